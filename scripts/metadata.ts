@@ -64,3 +64,40 @@ export function withReadmeTables(readme: string): string {
   if (start < 0 || end < start) throw new Error(`README.md lacks the ${README_START} … ${README_END} markers`)
   return readme.slice(0, start + README_START.length) + '\n' + readmeTables() + '\n' + readme.slice(end)
 }
+
+/** docs/configuration.md: every input, and the config file's sections. */
+export function configurationReference(sections: Record<string, string>): string {
+  const cell = (s: string): string => s.replace(/\|/g, '\\|')
+  const rows = INPUT_SPECS.map(spec => {
+    const def = spec.actionDefault ?? spec.default
+    return `| \`${spec.name}\` | ${cell(spec.description)} | ${def ? `\`${cell(def)}\`` : ''} | \`${cell(spec.example)}\` |${spec.secret ? ' secret |' : ' |'}`
+  })
+  return [
+    '<!-- Generated from src/config/schema.ts by `npm run build`; edit the schema, not this file. -->',
+    '# Configuration reference',
+    '',
+    "CI Medic reads its settings from the step's `with:` inputs and, for what does not fit an input, from an",
+    'optional YAML file (`config-file`, default `.github/ci-medic.yml`). Any input can also be set in that file',
+    'under its own name; an input given in the workflow wins over the file, and the file wins over the default.',
+    "Both are validated by one schema: every invalid value is reported with the input's name and a valid example,",
+    'all at once, and the step fails before doing anything.',
+    '',
+    'The CLI (`node dist/cli/index.js <command>`) takes every input as a flag of the same name',
+    '(`--health-url URL`); secrets come from the environment instead (`GITHUB_TOKEN`, `CI_MEDIC_LLM_API_KEY`).',
+    '',
+    '## Inputs',
+    '',
+    '| Input | Description | Default | Example | |',
+    '| --- | --- | --- | --- | --- |',
+    ...rows,
+    '',
+    '## Config file sections',
+    '',
+    '| Key | What it holds |',
+    '| --- | --- |',
+    ...Object.entries(sections).map(([key, what]) => `| \`${key}\` | ${cell(what)} |`),
+    '',
+    'Unknown top-level keys are an error, so a typo never passes silently.',
+    ''
+  ].join('\n')
+}
