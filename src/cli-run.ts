@@ -1,3 +1,4 @@
+import { appendFileSync } from 'node:fs'
 import { runEngine } from './engine.js'
 import { COMMANDS, INPUT_SPECS } from './config/schema.js'
 import { errorMessage, isConfigurationError } from './errors.js'
@@ -15,13 +16,14 @@ const ENV_INPUTS: Record<string, string> = {
   'llm-model': 'CI_MEDIC_LLM_MODEL'
 }
 
-const USAGE = `Usage: ci-medic <command> [--repo DIR] [--json] [--<input> VALUE ...]
+const USAGE = `Usage: ci-medic <command> [--repo DIR] [--json] [--summary FILE] [--<input> VALUE ...]
 
 Commands: ${COMMANDS.join(', ')}
   changes --repo DIR --base REV --head REV [--json]   files changed between two revisions
   select  --repo DIR --base REV --head REV [--json]   test files the change can affect, and why
   test    --repo DIR [--files F ...] [--json]         run tests and report the results
 
+--summary FILE appends the Markdown job summary to FILE.
 Every action input is a flag of the same name (e.g. --health-url URL, --retries 2).
 Secrets come from the environment: ${Object.entries(ENV_INPUTS)
   .map(([input, name]) => `${name} (${input})`)
@@ -31,6 +33,8 @@ Exit codes: 0 done, 1 the command failed (e.g. failing tests), 2 invalid input, 
 export interface ParsedArgs {
   values: Map<string, string>
   json: boolean
+  /** Append the job-summary Markdown to this file. */
+  summaryFile?: string
   verbose: boolean
   help: boolean
 }
@@ -45,11 +49,16 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   let verbose = false
   let help = false
   let command: string | undefined
+  let summaryFile: string | undefined
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string
     if (arg === '--json') json = true
     else if (arg === '--verbose' || arg === '-v') verbose = true
     else if (arg === '--help' || arg === '-h') help = true
+    else if (arg === '--summary' || arg.startsWith('--summary=')) {
+      summaryFile = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : argv[++i]
+      if (!summaryFile) throw new UsageError('Option --summary needs a file path.')
+    }
     else if (arg.startsWith('--')) {
       const eq = arg.indexOf('=')
       let name = eq >= 0 ? arg.slice(2, eq) : arg.slice(2)
@@ -77,7 +86,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   }
   for (const [name, items] of lists) values.set(name, JSON.stringify(items))
   if (command !== undefined) values.set('command', command)
-  return { values, json, verbose, help }
+  return { values, json, verbose, help, summaryFile }
 }
 
 export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
@@ -100,6 +109,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
       log,
       frontDoor: 'cli'
     })
+    if (args.summaryFile && result.summary) appendFileSync(args.summaryFile, result.summary.replace(/\n?$/, '\n\n'))
     process.stdout.write(args.json ? JSON.stringify(result.json) + '\n' : result.text.replace(/\n?$/, '\n'))
     if (result.failure) {
       log.error(result.failure)
