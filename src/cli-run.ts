@@ -58,8 +58,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     else if (arg === '--summary' || arg.startsWith('--summary=')) {
       summaryFile = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : argv[++i]
       if (!summaryFile) throw new UsageError('Option --summary needs a file path.')
-    }
-    else if (arg.startsWith('--')) {
+    } else if (arg.startsWith('--')) {
       const eq = arg.indexOf('=')
       let name = eq >= 0 ? arg.slice(2, eq) : arg.slice(2)
       if (name === 'repo') name = 'working-directory'
@@ -109,7 +108,8 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
       log,
       frontDoor: 'cli'
     })
-    if (args.summaryFile && result.summary) appendFileSync(args.summaryFile, result.summary.replace(/\n?$/, '\n\n'))
+    if (args.summaryFile && result.summary)
+      appendFileSync(args.summaryFile, result.summary.replace(/\n?$/, '\n\n'))
     process.stdout.write(args.json ? JSON.stringify(result.json) + '\n' : result.text.replace(/\n?$/, '\n'))
     if (result.failure) {
       log.error(result.failure)
