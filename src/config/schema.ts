@@ -314,5 +314,6 @@ export const OUTPUT_SPECS: ReadonlyArray<{ name: string; description: string }> 
   { name: 'kept', description: 'Generated tests that passed every filter.' },
   { name: 'coverage-delta', description: 'Changed lines newly covered by the kept tests, in percent.' },
   { name: 'verdict', description: 'Deploy guard verdict: `healthy`, `unhealthy` or `inconclusive`.' },
-  { name: 'rolled-back', description: '`true` when the guard rolled the deploy back.' }
+  { name: 'rolled-back', description: '`true` when the guard rolled the deploy back.' },
+  { name: 'changed-count', description: 'How many files changed (`changes` command).' }
 ]
