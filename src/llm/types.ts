@@ -36,6 +36,48 @@ export interface CompletionResult {
   model: string
   usage: { inputTokens: number; outputTokens: number }
   latencyMs: number
+  /** `stop`, `tool_calls`, `length`, … as the endpoint reported it. */
+  finishReason?: string
+}
+
+export type LlmErrorKind = 'rate-limited' | 'quota' | 'timeout' | 'server' | 'auth' | 'bad-response' | 'budget'
+
+/** Why a request to the model failed, after the gateway's own retries; `message` says what to do. */
+export class LlmError extends Error {
+  override readonly name = 'LlmError'
+  constructor(
+    readonly kind: LlmErrorKind,
+    message: string,
+    readonly details: { status?: number; retryAfterMs?: number; attempts?: number; cause?: unknown } = {}
+  ) {
+    super(message)
+  }
+}
+
+export function isLlmError(error: unknown): error is LlmError {
+  return error instanceof LlmError
+}
+
+/** A JSON Schema (the subset `src/llm/json-schema.ts` validates: type, properties, required, items, enum, …). */
+export type JsonSchema = Record<string, unknown>
+
+export interface JsonCompletionRequest extends Omit<CompletionRequest, 'tools'> {
+  /** A short name for the schema (letters, digits, `_`, `-`), sent as the response_format name. */
+  schemaName?: string
+}
+
+export interface JsonCompletionResult<T> extends CompletionResult {
+  value: T
+}
+
+/** Running totals for the job summary. */
+export interface LlmUsageTotals {
+  requests: number
+  inputTokens: number
+  outputTokens: number
+  /** US dollars, when the model is in the price table. */
+  costUsd?: number
+  model: string
 }
 
 export interface LlmGateway {
@@ -43,5 +85,17 @@ export interface LlmGateway {
   /** Most input tokens per request. */
   readonly contextBudget: number
   complete(request: CompletionRequest): Promise<CompletionResult>
+  /**
+   * A reply that must match `schema`: response_format json_schema where the endpoint supports it,
+   * else instructions plus extraction from the text; one repair round trip on invalid output, then
+   * an LlmError of kind `bad-response`.
+   */
+  completeJson<T>(request: JsonCompletionRequest, schema: JsonSchema): Promise<JsonCompletionResult<T>>
   countTokens(text: string): number
+  /** Input tokens a request's messages (and tools) would take, with the per-message overhead. */
+  countRequestTokens(messages: readonly ChatMessage[], tools?: readonly ToolDefinition[]): number
+  /** Tokens, requests and cost so far in this run. */
+  totals(): LlmUsageTotals
+  /** Secrets and look-alikes replaced by placeholders (done to every request anyway). */
+  redact(text: string): string
 }
