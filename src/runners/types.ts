@@ -34,6 +34,10 @@ export interface TestFileResult {
   tests: TestCaseResult[]
   /** Process output kept as evidence when the runner crashed or wrote no report for this file. */
   output?: string
+  /** True when the file failed (or crashed) and then passed on a retry. */
+  flaky?: boolean
+  /** Runs of this file, retries included (1 when it was run once). */
+  attempts?: number
 }
 
 export interface TestTotals {
@@ -48,4 +52,28 @@ export interface TestReport {
   framework: Framework
   totals: TestTotals
   files: TestFileResult[]
+}
+
+/** A test run as `runTests` returns it: the report plus what was run and how the processes ended. */
+export interface TestRunReport extends TestReport {
+  /** Every framework that ran (a monorepo can mix them); `framework` is the first. */
+  frameworks: Framework[]
+  /** Wall time of the whole run, retries included. */
+  durationMs: number
+  /** One entry per process started (retries included), for logs and evidence. */
+  runs: RunInvocation[]
+}
+
+export interface RunInvocation {
+  framework: Framework
+  /** Absolute folder the runner ran in (the workspace package). */
+  cwd: string
+  /** The command line, for humans (not for a shell). */
+  command: string
+  files: string[]
+  exitCode: number | null
+  timedOut: boolean
+  durationMs: number
+  /** `initial`, or `retry N` for flaky detection reruns. */
+  phase: string
 }

@@ -1,0 +1,184 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import { dirname, extname, join, relative, resolve, sep } from 'node:path'
+import { readJson } from './frameworks/node-resolve.js'
+import type { Framework } from './types.js'
+
+export interface PackageJson {
+  name?: string
+  scripts?: Record<string, string>
+  dependencies?: Record<string, string>
+  devDependencies?: Record<string, string>
+  workspaces?: string[] | { packages?: string[] }
+  jest?: unknown
+  mocha?: unknown
+  type?: string
+}
+
+/** Files of one framework in one package, run together in one process. */
+export interface TestGroup {
+  framework: Exclude<Framework, 'custom'>
+  /** The folder the runner runs in. */
+  packageDir: string
+  /** Absolute test file paths; empty with `all`. */
+  files: string[]
+  all: boolean
+}
+
+const JS_EXTENSIONS = new Set(['.js', '.cjs', '.mjs', '.jsx', '.ts', '.cts', '.mts', '.tsx'])
+const PYTHON_MARKERS = ['pytest.ini', 'pyproject.toml', 'setup.cfg', 'tox.ini']
+const SKIP_DIRS = new Set(['node_modules', '.git', 'dist', 'build', 'vendor', '.venv', 'venv', '__pycache__'])
+
+export function readPackageJson(dir: string): PackageJson | undefined {
+  return readJson<PackageJson>(join(dir, 'package.json'))
+}
+
+function has(dir: string, names: readonly string[]): boolean {
+  return names.some(name => existsSync(join(dir, name)))
+}
+
+const CONFIGS = (stem: string): string[] =>
+  ['js', 'cjs', 'mjs', 'ts', 'mts', 'cts', 'json'].map(ext => `${stem}.${ext}`)
+
+/** The JavaScript test framework a package uses, from its scripts, dependencies and config files. */
+export function detectJsFramework(dir: string): 'jest' | 'vitest' | 'mocha' | 'node-test' | undefined {
+  const pkg = readPackageJson(dir)
+  const script = pkg?.scripts?.test ?? ''
+  if (/\bvitest\b/.test(script)) return 'vitest'
+  if (/\bjest\b/.test(script)) return 'jest'
+  if (/\bmocha\b/.test(script)) return 'mocha'
+  if (/\bnode\b[^&|;]*\s--test\b/.test(script)) return 'node-test'
+  const deps = { ...pkg?.dependencies, ...pkg?.devDependencies }
+  if (deps.vitest) return 'vitest'
+  if (deps.jest) return 'jest'
+  if (deps.mocha) return 'mocha'
+  if (has(dir, CONFIGS('vitest.config'))) return 'vitest'
+  if (pkg?.jest !== undefined || has(dir, CONFIGS('jest.config'))) return 'jest'
+  if (pkg?.mocha !== undefined || has(dir, ['.mocharc.js', '.mocharc.cjs', '.mocharc.json', '.mocharc.jsonc', '.mocharc.yml', '.mocharc.yaml'])) return 'mocha'
+  return undefined
+}
+
+export function isPythonProject(dir: string): boolean {
+  return has(dir, [...PYTHON_MARKERS, 'conftest.py'])
+}
+
+/** Node flags the test script gives node itself (`node --experimental-vm-modules …`, `NODE_OPTIONS=…`). */
+export function nodeFlagsOf(dir: string): string[] {
+  const script = readPackageJson(dir)?.scripts?.test ?? ''
+  const flags: string[] = []
+  const direct = /\bnode((?:\s+--[\w-]+(?:=\S+)?)+)/.exec(script)
+  if (direct?.[1]) flags.push(...direct[1].trim().split(/\s+/).filter(flag => flag !== '--test'))
+  const options = /NODE_OPTIONS=(?:"([^"]*)"|'([^']*)'|(\S+))/.exec(script)
+  const fromOptions = options?.[1] ?? options?.[2] ?? options?.[3]
+  if (fromOptions) flags.push(...fromOptions.split(/\s+/).filter(flag => flag.startsWith('--')))
+  return [...new Set(flags)].filter(flag => /^--[\w-]+(=[\w./:@-]+)?$/.test(flag))
+}
+
+function insideRepo(dir: string, repoDir: string): boolean {
+  const rel = relative(repoDir, dir)
+  return !rel.startsWith('..') && !rel.split(sep).includes('node_modules')
+}
+
+function ancestors(file: string, repoDir: string): string[] {
+  const dirs: string[] = []
+  let dir = dirname(file)
+  while (insideRepo(dir, repoDir)) {
+    dirs.push(dir)
+    if (dir === repoDir) break
+    const parent = dirname(dir)
+    if (parent === dir) break
+    dir = parent
+  }
+  if (!dirs.includes(repoDir)) dirs.push(repoDir)
+  return dirs
+}
+
+function sniffNodeTest(file: string): boolean {
+  try {
+    return /['"]node:test['"]/.test(readFileSync(file, 'utf8').slice(0, 20_000))
+  } catch {
+    return false
+  }
+}
+
+/** Which framework runs one test file, and in which folder. */
+export function ownerOf(file: string, repoDir: string): { framework: TestGroup['framework']; packageDir: string } {
+  const ext = extname(file)
+  const dirs = ancestors(file, repoDir)
+  if (ext === '.go') {
+    return { framework: 'go', packageDir: dirs.find(dir => existsSync(join(dir, 'go.mod'))) ?? repoDir }
+  }
+  if (ext === '.py') {
+    return { framework: 'pytest', packageDir: dirs.find(dir => has(dir, PYTHON_MARKERS)) ?? repoDir }
+  }
+  if (JS_EXTENSIONS.has(ext)) {
+    for (const dir of dirs) {
+      if (!existsSync(join(dir, 'package.json'))) continue
+      const framework = detectJsFramework(dir)
+      if (framework) return { framework, packageDir: dir }
+    }
+    const nearest = dirs.find(dir => existsSync(join(dir, 'package.json'))) ?? repoDir
+    if (sniffNodeTest(file)) return { framework: 'node-test', packageDir: nearest }
+    return { framework: 'node-test', packageDir: nearest }
+  }
+  throw new Error(`No test framework runs ${relative(repoDir, file)}: expected a JavaScript/TypeScript, Python or Go test file.`)
+}
+
+/** Groups test files by package and framework, each group run by its own runner. */
+export function groupFiles(files: readonly string[], repoDir: string): TestGroup[] {
+  const groups = new Map<string, TestGroup>()
+  for (const rel of files) {
+    const file = resolve(repoDir, rel)
+    const owner = ownerOf(file, repoDir)
+    const key = `${owner.framework}\0${owner.packageDir}`
+    const group = groups.get(key) ?? { ...owner, files: [], all: false }
+    group.files.push(file)
+    groups.set(key, group)
+  }
+  return [...groups.values()]
+}
+
+function workspaceDirs(repoDir: string): string[] {
+  const pkg = readPackageJson(repoDir)
+  const patterns = Array.isArray(pkg?.workspaces) ? pkg.workspaces : (pkg?.workspaces?.packages ?? [])
+  const dirs: string[] = []
+  for (const pattern of patterns) {
+    if (pattern.endsWith('/*') || pattern.endsWith('/**')) {
+      const base = join(repoDir, pattern.replace(/\/\*\*?$/, ''))
+      if (!existsSync(base)) continue
+      for (const entry of readdirSync(base)) {
+        const dir = join(base, entry)
+        if (statSync(dir).isDirectory() && existsSync(join(dir, 'package.json'))) dirs.push(dir)
+      }
+    } else if (existsSync(join(repoDir, pattern, 'package.json'))) {
+      dirs.push(join(repoDir, pattern))
+    }
+  }
+  return dirs
+}
+
+function findGoModules(dir: string, found: string[] = [], depth = 0): string[] {
+  if (depth > 6) return found
+  if (existsSync(join(dir, 'go.mod'))) found.push(dir)
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.isDirectory() && !SKIP_DIRS.has(entry.name) && !entry.name.startsWith('.')) {
+      findGoModules(join(dir, entry.name), found, depth + 1)
+    }
+  }
+  return found
+}
+
+/** Every test suite of the repository, for a run of all tests. */
+export function allGroups(repoDir: string): TestGroup[] {
+  const groups: TestGroup[] = []
+  const rootFramework = existsSync(join(repoDir, 'package.json')) ? detectJsFramework(repoDir) : undefined
+  if (rootFramework) groups.push({ framework: rootFramework, packageDir: repoDir, files: [], all: true })
+  else {
+    for (const dir of workspaceDirs(repoDir)) {
+      const framework = detectJsFramework(dir)
+      if (framework) groups.push({ framework, packageDir: dir, files: [], all: true })
+    }
+  }
+  if (isPythonProject(repoDir)) groups.push({ framework: 'pytest', packageDir: repoDir, files: [], all: true })
+  for (const dir of findGoModules(repoDir)) groups.push({ framework: 'go', packageDir: dir, files: [], all: true })
+  return groups
+}

@@ -1,0 +1,40 @@
+import type { RunnerEvent } from '../events.js'
+import type { Framework } from '../types.js'
+
+/** What a framework adapter is given to plan one run. */
+export interface PlanContext {
+  repoDir: string
+  /** The workspace package (or Go module / Python project) the files belong to. */
+  packageDir: string
+  /** Absolute paths of the test files to run (all of them when `all` is true). */
+  files: string[]
+  /** Run every test of the package rather than the listed files. */
+  all: boolean
+  /** A private temp folder for drivers, reporters and reports. */
+  tempDir: string
+  timeoutMs: number
+  /** Node flags the repository's own test script passes (e.g. --experimental-vm-modules). */
+  nodeFlags: string[]
+  env: NodeJS.ProcessEnv
+}
+
+/** One process to start and how to read what it leaves behind. */
+export interface PlannedRun {
+  framework: Framework
+  command: string
+  args: string[]
+  env: NodeJS.ProcessEnv
+  /** The line-protocol file the reporter writes (see events.ts). */
+  eventsFile?: string
+  /** True when the reporter marks file starts (unstarted files can then be run again). */
+  reportsStarts: boolean
+  /** For runners whose report is their stdout (go test -json): turns it into events. */
+  parseStdout?: (stdout: string) => RunnerEvent[]
+  /** What a human would type, for logs. */
+  display: string
+}
+
+export interface Adapter {
+  framework: Framework
+  plan(context: PlanContext): PlannedRun
+}

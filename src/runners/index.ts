@@ -1,0 +1,326 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, relative, resolve } from 'node:path'
+import { runProcess, runShell, type ProcessResult } from '../ports/exec.js'
+import type { Logger } from '../ports/log.js'
+import { prepareBuild } from './build.js'
+import { allGroups, groupFiles, nodeFlagsOf, type TestGroup } from './detect.js'
+import { assemble, parseEvents, tail, type ProcessOutcome } from './events.js'
+import { ADAPTERS } from './frameworks/index.js'
+import { fillTestCommand } from './shell.js'
+import { recordTimings } from './timings.js'
+import type { Framework, RunInvocation, TestCaseResult, TestFileResult, TestRunReport, TestTotals } from './types.js'
+
+export type { TestRunReport } from './types.js'
+export { readTimings, recordTimings } from './timings.js'
+
+export interface RunTestsOptions {
+  /** The repository (or worktree) to run in. */
+  repoDir: string
+  /** Repository-relative test files; undefined runs every test the repository has. */
+  files?: string[]
+  /** The `test-command` input: overrides detection; `{files}` becomes the shell-quoted files. */
+  testCommand?: string
+  /** Time limit of one runner process; a run over it is killed with its whole process tree. */
+  timeoutMs: number
+  /** Reruns of failing files to tell flaky from failing. */
+  retries: number
+  log: Logger
+  env?: NodeJS.ProcessEnv
+  signal?: AbortSignal
+  /** When given, per-file durations are recorded in `<timingsDir>/timings.json`. */
+  timingsDir?: string
+  /**
+   * Paths the results should be reported under instead of `repoDir` (a base-commit worktree
+   * reports as if it were the checkout).
+   */
+  reportAs?: string
+}
+
+const MAX_OUTPUT = 1024 * 1024
+
+/** Runs test files with the repository's own framework(s) and reads the results. */
+export async function runTests(options: RunTestsOptions): Promise<TestRunReport> {
+  const started = Date.now()
+  const repoDir = resolve(options.repoDir)
+  const env: NodeJS.ProcessEnv = { ...(options.env ?? process.env), FORCE_COLOR: '0', NO_COLOR: '1' }
+  const runs: RunInvocation[] = []
+  const context: RunContext = { ...options, repoDir, env, runs }
+
+  let results: TestFileResult[]
+  let frameworks: Framework[]
+  if (options.testCommand) {
+    results = await runCustom(context, 'initial', options.files)
+    frameworks = ['custom']
+    for (let attempt = 1; attempt <= options.retries && results.some(isFailing); attempt++) {
+      const retried = await runCustom(context, `retry ${attempt}`, options.files)
+      results = mergeRetry(results, retried)
+    }
+  } else {
+    const groups = options.files ? groupFiles(options.files, repoDir) : allGroups(repoDir)
+    frameworks = [...new Set(groups.map(group => group.framework))]
+    results = []
+    for (const group of groups) {
+      let groupResults = await runGroup(context, group, 'initial')
+      for (let attempt = 1; attempt <= options.retries; attempt++) {
+        const failing = groupResults.filter(result => isFailing(result) && !result.output?.includes('(test-timeout)'))
+        if (failing.length === 0) break
+        options.log.info(`Retry ${attempt}/${options.retries}: ${failing.map(f => f.file).join(', ')}`)
+        const retried = await runGroup(
+          context,
+          { ...group, all: false, files: failing.map(f => resolve(repoDir, f.file)) },
+          `retry ${attempt}`
+        )
+        groupResults = mergeRetry(groupResults, retried)
+      }
+      results.push(...groupResults)
+    }
+  }
+  results.sort((a, b) => a.file.localeCompare(b.file))
+  const report: TestRunReport = {
+    framework: frameworks[0] ?? 'custom',
+    frameworks,
+    totals: totalsOf(results),
+    files: results,
+    durationMs: Date.now() - started,
+    runs
+  }
+  if (options.timingsDir) recordTimings(options.timingsDir, report)
+  return report
+}
+
+interface RunContext extends RunTestsOptions {
+  repoDir: string
+  env: NodeJS.ProcessEnv
+  runs: RunInvocation[]
+}
+
+export function isFailing(result: TestFileResult): boolean {
+  return result.status === 'failed' || result.status === 'errored'
+}
+
+export function isFailingCase(test: TestCaseResult): boolean {
+  return test.status === 'failed' || test.status === 'errored'
+}
+
+/** Totals over cases; a file that failed without a failing case (a crash) counts as one failure. */
+export function totalsOf(files: readonly TestFileResult[]): TestTotals {
+  const totals: TestTotals = { passed: 0, failed: 0, skipped: 0, flaky: 0 }
+  for (const file of files) {
+    for (const test of file.tests) {
+      if (test.failureKind === 'flaky') totals.flaky++
+      else if (test.status === 'passed') totals.passed++
+      else if (test.status === 'skipped') totals.skipped++
+      else totals.failed++
+    }
+    const failingCases = file.tests.some(isFailingCase)
+    if (isFailing(file) && !failingCases) totals.failed++
+    if (file.flaky && !file.tests.some(test => test.failureKind === 'flaky')) totals.flaky++
+  }
+  return totals
+}
+
+function outcomeOf(result: ProcessResult, timeoutMs: number, output: string): ProcessOutcome {
+  return {
+    exitCode: result.exitCode,
+    signal: result.signal,
+    timedOut: result.timedOut,
+    timeoutMs,
+    output,
+    durationMs: result.durationMs
+  }
+}
+
+async function runGroup(context: RunContext, group: TestGroup, phase: string): Promise<TestFileResult[]> {
+  const build = await prepareBuild(group, {
+    env: context.env,
+    timeoutMs: context.timeoutMs,
+    log: context.log,
+    signal: context.signal
+  })
+  if (!build.ok) {
+    const files = group.all ? [group.packageDir] : group.files
+    return files.map(file => ({
+      file: relative(context.repoDir, file).split('\\').join('/') || '.',
+      status: 'errored',
+      durationMs: 0,
+      tests: [],
+      output: build.output,
+      attempts: 1
+    }))
+  }
+  const results: TestFileResult[] = []
+  let pending = build.files
+  let all = group.all
+  for (let round = 0; round < 50 && (all || pending.length > 0); round++) {
+    const { files, notStarted } = await runOnce(context, { ...group, files: pending, all }, phase)
+    results.push(...files)
+    if (notStarted.length === 0 || notStarted.length >= pending.length) {
+      if (notStarted.length > 0) {
+        // Nothing reported at all: every file is charged with the failure.
+        const again = await runOnce(context, { ...group, files: notStarted, all: false }, phase, false)
+        results.push(...again.files)
+      }
+      break
+    }
+    context.log.info(`The runner died before ${notStarted.length} file(s) started; running them on their own.`)
+    pending = notStarted
+    all = false
+  }
+  return results.map(result => ({ ...result, attempts: 1 }))
+}
+
+async function runOnce(
+  context: RunContext,
+  group: TestGroup,
+  phase: string,
+  allowUnstarted = true
+): Promise<{ files: TestFileResult[]; notStarted: string[] }> {
+  const tempDir = mkdtempSync(join(tmpdir(), 'ci-medic-run-'))
+  try {
+    const adapter = ADAPTERS[group.framework]
+    const plan = adapter.plan({
+      repoDir: context.repoDir,
+      packageDir: group.packageDir,
+      files: group.files,
+      all: group.all,
+      tempDir,
+      timeoutMs: context.timeoutMs,
+      nodeFlags: nodeFlagsOf(group.packageDir),
+      env: context.env
+    })
+    context.log.info(`Running ${plan.framework} in ${relative(context.repoDir, group.packageDir) || '.'}: ${plan.display}`)
+    const result = await runProcess(plan.command, plan.args, {
+      cwd: group.packageDir,
+      env: plan.env,
+      timeoutMs: context.timeoutMs,
+      signal: context.signal,
+      maxOutput: MAX_OUTPUT
+    })
+    context.runs.push({
+      framework: plan.framework,
+      cwd: group.packageDir,
+      command: plan.display,
+      files: group.files.map(file => relative(context.repoDir, file)),
+      exitCode: result.exitCode,
+      timedOut: result.timedOut,
+      durationMs: result.durationMs,
+      phase
+    })
+    if (result.timedOut) context.log.warning(`${plan.framework} run killed after ${Math.round(context.timeoutMs / 1000)}s (test-timeout).`)
+    const events = plan.eventsFile
+      ? parseEvents(readTextOr(plan.eventsFile))
+      : (plan.parseStdout?.(result.stdout) ?? [])
+    const output = plan.parseStdout ? result.stderr + plainOutputOf(events, result.stdout) : `${result.stdout}\n${result.stderr}`
+    const expected = group.all ? filesOfEvents(events, group.packageDir) : group.files
+    const assembled = assemble({
+      expected: expected.length || !group.all ? expected : [group.packageDir],
+      events,
+      outcome: outcomeOf(result, context.timeoutMs, output),
+      stack: { repoDir: context.repoDir, cwd: group.packageDir, aliases: context.reportAs ? [context.repoDir] : [] },
+      reportsStarts: plan.reportsStarts && allowUnstarted
+    })
+    if (context.reportAs) {
+      for (const file of assembled.files) relocate(file, context.repoDir, resolve(context.reportAs))
+    }
+    return assembled
+  } finally {
+    rmSync(tempDir, { recursive: true, force: true })
+  }
+}
+
+function relocate(file: TestFileResult, from: string, to: string): void {
+  const swap = (text: string | undefined): string | undefined => text?.split(from).join(to)
+  file.output = swap(file.output)
+  for (const test of file.tests) {
+    test.stack = swap(test.stack)
+    test.message = swap(test.message)
+  }
+}
+
+function plainOutputOf(_events: unknown[], stdout: string): string {
+  return tail(stdout)
+}
+
+function filesOfEvents(events: ReturnType<typeof parseEvents>, cwd: string): string[] {
+  const files = new Set<string>()
+  for (const event of events) if (event.t !== 'end') files.add(resolve(cwd, event.file))
+  return [...files]
+}
+
+function readTextOr(file: string): string {
+  try {
+    return readFileSync(file, 'utf8')
+  } catch {
+    return ''
+  }
+}
+
+async function runCustom(context: RunContext, phase: string, files: string[] | undefined): Promise<TestFileResult[]> {
+  const commandLine = fillTestCommand(context.testCommand ?? '', files ?? [])
+  context.log.info(`Running test-command: ${commandLine}`)
+  const result = await runShell(commandLine, {
+    cwd: context.repoDir,
+    env: context.env,
+    timeoutMs: context.timeoutMs,
+    signal: context.signal,
+    maxOutput: MAX_OUTPUT
+  })
+  context.runs.push({
+    framework: 'custom',
+    cwd: context.repoDir,
+    command: commandLine,
+    files: files ?? [],
+    exitCode: result.exitCode,
+    timedOut: result.timedOut,
+    durationMs: result.durationMs,
+    phase
+  })
+  const passed = !result.timedOut && result.exitCode === 0
+  const output = tail(`${result.stdout}\n${result.stderr}`)
+  const end = result.timedOut
+    ? `test-command was killed after the ${Math.round(context.timeoutMs / 1000)}s time limit (test-timeout)`
+    : `test-command exited with code ${result.exitCode ?? result.signal}`
+  const names = files && files.length > 0 ? files : ['(test-command)']
+  return names.map(file => ({
+    file,
+    status: passed ? 'passed' : result.timedOut || result.exitCode === null ? 'errored' : 'failed',
+    durationMs: Math.round(result.durationMs / names.length),
+    tests: [],
+    attempts: 1,
+    ...(passed ? {} : { output: `${end}.\n${output}` })
+  }))
+}
+
+/** Folds a retry's results into the first run's: a failure that passes on a retry is flaky. */
+export function mergeRetry(previous: TestFileResult[], retried: TestFileResult[]): TestFileResult[] {
+  const byFile = new Map(retried.map(result => [result.file, result]))
+  return previous.map(before => {
+    const after = byFile.get(before.file)
+    if (!after || !isFailing(before)) return before
+    const attempts = (before.attempts ?? 1) + 1
+    const afterByName = new Map(after.tests.map(test => [test.name, test]))
+    const tests = before.tests.map(test => {
+      const again = afterByName.get(test.name)
+      if (isFailingCase(test) && again && again.status === 'passed') {
+        return { ...test, status: 'passed' as const, failureKind: 'flaky' as const }
+      }
+      return test
+    })
+    for (const test of after.tests) if (!tests.some(t => t.name === test.name)) tests.push(test)
+    if (before.status === 'errored' && !isFailing(after)) {
+      return { ...after, tests, flaky: true, attempts, output: before.output }
+    }
+    const stillFailing = tests.some(isFailingCase) || (after.status === 'errored' && before.status === 'errored')
+    const status = stillFailing
+      ? before.status === 'errored' && after.status === 'errored' ? 'errored' : tests.some(isFailingCase) ? 'failed' : after.status
+      : 'passed'
+    return {
+      ...before,
+      status,
+      tests,
+      attempts,
+      ...(tests.some(test => test.failureKind === 'flaky') && !stillFailing ? { flaky: true } : {})
+    }
+  })
+}
