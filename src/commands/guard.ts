@@ -1,6 +1,4 @@
-import { ConfigurationError } from '../errors.js'
+import { runGuard } from '../guard/guard.js'
 import type { Command } from './types.js'
 
-export const guardCommand: Command = async () => {
-  throw new ConfigurationError('Command "guard" is not available in this version of CI Medic.', 'command')
-}
+export const guardCommand: Command = context => runGuard(context)

@@ -246,7 +246,54 @@ const specs = {
     'Command whose output (tail, redacted) goes into the diagnostics.',
     '"kubectl logs deploy/web"'
   ),
-  environment: optionalText('Deployment environment name.', 'production')
+  environment: optionalText('Deployment environment name.', 'production'),
+  deploymentId: {
+    name: '',
+    description: 'GitHub deployment to guard. Default: from a `deployment_status` event, else the newest one of `environment` for the commit.',
+    example: '1234567',
+    parse(raw: string, name: string): number | undefined {
+      const value = raw.trim()
+      if (value === '') return undefined
+      if (!/^\d{1,15}$/.test(value)) throw invalid(name, 'must be a deployment id (digits)', '1234567', raw)
+      return Number(value)
+    }
+  },
+  warmup: duration(
+    'Grace period after the deploy: probe failures before the first healthy answer are not counted.',
+    '10s'
+  ),
+  probeInterval: duration('Time between two rounds of probes.', '5s'),
+  probeWindow: duration('How long to watch the deploy after the warm-up before calling it healthy.', '5m'),
+  probeTimeout: duration('Time limit for one probe; a probe that takes longer counts as a timeout.', '5s'),
+  latencyCeiling: duration('An HTTP answer slower than this fails the probe (`0` disables).', '3s'),
+  failureThreshold: integer('Consecutive failed probes that make a deploy unhealthy.', 4, 1, 100),
+  failureRatio: integer(
+    'Failed probes, in percent of the last `ratio-window`, that make a deploy unhealthy.',
+    50,
+    1,
+    100
+  ),
+  ratioWindow: duration('The sliding window `failure-ratio` is measured over.', '60s'),
+  inconclusivePolicy: choice(
+    'What to do when the probes fail only with timeouts, transport errors or no data.',
+    ['rollback', 'fail', 'pass'] as const,
+    'rollback'
+  ),
+  rollbackStrategy: choice(
+    'How to roll back: `auto` uses `rollback-command` when given, else `redeploy`. `redeploy` redeploys the last successful deployment (Deployments API, and `deploy-workflow` when given); `revert-pr` opens a revert pull request.',
+    ['auto', 'command', 'redeploy', 'revert-pr', 'none'] as const,
+    'auto'
+  ),
+  rollbackTimeout: duration('Time limit for the rollback command.', '10m'),
+  verifyWindow: duration('How long to probe again after a rollback before calling it healthy.', '60s'),
+  deployWorkflow: optionalText(
+    'Workflow file dispatched (`workflow_dispatch`) at the last good commit by the `redeploy` strategy.',
+    'deploy.yml'
+  ),
+  baselineUrl: url(
+    'The previous version, probed alongside (same paths) to catch slower or more error-prone deploys.',
+    'https://blue.example.com'
+  )
 } satisfies Record<string, InputSpec<unknown>>
 
 type Specs = typeof specs
