@@ -86,7 +86,10 @@ export async function detectChanges(options: DetectChangesOptions): Promise<Dete
 
   const files = found.nothing ? [] : await diffFiles(git, base, head)
   const fetched = [...fetcher.actions]
-  if (fetched.length) notes.push(`Fetched: ${fetcher.describe()}.`)
+  if (fetched.length) {
+    const sentence = fetcher.describe()
+    notes.push(`${sentence.charAt(0).toUpperCase()}${sentence.slice(1)}.`)
+  }
   log.info(
     `${files.length} changed file${files.length === 1 ? '' : 's'} between ${short(base)} and ${short(head)}.`
   )

@@ -5,9 +5,8 @@ import { code, escapeCell, table } from '../report/markdown.js'
 import { safeJson, safeWord } from '../report/outputs.js'
 import type { Command, CommandResult } from './types.js'
 
-/** Rows shown in the job summary and the CLI table; the full list is in the output and `--json`. */
+/** Rows shown in the job summary; the full list is in the `changed-files` output. */
 export const SUMMARY_ROWS = 300
-export const TEXT_ROWS = 1000
 
 /** Inline code for a table cell: a pipe would end the cell even inside backticks. */
 function cellCode(text: string): string {
@@ -47,18 +46,13 @@ export function changesSummary(changes: DetectedChanges): string {
   if (notes.length) lines.push(...notes.map(n => `- ${escapeCell(n)}`), '')
   if (changes.files.length) {
     const shown = changes.files.slice(0, SUMMARY_ROWS)
-    lines.push(
-      table(
-        ['Status', 'Path', ''],
-        shown.map(f => [
-          f.status,
-          f.previousPath !== undefined
-            ? `${cellCode(f.previousPath)} → ${cellCode(f.path)}`
-            : cellCode(f.path),
-          flags(f).join(', ')
-        ])
-      )
-    )
+    const flagged = shown.some(f => flags(f).length > 0)
+    const rows = shown.map(f => {
+      const path =
+        f.previousPath !== undefined ? `${cellCode(f.previousPath)} → ${cellCode(f.path)}` : cellCode(f.path)
+      return flagged ? [f.status, path, flags(f).join(', ')] : [f.status, path]
+    })
+    lines.push(table(flagged ? ['Status', 'Path', 'Kind'] : ['Status', 'Path'], rows))
     if (changes.files.length > shown.length) {
       lines.push(
         '',
@@ -74,16 +68,13 @@ export function changesText(changes: DetectedChanges): string {
   const lines = [`base ${changes.base}`, `head ${changes.head}`]
   if (changes.fallback) lines.push(`note: ${changes.fallback}`)
   lines.push('')
-  const shown = changes.files.slice(0, TEXT_ROWS)
+  const shown = changes.files
   const width = Math.max(6, ...shown.map(f => f.status.length))
   lines.push(`${'STATUS'.padEnd(width)}  PATH`)
   for (const f of shown) {
     const path = f.previousPath !== undefined ? `${f.previousPath} -> ${f.path}` : f.path
     const extra = flags(f)
     lines.push(`${f.status.padEnd(width)}  ${path}${extra.length ? `  (${extra.join(', ')})` : ''}`)
-  }
-  if (changes.files.length > shown.length) {
-    lines.push(`… and ${changes.files.length - shown.length} more (use --json for all)`)
   }
   lines.push('', countLine(changes.files))
   return lines.join('\n')
