@@ -1,0 +1,48 @@
+import type { FileChange } from './graph.js'
+import { MODULE_SYMBOL, type ModuleScan } from './model.js'
+
+/**
+ * Compares two versions of a module symbol by symbol. Symbols whose normalized token hash is
+ * unchanged are unchanged, so edits to comments, whitespace, semicolons or quotes change nothing.
+ */
+export function diffScans(base: ModuleScan | undefined, head: ModuleScan | undefined): FileChange {
+  const change: FileChange = { whole: false, symbols: new Set(), exports: new Set() }
+  if (!base || !head || base.lang !== head.lang) {
+    change.whole = true
+    return change
+  }
+  for (const name of new Set([...Object.keys(base.symbols), ...Object.keys(head.symbols)])) {
+    if (base.symbols[name]?.hash !== head.symbols[name]?.hash) change.symbols.add(name)
+  }
+  for (const name of new Set([...Object.keys(base.exports), ...Object.keys(head.exports)])) {
+    const before = base.exports[name]
+    const after = head.exports[name]
+    if (before !== after || (after !== undefined && change.symbols.has(after))) change.exports.add(name)
+  }
+  if (base.exportAll.join('\n') !== head.exportAll.join('\n') || base.esm !== head.esm || base.pkg !== head.pkg)
+    change.symbols.add(MODULE_SYMBOL)
+  const wholeImports = (scan: ModuleScan): string =>
+    scan.imports
+      .filter(record => record.names === null)
+      .map(record => `${record.kind}:${record.spec}`)
+      .sort()
+      .join('\n')
+  // A new or removed require()/import() inside a function changes that function's hash already;
+  // at module level it is part of MODULE_SYMBOL. Go and Python imports load whole packages.
+  if ((head.lang === 'go' || head.lang === 'py') && wholeImports(base) !== wholeImports(head))
+    change.symbols.add(MODULE_SYMBOL)
+  return change
+}
+
+export function isEmptyChange(change: FileChange): boolean {
+  return !change.whole && change.symbols.size === 0 && change.exports.size === 0
+}
+
+/** Human names of what changed: `foo`, `Widget.render`, `<module>`, or `*` for the whole file. */
+export function changedNames(change: FileChange): string[] {
+  if (change.whole) return ['*']
+  const names = new Set<string>()
+  for (const symbol of change.symbols) if (!symbol.startsWith('@reexport:')) names.add(symbol)
+  for (const name of change.exports) names.add(name)
+  return [...names].sort()
+}

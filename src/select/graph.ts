@@ -1,0 +1,228 @@
+import { MODULE_SYMBOL, type ModuleScan } from './model.js'
+import { dirname, joinPath } from './project.js'
+import type { Resolver } from './resolve.js'
+
+/**
+ * The dependency graph at symbol level. Nodes are files; a file's edges are its resolved imports.
+ * Reachability is computed per test file over (file, key) pairs where key is a local symbol name,
+ * `export:<name>`, MODULE_SYMBOL, LOAD (the module is loaded: its top-level code runs and its
+ * imports load) or WHOLE (everything the module has).
+ */
+
+export const LOAD = '<load>'
+export const WHOLE = '*'
+
+export interface Binding {
+  /** The file the binding comes from; undefined for packages outside the repository. */
+  target?: string
+  /** Exported name, or WHOLE for a namespace / whole-module import. */
+  imported: string
+}
+
+export interface GraphNode {
+  path: string
+  scan: ModuleScan
+  bindings: Map<string, Binding>
+  /** Files loaded when this module loads, and whether the whole of each is reached. */
+  loads: Array<{ target: string; whole: boolean }>
+  /** Re-export-all targets. */
+  exportAll: string[]
+  /** Specifiers that point into the repository but match no file. */
+  unresolved: string[]
+}
+
+export interface Graph {
+  nodes: Map<string, GraphNode>
+  /** Reverse file edges: who loads or binds to a file. */
+  dependents: Map<string, Set<string>>
+}
+
+export function buildGraph(scans: Map<string, ModuleScan>, resolver: Resolver, conftests: Map<string, string[]>): Graph {
+  const nodes = new Map<string, GraphNode>()
+  const dependents = new Map<string, Set<string>>()
+  const addDependent = (target: string, from: string): void => {
+    let set = dependents.get(target)
+    if (!set) dependents.set(target, (set = new Set()))
+    set.add(from)
+  }
+  // Go packages: folder → non-test files.
+  const goPackages = new Map<string, string[]>()
+  for (const [path, scan] of scans) {
+    if (scan.lang !== 'go' || path.endsWith('_test.go')) continue
+    const dir = dirname(path)
+    const list = goPackages.get(dir) ?? []
+    list.push(path)
+    goPackages.set(dir, list)
+  }
+  for (const [path, scan] of scans) {
+    const node: GraphNode = { path, scan, bindings: new Map(), loads: [], exportAll: [], unresolved: [] }
+    const load = (target: string, whole: boolean): void => {
+      node.loads.push({ target, whole })
+      addDependent(target, path)
+    }
+    if (scan.lang === 'js') {
+      for (const record of scan.imports) {
+        const resolution = resolver.resolveJs(path, record.spec)
+        const target = 'file' in resolution ? resolution.file : undefined
+        if ('unresolved' in resolution) node.unresolved.push(joinPath(dirname(path), record.spec))
+        if (target) {
+          if (record.kind === 'reexport' && record.names && record.names.length === 0) {
+            node.exportAll.push(target)
+          }
+          load(target, record.names === null)
+        }
+        for (const binding of record.names ?? []) {
+          if (binding.local) node.bindings.set(binding.local, { target, imported: binding.imported === '*' ? WHOLE : binding.imported })
+        }
+      }
+    } else if (scan.lang === 'py') {
+      for (const record of scan.imports) {
+        const { files, resolved } = resolver.resolvePython(path, record.spec)
+        if (!resolved) continue
+        const module = files[files.length - 1]
+        for (const file of files.slice(0, -1)) load(file, false)
+        if (module) load(module, record.names === null)
+        for (const binding of record.names ?? []) {
+          const submodule = module ? resolver.pythonSubmodule(module, binding.imported) : undefined
+          if (submodule) {
+            load(submodule, true)
+            node.bindings.set(binding.local, { target: submodule, imported: WHOLE })
+          } else node.bindings.set(binding.local, { target: module, imported: binding.imported })
+        }
+        if (!record.names && module) {
+          const local = record.spec.split('.')[0] as string
+          if (!node.bindings.has(local)) node.bindings.set(local, { target: module, imported: WHOLE })
+        }
+      }
+      for (const conftest of conftests.get(path) ?? []) load(conftest, true)
+    } else if (scan.lang === 'go') {
+      const dir = dirname(path)
+      for (const sibling of goPackages.get(dir) ?? []) if (sibling !== path) load(sibling, true)
+      for (const record of scan.imports) {
+        const pkgDir = resolver.goPackageDir(record.spec)
+        if (pkgDir === undefined) continue
+        for (const file of goPackages.get(pkgDir) ?? []) load(file, true)
+      }
+    }
+    nodes.set(path, node)
+  }
+  return { nodes, dependents }
+}
+
+/** Files from which any of `targets` can be reached by following imports backwards. */
+export function reverseClosure(graph: Graph, targets: Iterable<string>): Set<string> {
+  const seen = new Set<string>()
+  const queue = [...targets]
+  while (queue.length) {
+    const file = queue.pop() as string
+    if (seen.has(file)) continue
+    seen.add(file)
+    for (const dependent of graph.dependents.get(file) ?? []) if (!seen.has(dependent)) queue.push(dependent)
+  }
+  return seen
+}
+
+/** What changed in one file: local symbol names, exported names, or everything. */
+export interface FileChange {
+  whole: boolean
+  symbols: Set<string>
+  exports: Set<string>
+}
+
+export interface Hit {
+  file: string
+  symbol: string
+  /** file#symbol steps from the changed symbol back to the test. */
+  chain: string[]
+}
+
+/**
+ * Walks everything a test file reaches and returns the changed symbols it meets, each with the
+ * chain of steps that leads to it.
+ */
+export function reachFromTest(graph: Graph, test: string, changes: Map<string, FileChange>): Hit[] {
+  const parent = new Map<string, string | null>()
+  const hits: Hit[] = []
+  const hitKeys = new Set<string>()
+  const queue: string[] = []
+  const visit = (file: string, key: string, from: string | null): void => {
+    const id = `${file}\u0000${key}`
+    if (parent.has(id)) return
+    parent.set(id, from)
+    queue.push(id)
+  }
+  visit(test, WHOLE, null)
+  for (let q = 0; q < queue.length; q++) {
+    const id = queue[q] as string
+    const sep = id.indexOf('\u0000')
+    const file = id.slice(0, sep)
+    const key = id.slice(sep + 1)
+    const change = changes.get(file)
+    if (change) {
+      for (const symbol of changedSymbolsFor(change, key)) {
+        if (hitKeys.has(`${file}#${symbol}`)) continue
+        hitKeys.add(`${file}#${symbol}`)
+        const chain = chainOf(parent, id).filter(step => step !== test && !step.startsWith(test + '#'))
+        if (chain[0] !== `${file}#${symbol}`) chain.unshift(`${file}#${symbol}`)
+        chain.push(test)
+        hits.push({ file, symbol, chain })
+      }
+    }
+    const node = graph.nodes.get(file)
+    if (!node) continue
+    const scan = node.scan
+    if (key === LOAD) {
+      visit(file, MODULE_SYMBOL, id)
+      for (const { target, whole } of node.loads) visit(target, whole ? WHOLE : LOAD, id)
+    } else if (key === WHOLE) {
+      visit(file, LOAD, id)
+      for (const name of Object.keys(scan.symbols)) visit(file, name, id)
+      for (const name of Object.keys(scan.exports)) visit(file, `export:${name}`, id)
+      for (const target of node.exportAll) visit(target, WHOLE, id)
+    } else if (key.startsWith('export:')) {
+      visit(file, LOAD, id)
+      const name = key.slice(7)
+      const local = scan.exports[name]
+      if (local !== undefined) visit(file, local, id)
+      else if (!scan.esm) visit(file, WHOLE, id)
+      else for (const target of node.exportAll) visit(target, key, id)
+    } else {
+      const binding = node.bindings.get(key)
+      if (binding) {
+        if (binding.target) visit(binding.target, binding.imported === WHOLE ? WHOLE : `export:${binding.imported}`, id)
+        continue
+      }
+      const symbol = scan.symbols[key]
+      if (!symbol) continue
+      for (const ref of symbol.refs) {
+        if (ref !== key && (scan.symbols[ref] || node.bindings.has(ref))) visit(file, ref, id)
+      }
+    }
+  }
+  return hits
+}
+
+function changedSymbolsFor(change: FileChange, key: string): string[] {
+  if (change.whole) return [key === WHOLE || key === LOAD ? MODULE_SYMBOL : key.startsWith('export:') ? key.slice(7) : key]
+  if (key === WHOLE) return [...change.symbols, ...change.exports]
+  if (key === LOAD) return change.symbols.has(MODULE_SYMBOL) ? [MODULE_SYMBOL] : []
+  if (key.startsWith('export:')) return change.exports.has(key.slice(7)) ? [key.slice(7)] : []
+  return change.symbols.has(key) ? [key] : []
+}
+
+function chainOf(parent: Map<string, string | null>, id: string): string[] {
+  const steps: string[] = []
+  let current: string | null | undefined = id
+  let last = ''
+  while (current) {
+    const sep = current.indexOf('\u0000')
+    const file = current.slice(0, sep)
+    let key = current.slice(sep + 1)
+    if (key.startsWith('export:')) key = key.slice(7)
+    const step = key === WHOLE || key === LOAD ? file : `${file}#${key}`
+    if (step !== last && !(steps.length && step === file && last.startsWith(file + '#'))) steps.push(step)
+    last = step
+    current = parent.get(current)
+  }
+  return steps
+}

@@ -1,0 +1,378 @@
+import { join } from 'node:path'
+import { errorMessage } from '../errors.js'
+import type { Git } from '../ports/git.js'
+import type { Logger } from '../ports/log.js'
+import { changedNames, diffScans, isEmptyChange } from './diff.js'
+import { RUN_ALL_LINE, fallbackFor, globMatcher, type FallbackHit } from './fallback.js'
+import { diffRaw, listTree, readBlobs, type RawChange, type TreeEntry } from './git-source.js'
+import { buildGraph, reachFromTest, reverseClosure, type FileChange, type Graph } from './graph.js'
+import { isJsFile, scanJs } from './js-scanner.js'
+import { MODULE_SYMBOL, emptyScan, type ModuleScan } from './model.js'
+import { scanGo, scanPython } from './other-scanners.js'
+import { dirname, joinPath, loadJestSettings, makeTestMatcher, type JestSettings } from './project.js'
+import { Resolver } from './resolve.js'
+import { ScanCache } from './scan-cache.js'
+import type { Selection } from './types.js'
+
+export type { Selection } from './types.js'
+
+export interface SelectOptions {
+  git: Git
+  base: string
+  head: string
+  log: Logger
+  /** Test globs that are always selected. */
+  alwaysRun?: readonly string[]
+  /** Changed-file globs that make every test run. */
+  runAllOn?: readonly string[]
+  /** CI Medic's config file, repository-relative. */
+  configFile?: string
+  /** Folder for the scan cache (usually `<workDir>/select-cache`); none: no cache. */
+  cacheDir?: string
+}
+
+export interface ChangedSymbol {
+  file: string
+  symbol: string
+}
+
+export interface SelectStats {
+  files: number
+  scanned: number
+  cacheHits: number
+  graphMs: number
+  totalMs: number
+}
+
+export interface SelectResult extends Selection {
+  /** Every changed symbol (`*` for a whole file), flat. */
+  changedSymbols: ChangedSymbol[]
+  /** For each selected test, the changed `file#symbol`s it reaches. */
+  reach: Record<string, string[]>
+  /** Changed symbols of source files that no test reaches (for the test generator). */
+  unreached: ChangedSymbol[]
+  /** Every test file of the repository at head (what mode 'all' runs). */
+  allTests: string[]
+  stats: SelectStats
+  notes: string[]
+}
+
+const MAX_SCANNED_BYTES = 1024 * 1024
+
+type ScanKind = 'ts' | 'jsx' | 'py' | 'go'
+
+export function scanKindOf(path: string): ScanKind | undefined {
+  if (path.includes('node_modules/')) return undefined
+  if (isJsFile(path)) return /\.[cm]?ts$/.test(path) ? 'ts' : 'jsx'
+  if (path.endsWith('.py')) return 'py'
+  if (path.endsWith('.go')) return 'go'
+  return undefined
+}
+
+export function scanSource(kind: ScanKind, text: string, path: string): ModuleScan {
+  if (kind === 'py') return scanPython(text)
+  if (kind === 'go') return scanGo(text)
+  return scanJs(text, path)
+}
+
+const CONFIG_NAMES = /(?:^|\/)(?:package\.json|[tj]sconfig(?:\.[\w-]+)?\.json|jest\.config\.[cm]?[jt]s(?:on)?|pnpm-workspace\.yaml|go\.mod)$/
+
+export interface RepositoryGraph {
+  head: string
+  entries: TreeEntry[]
+  files: Set<string>
+  scans: Map<string, ModuleScan>
+  configText: Map<string, string>
+  jest: JestSettings[]
+  resolver: Resolver
+  graph: Graph
+  isTest: (path: string) => boolean
+  stats: { files: number; scanned: number; cacheHits: number }
+}
+
+/**
+ * Builds the symbol-level graph of a revision: lists its files, scans every source file (or takes
+ * the scan from the cache, by blob SHA) and resolves every import.
+ */
+export async function buildRepositoryGraph(
+  git: Git,
+  head: string,
+  options: { cache?: ScanCache; extraFiles?: readonly string[] } = {}
+): Promise<RepositoryGraph> {
+  const entries = await listTree(git, head)
+  const files = new Set(entries.map(e => e.path))
+  for (const extra of options.extraFiles ?? []) files.add(extra)
+  const cache = options.cache ?? new ScanCache(undefined)
+  const configEntries = entries.filter(e => CONFIG_NAMES.test(e.path) && !e.path.includes('node_modules/'))
+  const scans = new Map<string, ModuleScan>()
+  const missing: Array<{ entry: TreeEntry; kind: ScanKind; key: string }> = []
+  for (const entry of entries) {
+    const kind = scanKindOf(entry.path)
+    if (!kind) continue
+    const key = `${entry.sha}:${kind}`
+    const cached = cache.get(key)
+    if (cached) scans.set(entry.path, cached)
+    else missing.push({ entry, kind, key })
+  }
+  const blobs = await readBlobs(git.dir, [...missing.map(m => m.entry.sha), ...configEntries.map(e => e.sha)])
+  for (const { entry, kind, key } of missing) {
+    const blob = blobs.get(entry.sha)
+    let scan: ModuleScan
+    if (!blob) scan = { ...emptyScan('data'), error: 'blob missing' }
+    else if (blob.length > MAX_SCANNED_BYTES || blob.includes(0)) scan = emptyScan('data')
+    else scan = scanSource(kind, blob.toString('utf8'), entry.path)
+    cache.set(key, scan)
+    scans.set(entry.path, scan)
+  }
+  const configText = new Map<string, string>()
+  for (const entry of configEntries) {
+    const blob = blobs.get(entry.sha)
+    if (blob) configText.set(entry.path, blob.toString('utf8'))
+  }
+  const read = (path: string): string | undefined => configText.get(path)
+  const jest: JestSettings[] = []
+  const jestDirs = new Set<string>([''])
+  for (const path of configText.keys()) if (/(?:^|\/)(?:jest\.config\.[cm]?[jt]s(?:on)?|package\.json)$/.test(path)) jestDirs.add(dirname(path))
+  for (const dir of [...jestDirs].sort((a, b) => b.length - a.length)) {
+    const settings = loadJestSettings(read, dir)
+    if (settings) jest.push(settings)
+  }
+  const isTest = makeTestMatcher(jest)
+  const resolver = new Resolver(files, read, jest)
+  const conftests = new Map<string, string[]>()
+  const conftestFiles = new Set(entries.filter(e => e.path === 'conftest.py' || e.path.endsWith('/conftest.py')).map(e => e.path))
+  if (conftestFiles.size) {
+    for (const path of scans.keys()) {
+      if (!path.endsWith('.py')) continue
+      const list: string[] = []
+      for (let dir = dirname(path); ; dir = dirname(dir)) {
+        const candidate = joinPath(dir, 'conftest.py')
+        if (conftestFiles.has(candidate) && candidate !== path) list.push(candidate)
+        if (dir === '') break
+      }
+      if (list.length) conftests.set(path, list)
+    }
+  }
+  const graph = buildGraph(scans, resolver, conftests)
+  return {
+    head,
+    entries,
+    files,
+    scans,
+    configText,
+    jest,
+    resolver,
+    graph,
+    isTest,
+    stats: { files: entries.length, scanned: missing.length, cacheHits: scans.size - missing.length }
+  }
+}
+
+/** Does string literal `literal`, found in `from`, name `path` (a file or one of its folders)? */
+export function stringRefersTo(literal: string, from: string, path: string): boolean {
+  if (literal.startsWith('./') || literal.startsWith('../')) {
+    const resolved = joinPath(dirname(from), literal)
+    if (resolved && (path === resolved || path.startsWith(resolved + '/'))) return true
+  }
+  const bare = literal.replace(/^(?:\.{1,2}\/)+/, '').replace(/^\/+/, '').replace(/\/+$/, '')
+  if (bare.length < 3 || bare === '..' || bare === '.') return false
+  return path === bare || path.endsWith('/' + bare) || path.startsWith(bare + '/') || path.includes('/' + bare + '/')
+}
+
+function selection(mode: Selection['mode'], tests: string[], reasons: Record<string, string[]>, fallback: string | null): Selection {
+  return { mode, tests: [...new Set(tests)].sort(), reasons, fallback, changed: [] }
+}
+
+/**
+ * Selects the test files that base..head can affect, with a reason chain for each. Never throws:
+ * when selection itself fails it selects every test and says why (fail open).
+ */
+export async function selectTests(options: SelectOptions): Promise<SelectResult> {
+  const started = Date.now()
+  const { log } = options
+  let allTests: string[] = []
+  try {
+    return await selectOrThrow(options, started, tests => (allTests = tests))
+  } catch (error) {
+    const why = `selection failed, running every test: ${errorMessage(error)}`
+    log.warning(why)
+    return {
+      ...selection('all', allTests, Object.fromEntries(allTests.map(t => [t, ['fail-open']])), why),
+      changedSymbols: [],
+      reach: {},
+      unreached: [],
+      allTests,
+      stats: { files: 0, scanned: 0, cacheHits: 0, graphMs: 0, totalMs: Date.now() - started },
+      notes: [why]
+    }
+  }
+}
+
+async function selectOrThrow(options: SelectOptions, started: number, reportAllTests: (tests: string[]) => void): Promise<SelectResult> {
+  const { git, log } = options
+  const base = await git.resolveCommit(options.base)
+  const head = await git.resolveCommit(options.head)
+  if (!head) throw new Error(`head revision ${options.head} is not in the repository`)
+  const notes: string[] = []
+  const raw = base ? await diffRaw(git, base, head) : []
+
+  const cache = new ScanCache(options.cacheDir ? join(options.cacheDir, 'scans.json') : undefined)
+  const graphStarted = Date.now()
+  const ghosts = raw.flatMap(c => (c.status === 'deleted' ? [c.path] : c.previousPath ? [c.previousPath] : []))
+  const repo = await buildRepositoryGraph(git, head, { cache, extraFiles: ghosts })
+  const graphMs = Date.now() - graphStarted
+  const allTests = repo.entries.map(e => e.path).filter(repo.isTest).sort()
+  reportAllTests(allTests)
+  const stats = (): SelectStats => ({ ...repo.stats, graphMs, totalMs: Date.now() - started })
+  const finish = (sel: Selection, extra: Partial<SelectResult> = {}): SelectResult => {
+    try {
+      cache.save()
+    } catch (error) {
+      notes.push(`scan cache not saved: ${errorMessage(error)}`)
+    }
+    return { ...sel, changedSymbols: [], reach: {}, unreached: [], allTests, stats: stats(), notes, ...extra }
+  }
+  const runAll = (why: string, changed: Selection['changed'] = []): SelectResult =>
+    finish({ ...selection('all', allTests, Object.fromEntries(allTests.map(t => [t, [why]])), why), changed })
+
+  if (!base) return runAll(`base revision ${options.base} is not in the repository (a shallow clone?)`)
+  if (raw.length === 0) return finish(selection('none', [], {}, null))
+
+  const log_ = (await git.run(['log', '--format=%B%x00', `${base}..${head}`])).split('\0')
+  if (log_.some(message => RUN_ALL_LINE.test(message))) return runAll('a commit message asks for it with "ci-medic: run-all"')
+
+  const runAllOn = globMatcher(options.runAllOn ?? [])
+  const alwaysRun = globMatcher(options.alwaysRun ?? [])
+  const setupFiles = new Set(repo.jest.flatMap(j => j.setupFiles))
+  const configFile = options.configFile ?? '.github/ci-medic.yml'
+
+  // Base versions of changed source files, scanned (through the cache as well).
+  const baseBlobs = await readBlobs(
+    git.dir,
+    raw.filter(c => c.baseSha && scanKindOf(c.previousPath ?? c.path)).map(c => c.baseSha as string)
+  )
+  const baseScan = (change: RawChange): ModuleScan | undefined => {
+    const path = change.previousPath ?? change.path
+    const kind = scanKindOf(path)
+    if (!kind || !change.baseSha) return undefined
+    const key = `${change.baseSha}:${kind}`
+    const cached = cache.get(key)
+    if (cached) return cached
+    const blob = baseBlobs.get(change.baseSha)
+    if (!blob) return undefined
+    const scan = scanSource(kind, blob.toString('utf8'), path)
+    cache.set(key, scan)
+    return scan
+  }
+
+  const changes = new Map<string, FileChange>()
+  const changed: Selection['changed'] = []
+  const scoped: Array<FallbackHit & { scope: string }> = []
+  const selfSelected = new Map<string, string[]>()
+  const extraReasons = new Map<string, string[]>()
+  const dataFiles: string[] = []
+  const add = (test: string, chain: string[]): void => {
+    if (!extraReasons.has(test)) extraReasons.set(test, chain)
+  }
+
+  for (const change of raw) {
+    const path = change.path
+    if (runAllOn(path) || (change.previousPath && runAllOn(change.previousPath)))
+      return runAll(`${path} matches run-all-on`, [{ file: path, symbols: ['*'] }])
+    const hit = fallbackFor(path, setupFiles, configFile) ?? (change.previousPath ? fallbackFor(change.previousPath, setupFiles, configFile) : undefined)
+    if (hit) {
+      const scope = repo.resolver.workspaceOf(path)
+      if (!scope || hit.why === "CI Medic's own config changed") return runAll(`${hit.path}: ${hit.why}`, [{ file: path, symbols: ['*'] }])
+      scoped.push({ ...hit, scope })
+      changed.push({ file: path, symbols: ['*'] })
+      continue
+    }
+    const kind = scanKindOf(path)
+    if (change.status === 'deleted') {
+      changes.set(path, { whole: true, symbols: new Set(), exports: new Set() })
+      changed.push({ file: path, symbols: ['*'] })
+      continue
+    }
+    if (change.previousPath) changes.set(change.previousPath, { whole: true, symbols: new Set(), exports: new Set() })
+    if (repo.isTest(path)) selfSelected.set(path, [path])
+    if (!kind) {
+      changes.set(path, { whole: true, symbols: new Set(), exports: new Set() })
+      changed.push({ file: path, symbols: ['*'] })
+      dataFiles.push(path)
+      continue
+    }
+    const headScan = repo.scans.get(path)
+    if (headScan?.error) {
+      const scope = repo.resolver.workspaceOf(path)
+      const why = `${path} could not be parsed (${headScan.error})`
+      if (!scope) return runAll(why, [{ file: path, symbols: ['*'] }])
+      scoped.push({ path, why, scope })
+      continue
+    }
+    const before = change.status === 'added' ? undefined : baseScan(change)
+    const fileChange = before?.error ? { whole: true, symbols: new Set<string>(), exports: new Set<string>() } : diffScans(before, headScan)
+    if (isEmptyChange(fileChange)) {
+      notes.push(`${path}: no semantic change (comments or formatting only)`)
+      selfSelected.delete(path)
+      continue
+    }
+    changes.set(path, fileChange)
+    changed.push({ file: path, symbols: changedNames(fileChange) })
+  }
+
+  // Data files: snapshots, module mocks, fixture folders, and modules that name them in a string.
+  const dataReferrers = new Map<string, string>()
+  for (const path of dataFiles) {
+    const snapshot = /^(.*?)__snapshots__\/(.+)\.snap$/.exec(path)
+    if (snapshot) {
+      const test = `${snapshot[1]}${snapshot[2]}`
+      if (repo.files.has(test)) add(test, [path, test])
+    }
+    const mock = /(?:^|\/)__mocks__\/(.+?)(?:\.[cm]?[jt]sx?)?$/.exec(path)
+    for (const [file, node] of repo.graph.nodes) {
+      if (mock && node.scan.imports.some(r => r.spec === mock[1] || r.spec.endsWith('/' + mock[1]))) dataReferrers.set(file, path)
+      else if (node.scan.strings.some(s => stringRefersTo(s, file, path))) dataReferrers.set(file, path)
+    }
+    const fixtures = /^(.*?)(?:^|\/)(?:__fixtures__|fixtures|__testfixtures__|testdata|test-data)\//.exec(path)
+    if (fixtures) {
+      const folder = fixtures[1] ?? ''
+      for (const test of allTests) if (folder === '' || test.startsWith(folder + '/')) add(test, [path, test])
+    }
+  }
+  for (const [file, dataPath] of dataReferrers) {
+    if (!changes.has(file)) changes.set(file, { whole: true, symbols: new Set(), exports: new Set() })
+    extraReasons.set(`data:${file}`, [dataPath])
+  }
+
+  // Tests that reach a changed symbol.
+  const reasons: Record<string, string[]> = {}
+  const reach: Record<string, string[]> = {}
+  const reachedSymbols = new Set<string>()
+  const candidates = [...reverseClosure(repo.graph, changes.keys())].filter(repo.isTest)
+  for (const test of candidates.sort()) {
+    const hits = reachFromTest(repo.graph, test, changes)
+    if (hits.length === 0) continue
+    const first = hits[0] as (typeof hits)[number]
+    const dataPath = extraReasons.get(`data:${first.file}`)
+    reasons[test] = dataPath ? [...dataPath, ...first.chain] : first.chain
+    reach[test] = hits.map(h => `${h.file}#${h.symbol}`)
+    for (const h of hits) reachedSymbols.add(`${h.file}#${h.symbol}`)
+  }
+  for (const [test, chain] of selfSelected) reasons[test] ??= chain
+  for (const [test, chain] of extraReasons) if (!test.startsWith('data:')) reasons[test] ??= chain
+  for (const { path, why, scope } of scoped) {
+    for (const test of allTests) if (test.startsWith(scope + '/')) reasons[test] ??= [`${path} (${why}; all tests of ${scope})`, test]
+  }
+  for (const test of allTests) if (alwaysRun(test)) reasons[test] ??= ['always-run', test]
+
+  const tests = Object.keys(reasons).sort()
+  const changedSymbols: ChangedSymbol[] = changed.flatMap(c => c.symbols.map(symbol => ({ file: c.file, symbol })))
+  const unreached = changedSymbols.filter(
+    c => !repo.isTest(c.file) && c.symbol !== MODULE_SYMBOL && !reachedSymbols.has(`${c.file}#${c.symbol}`) && scanKindOf(c.file)
+  )
+  log.debug(`select: ${tests.length} of ${allTests.length} test files; graph ${graphMs} ms`)
+  return finish(
+    { mode: tests.length ? 'selected' : 'none', tests, reasons, fallback: null, changed },
+    { changedSymbols, reach, unreached }
+  )
+}

@@ -1,0 +1,630 @@
+import { IDENT, JSX, NUMBER, PUNCT, REGEX, STRING, TEMPLATE, tokenize, type Tokens } from './js-lexer.js'
+import { MODULE_SYMBOL, emptyScan, hashText, type ImportBinding, type ModuleScan } from './model.js'
+
+/**
+ * Finds a JavaScript/TypeScript module's imports, exports and top-level declarations from its
+ * token stream: each declaration gets a hash of its normalized tokens and the names it references.
+ * Statements that are not declarations (and what declarations run while the module loads) make up
+ * the MODULE_SYMBOL pseudo-symbol.
+ */
+
+const NOT_REFERENCES = new Set([
+  'break', 'case', 'catch', 'class', 'const', 'continue', 'debugger', 'default', 'delete', 'do', 'else',
+  'export', 'extends', 'false', 'finally', 'for', 'function', 'if', 'import', 'in', 'instanceof', 'new',
+  'null', 'return', 'super', 'switch', 'this', 'throw', 'true', 'try', 'typeof', 'var', 'void', 'while',
+  'with', 'yield', 'let', 'static', 'await', 'async', 'of', 'get', 'set', 'as', 'from', 'type',
+  'interface', 'enum', 'implements', 'private', 'protected', 'public', 'readonly', 'declare', 'abstract',
+  'keyof', 'infer', 'is', 'asserts', 'satisfies', 'namespace', 'module', 'unique', 'override', 'accessor',
+  'undefined', 'string', 'number', 'boolean', 'any', 'unknown', 'never', 'object', 'symbol', 'bigint'
+]) // prettier-ignore
+
+/** Words that continue an expression on the next line rather than start a statement. */
+const CONTINUATION_WORDS = new Set(['in', 'instanceof', 'as', 'satisfies', 'of', 'extends', 'implements', 'from'])
+
+const STATEMENT_KEYWORDS = new Set([
+  'import', 'export', 'function', 'class', 'const', 'let', 'var', 'interface', 'type', 'enum', 'declare',
+  'namespace', 'module', 'abstract', 'async', 'if', 'for', 'while', 'do', 'switch', 'try', 'return', 'throw'
+]) // prettier-ignore
+
+const BLOCK_DECLARATIONS = new Set(['function', 'class', 'interface', 'enum', 'namespace', 'module'])
+const MODIFIERS = new Set(['declare', 'abstract', 'async', 'default', 'export'])
+const MEMBER_MODIFIERS = new Set([
+  'static', 'public', 'private', 'protected', 'readonly', 'async', 'override', 'abstract', 'declare', 'accessor'
+]) // prettier-ignore
+const MOCK_METHODS = new Set([
+  'mock', 'doMock', 'unstable_mockModule', 'requireActual', 'requireMock', 'setMock', 'createMockFromModule',
+  'importActual', 'importMock'
+]) // prettier-ignore
+/** Brace openers that are not a declaration's body (a type literal, an object in a default value). */
+const NOT_BODY_BEFORE = new Set([':', '|', '&', ',', '<', '=>', '=', '?', '('])
+
+const PATH_LIKE = /^(?:\.{0,2}\/)?[\w@.-]+(?:\/[\w@.-]+)*\/?$/
+
+export function isJsFile(path: string): boolean {
+  return /\.(?:[cm]?[jt]sx?)$/.test(path) && !path.endsWith('.d.ts')
+}
+
+export function scanJs(src: string, path: string): ModuleScan {
+  const jsx = !/\.[cm]?ts$/.test(path)
+  const tokens = tokenize(src, jsx)
+  return new JsScanner(tokens).scan()
+}
+
+class JsScanner {
+  private readonly kinds: number[]
+  private readonly texts: string[]
+  private readonly newline: boolean[]
+  private readonly n: number
+  private readonly scan_ = emptyScan('js')
+  private readonly moduleParts: string[] = []
+  private readonly moduleRefs = new Set<string>()
+  /** Matching bracket index for every opening bracket. */
+  private readonly match: Int32Array
+
+  constructor(private readonly tokens: Tokens) {
+    this.kinds = tokens.kinds
+    this.texts = tokens.texts
+    this.newline = tokens.newline
+    this.n = tokens.kinds.length
+    this.match = new Int32Array(this.n).fill(-1)
+    const stack: number[] = []
+    for (let k = 0; k < this.n; k++) {
+      if (this.kinds[k] !== PUNCT) continue
+      const t = this.texts[k]
+      if (t === '(' || t === '[' || t === '{') stack.push(k)
+      else if (t === ')' || t === ']' || t === '}') {
+        const open = stack.pop()
+        if (open !== undefined) {
+          this.match[open] = k
+          this.match[k] = open
+        }
+      }
+    }
+  }
+
+  scan(): ModuleScan {
+    const result = this.scan_
+    if (this.tokens.error) result.error = this.tokens.error
+    this.findCallImportsAndStrings()
+    let k = 0
+    while (k < this.n) {
+      const end = this.statementEnd(k)
+      this.statement(k, end)
+      k = end > k ? end : k + 1
+    }
+    result.symbols[MODULE_SYMBOL] = {
+      hash: hashText(this.moduleParts.join('\u0002')),
+      refs: [...this.moduleRefs]
+    }
+    return result
+  }
+
+  private t(k: number): string {
+    return k < this.n ? (this.texts[k] as string) : ''
+  }
+
+  private is(k: number, kind: number, text?: string): boolean {
+    return k < this.n && this.kinds[k] === kind && (text === undefined || this.texts[k] === text)
+  }
+
+  // ── whole-file passes ────────────────────────────────────────────────────
+
+  private findCallImportsAndStrings(): void {
+    const { kinds, texts, n } = this
+    const strings = new Set<string>()
+    for (let k = 0; k < n; k++) {
+      const kind = kinds[k]
+      if (kind === STRING || (kind === TEMPLATE && !(texts[k] as string).endsWith('${'))) {
+        const value = texts[k] as string
+        if (value.length >= 2 && value.length <= 200 && PATH_LIKE.test(value) && /[./_-]/.test(value))
+          strings.add(value)
+        continue
+      }
+      if (kind !== IDENT || !this.is(k + 1, PUNCT, '(')) continue
+      const word = texts[k]
+      const spec = this.is(k + 2, STRING) ? texts[k + 2] : this.plainTemplate(k + 2)
+      if (spec === undefined) continue
+      const prevDot = this.is(k - 1, PUNCT, '.')
+      if (word === 'require' && !prevDot) {
+        this.scan_.imports.push({ spec, kind: 'require', names: null })
+      } else if (word === 'import' && !prevDot) {
+        this.scan_.imports.push({ spec, kind: 'dynamic', names: null })
+      } else if (
+        prevDot &&
+        MOCK_METHODS.has(word as string) &&
+        (this.is(k - 2, IDENT, 'jest') || this.is(k - 2, IDENT, 'vi'))
+      ) {
+        this.scan_.imports.push({ spec, kind: 'mock', names: null })
+      } else if (prevDot && word === 'resolve' && this.is(k - 2, IDENT, 'require')) {
+        this.scan_.imports.push({ spec, kind: 'require', names: null })
+      }
+    }
+    this.scan_.strings = [...strings].slice(0, 300)
+  }
+
+  private plainTemplate(k: number): string | undefined {
+    if (!this.is(k, TEMPLATE)) return undefined
+    const text = this.texts[k] as string
+    return text.endsWith('${') ? undefined : text
+  }
+
+  // ── statement boundaries ─────────────────────────────────────────────────
+
+  private endsExpression(k: number): boolean {
+    if (k < 0) return false
+    const kind = this.kinds[k]
+    const text = this.texts[k] as string
+    if (kind === IDENT) return !CONTINUATION_WORDS.has(text) && !STATEMENT_KEYWORDS.has(text)
+    if (kind === PUNCT) return text === ')' || text === ']' || text === '}'
+    if (kind === TEMPLATE) return !text.endsWith('${')
+    return kind === STRING || kind === NUMBER || kind === REGEX || kind === JSX
+  }
+
+  private startsStatement(k: number): boolean {
+    const kind = this.kinds[k]
+    if (kind === IDENT) return !CONTINUATION_WORDS.has(this.texts[k] as string)
+    if (kind === PUNCT) return this.texts[k] === '@'
+    return kind === STRING
+  }
+
+  private skipDecorators(k: number): number {
+    while (this.is(k, PUNCT, '@')) {
+      k++
+      while (this.is(k, IDENT) && this.is(k + 1, PUNCT, '.')) k += 2
+      if (this.is(k, IDENT)) k++
+      if (this.is(k, PUNCT, '(')) k = this.after(k)
+    }
+    return k
+  }
+
+  /** Index after the bracket group that opens at k. */
+  private after(k: number): number {
+    const close = this.match[k] as number
+    return close > k ? close + 1 : k + 1
+  }
+
+  private isBlockDeclaration(k: number): boolean {
+    k = this.skipDecorators(k)
+    while (this.is(k, IDENT) && MODIFIERS.has(this.t(k))) k++
+    if (this.is(k, IDENT, 'const') && this.is(k + 1, IDENT, 'enum')) return true
+    if (!this.is(k, IDENT) || !BLOCK_DECLARATIONS.has(this.t(k))) return false
+    if (this.t(k) === 'module' || this.t(k) === 'namespace') return this.is(k + 1, IDENT) || this.is(k + 1, STRING)
+    return true
+  }
+
+  private statementEnd(start: number): number {
+    const { kinds, texts, newline, n } = this
+    const block = this.isBlockDeclaration(start)
+    let k = this.skipDecorators(start)
+    for (; k < n; k++) {
+      if (k > start && newline[k] && this.startsStatement(k) && this.endsExpression(k - 1)) {
+        if (!block || STATEMENT_KEYWORDS.has(texts[k] as string)) return k
+      }
+      if (kinds[k] !== PUNCT) continue
+      const text = texts[k]
+      if (text === ';') return k + 1
+      if (text === '(' || text === '[') {
+        k = this.after(k) - 1
+      } else if (text === '{') {
+        const close = this.match[k] as number
+        if (close < 0) return n
+        const isBody = block && !NOT_BODY_BEFORE.has(this.t(k - 1))
+        k = close
+        if (isBody) return this.is(k + 1, PUNCT, ';') ? k + 2 : k + 1
+      } else if (text === '}' || text === ')' || text === ']') {
+        // A stray closing bracket: end here so that the scan keeps going.
+        return k > start ? k : k + 1
+      }
+    }
+    return n
+  }
+
+  // ── one statement ────────────────────────────────────────────────────────
+
+  private statement(start: number, end: number): void {
+    let k = this.skipDecorators(start)
+    const word = this.t(k)
+    if (this.is(k, IDENT, 'import') && !this.is(k + 1, PUNCT, '(') && !this.is(k + 1, PUNCT, '.')) {
+      this.scan_.esm = true
+      return this.importStatement(k + 1, end)
+    }
+    if (this.is(k, IDENT, 'export')) {
+      this.scan_.esm = true
+      const next = k + 1
+      if (this.is(next, PUNCT, '*')) return this.exportStar(next + 1, end)
+      if (this.is(next, PUNCT, '{')) return this.exportList(next, end)
+      if (this.is(next, IDENT, 'type') && this.is(next + 1, PUNCT, '{')) return this.exportList(next + 1, end)
+      if (this.is(next, IDENT, 'default')) return this.declaration(start, next + 1, end, 'default')
+      if (this.is(next, PUNCT, '=') || this.is(next, IDENT, 'import') || this.is(next, IDENT, 'as'))
+        return this.moduleStatement(start, end)
+      return this.declaration(start, next, end, 'named')
+    }
+    if (word && this.is(k, IDENT)) return this.declaration(start, k, end, 'none')
+    this.moduleStatement(start, end)
+  }
+
+  private moduleStatement(start: number, end: number): void {
+    this.moduleParts.push(this.normalized(start, end))
+    for (const ref of this.references(start, end)) this.moduleRefs.add(ref)
+  }
+
+  private addSymbol(name: string, start: number, end: number, refs: Iterable<string>, hashExtra = ''): void {
+    const hash = hashText(hashExtra + this.normalized(start, end))
+    const existing = this.scan_.symbols[name]
+    if (existing) {
+      existing.hash = hashText(existing.hash + hash)
+      existing.refs = [...new Set([...existing.refs, ...refs])]
+    } else {
+      this.scan_.symbols[name] = { hash, refs: [...new Set(refs)] }
+    }
+  }
+
+  private addBinding(spec: string, kind: 'static' | 'reexport', names: ImportBinding[] | null): void {
+    this.scan_.imports.push({ spec, kind, names })
+    for (const binding of names ?? []) {
+      if (binding.local) {
+        this.scan_.symbols[binding.local] = {
+          hash: hashText(`${spec}\u0000${binding.imported}`),
+          refs: []
+        }
+      }
+    }
+  }
+
+  private importStatement(k: number, end: number): void {
+    if (this.is(k, STRING)) {
+      // A side-effect import: loads the whole module.
+      this.scan_.imports.push({ spec: this.t(k), kind: 'static', names: null })
+      this.moduleParts.push(`import ${this.t(k)}`)
+      return
+    }
+    if (this.is(k, IDENT, 'type') && !this.is(k + 1, PUNCT, ',') && !this.is(k + 1, IDENT, 'from')) k++
+    const names: ImportBinding[] = []
+    if (this.is(k, IDENT) && this.is(k + 1, PUNCT, '=')) {
+      // import X = require('y') / import X = A.B
+      const local = this.t(k)
+      if (this.is(k + 2, IDENT, 'require') && this.is(k + 4, STRING)) {
+        this.addBinding(this.t(k + 4), 'static', [{ imported: '*', local }])
+      } else {
+        this.addSymbol(local, k, end, this.references(k + 2, end))
+      }
+      return
+    }
+    if (this.is(k, IDENT) && !this.is(k, IDENT, 'from')) {
+      names.push({ imported: 'default', local: this.t(k) })
+      k++
+      if (this.is(k, PUNCT, ',')) k++
+    }
+    if (this.is(k, PUNCT, '*') && this.is(k + 1, IDENT, 'as')) {
+      names.push({ imported: '*', local: this.t(k + 2) })
+      k += 3
+    } else if (this.is(k, PUNCT, '{')) {
+      const close = this.match[k] as number
+      for (const item of this.listItems(k + 1, close > k ? close : end)) names.push({ imported: item.name, local: item.alias })
+      k = close > k ? close + 1 : end
+    }
+    while (k < end && !this.is(k, STRING)) k++
+    if (k < end) this.addBinding(this.t(k), 'static', names)
+  }
+
+  /** `a`, `a as b`, `type a`, `'str' as b`, `default as b` items of an import/export list. */
+  private listItems(from: number, to: number): Array<{ name: string; alias: string }> {
+    const items: Array<{ name: string; alias: string }> = []
+    let k = from
+    while (k < to) {
+      if (this.is(k, IDENT, 'type') && (this.is(k + 1, IDENT) || this.is(k + 1, STRING)) && !this.is(k + 1, IDENT, 'as'))
+        k++
+      if (!this.is(k, IDENT) && !this.is(k, STRING)) {
+        k++
+        continue
+      }
+      const name = this.t(k)
+      let alias = name
+      k++
+      if (this.is(k, IDENT, 'as') && (this.is(k + 1, IDENT) || this.is(k + 1, STRING))) {
+        alias = this.t(k + 1)
+        k += 2
+      }
+      items.push({ name, alias })
+      while (k < to && !this.is(k, PUNCT, ',')) k++
+      k++
+    }
+    return items
+  }
+
+  private fromSpec(k: number, end: number): string | undefined {
+    for (; k < end; k++) if (this.is(k, IDENT, 'from') && this.is(k + 1, STRING)) return this.t(k + 1)
+    return undefined
+  }
+
+  private exportStar(k: number, end: number): void {
+    const spec = this.fromSpec(k, end)
+    if (spec === undefined) return this.moduleStatement(k, end)
+    if (this.is(k, IDENT, 'as')) {
+      const name = this.t(k + 1)
+      const local = `@reexport:${name}`
+      this.addBinding(spec, 'reexport', [{ imported: '*', local }])
+      this.scan_.exports[name] = local
+    } else {
+      this.scan_.imports.push({ spec, kind: 'reexport', names: [] })
+      this.scan_.exportAll.push(spec)
+    }
+  }
+
+  private exportList(open: number, end: number): void {
+    const close = this.match[open] as number
+    const items = this.listItems(open + 1, close > open ? close : end)
+    const spec = this.fromSpec(close > open ? close : open, end)
+    if (spec === undefined) {
+      for (const item of items) this.scan_.exports[item.alias] = item.name
+      return
+    }
+    const names = items.map(item => ({ imported: item.name, local: `@reexport:${item.alias}` }))
+    this.addBinding(spec, 'reexport', names)
+    for (const item of items) this.scan_.exports[item.alias] = `@reexport:${item.alias}`
+  }
+
+  // ── declarations ─────────────────────────────────────────────────────────
+
+  private declaration(start: number, k: number, end: number, exported: 'none' | 'named' | 'default'): void {
+    while (this.is(k, IDENT) && (this.t(k) === 'declare' || this.t(k) === 'abstract' || this.t(k) === 'async')) k++
+    const word = this.t(k)
+    const exports = this.scan_.exports
+    const named = (name: string): void => {
+      if (exported === 'named') exports[name] = name
+      else if (exported === 'default') exports.default = name
+    }
+    if (word === 'function' && this.is(k, IDENT)) {
+      let nameAt = k + 1
+      if (this.is(nameAt, PUNCT, '*')) nameAt++
+      if (this.is(nameAt, IDENT)) {
+        const name = this.t(nameAt)
+        this.addSymbol(name, start, end, this.references(nameAt + 1, end))
+        return named(name)
+      }
+    } else if (word === 'class' && this.is(k, IDENT)) {
+      const name = this.is(k + 1, IDENT) && this.t(k + 1) !== 'extends' && this.t(k + 1) !== 'implements' ? this.t(k + 1) : undefined
+      this.classDeclaration(name ?? 'default', start, k, end)
+      return named(name ?? 'default')
+    } else if (
+      (word === 'interface' || word === 'type' || word === 'enum' || word === 'namespace' || word === 'module') &&
+      this.is(k + 1, IDENT)
+    ) {
+      const name = this.t(k + 1)
+      const refs = this.references(k + 2, end)
+      this.addSymbol(name, start, end, refs)
+      if (word === 'enum' || word === 'namespace' || word === 'module') for (const ref of refs) this.moduleRefs.add(ref)
+      return named(name)
+    } else if (word === 'const' && this.is(k + 1, IDENT, 'enum') && this.is(k + 2, IDENT)) {
+      const name = this.t(k + 2)
+      this.addSymbol(name, start, end, this.references(k + 3, end))
+      return named(name)
+    } else if ((word === 'const' || word === 'let' || word === 'var' || word === 'using') && exported !== 'default') {
+      return this.variables(start, k + 1, end, exported === 'named')
+    }
+    if (exported === 'default') {
+      // export default <expression>
+      this.addSymbol('default', start, end, this.references(k, end))
+      if (this.executesOnLoad(k, end)) for (const ref of this.references(k, end)) this.moduleRefs.add(ref)
+      exports.default = 'default'
+      return
+    }
+    this.moduleStatement(start, end)
+  }
+
+  private variables(start: number, k: number, end: number, exported: boolean): void {
+    // One symbol per declarator; the declarators of one statement share its tokens' hash.
+    const declared: string[] = []
+    const refs = this.references(k, end)
+    let onLoad = false
+    while (k < end) {
+      if (this.is(k, IDENT)) {
+        declared.push(this.t(k))
+        k++
+      } else if (this.is(k, PUNCT, '{') || this.is(k, PUNCT, '[')) {
+        const close = this.after(k)
+        for (let j = k + 1; j < close - 1; j++) {
+          if (this.is(j, IDENT) && !this.is(j + 1, PUNCT, ':') && !this.is(j - 1, PUNCT, '=') && !NOT_REFERENCES.has(this.t(j)))
+            declared.push(this.t(j))
+        }
+        k = close
+      } else break
+      // type annotation and initializer, up to the next declarator
+      let initStart = -1
+      while (k < end && !this.is(k, PUNCT, ',') && !this.is(k, PUNCT, ';')) {
+        if (this.is(k, PUNCT, '=') && initStart < 0) initStart = k + 1
+        if (this.is(k, PUNCT, '(') || this.is(k, PUNCT, '[') || this.is(k, PUNCT, '{')) k = this.after(k)
+        else k++
+      }
+      if (initStart >= 0 && this.executesOnLoad(initStart, k)) onLoad = true
+      if (this.is(k, PUNCT, ',')) k++
+      else break
+    }
+    if (declared.length === 0) return this.moduleStatement(start, end)
+    for (const name of declared) {
+      this.addSymbol(name, start, end, refs)
+      if (exported) this.scan_.exports[name] = name
+    }
+    if (onLoad) for (const ref of refs) this.moduleRefs.add(ref)
+  }
+
+  private classDeclaration(name: string, start: number, k: number, end: number): void {
+    // Find the body: the first `{` not part of a type in the heritage clause.
+    let body = -1
+    for (let j = k + 1; j < end; j++) {
+      if (this.is(j, PUNCT, '{') && !NOT_BODY_BEFORE.has(this.t(j - 1))) {
+        body = j
+        break
+      }
+      if (this.is(j, PUNCT, '(') || this.is(j, PUNCT, '[')) j = this.after(j) - 1
+    }
+    const close = body >= 0 ? (this.match[body] as number) : -1
+    if (body < 0 || close < 0) {
+      this.addSymbol(name, start, end, this.references(k, end))
+      return
+    }
+    const headerRefs = this.references(start, body)
+    for (const ref of headerRefs) this.moduleRefs.add(ref) // extends/decorators run on load
+    const memberNames: string[] = []
+    const fieldParts: string[] = []
+    let m = body + 1
+    while (m < close) {
+      const memberEnd = this.memberEnd(m, close)
+      const member = this.memberName(m, memberEnd)
+      if (member) {
+        const key = `${name}.${member.name}`
+        memberNames.push(member.name)
+        if (member.isMethod) {
+          this.addSymbol(key, m, memberEnd, this.references(m, memberEnd))
+        } else {
+          fieldParts.push(this.normalized(m, memberEnd))
+          this.addSymbol(key, m, memberEnd, this.references(m, memberEnd))
+        }
+        if (member.isStatic && !member.isMethod)
+          for (const ref of this.references(m, memberEnd)) this.moduleRefs.add(ref)
+      }
+      m = memberEnd > m ? memberEnd : m + 1
+    }
+    const refs = [...headerRefs, ...memberNames.map(member => `${name}.${member}`)]
+    this.addSymbol(name, start, body + 1, refs, memberNames.join(',') + '\u0003' + fieldParts.join('\u0002'))
+  }
+
+  private memberEnd(m: number, close: number): number {
+    let sawParams = false
+    let sawEquals = false
+    for (let k = m; k < close; k++) {
+      if (k > m && this.newline[k] && !sawParams && this.startsStatement(k) && this.endsExpression(k - 1)) return k
+      if (this.kinds[k] !== PUNCT) continue
+      const text = this.texts[k]
+      if (text === ';') return k + 1
+      if (text === '=') sawEquals = true
+      if (text === '(') {
+        if (!sawEquals) sawParams = true
+        k = this.after(k) - 1
+      } else if (text === '[') k = this.after(k) - 1
+      else if (text === '{') {
+        const after = this.after(k)
+        if (sawParams || this.is(m, IDENT, 'static')) {
+          if (sawParams || this.is(m + 1, PUNCT, '{')) return after
+        }
+        k = after - 1
+      }
+    }
+    return close
+  }
+
+  private memberName(m: number, end: number): { name: string; isMethod: boolean; isStatic: boolean } | undefined {
+    let k = this.skipDecorators(m)
+    let isStatic = false
+    while (this.is(k, IDENT) && MEMBER_MODIFIERS.has(this.t(k)) && k + 1 < end && !this.is(k + 1, PUNCT, '(') && !this.is(k + 1, PUNCT, '=')) {
+      if (this.t(k) === 'static') isStatic = true
+      k++
+    }
+    if (isStatic && this.is(k, PUNCT, '{')) return { name: 'static{}', isMethod: false, isStatic: true }
+    if (this.is(k, PUNCT, '*')) k++
+    if ((this.is(k, IDENT, 'get') || this.is(k, IDENT, 'set')) && (this.is(k + 1, IDENT) || this.is(k + 1, STRING) || this.is(k + 1, PUNCT, '[')))
+      k++
+    let name: string
+    if (this.is(k, IDENT) || this.is(k, STRING) || this.is(k, NUMBER)) name = this.t(k)
+    else if (this.is(k, PUNCT, '[')) name = `[${this.normalized(k + 1, this.after(k) - 1)}]`
+    else return undefined
+    let j = this.is(k, PUNCT, '[') ? this.after(k) : k + 1
+    if (this.is(j, PUNCT, '?') || this.is(j, PUNCT, '!')) j++
+    const isMethod = this.is(j, PUNCT, '(') || this.is(j, PUNCT, '<')
+    return { name, isMethod, isStatic }
+  }
+
+  // ── token helpers ────────────────────────────────────────────────────────
+
+  /** The identifiers a token range references (not property names after a dot). */
+  private references(from: number, to: number): string[] {
+    const refs: string[] = []
+    for (let k = from; k < to; k++) {
+      if (this.kinds[k] !== IDENT) continue
+      const text = this.texts[k] as string
+      if (NOT_REFERENCES.has(text)) continue
+      if (this.is(k - 1, PUNCT, '.') && !this.is(k - 2, PUNCT, '.')) continue
+      refs.push(text)
+    }
+    return refs
+  }
+
+  /** The token range as one string: no comments, whitespace, semicolons or trailing commas. */
+  private normalized(from: number, to: number): string {
+    const parts: string[] = []
+    for (let k = from; k < to; k++) {
+      const kind = this.kinds[k]
+      const text = this.texts[k] as string
+      if (kind === PUNCT) {
+        if (text === ';') continue
+        if (text === ',' && (this.is(k + 1, PUNCT, ')') || this.is(k + 1, PUNCT, ']') || this.is(k + 1, PUNCT, '}')))
+          continue
+        // `(x) =>` and `x =>` are the same
+        if (text === '(' && this.is(k + 1, IDENT) && this.is(k + 2, PUNCT, ')') && this.is(k + 3, PUNCT, '=>')) {
+          parts.push(this.texts[k + 1] as string)
+          k += 2
+          continue
+        }
+        parts.push(text)
+      } else if (kind === STRING) parts.push('"' + text)
+      else if (kind === TEMPLATE) parts.push('`' + text)
+      else parts.push(text)
+    }
+    return parts.join('\u0001')
+  }
+
+  /**
+   * Whether an initializer runs code while the module loads (a call, `new`, a tagged template,
+   * `await`) outside function bodies. Function and class expressions only run when called.
+   */
+  private executesOnLoad(from: number, to: number): boolean {
+    for (let k = from; k < to; k++) {
+      const kind = this.kinds[k]
+      const text = this.texts[k] as string
+      if (kind === IDENT) {
+        if (text === 'new' || text === 'await') return true
+        if (text === 'function') {
+          while (k < to && !this.is(k, PUNCT, '{')) k++
+          k = this.after(k) - 1
+        } else if (text === 'class') {
+          while (k < to && !this.is(k, PUNCT, '{')) k++
+          // class bodies run static members on load: be safe
+          return true
+        }
+        continue
+      }
+      if (kind === TEMPLATE && k > from && (this.is(k - 1, IDENT) || this.is(k - 1, PUNCT, ')'))) return true
+      if (kind !== PUNCT) continue
+      if (text === '=>') {
+        if (this.is(k + 1, PUNCT, '{')) k = this.after(k + 1) - 1
+        else k = this.skipExpressionBody(k + 1, to) - 1
+      } else if (text === '(') {
+        const close = this.after(k)
+        const next = this.t(close)
+        const prevKind = this.kinds[k - 1]
+        const prev = this.t(k - 1)
+        if (next === '=>' || (next === ':' && !this.is(close, PUNCT, '?'))) {
+          k = close - 1 // arrow parameters
+        } else if (next === '{' && this.is(close, PUNCT, '{')) {
+          k = this.after(close) - 1 // method shorthand
+        } else if (
+          (prevKind === IDENT && prev !== 'async' && !NOT_REFERENCES.has(prev)) ||
+          prev === ')' || prev === ']' || prev === '>' || prevKind === TEMPLATE
+        ) {
+          return true
+        }
+      }
+    }
+    return false
+  }
+
+  private skipExpressionBody(k: number, to: number): number {
+    for (; k < to; k++) {
+      const text = this.texts[k]
+      if (this.kinds[k] !== PUNCT) continue
+      if (text === '(' || text === '[' || text === '{') k = this.after(k) - 1
+      else if (text === ',' || text === ')' || text === ']' || text === '}' || text === ';') return k
+    }
+    return to
+  }
+}

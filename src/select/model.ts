@@ -1,0 +1,69 @@
+/**
+ * What the scanners extract from one source file. It is plain JSON so that it can be cached,
+ * keyed by the file's git blob SHA.
+ */
+
+export type Language = 'js' | 'py' | 'go' | 'data'
+
+/** The name of the pseudo-symbol made of a module's top-level statements (what runs on load). */
+export const MODULE_SYMBOL = '<module>'
+
+export type ImportKind = 'static' | 'require' | 'dynamic' | 'mock' | 'reexport'
+
+export interface ImportBinding {
+  /** The exported name in the target ('default', a name, or '*' for the whole module). */
+  imported: string
+  /** The local binding ('' for re-exports). */
+  local: string
+}
+
+export interface ImportRecord {
+  spec: string
+  kind: ImportKind
+  /** Named bindings; null means the whole module is reached (namespace, require, side effect). */
+  names: ImportBinding[] | null
+}
+
+export interface SymbolInfo {
+  /** Hash of the declaration's normalized token stream (comments and whitespace dropped). */
+  hash: string
+  /** Local names the declaration references (other symbols of the module or import bindings). */
+  refs: string[]
+}
+
+export interface ModuleScan {
+  lang: Language
+  /** Set when the file could not be parsed; selection then falls back to running everything. */
+  error?: string
+  imports: ImportRecord[]
+  /** Top-level declarations by local name, plus MODULE_SYMBOL for the statements run on load. */
+  symbols: Record<string, SymbolInfo>
+  /** Exported name → local name. */
+  exports: Record<string, string>
+  /** Specifiers re-exported wholesale (`export * from`). */
+  exportAll: string[]
+  /** True when the module uses ES module syntax (import/export); false for CommonJS/scripts. */
+  esm: boolean
+  /** Path-like string literals, to find tests that load data files at run time. */
+  strings: string[]
+  /** Go: the package clause. Python: unused. */
+  pkg?: string
+}
+
+export function emptyScan(lang: Language): ModuleScan {
+  return { lang, imports: [], symbols: {}, exports: {}, exportAll: [], esm: false, strings: [] }
+}
+
+/** A fast, non-cryptographic 53-bit string hash (cyrb53), rendered in base 36. */
+export function hashText(text: string, seed = 0): string {
+  let h1 = 0xdeadbeef ^ seed
+  let h2 = 0x41c6ce57 ^ seed
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i)
+    h1 = Math.imul(h1 ^ ch, 2654435761)
+    h2 = Math.imul(h2 ^ ch, 1597334677)
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909)
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909)
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36)
+}

@@ -1,0 +1,285 @@
+import { MODULE_SYMBOL, emptyScan, hashText, type ImportBinding, type ModuleScan } from './model.js'
+
+/** Python and Go: top-level definitions by indentation / package-level declarations. */
+
+const PY_KEYWORDS = new Set([
+  'False', 'None', 'True', 'and', 'as', 'assert', 'async', 'await', 'break', 'class', 'continue', 'def',
+  'del', 'elif', 'else', 'except', 'finally', 'for', 'from', 'global', 'if', 'import', 'in', 'is', 'lambda',
+  'nonlocal', 'not', 'or', 'pass', 'raise', 'return', 'try', 'while', 'with', 'yield', 'self', 'cls'
+]) // prettier-ignore
+
+interface Logical {
+  /** Code with comments removed and string contents replaced by a marker; per physical line. */
+  code: string
+  /** Normalized text for hashing (strings kept). */
+  norm: string
+  indent: number
+  strings: string[]
+}
+
+/** Splits Python source into logical lines (bracket and backslash continuations joined). */
+function pythonLogicalLines(src: string): { lines: Logical[]; error?: string } {
+  const lines: Logical[] = []
+  let i = 0
+  const n = src.length
+  let depth = 0
+  let code = ''
+  let norm = ''
+  let strings: string[] = []
+  let indent = -1
+  let atLineStart = true
+  let lineIndent = 0
+  const flush = (): void => {
+    if (code.trim()) lines.push({ code, norm: norm.replace(/[ \t]+/g, ' ').trim(), indent, strings })
+    code = ''
+    norm = ''
+    strings = []
+    indent = -1
+  }
+  while (i < n) {
+    const c = src[i] as string
+    if (atLineStart) {
+      lineIndent = 0
+      while (src[i] === ' ' || src[i] === '\t') {
+        lineIndent += src[i] === '\t' ? 8 : 1
+        i++
+      }
+      atLineStart = false
+      continue
+    }
+    if (c === '#') {
+      while (i < n && src[i] !== '\n') i++
+      continue
+    }
+    if (c === '\\' && src[i + 1] === '\n') {
+      i += 2
+      norm += ' '
+      code += ' '
+      continue
+    }
+    if (c === '\n' || c === '\r') {
+      i++
+      if (c === '\r' && src[i] === '\n') i++
+      atLineStart = true
+      if (depth === 0) flush()
+      else {
+        code += ' '
+        norm += ' '
+      }
+      continue
+    }
+    if (indent < 0 && c !== ' ' && c !== '\t') indent = lineIndent
+    if (c === '"' || c === "'") {
+      const triple = src.startsWith(c.repeat(3), i)
+      const quote = triple ? c.repeat(3) : c
+      let j = i + quote.length
+      while (j < n) {
+        if (src[j] === '\\') j += 2
+        else if (src.startsWith(quote, j)) break
+        else if (!triple && src[j] === '\n') return { lines, error: `unterminated string at offset ${i}` }
+        else j++
+      }
+      if (j >= n) return { lines, error: `unterminated string at offset ${i}` }
+      const value = src.slice(i + quote.length, j)
+      strings.push(value)
+      norm += JSON.stringify(value)
+      code += '""'
+      i = j + quote.length
+      continue
+    }
+    if (c === '(' || c === '[' || c === '{') depth++
+    else if (c === ')' || c === ']' || c === '}') depth = Math.max(0, depth - 1)
+    code += c
+    norm += c
+    i++
+  }
+  flush()
+  if (depth > 0) return { lines, error: 'unclosed bracket at end of file' }
+  return { lines }
+}
+
+function pythonRefs(code: string): string[] {
+  const refs = new Set<string>()
+  for (const match of code.matchAll(/(^|[^.\w])([A-Za-z_]\w*)/g)) {
+    const name = match[2] as string
+    if (!PY_KEYWORDS.has(name)) refs.add(name)
+  }
+  return [...refs]
+}
+
+function parsePythonImport(code: string, nested: boolean): Array<{ spec: string; names: ImportBinding[] | null; local?: string }> {
+  const text = code.trim()
+  let match = /^from\s+(\.*[\w.]*)\s+import\s+(.+)$/s.exec(text)
+  if (match) {
+    const spec = match[1] as string
+    const list = (match[2] as string).replace(/[()]/g, '')
+    if (list.trim() === '*') return [{ spec, names: null }]
+    const names: ImportBinding[] = list
+      .split(',')
+      .map(part => part.trim())
+      .filter(Boolean)
+      .map(part => {
+        const [imported, local] = part.split(/\s+as\s+/)
+        return { imported: (imported as string).trim(), local: (local ?? imported ?? '').trim() }
+      })
+    return [{ spec, names: nested ? null : names }]
+  }
+  match = /^import\s+(.+)$/s.exec(text)
+  if (match) {
+    return (match[1] as string).split(',').map(part => {
+      const [module, local] = part.trim().split(/\s+as\s+/)
+      const spec = (module as string).trim()
+      return { spec, names: null, local: (local ?? spec.split('.')[0] ?? '').trim() }
+    })
+  }
+  return []
+}
+
+export function scanPython(src: string): ModuleScan {
+  const scan = emptyScan('py')
+  const { lines, error } = pythonLogicalLines(src)
+  if (error) scan.error = error
+  const moduleParts: string[] = []
+  const moduleRefs = new Set<string>()
+  const allStrings = new Set<string>()
+  let current: { name: string; parts: string[]; refs: Set<string>; loadRefs: boolean } | undefined
+  let decorators: Logical[] = []
+  const close = (): void => {
+    if (!current) return
+    const existing = scan.symbols[current.name]
+    const hash = hashText(current.parts.join('\n'))
+    scan.symbols[current.name] = {
+      hash: existing ? hashText(existing.hash + hash) : hash,
+      refs: [...new Set([...(existing?.refs ?? []), ...current.refs])]
+    }
+    if (current.loadRefs) for (const ref of current.refs) moduleRefs.add(ref)
+    current = undefined
+  }
+  for (const line of lines) {
+    for (const value of line.strings) if (value.length <= 200 && /^[\w@./-]+$/.test(value) && /[./_-]/.test(value)) allStrings.add(value)
+    const code = line.code.trim()
+    if (line.indent > 0) {
+      if (/^(from\s+\S+\s+import|import)\s/.test(code))
+        for (const entry of parsePythonImport(code, true)) scan.imports.push({ spec: entry.spec, kind: 'dynamic', names: null })
+      if (current) {
+        current.parts.push(`${line.indent}:${line.norm}`)
+        for (const ref of pythonRefs(code)) current.refs.add(ref)
+      } else {
+        moduleParts.push(`${line.indent}:${line.norm}`)
+        for (const ref of pythonRefs(code)) moduleRefs.add(ref)
+      }
+      continue
+    }
+    close()
+    if (code.startsWith('@')) {
+      decorators.push(line)
+      continue
+    }
+    const def = /^(?:async\s+)?(def|class)\s+([A-Za-z_]\w*)/.exec(code)
+    if (def) {
+      const name = def[2] as string
+      current = { name, parts: [...decorators.map(d => d.norm), line.norm], refs: new Set(), loadRefs: false }
+      for (const decorator of decorators) for (const ref of pythonRefs(decorator.code)) moduleRefs.add(ref)
+      if (def[1] === 'class') {
+        current.loadRefs = true
+        const bases = /\((.*)\)/.exec(code)
+        if (bases) for (const ref of pythonRefs(bases[1] as string)) moduleRefs.add(ref)
+      }
+      decorators = []
+      scan.exports[name] = name
+      continue
+    }
+    for (const decorator of decorators) moduleParts.push(decorator.norm)
+    decorators = []
+    if (/^(from\s+\S+\s+import|import)\s/.test(code)) {
+      for (const entry of parsePythonImport(code, false)) {
+        scan.imports.push({ spec: entry.spec, kind: 'static', names: entry.names })
+        const bindings = entry.names ?? (entry.local ? [{ imported: '*', local: entry.local }] : [])
+        for (const binding of bindings) {
+          scan.symbols[binding.local] = { hash: hashText(`${entry.spec}\u0000${binding.imported}`), refs: [] }
+          scan.exports[binding.local] ??= binding.local
+        }
+        if (!entry.names) moduleParts.push(`import ${entry.spec}`)
+      }
+      continue
+    }
+    const assignment = /^([A-Za-z_]\w*)\s*(?::[^=]+)?=(?!=)/.exec(code)
+    if (assignment) {
+      const name = assignment[1] as string
+      const refs = pythonRefs(code.slice(assignment[0].length))
+      scan.symbols[name] = { hash: hashText(line.norm), refs }
+      scan.exports[name] = name
+      for (const ref of refs) moduleRefs.add(ref)
+      continue
+    }
+    moduleParts.push(line.norm)
+    for (const ref of pythonRefs(code)) moduleRefs.add(ref)
+  }
+  close()
+  for (const decorator of decorators) moduleParts.push(decorator.norm)
+  scan.symbols[MODULE_SYMBOL] = { hash: hashText(moduleParts.join('\n')), refs: [...moduleRefs] }
+  scan.strings = [...allStrings].slice(0, 300)
+  return scan
+}
+
+// ── Go ─────────────────────────────────────────────────────────────────────
+
+/** Go: package clause, imports, and a hash per package-level declaration (comments dropped). */
+export function scanGo(src: string): ModuleScan {
+  const scan = emptyScan('go')
+  // Remove comments while keeping strings (raw strings use backquotes).
+  let code = ''
+  const strings = new Set<string>()
+  for (let i = 0; i < src.length; ) {
+    const c = src[i] as string
+    if (c === '/' && src[i + 1] === '/') {
+      while (i < src.length && src[i] !== '\n') i++
+    } else if (c === '/' && src[i + 1] === '*') {
+      const end = src.indexOf('*/', i + 2)
+      if (end < 0) {
+        scan.error = 'unclosed comment'
+        break
+      }
+      code += src.slice(i, end + 2).includes('\n') ? '\n' : ' '
+      i = end + 2
+    } else if (c === '"' || c === '`' || c === "'") {
+      let j = i + 1
+      while (j < src.length && src[j] !== c) {
+        if (src[j] === '\\' && c !== '`') j++
+        j++
+      }
+      const value = src.slice(i + 1, j)
+      if (c === '"' && /^[\w@./-]+$/.test(value) && /[./_-]/.test(value)) strings.add(value)
+      code += src.slice(i, j + 1)
+      i = j + 1
+    } else {
+      code += c
+      i++
+    }
+  }
+  scan.pkg = /^\s*package\s+(\w+)/m.exec(code)?.[1]
+  if (!scan.pkg) scan.error ??= 'no package clause'
+  const importBlock = /^import\s*\(([\s\S]*?)\)/gm
+  for (const block of code.matchAll(importBlock)) {
+    for (const m of (block[1] as string).matchAll(/(?:^|\n)\s*(?:[\w.]+\s+)?"([^"]+)"/g))
+      scan.imports.push({ spec: m[1] as string, kind: 'static', names: null })
+  }
+  for (const m of code.matchAll(/^import\s+(?:[\w.]+\s+)?"([^"]+)"/gm))
+    scan.imports.push({ spec: m[1] as string, kind: 'static', names: null })
+  // Package-level declarations start at column 0.
+  const decls = code.split(/\n(?=(?:func|type|var|const)\b)/)
+  const moduleParts: string[] = []
+  for (const decl of decls) {
+    const norm = decl.replace(/\s+/g, ' ').trim()
+    const head = /^(func|type|var|const)\s*(?:\(\s*\w*\s*\*?\s*(\w+)[^)]*\)\s*)?(\w+)?/.exec(norm)
+    if (!head) {
+      moduleParts.push(norm.replace(/^package \w+/, '').replace(/import\s*\([^)]*\)|import\s+(?:[\w.]+\s+)?"[^"]+"/g, ''))
+      continue
+    }
+    const name = head[2] ? `${head[2]}.${head[3]}` : (head[3] ?? `${head[1]}#${moduleParts.length}`)
+    scan.symbols[name] = { hash: hashText(norm), refs: [] }
+  }
+  scan.symbols[MODULE_SYMBOL] = { hash: hashText(moduleParts.join('\n')), refs: [] }
+  scan.strings = [...strings].slice(0, 300)
+  return scan
+}

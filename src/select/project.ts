@@ -1,0 +1,333 @@
+import picomatch from 'picomatch'
+
+/**
+ * The project settings that decide how specifiers resolve and which files are tests: tsconfig
+ * paths, package.json workspaces / exports / imports, jest's moduleNameMapper, roots, testMatch.
+ * Everything is read from the revision under test through `read`, never from the disk directly.
+ */
+
+export type ReadText = (path: string) => string | undefined
+
+export interface TsConfig {
+  dir: string
+  baseUrl?: string
+  paths: Array<{ pattern: string; targets: string[] }>
+}
+
+export interface PackageInfo {
+  dir: string
+  name?: string
+  exports?: unknown
+  imports?: unknown
+  main?: string
+  module?: string
+  source?: string
+  types?: string
+}
+
+export interface JestSettings {
+  dir: string
+  rootDir: string
+  roots: string[]
+  moduleNameMapper: Array<{ regex: RegExp; targets: string[] }>
+  moduleDirectories: string[]
+  modulePaths: string[]
+  testMatch: string[]
+  testRegex: RegExp[]
+  testPathIgnorePatterns: RegExp[]
+  setupFiles: string[]
+  /** Set when a config file exists but could not be read literally. */
+  unreadable?: string
+}
+
+export function dirname(path: string): string {
+  const slash = path.lastIndexOf('/')
+  return slash < 0 ? '' : path.slice(0, slash)
+}
+
+export function joinPath(...parts: string[]): string {
+  const out: string[] = []
+  for (const part of parts.join('/').split('/')) {
+    if (part === '' || part === '.') continue
+    if (part === '..') {
+      if (out.length === 0 || out[out.length - 1] === '..') out.push('..')
+      else out.pop()
+    } else out.push(part)
+  }
+  return out.join('/')
+}
+
+/** JSON with comments and trailing commas (tsconfig, jsconfig). */
+export function parseJsonc(text: string): unknown {
+  let out = ''
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i] as string
+    if (c === '"') {
+      let j = i + 1
+      while (j < text.length && text[j] !== '"') j += text[j] === '\\' ? 2 : 1
+      out += text.slice(i, j + 1)
+      i = j
+    } else if (c === '/' && text[i + 1] === '/') {
+      while (i < text.length && text[i] !== '\n') i++
+      out += '\n'
+    } else if (c === '/' && text[i + 1] === '*') {
+      const end = text.indexOf('*/', i + 2)
+      i = end < 0 ? text.length : end + 1
+    } else out += c
+  }
+  return JSON.parse(out.replace(/,(\s*[}\]])/g, '$1'))
+}
+
+function readJson(read: ReadText, path: string): Record<string, unknown> | undefined {
+  const text = read(path)
+  if (text === undefined) return undefined
+  try {
+    const value = parseJsonc(text)
+    return value && typeof value === 'object' ? (value as Record<string, unknown>) : undefined
+  } catch {
+    return undefined
+  }
+}
+
+export function loadTsConfig(read: ReadText, path: string, files: ReadonlySet<string>, seen = new Set<string>()): TsConfig | undefined {
+  if (seen.has(path)) return undefined
+  seen.add(path)
+  const json = readJson(read, path)
+  if (!json) return undefined
+  const dir = dirname(path)
+  let base: TsConfig | undefined
+  const extendsList = Array.isArray(json.extends) ? json.extends : json.extends ? [json.extends] : []
+  for (const ext of extendsList) {
+    if (typeof ext !== 'string') continue
+    let target: string | undefined
+    if (ext.startsWith('.')) {
+      target = joinPath(dir, ext)
+      if (!files.has(target) && files.has(target + '.json')) target += '.json'
+    } else {
+      // A config shipped by a workspace package or kept in node_modules (not in the repository).
+      const candidate = joinPath('node_modules', ext)
+      target = files.has(candidate) ? candidate : files.has(candidate + '.json') ? candidate + '.json' : undefined
+    }
+    if (target) base = loadTsConfig(read, target, files, seen) ?? base
+  }
+  const options = (json.compilerOptions ?? {}) as Record<string, unknown>
+  const config: TsConfig = { dir: base?.dir ?? dir, baseUrl: base?.baseUrl, paths: base?.paths ?? [] }
+  if (typeof options.baseUrl === 'string') config.baseUrl = joinPath(dir, options.baseUrl)
+  if (options.paths && typeof options.paths === 'object') {
+    const pathsBase = config.baseUrl ?? dir
+    config.paths = Object.entries(options.paths as Record<string, unknown>).map(([pattern, targets]) => ({
+      pattern,
+      targets: (Array.isArray(targets) ? targets : []).filter(t => typeof t === 'string').map(t => joinPath(pathsBase, t as string))
+    }))
+  }
+  return config
+}
+
+export function loadPackage(read: ReadText, path: string): PackageInfo | undefined {
+  const json = readJson(read, path)
+  if (!json) return undefined
+  const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined)
+  return {
+    dir: dirname(path),
+    name: str(json.name),
+    exports: json.exports,
+    imports: json.imports,
+    main: str(json.main),
+    module: str(json.module),
+    source: str(json.source),
+    types: str(json.types) ?? str(json.typings)
+  }
+}
+
+/** Workspace package folders from package.json `workspaces` and pnpm-workspace.yaml. */
+export function workspaceGlobs(read: ReadText): string[] {
+  const globs: string[] = []
+  const root = readJson(read, 'package.json')
+  const ws = root?.workspaces
+  if (Array.isArray(ws)) globs.push(...ws.filter((w): w is string => typeof w === 'string'))
+  else if (ws && typeof ws === 'object' && Array.isArray((ws as { packages?: unknown }).packages))
+    globs.push(...((ws as { packages: unknown[] }).packages.filter(w => typeof w === 'string') as string[]))
+  const pnpm = read('pnpm-workspace.yaml')
+  if (pnpm) {
+    for (const m of pnpm.matchAll(/^\s*-\s*['"]?([^'"\n#]+?)['"]?\s*$/gm)) {
+      const glob = (m[1] as string).trim()
+      if (!glob.startsWith('!')) globs.push(glob)
+    }
+  }
+  return globs
+}
+
+// ── jest ───────────────────────────────────────────────────────────────────
+
+const JEST_CONFIG_FILES = ['jest.config.js', 'jest.config.cjs', 'jest.config.mjs', 'jest.config.ts', 'jest.config.json']
+
+/**
+ * Reads a literal object out of a JS config file without running it: `export default {…}`,
+ * `module.exports = {…}` or `const config = {…}`. Returns undefined when the object is not literal.
+ */
+export function literalObjectFromJs(text: string): Record<string, unknown> | undefined {
+  const start = /(?:export\s+default|module\.exports\s*=|(?:const|let|var)\s+\w+(?:\s*:\s*[\w.<>]+)?\s*=)\s*(?:\/\*\*?[\s\S]*?\*\/\s*)?\{/.exec(text)
+  if (!start) return undefined
+  const open = start.index + start[0].length - 1
+  let depth = 0
+  let end = -1
+  for (let i = open; i < text.length; i++) {
+    const c = text[i]
+    if (c === '"' || c === "'" || c === '`') {
+      let j = i + 1
+      while (j < text.length && text[j] !== c) j += text[j] === '\\' ? 2 : 1
+      i = j
+    } else if (c === '/' && text[i + 1] === '/') {
+      while (i < text.length && text[i] !== '\n') i++
+    } else if (c === '/' && text[i + 1] === '*') {
+      i = text.indexOf('*/', i + 2) + 1
+      if (i <= 0) return undefined
+    } else if (c === '{') depth++
+    else if (c === '}' && --depth === 0) {
+      end = i
+      break
+    }
+  }
+  if (end < 0) return undefined
+  return jsObjectLiteralToValue(text.slice(open, end + 1))
+}
+
+/** Converts a literal JS object (no calls or variables) to a value; undefined if it is not literal. */
+function jsObjectLiteralToValue(source: string): Record<string, unknown> | undefined {
+  let out = ''
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i] as string
+    if (c === '"' || c === "'" || c === '`') {
+      let j = i + 1
+      let value = ''
+      while (j < source.length && source[j] !== c) {
+        if (source[j] === '\\') {
+          const next = source[j + 1] as string
+          value += next === c ? c : '\\' + next
+          j += 2
+        } else value += source[j++]
+      }
+      if (c === '`' && value.includes('${')) return undefined
+      out += JSON.stringify(value).replace(/\\\\/g, '\\')
+      i = j
+    } else if (c === '/' && source[i + 1] === '/') {
+      while (i < source.length && source[i] !== '\n') i++
+    } else if (c === '/' && source[i + 1] === '*') {
+      i = source.indexOf('*/', i + 2) + 1
+    } else if (c === '/' ) {
+      // a regular expression literal: keep its source as a string
+      let j = i + 1
+      while (j < source.length && source[j] !== '/') j += source[j] === '\\' ? 2 : 1
+      out += JSON.stringify(source.slice(i + 1, j))
+      i = j
+      while (/[a-z]/.test(source[i + 1] ?? '')) i++
+    } else if (/[A-Za-z_$]/.test(c)) {
+      let j = i
+      while (j < source.length && /[\w$]/.test(source[j] as string)) j++
+      const word = source.slice(i, j)
+      const after = source.slice(j).trimStart()
+      if (after.startsWith(':')) out += JSON.stringify(word)
+      else if (word === 'true' || word === 'false' || word === 'null') out += word
+      else if (word === 'undefined') out += 'null'
+      else if ((after.startsWith(',') || after.startsWith('}')) && /[{,]\s*$/.test(out)) return undefined // shorthand
+      else return undefined
+      i = j - 1
+    } else out += c
+  }
+  try {
+    const value = JSON.parse(out.replace(/,(\s*[}\]])/g, '$1'))
+    return value && typeof value === 'object' ? (value as Record<string, unknown>) : undefined
+  } catch {
+    return undefined
+  }
+}
+
+function asStrings(value: unknown): string[] {
+  if (typeof value === 'string') return [value]
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []
+}
+
+function safeRegex(source: string): RegExp | undefined {
+  try {
+    return new RegExp(source)
+  } catch {
+    return undefined
+  }
+}
+
+/** The jest config of a folder (package.json "jest" or jest.config.*), when there is one. */
+export function loadJestSettings(read: ReadText, dir: string): JestSettings | undefined {
+  let raw: Record<string, unknown> | undefined
+  let unreadable: string | undefined
+  let found = false
+  for (const name of JEST_CONFIG_FILES) {
+    const path = joinPath(dir, name)
+    const text = read(path)
+    if (text === undefined) continue
+    found = true
+    raw = name.endsWith('.json') ? readJson(read, path) : literalObjectFromJs(text)
+    if (!raw) unreadable = `${path} is not a literal object`
+    break
+  }
+  if (!found) {
+    const pkg = readJson(read, joinPath(dir, 'package.json'))
+    if (pkg && pkg.jest && typeof pkg.jest === 'object') {
+      raw = pkg.jest as Record<string, unknown>
+      found = true
+    }
+  }
+  if (!found) return undefined
+  const config = raw ?? {}
+  const rootDir = typeof config.rootDir === 'string' ? joinPath(dir, config.rootDir) : dir
+  const expand = (p: string): string => joinPath(p.replace(/<rootDir>/g, rootDir))
+  const mapper: JestSettings['moduleNameMapper'] = []
+  if (config.moduleNameMapper && typeof config.moduleNameMapper === 'object') {
+    for (const [pattern, target] of Object.entries(config.moduleNameMapper as Record<string, unknown>)) {
+      const regex = safeRegex(pattern)
+      if (regex) mapper.push({ regex, targets: asStrings(target).map(t => t.replace(/<rootDir>/g, rootDir)) })
+    }
+  }
+  return {
+    dir,
+    rootDir,
+    roots: config.roots ? asStrings(config.roots).map(expand) : [rootDir],
+    moduleNameMapper: mapper,
+    moduleDirectories: asStrings(config.moduleDirectories).filter(d => d !== 'node_modules'),
+    modulePaths: asStrings(config.modulePaths).map(expand),
+    testMatch: asStrings(config.testMatch).map(p => p.replace(/<rootDir>\/?/g, rootDir ? rootDir + '/' : '')),
+    testRegex: asStrings(config.testRegex).map(safeRegex).filter((r): r is RegExp => r !== undefined),
+    testPathIgnorePatterns: asStrings(config.testPathIgnorePatterns)
+      .map(p => safeRegex(p.replace(/<rootDir>/g, rootDir)))
+      .filter((r): r is RegExp => r !== undefined),
+    setupFiles: [...asStrings(config.setupFiles), ...asStrings(config.setupFilesAfterEach ?? config.setupFilesAfterEnv)].map(expand),
+    unreadable
+  }
+}
+
+// ── test files ─────────────────────────────────────────────────────────────
+
+const CONVENTIONAL_JS_TEST = /(?:^|\/)(?:__tests__\/.*\.[cm]?[jt]sx?|[^/]*\.(?:test|spec)\.[cm]?[jt]sx?)$/
+const PY_TEST = /(?:^|\/)(?:test_[^/]*\.py|[^/]*_test\.py)$/
+const GO_TEST = /_test\.go$/
+
+export function makeTestMatcher(jest: JestSettings[]): (path: string) => boolean {
+  const matchers = jest.map(settings => {
+    const globs = settings.testMatch.length ? picomatch(settings.testMatch, { dot: true }) : undefined
+    return { settings, globs }
+  })
+  return path => {
+    if (path.includes('node_modules/') || path.endsWith('.d.ts')) return false
+    if (PY_TEST.test(path) || GO_TEST.test(path)) return true
+    if (!/\.[cm]?[jt]sx?$/.test(path)) return false
+    for (const { settings, globs } of matchers) {
+      if (settings.dir && !path.startsWith(settings.dir + '/')) continue
+      if (settings.testPathIgnorePatterns.some(r => r.test('/' + path))) return false
+      if (!settings.roots.some(root => root === '' || path === root || path.startsWith(root + '/'))) continue
+      if (globs && (globs(path) || globs('/' + path))) return true
+      if (settings.testRegex.some(r => r.test(path))) return true
+      if (!globs && settings.testRegex.length === 0 && CONVENTIONAL_JS_TEST.test(path)) return true
+      return false
+    }
+    return CONVENTIONAL_JS_TEST.test(path) && !/(?:^|\/)(?:__fixtures__|fixtures)\//.test(path)
+  }
+}

@@ -1,0 +1,354 @@
+import picomatch from 'picomatch'
+import {
+  dirname,
+  joinPath,
+  loadPackage,
+  loadTsConfig,
+  workspaceGlobs,
+  type JestSettings,
+  type PackageInfo,
+  type ReadText,
+  type TsConfig
+} from './project.js'
+
+/**
+ * Resolves import specifiers to repository files, in memory: the set of files at the revision
+ * under test plus the project settings. No file-system calls, so that 10,000 files resolve fast.
+ */
+
+const JS_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs', '.json', '.node']
+const TS_FOR_JS: Record<string, string[]> = {
+  '.js': ['.ts', '.tsx'],
+  '.jsx': ['.tsx'],
+  '.mjs': ['.mts'],
+  '.cjs': ['.cts']
+}
+const CONDITIONS = ['source', 'development', 'import', 'module', 'require', 'node', 'default', 'types']
+
+export type Resolution = { file: string } | { external: true } | { unresolved: true }
+
+export class Resolver {
+  private readonly tsconfigByDir = new Map<string, TsConfig | undefined>()
+  private readonly packageByDir = new Map<string, PackageInfo | undefined>()
+  private readonly workspacePackages = new Map<string, PackageInfo>()
+  /** Folders of workspace packages (for scoping fallbacks), longest first. */
+  readonly workspaceDirs: string[] = []
+  private readonly goModules: Array<{ dir: string; module: string }> = []
+  private readonly pythonRoots: string[]
+
+  constructor(
+    private readonly files: ReadonlySet<string>,
+    private readonly read: ReadText,
+    private readonly jest: JestSettings[]
+  ) {
+    const globs = workspaceGlobs(read)
+    if (globs.length) {
+      const isWorkspace = picomatch(globs.map(g => g.replace(/\/$/, '')))
+      for (const file of files) {
+        if (!file.endsWith('/package.json') || file.includes('node_modules/')) continue
+        const dir = dirname(file)
+        if (!isWorkspace(dir)) continue
+        const pkg = loadPackage(read, file)
+        if (!pkg) continue
+        this.workspaceDirs.push(dir)
+        if (pkg.name) this.workspacePackages.set(pkg.name, pkg)
+      }
+      this.workspaceDirs.sort((a, b) => b.length - a.length)
+    }
+    for (const file of files) {
+      if (file === 'go.mod' || file.endsWith('/go.mod')) {
+        const module = /^module\s+(\S+)/m.exec(read(file) ?? '')?.[1]
+        if (module) this.goModules.push({ dir: dirname(file), module })
+      }
+    }
+    const roots = new Set<string>(['', 'src', 'lib', 'python'])
+    for (const file of files) {
+      if (/(?:^|\/)(?:pyproject\.toml|setup\.py|setup\.cfg)$/.test(file)) {
+        roots.add(dirname(file))
+        roots.add(joinPath(dirname(file), 'src'))
+      }
+    }
+    this.pythonRoots = [...roots]
+  }
+
+  /** The workspace package folder that holds a path ('' for the root). */
+  workspaceOf(path: string): string {
+    return this.workspaceDirs.find(dir => path.startsWith(dir + '/')) ?? ''
+  }
+
+  private exists(path: string): boolean {
+    return this.files.has(path)
+  }
+
+  /** A path with extension and index inference, and TypeScript's .js → .ts mapping. */
+  tryPath(path: string): string | undefined {
+    if (path.startsWith('..')) return undefined
+    const ext = /\.[cm]?[jt]sx?$/.exec(path)?.[0]
+    if (ext && TS_FOR_JS[ext]) {
+      const stem = path.slice(0, -ext.length)
+      for (const tsExt of TS_FOR_JS[ext] as string[]) if (this.exists(stem + tsExt)) return stem + tsExt
+    }
+    if (this.exists(path)) return path
+    for (const e of JS_EXTENSIONS) if (this.exists(path + e)) return path + e
+    const pkg = this.exists(joinPath(path, 'package.json')) ? this.packageAt(path) : undefined
+    if (pkg) {
+      for (const field of [pkg.source, pkg.module, pkg.main, pkg.types]) {
+        if (!field) continue
+        const target = this.tryPathNoPackage(joinPath(path, field)) ?? this.sourceFor(joinPath(path, field))
+        if (target) return target
+      }
+    }
+    for (const e of JS_EXTENSIONS) if (this.exists(`${path}/index${e}`)) return `${path}/index${e}`
+    return undefined
+  }
+
+  private tryPathNoPackage(path: string): string | undefined {
+    if (this.exists(path)) return path
+    const ext = /\.[cm]?[jt]sx?$/.exec(path)?.[0]
+    if (ext && TS_FOR_JS[ext]) {
+      const stem = path.slice(0, -ext.length)
+      for (const tsExt of TS_FOR_JS[ext] as string[]) if (this.exists(stem + tsExt)) return stem + tsExt
+    }
+    for (const e of JS_EXTENSIONS) if (this.exists(path + e)) return path + e
+    for (const e of JS_EXTENSIONS) if (this.exists(`${path}/index${e}`)) return `${path}/index${e}`
+    return undefined
+  }
+
+  /** A build output path (dist/lib/build) mapped back to its source in the repository. */
+  private sourceFor(path: string): string | undefined {
+    const stem = path.replace(/\.d\.ts$/, '').replace(/\.[cm]?[jt]sx?$/, '')
+    for (const from of ['/dist/', '/lib/', '/build/', '/out/', '/esm/', '/cjs/']) {
+      const idx = ('/' + stem).indexOf(from)
+      if (idx < 0) continue
+      const candidate = ('/' + stem).slice(1, idx + 1) + 'src/' + ('/' + stem).slice(idx + from.length)
+      const found = this.tryPathNoPackage(joinPath(candidate))
+      if (found) return found
+    }
+    return undefined
+  }
+
+  private packageAt(dir: string): PackageInfo | undefined {
+    if (!this.packageByDir.has(dir)) {
+      const path = joinPath(dir, 'package.json')
+      this.packageByDir.set(dir, this.exists(path) ? loadPackage(this.read, path) : undefined)
+    }
+    return this.packageByDir.get(dir)
+  }
+
+  private nearestPackage(fromDir: string): PackageInfo | undefined {
+    for (let dir = fromDir; ; dir = dirname(dir)) {
+      const pkg = this.packageAt(dir)
+      if (pkg) return pkg
+      if (dir === '') return undefined
+    }
+  }
+
+  private nearestTsConfig(fromDir: string): TsConfig | undefined {
+    const visited: string[] = []
+    let found: TsConfig | undefined
+    for (let dir = fromDir; ; dir = dirname(dir)) {
+      if (this.tsconfigByDir.has(dir)) {
+        found = this.tsconfigByDir.get(dir)
+        break
+      }
+      visited.push(dir)
+      for (const name of ['tsconfig.json', 'jsconfig.json']) {
+        const path = joinPath(dir, name)
+        if (this.exists(path)) {
+          found = loadTsConfig(this.read, path, this.files)
+          break
+        }
+      }
+      if (found || dir === '') break
+    }
+    for (const dir of visited) this.tsconfigByDir.set(dir, found)
+    return found
+  }
+
+  /** Resolves a subpath through a package's `exports` or `imports` map. */
+  private throughMap(map: unknown, key: string, dir: string): string | undefined {
+    if (map === undefined || map === null) return undefined
+    if (typeof map === 'string' || Array.isArray(map)) return key === '.' ? this.target(map, dir, '') : undefined
+    const entries = map as Record<string, unknown>
+    const keys = Object.keys(entries)
+    if (keys.length && !keys.some(k => k.startsWith('.') || k.startsWith('#'))) {
+      return key === '.' ? this.target(entries, dir, '') : undefined
+    }
+    if (key in entries) return this.target(entries[key], dir, '')
+    for (const pattern of keys) {
+      const star = pattern.indexOf('*')
+      if (star < 0) {
+        if (pattern.endsWith('/') && key.startsWith(pattern)) return this.target(entries[pattern], dir, key.slice(pattern.length), true)
+        continue
+      }
+      const prefix = pattern.slice(0, star)
+      const suffix = pattern.slice(star + 1)
+      if (key.startsWith(prefix) && key.endsWith(suffix) && key.length >= prefix.length + suffix.length)
+        return this.target(entries[pattern], dir, key.slice(prefix.length, key.length - suffix.length))
+    }
+    return undefined
+  }
+
+  private target(value: unknown, dir: string, star: string, folder = false): string | undefined {
+    if (typeof value === 'string') {
+      const path = joinPath(dir, folder ? value + star : value.replace(/\*/g, star))
+      return this.tryPathNoPackage(path) ?? this.sourceFor(path)
+    }
+    if (Array.isArray(value)) {
+      for (const item of value) {
+        const found = this.target(item, dir, star, folder)
+        if (found) return found
+      }
+      return undefined
+    }
+    if (value && typeof value === 'object') {
+      const conditions = value as Record<string, unknown>
+      for (const condition of CONDITIONS) {
+        if (condition in conditions) {
+          const found = this.target(conditions[condition], dir, star, folder)
+          if (found) return found
+        }
+      }
+      for (const nested of Object.values(conditions)) {
+        const found = this.target(nested, dir, star, folder)
+        if (found) return found
+      }
+    }
+    return undefined
+  }
+
+  private viaJest(spec: string): string | undefined {
+    for (const settings of this.jest) {
+      for (const { regex, targets } of settings.moduleNameMapper) {
+        const match = regex.exec(spec)
+        if (!match) continue
+        for (const target of targets) {
+          const replaced = target.replace(/\$(\d+)/g, (_, n: string) => match[Number(n)] ?? '')
+          const found = this.tryPath(joinPath(replaced))
+          if (found) return found
+        }
+      }
+    }
+    return undefined
+  }
+
+  resolveJs(from: string, spec: string): Resolution {
+    const fromDir = dirname(from)
+    const mapped = this.viaJest(spec)
+    if (mapped) return { file: mapped }
+    if (spec.startsWith('./') || spec.startsWith('../') || spec === '.' || spec === '..') {
+      const found = this.tryPath(joinPath(fromDir, spec))
+      return found ? { file: found } : { unresolved: true }
+    }
+    if (spec.startsWith('/')) {
+      const found = this.tryPath(joinPath(spec))
+      return found ? { file: found } : { unresolved: true }
+    }
+    if (spec.startsWith('#')) {
+      const pkg = this.nearestPackage(fromDir)
+      const found = pkg ? this.throughMap(pkg.imports, spec, pkg.dir) : undefined
+      if (found) return { file: found }
+    }
+    const tsconfig = this.nearestTsConfig(fromDir)
+    if (tsconfig) {
+      for (const { pattern, targets } of tsconfig.paths) {
+        const star = pattern.indexOf('*')
+        let rest: string | undefined
+        if (star < 0) rest = pattern === spec ? '' : undefined
+        else if (spec.startsWith(pattern.slice(0, star)) && spec.endsWith(pattern.slice(star + 1)))
+          rest = spec.slice(star, spec.length - (pattern.length - star - 1))
+        if (rest === undefined) continue
+        for (const target of targets) {
+          const found = this.tryPath(target.replace('*', rest))
+          if (found) return { file: found }
+        }
+      }
+      if (tsconfig.baseUrl !== undefined) {
+        const found = this.tryPath(joinPath(tsconfig.baseUrl, spec))
+        if (found) return { file: found }
+      }
+    }
+    // A workspace package, by name or name/subpath.
+    const parts = spec.split('/')
+    const name = spec.startsWith('@') ? parts.slice(0, 2).join('/') : (parts[0] as string)
+    const pkg = this.workspacePackages.get(name) ?? this.selfPackage(fromDir, name)
+    if (pkg) {
+      const sub = spec.slice(name.length)
+      const key = sub ? '.' + sub : '.'
+      const found =
+        (pkg.exports !== undefined ? this.throughMap(pkg.exports, key, pkg.dir) : undefined) ??
+        (sub ? this.tryPath(joinPath(pkg.dir, sub)) : this.tryPath(pkg.dir)) ??
+        this.tryPath(joinPath(pkg.dir, 'src', sub || 'index'))
+      return found ? { file: found } : { unresolved: true }
+    }
+    for (const settings of this.jest) {
+      for (const base of [...settings.modulePaths, ...settings.moduleDirectories.map(d => joinPath(settings.rootDir, d))]) {
+        const found = this.tryPath(joinPath(base, spec))
+        if (found) return { file: found }
+      }
+    }
+    return { external: true }
+  }
+
+  private selfPackage(fromDir: string, name: string): PackageInfo | undefined {
+    const pkg = this.nearestPackage(fromDir)
+    return pkg?.name === name && pkg.exports !== undefined ? pkg : undefined
+  }
+
+  // ── Python ───────────────────────────────────────────────────────────────
+
+  private pyModule(base: string): string | undefined {
+    if (this.exists(base + '.py')) return base + '.py'
+    if (this.exists(base + '/__init__.py')) return base + '/__init__.py'
+    return undefined
+  }
+
+  /** Files for `import a.b.c` (packages a, a.b and module a.b.c), from the importing file. */
+  resolvePython(from: string, spec: string): { files: string[]; resolved: boolean } {
+    const dots = /^\.*/.exec(spec)?.[0].length ?? 0
+    const dotted = spec.slice(dots)
+    const parts = dotted ? dotted.split('.') : []
+    let bases: string[]
+    if (dots > 0) {
+      let dir = dirname(from)
+      for (let i = 1; i < dots; i++) dir = dirname(dir)
+      bases = [dir]
+    } else {
+      bases = [...this.pythonRoots]
+      // pytest's rootdir-relative imports: the test's folder and its parents.
+      for (let dir = dirname(from); dir !== ''; dir = dirname(dir)) bases.push(dir)
+    }
+    for (const base of bases) {
+      const files: string[] = []
+      let ok = true
+      for (let i = 1; i <= parts.length; i++) {
+        const file = this.pyModule(joinPath(base, ...parts.slice(0, i)))
+        if (file) files.push(file)
+        else if (i === parts.length) ok = false
+      }
+      if (parts.length === 0) {
+        const init = joinPath(base, '__init__.py')
+        if (this.exists(init)) files.push(init)
+      }
+      if (ok && (files.length || parts.length === 0)) return { files, resolved: true }
+    }
+    return { files: [], resolved: false }
+  }
+
+  /** A name imported with `from pkg import name` that is a submodule file. */
+  pythonSubmodule(packageFile: string, name: string): string | undefined {
+    if (!packageFile.endsWith('__init__.py')) return undefined
+    return this.pyModule(joinPath(dirname(packageFile), name))
+  }
+
+  // ── Go ───────────────────────────────────────────────────────────────────
+
+  /** The repository folder of a Go import path, when it belongs to a module in the repository. */
+  goPackageDir(importPath: string): string | undefined {
+    for (const { dir, module } of this.goModules) {
+      if (importPath === module) return dir
+      if (importPath.startsWith(module + '/')) return joinPath(dir, importPath.slice(module.length + 1))
+    }
+    return undefined
+  }
+}
