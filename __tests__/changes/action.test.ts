@@ -13,7 +13,13 @@ import {
   createRepoWithRemote,
   makeTempDir
 } from '../support/git-repo.js'
-import { pullRequestEvent, pushEvent, ZERO_SHA } from '../support/payloads.js'
+import {
+  mergeGroupEvent,
+  pullRequestEvent,
+  pushEvent,
+  workflowDispatchEvent,
+  ZERO_SHA
+} from '../support/payloads.js'
 import { checkoutPullRequest, PR_FILES, pullRequestScenario } from './helpers.js'
 
 beforeAll(() => {
@@ -130,7 +136,9 @@ describe('changes command in the action', () => {
     expectSuccess(result)
     expect(changedFiles(result)).toEqual([{ path: 'topic.ts', status: 'added' }])
     expect(result.outputs.base).toBe(forkPoint)
-    expect(result.summary).toMatch(/fetched default branch origin\/main/)
+    expect(result.summary).toMatch(
+      /Fetched default branch origin\/main \([0-9a-f]{7}\) with --depth=1; deepened by 50 to reach the merge base\./
+    )
   })
 
   it('force-push whose before is gone: falls back and says so', async () => {
@@ -156,6 +164,50 @@ describe('changes command in the action', () => {
     const warnings = result.annotations.filter(a => a.level === 'warning')
     expect(warnings.map(w => w.message).join('\n')).toMatch(/force-push.*merge base/)
     expect(result.summary).toMatch(/\[!WARNING\][\s\S]*force-push/)
+  })
+
+  it('merge_group: base_sha and head_sha from the queue', async () => {
+    const { repo, remote } = createRepoWithRemote({ files: { 'a.ts': '1\n' } })
+    const base = repo.head()
+    repo.git('checkout', '--quiet', '-b', 'gh-readonly-queue/main/pr-1')
+    const head = repo.commit('queued change', { 'queued.ts': '1\n', 'a.ts': '2\n' })
+    repo.push({ refspec: 'gh-readonly-queue/main/pr-1' })
+    const clone = cloneShallow(remote, { ref: head })
+    const result = await runAction({
+      cwd: clone.dir,
+      inputs: { command: 'changes' },
+      eventName: 'merge_group',
+      eventPayload: mergeGroupEvent({ baseSha: base, headSha: head })
+    })
+    expectSuccess(result)
+    expect(changedFiles(result)).toEqual([
+      { path: 'a.ts', status: 'modified' },
+      { path: 'queued.ts', status: 'added' }
+    ])
+    expect(result.outputs).toMatchObject({ base, head })
+  })
+
+  it('workflow_dispatch: the base and head given as workflow inputs', async () => {
+    const { repo, remote } = createRepoWithRemote({ files: { 'a.ts': '1\n' } })
+    repo.tag('v1.0')
+    repo.git('push', '--quiet', 'origin', 'v1.0')
+    const base = repo.head()
+    repo.commit('one', { 'b.ts': '1\n' })
+    const head = repo.commit('two', { 'c.ts': '1\n' })
+    repo.push()
+    const clone = cloneShallow(remote)
+    const result = await runAction({
+      cwd: clone.dir,
+      inputs: { command: 'changes' },
+      eventName: 'workflow_dispatch',
+      eventPayload: workflowDispatchEvent({ inputs: { base, head: 'HEAD' } })
+    })
+    expectSuccess(result)
+    expect(changedFiles(result)).toEqual([
+      { path: 'b.ts', status: 'added' },
+      { path: 'c.ts', status: 'added' }
+    ])
+    expect(result.outputs).toMatchObject({ base, head })
   })
 
   it('explicit base and head inputs win over the event', async () => {

@@ -227,6 +227,26 @@ describe('detectChanges: pushes', () => {
     expect(log.lines.some(l => l.startsWith('warning: ') && l.includes('force-push'))).toBe(true)
   })
 
+  it('compares from the merge base when before is still present but no longer an ancestor', async () => {
+    const repo = createRepo({ files: { 'a.ts': '1\n' } })
+    const forkPoint = repo.head()
+    const before = repo.commit('rewritten away', { 'lost.ts': '1\n' })
+    repo.resetHard(forkPoint)
+    const after = repo.commit('replacement', { 'b.ts': '1\n' })
+    const payload = pushEvent({ before, after, ref: 'refs/heads/main', forced: true })
+    const log = captureLogger()
+    const changes = await detectChanges({
+      git: new Git(repo.dir),
+      event: runEvent('push', payload, after),
+      log
+    })
+    expect(changes.base).toBe(forkPoint)
+    expect(changes.files).toEqual([{ path: 'b.ts', status: 'added' }])
+    expect(log.lines).toContain(
+      `warning: Comparing from the merge base ${forkPoint.slice(0, 7)} of ${before.slice(0, 7)} and ${after.slice(0, 7)} (${before.slice(0, 7)} is not an ancestor of head: the push rewrote history).`
+    )
+  })
+
   it('falls back to the parent of head after a force-push to the default branch', async () => {
     const { repo, remote } = createRepoWithRemote({ files: { 'a.ts': '1\n' } })
     const before = repo.commit('to be lost', { 'lost.ts': '1\n' })

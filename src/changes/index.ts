@@ -73,8 +73,16 @@ export async function detectChanges(options: DetectChangesOptions): Promise<Dete
   if (found.baseKind === 'commit' && found.compareFromMergeBase) {
     const mergeBase = await fetcher.mergeBase(found.base, head)
     if (mergeBase) {
-      if (mergeBase !== found.base)
-        note(`Comparing from the merge base ${short(mergeBase)} of ${short(found.base)} and ${short(head)}.`)
+      if (mergeBase !== found.base) {
+        const rewritten =
+          plan.base.kind === 'revision' && plan.base.whenMissing === 'fall-back'
+            ? ` (${short(found.base)} is not an ancestor of head: the push rewrote history)`
+            : ''
+        note(
+          `Comparing from the merge base ${short(mergeBase)} of ${short(found.base)} and ${short(head)}${rewritten}.`,
+          rewritten ? 'warning' : 'info'
+        )
+      }
       base = mergeBase
     } else {
       note(
