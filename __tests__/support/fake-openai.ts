@@ -225,6 +225,15 @@ export class FakeOpenAI {
       this.options.apiKey !== undefined &&
       request.headers.authorization !== `Bearer ${this.options.apiKey}`
     ) {
+      this.requests.push({
+        index: -1,
+        method,
+        path,
+        headers: request.headers,
+        body: undefined,
+        rawBody,
+        stream: false
+      })
       return sendJson(
         response,
         401,
