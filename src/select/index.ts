@@ -18,7 +18,8 @@ export type { Selection } from './types.js'
 
 export interface SelectOptions {
   git: Git
-  base: string
+  /** Undefined when there is nothing to compare against: every test runs. */
+  base: string | undefined
   head: string
   log: Logger
   /** Test globs that are always selected. */
@@ -210,7 +211,7 @@ export async function selectTests(options: SelectOptions): Promise<SelectResult>
 
 async function selectOrThrow(options: SelectOptions, started: number, reportAllTests: (tests: string[]) => void): Promise<SelectResult> {
   const { git, log } = options
-  const base = await git.resolveCommit(options.base)
+  const base = options.base === undefined ? undefined : await git.resolveCommit(options.base)
   const head = await git.resolveCommit(options.head)
   if (!head) throw new Error(`head revision ${options.head} is not in the repository`)
   const notes: string[] = []
@@ -235,7 +236,12 @@ async function selectOrThrow(options: SelectOptions, started: number, reportAllT
   const runAll = (why: string, changed: Selection['changed'] = []): SelectResult =>
     finish({ ...selection('all', allTests, Object.fromEntries(allTests.map(t => [t, [why]])), why), changed })
 
-  if (!base) return runAll(`base revision ${options.base} is not in the repository (a shallow clone?)`)
+  if (!base)
+    return runAll(
+      options.base === undefined
+        ? 'there is no base commit to compare against'
+        : `base revision ${options.base} is not in the repository (a shallow clone?)`
+    )
   if (raw.length === 0) return finish(selection('none', [], {}, null))
 
   const log_ = (await git.run(['log', '--format=%B%x00', `${base}..${head}`])).split('\0')
