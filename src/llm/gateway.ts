@@ -1,5 +1,5 @@
 import OpenAI from 'openai'
-import { APIError } from 'openai'
+import { APIConnectionError, APIConnectionTimeoutError, APIError } from 'openai'
 import type { AuditLog } from '../report/audit.js'
 import type { Logger } from '../ports/log.js'
 import { Redactor } from '../security/redact.js'
@@ -275,6 +275,7 @@ export class OpenAiGateway implements LlmGateway {
       }
       const timeout = Math.max(1, Math.min(this.policy.requestTimeoutMs, remaining))
       const attemptStarted = this.clock()
+      const realStarted = Date.now()
       try {
         const completion = await this.client.chat.completions.create(prepared.params, {
           timeout,
@@ -309,7 +310,7 @@ export class OpenAiGateway implements LlmGateway {
           record({ outcome: 'cancelled', errorKind: 'budget', error: aborted.message })
           throw aborted
         }
-        const decision = decideRetry(error, {
+        const decision = decideRetry(asTimeout(error, Date.now() - realStarted, timeout), {
           attempt,
           policy: this.policy,
           random: this.random,
@@ -478,6 +479,17 @@ export class OpenAiGateway implements LlmGateway {
       finishReason
     }
   }
+}
+
+/**
+ * The client reports its own per-request timeout as a plain connection error when the abort
+ * reason crosses realms (test VMs, some bundles); a connection error at the time limit is a timeout.
+ */
+function asTimeout(error: unknown, elapsedMs: number, timeoutMs: number): unknown {
+  if (error instanceof APIConnectionError && !(error instanceof APIConnectionTimeoutError) && elapsedMs >= timeoutMs * 0.95) {
+    return new APIConnectionTimeoutError({ message: `Request timed out after ${timeoutMs} ms.` })
+  }
+  return error
 }
 
 function safeHost(url: string): string {
