@@ -107,7 +107,7 @@ export function assemble(options: AssembleOptions): AssembledRun {
     }
   }
   // A file that started and did not finish is the one the crash or hang is charged to.
-  const inProgress = [...started].some(file => !finished.has(file))
+  const inProgress = [...started].some(file => !finished.has(file) || finished.get(file)?.error !== undefined)
   const processFailed = outcome.timedOut || outcome.signal !== null || (outcome.exitCode ?? 1) !== 0
   const files: TestFileResult[] = []
   const notStarted: string[] = []
@@ -128,7 +128,7 @@ export function assemble(options: AssembleOptions): AssembledRun {
       files.push(result)
       continue
     }
-    if (ended && !processFailed && tests.length > 0) {
+    if (ended && tests.length > 0) {
       files.push({ file: rel, status: fileStatus(tests, false), durationMs, tests })
       continue
     }

@@ -211,7 +211,7 @@ async function runOnce(
     const events = plan.eventsFile
       ? parseEvents(readTextOr(plan.eventsFile))
       : (plan.parseStdout?.(result.stdout) ?? [])
-    const output = plan.parseStdout ? result.stderr + plainOutputOf(events, result.stdout) : `${result.stdout}\n${result.stderr}`
+    const output = `${plan.renderOutput ? plan.renderOutput(result.stdout) : result.stdout}\n${result.stderr}`
     const expected = group.all ? filesOfEvents(events, group.packageDir) : group.files
     const assembled = assemble({
       expected: expected.length || !group.all ? expected : [group.packageDir],
@@ -236,10 +236,6 @@ function relocate(file: TestFileResult, from: string, to: string): void {
     test.stack = swap(test.stack)
     test.message = swap(test.message)
   }
-}
-
-function plainOutputOf(_events: unknown[], stdout: string): string {
-  return tail(stdout)
 }
 
 function filesOfEvents(events: ReturnType<typeof parseEvents>, cwd: string): string[] {

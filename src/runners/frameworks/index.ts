@@ -1,6 +1,9 @@
 import type { TestGroup } from '../detect.js'
+import { goAdapter } from './go.js'
 import { jestAdapter } from './jest.js'
 import { mochaAdapter } from './mocha.js'
+import { nodeTestAdapter } from './node-test.js'
+import { pytestAdapter } from './pytest.js'
 import { vitestAdapter } from './vitest.js'
 import type { Adapter } from './types.js'
 
@@ -8,7 +11,7 @@ export const ADAPTERS: Record<TestGroup['framework'], Adapter> = {
   jest: jestAdapter,
   vitest: vitestAdapter,
   mocha: mochaAdapter,
-  'node-test': jestAdapter,
-  pytest: jestAdapter,
-  go: jestAdapter
+  'node-test': nodeTestAdapter,
+  pytest: pytestAdapter,
+  go: goAdapter
 }

@@ -30,6 +30,8 @@ export interface PlannedRun {
   reportsStarts: boolean
   /** For runners whose report is their stdout (go test -json): turns it into events. */
   parseStdout?: (stdout: string) => RunnerEvent[]
+  /** Turns a machine-readable stdout into text for humans (kept as evidence). */
+  renderOutput?: (stdout: string) => string
   /** What a human would type, for logs. */
   display: string
 }
