@@ -1,7 +1,9 @@
 import type { CommandContext } from '../commands/types.js'
 import { ConfigurationError } from '../errors.js'
-import type { AuditLog } from '../report/audit.js'
+import { join } from 'node:path'
+import { AuditLog } from '../report/audit.js'
 import { llmBlockedReason } from '../security/fork.js'
+import { Redactor } from '../security/redact.js'
 import {
   DEFAULT_CONTEXT_BUDGET,
   GITHUB_MODELS_BASE_URL,
@@ -20,6 +22,23 @@ export { estimateCost, formatCost, priceFor } from './pricing.js'
 export { validateJson, extractJson } from './json.js'
 export { parseToolCall, type ParsedToolCall } from './tools.js'
 export { quoteUntrusted, UNTRUSTED_DATA_RULES } from '../security/untrusted.js'
+
+/** The run's redactor: the token and API key inputs, secret-looking env vars, and look-alikes; masks what it finds. */
+export function runRedactor(context: Pick<CommandContext, 'inputs' | 'env' | 'log'>): Redactor {
+  return new Redactor({ secrets: [context.inputs.githubToken, context.inputs.llmApiKey], env: context.env, log: context.log })
+}
+
+/**
+ * The run's audit log: a JSONL file in the work folder (`<workDir>/audit/<name>.jsonl`), every
+ * string redacted before it is written. Upload it with uploadAuditArtifact, render it with renderAuditSummary.
+ */
+export function createRunAudit(
+  context: Pick<CommandContext, 'inputs' | 'env' | 'log' | 'workDir'>,
+  name = `audit-${context.inputs.command}`
+): AuditLog {
+  const redactor = runRedactor(context)
+  return new AuditLog(join(context.workDir, 'audit', `${name}.jsonl`), { redact: text => redactor.clean(text) })
+}
 
 export interface LlmGatewayChoice {
   gateway?: LlmGateway
