@@ -1,6 +1,5 @@
-import { ConfigurationError } from '../errors.js'
+import { runFix } from '../fix/run.js'
 import type { Command } from './types.js'
 
-export const fixCommand: Command = async () => {
-  throw new ConfigurationError('Command "fix" is not available in this version of CI Medic.', 'command')
-}
+/** `fix`: run the selected tests, and fix what fails with the LLM agent (see docs/fixer.md). */
+export const fixCommand: Command = async context => (await runFix(context)).result

@@ -228,6 +228,12 @@ const specs = {
   maxIterations: integer('Most agent iterations per fix or generation attempt.', 8, 1, 50),
   timeBudget: duration('Wall-time budget for the fix or generation loop.', '10m'),
   contextBudget: integer('Most input tokens in one LLM request.', 8000, 2000, 1_000_000),
+  tokenBudget: integer(
+    'Most tokens (input plus output) one fix or generation attempt may spend before it stops.',
+    200000,
+    1000,
+    100_000_000
+  ),
   attempts: integer('Independent fix candidates to try; the best valid one is kept.', 1, 1, 5),
   allowTestEdits: boolean(
     'Let the fixer edit existing test files (it still never removes a test or an assertion).',
