@@ -49,7 +49,9 @@ interface Scenario {
 
 /** main with math.ts; a `feature` branch whose commit introduces the bug; the fix as an uncommitted patch. */
 function scenario(fixed = MATH_FIXED): Scenario {
-  const { repo, remote } = createRepoWithRemote({ files: { 'src/math.ts': MATH_BASE, 'README.md': '# fixture\n' } })
+  const { repo, remote } = createRepoWithRemote({
+    files: { 'src/math.ts': MATH_BASE, 'README.md': '# fixture\n' }
+  })
   const baseSha = repo.head()
   repo.checkout('feature', { create: true })
   const headSha = repo.commit('range: include n', { 'src/math.ts': MATH_PR })
@@ -195,15 +197,22 @@ describe('deliverChange: suggest', () => {
     const s = scenario()
     fake = await startFakeGitHub()
     installRoutes(fake, s)
-    const testFile = { path: 'src/math.test.ts', content: "import { range } from './math'\ntest('range', () => expect(range(2)).toEqual([0, 1]))\n" }
-    const first = await deliverChange(options(s, { kind: 'tests', files: [testFile], patch: '', title: 'Tests for range()' }))
+    const testFile = {
+      path: 'src/math.test.ts',
+      content: "import { range } from './math'\ntest('range', () => expect(range(2)).toEqual([0, 1]))\n"
+    }
+    const first = await deliverChange(
+      options(s, { kind: 'tests', files: [testFile], patch: '', title: 'Tests for range()' })
+    )
     expect(first.mode).toBe('suggest')
     const comments = fake.store.commentsOn(PR_NUMBER)
     expect(comments).toHaveLength(1)
     expect(comments[0]!.body).toContain('src/math.test.ts')
-    expect(comments[0]!.body).toContain("expect(range(2)).toEqual([0, 1])")
+    expect(comments[0]!.body).toContain('expect(range(2)).toEqual([0, 1])')
     expect(comments[0]!.body.endsWith(deliveryMarker('tests', s.headSha))).toBe(true)
-    const second = await deliverChange(options(s, { kind: 'tests', files: [testFile], patch: '', title: 'Tests for range()' }))
+    const second = await deliverChange(
+      options(s, { kind: 'tests', files: [testFile], patch: '', title: 'Tests for range()' })
+    )
     expect(second.duplicate).toBe(true)
     expect(fake.store.commentsOn(PR_NUMBER)).toHaveLength(1)
   })
@@ -219,7 +228,9 @@ describe('deliverChange: pr', () => {
     const branch = `ci-medic/fix/${s.headSha.slice(0, 7)}`
     const pushed = s.remote.revParse(`refs/heads/${branch}`)
     expect(s.remote.git('rev-parse', `${pushed}^`)).toBe(s.headSha)
-    expect(s.remote.git('log', '-1', '--format=%an <%ae>', pushed)).toBe('ci-medic[bot] <ci-medic[bot]@users.noreply.github.com>')
+    expect(s.remote.git('log', '-1', '--format=%an <%ae>', pushed)).toBe(
+      'ci-medic[bot] <ci-medic[bot]@users.noreply.github.com>'
+    )
     expect(s.remote.git('log', '-1', '--format=%B', pushed)).toContain('CI-Medic: true')
     expect(s.remote.git('show', `${pushed}:src/math.ts`)).toBe(MATH_FIXED.trimEnd())
     expect(s.remote.revParse('refs/heads/feature')).toBe(s.headSha)
@@ -244,7 +255,9 @@ describe('deliverChange: commit', () => {
     const tip = s.remote.revParse('refs/heads/feature')
     expect(result.url).toBe(`https://github.com/${OWNER}/${REPO}/commit/${tip}`)
     expect(s.remote.git('rev-parse', `${tip}^`)).toBe(s.headSha)
-    expect(s.remote.git('log', '-1', '--format=%B', tip)).toMatch(/CI-Medic: true\nCI-Medic-Kind: fix\nCI-Medic-Head: [0-9a-f]{40}/)
+    expect(s.remote.git('log', '-1', '--format=%B', tip)).toMatch(
+      /CI-Medic: true\nCI-Medic-Kind: fix\nCI-Medic-Head: [0-9a-f]{40}/
+    )
   })
 
   it('reports only when the branch moved on (a plain push is rejected; it never forces)', async () => {
@@ -268,7 +281,12 @@ describe('deliverChange: commit', () => {
     const s = scenario()
     fake = await startFakeGitHub()
     installRoutes(fake, s)
-    const payload = pushEvent({ before: s.baseSha, after: s.headSha, ref: 'refs/heads/main', repository: `${OWNER}/${REPO}` })
+    const payload = pushEvent({
+      before: s.baseSha,
+      after: s.headSha,
+      ref: 'refs/heads/main',
+      repository: `${OWNER}/${REPO}`
+    })
     const event: RunEvent = { ...prEvent(s), name: 'push', payload }
     const result = await deliverChange(options(s, { autonomy: 'commit', event }))
     expect(result.mode).toBe('report')
@@ -300,7 +318,9 @@ describe('deliverChange: guards', () => {
     const result = await deliverChange(options(s, { autonomy: 'pr' }))
     expect(result.mode).toBe('report')
     expect(result.skippedReason).toMatch(/octocat has read access/)
-    expect(fake.requestsTo('GET /repos/{owner}/{repo}/collaborators/{username}/permission')[0]!.params).toMatchObject({
+    expect(
+      fake.requestsTo('GET /repos/{owner}/{repo}/collaborators/{username}/permission')[0]!.params
+    ).toMatchObject({
       username: 'octocat'
     })
     expect(writes()).toBe(0)
@@ -347,6 +367,8 @@ describe('deliverChange: guards', () => {
     expect(result.markdown).toContain('Shadow mode')
     expect(result.markdown).toContain('+  for (let i = 0; i < n; i++) out.push(i)')
     expect(fake.requests).toHaveLength(0)
-    expect(audit.entries()).toEqual([expect.objectContaining({ type: 'deliver', mode: 'shadow', patch: s.patch })])
+    expect(audit.entries()).toEqual([
+      expect.objectContaining({ type: 'deliver', mode: 'shadow', patch: s.patch })
+    ])
   })
 })

@@ -24,7 +24,11 @@ describe('audit log', () => {
       workDir: dir
     } as unknown as CommandContext
     const audit = createRunAudit(context)
-    audit.record({ type: 'agent.tool', tool: 'run_tests', output: [`npm ERR! token ${TOKEN}`, 'auth npm-secret-value-123'] })
+    audit.record({
+      type: 'agent.tool',
+      tool: 'run_tests',
+      output: [`npm ERR! token ${TOKEN}`, 'auth npm-secret-value-123']
+    })
     expect(audit.file).toBe(join(dir, 'audit', 'audit-fix.jsonl'))
     const text = readFileSync(audit.file!, 'utf8')
     expect(text).not.toContain(TOKEN)
@@ -38,22 +42,70 @@ describe('audit log', () => {
 
   it('renders what was read, changed and why, with token and cost totals', () => {
     const audit = new AuditLog()
-    audit.record({ type: 'llm.request', purpose: 'fix', model: 'openai/gpt-4.1', outcome: 'ok', inputTokens: 5000, outputTokens: 400, latencyMs: 2500, costUsd: 0.0132, retries: [] })
-    audit.record({ type: 'llm.request', purpose: 'fix', model: 'openai/gpt-4.1', outcome: 'ok', inputTokens: 6000, outputTokens: 300, latencyMs: 1500, costUsd: 0.0144, retries: [{ attempt: 1, reason: 'rate limited', delayMs: 2000 }] })
-    audit.record({ type: 'llm.request', purpose: 'fix', model: 'openai/gpt-4.1', outcome: 'error', errorKind: 'quota', error: 'quota is spent', latencyMs: 100, retries: [] })
+    audit.record({
+      type: 'llm.request',
+      purpose: 'fix',
+      model: 'openai/gpt-4.1',
+      outcome: 'ok',
+      inputTokens: 5000,
+      outputTokens: 400,
+      latencyMs: 2500,
+      costUsd: 0.0132,
+      retries: []
+    })
+    audit.record({
+      type: 'llm.request',
+      purpose: 'fix',
+      model: 'openai/gpt-4.1',
+      outcome: 'ok',
+      inputTokens: 6000,
+      outputTokens: 300,
+      latencyMs: 1500,
+      costUsd: 0.0144,
+      retries: [{ attempt: 1, reason: 'rate limited', delayMs: 2000 }]
+    })
+    audit.record({
+      type: 'llm.request',
+      purpose: 'fix',
+      model: 'openai/gpt-4.1',
+      outcome: 'error',
+      errorKind: 'quota',
+      error: 'quota is spent',
+      latencyMs: 100,
+      retries: []
+    })
     audit.record({ type: 'agent.tool', tool: 'read_file', path: 'src/math.ts' })
     audit.record({ type: 'agent.tool', tool: 'search', query: 'range(' })
     audit.record({ type: 'agent.edit', path: 'src/math.ts', ok: true })
-    audit.record({ type: 'agent.edit', path: '.github/workflows/ci.yml', ok: false, reason: 'path policy: .github/** is never edited' })
+    audit.record({
+      type: 'agent.edit',
+      path: '.github/workflows/ci.yml',
+      ok: false,
+      reason: 'path policy: .github/** is never edited'
+    })
     audit.record({ type: 'decision', what: 'root cause', why: 'the loop ran while i <= n' })
-    audit.record({ type: 'deliver', kind: 'fix', requested: 'suggest', mode: 'report', skippedReason: 'the pull request comes from a fork' })
+    audit.record({
+      type: 'deliver',
+      kind: 'fix',
+      requested: 'suggest',
+      mode: 'report',
+      skippedReason: 'the pull request comes from a fork'
+    })
 
-    expect(llmTotals(audit.entries())).toMatchObject({ requests: 3, failed: 1, inputTokens: 11000, outputTokens: 700, retries: 1 })
+    expect(llmTotals(audit.entries())).toMatchObject({
+      requests: 3,
+      failed: 1,
+      inputTokens: 11000,
+      outputTokens: 700,
+      retries: 1
+    })
     const markdown = renderAuditSummary(audit.entries(), { artifactName: 'ci-medic-audit-test-1' })
     expect(markdown).toContain('| `openai/gpt-4.1` | 3 (1 failed) | 11000 | 700 | $0.03 | 4.1 s | 1 |')
     expect(markdown).toContain('failed (quota): quota is spent')
     expect(markdown).toMatch(/\*\*What was read\*\*\n\n- `read_file` `src\/math.ts`\n- `search` `range\(`/)
-    expect(markdown).toContain('- `.github/workflows/ci.yml` — refused: path policy: .github/** is never edited')
+    expect(markdown).toContain(
+      '- `.github/workflows/ci.yml` — refused: path policy: .github/** is never edited'
+    )
     expect(markdown).toContain('- root cause: the loop ran while i &lt;= n')
     expect(markdown).toContain('- Delivery of the fix (suggest → report): the pull request comes from a fork')
     expect(markdown).toContain('artifact `ci-medic-audit-test-1`')
@@ -62,7 +114,14 @@ describe('audit log', () => {
   it('reports tokens only when a model has no known price, and says when the LLM was off', () => {
     const markdown = renderAuditSummary([
       { type: 'llm.disabled', reason: 'pull requests from forks get no LLM' },
-      { type: 'llm.request', model: 'llama3.1:8b', outcome: 'ok', inputTokens: 10, outputTokens: 5, latencyMs: 10 }
+      {
+        type: 'llm.request',
+        model: 'llama3.1:8b',
+        outcome: 'ok',
+        inputTokens: 10,
+        outputTokens: 5,
+        latencyMs: 10
+      }
     ])
     expect(markdown).toContain('LLM not used: pull requests from forks get no LLM')
     expect(markdown).toContain('n/a (tokens only)')
@@ -74,7 +133,10 @@ describe('audit log', () => {
     audit.record({ type: 'decision', what: 'x', why: 'y' })
     expect(existsSync(audit.file!)).toBe(true)
     const warnings: string[] = []
-    const name = await uploadAuditArtifact(audit, { env: {}, log: { ...streamLogger(() => undefined), warning: m => warnings.push(m) } })
+    const name = await uploadAuditArtifact(audit, {
+      env: {},
+      log: { ...streamLogger(() => undefined), warning: m => warnings.push(m) }
+    })
     expect(name).toBeUndefined()
     expect(warnings).toEqual([])
   })

@@ -34,7 +34,11 @@ describe('TokenCounter', () => {
     const bare = counter.countRequest(messages)
     expect(bare).toBe(counter.count('You fix tests.') + counter.count('The test fails.') + 2 * 4 + 3)
     const withTool = counter.countRequest(messages, [
-      { name: 'read_file', description: 'Read a file', parameters: { type: 'object', properties: { path: { type: 'string' } } } }
+      {
+        name: 'read_file',
+        description: 'Read a file',
+        parameters: { type: 'object', properties: { path: { type: 'string' } } }
+      }
     ])
     expect(withTool).toBeGreaterThan(bare + 10)
   })
@@ -81,7 +85,12 @@ describe('fitSections', () => {
     expect(result.fits).toBe(true)
     expect(result.tokens).toBeLessThanOrEqual(budget)
     const state = Object.fromEntries(result.sections.map(s => [s.id, s.state]))
-    expect(state).toEqual({ instructions: 'whole', 'failing-test': 'whole', diff: 'whole', 'related-files': 'truncated' })
+    expect(state).toEqual({
+      instructions: 'whole',
+      'failing-test': 'whole',
+      diff: 'whole',
+      'related-files': 'truncated'
+    })
   })
 
   it('drops a section that would shrink below its minimum, then trims the next one', () => {

@@ -15,7 +15,13 @@ function context(inputs: Record<string, string>, event: Partial<RunEvent> = {}):
     inputs: readInputs(name => inputs[name] ?? ''),
     config: {},
     repoDir: '/tmp',
-    event: { name: 'push', payload: {}, apiUrl: 'http://127.0.0.1', serverUrl: 'https://github.com', ...event },
+    event: {
+      name: 'push',
+      payload: {},
+      apiUrl: 'http://127.0.0.1',
+      serverUrl: 'https://github.com',
+      ...event
+    },
     env: {},
     log: streamLogger(() => undefined),
     github: () => {
@@ -37,7 +43,9 @@ describe('createLlmGateway', () => {
     expect(gateway.model).toBe('openai/gpt-4.1')
     expect(gateway.contextBudget).toBe(8000)
     expect(gateway.redact(`token ${TOKEN}`)).toBe('token [REDACTED:known-secret]')
-    expect(audit.entries()).toEqual([expect.objectContaining({ type: 'llm.endpoint', provider: 'github-models' })])
+    expect(audit.entries()).toEqual([
+      expect.objectContaining({ type: 'llm.endpoint', provider: 'github-models' })
+    ])
   })
 
   it('uses a configured OpenAI-compatible endpoint, model and context budget', () => {
@@ -63,17 +71,26 @@ describe('createLlmGateway', () => {
   })
 
   it('is disabled for a fork pull request even with a token', () => {
-    const payload = pullRequestEvent({ base: { sha: 'a'.repeat(40) }, head: { sha: 'b'.repeat(40) }, fork: true })
-    const choice = createLlmGateway(context({ 'github-token': TOKEN }, { name: 'pull_request', payload }), new AuditLog())
+    const payload = pullRequestEvent({
+      base: { sha: 'a'.repeat(40) },
+      head: { sha: 'b'.repeat(40) },
+      fork: true
+    })
+    const choice = createLlmGateway(
+      context({ 'github-token': TOKEN }, { name: 'pull_request', payload }),
+      new AuditLog()
+    )
     expect(choice.gateway).toBeUndefined()
     expect(choice.disabledReason).toMatch(/forks/)
   })
 
   it('rejects inconsistent inputs with a ConfigurationError naming the input', () => {
-    const noModel = (): unknown => createLlmGateway(context({ 'llm-base-url': 'https://api.openai.com/v1' }), new AuditLog())
+    const noModel = (): unknown =>
+      createLlmGateway(context({ 'llm-base-url': 'https://api.openai.com/v1' }), new AuditLog())
     expect(noModel).toThrow(ConfigurationError)
     expect(noModel).toThrow(/Input "llm-model" is required.*Example: llm-model:/)
-    const keyOnly = (): unknown => createLlmGateway(context({ 'llm-api-key': 'sk-abc123def456ghi789jkl' }), new AuditLog())
+    const keyOnly = (): unknown =>
+      createLlmGateway(context({ 'llm-api-key': 'sk-abc123def456ghi789jkl' }), new AuditLog())
     expect(keyOnly).toThrow(/"llm-api-key" was given without "llm-base-url".*Example: llm-base-url:/)
   })
 })

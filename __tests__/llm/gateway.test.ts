@@ -78,11 +78,16 @@ async function failure(promise: Promise<unknown>): Promise<LlmError> {
   throw new Error('expected the request to fail')
 }
 
-const ask = { purpose: 'test', messages: [{ role: 'user' as const, content: 'Why does range(3) return 4 items?' }] }
+const ask = {
+  purpose: 'test',
+  messages: [{ role: 'user' as const, content: 'Why does range(3) return 4 items?' }]
+}
 
 describe('OpenAiGateway with the real openai client', () => {
   it('sends a redacted request and records it in the audit log', async () => {
-    const h = await harness([reply.text('Because the loop uses <=.', { usage: { prompt_tokens: 40, completion_tokens: 9 } })])
+    const h = await harness([
+      reply.text('Because the loop uses <=.', { usage: { prompt_tokens: 40, completion_tokens: 9 } })
+    ])
     const leak = `Test output: fetch failed with token ${GITHUB_TOKEN} and key ${API_KEY}; AWS AKIA${'ABCDEFGHIJKLMNOP'}`
     const result = await h.gateway.complete({ purpose: 'fix', messages: [{ role: 'user', content: leak }] })
     expect(result.message.content).toBe('Because the loop uses <=.')
@@ -108,12 +113,21 @@ describe('OpenAiGateway with the real openai client', () => {
       })
     ])
     expect(JSON.stringify(h.audit.entries())).not.toContain(GITHUB_TOKEN)
-    expect(h.gateway.totals()).toMatchObject({ requests: 1, inputTokens: 40, outputTokens: 9, model: 'gpt-4.1-mini' })
+    expect(h.gateway.totals()).toMatchObject({
+      requests: 1,
+      inputTokens: 40,
+      outputTokens: 9,
+      model: 'gpt-4.1-mini'
+    })
     expect(h.gateway.totals().costUsd).toBeCloseTo((40 * 0.4 + 9 * 1.6) / 1e6, 10)
   })
 
   it('waits out a short retry-after (seconds and milliseconds) and then succeeds', async () => {
-    const h = await harness([reply.rateLimited(3), reply.rateLimited(0, { retryAfterMs: 750 }), reply.text('ok')])
+    const h = await harness([
+      reply.rateLimited(3),
+      reply.rateLimited(0, { retryAfterMs: 750 }),
+      reply.text('ok')
+    ])
     const result = await h.gateway.complete(ask)
     expect(result.message.content).toBe('ok')
     expect(h.sleeps).toEqual([3000, 750])
@@ -152,7 +166,9 @@ describe('OpenAiGateway with the real openai client', () => {
     const h = await harness([reply.hang(), reply.text('second try')], { retry: { requestTimeoutMs: 300 } })
     const result = await h.gateway.complete(ask)
     expect(result.message.content).toBe('second try')
-    expect(h.audit.entries()[0]).toMatchObject({ retries: [expect.objectContaining({ reason: 'request timed out' })] })
+    expect(h.audit.entries()[0]).toMatchObject({
+      retries: [expect.objectContaining({ reason: 'request timed out' })]
+    })
   })
 
   it('stops at the total time budget when the endpoint keeps hanging', async () => {
@@ -166,7 +182,8 @@ describe('OpenAiGateway with the real openai client', () => {
   })
 
   it('retries a truncated JSON body, and reports bad-response when it stays garbled', async () => {
-    const truncated = '{"id":"chatcmpl-1","object":"chat.completion","choices":[{"index":0,"message":{"role":"assis'
+    const truncated =
+      '{"id":"chatcmpl-1","object":"chat.completion","choices":[{"index":0,"message":{"role":"assis'
     const h = await harness([reply.raw(truncated), reply.text('fine now')])
     expect((await h.gateway.complete(ask)).message.content).toBe('fine now')
 
@@ -186,7 +203,9 @@ describe('OpenAiGateway with the real openai client', () => {
   it('refuses to send a request over the context budget', async () => {
     const h = await harness([], { contextBudget: 2000 })
     const huge = 'at Object.<anonymous> (src/module.ts:1:1)\n'.repeat(400)
-    const error = await failure(h.gateway.complete({ purpose: 'fix', messages: [{ role: 'user', content: huge }] }))
+    const error = await failure(
+      h.gateway.complete({ purpose: 'fix', messages: [{ role: 'user', content: huge }] })
+    )
     expect(error.kind).toBe('budget')
     expect(error.message).toMatch(/over the context budget of 2000 \(context-budget\)\. It was not sent/)
     expect(fake!.completions).toHaveLength(0)
@@ -204,7 +223,10 @@ describe('completeJson', () => {
 
   it('uses response_format json_schema and validates the reply', async () => {
     const h = await harness([reply.text('{"rootCause":"off by one","files":["src/math.ts"]}')])
-    const result = await h.gateway.completeJson<{ rootCause: string }>({ ...ask, schemaName: 'diagnosis' }, schema)
+    const result = await h.gateway.completeJson<{ rootCause: string }>(
+      { ...ask, schemaName: 'diagnosis' },
+      schema
+    )
     expect(result.value).toEqual({ rootCause: 'off by one', files: ['src/math.ts'] })
     expect(fake!.completions[0]!.body.response_format).toEqual({
       type: 'json_schema',
@@ -213,7 +235,10 @@ describe('completeJson', () => {
   })
 
   it('asks once for a repair when the reply does not match, then succeeds', async () => {
-    const h = await harness([reply.text('{"rootCause": "off by one"}'), reply.text('```json\n{"rootCause":"off by one","files":[]}\n```')])
+    const h = await harness([
+      reply.text('{"rootCause": "off by one"}'),
+      reply.text('```json\n{"rootCause":"off by one","files":[]}\n```')
+    ])
     const result = await h.gateway.completeJson(ask, schema)
     expect(result.value).toEqual({ rootCause: 'off by one', files: [] })
     const repair = fake!.completions[1]!.body.messages
@@ -222,7 +247,10 @@ describe('completeJson', () => {
   })
 
   it('fails with bad-response after one unsuccessful repair', async () => {
-    const h = await harness([reply.text('{"rootCause": "off by'), reply.text('I think it is an off-by-one error.')])
+    const h = await harness([
+      reply.text('{"rootCause": "off by'),
+      reply.text('I think it is an off-by-one error.')
+    ])
     const error = await failure(h.gateway.completeJson(ask, schema))
     expect(error.kind).toBe('bad-response')
     expect(error.message).toMatch(/even after one repair request/)
@@ -231,7 +259,10 @@ describe('completeJson', () => {
 
   it('falls back to prompt instructions for an endpoint without response_format', async () => {
     const h = await harness([
-      reply.error(400, { message: "Unrecognized request argument supplied: response_format", errorType: 'invalid_request_error' }),
+      reply.error(400, {
+        message: 'Unrecognized request argument supplied: response_format',
+        errorType: 'invalid_request_error'
+      }),
       reply.text('Sure! Here it is:\n```json\n{"rootCause":"wrong condition","files":["src/a.ts"]}\n```')
     ])
     const result = await h.gateway.completeJson(ask, schema)
@@ -262,7 +293,14 @@ describe('tool calls', () => {
     ])
     const result = await h.gateway.complete({ ...ask, tools })
     expect(fake!.completions[0]!.body.tools).toEqual([
-      { type: 'function', function: { name: 'read_file', description: 'Read a file of the repository', parameters: tools[0]!.parameters } }
+      {
+        type: 'function',
+        function: {
+          name: 'read_file',
+          description: 'Read a file of the repository',
+          parameters: tools[0]!.parameters
+        }
+      }
     ])
     expect(result.finishReason).toBe('tool_calls')
     const calls = result.message.toolCalls!
@@ -279,16 +317,26 @@ describe('tool calls', () => {
       tools,
       messages: [
         ...ask.messages,
-        { role: 'assistant', content: null, toolCalls: [{ id: 'call_9', name: 'read_file', arguments: '{"path":"a.ts"}' }] },
+        {
+          role: 'assistant',
+          content: null,
+          toolCalls: [{ id: 'call_9', name: 'read_file', arguments: '{"path":"a.ts"}' }]
+        },
         { role: 'tool', toolCallId: 'call_9', content: `export const token = "${GITHUB_TOKEN}"` }
       ]
     })
     const messages = fake!.completions[0]!.body.messages
     expect(messages[1]).toMatchObject({
       role: 'assistant',
-      tool_calls: [{ id: 'call_9', type: 'function', function: { name: 'read_file', arguments: '{"path":"a.ts"}' } }]
+      tool_calls: [
+        { id: 'call_9', type: 'function', function: { name: 'read_file', arguments: '{"path":"a.ts"}' } }
+      ]
     })
-    expect(messages[2]).toEqual({ role: 'tool', tool_call_id: 'call_9', content: 'export const token = "[REDACTED:known-secret]"' })
+    expect(messages[2]).toEqual({
+      role: 'tool',
+      tool_call_id: 'call_9',
+      content: 'export const token = "[REDACTED:known-secret]"'
+    })
   })
 
   it('describes tools in the prompt for an endpoint without tool calling, and parses the JSON calls', async () => {
@@ -297,7 +345,9 @@ describe('tool calls', () => {
       reply.text('{"tool_calls": [{"name": "read_file", "arguments": {"path": "src/math.ts"}}]}')
     ])
     const result = await h.gateway.complete({ ...ask, tools })
-    expect(result.message.toolCalls).toEqual([{ id: 'call_0', name: 'read_file', arguments: '{"path":"src/math.ts"}' }])
+    expect(result.message.toolCalls).toEqual([
+      { id: 'call_0', name: 'read_file', arguments: '{"path":"src/math.ts"}' }
+    ])
     const second = fake!.completions[1]!.body
     expect(second.tools).toBeUndefined()
     expect(second.messages.at(-1).content).toMatch(/You can call these tools:\n- read_file/)

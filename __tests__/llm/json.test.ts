@@ -18,7 +18,10 @@ const verdictSchema = {
 describe('validateJson', () => {
   it('accepts a matching value', () => {
     expect(
-      validateJson({ rootCause: 'off by one', confidence: 0.8, files: ['src/a.ts'], kind: 'code', note: null }, verdictSchema)
+      validateJson(
+        { rootCause: 'off by one', confidence: 0.8, files: ['src/a.ts'], kind: 'code', note: null },
+        verdictSchema
+      )
     ).toEqual([])
   })
 
@@ -40,7 +43,9 @@ describe('validateJson', () => {
   })
 
   it('reports a missing required property and a wrong root type', () => {
-    expect(validateJson({ confidence: 1, kind: 'code' }, verdictSchema)).toEqual(['$: missing required property "rootCause"'])
+    expect(validateJson({ confidence: 1, kind: 'code' }, verdictSchema)).toEqual([
+      '$: missing required property "rootCause"'
+    ])
     expect(validateJson([1], verdictSchema)).toEqual(['$: expected object, got array'])
   })
 })
@@ -48,7 +53,10 @@ describe('validateJson', () => {
 describe('extractJson', () => {
   it('reads plain JSON, fenced JSON and JSON wrapped in prose', () => {
     expect(extractJson('{"a":1}')).toEqual({ ok: true, value: { a: 1 } })
-    expect(extractJson('Here you go:\n```json\n{"a": [1, 2]}\n```\nThanks')).toEqual({ ok: true, value: { a: [1, 2] } })
+    expect(extractJson('Here you go:\n```json\n{"a": [1, 2]}\n```\nThanks')).toEqual({
+      ok: true,
+      value: { a: [1, 2] }
+    })
     expect(extractJson('The answer is {"a": "b}"} as requested.')).toEqual({ ok: true, value: { a: 'b}' } })
   })
 
@@ -65,12 +73,18 @@ describe('parseToolCall', () => {
     {
       name: 'read_file',
       description: 'Read part of a file',
-      parameters: { type: 'object', properties: { path: { type: 'string' }, start: { type: 'integer' } }, required: ['path'] }
+      parameters: {
+        type: 'object',
+        properties: { path: { type: 'string' }, start: { type: 'integer' } },
+        required: ['path']
+      }
     }
   ]
 
   it('parses valid arguments', () => {
-    expect(parseToolCall({ id: 'c1', name: 'read_file', arguments: '{"path":"src/a.ts","start":3}' }, tools)).toEqual({
+    expect(
+      parseToolCall({ id: 'c1', name: 'read_file', arguments: '{"path":"src/a.ts","start":3}' }, tools)
+    ).toEqual({
       ok: true,
       id: 'c1',
       name: 'read_file',

@@ -40,7 +40,11 @@ describe('decideRetry', () => {
   })
 
   it('backs off with jitter on 5xx, timeouts and connection errors, and gives up after the last attempt', () => {
-    for (const error of [apiError(503), new APIConnectionTimeoutError(), new APIConnectionError({ message: 'ECONNRESET' })]) {
+    for (const error of [
+      apiError(503),
+      new APIConnectionTimeoutError(),
+      new APIConnectionError({ message: 'ECONNRESET' })
+    ]) {
       const decision = decideRetry(error, context)
       expect(decision.retry).toBe(true)
     }
@@ -63,7 +67,10 @@ describe('decideRetry', () => {
   })
 
   it('retries a garbled body and does not retry a rejected request', () => {
-    expect(decideRetry(new SyntaxError('Unexpected end of JSON input'), context)).toMatchObject({ retry: true, kind: 'bad-response' })
+    expect(decideRetry(new SyntaxError('Unexpected end of JSON input'), context)).toMatchObject({
+      retry: true,
+      kind: 'bad-response'
+    })
     const rejected = decideRetry(apiError(400, {}, 'messages: too short'), context)
     expect(rejected).toMatchObject({ retry: false })
   })

@@ -18,7 +18,10 @@ describe('fork detection', () => {
   })
 
   it('blocks the LLM for a pull request from a fork', () => {
-    const run = event('pull_request', pullRequestEvent({ base: { sha: SHA_A }, head: { sha: SHA_B }, fork: true }))
+    const run = event(
+      'pull_request',
+      pullRequestEvent({ base: { sha: SHA_A }, head: { sha: SHA_B }, fork: true })
+    )
     expect(isForkPullRequest(run)).toBe(true)
     expect(llmBlockedReason(run)).toMatch(/forks \(head: outside-contributor\/.+\)/)
   })

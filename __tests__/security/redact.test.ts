@@ -60,7 +60,14 @@ describe('Redactor: known secrets', () => {
       SOME_SECRET: 'true'
     }
     const values = secretEnvValues(env)
-    expect(values.sort()).toEqual([AWS_SECRET, 'deploy-key-material-123', 'npm_ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789', 'p4ssw0rd-for-db'].sort())
+    expect(values.sort()).toEqual(
+      [
+        AWS_SECRET,
+        'deploy-key-material-123',
+        'npm_ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789',
+        'p4ssw0rd-for-db'
+      ].sort()
+    )
     const redactor = new Redactor({ env })
     expect(redactor.clean('connecting with p4ssw0rd-for-db to /home/runner')).toBe(
       'connecting with [REDACTED:known-secret] to /home/runner'
@@ -82,7 +89,11 @@ describe('Redactor: look-alike secrets', () => {
   const redactor = new Redactor()
 
   it.each([
-    ['GitHub classic token', `git remote set-url origin https://x-access-token:${GITHUB_PAT}@github.com/o/r`, GITHUB_PAT],
+    [
+      'GitHub classic token',
+      `git remote set-url origin https://x-access-token:${GITHUB_PAT}@github.com/o/r`,
+      GITHUB_PAT
+    ],
     ['GitHub fine-grained token', `GH_TOKEN=${FINE_GRAINED}`, FINE_GRAINED],
     ['GitHub installation token', `Authorization: token ${INSTALLATION}`, INSTALLATION],
     ['OpenAI key', `const client = new OpenAI({ apiKey: "${OPENAI_KEY}" })`, OPENAI_KEY],
@@ -90,9 +101,17 @@ describe('Redactor: look-alike secrets', () => {
     ['AWS secret key', `aws_secret_access_key = ${AWS_SECRET}`, AWS_SECRET],
     ['Slack token', `SLACK_BOT=${SLACK}`, SLACK],
     ['JWT', `Cookie: session=${JWT}; path=/`, JWT],
-    ['private key block', `key.pem:\n${PRIVATE_KEY}\n`, 'MIIEpAIBAAKCAQEA3Tz2mr7SZiAMfQyuvBjM9Oi6Z1q0P2xWdaK5pXnq6Y9YbGh1'],
+    [
+      'private key block',
+      `key.pem:\n${PRIVATE_KEY}\n`,
+      'MIIEpAIBAAKCAQEA3Tz2mr7SZiAMfQyuvBjM9Oi6Z1q0P2xWdaK5pXnq6Y9YbGh1'
+    ],
     ['URL password', 'DATABASE_URL=postgres://app:s3cr3t-pw@db.internal:5432/app', 's3cr3t-pw'],
-    ['bearer header', 'curl -H "Authorization: Bearer abcdefghijklmnopqrstuvwxyz0123456789" https://api', 'abcdefghijklmnopqrstuvwxyz0123456789']
+    [
+      'bearer header',
+      'curl -H "Authorization: Bearer abcdefghijklmnopqrstuvwxyz0123456789" https://api',
+      'abcdefghijklmnopqrstuvwxyz0123456789'
+    ]
   ])('redacts a %s', (_name, text, secret) => {
     const result = redactor.redact(text)
     expect(result.text).not.toContain(secret)
@@ -116,7 +135,12 @@ describe('Redactor: look-alike secrets', () => {
     expect(clean).toContain('export GITHUB_TOKEN="[REDACTED:env-secret]"')
     expect(clean).toContain("API_KEY='[REDACTED:env-secret]'")
     expect(clean).toContain('DB_PASSWORD=[REDACTED:env-secret]')
-    for (const secret of ['whsec_9f8e7d6c5b4a', 'not-a-real-gh-token-value', 'abcdef123456', 'correct-horse']) {
+    for (const secret of [
+      'whsec_9f8e7d6c5b4a',
+      'not-a-real-gh-token-value',
+      'abcdef123456',
+      'correct-horse'
+    ]) {
       expect(clean).not.toContain(secret)
     }
   })

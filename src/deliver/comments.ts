@@ -8,7 +8,11 @@ export const COMMENT_LIMIT = 65_536
 export function capComment(body: string, marker = ''): string {
   const withoutMarker = marker ? body.split(marker).join('') : body
   const room = COMMENT_LIMIT - marker.length - 1
-  const capped = truncate(withoutMarker.trimEnd(), room, '\n\n_…cut to fit GitHub’s comment size limit; the full text is in the job summary and the audit artifact._')
+  const capped = truncate(
+    withoutMarker.trimEnd(),
+    room,
+    '\n\n_…cut to fit GitHub’s comment size limit; the full text is in the job summary and the audit artifact._'
+  )
   return marker ? `${capped}\n${marker}` : capped
 }
 
@@ -56,9 +60,19 @@ export async function upsertComment(
   const text = capComment(body, marker)
   const existing = await findComment(target, marker)
   if (existing) {
-    const { data } = await github.rest.issues.updateComment({ owner, repo, comment_id: existing.id, body: text })
+    const { data } = await github.rest.issues.updateComment({
+      owner,
+      repo,
+      comment_id: existing.id,
+      body: text
+    })
     return { id: data.id, url: data.html_url, action: 'updated' }
   }
-  const { data } = await github.rest.issues.createComment({ owner, repo, issue_number: issueNumber, body: text })
+  const { data } = await github.rest.issues.createComment({
+    owner,
+    repo,
+    issue_number: issueNumber,
+    body: text
+  })
   return { id: data.id, url: data.html_url, action: 'created' }
 }

@@ -26,7 +26,8 @@ export interface CommitRequest {
 export async function ensureCommit(git: Git, sha: string, remote: string): Promise<void> {
   if (await git.resolveCommit(sha)) return
   await git.tryRun(['fetch', '--no-tags', '--depth=1', remote, sha])
-  if (!(await git.resolveCommit(sha))) throw new Error(`the head commit ${sha} is not available from ${remote}`)
+  if (!(await git.resolveCommit(sha)))
+    throw new Error(`the head commit ${sha} is not available from ${remote}`)
 }
 
 /**
@@ -49,16 +50,22 @@ export async function createChangeCommit(request: CommitRequest): Promise<string
   try {
     await scratchGit.run(['read-tree', headSha])
     const applied = request.patch.trim()
-      ? await scratchGit.tryRun(['apply', '--cached', '--whitespace=nowarn', '-'], ensureNewline(request.patch))
+      ? await scratchGit.tryRun(
+          ['apply', '--cached', '--whitespace=nowarn', '-'],
+          ensureNewline(request.patch)
+        )
       : { exitCode: 1, stdout: '', stderr: 'empty patch' }
     if (applied.exitCode !== 0) {
       const head = await git.resolveCommit('HEAD')
       if (head !== headSha || request.files.length === 0) {
-        throw new Error(`the patch does not apply to the head commit ${headSha.slice(0, 7)}: ${applied.stderr.trim()}`)
+        throw new Error(
+          `the patch does not apply to the head commit ${headSha.slice(0, 7)}: ${applied.stderr.trim()}`
+        )
       }
       for (const file of request.files) {
         const blob = (await scratchGit.run(['hash-object', '-w', '--stdin'], file.content)).trim()
-        const mode = (await scratchGit.tryRun(['ls-tree', headSha, '--', file.path])).stdout.split(' ')[0] || '100644'
+        const mode =
+          (await scratchGit.tryRun(['ls-tree', headSha, '--', file.path])).stdout.split(' ')[0] || '100644'
         await scratchGit.run(['update-index', '--add', '--cacheinfo', `${mode},${blob},${file.path}`])
       }
     }

@@ -3,7 +3,10 @@ import type { RunEvent } from '../ports/event.js'
 
 /** The trailer on every commit CI Medic makes; a head commit carrying it is never fixed again. */
 export const CI_MEDIC_TRAILER = 'CI-Medic: true'
-export const CI_MEDIC_IDENTITY = { name: 'ci-medic[bot]', email: 'ci-medic[bot]@users.noreply.github.com' } as const
+export const CI_MEDIC_IDENTITY = {
+  name: 'ci-medic[bot]',
+  email: 'ci-medic[bot]@users.noreply.github.com'
+} as const
 
 export type DeliveryKind = 'fix' | 'tests'
 
@@ -61,11 +64,14 @@ export function targetBranch(event: RunEvent): string | undefined {
 }
 
 export function defaultBranchOf(event: RunEvent): string | undefined {
-  const branch = event.payload?.repository?.default_branch ?? event.payload?.pull_request?.base?.repo?.default_branch
+  const branch =
+    event.payload?.repository?.default_branch ?? event.payload?.pull_request?.base?.repo?.default_branch
   return typeof branch === 'string' ? branch : undefined
 }
 
 export function pullRequestNumber(event: RunEvent): number | undefined {
-  const number = event.payload?.pull_request?.number ?? (event.payload?.issue?.pull_request ? event.payload.issue.number : undefined)
+  const number =
+    event.payload?.pull_request?.number ??
+    (event.payload?.issue?.pull_request ? event.payload.issue.number : undefined)
   return typeof number === 'number' ? number : undefined
 }

@@ -114,16 +114,23 @@ export async function deliverChange(options: DeliverOptions): Promise<DeliveryRe
   }
 
   if (autonomy === 'shadow') {
-    return finish({ mode: 'shadow', skippedReason: 'autonomy is shadow: the change is in the job summary and the audit log only' })
+    return finish({
+      mode: 'shadow',
+      skippedReason: 'autonomy is shadow: the change is in the job summary and the audit log only'
+    })
   }
   const paths = [...new Set([...touchedPaths(options.patch), ...options.files.map(f => f.path)])]
   const workflow = workflowFileRefusal(paths)
   if (workflow) return finish({ mode: 'report', skippedReason: workflow })
-  if (!options.patch.trim() && options.files.length === 0) return finish({ mode: 'report', skippedReason: 'the change is empty' })
+  if (!options.patch.trim() && options.files.length === 0)
+    return finish({ mode: 'report', skippedReason: 'the change is empty' })
   const github = options.github
   const repository = options.event.repository
   if (!github || !repository) {
-    return finish({ mode: 'report', skippedReason: 'no GitHub token or repository, so the change is reported only' })
+    return finish({
+      mode: 'report',
+      skippedReason: 'no GitHub token or repository, so the change is reported only'
+    })
   }
 
   try {
@@ -141,16 +148,25 @@ export async function deliverChange(options: DeliverOptions): Promise<DeliveryRe
     if (autonomy === 'suggest') {
       const pullNumber = pullRequestNumber(options.event)
       if (pullNumber === undefined) {
-        return finish({ mode: 'report', skippedReason: 'autonomy suggest needs a pull request; this run has none' })
+        return finish({
+          mode: 'report',
+          skippedReason: 'autonomy suggest needs a pull request; this run has none'
+        })
       }
-      if (kind === 'tests') return finish(await commentTests(options, github, owner, repo, pullNumber, marker))
+      if (kind === 'tests')
+        return finish(await commentTests(options, github, owner, repo, pullNumber, marker))
       return finish(await reviewWithSuggestions(options, github, owner, repo, pullNumber, marker))
     }
 
     const branch = options.branch ?? targetBranch(options.event)
-    if (!branch) return finish({ mode: 'report', skippedReason: 'the branch of this run is unknown, so nothing is pushed' })
+    if (!branch)
+      return finish({
+        mode: 'report',
+        skippedReason: 'the branch of this run is unknown, so nothing is pushed'
+      })
 
-    if (autonomy === 'pr') return finish(await openPullRequest(options, github, owner, repo, branch, remote, marker))
+    if (autonomy === 'pr')
+      return finish(await openPullRequest(options, github, owner, repo, branch, remote, marker))
 
     const refusal = defaultBranchRefusal(branch, options.defaultBranch ?? defaultBranchOf(options.event))
     if (refusal) return finish({ mode: 'report', skippedReason: refusal })
@@ -177,7 +193,12 @@ async function reviewWithSuggestions(
   })) as Array<{ body?: string | null; html_url: string; user?: { type?: string } | null }>
   const earlier = reviews.find(review => review.user?.type === 'Bot' && (review.body ?? '').includes(marker))
   if (earlier) {
-    return { mode: 'suggest', url: earlier.html_url, duplicate: true, skippedReason: `already reviewed for ${options.headSha.slice(0, 7)}` }
+    return {
+      mode: 'suggest',
+      url: earlier.html_url,
+      duplicate: true,
+      skippedReason: `already reviewed for ${options.headSha.slice(0, 7)}`
+    }
   }
   const prFiles = (await github.paginate(github.rest.pulls.listFiles, {
     owner,
@@ -187,7 +208,10 @@ async function reviewWithSuggestions(
   })) as Array<{ filename: string; patch?: string }>
   const prPatches = new Map(prFiles.map(file => [file.filename, file.patch]))
   const patchFiles = parseUnifiedDiff(options.patch)
-  const headFiles = await headContents(options, patchFiles.flatMap(file => (file.oldPath ? [file.oldPath] : [])))
+  const headFiles = await headContents(
+    options,
+    patchFiles.flatMap(file => (file.oldPath ? [file.oldPath] : []))
+  )
   const plan = planSuggestions(patchFiles, prPatches, path => headFiles.get(path))
   const notes = plan.leftOut.length
     ? `\n\nNot shown as suggestions (apply the patch below instead):\n${plan.leftOut.map(l => `- ${code(l.path)}: ${l.reason}`).join('\n')}`
@@ -212,7 +236,10 @@ async function reviewWithSuggestions(
 }
 
 /** Files' text at the head commit, from the object store (no checkout needed), else from the working tree. */
-async function headContents(options: DeliverOptions, paths: readonly string[]): Promise<Map<string, string | undefined>> {
+async function headContents(
+  options: DeliverOptions,
+  paths: readonly string[]
+): Promise<Map<string, string | undefined>> {
   const contents = new Map<string, string | undefined>()
   for (const path of paths) {
     const shown = await options.git.tryRun(['show', `${options.headSha}:${path}`])
@@ -239,12 +266,24 @@ async function commentTests(
   const target = { github, owner, repo, issueNumber: pullNumber }
   const earlier = await findComment(target, marker)
   if (earlier) {
-    return { mode: 'suggest', url: earlier.html_url, duplicate: true, skippedReason: `already commented for ${options.headSha.slice(0, 7)}` }
+    return {
+      mode: 'suggest',
+      url: earlier.html_url,
+      duplicate: true,
+      skippedReason: `already commented for ${options.headSha.slice(0, 7)}`
+    }
   }
   const files = options.files
-    .map(file => `<details><summary>${code(file.path)}</summary>\n\n${codeBlock(file.content, languageOf(file.path))}\n\n</details>`)
+    .map(
+      file =>
+        `<details><summary>${code(file.path)}</summary>\n\n${codeBlock(file.content, languageOf(file.path))}\n\n</details>`
+    )
     .join('\n\n')
-  const posted = await upsertComment(target, marker, `## ${options.title}\n\n${options.body.trim()}\n\n${files}`)
+  const posted = await upsertComment(
+    target,
+    marker,
+    `## ${options.title}\n\n${options.body.trim()}\n\n${files}`
+  )
   return { mode: 'suggest', url: posted.url }
 }
 
@@ -258,10 +297,21 @@ async function openPullRequest(
   marker: string
 ): Promise<Omit<DeliveryResult, 'requested' | 'markdown'>> {
   const branch = branchName(options.kind, options.headSha)
-  const open = await github.rest.pulls.list({ owner, repo, head: `${owner}:${branch}`, state: 'all', per_page: 10 })
+  const open = await github.rest.pulls.list({
+    owner,
+    repo,
+    head: `${owner}:${branch}`,
+    state: 'all',
+    per_page: 10
+  })
   const earlier = open.data.find(pr => (pr.body ?? '').includes(marker) || pr.head?.ref === branch)
   if (earlier) {
-    return { mode: 'pr', url: earlier.html_url, duplicate: true, skippedReason: `a pull request for ${options.headSha.slice(0, 7)} exists already` }
+    return {
+      mode: 'pr',
+      url: earlier.html_url,
+      duplicate: true,
+      skippedReason: `a pull request for ${options.headSha.slice(0, 7)} exists already`
+    }
   }
   const remoteBranch = await options.git.tryRun(['ls-remote', '--heads', remote, `refs/heads/${branch}`])
   if (remoteBranch.exitCode === 0 && remoteBranch.stdout.trim() === '') {
@@ -329,20 +379,36 @@ function stripMarkdown(body: string): string {
 
 function languageOf(path: string): string {
   const ext = path.split('.').pop() ?? ''
-  return ({ ts: 'ts', tsx: 'tsx', js: 'js', mjs: 'js', cjs: 'js', jsx: 'jsx', py: 'python', go: 'go' } as Record<string, string>)[ext] ?? ''
+  return (
+    (
+      { ts: 'ts', tsx: 'tsx', js: 'js', mjs: 'js', cjs: 'js', jsx: 'jsx', py: 'python', go: 'go' } as Record<
+        string,
+        string
+      >
+    )[ext] ?? ''
+  )
 }
 
-function renderDelivery(options: DeliverOptions, result: Omit<DeliveryResult, 'requested' | 'markdown'>): string {
+function renderDelivery(
+  options: DeliverOptions,
+  result: Omit<DeliveryResult, 'requested' | 'markdown'>
+): string {
   const what = options.kind === 'fix' ? 'fix' : 'tests'
   const lines: string[] = []
   if (result.mode === 'shadow') lines.push(`**Shadow mode:** the ${what} below was not written anywhere.`)
   else if (result.skippedReason && !result.duplicate) lines.push(`**Report only:** ${result.skippedReason}.`)
-  else if (result.duplicate) lines.push(`**Already delivered:** ${result.skippedReason}${result.url ? ` — ${result.url}` : ''}.`)
+  else if (result.duplicate)
+    lines.push(`**Already delivered:** ${result.skippedReason}${result.url ? ` — ${result.url}` : ''}.`)
   else {
-    const how = { suggest: 'a review with suggestions', pr: 'a pull request', commit: 'a commit', report: 'a report', shadow: 'the summary' }[result.mode]
+    const how = {
+      suggest: 'a review with suggestions',
+      pr: 'a pull request',
+      commit: 'a commit',
+      report: 'a report',
+      shadow: 'the summary'
+    }[result.mode]
     lines.push(`**Delivered** the ${what} as ${how}${result.url ? `: ${result.url}` : ''}.`)
   }
   lines.push('', patchBlock(options.patch))
   return lines.join('\n')
 }
-

@@ -124,7 +124,8 @@ export function parseUnifiedDiff(text: string): FilePatch[] {
           else if (header.startsWith('rename to ')) file.newPath = unquote(header.slice(10))
           else if (header.startsWith('new file mode')) file.oldPath = null
           else if (header.startsWith('deleted file mode')) file.newPath = null
-          else if (header.startsWith('Binary files') || header.startsWith('GIT binary patch')) file.binary = true
+          else if (header.startsWith('Binary files') || header.startsWith('GIT binary patch'))
+            file.binary = true
           i++
         }
       } else {
@@ -134,7 +135,12 @@ export function parseUnifiedDiff(text: string): FilePatch[] {
         i++
       }
       let end = i
-      while (end < lines.length && !lines[end]!.startsWith('diff --git ') && !(lines[end]!.startsWith('--- ') && lines[end + 1]?.startsWith('+++ '))) end++
+      while (
+        end < lines.length &&
+        !lines[end]!.startsWith('diff --git ') &&
+        !(lines[end]!.startsWith('--- ') && lines[end + 1]?.startsWith('+++ '))
+      )
+        end++
       file.hunks = parseLines(lines, i, end).hunks
       files.push(file)
       i = end

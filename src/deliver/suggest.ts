@@ -103,7 +103,9 @@ export function planSuggestions(
           replacement = block.added
         }
         const headLines = head?.slice(start - 1, end)
-        const expected = block.insertion ? [replacement[block.to >= 1 ? 0 : replacement.length - 1]!] : block.removed
+        const expected = block.insertion
+          ? [replacement[block.to >= 1 ? 0 : replacement.length - 1]!]
+          : block.removed
         if (!headLines || headLines.join('\n') !== expected.join('\n')) {
           leftOut.push({ path, reason: `lines ${start}-${end} differ at the pull request's head` })
           continue

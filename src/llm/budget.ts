@@ -58,7 +58,11 @@ export function truncateToTokens(
  * when they would shrink below their minimum. Required sections are never touched; when they alone
  * exceed the budget the result says it does not fit.
  */
-export function fitSections(sections: readonly ContextSection[], maxTokens: number, counter: TokenCounter): FitResult {
+export function fitSections(
+  sections: readonly ContextSection[],
+  maxTokens: number,
+  counter: TokenCounter
+): FitResult {
   const fitted: FittedSection[] = sections.map(section => ({
     id: section.id,
     text: section.text,

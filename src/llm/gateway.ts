@@ -126,7 +126,11 @@ export class OpenAiGateway implements LlmGateway {
     this.counter = new TokenCounter(options.model)
     this.redactor =
       options.redactor ??
-      new Redactor({ secrets: [options.apiKey, ...(options.secrets ?? [])], env: options.env, log: options.log })
+      new Redactor({
+        secrets: [options.apiKey, ...(options.secrets ?? [])],
+        env: options.env,
+        log: options.log
+      })
     this.redactor.addSecret(options.apiKey)
     if (/^o\d|gpt-5/.test(this.model.split('/').pop() ?? '') && /api\.openai\.com/.test(this.baseUrl)) {
       this.tokenParameter = 'max_completion_tokens'
@@ -169,13 +173,19 @@ export class OpenAiGateway implements LlmGateway {
     return this.send(request, {})
   }
 
-  async completeJson<T>(request: JsonCompletionRequest, schema: JsonSchema): Promise<JsonCompletionResult<T>> {
-    const name = (request.schemaName ?? request.purpose).replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 64) || 'reply'
+  async completeJson<T>(
+    request: JsonCompletionRequest,
+    schema: JsonSchema
+  ): Promise<JsonCompletionResult<T>> {
+    const name =
+      (request.schemaName ?? request.purpose).replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 64) || 'reply'
     const first = await this.send({ ...request, tools: undefined }, { jsonSchema: { name, schema } })
     const firstCheck = this.checkJson(first.message.content ?? '', schema)
     if (firstCheck.ok) return { ...first, value: firstCheck.value as T }
 
-    this.options.log.info(`The model's ${request.purpose} reply did not match the schema; asking once for a repair.`)
+    this.options.log.info(
+      `The model's ${request.purpose} reply did not match the schema; asking once for a repair.`
+    )
     const repair: CompletionRequest = {
       ...request,
       purpose: `${request.purpose}.repair`,
@@ -197,15 +207,24 @@ export class OpenAiGateway implements LlmGateway {
       'bad-response',
       `The model's reply for ${request.purpose} did not match the expected JSON shape, even after one repair request: ${secondCheck.error}`
     )
-    this.options.audit.record({ type: 'llm.invalid-json', purpose: request.purpose, model: this.model, error: secondCheck.error })
+    this.options.audit.record({
+      type: 'llm.invalid-json',
+      purpose: request.purpose,
+      model: this.model,
+      error: secondCheck.error
+    })
     throw error
   }
 
-  private checkJson(text: string, schema: JsonSchema): { ok: true; value: unknown } | { ok: false; error: string } {
+  private checkJson(
+    text: string,
+    schema: JsonSchema
+  ): { ok: true; value: unknown } | { ok: false; error: string } {
     const extracted = extractJson(text)
     if (!extracted.ok) return { ok: false, error: extracted.error }
     const problems = validateJson(extracted.value, schema)
-    if (problems.length) return { ok: false, error: `it does not match the schema: ${problems.slice(0, 8).join('; ')}` }
+    if (problems.length)
+      return { ok: false, error: `it does not match the schema: ${problems.slice(0, 8).join('; ')}` }
     return extracted
   }
 
@@ -298,7 +317,13 @@ export class OpenAiGateway implements LlmGateway {
           toolMode: tools.length ? this.toolMode : undefined,
           costUsd: estimateCost(this.model, result.usage.inputTokens, result.usage.outputTokens)
         })
-        return { message: result.message, model: result.model, usage: result.usage, latencyMs, finishReason: result.finishReason }
+        return {
+          message: result.message,
+          model: result.model,
+          usage: result.usage,
+          latencyMs,
+          finishReason: result.finishReason
+        }
       } catch (error) {
         if (this.adaptToRejection(error, extras, tools.length > 0)) {
           attempts.push({ attempt, reason: `endpoint lacks a feature: ${this.describeModes()}`, delayMs: 0 })
@@ -306,7 +331,11 @@ export class OpenAiGateway implements LlmGateway {
           continue
         }
         if (request.signal?.aborted) {
-          const aborted = new LlmError('budget', `The ${request.purpose} request was cancelled by its caller.`, { cause: error })
+          const aborted = new LlmError(
+            'budget',
+            `The ${request.purpose} request was cancelled by its caller.`,
+            { cause: error }
+          )
           record({ outcome: 'cancelled', errorKind: 'budget', error: aborted.message })
           throw aborted
         }
@@ -319,7 +348,11 @@ export class OpenAiGateway implements LlmGateway {
           githubModels: this.githubModels
         })
         if (!decision.retry) {
-          record({ outcome: 'error', errorKind: decision.error.kind, error: this.redactor.clean(decision.error.message) })
+          record({
+            outcome: 'error',
+            errorKind: decision.error.kind,
+            error: this.redactor.clean(decision.error.message)
+          })
           throw decision.error
         }
         const left = this.deadline - this.clock()
@@ -331,7 +364,12 @@ export class OpenAiGateway implements LlmGateway {
             { attempts: attempt, cause: error }
           )
           attempts.push({ attempt, reason: decision.reason, delayMs: 0 })
-          record({ outcome: 'budget', errorKind: 'budget', lastFailure: decision.kind, error: budgetError.message })
+          record({
+            outcome: 'budget',
+            errorKind: 'budget',
+            lastFailure: decision.kind,
+            error: budgetError.message
+          })
           throw budgetError
         }
         attempts.push({ attempt, reason: decision.reason, delayMs: decision.delayMs })
@@ -342,7 +380,11 @@ export class OpenAiGateway implements LlmGateway {
         try {
           await this.sleep(decision.delayMs, request.signal)
         } catch (sleepError) {
-          const aborted = new LlmError('budget', `The ${request.purpose} request was cancelled by its caller.`, { cause: sleepError })
+          const aborted = new LlmError(
+            'budget',
+            `The ${request.purpose} request was cancelled by its caller.`,
+            { cause: sleepError }
+          )
           record({ outcome: 'cancelled', errorKind: 'budget', error: aborted.message })
           throw aborted
         }
@@ -359,18 +401,30 @@ export class OpenAiGateway implements LlmGateway {
     if (!(error instanceof APIError) || (error.status !== 400 && error.status !== 422)) return false
     const body = error.error as { message?: unknown } | undefined
     const message = `${typeof body?.message === 'string' ? body.message : ''} ${error.message} ${error.param ?? ''}`
-    if (this.tokenParameter === 'max_tokens' && /max_tokens/i.test(message) && /max_completion_tokens/i.test(message)) {
+    if (
+      this.tokenParameter === 'max_tokens' &&
+      /max_tokens/i.test(message) &&
+      /max_completion_tokens/i.test(message)
+    ) {
       this.tokenParameter = 'max_completion_tokens'
       return true
     }
-    if (extras.jsonSchema && this.jsonMode === 'native' && /response_format|json_schema|structured output|json mode/i.test(message)) {
+    if (
+      extras.jsonSchema &&
+      this.jsonMode === 'native' &&
+      /response_format|json_schema|structured output|json mode/i.test(message)
+    ) {
       this.jsonMode = 'prompt'
-      this.options.log.info('The LLM endpoint does not support response_format; asking for JSON in the prompt instead.')
+      this.options.log.info(
+        'The LLM endpoint does not support response_format; asking for JSON in the prompt instead.'
+      )
       return true
     }
     if (hasTools && this.toolMode === 'native' && /\btools?\b|tool_choice|function call/i.test(message)) {
       this.toolMode = 'prompt'
-      this.options.log.info('The LLM endpoint does not support tool calling; describing the tools in the prompt instead.')
+      this.options.log.info(
+        'The LLM endpoint does not support tool calling; describing the tools in the prompt instead.'
+      )
       return true
     }
     return false
@@ -381,11 +435,16 @@ export class OpenAiGateway implements LlmGateway {
     tools: readonly ToolDefinition[],
     maxOutputTokens: number,
     extras: SendExtras
-  ): { params: OpenAI.Chat.Completions.ChatCompletionCreateParamsNonStreaming; inputTokens: number; promptTools: boolean } {
+  ): {
+    params: OpenAI.Chat.Completions.ChatCompletionCreateParamsNonStreaming
+    inputTokens: number
+    promptTools: boolean
+  } {
     const promptTools = tools.length > 0 && this.toolMode === 'prompt'
     const extraSystem: string[] = []
     if (promptTools) extraSystem.push(promptToolInstructions(tools))
-    if (extras.jsonSchema && this.jsonMode === 'prompt') extraSystem.push(promptJsonInstructions(extras.jsonSchema.schema))
+    if (extras.jsonSchema && this.jsonMode === 'prompt')
+      extraSystem.push(promptJsonInstructions(extras.jsonSchema.schema))
     const effective: ChatMessage[] = promptTools ? messages.map(flattenToolMessage) : [...messages]
     if (extraSystem.length) effective.push({ role: 'system', content: extraSystem.join('\n\n') })
 
@@ -433,7 +492,11 @@ export class OpenAiGateway implements LlmGateway {
     let toolCalls: ChatToolCall[] = []
     if (Array.isArray(choice.message.tool_calls)) {
       toolCalls = choice.message.tool_calls.flatMap((raw: unknown, index: number): ChatToolCall[] => {
-        const call = raw as { id?: unknown; type?: unknown; function?: { name?: unknown; arguments?: unknown } }
+        const call = raw as {
+          id?: unknown
+          type?: unknown
+          function?: { name?: unknown; arguments?: unknown }
+        }
         if (!call?.function || typeof call.function.name !== 'string') return []
         const args = call.function.arguments
         return [
@@ -461,12 +524,16 @@ export class OpenAiGateway implements LlmGateway {
         )
       }
       if (finishReason === 'content_filter') {
-        throw new LlmError('bad-response', `The endpoint's content filter blocked the model's reply for ${purpose}.`)
+        throw new LlmError(
+          'bad-response',
+          `The endpoint's content filter blocked the model's reply for ${purpose}.`
+        )
       }
       throw new MalformedReplyError('the reply has neither content nor tool calls')
     }
     const usage = {
-      inputTokens: typeof body.usage?.prompt_tokens === 'number' ? body.usage.prompt_tokens : prepared.inputTokens,
+      inputTokens:
+        typeof body.usage?.prompt_tokens === 'number' ? body.usage.prompt_tokens : prepared.inputTokens,
       outputTokens:
         typeof body.usage?.completion_tokens === 'number'
           ? body.usage.completion_tokens
@@ -486,7 +553,11 @@ export class OpenAiGateway implements LlmGateway {
  * reason crosses realms (test VMs, some bundles); a connection error at the time limit is a timeout.
  */
 function asTimeout(error: unknown, elapsedMs: number, timeoutMs: number): unknown {
-  if (error instanceof APIConnectionError && !(error instanceof APIConnectionTimeoutError) && elapsedMs >= timeoutMs * 0.95) {
+  if (
+    error instanceof APIConnectionError &&
+    !(error instanceof APIConnectionTimeoutError) &&
+    elapsedMs >= timeoutMs * 0.95
+  ) {
     return new APIConnectionTimeoutError({ message: `Request timed out after ${timeoutMs} ms.` })
   }
   return error
@@ -530,7 +601,10 @@ const PROMPT_TOOL_KEY = 'tool_calls'
 
 function promptToolInstructions(tools: readonly ToolDefinition[]): string {
   const list = tools
-    .map(tool => `- ${tool.name}: ${tool.description}\n  arguments (JSON Schema): ${JSON.stringify(tool.parameters)}`)
+    .map(
+      tool =>
+        `- ${tool.name}: ${tool.description}\n  arguments (JSON Schema): ${JSON.stringify(tool.parameters)}`
+    )
     .join('\n')
   return [
     'You can call these tools:',
@@ -555,7 +629,11 @@ function flattenToolMessage(message: ChatMessage): ChatMessage {
     return { role: 'user', content: `Result of tool call ${message.toolCallId}:\n${message.content}` }
   }
   if (message.role === 'assistant' && message.toolCalls?.length) {
-    const calls = message.toolCalls.map(call => ({ id: call.id, name: call.name, arguments: safeParse(call.arguments) }))
+    const calls = message.toolCalls.map(call => ({
+      id: call.id,
+      name: call.name,
+      arguments: safeParse(call.arguments)
+    }))
     const json = JSON.stringify({ [PROMPT_TOOL_KEY]: calls })
     return { role: 'assistant', content: message.content ? `${message.content}\n${json}` : json }
   }

@@ -14,10 +14,21 @@ import {
 import type { LlmGateway } from './types.js'
 
 export * from './types.js'
-export { OpenAiGateway, GITHUB_MODELS_BASE_URL, GITHUB_MODELS_DEFAULT_MODEL, DEFAULT_CONTEXT_BUDGET } from './gateway.js'
+export {
+  OpenAiGateway,
+  GITHUB_MODELS_BASE_URL,
+  GITHUB_MODELS_DEFAULT_MODEL,
+  DEFAULT_CONTEXT_BUDGET
+} from './gateway.js'
 export type { OpenAiGatewayOptions } from './gateway.js'
 export { TokenCounter } from './tokens.js'
-export { fitSections, truncateToTokens, type ContextSection, type FitResult, type FittedSection } from './budget.js'
+export {
+  fitSections,
+  truncateToTokens,
+  type ContextSection,
+  type FitResult,
+  type FittedSection
+} from './budget.js'
 export { estimateCost, formatCost, priceFor } from './pricing.js'
 export { validateJson, extractJson } from './json.js'
 export { parseToolCall, type ParsedToolCall } from './tools.js'
@@ -25,7 +36,11 @@ export { quoteUntrusted, UNTRUSTED_DATA_RULES } from '../security/untrusted.js'
 
 /** The run's redactor: the token and API key inputs, secret-looking env vars, and look-alikes; masks what it finds. */
 export function runRedactor(context: Pick<CommandContext, 'inputs' | 'env' | 'log'>): Redactor {
-  return new Redactor({ secrets: [context.inputs.githubToken, context.inputs.llmApiKey], env: context.env, log: context.log })
+  return new Redactor({
+    secrets: [context.inputs.githubToken, context.inputs.llmApiKey],
+    env: context.env,
+    log: context.log
+  })
 }
 
 /**
@@ -37,7 +52,9 @@ export function createRunAudit(
   name = `audit-${context.inputs.command}`
 ): AuditLog {
   const redactor = runRedactor(context)
-  return new AuditLog(join(context.workDir, 'audit', `${name}.jsonl`), { redact: text => redactor.clean(text) })
+  return new AuditLog(join(context.workDir, 'audit', `${name}.jsonl`), {
+    redact: text => redactor.clean(text)
+  })
 }
 
 export interface LlmGatewayChoice {
@@ -120,6 +137,8 @@ export function createLlmGateway(
   })
   const provider = githubModels ? 'github-models' : 'custom'
   audit.record({ type: 'llm.endpoint', provider, model, contextBudget: gateway.contextBudget })
-  log.info(`LLM: ${model} via ${githubModels ? 'GitHub Models' : new URL(baseUrl).host} (context budget ${gateway.contextBudget} tokens)`)
+  log.info(
+    `LLM: ${model} via ${githubModels ? 'GitHub Models' : new URL(baseUrl).host} (context budget ${gateway.contextBudget} tokens)`
+  )
   return { gateway, provider }
 }

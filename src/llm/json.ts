@@ -28,19 +28,26 @@ export function validateJson(value: unknown, schema: JsonSchema, path = '$'): st
   if ('const' in s && !deepEqual(s.const, value)) problems.push(`${path}: must be ${JSON.stringify(s.const)}`)
 
   if (typeof value === 'string') {
-    if (typeof s.minLength === 'number' && value.length < s.minLength) problems.push(`${path}: shorter than ${s.minLength} characters`)
-    if (typeof s.maxLength === 'number' && value.length > s.maxLength) problems.push(`${path}: longer than ${s.maxLength} characters`)
-    if (typeof s.pattern === 'string' && !new RegExp(s.pattern, 'u').test(value)) problems.push(`${path}: does not match ${s.pattern}`)
+    if (typeof s.minLength === 'number' && value.length < s.minLength)
+      problems.push(`${path}: shorter than ${s.minLength} characters`)
+    if (typeof s.maxLength === 'number' && value.length > s.maxLength)
+      problems.push(`${path}: longer than ${s.maxLength} characters`)
+    if (typeof s.pattern === 'string' && !new RegExp(s.pattern, 'u').test(value))
+      problems.push(`${path}: does not match ${s.pattern}`)
   }
   if (typeof value === 'number') {
     if (typeof s.minimum === 'number' && value < s.minimum) problems.push(`${path}: less than ${s.minimum}`)
     if (typeof s.maximum === 'number' && value > s.maximum) problems.push(`${path}: more than ${s.maximum}`)
   }
   if (Array.isArray(value)) {
-    if (typeof s.minItems === 'number' && value.length < s.minItems) problems.push(`${path}: fewer than ${s.minItems} items`)
-    if (typeof s.maxItems === 'number' && value.length > s.maxItems) problems.push(`${path}: more than ${s.maxItems} items`)
+    if (typeof s.minItems === 'number' && value.length < s.minItems)
+      problems.push(`${path}: fewer than ${s.minItems} items`)
+    if (typeof s.maxItems === 'number' && value.length > s.maxItems)
+      problems.push(`${path}: more than ${s.maxItems} items`)
     if (s.items && typeof s.items === 'object') {
-      value.forEach((item, index) => problems.push(...validateJson(item, s.items as JsonSchema, `${path}[${index}]`)))
+      value.forEach((item, index) =>
+        problems.push(...validateJson(item, s.items as JsonSchema, `${path}[${index}]`))
+      )
     }
   }
   if (isObject(value)) {

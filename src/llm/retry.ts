@@ -22,8 +22,7 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
 }
 
 export type RetryDecision =
-  | { retry: true; delayMs: number; kind: LlmErrorKind; reason: string }
-  | { retry: false; error: LlmError }
+  { retry: true; delayMs: number; kind: LlmErrorKind; reason: string } | { retry: false; error: LlmError }
 
 export interface FailureContext {
   /** 1 for the first attempt. */
@@ -128,7 +127,12 @@ export function decideRetry(error: unknown, context: FailureContext): RetryDecis
           { status, retryAfterMs: wait }
         )
       }
-      if (!canRetry) return giveUp('rate-limited', `The LLM endpoint kept rate-limiting requests (HTTP 429, ${attempt} attempts): ${message}`, { status })
+      if (!canRetry)
+        return giveUp(
+          'rate-limited',
+          `The LLM endpoint kept rate-limiting requests (HTTP 429, ${attempt} attempts): ${message}`,
+          { status }
+        )
       return {
         retry: true,
         delayMs: wait ?? backoffDelay(attempt, policy, random),
@@ -140,7 +144,11 @@ export function decideRetry(error: unknown, context: FailureContext): RetryDecis
       const hint = context.githubModels
         ? 'GitHub Models needs the workflow token to have `permissions: models: read` (add it to the job), or set llm-base-url and llm-api-key for another endpoint.'
         : 'Check the llm-api-key input (and that the key may use this model).'
-      return giveUp('auth', `The LLM endpoint refused the credentials (HTTP ${status}: ${message}). ${hint}`, { status })
+      return giveUp(
+        'auth',
+        `The LLM endpoint refused the credentials (HTTP ${status}: ${message}). ${hint}`,
+        { status }
+      )
     }
     if (status === 404) {
       return giveUp(
@@ -153,9 +161,18 @@ export function decideRetry(error: unknown, context: FailureContext): RetryDecis
       return backoff('server', `HTTP ${status}`, `The LLM endpoint kept failing (HTTP ${status}: ${message})`)
     }
     if (status === 413) {
-      return giveUp('budget', `The LLM endpoint rejected the request as too large (HTTP 413): lower context-budget.`, { status })
+      return giveUp(
+        'budget',
+        `The LLM endpoint rejected the request as too large (HTTP 413): lower context-budget.`,
+        { status }
+      )
     }
-    return giveUp('bad-response', `The LLM endpoint rejected the request (HTTP ${status}): ${message}`, { status })
+    return giveUp('bad-response', `The LLM endpoint rejected the request (HTTP ${status}): ${message}`, {
+      status
+    })
   }
-  return giveUp('bad-response', `The LLM request failed: ${error instanceof Error ? error.message : String(error)}`)
+  return giveUp(
+    'bad-response',
+    `The LLM request failed: ${error instanceof Error ? error.message : String(error)}`
+  )
 }

@@ -30,7 +30,10 @@ export class TokenCounter {
 
   count(text: string): number {
     if (!text) return 0
-    const exact = this.encoding === 'cl100k_base' ? cl100k.countTokens(text, PLAIN_TEXT) : o200k.countTokens(text, PLAIN_TEXT)
+    const exact =
+      this.encoding === 'cl100k_base'
+        ? cl100k.countTokens(text, PLAIN_TEXT)
+        : o200k.countTokens(text, PLAIN_TEXT)
     return Math.ceil(exact * this.margin)
   }
 
@@ -61,13 +64,18 @@ export class TokenCounter {
       total += TOKENS_PER_MESSAGE
       if (message.role === 'assistant') {
         total += this.count(message.content ?? '')
-        for (const call of message.toolCalls ?? []) total += this.count(call.name) + this.count(call.arguments) + 3
+        for (const call of message.toolCalls ?? [])
+          total += this.count(call.name) + this.count(call.arguments) + 3
       } else {
         total += this.count(message.content)
       }
     }
     for (const tool of tools) {
-      total += TOKENS_PER_TOOL + this.count(tool.name) + this.count(tool.description) + this.count(JSON.stringify(tool.parameters))
+      total +=
+        TOKENS_PER_TOOL +
+        this.count(tool.name) +
+        this.count(tool.description) +
+        this.count(JSON.stringify(tool.parameters))
     }
     return total
   }

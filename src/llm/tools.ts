@@ -32,7 +32,12 @@ export function parseToolCall(call: ChatToolCall, tools: readonly ToolDefinition
     }
   }
   if (typeof args !== 'object' || args === null || Array.isArray(args)) {
-    return { ok: false, id: call.id, name: call.name, error: `The arguments of ${call.name} must be a JSON object.` }
+    return {
+      ok: false,
+      id: call.id,
+      name: call.name,
+      error: `The arguments of ${call.name} must be a JSON object.`
+    }
   }
   const problems = validateJson(args, tool.parameters)
   if (problems.length) {

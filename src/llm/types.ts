@@ -40,7 +40,8 @@ export interface CompletionResult {
   finishReason?: string
 }
 
-export type LlmErrorKind = 'rate-limited' | 'quota' | 'timeout' | 'server' | 'auth' | 'bad-response' | 'budget'
+export type LlmErrorKind =
+  'rate-limited' | 'quota' | 'timeout' | 'server' | 'auth' | 'bad-response' | 'budget'
 
 /** Why a request to the model failed, after the gateway's own retries; `message` says what to do. */
 export class LlmError extends Error {

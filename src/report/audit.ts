@@ -114,7 +114,10 @@ const READ_TOOLS = new Set(['list_files', 'read_file', 'search', 'show_change', 
  * cost, latency), what was read, what was changed, what was delivered, and the decisions with
  * their reasons. Untrusted values are escaped.
  */
-export function renderAuditSummary(entries: readonly AuditEntry[], options: { title?: string; artifactName?: string } = {}): string {
+export function renderAuditSummary(
+  entries: readonly AuditEntry[],
+  options: { title?: string; artifactName?: string } = {}
+): string {
   const lines: string[] = [`### ${options.title ?? 'CI Medic audit'}`, '']
   const totals = llmTotals(entries)
   const disabled = entries.find(e => e.type === 'llm.disabled')
@@ -139,7 +142,9 @@ export function renderAuditSummary(entries: readonly AuditEntry[], options: { ti
     )
     const failures = entries.filter(e => e.type === 'llm.request' && e.outcome !== 'ok')
     for (const failure of failures.slice(0, 5)) {
-      lines.push(`- LLM request for ${code(str(failure.purpose) ?? '?')} failed (${escapeCell(str(failure.errorKind) ?? String(failure.outcome))}): ${escapeCell(str(failure.error) ?? '')}`)
+      lines.push(
+        `- LLM request for ${code(str(failure.purpose) ?? '?')} failed (${escapeCell(str(failure.errorKind) ?? String(failure.outcome))}): ${escapeCell(str(failure.error) ?? '')}`
+      )
     }
     if (failures.length) lines.push('')
   }
@@ -159,7 +164,8 @@ export function renderAuditSummary(entries: readonly AuditEntry[], options: { ti
   if (edits.length) {
     lines.push('**What was changed**', '')
     for (const entry of edits.slice(0, 40)) {
-      const outcome = entry.ok === false ? ` — refused: ${escapeCell(str(entry.reason) ?? 'no reason given')}` : ''
+      const outcome =
+        entry.ok === false ? ` — refused: ${escapeCell(str(entry.reason) ?? 'no reason given')}` : ''
       lines.push(`- ${code(str(entry.path) ?? '?')}${outcome}`)
     }
     lines.push('')
@@ -170,16 +176,21 @@ export function renderAuditSummary(entries: readonly AuditEntry[], options: { ti
   if (deliveries.length || decisions.length) {
     lines.push('**Why**', '')
     for (const entry of decisions) {
-      lines.push(`- ${escapeCell(str(entry.what) ?? entry.type)}: ${escapeCell(str(entry.why) ?? str(entry.reason) ?? '')}`)
+      lines.push(
+        `- ${escapeCell(str(entry.what) ?? entry.type)}: ${escapeCell(str(entry.why) ?? str(entry.reason) ?? '')}`
+      )
     }
     for (const entry of deliveries) {
       const where = str(entry.url) ? ` — ${str(entry.url)}` : ''
       const why = str(entry.skippedReason) ? `: ${escapeCell(str(entry.skippedReason)!)}` : ''
-      lines.push(`- Delivery of the ${escapeCell(String(entry.kind))} (${escapeCell(String(entry.requested))} → ${escapeCell(String(entry.mode))})${why}${where}`)
+      lines.push(
+        `- Delivery of the ${escapeCell(String(entry.kind))} (${escapeCell(String(entry.requested))} → ${escapeCell(String(entry.mode))})${why}${where}`
+      )
     }
     lines.push('')
   }
-  if (options.artifactName) lines.push(`Every request, tool call and decision: artifact ${code(options.artifactName)} (JSONL).`, '')
+  if (options.artifactName)
+    lines.push(`Every request, tool call and decision: artifact ${code(options.artifactName)} (JSONL).`, '')
   return lines.join('\n').trimEnd() + '\n'
 }
 
@@ -198,15 +209,22 @@ export interface UploadAuditOptions {
  * set); a no-op elsewhere. A failed upload is a warning, never a failed step. Returns the
  * artifact's name, or undefined when nothing was uploaded.
  */
-export async function uploadAuditArtifact(audit: AuditLog, options: UploadAuditOptions): Promise<string | undefined> {
+export async function uploadAuditArtifact(
+  audit: AuditLog,
+  options: UploadAuditOptions
+): Promise<string | undefined> {
   const { env, log } = options
   if (!env.ACTIONS_RUNTIME_TOKEN || !audit.file || !existsSync(audit.file)) return undefined
-  const baseName = options.name ?? `ci-medic-audit-${(env.GITHUB_JOB ?? 'job').replace(/[^A-Za-z0-9_-]/g, '-')}-${env.GITHUB_RUN_ATTEMPT ?? '1'}`
+  const baseName =
+    options.name ??
+    `ci-medic-audit-${(env.GITHUB_JOB ?? 'job').replace(/[^A-Za-z0-9_-]/g, '-')}-${env.GITHUB_RUN_ATTEMPT ?? '1'}`
   try {
     const { DefaultArtifactClient } = await import('@actions/artifact')
     const client = new DefaultArtifactClient()
     const upload = (name: string) =>
-      client.uploadArtifact(name, [audit.file!], dirname(audit.file!), { retentionDays: options.retentionDays ?? 14 })
+      client.uploadArtifact(name, [audit.file!], dirname(audit.file!), {
+        retentionDays: options.retentionDays ?? 14
+      })
     try {
       await upload(baseName)
       return baseName
@@ -218,7 +236,9 @@ export async function uploadAuditArtifact(audit: AuditLog, options: UploadAuditO
       return unique
     }
   } catch (error) {
-    log.warning(`Could not upload the audit log ${basename(audit.file)} as an artifact: ${error instanceof Error ? error.message : String(error)}`)
+    log.warning(
+      `Could not upload the audit log ${basename(audit.file)} as an artifact: ${error instanceof Error ? error.message : String(error)}`
+    )
     return undefined
   }
 }

@@ -21,7 +21,9 @@ export async function actorPermission(
     const role = (data as { role_name?: string }).role_name
     if (role && ['admin', 'maintain', 'write', 'triage', 'read'].includes(role)) return role as RepoPermission
     const permission = data.permission as string
-    return ['admin', 'maintain', 'write', 'triage', 'read'].includes(permission) ? (permission as RepoPermission) : 'none'
+    return ['admin', 'maintain', 'write', 'triage', 'read'].includes(permission)
+      ? (permission as RepoPermission)
+      : 'none'
   } catch (error) {
     if ((error as { status?: number }).status === 404) return 'none'
     throw error
@@ -47,7 +49,8 @@ export async function writeBackAllowed(github: GitHubClient, event: RunEvent): P
   if (isForkPullRequest(event)) {
     return { allowed: false, reason: 'the pull request comes from a fork, so changes are reported only' }
   }
-  if (!event.repository) return { allowed: false, reason: 'the repository is unknown (GITHUB_REPOSITORY is not set)' }
+  if (!event.repository)
+    return { allowed: false, reason: 'the repository is unknown (GITHUB_REPOSITORY is not set)' }
   const actor = event.actor ?? event.payload?.sender?.login
   if (!actor) return { allowed: false, reason: 'the actor who triggered the run is unknown' }
   const permission = await actorPermission(github, event.repository.owner, event.repository.repo, actor)

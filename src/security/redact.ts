@@ -1,9 +1,15 @@
 import type { Logger } from '../ports/log.js'
 
 /** Env var names that hold secrets by convention. */
-const SECRET_ENV_NAME = /(TOKEN|SECRET|PASSWORD|PASSWD|PASSPHRASE|CREDENTIAL|PRIVATE|API_?KEY|ACCESS_?KEY|_KEY$|^KEY$|_PAT$|AUTH)/i
+const SECRET_ENV_NAME =
+  /(TOKEN|SECRET|PASSWORD|PASSWD|PASSPHRASE|CREDENTIAL|PRIVATE|API_?KEY|ACCESS_?KEY|_KEY$|^KEY$|_PAT$|AUTH)/i
 /** Variables that match the pattern but never hold a secret. */
-const NOT_SECRET_ENV = new Set(['GITHUB_TOKEN_URL', 'ACTIONS_ID_TOKEN_REQUEST_URL', 'ACTIONS_RUNTIME_URL', 'SSH_AUTH_SOCK'])
+const NOT_SECRET_ENV = new Set([
+  'GITHUB_TOKEN_URL',
+  'ACTIONS_ID_TOKEN_REQUEST_URL',
+  'ACTIONS_RUNTIME_URL',
+  'SSH_AUTH_SOCK'
+])
 /** Values too short or too common to be worth masking (they would mangle ordinary text). */
 const BORING_VALUES = new Set(['true', 'false', 'null', 'undefined', 'none', 'yes', 'no', '0', '1'])
 const MIN_SECRET_LENGTH = 6
@@ -22,12 +28,18 @@ interface SecretPattern {
 const PATTERNS: readonly SecretPattern[] = [
   {
     kind: 'private-key',
-    regex: /-----BEGIN [A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----[\s\S]*?(?:-----END [A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----|$)/g,
+    regex:
+      /-----BEGIN [A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----[\s\S]*?(?:-----END [A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----|$)/g,
     group: 0
   },
   { kind: 'github-token', regex: /\bgh[pousr]_[A-Za-z0-9]{36,251}\b/g, group: 0 },
   { kind: 'github-token', regex: /\bgithub_pat_[A-Za-z0-9_]{22,255}\b/g, group: 0 },
-  { kind: 'openai-key', regex: /\bsk-(?:proj-|svcacct-|admin-|ant-(?:api\d+-)?)?(?=[A-Za-z0-9_-]*\d)(?=[A-Za-z0-9_-]*[A-Za-z])[A-Za-z0-9_-]{20,}/g, group: 0 },
+  {
+    kind: 'openai-key',
+    regex:
+      /\bsk-(?:proj-|svcacct-|admin-|ant-(?:api\d+-)?)?(?=[A-Za-z0-9_-]*\d)(?=[A-Za-z0-9_-]*[A-Za-z])[A-Za-z0-9_-]{20,}/g,
+    group: 0
+  },
   { kind: 'aws-access-key-id', regex: /\b(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}\b/g, group: 0 },
   {
     kind: 'aws-secret-key',
