@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import type { DetectedChanges } from '../../src/changes/index.js'
 import { changesResult, SUMMARY_ROWS } from '../../src/commands/changes.js'
+import { firstLine } from '../../src/changes/fetch.js'
 
 function detected(files: DetectedChanges['files'], extra: Partial<DetectedChanges> = {}): DetectedChanges {
   return {
@@ -58,5 +59,15 @@ describe('changes command result', () => {
     expect(result.summary).toContain('(empty tree: every file is new)')
     expect(result.summary.match(/The push created/g)).toHaveLength(1)
     expect(result.text).toContain('note: The push created')
+  })
+})
+
+describe('git error lines in the log', () => {
+  it('blank out credentials in a remote URL', () => {
+    expect(
+      firstLine(
+        "From x\nfatal: unable to access 'https://x-access-token:ghs_secret123@github.com/o/r.git/': 403\n"
+      )
+    ).toBe("fatal: unable to access 'https://***@github.com/o/r.git/': 403")
   })
 })

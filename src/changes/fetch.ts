@@ -23,13 +23,14 @@ function short(sha: string): string {
   return sha.slice(0, 7)
 }
 
-function firstLine(text: string): string {
-  return (
+/** git's first meaningful stderr line, with any credentials in a URL blanked out. */
+export function firstLine(text: string): string {
+  const line =
     text
       .split('\n')
       .map(l => l.trim())
       .find(l => l && !l.startsWith('From ') && !l.startsWith('*')) ?? ''
-  )
+  return line.replace(/([a-z][a-z0-9+.-]*:\/\/)[^/@\s]+@/gi, '$1***@')
 }
 
 function times(n: number): string {

@@ -7,6 +7,8 @@ import type { Command, CommandResult } from './types.js'
 
 /** Rows shown in the job summary; the full list is in the `changed-files` output. */
 export const SUMMARY_ROWS = 300
+/** GitHub's limit for one job output. */
+const OUTPUT_LIMIT = 1024 * 1024
 
 /** Inline code for a table cell: a pipe would end the cell even inside backticks. */
 function cellCode(text: string): string {
@@ -121,5 +123,13 @@ export const changesCommand: Command = async context => {
       log: context.log
     })
   )
-  return changesResult(changes)
+  const result = changesResult(changes)
+  const size = result.outputs['changed-files']?.length ?? 0
+  if (size > OUTPUT_LIMIT) {
+    context.log.warning(
+      `The changed-files output is ${(size / 1024 / 1024).toFixed(1)} MB; GitHub limits a job output to 1 MB. ` +
+        'Read it within the same job, or use changed-count.'
+    )
+  }
+  return result
 }
