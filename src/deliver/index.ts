@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import type { Autonomy } from '../config/schema.js'
 import { errorMessage } from '../errors.js'
 import type { RunEvent } from '../ports/event.js'
-import type { Git } from '../ports/git.js'
+import { Git } from '../ports/git.js'
 import type { GitHubClient } from '../ports/github.js'
 import type { Logger } from '../ports/log.js'
 import type { AuditLog } from '../report/audit.js'
@@ -57,6 +57,11 @@ export interface DeliverOptions {
   /** Default from the event's repository. */
   defaultBranch?: string
   remote?: string
+  /**
+   * Token for pushing over HTTPS when the checkout kept no credentials (persist-credentials: false).
+   * Sent as an extra header through git's environment, never on a command line.
+   */
+  pushToken?: string
 }
 
 export type DeliveryMode = Autonomy | 'report'
@@ -325,7 +330,7 @@ async function openPullRequest(
       kind: options.kind,
       remote
     })
-    await options.git.run(safePushArgs(remote, commit, branch))
+    await (await pushingGit(options, remote)).run(safePushArgs(remote, commit, branch))
     options.audit.record({ type: 'deliver.push', branch, commit, remote })
   } else if (remoteBranch.exitCode !== 0) {
     throw new Error(`could not list ${remote}'s branches: ${remoteBranch.stderr.trim()}`)
@@ -357,7 +362,7 @@ async function pushCommit(
     remote
   })
   // A plain push: if the branch moved on since the head commit, it is not a fast-forward and fails.
-  const pushed = await options.git.tryRun(safePushArgs(remote, commit, branch))
+  const pushed = await (await pushingGit(options, remote)).tryRun(safePushArgs(remote, commit, branch))
   if (pushed.exitCode !== 0) {
     const moved = /non-fast-forward|fetch first|rejected/i.test(pushed.stderr)
     return {
@@ -371,6 +376,27 @@ async function pushCommit(
   const server = options.event.serverUrl.replace(/\/+$/, '')
   const repository = options.event.repository!
   return { mode: 'commit', url: `${server}/${repository.owner}/${repository.repo}/commit/${commit}` }
+}
+
+/**
+ * The git to push with: the repository's own when it has credentials (actions/checkout persists an
+ * extra header) or no token was given; else one that authenticates to the server with the token,
+ * configured through GIT_CONFIG_* variables so the token never shows in a process list.
+ */
+async function pushingGit(options: DeliverOptions, remote: string): Promise<Git> {
+  if (!options.pushToken) return options.git
+  const url = (await options.git.tryRun(['remote', 'get-url', '--push', remote])).stdout.trim()
+  if (!/^https:\/\//i.test(url)) return options.git
+  const existing = await options.git.tryRun(['config', '--get-regexp', '^http\\..*\\.extraheader$'])
+  if (existing.exitCode === 0 && existing.stdout.trim()) return options.git
+  const origin = new URL(url).origin
+  const basic = Buffer.from(`x-access-token:${options.pushToken}`).toString('base64')
+  options.log.mask(basic)
+  return new Git(options.git.dir, {
+    GIT_CONFIG_COUNT: '1',
+    GIT_CONFIG_KEY_0: `http.${origin}/.extraheader`,
+    GIT_CONFIG_VALUE_0: `AUTHORIZATION: basic ${basic}`
+  })
 }
 
 function stripMarkdown(body: string): string {
