@@ -113,6 +113,7 @@ describe('runAction', () => {
     expect(result.stdout).not.toMatch(/^\s+at /m)
     // The runner's default for github-token reached the action and was masked.
     expect(result.masks).toContain('ghs_cimedictesttoken000000000000000000')
+    expect(result.runnerWarnings).toEqual([])
   })
 
   it('gives a push event, explicit env and RUNNER_TEMP to the step', async () => {
@@ -164,6 +165,27 @@ console.log('::notice title=Probe::ran')
     expect(result.summary).toBe('# Probe\n')
     expect(result.annotations).toEqual([{ level: 'notice', title: 'Probe', message: 'ran' }])
     expect(readFileSync(probe, 'utf8')).toContain('GITHUB_OUTPUT')
+  })
+
+  it('warns like the runner about undeclared inputs, oversized summaries and extra annotations', async () => {
+    const dir = makeTempDir()
+    const noisy = join(dir, 'noisy.mjs')
+    writeFileSync(
+      noisy,
+      `import { appendFileSync } from 'node:fs'
+for (let i = 0; i < 12; i++) console.log('::warning file=a.ts,line=' + (i + 1) + '::w' + i)
+appendFileSync(process.env.GITHUB_STEP_SUMMARY, 'x'.repeat(1024 * 1024 + 1))
+`
+    )
+    const result = await runAction({ cwd: dir, entry: noisy, inputs: { comand: 'changes' }, keepFiles: true })
+    expect(result.exitCode).toBe(0)
+    expect(result.runnerWarnings).toEqual([
+      expect.stringMatching(/^Unexpected input\(s\) 'comand', valid inputs are \['command', /),
+      expect.stringMatching(/^The job summary is 1048577 bytes/),
+      '12 warning annotations; GitHub shows only 10 per step.'
+    ])
+    expect(result.annotations[11]).toEqual({ level: 'warning', file: 'a.ts', line: 12, message: 'w11' })
+    expect(readFileSync(join(result.filesDir, 'step_summary'), 'utf8')).toHaveLength(1024 * 1024 + 1)
   })
 
   it('kills a step that runs past its time limit', async () => {

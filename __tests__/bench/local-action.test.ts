@@ -17,7 +17,6 @@ let head: string
 let distOutputFile: string
 let runs: {
   srcOk: LocalActionResult
-  srcBad: LocalActionResult
   distOk: LocalActionResult
   distBad: LocalActionResult
 }

@@ -189,6 +189,8 @@ export interface RunActionOptions {
   runPost?: boolean
   /** Entry point, default dist/index.js. */
   entry?: string
+  /** Keep the temp folder with the command files and event payload (result.filesDir). */
+  keepFiles?: boolean
 }
 
 export interface StepResult {
@@ -210,12 +212,21 @@ export interface StepResult {
   masks: string[]
   /** The temp folder with the command files and event payload (removed unless keepFiles). */
   filesDir: string
+  /**
+   * What the real runner would warn about or silently drop: inputs action.yml does not declare,
+   * a job summary over 1 MiB (not uploaded), annotations past 10 per level (not shown).
+   */
+  runnerWarnings: string[]
 }
 
 export interface ActionResult extends StepResult {
   /** The post step's result when runPost was set and action.yml has `post:`. */
   post?: StepResult
 }
+
+/** GitHub's limits: a step summary over 1 MiB is not uploaded; 10 annotations per level per step. */
+export const SUMMARY_LIMIT_BYTES = 1024 * 1024
+export const ANNOTATIONS_PER_LEVEL = 10
 
 const HOST_RUNNER_VARIABLE = /^(GITHUB_|INPUT_|RUNNER_|ACTIONS_|STATE_)/
 
@@ -362,15 +373,32 @@ async function runStep(
   }
   const run = await spawnNode(entry, [], cwd, stepEnv, timeoutMs)
   const commands = parseWorkflowCommands(run.stdout)
+  const annotations = toAnnotations(commands)
+  const summary = readFileSync(files.summary, 'utf8')
+  const runnerWarnings: string[] = []
+  if (Buffer.byteLength(summary) > SUMMARY_LIMIT_BYTES) {
+    runnerWarnings.push(
+      `The job summary is ${Buffer.byteLength(summary)} bytes; the runner does not upload summaries over 1024k.`
+    )
+  }
+  for (const level of ['error', 'warning', 'notice'] as const) {
+    const count = annotations.filter(a => a.level === level).length
+    if (count > ANNOTATIONS_PER_LEVEL) {
+      runnerWarnings.push(
+        `${count} ${level} annotations; GitHub shows only ${ANNOTATIONS_PER_LEVEL} per step.`
+      )
+    }
+  }
   return {
     ...run,
     outputs: parseKeyValueFile(readFileSync(files.output, 'utf8')),
     state: parseKeyValueFile(readFileSync(files.state, 'utf8')),
     exportedEnv: parseKeyValueFile(readFileSync(files.env, 'utf8')),
     addedPath: readFileSync(files.path, 'utf8').split(/\r?\n/).filter(Boolean),
-    summary: readFileSync(files.summary, 'utf8'),
+    summary,
     commands,
-    annotations: toAnnotations(commands),
+    annotations,
+    runnerWarnings,
     masks: commands.filter(c => c.command === 'add-mask').map(c => c.message),
     filesDir: files.dir
   }
@@ -394,10 +422,12 @@ export async function runAction(options: RunActionOptions): Promise<ActionResult
 
     const token = options.token ?? DEFAULT_TEST_TOKEN
     const inputs: Record<string, string> = {}
-    for (const [name, spec] of Object.entries(actionMetadata().inputs ?? {})) {
+    const declared = actionMetadata().inputs ?? {}
+    for (const [name, spec] of Object.entries(declared)) {
       if (spec?.default !== undefined) inputs[name] = evaluateDefault(String(spec.default), { token })
     }
     for (const [name, value] of Object.entries(options.inputs ?? {})) inputs[name] = String(value)
+    const unexpected = Object.keys(options.inputs ?? {}).filter(name => !(name in declared))
 
     const repository: string = options.repository ?? payload.repository?.full_name ?? DEFAULT_REPOSITORY
     const derived = refsFromEvent(eventName, payload, options.cwd)
@@ -414,6 +444,7 @@ export async function runAction(options: RunActionOptions): Promise<ActionResult
       GITHUB_ACTIONS: 'true',
       GITHUB_ACTION: '__run',
       GITHUB_ACTION_REPOSITORY: '',
+      GITHUB_ACTION_PATH: PROJECT_ROOT.replace(/\/$/, ''),
       GITHUB_ACTOR: String(payload.sender?.login ?? 'octocat'),
       GITHUB_ACTOR_ID: String(payload.sender?.id ?? 1),
       GITHUB_TRIGGERING_ACTOR: String(payload.sender?.login ?? 'octocat'),
@@ -459,6 +490,12 @@ export async function runAction(options: RunActionOptions): Promise<ActionResult
     const main = await runStep(entry, options.cwd, env, createStepFiles(root, 'main'), timeoutMs)
 
     const result: ActionResult = main
+    if (unexpected.length) {
+      // The runner's own words for inputs action.yml does not declare (it still passes them on).
+      main.runnerWarnings.unshift(
+        `Unexpected input(s) '${unexpected.join("', '")}', valid inputs are ['${Object.keys(declared).join("', '")}']`
+      )
+    }
     if (options.runPost && metadata.runs.post) {
       const postEnv = { ...env }
       for (const [name, value] of Object.entries(main.state)) postEnv[`STATE_${name}`] = value
@@ -472,7 +509,7 @@ export async function runAction(options: RunActionOptions): Promise<ActionResult
     }
     return result
   } finally {
-    removeDir(root)
+    if (!options.keepFiles) removeDir(root)
   }
 }
 
