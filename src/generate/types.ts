@@ -65,6 +65,8 @@ export interface CandidateOutcome {
   runsTotal: number
   /** Wall time spent filtering this candidate (its share of batched runs). */
   filterMs: number
+  /** The test output of its last failing run, for the repair prompt. */
+  failureMessage?: string
 }
 
 export interface Mutant {
