@@ -9,10 +9,13 @@ import { assemble, parseEvents, tail, type ProcessOutcome } from './events.js'
 import { ADAPTERS } from './frameworks/index.js'
 import { fillTestCommand } from './shell.js'
 import { recordTimings } from './timings.js'
-import type { Framework, RunInvocation, TestCaseResult, TestFileResult, TestRunReport, TestTotals } from './types.js'
+import { isFailing, isFailingCase, totalsOf } from './totals.js'
+import type { Framework, RunInvocation, TestFileResult, TestRunReport } from './types.js'
 
 export type { TestRunReport } from './types.js'
 export { readTimings, recordTimings } from './timings.js'
+export { isFailing, isFailingCase, totalsOf } from './totals.js'
+export { compareToBase, failingFiles } from './baseline.js'
 
 export interface RunTestsOptions {
   /** The repository (or worktree) to run in. */
@@ -93,31 +96,6 @@ interface RunContext extends RunTestsOptions {
   repoDir: string
   env: NodeJS.ProcessEnv
   runs: RunInvocation[]
-}
-
-export function isFailing(result: TestFileResult): boolean {
-  return result.status === 'failed' || result.status === 'errored'
-}
-
-export function isFailingCase(test: TestCaseResult): boolean {
-  return test.status === 'failed' || test.status === 'errored'
-}
-
-/** Totals over cases; a file that failed without a failing case (a crash) counts as one failure. */
-export function totalsOf(files: readonly TestFileResult[]): TestTotals {
-  const totals: TestTotals = { passed: 0, failed: 0, skipped: 0, flaky: 0 }
-  for (const file of files) {
-    for (const test of file.tests) {
-      if (test.failureKind === 'flaky') totals.flaky++
-      else if (test.status === 'passed') totals.passed++
-      else if (test.status === 'skipped') totals.skipped++
-      else totals.failed++
-    }
-    const failingCases = file.tests.some(isFailingCase)
-    if (isFailing(file) && !failingCases) totals.failed++
-    if (file.flaky && !file.tests.some(test => test.failureKind === 'flaky')) totals.flaky++
-  }
-  return totals
 }
 
 function outcomeOf(result: ProcessResult, timeoutMs: number, output: string): ProcessOutcome {

@@ -38,6 +38,8 @@ export interface TestFileResult {
   flaky?: boolean
   /** Runs of this file, retries included (1 when it was run once). */
   attempts?: number
+  /** For a file that failed without a failing test case (a crash): new or already failing on base. */
+  failureKind?: FailureKind
 }
 
 export interface TestTotals {
@@ -62,6 +64,8 @@ export interface TestRunReport extends TestReport {
   durationMs: number
   /** One entry per process started (retries included), for logs and evidence. */
   runs: RunInvocation[]
+  /** Set when failures were compared with the base commit (`compare-to-base`). */
+  baseline?: { base: string; newFailures: number; alreadyFailing: number }
 }
 
 export interface RunInvocation {
