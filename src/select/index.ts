@@ -335,11 +335,19 @@ async function selectOrThrow(options: SelectOptions, started: number, reportAllT
       if (repo.files.has(test)) add(test, [path, test])
     }
     const mock = /(?:^|\/)__mocks__\/(.+?)(?:\.[cm]?[jt]sx?)?$/.exec(path)
+    let referenced = false
     for (const [file, node] of repo.graph.nodes) {
-      if (mock && node.scan.imports.some(r => r.spec === mock[1] || r.spec.endsWith('/' + mock[1]))) dataReferrers.set(file, path)
-      else if (node.scan.strings.some(s => stringRefersTo(s, file, path))) dataReferrers.set(file, path)
+      if (node.loads.some(l => l.target === path)) referenced = true
+      else if (
+        (mock && node.scan.imports.some(r => r.spec === mock[1] || r.spec.endsWith('/' + mock[1]))) ||
+        node.scan.strings.some(s => stringRefersTo(s, file, path))
+      ) {
+        dataReferrers.set(file, path)
+        referenced = true
+      }
     }
-    const fixtures = /^(.*?)(?:^|\/)(?:__fixtures__|fixtures|__testfixtures__|testdata|test-data)\//.exec(path)
+    // A fixture nobody names: every test next to (or under) the fixture folder's parent.
+    const fixtures = referenced ? null : /^(.*?)(?:^|\/)(?:__fixtures__|fixtures|__testfixtures__|testdata|test-data)\//.exec(path)
     if (fixtures) {
       const folder = fixtures[1] ?? ''
       for (const test of allTests) if (folder === '' || test.startsWith(folder + '/')) add(test, [path, test])

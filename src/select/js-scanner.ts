@@ -463,7 +463,7 @@ class JsScanner {
       this.addSymbol(name, start, end, this.references(k, end))
       return
     }
-    const headerRefs = this.references(start, body)
+    const headerRefs = this.references(start, body).filter(ref => ref !== name)
     for (const ref of headerRefs) this.moduleRefs.add(ref) // extends/decorators run on load
     const memberNames: string[] = []
     const fieldParts: string[] = []

@@ -1,0 +1,168 @@
+#!/usr/bin/env node
+// Selection evaluation: seeds mutations, runs the whole jest suite to learn which test files fail,
+// and checks that the selection holds them all (zero misses); compares the selection's size with
+// `jest --listTests --findRelatedTests` (precision) and checks that cosmetic edits select nothing.
+//
+//   node scripts/select-eval.mjs                       a generated TS project (default 150 modules)
+//   node scripts/select-eval.mjs --modules 300 --tests 120 --seed 3
+//   node scripts/select-eval.mjs --repo /path/to/clone [--mutations 10] [--jest "npx jest"] [--related-only]
+//
+// With --repo the clone is copied to a temp folder first (the original is never touched); its
+// dependencies must already be installed. Mutations there insert `throw new Error(...)` at the top
+// of exported functions and methods found by the scanner.
+import { execFileSync, spawnSync } from 'node:child_process'
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { register } from 'tsx/esm/api'
+import { generateProject, mutations, rng } from './select-gen.mjs'
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url))
+register()
+const { selectTests } = await import('../src/select/index.ts')
+const { Git } = await import('../src/ports/git.ts')
+const { streamLogger } = await import('../src/ports/log.ts')
+
+function arg(name, fallback) {
+  const i = process.argv.indexOf(`--${name}`)
+  return i >= 0 ? process.argv[i + 1] : fallback
+}
+const flag = name => process.argv.includes(`--${name}`)
+
+function git(dir, ...args) {
+  return execFileSync('git', args, { cwd: dir, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 })
+}
+
+function jestArgs(command) {
+  const parts = (command ?? `node ${join(ROOT, 'node_modules/jest/bin/jest.js')}`).split(' ')
+  return { bin: parts[0], args: parts.slice(1) }
+}
+
+/** Test files that fail in a whole-suite run (or in `only` when given). */
+function failingTests(dir, jest, only) {
+  const out = join(dir, '.eval-jest.json')
+  const { bin, args } = jestArgs(jest)
+  spawnSync(bin, [...args, '--ci', '--silent', '--json', `--outputFile=${out}`, ...(only ?? [])], {
+    cwd: dir,
+    encoding: 'utf8',
+    env: { ...process.env, CI: 'true', FORCE_COLOR: '0' },
+    maxBuffer: 256 * 1024 * 1024
+  })
+  if (!existsSync(out)) throw new Error('jest wrote no JSON report')
+  const report = JSON.parse(readFileSync(out, 'utf8'))
+  rmSync(out)
+  const failed = report.testResults.filter(r => r.status === 'failed').map(r => r.name.slice(dir.length + 1).split('\\').join('/'))
+  return { failed: failed.sort(), total: report.numTotalTestSuites }
+}
+
+function jestRelated(dir, jest, changed) {
+  const { bin, args } = jestArgs(jest)
+  const started = Date.now()
+  const result = spawnSync(bin, [...args, '--listTests', '--findRelatedTests', ...changed.map(f => join(dir, f))], {
+    cwd: dir,
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024
+  })
+  const list = result.stdout.split('\n').filter(line => line.startsWith('/')).map(line => line.slice(dir.length + 1))
+  return { list, ms: Date.now() - started }
+}
+
+/** Mutations for a real repository: a throw at the top of exported functions and methods. */
+function realMutations(dir, count, seed) {
+  const random = rng(seed)
+  const files = git(dir, 'ls-files')
+    .split('\n')
+    .filter(f => /^(src|lib)\/.*\.[cm]?tsx?$/.test(f) && !/\.(test|spec)\.|__tests__|\.d\.ts$/.test(f))
+  const sites = []
+  for (const file of files) {
+    const lines = readFileSync(join(dir, file), 'utf8').split('\n')
+    lines.forEach((line, i) => {
+      if (/^export (async )?function \w+\s*(<[^>]*>)?\([^)]*\)[^{;]*\{\s*$/.test(line) || /^  (public |static |async )*(?!constructor|if|for|while|switch|catch)\w+\s*\([^)]*\)[^{;=]*\{\s*$/.test(line))
+        sites.push({ file, line: i })
+    })
+  }
+  const chosen = []
+  while (chosen.length < count && sites.length) chosen.push(sites.splice(Math.floor(random() * sites.length), 1)[0])
+  return chosen.map(site => ({
+    kind: 'semantic',
+    label: `throw in ${site.file}:${site.line + 1}`,
+    apply: d => {
+      const lines = readFileSync(join(d, site.file), 'utf8').split('\n')
+      lines.splice(site.line + 1, 0, `throw new Error('ci-medic mutant')`)
+      writeFileSync(join(d, site.file), lines.join('\n'))
+      return [site.file]
+    }
+  }))
+}
+
+async function main() {
+  const work = mkdtempSync(join(tmpdir(), 'ci-medic-eval-'))
+  const dir = join(work, 'repo')
+  const jest = arg('jest')
+  const relatedOnly = flag('related-only')
+  let list
+  try {
+    if (arg('repo')) {
+      const source = resolve(arg('repo'))
+      cpSync(source, dir, { recursive: true, filter: p => p !== join(source, 'node_modules') })
+      if (existsSync(join(source, 'node_modules'))) symlinkSync(join(source, 'node_modules'), join(dir, 'node_modules'), 'dir')
+      if (!existsSync(join(dir, '.git'))) git(dir, 'init', '-q')
+      git(dir, 'add', '-A')
+      git(dir, '-c', 'user.email=eval@ci-medic', '-c', 'user.name=eval', 'commit', '-qm', 'eval base', '--allow-empty')
+      list = realMutations(dir, Number(arg('mutations', '10')), Number(arg('seed', '1')))
+    } else {
+      git(work, 'init', '-q', 'repo')
+      const model = generateProject(dir, {
+        modules: Number(arg('modules', '150')),
+        tests: Number(arg('tests', '60')),
+        layers: 4,
+        seed: Number(arg('seed', '1')),
+        nodeModules: join(ROOT, 'node_modules')
+      })
+      git(dir, 'add', '-A')
+      git(dir, '-c', 'user.email=eval@ci-medic', '-c', 'user.name=eval', 'commit', '-qm', 'base')
+      list = mutations(model, Number(arg('seed', '1')) + 6)
+    }
+    const baseline = failingTests(dir, jest)
+    console.log(`baseline: ${baseline.total} test files, ${baseline.failed.length} failing before any mutation`)
+    const rows = []
+    for (const mutation of list) {
+      const changed = mutation.apply(dir)
+      git(dir, '-c', 'user.email=eval@ci-medic', '-c', 'user.name=eval', 'commit', '-qam', mutation.label)
+      const selection = await selectTests({ git: new Git(dir), base: 'HEAD~1', head: 'HEAD', log: streamLogger(() => undefined) })
+      const related = jestRelated(dir, jest, changed)
+      const run = failingTests(dir, jest, relatedOnly ? related.list : undefined)
+      const newlyFailing = run.failed.filter(f => !baseline.failed.includes(f))
+      const selected = new Set(selection.tests)
+      const misses = newlyFailing.filter(f => !selected.has(f))
+      rows.push({ mutation, changed, selection, related, newlyFailing, misses })
+      console.log(
+        `${mutation.kind.padEnd(9)} ${mutation.label}\n` +
+          `          failing ${newlyFailing.length}, selected ${selection.tests.length} (${selection.mode}), jest related ${related.list.length}, misses ${misses.length}${misses.length ? ': ' + misses.join(', ') : ''}`
+      )
+      git(dir, 'reset', '-q', '--hard', 'HEAD~1')
+    }
+    const semantic = rows.filter(r => r.mutation.kind === 'semantic')
+    const cosmetic = rows.filter(r => r.mutation.kind === 'cosmetic')
+    const misses = rows.reduce((n, r) => n + r.misses.length, 0)
+    const selectedSum = semantic.reduce((n, r) => n + r.selection.tests.length, 0)
+    const relatedSum = semantic.reduce((n, r) => n + r.related.list.length, 0)
+    const failingSum = semantic.reduce((n, r) => n + r.newlyFailing.length, 0)
+    const cosmeticSelected = cosmetic.reduce((n, r) => n + r.selection.tests.length, 0)
+    console.log('\nsummary')
+    console.log(`  mutations            ${semantic.length} semantic, ${cosmetic.length} cosmetic`)
+    console.log(`  failing test files   ${failingSum} (sum over mutations)`)
+    console.log(`  misses               ${misses}  (bar: 0)`)
+    console.log(`  selected / jest      ${selectedSum} / ${relatedSum} = ${relatedSum ? (selectedSum / relatedSum).toFixed(3) : 'n/a'}  (bar: <= 0.333)`)
+    console.log(`  cosmetic selected    ${cosmeticSelected}  (bar: 0)`)
+    const summary = { misses, selectedSum, relatedSum, failingSum, cosmeticSelected, ratio: relatedSum ? selectedSum / relatedSum : null }
+    if (arg('json-out')) writeFileSync(arg('json-out'), JSON.stringify(summary, null, 2))
+    process.exitCode = misses === 0 && cosmeticSelected === 0 ? 0 : 1
+  } finally {
+    if (!flag('keep')) rmSync(work, { recursive: true, force: true })
+    else console.log(`kept ${work}`)
+  }
+}
+
+await main()
