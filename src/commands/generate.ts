@@ -1,6 +1,5 @@
-import { ConfigurationError } from '../errors.js'
+import { runGenerate } from '../generate/run.js'
 import type { Command } from './types.js'
 
-export const generateCommand: Command = async () => {
-  throw new ConfigurationError('Command "generate" is not available in this version of CI Medic.', 'command')
-}
+/** `generate`: write the tests a change is missing and keep only those that prove their worth (see docs/generate.md). */
+export const generateCommand: Command = async context => (await runGenerate(context)).result

@@ -366,6 +366,7 @@ export const OUTPUT_SPECS: ReadonlyArray<{ name: string; description: string }> 
   { name: 'generated', description: 'Candidate tests written by the model.' },
   { name: 'kept', description: 'Generated tests that passed every filter.' },
   { name: 'coverage-delta', description: 'Changed lines newly covered by the kept tests, in percent.' },
+  { name: 'generated-tests', description: 'JSON list of the kept generated test files.' },
   { name: 'verdict', description: 'Deploy guard verdict: `healthy`, `unhealthy` or `inconclusive`.' },
   { name: 'rolled-back', description: '`true` when the guard rolled the deploy back.' },
   { name: 'changed-count', description: 'How many files changed (`changes` command).' }

@@ -50,6 +50,9 @@ export interface GeneratePorts {
   runnerFor?: (framework: GenFramework) => TestRunnerPort
 }
 
+/** Most candidates taken from one reply (a runaway reply cannot make the filters run for hours). */
+export const MAX_CANDIDATES_PER_REPLY = 10
+
 export type StopReason = 'iterations' | 'time' | 'tokens' | 'llm-error'
 
 export interface CoverageDelta {
@@ -271,7 +274,10 @@ export async function generateTests(
         const reply = await log.group(`Generate tests for ${gap.file}`, () => ask(prompt.messages, 'generate'))
         if (!reply) break
         const taken = (path: string): boolean => existsSync(join(repoDir, path))
-        const candidates = toCandidates(reply.proposals, { framework, target: gap.file, exampleTest: example, idPrefix: `c${serial + 1}-`, taken }).map(
+        if (reply.proposals.length > MAX_CANDIDATES_PER_REPLY) {
+          report.notes.push(`the model proposed ${reply.proposals.length} files for ${gap.file}; the first ${MAX_CANDIDATES_PER_REPLY} were filtered`)
+        }
+        const candidates = toCandidates(reply.proposals.slice(0, MAX_CANDIDATES_PER_REPLY), { framework, target: gap.file, exampleTest: example, idPrefix: `c${serial + 1}-`, taken }).map(
           c => ({ ...c, id: `c${++serial}` })
         )
         if (candidates.length === 0) {
