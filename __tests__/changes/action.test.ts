@@ -73,6 +73,22 @@ describe('changes command in the action', () => {
     expect(result.stdout).toContain(`Fetched head ${pr.headSha.slice(0, 7)} with --depth=1.`)
   })
 
+  it('pull_request_target from a fork: the base branch is checked out, the head fetched by SHA', async () => {
+    const pr = pullRequestScenario()
+    const clone = cloneShallow(pr.remote)
+    expect(clone.head()).toBe(pr.baseSha)
+    const result = await runAction({
+      cwd: clone.dir,
+      inputs: { command: 'changes' },
+      eventName: 'pull_request_target',
+      eventPayload: pullRequestEvent({ base: { sha: pr.baseSha }, head: { sha: pr.headSha }, fork: true })
+    })
+    expectSuccess(result)
+    expect(changedFiles(result)).toEqual(PR_FILES)
+    expect(result.outputs).toMatchObject({ base: pr.forkPoint, head: pr.headSha })
+    expect(result.summary).toContain(`Fetched head ${pr.headSha.slice(0, 7)} with --depth=1; deepened by 50`)
+  })
+
   it('push on a depth-1 clone: renames, binary files, submodules and deletions', async () => {
     const lib = createRepoWithRemote({ files: { 'lib.txt': '1\n' } })
     const { repo, remote } = createRepoWithRemote({
