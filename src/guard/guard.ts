@@ -168,6 +168,27 @@ export async function runGuard(context: CommandContext, ports: GuardPorts = {}):
     })
   }
   const statusExtra = { environmentUrl: fromEvent?.url ?? inputs.healthUrl, logUrl: runUrl }
+  const alreadyRolledBack = async (): Promise<boolean> => {
+    if (!current || !deployments) return false
+    try {
+      const seen = await deployments.statuses(current)
+      return seen.statuses?.some(s => s.description.includes(ROLLED_BACK_MARKER)) ?? false
+    } catch {
+      return false
+    }
+  }
+  if (await alreadyRolledBack()) {
+    // A re-run, or a run that started after a concurrent one rolled back: the decision stands.
+    const outcome = `Deployment ${current?.id} (${short(current?.sha)}) was already rolled back by an earlier guard run: nothing to do.`
+    log.info(outcome)
+    return {
+      outputs: { verdict: 'unhealthy', 'rolled-back': 'false' },
+      summary: `### Deploy guard\n\n${outcome}\n`,
+      json: { verdict: 'unhealthy', rolledBack: false, outcome },
+      text: outcome,
+      failure: `Deploy guard: ${outcome}`
+    }
+  }
   if (current && deployments) await deployments.setStatus(current.id, 'in_progress', 'CI Medic is probing the deploy', statusExtra)
 
   // ── Probe and decide ──────────────────────────────────────────────────────────────────────
@@ -224,8 +245,17 @@ export async function runGuard(context: CommandContext, ports: GuardPorts = {}):
   }
 
   let failure: string | undefined
+  /** Another run owns this deployment's rollback and its report: this one only reports to its own summary. */
+  let deferred = false
   const logsPromise = act === 'none' ? undefined : collectLogs(inputs.logsCommand, repoDir, env, redact, section.logLines)
-  if (act === 'none') {
+  if (act === 'none' && (await alreadyRolledBack())) {
+    // Another run decided while this one was probing (and what it probed may be the rolled-back version).
+    act = 'fail'
+    deferred = true
+    report.verdict = 'unhealthy'
+    report.outcome = `Another guard run already rolled back deployment ${current?.id} while this one was probing; its decision stands.`
+    failure = `Deploy guard: ${report.outcome}`
+  } else if (act === 'none') {
     report.outcome =
       watch.verdict === 'healthy'
         ? `All ${probes.length} probe(s) stayed healthy for ${Math.round(inputs.probeWindow / 1000)}s after the warm-up.`
@@ -261,6 +291,7 @@ export async function runGuard(context: CommandContext, ports: GuardPorts = {}):
       })
     )
     report.outcome = decision.outcome
+    deferred = decision.deferred ?? false
     report.rolledBack = decision.rolledBack
     report.escalated = decision.escalate
     report.rollback = decision.rollback
@@ -298,7 +329,7 @@ export async function runGuard(context: CommandContext, ports: GuardPorts = {}):
   const marker = commentMarker(report.environment)
   if (github && repo) {
     const target = commentTarget(event.payload, current?.sha ?? fromEvent?.sha ?? event.sha)
-    if (target && (act !== 'none' || section.commentWhenHealthy)) {
+    if (target && !deferred && (act !== 'none' || section.commentWhenHealthy)) {
       links.comment = await upsertComment(github, repo, target, marker, renderReport(report, marker, COMMENT_LIMIT - 100), log)
     }
     if (report.escalated) {
@@ -342,6 +373,7 @@ function chooseStrategy(
 
 interface RollbackDecision {
   outcome: string
+  deferred?: boolean
   rolledBack: boolean
   escalate: boolean
   rollback?: RollbackOutcome
@@ -406,6 +438,7 @@ async function rollBack(o: {
     if (lock.state === 'lost') {
       return {
         outcome: `Another guard run already rolled back ${current ? `deployment ${current.id}` : 'this deploy'} (lock refs/ci-medic/rollback/${key} exists): not rolling back twice.`,
+        deferred: true,
         rolledBack: false,
         escalate: false
       }
@@ -415,7 +448,12 @@ async function rollBack(o: {
       if (current && deployments) {
         const seen = await deployments.statuses(current)
         if (seen.statuses?.some(s => s.description.includes(ROLLED_BACK_MARKER))) {
-          return { outcome: `Deployment ${current.id} was already rolled back by an earlier run: not rolling back twice.`, rolledBack: false, escalate: false }
+          return {
+            outcome: `Deployment ${current.id} was already rolled back by an earlier run: not rolling back twice.`,
+            deferred: true,
+            rolledBack: false,
+            escalate: false
+          }
         }
       }
     }
