@@ -318,6 +318,32 @@ describe('detectChanges: other events and the CLI', () => {
     expect(next.files).toEqual([{ path: 'b.ts', status: 'added' }])
   })
 
+  it('deepens from the shallow boundary when head is a local commit origin does not have', async () => {
+    const { repo, remote } = createRepoWithRemote({ files: { 'a.ts': '1\n' } })
+    const base = repo.head()
+    for (let i = 1; i <= 5; i++) repo.commit(`pushed ${i}`, { [`p${i}.ts`]: '1\n' })
+    repo.push()
+    const clone = cloneShallow(remote)
+    const head = clone.commit('local only', { 'local.ts': '1\n' })
+    const log = captureLogger()
+    const changes = await detectChanges({
+      git: new Git(clone.dir),
+      event: runEvent('local'),
+      base,
+      log,
+      fetchPolicy: { depth: 1, deepenBy: 2, maxDeepenRounds: 3 }
+    })
+    expect(changes).toMatchObject({ base, head })
+    expect(log.lines.some(l => l.startsWith('debug: Deepening by 2 from the shallow boundary instead'))).toBe(
+      true
+    )
+    expect(changes.files.map(f => f.path)).toEqual(['local.ts', 'p1.ts', 'p2.ts', 'p3.ts', 'p4.ts', 'p5.ts'])
+    expect(changes.fetched).toEqual([
+      `fetched base ${base.slice(0, 7)} with --depth=1`,
+      'deepened by 2 and 4 (6 commits) to reach the merge base'
+    ])
+  })
+
   it('resolves a branch name given as base through origin, fetching it when needed', async () => {
     const { repo, remote } = createRepoWithRemote({ files: { 'a.ts': '1\n' } })
     const forkPoint = repo.head()

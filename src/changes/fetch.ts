@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises'
+import { resolve } from 'node:path'
 import type { Git } from '../ports/git.js'
 import type { Logger } from '../ports/log.js'
 
@@ -81,6 +83,18 @@ export class Fetcher {
     return { ok: out.exitCode === 0, detail: firstLine(out.stderr) || firstLine(out.stdout) }
   }
 
+  /** The commits at the edge of a shallow clone's history (`.git/shallow`). */
+  private async shallowBoundary(): Promise<string[]> {
+    const path = await this.git.tryRun(['rev-parse', '--git-path', 'shallow'])
+    if (path.exitCode !== 0) return []
+    try {
+      const text = await readFile(resolve(this.git.dir, path.stdout.trim()), 'utf8')
+      return text.split('\n').filter(line => /^[0-9a-f]{40,64}$/.test(line))
+    } catch {
+      return []
+    }
+  }
+
   /** Whether a commit object is in the repository. */
   async hasCommit(sha: string): Promise<boolean> {
     const out = await this.git.tryRun(['cat-file', '-e', `${sha}^{commit}`])
@@ -149,8 +163,19 @@ export class Fetcher {
 
     const steps: number[] = []
     let by = this.policy.deepenBy
+    // A commit only this clone has (a local commit on top of a shallow checkout) cannot be
+    // asked of origin; the shallow boundary commits can, and deepening them is the same history.
+    let wants = [base, head]
     for (let round = 0; round < this.policy.maxDeepenRounds && !found; round++) {
-      const result = await this.fetch([`--deepen=${by}`, REMOTE, base, head])
+      let result = await this.fetch([`--deepen=${by}`, REMOTE, ...wants])
+      if (!result.ok && wants[0] === base) {
+        const boundary = await this.shallowBoundary()
+        if (boundary.length) {
+          this.log.debug(`Deepening by ${by} from the shallow boundary instead: ${result.detail}`)
+          wants = boundary
+          result = await this.fetch([`--deepen=${by}`, REMOTE, ...wants])
+        }
+      }
       if (!result.ok) {
         this.log.warning(`git fetch --deepen=${by} failed: ${result.detail}`)
         break
@@ -161,6 +186,7 @@ export class Fetcher {
       )
       found = await this.mergeBaseNow(base, head)
       if (!(await this.isShallow())) break
+      if (wants[0] !== base) wants = await this.shallowBoundary()
       by *= 2
     }
     if (steps.length) {
@@ -169,7 +195,11 @@ export class Fetcher {
       )
     }
     if (!found && (await this.isShallow())) {
-      const result = await this.fetch(['--unshallow', REMOTE, base, head])
+      let result = await this.fetch(['--unshallow', REMOTE, base, head])
+      if (!result.ok) {
+        const boundary = await this.shallowBoundary()
+        if (boundary.length) result = await this.fetch(['--unshallow', REMOTE, ...boundary])
+      }
       if (result.ok) {
         this.record('fetched the full history (--unshallow) to find the merge base')
         found = await this.mergeBaseNow(base, head)
