@@ -99,6 +99,8 @@ function short(sha?: string): string {
  */
 export function renderReport(report: GuardReport, marker: string, limit: number): string {
   for (const [rows, logChars, suspects] of [
+    [500, 50_000, 50],
+    [200, 20_000, 30],
     [40, 6000, 15],
     [20, 3000, 10],
     [10, 1000, 5],
