@@ -285,16 +285,19 @@ export function mergeRetry(previous: TestFileResult[], retried: TestFileResult[]
     if (before.status === 'errored' && !isFailing(after)) {
       return { ...after, tests, flaky: true, attempts, output: before.output }
     }
-    const stillFailing = tests.some(isFailingCase) || (after.status === 'errored' && before.status === 'errored')
-    const status = stillFailing
-      ? before.status === 'errored' && after.status === 'errored' ? 'errored' : tests.some(isFailingCase) ? 'failed' : after.status
-      : 'passed'
+    const casesFailing = tests.some(isFailingCase)
+    const stillFailing = casesFailing || isFailing(after)
+    const status = !stillFailing
+      ? 'passed'
+      : casesFailing
+        ? before.status === 'errored' && after.status === 'errored' ? 'errored' : 'failed'
+        : after.status
     return {
       ...before,
       status,
       tests,
       attempts,
-      ...(tests.some(test => test.failureKind === 'flaky') && !stillFailing ? { flaky: true } : {})
+      ...(!stillFailing ? { flaky: true } : {})
     }
   })
 }

@@ -1,0 +1,108 @@
+import { afterAll, describe, expect, test } from '@jest/globals'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { streamLogger } from '../../src/ports/log.js'
+import { runTests } from '../../src/runners/index.js'
+import type { TestRunReport } from '../../src/runners/types.js'
+import { cleanupAll, makeTempDir } from '../support/git-repo.js'
+import { runCli } from '../support/harness.js'
+import { fixtureRepo, GO_ENV } from './fixture-repo.js'
+
+afterAll(() => cleanupAll())
+
+const quiet = streamLogger(() => undefined)
+
+describe('a suite that runs from compiled output', () => {
+  test('builds first, runs the compiled test and reports it under its TypeScript source', async () => {
+    const { repo, home } = fixtureRepo('build-first')
+    const cli = await runCli(['test', '--repo', repo.dir, '--files', 'src/price.test.ts', '--retries', '0', '--json'], {
+      env: { CI_MEDIC_HOME: home },
+      timeoutMs: 90_000
+    })
+    expect(cli.exitCode).toBe(1)
+    const report = JSON.parse(cli.stdout) as TestRunReport
+    expect(report).toMatchObject({ framework: 'node-test', totals: { passed: 1, failed: 1, skipped: 0, flaky: 0 } })
+    expect(report.files).toEqual([
+      expect.objectContaining({
+        file: 'src/price.test.ts',
+        status: 'failed',
+        tests: [
+          expect.objectContaining({ name: 'sums lines', status: 'passed' }),
+          expect.objectContaining({
+            name: 'gives 10% off from 10 items',
+            status: 'failed',
+            // mapped through dist/price.test.js.map back to the assertion in the source
+            location: expect.objectContaining({ file: 'src/price.test.ts', line: 13 })
+          })
+        ]
+      })
+    ])
+    expect(existsSync(join(repo.dir, 'dist', 'price.test.js'))).toBe(true)
+  }, 100_000)
+
+  test('a compile error fails the files with the build output as evidence', async () => {
+    const { repo } = fixtureRepo('build-first')
+    writeFileSync(join(repo.dir, 'src', 'price.ts'), 'export function total(): number {\n  return "free"\n}\n')
+    const report = await runTests({ repoDir: repo.dir, files: ['src/price.test.ts'], timeoutMs: 60_000, retries: 0, log: quiet })
+    expect(report.totals.failed).toBe(1)
+    expect(report.files).toEqual([
+      expect.objectContaining({ file: 'src/price.test.ts', status: 'errored', tests: [], output: expect.stringMatching(/npm run pretest[\s\S]*error TS2322/) })
+    ])
+  }, 100_000)
+})
+
+describe('a monorepo', () => {
+  test('runs each package with its own framework, in its own folder', async () => {
+    const { repo } = fixtureRepo('monorepo')
+    const report = await runTests({
+      repoDir: repo.dir,
+      files: ['packages/web/label.test.js', 'services/clock/clock_test.go', 'packages/api/sum.test.js'],
+      timeoutMs: 90_000,
+      retries: 0,
+      log: quiet,
+      env: { ...process.env, ...GO_ENV }
+    })
+    expect(report.frameworks.sort()).toEqual(['go', 'jest', 'vitest'])
+    expect(report.runs.map(run => [run.framework, run.cwd]).sort()).toEqual(
+      [
+        ['go', join(repo.dir, 'services/clock')],
+        ['jest', join(repo.dir, 'packages/api')],
+        ['vitest', join(repo.dir, 'packages/web')]
+      ].sort()
+    )
+    expect(report.files.map(f => [f.file, f.status, f.tests.length])).toEqual([
+      ['packages/api/sum.test.js', 'passed', 1],
+      ['packages/web/label.test.js', 'passed', 2],
+      ['services/clock/clock_test.go', 'passed', 1]
+    ])
+    expect(report.totals).toEqual({ passed: 4, failed: 0, skipped: 0, flaky: 0 })
+  }, 120_000)
+
+  test('with no files given, every package suite runs', async () => {
+    const { repo } = fixtureRepo('monorepo')
+    const report = await runTests({ repoDir: repo.dir, timeoutMs: 90_000, retries: 0, log: quiet, env: { ...process.env, ...GO_ENV } })
+    expect(report.files.map(f => f.file)).toEqual(['packages/api/sum.test.js', 'packages/web/label.test.js', 'services/clock/clock_test.go'])
+    expect(report.totals.passed).toBe(4)
+  }, 120_000)
+})
+
+describe('test-command', () => {
+  test('replaces {files} with each file shell-quoted, and reads the exit code', async () => {
+    const dir = makeTempDir('ci-medic-custom-')
+    const seen = join(dir, 'seen.json')
+    writeFileSync(
+      join(dir, 'check.mjs'),
+      `import { writeFileSync } from 'node:fs'\nwriteFileSync(${JSON.stringify(seen)}, JSON.stringify(process.argv.slice(2)))\nprocess.exit(process.argv.includes('bad test.js') ? 1 : 0)\n`
+    )
+    const files = ['ok.test.js', "it's $(touch pwned) `x`.test.js"]
+    const passing = await runTests({ repoDir: dir, files, testCommand: 'node check.mjs {files}', timeoutMs: 30_000, retries: 0, log: quiet })
+    expect(JSON.parse(readFileSync(seen, 'utf8'))).toEqual(files)
+    expect(existsSync(join(dir, 'pwned'))).toBe(false)
+    expect(passing.framework).toBe('custom')
+    expect(passing.files.map(f => f.status)).toEqual(['passed', 'passed'])
+
+    const failing = await runTests({ repoDir: dir, files: ['bad test.js'], testCommand: 'node check.mjs {files}', timeoutMs: 30_000, retries: 1, log: quiet })
+    expect(failing.files).toEqual([expect.objectContaining({ file: 'bad test.js', status: 'failed', attempts: 2, output: expect.stringContaining('exited with code 1') })])
+    expect(failing.totals.failed).toBe(1)
+  }, 60_000)
+})
