@@ -1,6 +1,273 @@
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { detectChanges } from '../changes/index.js'
+import { selectionPathGraph } from '../ci/graph.js'
+import { plural, renderCiSummary, type StageSection } from '../ci/summary.js'
 import { ConfigurationError } from '../errors.js'
-import type { Command } from './types.js'
+import { runFix, type FixRunResult } from '../fix/run.js'
+import { runGenerate, type GenerateRunResult } from '../generate/run.js'
+import { createLlmGateway, createRunAudit, type LlmGatewayChoice } from '../llm/index.js'
+import { Git } from '../ports/git.js'
+import type { AuditLog } from '../report/audit.js'
+import { safeJson, safeWord } from '../report/outputs.js'
+import { compareToBase, runTests, type RunTestsOptions } from '../runners/index.js'
+import type { TestRunReport } from '../runners/types.js'
+import { scanKindOf, selectTests, type SelectResult } from '../select/index.js'
+import { selectionJson, selectSummary, selectText } from './select.js'
+import { annotationsFor, countingFailures, renderSummary, renderText } from './test.js'
+import type { Command, CommandContext, CommandResult } from './types.js'
 
-export const ciCommand: Command = async () => {
-  throw new ConfigurationError('Command "ci" is not available in this version of CI Medic.', 'command')
+const AUTONOMY_WORDS: Record<string, string> = {
+  shadow: 'shown in this summary (shadow mode)',
+  report: 'shown in this summary (delivery was not allowed)',
+  suggest: 'delivered as review suggestions',
+  pr: 'delivered as a pull request',
+  commit: 'pushed to the branch'
+}
+
+const NO_LLM_NOTE =
+  '> [!NOTE]\n> No LLM endpoint is configured, so CI Medic selected and ran the tests only. ' +
+  'With one — GitHub Models through the workflow token (`permissions: models: read`), or any OpenAI-compatible ' +
+  'endpoint (`llm-base-url`, `llm-model`, `llm-api-key`) — it would also propose a fix for new failures, validated ' +
+  'by rerunning the tests, and write tests for changed code no test covers.'
+
+/** Whether the run may use an LLM, decided once (and before any test runs, so bad LLM inputs fail fast). */
+function llmChoice(context: CommandContext, audit: AuditLog): LlmGatewayChoice {
+  return createLlmGateway(context, audit)
+}
+
+interface Stages {
+  selection: SelectResult
+  report?: TestRunReport
+  reportPath?: string
+  fix?: FixRunResult
+  generate?: GenerateRunResult
+  llm: LlmGatewayChoice
+  audit: AuditLog
+}
+
+/** The mode of the delivery the fixer recorded in the audit log (`shadow`, `suggest`, `pr`, `commit`, `report`). */
+function deliveryMode(audit: AuditLog): string | undefined {
+  const entry = [...audit.entries()].reverse().find(e => e.type === 'deliver' && e.kind === 'fix')
+  return entry ? String(entry.mode) : undefined
+}
+
+async function runStages(context: CommandContext): Promise<Stages> {
+  const { inputs, log, repoDir } = context
+  const git = new Git(repoDir)
+  const audit = createRunAudit(context, 'audit-ci')
+  const llm = llmChoice(context, audit)
+
+  const changes = await log.group('Change detection', () =>
+    detectChanges({ git, event: context.event, base: inputs.base, head: inputs.head, log })
+  )
+  const base = changes.baseKind === 'empty-tree' ? undefined : changes.base
+  const selection = await log.group('Test selection', () =>
+    selectTests({
+      git,
+      base,
+      head: changes.head,
+      log,
+      alwaysRun: inputs.alwaysRun,
+      runAllOn: inputs.runAllOn,
+      configFile: inputs.configFile,
+      cacheDir: join(context.workDir, 'select-cache')
+    })
+  )
+  const stages: Stages = { selection, llm, audit }
+
+  if (selection.mode !== 'none') {
+    const runOptions: Omit<RunTestsOptions, 'repoDir' | 'files'> = {
+      testCommand: inputs.testCommand,
+      timeoutMs: inputs.testTimeout,
+      retries: inputs.retries,
+      log,
+      env: context.env
+    }
+    const files = selection.mode === 'all' ? undefined : selection.tests
+    let report = await log.group('Run tests', () => runTests({ ...runOptions, repoDir, files, timingsDir: context.workDir }))
+    if (report.files.length === 0 && !inputs.testCommand) {
+      throw new ConfigurationError(
+        'No tests were found to run: no jest, vitest, mocha, node --test, pytest or go test suite was detected. ' +
+          'Name the command. Example: test-command: "npm test -- {files}"',
+        'test-command'
+      )
+    }
+    if (inputs.compareToBase && countingFailures(report).length > 0 && base) {
+      report = await log.group('Run the failing tests on the base commit', () =>
+        compareToBase({
+          repoDir,
+          base,
+          report,
+          log,
+          run: (dir, baseFiles) => runTests({ ...runOptions, repoDir: dir, files: baseFiles, retries: 0 })
+        })
+      )
+    }
+    mkdirSync(context.workDir, { recursive: true })
+    stages.reportPath = join(context.workDir, 'test-report.json')
+    writeFileSync(stages.reportPath, JSON.stringify(report, null, 2) + '\n')
+    stages.report = report
+
+    if (countingFailures(report).length > 0 && llm.gateway) {
+      stages.fix = await runFix(context, {
+        report,
+        selection,
+        selectedFiles: files ?? report.files.map(f => f.file),
+        base,
+        head: changes.head,
+        changedFiles: changes.files.map(f => f.path),
+        audit
+      })
+    }
+  }
+
+  const green = !stages.report || countingFailures(stages.report).length === 0
+  const changedSource = selection.changed.some(c => scanKindOf(c.file) !== undefined && !selection.allTests.includes(c.file))
+  if (green && changedSource && llm.gateway) {
+    stages.generate = await runGenerate(context, { base, head: changes.head, selection, audit })
+  }
+  return stages
+}
+
+function selectOutcome(selection: SelectResult): string {
+  if (selection.mode === 'none') return 'no test file can be affected by this change'
+  if (selection.mode === 'all') return `all ${plural(selection.allTests.length, 'test file')}: ${selection.fallback ?? 'fallback'}`
+  return `${selection.tests.length} of ${plural(selection.allTests.length, 'test file')} selected`
+}
+
+function verdictOf(stages: Stages, failOnFixed: boolean): { verdict: string; failure?: string } {
+  const { selection, report, fix } = stages
+  if (!report) {
+    return { verdict: `✅ Nothing to test: ${selectOutcome(selection)}` }
+  }
+  const counting = countingFailures(report)
+  const newWord = report.baseline ? 'new ' : ''
+  if (counting.length === 0) {
+    const what = selection.mode === 'all' ? `${plural(report.totals.passed, 'test')} passed (all tests ran)` : `${plural(report.totals.passed, 'selected test')} passed`
+    const extra = report.baseline?.alreadyFailing ? ` (${report.baseline.alreadyFailing} already failing on base)` : ''
+    return { verdict: `✅ ${what}${extra}` }
+  }
+  const failures = plural(counting.length, `${newWord}failure`)
+  if (fix?.status === 'fixed') {
+    const mode = deliveryMode(stages.audit) ?? 'report'
+    const delivered = mode !== 'report'
+    const how = AUTONOMY_WORDS[mode] ?? `delivered (${mode})`
+    if (delivered && !failOnFixed) {
+      return { verdict: `✅ ${failures} — a validated fix was ${how}; passing because fail-on-fixed is false` }
+    }
+    return {
+      verdict: `❌ ${failures} — a validated fix was ${how}`,
+      failure: `${failures}; a validated fix was ${how}.${delivered ? ' Set fail-on-fixed: false to pass the step when a fix is delivered.' : ''}`
+    }
+  }
+  if (fix) {
+    return { verdict: `❌ ${failures} — no validated fix was found`, failure: `${failures}, and no validated fix was found. See the job summary.` }
+  }
+  const why = stages.llm.gateway ? '' : stages.llm.disabledReason?.startsWith('No LLM endpoint') ? ' — no LLM endpoint configured, so no fix was attempted' : ' — the fixer did not run'
+  return { verdict: `❌ ${failures}${why}`, failure: `${failures}. See the job summary.` }
+}
+
+function sections(stages: Stages): StageSection[] {
+  const { selection, report, fix, generate, llm } = stages
+  const graph = selection.mode === 'selected' ? selectionPathGraph(selection.tests, selection.reasons) : ''
+  const list: StageSection[] = [
+    {
+      name: 'Select',
+      state: 'done',
+      outcome: selectOutcome(selection),
+      body: (graph ? `How the change reaches the tests:\n\n${graph}\n\n` : '') + selectSummary(selection, [])
+    }
+  ]
+  if (report) {
+    const counting = countingFailures(report)
+    const annotated = annotationsFor(report).length
+    list.push({
+      name: 'Run',
+      state: counting.length ? 'failed' : 'passed',
+      outcome: `${report.totals.passed} passed, ${report.totals.failed} failed${report.totals.flaky ? `, ${report.totals.flaky} flaky` : ''}${report.baseline ? ` (${report.baseline.newFailures} new)` : ''}`,
+      body: renderSummary(report, annotated),
+      open: counting.length > 0 && fix?.status !== 'fixed'
+    })
+    if (counting.length > 0) {
+      if (fix) {
+        list.push({
+          name: 'Fix',
+          state: fix.status === 'fixed' ? 'fixed' : 'failed',
+          outcome: fix.status === 'fixed' ? 'a validated fix (tests green with it)' : 'no validated fix',
+          body: fix.result.summary,
+          open: true
+        })
+      } else {
+        list.push({ name: 'Fix', state: 'skipped', outcome: llm.disabledReason ?? 'not run', body: llm.disabledReason ?? 'The fixer did not run.' })
+      }
+    }
+  }
+  if (generate) {
+    const kept = generate.report?.kept.length ?? 0
+    list.push({
+      name: 'Generate',
+      state: generate.report ? 'done' : 'skipped',
+      outcome: generate.report ? `${generate.report.outcomes.length} candidate(s), ${kept} kept, +${generate.report.coverage.deltaPercent}% changed lines covered` : 'skipped',
+      body: generate.result.summary
+    })
+  } else if (!llm.gateway && selection.changed.length > 0) {
+    list.push({ name: 'Generate', state: 'skipped', outcome: 'no LLM endpoint', body: llm.disabledReason ?? 'No LLM endpoint.' })
+  }
+  return list
+}
+
+function outputsOf(stages: Stages): Record<string, string> {
+  const { selection, report, fix, generate } = stages
+  const outputs: Record<string, string> = {
+    tests: safeJson(selection.tests),
+    count: safeWord(selection.tests.length),
+    mode: safeWord(selection.mode),
+    passed: safeWord(report?.totals.passed ?? 0),
+    failed: safeWord(report ? (report.baseline ? report.baseline.newFailures : report.totals.failed) : 0),
+    flaky: safeWord(report?.totals.flaky ?? 0),
+    'fix-status': safeWord(fix?.status ?? (report && countingFailures(report).length ? 'skipped' : 'not-needed')),
+    generated: safeWord(generate?.report?.outcomes.length ?? 0),
+    kept: safeWord(generate?.report?.kept.length ?? 0),
+    'coverage-delta': safeWord(generate?.report?.coverage.deltaPercent ?? 0)
+  }
+  if (stages.reportPath) outputs.report = safeWord(stages.reportPath)
+  if (generate?.result.outputs['generated-tests']) outputs['generated-tests'] = generate.result.outputs['generated-tests']
+  return outputs
+}
+
+function textOf(stages: Stages, verdict: string): string {
+  const parts = [verdict, '', '— select —', selectText(stages.selection)]
+  if (stages.report) parts.push('', '— test —', renderText(stages.report))
+  if (stages.fix) parts.push('', '— fix —', stages.fix.result.text)
+  else if (stages.report && countingFailures(stages.report).length) parts.push('', '— fix —', `fix: skipped — ${stages.llm.disabledReason ?? 'not run'}`)
+  if (stages.generate) parts.push('', '— generate —', stages.generate.result.text)
+  return parts.join('\n')
+}
+
+/** `ci`: select → run the selected tests → fix new failures → generate tests for uncovered changed code, in one summary. */
+export const ciCommand: Command = async (context): Promise<CommandResult> => {
+  const stages = await runStages(context)
+  const { verdict, failure } = verdictOf(stages, context.inputs.failOnFixed)
+  const notes: string[] = []
+  if (!stages.llm.gateway) {
+    notes.push(stages.llm.disabledReason?.startsWith('No LLM endpoint') ? NO_LLM_NOTE : `> [!NOTE]\n> No LLM for this run: ${stages.llm.disabledReason ?? 'unavailable'}`)
+  }
+  context.log.info(verdict)
+  return {
+    outputs: outputsOf(stages),
+    summary: renderCiSummary({ verdict, notes, stages: sections(stages) }),
+    json: {
+      verdict,
+      passed: failure === undefined,
+      selection: selectionJson(stages.selection),
+      tests: stages.report ?? null,
+      fix: stages.fix?.result.json ?? null,
+      generate: stages.generate?.result.json ?? null,
+      llm: stages.llm.gateway ? { provider: stages.llm.provider, model: stages.llm.gateway.model } : { disabled: stages.llm.disabledReason ?? null }
+    },
+    text: textOf(stages, verdict),
+    annotations: stages.report ? annotationsFor(stages.report) : [],
+    ...(failure ? { failure } : {})
+  }
 }
