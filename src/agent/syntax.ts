@@ -1,3 +1,5 @@
+import { dirname } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { runProcess } from '../ports/exec.js'
 
 /** A syntax problem in an edited file, for the model: where and what. */
@@ -29,7 +31,15 @@ export async function checkSyntax(path: string, content: string, repoDir: string
 }
 
 async function checkTypeScript(path: string, content: string): Promise<SyntaxCheck> {
-  const ts = (await import('typescript')).default
+  // typescript is CommonJS and reads __filename; an ES-module bundle (ncc) has no such variable.
+  const scope = globalThis as { __filename?: string; __dirname?: string }
+  if (typeof __filename === 'undefined' && scope.__filename === undefined) {
+    scope.__filename = fileURLToPath(import.meta.url)
+    scope.__dirname = dirname(scope.__filename)
+  }
+  // The bundle (ncc) exposes the CommonJS module itself, Node's ESM loader puts it on `default`.
+  const loaded = (await import('typescript')) as typeof import('typescript') & { default?: typeof import('typescript') }
+  const ts = loaded.default ?? loaded
   const kind = /\.(tsx|jsx)$/i.test(path) ? ts.ScriptKind.TSX : /\.(js|mjs|cjs)$/i.test(path) ? ts.ScriptKind.JS : ts.ScriptKind.TS
   const source = ts.createSourceFile(path, content, ts.ScriptTarget.Latest, true, kind)
   // Parse diagnostics are what the parser found; createSourceFile keeps them on the node.
