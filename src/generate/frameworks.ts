@@ -390,7 +390,7 @@ export class PytestRunner extends BaseRunner {
         CI_MEDIC_PYTEST_OUT: out,
         CI_MEDIC_COVER: JSON.stringify((request.coverageOf ?? []).map(f => join(this.repoDir, f)))
       })
-      const args = ['-m', 'pytest', '-q', '-p', helpers.pluginName, '-p', 'no:cacheprovider', '--rootdir', this.repoDir]
+      const args = ['-m', 'pytest', '-q', '-p', helpers.pluginName, '-p', 'no:cacheprovider', '--continue-on-collection-errors', '--rootdir', this.repoDir]
       args.push(...request.files)
       const result = await this.options.exec(pythonCommand(baseEnv), args, {
         cwd: this.repoDir,

@@ -2,6 +2,8 @@
  * JavaScript and TypeScript analysis on the TypeScript compiler's parser (syntax only, no type
  * checking): symbols of a module, real assertions in a test file, and mutants of changed lines.
  */
+import { dirname } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import type * as TS from 'typescript'
 import type { Mutant } from './types.js'
 
@@ -9,7 +11,13 @@ type TypeScript = typeof TS
 
 let loaded: TypeScript | undefined
 export async function loadTypeScript(): Promise<TypeScript> {
-  loaded ??= ((await import('typescript')) as unknown as { default: TypeScript }).default
+  if (!loaded) {
+    // The compiler is CommonJS; inside the ESM bundle it still reads the CommonJS module globals.
+    const globals = globalThis as { __filename?: string; __dirname?: string }
+    globals.__filename ??= fileURLToPath(import.meta.url)
+    globals.__dirname ??= dirname(globals.__filename)
+    loaded = ((await import('typescript')) as unknown as { default: TypeScript }).default
+  }
   return loaded
 }
 
