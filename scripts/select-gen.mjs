@@ -46,11 +46,16 @@ export function generateProject(dir, options = {}) {
     if (random() < 0.15) mod.table = { name: `T${mod.index}`, base: Math.floor(random() * 90) }
   }
   // Dependencies point to lower layers (no cycles).
+  // fns are in module order and layers only grow, so a layer's lower layers are a prefix.
+  const layerStart = new Map()
+  fns.forEach((fn, i) => {
+    if (!layerStart.has(fn.mod.layer)) layerStart.set(fn.mod.layer, i)
+  })
   for (const fn of fns) {
-    const lower = fns.filter(other => other.mod.layer < fn.mod.layer)
-    const n = lower.length ? Math.floor(random() * 3) : 0
+    const lowerCount = layerStart.get(fn.mod.layer)
+    const n = lowerCount ? Math.floor(random() * 3) : 0
     for (let d = 0; d < n; d++) {
-      const dep = pick(lower)
+      const dep = fns[Math.floor(random() * lowerCount)]
       if (!fn.deps.includes(dep)) fn.deps.push(dep)
     }
     if (fn.mod.table && random() < 0.5) fn.usesTable = true

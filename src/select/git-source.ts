@@ -24,32 +24,54 @@ export async function listTree(git: Git, rev: string): Promise<TreeEntry[]> {
 }
 
 /** Contents of many blobs through one `git cat-file --batch` process. */
-export function readBlobs(dir: string, shas: readonly string[]): Promise<Map<string, Buffer>> {
-  const unique = [...new Set(shas)]
+export async function readBlobs(dir: string, shas: readonly string[]): Promise<Map<string, Buffer>> {
   const result = new Map<string, Buffer>()
-  if (unique.length === 0) return Promise.resolve(result)
+  await streamBlobs(dir, shas, (sha, blob) => result.set(sha, blob))
+  return result
+}
+
+/**
+ * Streams blobs out of `git cat-file --batch` and hands each to `onBlob` as soon as it is complete,
+ * so that git (on another core) decompresses while the caller scans.
+ */
+export function streamBlobs(dir: string, shas: readonly string[], onBlob: (sha: string, blob: Buffer) => void): Promise<void> {
+  const unique = [...new Set(shas)]
+  if (unique.length === 0) return Promise.resolve()
   return new Promise((resolve, reject) => {
     const child = spawn('git', ['cat-file', '--batch'], { cwd: dir, stdio: ['pipe', 'pipe', 'pipe'], windowsHide: true })
-    const chunks: Buffer[] = []
+    let pending: Buffer = Buffer.alloc(0)
     let stderr = ''
-    child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk))
+    let failed: Error | undefined
+    const drain = (): void => {
+      for (;;) {
+        const headerEnd = pending.indexOf(10)
+        if (headerEnd < 0) return
+        const header = pending.toString('latin1', 0, headerEnd).split(' ')
+        if (header[1] === 'missing' || header.length < 3) {
+          pending = pending.subarray(headerEnd + 1)
+          continue
+        }
+        const size = Number(header[2])
+        if (pending.length < headerEnd + 1 + size + 1) return
+        const blob = pending.subarray(headerEnd + 1, headerEnd + 1 + size)
+        pending = pending.subarray(headerEnd + 1 + size + 1)
+        try {
+          onBlob(header[0] as string, blob)
+        } catch (error) {
+          failed ??= error as Error
+        }
+      }
+    }
+    child.stdout.on('data', (chunk: Buffer) => {
+      pending = pending.length ? Buffer.concat([pending, chunk]) : chunk
+      drain()
+    })
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
     child.on('error', reject)
     child.on('close', code => {
+      if (failed) return reject(failed)
       if (code !== 0) return reject(new Error(`git cat-file --batch failed (exit ${code}): ${stderr.trim()}`))
-      const out = Buffer.concat(chunks)
-      let pos = 0
-      while (pos < out.length) {
-        const headerEnd = out.indexOf(10, pos)
-        if (headerEnd < 0) break
-        const header = out.toString('utf8', pos, headerEnd).split(' ')
-        pos = headerEnd + 1
-        if (header[1] === 'missing' || header.length < 3) continue
-        const size = Number(header[2])
-        result.set(header[0] as string, out.subarray(pos, pos + size))
-        pos += size + 1
-      }
-      resolve(result)
+      resolve()
     })
     child.stdin.on('error', () => undefined)
     child.stdin.end(unique.join('\n') + '\n')

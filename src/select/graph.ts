@@ -226,3 +226,173 @@ function chainOf(parent: Map<string, string | null>, id: string): string[] {
   }
   return steps
 }
+
+// ── reverse search: from changed symbols back to the tests that reach them ──────────────────
+
+/**
+ * The same reachability as `reachFromTest`, walked backwards from the changed symbols, so that
+ * only the part of the graph that leads to a change is visited (one walk per changed symbol
+ * instead of one per test). Node ids: `L|W|A|E|S` + file + name.
+ */
+interface ReverseIndex {
+  loaders: Map<string, Array<{ from: string; whole: boolean }>>
+  bindingsTo: Map<string, Array<{ from: string; local: string; imported: string }>>
+  exportAllers: Map<string, string[]>
+  refsTo: Map<string, Map<string, string[]>>
+  exportsTo: Map<string, Map<string, string[]>>
+}
+
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key)
+  if (list) list.push(value)
+  else map.set(key, [value])
+}
+
+function reverseIndex(graph: Graph): ReverseIndex {
+  const index: ReverseIndex = { loaders: new Map(), bindingsTo: new Map(), exportAllers: new Map(), refsTo: new Map(), exportsTo: new Map() }
+  for (const [path, node] of graph.nodes) {
+    for (const { target, whole } of node.loads) pushTo(index.loaders, target, { from: path, whole })
+    for (const [local, binding] of node.bindings) if (binding.target) pushTo(index.bindingsTo, binding.target, { from: path, local, imported: binding.imported })
+    for (const target of node.exportAll) pushTo(index.exportAllers, target, path)
+  }
+  return index
+}
+
+function refsTo(index: ReverseIndex, node: GraphNode): Map<string, string[]> {
+  let map = index.refsTo.get(node.path)
+  if (!map) {
+    map = new Map()
+    for (const [name, symbol] of Object.entries(node.scan.symbols)) for (const ref of symbol.refs) if (ref !== name) pushTo(map, ref, name)
+    index.refsTo.set(node.path, map)
+  }
+  return map
+}
+
+function exportsTo(index: ReverseIndex, node: GraphNode): Map<string, string[]> {
+  let map = index.exportsTo.get(node.path)
+  if (!map) {
+    map = new Map()
+    for (const [exported, local] of Object.entries(node.scan.exports)) pushTo(map, local, exported)
+    index.exportsTo.set(node.path, map)
+  }
+  return map
+}
+
+const SEP = '\u0000'
+const id = (kind: string, file: string, name = ''): string => `${kind}${SEP}${file}${SEP}${name}`
+
+/** Predecessors of a node: the nodes whose forward walk visits it directly. */
+function predecessors(graph: Graph, index: ReverseIndex, nodeId: string, out: string[]): void {
+  const [kind, file, name] = nodeId.split(SEP) as [string, string, string]
+  const node = graph.nodes.get(file)
+  out.length = 0
+  switch (kind) {
+    case 'L': // LOAD(F)
+      out.push(id('W', file), id('A', file))
+      for (const { from, whole } of index.loaders.get(file) ?? []) if (!whole) out.push(id('L', from))
+      break
+    case 'A': // some EXP(F, X)
+      out.push(id('W', file))
+      for (const b of index.bindingsTo.get(file) ?? []) if (b.imported !== WHOLE) out.push(id('S', b.from, b.local))
+      for (const from of index.exportAllers.get(file) ?? []) out.push(id('A', from))
+      break
+    case 'E': {
+      // EXP(F, X)
+      out.push(id('W', file))
+      for (const b of index.bindingsTo.get(file) ?? []) if (b.imported === name) out.push(id('S', b.from, b.local))
+      for (const from of index.exportAllers.get(file) ?? []) {
+        const exporter = graph.nodes.get(from)
+        if (exporter && exporter.scan.exports[name] === undefined) out.push(id('E', from, name))
+      }
+      break
+    }
+    case 'W': // WHOLE(F)
+      for (const { from, whole } of index.loaders.get(file) ?? []) if (whole) out.push(id('L', from))
+      for (const b of index.bindingsTo.get(file) ?? []) {
+        if (b.imported === WHOLE) out.push(id('S', b.from, b.local))
+        else if (node && !node.scan.esm && node.scan.exports[b.imported] === undefined) out.push(id('S', b.from, b.local))
+      }
+      for (const from of index.exportAllers.get(file) ?? []) out.push(id('W', from))
+      if (node && !node.scan.esm) for (const from of index.exportAllers.get(file) ?? []) out.push(id('A', from))
+      break
+    case 'S': {
+      // SYM(F, S); MODULE_SYMBOL is visited on LOAD
+      out.push(id('W', file))
+      if (name === MODULE_SYMBOL) out.push(id('L', file))
+      if (!node) break
+      for (const exported of exportsTo(index, node).get(name) ?? []) out.push(id('E', file, exported))
+      for (const user of refsTo(index, node).get(name) ?? []) out.push(id('S', file, user))
+      break
+    }
+  }
+}
+
+export interface ReverseHit {
+  test: string
+  changedFile: string
+  /** The changed `file#symbol`. */
+  changed: string
+  chain: string[]
+}
+
+function stepOf(nodeId: string): string | undefined {
+  const [kind, file, name] = nodeId.split(SEP) as [string, string, string]
+  if (kind === 'S') return `${file}#${name}`
+  if (kind === 'E') return `${file}#${name}`
+  return file
+}
+
+/**
+ * For every changed symbol, the tests that reach it, each with a chain of steps from the changed
+ * symbol to the test file.
+ */
+export function testsReaching(graph: Graph, changes: Map<string, FileChange>, isTest: (path: string) => boolean): ReverseHit[] {
+  const index = reverseIndex(graph)
+  const starts: Array<{ file: string; label: string; nodes: string[] }> = []
+  for (const [file, change] of changes) {
+    if (change.whole) {
+      starts.push({ file, label: file, nodes: [id('L', file), id('W', file)] })
+      continue
+    }
+    for (const symbol of change.symbols) starts.push({ file, label: `${file}#${symbol}`, nodes: [id('S', file, symbol)] })
+    for (const exported of change.exports) {
+      if (!change.symbols.has(graph.nodes.get(file)?.scan.exports[exported] ?? '\u0001'))
+        starts.push({ file, label: `${file}#${exported}`, nodes: [id('E', file, exported)] })
+    }
+  }
+  const hits: ReverseHit[] = []
+  const preds: string[] = []
+  for (const start of starts) {
+    const parent = new Map<string, string | null>()
+    const queue: string[] = []
+    for (const node of start.nodes) {
+      parent.set(node, null)
+      queue.push(node)
+    }
+    for (let q = 0; q < queue.length; q++) {
+      const current = queue[q] as string
+      if (current.charCodeAt(0) === 87 /* W */) {
+        const file = current.slice(2, -1)
+        if (isTest(file)) {
+          const chain: string[] = []
+          for (let step: string | null | undefined = current; step; step = parent.get(step)) {
+            const text = stepOf(step)
+            if (text && text !== chain[chain.length - 1] && !(text === step.split(SEP)[1] && chain.length && (chain[chain.length - 1] as string).startsWith(text + '#'))) chain.push(text)
+          }
+          chain.reverse()
+          const steps = chain.filter(s => s !== file && !s.startsWith(file + '#'))
+          if (steps[0] !== start.label) steps.unshift(start.label)
+          steps.push(file)
+          hits.push({ test: file, changedFile: start.file, changed: start.label === start.file ? `${start.file}#*` : start.label, chain: steps })
+        }
+      }
+      predecessors(graph, index, current, preds)
+      for (const pred of preds) {
+        if (parent.has(pred)) continue
+        parent.set(pred, current)
+        queue.push(pred)
+      }
+    }
+  }
+  return hits
+}

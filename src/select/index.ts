@@ -4,10 +4,10 @@ import type { Git } from '../ports/git.js'
 import type { Logger } from '../ports/log.js'
 import { changedNames, diffScans, isEmptyChange } from './diff.js'
 import { RUN_ALL_LINE, fallbackFor, globMatcher, type FallbackHit } from './fallback.js'
-import { diffRaw, listTree, readBlobs, type RawChange, type TreeEntry } from './git-source.js'
-import { buildGraph, reachFromTest, reverseClosure, type FileChange, type Graph } from './graph.js'
+import { diffRaw, listTree, streamBlobs, type RawChange, type TreeEntry } from './git-source.js'
+import { buildGraph, testsReaching, type FileChange, type Graph } from './graph.js'
 import { isJsFile, scanJs } from './js-scanner.js'
-import { MODULE_SYMBOL, emptyScan, type ModuleScan } from './model.js'
+import { MODULE_SYMBOL, emptyScan, hashText, type ModuleScan } from './model.js'
 import { scanGo, scanPython } from './other-scanners.js'
 import { dirname, joinPath, loadJestSettings, makeTestMatcher, type JestSettings } from './project.js'
 import { Resolver } from './resolve.js'
@@ -89,6 +89,8 @@ export interface RepositoryGraph {
   graph: Graph
   isTest: (path: string) => boolean
   stats: { files: number; scanned: number; cacheHits: number }
+  /** Contents of `extraBlobs` (read in the same git process). */
+  extraBlobs: Map<string, Buffer>
 }
 
 /**
@@ -98,7 +100,7 @@ export interface RepositoryGraph {
 export async function buildRepositoryGraph(
   git: Git,
   head: string,
-  options: { cache?: ScanCache; extraFiles?: readonly string[] } = {}
+  options: { cache?: ScanCache; extraFiles?: readonly string[]; extraBlobs?: readonly string[] } = {}
 ): Promise<RepositoryGraph> {
   const entries = await listTree(git, head)
   const files = new Set(entries.map(e => e.path))
@@ -115,19 +117,36 @@ export async function buildRepositoryGraph(
     if (cached) scans.set(entry.path, cached)
     else missing.push({ entry, kind, key })
   }
-  const blobs = await readBlobs(git.dir, [...missing.map(m => m.entry.sha), ...configEntries.map(e => e.sha)])
-  for (const { entry, kind, key } of missing) {
-    const blob = blobs.get(entry.sha)
-    let scan: ModuleScan
-    if (!blob) scan = { ...emptyScan('data'), error: 'blob missing' }
-    else if (blob.length > MAX_SCANNED_BYTES || blob.includes(0)) scan = emptyScan('data')
-    else scan = scanSource(kind, blob.toString('utf8'), entry.path)
+  const missingBySha = new Map<string, Array<{ entry: TreeEntry; kind: ScanKind; key: string }>>()
+  for (const item of missing) {
+    const list = missingBySha.get(item.entry.sha)
+    if (list) list.push(item)
+    else missingBySha.set(item.entry.sha, [item])
+  }
+  const configShas = new Set(configEntries.map(e => e.sha))
+  const extraShas = new Set(options.extraBlobs ?? [])
+  const configBlobs = new Map<string, Buffer>()
+  const extraBlobs = new Map<string, Buffer>()
+  await streamBlobs(git.dir, [...missingBySha.keys(), ...configShas, ...extraShas], (sha, blob) => {
+    if (configShas.has(sha)) configBlobs.set(sha, blob)
+    if (extraShas.has(sha)) extraBlobs.set(sha, blob)
+    for (const { entry, kind, key } of missingBySha.get(sha) ?? []) {
+      let scan: ModuleScan
+      if (blob.length > MAX_SCANNED_BYTES || blob.includes(0)) scan = emptyScan('data')
+      else scan = scanSource(kind, blob.toString('utf8'), entry.path)
+      cache.set(key, scan)
+      scans.set(entry.path, scan)
+    }
+  })
+  for (const { entry, key } of missing) {
+    if (scans.has(entry.path)) continue
+    const scan = { ...emptyScan('data'), error: 'blob missing' }
     cache.set(key, scan)
     scans.set(entry.path, scan)
   }
   const configText = new Map<string, string>()
   for (const entry of configEntries) {
-    const blob = blobs.get(entry.sha)
+    const blob = configBlobs.get(entry.sha)
     if (blob) configText.set(entry.path, blob.toString('utf8'))
   }
   const read = (path: string): string | undefined => configText.get(path)
@@ -139,7 +158,8 @@ export async function buildRepositoryGraph(
     if (settings) jest.push(settings)
   }
   const isTest = makeTestMatcher(jest)
-  const resolver = new Resolver(files, read, jest)
+  const fingerprint = hashText([...files].join('\n') + '\u0000' + [...configText].map(([p, t]) => `${p}\u0001${t}`).join('\u0000'))
+  const resolver = new Resolver(files, read, jest, cache.resolutions(fingerprint))
   const conftests = new Map<string, string[]>()
   const conftestFiles = new Set(entries.filter(e => e.path === 'conftest.py' || e.path.endsWith('/conftest.py')).map(e => e.path))
   if (conftestFiles.size) {
@@ -155,6 +175,7 @@ export async function buildRepositoryGraph(
     }
   }
   const graph = buildGraph(scans, resolver, conftests)
+  cache.setResolutions(fingerprint, resolver.memo)
   return {
     head,
     entries,
@@ -165,7 +186,8 @@ export async function buildRepositoryGraph(
     resolver,
     graph,
     isTest,
-    stats: { files: entries.length, scanned: missing.length, cacheHits: scans.size - missing.length }
+    stats: { files: entries.length, scanned: missing.length, cacheHits: scans.size - missing.length },
+    extraBlobs
   }
 }
 
@@ -217,10 +239,12 @@ async function selectOrThrow(options: SelectOptions, started: number, reportAllT
   const notes: string[] = []
   const raw = base ? await diffRaw(git, base, head) : []
 
+  const messages = base ? (await git.run(['log', '--format=%B%x00', `${base}..${head}`])).split('\0') : []
   const cache = new ScanCache(options.cacheDir ? join(options.cacheDir, 'scans.json') : undefined)
   const graphStarted = Date.now()
   const ghosts = raw.flatMap(c => (c.status === 'deleted' ? [c.path] : c.previousPath ? [c.previousPath] : []))
-  const repo = await buildRepositoryGraph(git, head, { cache, extraFiles: ghosts })
+  const baseShas = raw.filter(c => c.baseSha && scanKindOf(c.previousPath ?? c.path)).map(c => c.baseSha as string)
+  const repo = await buildRepositoryGraph(git, head, { cache, extraFiles: ghosts, extraBlobs: baseShas })
   const graphMs = Date.now() - graphStarted
   const allTests = repo.entries.map(e => e.path).filter(repo.isTest).sort()
   reportAllTests(allTests)
@@ -244,8 +268,7 @@ async function selectOrThrow(options: SelectOptions, started: number, reportAllT
     )
   if (raw.length === 0) return finish(selection('none', [], {}, null))
 
-  const log_ = (await git.run(['log', '--format=%B%x00', `${base}..${head}`])).split('\0')
-  if (log_.some(message => RUN_ALL_LINE.test(message))) return runAll('a commit message asks for it with "ci-medic: run-all"')
+  if (messages.some(message => RUN_ALL_LINE.test(message))) return runAll('a commit message asks for it with "ci-medic: run-all"')
 
   const runAllOn = globMatcher(options.runAllOn ?? [])
   const alwaysRun = globMatcher(options.alwaysRun ?? [])
@@ -253,10 +276,7 @@ async function selectOrThrow(options: SelectOptions, started: number, reportAllT
   const configFile = options.configFile ?? '.github/ci-medic.yml'
 
   // Base versions of changed source files, scanned (through the cache as well).
-  const baseBlobs = await readBlobs(
-    git.dir,
-    raw.filter(c => c.baseSha && scanKindOf(c.previousPath ?? c.path)).map(c => c.baseSha as string)
-  )
+  const baseBlobs = repo.extraBlobs
   const baseScan = (change: RawChange): ModuleScan | undefined => {
     const path = change.previousPath ?? change.path
     const kind = scanKindOf(path)
@@ -362,15 +382,11 @@ async function selectOrThrow(options: SelectOptions, started: number, reportAllT
   const reasons: Record<string, string[]> = {}
   const reach: Record<string, string[]> = {}
   const reachedSymbols = new Set<string>()
-  const candidates = [...reverseClosure(repo.graph, changes.keys())].filter(repo.isTest)
-  for (const test of candidates.sort()) {
-    const hits = reachFromTest(repo.graph, test, changes)
-    if (hits.length === 0) continue
-    const first = hits[0] as (typeof hits)[number]
-    const dataPath = extraReasons.get(`data:${first.file}`)
-    reasons[test] = dataPath ? [...dataPath, ...first.chain] : first.chain
-    reach[test] = hits.map(h => `${h.file}#${h.symbol}`)
-    for (const h of hits) reachedSymbols.add(`${h.file}#${h.symbol}`)
+  for (const hit of testsReaching(repo.graph, changes, repo.isTest)) {
+    const dataPath = extraReasons.get(`data:${hit.changedFile}`)
+    reasons[hit.test] ??= dataPath ? [...dataPath, ...hit.chain] : hit.chain
+    ;(reach[hit.test] ??= []).push(dataPath ? `${dataPath[0]}#*` : hit.changed)
+    reachedSymbols.add(hit.changed)
   }
   for (const [test, chain] of selfSelected) reasons[test] ??= chain
   for (const [test, chain] of extraReasons) if (!test.startsWith('data:')) reasons[test] ??= chain

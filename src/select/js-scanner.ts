@@ -244,12 +244,13 @@ class JsScanner {
   }
 
   private moduleStatement(start: number, end: number): void {
-    this.moduleParts.push(this.normalized(start, end))
+    this.moduleParts.push(this.hashRange(start, end))
     for (const ref of this.references(start, end)) this.moduleRefs.add(ref)
   }
 
   private addSymbol(name: string, start: number, end: number, refs: Iterable<string>, hashExtra = ''): void {
-    const hash = hashText(hashExtra + this.normalized(start, end))
+    const rangeHash = this.hashRange(start, end)
+    const hash = hashExtra ? hashText(hashExtra + '\u0003' + rangeHash) : rangeHash
     const existing = this.scan_.symbols[name]
     if (existing) {
       existing.hash = hashText(existing.hash + hash)
@@ -477,7 +478,7 @@ class JsScanner {
         if (member.isMethod) {
           this.addSymbol(key, m, memberEnd, this.references(m, memberEnd))
         } else {
-          fieldParts.push(this.normalized(m, memberEnd))
+          fieldParts.push(this.hashRange(m, memberEnd))
           this.addSymbol(key, m, memberEnd, this.references(m, memberEnd))
         }
         if (member.isStatic && !member.isMethod)
@@ -547,6 +548,42 @@ class JsScanner {
       refs.push(text)
     }
     return refs
+  }
+
+  /**
+   * Hash of the token range as `normalized` would render it, without building the string: no
+   * comments, whitespace, semicolons or trailing commas; `(x) =>` equals `x =>`; quote style ignored.
+   */
+  private hashRange(from: number, to: number): string {
+    let h1 = 0xdeadbeef
+    let h2 = 0x41c6ce57
+    const mix = (text: string, tag: number): void => {
+      h1 = Math.imul(h1 ^ tag, 2654435761)
+      h2 = Math.imul(h2 ^ tag, 1597334677)
+      for (let i = 0; i < text.length; i++) {
+        const ch = text.charCodeAt(i)
+        h1 = Math.imul(h1 ^ ch, 2654435761)
+        h2 = Math.imul(h2 ^ ch, 1597334677)
+      }
+    }
+    for (let k = from; k < to; k++) {
+      const kind = this.kinds[k] as number
+      const text = this.texts[k] as string
+      if (kind === PUNCT) {
+        if (text === ';') continue
+        if (text === ',' && (this.is(k + 1, PUNCT, ')') || this.is(k + 1, PUNCT, ']') || this.is(k + 1, PUNCT, '}')))
+          continue
+        if (text === '(' && this.is(k + 1, IDENT) && this.is(k + 2, PUNCT, ')') && this.is(k + 3, PUNCT, '=>')) {
+          mix(this.texts[k + 1] as string, IDENT)
+          k += 2
+          continue
+        }
+      }
+      mix(text, kind === NUMBER || kind === REGEX || kind === JSX ? IDENT : kind)
+    }
+    h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909)
+    h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909)
+    return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36)
   }
 
   /** The token range as one string: no comments, whitespace, semicolons or trailing commas. */

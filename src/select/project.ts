@@ -45,7 +45,11 @@ export function dirname(path: string): string {
   return slash < 0 ? '' : path.slice(0, slash)
 }
 
+const NEEDS_NORMALIZING = /(?:^|\/)\.{1,2}(?:\/|$)|\/\/|^\/|\/$/
+
 export function joinPath(...parts: string[]): string {
+  const joined = parts.length === 1 ? (parts[0] as string) : parts.filter(p => p !== '').join('/')
+  if (!NEEDS_NORMALIZING.test(joined)) return joined
   const out: string[] = []
   for (const part of parts.join('/').split('/')) {
     if (part === '' || part === '.') continue

@@ -39,8 +39,10 @@ export class Resolver {
   constructor(
     private readonly files: ReadonlySet<string>,
     private readonly read: ReadText,
-    private readonly jest: JestSettings[]
+    private readonly jest: JestSettings[],
+    memo: Map<string, string> = new Map()
   ) {
+    this.memo = memo
     const globs = workspaceGlobs(read)
     if (globs.length) {
       const isWorkspace = picomatch(globs.map(g => g.replace(/\/$/, '')))
@@ -232,8 +234,23 @@ export class Resolver {
     return undefined
   }
 
+  /** Resolutions by folder + specifier: a path, '' for a package outside, '?' for unresolved. */
+  readonly memo: Map<string, string>
+
+  /** Resolves `spec` imported from file `from` (memoized per folder and specifier). */
   resolveJs(from: string, spec: string): Resolution {
     const fromDir = dirname(from)
+    const key = fromDir + '\u0000' + spec
+    let encoded = this.memo.get(key)
+    if (encoded === undefined) {
+      const result = this.resolveJsUncached(fromDir, spec)
+      encoded = 'file' in result ? result.file : 'external' in result ? '' : '?'
+      this.memo.set(key, encoded)
+    }
+    return encoded === '' ? { external: true } : encoded === '?' ? { unresolved: true } : { file: encoded }
+  }
+
+  private resolveJsUncached(fromDir: string, spec: string): Resolution {
     const mapped = this.viaJest(spec)
     if (mapped) return { file: mapped }
     if (spec.startsWith('./') || spec.startsWith('../') || spec === '.' || spec === '..') {

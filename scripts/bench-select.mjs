@@ -1,0 +1,143 @@
+// Times the selection graph build (list files, scan, resolve, link) on a generated repository of
+// 10,000 TypeScript files, cold (no cache) and warm (scan cache, a few files changed), and runs
+// `jest --listTests --findRelatedTests` on the same changed files in the same run.
+//   node --import tsx scripts/bench-select.mjs [--files 10000] [--repo PATH] [--rev REV]
+// A real repository: --repo PATH (a clone or a bare mirror) or SELECT_BENCH_REPO=PATH. Jest runs
+// on it only when it has a work tree.
+// Bars (issue #3): cold <= 1 s per 10,000 files, warm <= 200 ms, >= 5x faster than jest.
+import { execFileSync, spawnSync } from 'node:child_process'
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { generateProject } from './select-gen.mjs'
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url))
+const { buildRepositoryGraph, selectTests } = await import('../src/select/index.ts')
+const { ScanCache } = await import('../src/select/scan-cache.ts')
+const { Git } = await import('../src/ports/git.ts')
+const { streamLogger } = await import('../src/ports/log.ts')
+
+function arg(name, fallback) {
+  const i = process.argv.indexOf(`--${name}`)
+  return i >= 0 ? process.argv[i + 1] : fallback
+}
+const env = { ...process.env, GIT_AUTHOR_NAME: 'bench', GIT_AUTHOR_EMAIL: 'b@x', GIT_COMMITTER_NAME: 'bench', GIT_COMMITTER_EMAIL: 'b@x' }
+const git = (cwd, ...args) => execFileSync('git', args, { cwd, env, encoding: 'utf8', maxBuffer: 1 << 28 }).trim()
+const ms = started => Number(process.hrtime.bigint() - started) / 1e6
+const silent = streamLogger(() => undefined)
+
+async function graphTimes(dir, head, cacheFile, label) {
+  const cold = process.hrtime.bigint()
+  const coldCache = new ScanCache(cacheFile)
+  const graph = await buildRepositoryGraph(new Git(dir), head, { cache: coldCache })
+  const coldMs = ms(cold)
+  coldCache.save()
+  const tsFiles = [...graph.scans.keys()].filter(f => /\.[cm]?tsx?$/.test(f)).length
+  console.log(`${label}: ${graph.stats.files} files (${tsFiles} TS), ${graph.graph.nodes.size} scanned modules, ${graph.isTest ? [...graph.files].filter(graph.isTest).length : 0} tests`)
+  console.log(`  cold graph build      ${coldMs.toFixed(0)} ms  (${((coldMs * 10000) / Math.max(1, tsFiles)).toFixed(0)} ms per 10,000 TS files)`)
+  return { coldMs, graph, tsFiles }
+}
+
+async function warmTimes(dir, head, cacheFile) {
+  const warm = process.hrtime.bigint()
+  const cache = new ScanCache(cacheFile)
+  const graph = await buildRepositoryGraph(new Git(dir), head, { cache })
+  const warmMs = ms(warm)
+  cache.save()
+  console.log(`  warm graph build      ${warmMs.toFixed(0)} ms  (${graph.stats.scanned} rescanned, ${graph.stats.cacheHits} from cache)`)
+  return warmMs
+}
+
+function jestRelated(dir, changed, cacheDirectory, config) {
+  const started = process.hrtime.bigint()
+  const args = [join(ROOT, 'node_modules/jest/bin/jest.js'), '--listTests', `--cacheDirectory=${cacheDirectory}`, ...(config ? ['--config', config] : []), '--findRelatedTests', ...changed.map(f => join(dir, f))]
+  const result = spawnSync(process.execPath, args, { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 28 })
+  const elapsed = ms(started)
+  const count = result.stdout.split('\n').filter(l => l.startsWith('/')).length
+  if (result.status !== 0) console.log(`  (jest exited ${result.status}: ${result.stderr.split('\n').slice(0, 3).join(' ')})`)
+  return { elapsed, count }
+}
+
+function report(label, ours, theirs) {
+  console.log(`  ${label.padEnd(21)} ${theirs.toFixed(0)} ms  → ours is ${(theirs / ours).toFixed(1)}x faster`)
+}
+
+async function generated() {
+  const files = Number(arg('files', '10000'))
+  const work = mkdtempSync(join(tmpdir(), 'ci-medic-bench-select-'))
+  const dir = join(work, 'repo')
+  try {
+    git(work, 'init', '-q', 'repo')
+    // ~80% modules, 2% barrels, 18% tests
+    const modules = Math.round(files * 0.8)
+    const perFolder = 40
+    const tests = files - modules - Math.ceil(modules / perFolder)
+    const t0 = process.hrtime.bigint()
+    const model = generateProject(dir, { modules, tests, layers: 8, perFolder, seed: 11, nodeModules: join(ROOT, 'node_modules') })
+    git(dir, 'add', '-A')
+    git(dir, 'commit', '-qm', 'base')
+    console.log(`generated ${model.files.length} files in ${(ms(t0) / 1000).toFixed(1)} s`)
+    const cacheFile = join(work, 'cache', 'scans.json')
+    const { coldMs } = await graphTimes(dir, 'HEAD', cacheFile, 'generated repository')
+    // Touch a few files: function bodies in five modules spread over the layers.
+    const changed = []
+    for (const mod of [model.mods[3], model.mods[Math.floor(modules / 3)], model.mods[Math.floor(modules / 2)], model.mods[Math.floor(modules * 0.7)], model.mods[modules - 2]]) {
+      const path = join(dir, mod.path)
+      writeFileSync(path, readFileSync(path, 'utf8').replace('return total %', 'return (total + 1) %'))
+      changed.push(mod.path)
+    }
+    git(dir, 'commit', '-qam', 'touch five modules')
+    const warmMs = await warmTimes(dir, 'HEAD', cacheFile)
+    const selectStarted = process.hrtime.bigint()
+    const selection = await selectTests({ git: new Git(dir), base: 'HEAD~1', head: 'HEAD', log: silent, cacheDir: join(work, 'cache') })
+    const selectMs = ms(selectStarted)
+    console.log(`  warm select (total)   ${selectMs.toFixed(0)} ms  → ${selection.tests.length} test files (${selection.mode})`)
+    const jestCache = join(work, 'jest-cache')
+    const jestCold = jestRelated(dir, changed, jestCache)
+    const jestWarm = jestRelated(dir, changed, jestCache)
+    console.log(`  jest --findRelatedTests selects ${jestWarm.count} test files`)
+    report('jest cold (no cache)', coldMs, jestCold.elapsed)
+    report('jest warm (its cache)', warmMs, jestWarm.elapsed)
+    const verdict = (ok, text) => console.log(`  ${ok ? 'PASS' : 'FAIL'} ${text}`)
+    verdict(coldMs <= 1000 * (files / 10000), `cold ${coldMs.toFixed(0)} ms <= ${(1000 * files) / 10000} ms`)
+    verdict(warmMs <= 200, `warm ${warmMs.toFixed(0)} ms <= 200 ms`)
+    verdict(jestCold.elapsed / coldMs >= 5 && jestWarm.elapsed / warmMs >= 5, 'at least 5x faster than jest (cold vs cold, warm vs warm)')
+    return coldMs <= 1000 * (files / 10000) && warmMs <= 200
+  } finally {
+    rmSync(work, { recursive: true, force: true })
+  }
+}
+
+async function realRepository(path) {
+  const dir = resolve(path)
+  const rev = arg('rev', 'HEAD')
+  const work = mkdtempSync(join(tmpdir(), 'ci-medic-bench-real-'))
+  try {
+    const cacheFile = join(work, 'scans.json')
+    const { coldMs, graph } = await graphTimes(dir, rev, cacheFile, `repository ${path}`)
+    const warmMs = await warmTimes(dir, rev, cacheFile)
+    const sources = [...graph.scans.keys()].filter(f => /\.[cm]?tsx?$/.test(f) && !graph.isTest(f))
+    const changed = sources.filter((_, i) => i % Math.max(1, Math.floor(sources.length / 5)) === 0).slice(0, 5)
+    const bare = git(dir, 'rev-parse', '--is-bare-repository') === 'true'
+    if (!bare && changed.length) {
+      const jestCache = join(work, 'jest-cache')
+      const config = existsSync(join(dir, 'jest.config.js')) || existsSync(join(dir, 'jest.config.ts')) ? undefined : JSON.stringify({ rootDir: dir })
+      const jestCold = jestRelated(dir, changed, jestCache, config)
+      const jestWarm = jestRelated(dir, changed, jestCache, config)
+      report('jest cold (no cache)', coldMs, jestCold.elapsed)
+      report('jest warm (its cache)', warmMs, jestWarm.elapsed)
+    } else console.log('  (bare repository: jest needs a work tree, skipped)')
+  } finally {
+    rmSync(work, { recursive: true, force: true })
+  }
+}
+
+const ok = await generated()
+const real = arg('repo', process.env.SELECT_BENCH_REPO)
+if (real) await realRepository(real)
+else {
+  console.log('\nreal repository: this one (set SELECT_BENCH_REPO or --repo for a larger one)')
+  await realRepository(ROOT)
+}
+process.exitCode = ok ? 0 : 1
