@@ -6,7 +6,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { createRepo, type TestRepo } from '../support/git-repo.js'
+import { createBareRemote, createRepo, type TestRepo } from '../support/git-repo.js'
 import { deploymentStatusEvent, runAction, PROJECT_ROOT, type ActionResult } from '../support/harness.js'
 import { startFakeGitHub, type FakeGitHub } from '../support/fake-github.js'
 import { reply, startFakeOpenAI, type FakeOpenAI } from '../support/fake-openai.js'
@@ -279,6 +279,51 @@ describe('guard end to end', () => {
     })
     expect(github.store.issues).toHaveLength(1)
     expect(github.store.commentsOn(github.store.issues[0]!.number)).toHaveLength(1)
+  })
+
+  it('redeploys the last good commit through the Deployments API and the deploy workflow', async () => {
+    await deployV2({ kind: 'status', status: 500 })
+    const ids = withHistory()
+    // What the dispatched deploy workflow would do: deploy the good version again.
+    github.on('POST /repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches', ({ body, params }) => {
+      deployments.dispatches.push({ workflow: decodeURIComponent(params.workflow_id!), ref: body.ref })
+      service!.deploy('v1')
+      return { status: 204 }
+    })
+    const result = await guard({ 'rollback-command': '', 'rollback-strategy': 'redeploy', 'deploy-workflow': 'deploy.yml' })
+    expect(result.outputs).toMatchObject({ verdict: 'unhealthy', 'rolled-back': 'true' })
+    const branch = `ci-medic/rollback-${ids.bad}`
+    expect(deployments.refs.get(`refs/heads/${branch}`)).toBe(goodSha)
+    expect(deployments.dispatches).toEqual([{ workflow: 'deploy.yml', ref: branch }])
+    const rollback = deployments.deployments.find(d => d.id > ids.bad)!
+    expect(rollback).toMatchObject({ sha: goodSha, environment: 'production', payload: { ci_medic: { rollback_of: ids.bad, restores: ids.good } } })
+    expect(deployments.statesOf(rollback.id)).toEqual(['in_progress', 'success'])
+    expect(result.summary).toContain(`dispatched deploy.yml at ${branch}`)
+  })
+
+  it('opens a revert pull request of the commits since the last good deployment', async () => {
+    await deployV2({ kind: 'status', status: 500 })
+    const remote = createBareRemote()
+    try {
+      repo.addRemote('origin', remote.url)
+      repo.push({ refspec: 'HEAD:refs/heads/main' })
+      const ids = withHistory()
+      const result = await guard({ 'rollback-command': '', 'rollback-strategy': 'revert-pr' })
+      expect(result.outputs).toMatchObject({ verdict: 'unhealthy', 'rolled-back': 'false' })
+      const pr = github.store.issues.find(i => i.pull_request)
+      expect(pr?.pull_request).toEqual({ head: `ci-medic/revert-${ids.bad}`, base: 'main', draft: false })
+      expect(pr?.title).toBe(`Revert deployment ${ids.bad} (${badSha.slice(0, 7)}) to ${goodSha.slice(0, 7)}`)
+      // The pushed branch holds the files of the last good commit, on top of the bad one.
+      const head = remote.revParse(`refs/heads/ci-medic/revert-${ids.bad}`)
+      expect(remote.git('rev-parse', `${head}^`)).toBe(badSha)
+      expect(remote.git('diff', '--stat', goodSha, head)).toBe('')
+      // The checkout the workflow uses is untouched.
+      expect(repo.git('status', '--porcelain')).toBe('')
+      expect(repo.git('rev-parse', 'HEAD')).toBe(badSha)
+      expect(result.summary).toContain('opened revert pull request #')
+    } finally {
+      remote.cleanup()
+    }
   })
 
   it('guards the deployment a deployment_status event is about', async () => {

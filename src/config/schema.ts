@@ -367,7 +367,11 @@ export const OUTPUT_SPECS: ReadonlyArray<{ name: string; description: string }> 
   { name: 'kept', description: 'Generated tests that passed every filter.' },
   { name: 'coverage-delta', description: 'Changed lines newly covered by the kept tests, in percent.' },
   { name: 'generated-tests', description: 'JSON list of the kept generated test files.' },
-  { name: 'verdict', description: 'Deploy guard verdict: `healthy`, `unhealthy` or `inconclusive`.' },
+  {
+    name: 'verdict',
+    description:
+      'Deploy guard verdict: `healthy`, `unhealthy` or `inconclusive` (`skipped` for a `deployment_status` that is not `success`).'
+  },
   { name: 'rolled-back', description: '`true` when the guard rolled the deploy back.' },
   { name: 'changed-count', description: 'How many files changed (`changes` command).' }
 ]

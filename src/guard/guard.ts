@@ -532,7 +532,8 @@ async function rollBack(o: {
         : healthy === 'healthy'
           ? `Rolled back to ${to} with ${o.strategy === 'command' ? 'the rollback command' : o.strategy}; the service is healthy again.`
           : `Rolled back to ${to}, but the service is still ${healthy} (${verify.trip?.reason}). Escalated.`
-    return { outcome: text, rolledBack: outcome.ok, escalate: escalateNow, rollback: outcome, verify }
+    // A revert pull request rolls nothing back until someone merges it.
+    return { outcome: text, rolledBack: outcome.ok && o.strategy !== 'revert-pr', escalate: escalateNow, rollback: outcome, verify }
   })
 }
 
