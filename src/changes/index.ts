@@ -188,17 +188,17 @@ async function findBase(
   head: string,
   note: (text: string, level?: 'info' | 'warning') => void
 ): Promise<FoundBase> {
-  const plain = plan.base
-  switch (plain.kind) {
+  const wanted = plan.base
+  switch (wanted.kind) {
     case 'nothing':
-      note(plain.reason)
+      note(wanted.reason)
       return { base: head, baseKind: 'commit', compareFromMergeBase: false, nothing: true }
     case 'revision': {
-      const resolved = await tryResolve(git, fetcher, plain.revision)
+      const resolved = await tryResolve(git, fetcher, wanted.revision)
       if (typeof resolved === 'string')
         return { base: resolved, baseKind: 'commit', compareFromMergeBase: true }
-      if (plain.whenMissing === 'error') throw revisionError(plain.revision, resolved.problem)
-      const why = `The ${plain.revision.source} commit ${short(plain.revision.rev)} ${resolved.problem} (a force-push?)`
+      if (wanted.whenMissing === 'error') throw revisionError(wanted.revision, resolved.problem)
+      const why = `The ${wanted.revision.source} commit ${short(wanted.revision.rev)} ${resolved.problem} (a force-push?)`
       const fallback = await fallbackBase(git, fetcher, plan, head)
       const text = `${why}; compared against ${fallback.description} instead.`
       note(text, 'warning')
@@ -207,10 +207,10 @@ async function findBase(
     case 'default-branch': {
       const fromDefault = await defaultBranchBase(git, fetcher, plan, head)
       if (fromDefault) {
-        note(`${plain.reason}: comparing with ${fromDefault.description}.`)
+        note(`${wanted.reason}: comparing with ${fromDefault.description}.`)
         return fromDefault.found
       }
-      const text = `${plain.reason} and there is no default branch to compare with: every file of head counts as added.`
+      const text = `${wanted.reason} and there is no default branch to compare with: every file of head counts as added.`
       note(text, 'warning')
       return {
         base: await emptyTree(git),
@@ -222,10 +222,10 @@ async function findBase(
     case 'parent': {
       const parent = await fetcher.parentOf(head)
       if (parent) {
-        note(`${plain.reason} (${short(parent)}).`)
+        note(`${wanted.reason} (${short(parent)}).`)
         return { base: parent, baseKind: 'commit', compareFromMergeBase: false }
       }
-      note(`${plain.reason}, but ${short(head)} has no parent (a root commit): every file counts as added.`)
+      note(`${wanted.reason}, but ${short(head)} has no parent (a root commit): every file counts as added.`)
       return { base: await emptyTree(git), baseKind: 'empty-tree', compareFromMergeBase: false }
     }
   }
