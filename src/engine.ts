@@ -29,8 +29,14 @@ export async function runEngine(options: EngineOptions): Promise<{ inputs: Input
 
 export function createContext(options: EngineOptions): { context: CommandContext; inputs: Inputs } {
   const { getInput, env, log } = options
-  // The token is masked before anything else can print it.
-  for (const spec of INPUT_SPECS) if (spec.secret) log.mask(getInput(spec.name).trim())
+  // Secrets are masked before anything else can print them, each once.
+  const masked = new Set<string>()
+  const mask = (value: string | undefined): void => {
+    if (!value || masked.has(value)) return
+    masked.add(value)
+    log.mask(value)
+  }
+  for (const spec of INPUT_SPECS) if (spec.secret) mask(getInput(spec.name).trim())
 
   const workingDirectory = getInput('working-directory').trim() || '.'
   const repoDir = resolve(workingDirectory)
@@ -38,7 +44,7 @@ export function createContext(options: EngineOptions): { context: CommandContext
   const inputs = readInputs(getInput, name => configValue(config, name))
   for (const spec of INPUT_SPECS) {
     const value = inputs[spec.key]
-    if (spec.secret && typeof value === 'string') log.mask(value)
+    if (spec.secret && typeof value === 'string') mask(value)
   }
 
   const event = readRunEvent(env)
