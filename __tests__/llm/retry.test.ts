@@ -39,6 +39,25 @@ describe('decideRetry', () => {
     expect(decision.error.message).toMatch(/GitHub Models limits requests per day/)
   })
 
+  it('fails fast on insufficient_quota, which no retry can fix', () => {
+    const error = APIError.generate(
+      429,
+      {
+        error: {
+          message: 'You exceeded your current quota',
+          type: 'insufficient_quota',
+          code: 'insufficient_quota'
+        }
+      },
+      'You exceeded your current quota',
+      new Headers({ 'retry-after': '1' })
+    )
+    const decision = decideRetry(error, { ...context, githubModels: false })
+    if (decision.retry) throw new Error('expected to give up')
+    expect(decision.error.kind).toBe('quota')
+    expect(decision.error.message).toMatch(/no quota left.*billing/)
+  })
+
   it('backs off with jitter on 5xx, timeouts and connection errors, and gives up after the last attempt', () => {
     for (const error of [
       apiError(503),

@@ -114,6 +114,13 @@ export function decideRetry(error: unknown, context: FailureContext): RetryDecis
   if (error instanceof APIError && typeof error.status === 'number') {
     const status = error.status
     const message = apiMessage(error)
+    if (status === 429 && (error.code === 'insufficient_quota' || error.type === 'insufficient_quota')) {
+      return giveUp(
+        'quota',
+        `The LLM account has no quota left (HTTP 429 insufficient_quota: ${message}). Check the plan and billing of the llm-api-key's account.`,
+        { status }
+      )
+    }
     if (status === 429) {
       const wait = retryAfterMs(error.headers)
       if (wait !== undefined && wait > policy.maxRetryAfterMs) {
