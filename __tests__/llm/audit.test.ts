@@ -127,6 +127,26 @@ describe('audit log', () => {
     expect(markdown).toContain('n/a (tokens only)')
   })
 
+  it('turns a failed upload into a warning, never a failure', async () => {
+    const dir = makeTempDir()
+    const audit = new AuditLog(join(dir, 'audit.jsonl'))
+    audit.record({ type: 'decision', what: 'x', why: 'y' })
+    const warnings: string[] = []
+    // The gate sees a runtime token; the artifact client itself finds no usable Actions runtime.
+    const name = await uploadAuditArtifact(audit, {
+      env: {
+        ACTIONS_RUNTIME_TOKEN: 'not-a-jwt',
+        ACTIONS_RESULTS_URL: 'http://127.0.0.1:9/',
+        GITHUB_JOB: 'tests'
+      },
+      log: { ...streamLogger(() => undefined), warning: m => warnings.push(m) }
+    })
+    expect(name).toBeUndefined()
+    expect(warnings).toEqual([
+      expect.stringMatching(/^Could not upload the audit log audit\.jsonl as an artifact: /)
+    ])
+  })
+
   it('does not upload outside Actions', async () => {
     const dir = makeTempDir()
     const audit = new AuditLog(join(dir, 'audit.jsonl'))
