@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
 import { existsSync, readFileSync } from 'node:fs'
 import { execFileSync } from 'node:child_process'
+import { join } from 'node:path'
 import type { TestFileResult, TestRunReport } from '../../src/runners/types.js'
 import { cleanupAll } from '../support/git-repo.js'
 import { runAction, type ActionResult } from '../support/harness.js'
@@ -41,6 +42,7 @@ const KINDS = ['pass', 'fail', 'skip', 'crash', 'hang', 'flaky', 'argv']
 interface Outcome {
   action: ActionResult
   report: TestRunReport
+  home: string
 }
 
 const outcomes = new Map<string, Outcome>()
@@ -65,7 +67,7 @@ beforeAll(async () => {
     })
     const reportPath = action.outputs.report ?? ''
     if (!existsSync(reportPath)) throw new Error(`${spec.fixture}: no report at "${reportPath}"\n${action.stdout}\n${action.stderr}`)
-    outcomes.set(spec.fixture, { action, report: JSON.parse(readFileSync(reportPath, 'utf8')) as TestRunReport })
+    outcomes.set(spec.fixture, { action, home, report: JSON.parse(readFileSync(reportPath, 'utf8')) as TestRunReport })
   })
   await Promise.all(runs)
 }, 200_000)
@@ -92,6 +94,14 @@ describe.each(SPECS)('$fixture fixture through dist/index.js', spec => {
     expect(report.totals).toEqual({ passed: spec.passedTotal, failed: 3, skipped: 1, flaky: 1 })
     expect(action.outputs).toMatchObject({ passed: String(spec.passedTotal), failed: '3', flaky: '1' })
     expect(report.files.map(f => f.file).sort()).toEqual(KINDS.map(spec.file).sort())
+  })
+
+  test('per-file durations are recorded for shard balancing', () => {
+    const { home, report } = outcome()
+    const timings = JSON.parse(readFileSync(join(home, 'timings.json'), 'utf8')) as { version: number; files: Record<string, { durationMs: number }> }
+    expect(timings.version).toBe(1)
+    expect(timings.files[spec.file('pass')]).toEqual({ durationMs: fileOf(report, spec.file('pass')).durationMs })
+    expect(Object.keys(timings.files)).not.toContain(spec.file('hang'))
   })
 
   test('passing, skipped and argv-parsing files pass, case by case', () => {

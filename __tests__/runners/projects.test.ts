@@ -86,6 +86,16 @@ describe('a monorepo', () => {
   }, 120_000)
 })
 
+describe('nothing to run', () => {
+  test('a repository without a detectable suite is a configuration error naming test-command', async () => {
+    const dir = makeTempDir('ci-medic-empty-')
+    writeFileSync(join(dir, 'README.md'), 'no tests here\n')
+    const cli = await runCli(['test', '--repo', dir, '--json'], { env: { CI_MEDIC_HOME: makeTempDir('ci-medic-home-') } })
+    expect(cli.exitCode).toBe(2)
+    expect(cli.stderr).toMatch(/No tests were found[\s\S]*test-command: "npm test -- \{files\}"/)
+  })
+})
+
 describe('test-command', () => {
   test('replaces {files} with each file shell-quoted, and reads the exit code', async () => {
     const dir = makeTempDir('ci-medic-custom-')

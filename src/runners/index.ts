@@ -33,11 +33,6 @@ export interface RunTestsOptions {
   signal?: AbortSignal
   /** When given, per-file durations are recorded in `<timingsDir>/timings.json`. */
   timingsDir?: string
-  /**
-   * Paths the results should be reported under instead of `repoDir` (a base-commit worktree
-   * reports as if it were the checkout).
-   */
-  reportAs?: string
 }
 
 const MAX_OUTPUT = 1024 * 1024
@@ -195,24 +190,12 @@ async function runOnce(
       expected: expected.length || !group.all ? expected : [group.packageDir],
       events,
       outcome: outcomeOf(result, context.timeoutMs, output),
-      stack: { repoDir: context.repoDir, cwd: group.packageDir, aliases: context.reportAs ? [context.repoDir] : [] },
+      stack: { repoDir: context.repoDir, cwd: group.packageDir },
       reportsStarts: plan.reportsStarts && allowUnstarted
     })
-    if (context.reportAs) {
-      for (const file of assembled.files) relocate(file, context.repoDir, resolve(context.reportAs))
-    }
     return assembled
   } finally {
     rmSync(tempDir, { recursive: true, force: true })
-  }
-}
-
-function relocate(file: TestFileResult, from: string, to: string): void {
-  const swap = (text: string | undefined): string | undefined => text?.split(from).join(to)
-  file.output = swap(file.output)
-  for (const test of file.tests) {
-    test.stack = swap(test.stack)
-    test.message = swap(test.message)
   }
 }
 
