@@ -75,12 +75,17 @@ class Lexer {
     }
   }
 
+  /** For each open `(`: whether it follows if/while/for/with (then `)` ends a condition). */
+  private readonly parens: boolean[] = []
+  private lastParenWasControl = false
+
   private prevAllowsRegex(): boolean {
     const k = this.out.kinds.length - 1
     if (k < 0) return true
     const kind = this.out.kinds[k]
     const text = this.out.texts[k] as string
-    if (kind === PUNCT) return text !== ')' && text !== ']'
+    if (kind === PUNCT && text === ')') return this.lastParenWasControl
+    if (kind === PUNCT) return text !== ']'
     if (kind === IDENT) return REGEX_AFTER_WORD.has(text)
     if (kind === JSX) return true
     return false
@@ -151,6 +156,11 @@ class Lexer {
         while (this.i < this.n && isIdentPart(src.charCodeAt(this.i))) this.i++
         this.push(IDENT, src.slice(start, this.i))
       } else {
+        if (c === 40 /* ( */) {
+          const k = this.out.kinds.length - 1
+          const prev = k >= 0 && this.out.kinds[k] === IDENT ? this.out.texts[k] : ''
+          this.parens.push(prev === 'if' || prev === 'while' || prev === 'for' || prev === 'with')
+        } else if (c === 41 /* ) */) this.lastParenWasControl = this.parens.pop() ?? false
         this.i++
         this.push(PUNCT, src[this.i - 1] as string)
       }

@@ -125,7 +125,7 @@ class JsScanner {
       const spec = this.is(k + 2, STRING) ? texts[k + 2] : this.plainTemplate(k + 2)
       if (spec === undefined) continue
       const prevDot = this.is(k - 1, PUNCT, '.')
-      if (word === 'require' && !prevDot) {
+      if (word === 'require' && !prevDot && !(this.is(k - 1, PUNCT, '=') && this.is(k - 3, IDENT, 'import'))) {
         this.scan_.imports.push({ spec, kind: 'require', names: null })
       } else if (word === 'import' && !prevDot) {
         this.scan_.imports.push({ spec, kind: 'dynamic', names: null })
@@ -154,7 +154,10 @@ class JsScanner {
     if (k < 0) return false
     const kind = this.kinds[k]
     const text = this.texts[k] as string
-    if (kind === IDENT) return !CONTINUATION_WORDS.has(text) && !STATEMENT_KEYWORDS.has(text)
+    if (kind === IDENT) {
+      if (text === 'const' && this.is(k - 1, IDENT, 'as')) return true
+      return !CONTINUATION_WORDS.has(text) && !STATEMENT_KEYWORDS.has(text)
+    }
     if (kind === PUNCT) return text === ')' || text === ']' || text === '}'
     if (kind === TEMPLATE) return !text.endsWith('${')
     return kind === STRING || kind === NUMBER || kind === REGEX || kind === JSX
@@ -165,6 +168,14 @@ class JsScanner {
     if (kind === IDENT) return !CONTINUATION_WORDS.has(this.texts[k] as string)
     if (kind === PUNCT) return this.texts[k] === '@'
     return kind === STRING
+  }
+
+  /** A declaration keyword on a new line after a type that ends in `>` (`type A = B<C>`). */
+  private declarationAfterType(k: number): boolean {
+    if (!this.is(k - 1, PUNCT, '>')) return false
+    const word = this.t(k)
+    return word === 'export' || word === 'import' || word === 'const' || word === 'let' || word === 'var' || word === 'function' ||
+      word === 'class' || word === 'interface' || word === 'enum' || word === 'declare' || (word === 'type' && this.is(k + 1, IDENT))
   }
 
   private skipDecorators(k: number): number {
@@ -197,7 +208,7 @@ class JsScanner {
     const block = this.isBlockDeclaration(start)
     let k = this.skipDecorators(start)
     for (; k < n; k++) {
-      if (k > start && newline[k] && this.startsStatement(k) && this.endsExpression(k - 1)) {
+      if (k > start && newline[k] && this.startsStatement(k) && (this.endsExpression(k - 1) || this.declarationAfterType(k))) {
         if (!block || STATEMENT_KEYWORDS.has(texts[k] as string)) return k
       }
       if (kinds[k] !== PUNCT) continue

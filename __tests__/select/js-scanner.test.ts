@@ -1,0 +1,186 @@
+import { describe, expect, it } from '@jest/globals'
+import { diffScans, changedNames } from '../../src/select/diff.js'
+import { tokenize, IDENT, REGEX, TEMPLATE } from '../../src/select/js-lexer.js'
+import { scanJs } from '../../src/select/js-scanner.js'
+import { MODULE_SYMBOL } from '../../src/select/model.js'
+
+const specs = (src: string, path = 'a.ts'): string[] => scanJs(src, path).imports.map(i => `${i.kind}:${i.spec}`).sort()
+
+function changed(before: string, after: string, path = 'a.ts'): string[] {
+  return changedNames(diffScans(scanJs(before, path), scanJs(after, path)))
+}
+
+describe('JS/TS lexer', () => {
+  it('tells a regular expression from a division', () => {
+    const tokens = tokenize('const a = b / c / d; const r = /x\\/y[/]/g.test(s); if (x) /re/.exec(y)', false)
+    const regexes = tokens.texts.filter((_, i) => tokens.kinds[i] === REGEX)
+    expect(regexes).toEqual(['/x\\/y[/]/g', '/re/'])
+    expect(tokens.error).toBeUndefined()
+  })
+
+  it('nests template literals and keeps identifiers inside ${}', () => {
+    const tokens = tokenize('const t = `a ${f(`b ${g} c`)} d ${ {x: 1}.x }`; h()', false)
+    const idents = tokens.texts.filter((_, i) => tokens.kinds[i] === IDENT)
+    expect(idents).toEqual(expect.arrayContaining(['f', 'g', 'x', 'h']))
+    expect(tokens.texts.filter((_, i) => tokens.kinds[i] === TEMPLATE)).toEqual(['a ${', 'b ${', ' c', ' d ${', ''])
+    expect(tokens.error).toBeUndefined()
+  })
+
+  it('skips comments and strings that look like imports', () => {
+    expect(specs(`// import x from './commented'\n/* require('./block') */\nconst s = "import y from './string'"\n`)).toEqual([])
+  })
+
+  it('tolerates JSX text with apostrophes and nested expressions', () => {
+    const src = `import { Card } from './card'\nexport const App = () => <div className="x">It's {items.map(i => <Card key={i} />)} done</div>\nimport './after'\n`
+    const scan = scanJs(src, 'app.tsx')
+    expect(scan.error).toBeUndefined()
+    expect(scan.imports.map(i => i.spec)).toEqual(['./card', './after'])
+    expect(scan.symbols.App?.refs).toEqual(expect.arrayContaining(['Card', 'items']))
+  })
+
+  it('reports an unterminated string or template as an error', () => {
+    expect(scanJs('const a = `open ${x', 'a.ts').error).toMatch(/unclosed|unterminated/)
+    expect(scanJs("const a = 'open\n", 'a.ts').error).toMatch(/unterminated string/)
+  })
+})
+
+describe('JS/TS scanner: imports and exports', () => {
+  it('finds every kind of import', () => {
+    const src = [
+      "import def, { a as b, type T } from './named'",
+      "import * as ns from '../ns'",
+      "import './side-effect'",
+      "import type { Only } from './types'",
+      "import legacy = require('./legacy')",
+      "export * from './all'",
+      "export * as grouped from './grouped'",
+      "export { x as y, default as z } from './re'",
+      "const r = require('./cjs')",
+      "const lazy = () => import('./lazy')",
+      "jest.mock('./mocked')",
+      "vi.mock('./vi-mocked', () => ({}))",
+      "const p = require.resolve('./resolved')"
+    ].join('\n')
+    expect(specs(src)).toEqual([
+      'dynamic:./lazy',
+      'mock:./mocked',
+      'mock:./vi-mocked',
+      'reexport:./all',
+      'reexport:./grouped',
+      'reexport:./re',
+      'require:./cjs',
+      'require:./resolved',
+      'static:../ns',
+      'static:./legacy',
+      'static:./named',
+      'static:./side-effect',
+      'static:./types'
+    ])
+    const scan = scanJs(src, 'a.ts')
+    const named = scan.imports.find(i => i.spec === './named')
+    expect(named?.names).toEqual([
+      { imported: 'default', local: 'def' },
+      { imported: 'a', local: 'b' },
+      { imported: 'T', local: 'T' }
+    ])
+    expect(scan.imports.find(i => i.spec === './side-effect')?.names).toBeNull()
+    expect(scan.exportAll).toEqual(['./all'])
+    expect(scan.exports).toMatchObject({ grouped: '@reexport:grouped', y: '@reexport:y', z: '@reexport:z' })
+    expect(scan.esm).toBe(true)
+  })
+
+  it('finds declarations, exported names and class members', () => {
+    const src = [
+      'export function f(a: number): number { return g(a) }',
+      'function g(a: number) { return a * 2 }',
+      'export const [first, second] = pair(), { key: renamed } = obj',
+      'export default class Widget extends Base {',
+      '  static count = 0',
+      '  private size = 1',
+      '  render(): string { return helper(this.size) }',
+      '  get area() { return 2 }',
+      '}',
+      'export interface Shape { w: number }',
+      'export type Id = string',
+      'export enum Color { Red }',
+      'export { g as gee }',
+      'register(f)'
+    ].join('\n')
+    const scan = scanJs(src, 'a.ts')
+    expect(Object.keys(scan.symbols)).toEqual(
+      expect.arrayContaining(['f', 'g', 'first', 'second', 'renamed', 'Widget', 'Widget.count', 'Widget.size', 'Widget.render', 'Widget.area', 'Shape', 'Id', 'Color', MODULE_SYMBOL])
+    )
+    expect(scan.exports).toMatchObject({ f: 'f', default: 'Widget', Shape: 'Shape', Id: 'Id', Color: 'Color', gee: 'g', first: 'first' })
+    expect(scan.symbols.f?.refs).toContain('g')
+    expect(scan.symbols.Widget?.refs).toEqual(expect.arrayContaining(['Widget.render', 'Base']))
+    expect(scan.symbols['Widget.render']?.refs).toContain('helper')
+    // `register(f)` runs on load; so do the initializers that call something.
+    expect(scan.symbols[MODULE_SYMBOL]?.refs).toEqual(expect.arrayContaining(['register', 'f', 'pair']))
+  })
+
+  it('treats CommonJS modules as one module-level unit', () => {
+    const scan = scanJs("const x = require('./x')\nmodule.exports = { run: () => x.go() }\n", 'a.cjs')
+    expect(scan.esm).toBe(false)
+    expect(scan.imports).toEqual([{ spec: './x', kind: 'require', names: null }])
+  })
+})
+
+describe('semantic diff', () => {
+  const base = [
+    "import { dep } from './dep'",
+    '/** Adds. */',
+    'export function add(a: number, b: number) {',
+    '  return a + b',
+    '}',
+    'export const twice = (x: number) => add(x, x)',
+    'export const half = (y) => y / 2',
+    'export class Box {',
+    '  open() { return 1 }',
+    '  close() { return 2 }',
+    '}',
+    "console.log('loaded')",
+    ''
+  ].join('\n')
+
+  it('ignores comments, whitespace, semicolons, quotes, trailing commas and arrow parentheses', () => {
+    const reformatted = [
+      'import { dep, } from "./dep";',
+      '// a different comment',
+      'export function add(',
+      '  a: number,',
+      '  b: number,',
+      ') {',
+      '  return a + b; // sum',
+      '}',
+      '',
+      'export const twice = (x: number) => add(x, x);',
+      'export const half = y => y / 2',
+      'export class Box {',
+      '  open() {',
+      '    return 1',
+      '  }',
+      '  /* closing */ close() { return 2 }',
+      '}',
+      'console.log("loaded");',
+      ''
+    ].join('\n')
+    expect(changed(base, reformatted)).toEqual([])
+  })
+
+  it('names the changed function, method and module statement', () => {
+    expect(changed(base, base.replace('return a + b', 'return a - b'))).toEqual(['add'])
+    expect(changed(base, base.replace('close() { return 2 }', 'close() { return 3 }'))).toEqual(['Box.close'])
+    expect(changed(base, base.replace("console.log('loaded')", "console.log('ready')"))).toEqual([MODULE_SYMBOL])
+  })
+
+  it('reports removed symbols and changed exports', () => {
+    const removed = changed(base, base.replace(/export const twice.*\n/, ''))
+    expect(removed).toEqual(['twice'])
+    expect(changed(base, base + 'export { add as plus }\n')).toEqual(['plus'])
+    expect(changed(base, base.replace("from './dep'", "from './other'"))).toEqual(['dep'])
+  })
+
+  it('treats a file without a base version as wholly changed', () => {
+    expect(changedNames(diffScans(undefined, scanJs(base, 'a.ts')))).toEqual(['*'])
+  })
+})
