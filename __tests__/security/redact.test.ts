@@ -55,6 +55,8 @@ describe('Redactor: known secrets', () => {
       DATABASE_PASSWORD: 'p4ssw0rd-for-db',
       AWS_SECRET_ACCESS_KEY: AWS_SECRET,
       DEPLOY_KEY: 'deploy-key-material-123',
+      'INPUT_LLM-API-KEY': 'key-from-the-action-input',
+      GIT_AUTHOR_NAME: 'Mona Lisa Octocat',
       HOME: '/home/runner',
       CI: 'true',
       SOME_SECRET: 'true'
@@ -62,6 +64,7 @@ describe('Redactor: known secrets', () => {
     const values = secretEnvValues(env)
     expect(values.sort()).toEqual(
       [
+        'key-from-the-action-input',
         AWS_SECRET,
         'deploy-key-material-123',
         'npm_ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789',

@@ -2,7 +2,7 @@ import type { Logger } from '../ports/log.js'
 
 /** Env var names that hold secrets by convention. */
 const SECRET_ENV_NAME =
-  /(TOKEN|SECRET|PASSWORD|PASSWD|PASSPHRASE|CREDENTIAL|PRIVATE|API_?KEY|ACCESS_?KEY|_KEY$|^KEY$|_PAT$|AUTH)/i
+  /(TOKEN|SECRET|PASSWORD|PASSWD|PASSPHRASE|CREDENTIAL|PRIVATE|API[_-]?KEY|ACCESS[_-]?KEY|[_-]KEY$|^KEY$|[_-]PAT$|AUTH(?!OR))/i
 /** Variables that match the pattern but never hold a secret. */
 const NOT_SECRET_ENV = new Set([
   'GITHUB_TOKEN_URL',
