@@ -6,7 +6,13 @@ import { streamLogger } from '../../src/ports/log.js'
 import { AuditLog } from '../../src/report/audit.js'
 import { deliverChange, deliveryMarker, type DeliverOptions } from '../../src/deliver/index.js'
 import { startFakeGitHub, preloadGitHubSpec, type FakeGitHub } from '../support/fake-github.js'
-import { cleanupAll, createRepoWithRemote, type BareRemote, type TestRepo } from '../support/git-repo.js'
+import {
+  cleanupAll,
+  cloneShallow,
+  createRepoWithRemote,
+  type BareRemote,
+  type TestRepo
+} from '../support/git-repo.js'
 import { pullRequestEvent, pushEvent } from '../support/payloads.js'
 
 const OWNER = 'octo-org'
@@ -258,6 +264,30 @@ describe('deliverChange: commit', () => {
     expect(s.remote.git('log', '-1', '--format=%B', tip)).toMatch(
       /CI-Medic: true\nCI-Medic-Kind: fix\nCI-Medic-Head: [0-9a-f]{40}/
     )
+  })
+
+  it('builds on the PR head from a shallow checkout of the merge commit, as actions/checkout leaves it', async () => {
+    const s = scenario()
+    fake = await startFakeGitHub()
+    installRoutes(fake, s)
+    // GitHub's test merge of the PR into main, checked out at depth 1: the head commit is not present.
+    s.repo.git('stash', '--quiet')
+    s.repo.checkout('merge', { create: true, startPoint: 'main' })
+    s.repo.merge('feature', { message: 'Merge feature into main' })
+    s.repo.push({ refspec: 'merge:refs/pull/7/merge' })
+    const checkout = cloneShallow(s.remote, { ref: 'refs/pull/7/merge' })
+    expect(checkout.hasCommit(s.headSha)).toBe(false)
+    checkout.write('src/math.ts', MATH_FIXED)
+    const patch = checkout.git('diff', 'HEAD', '--', 'src/math.ts') + '\n'
+
+    const result = await deliverChange(
+      options(s, { autonomy: 'commit', git: new Git(checkout.dir), repoDir: checkout.dir, patch })
+    )
+    expect(result.mode).toBe('commit')
+    const tip = s.remote.revParse('refs/heads/feature')
+    expect(s.remote.git('rev-parse', `${tip}^`)).toBe(s.headSha)
+    expect(s.remote.git('show', `${tip}:src/math.ts`)).toBe(MATH_FIXED.trimEnd())
+    expect(checkout.git('status', '--porcelain')).toBe(' M src/math.ts')
   })
 
   it('reports only when the branch moved on (a plain push is rejected; it never forces)', async () => {

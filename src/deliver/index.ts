@@ -10,7 +10,7 @@ import type { AuditLog } from '../report/audit.js'
 import { code, codeBlock } from '../report/markdown.js'
 import { writeBackAllowed } from '../security/permission.js'
 import { capComment, findComment, upsertComment } from './comments.js'
-import { createChangeCommit, type ChangedFile } from './commit.js'
+import { createChangeCommit, ensureCommit, type ChangedFile } from './commit.js'
 import {
   defaultBranchOf,
   defaultBranchRefusal,
@@ -213,6 +213,8 @@ async function reviewWithSuggestions(
   })) as Array<{ filename: string; patch?: string }>
   const prPatches = new Map(prFiles.map(file => [file.filename, file.patch]))
   const patchFiles = parseUnifiedDiff(options.patch)
+  // A shallow checkout of the merge commit lacks the head commit; its files are what GitHub shows.
+  await ensureCommit(options.git, options.headSha, options.remote ?? 'origin').catch(() => undefined)
   const headFiles = await headContents(
     options,
     patchFiles.flatMap(file => (file.oldPath ? [file.oldPath] : []))
