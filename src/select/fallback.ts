@@ -10,7 +10,7 @@ const RULES: Array<{ test: RegExp; why: string }> = [
   { test: /(?:^|\/)(?:package\.json|\.npmrc|\.yarnrc(?:\.yml)?|\.nvmrc|\.node-version|\.tool-versions|pnpm-workspace\.yaml|lerna\.json|nx\.json|turbo\.json)$/, why: 'a dependency manifest changed' },
   { test: /(?:^|\/)(?:requirements[^/]*\.txt|pyproject\.toml|setup\.py|setup\.cfg|Pipfile(?:\.lock)?|poetry\.lock|uv\.lock|tox\.ini|pytest\.ini|\.python-version)$/, why: 'a Python manifest or pytest config changed' },
   { test: /(?:^|\/)(?:go\.mod|go\.sum|go\.work(?:\.sum)?)$/, why: 'a Go module file changed' },
-  { test: /(?:^|\/)(?:jest|vitest|vite|karma|playwright|cypress|ava|babel|webpack|rollup|esbuild|tsup)\.config\.[cm]?[jt]s(?:on)?$|(?:^|\/)\.mocharc(?:\.[a-z]+)?$|(?:^|\/)vitest\.workspace\.[cm]?[jt]s$/, why: 'a test runner or build config changed' },
+  { test: /(?:^|\/)(?:jest|vitest|vite|karma|playwright|cypress|ava|webpack|rollup|esbuild|tsup)\.config\.[cm]?[jt]s(?:on)?$|(?:^|\/)\.mocharc(?:\.[a-z]+)?$|(?:^|\/)vitest\.workspace\.[cm]?[jt]s$/, why: 'a test runner or build config changed' },
   { test: /(?:^|\/)(?:jest|vitest|test)[.-]?setup[^/]*\.[cm]?[jt]sx?$|(?:^|\/)setupTests\.[cm]?[jt]sx?$|(?:^|\/)(?:global[-_]?setup|global[-_]?teardown)\.[cm]?[jt]s$/i, why: 'a test setup file changed' },
   { test: /(?:^|\/)[tj]sconfig(?:\.[\w-]+)?\.json$/, why: 'a TypeScript config changed' },
   { test: /(?:^|\/)(?:\.babelrc(?:\.[cm]?js(?:on)?)?|babel\.config\.[cm]?js(?:on)?|\.swcrc)$/, why: 'a Babel or SWC config changed' },

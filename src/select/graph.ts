@@ -337,7 +337,7 @@ export interface ReverseHit {
 
 function stepOf(nodeId: string): string | undefined {
   const [kind, file, name] = nodeId.split(SEP) as [string, string, string]
-  if (kind === 'S') return `${file}#${name}`
+  if (kind === 'S') return name.startsWith('@reexport:') ? undefined : `${file}#${name}`
   if (kind === 'E') return `${file}#${name}`
   return file
 }

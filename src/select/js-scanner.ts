@@ -92,6 +92,9 @@ class JsScanner {
       this.statement(k, end)
       k = end > k ? end : k + 1
     }
+    // Specifiers are edges already; strings are kept to find data files named at run time.
+    const specs = new Set(result.imports.map(i => i.spec))
+    result.strings = result.strings.filter(value => !specs.has(value))
     result.symbols[MODULE_SYMBOL] = {
       hash: hashText(this.moduleParts.join('\u0002')),
       refs: [...this.moduleRefs]

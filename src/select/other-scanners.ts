@@ -280,6 +280,7 @@ export function scanGo(src: string): ModuleScan {
     scan.symbols[name] = { hash: hashText(norm), refs: [] }
   }
   scan.symbols[MODULE_SYMBOL] = { hash: hashText(moduleParts.join('\n')), refs: [] }
-  scan.strings = [...strings].slice(0, 300)
+  const specs = new Set(scan.imports.map(i => i.spec))
+  scan.strings = [...strings].filter(value => !specs.has(value)).slice(0, 300)
   return scan
 }

@@ -11,7 +11,7 @@ import type { ModuleScan } from './model.js'
  * which for most files of a warm run is never. Import resolutions are kept too, valid while the
  * list of files and the project configs are the same (their fingerprint).
  */
-export const SCANNER_VERSION = 4
+export const SCANNER_VERSION = 5
 
 export interface ScanCacheStats {
   hits: number

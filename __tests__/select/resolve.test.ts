@@ -1,0 +1,134 @@
+import { describe, expect, it } from '@jest/globals'
+import { literalObjectFromJs, loadJestSettings, makeTestMatcher, parseJsonc } from '../../src/select/project.js'
+import { Resolver } from '../../src/select/resolve.js'
+
+function resolver(files: Record<string, string>): Resolver {
+  const paths = new Set(Object.keys(files))
+  const read = (path: string): string | undefined => files[path]
+  const jest = [loadJestSettings(read, '')].filter(j => j !== undefined)
+  return new Resolver(paths, read, jest)
+}
+
+const file = (r: Resolver, from: string, spec: string): string | undefined => {
+  const result = r.resolveJs(from, spec)
+  return 'file' in result ? result.file : 'external' in result ? 'EXTERNAL' : 'UNRESOLVED'
+}
+
+describe('JS/TS resolution', () => {
+  it('infers extensions and index files, and maps .js to .ts', () => {
+    const r = resolver({ 'src/a.ts': '', 'src/b/index.tsx': '', 'src/c.mts': '', 'src/d.js': '', 'src/e.json': '', 'src/f.jsx': '' })
+    expect(file(r, 'src/x.ts', './a')).toBe('src/a.ts')
+    expect(file(r, 'src/x.ts', './a.js')).toBe('src/a.ts')
+    expect(file(r, 'src/x.ts', './b')).toBe('src/b/index.tsx')
+    expect(file(r, 'src/x.ts', './c.mjs')).toBe('src/c.mts')
+    expect(file(r, 'src/x.ts', './d.js')).toBe('src/d.js')
+    expect(file(r, 'src/x.ts', './e.json')).toBe('src/e.json')
+    expect(file(r, 'src/deep/x.ts', '../f')).toBe('src/f.jsx')
+    expect(file(r, 'src/x.ts', './missing')).toBe('UNRESOLVED')
+    expect(file(r, 'src/x.ts', 'lodash')).toBe('EXTERNAL')
+  })
+
+  it('follows tsconfig paths and baseUrl through extends', () => {
+    const r = resolver({
+      'tsconfig.base.json': '{ // comment\n "compilerOptions": { "baseUrl": ".", "paths": { "@lib/*": ["libs/*/src"], "~config": ["config/main.ts"] }, } }',
+      'app/tsconfig.json': '{ "extends": "../tsconfig.base.json" }',
+      'libs/util/src/index.ts': '',
+      'config/main.ts': '',
+      'shared/thing.ts': ''
+    })
+    expect(file(r, 'app/main.ts', '@lib/util')).toBe('libs/util/src/index.ts')
+    expect(file(r, 'app/main.ts', '~config')).toBe('config/main.ts')
+    expect(file(r, 'app/main.ts', 'shared/thing')).toBe('shared/thing.ts')
+  })
+
+  it('resolves workspace packages through exports (mapping dist back to src), main and subpaths', () => {
+    const r = resolver({
+      'package.json': JSON.stringify({ workspaces: ['packages/*'] }),
+      'packages/core/package.json': JSON.stringify({ name: '@acme/core', exports: { '.': { import: './dist/index.js', types: './dist/index.d.ts' }, './utils/*': './src/utils/*.ts' } }),
+      'packages/core/src/index.ts': '',
+      'packages/core/src/utils/strings.ts': '',
+      'packages/old/package.json': JSON.stringify({ name: 'old', main: 'lib/main.js' }),
+      'packages/old/lib/main.js': '',
+      'packages/old/lib/extra.js': ''
+    })
+    expect(file(r, 'packages/app/x.ts', '@acme/core')).toBe('packages/core/src/index.ts')
+    expect(file(r, 'packages/app/x.ts', '@acme/core/utils/strings')).toBe('packages/core/src/utils/strings.ts')
+    expect(file(r, 'packages/app/x.ts', 'old')).toBe('packages/old/lib/main.js')
+    expect(file(r, 'packages/app/x.ts', 'old/lib/extra')).toBe('packages/old/lib/extra.js')
+    expect(r.workspaceOf('packages/core/src/index.ts')).toBe('packages/core')
+    expect(r.workspaceOf('tools/x.ts')).toBe('')
+  })
+
+  it('resolves pnpm workspaces and package.json imports (#subpath)', () => {
+    const r = resolver({
+      'pnpm-workspace.yaml': "packages:\n  - 'libs/*'\n",
+      'libs/a/package.json': JSON.stringify({ name: 'a', imports: { '#internal/*': './src/internal/*.ts' }, exports: './src/index.ts' }),
+      'libs/a/src/index.ts': '',
+      'libs/a/src/internal/db.ts': ''
+    })
+    expect(file(r, 'x.ts', 'a')).toBe('libs/a/src/index.ts')
+    expect(file(r, 'libs/a/src/index.ts', '#internal/db')).toBe('libs/a/src/internal/db.ts')
+  })
+
+  it("applies jest's moduleNameMapper, roots and moduleDirectories", () => {
+    const r = resolver({
+      'jest.config.js': "module.exports = {\n  roots: ['<rootDir>/src'],\n  moduleNameMapper: { '^@/(.*)$': '<rootDir>/src/$1', '\\\\.css$': '<rootDir>/test/style-stub.js' },\n  moduleDirectories: ['node_modules', 'src'],\n}\n",
+      'src/components/button.tsx': '',
+      'src/helpers/format.ts': '',
+      'test/style-stub.js': ''
+    })
+    expect(file(r, 'src/a.test.ts', '@/components/button')).toBe('src/components/button.tsx')
+    expect(file(r, 'src/a.test.ts', './button.css')).toBe('test/style-stub.js')
+    expect(file(r, 'src/a.test.ts', 'helpers/format')).toBe('src/helpers/format.ts')
+  })
+})
+
+describe('Python and Go resolution', () => {
+  it('resolves absolute, relative and src-layout imports and submodules', () => {
+    const r = resolver({
+      'src/pkg/__init__.py': '',
+      'src/pkg/core.py': '',
+      'src/pkg/sub/__init__.py': '',
+      'src/pkg/sub/leaf.py': '',
+      'tests/test_core.py': '',
+      'pyproject.toml': ''
+    })
+    expect(r.resolvePython('tests/test_core.py', 'pkg.core')).toEqual({ files: ['src/pkg/__init__.py', 'src/pkg/core.py'], resolved: true })
+    expect(r.resolvePython('src/pkg/sub/leaf.py', '..core')).toEqual({ files: ['src/pkg/core.py'], resolved: true })
+    expect(r.resolvePython('src/pkg/core.py', '.sub')).toEqual({ files: ['src/pkg/sub/__init__.py'], resolved: true })
+    expect(r.pythonSubmodule('src/pkg/sub/__init__.py', 'leaf')).toBe('src/pkg/sub/leaf.py')
+    expect(r.resolvePython('tests/test_core.py', 'requests').resolved).toBe(false)
+  })
+
+  it('maps Go import paths of the module to folders', () => {
+    const r = resolver({ 'go.mod': 'module example.com/shop\n\ngo 1.22\n', 'cart/cart.go': '' })
+    expect(r.goPackageDir('example.com/shop/cart')).toBe('cart')
+    expect(r.goPackageDir('github.com/other/lib')).toBeUndefined()
+  })
+})
+
+describe('project settings', () => {
+  it('reads JSON with comments and trailing commas', () => {
+    expect(parseJsonc('{ /* a */ "a": [1, 2,], // b\n "b": "x//y", }')).toEqual({ a: [1, 2], b: 'x//y' })
+  })
+
+  it('reads literal jest configs and refuses computed ones', () => {
+    expect(literalObjectFromJs("export default { testMatch: ['**/*.spec.ts'], verbose: true, testRegex: /x\\.t$/ }")).toEqual({ testMatch: ['**/*.spec.ts'], verbose: true, testRegex: 'x\\.t$' })
+    expect(literalObjectFromJs('module.exports = { roots: [path.join(__dirname, "src")] }')).toBeUndefined()
+    expect(literalObjectFromJs('const config = { ...base }\nexport default config')).toBeUndefined()
+    const read = (p: string): string | undefined => (p === 'jest.config.js' ? 'module.exports = makeConfig()' : undefined)
+    expect(loadJestSettings(read, '')?.unreadable).toMatch(/not a literal object/)
+  })
+
+  it('finds test files by convention and by jest testMatch / testRegex / ignore patterns', () => {
+    const conventional = makeTestMatcher([])
+    expect(['a.test.ts', 'src/__tests__/b.ts', 'c.spec.jsx', 'test_x.py', 'y_test.py', 'z_test.go'].every(conventional)).toBe(true)
+    expect(['src/a.ts', 'fixtures/a.test.ts', 'node_modules/x/a.test.js', 'types.d.ts'].some(conventional)).toBe(false)
+    const read = (p: string): string | undefined =>
+      p === 'package.json' ? JSON.stringify({ jest: { testMatch: ['**/checks/**/*.ts'], testPathIgnorePatterns: ['/checks/skip/'] } }) : undefined
+    const custom = makeTestMatcher([loadJestSettings(read, '')!])
+    expect(custom('checks/one.ts')).toBe(true)
+    expect(custom('checks/skip/two.ts')).toBe(false)
+    expect(custom('src/a.test.ts')).toBe(false)
+  })
+})
