@@ -37,7 +37,7 @@ describe('ci through dist/index.js', () => {
     const firstLines = result.summary.split('\n').filter(Boolean).slice(0, 2)
     expect(firstLines).toEqual(['## CI Medic', '**✅ 1 selected test passed**'])
     expect(result.summary).toContain('No LLM endpoint is configured')
-    expect(result.summary).toMatch(/```mermaid\ngraph LR\n {2}n0\["src\/money.js#formatPrice"\] --> n1\["test\/money.test.js"\]/)
+    expect(result.summary).toMatch(/```mermaid\ngraph LR\n {2}n0\["src\/money.js#formatPrice"\] --> n1\["test\/money.test.js"\]\n/)
     expect(result.summary).toMatch(/<details><summary><b>✅ Run<\/b> — 1 passed, 0 failed<\/summary>/)
   })
 
@@ -51,7 +51,7 @@ describe('ci through dist/index.js', () => {
     expect(result.summary).toContain('No LLM endpoint is configured')
     // The path from the changed symbol through the importing module to the cart test.
     expect(result.summary).toContain('["src/discount.js#applyDiscount"] --> ')
-    expect(result.summary).toMatch(/\["src\/cart.js[^"]*"\] --> n\d+\["test\/cart.test.js"\]/)
+    expect(result.summary).toMatch(/n0\["src\/discount.js#applyDiscount"\] --> n1\["src\/cart.js"\]\n {2}n1\["src\/cart.js"\] --> n2\["test\/cart.test.js"\]\n {2}n0\["src\/discount.js#applyDiscount"\] --> n3\["test\/discount.test.js"\]/)
     expect(result.annotations.some(a => a.level === 'error' && a.file === 'test/discount.test.js')).toBe(true)
     expect(result.stdout + result.stderr).toMatch(/1 failure/)
   })

@@ -97,7 +97,8 @@ export function greenChange(): FileChanges {
   return {
     'src/money.js': SHOP_FILES['src/money.js']!.replace(
       '  return `$${(cents / 100).toFixed(2)}`',
-      '  const dollars = cents / 100\n  return `$${dollars.toFixed(2)}`'
+      // A function: in a replacement string `$$` would mean one `$`.
+      () => '  const dollars = cents / 100\n  return `$${dollars.toFixed(2)}`'
     )
   }
 }

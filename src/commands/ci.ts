@@ -123,11 +123,24 @@ async function runStages(context: CommandContext): Promise<Stages> {
   }
 
   const green = !stages.report || countingFailures(stages.report).length === 0
-  const changedSource = selection.changed.some(c => scanKindOf(c.file) !== undefined && !selection.allTests.includes(c.file))
-  if (green && changedSource && llm.gateway) {
+  if (green && changedSourceOf(selection) && llm.gateway) {
     stages.generate = await runGenerate(context, { base, head: changes.head, selection, audit })
   }
   return stages
+}
+
+/** Changed code (not tests) the generator could write tests for. */
+function changedSourceOf(selection: SelectResult): boolean {
+  return selection.changed.some(c => scanKindOf(c.file) !== undefined && !selection.allTests.includes(c.file))
+}
+
+function isNoEndpoint(llm: LlmGatewayChoice): boolean {
+  return !llm.gateway && (llm.disabledReason ?? '').startsWith('No LLM endpoint')
+}
+
+function shortLlmReason(llm: LlmGatewayChoice): string {
+  if (isNoEndpoint(llm)) return 'skipped: no LLM endpoint configured'
+  return `skipped: ${(llm.disabledReason ?? 'no LLM for this run').split(/(?<=\.)\s/)[0]}`
 }
 
 function selectOutcome(selection: SelectResult): string {
@@ -164,7 +177,7 @@ function verdictOf(stages: Stages, failOnFixed: boolean): { verdict: string; fai
   if (fix) {
     return { verdict: `❌ ${failures} — no validated fix was found`, failure: `${failures}, and no validated fix was found. See the job summary.` }
   }
-  const why = stages.llm.gateway ? '' : stages.llm.disabledReason?.startsWith('No LLM endpoint') ? ' — no LLM endpoint configured, so no fix was attempted' : ' — the fixer did not run'
+  const why = stages.llm.gateway ? '' : isNoEndpoint(stages.llm) ? ' — no LLM endpoint configured, so no fix was attempted' : ' — the fixer did not run (no LLM for this run)'
   return { verdict: `❌ ${failures}${why}`, failure: `${failures}. See the job summary.` }
 }
 
@@ -199,7 +212,7 @@ function sections(stages: Stages): StageSection[] {
           open: true
         })
       } else {
-        list.push({ name: 'Fix', state: 'skipped', outcome: llm.disabledReason ?? 'not run', body: llm.disabledReason ?? 'The fixer did not run.' })
+        list.push({ name: 'Fix', state: 'skipped', outcome: shortLlmReason(llm), body: llm.disabledReason ?? 'The fixer did not run.' })
       }
     }
   }
@@ -211,8 +224,8 @@ function sections(stages: Stages): StageSection[] {
       outcome: generate.report ? `${generate.report.outcomes.length} candidate(s), ${kept} kept, +${generate.report.coverage.deltaPercent}% changed lines covered` : 'skipped',
       body: generate.result.summary
     })
-  } else if (!llm.gateway && selection.changed.length > 0) {
-    list.push({ name: 'Generate', state: 'skipped', outcome: 'no LLM endpoint', body: llm.disabledReason ?? 'No LLM endpoint.' })
+  } else if (!llm.gateway && changedSourceOf(selection) && (!report || countingFailures(report).length === 0)) {
+    list.push({ name: 'Generate', state: 'skipped', outcome: shortLlmReason(llm), body: llm.disabledReason ?? 'No LLM endpoint.' })
   }
   return list
 }
@@ -251,7 +264,7 @@ export const ciCommand: Command = async (context): Promise<CommandResult> => {
   const { verdict, failure } = verdictOf(stages, context.inputs.failOnFixed)
   const notes: string[] = []
   if (!stages.llm.gateway) {
-    notes.push(stages.llm.disabledReason?.startsWith('No LLM endpoint') ? NO_LLM_NOTE : `> [!NOTE]\n> No LLM for this run: ${stages.llm.disabledReason ?? 'unavailable'}`)
+    notes.push(isNoEndpoint(stages.llm) ? NO_LLM_NOTE : `> [!NOTE]\n> No LLM for this run: ${stages.llm.disabledReason ?? 'unavailable'}`)
   }
   context.log.info(verdict)
   return {
