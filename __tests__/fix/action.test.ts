@@ -9,25 +9,10 @@ import { join } from 'node:path'
 import { cleanupAll, makeTempDir } from '../support/git-repo.js'
 import { startFakeOpenAI } from '../support/fake-openai.js'
 import { runAction } from '../support/harness.js'
-import { buildFixFixture, FIXTURE_NAMES } from './fixture-repo.js'
+import { buildFixFixture, fixInputs, FIXTURE_NAMES } from './fixture-repo.js'
 import { EXPECTED_PATCH, TRANSCRIPTS } from './transcripts.js'
 
 afterAll(() => cleanupAll())
-
-export function fixInputs(fixture: { base: string; head: string }, url: string, extra: Record<string, string> = {}): Record<string, string> {
-  return {
-    command: 'fix',
-    base: fixture.base,
-    head: fixture.head,
-    'llm-base-url': url,
-    'llm-model': 'gpt-4.1-mini',
-    'llm-api-key': 'sk-test-fixer-1234567890abcdef',
-    autonomy: 'shadow',
-    retries: '0',
-    'time-budget': '2m',
-    ...extra
-  }
-}
 
 describe('fix through dist/index.js', () => {
   it.each(FIXTURE_NAMES)('fixes %s in shadow mode', async name => {

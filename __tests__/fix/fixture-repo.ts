@@ -39,3 +39,19 @@ export function buildFixFixture(name: FixtureName): FixFixture {
   const head = repo.commit('change under test', changes)
   return { repo, base, head }
 }
+
+/** The action inputs of a shadow-mode fix run against the loopback LLM server. */
+export function fixInputs(fixture: { base: string; head: string }, url: string, extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    command: 'fix',
+    base: fixture.base,
+    head: fixture.head,
+    'llm-base-url': url,
+    'llm-model': 'gpt-4.1-mini',
+    'llm-api-key': 'sk-test-fixer-1234567890abcdef',
+    autonomy: 'shadow',
+    retries: '0',
+    'time-budget': '2m',
+    ...extra
+  }
+}
