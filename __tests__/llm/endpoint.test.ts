@@ -64,6 +64,15 @@ describe('createLlmGateway', () => {
     expect(gateway.contextBudget).toBe(16000)
   })
 
+  it('takes the workflow token for an organization-attributed GitHub Models endpoint', () => {
+    const choice = createLlmGateway(
+      context({ 'github-token': TOKEN, 'llm-base-url': 'https://models.github.ai/orgs/octo-org/inference' }),
+      new AuditLog()
+    )
+    expect(choice.provider).toBe('github-models')
+    expect((choice.gateway as OpenAiGateway).model).toBe('openai/gpt-4.1')
+  })
+
   it('is disabled with a clear reason when there is no endpoint and no token', () => {
     const choice = createLlmGateway(context({}), new AuditLog())
     expect(choice.gateway).toBeUndefined()

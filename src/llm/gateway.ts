@@ -24,6 +24,15 @@ import {
 export const GITHUB_MODELS_BASE_URL = 'https://models.github.ai/inference'
 export const GITHUB_MODELS_DEFAULT_MODEL = 'openai/gpt-4.1'
 export const DEFAULT_CONTEXT_BUDGET = 8000
+
+/** GitHub Models, including its organization-attributed endpoints (`/orgs/{org}/inference`). */
+export function isGitHubModelsUrl(url: string): boolean {
+  try {
+    return new URL(url).hostname.toLowerCase() === 'models.github.ai'
+  } catch {
+    return false
+  }
+}
 export const DEFAULT_MAX_OUTPUT_TOKENS = 2048
 
 export interface OpenAiGatewayOptions {
@@ -120,7 +129,7 @@ export class OpenAiGateway implements LlmGateway {
     this.random = options.random ?? Math.random
     this.deadline = this.clock() + (options.timeBudgetMs ?? 10 * 60_000)
     this.maxOutputTokens = options.maxOutputTokens ?? DEFAULT_MAX_OUTPUT_TOKENS
-    this.githubModels = options.githubModels ?? this.baseUrl.startsWith(GITHUB_MODELS_BASE_URL)
+    this.githubModels = options.githubModels ?? isGitHubModelsUrl(this.baseUrl)
     this.jsonMode = options.structuredOutput === 'prompt' ? 'prompt' : 'native'
     this.toolMode = options.toolCalling === 'prompt' ? 'prompt' : 'native'
     this.counter = new TokenCounter(options.model)

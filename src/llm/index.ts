@@ -8,6 +8,7 @@ import {
   DEFAULT_CONTEXT_BUDGET,
   GITHUB_MODELS_BASE_URL,
   GITHUB_MODELS_DEFAULT_MODEL,
+  isGitHubModelsUrl,
   OpenAiGateway,
   type OpenAiGatewayOptions
 } from './gateway.js'
@@ -91,7 +92,7 @@ export function createLlmGateway(
   let model = inputs.llmModel
   let githubModels = false
   if (baseUrl) {
-    githubModels = baseUrl.replace(/\/+$/, '').startsWith(GITHUB_MODELS_BASE_URL)
+    githubModels = isGitHubModelsUrl(baseUrl)
     if (githubModels) {
       apiKey ??= inputs.githubToken || undefined
       model ??= GITHUB_MODELS_DEFAULT_MODEL
