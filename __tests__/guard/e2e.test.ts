@@ -192,7 +192,7 @@ describe('guard end to end', () => {
   })
 
   it('catches a deploy that is healthy for a while and then fails', async () => {
-    await deployV2({ kind: 'healthy-then', forMs: 600, then: { kind: 'status', status: 503 } })
+    await deployV2({ kind: 'healthy-for', requests: 4, then: { kind: 'status', status: 503 } })
     withHistory()
     const result = await guard()
     expect(result.outputs).toMatchObject({ verdict: 'unhealthy', 'rolled-back': 'true' })

@@ -12,7 +12,7 @@ export type Behaviour =
   | { kind: 'status'; status: number }
   | { kind: 'hang' }
   | { kind: 'slow'; delayMs: number }
-  | { kind: 'healthy-then'; forMs: number; then: Behaviour }
+  | { kind: 'healthy-for'; requests: number; then: Behaviour }
 
 export interface Service {
   url: string
@@ -25,13 +25,12 @@ export interface Service {
 
 export async function startService(versions: Record<string, Behaviour>, logFile?: string): Promise<Service> {
   let version = 'v1'
-  let deployedAt = Date.now()
   const hits = new Map<string, number>()
   if (logFile) writeFileSync(logFile, '')
   const log = (line: string): void => {
     if (logFile) appendFileSync(logFile, `${new Date().toISOString()} ${line}\n`)
   }
-  const answer = (behaviour: Behaviour, res: import('node:http').ServerResponse, age: number): void => {
+  const answer = (behaviour: Behaviour, res: import('node:http').ServerResponse, served: number): void => {
     switch (behaviour.kind) {
       case 'healthy':
         res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ status: 'ok', version }))
@@ -44,10 +43,10 @@ export async function startService(versions: Record<string, Behaviour>, logFile?
         log('WARN request stuck waiting for the database pool')
         return // never answers
       case 'slow':
-        setTimeout(() => answer({ kind: 'healthy' }, res, age), behaviour.delayMs)
+        setTimeout(() => answer({ kind: 'healthy' }, res, served), behaviour.delayMs)
         return
-      case 'healthy-then':
-        answer(age < behaviour.forMs ? { kind: 'healthy' } : behaviour.then, res, age)
+      case 'healthy-for':
+        answer(served <= behaviour.requests ? { kind: 'healthy' } : behaviour.then, res, served)
         return
     }
   }
@@ -59,14 +58,15 @@ export async function startService(versions: Record<string, Behaviour>, logFile?
         const next = JSON.parse(body).version as string
         if (!(next in versions)) return void res.writeHead(400).end('unknown version')
         version = next
-        deployedAt = Date.now()
+        hits.delete(next)
         log(`INFO now serving ${version}`)
         res.writeHead(200).end('ok')
       })
       return
     }
-    hits.set(version, (hits.get(version) ?? 0) + 1)
-    answer(versions[version] ?? { kind: 'status', status: 404 }, res, Date.now() - deployedAt)
+    const served = (hits.get(version) ?? 0) + 1
+    hits.set(version, served)
+    answer(versions[version] ?? { kind: 'status', status: 404 }, res, served)
   })
   server.keepAliveTimeout = 500
   await new Promise<void>(resolve => server.listen(0, '127.0.0.1', () => resolve()))
@@ -79,7 +79,7 @@ export async function startService(versions: Record<string, Behaviour>, logFile?
     hits,
     deploy(next: string) {
       version = next
-      deployedAt = Date.now()
+      hits.delete(next)
     },
     close: () =>
       new Promise<void>(resolve => {

@@ -463,28 +463,38 @@ async function rollBack(o: {
 
   return shielded(log, async () => {
     const to = lastGood ? `${lastGood.id} (${short(lastGood.sha)})` : 'the previous version'
-    // Recorded before acting, so a cancelled or concurrent run sees the decision.
-    await failStatus(`Unhealthy: ${o.trip.reason}. Rolling back to ${to} ${ROLLED_BACK_MARKER}`)
-    const rollbackDeployment =
-      lastGood && current && deployments && o.environment ? await deployments.createRollbackDeployment(lastGood, current, o.environment) : undefined
-    if (rollbackDeployment && deployments) {
-      await deployments.setStatus(rollbackDeployment.id, 'in_progress', `Rolling back from ${short(current?.sha)}`, o.statusExtra)
-    }
+    // The lock ref already records the decision; the marker status (for re-runs) and the rollback's own
+    // deployment record are written while the rollback runs, and are finished even if the job is cancelled.
     o.mark(`Rollback started (${o.strategy})`)
     o.audit.record({ type: 'guard.rollback', strategy: o.strategy, from: current?.id ?? null, to: lastGood?.id ?? null })
+    const recorded = failStatus(`Unhealthy: ${o.trip.reason}. Rolling back to ${to} ${ROLLED_BACK_MARKER}`)
+    const recordRollback = async (): Promise<DeploymentInfo | undefined> => {
+      if (!lastGood || !current || !deployments || !o.environment) return undefined
+      const created = await deployments.createRollbackDeployment(lastGood, current, o.environment)
+      if (created) await deployments.setStatus(created.id, 'in_progress', `Rolling back from ${short(current.sha)}`, o.statusExtra)
+      return created
+    }
+    let rollbackDeployment: DeploymentInfo | undefined
     let outcome: RollbackOutcome
     if (o.strategy === 'command') {
-      outcome = await rollbackWithCommand({
-        command: context.inputs.rollbackCommand as string,
-        cwd: context.repoDir,
-        env: context.env,
-        timeoutMs: context.inputs.rollbackTimeout,
-        redact: o.redact,
-        bad: current,
-        good: lastGood,
-        environment: o.environment
-      })
+      const [result, created] = await Promise.all([
+        rollbackWithCommand({
+          command: context.inputs.rollbackCommand as string,
+          cwd: context.repoDir,
+          env: context.env,
+          timeoutMs: context.inputs.rollbackTimeout,
+          redact: o.redact,
+          bad: current,
+          good: lastGood,
+          environment: o.environment
+        }),
+        recordRollback()
+      ])
+      outcome = result
+      rollbackDeployment = created
     } else if (o.strategy === 'redeploy') {
+      // The deployment record comes first: without deploy-workflow it is what triggers the redeploy.
+      rollbackDeployment = await recordRollback()
       outcome = await rollbackByRedeploy({
         github: o.github as GitHubClient,
         repo: o.repo as Repo,
@@ -504,6 +514,7 @@ async function rollBack(o: {
         log
       })
     }
+    await recorded
     o.mark(`Rollback ${outcome.ok ? 'finished' : 'failed'}: ${outcome.detail}`)
     o.audit.record({ type: 'guard.rollback.done', ok: outcome.ok, detail: outcome.detail })
     if (outcome.output) log.info(outcome.output)
