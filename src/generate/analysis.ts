@@ -73,7 +73,7 @@ export function createAnalyzer(options: { exec: Exec; scratchDir: string }): Ana
       if (!isPython(path)) return numberMutants(await jsMutants(path, content, lines))
       const result = await withFile<{
         ok: boolean
-        mutants?: Array<{ line: number; col: number; endLine: number; endCol: number; replacement: string; description: string }>
+        mutants?: Array<{ line: number; col: number; endLine: number; endCol: number; replacement: string; description: string; host: [number, number, number, number] }>
       }>(path, content, { op: 'mutants', lines: [...lines] })
       if (!result.ok) return []
       return numberMutants(
@@ -83,7 +83,9 @@ export function createAnalyzer(options: { exec: Exec; scratchDir: string }): Ana
           start: offsetOf(content, m.line, m.col),
           end: offsetOf(content, m.endLine, m.endCol),
           replacement: m.replacement,
-          description: m.description
+          description: m.description,
+          hostStart: offsetOf(content, m.host[0], m.host[1]),
+          hostEnd: offsetOf(content, m.host[2], m.host[3])
         }))
       )
     }

@@ -9,7 +9,8 @@
  * framework isolates test files from each other.
  */
 import { applyMutant, type Analyzer } from './analysis.js'
-import type { Candidate, CandidateOutcome, FilterName, FilterVerdict, LineMap, Mutant, RunOutcome, TestRunnerPort } from './types.js'
+import { buildSchemata } from './schemata.js'
+import type { Candidate, CandidateOutcome, FileRun, FilterName, FilterVerdict, LineMap, Mutant, RunOutcome, TestRunnerPort } from './types.js'
 import { FILTERS } from './types.js'
 
 /** Where candidates are written and sources mutated; `restore` puts a source back. */
@@ -107,30 +108,51 @@ function toRange(lines: readonly number[]): string {
 
 export { toRange as lineRanges }
 
+/**
+ * Runs each item's candidate `repeat` times in isolation. Frameworks that isolate files batch all
+ * candidates into one process per repetition; the others use forked runs in one process when the
+ * runner offers them (pytest), else one process per candidate and repetition, two at a time.
+ */
 async function runAll(
   env: FilterEnv,
   items: Working[],
-  build: (batch: Working[]) => { files: string[]; coverageOf?: string[]; timeoutMs?: number },
+  repeat: number,
+  build: (batch: Working[]) => { files: string[]; coverageOf?: string[] },
   onResult: (item: Working, outcome: RunOutcome) => void
 ): Promise<void> {
   const now = env.now ?? Date.now
-  const batches = env.runner.isolatesFiles ? [items] : items.map(item => [item])
-  const runBatch = async (batch: Working[]): Promise<void> => {
-    if (batch.length === 0) return
+  if (items.length === 0) return
+  if (!env.runner.isolatesFiles && env.runner.runMany) {
+    const runs = Array.from({ length: repeat }, (_, rep) => items.map((item, index) => ({ label: `${rep}:${index}`, files: build([item]).files }))).flat()
     const started = now()
-    const outcome = await env.runner.run({ timeoutMs: env.runTimeoutMs, ...build(batch) })
-    const share = (now() - started) / batch.length
-    for (const item of batch) {
-      item.ms += share
-      onResult(item, outcome)
+    const outcomes = await env.runner.runMany(runs, { coverageOf: build(items).coverageOf, timeoutMs: env.runTimeoutMs })
+    const share = (now() - started) / items.length
+    for (const item of items) item.ms += share
+    for (let rep = 0; rep < repeat; rep++) {
+      items.forEach((item, index) => {
+        const outcome = outcomes.get(`${rep}:${index}`)
+        if (outcome) onResult(item, outcome)
+      })
     }
+    return
   }
-  // Frameworks that do not isolate files run one candidate per process, two at a time.
-  const queue = [...batches]
-  const workers = Array.from({ length: env.runner.isolatesFiles ? 1 : 2 }, async () => {
-    for (let batch = queue.shift(); batch; batch = queue.shift()) await runBatch(batch)
-  })
-  await Promise.all(workers)
+  for (let rep = 0; rep < repeat; rep++) {
+    const batches = env.runner.isolatesFiles ? [items] : items.map(item => [item])
+    const runBatch = async (batch: Working[]): Promise<void> => {
+      const started = now()
+      const outcome = await env.runner.run({ timeoutMs: env.runTimeoutMs, ...build(batch) })
+      const share = (now() - started) / batch.length
+      for (const item of batch) {
+        item.ms += share
+        onResult(item, outcome)
+      }
+    }
+    const queue = [...batches]
+    const workers = Array.from({ length: env.runner.isolatesFiles ? 1 : 2 }, async () => {
+      for (let batch = queue.shift(); batch; batch = queue.shift()) await runBatch(batch)
+    })
+    await Promise.all(workers)
+  }
 }
 
 function reject(env: FilterEnv, item: Working, filter: FilterName, detail: string): void {
@@ -197,6 +219,7 @@ export async function filterCandidates(env: FilterEnv, candidates: readonly Cand
   await runAll(
     env,
     alive(),
+    1,
     batch => ({ files: batch.map(i => i.candidate.path), coverageOf: sources }),
     (item, outcome) => {
       if (outcome.executable) env.onExecutable?.(outcome.executable)
@@ -215,21 +238,20 @@ export async function filterCandidates(env: FilterEnv, candidates: readonly Cand
   )
 
   // 3. Passes every isolation run, then once inside the suite.
-  for (let run = 2; run <= env.isolationRuns; run++) {
-    if (stopIfOutOfTime()) return finish(items)
-    env.onProgress?.(`isolation run ${run} of ${env.isolationRuns}`)
-    await runAll(
-      env,
-      alive(),
-      batch => ({ files: batch.map(i => i.candidate.path) }),
-      (item, outcome) => {
-        item.runsTotal++
-        const run = outcome.files.get(item.candidate.path)
-        if (run?.status === 'passed') item.runsPassed++
-        else lastMessages.set(item, run?.message ?? outcome.output)
-      }
-    )
-  }
+  if (stopIfOutOfTime()) return finish(items)
+  env.onProgress?.(`isolation runs 2 to ${env.isolationRuns}`)
+  await runAll(
+    env,
+    alive(),
+    env.isolationRuns - 1,
+    batch => ({ files: batch.map(i => i.candidate.path) }),
+    (item, outcome) => {
+      item.runsTotal++
+      const run = outcome.files.get(item.candidate.path)
+      if (run?.status === 'passed') item.runsPassed++
+      else lastMessages.set(item, run?.message ?? outcome.output)
+    }
+  )
   for (const item of alive()) {
     if (item.runsPassed < item.runsTotal) {
       const failedRuns = item.runsTotal - item.runsPassed
@@ -345,56 +367,101 @@ async function mutationFilter(env: FilterEnv, items: Working[]): Promise<void> {
     for (const line of item.covered) lines.add(line)
     byLine.set(item.candidate.target, lines)
   }
-  const work: Array<{ mutant: Mutant; original: string; covering: Working[] }> = []
+  interface Job {
+    mutant: Mutant
+    original: string
+    covering: Working[]
+    known: boolean | undefined
+    files: string[]
+  }
+  const jobs: Job[] = []
   for (const [source, coveredLines] of byLine) {
     const original = env.files.read(source)
     let mutants = env.mutants.bySource.get(source)
     if (!mutants) {
-      mutants = await env.analyzer.mutants(source, original, env.changed.get(source) ?? new Set())
+      const offset = [...env.mutants.bySource.values()].reduce((n, list) => n + list.length, 0)
+      mutants = (await env.analyzer.mutants(source, original, env.changed.get(source) ?? new Set())).map((m, i) => ({ ...m, id: `m${offset + i + 1}` }))
       env.mutants.bySource.set(source, mutants)
     }
     for (const mutant of mutants) {
       if (!coveredLines.has(mutant.line)) continue
-      work.push({ mutant, original, covering: items.filter(i => i.candidate.target === source && i.covered.has(mutant.line)) })
+      const known = env.mutants.killedByExisting.get(mutant.id)
+      if (known === true) continue
+      const covering = items.filter(i => i.candidate.target === source && i.covered.has(mutant.line))
+      const files = [...(known === undefined ? env.existingTests : []), ...covering.map(i => i.candidate.path)]
+      jobs.push({ mutant, original, covering, known, files })
     }
   }
-  const slowest = Math.max(env.runTimeoutMs / 4, 15_000)
-  env.onProgress?.(`mutation: ${work.length} mutant(s) of the changed lines`)
-  const considered = new Map<Working, number>()
-  for (const { mutant, original, covering } of work) {
-    const known = env.mutants.killedByExisting.get(mutant.id)
-    if (known === true) continue
-    const files = [...(known === undefined ? env.existingTests : []), ...covering.map(i => i.candidate.path)]
+  env.onProgress?.(`mutation: ${jobs.length} mutant(s) of the changed lines the candidates execute`)
+  const timeoutMs = Math.max(env.runTimeoutMs / 4, 15_000)
+  const results = new Map<string, { files: Map<string, FileRun>; timedOut: boolean }>()
+
+  // All mutants of a file in one process where the runner can (mutant schemata), else one run each.
+  if (env.runner.runMutants && jobs.length > 1) {
     const started = now()
-    env.files.write(mutant.file, applyMutant(original, mutant))
-    let outcome: RunOutcome
+    const bySource = new Map<string, Job[]>()
+    for (const job of jobs) bySource.set(job.mutant.file, [...(bySource.get(job.mutant.file) ?? []), job])
+    const planned: Job[] = []
+    const originals = new Map<string, string>()
     try {
-      outcome = await env.runner.run({ files, timeoutMs: slowest })
+      for (const [source, list] of bySource) {
+        const original = list[0]!.original
+        const schemata = buildSchemata(original, list.map(j => j.mutant), source.endsWith('.py') ? 'py' : 'js')
+        if (await env.syntaxProblem(source, schemata.text)) continue
+        const included = new Set(schemata.included.map(m => m.id))
+        originals.set(source, original)
+        env.files.write(source, schemata.text)
+        planned.push(...list.filter(j => included.has(j.mutant.id)))
+      }
+      if (planned.length > 0) {
+        const batch = await env.runner.runMutants(
+          planned.map(j => ({ mutant: j.mutant.id, files: j.files })),
+          Math.max(timeoutMs * 2, env.runTimeoutMs)
+        )
+        for (const [id, files] of batch ?? []) results.set(id, { files, timedOut: [...files.values()].some(f => f.message === 'timed out') })
+      }
     } finally {
-      env.files.write(mutant.file, original)
+      for (const [source, original] of originals) env.files.write(source, original)
     }
-    const share = (now() - started) / covering.length
-    for (const item of covering) item.ms += share
-    if (outcome.timedOut) {
+    const involved = new Set(planned.flatMap(j => j.covering))
+    for (const item of involved) item.ms += (now() - started) / involved.size
+  }
+  for (const job of jobs) {
+    if (results.has(job.mutant.id)) continue
+    const started = now()
+    env.files.write(job.mutant.file, applyMutant(job.original, job.mutant))
+    try {
+      const outcome = await env.runner.run({ files: job.files, timeoutMs })
+      results.set(job.mutant.id, { files: outcome.files, timedOut: outcome.timedOut })
+    } finally {
+      env.files.write(job.mutant.file, job.original)
+    }
+    for (const item of job.covering) item.ms += (now() - started) / job.covering.length
+  }
+
+  const considered = new Map<Working, number>()
+  for (const job of jobs) {
+    const result = results.get(job.mutant.id)!
+    if (result.timedOut) {
       // A mutant that hangs the run cannot be attributed; it proves nothing either way.
-      env.mutants.killedByExisting.set(mutant.id, true)
+      env.mutants.killedByExisting.set(job.mutant.id, true)
       continue
     }
-    if (known === undefined) {
-      const killedByExisting = env.existingTests.some(t => outcome.files.get(t)?.status !== 'passed')
-      env.mutants.killedByExisting.set(mutant.id, killedByExisting)
+    if (job.known === undefined) {
+      const killedByExisting = env.existingTests.some(t => result.files.get(t)?.status !== 'passed')
+      env.mutants.killedByExisting.set(job.mutant.id, killedByExisting)
       if (killedByExisting) continue
     }
-    for (const item of covering) {
+    for (const item of job.covering) {
       considered.set(item, (considered.get(item) ?? 0) + 1)
-      if (outcome.files.get(item.candidate.path)?.status !== 'passed') item.killed.push(mutant.id)
+      if (result.files.get(item.candidate.path)?.status !== 'passed') item.killed.push(job.mutant.id)
     }
   }
+  const describe = (id: string): string => {
+    const m = [...env.mutants.bySource.values()].flat().find(x => x.id === id)
+    return m ? `${m.id} (line ${m.line}: ${m.description})` : id
+  }
   for (const item of items) {
-    const describe = (id: string): string => {
-      const m = [...env.mutants.bySource.values()].flat().find(x => x.id === id)
-      return m ? `${m.id} (line ${m.line}: ${m.description})` : id
-    }
     if (item.killed.length > 0) {
       item.verdicts.push(
         verdict('kills-mutants', 'pass', `kills ${item.killed.length} mutant(s) the existing tests let live: ${item.killed.map(describe).join(', ')}`)

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs'
 import { basename, dirname, extname, join, posix, relative, resolve, sep } from 'node:path'
 import type { Exec } from './python.js'
+import { JS_GLOBAL, PY_VARIABLE, wrapperPath } from './schemata.js'
 import { pythonCommand, pythonHelpers } from './python.js'
 import type { FileRun, GenFramework, LineMap, RunOutcome, RunRequest, TestRunnerPort } from './types.js'
 
@@ -215,11 +216,63 @@ abstract class BaseRunner implements TestRunnerPort {
     return request.timeoutMs ?? this.options.defaultTimeoutMs ?? 120_000
   }
   abstract run(request: RunRequest): Promise<RunOutcome>
+
+  /** The wrapper file that runs `testFile` with `mutant` switched on, or undefined when not possible. */
+  protected wrapperContent(_testFile: string, _mutant: string): string | undefined {
+    return undefined
+  }
+
+  /** Mutant schemata in one process: a wrapper test file per (mutant, test file) sets the switch, then loads the test. */
+  async runMutants(
+    plan: ReadonlyArray<{ mutant: string; files: string[] }>,
+    timeoutMs: number
+  ): Promise<Map<string, Map<string, FileRun>> | undefined> {
+    const wrappers = new Map<string, { mutant: string; file: string }>()
+    try {
+      for (const { mutant, files } of plan) {
+        for (const file of files) {
+          const content = this.wrapperContent(file, mutant)
+          if (content === undefined) return undefined
+          const path = wrapperPath(file, mutant)
+          writeFileSync(join(this.repoDir, path), content)
+          wrappers.set(path, { mutant, file })
+        }
+      }
+      const outcome = await this.run({ files: [...wrappers.keys()], timeoutMs })
+      if (outcome.timedOut) return undefined
+      const results = new Map<string, Map<string, FileRun>>()
+      for (const [path, { mutant, file }] of wrappers) {
+        const run = outcome.files.get(path)
+        const perMutant = results.get(mutant) ?? new Map<string, FileRun>()
+        perMutant.set(file, run ? { ...run, file } : { file, status: 'errored', tests: 0 })
+        results.set(mutant, perMutant)
+      }
+      return results
+    } finally {
+      for (const path of wrappers.keys()) rmSync(join(this.repoDir, path), { force: true })
+    }
+  }
 }
+
+function isEsmTest(repoDir: string, testFile: string): boolean {
+  if (/\.m[jt]s$/.test(testFile)) return true
+  if (/\.c[jt]s$/.test(testFile)) return false
+  const pkg = readJson(join(repoDir, 'package.json'))
+  return pkg?.type === 'module'
+}
+
+const SET_SWITCH = (mutant: string): string => `Reflect.set(globalThis, ${JSON.stringify(JS_GLOBAL)}, ${JSON.stringify(mutant)})\n`
 
 export class JestRunner extends BaseRunner {
   readonly framework = 'jest' as const
   readonly isolatesFiles = true
+
+  protected override wrapperContent(testFile: string, mutant: string): string | undefined {
+    // ESM test files run under jest's experimental VM modules; mutants then run one process each.
+    if (!/\.[cm]?tsx?$/.test(testFile) && isEsmTest(this.repoDir, testFile)) return undefined
+    const name = `./${basename(testFile)}`
+    return `${SET_SWITCH(mutant)}require(${JSON.stringify(/\.[cm]?tsx?$/.test(testFile) ? name.replace(/\.[cm]?tsx?$/, '') : name)})\n`
+  }
 
   async run(request: RunRequest): Promise<RunOutcome> {
     const bin = findPackageFile(this.repoDir, 'jest', 'bin/jest.js')
@@ -284,6 +337,10 @@ interface VitestJson {
 export class VitestRunner extends BaseRunner {
   readonly framework = 'vitest' as const
   readonly isolatesFiles = true
+
+  protected override wrapperContent(testFile: string, mutant: string): string | undefined {
+    return `${SET_SWITCH(mutant)}await import(${JSON.stringify(`./${basename(testFile)}`)})\n`
+  }
 
   async run(request: RunRequest): Promise<RunOutcome> {
     // Vitest merges coverage across the files of one run, so per-file coverage takes one run per file.
@@ -367,10 +424,18 @@ export class VitestRunner extends BaseRunner {
   }
 }
 
+interface PytestFileEntry {
+  tests: number
+  failed: number
+  errored: number
+  message: string
+}
+
 interface PytestPluginOutput {
-  files: Record<string, { tests: number; failed: number; errored: number; message: string }>
+  files: Record<string, PytestFileEntry>
   coverage: Record<string, Record<string, number[]>>
   executable: Record<string, number[]>
+  plan: Record<string, { timedOut: boolean; files?: Record<string, PytestFileEntry>; coverage?: Record<string, Record<string, number[]>> }> | null
 }
 
 export class PytestRunner extends BaseRunner {
@@ -378,6 +443,66 @@ export class PytestRunner extends BaseRunner {
   readonly isolatesFiles = false
 
   async run(request: RunRequest): Promise<RunOutcome> {
+    const { report, result } = await this.invoke(request.files, request.coverageOf, undefined, this.timeout(request))
+    return this.outcome(request.files, request.coverageOf, report?.files, report?.coverage, report?.executable, result)
+  }
+
+  /**
+   * Several runs in one pytest process: tests are collected once, then each run executes in a forked
+   * child, so runs are isolated from each other (module state included) without a process start each.
+   * Falls back to one process per run where fork is not available.
+   */
+  async runMany(
+    runs: ReadonlyArray<{ label: string; files: string[]; env?: Record<string, string> }>,
+    options: { coverageOf?: string[]; timeoutMs?: number } = {}
+  ): Promise<Map<string, RunOutcome>> {
+    const outcomes = new Map<string, RunOutcome>()
+    if (runs.length === 0) return outcomes
+    if (process.platform === 'win32') {
+      for (const run of runs) outcomes.set(run.label, await this.run({ files: run.files, coverageOf: options.coverageOf, timeoutMs: options.timeoutMs }))
+      return outcomes
+    }
+    const perRun = options.timeoutMs ?? this.options.defaultTimeoutMs ?? 120_000
+    const files = [...new Set(runs.flatMap(r => r.files))]
+    const plan = { timeout: perRun / 1000, runs }
+    const { report, result } = await this.invoke(files, options.coverageOf, plan, Math.min(perRun * (runs.length + 1), 60 * 60_000))
+    for (const run of runs) {
+      const entry = report?.plan?.[run.label]
+      const outcome = this.outcome(run.files, options.coverageOf, entry?.files, entry?.coverage, report?.executable, {
+        ...result,
+        timedOut: result.timedOut || Boolean(entry?.timedOut)
+      })
+      outcome.durationMs = Math.round(result.durationMs / runs.length)
+      outcomes.set(run.label, outcome)
+    }
+    return outcomes
+  }
+
+  override async runMutants(plan: ReadonlyArray<{ mutant: string; files: string[] }>, timeoutMs: number): Promise<Map<string, Map<string, FileRun>> | undefined> {
+    if (process.platform === 'win32') return undefined
+    const outcomes = await this.runMany(
+      plan.map(p => ({ label: p.mutant, files: p.files, env: { [PY_VARIABLE]: p.mutant } })),
+      { timeoutMs }
+    )
+    const results = new Map<string, Map<string, FileRun>>()
+    for (const { mutant, files } of plan) {
+      const outcome = outcomes.get(mutant)
+      if (!outcome || outcome.timedOut) {
+        // A hanging mutant cannot be attributed: every file counts as failing (the mutant is dropped).
+        results.set(mutant, new Map(files.map(file => [file, { file, status: 'errored', tests: 0, message: 'timed out' } as FileRun])))
+        continue
+      }
+      results.set(mutant, outcome.files)
+    }
+    return results
+  }
+
+  private async invoke(
+    files: readonly string[],
+    coverageOf: readonly string[] | undefined,
+    plan: unknown,
+    timeoutMs: number
+  ): Promise<{ report?: PytestPluginOutput; result: { stdout: string; stderr: string; timedOut: boolean; durationMs: number } }> {
     const helpers = pythonHelpers(this.options.scratchDir)
     const dir = this.scratch()
     try {
@@ -388,46 +513,52 @@ export class PytestRunner extends BaseRunner {
         PYTHONDONTWRITEBYTECODE: '1',
         CI_MEDIC_ROOT: this.repoDir,
         CI_MEDIC_PYTEST_OUT: out,
-        CI_MEDIC_COVER: JSON.stringify((request.coverageOf ?? []).map(f => join(this.repoDir, f)))
+        CI_MEDIC_COVER: JSON.stringify((coverageOf ?? []).map(f => join(this.repoDir, f))),
+        CI_MEDIC_PLAN: plan ? JSON.stringify(plan) : ''
       })
       const args = ['-m', 'pytest', '-q', '-p', helpers.pluginName, '-p', 'no:cacheprovider', '--continue-on-collection-errors', '--rootdir', this.repoDir]
-      args.push(...request.files)
-      const result = await this.options.exec(pythonCommand(baseEnv), args, {
-        cwd: this.repoDir,
-        env,
-        timeoutMs: this.timeout(request)
-      })
-      const files = new Map<string, FileRun>()
-      let coverageByTest: Map<string, LineMap> | undefined
-      let executable: LineMap | undefined
-      const wanted = new Set(request.files)
-      if (existsSync(out)) {
-        const report = JSON.parse(readFileSync(out, 'utf8')) as PytestPluginOutput
-        for (const [file, entry] of Object.entries(report.files)) {
-          if (!wanted.has(file)) continue
-          const status = entry.errored > 0 ? 'errored' : entry.failed > 0 ? 'failed' : entry.tests > 0 ? 'passed' : 'errored'
-          files.set(file, {
-            file,
-            status,
-            tests: entry.tests,
-            message: entry.message ? tail(entry.message) : entry.tests === 0 ? 'no tests ran' : undefined
-          })
-        }
-        if (request.coverageOf?.length) {
-          coverageByTest = new Map()
-          for (const file of request.files) {
-            const perSource = report.coverage[file] ?? {}
-            coverageByTest.set(file, new Map(Object.entries(perSource).map(([src, lines]) => [src, new Set(lines)])))
-          }
-          executable = new Map(Object.entries(report.executable).map(([src, lines]) => [src, new Set(lines)]))
-        }
-      }
-      const output = tail(result.stdout + result.stderr)
-      missingAsErrored(request.files, files, output, result.timedOut)
-      return { files, coverageByTest, executable, timedOut: result.timedOut, durationMs: result.durationMs, output }
+      args.push(...files)
+      const result = await this.options.exec(pythonCommand(baseEnv), args, { cwd: this.repoDir, env, timeoutMs })
+      const report = existsSync(out) ? (JSON.parse(readFileSync(out, 'utf8')) as PytestPluginOutput) : undefined
+      return { report, result }
     } finally {
       rmSync(dir, { recursive: true, force: true })
     }
+  }
+
+  private outcome(
+    files: readonly string[],
+    coverageOf: readonly string[] | undefined,
+    entries: Record<string, PytestFileEntry> | undefined,
+    coverage: Record<string, Record<string, number[]>> | undefined,
+    executableLines: Record<string, number[]> | undefined,
+    result: { stdout: string; stderr: string; timedOut: boolean; durationMs: number }
+  ): RunOutcome {
+    const runs = new Map<string, FileRun>()
+    const wanted = new Set(files)
+    for (const [file, entry] of Object.entries(entries ?? {})) {
+      if (!wanted.has(file)) continue
+      const status = entry.errored > 0 ? 'errored' : entry.failed > 0 ? 'failed' : entry.tests > 0 ? 'passed' : 'errored'
+      runs.set(file, {
+        file,
+        status,
+        tests: entry.tests,
+        message: entry.message ? tail(entry.message) : entry.tests === 0 ? 'no tests ran' : undefined
+      })
+    }
+    let coverageByTest: Map<string, LineMap> | undefined
+    let executable: LineMap | undefined
+    if (coverageOf?.length) {
+      coverageByTest = new Map()
+      for (const file of files) {
+        const perSource = coverage?.[file] ?? {}
+        coverageByTest.set(file, new Map(Object.entries(perSource).map(([src, lines]) => [src, new Set(lines)])))
+      }
+      executable = new Map(Object.entries(executableLines ?? {}).map(([src, lines]) => [src, new Set(lines)]))
+    }
+    const output = tail(result.stdout + result.stderr)
+    missingAsErrored(files, runs, output, result.timedOut)
+    return { files: runs, coverageByTest, executable, timedOut: result.timedOut, durationMs: result.durationMs, output }
   }
 }
 

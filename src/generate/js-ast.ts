@@ -321,12 +321,19 @@ export async function jsMutants(path: string, content: string, lines: ReadonlySe
   const ts = await loadTypeScript()
   const source = parse(ts, path, content)
   const mutants: Omit<Mutant, 'id'>[] = []
+  const typed = /\.[cm]?tsx?$/.test(path)
+  let host: TS.Node = source
   const add = (start: number, end: number, replacement: string, description: string): void => {
     const line = lineOf(source, start)
-    if (lines.has(line)) mutants.push({ file: path, line, start, end, replacement, description })
+    if (lines.has(line)) {
+      mutants.push({ file: path, line, start, end, replacement, description, hostStart: host.getStart(source), hostEnd: host.getEnd() })
+    }
   }
+  const isPropertyName = (node: TS.Node): boolean =>
+    Boolean(node.parent && (ts.isPropertyAssignment(node.parent) || ts.isPropertyDeclaration(node.parent) || ts.isMethodDeclaration(node.parent) || ts.isEnumMember(node.parent)) && (node.parent as { name?: TS.Node }).name === node)
   const visit = (node: TS.Node): void => {
     if (ts.isTypeNode(node)) return
+    host = node
     if (ts.isBinaryExpression(node)) {
       const operator = node.operatorToken.getText(source)
       const swap = BINARY_SWAPS[operator]
@@ -337,7 +344,7 @@ export async function jsMutants(path: string, content: string, lines: ReadonlySe
     } else if (node.kind === ts.SyntaxKind.TrueKeyword || node.kind === ts.SyntaxKind.FalseKeyword) {
       const value = node.kind === ts.SyntaxKind.TrueKeyword
       add(node.getStart(source), node.getEnd(), String(!value), `${value} → ${!value}`)
-    } else if (ts.isNumericLiteral(node)) {
+    } else if (ts.isNumericLiteral(node) && !isPropertyName(node)) {
       const value = Number(node.text)
       if (Number.isInteger(value) && Math.abs(value) < 1e15) {
         for (const delta of [1, -1]) {
@@ -348,14 +355,16 @@ export async function jsMutants(path: string, content: string, lines: ReadonlySe
     } else if (ts.isReturnStatement(node) && node.expression) {
       const expression = node.expression
       if (expression.kind !== ts.SyntaxKind.UndefinedKeyword && !(ts.isIdentifier(expression) && expression.text === 'undefined')) {
-        add(expression.getStart(source), expression.getEnd(), 'undefined', 'return value → undefined')
+        host = expression
+        add(expression.getStart(source), expression.getEnd(), typed ? '(undefined as any)' : 'undefined', 'return value → undefined')
       }
     } else if (
       ts.isExpressionStatement(node) &&
       ts.isCallExpression(node.expression) &&
       node.expression.expression.kind !== ts.SyntaxKind.SuperKeyword
     ) {
-      add(node.getStart(source), node.getEnd(), 'void 0;', 'removed call')
+      host = node.expression
+      add(node.expression.getStart(source), node.expression.getEnd(), 'void 0', 'removed call')
     }
     ts.forEachChild(node, visit)
   }

@@ -10,11 +10,13 @@
  * tracer, attributed to the test file that is running), plus each source file's executable lines.
  */
 export const PYTEST_PLUGIN = String.raw`
-import dis, json, os, sys, threading
+import dis, json, os, sys, threading, time
 
 _root = os.path.realpath(os.environ.get("CI_MEDIC_ROOT") or os.getcwd())
 _out = os.environ.get("CI_MEDIC_PYTEST_OUT")
 _targets = set(os.path.realpath(p) for p in json.loads(os.environ.get("CI_MEDIC_COVER") or "[]"))
+_plan = json.loads(os.environ.get("CI_MEDIC_PLAN") or "null")
+_plan_results = {}
 _current = ["<collect>"]
 _lines = {}
 _files = {}
@@ -96,18 +98,73 @@ def pytest_runtest_logreport(report):
         entry["message"] = str(report.longrepr)[-4000:]
 
 
+def _coverage():
+    coverage = {}
+    for test, per_file in _lines.items():
+        coverage[test] = {_rel(src): sorted(lines) for src, lines in per_file.items()}
+    return coverage
+
+
+def pytest_runtestloop(session):
+    """With a plan, every run executes in a forked child: isolated from the others, one process in all."""
+    if not _plan or not hasattr(os, "fork"):
+        return None
+    by_file = {}
+    for item in session.items:
+        by_file.setdefault(_file(item.nodeid), []).append(item)
+    timeout = float(_plan.get("timeout") or 120)
+    for index, run in enumerate(_plan["runs"]):
+        items = [item for name in run["files"] for item in by_file.get(name, [])]
+        result_file = "%s.%d" % (_out, index)
+        pid = os.fork()
+        if pid == 0:
+            code = 0
+            try:
+                os.environ.update(run.get("env") or {})
+                for position, item in enumerate(items):
+                    following = items[position + 1] if position + 1 < len(items) else None
+                    item.config.hook.pytest_runtest_protocol(item=item, nextitem=following)
+                wanted = set(run["files"])
+                with open(result_file, "w") as handle:
+                    json.dump({
+                        "files": {k: v for k, v in _files.items() if k in wanted},
+                        "coverage": {k: v for k, v in _coverage().items() if k in wanted},
+                    }, handle)
+            except BaseException:
+                code = 1
+            finally:
+                os._exit(code)
+        deadline = time.time() + timeout
+        timed_out = False
+        while True:
+            done, _ = os.waitpid(pid, os.WNOHANG)
+            if done:
+                break
+            if time.time() > deadline:
+                os.kill(pid, 9)
+                os.waitpid(pid, 0)
+                timed_out = True
+                break
+            time.sleep(0.005)
+        entry = {"timedOut": timed_out}
+        if not timed_out and os.path.exists(result_file):
+            with open(result_file) as handle:
+                entry.update(json.load(handle))
+            os.remove(result_file)
+        _plan_results[run["label"]] = entry
+    return True
+
+
 def pytest_unconfigure(config):
     sys.settrace(None)
     threading.settrace(None)
     if not _out:
         return
-    coverage = {}
-    for test, per_file in _lines.items():
-        coverage[test] = {_rel(src): sorted(lines) for src, lines in per_file.items()}
     data = {
         "files": _files,
-        "coverage": coverage,
+        "coverage": _coverage(),
         "executable": {_rel(t): _executable(t) for t in _targets},
+        "plan": _plan_results if _plan else None,
     }
     with open(_out, "w") as handle:
         json.dump(data, handle)
@@ -306,10 +363,18 @@ if op == "mutants":
         return (line, col)
 
     mutants = []
+    host = [None]
+    in_fstring = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.JoinedStr):
+            for child in ast.walk(node):
+                in_fstring.add(id(child))
 
     def add(line, col, end_line, end_col, replacement, description):
+        h = span(host[0])
         mutants.append({"line": line, "col": col, "endLine": end_line, "endCol": end_col,
-                        "replacement": replacement, "description": description})
+                        "replacement": replacement, "description": description,
+                        "host": [h["line"], h["col"], h["endLine"], h["endCol"]]})
 
     COMPARE = {ast.Lt: ("<", "<="), ast.LtE: ("<=", "<"), ast.Gt: (">", ">="), ast.GtE: (">=", ">"),
                ast.Eq: ("==", "!="), ast.NotEq: ("!=", "==")}
@@ -317,6 +382,9 @@ if op == "mutants":
              ast.FloorDiv: ("//", "*"), ast.Mod: ("%", "*")}
 
     for node in ast.walk(tree):
+        if id(node) in in_fstring:
+            continue
+        host[0] = node
         if isinstance(node, ast.Compare):
             left = node.left
             for operator, right in zip(node.ops, node.comparators):
@@ -356,11 +424,13 @@ if op == "mutants":
                         add(s["line"], s["col"], s["endLine"], s["endCol"], repr(value), "%s -> %s" % (text, repr(value)))
         elif isinstance(node, ast.Return) and node.value is not None and node.lineno in wanted:
             if not (isinstance(node.value, ast.Constant) and node.value.value is None):
+                host[0] = node.value
                 v = span(node.value)
                 add(v["line"], v["col"], v["endLine"], v["endCol"], "None", "return value -> None")
         elif isinstance(node, ast.Expr) and isinstance(node.value, ast.Call) and node.lineno in wanted:
-            s = span(node)
-            add(s["line"], s["col"], s["endLine"], s["endCol"], "pass", "removed call")
+            host[0] = node.value
+            s = span(node.value)
+            add(s["line"], s["col"], s["endLine"], s["endCol"], "None", "removed call")
     mutants.sort(key=lambda m: (m["line"], m["col"], m["replacement"]))
     out({"ok": True, "mutants": mutants})
 

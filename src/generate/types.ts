@@ -80,6 +80,9 @@ export interface Mutant {
   start: number
   end: number
   replacement: string
+  /** The smallest expression holding the mutation (for mutant schemata); defaults to start..end. */
+  hostStart?: number
+  hostEnd?: number
 }
 
 /** Result of one test file in one run. */
@@ -117,4 +120,18 @@ export interface TestRunnerPort {
   /** Whether several files run in one process stay isolated from each other (own module registry). */
   readonly isolatesFiles: boolean
   run(request: RunRequest): Promise<RunOutcome>
+  /**
+   * Several independent runs at once, each as isolated as a run of its own (pytest: forked children
+   * of one process). `env` is set for that run only. Optional: without it, runs are separate calls.
+   */
+  runMany?(
+    runs: ReadonlyArray<{ label: string; files: string[]; env?: Record<string, string> }>,
+    options?: { coverageOf?: string[]; timeoutMs?: number }
+  ): Promise<Map<string, RunOutcome>>
+  /**
+   * Runs each mutant's test files against mutant schemata already written to the sources: the
+   * mutant is chosen per run (a global or an environment variable). Undefined when it cannot
+   * (the caller then applies mutants one at a time).
+   */
+  runMutants?(plan: ReadonlyArray<{ mutant: string; files: string[] }>, timeoutMs: number): Promise<Map<string, Map<string, FileRun>> | undefined>
 }
