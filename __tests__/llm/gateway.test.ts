@@ -181,6 +181,17 @@ describe('OpenAiGateway with the real openai client', () => {
     expect(h.audit.entries()[0]).toMatchObject({ outcome: 'budget', lastFailure: 'timeout' })
   })
 
+  it("stops at once when the caller's signal aborts a hung request", async () => {
+    const h = await harness(() => reply.hang(), { retry: { requestTimeoutMs: 30_000 } })
+    const controller = new AbortController()
+    setTimeout(() => controller.abort(), 200)
+    const error = await failure(h.gateway.complete({ ...ask, signal: controller.signal }))
+    expect(error.kind).toBe('budget')
+    expect(error.message).toMatch(/cancelled by its caller/)
+    expect(fake!.completions).toHaveLength(1)
+    expect(h.audit.entries()[0]).toMatchObject({ outcome: 'cancelled' })
+  })
+
   it('retries a truncated JSON body, and reports bad-response when it stays garbled', async () => {
     const truncated =
       '{"id":"chatcmpl-1","object":"chat.completion","choices":[{"index":0,"message":{"role":"assis'
