@@ -11,7 +11,8 @@
 // response to the rollback starting <= 30 s with default settings, exactly 1 rollback per bad deploy.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { readInputs } from '../src/config/schema.ts'
 import { createContext } from '../src/engine.ts'
 import { streamLogger } from '../src/ports/log.ts'
@@ -22,10 +23,13 @@ import { defaultVerdictSettings } from '../src/guard/verdict.ts'
 import { watchDeploy } from '../src/guard/watch.ts'
 import { startFakeGitHub } from '../__tests__/support/fake-github.ts'
 import { FakeDeployments } from '../__tests__/guard/fake-deployments.ts'
+import { startService } from '../__tests__/guard/service.ts'
 
 const HEALTHY_RUNS = Number(process.env.BENCH_GUARD_HEALTHY ?? 2000)
 const BAD_RUNS = Number(process.env.BENCH_GUARD_BAD ?? 2000)
+const here = dirname(fileURLToPath(import.meta.url))
 const RACES = Number(process.env.BENCH_GUARD_RACES ?? 5)
+const REAL_RUNS = Number(process.env.BENCH_GUARD_REAL ?? 5)
 const NOISE = 0.05
 
 function random(seed) {
@@ -217,6 +221,47 @@ try {
     const count = readFileSync(ledger, 'utf8').split('\n').filter(line => line === String(deployment.id)).length
     rollbacksPer.push(count)
     if (results.filter(r => r.outputs['rolled-back'] === 'true').length !== count) failed = true
+  }
+  // ── 3. Real time, real HTTP: the machinery's own overhead on top of the verdict ──────────────
+  // Short timings (interval 100 ms, 4 in a row): the verdict alone takes 3 intervals = 300 ms.
+  const realTimes = []
+  for (let run = 0; run < REAL_RUNS; run++) {
+    const good = `${run}`.padStart(40, 'c')
+    const bad = `${run}`.padStart(40, 'd')
+    fake.add(good, 'staging', ['success'])
+    fake.add(bad, 'staging', ['success'])
+    const service = await startService({ v1: { kind: 'healthy' }, v2: { kind: 'healthy-for', requests: 3 + run, then: { kind: 'status', status: 500 } } })
+    service.deploy('v2')
+    try {
+      const inputs = {
+        command: 'guard',
+        'health-url': `${service.url}/healthz`,
+        environment: 'staging',
+        'rollback-command': `node ${join(here, '../__tests__/fixtures/guard/switch.mjs')} ${service.url} v1`,
+        warmup: '200ms',
+        'probe-interval': '100ms',
+        'probe-window': '5s',
+        'probe-timeout': '300ms',
+        'verify-window': '300ms'
+      }
+      const { context } = createContext({
+        getInput: name => inputs[name] ?? (name === 'github-token' ? 'ghs_benchtoken0000000000000000000000000' : ''),
+        env: { ...process.env, GITHUB_REPOSITORY: 'octo-org/shop', GITHUB_API_URL: github.url, GITHUB_SHA: bad, GITHUB_EVENT_NAME: 'push', GITHUB_EVENT_PATH: eventPath, CI_MEDIC_HOME: join(work, `real-${run}`) },
+        log: silent,
+        frontDoor: 'cli'
+      })
+      context.repoDir = work
+      const result = await runGuard(context, { llm: async () => ({ disabledReason: 'bench' }) })
+      const started = result.json.timeline.find(e => e.label.startsWith('Rollback started'))
+      if (!started || !result.json.trip) throw new Error(`real run ${run}: no rollback (${result.json.outcome})`)
+      realTimes.push(Date.parse(started.at) - result.json.trip.firstFailureAt)
+    } finally {
+      await service.close()
+    }
+  }
+  if (REAL_RUNS) {
+    console.log(`\nreal time, loopback HTTP service, interval 100 ms, ${REAL_RUNS} runs:`)
+    console.log(`  first bad response -> rollback started: median ${median(realTimes)} ms (verdict alone: 300 ms; the rest is the lock and status requests)`)
   }
   github.assertNoViolations()
 } finally {
