@@ -9,7 +9,12 @@ afterAll(() => cleanupAll())
 
 /** An environment-dependent test that is red on the base commit already, and a real regression. */
 const PROJECT = {
-  'package.json': JSON.stringify({ name: 'baseline', private: true, type: 'module', scripts: { test: 'node --test' } }),
+  'package.json': JSON.stringify({
+    name: 'baseline',
+    private: true,
+    type: 'module',
+    scripts: { test: 'node --test' }
+  }),
   'math.js': 'export const add = (a, b) => a + b\n',
   'math.test.js': [
     "import assert from 'node:assert/strict'",
@@ -32,7 +37,12 @@ const PROJECT = {
   ].join('\n')
 }
 
-function baselineRepo(): { dir: string; base: string; git: (...args: string[]) => string; commit: (files: Record<string, string>) => string } {
+function baselineRepo(): {
+  dir: string
+  base: string
+  git: (...args: string[]) => string
+  commit: (files: Record<string, string>) => string
+} {
   const repo = createRepo({ files: PROJECT, message: 'base' })
   return {
     dir: repo.dir,
@@ -42,7 +52,12 @@ function baselineRepo(): { dir: string; base: string; git: (...args: string[]) =
   }
 }
 
-const INPUTS = { command: 'test', files: 'math.test.js\nservice.test.js', 'compare-to-base': true, retries: 1 }
+const INPUTS = {
+  command: 'test',
+  files: 'math.test.js\nservice.test.js',
+  'compare-to-base': true,
+  retries: 1
+}
 
 describe('compare-to-base', () => {
   test('only the new failure fails the step; the one already red on base is reported apart', async () => {
@@ -63,10 +78,16 @@ describe('compare-to-base', () => {
     const report = JSON.parse(readFileSync(action.outputs.report ?? '', 'utf8')) as TestRunReport
     expect(report.baseline).toEqual({ base: repo.base, newFailures: 1, alreadyFailing: 1 })
     const math = report.files.find(f => f.file === 'math.test.js')
-    expect(math?.tests).toEqual([expect.objectContaining({ name: 'adds', status: 'failed', failureKind: 'new' })])
+    expect(math?.tests).toEqual([
+      expect.objectContaining({ name: 'adds', status: 'failed', failureKind: 'new' })
+    ])
     const service = report.files.find(f => f.file === 'service.test.js')
     expect(service?.tests).toEqual([
-      expect.objectContaining({ name: 'reaches the staging service', status: 'failed', failureKind: 'already-failing' })
+      expect.objectContaining({
+        name: 'reaches the staging service',
+        status: 'failed',
+        failureKind: 'already-failing'
+      })
     ])
     expect(action.summary).toContain('### New failures (1)')
     expect(action.summary).toContain('### Already failing on base (1)')

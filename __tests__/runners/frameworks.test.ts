@@ -26,15 +26,52 @@ interface Spec {
 
 const words = (text: string): string => text
 const snake = (text: string): string => `test_${text.replace(/ /g, '_')}`
-const pascal = (text: string): string => `Test${text.replace(/(^| )(\w)/g, (_m, _s, c: string) => c.toUpperCase())}`
+const pascal = (text: string): string =>
+  `Test${text.replace(/(^| )(\w)/g, (_m, _s, c: string) => c.toUpperCase())}`
 
 const SPECS: Spec[] = [
   { fixture: 'jest', framework: 'jest', file: k => `${k}.test.js`, name: words, failLine: 4, passedTotal: 5 },
-  { fixture: 'vitest', framework: 'vitest', file: k => `${k}.test.js`, name: words, failLine: 5, crashAsFailedTest: true, passedTotal: 5 },
-  { fixture: 'mocha', framework: 'mocha', file: k => `${k}.spec.js`, name: words, failLine: 5, passedTotal: 5 },
-  { fixture: 'node-test', framework: 'node-test', file: k => `${k}.test.js`, name: words, failLine: 6, passedTotal: 5 },
-  { fixture: 'pytest', framework: 'pytest', file: k => `tests/test_${k}.py`, name: snake, failLine: 5, passedTotal: 5 },
-  { fixture: 'go', framework: 'go', file: k => `calc/${k}_test.go`, name: pascal, failLine: 7, passedTotal: 6 }
+  {
+    fixture: 'vitest',
+    framework: 'vitest',
+    file: k => `${k}.test.js`,
+    name: words,
+    failLine: 5,
+    crashAsFailedTest: true,
+    passedTotal: 5
+  },
+  {
+    fixture: 'mocha',
+    framework: 'mocha',
+    file: k => `${k}.spec.js`,
+    name: words,
+    failLine: 5,
+    passedTotal: 5
+  },
+  {
+    fixture: 'node-test',
+    framework: 'node-test',
+    file: k => `${k}.test.js`,
+    name: words,
+    failLine: 6,
+    passedTotal: 5
+  },
+  {
+    fixture: 'pytest',
+    framework: 'pytest',
+    file: k => `tests/test_${k}.py`,
+    name: snake,
+    failLine: 5,
+    passedTotal: 5
+  },
+  {
+    fixture: 'go',
+    framework: 'go',
+    file: k => `calc/${k}_test.go`,
+    name: pascal,
+    failLine: 7,
+    passedTotal: 6
+  }
 ]
 
 const KINDS = ['pass', 'fail', 'skip', 'crash', 'hang', 'flaky', 'argv']
@@ -52,7 +89,10 @@ beforeAll(async () => {
     const { repo, state, home } = fixtureRepo(spec.fixture)
     if (spec.framework === 'go') {
       // Compile once untimed, so the short per-run limit below measures the tests, not a cold build cache.
-      execFileSync('go', ['test', '-count=1', '-run', '^$', './...'], { cwd: repo.dir, env: { ...process.env, ...GO_ENV } })
+      execFileSync('go', ['test', '-count=1', '-run', '^$', './...'], {
+        cwd: repo.dir,
+        env: { ...process.env, ...GO_ENV }
+      })
     }
     const action = await runAction({
       cwd: repo.dir,
@@ -66,8 +106,13 @@ beforeAll(async () => {
       timeoutMs: 150_000
     })
     const reportPath = action.outputs.report ?? ''
-    if (!existsSync(reportPath)) throw new Error(`${spec.fixture}: no report at "${reportPath}"\n${action.stdout}\n${action.stderr}`)
-    outcomes.set(spec.fixture, { action, home, report: JSON.parse(readFileSync(reportPath, 'utf8')) as TestRunReport })
+    if (!existsSync(reportPath))
+      throw new Error(`${spec.fixture}: no report at "${reportPath}"\n${action.stdout}\n${action.stderr}`)
+    outcomes.set(spec.fixture, {
+      action,
+      home,
+      report: JSON.parse(readFileSync(reportPath, 'utf8')) as TestRunReport
+    })
   })
   await Promise.all(runs)
 }, 200_000)
@@ -98,9 +143,14 @@ describe.each(SPECS)('$fixture fixture through dist/index.js', spec => {
 
   test('per-file durations are recorded for shard balancing', () => {
     const { home, report } = outcome()
-    const timings = JSON.parse(readFileSync(join(home, 'timings.json'), 'utf8')) as { version: number; files: Record<string, { durationMs: number }> }
+    const timings = JSON.parse(readFileSync(join(home, 'timings.json'), 'utf8')) as {
+      version: number
+      files: Record<string, { durationMs: number }>
+    }
     expect(timings.version).toBe(1)
-    expect(timings.files[spec.file('pass')]).toEqual({ durationMs: fileOf(report, spec.file('pass')).durationMs })
+    expect(timings.files[spec.file('pass')]).toEqual({
+      durationMs: fileOf(report, spec.file('pass')).durationMs
+    })
     expect(Object.keys(timings.files)).not.toContain(spec.file('hang'))
   })
 
@@ -119,7 +169,9 @@ describe.each(SPECS)('$fixture fixture through dist/index.js', spec => {
     )
     const argv = fileOf(report, spec.file('argv'))
     expect(argv.status).toBe('passed')
-    expect(argv.tests).toEqual([expect.objectContaining({ name: spec.name('sees no options it does not know'), status: 'passed' })])
+    expect(argv.tests).toEqual([
+      expect.objectContaining({ name: spec.name('sees no options it does not know'), status: 'passed' })
+    ])
   })
 
   test('the failing assertion is located and annotated', () => {
@@ -127,7 +179,10 @@ describe.each(SPECS)('$fixture fixture through dist/index.js', spec => {
     const fail = fileOf(report, spec.file('fail'))
     expect(fail.status).toBe('failed')
     const failed = fail.tests.find(t => t.name === spec.name('multiplies'))
-    expect(failed).toMatchObject({ status: 'failed', location: { file: spec.file('fail'), line: spec.failLine } })
+    expect(failed).toMatchObject({
+      status: 'failed',
+      location: { file: spec.file('fail'), line: spec.failLine }
+    })
     expect(failed?.message).toMatch(/5/)
     expect(fail.tests.find(t => t.name === spec.name('multiplies by zero'))?.status).toBe('passed')
     expect(action.annotations).toContainEqual(
@@ -142,7 +197,10 @@ describe.each(SPECS)('$fixture fixture through dist/index.js', spec => {
     const crash = fileOf(report, spec.file('crash'))
     if (spec.crashAsFailedTest) {
       expect(crash.status).toBe('failed')
-      expect(crash.tests[0]).toMatchObject({ status: 'failed', message: expect.stringMatching(/process\.exit/) })
+      expect(crash.tests[0]).toMatchObject({
+        status: 'failed',
+        message: expect.stringMatching(/process\.exit/)
+      })
     } else {
       expect(crash.status).toBe('errored')
       expect(crash.output).toMatch(/exit|did not finish/i)
@@ -163,7 +221,11 @@ describe.each(SPECS)('$fixture fixture through dist/index.js', spec => {
     const flaky = fileOf(report, spec.file('flaky'))
     expect(flaky).toMatchObject({ status: 'passed', flaky: true, attempts: 2 })
     expect(flaky.tests).toEqual([
-      expect.objectContaining({ name: spec.name('fails on the first run only'), status: 'passed', failureKind: 'flaky' })
+      expect.objectContaining({
+        name: spec.name('fails on the first run only'),
+        status: 'passed',
+        failureKind: 'flaky'
+      })
     ])
     expect(action.summary).toContain('### Flaky (1)')
   })

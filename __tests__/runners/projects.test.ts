@@ -15,13 +15,19 @@ const quiet = streamLogger(() => undefined)
 describe('a suite that runs from compiled output', () => {
   test('builds first, runs the compiled test and reports it under its TypeScript source', async () => {
     const { repo, home } = fixtureRepo('build-first')
-    const cli = await runCli(['test', '--repo', repo.dir, '--files', 'src/price.test.ts', '--retries', '0', '--json'], {
-      env: { CI_MEDIC_HOME: home },
-      timeoutMs: 90_000
-    })
+    const cli = await runCli(
+      ['test', '--repo', repo.dir, '--files', 'src/price.test.ts', '--retries', '0', '--json'],
+      {
+        env: { CI_MEDIC_HOME: home },
+        timeoutMs: 90_000
+      }
+    )
     expect(cli.exitCode).toBe(1)
     const report = JSON.parse(cli.stdout) as TestRunReport
-    expect(report).toMatchObject({ framework: 'node-test', totals: { passed: 1, failed: 1, skipped: 0, flaky: 0 } })
+    expect(report).toMatchObject({
+      framework: 'node-test',
+      totals: { passed: 1, failed: 1, skipped: 0, flaky: 0 }
+    })
     expect(report.files).toEqual([
       expect.objectContaining({
         file: 'src/price.test.ts',
@@ -42,11 +48,25 @@ describe('a suite that runs from compiled output', () => {
 
   test('a compile error fails the files with the build output as evidence', async () => {
     const { repo } = fixtureRepo('build-first')
-    writeFileSync(join(repo.dir, 'src', 'price.ts'), 'export function total(): number {\n  return "free"\n}\n')
-    const report = await runTests({ repoDir: repo.dir, files: ['src/price.test.ts'], timeoutMs: 60_000, retries: 0, log: quiet })
+    writeFileSync(
+      join(repo.dir, 'src', 'price.ts'),
+      'export function total(): number {\n  return "free"\n}\n'
+    )
+    const report = await runTests({
+      repoDir: repo.dir,
+      files: ['src/price.test.ts'],
+      timeoutMs: 60_000,
+      retries: 0,
+      log: quiet
+    })
     expect(report.totals.failed).toBe(1)
     expect(report.files).toEqual([
-      expect.objectContaining({ file: 'src/price.test.ts', status: 'errored', tests: [], output: expect.stringMatching(/npm run pretest[\s\S]*error TS2322/) })
+      expect.objectContaining({
+        file: 'src/price.test.ts',
+        status: 'errored',
+        tests: [],
+        output: expect.stringMatching(/npm run pretest[\s\S]*error TS2322/)
+      })
     ])
   }, 100_000)
 })
@@ -80,8 +100,18 @@ describe('a monorepo', () => {
 
   test('with no files given, every package suite runs', async () => {
     const { repo } = fixtureRepo('monorepo')
-    const report = await runTests({ repoDir: repo.dir, timeoutMs: 90_000, retries: 0, log: quiet, env: { ...process.env, ...GO_ENV } })
-    expect(report.files.map(f => f.file)).toEqual(['packages/api/sum.test.js', 'packages/web/label.test.js', 'services/clock/clock_test.go'])
+    const report = await runTests({
+      repoDir: repo.dir,
+      timeoutMs: 90_000,
+      retries: 0,
+      log: quiet,
+      env: { ...process.env, ...GO_ENV }
+    })
+    expect(report.files.map(f => f.file)).toEqual([
+      'packages/api/sum.test.js',
+      'packages/web/label.test.js',
+      'services/clock/clock_test.go'
+    ])
     expect(report.totals.passed).toBe(4)
   }, 120_000)
 })
@@ -90,7 +120,9 @@ describe('nothing to run', () => {
   test('a repository without a detectable suite is a configuration error naming test-command', async () => {
     const dir = makeTempDir('ci-medic-empty-')
     writeFileSync(join(dir, 'README.md'), 'no tests here\n')
-    const cli = await runCli(['test', '--repo', dir, '--json'], { env: { CI_MEDIC_HOME: makeTempDir('ci-medic-home-') } })
+    const cli = await runCli(['test', '--repo', dir, '--json'], {
+      env: { CI_MEDIC_HOME: makeTempDir('ci-medic-home-') }
+    })
     expect(cli.exitCode).toBe(2)
     expect(cli.stderr).toMatch(/No tests were found[\s\S]*test-command: "npm test -- \{files\}"/)
   })
@@ -105,14 +137,35 @@ describe('test-command', () => {
       `import { writeFileSync } from 'node:fs'\nwriteFileSync(${JSON.stringify(seen)}, JSON.stringify(process.argv.slice(2)))\nprocess.exit(process.argv.includes('bad test.js') ? 1 : 0)\n`
     )
     const files = ['ok.test.js', "it's $(touch pwned) `x`.test.js"]
-    const passing = await runTests({ repoDir: dir, files, testCommand: 'node check.mjs {files}', timeoutMs: 30_000, retries: 0, log: quiet })
+    const passing = await runTests({
+      repoDir: dir,
+      files,
+      testCommand: 'node check.mjs {files}',
+      timeoutMs: 30_000,
+      retries: 0,
+      log: quiet
+    })
     expect(JSON.parse(readFileSync(seen, 'utf8'))).toEqual(files)
     expect(existsSync(join(dir, 'pwned'))).toBe(false)
     expect(passing.framework).toBe('custom')
     expect(passing.files.map(f => f.status)).toEqual(['passed', 'passed'])
 
-    const failing = await runTests({ repoDir: dir, files: ['bad test.js'], testCommand: 'node check.mjs {files}', timeoutMs: 30_000, retries: 1, log: quiet })
-    expect(failing.files).toEqual([expect.objectContaining({ file: 'bad test.js', status: 'failed', attempts: 2, output: expect.stringContaining('exited with code 1') })])
+    const failing = await runTests({
+      repoDir: dir,
+      files: ['bad test.js'],
+      testCommand: 'node check.mjs {files}',
+      timeoutMs: 30_000,
+      retries: 1,
+      log: quiet
+    })
+    expect(failing.files).toEqual([
+      expect.objectContaining({
+        file: 'bad test.js',
+        status: 'failed',
+        attempts: 2,
+        output: expect.stringContaining('exited with code 1')
+      })
+    ])
     expect(failing.totals.failed).toBe(1)
   }, 60_000)
 })

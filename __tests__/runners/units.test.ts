@@ -64,7 +64,16 @@ describe('detection', () => {
       'svc/go.mod': 'module x\n',
       'svc/pkg/q_test.go': ''
     })
-    const groups = groupFiles(['packages/a/x.test.js', 'py/tests/test_q.py', 'packages/b/z.spec.js', 'svc/pkg/q_test.go', 'packages/a/y.test.js'], dir)
+    const groups = groupFiles(
+      [
+        'packages/a/x.test.js',
+        'py/tests/test_q.py',
+        'packages/b/z.spec.js',
+        'svc/pkg/q_test.go',
+        'packages/a/y.test.js'
+      ],
+      dir
+    )
     expect(groups.map(g => [g.framework, g.packageDir.slice(dir.length + 1), g.files.length])).toEqual([
       ['jest', 'packages/a', 2],
       ['pytest', 'py', 1],
@@ -112,21 +121,38 @@ describe('reading results', () => {
 
   test('a clean exit that left a file unreported does not pass it', () => {
     const events = parseEvents(JSON.stringify({ t: 'end' }))
-    const run = assemble({ expected: expected.slice(0, 1), events, outcome: exited(0), stack, reportsStarts: true })
-    expect(run.files[0]).toMatchObject({ status: 'errored', output: expect.stringContaining('without reporting this file') })
+    const run = assemble({
+      expected: expected.slice(0, 1),
+      events,
+      outcome: exited(0),
+      stack,
+      reportsStarts: true
+    })
+    expect(run.files[0]).toMatchObject({
+      status: 'errored',
+      output: expect.stringContaining('without reporting this file')
+    })
   })
 })
 
 describe('stack traces', () => {
   test('frames become repository paths; the location is the first frame outside node_modules', () => {
-    const dir = project({ 'src/a.test.js': '', 'node_modules/lib/index.js': '', 'tests/test_x.py': '', 'pkg/x_test.go': '' })
+    const dir = project({
+      'src/a.test.js': '',
+      'node_modules/lib/index.js': '',
+      'tests/test_x.py': '',
+      'pkg/x_test.go': ''
+    })
     const js = mapStack(
       `AssertionError: nope\n    at check (${dir}/node_modules/lib/index.js:3:9)\n    at Object.<anonymous> (file://${dir}/src/a.test.js:12:5)\n    at node:internal/process:1:1`,
       { repoDir: dir, cwd: dir }
     )
     expect(js.location).toEqual({ file: 'src/a.test.js', line: 12, column: 5 })
     expect(js.stack).toContain('(src/a.test.js:12:5)')
-    const py = mapStack(`tests/test_x.py:7: in test_x\n    assert 1 == 2\nE   assert 1 == 2`, { repoDir: dir, cwd: dir })
+    const py = mapStack(`tests/test_x.py:7: in test_x\n    assert 1 == 2\nE   assert 1 == 2`, {
+      repoDir: dir,
+      cwd: dir
+    })
     expect(py.location).toEqual({ file: 'tests/test_x.py', line: 7 })
     const go = mapStack(`    ${dir}/pkg/x_test.go:9: got 1`, { repoDir: dir, cwd: dir })
     expect(go.location).toEqual({ file: 'pkg/x_test.go', line: 9 })
@@ -141,7 +167,11 @@ describe('stack traces', () => {
       'src/c.test.ts': '',
       'build/c.test.js': ''
     })
-    expect(mapStack(`at (${dir}/dist/b.test.js:3:1)`, { repoDir: dir, cwd: dir }).location).toEqual({ file: 'src/b.test.ts', line: 2, column: 5 })
+    expect(mapStack(`at (${dir}/dist/b.test.js:3:1)`, { repoDir: dir, cwd: dir }).location).toEqual({
+      file: 'src/b.test.ts',
+      line: 2,
+      column: 5
+    })
     expect(sourceForCompiled('build/c.test.js', dir)).toBe('src/c.test.ts')
     expect(sourceForCompiled('src/c.test.ts', dir)).toBeUndefined()
   })
@@ -181,8 +211,25 @@ describe('retries', () => {
   })
 
   test('a crashed file that passes on a retry is flaky as a whole', () => {
-    const crashed: TestFileResult = { file: 'c.test.js', status: 'errored', durationMs: 0, tests: [], output: 'exit 3', attempts: 1 }
-    const [merged] = mergeRetry([crashed], [{ file: 'c.test.js', status: 'passed', durationMs: 2, tests: [{ name: 't', status: 'passed', durationMs: 1 }] }])
+    const crashed: TestFileResult = {
+      file: 'c.test.js',
+      status: 'errored',
+      durationMs: 0,
+      tests: [],
+      output: 'exit 3',
+      attempts: 1
+    }
+    const [merged] = mergeRetry(
+      [crashed],
+      [
+        {
+          file: 'c.test.js',
+          status: 'passed',
+          durationMs: 2,
+          tests: [{ name: 't', status: 'passed', durationMs: 1 }]
+        }
+      ]
+    )
     expect(merged).toMatchObject({ status: 'passed', flaky: true, attempts: 2, output: 'exit 3' })
     expect(totalsOf(merged ? [merged] : [])).toEqual({ passed: 1, failed: 0, skipped: 0, flaky: 1 })
   })
@@ -191,7 +238,13 @@ describe('retries', () => {
 describe('timings', () => {
   test('records per-file durations in the shared format and keeps files not run', () => {
     const dir = makeTempDir('ci-medic-timings-')
-    writeFileSync(join(dir, 'timings.json'), JSON.stringify({ version: 1, files: { 'old.test.js': { durationMs: 40 }, 'bad.test.js': { durationMs: 'x' } } }))
+    writeFileSync(
+      join(dir, 'timings.json'),
+      JSON.stringify({
+        version: 1,
+        files: { 'old.test.js': { durationMs: 40 }, 'bad.test.js': { durationMs: 'x' } }
+      })
+    )
     recordTimings(dir, {
       framework: 'jest',
       totals: { passed: 1, failed: 0, skipped: 0, flaky: 0 },

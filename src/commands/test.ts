@@ -36,7 +36,8 @@ export function failuresOf(report: TestRunReport): Failure[] {
         file: file.file,
         name: '(whole file)',
         message: firstLines(file.output ?? 'The file failed without a report.'),
-        kind: file.failureKind === 'new' || file.failureKind === 'already-failing' ? file.failureKind : 'failing'
+        kind:
+          file.failureKind === 'new' || file.failureKind === 'already-failing' ? file.failureKind : 'failing'
       })
     }
   }
@@ -122,19 +123,35 @@ export function renderSummary(report: TestRunReport, annotated: number): string 
     )
   }
   if (report.baseline) {
-    section('New failures', failures.filter(f => f.kind === 'new'))
-    section('Already failing on base', failures.filter(f => f.kind === 'already-failing'))
+    section(
+      'New failures',
+      failures.filter(f => f.kind === 'new')
+    )
+    section(
+      'Already failing on base',
+      failures.filter(f => f.kind === 'already-failing')
+    )
   } else {
     section('Failures', failures)
   }
   if (flaky.length > 0) {
     lines.push('', `### Flaky (${flaky.length}): failed, then passed on a retry`, '')
-    lines.push(table(['Test', 'File'], flaky.map(f => [escapeCell(f.name), code(f.file)])))
+    lines.push(
+      table(
+        ['Test', 'File'],
+        flaky.map(f => [escapeCell(f.name), code(f.file)])
+      )
+    )
   }
   const slowest = [...report.files].sort((a, b) => b.durationMs - a.durationMs).slice(0, SLOWEST_FILES)
   if (slowest.length > 0) {
     lines.push('', '### Slowest files', '')
-    lines.push(table(['File', 'Duration', 'Status'], slowest.map(f => [code(f.file), seconds(f.durationMs), f.status])))
+    lines.push(
+      table(
+        ['File', 'Duration', 'Status'],
+        slowest.map(f => [code(f.file), seconds(f.durationMs), f.status])
+      )
+    )
   }
   if (failures.length > annotated) {
     lines.push(
@@ -144,7 +161,13 @@ export function renderSummary(report: TestRunReport, annotated: number): string 
   }
   const crashed = report.files.filter(file => file.output && isFailing(file) && !file.flaky)
   for (const file of crashed.slice(0, 5)) {
-    lines.push('', details(`Output of ${escapeCell(file.file)} (${file.status})`, '```text\n' + truncate(file.output ?? '', 4000).replace(/```/g, "'''") + '\n```'))
+    lines.push(
+      '',
+      details(
+        `Output of ${escapeCell(file.file)} (${file.status})`,
+        '```text\n' + truncate(file.output ?? '', 4000).replace(/```/g, "'''") + '\n```'
+      )
+    )
   }
   return lines.join('\n')
 }
@@ -156,7 +179,9 @@ export function renderText(report: TestRunReport): string {
   ]
   const width = Math.max(4, ...report.files.map(f => f.file.length))
   for (const file of report.files) {
-    lines.push(`${file.status.padEnd(8)} ${file.file.padEnd(width)} ${seconds(file.durationMs)}${file.flaky ? ' (flaky)' : ''}`)
+    lines.push(
+      `${file.status.padEnd(8)} ${file.file.padEnd(width)} ${seconds(file.durationMs)}${file.flaky ? ' (flaky)' : ''}`
+    )
     for (const test of file.tests) {
       if (!isFailingCase(test) && test.failureKind !== 'flaky') continue
       const where = test.location ? ` at ${test.location.file}:${test.location.line}` : ''
@@ -213,7 +238,9 @@ export const testCommand: Command = async (context): Promise<CommandResult> => {
   const timingsPath = join(workDir, TIMINGS_FILE)
   if (cache.available) {
     await log.group('Restore test timings', async () => {
-      await cache.restore([timingsPath], `ci-medic-timings-${context.event.runId ?? 'local'}`, ['ci-medic-timings-'])
+      await cache.restore([timingsPath], `ci-medic-timings-${context.event.runId ?? 'local'}`, [
+        'ci-medic-timings-'
+      ])
     })
   }
   const runOptions: Omit<RunTestsOptions, 'repoDir' | 'files'> = {

@@ -27,7 +27,12 @@ export function failingFiles(report: TestRunReport): TestFileResult[] {
 function linkInstalls(repoDir: string, worktree: string, files: readonly string[]): void {
   const dirs = new Set<string>([repoDir])
   for (const file of files) {
-    for (let dir = dirname(resolve(repoDir, file)); dir.startsWith(repoDir) && dir !== repoDir; dir = dirname(dir)) dirs.add(dir)
+    for (
+      let dir = dirname(resolve(repoDir, file));
+      dir.startsWith(repoDir) && dir !== repoDir;
+      dir = dirname(dir)
+    )
+      dirs.add(dir)
   }
   for (const dir of dirs) {
     for (const name of SHARED_INSTALLS) {
@@ -35,7 +40,11 @@ function linkInstalls(repoDir: string, worktree: string, files: readonly string[
       const target = join(worktree, relative(repoDir, dir), name)
       if (existsSync(source) && !existsSync(target) && existsSync(dirname(target))) {
         try {
-          symlinkSync(lstatSync(source).isSymbolicLink() ? resolve(dirname(source), source) : source, target, 'dir')
+          symlinkSync(
+            lstatSync(source).isSymbolicLink() ? resolve(dirname(source), source) : source,
+            target,
+            'dir'
+          )
         } catch {
           // the base commit runs without it and reports what happens
         }
@@ -51,7 +60,8 @@ function linkInstalls(repoDir: string, worktree: string, files: readonly string[
 export async function compareToBase(options: CompareOptions): Promise<TestRunReport> {
   const { report, log } = options
   const failing = failingFiles(report)
-  if (failing.length === 0) return { ...report, baseline: { base: options.base, newFailures: 0, alreadyFailing: 0 } }
+  if (failing.length === 0)
+    return { ...report, baseline: { base: options.base, newFailures: 0, alreadyFailing: 0 } }
   const git = new Git(options.repoDir)
   const root = mkdtempSync(join(tmpdir(), 'ci-medic-base-'))
   const worktree = join(root, 'tree')
@@ -90,5 +100,10 @@ export async function compareToBase(options: CompareOptions): Promise<TestRunRep
     }
     return result
   })
-  return { ...report, files, totals: totalsOf(files), baseline: { base: options.base, newFailures, alreadyFailing } }
+  return {
+    ...report,
+    files,
+    totals: totalsOf(files),
+    baseline: { base: options.base, newFailures, alreadyFailing }
+  }
 }

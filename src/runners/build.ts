@@ -10,7 +10,13 @@ const OUT_DIRS = ['dist', 'build', 'out']
 function jestConfigText(dir: string): string {
   const pkg = readPackageJson(dir)
   let text = pkg?.jest ? JSON.stringify(pkg.jest) : ''
-  for (const name of ['jest.config.js', 'jest.config.cjs', 'jest.config.mjs', 'jest.config.json', 'jest.config.ts']) {
+  for (const name of [
+    'jest.config.js',
+    'jest.config.cjs',
+    'jest.config.mjs',
+    'jest.config.json',
+    'jest.config.ts'
+  ]) {
     if (existsSync(join(dir, name))) text += readFileSync(join(dir, name), 'utf8')
   }
   return text
@@ -53,15 +59,15 @@ export function compiledFor(file: string, dir: string, outDirs: readonly string[
 }
 
 export type BuildOutcome =
-  | { ok: true; files: string[]; command?: string }
-  | { ok: false; command: string; output: string }
+  { ok: true; files: string[]; command?: string } | { ok: false; command: string; output: string }
 
 /** Runs the package's declared build step when its tests run from compiled output, and maps files to it. */
 export async function prepareBuild(
   group: TestGroup,
   options: { env: NodeJS.ProcessEnv; timeoutMs: number; log: Logger; signal?: AbortSignal }
 ): Promise<BuildOutcome> {
-  if (!['jest', 'vitest', 'mocha', 'node-test'].includes(group.framework)) return { ok: true, files: group.files }
+  if (!['jest', 'vitest', 'mocha', 'node-test'].includes(group.framework))
+    return { ok: true, files: group.files }
   const command = buildCommandFor(group.packageDir)
   if (!command) return { ok: true, files: group.files }
   options.log.info(`Building before the tests: ${command} (in ${group.packageDir})`)
@@ -73,10 +79,18 @@ export async function prepareBuild(
     maxOutput: 256 * 1024
   })
   if (result.timedOut || result.exitCode !== 0) {
-    const end = result.timedOut ? `timed out after ${Math.round(options.timeoutMs / 1000)}s` : `failed with exit code ${result.exitCode}`
-    return { ok: false, command, output: `The build step \`${command}\` ${end}.\n${tail(result.stdout + result.stderr)}` }
+    const end = result.timedOut
+      ? `timed out after ${Math.round(options.timeoutMs / 1000)}s`
+      : `failed with exit code ${result.exitCode}`
+    return {
+      ok: false,
+      command,
+      output: `The build step \`${command}\` ${end}.\n${tail(result.stdout + result.stderr)}`
+    }
   }
   const outDirs = testedOutDirs(group.packageDir)
-  const files = group.files.map(file => (outDirs.length ? (compiledFor(file, group.packageDir, outDirs) ?? file) : file))
+  const files = group.files.map(file =>
+    outDirs.length ? (compiledFor(file, group.packageDir, outDirs) ?? file) : file
+  )
   return { ok: true, files, command }
 }

@@ -53,7 +53,18 @@ export function detectJsFramework(dir: string): 'jest' | 'vitest' | 'mocha' | 'n
   if (deps.mocha) return 'mocha'
   if (has(dir, CONFIGS('vitest.config'))) return 'vitest'
   if (pkg?.jest !== undefined || has(dir, CONFIGS('jest.config'))) return 'jest'
-  if (pkg?.mocha !== undefined || has(dir, ['.mocharc.js', '.mocharc.cjs', '.mocharc.json', '.mocharc.jsonc', '.mocharc.yml', '.mocharc.yaml'])) return 'mocha'
+  if (
+    pkg?.mocha !== undefined ||
+    has(dir, [
+      '.mocharc.js',
+      '.mocharc.cjs',
+      '.mocharc.json',
+      '.mocharc.jsonc',
+      '.mocharc.yml',
+      '.mocharc.yaml'
+    ])
+  )
+    return 'mocha'
   return undefined
 }
 
@@ -66,7 +77,13 @@ export function nodeFlagsOf(dir: string): string[] {
   const script = readPackageJson(dir)?.scripts?.test ?? ''
   const flags: string[] = []
   const direct = /\bnode((?:\s+--[\w-]+(?:=\S+)?)+)/.exec(script)
-  if (direct?.[1]) flags.push(...direct[1].trim().split(/\s+/).filter(flag => flag !== '--test'))
+  if (direct?.[1])
+    flags.push(
+      ...direct[1]
+        .trim()
+        .split(/\s+/)
+        .filter(flag => flag !== '--test')
+    )
   const options = /NODE_OPTIONS=(?:"([^"]*)"|'([^']*)'|(\S+))/.exec(script)
   const fromOptions = options?.[1] ?? options?.[2] ?? options?.[3]
   if (fromOptions) flags.push(...fromOptions.split(/\s+/).filter(flag => flag.startsWith('--')))
@@ -101,7 +118,10 @@ function sniffNodeTest(file: string): boolean {
 }
 
 /** Which framework runs one test file, and in which folder. */
-export function ownerOf(file: string, repoDir: string): { framework: TestGroup['framework']; packageDir: string } {
+export function ownerOf(
+  file: string,
+  repoDir: string
+): { framework: TestGroup['framework']; packageDir: string } {
   const ext = extname(file)
   const dirs = ancestors(file, repoDir)
   if (ext === '.go') {
@@ -120,7 +140,9 @@ export function ownerOf(file: string, repoDir: string): { framework: TestGroup['
     if (sniffNodeTest(file)) return { framework: 'node-test', packageDir: nearest }
     return { framework: 'node-test', packageDir: nearest }
   }
-  throw new Error(`No test framework runs ${relative(repoDir, file)}: expected a JavaScript/TypeScript, Python or Go test file.`)
+  throw new Error(
+    `No test framework runs ${relative(repoDir, file)}: expected a JavaScript/TypeScript, Python or Go test file.`
+  )
 }
 
 /** Groups test files by package and framework, each group run by its own runner. */
@@ -178,7 +200,9 @@ export function allGroups(repoDir: string): TestGroup[] {
       if (framework) groups.push({ framework, packageDir: dir, files: [], all: true })
     }
   }
-  if (isPythonProject(repoDir)) groups.push({ framework: 'pytest', packageDir: repoDir, files: [], all: true })
-  for (const dir of findGoModules(repoDir)) groups.push({ framework: 'go', packageDir: dir, files: [], all: true })
+  if (isPythonProject(repoDir))
+    groups.push({ framework: 'pytest', packageDir: repoDir, files: [], all: true })
+  for (const dir of findGoModules(repoDir))
+    groups.push({ framework: 'go', packageDir: dir, files: [], all: true })
   return groups
 }

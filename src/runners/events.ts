@@ -1,5 +1,12 @@
 import { isAbsolute, resolve } from 'node:path'
-import { mapStack, messageOf, repoRelative, sourceForCompiled, stripAnsi, type StackContext } from './stack.js'
+import {
+  mapStack,
+  messageOf,
+  repoRelative,
+  sourceForCompiled,
+  stripAnsi,
+  type StackContext
+} from './stack.js'
 import type { TestCaseResult, TestFileResult, TestStatus } from './types.js'
 
 /**
@@ -69,7 +76,8 @@ function fileStatus(tests: TestCaseResult[], errored: boolean): TestStatus {
 }
 
 function describeEnd(outcome: ProcessOutcome): string {
-  if (outcome.timedOut) return `The test run was killed after the ${Math.round(outcome.timeoutMs / 1000)}s time limit (test-timeout)`
+  if (outcome.timedOut)
+    return `The test run was killed after the ${Math.round(outcome.timeoutMs / 1000)}s time limit (test-timeout)`
   if (outcome.signal) return `The test process was killed by ${outcome.signal}`
   return `The test process exited with code ${outcome.exitCode}`
 }
@@ -122,7 +130,11 @@ export function assemble(options: AssembleOptions): AssembledRun {
       const result: TestFileResult = { file: rel, status: fileStatus(tests, errored), durationMs, tests }
       if (done.error) {
         const mapped = mapStack(done.error.stack ?? done.error.message, stack)
-        result.output = tail([stripAnsi(done.error.message), mapped.stack !== stripAnsi(done.error.message) ? mapped.stack : ''].filter(Boolean).join('\n'))
+        result.output = tail(
+          [stripAnsi(done.error.message), mapped.stack !== stripAnsi(done.error.message) ? mapped.stack : '']
+            .filter(Boolean)
+            .join('\n')
+        )
       }
       // A run that exits non-zero although every file "passed" (e.g. an error after the tests) is not a pass.
       files.push(result)
@@ -136,10 +148,12 @@ export function assemble(options: AssembleOptions): AssembledRun {
       notStarted.push(expected)
       continue
     }
-    const why = started.has(file) || tests.length > 0 ? 'while this file was running' : 'before this file reported'
-    const message = ended && !processFailed
-      ? 'The runner finished without reporting this file (no tests were found in it, or it was not collected)'
-      : `${describeEnd(outcome)} ${why}; no report was written for it.`
+    const why =
+      started.has(file) || tests.length > 0 ? 'while this file was running' : 'before this file reported'
+    const message =
+      ended && !processFailed
+        ? 'The runner finished without reporting this file (no tests were found in it, or it was not collected)'
+        : `${describeEnd(outcome)} ${why}; no report was written for it.`
     files.push({
       file: rel,
       status: 'errored',
@@ -149,7 +163,13 @@ export function assemble(options: AssembleOptions): AssembledRun {
     })
   }
   // The process failed although every file reported success: that failure must not vanish.
-  if (processFailed && files.length > 0 && notStarted.length === 0 && files.every(f => f.status === 'passed' || f.status === 'skipped') && !ended) {
+  if (
+    processFailed &&
+    files.length > 0 &&
+    notStarted.length === 0 &&
+    files.every(f => f.status === 'passed' || f.status === 'skipped') &&
+    !ended
+  ) {
     for (const f of files) {
       f.status = 'errored'
       f.output = `${describeEnd(outcome)} after the tests reported.\n${tail(outcome.output)}`
@@ -181,7 +201,8 @@ function toCase(event: Extract<RunnerEvent, { t: 'case' }>, context: StackContex
     if (!result.location && event.line !== undefined) {
       const file = isAbsolute(event.file) ? event.file : resolve(context.cwd, event.file)
       const rel = repoRelative(file, context.repoDir)
-      if (rel) result.location = { file: rel, line: event.line, ...(event.column ? { column: event.column } : {}) }
+      if (rel)
+        result.location = { file: rel, line: event.line, ...(event.column ? { column: event.column } : {}) }
     }
   }
   return result

@@ -61,7 +61,9 @@ export async function runTests(options: RunTestsOptions): Promise<TestRunReport>
     for (const group of groups) {
       let groupResults = await runGroup(context, group, 'initial')
       for (let attempt = 1; attempt <= options.retries; attempt++) {
-        const failing = groupResults.filter(result => isFailing(result) && !result.output?.includes('(test-timeout)'))
+        const failing = groupResults.filter(
+          result => isFailing(result) && !result.output?.includes('(test-timeout)')
+        )
         if (failing.length === 0) break
         options.log.info(`Retry ${attempt}/${options.retries}: ${failing.map(f => f.file).join(', ')}`)
         const retried = await runGroup(
@@ -136,7 +138,9 @@ async function runGroup(context: RunContext, group: TestGroup, phase: string): P
       }
       break
     }
-    context.log.info(`The runner died before ${notStarted.length} file(s) started; running them on their own.`)
+    context.log.info(
+      `The runner died before ${notStarted.length} file(s) started; running them on their own.`
+    )
     pending = notStarted
     all = false
   }
@@ -162,7 +166,9 @@ async function runOnce(
       nodeFlags: nodeFlagsOf(group.packageDir),
       env: context.env
     })
-    context.log.info(`Running ${plan.framework} in ${relative(context.repoDir, group.packageDir) || '.'}: ${plan.display}`)
+    context.log.info(
+      `Running ${plan.framework} in ${relative(context.repoDir, group.packageDir) || '.'}: ${plan.display}`
+    )
     const result = await runProcess(plan.command, plan.args, {
       cwd: group.packageDir,
       env: plan.env,
@@ -180,7 +186,10 @@ async function runOnce(
       durationMs: result.durationMs,
       phase
     })
-    if (result.timedOut) context.log.warning(`${plan.framework} run killed after ${Math.round(context.timeoutMs / 1000)}s (test-timeout).`)
+    if (result.timedOut)
+      context.log.warning(
+        `${plan.framework} run killed after ${Math.round(context.timeoutMs / 1000)}s (test-timeout).`
+      )
     const events = plan.eventsFile
       ? parseEvents(readTextOr(plan.eventsFile))
       : (plan.parseStdout?.(result.stdout) ?? [])
@@ -213,7 +222,11 @@ function readTextOr(file: string): string {
   }
 }
 
-async function runCustom(context: RunContext, phase: string, files: string[] | undefined): Promise<TestFileResult[]> {
+async function runCustom(
+  context: RunContext,
+  phase: string,
+  files: string[] | undefined
+): Promise<TestFileResult[]> {
   const commandLine = fillTestCommand(context.testCommand ?? '', files ?? [])
   context.log.info(`Running test-command: ${commandLine}`)
   const result = await runShell(commandLine, {
@@ -273,7 +286,9 @@ export function mergeRetry(previous: TestFileResult[], retried: TestFileResult[]
     const status = !stillFailing
       ? 'passed'
       : casesFailing
-        ? before.status === 'errored' && after.status === 'errored' ? 'errored' : 'failed'
+        ? before.status === 'errored' && after.status === 'errored'
+          ? 'errored'
+          : 'failed'
         : after.status
     return {
       ...before,

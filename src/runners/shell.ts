@@ -6,7 +6,11 @@ export function shellQuote(word: string, platform: NodeJS.Platform = process.pla
 }
 
 /** Puts the quoted files where `{files}` stands in a user's test command. */
-export function fillTestCommand(command: string, files: readonly string[], platform: NodeJS.Platform = process.platform): string {
+export function fillTestCommand(
+  command: string,
+  files: readonly string[],
+  platform: NodeJS.Platform = process.platform
+): string {
   const quoted = files.map(file => shellQuote(file, platform)).join(' ')
   return command.includes('{files}') ? command.split('{files}').join(quoted) : command
 }

@@ -36,7 +36,10 @@ function decodeVlq(text: string): number[] {
   return values
 }
 
-function parseMap(raw: { sources?: string[]; sourceRoot?: string; mappings?: string }, mapDir: string): ParsedMap {
+function parseMap(
+  raw: { sources?: string[]; sourceRoot?: string; mappings?: string },
+  mapDir: string
+): ParsedMap {
   const root = raw.sourceRoot ?? ''
   const sources = (raw.sources ?? []).map(source =>
     source.startsWith('file://') ? fileURLToPath(source) : resolve(mapDir, root, source)
@@ -72,7 +75,9 @@ function loadMap(file: string): ParsedMap | null {
     const reference = /\/\/[#@] sourceMappingURL=(\S+)\s*$/.exec(code)?.[1]
     if (reference?.startsWith('data:')) {
       const data = reference.slice(reference.indexOf(',') + 1)
-      const json = reference.includes(';base64,') ? Buffer.from(data, 'base64').toString('utf8') : decodeURIComponent(data)
+      const json = reference.includes(';base64,')
+        ? Buffer.from(data, 'base64').toString('utf8')
+        : decodeURIComponent(data)
       parsed = parseMap(JSON.parse(json), dirname(file))
     } else {
       const mapFile = reference ? resolve(dirname(file), reference) : `${file}.map`
@@ -86,7 +91,11 @@ function loadMap(file: string): ParsedMap | null {
 }
 
 /** The source position of a generated position (1-based line and column), when a source map says. */
-export function originalPosition(file: string, line: number, column: number): { file: string; line: number; column: number } | undefined {
+export function originalPosition(
+  file: string,
+  line: number,
+  column: number
+): { file: string; line: number; column: number } | undefined {
   const map = loadMap(file)
   const segments = map?.lines[line - 1]
   if (!map || !segments || segments.length === 0) return undefined

@@ -14,13 +14,14 @@ export interface StackContext {
   aliases?: string[]
 }
 
-const ANSI = /\u001b\[[0-9;]*[A-Za-z]/g
+const ANSI = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*[A-Za-z]`, 'g')
 
 export function stripAnsi(text: string): string {
   return text.replace(ANSI, '')
 }
 
-const JS_FRAME = /(?:\(|\bat\s+|^\s*)((?:file:\/\/)?(?:\/|[A-Za-z]:[\\/])[^():\n]+?|[\w.@-][\w./@-]*\.[cm]?[jt]sx?):(\d+)(?::(\d+))?\)?/gm
+const JS_FRAME =
+  /(?:\(|\bat\s+|^\s*)((?:file:\/\/)?(?:\/|[A-Za-z]:[\\/])[^():\n]+?|[\w.@-][\w./@-]*\.[cm]?[jt]sx?):(\d+)(?::(\d+))?\)?/gm
 const PY_FRAME = /File "([^"\n]+)", line (\d+)/g
 const PY_SHORT = /^([^\s:][^:\n]*\.py):(\d+):/gm
 const GO_FRAME = /^\s*([\w./-]+\.go):(\d+)(?::(\d+))?/gm
@@ -49,7 +50,9 @@ function framesOf(stack: string): Frame[] {
     }
   }
   frames.sort((a, b) => a.index - b.index)
-  return frames.filter((frame, i) => i === 0 || frame.index >= (frames[i - 1] as Frame).index + (frames[i - 1] as Frame).length)
+  return frames.filter(
+    (frame, i) => i === 0 || frame.index >= (frames[i - 1] as Frame).index + (frames[i - 1] as Frame).length
+  )
 }
 
 function toAbsolute(path: string, context: StackContext): string {
@@ -81,7 +84,12 @@ export function repoRelative(absolute: string, repoDir: string): string | undefi
  * Maps a compiled file position back to its source: through a source map when there is one
  * (`x.js.map` or an inline map), else by the `dist/x.test.js` ↔ `src/x.test.ts` convention.
  */
-export function mapToSource(absolute: string, line: number, column: number | undefined, repoDir: string): SourceLocation | undefined {
+export function mapToSource(
+  absolute: string,
+  line: number,
+  column: number | undefined,
+  repoDir: string
+): SourceLocation | undefined {
   const rel = repoRelative(absolute, repoDir)
   if (!rel) return undefined
   if (/\.[cm]?js$/.test(rel)) {
@@ -131,10 +139,14 @@ export function mapStack(stackText: string, context: StackContext): MappedStack 
   let location: SourceLocation | undefined
   for (const frame of framesOf(stack)) {
     const absolute = toAbsolute(frame.path, context)
-    const mapped = existsSync(absolute) ? mapToSource(absolute, frame.line, frame.column, context.repoDir) : undefined
+    const mapped = existsSync(absolute)
+      ? mapToSource(absolute, frame.line, frame.column, context.repoDir)
+      : undefined
     if (!mapped) continue
     location ??= mapped
-    out += stack.slice(last, frame.index) + `${mapped.file}:${mapped.line}${mapped.column !== undefined ? `:${mapped.column}` : ''}`
+    out +=
+      stack.slice(last, frame.index) +
+      `${mapped.file}:${mapped.line}${mapped.column !== undefined ? `:${mapped.column}` : ''}`
     last = frame.index + frame.length
   }
   out += stack.slice(last)

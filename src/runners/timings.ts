@@ -15,11 +15,13 @@ export function readTimings(workDir: string): Timings {
   if (!existsSync(file)) return { version: 1, files: {} }
   try {
     const parsed = JSON.parse(readFileSync(file, 'utf8')) as Partial<Timings>
-    if (parsed.version !== 1 || typeof parsed.files !== 'object' || parsed.files === null) return { version: 1, files: {} }
+    if (parsed.version !== 1 || typeof parsed.files !== 'object' || parsed.files === null)
+      return { version: 1, files: {} }
     const files: Timings['files'] = {}
     for (const [path, entry] of Object.entries(parsed.files)) {
       const durationMs = (entry as { durationMs?: unknown })?.durationMs
-      if (typeof durationMs === 'number' && Number.isFinite(durationMs) && durationMs >= 0) files[path] = { durationMs }
+      if (typeof durationMs === 'number' && Number.isFinite(durationMs) && durationMs >= 0)
+        files[path] = { durationMs }
     }
     return { version: 1, files }
   } catch {
@@ -34,7 +36,10 @@ export function recordTimings(workDir: string, report: TestReport): Timings {
     if (file.status === 'errored' && file.tests.length === 0) continue
     timings.files[file.file] = { durationMs: Math.max(0, Math.round(file.durationMs)) }
   }
-  const sorted: Timings = { version: 1, files: Object.fromEntries(Object.entries(timings.files).sort(([a], [b]) => a.localeCompare(b))) }
+  const sorted: Timings = {
+    version: 1,
+    files: Object.fromEntries(Object.entries(timings.files).sort(([a], [b]) => a.localeCompare(b)))
+  }
   mkdirSync(workDir, { recursive: true })
   const target = join(workDir, TIMINGS_FILE)
   const temp = `${target}.${process.pid}.tmp`

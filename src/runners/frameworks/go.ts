@@ -37,14 +37,22 @@ interface GoEvent {
 export function goEvents(stdout: string, moduleDir: string, packageDirs: readonly string[]): RunnerEvent[] {
   const module = modulePath(moduleDir)
   const dirOf = (pkg: string): string =>
-    pkg === module ? moduleDir : pkg.startsWith(module + '/') ? join(moduleDir, pkg.slice(module.length + 1)) : pkg
+    pkg === module
+      ? moduleDir
+      : pkg.startsWith(module + '/')
+        ? join(moduleDir, pkg.slice(module.length + 1))
+        : pkg
   // test name → file, for every test file of the packages that ran
   const fileOfTest = new Map<string, string>()
   const filesOfPackage = new Map<string, string[]>()
   const ensurePackage = (dir: string): string[] => {
     let files = filesOfPackage.get(dir)
     if (files) return files
-    files = existsSync(dir) ? readdirSync(dir).filter(name => name.endsWith('_test.go')).map(name => join(dir, name)) : []
+    files = existsSync(dir)
+      ? readdirSync(dir)
+          .filter(name => name.endsWith('_test.go'))
+          .map(name => join(dir, name))
+      : []
     for (const file of files) for (const test of testsIn(file)) fileOfTest.set(`${dir}\0${test}`, file)
     filesOfPackage.set(dir, files)
     return files
@@ -59,7 +67,10 @@ export function goEvents(stdout: string, moduleDir: string, packageDirs: readonl
   const running = new Set<string>()
   const touched = new Map<string, Set<string>>()
   const absolutize = (text: string, dir: string): string =>
-    text.replace(/^(\s*)([\w.-]+\.go):(\d+)/gm, (_all, space: string, name: string, line: string) => `${space}${join(dir, name)}:${line}`)
+    text.replace(
+      /^(\s*)([\w.-]+\.go):(\d+)/gm,
+      (_all, space: string, name: string, line: string) => `${space}${join(dir, name)}:${line}`
+    )
   for (const line of stdout.split('\n')) {
     if (!line.startsWith('{')) continue
     let event: GoEvent
@@ -72,18 +83,30 @@ export function goEvents(stdout: string, moduleDir: string, packageDirs: readonl
     const dir = dirOf(event.Package)
     ensurePackage(dir)
     if (!event.Test) {
-      if (event.Action === 'output') packageOutput.set(dir, (packageOutput.get(dir) ?? '') + (event.Output ?? ''))
+      if (event.Action === 'output')
+        packageOutput.set(dir, (packageOutput.get(dir) ?? '') + (event.Output ?? ''))
       else if (['pass', 'fail', 'skip'].includes(event.Action)) {
         const ran = touched.get(dir) ?? new Set<string>()
         const failedOutside = event.Action === 'fail'
         for (const file of ran) {
           if (closed.has(file)) continue
           closed.add(file)
-          const unfinished = [...running].filter(key => key.startsWith(`${dir}\0`) && fileOfTest.get(`${dir}\0${key.slice(dir.length + 1).split('/')[0]}`) === file)
+          const unfinished = [...running].filter(
+            key =>
+              key.startsWith(`${dir}\0`) &&
+              fileOfTest.get(`${dir}\0${key.slice(dir.length + 1).split('/')[0]}`) === file
+          )
           if (unfinished.length > 0) {
             const names = unfinished.map(key => key.slice(dir.length + 1)).join(', ')
-            const text = unfinished.map(key => output.get(key) ?? '').join('') + (packageOutput.get(dir) ?? '')
-            events.push({ t: 'file', file, error: { message: `${names} did not finish: the test binary ended.\n${absolutize(text, dir)}`.trim() } })
+            const text =
+              unfinished.map(key => output.get(key) ?? '').join('') + (packageOutput.get(dir) ?? '')
+            events.push({
+              t: 'file',
+              file,
+              error: {
+                message: `${names} did not finish: the test binary ended.\n${absolutize(text, dir)}`.trim()
+              }
+            })
             for (const key of unfinished) running.delete(key)
           } else {
             events.push({ t: 'file', file })
@@ -92,7 +115,11 @@ export function goEvents(stdout: string, moduleDir: string, packageDirs: readonl
         if (failedOutside && ran.size === 0) {
           for (const file of packageDirs.includes(dir) ? (filesOfPackage.get(dir) ?? []) : []) {
             events.push({ t: 'start', file })
-            events.push({ t: 'file', file, error: { message: absolutize(packageOutput.get(dir) ?? 'go test failed', dir) } })
+            events.push({
+              t: 'file',
+              file,
+              error: { message: absolutize(packageOutput.get(dir) ?? 'go test failed', dir) }
+            })
           }
         }
         touched.delete(dir)
@@ -114,7 +141,8 @@ export function goEvents(stdout: string, moduleDir: string, packageDirs: readonl
       touched.set(dir, ran)
     } else if (event.Action === 'output') {
       const text = event.Output ?? ''
-      if (!/^(=== (RUN|PAUSE|CONT|NAME)|--- (PASS|FAIL|SKIP))/.test(text.trim())) output.set(key, (output.get(key) ?? '') + text)
+      if (!/^(=== (RUN|PAUSE|CONT|NAME)|--- (PASS|FAIL|SKIP))/.test(text.trim()))
+        output.set(key, (output.get(key) ?? '') + text)
     } else if (['pass', 'fail', 'skip'].includes(event.Action)) {
       running.delete(key)
       const text = absolutize(output.get(key) ?? '', dir)
@@ -125,7 +153,9 @@ export function goEvents(stdout: string, moduleDir: string, packageDirs: readonl
         name: event.Test.split('/').join(' \u203a '),
         status,
         durationMs: (event.Elapsed ?? 0) * 1000,
-        ...(status === 'failed' ? { message: text.trim().replace(/^\s*\S+\.go:\d+:\s*/gm, '') || 'FAIL', stack: text } : {})
+        ...(status === 'failed'
+          ? { message: text.trim().replace(/^\s*\S+\.go:\d+:\s*/gm, '') || 'FAIL', stack: text }
+          : {})
       })
       const left = remaining.get(file)
       if (left && !event.Test.includes('/')) {

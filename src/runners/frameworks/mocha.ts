@@ -78,7 +78,11 @@ cli.main(undefined, args)
 export const mochaAdapter: Adapter = {
   framework: 'mocha',
   plan(context: PlanContext): PlannedRun {
-    const mochaDir = requirePackage('mocha', context.packageDir, 'run npm ci (or npm install) before the tests')
+    const mochaDir = requirePackage(
+      'mocha',
+      context.packageDir,
+      'run npm ci (or npm install) before the tests'
+    )
     const reporter = join(context.tempDir, 'mocha-reporter.cjs')
     const driver = join(context.tempDir, 'mocha-driver.cjs')
     const planFile = join(context.tempDir, 'mocha-plan.json')

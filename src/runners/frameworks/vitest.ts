@@ -55,7 +55,11 @@ process.exit(code)
 export const vitestAdapter: Adapter = {
   framework: 'vitest',
   plan(context: PlanContext): PlannedRun {
-    const vitestDir = requirePackage('vitest', context.packageDir, 'run npm ci (or npm install) before the tests')
+    const vitestDir = requirePackage(
+      'vitest',
+      context.packageDir,
+      'run npm ci (or npm install) before the tests'
+    )
     const driver = join(context.tempDir, 'vitest-driver.mjs')
     const planFile = join(context.tempDir, 'vitest-plan.json')
     const out = join(context.tempDir, 'vitest-events.jsonl')
