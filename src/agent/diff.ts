@@ -70,12 +70,12 @@ export function diffLines(a: readonly string[], b: readonly string[]): Op[] {
         ops.push({ kind: ' ', line: midA[i]!, a: start + i, b: start + j })
         i++
         j++
-      } else if (j < m && (i === n || table[i]![j + 1]! >= table[i + 1]![j]!)) {
-        ops.push({ kind: '+', line: midB[j]!, a: start + i, b: start + j })
-        j++
-      } else {
+      } else if (i < n && (j === m || table[i + 1]![j]! >= table[i]![j + 1]!)) {
         ops.push({ kind: '-', line: midA[i]!, a: start + i, b: start + j })
         i++
+      } else {
+        ops.push({ kind: '+', line: midB[j]!, a: start + i, b: start + j })
+        j++
       }
     }
   }

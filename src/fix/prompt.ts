@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { ToolDefinition } from '../llm/types.js'
-import { fitSections, type ContextSection } from '../llm/budget.js'
+import { fitSections, truncateToTokens, type ContextSection } from '../llm/budget.js'
 import { TokenCounter } from '../llm/tokens.js'
 import { quoteUntrusted, UNTRUSTED_DATA_RULES } from '../security/untrusted.js'
 import type { Selection } from '../select/types.js'
@@ -171,7 +171,14 @@ export function buildFixPrompt(input: FixPromptInput, model: string, budget: num
   const toolTokens = tools.reduce((sum, tool) => sum + 8 + counter.count(JSON.stringify(tool)), 0)
   const overhead = counter.count(system) + toolTokens + 40
   const room = Math.max(500, budget - overhead - 64)
-  const fitted = fitSections(sections, room, counter)
+  // No single part may crowd out the others: a huge diff still leaves room for the failures.
+  const shares: Record<string, number> = { change: 0.4, 'reached-symbols': 0.2, failures: 0.25, 'pull-request': 0.05 }
+  const capped = sections.map(section => {
+    const share = shares[section.id]
+    if (share === undefined || section.required) return section
+    return { ...section, text: truncateToTokens(section.text, Math.floor(room * share), counter, section.keep ?? 'middle') }
+  })
+  const fitted = fitSections(capped, room, counter)
   const user = fitted.sections
     .filter(s => s.state !== 'dropped' && s.text)
     .map(s => s.text)
