@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
-import { readGuardSection } from '../../src/guard/config.js'
+import { checkTimings, readGuardSection } from '../../src/guard/config.js'
 import { COMMENT_LIMIT, mermaidTimeline, renderReport, type GuardReport } from '../../src/guard/report.js'
 import { filesInStackTraces, pathWords, rankSuspects } from '../../src/guard/suspects.js'
 import type { Sample } from '../../src/guard/verdict.js'
@@ -118,5 +118,21 @@ describe('the guard config section', () => {
     expect(() => readGuardSection({ 'log-lines': 0 })).toThrow('guard.log-lines must be a whole number from 1 to 5000; got 0. Example: log-lines: 200')
     expect(() => readGuardSection({ interval: 5 })).toThrow('guard has an unknown key "interval"')
     expect(() => readGuardSection([1])).toThrow('"guard" must be a mapping')
+  })
+})
+
+describe('timing inputs', () => {
+  const ok = { warmup: 10_000, probeInterval: 5000, probeWindow: 300_000, probeTimeout: 5000, ratioWindow: 60_000, verifyWindow: 60_000, rollbackTimeout: 600_000 }
+  it('accepts the defaults and names every input that cannot work', () => {
+    expect(() => checkTimings(ok)).not.toThrow()
+    let message = ''
+    try {
+      checkTimings({ ...ok, probeInterval: 0, probeWindow: 0, rollbackTimeout: 10 })
+    } catch (error) {
+      message = (error as Error).message
+    }
+    expect(message).toContain('Input "probe-interval" must be at least 100ms. Example: probe-interval: 5s')
+    expect(message).toContain('Input "rollback-timeout" must be at least 1s')
+    expect(message).not.toContain('probe-window')
   })
 })

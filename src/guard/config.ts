@@ -35,3 +35,28 @@ export function readGuardSection(raw: unknown): GuardSection {
   if (problems.length) throw new ConfigurationError(problems.join('\n'), 'guard')
   return section
 }
+
+interface TimingInputs {
+  warmup: number
+  probeInterval: number
+  probeWindow: number
+  probeTimeout: number
+  ratioWindow: number
+  verifyWindow: number
+  rollbackTimeout: number
+}
+
+/** Timing inputs that parse but cannot work together. Every problem is reported at once. */
+export function checkTimings(inputs: TimingInputs): void {
+  const problems: string[] = []
+  const need = (ok: boolean, name: string, message: string, example: string): void => {
+    if (!ok) problems.push(`Input "${name}" ${message}. Example: ${name}: ${example}`)
+  }
+  need(inputs.probeInterval >= 100, 'probe-interval', 'must be at least 100ms', '5s')
+  need(inputs.probeTimeout >= 50, 'probe-timeout', 'must be at least 50ms', '5s')
+  need(inputs.probeWindow >= inputs.probeInterval, 'probe-window', 'must be at least one probe-interval long', '5m')
+  need(inputs.ratioWindow >= inputs.probeInterval, 'ratio-window', 'must be at least one probe-interval long', '60s')
+  need(inputs.verifyWindow >= inputs.probeInterval, 'verify-window', 'must be at least one probe-interval long', '60s')
+  need(inputs.rollbackTimeout >= 1000, 'rollback-timeout', 'must be at least 1s', '10m')
+  if (problems.length) throw new ConfigurationError(problems.join('\n'), problems[0]?.match(/"([^"]+)"/)?.[1])
+}

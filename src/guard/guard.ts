@@ -9,7 +9,7 @@ import { AuditLog } from '../report/audit.js'
 import { safeWord } from '../report/outputs.js'
 import { systemClock, type Clock } from './clock.js'
 import { claimRollback, Deployments, ROLLED_BACK_MARKER, type DeploymentInfo, type Repo } from './deployments.js'
-import { readGuardSection } from './config.js'
+import { checkTimings, readGuardSection } from './config.js'
 import { describeProbe, readProbes, type Probe } from './probes.js'
 import { commentMarker, escalate, upsertComment, type CommentTarget } from './publish.js'
 import { createRedactor, type Redactor } from './redact.js'
@@ -107,6 +107,7 @@ export async function runGuard(context: CommandContext, ports: GuardPorts = {}):
   const { inputs, log, event, env, repoDir } = context
   const clock = ports.clock ?? systemClock
   const section = readGuardSection(context.config.guard)
+  checkTimings(inputs)
   const fromEvent = deploymentFromEvent(event.name, event.payload)
   const environment = inputs.environment ?? fromEvent?.environment
 
