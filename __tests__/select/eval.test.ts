@@ -1,0 +1,89 @@
+/**
+ * The selection against ground truth on generated TypeScript projects: the reverse search equals
+ * a forward walk from every test, and with real jest, every test file a seeded mutation breaks is
+ * selected while cosmetic edits select nothing.
+ */
+import { afterAll, describe, expect, it } from '@jest/globals'
+import { spawnSync } from 'node:child_process'
+import { readFileSync, rmSync } from 'node:fs'
+import { join } from 'node:path'
+import { Git } from '../../src/ports/git.js'
+import { streamLogger } from '../../src/ports/log.js'
+import { reachFromTest, testsReaching, type FileChange } from '../../src/select/graph.js'
+import { buildRepositoryGraph, selectTests } from '../../src/select/index.js'
+import { MODULE_SYMBOL } from '../../src/select/model.js'
+import { generateProject, mutations, rng } from '../../scripts/select-gen.mjs'
+import { cleanupAll, makeTempDir, runGit } from '../support/git-repo.js'
+
+afterAll(() => cleanupAll())
+const ROOT = join(import.meta.dirname, '../..')
+const quiet = streamLogger(() => undefined)
+
+function project(options: Parameters<typeof generateProject>[1]): { dir: string; model: ReturnType<typeof generateProject> } {
+  const dir = makeTempDir('ci-medic-gen-')
+  runGit(dir, ['init', '--quiet'])
+  const model = generateProject(dir, { ...options, nodeModules: join(ROOT, 'node_modules') })
+  runGit(dir, ['add', '-A'])
+  runGit(dir, ['-c', 'user.email=t@x', '-c', 'user.name=t', 'commit', '--quiet', '-m', 'base'])
+  return { dir, model }
+}
+
+describe('reverse search equals a forward walk from each test', () => {
+  it('on random changes in a generated project', async () => {
+    const { dir } = project({ modules: 90, tests: 40, layers: 4, seed: 5 })
+    const repo = await buildRepositoryGraph(new Git(dir), 'HEAD')
+    const random = rng(99)
+    const tests = [...repo.files].filter(repo.isTest)
+    const sources = [...repo.graph.nodes.keys()].filter(f => !repo.isTest(f))
+    for (let round = 0; round < 25; round++) {
+      const changes = new Map<string, FileChange>()
+      for (let i = 0; i < 1 + Math.floor(random() * 3); i++) {
+        const file = sources[Math.floor(random() * sources.length)] as string
+        const names = Object.keys(repo.graph.nodes.get(file)?.scan.symbols ?? {})
+        const symbol = round % 5 === 0 ? MODULE_SYMBOL : (names[Math.floor(random() * names.length)] as string)
+        changes.set(file, { whole: round % 7 === 0, symbols: new Set([symbol]), exports: new Set() })
+      }
+      const forward = new Set(tests.filter(test => reachFromTest(repo.graph, test, changes).length > 0))
+      const reverse = new Set(testsReaching(repo.graph, changes, repo.isTest).map(hit => hit.test))
+      expect([...reverse].sort()).toEqual([...forward].sort())
+    }
+  })
+})
+
+function jest(dir: string, args: string[]): { failed: string[]; listed: string[] } {
+  const out = join(dir, '.jest-report.json')
+  const result = spawnSync(process.execPath, [join(ROOT, 'node_modules/jest/bin/jest.js'), '--ci', '--silent', '--maxWorkers=2', ...args, ...(args.includes('--listTests') ? [] : ['--json', `--outputFile=${out}`])], {
+    cwd: dir,
+    encoding: 'utf8',
+    env: { ...process.env, FORCE_COLOR: '0' }
+  })
+  if (args.includes('--listTests')) return { failed: [], listed: result.stdout.split('\n').filter(l => l.startsWith('/')).map(l => l.slice(dir.length + 1)) }
+  const report = JSON.parse(readFileSync(out, 'utf8')) as { testResults: Array<{ name: string; status: string }> }
+  rmSync(out)
+  return { failed: report.testResults.filter(r => r.status === 'failed').map(r => r.name.slice(dir.length + 1)).sort(), listed: [] }
+}
+
+describe('seeded mutations with real jest', () => {
+  it('selects every failing test file, fewer than jest --findRelatedTests, and none for cosmetic edits', async () => {
+    const { dir, model } = project({ modules: 24, tests: 10, layers: 3, perFolder: 8, seed: 3 })
+    expect(jest(dir, []).failed).toEqual([])
+    const all = mutations(model, 8)
+    const semantic = all.find(m => m.kind === 'semantic' && m.label.startsWith('constant'))!
+    const cosmetic = all.find(m => m.kind === 'cosmetic')!
+
+    const changed = semantic.apply(dir)
+    runGit(dir, ['-c', 'user.email=t@x', '-c', 'user.name=t', 'commit', '--quiet', '-am', semantic.label])
+    const selection = await selectTests({ git: new Git(dir), base: 'HEAD~1', head: 'HEAD', log: quiet })
+    const failing = jest(dir, []).failed
+    const related = jest(dir, ['--listTests', '--findRelatedTests', ...changed.map(f => join(dir, f))]).listed
+    expect(failing.length).toBeGreaterThan(0)
+    expect(failing.filter(f => !selection.tests.includes(f))).toEqual([])
+    expect(selection.tests.length).toBeLessThan(related.length)
+
+    runGit(dir, ['reset', '--quiet', '--hard', 'HEAD~1'])
+    cosmetic.apply(dir)
+    runGit(dir, ['-c', 'user.email=t@x', '-c', 'user.name=t', 'commit', '--quiet', '-am', cosmetic.label])
+    const none = await selectTests({ git: new Git(dir), base: 'HEAD~1', head: 'HEAD', log: quiet })
+    expect(none.mode).toBe('none')
+  })
+})
