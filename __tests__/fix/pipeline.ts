@@ -46,17 +46,19 @@ export async function runFixer(
   prepared: PreparedFix,
   baseUrl: string,
   settings: Partial<FixSettings> = {},
-  audit = new AuditLog()
+  audit = new AuditLog(),
+  endpoint: { apiKey?: string; model?: string; contextBudget?: number } = {}
 ): Promise<{ outcome: FixOutcome; audit: AuditLog; gateway: OpenAiGateway }> {
   const merged = { ...DEFAULT_SETTINGS, ...settings }
   const gateway = new OpenAiGateway({
     baseUrl,
-    apiKey: 'sk-test-fixer-0000000000000000',
-    model: 'gpt-4.1-mini',
+    apiKey: endpoint.apiKey ?? 'sk-test-fixer-0000000000000000',
+    model: endpoint.model ?? 'gpt-4.1-mini',
+    contextBudget: endpoint.contextBudget,
     audit,
     log: QUIET,
     timeBudgetMs: merged.timeBudgetMs,
-    retry: { baseDelayMs: 50, maxDelayMs: 200 }
+    retry: endpoint.apiKey ? undefined : { baseDelayMs: 50, maxDelayMs: 200 }
   })
   const outcome = await fixFailingTests({
     repoDir: fixture.repo.dir,
