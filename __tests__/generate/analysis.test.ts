@@ -3,7 +3,7 @@
  * check, the built-in mutator, file naming, reply parsing, the prompt budget and the set cover.
  */
 import { afterAll, describe, expect, it } from '@jest/globals'
-import { mkdirSync, readFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { applyMutant, createAnalyzer } from '../../src/generate/analysis.js'
 import { parseProposals, toCandidates } from '../../src/generate/candidates.js'
@@ -11,6 +11,7 @@ import { parseChangedLines } from '../../src/generate/diff.js'
 import { selectValuable } from '../../src/generate/filters.js'
 import { generatedTestPath, isSourceFile, isTestFile } from '../../src/generate/frameworks.js'
 import { buildPrompt, importHint } from '../../src/generate/prompt.js'
+import { buildSchemata, wrapperPath } from '../../src/generate/schemata.js'
 import type { CandidateOutcome, FilterVerdict } from '../../src/generate/types.js'
 import { FILTERS } from '../../src/generate/types.js'
 import { TokenCounter } from '../../src/llm/index.js'
@@ -216,5 +217,48 @@ describe('set cover', () => {
     const c2 = judged.find(o => o.candidate.id === 'c2')!
     expect(c2.verdicts.at(-1)).toMatchObject({ filter: 'adds-value', status: 'fail' })
     expect(c2.verdicts.at(-1)!.detail).toContain('c4')
+  })
+})
+
+describe('mutant schemata', () => {
+  it('behaves like each mutant applied alone when its switch is on (JavaScript)', async () => {
+    const source = 'function f(a, b, items) {\n  if (!a && b >= 2) items.push(a)\n  return a - 1 + items.length\n}\n'
+    const mutants = await analyzer.mutants('f.js', source, new Set([2, 3]))
+    const { text, included } = buildSchemata(source, mutants, 'js')
+    expect(included).toHaveLength(mutants.length)
+    const run = (code: string, mutant: string | undefined, a: number, b: number): number => {
+      Reflect.set(globalThis, '__ciMedicMutant', mutant)
+      try {
+        return new Function(`${code}\nreturn f(${a}, ${b}, [])`)() as number
+      } finally {
+        Reflect.deleteProperty(globalThis, '__ciMedicMutant')
+      }
+    }
+    for (const [a, b] of [[0, 2], [0, 3], [1, 2], [2, 1]] as const) {
+      expect(run(text, undefined, a, b)).toEqual(run(source, undefined, a, b))
+      for (const mutant of mutants) expect([mutant.id, run(text, mutant.id, a, b)]).toEqual([mutant.id, run(applyMutant(source, mutant), undefined, a, b)])
+    }
+  })
+
+  it('behaves like each mutant applied alone when its variable is set (Python)', async () => {
+    const source = head('py-pytest', 'inventory.py')
+    const mutants = await analyzer.mutants('inventory.py', source, new Set([14, 16, 17, 18, 19]))
+    const { text, included } = buildSchemata(source, mutants, 'py')
+    expect(included).toHaveLength(mutants.length)
+    const dir = makeTempDir('ci-medic-schemata-')
+    const call = async (code: string, mutant?: string): Promise<string> => {
+      writeFileSync(join(dir, 'inventory.py'), code)
+      const script = 'import inventory\nfor args in [(1, 2, 3), (6, 2, 3), (0, 0, 3), (5, -1, 2)]:\n    try:\n        print(inventory.reorder_quantity(*args))\n    except ValueError:\n        print("ValueError")\n'
+      const result = await runProcess('python3', ['-c', script], { cwd: dir, env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1', CI_MEDIC_MUTANT: mutant ?? '' } })
+      expect(result.stderr).toBe('')
+      return result.stdout
+    }
+    expect(await call(text)).toBe(await call(source))
+    for (const mutant of mutants) expect([mutant.id, await call(text, mutant.id)]).toEqual([mutant.id, await call(applyMutant(source, mutant))])
+  })
+
+  it('puts a wrapper beside the test it runs, matching the same test pattern', () => {
+    expect(wrapperPath('src/pricing.generated.test.ts', 'm3')).toBe('src/pricing.generated.cimedic-m3.test.ts')
+    expect(wrapperPath('__tests__/cart.js', 'm1')).toBe('__tests__/cart.cimedic-m1.js')
   })
 })

@@ -4,19 +4,17 @@
  * loopback OpenAI-compatible server proposing a scripted mix of good and bad candidates. Exactly the
  * good ones must be kept, with every filter's verdict in the job summary.
  */
-import { afterAll, describe, expect, it } from '@jest/globals'
-import { cleanupAll } from '../support/git-repo.js'
+import { expect } from '@jest/globals'
 import { startFakeOpenAI } from '../support/fake-openai.js'
 import { runAction } from '../support/harness.js'
 import { buildFixtureRepo } from './fixture-repo.js'
 import { generatorScript } from './script.js'
 
-afterAll(() => cleanupAll())
-
 const API_KEY = 'sk-test-generate-1234567890abcdef'
 
-describe('generate through dist/index.js', () => {
-  it.each(['ts-jest', 'js-vitest', 'py-pytest'])('keeps exactly the good candidates for %s (shadow)', async name => {
+/** Runs the fixture through the built action with the scripted model and checks the outcome. */
+export async function expectOnlyGoodKept(name: string): Promise<void> {
+  {
     const fixture = buildFixtureRepo(name)
     const fake = await startFakeOpenAI(generatorScript(fixture.corpus))
     try {
@@ -66,5 +64,5 @@ describe('generate through dist/index.js', () => {
     } finally {
       await fake.close()
     }
-  }, 600_000)
-})
+  }
+}
