@@ -40,7 +40,7 @@ export class Resolver {
     private readonly files: ReadonlySet<string>,
     private readonly read: ReadText,
     private readonly jest: JestSettings[],
-    memo: Map<string, string> = new Map()
+    memo: Record<string, string> = Object.create(null)
   ) {
     this.memo = memo
     const globs = workspaceGlobs(read)
@@ -235,17 +235,17 @@ export class Resolver {
   }
 
   /** Resolutions by folder + specifier: a path, '' for a package outside, '?' for unresolved. */
-  readonly memo: Map<string, string>
+  readonly memo: Record<string, string>
 
   /** Resolves `spec` imported from file `from` (memoized per folder and specifier). */
   resolveJs(from: string, spec: string): Resolution {
     const fromDir = dirname(from)
     const key = fromDir + '\u0000' + spec
-    let encoded = this.memo.get(key)
+    let encoded = this.memo[key]
     if (encoded === undefined) {
       const result = this.resolveJsUncached(fromDir, spec)
       encoded = 'file' in result ? result.file : 'external' in result ? '' : '?'
-      this.memo.set(key, encoded)
+      this.memo[key] = encoded
     }
     return encoded === '' ? { external: true } : encoded === '?' ? { unresolved: true } : { file: encoded }
   }

@@ -1,45 +1,78 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { dirname } from 'node:path'
-import type { ModuleScan } from './model.js'
+import type { ImportRecord, Language, ModuleScan } from './model.js'
 
 /**
  * Scan results keyed by git blob SHA and scanner kind: a blob never changes, so an entry is valid
  * for as long as the scanners are the same (SCANNER_VERSION). A warm run rescans changed blobs only.
  *
- * The file is one line per entry, `key TAB link-json TAB detail-json`: the link part (imports,
- * exports) is parsed on load, the detail part (symbols, strings) only when something reads it,
- * which for most files of a warm run is never. Import resolutions are kept too, valid while the
- * list of files and the project configs are the same (their fingerprint).
+ * File layout, one JSON value per line: a header (version, resolutions and their fingerprint), the
+ * keys, the link parts (imports, exports: what the graph needs, parsed in one go), then one line
+ * per entry with its detail part (symbols, strings), parsed only when something reads it — for
+ * most files of a warm run, never. Resolutions stay valid while the list of files and the project
+ * configs are the same (their fingerprint).
  */
-export const SCANNER_VERSION = 5
+export const SCANNER_VERSION = 6
 
 export interface ScanCacheStats {
   hits: number
   misses: number
 }
 
-type Raw = [link: string, detail: string]
+type Link = Omit<ModuleScan, 'symbols' | 'strings'>
+interface Detail {
+  symbols: ModuleScan['symbols']
+  strings: string[]
+}
 
-function linkPart(scan: ModuleScan): Omit<ModuleScan, 'symbols' | 'strings'> {
-  const { symbols: _symbols, strings: _strings, ...link } = scan
+/** A cached scan whose detail part is parsed on first use. */
+class CachedScan implements ModuleScan {
+  lang: Language
+  error?: string
+  imports: ImportRecord[]
+  exports: Record<string, string>
+  exportAll: string[]
+  esm: boolean
+  pkg?: string
+  private parsed?: Detail
+
+  constructor(
+    link: Link,
+    readonly rawDetail: string
+  ) {
+    this.lang = link.lang
+    if (link.error !== undefined) this.error = link.error
+    this.imports = link.imports
+    this.exports = link.exports
+    this.exportAll = link.exportAll
+    this.esm = link.esm
+    if (link.pkg !== undefined) this.pkg = link.pkg
+  }
+
+  private get detail(): Detail {
+    return (this.parsed ??= JSON.parse(this.rawDetail) as Detail)
+  }
+  get symbols(): ModuleScan['symbols'] {
+    return this.detail.symbols
+  }
+  get strings(): string[] {
+    return this.detail.strings
+  }
+}
+
+function linkOf(scan: ModuleScan): Link {
+  const link: Link = { lang: scan.lang, imports: scan.imports, exports: scan.exports, exportAll: scan.exportAll, esm: scan.esm }
+  if (scan.error !== undefined) link.error = scan.error
+  if (scan.pkg !== undefined) link.pkg = scan.pkg
   return link
 }
 
-function lazyScan(raw: Raw): ModuleScan {
-  const scan = JSON.parse(raw[0]) as ModuleScan
-  let detail: { symbols: ModuleScan['symbols']; strings: string[] } | undefined
-  const load = (): { symbols: ModuleScan['symbols']; strings: string[] } => (detail ??= JSON.parse(raw[1]))
-  Object.defineProperty(scan, 'symbols', { get: () => load().symbols, enumerable: true, configurable: true })
-  Object.defineProperty(scan, 'strings', { get: () => load().strings, enumerable: true, configurable: true })
-  return scan
-}
-
 export class ScanCache {
-  private readonly raw = new Map<string, Raw>()
+  private readonly loadedEntries = new Map<string, CachedScan>()
   private readonly entries = new Map<string, ModuleScan>()
   private readonly used = new Set<string>()
   private resolutionPrint = ''
-  private resolutionsRaw: Record<string, string> = {}
+  private resolutionsRaw: Record<string, string> = Object.create(null)
   private dirty = false
   readonly stats: ScanCacheStats = { hits: 0, misses: 0 }
   loaded = false
@@ -50,30 +83,20 @@ export class ScanCache {
       const lines = readFileSync(file, 'utf8').split('\n')
       const header = JSON.parse(lines[0] ?? '{}') as { version?: number; fingerprint?: string; resolutions?: Record<string, string> }
       if (header.version !== SCANNER_VERSION) return
+      const keys = JSON.parse(lines[1] ?? '[]') as string[]
+      const links = JSON.parse(lines[2] ?? '[]') as Link[]
+      if (keys.length !== links.length || lines.length < 3 + keys.length) return
+      keys.forEach((key, i) => this.loadedEntries.set(key, new CachedScan(links[i] as Link, lines[3 + i] as string)))
       this.resolutionPrint = header.fingerprint ?? ''
-      this.resolutionsRaw = header.resolutions ?? {}
-      for (let i = 1; i < lines.length; i++) {
-        const line = lines[i] as string
-        const a = line.indexOf('\t')
-        const b = line.indexOf('\t', a + 1)
-        if (a < 0 || b < 0) continue
-        this.raw.set(line.slice(0, a), [line.slice(a + 1, b), line.slice(b + 1)])
-      }
+      this.resolutionsRaw = Object.assign(Object.create(null), header.resolutions ?? {})
       this.loaded = true
     } catch {
-      this.raw.clear()
+      this.loadedEntries.clear()
     }
   }
 
   get(key: string): ModuleScan | undefined {
-    let entry = this.entries.get(key)
-    if (!entry) {
-      const raw = this.raw.get(key)
-      if (raw) {
-        entry = lazyScan(raw)
-        this.entries.set(key, entry)
-      }
-    }
+    const entry = this.entries.get(key) ?? this.loadedEntries.get(key)
     if (entry) {
       this.stats.hits++
       this.used.add(key)
@@ -83,39 +106,46 @@ export class ScanCache {
 
   set(key: string, scan: ModuleScan): void {
     this.entries.set(key, scan)
-    this.raw.delete(key)
     this.used.add(key)
     this.dirty = true
   }
 
   /** Resolutions saved for this fingerprint of the file list and configs (empty when it differs). */
-  resolutions(fingerprint: string): Map<string, string> {
-    return fingerprint === this.resolutionPrint ? new Map(Object.entries(this.resolutionsRaw)) : new Map()
+  resolutions(fingerprint: string): Record<string, string> {
+    return fingerprint === this.resolutionPrint ? this.resolutionsRaw : Object.create(null)
   }
 
-  setResolutions(fingerprint: string, resolutions: Map<string, string>): void {
-    if (fingerprint === this.resolutionPrint && resolutions.size === Object.keys(this.resolutionsRaw).length) return
+  setResolutions(fingerprint: string, resolutions: Record<string, string>): void {
+    if (fingerprint === this.resolutionPrint && resolutions === this.resolutionsRaw) return
     this.resolutionPrint = fingerprint
-    this.resolutionsRaw = Object.fromEntries(resolutions)
+    this.resolutionsRaw = resolutions
     this.dirty = true
   }
 
   /** Writes the entries this run used (older blobs are dropped), atomically; skips an unchanged cache. */
   save(): void {
     if (!this.file) return
-    if (!this.dirty && this.used.size === this.raw.size) return
-    const lines = [JSON.stringify({ version: SCANNER_VERSION, fingerprint: this.resolutionPrint, resolutions: this.resolutionsRaw })]
+    if (!this.dirty && this.used.size === this.loadedEntries.size) return
+    const keys: string[] = []
+    const links: Link[] = []
+    const details: string[] = []
     for (const key of this.used) {
-      const raw = this.raw.get(key)
-      if (raw) lines.push(`${key}\t${raw[0]}\t${raw[1]}`)
-      else {
-        const scan = this.entries.get(key)
-        if (scan) lines.push(`${key}\t${JSON.stringify(linkPart(scan))}\t${JSON.stringify({ symbols: scan.symbols, strings: scan.strings })}`)
+      const fresh = this.entries.get(key)
+      const cached = this.loadedEntries.get(key)
+      if (fresh) {
+        keys.push(key)
+        links.push(linkOf(fresh))
+        details.push(JSON.stringify({ symbols: fresh.symbols, strings: fresh.strings }))
+      } else if (cached) {
+        keys.push(key)
+        links.push(linkOf(cached))
+        details.push(cached.rawDetail)
       }
     }
+    const header = JSON.stringify({ version: SCANNER_VERSION, fingerprint: this.resolutionPrint, resolutions: this.resolutionsRaw })
     mkdirSync(dirname(this.file), { recursive: true })
     const tmp = `${this.file}.${process.pid}.tmp`
-    writeFileSync(tmp, lines.join('\n') + '\n')
+    writeFileSync(tmp, [header, JSON.stringify(keys), JSON.stringify(links), ...details].join('\n') + '\n')
     renameSync(tmp, this.file)
     this.dirty = false
   }
