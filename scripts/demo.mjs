@@ -10,7 +10,7 @@
  * one Markdown file (--summary), printed at the end. Exit 0 when the story went as expected.
  */
 import { spawn } from 'node:child_process'
-import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { dirname, join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { startDeployTarget } from './demo/deploy-target.mjs'
@@ -23,7 +23,6 @@ const DEMO_DIR = process.env.CI_MEDIC_DEMO_DIR || join(ROOT, '.tmp', 'demo')
 const REPO = join(DEMO_DIR, 'shop')
 const WORK = join(DEMO_DIR, 'work')
 const SUMMARY = join(DEMO_DIR, 'summary.md')
-const SUMMARY_HTML = join(DEMO_DIR, 'summary.html')
 
 const color = process.stdout.isTTY && !process.env.NO_COLOR
 const paint = code => text => (color ? `\x1b[${code}m${text}\x1b[0m` : text)
@@ -67,6 +66,7 @@ function cliEnv(extra = {}) {
 function ciMedic(args, env = {}) {
   return new Promise((resolve, reject) => {
     const began = Date.now()
+    appendFileSync(SUMMARY, `---\n\n<sub>ci-medic ${args[0]}</sub>\n\n`)
     const child = spawn(process.execPath, [CLI, ...args, '--summary', SUMMARY], { cwd: REPO, env: cliEnv(env) })
     let stdout = ''
     let stderr = ''
@@ -155,12 +155,16 @@ async function select({ base, head }) {
   showFailure(result)
   const selection = result.json
   if (!expectFact(selection !== undefined, 'select printed no JSON')) return undefined
-  for (const change of selection.changed) {
-    const symbols = change.symbols.length ? change.symbols.join(', ') : 'no symbol: only comments or formatting changed'
-    say(`changed ${bold(change.file)}: ${symbols}`)
+  const changes = await ciMedic(['changes', '--repo', REPO, '--base', base, '--head', head, '--json'])
+  const files = changes.json?.files.map(f => f.path) ?? selection.changed.map(c => c.file)
+  for (const file of files) {
+    const change = selection.changed.find(c => c.file === file)
+    const symbols = change?.symbols.length ? change.symbols.join(', ') : 'no symbol: only comments or formatting changed'
+    say(`changed ${bold(file)}: ${symbols}`)
   }
   const money = selection.changed.find(c => c.file === 'src/money.js')
-  const moneyAbsent = !money || money.symbols.length === 0
+  const moneyAbsent = files.includes('src/money.js') && (!money || money.symbols.length === 0)
+  expectFact(files.includes('src/money.js'), 'the change does not list src/money.js')
   say(
     `Mode ${bold(selection.mode)}: ${selection.tests.length} test file(s) selected${selection.fallback ? ` (${selection.fallback})` : ''}:`
   )
@@ -304,16 +308,6 @@ async function guard() {
   }
 }
 
-/** A plain HTML page of the summary (Markdown shown as preformatted text; GitHub renders the real thing). */
-function writeHtml() {
-  const markdown = readFileSync(SUMMARY, 'utf8')
-  const escaped = markdown.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
-  writeFileSync(
-    SUMMARY_HTML,
-    `<!doctype html><meta charset="utf-8"><title>CI Medic demo</title><style>body{font:14px/1.5 system-ui;margin:2em auto;max-width:60em}pre{white-space:pre-wrap}</style><h1>CI Medic demo — job summaries</h1><pre>${escaped}</pre>\n`
-  )
-}
-
 async function main() {
   if (!existsSync(CLI)) {
     console.error(`The CLI bundle ${CLI} is missing: run npm run build (or use a clone with the committed dist/).`)
@@ -333,9 +327,7 @@ async function main() {
   await guard()
 
   heading('The end')
-  writeHtml()
   say(`Job summaries of every command (Markdown, as GitHub shows them): ${bold(relative(process.cwd(), SUMMARY))}`)
-  say(`Plain HTML copy: ${relative(process.cwd(), SUMMARY_HTML)}`)
   say(`Demo took ${seconds(Date.now() - started)}.`)
   if (problems.length) {
     console.log(red(bold(`\nThe story did not go as expected (${problems.length} problem(s)):`)))

@@ -5,7 +5,7 @@
 import { afterAll, describe, expect, it } from '@jest/globals'
 import { cleanupAll } from '../support/git-repo.js'
 import { reply, startFakeOpenAI, type CompletionStep } from '../support/fake-openai.js'
-import { runAction } from '../support/harness.js'
+import { pullRequestEvent, runAction } from '../support/harness.js'
 import { BROKEN_LINE, breakingChange, buildShop, greenChange } from './shop-repo.js'
 
 afterAll(() => cleanupAll())
@@ -83,6 +83,9 @@ describe('ci through dist/index.js', () => {
       expect(result.summary).toContain(`+${FIXED_LINE}`)
       expect(result.summary).toContain('The change divided the percentage by 10')
       expect(result.summary).not.toContain('No LLM endpoint is configured')
+      // The audit fold: the model, its tokens, what it read and changed.
+      expect(result.summary).toMatch(/<b>✅ Audit<\/b>[^\n]*<\/summary>\n\n#### Audit log/)
+      expect(result.summary).toMatch(/\| `gpt-4\.1-mini` \| 4 \|/)
       // Shadow: the repository is untouched.
       expect(shop.repo.git('status', '--porcelain')).toBe('')
       expect(shop.repo.head()).toBe(shop.head)
@@ -105,6 +108,27 @@ describe('ci through dist/index.js', () => {
       expect(result.exitCode).toBe(1)
       expect(result.outputs['fix-status']).toBe('fixed')
       expect(result.summary).toContain('**❌ 1 failure — a validated fix was shown in this summary (shadow mode)**')
+    } finally {
+      await fake.close()
+    }
+  })
+
+  it('gives a fork pull request no LLM: the fixer does not run and the endpoint gets no request', async () => {
+    const shop = buildShop(breakingChange(), 'discount: simplify')
+    const fake = await startFakeOpenAI([])
+    try {
+      const result = await runAction({
+        cwd: shop.repo.dir,
+        inputs: { command: 'ci', base: shop.base, head: shop.head, 'llm-base-url': fake.url, 'llm-model': 'gpt-4.1-mini', 'llm-api-key': 'sk-test-ci-0123456789abcdef', autonomy: 'shadow', 'fail-on-fixed': 'false', retries: '0' },
+        eventName: 'pull_request',
+        eventPayload: pullRequestEvent({ base: { sha: shop.base }, head: { sha: shop.head }, fork: true }),
+        timeoutMs: 120_000
+      })
+      expect(result.exitCode).toBe(1)
+      expect(result.outputs['fix-status']).toBe('skipped')
+      expect(result.summary).toContain('**❌ 1 failure — the fixer did not run (no LLM for this run)**')
+      expect(result.summary).toContain('The LLM is off for pull requests from forks')
+      expect(fake.completions).toHaveLength(0)
     } finally {
       await fake.close()
     }

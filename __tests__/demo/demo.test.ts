@@ -24,8 +24,8 @@ describe('npm run demo', () => {
     // (a) selection: the broken function's tests with their reasons; the comment-only file selects nothing.
     expect(story).toMatch(/changed src\/money\.js: no symbol: only comments or formatting changed/)
     expect(story).toMatch(/changed src\/discount\.js: .*applyDiscount/)
-    expect(story).toMatch(/test\/discount\.test\.js {2}← {2}src\/discount\.js#applyDiscount/)
-    expect(story).toMatch(/test\/cart\.test\.js {2}← {2}.*src\/discount\.js#applyDiscount/)
+    expect(story).toContain('test/discount.test.js  ←  src/discount.js  ←  src/discount.js#applyDiscount')
+    expect(story).toContain('test/cart.test.js  ←  src/cart.js  ←  src/discount.js  ←  src/discount.js#applyDiscount')
     expect(story).toContain('Not selected: test/money.test.js, test/inventory.test.js')
     expect(story).toContain('The comment-only edit of src/money.js selects nothing')
     // (b) the failure.
@@ -51,6 +51,5 @@ describe('npm run demo', () => {
     expect(summary).toContain('### Test selection')
     expect(summary).toContain('CI Medic fix: a validated fix')
     expect(summary.match(/Tests \(jest\)/g)?.length).toBe(2)
-    expect(existsSync(join(demoDir, 'summary.html'))).toBe(true)
   }, 180_000)
 })

@@ -8,7 +8,7 @@ import { runFix, type FixRunResult } from '../fix/run.js'
 import { runGenerate, type GenerateRunResult } from '../generate/run.js'
 import { createLlmGateway, createRunAudit, type LlmGatewayChoice } from '../llm/index.js'
 import { Git } from '../ports/git.js'
-import type { AuditLog } from '../report/audit.js'
+import { renderAuditSummary, uploadAuditArtifact, type AuditLog } from '../report/audit.js'
 import { safeJson, safeWord } from '../report/outputs.js'
 import { compareToBase, runTests, type RunTestsOptions } from '../runners/index.js'
 import type { TestRunReport } from '../runners/types.js'
@@ -262,6 +262,16 @@ function textOf(stages: Stages, verdict: string): string {
 export const ciCommand: Command = async (context): Promise<CommandResult> => {
   const stages = await runStages(context)
   const { verdict, failure } = verdictOf(stages, context.inputs.failOnFixed)
+  const folds = sections(stages)
+  if (stages.fix || stages.generate) {
+    const artifact = await uploadAuditArtifact(stages.audit, { env: context.env, log: context.log })
+    folds.push({
+      name: 'Audit',
+      state: 'done',
+      outcome: artifact ? `what the model read, changed and cost — artifact ${artifact}` : 'what the model read, changed and cost',
+      body: renderAuditSummary(stages.audit.entries(), { title: 'Audit log', artifactName: artifact })
+    })
+  }
   const notes: string[] = []
   if (!stages.llm.gateway) {
     notes.push(isNoEndpoint(stages.llm) ? NO_LLM_NOTE : `> [!NOTE]\n> No LLM for this run: ${stages.llm.disabledReason ?? 'unavailable'}`)
@@ -269,7 +279,7 @@ export const ciCommand: Command = async (context): Promise<CommandResult> => {
   context.log.info(verdict)
   return {
     outputs: outputsOf(stages),
-    summary: renderCiSummary({ verdict, notes, stages: sections(stages) }),
+    summary: renderCiSummary({ verdict, notes, stages: folds }),
     json: {
       verdict,
       passed: failure === undefined,
