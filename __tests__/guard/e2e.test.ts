@@ -326,6 +326,50 @@ describe('guard end to end', () => {
     }
   })
 
+  it('reads named probes from the config file: a JSON condition and a command probe', async () => {
+    await deployV2({ kind: 'status', status: 200 })
+    repo.write(
+      '.github/ci-medic.yml',
+      [
+        'probes:',
+        '  - name: api',
+        `    url: ${service!.url}/api/orders`,
+        '    headers: { Authorization: "Bearer ${SERVICE_TOKEN}" }',
+        '    json-path: status',
+        '    json-equals: ok',
+        '  - name: smoke',
+        `    command: node -e "process.exit(0)"`,
+        'guard:',
+        '  log-lines: 5',
+        ''
+      ].join('\n')
+    )
+    repo.commit('guard config')
+    withHistory()
+    const result = await guard({ 'health-url': '' })
+    expect(result.outputs).toMatchObject({ verdict: 'unhealthy', 'rolled-back': 'true' })
+    expect(result.summary).toContain('probe `api`')
+    expect(result.summary).toContain('status is error, expected ok')
+    expect(result.summary).toMatch(/\| smoke \| `\$ node -e "process.exit\(0\)"` \| \d+ \| 0 \|/)
+    expect(result.masks).toContain('svc-secret-token-123456')
+    const logLines = result.stdout.split('\n').filter(line => !line.startsWith('::add-mask::'))
+    expect(logLines.join('\n')).not.toContain('svc-secret-token-123456')
+  })
+
+  it('catches a slow-but-200 deploy against the previous version as a baseline', async () => {
+    await deployV2({ kind: 'slow', delayMs: 150 })
+    const previous = await startService({ v1: { kind: 'healthy' } })
+    try {
+      withHistory()
+      const result = await guard({ 'latency-ceiling': '0', 'baseline-url': previous.url, 'probe-timeout': '1s', 'probe-interval': '200ms', 'probe-window': '4s', 'ratio-window': '2s' })
+      expect(result.outputs).toMatchObject({ verdict: 'unhealthy', 'rolled-back': 'true' })
+      expect(result.summary).toMatch(/median latency \d+ms against \d+ms on the previous version/)
+      expect(previous.hits.get('v1')).toBeGreaterThanOrEqual(8)
+    } finally {
+      await previous.close()
+    }
+  })
+
   it('guards the deployment a deployment_status event is about', async () => {
     await deployV2({ kind: 'status', status: 500 })
     const ids = withHistory()
