@@ -139,6 +139,17 @@ describe('data files that static imports miss', () => {
     expect(fixture.tests.every(t => t.startsWith('test/'))).toBe(true)
   })
 
+  it('selects the tests that mock a module when its manual mock changes', async () => {
+    const files = {
+      ...LIB,
+      'src/api.ts': 'export const get = () => fetch("x")\n',
+      'src/__mocks__/api.ts': 'export const get = () => 1\n',
+      'test/api.test.ts': "jest.mock('../src/api')\nimport { get } from '../src/api'\ntest('get', () => expect(get()).toBe(1))\n"
+    }
+    const result = await afterChange(files, { 'src/__mocks__/api.ts': 'export const get = () => 2\n' })
+    expect(result.tests).toEqual(['test/api.test.ts'])
+  })
+
   it('selects nothing for a file nobody uses', async () => {
     expect((await afterChange(DATA, { 'README.md': '# hi\n' })).mode).toBe('none')
   })
@@ -160,6 +171,13 @@ describe('safety fallbacks', () => {
     expect(result.mode).toBe('all')
     expect(result.fallback).toMatch(why)
     expect(result.tests).toHaveLength(5)
+  })
+
+  it("runs every test when a file named in jest's setupFilesAfterEnv changes", async () => {
+    const files = { ...LIB, 'package.json': JSON.stringify({ jest: { setupFilesAfterEnv: ['<rootDir>/test/env.ts'] } }), 'test/env.ts': 'export {}\n' }
+    const result = await afterChange(files, { 'test/env.ts': 'export const x = 1\n' })
+    expect(result.mode).toBe('all')
+    expect(result.fallback).toBe('test/env.ts: a test setup file changed')
   })
 
   it('limits a workspace package manifest change to that package', async () => {

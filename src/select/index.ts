@@ -320,6 +320,8 @@ async function selectOrThrow(options: SelectOptions, started: number, reportAllT
       continue
     }
     if (change.previousPath) changes.set(change.previousPath, { whole: true, symbols: new Set(), exports: new Set() })
+    // A manual mock replaces its module in every test that mocks (or auto-mocks) that module.
+    if (/(?:^|\/)__mocks__\//.test(path)) dataFiles.push(path)
     if (repo.isTest(path)) selfSelected.set(path, [path])
     if (!kind) {
       changes.set(path, { whole: true, symbols: new Set(), exports: new Set() })

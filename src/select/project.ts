@@ -303,7 +303,7 @@ export function loadJestSettings(read: ReadText, dir: string): JestSettings | un
     testPathIgnorePatterns: asStrings(config.testPathIgnorePatterns)
       .map(p => safeRegex(p.replace(/<rootDir>/g, rootDir)))
       .filter((r): r is RegExp => r !== undefined),
-    setupFiles: [...asStrings(config.setupFiles), ...asStrings(config.setupFilesAfterEach ?? config.setupFilesAfterEnv)].map(expand),
+    setupFiles: [...asStrings(config.setupFiles), ...asStrings(config.setupFilesAfterEnv), ...asStrings(config.globalSetup), ...asStrings(config.globalTeardown)].map(expand),
     unreadable
   }
 }
