@@ -8,7 +8,7 @@ import { pathDenyList } from '../fix/run.js'
 import { createLlmGateway } from '../llm/index.js'
 import { runProcess } from '../ports/exec.js'
 import { Git } from '../ports/git.js'
-import { AuditLog } from '../report/audit.js'
+import { AuditLog, renderAuditSummary, uploadAuditArtifact } from '../report/audit.js'
 import { safeJson, safeWord } from '../report/outputs.js'
 import { selectTests, type SelectResult } from '../select/index.js'
 import { lineRanges } from './filters.js'
@@ -164,10 +164,15 @@ export async function runGenerate(context: CommandContext, known: GenerateInputs
       })
     })
   }
-  const summary = generateSummary(report, {
+  let summary = generateSummary(report, {
     isolationRuns: ISOLATION_RUNS,
     deliveryMarkdown: delivery?.markdown.split('\n\n')[0]
   })
+  if (!known.audit) {
+    // Standalone: the audit trail is this command's to publish (`ci` publishes its own, shared one).
+    const artifactName = await uploadAuditArtifact(audit, { env: context.env, log })
+    summary += `\n\n${renderAuditSummary(audit.entries(), { artifactName })}`
+  }
   return {
     report,
     delivery,
