@@ -59,15 +59,21 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     `cases: ${tally.total} (${tally.shouldApply} to apply, ${tally.shouldRefuse} to refuse) | ` +
       `correct: ${tally.correct} (${rate.toFixed(1)}%) | applied wrongly: ${tally.wrong} | not applied: ${tally.missed}`
   )
-  for (const [kind, counts] of Object.entries(tally.byKind)) console.log(`  ${kind.padEnd(24)} ${counts.correct}/${counts.total}`)
+  for (const [kind, counts] of Object.entries(tally.byKind))
+    console.log(`  ${kind.padEnd(24)} ${counts.correct}/${counts.total}`)
   for (const problem of problems) console.log(`  ✗ ${problem.id}: ${problem.verdict} (${problem.detail})`)
-  console.log(`bar: ≥ 99% correct and 0 applied wrongly → ${rate >= 99 && tally.wrong === 0 ? 'PASS' : 'FAIL'}`)
+  console.log(
+    `bar: ≥ 99% correct and 0 applied wrongly → ${rate >= 99 && tally.wrong === 0 ? 'PASS' : 'FAIL'}`
+  )
 
   console.log('\n## First fix request size per fixture (default context budget 8000 tokens)')
   const sizes = await firstRequestSizes()
   if (sizes.error) console.log(`  not measured: ${sizes.error}`)
   else {
-    for (const row of sizes) console.log(`  ${row.fixture.padEnd(24)} ${String(row.tokens).padStart(5)} tokens ${row.tokens <= row.budget ? '(within budget)' : '(OVER BUDGET)'}`)
+    for (const row of sizes)
+      console.log(
+        `  ${row.fixture.padEnd(24)} ${String(row.tokens).padStart(5)} tokens ${row.tokens <= row.budget ? '(within budget)' : '(OVER BUDGET)'}`
+      )
   }
   if (rate < 99 || tally.wrong > 0) process.exitCode = 1
 }

@@ -16,7 +16,9 @@ const apiKey = process.env.CI_MEDIC_LLM_API_KEY?.trim() || 'no-key'
 const contextBudget = Number(process.env.CI_MEDIC_CONTEXT_BUDGET ?? 8000)
 
 if (!baseUrl || !model) {
-  console.log('e2e:llm (fixer) skipped: set CI_MEDIC_LLM_BASE_URL and CI_MEDIC_LLM_MODEL (and CI_MEDIC_LLM_API_KEY) to run it.')
+  console.log(
+    'e2e:llm (fixer) skipped: set CI_MEDIC_LLM_BASE_URL and CI_MEDIC_LLM_MODEL (and CI_MEDIC_LLM_API_KEY) to run it.'
+  )
   process.exit(0)
 }
 
@@ -26,16 +28,25 @@ const { buildFixFixture, FIXTURE_NAMES } = await import('../__tests__/fix/fixtur
 const { prepare, runFixer } = await import('../__tests__/fix/pipeline.ts')
 const { cleanupAll } = await import('../__tests__/support/git-repo.ts')
 
-const wanted = (process.env.CI_MEDIC_FIX_FIXTURES ?? '').split(',').map(s => s.trim()).filter(Boolean)
+const wanted = (process.env.CI_MEDIC_FIX_FIXTURES ?? '')
+  .split(',')
+  .map(s => s.trim())
+  .filter(Boolean)
 let failed = 0
 try {
   for (const name of FIXTURE_NAMES.filter(n => wanted.length === 0 || wanted.includes(n))) {
     const fixture = buildFixFixture(name)
     const prepared = await prepare(fixture)
     const started = Date.now()
-    const { outcome } = await runFixer(fixture, prepared, baseUrl, { timeBudgetMs: 5 * 60_000 }, undefined, { apiKey, model, contextBudget })
+    const { outcome } = await runFixer(fixture, prepared, baseUrl, { timeBudgetMs: 5 * 60_000 }, undefined, {
+      apiKey,
+      model,
+      contextBudget
+    })
     const clean = fixture.repo.git('status', '--porcelain') === ''
-    const lines = outcome.best ? outcome.best.patch.split('\n').filter(l => /^[+-](?![+-])/.test(l)).length : 0
+    const lines = outcome.best
+      ? outcome.best.patch.split('\n').filter(l => /^[+-](?![+-])/.test(l)).length
+      : 0
     console.log(
       `${name.padEnd(18)} ${outcome.status.padEnd(10)} iterations ${outcome.iterations}, tokens ${outcome.inputTokens}/${outcome.outputTokens}, ` +
         `first request ${outcome.firstRequestTokens}, patch ${lines} lines, ${Math.round((Date.now() - started) / 1000)}s, tree ${clean ? 'clean' : 'DIRTY'}`

@@ -7,7 +7,15 @@ import { PROJECT_ROOT } from '../support/harness.js'
 const corpusDir = join(PROJECT_ROOT, '__tests__/fixtures/edits')
 
 describe('applySearchReplace', () => {
-  const file = ['function area(r) {', '  if (r < 0) {', '    return 0', '  }', '  return Math.PI * r * r', '}', ''].join('\n')
+  const file = [
+    'function area(r) {',
+    '  if (r < 0) {',
+    '    return 0',
+    '  }',
+    '  return Math.PI * r * r',
+    '}',
+    ''
+  ].join('\n')
 
   it('applies an exact match', () => {
     const result = applySearchReplace(file, { search: '  if (r < 0) {', replace: '  if (r <= 0) {' })
@@ -21,7 +29,9 @@ describe('applySearchReplace', () => {
       replace: 'if (r < 0) {\n  throw new RangeError("negative radius")\n}'
     })
     expect(result).toMatchObject({ ok: true, strategy: 'indentation-relative' })
-    expect(result.ok && result.content).toBe(file.replace('    return 0', '    throw new RangeError("negative radius")'))
+    expect(result.ok && result.content).toBe(
+      file.replace('    return 0', '    throw new RangeError("negative radius")')
+    )
   })
 
   it('strips markdown fences and copied line numbers', () => {
@@ -41,7 +51,10 @@ describe('applySearchReplace', () => {
   })
 
   it('returns the nearest candidates with line numbers for stale text', () => {
-    const result = applySearchReplace(file, { search: '  if (radius < 0) {\n    return 0\n  }', replace: 'x' })
+    const result = applySearchReplace(file, {
+      search: '  if (radius < 0) {\n    return 0\n  }',
+      replace: 'x'
+    })
     expect(result).toMatchObject({ ok: false, reason: 'missing' })
     if (result.ok) return
     expect(result.candidates[0]).toMatchObject({ startLine: 2, endLine: 4 })
@@ -63,7 +76,9 @@ describe('applySearchReplace', () => {
   })
 
   it('parses SEARCH/REPLACE text blocks and strips fences', () => {
-    expect(parseEditBlocks('```\n<<<<<<< SEARCH\na\n=======\nb\n>>>>>>> REPLACE\n```')).toEqual([{ search: 'a', replace: 'b' }])
+    expect(parseEditBlocks('```\n<<<<<<< SEARCH\na\n=======\nb\n>>>>>>> REPLACE\n```')).toEqual([
+      { search: 'a', replace: 'b' }
+    ])
     expect(stripFences('```ts\nconst a = 1\n```')).toBe('const a = 1')
   })
 })
@@ -71,7 +86,15 @@ describe('applySearchReplace', () => {
 describe('the imperfect-edit corpus', () => {
   it('applies at least 99% as intended and never applies one wrongly', () => {
     const corpus = JSON.parse(readFileSync(join(corpusDir, 'corpus.json'), 'utf8')) as {
-      cases: Array<{ id: string; file: string; kind: string; search: string; replace: string; expect: string; intent?: { search: string; replace: string } }>
+      cases: Array<{
+        id: string
+        file: string
+        kind: string
+        search: string
+        replace: string
+        expect: string
+        intent?: { search: string; replace: string }
+      }>
     }
     expect(corpus.cases.length).toBeGreaterThanOrEqual(100)
     let correct = 0
@@ -81,7 +104,10 @@ describe('the imperfect-edit corpus', () => {
       const result = applySearchReplace(content, item, item.file)
       if (item.expect === 'applied') {
         const eol = content.includes('\r\n') ? '\r\n' : '\n'
-        const expected = content.replace(/\r\n/g, '\n').replace(item.intent!.search, () => item.intent!.replace).replace(/\n/g, eol)
+        const expected = content
+          .replace(/\r\n/g, '\n')
+          .replace(item.intent!.search, () => item.intent!.replace)
+          .replace(/\n/g, eol)
         if (result.ok && result.content === expected) correct++
         else if (result.ok) wrong.push(item.id)
       } else if (!result.ok) correct++

@@ -52,19 +52,36 @@ describe('PathPolicy', () => {
 })
 
 describe('test weakening', () => {
-  const before = 'describe("x", () => {\n  it("a", () => {\n    expect(f(1)).toBe(2)\n    expect(f(2)).toBe(3)\n  })\n  it("b", () => expect(g()).toBe(1))\n})\n'
+  const before =
+    'describe("x", () => {\n  it("a", () => {\n    expect(f(1)).toBe(2)\n    expect(f(2)).toBe(3)\n  })\n  it("b", () => expect(g()).toBe(1))\n})\n'
 
   it('counts tests and assertions', () => {
     expect(measureTestStrength('x.test.ts', before)).toEqual({ tests: 3, assertions: 3 })
-    expect(measureTestStrength('test_x.py', 'def test_a():\n    assert f(1) == 2\n')).toEqual({ tests: 1, assertions: 1 })
-    expect(measureTestStrength('x_test.go', 'func TestA(t *testing.T) {\n\tif f() != 1 {\n\t\tt.Errorf("bad")\n\t}\n}\n')).toEqual({ tests: 1, assertions: 1 })
+    expect(measureTestStrength('test_x.py', 'def test_a():\n    assert f(1) == 2\n')).toEqual({
+      tests: 1,
+      assertions: 1
+    })
+    expect(
+      measureTestStrength(
+        'x_test.go',
+        'func TestA(t *testing.T) {\n\tif f() != 1 {\n\t\tt.Errorf("bad")\n\t}\n}\n'
+      )
+    ).toEqual({ tests: 1, assertions: 1 })
   })
 
   it('refuses a removed test, a skipped test, a dropped or commented-out assertion', () => {
-    expect(testWeakening('x.test.ts', before, before.replace('  it("b", () => expect(g()).toBe(1))\n', ''))).toMatch(/removes or skips a test/)
-    expect(testWeakening('x.test.ts', before, before.replace('it("b"', 'it.skip("b"'))).toMatch(/removes or skips a test/)
-    expect(testWeakening('x.test.ts', before, before.replace('    expect(f(2)).toBe(3)\n', ''))).toMatch(/drops an assertion/)
-    expect(testWeakening('x.test.ts', before, before.replace('    expect(f(2))', '    // expect(f(2))'))).toMatch(/drops an assertion/)
+    expect(
+      testWeakening('x.test.ts', before, before.replace('  it("b", () => expect(g()).toBe(1))\n', ''))
+    ).toMatch(/removes or skips a test/)
+    expect(testWeakening('x.test.ts', before, before.replace('it("b"', 'it.skip("b"'))).toMatch(
+      /removes or skips a test/
+    )
+    expect(testWeakening('x.test.ts', before, before.replace('    expect(f(2)).toBe(3)\n', ''))).toMatch(
+      /drops an assertion/
+    )
+    expect(
+      testWeakening('x.test.ts', before, before.replace('    expect(f(2))', '    // expect(f(2))'))
+    ).toMatch(/drops an assertion/)
     expect(testWeakening('x.test.ts', before, before.replace('toBe(3)', 'toBe(4)'))).toBeUndefined()
   })
 })

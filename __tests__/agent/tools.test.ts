@@ -2,7 +2,14 @@ import { symlinkSync } from 'node:fs'
 import { afterAll, beforeEach, describe, expect, it } from '@jest/globals'
 import { fitToBudget, parseArguments, type AgentModel } from '../../src/agent/loop.js'
 import { PathPolicy } from '../../src/agent/paths.js'
-import { createFileTool, editFileTool, listFilesTool, readFileTool, searchTool, type ToolContext } from '../../src/agent/tools.js'
+import {
+  createFileTool,
+  editFileTool,
+  listFilesTool,
+  readFileTool,
+  searchTool,
+  type ToolContext
+} from '../../src/agent/tools.js'
 import { Workspace } from '../../src/agent/workspace.js'
 import type { ChatMessage } from '../../src/llm/types.js'
 import { Git } from '../../src/ports/git.js'
@@ -29,7 +36,13 @@ describe('agent tools on a real repository', () => {
   beforeEach(async () => {
     workspace = new Workspace(repo.dir)
     await workspace.begin()
-    context = { repoDir: repo.dir, git: new Git(repo.dir), policy: new PathPolicy({ repoDir: repo.dir }), workspace, audit: new AuditLog() }
+    context = {
+      repoDir: repo.dir,
+      git: new Git(repo.dir),
+      policy: new PathPolicy({ repoDir: repo.dir }),
+      workspace,
+      audit: new AuditLog()
+    }
   })
 
   it('lists and searches files git does not ignore', async () => {
@@ -49,12 +62,21 @@ describe('agent tools on a real repository', () => {
   })
 
   it('edits with a fuzzy match, checks syntax, and restores exactly', async () => {
-    const edited = await editFileTool.run({ path: 'src/app.ts', edits: [{ search: 'return a - b', replace: 'return a + b' }] }, context)
+    const edited = await editFileTool.run(
+      { path: 'src/app.ts', edits: [{ search: 'return a - b', replace: 'return a + b' }] },
+      context
+    )
     expect(edited.ok).toBe(true)
-    const broken = await editFileTool.run({ path: 'src/app.ts', edits: [{ search: 'return a + b', replace: 'return (a + b' }] }, context)
+    const broken = await editFileTool.run(
+      { path: 'src/app.ts', edits: [{ search: 'return a + b', replace: 'return (a + b' }] },
+      context
+    )
     expect(broken.ok).toBe(false)
     expect(broken.content).toMatch(/would not parse as typescript.*src\/app\.ts:\d+/s)
-    const created = await createFileTool.run({ path: 'src/util/math.ts', content: '```ts\nexport const two = 2\n```' }, context)
+    const created = await createFileTool.run(
+      { path: 'src/util/math.ts', content: '```ts\nexport const two = 2\n```' },
+      context
+    )
     expect(created.ok).toBe(true)
     expect(repo.read('src/util/math.ts')).toBe('export const two = 2\n')
     expect(workspace.patch()).toContain('+++ b/src/util/math.ts')
@@ -64,14 +86,30 @@ describe('agent tools on a real repository', () => {
   })
 
   it('refuses test files, lockfiles, and weakening tests even when test edits are allowed', async () => {
-    await expect(editFileTool.run({ path: 'src/app.test.ts', edits: [{ search: 'toBe(3)', replace: 'toBe(-1)' }] }, context)).rejects.toThrow(/existing test file/)
-    await expect(editFileTool.run({ path: 'package-lock.json', edits: [{ search: '{}', replace: '{"x":1}' }] }, context)).rejects.toThrow(/lockfile/)
+    await expect(
+      editFileTool.run(
+        { path: 'src/app.test.ts', edits: [{ search: 'toBe(3)', replace: 'toBe(-1)' }] },
+        context
+      )
+    ).rejects.toThrow(/existing test file/)
+    await expect(
+      editFileTool.run({ path: 'package-lock.json', edits: [{ search: '{}', replace: '{"x":1}' }] }, context)
+    ).rejects.toThrow(/lockfile/)
     const lenient = { ...context, policy: new PathPolicy({ repoDir: repo.dir, allowTestEdits: true }) }
-    const weakened = await editFileTool.run({ path: 'src/app.test.ts', edits: [{ search: '  expect(add(1, 2)).toBe(3)\n', replace: '' }] }, lenient)
+    const weakened = await editFileTool.run(
+      { path: 'src/app.test.ts', edits: [{ search: '  expect(add(1, 2)).toBe(3)\n', replace: '' }] },
+      lenient
+    )
     expect(weakened.content).toMatch(/drops an assertion/)
-    const py = await editFileTool.run({ path: 'tests/test_calc.py', edits: [{ search: 'def test_add():', replace: 'def helper():' }] }, lenient)
+    const py = await editFileTool.run(
+      { path: 'tests/test_calc.py', edits: [{ search: 'def test_add():', replace: 'def helper():' }] },
+      lenient
+    )
     expect(py.content).toMatch(/removes or skips a test/)
-    const fixed = await editFileTool.run({ path: 'src/app.test.ts', edits: [{ search: 'toBe(3)', replace: 'toEqual(3)' }] }, lenient)
+    const fixed = await editFileTool.run(
+      { path: 'src/app.test.ts', edits: [{ search: 'toBe(3)', replace: 'toEqual(3)' }] },
+      lenient
+    )
     expect(fixed.ok).toBe(true)
     await workspace.restore()
     expect(repo.git('status', '--porcelain')).toBe('?? outside')
@@ -98,13 +136,19 @@ describe('loop helpers', () => {
       { role: 'system', content: 's'.repeat(400) },
       { role: 'user', content: 'u'.repeat(400) },
       ...Array.from({ length: 6 }, (_, i): ChatMessage[] => [
-        { role: 'assistant', content: null, toolCalls: [{ id: `c${i}`, name: 'read_file', arguments: '{}' }] },
+        {
+          role: 'assistant',
+          content: null,
+          toolCalls: [{ id: `c${i}`, name: 'read_file', arguments: '{}' }]
+        },
         { role: 'tool', toolCallId: `c${i}`, content: 'x'.repeat(1200) }
       ]).flat()
     ]
     const tokens = fitToBudget(messages, [], model)
     expect(tokens).toBeLessThanOrEqual(1000)
     expect(messages[1]!.content).toBe('u'.repeat(400))
-    expect(messages.filter(m => m.role === 'tool' && m.content.startsWith('[earlier tool output removed')).length).toBeGreaterThan(0)
+    expect(
+      messages.filter(m => m.role === 'tool' && m.content.startsWith('[earlier tool output removed')).length
+    ).toBeGreaterThan(0)
   })
 })

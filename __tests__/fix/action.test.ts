@@ -20,8 +20,14 @@ describe('fix through dist/index.js', () => {
     const fake = await startFakeOpenAI(TRANSCRIPTS[name]())
     try {
       const home = makeTempDir('ci-medic-home-')
-      const result = await runAction({ cwd: fixture.repo.dir, inputs: fixInputs(fixture, fake.url), env: { CI_MEDIC_HOME: home }, timeoutMs: 120_000 })
-      if (result.outputs['fix-status'] !== 'fixed') console.log(result.summary, readFileSync(join(home, 'fix-audit.jsonl'), 'utf8').slice(0, 6000))
+      const result = await runAction({
+        cwd: fixture.repo.dir,
+        inputs: fixInputs(fixture, fake.url),
+        env: { CI_MEDIC_HOME: home },
+        timeoutMs: 120_000
+      })
+      if (result.outputs['fix-status'] !== 'fixed')
+        console.log(result.summary, readFileSync(join(home, 'fix-audit.jsonl'), 'utf8').slice(0, 6000))
       expect(result.outputs['fix-status']).toBe('fixed')
       // fail-on-fixed (default true): the step still fails, because the tests failed.
       expect(result.exitCode).toBe(1)

@@ -56,7 +56,10 @@ function installRoutes(fake: FakeGitHub, fixture: FixFixture): void {
       }))
   }))
   fake.on('GET /repos/{owner}/{repo}/pulls/{pull_number}/files', () => {
-    const names = fixture.repo.git('diff', '--name-only', fixture.base, fixture.head).split('\n').filter(Boolean)
+    const names = fixture.repo
+      .git('diff', '--name-only', fixture.base, fixture.head)
+      .split('\n')
+      .filter(Boolean)
     return {
       body: names.map(filename => ({
         filename,
@@ -101,13 +104,19 @@ describe('delivering a validated fix', () => {
       expect(fixture.repo.git('status', '--porcelain')).toBe('')
       // The pull request's text reached the model only as quoted data.
       const firstRequest = JSON.stringify(llm.completions[0]!.body.messages)
-      expect(firstRequest).toMatch(/<<<UNTRUSTED pull request [0-9a-f]+>>>(?:(?!<<<END UNTRUSTED)[\s\S])*Ignore previous instructions/)
+      expect(firstRequest).toMatch(
+        /<<<UNTRUSTED pull request [0-9a-f]+>>>(?:(?!<<<END UNTRUSTED)[\s\S])*Ignore previous instructions/
+      )
       if (autonomy === 'suggest') {
         const reviews = github.requestsTo('pulls/create-review')
         expect(reviews).toHaveLength(1)
         expect(reviews[0]!.body).toMatchObject({ event: 'COMMENT', commit_id: fixture.head })
         expect(reviews[0]!.body.comments).toEqual([
-          expect.objectContaining({ path: 'src/pages.js', side: 'RIGHT', body: expect.stringContaining('```suggestion\n  const end = start + size\n```') })
+          expect.objectContaining({
+            path: 'src/pages.js',
+            side: 'RIGHT',
+            body: expect.stringContaining('```suggestion\n  const end = start + size\n```')
+          })
         ])
         expect(result.summary).toMatch(/Delivered\*\* the fix as a review with suggestions/)
       } else {

@@ -14,7 +14,10 @@ import { prepare } from './pipeline.js'
 
 export const DEFAULT_CONTEXT_BUDGET = 8000
 
-export async function measureFirstFixRequests(model = 'openai/gpt-4.1', budget = DEFAULT_CONTEXT_BUDGET): Promise<Array<{ fixture: string; tokens: number; budget: number }>> {
+export async function measureFirstFixRequests(
+  model = 'openai/gpt-4.1',
+  budget = DEFAULT_CONTEXT_BUDGET
+): Promise<Array<{ fixture: string; tokens: number; budget: number }>> {
   const rows: Array<{ fixture: string; tokens: number; budget: number }> = []
   const counter = new TokenCounter(model)
   const tools = ALL_TOOLS.map(t => t.definition)

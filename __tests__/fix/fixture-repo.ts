@@ -5,7 +5,13 @@ import { createRepo, type FileChanges, type TestRepo } from '../support/git-repo
 import { PROJECT_ROOT } from '../support/harness.js'
 
 export const FIX_FIXTURES = join(PROJECT_ROOT, '__tests__/fixtures/fix')
-export const FIXTURE_NAMES = ['off-by-one', 'wrong-condition', 'null-check', 'renamed-call', 'broken-import'] as const
+export const FIXTURE_NAMES = [
+  'off-by-one',
+  'wrong-condition',
+  'null-check',
+  'renamed-call',
+  'broken-import'
+] as const
 export type FixtureName = (typeof FIXTURE_NAMES)[number]
 
 export interface FixFixture {
@@ -41,7 +47,11 @@ export function buildFixFixture(name: FixtureName): FixFixture {
 }
 
 /** The action inputs of a shadow-mode fix run against the loopback LLM server. */
-export function fixInputs(fixture: { base: string; head: string }, url: string, extra: Record<string, string> = {}): Record<string, string> {
+export function fixInputs(
+  fixture: { base: string; head: string },
+  url: string,
+  extra: Record<string, string> = {}
+): Record<string, string> {
   return {
     command: 'fix',
     base: fixture.base,

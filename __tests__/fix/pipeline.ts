@@ -29,7 +29,9 @@ export async function prepare(fixture: FixFixture): Promise<PreparedFix> {
     runTests({ repoDir: fixture.repo.dir, files, timeoutMs: 60_000, retries: 0, log: QUIET, signal })
   const report = await runFiles(selectedFiles)
   const changeDiff = await git.run(['diff', fixture.base, fixture.head])
-  const changedFiles = (await git.run(['diff', '--name-only', fixture.base, fixture.head])).split('\n').filter(Boolean)
+  const changedFiles = (await git.run(['diff', '--name-only', fixture.base, fixture.head]))
+    .split('\n')
+    .filter(Boolean)
   return { git, report, selectedFiles, selection, changeDiff, changedFiles, runFiles }
 }
 

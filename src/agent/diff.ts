@@ -60,7 +60,8 @@ export function diffLines(a: readonly string[], b: readonly string[]): Op[] {
     const table: Uint32Array[] = Array.from({ length: n + 1 }, () => new Uint32Array(m + 1))
     for (let i = n - 1; i >= 0; i--) {
       for (let j = m - 1; j >= 0; j--) {
-        table[i]![j] = midA[i] === midB[j] ? table[i + 1]![j + 1]! + 1 : Math.max(table[i + 1]![j]!, table[i]![j + 1]!)
+        table[i]![j] =
+          midA[i] === midB[j] ? table[i + 1]![j + 1]! + 1 : Math.max(table[i + 1]![j]!, table[i]![j + 1]!)
       }
     }
     let i = 0
@@ -79,7 +80,8 @@ export function diffLines(a: readonly string[], b: readonly string[]): Op[] {
       }
     }
   }
-  for (let k = 0; k < a.length - endA; k++) ops.push({ kind: ' ', line: a[endA + k]!, a: endA + k, b: endB + k })
+  for (let k = 0; k < a.length - endA; k++)
+    ops.push({ kind: ' ', line: a[endA + k]!, a: endA + k, b: endB + k })
   return ops
 }
 
@@ -107,7 +109,11 @@ function hunks(ops: Op[], aLength: number, bLength: number, aNoEol: boolean, bNo
       out += `${op.kind}${op.line}\n`
       const lastOfA = op.kind !== '+' && op.a === aLength - 1
       const lastOfB = op.kind !== '-' && op.b === bLength - 1
-      if ((op.kind === '-' && lastOfA && aNoEol) || (op.kind === '+' && lastOfB && bNoEol) || (op.kind === ' ' && lastOfA && aNoEol)) {
+      if (
+        (op.kind === '-' && lastOfA && aNoEol) ||
+        (op.kind === '+' && lastOfB && bNoEol) ||
+        (op.kind === ' ' && lastOfA && aNoEol)
+      ) {
         out += '\\ No newline at end of file\n'
       }
     }

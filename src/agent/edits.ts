@@ -46,7 +46,8 @@ export type EditsResult =
 
 const FENCE_LINE = /^\s*(`{3,}|~{3,})[\w+#.-]*\s*$/
 const GUTTER = /^\s*\d+\s?[|:│]\s?/
-const ELISION = /^\s*(\.\.\.|…|\/\/\s*\.\.\.|#\s*\.\.\.|\/\*\s*\.\.\.\s*\*\/|\/\/ *rest of.*|# *rest of.*)\s*$/i
+const ELISION =
+  /^\s*(\.\.\.|…|\/\/\s*\.\.\.|#\s*\.\.\.|\/\*\s*\.\.\.\s*\*\/|\/\/ *rest of.*|# *rest of.*)\s*$/i
 
 /** Applies several edits in order to one file's content; all or nothing. */
 export function applyEdits(content: string, edits: readonly SearchReplace[], path = ''): EditsResult {
@@ -70,7 +71,8 @@ export function applySearchReplace(content: string, edit: SearchReplace, path = 
   const replaceVariants = variants(normalizeNewlines(edit.replace), markdownFile)
 
   if (searchVariants.every(v => v.text.trim() === '')) {
-    if (text.trim() === '') return success(replaceVariants[replaceVariants.length - 1]!.text, 'exact', [], 1, eol)
+    if (text.trim() === '')
+      return success(replaceVariants[replaceVariants.length - 1]!.text, 'exact', [], 1, eol)
     return {
       ok: false,
       reason: 'empty-search',
@@ -83,7 +85,11 @@ export function applySearchReplace(content: string, edit: SearchReplace, path = 
   const strategies: MatchStrategy[] = ['exact', 'indentation-relative', 'whitespace-insensitive']
   for (const strategy of strategies) {
     for (const variant of searchVariants) {
-      const replacement = pickReplacement(replaceVariants, variant.cleanups, searchVariants.length > 1 && searchVariants[1]!.cleanups[0] === 'fences')
+      const replacement = pickReplacement(
+        replaceVariants,
+        variant.cleanups,
+        searchVariants.length > 1 && searchVariants[1]!.cleanups[0] === 'fences'
+      )
       const matches = findMatches(text, variant.text, strategy)
       if (matches.length === 0) continue
       if (matches.length > 1) {
@@ -92,7 +98,9 @@ export function applySearchReplace(content: string, edit: SearchReplace, path = 
           reason: 'ambiguous',
           message: `The search text matches ${matches.length} places (lines ${matches
             .map(m => `${m.startLine}-${m.endLine}`)
-            .join(', ')}); nothing was changed. Include more surrounding lines so that it matches exactly one place.`,
+            .join(
+              ', '
+            )}); nothing was changed. Include more surrounding lines so that it matches exactly one place.`,
           candidates: matches.map(m => ({
             startLine: m.startLine,
             endLine: m.endLine,
@@ -102,7 +110,10 @@ export function applySearchReplace(content: string, edit: SearchReplace, path = 
         }
       }
       const match = matches[0]!
-      const next = strategy === 'exact' ? spliceExact(text, match, replacement) : spliceLines(text, match, replacement, variant.text)
+      const next =
+        strategy === 'exact'
+          ? spliceExact(text, match, replacement)
+          : spliceLines(text, match, replacement, variant.text)
       if (next.content === text) {
         return {
           ok: false,
@@ -123,9 +134,18 @@ export function applySearchReplace(content: string, edit: SearchReplace, path = 
     : 'The search text must match the current file (it may have changed since you read it).'
   const shown = candidates.length
     ? ' Nearest lines in the file:\n' +
-      candidates.map(c => `--- lines ${c.startLine}-${c.endLine} (${Math.round(c.similarity * 100)}% similar)\n${c.text}`).join('\n')
+      candidates
+        .map(
+          c => `--- lines ${c.startLine}-${c.endLine} (${Math.round(c.similarity * 100)}% similar)\n${c.text}`
+        )
+        .join('\n')
     : ' No similar lines were found; use read_file or search to find the code.'
-  return { ok: false, reason: 'missing', message: `The search text was not found; nothing was changed. ${hint}${shown}`, candidates }
+  return {
+    ok: false,
+    reason: 'missing',
+    message: `The search text was not found; nothing was changed. ${hint}${shown}`,
+    candidates
+  }
 }
 
 function success(
@@ -163,7 +183,8 @@ function variants(text: string, markdownFile: boolean): Variant[] {
   if (fenced) result.push({ text: unfenced, cleanups: ['fences'] })
   const base = fenced ? unfenced : text
   const ungutter = stripGutter(base)
-  if (ungutter !== base) result.push({ text: ungutter, cleanups: fenced ? ['fences', 'line-numbers'] : ['line-numbers'] })
+  if (ungutter !== base)
+    result.push({ text: ungutter, cleanups: fenced ? ['fences', 'line-numbers'] : ['line-numbers'] })
   return result
 }
 
@@ -173,7 +194,10 @@ function variants(text: string, markdownFile: boolean): Variant[] {
  */
 function pickReplacement(replaceVariants: Variant[], cleanups: string[], searchWasFenced: boolean): string {
   const unfenced = replaceVariants.find(v => v.cleanups.join(',') === 'fences')?.text
-  const base = cleanups.includes('fences') || !searchWasFenced ? (unfenced ?? replaceVariants[0]!.text) : replaceVariants[0]!.text
+  const base =
+    cleanups.includes('fences') || !searchWasFenced
+      ? (unfenced ?? replaceVariants[0]!.text)
+      : replaceVariants[0]!.text
   if (cleanups.includes('line-numbers')) {
     const stripped = replaceVariants.find(v => v.cleanups.includes('line-numbers'))?.text
     if (stripped !== undefined) return stripped
@@ -327,7 +351,11 @@ function looseMatches(contentLines: string[], searchLines: string[]): Match[] {
   return matches
 }
 
-function spliceExact(text: string, match: Match, replacement: string): { content: string; startLine: number; endLine: number } {
+function spliceExact(
+  text: string,
+  match: Match,
+  replacement: string
+): { content: string; startLine: number; endLine: number } {
   const content = text.slice(0, match.offset) + replacement + text.slice(match.offset! + match.length!)
   const startLine = match.startLine
   const endLine = startLine + Math.max(0, replacement.split('\n').length - 1)
@@ -349,9 +377,15 @@ function spliceLines(
   let replaceLines = replacement.split('\n')
   if (replacement.endsWith('\n')) replaceLines = replaceLines.slice(0, -1)
   // Blank lines around the search text only helped it match; the same around the replacement go too.
-  for (let i = 0; i < leading && replaceLines.length && replaceLines[0]!.trim() === ''; i++) replaceLines.shift()
+  for (let i = 0; i < leading && replaceLines.length && replaceLines[0]!.trim() === ''; i++)
+    replaceLines.shift()
   const trailingInSearch = search.endsWith('\n') ? trailing - 1 : trailing
-  for (let i = 0; i < trailingInSearch && replaceLines.length && replaceLines[replaceLines.length - 1]!.trim() === ''; i++) replaceLines.pop()
+  for (
+    let i = 0;
+    i < trailingInSearch && replaceLines.length && replaceLines[replaceLines.length - 1]!.trim() === '';
+    i++
+  )
+    replaceLines.pop()
   const reindented = reindent(replaceLines, searchLines, matched, contentLines)
   const next = [...contentLines.slice(0, match.from!), ...reindented, ...contentLines.slice(match.to! + 1)]
   return {
@@ -365,7 +399,12 @@ function spliceLines(
  * Gives replacement lines the file's indentation: an indentation the search text used maps to the
  * one it matched in the file; others are shifted by indentation levels, in the file's own unit.
  */
-function reindent(replaceLines: string[], searchLines: string[], matched: string[], contentLines: string[]): string[] {
+function reindent(
+  replaceLines: string[],
+  searchLines: string[],
+  matched: string[],
+  contentLines: string[]
+): string[] {
   const searchNonBlank = searchLines.filter(l => l.trim() !== '')
   const matchedNonBlank = matched.filter(l => l.trim() !== '')
   const map = new Map<string, string>()
@@ -393,7 +432,10 @@ function reindent(replaceLines: string[], searchLines: string[], matched: string
 }
 
 function indentUnit(lines: string[]): string {
-  const indents = lines.filter(l => l.trim() !== '').map(indentOf).filter(Boolean)
+  const indents = lines
+    .filter(l => l.trim() !== '')
+    .map(indentOf)
+    .filter(Boolean)
   if (indents.some(i => i.startsWith('\t'))) return '\t'
   const widths = indents.map(i => i.length)
   if (widths.length === 0) return '  '

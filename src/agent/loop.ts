@@ -1,4 +1,10 @@
-import type { ChatMessage, ChatToolCall, CompletionRequest, CompletionResult, ToolDefinition } from '../llm/types.js'
+import type {
+  ChatMessage,
+  ChatToolCall,
+  CompletionRequest,
+  CompletionResult,
+  ToolDefinition
+} from '../llm/types.js'
 import type { AuditLog } from '../report/audit.js'
 import { PathPolicyError } from './paths.js'
 import type { AgentTool, FinishArgs, ToolContext } from './tools.js'
@@ -37,7 +43,9 @@ export interface AgentResult {
 }
 
 /** Decides whether a `finish` ends the run (e.g. after validation) or goes back to the model. */
-export type FinishHandler = (finish: FinishArgs) => Promise<{ accept: true } | { accept: false; feedback: string }>
+export type FinishHandler = (
+  finish: FinishArgs
+) => Promise<{ accept: true } | { accept: false; feedback: string }>
 
 export interface AgentRunOptions {
   model: AgentModel
@@ -106,10 +114,14 @@ export async function runAgent(options: AgentRunOptions): Promise<AgentResult> {
       return end('iterations', `Stopped after ${result.iterations} iterations (max-iterations).`)
     }
     if (result.inputTokens + result.outputTokens >= options.budgets.maxTokens) {
-      return end('tokens', `Stopped after ${result.inputTokens + result.outputTokens} tokens (token budget ${options.budgets.maxTokens}).`)
+      return end(
+        'tokens',
+        `Stopped after ${result.inputTokens + result.outputTokens} tokens (token budget ${options.budgets.maxTokens}).`
+      )
     }
     const remaining = deadline - now()
-    if (remaining <= 0) return end('time', `Stopped at the time budget (${Math.round(options.budgets.timeBudgetMs / 1000)}s).`)
+    if (remaining <= 0)
+      return end('time', `Stopped at the time budget (${Math.round(options.budgets.timeBudgetMs / 1000)}s).`)
 
     const requestTokens = fitToBudget(messages, definitions, options.model)
     if (result.iterations === 0) result.firstRequestTokens = requestTokens
@@ -120,7 +132,11 @@ export async function runAgent(options: AgentRunOptions): Promise<AgentResult> {
     try {
       reply = await options.model.complete({ purpose: options.purpose, messages, tools: definitions, signal })
     } catch (error) {
-      if (timeout.aborted) return end('time', `Stopped at the time budget (${Math.round(options.budgets.timeBudgetMs / 1000)}s) while waiting for the model.`)
+      if (timeout.aborted)
+        return end(
+          'time',
+          `Stopped at the time budget (${Math.round(options.budgets.timeBudgetMs / 1000)}s) while waiting for the model.`
+        )
       if (options.signal?.aborted) return end('aborted', 'The run was cancelled.')
       return end('llm-error', (error as Error).message)
     }
@@ -128,7 +144,11 @@ export async function runAgent(options: AgentRunOptions): Promise<AgentResult> {
     result.outputTokens += reply.usage.outputTokens
     result.model = reply.model || result.model
     const calls = reply.message.toolCalls ?? []
-    messages.push({ role: 'assistant', content: reply.message.content, toolCalls: calls.length ? calls : undefined })
+    messages.push({
+      role: 'assistant',
+      content: reply.message.content,
+      toolCalls: calls.length ? calls : undefined
+    })
     options.audit.record({
       type: 'agent.reply',
       purpose: options.purpose,
@@ -142,7 +162,8 @@ export async function runAgent(options: AgentRunOptions): Promise<AgentResult> {
       if (idle > maxIdle) return end('iterations', 'The model stopped calling tools.')
       messages.push({
         role: 'user',
-        content: 'Reply with tool calls only. Use edit_file to change code, and call finish when you are done or cannot do more.'
+        content:
+          'Reply with tool calls only. Use edit_file to change code, and call finish when you are done or cannot do more.'
       })
       continue
     }
@@ -161,7 +182,12 @@ export async function runAgent(options: AgentRunOptions): Promise<AgentResult> {
     if (finished) {
       const finishCall = calls.find(c => c.name === 'finish')!
       const verdict = options.onFinish ? await options.onFinish(finished) : { accept: true as const }
-      options.audit.record({ type: 'agent.finish', purpose: options.purpose, accepted: verdict.accept, rootCause: finished.rootCause })
+      options.audit.record({
+        type: 'agent.finish',
+        purpose: options.purpose,
+        accepted: verdict.accept,
+        rootCause: finished.rootCause
+      })
       if (verdict.accept) {
         messages.push({ role: 'tool', toolCallId: finishCall.id, content: 'Accepted.' })
         result.finish = finished
@@ -204,7 +230,9 @@ async function runTool(
     return outcome
   } catch (error) {
     const content =
-      error instanceof PathPolicyError ? `Refused: ${error.message}` : `${call.name} failed: ${(error as Error).message}`
+      error instanceof PathPolicyError
+        ? `Refused: ${error.message}`
+        : `${call.name} failed: ${(error as Error).message}`
     record(false, content, args)
     return { content }
   }
@@ -234,10 +262,14 @@ export function parseArguments(raw: string): Record<string, unknown> | string {
 
 function summarizeArgs(args: unknown): unknown {
   const text = typeof args === 'string' ? args : JSON.stringify(args)
-  return text.length > 400 ? text.slice(0, 400) + '…' : (typeof args === 'string' ? args : JSON.parse(text))
+  return text.length > 400 ? text.slice(0, 400) + '…' : typeof args === 'string' ? args : JSON.parse(text)
 }
 
-export function countRequest(messages: readonly ChatMessage[], tools: readonly ToolDefinition[], model: AgentModel): number {
+export function countRequest(
+  messages: readonly ChatMessage[],
+  tools: readonly ToolDefinition[],
+  model: AgentModel
+): number {
   if (model.countRequestTokens) return model.countRequestTokens(messages, tools)
   let total = 3
   for (const message of messages) {
@@ -254,7 +286,11 @@ export function countRequest(messages: readonly ChatMessage[], tools: readonly T
  * Keeps the request within the model's context budget: older tool results are replaced by a note,
  * oldest first, then the longest remaining ones are cut. The system and first user message stay.
  */
-export function fitToBudget(messages: ChatMessage[], tools: readonly ToolDefinition[], model: AgentModel): number {
+export function fitToBudget(
+  messages: ChatMessage[],
+  tools: readonly ToolDefinition[],
+  model: AgentModel
+): number {
   const budget = model.contextBudget
   let tokens = countRequest(messages, tools, model)
   if (tokens <= budget) return tokens
@@ -270,14 +306,18 @@ export function fitToBudget(messages: ChatMessage[], tools: readonly ToolDefinit
     let longest = -1
     for (let i = 1; i < messages.length; i++) {
       const content = messages[i]!.content ?? ''
-      if (content.length > 200 && (longest < 0 || content.length > (messages[longest]!.content ?? '').length)) longest = i
+      if (content.length > 200 && (longest < 0 || content.length > (messages[longest]!.content ?? '').length))
+        longest = i
     }
     if (longest < 0) break
     const message = messages[longest]!
     const content = message.content ?? ''
     const over = tokens - budget
     const cut = Math.max(200, content.length - Math.ceil(over * 4.5) - 50)
-    messages[longest] = { ...message, content: content.slice(0, Math.min(cut, content.length - 100)) + '\n[…cut to fit the context budget]' } as ChatMessage
+    messages[longest] = {
+      ...message,
+      content: content.slice(0, Math.min(cut, content.length - 100)) + '\n[…cut to fit the context budget]'
+    } as ChatMessage
     tokens = countRequest(messages, tools, model)
   }
   return tokens

@@ -102,9 +102,17 @@ export class PathPolicy {
     const real = realpathOfExistingPrefix(absolute)
     const inside = relative(this.realRepo, real)
     if (inside === '..' || inside.startsWith('..' + sep) || isAbsolute(inside)) {
-      throw new PathPolicyError(path, `Path "${path}" resolves outside the repository (symbolic link); refused.`)
+      throw new PathPolicyError(
+        path,
+        `Path "${path}" resolves outside the repository (symbolic link); refused.`
+      )
     }
-    if (cleaned === '.git' || cleaned.startsWith('.git/') || inside === '.git' || inside.startsWith('.git' + sep)) {
+    if (
+      cleaned === '.git' ||
+      cleaned.startsWith('.git/') ||
+      inside === '.git' ||
+      inside.startsWith('.git' + sep)
+    ) {
       throw new PathPolicyError(path, `Path "${path}" is inside .git; refused.`)
     }
     return { relative: cleaned, absolute }
@@ -116,7 +124,10 @@ export class PathPolicy {
     const reason = this.writeRefusal(resolved.relative)
     if (reason) throw new PathPolicyError(path, reason)
     if (existsSync(resolved.absolute) && lstatSync(resolved.absolute).isSymbolicLink()) {
-      throw new PathPolicyError(path, `"${resolved.relative}" is a symbolic link; edit the file it points to instead.`)
+      throw new PathPolicyError(
+        path,
+        `"${resolved.relative}" is a symbolic link; edit the file it points to instead.`
+      )
     }
     return resolved
   }
@@ -133,7 +144,8 @@ export class PathPolicy {
       return `"${rel}" is in a dependency folder; it may not be changed.`
     }
     for (const matcher of this.denyMatchers) {
-      if (matcher.test(rel)) return `"${rel}" matches the denied path "${matcher.glob}"; it may not be changed.`
+      if (matcher.test(rel))
+        return `"${rel}" matches the denied path "${matcher.glob}"; it may not be changed.`
     }
     if (!this.allowTestEdits && this.isTest(rel) && existsSync(join(this.repoDir, rel))) {
       return `"${rel}" is an existing test file; tests may not be edited (allow-test-edits is false). Fix the code under test instead.`
@@ -152,7 +164,8 @@ export class PathPolicy {
 
 /** Normalizes a model-given path to repository-relative form, refusing what can never be valid. */
 export function cleanPath(path: string): string {
-  if (typeof path !== 'string' || path.trim() === '') throw new PathPolicyError(String(path), 'A path is required.')
+  if (typeof path !== 'string' || path.trim() === '')
+    throw new PathPolicyError(String(path), 'A path is required.')
   if (path.includes('\0')) throw new PathPolicyError(path, 'Path contains a NUL character; refused.')
   const trimmed = path.trim()
   if (isAbsolute(trimmed) || /^[A-Za-z]:[\\/]/.test(trimmed) || trimmed.startsWith('~')) {

@@ -18,7 +18,8 @@ export interface SyntaxCheck {
 }
 
 const TS_EXTENSIONS = /\.(ts|tsx|mts|cts|js|jsx|mjs|cjs)$/i
-const JSONC_NAMES = /(^|\/)(tsconfig[^/]*|jsconfig[^/]*|\.eslintrc|devcontainer)\.json$|\.jsonc$|(^|\/)\.vscode\//i
+const JSONC_NAMES =
+  /(^|\/)(tsconfig[^/]*|jsconfig[^/]*|\.eslintrc|devcontainer)\.json$|\.jsonc$|(^|\/)\.vscode\//i
 
 /** Parses a file's new content with the language's own parser; never runs the code. */
 export async function checkSyntax(path: string, content: string, repoDir: string): Promise<SyntaxCheck> {
@@ -38,12 +39,20 @@ async function checkTypeScript(path: string, content: string): Promise<SyntaxChe
     scope.__dirname = dirname(scope.__filename)
   }
   // The bundle (ncc) exposes the CommonJS module itself, Node's ESM loader puts it on `default`.
-  const loaded = (await import('typescript')) as typeof import('typescript') & { default?: typeof import('typescript') }
+  const loaded = (await import('typescript')) as typeof import('typescript') & {
+    default?: typeof import('typescript')
+  }
   const ts = loaded.default ?? loaded
-  const kind = /\.(tsx|jsx)$/i.test(path) ? ts.ScriptKind.TSX : /\.(js|mjs|cjs)$/i.test(path) ? ts.ScriptKind.JS : ts.ScriptKind.TS
+  const kind = /\.(tsx|jsx)$/i.test(path)
+    ? ts.ScriptKind.TSX
+    : /\.(js|mjs|cjs)$/i.test(path)
+      ? ts.ScriptKind.JS
+      : ts.ScriptKind.TS
   const source = ts.createSourceFile(path, content, ts.ScriptTarget.Latest, true, kind)
   // Parse diagnostics are what the parser found; createSourceFile keeps them on the node.
-  const diagnostics = (source as unknown as { parseDiagnostics?: readonly import('typescript').Diagnostic[] }).parseDiagnostics ?? []
+  const diagnostics =
+    (source as unknown as { parseDiagnostics?: readonly import('typescript').Diagnostic[] })
+      .parseDiagnostics ?? []
   const problems = diagnostics.slice(0, 5).map(d => {
     const position = d.start !== undefined ? source.getLineAndCharacterOfPosition(d.start) : undefined
     return {
@@ -67,19 +76,40 @@ const PYTHON_PARSE = [
 
 async function checkPython(path: string, content: string, repoDir: string): Promise<SyntaxCheck> {
   try {
-    const result = await runProcess('python3', ['-c', PYTHON_PARSE, path], { cwd: repoDir, input: content, timeoutMs: 20_000 })
+    const result = await runProcess('python3', ['-c', PYTHON_PARSE, path], {
+      cwd: repoDir,
+      input: content,
+      timeoutMs: 20_000
+    })
     if (result.exitCode === 0) return { language: 'python', problems: [] }
     const match = /^(\d+):(\d+):(.*)$/m.exec(result.stdout)
-    if (!match) return { language: 'python', problems: [], skipped: `python3 failed: ${result.stderr.trim().slice(0, 200)}` }
-    return { language: 'python', problems: [{ line: Number(match[1]), column: Number(match[2]), message: match[3]!.trim() }] }
+    if (!match)
+      return {
+        language: 'python',
+        problems: [],
+        skipped: `python3 failed: ${result.stderr.trim().slice(0, 200)}`
+      }
+    return {
+      language: 'python',
+      problems: [{ line: Number(match[1]), column: Number(match[2]), message: match[3]!.trim() }]
+    }
   } catch (error) {
-    return { language: 'python', problems: [], skipped: `python3 is not available (${(error as Error).message})` }
+    return {
+      language: 'python',
+      problems: [],
+      skipped: `python3 is not available (${(error as Error).message})`
+    }
   }
 }
 
 async function checkGo(content: string, repoDir: string): Promise<SyntaxCheck> {
   try {
-    const result = await runProcess('gofmt', ['-e'], { cwd: repoDir, input: content, timeoutMs: 20_000, maxOutput: 64 * 1024 })
+    const result = await runProcess('gofmt', ['-e'], {
+      cwd: repoDir,
+      input: content,
+      timeoutMs: 20_000,
+      maxOutput: 64 * 1024
+    })
     if (result.exitCode === 0) return { language: 'go', problems: [] }
     const problems = result.stderr
       .split('\n')
@@ -87,7 +117,10 @@ async function checkGo(content: string, repoDir: string): Promise<SyntaxCheck> {
       .filter((m): m is RegExpExecArray => m !== null)
       .slice(0, 5)
       .map(m => ({ line: Number(m[1]), column: Number(m[2]), message: m[3]! }))
-    return { language: 'go', problems: problems.length ? problems : [{ message: result.stderr.trim().slice(0, 300) }] }
+    return {
+      language: 'go',
+      problems: problems.length ? problems : [{ message: result.stderr.trim().slice(0, 300) }]
+    }
   } catch (error) {
     return { language: 'go', problems: [], skipped: `gofmt is not available (${(error as Error).message})` }
   }
@@ -107,7 +140,11 @@ async function checkYaml(content: string): Promise<SyntaxCheck> {
   const problems = parseAllDocuments(content)
     .flatMap(doc => ('errors' in doc ? doc.errors : []))
     .slice(0, 5)
-    .map(e => ({ line: e.linePos?.[0]?.line, column: e.linePos?.[0]?.col, message: e.message.split('\n')[0]! }))
+    .map(e => ({
+      line: e.linePos?.[0]?.line,
+      column: e.linePos?.[0]?.col,
+      message: e.message.split('\n')[0]!
+    }))
   return { language: 'yaml', problems }
 }
 

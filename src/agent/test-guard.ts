@@ -36,8 +36,12 @@ export function measureTestStrength(path: string, content: string): TestStrength
   const language = languageOf(path)
   if (!language) return undefined
   const code = stripComments(content, language)
-  const count = (pattern: RegExp): number => (code.match(new RegExp(pattern.source, pattern.flags)) ?? []).length
-  const skipped = language === 'js' ? (code.match(/\b(?:it|test|describe)\.skip\b|\bx(?:it|describe|test)\s*\(/g) ?? []).length : 0
+  const count = (pattern: RegExp): number =>
+    (code.match(new RegExp(pattern.source, pattern.flags)) ?? []).length
+  const skipped =
+    language === 'js'
+      ? (code.match(/\b(?:it|test|describe)\.skip\b|\bx(?:it|describe|test)\s*\(/g) ?? []).length
+      : 0
   return { tests: count(TEST_DECLARATIONS[language]!) - skipped, assertions: count(ASSERTIONS[language]!) }
 }
 

@@ -59,7 +59,8 @@ function str(args: Record<string, unknown>, ...names: string[]): string | undefi
 function num(args: Record<string, unknown>, ...names: string[]): number | undefined {
   for (const name of names) {
     const value = args[name]
-    const parsed = typeof value === 'number' ? value : typeof value === 'string' && value.trim() ? Number(value) : NaN
+    const parsed =
+      typeof value === 'number' ? value : typeof value === 'string' && value.trim() ? Number(value) : NaN
     if (Number.isFinite(parsed)) return Math.trunc(parsed)
   }
   return undefined
@@ -103,7 +104,10 @@ export const listFilesTool: AgentTool = {
     if (files.length === 0) return fail(`No files under "${dir}"${glob ? ` matching "${glob}"` : ''}.`)
     const shown = files.slice(0, MAX_LIST)
     const more = files.length - shown.length
-    return { ok: true, content: shown.join('\n') + (more > 0 ? `\n… and ${more} more; narrow the glob.` : '') }
+    return {
+      ok: true,
+      content: shown.join('\n') + (more > 0 ? `\n… and ${more} more; narrow the glob.` : '')
+    }
   }
 }
 
@@ -132,7 +136,8 @@ export const readFileTool: AgentTool = {
       return fail(`File "${resolved.relative}" does not exist. Use list_files to find it.`)
     }
     if (stat.isDirectory()) return fail(`"${resolved.relative}" is a folder; use list_files.`)
-    if (stat.size > MAX_FILE_BYTES) return fail(`"${resolved.relative}" is too large to read (${stat.size} bytes).`)
+    if (stat.size > MAX_FILE_BYTES)
+      return fail(`"${resolved.relative}" is too large to read (${stat.size} bytes).`)
     const buffer = readFileSync(resolved.absolute)
     if (buffer.includes(0)) return fail(`"${resolved.relative}" is a binary file.`)
     const lines = buffer.toString('utf8').replace(/\r\n/g, '\n').split('\n')
@@ -145,7 +150,10 @@ export const readFileTool: AgentTool = {
       .slice(start - 1, end)
       .map((line, i) => `${start + i}| ${clip(line)}`)
       .join('\n')
-    const tail = end < lines.length ? `\n(lines ${start}-${end} of ${lines.length}; read on with start_line ${end + 1})` : ''
+    const tail =
+      end < lines.length
+        ? `\n(lines ${start}-${end} of ${lines.length}; read on with start_line ${end + 1})`
+        : ''
     return { ok: true, content: quoteUntrusted(`file ${resolved.relative}`, body) + tail }
   }
 }
@@ -153,7 +161,8 @@ export const readFileTool: AgentTool = {
 export const searchTool: AgentTool = {
   definition: {
     name: 'search',
-    description: 'Search the repository with a regular expression (Perl syntax; ignored files excluded). Returns "path:line: text".',
+    description:
+      'Search the repository with a regular expression (Perl syntax; ignored files excluded). Returns "path:line: text".',
     parameters: {
       type: 'object',
       properties: {
@@ -191,7 +200,9 @@ export const searchTool: AgentTool = {
     const more = lines.length - shown.length
     return {
       ok: true,
-      content: quoteUntrusted('search results', shown.join('\n')) + (more > 0 ? `\n… and ${more} more matches; narrow the search.` : '')
+      content:
+        quoteUntrusted('search results', shown.join('\n')) +
+        (more > 0 ? `\n… and ${more} more matches; narrow the search.` : '')
     }
   }
 }
@@ -212,7 +223,7 @@ export const showChangeTool: AgentTool = {
 export const runTestsTool: AgentTool = {
   definition: {
     name: 'run_tests',
-    description: 'Run test files with the repository\'s test runner and get a compact result.',
+    description: "Run test files with the repository's test runner and get a compact result.",
     parameters: {
       type: 'object',
       properties: { files: { type: 'array', items: { type: 'string' }, description: 'Test files to run.' } },
@@ -234,7 +245,10 @@ function editsFrom(args: Record<string, unknown>): SearchReplace[] | undefined {
   if (Array.isArray(list)) {
     const edits = list
       .filter((e): e is Record<string, unknown> => typeof e === 'object' && e !== null)
-      .map(e => ({ search: str(e, 'search', 'old', 'old_text', 'find') ?? '', replace: str(e, 'replace', 'new', 'new_text') ?? '' }))
+      .map(e => ({
+        search: str(e, 'search', 'old', 'old_text', 'find') ?? '',
+        replace: str(e, 'replace', 'new', 'new_text') ?? ''
+      }))
     return edits.length ? edits : undefined
   }
   if (typeof list === 'string') return parseEditBlocks(list)
@@ -245,7 +259,12 @@ function editsFrom(args: Record<string, unknown>): SearchReplace[] | undefined {
 }
 
 /** Refuses content whose syntax the edit broke; a file that was already broken may stay broken. */
-async function syntaxRefusal(rel: string, before: string | undefined, after: string, context: ToolContext): Promise<string | undefined> {
+async function syntaxRefusal(
+  rel: string,
+  before: string | undefined,
+  after: string,
+  context: ToolContext
+): Promise<string | undefined> {
   const check = await checkSyntax(rel, after, context.repoDir)
   if (check.problems.length === 0) return undefined
   if (before !== undefined) {
@@ -296,7 +315,13 @@ export const editFileTool: AgentTool = {
     const before = context.workspace.read(resolved.relative)
     const result = applyEdits(before, edits, resolved.relative)
     if (!result.ok) {
-      context.audit.record({ type: 'agent.edit', path: resolved.relative, applied: false, reason: result.failure.reason, edit: result.index + 1 })
+      context.audit.record({
+        type: 'agent.edit',
+        path: resolved.relative,
+        applied: false,
+        reason: result.failure.reason,
+        edit: result.index + 1
+      })
       const which = edits.length > 1 ? `Edit ${result.index + 1} of ${edits.length}: ` : ''
       return fail(`${which}${result.failure.message}`)
     }
@@ -306,19 +331,36 @@ export const editFileTool: AgentTool = {
       return fail(syntax)
     }
     if (context.policy.isTest(resolved.relative)) {
-      const weakening = testWeakening(resolved.relative, context.workspace.original(resolved.relative) ?? before, result.content)
+      const weakening = testWeakening(
+        resolved.relative,
+        context.workspace.original(resolved.relative) ?? before,
+        result.content
+      )
       if (weakening) {
-        context.audit.record({ type: 'agent.refused', tool: 'edit_file', path: resolved.relative, reason: weakening })
+        context.audit.record({
+          type: 'agent.refused',
+          tool: 'edit_file',
+          path: resolved.relative,
+          reason: weakening
+        })
         return fail(weakening)
       }
     }
     context.workspace.write(resolved.relative, result.content)
-    const regions = result.applied.map(a => `lines ${a.startLine}-${a.endLine} (${a.strategy}${a.cleanups.length ? `, cleaned: ${a.cleanups.join(', ')}` : ''})`)
+    const regions = result.applied.map(
+      a =>
+        `lines ${a.startLine}-${a.endLine} (${a.strategy}${a.cleanups.length ? `, cleaned: ${a.cleanups.join(', ')}` : ''})`
+    )
     context.audit.record({
       type: 'agent.edit',
       path: resolved.relative,
       applied: true,
-      edits: result.applied.map(a => ({ strategy: a.strategy, cleanups: a.cleanups, startLine: a.startLine, endLine: a.endLine }))
+      edits: result.applied.map(a => ({
+        strategy: a.strategy,
+        cleanups: a.cleanups,
+        startLine: a.startLine,
+        endLine: a.endLine
+      }))
     })
     return { ok: true, content: `Edited ${resolved.relative}: ${regions.join('; ')}.` }
   }
@@ -355,7 +397,11 @@ export const createFileTool: AgentTool = {
     const syntax = await syntaxRefusal(resolved.relative, undefined, body, context)
     if (syntax) return fail(syntax)
     context.workspace.write(resolved.relative, body)
-    context.audit.record({ type: 'agent.create', path: resolved.relative, lines: body.split('\n').length - 1 })
+    context.audit.record({
+      type: 'agent.create',
+      path: resolved.relative,
+      lines: body.split('\n').length - 1
+    })
     return { ok: true, content: `Created ${resolved.relative} (${body.split('\n').length - 1} lines).` }
   }
 }
@@ -363,7 +409,8 @@ export const createFileTool: AgentTool = {
 export const finishTool: AgentTool = {
   definition: {
     name: 'finish',
-    description: 'Stop when the work is done (or cannot be done): explain what you changed and the root cause in plain words.',
+    description:
+      'Stop when the work is done (or cannot be done): explain what you changed and the root cause in plain words.',
     parameters: {
       type: 'object',
       properties: {
@@ -384,4 +431,10 @@ export const finishTool: AgentTool = {
 export const READ_TOOLS: readonly AgentTool[] = [listFilesTool, readFileTool, searchTool, showChangeTool]
 
 /** The full allowlist: read, run tests, edit, create, finish. */
-export const ALL_TOOLS: readonly AgentTool[] = [...READ_TOOLS, runTestsTool, editFileTool, createFileTool, finishTool]
+export const ALL_TOOLS: readonly AgentTool[] = [
+  ...READ_TOOLS,
+  runTestsTool,
+  editFileTool,
+  createFileTool,
+  finishTool
+]

@@ -165,7 +165,14 @@ export async function fixFailingTests(options: FixOptions): Promise<FixOutcome> 
   if (best) {
     outcome.status = 'fixed'
     outcome.best = best
-    audit.record({ type: 'fix.decision', status: 'fixed', attempt: best.attempt, candidates: candidates.length, lines: size(best), files: best.files.map(f => f.path) })
+    audit.record({
+      type: 'fix.decision',
+      status: 'fixed',
+      attempt: best.attempt,
+      candidates: candidates.length,
+      lines: size(best),
+      files: best.files.map(f => f.path)
+    })
   } else {
     const last = outcome.attempts[outcome.attempts.length - 1]
     outcome.reason ??= last ? describeFailure(last) : 'No attempt could run.'
@@ -222,7 +229,10 @@ async function runAttempt(
       model: options.model,
       purpose: 'fix',
       system: prompt.system,
-      user: attempt === 1 ? prompt.user : `${prompt.user}\n\n(Independent attempt ${attempt}: look for the simplest fix.)`,
+      user:
+        attempt === 1
+          ? prompt.user
+          : `${prompt.user}\n\n(Independent attempt ${attempt}: look for the simplest fix.)`,
       tools,
       context: {
         repoDir,
@@ -250,9 +260,22 @@ async function runAttempt(
           validateCommand: settings.validateCommand,
           signal: options.signal
         })
-        audit.record({ type: 'fix.validate', attempt, ok: validation.ok, problems: validation.problems.map(p => p.slice(0, 500)), runs: validation.runs })
+        audit.record({
+          type: 'fix.validate',
+          attempt,
+          ok: validation.ok,
+          problems: validation.problems.map(p => p.slice(0, 500)),
+          runs: validation.runs
+        })
         if (validation.ok) {
-          candidate = { attempt, patch: workspace.patch(), files: changes, explanation: finish.explanation, rootCause: finish.rootCause, validation }
+          candidate = {
+            attempt,
+            patch: workspace.patch(),
+            files: changes,
+            explanation: finish.explanation,
+            rootCause: finish.rootCause,
+            validation
+          }
           return { accept: true }
         }
         lastProblems = validation.problems

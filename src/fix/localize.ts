@@ -90,7 +90,11 @@ function toRepoRelative(path: string, repoDir: string): string | undefined {
  * Ranks the places the failures point at: source files before tests, files the change touched
  * first, then by how many failing tests pass through them.
  */
-export function suspects(failures: readonly FailingTest[], isTest: (file: string) => boolean, changedFiles: ReadonlySet<string>): Suspect[] {
+export function suspects(
+  failures: readonly FailingTest[],
+  isTest: (file: string) => boolean,
+  changedFiles: ReadonlySet<string>
+): Suspect[] {
   const byKey = new Map<string, Suspect>()
   for (const failure of failures) {
     for (const frame of failure.frames) {
@@ -111,7 +115,12 @@ export function suspects(failures: readonly FailingTest[], isTest: (file: string
 }
 
 /** Lines around a location, numbered like read_file output. */
-export function excerpt(repoDir: string, file: string, line: number, radius: number): { text: string; start: number; end: number } | undefined {
+export function excerpt(
+  repoDir: string,
+  file: string,
+  line: number,
+  radius: number
+): { text: string; start: number; end: number } | undefined {
   let content: string
   try {
     content = readFileSync(join(repoDir, file), 'utf8')
@@ -131,6 +140,9 @@ export function excerpt(repoDir: string, file: string, line: number, radius: num
 /** The stack cut to the frames that matter: repository lines only, at most `max`. */
 export function compactStack(stack: string, max = 8): string {
   const lines = stack.split('\n').filter(line => line.trim() !== '')
-  const kept = lines.filter(line => /^\s*at\s|File "|\.go:\d+|\.py:\d+/.test(line) && !/node_modules|node:internal|<anonymous>/.test(line))
+  const kept = lines.filter(
+    line =>
+      /^\s*at\s|File "|\.go:\d+|\.py:\d+/.test(line) && !/node_modules|node:internal|<anonymous>/.test(line)
+  )
   return kept.slice(0, max).join('\n')
 }

@@ -93,7 +93,12 @@ export function declarationLine(repoDir: string, file: string, symbol: string): 
  * come first, then the failures, then code around the suspect lines, within the context budget.
  * Everything that comes from the repository or the pull request is quoted as untrusted data.
  */
-export function buildFixPrompt(input: FixPromptInput, model: string, budget: number, tools: readonly ToolDefinition[]): FixPrompt {
+export function buildFixPrompt(
+  input: FixPromptInput,
+  model: string,
+  budget: number,
+  tools: readonly ToolDefinition[]
+): FixPrompt {
   const counter = new TokenCounter(model)
   const system = fixSystemPrompt(input.allowTestEdits)
   const failingFiles = new Set(input.failures.map(f => f.file))
@@ -108,17 +113,30 @@ export function buildFixPrompt(input: FixPromptInput, model: string, budget: num
     text: [
       `${input.failures.length} test${input.failures.length === 1 ? '' : 's'} fail${input.failures.length === 1 ? 's' : ''} after the change below. Find the root cause and fix it.`,
       quoteUntrusted('failing tests', [...names, ...more].join('\n')),
-      input.validateCommand ? `Before the fix is accepted, the failing tests must pass twice, every other selected test must still pass, and \`${input.validateCommand}\` must succeed.` : 'Before the fix is accepted, the failing tests must pass twice and every other selected test must still pass.'
+      input.validateCommand
+        ? `Before the fix is accepted, the failing tests must pass twice, every other selected test must still pass, and \`${input.validateCommand}\` must succeed.`
+        : 'Before the fix is accepted, the failing tests must pass twice and every other selected test must still pass.'
     ].join('\n')
   })
 
   if (input.changeDiff.trim()) {
-    sections.push({ id: 'change', priority: 90, minTokens: 200, keep: 'head', text: `The change under test:\n${quoteUntrusted('diff', input.changeDiff)}` })
+    sections.push({
+      id: 'change',
+      priority: 90,
+      minTokens: 200,
+      keep: 'head',
+      text: `The change under test:\n${quoteUntrusted('diff', input.changeDiff)}`
+    })
   }
 
   const reached = reachedSymbols(input.selection, failingFiles)
   if (reached.length) {
-    const lines = reached.slice(0, 10).map(r => `- ${r.symbol} (reached by ${r.test}${r.chain.length > 2 ? ` via ${r.chain.slice(1, -1).join(' → ')}` : ''})`)
+    const lines = reached
+      .slice(0, 10)
+      .map(
+        r =>
+          `- ${r.symbol} (reached by ${r.test}${r.chain.length > 2 ? ` via ${r.chain.slice(1, -1).join(' → ')}` : ''})`
+      )
     const bodies: string[] = []
     for (const r of reached.slice(0, 4)) {
       const [file, symbol] = r.symbol.split('#')
@@ -132,7 +150,11 @@ export function buildFixPrompt(input: FixPromptInput, model: string, budget: num
       priority: 85,
       minTokens: 80,
       keep: 'head',
-      text: ['Changed symbols the failing tests reach:', quoteUntrusted('selection', lines.join('\n')), ...bodies].join('\n')
+      text: [
+        'Changed symbols the failing tests reach:',
+        quoteUntrusted('selection', lines.join('\n')),
+        ...bodies
+      ].join('\n')
     })
   }
 
@@ -140,7 +162,13 @@ export function buildFixPrompt(input: FixPromptInput, model: string, budget: num
     const stack = compactStack(f.stack)
     return `${f.file} › ${f.name}\n${f.message.trim().slice(0, 1500)}${stack ? `\n${stack}` : ''}`
   })
-  sections.push({ id: 'failures', priority: 80, minTokens: 120, keep: 'head', text: `Failure output:\n${quoteUntrusted('test output', details.join('\n\n'))}` })
+  sections.push({
+    id: 'failures',
+    priority: 80,
+    minTokens: 120,
+    keep: 'head',
+    text: `Failure output:\n${quoteUntrusted('test output', details.join('\n\n'))}`
+  })
 
   const shown = new Set<string>()
   input.suspects.slice(0, 5).forEach((suspect, index) => {
@@ -172,16 +200,28 @@ export function buildFixPrompt(input: FixPromptInput, model: string, budget: num
   const overhead = counter.count(system) + toolTokens + 40
   const room = Math.max(500, budget - overhead - 64)
   // No single part may crowd out the others: a huge diff still leaves room for the failures.
-  const shares: Record<string, number> = { change: 0.4, 'reached-symbols': 0.2, failures: 0.25, 'pull-request': 0.05 }
+  const shares: Record<string, number> = {
+    change: 0.4,
+    'reached-symbols': 0.2,
+    failures: 0.25,
+    'pull-request': 0.05
+  }
   const capped = sections.map(section => {
     const share = shares[section.id]
     if (share === undefined || section.required) return section
-    return { ...section, text: truncateToTokens(section.text, Math.floor(room * share), counter, section.keep ?? 'middle') }
+    return {
+      ...section,
+      text: truncateToTokens(section.text, Math.floor(room * share), counter, section.keep ?? 'middle')
+    }
   })
   const fitted = fitSections(capped, room, counter)
   const user = fitted.sections
     .filter(s => s.state !== 'dropped' && s.text)
     .map(s => s.text)
     .join('\n\n')
-  return { system, user, sections: fitted.sections.map(s => ({ id: s.id, state: s.state, tokens: s.tokens })) }
+  return {
+    system,
+    user,
+    sections: fitted.sections.map(s => ({ id: s.id, state: s.state, tokens: s.tokens }))
+  }
 }

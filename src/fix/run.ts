@@ -50,7 +50,9 @@ export async function runFix(context: CommandContext, known: FixInputs = {}): Pr
   let changedFiles = known.changedFiles
   if (!base || !head) {
     try {
-      const changes = await log.group('Changes', () => detectChanges({ git, event: context.event, base: inputs.base, head: inputs.head, log }))
+      const changes = await log.group('Changes', () =>
+        detectChanges({ git, event: context.event, base: inputs.base, head: inputs.head, log })
+      )
       base = changes.base
       head = changes.head
       changedFiles = changes.files.map(f => f.path)
@@ -89,17 +91,37 @@ export async function runFix(context: CommandContext, known: FixInputs = {}): Pr
   }
 
   const runFiles = async (files: string[] | undefined, signal?: AbortSignal): Promise<TestReport> =>
-    runTests({ repoDir, files, testCommand: inputs.testCommand, timeoutMs: inputs.testTimeout, retries: 0, log, signal })
+    runTests({
+      repoDir,
+      files,
+      testCommand: inputs.testCommand,
+      timeoutMs: inputs.testTimeout,
+      retries: 0,
+      log,
+      signal
+    })
 
   const report =
     known.report ??
     (await log.group('Tests', () =>
-      runTests({ repoDir, files: selectedFiles, testCommand: inputs.testCommand, timeoutMs: inputs.testTimeout, retries: inputs.retries, log })
+      runTests({
+        repoDir,
+        files: selectedFiles,
+        testCommand: inputs.testCommand,
+        timeoutMs: inputs.testTimeout,
+        retries: inputs.retries,
+        log
+      })
     ))
   selectedFiles ??= report.files.map(f => f.file)
   const failures = failingTests(report, repoDir)
 
-  const finish = (status: FixStatus, summary: string, outcome?: FixOutcome, failure?: string): FixRunResult => ({
+  const finish = (
+    status: FixStatus,
+    summary: string,
+    outcome?: FixOutcome,
+    failure?: string
+  ): FixRunResult => ({
     status,
     outcome,
     result: {
@@ -112,7 +134,13 @@ export async function runFix(context: CommandContext, known: FixInputs = {}): Pr
         rootCause: outcome?.best?.rootCause ?? null,
         explanation: outcome?.best?.explanation ?? outcome?.reason ?? null,
         iterations: outcome?.iterations ?? 0,
-        tokens: outcome ? { input: outcome.inputTokens, output: outcome.outputTokens, firstRequest: outcome.firstRequestTokens } : null,
+        tokens: outcome
+          ? {
+              input: outcome.inputTokens,
+              output: outcome.outputTokens,
+              firstRequest: outcome.firstRequestTokens
+            }
+          : null,
         model: outcome?.model ?? null
       },
       text: `fix: ${status}${outcome?.reason ? ` — ${outcome.reason}` : ''}${outcome?.best ? `\n${outcome.best.patch}` : ''}`,
@@ -122,7 +150,10 @@ export async function runFix(context: CommandContext, known: FixInputs = {}): Pr
 
   if (failures.length === 0) {
     audit.record({ type: 'fix.decision', status: 'not-needed' })
-    return finish('not-needed', fixSummary({ status: 'not-needed', before: report.totals, audit: audit.entries() }))
+    return finish(
+      'not-needed',
+      fixSummary({ status: 'not-needed', before: report.totals, audit: audit.entries() })
+    )
   }
 
   const choice = createLlmGateway(context, audit)
@@ -130,12 +161,28 @@ export async function runFix(context: CommandContext, known: FixInputs = {}): Pr
     const reason = choice.disabledReason ?? 'No LLM is available.'
     audit.record({ type: 'fix.decision', status: 'skipped', reason })
     const failure = `${failures.length} test(s) fail; the fixer did not run: ${reason}`
-    return finish('skipped', fixSummary({ status: 'skipped', skippedReason: reason, audit: audit.entries() }), undefined, failure)
+    return finish(
+      'skipped',
+      fixSummary({ status: 'skipped', skippedReason: reason, audit: audit.entries() }),
+      undefined,
+      failure
+    )
   }
 
   let changeDiff = ''
   if (base && head) {
-    const diff = await git.tryRun(['diff', '--no-color', '--no-ext-diff', '-U3', base, head, '--', '.', ':(exclude,glob)**/*.lock', ':(exclude,glob)**/package-lock.json'])
+    const diff = await git.tryRun([
+      'diff',
+      '--no-color',
+      '--no-ext-diff',
+      '-U3',
+      base,
+      head,
+      '--',
+      '.',
+      ':(exclude,glob)**/*.lock',
+      ':(exclude,glob)**/package-lock.json'
+    ])
     changeDiff = diff.exitCode === 0 ? diff.stdout.slice(0, MAX_CHANGE_DIFF_CHARS) : ''
   }
   const pr = context.event.payload?.pull_request
@@ -167,8 +214,18 @@ export async function runFix(context: CommandContext, known: FixInputs = {}): Pr
   )
 
   if (outcome.status !== 'fixed' || !outcome.best) {
-    const summary = fixSummary({ status: 'not-fixed', outcome, before: report.totals, audit: audit.entries() })
-    return finish('not-fixed', summary, outcome, `${failures.length} test(s) fail and no validated fix was found: ${outcome.reason ?? 'see the job summary'}`)
+    const summary = fixSummary({
+      status: 'not-fixed',
+      outcome,
+      before: report.totals,
+      audit: audit.entries()
+    })
+    return finish(
+      'not-fixed',
+      summary,
+      outcome,
+      `${failures.length} test(s) fail and no validated fix was found: ${outcome.reason ?? 'see the job summary'}`
+    )
   }
 
   const best = outcome.best
@@ -196,8 +253,16 @@ export async function runFix(context: CommandContext, known: FixInputs = {}): Pr
     })
   })
   const deliveryLine = delivery.markdown.split('\n\n')[0]
-  const summary = fixSummary({ status: 'fixed', outcome, before: report.totals, audit: audit.entries(), deliveryMarkdown: deliveryLine })
-  const failure = inputs.failOnFixed ? `${failures.length} test(s) failed; a validated fix was found (${delivery.mode}).` : undefined
+  const summary = fixSummary({
+    status: 'fixed',
+    outcome,
+    before: report.totals,
+    audit: audit.entries(),
+    deliveryMarkdown: deliveryLine
+  })
+  const failure = inputs.failOnFixed
+    ? `${failures.length} test(s) failed; a validated fix was found (${delivery.mode}).`
+    : undefined
   return finish('fixed', summary, outcome, failure)
 }
 

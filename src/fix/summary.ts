@@ -13,7 +13,11 @@ function totalsLine(totals: TestTotals): string {
 }
 
 /** What the agent read and changed, from the audit log. */
-export function auditDigest(entries: readonly AuditEntry[]): { read: string[]; changed: string[]; refused: string[] } {
+export function auditDigest(entries: readonly AuditEntry[]): {
+  read: string[]
+  changed: string[]
+  refused: string[]
+} {
   const read = new Set<string>()
   const changed = new Set<string>()
   const refused: string[] = []
@@ -22,8 +26,10 @@ export function auditDigest(entries: readonly AuditEntry[]): { read: string[]; c
       const args = entry.args as { path?: string } | undefined
       if (args && typeof args === 'object' && typeof args.path === 'string') read.add(args.path)
     }
-    if ((entry.type === 'agent.edit' && entry.applied) || entry.type === 'agent.create') changed.add(String(entry.path))
-    if (entry.type === 'agent.refused') refused.push(`${String(entry.path)}: ${String(entry.reason).split(';')[0]}`)
+    if ((entry.type === 'agent.edit' && entry.applied) || entry.type === 'agent.create')
+      changed.add(String(entry.path))
+    if (entry.type === 'agent.refused')
+      refused.push(`${String(entry.path)}: ${String(entry.reason).split(';')[0]}`)
   }
   return { read: [...read].sort(), changed: [...changed].sort(), refused }
 }
@@ -49,7 +55,8 @@ export function fixSummary(input: FixSummaryInput): string {
   const lines = [title, '']
   if (input.status === 'skipped') {
     lines.push(escapeCell(input.skippedReason ?? 'The fixer did not run.'))
-    if (outcome?.failures.length) lines.push('', `${outcome.failures.length} failing test(s) were left as they are.`)
+    if (outcome?.failures.length)
+      lines.push('', `${outcome.failures.length} failing test(s) were left as they are.`)
     return lines.join('\n')
   }
   if (input.status === 'not-needed' || !outcome) {
@@ -61,9 +68,20 @@ export function fixSummary(input: FixSummaryInput): string {
   if (outcome.failures.length > 10) failing.push(`- …and ${outcome.failures.length - 10} more`)
   const best = outcome.best
   if (best) {
-    lines.push(`**Root cause:** ${escapeCell(best.rootCause || 'not stated')}`, '', `**The fix:** ${escapeCell(best.explanation || 'not stated')}`, '')
+    lines.push(
+      `**Root cause:** ${escapeCell(best.rootCause || 'not stated')}`,
+      '',
+      `**The fix:** ${escapeCell(best.explanation || 'not stated')}`,
+      ''
+    )
     lines.push(`Changed: ${best.files.map(f => code(f.path)).join(', ')}`, '')
-    lines.push(codeBlock(truncate(best.patch, MAX_PATCH_CHARS, '\n… (cut; the full patch is in the audit log)'), 'diff'), '')
+    lines.push(
+      codeBlock(
+        truncate(best.patch, MAX_PATCH_CHARS, '\n… (cut; the full patch is in the audit log)'),
+        'diff'
+      ),
+      ''
+    )
   } else {
     lines.push(`**Why not:** ${escapeCell(outcome.reason ?? 'no valid fix was found')}`, '')
     const explained = outcome.attempts.find(a => a.rootCause)
@@ -75,7 +93,10 @@ export function fixSummary(input: FixSummaryInput): string {
   if (input.before) rows.push(['before the fix', totalsLine(input.before)])
   for (const run of best?.validation.runs ?? []) rows.push([escapeCell(run.label), totalsLine(run.totals)])
   if (best?.validation.validateCommand) {
-    rows.push([escapeCell(best.validation.validateCommand.command), `exit ${best.validation.validateCommand.exitCode}`])
+    rows.push([
+      escapeCell(best.validation.validateCommand.command),
+      `exit ${best.validation.validateCommand.exitCode}`
+    ])
   }
   if (rows.length) lines.push(table(['Evidence', 'Result'], rows), '')
 
@@ -83,14 +104,16 @@ export function fixSummary(input: FixSummaryInput): string {
   lines.push(
     table(
       ['Model', 'Attempts', 'Iterations', 'Tokens in / out', 'First request', 'Cost'],
-      [[
-        code(outcome.model),
-        String(outcome.attempts.length),
-        String(outcome.iterations),
-        `${outcome.inputTokens} / ${outcome.outputTokens}`,
-        `${outcome.firstRequestTokens} tokens`,
-        cost === undefined ? 'unknown' : formatCost(cost)
-      ]]
+      [
+        [
+          code(outcome.model),
+          String(outcome.attempts.length),
+          String(outcome.iterations),
+          `${outcome.inputTokens} / ${outcome.outputTokens}`,
+          `${outcome.firstRequestTokens} tokens`,
+          cost === undefined ? 'unknown' : formatCost(cost)
+        ]
+      ]
     ),
     ''
   )
@@ -102,7 +125,10 @@ export function fixSummary(input: FixSummaryInput): string {
       String(a.iterations),
       escapeCell((a.problems?.[0] ?? a.error ?? '').slice(0, 200))
     ])
-    lines.push(details('Attempts', table(['#', 'Ended', 'Candidate', 'Iterations', 'Last problem'], attemptRows)), '')
+    lines.push(
+      details('Attempts', table(['#', 'Ended', 'Candidate', 'Iterations', 'Last problem'], attemptRows)),
+      ''
+    )
   }
   const digest = auditDigest(input.audit)
   const trail = [

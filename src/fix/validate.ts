@@ -41,16 +41,20 @@ export const CRASHED = '(the test file failed to run)'
 function failingKeys(report: TestReport): Set<string> {
   const keys = new Set<string>()
   for (const file of report.files) {
-    const cases = file.tests.filter(t => (t.status === 'failed' || t.status === 'errored') && t.failureKind !== 'flaky')
+    const cases = file.tests.filter(
+      t => (t.status === 'failed' || t.status === 'errored') && t.failureKind !== 'flaky'
+    )
     for (const test of cases) keys.add(key(file.file, test.name))
-    if (cases.length === 0 && (file.status === 'failed' || file.status === 'errored')) keys.add(key(file.file, CRASHED))
+    if (cases.length === 0 && (file.status === 'failed' || file.status === 'errored'))
+      keys.add(key(file.file, CRASHED))
   }
   return keys
 }
 
 function passingKeys(report: TestReport): Set<string> {
   const keys = new Set<string>()
-  for (const file of report.files) for (const test of file.tests) if (test.status === 'passed') keys.add(key(file.file, test.name))
+  for (const file of report.files)
+    for (const test of file.tests) if (test.status === 'passed') keys.add(key(file.file, test.name))
   return keys
 }
 
@@ -73,12 +77,15 @@ export async function validateFix(options: ValidationOptions): Promise<Validatio
   const check = (report: TestReport, label: string): void => {
     const passing = passingKeys(report)
     for (const file of report.files) {
-      const clean = file.status === 'passed' && !file.tests.some(t => t.status === 'failed' || t.status === 'errored')
+      const clean =
+        file.status === 'passed' && !file.tests.some(t => t.status === 'failed' || t.status === 'errored')
       if (clean) passing.add(key(file.file, CRASHED))
     }
     const stillFailing = targets.filter(t => !passing.has(t))
     if (stillFailing.length) {
-      problems.push(`${label}: ${stillFailing.length} of the failing tests still do not pass: ${stillFailing.slice(0, 5).join('; ')}`)
+      problems.push(
+        `${label}: ${stillFailing.length} of the failing tests still do not pass: ${stillFailing.slice(0, 5).join('; ')}`
+      )
     }
     const newFailures = [...failingKeys(report)].filter(k => !before.has(k))
     if (newFailures.length) problems.push(`${label}: new failures: ${newFailures.slice(0, 5).join('; ')}`)
@@ -91,7 +98,15 @@ export async function validateFix(options: ValidationOptions): Promise<Validatio
 
   const selected = [...new Set([...options.selectedFiles, ...failingFiles])].sort()
   const second = await options.runTests(selected, options.signal)
-  runs.push(evidence(selected.length > failingFiles.length ? 'every selected test (run 2 of the failing tests)' : 'failing tests, run 2', selected, second))
+  runs.push(
+    evidence(
+      selected.length > failingFiles.length
+        ? 'every selected test (run 2 of the failing tests)'
+        : 'failing tests, run 2',
+      selected,
+      second
+    )
+  )
   check(second, 'Run 2 (every selected test)')
   if (problems.length) return { ok: false, problems: withDetails(problems, second), runs }
 
@@ -106,7 +121,9 @@ export async function validateFix(options: ValidationOptions): Promise<Validatio
     const output = `${result.stdout}\n${result.stderr}`.trim().slice(-3000)
     validateCommand = { command: options.validateCommand, exitCode: result.exitCode, output }
     if (result.exitCode !== 0) {
-      problems.push(`\`${options.validateCommand}\` failed (exit ${result.timedOut ? 'timeout' : result.exitCode}):\n${output.slice(-1500)}`)
+      problems.push(
+        `\`${options.validateCommand}\` failed (exit ${result.timedOut ? 'timeout' : result.exitCode}):\n${output.slice(-1500)}`
+      )
     }
   }
   return { ok: problems.length === 0, problems, runs, validateCommand }
@@ -118,16 +135,21 @@ function withDetails(problems: string[], report: TestReport): string[] {
   for (const file of report.files) {
     for (const test of file.tests) {
       if (test.status !== 'failed' && test.status !== 'errored') continue
-      messages.push(`${key(file.file, test.name)}: ${(test.message ?? '').trim().split('\n').slice(0, 6).join('\n')}`)
+      messages.push(
+        `${key(file.file, test.name)}: ${(test.message ?? '').trim().split('\n').slice(0, 6).join('\n')}`
+      )
     }
-    if (file.tests.length === 0 && file.output) messages.push(`${file.file}: ${file.output.trim().slice(-800)}`)
+    if (file.tests.length === 0 && file.output)
+      messages.push(`${file.file}: ${file.output.trim().slice(-800)}`)
   }
   return messages.length ? [...problems, messages.slice(0, 4).join('\n')] : problems
 }
 
 /** A test report in a few lines, for the model (run_tests) and the log. */
 export function summarizeReport(report: TestReport): string {
-  const lines = [`${report.totals.passed} passed, ${report.totals.failed} failed, ${report.totals.skipped} skipped`]
+  const lines = [
+    `${report.totals.passed} passed, ${report.totals.failed} failed, ${report.totals.skipped} skipped`
+  ]
   for (const file of report.files) {
     const failing = file.tests.filter(t => t.status === 'failed' || t.status === 'errored')
     if (failing.length === 0 && file.status !== 'failed' && file.status !== 'errored') {
@@ -136,7 +158,9 @@ export function summarizeReport(report: TestReport): string {
     }
     lines.push(`FAIL ${file.file}`)
     for (const test of failing.slice(0, 5)) {
-      lines.push(`  ✕ ${test.name}: ${(test.message ?? '').trim().split('\n').slice(0, 8).join('\n    ').slice(0, 700)}`)
+      lines.push(
+        `  ✕ ${test.name}: ${(test.message ?? '').trim().split('\n').slice(0, 8).join('\n    ').slice(0, 700)}`
+      )
     }
     if (failing.length === 0 && file.output) lines.push(`  ${file.output.trim().slice(-700)}`)
   }
