@@ -1,6 +1,38 @@
-import * as cl100k from 'gpt-tokenizer/encoding/cl100k_base'
-import * as o200k from 'gpt-tokenizer/encoding/o200k_base'
+import { createRequire } from 'node:module'
 import type { ChatMessage, ToolDefinition } from './types.js'
+
+interface Encoder {
+  countTokens(text: string, options?: { disallowedSpecial?: Set<string> }): number
+  encode(text: string, options?: { disallowedSpecial?: Set<string> }): number[]
+  decode(tokens: number[]): string
+}
+
+declare const require: NodeJS.Require | undefined
+
+/**
+ * The encodings' rank tables take about a second to load, so they are loaded on first use: commands
+ * that never count tokens do not pay for them. In the bundle, `require` is the bundler's own (the
+ * table is bundled, its evaluation deferred); when running from source as ES modules, a real one.
+ */
+function load(encoding: EncodingName): Encoder {
+  if (typeof require === 'function') {
+    return encoding === 'cl100k_base'
+      ? (require('gpt-tokenizer/encoding/cl100k_base') as Encoder)
+      : (require('gpt-tokenizer/encoding/o200k_base') as Encoder)
+  }
+  return createRequire(import.meta.url)(`gpt-tokenizer/encoding/${encoding}`) as Encoder
+}
+
+const encoders = new Map<EncodingName, Encoder>()
+
+function encoderFor(encoding: EncodingName): Encoder {
+  let encoder = encoders.get(encoding)
+  if (!encoder) {
+    encoder = load(encoding)
+    encoders.set(encoding, encoder)
+  }
+  return encoder
+}
 
 export type EncodingName = 'o200k_base' | 'cl100k_base'
 
@@ -30,17 +62,14 @@ export class TokenCounter {
 
   count(text: string): number {
     if (!text) return 0
-    const exact =
-      this.encoding === 'cl100k_base'
-        ? cl100k.countTokens(text, PLAIN_TEXT)
-        : o200k.countTokens(text, PLAIN_TEXT)
+    const exact = encoderFor(this.encoding).countTokens(text, PLAIN_TEXT)
     return Math.ceil(exact * this.margin)
   }
 
   /** The first `maxTokens` tokens of `text`, decoded back to a string. */
   head(text: string, maxTokens: number): string {
     if (maxTokens <= 0) return ''
-    const encoder = this.encoding === 'cl100k_base' ? cl100k : o200k
+    const encoder = encoderFor(this.encoding)
     const budget = Math.floor(maxTokens / this.margin)
     const tokens = encoder.encode(text, PLAIN_TEXT)
     if (tokens.length <= budget) return text
@@ -50,7 +79,7 @@ export class TokenCounter {
   /** The last `maxTokens` tokens of `text`. */
   tail(text: string, maxTokens: number): string {
     if (maxTokens <= 0) return ''
-    const encoder = this.encoding === 'cl100k_base' ? cl100k : o200k
+    const encoder = encoderFor(this.encoding)
     const budget = Math.floor(maxTokens / this.margin)
     const tokens = encoder.encode(text, PLAIN_TEXT)
     if (tokens.length <= budget) return text
