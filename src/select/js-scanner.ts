@@ -270,7 +270,7 @@ class JsScanner {
       existing.hash = hashText(existing.hash + hash)
       existing.refs = [...new Set([...existing.refs, ...refs])]
     } else {
-      this.scan_.symbols[name] = { hash, refs: [...new Set(refs)] }
+      this.scan_.symbols[name] = { hash, refs: Array.isArray(refs) ? refs : [...refs] }
     }
   }
 
@@ -278,10 +278,8 @@ class JsScanner {
     this.scan_.imports.push({ spec, kind, names })
     for (const binding of names ?? []) {
       if (binding.local) {
-        this.scan_.symbols[binding.local] = {
-          hash: hashText(`${spec}\u0000${binding.imported}`),
-          refs: []
-        }
+        // Short and unique enough as it is: the binding's source and imported name.
+        this.scan_.symbols[binding.local] = { hash: `${spec}\u0000${binding.imported}`, refs: [] }
       }
     }
   }
@@ -552,13 +550,19 @@ class JsScanner {
   // ── token helpers ────────────────────────────────────────────────────────
 
   /** The identifiers a token range references (not property names after a dot). */
+  private readonly seen = new Set<string>()
+
+  /** The distinct identifiers a token range references (not property names after a dot). */
   private references(from: number, to: number): string[] {
     const refs: string[] = []
+    const seen = this.seen
+    seen.clear()
     for (let k = from; k < to; k++) {
       if (this.kinds[k] !== IDENT) continue
       const text = this.texts[k] as string
-      if (NOT_REFERENCES.has(text)) continue
-      if (this.is(k - 1, PUNCT, '.') && !this.is(k - 2, PUNCT, '.')) continue
+      if (seen.has(text) || NOT_REFERENCES.has(text)) continue
+      if (this.texts[k - 1] === '.' && this.kinds[k - 1] === PUNCT && !(this.texts[k - 2] === '.' && this.kinds[k - 2] === PUNCT)) continue
+      seen.add(text)
       refs.push(text)
     }
     return refs
@@ -571,7 +575,22 @@ class JsScanner {
   private hashRange(from: number, to: number): string {
     let h1 = 0xdeadbeef
     let h2 = 0x41c6ce57
-    const mix = (text: string, tag: number): void => {
+    const texts = this.texts
+    const kinds = this.kinds
+    for (let k = from; k < to; k++) {
+      const kind = kinds[k] as number
+      let text = texts[k] as string
+      let tag = kind === NUMBER || kind === REGEX || kind === JSX ? IDENT : kind
+      if (kind === PUNCT) {
+        if (text === ';') continue
+        if (text === ',' && (this.is(k + 1, PUNCT, ')') || this.is(k + 1, PUNCT, ']') || this.is(k + 1, PUNCT, '}')))
+          continue
+        if (text === '(' && this.is(k + 1, IDENT) && this.is(k + 2, PUNCT, ')') && this.is(k + 3, PUNCT, '=>')) {
+          text = texts[k + 1] as string
+          tag = IDENT
+          k += 2
+        }
+      }
       h1 = Math.imul(h1 ^ tag, 2654435761)
       h2 = Math.imul(h2 ^ tag, 1597334677)
       for (let i = 0; i < text.length; i++) {
@@ -579,21 +598,6 @@ class JsScanner {
         h1 = Math.imul(h1 ^ ch, 2654435761)
         h2 = Math.imul(h2 ^ ch, 1597334677)
       }
-    }
-    for (let k = from; k < to; k++) {
-      const kind = this.kinds[k] as number
-      const text = this.texts[k] as string
-      if (kind === PUNCT) {
-        if (text === ';') continue
-        if (text === ',' && (this.is(k + 1, PUNCT, ')') || this.is(k + 1, PUNCT, ']') || this.is(k + 1, PUNCT, '}')))
-          continue
-        if (text === '(' && this.is(k + 1, IDENT) && this.is(k + 2, PUNCT, ')') && this.is(k + 3, PUNCT, '=>')) {
-          mix(this.texts[k + 1] as string, IDENT)
-          k += 2
-          continue
-        }
-      }
-      mix(text, kind === NUMBER || kind === REGEX || kind === JSX ? IDENT : kind)
     }
     h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909)
     h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909)

@@ -196,7 +196,7 @@ export function scanPython(src: string): ModuleScan {
         scan.imports.push({ spec: entry.spec, kind: 'static', names: entry.names })
         const bindings = entry.names ?? (entry.local ? [{ imported: '*', local: entry.local }] : [])
         for (const binding of bindings) {
-          scan.symbols[binding.local] = { hash: hashText(`${entry.spec}\u0000${binding.imported}`), refs: [] }
+          scan.symbols[binding.local] = { hash: `${entry.spec}\u0000${binding.imported}`, refs: [] }
           scan.exports[binding.local] ??= binding.local
         }
         if (!entry.names) moduleParts.push(`import ${entry.spec}`)

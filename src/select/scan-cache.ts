@@ -12,7 +12,7 @@ import type { ImportRecord, Language, ModuleScan } from './model.js'
  * most files of a warm run, never. Resolutions stay valid while the list of files and the project
  * configs are the same (their fingerprint).
  */
-export const SCANNER_VERSION = 6
+export const SCANNER_VERSION = 7
 
 export interface ScanCacheStats {
   hits: number
