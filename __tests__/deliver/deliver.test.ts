@@ -251,6 +251,62 @@ describe('deliverChange: pr', () => {
   })
 })
 
+describe('deliverChange: tests as a pull request', () => {
+  it('pushes ci-medic/tests/<sha> with the new test file and opens a PR', async () => {
+    const s = scenario()
+    fake = await startFakeGitHub()
+    installRoutes(fake, s)
+    const content =
+      "import { range } from './math'\ntest('range(2)', () => expect(range(2)).toEqual([0, 1]))\n"
+    const patch = [
+      'diff --git a/src/math.test.ts b/src/math.test.ts',
+      'new file mode 100644',
+      '--- /dev/null',
+      '+++ b/src/math.test.ts',
+      '@@ -0,0 +1,2 @@',
+      ...content
+        .trimEnd()
+        .split('\n')
+        .map(line => `+${line}`),
+      ''
+    ].join('\n')
+    const result = await deliverChange(
+      options(s, {
+        autonomy: 'pr',
+        kind: 'tests',
+        patch,
+        files: [{ path: 'src/math.test.ts', content }],
+        title: 'Tests for range()'
+      })
+    )
+    expect(result.mode).toBe('pr')
+    const branch = `ci-medic/tests/${s.headSha.slice(0, 7)}`
+    expect(s.remote.git('show', `refs/heads/${branch}:src/math.test.ts`)).toBe(content.trimEnd())
+    expect(s.remote.git('log', '-1', '--format=%B', `refs/heads/${branch}`)).toContain('CI-Medic-Kind: tests')
+    expect(fake.requestsTo('pulls/create')[0]!.body.body).toContain(deliveryMarker('tests', s.headSha))
+  })
+
+  it('reports only for suggest on a push, which has no pull request to review', async () => {
+    const s = scenario()
+    fake = await startFakeGitHub()
+    installRoutes(fake, s)
+    const payload = pushEvent({
+      before: s.baseSha,
+      after: s.headSha,
+      ref: 'refs/heads/feature',
+      repository: `${OWNER}/${REPO}`
+    })
+    const result = await deliverChange(
+      options(s, { autonomy: 'suggest', event: { ...prEvent(s), name: 'push', payload } })
+    )
+    expect(result).toMatchObject({
+      mode: 'report',
+      skippedReason: 'autonomy suggest needs a pull request; this run has none'
+    })
+    expect(writes()).toBe(0)
+  })
+})
+
 describe('deliverChange: commit', () => {
   it('pushes one commit to the same-repository branch without force', async () => {
     const s = scenario()
