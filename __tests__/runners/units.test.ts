@@ -119,6 +119,23 @@ describe('reading results', () => {
     expect(run.notStarted).toEqual([join(dir, 'c.test.js')])
   })
 
+  test('a whole-suite run that died early is charged to the package, not silently dropped', () => {
+    const events = parseEvents(JSON.stringify({ t: 'start', file: 'a.test.js' }))
+    const run = assemble({
+      expected: [join(dir, 'a.test.js'), dir],
+      events,
+      outcome: exited(3),
+      stack,
+      reportsStarts: true
+    })
+    expect(run.notStarted).toEqual([])
+    expect(run.files.map(f => [f.file, f.status])).toEqual([
+      ['a.test.js', 'errored'],
+      ['.', 'errored']
+    ])
+    expect(run.files[1]?.output).toContain('before the whole suite ran')
+  })
+
   test('a clean exit that left a file unreported does not pass it', () => {
     const events = parseEvents(JSON.stringify({ t: 'end' }))
     const run = assemble({
@@ -149,6 +166,8 @@ describe('stack traces', () => {
     )
     expect(js.location).toEqual({ file: 'src/a.test.js', line: 12, column: 5 })
     expect(js.stack).toContain('(src/a.test.js:12:5)')
+    expect(js.stack).not.toContain('node_modules')
+    expect(js.stack).not.toContain('node:internal')
     const py = mapStack(`tests/test_x.py:7: in test_x\n    assert 1 == 2\nE   assert 1 == 2`, {
       repoDir: dir,
       cwd: dir

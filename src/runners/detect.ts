@@ -202,7 +202,29 @@ export function allGroups(repoDir: string): TestGroup[] {
   }
   if (isPythonProject(repoDir))
     groups.push({ framework: 'pytest', packageDir: repoDir, files: [], all: true })
-  for (const dir of findGoModules(repoDir))
-    groups.push({ framework: 'go', packageDir: dir, files: [], all: true })
+  // Go test files are found here rather than by `./...`, so that a test binary that dies takes
+  // only its own file down: the files after it are run again on their own.
+  for (const dir of findGoModules(repoDir)) {
+    const files = goTestFiles(dir)
+    if (files.length > 0) groups.push({ framework: 'go', packageDir: dir, files, all: false })
+  }
   return groups
+}
+
+function goTestFiles(moduleDir: string, dir = moduleDir, found: string[] = [], depth = 0): string[] {
+  if (depth > 12) return found
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name)
+    if (entry.isDirectory()) {
+      const skip =
+        SKIP_DIRS.has(entry.name) ||
+        entry.name === 'testdata' ||
+        entry.name.startsWith('.') ||
+        entry.name.startsWith('_')
+      if (!skip && !existsSync(join(path, 'go.mod'))) goTestFiles(moduleDir, path, found, depth + 1)
+    } else if (entry.name.endsWith('_test.go')) {
+      found.push(path)
+    }
+  }
+  return found.sort()
 }

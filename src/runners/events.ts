@@ -144,12 +144,23 @@ export function assemble(options: AssembleOptions): AssembledRun {
       files.push({ file: rel, status: fileStatus(tests, false), durationMs, tests })
       continue
     }
-    if (processFailed && options.reportsStarts && inProgress && !started.has(file) && tests.length === 0) {
+    const standsForPackage = file === resolve(stack.cwd)
+    if (
+      processFailed &&
+      options.reportsStarts &&
+      inProgress &&
+      !standsForPackage &&
+      !started.has(file) &&
+      tests.length === 0
+    ) {
       notStarted.push(expected)
       continue
     }
-    const why =
-      started.has(file) || tests.length > 0 ? 'while this file was running' : 'before this file reported'
+    const why = standsForPackage
+      ? 'before the whole suite ran (files after the failure may not have run)'
+      : started.has(file) || tests.length > 0
+        ? 'while this file was running'
+        : 'before this file reported'
     const message =
       ended && !processFailed
         ? 'The runner finished without reporting this file (no tests were found in it, or it was not collected)'
@@ -179,6 +190,7 @@ export function assemble(options: AssembleOptions): AssembledRun {
 }
 
 function displayPath(file: string, repoDir: string): string {
+  if (resolve(file) === resolve(repoDir)) return '.'
   const rel = repoRelative(file, repoDir)
   if (!rel) return file
   return sourceForCompiled(rel, repoDir) ?? rel

@@ -150,7 +150,7 @@ export function mapStack(stackText: string, context: StackContext): MappedStack 
     last = frame.index + frame.length
   }
   out += stack.slice(last)
-  return { stack: out, location }
+  return { stack: withoutRunnerFrames(out), location }
 }
 
 /** The part of a failure text before its stack frames. */
@@ -166,4 +166,12 @@ export function readTextIfExists(file: string): string | undefined {
   } catch {
     return undefined
   }
+}
+
+/** Frames of the test runner itself (node_modules, node internals) say nothing about the failure. */
+function withoutRunnerFrames(stack: string): string {
+  return stack
+    .split('\n')
+    .filter(line => !/^\s+at\s(?:.*[(\s])?(?:[^\s()]*\/node_modules\/|node:|<anonymous>\)?$)/.test(line))
+    .join('\n')
 }

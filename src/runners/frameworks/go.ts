@@ -61,6 +61,7 @@ export function goEvents(stdout: string, moduleDir: string, packageDirs: readonl
   const events: RunnerEvent[] = []
   const output = new Map<string, string>()
   const packageOutput = new Map<string, string>()
+  let lastWasPackageEnd = false
   const started = new Set<string>()
   const closed = new Set<string>()
   const remaining = new Map<string, Set<string>>()
@@ -80,6 +81,7 @@ export function goEvents(stdout: string, moduleDir: string, packageDirs: readonl
       continue
     }
     if (!event.Package) continue
+    lastWasPackageEnd = !event.Test && ['pass', 'fail', 'skip'].includes(event.Action)
     const dir = dirOf(event.Package)
     ensurePackage(dir)
     if (!event.Test) {
@@ -113,7 +115,9 @@ export function goEvents(stdout: string, moduleDir: string, packageDirs: readonl
           }
         }
         if (failedOutside && ran.size === 0) {
-          for (const file of packageDirs.includes(dir) ? (filesOfPackage.get(dir) ?? []) : []) {
+          for (const file of packageDirs.length === 0 || packageDirs.includes(dir)
+            ? (filesOfPackage.get(dir) ?? [])
+            : []) {
             events.push({ t: 'start', file })
             events.push({
               t: 'file',
@@ -167,6 +171,7 @@ export function goEvents(stdout: string, moduleDir: string, packageDirs: readonl
       }
     }
   }
+  if (lastWasPackageEnd) events.push({ t: 'end' })
   return events
 }
 
