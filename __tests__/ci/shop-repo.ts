@@ -111,3 +111,33 @@ export function breakingChange(): FileChanges {
     'src/discount.js': SHOP_FILES['src/discount.js']!.replace('  return Math.round(cents * (1 - percent / 100))', BROKEN_LINE)
   }
 }
+
+/** New code no test exercises: the generator's job once the tests are green. */
+export function untestedChange(): FileChanges {
+  return {
+    'src/discount.js': SHOP_FILES['src/discount.js']!.replace(
+      'module.exports = { applyDiscount }',
+      [
+        '/** The price of `quantity` items with 5% off per ten items, at most 25%. */',
+        'function bulkPrice(cents, quantity) {',
+        '  const percent = Math.min(Math.floor(quantity / 10) * 5, 25)',
+        '  return applyDiscount(cents * quantity, percent)',
+        '}',
+        '',
+        'module.exports = { applyDiscount, bulkPrice }'
+      ].join('\n')
+    )
+  }
+}
+
+export const BULK_PRICE_TEST = [
+  "const { bulkPrice } = require('../src/discount')",
+  '',
+  "test('bulkPrice takes 5% off per ten items, at most 25%', () => {",
+  '  expect(bulkPrice(100, 9)).toBe(900)',
+  '  expect(bulkPrice(100, 10)).toBe(950)',
+  '  expect(bulkPrice(100, 20)).toBe(1800)',
+  '  expect(bulkPrice(100, 100)).toBe(7500)',
+  '})',
+  ''
+].join('\n')
