@@ -15,14 +15,27 @@ const perFixture = []
 try {
   for (const name of fixtures) {
     const run = await runCorpus(name)
-    perFixture.push({ name, framework: run.framework, candidates: run.outcomes.length, wallMs: run.wallMs, clean: run.statusAfter === '' })
+    perFixture.push({
+      name,
+      framework: run.framework,
+      candidates: run.outcomes.length,
+      wallMs: run.wallMs,
+      clean: run.statusAfter === ''
+    })
     for (const o of run.outcomes) {
       const failed = o.verdicts.find(v => v.status === 'fail')
-      if (o.label === 'good') o.kept ? tally.tp++ : tally.fn++
-      else o.kept ? tally.fp++ : tally.tn++
+      const outcome = o.label === 'good' ? (o.kept ? 'tp' : 'fn') : o.kept ? 'fp' : 'tn'
+      tally[outcome]++
       const rightFilter = o.label === 'good' ? o.kept : failed?.filter === o.rejectedBy
       if (!rightFilter) tally.wrongFilter++
-      rows.push([name, o.name, o.label, o.kept ? 'kept' : `rejected by ${failed?.filter}`, rightFilter ? 'yes' : 'NO', `${o.filterMs}`])
+      rows.push([
+        name,
+        o.name,
+        o.label,
+        o.kept ? 'kept' : `rejected by ${failed?.filter}`,
+        rightFilter ? 'yes' : 'NO',
+        `${o.filterMs}`
+      ])
     }
   }
 } finally {
@@ -38,11 +51,16 @@ for (const row of rows) console.log(pad(row, widths))
 const precision = tally.tp + tally.fp ? tally.tp / (tally.tp + tally.fp) : 1
 const recall = tally.tp + tally.fn ? tally.tp / (tally.tp + tally.fn) : 1
 const pct = x => `${(x * 100).toFixed(1)}%`
-console.log(`\nfilter precision ${pct(precision)} (bar 100%), recall ${pct(recall)} (bar 100%): ${tally.tp} good kept, ${tally.fn} good rejected, ${tally.fp} bad kept, ${tally.tn} bad rejected`)
-console.log(`bad candidates rejected by the filter they were written to fail: ${tally.tn + tally.fp - rows.filter(r => r[2] === 'bad' && r[4] === 'NO').length}/${tally.tn + tally.fp}`)
+console.log(
+  `\nfilter precision ${pct(precision)} (bar 100%), recall ${pct(recall)} (bar 100%): ${tally.tp} good kept, ${tally.fn} good rejected, ${tally.fp} bad kept, ${tally.tn} bad rejected`
+)
+console.log(
+  `bad candidates rejected by the filter they were written to fail: ${tally.tn + tally.fp - rows.filter(r => r[2] === 'bad' && r[4] === 'NO').length}/${tally.tn + tally.fp}`
+)
 for (const f of perFixture) {
   console.log(
     `${f.name} (${f.framework}): filter wall time ${(f.wallMs / 1000).toFixed(1)} s for ${f.candidates} candidates = ${(f.wallMs / f.candidates / 1000).toFixed(2)} s per candidate; working tree restored: ${f.clean ? 'yes' : 'NO'}`
   )
 }
-if (precision < 1 || recall < 1 || tally.wrongFilter > 0 || perFixture.some(f => !f.clean)) process.exitCode = 1
+if (precision < 1 || recall < 1 || tally.wrongFilter > 0 || perFixture.some(f => !f.clean))
+  process.exitCode = 1

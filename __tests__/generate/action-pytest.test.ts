@@ -5,4 +5,8 @@ import { expectOnlyGoodKept } from './e2e.js'
 
 afterAll(() => cleanupAll())
 
-it('keeps exactly the good pytest candidates, with every verdict in the summary (shadow)', () => expectOnlyGoodKept('py-pytest'), 600_000)
+it(
+  'keeps exactly the good pytest candidates, with every verdict in the summary (shadow)',
+  () => expectOnlyGoodKept('py-pytest'),
+  600_000
+)

@@ -5,4 +5,8 @@ import { expectOnlyGoodKept } from './e2e.js'
 
 afterAll(() => cleanupAll())
 
-it('keeps exactly the good vitest candidates, with every verdict in the summary (shadow)', () => expectOnlyGoodKept('js-vitest'), 600_000)
+it(
+  'keeps exactly the good vitest candidates, with every verdict in the summary (shadow)',
+  () => expectOnlyGoodKept('js-vitest'),
+  600_000
+)

@@ -62,7 +62,18 @@ export async function runCorpus(name: string): Promise<CorpusRun> {
         return { ...candidate, id: entry.name }
       })
     )
-    outcomes = await evaluateCandidates({ repoDir: repo.dir, framework, runner, analyzer, workspace, analysis, existingFiles: path => read(path) !== undefined }, candidates)
+    outcomes = await evaluateCandidates(
+      {
+        repoDir: repo.dir,
+        framework,
+        runner,
+        analyzer,
+        workspace,
+        analysis,
+        existingFiles: path => read(path) !== undefined
+      },
+      candidates
+    )
   } finally {
     await workspace.restore()
   }

@@ -33,7 +33,8 @@ export async function expectOnlyGoodKept(name: string): Promise<void> {
         timeoutMs: 480_000
       })
       const good = fixture.corpus.filter(c => c.label === 'good')
-      if (result.outputs.kept !== String(good.length)) console.log(result.summary, result.stdout.slice(-4000), result.stderr.slice(-2000))
+      if (result.outputs.kept !== String(good.length))
+        console.log(result.summary, result.stdout.slice(-4000), result.stderr.slice(-2000))
       expect(result.exitCode).toBe(0)
       expect(result.outputs.generated).toBe(String(fixture.corpus.length))
       expect(result.outputs.kept).toBe(String(good.length))

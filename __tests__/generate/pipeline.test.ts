@@ -19,10 +19,19 @@ import { isRepairRequest } from './script.js'
 
 afterAll(() => cleanupAll())
 
-const SETTINGS = { isolationRuns: 5, maxIterations: 8, timeBudgetMs: 300_000, tokenBudget: 200_000, runTimeoutMs: 60_000 }
+const SETTINGS = {
+  isolationRuns: 5,
+  maxIterations: 8,
+  timeBudgetMs: 300_000,
+  tokenBudget: 200_000,
+  runTimeoutMs: 60_000
+}
 
 function write(...contents: string[]): ScriptStep {
-  return { content: null, toolCalls: contents.map(content => ({ name: 'write_test_file', arguments: { content } })) }
+  return {
+    content: null,
+    toolCalls: contents.map(content => ({ name: 'write_test_file', arguments: { content } }))
+  }
 }
 
 async function setup(fixture: FixtureRepo, script: (request: RecordedChatRequest) => ScriptStep) {
@@ -34,7 +43,13 @@ async function setup(fixture: FixtureRepo, script: (request: RecordedChatRequest
     repoDir: fixture.repo.dir,
     git,
     exec: runProcess,
-    gateway: new OpenAiGateway({ baseUrl: fake.url, apiKey: 'sk-test-pipeline-0000000000', model: 'gpt-4.1-mini', audit, log }),
+    gateway: new OpenAiGateway({
+      baseUrl: fake.url,
+      apiKey: 'sk-test-pipeline-0000000000',
+      model: 'gpt-4.1-mini',
+      audit,
+      log
+    }),
     log,
     audit,
     scratchDir: makeTempDir('ci-medic-gen-pipeline-')
@@ -48,7 +63,9 @@ describe('generateTests', () => {
     const fixture = buildFixtureRepo('py-pytest')
     const corpus = Object.fromEntries(fixture.corpus.map(c => [c.name, c.content]))
     const { fake, ports, audit, input } = await setup(fixture, request =>
-      isRepairRequest(request) ? write(corpus['good-boundaries']!) : write(corpus.failing!, corpus['good-shortfall']!)
+      isRepairRequest(request)
+        ? write(corpus['good-boundaries']!)
+        : write(corpus.failing!, corpus['good-shortfall']!)
     )
     try {
       const report = await generateTests(ports, input, SETTINGS)
@@ -93,14 +110,20 @@ describe('generateTests', () => {
     const { fake, ports, input } = await setup(fixture, () => write(good))
     let runs = 0
     ports.runnerFor = framework => {
-      const real = createRunner(framework, { repoDir: fixture.repo.dir, scratchDir: ports.scratchDir, exec: runProcess })
+      const real = createRunner(framework, {
+        repoDir: fixture.repo.dir,
+        scratchDir: ports.scratchDir,
+        exec: runProcess
+      })
       return {
         framework: real.framework,
         isolatesFiles: real.isolatesFiles,
         run: async request => {
           // The baseline run passes; the next one (a candidate's) finds the candidate written, then fails.
           if (++runs === 2) {
-            expect(fixture.repo.git('status', '--porcelain', '--untracked-files=all')).toContain('test_inventory_generated.py')
+            expect(fixture.repo.git('status', '--porcelain', '--untracked-files=all')).toContain(
+              'test_inventory_generated.py'
+            )
             throw new Error('the runner crashed')
           }
           return real.run(request)

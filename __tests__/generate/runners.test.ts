@@ -11,7 +11,15 @@ import { buildFixtureRepo } from './fixture-repo.js'
 
 afterAll(() => cleanupAll())
 
-const CASES: Array<{ fixture: string; framework: GenFramework; existing: string; newTest: string; good: string; bad: string; changedLines: number[] }> = [
+const CASES: Array<{
+  fixture: string
+  framework: GenFramework
+  existing: string
+  newTest: string
+  good: string
+  bad: string
+  changedLines: number[]
+}> = [
   {
     fixture: 'ts-jest',
     framework: 'jest',
@@ -41,45 +49,59 @@ const CASES: Array<{ fixture: string; framework: GenFramework; existing: string;
   }
 ]
 
-describe.each(CASES)('$framework runner port', ({ fixture, framework, existing, newTest, good, bad, changedLines }) => {
-  const built = buildFixtureRepo(fixture)
-  const source = built.source
-  const runner = createRunner(framework, { repoDir: built.repo.dir, scratchDir: makeTempDir('ci-medic-gen-run-'), exec: runProcess })
+describe.each(CASES)(
+  '$framework runner port',
+  ({ fixture, framework, existing, newTest, good, bad, changedLines }) => {
+    const built = buildFixtureRepo(fixture)
+    const source = built.source
+    const runner = createRunner(framework, {
+      repoDir: built.repo.dir,
+      scratchDir: makeTempDir('ci-medic-gen-run-'),
+      exec: runProcess
+    })
 
-  it('detects the framework from the repository', () => {
-    expect(detectFramework(built.repo.dir, source)).toBe(framework)
-  })
+    it('detects the framework from the repository', () => {
+      expect(detectFramework(built.repo.dir, source)).toBe(framework)
+    })
 
-  it('reports each file and the changed lines each one executed', async () => {
-    built.repo.write(newTest, good)
-    try {
-      const outcome = await runner.run({ files: [existing, newTest], coverageOf: [source] })
-      expect(outcome.files.get(existing)).toMatchObject({ status: 'passed', tests: 2 })
-      expect(outcome.files.get(newTest)).toMatchObject({ status: 'passed', tests: 1 })
-      const existingLines = outcome.coverageByTest!.get(existing)!.get(source) ?? new Set()
-      const newLines = outcome.coverageByTest!.get(newTest)!.get(source)!
-      for (const line of changedLines) {
-        expect(newLines.has(line)).toBe(true)
-        expect(existingLines.has(line)).toBe(false)
+    it('reports each file and the changed lines each one executed', async () => {
+      built.repo.write(newTest, good)
+      try {
+        const outcome = await runner.run({ files: [existing, newTest], coverageOf: [source] })
+        expect(outcome.files.get(existing)).toMatchObject({ status: 'passed', tests: 2 })
+        expect(outcome.files.get(newTest)).toMatchObject({ status: 'passed', tests: 1 })
+        const existingLines = outcome.coverageByTest!.get(existing)!.get(source) ?? new Set()
+        const newLines = outcome.coverageByTest!.get(newTest)!.get(source)!
+        for (const line of changedLines) {
+          expect(newLines.has(line)).toBe(true)
+          expect(existingLines.has(line)).toBe(false)
+        }
+        for (const line of changedLines) expect(outcome.executable!.get(source)!.has(line)).toBe(true)
+      } finally {
+        built.repo.remove(newTest)
       }
-      for (const line of changedLines) expect(outcome.executable!.get(source)!.has(line)).toBe(true)
-    } finally {
-      built.repo.remove(newTest)
-    }
-  })
+    })
 
-  it('tells a failing file from one that does not load', async () => {
-    built.repo.write(newTest, bad)
-    const broken = newTest.replace('generated', 'generated-broken').replace('_generated.py', '_generated_broken.py')
-    built.repo.write(broken, framework === 'pytest' ? 'def test_x(:\n    pass\n' : "import { nothing } from './does-not-exist'\ntest('x', () => { expect(nothing).toBe(1) })\n")
-    try {
-      const outcome = await runner.run({ files: [newTest, broken] })
-      expect(outcome.files.get(newTest)).toMatchObject({ status: 'failed', tests: 1 })
-      expect(outcome.files.get(newTest)!.message).toBeTruthy()
-      expect(outcome.files.get(broken)).toMatchObject({ status: 'errored', tests: 0 })
-    } finally {
-      built.repo.remove(newTest)
-      built.repo.remove(broken)
-    }
-  })
-})
+    it('tells a failing file from one that does not load', async () => {
+      built.repo.write(newTest, bad)
+      const broken = newTest
+        .replace('generated', 'generated-broken')
+        .replace('_generated.py', '_generated_broken.py')
+      built.repo.write(
+        broken,
+        framework === 'pytest'
+          ? 'def test_x(:\n    pass\n'
+          : "import { nothing } from './does-not-exist'\ntest('x', () => { expect(nothing).toBe(1) })\n"
+      )
+      try {
+        const outcome = await runner.run({ files: [newTest, broken] })
+        expect(outcome.files.get(newTest)).toMatchObject({ status: 'failed', tests: 1 })
+        expect(outcome.files.get(newTest)!.message).toBeTruthy()
+        expect(outcome.files.get(broken)).toMatchObject({ status: 'errored', tests: 0 })
+      } finally {
+        built.repo.remove(newTest)
+        built.repo.remove(broken)
+      }
+    })
+  }
+)

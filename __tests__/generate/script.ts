@@ -24,8 +24,16 @@ export function generatorScript(corpus: readonly CorpusEntry[], repairs: Record<
       }
     }
     const text = JSON.stringify(request.body?.messages?.at(-1)?.content ?? '')
-    const entry = corpus.find(e => repairs[e.name] && text.includes(JSON.stringify(e.content.split('\n').find(l => /expect|assert/.test(l))).slice(1, -1)))
-    if (entry) return { content: null, toolCalls: [{ name: 'write_test_file', arguments: { content: repairs[entry.name]! } }] }
+    const entry = corpus.find(
+      e =>
+        repairs[e.name] &&
+        text.includes(JSON.stringify(e.content.split('\n').find(l => /expect|assert/.test(l))).slice(1, -1))
+    )
+    if (entry)
+      return {
+        content: null,
+        toolCalls: [{ name: 'write_test_file', arguments: { content: repairs[entry.name]! } }]
+      }
     return { content: 'I cannot improve this test without more information.' }
   }
 }

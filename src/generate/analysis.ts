@@ -1,6 +1,13 @@
 /** One face for the language-specific analyses (JavaScript/TypeScript in-process, Python through python3). */
 import { basename } from 'node:path'
-import { analyseJsAssertions, jsMutants, outlineModule, type ModuleOutline, type ModuleSymbol, type TestAssertions } from './js-ast.js'
+import {
+  analyseJsAssertions,
+  jsMutants,
+  outlineModule,
+  type ModuleOutline,
+  type ModuleSymbol,
+  type TestAssertions
+} from './js-ast.js'
 import { analyzePython, type Exec } from './python.js'
 import type { Mutant } from './types.js'
 
@@ -27,7 +34,10 @@ function offsetOf(content: string, line: number, col: number): number {
 /** Numbers mutants in a stable order (file, position, replacement) so ids mean the same across runs. */
 export function numberMutants(mutants: ReadonlyArray<Omit<Mutant, 'id'>>): Mutant[] {
   return [...mutants]
-    .sort((a, b) => a.file.localeCompare(b.file) || a.start - b.start || a.replacement.localeCompare(b.replacement))
+    .sort(
+      (a, b) =>
+        a.file.localeCompare(b.file) || a.start - b.start || a.replacement.localeCompare(b.replacement)
+    )
     .map((m, i) => ({ ...m, id: `m${i + 1}` }))
 }
 
@@ -40,7 +50,11 @@ export function createAnalyzer(options: { exec: Exec; scratchDir: string }): Ana
     try {
       const file = join(dir, basename(path))
       writeFileSync(file, content)
-      const result = await analyzePython<T>(options.exec, options.scratchDir, { op: String(request.op), ...request, file })
+      const result = await analyzePython<T>(options.exec, options.scratchDir, {
+        op: String(request.op),
+        ...request,
+        file
+      })
       return result
     } finally {
       rmSync(dir, { recursive: true, force: true })
@@ -49,23 +63,31 @@ export function createAnalyzer(options: { exec: Exec; scratchDir: string }): Ana
   return {
     async outline(path, content) {
       if (!isPython(path)) return outlineModule(path, content)
-      const result = await withFile<{ ok: boolean; error?: string; symbols?: Array<Omit<ModuleSymbol, 'exported'>>; imports?: Array<{ module: string; level: number; names: string[] }> }>(
-        path,
-        content,
-        { op: 'symbols' }
-      )
+      const result = await withFile<{
+        ok: boolean
+        error?: string
+        symbols?: Array<Omit<ModuleSymbol, 'exported'>>
+        imports?: Array<{ module: string; level: number; names: string[] }>
+      }>(path, content, { op: 'symbols' })
       if (!result.ok) return { symbols: [], imports: [] }
       return {
         symbols: (result.symbols ?? []).map(s => ({ ...s, exported: !s.name.startsWith('_') })),
-        imports: (result.imports ?? []).map(i => ({ specifier: `${'.'.repeat(i.level)}${i.module}`, names: i.names }))
+        imports: (result.imports ?? []).map(i => ({
+          specifier: `${'.'.repeat(i.level)}${i.module}`,
+          names: i.names
+        }))
       }
     },
     async assertions(testPath, content, sourcePath) {
       if (!isPython(testPath)) return analyseJsAssertions(testPath, content, stemOf(sourcePath))
-      const result = await withFile<{ ok: boolean; error?: string; tests?: TestAssertions['tests'] }>(testPath, content, {
-        op: 'assertions',
-        modules: [stemOf(sourcePath)]
-      })
+      const result = await withFile<{ ok: boolean; error?: string; tests?: TestAssertions['tests'] }>(
+        testPath,
+        content,
+        {
+          op: 'assertions',
+          modules: [stemOf(sourcePath)]
+        }
+      )
       if (!result.ok) return { syntaxError: result.error ?? 'does not parse', tests: [] }
       return { tests: result.tests ?? [] }
     },
@@ -73,7 +95,15 @@ export function createAnalyzer(options: { exec: Exec; scratchDir: string }): Ana
       if (!isPython(path)) return numberMutants(await jsMutants(path, content, lines))
       const result = await withFile<{
         ok: boolean
-        mutants?: Array<{ line: number; col: number; endLine: number; endCol: number; replacement: string; description: string; host: [number, number, number, number] }>
+        mutants?: Array<{
+          line: number
+          col: number
+          endLine: number
+          endCol: number
+          replacement: string
+          description: string
+          host: [number, number, number, number]
+        }>
       }>(path, content, { op: 'mutants', lines: [...lines] })
       if (!result.ok) return []
       return numberMutants(

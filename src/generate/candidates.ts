@@ -10,7 +10,11 @@ export const WRITE_TEST_TOOL: ToolDefinition = {
   parameters: {
     type: 'object',
     properties: {
-      path: { type: 'string', description: 'Repository-relative path of the NEW test file (optional; the conventional name is used when omitted).' },
+      path: {
+        type: 'string',
+        description:
+          'Repository-relative path of the NEW test file (optional; the conventional name is used when omitted).'
+      },
       content: { type: 'string', description: 'The complete content of the test file.' }
     },
     required: ['content'],
@@ -31,7 +35,10 @@ const PATH_HINT = /(?:file|path)\s*[:=]\s*`?([\w./-]+\.\w+)`?\s*$/i
  * fenced code blocks, each optionally preceded by a `path: …` line. Malformed arguments are skipped
  * and reported.
  */
-export function parseProposals(content: string | null, toolCalls: readonly ChatToolCall[] = []): { proposals: ProposedTest[]; problems: string[] } {
+export function parseProposals(
+  content: string | null,
+  toolCalls: readonly ChatToolCall[] = []
+): { proposals: ProposedTest[]; problems: string[] } {
   const proposals: ProposedTest[] = []
   const problems: string[] = []
   for (const call of toolCalls) {
@@ -51,11 +58,19 @@ export function parseProposals(content: string | null, toolCalls: readonly ChatT
       problems.push('write_test_file without content')
       continue
     }
-    proposals.push({ path: typeof path === 'string' && path.trim() ? path.trim() : undefined, content: body.replace(/\r\n/g, '\n') })
+    proposals.push({
+      path: typeof path === 'string' && path.trim() ? path.trim() : undefined,
+      content: body.replace(/\r\n/g, '\n')
+    })
   }
   if (toolCalls.length === 0 && content) {
     for (const match of content.matchAll(FENCE)) {
-      const before = content.slice(0, match.index + (match[1]?.length ?? 0)).trimEnd().split('\n').pop() ?? ''
+      const before =
+        content
+          .slice(0, match.index + (match[1]?.length ?? 0))
+          .trimEnd()
+          .split('\n')
+          .pop() ?? ''
       const hint = PATH_HINT.exec(before)
       const body = (match[3] ?? '').replace(/\r\n/g, '\n')
       if (body.trim()) proposals.push({ path: hint?.[1], content: body.endsWith('\n') ? body : `${body}\n` })
@@ -83,7 +98,10 @@ export function toCandidates(
   const taken = (path: string): boolean => used.has(path) || options.taken(path)
   return proposals.map((proposal, index) => {
     const requested = proposal.path?.replace(/\\/g, '/').replace(/^\.\//, '')
-    const path = requested && !used.has(requested) ? requested : generatedTestPath(options.framework, options.target, options.exampleTest, taken)
+    const path =
+      requested && !used.has(requested)
+        ? requested
+        : generatedTestPath(options.framework, options.target, options.exampleTest, taken)
     used.add(path)
     return {
       id: `${options.idPrefix}${index + 1}`,

@@ -32,7 +32,12 @@ export function parseChangedLines(diff: string): LineMap {
   return lines
 }
 
-export async function changedLines(git: GitRun, base: string, head: string, files: readonly string[]): Promise<LineMap> {
+export async function changedLines(
+  git: GitRun,
+  base: string,
+  head: string,
+  files: readonly string[]
+): Promise<LineMap> {
   if (files.length === 0) return new Map()
   const diff = await git([
     'diff',

@@ -5,7 +5,13 @@ import { PathPolicy } from '../agent/paths.js'
 import { checkSyntax, describeSyntaxProblems } from '../agent/syntax.js'
 import { Workspace } from '../agent/workspace.js'
 import type { Analyzer } from './analysis.js'
-import { filterCandidates, newMutantLedger, selectValuable, type FilterEnv, type MutantLedger } from './filters.js'
+import {
+  filterCandidates,
+  newMutantLedger,
+  selectValuable,
+  type FilterEnv,
+  type MutantLedger
+} from './filters.js'
 import { isTestFile } from './frameworks.js'
 import type { GapAnalysis } from './gaps.js'
 import type { Candidate, CandidateOutcome, GenFramework, TestRunnerPort } from './types.js'
@@ -42,7 +48,12 @@ function testFileRule(framework: GenFramework, path: string): string | undefined
 }
 
 export function createFilterEnv(setup: EvaluationSetup): FilterEnv {
-  const policy = new PathPolicy({ repoDir: setup.repoDir, allowTestEdits: false, configFile: setup.configFile, deny: setup.deny })
+  const policy = new PathPolicy({
+    repoDir: setup.repoDir,
+    allowTestEdits: false,
+    configFile: setup.configFile,
+    deny: setup.deny
+  })
   return {
     runner: setup.runner,
     analyzer: setup.analyzer,
@@ -84,7 +95,10 @@ export function createFilterEnv(setup: EvaluationSetup): FilterEnv {
 }
 
 /** Filters one batch and picks the valuable survivors; for the bench and tests (no model). */
-export async function evaluateCandidates(setup: EvaluationSetup, candidates: readonly Candidate[]): Promise<CandidateOutcome[]> {
+export async function evaluateCandidates(
+  setup: EvaluationSetup,
+  candidates: readonly Candidate[]
+): Promise<CandidateOutcome[]> {
   const env = createFilterEnv(setup)
   return selectValuable(await filterCandidates(env, candidates))
 }

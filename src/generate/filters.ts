@@ -10,7 +10,17 @@
  */
 import { applyMutant, type Analyzer } from './analysis.js'
 import { buildSchemata } from './schemata.js'
-import type { Candidate, CandidateOutcome, FileRun, FilterName, FilterVerdict, LineMap, Mutant, RunOutcome, TestRunnerPort } from './types.js'
+import type {
+  Candidate,
+  CandidateOutcome,
+  FileRun,
+  FilterName,
+  FilterVerdict,
+  LineMap,
+  Mutant,
+  RunOutcome,
+  TestRunnerPort
+} from './types.js'
 import { FILTERS } from './types.js'
 
 /** Where candidates are written and sources mutated; `restore` puts a source back. */
@@ -90,14 +100,15 @@ function failureSummary(text: string | undefined): string {
     .split('\n')
     .map(l => l.trim())
     .filter(Boolean)
-  const useful = lines.find(l => /(expected|received|assert|error|exception|toBe|toEqual)/i.test(l)) ?? lines[0] ?? ''
+  const useful =
+    lines.find(l => /(expected|received|assert|error|exception|toBe|toEqual)/i.test(l)) ?? lines[0] ?? ''
   return useful.length > 300 ? `${useful.slice(0, 300)}…` : useful
 }
 
 function toRange(lines: readonly number[]): string {
   const sorted = [...lines].sort((a, b) => a - b)
   const parts: string[] = []
-  for (let i = 0; i < sorted.length; ) {
+  for (let i = 0; i < sorted.length;) {
     let j = i
     while (j + 1 < sorted.length && sorted[j + 1] === (sorted[j] as number) + 1) j++
     parts.push(i === j ? `${sorted[i]}` : `${sorted[i]}-${sorted[j]}`)
@@ -123,9 +134,14 @@ async function runAll(
   const now = env.now ?? Date.now
   if (items.length === 0) return
   if (!env.runner.isolatesFiles && env.runner.runMany) {
-    const runs = Array.from({ length: repeat }, (_, rep) => items.map((item, index) => ({ label: `${rep}:${index}`, files: build([item]).files }))).flat()
+    const runs = Array.from({ length: repeat }, (_, rep) =>
+      items.map((item, index) => ({ label: `${rep}:${index}`, files: build([item]).files }))
+    ).flat()
     const started = now()
-    const outcomes = await env.runner.runMany(runs, { coverageOf: build(items).coverageOf, timeoutMs: env.runTimeoutMs })
+    const outcomes = await env.runner.runMany(runs, {
+      coverageOf: build(items).coverageOf,
+      timeoutMs: env.runTimeoutMs
+    })
     const share = (now() - started) / items.length
     for (const item of items) item.ms += share
     for (let rep = 0; rep < repeat; rep++) {
@@ -168,7 +184,10 @@ function reject(env: FilterEnv, item: Working, filter: FilterName, detail: strin
  * Runs filters `new-file` … `kills-mutants` on a batch of candidates. Candidates that pass stay
  * written in the working tree (the caller restores it); rejected ones are removed at once.
  */
-export async function filterCandidates(env: FilterEnv, candidates: readonly Candidate[]): Promise<CandidateOutcome[]> {
+export async function filterCandidates(
+  env: FilterEnv,
+  candidates: readonly Candidate[]
+): Promise<CandidateOutcome[]> {
   const now = env.now ?? Date.now
   const items: Working[] = candidates.map(candidate => ({
     candidate,
@@ -214,7 +233,9 @@ export async function filterCandidates(env: FilterEnv, candidates: readonly Cand
     }
   }
   if (stopIfOutOfTime()) return finish(items)
-  env.onProgress?.(`isolation run 1 of ${env.isolationRuns} (with coverage) for ${alive().length} candidate(s)`)
+  env.onProgress?.(
+    `isolation run 1 of ${env.isolationRuns} (with coverage) for ${alive().length} candidate(s)`
+  )
   const sources = [...env.changed.keys()]
   await runAll(
     env,
@@ -295,7 +316,11 @@ export async function filterCandidates(env: FilterEnv, candidates: readonly Cand
   // 4. At least one real assertion on the code under test, in every test case.
   for (const item of alive()) {
     const started = now()
-    const analysis = await env.analyzer.assertions(item.candidate.path, item.candidate.content, item.candidate.target)
+    const analysis = await env.analyzer.assertions(
+      item.candidate.path,
+      item.candidate.content,
+      item.candidate.target
+    )
     item.ms += now() - started
     const weak = analysis.tests.filter(t => !t.real)
     if (analysis.syntaxError) reject(env, item, 'asserts', `cannot analyse: ${analysis.syntaxError}`)
@@ -307,7 +332,10 @@ export async function filterCandidates(env: FilterEnv, candidates: readonly Cand
         'asserts',
         `no real assertion on ${item.candidate.target} in: ${weak.map(t => `"${firstLine(t.name, 80)}" (line ${t.line})`).join(', ')} — asserting only that it is defined or does not throw proves nothing`
       )
-    else item.verdicts.push(verdict('asserts', 'pass', `${analysis.tests.length} test(s), each with a real assertion`))
+    else
+      item.verdicts.push(
+        verdict('asserts', 'pass', `${analysis.tests.length} test(s), each with a real assertion`)
+      )
   }
 
   // 5. Executes changed lines the existing tests do not.
@@ -380,7 +408,9 @@ async function mutationFilter(env: FilterEnv, items: Working[]): Promise<void> {
     let mutants = env.mutants.bySource.get(source)
     if (!mutants) {
       const offset = [...env.mutants.bySource.values()].reduce((n, list) => n + list.length, 0)
-      mutants = (await env.analyzer.mutants(source, original, env.changed.get(source) ?? new Set())).map((m, i) => ({ ...m, id: `m${offset + i + 1}` }))
+      mutants = (await env.analyzer.mutants(source, original, env.changed.get(source) ?? new Set())).map(
+        (m, i) => ({ ...m, id: `m${offset + i + 1}` })
+      )
       env.mutants.bySource.set(source, mutants)
     }
     for (const mutant of mutants) {
@@ -388,7 +418,10 @@ async function mutationFilter(env: FilterEnv, items: Working[]): Promise<void> {
       const known = env.mutants.killedByExisting.get(mutant.id)
       if (known === true) continue
       const covering = items.filter(i => i.candidate.target === source && i.covered.has(mutant.line))
-      const files = [...(known === undefined ? env.existingTests : []), ...covering.map(i => i.candidate.path)]
+      const files = [
+        ...(known === undefined ? env.existingTests : []),
+        ...covering.map(i => i.candidate.path)
+      ]
       jobs.push({ mutant, original, covering, known, files })
     }
   }
@@ -406,7 +439,11 @@ async function mutationFilter(env: FilterEnv, items: Working[]): Promise<void> {
     try {
       for (const [source, list] of bySource) {
         const original = list[0]!.original
-        const schemata = buildSchemata(original, list.map(j => j.mutant), source.endsWith('.py') ? 'py' : 'js')
+        const schemata = buildSchemata(
+          original,
+          list.map(j => j.mutant),
+          source.endsWith('.py') ? 'py' : 'js'
+        )
         if (await env.syntaxProblem(source, schemata.text)) continue
         const included = new Set(schemata.included.map(m => m.id))
         originals.set(source, original)
@@ -418,7 +455,8 @@ async function mutationFilter(env: FilterEnv, items: Working[]): Promise<void> {
           planned.map(j => ({ mutant: j.mutant.id, files: j.files })),
           Math.max(timeoutMs * 2, env.runTimeoutMs)
         )
-        for (const [id, files] of batch ?? []) results.set(id, { files, timedOut: [...files.values()].some(f => f.message === 'timed out') })
+        for (const [id, files] of batch ?? [])
+          results.set(id, { files, timedOut: [...files.values()].some(f => f.message === 'timed out') })
       }
     } finally {
       for (const [source, original] of originals) env.files.write(source, original)
@@ -464,7 +502,11 @@ async function mutationFilter(env: FilterEnv, items: Working[]): Promise<void> {
   for (const item of items) {
     if (item.killed.length > 0) {
       item.verdicts.push(
-        verdict('kills-mutants', 'pass', `kills ${item.killed.length} mutant(s) the existing tests let live: ${item.killed.map(describe).join(', ')}`)
+        verdict(
+          'kills-mutants',
+          'pass',
+          `kills ${item.killed.length} mutant(s) the existing tests let live: ${item.killed.map(describe).join(', ')}`
+        )
       )
     } else {
       const count = considered.get(item) ?? 0
@@ -485,7 +527,9 @@ async function mutationFilter(env: FilterEnv, items: Working[]): Promise<void> {
  * and kills (greedy set cover); the others get an `adds-value` rejection naming what covers them.
  */
 export function selectValuable(outcomes: CandidateOutcome[]): CandidateOutcome[] {
-  const survivors = outcomes.filter(o => o.verdicts.every(v => v.status === 'pass' || v.filter === 'adds-value'))
+  const survivors = outcomes.filter(o =>
+    o.verdicts.every(v => v.status === 'pass' || v.filter === 'adds-value')
+  )
   const elements = (o: CandidateOutcome): string[] => [
     ...o.newLines.map(l => `${o.candidate.target}:${l}`),
     ...o.killedMutants
@@ -516,7 +560,11 @@ export function selectValuable(outcomes: CandidateOutcome[]): CandidateOutcome[]
         ? v
         : isKept
           ? verdict('adds-value', 'pass', `${elements(o).length} line(s) and kill(s)`)
-          : verdict('adds-value', 'fail', `adds no line or mutant kill beyond ${others.join(', ') || 'the kept tests'}`)
+          : verdict(
+              'adds-value',
+              'fail',
+              `adds no line or mutant kill beyond ${others.join(', ') || 'the kept tests'}`
+            )
     )
     return { ...o, verdicts, kept: isKept }
   })

@@ -1,4 +1,12 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs'
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  writeFileSync
+} from 'node:fs'
 import { basename, dirname, extname, join, posix, relative, resolve, sep } from 'node:path'
 import type { Exec } from './python.js'
 import { JS_GLOBAL, PY_VARIABLE, wrapperPath } from './schemata.js'
@@ -14,8 +22,10 @@ export function isTestFile(path: string): boolean {
 }
 
 export function isSourceFile(path: string): boolean {
-  if (isTestFile(path) || /(^|\/)(node_modules|dist|build|coverage|__fixtures__|fixtures)\//.test(path)) return false
-  if (/\.d\.[cm]?ts$/.test(path) || /(^|\/)(jest|vitest|vite|babel|eslint|prettier)\.config\./.test(path)) return false
+  if (isTestFile(path) || /(^|\/)(node_modules|dist|build|coverage|__fixtures__|fixtures)\//.test(path))
+    return false
+  if (/\.d\.[cm]?ts$/.test(path) || /(^|\/)(jest|vitest|vite|babel|eslint|prettier)\.config\./.test(path))
+    return false
   if (/(^|\/)conftest\.py$|(^|\/)setup\.py$/.test(path)) return false
   return JS_SOURCE.test(path) || path.endsWith('.py')
 }
@@ -32,12 +42,17 @@ function readJson(path: string): Record<string, unknown> | undefined {
 export function detectFramework(repoDir: string, sourceFile: string): GenFramework | undefined {
   if (sourceFile.endsWith('.py')) return 'pytest'
   const pkg = readJson(join(repoDir, 'package.json'))
-  const deps = { ...(pkg?.dependencies as object), ...(pkg?.devDependencies as object) } as Record<string, string>
+  const deps = { ...(pkg?.dependencies as object), ...(pkg?.devDependencies as object) } as Record<
+    string,
+    string
+  >
   const script = String((pkg?.scripts as Record<string, string> | undefined)?.test ?? '')
   const has = (stem: string): boolean =>
     ['js', 'mjs', 'cjs', 'ts', 'mts', 'cts'].some(ext => existsSync(join(repoDir, `${stem}.${ext}`)))
-  if (/\bvitest\b/.test(script) || has('vitest.config') || (deps.vitest && !/\bjest\b/.test(script))) return 'vitest'
-  if (/\bjest\b/.test(script) || has('jest.config') || pkg?.jest || deps.jest || deps['ts-jest']) return 'jest'
+  if (/\bvitest\b/.test(script) || has('vitest.config') || (deps.vitest && !/\bjest\b/.test(script)))
+    return 'vitest'
+  if (/\bjest\b/.test(script) || has('jest.config') || pkg?.jest || deps.jest || deps['ts-jest'])
+    return 'jest'
   return undefined
 }
 
@@ -176,14 +191,21 @@ function tail(text: string, max = 4000): string {
   return text.length > max ? text.slice(text.length - max) : text
 }
 
-function missingAsErrored(files: readonly string[], seen: Map<string, FileRun>, output: string, timedOut: boolean): void {
+function missingAsErrored(
+  files: readonly string[],
+  seen: Map<string, FileRun>,
+  output: string,
+  timedOut: boolean
+): void {
   for (const file of files) {
     if (!seen.has(file)) {
       seen.set(file, {
         file,
         status: 'errored',
         tests: 0,
-        message: timedOut ? 'the test run timed out' : `no result for this file; output: ${tail(output, 1500)}`
+        message: timedOut
+          ? 'the test run timed out'
+          : `no result for this file; output: ${tail(output, 1500)}`
       })
     }
   }
@@ -261,7 +283,8 @@ function isEsmTest(repoDir: string, testFile: string): boolean {
   return pkg?.type === 'module'
 }
 
-const SET_SWITCH = (mutant: string): string => `Reflect.set(globalThis, ${JSON.stringify(JS_GLOBAL)}, ${JSON.stringify(mutant)})\n`
+const SET_SWITCH = (mutant: string): string =>
+  `Reflect.set(globalThis, ${JSON.stringify(JS_GLOBAL)}, ${JSON.stringify(mutant)})\n`
 
 export class JestRunner extends BaseRunner {
   readonly framework = 'jest' as const
@@ -302,7 +325,12 @@ export class JestRunner extends BaseRunner {
       for (const line of readFileSync(out, 'utf8').split('\n').filter(Boolean)) {
         const entry = JSON.parse(line) as FileRun & { coverage: Record<string, IstanbulFile> | null }
         const file = toRelative(this.repoDir, entry.file)
-        files.set(file, { file, status: entry.status, tests: entry.tests, message: entry.message || undefined })
+        files.set(file, {
+          file,
+          status: entry.status,
+          tests: entry.tests,
+          message: entry.message || undefined
+        })
         if (request.coverageOf?.length) {
           const lines = entry.coverage ? istanbulLines(this.repoDir, entry.coverage) : undefined
           coverageByTest.set(file, lines?.covered ?? new Map())
@@ -400,8 +428,10 @@ export class VitestRunner extends BaseRunner {
           const cases = suite.assertionResults ?? []
           const failed = cases.filter(c => c.status === 'failed')
           const ran = cases.filter(c => c.status === 'passed' || c.status === 'failed').length
-          const status = failed.length > 0 ? 'failed' : suite.status === 'failed' || ran === 0 ? 'errored' : 'passed'
-          const message = failed.flatMap(c => c.failureMessages ?? []).join('\n') || suite.message || undefined
+          const status =
+            failed.length > 0 ? 'failed' : suite.status === 'failed' || ran === 0 ? 'errored' : 'passed'
+          const message =
+            failed.flatMap(c => c.failureMessages ?? []).join('\n') || suite.message || undefined
           files.set(file, { file, status, tests: ran, message: message ? tail(message) : undefined })
         }
       }
@@ -417,7 +447,14 @@ export class VitestRunner extends BaseRunner {
       }
       const output = tail(result.stderr + result.stdout)
       missingAsErrored(request.files, files, output, result.timedOut)
-      return { files, coverageByTest, executable, timedOut: result.timedOut, durationMs: result.durationMs, output }
+      return {
+        files,
+        coverageByTest,
+        executable,
+        timedOut: result.timedOut,
+        durationMs: result.durationMs,
+        output
+      }
     } finally {
       rmSync(dir, { recursive: true, force: true })
     }
@@ -435,7 +472,14 @@ interface PytestPluginOutput {
   files: Record<string, PytestFileEntry>
   coverage: Record<string, Record<string, number[]>>
   executable: Record<string, number[]>
-  plan: Record<string, { timedOut: boolean; files?: Record<string, PytestFileEntry>; coverage?: Record<string, Record<string, number[]>> }> | null
+  plan: Record<
+    string,
+    {
+      timedOut: boolean
+      files?: Record<string, PytestFileEntry>
+      coverage?: Record<string, Record<string, number[]>>
+    }
+  > | null
 }
 
 export class PytestRunner extends BaseRunner {
@@ -443,8 +487,20 @@ export class PytestRunner extends BaseRunner {
   readonly isolatesFiles = false
 
   async run(request: RunRequest): Promise<RunOutcome> {
-    const { report, result } = await this.invoke(request.files, request.coverageOf, undefined, this.timeout(request))
-    return this.outcome(request.files, request.coverageOf, report?.files, report?.coverage, report?.executable, result)
+    const { report, result } = await this.invoke(
+      request.files,
+      request.coverageOf,
+      undefined,
+      this.timeout(request)
+    )
+    return this.outcome(
+      request.files,
+      request.coverageOf,
+      report?.files,
+      report?.coverage,
+      report?.executable,
+      result
+    )
   }
 
   /**
@@ -459,26 +515,45 @@ export class PytestRunner extends BaseRunner {
     const outcomes = new Map<string, RunOutcome>()
     if (runs.length === 0) return outcomes
     if (process.platform === 'win32') {
-      for (const run of runs) outcomes.set(run.label, await this.run({ files: run.files, coverageOf: options.coverageOf, timeoutMs: options.timeoutMs }))
+      for (const run of runs)
+        outcomes.set(
+          run.label,
+          await this.run({ files: run.files, coverageOf: options.coverageOf, timeoutMs: options.timeoutMs })
+        )
       return outcomes
     }
     const perRun = options.timeoutMs ?? this.options.defaultTimeoutMs ?? 120_000
     const files = [...new Set(runs.flatMap(r => r.files))]
     const plan = { timeout: perRun / 1000, runs }
-    const { report, result } = await this.invoke(files, options.coverageOf, plan, Math.min(perRun * (runs.length + 1), 60 * 60_000))
+    const { report, result } = await this.invoke(
+      files,
+      options.coverageOf,
+      plan,
+      Math.min(perRun * (runs.length + 1), 60 * 60_000)
+    )
     for (const run of runs) {
       const entry = report?.plan?.[run.label]
-      const outcome = this.outcome(run.files, options.coverageOf, entry?.files, entry?.coverage, report?.executable, {
-        ...result,
-        timedOut: result.timedOut || Boolean(entry?.timedOut)
-      })
+      const outcome = this.outcome(
+        run.files,
+        options.coverageOf,
+        entry?.files,
+        entry?.coverage,
+        report?.executable,
+        {
+          ...result,
+          timedOut: result.timedOut || Boolean(entry?.timedOut)
+        }
+      )
       outcome.durationMs = Math.round(result.durationMs / runs.length)
       outcomes.set(run.label, outcome)
     }
     return outcomes
   }
 
-  override async runMutants(plan: ReadonlyArray<{ mutant: string; files: string[] }>, timeoutMs: number): Promise<Map<string, Map<string, FileRun>> | undefined> {
+  override async runMutants(
+    plan: ReadonlyArray<{ mutant: string; files: string[] }>,
+    timeoutMs: number
+  ): Promise<Map<string, Map<string, FileRun>> | undefined> {
     if (process.platform === 'win32') return undefined
     const outcomes = await this.runMany(
       plan.map(p => ({ label: p.mutant, files: p.files, env: { [PY_VARIABLE]: p.mutant } })),
@@ -489,7 +564,12 @@ export class PytestRunner extends BaseRunner {
       const outcome = outcomes.get(mutant)
       if (!outcome || outcome.timedOut) {
         // A hanging mutant cannot be attributed: every file counts as failing (the mutant is dropped).
-        results.set(mutant, new Map(files.map(file => [file, { file, status: 'errored', tests: 0, message: 'timed out' } as FileRun])))
+        results.set(
+          mutant,
+          new Map(
+            files.map(file => [file, { file, status: 'errored', tests: 0, message: 'timed out' } as FileRun])
+          )
+        )
         continue
       }
       results.set(mutant, outcome.files)
@@ -502,7 +582,10 @@ export class PytestRunner extends BaseRunner {
     coverageOf: readonly string[] | undefined,
     plan: unknown,
     timeoutMs: number
-  ): Promise<{ report?: PytestPluginOutput; result: { stdout: string; stderr: string; timedOut: boolean; durationMs: number } }> {
+  ): Promise<{
+    report?: PytestPluginOutput
+    result: { stdout: string; stderr: string; timedOut: boolean; durationMs: number }
+  }> {
     const helpers = pythonHelpers(this.options.scratchDir)
     const dir = this.scratch()
     try {
@@ -516,10 +599,27 @@ export class PytestRunner extends BaseRunner {
         CI_MEDIC_COVER: JSON.stringify((coverageOf ?? []).map(f => join(this.repoDir, f))),
         CI_MEDIC_PLAN: plan ? JSON.stringify(plan) : ''
       })
-      const args = ['-m', 'pytest', '-q', '-p', helpers.pluginName, '-p', 'no:cacheprovider', '--continue-on-collection-errors', '--rootdir', this.repoDir]
+      const args = [
+        '-m',
+        'pytest',
+        '-q',
+        '-p',
+        helpers.pluginName,
+        '-p',
+        'no:cacheprovider',
+        '--continue-on-collection-errors',
+        '--rootdir',
+        this.repoDir
+      ]
       args.push(...files)
-      const result = await this.options.exec(pythonCommand(baseEnv), args, { cwd: this.repoDir, env, timeoutMs })
-      const report = existsSync(out) ? (JSON.parse(readFileSync(out, 'utf8')) as PytestPluginOutput) : undefined
+      const result = await this.options.exec(pythonCommand(baseEnv), args, {
+        cwd: this.repoDir,
+        env,
+        timeoutMs
+      })
+      const report = existsSync(out)
+        ? (JSON.parse(readFileSync(out, 'utf8')) as PytestPluginOutput)
+        : undefined
       return { report, result }
     } finally {
       rmSync(dir, { recursive: true, force: true })
@@ -538,7 +638,8 @@ export class PytestRunner extends BaseRunner {
     const wanted = new Set(files)
     for (const [file, entry] of Object.entries(entries ?? {})) {
       if (!wanted.has(file)) continue
-      const status = entry.errored > 0 ? 'errored' : entry.failed > 0 ? 'failed' : entry.tests > 0 ? 'passed' : 'errored'
+      const status =
+        entry.errored > 0 ? 'errored' : entry.failed > 0 ? 'failed' : entry.tests > 0 ? 'passed' : 'errored'
       runs.set(file, {
         file,
         status,
@@ -552,13 +653,23 @@ export class PytestRunner extends BaseRunner {
       coverageByTest = new Map()
       for (const file of files) {
         const perSource = coverage?.[file] ?? {}
-        coverageByTest.set(file, new Map(Object.entries(perSource).map(([src, lines]) => [src, new Set(lines)])))
+        coverageByTest.set(
+          file,
+          new Map(Object.entries(perSource).map(([src, lines]) => [src, new Set(lines)]))
+        )
       }
       executable = new Map(Object.entries(executableLines ?? {}).map(([src, lines]) => [src, new Set(lines)]))
     }
     const output = tail(result.stdout + result.stderr)
     missingAsErrored(files, runs, output, result.timedOut)
-    return { files: runs, coverageByTest, executable, timedOut: result.timedOut, durationMs: result.durationMs, output }
+    return {
+      files: runs,
+      coverageByTest,
+      executable,
+      timedOut: result.timedOut,
+      durationMs: result.durationMs,
+      output
+    }
   }
 }
 

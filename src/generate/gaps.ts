@@ -50,7 +50,9 @@ function testsReaching(source: string, selection: SelectionFacts, read: GapPorts
   if (fromGraph.length > 0) return fromGraph.sort()
   // Selection fell back to "all" (or did not record reach): tests that name the module.
   const stem = (source.split('/').pop() ?? source).replace(/\.[^.]+$/, '')
-  const mention = new RegExp(`(['"/.]|\\b)${stem.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(['"]|\\.[cm]?[jt]sx?['"]|\\b)`)
+  const mention = new RegExp(
+    `(['"/.]|\\b)${stem.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(['"]|\\.[cm]?[jt]sx?['"]|\\b)`
+  )
   return selection.allTests.filter(test => mention.test(read(test) ?? '')).sort()
 }
 
@@ -106,7 +108,8 @@ export async function findGaps(
       if (symbol.kind === 'class' && outline.symbols.some(s => s.name.startsWith(`${symbol.name}.`))) continue
       const lines = [...changedHere].filter(l => l >= symbol.startLine && l <= symbol.endLine)
       if (lines.length === 0) continue
-      const notReached = unreached.has(symbol.name) || unreached.has(symbol.name.split('.')[0] as string) || unreached.has('*')
+      const notReached =
+        unreached.has(symbol.name) || unreached.has(symbol.name.split('.')[0] as string) || unreached.has('*')
       const hasUncovered = uncoveredLines.some(l => l >= symbol.startLine && l <= symbol.endLine)
       if (notReached || hasUncovered) {
         symbols.push({

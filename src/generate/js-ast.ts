@@ -52,7 +52,10 @@ export interface ModuleOutline {
 
 function headerOf(source: TS.SourceFile, node: TS.Node, body: TS.Node | undefined): string {
   const text = source.text.slice(node.getStart(source), body ? body.getStart(source) : node.getEnd())
-  return text.trim().replace(/\s*\{?\s*$/, '').replace(/\s+/g, ' ')
+  return text
+    .trim()
+    .replace(/\s*\{?\s*$/, '')
+    .replace(/\s+/g, ' ')
 }
 
 function isExported(ts: TypeScript, node: TS.Node): boolean {
@@ -88,7 +91,13 @@ export async function outlineModule(path: string, content: string): Promise<Modu
         members.push(`  ${header}`)
         if ((ts.isMethodDeclaration(member) || ts.isConstructorDeclaration(member)) && body) {
           const name = ts.isConstructorDeclaration(member) ? 'constructor' : member.name.getText(source)
-          symbols.push({ name: `${className}.${name}`, kind: 'method', ...span(member), signature: header, exported })
+          symbols.push({
+            name: `${className}.${name}`,
+            kind: 'method',
+            ...span(member),
+            signature: header,
+            exported
+          })
         }
       }
       const head = headerOf(source, statement, undefined).split('{')[0]?.trim() ?? `class ${className}`
@@ -120,7 +129,8 @@ export async function outlineModule(path: string, content: string): Promise<Modu
       const clause = statement.importClause
       if (clause?.name) names.push('default')
       if (clause?.namedBindings && ts.isNamedImports(clause.namedBindings)) {
-        for (const element of clause.namedBindings.elements) names.push((element.propertyName ?? element.name).text)
+        for (const element of clause.namedBindings.elements)
+          names.push((element.propertyName ?? element.name).text)
       }
       if (clause?.namedBindings && ts.isNamespaceImport(clause.namedBindings)) names.push('*')
       imports.push({ specifier: statement.moduleSpecifier.text, names })
@@ -146,24 +156,36 @@ const WEAK_ASSERT = new Set(['doesNotThrow', 'doesNotReject'])
  * imported from `sourceStem`'s module, directly or through local variables, and whose matcher says
  * more than "it is defined" or "it did not throw".
  */
-export async function analyseJsAssertions(path: string, content: string, sourceStem: string): Promise<TestAssertions> {
+export async function analyseJsAssertions(
+  path: string,
+  content: string,
+  sourceStem: string
+): Promise<TestAssertions> {
   const ts = await loadTypeScript()
   const source = parse(ts, path, content)
   const diagnostics = (source as unknown as { parseDiagnostics?: TS.Diagnostic[] }).parseDiagnostics ?? []
   if (diagnostics.length > 0) {
     const first = diagnostics[0]!
     const line = first.start !== undefined ? lineOf(source, first.start) : 0
-    return { syntaxError: `${ts.flattenDiagnosticMessageText(first.messageText, ' ')} (line ${line})`, tests: [] }
+    return {
+      syntaxError: `${ts.flattenDiagnosticMessageText(first.messageText, ' ')} (line ${line})`,
+      tests: []
+    }
   }
   const fromSource = (specifier: string): boolean =>
     (specifier.split('/').pop() ?? '').replace(/\.[cm]?[jt]sx?$/, '') === sourceStem
   const imported = new Set<string>()
   const visitImports = (node: TS.Node): void => {
-    if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier) && fromSource(node.moduleSpecifier.text)) {
+    if (
+      ts.isImportDeclaration(node) &&
+      ts.isStringLiteral(node.moduleSpecifier) &&
+      fromSource(node.moduleSpecifier.text)
+    ) {
       const clause = node.importClause
       if (clause?.name) imported.add(clause.name.text)
       const bindings = clause?.namedBindings
-      if (bindings && ts.isNamedImports(bindings)) for (const e of bindings.elements) imported.add(e.name.text)
+      if (bindings && ts.isNamedImports(bindings))
+        for (const e of bindings.elements) imported.add(e.name.text)
       if (bindings && ts.isNamespaceImport(bindings)) imported.add(bindings.name.text)
     }
     if (
@@ -197,8 +219,15 @@ export async function analyseJsAssertions(path: string, content: string, sourceS
         (ts.isArrowFunction(body) || ts.isFunctionExpression(body))
       ) {
         const first = node.arguments[0]
-        const name = first && (ts.isStringLiteral(first) || ts.isNoSubstitutionTemplateLiteral(first)) ? first.text : '(unnamed)'
-        tests.push({ name, line: lineOf(source, node.getStart(source)), real: hasRealAssertion(ts, body, imported) })
+        const name =
+          first && (ts.isStringLiteral(first) || ts.isNoSubstitutionTemplateLiteral(first))
+            ? first.text
+            : '(unnamed)'
+        tests.push({
+          name,
+          line: lineOf(source, node.getStart(source)),
+          real: hasRealAssertion(ts, body, imported)
+        })
         return
       }
     }
@@ -211,7 +240,8 @@ export async function analyseJsAssertions(path: string, content: string, sourceS
 function bindingNames(ts: TypeScript, name: TS.BindingName): string[] {
   if (ts.isIdentifier(name)) return [name.text]
   const names: string[] = []
-  for (const element of name.elements) if (!ts.isOmittedExpression(element)) names.push(...bindingNames(ts, element.name))
+  for (const element of name.elements)
+    if (!ts.isOmittedExpression(element)) names.push(...bindingNames(ts, element.name))
   return names
 }
 
@@ -232,7 +262,7 @@ function mentions(ts: TypeScript, node: TS.Node, names: ReadonlySet<string>): bo
 function hasRealAssertion(ts: TypeScript, body: TS.Node, imported: ReadonlySet<string>): boolean {
   const tainted = new Set(imported)
   // Values derived from the code under test count as the code under test.
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false
     const visit = (node: TS.Node): void => {
       let target: TS.Node | undefined
@@ -273,7 +303,11 @@ function hasRealAssertion(ts: TypeScript, body: TS.Node, imported: ReadonlySet<s
         modifiers.push(cursor.name.text)
         cursor = cursor.expression
       }
-      if (ts.isCallExpression(cursor) && ts.isIdentifier(cursor.expression) && cursor.expression.text === 'expect') {
+      if (
+        ts.isCallExpression(cursor) &&
+        ts.isIdentifier(cursor.expression) &&
+        cursor.expression.text === 'expect'
+      ) {
         const subject = cursor.arguments[0]
         const negated = modifiers.includes('not')
         const weak = negated ? WEAK_NEGATED.has(matcher) : WEAK_MATCHERS.has(matcher)
@@ -317,7 +351,11 @@ const BINARY_SWAPS: Record<string, string> = {
 }
 
 /** Small mutations on the given lines: operator flips, boundaries ±1, negation, return value, removed call. */
-export async function jsMutants(path: string, content: string, lines: ReadonlySet<number>): Promise<Omit<Mutant, 'id'>[]> {
+export async function jsMutants(
+  path: string,
+  content: string,
+  lines: ReadonlySet<number>
+): Promise<Omit<Mutant, 'id'>[]> {
   const ts = await loadTypeScript()
   const source = parse(ts, path, content)
   const mutants: Omit<Mutant, 'id'>[] = []
@@ -326,18 +364,35 @@ export async function jsMutants(path: string, content: string, lines: ReadonlySe
   const add = (start: number, end: number, replacement: string, description: string): void => {
     const line = lineOf(source, start)
     if (lines.has(line)) {
-      mutants.push({ file: path, line, start, end, replacement, description, hostStart: host.getStart(source), hostEnd: host.getEnd() })
+      mutants.push({
+        file: path,
+        line,
+        start,
+        end,
+        replacement,
+        description,
+        hostStart: host.getStart(source),
+        hostEnd: host.getEnd()
+      })
     }
   }
   const isPropertyName = (node: TS.Node): boolean =>
-    Boolean(node.parent && (ts.isPropertyAssignment(node.parent) || ts.isPropertyDeclaration(node.parent) || ts.isMethodDeclaration(node.parent) || ts.isEnumMember(node.parent)) && (node.parent as { name?: TS.Node }).name === node)
+    Boolean(
+      node.parent &&
+      (ts.isPropertyAssignment(node.parent) ||
+        ts.isPropertyDeclaration(node.parent) ||
+        ts.isMethodDeclaration(node.parent) ||
+        ts.isEnumMember(node.parent)) &&
+      (node.parent as { name?: TS.Node }).name === node
+    )
   const visit = (node: TS.Node): void => {
     if (ts.isTypeNode(node)) return
     host = node
     if (ts.isBinaryExpression(node)) {
       const operator = node.operatorToken.getText(source)
       const swap = BINARY_SWAPS[operator]
-      if (swap) add(node.operatorToken.getStart(source), node.operatorToken.getEnd(), swap, `${operator} → ${swap}`)
+      if (swap)
+        add(node.operatorToken.getStart(source), node.operatorToken.getEnd(), swap, `${operator} → ${swap}`)
     } else if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.ExclamationToken) {
       const start = node.getStart(source)
       add(start, start + 1, '', '!x → x')
@@ -354,9 +409,17 @@ export async function jsMutants(path: string, content: string, lines: ReadonlySe
       }
     } else if (ts.isReturnStatement(node) && node.expression) {
       const expression = node.expression
-      if (expression.kind !== ts.SyntaxKind.UndefinedKeyword && !(ts.isIdentifier(expression) && expression.text === 'undefined')) {
+      if (
+        expression.kind !== ts.SyntaxKind.UndefinedKeyword &&
+        !(ts.isIdentifier(expression) && expression.text === 'undefined')
+      ) {
         host = expression
-        add(expression.getStart(source), expression.getEnd(), typed ? '(undefined as any)' : 'undefined', 'return value → undefined')
+        add(
+          expression.getStart(source),
+          expression.getEnd(),
+          typed ? '(undefined as any)' : 'undefined',
+          'return value → undefined'
+        )
       }
     } else if (
       ts.isExpressionStatement(node) &&

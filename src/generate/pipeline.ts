@@ -82,8 +82,14 @@ export interface GenerateReport {
   files: Array<{ path: string; content: string }>
 }
 
-function nearestTest(source: string, gap: Gap, allTests: readonly string[], framework: GenFramework): string | undefined {
-  const sameKind = (t: string): boolean => (framework === 'pytest' ? t.endsWith('.py') : !t.endsWith('.py')) && isTestFile(t)
+function nearestTest(
+  source: string,
+  gap: Gap,
+  allTests: readonly string[],
+  framework: GenFramework
+): string | undefined {
+  const sameKind = (t: string): boolean =>
+    (framework === 'pytest' ? t.endsWith('.py') : !t.endsWith('.py')) && isTestFile(t)
   const reached = gap.reachedBy.filter(sameKind)
   if (reached.length) return reached[0]
   const parts = source.split('/')
@@ -110,7 +116,9 @@ async function dependencySignatures(
     const imported = await analyzer.outline(file, content)
     const wanted = entry.names.includes('*') || entry.names.length === 0 ? undefined : new Set(entry.names)
     const signatures = imported.symbols
-      .filter(s => s.exported && (!wanted || wanted.has(s.name) || wanted.has(s.name.split('.')[0] as string)))
+      .filter(
+        s => s.exported && (!wanted || wanted.has(s.name) || wanted.has(s.name.split('.')[0] as string))
+      )
       .map(s => s.signature)
       .slice(0, 12)
     if (signatures.length) result.push({ file, signatures })
@@ -125,13 +133,20 @@ function resolveImport(repoDir: string, source: string, specifier: string): stri
     const rest = specifier.slice(dots).split('.').join('/')
     let base = dots ? dir : ''
     for (let i = 1; i < dots; i++) base = posix.dirname(base)
-    const candidates = dots ? [posix.join(base, `${rest}.py`)] : [`${rest}.py`, `src/${rest}.py`, posix.join(dir, `${rest}.py`)]
+    const candidates = dots
+      ? [posix.join(base, `${rest}.py`)]
+      : [`${rest}.py`, `src/${rest}.py`, posix.join(dir, `${rest}.py`)]
     return candidates.find(c => c !== source && existsSync(join(repoDir, c)))
   }
   if (!specifier.startsWith('.')) return undefined
   const target = posix.normalize(posix.join(dir, specifier))
   const stem = target.replace(/\.[cm]?js$/, '')
-  const candidates = [target, ...['.ts', '.tsx', '.mts', '.js', '.mjs', '.cjs', '.jsx'].map(e => stem + e), `${stem}/index.ts`, `${stem}/index.js`]
+  const candidates = [
+    target,
+    ...['.ts', '.tsx', '.mts', '.js', '.mjs', '.cjs', '.jsx'].map(e => stem + e),
+    `${stem}/index.ts`,
+    `${stem}/index.js`
+  ]
   return candidates.find(c => c !== source && existsSync(join(repoDir, c)) && /\.[cm]?[jt]sx?$/.test(c))
 }
 
@@ -174,9 +189,14 @@ export async function generateTests(
   }
   const stopMessage = (): string | undefined => {
     const reason = budgetStop()
-    return reason === 'time' ? `time budget of ${Math.round(settings.timeBudgetMs / 1000)} s spent` : undefined
+    return reason === 'time'
+      ? `time budget of ${Math.round(settings.timeBudgetMs / 1000)} s spent`
+      : undefined
   }
-  const ask = async (messages: BuiltPrompt['messages'], purpose: string): Promise<ReturnType<typeof parseProposals> | undefined> => {
+  const ask = async (
+    messages: BuiltPrompt['messages'],
+    purpose: string
+  ): Promise<ReturnType<typeof parseProposals> | undefined> => {
     const stop = report.requests >= settings.maxIterations ? 'iterations' : budgetStop()
     if (stop) {
       report.stoppedBy ??= stop
@@ -210,12 +230,22 @@ export async function generateTests(
     for (const [framework, files] of byFramework) {
       const runner =
         ports.runnerFor?.(framework) ??
-        createRunner(framework, { repoDir, scratchDir: ports.scratchDir, exec: ports.exec, defaultTimeoutMs: settings.runTimeoutMs })
+        createRunner(framework, {
+          repoDir,
+          scratchDir: ports.scratchDir,
+          exec: ports.exec,
+          defaultTimeoutMs: settings.runTimeoutMs
+        })
       const wanted = new Set(files)
       const analysis: GapAnalysis = await log.group(`Gaps (${framework})`, () =>
         findGaps(
           { git: args => ports.git.run(args), runner, analyzer, read, log: m => log.info(m) },
-          { base: input.base, head: input.head, selection: input.selection, framework: file => wanted.has(file) }
+          {
+            base: input.base,
+            head: input.head,
+            selection: input.selection,
+            framework: file => wanted.has(file)
+          }
         )
       )
       if (analysis.sources.length === 0) continue
@@ -223,7 +253,9 @@ export async function generateTests(
       const gaps = analysis.gaps.slice(0, settings.maxGaps ?? 5)
       report.gaps.push(...gaps)
       if (analysis.failingTests.length) {
-        report.notes.push(`existing tests failing at head, left out of the baseline: ${analysis.failingTests.join(', ')}`)
+        report.notes.push(
+          `existing tests failing at head, left out of the baseline: ${analysis.failingTests.join(', ')}`
+        )
       }
       const executable: LineMap = new Map([...analysis.executable].map(([f, l]) => [f, new Set(l)]))
       const ledger = newMutantLedger()
@@ -256,52 +288,78 @@ export async function generateTests(
         const outline = await analyzer.outline(gap.file, source)
         const example = nearestTest(gap.file, gap, input.selection.allTests, framework)
         const exampleContent = example ? read(example) : undefined
-        const suggestedPath = generatedTestPath(framework, gap.file, example, p => existsSync(join(repoDir, p)))
+        const suggestedPath = generatedTestPath(framework, gap.file, example, p =>
+          existsSync(join(repoDir, p))
+        )
         const prompt = buildPrompt({
           framework,
           gap,
           source,
           outline,
           dependencySignatures: await dependencySignatures(analyzer, repoDir, gap.file, outline),
-          example: example && exampleContent !== undefined ? { path: example, content: exampleContent } : undefined,
+          example:
+            example && exampleContent !== undefined ? { path: example, content: exampleContent } : undefined,
           suggestedPath,
           importHint: importHint(framework, gap.file, suggestedPath, exampleContent),
           contextBudget: gateway.contextBudget,
           model: gateway.model
         })
         if (report.firstRequestTokens === 0) report.firstRequestTokens = prompt.tokens
-        audit.record({ type: 'generate.prompt', file: gap.file, tokens: prompt.tokens, sections: prompt.sections })
-        const reply = await log.group(`Generate tests for ${gap.file}`, () => ask(prompt.messages, 'generate'))
+        audit.record({
+          type: 'generate.prompt',
+          file: gap.file,
+          tokens: prompt.tokens,
+          sections: prompt.sections
+        })
+        const reply = await log.group(`Generate tests for ${gap.file}`, () =>
+          ask(prompt.messages, 'generate')
+        )
         if (!reply) break
         const taken = (path: string): boolean => existsSync(join(repoDir, path))
         if (reply.proposals.length > MAX_CANDIDATES_PER_REPLY) {
-          report.notes.push(`the model proposed ${reply.proposals.length} files for ${gap.file}; the first ${MAX_CANDIDATES_PER_REPLY} were filtered`)
+          report.notes.push(
+            `the model proposed ${reply.proposals.length} files for ${gap.file}; the first ${MAX_CANDIDATES_PER_REPLY} were filtered`
+          )
         }
-        const candidates = toCandidates(reply.proposals.slice(0, MAX_CANDIDATES_PER_REPLY), { framework, target: gap.file, exampleTest: example, idPrefix: `c${serial + 1}-`, taken }).map(
-          c => ({ ...c, id: `c${++serial}` })
-        )
+        const candidates = toCandidates(reply.proposals.slice(0, MAX_CANDIDATES_PER_REPLY), {
+          framework,
+          target: gap.file,
+          exampleTest: example,
+          idPrefix: `c${serial + 1}-`,
+          taken
+        }).map(c => ({ ...c, id: `c${++serial}` }))
         if (candidates.length === 0) {
           report.notes.push(`the model proposed no test for ${gap.file}`)
           continue
         }
-        const first = await log.group(`Filter ${candidates.length} candidate(s)`, () => filterCandidates(env, candidates))
+        const first = await log.group(`Filter ${candidates.length} candidate(s)`, () =>
+          filterCandidates(env, candidates)
+        )
         outcomes.push(...first)
         // Rejected candidates go back to the model once, with the verdict and the evidence.
         for (const rejected of first.filter(o => o.verdicts.some(v => v.status === 'fail'))) {
-          const repliedTo = await ask(repairMessages(prompt, rejected, gateway.contextBudget, gateway.model), 'generate.repair')
+          const repliedTo = await ask(
+            repairMessages(prompt, rejected, gateway.contextBudget, gateway.model),
+            'generate.repair'
+          )
           if (!repliedTo) break
           const [proposal] = repliedTo.proposals
           if (!proposal) continue
-          const [repaired] = toCandidates([{ path: proposal.path ?? rejected.candidate.path, content: proposal.content }], {
-            framework,
-            target: gap.file,
-            exampleTest: example,
-            idPrefix: `${rejected.candidate.id}r`,
-            taken,
-            repairOf: rejected.candidate.id
-          }).map(c => ({ ...c, id: `${rejected.candidate.id}r` }))
+          const [repaired] = toCandidates(
+            [{ path: proposal.path ?? rejected.candidate.path, content: proposal.content }],
+            {
+              framework,
+              target: gap.file,
+              exampleTest: example,
+              idPrefix: `${rejected.candidate.id}r`,
+              taken,
+              repairOf: rejected.candidate.id
+            }
+          ).map(c => ({ ...c, id: `${rejected.candidate.id}r` }))
           if (!repaired) continue
-          outcomes.push(...(await log.group(`Filter repaired ${repaired.id}`, () => filterCandidates(env, [repaired]))))
+          outcomes.push(
+            ...(await log.group(`Filter repaired ${repaired.id}`, () => filterCandidates(env, [repaired])))
+          )
         }
         if (report.stoppedBy) break
       }
@@ -327,7 +385,10 @@ export async function generateTests(
         const exec = executable.get(gap.file)
         const changedExec = gap.changedLines.filter(l => !exec || exec.has(l))
         const before = analysis.baseline.get(gap.file) ?? new Set<number>()
-        const after = new Set([...before, ...kept.filter(k => k.candidate.target === gap.file).flatMap(k => k.newLines)])
+        const after = new Set([
+          ...before,
+          ...kept.filter(k => k.candidate.target === gap.file).flatMap(k => k.newLines)
+        ])
         coverageTotals.changed += changedExec.length
         coverageTotals.before += changedExec.filter(l => before.has(l)).length
         coverageTotals.after += changedExec.filter(l => after.has(l)).length
@@ -337,7 +398,9 @@ export async function generateTests(
       changed: coverageTotals.changed,
       coveredBefore: coverageTotals.before,
       coveredAfter: coverageTotals.after,
-      deltaPercent: coverageTotals.changed ? Math.round(((coverageTotals.after - coverageTotals.before) / coverageTotals.changed) * 1000) / 10 : 0
+      deltaPercent: coverageTotals.changed
+        ? Math.round(((coverageTotals.after - coverageTotals.before) / coverageTotals.changed) * 1000) / 10
+        : 0
     }
     audit.record({
       type: 'generate.decision',

@@ -75,9 +75,19 @@ export function buildPrompt(input: PromptInput): BuiltPrompt {
   const uncovered = new Set(gap.uncoveredLines)
   const symbols = gap.symbols.length
     ? gap.symbols
-    : [{ name: '(changed lines)', startLine: Math.min(...gap.uncoveredLines), endLine: Math.max(...gap.uncoveredLines), reason: 'uncovered-lines' as const }]
+    : [
+        {
+          name: '(changed lines)',
+          startLine: Math.min(...gap.uncoveredLines),
+          endLine: Math.max(...gap.uncoveredLines),
+          reason: 'uncovered-lines' as const
+        }
+      ]
   const code = symbols
-    .map(s => `${s.name} (lines ${s.startLine}-${s.endLine}, ${s.reason === 'unreached' ? 'no test reaches it' : 'changed lines not executed by the existing tests'}):\n${numbered(input.source, s.startLine, s.endLine, uncovered)}`)
+    .map(
+      s =>
+        `${s.name} (lines ${s.startLine}-${s.endLine}, ${s.reason === 'unreached' ? 'no test reaches it' : 'changed lines not executed by the existing tests'}):\n${numbered(input.source, s.startLine, s.endLine, uncovered)}`
+    )
     .join('\n\n')
   const otherExports = input.outline.symbols
     .filter(s => s.exported && !symbols.some(g => g.name === s.name))
@@ -116,7 +126,9 @@ export function buildPrompt(input: PromptInput): BuiltPrompt {
       priority: 40,
       keep: 'head',
       minTokens: 120,
-      text: input.example ? quoteUntrusted(`example test ${input.example.path} (imitate its style)`, input.example.content) : ''
+      text: input.example
+        ? quoteUntrusted(`example test ${input.example.path} (imitate its style)`, input.example.content)
+        : ''
     }
   ]
   const system = systemPrompt(input.framework)
@@ -138,7 +150,12 @@ export function buildPrompt(input: PromptInput): BuiltPrompt {
 }
 
 /** The follow-up for a rejected candidate: its file, the verdict and the evidence, one more try. */
-export function repairMessages(base: BuiltPrompt, outcome: CandidateOutcome, budget: number, model: string): ChatMessage[] {
+export function repairMessages(
+  base: BuiltPrompt,
+  outcome: CandidateOutcome,
+  budget: number,
+  model: string
+): ChatMessage[] {
   const counter = new TokenCounter(model)
   const failed = outcome.verdicts.find(v => v.status === 'fail')
   const room = Math.max(600, budget - base.tokens - REPLY_RESERVE)
@@ -150,24 +167,51 @@ export function repairMessages(base: BuiltPrompt, outcome: CandidateOutcome, bud
         priority: 100,
         text: `Your candidate ${outcome.candidate.path} was rejected by the "${failed?.filter ?? 'unknown'}" filter: ${failed?.detail ?? ''}\nWrite one corrected candidate with write_test_file (a new file; keep the same path unless the path was the problem).`
       },
-      { id: 'candidate', priority: 60, keep: 'head', text: quoteUntrusted(`your candidate ${outcome.candidate.path}`, outcome.candidate.content) },
-      { id: 'output', priority: 50, keep: 'tail', text: outcome.failureMessage ? quoteUntrusted('test output', outcome.failureMessage) : '' }
+      {
+        id: 'candidate',
+        priority: 60,
+        keep: 'head',
+        text: quoteUntrusted(`your candidate ${outcome.candidate.path}`, outcome.candidate.content)
+      },
+      {
+        id: 'output',
+        priority: 50,
+        keep: 'tail',
+        text: outcome.failureMessage ? quoteUntrusted('test output', outcome.failureMessage) : ''
+      }
     ],
     room,
     counter
   )
   return [
     ...base.messages,
-    { role: 'user', content: fitted.sections.filter(s => s.text).map(s => s.text).join('\n\n') }
+    {
+      role: 'user',
+      content: fitted.sections
+        .filter(s => s.text)
+        .map(s => s.text)
+        .join('\n\n')
+    }
   ]
 }
 
 /** How a test beside `testPath` imports `source`, in the example's style. */
-export function importHint(framework: GenFramework, source: string, testPath: string, example?: string): string {
+export function importHint(
+  framework: GenFramework,
+  source: string,
+  testPath: string,
+  example?: string
+): string {
   if (framework === 'pytest') {
-    const module = source.replace(/\.py$/, '').replace(/^src\//, '').split('/').join('.')
+    const module = source
+      .replace(/\.py$/, '')
+      .replace(/^src\//, '')
+      .split('/')
+      .join('.')
     const stem = module.split('.').pop() as string
-    const fromExample = example ? new RegExp(`^\\s*from\\s+([\\w.]*\\b${stem})\\s+import`, 'm').exec(example)?.[1] : undefined
+    const fromExample = example
+      ? new RegExp(`^\\s*from\\s+([\\w.]*\\b${stem})\\s+import`, 'm').exec(example)?.[1]
+      : undefined
     return `from ${fromExample ?? module} import ...`
   }
   let relative = posix.relative(posix.dirname(testPath), source)

@@ -3,7 +3,11 @@ import { join } from 'node:path'
 import type { ProcessOptions, ProcessResult } from '../ports/exec.js'
 import { PYTEST_PLUGIN, PYTHON_ANALYZER } from './python-scripts.js'
 
-export type Exec = (command: string, args: readonly string[], options: ProcessOptions) => Promise<ProcessResult>
+export type Exec = (
+  command: string,
+  args: readonly string[],
+  options: ProcessOptions
+) => Promise<ProcessResult>
 
 /** Writes the embedded Python helpers into `dir` (once) and returns their folder. */
 export function pythonHelpers(dir: string): { folder: string; analyzer: string; pluginName: string } {

@@ -40,8 +40,13 @@ function outputs(report: GenerateReport | undefined): Record<string, string> {
   }
 }
 
-function toJson(report: GenerateReport | undefined, delivery: DeliveryResult | undefined, skippedReason?: string): unknown {
-  if (!report) return { status: 'skipped', reason: skippedReason ?? null, generated: 0, kept: 0, candidates: [] }
+function toJson(
+  report: GenerateReport | undefined,
+  delivery: DeliveryResult | undefined,
+  skippedReason?: string
+): unknown {
+  if (!report)
+    return { status: 'skipped', reason: skippedReason ?? null, generated: 0, kept: 0, candidates: [] }
   return {
     status: 'done',
     generated: report.outcomes.length,
@@ -60,24 +65,37 @@ function toJson(report: GenerateReport | undefined, delivery: DeliveryResult | u
       filterMs: o.filterMs
     })),
     requests: report.requests,
-    tokens: { input: report.inputTokens, output: report.outputTokens, firstRequest: report.firstRequestTokens },
+    tokens: {
+      input: report.inputTokens,
+      output: report.outputTokens,
+      firstRequest: report.firstRequestTokens
+    },
     model: report.model,
     stoppedBy: report.stoppedBy ?? null,
-    delivery: delivery ? { mode: delivery.mode, url: delivery.url ?? null, skippedReason: delivery.skippedReason ?? null } : null
+    delivery: delivery
+      ? { mode: delivery.mode, url: delivery.url ?? null, skippedReason: delivery.skippedReason ?? null }
+      : null
   }
 }
 
 function toText(report: GenerateReport | undefined, skippedReason?: string): string {
   if (!report) return `generate: skipped — ${skippedReason ?? 'nothing to do'}`
-  const lines = [`generate: ${report.outcomes.length} candidate(s), ${report.kept.length} kept, coverage +${report.coverage.deltaPercent}%`]
+  const lines = [
+    `generate: ${report.outcomes.length} candidate(s), ${report.kept.length} kept, coverage +${report.coverage.deltaPercent}%`
+  ]
   for (const o of report.outcomes) {
     const failed = o.verdicts.find(v => v.status === 'fail')
-    lines.push(`  ${o.kept ? 'KEPT    ' : 'rejected'} ${o.candidate.id.padEnd(6)} ${o.candidate.path}${failed ? `  [${failed.filter}] ${failed.detail.split('\n')[0]}` : `  lines ${lineRanges(o.newLines)}, ${o.killedMutants.length} mutant(s) killed, ${o.runsPassed}/${o.runsTotal} runs`}`)
+    lines.push(
+      `  ${o.kept ? 'KEPT    ' : 'rejected'} ${o.candidate.id.padEnd(6)} ${o.candidate.path}${failed ? `  [${failed.filter}] ${failed.detail.split('\n')[0]}` : `  lines ${lineRanges(o.newLines)}, ${o.killedMutants.length} mutant(s) killed, ${o.runsPassed}/${o.runsTotal} runs`}`
+    )
   }
   return lines.join('\n')
 }
 
-export async function runGenerate(context: CommandContext, known: GenerateInputs = {}): Promise<GenerateRunResult> {
+export async function runGenerate(
+  context: CommandContext,
+  known: GenerateInputs = {}
+): Promise<GenerateRunResult> {
   const { inputs, log, repoDir } = context
   const git = new Git(repoDir)
   const audit = known.audit ?? new AuditLog(join(context.workDir, 'generate-audit.jsonl'))
@@ -96,7 +114,9 @@ export async function runGenerate(context: CommandContext, known: GenerateInputs
   let base = known.base
   let head = known.head
   if (!base || !head) {
-    const changes = await log.group('Changes', () => detectChanges({ git, event: context.event, base: inputs.base, head: inputs.head, log }))
+    const changes = await log.group('Changes', () =>
+      detectChanges({ git, event: context.event, base: inputs.base, head: inputs.head, log })
+    )
     base = changes.base
     head = changes.head
   }
@@ -120,7 +140,15 @@ export async function runGenerate(context: CommandContext, known: GenerateInputs
   if (!choice.gateway) return skipped(choice.disabledReason ?? 'no LLM is available')
 
   const report = await generateTests(
-    { repoDir, git, exec: runProcess, gateway: choice.gateway, log, audit, scratchDir: join(context.workDir, 'generate') },
+    {
+      repoDir,
+      git,
+      exec: runProcess,
+      gateway: choice.gateway,
+      log,
+      audit,
+      scratchDir: join(context.workDir, 'generate')
+    },
     { base, head: head!, selection },
     {
       isolationRuns: ISOLATION_RUNS,

@@ -19,7 +19,11 @@ interface Host {
 }
 
 /** The file with every mutant behind its switch, and the mutants that could be placed. */
-export function buildSchemata(content: string, mutants: readonly Mutant[], language: 'js' | 'py'): { text: string; included: Mutant[] } {
+export function buildSchemata(
+  content: string,
+  mutants: readonly Mutant[],
+  language: 'js' | 'py'
+): { text: string; included: Mutant[] } {
   const groups = new Map<string, Host>()
   for (const mutant of mutants) {
     const start = mutant.hostStart ?? mutant.start

@@ -62,7 +62,11 @@ export function generateSummary(report: GenerateReport | undefined, extras: Summ
           ['Source', 'Changed symbols without tests', 'Uncovered changed lines', 'Reached by'],
           report.gaps.map(g => [
             code(g.file),
-            escapeCell(g.symbols.map(s => `${s.name} (${s.reason === 'unreached' ? 'no test reaches it' : 'lines not run'})`).join(', ') || '–'),
+            escapeCell(
+              g.symbols
+                .map(s => `${s.name} (${s.reason === 'unreached' ? 'no test reaches it' : 'lines not run'})`)
+                .join(', ') || '–'
+            ),
             lineRanges(g.uncoveredLines) || '–',
             escapeCell(g.reachedBy.join(', ') || 'no test')
           ])
@@ -88,7 +92,12 @@ export function generateSummary(report: GenerateReport | undefined, extras: Summ
   }
   if (extras.deliveryMarkdown) parts.push(extras.deliveryMarkdown)
   for (const k of kept) {
-    parts.push(details(`${code(k.candidate.path)} (kept)`, codeBlock(k.candidate.content, languageOf(k.candidate.path))))
+    parts.push(
+      details(
+        `${code(k.candidate.path)} (kept)`,
+        codeBlock(k.candidate.content, languageOf(k.candidate.path))
+      )
+    )
   }
   const notes = [...report.notes]
   if (report.stoppedBy) notes.unshift(`stopped early: ${report.stoppedBy} budget spent`)

@@ -42,7 +42,15 @@ export interface Candidate {
   target: string
 }
 
-export const FILTERS = ['new-file', 'builds', 'passes', 'asserts', 'covers', 'kills-mutants', 'adds-value'] as const
+export const FILTERS = [
+  'new-file',
+  'builds',
+  'passes',
+  'asserts',
+  'covers',
+  'kills-mutants',
+  'adds-value'
+] as const
 export type FilterName = (typeof FILTERS)[number]
 
 export interface FilterVerdict {
@@ -133,5 +141,8 @@ export interface TestRunnerPort {
    * mutant is chosen per run (a global or an environment variable). Undefined when it cannot
    * (the caller then applies mutants one at a time).
    */
-  runMutants?(plan: ReadonlyArray<{ mutant: string; files: string[] }>, timeoutMs: number): Promise<Map<string, Map<string, FileRun>> | undefined>
+  runMutants?(
+    plan: ReadonlyArray<{ mutant: string; files: string[] }>,
+    timeoutMs: number
+  ): Promise<Map<string, Map<string, FileRun>> | undefined>
 }
