@@ -22,8 +22,15 @@ function arg(name, fallback) {
   const i = process.argv.indexOf(`--${name}`)
   return i >= 0 ? process.argv[i + 1] : fallback
 }
-const env = { ...process.env, GIT_AUTHOR_NAME: 'bench', GIT_AUTHOR_EMAIL: 'b@x', GIT_COMMITTER_NAME: 'bench', GIT_COMMITTER_EMAIL: 'b@x' }
-const git = (cwd, ...args) => execFileSync('git', args, { cwd, env, encoding: 'utf8', maxBuffer: 1 << 28 }).trim()
+const env = {
+  ...process.env,
+  GIT_AUTHOR_NAME: 'bench',
+  GIT_AUTHOR_EMAIL: 'b@x',
+  GIT_COMMITTER_NAME: 'bench',
+  GIT_COMMITTER_EMAIL: 'b@x'
+}
+const git = (cwd, ...args) =>
+  execFileSync('git', args, { cwd, env, encoding: 'utf8', maxBuffer: 1 << 28 }).trim()
 const ms = started => Number(process.hrtime.bigint() - started) / 1e6
 const silent = streamLogger(() => undefined)
 
@@ -34,8 +41,12 @@ async function graphTimes(dir, head, cacheFile, label) {
   const coldMs = ms(cold)
   coldCache.save()
   const tsFiles = [...graph.scans.keys()].filter(f => /\.[cm]?tsx?$/.test(f)).length
-  console.log(`${label}: ${graph.stats.files} files (${tsFiles} TS), ${graph.graph.nodes.size} scanned modules, ${graph.isTest ? [...graph.files].filter(graph.isTest).length : 0} tests`)
-  console.log(`  cold graph build      ${coldMs.toFixed(0)} ms  (${((coldMs * 10000) / Math.max(1, tsFiles)).toFixed(0)} ms per 10,000 TS files)`)
+  console.log(
+    `${label}: ${graph.stats.files} files (${tsFiles} TS), ${graph.graph.nodes.size} scanned modules, ${graph.isTest ? [...graph.files].filter(graph.isTest).length : 0} tests`
+  )
+  console.log(
+    `  cold graph build      ${coldMs.toFixed(0)} ms  (${((coldMs * 10000) / Math.max(1, tsFiles)).toFixed(0)} ms per 10,000 TS files)`
+  )
   return { coldMs, graph, tsFiles }
 }
 
@@ -45,22 +56,34 @@ async function warmTimes(dir, head, cacheFile) {
   const graph = await buildRepositoryGraph(new Git(dir), head, { cache })
   const warmMs = ms(warm)
   cache.save()
-  console.log(`  warm graph build      ${warmMs.toFixed(0)} ms  (${graph.stats.scanned} rescanned, ${graph.stats.cacheHits} from cache)`)
+  console.log(
+    `  warm graph build      ${warmMs.toFixed(0)} ms  (${graph.stats.scanned} rescanned, ${graph.stats.cacheHits} from cache)`
+  )
   return warmMs
 }
 
 function jestRelated(dir, changed, cacheDirectory, config) {
   const started = process.hrtime.bigint()
-  const args = [join(ROOT, 'node_modules/jest/bin/jest.js'), '--listTests', `--cacheDirectory=${cacheDirectory}`, ...(config ? ['--config', config] : []), '--findRelatedTests', ...changed.map(f => join(dir, f))]
+  const args = [
+    join(ROOT, 'node_modules/jest/bin/jest.js'),
+    '--listTests',
+    `--cacheDirectory=${cacheDirectory}`,
+    ...(config ? ['--config', config] : []),
+    '--findRelatedTests',
+    ...changed.map(f => join(dir, f))
+  ]
   const result = spawnSync(process.execPath, args, { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 28 })
   const elapsed = ms(started)
   const count = result.stdout.split('\n').filter(l => l.startsWith('/')).length
-  if (result.status !== 0) console.log(`  (jest exited ${result.status}: ${result.stderr.split('\n').slice(0, 3).join(' ')})`)
+  if (result.status !== 0)
+    console.log(`  (jest exited ${result.status}: ${result.stderr.split('\n').slice(0, 3).join(' ')})`)
   return { elapsed, count }
 }
 
 function report(label, ours, theirs) {
-  console.log(`  ${label.padEnd(21)} ${theirs.toFixed(0)} ms  → ours is ${(theirs / ours).toFixed(1)}x faster`)
+  console.log(
+    `  ${label.padEnd(21)} ${theirs.toFixed(0)} ms  → ours is ${(theirs / ours).toFixed(1)}x faster`
+  )
 }
 
 async function generated() {
@@ -74,7 +97,14 @@ async function generated() {
     const perFolder = 40
     const tests = files - modules - Math.ceil(modules / perFolder)
     const t0 = process.hrtime.bigint()
-    const model = generateProject(dir, { modules, tests, layers: 8, perFolder, seed: 11, nodeModules: join(ROOT, 'node_modules') })
+    const model = generateProject(dir, {
+      modules,
+      tests,
+      layers: 8,
+      perFolder,
+      seed: 11,
+      nodeModules: join(ROOT, 'node_modules')
+    })
     git(dir, 'add', '-A')
     git(dir, 'commit', '-qm', 'base')
     console.log(`generated ${model.files.length} files in ${(ms(t0) / 1000).toFixed(1)} s`)
@@ -82,7 +112,13 @@ async function generated() {
     const { coldMs } = await graphTimes(dir, 'HEAD', cacheFile, 'generated repository')
     // Touch a few files: function bodies in five modules spread over the layers.
     const changed = []
-    for (const mod of [model.mods[3], model.mods[Math.floor(modules / 3)], model.mods[Math.floor(modules / 2)], model.mods[Math.floor(modules * 0.7)], model.mods[modules - 2]]) {
+    for (const mod of [
+      model.mods[3],
+      model.mods[Math.floor(modules / 3)],
+      model.mods[Math.floor(modules / 2)],
+      model.mods[Math.floor(modules * 0.7)],
+      model.mods[modules - 2]
+    ]) {
       const path = join(dir, mod.path)
       writeFileSync(path, readFileSync(path, 'utf8').replace('return total %', 'return (total + 1) %'))
       changed.push(mod.path)
@@ -90,9 +126,17 @@ async function generated() {
     git(dir, 'commit', '-qam', 'touch five modules')
     const warmMs = await warmTimes(dir, 'HEAD', cacheFile)
     const selectStarted = process.hrtime.bigint()
-    const selection = await selectTests({ git: new Git(dir), base: 'HEAD~1', head: 'HEAD', log: silent, cacheDir: join(work, 'cache') })
+    const selection = await selectTests({
+      git: new Git(dir),
+      base: 'HEAD~1',
+      head: 'HEAD',
+      log: silent,
+      cacheDir: join(work, 'cache')
+    })
     const selectMs = ms(selectStarted)
-    console.log(`  warm select (total)   ${selectMs.toFixed(0)} ms  → ${selection.tests.length} test files (${selection.mode})`)
+    console.log(
+      `  warm select (total)   ${selectMs.toFixed(0)} ms  → ${selection.tests.length} test files (${selection.mode})`
+    )
     const jestCache = join(work, 'jest-cache')
     const jestCold = jestRelated(dir, changed, jestCache)
     const jestWarm = jestRelated(dir, changed, jestCache)
@@ -102,7 +146,10 @@ async function generated() {
     const verdict = (ok, text) => console.log(`  ${ok ? 'PASS' : 'FAIL'} ${text}`)
     verdict(coldMs <= 1000 * (files / 10000), `cold ${coldMs.toFixed(0)} ms <= ${(1000 * files) / 10000} ms`)
     verdict(warmMs <= 200, `warm ${warmMs.toFixed(0)} ms <= 200 ms`)
-    verdict(jestCold.elapsed / coldMs >= 5 && jestWarm.elapsed / warmMs >= 5, 'at least 5x faster than jest (cold vs cold, warm vs warm)')
+    verdict(
+      jestCold.elapsed / coldMs >= 5 && jestWarm.elapsed / warmMs >= 5,
+      'at least 5x faster than jest (cold vs cold, warm vs warm)'
+    )
     return coldMs <= 1000 * (files / 10000) && warmMs <= 200
   } finally {
     rmSync(work, { recursive: true, force: true })
@@ -118,11 +165,16 @@ async function realRepository(path) {
     const { coldMs, graph } = await graphTimes(dir, rev, cacheFile, `repository ${path}`)
     const warmMs = await warmTimes(dir, rev, cacheFile)
     const sources = [...graph.scans.keys()].filter(f => /\.[cm]?tsx?$/.test(f) && !graph.isTest(f))
-    const changed = sources.filter((_, i) => i % Math.max(1, Math.floor(sources.length / 5)) === 0).slice(0, 5)
+    const changed = sources
+      .filter((_, i) => i % Math.max(1, Math.floor(sources.length / 5)) === 0)
+      .slice(0, 5)
     const bare = git(dir, 'rev-parse', '--is-bare-repository') === 'true'
     if (!bare && changed.length) {
       const jestCache = join(work, 'jest-cache')
-      const config = existsSync(join(dir, 'jest.config.js')) || existsSync(join(dir, 'jest.config.ts')) ? undefined : JSON.stringify({ rootDir: dir })
+      const config =
+        existsSync(join(dir, 'jest.config.js')) || existsSync(join(dir, 'jest.config.ts'))
+          ? undefined
+          : JSON.stringify({ rootDir: dir })
       const jestCold = jestRelated(dir, changed, jestCache, config)
       const jestWarm = jestRelated(dir, changed, jestCache, config)
       report('jest cold (no cache)', coldMs, jestCold.elapsed)

@@ -52,19 +52,33 @@ function failingTests(dir, jest, only) {
   if (!existsSync(out)) throw new Error('jest wrote no JSON report')
   const report = JSON.parse(readFileSync(out, 'utf8'))
   rmSync(out)
-  const failed = report.testResults.filter(r => r.status === 'failed').map(r => r.name.slice(dir.length + 1).split('\\').join('/'))
+  const failed = report.testResults
+    .filter(r => r.status === 'failed')
+    .map(r =>
+      r.name
+        .slice(dir.length + 1)
+        .split('\\')
+        .join('/')
+    )
   return { failed: failed.sort(), total: report.numTotalTestSuites }
 }
 
 function jestRelated(dir, jest, changed) {
   const { bin, args } = jestArgs(jest)
   const started = Date.now()
-  const result = spawnSync(bin, [...args, '--listTests', '--findRelatedTests', ...changed.map(f => join(dir, f))], {
-    cwd: dir,
-    encoding: 'utf8',
-    maxBuffer: 256 * 1024 * 1024
-  })
-  const list = result.stdout.split('\n').filter(line => line.startsWith('/')).map(line => line.slice(dir.length + 1))
+  const result = spawnSync(
+    bin,
+    [...args, '--listTests', '--findRelatedTests', ...changed.map(f => join(dir, f))],
+    {
+      cwd: dir,
+      encoding: 'utf8',
+      maxBuffer: 256 * 1024 * 1024
+    }
+  )
+  const list = result.stdout
+    .split('\n')
+    .filter(line => line.startsWith('/'))
+    .map(line => line.slice(dir.length + 1))
   return { list, ms: Date.now() - started }
 }
 
@@ -78,12 +92,18 @@ function realMutations(dir, count, seed) {
   for (const file of files) {
     const lines = readFileSync(join(dir, file), 'utf8').split('\n')
     lines.forEach((line, i) => {
-      if (/^export (async )?function \w+\s*(<[^>]*>)?\([^)]*\)[^{;]*\{\s*$/.test(line) || /^  (public |static |async )*(?!constructor|if|for|while|switch|catch)\w+\s*\([^)]*\)[^{;=]*\{\s*$/.test(line))
+      if (
+        /^export (async )?function \w+\s*(<[^>]*>)?\([^)]*\)[^{;]*\{\s*$/.test(line) ||
+        /^ {2}(public |static |async )*(?!constructor|if|for|while|switch|catch)\w+\s*\([^)]*\)[^{;=]*\{\s*$/.test(
+          line
+        )
+      )
         sites.push({ file, line: i })
     })
   }
   const chosen = []
-  while (chosen.length < count && sites.length) chosen.push(sites.splice(Math.floor(random() * sites.length), 1)[0])
+  while (chosen.length < count && sites.length)
+    chosen.push(sites.splice(Math.floor(random() * sites.length), 1)[0])
   return chosen.map(site => ({
     kind: 'semantic',
     label: `throw in ${site.file}:${site.line + 1}`,
@@ -106,10 +126,21 @@ async function main() {
     if (arg('repo')) {
       const source = resolve(arg('repo'))
       cpSync(source, dir, { recursive: true, filter: p => p !== join(source, 'node_modules') })
-      if (existsSync(join(source, 'node_modules'))) symlinkSync(join(source, 'node_modules'), join(dir, 'node_modules'), 'dir')
+      if (existsSync(join(source, 'node_modules')))
+        symlinkSync(join(source, 'node_modules'), join(dir, 'node_modules'), 'dir')
       if (!existsSync(join(dir, '.git'))) git(dir, 'init', '-q')
       git(dir, 'add', '-A')
-      git(dir, '-c', 'user.email=eval@ci-medic', '-c', 'user.name=eval', 'commit', '-qm', 'eval base', '--allow-empty')
+      git(
+        dir,
+        '-c',
+        'user.email=eval@ci-medic',
+        '-c',
+        'user.name=eval',
+        'commit',
+        '-qm',
+        'eval base',
+        '--allow-empty'
+      )
       list = realMutations(dir, Number(arg('mutations', '10')), Number(arg('seed', '1')))
     } else {
       git(work, 'init', '-q', 'repo')
@@ -125,12 +156,19 @@ async function main() {
       list = mutations(model, Number(arg('seed', '1')) + 6)
     }
     const baseline = failingTests(dir, jest)
-    console.log(`baseline: ${baseline.total} test files, ${baseline.failed.length} failing before any mutation`)
+    console.log(
+      `baseline: ${baseline.total} test files, ${baseline.failed.length} failing before any mutation`
+    )
     const rows = []
     for (const mutation of list) {
       const changed = mutation.apply(dir)
       git(dir, '-c', 'user.email=eval@ci-medic', '-c', 'user.name=eval', 'commit', '-qam', mutation.label)
-      const selection = await selectTests({ git: new Git(dir), base: 'HEAD~1', head: 'HEAD', log: streamLogger(() => undefined) })
+      const selection = await selectTests({
+        git: new Git(dir),
+        base: 'HEAD~1',
+        head: 'HEAD',
+        log: streamLogger(() => undefined)
+      })
       const related = jestRelated(dir, jest, changed)
       const run = failingTests(dir, jest, relatedOnly ? related.list : undefined)
       const newlyFailing = run.failed.filter(f => !baseline.failed.includes(f))
@@ -154,9 +192,18 @@ async function main() {
     console.log(`  mutations            ${semantic.length} semantic, ${cosmetic.length} cosmetic`)
     console.log(`  failing test files   ${failingSum} (sum over mutations)`)
     console.log(`  misses               ${misses}  (bar: 0)`)
-    console.log(`  selected / jest      ${selectedSum} / ${relatedSum} = ${relatedSum ? (selectedSum / relatedSum).toFixed(3) : 'n/a'}  (bar: <= 0.333)`)
+    console.log(
+      `  selected / jest      ${selectedSum} / ${relatedSum} = ${relatedSum ? (selectedSum / relatedSum).toFixed(3) : 'n/a'}  (bar: <= 0.333)`
+    )
     console.log(`  cosmetic selected    ${cosmeticSelected}  (bar: 0)`)
-    const summary = { misses, selectedSum, relatedSum, failingSum, cosmeticSelected, ratio: relatedSum ? selectedSum / relatedSum : null }
+    const summary = {
+      misses,
+      selectedSum,
+      relatedSum,
+      failingSum,
+      cosmeticSelected,
+      ratio: relatedSum ? selectedSum / relatedSum : null
+    }
     if (arg('json-out')) writeFileSync(arg('json-out'), JSON.stringify(summary, null, 2))
     process.exitCode = misses === 0 && cosmeticSelected === 0 ? 0 : 1
   } finally {

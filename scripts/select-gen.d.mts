@@ -38,6 +38,13 @@ export interface Mutation {
 export function rng(seed: number): () => number
 export function generateProject(
   dir: string,
-  options?: { modules?: number; tests?: number; layers?: number; perFolder?: number; seed?: number; nodeModules?: string }
+  options?: {
+    modules?: number
+    tests?: number
+    layers?: number
+    perFolder?: number
+    seed?: number
+    nodeModules?: string
+  }
 ): GeneratedProject
 export function mutations(model: GeneratedProject, seed?: number): Mutation[]

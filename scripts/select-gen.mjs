@@ -32,7 +32,16 @@ export function generateProject(dir, options = {}) {
   for (let i = 0; i < modules; i++) {
     const layer = Math.min(layers - 1, Math.floor((i / modules) * layers))
     const folder = `src/l${layer}/g${Math.floor(i / perFolder)}`
-    mods.push({ index: i, layer, folder, name: `m${i}`, path: `${folder}/m${i}.ts`, fns: [], cls: undefined, table: undefined })
+    mods.push({
+      index: i,
+      layer,
+      folder,
+      name: `m${i}`,
+      path: `${folder}/m${i}.ts`,
+      fns: [],
+      cls: undefined,
+      table: undefined
+    })
   }
   const fns = []
   for (const mod of mods) {
@@ -133,7 +142,8 @@ export function generateProject(dir, options = {}) {
         ''
       )
     }
-    if (mod.table) body.push(`function buildTable(base: number) {`, `  return { base, size: base * 2 }`, `}`, '')
+    if (mod.table)
+      body.push(`function buildTable(base: number) {`, `  return { base, size: base * 2 }`, `}`, '')
     const header = []
     for (const [spec, entry] of imports) {
       if (entry.ns) header.push(`import * as ${entry.ns} from '${spec}'`)
@@ -144,7 +154,8 @@ export function generateProject(dir, options = {}) {
   // Barrels.
   const folders = new Map()
   for (const mod of mods) folders.set(mod.folder, [...(folders.get(mod.folder) ?? []), mod])
-  for (const [folder, list] of folders) files.set(`${folder}/index.ts`, list.map(m => `export * from './${m.name}'`).join('\n') + '\n')
+  for (const [folder, list] of folders)
+    files.set(`${folder}/index.ts`, list.map(m => `export * from './${m.name}'`).join('\n') + '\n')
   // Tests.
   const testFiles = []
   for (let t = 0; t < tests; t++) {
@@ -164,7 +175,11 @@ export function generateProject(dir, options = {}) {
     if (clsMod) {
       const spec = rel(path, clsMod.path.replace(/\.ts$/, ''))
       imports.set(spec, [...(imports.get(spec) ?? []), clsMod.cls.name])
-      lines.push(`  it('${clsMod.cls.name}', () => {`, `    expect(new ${clsMod.cls.name}().scale(2)).toBe(${2 * clsMod.cls.factor})`, `  })`)
+      lines.push(
+        `  it('${clsMod.cls.name}', () => {`,
+        `    expect(new ${clsMod.cls.name}().scale(2)).toBe(${2 * clsMod.cls.factor})`,
+        `  })`
+      )
     }
     let fixture
     if (t % 5 === 1) {
@@ -177,7 +192,9 @@ export function generateProject(dir, options = {}) {
         `  })`
       )
     }
-    const header = [...imports].map(([spec, names]) => `import { ${[...new Set(names)].join(', ')} } from '${spec}'`)
+    const header = [...imports].map(
+      ([spec, names]) => `import { ${[...new Set(names)].join(', ')} } from '${spec}'`
+    )
     if (fixture) {
       header.unshift(`import { readFileSync } from 'node:fs'`, `import { join } from 'node:path'`)
       header.push(`const ROOT = join(__dirname, '${rel(path, '').replace(/\/$/, '') || '.'}')`)
@@ -187,19 +204,38 @@ export function generateProject(dir, options = {}) {
   }
   files.set(
     'tsconfig.json',
-    JSON.stringify({ compilerOptions: { target: 'ES2020', module: 'commonjs', strict: true, esModuleInterop: true, isolatedModules: true, baseUrl: '.', paths: { '@app/*': ['src/*'] }, types: ['jest', 'node'] } }, null, 2)
+    JSON.stringify(
+      {
+        compilerOptions: {
+          target: 'ES2020',
+          module: 'commonjs',
+          strict: true,
+          esModuleInterop: true,
+          isolatedModules: true,
+          baseUrl: '.',
+          paths: { '@app/*': ['src/*'] },
+          types: ['jest', 'node']
+        }
+      },
+      null,
+      2
+    )
   )
   files.set(
     'jest.config.js',
     `module.exports = {\n  testEnvironment: 'node',\n  transform: { '^.+\\\\.ts$': ['ts-jest', { isolatedModules: true, diagnostics: false }] },\n  moduleNameMapper: { '^@app/(.*)$': '<rootDir>/src/$1', '^(\\\\.{1,2}/.*)\\\\.js$': '$1' },\n  testPathIgnorePatterns: ['/node_modules/']\n}\n`
   )
-  files.set('package.json', JSON.stringify({ name: 'generated-selection-fixture', private: true, version: '1.0.0' }, null, 2) + '\n')
+  files.set(
+    'package.json',
+    JSON.stringify({ name: 'generated-selection-fixture', private: true, version: '1.0.0' }, null, 2) + '\n'
+  )
   files.set('.gitignore', 'node_modules\n')
   for (const [path, text] of files) {
     mkdirSync(dirname(join(dir, path)), { recursive: true })
     writeFileSync(join(dir, path), text)
   }
-  if (nodeModules && !existsSync(join(dir, 'node_modules'))) symlinkSync(nodeModules, join(dir, 'node_modules'), 'dir')
+  if (nodeModules && !existsSync(join(dir, 'node_modules')))
+    symlinkSync(nodeModules, join(dir, 'node_modules'), 'dir')
   return { mods, fns, tests: testFiles, files: [...files.keys()], value }
 }
 
@@ -222,7 +258,13 @@ export function mutations(model, seed = 7) {
     list.push({
       kind: 'semantic',
       label: `constant of ${fn.name} in ${fn.mod.path}`,
-      apply: dir => edit(dir, fn.mod.path, text => text.replace(new RegExp(`(function ${fn.name}\\(x: number\\): number \\{\\n  const total = x \\+ )(\\d+)`), (_, a, n) => `${a}${Number(n) + 1}`))
+      apply: dir =>
+        edit(dir, fn.mod.path, text =>
+          text.replace(
+            new RegExp(`(function ${fn.name}\\(x: number\\): number \\{\\n  const total = x \\+ )(\\d+)`),
+            (_, a, n) => `${a}${Number(n) + 1}`
+          )
+        )
     })
   }
   const clsTest = model.tests.find(t => t.clsMod)
@@ -231,7 +273,8 @@ export function mutations(model, seed = 7) {
     list.push({
       kind: 'semantic',
       label: `method ${mod.cls.name}.scale in ${mod.path}`,
-      apply: dir => edit(dir, mod.path, text => text.replace('return x * this.factor', 'return x * this.factor + 1'))
+      apply: dir =>
+        edit(dir, mod.path, text => text.replace('return x * this.factor', 'return x * this.factor + 1'))
     })
   }
   const tableMod = model.mods.find(m => m.table && m.fns.some(f => f.usesTable))
@@ -239,7 +282,10 @@ export function mutations(model, seed = 7) {
     list.push({
       kind: 'semantic',
       label: `module-level table in ${tableMod.path}`,
-      apply: dir => edit(dir, tableMod.path, text => text.replace(`buildTable(${tableMod.table.base})`, `buildTable(${tableMod.table.base + 1})`))
+      apply: dir =>
+        edit(dir, tableMod.path, text =>
+          text.replace(`buildTable(${tableMod.table.base})`, `buildTable(${tableMod.table.base + 1})`)
+        )
     })
   }
   const fixtureTest = model.tests.find(t => t.fixture)

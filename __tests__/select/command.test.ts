@@ -8,16 +8,20 @@ import { ACTION_ENTRY, CLI_ENTRY, runAction, runCli } from '../support/harness.j
 import { cleanupAll, createRepo, makeTempDir } from '../support/git-repo.js'
 
 beforeAll(() => {
-  if (!existsSync(ACTION_ENTRY) || !existsSync(CLI_ENTRY)) throw new Error('Run `npm run build` before the end-to-end tests')
+  if (!existsSync(ACTION_ENTRY) || !existsSync(CLI_ENTRY))
+    throw new Error('Run `npm run build` before the end-to-end tests')
 })
 afterAll(() => cleanupAll())
 
 const WEIRD = 'test/we|ird <b>.test.ts'
 const FILES = {
-  'src/math.ts': 'export function add(a: number, b: number) {\n  return a + b\n}\nexport function mul(a: number, b: number) {\n  return a * b\n}\n',
+  'src/math.ts':
+    'export function add(a: number, b: number) {\n  return a + b\n}\nexport function mul(a: number, b: number) {\n  return a * b\n}\n',
   'test/add.test.ts': "import { add } from '../src/math'\ntest('add', () => expect(add(1, 2)).toBe(3))\n",
-  'test/mul.test.ts': "import { mul } from '../src/math'\ntest('mul', () => expect(mul(2, 3)).toBe(6))\ntest('mul 2', () => expect(mul(1, 1)).toBe(1))\n",
-  'test/both.test.ts': "import { add, mul } from '../src/math'\ntest('both', () => expect(add(mul(1, 1), 1)).toBe(2))\n",
+  'test/mul.test.ts':
+    "import { mul } from '../src/math'\ntest('mul', () => expect(mul(2, 3)).toBe(6))\ntest('mul 2', () => expect(mul(1, 1)).toBe(1))\n",
+  'test/both.test.ts':
+    "import { add, mul } from '../src/math'\ntest('both', () => expect(add(mul(1, 1), 1)).toBe(2))\n",
   [WEIRD]: "test('weird', () => expect(1).toBe(1))\n"
 }
 
@@ -36,15 +40,27 @@ describe('select command (built action)', () => {
     const { dir, base, head } = scenario()
     const home = makeTempDir('ci-medic-home-')
     mkdirSync(home, { recursive: true })
-    writeFileSync(join(home, 'timings.json'), JSON.stringify({ version: 1, files: { 'test/mul.test.ts': { durationMs: 9000 }, 'test/both.test.ts': { durationMs: 1000 } } }))
-    const result = await runAction({ cwd: dir, inputs: { command: 'select', base, head, shards: 2 }, env: { CI_MEDIC_HOME: home } })
+    writeFileSync(
+      join(home, 'timings.json'),
+      JSON.stringify({
+        version: 1,
+        files: { 'test/mul.test.ts': { durationMs: 9000 }, 'test/both.test.ts': { durationMs: 1000 } }
+      })
+    )
+    const result = await runAction({
+      cwd: dir,
+      inputs: { command: 'select', base, head, shards: 2 },
+      env: { CI_MEDIC_HOME: home }
+    })
     if (result.exitCode !== 0) throw new Error(result.stdout + result.stderr)
     const expected = ['test/both.test.ts', 'test/mul.test.ts', WEIRD]
     expect(JSON.parse(result.outputs.tests as string)).toEqual(expected)
     expect(result.outputs.tests).not.toMatch(/[|<>]/)
     expect(result.outputs.count).toBe('3')
     expect(result.outputs.mode).toBe('selected')
-    const matrix = JSON.parse(result.outputs.matrix as string) as { include: Array<{ shard: number; tests: string; count: number }> }
+    const matrix = JSON.parse(result.outputs.matrix as string) as {
+      include: Array<{ shard: number; tests: string; count: number }>
+    }
     // The 9 s test alone in one shard, the rest in the other.
     expect(matrix.include).toEqual([
       { shard: 1, tests: 'test/mul.test.ts', count: 1 },
@@ -101,7 +117,10 @@ describe('select command (CLI)', () => {
     repo.commit('deps', { 'package.json': '{"dependencies":{}}\n' })
     const all = await runCli(['select', '--repo', repo.dir, '--base', base2, '--head', 'HEAD', '--json'])
     expect(all.exitCode).toBe(0)
-    expect(JSON.parse(all.stdout)).toMatchObject({ mode: 'all', fallback: 'package.json: a dependency manifest changed' })
+    expect(JSON.parse(all.stdout)).toMatchObject({
+      mode: 'all',
+      fallback: 'package.json: a dependency manifest changed'
+    })
   })
 })
 
@@ -109,13 +128,17 @@ describe('shards', () => {
   it('balances by recorded durations (longest first onto the lightest shard)', () => {
     const durations: Record<string, number> = { a: 7, b: 5, c: 4, d: 3, e: 3, f: 2 }
     const shards = splitIntoShards(Object.keys(durations), 3, t => durations[t] as number)
-    expect(shards.map(s => s.tests)).toEqual([['a', 'f'], ['b', 'e'], ['c', 'd']])
+    expect(shards.map(s => s.tests)).toEqual([
+      ['a', 'f'],
+      ['b', 'e'],
+      ['c', 'd']
+    ])
     expect(shards.map(s => s.expectedMs)).toEqual([9, 8, 7])
   })
 
   it('stays within 4/3 of the best possible split on many random suites', () => {
     let seed = 42
-    const random = (): number => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31)
+    const random = (): number => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31
     for (let run = 0; run < 200; run++) {
       const tests = Array.from({ length: 5 + Math.floor(random() * 60) }, (_, i) => `t${i}`)
       const ms = new Map(tests.map(t => [t, 100 + Math.floor(random() * 10_000)]))
@@ -137,9 +160,14 @@ describe('shards', () => {
   it('reads timings.json and estimates from the test count otherwise', () => {
     const dir = makeTempDir('ci-medic-timings-')
     expect(readTimings(dir).size).toBe(0)
-    writeFileSync(join(dir, 'timings.json'), JSON.stringify({ version: 1, files: { 'a.test.ts': { durationMs: 1200 }, bad: { durationMs: -1 } } }))
+    writeFileSync(
+      join(dir, 'timings.json'),
+      JSON.stringify({ version: 1, files: { 'a.test.ts': { durationMs: 1200 }, bad: { durationMs: -1 } } })
+    )
     expect([...readTimings(dir)]).toEqual([['a.test.ts', 1200]])
-    expect(estimateDurationMs("it('a', () => {})\nit('b', () => {})\ntest('c', () => {})")).toBeGreaterThan(estimateDurationMs("it('a', () => {})"))
+    expect(estimateDurationMs("it('a', () => {})\nit('b', () => {})\ntest('c', () => {})")).toBeGreaterThan(
+      estimateDurationMs("it('a', () => {})")
+    )
   })
 
   it('quotes paths for the shell only when needed', () => {

@@ -10,7 +10,26 @@ import ts from 'typescript'
 import { scanJs } from '../../src/select/js-scanner.js'
 
 const ROOT = join(import.meta.dirname, '../..')
-const PACKAGES = ['yaml', 'picomatch', 'ajv', 'openai', '@actions/core', '@actions/github', '@actions/exec', '@octokit/core', '@octokit/plugin-retry', 'semver', 'undici', 'zod', 'commander', 'ts-jest', 'jest-resolve', 'tsx', 'vitest', 'mocha']
+const PACKAGES = [
+  'yaml',
+  'picomatch',
+  'ajv',
+  'openai',
+  '@actions/core',
+  '@actions/github',
+  '@actions/exec',
+  '@octokit/core',
+  '@octokit/plugin-retry',
+  'semver',
+  'undici',
+  'zod',
+  'commander',
+  'ts-jest',
+  'jest-resolve',
+  'tsx',
+  'vitest',
+  'mocha'
+]
 const MAX_FILES = 800
 
 function corpus(): string[] {
@@ -28,7 +47,8 @@ function corpus(): string[] {
       const stat = statSync(path)
       if (stat.isDirectory()) {
         if (name !== 'node_modules') walk(path)
-      } else if (/\.(?:[cm]?js|[cm]?ts|tsx|jsx)$/.test(name) && !name.endsWith('.map') && stat.size < 300_000) files.push(path)
+      } else if (/\.(?:[cm]?js|[cm]?ts|tsx|jsx)$/.test(name) && !name.endsWith('.map') && stat.size < 300_000)
+        files.push(path)
     }
   }
   for (const pkg of PACKAGES) walk(join(ROOT, 'node_modules', pkg))
@@ -42,11 +62,17 @@ interface Facts {
 }
 
 function literal(node: ts.Node | undefined): string | undefined {
-  return node && (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) ? node.text : undefined
+  return node && (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node))
+    ? node.text
+    : undefined
 }
 
 function factsFromTypeScript(path: string, text: string): Facts {
-  const kind = /\.tsx$|\.jsx$/.test(path) ? ts.ScriptKind.TSX : /\.[cm]?ts$/.test(path) ? ts.ScriptKind.TS : ts.ScriptKind.JS
+  const kind = /\.tsx$|\.jsx$/.test(path)
+    ? ts.ScriptKind.TSX
+    : /\.[cm]?ts$/.test(path)
+      ? ts.ScriptKind.TS
+      : ts.ScriptKind.JS
   const source = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true, kind)
   const facts: Facts = { imports: new Set(), exports: new Set(), declarations: new Set() }
   const visit = (node: ts.Node): void => {
@@ -65,20 +91,39 @@ function factsFromTypeScript(path: string, text: string): Facts {
           const object = callee.expression.text
           const method = callee.name.text
           if (object === 'require' && method === 'resolve') facts.imports.add(`require:${spec}`)
-          if ((object === 'jest' || object === 'vi') && ['mock', 'doMock', 'unstable_mockModule', 'requireActual', 'requireMock', 'setMock', 'createMockFromModule', 'importActual', 'importMock'].includes(method))
+          if (
+            (object === 'jest' || object === 'vi') &&
+            [
+              'mock',
+              'doMock',
+              'unstable_mockModule',
+              'requireActual',
+              'requireMock',
+              'setMock',
+              'createMockFromModule',
+              'importActual',
+              'importMock'
+            ].includes(method)
+          )
             facts.imports.add(`mock:${spec}`)
         }
       }
     }
     ts.forEachChild(node, visit)
   }
-  const exported = (node: ts.Node): boolean => !!ts.getCombinedModifierFlags(node as ts.Declaration) && (ts.getCombinedModifierFlags(node as ts.Declaration) & ts.ModifierFlags.Export) !== 0
-  const isDefault = (node: ts.Node): boolean => (ts.getCombinedModifierFlags(node as ts.Declaration) & ts.ModifierFlags.Default) !== 0
+  const exported = (node: ts.Node): boolean =>
+    !!ts.getCombinedModifierFlags(node as ts.Declaration) &&
+    (ts.getCombinedModifierFlags(node as ts.Declaration) & ts.ModifierFlags.Export) !== 0
+  const isDefault = (node: ts.Node): boolean =>
+    (ts.getCombinedModifierFlags(node as ts.Declaration) & ts.ModifierFlags.Default) !== 0
   for (const statement of source.statements) {
     if (ts.isImportDeclaration(statement)) {
       const spec = literal(statement.moduleSpecifier)
       if (spec !== undefined) facts.imports.add(`static:${spec}`)
-    } else if (ts.isImportEqualsDeclaration(statement) && ts.isExternalModuleReference(statement.moduleReference)) {
+    } else if (
+      ts.isImportEqualsDeclaration(statement) &&
+      ts.isExternalModuleReference(statement.moduleReference)
+    ) {
       const spec = literal(statement.moduleReference.expression)
       if (spec !== undefined) facts.imports.add(`static:${spec}`)
     } else if (ts.isExportDeclaration(statement)) {
@@ -86,13 +131,19 @@ function factsFromTypeScript(path: string, text: string): Facts {
       if (spec !== undefined) facts.imports.add(`reexport:${spec}`)
       if (statement.exportClause && ts.isNamedExports(statement.exportClause))
         for (const element of statement.exportClause.elements) facts.exports.add(element.name.text)
-      else if (statement.exportClause && ts.isNamespaceExport(statement.exportClause)) facts.exports.add(statement.exportClause.name.text)
+      else if (statement.exportClause && ts.isNamespaceExport(statement.exportClause))
+        facts.exports.add(statement.exportClause.name.text)
     } else if (ts.isExportAssignment(statement)) {
       if (!statement.isExportEquals) facts.exports.add('default')
     } else if (ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement)) {
       if (statement.name) facts.declarations.add(statement.name.text)
-      if (exported(statement)) facts.exports.add(isDefault(statement) ? 'default' : (statement.name?.text ?? 'default'))
-    } else if (ts.isInterfaceDeclaration(statement) || ts.isTypeAliasDeclaration(statement) || ts.isEnumDeclaration(statement)) {
+      if (exported(statement))
+        facts.exports.add(isDefault(statement) ? 'default' : (statement.name?.text ?? 'default'))
+    } else if (
+      ts.isInterfaceDeclaration(statement) ||
+      ts.isTypeAliasDeclaration(statement) ||
+      ts.isEnumDeclaration(statement)
+    ) {
       facts.declarations.add(statement.name.text)
       if (exported(statement)) facts.exports.add(statement.name.text)
     } else if (ts.isVariableStatement(statement)) {
@@ -135,11 +186,16 @@ describe('scanner agreement with the TypeScript parser on real package files', (
       if (!setEqual(expected.imports, actual.imports)) {
         const missing = [...expected.imports].filter(x => !actual.imports.has(x))
         const extra = [...actual.imports].filter(x => !expected.imports.has(x))
-        disagreements.push(`${relative(ROOT, file)}: missing ${missing.join(', ')}; extra ${extra.join(', ')}`)
+        disagreements.push(
+          `${relative(ROOT, file)}: missing ${missing.join(', ')}; extra ${extra.join(', ')}`
+        )
       }
     }
     // Every file agrees, apart from at most 0.5% (reported in full when the bar is missed).
-    expect({ files: files.length, disagreements: disagreements.length > files.length * 0.005 ? disagreements : [] }).toEqual({ files: files.length, disagreements: [] })
+    expect({
+      files: files.length,
+      disagreements: disagreements.length > files.length * 0.005 ? disagreements : []
+    }).toEqual({ files: files.length, disagreements: [] })
   })
 
   it('finds the same exported names and every top-level declaration', () => {
@@ -151,8 +207,13 @@ describe('scanner agreement with the TypeScript parser on real package files', (
       const missingExports = [...expected.exports].filter(x => !actual.exports.has(x))
       const missingDeclarations = [...expected.declarations].filter(x => !actual.declarations.has(x))
       if (missingExports.length || missingDeclarations.length)
-        disagreements.push(`${relative(ROOT, file)}: exports ${missingExports.join(', ')}; declarations ${missingDeclarations.join(', ')}`)
+        disagreements.push(
+          `${relative(ROOT, file)}: exports ${missingExports.join(', ')}; declarations ${missingDeclarations.join(', ')}`
+        )
     }
-    expect({ files: files.length, disagreements: disagreements.length > files.length * 0.005 ? disagreements : [] }).toEqual({ files: files.length, disagreements: [] })
+    expect({
+      files: files.length,
+      disagreements: disagreements.length > files.length * 0.005 ? disagreements : []
+    }).toEqual({ files: files.length, disagreements: [] })
   })
 })

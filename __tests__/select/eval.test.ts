@@ -19,7 +19,10 @@ afterAll(() => cleanupAll())
 const ROOT = join(import.meta.dirname, '../..')
 const quiet = streamLogger(() => undefined)
 
-function project(options: Parameters<typeof generateProject>[1]): { dir: string; model: ReturnType<typeof generateProject> } {
+function project(options: Parameters<typeof generateProject>[1]): {
+  dir: string
+  model: ReturnType<typeof generateProject>
+} {
   const dir = makeTempDir('ci-medic-gen-')
   runGit(dir, ['init', '--quiet'])
   const model = generateProject(dir, { ...options, nodeModules: join(ROOT, 'node_modules') })
@@ -40,7 +43,8 @@ describe('reverse search equals a forward walk from each test', () => {
       for (let i = 0; i < 1 + Math.floor(random() * 3); i++) {
         const file = sources[Math.floor(random() * sources.length)] as string
         const names = Object.keys(repo.graph.nodes.get(file)?.scan.symbols ?? {})
-        const symbol = round % 5 === 0 ? MODULE_SYMBOL : (names[Math.floor(random() * names.length)] as string)
+        const symbol =
+          round % 5 === 0 ? MODULE_SYMBOL : (names[Math.floor(random() * names.length)] as string)
         changes.set(file, { whole: round % 7 === 0, symbols: new Set([symbol]), exports: new Set() })
       }
       const forward = new Set(tests.filter(test => reachFromTest(repo.graph, test, changes).length > 0))
@@ -52,15 +56,41 @@ describe('reverse search equals a forward walk from each test', () => {
 
 function jest(dir: string, args: string[]): { failed: string[]; listed: string[] } {
   const out = join(dir, '.jest-report.json')
-  const result = spawnSync(process.execPath, [join(ROOT, 'node_modules/jest/bin/jest.js'), '--ci', '--silent', '--maxWorkers=2', ...args, ...(args.includes('--listTests') ? [] : ['--json', `--outputFile=${out}`])], {
-    cwd: dir,
-    encoding: 'utf8',
-    env: { ...process.env, FORCE_COLOR: '0' }
-  })
-  if (args.includes('--listTests')) return { failed: [], listed: result.stdout.split('\n').filter(l => l.startsWith('/')).map(l => l.slice(dir.length + 1)) }
-  const report = JSON.parse(readFileSync(out, 'utf8')) as { testResults: Array<{ name: string; status: string }> }
+  const result = spawnSync(
+    process.execPath,
+    [
+      join(ROOT, 'node_modules/jest/bin/jest.js'),
+      '--ci',
+      '--silent',
+      '--maxWorkers=2',
+      ...args,
+      ...(args.includes('--listTests') ? [] : ['--json', `--outputFile=${out}`])
+    ],
+    {
+      cwd: dir,
+      encoding: 'utf8',
+      env: { ...process.env, FORCE_COLOR: '0' }
+    }
+  )
+  if (args.includes('--listTests'))
+    return {
+      failed: [],
+      listed: result.stdout
+        .split('\n')
+        .filter(l => l.startsWith('/'))
+        .map(l => l.slice(dir.length + 1))
+    }
+  const report = JSON.parse(readFileSync(out, 'utf8')) as {
+    testResults: Array<{ name: string; status: string }>
+  }
   rmSync(out)
-  return { failed: report.testResults.filter(r => r.status === 'failed').map(r => r.name.slice(dir.length + 1)).sort(), listed: [] }
+  return {
+    failed: report.testResults
+      .filter(r => r.status === 'failed')
+      .map(r => r.name.slice(dir.length + 1))
+      .sort(),
+    listed: []
+  }
 }
 
 describe('seeded mutations with real jest', () => {

@@ -4,7 +4,10 @@ import { tokenize, IDENT, REGEX, TEMPLATE } from '../../src/select/js-lexer.js'
 import { scanJs } from '../../src/select/js-scanner.js'
 import { MODULE_SYMBOL } from '../../src/select/model.js'
 
-const specs = (src: string, path = 'a.ts'): string[] => scanJs(src, path).imports.map(i => `${i.kind}:${i.spec}`).sort()
+const specs = (src: string, path = 'a.ts'): string[] =>
+  scanJs(src, path)
+    .imports.map(i => `${i.kind}:${i.spec}`)
+    .sort()
 
 function changed(before: string, after: string, path = 'a.ts'): string[] {
   return changedNames(diffScans(scanJs(before, path), scanJs(after, path)))
@@ -22,12 +25,22 @@ describe('JS/TS lexer', () => {
     const tokens = tokenize('const t = `a ${f(`b ${g} c`)} d ${ {x: 1}.x }`; h()', false)
     const idents = tokens.texts.filter((_, i) => tokens.kinds[i] === IDENT)
     expect(idents).toEqual(expect.arrayContaining(['f', 'g', 'x', 'h']))
-    expect(tokens.texts.filter((_, i) => tokens.kinds[i] === TEMPLATE)).toEqual(['a ${', 'b ${', ' c', ' d ${', ''])
+    expect(tokens.texts.filter((_, i) => tokens.kinds[i] === TEMPLATE)).toEqual([
+      'a ${',
+      'b ${',
+      ' c',
+      ' d ${',
+      ''
+    ])
     expect(tokens.error).toBeUndefined()
   })
 
   it('skips comments and strings that look like imports', () => {
-    expect(specs(`// import x from './commented'\n/* require('./block') */\nconst s = "import y from './string'"\n`)).toEqual([])
+    expect(
+      specs(
+        `// import x from './commented'\n/* require('./block') */\nconst s = "import y from './string'"\n`
+      )
+    ).toEqual([])
   })
 
   it('tolerates JSX text with apostrophes and nested expressions', () => {
@@ -108,9 +121,32 @@ describe('JS/TS scanner: imports and exports', () => {
     ].join('\n')
     const scan = scanJs(src, 'a.ts')
     expect(Object.keys(scan.symbols)).toEqual(
-      expect.arrayContaining(['f', 'g', 'first', 'second', 'renamed', 'Widget', 'Widget.count', 'Widget.size', 'Widget.render', 'Widget.area', 'Shape', 'Id', 'Color', MODULE_SYMBOL])
+      expect.arrayContaining([
+        'f',
+        'g',
+        'first',
+        'second',
+        'renamed',
+        'Widget',
+        'Widget.count',
+        'Widget.size',
+        'Widget.render',
+        'Widget.area',
+        'Shape',
+        'Id',
+        'Color',
+        MODULE_SYMBOL
+      ])
     )
-    expect(scan.exports).toMatchObject({ f: 'f', default: 'Widget', Shape: 'Shape', Id: 'Id', Color: 'Color', gee: 'g', first: 'first' })
+    expect(scan.exports).toMatchObject({
+      f: 'f',
+      default: 'Widget',
+      Shape: 'Shape',
+      Id: 'Id',
+      Color: 'Color',
+      gee: 'g',
+      first: 'first'
+    })
     expect(scan.symbols.f?.refs).toContain('g')
     expect(scan.symbols.Widget?.refs).toEqual(expect.arrayContaining(['Widget.render', 'Base']))
     expect(scan.symbols['Widget.render']?.refs).toContain('helper')
@@ -170,7 +206,9 @@ describe('semantic diff', () => {
   it('names the changed function, method and module statement', () => {
     expect(changed(base, base.replace('return a + b', 'return a - b'))).toEqual(['add'])
     expect(changed(base, base.replace('close() { return 2 }', 'close() { return 3 }'))).toEqual(['Box.close'])
-    expect(changed(base, base.replace("console.log('loaded')", "console.log('ready')"))).toEqual([MODULE_SYMBOL])
+    expect(changed(base, base.replace("console.log('loaded')", "console.log('ready')"))).toEqual([
+      MODULE_SYMBOL
+    ])
   })
 
   it('reports removed symbols and changed exports', () => {

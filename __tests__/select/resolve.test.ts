@@ -1,5 +1,10 @@
 import { describe, expect, it } from '@jest/globals'
-import { literalObjectFromJs, loadJestSettings, makeTestMatcher, parseJsonc } from '../../src/select/project.js'
+import {
+  literalObjectFromJs,
+  loadJestSettings,
+  makeTestMatcher,
+  parseJsonc
+} from '../../src/select/project.js'
 import { Resolver } from '../../src/select/resolve.js'
 
 function resolver(files: Record<string, string>): Resolver {
@@ -16,7 +21,14 @@ const file = (r: Resolver, from: string, spec: string): string | undefined => {
 
 describe('JS/TS resolution', () => {
   it('infers extensions and index files, and maps .js to .ts', () => {
-    const r = resolver({ 'src/a.ts': '', 'src/b/index.tsx': '', 'src/c.mts': '', 'src/d.js': '', 'src/e.json': '', 'src/f.jsx': '' })
+    const r = resolver({
+      'src/a.ts': '',
+      'src/b/index.tsx': '',
+      'src/c.mts': '',
+      'src/d.js': '',
+      'src/e.json': '',
+      'src/f.jsx': ''
+    })
     expect(file(r, 'src/x.ts', './a')).toBe('src/a.ts')
     expect(file(r, 'src/x.ts', './a.js')).toBe('src/a.ts')
     expect(file(r, 'src/x.ts', './b')).toBe('src/b/index.tsx')
@@ -30,7 +42,8 @@ describe('JS/TS resolution', () => {
 
   it('follows tsconfig paths and baseUrl through extends', () => {
     const r = resolver({
-      'tsconfig.base.json': '{ // comment\n "compilerOptions": { "baseUrl": ".", "paths": { "@lib/*": ["libs/*/src"], "~config": ["config/main.ts"] }, } }',
+      'tsconfig.base.json':
+        '{ // comment\n "compilerOptions": { "baseUrl": ".", "paths": { "@lib/*": ["libs/*/src"], "~config": ["config/main.ts"] }, } }',
       'app/tsconfig.json': '{ "extends": "../tsconfig.base.json" }',
       'libs/util/src/index.ts': '',
       'config/main.ts': '',
@@ -44,7 +57,13 @@ describe('JS/TS resolution', () => {
   it('resolves workspace packages through exports (mapping dist back to src), main and subpaths', () => {
     const r = resolver({
       'package.json': JSON.stringify({ workspaces: ['packages/*'] }),
-      'packages/core/package.json': JSON.stringify({ name: '@acme/core', exports: { '.': { import: './dist/index.js', types: './dist/index.d.ts' }, './utils/*': './src/utils/*.ts' } }),
+      'packages/core/package.json': JSON.stringify({
+        name: '@acme/core',
+        exports: {
+          '.': { import: './dist/index.js', types: './dist/index.d.ts' },
+          './utils/*': './src/utils/*.ts'
+        }
+      }),
       'packages/core/src/index.ts': '',
       'packages/core/src/utils/strings.ts': '',
       'packages/old/package.json': JSON.stringify({ name: 'old', main: 'lib/main.js' }),
@@ -52,7 +71,9 @@ describe('JS/TS resolution', () => {
       'packages/old/lib/extra.js': ''
     })
     expect(file(r, 'packages/app/x.ts', '@acme/core')).toBe('packages/core/src/index.ts')
-    expect(file(r, 'packages/app/x.ts', '@acme/core/utils/strings')).toBe('packages/core/src/utils/strings.ts')
+    expect(file(r, 'packages/app/x.ts', '@acme/core/utils/strings')).toBe(
+      'packages/core/src/utils/strings.ts'
+    )
     expect(file(r, 'packages/app/x.ts', 'old')).toBe('packages/old/lib/main.js')
     expect(file(r, 'packages/app/x.ts', 'old/lib/extra')).toBe('packages/old/lib/extra.js')
     expect(r.workspaceOf('packages/core/src/index.ts')).toBe('packages/core')
@@ -62,7 +83,11 @@ describe('JS/TS resolution', () => {
   it('resolves pnpm workspaces and package.json imports (#subpath)', () => {
     const r = resolver({
       'pnpm-workspace.yaml': "packages:\n  - 'libs/*'\n",
-      'libs/a/package.json': JSON.stringify({ name: 'a', imports: { '#internal/*': './src/internal/*.ts' }, exports: './src/index.ts' }),
+      'libs/a/package.json': JSON.stringify({
+        name: 'a',
+        imports: { '#internal/*': './src/internal/*.ts' },
+        exports: './src/index.ts'
+      }),
       'libs/a/src/index.ts': '',
       'libs/a/src/internal/db.ts': ''
     })
@@ -72,7 +97,8 @@ describe('JS/TS resolution', () => {
 
   it("applies jest's moduleNameMapper, roots and moduleDirectories", () => {
     const r = resolver({
-      'jest.config.js': "module.exports = {\n  roots: ['<rootDir>/src'],\n  moduleNameMapper: { '^@/(.*)$': '<rootDir>/src/$1', '\\\\.css$': '<rootDir>/test/style-stub.js' },\n  moduleDirectories: ['node_modules', 'src'],\n}\n",
+      'jest.config.js':
+        "module.exports = {\n  roots: ['<rootDir>/src'],\n  moduleNameMapper: { '^@/(.*)$': '<rootDir>/src/$1', '\\\\.css$': '<rootDir>/test/style-stub.js' },\n  moduleDirectories: ['node_modules', 'src'],\n}\n",
       'src/components/button.tsx': '',
       'src/helpers/format.ts': '',
       'test/style-stub.js': ''
@@ -93,9 +119,18 @@ describe('Python and Go resolution', () => {
       'tests/test_core.py': '',
       'pyproject.toml': ''
     })
-    expect(r.resolvePython('tests/test_core.py', 'pkg.core')).toEqual({ files: ['src/pkg/__init__.py', 'src/pkg/core.py'], resolved: true })
-    expect(r.resolvePython('src/pkg/sub/leaf.py', '..core')).toEqual({ files: ['src/pkg/core.py'], resolved: true })
-    expect(r.resolvePython('src/pkg/core.py', '.sub')).toEqual({ files: ['src/pkg/sub/__init__.py'], resolved: true })
+    expect(r.resolvePython('tests/test_core.py', 'pkg.core')).toEqual({
+      files: ['src/pkg/__init__.py', 'src/pkg/core.py'],
+      resolved: true
+    })
+    expect(r.resolvePython('src/pkg/sub/leaf.py', '..core')).toEqual({
+      files: ['src/pkg/core.py'],
+      resolved: true
+    })
+    expect(r.resolvePython('src/pkg/core.py', '.sub')).toEqual({
+      files: ['src/pkg/sub/__init__.py'],
+      resolved: true
+    })
     expect(r.pythonSubmodule('src/pkg/sub/__init__.py', 'leaf')).toBe('src/pkg/sub/leaf.py')
     expect(r.resolvePython('tests/test_core.py', 'requests').resolved).toBe(false)
   })
@@ -113,19 +148,34 @@ describe('project settings', () => {
   })
 
   it('reads literal jest configs and refuses computed ones', () => {
-    expect(literalObjectFromJs("export default { testMatch: ['**/*.spec.ts'], verbose: true, testRegex: /x\\.t$/ }")).toEqual({ testMatch: ['**/*.spec.ts'], verbose: true, testRegex: 'x\\.t$' })
+    expect(
+      literalObjectFromJs(
+        "export default { testMatch: ['**/*.spec.ts'], verbose: true, testRegex: /x\\.t$/ }"
+      )
+    ).toEqual({ testMatch: ['**/*.spec.ts'], verbose: true, testRegex: 'x\\.t$' })
     expect(literalObjectFromJs('module.exports = { roots: [path.join(__dirname, "src")] }')).toBeUndefined()
     expect(literalObjectFromJs('const config = { ...base }\nexport default config')).toBeUndefined()
-    const read = (p: string): string | undefined => (p === 'jest.config.js' ? 'module.exports = makeConfig()' : undefined)
+    const read = (p: string): string | undefined =>
+      p === 'jest.config.js' ? 'module.exports = makeConfig()' : undefined
     expect(loadJestSettings(read, '')?.unreadable).toMatch(/not a literal object/)
   })
 
   it('finds test files by convention and by jest testMatch / testRegex / ignore patterns', () => {
     const conventional = makeTestMatcher([])
-    expect(['a.test.ts', 'src/__tests__/b.ts', 'c.spec.jsx', 'test_x.py', 'y_test.py', 'z_test.go'].every(conventional)).toBe(true)
-    expect(['src/a.ts', 'fixtures/a.test.ts', 'node_modules/x/a.test.js', 'types.d.ts'].some(conventional)).toBe(false)
+    expect(
+      ['a.test.ts', 'src/__tests__/b.ts', 'c.spec.jsx', 'test_x.py', 'y_test.py', 'z_test.go'].every(
+        conventional
+      )
+    ).toBe(true)
+    expect(
+      ['src/a.ts', 'fixtures/a.test.ts', 'node_modules/x/a.test.js', 'types.d.ts'].some(conventional)
+    ).toBe(false)
     const read = (p: string): string | undefined =>
-      p === 'package.json' ? JSON.stringify({ jest: { testMatch: ['**/checks/**/*.ts'], testPathIgnorePatterns: ['/checks/skip/'] } }) : undefined
+      p === 'package.json'
+        ? JSON.stringify({
+            jest: { testMatch: ['**/checks/**/*.ts'], testPathIgnorePatterns: ['/checks/skip/'] }
+          })
+        : undefined
     const custom = makeTestMatcher([loadJestSettings(read, '')!])
     expect(custom('checks/one.ts')).toBe(true)
     expect(custom('checks/skip/two.ts')).toBe(false)

@@ -10,12 +10,21 @@ afterAll(() => cleanupAll())
 
 const quiet = streamLogger(() => undefined)
 
-async function select(repo: TestRepo, base: string, extra: Partial<SelectOptions> = {}): Promise<SelectResult> {
+async function select(
+  repo: TestRepo,
+  base: string,
+  extra: Partial<SelectOptions> = {}
+): Promise<SelectResult> {
   return selectTests({ git: new Git(repo.dir), base, head: 'HEAD', log: quiet, ...extra })
 }
 
 /** A repository at `files`, then one commit applying `change`; returns the selection. */
-async function afterChange(files: FileChanges, change: FileChanges, message = 'change', extra: Partial<SelectOptions> = {}): Promise<SelectResult> {
+async function afterChange(
+  files: FileChanges,
+  change: FileChanges,
+  message = 'change',
+  extra: Partial<SelectOptions> = {}
+): Promise<SelectResult> {
   const repo = createRepo({ files })
   const base = repo.head()
   repo.commit(message, change)
@@ -23,14 +32,18 @@ async function afterChange(files: FileChanges, change: FileChanges, message = 'c
 }
 
 const LIB = {
-  'src/math.ts': 'export function add(a: number, b: number) {\n  return a + b\n}\nexport function mul(a: number, b: number) {\n  return a * b\n}\nexport const PI = 3.14\n',
-  'src/strings.ts': "import { add } from './math.js'\nexport function pad(s: string, n: number) {\n  return s.padStart(add(n, 0))\n}\nexport function shout(s: string) {\n  return s.toUpperCase()\n}\n",
+  'src/math.ts':
+    'export function add(a: number, b: number) {\n  return a + b\n}\nexport function mul(a: number, b: number) {\n  return a * b\n}\nexport const PI = 3.14\n',
+  'src/strings.ts':
+    "import { add } from './math.js'\nexport function pad(s: string, n: number) {\n  return s.padStart(add(n, 0))\n}\nexport function shout(s: string) {\n  return s.toUpperCase()\n}\n",
   'src/index.ts': "export * from './math'\nexport { pad as leftPad, shout } from './strings'\n",
   'test/add.test.ts': "import { add } from '../src'\ntest('add', () => expect(add(1, 2)).toBe(3))\n",
   'test/mul.test.ts': "import { mul } from '../src/math'\ntest('mul', () => expect(mul(2, 3)).toBe(6))\n",
-  'test/pad.test.ts': "import { leftPad } from '../src/index'\ntest('pad', () => expect(leftPad('a', 2)).toBe(' a'))\n",
+  'test/pad.test.ts':
+    "import { leftPad } from '../src/index'\ntest('pad', () => expect(leftPad('a', 2)).toBe(' a'))\n",
   'test/shout.test.ts': "import { shout } from '../src'\ntest('shout', () => expect(shout('a')).toBe('A'))\n",
-  'test/all.test.ts': "import * as lib from '../src/math'\ntest('all', () => expect(Object.keys(lib).length).toBeGreaterThan(0))\n"
+  'test/all.test.ts':
+    "import * as lib from '../src/math'\ntest('all', () => expect(Object.keys(lib).length).toBeGreaterThan(0))\n"
 }
 
 describe('semantic selection through the symbol graph', () => {
@@ -47,12 +60,19 @@ describe('semantic selection through the symbol graph', () => {
     const result = await afterChange(LIB, { 'src/math.ts': LIB['src/math.ts'].replace('a + b', 'b + a') })
     // add is used by add.test directly and by pad (through strings.pad → add); namespace import reaches all.
     expect(result.tests).toEqual(['test/add.test.ts', 'test/all.test.ts', 'test/pad.test.ts'])
-    expect(result.reasons['test/pad.test.ts']).toEqual(['src/math.ts#add', 'src/strings.ts#add', 'src/strings.ts#pad', 'src/index.ts#leftPad', 'test/pad.test.ts'])
+    expect(result.reasons['test/pad.test.ts']).toEqual([
+      'src/math.ts#add',
+      'src/strings.ts#add',
+      'src/strings.ts#pad',
+      'src/index.ts#leftPad',
+      'test/pad.test.ts'
+    ])
   })
 
   it('selects nothing for comment and formatting changes', async () => {
     const result = await afterChange(LIB, {
-      'src/math.ts': '// Arithmetic.\nexport function add(a: number, b: number) { return a + b; }\n\nexport function mul(\n  a: number,\n  b: number,\n) {\n  return a * b // product\n}\nexport const PI = 3.14;\n'
+      'src/math.ts':
+        '// Arithmetic.\nexport function add(a: number, b: number) { return a + b; }\n\nexport function mul(\n  a: number,\n  b: number,\n) {\n  return a * b // product\n}\nexport const PI = 3.14;\n'
     })
     expect(result.mode).toBe('none')
     expect(result.tests).toEqual([])
@@ -61,7 +81,9 @@ describe('semantic selection through the symbol graph', () => {
 
   it('selects every importer of a module whose module-level statements changed', async () => {
     const files = { ...LIB, 'src/strings.ts': LIB['src/strings.ts'] + "console.log('strings loaded')\n" }
-    const result = await afterChange(files, { 'src/strings.ts': files['src/strings.ts'].replace('strings loaded', 'ready') })
+    const result = await afterChange(files, {
+      'src/strings.ts': files['src/strings.ts'].replace('strings loaded', 'ready')
+    })
     // index.ts loads strings.ts (export { … } from), so every test that loads the barrel is affected.
     expect(result.tests).toEqual(['test/add.test.ts', 'test/pad.test.ts', 'test/shout.test.ts'])
     expect(result.changed).toEqual([{ file: 'src/strings.ts', symbols: ['<module>'] }])
@@ -70,17 +92,24 @@ describe('semantic selection through the symbol graph', () => {
   it('follows require, dynamic import(), jest.mock and tsconfig paths', async () => {
     const result = await afterChange(
       {
-        'tsconfig.json': JSON.stringify({ compilerOptions: { baseUrl: '.', paths: { '@lib/*': ['lib/*'] } } }),
+        'tsconfig.json': JSON.stringify({
+          compilerOptions: { baseUrl: '.', paths: { '@lib/*': ['lib/*'] } }
+        }),
         'lib/a.js': 'module.exports = { a: () => 1 }\n',
         'lib/b.ts': 'export const b = () => 2\n',
         'lib/c.ts': 'export const c = () => 3\n',
         'lib/d.ts': 'export const d = () => 4\n',
         'test/req.test.js': "const { a } = require('../lib/a')\ntest('a', () => expect(a()).toBe(1))\n",
-        'test/dyn.test.ts': "test('b', async () => { const { b } = await import('@lib/b'); expect(b()).toBe(2) })\n",
+        'test/dyn.test.ts':
+          "test('b', async () => { const { b } = await import('@lib/b'); expect(b()).toBe(2) })\n",
         'test/mock.test.ts': "jest.mock('../lib/c')\ntest('c', () => expect(1).toBe(1))\n",
         'test/none.test.ts': "import { d } from '@lib/d'\ntest('d', () => expect(d()).toBe(4))\n"
       },
-      { 'lib/a.js': 'module.exports = { a: () => 10 }\n', 'lib/b.ts': 'export const b = () => 20\n', 'lib/c.ts': 'export const c = () => 30\n' }
+      {
+        'lib/a.js': 'module.exports = { a: () => 10 }\n',
+        'lib/b.ts': 'export const b = () => 20\n',
+        'lib/c.ts': 'export const c = () => 30\n'
+      }
     )
     expect(result.tests).toEqual(['test/dyn.test.ts', 'test/mock.test.ts', 'test/req.test.js'])
   })
@@ -97,15 +126,24 @@ describe('semantic selection through the symbol graph', () => {
     const repo2 = createRepo({ files: LIB })
     const base2 = repo2.head()
     repo2.rename('src/math.ts', 'src/arith.ts')
-    repo2.commit('rename', { 'src/strings.ts': LIB['src/strings.ts'].replace('./math.js', './arith.js'), 'src/index.ts': LIB['src/index.ts'].replace('./math', './arith') })
+    repo2.commit('rename', {
+      'src/strings.ts': LIB['src/strings.ts'].replace('./math.js', './arith.js'),
+      'src/index.ts': LIB['src/index.ts'].replace('./math', './arith')
+    })
     const renamed = await select(repo2, base2)
-    expect(renamed.tests).toEqual(expect.arrayContaining(['test/mul.test.ts', 'test/all.test.ts', 'test/add.test.ts']))
+    expect(renamed.tests).toEqual(
+      expect.arrayContaining(['test/mul.test.ts', 'test/all.test.ts', 'test/add.test.ts'])
+    )
   })
 
   it('always selects a changed test file, and nothing for a comment in it', async () => {
-    const changedTest = await afterChange(LIB, { 'test/shout.test.ts': LIB['test/shout.test.ts'].replace("'A'", "'AA'") })
+    const changedTest = await afterChange(LIB, {
+      'test/shout.test.ts': LIB['test/shout.test.ts'].replace("'A'", "'AA'")
+    })
     expect(changedTest.tests).toEqual(['test/shout.test.ts'])
-    const commentOnly = await afterChange(LIB, { 'test/shout.test.ts': '// a note\n' + LIB['test/shout.test.ts'] })
+    const commentOnly = await afterChange(LIB, {
+      'test/shout.test.ts': '// a note\n' + LIB['test/shout.test.ts']
+    })
     expect(commentOnly.tests).toEqual([])
     const added = await afterChange(LIB, { 'test/new.test.ts': "test('n', () => expect(1).toBe(1))\n" })
     expect(added.tests).toEqual(['test/new.test.ts'])
@@ -117,12 +155,14 @@ describe('data files that static imports miss', () => {
     ...LIB,
     'test/data/cases.json': '[1, 2]\n',
     'test/__fixtures__/input.txt': 'hello\n',
-    'test/cases.test.ts': "import { readFileSync } from 'node:fs'\nconst cases = JSON.parse(readFileSync(__dirname + '/data/cases.json', 'utf8'))\ntest('cases', () => expect(cases).toHaveLength(2))\n",
+    'test/cases.test.ts':
+      "import { readFileSync } from 'node:fs'\nconst cases = JSON.parse(readFileSync(__dirname + '/data/cases.json', 'utf8'))\ntest('cases', () => expect(cases).toHaveLength(2))\n",
     'test/fixture.test.ts': "test('f', () => expect(1).toBe(1))\n",
     'test/__snapshots__/shout.test.ts.snap': 'exports[`shout 1`] = `"A"`;\n',
     'src/config.json': '{ "level": 1 }\n',
     'src/level.ts': "import config from './config.json'\nexport const level = () => config.level\n",
-    'test/level.test.ts': "import { level } from '../src/level'\ntest('level', () => expect(level()).toBe(1))\n"
+    'test/level.test.ts':
+      "import { level } from '../src/level'\ntest('level', () => expect(level()).toBe(1))\n"
   }
 
   it('selects the test that names a data file in a string', async () => {
@@ -132,8 +172,13 @@ describe('data files that static imports miss', () => {
   })
 
   it('selects a snapshot’s test, an imported JSON file’s tests, and tests beside a fixture folder', async () => {
-    expect((await afterChange(DATA, { 'test/__snapshots__/shout.test.ts.snap': 'exports[`shout 1`] = `"B"`;\n' })).tests).toEqual(['test/shout.test.ts'])
-    expect((await afterChange(DATA, { 'src/config.json': '{ "level": 2 }\n' })).tests).toEqual(['test/level.test.ts'])
+    expect(
+      (await afterChange(DATA, { 'test/__snapshots__/shout.test.ts.snap': 'exports[`shout 1`] = `"B"`;\n' }))
+        .tests
+    ).toEqual(['test/shout.test.ts'])
+    expect((await afterChange(DATA, { 'src/config.json': '{ "level": 2 }\n' })).tests).toEqual([
+      'test/level.test.ts'
+    ])
     const fixture = await afterChange(DATA, { 'test/__fixtures__/input.txt': 'bye\n' })
     expect(fixture.tests).toContain('test/fixture.test.ts')
     expect(fixture.tests.every(t => t.startsWith('test/'))).toBe(true)
@@ -144,7 +189,8 @@ describe('data files that static imports miss', () => {
       ...LIB,
       'src/api.ts': 'export const get = () => fetch("x")\n',
       'src/__mocks__/api.ts': 'export const get = () => 1\n',
-      'test/api.test.ts': "jest.mock('../src/api')\nimport { get } from '../src/api'\ntest('get', () => expect(get()).toBe(1))\n"
+      'test/api.test.ts':
+        "jest.mock('../src/api')\nimport { get } from '../src/api'\ntest('get', () => expect(get()).toBe(1))\n"
     }
     const result = await afterChange(files, { 'src/__mocks__/api.ts': 'export const get = () => 2\n' })
     expect(result.tests).toEqual(['test/api.test.ts'])
@@ -164,7 +210,11 @@ describe('safety fallbacks', () => {
     ['a babel config', { 'babel.config.js': 'module.exports = {}\n' }, /Babel or SWC/],
     ['a test setup file', { 'jest.setup.ts': 'export {}\n' }, /test setup file/],
     ["CI Medic's config", { '.github/ci-medic.yml': 'retries: 1\n' }, /CI Medic's own config/],
-    ['an unparseable source file', { 'src/math.ts': 'export function add( {\n  return `unclosed\n' }, /could not be parsed/]
+    [
+      'an unparseable source file',
+      { 'src/math.ts': 'export function add( {\n  return `unclosed\n' },
+      /could not be parsed/
+    ]
   ]
   it.each(cases)('runs every test when %s changes', async (_name, change, why) => {
     const result = await afterChange({ ...LIB, 'package.json': '{"name":"x"}\n' }, change)
@@ -174,7 +224,11 @@ describe('safety fallbacks', () => {
   })
 
   it("runs every test when a file named in jest's setupFilesAfterEnv changes", async () => {
-    const files = { ...LIB, 'package.json': JSON.stringify({ jest: { setupFilesAfterEnv: ['<rootDir>/test/env.ts'] } }), 'test/env.ts': 'export {}\n' }
+    const files = {
+      ...LIB,
+      'package.json': JSON.stringify({ jest: { setupFilesAfterEnv: ['<rootDir>/test/env.ts'] } }),
+      'test/env.ts': 'export {}\n'
+    }
     const result = await afterChange(files, { 'test/env.ts': 'export const x = 1\n' })
     expect(result.mode).toBe('all')
     expect(result.fallback).toBe('test/env.ts: a test setup file changed')
@@ -193,14 +247,26 @@ describe('safety fallbacks', () => {
     )
     expect(result.mode).toBe('selected')
     expect(result.tests).toEqual(['packages/a/src/x.test.ts'])
-    expect(result.reasons['packages/a/src/x.test.ts']?.[0]).toMatch(/dependency manifest changed; all tests of packages\/a/)
+    expect(result.reasons['packages/a/src/x.test.ts']?.[0]).toMatch(
+      /dependency manifest changed; all tests of packages\/a/
+    )
   })
 
   it('honours run-all-on and always-run globs and the ci-medic: run-all commit line', async () => {
-    const runAllOn = await afterChange({ ...LIB, 'migrations/001.sql': 'x\n' }, { 'migrations/001.sql': 'y\n' }, 'change', { runAllOn: ['migrations/**'] })
+    const runAllOn = await afterChange(
+      { ...LIB, 'migrations/001.sql': 'x\n' },
+      { 'migrations/001.sql': 'y\n' },
+      'change',
+      { runAllOn: ['migrations/**'] }
+    )
     expect(runAllOn.mode).toBe('all')
     expect(runAllOn.fallback).toMatch(/matches run-all-on/)
-    const always = await afterChange(LIB, { 'src/math.ts': LIB['src/math.ts'].replace('a * b', 'b * a') }, 'change', { alwaysRun: ['test/shout*'] })
+    const always = await afterChange(
+      LIB,
+      { 'src/math.ts': LIB['src/math.ts'].replace('a * b', 'b * a') },
+      'change',
+      { alwaysRun: ['test/shout*'] }
+    )
     expect(always.tests).toEqual(['test/all.test.ts', 'test/mul.test.ts', 'test/shout.test.ts'])
     expect(always.reasons['test/shout.test.ts']).toEqual(['always-run', 'test/shout.test.ts'])
     const message = await afterChange(LIB, { 'README.md': 'x\n' }, 'docs only\n\nci-medic: run-all\n')
@@ -214,7 +280,12 @@ describe('safety fallbacks', () => {
     expect(result.mode).toBe('all')
     expect(result.fallback).toMatch(/base revision does-not-exist is not in the repository/)
     expect(result.tests).toHaveLength(5)
-    const broken = await selectTests({ git: new Git(join(repo.dir, 'nope')), base: 'HEAD', head: 'HEAD', log: quiet })
+    const broken = await selectTests({
+      git: new Git(join(repo.dir, 'nope')),
+      base: 'HEAD',
+      head: 'HEAD',
+      log: quiet
+    })
     expect(broken.mode).toBe('all')
     expect(broken.fallback).toMatch(/selection failed, running every test/)
   })
@@ -224,7 +295,8 @@ describe('Python and Go', () => {
   it('selects pytest files through imports and conftest.py', async () => {
     const files = {
       'src/shop/__init__.py': '',
-      'src/shop/cart.py': 'from .prices import price\n\ndef total(items):\n    return sum(price(i) for i in items)\n\ndef empty():\n    return []\n',
+      'src/shop/cart.py':
+        'from .prices import price\n\ndef total(items):\n    return sum(price(i) for i in items)\n\ndef empty():\n    return []\n',
       'src/shop/prices.py': 'def price(item):\n    return 1\n',
       'tests/conftest.py': 'import pytest\n\n@pytest.fixture\ndef cart():\n    return []\n',
       'tests/test_cart.py': 'from shop.cart import total\n\ndef test_total():\n    assert total([1]) == 1\n',
@@ -233,25 +305,34 @@ describe('Python and Go', () => {
     }
     const price = await afterChange(files, { 'src/shop/prices.py': 'def price(item):\n    return 2\n' })
     expect(price.tests).toEqual(['tests/test_cart.py'])
-    const comment = await afterChange(files, { 'src/shop/prices.py': '# prices\ndef price(item):\n    return 1  # one\n' })
+    const comment = await afterChange(files, {
+      'src/shop/prices.py': '# prices\ndef price(item):\n    return 1  # one\n'
+    })
     expect(comment.mode).toBe('none')
-    const conftest = await afterChange(files, { 'tests/conftest.py': files['tests/conftest.py'].replace('return []', 'return [0]') })
+    const conftest = await afterChange(files, {
+      'tests/conftest.py': files['tests/conftest.py'].replace('return []', 'return [0]')
+    })
     expect(conftest.tests).toEqual(['tests/test_cart.py', 'tests/test_empty.py'])
   })
 
   it('selects the Go test files of the changed package and of packages importing it', async () => {
     const files = {
       'go.mod': 'module example.com/shop\n\ngo 1.21\n',
-      'cart/cart.go': 'package cart\n\nimport "example.com/shop/money"\n\nfunc Total(n int) int { return money.Cents(n) }\n',
+      'cart/cart.go':
+        'package cart\n\nimport "example.com/shop/money"\n\nfunc Total(n int) int { return money.Cents(n) }\n',
       'cart/cart_test.go': 'package cart\n\nimport "testing"\n\nfunc TestTotal(t *testing.T) {}\n',
       'money/money.go': 'package money\n\n// Cents converts.\nfunc Cents(n int) int { return n * 100 }\n',
       'money/money_test.go': 'package money\n\nimport "testing"\n\nfunc TestCents(t *testing.T) {}\n',
       'other/other_test.go': 'package other\n\nimport "testing"\n\nfunc TestOther(t *testing.T) {}\n'
     }
-    const result = await afterChange(files, { 'money/money.go': files['money/money.go'].replace('n * 100', 'n * 10') })
+    const result = await afterChange(files, {
+      'money/money.go': files['money/money.go'].replace('n * 100', 'n * 10')
+    })
     expect(result.tests).toEqual(['cart/cart_test.go', 'money/money_test.go'])
     expect(result.changed).toEqual([{ file: 'money/money.go', symbols: ['Cents'] }])
-    const comment = await afterChange(files, { 'money/money.go': files['money/money.go'].replace('// Cents converts.', '// Cents converts dollars.') })
+    const comment = await afterChange(files, {
+      'money/money.go': files['money/money.go'].replace('// Cents converts.', '// Cents converts dollars.')
+    })
     expect(comment.mode).toBe('none')
   })
 })
@@ -269,7 +350,9 @@ describe('graph cache', () => {
     expect(warm.stats.scanned).toBe(0)
     expect(warm.stats.cacheHits).toBe(8)
     expect(warm.tests).toEqual(cold.tests)
-    repo.commit('two', { 'src/strings.ts': LIB['src/strings.ts'].replace('toUpperCase', 'toLocaleUpperCase') })
+    repo.commit('two', {
+      'src/strings.ts': LIB['src/strings.ts'].replace('toUpperCase', 'toLocaleUpperCase')
+    })
     const next = await select(repo, 'HEAD~1', { cacheDir })
     expect(next.stats.scanned).toBe(1)
     expect(next.tests).toEqual(['test/shout.test.ts'])

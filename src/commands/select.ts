@@ -33,7 +33,11 @@ export interface MatrixEntry {
 
 export function matrixFor(shards: readonly Shard[]): { include: MatrixEntry[] } {
   return {
-    include: shards.map(s => ({ shard: s.shard, tests: s.tests.map(shellPath).join(' '), count: s.tests.length }))
+    include: shards.map(s => ({
+      shard: s.shard,
+      tests: s.tests.map(shellPath).join(' '),
+      count: s.tests.length
+    }))
   }
 }
 
@@ -74,7 +78,11 @@ function cellCode(text: string): string {
 }
 
 function mermaidLabel(text: string): string {
-  return text.replace(/[^A-Za-z0-9._/@#<>: -]/g, '_').replace(/</g, '‹').replace(/>/g, '›').slice(0, 120)
+  return text
+    .replace(/[^A-Za-z0-9._/@#<>: -]/g, '_')
+    .replace(/</g, '‹')
+    .replace(/>/g, '›')
+    .slice(0, 120)
 }
 
 /** A small graph of changed symbol → test for the first few selected tests. */
@@ -105,11 +113,26 @@ export function selectSummary(result: SelectResult, shards: readonly Shard[]): s
       : result.mode === 'none'
         ? '**No test file** can be affected by this change'
         : `**${result.tests.length} of ${result.allTests.length} test files** selected`
-  lines.push(`${modeLine} · graph of ${result.stats.files} files in ${result.stats.graphMs} ms (${result.stats.cacheHits} cached scans)`, '')
+  lines.push(
+    `${modeLine} · graph of ${result.stats.files} files in ${result.stats.graphMs} ms (${result.stats.cacheHits} cached scans)`,
+    ''
+  )
   if (result.fallback) lines.push(`> [!NOTE]\n> Running every test: ${escapeCell(result.fallback)}`, '')
   if (result.changed.length) {
-    const rows = result.changed.slice(0, SUMMARY_ROWS).map(c => [cellCode(c.file), escapeCell(c.symbols.slice(0, 20).join(', ') + (c.symbols.length > 20 ? ', …' : ''))])
-    lines.push('<details><summary>Changed symbols</summary>', '', table(['File', 'Symbols'], rows), '', '</details>', '')
+    const rows = result.changed
+      .slice(0, SUMMARY_ROWS)
+      .map(c => [
+        cellCode(c.file),
+        escapeCell(c.symbols.slice(0, 20).join(', ') + (c.symbols.length > 20 ? ', …' : ''))
+      ])
+    lines.push(
+      '<details><summary>Changed symbols</summary>',
+      '',
+      table(['File', 'Symbols'], rows),
+      '',
+      '</details>',
+      ''
+    )
   }
   if (result.mode === 'selected') {
     const rows = result.tests.slice(0, SUMMARY_ROWS).map(test => {
@@ -117,15 +140,26 @@ export function selectSummary(result: SelectResult, shards: readonly Shard[]): s
       return [cellCode(test), chain.length ? chain.map(cellCode).reverse().join(' ← ') : 'changed']
     })
     lines.push(table(['Test', '← why'], rows))
-    if (result.tests.length > SUMMARY_ROWS) lines.push('', `_…and ${result.tests.length - SUMMARY_ROWS} more; the \`tests\` output has them all._`)
+    if (result.tests.length > SUMMARY_ROWS)
+      lines.push('', `_…and ${result.tests.length - SUMMARY_ROWS} more; the \`tests\` output has them all._`)
     const graph = mermaid(result)
-    if (graph) lines.push('', '<details><summary>Changed symbol → test</summary>', '', graph, '', '</details>')
+    if (graph)
+      lines.push('', '<details><summary>Changed symbol → test</summary>', '', graph, '', '</details>')
   }
   if (shards.length > 1) {
-    lines.push('', table(['Shard', 'Tests', 'Expected'], shards.map(s => [String(s.shard), String(s.tests.length), `${(s.expectedMs / 1000).toFixed(1)} s`])))
+    lines.push(
+      '',
+      table(
+        ['Shard', 'Tests', 'Expected'],
+        shards.map(s => [String(s.shard), String(s.tests.length), `${(s.expectedMs / 1000).toFixed(1)} s`])
+      )
+    )
   }
   if (result.unreached.length) {
-    const list = result.unreached.slice(0, 30).map(u => cellCode(`${u.file}#${u.symbol}`)).join(', ')
+    const list = result.unreached
+      .slice(0, 30)
+      .map(u => cellCode(`${u.file}#${u.symbol}`))
+      .join(', ')
     lines.push('', `Changed symbols no test reaches: ${list}${result.unreached.length > 30 ? ', …' : ''}`)
   }
   if (result.notes.length) lines.push('', ...result.notes.slice(0, 20).map(n => `- ${escapeCell(n)}`))
@@ -133,7 +167,9 @@ export function selectSummary(result: SelectResult, shards: readonly Shard[]): s
 }
 
 export function selectText(result: SelectResult): string {
-  const lines = [`mode ${result.mode}: ${result.tests.length} test file${result.tests.length === 1 ? '' : 's'}`]
+  const lines = [
+    `mode ${result.mode}: ${result.tests.length} test file${result.tests.length === 1 ? '' : 's'}`
+  ]
   if (result.fallback) lines.push(`run all: ${result.fallback}`)
   for (const c of result.changed) lines.push(`changed ${c.file}: ${c.symbols.join(', ')}`)
   lines.push('')
@@ -146,7 +182,12 @@ export function selectText(result: SelectResult): string {
   return lines.join('\n')
 }
 
-export function selectResult(result: SelectResult, shardCount: number, workDir: string, repoDir: string): CommandResult {
+export function selectResult(
+  result: SelectResult,
+  shardCount: number,
+  workDir: string,
+  repoDir: string
+): CommandResult {
   const shards = result.tests.length ? shardsFor(result, shardCount, workDir, repoDir) : []
   return {
     outputs: {
@@ -162,7 +203,12 @@ export function selectResult(result: SelectResult, shardCount: number, workDir: 
 }
 
 /** The graph cache: a folder under workDir, restored from / saved to the Actions cache when there is one. */
-async function withGraphCache<T>(context: CommandContext, cache: CachePort, log: Logger, fn: (dir: string) => Promise<T>): Promise<T> {
+async function withGraphCache<T>(
+  context: CommandContext,
+  cache: CachePort,
+  log: Logger,
+  fn: (dir: string) => Promise<T>
+): Promise<T> {
   const dir = join(context.workDir, 'select-cache')
   const prefix = `ci-medic-select-v${SCANNER_VERSION}-${process.platform}-`
   if (cache.available && !existsSync(join(dir, 'scans.json'))) {

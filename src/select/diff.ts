@@ -19,7 +19,11 @@ export function diffScans(base: ModuleScan | undefined, head: ModuleScan | undef
     const after = head.exports[name]
     if (before !== after || (after !== undefined && change.symbols.has(after))) change.exports.add(name)
   }
-  if (base.exportAll.join('\n') !== head.exportAll.join('\n') || base.esm !== head.esm || base.pkg !== head.pkg)
+  if (
+    base.exportAll.join('\n') !== head.exportAll.join('\n') ||
+    base.esm !== head.esm ||
+    base.pkg !== head.pkg
+  )
     change.symbols.add(MODULE_SYMBOL)
   const wholeImports = (scan: ModuleScan): string =>
     scan.imports

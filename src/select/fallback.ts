@@ -6,14 +6,32 @@ import picomatch from 'picomatch'
  */
 
 const RULES: Array<{ test: RegExp; why: string }> = [
-  { test: /(?:^|\/)(?:package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|bun\.lockb?|\.pnp\.c?js)$/, why: 'a lockfile changed' },
-  { test: /(?:^|\/)(?:package\.json|\.npmrc|\.yarnrc(?:\.yml)?|\.nvmrc|\.node-version|\.tool-versions|pnpm-workspace\.yaml|lerna\.json|nx\.json|turbo\.json)$/, why: 'a dependency manifest changed' },
-  { test: /(?:^|\/)(?:requirements[^/]*\.txt|pyproject\.toml|setup\.py|setup\.cfg|Pipfile(?:\.lock)?|poetry\.lock|uv\.lock|tox\.ini|pytest\.ini|\.python-version)$/, why: 'a Python manifest or pytest config changed' },
+  {
+    test: /(?:^|\/)(?:package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|bun\.lockb?|\.pnp\.c?js)$/,
+    why: 'a lockfile changed'
+  },
+  {
+    test: /(?:^|\/)(?:package\.json|\.npmrc|\.yarnrc(?:\.yml)?|\.nvmrc|\.node-version|\.tool-versions|pnpm-workspace\.yaml|lerna\.json|nx\.json|turbo\.json)$/,
+    why: 'a dependency manifest changed'
+  },
+  {
+    test: /(?:^|\/)(?:requirements[^/]*\.txt|pyproject\.toml|setup\.py|setup\.cfg|Pipfile(?:\.lock)?|poetry\.lock|uv\.lock|tox\.ini|pytest\.ini|\.python-version)$/,
+    why: 'a Python manifest or pytest config changed'
+  },
   { test: /(?:^|\/)(?:go\.mod|go\.sum|go\.work(?:\.sum)?)$/, why: 'a Go module file changed' },
-  { test: /(?:^|\/)(?:jest|vitest|vite|karma|playwright|cypress|ava|webpack|rollup|esbuild|tsup)\.config\.[cm]?[jt]s(?:on)?$|(?:^|\/)\.mocharc(?:\.[a-z]+)?$|(?:^|\/)vitest\.workspace\.[cm]?[jt]s$/, why: 'a test runner or build config changed' },
-  { test: /(?:^|\/)(?:jest|vitest|test)[.-]?setup[^/]*\.[cm]?[jt]sx?$|(?:^|\/)setupTests\.[cm]?[jt]sx?$|(?:^|\/)(?:global[-_]?setup|global[-_]?teardown)\.[cm]?[jt]s$/i, why: 'a test setup file changed' },
+  {
+    test: /(?:^|\/)(?:jest|vitest|vite|karma|playwright|cypress|ava|webpack|rollup|esbuild|tsup)\.config\.[cm]?[jt]s(?:on)?$|(?:^|\/)\.mocharc(?:\.[a-z]+)?$|(?:^|\/)vitest\.workspace\.[cm]?[jt]s$/,
+    why: 'a test runner or build config changed'
+  },
+  {
+    test: /(?:^|\/)(?:jest|vitest|test)[.-]?setup[^/]*\.[cm]?[jt]sx?$|(?:^|\/)setupTests\.[cm]?[jt]sx?$|(?:^|\/)(?:global[-_]?setup|global[-_]?teardown)\.[cm]?[jt]s$/i,
+    why: 'a test setup file changed'
+  },
   { test: /(?:^|\/)[tj]sconfig(?:\.[\w-]+)?\.json$/, why: 'a TypeScript config changed' },
-  { test: /(?:^|\/)(?:\.babelrc(?:\.[cm]?js(?:on)?)?|babel\.config\.[cm]?js(?:on)?|\.swcrc)$/, why: 'a Babel or SWC config changed' },
+  {
+    test: /(?:^|\/)(?:\.babelrc(?:\.[cm]?js(?:on)?)?|babel\.config\.[cm]?js(?:on)?|\.swcrc)$/,
+    why: 'a Babel or SWC config changed'
+  },
   { test: /\.d\.[cm]?ts$/, why: 'a type declaration file changed' },
   { test: /^\.github\/ci-medic\.ya?ml$/, why: "CI Medic's own config changed" },
   { test: /(?:^|\/)__mocks__\/[^/]+$/, why: '' } // handled by the selection (module mocks), listed so it is not data
@@ -25,7 +43,11 @@ export interface FallbackHit {
 }
 
 /** The fallback rule a changed path triggers, if any. */
-export function fallbackFor(path: string, setupFiles: ReadonlySet<string>, configFile: string): FallbackHit | undefined {
+export function fallbackFor(
+  path: string,
+  setupFiles: ReadonlySet<string>,
+  configFile: string
+): FallbackHit | undefined {
   if (setupFiles.has(path)) return { path, why: 'a test setup file changed' }
   if (path === configFile) return { path, why: "CI Medic's own config changed" }
   for (const rule of RULES) if (rule.why && rule.test.test(path)) return { path, why: rule.why }

@@ -34,11 +34,19 @@ export async function readBlobs(dir: string, shas: readonly string[]): Promise<M
  * Streams blobs out of `git cat-file --batch` and hands each to `onBlob` as soon as it is complete,
  * so that git (on another core) decompresses while the caller scans.
  */
-export function streamBlobs(dir: string, shas: readonly string[], onBlob: (sha: string, blob: Buffer) => void): Promise<void> {
+export function streamBlobs(
+  dir: string,
+  shas: readonly string[],
+  onBlob: (sha: string, blob: Buffer) => void
+): Promise<void> {
   const unique = [...new Set(shas)]
   if (unique.length === 0) return Promise.resolve()
   return new Promise((resolve, reject) => {
-    const child = spawn('git', ['cat-file', '--batch'], { cwd: dir, stdio: ['pipe', 'pipe', 'pipe'], windowsHide: true })
+    const child = spawn('git', ['cat-file', '--batch'], {
+      cwd: dir,
+      stdio: ['pipe', 'pipe', 'pipe'],
+      windowsHide: true
+    })
     let pending: Buffer = Buffer.alloc(0)
     let stderr = ''
     let failed: Error | undefined
@@ -93,7 +101,7 @@ export async function diffRaw(git: Git, base: string, head: string): Promise<Raw
   const out = await git.run(['diff', '--raw', '-z', '-M', '--no-abbrev', '--no-ext-diff', base, head, '--'])
   const fields = out.split('\0')
   const changes: RawChange[] = []
-  for (let i = 0; i < fields.length; ) {
+  for (let i = 0; i < fields.length;) {
     const meta = fields[i++] as string
     if (!meta.startsWith(':')) continue
     const [, , oldSha, newSha, statusField] = meta.slice(1).split(' ')
@@ -103,7 +111,13 @@ export async function diffRaw(git: Git, base: string, head: string): Promise<Raw
     if (status === 'R' || status === 'C') {
       const from = fields[i++] as string
       const to = fields[i++] as string
-      changes.push({ status: status === 'R' ? 'renamed' : 'added', path: to, previousPath: status === 'R' ? from : undefined, baseSha, headSha })
+      changes.push({
+        status: status === 'R' ? 'renamed' : 'added',
+        path: to,
+        previousPath: status === 'R' ? from : undefined,
+        baseSha,
+        headSha
+      })
     } else {
       const path = fields[i++] as string
       const mapped = status === 'A' ? 'added' : status === 'D' ? 'deleted' : 'modified'

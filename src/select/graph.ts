@@ -37,7 +37,11 @@ export interface Graph {
   dependents: Map<string, Set<string>>
 }
 
-export function buildGraph(scans: Map<string, ModuleScan>, resolver: Resolver, conftests: Map<string, string[]>): Graph {
+export function buildGraph(
+  scans: Map<string, ModuleScan>,
+  resolver: Resolver,
+  conftests: Map<string, string[]>
+): Graph {
   const nodes = new Map<string, GraphNode>()
   const dependents = new Map<string, Set<string>>()
   const addDependent = (target: string, from: string): void => {
@@ -72,7 +76,11 @@ export function buildGraph(scans: Map<string, ModuleScan>, resolver: Resolver, c
           load(target, record.names === null)
         }
         for (const binding of record.names ?? []) {
-          if (binding.local) node.bindings.set(binding.local, { target, imported: binding.imported === '*' ? WHOLE : binding.imported })
+          if (binding.local)
+            node.bindings.set(binding.local, {
+              target,
+              imported: binding.imported === '*' ? WHOLE : binding.imported
+            })
         }
       }
     } else if (scan.lang === 'py') {
@@ -189,7 +197,8 @@ export function reachFromTest(graph: Graph, test: string, changes: Map<string, F
     } else {
       const binding = node.bindings.get(key)
       if (binding) {
-        if (binding.target) visit(binding.target, binding.imported === WHOLE ? WHOLE : `export:${binding.imported}`, id)
+        if (binding.target)
+          visit(binding.target, binding.imported === WHOLE ? WHOLE : `export:${binding.imported}`, id)
         continue
       }
       const symbol = scan.symbols[key]
@@ -203,7 +212,8 @@ export function reachFromTest(graph: Graph, test: string, changes: Map<string, F
 }
 
 function changedSymbolsFor(change: FileChange, key: string): string[] {
-  if (change.whole) return [key === WHOLE || key === LOAD ? MODULE_SYMBOL : key.startsWith('export:') ? key.slice(7) : key]
+  if (change.whole)
+    return [key === WHOLE || key === LOAD ? MODULE_SYMBOL : key.startsWith('export:') ? key.slice(7) : key]
   if (key === WHOLE) return [...change.symbols, ...change.exports]
   if (key === LOAD) return change.symbols.has(MODULE_SYMBOL) ? [MODULE_SYMBOL] : []
   if (key.startsWith('export:')) return change.exports.has(key.slice(7)) ? [key.slice(7)] : []
@@ -249,10 +259,18 @@ function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 }
 
 function reverseIndex(graph: Graph): ReverseIndex {
-  const index: ReverseIndex = { loaders: new Map(), bindingsTo: new Map(), exportAllers: new Map(), refsTo: new Map(), exportsTo: new Map() }
+  const index: ReverseIndex = {
+    loaders: new Map(),
+    bindingsTo: new Map(),
+    exportAllers: new Map(),
+    refsTo: new Map(),
+    exportsTo: new Map()
+  }
   for (const [path, node] of graph.nodes) {
     for (const { target, whole } of node.loads) pushTo(index.loaders, target, { from: path, whole })
-    for (const [local, binding] of node.bindings) if (binding.target) pushTo(index.bindingsTo, binding.target, { from: path, local, imported: binding.imported })
+    for (const [local, binding] of node.bindings)
+      if (binding.target)
+        pushTo(index.bindingsTo, binding.target, { from: path, local, imported: binding.imported })
     for (const target of node.exportAll) pushTo(index.exportAllers, target, path)
   }
   return index
@@ -262,7 +280,8 @@ function refsTo(index: ReverseIndex, node: GraphNode): Map<string, string[]> {
   let map = index.refsTo.get(node.path)
   if (!map) {
     map = new Map()
-    for (const [name, symbol] of Object.entries(node.scan.symbols)) for (const ref of symbol.refs) if (ref !== name) pushTo(map, ref, name)
+    for (const [name, symbol] of Object.entries(node.scan.symbols))
+      for (const ref of symbol.refs) if (ref !== name) pushTo(map, ref, name)
     index.refsTo.set(node.path, map)
   }
   return map
@@ -293,13 +312,15 @@ function predecessors(graph: Graph, index: ReverseIndex, nodeId: string, out: st
       break
     case 'A': // some EXP(F, X)
       out.push(id('W', file))
-      for (const b of index.bindingsTo.get(file) ?? []) if (b.imported !== WHOLE) out.push(id('S', b.from, b.local))
+      for (const b of index.bindingsTo.get(file) ?? [])
+        if (b.imported !== WHOLE) out.push(id('S', b.from, b.local))
       for (const from of index.exportAllers.get(file) ?? []) out.push(id('A', from))
       break
     case 'E': {
       // EXP(F, X)
       out.push(id('W', file))
-      for (const b of index.bindingsTo.get(file) ?? []) if (b.imported === name) out.push(id('S', b.from, b.local))
+      for (const b of index.bindingsTo.get(file) ?? [])
+        if (b.imported === name) out.push(id('S', b.from, b.local))
       for (const from of index.exportAllers.get(file) ?? []) {
         const exporter = graph.nodes.get(from)
         if (exporter && exporter.scan.exports[name] === undefined) out.push(id('E', from, name))
@@ -310,10 +331,12 @@ function predecessors(graph: Graph, index: ReverseIndex, nodeId: string, out: st
       for (const { from, whole } of index.loaders.get(file) ?? []) if (whole) out.push(id('L', from))
       for (const b of index.bindingsTo.get(file) ?? []) {
         if (b.imported === WHOLE) out.push(id('S', b.from, b.local))
-        else if (node && !node.scan.esm && node.scan.exports[b.imported] === undefined) out.push(id('S', b.from, b.local))
+        else if (node && !node.scan.esm && node.scan.exports[b.imported] === undefined)
+          out.push(id('S', b.from, b.local))
       }
       for (const from of index.exportAllers.get(file) ?? []) out.push(id('W', from))
-      if (node && !node.scan.esm) for (const from of index.exportAllers.get(file) ?? []) out.push(id('A', from))
+      if (node && !node.scan.esm)
+        for (const from of index.exportAllers.get(file) ?? []) out.push(id('A', from))
       break
     case 'S': {
       // SYM(F, S); MODULE_SYMBOL is visited on LOAD
@@ -346,7 +369,11 @@ function stepOf(nodeId: string): string | undefined {
  * For every changed symbol, the tests that reach it, each with a chain of steps from the changed
  * symbol to the test file.
  */
-export function testsReaching(graph: Graph, changes: Map<string, FileChange>, isTest: (path: string) => boolean): ReverseHit[] {
+export function testsReaching(
+  graph: Graph,
+  changes: Map<string, FileChange>,
+  isTest: (path: string) => boolean
+): ReverseHit[] {
   const index = reverseIndex(graph)
   const starts: Array<{ file: string; label: string; nodes: string[] }> = []
   for (const [file, change] of changes) {
@@ -354,7 +381,8 @@ export function testsReaching(graph: Graph, changes: Map<string, FileChange>, is
       starts.push({ file, label: file, nodes: [id('L', file), id('W', file)] })
       continue
     }
-    for (const symbol of change.symbols) starts.push({ file, label: `${file}#${symbol}`, nodes: [id('S', file, symbol)] })
+    for (const symbol of change.symbols)
+      starts.push({ file, label: `${file}#${symbol}`, nodes: [id('S', file, symbol)] })
     for (const exported of change.exports) {
       if (!change.symbols.has(graph.nodes.get(file)?.scan.exports[exported] ?? '\u0001'))
         starts.push({ file, label: `${file}#${exported}`, nodes: [id('E', file, exported)] })
@@ -377,13 +405,27 @@ export function testsReaching(graph: Graph, changes: Map<string, FileChange>, is
           const chain: string[] = []
           for (let step: string | null | undefined = current; step; step = parent.get(step)) {
             const text = stepOf(step)
-            if (text && text !== chain[chain.length - 1] && !(text === step.split(SEP)[1] && chain.length && (chain[chain.length - 1] as string).startsWith(text + '#'))) chain.push(text)
+            if (
+              text &&
+              text !== chain[chain.length - 1] &&
+              !(
+                text === step.split(SEP)[1] &&
+                chain.length &&
+                (chain[chain.length - 1] as string).startsWith(text + '#')
+              )
+            )
+              chain.push(text)
           }
           chain.reverse()
           const steps = chain.filter(s => s !== file && !s.startsWith(file + '#'))
           if (steps[0] !== start.label) steps.unshift(start.label)
           steps.push(file)
-          hits.push({ test: file, changedFile: start.file, changed: start.label === start.file ? `${start.file}#*` : start.label, chain: steps })
+          hits.push({
+            test: file,
+            changedFile: start.file,
+            changed: start.label === start.file ? `${start.file}#*` : start.label,
+            chain: steps
+          })
         }
       }
       predecessors(graph, index, current, preds)

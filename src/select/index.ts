@@ -76,7 +76,8 @@ export function scanSource(kind: ScanKind, text: string, path: string): ModuleSc
   return scanJs(text, path)
 }
 
-const CONFIG_NAMES = /(?:^|\/)(?:package\.json|[tj]sconfig(?:\.[\w-]+)?\.json|jest\.config\.[cm]?[jt]s(?:on)?|pnpm-workspace\.yaml|go\.mod)$/
+const CONFIG_NAMES =
+  /(?:^|\/)(?:package\.json|[tj]sconfig(?:\.[\w-]+)?\.json|jest\.config\.[cm]?[jt]s(?:on)?|pnpm-workspace\.yaml|go\.mod)$/
 
 export interface RepositoryGraph {
   head: string
@@ -152,16 +153,21 @@ export async function buildRepositoryGraph(
   const read = (path: string): string | undefined => configText.get(path)
   const jest: JestSettings[] = []
   const jestDirs = new Set<string>([''])
-  for (const path of configText.keys()) if (/(?:^|\/)(?:jest\.config\.[cm]?[jt]s(?:on)?|package\.json)$/.test(path)) jestDirs.add(dirname(path))
+  for (const path of configText.keys())
+    if (/(?:^|\/)(?:jest\.config\.[cm]?[jt]s(?:on)?|package\.json)$/.test(path)) jestDirs.add(dirname(path))
   for (const dir of [...jestDirs].sort((a, b) => b.length - a.length)) {
     const settings = loadJestSettings(read, dir)
     if (settings) jest.push(settings)
   }
   const isTest = makeTestMatcher(jest)
-  const fingerprint = hashText([...files].join('\n') + '\u0000' + [...configText].map(([p, t]) => `${p}\u0001${t}`).join('\u0000'))
+  const fingerprint = hashText(
+    [...files].join('\n') + '\u0000' + [...configText].map(([p, t]) => `${p}\u0001${t}`).join('\u0000')
+  )
   const resolver = new Resolver(files, read, jest, cache.resolutions(fingerprint))
   const conftests = new Map<string, string[]>()
-  const conftestFiles = new Set(entries.filter(e => e.path === 'conftest.py' || e.path.endsWith('/conftest.py')).map(e => e.path))
+  const conftestFiles = new Set(
+    entries.filter(e => e.path === 'conftest.py' || e.path.endsWith('/conftest.py')).map(e => e.path)
+  )
   if (conftestFiles.size) {
     for (const path of scans.keys()) {
       if (!path.endsWith('.py')) continue
@@ -197,12 +203,25 @@ export function stringRefersTo(literal: string, from: string, path: string): boo
     const resolved = joinPath(dirname(from), literal)
     if (resolved && (path === resolved || path.startsWith(resolved + '/'))) return true
   }
-  const bare = literal.replace(/^(?:\.{1,2}\/)+/, '').replace(/^\/+/, '').replace(/\/+$/, '')
+  const bare = literal
+    .replace(/^(?:\.{1,2}\/)+/, '')
+    .replace(/^\/+/, '')
+    .replace(/\/+$/, '')
   if (bare.length < 3 || bare === '..' || bare === '.') return false
-  return path === bare || path.endsWith('/' + bare) || path.startsWith(bare + '/') || path.includes('/' + bare + '/')
+  return (
+    path === bare ||
+    path.endsWith('/' + bare) ||
+    path.startsWith(bare + '/') ||
+    path.includes('/' + bare + '/')
+  )
 }
 
-function selection(mode: Selection['mode'], tests: string[], reasons: Record<string, string[]>, fallback: string | null): Selection {
+function selection(
+  mode: Selection['mode'],
+  tests: string[],
+  reasons: Record<string, string[]>,
+  fallback: string | null
+): Selection {
   return { mode, tests: [...new Set(tests)].sort(), reasons, fallback, changed: [] }
 }
 
@@ -231,7 +250,11 @@ export async function selectTests(options: SelectOptions): Promise<SelectResult>
   }
 }
 
-async function selectOrThrow(options: SelectOptions, started: number, reportAllTests: (tests: string[]) => void): Promise<SelectResult> {
+async function selectOrThrow(
+  options: SelectOptions,
+  started: number,
+  reportAllTests: (tests: string[]) => void
+): Promise<SelectResult> {
   const { git, log } = options
   const base = options.base === undefined ? undefined : await git.resolveCommit(options.base)
   const head = await git.resolveCommit(options.head)
@@ -242,11 +265,18 @@ async function selectOrThrow(options: SelectOptions, started: number, reportAllT
   const messages = base ? (await git.run(['log', '--format=%B%x00', `${base}..${head}`])).split('\0') : []
   const cache = new ScanCache(options.cacheDir ? join(options.cacheDir, 'scans.json') : undefined)
   const graphStarted = Date.now()
-  const ghosts = raw.flatMap(c => (c.status === 'deleted' ? [c.path] : c.previousPath ? [c.previousPath] : []))
-  const baseShas = raw.filter(c => c.baseSha && scanKindOf(c.previousPath ?? c.path)).map(c => c.baseSha as string)
+  const ghosts = raw.flatMap(c =>
+    c.status === 'deleted' ? [c.path] : c.previousPath ? [c.previousPath] : []
+  )
+  const baseShas = raw
+    .filter(c => c.baseSha && scanKindOf(c.previousPath ?? c.path))
+    .map(c => c.baseSha as string)
   const repo = await buildRepositoryGraph(git, head, { cache, extraFiles: ghosts, extraBlobs: baseShas })
   const graphMs = Date.now() - graphStarted
-  const allTests = repo.entries.map(e => e.path).filter(repo.isTest).sort()
+  const allTests = repo.entries
+    .map(e => e.path)
+    .filter(repo.isTest)
+    .sort()
   reportAllTests(allTests)
   const stats = (): SelectStats => ({ ...repo.stats, graphMs, totalMs: Date.now() - started })
   const finish = (sel: Selection, extra: Partial<SelectResult> = {}): SelectResult => {
@@ -268,7 +298,8 @@ async function selectOrThrow(options: SelectOptions, started: number, reportAllT
     )
   if (raw.length === 0) return finish(selection('none', [], {}, null))
 
-  if (messages.some(message => RUN_ALL_LINE.test(message))) return runAll('a commit message asks for it with "ci-medic: run-all"')
+  if (messages.some(message => RUN_ALL_LINE.test(message)))
+    return runAll('a commit message asks for it with "ci-medic: run-all"')
 
   const runAllOn = globMatcher(options.runAllOn ?? [])
   const alwaysRun = globMatcher(options.alwaysRun ?? [])
@@ -305,10 +336,13 @@ async function selectOrThrow(options: SelectOptions, started: number, reportAllT
     const path = change.path
     if (runAllOn(path) || (change.previousPath && runAllOn(change.previousPath)))
       return runAll(`${path} matches run-all-on`, [{ file: path, symbols: ['*'] }])
-    const hit = fallbackFor(path, setupFiles, configFile) ?? (change.previousPath ? fallbackFor(change.previousPath, setupFiles, configFile) : undefined)
+    const hit =
+      fallbackFor(path, setupFiles, configFile) ??
+      (change.previousPath ? fallbackFor(change.previousPath, setupFiles, configFile) : undefined)
     if (hit) {
       const scope = repo.resolver.workspaceOf(path)
-      if (!scope || hit.why === "CI Medic's own config changed") return runAll(`${hit.path}: ${hit.why}`, [{ file: path, symbols: ['*'] }])
+      if (!scope || hit.why === "CI Medic's own config changed")
+        return runAll(`${hit.path}: ${hit.why}`, [{ file: path, symbols: ['*'] }])
       scoped.push({ ...hit, scope })
       changed.push({ file: path, symbols: ['*'] })
       continue
@@ -319,7 +353,8 @@ async function selectOrThrow(options: SelectOptions, started: number, reportAllT
       changed.push({ file: path, symbols: ['*'] })
       continue
     }
-    if (change.previousPath) changes.set(change.previousPath, { whole: true, symbols: new Set(), exports: new Set() })
+    if (change.previousPath)
+      changes.set(change.previousPath, { whole: true, symbols: new Set(), exports: new Set() })
     // A manual mock replaces its module in every test that mocks (or auto-mocks) that module.
     if (/(?:^|\/)__mocks__\//.test(path)) dataFiles.push(path)
     if (repo.isTest(path)) selfSelected.set(path, [path])
@@ -338,7 +373,9 @@ async function selectOrThrow(options: SelectOptions, started: number, reportAllT
       continue
     }
     const before = change.status === 'added' ? undefined : baseScan(change)
-    const fileChange = before?.error ? { whole: true, symbols: new Set<string>(), exports: new Set<string>() } : diffScans(before, headScan)
+    const fileChange = before?.error
+      ? { whole: true, symbols: new Set<string>(), exports: new Set<string>() }
+      : diffScans(before, headScan)
     if (isEmptyChange(fileChange)) {
       notes.push(`${path}: no semantic change (comments or formatting only)`)
       selfSelected.delete(path)
@@ -369,7 +406,9 @@ async function selectOrThrow(options: SelectOptions, started: number, reportAllT
       }
     }
     // A fixture nobody names: every test next to (or under) the fixture folder's parent.
-    const fixtures = referenced ? null : /^(.*?)(?:^|\/)(?:__fixtures__|fixtures|__testfixtures__|testdata|test-data)\//.exec(path)
+    const fixtures = referenced
+      ? null
+      : /^(.*?)(?:^|\/)(?:__fixtures__|fixtures|__testfixtures__|testdata|test-data)\//.exec(path)
     if (fixtures) {
       const folder = fixtures[1] ?? ''
       for (const test of allTests) if (folder === '' || test.startsWith(folder + '/')) add(test, [path, test])
@@ -393,14 +432,21 @@ async function selectOrThrow(options: SelectOptions, started: number, reportAllT
   for (const [test, chain] of selfSelected) reasons[test] ??= chain
   for (const [test, chain] of extraReasons) if (!test.startsWith('data:')) reasons[test] ??= chain
   for (const { path, why, scope } of scoped) {
-    for (const test of allTests) if (test.startsWith(scope + '/')) reasons[test] ??= [`${path} (${why}; all tests of ${scope})`, test]
+    for (const test of allTests)
+      if (test.startsWith(scope + '/')) reasons[test] ??= [`${path} (${why}; all tests of ${scope})`, test]
   }
   for (const test of allTests) if (alwaysRun(test)) reasons[test] ??= ['always-run', test]
 
   const tests = Object.keys(reasons).sort()
-  const changedSymbols: ChangedSymbol[] = changed.flatMap(c => c.symbols.map(symbol => ({ file: c.file, symbol })))
+  const changedSymbols: ChangedSymbol[] = changed.flatMap(c =>
+    c.symbols.map(symbol => ({ file: c.file, symbol }))
+  )
   const unreached = changedSymbols.filter(
-    c => !repo.isTest(c.file) && c.symbol !== MODULE_SYMBOL && !reachedSymbols.has(`${c.file}#${c.symbol}`) && scanKindOf(c.file)
+    c =>
+      !repo.isTest(c.file) &&
+      c.symbol !== MODULE_SYMBOL &&
+      !reachedSymbols.has(`${c.file}#${c.symbol}`) &&
+      scanKindOf(c.file)
   )
   log.debug(`select: ${tests.length} of ${allTests.length} test files; graph ${graphMs} ms`)
   return finish(

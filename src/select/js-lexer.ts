@@ -187,7 +187,11 @@ class Lexer {
     while (this.i < this.n) {
       const c = src.charCodeAt(this.i)
       if (isIdentPart(c) || c === 46) this.i++
-      else if ((c === 43 || c === 45) && /[eE]/.test(src[this.i - 1] as string) && !/^0[xX]/.test(src.slice(start, start + 2)))
+      else if (
+        (c === 43 || c === 45) &&
+        /[eE]/.test(src[this.i - 1] as string) &&
+        !/^0[xX]/.test(src.slice(start, start + 2))
+      )
         this.i++
       else break
     }

@@ -19,7 +19,16 @@ const NOT_REFERENCES = new Set([
 ]) // prettier-ignore
 
 /** Words that continue an expression on the next line rather than start a statement. */
-const CONTINUATION_WORDS = new Set(['in', 'instanceof', 'as', 'satisfies', 'of', 'extends', 'implements', 'from'])
+const CONTINUATION_WORDS = new Set([
+  'in',
+  'instanceof',
+  'as',
+  'satisfies',
+  'of',
+  'extends',
+  'implements',
+  'from'
+])
 
 const STATEMENT_KEYWORDS = new Set([
   'import', 'export', 'function', 'class', 'const', 'let', 'var', 'interface', 'type', 'enum', 'declare',
@@ -128,7 +137,11 @@ class JsScanner {
       const spec = this.is(k + 2, STRING) ? texts[k + 2] : this.plainTemplate(k + 2)
       if (spec === undefined) continue
       const prevDot = this.is(k - 1, PUNCT, '.')
-      if (word === 'require' && !prevDot && !(this.is(k - 1, PUNCT, '=') && this.is(k - 3, IDENT, 'import'))) {
+      if (
+        word === 'require' &&
+        !prevDot &&
+        !(this.is(k - 1, PUNCT, '=') && this.is(k - 3, IDENT, 'import'))
+      ) {
         this.scan_.imports.push({ spec, kind: 'require', names: null })
       } else if (word === 'import' && !prevDot) {
         this.scan_.imports.push({ spec, kind: 'dynamic', names: null })
@@ -177,8 +190,19 @@ class JsScanner {
   private declarationAfterType(k: number): boolean {
     if (!this.is(k - 1, PUNCT, '>')) return false
     const word = this.t(k)
-    return word === 'export' || word === 'import' || word === 'const' || word === 'let' || word === 'var' || word === 'function' ||
-      word === 'class' || word === 'interface' || word === 'enum' || word === 'declare' || (word === 'type' && this.is(k + 1, IDENT))
+    return (
+      word === 'export' ||
+      word === 'import' ||
+      word === 'const' ||
+      word === 'let' ||
+      word === 'var' ||
+      word === 'function' ||
+      word === 'class' ||
+      word === 'interface' ||
+      word === 'enum' ||
+      word === 'declare' ||
+      (word === 'type' && this.is(k + 1, IDENT))
+    )
   }
 
   private skipDecorators(k: number): number {
@@ -202,7 +226,8 @@ class JsScanner {
     while (this.is(k, IDENT) && MODIFIERS.has(this.t(k))) k++
     if (this.is(k, IDENT, 'const') && this.is(k + 1, IDENT, 'enum')) return true
     if (!this.is(k, IDENT) || !BLOCK_DECLARATIONS.has(this.t(k))) return false
-    if (this.t(k) === 'module' || this.t(k) === 'namespace') return this.is(k + 1, IDENT) || this.is(k + 1, STRING)
+    if (this.t(k) === 'module' || this.t(k) === 'namespace')
+      return this.is(k + 1, IDENT) || this.is(k + 1, STRING)
     return true
   }
 
@@ -211,7 +236,12 @@ class JsScanner {
     const block = this.isBlockDeclaration(start)
     let k = this.skipDecorators(start)
     for (; k < n; k++) {
-      if (k > start && newline[k] && this.startsStatement(k) && (this.endsExpression(k - 1) || this.declarationAfterType(k))) {
+      if (
+        k > start &&
+        newline[k] &&
+        this.startsStatement(k) &&
+        (this.endsExpression(k - 1) || this.declarationAfterType(k))
+      ) {
         if (!block || STATEMENT_KEYWORDS.has(texts[k] as string)) return k
       }
       if (kinds[k] !== PUNCT) continue
@@ -236,7 +266,7 @@ class JsScanner {
   // ── one statement ────────────────────────────────────────────────────────
 
   private statement(start: number, end: number): void {
-    let k = this.skipDecorators(start)
+    const k = this.skipDecorators(start)
     const word = this.t(k)
     if (this.is(k, IDENT, 'import') && !this.is(k + 1, PUNCT, '(') && !this.is(k + 1, PUNCT, '.')) {
       this.scan_.esm = true
@@ -313,7 +343,8 @@ class JsScanner {
       k += 3
     } else if (this.is(k, PUNCT, '{')) {
       const close = this.match[k] as number
-      for (const item of this.listItems(k + 1, close > k ? close : end)) names.push({ imported: item.name, local: item.alias })
+      for (const item of this.listItems(k + 1, close > k ? close : end))
+        names.push({ imported: item.name, local: item.alias })
       k = close > k ? close + 1 : end
     }
     while (k < end && !this.is(k, STRING)) k++
@@ -325,7 +356,11 @@ class JsScanner {
     const items: Array<{ name: string; alias: string }> = []
     let k = from
     while (k < to) {
-      if (this.is(k, IDENT, 'type') && (this.is(k + 1, IDENT) || this.is(k + 1, STRING)) && !this.is(k + 1, IDENT, 'as'))
+      if (
+        this.is(k, IDENT, 'type') &&
+        (this.is(k + 1, IDENT) || this.is(k + 1, STRING)) &&
+        !this.is(k + 1, IDENT, 'as')
+      )
         k++
       if (!this.is(k, IDENT) && !this.is(k, STRING)) {
         k++
@@ -380,7 +415,11 @@ class JsScanner {
   // ── declarations ─────────────────────────────────────────────────────────
 
   private declaration(start: number, k: number, end: number, exported: 'none' | 'named' | 'default'): void {
-    while (this.is(k, IDENT) && (this.t(k) === 'declare' || this.t(k) === 'abstract' || this.t(k) === 'async')) k++
+    while (
+      this.is(k, IDENT) &&
+      (this.t(k) === 'declare' || this.t(k) === 'abstract' || this.t(k) === 'async')
+    )
+      k++
     const word = this.t(k)
     const exports = this.scan_.exports
     const named = (name: string): void => {
@@ -396,23 +435,34 @@ class JsScanner {
         return named(name)
       }
     } else if (word === 'class' && this.is(k, IDENT)) {
-      const name = this.is(k + 1, IDENT) && this.t(k + 1) !== 'extends' && this.t(k + 1) !== 'implements' ? this.t(k + 1) : undefined
+      const name =
+        this.is(k + 1, IDENT) && this.t(k + 1) !== 'extends' && this.t(k + 1) !== 'implements'
+          ? this.t(k + 1)
+          : undefined
       this.classDeclaration(name ?? 'default', start, k, end)
       return named(name ?? 'default')
     } else if (
-      (word === 'interface' || word === 'type' || word === 'enum' || word === 'namespace' || word === 'module') &&
+      (word === 'interface' ||
+        word === 'type' ||
+        word === 'enum' ||
+        word === 'namespace' ||
+        word === 'module') &&
       this.is(k + 1, IDENT)
     ) {
       const name = this.t(k + 1)
       const refs = this.references(k + 2, end)
       this.addSymbol(name, start, end, refs)
-      if (word === 'enum' || word === 'namespace' || word === 'module') for (const ref of refs) this.moduleRefs.add(ref)
+      if (word === 'enum' || word === 'namespace' || word === 'module')
+        for (const ref of refs) this.moduleRefs.add(ref)
       return named(name)
     } else if (word === 'const' && this.is(k + 1, IDENT, 'enum') && this.is(k + 2, IDENT)) {
       const name = this.t(k + 2)
       this.addSymbol(name, start, end, this.references(k + 3, end))
       return named(name)
-    } else if ((word === 'const' || word === 'let' || word === 'var' || word === 'using') && exported !== 'default') {
+    } else if (
+      (word === 'const' || word === 'let' || word === 'var' || word === 'using') &&
+      exported !== 'default'
+    ) {
       return this.variables(start, k + 1, end, exported === 'named')
     }
     if (exported === 'default') {
@@ -437,7 +487,12 @@ class JsScanner {
       } else if (this.is(k, PUNCT, '{') || this.is(k, PUNCT, '[')) {
         const close = this.after(k)
         for (let j = k + 1; j < close - 1; j++) {
-          if (this.is(j, IDENT) && !this.is(j + 1, PUNCT, ':') && !this.is(j - 1, PUNCT, '=') && !NOT_REFERENCES.has(this.t(j)))
+          if (
+            this.is(j, IDENT) &&
+            !this.is(j + 1, PUNCT, ':') &&
+            !this.is(j - 1, PUNCT, '=') &&
+            !NOT_REFERENCES.has(this.t(j))
+          )
             declared.push(this.t(j))
         }
         k = close
@@ -506,7 +561,8 @@ class JsScanner {
     let sawParams = false
     let sawEquals = false
     for (let k = m; k < close; k++) {
-      if (k > m && this.newline[k] && !sawParams && this.startsStatement(k) && this.endsExpression(k - 1)) return k
+      if (k > m && this.newline[k] && !sawParams && this.startsStatement(k) && this.endsExpression(k - 1))
+        return k
       if (this.kinds[k] !== PUNCT) continue
       const text = this.texts[k]
       if (text === ';') return k + 1
@@ -526,16 +582,28 @@ class JsScanner {
     return close
   }
 
-  private memberName(m: number, end: number): { name: string; isMethod: boolean; isStatic: boolean } | undefined {
+  private memberName(
+    m: number,
+    end: number
+  ): { name: string; isMethod: boolean; isStatic: boolean } | undefined {
     let k = this.skipDecorators(m)
     let isStatic = false
-    while (this.is(k, IDENT) && MEMBER_MODIFIERS.has(this.t(k)) && k + 1 < end && !this.is(k + 1, PUNCT, '(') && !this.is(k + 1, PUNCT, '=')) {
+    while (
+      this.is(k, IDENT) &&
+      MEMBER_MODIFIERS.has(this.t(k)) &&
+      k + 1 < end &&
+      !this.is(k + 1, PUNCT, '(') &&
+      !this.is(k + 1, PUNCT, '=')
+    ) {
       if (this.t(k) === 'static') isStatic = true
       k++
     }
     if (isStatic && this.is(k, PUNCT, '{')) return { name: 'static{}', isMethod: false, isStatic: true }
     if (this.is(k, PUNCT, '*')) k++
-    if ((this.is(k, IDENT, 'get') || this.is(k, IDENT, 'set')) && (this.is(k + 1, IDENT) || this.is(k + 1, STRING) || this.is(k + 1, PUNCT, '[')))
+    if (
+      (this.is(k, IDENT, 'get') || this.is(k, IDENT, 'set')) &&
+      (this.is(k + 1, IDENT) || this.is(k + 1, STRING) || this.is(k + 1, PUNCT, '['))
+    )
       k++
     let name: string
     if (this.is(k, IDENT) || this.is(k, STRING) || this.is(k, NUMBER)) name = this.t(k)
@@ -561,7 +629,12 @@ class JsScanner {
       if (this.kinds[k] !== IDENT) continue
       const text = this.texts[k] as string
       if (seen.has(text) || NOT_REFERENCES.has(text)) continue
-      if (this.texts[k - 1] === '.' && this.kinds[k - 1] === PUNCT && !(this.texts[k - 2] === '.' && this.kinds[k - 2] === PUNCT)) continue
+      if (
+        this.texts[k - 1] === '.' &&
+        this.kinds[k - 1] === PUNCT &&
+        !(this.texts[k - 2] === '.' && this.kinds[k - 2] === PUNCT)
+      )
+        continue
       seen.add(text)
       refs.push(text)
     }
@@ -583,9 +656,17 @@ class JsScanner {
       let tag = kind === NUMBER || kind === REGEX || kind === JSX ? IDENT : kind
       if (kind === PUNCT) {
         if (text === ';') continue
-        if (text === ',' && (this.is(k + 1, PUNCT, ')') || this.is(k + 1, PUNCT, ']') || this.is(k + 1, PUNCT, '}')))
+        if (
+          text === ',' &&
+          (this.is(k + 1, PUNCT, ')') || this.is(k + 1, PUNCT, ']') || this.is(k + 1, PUNCT, '}'))
+        )
           continue
-        if (text === '(' && this.is(k + 1, IDENT) && this.is(k + 2, PUNCT, ')') && this.is(k + 3, PUNCT, '=>')) {
+        if (
+          text === '(' &&
+          this.is(k + 1, IDENT) &&
+          this.is(k + 2, PUNCT, ')') &&
+          this.is(k + 3, PUNCT, '=>')
+        ) {
           text = texts[k + 1] as string
           tag = IDENT
           k += 2
@@ -612,10 +693,18 @@ class JsScanner {
       const text = this.texts[k] as string
       if (kind === PUNCT) {
         if (text === ';') continue
-        if (text === ',' && (this.is(k + 1, PUNCT, ')') || this.is(k + 1, PUNCT, ']') || this.is(k + 1, PUNCT, '}')))
+        if (
+          text === ',' &&
+          (this.is(k + 1, PUNCT, ')') || this.is(k + 1, PUNCT, ']') || this.is(k + 1, PUNCT, '}'))
+        )
           continue
         // `(x) =>` and `x =>` are the same
-        if (text === '(' && this.is(k + 1, IDENT) && this.is(k + 2, PUNCT, ')') && this.is(k + 3, PUNCT, '=>')) {
+        if (
+          text === '(' &&
+          this.is(k + 1, IDENT) &&
+          this.is(k + 2, PUNCT, ')') &&
+          this.is(k + 3, PUNCT, '=>')
+        ) {
           parts.push(this.texts[k + 1] as string)
           k += 2
           continue
@@ -664,7 +753,10 @@ class JsScanner {
           k = this.after(close) - 1 // method shorthand
         } else if (
           (prevKind === IDENT && prev !== 'async' && !NOT_REFERENCES.has(prev)) ||
-          prev === ')' || prev === ']' || prev === '>' || prevKind === TEMPLATE
+          prev === ')' ||
+          prev === ']' ||
+          prev === '>' ||
+          prevKind === TEMPLATE
         ) {
           return true
         }

@@ -107,7 +107,10 @@ function pythonRefs(code: string): string[] {
   return [...refs]
 }
 
-function parsePythonImport(code: string, nested: boolean): Array<{ spec: string; names: ImportBinding[] | null; local?: string }> {
+function parsePythonImport(
+  code: string,
+  nested: boolean
+): Array<{ spec: string; names: ImportBinding[] | null; local?: string }> {
   const text = code.trim()
   let match = /^from\s+(\.*[\w.]*)\s+import\s+(.+)$/s.exec(text)
   if (match) {
@@ -156,11 +159,13 @@ export function scanPython(src: string): ModuleScan {
     current = undefined
   }
   for (const line of lines) {
-    for (const value of line.strings) if (value.length <= 200 && /^[\w@./-]+$/.test(value) && /[./_-]/.test(value)) allStrings.add(value)
+    for (const value of line.strings)
+      if (value.length <= 200 && /^[\w@./-]+$/.test(value) && /[./_-]/.test(value)) allStrings.add(value)
     const code = line.code.trim()
     if (line.indent > 0) {
       if (/^(from\s+\S+\s+import|import)\s/.test(code))
-        for (const entry of parsePythonImport(code, true)) scan.imports.push({ spec: entry.spec, kind: 'dynamic', names: null })
+        for (const entry of parsePythonImport(code, true))
+          scan.imports.push({ spec: entry.spec, kind: 'dynamic', names: null })
       if (current) {
         current.parts.push(`${line.indent}:${line.norm}`)
         for (const ref of pythonRefs(code)) current.refs.add(ref)
@@ -230,7 +235,7 @@ export function scanGo(src: string): ModuleScan {
   // Remove comments while keeping strings (raw strings use backquotes).
   let code = ''
   const strings = new Set<string>()
-  for (let i = 0; i < src.length; ) {
+  for (let i = 0; i < src.length;) {
     const c = src[i] as string
     if (c === '/' && src[i + 1] === '/') {
       while (i < src.length && src[i] !== '\n') i++
@@ -273,7 +278,9 @@ export function scanGo(src: string): ModuleScan {
     const norm = decl.replace(/\s+/g, ' ').trim()
     const head = /^(func|type|var|const)\s*(?:\(\s*\w*\s*\*?\s*(\w+)[^)]*\)\s*)?(\w+)?/.exec(norm)
     if (!head) {
-      moduleParts.push(norm.replace(/^package \w+/, '').replace(/import\s*\([^)]*\)|import\s+(?:[\w.]+\s+)?"[^"]+"/g, ''))
+      moduleParts.push(
+        norm.replace(/^package \w+/, '').replace(/import\s*\([^)]*\)|import\s+(?:[\w.]+\s+)?"[^"]+"/g, '')
+      )
       continue
     }
     const name = head[2] ? `${head[2]}.${head[3]}` : (head[3] ?? `${head[1]}#${moduleParts.length}`)

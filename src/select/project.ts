@@ -93,7 +93,12 @@ function readJson(read: ReadText, path: string): Record<string, unknown> | undef
   }
 }
 
-export function loadTsConfig(read: ReadText, path: string, files: ReadonlySet<string>, seen = new Set<string>()): TsConfig | undefined {
+export function loadTsConfig(
+  read: ReadText,
+  path: string,
+  files: ReadonlySet<string>,
+  seen = new Set<string>()
+): TsConfig | undefined {
   if (seen.has(path)) return undefined
   seen.add(path)
   const json = readJson(read, path)
@@ -110,7 +115,11 @@ export function loadTsConfig(read: ReadText, path: string, files: ReadonlySet<st
     } else {
       // A config shipped by a workspace package or kept in node_modules (not in the repository).
       const candidate = joinPath('node_modules', ext)
-      target = files.has(candidate) ? candidate : files.has(candidate + '.json') ? candidate + '.json' : undefined
+      target = files.has(candidate)
+        ? candidate
+        : files.has(candidate + '.json')
+          ? candidate + '.json'
+          : undefined
     }
     if (target) base = loadTsConfig(read, target, files, seen) ?? base
   }
@@ -121,7 +130,9 @@ export function loadTsConfig(read: ReadText, path: string, files: ReadonlySet<st
     const pathsBase = config.baseUrl ?? dir
     config.paths = Object.entries(options.paths as Record<string, unknown>).map(([pattern, targets]) => ({
       pattern,
-      targets: (Array.isArray(targets) ? targets : []).filter(t => typeof t === 'string').map(t => joinPath(pathsBase, t as string))
+      targets: (Array.isArray(targets) ? targets : [])
+        .filter(t => typeof t === 'string')
+        .map(t => joinPath(pathsBase, t as string))
     }))
   }
   return config
@@ -163,14 +174,23 @@ export function workspaceGlobs(read: ReadText): string[] {
 
 // ── jest ───────────────────────────────────────────────────────────────────
 
-const JEST_CONFIG_FILES = ['jest.config.js', 'jest.config.cjs', 'jest.config.mjs', 'jest.config.ts', 'jest.config.json']
+const JEST_CONFIG_FILES = [
+  'jest.config.js',
+  'jest.config.cjs',
+  'jest.config.mjs',
+  'jest.config.ts',
+  'jest.config.json'
+]
 
 /**
  * Reads a literal object out of a JS config file without running it: `export default {…}`,
  * `module.exports = {…}` or `const config = {…}`. Returns undefined when the object is not literal.
  */
 export function literalObjectFromJs(text: string): Record<string, unknown> | undefined {
-  const start = /(?:export\s+default|module\.exports\s*=|(?:const|let|var)\s+\w+(?:\s*:\s*[\w.<>]+)?\s*=)\s*(?:\/\*\*?[\s\S]*?\*\/\s*)?\{/.exec(text)
+  const start =
+    /(?:export\s+default|module\.exports\s*=|(?:const|let|var)\s+\w+(?:\s*:\s*[\w.<>]+)?\s*=)\s*(?:\/\*\*?[\s\S]*?\*\/\s*)?\{/.exec(
+      text
+    )
   if (!start) return undefined
   const open = start.index + start[0].length - 1
   let depth = 0
@@ -218,7 +238,7 @@ function jsObjectLiteralToValue(source: string): Record<string, unknown> | undef
       while (i < source.length && source[i] !== '\n') i++
     } else if (c === '/' && source[i + 1] === '*') {
       i = source.indexOf('*/', i + 2) + 1
-    } else if (c === '/' ) {
+    } else if (c === '/') {
       // a regular expression literal: keep its source as a string
       let j = i + 1
       while (j < source.length && source[j] !== '/') j += source[j] === '\\' ? 2 : 1
@@ -233,7 +253,8 @@ function jsObjectLiteralToValue(source: string): Record<string, unknown> | undef
       if (after.startsWith(':')) out += JSON.stringify(word)
       else if (word === 'true' || word === 'false' || word === 'null') out += word
       else if (word === 'undefined') out += 'null'
-      else if ((after.startsWith(',') || after.startsWith('}')) && /[{,]\s*$/.test(out)) return undefined // shorthand
+      else if ((after.startsWith(',') || after.startsWith('}')) && /[{,]\s*$/.test(out))
+        return undefined // shorthand
       else return undefined
       i = j - 1
     } else out += c
@@ -299,11 +320,18 @@ export function loadJestSettings(read: ReadText, dir: string): JestSettings | un
     moduleDirectories: asStrings(config.moduleDirectories).filter(d => d !== 'node_modules'),
     modulePaths: asStrings(config.modulePaths).map(expand),
     testMatch: asStrings(config.testMatch).map(p => p.replace(/<rootDir>\/?/g, rootDir ? rootDir + '/' : '')),
-    testRegex: asStrings(config.testRegex).map(safeRegex).filter((r): r is RegExp => r !== undefined),
+    testRegex: asStrings(config.testRegex)
+      .map(safeRegex)
+      .filter((r): r is RegExp => r !== undefined),
     testPathIgnorePatterns: asStrings(config.testPathIgnorePatterns)
       .map(p => safeRegex(p.replace(/<rootDir>/g, rootDir)))
       .filter((r): r is RegExp => r !== undefined),
-    setupFiles: [...asStrings(config.setupFiles), ...asStrings(config.setupFilesAfterEnv), ...asStrings(config.globalSetup), ...asStrings(config.globalTeardown)].map(expand),
+    setupFiles: [
+      ...asStrings(config.setupFiles),
+      ...asStrings(config.setupFilesAfterEnv),
+      ...asStrings(config.globalSetup),
+      ...asStrings(config.globalTeardown)
+    ].map(expand),
     unreadable
   }
 }

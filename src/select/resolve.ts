@@ -170,7 +170,8 @@ export class Resolver {
   /** Resolves a subpath through a package's `exports` or `imports` map. */
   private throughMap(map: unknown, key: string, dir: string): string | undefined {
     if (map === undefined || map === null) return undefined
-    if (typeof map === 'string' || Array.isArray(map)) return key === '.' ? this.target(map, dir, '') : undefined
+    if (typeof map === 'string' || Array.isArray(map))
+      return key === '.' ? this.target(map, dir, '') : undefined
     const entries = map as Record<string, unknown>
     const keys = Object.keys(entries)
     if (keys.length && !keys.some(k => k.startsWith('.') || k.startsWith('#'))) {
@@ -180,7 +181,8 @@ export class Resolver {
     for (const pattern of keys) {
       const star = pattern.indexOf('*')
       if (star < 0) {
-        if (pattern.endsWith('/') && key.startsWith(pattern)) return this.target(entries[pattern], dir, key.slice(pattern.length), true)
+        if (pattern.endsWith('/') && key.startsWith(pattern))
+          return this.target(entries[pattern], dir, key.slice(pattern.length), true)
         continue
       }
       const prefix = pattern.slice(0, star)
@@ -299,7 +301,10 @@ export class Resolver {
       return found ? { file: found } : { unresolved: true }
     }
     for (const settings of this.jest) {
-      for (const base of [...settings.modulePaths, ...settings.moduleDirectories.map(d => joinPath(settings.rootDir, d))]) {
+      for (const base of [
+        ...settings.modulePaths,
+        ...settings.moduleDirectories.map(d => joinPath(settings.rootDir, d))
+      ]) {
         const found = this.tryPath(joinPath(base, spec))
         if (found) return { file: found }
       }

@@ -61,7 +61,13 @@ class CachedScan implements ModuleScan {
 }
 
 function linkOf(scan: ModuleScan): Link {
-  const link: Link = { lang: scan.lang, imports: scan.imports, exports: scan.exports, exportAll: scan.exportAll, esm: scan.esm }
+  const link: Link = {
+    lang: scan.lang,
+    imports: scan.imports,
+    exports: scan.exports,
+    exportAll: scan.exportAll,
+    esm: scan.esm
+  }
   if (scan.error !== undefined) link.error = scan.error
   if (scan.pkg !== undefined) link.pkg = scan.pkg
   return link
@@ -81,12 +87,18 @@ export class ScanCache {
     if (!file || !existsSync(file)) return
     try {
       const lines = readFileSync(file, 'utf8').split('\n')
-      const header = JSON.parse(lines[0] ?? '{}') as { version?: number; fingerprint?: string; resolutions?: Record<string, string> }
+      const header = JSON.parse(lines[0] ?? '{}') as {
+        version?: number
+        fingerprint?: string
+        resolutions?: Record<string, string>
+      }
       if (header.version !== SCANNER_VERSION) return
       const keys = JSON.parse(lines[1] ?? '[]') as string[]
       const links = JSON.parse(lines[2] ?? '[]') as Link[]
       if (keys.length !== links.length || lines.length < 3 + keys.length) return
-      keys.forEach((key, i) => this.loadedEntries.set(key, new CachedScan(links[i] as Link, lines[3 + i] as string)))
+      keys.forEach((key, i) =>
+        this.loadedEntries.set(key, new CachedScan(links[i] as Link, lines[3 + i] as string))
+      )
       this.resolutionPrint = header.fingerprint ?? ''
       this.resolutionsRaw = Object.assign(Object.create(null), header.resolutions ?? {})
       this.loaded = true
@@ -142,7 +154,11 @@ export class ScanCache {
         details.push(cached.rawDetail)
       }
     }
-    const header = JSON.stringify({ version: SCANNER_VERSION, fingerprint: this.resolutionPrint, resolutions: this.resolutionsRaw })
+    const header = JSON.stringify({
+      version: SCANNER_VERSION,
+      fingerprint: this.resolutionPrint,
+      resolutions: this.resolutionsRaw
+    })
     mkdirSync(dirname(this.file), { recursive: true })
     const tmp = `${this.file}.${process.pid}.tmp`
     writeFileSync(tmp, [header, JSON.stringify(keys), JSON.stringify(links), ...details].join('\n') + '\n')

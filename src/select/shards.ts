@@ -36,7 +36,9 @@ export function readTimings(workDir: string): Map<string, number> {
  */
 export function estimateDurationMs(text: string | undefined): number {
   if (text === undefined) return 1000
-  const cases = (text.match(/\b(?:it|test)(?:\.each\([^)]*\))?\s*\(|^\s*(?:async\s+)?def\s+test_|^func\s+Test/gm) ?? []).length
+  const cases = (
+    text.match(/\b(?:it|test)(?:\.each\([^)]*\))?\s*\(|^\s*(?:async\s+)?def\s+test_|^func\s+Test/gm) ?? []
+  ).length
   return 300 + 50 * Math.max(1, cases) + Math.min(2000, text.length / 50)
 }
 
@@ -44,8 +46,16 @@ export function estimateDurationMs(text: string | undefined): number {
  * Longest-processing-time-first: the longest test goes to the currently lightest shard. Gives
  * shards within 4/3 of the optimum. Empty shards are dropped; ties break by path for stable output.
  */
-export function splitIntoShards(tests: readonly string[], count: number, durationOf: (test: string) => number): Shard[] {
-  const shards: Shard[] = Array.from({ length: Math.max(1, count) }, (_, i) => ({ shard: i + 1, tests: [], expectedMs: 0 }))
+export function splitIntoShards(
+  tests: readonly string[],
+  count: number,
+  durationOf: (test: string) => number
+): Shard[] {
+  const shards: Shard[] = Array.from({ length: Math.max(1, count) }, (_, i) => ({
+    shard: i + 1,
+    tests: [],
+    expectedMs: 0
+  }))
   const ordered = [...tests].sort((a, b) => durationOf(b) - durationOf(a) || a.localeCompare(b))
   for (const test of ordered) {
     let lightest = shards[0] as Shard
