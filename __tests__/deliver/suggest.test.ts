@@ -106,6 +106,24 @@ describe('planSuggestions', () => {
     ])
   })
 
+  it('moves a suggestion to where the replaced lines are at the head when the patch came from the merge commit', () => {
+    // In the merge commit, main added two lines above the function: the patch's line numbers are 2 higher.
+    const fix = [
+      '--- a/src/f.ts',
+      '+++ b/src/f.ts',
+      '@@ -5,3 +5,3 @@ export function f(x) {',
+      '-  if (x > 1) {',
+      '+  if (x >= 1) {',
+      '     return a(x)',
+      '   }'
+    ].join('\n')
+    const plan = planSuggestions(parseUnifiedDiff(fix), prPatches, head)
+    expect(plan.leftOut).toEqual([])
+    expect(plan.comments).toEqual([
+      expect.objectContaining({ line: 3, body: '```suggestion\n  if (x >= 1) {\n```' })
+    ])
+  })
+
   it('anchors a pure insertion on the line before it', () => {
     const fix = [
       '--- a/src/f.ts',

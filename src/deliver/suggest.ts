@@ -23,6 +23,9 @@ interface ChangeBlock {
   removed: string[]
   added: string[]
   insertion: boolean
+  /** The context line before the block (an insertion's anchor), and the one after it. */
+  before?: string
+  after?: string
 }
 
 /** Runs of removed/added lines within a hunk, with the old-file lines they replace. */
@@ -30,14 +33,23 @@ function changeBlocks(hunk: Hunk): ChangeBlock[] {
   const blocks: ChangeBlock[] = []
   let current: ChangeBlock | undefined
   let lastOldLine = hunk.oldStart - 1
+  let lastContext: string | undefined
   for (const line of hunk.lines) {
     if (line.type === ' ') {
-      if (current) blocks.push(current)
+      if (current) blocks.push({ ...current, after: line.text })
       current = undefined
       lastOldLine = line.oldLine!
+      lastContext = line.text
       continue
     }
-    current ??= { from: lastOldLine + 1, to: lastOldLine, removed: [], added: [], insertion: true }
+    current ??= {
+      from: lastOldLine + 1,
+      to: lastOldLine,
+      removed: [],
+      added: [],
+      insertion: true,
+      before: lastContext
+    }
     if (line.type === '-') {
       current.removed.push(line.text)
       current.to = line.oldLine!
@@ -49,6 +61,17 @@ function changeBlocks(hunk: Hunk): ChangeBlock[] {
   }
   if (current) blocks.push(current)
   return blocks
+}
+
+/** The 1-based line where `expected` starts in `lines`: `hint` if it matches there, else the only match. */
+function locate(lines: readonly string[], expected: readonly string[], hint: number): number | undefined {
+  const matchesAt = (line: number): boolean => expected.every((text, i) => lines[line - 1 + i] === text)
+  if (expected.length === 0) return undefined
+  if (matchesAt(hint)) return hint
+  const matches: number[] = []
+  for (let line = 1; line + expected.length - 1 <= lines.length; line++)
+    if (matchesAt(line)) matches.push(line)
+  return matches.length === 1 ? matches[0] : undefined
 }
 
 function suggestionBody(lines: readonly string[]): string {
@@ -88,28 +111,35 @@ export function planSuggestions(
         let start: number
         let end: number
         let replacement: string[]
+        let expected: string[]
         if (block.insertion) {
-          // Anchor an insertion on the line before it (or the first line), and repeat that line.
-          if (block.to >= 1) {
-            start = end = block.to
-            replacement = [head?.[block.to - 1] ?? '', ...block.added]
-          } else {
-            start = end = 1
-            replacement = [...block.added, head?.[0] ?? '']
+          // Anchor an insertion on the line before it (or, at the file's start, the line after), and repeat that line.
+          const anchor = block.to >= 1 ? block.before : block.after
+          if (anchor === undefined) {
+            leftOut.push({
+              path,
+              reason: `the insertion at line ${block.to} has no context line to anchor on`
+            })
+            continue
           }
+          start = end = Math.max(1, block.to)
+          replacement = block.to >= 1 ? [anchor, ...block.added] : [...block.added, anchor]
+          expected = [anchor]
         } else {
           start = block.from
           end = block.to
           replacement = block.added
+          expected = block.removed
         }
-        const headLines = head?.slice(start - 1, end)
-        const expected = block.insertion
-          ? [replacement[block.to >= 1 ? 0 : replacement.length - 1]!]
-          : block.removed
-        if (!headLines || headLines.join('\n') !== expected.join('\n')) {
+        // The patch may come from a checkout of the merge commit, where lines sit elsewhere than at
+        // the head: a unique match of the replaced lines moves the suggestion to them.
+        const found = head ? locate(head, expected, start) : undefined
+        if (found === undefined) {
           leftOut.push({ path, reason: `lines ${start}-${end} differ at the pull request's head` })
           continue
         }
+        end += found - start
+        start = found
         let inDiff = true
         for (let line = start; line <= end; line++) if (!allowed.has(line)) inDiff = false
         if (!inDiff) {
