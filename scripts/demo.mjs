@@ -10,7 +10,15 @@
  * one Markdown file (--summary), printed at the end. Exit 0 when the story went as expected.
  */
 import { spawn } from 'node:child_process'
-import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import {
+  appendFileSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync
+} from 'node:fs'
 import { dirname, join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { startDeployTarget } from './demo/deploy-target.mjs'
@@ -67,7 +75,10 @@ function ciMedic(args, env = {}) {
   return new Promise((resolve, reject) => {
     const began = Date.now()
     appendFileSync(SUMMARY, `---\n\n<sub>ci-medic ${args[0]}</sub>\n\n`)
-    const child = spawn(process.execPath, [CLI, ...args, '--summary', SUMMARY], { cwd: REPO, env: cliEnv(env) })
+    const child = spawn(process.execPath, [CLI, ...args, '--summary', SUMMARY], {
+      cwd: REPO,
+      env: cliEnv(env)
+    })
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', chunk => (stdout += chunk))
@@ -108,14 +119,22 @@ function git(...args) {
     child.stdout.on('data', chunk => (stdout += chunk))
     child.stderr.on('data', chunk => (stderr += chunk))
     child.stdin.end()
-    child.on('close', code => (code === 0 ? resolve(stdout.trim()) : reject(new Error(`git ${args.join(' ')}: ${stderr.trim()}`))))
+    child.on('close', code =>
+      code === 0 ? resolve(stdout.trim()) : reject(new Error(`git ${args.join(' ')}: ${stderr.trim()}`))
+    )
   })
 }
 
 function showFailure(result) {
   if (result.code !== 0 && result.code !== 1) {
     console.log(red(`   The command ended with exit code ${result.code}:`))
-    console.log(result.stderr.split('\n').slice(-15).map(l => `     ${l}`).join('\n'))
+    console.log(
+      result.stderr
+        .split('\n')
+        .slice(-15)
+        .map(l => `     ${l}`)
+        .join('\n')
+    )
   }
 }
 
@@ -138,14 +157,17 @@ async function buildRepository() {
     shas.push(await git('rev-parse', 'HEAD'))
   }
   // Under this project, so node resolution finds jest in its node_modules; linked when the folder is elsewhere.
-  if (relative(ROOT, REPO).startsWith('..')) symlinkSync(join(ROOT, 'node_modules'), join(REPO, 'node_modules'), 'dir')
+  if (relative(ROOT, REPO).startsWith('..'))
+    symlinkSync(join(ROOT, 'node_modules'), join(REPO, 'node_modules'), 'dir')
   say(`A tiny shop library with jest tests in ${bold(relative(process.cwd(), REPO) || REPO)}:`)
   for (const line of (await git('log', '--format=%h %s')).split('\n')) detail(line)
   const base = shas[shas.length - 2]
   const head = shas[shas.length - 1]
   say(`The change under test is the last commit. What it touched:`)
   for (const line of (await git('diff', '--stat', base, head)).split('\n')) detail(line)
-  say(`It ${red('breaks')} the discount (a cap written with Math.max) and only ${bold('edits a comment')} in src/money.js.`)
+  say(
+    `It ${red('breaks')} the discount (a cap written with Math.max) and only ${bold('edits a comment')} in src/money.js.`
+  )
   return { base, head }
 }
 
@@ -159,7 +181,9 @@ async function select({ base, head }) {
   const files = changes.json?.files.map(f => f.path) ?? selection.changed.map(c => c.file)
   for (const file of files) {
     const change = selection.changed.find(c => c.file === file)
-    const symbols = change?.symbols.length ? change.symbols.join(', ') : 'no symbol: only comments or formatting changed'
+    const symbols = change?.symbols.length
+      ? change.symbols.join(', ')
+      : 'no symbol: only comments or formatting changed'
     say(`changed ${bold(file)}: ${symbols}`)
   }
   const money = selection.changed.find(c => c.file === 'src/money.js')
@@ -176,9 +200,14 @@ async function select({ base, head }) {
   if (skipped.length) say(`Not selected: ${skipped.join(', ')} — nothing they import changed in meaning.`)
   expectFact(selection.mode === 'selected', `selection mode is ${selection.mode}, expected selected`)
   expectFact(selection.tests.includes('test/discount.test.js'), 'test/discount.test.js was not selected')
-  expectFact(moneyAbsent && !selection.tests.includes('test/money.test.js'), 'the comment-only edit of src/money.js selected tests')
+  expectFact(
+    moneyAbsent && !selection.tests.includes('test/money.test.js'),
+    'the comment-only edit of src/money.js selected tests'
+  )
   if (moneyAbsent && !selection.tests.includes('test/money.test.js')) {
-    say(`${green('✓')} The comment-only edit of src/money.js selects nothing: its tests cannot tell the difference.`)
+    say(
+      `${green('✓')} The comment-only edit of src/money.js selects nothing: its tests cannot tell the difference.`
+    )
   }
   detail(`(${seconds(result.ms)})`)
   return selection
@@ -190,11 +219,17 @@ async function runSelected(selection, label) {
   const report = result.json
   if (!expectFact(report !== undefined, `${label}: test printed no JSON`)) return undefined
   const t = report.totals
-  say(`${report.framework}: ${t.passed} passed, ${t.failed} failed in ${report.files.length} file(s) (${seconds(result.ms)})`)
+  say(
+    `${report.framework}: ${t.passed} passed, ${t.failed} failed in ${report.files.length} file(s) (${seconds(result.ms)})`
+  )
   for (const file of report.files) {
     for (const test of file.tests.filter(c => c.status === 'failed')) {
       say(`${red('✗')} ${file.file} › ${test.name}`)
-      const message = (test.message ?? '').split('\n').map(l => l.trim()).filter(Boolean).slice(0, 3)
+      const message = (test.message ?? '')
+        .split('\n')
+        .map(l => l.trim())
+        .filter(Boolean)
+        .slice(0, 3)
       for (const line of message) detail(line)
     }
   }
@@ -202,20 +237,45 @@ async function runSelected(selection, label) {
 }
 
 async function llmEndpoint() {
-  const { CI_MEDIC_LLM_BASE_URL: baseUrl, CI_MEDIC_LLM_API_KEY: apiKey, CI_MEDIC_LLM_MODEL: model } = process.env
+  const {
+    CI_MEDIC_LLM_BASE_URL: baseUrl,
+    CI_MEDIC_LLM_API_KEY: apiKey,
+    CI_MEDIC_LLM_MODEL: model
+  } = process.env
   if (baseUrl && model) {
     say(`LLM: ${bold(model)} at ${new URL(baseUrl).host} (from CI_MEDIC_LLM_BASE_URL / CI_MEDIC_LLM_MODEL).`)
-    return { env: { CI_MEDIC_LLM_BASE_URL: baseUrl, CI_MEDIC_LLM_MODEL: model, ...(apiKey ? { CI_MEDIC_LLM_API_KEY: apiKey } : {}) }, close: async () => {} }
+    return {
+      env: {
+        CI_MEDIC_LLM_BASE_URL: baseUrl,
+        CI_MEDIC_LLM_MODEL: model,
+        ...(apiKey ? { CI_MEDIC_LLM_API_KEY: apiKey } : {})
+      },
+      close: async () => {}
+    }
   }
   const transcript = JSON.parse(readFileSync(join(ROOT, 'scripts', 'demo', 'transcript.json'), 'utf8'))
   const replay = await startReplayServer(transcript)
   say(yellow(bold('REPLAY of a recorded transcript: no model runs.')))
-  say(yellow(`A local OpenAI-compatible endpoint (${replay.url}) plays back the ${transcript.steps.length} model replies in`))
-  say(yellow(`scripts/demo/transcript.json; CI Medic's fixer really reads, edits, runs the tests and validates.`))
-  say(dim('   Set CI_MEDIC_LLM_BASE_URL, CI_MEDIC_LLM_API_KEY and CI_MEDIC_LLM_MODEL to use a real endpoint.'))
+  say(
+    yellow(
+      `A local OpenAI-compatible endpoint (${replay.url}) plays back the ${transcript.steps.length} model replies in`
+    )
+  )
+  say(
+    yellow(
+      `scripts/demo/transcript.json; CI Medic's fixer really reads, edits, runs the tests and validates.`
+    )
+  )
+  say(
+    dim('   Set CI_MEDIC_LLM_BASE_URL, CI_MEDIC_LLM_API_KEY and CI_MEDIC_LLM_MODEL to use a real endpoint.')
+  )
   return {
     replay,
-    env: { CI_MEDIC_LLM_BASE_URL: replay.url, CI_MEDIC_LLM_MODEL: transcript.model, CI_MEDIC_LLM_API_KEY: 'demo-replay-no-key' },
+    env: {
+      CI_MEDIC_LLM_BASE_URL: replay.url,
+      CI_MEDIC_LLM_MODEL: transcript.model,
+      CI_MEDIC_LLM_API_KEY: 'demo-replay-no-key'
+    },
     close: () => replay.close()
   }
 }
@@ -226,7 +286,22 @@ async function fix({ base, head }) {
   let result
   try {
     result = await ciMedic(
-      ['fix', '--repo', REPO, '--base', base, '--head', head, '--autonomy', 'shadow', '--retries', '0', '--time-budget', '3m', '--json'],
+      [
+        'fix',
+        '--repo',
+        REPO,
+        '--base',
+        base,
+        '--head',
+        head,
+        '--autonomy',
+        'shadow',
+        '--retries',
+        '0',
+        '--time-budget',
+        '3m',
+        '--json'
+      ],
       llm.env
     )
   } finally {
@@ -236,17 +311,27 @@ async function fix({ base, head }) {
   const outcome = result.json
   if (!expectFact(outcome !== undefined, 'fix printed no JSON')) return undefined
   if (llm.replay) {
-    say(`The replay served ${llm.replay.state.served} of its replies${llm.replay.state.problems.length ? `; ${red('mismatches')}: ${llm.replay.state.problems.join('; ')}` : ''}.`)
+    say(
+      `The replay served ${llm.replay.state.served} of its replies${llm.replay.state.problems.length ? `; ${red('mismatches')}: ${llm.replay.state.problems.join('; ')}` : ''}.`
+    )
   }
-  say(`Status: ${outcome.status === 'fixed' ? green(bold('fixed')) : red(bold(outcome.status))} after ${outcome.iterations} agent iteration(s) (${seconds(result.ms)}).`)
+  say(
+    `Status: ${outcome.status === 'fixed' ? green(bold('fixed')) : red(bold(outcome.status))} after ${outcome.iterations} agent iteration(s) (${seconds(result.ms)}).`
+  )
   if (outcome.rootCause) say(`Root cause: ${outcome.rootCause}`)
   if (outcome.explanation) say(`The fix:    ${outcome.explanation}`)
   if (outcome.patch) for (const line of outcome.patch.trim().split('\n')) detail(line)
   const untouched = (await git('status', '--porcelain')) === '' && (await git('rev-parse', 'HEAD')) === head
-  say(`Shadow mode: the validated patch went to the summary only; the repository is ${untouched ? 'untouched' : red('CHANGED')}.`)
+  say(
+    `Shadow mode: the validated patch went to the summary only; the repository is ${untouched ? 'untouched' : red('CHANGED')}.`
+  )
   expectFact(outcome.status === 'fixed', `fix status is ${outcome.status}, expected fixed`)
   expectFact(untouched, 'shadow mode changed the repository')
-  if (llm.replay) expectFact(llm.replay.state.problems.length === 0, 'the replay saw requests that do not follow the transcript')
+  if (llm.replay)
+    expectFact(
+      llm.replay.state.problems.length === 0,
+      'the replay saw requests that do not follow the transcript'
+    )
   return outcome
 }
 
@@ -272,37 +357,59 @@ async function guard() {
       return { status: response.status, body: await response.json() }
     }
     const before = await health()
-    say(`Deploy target on loopback: ${target.url} serves ${bold(target.version())} — /healthz answers ${before.status}.`)
+    say(
+      `Deploy target on loopback: ${target.url} serves ${bold(target.version())} — /healthz answers ${before.status}.`
+    )
     await target.deploy('v2')
     const broken = await health()
     say(`Deploying ${bold('v2')}… /healthz now answers ${red(String(broken.status))} (${broken.body.error}).`)
     const rollback = `"${process.execPath}" "${join(ROOT, 'scripts', 'demo', 'deploy.mjs')}" ${target.url} v1`
-    say(`guard probes /healthz; its rollback command deploys v1 again: ${dim('node scripts/demo/deploy.mjs URL v1')}`)
+    say(
+      `guard probes /healthz; its rollback command deploys v1 again: ${dim('node scripts/demo/deploy.mjs URL v1')}`
+    )
     const result = await ciMedic([
       'guard',
-      '--repo', REPO,
-      '--health-url', `${target.url}/healthz`,
-      '--rollback-command', rollback,
-      '--environment', 'demo',
-      '--warmup', '0',
-      '--probe-interval', '250ms',
-      '--probe-window', '3s',
-      '--probe-timeout', '2s',
-      '--failure-threshold', '3',
-      '--verify-window', '1500ms',
+      '--repo',
+      REPO,
+      '--health-url',
+      `${target.url}/healthz`,
+      '--rollback-command',
+      rollback,
+      '--environment',
+      'demo',
+      '--warmup',
+      '0',
+      '--probe-interval',
+      '250ms',
+      '--probe-window',
+      '3s',
+      '--probe-timeout',
+      '2s',
+      '--failure-threshold',
+      '3',
+      '--verify-window',
+      '1500ms',
       '--json'
     ])
     showFailure(result)
     const report = result.json
     if (!expectFact(report !== undefined, 'guard printed no JSON')) return
-    say(`Verdict: ${report.verdict === 'unhealthy' ? red(bold(report.verdict)) : bold(report.verdict)} — ${report.outcome ?? ''} (${seconds(result.ms)})`)
+    say(
+      `Verdict: ${report.verdict === 'unhealthy' ? red(bold(report.verdict)) : bold(report.verdict)} — ${report.outcome ?? ''} (${seconds(result.ms)})`
+    )
     const after = await health()
-    say(`Rolled back: ${report.rolledBack ? green('yes') : red('no')}. The target serves ${bold(target.version())}; /healthz answers ${after.status}.`)
+    say(
+      `Rolled back: ${report.rolledBack ? green('yes') : red('no')}. The target serves ${bold(target.version())}; /healthz answers ${after.status}.`
+    )
     detail(`Deploys: ${target.deploys.map(d => d.version).join(' → ')}`)
     expectFact(report.verdict === 'unhealthy', `guard verdict is ${report.verdict}, expected unhealthy`)
     expectFact(report.rolledBack === true, 'guard did not roll back')
-    expectFact(target.version() === 'v1' && after.status === 200, 'the target is not healthy on v1 after the rollback')
-    if (report.rolledBack && after.status === 200) say(`${green('✓')} Rolled back to v1 and verified healthy.`)
+    expectFact(
+      target.version() === 'v1' && after.status === 200,
+      'the target is not healthy on v1 after the rollback'
+    )
+    if (report.rolledBack && after.status === 200)
+      say(`${green('✓')} Rolled back to v1 and verified healthy.`)
   } finally {
     await target.close()
   }
@@ -310,7 +417,9 @@ async function guard() {
 
 async function main() {
   if (!existsSync(CLI)) {
-    console.error(`The CLI bundle ${CLI} is missing: run npm run build (or use a clone with the committed dist/).`)
+    console.error(
+      `The CLI bundle ${CLI} is missing: run npm run build (or use a clone with the committed dist/).`
+    )
     process.exit(2)
   }
   console.log(bold('CI Medic demo') + dim(' — the real CLI on an example repository, offline'))
@@ -320,14 +429,17 @@ async function main() {
     heading('test — run the selected tests')
     const run = await runSelected(selection, 'first run')
     expectFact(run?.code === 1 && run.report.totals.failed > 0, 'the selected tests did not fail')
-    if (run?.code === 1) say(`The step fails: ${red(`${run.report.totals.failed} failing test(s)`)}. The fixer takes over.`)
+    if (run?.code === 1)
+      say(`The step fails: ${red(`${run.report.totals.failed} failing test(s)`)}. The fixer takes over.`)
     const outcome = await fix(range)
     if (outcome?.status === 'fixed' && outcome.patch) await applyAndRetest(outcome, selection)
   }
   await guard()
 
   heading('The end')
-  say(`Job summaries of every command (Markdown, as GitHub shows them): ${bold(relative(process.cwd(), SUMMARY))}`)
+  say(
+    `Job summaries of every command (Markdown, as GitHub shows them): ${bold(relative(process.cwd(), SUMMARY))}`
+  )
   say(`Demo took ${seconds(Date.now() - started)}.`)
   if (problems.length) {
     console.log(red(bold(`\nThe story did not go as expected (${problems.length} problem(s)):`)))

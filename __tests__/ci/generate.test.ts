@@ -15,9 +15,19 @@ describe('ci with changed code lacking tests', () => {
   it('runs the selected tests, then generates and keeps a test for the uncovered function', async () => {
     const shop = buildShop(untestedChange(), 'discount: bulk prices')
     const fake = await startFakeOpenAI((request: RecordedChatRequest): ScriptStep => {
-      const tools = ((request.body?.tools ?? []) as Array<{ function?: { name?: string } }>).map(t => t.function?.name)
+      const tools = ((request.body?.tools ?? []) as Array<{ function?: { name?: string } }>).map(
+        t => t.function?.name
+      )
       if (!tools.includes('write_test_file')) return { content: 'unexpected request' }
-      return { content: null, toolCalls: [{ name: 'write_test_file', arguments: { path: 'test/bulk-price.test.js', content: BULK_PRICE_TEST } }] }
+      return {
+        content: null,
+        toolCalls: [
+          {
+            name: 'write_test_file',
+            arguments: { path: 'test/bulk-price.test.js', content: BULK_PRICE_TEST }
+          }
+        ]
+      }
     })
     try {
       const result = await runAction({
@@ -37,11 +47,19 @@ describe('ci with changed code lacking tests', () => {
       if (result.outputs.kept !== '1') console.log(result.summary, result.stderr.slice(-3000))
       expect(result.exitCode).toBe(0)
       expect(JSON.parse(result.outputs.tests!)).toEqual(['test/cart.test.js', 'test/discount.test.js'])
-      expect(result.outputs).toMatchObject({ passed: '3', failed: '0', 'fix-status': 'not-needed', generated: '1', kept: '1' })
+      expect(result.outputs).toMatchObject({
+        passed: '3',
+        failed: '0',
+        'fix-status': 'not-needed',
+        generated: '1',
+        kept: '1'
+      })
       expect(Number(result.outputs['coverage-delta'])).toBeGreaterThan(0)
       expect(JSON.parse(result.outputs['generated-tests']!)).toEqual(['test/bulk-price.test.js'])
       expect(result.summary).toContain('**✅ 3 selected tests passed**')
-      expect(result.summary).toMatch(/<details><summary><b>✅ Generate<\/b> — 1 candidate\(s\), 1 kept, \+\d+(\.\d+)?% changed lines covered<\/summary>/)
+      expect(result.summary).toMatch(
+        /<details><summary><b>✅ Generate<\/b> — 1 candidate\(s\), 1 kept, \+\d+(\.\d+)?% changed lines covered<\/summary>/
+      )
       expect(result.summary).toContain('bulkPrice')
       expect(shop.repo.git('status', '--porcelain', '--untracked-files=all')).toBe('')
     } finally {

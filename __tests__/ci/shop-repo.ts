@@ -6,7 +6,13 @@ import { PROJECT_ROOT } from '../support/harness.js'
 
 export const SHOP_FILES: Record<string, string> = {
   'package.json': JSON.stringify(
-    { name: 'ci-shop', private: true, scripts: { test: 'jest' }, devDependencies: { jest: '*' }, jest: { testEnvironment: 'node' } },
+    {
+      name: 'ci-shop',
+      private: true,
+      scripts: { test: 'jest' },
+      devDependencies: { jest: '*' },
+      jest: { testEnvironment: 'node' }
+    },
     null,
     2
   ),
@@ -108,7 +114,10 @@ export const BROKEN_LINE = '  return Math.round(cents * (1 - percent / 10))'
 
 export function breakingChange(): FileChanges {
   return {
-    'src/discount.js': SHOP_FILES['src/discount.js']!.replace('  return Math.round(cents * (1 - percent / 100))', BROKEN_LINE)
+    'src/discount.js': SHOP_FILES['src/discount.js']!.replace(
+      '  return Math.round(cents * (1 - percent / 100))',
+      BROKEN_LINE
+    )
   }
 }
 

@@ -35,16 +35,31 @@ describe('renderCiSummary', () => {
       verdict: '❌ 1 failure — no validated fix was found',
       notes: ['> [!NOTE]\n> a note'],
       stages: [
-        { name: 'Select', state: 'done', outcome: '1 of 3 test files selected', body: '### Test selection\n\n```sh\n# not a heading\n```' },
-        { name: 'Run', state: 'failed', outcome: '0 passed, 1 failed', body: '## ❌ Tests (jest)', open: true }
+        {
+          name: 'Select',
+          state: 'done',
+          outcome: '1 of 3 test files selected',
+          body: '### Test selection\n\n```sh\n# not a heading\n```'
+        },
+        {
+          name: 'Run',
+          state: 'failed',
+          outcome: '0 passed, 1 failed',
+          body: '## ❌ Tests (jest)',
+          open: true
+        }
       ]
     })
     const lines = summary.split('\n')
     expect(lines.slice(0, 3)).toEqual(['## CI Medic', '', '**❌ 1 failure — no validated fix was found**'])
     expect(summary).toContain('| ✅ Select | 1 of 3 test files selected |')
     expect(summary).toContain('| ❌ Run | 0 passed, 1 failed |')
-    expect(summary).toContain('<details><summary><b>✅ Select</b> — 1 of 3 test files selected</summary>\n\n#### Test selection\n\n```sh\n# not a heading\n```')
-    expect(summary).toContain('<details open><summary><b>❌ Run</b> — 0 passed, 1 failed</summary>\n\n#### ❌ Tests (jest)')
+    expect(summary).toContain(
+      '<details><summary><b>✅ Select</b> — 1 of 3 test files selected</summary>\n\n#### Test selection\n\n```sh\n# not a heading\n```'
+    )
+    expect(summary).toContain(
+      '<details open><summary><b>❌ Run</b> — 0 passed, 1 failed</summary>\n\n#### ❌ Tests (jest)'
+    )
     expect(summary.indexOf('a note')).toBeLessThan(summary.indexOf('| Stage |'))
   })
 })

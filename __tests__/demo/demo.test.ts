@@ -15,8 +15,19 @@ describe('npm run demo', () => {
   it('tells the whole story: selection with reasons, the failure, the replayed fix, green tests, the rollback', () => {
     const demoDir = join(makeTempDir('ci-medic-demo-'), 'demo')
     const env: NodeJS.ProcessEnv = { ...process.env, CI_MEDIC_DEMO_DIR: demoDir, NO_COLOR: '1' }
-    for (const name of ['CI_MEDIC_LLM_BASE_URL', 'CI_MEDIC_LLM_API_KEY', 'CI_MEDIC_LLM_MODEL', 'GITHUB_TOKEN']) delete env[name]
-    const run = spawnSync(process.execPath, [join(PROJECT_ROOT, 'scripts', 'demo.mjs')], { cwd: PROJECT_ROOT, env, encoding: 'utf8', timeout: 170_000 })
+    for (const name of [
+      'CI_MEDIC_LLM_BASE_URL',
+      'CI_MEDIC_LLM_API_KEY',
+      'CI_MEDIC_LLM_MODEL',
+      'GITHUB_TOKEN'
+    ])
+      delete env[name]
+    const run = spawnSync(process.execPath, [join(PROJECT_ROOT, 'scripts', 'demo.mjs')], {
+      cwd: PROJECT_ROOT,
+      env,
+      encoding: 'utf8',
+      timeout: 170_000
+    })
     const story = run.stdout
     if (run.status !== 0) console.log(story, run.stderr)
     expect(run.status).toBe(0)
@@ -25,7 +36,9 @@ describe('npm run demo', () => {
     expect(story).toMatch(/changed src\/money\.js: no symbol: only comments or formatting changed/)
     expect(story).toMatch(/changed src\/discount\.js: .*applyDiscount/)
     expect(story).toContain('test/discount.test.js  ←  src/discount.js  ←  src/discount.js#applyDiscount')
-    expect(story).toContain('test/cart.test.js  ←  src/cart.js  ←  src/discount.js  ←  src/discount.js#applyDiscount')
+    expect(story).toContain(
+      'test/cart.test.js  ←  src/cart.js  ←  src/discount.js  ←  src/discount.js#applyDiscount'
+    )
     expect(story).toContain('Not selected: test/money.test.js, test/inventory.test.js')
     expect(story).toContain('The comment-only edit of src/money.js selects nothing')
     // (b) the failure.

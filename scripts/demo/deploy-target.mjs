@@ -9,7 +9,10 @@ import { createServer } from 'node:http'
 
 const VERSIONS = {
   v1: { status: 200, body: version => ({ status: 'ok', version }) },
-  v2: { status: 500, body: version => ({ status: 'error', version, error: 'checkout: connection pool exhausted' }) }
+  v2: {
+    status: 500,
+    body: version => ({ status: 'error', version, error: 'checkout: connection pool exhausted' })
+  }
 }
 
 export async function startDeployTarget(initial = 'v1') {
@@ -39,7 +42,9 @@ export async function startDeployTarget(initial = 'v1') {
     deploys,
     version: () => served,
     async deploy(version) {
-      const response = await fetch(`${url}/admin/deploy?version=${encodeURIComponent(version)}`, { method: 'POST' })
+      const response = await fetch(`${url}/admin/deploy?version=${encodeURIComponent(version)}`, {
+        method: 'POST'
+      })
       if (!response.ok) throw new Error(`deploy of ${version} failed: ${response.status}`)
     },
     close: () =>

@@ -21,11 +21,18 @@ function completion(step, index, model) {
     choices: [
       {
         index: 0,
-        message: { role: 'assistant', content: step.content ?? null, ...(toolCalls.length ? { tool_calls: toolCalls } : {}) },
+        message: {
+          role: 'assistant',
+          content: step.content ?? null,
+          ...(toolCalls.length ? { tool_calls: toolCalls } : {})
+        },
         finish_reason: toolCalls.length ? 'tool_calls' : 'stop'
       }
     ],
-    usage: { ...step.usage, total_tokens: (step.usage?.prompt_tokens ?? 0) + (step.usage?.completion_tokens ?? 0) }
+    usage: {
+      ...step.usage,
+      total_tokens: (step.usage?.prompt_tokens ?? 0) + (step.usage?.completion_tokens ?? 0)
+    }
   }
 }
 
@@ -35,12 +42,14 @@ function protocolProblem(body, steps, index) {
   if (body.stream) return 'the replay answers non-streaming requests only'
   const offered = new Set((body.tools ?? []).map(tool => tool?.function?.name))
   for (const call of steps[index].tool_calls ?? []) {
-    if (!offered.has(call.name)) return `the recorded reply calls "${call.name}", which the request does not offer (offered: ${[...offered].join(', ') || 'none'})`
+    if (!offered.has(call.name))
+      return `the recorded reply calls "${call.name}", which the request does not offer (offered: ${[...offered].join(', ') || 'none'})`
   }
   if (index > 0) {
     const answered = new Set(body.messages.filter(m => m.role === 'tool').map(m => m.tool_call_id))
     for (const call of steps[index - 1].tool_calls ?? []) {
-      if (!answered.has(call.id)) return `the tool call ${call.id} (${call.name}) of the previous reply has no tool result in the conversation`
+      if (!answered.has(call.id))
+        return `the tool call ${call.id} (${call.name}) of the previous reply has no tool result in the conversation`
     }
   }
   return undefined
@@ -60,7 +69,11 @@ export async function startReplayServer(transcript) {
         response.end(JSON.stringify(value))
       }
       if (request.method !== 'POST' || !request.url?.endsWith('/chat/completions')) {
-        return send(404, { error: { message: `The replay serves POST /v1/chat/completions only, not ${request.method} ${request.url}` } })
+        return send(404, {
+          error: {
+            message: `The replay serves POST /v1/chat/completions only, not ${request.method} ${request.url}`
+          }
+        })
       }
       let body
       try {

@@ -136,11 +136,19 @@ const TESTS = {
   )
 }
 
-const PACKAGE = JSON.stringify(
-  { name: 'demo-shop', version: '1.0.0', private: true, scripts: { test: 'jest' }, devDependencies: { jest: '*' }, jest: { testEnvironment: 'node' } },
-  null,
-  2
-) + '\n'
+const PACKAGE =
+  JSON.stringify(
+    {
+      name: 'demo-shop',
+      version: '1.0.0',
+      private: true,
+      scripts: { test: 'jest' },
+      devDependencies: { jest: '*' },
+      jest: { testEnvironment: 'node' }
+    },
+    null,
+    2
+  ) + '\n'
 
 /** Commits oldest first; the last one is the change under test. */
 export const HISTORY = [

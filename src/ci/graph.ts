@@ -25,7 +25,8 @@ export function selectionPathGraph(tests: readonly string[], reasons: Record<str
   for (const test of tests.filter(t => (reasons[t]?.length ?? 0) > 1).slice(0, MAX_TESTS)) {
     const chain = reasons[test]!
     // `file#symbol` then `file` says the same thing twice in a picture.
-    const path = chain.length > 2 && chain[0]!.startsWith(`${chain[1]}#`) ? [chain[0]!, ...chain.slice(2)] : chain
+    const path =
+      chain.length > 2 && chain[0]!.startsWith(`${chain[1]}#`) ? [chain[0]!, ...chain.slice(2)] : chain
     changed.add(path[0]!)
     selected.add(test)
     for (let i = 1; i < path.length && edges.size < MAX_EDGES; i++) {

@@ -85,7 +85,9 @@ async function runStages(context: CommandContext): Promise<Stages> {
       env: context.env
     }
     const files = selection.mode === 'all' ? undefined : selection.tests
-    let report = await log.group('Run tests', () => runTests({ ...runOptions, repoDir, files, timingsDir: context.workDir }))
+    let report = await log.group('Run tests', () =>
+      runTests({ ...runOptions, repoDir, files, timingsDir: context.workDir })
+    )
     if (report.files.length === 0 && !inputs.testCommand) {
       throw new ConfigurationError(
         'No tests were found to run: no jest, vitest, mocha, node --test, pytest or go test suite was detected. ' +
@@ -145,7 +147,8 @@ function shortLlmReason(llm: LlmGatewayChoice): string {
 
 function selectOutcome(selection: SelectResult): string {
   if (selection.mode === 'none') return 'no test file can be affected by this change'
-  if (selection.mode === 'all') return `all ${plural(selection.allTests.length, 'test file')}: ${selection.fallback ?? 'fallback'}`
+  if (selection.mode === 'all')
+    return `all ${plural(selection.allTests.length, 'test file')}: ${selection.fallback ?? 'fallback'}`
   return `${selection.tests.length} of ${plural(selection.allTests.length, 'test file')} selected`
 }
 
@@ -157,8 +160,13 @@ function verdictOf(stages: Stages, failOnFixed: boolean): { verdict: string; fai
   const counting = countingFailures(report)
   const newWord = report.baseline ? 'new ' : ''
   if (counting.length === 0) {
-    const what = selection.mode === 'all' ? `${plural(report.totals.passed, 'test')} passed (all tests ran)` : `${plural(report.totals.passed, 'selected test')} passed`
-    const extra = report.baseline?.alreadyFailing ? ` (${report.baseline.alreadyFailing} already failing on base)` : ''
+    const what =
+      selection.mode === 'all'
+        ? `${plural(report.totals.passed, 'test')} passed (all tests ran)`
+        : `${plural(report.totals.passed, 'selected test')} passed`
+    const extra = report.baseline?.alreadyFailing
+      ? ` (${report.baseline.alreadyFailing} already failing on base)`
+      : ''
     return { verdict: `✅ ${what}${extra}` }
   }
   const failures = plural(counting.length, `${newWord}failure`)
@@ -167,7 +175,9 @@ function verdictOf(stages: Stages, failOnFixed: boolean): { verdict: string; fai
     const delivered = mode !== 'report'
     const how = AUTONOMY_WORDS[mode] ?? `delivered (${mode})`
     if (delivered && !failOnFixed) {
-      return { verdict: `✅ ${failures} — a validated fix was ${how}; passing because fail-on-fixed is false` }
+      return {
+        verdict: `✅ ${failures} with a validated fix — ${how}; passing because fail-on-fixed is false`
+      }
     }
     return {
       verdict: `❌ ${failures} — a validated fix was ${how}`,
@@ -175,9 +185,16 @@ function verdictOf(stages: Stages, failOnFixed: boolean): { verdict: string; fai
     }
   }
   if (fix) {
-    return { verdict: `❌ ${failures} — no validated fix was found`, failure: `${failures}, and no validated fix was found. See the job summary.` }
+    return {
+      verdict: `❌ ${failures} — no validated fix was found`,
+      failure: `${failures}, and no validated fix was found. See the job summary.`
+    }
   }
-  const why = stages.llm.gateway ? '' : isNoEndpoint(stages.llm) ? ' — no LLM endpoint configured, so no fix was attempted' : ' — the fixer did not run (no LLM for this run)'
+  const why = stages.llm.gateway
+    ? ''
+    : isNoEndpoint(stages.llm)
+      ? ' — no LLM endpoint configured, so no fix was attempted'
+      : ' — the fixer did not run (no LLM for this run)'
   return { verdict: `❌ ${failures}${why}`, failure: `${failures}. See the job summary.` }
 }
 
@@ -212,7 +229,12 @@ function sections(stages: Stages): StageSection[] {
           open: true
         })
       } else {
-        list.push({ name: 'Fix', state: 'skipped', outcome: shortLlmReason(llm), body: llm.disabledReason ?? 'The fixer did not run.' })
+        list.push({
+          name: 'Fix',
+          state: 'skipped',
+          outcome: shortLlmReason(llm),
+          body: llm.disabledReason ?? 'The fixer did not run.'
+        })
       }
     }
   }
@@ -221,11 +243,22 @@ function sections(stages: Stages): StageSection[] {
     list.push({
       name: 'Generate',
       state: generate.report ? 'done' : 'skipped',
-      outcome: generate.report ? `${generate.report.outcomes.length} candidate(s), ${kept} kept, +${generate.report.coverage.deltaPercent}% changed lines covered` : 'skipped',
+      outcome: generate.report
+        ? `${generate.report.outcomes.length} candidate(s), ${kept} kept, +${generate.report.coverage.deltaPercent}% changed lines covered`
+        : 'skipped',
       body: generate.result.summary
     })
-  } else if (!llm.gateway && changedSourceOf(selection) && (!report || countingFailures(report).length === 0)) {
-    list.push({ name: 'Generate', state: 'skipped', outcome: shortLlmReason(llm), body: llm.disabledReason ?? 'No LLM endpoint.' })
+  } else if (
+    !llm.gateway &&
+    changedSourceOf(selection) &&
+    (!report || countingFailures(report).length === 0)
+  ) {
+    list.push({
+      name: 'Generate',
+      state: 'skipped',
+      outcome: shortLlmReason(llm),
+      body: llm.disabledReason ?? 'No LLM endpoint.'
+    })
   }
   return list
 }
@@ -239,13 +272,16 @@ function outputsOf(stages: Stages): Record<string, string> {
     passed: safeWord(report?.totals.passed ?? 0),
     failed: safeWord(report ? (report.baseline ? report.baseline.newFailures : report.totals.failed) : 0),
     flaky: safeWord(report?.totals.flaky ?? 0),
-    'fix-status': safeWord(fix?.status ?? (report && countingFailures(report).length ? 'skipped' : 'not-needed')),
+    'fix-status': safeWord(
+      fix?.status ?? (report && countingFailures(report).length ? 'skipped' : 'not-needed')
+    ),
     generated: safeWord(generate?.report?.outcomes.length ?? 0),
     kept: safeWord(generate?.report?.kept.length ?? 0),
     'coverage-delta': safeWord(generate?.report?.coverage.deltaPercent ?? 0)
   }
   if (stages.reportPath) outputs.report = safeWord(stages.reportPath)
-  if (generate?.result.outputs['generated-tests']) outputs['generated-tests'] = generate.result.outputs['generated-tests']
+  if (generate?.result.outputs['generated-tests'])
+    outputs['generated-tests'] = generate.result.outputs['generated-tests']
   return outputs
 }
 
@@ -253,7 +289,8 @@ function textOf(stages: Stages, verdict: string): string {
   const parts = [verdict, '', '— select —', selectText(stages.selection)]
   if (stages.report) parts.push('', '— test —', renderText(stages.report))
   if (stages.fix) parts.push('', '— fix —', stages.fix.result.text)
-  else if (stages.report && countingFailures(stages.report).length) parts.push('', '— fix —', `fix: skipped — ${stages.llm.disabledReason ?? 'not run'}`)
+  else if (stages.report && countingFailures(stages.report).length)
+    parts.push('', '— fix —', `fix: skipped — ${stages.llm.disabledReason ?? 'not run'}`)
   if (stages.generate) parts.push('', '— generate —', stages.generate.result.text)
   return parts.join('\n')
 }
@@ -268,13 +305,19 @@ export const ciCommand: Command = async (context): Promise<CommandResult> => {
     folds.push({
       name: 'Audit',
       state: 'done',
-      outcome: artifact ? `what the model read, changed and cost — artifact ${artifact}` : 'what the model read, changed and cost',
+      outcome: artifact
+        ? `what the model read, changed and cost — artifact ${artifact}`
+        : 'what the model read, changed and cost',
       body: renderAuditSummary(stages.audit.entries(), { title: 'Audit log', artifactName: artifact })
     })
   }
   const notes: string[] = []
   if (!stages.llm.gateway) {
-    notes.push(isNoEndpoint(stages.llm) ? NO_LLM_NOTE : `> [!NOTE]\n> No LLM for this run: ${stages.llm.disabledReason ?? 'unavailable'}`)
+    notes.push(
+      isNoEndpoint(stages.llm)
+        ? NO_LLM_NOTE
+        : `> [!NOTE]\n> No LLM for this run: ${stages.llm.disabledReason ?? 'unavailable'}`
+    )
   }
   context.log.info(verdict)
   return {
@@ -287,7 +330,9 @@ export const ciCommand: Command = async (context): Promise<CommandResult> => {
       tests: stages.report ?? null,
       fix: stages.fix?.result.json ?? null,
       generate: stages.generate?.result.json ?? null,
-      llm: stages.llm.gateway ? { provider: stages.llm.provider, model: stages.llm.gateway.model } : { disabled: stages.llm.disabledReason ?? null }
+      llm: stages.llm.gateway
+        ? { provider: stages.llm.provider, model: stages.llm.gateway.model }
+        : { disabled: stages.llm.disabledReason ?? null }
     },
     text: textOf(stages, verdict),
     annotations: stages.report ? annotationsFor(stages.report) : [],
