@@ -148,6 +148,15 @@ describe('Redactor: look-alike secrets', () => {
     }
   })
 
+  it('redacts key-like quoted literals of config keys, but not short fixture passwords', () => {
+    const config = `oauth:\n  client_secret: "9f8e7d6c5b4a3f2e1d0c9b8a"\n  api_key: 'AbCdEf0123456789GhIj'\n`
+    const clean = redactor.clean(config)
+    expect(clean).toContain('client_secret: "[REDACTED:config-secret]"')
+    expect(clean).toContain("api_key: '[REDACTED:config-secret]'")
+    const fixture = "await login({ user: 'ada', password: 'hunter22' })"
+    expect(redactor.clean(fixture)).toBe(fixture)
+  })
+
   it('leaves ordinary code untouched, including code that reads secrets from the environment', () => {
     const code = [
       "import { sk } from './keys'",

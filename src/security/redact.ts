@@ -63,10 +63,11 @@ const PATTERNS: readonly SecretPattern[] = [
     group: 2
   },
   {
-    // Lower-case config keys with a quoted literal: password: "hunter22", api_key = 'abc…'.
+    // Config keys with a quoted, key-like literal: client_secret: "9f8e7d6c5b4a3f2e1d0c", api_key = 'AbC123…'.
+    // Short or word-like literals (test fixtures such as password: 'hunter22') stay readable for the fixer.
     kind: 'config-secret',
     regex:
-      /(\b(?:password|passwd|secret|client_secret|api_?key|access_?token|auth_?token)["']?[ \t]*[=:][ \t]*)(["'])([^"'\s]{6,})\2/gi,
+      /(\b(?:password|passwd|secret|client_secret|api_?key|access_?token|auth_?token)["']?[ \t]*[=:][ \t]*)(["'])((?=[^"'\s]*\d)(?=[^"'\s]*[A-Za-z])[^"'\s]{16,})\2/gi,
     group: 3
   }
 ]
