@@ -157,6 +157,19 @@ describe('Redactor: look-alike secrets', () => {
     expect(redactor.clean(fixture)).toBe(fixture)
   })
 
+  it('leaves constants and environment reads in code alone', () => {
+    const python = [
+      'MAX_TOKENS = 4096',
+      'SECRET_KEY = os.environ["SECRET_KEY"]',
+      'API_KEY = settings.API_KEY',
+      'DEFAULT_TOKEN_TTL=3600'
+    ].join('\n')
+    expect(redactor.clean(python)).toBe(python)
+    expect(redactor.clean('SECRET_KEY = "django-insecure-9f8e7d6c5b4a"')).toBe(
+      'SECRET_KEY = "[REDACTED:env-secret]"'
+    )
+  })
+
   it('leaves ordinary code untouched, including code that reads secrets from the environment', () => {
     const code = [
       "import { sk } from './keys'",

@@ -56,10 +56,18 @@ const PATTERNS: readonly SecretPattern[] = [
   { kind: 'url-password', regex: /(\b[a-z][a-z0-9+.-]*:\/\/[^\s:@/]+:)([^\s@/]{3,})(?=@)/gi, group: 2 },
   { kind: 'bearer-token', regex: /(\b(?:Bearer|Basic)\s+)([A-Za-z0-9._~+/-]{20,}=*)/g, group: 2 },
   {
-    // `.env` lines and shell exports: NAME=value where NAME says it is a secret.
+    // `.env` lines and shell exports: NAME=value (no spaces around `=`) where NAME says it is a secret.
     kind: 'env-secret',
     regex:
-      /^([ \t]*(?:export[ \t]+)?[A-Z][A-Z0-9_]*(?:TOKEN|SECRET|KEY|PASSWORD|PASSWD|PWD|PASSPHRASE|CREDENTIALS?|AUTH)[A-Z0-9_]*[ \t]*[=:][ \t]*["']?)([^\s"'$#{][^\s"']{3,})/gm,
+      /^([ \t]*(?:export[ \t]+)?[A-Z][A-Z0-9_]*(?:TOKEN|SECRET|KEY|PASSWORD|PASSWD|PWD|PASSPHRASE|CREDENTIALS?|AUTH)[A-Z0-9_]*=["']?)((?!\d+["']?[ \t]*$)[^\s"'$#{][^\s"']{3,})(?=["']?[ \t]*(?:#.*)?$)/gm,
+    group: 2
+  },
+  {
+    // The same in code style (NAME = value, NAME: value): only values that look like keys, so that
+    // constants such as MAX_TOKENS = 4096 or SECRET_KEY = os.environ["SECRET_KEY"] stay as they are.
+    kind: 'env-secret',
+    regex:
+      /^([ \t]*(?:export[ \t]+)?[A-Z][A-Z0-9_]*(?:TOKEN|SECRET|KEY|PASSWORD|PASSWD|PWD|PASSPHRASE|CREDENTIALS?|AUTH)[A-Z0-9_]*[ \t]*[=:][ \t]*["']?)((?=[A-Za-z0-9_\-+/=.~]*\d)(?=[A-Za-z0-9_\-+/=.~]*[A-Za-z])[A-Za-z0-9_\-+/=.~]{12,})(?=["']?[ \t]*(?:#.*)?$)/gm,
     group: 2
   },
   {
