@@ -1,11 +1,11 @@
 import { afterAll, describe, expect, test } from '@jest/globals'
-import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { streamLogger } from '../../src/ports/log.js'
 import { runTests } from '../../src/runners/index.js'
 import type { TestRunReport } from '../../src/runners/types.js'
 import { cleanupAll, makeTempDir } from '../support/git-repo.js'
-import { runCli } from '../support/harness.js'
+import { PROJECT_ROOT, runCli } from '../support/harness.js'
 import { fixtureRepo, GO_ENV } from './fixture-repo.js'
 
 afterAll(() => cleanupAll())
@@ -69,6 +69,73 @@ describe('a suite that runs from compiled output', () => {
       })
     ])
   }, 100_000)
+})
+
+describe('a test file that does not load', () => {
+  test('jest and pytest report the reason first, and the other files still run', async () => {
+    const jest = makeTempDir('ci-medic-jest-')
+    writeFileSync(join(jest, 'package.json'), JSON.stringify({ scripts: { test: 'jest' } }))
+    symlinkSync(join(PROJECT_ROOT, 'node_modules'), join(jest, 'node_modules'), 'dir')
+    writeFileSync(join(jest, 'bad.test.js'), 'test("x", () => {\n  expect(1).toBe(1\n})\n')
+    writeFileSync(join(jest, 'good.test.js'), 'test("ok", () => {})\n')
+    const python = makeTempDir('ci-medic-pytest-')
+    writeFileSync(join(python, 'pytest.ini'), '[pytest]\n')
+    writeFileSync(join(python, 'test_bad.py'), 'def test_x(:\n    pass\n')
+    writeFileSync(join(python, 'test_good.py'), 'def test_ok():\n    pass\n')
+    const [jestReport, pytestReport] = await Promise.all([
+      runTests({
+        repoDir: jest,
+        files: ['bad.test.js', 'good.test.js'],
+        timeoutMs: 60_000,
+        retries: 0,
+        log: quiet
+      }),
+      runTests({
+        repoDir: python,
+        files: ['test_bad.py', 'test_good.py'],
+        timeoutMs: 60_000,
+        retries: 0,
+        log: quiet
+      })
+    ])
+    expect(jestReport.files.map(f => [f.file, f.status])).toEqual([
+      ['bad.test.js', 'errored'],
+      ['good.test.js', 'passed']
+    ])
+    expect(jestReport.files[0]?.output).toMatch(/^● Test suite failed to run\s+SyntaxError/)
+    expect(pytestReport.files.map(f => [f.file, f.status])).toEqual([
+      ['test_bad.py', 'errored'],
+      ['test_good.py', 'passed']
+    ])
+    expect(pytestReport.files[0]?.output).toMatch(/^File "test_bad\.py", line 1[\s\S]*SyntaxError/)
+    expect(pytestReport.totals).toEqual({ passed: 1, failed: 1, skipped: 0, flaky: 0 })
+  }, 60_000)
+})
+
+describe('a Go package that does not compile', () => {
+  test('fails its test files with the compiler messages as evidence', async () => {
+    const { repo } = fixtureRepo('monorepo')
+    writeFileSync(
+      join(repo.dir, 'services/clock/clock.go'),
+      'package clock\n\nfunc Pad(n int) string { return n }\n'
+    )
+    const report = await runTests({
+      repoDir: repo.dir,
+      files: ['services/clock/clock_test.go'],
+      timeoutMs: 60_000,
+      retries: 0,
+      log: quiet,
+      env: { ...process.env, ...GO_ENV }
+    })
+    expect(report.files).toEqual([
+      expect.objectContaining({
+        file: 'services/clock/clock_test.go',
+        status: 'errored',
+        output: expect.stringMatching(/build failed[\s\S]*clock\.go:3:\d+: cannot use n/)
+      })
+    ])
+    expect(report.totals.failed).toBe(1)
+  }, 60_000)
 })
 
 describe('a monorepo', () => {

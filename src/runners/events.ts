@@ -63,6 +63,11 @@ export interface AssembledRun {
 
 export const OUTPUT_TAIL = 8000
 
+export function head(text: string, max = OUTPUT_TAIL): string {
+  const clean = stripAnsi(text).trim()
+  return clean.length > max ? `${clean.slice(0, max)}…` : clean
+}
+
 export function tail(text: string, max = OUTPUT_TAIL): string {
   const clean = stripAnsi(text)
   return clean.length > max ? `…${clean.slice(clean.length - max)}` : clean
@@ -129,12 +134,15 @@ export function assemble(options: AssembleOptions): AssembledRun {
       const errored = done.error !== undefined
       const result: TestFileResult = { file: rel, status: fileStatus(tests, errored), durationMs, tests }
       if (done.error) {
-        const mapped = mapStack(done.error.stack ?? done.error.message, stack)
-        result.output = tail(
-          [stripAnsi(done.error.message), mapped.stack !== stripAnsi(done.error.message) ? mapped.stack : '']
-            .filter(Boolean)
-            .join('\n')
-        )
+        // The reason comes first in a runner's file error (a syntax error and its code frame):
+        // keep the head, with runner frames dropped and paths made repository-relative.
+        const message = mapStack(done.error.message, stack).stack
+        const frames = done.error.stack ? mapStack(done.error.stack, stack).stack : ''
+        const text =
+          frames && !message.includes(frames.trim()) && frames.trim() !== message.trim()
+            ? `${message}\n${frames}`
+            : message
+        result.output = head(text)
       }
       // A run that exits non-zero although every file "passed" (e.g. an error after the tests) is not a pass.
       files.push(result)

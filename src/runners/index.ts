@@ -197,7 +197,7 @@ async function runOnce(
       )
     const events = plan.eventsFile
       ? parseEvents(readTextOr(plan.eventsFile))
-      : (plan.parseStdout?.(result.stdout) ?? [])
+      : (plan.parseStdout?.(result.stdout, result.stderr) ?? [])
     const output = `${plan.renderOutput ? plan.renderOutput(result.stdout) : result.stdout}\n${result.stderr}`
     const expected = group.all ? filesOfEvents(events, group.packageDir) : group.files
     const assembled = assemble({

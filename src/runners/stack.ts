@@ -32,6 +32,7 @@ interface Frame {
   path: string
   line: number
   column?: number
+  pathOnly: boolean
 }
 
 function framesOf(stack: string): Frame[] {
@@ -40,9 +41,12 @@ function framesOf(stack: string): Frame[] {
     for (const match of stack.matchAll(pattern)) {
       const path = match[1] as string
       const offset = match[0].indexOf(path)
+      const js = pattern === JS_FRAME
       frames.push({
         index: (match.index ?? 0) + offset,
-        length: match[0].length - offset - (match[0].endsWith(')') ? 1 : 0),
+        // JavaScript frames are rewritten whole (a source map moves the line); others keep their line text.
+        length: js ? match[0].length - offset - (match[0].endsWith(')') ? 1 : 0) : path.length,
+        pathOnly: !js,
         path,
         line: Number(match[2]),
         column: match[3] ? Number(match[3]) : undefined
@@ -146,7 +150,9 @@ export function mapStack(stackText: string, context: StackContext): MappedStack 
     location ??= mapped
     out +=
       stack.slice(last, frame.index) +
-      `${mapped.file}:${mapped.line}${mapped.column !== undefined ? `:${mapped.column}` : ''}`
+      (frame.pathOnly
+        ? mapped.file
+        : `${mapped.file}:${mapped.line}${mapped.column !== undefined ? `:${mapped.column}` : ''}`)
     last = frame.index + frame.length
   }
   out += stack.slice(last)

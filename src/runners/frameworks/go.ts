@@ -34,7 +34,12 @@ interface GoEvent {
 }
 
 /** Turns `go test -json` (the go tool's own event stream on stdout) into the line protocol. */
-export function goEvents(stdout: string, moduleDir: string, packageDirs: readonly string[]): RunnerEvent[] {
+export function goEvents(
+  stdout: string,
+  moduleDir: string,
+  packageDirs: readonly string[],
+  stderr = ''
+): RunnerEvent[] {
   const module = modulePath(moduleDir)
   const dirOf = (pkg: string): string =>
     pkg === module
@@ -122,7 +127,14 @@ export function goEvents(stdout: string, moduleDir: string, packageDirs: readonl
             events.push({
               t: 'file',
               file,
-              error: { message: absolutize(packageOutput.get(dir) ?? 'go test failed', dir) }
+              error: {
+                message: [
+                  absolutize(packageOutput.get(dir) ?? 'go test failed', dir),
+                  stderrFor(stderr, event.Package)
+                ]
+                  .filter(Boolean)
+                  .join('\n')
+              }
             })
           }
         }
@@ -195,7 +207,7 @@ export const goAdapter: Adapter = {
       args,
       env: context.env,
       reportsStarts: true,
-      parseStdout: stdout => goEvents(stdout, context.packageDir, packageDirs),
+      parseStdout: (stdout, stderr) => goEvents(stdout, context.packageDir, packageDirs, stderr),
       renderOutput: goOutput,
       display: ['go', ...args].join(' ')
     }
@@ -217,4 +229,11 @@ export function goOutput(stdout: string): string {
     }
   }
   return text
+}
+
+/** The compiler's messages for one package (`# import/path` and the lines under it) from go's stderr. */
+function stderrFor(stderr: string, pkg: string): string {
+  const sections = stderr.split(/^(?=# )/m)
+  const own = sections.filter(section => section.startsWith(`# ${pkg}`))
+  return (own.length > 0 ? own.join('') : stderr).trim().slice(-4000)
 }

@@ -41,7 +41,9 @@ class CiMedicPlugin:
         if report.failed and report.nodeid:
             file = self.file_of(report.nodeid)
             emit({'t': 'start', 'file': file})
-            emit({'t': 'file', 'file': file, 'durationMs': 0, 'error': {'message': str(report.longreprtext)}})
+            text = str(report.longreprtext)
+            reason = '\n'.join(l[1:].strip() for l in text.splitlines() if l.startswith('E '))
+            emit({'t': 'file', 'file': file, 'durationMs': 0, 'error': {'message': (reason + '\n\n' + text).strip()}})
             self.closed.add(file)
 
     def pytest_runtest_logstart(self, nodeid, location):

@@ -29,7 +29,7 @@ export interface PlannedRun {
   /** True when the reporter marks file starts (unstarted files can then be run again). */
   reportsStarts: boolean
   /** For runners whose report is their stdout (go test -json): turns it into events. */
-  parseStdout?: (stdout: string) => RunnerEvent[]
+  parseStdout?: (stdout: string, stderr: string) => RunnerEvent[]
   /** Turns a machine-readable stdout into text for humans (kept as evidence). */
   renderOutput?: (stdout: string) => string
   /** What a human would type, for logs. */
