@@ -320,6 +320,10 @@ describe('deliverChange: commit', () => {
     expect(s.remote.git('log', '-1', '--format=%B', tip)).toMatch(
       /CI-Medic: true\nCI-Medic-Kind: fix\nCI-Medic-Head: [0-9a-f]{40}/
     )
+
+    const rerun = await deliverChange(options(s, { autonomy: 'commit' }))
+    expect(rerun).toMatchObject({ mode: 'commit', duplicate: true, url: result.url })
+    expect(s.remote.revParse('refs/heads/feature')).toBe(tip)
   })
 
   it('builds on the PR head from a shallow checkout of the merge commit, as actions/checkout leaves it', async () => {

@@ -12,6 +12,7 @@ import { writeBackAllowed } from '../security/permission.js'
 import { capComment, findComment, upsertComment } from './comments.js'
 import { createChangeCommit, ensureCommit, type ChangedFile } from './commit.js'
 import {
+  CI_MEDIC_TRAILER,
   defaultBranchOf,
   defaultBranchRefusal,
   deliveryMarker,
@@ -353,6 +354,15 @@ async function pushCommit(
   branch: string,
   remote: string
 ): Promise<Omit<DeliveryResult, 'requested' | 'markdown'>> {
+  const earlier = await ownCommitOnBranch(options, branch, remote)
+  if (earlier) {
+    return {
+      mode: 'commit',
+      url: commitUrl(options, earlier),
+      duplicate: true,
+      skippedReason: `${branch} already has CI Medic's commit for ${options.headSha.slice(0, 7)}`
+    }
+  }
   const commit = await createChangeCommit({
     git: options.git,
     headSha: options.headSha,
@@ -375,9 +385,35 @@ async function pushCommit(
     }
   }
   options.audit.record({ type: 'deliver.push', branch, commit, remote })
+  return { mode: 'commit', url: commitUrl(options, commit) }
+}
+
+function commitUrl(options: DeliverOptions, commit: string): string {
   const server = options.event.serverUrl.replace(/\/+$/, '')
   const repository = options.event.repository!
-  return { mode: 'commit', url: `${server}/${repository.owner}/${repository.repo}/commit/${commit}` }
+  return `${server}/${repository.owner}/${repository.repo}/commit/${commit}`
+}
+
+/** The branch tip, when it is CI Medic's commit of this kind for this head commit (a rerun). */
+async function ownCommitOnBranch(
+  options: DeliverOptions,
+  branch: string,
+  remote: string
+): Promise<string | undefined> {
+  const listed = await options.git.tryRun(['ls-remote', '--heads', remote, `refs/heads/${branch}`])
+  const tip = listed.stdout.split(/\s+/)[0]
+  if (listed.exitCode !== 0 || !tip || tip === options.headSha) return undefined
+  if (!(await options.git.resolveCommit(tip))) {
+    await options.git.tryRun(['fetch', '--no-tags', '--depth=1', remote, tip])
+  }
+  const message = await options.git.tryRun(['log', '-1', '--format=%B', tip, '--'])
+  if (message.exitCode !== 0) return undefined
+  const trailers = message.stdout.split('\n').map(line => line.trim())
+  return trailers.includes(CI_MEDIC_TRAILER) &&
+    trailers.includes(`CI-Medic-Kind: ${options.kind}`) &&
+    trailers.includes(`CI-Medic-Head: ${options.headSha}`)
+    ? tip
+    : undefined
 }
 
 /**
