@@ -89,6 +89,40 @@ describe('semantic selection through the symbol graph', () => {
     expect(result.changed).toEqual([{ file: 'src/strings.ts', symbols: ['<module>'] }])
   })
 
+  it('selects every loader of a changed TypeScript file when ts-jest type-checks on load', async () => {
+    const typeChecked = {
+      ...LIB,
+      'jest.config.js': "module.exports = { preset: 'ts-jest', testEnvironment: 'node' }\n"
+    }
+    const result = await afterChange(typeChecked, {
+      'src/math.ts': LIB['src/math.ts'].replace('a * b', 'a * b * 1')
+    })
+    // A type error in math.ts would fail every suite that loads it, whatever symbol it uses.
+    expect(result.tests).toEqual([
+      'test/add.test.ts',
+      'test/all.test.ts',
+      'test/mul.test.ts',
+      'test/pad.test.ts',
+      'test/shout.test.ts'
+    ])
+    expect(result.reasons['test/mul.test.ts']).toEqual(['src/math.ts#mul', 'test/mul.test.ts'])
+    expect(result.reasons['test/shout.test.ts']).toEqual([
+      'src/math.ts#<type-check>',
+      'src/index.ts',
+      'test/shout.test.ts'
+    ])
+    expect(result.reach['test/shout.test.ts']).toBeUndefined()
+    const transpileOnly = {
+      ...LIB,
+      'jest.config.js':
+        "module.exports = { transform: { '^.+\\\\.ts$': ['ts-jest', { isolatedModules: true }] } }\n"
+    }
+    const precise = await afterChange(transpileOnly, {
+      'src/math.ts': LIB['src/math.ts'].replace('a * b', 'a * b * 1')
+    })
+    expect(precise.tests).toEqual(['test/all.test.ts', 'test/mul.test.ts'])
+  })
+
   it('follows require, dynamic import(), jest.mock and tsconfig paths', async () => {
     const result = await afterChange(
       {

@@ -135,7 +135,12 @@ export interface FileChange {
   whole: boolean
   symbols: Set<string>
   exports: Set<string>
+  /** The file is type-checked when it loads (ts-jest): every test that loads it is affected. */
+  typeCheckedOnLoad?: boolean
 }
+
+/** The label of a selection made because a changed file is type-checked on load. */
+export const TYPE_CHECK = '<type-check>'
 
 export interface Hit {
   file: string
@@ -388,6 +393,10 @@ export function testsReaching(
         starts.push({ file, label: `${file}#${exported}`, nodes: [id('E', file, exported)] })
     }
   }
+  for (const [file, change] of changes) {
+    if (change.typeCheckedOnLoad && !change.whole)
+      starts.push({ file, label: `${file}#${TYPE_CHECK}`, nodes: [id('L', file)] })
+  }
   const hits: ReverseHit[] = []
   const preds: string[] = []
   for (const start of starts) {
@@ -419,6 +428,7 @@ export function testsReaching(
           chain.reverse()
           const steps = chain.filter(s => s !== file && !s.startsWith(file + '#'))
           if (steps[0] !== start.label) steps.unshift(start.label)
+          if (steps[1] === start.file && start.label !== start.file) steps.splice(1, 1)
           steps.push(file)
           hits.push({
             test: file,

@@ -5,7 +5,7 @@ import type { Logger } from '../ports/log.js'
 import { changedNames, diffScans, isEmptyChange } from './diff.js'
 import { RUN_ALL_LINE, fallbackFor, globMatcher, type FallbackHit } from './fallback.js'
 import { diffRaw, listTree, streamBlobs, type RawChange, type TreeEntry } from './git-source.js'
-import { buildGraph, testsReaching, type FileChange, type Graph } from './graph.js'
+import { TYPE_CHECK, buildGraph, testsReaching, type FileChange, type Graph } from './graph.js'
 import { isJsFile, scanJs } from './js-scanner.js'
 import { MODULE_SYMBOL, emptyScan, hashText, type ModuleScan } from './model.js'
 import { scanGo, scanPython } from './other-scanners.js'
@@ -381,6 +381,10 @@ async function selectOrThrow(
       selfSelected.delete(path)
       continue
     }
+    if (kind === 'ts' || path.endsWith('.tsx')) {
+      const settings = repo.jest.find(j => j.dir === '' || path.startsWith(j.dir + '/'))
+      if (settings?.typeChecked) fileChange.typeCheckedOnLoad = true
+    }
     changes.set(path, fileChange)
     changed.push({ file: path, symbols: changedNames(fileChange) })
   }
@@ -426,6 +430,7 @@ async function selectOrThrow(
   for (const hit of testsReaching(repo.graph, changes, repo.isTest)) {
     const dataPath = extraReasons.get(`data:${hit.changedFile}`)
     reasons[hit.test] ??= dataPath ? [...dataPath, ...hit.chain] : hit.chain
+    if (hit.changed.endsWith(`#${TYPE_CHECK}`)) continue
     ;(reach[hit.test] ??= []).push(dataPath ? `${dataPath[0]}#*` : hit.changed)
     reachedSymbols.add(hit.changed)
   }

@@ -38,6 +38,19 @@ export interface JestSettings {
   setupFiles: string[]
   /** Set when a config file exists but could not be read literally. */
   unreadable?: string
+  /**
+   * ts-jest with type checking (its default): a type error in a module fails every test that
+   * loads it, so a changed TypeScript file affects all of its loaders, not just its symbols' users.
+   */
+  typeChecked: boolean
+}
+
+/** Does this jest config (its text) transform TypeScript with ts-jest's type checking on? */
+export function typeCheckedByJest(configText: string): boolean {
+  if (!/ts-jest/.test(configText)) return false
+  return !/isolatedModules['"]?\s*:\s*true|diagnostics['"]?\s*:\s*false|transpileOnly['"]?\s*:\s*true/.test(
+    configText
+  )
 }
 
 export function dirname(path: string): string {
@@ -285,11 +298,13 @@ export function loadJestSettings(read: ReadText, dir: string): JestSettings | un
   let raw: Record<string, unknown> | undefined
   let unreadable: string | undefined
   let found = false
+  let configText = ''
   for (const name of JEST_CONFIG_FILES) {
     const path = joinPath(dir, name)
     const text = read(path)
     if (text === undefined) continue
     found = true
+    configText = text
     raw = name.endsWith('.json') ? readJson(read, path) : literalObjectFromJs(text)
     if (!raw) unreadable = `${path} is not a literal object`
     break
@@ -298,6 +313,7 @@ export function loadJestSettings(read: ReadText, dir: string): JestSettings | un
     const pkg = readJson(read, joinPath(dir, 'package.json'))
     if (pkg && pkg.jest && typeof pkg.jest === 'object') {
       raw = pkg.jest as Record<string, unknown>
+      configText = JSON.stringify(pkg.jest)
       found = true
     }
   }
@@ -332,7 +348,8 @@ export function loadJestSettings(read: ReadText, dir: string): JestSettings | un
       ...asStrings(config.globalSetup),
       ...asStrings(config.globalTeardown)
     ].map(expand),
-    unreadable
+    unreadable,
+    typeChecked: typeCheckedByJest(configText)
   }
 }
 
