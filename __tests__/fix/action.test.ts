@@ -27,7 +27,10 @@ describe('fix through dist/index.js', () => {
         timeoutMs: 120_000
       })
       if (result.outputs['fix-status'] !== 'fixed')
-        console.log(result.summary, readFileSync(join(home, 'fix-audit.jsonl'), 'utf8').slice(0, 6000))
+        console.log(
+          result.summary,
+          readFileSync(join(home, 'audit', 'audit-fix.jsonl'), 'utf8').slice(0, 6000)
+        )
       expect(result.outputs['fix-status']).toBe('fixed')
       // fail-on-fixed (default true): the step still fails, because the tests failed.
       expect(result.exitCode).toBe(1)
@@ -40,6 +43,11 @@ describe('fix through dist/index.js', () => {
       // Shadow: nothing written to the repository, the working tree is clean, HEAD unchanged.
       expect(fixture.repo.git('status', '--porcelain')).toBe('')
       expect(fixture.repo.head()).toBe(fixture.head)
+      // The audit trail is in the summary and on disk, without the API key.
+      expect(result.summary).toContain('What was changed')
+      const auditText = readFileSync(join(home, 'audit', 'audit-fix.jsonl'), 'utf8')
+      expect(auditText).toContain('"type":"fix.validate"')
+      expect(auditText).not.toContain('sk-test-fixer-1234567890abcdef')
       // The API key never reaches the model.
       expect(fake.completions.every(r => !r.rawBody.includes('sk-test-fixer-1234567890abcdef'))).toBe(true)
       expect(fake.remainingSteps).toBe(0)

@@ -210,6 +210,8 @@ async function runTool(
       purpose: options.purpose,
       tool: call.name,
       args: summarizeArgs(args ?? call.arguments),
+      // Top-level fields the audit summary shows (what was read or searched).
+      ...targetOf(args),
       ok,
       result: content.slice(0, 300)
     })
@@ -321,4 +323,16 @@ export function fitToBudget(
     tokens = countRequest(messages, tools, model)
   }
   return tokens
+}
+
+function targetOf(args: unknown): { path?: string; query?: string } {
+  if (!args || typeof args !== 'object') return {}
+  const record = args as Record<string, unknown>
+  const text = (value: unknown): string | undefined =>
+    typeof value === 'string' ? value.slice(0, 200) : undefined
+  const path =
+    text(record.path) ??
+    (Array.isArray(record.files) ? record.files.map(String).join(', ').slice(0, 200) : undefined)
+  const query = text(record.regex) ?? text(record.glob)
+  return { ...(path !== undefined ? { path } : {}), ...(query !== undefined ? { query } : {}) }
 }

@@ -304,6 +304,7 @@ export const editFileTool: AgentTool = {
     } catch (error) {
       if (error instanceof PathPolicyError) {
         context.audit.record({ type: 'agent.refused', tool: 'edit_file', path, reason: error.message })
+        context.audit.record({ type: 'agent.edit', path, applied: false, ok: false, reason: error.message })
       }
       throw error
     }
@@ -319,6 +320,7 @@ export const editFileTool: AgentTool = {
         type: 'agent.edit',
         path: resolved.relative,
         applied: false,
+        ok: false,
         reason: result.failure.reason,
         edit: result.index + 1
       })
@@ -327,7 +329,13 @@ export const editFileTool: AgentTool = {
     }
     const syntax = await syntaxRefusal(resolved.relative, before, result.content, context)
     if (syntax) {
-      context.audit.record({ type: 'agent.edit', path: resolved.relative, applied: false, reason: 'syntax' })
+      context.audit.record({
+        type: 'agent.edit',
+        path: resolved.relative,
+        applied: false,
+        ok: false,
+        reason: 'syntax'
+      })
       return fail(syntax)
     }
     if (context.policy.isTest(resolved.relative)) {
@@ -355,6 +363,7 @@ export const editFileTool: AgentTool = {
       type: 'agent.edit',
       path: resolved.relative,
       applied: true,
+      ok: true,
       edits: result.applied.map(a => ({
         strategy: a.strategy,
         cleanups: a.cleanups,

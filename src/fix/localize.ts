@@ -31,7 +31,10 @@ function isFailing(status: string): boolean {
 export function failingTests(report: TestReport, repoDir: string): FailingTest[] {
   const result: FailingTest[] = []
   for (const file of report.files) {
-    const cases = file.tests.filter(t => isFailing(t.status) && t.failureKind !== 'flaky')
+    // Flaky tests and tests already failing on the base commit are not the change's doing.
+    const cases = file.tests.filter(
+      t => isFailing(t.status) && t.failureKind !== 'flaky' && t.failureKind !== 'already-failing'
+    )
     if (cases.length) {
       for (const test of cases) result.push(toFailing(file, test, repoDir))
     } else if (isFailing(file.status)) {

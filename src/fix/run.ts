@@ -3,9 +3,9 @@ import { detectChanges } from '../changes/index.js'
 import type { CommandContext, CommandResult } from '../commands/types.js'
 import { deliverChange } from '../deliver/index.js'
 import { errorMessage, isConfigurationError } from '../errors.js'
-import { createLlmGateway } from '../llm/index.js'
+import { createLlmGateway, createRunAudit, type LlmGateway } from '../llm/index.js'
 import { Git } from '../ports/git.js'
-import { AuditLog } from '../report/audit.js'
+import { renderAuditSummary, uploadAuditArtifact, type AuditLog } from '../report/audit.js'
 import { safeWord } from '../report/outputs.js'
 import { runTests } from '../runners/index.js'
 import type { TestReport } from '../runners/types.js'
@@ -24,7 +24,10 @@ export interface FixInputs {
   base?: string
   head?: string
   changedFiles?: string[]
+  /** The run's audit log (`ci` shares one); standalone, the command makes, uploads and renders its own. */
   audit?: AuditLog
+  /** The run's gateway, when the caller already made one (so totals and the audit are not split). */
+  gateway?: LlmGateway
 }
 
 export interface FixRunResult {
@@ -43,7 +46,7 @@ const MAX_CHANGE_DIFF_CHARS = 40_000
 export async function runFix(context: CommandContext, known: FixInputs = {}): Promise<FixRunResult> {
   const { inputs, log, repoDir } = context
   const git = new Git(repoDir)
-  const audit = known.audit ?? new AuditLog(join(context.workDir, 'fix-audit.jsonl'))
+  const audit = known.audit ?? createRunAudit(context)
 
   let base = known.base
   let head = known.head
@@ -116,17 +119,23 @@ export async function runFix(context: CommandContext, known: FixInputs = {}): Pr
   selectedFiles ??= report.files.map(f => f.file)
   const failures = failingTests(report, repoDir)
 
-  const finish = (
+  const publishAudit = async (summary: string): Promise<string> => {
+    // Standalone, the audit trail is this command's to publish (`ci` publishes its own, shared one).
+    if (known.audit) return summary
+    const artifactName = await uploadAuditArtifact(audit, { env: context.env, log })
+    return `${summary}\n\n${renderAuditSummary(audit.entries(), { artifactName })}`
+  }
+  const finish = async (
     status: FixStatus,
-    summary: string,
+    body: string,
     outcome?: FixOutcome,
     failure?: string
-  ): FixRunResult => ({
+  ): Promise<FixRunResult> => ({
     status,
     outcome,
     result: {
+      summary: await publishAudit(body),
       outputs: { 'fix-status': safeWord(status), failed: safeWord(failures.length) },
-      summary,
       json: {
         status,
         failures: failures.map(f => ({ file: f.file, name: f.name })),
@@ -156,7 +165,7 @@ export async function runFix(context: CommandContext, known: FixInputs = {}): Pr
     )
   }
 
-  const choice = createLlmGateway(context, audit)
+  const choice = known.gateway ? { gateway: known.gateway } : createLlmGateway(context, audit)
   if (!choice.gateway) {
     const reason = choice.disabledReason ?? 'No LLM is available.'
     audit.record({ type: 'fix.decision', status: 'skipped', reason })
