@@ -96,9 +96,23 @@ async function simulate(seed, kind, badAt) {
     clock.advance(latency)
     const finishedAt = clock.now()
     if (state === 'bad' && outcome !== 'pass' && firstBad === undefined) firstBad = finishedAt
-    return { probe: probe.name, startedAt, finishedAt, outcome, detail: outcome, status, latencyMs: outcome === 'timeout' ? undefined : latency }
+    return {
+      probe: probe.name,
+      startedAt,
+      finishedAt,
+      outcome,
+      detail: outcome,
+      status,
+      latencyMs: outcome === 'timeout' ? undefined : latency
+    }
   }
-  const result = await watchDeploy({ probes: [probe], run, clock, settings, intervalMs: defaults.probeInterval })
+  const result = await watchDeploy({
+    probes: [probe],
+    run,
+    clock,
+    settings,
+    intervalMs: defaults.probeInterval
+  })
   return { result, firstBad }
 }
 
@@ -125,7 +139,9 @@ console.log(
 let falseRollbacks = 0
 for (let i = 0; i < HEALTHY_RUNS; i++) {
   const { result } = await simulate(1 + i, 'errors', Infinity)
-  const rollsBack = result.verdict === 'unhealthy' || (result.verdict === 'inconclusive' && defaults.inconclusivePolicy === 'rollback')
+  const rollsBack =
+    result.verdict === 'unhealthy' ||
+    (result.verdict === 'inconclusive' && defaults.inconclusivePolicy === 'rollback')
   if (rollsBack) falseRollbacks++
 }
 const kinds = ['errors', 'hang', 'slow', 'partial']
@@ -141,7 +157,9 @@ for (let i = 0; i < BAD_RUNS; i++) {
   const { result, firstBad } = await simulate(200_000 + i, kind, badAt)
   const stats = byKind[kind]
   stats.runs++
-  const rollsBack = result.verdict === 'unhealthy' || (result.verdict === 'inconclusive' && defaults.inconclusivePolicy === 'rollback')
+  const rollsBack =
+    result.verdict === 'unhealthy' ||
+    (result.verdict === 'inconclusive' && defaults.inconclusivePolicy === 'rollback')
   if (rollsBack && result.trip && firstBad !== undefined && result.trip.decidedAt >= firstBad) {
     stats.caught++
     const time = result.trip.decidedAt - firstBad
@@ -151,15 +169,23 @@ for (let i = 0; i < BAD_RUNS; i++) {
 }
 const caught = kinds.reduce((s, k) => s + byKind[k].caught, 0)
 console.log(`\nsimulated, ${HEALTHY_RUNS} healthy deploys with ${NOISE * 100}% random probe failures:`)
-console.log(`  false rollbacks: ${falseRollbacks} (${pct(falseRollbacks / HEALTHY_RUNS)})   bar <= 1%   ${falseRollbacks / HEALTHY_RUNS <= 0.01 ? 'PASS' : 'FAIL'}`)
+console.log(
+  `  false rollbacks: ${falseRollbacks} (${pct(falseRollbacks / HEALTHY_RUNS)})   bar <= 1%   ${falseRollbacks / HEALTHY_RUNS <= 0.01 ? 'PASS' : 'FAIL'}`
+)
 console.log(`simulated, ${BAD_RUNS} bad deploys (5% noise while still good):`)
-console.log(`  caught: ${caught} (${pct(caught / BAD_RUNS)})   bar >= 99%   ${caught / BAD_RUNS >= 0.99 ? 'PASS' : 'FAIL'}`)
+console.log(
+  `  caught: ${caught} (${pct(caught / BAD_RUNS)})   bar >= 99%   ${caught / BAD_RUNS >= 0.99 ? 'PASS' : 'FAIL'}`
+)
 for (const k of kinds) {
   const s = byKind[k]
-  console.log(`    ${k.padEnd(8)} caught ${s.caught}/${s.runs}; first bad response -> rollback: median ${sec(median(s.times))}, p95 ${sec(percentile(s.times, 0.95))}`)
+  console.log(
+    `    ${k.padEnd(8)} caught ${s.caught}/${s.runs}; first bad response -> rollback: median ${sec(median(s.times))}, p95 ${sec(percentile(s.times, 0.95))}`
+  )
 }
 const medianTime = median(allTimes)
-console.log(`  median first bad response -> rollback started: ${sec(medianTime)}   bar <= 30 s   ${medianTime <= 30_000 ? 'PASS' : 'FAIL'}`)
+console.log(
+  `  median first bad response -> rollback started: ${sec(medianTime)}   bar <= 30 s   ${medianTime <= 30_000 ? 'PASS' : 'FAIL'}`
+)
 let failed = falseRollbacks / HEALTHY_RUNS > 0.01 || caught / BAD_RUNS < 0.99 || medianTime > 30_000
 
 // ── 2. Two concurrent guard runs per bad deploy ───────────────────────────────────────────────
@@ -196,7 +222,8 @@ try {
         CI_MEDIC_HOME: join(work, `home-${seed}`)
       }
       const { context } = createContext({
-        getInput: name => inputs[name] ?? (name === 'github-token' ? 'ghs_benchtoken0000000000000000000000000' : ''),
+        getInput: name =>
+          inputs[name] ?? (name === 'github-token' ? 'ghs_benchtoken0000000000000000000000000' : ''),
         env,
         log: silent,
         frontDoor: 'cli'
@@ -209,16 +236,31 @@ try {
       let rolledBackAt = Infinity
       const probeRunner = async () => {
         const startedAt = clock.now()
-        if (existsSync(ledger) && readFileSync(ledger, 'utf8').includes(`${deployment.id}\n`) && rolledBackAt === Infinity) rolledBackAt = startedAt
+        if (
+          existsSync(ledger) &&
+          readFileSync(ledger, 'utf8').includes(`${deployment.id}\n`) &&
+          rolledBackAt === Infinity
+        )
+          rolledBackAt = startedAt
         const state = startedAt - start >= badAt && startedAt < rolledBackAt ? 'bad' : 'good'
         const [outcome, latency, status] = answer(state, 'errors', rnd)
         clock.advance(latency)
-        return { probe: 'health', startedAt, finishedAt: clock.now(), outcome, detail: outcome, status, latencyMs: latency }
+        return {
+          probe: 'health',
+          startedAt,
+          finishedAt: clock.now(),
+          outcome,
+          detail: outcome,
+          status,
+          latencyMs: latency
+        }
       }
       return runGuard(context, { clock, probeRunner, llm: async () => ({ disabledReason: 'bench' }) })
     }
     const results = await Promise.all([guardRun(race * 2 + 1), guardRun(race * 2 + 2)])
-    const count = readFileSync(ledger, 'utf8').split('\n').filter(line => line === String(deployment.id)).length
+    const count = readFileSync(ledger, 'utf8')
+      .split('\n')
+      .filter(line => line === String(deployment.id)).length
     rollbacksPer.push(count)
     if (results.filter(r => r.outputs['rolled-back'] === 'true').length !== count) failed = true
   }
@@ -230,7 +272,10 @@ try {
     const bad = `${run}`.padStart(40, 'd')
     fake.add(good, 'staging', ['success'])
     fake.add(bad, 'staging', ['success'])
-    const service = await startService({ v1: { kind: 'healthy' }, v2: { kind: 'healthy-for', requests: 3 + run, then: { kind: 'status', status: 500 } } })
+    const service = await startService({
+      v1: { kind: 'healthy' },
+      v2: { kind: 'healthy-for', requests: 3 + run, then: { kind: 'status', status: 500 } }
+    })
     service.deploy('v2')
     try {
       const inputs = {
@@ -245,15 +290,25 @@ try {
         'verify-window': '300ms'
       }
       const { context } = createContext({
-        getInput: name => inputs[name] ?? (name === 'github-token' ? 'ghs_benchtoken0000000000000000000000000' : ''),
-        env: { ...process.env, GITHUB_REPOSITORY: 'octo-org/shop', GITHUB_API_URL: github.url, GITHUB_SHA: bad, GITHUB_EVENT_NAME: 'push', GITHUB_EVENT_PATH: eventPath, CI_MEDIC_HOME: join(work, `real-${run}`) },
+        getInput: name =>
+          inputs[name] ?? (name === 'github-token' ? 'ghs_benchtoken0000000000000000000000000' : ''),
+        env: {
+          ...process.env,
+          GITHUB_REPOSITORY: 'octo-org/shop',
+          GITHUB_API_URL: github.url,
+          GITHUB_SHA: bad,
+          GITHUB_EVENT_NAME: 'push',
+          GITHUB_EVENT_PATH: eventPath,
+          CI_MEDIC_HOME: join(work, `real-${run}`)
+        },
         log: silent,
         frontDoor: 'cli'
       })
       context.repoDir = work
       const result = await runGuard(context, { llm: async () => ({ disabledReason: 'bench' }) })
       const started = result.json.timeline.find(e => e.label.startsWith('Rollback started'))
-      if (!started || !result.json.trip) throw new Error(`real run ${run}: no rollback (${result.json.outcome})`)
+      if (!started || !result.json.trip)
+        throw new Error(`real run ${run}: no rollback (${result.json.outcome})`)
       realTimes.push(Date.parse(started.at) - result.json.trip.firstFailureAt)
     } finally {
       await service.close()
@@ -261,7 +316,9 @@ try {
   }
   if (REAL_RUNS) {
     console.log(`\nreal time, loopback HTTP service, interval 100 ms, ${REAL_RUNS} runs:`)
-    console.log(`  first bad response -> rollback started: median ${median(realTimes)} ms (verdict alone: 300 ms; the rest is the lock and status requests)`)
+    console.log(
+      `  first bad response -> rollback started: median ${median(realTimes)} ms (verdict alone: 300 ms; the rest is the lock and status requests)`
+    )
   }
   github.assertNoViolations()
 } finally {
@@ -269,8 +326,12 @@ try {
   rmSync(work, { recursive: true, force: true })
 }
 const exactlyOnce = rollbacksPer.every(n => n === 1)
-console.log(`\ntwo concurrent guard runs per bad deploy (real lock via the fake GitHub, real rollback command), ${RACES} deploys:`)
-console.log(`  rollbacks per bad deploy: ${rollbacksPer.join(' ')}   bar: exactly 1   ${exactlyOnce ? 'PASS' : 'FAIL'}`)
+console.log(
+  `\ntwo concurrent guard runs per bad deploy (real lock via the fake GitHub, real rollback command), ${RACES} deploys:`
+)
+console.log(
+  `  rollbacks per bad deploy: ${rollbacksPer.join(' ')}   bar: exactly 1   ${exactlyOnce ? 'PASS' : 'FAIL'}`
+)
 if (!exactlyOnce) failed = true
 
 process.exitCode = failed ? 1 : 0

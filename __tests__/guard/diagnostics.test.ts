@@ -46,7 +46,12 @@ describe('suspect commits', () => {
       failingPaths: ['/api/users/me'],
       evidence: ['at total (/srv/app/src/orders.js:1:30)']
     })
-    expect(suspects.map(s => s.subject)).toEqual(['orders: items total', 'users: trim names', 'deps: bump left-pad', 'docs'])
+    expect(suspects.map(s => s.subject)).toEqual([
+      'orders: items total',
+      'users: trim names',
+      'deps: bump left-pad',
+      'docs'
+    ])
     expect(suspects[0]!.reasons[0]).toBe('touches src/orders.js, named in a stack trace')
     expect(suspects[1]!.reasons).toContain('touches src/users.js, near the failing endpoint')
     expect(suspects[1]!.reasons.join(' ')).toMatch(/largest change \(41 lines/)
@@ -56,7 +61,16 @@ describe('suspect commits', () => {
 })
 
 function sample(i: number, outcome: Sample['outcome']): Sample {
-  return { probe: 'health', startedAt: i * 1000, finishedAt: i * 1000 + 20, outcome, detail: `status ${outcome === 'pass' ? 200 : 500}`, status: outcome === 'pass' ? 200 : 500, latencyMs: 20, excerpt: 'x'.repeat(300) }
+  return {
+    probe: 'health',
+    startedAt: i * 1000,
+    finishedAt: i * 1000 + 20,
+    outcome,
+    detail: `status ${outcome === 'pass' ? 200 : 500}`,
+    status: outcome === 'pass' ? 200 : 500,
+    latencyMs: 20,
+    excerpt: 'x'.repeat(300)
+  }
 }
 
 function bigReport(): GuardReport {
@@ -65,7 +79,14 @@ function bigReport(): GuardReport {
     deployment: { id: 7, sha: 'b'.repeat(40), ref: 'main', environment: 'production', createdAt: '' },
     lastGood: { id: 6, sha: 'a'.repeat(40), ref: 'main', environment: 'production', createdAt: '' },
     verdict: 'unhealthy',
-    trip: { probe: 'health', verdict: 'unhealthy', rule: 'consecutive', reason: '4 consecutive failed probes: 4 failed', firstFailureAt: 1000, decidedAt: 4000 },
+    trip: {
+      probe: 'health',
+      verdict: 'unhealthy',
+      rule: 'consecutive',
+      reason: '4 consecutive failed probes: 4 failed',
+      firstFailureAt: 1000,
+      decidedAt: 4000
+    },
     outcome: 'Rolled back to 6 (aaaaaaa) with the rollback command; the service is healthy again.',
     rolledBack: true,
     escalated: false,
@@ -75,10 +96,30 @@ function bigReport(): GuardReport {
       { at: 4000, label: 'Verdict: unhealthy — 4 consecutive: 4 failed' }
     ],
     probes: [{ name: 'health', target: 'GET https://example.com/healthz' }],
-    tallies: [{ probe: 'health', counted: 4, passes: 0, fails: 4, timeouts: 0, transportErrors: 0, noData: 0, forgiven: 0 }],
+    tallies: [
+      {
+        probe: 'health',
+        counted: 4,
+        passes: 0,
+        fails: 4,
+        timeouts: 0,
+        transportErrors: 0,
+        noData: 0,
+        forgiven: 0
+      }
+    ],
     samples: Array.from({ length: 2000 }, (_, i) => sample(i, i % 2 ? 'pass' : 'fail')),
     logs: { command: 'kubectl logs deploy/web', tail: 'error line\n'.repeat(5000), exitCode: 0 },
-    suspects: Array.from({ length: 40 }, (_, i) => ({ sha: `${i}`.padStart(40, 'c'), subject: `commit ${i}`, author: 'a', files: ['a.js'], additions: 1, deletions: 0, score: 1, reasons: ['1 changed lines in 1 file(s)'] }))
+    suspects: Array.from({ length: 40 }, (_, i) => ({
+      sha: `${i}`.padStart(40, 'c'),
+      subject: `commit ${i}`,
+      author: 'a',
+      files: ['a.js'],
+      additions: 1,
+      deletions: 0,
+      score: 1,
+      reasons: ['1 changed lines in 1 file(s)']
+    }))
   }
 }
 
@@ -88,7 +129,9 @@ describe('the report', () => {
       { at: 10_000, label: 'Deploy ready' },
       { at: 25_500, label: 'Verdict: unhealthy; 4 failed' }
     ])
-    expect(text).toBe('```mermaid\ntimeline\n    title Deploy guard\n    +0.0s : Deploy ready\n    +15.5s : Verdict unhealthy 4 failed\n```')
+    expect(text).toBe(
+      '```mermaid\ntimeline\n    title Deploy guard\n    +0.0s : Deploy ready\n    +15.5s : Verdict unhealthy 4 failed\n```'
+    )
   })
 
   it('fits a comment under GitHub’s limit by shrinking evidence, logs and suspects', () => {
@@ -113,16 +156,29 @@ describe('the report', () => {
 
 describe('the guard config section', () => {
   it('reads its keys and rejects unknown ones with an example', () => {
-    expect(readGuardSection({ 'log-lines': 50, 'comment-when-healthy': true })).toEqual({ logLines: 50, commentWhenHealthy: true })
+    expect(readGuardSection({ 'log-lines': 50, 'comment-when-healthy': true })).toEqual({
+      logLines: 50,
+      commentWhenHealthy: true
+    })
     expect(readGuardSection(undefined)).toEqual({ logLines: 200, commentWhenHealthy: false })
-    expect(() => readGuardSection({ 'log-lines': 0 })).toThrow('guard.log-lines must be a whole number from 1 to 5000; got 0. Example: log-lines: 200')
+    expect(() => readGuardSection({ 'log-lines': 0 })).toThrow(
+      'guard.log-lines must be a whole number from 1 to 5000; got 0. Example: log-lines: 200'
+    )
     expect(() => readGuardSection({ interval: 5 })).toThrow('guard has an unknown key "interval"')
     expect(() => readGuardSection([1])).toThrow('"guard" must be a mapping')
   })
 })
 
 describe('timing inputs', () => {
-  const ok = { warmup: 10_000, probeInterval: 5000, probeWindow: 300_000, probeTimeout: 5000, ratioWindow: 60_000, verifyWindow: 60_000, rollbackTimeout: 600_000 }
+  const ok = {
+    warmup: 10_000,
+    probeInterval: 5000,
+    probeWindow: 300_000,
+    probeTimeout: 5000,
+    ratioWindow: 60_000,
+    verifyWindow: 60_000,
+    rollbackTimeout: 600_000
+  }
   it('accepts the defaults and names every input that cannot work', () => {
     expect(() => checkTimings(ok)).not.toThrow()
     let message = ''

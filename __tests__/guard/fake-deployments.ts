@@ -50,7 +50,12 @@ export class FakeDeployments {
   }
 
   /** Adds a deployment (with statuses, oldest first) as if an earlier deploy had made it. */
-  add(sha: string, environment: string, states: string[] = [], options: { url?: string; ref?: string } = {}): FakeDeployment {
+  add(
+    sha: string,
+    environment: string,
+    states: string[] = [],
+    options: { url?: string; ref?: string } = {}
+  ): FakeDeployment {
     const deployment: FakeDeployment = {
       id: this.nextId++,
       sha,
@@ -117,14 +122,20 @@ export class FakeDeployments {
       const perPage = Number(query.per_page ?? 30)
       const page = Number(query.page ?? 1)
       const found = this.deployments
-        .filter(d => (query.environment === undefined || d.environment === query.environment) && (query.sha === undefined || d.sha === query.sha))
+        .filter(
+          d =>
+            (query.environment === undefined || d.environment === query.environment) &&
+            (query.sha === undefined || d.sha === query.sha)
+        )
         .sort((a, b) => b.id - a.id)
         .slice((page - 1) * perPage, page * perPage)
       return { body: found.map(d => this.deploymentJson(d, params.owner!, params.repo!)) }
     })
     f.on('GET /repos/{owner}/{repo}/deployments/{deployment_id}', ({ params }) => {
       const d = this.deployments.find(x => x.id === Number(params.deployment_id))
-      return d ? { body: this.deploymentJson(d, params.owner!, params.repo!) } : { status: 404, body: { message: 'Not Found' } }
+      return d
+        ? { body: this.deploymentJson(d, params.owner!, params.repo!) }
+        : { status: 404, body: { message: 'Not Found' } }
     })
     f.on('POST /repos/{owner}/{repo}/deployments', ({ params, body }) => {
       const d = this.add(body.ref, body.environment ?? 'production', [], { ref: body.ref })
@@ -133,7 +144,9 @@ export class FakeDeployments {
       return { status: 201, body: this.deploymentJson(d, params.owner!, params.repo!) }
     })
     f.on('GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses', ({ params }) => {
-      const found = this.statuses.filter(s => s.deployment_id === Number(params.deployment_id)).sort((a, b) => b.id - a.id)
+      const found = this.statuses
+        .filter(s => s.deployment_id === Number(params.deployment_id))
+        .sort((a, b) => b.id - a.id)
       return { body: found.map(s => this.statusJson(s, params.owner!, params.repo!)) }
     })
     f.on('POST /repos/{owner}/{repo}/deployments/{deployment_id}/statuses', ({ params, body }) => {
@@ -146,7 +159,10 @@ export class FakeDeployments {
     f.on('POST /repos/{owner}/{repo}/git/refs', ({ body }) => {
       if (this.refs.has(body.ref)) return { status: 422, body: { message: 'Reference already exists' } }
       this.refs.set(body.ref, body.sha)
-      return { status: 201, body: { ref: body.ref, node_id: 'REF_1', url: '', object: { type: 'commit', sha: body.sha, url: '' } } }
+      return {
+        status: 201,
+        body: { ref: body.ref, node_id: 'REF_1', url: '', object: { type: 'commit', sha: body.sha, url: '' } }
+      }
     })
     f.on('PATCH /repos/{owner}/{repo}/git/refs/{ref}', ({ params, body }) => {
       const ref = `refs/${decodeURIComponent(params.ref!)}`
@@ -171,7 +187,9 @@ export class FakeDeployments {
       author_association: 'NONE'
     })
     f.on('GET /repos/{owner}/{repo}/commits/{commit_sha}/comments', ({ params }) => ({
-      body: this.commitComments.filter(c => c.commit_sha === params.commit_sha).map(c => commentJson(c, params.owner!, params.repo!))
+      body: this.commitComments
+        .filter(c => c.commit_sha === params.commit_sha)
+        .map(c => commentJson(c, params.owner!, params.repo!))
     }))
     f.on('POST /repos/{owner}/{repo}/commits/{commit_sha}/comments', ({ params, body }) => {
       const comment = { id: this.nextId++, commit_sha: params.commit_sha!, body: body.body }

@@ -33,11 +33,23 @@ export async function startService(versions: Record<string, Behaviour>, logFile?
   const answer = (behaviour: Behaviour, res: import('node:http').ServerResponse, served: number): void => {
     switch (behaviour.kind) {
       case 'healthy':
-        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ status: 'ok', version }))
+        res
+          .writeHead(200, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ status: 'ok', version }))
         return
       case 'status':
-        log(`ERROR GET /api/orders failed: TypeError: Cannot read properties of undefined (reading 'total')\n    at computeTotal (src/orders.js:12:20)\n    at handle (src/server.js:30:5)`)
-        res.writeHead(behaviour.status, { 'content-type': 'application/json' }).end(JSON.stringify({ status: 'error', error: "Cannot read properties of undefined (reading 'total')", version }))
+        log(
+          `ERROR GET /api/orders failed: TypeError: Cannot read properties of undefined (reading 'total')\n    at computeTotal (src/orders.js:12:20)\n    at handle (src/server.js:30:5)`
+        )
+        res
+          .writeHead(behaviour.status, { 'content-type': 'application/json' })
+          .end(
+            JSON.stringify({
+              status: 'error',
+              error: "Cannot read properties of undefined (reading 'total')",
+              version
+            })
+          )
         return
       case 'hang':
         log('WARN request stuck waiting for the database pool')

@@ -11,10 +11,24 @@ const settings = defaultVerdictSettings({
 })
 
 function sample(at: number, outcome: Outcome, extra: Partial<Sample> = {}): Sample {
-  return { probe: 'health', startedAt: at - 10, finishedAt: at, outcome, detail: outcome, latencyMs: 10, ...extra }
+  return {
+    probe: 'health',
+    startedAt: at - 10,
+    finishedAt: at,
+    outcome,
+    detail: outcome,
+    latencyMs: 10,
+    ...extra
+  }
 }
 
-function feed(engine: VerdictEngine, outcomes: Outcome[], start = 0, step = 5_000, extra: Partial<Sample> = {}) {
+function feed(
+  engine: VerdictEngine,
+  outcomes: Outcome[],
+  start = 0,
+  step = 5_000,
+  extra: Partial<Sample> = {}
+) {
   outcomes.forEach((outcome, i) => engine.record(sample(start + i * step, outcome, extra)))
 }
 
@@ -29,19 +43,45 @@ describe('VerdictEngine', () => {
     feed(engine, ['pass', 'fail', 'fail', 'fail'])
     expect(engine.trip).toBeUndefined()
     engine.record(sample(20_000, 'fail'))
-    expect(engine.trip).toMatchObject({ verdict: 'unhealthy', rule: 'consecutive', firstFailureAt: 5_000, decidedAt: 20_000 })
+    expect(engine.trip).toMatchObject({
+      verdict: 'unhealthy',
+      rule: 'consecutive',
+      firstFailureAt: 5_000,
+      decidedAt: 20_000
+    })
   })
 
   it('a pass resets the streak', () => {
     const engine = new VerdictEngine(settings, ['health'], 0)
-    feed(engine, ['pass', 'fail', 'fail', 'fail', 'pass', 'pass', 'pass', 'pass', 'pass', 'pass', 'pass', 'fail', 'fail', 'fail', 'pass'])
+    feed(engine, [
+      'pass',
+      'fail',
+      'fail',
+      'fail',
+      'pass',
+      'pass',
+      'pass',
+      'pass',
+      'pass',
+      'pass',
+      'pass',
+      'fail',
+      'fail',
+      'fail',
+      'pass'
+    ])
     expect(engine.trip).toBeUndefined()
     expect(engine.finish(1_000_000).verdict).toBe('healthy')
   })
 
   it('forgives failures during warm-up until the first pass', () => {
     const engine = new VerdictEngine(settings, ['health'], 0)
-    feed(engine, ['transport-error', 'transport-error', 'transport-error', 'transport-error', 'transport-error'], 0, 1_000)
+    feed(
+      engine,
+      ['transport-error', 'transport-error', 'transport-error', 'transport-error', 'transport-error'],
+      0,
+      1_000
+    )
     expect(engine.trip).toBeUndefined()
     expect(engine.tallies()[0]).toMatchObject({ forgiven: 5, counted: 0 })
   })
@@ -77,7 +117,10 @@ describe('VerdictEngine', () => {
   it('is inconclusive at the end when a probe never passed', () => {
     const engine = new VerdictEngine(settings, ['health', 'smoke'], 0)
     feed(engine, ['pass', 'pass'])
-    expect(engine.finish(400_000)).toMatchObject({ verdict: 'inconclusive', trip: { probe: 'smoke', rule: 'no-data' } })
+    expect(engine.finish(400_000)).toMatchObject({
+      verdict: 'inconclusive',
+      trip: { probe: 'smoke', rule: 'no-data' }
+    })
   })
 
   it('catches a slow-but-200 deploy against the baseline', () => {

@@ -21,7 +21,8 @@ export interface DeploymentInfo {
   statuses?: Array<{ state: string; description: string }>
 }
 
-export type DeploymentState = 'error' | 'failure' | 'inactive' | 'in_progress' | 'queued' | 'pending' | 'success'
+export type DeploymentState =
+  'error' | 'failure' | 'inactive' | 'in_progress' | 'queued' | 'pending' | 'success'
 
 function toInfo(d: {
   id: number
@@ -49,7 +50,12 @@ export class Deployments {
   async list(environment: string, pages = 2): Promise<DeploymentInfo[]> {
     const all: DeploymentInfo[] = []
     for (let page = 1; page <= pages; page++) {
-      const { data } = await this.github.rest.repos.listDeployments({ ...this.repo, environment, per_page: 100, page })
+      const { data } = await this.github.rest.repos.listDeployments({
+        ...this.repo,
+        environment,
+        per_page: 100,
+        page
+      })
       all.push(...data.map(toInfo))
       if (data.length < 100) break
     }
@@ -66,7 +72,8 @@ export class Deployments {
     const withUrl = sorted.find(s => s.environment_url || s.target_url)
     return {
       ...deployment,
-      url: deployment.url ?? (withUrl ? withUrl.environment_url || withUrl.target_url || undefined : undefined),
+      url:
+        deployment.url ?? (withUrl ? withUrl.environment_url || withUrl.target_url || undefined : undefined),
       statuses: sorted.map(s => ({ state: s.state, description: s.description ?? '' }))
     }
   }
@@ -112,12 +119,18 @@ export class Deployments {
         auto_inactive: state === 'success'
       })
     } catch (error) {
-      this.log.warning(`Could not set the status of deployment ${id} to ${state}: ${(error as Error).message}`)
+      this.log.warning(
+        `Could not set the status of deployment ${id} to ${state}: ${(error as Error).message}`
+      )
     }
   }
 
   /** A deployment record for the rollback itself (the good commit, same environment). */
-  async createRollbackDeployment(good: DeploymentInfo, of: DeploymentInfo, environment: string): Promise<DeploymentInfo | undefined> {
+  async createRollbackDeployment(
+    good: DeploymentInfo,
+    of: DeploymentInfo,
+    environment: string
+  ): Promise<DeploymentInfo | undefined> {
     try {
       const response = await this.github.rest.repos.createDeployment({
         ...this.repo,
@@ -147,7 +160,12 @@ export type LockResult = { state: 'won' } | { state: 'lost' } | { state: 'unavai
  * Claims the one rollback of a deployment by creating `refs/ci-medic/rollback/<key>`. Creating a ref
  * is atomic on GitHub: when two guard runs race, one gets 201 and the other 422 (already exists).
  */
-export async function claimRollback(github: GitHubClient, repo: Repo, key: string, sha: string): Promise<LockResult> {
+export async function claimRollback(
+  github: GitHubClient,
+  repo: Repo,
+  key: string,
+  sha: string
+): Promise<LockResult> {
   try {
     await github.rest.git.createRef({ ...repo, ref: rollbackRef(key), sha })
     return { state: 'won' }

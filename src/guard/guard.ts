@@ -4,11 +4,18 @@ import { ConfigurationError } from '../errors.js'
 import { createLlmGateway } from '../llm/index.js'
 import type { LlmGateway } from '../llm/types.js'
 import { runShell } from '../ports/exec.js'
+import type { RunEvent } from '../ports/event.js'
 import type { GitHubClient } from '../ports/github.js'
 import { AuditLog } from '../report/audit.js'
 import { safeWord } from '../report/outputs.js'
 import { systemClock, type Clock } from './clock.js'
-import { claimRollback, Deployments, ROLLED_BACK_MARKER, type DeploymentInfo, type Repo } from './deployments.js'
+import {
+  claimRollback,
+  Deployments,
+  ROLLED_BACK_MARKER,
+  type DeploymentInfo,
+  type Repo
+} from './deployments.js'
 import { checkTimings, readGuardSection } from './config.js'
 import { describeProbe, readProbes, type Probe } from './probes.js'
 import { commentMarker, escalate, upsertComment, type CommentTarget } from './publish.js'
@@ -46,7 +53,7 @@ interface EventDeployment {
 }
 
 /** The deployment a `deployment_status` event is about. */
-export function deploymentFromEvent(name: string, payload: Record<string, any>): EventDeployment | undefined { // eslint-disable-line @typescript-eslint/no-explicit-any
+export function deploymentFromEvent(name: string, payload: RunEvent['payload']): EventDeployment | undefined {
   if (name !== 'deployment_status' && name !== 'deployment') return undefined
   const deployment = payload.deployment ?? {}
   const status = payload.deployment_status ?? {}
@@ -83,7 +90,12 @@ function result(
     verify: report.verify ? { verdict: report.verify.verdict, trip: report.verify.trip ?? null } : null,
     timeline: report.timeline.map(e => ({ at: new Date(e.at).toISOString(), label: e.label })),
     probes: report.tallies,
-    suspects: report.suspects.map(s => ({ sha: s.sha, subject: s.subject, score: s.score, reasons: s.reasons })),
+    suspects: report.suspects.map(s => ({
+      sha: s.sha,
+      subject: s.subject,
+      score: s.score,
+      reasons: s.reasons
+    })),
     rootCause: report.rootCause ?? null,
     links
   }
@@ -91,7 +103,10 @@ function result(
     `Deploy guard: ${report.verdict}${report.rolledBack ? ' (rolled back)' : ''}`,
     report.outcome,
     ...(report.trip ? [`Why: ${report.trip.probe}: ${report.trip.reason}`] : []),
-    ...report.tallies.map(t => `  ${t.probe}: ${t.passes} passed, ${t.fails} failed, ${t.timeouts} timeouts, ${t.transportErrors} transport errors`)
+    ...report.tallies.map(
+      t =>
+        `  ${t.probe}: ${t.passes} passed, ${t.fails} failed, ${t.timeouts} timeouts, ${t.transportErrors} transport errors`
+    )
   ].join('\n')
   return {
     outputs: { verdict: safeWord(report.verdict), 'rolled-back': safeWord(report.rolledBack) },
@@ -134,12 +149,19 @@ export async function runGuard(context: CommandContext, ports: GuardPorts = {}):
     }
   }
 
-  const redact: Redactor = createRedactor({ secrets: [...secrets, inputs.githubToken, inputs.llmApiKey ?? ''], env, log })
+  const redact: Redactor = createRedactor({
+    secrets: [...secrets, inputs.githubToken, inputs.llmApiKey ?? ''],
+    env,
+    log
+  })
   const audit = new AuditLog(join(context.workDir, 'guard-audit.jsonl'))
   const repo: Repo | undefined = event.repository
   const github: GitHubClient | undefined = inputs.githubToken && repo ? context.github() : undefined
   const deployments = github && repo ? new Deployments(github, repo, log) : undefined
-  const runUrl = repo && event.runId ? `${event.serverUrl}/${repo.owner}/${repo.repo}/actions/runs/${event.runId}` : undefined
+  const runUrl =
+    repo && event.runId
+      ? `${event.serverUrl}/${repo.owner}/${repo.repo}/actions/runs/${event.runId}`
+      : undefined
   const timeline: TimelineEvent[] = []
   const mark = (label: string, at = clock.now()): void => void timeline.push({ at, label })
 
@@ -190,7 +212,8 @@ export async function runGuard(context: CommandContext, ports: GuardPorts = {}):
       failure: `Deploy guard: ${outcome}`
     }
   }
-  if (current && deployments) await deployments.setStatus(current.id, 'in_progress', 'CI Medic is probing the deploy', statusExtra)
+  if (current && deployments)
+    await deployments.setStatus(current.id, 'in_progress', 'CI Medic is probing the deploy', statusExtra)
 
   // ── Probe and decide ──────────────────────────────────────────────────────────────────────
   const settings = defaultVerdictSettings({
@@ -202,18 +225,25 @@ export async function runGuard(context: CommandContext, ports: GuardPorts = {}):
     ratioWindowMs: inputs.ratioWindow
   })
   const baselineOrigin = inputs.baselineUrl
-  const probeRunner = ports.probeRunner ?? createProbeRunner({ clock, redact, cwd: repoDir, env, originOverride: baselineOrigin })
+  const probeRunner =
+    ports.probeRunner ??
+    createProbeRunner({ clock, redact, cwd: repoDir, env, originOverride: baselineOrigin })
   mark('Deploy ready; probing starts')
-  const watch = await log.group(`Probing ${probes.length} probe(s): ${probes.map(p => p.name).join(', ')}`, () =>
-    watchDeploy({
-      probes,
-      run: probeRunner,
-      clock,
-      settings,
-      intervalMs: inputs.probeInterval,
-      baseline: baselineOrigin !== undefined,
-      onSample: s => log.info(`${s.baseline ? '[baseline] ' : ''}${s.probe}: ${s.outcome} — ${s.detail}${s.warmup ? ' (warm-up)' : ''}`)
-    })
+  const watch = await log.group(
+    `Probing ${probes.length} probe(s): ${probes.map(p => p.name).join(', ')}`,
+    () =>
+      watchDeploy({
+        probes,
+        run: probeRunner,
+        clock,
+        settings,
+        intervalMs: inputs.probeInterval,
+        baseline: baselineOrigin !== undefined,
+        onSample: s =>
+          log.info(
+            `${s.baseline ? '[baseline] ' : ''}${s.probe}: ${s.outcome} — ${s.detail}${s.warmup ? ' (warm-up)' : ''}`
+          )
+      })
   )
   if (watch.readyAt !== undefined) mark('First healthy answer', watch.readyAt)
   if (watch.trip) {
@@ -242,13 +272,19 @@ export async function runGuard(context: CommandContext, ports: GuardPorts = {}):
   let act: 'none' | 'rollback' | 'fail' = 'none'
   if (watch.verdict === 'unhealthy') act = 'rollback'
   else if (watch.verdict === 'inconclusive') {
-    act = inputs.inconclusivePolicy === 'rollback' ? 'rollback' : inputs.inconclusivePolicy === 'fail' ? 'fail' : 'none'
+    act =
+      inputs.inconclusivePolicy === 'rollback'
+        ? 'rollback'
+        : inputs.inconclusivePolicy === 'fail'
+          ? 'fail'
+          : 'none'
   }
 
   let failure: string | undefined
   /** Another run owns this deployment's rollback and its report: this one only reports to its own summary. */
   let deferred = false
-  const logsPromise = act === 'none' ? undefined : collectLogs(inputs.logsCommand, repoDir, env, redact, section.logLines)
+  const logsPromise =
+    act === 'none' ? undefined : collectLogs(inputs.logsCommand, repoDir, env, redact, section.logLines)
   if (act === 'none' && (await alreadyRolledBack())) {
     // Another run decided while this one was probing (and what it probed may be the rolled-back version).
     act = 'fail'
@@ -261,13 +297,24 @@ export async function runGuard(context: CommandContext, ports: GuardPorts = {}):
       watch.verdict === 'healthy'
         ? `All ${probes.length} probe(s) stayed healthy for ${Math.round(inputs.probeWindow / 1000)}s after the warm-up.`
         : `The verdict is inconclusive (${watch.trip?.reason}); inconclusive-policy is "pass", so the deploy stands.`
-    if (current && deployments) await deployments.setStatus(current.id, 'success', `Healthy: ${report.outcome}`, statusExtra)
+    if (current && deployments)
+      await deployments.setStatus(current.id, 'success', `Healthy: ${report.outcome}`, statusExtra)
   } else if (act === 'fail') {
     report.outcome = `The verdict is inconclusive; inconclusive-policy is "fail": the step fails and nothing is rolled back.`
     failure = `Deploy guard: inconclusive (${watch.trip?.reason}). Not rolled back (inconclusive-policy: fail).`
-    if (current && deployments) await deployments.setStatus(current.id, 'failure', `Inconclusive: ${watch.trip?.reason ?? ''}`, statusExtra)
+    if (current && deployments)
+      await deployments.setStatus(
+        current.id,
+        'failure',
+        `Inconclusive: ${watch.trip?.reason ?? ''}`,
+        statusExtra
+      )
   } else {
-    const strategy = chooseStrategy(inputs.rollbackStrategy, inputs.rollbackCommand, deployments !== undefined && lastGood !== undefined)
+    const strategy = chooseStrategy(
+      inputs.rollbackStrategy,
+      inputs.rollbackCommand,
+      deployments !== undefined && lastGood !== undefined
+    )
     const decision = await log.group('Rollback', () =>
       rollBack({
         context,
@@ -297,7 +344,11 @@ export async function runGuard(context: CommandContext, ports: GuardPorts = {}):
     report.escalated = decision.escalate
     report.rollback = decision.rollback
     if (decision.verify) {
-      report.verify = { verdict: decision.verify.verdict, trip: decision.verify.trip, tallies: decision.verify.engine.tallies() }
+      report.verify = {
+        verdict: decision.verify.verdict,
+        trip: decision.verify.trip,
+        tallies: decision.verify.engine.tallies()
+      }
       report.samples = [...report.samples, ...decision.verify.engine.samples()]
     }
     failure = `Deploy guard: ${watch.verdict} (${watch.trip?.reason}). ${decision.outcome}`
@@ -308,13 +359,16 @@ export async function runGuard(context: CommandContext, ports: GuardPorts = {}):
     await log.group('Diagnostics', async () => {
       report.logs = await logsPromise
       const failingPaths = probes
-        .filter(p => p.kind === 'http' && report.samples.some(s => s.probe === p.name && s.outcome !== 'pass'))
+        .filter(
+          p => p.kind === 'http' && report.samples.some(s => s.probe === p.name && s.outcome !== 'pass')
+        )
         .map(p => (p.kind === 'http' ? new URL(p.url).pathname : ''))
       const evidence = [...report.samples.map(s => s.excerpt ?? ''), report.logs?.tail ?? '']
       if (lastGood && current) {
         try {
           report.suspects = await rankSuspects(repoDir, lastGood.sha, current.sha, { failingPaths, evidence })
-          if (report.suspects.length === 0) report.suspectsNote = 'No commits between the last good deployment and this one.'
+          if (report.suspects.length === 0)
+            report.suspectsNote = 'No commits between the last good deployment and this one.'
         } catch (error) {
           report.suspectsNote = `Could not list the commits ${short(lastGood.sha)}..${short(current.sha)}: ${redact((error as Error).message).slice(0, 200)}`
         }
@@ -331,7 +385,14 @@ export async function runGuard(context: CommandContext, ports: GuardPorts = {}):
   if (github && repo) {
     const target = commentTarget(event.payload, current?.sha ?? fromEvent?.sha ?? event.sha)
     if (target && !deferred && (act !== 'none' || section.commentWhenHealthy)) {
-      links.comment = await upsertComment(github, repo, target, marker, renderReport(report, marker, COMMENT_LIMIT - 100), log)
+      links.comment = await upsertComment(
+        github,
+        repo,
+        target,
+        marker,
+        renderReport(report, marker, COMMENT_LIMIT - 100),
+        log
+      )
     }
     if (report.escalated) {
       links.issue = await escalate(
@@ -348,7 +409,13 @@ export async function runGuard(context: CommandContext, ports: GuardPorts = {}):
     }
   }
   const summary = renderReport(report, marker, SUMMARY_LIMIT)
-  audit.record({ type: 'guard.done', verdict: report.verdict, rolledBack: report.rolledBack, escalated: report.escalated, links })
+  audit.record({
+    type: 'guard.done',
+    verdict: report.verdict,
+    rolledBack: report.rolledBack,
+    escalated: report.escalated,
+    links
+  })
   return result(report, summary, failure, links)
 }
 
@@ -409,7 +476,8 @@ async function rollBack(o: {
   if (o.strategy === 'none') {
     await failStatus(`Unhealthy: ${o.trip.reason}`)
     return {
-      outcome: 'No rollback is configured (set rollback-command, or give the environment GitHub deployments to redeploy): the deploy stays as it is.',
+      outcome:
+        'No rollback is configured (set rollback-command, or give the environment GitHub deployments to redeploy): the deploy stays as it is.',
       rolledBack: false,
       escalate: false
     }
@@ -422,7 +490,10 @@ async function rollBack(o: {
       escalate: false
     }
   }
-  if ((o.strategy === 'redeploy' || o.strategy === 'revert-pr') && (!lastGood || !current || !o.github || !o.repo)) {
+  if (
+    (o.strategy === 'redeploy' || o.strategy === 'revert-pr') &&
+    (!lastGood || !current || !o.github || !o.repo)
+  ) {
     await failStatus(`Unhealthy: ${o.trip.reason}`)
     return {
       outcome: `Rollback strategy "${o.strategy}" needs the environment's GitHub deployments (github-token and environment), and none were found: nothing was rolled back.`,
@@ -434,7 +505,12 @@ async function rollBack(o: {
   // Exactly once: the first run to create the lock ref rolls back; every other run reports.
   const key = current ? `${current.id}` : `${o.environment ?? 'default'}-${context.event.sha ?? 'unknown'}`
   if (o.github && o.repo) {
-    const lock = await claimRollback(o.github, o.repo, key, current?.sha ?? context.event.sha ?? lastGood?.sha ?? '')
+    const lock = await claimRollback(
+      o.github,
+      o.repo,
+      key,
+      current?.sha ?? context.event.sha ?? lastGood?.sha ?? ''
+    )
     o.audit.record({ type: 'guard.lock', key, result: lock.state })
     if (lock.state === 'lost') {
       return {
@@ -445,7 +521,9 @@ async function rollBack(o: {
       }
     }
     if (lock.state === 'unavailable') {
-      log.warning(`Could not take the rollback lock (${lock.reason}); checking the deployment's statuses instead.`)
+      log.warning(
+        `Could not take the rollback lock (${lock.reason}); checking the deployment's statuses instead.`
+      )
       if (current && deployments) {
         const seen = await deployments.statuses(current)
         if (seen.statuses?.some(s => s.description.includes(ROLLED_BACK_MARKER))) {
@@ -467,12 +545,23 @@ async function rollBack(o: {
     // The lock ref already records the decision; the marker status (for re-runs) and the rollback's own
     // deployment record are written while the rollback runs, and are finished even if the job is cancelled.
     o.mark(`Rollback started (${o.strategy})`)
-    o.audit.record({ type: 'guard.rollback', strategy: o.strategy, from: current?.id ?? null, to: lastGood?.id ?? null })
+    o.audit.record({
+      type: 'guard.rollback',
+      strategy: o.strategy,
+      from: current?.id ?? null,
+      to: lastGood?.id ?? null
+    })
     const recorded = failStatus(`Unhealthy: ${o.trip.reason}. Rolling back to ${to} ${ROLLED_BACK_MARKER}`)
     const recordRollback = async (): Promise<DeploymentInfo | undefined> => {
       if (!lastGood || !current || !deployments || !o.environment) return undefined
       const created = await deployments.createRollbackDeployment(lastGood, current, o.environment)
-      if (created) await deployments.setStatus(created.id, 'in_progress', `Rolling back from ${short(current.sha)}`, o.statusExtra)
+      if (created)
+        await deployments.setStatus(
+          created.id,
+          'in_progress',
+          `Rolling back from ${short(current.sha)}`,
+          o.statusExtra
+        )
       return created
     }
     let rollbackDeployment: DeploymentInfo | undefined
@@ -522,8 +611,15 @@ async function rollBack(o: {
 
     let verify: WatchResult | undefined
     if (o.strategy !== 'revert-pr') {
-      verify = await watchDeploy({ probes: o.probes, run: o.probeRunner, clock: o.clock, settings: o.settings, intervalMs: o.intervalMs })
-      if (verify.readyAt !== undefined && verify.verdict === 'healthy') o.mark('Rollback healthy', verify.readyAt)
+      verify = await watchDeploy({
+        probes: o.probes,
+        run: o.probeRunner,
+        clock: o.clock,
+        settings: o.settings,
+        intervalMs: o.intervalMs
+      })
+      if (verify.readyAt !== undefined && verify.verdict === 'healthy')
+        o.mark('Rollback healthy', verify.readyAt)
       o.mark(`After the rollback: ${verify.verdict}${verify.trip ? ` — ${verify.trip.reason}` : ''}`)
     }
     const healthy: Verdict | undefined = verify?.verdict
@@ -532,7 +628,9 @@ async function rollBack(o: {
       await deployments.setStatus(
         rollbackDeployment.id,
         good ? 'success' : 'failure',
-        good ? `Rolled back to ${short(lastGood?.sha)}; healthy again` : `Rollback ${outcome.ok ? `unhealthy: ${verify?.trip?.reason ?? ''}` : `failed: ${outcome.detail}`}`,
+        good
+          ? `Rolled back to ${short(lastGood?.sha)}; healthy again`
+          : `Rollback ${outcome.ok ? `unhealthy: ${verify?.trip?.reason ?? ''}` : `failed: ${outcome.detail}`}`,
         o.statusExtra
       )
     }
@@ -545,7 +643,13 @@ async function rollBack(o: {
           ? `Rolled back to ${to} with ${o.strategy === 'command' ? 'the rollback command' : o.strategy}; the service is healthy again.`
           : `Rolled back to ${to}, but the service is still ${healthy} (${verify.trip?.reason}). Escalated.`
     // A revert pull request rolls nothing back until someone merges it.
-    return { outcome: text, rolledBack: outcome.ok && o.strategy !== 'revert-pr', escalate: escalateNow, rollback: outcome, verify }
+    return {
+      outcome: text,
+      rolledBack: outcome.ok && o.strategy !== 'revert-pr',
+      escalate: escalateNow,
+      rollback: outcome,
+      verify
+    }
   })
 }
 
@@ -554,8 +658,9 @@ function defaultBranch(context: CommandContext): string {
   return payload.repository?.default_branch ?? 'main'
 }
 
-function commentTarget(payload: Record<string, any>, sha: string | undefined): CommentTarget | undefined { // eslint-disable-line @typescript-eslint/no-explicit-any
-  const number = payload.pull_request?.number ?? (payload.issue?.pull_request ? payload.issue.number : undefined)
+function commentTarget(payload: RunEvent['payload'], sha: string | undefined): CommentTarget | undefined {
+  const number =
+    payload.pull_request?.number ?? (payload.issue?.pull_request ? payload.issue.number : undefined)
   if (typeof number === 'number') return { kind: 'pr', number }
   if (sha && /^[0-9a-f]{40}$/i.test(sha)) return { kind: 'commit', sha }
   return undefined
@@ -604,7 +709,10 @@ async function explain(
   }
 }
 
-async function defaultLlm(context: CommandContext, audit: AuditLog): Promise<{ gateway?: LlmGateway; disabledReason?: string }> {
+async function defaultLlm(
+  context: CommandContext,
+  audit: AuditLog
+): Promise<{ gateway?: LlmGateway; disabledReason?: string }> {
   // The summary is a nicety after the rollback: a minute at most.
   return createLlmGateway(context, audit, { timeBudgetMs: 60_000 })
 }

@@ -57,7 +57,18 @@ const PROBE_KEYS: Record<string, string> = {
   'expect-exit': 'expect-exit: 0',
   'output-matches': 'output-matches: "all checks passed"'
 }
-const HTTP_ONLY = ['url', 'method', 'headers', 'body', 'expect-status', 'body-matches', 'json-path', 'json-equals', 'json-matches', 'latency-ceiling']
+const HTTP_ONLY = [
+  'url',
+  'method',
+  'headers',
+  'body',
+  'expect-status',
+  'body-matches',
+  'json-path',
+  'json-equals',
+  'json-matches',
+  'latency-ceiling'
+]
 const COMMAND_ONLY = ['command', 'expect-exit', 'output-matches']
 
 const EXAMPLE = `probes:
@@ -114,14 +125,19 @@ export function readProbes(
   if (healthUrl) probes.push(healthUrlProbe(healthUrl, defaults))
   if (raw === undefined || raw === null) return probes
   if (!Array.isArray(raw)) {
-    throw new ConfigurationError(`Config file: "probes" must be a list of named probes. Example:\n${EXAMPLE}`, 'probes')
+    throw new ConfigurationError(
+      `Config file: "probes" must be a list of named probes. Example:\n${EXAMPLE}`,
+      'probes'
+    )
   }
   const problems = new Problems()
   const names = new Set(probes.map(p => p.name))
   raw.forEach((entry, index) => {
     const where = `probes[${index}]`
     if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) {
-      problems.list.push(`Config file: ${where} must be a mapping with a name and a url or command. Example:\n${EXAMPLE}`)
+      problems.list.push(
+        `Config file: ${where} must be a mapping with a name and a url or command. Example:\n${EXAMPLE}`
+      )
       return
     }
     const probe = readProbe(entry as Record<string, unknown>, where, defaults, env, secrets, problems)
@@ -164,15 +180,22 @@ function readProbe(
     return undefined
   }
   for (const key of isHttp ? COMMAND_ONLY : HTTP_ONLY) {
-    if (entry[key] !== undefined) problems.add(where, key, `applies only to ${isHttp ? 'command' : 'HTTP'} probes`)
+    if (entry[key] !== undefined)
+      problems.add(where, key, `applies only to ${isHttp ? 'command' : 'HTTP'} probes`)
   }
   const timeoutMs = durationField(entry, 'timeout', where, problems) ?? defaults.timeoutMs
 
   if (isCommand) {
     const command = entry.command
-    if (typeof command !== 'string' || command.trim() === '') problems.add(where, 'command', 'must be a command line')
+    if (typeof command !== 'string' || command.trim() === '')
+      problems.add(where, 'command', 'must be a command line')
     const expectExit = entry['expect-exit'] ?? 0
-    if (typeof expectExit !== 'number' || !Number.isInteger(expectExit) || expectExit < 0 || expectExit > 255) {
+    if (
+      typeof expectExit !== 'number' ||
+      !Number.isInteger(expectExit) ||
+      expectExit < 0 ||
+      expectExit > 255
+    ) {
       problems.add(where, 'expect-exit', 'must be an exit code from 0 to 255')
     }
     const outputMatches = regexField(entry, 'output-matches', where, problems)
@@ -199,45 +222,59 @@ function readProbe(
     }
   }
   const method = entry.method === undefined ? 'GET' : String(entry.method).toUpperCase()
-  if (!HTTP_METHODS.includes(method)) problems.add(where, 'method', `must be one of ${HTTP_METHODS.join(', ')}`)
+  if (!HTTP_METHODS.includes(method))
+    problems.add(where, 'method', `must be one of ${HTTP_METHODS.join(', ')}`)
   const headers: Record<string, string> = {}
   if (entry.headers !== undefined) {
     if (typeof entry.headers !== 'object' || entry.headers === null || Array.isArray(entry.headers)) {
       problems.add(where, 'headers', 'must be a mapping of header names to values')
     } else {
       for (const [header, value] of Object.entries(entry.headers)) {
-        if (!/^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/.test(header) || (typeof value !== 'string' && typeof value !== 'number')) {
-          problems.add(where, 'headers', `has an invalid header "${header}" (names are tokens, values strings)`)
+        if (
+          !/^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/.test(header) ||
+          (typeof value !== 'string' && typeof value !== 'number')
+        ) {
+          problems.add(
+            where,
+            'headers',
+            `has an invalid header "${header}" (names are tokens, values strings)`
+          )
           continue
         }
         const raw = String(value)
         const resolved = substitute(raw, env)
         if (resolved !== raw || /authorization|token|key|secret|cookie|password/i.test(header)) {
           secrets.push(resolved)
-          for (const match of raw.matchAll(/\$\{(\w+)\}/g)) if (env[match[1] as string]) secrets.push(env[match[1] as string] as string)
+          for (const match of raw.matchAll(/\$\{(\w+)\}/g))
+            if (env[match[1] as string]) secrets.push(env[match[1] as string] as string)
         }
         headers[header] = resolved
       }
     }
   }
-  if (entry.body !== undefined && typeof entry.body !== 'string') problems.add(where, 'body', 'must be a string')
+  if (entry.body !== undefined && typeof entry.body !== 'string')
+    problems.add(where, 'body', 'must be a string')
   const expectStatus = statusField(entry['expect-status'], where, problems)
   const bodyMatches = regexField(entry, 'body-matches', where, problems)
   let json: HttpProbe['json']
   if (entry['json-path'] !== undefined) {
     const path = entry['json-path']
     const segments = typeof path === 'string' ? parseJsonPath(path) : undefined
-    if (!segments) problems.add(where, 'json-path', 'must be a dotted path such as checks.db.status or $.items[0].state')
+    if (!segments)
+      problems.add(where, 'json-path', 'must be a dotted path such as checks.db.status or $.items[0].state')
     const equals = entry['json-equals']
-    if (equals !== undefined && typeof equals === 'object') problems.add(where, 'json-equals', 'must be a string, number or boolean')
+    if (equals !== undefined && typeof equals === 'object')
+      problems.add(where, 'json-equals', 'must be a string, number or boolean')
     const matches = regexField(entry, 'json-matches', where, problems)
-    if (segments) json = { path: segments, equals: equals === undefined ? undefined : String(equals), matches }
+    if (segments)
+      json = { path: segments, equals: equals === undefined ? undefined : String(equals), matches }
   } else {
     for (const key of ['json-equals', 'json-matches']) {
       if (entry[key] !== undefined) problems.add(where, key, 'needs "json-path" to say which value to check')
     }
   }
-  const latencyCeilingMs = durationField(entry, 'latency-ceiling', where, problems) ?? defaults.latencyCeilingMs
+  const latencyCeilingMs =
+    durationField(entry, 'latency-ceiling', where, problems) ?? defaults.latencyCeilingMs
   if (problems.list.length > before) return undefined
   return {
     kind: 'http',
@@ -259,7 +296,12 @@ function substitute(text: string, env: NodeJS.ProcessEnv): string {
   return text.replace(/\$\{(\w+)\}/g, (_, name: string) => env[name] ?? '')
 }
 
-function durationField(entry: Record<string, unknown>, key: string, where: string, problems: Problems): number | undefined {
+function durationField(
+  entry: Record<string, unknown>,
+  key: string,
+  where: string,
+  problems: Problems
+): number | undefined {
   const value = entry[key]
   if (value === undefined) return undefined
   try {
@@ -270,7 +312,12 @@ function durationField(entry: Record<string, unknown>, key: string, where: strin
   }
 }
 
-function regexField(entry: Record<string, unknown>, key: string, where: string, problems: Problems): RegExp | undefined {
+function regexField(
+  entry: Record<string, unknown>,
+  key: string,
+  where: string,
+  problems: Problems
+): RegExp | undefined {
   const value = entry[key]
   if (value === undefined) return undefined
   if (typeof value !== 'string') {
@@ -294,10 +341,16 @@ function statusField(value: unknown, where: string, problems: Problems): Set<num
     const range = /^([1-5]\d\d)\s*-\s*([1-5]\d\d)$/.exec(text)
     const klass = /^([1-5])xx$/i.exec(text)
     if (/^[1-5]\d\d$/.test(text)) set.add(Number(text))
-    else if (range && Number(range[1]) <= Number(range[2])) for (const s of statusRange(Number(range[1]), Number(range[2]))) set.add(s)
-    else if (klass) for (const s of statusRange(Number(klass[1]) * 100, Number(klass[1]) * 100 + 99)) set.add(s)
+    else if (range && Number(range[1]) <= Number(range[2]))
+      for (const s of statusRange(Number(range[1]), Number(range[2]))) set.add(s)
+    else if (klass)
+      for (const s of statusRange(Number(klass[1]) * 100, Number(klass[1]) * 100 + 99)) set.add(s)
     else {
-      problems.add(where, 'expect-status', `has "${text}", which is not a status (100-599), a range "200-299" or a class "2xx"`)
+      problems.add(
+        where,
+        'expect-status',
+        `has "${text}", which is not a status (100-599), a range "200-299" or a class "2xx"`
+      )
       return undefined
     }
   }

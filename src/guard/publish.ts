@@ -24,7 +24,11 @@ export async function upsertComment(
 ): Promise<string | undefined> {
   try {
     if (target.kind === 'pr') {
-      const comments = await github.paginate(github.rest.issues.listComments, { ...repo, issue_number: target.number, per_page: 100 })
+      const comments = await github.paginate(github.rest.issues.listComments, {
+        ...repo,
+        issue_number: target.number,
+        per_page: 100
+      })
       const existing = comments.find(c => c.body?.includes(marker))
       if (existing) {
         const { data } = await github.rest.issues.updateComment({ ...repo, comment_id: existing.id, body })
@@ -33,7 +37,11 @@ export async function upsertComment(
       const { data } = await github.rest.issues.createComment({ ...repo, issue_number: target.number, body })
       return data.html_url
     }
-    const comments = await github.paginate(github.rest.repos.listCommentsForCommit, { ...repo, commit_sha: target.sha, per_page: 100 })
+    const comments = await github.paginate(github.rest.repos.listCommentsForCommit, {
+      ...repo,
+      commit_sha: target.sha,
+      per_page: 100
+    })
     const existing = comments.find(c => c.body?.includes(marker))
     if (existing) {
       const { data } = await github.rest.repos.updateCommitComment({ ...repo, comment_id: existing.id, body })
@@ -61,16 +69,34 @@ export async function escalate(
   const deploymentMarker = `<!-- ci-medic:guard-deployment ${options.deploymentKey.replace(/[^A-Za-z0-9._/-]/g, '_')} -->`
   const body = `${marker}\n${deploymentMarker}\n${options.body}`
   try {
-    const open = await github.paginate(github.rest.issues.listForRepo, { ...repo, state: 'open', labels: 'deploy-guard', per_page: 100 })
+    const open = await github.paginate(github.rest.issues.listForRepo, {
+      ...repo,
+      state: 'open',
+      labels: 'deploy-guard',
+      per_page: 100
+    })
     const existing = open.find(i => !i.pull_request && i.body?.includes(marker))
     if (!existing) {
-      const { data } = await github.rest.issues.create({ ...repo, title: options.title, body, labels: ['deploy-guard'] })
+      const { data } = await github.rest.issues.create({
+        ...repo,
+        title: options.title,
+        body,
+        labels: ['deploy-guard']
+      })
       return data.html_url
     }
     if (existing.body?.includes(deploymentMarker)) return existing.html_url
-    const comments = await github.paginate(github.rest.issues.listComments, { ...repo, issue_number: existing.number, per_page: 100 })
+    const comments = await github.paginate(github.rest.issues.listComments, {
+      ...repo,
+      issue_number: existing.number,
+      per_page: 100
+    })
     if (!comments.some(c => c.body?.includes(deploymentMarker))) {
-      await github.rest.issues.createComment({ ...repo, issue_number: existing.number, body: `${deploymentMarker}\n${options.body}` })
+      await github.rest.issues.createComment({
+        ...repo,
+        issue_number: existing.number,
+        body: `${deploymentMarker}\n${options.body}`
+      })
     }
     return existing.html_url
   } catch (error) {

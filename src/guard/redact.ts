@@ -8,7 +8,9 @@ export type Redactor = (text: string) => string
  * The project's redactor (known secrets with their encoded forms, secret-looking env values and
  * credential-shaped text) as a plain function.
  */
-export function createRedactor(options: { secrets?: readonly string[]; env?: NodeJS.ProcessEnv; log?: Logger } = {}): Redactor {
+export function createRedactor(
+  options: { secrets?: readonly string[]; env?: NodeJS.ProcessEnv; log?: Logger } = {}
+): Redactor {
   const redactor = new SharedRedactor({ secrets: options.secrets, env: options.env, log: options.log })
   return text => redactor.clean(text)
 }

@@ -50,7 +50,10 @@ export function mermaidTimeline(events: readonly TimelineEvent[]): string {
   const start = events[0]!.at
   const lines = ['timeline', '    title Deploy guard']
   for (const event of events) {
-    const label = event.label.replace(/[:;#\n`<>]/g, ' ').replace(/\s+/g, ' ').trim()
+    const label = event.label
+      .replace(/[:;#\n`<>]/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
     lines.push(`    +${((event.at - start) / 1000).toFixed(1)}s : ${label}`)
   }
   return codeBlock(lines.join('\n'), 'mermaid')
@@ -67,13 +70,24 @@ function samplesTable(samples: readonly Sample[], limit: number): string {
     escapeCell(s.detail),
     s.excerpt ? code(s.excerpt.slice(0, 120)) : ''
   ])
-  const note = samples.length > shown.length ? `\n\n_Last ${shown.length} of ${samples.length} probe results._` : ''
+  const note =
+    samples.length > shown.length ? `\n\n_Last ${shown.length} of ${samples.length} probe results._` : ''
   return table(['time', 'probe', 'outcome', 'status', 'latency', 'detail', 'body excerpt'], rows) + note
 }
 
 function talliesTable(tallies: readonly ProbeTally[], probes: GuardReport['probes']): string {
   return table(
-    ['probe', 'target', 'passed', 'failed', 'timeouts', 'transport errors', 'no data', 'warm-up forgiven', 'median latency'],
+    [
+      'probe',
+      'target',
+      'passed',
+      'failed',
+      'timeouts',
+      'transport errors',
+      'no data',
+      'warm-up forgiven',
+      'median latency'
+    ],
     tallies.map(t => [
       escapeCell(t.probe),
       code(probes.find(p => p.name === t.probe)?.target ?? ''),
@@ -112,10 +126,18 @@ export function renderReport(report: GuardReport, marker: string, limit: number)
   return truncate(render(report, marker, 3, 0, 1), limit)
 }
 
-function render(report: GuardReport, marker: string, rows: number, logChars: number, suspectCount: number): string {
+function render(
+  report: GuardReport,
+  marker: string,
+  rows: number,
+  logChars: number,
+  suspectCount: number
+): string {
   const parts: string[] = [marker]
   const env = report.environment ? ` of ${code(report.environment)}` : ''
-  const dep = report.deployment ? ` (deployment ${report.deployment.id}, ${code(short(report.deployment.sha))})` : ''
+  const dep = report.deployment
+    ? ` (deployment ${report.deployment.id}, ${code(short(report.deployment.sha))})`
+    : ''
   parts.push(`## ${ICON[report.verdict]} Deploy guard${env}: ${report.verdict}${dep}`)
   parts.push(escapeCell(report.outcome))
   if (report.trip) parts.push(`**Why:** probe ${code(report.trip.probe)}: ${escapeCell(report.trip.reason)}.`)
@@ -127,16 +149,25 @@ function render(report: GuardReport, marker: string, rows: number, logChars: num
     parts.push(
       `**Rollback (${r.strategy}):** ${escapeCell(r.detail)} in ${ms(r.durationMs)}` +
         (r.pullRequestUrl ? ` — ${r.pullRequestUrl}` : '') +
-        (report.verify ? `; after it the service is **${report.verify.verdict}**` + (report.verify.trip ? ` (${escapeCell(report.verify.trip.reason)})` : '') : '') +
+        (report.verify
+          ? `; after it the service is **${report.verify.verdict}**` +
+            (report.verify.trip ? ` (${escapeCell(report.verify.trip.reason)})` : '')
+          : '') +
         '.'
     )
-    if (r.output) parts.push(details('Rollback command output', codeBlock(r.output.slice(-Math.max(200, logChars)))))
+    if (r.output)
+      parts.push(details('Rollback command output', codeBlock(r.output.slice(-Math.max(200, logChars)))))
   }
 
   if (report.timeline.length) {
     parts.push('### Timeline')
     parts.push(mermaidTimeline(report.timeline))
-    parts.push(table(['time (UTC)', 'event'], report.timeline.map(e => [clock(e.at), escapeCell(e.label)])))
+    parts.push(
+      table(
+        ['time (UTC)', 'event'],
+        report.timeline.map(e => [clock(e.at), escapeCell(e.label)])
+      )
+    )
   }
 
   if (report.rootCause) {
@@ -164,21 +195,28 @@ function render(report: GuardReport, marker: string, rows: number, logChars: num
           ])
         )
       )
-      if (report.suspects.length > shown.length) parts.push(`_${report.suspects.length - shown.length} more commits not shown._`)
+      if (report.suspects.length > shown.length)
+        parts.push(`_${report.suspects.length - shown.length} more commits not shown._`)
     }
     if (report.suspectsNote) parts.push(`_${escapeCell(report.suspectsNote)}_`)
   }
 
   parts.push('### Probes')
   parts.push(talliesTable(report.tallies, report.probes))
-  if (report.verify) parts.push('After the rollback:\n\n' + talliesTable(report.verify.tallies, report.probes))
+  if (report.verify)
+    parts.push('After the rollback:\n\n' + talliesTable(report.verify.tallies, report.probes))
   const failing = report.samples.filter(s => s.outcome !== 'pass')
   const evidence = rows >= 20 ? report.samples : failing.length ? failing : report.samples
   parts.push(details('Probe results (evidence)', samplesTable(evidence, rows), report.verdict !== 'healthy'))
 
   if (report.logs && logChars > 0) {
     const tail = report.logs.tail.slice(-logChars)
-    parts.push(details(`Logs: ${code(report.logs.command)} (last ${tail.length} characters, redacted)`, codeBlock(tail || '(no output)')))
+    parts.push(
+      details(
+        `Logs: ${code(report.logs.command)} (last ${tail.length} characters, redacted)`,
+        codeBlock(tail || '(no output)')
+      )
+    )
   }
   if (report.runUrl) parts.push(`<sub>[Workflow run](${report.runUrl}) · CI Medic deploy guard</sub>`)
   return parts.join('\n\n') + '\n'

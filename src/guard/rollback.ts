@@ -60,7 +60,9 @@ export async function rollbackWithCommand(options: {
   const started = Date.now()
   try {
     const result = await runShell(options.command, { cwd: options.cwd, env, timeoutMs: options.timeoutMs })
-    const output = options.redact(`${result.stdout}${result.stderr ? `\n${result.stderr}` : ''}`.trim()).slice(-OUTPUT_TAIL)
+    const output = options
+      .redact(`${result.stdout}${result.stderr ? `\n${result.stderr}` : ''}`.trim())
+      .slice(-OUTPUT_TAIL)
     const ok = result.exitCode === 0 && !result.timedOut
     const detail = result.timedOut
       ? `the rollback command was still running after ${Math.round(options.timeoutMs / 1000)}s and was stopped`
@@ -111,7 +113,11 @@ export async function rollbackByRedeploy(options: {
       if ((error as { status?: number }).status !== 422) throw error
       await github.rest.git.updateRef({ ...repo, ref: `heads/${branch}`, sha: good.sha, force: true })
     }
-    await github.rest.actions.createWorkflowDispatch({ ...repo, workflow_id: options.deployWorkflow, ref: branch })
+    await github.rest.actions.createWorkflowDispatch({
+      ...repo,
+      workflow_id: options.deployWorkflow,
+      ref: branch
+    })
     return {
       strategy: 'redeploy',
       ok: true,
@@ -150,8 +156,11 @@ export async function rollbackByRevertPr(options: {
   try {
     await git.run(['worktree', 'add', '--detach', dir, bad.sha])
     const work = new Git(dir)
-    const commits = (await work.run(['rev-list', '--no-merges', `${good.sha}..${bad.sha}`])).split('\n').filter(Boolean)
-    if (commits.length === 0) throw new Error(`no commits between ${good.sha.slice(0, 7)} and ${bad.sha.slice(0, 7)}`)
+    const commits = (await work.run(['rev-list', '--no-merges', `${good.sha}..${bad.sha}`]))
+      .split('\n')
+      .filter(Boolean)
+    if (commits.length === 0)
+      throw new Error(`no commits between ${good.sha.slice(0, 7)} and ${bad.sha.slice(0, 7)}`)
     await work.run([...identity, 'revert', '--no-edit', '--no-commit', ...commits])
     await work.run([
       ...identity,

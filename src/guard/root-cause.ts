@@ -38,11 +38,15 @@ export function evidenceItems(input: RootCauseInput): Array<{ id: string; text: 
   const distinct = new Map<string, Sample>()
   for (const s of failing) distinct.set(`${s.probe}|${s.detail}|${s.excerpt ?? ''}`, s)
   for (const s of [...distinct.values()].slice(0, 6)) {
-    add(`Probe "${s.probe}" ${s.outcome}: ${s.detail}${s.excerpt ? `; body: ${s.excerpt.slice(0, 200)}` : ''}`)
+    add(
+      `Probe "${s.probe}" ${s.outcome}: ${s.detail}${s.excerpt ? `; body: ${s.excerpt.slice(0, 200)}` : ''}`
+    )
   }
   if (input.logsTail) add(`Logs (tail):\n${input.logsTail.slice(-3000)}`)
   for (const s of input.suspects.slice(0, 8)) {
-    add(`Commit ${s.sha.slice(0, 7)} "${s.subject}" (+${s.additions}/-${s.deletions}) files: ${s.files.slice(0, 8).join(', ')}; signals: ${s.reasons.join('; ')}`)
+    add(
+      `Commit ${s.sha.slice(0, 7)} "${s.subject}" (+${s.additions}/-${s.deletions}) files: ${s.files.slice(0, 8).join(', ')}; signals: ${s.reasons.join('; ')}`
+    )
   }
   return items
 }
@@ -59,7 +63,11 @@ export async function summarizeRootCause(gateway: LlmGateway, input: RootCauseIn
   while (gateway.countTokens(evidenceText) > budget && evidenceText.length > 500) {
     evidenceText = evidenceText.slice(0, Math.floor(evidenceText.length * 0.8))
   }
-  const result = await gateway.completeJson<{ summary: string; confidence: RootCause['confidence']; evidence: string[] }>(
+  const result = await gateway.completeJson<{
+    summary: string
+    confidence: RootCause['confidence']
+    evidence: string[]
+  }>(
     {
       purpose: 'guard.summary',
       schemaName: 'root_cause',

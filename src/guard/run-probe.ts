@@ -85,7 +85,11 @@ class ProbeTimeout extends Error {
   override readonly name = 'ProbeTimeout'
 }
 
-export async function runHttpProbe(probe: HttpProbe, options: ProbeRunOptions, origin?: string): Promise<Sample> {
+export async function runHttpProbe(
+  probe: HttpProbe,
+  options: ProbeRunOptions,
+  origin?: string
+): Promise<Sample> {
   const { clock, redact } = options
   const url = origin ? onOrigin(probe.url, origin) : probe.url
   const startedAt = clock.now()
@@ -108,13 +112,20 @@ export async function runHttpProbe(probe: HttpProbe, options: ProbeRunOptions, o
   }
   const finishedAt = clock.now()
   const latencyMs = finishedAt - startedAt
-  const excerpt = redact(answer.body.slice(0, EXCERPT * 2)).replace(/\s+/g, ' ').trim().slice(0, EXCERPT)
+  const excerpt = redact(answer.body.slice(0, EXCERPT * 2))
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, EXCERPT)
   const result = { ...base, finishedAt, status: answer.status, latencyMs, excerpt }
   if (!probe.expectStatus.has(answer.status)) {
     return { ...result, outcome: 'fail', detail: `status ${answer.status}` }
   }
   if (probe.latencyCeilingMs > 0 && latencyMs > probe.latencyCeilingMs) {
-    return { ...result, outcome: 'fail', detail: `latency ${ms(latencyMs)} over the ${ms(probe.latencyCeilingMs)} ceiling` }
+    return {
+      ...result,
+      outcome: 'fail',
+      detail: `latency ${ms(latencyMs)} over the ${ms(probe.latencyCeilingMs)} ceiling`
+    }
   }
   if (probe.bodyMatches && !probe.bodyMatches.test(answer.body)) {
     if (answer.body.trim() === '') return { ...result, outcome: 'no-data', detail: 'empty body' }
@@ -136,10 +147,18 @@ export async function runHttpProbe(probe: HttpProbe, options: ProbeRunOptions, o
     if (value === undefined) return { ...result, outcome: 'fail', detail: `no value at ${path}` }
     const text = typeof value === 'string' ? value : JSON.stringify(value)
     if (probe.json.equals !== undefined && text !== probe.json.equals) {
-      return { ...result, outcome: 'fail', detail: `${path} is ${redact(text).slice(0, 80)}, expected ${probe.json.equals}` }
+      return {
+        ...result,
+        outcome: 'fail',
+        detail: `${path} is ${redact(text).slice(0, 80)}, expected ${probe.json.equals}`
+      }
     }
     if (probe.json.matches && !probe.json.matches.test(text)) {
-      return { ...result, outcome: 'fail', detail: `${path} is ${redact(text).slice(0, 80)}, expected /${probe.json.matches.source}/` }
+      return {
+        ...result,
+        outcome: 'fail',
+        detail: `${path} is ${redact(text).slice(0, 80)}, expected /${probe.json.matches.source}/`
+      }
     }
   }
   return { ...result, outcome: 'pass', detail: `status ${answer.status} in ${ms(latencyMs)}` }
@@ -158,10 +177,18 @@ export async function runCommandProbe(probe: CommandProbe, options: ProbeRunOpti
     })
     const finishedAt = clock.now()
     const output = `${result.stdout}${result.stderr}`
-    const excerpt = redact(output.slice(-EXCERPT * 2)).trim().slice(-EXCERPT)
+    const excerpt = redact(output.slice(-EXCERPT * 2))
+      .trim()
+      .slice(-EXCERPT)
     const latencyMs = finishedAt - startedAt
     if (result.timedOut) {
-      return { ...base, finishedAt, outcome: 'timeout', detail: `still running after ${ms(probe.timeoutMs)}`, excerpt }
+      return {
+        ...base,
+        finishedAt,
+        outcome: 'timeout',
+        detail: `still running after ${ms(probe.timeoutMs)}`,
+        excerpt
+      }
     }
     if (result.exitCode !== probe.expectExit) {
       return {
@@ -183,7 +210,14 @@ export async function runCommandProbe(probe: CommandProbe, options: ProbeRunOpti
         detail: `output does not match /${probe.outputMatches.source}/`
       }
     }
-    return { ...base, finishedAt, latencyMs, excerpt, outcome: 'pass', detail: `exit ${result.exitCode} in ${ms(latencyMs)}` }
+    return {
+      ...base,
+      finishedAt,
+      latencyMs,
+      excerpt,
+      outcome: 'pass',
+      detail: `exit ${result.exitCode} in ${ms(latencyMs)}`
+    }
   } catch (error) {
     return {
       ...base,

@@ -43,7 +43,12 @@ export function filesInStackTraces(text: string): string[] {
   for (const pattern of patterns) {
     for (const match of text.matchAll(pattern)) {
       const file = (match[1] as string).replace(/^file:\/\//, '')
-      if (!file.includes('node_modules') && !file.startsWith('node:') && !/site-packages|\/usr\/lib/.test(file)) found.add(file)
+      if (
+        !file.includes('node_modules') &&
+        !file.startsWith('node:') &&
+        !/site-packages|\/usr\/lib/.test(file)
+      )
+        found.add(file)
     }
   }
   return [...found]
@@ -51,7 +56,20 @@ export function filesInStackTraces(text: string): string[] {
 
 /** Words of a URL path worth matching against file names: `/api/v2/orders/42` → orders. */
 export function pathWords(path: string): string[] {
-  const stop = new Set(['api', 'v1', 'v2', 'v3', 'health', 'healthz', 'status', 'ready', 'readyz', 'livez', 'index', 'www'])
+  const stop = new Set([
+    'api',
+    'v1',
+    'v2',
+    'v3',
+    'health',
+    'healthz',
+    'status',
+    'ready',
+    'readyz',
+    'livez',
+    'index',
+    'www'
+  ])
   return [
     ...new Set(
       path
@@ -70,7 +88,14 @@ interface RawCommit {
 }
 
 async function commitsBetween(git: Git, good: string, bad: string): Promise<RawCommit[]> {
-  const out = await git.run(['log', '--no-merges', '--format=%x1e%H%x1f%an%x1f%s', '--numstat', '--no-renames', `${good}..${bad}`])
+  const out = await git.run([
+    'log',
+    '--no-merges',
+    '--format=%x1e%H%x1f%an%x1f%s',
+    '--numstat',
+    '--no-renames',
+    `${good}..${bad}`
+  ])
   const commits: RawCommit[] = []
   for (const block of out.split('\x1e').filter(b => b.trim())) {
     const [header, ...lines] = block.split('\n')
@@ -90,7 +115,12 @@ async function commitsBetween(git: Git, good: string, bad: string): Promise<RawC
  * (migrations, dependencies, configuration). Needs both commits in the local repository; fetches the
  * good one when it is missing (shallow checkouts).
  */
-export async function rankSuspects(repoDir: string, good: string, bad: string, clues: SuspectClues): Promise<Suspect[]> {
+export async function rankSuspects(
+  repoDir: string,
+  good: string,
+  bad: string,
+  clues: SuspectClues
+): Promise<Suspect[]> {
   const git = new Git(repoDir)
   for (const sha of [good, bad]) {
     if (!(await git.resolveCommit(sha))) await git.tryRun(['fetch', '--no-tags', '--quiet', 'origin', sha])
@@ -101,13 +131,16 @@ export async function rankSuspects(repoDir: string, good: string, bad: string, c
   const commits = await commitsBetween(git, good, bad)
   const traced = filesInStackTraces(clues.evidence.join('\n'))
   const words = [...new Set(clues.failingPaths.flatMap(pathWords))]
-  const total = commits.reduce((sum, c) => sum + c.files.reduce((s, f) => s + f.additions + f.deletions, 0), 0) || 1
+  const total =
+    commits.reduce((sum, c) => sum + c.files.reduce((s, f) => s + f.additions + f.deletions, 0), 0) || 1
 
   const suspects = commits.map((commit): Suspect => {
     const reasons: string[] = []
     let score = 0
     const paths = commit.files.map(f => f.path)
-    const inTrace = paths.filter(p => traced.some(t => t === p || t.endsWith(`/${p}`) || p.endsWith(`/${t}`) || basename(t) === basename(p)))
+    const inTrace = paths.filter(p =>
+      traced.some(t => t === p || t.endsWith(`/${p}`) || p.endsWith(`/${t}`) || basename(t) === basename(p))
+    )
     if (inTrace.length) {
       score += 10
       reasons.push(`touches ${inTrace.slice(0, 3).join(', ')}, named in a stack trace`)
@@ -127,7 +160,8 @@ export async function rankSuspects(repoDir: string, good: string, bad: string, c
     const size = commit.files.reduce((s, f) => s + f.additions + f.deletions, 0)
     const share = size / total
     score += Math.min(3, share * 4)
-    if (commits.length > 1 && share >= 0.5) reasons.push(`largest change (${size} lines, ${Math.round(share * 100)}% of the range)`)
+    if (commits.length > 1 && share >= 0.5)
+      reasons.push(`largest change (${size} lines, ${Math.round(share * 100)}% of the range)`)
     else reasons.push(`${size} changed lines in ${paths.length} file(s)`)
     return {
       sha: commit.sha,
@@ -141,5 +175,8 @@ export async function rankSuspects(repoDir: string, good: string, bad: string, c
     }
   })
   // git log lists newest first: on equal scores the newest commit stays first.
-  return suspects.map((s, i) => ({ s, i })).sort((a, b) => b.s.score - a.s.score || a.i - b.i).map(x => x.s)
+  return suspects
+    .map((s, i) => ({ s, i }))
+    .sort((a, b) => b.s.score - a.s.score || a.i - b.i)
+    .map(x => x.s)
 }

@@ -112,7 +112,8 @@ export class VerdictEngine {
     probes: readonly string[],
     readonly startedAt: number
   ) {
-    for (const probe of probes) this.states.set(probe, { warm: true, streak: [], recent: [], baselineRecent: [], all: [] })
+    for (const probe of probes)
+      this.states.set(probe, { warm: true, streak: [], recent: [], baselineRecent: [], all: [] })
   }
 
   get trip(): Trip | undefined {
@@ -142,7 +143,8 @@ export class VerdictEngine {
       return this.tripped
     }
     if (state.warm) {
-      if (sample.outcome === 'pass' || sample.finishedAt >= this.startedAt + settings.warmupMs) state.warm = false
+      if (sample.outcome === 'pass' || sample.finishedAt >= this.startedAt + settings.warmupMs)
+        state.warm = false
       else sample.warmup = true
     }
     state.all.push(sample)
@@ -155,7 +157,13 @@ export class VerdictEngine {
 
     const now = sample.finishedAt
     if (state.streak.length >= settings.failureThreshold) {
-      this.tripped = this.makeTrip(sample.probe, 'consecutive', state.streak, now, `${state.streak.length} consecutive failed probes`)
+      this.tripped = this.makeTrip(
+        sample.probe,
+        'consecutive',
+        state.streak,
+        now,
+        `${state.streak.length} consecutive failed probes`
+      )
       return this.tripped
     }
     const failing = state.recent.filter(s => s.outcome !== 'pass')
@@ -214,7 +222,13 @@ export class VerdictEngine {
     return undefined
   }
 
-  private makeTrip(probe: string, rule: Trip['rule'], failing: readonly Sample[], now: number, reason: string): Trip {
+  private makeTrip(
+    probe: string,
+    rule: Trip['rule'],
+    failing: readonly Sample[],
+    now: number,
+    reason: string
+  ): Trip {
     const definiteCount = failing.filter(definite).length
     const verdict = definiteCount * 2 >= failing.length ? 'unhealthy' : 'inconclusive'
     const kinds = countKinds(failing)
@@ -238,7 +252,9 @@ export class VerdictEngine {
           probe,
           verdict: 'inconclusive',
           rule: 'no-data',
-          reason: counted.length ? `no passing probe in ${counted.length} tries: ${countKinds(counted)}` : 'no probe result after the warm-up',
+          reason: counted.length
+            ? `no passing probe in ${counted.length} tries: ${countKinds(counted)}`
+            : 'no probe result after the warm-up',
           firstFailureAt: counted[0]?.finishedAt ?? now,
           decidedAt: now
         }
@@ -262,7 +278,9 @@ export class VerdictEngine {
         transportErrors: counted.filter(s => s.outcome === 'transport-error').length,
         noData: counted.filter(s => s.outcome === 'no-data').length,
         forgiven: own.length - counted.length,
-        medianLatencyMs: median(counted.filter(s => s.latencyMs !== undefined).map(s => s.latencyMs as number)),
+        medianLatencyMs: median(
+          counted.filter(s => s.latencyMs !== undefined).map(s => s.latencyMs as number)
+        ),
         baselineMedianLatencyMs: median(base.map(s => s.latencyMs ?? 0))
       }
     })
@@ -290,7 +308,9 @@ export function median(values: readonly number[]): number | undefined {
   if (values.length === 0) return undefined
   const sorted = [...values].sort((a, b) => a - b)
   const mid = Math.floor(sorted.length / 2)
-  return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2
+  return sorted.length % 2
+    ? (sorted[mid] as number)
+    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2
 }
 
 function pct(value: number): string {
