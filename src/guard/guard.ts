@@ -566,6 +566,7 @@ async function rollBack(o: {
     }
     let rollbackDeployment: DeploymentInfo | undefined
     let outcome: RollbackOutcome
+    let finishedAt: number | undefined
     if (o.strategy === 'command') {
       const [result, created] = await Promise.all([
         rollbackWithCommand({
@@ -577,6 +578,9 @@ async function rollBack(o: {
           bad: current,
           good: lastGood,
           environment: o.environment
+        }).then(done => {
+          finishedAt = o.clock.now()
+          return done
         }),
         recordRollback()
       ])
@@ -605,7 +609,7 @@ async function rollBack(o: {
       })
     }
     await recorded
-    o.mark(`Rollback ${outcome.ok ? 'finished' : 'failed'}: ${outcome.detail}`)
+    o.mark(`Rollback ${outcome.ok ? 'finished' : 'failed'}: ${outcome.detail}`, finishedAt)
     o.audit.record({ type: 'guard.rollback.done', ok: outcome.ok, detail: outcome.detail })
     if (outcome.output) log.info(outcome.output)
 

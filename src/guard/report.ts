@@ -160,12 +160,13 @@ function render(
   }
 
   if (report.timeline.length) {
+    const timeline = [...report.timeline].sort((a, b) => a.at - b.at)
     parts.push('### Timeline')
-    parts.push(mermaidTimeline(report.timeline))
+    parts.push(mermaidTimeline(timeline))
     parts.push(
       table(
         ['time (UTC)', 'event'],
-        report.timeline.map(e => [clock(e.at), escapeCell(e.label)])
+        timeline.map(e => [clock(e.at), escapeCell(e.label)])
       )
     )
   }
