@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, test } from '@jest/globals'
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { detectJsFramework, groupFiles, nodeFlagsOf } from '../../src/runners/detect.js'
+import { detectJsFramework, groupFiles, nodeFlagsOf, nodeTestFiles } from '../../src/runners/detect.js'
 import { assemble, parseEvents, type ProcessOutcome } from '../../src/runners/events.js'
 import { mergeRetry, totalsOf } from '../../src/runners/index.js'
 import { fillTestCommand, shellQuote } from '../../src/runners/shell.js'
@@ -79,6 +79,29 @@ describe('detection', () => {
       ['pytest', 'py', 1],
       ['mocha', 'packages/b', 1],
       ['go', 'svc', 1]
+    ])
+  })
+
+  test('a whole node --test run lists its files up front, by the default patterns or the folders of the script', () => {
+    const dir = project({
+      'package.json': JSON.stringify({ scripts: { test: 'node --test' } }),
+      'a.test.js': '',
+      'lib/b-test.mjs': '',
+      'test/helpers.js': '',
+      'lib/latest.js': '',
+      'node_modules/x/y.test.js': '',
+      'built/package.json': JSON.stringify({ scripts: { test: 'tsc && node --test dist/' } }),
+      'built/dist/c.test.js': '',
+      'built/src/c.test.ts': ''
+    })
+    expect(nodeTestFiles(dir).map(f => f.slice(dir.length + 1))).toEqual([
+      'a.test.js',
+      'built/dist/c.test.js',
+      'lib/b-test.mjs',
+      'test/helpers.js'
+    ])
+    expect(nodeTestFiles(join(dir, 'built')).map(f => f.slice(dir.length + 1))).toEqual([
+      'built/dist/c.test.js'
     ])
   })
 

@@ -35,7 +35,7 @@ export function failuresOf(report: TestRunReport): Failure[] {
       failures.push({
         file: file.file,
         name: '(whole file)',
-        message: firstLines(file.output ?? 'The file failed without a report.'),
+        message: (file.output ?? 'The file failed without a report.').trim().split('\n')[0] ?? '',
         kind:
           file.failureKind === 'new' || file.failureKind === 'already-failing' ? file.failureKind : 'failing'
       })
@@ -117,7 +117,7 @@ export function renderSummary(report: TestRunReport, annotated: number): string 
         items.map(f => [
           escapeCell(f.name),
           f.location ? code(`${f.location.file}:${f.location.line}`) : code(f.file),
-          escapeCell(f.message)
+          escapeCell(f.message.replace(/\s*\n\s*/g, ' '))
         ])
       )
     )

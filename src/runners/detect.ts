@@ -193,11 +193,21 @@ function findGoModules(dir: string, found: string[] = [], depth = 0): string[] {
 export function allGroups(repoDir: string): TestGroup[] {
   const groups: TestGroup[] = []
   const rootFramework = existsSync(join(repoDir, 'package.json')) ? detectJsFramework(repoDir) : undefined
-  if (rootFramework) groups.push({ framework: rootFramework, packageDir: repoDir, files: [], all: true })
+  const jsGroup = (framework: 'jest' | 'vitest' | 'mocha' | 'node-test', dir: string): void => {
+    if (framework !== 'node-test') {
+      groups.push({ framework, packageDir: dir, files: [], all: true })
+      return
+    }
+    // node --test's own default patterns, listed up front so that a file that dies or hangs takes
+    // only itself down: the files after it are run on their own.
+    const files = nodeTestFiles(dir)
+    if (files.length > 0) groups.push({ framework, packageDir: dir, files, all: false })
+  }
+  if (rootFramework) jsGroup(rootFramework, repoDir)
   else {
     for (const dir of workspaceDirs(repoDir)) {
       const framework = detectJsFramework(dir)
-      if (framework) groups.push({ framework, packageDir: dir, files: [], all: true })
+      if (framework) jsGroup(framework, dir)
     }
   }
   if (isPythonProject(repoDir))
@@ -227,4 +237,36 @@ function goTestFiles(moduleDir: string, dir = moduleDir, found: string[] = [], d
     }
   }
   return found.sort()
+}
+
+const NODE_TEST_NAME = /(?:[.\-_]test|^test-.+|^test)\.[cm]?js$/
+
+/** The files `node --test` runs by default (or under the folders its test script names). */
+export function nodeTestFiles(packageDir: string): string[] {
+  const script = readPackageJson(packageDir)?.scripts?.test ?? ''
+  const args = /\bnode\b[^&|;]*?\s--test\b([^&|;]*)/.exec(script)?.[1] ?? ''
+  const roots = args
+    .trim()
+    .split(/\s+/)
+    .filter(arg => arg && !arg.startsWith('-'))
+    .map(arg => resolve(packageDir, arg))
+  const found = new Set<string>()
+  const walk = (dir: string, inTestDir: boolean, depth: number): void => {
+    if (depth > 12) return
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name)
+      if (entry.isDirectory()) {
+        if (entry.name !== 'node_modules' && !entry.name.startsWith('.'))
+          walk(path, inTestDir || entry.name === 'test', depth + 1)
+      } else if (/\.[cm]?js$/.test(entry.name) && (inTestDir || NODE_TEST_NAME.test(entry.name))) {
+        found.add(path)
+      }
+    }
+  }
+  for (const root of roots.length > 0 ? roots : [packageDir]) {
+    if (!existsSync(root)) continue
+    if (statSync(root).isDirectory()) walk(root, false, 0)
+    else found.add(root)
+  }
+  return [...found].sort()
 }
