@@ -1,5 +1,6 @@
 /** selectTests on real git repositories: each resolution rule, each fallback, data files, cache. */
 import { afterAll, describe, expect, it } from '@jest/globals'
+import { symlinkSync } from 'node:fs'
 import { join } from 'node:path'
 import { Git } from '../../src/ports/git.js'
 import { streamLogger } from '../../src/ports/log.js'
@@ -121,6 +122,34 @@ describe('semantic selection through the symbol graph', () => {
       'src/math.ts': LIB['src/math.ts'].replace('a * b', 'a * b * 1')
     })
     expect(precise.tests).toEqual(['test/all.test.ts', 'test/mul.test.ts'])
+  })
+
+  it('keeps symbol precision under ts-jest when the files whose types can change type-check cleanly', async () => {
+    const files = {
+      ...LIB,
+      '.gitignore': 'node_modules\n',
+      'jest.config.js': "module.exports = { preset: 'ts-jest' }\n",
+      'tsconfig.json': JSON.stringify({ compilerOptions: { strict: true, types: ['jest'] } })
+    }
+    const repo = createRepo({ files })
+    symlinkSync(join(import.meta.dirname, '../../node_modules'), join(repo.dir, 'node_modules'), 'dir')
+    const base = repo.head()
+    repo.commit('precise', { 'src/math.ts': LIB['src/math.ts'].replace('a * b', 'a * b * 1') })
+    const clean = await select(repo, base)
+    expect(clean.tests).toEqual(['test/all.test.ts', 'test/mul.test.ts'])
+    expect(clean.notes.join('\n')).toMatch(/type-checked \d+ files whose types can change: 0 with errors/)
+    repo.commit('type error', {
+      'src/math.ts': LIB['src/math.ts'].replace('return a * b', "return a * b * 'x'")
+    })
+    const broken = await select(repo, 'HEAD~1')
+    expect(broken.tests).toEqual([
+      'test/add.test.ts',
+      'test/all.test.ts',
+      'test/mul.test.ts',
+      'test/pad.test.ts',
+      'test/shout.test.ts'
+    ])
+    expect(broken.notes.join('\n')).toMatch(/src\/math\.ts has a type error/)
   })
 
   it('follows require, dynamic import(), jest.mock and tsconfig paths', async () => {

@@ -448,3 +448,30 @@ export function testsReaching(
   }
   return hits
 }
+
+/**
+ * Files whose types can change with the changed symbols: those with a symbol, export or binding
+ * that reaches one of them by reference (loading alone does not carry types).
+ */
+export function typeDependents(graph: Graph, changes: Map<string, FileChange>): Set<string> {
+  const index = reverseIndex(graph)
+  const files = new Set<string>()
+  const seen = new Set<string>()
+  const queue: string[] = []
+  for (const [file, change] of changes) {
+    if (!change.typeCheckedOnLoad) continue
+    files.add(file)
+    for (const symbol of change.symbols) queue.push(id('S', file, symbol))
+    for (const exported of change.exports) queue.push(id('E', file, exported))
+  }
+  const preds: string[] = []
+  for (let q = 0; q < queue.length; q++) {
+    const current = queue[q] as string
+    if (seen.has(current)) continue
+    seen.add(current)
+    files.add(current.split(SEP)[1] as string)
+    predecessors(graph, index, current, preds)
+    for (const pred of preds) if (pred.charCodeAt(0) !== 76 /* L */ && !seen.has(pred)) queue.push(pred)
+  }
+  return files
+}

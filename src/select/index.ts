@@ -5,7 +5,15 @@ import type { Logger } from '../ports/log.js'
 import { changedNames, diffScans, isEmptyChange } from './diff.js'
 import { RUN_ALL_LINE, fallbackFor, globMatcher, type FallbackHit } from './fallback.js'
 import { diffRaw, listTree, streamBlobs, type RawChange, type TreeEntry } from './git-source.js'
-import { TYPE_CHECK, buildGraph, testsReaching, type FileChange, type Graph } from './graph.js'
+import {
+  TYPE_CHECK,
+  buildGraph,
+  testsReaching,
+  typeDependents,
+  type FileChange,
+  type Graph
+} from './graph.js'
+import { typeErrorsIn } from './typecheck.js'
 import { isJsFile, scanJs } from './js-scanner.js'
 import { MODULE_SYMBOL, emptyScan, hashText, type ModuleScan } from './model.js'
 import { scanGo, scanPython } from './other-scanners.js'
@@ -30,6 +38,11 @@ export interface SelectOptions {
   configFile?: string
   /** Folder for the scan cache (usually `<workDir>/select-cache`); none: no cache. */
   cacheDir?: string
+  /**
+   * With ts-jest type checking on load: check the types of the files a change can affect (default),
+   * or (false) select every loader of a changed TypeScript file.
+   */
+  typeCheck?: boolean
 }
 
 export interface ChangedSymbol {
@@ -389,6 +402,8 @@ async function selectOrThrow(
     changed.push({ file: path, symbols: changedNames(fileChange) })
   }
 
+  await checkTypes(options, repo, head, changes, notes)
+
   // Data files: snapshots, module mocks, fixture folders, and modules that name them in a string.
   const dataReferrers = new Map<string, string>()
   for (const path of dataFiles) {
@@ -457,5 +472,63 @@ async function selectOrThrow(
   return finish(
     { mode: tests.length ? 'selected' : 'none', tests, reasons, fallback: null, changed },
     { changedSymbols, reach, unreached }
+  )
+}
+
+/** Most files to type-check; beyond that every loader of a changed TypeScript file runs. */
+const MAX_TYPECHECK_FILES = 400
+
+/**
+ * For files type-checked on load (ts-jest): checks the files whose types can change with the
+ * repository's TypeScript. Clean: only the tests that reach changed symbols run. A file with an
+ * error: every test that loads it runs. Could not check: every loader of the changed files runs.
+ */
+async function checkTypes(
+  options: SelectOptions,
+  repo: RepositoryGraph,
+  head: string,
+  changes: Map<string, FileChange>,
+  notes: string[]
+): Promise<void> {
+  const changed = [...changes].filter(([, change]) => change.typeCheckedOnLoad)
+  if (changed.length === 0 || options.typeCheck === false) return
+  const { git } = options
+  const atHead =
+    (await git.resolveCommit('HEAD')) === head &&
+    (await git.run(['status', '--porcelain', '--untracked-files=no'])).trim() === ''
+  if (!atHead) {
+    notes.push(
+      'ts-jest type-checks on load and the work tree is not at head: every loader of a changed TypeScript file runs'
+    )
+    return
+  }
+  const files = [...typeDependents(repo.graph, changes)].filter(file => /\.[cm]?tsx?$/.test(file))
+  if (files.length > MAX_TYPECHECK_FILES) {
+    notes.push(
+      `ts-jest type-checks on load and ${files.length} files would need checking: every loader of a changed TypeScript file runs`
+    )
+    return
+  }
+  const settings = repo.jest.find(j => j.typeChecked)
+  const outcome = typeErrorsIn(git.dir, files, settings?.tsconfig)
+  if (!outcome.checked) {
+    notes.push(
+      `ts-jest type-checks on load and the types could not be checked (${outcome.why}): every loader of a changed TypeScript file runs`
+    )
+    return
+  }
+  for (const [, change] of changed) change.typeCheckedOnLoad = false
+  for (const [file, message] of outcome.errors) {
+    const change = changes.get(file) ?? {
+      whole: false,
+      symbols: new Set<string>(),
+      exports: new Set<string>()
+    }
+    change.typeCheckedOnLoad = true
+    changes.set(file, change)
+    notes.push(`${file} has a type error (${message.split('\n')[0]}): every test that loads it runs`)
+  }
+  notes.push(
+    `type-checked ${files.length} file${files.length === 1 ? '' : 's'} whose types can change: ${outcome.errors.size} with errors`
   )
 }

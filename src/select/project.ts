@@ -43,6 +43,8 @@ export interface JestSettings {
    * loads it, so a changed TypeScript file affects all of its loaders, not just its symbols' users.
    */
   typeChecked: boolean
+  /** The tsconfig ts-jest is told to use, when the config names one. */
+  tsconfig?: string
 }
 
 /** Does this jest config (its text) transform TypeScript with ts-jest's type checking on? */
@@ -349,7 +351,10 @@ export function loadJestSettings(read: ReadText, dir: string): JestSettings | un
       ...asStrings(config.globalTeardown)
     ].map(expand),
     unreadable,
-    typeChecked: typeCheckedByJest(configText)
+    typeChecked: typeCheckedByJest(configText),
+    tsconfig: /tsconfig['"]?\s*:\s*['"]([^'"]+\.json)['"]/
+      .exec(configText)?.[1]
+      ?.replace(/<rootDir>\/?/, dir ? dir + '/' : '')
   }
 }
 
