@@ -48,6 +48,17 @@ describe('fix through dist/index.js', () => {
       const auditText = readFileSync(join(home, 'audit', 'audit-fix.jsonl'), 'utf8')
       expect(auditText).toContain('"type":"fix.validate"')
       expect(auditText).not.toContain('sk-test-fixer-1234567890abcdef')
+      if (name === 'renamed-call') {
+        const entries = auditText
+          .split('\n')
+          .filter(Boolean)
+          .map(line => JSON.parse(line) as Record<string, unknown>)
+        // The workflow edit was refused in code, and the early finish was rejected by validation.
+        expect(entries.some(e => e.type === 'agent.refused' && e.path === '.github/workflows/ci.yml')).toBe(
+          true
+        )
+        expect(entries.filter(e => e.type === 'fix.validate').map(e => e.ok)).toEqual([false, true])
+      }
       // The API key never reaches the model.
       expect(fake.completions.every(r => !r.rawBody.includes('sk-test-fixer-1234567890abcdef'))).toBe(true)
       expect(fake.remainingSteps).toBe(0)

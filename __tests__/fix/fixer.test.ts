@@ -10,55 +10,40 @@ import { EXPECTED_PATCH, TRANSCRIPTS } from './transcripts.js'
 afterAll(() => cleanupAll())
 
 describe('fixFailingTests on real fixture repositories', () => {
-  it.each(['off-by-one', 'renamed-call'] as const)(
-    'fixes %s with a patch that applies to the head commit',
-    async name => {
-      const fixture = buildFixFixture(name)
-      const prepared = await prepare(fixture)
-      expect(prepared.report.totals.failed).toBeGreaterThan(0)
-      const fake = await startFakeOpenAI(TRANSCRIPTS[name]())
-      try {
-        const { outcome, audit } = await runFixer(fixture, prepared, fake.url)
-        expect(outcome.reason).toBeUndefined()
-        expect(outcome.status).toBe('fixed')
-        for (const pattern of EXPECTED_PATCH[name]) expect(outcome.best!.patch).toMatch(pattern)
-        expect(outcome.firstRequestTokens).toBeGreaterThan(0)
-        expect(outcome.firstRequestTokens).toBeLessThanOrEqual(8000)
-        expect(fixture.repo.git('status', '--porcelain')).toBe('')
-        const patchFile = join(makeTempDir(), 'fix.patch')
-        writeFileSync(patchFile, outcome.best!.patch)
-        fixture.repo.git('apply', '--check', patchFile)
-        // Every tool call, edit, refusal and decision is in the audit log.
-        const types = audit.entries().map(e => e.type)
-        for (const type of [
-          'fix.localize',
-          'fix.context',
-          'agent.tool',
-          'agent.edit',
-          'fix.validate',
-          'fix.decision',
-          'llm.request'
-        ]) {
-          expect(types).toContain(type)
-        }
-        if (name === 'renamed-call') {
-          expect(
-            audit.entries().some(e => e.type === 'agent.refused' && e.path === '.github/workflows/ci.yml')
-          ).toBe(true)
-          // The early finish was rejected by validation and the model was told why.
-          expect(
-            audit
-              .entries()
-              .filter(e => e.type === 'fix.validate')
-              .map(e => e.ok)
-          ).toEqual([false, true])
-        }
-        expect(fake.remainingSteps).toBe(0)
-      } finally {
-        await fake.close()
+  it.each(['off-by-one'] as const)('fixes %s with a patch that applies to the head commit', async name => {
+    const fixture = buildFixFixture(name)
+    const prepared = await prepare(fixture)
+    expect(prepared.report.totals.failed).toBeGreaterThan(0)
+    const fake = await startFakeOpenAI(TRANSCRIPTS[name]())
+    try {
+      const { outcome, audit } = await runFixer(fixture, prepared, fake.url)
+      expect(outcome.reason).toBeUndefined()
+      expect(outcome.status).toBe('fixed')
+      for (const pattern of EXPECTED_PATCH[name]) expect(outcome.best!.patch).toMatch(pattern)
+      expect(outcome.firstRequestTokens).toBeGreaterThan(0)
+      expect(outcome.firstRequestTokens).toBeLessThanOrEqual(8000)
+      expect(fixture.repo.git('status', '--porcelain')).toBe('')
+      const patchFile = join(makeTempDir(), 'fix.patch')
+      writeFileSync(patchFile, outcome.best!.patch)
+      fixture.repo.git('apply', '--check', patchFile)
+      // Every tool call, edit, refusal and decision is in the audit log.
+      const types = audit.entries().map(e => e.type)
+      for (const type of [
+        'fix.localize',
+        'fix.context',
+        'agent.tool',
+        'agent.edit',
+        'fix.validate',
+        'fix.decision',
+        'llm.request'
+      ]) {
+        expect(types).toContain(type)
       }
+      expect(fake.remainingSteps).toBe(0)
+    } finally {
+      await fake.close()
     }
-  )
+  })
 
   it('keeps the smallest of several valid candidates', async () => {
     const fixture = buildFixFixture('off-by-one')
