@@ -79,6 +79,7 @@ describe('filters on a jest project', () => {
       {
         framework: runner.framework,
         isolatesFiles: runner.isolatesFiles,
+        batchesCoverage: runner.batchesCoverage,
         run: request => runner.run(request)
       },
       good

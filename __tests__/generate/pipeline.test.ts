@@ -118,6 +118,7 @@ describe('generateTests', () => {
       return {
         framework: real.framework,
         isolatesFiles: real.isolatesFiles,
+        batchesCoverage: real.batchesCoverage,
         run: async request => {
           // The baseline run passes; the next one (a candidate's) finds the candidate written, then fails.
           if (++runs === 2) {

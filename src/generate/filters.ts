@@ -237,13 +237,19 @@ export async function filterCandidates(
     `isolation run 1 of ${env.isolationRuns} (with coverage) for ${alive().length} candidate(s)`
   )
   const sources = [...env.changed.keys()]
+  // Where coverage costs a process per file (vitest), it is measured later, for the survivors only.
+  const coverageNow = env.runner.batchesCoverage
+  const recordCoverage = (item: Working, outcome: RunOutcome): void => {
+    if (outcome.executable) env.onExecutable?.(outcome.executable)
+    const lines = outcome.coverageByTest?.get(item.candidate.path)?.get(item.candidate.target)
+    for (const line of lines ?? []) item.covered.add(line)
+  }
   await runAll(
     env,
     alive(),
     1,
-    batch => ({ files: batch.map(i => i.candidate.path), coverageOf: sources }),
+    batch => ({ files: batch.map(i => i.candidate.path), coverageOf: coverageNow ? sources : undefined }),
     (item, outcome) => {
-      if (outcome.executable) env.onExecutable?.(outcome.executable)
       const run = outcome.files.get(item.candidate.path)
       if (!run || (run.status === 'errored' && run.tests === 0)) {
         reject(env, item, 'builds', `does not load: ${failureSummary(run?.message ?? outcome.output)}`)
@@ -253,8 +259,7 @@ export async function filterCandidates(
       item.runsTotal++
       if (run.status === 'passed') item.runsPassed++
       else if (run.message) lastMessages.set(item, run.message)
-      const lines = outcome.coverageByTest?.get(item.candidate.path)?.get(item.candidate.target)
-      for (const line of lines ?? []) item.covered.add(line)
+      recordCoverage(item, outcome)
     }
   )
 
@@ -339,6 +344,16 @@ export async function filterCandidates(
   }
 
   // 5. Executes changed lines the existing tests do not.
+  if (!coverageNow && alive().length > 0) {
+    env.onProgress?.(`coverage of ${alive().length} candidate(s)`)
+    await runAll(
+      env,
+      alive(),
+      1,
+      batch => ({ files: batch.map(i => i.candidate.path), coverageOf: sources }),
+      recordCoverage
+    )
+  }
   for (const item of alive()) {
     const changed = env.changed.get(item.candidate.target) ?? new Set<number>()
     const before = env.baseline.get(item.candidate.target) ?? new Set<number>()

@@ -223,6 +223,7 @@ export interface RunnerOptions {
 abstract class BaseRunner implements TestRunnerPort {
   abstract readonly framework: GenFramework
   abstract readonly isolatesFiles: boolean
+  abstract readonly batchesCoverage: boolean
   protected readonly repoDir: string
   constructor(protected readonly options: RunnerOptions) {
     this.repoDir = realpathSync(options.repoDir)
@@ -289,6 +290,7 @@ const SET_SWITCH = (mutant: string): string =>
 export class JestRunner extends BaseRunner {
   readonly framework = 'jest' as const
   readonly isolatesFiles = true
+  readonly batchesCoverage = true
 
   protected override wrapperContent(testFile: string, mutant: string): string | undefined {
     // ESM test files run under jest's experimental VM modules; mutants then run one process each.
@@ -365,6 +367,7 @@ interface VitestJson {
 export class VitestRunner extends BaseRunner {
   readonly framework = 'vitest' as const
   readonly isolatesFiles = true
+  readonly batchesCoverage = false
 
   protected override wrapperContent(testFile: string, mutant: string): string | undefined {
     return `${SET_SWITCH(mutant)}await import(${JSON.stringify(`./${basename(testFile)}`)})\n`
@@ -485,6 +488,7 @@ interface PytestPluginOutput {
 export class PytestRunner extends BaseRunner {
   readonly framework = 'pytest' as const
   readonly isolatesFiles = false
+  readonly batchesCoverage = true
 
   async run(request: RunRequest): Promise<RunOutcome> {
     const { report, result } = await this.invoke(

@@ -127,6 +127,8 @@ export interface TestRunnerPort {
   readonly framework: GenFramework
   /** Whether several files run in one process stay isolated from each other (own module registry). */
   readonly isolatesFiles: boolean
+  /** Whether one run of many files yields each file's own coverage (false: coverage costs a run per file). */
+  readonly batchesCoverage: boolean
   run(request: RunRequest): Promise<RunOutcome>
   /**
    * Several independent runs at once, each as isolated as a run of its own (pytest: forked children
