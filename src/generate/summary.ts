@@ -72,6 +72,10 @@ export function generateSummary(report: GenerateReport | undefined, extras: Summ
           ])
         )
     )
+  } else if (report.frameworks.length === 0) {
+    parts.push(
+      'No changed JavaScript, TypeScript or Python source in a jest, vitest or pytest project; nothing to generate.'
+    )
   } else {
     parts.push('Every changed line is already executed by the existing tests; nothing to generate.')
   }
