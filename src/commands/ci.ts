@@ -3,10 +3,10 @@ import { join } from 'node:path'
 import { detectChanges } from '../changes/index.js'
 import { selectionPathGraph } from '../ci/graph.js'
 import { plural, renderCiSummary, type StageSection } from '../ci/summary.js'
-import { ConfigurationError } from '../errors.js'
+import { ConfigurationError, errorMessage, isConfigurationError } from '../errors.js'
 import { runFix, type FixRunResult } from '../fix/run.js'
 import { runGenerate, type GenerateRunResult } from '../generate/run.js'
-import { createLlmGateway, createRunAudit, type LlmGatewayChoice } from '../llm/index.js'
+import { createLlmGateway, createRunAudit, runRedactor, type LlmGatewayChoice } from '../llm/index.js'
 import { Git } from '../ports/git.js'
 import { renderAuditSummary, uploadAuditArtifact, type AuditLog } from '../report/audit.js'
 import { safeJson, safeWord } from '../report/outputs.js'
@@ -42,6 +42,8 @@ interface Stages {
   reportPath?: string
   fix?: FixRunResult
   generate?: GenerateRunResult
+  /** A stage that stopped with an internal error: the others still report. */
+  errors: { fix?: string; generate?: string }
   llm: LlmGatewayChoice
   audit: AuditLog
 }
@@ -74,7 +76,8 @@ async function runStages(context: CommandContext): Promise<Stages> {
       cacheDir: join(context.workDir, 'select-cache')
     })
   )
-  const stages: Stages = { selection, llm, audit }
+  const stages: Stages = { selection, llm, audit, errors: {} }
+  const redactor = runRedactor(context)
 
   if (selection.mode !== 'none') {
     const runOptions: Omit<RunTestsOptions, 'repoDir' | 'files'> = {
@@ -112,21 +115,33 @@ async function runStages(context: CommandContext): Promise<Stages> {
     stages.report = report
 
     if (countingFailures(report).length > 0 && llm.gateway) {
-      stages.fix = await runFix(context, {
-        report,
-        selection,
-        selectedFiles: files ?? report.files.map(f => f.file),
-        base,
-        head: changes.head,
-        changedFiles: changes.files.map(f => f.path),
-        audit
-      })
+      try {
+        stages.fix = await runFix(context, {
+          report,
+          selection,
+          selectedFiles: files ?? report.files.map(f => f.file),
+          base,
+          head: changes.head,
+          changedFiles: changes.files.map(f => f.path),
+          audit
+        })
+      } catch (error) {
+        if (isConfigurationError(error)) throw error
+        stages.errors.fix = redactor.clean(errorMessage(error))
+        log.error(`The fixer stopped: ${stages.errors.fix}`)
+      }
     }
   }
 
   const green = !stages.report || countingFailures(stages.report).length === 0
   if (green && changedSourceOf(selection) && llm.gateway) {
-    stages.generate = await runGenerate(context, { base, head: changes.head, selection, audit })
+    try {
+      stages.generate = await runGenerate(context, { base, head: changes.head, selection, audit })
+    } catch (error) {
+      if (isConfigurationError(error)) throw error
+      stages.errors.generate = redactor.clean(errorMessage(error))
+      log.warning(`Test generation stopped: ${stages.errors.generate}`)
+    }
   }
   return stages
 }
@@ -184,6 +199,12 @@ function verdictOf(stages: Stages, failOnFixed: boolean): { verdict: string; fai
       failure: `${failures}; a validated fix was ${how}.${delivered ? ' Set fail-on-fixed: false to pass the step when a fix is delivered.' : ''}`
     }
   }
+  if (stages.errors.fix) {
+    return {
+      verdict: `❌ ${failures} — the fixer stopped with an error`,
+      failure: `${failures}; the fixer stopped with an error: ${stages.errors.fix}`
+    }
+  }
   if (fix) {
     return {
       verdict: `❌ ${failures} — no validated fix was found`,
@@ -228,6 +249,14 @@ function sections(stages: Stages): StageSection[] {
           body: fix.result.summary,
           open: true
         })
+      } else if (stages.errors.fix) {
+        list.push({
+          name: 'Fix',
+          state: 'failed',
+          outcome: 'stopped with an error',
+          body: `The fixer stopped with an error; the test results above stand.\n\n\`\`\`text\n${stages.errors.fix.replace(/```/g, "'''")}\n\`\`\``,
+          open: true
+        })
       } else {
         list.push({
           name: 'Fix',
@@ -247,6 +276,13 @@ function sections(stages: Stages): StageSection[] {
         ? `${generate.report.outcomes.length} candidate(s), ${kept} kept, +${generate.report.coverage.deltaPercent}% changed lines covered`
         : 'skipped',
       body: generate.result.summary
+    })
+  } else if (stages.errors.generate) {
+    list.push({
+      name: 'Generate',
+      state: 'failed',
+      outcome: 'stopped with an error (the step is not failed for it)',
+      body: `Test generation stopped with an error:\n\n\`\`\`text\n${stages.errors.generate.replace(/```/g, "'''")}\n\`\`\``
     })
   } else if (
     !llm.gateway &&
@@ -273,7 +309,12 @@ function outputsOf(stages: Stages): Record<string, string> {
     failed: safeWord(report ? (report.baseline ? report.baseline.newFailures : report.totals.failed) : 0),
     flaky: safeWord(report?.totals.flaky ?? 0),
     'fix-status': safeWord(
-      fix?.status ?? (report && countingFailures(report).length ? 'skipped' : 'not-needed')
+      fix?.status ??
+        (stages.errors.fix
+          ? 'not-fixed'
+          : report && countingFailures(report).length
+            ? 'skipped'
+            : 'not-needed')
     ),
     generated: safeWord(generate?.report?.outcomes.length ?? 0),
     kept: safeWord(generate?.report?.kept.length ?? 0),
@@ -300,7 +341,7 @@ export const ciCommand: Command = async (context): Promise<CommandResult> => {
   const stages = await runStages(context)
   const { verdict, failure } = verdictOf(stages, context.inputs.failOnFixed)
   const folds = sections(stages)
-  if (stages.fix || stages.generate) {
+  if (stages.fix || stages.generate || stages.errors.fix || stages.errors.generate) {
     const artifact = await uploadAuditArtifact(stages.audit, { env: context.env, log: context.log })
     folds.push({
       name: 'Audit',
