@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
 import { checkTimings, readGuardSection } from '../../src/guard/config.js'
+import { fit, ROLLED_BACK_MARKER } from '../../src/guard/deployments.js'
 import { COMMENT_LIMIT, mermaidTimeline, renderReport, type GuardReport } from '../../src/guard/report.js'
 import { filesInStackTraces, pathWords, rankSuspects } from '../../src/guard/suspects.js'
 import type { Sample } from '../../src/guard/verdict.js'
@@ -190,5 +191,15 @@ describe('timing inputs', () => {
     expect(message).toContain('Input "probe-interval" must be at least 100ms. Example: probe-interval: 5s')
     expect(message).toContain('Input "rollback-timeout" must be at least 1s')
     expect(message).not.toContain('probe-window')
+  })
+})
+
+describe('deployment status descriptions', () => {
+  it('keep the rolled-back marker when cut to GitHub’s 140 characters', () => {
+    const long = `CI Medic: Unhealthy: ${'x'.repeat(200)}. Rolling back to 12 (abc1234) ${ROLLED_BACK_MARKER}`
+    const cut = fit(long, 140)
+    expect(cut).toHaveLength(140)
+    expect(cut.endsWith(`… ${ROLLED_BACK_MARKER}`)).toBe(true)
+    expect(fit('short', 140)).toBe('short')
   })
 })

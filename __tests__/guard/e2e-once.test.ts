@@ -176,6 +176,26 @@ describe('guard end to end: exactly once, escalation, strategies, events', () =>
     expect(b.rollbacks()).toBe(1)
   })
 
+  it('stands down on a deployment status the guard wrote itself', async () => {
+    await b.deployV2({ kind: 'status', status: 500 })
+    const ids = b.withHistory()
+    const payload = deploymentStatusEvent({
+      sha: b.badSha,
+      environmentUrl: `${b.service!.url}/healthz`,
+      repository: 'octo-org/shop'
+    })
+    ;(payload.deployment as { id: number }).id = ids.bad
+    ;(payload.deployment_status as { description: string }).description = 'CI Medic: healthy after 5 minutes'
+    const result = await b.guard(
+      { 'health-url': '' },
+      { eventName: 'deployment_status', eventPayload: payload }
+    )
+    expect(result.exitCode).toBe(0)
+    expect(result.outputs).toMatchObject({ verdict: 'skipped', 'rolled-back': 'false' })
+    expect(b.service!.hits.get('v2') ?? 0).toBe(0)
+    expect(b.deployments.statesOf(ids.bad)).toEqual(['in_progress', 'success'])
+  })
+
   it('reports a bad probe list with the key and a valid example, and does nothing', async () => {
     await b.deployV2({ kind: 'healthy' })
     b.repo.write(

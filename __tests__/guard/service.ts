@@ -41,15 +41,13 @@ export async function startService(versions: Record<string, Behaviour>, logFile?
         log(
           `ERROR GET /api/orders failed: TypeError: Cannot read properties of undefined (reading 'total')\n    at computeTotal (src/orders.js:12:20)\n    at handle (src/server.js:30:5)`
         )
-        res
-          .writeHead(behaviour.status, { 'content-type': 'application/json' })
-          .end(
-            JSON.stringify({
-              status: 'error',
-              error: "Cannot read properties of undefined (reading 'total')",
-              version
-            })
-          )
+        res.writeHead(behaviour.status, { 'content-type': 'application/json' }).end(
+          JSON.stringify({
+            status: 'error',
+            error: "Cannot read properties of undefined (reading 'total')",
+            version
+          })
+        )
         return
       case 'hang':
         log('WARN request stuck waiting for the database pool')

@@ -1,6 +1,9 @@
 import type { GitHubClient } from '../ports/github.js'
 import type { Logger } from '../ports/log.js'
 
+/** Starts every status description the guard writes, so a run started by one of them can stand down. */
+export const STATUS_PREFIX = 'CI Medic: '
+
 /** Written into the failure status of a deployment the guard rolled back; the next run sees it. */
 export const ROLLED_BACK_MARKER = '[ci-medic:rolled-back]'
 
@@ -112,7 +115,7 @@ export class Deployments {
         ...this.repo,
         deployment_id: id,
         state,
-        description: description.length > 140 ? `${description.slice(0, 139)}…` : description,
+        description: fit(`${STATUS_PREFIX}${description}`, 140),
         ...(extra.environmentUrl ? { environment_url: extra.environmentUrl } : {}),
         ...(extra.logUrl ? { log_url: extra.logUrl } : {}),
         ...(extra.environment ? { environment: extra.environment } : {}),
@@ -152,6 +155,14 @@ export class Deployments {
       return undefined
     }
   }
+}
+
+/** GitHub rejects descriptions over 140 characters; the rolled-back marker must survive the cut. */
+export function fit(text: string, max: number): string {
+  if (text.length <= max) return text
+  const marker = text.includes(ROLLED_BACK_MARKER) ? ` ${ROLLED_BACK_MARKER}` : ''
+  const body = marker ? text.replace(` ${ROLLED_BACK_MARKER}`, '') : text
+  return `${body.slice(0, max - marker.length - 1)}…${marker}`
 }
 
 export type LockResult = { state: 'won' } | { state: 'lost' } | { state: 'unavailable'; reason: string }

@@ -13,6 +13,7 @@ import {
   claimRollback,
   Deployments,
   ROLLED_BACK_MARKER,
+  STATUS_PREFIX,
   type DeploymentInfo,
   type Repo
 } from './deployments.js'
@@ -50,6 +51,8 @@ interface EventDeployment {
   sha?: string
   ref?: string
   state?: string
+  /** The status was written by the guard itself (with a PAT, its statuses start workflows too). */
+  byGuard?: boolean
 }
 
 /** The deployment a `deployment_status` event is about. */
@@ -63,7 +66,8 @@ export function deploymentFromEvent(name: string, payload: RunEvent['payload']):
     url: status.environment_url || status.target_url || deployment.payload?.web_url || undefined,
     sha: deployment.sha || undefined,
     ref: deployment.ref || undefined,
-    state: name === 'deployment_status' ? status.state : undefined
+    state: name === 'deployment_status' ? status.state : undefined,
+    byGuard: name === 'deployment_status' && String(status.description ?? '').startsWith(STATUS_PREFIX)
   }
 }
 
@@ -138,8 +142,10 @@ export async function runGuard(context: CommandContext, ports: GuardPorts = {}):
       'health-url'
     )
   }
-  if (fromEvent?.state && fromEvent.state !== 'success') {
-    const outcome = `Deployment status is "${fromEvent.state}", not "success": there is no finished deploy to guard.`
+  if ((fromEvent?.state && fromEvent.state !== 'success') || fromEvent?.byGuard) {
+    const outcome = fromEvent.byGuard
+      ? 'This deployment status was written by the deploy guard itself: nothing new to guard.'
+      : `Deployment status is "${fromEvent.state}", not "success": there is no finished deploy to guard.`
     log.info(outcome)
     return {
       outputs: { verdict: 'skipped', 'rolled-back': 'false' },
@@ -213,7 +219,7 @@ export async function runGuard(context: CommandContext, ports: GuardPorts = {}):
     }
   }
   if (current && deployments)
-    await deployments.setStatus(current.id, 'in_progress', 'CI Medic is probing the deploy', statusExtra)
+    await deployments.setStatus(current.id, 'in_progress', 'probing the deploy', statusExtra)
 
   // ── Probe and decide ──────────────────────────────────────────────────────────────────────
   const settings = defaultVerdictSettings({
