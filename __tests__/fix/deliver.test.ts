@@ -136,3 +136,40 @@ describe('delivering a validated fix', () => {
     }
   })
 })
+
+describe('a pull request from a fork', () => {
+  it('gets no LLM request and a report only', async () => {
+    const { fixture, payload } = pullRequestFixture()
+    const fork = pullRequestEvent({
+      number: PR_NUMBER,
+      base: { sha: fixture.base, ref: 'main' },
+      head: { sha: fixture.head, ref: 'feature' },
+      repository: `${OWNER}/${REPO}`,
+      fork: true
+    })
+    fork.repository.default_branch = payload.repository.default_branch
+    const github = await startFakeGitHub()
+    installRoutes(github, fixture)
+    const llm = await startFakeOpenAI(TRANSCRIPTS['off-by-one']())
+    try {
+      const result = await runAction({
+        cwd: fixture.repo.dir,
+        eventName: 'pull_request',
+        eventPayload: fork,
+        apiUrl: github.url,
+        inputs: fixInputs(fixture, llm.url, { autonomy: 'pr' }),
+        timeoutMs: 120_000
+      })
+      expect(result.outputs['fix-status']).toBe('skipped')
+      expect(result.exitCode).toBe(1)
+      expect(result.summary).toMatch(/LLM is off for pull requests from forks/)
+      expect(llm.completions).toHaveLength(0)
+      expect(github.requestsTo('pulls/create')).toHaveLength(0)
+      expect(github.requestsTo('pulls/create-review')).toHaveLength(0)
+      expect(fixture.repo.git('status', '--porcelain')).toBe('')
+    } finally {
+      await llm.close({ allowViolations: true })
+      await github.close()
+    }
+  })
+})

@@ -1,6 +1,8 @@
 import { describe, expect, it } from '@jest/globals'
 import { ALL_TOOLS } from '../../src/agent/tools.js'
 import { buildFixPrompt } from '../../src/fix/prompt.js'
+import { pathDenyList } from '../../src/fix/run.js'
+import { ConfigurationError } from '../../src/errors.js'
 import { framesIn, suspects } from '../../src/fix/localize.js'
 import { TokenCounter } from '../../src/llm/tokens.js'
 import { createRepo } from '../support/git-repo.js'
@@ -73,5 +75,19 @@ describe('buildFixPrompt', () => {
       { file: 'src/big.ts', line: 12 },
       { file: 'src/big.test.ts', line: 1 }
     ])
+  })
+})
+
+describe('pathDenyList', () => {
+  it('reads paths.deny and rejects a malformed one with an example', () => {
+    expect(pathDenyList({})).toEqual([])
+    expect(pathDenyList({ paths: { deny: ['migrations/**', ' src/gen/** '] } })).toEqual([
+      'migrations/**',
+      'src/gen/**'
+    ])
+    expect(() => pathDenyList({ paths: { deny: 'migrations/**' } })).toThrow(
+      /"paths.deny" must be a list of globs. Example:/
+    )
+    expect(() => pathDenyList({ paths: ['x'] })).toThrow(ConfigurationError)
   })
 })

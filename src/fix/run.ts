@@ -2,7 +2,7 @@ import { join } from 'node:path'
 import { detectChanges } from '../changes/index.js'
 import type { CommandContext, CommandResult } from '../commands/types.js'
 import { deliverChange } from '../deliver/index.js'
-import { errorMessage, isConfigurationError } from '../errors.js'
+import { ConfigurationError, errorMessage, isConfigurationError } from '../errors.js'
 import { createLlmGateway, createRunAudit, type LlmGateway } from '../llm/index.js'
 import { Git } from '../ports/git.js'
 import { renderAuditSummary, uploadAuditArtifact, type AuditLog } from '../report/audit.js'
@@ -47,6 +47,8 @@ export async function runFix(context: CommandContext, known: FixInputs = {}): Pr
   const { inputs, log, repoDir } = context
   const git = new Git(repoDir)
   const audit = known.audit ?? createRunAudit(context)
+  // Read before anything runs, so a bad `paths.deny` is reported at once.
+  const deny = pathDenyList(context.config)
 
   let base = known.base
   let head = known.head
@@ -217,7 +219,7 @@ export async function runFix(context: CommandContext, known: FixInputs = {}): Pr
         allowTestEdits: inputs.allowTestEdits,
         validateCommand: inputs.validateCommand,
         configFile: inputs.configFile,
-        deny: pathDenyList(context.config)
+        deny
       }
     })
   )
@@ -278,7 +280,18 @@ export async function runFix(context: CommandContext, known: FixInputs = {}): Pr
 /** The config file's `paths.deny` globs (a list), if any. */
 export function pathDenyList(config: Record<string, unknown>): string[] {
   const paths = config.paths
-  if (!paths || typeof paths !== 'object') return []
+  if (paths === undefined || paths === null) return []
+  const example = 'paths:\n  deny: ["migrations/**", "src/generated/**"]'
+  if (typeof paths !== 'object' || Array.isArray(paths)) {
+    throw new ConfigurationError(`Config key "paths" must be a mapping. Example:\n${example}`, 'paths')
+  }
   const deny = (paths as Record<string, unknown>).deny
-  return Array.isArray(deny) ? deny.map(String) : []
+  if (deny === undefined || deny === null) return []
+  if (!Array.isArray(deny) || deny.some(glob => typeof glob !== 'string' || glob.trim() === '')) {
+    throw new ConfigurationError(
+      `Config key "paths.deny" must be a list of globs. Example:\n${example}`,
+      'paths.deny'
+    )
+  }
+  return deny.map(glob => glob.trim())
 }
