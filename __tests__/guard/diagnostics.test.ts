@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
 import { checkTimings, readGuardSection } from '../../src/guard/config.js'
 import { fit, ROLLED_BACK_MARKER } from '../../src/guard/deployments.js'
+import { previousVersionOrigin } from '../../src/guard/guard.js'
+import { healthUrlProbe } from '../../src/guard/probes.js'
 import { COMMENT_LIMIT, mermaidTimeline, renderReport, type GuardReport } from '../../src/guard/report.js'
 import { filesInStackTraces, pathWords, rankSuspects } from '../../src/guard/suspects.js'
 import type { Sample } from '../../src/guard/verdict.js'
@@ -201,5 +203,30 @@ describe('deployment status descriptions', () => {
     expect(cut).toHaveLength(140)
     expect(cut.endsWith(`… ${ROLLED_BACK_MARKER}`)).toBe(true)
     expect(fit('short', 140)).toBe('short')
+  })
+})
+
+describe('the previous version as a baseline', () => {
+  const probe = healthUrlProbe('https://pr-42.preview.example.com/healthz', {
+    timeoutMs: 1000,
+    latencyCeilingMs: 0
+  })
+  const good = (url?: string) => ({
+    id: 1,
+    sha: 'a'.repeat(40),
+    ref: 'main',
+    environment: 'preview',
+    createdAt: '',
+    url
+  })
+  it('uses the last good deployment’s own URL when it is elsewhere', () => {
+    expect(previousVersionOrigin(good('https://pr-41.preview.example.com/'), [probe])).toBe(
+      'https://pr-41.preview.example.com'
+    )
+  })
+  it('does not compare a URL with itself, or without one', () => {
+    expect(previousVersionOrigin(good('https://pr-42.preview.example.com/app'), [probe])).toBeUndefined()
+    expect(previousVersionOrigin(good(undefined), [probe])).toBeUndefined()
+    expect(previousVersionOrigin(good('not a url'), [probe])).toBeUndefined()
   })
 })

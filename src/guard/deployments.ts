@@ -98,10 +98,13 @@ export class Deployments {
     return undefined
   }
 
-  /** The deployment of `sha` in the environment (newest), else the newest deployment. */
+  /**
+   * The newest deployment of `sha` in the environment. Without a SHA, the newest deployment; never an
+   * unrelated one (a guard that rolled back someone else's deployment would be worse than none).
+   */
   async find(environment: string, sha: string | undefined): Promise<DeploymentInfo | undefined> {
     const all = await this.list(environment, 1)
-    return all.find(d => sha && d.sha === sha) ?? all[0]
+    return sha ? all.find(d => d.sha === sha) : all[0]
   }
 
   async setStatus(

@@ -230,7 +230,9 @@ export async function runGuard(context: CommandContext, ports: GuardPorts = {}):
     failureRatioPercent: inputs.failureRatio,
     ratioWindowMs: inputs.ratioWindow
   })
-  const baselineOrigin = inputs.baselineUrl
+  const baselineOrigin = inputs.baselineUrl ?? previousVersionOrigin(lastGood, probes)
+  if (baselineOrigin && !inputs.baselineUrl)
+    log.info(`Baseline: the last good deployment's URL ${baselineOrigin}`)
   const probeRunner =
     ports.probeRunner ??
     createProbeRunner({ clock, redact, cwd: repoDir, env, originOverride: baselineOrigin })
@@ -661,6 +663,25 @@ async function rollBack(o: {
       verify
     }
   })
+}
+
+/**
+ * The last good deployment's own URL, when it is not where the probes go now (per-deployment preview
+ * URLs): the previous version still answers there, so it serves as the baseline.
+ */
+export function previousVersionOrigin(
+  lastGood: DeploymentInfo | undefined,
+  probes: readonly Probe[]
+): string | undefined {
+  if (!lastGood?.url) return undefined
+  let origin: string
+  try {
+    origin = new URL(lastGood.url).origin
+  } catch {
+    return undefined
+  }
+  const probed = probes.filter(p => p.kind === 'http').map(p => new URL(p.url).origin)
+  return probed.length > 0 && !probed.includes(origin) ? origin : undefined
 }
 
 function defaultBranch(context: CommandContext): string {
