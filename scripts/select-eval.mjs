@@ -104,7 +104,7 @@ function realMutations(dir, count, seed) {
   const chosen = []
   while (chosen.length < count && sites.length)
     chosen.push(sites.splice(Math.floor(random() * sites.length), 1)[0])
-  return chosen.map(site => ({
+  const semantic = chosen.map(site => ({
     kind: 'semantic',
     label: `throw in ${site.file}:${site.line + 1}`,
     apply: d => {
@@ -114,6 +114,21 @@ function realMutations(dir, count, seed) {
       return [site.file]
     }
   }))
+  const cosmetic = []
+  for (let i = 0; i < Number(arg('cosmetic', '3')) && files.length; i++) {
+    const file = files[Math.floor(random() * files.length)]
+    cosmetic.push({
+      kind: 'cosmetic',
+      label: `comments and blank lines in ${file}`,
+      apply: d => {
+        const text = readFileSync(join(d, file), 'utf8')
+        const edited = text.replace(/^(export (?:async )?function)/gm, '/** documented */\n\n$1')
+        writeFileSync(join(d, file), '// ci-medic: a comment-only change\n' + edited)
+        return [file]
+      }
+    })
+  }
+  return [...semantic, ...cosmetic]
 }
 
 async function main() {
