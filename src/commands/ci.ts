@@ -31,11 +31,6 @@ const NO_LLM_NOTE =
   'endpoint (`llm-base-url`, `llm-model`, `llm-api-key`) — it would also propose a fix for new failures, validated ' +
   'by rerunning the tests, and write tests for changed code no test covers.'
 
-/** Whether the run may use an LLM, decided once (and before any test runs, so bad LLM inputs fail fast). */
-function llmChoice(context: CommandContext, audit: AuditLog): LlmGatewayChoice {
-  return createLlmGateway(context, audit)
-}
-
 interface Stages {
   selection: SelectResult
   report?: TestRunReport
@@ -58,7 +53,8 @@ async function runStages(context: CommandContext): Promise<Stages> {
   const { inputs, log, repoDir } = context
   const git = new Git(repoDir)
   const audit = createRunAudit(context, 'audit-ci')
-  const llm = llmChoice(context, audit)
+  // Decided once, before any test runs, so inconsistent LLM inputs fail fast.
+  const llm = createLlmGateway(context, audit)
 
   const changes = await log.group('Change detection', () =>
     detectChanges({ git, event: context.event, base: inputs.base, head: inputs.head, log })
@@ -330,9 +326,12 @@ function textOf(stages: Stages, verdict: string): string {
   const parts = [verdict, '', '— select —', selectText(stages.selection)]
   if (stages.report) parts.push('', '— test —', renderText(stages.report))
   if (stages.fix) parts.push('', '— fix —', stages.fix.result.text)
+  else if (stages.errors.fix) parts.push('', '— fix —', `fix: stopped with an error — ${stages.errors.fix}`)
   else if (stages.report && countingFailures(stages.report).length)
     parts.push('', '— fix —', `fix: skipped — ${stages.llm.disabledReason ?? 'not run'}`)
   if (stages.generate) parts.push('', '— generate —', stages.generate.result.text)
+  else if (stages.errors.generate)
+    parts.push('', '— generate —', `generate: stopped with an error — ${stages.errors.generate}`)
   return parts.join('\n')
 }
 
