@@ -1,7 +1,7 @@
 /** Small Markdown builders for job summaries and comments. Untrusted text goes through `escapeCell`/`code`. */
 
 export function escapeCell(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>').replace(/</g, '&lt;')
+  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/\r?\n/g, '<br>')
 }
 
 export function table(headers: readonly string[], rows: ReadonlyArray<readonly string[]>): string {
