@@ -458,17 +458,26 @@ function bigrams(text: string): Map<string, number> {
   return grams
 }
 
+interface LineGrams {
+  trimmed: string
+  grams: Map<string, number>
+  size: number
+}
+
+function lineGrams(line: string): LineGrams {
+  const grams = bigrams(line)
+  let size = 0
+  for (const count of grams.values()) size += count
+  return { trimmed: line.trim(), grams, size }
+}
+
 /** Dice coefficient of two lines' character bigrams. */
-function lineSimilarity(a: string, b: string): number {
-  if (a.trim() === b.trim()) return 1
-  const ga = bigrams(a)
-  const gb = bigrams(b)
-  let total = 0
-  for (const v of ga.values()) total += v
-  for (const v of gb.values()) total += v
+function lineSimilarity(a: LineGrams, b: LineGrams): number {
+  if (a.trimmed === b.trimmed) return 1
+  const total = a.size + b.size
   if (total === 0) return 0
   let shared = 0
-  for (const [gram, count] of ga) shared += Math.min(count, gb.get(gram) ?? 0)
+  for (const [gram, count] of a.grams) shared += Math.min(count, b.grams.get(gram) ?? 0)
   return (2 * shared) / total
 }
 
@@ -479,10 +488,13 @@ export function nearestCandidates(text: string, search: string, limit: number): 
   const n = searchLines.length
   if (n === 0 || contentLines.length === 0) return []
   const window = Math.min(n, contentLines.length)
+  // Bigrams once per line; similarities once per (file line, search line) pair.
+  const contentGrams = contentLines.map(lineGrams)
+  const searchGrams = searchLines.map(lineGrams)
   const scored: Array<{ from: number; score: number }> = []
   for (let i = 0; i + window <= contentLines.length; i++) {
     let sum = 0
-    for (let j = 0; j < window; j++) sum += lineSimilarity(contentLines[i + j]!, searchLines[j]!)
+    for (let j = 0; j < window; j++) sum += lineSimilarity(contentGrams[i + j]!, searchGrams[j]!)
     scored.push({ from: i, score: sum / n })
   }
   scored.sort((a, b) => b.score - a.score || a.from - b.from)

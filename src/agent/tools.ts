@@ -180,19 +180,23 @@ export const searchTool: AgentTool = {
     if (glob) {
       pathspec.push(`:(glob)${cleanPath(glob)}`)
     }
-    const result = await context.git.tryRun([
-      'grep',
-      '-n',
-      '-I',
-      '-P',
-      '--untracked',
-      '--exclude-standard',
-      '--no-color',
-      '-e',
-      regex,
-      '--',
-      ...pathspec
-    ])
+    const grep = (syntax: '-P' | '-E') =>
+      context.git.tryRun([
+        'grep',
+        '-n',
+        '-I',
+        syntax,
+        '--untracked',
+        '--exclude-standard',
+        '--no-color',
+        '-e',
+        regex,
+        '--',
+        ...pathspec
+      ])
+    let result = await grep('-P')
+    // git built without PCRE: extended regular expressions cover most of what models write.
+    if (result.exitCode > 1 && /perl|pcre/i.test(result.stderr)) result = await grep('-E')
     if (result.exitCode === 1) return fail(`No matches for /${regex}/${glob ? ` in ${glob}` : ''}.`)
     if (result.exitCode !== 0) return fail(`The search failed: ${result.stderr.trim().split('\n')[0]}`)
     const lines = result.stdout.split('\n').filter(Boolean)
