@@ -22,7 +22,11 @@ describe('fix through dist/index.js', () => {
       const home = makeTempDir('ci-medic-home-')
       const result = await runAction({
         cwd: fixture.repo.dir,
-        inputs: fixInputs(fixture, fake.url),
+        inputs: fixInputs(
+          fixture,
+          fake.url,
+          name === 'off-by-one' ? { 'validate-command': 'node -e "require(\'./src/pages.js\')"' } : {}
+        ),
         env: { CI_MEDIC_HOME: home },
         timeoutMs: 120_000
       })
@@ -40,6 +44,7 @@ describe('fix through dist/index.js', () => {
       for (const pattern of EXPECTED_PATCH[name]) expect(result.summary).toMatch(pattern)
       expect(result.summary).toMatch(/failing tests, run 1 \| \d+ passed, 0 failed/)
       expect(result.summary).toContain('gpt-4.1-mini')
+      if (name === 'off-by-one') expect(result.summary).toMatch(/node -e .* \| exit 0 \|/)
       // Shadow: nothing written to the repository, the working tree is clean, HEAD unchanged.
       expect(fixture.repo.git('status', '--porcelain')).toBe('')
       expect(fixture.repo.head()).toBe(fixture.head)

@@ -76,6 +76,31 @@ describe('fixFailingTests on real fixture repositories', () => {
     }
   })
 
+  it('does not accept a candidate while validate-command fails, and says why', async () => {
+    const fixture = buildFixFixture('off-by-one')
+    const prepared = await prepare(fixture)
+    const transcript = TRANSCRIPTS['off-by-one']()
+    const finish = transcript[transcript.length - 1]!
+    const fake = await startFakeOpenAI([...transcript, finish])
+    try {
+      const { outcome, audit } = await runFixer(fixture, prepared, fake.url, {
+        maxIterations: 5,
+        validateCommand: 'node -e "console.error(\'lint: 1 problem\'); process.exit(3)"'
+      })
+      expect(outcome.status).toBe('not-fixed')
+      expect(outcome.attempts[0]!.problems?.[0]).toMatch(/failed \(exit 3\):\s+lint: 1 problem/)
+      expect(
+        audit
+          .entries()
+          .filter(e => e.type === 'fix.validate')
+          .map(e => e.ok)
+      ).toEqual([false, false])
+      expect(fixture.repo.git('status', '--porcelain')).toBe('')
+    } finally {
+      await fake.close({ allowViolations: true })
+    }
+  })
+
   it('restores the working tree when a run fails in the middle', async () => {
     const fixture = buildFixFixture('off-by-one')
     const prepared = await prepare(fixture)
