@@ -165,7 +165,8 @@ class CiMedicGenerateReporter {
       status: errored ? 'errored' : failed > 0 ? 'failed' : 'passed',
       tests: result.numPassingTests + failed,
       message: (result.failureMessage || (result.testExecError && result.testExecError.message) || '').slice(-4000),
-      coverage: result.coverage || null
+      // A copy: jest's coverage reporter merges later files into the objects it received first.
+      coverage: result.coverage ? JSON.parse(JSON.stringify(result.coverage)) : null
     })
   }
   async onRunComplete() {
