@@ -1,7 +1,7 @@
 /** The deploy guard end to end (set-up and what it runs against: see e2e-bench.ts). */
 import { describe, expect, it } from '@jest/globals'
 import { createBareRemote } from '../support/git-repo.js'
-import { deploymentStatusEvent, runAction } from '../support/harness.js'
+import { deploymentStatusEvent, pullRequestEvent, runAction } from '../support/harness.js'
 import { FAST, SERVICE_TOKEN, setupGuardBench, SWITCH } from './e2e-bench.js'
 
 const b = setupGuardBench()
@@ -194,6 +194,36 @@ describe('guard end to end: exactly once, escalation, strategies, events', () =>
     expect(result.outputs).toMatchObject({ verdict: 'skipped', 'rolled-back': 'false' })
     expect(b.service!.hits.get('v2') ?? 0).toBe(0)
     expect(b.deployments.statesOf(ids.bad)).toEqual(['in_progress', 'success'])
+  })
+
+  it('keeps one sticky comment on the pull request, and gives a fork no LLM', async () => {
+    await b.deployV2({ kind: 'status', status: 500 })
+    b.withHistory()
+    b.github.store.addIssue({
+      number: 7,
+      title: 'Preview',
+      pull_request: { head: 'feature', base: 'main', draft: false }
+    })
+    b.github.store.addComment(7, 'Looks good to me')
+    const stale = b.github.store.addComment(7, '<!-- ci-medic:guard environment=production -->\nold report')
+    const payload = pullRequestEvent({
+      number: 7,
+      base: { sha: b.goodSha },
+      head: { sha: b.badSha },
+      repository: 'octo-org/shop',
+      fork: true
+    })
+    const before = b.llm.completions.length
+    const result = await b.guard({}, { eventName: 'pull_request', eventPayload: payload })
+    expect(result.outputs).toMatchObject({ verdict: 'unhealthy', 'rolled-back': 'true' })
+    const comments = b.github.store.commentsOn(7)
+    expect(comments.map(c => c.id)).toEqual([comments[0]!.id, stale.id])
+    expect(comments[0]!.body).toBe('Looks good to me')
+    expect(comments[1]!.body).toContain('Deploy guard of `production`: unhealthy')
+    expect(comments[1]!.body).not.toContain('old report')
+    expect(b.deployments.commitComments).toHaveLength(0)
+    expect(b.llm.completions.length).toBe(before)
+    expect(result.summary).toMatch(/No LLM summary: [^\n]*fork/i)
   })
 
   it('reports a bad probe list with the key and a valid example, and does nothing', async () => {
