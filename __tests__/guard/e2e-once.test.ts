@@ -226,6 +226,25 @@ describe('guard end to end: exactly once, escalation, strategies, events', () =>
     expect(result.summary).toMatch(/No LLM summary: [^\n]*fork/i)
   })
 
+  it('rolls back without GitHub deployments, taking the lock on the commit', async () => {
+    await b.deployV2({ kind: 'status', status: 500 })
+    b.deployments.knownCommits = new Set([b.goodSha, b.badSha])
+    const result = await b.guard()
+    expect(result.outputs).toMatchObject({ verdict: 'unhealthy', 'rolled-back': 'true' })
+    expect([...b.deployments.refs.keys()]).toEqual([`refs/ci-medic/rollback/production-${b.badSha}`])
+    expect(b.rollbacks()).toBe(1)
+    expect(b.deployments.statuses).toHaveLength(0)
+  })
+
+  it('does not mistake a commit GitHub lacks for a lock another run holds', async () => {
+    await b.deployV2({ kind: 'status', status: 500 })
+    b.deployments.knownCommits = new Set()
+    const result = await b.guard()
+    expect(result.outputs).toMatchObject({ verdict: 'unhealthy', 'rolled-back': 'true' })
+    expect(result.stdout).toContain('Could not take the rollback lock')
+    expect(b.rollbacks()).toBe(1)
+  })
+
   it('reports a bad probe list with the key and a valid example, and does nothing', async () => {
     await b.deployV2({ kind: 'healthy' })
     b.repo.write(

@@ -39,6 +39,8 @@ export class FakeDeployments {
   readonly refs = new Map<string, string>()
   readonly dispatches: Array<{ workflow: string; ref: string }> = []
   readonly commitComments: FakeCommitComment[] = []
+  /** When set, refs can only point at these commits (GitHub answers 422 "Object does not exist"). */
+  knownCommits?: Set<string>
   private nextId = 100
   private time = Date.UTC(2024, 0, 1)
 
@@ -158,6 +160,8 @@ export class FakeDeployments {
     })
     f.on('POST /repos/{owner}/{repo}/git/refs', ({ body }) => {
       if (this.refs.has(body.ref)) return { status: 422, body: { message: 'Reference already exists' } }
+      if (this.knownCommits && !this.knownCommits.has(body.sha))
+        return { status: 422, body: { message: 'Object does not exist' } }
       this.refs.set(body.ref, body.sha)
       return {
         status: 201,

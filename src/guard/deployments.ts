@@ -185,7 +185,8 @@ export async function claimRollback(
     return { state: 'won' }
   } catch (error) {
     const status = (error as { status?: number }).status
-    if (status === 422) return { state: 'lost' }
+    // 422 also means "Object does not exist" (a SHA GitHub does not have): that is no lock at all.
+    if (status === 422 && /already exists/i.test((error as Error).message)) return { state: 'lost' }
     return { state: 'unavailable', reason: `${status ?? ''} ${(error as Error).message}`.trim() }
   }
 }
