@@ -219,6 +219,9 @@ async function runAttempt(
   await workspace.begin()
   let candidate: FixCandidate | undefined
   let lastProblems: string[] | undefined
+  // Test runs (the model's and validation's) stop at the attempt's time budget too.
+  const deadline = AbortSignal.timeout(timeBudgetMs)
+  const attemptSignal = options.signal ? AbortSignal.any([options.signal, deadline]) : deadline
   const runTestsForModel = async (files: string[], signal?: AbortSignal): Promise<string> => {
     const report = await options.runTests(files, signal)
     audit.record({ type: 'agent.run_tests', files, totals: report.totals })
@@ -240,7 +243,7 @@ async function runAttempt(
         policy,
         workspace,
         audit,
-        signal: options.signal,
+        signal: attemptSignal,
         showChange: async () => options.changeDiff,
         runTests: runTestsForModel
       },
@@ -251,15 +254,36 @@ async function runAttempt(
       onFinish: async finish => {
         const changes = workspace.changes()
         if (changes.length === 0) return { accept: true }
-        const validation = await validateFix({
-          repoDir,
-          runTests: options.runTests,
-          failures,
-          baseline: options.report,
-          selectedFiles: options.selectedFiles,
-          validateCommand: settings.validateCommand,
-          signal: options.signal
-        })
+        let validation: ValidationResult
+        try {
+          validation = await validateFix({
+            repoDir,
+            runTests: options.runTests,
+            failures,
+            baseline: options.report,
+            selectedFiles: options.selectedFiles,
+            validateCommand: settings.validateCommand,
+            signal: attemptSignal
+          })
+        } catch (error) {
+          if (!deadline.aborted) throw error
+          audit.record({
+            type: 'fix.validate',
+            attempt,
+            ok: false,
+            problems: ['the time budget ran out during validation']
+          })
+          return { accept: false, feedback: 'The time budget ran out while the change was being validated.' }
+        }
+        if (deadline.aborted) {
+          audit.record({
+            type: 'fix.validate',
+            attempt,
+            ok: false,
+            problems: ['the time budget ran out during validation']
+          })
+          return { accept: false, feedback: 'The time budget ran out while the change was being validated.' }
+        }
         audit.record({
           type: 'fix.validate',
           attempt,
