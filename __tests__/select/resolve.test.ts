@@ -3,7 +3,8 @@ import {
   literalObjectFromJs,
   loadJestSettings,
   makeTestMatcher,
-  parseJsonc
+  parseJsonc,
+  typeCheckedByJest
 } from '../../src/select/project.js'
 import { Resolver } from '../../src/select/resolve.js'
 
@@ -158,6 +159,20 @@ describe('project settings', () => {
     const read = (p: string): string | undefined =>
       p === 'jest.config.js' ? 'module.exports = makeConfig()' : undefined
     expect(loadJestSettings(read, '')?.unreadable).toMatch(/not a literal object/)
+  })
+
+  it('tells when ts-jest type-checks modules on load, and which tsconfig it uses', () => {
+    expect(typeCheckedByJest("module.exports = { preset: 'ts-jest' }")).toBe(true)
+    expect(typeCheckedByJest("transform: { '^.+\\.ts$': ['ts-jest', { isolatedModules: true }] }")).toBe(
+      false
+    )
+    expect(typeCheckedByJest("globals: { 'ts-jest': { diagnostics: false } }")).toBe(false)
+    expect(typeCheckedByJest("transform: { '^.+\\.ts$': 'babel-jest' }")).toBe(false)
+    const read = (p: string): string | undefined =>
+      p === 'jest.config.js'
+        ? "module.exports = { preset: 'ts-jest', globals: { 'ts-jest': { tsconfig: 'tsconfig.spec.json' } } }"
+        : undefined
+    expect(loadJestSettings(read, '')).toMatchObject({ typeChecked: true, tsconfig: 'tsconfig.spec.json' })
   })
 
   it('finds test files by convention and by jest testMatch / testRegex / ignore patterns', () => {
