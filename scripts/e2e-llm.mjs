@@ -11,7 +11,7 @@
  * Without CI_MEDIC_LLM_BASE_URL and CI_MEDIC_LLM_MODEL it prints why it skipped and exits 0.
  * It runs: a plain reply, a schema-validated JSON reply, and a tool call round trip, each through
  * the same gateway (retries, budgets, redaction, audit) the action uses, and prints the audit totals.
- * The fix fixtures are added to this script by the fixer (see docs/audit-log.md).
+ * `npm run e2e:llm` then runs the fixer on its five bug fixtures (scripts/e2e-llm-fix.mjs).
  */
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'

@@ -119,7 +119,8 @@ async function runStages(context: CommandContext): Promise<Stages> {
           base,
           head: changes.head,
           changedFiles: changes.files.map(f => f.path),
-          audit
+          audit,
+          gateway: llm.gateway
         })
       } catch (error) {
         if (isConfigurationError(error)) throw error
