@@ -62,6 +62,9 @@ export async function expectOnlyGoodKept(name: string): Promise<void> {
       const first = JSON.stringify(fake.completions[0]!.body.messages)
       expect(first).toContain(fixture.source)
       expect(first).toMatch(/example test/)
+      const firstTokens = Number(/first request (\d+) tokens/.exec(result.summary)?.[1])
+      expect(firstTokens).toBeGreaterThan(0)
+      expect(firstTokens).toBeLessThanOrEqual(8000)
     } finally {
       await fake.close()
     }
