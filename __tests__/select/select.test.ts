@@ -267,7 +267,7 @@ describe('data files that static imports miss', () => {
 describe('safety fallbacks', () => {
   const cases: Array<[string, FileChanges, RegExp]> = [
     ['a lockfile', { 'package-lock.json': '{}\n' }, /package-lock\.json: a lockfile changed/],
-    ['the root manifest', { 'package.json': '{"name":"x","version":"2.0.0"}\n' }, /dependency manifest/],
+    ['the root manifest', { 'package.json': '{"name":"x","dependencies":{"left-pad":"1.0.0"}}\n' }, /dependency manifest/],
     ['a jest config', { 'jest.config.js': 'module.exports = {}\n' }, /test runner or build config/],
     ['a tsconfig', { 'tsconfig.json': '{}\n' }, /TypeScript config/],
     ['a babel config', { 'babel.config.js': 'module.exports = {}\n' }, /Babel or SWC/],
@@ -295,6 +295,33 @@ describe('safety fallbacks', () => {
     const result = await afterChange(files, { 'test/env.ts': 'export const x = 1\n' })
     expect(result.mode).toBe('all')
     expect(result.fallback).toBe('test/env.ts: a test setup file changed')
+  })
+
+  it('does not run everything when only package metadata changed', async () => {
+    const files = {
+      ...LIB,
+      'package.json': JSON.stringify({ name: 'x', version: '1.0.0', scripts: { build: 'tsc', test: 'jest' } })
+    }
+    const metadata = await afterChange(files, {
+      'package.json': JSON.stringify({
+        name: 'x',
+        version: '1.1.0',
+        description: 'd',
+        scripts: { build: 'tsc -p .', test: 'jest' }
+      })
+    })
+    expect(metadata.mode).toBe('none')
+    expect(metadata.notes.join('\n')).toContain(
+      'package.json: only package metadata changed (version, scripts, description)'
+    )
+    const testScript = await afterChange(files, {
+      'package.json': JSON.stringify({
+        name: 'x',
+        version: '1.0.0',
+        scripts: { build: 'tsc', test: 'jest --ci' }
+      })
+    })
+    expect(testScript.mode).toBe('all')
   })
 
   it('limits a workspace package manifest change to that package', async () => {

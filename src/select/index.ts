@@ -4,7 +4,7 @@ import type { Git } from '../ports/git.js'
 import type { Logger } from '../ports/log.js'
 import { changedNames, diffScans, isEmptyChange } from './diff.js'
 import { RUN_ALL_LINE, fallbackFor, globMatcher, type FallbackHit } from './fallback.js'
-import { diffRaw, listTree, streamBlobs, type RawChange, type TreeEntry } from './git-source.js'
+import { diffRaw, listTree, readBlobs, streamBlobs, type RawChange, type TreeEntry } from './git-source.js'
 import {
   TYPE_CHECK,
   buildGraph,
@@ -349,9 +349,19 @@ async function selectOrThrow(
     const path = change.path
     if (runAllOn(path) || (change.previousPath && runAllOn(change.previousPath)))
       return runAll(`${path} matches run-all-on`, [{ file: path, symbols: ['*'] }])
-    const hit =
+    let hit =
       fallbackFor(path, setupFiles, configFile) ??
       (change.previousPath ? fallbackFor(change.previousPath, setupFiles, configFile) : undefined)
+    if (hit && /(?:^|\/)package\.json$/.test(path) && change.status === 'modified' && change.baseSha) {
+      const before = (await readBlobs(git.dir, [change.baseSha])).get(change.baseSha)?.toString('utf8')
+      const after = repo.configText.get(path)
+      const metadata =
+        before !== undefined && after !== undefined ? metadataOnlyChange(before, after) : undefined
+      if (metadata) {
+        notes.push(`${path}: only package metadata changed (${metadata.join(', ')})`)
+        hit = undefined
+      }
+    }
     if (hit) {
       const scope = repo.resolver.workspaceOf(path)
       if (!scope || hit.why === "CI Medic's own config changed")
@@ -531,4 +541,40 @@ async function checkTypes(
   notes.push(
     `type-checked ${files.length} file${files.length === 1 ? '' : 's'} whose types can change: ${outcome.errors.size} with errors`
   )
+}
+
+/** package.json fields that change neither dependencies, resolution nor how tests run. */
+const METADATA_FIELDS = new Set([
+  'description', 'keywords', 'author', 'contributors', 'maintainers', 'license', 'repository', 'bugs',
+  'homepage', 'funding', 'publishConfig', 'files', 'version', 'private', 'scripts'
+]) // prettier-ignore
+
+/**
+ * The changed fields when only metadata changed between two package.json texts (scripts other
+ * than test ones count as metadata); undefined when anything else changed or a text is not JSON.
+ */
+export function metadataOnlyChange(before: string, after: string): string[] | undefined {
+  let a: Record<string, unknown>
+  let b: Record<string, unknown>
+  try {
+    a = JSON.parse(before) as Record<string, unknown>
+    b = JSON.parse(after) as Record<string, unknown>
+  } catch {
+    return undefined
+  }
+  if (!a || !b || typeof a !== 'object' || typeof b !== 'object') return undefined
+  const changed: string[] = []
+  for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) {
+    if (JSON.stringify(a[key]) === JSON.stringify(b[key])) continue
+    if (!METADATA_FIELDS.has(key)) return undefined
+    if (key === 'scripts') {
+      const sa = (a.scripts ?? {}) as Record<string, unknown>
+      const sb = (b.scripts ?? {}) as Record<string, unknown>
+      for (const name of new Set([...Object.keys(sa), ...Object.keys(sb)])) {
+        if (/test/i.test(name) && JSON.stringify(sa[name]) !== JSON.stringify(sb[name])) return undefined
+      }
+    }
+    changed.push(key)
+  }
+  return changed
 }
