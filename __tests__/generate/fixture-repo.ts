@@ -52,9 +52,11 @@ export function loadCorpus(name: string): { source: string; candidates: CorpusEn
 export function buildFixtureRepo(name: string): FixtureRepo {
   const dir = join(FIXTURES, name)
   const repo = createRepo()
-  const base = repo.commit('base', filesUnder(join(dir, 'base')))
-  // Node resolution from a temporary folder cannot walk up to this project's node_modules.
-  symlinkSync(resolve('node_modules'), repo.path('node_modules'), 'dir')
+  const baseFiles = filesUnder(join(dir, 'base'))
+  const base = repo.commit('base', baseFiles)
+  // Node resolution from a temporary folder cannot walk up to this project's node_modules
+  // (ignored by the fixture's .gitignore, so it is not part of the change).
+  if ('package.json' in baseFiles) symlinkSync(resolve('node_modules'), repo.path('node_modules'), 'dir')
   const head = repo.commit('change under test', filesUnder(join(dir, 'head')))
   const { source, candidates } = loadCorpus(name)
   return { repo, base, head, source, corpus: candidates }
