@@ -1,7 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { getOctokit } from '@actions/github'
 import { createGitHubClient } from '../../src/ports/github.js'
-import { findOperation, startFakeGitHub, type FakeGitHub } from '../support/fake-github.js'
+import {
+  findOperation,
+  startFakeGitHub,
+  withNullableWithoutType,
+  type FakeGitHub
+} from '../support/fake-github.js'
+import Ajv from 'ajv'
 
 const silentLog = {
   info: () => {},
@@ -203,5 +209,18 @@ describe('the fake GitHub REST API', () => {
     })
     expect(pr.data.number).toBe(6)
     expect(fake.violations).toEqual([])
+  })
+})
+
+describe('OpenAPI nullable without type', () => {
+  it('accepts null or the schema, and rejects anything else', () => {
+    const schema = withNullableWithoutType({
+      type: 'object',
+      properties: { milestone: { oneOf: [{ type: 'string' }, { type: 'integer' }], nullable: true } }
+    })
+    const validate = new Ajv({ strict: false }).compile(schema)
+    expect(validate({ milestone: null })).toBe(true)
+    expect(validate({ milestone: 3 })).toBe(true)
+    expect(validate({ milestone: { title: 'x' } })).toBe(false)
   })
 })

@@ -81,6 +81,26 @@ function followRef(spec: Record<string, any>, node: any, pointer: string): { nod
   return current
 }
 
+/**
+ * OpenAPI 3.0 lets `nullable: true` stand beside `oneOf`/`anyOf`/`allOf` without a `type` (GitHub's
+ * spec does, e.g. an issue's `milestone`), which Ajv refuses to compile. Rewrite each such schema
+ * into the JSON Schema it means: the schema, or null.
+ */
+export function withNullableWithoutType(node: unknown): any {
+  if (Array.isArray(node)) return node.map(withNullableWithoutType)
+  if (node === null || typeof node !== 'object') return node
+  const entries = Object.entries(node as Record<string, unknown>).map(([k, v]) => [
+    k,
+    withNullableWithoutType(v)
+  ])
+  const schema = Object.fromEntries(entries) as Record<string, unknown>
+  if (schema.nullable === true && schema.type === undefined) {
+    const { nullable: _nullable, ...rest } = schema
+    return { anyOf: [rest, { type: 'null' }] }
+  }
+  return schema
+}
+
 function buildIndex(): SpecIndex {
   // The real `require` of this worker process: its module cache outlives jest's per-file registry.
   const nodeRequire = createRequire(import.meta.url)
@@ -101,7 +121,7 @@ function buildIndex(): SpecIndex {
   ]) {
     if (!ajv.formats[format]) ajv.addFormat(format, true)
   }
-  ajv.addSchema(spec, SPEC_ID)
+  ajv.addSchema(withNullableWithoutType(spec), SPEC_ID)
 
   const byMethod = new Map<string, OperationInfo[]>()
   const byRoute = new Map<string, OperationInfo>()
