@@ -133,7 +133,13 @@ async function runStages(context: CommandContext): Promise<Stages> {
   const green = !stages.report || countingFailures(stages.report).length === 0
   if (green && changedSourceOf(selection) && llm.gateway) {
     try {
-      stages.generate = await runGenerate(context, { base, head: changes.head, selection, audit })
+      stages.generate = await runGenerate(context, {
+        base,
+        head: changes.head,
+        selection,
+        audit,
+        gateway: llm.gateway
+      })
     } catch (error) {
       if (isConfigurationError(error)) throw error
       stages.errors.generate = redactor.clean(errorMessage(error))

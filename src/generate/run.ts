@@ -5,7 +5,8 @@ import { detectChanges } from '../changes/index.js'
 import type { CommandContext, CommandResult } from '../commands/types.js'
 import { deliverChange, type DeliveryResult } from '../deliver/index.js'
 import { pathDenyList } from '../fix/run.js'
-import { createLlmGateway } from '../llm/index.js'
+import { createLlmGateway, createRunAudit } from '../llm/index.js'
+import type { LlmGateway } from '../llm/types.js'
 import { runProcess } from '../ports/exec.js'
 import { Git } from '../ports/git.js'
 import { AuditLog, renderAuditSummary, uploadAuditArtifact } from '../report/audit.js'
@@ -23,6 +24,8 @@ export interface GenerateInputs {
   head?: string
   selection?: SelectResult
   audit?: AuditLog
+  /** The run's gateway, when the caller already made one (so totals and the audit are not split). */
+  gateway?: LlmGateway
 }
 
 export interface GenerateRunResult {
@@ -98,7 +101,7 @@ export async function runGenerate(
 ): Promise<GenerateRunResult> {
   const { inputs, log, repoDir } = context
   const git = new Git(repoDir)
-  const audit = known.audit ?? new AuditLog(join(context.workDir, 'generate-audit.jsonl'))
+  const audit = known.audit ?? createRunAudit(context)
   const skipped = (reason: string): GenerateRunResult => {
     audit.record({ type: 'generate.decision', status: 'skipped', reason })
     return {
@@ -136,7 +139,7 @@ export async function runGenerate(
     ))
   if (selection.changed.length === 0) return skipped('the change has no semantic change to test')
 
-  const choice = createLlmGateway(context, audit)
+  const choice = known.gateway ? { gateway: known.gateway } : createLlmGateway(context, audit)
   if (!choice.gateway) return skipped(choice.disabledReason ?? 'no LLM is available')
 
   const report = await generateTests(

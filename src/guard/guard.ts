@@ -1,7 +1,6 @@
-import { join } from 'node:path'
 import type { CommandContext, CommandResult } from '../commands/types.js'
 import { ConfigurationError } from '../errors.js'
-import { createLlmGateway } from '../llm/index.js'
+import { createLlmGateway, createRunAudit } from '../llm/index.js'
 import type { LlmGateway } from '../llm/types.js'
 import { runShell } from '../ports/exec.js'
 import type { RunEvent } from '../ports/event.js'
@@ -160,7 +159,7 @@ export async function runGuard(context: CommandContext, ports: GuardPorts = {}):
     env,
     log
   })
-  const audit = new AuditLog(join(context.workDir, 'guard-audit.jsonl'))
+  const audit = createRunAudit(context)
   const repo: Repo | undefined = event.repository
   const github: GitHubClient | undefined = inputs.githubToken && repo ? context.github() : undefined
   const deployments = github && repo ? new Deployments(github, repo, log) : undefined
