@@ -53,7 +53,9 @@ export class Fetcher {
   constructor(
     private readonly git: Git,
     private readonly log: Logger,
-    private readonly policy: FetchPolicy = DEFAULT_FETCH_POLICY
+    private readonly policy: FetchPolicy = DEFAULT_FETCH_POLICY,
+    /** The git that fetches (it may carry the token for a checkout without persisted credentials). */
+    private readonly fetchGit: Git = git
   ) {}
 
   async isShallow(): Promise<boolean> {
@@ -78,7 +80,7 @@ export class Fetcher {
   }
 
   private async fetch(args: string[]): Promise<{ ok: boolean; detail: string }> {
-    const out = await this.git.tryRun(['fetch', '--no-tags', '--no-recurse-submodules', ...args])
+    const out = await this.fetchGit.tryRun(['fetch', '--no-tags', '--no-recurse-submodules', ...args])
     this.shallowCache = undefined
     return { ok: out.exitCode === 0, detail: firstLine(out.stderr) || firstLine(out.stdout) }
   }

@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs'
 import { ConfigurationError } from '../errors.js'
 import type { RunEvent } from '../ports/event.js'
-import type { Git } from '../ports/git.js'
+import { withTokenAuth, type Git } from '../ports/git.js'
+import type { CommandContext } from '../commands/types.js'
 import type { Logger } from '../ports/log.js'
 import { diffFiles } from './diff.js'
 import { DEFAULT_FETCH_POLICY, Fetcher, REMOTE, type FetchPolicy } from './fetch.js'
@@ -23,6 +24,8 @@ export interface DetectChangesOptions {
   log: Logger
   /** How much history a shallow clone may fetch (tests lower it). */
   fetchPolicy?: FetchPolicy
+  /** A token to fetch with when the checkout kept no credentials (`persist-credentials: false`). */
+  fetchToken?: string
 }
 
 export interface DetectedChanges extends ChangeSet {
@@ -50,6 +53,24 @@ async function emptyTree(git: Git): Promise<string> {
 }
 
 /**
+ * The options every command passes: inputs win over the event, and in Actions the workflow token
+ * fetches what a shallow checkout lacks (it is never used to fetch from a developer's machine).
+ */
+export function changeOptions(
+  context: Pick<CommandContext, 'event' | 'inputs' | 'log' | 'frontDoor'>,
+  git: Git
+): DetectChangesOptions {
+  return {
+    git,
+    event: context.event,
+    base: context.inputs.base,
+    head: context.inputs.head,
+    log: context.log,
+    fetchToken: context.frontDoor === 'action' ? context.inputs.githubToken || undefined : undefined
+  }
+}
+
+/**
  * Finds what changed: decides base and head from the event and inputs, fetches what a shallow
  * clone lacks, and diffs head against the merge base of base and head (GitHub's three-dot diff).
  * Throws a ConfigurationError for a missing repository or a revision that cannot be found.
@@ -58,7 +79,8 @@ export async function detectChanges(options: DetectChangesOptions): Promise<Dete
   const { git, event, log } = options
   await requireRepository(git)
   const plan = planRange(event, { base: options.base, head: options.head })
-  const fetcher = new Fetcher(git, log, options.fetchPolicy ?? DEFAULT_FETCH_POLICY)
+  const fetchGit = await withTokenAuth(git, options.fetchToken, log)
+  const fetcher = new Fetcher(git, log, options.fetchPolicy ?? DEFAULT_FETCH_POLICY, fetchGit)
   const notes = [...plan.notes]
   for (const note of plan.notes) log.info(note)
   const note = (text: string, level: 'info' | 'warning' = 'info'): void => {

@@ -1,4 +1,4 @@
-import { detectChanges, type DetectedChanges } from '../changes/index.js'
+import { changeOptions, detectChanges, type DetectedChanges } from '../changes/index.js'
 import type { ChangedFile } from '../changes/types.js'
 import { Git } from '../ports/git.js'
 import { code, escapeCell, table } from '../report/markdown.js'
@@ -115,13 +115,7 @@ export function changesResult(changes: DetectedChanges): CommandResult {
 export const changesCommand: Command = async context => {
   const git = new Git(context.repoDir)
   const changes = await context.log.group('Change detection', () =>
-    detectChanges({
-      git,
-      event: context.event,
-      base: context.inputs.base,
-      head: context.inputs.head,
-      log: context.log
-    })
+    detectChanges(changeOptions(context, git))
   )
   const result = changesResult(changes)
   const size = result.outputs['changed-files']?.length ?? 0

@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { detectChanges } from '../changes/index.js'
+import { changeOptions, detectChanges } from '../changes/index.js'
 import { selectionPathGraph } from '../ci/graph.js'
 import { plural, renderCiSummary, type StageSection } from '../ci/summary.js'
 import { ConfigurationError, errorMessage, isConfigurationError } from '../errors.js'
@@ -56,9 +56,7 @@ async function runStages(context: CommandContext): Promise<Stages> {
   // Decided once, before any test runs, so inconsistent LLM inputs fail fast.
   const llm = createLlmGateway(context, audit)
 
-  const changes = await log.group('Change detection', () =>
-    detectChanges({ git, event: context.event, base: inputs.base, head: inputs.head, log })
-  )
+  const changes = await log.group('Change detection', () => detectChanges(changeOptions(context, git)))
   const base = changes.baseKind === 'empty-tree' ? undefined : changes.base
   const selection = await log.group('Test selection', () =>
     selectTests({

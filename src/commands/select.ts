@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
-import { detectChanges } from '../changes/index.js'
+import { changeOptions, detectChanges } from '../changes/index.js'
 import { createCachePort, type CachePort } from '../ports/cache.js'
 import { Git } from '../ports/git.js'
 import type { Logger } from '../ports/log.js'
@@ -226,9 +226,7 @@ async function withGraphCache<T>(
 export async function runSelection(context: CommandContext): Promise<SelectResult> {
   const { log, inputs } = context
   const git = new Git(context.repoDir)
-  const changes = await log.group('Change detection', () =>
-    detectChanges({ git, event: context.event, base: inputs.base, head: inputs.head, log })
-  )
+  const changes = await log.group('Change detection', () => detectChanges(changeOptions(context, git)))
   const cache = createCachePort(context.env, log)
   return log.group('Test selection', () =>
     withGraphCache(context, cache, log, dir =>

@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { detectChanges } from '../changes/index.js'
+import { changeOptions, detectChanges } from '../changes/index.js'
 import { ConfigurationError } from '../errors.js'
 import { createCachePort } from '../ports/cache.js'
 import { Git } from '../ports/git.js'
@@ -210,13 +210,7 @@ export function annotationsFor(report: TestRunReport): Annotation[] {
 
 async function baseRevision(context: CommandContext): Promise<string> {
   if (context.inputs.base) return context.inputs.base
-  const changes = await detectChanges({
-    git: new Git(context.repoDir),
-    event: context.event,
-    base: context.inputs.base,
-    head: context.inputs.head,
-    log: context.log
-  })
+  const changes = await detectChanges(changeOptions(context, new Git(context.repoDir)))
   if (changes.baseKind !== 'commit') {
     throw new ConfigurationError(
       'Input "compare-to-base" needs a base commit, and none could be found for this event. Example: base: origin/main',

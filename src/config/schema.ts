@@ -255,7 +255,8 @@ const specs = {
   environment: optionalText('Deployment environment name.', 'production'),
   deploymentId: {
     name: '',
-    description: 'GitHub deployment to guard. Default: from a `deployment_status` event, else the newest one of `environment` for the commit.',
+    description:
+      'GitHub deployment to guard. Default: from a `deployment_status` event, else the newest one of `environment` for the commit.',
     example: '1234567',
     parse(raw: string, name: string): number | undefined {
       const value = raw.trim()

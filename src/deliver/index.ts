@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import type { Autonomy } from '../config/schema.js'
 import { errorMessage } from '../errors.js'
 import type { RunEvent } from '../ports/event.js'
-import { Git } from '../ports/git.js'
+import { Git, withTokenAuth } from '../ports/git.js'
 import type { GitHubClient } from '../ports/github.js'
 import type { Logger } from '../ports/log.js'
 import type { AuditLog } from '../report/audit.js'
@@ -416,25 +416,9 @@ async function ownCommitOnBranch(
     : undefined
 }
 
-/**
- * The git to push with: the repository's own when it has credentials (actions/checkout persists an
- * extra header) or no token was given; else one that authenticates to the server with the token,
- * configured through GIT_CONFIG_* variables so the token never shows in a process list.
- */
-async function pushingGit(options: DeliverOptions, remote: string): Promise<Git> {
-  if (!options.pushToken) return options.git
-  const url = (await options.git.tryRun(['remote', 'get-url', '--push', remote])).stdout.trim()
-  if (!/^https:\/\//i.test(url)) return options.git
-  const existing = await options.git.tryRun(['config', '--get-regexp', '^http\\..*\\.extraheader$'])
-  if (existing.exitCode === 0 && existing.stdout.trim()) return options.git
-  const origin = new URL(url).origin
-  const basic = Buffer.from(`x-access-token:${options.pushToken}`).toString('base64')
-  options.log.mask(basic)
-  return new Git(options.git.dir, {
-    GIT_CONFIG_COUNT: '1',
-    GIT_CONFIG_KEY_0: `http.${origin}/.extraheader`,
-    GIT_CONFIG_VALUE_0: `AUTHORIZATION: basic ${basic}`
-  })
+/** The git to push with: see withTokenAuth. */
+function pushingGit(options: DeliverOptions, remote: string): Promise<Git> {
+  return withTokenAuth(options.git, options.pushToken, options.log, remote)
 }
 
 function stripMarkdown(body: string): string {

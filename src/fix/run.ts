@@ -1,5 +1,5 @@
 import { join } from 'node:path'
-import { detectChanges } from '../changes/index.js'
+import { changeOptions, detectChanges } from '../changes/index.js'
 import type { CommandContext, CommandResult } from '../commands/types.js'
 import { deliverChange } from '../deliver/index.js'
 import { ConfigurationError, errorMessage, isConfigurationError } from '../errors.js'
@@ -55,9 +55,7 @@ export async function runFix(context: CommandContext, known: FixInputs = {}): Pr
   let changedFiles = known.changedFiles
   if (!base || !head) {
     try {
-      const changes = await log.group('Changes', () =>
-        detectChanges({ git, event: context.event, base: inputs.base, head: inputs.head, log })
-      )
+      const changes = await log.group('Changes', () => detectChanges(changeOptions(context, git)))
       base = changes.base
       head = changes.head
       changedFiles = changes.files.map(f => f.path)

@@ -1,7 +1,7 @@
 /** The `generate` command's work, reusable by `ci`: changes → selection → generation → delivery → report. */
 import { join } from 'node:path'
 import { unifiedPatch } from '../agent/diff.js'
-import { detectChanges } from '../changes/index.js'
+import { changeOptions, detectChanges } from '../changes/index.js'
 import type { CommandContext, CommandResult } from '../commands/types.js'
 import { deliverChange, type DeliveryResult } from '../deliver/index.js'
 import { pathDenyList } from '../fix/run.js'
@@ -117,9 +117,7 @@ export async function runGenerate(
   let base = known.base
   let head = known.head
   if (!base || !head) {
-    const changes = await log.group('Changes', () =>
-      detectChanges({ git, event: context.event, base: inputs.base, head: inputs.head, log })
-    )
+    const changes = await log.group('Changes', () => detectChanges(changeOptions(context, git)))
     base = changes.base
     head = changes.head
   }

@@ -1,4 +1,5 @@
 import { getExecOutput } from '@actions/exec'
+import type { Logger } from './log.js'
 
 export interface GitResult {
   exitCode: number
@@ -64,4 +65,32 @@ export class Git {
   async topLevel(): Promise<string> {
     return (await this.run(['rev-parse', '--show-toplevel'])).trim()
   }
+}
+
+/**
+ * A git that authenticates to an HTTPS remote with a token, for checkouts made with
+ * `persist-credentials: false`. The header goes through GIT_CONFIG_* variables, so the token never
+ * shows in a process list, and the encoded header is masked like the token. The repository's own
+ * git is returned when it already has credentials (actions/checkout persists an extra header), when
+ * the remote is not HTTPS, or when there is no token.
+ */
+export async function withTokenAuth(
+  git: Git,
+  token: string | undefined,
+  log: Logger,
+  remote = 'origin'
+): Promise<Git> {
+  if (!token) return git
+  const url = (await git.tryRun(['remote', 'get-url', remote])).stdout.trim()
+  if (!/^https:\/\//i.test(url)) return git
+  const existing = await git.tryRun(['config', '--get-regexp', '^http\\..*\\.extraheader$'])
+  if (existing.exitCode === 0 && existing.stdout.trim()) return git
+  const origin = new URL(url).origin
+  const basic = Buffer.from(`x-access-token:${token}`).toString('base64')
+  log.mask(basic)
+  return new Git(git.dir, {
+    GIT_CONFIG_COUNT: '1',
+    GIT_CONFIG_KEY_0: `http.${origin}/.extraheader`,
+    GIT_CONFIG_VALUE_0: `AUTHORIZATION: basic ${basic}`
+  })
 }
