@@ -7,7 +7,14 @@ import { existsSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 
 const tmp = `dist.build-${process.pid}`
 const old = `dist.old-${process.pid}`
-const ncc = ['node_modules/@vercel/ncc/dist/ncc/cli.js', 'build', '--target', 'es2022', '--transpile-only', '--quiet']
+const ncc = [
+  'node_modules/@vercel/ncc/dist/ncc/cli.js',
+  'build',
+  '--target',
+  'es2022',
+  '--transpile-only',
+  '--quiet'
+]
 try {
   execFileSync('node', [...ncc, 'src/index.ts', '-o', tmp, '--license', 'licenses.txt'], { stdio: 'inherit' })
   execFileSync('node', [...ncc, 'src/cli.ts', '-o', `${tmp}/cli`], { stdio: 'inherit' })

@@ -7,11 +7,11 @@ import { breakingChange, buildShop, SHOP_FILES } from './shop-repo.js'
 afterAll(() => cleanupAll())
 
 describe('ci policies', () => {
-  it('runs every test when the change touches package.json, and says so', async () => {
+  it("runs every test when the change touches package.json's dependencies, and says so", async () => {
     const manifest = JSON.parse(SHOP_FILES['package.json']!) as Record<string, unknown>
     const shop = buildShop(
-      { 'package.json': JSON.stringify({ ...manifest, version: '1.0.1' }, null, 2) },
-      'bump'
+      { 'package.json': JSON.stringify({ ...manifest, dependencies: { 'left-pad': '1.3.0' } }, null, 2) },
+      'deps: add left-pad'
     )
     const result = await runAction({
       cwd: shop.repo.dir,

@@ -38,6 +38,13 @@ function actionlintProblems(
 
 const UNTRUSTED = /\$\{\{\s*github\.(event\.(pull_request|issue|comment|review|head_commit|commits)|head_ref)/
 
+/** Least privilege is declared at the top, or on every job. */
+function declaresPermissions(workflow: any): boolean {
+  if (workflow.permissions !== undefined) return true
+  const jobs = Object.values(workflow.jobs ?? {}) as any[]
+  return jobs.length > 0 && jobs.every(job => job.permissions !== undefined)
+}
+
 interface Step {
   uses?: string
   run?: string
@@ -62,7 +69,7 @@ describe('workflows', () => {
 
   it.each(workflowFiles)('%s pins actions by SHA, sets least privilege and persists no credentials', file => {
     const workflow = parse(readFileSync(file, 'utf8'))
-    expect(workflow.permissions).toBeDefined()
+    expect(declaresPermissions(workflow)).toBe(true)
     expect(JSON.stringify(workflow.permissions)).not.toMatch(/write-all/)
     for (const step of steps(workflow)) {
       if (step.uses && !step.uses.startsWith('./'))
@@ -80,7 +87,7 @@ describe('workflows', () => {
       const problems = actionlintProblems(lint, recipe.text, `${recipe.name}.yml`)
       expect({ recipe: recipe.name, problems }).toEqual({ recipe: recipe.name, problems: [] })
       const workflow = parse(recipe.text)
-      expect({ recipe: recipe.name, permissions: workflow.permissions !== undefined }).toEqual({
+      expect({ recipe: recipe.name, permissions: declaresPermissions(workflow) }).toEqual({
         recipe: recipe.name,
         permissions: true
       })
@@ -94,5 +101,6 @@ describe('workflows', () => {
       'on: pull_request\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo "${{ github.event.pull_request.title }}"\n'
     expect(lint(bad, 'bad.yml').map(p => p.kind)).toContain('expression')
     expect(steps(parse(bad))[0]?.run).toMatch(UNTRUSTED)
+    expect(declaresPermissions(parse(bad))).toBe(false)
   })
 })

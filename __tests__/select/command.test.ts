@@ -59,12 +59,17 @@ describe('select command (built action)', () => {
     expect(result.outputs.count).toBe('3')
     expect(result.outputs.mode).toBe('selected')
     const matrix = JSON.parse(result.outputs.matrix as string) as {
-      include: Array<{ shard: number; tests: string; count: number }>
+      include: Array<{ shard: number; tests: string; files: string; count: number }>
     }
     // The 9 s test alone in one shard, the rest in the other.
     expect(matrix.include).toEqual([
-      { shard: 1, tests: 'test/mul.test.ts', count: 1 },
-      { shard: 2, tests: `test/both.test.ts '${WEIRD}'`, count: 2 }
+      { shard: 1, tests: 'test/mul.test.ts', files: '["test/mul.test.ts"]', count: 1 },
+      {
+        shard: 2,
+        tests: `test/both.test.ts '${WEIRD}'`,
+        files: JSON.stringify(['test/both.test.ts', WEIRD]),
+        count: 2
+      }
     ])
     expect(result.summary).toContain('### Test selection')
     expect(result.summary).toContain('**3 of 4 test files** selected')

@@ -267,7 +267,11 @@ describe('data files that static imports miss', () => {
 describe('safety fallbacks', () => {
   const cases: Array<[string, FileChanges, RegExp]> = [
     ['a lockfile', { 'package-lock.json': '{}\n' }, /package-lock\.json: a lockfile changed/],
-    ['the root manifest', { 'package.json': '{"name":"x","dependencies":{"left-pad":"1.0.0"}}\n' }, /dependency manifest/],
+    [
+      'the root manifest',
+      { 'package.json': '{"name":"x","dependencies":{"left-pad":"1.0.0"}}\n' },
+      /dependency manifest/
+    ],
     ['a jest config', { 'jest.config.js': 'module.exports = {}\n' }, /test runner or build config/],
     ['a tsconfig', { 'tsconfig.json': '{}\n' }, /TypeScript config/],
     ['a babel config', { 'babel.config.js': 'module.exports = {}\n' }, /Babel or SWC/],

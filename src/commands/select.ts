@@ -26,8 +26,10 @@ export function shellPath(path: string): string {
 
 export interface MatrixEntry {
   shard: number
-  /** Space-separated test files, quoted for a POSIX shell where needed. */
+  /** Space-separated test files, quoted for a POSIX shell where needed (for a `run:` line's test command). */
   tests: string
+  /** The same files as a JSON array, for the `files` input of `command: test`. */
+  files: string
   count: number
 }
 
@@ -36,6 +38,7 @@ export function matrixFor(shards: readonly Shard[]): { include: MatrixEntry[] } 
     include: shards.map(s => ({
       shard: s.shard,
       tests: s.tests.map(shellPath).join(' '),
+      files: JSON.stringify(s.tests),
       count: s.tests.length
     }))
   }

@@ -358,7 +358,11 @@ export const OUTPUT_SPECS: ReadonlyArray<{ name: string; description: string }> 
   { name: 'tests', description: 'JSON list of the selected test files.' },
   { name: 'count', description: 'How many test files were selected (0 lets a workflow skip its test job).' },
   { name: 'mode', description: '`selected`, `all` or `none`.' },
-  { name: 'matrix', description: 'JSON for `strategy.matrix`: `{"include":[{"shard":1,"tests":"..."}]}`.' },
+  {
+    name: 'matrix',
+    description:
+      'JSON for `strategy.matrix`: `{"include":[{"shard":1,"files":"[...]","tests":"...","count":2}]}`.'
+  },
   { name: 'passed', description: 'Tests that passed.' },
   { name: 'failed', description: 'Tests that failed (new failures only with `compare-to-base`).' },
   { name: 'flaky', description: 'Tests that failed and then passed on a retry.' },
