@@ -9,8 +9,31 @@ export interface TreeEntry {
   sha: string
 }
 
-export async function listTree(git: Git, rev: string): Promise<TreeEntry[]> {
-  const out = await git.run(['ls-tree', '-r', '-z', '--full-tree', rev])
+/**
+ * Every blob of `rev` (symlinks left out), from one `git ls-tree` run. It spawns git itself (rather
+ * than through the Git port's line-buffered runner), at once, so callers can do other work while
+ * git lists the tree.
+ */
+export function listTree(git: Git, rev: string): Promise<TreeEntry[]> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('git', ['ls-tree', '-r', '-z', '--full-tree', rev], {
+      cwd: git.dir,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      windowsHide: true
+    })
+    const chunks: Buffer[] = []
+    let stderr = ''
+    child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk))
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+    child.on('error', reject)
+    child.on('close', code => {
+      if (code !== 0) return reject(new Error(`git ls-tree ${rev} failed (exit ${code}): ${stderr.trim()}`))
+      resolve(parseTree(Buffer.concat(chunks).toString('utf8')))
+    })
+  })
+}
+
+function parseTree(out: string): TreeEntry[] {
   const entries: TreeEntry[] = []
   for (const record of out.split('\0')) {
     if (!record) continue

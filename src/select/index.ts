@@ -116,10 +116,13 @@ export async function buildRepositoryGraph(
   head: string,
   options: { cache?: ScanCache; extraFiles?: readonly string[]; extraBlobs?: readonly string[] } = {}
 ): Promise<RepositoryGraph> {
-  const entries = await listTree(git, head)
+  const listing = listTree(git, head)
+  const cache = options.cache ?? new ScanCache(undefined)
+  // Parse the cache file while git lists the tree (another process, another core).
+  cache.load()
+  const entries = await listing
   const files = new Set(entries.map(e => e.path))
   for (const extra of options.extraFiles ?? []) files.add(extra)
-  const cache = options.cache ?? new ScanCache(undefined)
   const configEntries = entries.filter(e => CONFIG_NAMES.test(e.path) && !e.path.includes('node_modules/'))
   const scans = new Map<string, ModuleScan>()
   const missing: Array<{ entry: TreeEntry; kind: ScanKind; key: string }> = []

@@ -81,9 +81,18 @@ export class ScanCache {
   private resolutionsRaw: Record<string, string> = Object.create(null)
   private dirty = false
   readonly stats: ScanCacheStats = { hits: 0, misses: 0 }
-  loaded = false
+  private fileLoaded = false
 
-  constructor(private readonly file: string | undefined) {
+  private loadTried = false
+
+  /** The file is read on first use (or by `load()`), so a caller can start other work first. */
+  constructor(private readonly file: string | undefined) {}
+
+  /** Reads the cache file once; a missing, outdated or unreadable file is an empty cache. */
+  load(): void {
+    if (this.loadTried) return
+    this.loadTried = true
+    const file = this.file
     if (!file || !existsSync(file)) return
     try {
       const lines = readFileSync(file, 'utf8').split('\n')
@@ -101,13 +110,20 @@ export class ScanCache {
       )
       this.resolutionPrint = header.fingerprint ?? ''
       this.resolutionsRaw = Object.assign(Object.create(null), header.resolutions ?? {})
-      this.loaded = true
+      this.fileLoaded = true
     } catch {
       this.loadedEntries.clear()
     }
   }
 
+  /** Whether a valid cache file was read. */
+  get loaded(): boolean {
+    this.load()
+    return this.fileLoaded
+  }
+
   get(key: string): ModuleScan | undefined {
+    this.load()
     const entry = this.entries.get(key) ?? this.loadedEntries.get(key)
     if (entry) {
       this.stats.hits++
@@ -124,10 +140,12 @@ export class ScanCache {
 
   /** Resolutions saved for this fingerprint of the file list and configs (empty when it differs). */
   resolutions(fingerprint: string): Record<string, string> {
+    this.load()
     return fingerprint === this.resolutionPrint ? this.resolutionsRaw : Object.create(null)
   }
 
   setResolutions(fingerprint: string, resolutions: Record<string, string>): void {
+    this.load()
     if (fingerprint === this.resolutionPrint && resolutions === this.resolutionsRaw) return
     this.resolutionPrint = fingerprint
     this.resolutionsRaw = resolutions
@@ -137,6 +155,7 @@ export class ScanCache {
   /** Writes the entries this run used (older blobs are dropped), atomically; skips an unchanged cache. */
   save(): void {
     if (!this.file) return
+    this.load()
     if (!this.dirty && this.used.size === this.loadedEntries.size) return
     const keys: string[] = []
     const links: Link[] = []
