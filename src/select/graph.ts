@@ -1,6 +1,7 @@
 import { MODULE_SYMBOL, type ModuleScan } from './model.js'
 import { dirname, joinPath } from './project.js'
 import type { Resolver } from './resolve.js'
+import type { GraphSnapshot } from './scan-cache.js'
 
 /**
  * The dependency graph at symbol level. Nodes are files; a file's edges are its resolved imports.
@@ -31,24 +32,109 @@ export interface GraphNode {
   unresolved: string[]
 }
 
-export interface Graph {
-  nodes: Map<string, GraphNode>
-  /** Reverse file edges: who loads or binds to a file. */
-  dependents: Map<string, Set<string>>
+/** The edges into one file: who loads it, binds to it, or re-exports all of it. */
+export interface EdgesInto {
+  loaders: Array<{ from: string; whole: boolean }>
+  bindings: Array<{ from: string; local: string; imported: string }>
+  exportAllers: string[]
 }
 
+export interface Graph {
+  nodes: Map<string, GraphNode>
+  /** Edges into `file` (undefined when nothing points at it). */
+  edgesInto(file: string): EdgesInto | undefined
+  /** The graph in the form the scan cache keeps, for the next run to patch. */
+  snapshot(fingerprint: string): GraphSnapshot
+}
+
+type Forward = Pick<GraphNode, 'bindings' | 'loads' | 'exportAll' | 'unresolved'>
+
+/** A node whose edges are resolved on first use (its file did not change since the snapshot). */
+class LazyNode implements GraphNode {
+  private forward?: Forward
+  constructor(
+    readonly path: string,
+    readonly scan: ModuleScan,
+    private readonly build: () => Forward
+  ) {}
+  private get edges(): Forward {
+    return (this.forward ??= this.build())
+  }
+  get bindings(): GraphNode['bindings'] {
+    return this.edges.bindings
+  }
+  get loads(): GraphNode['loads'] {
+    return this.edges.loads
+  }
+  get exportAll(): string[] {
+    return this.edges.exportAll
+  }
+  get unresolved(): string[] {
+    return this.edges.unresolved
+  }
+}
+
+function addEdgesFrom(node: GraphNode, edges: Map<string, EdgesInto>): void {
+  const into = (target: string): EdgesInto => {
+    let entry = edges.get(target)
+    if (!entry) edges.set(target, (entry = { loaders: [], bindings: [], exportAllers: [] }))
+    return entry
+  }
+  for (const { target, whole } of node.loads) into(target).loaders.push({ from: node.path, whole })
+  for (const [local, binding] of node.bindings)
+    if (binding.target)
+      into(binding.target).bindings.push({ from: node.path, local, imported: binding.imported })
+  for (const target of node.exportAll) into(target).exportAllers.push(node.path)
+}
+
+function targetsOf(node: GraphNode): Set<string> {
+  const targets = new Set<string>()
+  for (const { target } of node.loads) targets.add(target)
+  for (const binding of node.bindings.values()) if (binding.target) targets.add(binding.target)
+  for (const target of node.exportAll) targets.add(target)
+  return targets
+}
+
+/** Edges into one file, with the files they come from as indices into `paths`. */
+function encodeEdges(edges: EdgesInto | undefined, index: Map<string, number>): string {
+  if (!edges) return '0'
+  const at = (path: string): number => index.get(path) as number
+  return JSON.stringify([
+    edges.loaders.flatMap(l => [at(l.from), l.whole ? 1 : 0]),
+    edges.bindings.flatMap(b => [at(b.from), b.local, b.imported]),
+    edges.exportAllers.map(at)
+  ])
+}
+
+function decodeEdges(line: string, paths: readonly string[]): EdgesInto | undefined {
+  const data = JSON.parse(line) as 0 | [number[], Array<number | string>, number[]]
+  if (data === 0) return undefined
+  const [loads, binds, alls] = data
+  const edges: EdgesInto = { loaders: [], bindings: [], exportAllers: alls.map(i => paths[i] as string) }
+  for (let i = 0; i < loads.length; i += 2)
+    edges.loaders.push({ from: paths[loads[i] as number] as string, whole: loads[i + 1] === 1 })
+  for (let i = 0; i < binds.length; i += 3)
+    edges.bindings.push({
+      from: paths[binds[i] as number] as string,
+      local: binds[i + 1] as string,
+      imported: binds[i + 2] as string
+    })
+  return edges
+}
+
+/**
+ * Builds the graph of `scans` (keyed by path, in a stable order; `keys` gives each scan's cache
+ * key). With the snapshot of an earlier run for the same files and configs, only the files whose
+ * scan changed are linked again, the edges into the files they point at (before and after) are
+ * patched, and the rest is read from the snapshot when something asks for it.
+ */
 export function buildGraph(
   scans: Map<string, ModuleScan>,
   resolver: Resolver,
-  conftests: Map<string, string[]>
+  conftests: Map<string, string[]>,
+  keys: Map<string, string> = new Map(),
+  previous?: GraphSnapshot
 ): Graph {
-  const nodes = new Map<string, GraphNode>()
-  const dependents = new Map<string, Set<string>>()
-  const addDependent = (target: string, from: string): void => {
-    let set = dependents.get(target)
-    if (!set) dependents.set(target, (set = new Set()))
-    set.add(from)
-  }
   // Go packages: folder → non-test files.
   const goPackages = new Map<string, string[]>()
   for (const [path, scan] of scans) {
@@ -58,63 +144,205 @@ export function buildGraph(
     list.push(path)
     goPackages.set(dir, list)
   }
-  for (const [path, scan] of scans) {
-    const node: GraphNode = { path, scan, bindings: new Map(), loads: [], exportAll: [], unresolved: [] }
-    const load = (target: string, whole: boolean): void => {
-      node.loads.push({ target, whole })
-      addDependent(target, path)
-    }
-    if (scan.lang === 'js') {
-      for (const record of scan.imports) {
-        const resolution = resolver.resolveJs(path, record.spec)
-        const target = 'file' in resolution ? resolution.file : undefined
-        if ('unresolved' in resolution) node.unresolved.push(joinPath(dirname(path), record.spec))
-        if (target) {
-          if (record.kind === 'reexport' && record.names && record.names.length === 0) {
-            node.exportAll.push(target)
-          }
-          load(target, record.names === null)
-        }
-        for (const binding of record.names ?? []) {
-          if (binding.local)
-            node.bindings.set(binding.local, {
-              target,
-              imported: binding.imported === '*' ? WHOLE : binding.imported
-            })
-        }
-      }
-    } else if (scan.lang === 'py') {
-      for (const record of scan.imports) {
-        const { files, resolved } = resolver.resolvePython(path, record.spec)
-        if (!resolved) continue
-        const module = files[files.length - 1]
-        for (const file of files.slice(0, -1)) load(file, false)
-        if (module) load(module, record.names === null)
-        for (const binding of record.names ?? []) {
-          const submodule = module ? resolver.pythonSubmodule(module, binding.imported) : undefined
-          if (submodule) {
-            load(submodule, true)
-            node.bindings.set(binding.local, { target: submodule, imported: WHOLE })
-          } else node.bindings.set(binding.local, { target: module, imported: binding.imported })
-        }
-        if (!record.names && module) {
-          const local = record.spec.split('.')[0] as string
-          if (!node.bindings.has(local)) node.bindings.set(local, { target: module, imported: WHOLE })
-        }
-      }
-      for (const conftest of conftests.get(path) ?? []) load(conftest, true)
-    } else if (scan.lang === 'go') {
-      const dir = dirname(path)
-      for (const sibling of goPackages.get(dir) ?? []) if (sibling !== path) load(sibling, true)
-      for (const record of scan.imports) {
-        const pkgDir = resolver.goPackageDir(record.spec)
-        if (pkgDir === undefined) continue
-        for (const file of goPackages.get(pkgDir) ?? []) load(file, true)
-      }
-    }
-    nodes.set(path, node)
+  const link = (path: string, scan: ModuleScan): Forward =>
+    linkNode(path, scan, resolver, conftests, goPackages)
+  const usable = previous && sameFiles(previous, scans)
+  if (!usable) {
+    const nodes = new Map<string, GraphNode>()
+    for (const [path, scan] of scans) nodes.set(path, { path, scan, ...link(path, scan) })
+    return freshGraph(nodes, keys)
   }
-  return { nodes, dependents }
+  const paths = [...previous.paths]
+  const index = new Map<string, number>()
+  paths.forEach((path, i) => index.set(path, i))
+  const changed: number[] = []
+  const nodes = new Map<string, GraphNode>()
+  let i = 0
+  for (const [path, scan] of scans) {
+    if (previous.keys[i] === keys.get(path)) nodes.set(path, new LazyNode(path, scan, () => link(path, scan)))
+    else {
+      changed.push(i)
+      nodes.set(path, { path, scan, ...link(path, scan) })
+    }
+    i++
+  }
+  // A Go file links to its package's other files, which depend on their languages: start over.
+  const goChanged = changed.some(c => (paths[c] as string).endsWith('.go'))
+  if (goChanged || changed.length > scans.size / 4) return freshGraph(nodes, keys)
+  const decoded = new Map<number, EdgesInto | undefined>()
+  const stored = (at: number): EdgesInto | undefined => {
+    if (!decoded.has(at)) decoded.set(at, decodeEdges(previous.edgesInto(at), previous.paths))
+    return decoded.get(at)
+  }
+  // Edges into the files the changed files pointed at or point at now, rebuilt in node order.
+  const changedPaths = new Set(changed.map(c => paths[c] as string))
+  const fresh = new Map<string, EdgesInto>()
+  for (const c of changed) addEdgesFrom(nodes.get(paths[c] as string) as GraphNode, fresh)
+  const affected = new Set<string>(fresh.keys())
+  for (const c of changed) for (const t of previous.outs[c] ?? []) affected.add(paths[t] as string)
+  const patched = new Map<string, EdgesInto | undefined>()
+  const order = (from: string): number => index.get(from) ?? Number.MAX_SAFE_INTEGER
+  for (const target of affected) {
+    const at = index.get(target)
+    const before = at === undefined ? undefined : stored(at)
+    const add = fresh.get(target)
+    const edges: EdgesInto = {
+      loaders: [...(before?.loaders.filter(l => !changedPaths.has(l.from)) ?? []), ...(add?.loaders ?? [])],
+      bindings: [
+        ...(before?.bindings.filter(b => !changedPaths.has(b.from)) ?? []),
+        ...(add?.bindings ?? [])
+      ],
+      exportAllers: [
+        ...(before?.exportAllers.filter(f => !changedPaths.has(f)) ?? []),
+        ...(add?.exportAllers ?? [])
+      ]
+    }
+    edges.loaders.sort((a, b) => order(a.from) - order(b.from))
+    edges.bindings.sort((a, b) => order(a.from) - order(b.from))
+    edges.exportAllers.sort((a, b) => order(a) - order(b))
+    const empty = !edges.loaders.length && !edges.bindings.length && !edges.exportAllers.length
+    patched.set(target, empty ? undefined : edges)
+    if (at === undefined) {
+      index.set(target, paths.length)
+      paths.push(target)
+    }
+  }
+  const edgesInto = (file: string): EdgesInto | undefined => {
+    if (patched.has(file)) return patched.get(file)
+    const at = index.get(file)
+    return at === undefined || at >= previous.paths.length ? undefined : stored(at)
+  }
+  let snapshot: GraphSnapshot | undefined
+  return {
+    nodes,
+    edgesInto,
+    snapshot: fingerprint => {
+      if (snapshot) return snapshot
+      if (
+        changed.length === 0 &&
+        paths.length === previous.paths.length &&
+        fingerprint === previous.fingerprint
+      )
+        return (snapshot = previous)
+      const outs = [...previous.outs]
+      for (const c of changed)
+        outs[c] = [...targetsOf(nodes.get(paths[c] as string) as GraphNode)].map(t => index.get(t) as number)
+      const keyList = [...previous.keys]
+      for (const c of changed) keyList[c] = keys.get(paths[c] as string) as string
+      return (snapshot = {
+        fingerprint,
+        paths,
+        keys: keyList,
+        outs,
+        edgesInto: at => {
+          const path = paths[at] as string
+          if (patched.has(path)) return encodeEdges(patched.get(path), index)
+          return previous.edgesInto(at)
+        }
+      })
+    }
+  }
+}
+
+function sameFiles(previous: GraphSnapshot, scans: Map<string, ModuleScan>): boolean {
+  if (previous.keys.length !== scans.size) return false
+  let i = 0
+  for (const path of scans.keys()) if (previous.paths[i++] !== path) return false
+  return true
+}
+
+function freshGraph(nodes: Map<string, GraphNode>, keys: Map<string, string>): Graph {
+  let edges: Map<string, EdgesInto> | undefined
+  const all = (): Map<string, EdgesInto> => {
+    if (edges) return edges
+    edges = new Map()
+    for (const node of nodes.values()) addEdgesFrom(node, edges)
+    return edges
+  }
+  return {
+    nodes,
+    edgesInto: file => all().get(file),
+    snapshot: fingerprint => {
+      const paths = [...nodes.keys()]
+      const index = new Map<string, number>()
+      paths.forEach((path, i) => index.set(path, i))
+      for (const target of all().keys())
+        if (!index.has(target)) {
+          index.set(target, paths.length)
+          paths.push(target)
+        }
+      const outs = [...nodes.values()].map(node => [...targetsOf(node)].map(t => index.get(t) as number))
+      return {
+        fingerprint,
+        paths,
+        keys: [...nodes.keys()].map(path => keys.get(path) ?? ''),
+        outs,
+        edgesInto: at => encodeEdges(all().get(paths[at] as string), index)
+      }
+    }
+  }
+}
+
+function linkNode(
+  path: string,
+  scan: ModuleScan,
+  resolver: Resolver,
+  conftests: Map<string, string[]>,
+  goPackages: Map<string, string[]>
+): Forward {
+  const node: Forward = { bindings: new Map(), loads: [], exportAll: [], unresolved: [] }
+  const load = (target: string, whole: boolean): void => {
+    node.loads.push({ target, whole })
+  }
+  if (scan.lang === 'js') {
+    for (const record of scan.imports) {
+      const resolution = resolver.resolveJs(path, record.spec)
+      const target = 'file' in resolution ? resolution.file : undefined
+      if ('unresolved' in resolution) node.unresolved.push(joinPath(dirname(path), record.spec))
+      if (target) {
+        if (record.kind === 'reexport' && record.names && record.names.length === 0) {
+          node.exportAll.push(target)
+        }
+        load(target, record.names === null)
+      }
+      for (const binding of record.names ?? []) {
+        if (binding.local)
+          node.bindings.set(binding.local, {
+            target,
+            imported: binding.imported === '*' ? WHOLE : binding.imported
+          })
+      }
+    }
+  } else if (scan.lang === 'py') {
+    for (const record of scan.imports) {
+      const { files, resolved } = resolver.resolvePython(path, record.spec)
+      if (!resolved) continue
+      const module = files[files.length - 1]
+      for (const file of files.slice(0, -1)) load(file, false)
+      if (module) load(module, record.names === null)
+      for (const binding of record.names ?? []) {
+        const submodule = module ? resolver.pythonSubmodule(module, binding.imported) : undefined
+        if (submodule) {
+          load(submodule, true)
+          node.bindings.set(binding.local, { target: submodule, imported: WHOLE })
+        } else node.bindings.set(binding.local, { target: module, imported: binding.imported })
+      }
+      if (!record.names && module) {
+        const local = record.spec.split('.')[0] as string
+        if (!node.bindings.has(local)) node.bindings.set(local, { target: module, imported: WHOLE })
+      }
+    }
+    for (const conftest of conftests.get(path) ?? []) load(conftest, true)
+  } else if (scan.lang === 'go') {
+    const dir = dirname(path)
+    for (const sibling of goPackages.get(dir) ?? []) if (sibling !== path) load(sibling, true)
+    for (const record of scan.imports) {
+      const pkgDir = resolver.goPackageDir(record.spec)
+      if (pkgDir === undefined) continue
+      for (const file of goPackages.get(pkgDir) ?? []) load(file, true)
+    }
+  }
+  return node
 }
 
 /** Files from which any of `targets` can be reached by following imports backwards. */
@@ -125,7 +353,7 @@ export function reverseClosure(graph: Graph, targets: Iterable<string>): Set<str
     const file = queue.pop() as string
     if (seen.has(file)) continue
     seen.add(file)
-    for (const dependent of graph.dependents.get(file) ?? []) if (!seen.has(dependent)) queue.push(dependent)
+    for (const { from } of graph.edgesInto(file)?.loaders ?? []) if (!seen.has(from)) queue.push(from)
   }
   return seen
 }
@@ -250,9 +478,6 @@ function chainOf(parent: Map<string, string | null>, id: string): string[] {
  * instead of one per test). Node ids: `L|W|A|E|S` + file + name.
  */
 interface ReverseIndex {
-  loaders: Map<string, Array<{ from: string; whole: boolean }>>
-  bindingsTo: Map<string, Array<{ from: string; local: string; imported: string }>>
-  exportAllers: Map<string, string[]>
   refsTo: Map<string, Map<string, string[]>>
   exportsTo: Map<string, Map<string, string[]>>
 }
@@ -263,22 +488,8 @@ function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value])
 }
 
-function reverseIndex(graph: Graph): ReverseIndex {
-  const index: ReverseIndex = {
-    loaders: new Map(),
-    bindingsTo: new Map(),
-    exportAllers: new Map(),
-    refsTo: new Map(),
-    exportsTo: new Map()
-  }
-  for (const [path, node] of graph.nodes) {
-    for (const { target, whole } of node.loads) pushTo(index.loaders, target, { from: path, whole })
-    for (const [local, binding] of node.bindings)
-      if (binding.target)
-        pushTo(index.bindingsTo, binding.target, { from: path, local, imported: binding.imported })
-    for (const target of node.exportAll) pushTo(index.exportAllers, target, path)
-  }
-  return index
+function reverseIndex(): ReverseIndex {
+  return { refsTo: new Map(), exportsTo: new Map() }
 }
 
 function refsTo(index: ReverseIndex, node: GraphNode): Map<string, string[]> {
@@ -313,35 +524,35 @@ function predecessors(graph: Graph, index: ReverseIndex, nodeId: string, out: st
   switch (kind) {
     case 'L': // LOAD(F)
       out.push(id('W', file), id('A', file))
-      for (const { from, whole } of index.loaders.get(file) ?? []) if (!whole) out.push(id('L', from))
+      for (const { from, whole } of graph.edgesInto(file)?.loaders ?? []) if (!whole) out.push(id('L', from))
       break
     case 'A': // some EXP(F, X)
       out.push(id('W', file))
-      for (const b of index.bindingsTo.get(file) ?? [])
+      for (const b of graph.edgesInto(file)?.bindings ?? [])
         if (b.imported !== WHOLE) out.push(id('S', b.from, b.local))
-      for (const from of index.exportAllers.get(file) ?? []) out.push(id('A', from))
+      for (const from of graph.edgesInto(file)?.exportAllers ?? []) out.push(id('A', from))
       break
     case 'E': {
       // EXP(F, X)
       out.push(id('W', file))
-      for (const b of index.bindingsTo.get(file) ?? [])
+      for (const b of graph.edgesInto(file)?.bindings ?? [])
         if (b.imported === name) out.push(id('S', b.from, b.local))
-      for (const from of index.exportAllers.get(file) ?? []) {
+      for (const from of graph.edgesInto(file)?.exportAllers ?? []) {
         const exporter = graph.nodes.get(from)
         if (exporter && exporter.scan.exports[name] === undefined) out.push(id('E', from, name))
       }
       break
     }
     case 'W': // WHOLE(F)
-      for (const { from, whole } of index.loaders.get(file) ?? []) if (whole) out.push(id('L', from))
-      for (const b of index.bindingsTo.get(file) ?? []) {
+      for (const { from, whole } of graph.edgesInto(file)?.loaders ?? []) if (whole) out.push(id('L', from))
+      for (const b of graph.edgesInto(file)?.bindings ?? []) {
         if (b.imported === WHOLE) out.push(id('S', b.from, b.local))
         else if (node && !node.scan.esm && node.scan.exports[b.imported] === undefined)
           out.push(id('S', b.from, b.local))
       }
-      for (const from of index.exportAllers.get(file) ?? []) out.push(id('W', from))
+      for (const from of graph.edgesInto(file)?.exportAllers ?? []) out.push(id('W', from))
       if (node && !node.scan.esm)
-        for (const from of index.exportAllers.get(file) ?? []) out.push(id('A', from))
+        for (const from of graph.edgesInto(file)?.exportAllers ?? []) out.push(id('A', from))
       break
     case 'S': {
       // SYM(F, S); MODULE_SYMBOL is visited on LOAD
@@ -379,7 +590,7 @@ export function testsReaching(
   changes: Map<string, FileChange>,
   isTest: (path: string) => boolean
 ): ReverseHit[] {
-  const index = reverseIndex(graph)
+  const index = reverseIndex()
   const starts: Array<{ file: string; label: string; nodes: string[] }> = []
   for (const [file, change] of changes) {
     if (change.whole) {
@@ -454,7 +665,7 @@ export function testsReaching(
  * that reaches one of them by reference (loading alone does not carry types).
  */
 export function typeDependents(graph: Graph, changes: Map<string, FileChange>): Set<string> {
-  const index = reverseIndex(graph)
+  const index = reverseIndex()
   const files = new Set<string>()
   const seen = new Set<string>()
   const queue: string[] = []

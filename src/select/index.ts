@@ -124,14 +124,18 @@ export async function buildRepositoryGraph(
   const files = new Set(entries.map(e => e.path))
   for (const extra of options.extraFiles ?? []) files.add(extra)
   const configEntries = entries.filter(e => CONFIG_NAMES.test(e.path) && !e.path.includes('node_modules/'))
-  const scans = new Map<string, ModuleScan>()
+  const found = new Map<string, ModuleScan>()
+  const keys = new Map<string, string>()
+  const scanned: TreeEntry[] = []
   const missing: Array<{ entry: TreeEntry; kind: ScanKind; key: string }> = []
   for (const entry of entries) {
     const kind = scanKindOf(entry.path)
     if (!kind) continue
     const key = `${entry.sha}:${kind}`
+    scanned.push(entry)
+    keys.set(entry.path, key)
     const cached = cache.get(key)
-    if (cached) scans.set(entry.path, cached)
+    if (cached) found.set(entry.path, cached)
     else missing.push({ entry, kind, key })
   }
   const missingBySha = new Map<string, Array<{ entry: TreeEntry; kind: ScanKind; key: string }>>()
@@ -144,23 +148,32 @@ export async function buildRepositoryGraph(
   const extraShas = new Set(options.extraBlobs ?? [])
   const configBlobs = new Map<string, Buffer>()
   const extraBlobs = new Map<string, Buffer>()
-  await streamBlobs(git.dir, [...missingBySha.keys(), ...configShas, ...extraShas], (sha, blob) => {
-    if (configShas.has(sha)) configBlobs.set(sha, blob)
-    if (extraShas.has(sha)) extraBlobs.set(sha, blob)
-    for (const { entry, kind, key } of missingBySha.get(sha) ?? []) {
-      let scan: ModuleScan
-      if (blob.length > MAX_SCANNED_BYTES || blob.includes(0)) scan = emptyScan('data')
-      else scan = scanSource(kind, blob.toString('utf8'), entry.path)
-      cache.set(key, scan)
-      scans.set(entry.path, scan)
+  const streaming = streamBlobs(
+    git.dir,
+    [...missingBySha.keys(), ...configShas, ...extraShas],
+    (sha, blob) => {
+      if (configShas.has(sha)) configBlobs.set(sha, blob)
+      if (extraShas.has(sha)) extraBlobs.set(sha, blob)
+      for (const { entry, kind, key } of missingBySha.get(sha) ?? []) {
+        let scan: ModuleScan
+        if (blob.length > MAX_SCANNED_BYTES || blob.includes(0)) scan = emptyScan('data')
+        else scan = scanSource(kind, blob.toString('utf8'), entry.path)
+        cache.set(key, scan)
+        found.set(entry.path, scan)
+      }
     }
-  })
+  )
+  if (cache.loaded) cache.prepareResolutions()
+  await streaming
   for (const { entry, key } of missing) {
-    if (scans.has(entry.path)) continue
+    if (found.has(entry.path)) continue
     const scan = { ...emptyScan('data'), error: 'blob missing' }
     cache.set(key, scan)
-    scans.set(entry.path, scan)
+    found.set(entry.path, scan)
   }
+  // In tree order, whatever came from the cache, so that graphs of the same files line up.
+  const scans = new Map<string, ModuleScan>()
+  for (const entry of scanned) scans.set(entry.path, found.get(entry.path) as ModuleScan)
   const configText = new Map<string, string>()
   for (const entry of configEntries) {
     const blob = configBlobs.get(entry.sha)
@@ -196,8 +209,9 @@ export async function buildRepositoryGraph(
       if (list.length) conftests.set(path, list)
     }
   }
-  const graph = buildGraph(scans, resolver, conftests)
-  cache.setResolutions(fingerprint, resolver.memo)
+  const graph = buildGraph(scans, resolver, conftests, keys, cache.graphSnapshot(fingerprint))
+  cache.setResolutions(fingerprint, resolver.memo, resolver.added > 0)
+  cache.setGraphSnapshot(() => graph.snapshot(fingerprint))
   return {
     head,
     entries,

@@ -238,6 +238,8 @@ export class Resolver {
 
   /** Resolutions by folder + specifier: a path, '' for a package outside, '?' for unresolved. */
   readonly memo: Record<string, string>
+  /** How many resolutions this resolver added to the memo. */
+  added = 0
 
   /** Resolves `spec` imported from file `from` (memoized per folder and specifier). */
   resolveJs(from: string, spec: string): Resolution {
@@ -248,6 +250,7 @@ export class Resolver {
       const result = this.resolveJsUncached(fromDir, spec)
       encoded = 'file' in result ? result.file : 'external' in result ? '' : '?'
       this.memo[key] = encoded
+      this.added++
     }
     return encoded === '' ? { external: true } : encoded === '?' ? { unresolved: true } : { file: encoded }
   }

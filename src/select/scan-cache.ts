@@ -6,51 +6,83 @@ import type { ImportRecord, Language, ModuleScan } from './model.js'
  * Scan results keyed by git blob SHA and scanner kind: a blob never changes, so an entry is valid
  * for as long as the scanners are the same (SCANNER_VERSION). A warm run rescans changed blobs only.
  *
- * File layout, one JSON value per line: a header (version, resolutions and their fingerprint), the
- * keys, the link parts (imports, exports: what the graph needs, parsed in one go), then one line
- * per entry with its detail part (symbols, strings), parsed only when something reads it — for
- * most files of a warm run, never. Resolutions stay valid while the list of files and the project
- * configs are the same (their fingerprint).
+ * File layout, one JSON value per line: a header (version, fingerprint of the resolutions), the
+ * resolutions, the keys, each entry's language, the graph snapshot's header, then two lines per
+ * entry (its link part: imports, exports; its detail part: symbols, strings) and one line per file
+ * of the graph snapshot (the edges into it). Entry and edge lines are parsed only when something
+ * reads them, so a warm run parses little more than the keys. Resolutions and the graph snapshot
+ * stay valid while the list of files and the project configs are the same (their fingerprint).
  */
-export const SCANNER_VERSION = 7
+export const SCANNER_VERSION = 8
 
 export interface ScanCacheStats {
   hits: number
   misses: number
 }
 
-type Link = Omit<ModuleScan, 'symbols' | 'strings'>
+type Link = Omit<ModuleScan, 'symbols' | 'strings' | 'lang'>
 interface Detail {
   symbols: ModuleScan['symbols']
   strings: string[]
 }
 
-/** A cached scan whose detail part is parsed on first use. */
+/** The lines of a file, decoded one at a time when asked for. */
+class Lines {
+  private readonly starts: number[] = [0]
+  constructor(private readonly buffer: Buffer) {
+    for (let at = buffer.indexOf(10); at >= 0; at = buffer.indexOf(10, at + 1)) this.starts.push(at + 1)
+  }
+  get count(): number {
+    return this.starts.length
+  }
+  at(index: number): string | undefined {
+    const start = this.starts[index]
+    if (start === undefined) return undefined
+    const end = this.starts[index + 1]
+    return this.buffer.toString('utf8', start, end === undefined ? this.buffer.length : end - 1)
+  }
+}
+
+/** A cached scan whose link and detail parts are parsed on first use. */
 class CachedScan implements ModuleScan {
-  lang: Language
-  error?: string
-  imports: ImportRecord[]
-  exports: Record<string, string>
-  exportAll: string[]
-  esm: boolean
-  pkg?: string
-  private parsed?: Detail
+  private parsedLink?: Link
+  private parsedDetail?: Detail
 
   constructor(
-    link: Link,
-    readonly rawDetail: string
-  ) {
-    this.lang = link.lang
-    if (link.error !== undefined) this.error = link.error
-    this.imports = link.imports
-    this.exports = link.exports
-    this.exportAll = link.exportAll
-    this.esm = link.esm
-    if (link.pkg !== undefined) this.pkg = link.pkg
-  }
+    readonly lang: Language,
+    private readonly lines: Lines,
+    private readonly line: number
+  ) {}
 
+  get rawLink(): string {
+    return this.lines.at(this.line) as string
+  }
+  get rawDetail(): string {
+    return this.lines.at(this.line + 1) as string
+  }
+  private get link(): Link {
+    return (this.parsedLink ??= JSON.parse(this.rawLink) as Link)
+  }
   private get detail(): Detail {
-    return (this.parsed ??= JSON.parse(this.rawDetail) as Detail)
+    return (this.parsedDetail ??= JSON.parse(this.rawDetail) as Detail)
+  }
+  get error(): string | undefined {
+    return this.link.error
+  }
+  get imports(): ImportRecord[] {
+    return this.link.imports
+  }
+  get exports(): Record<string, string> {
+    return this.link.exports
+  }
+  get exportAll(): string[] {
+    return this.link.exportAll
+  }
+  get esm(): boolean {
+    return this.link.esm
+  }
+  get pkg(): string | undefined {
+    return this.link.pkg
   }
   get symbols(): ModuleScan['symbols'] {
     return this.detail.symbols
@@ -62,7 +94,6 @@ class CachedScan implements ModuleScan {
 
 function linkOf(scan: ModuleScan): Link {
   const link: Link = {
-    lang: scan.lang,
     imports: scan.imports,
     exports: scan.exports,
     exportAll: scan.exportAll,
@@ -73,17 +104,39 @@ function linkOf(scan: ModuleScan): Link {
   return link
 }
 
+/**
+ * The file graph of the last run, for a warm run to patch: the scanned files in order, the cache
+ * key of each one's scan, the files each one has edges to (indices into `paths`), and the edges
+ * into each file (encoded by the graph, read on demand).
+ */
+export interface GraphSnapshot {
+  fingerprint: string
+  paths: string[]
+  keys: string[]
+  outs: number[][]
+  edgesInto: (index: number) => string
+}
+
+interface SnapshotHeader {
+  fingerprint: string
+  paths: string[]
+  keys: string[]
+  outs: number[][]
+}
+
 export class ScanCache {
   private readonly loadedEntries = new Map<string, CachedScan>()
   private readonly entries = new Map<string, ModuleScan>()
   private readonly used = new Set<string>()
   private resolutionPrint = ''
-  private resolutionsRaw: Record<string, string> = Object.create(null)
+  private resolutionsRaw: Record<string, string> | undefined
+  private resolutionsText = '{}'
+  private snapshot: GraphSnapshot | undefined
+  private nextSnapshot: (() => GraphSnapshot) | undefined
   private dirty = false
   readonly stats: ScanCacheStats = { hits: 0, misses: 0 }
-  private fileLoaded = false
-
   private loadTried = false
+  private fileLoaded = false
 
   /** The file is read on first use (or by `load()`), so a caller can start other work first. */
   constructor(private readonly file: string | undefined) {}
@@ -95,24 +148,25 @@ export class ScanCache {
     const file = this.file
     if (!file || !existsSync(file)) return
     try {
-      const lines = readFileSync(file, 'utf8').split('\n')
-      const header = JSON.parse(lines[0] ?? '{}') as {
-        version?: number
-        fingerprint?: string
-        resolutions?: Record<string, string>
-      }
+      const lines = new Lines(readFileSync(file))
+      const header = JSON.parse(lines.at(0) ?? '{}') as { version?: number; fingerprint?: string }
       if (header.version !== SCANNER_VERSION) return
-      const keys = JSON.parse(lines[1] ?? '[]') as string[]
-      const links = JSON.parse(lines[2] ?? '[]') as Link[]
-      if (keys.length !== links.length || lines.length < 3 + keys.length) return
+      const keys = JSON.parse(lines.at(2) ?? '[]') as string[]
+      const langs = JSON.parse(lines.at(3) ?? '[]') as Language[]
+      const graph = JSON.parse(lines.at(4) ?? 'null') as SnapshotHeader | null
+      const first = 5
+      const edgeLines = first + 2 * keys.length
+      if (keys.length !== langs.length || lines.count < edgeLines + (graph?.paths.length ?? 0)) return
       keys.forEach((key, i) =>
-        this.loadedEntries.set(key, new CachedScan(links[i] as Link, lines[3 + i] as string))
+        this.loadedEntries.set(key, new CachedScan(langs[i] as Language, lines, first + 2 * i))
       )
       this.resolutionPrint = header.fingerprint ?? ''
-      this.resolutionsRaw = Object.assign(Object.create(null), header.resolutions ?? {})
+      this.resolutionsText = lines.at(1) ?? '{}'
+      if (graph) this.snapshot = { ...graph, edgesInto: i => lines.at(edgeLines + i) as string }
       this.fileLoaded = true
     } catch {
       this.loadedEntries.clear()
+      this.snapshot = undefined
     }
   }
 
@@ -138,49 +192,86 @@ export class ScanCache {
     this.dirty = true
   }
 
+  /** Parses the saved resolutions now (while waiting for git, say) rather than on first use. */
+  prepareResolutions(): void {
+    this.load()
+    this.resolutionsRaw ??= Object.assign(
+      Object.create(null) as Record<string, string>,
+      JSON.parse(this.resolutionsText) as Record<string, string>
+    )
+  }
+
   /** Resolutions saved for this fingerprint of the file list and configs (empty when it differs). */
   resolutions(fingerprint: string): Record<string, string> {
     this.load()
-    return fingerprint === this.resolutionPrint ? this.resolutionsRaw : Object.create(null)
+    if (fingerprint !== this.resolutionPrint) return Object.create(null) as Record<string, string>
+    this.prepareResolutions()
+    return this.resolutionsRaw as Record<string, string>
   }
 
-  setResolutions(fingerprint: string, resolutions: Record<string, string>): void {
+  /** Records the resolutions of this run; `grew`: resolutions were added to the ones handed out. */
+  setResolutions(fingerprint: string, resolutions: Record<string, string>, grew = true): void {
     this.load()
-    if (fingerprint === this.resolutionPrint && resolutions === this.resolutionsRaw) return
+    if (fingerprint === this.resolutionPrint && resolutions === this.resolutionsRaw && !grew) return
     this.resolutionPrint = fingerprint
     this.resolutionsRaw = resolutions
     this.dirty = true
+  }
+
+  /** The graph of the last run when it was built for the same fingerprint. */
+  graphSnapshot(fingerprint: string): GraphSnapshot | undefined {
+    this.load()
+    return this.snapshot?.fingerprint === fingerprint ? this.snapshot : undefined
+  }
+
+  /** The graph of this run, made when the cache is saved. */
+  setGraphSnapshot(snapshot: () => GraphSnapshot): void {
+    this.nextSnapshot = snapshot
   }
 
   /** Writes the entries this run used (older blobs are dropped), atomically; skips an unchanged cache. */
   save(): void {
     if (!this.file) return
     this.load()
+    if (this.nextSnapshot) {
+      const snapshot = this.nextSnapshot()
+      this.nextSnapshot = undefined
+      if (snapshot !== this.snapshot) {
+        this.snapshot = snapshot
+        this.dirty = true
+      }
+    }
     if (!this.dirty && this.used.size === this.loadedEntries.size) return
     const keys: string[] = []
-    const links: Link[] = []
-    const details: string[] = []
+    const langs: Language[] = []
+    const parts: string[] = []
     for (const key of this.used) {
       const fresh = this.entries.get(key)
       const cached = this.loadedEntries.get(key)
       if (fresh) {
         keys.push(key)
-        links.push(linkOf(fresh))
-        details.push(JSON.stringify({ symbols: fresh.symbols, strings: fresh.strings }))
+        langs.push(fresh.lang)
+        parts.push(
+          JSON.stringify(linkOf(fresh)),
+          JSON.stringify({ symbols: fresh.symbols, strings: fresh.strings })
+        )
       } else if (cached) {
         keys.push(key)
-        links.push(linkOf(cached))
-        details.push(cached.rawDetail)
+        langs.push(cached.lang)
+        parts.push(cached.rawLink, cached.rawDetail)
       }
     }
-    const header = JSON.stringify({
-      version: SCANNER_VERSION,
-      fingerprint: this.resolutionPrint,
-      resolutions: this.resolutionsRaw
-    })
+    const snapshot = this.snapshot
+    const graph: SnapshotHeader | null = snapshot
+      ? { fingerprint: snapshot.fingerprint, paths: snapshot.paths, keys: snapshot.keys, outs: snapshot.outs }
+      : null
+    const edges = snapshot ? snapshot.paths.map((_, i) => snapshot.edgesInto(i)) : []
+    const header = JSON.stringify({ version: SCANNER_VERSION, fingerprint: this.resolutionPrint })
+    const resolutions = this.resolutionsRaw ? JSON.stringify(this.resolutionsRaw) : this.resolutionsText
     mkdirSync(dirname(this.file), { recursive: true })
     const tmp = `${this.file}.${process.pid}.tmp`
-    writeFileSync(tmp, [header, JSON.stringify(keys), JSON.stringify(links), ...details].join('\n') + '\n')
+    const lines = [header, resolutions, JSON.stringify(keys), JSON.stringify(langs), JSON.stringify(graph)]
+    writeFileSync(tmp, [...lines, ...parts, ...edges].join('\n') + '\n')
     renameSync(tmp, this.file)
     this.dirty = false
   }
