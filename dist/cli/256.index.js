@@ -159,8 +159,31 @@ const RUN_ALL_LINE = /^\s*ci-medic:\s*run-all\s*$/im;
 var external_node_child_process_ = __webpack_require__(31421);
 ;// CONCATENATED MODULE: ./src/select/git-source.ts
 
-async function listTree(git, rev) {
-    const out = await git.run(['ls-tree', '-r', '-z', '--full-tree', rev]);
+/**
+ * Every blob of `rev` (symlinks left out), from one `git ls-tree` run. It spawns git itself (rather
+ * than through the Git port's line-buffered runner), at once, so callers can do other work while
+ * git lists the tree.
+ */
+function listTree(git, rev) {
+    return new Promise((resolve, reject) => {
+        const child = (0,external_node_child_process_.spawn)('git', ['ls-tree', '-r', '-z', '--full-tree', rev], {
+            cwd: git.dir,
+            stdio: ['ignore', 'pipe', 'pipe'],
+            windowsHide: true
+        });
+        const chunks = [];
+        let stderr = '';
+        child.stdout.on('data', (chunk) => chunks.push(chunk));
+        child.stderr.on('data', (chunk) => (stderr += chunk.toString()));
+        child.on('error', reject);
+        child.on('close', code => {
+            if (code !== 0)
+                return reject(new Error(`git ls-tree ${rev} failed (exit ${code}): ${stderr.trim()}`));
+            resolve(parseTree(Buffer.concat(chunks).toString('utf8')));
+        });
+    });
+}
+function parseTree(out) {
     const entries = [];
     for (const record of out.split('\0')) {
         if (!record)
@@ -662,15 +685,93 @@ function makeTestMatcher(jest) {
  */
 const LOAD = '<load>';
 const WHOLE = '*';
-function buildGraph(scans, resolver, conftests) {
-    const nodes = new Map();
-    const dependents = new Map();
-    const addDependent = (target, from) => {
-        let set = dependents.get(target);
-        if (!set)
-            dependents.set(target, (set = new Set()));
-        set.add(from);
+/** A node whose edges are resolved on first use (its file did not change since the snapshot). */
+class LazyNode {
+    path;
+    scan;
+    build;
+    forward;
+    constructor(path, scan, build) {
+        this.path = path;
+        this.scan = scan;
+        this.build = build;
+    }
+    get edges() {
+        return (this.forward ??= this.build());
+    }
+    get bindings() {
+        return this.edges.bindings;
+    }
+    get loads() {
+        return this.edges.loads;
+    }
+    get exportAll() {
+        return this.edges.exportAll;
+    }
+    get unresolved() {
+        return this.edges.unresolved;
+    }
+}
+function addEdgesFrom(node, edges) {
+    const into = (target) => {
+        let entry = edges.get(target);
+        if (!entry)
+            edges.set(target, (entry = { loaders: [], bindings: [], exportAllers: [] }));
+        return entry;
     };
+    for (const { target, whole } of node.loads)
+        into(target).loaders.push({ from: node.path, whole });
+    for (const [local, binding] of node.bindings)
+        if (binding.target)
+            into(binding.target).bindings.push({ from: node.path, local, imported: binding.imported });
+    for (const target of node.exportAll)
+        into(target).exportAllers.push(node.path);
+}
+function targetsOf(node) {
+    const targets = new Set();
+    for (const { target } of node.loads)
+        targets.add(target);
+    for (const binding of node.bindings.values())
+        if (binding.target)
+            targets.add(binding.target);
+    for (const target of node.exportAll)
+        targets.add(target);
+    return targets;
+}
+/** Edges into one file, with the files they come from as indices into `paths`. */
+function encodeEdges(edges, index) {
+    if (!edges)
+        return '0';
+    const at = (path) => index.get(path);
+    return JSON.stringify([
+        edges.loaders.flatMap(l => [at(l.from), l.whole ? 1 : 0]),
+        edges.bindings.flatMap(b => [at(b.from), b.local, b.imported]),
+        edges.exportAllers.map(at)
+    ]);
+}
+function decodeEdges(line, paths) {
+    const data = JSON.parse(line);
+    if (data === 0)
+        return undefined;
+    const [loads, binds, alls] = data;
+    const edges = { loaders: [], bindings: [], exportAllers: alls.map(i => paths[i]) };
+    for (let i = 0; i < loads.length; i += 2)
+        edges.loaders.push({ from: paths[loads[i]], whole: loads[i + 1] === 1 });
+    for (let i = 0; i < binds.length; i += 3)
+        edges.bindings.push({
+            from: paths[binds[i]],
+            local: binds[i + 1],
+            imported: binds[i + 2]
+        });
+    return edges;
+}
+/**
+ * Builds the graph of `scans` (keyed by path, in a stable order; `keys` gives each scan's cache
+ * key). With the snapshot of an earlier run for the same files and configs, only the files whose
+ * scan changed are linked again, the edges into the files they point at (before and after) are
+ * patched, and the rest is read from the snapshot when something asks for it.
+ */
+function buildGraph(scans, resolver, conftests, keys = new Map(), previous) {
     // Go packages: folder → non-test files.
     const goPackages = new Map();
     for (const [path, scan] of scans) {
@@ -681,77 +782,223 @@ function buildGraph(scans, resolver, conftests) {
         list.push(path);
         goPackages.set(dir, list);
     }
-    for (const [path, scan] of scans) {
-        const node = { path, scan, bindings: new Map(), loads: [], exportAll: [], unresolved: [] };
-        const load = (target, whole) => {
-            node.loads.push({ target, whole });
-            addDependent(target, path);
-        };
-        if (scan.lang === 'js') {
-            for (const record of scan.imports) {
-                const resolution = resolver.resolveJs(path, record.spec);
-                const target = 'file' in resolution ? resolution.file : undefined;
-                if ('unresolved' in resolution)
-                    node.unresolved.push(joinPath(dirname(path), record.spec));
-                if (target) {
-                    if (record.kind === 'reexport' && record.names && record.names.length === 0) {
-                        node.exportAll.push(target);
-                    }
-                    load(target, record.names === null);
-                }
-                for (const binding of record.names ?? []) {
-                    if (binding.local)
-                        node.bindings.set(binding.local, {
-                            target,
-                            imported: binding.imported === '*' ? WHOLE : binding.imported
-                        });
-                }
-            }
-        }
-        else if (scan.lang === 'py') {
-            for (const record of scan.imports) {
-                const { files, resolved } = resolver.resolvePython(path, record.spec);
-                if (!resolved)
-                    continue;
-                const module = files[files.length - 1];
-                for (const file of files.slice(0, -1))
-                    load(file, false);
-                if (module)
-                    load(module, record.names === null);
-                for (const binding of record.names ?? []) {
-                    const submodule = module ? resolver.pythonSubmodule(module, binding.imported) : undefined;
-                    if (submodule) {
-                        load(submodule, true);
-                        node.bindings.set(binding.local, { target: submodule, imported: WHOLE });
-                    }
-                    else
-                        node.bindings.set(binding.local, { target: module, imported: binding.imported });
-                }
-                if (!record.names && module) {
-                    const local = record.spec.split('.')[0];
-                    if (!node.bindings.has(local))
-                        node.bindings.set(local, { target: module, imported: WHOLE });
-                }
-            }
-            for (const conftest of conftests.get(path) ?? [])
-                load(conftest, true);
-        }
-        else if (scan.lang === 'go') {
-            const dir = dirname(path);
-            for (const sibling of goPackages.get(dir) ?? [])
-                if (sibling !== path)
-                    load(sibling, true);
-            for (const record of scan.imports) {
-                const pkgDir = resolver.goPackageDir(record.spec);
-                if (pkgDir === undefined)
-                    continue;
-                for (const file of goPackages.get(pkgDir) ?? [])
-                    load(file, true);
-            }
-        }
-        nodes.set(path, node);
+    const link = (path, scan) => linkNode(path, scan, resolver, conftests, goPackages);
+    const usable = previous && sameFiles(previous, scans);
+    if (!usable) {
+        const nodes = new Map();
+        for (const [path, scan] of scans)
+            nodes.set(path, { path, scan, ...link(path, scan) });
+        return freshGraph(nodes, keys);
     }
-    return { nodes, dependents };
+    const paths = [...previous.paths];
+    const index = new Map();
+    paths.forEach((path, i) => index.set(path, i));
+    const changed = [];
+    const nodes = new Map();
+    let i = 0;
+    for (const [path, scan] of scans) {
+        if (previous.keys[i] === keys.get(path))
+            nodes.set(path, new LazyNode(path, scan, () => link(path, scan)));
+        else {
+            changed.push(i);
+            nodes.set(path, { path, scan, ...link(path, scan) });
+        }
+        i++;
+    }
+    // A Go file links to its package's other files, which depend on their languages: start over.
+    const goChanged = changed.some(c => paths[c].endsWith('.go'));
+    if (goChanged || changed.length > scans.size / 4)
+        return freshGraph(nodes, keys);
+    const decoded = new Map();
+    const stored = (at) => {
+        if (!decoded.has(at))
+            decoded.set(at, decodeEdges(previous.edgesInto(at), previous.paths));
+        return decoded.get(at);
+    };
+    // Edges into the files the changed files pointed at or point at now, rebuilt in node order.
+    const changedPaths = new Set(changed.map(c => paths[c]));
+    const fresh = new Map();
+    for (const c of changed)
+        addEdgesFrom(nodes.get(paths[c]), fresh);
+    const affected = new Set(fresh.keys());
+    for (const c of changed)
+        for (const t of previous.outs[c] ?? [])
+            affected.add(paths[t]);
+    const patched = new Map();
+    const order = (from) => index.get(from) ?? Number.MAX_SAFE_INTEGER;
+    for (const target of affected) {
+        const at = index.get(target);
+        const before = at === undefined ? undefined : stored(at);
+        const add = fresh.get(target);
+        const edges = {
+            loaders: [...(before?.loaders.filter(l => !changedPaths.has(l.from)) ?? []), ...(add?.loaders ?? [])],
+            bindings: [
+                ...(before?.bindings.filter(b => !changedPaths.has(b.from)) ?? []),
+                ...(add?.bindings ?? [])
+            ],
+            exportAllers: [
+                ...(before?.exportAllers.filter(f => !changedPaths.has(f)) ?? []),
+                ...(add?.exportAllers ?? [])
+            ]
+        };
+        edges.loaders.sort((a, b) => order(a.from) - order(b.from));
+        edges.bindings.sort((a, b) => order(a.from) - order(b.from));
+        edges.exportAllers.sort((a, b) => order(a) - order(b));
+        const empty = !edges.loaders.length && !edges.bindings.length && !edges.exportAllers.length;
+        patched.set(target, empty ? undefined : edges);
+        if (at === undefined) {
+            index.set(target, paths.length);
+            paths.push(target);
+        }
+    }
+    const edgesInto = (file) => {
+        if (patched.has(file))
+            return patched.get(file);
+        const at = index.get(file);
+        return at === undefined || at >= previous.paths.length ? undefined : stored(at);
+    };
+    let snapshot;
+    return {
+        nodes,
+        edgesInto,
+        snapshot: fingerprint => {
+            if (snapshot)
+                return snapshot;
+            if (changed.length === 0 &&
+                paths.length === previous.paths.length &&
+                fingerprint === previous.fingerprint)
+                return (snapshot = previous);
+            const outs = [...previous.outs];
+            for (const c of changed)
+                outs[c] = [...targetsOf(nodes.get(paths[c]))].map(t => index.get(t));
+            const keyList = [...previous.keys];
+            for (const c of changed)
+                keyList[c] = keys.get(paths[c]);
+            return (snapshot = {
+                fingerprint,
+                paths,
+                keys: keyList,
+                outs,
+                edgesInto: at => {
+                    const path = paths[at];
+                    if (patched.has(path))
+                        return encodeEdges(patched.get(path), index);
+                    return previous.edgesInto(at);
+                }
+            });
+        }
+    };
+}
+function sameFiles(previous, scans) {
+    if (previous.keys.length !== scans.size)
+        return false;
+    let i = 0;
+    for (const path of scans.keys())
+        if (previous.paths[i++] !== path)
+            return false;
+    return true;
+}
+function freshGraph(nodes, keys) {
+    let edges;
+    const all = () => {
+        if (edges)
+            return edges;
+        edges = new Map();
+        for (const node of nodes.values())
+            addEdgesFrom(node, edges);
+        return edges;
+    };
+    return {
+        nodes,
+        edgesInto: file => all().get(file),
+        snapshot: fingerprint => {
+            const paths = [...nodes.keys()];
+            const index = new Map();
+            paths.forEach((path, i) => index.set(path, i));
+            for (const target of all().keys())
+                if (!index.has(target)) {
+                    index.set(target, paths.length);
+                    paths.push(target);
+                }
+            const outs = [...nodes.values()].map(node => [...targetsOf(node)].map(t => index.get(t)));
+            return {
+                fingerprint,
+                paths,
+                keys: [...nodes.keys()].map(path => keys.get(path) ?? ''),
+                outs,
+                edgesInto: at => encodeEdges(all().get(paths[at]), index)
+            };
+        }
+    };
+}
+function linkNode(path, scan, resolver, conftests, goPackages) {
+    const node = { bindings: new Map(), loads: [], exportAll: [], unresolved: [] };
+    const load = (target, whole) => {
+        node.loads.push({ target, whole });
+    };
+    if (scan.lang === 'js') {
+        for (const record of scan.imports) {
+            const resolution = resolver.resolveJs(path, record.spec);
+            const target = 'file' in resolution ? resolution.file : undefined;
+            if ('unresolved' in resolution)
+                node.unresolved.push(joinPath(dirname(path), record.spec));
+            if (target) {
+                if (record.kind === 'reexport' && record.names && record.names.length === 0) {
+                    node.exportAll.push(target);
+                }
+                load(target, record.names === null);
+            }
+            for (const binding of record.names ?? []) {
+                if (binding.local)
+                    node.bindings.set(binding.local, {
+                        target,
+                        imported: binding.imported === '*' ? WHOLE : binding.imported
+                    });
+            }
+        }
+    }
+    else if (scan.lang === 'py') {
+        for (const record of scan.imports) {
+            const { files, resolved } = resolver.resolvePython(path, record.spec);
+            if (!resolved)
+                continue;
+            const module = files[files.length - 1];
+            for (const file of files.slice(0, -1))
+                load(file, false);
+            if (module)
+                load(module, record.names === null);
+            for (const binding of record.names ?? []) {
+                const submodule = module ? resolver.pythonSubmodule(module, binding.imported) : undefined;
+                if (submodule) {
+                    load(submodule, true);
+                    node.bindings.set(binding.local, { target: submodule, imported: WHOLE });
+                }
+                else
+                    node.bindings.set(binding.local, { target: module, imported: binding.imported });
+            }
+            if (!record.names && module) {
+                const local = record.spec.split('.')[0];
+                if (!node.bindings.has(local))
+                    node.bindings.set(local, { target: module, imported: WHOLE });
+            }
+        }
+        for (const conftest of conftests.get(path) ?? [])
+            load(conftest, true);
+    }
+    else if (scan.lang === 'go') {
+        const dir = dirname(path);
+        for (const sibling of goPackages.get(dir) ?? [])
+            if (sibling !== path)
+                load(sibling, true);
+        for (const record of scan.imports) {
+            const pkgDir = resolver.goPackageDir(record.spec);
+            if (pkgDir === undefined)
+                continue;
+            for (const file of goPackages.get(pkgDir) ?? [])
+                load(file, true);
+        }
+    }
+    return node;
 }
 /** Files from which any of `targets` can be reached by following imports backwards. */
 function reverseClosure(graph, targets) {
@@ -762,9 +1009,9 @@ function reverseClosure(graph, targets) {
         if (seen.has(file))
             continue;
         seen.add(file);
-        for (const dependent of graph.dependents.get(file) ?? [])
-            if (!seen.has(dependent))
-                queue.push(dependent);
+        for (const { from } of graph.edgesInto(file)?.loaders ?? [])
+            if (!seen.has(from))
+                queue.push(from);
     }
     return seen;
 }
@@ -889,24 +1136,8 @@ function pushTo(map, key, value) {
     else
         map.set(key, [value]);
 }
-function reverseIndex(graph) {
-    const index = {
-        loaders: new Map(),
-        bindingsTo: new Map(),
-        exportAllers: new Map(),
-        refsTo: new Map(),
-        exportsTo: new Map()
-    };
-    for (const [path, node] of graph.nodes) {
-        for (const { target, whole } of node.loads)
-            pushTo(index.loaders, target, { from: path, whole });
-        for (const [local, binding] of node.bindings)
-            if (binding.target)
-                pushTo(index.bindingsTo, binding.target, { from: path, local, imported: binding.imported });
-        for (const target of node.exportAll)
-            pushTo(index.exportAllers, target, path);
-    }
-    return index;
+function reverseIndex() {
+    return { refsTo: new Map(), exportsTo: new Map() };
 }
 function refsTo(index, node) {
     let map = index.refsTo.get(node.path);
@@ -940,25 +1171,25 @@ function predecessors(graph, index, nodeId, out) {
     switch (kind) {
         case 'L': // LOAD(F)
             out.push(id('W', file), id('A', file));
-            for (const { from, whole } of index.loaders.get(file) ?? [])
+            for (const { from, whole } of graph.edgesInto(file)?.loaders ?? [])
                 if (!whole)
                     out.push(id('L', from));
             break;
         case 'A': // some EXP(F, X)
             out.push(id('W', file));
-            for (const b of index.bindingsTo.get(file) ?? [])
+            for (const b of graph.edgesInto(file)?.bindings ?? [])
                 if (b.imported !== WHOLE)
                     out.push(id('S', b.from, b.local));
-            for (const from of index.exportAllers.get(file) ?? [])
+            for (const from of graph.edgesInto(file)?.exportAllers ?? [])
                 out.push(id('A', from));
             break;
         case 'E': {
             // EXP(F, X)
             out.push(id('W', file));
-            for (const b of index.bindingsTo.get(file) ?? [])
+            for (const b of graph.edgesInto(file)?.bindings ?? [])
                 if (b.imported === name)
                     out.push(id('S', b.from, b.local));
-            for (const from of index.exportAllers.get(file) ?? []) {
+            for (const from of graph.edgesInto(file)?.exportAllers ?? []) {
                 const exporter = graph.nodes.get(from);
                 if (exporter && exporter.scan.exports[name] === undefined)
                     out.push(id('E', from, name));
@@ -966,19 +1197,19 @@ function predecessors(graph, index, nodeId, out) {
             break;
         }
         case 'W': // WHOLE(F)
-            for (const { from, whole } of index.loaders.get(file) ?? [])
+            for (const { from, whole } of graph.edgesInto(file)?.loaders ?? [])
                 if (whole)
                     out.push(id('L', from));
-            for (const b of index.bindingsTo.get(file) ?? []) {
+            for (const b of graph.edgesInto(file)?.bindings ?? []) {
                 if (b.imported === WHOLE)
                     out.push(id('S', b.from, b.local));
                 else if (node && !node.scan.esm && node.scan.exports[b.imported] === undefined)
                     out.push(id('S', b.from, b.local));
             }
-            for (const from of index.exportAllers.get(file) ?? [])
+            for (const from of graph.edgesInto(file)?.exportAllers ?? [])
                 out.push(id('W', from));
             if (node && !node.scan.esm)
-                for (const from of index.exportAllers.get(file) ?? [])
+                for (const from of graph.edgesInto(file)?.exportAllers ?? [])
                     out.push(id('A', from));
             break;
         case 'S': {
@@ -1009,7 +1240,7 @@ function stepOf(nodeId) {
  * symbol to the test file.
  */
 function testsReaching(graph, changes, isTest) {
-    const index = reverseIndex(graph);
+    const index = reverseIndex();
     const starts = [];
     for (const [file, change] of changes) {
         if (change.whole) {
@@ -1082,7 +1313,7 @@ function testsReaching(graph, changes, isTest) {
  * that reaches one of them by reference (loading alone does not carry types).
  */
 function typeDependents(graph, changes) {
-    const index = reverseIndex(graph);
+    const index = reverseIndex();
     const files = new Set();
     const seen = new Set();
     const queue = [];
@@ -2961,6 +3192,8 @@ class Resolver {
     }
     /** Resolutions by folder + specifier: a path, '' for a package outside, '?' for unresolved. */
     memo;
+    /** How many resolutions this resolver added to the memo. */
+    added = 0;
     /** Resolves `spec` imported from file `from` (memoized per folder and specifier). */
     resolveJs(from, spec) {
         const fromDir = dirname(from);
@@ -2970,6 +3203,7 @@ class Resolver {
             const result = this.resolveJsUncached(fromDir, spec);
             encoded = 'file' in result ? result.file : 'external' in result ? '' : '?';
             this.memo[key] = encoded;
+            this.added++;
         }
         return encoded === '' ? { external: true } : encoded === '?' ? { unresolved: true } : { file: encoded };
     }
@@ -3148,22 +3382,29 @@ const CONFIG_NAMES = /(?:^|\/)(?:package\.json|[tj]sconfig(?:\.[\w-]+)?\.json|je
  * the scan from the cache, by blob SHA) and resolves every import.
  */
 async function buildRepositoryGraph(git, head, options = {}) {
-    const entries = await listTree(git, head);
+    const listing = listTree(git, head);
+    const cache = options.cache ?? new scan_cache/* ScanCache */.E(undefined);
+    // Parse the cache file while git lists the tree (another process, another core).
+    cache.load();
+    const entries = await listing;
     const files = new Set(entries.map(e => e.path));
     for (const extra of options.extraFiles ?? [])
         files.add(extra);
-    const cache = options.cache ?? new scan_cache/* ScanCache */.E(undefined);
     const configEntries = entries.filter(e => CONFIG_NAMES.test(e.path) && !e.path.includes('node_modules/'));
-    const scans = new Map();
+    const found = new Map();
+    const keys = new Map();
+    const scanned = [];
     const missing = [];
     for (const entry of entries) {
         const kind = scanKindOf(entry.path);
         if (!kind)
             continue;
         const key = `${entry.sha}:${kind}`;
+        scanned.push(entry);
+        keys.set(entry.path, key);
         const cached = cache.get(key);
         if (cached)
-            scans.set(entry.path, cached);
+            found.set(entry.path, cached);
         else
             missing.push({ entry, kind, key });
     }
@@ -3179,7 +3420,7 @@ async function buildRepositoryGraph(git, head, options = {}) {
     const extraShas = new Set(options.extraBlobs ?? []);
     const configBlobs = new Map();
     const extraBlobs = new Map();
-    await streamBlobs(git.dir, [...missingBySha.keys(), ...configShas, ...extraShas], (sha, blob) => {
+    const streaming = streamBlobs(git.dir, [...missingBySha.keys(), ...configShas, ...extraShas], (sha, blob) => {
         if (configShas.has(sha))
             configBlobs.set(sha, blob);
         if (extraShas.has(sha))
@@ -3191,16 +3432,23 @@ async function buildRepositoryGraph(git, head, options = {}) {
             else
                 scan = scanSource(kind, blob.toString('utf8'), entry.path);
             cache.set(key, scan);
-            scans.set(entry.path, scan);
+            found.set(entry.path, scan);
         }
     });
+    if (cache.loaded)
+        cache.prepareResolutions();
+    await streaming;
     for (const { entry, key } of missing) {
-        if (scans.has(entry.path))
+        if (found.has(entry.path))
             continue;
         const scan = { ...emptyScan('data'), error: 'blob missing' };
         cache.set(key, scan);
-        scans.set(entry.path, scan);
+        found.set(entry.path, scan);
     }
+    // In tree order, whatever came from the cache, so that graphs of the same files line up.
+    const scans = new Map();
+    for (const entry of scanned)
+        scans.set(entry.path, found.get(entry.path));
     const configText = new Map();
     for (const entry of configEntries) {
         const blob = configBlobs.get(entry.sha);
@@ -3239,8 +3487,9 @@ async function buildRepositoryGraph(git, head, options = {}) {
                 conftests.set(path, list);
         }
     }
-    const graph = buildGraph(scans, resolver, conftests);
-    cache.setResolutions(fingerprint, resolver.memo);
+    const graph = buildGraph(scans, resolver, conftests, keys, cache.graphSnapshot(fingerprint));
+    cache.setResolutions(fingerprint, resolver.memo, resolver.added > 0);
+    cache.setGraphSnapshot(() => graph.snapshot(fingerprint));
     return {
         head,
         entries,
@@ -3616,38 +3865,75 @@ function metadataOnlyChange(before, after) {
  * Scan results keyed by git blob SHA and scanner kind: a blob never changes, so an entry is valid
  * for as long as the scanners are the same (SCANNER_VERSION). A warm run rescans changed blobs only.
  *
- * File layout, one JSON value per line: a header (version, resolutions and their fingerprint), the
- * keys, the link parts (imports, exports: what the graph needs, parsed in one go), then one line
- * per entry with its detail part (symbols, strings), parsed only when something reads it — for
- * most files of a warm run, never. Resolutions stay valid while the list of files and the project
- * configs are the same (their fingerprint).
+ * File layout, one JSON value per line: a header (version, fingerprint of the resolutions), the
+ * resolutions, the keys, each entry's language, the graph snapshot's header, then two lines per
+ * entry (its link part: imports, exports; its detail part: symbols, strings) and one line per file
+ * of the graph snapshot (the edges into it). Entry and edge lines are parsed only when something
+ * reads them, so a warm run parses little more than the keys. Resolutions and the graph snapshot
+ * stay valid while the list of files and the project configs are the same (their fingerprint).
  */
-const SCANNER_VERSION = 7;
-/** A cached scan whose detail part is parsed on first use. */
+const SCANNER_VERSION = 8;
+/** The lines of a file, decoded one at a time when asked for. */
+class Lines {
+    buffer;
+    starts = [0];
+    constructor(buffer) {
+        this.buffer = buffer;
+        for (let at = buffer.indexOf(10); at >= 0; at = buffer.indexOf(10, at + 1))
+            this.starts.push(at + 1);
+    }
+    get count() {
+        return this.starts.length;
+    }
+    at(index) {
+        const start = this.starts[index];
+        if (start === undefined)
+            return undefined;
+        const end = this.starts[index + 1];
+        return this.buffer.toString('utf8', start, end === undefined ? this.buffer.length : end - 1);
+    }
+}
+/** A cached scan whose link and detail parts are parsed on first use. */
 class CachedScan {
-    rawDetail;
     lang;
-    error;
-    imports;
-    exports;
-    exportAll;
-    esm;
-    pkg;
-    parsed;
-    constructor(link, rawDetail) {
-        this.rawDetail = rawDetail;
-        this.lang = link.lang;
-        if (link.error !== undefined)
-            this.error = link.error;
-        this.imports = link.imports;
-        this.exports = link.exports;
-        this.exportAll = link.exportAll;
-        this.esm = link.esm;
-        if (link.pkg !== undefined)
-            this.pkg = link.pkg;
+    lines;
+    line;
+    parsedLink;
+    parsedDetail;
+    constructor(lang, lines, line) {
+        this.lang = lang;
+        this.lines = lines;
+        this.line = line;
+    }
+    get rawLink() {
+        return this.lines.at(this.line);
+    }
+    get rawDetail() {
+        return this.lines.at(this.line + 1);
+    }
+    get link() {
+        return (this.parsedLink ??= JSON.parse(this.rawLink));
     }
     get detail() {
-        return (this.parsed ??= JSON.parse(this.rawDetail));
+        return (this.parsedDetail ??= JSON.parse(this.rawDetail));
+    }
+    get error() {
+        return this.link.error;
+    }
+    get imports() {
+        return this.link.imports;
+    }
+    get exports() {
+        return this.link.exports;
+    }
+    get exportAll() {
+        return this.link.exportAll;
+    }
+    get esm() {
+        return this.link.esm;
+    }
+    get pkg() {
+        return this.link.pkg;
     }
     get symbols() {
         return this.detail.symbols;
@@ -3658,7 +3944,6 @@ class CachedScan {
 }
 function linkOf(scan) {
     const link = {
-        lang: scan.lang,
         imports: scan.imports,
         exports: scan.exports,
         exportAll: scan.exportAll,
@@ -3676,33 +3961,57 @@ class ScanCache {
     entries = new Map();
     used = new Set();
     resolutionPrint = '';
-    resolutionsRaw = Object.create(null);
+    resolutionsRaw;
+    resolutionsText = '{}';
+    snapshot;
+    nextSnapshot;
     dirty = false;
     stats = { hits: 0, misses: 0 };
-    loaded = false;
+    loadTried = false;
+    fileLoaded = false;
+    /** The file is read on first use (or by `load()`), so a caller can start other work first. */
     constructor(file) {
         this.file = file;
+    }
+    /** Reads the cache file once; a missing, outdated or unreadable file is an empty cache. */
+    load() {
+        if (this.loadTried)
+            return;
+        this.loadTried = true;
+        const file = this.file;
         if (!file || !(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(file))
             return;
         try {
-            const lines = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(file, 'utf8').split('\n');
-            const header = JSON.parse(lines[0] ?? '{}');
+            const lines = new Lines((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(file));
+            const header = JSON.parse(lines.at(0) ?? '{}');
             if (header.version !== SCANNER_VERSION)
                 return;
-            const keys = JSON.parse(lines[1] ?? '[]');
-            const links = JSON.parse(lines[2] ?? '[]');
-            if (keys.length !== links.length || lines.length < 3 + keys.length)
+            const keys = JSON.parse(lines.at(2) ?? '[]');
+            const langs = JSON.parse(lines.at(3) ?? '[]');
+            const graph = JSON.parse(lines.at(4) ?? 'null');
+            const first = 5;
+            const edgeLines = first + 2 * keys.length;
+            if (keys.length !== langs.length || lines.count < edgeLines + (graph?.paths.length ?? 0))
                 return;
-            keys.forEach((key, i) => this.loadedEntries.set(key, new CachedScan(links[i], lines[3 + i])));
+            keys.forEach((key, i) => this.loadedEntries.set(key, new CachedScan(langs[i], lines, first + 2 * i)));
             this.resolutionPrint = header.fingerprint ?? '';
-            this.resolutionsRaw = Object.assign(Object.create(null), header.resolutions ?? {});
-            this.loaded = true;
+            this.resolutionsText = lines.at(1) ?? '{}';
+            if (graph)
+                this.snapshot = { ...graph, edgesInto: i => lines.at(edgeLines + i) };
+            this.fileLoaded = true;
         }
         catch {
             this.loadedEntries.clear();
+            this.snapshot = undefined;
         }
     }
+    /** Whether a valid cache file was read. */
+    get loaded() {
+        this.load();
+        return this.fileLoaded;
+    }
     get(key) {
+        this.load();
         const entry = this.entries.get(key) ?? this.loadedEntries.get(key);
         if (entry) {
             this.stats.hits++;
@@ -3717,48 +4026,80 @@ class ScanCache {
         this.used.add(key);
         this.dirty = true;
     }
+    /** Parses the saved resolutions now (while waiting for git, say) rather than on first use. */
+    prepareResolutions() {
+        this.load();
+        this.resolutionsRaw ??= Object.assign(Object.create(null), JSON.parse(this.resolutionsText));
+    }
     /** Resolutions saved for this fingerprint of the file list and configs (empty when it differs). */
     resolutions(fingerprint) {
-        return fingerprint === this.resolutionPrint ? this.resolutionsRaw : Object.create(null);
+        this.load();
+        if (fingerprint !== this.resolutionPrint)
+            return Object.create(null);
+        this.prepareResolutions();
+        return this.resolutionsRaw;
     }
-    setResolutions(fingerprint, resolutions) {
-        if (fingerprint === this.resolutionPrint && resolutions === this.resolutionsRaw)
+    /** Records the resolutions of this run; `grew`: resolutions were added to the ones handed out. */
+    setResolutions(fingerprint, resolutions, grew = true) {
+        this.load();
+        if (fingerprint === this.resolutionPrint && resolutions === this.resolutionsRaw && !grew)
             return;
         this.resolutionPrint = fingerprint;
         this.resolutionsRaw = resolutions;
         this.dirty = true;
     }
+    /** The graph of the last run when it was built for the same fingerprint. */
+    graphSnapshot(fingerprint) {
+        this.load();
+        return this.snapshot?.fingerprint === fingerprint ? this.snapshot : undefined;
+    }
+    /** The graph of this run, made when the cache is saved. */
+    setGraphSnapshot(snapshot) {
+        this.nextSnapshot = snapshot;
+    }
     /** Writes the entries this run used (older blobs are dropped), atomically; skips an unchanged cache. */
     save() {
         if (!this.file)
             return;
+        this.load();
+        if (this.nextSnapshot) {
+            const snapshot = this.nextSnapshot();
+            this.nextSnapshot = undefined;
+            if (snapshot !== this.snapshot) {
+                this.snapshot = snapshot;
+                this.dirty = true;
+            }
+        }
         if (!this.dirty && this.used.size === this.loadedEntries.size)
             return;
         const keys = [];
-        const links = [];
-        const details = [];
+        const langs = [];
+        const parts = [];
         for (const key of this.used) {
             const fresh = this.entries.get(key);
             const cached = this.loadedEntries.get(key);
             if (fresh) {
                 keys.push(key);
-                links.push(linkOf(fresh));
-                details.push(JSON.stringify({ symbols: fresh.symbols, strings: fresh.strings }));
+                langs.push(fresh.lang);
+                parts.push(JSON.stringify(linkOf(fresh)), JSON.stringify({ symbols: fresh.symbols, strings: fresh.strings }));
             }
             else if (cached) {
                 keys.push(key);
-                links.push(linkOf(cached));
-                details.push(cached.rawDetail);
+                langs.push(cached.lang);
+                parts.push(cached.rawLink, cached.rawDetail);
             }
         }
-        const header = JSON.stringify({
-            version: SCANNER_VERSION,
-            fingerprint: this.resolutionPrint,
-            resolutions: this.resolutionsRaw
-        });
+        const snapshot = this.snapshot;
+        const graph = snapshot
+            ? { fingerprint: snapshot.fingerprint, paths: snapshot.paths, keys: snapshot.keys, outs: snapshot.outs }
+            : null;
+        const edges = snapshot ? snapshot.paths.map((_, i) => snapshot.edgesInto(i)) : [];
+        const header = JSON.stringify({ version: SCANNER_VERSION, fingerprint: this.resolutionPrint });
+        const resolutions = this.resolutionsRaw ? JSON.stringify(this.resolutionsRaw) : this.resolutionsText;
         (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(this.file), { recursive: true });
         const tmp = `${this.file}.${process.pid}.tmp`;
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(tmp, [header, JSON.stringify(keys), JSON.stringify(links), ...details].join('\n') + '\n');
+        const lines = [header, resolutions, JSON.stringify(keys), JSON.stringify(langs), JSON.stringify(graph)];
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(tmp, [...lines, ...parts, ...edges].join('\n') + '\n');
         (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.renameSync)(tmp, this.file);
         this.dirty = false;
     }
