@@ -31402,6 +31402,16 @@ throttling.triggersNotification = triggersNotification;
 
 
 
+/**
+ * What to do when GitHub says to slow down: wait and retry a short wait a few times; give up on a
+ * long one (the step has better things to do than sleep for an hour).
+ */
+function onLimit(kind, log, maxRetries) {
+    return (retryAfter, request, _octokit, retryCount) => {
+        log.warning(`GitHub ${kind} on ${request.method} ${request.url}; retry in ${retryAfter}s`);
+        return retryCount < maxRetries && retryAfter <= 60;
+    };
+}
 /** An Octokit for the REST API, with retry and rate-limit handling. */
 function createGitHubClient(options) {
     const maxRetries = options.maxRetries ?? 3;
@@ -31410,14 +31420,8 @@ function createGitHubClient(options) {
         userAgent: 'ci-medic',
         retry: { retries: maxRetries, doNotRetry: [400, 401, 403, 404, 409, 410, 422, 451] },
         throttle: {
-            onRateLimit: (retryAfter, request, _octokit, retryCount) => {
-                options.log.warning(`GitHub rate limit on ${request.method} ${request.url}; retry in ${retryAfter}s`);
-                return retryCount < maxRetries && retryAfter <= 60;
-            },
-            onSecondaryRateLimit: (retryAfter, request, _octokit, retryCount) => {
-                options.log.warning(`GitHub secondary rate limit on ${request.method} ${request.url}; retry in ${retryAfter}s`);
-                return retryCount < maxRetries && retryAfter <= 60;
-            }
+            onRateLimit: onLimit('rate limit', options.log, maxRetries),
+            onSecondaryRateLimit: onLimit('secondary rate limit', options.log, maxRetries)
         }
     }, dist_bundle/* retry */.L, throttling);
 }
