@@ -31,7 +31,7 @@ interface ListedComment {
 }
 
 /** Comments written by a bot (GitHub Actions' token, an app), never by people who might plant a marker. */
-function byBot(comment: ListedComment): boolean {
+export function byBot(comment: Pick<ListedComment, 'user'>): boolean {
   return comment.user?.type === 'Bot'
 }
 

@@ -1,3 +1,4 @@
+import { byBot, capComment, upsertComment as upsertIssueComment } from '../deliver/comments.js'
 import type { GitHubClient } from '../ports/github.js'
 import type { Logger } from '../ports/log.js'
 import type { Repo } from './deployments.js'
@@ -13,7 +14,11 @@ export function escalationMarker(environment?: string): string {
   return `<!-- ci-medic:guard-escalation environment=${(environment ?? 'default').replace(/[^A-Za-z0-9._/-]/g, '_')} -->`
 }
 
-/** Creates the sticky comment, or updates the one an earlier run left (found by its marker). */
+/**
+ * Creates the sticky comment, or updates the one an earlier run left (found by its marker). On a
+ * pull request this is the delivery module's sticky comment; a commit gets the same treatment with
+ * commit comments. Only comments a bot wrote are taken as ours.
+ */
 export async function upsertComment(
   github: GitHubClient,
   repo: Repo,
@@ -24,30 +29,29 @@ export async function upsertComment(
 ): Promise<string | undefined> {
   try {
     if (target.kind === 'pr') {
-      const comments = await github.paginate(github.rest.issues.listComments, {
-        ...repo,
-        issue_number: target.number,
-        per_page: 100
-      })
-      const existing = comments.find(c => c.body?.includes(marker))
-      if (existing) {
-        const { data } = await github.rest.issues.updateComment({ ...repo, comment_id: existing.id, body })
-        return data.html_url
-      }
-      const { data } = await github.rest.issues.createComment({ ...repo, issue_number: target.number, body })
-      return data.html_url
+      const comment = await upsertIssueComment({ github, ...repo, issueNumber: target.number }, marker, body)
+      return comment.url
     }
     const comments = await github.paginate(github.rest.repos.listCommentsForCommit, {
       ...repo,
       commit_sha: target.sha,
       per_page: 100
     })
-    const existing = comments.find(c => c.body?.includes(marker))
+    const text = capComment(body, marker)
+    const existing = comments.find(c => byBot(c) && c.body?.includes(marker))
     if (existing) {
-      const { data } = await github.rest.repos.updateCommitComment({ ...repo, comment_id: existing.id, body })
+      const { data } = await github.rest.repos.updateCommitComment({
+        ...repo,
+        comment_id: existing.id,
+        body: text
+      })
       return data.html_url
     }
-    const { data } = await github.rest.repos.createCommitComment({ ...repo, commit_sha: target.sha, body })
+    const { data } = await github.rest.repos.createCommitComment({
+      ...repo,
+      commit_sha: target.sha,
+      body: text
+    })
     return data.html_url
   } catch (error) {
     log.warning(`Could not post the deploy guard comment: ${(error as Error).message}`)

@@ -35,7 +35,7 @@ export interface GuardReport {
   runUrl?: string
 }
 
-export const COMMENT_LIMIT = 65_536
+export { COMMENT_LIMIT } from '../deliver/comments.js'
 export const SUMMARY_LIMIT = 1024 * 1024 - 4096
 
 const ICON: Record<Verdict, string> = { healthy: '✅', unhealthy: '❌', inconclusive: '⚠️' }
