@@ -1,3 +1,4 @@
+import { selectChange } from '../select/cached.js'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { changeOptions, detectChanges } from '../changes/index.js'
@@ -12,7 +13,7 @@ import { renderAuditSummary, uploadAuditArtifact, type AuditLog } from '../repor
 import { safeJson, safeWord } from '../report/outputs.js'
 import { compareToBase, runTests, type RunTestsOptions } from '../runners/index.js'
 import type { TestRunReport } from '../runners/types.js'
-import { scanKindOf, selectTests, type SelectResult } from '../select/index.js'
+import { scanKindOf, type SelectResult } from '../select/index.js'
 import { selectionJson, selectSummary, selectText } from './select.js'
 import { annotationsFor, countingFailures, renderSummary, renderText } from './test.js'
 import type { Command, CommandContext, CommandResult } from './types.js'
@@ -58,18 +59,7 @@ async function runStages(context: CommandContext): Promise<Stages> {
 
   const changes = await log.group('Change detection', () => detectChanges(changeOptions(context, git)))
   const base = changes.baseKind === 'empty-tree' ? undefined : changes.base
-  const selection = await log.group('Test selection', () =>
-    selectTests({
-      git,
-      base,
-      head: changes.head,
-      log,
-      alwaysRun: inputs.alwaysRun,
-      runAllOn: inputs.runAllOn,
-      configFile: inputs.configFile,
-      cacheDir: join(context.workDir, 'select-cache')
-    })
-  )
+  const selection = await selectChange(context, git, base, changes.head)
   const stages: Stages = { selection, llm, audit, errors: {} }
   const redactor = runRedactor(context)
 

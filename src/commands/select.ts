@@ -1,13 +1,11 @@
 import { existsSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { changeOptions, detectChanges } from '../changes/index.js'
-import { createCachePort, type CachePort } from '../ports/cache.js'
 import { Git } from '../ports/git.js'
-import type { Logger } from '../ports/log.js'
 import { code, escapeCell, table, truncate } from '../report/markdown.js'
 import { safeJson, safeWord } from '../report/outputs.js'
-import { selectTests, type SelectResult } from '../select/index.js'
-import { SCANNER_VERSION } from '../select/scan-cache.js'
+import { selectChange } from '../select/cached.js'
+import { type SelectResult } from '../select/index.js'
 import { estimateDurationMs, readTimings, splitIntoShards, type Shard } from '../select/shards.js'
 import type { Selection } from '../select/types.js'
 import type { Command, CommandContext, CommandResult } from './types.js'
@@ -205,45 +203,16 @@ export function selectResult(
   }
 }
 
-/** The graph cache: a folder under workDir, restored from / saved to the Actions cache when there is one. */
-async function withGraphCache<T>(
-  context: CommandContext,
-  cache: CachePort,
-  log: Logger,
-  fn: (dir: string) => Promise<T>
-): Promise<T> {
-  const dir = join(context.workDir, 'select-cache')
-  const prefix = `ci-medic-select-v${SCANNER_VERSION}-${process.platform}-`
-  if (cache.available && !existsSync(join(dir, 'scans.json'))) {
-    const hit = await cache.restore([dir], `${prefix}${context.event.sha ?? 'local'}`, [prefix])
-    log.info(hit ? `Selection graph cache restored (${hit}).` : 'No selection graph cache yet: cold scan.')
-  }
-  const value = await fn(dir)
-  if (cache.available && existsSync(join(dir, 'scans.json'))) {
-    const key = `${prefix}${context.event.sha ?? 'local'}-${context.event.runId ?? Date.now()}-${context.event.runAttempt ?? 1}`
-    await cache.save([dir], key)
-  }
-  return value
-}
-
 export async function runSelection(context: CommandContext): Promise<SelectResult> {
-  const { log, inputs } = context
   const git = new Git(context.repoDir)
-  const changes = await log.group('Change detection', () => detectChanges(changeOptions(context, git)))
-  const cache = createCachePort(context.env, log)
-  return log.group('Test selection', () =>
-    withGraphCache(context, cache, log, dir =>
-      selectTests({
-        git,
-        base: changes.baseKind === 'empty-tree' ? undefined : changes.base,
-        head: changes.head,
-        log,
-        alwaysRun: inputs.alwaysRun,
-        runAllOn: inputs.runAllOn,
-        configFile: inputs.configFile,
-        cacheDir: dir
-      })
-    )
+  const changes = await context.log.group('Change detection', () =>
+    detectChanges(changeOptions(context, git))
+  )
+  return selectChange(
+    context,
+    git,
+    changes.baseKind === 'empty-tree' ? undefined : changes.base,
+    changes.head
   )
 }
 

@@ -1,4 +1,4 @@
-import { join } from 'node:path'
+import { selectChange } from '../select/cached.js'
 import { changeOptions, detectChanges } from '../changes/index.js'
 import type { CommandContext, CommandResult } from '../commands/types.js'
 import { deliverChange } from '../deliver/index.js'
@@ -9,7 +9,6 @@ import { renderAuditSummary, uploadAuditArtifact, type AuditLog } from '../repor
 import { safeWord } from '../report/outputs.js'
 import { runTests } from '../runners/index.js'
 import type { TestReport } from '../runners/types.js'
-import { selectTests } from '../select/index.js'
 import type { Selection } from '../select/types.js'
 import { fixFailingTests, type FixOutcome } from './fixer.js'
 import { failingTests } from './localize.js'
@@ -72,18 +71,7 @@ export async function runFix(context: CommandContext, known: FixInputs = {}): Pr
     if (inputs.files.length) selectedFiles = inputs.files
     else if (base && head && !selection) {
       try {
-        const selected = await log.group('Select', () =>
-          selectTests({
-            git,
-            base: base!,
-            head: head!,
-            log,
-            alwaysRun: inputs.alwaysRun,
-            runAllOn: inputs.runAllOn,
-            configFile: inputs.configFile,
-            cacheDir: join(context.workDir, 'select-cache')
-          })
-        )
+        const selected = await selectChange(context, git, base, head)
         selection = selected
         selectedFiles = selected.mode === 'all' ? selected.allTests : selected.tests
       } catch (error) {

@@ -1,4 +1,5 @@
 /** The `generate` command's work, reusable by `ci`: changes → selection → generation → delivery → report. */
+import { selectChange } from '../select/cached.js'
 import { join } from 'node:path'
 import { unifiedPatch } from '../agent/diff.js'
 import { changeOptions, detectChanges } from '../changes/index.js'
@@ -11,7 +12,7 @@ import { runProcess } from '../ports/exec.js'
 import { Git } from '../ports/git.js'
 import { AuditLog, renderAuditSummary, uploadAuditArtifact } from '../report/audit.js'
 import { safeJson, safeWord } from '../report/outputs.js'
-import { selectTests, type SelectResult } from '../select/index.js'
+import type { SelectResult } from '../select/index.js'
 import { lineRanges } from './filters.js'
 import { generateTests, type GenerateReport } from './pipeline.js'
 import { generateSummary, keptTable } from './summary.js'
@@ -121,20 +122,7 @@ export async function runGenerate(
     base = changes.base
     head = changes.head
   }
-  const selection =
-    known.selection ??
-    (await log.group('Select', () =>
-      selectTests({
-        git,
-        base,
-        head: head!,
-        log,
-        alwaysRun: inputs.alwaysRun,
-        runAllOn: inputs.runAllOn,
-        configFile: inputs.configFile,
-        cacheDir: join(context.workDir, 'select-cache')
-      })
-    ))
+  const selection = known.selection ?? (await selectChange(context, git, base, head!))
   if (selection.changed.length === 0) return skipped('the change has no semantic change to test')
 
   const choice = known.gateway ? { gateway: known.gateway } : createLlmGateway(context, audit)
