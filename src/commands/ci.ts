@@ -1,21 +1,18 @@
 import { selectChange } from '../select/cached.js'
-import { mkdirSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
 import { changeOptions, detectChanges } from '../changes/index.js'
 import { selectionPathGraph } from '../ci/graph.js'
 import { plural, renderCiSummary, type StageSection } from '../ci/summary.js'
-import { ConfigurationError, errorMessage, isConfigurationError } from '../errors.js'
+import { errorMessage, isConfigurationError } from '../errors.js'
 import { runFix, type FixRunResult } from '../fix/run.js'
 import { runGenerate, type GenerateRunResult } from '../generate/run.js'
 import { createLlmGateway, createRunAudit, runRedactor, type LlmGatewayChoice } from '../llm/index.js'
 import { Git } from '../ports/git.js'
 import { renderAuditSummary, uploadAuditArtifact, type AuditLog } from '../report/audit.js'
 import { safeJson, safeWord } from '../report/outputs.js'
-import { compareToBase, runTests, type RunTestsOptions } from '../runners/index.js'
 import type { TestRunReport } from '../runners/types.js'
 import { scanKindOf, type SelectResult } from '../select/index.js'
 import { selectionJson, selectSummary, selectText } from './select.js'
-import { annotationsFor, countingFailures, renderSummary, renderText } from './test.js'
+import { annotationsFor, countingFailures, renderSummary, renderText, runTestStage } from './test.js'
 import type { Command, CommandContext, CommandResult } from './types.js'
 
 const AUTONOMY_WORDS: Record<string, string> = {
@@ -51,7 +48,7 @@ function deliveryMode(audit: AuditLog): string | undefined {
 }
 
 async function runStages(context: CommandContext): Promise<Stages> {
-  const { inputs, log, repoDir } = context
+  const { log, repoDir } = context
   const git = new Git(repoDir)
   const audit = createRunAudit(context, 'audit-ci')
   // Decided once, before any test runs, so inconsistent LLM inputs fail fast.
@@ -64,38 +61,9 @@ async function runStages(context: CommandContext): Promise<Stages> {
   const redactor = runRedactor(context)
 
   if (selection.mode !== 'none') {
-    const runOptions: Omit<RunTestsOptions, 'repoDir' | 'files'> = {
-      testCommand: inputs.testCommand,
-      timeoutMs: inputs.testTimeout,
-      retries: inputs.retries,
-      log,
-      env: context.env
-    }
     const files = selection.mode === 'all' ? undefined : selection.tests
-    let report = await log.group('Run tests', () =>
-      runTests({ ...runOptions, repoDir, files, timingsDir: context.workDir })
-    )
-    if (report.files.length === 0 && !inputs.testCommand) {
-      throw new ConfigurationError(
-        'No tests were found to run: no jest, vitest, mocha, node --test, pytest or go test suite was detected. ' +
-          'Name the command. Example: test-command: "npm test -- {files}"',
-        'test-command'
-      )
-    }
-    if (inputs.compareToBase && countingFailures(report).length > 0 && base) {
-      report = await log.group('Run the failing tests on the base commit', () =>
-        compareToBase({
-          repoDir,
-          base,
-          report,
-          log,
-          run: (dir, baseFiles) => runTests({ ...runOptions, repoDir: dir, files: baseFiles, retries: 0 })
-        })
-      )
-    }
-    mkdirSync(context.workDir, { recursive: true })
-    stages.reportPath = join(context.workDir, 'test-report.json')
-    writeFileSync(stages.reportPath, JSON.stringify(report, null, 2) + '\n')
+    const { report, reportPath } = await runTestStage(context, files, async () => base)
+    stages.reportPath = reportPath
     stages.report = report
 
     if (countingFailures(report).length > 0 && llm.gateway) {

@@ -225,7 +225,16 @@ function timingsCacheKey(context: CommandContext): string {
   return `ci-medic-timings-${event.runId ?? 'local'}-${event.runAttempt ?? '1'}-${context.env.GITHUB_JOB ?? 'job'}-${Date.now()}`
 }
 
-export const testCommand: Command = async (context): Promise<CommandResult> => {
+/**
+ * Runs test files the way both `test` and `ci` do: timings restored and saved with the Actions
+ * cache, a clear error when no suite is found, the failing tests rerun on the base commit with
+ * `compare-to-base`, and the JSON report written to the work folder.
+ */
+export async function runTestStage(
+  context: CommandContext,
+  files: string[] | undefined,
+  base: () => Promise<string | undefined>
+): Promise<{ report: TestRunReport; reportPath: string }> {
   const { inputs, log, repoDir } = context
   const workDir = context.workDir
   const cache = createCachePort(context.env, log)
@@ -245,12 +254,7 @@ export const testCommand: Command = async (context): Promise<CommandResult> => {
     env: context.env
   }
   let report = await log.group('Run tests', () =>
-    runTests({
-      ...runOptions,
-      repoDir,
-      files: inputs.files.length > 0 ? inputs.files : undefined,
-      timingsDir: workDir
-    })
+    runTests({ ...runOptions, repoDir, files, timingsDir: workDir })
   )
   if (report.files.length === 0 && !inputs.testCommand) {
     throw new ConfigurationError(
@@ -259,15 +263,15 @@ export const testCommand: Command = async (context): Promise<CommandResult> => {
       'test-command'
     )
   }
-  if (inputs.compareToBase && countingFailures(report).length > 0) {
-    const base = await baseRevision(context)
+  const baseRev = inputs.compareToBase && countingFailures(report).length > 0 ? await base() : undefined
+  if (baseRev) {
     report = await log.group('Run the failing tests on the base commit', () =>
       compareToBase({
         repoDir,
-        base,
+        base: baseRev,
         report,
         log,
-        run: (dir, files) => runTests({ ...runOptions, repoDir: dir, files, retries: 0 })
+        run: (dir, baseFiles) => runTests({ ...runOptions, repoDir: dir, files: baseFiles, retries: 0 })
       })
     )
   }
@@ -279,6 +283,16 @@ export const testCommand: Command = async (context): Promise<CommandResult> => {
   mkdirSync(workDir, { recursive: true })
   const reportPath = join(workDir, 'test-report.json')
   writeFileSync(reportPath, JSON.stringify(report, null, 2) + '\n')
+  return { report, reportPath }
+}
+
+export const testCommand: Command = async (context): Promise<CommandResult> => {
+  const { inputs } = context
+  const { report, reportPath } = await runTestStage(
+    context,
+    inputs.files.length > 0 ? inputs.files : undefined,
+    () => baseRevision(context)
+  )
 
   const counting = countingFailures(report)
   const annotations = annotationsFor(report)
