@@ -13,14 +13,16 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: ISOLATION_RUNS
 
+// EXTERNAL MODULE: ./src/select/cached.ts
+var cached = __webpack_require__(2492);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./src/agent/diff.ts
 var diff = __webpack_require__(30758);
 // EXTERNAL MODULE: ./src/changes/index.ts + 3 modules
 var src_changes = __webpack_require__(3751);
-// EXTERNAL MODULE: ./src/deliver/index.ts + 6 modules
-var deliver = __webpack_require__(88425);
+// EXTERNAL MODULE: ./src/deliver/index.ts + 5 modules
+var deliver = __webpack_require__(94406);
 // EXTERNAL MODULE: ./src/fix/run.ts + 9 modules
 var run = __webpack_require__(83359);
 // EXTERNAL MODULE: ./src/llm/index.ts + 4 modules
@@ -33,8 +35,6 @@ var ports_git = __webpack_require__(94220);
 var report_audit = __webpack_require__(8809);
 // EXTERNAL MODULE: ./src/report/outputs.ts
 var outputs = __webpack_require__(65468);
-// EXTERNAL MODULE: ./src/select/index.ts + 11 modules
-var src_select = __webpack_require__(14256);
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __webpack_require__(73136);
 ;// CONCATENATED MODULE: ./src/generate/js-ast.ts
@@ -3058,17 +3058,7 @@ async function runGenerate(context, known = {}) {
         base = changes.base;
         head = changes.head;
     }
-    const selection = known.selection ??
-        (await log.group('Select', () => (0,src_select/* selectTests */.M0)({
-            git,
-            base,
-            head: head,
-            log,
-            alwaysRun: inputs.alwaysRun,
-            runAllOn: inputs.runAllOn,
-            configFile: inputs.configFile,
-            cacheDir: (0,external_node_path_.join)(context.workDir, 'select-cache')
-        })));
+    const selection = known.selection ?? (await (0,cached/* selectChange */.f)(context, git, base, head));
     if (selection.changed.length === 0)
         return skipped('the change has no semantic change to test');
     const choice = known.gateway ? { gateway: known.gateway } : (0,llm/* createLlmGateway */.Cn)(context, audit);

@@ -12,6 +12,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   failuresOf: () => (/* binding */ failuresOf),
 /* harmony export */   renderSummary: () => (/* binding */ renderSummary),
 /* harmony export */   renderText: () => (/* binding */ renderText),
+/* harmony export */   runTestStage: () => (/* binding */ runTestStage),
 /* harmony export */   testCommand: () => (/* binding */ testCommand)
 /* harmony export */ });
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
@@ -196,7 +197,12 @@ function timingsCacheKey(context) {
     const { event } = context;
     return `ci-medic-timings-${event.runId ?? 'local'}-${event.runAttempt ?? '1'}-${context.env.GITHUB_JOB ?? 'job'}-${Date.now()}`;
 }
-const testCommand = async (context) => {
+/**
+ * Runs test files the way both `test` and `ci` do: timings restored and saved with the Actions
+ * cache, a clear error when no suite is found, the failing tests rerun on the base commit with
+ * `compare-to-base`, and the JSON report written to the work folder.
+ */
+async function runTestStage(context, files, base) {
     const { inputs, log, repoDir } = context;
     const workDir = context.workDir;
     const cache = (0,_ports_cache_js__WEBPACK_IMPORTED_MODULE_8__/* .createCachePort */ ._)(context.env, log);
@@ -215,24 +221,19 @@ const testCommand = async (context) => {
         log,
         env: context.env
     };
-    let report = await log.group('Run tests', () => (0,_runners_index_js__WEBPACK_IMPORTED_MODULE_5__/* .runTests */ .N$)({
-        ...runOptions,
-        repoDir,
-        files: inputs.files.length > 0 ? inputs.files : undefined,
-        timingsDir: workDir
-    }));
+    let report = await log.group('Run tests', () => (0,_runners_index_js__WEBPACK_IMPORTED_MODULE_5__/* .runTests */ .N$)({ ...runOptions, repoDir, files, timingsDir: workDir }));
     if (report.files.length === 0 && !inputs.testCommand) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1('No tests were found to run: no jest, vitest, mocha, node --test, pytest or go test suite was detected. ' +
             'Name the files or the command. Example: test-command: "npm test -- {files}"', 'test-command');
     }
-    if (inputs.compareToBase && countingFailures(report).length > 0) {
-        const base = await baseRevision(context);
+    const baseRev = inputs.compareToBase && countingFailures(report).length > 0 ? await base() : undefined;
+    if (baseRev) {
         report = await log.group('Run the failing tests on the base commit', () => (0,_runners_index_js__WEBPACK_IMPORTED_MODULE_5__/* .compareToBase */ .KA)({
             repoDir,
-            base,
+            base: baseRev,
             report,
             log,
-            run: (dir, files) => (0,_runners_index_js__WEBPACK_IMPORTED_MODULE_5__/* .runTests */ .N$)({ ...runOptions, repoDir: dir, files, retries: 0 })
+            run: (dir, baseFiles) => (0,_runners_index_js__WEBPACK_IMPORTED_MODULE_5__/* .runTests */ .N$)({ ...runOptions, repoDir: dir, files: baseFiles, retries: 0 })
         }));
     }
     if (cache.available) {
@@ -243,6 +244,11 @@ const testCommand = async (context) => {
     (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)(workDir, { recursive: true });
     const reportPath = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(workDir, 'test-report.json');
     (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(reportPath, JSON.stringify(report, null, 2) + '\n');
+    return { report, reportPath };
+}
+const testCommand = async (context) => {
+    const { inputs } = context;
+    const { report, reportPath } = await runTestStage(context, inputs.files.length > 0 ? inputs.files : undefined, () => baseRevision(context));
     const counting = countingFailures(report);
     const annotations = annotationsFor(report);
     const failedCount = report.baseline ? report.baseline.newFailures : report.totals.failed;

@@ -605,7 +605,7 @@ class Workspace {
 
 /***/ }),
 
-/***/ 88425:
+/***/ 94406:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -679,58 +679,8 @@ async function writeBackAllowed(github, event) {
     return { allowed: true, permission };
 }
 
-;// CONCATENATED MODULE: ./src/deliver/comments.ts
-
-/** GitHub rejects comment and review bodies longer than this. */
-const COMMENT_LIMIT = 65_536;
-/** Cuts a body to GitHub's comment limit, keeping the hidden marker (at the end) so reruns still find it. */
-function capComment(body, marker = '') {
-    const withoutMarker = marker ? body.split(marker).join('') : body;
-    const room = COMMENT_LIMIT - marker.length - 1;
-    const capped = (0,markdown/* truncate */.xv)(withoutMarker.trimEnd(), room, '\n\n_…cut to fit GitHub’s comment size limit; the full text is in the job summary and the audit artifact._');
-    return marker ? `${capped}\n${marker}` : capped;
-}
-/** Comments written by a bot (GitHub Actions' token, an app), never by people who might plant a marker. */
-function byBot(comment) {
-    return comment.user?.type === 'Bot';
-}
-/** The first bot comment on the issue or PR that carries `marker`, if any. */
-async function findComment(target, marker) {
-    const { github, owner, repo, issueNumber } = target;
-    const comments = (await github.paginate(github.rest.issues.listComments, {
-        owner,
-        repo,
-        issue_number: issueNumber,
-        per_page: 100
-    }));
-    return comments.find(comment => byBot(comment) && (comment.body ?? '').includes(marker));
-}
-/**
- * One sticky comment per marker: updates the earlier comment carrying the hidden marker, or
- * posts a new one. The body is capped at GitHub's limit and always ends with the marker.
- */
-async function upsertComment(target, marker, body) {
-    const { github, owner, repo, issueNumber } = target;
-    const text = capComment(body, marker);
-    const existing = await findComment(target, marker);
-    if (existing) {
-        const { data } = await github.rest.issues.updateComment({
-            owner,
-            repo,
-            comment_id: existing.id,
-            body: text
-        });
-        return { id: data.id, url: data.html_url, action: 'updated' };
-    }
-    const { data } = await github.rest.issues.createComment({
-        owner,
-        repo,
-        issue_number: issueNumber,
-        body: text
-    });
-    return { id: data.id, url: data.html_url, action: 'created' };
-}
-
+// EXTERNAL MODULE: ./src/deliver/comments.ts
+var comments = __webpack_require__(32259);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(48161);
 ;// CONCATENATED MODULE: ./src/deliver/guards.ts
@@ -1316,7 +1266,7 @@ async function reviewWithSuggestions(options, github, owner, repo, pullNumber, m
     const notes = plan.leftOut.length
         ? `\n\nNot shown as suggestions (apply the patch below instead):\n${plan.leftOut.map(l => `- ${(0,markdown/* code */.aY)(l.path)}: ${l.reason}`).join('\n')}`
         : '';
-    const body = capComment(`## ${options.title}\n\n${options.body.trim()}${notes}\n\n<details><summary>Full patch</summary>\n\n${patchBlock(options.patch)}\n\n</details>`, marker);
+    const body = (0,comments/* capComment */.W2)(`## ${options.title}\n\n${options.body.trim()}${notes}\n\n<details><summary>Full patch</summary>\n\n${patchBlock(options.patch)}\n\n</details>`, marker);
     const { data } = await github.rest.pulls.createReview({
         owner,
         repo,
@@ -1351,7 +1301,7 @@ async function headContents(options, paths) {
 }
 async function commentTests(options, github, owner, repo, pullNumber, marker) {
     const target = { github, owner, repo, issueNumber: pullNumber };
-    const earlier = await findComment(target, marker);
+    const earlier = await (0,comments/* findComment */.h1)(target, marker);
     if (earlier) {
         return {
             mode: 'suggest',
@@ -1363,7 +1313,7 @@ async function commentTests(options, github, owner, repo, pullNumber, marker) {
     const files = options.files
         .map(file => `<details><summary>${(0,markdown/* code */.aY)(file.path)}</summary>\n\n${(0,markdown/* codeBlock */.DV)(file.content, languageOf(file.path))}\n\n</details>`)
         .join('\n\n');
-    const posted = await upsertComment(target, marker, `## ${options.title}\n\n${options.body.trim()}\n\n${files}`);
+    const posted = await (0,comments/* upsertComment */.lB)(target, marker, `## ${options.title}\n\n${options.body.trim()}\n\n${files}`);
     return { mode: 'suggest', url: posted.url };
 }
 async function openPullRequest(options, github, owner, repo, base, remote, marker) {
@@ -1408,7 +1358,7 @@ async function openPullRequest(options, github, owner, repo, base, remote, marke
         head: branch,
         base,
         title: options.title,
-        body: capComment(options.body, marker)
+        body: (0,comments/* capComment */.W2)(options.body, marker)
     });
     return { mode: 'pr', url: data.html_url };
 }
@@ -1517,12 +1467,12 @@ __webpack_require__.d(__webpack_exports__, {
   h: () => (/* binding */ runFix)
 });
 
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(76760);
+// EXTERNAL MODULE: ./src/select/cached.ts
+var cached = __webpack_require__(2492);
 // EXTERNAL MODULE: ./src/changes/index.ts + 3 modules
 var src_changes = __webpack_require__(3751);
-// EXTERNAL MODULE: ./src/deliver/index.ts + 6 modules
-var deliver = __webpack_require__(88425);
+// EXTERNAL MODULE: ./src/deliver/index.ts + 5 modules
+var deliver = __webpack_require__(94406);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/llm/index.ts + 4 modules
@@ -1535,8 +1485,6 @@ var report_audit = __webpack_require__(8809);
 var outputs = __webpack_require__(65468);
 // EXTERNAL MODULE: ./src/runners/index.ts + 16 modules
 var runners = __webpack_require__(95224);
-// EXTERNAL MODULE: ./src/select/index.ts + 11 modules
-var src_select = __webpack_require__(14256);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: ./node_modules/picomatch/index.js
@@ -2726,6 +2674,8 @@ function targetOf(args) {
 var diff = __webpack_require__(30758);
 // EXTERNAL MODULE: ./src/agent/workspace.ts
 var agent_workspace = __webpack_require__(27724);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
 ;// CONCATENATED MODULE: ./src/fix/localize.ts
 
 
@@ -3526,7 +3476,6 @@ function fixSummary(input) {
 
 
 
-
 const MAX_CHANGE_DIFF_CHARS = 40_000;
 /**
  * The `fix` command's work, reusable by `ci`: find the failing tests (running the selected tests
@@ -3563,16 +3512,7 @@ async function runFix(context, known = {}) {
             selectedFiles = inputs.files;
         else if (base && head && !selection) {
             try {
-                const selected = await log.group('Select', () => (0,src_select/* selectTests */.M0)({
-                    git,
-                    base: base,
-                    head: head,
-                    log,
-                    alwaysRun: inputs.alwaysRun,
-                    runAllOn: inputs.runAllOn,
-                    configFile: inputs.configFile,
-                    cacheDir: (0,external_node_path_.join)(context.workDir, 'select-cache')
-                }));
+                const selected = await (0,cached/* selectChange */.f)(context, git, base, head);
                 selection = selected;
                 selectedFiles = selected.mode === 'all' ? selected.allTests : selected.tests;
             }

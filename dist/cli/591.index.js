@@ -571,7 +571,10 @@ function describeProbe(probe) {
     return probe.kind === 'http' ? `${probe.method} ${probe.url}` : `$ ${probe.command}`;
 }
 
+// EXTERNAL MODULE: ./src/deliver/comments.ts
+var deliver_comments = __webpack_require__(32259);
 ;// CONCATENATED MODULE: ./src/guard/publish.ts
+
 /** Hidden marker of the guard's sticky comment, one per environment. */
 function commentMarker(environment) {
     return `<!-- ci-medic:guard environment=${(environment ?? 'default').replace(/[^A-Za-z0-9._/-]/g, '_')} -->`;
@@ -579,34 +582,37 @@ function commentMarker(environment) {
 function escalationMarker(environment) {
     return `<!-- ci-medic:guard-escalation environment=${(environment ?? 'default').replace(/[^A-Za-z0-9._/-]/g, '_')} -->`;
 }
-/** Creates the sticky comment, or updates the one an earlier run left (found by its marker). */
+/**
+ * Creates the sticky comment, or updates the one an earlier run left (found by its marker). On a
+ * pull request this is the delivery module's sticky comment; a commit gets the same treatment with
+ * commit comments. Only comments a bot wrote are taken as ours.
+ */
 async function upsertComment(github, repo, target, marker, body, log) {
     try {
         if (target.kind === 'pr') {
-            const comments = await github.paginate(github.rest.issues.listComments, {
-                ...repo,
-                issue_number: target.number,
-                per_page: 100
-            });
-            const existing = comments.find(c => c.body?.includes(marker));
-            if (existing) {
-                const { data } = await github.rest.issues.updateComment({ ...repo, comment_id: existing.id, body });
-                return data.html_url;
-            }
-            const { data } = await github.rest.issues.createComment({ ...repo, issue_number: target.number, body });
-            return data.html_url;
+            const comment = await (0,deliver_comments/* upsertComment */.lB)({ github, ...repo, issueNumber: target.number }, marker, body);
+            return comment.url;
         }
         const comments = await github.paginate(github.rest.repos.listCommentsForCommit, {
             ...repo,
             commit_sha: target.sha,
             per_page: 100
         });
-        const existing = comments.find(c => c.body?.includes(marker));
+        const text = (0,deliver_comments/* capComment */.W2)(body, marker);
+        const existing = comments.find(c => (0,deliver_comments/* byBot */.pk)(c) && c.body?.includes(marker));
         if (existing) {
-            const { data } = await github.rest.repos.updateCommitComment({ ...repo, comment_id: existing.id, body });
+            const { data } = await github.rest.repos.updateCommitComment({
+                ...repo,
+                comment_id: existing.id,
+                body: text
+            });
             return data.html_url;
         }
-        const { data } = await github.rest.repos.createCommitComment({ ...repo, commit_sha: target.sha, body });
+        const { data } = await github.rest.repos.createCommitComment({
+            ...repo,
+            commit_sha: target.sha,
+            body: text
+        });
         return data.html_url;
     }
     catch (error) {
@@ -900,7 +906,7 @@ function ms(value) {
 ;// CONCATENATED MODULE: ./src/guard/report.ts
 
 
-const COMMENT_LIMIT = 65_536;
+
 const SUMMARY_LIMIT = 1024 * 1024 - 4096;
 const ICON = { healthy: '✅', unhealthy: '❌', inconclusive: '⚠️' };
 function clock(at) {
@@ -2020,14 +2026,14 @@ async function runGuard(context, ports = {}) {
     if (github && repo) {
         const target = commentTarget(event.payload, current?.sha ?? fromEvent?.sha ?? event.sha);
         if (target && !deferred && (act !== 'none' || section.commentWhenHealthy)) {
-            links.comment = await upsertComment(github, repo, target, marker, renderReport(report, marker, COMMENT_LIMIT - 100), log);
+            links.comment = await upsertComment(github, repo, target, marker, renderReport(report, marker, deliver_comments/* COMMENT_LIMIT */.W$ - 100), log);
         }
         if (report.escalated) {
             links.issue = await escalate(github, repo, {
                 environment: report.environment,
                 deploymentKey: current ? String(current.id) : (event.sha ?? 'unknown'),
                 title: `Deploy guard: ${report.environment ?? 'deploy'} is unhealthy after a failed rollback (${guard_short(current?.sha ?? event.sha)})`,
-                body: renderReport(report, '', COMMENT_LIMIT - 400)
+                body: renderReport(report, '', deliver_comments/* COMMENT_LIMIT */.W$ - 400)
             }, log);
         }
     }

@@ -27,18 +27,14 @@ var external_node_fs_ = __webpack_require__(73024);
 var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./src/changes/index.ts + 3 modules
 var src_changes = __webpack_require__(3751);
-// EXTERNAL MODULE: ./src/ports/cache.ts
-var ports_cache = __webpack_require__(5994);
 // EXTERNAL MODULE: ./src/ports/git.ts
 var ports_git = __webpack_require__(94220);
 // EXTERNAL MODULE: ./src/report/markdown.ts
 var markdown = __webpack_require__(54285);
 // EXTERNAL MODULE: ./src/report/outputs.ts
 var outputs = __webpack_require__(65468);
-// EXTERNAL MODULE: ./src/select/index.ts + 11 modules
-var src_select = __webpack_require__(14256);
-// EXTERNAL MODULE: ./src/select/scan-cache.ts
-var scan_cache = __webpack_require__(6296);
+// EXTERNAL MODULE: ./src/select/cached.ts
+var cached = __webpack_require__(2492);
 ;// CONCATENATED MODULE: ./src/select/shards.ts
 
 
@@ -99,8 +95,6 @@ function splitIntoShards(tests, count, durationOf) {
 }
 
 ;// CONCATENATED MODULE: ./src/commands/select.ts
-
-
 
 
 
@@ -271,36 +265,10 @@ function selectResult(result, shardCount, workDir, repoDir) {
         text: selectText(result)
     };
 }
-/** The graph cache: a folder under workDir, restored from / saved to the Actions cache when there is one. */
-async function withGraphCache(context, cache, log, fn) {
-    const dir = (0,external_node_path_.join)(context.workDir, 'select-cache');
-    const prefix = `ci-medic-select-v${scan_cache/* SCANNER_VERSION */.y}-${process.platform}-`;
-    if (cache.available && !(0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, 'scans.json'))) {
-        const hit = await cache.restore([dir], `${prefix}${context.event.sha ?? 'local'}`, [prefix]);
-        log.info(hit ? `Selection graph cache restored (${hit}).` : 'No selection graph cache yet: cold scan.');
-    }
-    const value = await fn(dir);
-    if (cache.available && (0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, 'scans.json'))) {
-        const key = `${prefix}${context.event.sha ?? 'local'}-${context.event.runId ?? Date.now()}-${context.event.runAttempt ?? 1}`;
-        await cache.save([dir], key);
-    }
-    return value;
-}
 async function runSelection(context) {
-    const { log, inputs } = context;
     const git = new ports_git/* Git */.TU(context.repoDir);
-    const changes = await log.group('Change detection', () => (0,src_changes/* detectChanges */.f8)((0,src_changes/* changeOptions */.D$)(context, git)));
-    const cache = (0,ports_cache/* createCachePort */._)(context.env, log);
-    return log.group('Test selection', () => withGraphCache(context, cache, log, dir => (0,src_select/* selectTests */.M0)({
-        git,
-        base: changes.baseKind === 'empty-tree' ? undefined : changes.base,
-        head: changes.head,
-        log,
-        alwaysRun: inputs.alwaysRun,
-        runAllOn: inputs.runAllOn,
-        configFile: inputs.configFile,
-        cacheDir: dir
-    })));
+    const changes = await context.log.group('Change detection', () => (0,src_changes/* detectChanges */.f8)((0,src_changes/* changeOptions */.D$)(context, git)));
+    return (0,cached/* selectChange */.f)(context, git, changes.baseKind === 'empty-tree' ? undefined : changes.base, changes.head);
 }
 const selectCommand = async (context) => {
     const result = await runSelection(context);
@@ -309,51 +277,6 @@ const selectCommand = async (context) => {
         : `Selected ${result.tests.length} of ${result.allTests.length} test files.`);
     return selectResult(result, context.inputs.shards, context.workDir, context.repoDir);
 };
-
-
-/***/ }),
-
-/***/ 5994:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   _: () => (/* binding */ createCachePort)
-/* harmony export */ });
-/* unused harmony export actionsCacheAvailable */
-function actionsCacheAvailable(env) {
-    return Boolean(env.ACTIONS_RUNTIME_TOKEN && (env.ACTIONS_CACHE_URL || env.ACTIONS_RESULTS_URL));
-}
-function createCachePort(env, log) {
-    const available = actionsCacheAvailable(env);
-    return {
-        available,
-        async restore(paths, primaryKey, restoreKeys = []) {
-            if (!available)
-                return undefined;
-            try {
-                const cache = await Promise.all(/* import() */[__webpack_require__.e(538), __webpack_require__.e(91)]).then(__webpack_require__.bind(__webpack_require__, 18091));
-                return await cache.restoreCache(paths, primaryKey, restoreKeys);
-            }
-            catch (error) {
-                log.warning(`Cache restore failed for ${primaryKey}: ${error.message}`);
-                return undefined;
-            }
-        },
-        async save(paths, key) {
-            if (!available)
-                return false;
-            try {
-                const cache = await Promise.all(/* import() */[__webpack_require__.e(538), __webpack_require__.e(91)]).then(__webpack_require__.bind(__webpack_require__, 18091));
-                const id = await cache.saveCache(paths, key);
-                return id !== -1;
-            }
-            catch (error) {
-                log.warning(`Cache save failed for ${key}: ${error.message}`);
-                return false;
-            }
-        }
-    };
-}
 
 
 /***/ })

@@ -1,5 +1,5 @@
 export const id = 729;
-export const ids = [729,634,564];
+export const ids = [729,634];
 export const modules = {
 
 /***/ 11729:
@@ -13,10 +13,8 @@ __webpack_require__.d(__webpack_exports__, {
   ciCommand: () => (/* binding */ ciCommand)
 });
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(73024);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(76760);
+// EXTERNAL MODULE: ./src/select/cached.ts
+var cached = __webpack_require__(2492);
 // EXTERNAL MODULE: ./src/changes/index.ts + 3 modules
 var src_changes = __webpack_require__(3751);
 ;// CONCATENATED MODULE: ./src/ci/graph.ts
@@ -130,8 +128,6 @@ var ports_git = __webpack_require__(94220);
 var audit = __webpack_require__(8809);
 // EXTERNAL MODULE: ./src/report/outputs.ts
 var report_outputs = __webpack_require__(65468);
-// EXTERNAL MODULE: ./src/runners/index.ts + 16 modules
-var runners = __webpack_require__(95224);
 // EXTERNAL MODULE: ./src/select/index.ts + 11 modules
 var src_select = __webpack_require__(14256);
 // EXTERNAL MODULE: ./src/commands/select.ts + 1 modules
@@ -139,8 +135,6 @@ var commands_select = __webpack_require__(52634);
 // EXTERNAL MODULE: ./src/commands/test.ts
 var test = __webpack_require__(44564);
 ;// CONCATENATED MODULE: ./src/commands/ci.ts
-
-
 
 
 
@@ -172,51 +166,20 @@ function deliveryMode(audit) {
     return entry ? String(entry.mode) : undefined;
 }
 async function runStages(context) {
-    const { inputs, log, repoDir } = context;
+    const { log, repoDir } = context;
     const git = new ports_git/* Git */.TU(repoDir);
     const audit = (0,src_llm/* createRunAudit */.HP)(context, 'audit-ci');
     // Decided once, before any test runs, so inconsistent LLM inputs fail fast.
     const llm = (0,src_llm/* createLlmGateway */.Cn)(context, audit);
     const changes = await log.group('Change detection', () => (0,src_changes/* detectChanges */.f8)((0,src_changes/* changeOptions */.D$)(context, git)));
     const base = changes.baseKind === 'empty-tree' ? undefined : changes.base;
-    const selection = await log.group('Test selection', () => (0,src_select/* selectTests */.M0)({
-        git,
-        base,
-        head: changes.head,
-        log,
-        alwaysRun: inputs.alwaysRun,
-        runAllOn: inputs.runAllOn,
-        configFile: inputs.configFile,
-        cacheDir: (0,external_node_path_.join)(context.workDir, 'select-cache')
-    }));
+    const selection = await (0,cached/* selectChange */.f)(context, git, base, changes.head);
     const stages = { selection, llm, audit, errors: {} };
     const redactor = (0,src_llm/* runRedactor */.Ms)(context);
     if (selection.mode !== 'none') {
-        const runOptions = {
-            testCommand: inputs.testCommand,
-            timeoutMs: inputs.testTimeout,
-            retries: inputs.retries,
-            log,
-            env: context.env
-        };
         const files = selection.mode === 'all' ? undefined : selection.tests;
-        let report = await log.group('Run tests', () => (0,runners/* runTests */.N$)({ ...runOptions, repoDir, files, timingsDir: context.workDir }));
-        if (report.files.length === 0 && !inputs.testCommand) {
-            throw new errors/* ConfigurationError */.j1('No tests were found to run: no jest, vitest, mocha, node --test, pytest or go test suite was detected. ' +
-                'Name the command. Example: test-command: "npm test -- {files}"', 'test-command');
-        }
-        if (inputs.compareToBase && (0,test.countingFailures)(report).length > 0 && base) {
-            report = await log.group('Run the failing tests on the base commit', () => (0,runners/* compareToBase */.KA)({
-                repoDir,
-                base,
-                report,
-                log,
-                run: (dir, baseFiles) => (0,runners/* runTests */.N$)({ ...runOptions, repoDir: dir, files: baseFiles, retries: 0 })
-            }));
-        }
-        (0,external_node_fs_.mkdirSync)(context.workDir, { recursive: true });
-        stages.reportPath = (0,external_node_path_.join)(context.workDir, 'test-report.json');
-        (0,external_node_fs_.writeFileSync)(stages.reportPath, JSON.stringify(report, null, 2) + '\n');
+        const { report, reportPath } = await (0,test.runTestStage)(context, files, async () => base);
+        stages.reportPath = reportPath;
         stages.report = report;
         if ((0,test.countingFailures)(report).length > 0 && llm.gateway) {
             try {
@@ -521,18 +484,14 @@ var external_node_fs_ = __webpack_require__(73024);
 var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./src/changes/index.ts + 3 modules
 var src_changes = __webpack_require__(3751);
-// EXTERNAL MODULE: ./src/ports/cache.ts
-var ports_cache = __webpack_require__(5994);
 // EXTERNAL MODULE: ./src/ports/git.ts
 var ports_git = __webpack_require__(94220);
 // EXTERNAL MODULE: ./src/report/markdown.ts
 var markdown = __webpack_require__(54285);
 // EXTERNAL MODULE: ./src/report/outputs.ts
 var outputs = __webpack_require__(65468);
-// EXTERNAL MODULE: ./src/select/index.ts + 11 modules
-var src_select = __webpack_require__(14256);
-// EXTERNAL MODULE: ./src/select/scan-cache.ts
-var scan_cache = __webpack_require__(6296);
+// EXTERNAL MODULE: ./src/select/cached.ts
+var cached = __webpack_require__(2492);
 ;// CONCATENATED MODULE: ./src/select/shards.ts
 
 
@@ -593,8 +552,6 @@ function splitIntoShards(tests, count, durationOf) {
 }
 
 ;// CONCATENATED MODULE: ./src/commands/select.ts
-
-
 
 
 
@@ -765,36 +722,10 @@ function selectResult(result, shardCount, workDir, repoDir) {
         text: selectText(result)
     };
 }
-/** The graph cache: a folder under workDir, restored from / saved to the Actions cache when there is one. */
-async function withGraphCache(context, cache, log, fn) {
-    const dir = (0,external_node_path_.join)(context.workDir, 'select-cache');
-    const prefix = `ci-medic-select-v${scan_cache/* SCANNER_VERSION */.y}-${process.platform}-`;
-    if (cache.available && !(0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, 'scans.json'))) {
-        const hit = await cache.restore([dir], `${prefix}${context.event.sha ?? 'local'}`, [prefix]);
-        log.info(hit ? `Selection graph cache restored (${hit}).` : 'No selection graph cache yet: cold scan.');
-    }
-    const value = await fn(dir);
-    if (cache.available && (0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, 'scans.json'))) {
-        const key = `${prefix}${context.event.sha ?? 'local'}-${context.event.runId ?? Date.now()}-${context.event.runAttempt ?? 1}`;
-        await cache.save([dir], key);
-    }
-    return value;
-}
 async function runSelection(context) {
-    const { log, inputs } = context;
     const git = new ports_git/* Git */.TU(context.repoDir);
-    const changes = await log.group('Change detection', () => (0,src_changes/* detectChanges */.f8)((0,src_changes/* changeOptions */.D$)(context, git)));
-    const cache = (0,ports_cache/* createCachePort */._)(context.env, log);
-    return log.group('Test selection', () => withGraphCache(context, cache, log, dir => (0,src_select/* selectTests */.M0)({
-        git,
-        base: changes.baseKind === 'empty-tree' ? undefined : changes.base,
-        head: changes.head,
-        log,
-        alwaysRun: inputs.alwaysRun,
-        runAllOn: inputs.runAllOn,
-        configFile: inputs.configFile,
-        cacheDir: dir
-    })));
+    const changes = await context.log.group('Change detection', () => (0,src_changes/* detectChanges */.f8)((0,src_changes/* changeOptions */.D$)(context, git)));
+    return (0,cached/* selectChange */.f)(context, git, changes.baseKind === 'empty-tree' ? undefined : changes.base, changes.head);
 }
 const selectCommand = async (context) => {
     const result = await runSelection(context);
@@ -817,6 +748,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   failuresOf: () => (/* binding */ failuresOf),
 /* harmony export */   renderSummary: () => (/* binding */ renderSummary),
 /* harmony export */   renderText: () => (/* binding */ renderText),
+/* harmony export */   runTestStage: () => (/* binding */ runTestStage),
 /* harmony export */   testCommand: () => (/* binding */ testCommand)
 /* harmony export */ });
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
@@ -1001,7 +933,12 @@ function timingsCacheKey(context) {
     const { event } = context;
     return `ci-medic-timings-${event.runId ?? 'local'}-${event.runAttempt ?? '1'}-${context.env.GITHUB_JOB ?? 'job'}-${Date.now()}`;
 }
-const testCommand = async (context) => {
+/**
+ * Runs test files the way both `test` and `ci` do: timings restored and saved with the Actions
+ * cache, a clear error when no suite is found, the failing tests rerun on the base commit with
+ * `compare-to-base`, and the JSON report written to the work folder.
+ */
+async function runTestStage(context, files, base) {
     const { inputs, log, repoDir } = context;
     const workDir = context.workDir;
     const cache = (0,_ports_cache_js__WEBPACK_IMPORTED_MODULE_8__/* .createCachePort */ ._)(context.env, log);
@@ -1020,24 +957,19 @@ const testCommand = async (context) => {
         log,
         env: context.env
     };
-    let report = await log.group('Run tests', () => (0,_runners_index_js__WEBPACK_IMPORTED_MODULE_5__/* .runTests */ .N$)({
-        ...runOptions,
-        repoDir,
-        files: inputs.files.length > 0 ? inputs.files : undefined,
-        timingsDir: workDir
-    }));
+    let report = await log.group('Run tests', () => (0,_runners_index_js__WEBPACK_IMPORTED_MODULE_5__/* .runTests */ .N$)({ ...runOptions, repoDir, files, timingsDir: workDir }));
     if (report.files.length === 0 && !inputs.testCommand) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1('No tests were found to run: no jest, vitest, mocha, node --test, pytest or go test suite was detected. ' +
             'Name the files or the command. Example: test-command: "npm test -- {files}"', 'test-command');
     }
-    if (inputs.compareToBase && countingFailures(report).length > 0) {
-        const base = await baseRevision(context);
+    const baseRev = inputs.compareToBase && countingFailures(report).length > 0 ? await base() : undefined;
+    if (baseRev) {
         report = await log.group('Run the failing tests on the base commit', () => (0,_runners_index_js__WEBPACK_IMPORTED_MODULE_5__/* .compareToBase */ .KA)({
             repoDir,
-            base,
+            base: baseRev,
             report,
             log,
-            run: (dir, files) => (0,_runners_index_js__WEBPACK_IMPORTED_MODULE_5__/* .runTests */ .N$)({ ...runOptions, repoDir: dir, files, retries: 0 })
+            run: (dir, baseFiles) => (0,_runners_index_js__WEBPACK_IMPORTED_MODULE_5__/* .runTests */ .N$)({ ...runOptions, repoDir: dir, files: baseFiles, retries: 0 })
         }));
     }
     if (cache.available) {
@@ -1048,6 +980,11 @@ const testCommand = async (context) => {
     (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)(workDir, { recursive: true });
     const reportPath = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(workDir, 'test-report.json');
     (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(reportPath, JSON.stringify(report, null, 2) + '\n');
+    return { report, reportPath };
+}
+const testCommand = async (context) => {
+    const { inputs } = context;
+    const { report, reportPath } = await runTestStage(context, inputs.files.length > 0 ? inputs.files : undefined, () => baseRevision(context));
     const counting = countingFailures(report);
     const annotations = annotationsFor(report);
     const failedCount = report.baseline ? report.baseline.newFailures : report.totals.failed;
@@ -1070,51 +1007,6 @@ const testCommand = async (context) => {
     }
     return result;
 };
-
-
-/***/ }),
-
-/***/ 5994:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   _: () => (/* binding */ createCachePort)
-/* harmony export */ });
-/* unused harmony export actionsCacheAvailable */
-function actionsCacheAvailable(env) {
-    return Boolean(env.ACTIONS_RUNTIME_TOKEN && (env.ACTIONS_CACHE_URL || env.ACTIONS_RESULTS_URL));
-}
-function createCachePort(env, log) {
-    const available = actionsCacheAvailable(env);
-    return {
-        available,
-        async restore(paths, primaryKey, restoreKeys = []) {
-            if (!available)
-                return undefined;
-            try {
-                const cache = await Promise.all(/* import() */[__webpack_require__.e(538), __webpack_require__.e(91)]).then(__webpack_require__.bind(__webpack_require__, 18091));
-                return await cache.restoreCache(paths, primaryKey, restoreKeys);
-            }
-            catch (error) {
-                log.warning(`Cache restore failed for ${primaryKey}: ${error.message}`);
-                return undefined;
-            }
-        },
-        async save(paths, key) {
-            if (!available)
-                return false;
-            try {
-                const cache = await Promise.all(/* import() */[__webpack_require__.e(538), __webpack_require__.e(91)]).then(__webpack_require__.bind(__webpack_require__, 18091));
-                const id = await cache.saveCache(paths, key);
-                return id !== -1;
-            }
-            catch (error) {
-                log.warning(`Cache save failed for ${key}: ${error.message}`);
-                return false;
-            }
-        }
-    };
-}
 
 
 /***/ })

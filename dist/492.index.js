@@ -1,0 +1,4212 @@
+export const id = 492;
+export const ids = [492];
+export const modules = {
+
+/***/ 5994:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   _: () => (/* binding */ createCachePort)
+/* harmony export */ });
+/* unused harmony export actionsCacheAvailable */
+function actionsCacheAvailable(env) {
+    return Boolean(env.ACTIONS_RUNTIME_TOKEN && (env.ACTIONS_CACHE_URL || env.ACTIONS_RESULTS_URL));
+}
+function createCachePort(env, log) {
+    const available = actionsCacheAvailable(env);
+    return {
+        available,
+        async restore(paths, primaryKey, restoreKeys = []) {
+            if (!available)
+                return undefined;
+            try {
+                const cache = await Promise.all(/* import() */[__webpack_require__.e(147), __webpack_require__.e(91)]).then(__webpack_require__.bind(__webpack_require__, 18091));
+                return await cache.restoreCache(paths, primaryKey, restoreKeys);
+            }
+            catch (error) {
+                log.warning(`Cache restore failed for ${primaryKey}: ${error.message}`);
+                return undefined;
+            }
+        },
+        async save(paths, key) {
+            if (!available)
+                return false;
+            try {
+                const cache = await Promise.all(/* import() */[__webpack_require__.e(147), __webpack_require__.e(91)]).then(__webpack_require__.bind(__webpack_require__, 18091));
+                const id = await cache.saveCache(paths, key);
+                return id !== -1;
+            }
+            catch (error) {
+                log.warning(`Cache save failed for ${key}: ${error.message}`);
+                return false;
+            }
+        }
+    };
+}
+
+
+/***/ }),
+
+/***/ 2492:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   f: () => (/* binding */ selectChange)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _ports_cache_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5994);
+/* harmony import */ var _index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(14256);
+/* harmony import */ var _scan_cache_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6296);
+
+
+
+
+
+/** The graph cache: a folder under workDir, restored from / saved to the Actions cache when there is one. */
+async function withGraphCache(context, cache, log, fn) {
+    const dir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(context.workDir, 'select-cache');
+    const prefix = `ci-medic-select-v${_scan_cache_js__WEBPACK_IMPORTED_MODULE_3__/* .SCANNER_VERSION */ .y}-${process.platform}-`;
+    if (cache.available && !(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, 'scans.json'))) {
+        const hit = await cache.restore([dir], `${prefix}${context.event.sha ?? 'local'}`, [prefix]);
+        log.info(hit ? `Selection graph cache restored (${hit}).` : 'No selection graph cache yet: cold scan.');
+    }
+    const value = await fn(dir);
+    if (cache.available && (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, 'scans.json'))) {
+        const key = `${prefix}${context.event.sha ?? 'local'}-${context.event.runId ?? Date.now()}-${context.event.runAttempt ?? 1}`;
+        await cache.save([dir], key);
+    }
+    return value;
+}
+/**
+ * Selects the tests a change between `base` and `head` can affect, with the graph cache restored
+ * and saved around it (a folder in the work dir; `@actions/cache` in Actions). Every command that
+ * selects goes through here.
+ */
+async function selectChange(context, git, base, head) {
+    const { log, inputs } = context;
+    const cache = (0,_ports_cache_js__WEBPACK_IMPORTED_MODULE_4__/* .createCachePort */ ._)(context.env, log);
+    return log.group('Test selection', () => withGraphCache(context, cache, log, dir => (0,_index_js__WEBPACK_IMPORTED_MODULE_2__/* .selectTests */ .M0)({
+        git,
+        base,
+        head,
+        log,
+        alwaysRun: inputs.alwaysRun,
+        runAllOn: inputs.runAllOn,
+        configFile: inputs.configFile,
+        cacheDir: dir
+    })));
+}
+
+
+/***/ }),
+
+/***/ 14256:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  tf: () => (/* binding */ scanKindOf),
+  M0: () => (/* binding */ selectTests)
+});
+
+// UNUSED EXPORTS: buildRepositoryGraph, metadataOnlyChange, scanSource, stringRefersTo
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(83916);
+;// CONCATENATED MODULE: ./src/select/model.ts
+/**
+ * What the scanners extract from one source file. It is plain JSON so that it can be cached,
+ * keyed by the file's git blob SHA.
+ */
+/** The name of the pseudo-symbol made of a module's top-level statements (what runs on load). */
+const model_MODULE_SYMBOL = '<module>';
+function emptyScan(lang) {
+    return { lang, imports: [], symbols: {}, exports: {}, exportAll: [], esm: false, strings: [] };
+}
+/** A fast, non-cryptographic 53-bit string hash (cyrb53), rendered in base 36. */
+function hashText(text, seed = 0) {
+    let h1 = 0xdeadbeef ^ seed;
+    let h2 = 0x41c6ce57 ^ seed;
+    for (let i = 0; i < text.length; i++) {
+        const ch = text.charCodeAt(i);
+        h1 = Math.imul(h1 ^ ch, 2654435761);
+        h2 = Math.imul(h2 ^ ch, 1597334677);
+    }
+    h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+    h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+    return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
+}
+
+;// CONCATENATED MODULE: ./src/select/diff.ts
+
+/**
+ * Compares two versions of a module symbol by symbol. Symbols whose normalized token hash is
+ * unchanged are unchanged, so edits to comments, whitespace, semicolons or quotes change nothing.
+ */
+function diffScans(base, head) {
+    const change = { whole: false, symbols: new Set(), exports: new Set() };
+    if (!base || !head || base.lang !== head.lang) {
+        change.whole = true;
+        return change;
+    }
+    for (const name of new Set([...Object.keys(base.symbols), ...Object.keys(head.symbols)])) {
+        if (base.symbols[name]?.hash !== head.symbols[name]?.hash)
+            change.symbols.add(name);
+    }
+    for (const name of new Set([...Object.keys(base.exports), ...Object.keys(head.exports)])) {
+        const before = base.exports[name];
+        const after = head.exports[name];
+        if (before !== after || (after !== undefined && change.symbols.has(after)))
+            change.exports.add(name);
+    }
+    if (base.exportAll.join('\n') !== head.exportAll.join('\n') ||
+        base.esm !== head.esm ||
+        base.pkg !== head.pkg)
+        change.symbols.add(model_MODULE_SYMBOL);
+    const wholeImports = (scan) => scan.imports
+        .filter(record => record.names === null)
+        .map(record => `${record.kind}:${record.spec}`)
+        .sort()
+        .join('\n');
+    // A new or removed require()/import() inside a function changes that function's hash already;
+    // at module level it is part of MODULE_SYMBOL. Go and Python imports load whole packages.
+    if ((head.lang === 'go' || head.lang === 'py') && wholeImports(base) !== wholeImports(head))
+        change.symbols.add(model_MODULE_SYMBOL);
+    return change;
+}
+function isEmptyChange(change) {
+    return !change.whole && change.symbols.size === 0 && change.exports.size === 0;
+}
+/** Human names of what changed: `foo`, `Widget.render`, `<module>`, or `*` for the whole file. */
+function changedNames(change) {
+    if (change.whole)
+        return ['*'];
+    const names = new Set();
+    for (const symbol of change.symbols)
+        if (!symbol.startsWith('@reexport:'))
+            names.add(symbol);
+    for (const name of change.exports)
+        names.add(name);
+    return [...names].sort();
+}
+
+// EXTERNAL MODULE: ./node_modules/picomatch/index.js
+var picomatch = __webpack_require__(14006);
+var picomatch_default = /*#__PURE__*/__webpack_require__.n(picomatch);
+;// CONCATENATED MODULE: ./src/select/fallback.ts
+
+/**
+ * Changes that static analysis cannot follow safely: every test runs (or every test of the
+ * workspace package the file belongs to), and the reason is reported.
+ */
+const RULES = [
+    {
+        test: /(?:^|\/)(?:package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|bun\.lockb?|\.pnp\.c?js)$/,
+        why: 'a lockfile changed'
+    },
+    {
+        test: /(?:^|\/)(?:package\.json|\.npmrc|\.yarnrc(?:\.yml)?|\.nvmrc|\.node-version|\.tool-versions|pnpm-workspace\.yaml|lerna\.json|nx\.json|turbo\.json)$/,
+        why: 'a dependency manifest changed'
+    },
+    {
+        test: /(?:^|\/)(?:requirements[^/]*\.txt|pyproject\.toml|setup\.py|setup\.cfg|Pipfile(?:\.lock)?|poetry\.lock|uv\.lock|tox\.ini|pytest\.ini|\.python-version)$/,
+        why: 'a Python manifest or pytest config changed'
+    },
+    { test: /(?:^|\/)(?:go\.mod|go\.sum|go\.work(?:\.sum)?)$/, why: 'a Go module file changed' },
+    {
+        test: /(?:^|\/)(?:jest|vitest|vite|karma|playwright|cypress|ava|webpack|rollup|esbuild|tsup)\.config\.[cm]?[jt]s(?:on)?$|(?:^|\/)\.mocharc(?:\.[a-z]+)?$|(?:^|\/)vitest\.workspace\.[cm]?[jt]s$/,
+        why: 'a test runner or build config changed'
+    },
+    {
+        test: /(?:^|\/)(?:jest|vitest|test)[.-]?setup[^/]*\.[cm]?[jt]sx?$|(?:^|\/)setupTests\.[cm]?[jt]sx?$|(?:^|\/)(?:global[-_]?setup|global[-_]?teardown)\.[cm]?[jt]s$/i,
+        why: 'a test setup file changed'
+    },
+    { test: /(?:^|\/)[tj]sconfig(?:\.[\w-]+)?\.json$/, why: 'a TypeScript config changed' },
+    {
+        test: /(?:^|\/)(?:\.babelrc(?:\.[cm]?js(?:on)?)?|babel\.config\.[cm]?js(?:on)?|\.swcrc)$/,
+        why: 'a Babel or SWC config changed'
+    },
+    { test: /\.d\.[cm]?ts$/, why: 'a type declaration file changed' },
+    { test: /^\.github\/ci-medic\.ya?ml$/, why: "CI Medic's own config changed" },
+    { test: /(?:^|\/)__mocks__\/[^/]+$/, why: '' } // handled by the selection (module mocks), listed so it is not data
+];
+/** The fallback rule a changed path triggers, if any. */
+function fallbackFor(path, setupFiles, configFile) {
+    if (setupFiles.has(path))
+        return { path, why: 'a test setup file changed' };
+    if (path === configFile)
+        return { path, why: "CI Medic's own config changed" };
+    for (const rule of RULES)
+        if (rule.why && rule.test.test(path))
+            return { path, why: rule.why };
+    return undefined;
+}
+function globMatcher(globs) {
+    if (globs.length === 0)
+        return () => false;
+    const match = picomatch_default()([...globs], { dot: true });
+    return path => match(path);
+}
+/** `ci-medic: run-all` on a line of its own in a commit message forces every test. */
+const RUN_ALL_LINE = /^\s*ci-medic:\s*run-all\s*$/im;
+
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(31421);
+;// CONCATENATED MODULE: ./src/select/git-source.ts
+
+/**
+ * Every blob of `rev` (symlinks left out), from one `git ls-tree` run. It spawns git itself (rather
+ * than through the Git port's line-buffered runner), at once, so callers can do other work while
+ * git lists the tree.
+ */
+function listTree(git, rev) {
+    return new Promise((resolve, reject) => {
+        const child = (0,external_node_child_process_.spawn)('git', ['ls-tree', '-r', '-z', '--full-tree', rev], {
+            cwd: git.dir,
+            stdio: ['ignore', 'pipe', 'pipe'],
+            windowsHide: true
+        });
+        const chunks = [];
+        let stderr = '';
+        child.stdout.on('data', (chunk) => chunks.push(chunk));
+        child.stderr.on('data', (chunk) => (stderr += chunk.toString()));
+        child.on('error', reject);
+        child.on('close', code => {
+            if (code !== 0)
+                return reject(new Error(`git ls-tree ${rev} failed (exit ${code}): ${stderr.trim()}`));
+            resolve(parseTree(Buffer.concat(chunks).toString('utf8')));
+        });
+    });
+}
+function parseTree(out) {
+    const entries = [];
+    for (const record of out.split('\0')) {
+        if (!record)
+            continue;
+        // <mode> SP <type> SP <sha> TAB <path>
+        const tab = record.indexOf('\t');
+        const meta = record.slice(0, tab).split(' ');
+        if (meta[1] !== 'blob' || meta[0] === '120000')
+            continue;
+        entries.push({ path: record.slice(tab + 1), sha: meta[2] });
+    }
+    return entries;
+}
+/** Contents of many blobs through one `git cat-file --batch` process. */
+async function readBlobs(dir, shas) {
+    const result = new Map();
+    await streamBlobs(dir, shas, (sha, blob) => result.set(sha, blob));
+    return result;
+}
+/**
+ * Streams blobs out of `git cat-file --batch` and hands each to `onBlob` as soon as it is complete,
+ * so that git (on another core) decompresses while the caller scans.
+ */
+function streamBlobs(dir, shas, onBlob) {
+    const unique = [...new Set(shas)];
+    if (unique.length === 0)
+        return Promise.resolve();
+    return new Promise((resolve, reject) => {
+        const child = (0,external_node_child_process_.spawn)('git', ['cat-file', '--batch'], {
+            cwd: dir,
+            stdio: ['pipe', 'pipe', 'pipe'],
+            windowsHide: true
+        });
+        let pending = Buffer.alloc(0);
+        let stderr = '';
+        let failed;
+        const drain = () => {
+            for (;;) {
+                const headerEnd = pending.indexOf(10);
+                if (headerEnd < 0)
+                    return;
+                const header = pending.toString('latin1', 0, headerEnd).split(' ');
+                if (header[1] === 'missing' || header.length < 3) {
+                    pending = pending.subarray(headerEnd + 1);
+                    continue;
+                }
+                const size = Number(header[2]);
+                if (pending.length < headerEnd + 1 + size + 1)
+                    return;
+                const blob = pending.subarray(headerEnd + 1, headerEnd + 1 + size);
+                pending = pending.subarray(headerEnd + 1 + size + 1);
+                try {
+                    onBlob(header[0], blob);
+                }
+                catch (error) {
+                    failed ??= error;
+                }
+            }
+        };
+        child.stdout.on('data', (chunk) => {
+            pending = pending.length ? Buffer.concat([pending, chunk]) : chunk;
+            drain();
+        });
+        child.stderr.on('data', (chunk) => (stderr += chunk.toString()));
+        child.on('error', reject);
+        child.on('close', code => {
+            if (failed)
+                return reject(failed);
+            if (code !== 0)
+                return reject(new Error(`git cat-file --batch failed (exit ${code}): ${stderr.trim()}`));
+            resolve();
+        });
+        child.stdin.on('error', () => undefined);
+        child.stdin.end(unique.join('\n') + '\n');
+    });
+}
+const ZERO = /^0+$/;
+/** base..head changes with blob SHAs on both sides (`git diff --raw`). */
+async function diffRaw(git, base, head) {
+    const out = await git.run(['diff', '--raw', '-z', '-M', '--no-abbrev', '--no-ext-diff', base, head, '--']);
+    const fields = out.split('\0');
+    const changes = [];
+    for (let i = 0; i < fields.length;) {
+        const meta = fields[i++];
+        if (!meta.startsWith(':'))
+            continue;
+        const [, , oldSha, newSha, statusField] = meta.slice(1).split(' ');
+        const status = (statusField ?? 'M')[0];
+        const baseSha = oldSha && !ZERO.test(oldSha) ? oldSha : undefined;
+        const headSha = newSha && !ZERO.test(newSha) ? newSha : undefined;
+        if (status === 'R' || status === 'C') {
+            const from = fields[i++];
+            const to = fields[i++];
+            changes.push({
+                status: status === 'R' ? 'renamed' : 'added',
+                path: to,
+                previousPath: status === 'R' ? from : undefined,
+                baseSha,
+                headSha
+            });
+        }
+        else {
+            const path = fields[i++];
+            const mapped = status === 'A' ? 'added' : status === 'D' ? 'deleted' : 'modified';
+            changes.push({ status: mapped, path, baseSha, headSha });
+        }
+    }
+    return changes;
+}
+
+;// CONCATENATED MODULE: ./src/select/project.ts
+
+/** Does this jest config (its text) transform TypeScript with ts-jest's type checking on? */
+function typeCheckedByJest(configText) {
+    if (!/ts-jest/.test(configText))
+        return false;
+    return !/isolatedModules['"]?\s*:\s*true|diagnostics['"]?\s*:\s*false|transpileOnly['"]?\s*:\s*true/.test(configText);
+}
+function dirname(path) {
+    const slash = path.lastIndexOf('/');
+    return slash < 0 ? '' : path.slice(0, slash);
+}
+const NEEDS_NORMALIZING = /(?:^|\/)\.{1,2}(?:\/|$)|\/\/|^\/|\/$/;
+function joinPath(...parts) {
+    const joined = parts.length === 1 ? parts[0] : parts.filter(p => p !== '').join('/');
+    if (!NEEDS_NORMALIZING.test(joined))
+        return joined;
+    const out = [];
+    for (const part of parts.join('/').split('/')) {
+        if (part === '' || part === '.')
+            continue;
+        if (part === '..') {
+            if (out.length === 0 || out[out.length - 1] === '..')
+                out.push('..');
+            else
+                out.pop();
+        }
+        else
+            out.push(part);
+    }
+    return out.join('/');
+}
+/** JSON with comments and trailing commas (tsconfig, jsconfig). */
+function parseJsonc(text) {
+    let out = '';
+    for (let i = 0; i < text.length; i++) {
+        const c = text[i];
+        if (c === '"') {
+            let j = i + 1;
+            while (j < text.length && text[j] !== '"')
+                j += text[j] === '\\' ? 2 : 1;
+            out += text.slice(i, j + 1);
+            i = j;
+        }
+        else if (c === '/' && text[i + 1] === '/') {
+            while (i < text.length && text[i] !== '\n')
+                i++;
+            out += '\n';
+        }
+        else if (c === '/' && text[i + 1] === '*') {
+            const end = text.indexOf('*/', i + 2);
+            i = end < 0 ? text.length : end + 1;
+        }
+        else
+            out += c;
+    }
+    return JSON.parse(out.replace(/,(\s*[}\]])/g, '$1'));
+}
+function readJson(read, path) {
+    const text = read(path);
+    if (text === undefined)
+        return undefined;
+    try {
+        const value = parseJsonc(text);
+        return value && typeof value === 'object' ? value : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+function loadTsConfig(read, path, files, seen = new Set()) {
+    if (seen.has(path))
+        return undefined;
+    seen.add(path);
+    const json = readJson(read, path);
+    if (!json)
+        return undefined;
+    const dir = dirname(path);
+    let base;
+    const extendsList = Array.isArray(json.extends) ? json.extends : json.extends ? [json.extends] : [];
+    for (const ext of extendsList) {
+        if (typeof ext !== 'string')
+            continue;
+        let target;
+        if (ext.startsWith('.')) {
+            target = joinPath(dir, ext);
+            if (!files.has(target) && files.has(target + '.json'))
+                target += '.json';
+        }
+        else {
+            // A config shipped by a workspace package or kept in node_modules (not in the repository).
+            const candidate = joinPath('node_modules', ext);
+            target = files.has(candidate)
+                ? candidate
+                : files.has(candidate + '.json')
+                    ? candidate + '.json'
+                    : undefined;
+        }
+        if (target)
+            base = loadTsConfig(read, target, files, seen) ?? base;
+    }
+    const options = (json.compilerOptions ?? {});
+    const config = { dir: base?.dir ?? dir, baseUrl: base?.baseUrl, paths: base?.paths ?? [] };
+    if (typeof options.baseUrl === 'string')
+        config.baseUrl = joinPath(dir, options.baseUrl);
+    if (options.paths && typeof options.paths === 'object') {
+        const pathsBase = config.baseUrl ?? dir;
+        config.paths = Object.entries(options.paths).map(([pattern, targets]) => ({
+            pattern,
+            targets: (Array.isArray(targets) ? targets : [])
+                .filter(t => typeof t === 'string')
+                .map(t => joinPath(pathsBase, t))
+        }));
+    }
+    return config;
+}
+function loadPackage(read, path) {
+    const json = readJson(read, path);
+    if (!json)
+        return undefined;
+    const str = (v) => (typeof v === 'string' ? v : undefined);
+    return {
+        dir: dirname(path),
+        name: str(json.name),
+        exports: json.exports,
+        imports: json.imports,
+        main: str(json.main),
+        module: str(json.module),
+        source: str(json.source),
+        types: str(json.types) ?? str(json.typings)
+    };
+}
+/** Workspace package folders from package.json `workspaces` and pnpm-workspace.yaml. */
+function workspaceGlobs(read) {
+    const globs = [];
+    const root = readJson(read, 'package.json');
+    const ws = root?.workspaces;
+    if (Array.isArray(ws))
+        globs.push(...ws.filter((w) => typeof w === 'string'));
+    else if (ws && typeof ws === 'object' && Array.isArray(ws.packages))
+        globs.push(...ws.packages.filter(w => typeof w === 'string'));
+    const pnpm = read('pnpm-workspace.yaml');
+    if (pnpm) {
+        for (const m of pnpm.matchAll(/^\s*-\s*['"]?([^'"\n#]+?)['"]?\s*$/gm)) {
+            const glob = m[1].trim();
+            if (!glob.startsWith('!'))
+                globs.push(glob);
+        }
+    }
+    return globs;
+}
+// ── jest ───────────────────────────────────────────────────────────────────
+const JEST_CONFIG_FILES = [
+    'jest.config.js',
+    'jest.config.cjs',
+    'jest.config.mjs',
+    'jest.config.ts',
+    'jest.config.json'
+];
+/**
+ * Reads a literal object out of a JS config file without running it: `export default {…}`,
+ * `module.exports = {…}` or `const config = {…}`. Returns undefined when the object is not literal.
+ */
+function literalObjectFromJs(text) {
+    const start = /(?:export\s+default|module\.exports\s*=|(?:const|let|var)\s+\w+(?:\s*:\s*[\w.<>]+)?\s*=)\s*(?:\/\*\*?[\s\S]*?\*\/\s*)?\{/.exec(text);
+    if (!start)
+        return undefined;
+    const open = start.index + start[0].length - 1;
+    let depth = 0;
+    let end = -1;
+    for (let i = open; i < text.length; i++) {
+        const c = text[i];
+        if (c === '"' || c === "'" || c === '`') {
+            let j = i + 1;
+            while (j < text.length && text[j] !== c)
+                j += text[j] === '\\' ? 2 : 1;
+            i = j;
+        }
+        else if (c === '/' && text[i + 1] === '/') {
+            while (i < text.length && text[i] !== '\n')
+                i++;
+        }
+        else if (c === '/' && text[i + 1] === '*') {
+            i = text.indexOf('*/', i + 2) + 1;
+            if (i <= 0)
+                return undefined;
+        }
+        else if (c === '{')
+            depth++;
+        else if (c === '}' && --depth === 0) {
+            end = i;
+            break;
+        }
+    }
+    if (end < 0)
+        return undefined;
+    return jsObjectLiteralToValue(text.slice(open, end + 1));
+}
+/** Converts a literal JS object (no calls or variables) to a value; undefined if it is not literal. */
+function jsObjectLiteralToValue(source) {
+    let out = '';
+    for (let i = 0; i < source.length; i++) {
+        const c = source[i];
+        if (c === '"' || c === "'" || c === '`') {
+            let j = i + 1;
+            let value = '';
+            while (j < source.length && source[j] !== c) {
+                if (source[j] === '\\') {
+                    const next = source[j + 1];
+                    value += next === c ? c : '\\' + next;
+                    j += 2;
+                }
+                else
+                    value += source[j++];
+            }
+            if (c === '`' && value.includes('${'))
+                return undefined;
+            out += JSON.stringify(value).replace(/\\\\/g, '\\');
+            i = j;
+        }
+        else if (c === '/' && source[i + 1] === '/') {
+            while (i < source.length && source[i] !== '\n')
+                i++;
+        }
+        else if (c === '/' && source[i + 1] === '*') {
+            i = source.indexOf('*/', i + 2) + 1;
+        }
+        else if (c === '/') {
+            // a regular expression literal: keep its source as a string
+            let j = i + 1;
+            while (j < source.length && source[j] !== '/')
+                j += source[j] === '\\' ? 2 : 1;
+            out += JSON.stringify(source.slice(i + 1, j));
+            i = j;
+            while (/[a-z]/.test(source[i + 1] ?? ''))
+                i++;
+        }
+        else if (/[A-Za-z_$]/.test(c)) {
+            let j = i;
+            while (j < source.length && /[\w$]/.test(source[j]))
+                j++;
+            const word = source.slice(i, j);
+            const after = source.slice(j).trimStart();
+            if (after.startsWith(':'))
+                out += JSON.stringify(word);
+            else if (word === 'true' || word === 'false' || word === 'null')
+                out += word;
+            else if (word === 'undefined')
+                out += 'null';
+            else if ((after.startsWith(',') || after.startsWith('}')) && /[{,]\s*$/.test(out))
+                return undefined; // shorthand
+            else
+                return undefined;
+            i = j - 1;
+        }
+        else
+            out += c;
+    }
+    try {
+        const value = JSON.parse(out.replace(/,(\s*[}\]])/g, '$1'));
+        return value && typeof value === 'object' ? value : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+function asStrings(value) {
+    if (typeof value === 'string')
+        return [value];
+    return Array.isArray(value) ? value.filter((v) => typeof v === 'string') : [];
+}
+function safeRegex(source) {
+    try {
+        return new RegExp(source);
+    }
+    catch {
+        return undefined;
+    }
+}
+/** The jest config of a folder (package.json "jest" or jest.config.*), when there is one. */
+function loadJestSettings(read, dir) {
+    let raw;
+    let unreadable;
+    let found = false;
+    let configText = '';
+    for (const name of JEST_CONFIG_FILES) {
+        const path = joinPath(dir, name);
+        const text = read(path);
+        if (text === undefined)
+            continue;
+        found = true;
+        configText = text;
+        raw = name.endsWith('.json') ? readJson(read, path) : literalObjectFromJs(text);
+        if (!raw)
+            unreadable = `${path} is not a literal object`;
+        break;
+    }
+    if (!found) {
+        const pkg = readJson(read, joinPath(dir, 'package.json'));
+        if (pkg && pkg.jest && typeof pkg.jest === 'object') {
+            raw = pkg.jest;
+            configText = JSON.stringify(pkg.jest);
+            found = true;
+        }
+    }
+    if (!found)
+        return undefined;
+    const config = raw ?? {};
+    const rootDir = typeof config.rootDir === 'string' ? joinPath(dir, config.rootDir) : dir;
+    const expand = (p) => joinPath(p.replace(/<rootDir>/g, rootDir));
+    const mapper = [];
+    if (config.moduleNameMapper && typeof config.moduleNameMapper === 'object') {
+        for (const [pattern, target] of Object.entries(config.moduleNameMapper)) {
+            const regex = safeRegex(pattern);
+            if (regex)
+                mapper.push({ regex, targets: asStrings(target).map(t => t.replace(/<rootDir>/g, rootDir)) });
+        }
+    }
+    return {
+        dir,
+        rootDir,
+        roots: config.roots ? asStrings(config.roots).map(expand) : [rootDir],
+        moduleNameMapper: mapper,
+        moduleDirectories: asStrings(config.moduleDirectories).filter(d => d !== 'node_modules'),
+        modulePaths: asStrings(config.modulePaths).map(expand),
+        testMatch: asStrings(config.testMatch).map(p => p.replace(/<rootDir>\/?/g, rootDir ? rootDir + '/' : '')),
+        testRegex: asStrings(config.testRegex)
+            .map(safeRegex)
+            .filter((r) => r !== undefined),
+        testPathIgnorePatterns: asStrings(config.testPathIgnorePatterns)
+            .map(p => safeRegex(p.replace(/<rootDir>/g, rootDir)))
+            .filter((r) => r !== undefined),
+        setupFiles: [
+            ...asStrings(config.setupFiles),
+            ...asStrings(config.setupFilesAfterEnv),
+            ...asStrings(config.globalSetup),
+            ...asStrings(config.globalTeardown)
+        ].map(expand),
+        unreadable,
+        typeChecked: typeCheckedByJest(configText),
+        tsconfig: /tsconfig['"]?\s*:\s*['"]([^'"]+\.json)['"]/
+            .exec(configText)?.[1]
+            ?.replace(/<rootDir>\/?/, dir ? dir + '/' : '')
+    };
+}
+// ── test files ─────────────────────────────────────────────────────────────
+const CONVENTIONAL_JS_TEST = /(?:^|\/)(?:__tests__\/.*\.[cm]?[jt]sx?|[^/]*\.(?:test|spec)\.[cm]?[jt]sx?)$/;
+const PY_TEST = /(?:^|\/)(?:test_[^/]*\.py|[^/]*_test\.py)$/;
+const GO_TEST = /_test\.go$/;
+function makeTestMatcher(jest) {
+    const matchers = jest.map(settings => {
+        const globs = settings.testMatch.length ? picomatch_default()(settings.testMatch, { dot: true }) : undefined;
+        return { settings, globs };
+    });
+    return path => {
+        if (path.includes('node_modules/') || path.endsWith('.d.ts'))
+            return false;
+        if (PY_TEST.test(path) || GO_TEST.test(path))
+            return true;
+        if (!/\.[cm]?[jt]sx?$/.test(path))
+            return false;
+        for (const { settings, globs } of matchers) {
+            if (settings.dir && !path.startsWith(settings.dir + '/'))
+                continue;
+            if (settings.testPathIgnorePatterns.some(r => r.test('/' + path)))
+                return false;
+            if (!settings.roots.some(root => root === '' || path === root || path.startsWith(root + '/')))
+                continue;
+            if (globs && (globs(path) || globs('/' + path)))
+                return true;
+            if (settings.testRegex.some(r => r.test(path)))
+                return true;
+            if (!globs && settings.testRegex.length === 0 && CONVENTIONAL_JS_TEST.test(path))
+                return true;
+            return false;
+        }
+        return CONVENTIONAL_JS_TEST.test(path) && !/(?:^|\/)(?:__fixtures__|fixtures)\//.test(path);
+    };
+}
+
+;// CONCATENATED MODULE: ./src/select/graph.ts
+
+
+/**
+ * The dependency graph at symbol level. Nodes are files; a file's edges are its resolved imports.
+ * Reachability is computed per test file over (file, key) pairs where key is a local symbol name,
+ * `export:<name>`, MODULE_SYMBOL, LOAD (the module is loaded: its top-level code runs and its
+ * imports load) or WHOLE (everything the module has).
+ */
+const LOAD = '<load>';
+const WHOLE = '*';
+/** A node whose edges are resolved on first use (its file did not change since the snapshot). */
+class LazyNode {
+    path;
+    scan;
+    build;
+    forward;
+    constructor(path, scan, build) {
+        this.path = path;
+        this.scan = scan;
+        this.build = build;
+    }
+    get edges() {
+        return (this.forward ??= this.build());
+    }
+    get bindings() {
+        return this.edges.bindings;
+    }
+    get loads() {
+        return this.edges.loads;
+    }
+    get exportAll() {
+        return this.edges.exportAll;
+    }
+    get unresolved() {
+        return this.edges.unresolved;
+    }
+}
+function addEdgesFrom(node, edges) {
+    const into = (target) => {
+        let entry = edges.get(target);
+        if (!entry)
+            edges.set(target, (entry = { loaders: [], bindings: [], exportAllers: [] }));
+        return entry;
+    };
+    for (const { target, whole } of node.loads)
+        into(target).loaders.push({ from: node.path, whole });
+    for (const [local, binding] of node.bindings)
+        if (binding.target)
+            into(binding.target).bindings.push({ from: node.path, local, imported: binding.imported });
+    for (const target of node.exportAll)
+        into(target).exportAllers.push(node.path);
+}
+function targetsOf(node) {
+    const targets = new Set();
+    for (const { target } of node.loads)
+        targets.add(target);
+    for (const binding of node.bindings.values())
+        if (binding.target)
+            targets.add(binding.target);
+    for (const target of node.exportAll)
+        targets.add(target);
+    return targets;
+}
+/** Edges into one file, with the files they come from as indices into `paths`. */
+function encodeEdges(edges, index) {
+    if (!edges)
+        return '0';
+    const at = (path) => index.get(path);
+    return JSON.stringify([
+        edges.loaders.flatMap(l => [at(l.from), l.whole ? 1 : 0]),
+        edges.bindings.flatMap(b => [at(b.from), b.local, b.imported]),
+        edges.exportAllers.map(at)
+    ]);
+}
+function decodeEdges(line, paths) {
+    const data = JSON.parse(line);
+    if (data === 0)
+        return undefined;
+    const [loads, binds, alls] = data;
+    const edges = { loaders: [], bindings: [], exportAllers: alls.map(i => paths[i]) };
+    for (let i = 0; i < loads.length; i += 2)
+        edges.loaders.push({ from: paths[loads[i]], whole: loads[i + 1] === 1 });
+    for (let i = 0; i < binds.length; i += 3)
+        edges.bindings.push({
+            from: paths[binds[i]],
+            local: binds[i + 1],
+            imported: binds[i + 2]
+        });
+    return edges;
+}
+/**
+ * Builds the graph of `scans` (keyed by path, in a stable order; `keys` gives each scan's cache
+ * key). With the snapshot of an earlier run for the same files and configs, only the files whose
+ * scan changed are linked again, the edges into the files they point at (before and after) are
+ * patched, and the rest is read from the snapshot when something asks for it.
+ */
+function buildGraph(scans, resolver, conftests, keys = new Map(), previous) {
+    // Go packages: folder → non-test files.
+    const goPackages = new Map();
+    for (const [path, scan] of scans) {
+        if (scan.lang !== 'go' || path.endsWith('_test.go'))
+            continue;
+        const dir = dirname(path);
+        const list = goPackages.get(dir) ?? [];
+        list.push(path);
+        goPackages.set(dir, list);
+    }
+    const link = (path, scan) => linkNode(path, scan, resolver, conftests, goPackages);
+    const usable = previous && sameFiles(previous, scans);
+    if (!usable) {
+        const nodes = new Map();
+        for (const [path, scan] of scans)
+            nodes.set(path, { path, scan, ...link(path, scan) });
+        return freshGraph(nodes, keys);
+    }
+    const paths = [...previous.paths];
+    const index = new Map();
+    paths.forEach((path, i) => index.set(path, i));
+    const changed = [];
+    const nodes = new Map();
+    let i = 0;
+    for (const [path, scan] of scans) {
+        if (previous.keys[i] === keys.get(path))
+            nodes.set(path, new LazyNode(path, scan, () => link(path, scan)));
+        else {
+            changed.push(i);
+            nodes.set(path, { path, scan, ...link(path, scan) });
+        }
+        i++;
+    }
+    // A Go file links to its package's other files, which depend on their languages: start over.
+    const goChanged = changed.some(c => paths[c].endsWith('.go'));
+    if (goChanged || changed.length > scans.size / 4)
+        return freshGraph(nodes, keys);
+    const decoded = new Map();
+    const stored = (at) => {
+        if (!decoded.has(at))
+            decoded.set(at, decodeEdges(previous.edgesInto(at), previous.paths));
+        return decoded.get(at);
+    };
+    // Edges into the files the changed files pointed at or point at now, rebuilt in node order.
+    const changedPaths = new Set(changed.map(c => paths[c]));
+    const fresh = new Map();
+    for (const c of changed)
+        addEdgesFrom(nodes.get(paths[c]), fresh);
+    const affected = new Set(fresh.keys());
+    for (const c of changed)
+        for (const t of previous.outs[c] ?? [])
+            affected.add(paths[t]);
+    const patched = new Map();
+    const order = (from) => index.get(from) ?? Number.MAX_SAFE_INTEGER;
+    for (const target of affected) {
+        const at = index.get(target);
+        const before = at === undefined ? undefined : stored(at);
+        const add = fresh.get(target);
+        const edges = {
+            loaders: [...(before?.loaders.filter(l => !changedPaths.has(l.from)) ?? []), ...(add?.loaders ?? [])],
+            bindings: [
+                ...(before?.bindings.filter(b => !changedPaths.has(b.from)) ?? []),
+                ...(add?.bindings ?? [])
+            ],
+            exportAllers: [
+                ...(before?.exportAllers.filter(f => !changedPaths.has(f)) ?? []),
+                ...(add?.exportAllers ?? [])
+            ]
+        };
+        edges.loaders.sort((a, b) => order(a.from) - order(b.from));
+        edges.bindings.sort((a, b) => order(a.from) - order(b.from));
+        edges.exportAllers.sort((a, b) => order(a) - order(b));
+        const empty = !edges.loaders.length && !edges.bindings.length && !edges.exportAllers.length;
+        patched.set(target, empty ? undefined : edges);
+        if (at === undefined) {
+            index.set(target, paths.length);
+            paths.push(target);
+        }
+    }
+    const edgesInto = (file) => {
+        if (patched.has(file))
+            return patched.get(file);
+        const at = index.get(file);
+        return at === undefined || at >= previous.paths.length ? undefined : stored(at);
+    };
+    let snapshot;
+    return {
+        nodes,
+        edgesInto,
+        snapshot: fingerprint => {
+            if (snapshot)
+                return snapshot;
+            if (changed.length === 0 &&
+                paths.length === previous.paths.length &&
+                fingerprint === previous.fingerprint)
+                return (snapshot = previous);
+            const outs = [...previous.outs];
+            for (const c of changed)
+                outs[c] = [...targetsOf(nodes.get(paths[c]))].map(t => index.get(t));
+            const keyList = [...previous.keys];
+            for (const c of changed)
+                keyList[c] = keys.get(paths[c]);
+            return (snapshot = {
+                fingerprint,
+                paths,
+                keys: keyList,
+                outs,
+                edgesInto: at => {
+                    const path = paths[at];
+                    if (patched.has(path))
+                        return encodeEdges(patched.get(path), index);
+                    return previous.edgesInto(at);
+                }
+            });
+        }
+    };
+}
+function sameFiles(previous, scans) {
+    if (previous.keys.length !== scans.size)
+        return false;
+    let i = 0;
+    for (const path of scans.keys())
+        if (previous.paths[i++] !== path)
+            return false;
+    return true;
+}
+function freshGraph(nodes, keys) {
+    let edges;
+    const all = () => {
+        if (edges)
+            return edges;
+        edges = new Map();
+        for (const node of nodes.values())
+            addEdgesFrom(node, edges);
+        return edges;
+    };
+    return {
+        nodes,
+        edgesInto: file => all().get(file),
+        snapshot: fingerprint => {
+            const paths = [...nodes.keys()];
+            const index = new Map();
+            paths.forEach((path, i) => index.set(path, i));
+            for (const target of all().keys())
+                if (!index.has(target)) {
+                    index.set(target, paths.length);
+                    paths.push(target);
+                }
+            const outs = [...nodes.values()].map(node => [...targetsOf(node)].map(t => index.get(t)));
+            return {
+                fingerprint,
+                paths,
+                keys: [...nodes.keys()].map(path => keys.get(path) ?? ''),
+                outs,
+                edgesInto: at => encodeEdges(all().get(paths[at]), index)
+            };
+        }
+    };
+}
+function linkNode(path, scan, resolver, conftests, goPackages) {
+    const node = { bindings: new Map(), loads: [], exportAll: [], unresolved: [] };
+    const load = (target, whole) => {
+        node.loads.push({ target, whole });
+    };
+    if (scan.lang === 'js') {
+        for (const record of scan.imports) {
+            const resolution = resolver.resolveJs(path, record.spec);
+            const target = 'file' in resolution ? resolution.file : undefined;
+            if ('unresolved' in resolution)
+                node.unresolved.push(joinPath(dirname(path), record.spec));
+            if (target) {
+                if (record.kind === 'reexport' && record.names && record.names.length === 0) {
+                    node.exportAll.push(target);
+                }
+                load(target, record.names === null);
+            }
+            for (const binding of record.names ?? []) {
+                if (binding.local)
+                    node.bindings.set(binding.local, {
+                        target,
+                        imported: binding.imported === '*' ? WHOLE : binding.imported
+                    });
+            }
+        }
+    }
+    else if (scan.lang === 'py') {
+        for (const record of scan.imports) {
+            const { files, resolved } = resolver.resolvePython(path, record.spec);
+            if (!resolved)
+                continue;
+            const module = files[files.length - 1];
+            for (const file of files.slice(0, -1))
+                load(file, false);
+            if (module)
+                load(module, record.names === null);
+            for (const binding of record.names ?? []) {
+                const submodule = module ? resolver.pythonSubmodule(module, binding.imported) : undefined;
+                if (submodule) {
+                    load(submodule, true);
+                    node.bindings.set(binding.local, { target: submodule, imported: WHOLE });
+                }
+                else
+                    node.bindings.set(binding.local, { target: module, imported: binding.imported });
+            }
+            if (!record.names && module) {
+                const local = record.spec.split('.')[0];
+                if (!node.bindings.has(local))
+                    node.bindings.set(local, { target: module, imported: WHOLE });
+            }
+        }
+        for (const conftest of conftests.get(path) ?? [])
+            load(conftest, true);
+    }
+    else if (scan.lang === 'go') {
+        const dir = dirname(path);
+        for (const sibling of goPackages.get(dir) ?? [])
+            if (sibling !== path)
+                load(sibling, true);
+        for (const record of scan.imports) {
+            const pkgDir = resolver.goPackageDir(record.spec);
+            if (pkgDir === undefined)
+                continue;
+            for (const file of goPackages.get(pkgDir) ?? [])
+                load(file, true);
+        }
+    }
+    return node;
+}
+/** Files from which any of `targets` can be reached by following imports backwards. */
+function reverseClosure(graph, targets) {
+    const seen = new Set();
+    const queue = [...targets];
+    while (queue.length) {
+        const file = queue.pop();
+        if (seen.has(file))
+            continue;
+        seen.add(file);
+        for (const { from } of graph.edgesInto(file)?.loaders ?? [])
+            if (!seen.has(from))
+                queue.push(from);
+    }
+    return seen;
+}
+/** The label of a selection made because a changed file is type-checked on load. */
+const TYPE_CHECK = '<type-check>';
+/**
+ * Walks everything a test file reaches and returns the changed symbols it meets, each with the
+ * chain of steps that leads to it.
+ */
+function reachFromTest(graph, test, changes) {
+    const parent = new Map();
+    const hits = [];
+    const hitKeys = new Set();
+    const queue = [];
+    const visit = (file, key, from) => {
+        const id = `${file}\u0000${key}`;
+        if (parent.has(id))
+            return;
+        parent.set(id, from);
+        queue.push(id);
+    };
+    visit(test, WHOLE, null);
+    for (let q = 0; q < queue.length; q++) {
+        const id = queue[q];
+        const sep = id.indexOf('\u0000');
+        const file = id.slice(0, sep);
+        const key = id.slice(sep + 1);
+        const change = changes.get(file);
+        if (change) {
+            for (const symbol of changedSymbolsFor(change, key)) {
+                if (hitKeys.has(`${file}#${symbol}`))
+                    continue;
+                hitKeys.add(`${file}#${symbol}`);
+                const chain = chainOf(parent, id).filter(step => step !== test && !step.startsWith(test + '#'));
+                if (chain[0] !== `${file}#${symbol}`)
+                    chain.unshift(`${file}#${symbol}`);
+                chain.push(test);
+                hits.push({ file, symbol, chain });
+            }
+        }
+        const node = graph.nodes.get(file);
+        if (!node)
+            continue;
+        const scan = node.scan;
+        if (key === LOAD) {
+            visit(file, MODULE_SYMBOL, id);
+            for (const { target, whole } of node.loads)
+                visit(target, whole ? WHOLE : LOAD, id);
+        }
+        else if (key === WHOLE) {
+            visit(file, LOAD, id);
+            for (const name of Object.keys(scan.symbols))
+                visit(file, name, id);
+            for (const name of Object.keys(scan.exports))
+                visit(file, `export:${name}`, id);
+            for (const target of node.exportAll)
+                visit(target, WHOLE, id);
+        }
+        else if (key.startsWith('export:')) {
+            visit(file, LOAD, id);
+            const name = key.slice(7);
+            const local = scan.exports[name];
+            if (local !== undefined)
+                visit(file, local, id);
+            else if (!scan.esm)
+                visit(file, WHOLE, id);
+            else
+                for (const target of node.exportAll)
+                    visit(target, key, id);
+        }
+        else {
+            const binding = node.bindings.get(key);
+            if (binding) {
+                if (binding.target)
+                    visit(binding.target, binding.imported === WHOLE ? WHOLE : `export:${binding.imported}`, id);
+                continue;
+            }
+            const symbol = scan.symbols[key];
+            if (!symbol)
+                continue;
+            for (const ref of symbol.refs) {
+                if (ref !== key && (scan.symbols[ref] || node.bindings.has(ref)))
+                    visit(file, ref, id);
+            }
+        }
+    }
+    return hits;
+}
+function changedSymbolsFor(change, key) {
+    if (change.whole)
+        return [key === WHOLE || key === LOAD ? MODULE_SYMBOL : key.startsWith('export:') ? key.slice(7) : key];
+    if (key === WHOLE)
+        return [...change.symbols, ...change.exports];
+    if (key === LOAD)
+        return change.symbols.has(MODULE_SYMBOL) ? [MODULE_SYMBOL] : [];
+    if (key.startsWith('export:'))
+        return change.exports.has(key.slice(7)) ? [key.slice(7)] : [];
+    return change.symbols.has(key) ? [key] : [];
+}
+function chainOf(parent, id) {
+    const steps = [];
+    let current = id;
+    let last = '';
+    while (current) {
+        const sep = current.indexOf('\u0000');
+        const file = current.slice(0, sep);
+        let key = current.slice(sep + 1);
+        if (key.startsWith('export:'))
+            key = key.slice(7);
+        const step = key === WHOLE || key === LOAD ? file : `${file}#${key}`;
+        if (step !== last && !(steps.length && step === file && last.startsWith(file + '#')))
+            steps.push(step);
+        last = step;
+        current = parent.get(current);
+    }
+    return steps;
+}
+function pushTo(map, key, value) {
+    const list = map.get(key);
+    if (list)
+        list.push(value);
+    else
+        map.set(key, [value]);
+}
+function reverseIndex() {
+    return { refsTo: new Map(), exportsTo: new Map() };
+}
+function refsTo(index, node) {
+    let map = index.refsTo.get(node.path);
+    if (!map) {
+        map = new Map();
+        for (const [name, symbol] of Object.entries(node.scan.symbols))
+            for (const ref of symbol.refs)
+                if (ref !== name)
+                    pushTo(map, ref, name);
+        index.refsTo.set(node.path, map);
+    }
+    return map;
+}
+function exportsTo(index, node) {
+    let map = index.exportsTo.get(node.path);
+    if (!map) {
+        map = new Map();
+        for (const [exported, local] of Object.entries(node.scan.exports))
+            pushTo(map, local, exported);
+        index.exportsTo.set(node.path, map);
+    }
+    return map;
+}
+const SEP = '\u0000';
+const id = (kind, file, name = '') => `${kind}${SEP}${file}${SEP}${name}`;
+/** Predecessors of a node: the nodes whose forward walk visits it directly. */
+function predecessors(graph, index, nodeId, out) {
+    const [kind, file, name] = nodeId.split(SEP);
+    const node = graph.nodes.get(file);
+    out.length = 0;
+    switch (kind) {
+        case 'L': // LOAD(F)
+            out.push(id('W', file), id('A', file));
+            for (const { from, whole } of graph.edgesInto(file)?.loaders ?? [])
+                if (!whole)
+                    out.push(id('L', from));
+            break;
+        case 'A': // some EXP(F, X)
+            out.push(id('W', file));
+            for (const b of graph.edgesInto(file)?.bindings ?? [])
+                if (b.imported !== WHOLE)
+                    out.push(id('S', b.from, b.local));
+            for (const from of graph.edgesInto(file)?.exportAllers ?? [])
+                out.push(id('A', from));
+            break;
+        case 'E': {
+            // EXP(F, X)
+            out.push(id('W', file));
+            for (const b of graph.edgesInto(file)?.bindings ?? [])
+                if (b.imported === name)
+                    out.push(id('S', b.from, b.local));
+            for (const from of graph.edgesInto(file)?.exportAllers ?? []) {
+                const exporter = graph.nodes.get(from);
+                if (exporter && exporter.scan.exports[name] === undefined)
+                    out.push(id('E', from, name));
+            }
+            break;
+        }
+        case 'W': // WHOLE(F)
+            for (const { from, whole } of graph.edgesInto(file)?.loaders ?? [])
+                if (whole)
+                    out.push(id('L', from));
+            for (const b of graph.edgesInto(file)?.bindings ?? []) {
+                if (b.imported === WHOLE)
+                    out.push(id('S', b.from, b.local));
+                else if (node && !node.scan.esm && node.scan.exports[b.imported] === undefined)
+                    out.push(id('S', b.from, b.local));
+            }
+            for (const from of graph.edgesInto(file)?.exportAllers ?? [])
+                out.push(id('W', from));
+            if (node && !node.scan.esm)
+                for (const from of graph.edgesInto(file)?.exportAllers ?? [])
+                    out.push(id('A', from));
+            break;
+        case 'S': {
+            // SYM(F, S); MODULE_SYMBOL is visited on LOAD
+            out.push(id('W', file));
+            if (name === model_MODULE_SYMBOL)
+                out.push(id('L', file));
+            if (!node)
+                break;
+            for (const exported of exportsTo(index, node).get(name) ?? [])
+                out.push(id('E', file, exported));
+            for (const user of refsTo(index, node).get(name) ?? [])
+                out.push(id('S', file, user));
+            break;
+        }
+    }
+}
+function stepOf(nodeId) {
+    const [kind, file, name] = nodeId.split(SEP);
+    if (kind === 'S')
+        return name.startsWith('@reexport:') ? undefined : `${file}#${name}`;
+    if (kind === 'E')
+        return `${file}#${name}`;
+    return file;
+}
+/**
+ * For every changed symbol, the tests that reach it, each with a chain of steps from the changed
+ * symbol to the test file.
+ */
+function testsReaching(graph, changes, isTest) {
+    const index = reverseIndex();
+    const starts = [];
+    for (const [file, change] of changes) {
+        if (change.whole) {
+            starts.push({ file, label: file, nodes: [id('L', file), id('W', file)] });
+            continue;
+        }
+        for (const symbol of change.symbols)
+            starts.push({ file, label: `${file}#${symbol}`, nodes: [id('S', file, symbol)] });
+        for (const exported of change.exports) {
+            if (!change.symbols.has(graph.nodes.get(file)?.scan.exports[exported] ?? '\u0001'))
+                starts.push({ file, label: `${file}#${exported}`, nodes: [id('E', file, exported)] });
+        }
+    }
+    for (const [file, change] of changes) {
+        if (change.typeCheckedOnLoad && !change.whole)
+            starts.push({ file, label: `${file}#${TYPE_CHECK}`, nodes: [id('L', file)] });
+    }
+    const hits = [];
+    const preds = [];
+    for (const start of starts) {
+        const parent = new Map();
+        const queue = [];
+        for (const node of start.nodes) {
+            parent.set(node, null);
+            queue.push(node);
+        }
+        for (let q = 0; q < queue.length; q++) {
+            const current = queue[q];
+            if (current.charCodeAt(0) === 87 /* W */) {
+                const file = current.slice(2, -1);
+                if (isTest(file)) {
+                    const chain = [];
+                    for (let step = current; step; step = parent.get(step)) {
+                        const text = stepOf(step);
+                        if (text &&
+                            text !== chain[chain.length - 1] &&
+                            !(text === step.split(SEP)[1] &&
+                                chain.length &&
+                                chain[chain.length - 1].startsWith(text + '#')))
+                            chain.push(text);
+                    }
+                    chain.reverse();
+                    const steps = chain.filter(s => s !== file && !s.startsWith(file + '#'));
+                    if (steps[0] !== start.label)
+                        steps.unshift(start.label);
+                    if (steps[1] === start.file && start.label !== start.file)
+                        steps.splice(1, 1);
+                    steps.push(file);
+                    hits.push({
+                        test: file,
+                        changedFile: start.file,
+                        changed: start.label === start.file ? `${start.file}#*` : start.label,
+                        chain: steps
+                    });
+                }
+            }
+            predecessors(graph, index, current, preds);
+            for (const pred of preds) {
+                if (parent.has(pred))
+                    continue;
+                parent.set(pred, current);
+                queue.push(pred);
+            }
+        }
+    }
+    return hits;
+}
+/**
+ * Files whose types can change with the changed symbols: those with a symbol, export or binding
+ * that reaches one of them by reference (loading alone does not carry types).
+ */
+function typeDependents(graph, changes) {
+    const index = reverseIndex();
+    const files = new Set();
+    const seen = new Set();
+    const queue = [];
+    for (const [file, change] of changes) {
+        if (!change.typeCheckedOnLoad)
+            continue;
+        files.add(file);
+        for (const symbol of change.symbols)
+            queue.push(id('S', file, symbol));
+        for (const exported of change.exports)
+            queue.push(id('E', file, exported));
+    }
+    const preds = [];
+    for (let q = 0; q < queue.length; q++) {
+        const current = queue[q];
+        if (seen.has(current))
+            continue;
+        seen.add(current);
+        files.add(current.split(SEP)[1]);
+        predecessors(graph, index, current, preds);
+        for (const pred of preds)
+            if (pred.charCodeAt(0) !== 76 /* L */ && !seen.has(pred))
+                queue.push(pred);
+    }
+    return files;
+}
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: external "node:module"
+var external_node_module_ = __webpack_require__(98995);
+;// CONCATENATED MODULE: ./src/select/typecheck.ts
+
+
+
+/**
+ * When ts-jest type-checks modules as they load, a type error anywhere in a loaded module fails
+ * the whole suite. Rather than selecting every loader of a changed TypeScript file, the files whose
+ * types can change are checked with the repository's own TypeScript: when they are clean, symbol
+ * level selection stands; a file with errors makes all of its loaders run.
+ */
+/** The codes ts-jest ignores by default. */
+const IGNORED_CODES = new Set([6059, 18002, 18003]);
+function loadTypeScript(repoDir) {
+    try {
+        const name = 'typescript';
+        return (0,external_node_module_.createRequire)((0,external_node_path_.join)(repoDir, 'package.json'))(name);
+    }
+    catch {
+        return undefined;
+    }
+}
+function nearestTsconfig(repoDir, file) {
+    for (let dir = (0,external_node_path_.dirname)((0,external_node_path_.join)(repoDir, file)); dir.startsWith(repoDir); dir = (0,external_node_path_.dirname)(dir)) {
+        const candidate = (0,external_node_path_.join)(dir, 'tsconfig.json');
+        if ((0,external_node_fs_.existsSync)(candidate))
+            return candidate;
+        if (dir === repoDir)
+            break;
+    }
+    return undefined;
+}
+function typeErrorsIn(repoDir, files, tsconfig) {
+    const errors = new Map();
+    const ts = loadTypeScript(repoDir);
+    if (!ts)
+        return { checked: false, errors, why: 'typescript is not installed in the repository' };
+    const configPath = tsconfig ? (0,external_node_path_.join)(repoDir, tsconfig) : nearestTsconfig(repoDir, files[0] ?? '');
+    let options = {};
+    if (configPath && (0,external_node_fs_.existsSync)(configPath)) {
+        const parsed = ts.getParsedCommandLineOfConfigFile(configPath, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined });
+        if (!parsed)
+            return { checked: false, errors, why: `${configPath} could not be read` };
+        options = parsed.options;
+    }
+    const absolute = files.map(file => (0,external_node_path_.join)(repoDir, file));
+    const program = ts.createProgram({ rootNames: absolute, options: { ...options, noEmit: true } });
+    files.forEach((file, i) => {
+        const source = program.getSourceFile(absolute[i]);
+        if (!source)
+            return;
+        const diagnostics = [
+            ...program.getSyntacticDiagnostics(source),
+            ...program.getSemanticDiagnostics(source)
+        ].filter(d => d.category === ts.DiagnosticCategory.Error && !IGNORED_CODES.has(d.code));
+        const first = diagnostics[0];
+        if (first)
+            errors.set(file, typeof first.messageText === 'string' ? first.messageText : first.messageText.messageText);
+    });
+    return { checked: true, errors };
+}
+
+;// CONCATENATED MODULE: ./src/select/js-lexer.ts
+/**
+ * A hand-written tokenizer for JavaScript and TypeScript (with JSX). It is not a parser: it yields
+ * just enough (identifiers, punctuation, literals, with a newline flag) for the scanner to find
+ * imports, exports and top-level declarations, and for token-stream hashes that ignore comments,
+ * whitespace and quote style. It never throws on odd input; it reports an error only when a
+ * string, template, comment or bracket is left open at the end of the file.
+ */
+const IDENT = 1;
+const PUNCT = 2;
+const STRING = 3;
+const TEMPLATE = 4;
+const NUMBER = 5;
+const REGEX = 6;
+const JSX = 7;
+/** Keywords after which a `/` starts a regular expression rather than a division. */
+const REGEX_AFTER_WORD = new Set([
+    'return', 'typeof', 'case', 'do', 'else', 'in', 'instanceof', 'new', 'delete', 'void', 'throw',
+    'yield', 'await', 'of', 'extends'
+]); // prettier-ignore
+/** Tokens after which `<` in a .jsx/.tsx file opens an element. */
+const JSX_AFTER_PUNCT = new Set(['(', ',', '=', ':', '[', '!', '&', '|', '?', '{', '}', ';', '=>']);
+const JSX_AFTER_WORD = new Set(['return', 'default', 'yield', 'await', 'case', 'else', 'do']);
+function isIdentStart(c) {
+    return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 36 || c === 95 || c > 127 || c === 92;
+}
+function isIdentPart(c) {
+    return isIdentStart(c) || (c >= 48 && c <= 57);
+}
+class Lexer {
+    src;
+    jsx;
+    i = 0;
+    n;
+    newline = false;
+    out = { kinds: [], texts: [], newline: [] };
+    constructor(src, jsx) {
+        this.src = src;
+        this.jsx = jsx;
+        this.n = src.length;
+        if (src.charCodeAt(0) === 35 && src.charCodeAt(1) === 33)
+            this.skipLine(); // #! shebang
+    }
+    push(kind, text) {
+        this.out.kinds.push(kind);
+        this.out.texts.push(text);
+        this.out.newline.push(this.newline);
+        this.newline = false;
+    }
+    fail(message) {
+        if (!this.out.error)
+            this.out.error = `${message} (offset ${this.i})`;
+    }
+    skipLine() {
+        while (this.i < this.n) {
+            const c = this.src.charCodeAt(this.i);
+            if (c === 10 || c === 13)
+                break;
+            this.i++;
+        }
+    }
+    /** For each open `(`: whether it follows if/while/for/with (then `)` ends a condition). */
+    parens = [];
+    lastParenWasControl = false;
+    prevAllowsRegex() {
+        const k = this.out.kinds.length - 1;
+        if (k < 0)
+            return true;
+        const kind = this.out.kinds[k];
+        const text = this.out.texts[k];
+        if (kind === PUNCT && text === ')')
+            return this.lastParenWasControl;
+        if (kind === PUNCT)
+            return text !== ']';
+        if (kind === IDENT)
+            return REGEX_AFTER_WORD.has(text);
+        if (kind === JSX)
+            return true;
+        return false;
+    }
+    prevAllowsJsx() {
+        if (!this.jsx)
+            return false;
+        const k = this.out.kinds.length - 1;
+        if (k < 0)
+            return true;
+        const kind = this.out.kinds[k];
+        const text = this.out.texts[k];
+        if (kind === PUNCT)
+            return JSX_AFTER_PUNCT.has(text);
+        if (kind === IDENT)
+            return JSX_AFTER_WORD.has(text);
+        return kind === JSX;
+    }
+    /** Tokenizes until the end, or (nested) until the `}` that closes the current expression. */
+    lex(untilBrace) {
+        const src = this.src;
+        let depth = 0;
+        while (this.i < this.n) {
+            const c = src.charCodeAt(this.i);
+            if (c === 10 || c === 13 || c === 0x2028 || c === 0x2029) {
+                this.newline = true;
+                this.i++;
+            }
+            else if (c === 32 || c === 9 || c === 11 || c === 12 || c === 0xfeff || c === 0xa0) {
+                this.i++;
+            }
+            else if (c === 47 /* / */) {
+                const d = src.charCodeAt(this.i + 1);
+                if (d === 47)
+                    this.skipLine();
+                else if (d === 42)
+                    this.skipBlockComment();
+                else if (this.prevAllowsRegex())
+                    this.scanRegex();
+                else {
+                    this.i++;
+                    this.push(PUNCT, '/');
+                }
+            }
+            else if (isIdentStart(c)) {
+                const start = this.i++;
+                while (this.i < this.n && isIdentPart(src.charCodeAt(this.i)))
+                    this.i++;
+                this.push(IDENT, src.slice(start, this.i));
+            }
+            else if (c >= 48 && c <= 57) {
+                this.scanNumber();
+            }
+            else if (c === 34 || c === 39) {
+                this.scanString(c);
+            }
+            else if (c === 96) {
+                this.scanTemplate();
+            }
+            else if (c === 123 /* { */) {
+                depth++;
+                this.i++;
+                this.push(PUNCT, '{');
+            }
+            else if (c === 125 /* } */) {
+                if (depth === 0 && untilBrace) {
+                    this.i++;
+                    return;
+                }
+                depth--;
+                this.i++;
+                this.push(PUNCT, '}');
+            }
+            else if (c === 60 /* < */ && this.prevAllowsJsx() && this.looksLikeJsx()) {
+                this.scanJsxElement();
+            }
+            else if (c === 61 /* = */ && src.charCodeAt(this.i + 1) === 62) {
+                this.i += 2;
+                this.push(PUNCT, '=>');
+            }
+            else if (c === 46 /* . */ && src.charCodeAt(this.i + 1) >= 48 && src.charCodeAt(this.i + 1) <= 57) {
+                this.scanNumber();
+            }
+            else if (c === 35 /* # */ && isIdentStart(src.charCodeAt(this.i + 1))) {
+                const start = this.i++;
+                while (this.i < this.n && isIdentPart(src.charCodeAt(this.i)))
+                    this.i++;
+                this.push(IDENT, src.slice(start, this.i));
+            }
+            else {
+                if (c === 40 /* ( */) {
+                    const k = this.out.kinds.length - 1;
+                    const prev = k >= 0 && this.out.kinds[k] === IDENT ? this.out.texts[k] : '';
+                    this.parens.push(prev === 'if' || prev === 'while' || prev === 'for' || prev === 'with');
+                }
+                else if (c === 41 /* ) */)
+                    this.lastParenWasControl = this.parens.pop() ?? false;
+                this.i++;
+                this.push(PUNCT, src[this.i - 1]);
+            }
+        }
+        if (untilBrace)
+            this.fail('unclosed ${ or { in template or JSX');
+        else if (depth > 0)
+            this.fail('unclosed {');
+    }
+    skipBlockComment() {
+        const end = this.src.indexOf('*/', this.i + 2);
+        if (end < 0) {
+            this.fail('unclosed comment');
+            this.i = this.n;
+            return;
+        }
+        const body = this.src.slice(this.i, end);
+        if (body.includes('\n') || body.includes('\r'))
+            this.newline = true;
+        this.i = end + 2;
+    }
+    scanNumber() {
+        const src = this.src;
+        const start = this.i;
+        while (this.i < this.n) {
+            const c = src.charCodeAt(this.i);
+            if (isIdentPart(c) || c === 46)
+                this.i++;
+            else if ((c === 43 || c === 45) &&
+                /[eE]/.test(src[this.i - 1]) &&
+                !/^0[xX]/.test(src.slice(start, start + 2)))
+                this.i++;
+            else
+                break;
+        }
+        this.push(NUMBER, src.slice(start, this.i).replace(/_/g, ''));
+    }
+    scanString(quote) {
+        const src = this.src;
+        const start = ++this.i;
+        let text = '';
+        let chunk = start;
+        while (this.i < this.n) {
+            const c = src.charCodeAt(this.i);
+            if (c === quote) {
+                text += src.slice(chunk, this.i);
+                this.i++;
+                this.push(STRING, text);
+                return;
+            }
+            if (c === 92) {
+                const next = src.charCodeAt(this.i + 1);
+                if (next === 34 || next === 39) {
+                    text += src.slice(chunk, this.i);
+                    chunk = this.i + 1;
+                }
+                this.i += 2;
+                continue;
+            }
+            if (c === 10 || c === 13)
+                break;
+            this.i++;
+        }
+        this.fail('unterminated string');
+        this.push(STRING, src.slice(start, this.i));
+    }
+    scanTemplate() {
+        const src = this.src;
+        this.i++;
+        let start = this.i;
+        while (this.i < this.n) {
+            const c = src.charCodeAt(this.i);
+            if (c === 92) {
+                this.i += 2;
+            }
+            else if (c === 96) {
+                this.push(TEMPLATE, src.slice(start, this.i));
+                this.i++;
+                return;
+            }
+            else if (c === 36 && src.charCodeAt(this.i + 1) === 123) {
+                this.push(TEMPLATE, src.slice(start, this.i) + '${');
+                this.i += 2;
+                this.lex(true);
+                start = this.i;
+            }
+            else
+                this.i++;
+        }
+        this.fail('unterminated template literal');
+    }
+    scanRegex() {
+        const src = this.src;
+        const start = this.i++;
+        let inClass = false;
+        while (this.i < this.n) {
+            const c = src.charCodeAt(this.i);
+            if (c === 92)
+                this.i += 2;
+            else if (c === 10 || c === 13)
+                break;
+            else if (c === 91) {
+                inClass = true;
+                this.i++;
+            }
+            else if (c === 93) {
+                inClass = false;
+                this.i++;
+            }
+            else if (c === 47 && !inClass) {
+                this.i++;
+                while (this.i < this.n && isIdentPart(src.charCodeAt(this.i)))
+                    this.i++;
+                this.push(REGEX, src.slice(start, this.i));
+                return;
+            }
+            else
+                this.i++;
+        }
+        // Not a regular expression after all: treat the slash as division.
+        this.i = start + 1;
+        this.push(PUNCT, '/');
+    }
+    looksLikeJsx() {
+        const next = this.src.charCodeAt(this.i + 1);
+        return next === 62 /* <> */ || isIdentStart(next);
+    }
+    readJsxName() {
+        const src = this.src;
+        const start = this.i;
+        while (this.i < this.n) {
+            const c = src.charCodeAt(this.i);
+            if (isIdentPart(c) || c === 46 || c === 45 || c === 58)
+                this.i++;
+            else
+                break;
+        }
+        return src.slice(start, this.i);
+    }
+    skipJsxSpace() {
+        while (this.i < this.n && /\s/.test(this.src[this.i]))
+            this.i++;
+    }
+    /** Emits the root identifier of a JSX tag name (a component is a reference). */
+    pushJsxName(name) {
+        const root = name.split('.')[0];
+        if (root && /^[A-Za-z_$]/.test(root) && !root.includes('-') && !root.includes(':'))
+            this.push(IDENT, root);
+        else
+            this.push(JSX, name);
+    }
+    scanJsxElement() {
+        const src = this.src;
+        this.i++; // <
+        this.push(JSX, '<');
+        const name = this.readJsxName();
+        if (name)
+            this.pushJsxName(name);
+        // Attributes
+        for (;;) {
+            this.skipJsxSpace();
+            if (this.i >= this.n)
+                return this.fail('unterminated JSX element');
+            const c = src.charCodeAt(this.i);
+            if (c === 47 && src.charCodeAt(this.i + 1) === 62) {
+                this.i += 2;
+                this.push(JSX, '/>');
+                return;
+            }
+            if (c === 62) {
+                this.i++;
+                this.push(JSX, '>');
+                break;
+            }
+            if (c === 123) {
+                this.i++;
+                this.push(JSX, '{');
+                this.lex(true);
+                this.push(JSX, '}');
+            }
+            else if (c === 34 || c === 39) {
+                const end = src.indexOf(src[this.i], this.i + 1);
+                if (end < 0)
+                    return this.fail('unterminated JSX attribute');
+                this.push(STRING, src.slice(this.i + 1, end));
+                this.i = end + 1;
+            }
+            else if (c === 61) {
+                this.i++;
+                this.push(JSX, '=');
+            }
+            else if (isIdentStart(c)) {
+                this.push(JSX, this.readJsxName());
+            }
+            else if (c === 60 && this.jsx) {
+                // A generic arrow function such as <T,>() => … in .tsx, not an element: give up on JSX.
+                this.push(JSX, src[this.i++]);
+            }
+            else {
+                this.push(JSX, src[this.i++]);
+            }
+        }
+        // Children until the matching closing tag.
+        let textStart = this.i;
+        const flushText = () => {
+            const text = src.slice(textStart, this.i).trim().replace(/\s+/g, ' ');
+            if (text)
+                this.push(JSX, text);
+        };
+        while (this.i < this.n) {
+            const c = src.charCodeAt(this.i);
+            if (c === 60) {
+                flushText();
+                if (src.charCodeAt(this.i + 1) === 47) {
+                    const end = src.indexOf('>', this.i);
+                    if (end < 0)
+                        return this.fail('unterminated JSX closing tag');
+                    this.push(JSX, '</' + src.slice(this.i + 2, end).trim() + '>');
+                    this.i = end + 1;
+                    return;
+                }
+                this.scanJsxElement();
+                textStart = this.i;
+            }
+            else if (c === 123) {
+                flushText();
+                this.i++;
+                this.push(JSX, '{');
+                this.lex(true);
+                this.push(JSX, '}');
+                textStart = this.i;
+            }
+            else
+                this.i++;
+        }
+        this.fail('unterminated JSX element');
+    }
+}
+function tokenize(src, jsx) {
+    const lexer = new Lexer(src, jsx);
+    lexer.lex(false);
+    return lexer.out;
+}
+
+;// CONCATENATED MODULE: ./src/select/js-scanner.ts
+
+
+/**
+ * Finds a JavaScript/TypeScript module's imports, exports and top-level declarations from its
+ * token stream: each declaration gets a hash of its normalized tokens and the names it references.
+ * Statements that are not declarations (and what declarations run while the module loads) make up
+ * the MODULE_SYMBOL pseudo-symbol.
+ */
+const NOT_REFERENCES = new Set([
+    'break', 'case', 'catch', 'class', 'const', 'continue', 'debugger', 'default', 'delete', 'do', 'else',
+    'export', 'extends', 'false', 'finally', 'for', 'function', 'if', 'import', 'in', 'instanceof', 'new',
+    'null', 'return', 'super', 'switch', 'this', 'throw', 'true', 'try', 'typeof', 'var', 'void', 'while',
+    'with', 'yield', 'let', 'static', 'await', 'async', 'of', 'get', 'set', 'as', 'from', 'type',
+    'interface', 'enum', 'implements', 'private', 'protected', 'public', 'readonly', 'declare', 'abstract',
+    'keyof', 'infer', 'is', 'asserts', 'satisfies', 'namespace', 'module', 'unique', 'override', 'accessor',
+    'undefined', 'string', 'number', 'boolean', 'any', 'unknown', 'never', 'object', 'symbol', 'bigint'
+]); // prettier-ignore
+/** Words that continue an expression on the next line rather than start a statement. */
+const CONTINUATION_WORDS = new Set([
+    'in',
+    'instanceof',
+    'as',
+    'satisfies',
+    'of',
+    'extends',
+    'implements',
+    'from'
+]);
+const STATEMENT_KEYWORDS = new Set([
+    'import', 'export', 'function', 'class', 'const', 'let', 'var', 'interface', 'type', 'enum', 'declare',
+    'namespace', 'module', 'abstract', 'async', 'if', 'for', 'while', 'do', 'switch', 'try', 'return', 'throw'
+]); // prettier-ignore
+const BLOCK_DECLARATIONS = new Set(['function', 'class', 'interface', 'enum', 'namespace', 'module']);
+const MODIFIERS = new Set(['declare', 'abstract', 'async', 'default', 'export']);
+const MEMBER_MODIFIERS = new Set([
+    'static', 'public', 'private', 'protected', 'readonly', 'async', 'override', 'abstract', 'declare', 'accessor'
+]); // prettier-ignore
+const MOCK_METHODS = new Set([
+    'mock', 'doMock', 'unstable_mockModule', 'requireActual', 'requireMock', 'setMock', 'createMockFromModule',
+    'importActual', 'importMock'
+]); // prettier-ignore
+/** Brace openers that are not a declaration's body (a type literal, an object in a default value). */
+const NOT_BODY_BEFORE = new Set([':', '|', '&', ',', '<', '=>', '=', '?', '(']);
+const PATH_LIKE = /^(?:\.{0,2}\/)?[\w@.-]+(?:\/[\w@.-]+)*\/?$/;
+function isJsFile(path) {
+    return /\.(?:[cm]?[jt]sx?)$/.test(path) && !path.endsWith('.d.ts');
+}
+function scanJs(src, path) {
+    const jsx = !/\.[cm]?ts$/.test(path);
+    const tokens = tokenize(src, jsx);
+    return new JsScanner(tokens).scan();
+}
+class JsScanner {
+    tokens;
+    kinds;
+    texts;
+    newline;
+    n;
+    scan_ = emptyScan('js');
+    moduleParts = [];
+    moduleRefs = new Set();
+    /** Matching bracket index for every opening bracket. */
+    match;
+    constructor(tokens) {
+        this.tokens = tokens;
+        this.kinds = tokens.kinds;
+        this.texts = tokens.texts;
+        this.newline = tokens.newline;
+        this.n = tokens.kinds.length;
+        this.match = new Int32Array(this.n).fill(-1);
+        const stack = [];
+        for (let k = 0; k < this.n; k++) {
+            if (this.kinds[k] !== PUNCT)
+                continue;
+            const t = this.texts[k];
+            if (t === '(' || t === '[' || t === '{')
+                stack.push(k);
+            else if (t === ')' || t === ']' || t === '}') {
+                const open = stack.pop();
+                if (open !== undefined) {
+                    this.match[open] = k;
+                    this.match[k] = open;
+                }
+            }
+        }
+    }
+    scan() {
+        const result = this.scan_;
+        if (this.tokens.error)
+            result.error = this.tokens.error;
+        this.findCallImportsAndStrings();
+        let k = 0;
+        while (k < this.n) {
+            const end = this.statementEnd(k);
+            this.statement(k, end);
+            k = end > k ? end : k + 1;
+        }
+        // Specifiers are edges already; strings are kept to find data files named at run time.
+        const specs = new Set(result.imports.map(i => i.spec));
+        result.strings = result.strings.filter(value => !specs.has(value));
+        result.symbols[model_MODULE_SYMBOL] = {
+            hash: hashText(this.moduleParts.join('\u0002')),
+            refs: [...this.moduleRefs]
+        };
+        return result;
+    }
+    t(k) {
+        return k < this.n ? this.texts[k] : '';
+    }
+    is(k, kind, text) {
+        return k < this.n && this.kinds[k] === kind && (text === undefined || this.texts[k] === text);
+    }
+    // ── whole-file passes ────────────────────────────────────────────────────
+    findCallImportsAndStrings() {
+        const { kinds, texts, n } = this;
+        const strings = new Set();
+        for (let k = 0; k < n; k++) {
+            const kind = kinds[k];
+            if (kind === STRING || (kind === TEMPLATE && !texts[k].endsWith('${'))) {
+                const value = texts[k];
+                if (value.length >= 2 && value.length <= 200 && PATH_LIKE.test(value) && /[./_-]/.test(value))
+                    strings.add(value);
+                continue;
+            }
+            if (kind !== IDENT || !this.is(k + 1, PUNCT, '('))
+                continue;
+            const word = texts[k];
+            const spec = this.is(k + 2, STRING) ? texts[k + 2] : this.plainTemplate(k + 2);
+            if (spec === undefined)
+                continue;
+            const prevDot = this.is(k - 1, PUNCT, '.');
+            if (word === 'require' &&
+                !prevDot &&
+                !(this.is(k - 1, PUNCT, '=') && this.is(k - 3, IDENT, 'import'))) {
+                this.scan_.imports.push({ spec, kind: 'require', names: null });
+            }
+            else if (word === 'import' && !prevDot) {
+                this.scan_.imports.push({ spec, kind: 'dynamic', names: null });
+            }
+            else if (prevDot &&
+                MOCK_METHODS.has(word) &&
+                (this.is(k - 2, IDENT, 'jest') || this.is(k - 2, IDENT, 'vi'))) {
+                this.scan_.imports.push({ spec, kind: 'mock', names: null });
+            }
+            else if (prevDot && word === 'resolve' && this.is(k - 2, IDENT, 'require')) {
+                this.scan_.imports.push({ spec, kind: 'require', names: null });
+            }
+        }
+        this.scan_.strings = [...strings].slice(0, 300);
+    }
+    plainTemplate(k) {
+        if (!this.is(k, TEMPLATE))
+            return undefined;
+        const text = this.texts[k];
+        return text.endsWith('${') ? undefined : text;
+    }
+    // ── statement boundaries ─────────────────────────────────────────────────
+    endsExpression(k) {
+        if (k < 0)
+            return false;
+        const kind = this.kinds[k];
+        const text = this.texts[k];
+        if (kind === IDENT) {
+            if (text === 'const' && this.is(k - 1, IDENT, 'as'))
+                return true;
+            return !CONTINUATION_WORDS.has(text) && !STATEMENT_KEYWORDS.has(text);
+        }
+        if (kind === PUNCT)
+            return text === ')' || text === ']' || text === '}';
+        if (kind === TEMPLATE)
+            return !text.endsWith('${');
+        return kind === STRING || kind === NUMBER || kind === REGEX || kind === JSX;
+    }
+    startsStatement(k) {
+        const kind = this.kinds[k];
+        if (kind === IDENT)
+            return !CONTINUATION_WORDS.has(this.texts[k]);
+        if (kind === PUNCT)
+            return this.texts[k] === '@';
+        return kind === STRING;
+    }
+    /** A declaration keyword on a new line after a type that ends in `>` (`type A = B<C>`). */
+    declarationAfterType(k) {
+        if (!this.is(k - 1, PUNCT, '>'))
+            return false;
+        const word = this.t(k);
+        return (word === 'export' ||
+            word === 'import' ||
+            word === 'const' ||
+            word === 'let' ||
+            word === 'var' ||
+            word === 'function' ||
+            word === 'class' ||
+            word === 'interface' ||
+            word === 'enum' ||
+            word === 'declare' ||
+            (word === 'type' && this.is(k + 1, IDENT)));
+    }
+    skipDecorators(k) {
+        while (this.is(k, PUNCT, '@')) {
+            k++;
+            while (this.is(k, IDENT) && this.is(k + 1, PUNCT, '.'))
+                k += 2;
+            if (this.is(k, IDENT))
+                k++;
+            if (this.is(k, PUNCT, '('))
+                k = this.after(k);
+        }
+        return k;
+    }
+    /** Index after the bracket group that opens at k. */
+    after(k) {
+        const close = this.match[k];
+        return close > k ? close + 1 : k + 1;
+    }
+    isBlockDeclaration(k) {
+        k = this.skipDecorators(k);
+        while (this.is(k, IDENT) && MODIFIERS.has(this.t(k)))
+            k++;
+        if (this.is(k, IDENT, 'const') && this.is(k + 1, IDENT, 'enum'))
+            return true;
+        if (!this.is(k, IDENT) || !BLOCK_DECLARATIONS.has(this.t(k)))
+            return false;
+        if (this.t(k) === 'module' || this.t(k) === 'namespace')
+            return this.is(k + 1, IDENT) || this.is(k + 1, STRING);
+        return true;
+    }
+    statementEnd(start) {
+        const { kinds, texts, newline, n } = this;
+        const block = this.isBlockDeclaration(start);
+        let k = this.skipDecorators(start);
+        for (; k < n; k++) {
+            if (k > start &&
+                newline[k] &&
+                this.startsStatement(k) &&
+                (this.endsExpression(k - 1) || this.declarationAfterType(k))) {
+                if (!block || STATEMENT_KEYWORDS.has(texts[k]))
+                    return k;
+            }
+            if (kinds[k] !== PUNCT)
+                continue;
+            const text = texts[k];
+            if (text === ';')
+                return k + 1;
+            if (text === '(' || text === '[') {
+                k = this.after(k) - 1;
+            }
+            else if (text === '{') {
+                const close = this.match[k];
+                if (close < 0)
+                    return n;
+                const isBody = block && !NOT_BODY_BEFORE.has(this.t(k - 1));
+                k = close;
+                if (isBody)
+                    return this.is(k + 1, PUNCT, ';') ? k + 2 : k + 1;
+            }
+            else if (text === '}' || text === ')' || text === ']') {
+                // A stray closing bracket: end here so that the scan keeps going.
+                return k > start ? k : k + 1;
+            }
+        }
+        return n;
+    }
+    // ── one statement ────────────────────────────────────────────────────────
+    statement(start, end) {
+        const k = this.skipDecorators(start);
+        const word = this.t(k);
+        if (this.is(k, IDENT, 'import') && !this.is(k + 1, PUNCT, '(') && !this.is(k + 1, PUNCT, '.')) {
+            this.scan_.esm = true;
+            return this.importStatement(k + 1, end);
+        }
+        if (this.is(k, IDENT, 'export')) {
+            this.scan_.esm = true;
+            const next = k + 1;
+            if (this.is(next, PUNCT, '*'))
+                return this.exportStar(next + 1, end);
+            if (this.is(next, PUNCT, '{'))
+                return this.exportList(next, end);
+            if (this.is(next, IDENT, 'type') && this.is(next + 1, PUNCT, '{'))
+                return this.exportList(next + 1, end);
+            if (this.is(next, IDENT, 'default'))
+                return this.declaration(start, next + 1, end, 'default');
+            if (this.is(next, PUNCT, '=') || this.is(next, IDENT, 'import') || this.is(next, IDENT, 'as'))
+                return this.moduleStatement(start, end);
+            return this.declaration(start, next, end, 'named');
+        }
+        if (word && this.is(k, IDENT))
+            return this.declaration(start, k, end, 'none');
+        this.moduleStatement(start, end);
+    }
+    moduleStatement(start, end) {
+        this.moduleParts.push(this.hashRange(start, end));
+        for (const ref of this.references(start, end))
+            this.moduleRefs.add(ref);
+    }
+    addSymbol(name, start, end, refs, hashExtra = '') {
+        const rangeHash = this.hashRange(start, end);
+        const hash = hashExtra ? hashText(hashExtra + '\u0003' + rangeHash) : rangeHash;
+        const existing = this.scan_.symbols[name];
+        if (existing) {
+            existing.hash = hashText(existing.hash + hash);
+            existing.refs = [...new Set([...existing.refs, ...refs])];
+        }
+        else {
+            this.scan_.symbols[name] = { hash, refs: Array.isArray(refs) ? refs : [...refs] };
+        }
+    }
+    addBinding(spec, kind, names) {
+        this.scan_.imports.push({ spec, kind, names });
+        for (const binding of names ?? []) {
+            if (binding.local) {
+                // Short and unique enough as it is: the binding's source and imported name.
+                this.scan_.symbols[binding.local] = { hash: `${spec}\u0000${binding.imported}`, refs: [] };
+            }
+        }
+    }
+    importStatement(k, end) {
+        if (this.is(k, STRING)) {
+            // A side-effect import: loads the whole module.
+            this.scan_.imports.push({ spec: this.t(k), kind: 'static', names: null });
+            this.moduleParts.push(`import ${this.t(k)}`);
+            return;
+        }
+        if (this.is(k, IDENT, 'type') && !this.is(k + 1, PUNCT, ',') && !this.is(k + 1, IDENT, 'from'))
+            k++;
+        const names = [];
+        if (this.is(k, IDENT) && this.is(k + 1, PUNCT, '=')) {
+            // import X = require('y') / import X = A.B
+            const local = this.t(k);
+            if (this.is(k + 2, IDENT, 'require') && this.is(k + 4, STRING)) {
+                this.addBinding(this.t(k + 4), 'static', [{ imported: '*', local }]);
+            }
+            else {
+                this.addSymbol(local, k, end, this.references(k + 2, end));
+            }
+            return;
+        }
+        if (this.is(k, IDENT) && !this.is(k, IDENT, 'from')) {
+            names.push({ imported: 'default', local: this.t(k) });
+            k++;
+            if (this.is(k, PUNCT, ','))
+                k++;
+        }
+        if (this.is(k, PUNCT, '*') && this.is(k + 1, IDENT, 'as')) {
+            names.push({ imported: '*', local: this.t(k + 2) });
+            k += 3;
+        }
+        else if (this.is(k, PUNCT, '{')) {
+            const close = this.match[k];
+            for (const item of this.listItems(k + 1, close > k ? close : end))
+                names.push({ imported: item.name, local: item.alias });
+            k = close > k ? close + 1 : end;
+        }
+        while (k < end && !this.is(k, STRING))
+            k++;
+        if (k < end)
+            this.addBinding(this.t(k), 'static', names);
+    }
+    /** `a`, `a as b`, `type a`, `'str' as b`, `default as b` items of an import/export list. */
+    listItems(from, to) {
+        const items = [];
+        let k = from;
+        while (k < to) {
+            if (this.is(k, IDENT, 'type') &&
+                (this.is(k + 1, IDENT) || this.is(k + 1, STRING)) &&
+                !this.is(k + 1, IDENT, 'as'))
+                k++;
+            if (!this.is(k, IDENT) && !this.is(k, STRING)) {
+                k++;
+                continue;
+            }
+            const name = this.t(k);
+            let alias = name;
+            k++;
+            if (this.is(k, IDENT, 'as') && (this.is(k + 1, IDENT) || this.is(k + 1, STRING))) {
+                alias = this.t(k + 1);
+                k += 2;
+            }
+            items.push({ name, alias });
+            while (k < to && !this.is(k, PUNCT, ','))
+                k++;
+            k++;
+        }
+        return items;
+    }
+    fromSpec(k, end) {
+        for (; k < end; k++)
+            if (this.is(k, IDENT, 'from') && this.is(k + 1, STRING))
+                return this.t(k + 1);
+        return undefined;
+    }
+    exportStar(k, end) {
+        const spec = this.fromSpec(k, end);
+        if (spec === undefined)
+            return this.moduleStatement(k, end);
+        if (this.is(k, IDENT, 'as')) {
+            const name = this.t(k + 1);
+            const local = `@reexport:${name}`;
+            this.addBinding(spec, 'reexport', [{ imported: '*', local }]);
+            this.scan_.exports[name] = local;
+        }
+        else {
+            this.scan_.imports.push({ spec, kind: 'reexport', names: [] });
+            this.scan_.exportAll.push(spec);
+        }
+    }
+    exportList(open, end) {
+        const close = this.match[open];
+        const items = this.listItems(open + 1, close > open ? close : end);
+        const spec = this.fromSpec(close > open ? close : open, end);
+        if (spec === undefined) {
+            for (const item of items)
+                this.scan_.exports[item.alias] = item.name;
+            return;
+        }
+        const names = items.map(item => ({ imported: item.name, local: `@reexport:${item.alias}` }));
+        this.addBinding(spec, 'reexport', names);
+        for (const item of items)
+            this.scan_.exports[item.alias] = `@reexport:${item.alias}`;
+    }
+    // ── declarations ─────────────────────────────────────────────────────────
+    declaration(start, k, end, exported) {
+        while (this.is(k, IDENT) &&
+            (this.t(k) === 'declare' || this.t(k) === 'abstract' || this.t(k) === 'async'))
+            k++;
+        const word = this.t(k);
+        const exports = this.scan_.exports;
+        const named = (name) => {
+            if (exported === 'named')
+                exports[name] = name;
+            else if (exported === 'default')
+                exports.default = name;
+        };
+        if (word === 'function' && this.is(k, IDENT)) {
+            let nameAt = k + 1;
+            if (this.is(nameAt, PUNCT, '*'))
+                nameAt++;
+            if (this.is(nameAt, IDENT)) {
+                const name = this.t(nameAt);
+                this.addSymbol(name, start, end, this.references(nameAt + 1, end));
+                return named(name);
+            }
+        }
+        else if (word === 'class' && this.is(k, IDENT)) {
+            const name = this.is(k + 1, IDENT) && this.t(k + 1) !== 'extends' && this.t(k + 1) !== 'implements'
+                ? this.t(k + 1)
+                : undefined;
+            this.classDeclaration(name ?? 'default', start, k, end);
+            return named(name ?? 'default');
+        }
+        else if ((word === 'interface' ||
+            word === 'type' ||
+            word === 'enum' ||
+            word === 'namespace' ||
+            word === 'module') &&
+            this.is(k + 1, IDENT)) {
+            const name = this.t(k + 1);
+            const refs = this.references(k + 2, end);
+            this.addSymbol(name, start, end, refs);
+            if (word === 'enum' || word === 'namespace' || word === 'module')
+                for (const ref of refs)
+                    this.moduleRefs.add(ref);
+            return named(name);
+        }
+        else if (word === 'const' && this.is(k + 1, IDENT, 'enum') && this.is(k + 2, IDENT)) {
+            const name = this.t(k + 2);
+            this.addSymbol(name, start, end, this.references(k + 3, end));
+            return named(name);
+        }
+        else if ((word === 'const' || word === 'let' || word === 'var' || word === 'using') &&
+            exported !== 'default') {
+            return this.variables(start, k + 1, end, exported === 'named');
+        }
+        if (exported === 'default') {
+            // export default <expression>
+            this.addSymbol('default', start, end, this.references(k, end));
+            if (this.executesOnLoad(k, end))
+                for (const ref of this.references(k, end))
+                    this.moduleRefs.add(ref);
+            exports.default = 'default';
+            return;
+        }
+        this.moduleStatement(start, end);
+    }
+    variables(start, k, end, exported) {
+        // One symbol per declarator; the declarators of one statement share its tokens' hash.
+        const declared = [];
+        const refs = this.references(k, end);
+        let onLoad = false;
+        while (k < end) {
+            if (this.is(k, IDENT)) {
+                declared.push(this.t(k));
+                k++;
+            }
+            else if (this.is(k, PUNCT, '{') || this.is(k, PUNCT, '[')) {
+                const close = this.after(k);
+                for (let j = k + 1; j < close - 1; j++) {
+                    if (this.is(j, IDENT) &&
+                        !this.is(j + 1, PUNCT, ':') &&
+                        !this.is(j - 1, PUNCT, '=') &&
+                        !NOT_REFERENCES.has(this.t(j)))
+                        declared.push(this.t(j));
+                }
+                k = close;
+            }
+            else
+                break;
+            // type annotation and initializer, up to the next declarator
+            let initStart = -1;
+            while (k < end && !this.is(k, PUNCT, ',') && !this.is(k, PUNCT, ';')) {
+                if (this.is(k, PUNCT, '=') && initStart < 0)
+                    initStart = k + 1;
+                if (this.is(k, PUNCT, '(') || this.is(k, PUNCT, '[') || this.is(k, PUNCT, '{'))
+                    k = this.after(k);
+                else
+                    k++;
+            }
+            if (initStart >= 0 && this.executesOnLoad(initStart, k))
+                onLoad = true;
+            if (this.is(k, PUNCT, ','))
+                k++;
+            else
+                break;
+        }
+        if (declared.length === 0)
+            return this.moduleStatement(start, end);
+        for (const name of declared) {
+            this.addSymbol(name, start, end, refs);
+            if (exported)
+                this.scan_.exports[name] = name;
+        }
+        if (onLoad)
+            for (const ref of refs)
+                this.moduleRefs.add(ref);
+    }
+    classDeclaration(name, start, k, end) {
+        // Find the body: the first `{` not part of a type in the heritage clause.
+        let body = -1;
+        for (let j = k + 1; j < end; j++) {
+            if (this.is(j, PUNCT, '{') && !NOT_BODY_BEFORE.has(this.t(j - 1))) {
+                body = j;
+                break;
+            }
+            if (this.is(j, PUNCT, '(') || this.is(j, PUNCT, '['))
+                j = this.after(j) - 1;
+        }
+        const close = body >= 0 ? this.match[body] : -1;
+        if (body < 0 || close < 0) {
+            this.addSymbol(name, start, end, this.references(k, end));
+            return;
+        }
+        const headerRefs = this.references(start, body).filter(ref => ref !== name);
+        for (const ref of headerRefs)
+            this.moduleRefs.add(ref); // extends/decorators run on load
+        const memberNames = [];
+        const fieldParts = [];
+        let m = body + 1;
+        while (m < close) {
+            const memberEnd = this.memberEnd(m, close);
+            const member = this.memberName(m, memberEnd);
+            if (member) {
+                const key = `${name}.${member.name}`;
+                memberNames.push(member.name);
+                if (member.isMethod) {
+                    this.addSymbol(key, m, memberEnd, this.references(m, memberEnd));
+                }
+                else {
+                    fieldParts.push(this.hashRange(m, memberEnd));
+                    this.addSymbol(key, m, memberEnd, this.references(m, memberEnd));
+                }
+                if (member.isStatic && !member.isMethod)
+                    for (const ref of this.references(m, memberEnd))
+                        this.moduleRefs.add(ref);
+            }
+            m = memberEnd > m ? memberEnd : m + 1;
+        }
+        const refs = [...headerRefs, ...memberNames.map(member => `${name}.${member}`)];
+        this.addSymbol(name, start, body + 1, refs, memberNames.join(',') + '\u0003' + fieldParts.join('\u0002'));
+    }
+    memberEnd(m, close) {
+        let sawParams = false;
+        let sawEquals = false;
+        for (let k = m; k < close; k++) {
+            if (k > m && this.newline[k] && !sawParams && this.startsStatement(k) && this.endsExpression(k - 1))
+                return k;
+            if (this.kinds[k] !== PUNCT)
+                continue;
+            const text = this.texts[k];
+            if (text === ';')
+                return k + 1;
+            if (text === '=')
+                sawEquals = true;
+            if (text === '(') {
+                if (!sawEquals)
+                    sawParams = true;
+                k = this.after(k) - 1;
+            }
+            else if (text === '[')
+                k = this.after(k) - 1;
+            else if (text === '{') {
+                const after = this.after(k);
+                if (sawParams || this.is(m, IDENT, 'static')) {
+                    if (sawParams || this.is(m + 1, PUNCT, '{'))
+                        return after;
+                }
+                k = after - 1;
+            }
+        }
+        return close;
+    }
+    memberName(m, end) {
+        let k = this.skipDecorators(m);
+        let isStatic = false;
+        while (this.is(k, IDENT) &&
+            MEMBER_MODIFIERS.has(this.t(k)) &&
+            k + 1 < end &&
+            !this.is(k + 1, PUNCT, '(') &&
+            !this.is(k + 1, PUNCT, '=')) {
+            if (this.t(k) === 'static')
+                isStatic = true;
+            k++;
+        }
+        if (isStatic && this.is(k, PUNCT, '{'))
+            return { name: 'static{}', isMethod: false, isStatic: true };
+        if (this.is(k, PUNCT, '*'))
+            k++;
+        if ((this.is(k, IDENT, 'get') || this.is(k, IDENT, 'set')) &&
+            (this.is(k + 1, IDENT) || this.is(k + 1, STRING) || this.is(k + 1, PUNCT, '[')))
+            k++;
+        let name;
+        if (this.is(k, IDENT) || this.is(k, STRING) || this.is(k, NUMBER))
+            name = this.t(k);
+        else if (this.is(k, PUNCT, '['))
+            name = `[${this.normalized(k + 1, this.after(k) - 1)}]`;
+        else
+            return undefined;
+        let j = this.is(k, PUNCT, '[') ? this.after(k) : k + 1;
+        if (this.is(j, PUNCT, '?') || this.is(j, PUNCT, '!'))
+            j++;
+        const isMethod = this.is(j, PUNCT, '(') || this.is(j, PUNCT, '<');
+        return { name, isMethod, isStatic };
+    }
+    // ── token helpers ────────────────────────────────────────────────────────
+    /** The identifiers a token range references (not property names after a dot). */
+    seen = new Set();
+    /** The distinct identifiers a token range references (not property names after a dot). */
+    references(from, to) {
+        const refs = [];
+        const seen = this.seen;
+        seen.clear();
+        for (let k = from; k < to; k++) {
+            if (this.kinds[k] !== IDENT)
+                continue;
+            const text = this.texts[k];
+            if (seen.has(text) || NOT_REFERENCES.has(text))
+                continue;
+            if (this.texts[k - 1] === '.' &&
+                this.kinds[k - 1] === PUNCT &&
+                !(this.texts[k - 2] === '.' && this.kinds[k - 2] === PUNCT))
+                continue;
+            seen.add(text);
+            refs.push(text);
+        }
+        return refs;
+    }
+    /**
+     * Hash of the token range as `normalized` would render it, without building the string: no
+     * comments, whitespace, semicolons or trailing commas; `(x) =>` equals `x =>`; quote style ignored.
+     */
+    hashRange(from, to) {
+        let h1 = 0xdeadbeef;
+        let h2 = 0x41c6ce57;
+        const texts = this.texts;
+        const kinds = this.kinds;
+        for (let k = from; k < to; k++) {
+            const kind = kinds[k];
+            let text = texts[k];
+            let tag = kind === NUMBER || kind === REGEX || kind === JSX ? IDENT : kind;
+            if (kind === PUNCT) {
+                if (text === ';')
+                    continue;
+                if (text === ',' &&
+                    (this.is(k + 1, PUNCT, ')') || this.is(k + 1, PUNCT, ']') || this.is(k + 1, PUNCT, '}')))
+                    continue;
+                if (text === '(' &&
+                    this.is(k + 1, IDENT) &&
+                    this.is(k + 2, PUNCT, ')') &&
+                    this.is(k + 3, PUNCT, '=>')) {
+                    text = texts[k + 1];
+                    tag = IDENT;
+                    k += 2;
+                }
+            }
+            h1 = Math.imul(h1 ^ tag, 2654435761);
+            h2 = Math.imul(h2 ^ tag, 1597334677);
+            for (let i = 0; i < text.length; i++) {
+                const ch = text.charCodeAt(i);
+                h1 = Math.imul(h1 ^ ch, 2654435761);
+                h2 = Math.imul(h2 ^ ch, 1597334677);
+            }
+        }
+        h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+        h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+        return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
+    }
+    /** The token range as one string: no comments, whitespace, semicolons or trailing commas. */
+    normalized(from, to) {
+        const parts = [];
+        for (let k = from; k < to; k++) {
+            const kind = this.kinds[k];
+            const text = this.texts[k];
+            if (kind === PUNCT) {
+                if (text === ';')
+                    continue;
+                if (text === ',' &&
+                    (this.is(k + 1, PUNCT, ')') || this.is(k + 1, PUNCT, ']') || this.is(k + 1, PUNCT, '}')))
+                    continue;
+                // `(x) =>` and `x =>` are the same
+                if (text === '(' &&
+                    this.is(k + 1, IDENT) &&
+                    this.is(k + 2, PUNCT, ')') &&
+                    this.is(k + 3, PUNCT, '=>')) {
+                    parts.push(this.texts[k + 1]);
+                    k += 2;
+                    continue;
+                }
+                parts.push(text);
+            }
+            else if (kind === STRING)
+                parts.push('"' + text);
+            else if (kind === TEMPLATE)
+                parts.push('`' + text);
+            else
+                parts.push(text);
+        }
+        return parts.join('\u0001');
+    }
+    /**
+     * Whether an initializer runs code while the module loads (a call, `new`, a tagged template,
+     * `await`) outside function bodies. Function and class expressions only run when called.
+     */
+    executesOnLoad(from, to) {
+        for (let k = from; k < to; k++) {
+            const kind = this.kinds[k];
+            const text = this.texts[k];
+            if (kind === IDENT) {
+                if (text === 'new' || text === 'await')
+                    return true;
+                if (text === 'function') {
+                    while (k < to && !this.is(k, PUNCT, '{'))
+                        k++;
+                    k = this.after(k) - 1;
+                }
+                else if (text === 'class') {
+                    while (k < to && !this.is(k, PUNCT, '{'))
+                        k++;
+                    // class bodies run static members on load: be safe
+                    return true;
+                }
+                continue;
+            }
+            if (kind === TEMPLATE && k > from && (this.is(k - 1, IDENT) || this.is(k - 1, PUNCT, ')')))
+                return true;
+            if (kind !== PUNCT)
+                continue;
+            if (text === '=>') {
+                if (this.is(k + 1, PUNCT, '{'))
+                    k = this.after(k + 1) - 1;
+                else
+                    k = this.skipExpressionBody(k + 1, to) - 1;
+            }
+            else if (text === '(') {
+                const close = this.after(k);
+                const next = this.t(close);
+                const prevKind = this.kinds[k - 1];
+                const prev = this.t(k - 1);
+                if (next === '=>' || (next === ':' && !this.is(close, PUNCT, '?'))) {
+                    k = close - 1; // arrow parameters
+                }
+                else if (next === '{' && this.is(close, PUNCT, '{')) {
+                    k = this.after(close) - 1; // method shorthand
+                }
+                else if ((prevKind === IDENT && prev !== 'async' && !NOT_REFERENCES.has(prev)) ||
+                    prev === ')' ||
+                    prev === ']' ||
+                    prev === '>' ||
+                    prevKind === TEMPLATE) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+    skipExpressionBody(k, to) {
+        for (; k < to; k++) {
+            const text = this.texts[k];
+            if (this.kinds[k] !== PUNCT)
+                continue;
+            if (text === '(' || text === '[' || text === '{')
+                k = this.after(k) - 1;
+            else if (text === ',' || text === ')' || text === ']' || text === '}' || text === ';')
+                return k;
+        }
+        return to;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/select/other-scanners.ts
+
+/** Python and Go: top-level definitions by indentation / package-level declarations. */
+const PY_KEYWORDS = new Set([
+    'False', 'None', 'True', 'and', 'as', 'assert', 'async', 'await', 'break', 'class', 'continue', 'def',
+    'del', 'elif', 'else', 'except', 'finally', 'for', 'from', 'global', 'if', 'import', 'in', 'is', 'lambda',
+    'nonlocal', 'not', 'or', 'pass', 'raise', 'return', 'try', 'while', 'with', 'yield', 'self', 'cls'
+]); // prettier-ignore
+/** Splits Python source into logical lines (bracket and backslash continuations joined). */
+function pythonLogicalLines(src) {
+    const lines = [];
+    let i = 0;
+    const n = src.length;
+    let depth = 0;
+    let code = '';
+    let norm = '';
+    let strings = [];
+    let indent = -1;
+    let atLineStart = true;
+    let lineIndent = 0;
+    const flush = () => {
+        if (code.trim())
+            lines.push({ code, norm: norm.replace(/[ \t]+/g, ' ').trim(), indent, strings });
+        code = '';
+        norm = '';
+        strings = [];
+        indent = -1;
+    };
+    while (i < n) {
+        const c = src[i];
+        if (atLineStart) {
+            lineIndent = 0;
+            while (src[i] === ' ' || src[i] === '\t') {
+                lineIndent += src[i] === '\t' ? 8 : 1;
+                i++;
+            }
+            atLineStart = false;
+            continue;
+        }
+        if (c === '#') {
+            while (i < n && src[i] !== '\n')
+                i++;
+            continue;
+        }
+        if (c === '\\' && src[i + 1] === '\n') {
+            i += 2;
+            norm += ' ';
+            code += ' ';
+            continue;
+        }
+        if (c === '\n' || c === '\r') {
+            i++;
+            if (c === '\r' && src[i] === '\n')
+                i++;
+            atLineStart = true;
+            if (depth === 0)
+                flush();
+            else {
+                code += ' ';
+                norm += ' ';
+            }
+            continue;
+        }
+        if (indent < 0 && c !== ' ' && c !== '\t')
+            indent = lineIndent;
+        if (c === '"' || c === "'") {
+            const triple = src.startsWith(c.repeat(3), i);
+            const quote = triple ? c.repeat(3) : c;
+            let j = i + quote.length;
+            while (j < n) {
+                if (src[j] === '\\')
+                    j += 2;
+                else if (src.startsWith(quote, j))
+                    break;
+                else if (!triple && src[j] === '\n')
+                    return { lines, error: `unterminated string at offset ${i}` };
+                else
+                    j++;
+            }
+            if (j >= n)
+                return { lines, error: `unterminated string at offset ${i}` };
+            const value = src.slice(i + quote.length, j);
+            strings.push(value);
+            norm += JSON.stringify(value);
+            code += '""';
+            i = j + quote.length;
+            continue;
+        }
+        if (c === '(' || c === '[' || c === '{')
+            depth++;
+        else if (c === ')' || c === ']' || c === '}')
+            depth = Math.max(0, depth - 1);
+        code += c;
+        norm += c;
+        i++;
+    }
+    flush();
+    if (depth > 0)
+        return { lines, error: 'unclosed bracket at end of file' };
+    return { lines };
+}
+function pythonRefs(code) {
+    const refs = new Set();
+    for (const match of code.matchAll(/(^|[^.\w])([A-Za-z_]\w*)/g)) {
+        const name = match[2];
+        if (!PY_KEYWORDS.has(name))
+            refs.add(name);
+    }
+    return [...refs];
+}
+function parsePythonImport(code, nested) {
+    const text = code.trim();
+    let match = /^from\s+(\.*[\w.]*)\s+import\s+(.+)$/s.exec(text);
+    if (match) {
+        const spec = match[1];
+        const list = match[2].replace(/[()]/g, '');
+        if (list.trim() === '*')
+            return [{ spec, names: null }];
+        const names = list
+            .split(',')
+            .map(part => part.trim())
+            .filter(Boolean)
+            .map(part => {
+            const [imported, local] = part.split(/\s+as\s+/);
+            return { imported: imported.trim(), local: (local ?? imported ?? '').trim() };
+        });
+        return [{ spec, names: nested ? null : names }];
+    }
+    match = /^import\s+(.+)$/s.exec(text);
+    if (match) {
+        return match[1].split(',').map(part => {
+            const [module, local] = part.trim().split(/\s+as\s+/);
+            const spec = module.trim();
+            return { spec, names: null, local: (local ?? spec.split('.')[0] ?? '').trim() };
+        });
+    }
+    return [];
+}
+function scanPython(src) {
+    const scan = emptyScan('py');
+    const { lines, error } = pythonLogicalLines(src);
+    if (error)
+        scan.error = error;
+    const moduleParts = [];
+    const moduleRefs = new Set();
+    const allStrings = new Set();
+    let current;
+    let decorators = [];
+    const close = () => {
+        if (!current)
+            return;
+        const existing = scan.symbols[current.name];
+        const hash = hashText(current.parts.join('\n'));
+        scan.symbols[current.name] = {
+            hash: existing ? hashText(existing.hash + hash) : hash,
+            refs: [...new Set([...(existing?.refs ?? []), ...current.refs])]
+        };
+        if (current.loadRefs)
+            for (const ref of current.refs)
+                moduleRefs.add(ref);
+        current = undefined;
+    };
+    for (const line of lines) {
+        for (const value of line.strings)
+            if (value.length <= 200 && /^[\w@./-]+$/.test(value) && /[./_-]/.test(value))
+                allStrings.add(value);
+        const code = line.code.trim();
+        if (line.indent > 0) {
+            if (/^(from\s+\S+\s+import|import)\s/.test(code))
+                for (const entry of parsePythonImport(code, true))
+                    scan.imports.push({ spec: entry.spec, kind: 'dynamic', names: null });
+            if (current) {
+                current.parts.push(`${line.indent}:${line.norm}`);
+                for (const ref of pythonRefs(code))
+                    current.refs.add(ref);
+            }
+            else {
+                moduleParts.push(`${line.indent}:${line.norm}`);
+                for (const ref of pythonRefs(code))
+                    moduleRefs.add(ref);
+            }
+            continue;
+        }
+        close();
+        if (code.startsWith('@')) {
+            decorators.push(line);
+            continue;
+        }
+        const def = /^(?:async\s+)?(def|class)\s+([A-Za-z_]\w*)/.exec(code);
+        if (def) {
+            const name = def[2];
+            current = { name, parts: [...decorators.map(d => d.norm), line.norm], refs: new Set(), loadRefs: false };
+            for (const decorator of decorators)
+                for (const ref of pythonRefs(decorator.code))
+                    moduleRefs.add(ref);
+            if (def[1] === 'class') {
+                current.loadRefs = true;
+                const bases = /\((.*)\)/.exec(code);
+                if (bases)
+                    for (const ref of pythonRefs(bases[1]))
+                        moduleRefs.add(ref);
+            }
+            decorators = [];
+            scan.exports[name] = name;
+            continue;
+        }
+        for (const decorator of decorators)
+            moduleParts.push(decorator.norm);
+        decorators = [];
+        if (/^(from\s+\S+\s+import|import)\s/.test(code)) {
+            for (const entry of parsePythonImport(code, false)) {
+                scan.imports.push({ spec: entry.spec, kind: 'static', names: entry.names });
+                const bindings = entry.names ?? (entry.local ? [{ imported: '*', local: entry.local }] : []);
+                for (const binding of bindings) {
+                    scan.symbols[binding.local] = { hash: `${entry.spec}\u0000${binding.imported}`, refs: [] };
+                    scan.exports[binding.local] ??= binding.local;
+                }
+                if (!entry.names)
+                    moduleParts.push(`import ${entry.spec}`);
+            }
+            continue;
+        }
+        const assignment = /^([A-Za-z_]\w*)\s*(?::[^=]+)?=(?!=)/.exec(code);
+        if (assignment) {
+            const name = assignment[1];
+            const refs = pythonRefs(code.slice(assignment[0].length));
+            scan.symbols[name] = { hash: hashText(line.norm), refs };
+            scan.exports[name] = name;
+            for (const ref of refs)
+                moduleRefs.add(ref);
+            continue;
+        }
+        moduleParts.push(line.norm);
+        for (const ref of pythonRefs(code))
+            moduleRefs.add(ref);
+    }
+    close();
+    for (const decorator of decorators)
+        moduleParts.push(decorator.norm);
+    scan.symbols[model_MODULE_SYMBOL] = { hash: hashText(moduleParts.join('\n')), refs: [...moduleRefs] };
+    scan.strings = [...allStrings].slice(0, 300);
+    return scan;
+}
+// ── Go ─────────────────────────────────────────────────────────────────────
+/** Go: package clause, imports, and a hash per package-level declaration (comments dropped). */
+function scanGo(src) {
+    const scan = emptyScan('go');
+    // Remove comments while keeping strings (raw strings use backquotes).
+    let code = '';
+    const strings = new Set();
+    for (let i = 0; i < src.length;) {
+        const c = src[i];
+        if (c === '/' && src[i + 1] === '/') {
+            while (i < src.length && src[i] !== '\n')
+                i++;
+        }
+        else if (c === '/' && src[i + 1] === '*') {
+            const end = src.indexOf('*/', i + 2);
+            if (end < 0) {
+                scan.error = 'unclosed comment';
+                break;
+            }
+            code += src.slice(i, end + 2).includes('\n') ? '\n' : ' ';
+            i = end + 2;
+        }
+        else if (c === '"' || c === '`' || c === "'") {
+            let j = i + 1;
+            while (j < src.length && src[j] !== c) {
+                if (src[j] === '\\' && c !== '`')
+                    j++;
+                j++;
+            }
+            const value = src.slice(i + 1, j);
+            if (c === '"' && /^[\w@./-]+$/.test(value) && /[./_-]/.test(value))
+                strings.add(value);
+            code += src.slice(i, j + 1);
+            i = j + 1;
+        }
+        else {
+            code += c;
+            i++;
+        }
+    }
+    scan.pkg = /^\s*package\s+(\w+)/m.exec(code)?.[1];
+    if (!scan.pkg)
+        scan.error ??= 'no package clause';
+    const importBlock = /^import\s*\(([\s\S]*?)\)/gm;
+    for (const block of code.matchAll(importBlock)) {
+        for (const m of block[1].matchAll(/(?:^|\n)\s*(?:[\w.]+\s+)?"([^"]+)"/g))
+            scan.imports.push({ spec: m[1], kind: 'static', names: null });
+    }
+    for (const m of code.matchAll(/^import\s+(?:[\w.]+\s+)?"([^"]+)"/gm))
+        scan.imports.push({ spec: m[1], kind: 'static', names: null });
+    // Package-level declarations start at column 0.
+    const decls = code.split(/\n(?=(?:func|type|var|const)\b)/);
+    const moduleParts = [];
+    for (const decl of decls) {
+        const norm = decl.replace(/\s+/g, ' ').trim();
+        const head = /^(func|type|var|const)\s*(?:\(\s*\w*\s*\*?\s*(\w+)[^)]*\)\s*)?(\w+)?/.exec(norm);
+        if (!head) {
+            moduleParts.push(norm.replace(/^package \w+/, '').replace(/import\s*\([^)]*\)|import\s+(?:[\w.]+\s+)?"[^"]+"/g, ''));
+            continue;
+        }
+        const name = head[2] ? `${head[2]}.${head[3]}` : (head[3] ?? `${head[1]}#${moduleParts.length}`);
+        scan.symbols[name] = { hash: hashText(norm), refs: [] };
+    }
+    scan.symbols[model_MODULE_SYMBOL] = { hash: hashText(moduleParts.join('\n')), refs: [] };
+    const specs = new Set(scan.imports.map(i => i.spec));
+    scan.strings = [...strings].filter(value => !specs.has(value)).slice(0, 300);
+    return scan;
+}
+
+;// CONCATENATED MODULE: ./src/select/resolve.ts
+
+
+/**
+ * Resolves import specifiers to repository files, in memory: the set of files at the revision
+ * under test plus the project settings. No file-system calls, so that 10,000 files resolve fast.
+ */
+const JS_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs', '.json', '.node'];
+const TS_FOR_JS = {
+    '.js': ['.ts', '.tsx'],
+    '.jsx': ['.tsx'],
+    '.mjs': ['.mts'],
+    '.cjs': ['.cts']
+};
+const CONDITIONS = ['source', 'development', 'import', 'module', 'require', 'node', 'default', 'types'];
+class Resolver {
+    files;
+    read;
+    jest;
+    tsconfigByDir = new Map();
+    packageByDir = new Map();
+    workspacePackages = new Map();
+    /** Folders of workspace packages (for scoping fallbacks), longest first. */
+    workspaceDirs = [];
+    goModules = [];
+    pythonRoots;
+    constructor(files, read, jest, memo = Object.create(null)) {
+        this.files = files;
+        this.read = read;
+        this.jest = jest;
+        this.memo = memo;
+        const globs = workspaceGlobs(read);
+        if (globs.length) {
+            const isWorkspace = picomatch_default()(globs.map(g => g.replace(/\/$/, '')));
+            for (const file of files) {
+                if (!file.endsWith('/package.json') || file.includes('node_modules/'))
+                    continue;
+                const dir = dirname(file);
+                if (!isWorkspace(dir))
+                    continue;
+                const pkg = loadPackage(read, file);
+                if (!pkg)
+                    continue;
+                this.workspaceDirs.push(dir);
+                if (pkg.name)
+                    this.workspacePackages.set(pkg.name, pkg);
+            }
+            this.workspaceDirs.sort((a, b) => b.length - a.length);
+        }
+        for (const file of files) {
+            if (file === 'go.mod' || file.endsWith('/go.mod')) {
+                const module = /^module\s+(\S+)/m.exec(read(file) ?? '')?.[1];
+                if (module)
+                    this.goModules.push({ dir: dirname(file), module });
+            }
+        }
+        const roots = new Set(['', 'src', 'lib', 'python']);
+        for (const file of files) {
+            if (/(?:^|\/)(?:pyproject\.toml|setup\.py|setup\.cfg)$/.test(file)) {
+                roots.add(dirname(file));
+                roots.add(joinPath(dirname(file), 'src'));
+            }
+        }
+        this.pythonRoots = [...roots];
+    }
+    /** The workspace package folder that holds a path ('' for the root). */
+    workspaceOf(path) {
+        return this.workspaceDirs.find(dir => path.startsWith(dir + '/')) ?? '';
+    }
+    exists(path) {
+        return this.files.has(path);
+    }
+    /** A path with extension and index inference, and TypeScript's .js → .ts mapping. */
+    tryPath(path) {
+        if (path.startsWith('..'))
+            return undefined;
+        const ext = /\.[cm]?[jt]sx?$/.exec(path)?.[0];
+        if (ext && TS_FOR_JS[ext]) {
+            const stem = path.slice(0, -ext.length);
+            for (const tsExt of TS_FOR_JS[ext])
+                if (this.exists(stem + tsExt))
+                    return stem + tsExt;
+        }
+        if (this.exists(path))
+            return path;
+        for (const e of JS_EXTENSIONS)
+            if (this.exists(path + e))
+                return path + e;
+        const pkg = this.exists(joinPath(path, 'package.json')) ? this.packageAt(path) : undefined;
+        if (pkg) {
+            for (const field of [pkg.source, pkg.module, pkg.main, pkg.types]) {
+                if (!field)
+                    continue;
+                const target = this.tryPathNoPackage(joinPath(path, field)) ?? this.sourceFor(joinPath(path, field));
+                if (target)
+                    return target;
+            }
+        }
+        for (const e of JS_EXTENSIONS)
+            if (this.exists(`${path}/index${e}`))
+                return `${path}/index${e}`;
+        return undefined;
+    }
+    tryPathNoPackage(path) {
+        if (this.exists(path))
+            return path;
+        const ext = /\.[cm]?[jt]sx?$/.exec(path)?.[0];
+        if (ext && TS_FOR_JS[ext]) {
+            const stem = path.slice(0, -ext.length);
+            for (const tsExt of TS_FOR_JS[ext])
+                if (this.exists(stem + tsExt))
+                    return stem + tsExt;
+        }
+        for (const e of JS_EXTENSIONS)
+            if (this.exists(path + e))
+                return path + e;
+        for (const e of JS_EXTENSIONS)
+            if (this.exists(`${path}/index${e}`))
+                return `${path}/index${e}`;
+        return undefined;
+    }
+    /** A build output path (dist/lib/build) mapped back to its source in the repository. */
+    sourceFor(path) {
+        const stem = path.replace(/\.d\.ts$/, '').replace(/\.[cm]?[jt]sx?$/, '');
+        for (const from of ['/dist/', '/lib/', '/build/', '/out/', '/esm/', '/cjs/']) {
+            const idx = ('/' + stem).indexOf(from);
+            if (idx < 0)
+                continue;
+            const candidate = ('/' + stem).slice(1, idx + 1) + 'src/' + ('/' + stem).slice(idx + from.length);
+            const found = this.tryPathNoPackage(joinPath(candidate));
+            if (found)
+                return found;
+        }
+        return undefined;
+    }
+    packageAt(dir) {
+        if (!this.packageByDir.has(dir)) {
+            const path = joinPath(dir, 'package.json');
+            this.packageByDir.set(dir, this.exists(path) ? loadPackage(this.read, path) : undefined);
+        }
+        return this.packageByDir.get(dir);
+    }
+    nearestPackage(fromDir) {
+        for (let dir = fromDir;; dir = dirname(dir)) {
+            const pkg = this.packageAt(dir);
+            if (pkg)
+                return pkg;
+            if (dir === '')
+                return undefined;
+        }
+    }
+    nearestTsConfig(fromDir) {
+        const visited = [];
+        let found;
+        for (let dir = fromDir;; dir = dirname(dir)) {
+            if (this.tsconfigByDir.has(dir)) {
+                found = this.tsconfigByDir.get(dir);
+                break;
+            }
+            visited.push(dir);
+            for (const name of ['tsconfig.json', 'jsconfig.json']) {
+                const path = joinPath(dir, name);
+                if (this.exists(path)) {
+                    found = loadTsConfig(this.read, path, this.files);
+                    break;
+                }
+            }
+            if (found || dir === '')
+                break;
+        }
+        for (const dir of visited)
+            this.tsconfigByDir.set(dir, found);
+        return found;
+    }
+    /** Resolves a subpath through a package's `exports` or `imports` map. */
+    throughMap(map, key, dir) {
+        if (map === undefined || map === null)
+            return undefined;
+        if (typeof map === 'string' || Array.isArray(map))
+            return key === '.' ? this.target(map, dir, '') : undefined;
+        const entries = map;
+        const keys = Object.keys(entries);
+        if (keys.length && !keys.some(k => k.startsWith('.') || k.startsWith('#'))) {
+            return key === '.' ? this.target(entries, dir, '') : undefined;
+        }
+        if (key in entries)
+            return this.target(entries[key], dir, '');
+        for (const pattern of keys) {
+            const star = pattern.indexOf('*');
+            if (star < 0) {
+                if (pattern.endsWith('/') && key.startsWith(pattern))
+                    return this.target(entries[pattern], dir, key.slice(pattern.length), true);
+                continue;
+            }
+            const prefix = pattern.slice(0, star);
+            const suffix = pattern.slice(star + 1);
+            if (key.startsWith(prefix) && key.endsWith(suffix) && key.length >= prefix.length + suffix.length)
+                return this.target(entries[pattern], dir, key.slice(prefix.length, key.length - suffix.length));
+        }
+        return undefined;
+    }
+    target(value, dir, star, folder = false) {
+        if (typeof value === 'string') {
+            const path = joinPath(dir, folder ? value + star : value.replace(/\*/g, star));
+            return this.tryPathNoPackage(path) ?? this.sourceFor(path);
+        }
+        if (Array.isArray(value)) {
+            for (const item of value) {
+                const found = this.target(item, dir, star, folder);
+                if (found)
+                    return found;
+            }
+            return undefined;
+        }
+        if (value && typeof value === 'object') {
+            const conditions = value;
+            for (const condition of CONDITIONS) {
+                if (condition in conditions) {
+                    const found = this.target(conditions[condition], dir, star, folder);
+                    if (found)
+                        return found;
+                }
+            }
+            for (const nested of Object.values(conditions)) {
+                const found = this.target(nested, dir, star, folder);
+                if (found)
+                    return found;
+            }
+        }
+        return undefined;
+    }
+    viaJest(spec) {
+        for (const settings of this.jest) {
+            for (const { regex, targets } of settings.moduleNameMapper) {
+                const match = regex.exec(spec);
+                if (!match)
+                    continue;
+                for (const target of targets) {
+                    const replaced = target.replace(/\$(\d+)/g, (_, n) => match[Number(n)] ?? '');
+                    const found = this.tryPath(joinPath(replaced));
+                    if (found)
+                        return found;
+                }
+            }
+        }
+        return undefined;
+    }
+    /** Resolutions by folder + specifier: a path, '' for a package outside, '?' for unresolved. */
+    memo;
+    /** How many resolutions this resolver added to the memo. */
+    added = 0;
+    /** Resolves `spec` imported from file `from` (memoized per folder and specifier). */
+    resolveJs(from, spec) {
+        const fromDir = dirname(from);
+        const key = fromDir + '\u0000' + spec;
+        let encoded = this.memo[key];
+        if (encoded === undefined) {
+            const result = this.resolveJsUncached(fromDir, spec);
+            encoded = 'file' in result ? result.file : 'external' in result ? '' : '?';
+            this.memo[key] = encoded;
+            this.added++;
+        }
+        return encoded === '' ? { external: true } : encoded === '?' ? { unresolved: true } : { file: encoded };
+    }
+    resolveJsUncached(fromDir, spec) {
+        const mapped = this.viaJest(spec);
+        if (mapped)
+            return { file: mapped };
+        if (spec.startsWith('./') || spec.startsWith('../') || spec === '.' || spec === '..') {
+            const found = this.tryPath(joinPath(fromDir, spec));
+            return found ? { file: found } : { unresolved: true };
+        }
+        if (spec.startsWith('/')) {
+            const found = this.tryPath(joinPath(spec));
+            return found ? { file: found } : { unresolved: true };
+        }
+        if (spec.startsWith('#')) {
+            const pkg = this.nearestPackage(fromDir);
+            const found = pkg ? this.throughMap(pkg.imports, spec, pkg.dir) : undefined;
+            if (found)
+                return { file: found };
+        }
+        const tsconfig = this.nearestTsConfig(fromDir);
+        if (tsconfig) {
+            for (const { pattern, targets } of tsconfig.paths) {
+                const star = pattern.indexOf('*');
+                let rest;
+                if (star < 0)
+                    rest = pattern === spec ? '' : undefined;
+                else if (spec.startsWith(pattern.slice(0, star)) && spec.endsWith(pattern.slice(star + 1)))
+                    rest = spec.slice(star, spec.length - (pattern.length - star - 1));
+                if (rest === undefined)
+                    continue;
+                for (const target of targets) {
+                    const found = this.tryPath(target.replace('*', rest));
+                    if (found)
+                        return { file: found };
+                }
+            }
+            if (tsconfig.baseUrl !== undefined) {
+                const found = this.tryPath(joinPath(tsconfig.baseUrl, spec));
+                if (found)
+                    return { file: found };
+            }
+        }
+        // A workspace package, by name or name/subpath.
+        const parts = spec.split('/');
+        const name = spec.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
+        const pkg = this.workspacePackages.get(name) ?? this.selfPackage(fromDir, name);
+        if (pkg) {
+            const sub = spec.slice(name.length);
+            const key = sub ? '.' + sub : '.';
+            const found = (pkg.exports !== undefined ? this.throughMap(pkg.exports, key, pkg.dir) : undefined) ??
+                (sub ? this.tryPath(joinPath(pkg.dir, sub)) : this.tryPath(pkg.dir)) ??
+                this.tryPath(joinPath(pkg.dir, 'src', sub || 'index'));
+            return found ? { file: found } : { unresolved: true };
+        }
+        for (const settings of this.jest) {
+            for (const base of [
+                ...settings.modulePaths,
+                ...settings.moduleDirectories.map(d => joinPath(settings.rootDir, d))
+            ]) {
+                const found = this.tryPath(joinPath(base, spec));
+                if (found)
+                    return { file: found };
+            }
+        }
+        return { external: true };
+    }
+    selfPackage(fromDir, name) {
+        const pkg = this.nearestPackage(fromDir);
+        return pkg?.name === name && pkg.exports !== undefined ? pkg : undefined;
+    }
+    // ── Python ───────────────────────────────────────────────────────────────
+    pyModule(base) {
+        if (this.exists(base + '.py'))
+            return base + '.py';
+        if (this.exists(base + '/__init__.py'))
+            return base + '/__init__.py';
+        return undefined;
+    }
+    /** Files for `import a.b.c` (packages a, a.b and module a.b.c), from the importing file. */
+    resolvePython(from, spec) {
+        const dots = /^\.*/.exec(spec)?.[0].length ?? 0;
+        const dotted = spec.slice(dots);
+        const parts = dotted ? dotted.split('.') : [];
+        let bases;
+        if (dots > 0) {
+            let dir = dirname(from);
+            for (let i = 1; i < dots; i++)
+                dir = dirname(dir);
+            bases = [dir];
+        }
+        else {
+            bases = [...this.pythonRoots];
+            // pytest's rootdir-relative imports: the test's folder and its parents.
+            for (let dir = dirname(from); dir !== ''; dir = dirname(dir))
+                bases.push(dir);
+        }
+        for (const base of bases) {
+            const files = [];
+            let ok = true;
+            for (let i = 1; i <= parts.length; i++) {
+                const file = this.pyModule(joinPath(base, ...parts.slice(0, i)));
+                if (file)
+                    files.push(file);
+                else if (i === parts.length)
+                    ok = false;
+            }
+            if (parts.length === 0) {
+                const init = joinPath(base, '__init__.py');
+                if (this.exists(init))
+                    files.push(init);
+            }
+            if (ok && (files.length || parts.length === 0))
+                return { files, resolved: true };
+        }
+        return { files: [], resolved: false };
+    }
+    /** A name imported with `from pkg import name` that is a submodule file. */
+    pythonSubmodule(packageFile, name) {
+        if (!packageFile.endsWith('__init__.py'))
+            return undefined;
+        return this.pyModule(joinPath(dirname(packageFile), name));
+    }
+    // ── Go ───────────────────────────────────────────────────────────────────
+    /** The repository folder of a Go import path, when it belongs to a module in the repository. */
+    goPackageDir(importPath) {
+        for (const { dir, module } of this.goModules) {
+            if (importPath === module)
+                return dir;
+            if (importPath.startsWith(module + '/'))
+                return joinPath(dir, importPath.slice(module.length + 1));
+        }
+        return undefined;
+    }
+}
+
+// EXTERNAL MODULE: ./src/select/scan-cache.ts
+var scan_cache = __webpack_require__(6296);
+;// CONCATENATED MODULE: ./src/select/index.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+const MAX_SCANNED_BYTES = 1024 * 1024;
+function scanKindOf(path) {
+    if (path.includes('node_modules/'))
+        return undefined;
+    if (isJsFile(path))
+        return /\.[cm]?ts$/.test(path) ? 'ts' : 'jsx';
+    if (path.endsWith('.py'))
+        return 'py';
+    if (path.endsWith('.go'))
+        return 'go';
+    return undefined;
+}
+function scanSource(kind, text, path) {
+    if (kind === 'py')
+        return scanPython(text);
+    if (kind === 'go')
+        return scanGo(text);
+    return scanJs(text, path);
+}
+const CONFIG_NAMES = /(?:^|\/)(?:package\.json|[tj]sconfig(?:\.[\w-]+)?\.json|jest\.config\.[cm]?[jt]s(?:on)?|pnpm-workspace\.yaml|go\.mod)$/;
+/**
+ * Builds the symbol-level graph of a revision: lists its files, scans every source file (or takes
+ * the scan from the cache, by blob SHA) and resolves every import.
+ */
+async function buildRepositoryGraph(git, head, options = {}) {
+    const listing = listTree(git, head);
+    const cache = options.cache ?? new scan_cache/* ScanCache */.E(undefined);
+    // Parse the cache file while git lists the tree (another process, another core).
+    cache.load();
+    const entries = await listing;
+    const files = new Set(entries.map(e => e.path));
+    for (const extra of options.extraFiles ?? [])
+        files.add(extra);
+    const configEntries = entries.filter(e => CONFIG_NAMES.test(e.path) && !e.path.includes('node_modules/'));
+    const found = new Map();
+    const keys = new Map();
+    const scanned = [];
+    const missing = [];
+    for (const entry of entries) {
+        const kind = scanKindOf(entry.path);
+        if (!kind)
+            continue;
+        const key = `${entry.sha}:${kind}`;
+        scanned.push(entry);
+        keys.set(entry.path, key);
+        const cached = cache.get(key);
+        if (cached)
+            found.set(entry.path, cached);
+        else
+            missing.push({ entry, kind, key });
+    }
+    const missingBySha = new Map();
+    for (const item of missing) {
+        const list = missingBySha.get(item.entry.sha);
+        if (list)
+            list.push(item);
+        else
+            missingBySha.set(item.entry.sha, [item]);
+    }
+    const configShas = new Set(configEntries.map(e => e.sha));
+    const extraShas = new Set(options.extraBlobs ?? []);
+    const configBlobs = new Map();
+    const extraBlobs = new Map();
+    const streaming = streamBlobs(git.dir, [...missingBySha.keys(), ...configShas, ...extraShas], (sha, blob) => {
+        if (configShas.has(sha))
+            configBlobs.set(sha, blob);
+        if (extraShas.has(sha))
+            extraBlobs.set(sha, blob);
+        for (const { entry, kind, key } of missingBySha.get(sha) ?? []) {
+            let scan;
+            if (blob.length > MAX_SCANNED_BYTES || blob.includes(0))
+                scan = emptyScan('data');
+            else
+                scan = scanSource(kind, blob.toString('utf8'), entry.path);
+            cache.set(key, scan);
+            found.set(entry.path, scan);
+        }
+    });
+    if (cache.loaded)
+        cache.prepareResolutions();
+    await streaming;
+    for (const { entry, key } of missing) {
+        if (found.has(entry.path))
+            continue;
+        const scan = { ...emptyScan('data'), error: 'blob missing' };
+        cache.set(key, scan);
+        found.set(entry.path, scan);
+    }
+    // In tree order, whatever came from the cache, so that graphs of the same files line up.
+    const scans = new Map();
+    for (const entry of scanned)
+        scans.set(entry.path, found.get(entry.path));
+    const configText = new Map();
+    for (const entry of configEntries) {
+        const blob = configBlobs.get(entry.sha);
+        if (blob)
+            configText.set(entry.path, blob.toString('utf8'));
+    }
+    const read = (path) => configText.get(path);
+    const jest = [];
+    const jestDirs = new Set(['']);
+    for (const path of configText.keys())
+        if (/(?:^|\/)(?:jest\.config\.[cm]?[jt]s(?:on)?|package\.json)$/.test(path))
+            jestDirs.add(dirname(path));
+    for (const dir of [...jestDirs].sort((a, b) => b.length - a.length)) {
+        const settings = loadJestSettings(read, dir);
+        if (settings)
+            jest.push(settings);
+    }
+    const isTest = makeTestMatcher(jest);
+    const fingerprint = hashText([...files].join('\n') + '\u0000' + [...configText].map(([p, t]) => `${p}\u0001${t}`).join('\u0000'));
+    const resolver = new Resolver(files, read, jest, cache.resolutions(fingerprint));
+    const conftests = new Map();
+    const conftestFiles = new Set(entries.filter(e => e.path === 'conftest.py' || e.path.endsWith('/conftest.py')).map(e => e.path));
+    if (conftestFiles.size) {
+        for (const path of scans.keys()) {
+            if (!path.endsWith('.py'))
+                continue;
+            const list = [];
+            for (let dir = dirname(path);; dir = dirname(dir)) {
+                const candidate = joinPath(dir, 'conftest.py');
+                if (conftestFiles.has(candidate) && candidate !== path)
+                    list.push(candidate);
+                if (dir === '')
+                    break;
+            }
+            if (list.length)
+                conftests.set(path, list);
+        }
+    }
+    const graph = buildGraph(scans, resolver, conftests, keys, cache.graphSnapshot(fingerprint));
+    cache.setResolutions(fingerprint, resolver.memo, resolver.added > 0);
+    cache.setGraphSnapshot(() => graph.snapshot(fingerprint));
+    return {
+        head,
+        entries,
+        files,
+        scans,
+        configText,
+        jest,
+        resolver,
+        graph,
+        isTest,
+        stats: { files: entries.length, scanned: missing.length, cacheHits: scans.size - missing.length },
+        extraBlobs
+    };
+}
+/** Does string literal `literal`, found in `from`, name `path` (a file or one of its folders)? */
+function stringRefersTo(literal, from, path) {
+    if (literal.startsWith('./') || literal.startsWith('../')) {
+        const resolved = joinPath(dirname(from), literal);
+        if (resolved && (path === resolved || path.startsWith(resolved + '/')))
+            return true;
+    }
+    const bare = literal
+        .replace(/^(?:\.{1,2}\/)+/, '')
+        .replace(/^\/+/, '')
+        .replace(/\/+$/, '');
+    if (bare.length < 3 || bare === '..' || bare === '.')
+        return false;
+    return (path === bare ||
+        path.endsWith('/' + bare) ||
+        path.startsWith(bare + '/') ||
+        path.includes('/' + bare + '/'));
+}
+function selection(mode, tests, reasons, fallback) {
+    return { mode, tests: [...new Set(tests)].sort(), reasons, fallback, changed: [] };
+}
+/**
+ * Selects the test files that base..head can affect, with a reason chain for each. Never throws:
+ * when selection itself fails it selects every test and says why (fail open).
+ */
+async function selectTests(options) {
+    const started = Date.now();
+    const { log } = options;
+    let allTests = [];
+    try {
+        return await selectOrThrow(options, started, tests => (allTests = tests));
+    }
+    catch (error) {
+        const why = `selection failed, running every test: ${(0,errors/* errorMessage */.gJ)(error)}`;
+        log.warning(why);
+        return {
+            ...selection('all', allTests, Object.fromEntries(allTests.map(t => [t, ['fail-open']])), why),
+            changedSymbols: [],
+            reach: {},
+            unreached: [],
+            allTests,
+            stats: { files: 0, scanned: 0, cacheHits: 0, graphMs: 0, totalMs: Date.now() - started },
+            notes: [why]
+        };
+    }
+}
+async function selectOrThrow(options, started, reportAllTests) {
+    const { git, log } = options;
+    const base = options.base === undefined ? undefined : await git.resolveCommit(options.base);
+    const head = await git.resolveCommit(options.head);
+    if (!head)
+        throw new Error(`head revision ${options.head} is not in the repository`);
+    const notes = [];
+    const raw = base ? await diffRaw(git, base, head) : [];
+    const messages = base ? (await git.run(['log', '--format=%B%x00', `${base}..${head}`])).split('\0') : [];
+    const cache = new scan_cache/* ScanCache */.E(options.cacheDir ? (0,external_node_path_.join)(options.cacheDir, 'scans.json') : undefined);
+    const graphStarted = Date.now();
+    const ghosts = raw.flatMap(c => c.status === 'deleted' ? [c.path] : c.previousPath ? [c.previousPath] : []);
+    const baseShas = raw
+        .filter(c => c.baseSha && scanKindOf(c.previousPath ?? c.path))
+        .map(c => c.baseSha);
+    const repo = await buildRepositoryGraph(git, head, { cache, extraFiles: ghosts, extraBlobs: baseShas });
+    const graphMs = Date.now() - graphStarted;
+    const allTests = repo.entries
+        .map(e => e.path)
+        .filter(repo.isTest)
+        .sort();
+    reportAllTests(allTests);
+    const stats = () => ({ ...repo.stats, graphMs, totalMs: Date.now() - started });
+    const finish = (sel, extra = {}) => {
+        try {
+            cache.save();
+        }
+        catch (error) {
+            notes.push(`scan cache not saved: ${(0,errors/* errorMessage */.gJ)(error)}`);
+        }
+        return { ...sel, changedSymbols: [], reach: {}, unreached: [], allTests, stats: stats(), notes, ...extra };
+    };
+    const runAll = (why, changed = []) => finish({ ...selection('all', allTests, Object.fromEntries(allTests.map(t => [t, [why]])), why), changed });
+    if (!base)
+        return runAll(options.base === undefined
+            ? 'there is no base commit to compare against'
+            : `base revision ${options.base} is not in the repository (a shallow clone?)`);
+    if (raw.length === 0)
+        return finish(selection('none', [], {}, null));
+    if (messages.some(message => RUN_ALL_LINE.test(message)))
+        return runAll('a commit message asks for it with "ci-medic: run-all"');
+    const runAllOn = globMatcher(options.runAllOn ?? []);
+    const alwaysRun = globMatcher(options.alwaysRun ?? []);
+    const setupFiles = new Set(repo.jest.flatMap(j => j.setupFiles));
+    const configFile = options.configFile ?? '.github/ci-medic.yml';
+    // Base versions of changed source files, scanned (through the cache as well).
+    const baseBlobs = repo.extraBlobs;
+    const baseScan = (change) => {
+        const path = change.previousPath ?? change.path;
+        const kind = scanKindOf(path);
+        if (!kind || !change.baseSha)
+            return undefined;
+        const key = `${change.baseSha}:${kind}`;
+        const cached = cache.get(key);
+        if (cached)
+            return cached;
+        const blob = baseBlobs.get(change.baseSha);
+        if (!blob)
+            return undefined;
+        const scan = scanSource(kind, blob.toString('utf8'), path);
+        cache.set(key, scan);
+        return scan;
+    };
+    const changes = new Map();
+    const changed = [];
+    const scoped = [];
+    const selfSelected = new Map();
+    const extraReasons = new Map();
+    const dataFiles = [];
+    const add = (test, chain) => {
+        if (!extraReasons.has(test))
+            extraReasons.set(test, chain);
+    };
+    for (const change of raw) {
+        const path = change.path;
+        if (runAllOn(path) || (change.previousPath && runAllOn(change.previousPath)))
+            return runAll(`${path} matches run-all-on`, [{ file: path, symbols: ['*'] }]);
+        let hit = fallbackFor(path, setupFiles, configFile) ??
+            (change.previousPath ? fallbackFor(change.previousPath, setupFiles, configFile) : undefined);
+        if (hit && /(?:^|\/)package\.json$/.test(path) && change.status === 'modified' && change.baseSha) {
+            const before = (await readBlobs(git.dir, [change.baseSha])).get(change.baseSha)?.toString('utf8');
+            const after = repo.configText.get(path);
+            const metadata = before !== undefined && after !== undefined ? metadataOnlyChange(before, after) : undefined;
+            if (metadata) {
+                notes.push(`${path}: only package metadata changed (${metadata.join(', ')})`);
+                hit = undefined;
+            }
+        }
+        if (hit) {
+            const scope = repo.resolver.workspaceOf(path);
+            if (!scope || hit.why === "CI Medic's own config changed")
+                return runAll(`${hit.path}: ${hit.why}`, [{ file: path, symbols: ['*'] }]);
+            scoped.push({ ...hit, scope });
+            changed.push({ file: path, symbols: ['*'] });
+            continue;
+        }
+        const kind = scanKindOf(path);
+        if (change.status === 'deleted') {
+            changes.set(path, { whole: true, symbols: new Set(), exports: new Set() });
+            changed.push({ file: path, symbols: ['*'] });
+            continue;
+        }
+        if (change.previousPath)
+            changes.set(change.previousPath, { whole: true, symbols: new Set(), exports: new Set() });
+        // A manual mock replaces its module in every test that mocks (or auto-mocks) that module.
+        if (/(?:^|\/)__mocks__\//.test(path))
+            dataFiles.push(path);
+        if (repo.isTest(path))
+            selfSelected.set(path, [path]);
+        if (!kind) {
+            changes.set(path, { whole: true, symbols: new Set(), exports: new Set() });
+            changed.push({ file: path, symbols: ['*'] });
+            dataFiles.push(path);
+            continue;
+        }
+        const headScan = repo.scans.get(path);
+        if (headScan?.error) {
+            const scope = repo.resolver.workspaceOf(path);
+            const why = `${path} could not be parsed (${headScan.error})`;
+            if (!scope)
+                return runAll(why, [{ file: path, symbols: ['*'] }]);
+            scoped.push({ path, why, scope });
+            continue;
+        }
+        const before = change.status === 'added' ? undefined : baseScan(change);
+        const fileChange = before?.error
+            ? { whole: true, symbols: new Set(), exports: new Set() }
+            : diffScans(before, headScan);
+        if (isEmptyChange(fileChange)) {
+            notes.push(`${path}: no semantic change (comments or formatting only)`);
+            selfSelected.delete(path);
+            continue;
+        }
+        if (kind === 'ts' || path.endsWith('.tsx')) {
+            const settings = repo.jest.find(j => j.dir === '' || path.startsWith(j.dir + '/'));
+            if (settings?.typeChecked)
+                fileChange.typeCheckedOnLoad = true;
+        }
+        changes.set(path, fileChange);
+        changed.push({ file: path, symbols: changedNames(fileChange) });
+    }
+    await checkTypes(options, repo, head, changes, notes);
+    // Data files: snapshots, module mocks, fixture folders, and modules that name them in a string.
+    const dataReferrers = new Map();
+    for (const path of dataFiles) {
+        const snapshot = /^(.*?)__snapshots__\/(.+)\.snap$/.exec(path);
+        if (snapshot) {
+            const test = `${snapshot[1]}${snapshot[2]}`;
+            if (repo.files.has(test))
+                add(test, [path, test]);
+        }
+        const mock = /(?:^|\/)__mocks__\/(.+?)(?:\.[cm]?[jt]sx?)?$/.exec(path);
+        let referenced = false;
+        for (const [file, node] of repo.graph.nodes) {
+            if (node.loads.some(l => l.target === path))
+                referenced = true;
+            else if ((mock && node.scan.imports.some(r => r.spec === mock[1] || r.spec.endsWith('/' + mock[1]))) ||
+                node.scan.strings.some(s => stringRefersTo(s, file, path))) {
+                dataReferrers.set(file, path);
+                referenced = true;
+            }
+        }
+        // A fixture nobody names: every test next to (or under) the fixture folder's parent.
+        const fixtures = referenced
+            ? null
+            : /^(.*?)(?:^|\/)(?:__fixtures__|fixtures|__testfixtures__|testdata|test-data)\//.exec(path);
+        if (fixtures) {
+            const folder = fixtures[1] ?? '';
+            for (const test of allTests)
+                if (folder === '' || test.startsWith(folder + '/'))
+                    add(test, [path, test]);
+        }
+    }
+    for (const [file, dataPath] of dataReferrers) {
+        if (!changes.has(file))
+            changes.set(file, { whole: true, symbols: new Set(), exports: new Set() });
+        extraReasons.set(`data:${file}`, [dataPath]);
+    }
+    // Tests that reach a changed symbol.
+    const reasons = {};
+    const reach = {};
+    const reachedSymbols = new Set();
+    for (const hit of testsReaching(repo.graph, changes, repo.isTest)) {
+        const dataPath = extraReasons.get(`data:${hit.changedFile}`);
+        reasons[hit.test] ??= dataPath ? [...dataPath, ...hit.chain] : hit.chain;
+        if (hit.changed.endsWith(`#${TYPE_CHECK}`))
+            continue;
+        (reach[hit.test] ??= []).push(dataPath ? `${dataPath[0]}#*` : hit.changed);
+        reachedSymbols.add(hit.changed);
+    }
+    for (const [test, chain] of selfSelected)
+        reasons[test] ??= chain;
+    for (const [test, chain] of extraReasons)
+        if (!test.startsWith('data:'))
+            reasons[test] ??= chain;
+    for (const { path, why, scope } of scoped) {
+        for (const test of allTests)
+            if (test.startsWith(scope + '/'))
+                reasons[test] ??= [`${path} (${why}; all tests of ${scope})`, test];
+    }
+    for (const test of allTests)
+        if (alwaysRun(test))
+            reasons[test] ??= ['always-run', test];
+    const tests = Object.keys(reasons).sort();
+    const changedSymbols = changed.flatMap(c => c.symbols.map(symbol => ({ file: c.file, symbol })));
+    const unreached = changedSymbols.filter(c => !repo.isTest(c.file) &&
+        c.symbol !== model_MODULE_SYMBOL &&
+        !reachedSymbols.has(`${c.file}#${c.symbol}`) &&
+        scanKindOf(c.file));
+    log.debug(`select: ${tests.length} of ${allTests.length} test files; graph ${graphMs} ms`);
+    return finish({ mode: tests.length ? 'selected' : 'none', tests, reasons, fallback: null, changed }, { changedSymbols, reach, unreached });
+}
+/** Most files to type-check; beyond that every loader of a changed TypeScript file runs. */
+const MAX_TYPECHECK_FILES = 400;
+/**
+ * For files type-checked on load (ts-jest): checks the files whose types can change with the
+ * repository's TypeScript. Clean: only the tests that reach changed symbols run. A file with an
+ * error: every test that loads it runs. Could not check: every loader of the changed files runs.
+ */
+async function checkTypes(options, repo, head, changes, notes) {
+    const changed = [...changes].filter(([, change]) => change.typeCheckedOnLoad);
+    if (changed.length === 0 || options.typeCheck === false)
+        return;
+    const { git } = options;
+    const atHead = (await git.resolveCommit('HEAD')) === head &&
+        (await git.run(['status', '--porcelain', '--untracked-files=no'])).trim() === '';
+    if (!atHead) {
+        notes.push('ts-jest type-checks on load and the work tree is not at head: every loader of a changed TypeScript file runs');
+        return;
+    }
+    const files = [...typeDependents(repo.graph, changes)].filter(file => /\.[cm]?tsx?$/.test(file));
+    if (files.length > MAX_TYPECHECK_FILES) {
+        notes.push(`ts-jest type-checks on load and ${files.length} files would need checking: every loader of a changed TypeScript file runs`);
+        return;
+    }
+    const settings = repo.jest.find(j => j.typeChecked);
+    const outcome = typeErrorsIn(git.dir, files, settings?.tsconfig);
+    if (!outcome.checked) {
+        notes.push(`ts-jest type-checks on load and the types could not be checked (${outcome.why}): every loader of a changed TypeScript file runs`);
+        return;
+    }
+    for (const [, change] of changed)
+        change.typeCheckedOnLoad = false;
+    for (const [file, message] of outcome.errors) {
+        const change = changes.get(file) ?? {
+            whole: false,
+            symbols: new Set(),
+            exports: new Set()
+        };
+        change.typeCheckedOnLoad = true;
+        changes.set(file, change);
+        notes.push(`${file} has a type error (${message.split('\n')[0]}): every test that loads it runs`);
+    }
+    notes.push(`type-checked ${files.length} file${files.length === 1 ? '' : 's'} whose types can change: ${outcome.errors.size} with errors`);
+}
+/** package.json fields that change neither dependencies, resolution nor how tests run. */
+const METADATA_FIELDS = new Set([
+    'description', 'keywords', 'author', 'contributors', 'maintainers', 'license', 'repository', 'bugs',
+    'homepage', 'funding', 'publishConfig', 'files', 'version', 'private', 'scripts'
+]); // prettier-ignore
+/**
+ * The changed fields when only metadata changed between two package.json texts (scripts other
+ * than test ones count as metadata); undefined when anything else changed or a text is not JSON.
+ */
+function metadataOnlyChange(before, after) {
+    let a;
+    let b;
+    try {
+        a = JSON.parse(before);
+        b = JSON.parse(after);
+    }
+    catch {
+        return undefined;
+    }
+    if (!a || !b || typeof a !== 'object' || typeof b !== 'object')
+        return undefined;
+    const changed = [];
+    for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) {
+        if (JSON.stringify(a[key]) === JSON.stringify(b[key]))
+            continue;
+        if (!METADATA_FIELDS.has(key))
+            return undefined;
+        if (key === 'scripts') {
+            const sa = (a.scripts ?? {});
+            const sb = (b.scripts ?? {});
+            for (const name of new Set([...Object.keys(sa), ...Object.keys(sb)])) {
+                if (/test/i.test(name) && JSON.stringify(sa[name]) !== JSON.stringify(sb[name]))
+                    return undefined;
+            }
+        }
+        changed.push(key);
+    }
+    return changed;
+}
+
+
+/***/ }),
+
+/***/ 6296:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ ScanCache),
+/* harmony export */   y: () => (/* binding */ SCANNER_VERSION)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+
+
+/**
+ * Scan results keyed by git blob SHA and scanner kind: a blob never changes, so an entry is valid
+ * for as long as the scanners are the same (SCANNER_VERSION). A warm run rescans changed blobs only.
+ *
+ * File layout, one JSON value per line: a header (version, fingerprint of the resolutions), the
+ * resolutions, the keys, each entry's language, the graph snapshot's header, then two lines per
+ * entry (its link part: imports, exports; its detail part: symbols, strings) and one line per file
+ * of the graph snapshot (the edges into it). Entry and edge lines are parsed only when something
+ * reads them, so a warm run parses little more than the keys. Resolutions and the graph snapshot
+ * stay valid while the list of files and the project configs are the same (their fingerprint).
+ */
+const SCANNER_VERSION = 8;
+/** The lines of a file, decoded one at a time when asked for. */
+class Lines {
+    buffer;
+    starts = [0];
+    constructor(buffer) {
+        this.buffer = buffer;
+        for (let at = buffer.indexOf(10); at >= 0; at = buffer.indexOf(10, at + 1))
+            this.starts.push(at + 1);
+    }
+    get count() {
+        return this.starts.length;
+    }
+    at(index) {
+        const start = this.starts[index];
+        if (start === undefined)
+            return undefined;
+        const end = this.starts[index + 1];
+        return this.buffer.toString('utf8', start, end === undefined ? this.buffer.length : end - 1);
+    }
+}
+/** A cached scan whose link and detail parts are parsed on first use. */
+class CachedScan {
+    lang;
+    lines;
+    line;
+    parsedLink;
+    parsedDetail;
+    constructor(lang, lines, line) {
+        this.lang = lang;
+        this.lines = lines;
+        this.line = line;
+    }
+    get rawLink() {
+        return this.lines.at(this.line);
+    }
+    get rawDetail() {
+        return this.lines.at(this.line + 1);
+    }
+    get link() {
+        return (this.parsedLink ??= JSON.parse(this.rawLink));
+    }
+    get detail() {
+        return (this.parsedDetail ??= JSON.parse(this.rawDetail));
+    }
+    get error() {
+        return this.link.error;
+    }
+    get imports() {
+        return this.link.imports;
+    }
+    get exports() {
+        return this.link.exports;
+    }
+    get exportAll() {
+        return this.link.exportAll;
+    }
+    get esm() {
+        return this.link.esm;
+    }
+    get pkg() {
+        return this.link.pkg;
+    }
+    get symbols() {
+        return this.detail.symbols;
+    }
+    get strings() {
+        return this.detail.strings;
+    }
+}
+function linkOf(scan) {
+    const link = {
+        imports: scan.imports,
+        exports: scan.exports,
+        exportAll: scan.exportAll,
+        esm: scan.esm
+    };
+    if (scan.error !== undefined)
+        link.error = scan.error;
+    if (scan.pkg !== undefined)
+        link.pkg = scan.pkg;
+    return link;
+}
+class ScanCache {
+    file;
+    loadedEntries = new Map();
+    entries = new Map();
+    used = new Set();
+    resolutionPrint = '';
+    resolutionsRaw;
+    resolutionsText = '{}';
+    snapshot;
+    nextSnapshot;
+    dirty = false;
+    stats = { hits: 0, misses: 0 };
+    loadTried = false;
+    fileLoaded = false;
+    /** The file is read on first use (or by `load()`), so a caller can start other work first. */
+    constructor(file) {
+        this.file = file;
+    }
+    /** Reads the cache file once; a missing, outdated or unreadable file is an empty cache. */
+    load() {
+        if (this.loadTried)
+            return;
+        this.loadTried = true;
+        const file = this.file;
+        if (!file || !(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(file))
+            return;
+        try {
+            const lines = new Lines((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(file));
+            const header = JSON.parse(lines.at(0) ?? '{}');
+            if (header.version !== SCANNER_VERSION)
+                return;
+            const keys = JSON.parse(lines.at(2) ?? '[]');
+            const langs = JSON.parse(lines.at(3) ?? '[]');
+            const graph = JSON.parse(lines.at(4) ?? 'null');
+            const first = 5;
+            const edgeLines = first + 2 * keys.length;
+            if (keys.length !== langs.length || lines.count < edgeLines + (graph?.paths.length ?? 0))
+                return;
+            keys.forEach((key, i) => this.loadedEntries.set(key, new CachedScan(langs[i], lines, first + 2 * i)));
+            this.resolutionPrint = header.fingerprint ?? '';
+            this.resolutionsText = lines.at(1) ?? '{}';
+            if (graph)
+                this.snapshot = { ...graph, edgesInto: i => lines.at(edgeLines + i) };
+            this.fileLoaded = true;
+        }
+        catch {
+            this.loadedEntries.clear();
+            this.snapshot = undefined;
+        }
+    }
+    /** Whether a valid cache file was read. */
+    get loaded() {
+        this.load();
+        return this.fileLoaded;
+    }
+    get(key) {
+        this.load();
+        const entry = this.entries.get(key) ?? this.loadedEntries.get(key);
+        if (entry) {
+            this.stats.hits++;
+            this.used.add(key);
+        }
+        else
+            this.stats.misses++;
+        return entry;
+    }
+    set(key, scan) {
+        this.entries.set(key, scan);
+        this.used.add(key);
+        this.dirty = true;
+    }
+    /** Parses the saved resolutions now (while waiting for git, say) rather than on first use. */
+    prepareResolutions() {
+        this.load();
+        this.resolutionsRaw ??= Object.assign(Object.create(null), JSON.parse(this.resolutionsText));
+    }
+    /** Resolutions saved for this fingerprint of the file list and configs (empty when it differs). */
+    resolutions(fingerprint) {
+        this.load();
+        if (fingerprint !== this.resolutionPrint)
+            return Object.create(null);
+        this.prepareResolutions();
+        return this.resolutionsRaw;
+    }
+    /** Records the resolutions of this run; `grew`: resolutions were added to the ones handed out. */
+    setResolutions(fingerprint, resolutions, grew = true) {
+        this.load();
+        if (fingerprint === this.resolutionPrint && resolutions === this.resolutionsRaw && !grew)
+            return;
+        this.resolutionPrint = fingerprint;
+        this.resolutionsRaw = resolutions;
+        this.dirty = true;
+    }
+    /** The graph of the last run when it was built for the same fingerprint. */
+    graphSnapshot(fingerprint) {
+        this.load();
+        return this.snapshot?.fingerprint === fingerprint ? this.snapshot : undefined;
+    }
+    /** The graph of this run, made when the cache is saved. */
+    setGraphSnapshot(snapshot) {
+        this.nextSnapshot = snapshot;
+    }
+    /** Writes the entries this run used (older blobs are dropped), atomically; skips an unchanged cache. */
+    save() {
+        if (!this.file)
+            return;
+        this.load();
+        if (this.nextSnapshot) {
+            const snapshot = this.nextSnapshot();
+            this.nextSnapshot = undefined;
+            if (snapshot !== this.snapshot) {
+                this.snapshot = snapshot;
+                this.dirty = true;
+            }
+        }
+        if (!this.dirty && this.used.size === this.loadedEntries.size)
+            return;
+        const keys = [];
+        const langs = [];
+        const parts = [];
+        for (const key of this.used) {
+            const fresh = this.entries.get(key);
+            const cached = this.loadedEntries.get(key);
+            if (fresh) {
+                keys.push(key);
+                langs.push(fresh.lang);
+                parts.push(JSON.stringify(linkOf(fresh)), JSON.stringify({ symbols: fresh.symbols, strings: fresh.strings }));
+            }
+            else if (cached) {
+                keys.push(key);
+                langs.push(cached.lang);
+                parts.push(cached.rawLink, cached.rawDetail);
+            }
+        }
+        const snapshot = this.snapshot;
+        const graph = snapshot
+            ? { fingerprint: snapshot.fingerprint, paths: snapshot.paths, keys: snapshot.keys, outs: snapshot.outs }
+            : null;
+        const edges = snapshot ? snapshot.paths.map((_, i) => snapshot.edgesInto(i)) : [];
+        const header = JSON.stringify({ version: SCANNER_VERSION, fingerprint: this.resolutionPrint });
+        const resolutions = this.resolutionsRaw ? JSON.stringify(this.resolutionsRaw) : this.resolutionsText;
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(this.file), { recursive: true });
+        const tmp = `${this.file}.${process.pid}.tmp`;
+        const lines = [header, resolutions, JSON.stringify(keys), JSON.stringify(langs), JSON.stringify(graph)];
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(tmp, [...lines, ...parts, ...edges].join('\n') + '\n');
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.renameSync)(tmp, this.file);
+        this.dirty = false;
+    }
+}
+
+
+/***/ })
+
+};
