@@ -323,16 +323,7 @@ async function openPullRequest(
   }
   const remoteBranch = await options.git.tryRun(['ls-remote', '--heads', remote, `refs/heads/${branch}`])
   if (remoteBranch.exitCode === 0 && remoteBranch.stdout.trim() === '') {
-    const commit = await createChangeCommit({
-      git: options.git,
-      headSha: options.headSha,
-      patch: options.patch,
-      files: options.files,
-      subject: options.title,
-      body: stripMarkdown(options.body),
-      kind: options.kind,
-      remote
-    })
+    const commit = await changeCommit(options, remote)
     await (await pushingGit(options, remote)).run(safePushArgs(remote, commit, branch))
     options.audit.record({ type: 'deliver.push', branch, commit, remote })
   } else if (remoteBranch.exitCode !== 0) {
@@ -363,16 +354,7 @@ async function pushCommit(
       skippedReason: `${branch} already has CI Medic's commit for ${options.headSha.slice(0, 7)}`
     }
   }
-  const commit = await createChangeCommit({
-    git: options.git,
-    headSha: options.headSha,
-    patch: options.patch,
-    files: options.files,
-    subject: options.title,
-    body: stripMarkdown(options.body),
-    kind: options.kind,
-    remote
-  })
+  const commit = await changeCommit(options, remote)
   // A plain push: if the branch moved on since the head commit, it is not a fast-forward and fails.
   const pushed = await (await pushingGit(options, remote)).tryRun(safePushArgs(remote, commit, branch))
   if (pushed.exitCode !== 0) {
@@ -414,6 +396,20 @@ async function ownCommitOnBranch(
     trailers.includes(`CI-Medic-Head: ${options.headSha}`)
     ? tip
     : undefined
+}
+
+/** The commit carrying the change, on top of the head commit (the working tree is not touched). */
+function changeCommit(options: DeliverOptions, remote: string): Promise<string> {
+  return createChangeCommit({
+    git: options.git,
+    headSha: options.headSha,
+    patch: options.patch,
+    files: options.files,
+    subject: options.title,
+    body: stripMarkdown(options.body),
+    kind: options.kind,
+    remote
+  })
 }
 
 /** The git to push with: see withTokenAuth. */
