@@ -254,6 +254,15 @@ async function runAttempt(
       onFinish: async finish => {
         const changes = workspace.changes()
         if (changes.length === 0) return { accept: true }
+        const outOfTime = (): { accept: false; feedback: string } => {
+          audit.record({
+            type: 'fix.validate',
+            attempt,
+            ok: false,
+            problems: ['the time budget ran out during validation']
+          })
+          return { accept: false, feedback: 'The time budget ran out while the change was being validated.' }
+        }
         let validation: ValidationResult
         try {
           validation = await validateFix({
@@ -267,23 +276,9 @@ async function runAttempt(
           })
         } catch (error) {
           if (!deadline.aborted) throw error
-          audit.record({
-            type: 'fix.validate',
-            attempt,
-            ok: false,
-            problems: ['the time budget ran out during validation']
-          })
-          return { accept: false, feedback: 'The time budget ran out while the change was being validated.' }
+          return outOfTime()
         }
-        if (deadline.aborted) {
-          audit.record({
-            type: 'fix.validate',
-            attempt,
-            ok: false,
-            problems: ['the time budget ran out during validation']
-          })
-          return { accept: false, feedback: 'The time budget ran out while the change was being validated.' }
-        }
+        if (deadline.aborted) return outOfTime()
         audit.record({
           type: 'fix.validate',
           attempt,
