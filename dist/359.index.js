@@ -1336,16 +1336,7 @@ async function openPullRequest(options, github, owner, repo, base, remote, marke
     }
     const remoteBranch = await options.git.tryRun(['ls-remote', '--heads', remote, `refs/heads/${branch}`]);
     if (remoteBranch.exitCode === 0 && remoteBranch.stdout.trim() === '') {
-        const commit = await createChangeCommit({
-            git: options.git,
-            headSha: options.headSha,
-            patch: options.patch,
-            files: options.files,
-            subject: options.title,
-            body: stripMarkdown(options.body),
-            kind: options.kind,
-            remote
-        });
+        const commit = await changeCommit(options, remote);
         await (await pushingGit(options, remote)).run(safePushArgs(remote, commit, branch));
         options.audit.record({ type: 'deliver.push', branch, commit, remote });
     }
@@ -1372,16 +1363,7 @@ async function pushCommit(options, branch, remote) {
             skippedReason: `${branch} already has CI Medic's commit for ${options.headSha.slice(0, 7)}`
         };
     }
-    const commit = await createChangeCommit({
-        git: options.git,
-        headSha: options.headSha,
-        patch: options.patch,
-        files: options.files,
-        subject: options.title,
-        body: stripMarkdown(options.body),
-        kind: options.kind,
-        remote
-    });
+    const commit = await changeCommit(options, remote);
     // A plain push: if the branch moved on since the head commit, it is not a fast-forward and fails.
     const pushed = await (await pushingGit(options, remote)).tryRun(safePushArgs(remote, commit, branch));
     if (pushed.exitCode !== 0) {
@@ -1419,6 +1401,19 @@ async function ownCommitOnBranch(options, branch, remote) {
         trailers.includes(`CI-Medic-Head: ${options.headSha}`)
         ? tip
         : undefined;
+}
+/** The commit carrying the change, on top of the head commit (the working tree is not touched). */
+function changeCommit(options, remote) {
+    return createChangeCommit({
+        git: options.git,
+        headSha: options.headSha,
+        patch: options.patch,
+        files: options.files,
+        subject: options.title,
+        body: stripMarkdown(options.body),
+        kind: options.kind,
+        remote
+    });
 }
 /** The git to push with: see withTokenAuth. */
 function pushingGit(options, remote) {
@@ -3274,6 +3269,15 @@ async function runAttempt(options, attempt, policy, tools, prompt, timeBudgetMs,
                 const changes = workspace.changes();
                 if (changes.length === 0)
                     return { accept: true };
+                const outOfTime = () => {
+                    audit.record({
+                        type: 'fix.validate',
+                        attempt,
+                        ok: false,
+                        problems: ['the time budget ran out during validation']
+                    });
+                    return { accept: false, feedback: 'The time budget ran out while the change was being validated.' };
+                };
                 let validation;
                 try {
                     validation = await validateFix({
@@ -3289,23 +3293,10 @@ async function runAttempt(options, attempt, policy, tools, prompt, timeBudgetMs,
                 catch (error) {
                     if (!deadline.aborted)
                         throw error;
-                    audit.record({
-                        type: 'fix.validate',
-                        attempt,
-                        ok: false,
-                        problems: ['the time budget ran out during validation']
-                    });
-                    return { accept: false, feedback: 'The time budget ran out while the change was being validated.' };
+                    return outOfTime();
                 }
-                if (deadline.aborted) {
-                    audit.record({
-                        type: 'fix.validate',
-                        attempt,
-                        ok: false,
-                        problems: ['the time budget ran out during validation']
-                    });
-                    return { accept: false, feedback: 'The time budget ran out while the change was being validated.' };
-                }
+                if (deadline.aborted)
+                    return outOfTime();
                 audit.record({
                     type: 'fix.validate',
                     attempt,
