@@ -69,6 +69,13 @@ class JsScanner {
   private readonly moduleRefs = new Set<string>()
   /** Matching bracket index for every opening bracket. */
   private readonly match: Int32Array
+  /** Names of top-level function declarations. */
+  private readonly functionNames = new Set<string>()
+  /** Top-level classes without `extends` and without accessors: setting a property on them runs no code. */
+  private readonly plainClasses = new Set<string>()
+  private readonly classNames = new Set<string>()
+  /** Top-level `F.name = value` statements, placed once every declaration is known. */
+  private readonly propertyStatements: Array<{ target: string; start: number; end: number }> = []
 
   constructor(private readonly tokens: Tokens) {
     this.kinds = tokens.kinds
@@ -104,6 +111,7 @@ class JsScanner {
     // Specifiers are edges already; strings are kept to find data files named at run time.
     const specs = new Set(result.imports.map(i => i.spec))
     result.strings = result.strings.filter(value => !specs.has(value))
+    this.placePropertyStatements()
     result.symbols[MODULE_SYMBOL] = {
       hash: hashText(this.moduleParts.join('\u0002')),
       refs: [...this.moduleRefs]
@@ -283,8 +291,113 @@ class JsScanner {
         return this.moduleStatement(start, end)
       return this.declaration(start, next, end, 'named')
     }
-    if (word && this.is(k, IDENT)) return this.declaration(start, k, end, 'none')
+    if (word && this.is(k, IDENT)) {
+      const target = this.inertPropertyAssignment(k, end)
+      if (target !== undefined) {
+        this.propertyStatements.push({ target, start, end })
+        return
+      }
+      return this.declaration(start, k, end, 'none')
+    }
     this.moduleStatement(start, end)
+  }
+
+  /**
+   * `F.name = value` or `F.prototype.name = value` where the value is inert (a literal, a name,
+   * `G.prototype`, an array or object of those, or a function that is not called): running it on
+   * load calls no code of the module, so only the holders of F can observe it. Returns F's name.
+   */
+  private inertPropertyAssignment(k: number, end: number): string | undefined {
+    const target = this.t(k)
+    if (NOT_REFERENCES.has(target) || !this.is(k + 1, PUNCT, '.') || !this.is(k + 2, IDENT)) return undefined
+    let j = k + 3
+    if (this.t(k + 2) === 'prototype' && this.is(j, PUNCT, '.') && this.is(j + 1, IDENT)) j += 2
+    if (!this.is(j, PUNCT, '=')) return undefined
+    const to = this.is(end - 1, PUNCT, ';') ? end - 1 : end
+    return this.inertExpression(j + 1, to) ? target : undefined
+  }
+
+  private inertExpression(from: number, to: number): boolean {
+    if (from >= to) return false
+    let k = from
+    if (
+      this.is(k, IDENT, 'async') &&
+      (this.is(k + 1, IDENT, 'function') || this.is(k + 1, PUNCT, '(') || this.is(k + 2, PUNCT, '=>'))
+    )
+      k++
+    if (this.is(k, IDENT, 'function')) {
+      while (k < to && !this.is(k, PUNCT, '(')) k++
+      const close = this.after(k)
+      return this.is(close, PUNCT, '{') && this.after(close) === to
+    }
+    const arrow = this.is(k, PUNCT, '(') ? this.after(k) : this.is(k, IDENT) ? k + 1 : -1
+    if (arrow > k && this.is(arrow, PUNCT, '=>')) {
+      if (this.is(arrow + 1, PUNCT, '{')) return this.after(arrow + 1) === to
+      // An expression body ends at a top-level comma: `F.x = a => a, f()` calls f on load.
+      return this.skipExpressionBody(arrow + 1, to) === to
+    }
+    return this.inertValue(from, to) === to
+  }
+
+  /** The index after an inert value starting at k, or -1. */
+  private inertValue(k: number, to: number): number {
+    if (k >= to) return -1
+    const kind = this.kinds[k]
+    const text = this.t(k)
+    if (kind === STRING || kind === NUMBER || kind === REGEX) return k + 1
+    if (kind === TEMPLATE) return text.endsWith('${') ? -1 : k + 1
+    if (kind === IDENT) {
+      if (text === 'true' || text === 'false' || text === 'null' || text === 'undefined') return k + 1
+      if (NOT_REFERENCES.has(text)) return -1
+      if (this.is(k + 1, PUNCT, '.'))
+        return this.is(k + 2, IDENT, 'prototype') && !this.is(k + 3, PUNCT, '.') ? k + 3 : -1
+      return k + 1
+    }
+    if (this.is(k, PUNCT, '-') && this.is(k + 1, NUMBER)) return k + 2
+    const close = this.match[k] as number
+    if (this.is(k, PUNCT, '[') && close > k && close < to) {
+      let j = k + 1
+      while (j < close) {
+        j = this.inertValue(j, close)
+        if (j < 0) return -1
+        if (this.is(j, PUNCT, ',')) j++
+        else if (j !== close) return -1
+      }
+      return close + 1
+    }
+    if (this.is(k, PUNCT, '{') && close > k && close < to) {
+      let j = k + 1
+      while (j < close) {
+        const key = this.kinds[j]
+        if (key !== IDENT && key !== STRING && key !== NUMBER) return -1
+        if (this.is(j + 1, PUNCT, ':')) {
+          j = this.inertValue(j + 2, close)
+          if (j < 0) return -1
+        } else if (key === IDENT && !NOT_REFERENCES.has(this.t(j))) {
+          j++ // shorthand
+        } else return -1
+        if (this.is(j, PUNCT, ',')) j++
+        else if (j !== close) return -1
+      }
+      return close + 1
+    }
+    return -1
+  }
+
+  /**
+   * An inert property assignment on a local function or plain class belongs to that declaration:
+   * what it stores is reached by whoever reaches the declaration. On anything else (an import, a
+   * global, a class whose setters or base class could run) it stays a statement run on load.
+   */
+  private placePropertyStatements(): void {
+    for (const { target, start, end } of this.propertyStatements) {
+      if (this.functionNames.has(target) || this.plainClasses.has(target)) {
+        const refs = this.references(start, end).filter(ref => ref !== target)
+        this.addSymbol(target, start, end, refs)
+      } else {
+        this.moduleStatement(start, end)
+      }
+    }
   }
 
   private moduleStatement(start: number, end: number): void {
@@ -431,6 +544,7 @@ class JsScanner {
       if (this.is(nameAt, PUNCT, '*')) nameAt++
       if (this.is(nameAt, IDENT)) {
         const name = this.t(nameAt)
+        this.functionNames.add(name)
         this.addSymbol(name, start, end, this.references(nameAt + 1, end))
         return named(name)
       }
@@ -533,6 +647,8 @@ class JsScanner {
     }
     const headerRefs = this.references(start, body).filter(ref => ref !== name)
     for (const ref of headerRefs) this.moduleRefs.add(ref) // extends/decorators run on load
+    let plain = true
+    for (let j = k + 1; j < body; j++) if (this.is(j, IDENT, 'extends')) plain = false
     const memberNames: string[] = []
     const fieldParts: string[] = []
     let m = body + 1
@@ -541,6 +657,7 @@ class JsScanner {
       const member = this.memberName(m, memberEnd)
       if (member) {
         const key = `${name}.${member.name}`
+        if (member.isAccessor) plain = false
         memberNames.push(member.name)
         if (member.isMethod) {
           this.addSymbol(key, m, memberEnd, this.references(m, memberEnd))
@@ -553,6 +670,9 @@ class JsScanner {
       }
       m = memberEnd > m ? memberEnd : m + 1
     }
+    if (plain && !this.classNames.has(name)) this.plainClasses.add(name)
+    else this.plainClasses.delete(name)
+    this.classNames.add(name)
     const refs = [...headerRefs, ...memberNames.map(member => `${name}.${member}`)]
     this.addSymbol(name, start, body + 1, refs, memberNames.join(',') + '\u0003' + fieldParts.join('\u0002'))
   }
@@ -585,7 +705,7 @@ class JsScanner {
   private memberName(
     m: number,
     end: number
-  ): { name: string; isMethod: boolean; isStatic: boolean } | undefined {
+  ): { name: string; isMethod: boolean; isStatic: boolean; isAccessor: boolean } | undefined {
     let k = this.skipDecorators(m)
     let isStatic = false
     while (
@@ -598,13 +718,17 @@ class JsScanner {
       if (this.t(k) === 'static') isStatic = true
       k++
     }
-    if (isStatic && this.is(k, PUNCT, '{')) return { name: 'static{}', isMethod: false, isStatic: true }
+    if (isStatic && this.is(k, PUNCT, '{'))
+      return { name: 'static{}', isMethod: false, isStatic: true, isAccessor: false }
     if (this.is(k, PUNCT, '*')) k++
+    let isAccessor = false
     if (
       (this.is(k, IDENT, 'get') || this.is(k, IDENT, 'set')) &&
       (this.is(k + 1, IDENT) || this.is(k + 1, STRING) || this.is(k + 1, PUNCT, '['))
-    )
+    ) {
+      isAccessor = true
       k++
+    }
     let name: string
     if (this.is(k, IDENT) || this.is(k, STRING) || this.is(k, NUMBER)) name = this.t(k)
     else if (this.is(k, PUNCT, '[')) name = `[${this.normalized(k + 1, this.after(k) - 1)}]`
@@ -612,7 +736,7 @@ class JsScanner {
     let j = this.is(k, PUNCT, '[') ? this.after(k) : k + 1
     if (this.is(j, PUNCT, '?') || this.is(j, PUNCT, '!')) j++
     const isMethod = this.is(j, PUNCT, '(') || this.is(j, PUNCT, '<')
-    return { name, isMethod, isStatic }
+    return { name, isMethod, isStatic, isAccessor }
   }
 
   // ── token helpers ────────────────────────────────────────────────────────
