@@ -6,6 +6,7 @@
 //   node scripts/select-eval.mjs                       a generated TS project (default 150 modules)
 //   node scripts/select-eval.mjs --modules 300 --tests 120 --seed 3
 //   node scripts/select-eval.mjs --repo /path/to/clone [--mutations 10] [--jest "npx jest"] [--related-only]
+//        [--whole-roots] [--cosmetic 3] [--seed 1] [--json-out FILE] [--keep]
 //
 // With --repo the clone is copied to a temp folder first (the original is never touched); its
 // dependencies must already be installed. Mutations there insert `throw new Error(...)` at the top
@@ -39,46 +40,77 @@ function jestArgs(command) {
   return { bin: parts[0], args: parts.slice(1) }
 }
 
-/** Test files that fail in a whole-suite run (or in `only` when given). */
-function failingTests(dir, jest, only) {
-  const out = join(dir, '.eval-jest.json')
+function runJest(dir, jest, extra) {
   const { bin, args } = jestArgs(jest)
-  spawnSync(bin, [...args, '--ci', '--silent', '--json', `--outputFile=${out}`, ...(only ?? [])], {
+  return spawnSync(bin, [...args, ...extra], {
     cwd: dir,
     encoding: 'utf8',
     env: { ...process.env, CI: 'true', FORCE_COLOR: '0' },
     maxBuffer: 256 * 1024 * 1024
   })
-  if (!existsSync(out)) throw new Error('jest wrote no JSON report')
+}
+
+const relative = (dir, file) =>
+  file
+    .slice(dir.length + 1)
+    .split('\\')
+    .join('/')
+
+/** Every test file jest runs, relative to `dir`. */
+function listTests(dir, jest) {
+  return runJest(dir, jest, ['--listTests'])
+    .stdout.split('\n')
+    .filter(line => line.startsWith('/'))
+    .map(line => relative(dir, line))
+    .sort()
+}
+
+/** Test files that fail in one jest run of `only` (or of the whole suite), or null when jest crashed. */
+function jestReport(dir, jest, only) {
+  const out = join(dir, '.eval-jest.json')
+  rmSync(out, { force: true })
+  runJest(dir, jest, ['--ci', '--silent', '--json', `--outputFile=${out}`, ...(only ?? [])])
+  if (!existsSync(out)) return null
   const report = JSON.parse(readFileSync(out, 'utf8'))
   rmSync(out)
-  const failed = report.testResults
-    .filter(r => r.status === 'failed')
-    .map(r =>
-      r.name
-        .slice(dir.length + 1)
-        .split('\\')
-        .join('/')
-    )
+  const failed = report.testResults.filter(r => r.status === 'failed').map(r => relative(dir, r.name))
   return { failed: failed.sort(), total: report.numTotalTestSuites }
 }
 
-function jestRelated(dir, jest, changed) {
-  const { bin, args } = jestArgs(jest)
+/**
+ * Test files that fail in a whole-suite run (or in `only` when given). When a mutant crashes jest
+ * itself (an unhandled rejection can take a worker down), each test file is run on its own, and a
+ * file whose run crashes counts as failing: it would fail CI.
+ */
+function failingTests(dir, jest, only) {
+  const whole = jestReport(dir, jest, only)
+  if (whole) return whole
+  const files = only ?? listTests(dir, jest)
+  const failed = files.filter(file => {
+    const one = jestReport(dir, jest, ['--runTestsByPath', file])
+    return !one || one.failed.length > 0
+  })
+  return { failed, total: files.length, crashed: true }
+}
+
+/**
+ * `jest --listTests --findRelatedTests` on the changed files. jest only maps modules under its
+ * `roots`, so a repository whose roots hold the tests alone gets nothing related; --whole-roots asks
+ * jest with `--roots <repo>` and keeps the test files of the configured run.
+ */
+function jestRelated(dir, jest, changed, testFiles) {
   const started = Date.now()
-  const result = spawnSync(
-    bin,
-    [...args, '--listTests', '--findRelatedTests', ...changed.map(f => join(dir, f))],
-    {
-      cwd: dir,
-      encoding: 'utf8',
-      maxBuffer: 256 * 1024 * 1024
-    }
-  )
-  const list = result.stdout
-    .split('\n')
+  const roots = flag('whole-roots') ? ['--roots', dir] : []
+  const list = runJest(dir, jest, [
+    ...roots,
+    '--listTests',
+    '--findRelatedTests',
+    ...changed.map(f => join(dir, f))
+  ])
+    .stdout.split('\n')
     .filter(line => line.startsWith('/'))
-    .map(line => line.slice(dir.length + 1))
+    .map(line => relative(dir, line))
+    .filter(file => testFiles.includes(file))
   return { list, ms: Date.now() - started }
 }
 
@@ -136,6 +168,7 @@ async function main() {
   const dir = join(work, 'repo')
   const jest = arg('jest')
   const relatedOnly = flag('related-only')
+  const started = Date.now()
   let list
   try {
     if (arg('repo')) {
@@ -170,6 +203,7 @@ async function main() {
       git(dir, '-c', 'user.email=eval@ci-medic', '-c', 'user.name=eval', 'commit', '-qm', 'base')
       list = mutations(model, Number(arg('seed', '1')) + 6)
     }
+    const testFiles = listTests(dir, jest)
     const baseline = failingTests(dir, jest)
     console.log(
       `baseline: ${baseline.total} test files, ${baseline.failed.length} failing before any mutation`
@@ -184,7 +218,7 @@ async function main() {
         head: 'HEAD',
         log: streamLogger(() => undefined)
       })
-      const related = jestRelated(dir, jest, changed)
+      const related = jestRelated(dir, jest, changed, testFiles)
       const run = failingTests(dir, jest, relatedOnly ? related.list : undefined)
       const newlyFailing = run.failed.filter(f => !baseline.failed.includes(f))
       const selected = new Set(selection.tests)
@@ -210,14 +244,29 @@ async function main() {
     console.log(
       `  selected / jest      ${selectedSum} / ${relatedSum} = ${relatedSum ? (selectedSum / relatedSum).toFixed(3) : 'n/a'}  (bar: <= 0.333)`
     )
+    console.log(
+      `  perfect selector     ${failingSum} / ${relatedSum} = ${relatedSum ? (failingSum / relatedSum).toFixed(3) : 'n/a'}  (selects exactly the failing files)`
+    )
     console.log(`  cosmetic selected    ${cosmeticSelected}  (bar: 0)`)
+    console.log(
+      `  time                 ${((Date.now() - started) / 1000).toFixed(0)} s for ${rows.length} mutations`
+    )
     const summary = {
       misses,
       selectedSum,
       relatedSum,
       failingSum,
       cosmeticSelected,
-      ratio: relatedSum ? selectedSum / relatedSum : null
+      ratio: relatedSum ? selectedSum / relatedSum : null,
+      perfectRatio: relatedSum ? failingSum / relatedSum : null,
+      rows: rows.map(r => ({
+        mutation: r.mutation.label,
+        kind: r.mutation.kind,
+        failing: r.newlyFailing,
+        selected: r.selection.tests,
+        related: r.related.list,
+        misses: r.misses
+      }))
     }
     if (arg('json-out')) writeFileSync(arg('json-out'), JSON.stringify(summary, null, 2))
     process.exitCode = misses === 0 && cosmeticSelected === 0 ? 0 : 1
