@@ -11,12 +11,27 @@ afterAll(() => cleanupAll())
 
 const quiet = streamLogger(() => undefined)
 
+/** What a selection decided, without how long it took or how the graph was built. */
+function decision(result: SelectResult): Omit<SelectResult, 'stats'> {
+  const { stats: _stats, ...rest } = result
+  return rest
+}
+
+/**
+ * Selects with the default (demand-driven) graph and checks that the full graph decides exactly
+ * the same: every scenario here is also an equivalence check of the two.
+ */
 async function select(
   repo: TestRepo,
   base: string,
   extra: Partial<SelectOptions> = {}
 ): Promise<SelectResult> {
-  return selectTests({ git: new Git(repo.dir), base, head: 'HEAD', log: quiet, ...extra })
+  const options = { git: new Git(repo.dir), base, head: 'HEAD', log: quiet, ...extra }
+  const result = await selectTests(options)
+  const full = await selectTests({ ...options, graph: 'full' })
+  expect(full.stats.graph ?? 'full').toBe('full')
+  expect(decision(result)).toEqual(decision(full))
+  return result
 }
 
 /** A repository at `files`, then one commit applying `change`; returns the selection. */

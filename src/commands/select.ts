@@ -106,6 +106,15 @@ function mermaid(result: SelectResult): string {
   return lines.join('\n')
 }
 
+function graphLine(stats: SelectResult['stats']): string {
+  const read = stats.scanned + stats.cacheHits
+  const how =
+    stats.graph === 'demand'
+      ? `${read} of ${stats.files} files scanned, only what the change reaches`
+      : `${read} of ${stats.files} files scanned`
+  return `${how} (${stats.cacheHits} from the cache), ${stats.totalMs} ms`
+}
+
 export function selectSummary(result: SelectResult, shards: readonly Shard[]): string {
   const lines = ['### Test selection', '']
   const modeLine =
@@ -114,10 +123,7 @@ export function selectSummary(result: SelectResult, shards: readonly Shard[]): s
       : result.mode === 'none'
         ? '**No test file** can be affected by this change'
         : `**${result.tests.length} of ${result.allTests.length} test files** selected`
-  lines.push(
-    `${modeLine} · graph of ${result.stats.files} files in ${result.stats.graphMs} ms (${result.stats.cacheHits} cached scans)`,
-    ''
-  )
+  lines.push(`${modeLine} · ${graphLine(result.stats)}`, '')
   if (result.fallback) lines.push(`> [!NOTE]\n> Running every test: ${escapeCell(result.fallback)}`, '')
   if (result.changed.length) {
     const rows = result.changed

@@ -39,15 +39,25 @@ export interface EdgesInto {
   exportAllers: string[]
 }
 
+/** The graph's nodes by path: all of them in a full graph, made on demand in a demand-driven one. */
+export interface NodeLookup {
+  get(path: string): GraphNode | undefined
+}
+
 export interface Graph {
-  nodes: Map<string, GraphNode>
+  nodes: NodeLookup
   /** Edges into `file` (undefined when nothing points at it). */
   edgesInto(file: string): EdgesInto | undefined
+}
+
+/** A graph that holds every node of the revision. */
+export interface FullGraph extends Graph {
+  nodes: Map<string, GraphNode>
   /** The graph in the form the scan cache keeps, for the next run to patch. */
   snapshot(fingerprint: string): GraphSnapshot
 }
 
-type Forward = Pick<GraphNode, 'bindings' | 'loads' | 'exportAll' | 'unresolved'>
+export type Forward = Pick<GraphNode, 'bindings' | 'loads' | 'exportAll' | 'unresolved'>
 
 /** A node whose edges are resolved on first use (its file did not change since the snapshot). */
 class LazyNode implements GraphNode {
@@ -74,7 +84,7 @@ class LazyNode implements GraphNode {
   }
 }
 
-function addEdgesFrom(node: GraphNode, edges: Map<string, EdgesInto>): void {
+export function addEdgesFrom(node: GraphNode, edges: Map<string, EdgesInto>): void {
   const into = (target: string): EdgesInto => {
     let entry = edges.get(target)
     if (!entry) edges.set(target, (entry = { loaders: [], bindings: [], exportAllers: [] }))
@@ -134,7 +144,7 @@ export function buildGraph(
   conftests: Map<string, string[]>,
   keys: Map<string, string> = new Map(),
   previous?: GraphSnapshot
-): Graph {
+): FullGraph {
   // Go packages: folder → non-test files.
   const goPackages = new Map<string, string[]>()
   for (const [path, scan] of scans) {
@@ -251,7 +261,7 @@ function sameFiles(previous: GraphSnapshot, scans: Map<string, ModuleScan>): boo
   return true
 }
 
-function freshGraph(nodes: Map<string, GraphNode>, keys: Map<string, string>): Graph {
+function freshGraph(nodes: Map<string, GraphNode>, keys: Map<string, string>): FullGraph {
   let edges: Map<string, EdgesInto> | undefined
   const all = (): Map<string, EdgesInto> => {
     if (edges) return edges
@@ -283,7 +293,8 @@ function freshGraph(nodes: Map<string, GraphNode>, keys: Map<string, string>): G
   }
 }
 
-function linkNode(
+/** A node's edges out: its imports resolved (plus conftests for Python, package files for Go). */
+export function linkNode(
   path: string,
   scan: ModuleScan,
   resolver: Resolver,
@@ -482,7 +493,7 @@ interface ReverseIndex {
   exportsTo: Map<string, Map<string, string[]>>
 }
 
-function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+export function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key)
   if (list) list.push(value)
   else map.set(key, [value])

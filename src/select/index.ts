@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { errorMessage } from '../errors.js'
 import type { Git } from '../ports/git.js'
@@ -5,12 +6,14 @@ import type { Logger } from '../ports/log.js'
 import { changedNames, diffScans, isEmptyChange } from './diff.js'
 import { RUN_ALL_LINE, fallbackFor, globMatcher, type FallbackHit } from './fallback.js'
 import { diffRaw, listTree, readBlobs, streamBlobs, type RawChange, type TreeEntry } from './git-source.js'
+import { demandGraph, type DemandSource } from './demand.js'
 import {
   TYPE_CHECK,
   buildGraph,
   testsReaching,
   typeDependents,
   type FileChange,
+  type FullGraph,
   type Graph
 } from './graph.js'
 import { typeErrorsIn } from './typecheck.js'
@@ -43,6 +46,11 @@ export interface SelectOptions {
    * or (false) select every loader of a changed TypeScript file.
    */
   typeCheck?: boolean
+  /**
+   * 'demand' (default): for code-only changes, scan just the files the search from the change
+   * reaches; 'full': scan and link every file first.
+   */
+  graph?: 'demand' | 'full'
 }
 
 export interface ChangedSymbol {
@@ -54,6 +62,8 @@ export interface SelectStats {
   files: number
   scanned: number
   cacheHits: number
+  /** How the graph was built: every file, or only what the search from the change reached. */
+  graph?: 'full' | 'demand'
   graphMs: number
   totalMs: number
 }
@@ -96,15 +106,69 @@ export interface RepositoryGraph {
   head: string
   entries: TreeEntry[]
   files: Set<string>
-  scans: Map<string, ModuleScan>
   configText: Map<string, string>
   jest: JestSettings[]
   resolver: Resolver
   graph: Graph
+  /** The scan of a file of the revision. */
+  scan(path: string): ModuleScan | undefined
   isTest: (path: string) => boolean
-  stats: { files: number; scanned: number; cacheHits: number }
+  stats: { files: number; scanned: number; cacheHits: number; graph: 'full' | 'demand' }
   /** Contents of `extraBlobs` (read in the same git process). */
   extraBlobs: Map<string, Buffer>
+}
+
+/** A graph with every file scanned and linked. */
+export interface FullRepositoryGraph extends RepositoryGraph {
+  scans: Map<string, ModuleScan>
+  graph: FullGraph
+}
+
+interface GraphOptions {
+  cache?: ScanCache
+  /** The tree listing of head, when the caller started it already. */
+  listing?: Promise<TreeEntry[]>
+  /** The work tree's top folder when it is clean at head (from `cleanWorkTreeAt`). */
+  workTree?: Promise<string | undefined>
+  /** Paths to count as files (deleted ones, so that their importers still resolve to them). */
+  extraFiles?: readonly string[]
+  /** Blobs to read in the same git run (the base versions of changed files). */
+  extraBlobs?: readonly string[]
+}
+
+function isConfigEntry(entry: TreeEntry): boolean {
+  return CONFIG_NAMES.test(entry.path) && !entry.path.includes('node_modules/')
+}
+
+function scanBlob(kind: ScanKind, blob: Buffer, path: string): ModuleScan {
+  if (blob.length > MAX_SCANNED_BYTES || blob.includes(0)) return emptyScan('data')
+  return scanSource(kind, blob.toString('utf8'), path)
+}
+
+type Revision = Pick<
+  RepositoryGraph,
+  'head' | 'entries' | 'files' | 'configText' | 'jest' | 'isTest' | 'resolver'
+>
+
+/** A revision's files, with its jest settings, test matcher and resolver (from its config files). */
+function revisionOf(
+  head: string,
+  entries: TreeEntry[],
+  files: Set<string>,
+  configText: Map<string, string>,
+  memo?: Record<string, string>
+): Revision {
+  const read = (path: string): string | undefined => configText.get(path)
+  const jest: JestSettings[] = []
+  const jestDirs = new Set<string>([''])
+  for (const path of configText.keys())
+    if (/(?:^|\/)(?:jest\.config\.[cm]?[jt]s(?:on)?|package\.json)$/.test(path)) jestDirs.add(dirname(path))
+  for (const dir of [...jestDirs].sort((a, b) => b.length - a.length)) {
+    const settings = loadJestSettings(read, dir)
+    if (settings) jest.push(settings)
+  }
+  const resolver = new Resolver(files, read, jest, memo)
+  return { head, entries, files, configText, jest, isTest: makeTestMatcher(jest), resolver }
 }
 
 /**
@@ -114,16 +178,16 @@ export interface RepositoryGraph {
 export async function buildRepositoryGraph(
   git: Git,
   head: string,
-  options: { cache?: ScanCache; extraFiles?: readonly string[]; extraBlobs?: readonly string[] } = {}
-): Promise<RepositoryGraph> {
-  const listing = listTree(git, head)
+  options: GraphOptions = {}
+): Promise<FullRepositoryGraph> {
+  const listing = options.listing ?? listTree(git, head)
   const cache = options.cache ?? new ScanCache(undefined)
   // Parse the cache file while git lists the tree (another process, another core).
   cache.load()
   const entries = await listing
   const files = new Set(entries.map(e => e.path))
   for (const extra of options.extraFiles ?? []) files.add(extra)
-  const configEntries = entries.filter(e => CONFIG_NAMES.test(e.path) && !e.path.includes('node_modules/'))
+  const configEntries = entries.filter(isConfigEntry)
   const found = new Map<string, ModuleScan>()
   const keys = new Map<string, string>()
   const scanned: TreeEntry[] = []
@@ -155,9 +219,7 @@ export async function buildRepositoryGraph(
       if (configShas.has(sha)) configBlobs.set(sha, blob)
       if (extraShas.has(sha)) extraBlobs.set(sha, blob)
       for (const { entry, kind, key } of missingBySha.get(sha) ?? []) {
-        let scan: ModuleScan
-        if (blob.length > MAX_SCANNED_BYTES || blob.includes(0)) scan = emptyScan('data')
-        else scan = scanSource(kind, blob.toString('utf8'), entry.path)
+        const scan = scanBlob(kind, blob, entry.path)
         cache.set(key, scan)
         found.set(entry.path, scan)
       }
@@ -179,20 +241,11 @@ export async function buildRepositoryGraph(
     const blob = configBlobs.get(entry.sha)
     if (blob) configText.set(entry.path, blob.toString('utf8'))
   }
-  const read = (path: string): string | undefined => configText.get(path)
-  const jest: JestSettings[] = []
-  const jestDirs = new Set<string>([''])
-  for (const path of configText.keys())
-    if (/(?:^|\/)(?:jest\.config\.[cm]?[jt]s(?:on)?|package\.json)$/.test(path)) jestDirs.add(dirname(path))
-  for (const dir of [...jestDirs].sort((a, b) => b.length - a.length)) {
-    const settings = loadJestSettings(read, dir)
-    if (settings) jest.push(settings)
-  }
-  const isTest = makeTestMatcher(jest)
   const fingerprint = hashText(
     [...files].join('\n') + '\u0000' + [...configText].map(([p, t]) => `${p}\u0001${t}`).join('\u0000')
   )
-  const resolver = new Resolver(files, read, jest, cache.resolutions(fingerprint))
+  const revision = revisionOf(head, entries, files, configText, cache.resolutions(fingerprint))
+  const { resolver } = revision
   const conftests = new Map<string, string[]>()
   const conftestFiles = new Set(
     entries.filter(e => e.path === 'conftest.py' || e.path.endsWith('/conftest.py')).map(e => e.path)
@@ -213,17 +266,157 @@ export async function buildRepositoryGraph(
   cache.setResolutions(fingerprint, resolver.memo, resolver.added > 0)
   cache.setGraphSnapshot(() => graph.snapshot(fingerprint))
   return {
-    head,
-    entries,
-    files,
+    ...revision,
     scans,
-    configText,
-    jest,
-    resolver,
+    scan: path => scans.get(path),
     graph,
-    isTest,
-    stats: { files: entries.length, scanned: missing.length, cacheHits: scans.size - missing.length },
+    stats: {
+      files: entries.length,
+      scanned: missing.length,
+      cacheHits: scans.size - missing.length,
+      graph: 'full'
+    },
     extraBlobs
+  }
+}
+
+/**
+ * Reads files of the revision: from the work tree when it is checked out at that revision and
+ * clean (faster than inflating git objects), otherwise, and for anything missing there, from git.
+ */
+async function readRevisionFiles(
+  git: Git,
+  entries: readonly TreeEntry[],
+  fromWorkTree: string | undefined,
+  extraShas: readonly string[]
+): Promise<{ byPath: Map<string, Buffer>; extra: Map<string, Buffer> }> {
+  const byPath = new Map<string, Buffer>()
+  const fromGit: TreeEntry[] = []
+  const extras = readBlobs(git.dir, extraShas)
+  for (const entry of entries) {
+    if (fromWorkTree === undefined) {
+      fromGit.push(entry)
+      continue
+    }
+    try {
+      byPath.set(entry.path, readFileSync(`${fromWorkTree}/${entry.path}`))
+    } catch {
+      fromGit.push(entry)
+    }
+  }
+  if (fromGit.length) {
+    const blobs = await readBlobs(
+      git.dir,
+      fromGit.map(e => e.sha)
+    )
+    for (const entry of fromGit) {
+      const blob = blobs.get(entry.sha)
+      if (blob) byPath.set(entry.path, blob)
+    }
+  }
+  return { byPath, extra: await extras }
+}
+
+/** The work tree's top folder when it is checked out at `head` with no tracked file changed. */
+async function cleanWorkTreeAt(git: Git, head: string): Promise<string | undefined> {
+  try {
+    const [where, status] = await Promise.all([
+      git.run(['rev-parse', '--show-toplevel', 'HEAD']),
+      git.run(['status', '--porcelain', '--untracked-files=no', '--ignore-submodules'])
+    ])
+    const [top, at] = where.trim().split('\n')
+    return at === head && status.trim() === '' && top ? top : undefined
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * The demand-driven graph of a revision (see demand.ts): only the files the reverse search from a
+ * change reaches are scanned and linked. Undefined when the full graph is the better way.
+ */
+export async function buildDemandRepositoryGraph(
+  git: Git,
+  head: string,
+  options: GraphOptions = {}
+): Promise<RepositoryGraph | undefined> {
+  const cache = options.cache ?? new ScanCache(undefined)
+  const [entries, workTree] = await Promise.all([
+    options.listing ?? listTree(git, head),
+    options.workTree ?? cleanWorkTreeAt(git, head)
+  ])
+  cache.load()
+  const files = new Set(entries.map(e => e.path))
+  for (const extra of options.extraFiles ?? []) files.add(extra)
+  const jsEntries = entries.filter(e => {
+    const kind = scanKindOf(e.path)
+    return kind === 'ts' || kind === 'jsx'
+  })
+  const configEntries = entries.filter(isConfigEntry)
+  const { byPath, extra } = await readRevisionFiles(
+    git,
+    [...jsEntries, ...configEntries],
+    workTree,
+    options.extraBlobs ?? []
+  )
+  const configText = new Map<string, string>()
+  for (const entry of configEntries) {
+    const blob = byPath.get(entry.path)
+    if (blob) configText.set(entry.path, blob.toString('utf8'))
+  }
+  const revision = revisionOf(head, entries, files, configText)
+  const { jest, resolver } = revision
+  const sources: DemandSource[] = jsEntries.map(entry => {
+    const blob = byPath.get(entry.path)
+    const data = blob !== undefined && (blob.length > MAX_SCANNED_BYTES || blob.includes(0))
+    return {
+      path: entry.path,
+      key: `${entry.sha}:${scanKindOf(entry.path) as ScanKind}`,
+      text: blob === undefined || data ? undefined : blob.toString('utf8'),
+      data
+    }
+  })
+  let scanned = 0
+  let cacheHits = 0
+  const graph = demandGraph({
+    sources,
+    resolver,
+    jest,
+    files,
+    readConfig: path => configText.get(path),
+    scan: source => {
+      const cached = cache.get(source.key)
+      if (cached) {
+        cacheHits++
+        return cached
+      }
+      scanned++
+      const scan = source.data
+        ? emptyScan('data')
+        : source.text === undefined
+          ? { ...emptyScan('data'), error: 'blob missing' }
+          : scanSource(scanKindOf(source.path) as ScanKind, source.text, source.path)
+      cache.set(source.key, scan)
+      return scan
+    }
+  })
+  if (!graph) return undefined
+  cache.retain(jsEntries.map(e => `${e.sha}:${scanKindOf(e.path) as ScanKind}`))
+  return {
+    ...revision,
+    scan: path => graph.scanOf(path),
+    graph,
+    stats: {
+      files: entries.length,
+      get scanned() {
+        return scanned
+      },
+      get cacheHits() {
+        return cacheHits
+      },
+      graph: 'demand'
+    },
+    extraBlobs: extra
   }
 }
 
@@ -286,13 +479,21 @@ async function selectOrThrow(
   reportAllTests: (tests: string[]) => void
 ): Promise<SelectResult> {
   const { git, log } = options
-  const base = options.base === undefined ? undefined : await git.resolveCommit(options.base)
-  const head = await git.resolveCommit(options.head)
+  const [base, head] = await Promise.all([
+    options.base === undefined ? undefined : git.resolveCommit(options.base),
+    git.resolveCommit(options.head)
+  ])
   if (!head) throw new Error(`head revision ${options.head} is not in the repository`)
+  // git lists the tree and checks the work tree while the diff is read.
+  const listing = listTree(git, head)
+  const workTree = cleanWorkTreeAt(git, head)
+  listing.catch(() => undefined)
   const notes: string[] = []
-  const raw = base ? await diffRaw(git, base, head) : []
+  const [raw, history] = base
+    ? await Promise.all([diffRaw(git, base, head), git.run(['log', '--format=%B%x00', `${base}..${head}`])])
+    : [[], '']
+  const messages = history.split('\0')
 
-  const messages = base ? (await git.run(['log', '--format=%B%x00', `${base}..${head}`])).split('\0') : []
   const cache = new ScanCache(options.cacheDir ? join(options.cacheDir, 'scans.json') : undefined)
   const graphStarted = Date.now()
   const ghosts = raw.flatMap(c =>
@@ -301,7 +502,10 @@ async function selectOrThrow(
   const baseShas = raw
     .filter(c => c.baseSha && scanKindOf(c.previousPath ?? c.path))
     .map(c => c.baseSha as string)
-  const repo = await buildRepositoryGraph(git, head, { cache, extraFiles: ghosts, extraBlobs: baseShas })
+  const graphOptions = { cache, extraFiles: ghosts, extraBlobs: baseShas, listing, workTree }
+  const repo =
+    (demandable(raw, options) ? await buildDemandRepositoryGraph(git, head, graphOptions) : undefined) ??
+    (await buildRepositoryGraph(git, head, graphOptions))
   const graphMs = Date.now() - graphStarted
   const allTests = repo.entries
     .map(e => e.path)
@@ -404,7 +608,7 @@ async function selectOrThrow(
       dataFiles.push(path)
       continue
     }
-    const headScan = repo.scans.get(path)
+    const headScan = repo.scan(path)
     if (headScan?.error) {
       const scope = repo.resolver.workspaceOf(path)
       const why = `${path} could not be parsed (${headScan.error})`
@@ -433,6 +637,7 @@ async function selectOrThrow(
 
   // Data files: snapshots, module mocks, fixture folders, and modules that name them in a string.
   const dataReferrers = new Map<string, string>()
+  if (dataFiles.length && !isFull(repo)) throw new Error('data files changed but the graph is demand-driven')
   for (const path of dataFiles) {
     const snapshot = /^(.*?)__snapshots__\/(.+)\.snap$/.exec(path)
     if (snapshot) {
@@ -441,7 +646,7 @@ async function selectOrThrow(
     }
     const mock = /(?:^|\/)__mocks__\/(.+?)(?:\.[cm]?[jt]sx?)?$/.exec(path)
     let referenced = false
-    for (const [file, node] of repo.graph.nodes) {
+    for (const [file, node] of (repo as FullRepositoryGraph).graph.nodes) {
       if (node.loads.some(l => l.target === path)) referenced = true
       else if (
         (mock && node.scan.imports.some(r => r.spec === mock[1] || r.spec.endsWith('/' + mock[1]))) ||
@@ -499,6 +704,26 @@ async function selectOrThrow(
   return finish(
     { mode: tests.length ? 'selected' : 'none', tests, reasons, fallback: null, changed },
     { changedSymbols, reach, unreached }
+  )
+}
+
+function isFull(repo: RepositoryGraph): repo is FullRepositoryGraph {
+  return repo.stats.graph === 'full'
+}
+
+/**
+ * Changes the demand-driven graph can answer: JavaScript/TypeScript code only. Data files, mocks
+ * and snapshots are found by the strings of every module, Python and Go by their own rules: those
+ * need the full graph.
+ */
+function demandable(raw: readonly RawChange[], options: SelectOptions): boolean {
+  if (options.graph === 'full' || raw.length === 0) return false
+  return raw.every(change =>
+    [change.path, change.previousPath].every(path => {
+      if (path === undefined) return true
+      const kind = scanKindOf(path)
+      return (kind === 'ts' || kind === 'jsx') && !/(?:^|\/)__mocks__\//.test(path)
+    })
   )
 }
 

@@ -1,0 +1,179 @@
+/**
+ * The demand-driven graph must decide exactly what the full graph decides. These repositories
+ * resolve imports by every rule whose specifier does not end in the target's own name (aliases,
+ * mappers, package entries, `..`), and a generated project takes random edits.
+ */
+import { afterAll, describe, expect, it } from '@jest/globals'
+import { readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { Git } from '../../src/ports/git.js'
+import { streamLogger } from '../../src/ports/log.js'
+import { lastSegment, quotedCandidates } from '../../src/select/demand.js'
+import { selectTests, type SelectResult } from '../../src/select/index.js'
+import { generateProject, rng } from '../../scripts/select-gen.mjs'
+import { cleanupAll, createRepo, makeTempDir, runGit } from '../support/git-repo.js'
+
+afterAll(() => cleanupAll())
+const ROOT = join(import.meta.dirname, '../..')
+const quiet = streamLogger(() => undefined)
+
+function decision(result: SelectResult): Omit<SelectResult, 'stats'> {
+  const { stats: _stats, ...rest } = result
+  return rest
+}
+
+/** Selects base..HEAD both ways; returns the demand-driven result after checking they agree. */
+async function bothWays(dir: string, base: string): Promise<SelectResult> {
+  const options = { git: new Git(dir), base, head: 'HEAD', log: quiet }
+  const demand = await selectTests(options)
+  const full = await selectTests({ ...options, graph: 'full' })
+  expect(demand.stats.graph).toBe('demand')
+  expect(full.stats.graph).toBe('full')
+  expect(decision(demand)).toEqual(decision(full))
+  return demand
+}
+
+describe('quoted candidates', () => {
+  const all = (text: string): string[] => {
+    const found: string[] = []
+    quotedCandidates(text, spec => found.push(spec))
+    return found
+  }
+
+  it('finds a specifier after a stray quote on the same line, and template literals over lines', () => {
+    expect(all(`const s = "it's"; const m = require('./real')`)).toContain('./real')
+    expect(all("// don't\nimport x from './after-comment'")).toContain('./after-comment')
+    expect(all('const m = import(`./multi\nline`)')).toContain('./multi\nline')
+    expect(all(`x('a'\n'b')`)).not.toContain('\n')
+  })
+
+  it('files a specifier under its last segment; folder-only forms have none', () => {
+    expect(lastSegment('../lib/util.js')).toBe('util.js')
+    expect(lastSegment('@scope/pkg/')).toBe('pkg')
+    expect(['.', '..', './', '../..', '', '/'].map(lastSegment)).toEqual([
+      undefined, undefined, undefined, undefined, undefined, undefined
+    ]) // prettier-ignore
+  })
+})
+
+/** A module exporting `value` and a test of it, for each resolution rule. */
+const fn = (name: string, n: number): string => `export function ${name}() {\n  return ${n}\n}\n`
+
+const ALIASES = {
+  'package.json': JSON.stringify({
+    name: 'aliases',
+    workspaces: ['packages/*'],
+    imports: { '#internal': './src/hidden/secret.ts' },
+    jest: {
+      moduleNameMapper: { '^lib-(.*)$': '<rootDir>/libs/$1/main.ts', '^@tail/(.*)$': '<rootDir>/tail/$1' }
+    }
+  }),
+  'tsconfig.json': JSON.stringify({
+    compilerOptions: {
+      baseUrl: '.',
+      paths: { config: ['src/settings/prod.ts'], '~/*': ['src/*.component.ts'], '@app/*': ['src/*'] }
+    }
+  }),
+  'src/settings/prod.ts': fn('setting', 1),
+  'src/button.component.ts': fn('button', 2),
+  'src/app/deep.ts': fn('deep', 3),
+  'libs/charts/main.ts': fn('chart', 4),
+  'tail/kept.ts': fn('kept', 5),
+  'vendor/widget/package.json': JSON.stringify({ main: 'lib/entry.ts' }),
+  'vendor/widget/lib/entry.ts': fn('widget', 6),
+  'src/hidden/secret.ts': fn('secret', 7),
+  'packages/core/package.json': JSON.stringify({ name: '@acme/core', main: 'src/start.ts' }),
+  'packages/core/src/start.ts': fn('core', 8),
+  'src/parent/index.ts': fn('parentValue', 9),
+  'src/parent/child/use.ts':
+    "import { parentValue } from '..'\nexport const viaParent = () => parentValue()\n",
+  'src/odd.js.ts': fn('odd', 10),
+  'src/quoted.ts': `const note = "it's"; export const lazy = () => import('./button.component')\n`,
+  'test/setting.test.ts': "import { setting } from 'config'\ntest('s', () => expect(setting()).toBe(1))\n",
+  'test/button.test.ts': "import { button } from '~/button'\ntest('b', () => expect(button()).toBe(2))\n",
+  'test/deep.test.ts': "import { deep } from '@app/app/deep'\ntest('d', () => expect(deep()).toBe(3))\n",
+  'test/chart.test.ts': "import { chart } from 'lib-charts'\ntest('c', () => expect(chart()).toBe(4))\n",
+  'test/kept.test.ts': "import { kept } from '@tail/kept'\ntest('k', () => expect(kept()).toBe(5))\n",
+  'test/widget.test.ts':
+    "import { widget } from '../vendor/widget'\ntest('w', () => expect(widget()).toBe(6))\n",
+  'test/secret.test.ts': "import { secret } from '#internal'\ntest('x', () => expect(secret()).toBe(7))\n",
+  'test/core.test.ts': "import { core } from '@acme/core'\ntest('c', () => expect(core()).toBe(8))\n",
+  'test/parent.test.ts':
+    "import { viaParent } from '../src/parent/child/use'\ntest('p', () => expect(viaParent()).toBe(9))\n",
+  'test/odd.test.ts': "import { odd } from '../src/odd.js'\ntest('o', () => expect(odd()).toBe(10))\n",
+  'test/lazy.test.ts':
+    "import { lazy } from '../src/quoted'\ntest('l', async () => expect(await lazy()).toBeTruthy())\n"
+}
+
+const EXPECTED: Record<string, string> = {
+  'src/settings/prod.ts': 'test/setting.test.ts',
+  'src/button.component.ts': 'test/button.test.ts',
+  'src/app/deep.ts': 'test/deep.test.ts',
+  'libs/charts/main.ts': 'test/chart.test.ts',
+  'tail/kept.ts': 'test/kept.test.ts',
+  'vendor/widget/lib/entry.ts': 'test/widget.test.ts',
+  'src/hidden/secret.ts': 'test/secret.test.ts',
+  'packages/core/src/start.ts': 'test/core.test.ts',
+  'src/parent/index.ts': 'test/parent.test.ts',
+  'src/odd.js.ts': 'test/odd.test.ts'
+}
+
+describe('demand-driven graph', () => {
+  it('finds importers through aliases, mappers, package entries and `..`, as the full graph does', async () => {
+    const repo = createRepo({ files: ALIASES })
+    const base = repo.head()
+    for (const [file, test] of Object.entries(EXPECTED)) {
+      const text = ALIASES[file as keyof typeof ALIASES]
+      repo.commit(`change ${file}`, { [file]: text.replace(/return (\d+)/, 'return $1 + 1') })
+      const result = await bothWays(repo.dir, 'HEAD~1')
+      expect({ file, tests: result.tests }).toEqual({ file, tests: expect.arrayContaining([test]) })
+    }
+    // The dynamic import behind a stray quote, and everything at once.
+    expect((await bothWays(repo.dir, base)).tests).toEqual(
+      expect.arrayContaining([...Object.values(EXPECTED), 'test/lazy.test.ts'])
+    )
+  })
+
+  it('selects the importers of a deleted or renamed module', async () => {
+    const repo = createRepo({ files: ALIASES })
+    repo.remove('src/app/deep.ts')
+    repo.commit('delete deep')
+    expect((await bothWays(repo.dir, 'HEAD~1')).tests).toContain('test/deep.test.ts')
+    runGit(repo.dir, ['mv', 'tail/kept.ts', 'tail/moved.ts'])
+    repo.commit('rename kept')
+    expect((await bothWays(repo.dir, 'HEAD~1')).tests).toContain('test/kept.test.ts')
+  })
+
+  it('agrees with the full graph on random edits to a generated project', async () => {
+    const dir = makeTempDir('ci-medic-demand-')
+    runGit(dir, ['init', '--quiet'])
+    const model = generateProject(dir, {
+      modules: 160,
+      tests: 50,
+      layers: 5,
+      seed: 23,
+      nodeModules: join(ROOT, 'node_modules')
+    })
+    const commit = (message: string): void => {
+      runGit(dir, ['add', '-A'])
+      runGit(dir, ['-c', 'user.email=t@x', '-c', 'user.name=t', 'commit', '--quiet', '-m', message])
+    }
+    commit('base')
+    const random = rng(5)
+    let selectedSomething = 0
+    for (let round = 0; round < 12; round++) {
+      for (let k = 0; k < 1 + Math.floor(random() * 3); k++) {
+        const mod = model.mods[Math.floor(random() * model.mods.length)] as { path: string }
+        const path = join(dir, mod.path)
+        const text = readFileSync(path, 'utf8')
+        const edit =
+          random() < 0.8 ? text.replace('return total %', 'return (total + 1) %') : text + '\n// note\n'
+        writeFileSync(path, edit)
+      }
+      commit(`round ${round}`)
+      const result = await bothWays(dir, 'HEAD~1')
+      if (result.tests.length) selectedSomething++
+    }
+    expect(selectedSomething).toBeGreaterThan(3)
+  })
+})

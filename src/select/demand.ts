@@ -1,0 +1,302 @@
+import { addEdgesFrom, linkNode, pushTo, type EdgesInto, type Graph, type GraphNode } from './graph.js'
+import type { ModuleScan } from './model.js'
+import { dirname, loadPackage, loadTsConfig, type JestSettings } from './project.js'
+import type { Resolver } from './resolve.js'
+
+/**
+ * A demand-driven graph for changes to JavaScript/TypeScript code: instead of scanning every file
+ * and resolving every import before it can answer, it scans and links a file only when the
+ * reverse search from the changed symbols asks who imports it.
+ *
+ * Finding a file's importers without scanning everything takes one cheap pass over every source
+ * text: each string between a quote and the next same quote on its line is a candidate specifier,
+ * filed under its last path segment. A specifier that resolves to a file ends in the file's name
+ * (extension optional), its folder's name (for an index file) or the name of a package folder whose
+ * entry it is; those keys find the candidates, which the same resolver as the full graph then
+ * checks. Specifiers whose resolution can end elsewhere (package `imports` and workspace names,
+ * tsconfig `paths` and jest `moduleNameMapper` entries that do not keep the tail, bare folder
+ * references like `..`) are resolved up front instead. Every real import is a quoted string, so the
+ * candidates hold every edge of the full graph, and the answers are the same.
+ */
+
+export interface DemandSource {
+  path: string
+  /** The scan cache key (blob SHA and scanner kind). */
+  key: string
+  /** The file's text; undefined when it could not be read (a missing blob). */
+  text: string | undefined
+  /** Too large or binary: scanned as data, with no imports. */
+  data: boolean
+}
+
+export interface DemandGraphOptions {
+  /** The JavaScript/TypeScript files of the revision, in tree order. */
+  sources: DemandSource[]
+  resolver: Resolver
+  jest: readonly JestSettings[]
+  /** Repository-relative paths of every file (deleted ones included), for the package folders. */
+  files: ReadonlySet<string>
+  readConfig: (path: string) => string | undefined
+  /** Scans one file (through the scan cache). */
+  scan: (source: DemandSource) => ModuleScan
+  /** Most specifiers to resolve up front; past that, undefined (build the full graph instead). */
+  maxEager?: number
+}
+
+export interface DemandGraph extends Graph {
+  /** The scan of a file of the revision (made on first use). */
+  scanOf(path: string): ModuleScan | undefined
+  /** How many files were scanned and linked so far. */
+  readonly linked: number
+  /** Candidate specifiers found by the quick pass. */
+  readonly candidates: number
+}
+
+const SPEC_EXTENSION = /\.(?:[cm]?[jt]sx?|json|node)$/
+const SOURCE_EXTENSION = /\.[cm]?[jt]sx?$/
+const INDEX_FILE = /^index\.[cm]?[jt]sx?$/
+const MAX_SPEC_LENGTH = 1024
+
+/**
+ * Calls `found` with the text between each quote (', ", `) and the next same quote. Quotes end at
+ * the line's end, template literals do not. Every string literal of the file is among them.
+ */
+export function quotedCandidates(text: string, found: (candidate: string) => void): void {
+  for (const quote of ["'", '"', '`']) {
+    const template = quote === '`'
+    let at = text.indexOf(quote)
+    let lineEnd = -1
+    while (at >= 0) {
+      const next = text.indexOf(quote, at + 1)
+      if (next < 0) break
+      if (!template && lineEnd < at) {
+        lineEnd = text.indexOf('\n', at + 1)
+        if (lineEnd < 0) lineEnd = text.length
+      }
+      if ((template || next < lineEnd) && next - at - 1 <= MAX_SPEC_LENGTH) found(text.slice(at + 1, next))
+      at = next
+    }
+  }
+}
+
+/** The last path segment of a specifier; undefined for `.`, `..`, `` and trailing-slash-only forms. */
+export function lastSegment(spec: string): string | undefined {
+  let end = spec.length
+  while (end > 0 && spec.charCodeAt(end - 1) === 47 /* / */) end--
+  const segment = spec.slice(spec.lastIndexOf('/', end - 1) + 1, end)
+  return segment === '' || segment === '.' || segment === '..' ? undefined : segment
+}
+
+/** The names under which specifiers that resolve to `file` are filed. */
+function namesOf(file: string): string[] {
+  const base = file.slice(file.lastIndexOf('/') + 1)
+  const names = [base.replace(SOURCE_EXTENSION, '')]
+  if (INDEX_FILE.test(base)) {
+    const folder = lastSegment(dirname(file))
+    if (folder) names.push(folder)
+  }
+  return names
+}
+
+interface AliasRules {
+  /** Does this specifier resolve by a rule that may not keep its last segment? */
+  eager(spec: string): boolean
+}
+
+/** tsconfig `paths` target, jest mapper target: does the specifier's tail survive the mapping? */
+const keepsTail = (template: string, placeholder: RegExp): boolean => placeholder.test(template)
+
+function aliasRules(options: DemandGraphOptions): AliasRules {
+  const exact = new Set<string>()
+  const prefixes: Array<{ prefix: string; suffix: string; keeps: boolean }> = []
+  const packageNames: string[] = []
+  for (const path of options.files) {
+    if (path.includes('node_modules/')) continue
+    if (/(?:^|\/)[tj]sconfig(?:\.[\w-]+)?\.json$/.test(path)) {
+      const config = loadTsConfig(options.readConfig, path, options.files)
+      for (const { pattern, targets } of config?.paths ?? []) {
+        const star = pattern.indexOf('*')
+        if (star < 0) exact.add(pattern)
+        else
+          prefixes.push({
+            prefix: pattern.slice(0, star),
+            suffix: pattern.slice(star + 1),
+            keeps: targets.every(t => keepsTail(t, /\*(?:\.[cm]?[jt]sx?)?$/))
+          })
+      }
+    } else if (path === 'package.json' || path.endsWith('/package.json')) {
+      const name = loadPackage(options.readConfig, path)?.name
+      if (name) packageNames.push(name)
+    }
+  }
+  const mappers = options.jest.flatMap(settings =>
+    settings.moduleNameMapper.map(({ regex, targets }) => {
+      const groups = new RegExp(`(?:${regex.source})?`).exec('')?.length ?? 1
+      const lastGroup = new RegExp(`\\$${groups - 1}(?:\\.[cm]?[jt]sx?)?$`)
+      const tailGroup = /\.[*+]\)(?:\\\.\w+)*\$?$/.test(regex.source)
+      return { regex, keeps: groups > 1 && tailGroup && targets.every(t => keepsTail(t, lastGroup)) }
+    })
+  )
+  return {
+    eager(spec) {
+      if (spec.startsWith('#') || exact.has(spec) || lastSegment(spec) === undefined) return true
+      for (const { regex, keeps } of mappers) {
+        regex.lastIndex = 0
+        if (!keeps && regex.test(spec)) return true
+      }
+      for (const { prefix, suffix, keeps } of prefixes) {
+        if (!spec.startsWith(prefix) || !spec.endsWith(suffix)) continue
+        if (spec.length < prefix.length + suffix.length) continue
+        const rest = spec.slice(prefix.length, spec.length - suffix.length)
+        if (!keeps || rest === '' || rest.endsWith('/')) return true
+      }
+      for (const name of packageNames) if (spec === name || spec.startsWith(name + '/')) return true
+      return false
+    }
+  }
+}
+
+/**
+ * The demand-driven graph of `sources`, or undefined when too many specifiers would have to be
+ * resolved up front (say, a catch-all moduleNameMapper): then the full graph is the faster way.
+ */
+export function demandGraph(options: DemandGraphOptions): DemandGraph | undefined {
+  const { sources, resolver } = options
+  const order = new Map<string, number>()
+  const byPath = new Map<string, DemandSource>()
+  sources.forEach((source, i) => {
+    order.set(source.path, i)
+    byPath.set(source.path, source)
+  })
+  const rules = aliasRules(options)
+  const maxEager = options.maxEager ?? 100_000
+  // What each distinct candidate is: resolved up front, or filed under its last segment (and stem).
+  const kinds = new Map<string, { eager: boolean; segment: string; stem: string | undefined }>()
+  const kindOf = (spec: string): { eager: boolean; segment: string; stem: string | undefined } => {
+    let kind = kinds.get(spec)
+    if (!kind) {
+      const eager = rules.eager(spec)
+      const segment = eager ? '' : (lastSegment(spec) as string)
+      const stem = segment.includes('.') ? segment.replace(SPEC_EXTENSION, '') : segment
+      kind = { eager, segment, stem: stem && stem !== segment ? stem : undefined }
+      kinds.set(spec, kind)
+    }
+    return kind
+  }
+  // Candidates by last segment: flat pairs of (source index, specifier).
+  const bySegment = new Map<string, Array<number | string>>()
+  const file = (segment: string, at: number, spec: string): void => {
+    pushTo(bySegment, segment, at)
+    pushTo(bySegment, segment, spec)
+  }
+  // Files resolved to up front → the sources whose specifiers resolve to them.
+  const eagerInto = new Map<string, number[]>()
+  let eagerCount = 0
+  let candidates = 0
+  let at = 0
+  const collect = (spec: string): void => {
+    candidates++
+    const kind = kindOf(spec)
+    if (!kind.eager) {
+      file(kind.segment, at, spec)
+      if (kind.stem) file(kind.stem, at, spec)
+      return
+    }
+    eagerCount++
+    const resolution = resolver.resolveJs((sources[at] as DemandSource).path, spec)
+    if ('file' in resolution) pushTo(eagerInto, resolution.file, at)
+  }
+  for (; at < sources.length; at++) {
+    const source = sources[at] as DemandSource
+    if (source.data || source.text === undefined) continue
+    quotedCandidates(source.text, collect)
+    if (eagerCount > maxEager) return undefined
+  }
+  // A folder with a package.json resolves to its entry file, whatever that file is called.
+  const packageEntryNames = new Map<string, string[]>()
+  for (const path of options.files) {
+    if (!path.endsWith('/package.json') || path.includes('node_modules/')) continue
+    const folder = dirname(path)
+    const entry = resolver.tryPath(folder)
+    const name = lastSegment(folder)
+    if (entry && name) packageEntryNames.set(entry, [...(packageEntryNames.get(entry) ?? []), name])
+  }
+
+  const scans = new Map<string, ModuleScan>()
+  const scanOf = (path: string): ModuleScan | undefined => {
+    let scan = scans.get(path)
+    if (!scan) {
+      const source = byPath.get(path)
+      if (!source) return undefined
+      scan = options.scan(source)
+      scans.set(path, scan)
+    }
+    return scan
+  }
+  const nodes = new Map<string, GraphNode>()
+  const outgoing = new Map<string, Map<string, EdgesInto>>()
+  const edgesFrom = (from: GraphNode): Map<string, EdgesInto> => {
+    let out = outgoing.get(from.path)
+    if (!out) {
+      out = new Map()
+      addEdgesFrom(from, out)
+      outgoing.set(from.path, out)
+    }
+    return out
+  }
+  const node = (path: string): GraphNode | undefined => {
+    let found = nodes.get(path)
+    if (!found) {
+      const scan = scanOf(path)
+      if (!scan) return undefined
+      found = { path, scan, ...linkNode(path, scan, resolver, new Map(), new Map()) }
+      nodes.set(path, found)
+    }
+    return found
+  }
+  // The candidates filed under a name, resolved once: target → the sources that import it.
+  const resolvedNames = new Map<string, Map<string, number[]>>()
+  const resolvedUnder = (name: string): Map<string, number[]> => {
+    let byTarget = resolvedNames.get(name)
+    if (byTarget) return byTarget
+    byTarget = new Map()
+    const list = bySegment.get(name) ?? []
+    for (let i = 0; i < list.length; i += 2) {
+      const at = list[i] as number
+      const resolution = resolver.resolveJs((sources[at] as DemandSource).path, list[i + 1] as string)
+      if ('file' in resolution) pushTo(byTarget, resolution.file, at)
+    }
+    resolvedNames.set(name, byTarget)
+    return byTarget
+  }
+  const edges = new Map<string, EdgesInto | undefined>()
+  const edgesInto = (target: string): EdgesInto | undefined => {
+    if (edges.has(target)) return edges.get(target)
+    const importers = new Set<number>(eagerInto.get(target) ?? [])
+    const names = [...namesOf(target), ...(packageEntryNames.get(target) ?? [])]
+    for (const name of new Set(names))
+      for (const at of resolvedUnder(name).get(target) ?? []) importers.add(at)
+    const into: EdgesInto = { loaders: [], bindings: [], exportAllers: [] }
+    for (const at of [...importers].sort((a, b) => a - b)) {
+      const from = node((sources[at] as DemandSource).path)
+      if (!from) continue
+      const mine = edgesFrom(from).get(target)
+      if (!mine) continue
+      into.loaders.push(...mine.loaders)
+      into.bindings.push(...mine.bindings)
+      into.exportAllers.push(...mine.exportAllers)
+    }
+    const empty = !into.loaders.length && !into.bindings.length && !into.exportAllers.length
+    edges.set(target, empty ? undefined : into)
+    return empty ? undefined : into
+  }
+  return {
+    nodes: { get: node },
+    edgesInto,
+    scanOf,
+    get linked() {
+      return nodes.size
+    },
+    candidates
+  }
+}
