@@ -64,7 +64,17 @@ describe('inert property assignments on a local function or plain class', () => 
       `class Box {\n  set x(v) {\n    save(v)\n  }\n}\nBox.prototype.x = value\n`,
       'value'
     ],
-    ['a variable target', 'let api = {}\napi.x = value\n', 'value']
+    ['a variable target', 'let api = {}\napi.x = value\n', 'value'],
+    [
+      'a function whose prototype was replaced (its setters could run)',
+      `${FACTORY}create.prototype = Base.prototype\ncreate.prototype.x = value\n`,
+      'value'
+    ],
+    [
+      'a function handed to code run on load',
+      `${FACTORY}Object.defineProperty(create, 'x', { set: save })\ncreate.x = value\n`,
+      'value'
+    ]
   ])('stay statements run on load with %s', (_name, src, ref) => {
     expect(refsOf(src, MODULE_SYMBOL)).toContain(ref)
   })

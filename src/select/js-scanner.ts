@@ -75,7 +75,15 @@ class JsScanner {
   private readonly plainClasses = new Set<string>()
   private readonly classNames = new Set<string>()
   /** Top-level `F.name = value` statements, placed once every declaration is known. */
-  private readonly propertyStatements: Array<{ target: string; start: number; end: number }> = []
+  private readonly propertyStatements: Array<{
+    target: string
+    start: number
+    end: number
+    /** `F.prototype.name = …` (rather than `F.name = …`). */
+    onPrototype: boolean
+  }> = []
+  /** Targets of `F.prototype = …`: their prototype may be anything, setters included. */
+  private readonly prototypeReplaced = new Set<string>()
 
   constructor(private readonly tokens: Tokens) {
     this.kinds = tokens.kinds
@@ -292,9 +300,10 @@ class JsScanner {
       return this.declaration(start, next, end, 'named')
     }
     if (word && this.is(k, IDENT)) {
-      const target = this.inertPropertyAssignment(k, end)
-      if (target !== undefined) {
-        this.propertyStatements.push({ target, start, end })
+      const assignment = this.inertPropertyAssignment(k, end)
+      if (assignment) {
+        this.propertyStatements.push({ ...assignment, start, end })
+        if (assignment.member === 'prototype') this.prototypeReplaced.add(assignment.target)
         return
       }
       return this.declaration(start, k, end, 'none')
@@ -307,14 +316,22 @@ class JsScanner {
    * `G.prototype`, an array or object of those, or a function that is not called): running it on
    * load calls no code of the module, so only the holders of F can observe it. Returns F's name.
    */
-  private inertPropertyAssignment(k: number, end: number): string | undefined {
+  private inertPropertyAssignment(
+    k: number,
+    end: number
+  ): { target: string; member: string; onPrototype: boolean } | undefined {
     const target = this.t(k)
     if (NOT_REFERENCES.has(target) || !this.is(k + 1, PUNCT, '.') || !this.is(k + 2, IDENT)) return undefined
     let j = k + 3
-    if (this.t(k + 2) === 'prototype' && this.is(j, PUNCT, '.') && this.is(j + 1, IDENT)) j += 2
+    let member = this.t(k + 2)
+    const onPrototype = member === 'prototype' && this.is(j, PUNCT, '.') && this.is(j + 1, IDENT)
+    if (onPrototype) {
+      member = this.t(j + 1)
+      j += 2
+    }
     if (!this.is(j, PUNCT, '=')) return undefined
     const to = this.is(end - 1, PUNCT, ';') ? end - 1 : end
-    return this.inertExpression(j + 1, to) ? target : undefined
+    return this.inertExpression(j + 1, to) ? { target, member, onPrototype } : undefined
   }
 
   private inertExpression(from: number, to: number): boolean {
@@ -390,8 +407,16 @@ class JsScanner {
    * global, a class whose setters or base class could run) it stays a statement run on load.
    */
   private placePropertyStatements(): void {
-    for (const { target, start, end } of this.propertyStatements) {
-      if (this.functionNames.has(target) || this.plainClasses.has(target)) {
+    // Decided before any statement is placed: placing one as run-on-load adds to moduleRefs.
+    const handedToLoad = new Set(this.moduleRefs)
+    const placements = this.propertyStatements.map(({ target, onPrototype }) => {
+      const plain = this.functionNames.has(target) || this.plainClasses.has(target)
+      // Code run on load could give F setters (defineProperty, setPrototypeOf), and after
+      // `F.prototype = C.prototype`, `F.prototype.x = …` can run C's setters.
+      return plain && !handedToLoad.has(target) && !(onPrototype && this.prototypeReplaced.has(target))
+    })
+    for (const [i, { target, start, end }] of this.propertyStatements.entries()) {
+      if (placements[i]) {
         const refs = this.references(start, end).filter(ref => ref !== target)
         this.addSymbol(target, start, end, refs)
       } else {
