@@ -8,7 +8,7 @@ import { configValue, loadConfigFile } from './config/file.js'
 import { INPUT_SPECS, readInputs, type Inputs } from './config/schema.js'
 import { ConfigurationError } from './errors.js'
 import { readRunEvent } from './ports/event.js'
-import { createGitHubClient, type GitHubClient } from './ports/github.js'
+import type { GitHubClient } from './ports/github.js'
 import type { Logger } from './ports/log.js'
 
 export interface EngineOptions {
@@ -62,7 +62,7 @@ export function createContext(options: EngineOptions): { context: CommandContext
       mkdirSync(workDir, { recursive: true })
       return workDir
     },
-    github() {
+    async github() {
       if (!inputs.githubToken) {
         throw new ConfigurationError(
           `Input "github-token" is required for command "${inputs.command}" to reach the GitHub API. ` +
@@ -70,6 +70,8 @@ export function createContext(options: EngineOptions): { context: CommandContext
           'github-token'
         )
       }
+      // Loaded on first use: Octokit and its HTTP stack cost every command's start otherwise.
+      const { createGitHubClient } = await import('./ports/github.js')
       client ??= createGitHubClient({ token: inputs.githubToken, baseUrl: event.apiUrl, log })
       return client
     }

@@ -24,9 +24,7 @@ function context(inputs: Record<string, string>, event: Partial<RunEvent> = {}):
     },
     env: {},
     log: streamLogger(() => undefined),
-    github: () => {
-      throw new Error('not used')
-    },
+    github: () => Promise.reject(new Error('not used')),
     frontDoor: 'cli',
     workDir: '/tmp'
   }

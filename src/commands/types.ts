@@ -14,8 +14,8 @@ export interface CommandContext {
   event: RunEvent
   env: NodeJS.ProcessEnv
   log: Logger
-  /** The GitHub API client; throws a ConfigurationError when no token was given. */
-  github(): GitHubClient
+  /** The GitHub API client (loaded on first use); rejects with a ConfigurationError when no token was given. */
+  github(): Promise<GitHubClient>
   /** `action` when run as a GitHub Action step, `cli` otherwise. */
   frontDoor: 'action' | 'cli'
   /** A folder for reports, caches and the audit log (created on demand). */

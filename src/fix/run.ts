@@ -229,7 +229,7 @@ export async function runFix(context: CommandContext, known: FixInputs = {}): Pr
   const delivery = await log.group('Deliver', async () => {
     let github
     try {
-      github = inputs.githubToken ? context.github() : undefined
+      github = inputs.githubToken ? await context.github() : undefined
     } catch {
       github = undefined
     }

@@ -155,7 +155,7 @@ export async function runGenerate(
     delivery = await log.group('Deliver', async () => {
       let github
       try {
-        github = inputs.githubToken ? context.github() : undefined
+        github = inputs.githubToken ? await context.github() : undefined
       } catch {
         github = undefined
       }

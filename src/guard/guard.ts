@@ -161,7 +161,7 @@ export async function runGuard(context: CommandContext, ports: GuardPorts = {}):
   })
   const audit = createRunAudit(context)
   const repo: Repo | undefined = event.repository
-  const github: GitHubClient | undefined = inputs.githubToken && repo ? context.github() : undefined
+  const github: GitHubClient | undefined = inputs.githubToken && repo ? await context.github() : undefined
   const deployments = github && repo ? new Deployments(github, repo, log) : undefined
   const runUrl =
     repo && event.runId
