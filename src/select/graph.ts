@@ -592,6 +592,35 @@ function stepOf(nodeId: string): string | undefined {
   return file
 }
 
+/** The steps from a walk's start to the test file `file`, found at node `found`. */
+function chainTo(
+  found: string,
+  parent: Map<string, string | null>,
+  start: { file: string; label: string },
+  file: string
+): string[] {
+  const chain: string[] = []
+  for (let step: string | null | undefined = found; step; step = parent.get(step)) {
+    const text = stepOf(step)
+    if (
+      text &&
+      text !== chain[chain.length - 1] &&
+      !(
+        text === step.split(SEP)[1] &&
+        chain.length &&
+        (chain[chain.length - 1] as string).startsWith(text + '#')
+      )
+    )
+      chain.push(text)
+  }
+  chain.reverse()
+  const steps = chain.filter(s => s !== file && !s.startsWith(file + '#'))
+  if (steps[0] !== start.label) steps.unshift(start.label)
+  if (steps[1] === start.file && start.label !== start.file) steps.splice(1, 1)
+  steps.push(file)
+  return steps
+}
+
 /**
  * For every changed symbol, the tests that reach it, each with a chain of steps from the changed
  * symbol to the test file.
@@ -620,7 +649,9 @@ export function testsReaching(
       starts.push({ file, label: `${file}#${TYPE_CHECK}`, nodes: [id('L', file)] })
   }
   const hits: ReverseHit[] = []
-  const preds: string[] = []
+  // Every walk crosses the same graph: each node's predecessors and test check are worked out once.
+  const predecessorsOf = new Map<string, string[]>()
+  const testFile = new Map<string, boolean>()
   for (const start of starts) {
     const parent = new Map<string, string | null>()
     const queue: string[] = []
@@ -632,35 +663,27 @@ export function testsReaching(
       const current = queue[q] as string
       if (current.charCodeAt(0) === 87 /* W */) {
         const file = current.slice(2, -1)
-        if (isTest(file)) {
-          const chain: string[] = []
-          for (let step: string | null | undefined = current; step; step = parent.get(step)) {
-            const text = stepOf(step)
-            if (
-              text &&
-              text !== chain[chain.length - 1] &&
-              !(
-                text === step.split(SEP)[1] &&
-                chain.length &&
-                (chain[chain.length - 1] as string).startsWith(text + '#')
-              )
-            )
-              chain.push(text)
-          }
-          chain.reverse()
-          const steps = chain.filter(s => s !== file && !s.startsWith(file + '#'))
-          if (steps[0] !== start.label) steps.unshift(start.label)
-          if (steps[1] === start.file && start.label !== start.file) steps.splice(1, 1)
-          steps.push(file)
+        let test = testFile.get(file)
+        if (test === undefined) testFile.set(file, (test = isTest(file)))
+        if (test) {
+          let chain: string[] | undefined
+          const found = current
           hits.push({
             test: file,
             changedFile: start.file,
             changed: start.label === start.file ? `${start.file}#*` : start.label,
-            chain: steps
+            // Most callers read one chain per test: it is walked back from the parents on demand.
+            get chain() {
+              return (chain ??= chainTo(found, parent, start, file))
+            }
           })
         }
       }
-      predecessors(graph, index, current, preds)
+      let preds = predecessorsOf.get(current)
+      if (!preds) {
+        predecessors(graph, index, current, (preds = []))
+        predecessorsOf.set(current, preds)
+      }
       for (const pred of preds) {
         if (parent.has(pred)) continue
         parent.set(pred, current)
