@@ -9,7 +9,7 @@ import { join } from 'node:path'
 import { Git } from '../../src/ports/git.js'
 import { streamLogger } from '../../src/ports/log.js'
 import { lastSegment, quotedCandidates } from '../../src/select/demand.js'
-import { selectTests, type SelectResult } from '../../src/select/index.js'
+import { needsFullGraph, selectTests, type SelectResult } from '../../src/select/index.js'
 import { generateProject, rng } from '../../scripts/select-gen.mjs'
 import { cleanupAll, createRepo, makeTempDir, runGit } from '../support/git-repo.js'
 
@@ -142,6 +142,21 @@ describe('demand-driven graph', () => {
     runGit(repo.dir, ['mv', 'tail/kept.ts', 'tail/moved.ts'])
     repo.commit('rename kept')
     expect((await bothWays(repo.dir, 'HEAD~1')).tests).toContain('test/kept.test.ts')
+  })
+
+  it('says which changes need the full graph (and so the Actions cache)', async () => {
+    const repo = createRepo({ files: { ...ALIASES, 'data/cases.json': '[1]', 'tool/x.py': 'X = 1\n' } })
+    const git = new Git(repo.dir)
+    const code = repo.commit('code', { 'src/app/deep.ts': fn('deep', 30) })
+    expect(await needsFullGraph(git, 'HEAD~1', code)).toBe(false)
+    for (const [path, text] of [
+      ['data/cases.json', '[2]'],
+      ['tool/x.py', 'X = 2\n'],
+      ['src/__mocks__/fs.ts', 'export {}\n']
+    ]) {
+      const sha = repo.commit(`change ${path}`, { [path as string]: text as string })
+      expect({ path, full: await needsFullGraph(git, 'HEAD~1', sha) }).toEqual({ path, full: true })
+    }
   })
 
   it('agrees with the full graph on random edits to a generated project', async () => {

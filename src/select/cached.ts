@@ -4,18 +4,27 @@ import type { CommandContext } from '../commands/types.js'
 import { createCachePort, type CachePort } from '../ports/cache.js'
 import type { Git } from '../ports/git.js'
 import type { Logger } from '../ports/log.js'
-import { selectTests, type SelectResult } from './index.js'
+import { needsFullGraph, selectTests, type SelectResult } from './index.js'
 import { SCANNER_VERSION } from './scan-cache.js'
 
-/** The graph cache: a folder under workDir, restored from / saved to the Actions cache when there is one. */
+/**
+ * The graph cache: a folder under workDir, restored from / saved to the Actions cache when there
+ * is one and the change needs the full graph. A code-only change is answered by the demand-driven
+ * graph in well under a second, less than an Actions cache download and upload would take.
+ */
 async function withGraphCache<T>(
   context: CommandContext,
   cache: CachePort,
   log: Logger,
+  needsCache: () => Promise<boolean>,
   fn: (dir: string) => Promise<T>
 ): Promise<T> {
   const dir = join(context.workDir, 'select-cache')
   const prefix = `ci-medic-select-v${SCANNER_VERSION}-${process.platform}-`
+  if (cache.available && !(await needsCache())) {
+    log.info('Code-only change: the demand-driven graph needs no Actions cache.')
+    return fn(dir)
+  }
   if (cache.available && !existsSync(join(dir, 'scans.json'))) {
     const hit = await cache.restore([dir], `${prefix}${context.event.sha ?? 'local'}`, [prefix])
     log.info(hit ? `Selection graph cache restored (${hit}).` : 'No selection graph cache yet: cold scan.')
@@ -42,17 +51,22 @@ export async function selectChange(
   const { log, inputs } = context
   const cache = createCachePort(context.env, log)
   return log.group('Test selection', () =>
-    withGraphCache(context, cache, log, dir =>
-      selectTests({
-        git,
-        base,
-        head,
-        log,
-        alwaysRun: inputs.alwaysRun,
-        runAllOn: inputs.runAllOn,
-        configFile: inputs.configFile,
-        cacheDir: dir
-      })
+    withGraphCache(
+      context,
+      cache,
+      log,
+      async () => base !== undefined && (await needsFullGraph(git, base, head).catch(() => true)),
+      dir =>
+        selectTests({
+          git,
+          base,
+          head,
+          log,
+          alwaysRun: inputs.alwaysRun,
+          runAllOn: inputs.runAllOn,
+          configFile: inputs.configFile,
+          cacheDir: dir
+        })
     )
   )
 }

@@ -716,7 +716,7 @@ function isFull(repo: RepositoryGraph): repo is FullRepositoryGraph {
  * and snapshots are found by the strings of every module, Python and Go by their own rules: those
  * need the full graph.
  */
-function demandable(raw: readonly RawChange[], options: SelectOptions): boolean {
+function demandable(raw: readonly RawChange[], options: Pick<SelectOptions, 'graph'>): boolean {
   if (options.graph === 'full' || raw.length === 0) return false
   return raw.every(change =>
     [change.path, change.previousPath].every(path => {
@@ -725,6 +725,16 @@ function demandable(raw: readonly RawChange[], options: SelectOptions): boolean 
       return (kind === 'ts' || kind === 'jsx') && !/(?:^|\/)__mocks__\//.test(path)
     })
   )
+}
+
+/**
+ * Whether selecting base..head needs the full graph (and so a warm cache pays off): false for a
+ * code-only change, which the demand-driven graph answers with few scans.
+ */
+export async function needsFullGraph(git: Git, base: string, head: string): Promise<boolean> {
+  const [from, to] = await Promise.all([git.resolveCommit(base), git.resolveCommit(head)])
+  if (!from || !to) return false
+  return !demandable(await diffRaw(git, from, to), {})
 }
 
 /** Most files to type-check; beyond that every loader of a changed TypeScript file runs. */
