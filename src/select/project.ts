@@ -231,6 +231,110 @@ export function literalObjectFromJs(text: string): Record<string, unknown> | und
   return jsObjectLiteralToValue(text.slice(open, end + 1))
 }
 
+/** Index of the bracket that closes the one opening at `open`, skipping strings and comments; -1 if none. */
+function closingBracket(text: string, open: number): number {
+  let depth = 0
+  for (let i = open; i < text.length; i++) {
+    const c = text[i]
+    if (c === '"' || c === "'" || c === '`') {
+      let j = i + 1
+      while (j < text.length && text[j] !== c) j += text[j] === '\\' ? 2 : 1
+      i = j
+    } else if (c === '/' && text[i + 1] === '/') {
+      while (i < text.length && text[i] !== '\n') i++
+    } else if (c === '/' && text[i + 1] === '*') {
+      i = text.indexOf('*/', i + 2) + 1
+      if (i <= 0) return -1
+    } else if (c === '{' || c === '[' || c === '(') depth++
+    else if ((c === '}' || c === ']' || c === ')') && --depth === 0) return i
+  }
+  return -1
+}
+
+/** The top-level entries of an object literal's source (`{…}`), split at commas outside brackets. */
+function objectEntries(source: string): string[] {
+  const entries: string[] = []
+  let start = 1
+  for (let i = 1; i < source.length - 1; i++) {
+    const c = source[i] as string
+    if ('"\'`{[('.includes(c) || (c === '/' && (source[i + 1] === '/' || source[i + 1] === '*'))) {
+      if ('{[('.includes(c)) {
+        const close = closingBracket(source, i)
+        if (close < 0) return entries
+        i = close
+      } else if (c === '/') {
+        i = source[i + 1] === '/' ? source.indexOf('\n', i) : source.indexOf('*/', i + 2) + 1
+        if (i < 0) break
+      } else {
+        let j = i + 1
+        while (j < source.length && source[j] !== c) j += source[j] === '\\' ? 2 : 1
+        i = j
+      }
+    } else if (c === ',') {
+      entries.push(source.slice(start, i))
+      start = i + 1
+    }
+  }
+  entries.push(source.slice(start, source.length - 1))
+  return entries
+    .map(entry => entry.replace(/^(?:\s|\/\/[^\n]*\n|\/\*[\s\S]*?\*\/)+/, '').trim())
+    .filter(entry => entry !== '')
+}
+
+/** Keys that decide which files are tests: a spread after them may replace them. */
+const TEST_FILE_KEYS = ['rootDir', 'roots', 'testMatch', 'testRegex', 'testPathIgnorePatterns']
+
+/**
+ * Reads a jest config file without running it, keeping what is literal: the exported object
+ * (`module.exports = {…}`, `export default {…}`, or a `const` either of them names), its literal
+ * properties, and spreads of other literal `const` objects of the file. Computed properties and
+ * spreads of anything else are skipped and named in `skipped`; a test-file key defined before such
+ * a spread is dropped, as the spread may replace it.
+ */
+export function jestConfigFromJs(
+  text: string
+): { config: Record<string, unknown>; skipped: string[] } | undefined {
+  const objects = new Map<string, string>()
+  for (const m of text.matchAll(
+    /(?:^|[\n;])\s*(?:export\s+)?(?:const|let|var)\s+([\w$]+)(?:\s*:\s*[\w.<>]+)?\s*=\s*\{/g
+  )) {
+    const open = (m.index ?? 0) + m[0].length - 1
+    const close = closingBracket(text, open)
+    if (close > open) objects.set(m[1] as string, text.slice(open, close + 1))
+  }
+  let exported: string | undefined
+  const direct = /(?:export\s+default|module\.exports\s*=)\s*(?:\/\*\*?[\s\S]*?\*\/\s*)?\{/.exec(text)
+  if (direct) {
+    const open = direct.index + direct[0].length - 1
+    const close = closingBracket(text, open)
+    if (close > open) exported = text.slice(open, close + 1)
+  } else {
+    const named = /(?:export\s+default|module\.exports\s*=)\s*([\w$]+)\s*;?\s*(?:$|\n)/.exec(text)
+    exported = named ? objects.get(named[1] as string) : undefined
+  }
+  if (exported === undefined) return undefined
+  const skipped: string[] = []
+  const read = (source: string, depth: number): Record<string, unknown> => {
+    const config: Record<string, unknown> = {}
+    for (const entry of objectEntries(source)) {
+      const spread = /^\.\.\.\s*([\w$]+)$/.exec(entry)
+      const inner = spread ? objects.get(spread[1] as string) : undefined
+      if (spread && inner !== undefined && depth < 5) {
+        Object.assign(config, read(inner, depth + 1))
+      } else if (entry.startsWith('...')) {
+        skipped.push(entry)
+        for (const key of TEST_FILE_KEYS) delete config[key]
+      } else {
+        const value = jsObjectLiteralToValue(`{${entry}}`)
+        if (value) Object.assign(config, value)
+        else skipped.push(entry.split(/[:(]/)[0]?.trim() ?? entry)
+      }
+    }
+    return config
+  }
+  return { config: read(exported, 0), skipped }
+}
+
 /** Converts a literal JS object (no calls or variables) to a value; undefined if it is not literal. */
 function jsObjectLiteralToValue(source: string): Record<string, unknown> | undefined {
   let out = ''
@@ -307,8 +411,15 @@ export function loadJestSettings(read: ReadText, dir: string): JestSettings | un
     if (text === undefined) continue
     found = true
     configText = text
-    raw = name.endsWith('.json') ? readJson(read, path) : literalObjectFromJs(text)
-    if (!raw) unreadable = `${path} is not a literal object`
+    if (name.endsWith('.json')) {
+      raw = readJson(read, path)
+      if (!raw) unreadable = `${path} is not valid JSON`
+    } else {
+      const partial = jestConfigFromJs(text)
+      raw = partial?.config
+      if (!partial) unreadable = `${path} is not a literal object`
+      else if (partial.skipped.length) unreadable = `${path}: not literal: ${partial.skipped.join(', ')}`
+    }
     break
   }
   if (!found) {

@@ -1,0 +1,83 @@
+/**
+ * jest configs that are not one literal object: the literal parts are read (a moduleNameMapper
+ * beside a spread used to be lost, and the first `const` object of the file was taken for the
+ * config, so a test importing through the mapper was never selected).
+ */
+import { afterAll, describe, expect, it } from '@jest/globals'
+import { Git } from '../../src/ports/git.js'
+import { streamLogger } from '../../src/ports/log.js'
+import { selectTests } from '../../src/select/index.js'
+import { jestConfigFromJs, loadJestSettings } from '../../src/select/project.js'
+import { cleanupAll, createRepo } from '../support/git-repo.js'
+
+afterAll(() => cleanupAll())
+
+const MAPPED_CONFIG =
+  "const base = { testEnvironment: 'node' }\n" +
+  'module.exports = {\n' +
+  '  ...base,\n' +
+  "  // aliases\n  moduleNameMapper: { '^@app/(.*)$': '<rootDir>/src/$1' },\n" +
+  "  testMatch: ['**/spec/**/*.spec.js'],\n" +
+  "  transform: require('./transform'),\n" +
+  '}\n'
+
+describe('reading a jest config that is partly computed', () => {
+  it('takes the exported object, merges spreads of literal consts, and skips computed properties', () => {
+    expect(jestConfigFromJs(MAPPED_CONFIG)).toEqual({
+      config: {
+        testEnvironment: 'node',
+        moduleNameMapper: { '^@app/(.*)$': '<rootDir>/src/$1' },
+        testMatch: ['**/spec/**/*.spec.js']
+      },
+      skipped: ['transform']
+    })
+  })
+
+  it('follows `export default name` to its object', () => {
+    expect(jestConfigFromJs("const config = { roots: ['src'] }\nexport default config\n")?.config).toEqual({
+      roots: ['src']
+    })
+  })
+
+  it('drops test-file keys that an unknown spread after them may replace, and keeps the others', () => {
+    const result = jestConfigFromJs(
+      "module.exports = { testMatch: ['a'], moduleNameMapper: { x: 'y' }, ...shared(), verbose: true }"
+    )
+    expect(result).toEqual({
+      config: { moduleNameMapper: { x: 'y' }, verbose: true },
+      skipped: ['...shared()']
+    })
+  })
+
+  it('gives up on a config that is not an object literal', () => {
+    expect(jestConfigFromJs('module.exports = makeConfig()')).toBeUndefined()
+  })
+
+  it('says which parts were not read', () => {
+    const settings = loadJestSettings(p => (p === 'jest.config.js' ? MAPPED_CONFIG : undefined), '')
+    expect(settings?.unreadable).toBe('jest.config.js: not literal: transform')
+    expect(settings?.moduleNameMapper.map(m => m.regex.source)).toEqual(['^@app\\/(.*)$'])
+  })
+})
+
+it('selects a test that imports through a moduleNameMapper written beside a spread', async () => {
+  const repo = createRepo({
+    files: {
+      'package.json': JSON.stringify({ name: 'p' }),
+      'jest.config.js': MAPPED_CONFIG.replace("  transform: require('./transform'),\n", ''),
+      'src/a.js': 'export function a() {\n  return 1\n}\n',
+      'src/b.js': 'export function b() {\n  return 1\n}\n',
+      'spec/a.spec.js': "import { a } from '@app/a'\ntest('a', () => expect(a()).toBe(1))\n",
+      'spec/b.spec.js': "import { b } from '@app/b'\ntest('b', () => expect(b()).toBe(1))\n"
+    }
+  })
+  const base = repo.head()
+  repo.commit('change a', { 'src/a.js': 'export function a() {\n  return 2\n}\n' })
+  const result = await selectTests({
+    git: new Git(repo.dir),
+    base,
+    head: 'HEAD',
+    log: streamLogger(() => undefined)
+  })
+  expect(result.tests).toEqual(['spec/a.spec.js'])
+})
