@@ -34,6 +34,7 @@ const git = (cwd, ...args) =>
   execFileSync('git', args, { cwd, env, encoding: 'utf8', maxBuffer: 1 << 28 }).trim()
 const ms = started => Number(process.hrtime.bigint() - started) / 1e6
 const silent = streamLogger(() => undefined)
+const TEST_FOLDER = /(?:^|\/)(?:test|tests|__tests__|spec|e2e|fixtures?)\//
 
 /** CPU time of this process (user + system) in ms: close to the wall time on an idle machine. */
 function cpuNow() {
@@ -241,9 +242,9 @@ async function realRepository(path) {
     const cacheFile = join(work, 'scans.json')
     const { coldMs, graph } = await graphTimes(dir, rev, cacheFile, `repository ${path}`)
     const warmMs = await warmTimes(dir, rev, cacheFile)
-    const sources = [...graph.scans.keys()].filter(f => /\.[cm]?tsx?$/.test(f) && !graph.isTest(f))
-    const picked = sources.filter((_, i) => i % Math.max(1, Math.floor(sources.length / 5)) === 0).slice(0, 5)
-    if (picked.length === 0) return
+    const sources = [...graph.scans.keys()].filter(
+      f => /\.[cm]?tsx?$/.test(f) && !f.endsWith('.d.ts') && !graph.isTest(f) && !TEST_FOLDER.test(f)
+    )
     // A work tree at `rev` with one commit that changes a function body in each picked file.
     const clone = join(work, 'clone')
     git(work, 'clone', '--quiet', '--shared', '--no-checkout', dir, clone)
@@ -251,13 +252,19 @@ async function realRepository(path) {
     // jest needs the repository's installed packages (its transforms, presets).
     if (existsSync(join(dir, 'node_modules')) && !existsSync(join(clone, 'node_modules')))
       symlinkSync(join(dir, 'node_modules'), join(clone, 'node_modules'), 'dir')
+    // Five files spread over the source list, each with a function body to change.
     const changed = []
-    for (const file of picked) {
-      const text = readFileSync(join(clone, file), 'utf8')
-      const edited = text.replace(/\breturn (?!;)/, 'return void 0 || ')
-      if (edited === text) continue
-      writeFileSync(join(clone, file), edited)
-      changed.push(file)
+    const step = Math.max(1, Math.floor(sources.length / 5))
+    for (let bucket = 0; bucket < 5; bucket++) {
+      for (let i = bucket * step; i < Math.min(sources.length, (bucket + 1) * step); i++) {
+        const file = sources[i]
+        const text = readFileSync(join(clone, file), 'utf8')
+        const edited = text.replace(/\breturn (?!;)/, 'return void 0 || ')
+        if (edited === text) continue
+        writeFileSync(join(clone, file), edited)
+        changed.push(file)
+        break
+      }
     }
     if (changed.length === 0) return
     git(clone, 'commit', '--quiet', '-am', 'bench: change a function body in each picked file')

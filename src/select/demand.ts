@@ -170,25 +170,15 @@ export function demandGraph(options: DemandGraphOptions): DemandGraph | undefine
   })
   const rules = aliasRules(options)
   const maxEager = options.maxEager ?? 100_000
-  // What each distinct candidate is: resolved up front, or filed under its last segment (and stem).
-  const kinds = new Map<string, { eager: boolean; segment: string; stem: string | undefined }>()
-  const kindOf = (spec: string): { eager: boolean; segment: string; stem: string | undefined } => {
-    let kind = kinds.get(spec)
-    if (!kind) {
-      const eager = rules.eager(spec)
-      const segment = eager ? '' : (lastSegment(spec) as string)
-      const stem = segment.includes('.') ? segment.replace(SPEC_EXTENSION, '') : segment
-      kind = { eager, segment, stem: stem && stem !== segment ? stem : undefined }
-      kinds.set(spec, kind)
-    }
-    return kind
+  // Each distinct candidate once: the sources it appears in, filed under its last segment (and
+  // stem), unless it is resolved up front.
+  interface Candidate {
+    spec: string
+    eager: boolean
+    sources: number[]
   }
-  // Candidates by last segment: flat pairs of (source index, specifier).
-  const bySegment = new Map<string, Array<number | string>>()
-  const file = (segment: string, at: number, spec: string): void => {
-    pushTo(bySegment, segment, at)
-    pushTo(bySegment, segment, spec)
-  }
+  const distinct = new Map<string, Candidate>()
+  const bySegment = new Map<string, Candidate[]>()
   // Files resolved to up front → the sources whose specifiers resolve to them.
   const eagerInto = new Map<string, number[]>()
   let eagerCount = 0
@@ -196,10 +186,19 @@ export function demandGraph(options: DemandGraphOptions): DemandGraph | undefine
   let at = 0
   const collect = (spec: string): void => {
     candidates++
-    const kind = kindOf(spec)
-    if (!kind.eager) {
-      file(kind.segment, at, spec)
-      if (kind.stem) file(kind.stem, at, spec)
+    let candidate = distinct.get(spec)
+    if (!candidate) {
+      candidate = { spec, eager: rules.eager(spec), sources: [] }
+      distinct.set(spec, candidate)
+      if (!candidate.eager) {
+        const segment = lastSegment(spec) as string
+        pushTo(bySegment, segment, candidate)
+        const stem = segment.includes('.') ? segment.replace(SPEC_EXTENSION, '') : segment
+        if (stem && stem !== segment) pushTo(bySegment, stem, candidate)
+      }
+    }
+    if (!candidate.eager) {
+      candidate.sources.push(at)
       return
     }
     eagerCount++
@@ -260,12 +259,11 @@ export function demandGraph(options: DemandGraphOptions): DemandGraph | undefine
     let byTarget = resolvedNames.get(name)
     if (byTarget) return byTarget
     byTarget = new Map()
-    const list = bySegment.get(name) ?? []
-    for (let i = 0; i < list.length; i += 2) {
-      const at = list[i] as number
-      const resolution = resolver.resolveJs((sources[at] as DemandSource).path, list[i + 1] as string)
-      if ('file' in resolution) pushTo(byTarget, resolution.file, at)
-    }
+    for (const { spec, sources: found } of bySegment.get(name) ?? [])
+      for (const at of found) {
+        const resolution = resolver.resolveJs((sources[at] as DemandSource).path, spec)
+        if ('file' in resolution) pushTo(byTarget, resolution.file, at)
+      }
     resolvedNames.set(name, byTarget)
     return byTarget
   }

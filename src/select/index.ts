@@ -318,17 +318,55 @@ async function readRevisionFiles(
 }
 
 /** The work tree's top folder when it is checked out at `head` with no tracked file changed. */
-async function cleanWorkTreeAt(git: Git, head: string): Promise<string | undefined> {
+async function cleanWorkTreeAt(
+  git: Git,
+  head: string,
+  checkout?: { top: string; current: string }
+): Promise<string | undefined> {
   try {
     const [where, status] = await Promise.all([
-      git.run(['rev-parse', '--show-toplevel', 'HEAD']),
+      checkout ? undefined : git.run(['rev-parse', '--show-toplevel', 'HEAD']),
       git.run(['status', '--porcelain', '--untracked-files=no', '--ignore-submodules'])
     ])
-    const [top, at] = where.trim().split('\n')
-    return at === head && status.trim() === '' && top ? top : undefined
+    const [top, current] = where ? where.trim().split('\n') : [checkout?.top, checkout?.current]
+    return current === head && status.trim() === '' && top ? top : undefined
   } catch {
     return undefined
   }
+}
+
+/**
+ * Base and head as commit SHAs, plus the work tree's top folder and HEAD, in one git run when it
+ * can (each git process costs a few milliseconds); one run per revision otherwise.
+ */
+async function resolveRevisions(
+  git: Git,
+  base: string | undefined,
+  head: string
+): Promise<{ base?: string; head?: string; checkout?: { top: string; current: string } }> {
+  const revs = base === undefined ? [head] : [base, head]
+  const all = await git.tryRun([
+    'rev-parse',
+    '--show-toplevel',
+    '--end-of-options',
+    ...revs.map(r => `${r}^{commit}`),
+    'HEAD'
+  ])
+  const lines = all.stdout.trim().split('\n')
+  if (all.exitCode === 0 && lines.length === revs.length + 2) {
+    const [top, ...shas] = lines as [string, ...string[]]
+    const current = shas.pop() as string
+    return {
+      base: base === undefined ? undefined : shas[0],
+      head: shas[shas.length - 1],
+      checkout: { top, current }
+    }
+  }
+  const [from, to] = await Promise.all([
+    base === undefined ? undefined : git.resolveCommit(base),
+    git.resolveCommit(head)
+  ])
+  return { base: from, head: to }
 }
 
 /**
@@ -479,14 +517,11 @@ async function selectOrThrow(
   reportAllTests: (tests: string[]) => void
 ): Promise<SelectResult> {
   const { git, log } = options
-  const [base, head] = await Promise.all([
-    options.base === undefined ? undefined : git.resolveCommit(options.base),
-    git.resolveCommit(options.head)
-  ])
+  const { base, head, checkout } = await resolveRevisions(git, options.base, options.head)
   if (!head) throw new Error(`head revision ${options.head} is not in the repository`)
   // git lists the tree and checks the work tree while the diff is read.
   const listing = listTree(git, head)
-  const workTree = cleanWorkTreeAt(git, head)
+  const workTree = cleanWorkTreeAt(git, head, checkout)
   listing.catch(() => undefined)
   const notes: string[] = []
   const [raw, history] = base
