@@ -418,6 +418,12 @@ describe('Python and Go', () => {
       'src/shop/prices.py': '# prices\ndef price(item):\n    return 1  # one\n'
     })
     expect(comment.mode).toBe('none')
+    // Spaces inside a string are content, not formatting.
+    const spaced = await afterChange(
+      { ...files, 'src/shop/prices.py': "def price(item):\n    return len('a b')\n" },
+      { 'src/shop/prices.py': "def price(item):\n    return len('a  b')\n" }
+    )
+    expect(spaced.tests).toEqual(['tests/test_cart.py'])
     const conftest = await afterChange(files, {
       'tests/conftest.py': files['tests/conftest.py'].replace('return []', 'return [0]')
     })
@@ -443,6 +449,29 @@ describe('Python and Go', () => {
       'money/money.go': files['money/money.go'].replace('// Cents converts.', '// Cents converts dollars.')
     })
     expect(comment.mode).toBe('none')
+  })
+
+  it('follows Go imports into vendored packages, and runs everything when vendor/modules.txt changes', async () => {
+    const files = {
+      'go.mod': 'module example.com/shop\n\ngo 1.21\n',
+      'vendor/modules.txt': '# github.com/acme/fmtx v1.0.0\n## explicit\ngithub.com/acme/fmtx\n',
+      'vendor/github.com/acme/fmtx/fmtx.go': 'package fmtx\n\nfunc Pad(s string) string { return " " + s }\n',
+      'label/label.go':
+        'package label\n\nimport "github.com/acme/fmtx"\n\nfunc Of(s string) string { return fmtx.Pad(s) }\n',
+      'label/label_test.go': 'package label\n\nimport "testing"\n\nfunc TestOf(t *testing.T) {}\n',
+      'other/other_test.go': 'package other\n\nimport "testing"\n\nfunc TestOther(t *testing.T) {}\n'
+    }
+    const patched = await afterChange(files, {
+      'vendor/github.com/acme/fmtx/fmtx.go': files['vendor/github.com/acme/fmtx/fmtx.go'].replace(
+        '" "',
+        '"  "'
+      )
+    })
+    expect(patched.tests).toEqual(['label/label_test.go'])
+    const bumped = await afterChange(files, {
+      'vendor/modules.txt': files['vendor/modules.txt'].replace('v1.0.0', 'v1.0.1')
+    })
+    expect(bumped.mode).toBe('all')
   })
 })
 

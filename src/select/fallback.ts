@@ -18,7 +18,10 @@ const RULES: Array<{ test: RegExp; why: string }> = [
     test: /(?:^|\/)(?:requirements[^/]*\.txt|pyproject\.toml|setup\.py|setup\.cfg|Pipfile(?:\.lock)?|poetry\.lock|uv\.lock|tox\.ini|pytest\.ini|\.python-version)$/,
     why: 'a Python manifest or pytest config changed'
   },
-  { test: /(?:^|\/)(?:go\.mod|go\.sum|go\.work(?:\.sum)?)$/, why: 'a Go module file changed' },
+  {
+    test: /(?:^|\/)(?:go\.mod|go\.sum|go\.work(?:\.sum)?|vendor\/modules\.txt)$/,
+    why: 'a Go module file changed'
+  },
   {
     test: /(?:^|\/)(?:jest|vitest|vite|karma|playwright|cypress|ava|webpack|rollup|esbuild|tsup)\.config\.[cm]?[jt]s(?:on)?$|(?:^|\/)\.mocharc(?:\.[a-z]+)?$|(?:^|\/)vitest\.workspace\.[cm]?[jt]s$/,
     why: 'a test runner or build config changed'

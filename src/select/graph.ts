@@ -348,7 +348,7 @@ export function linkNode(
     const dir = dirname(path)
     for (const sibling of goPackages.get(dir) ?? []) if (sibling !== path) load(sibling, true)
     for (const record of scan.imports) {
-      const pkgDir = resolver.goPackageDir(record.spec)
+      const pkgDir = resolver.goPackageDir(record.spec, path)
       if (pkgDir === undefined) continue
       for (const file of goPackages.get(pkgDir) ?? []) load(file, true)
     }

@@ -82,7 +82,8 @@ function pythonLogicalLines(src: string): { lines: Logical[]; error?: string } {
       if (j >= n) return { lines, error: `unterminated string at offset ${i}` }
       const value = src.slice(i + quote.length, j)
       strings.push(value)
-      norm += JSON.stringify(value)
+      // Spaces inside a string are content: kept apart from the whitespace the hash ignores.
+      norm += JSON.stringify(value).replace(/ /g, '\\u0020')
       code += '""'
       i = j + quote.length
       continue
@@ -255,7 +256,8 @@ export function scanGo(src: string): ModuleScan {
       }
       const value = src.slice(i + 1, j)
       if (c === '"' && /^[\w@./-]+$/.test(value) && /[./_-]/.test(value)) strings.add(value)
-      code += src.slice(i, j + 1)
+      // Whitespace inside a literal is content, not formatting: escaped so that it is hashed as is.
+      code += src.slice(i, j + 1).replace(/\s/g, ch => `\\u{${ch.charCodeAt(0).toString(16)}}`)
       i = j + 1
     } else {
       code += c

@@ -368,12 +368,19 @@ export class Resolver {
 
   // ── Go ───────────────────────────────────────────────────────────────────
 
-  /** The repository folder of a Go import path, when it belongs to a module in the repository. */
-  goPackageDir(importPath: string): string | undefined {
+  /**
+   * The repository folder of a Go import path: a package of a module in the repository, or a
+   * package vendored into the module that holds the importing file (`vendor/<import path>`).
+   */
+  goPackageDir(importPath: string, from?: string): string | undefined {
     for (const { dir, module } of this.goModules) {
       if (importPath === module) return dir
       if (importPath.startsWith(module + '/')) return joinPath(dir, importPath.slice(module.length + 1))
     }
-    return undefined
+    if (from === undefined) return undefined
+    const owner = this.goModules
+      .filter(({ dir }) => dir === '' || from.startsWith(dir + '/'))
+      .sort((a, b) => b.dir.length - a.dir.length)[0]
+    return owner ? joinPath(owner.dir, 'vendor', importPath) : undefined
   }
 }
