@@ -203,6 +203,15 @@ describe('semantic diff', () => {
     expect(changed(base, reformatted)).toEqual([])
   })
 
+  it('reads JSX text as React does: reflowed lines are formatting, spaces inside a line are content', () => {
+    const view = 'export const View = () => <p>\n  Hello there,\n  friend\n</p>\n'
+    expect(changed(view, view.replace('\n  friend', ' friend'), 'v.tsx')).toEqual([])
+    expect(changed(view, view.replace('  Hello there,', '      Hello there,'), 'v.tsx')).toEqual([])
+    expect(changed(view, view.replace('Hello there', 'Hello  there'), 'v.tsx')).toEqual(['View'])
+    const inline = 'export const Tag = () => <b>a b</b>\n'
+    expect(changed(inline, inline.replace('a b', ' a b'), 'v.tsx')).toEqual(['Tag'])
+  })
+
   it('names the changed function, method and module statement', () => {
     expect(changed(base, base.replace('return a + b', 'return a - b'))).toEqual(['add'])
     expect(changed(base, base.replace('close() { return 2 }', 'close() { return 3 }'))).toEqual(['Box.close'])

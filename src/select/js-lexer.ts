@@ -348,7 +348,7 @@ class Lexer {
     // Children until the matching closing tag.
     let textStart = this.i
     const flushText = (): void => {
-      const text = src.slice(textStart, this.i).trim().replace(/\s+/g, ' ')
+      const text = jsxText(src.slice(textStart, this.i))
       if (text) this.push(JSX, text)
     }
     while (this.i < this.n) {
@@ -375,6 +375,27 @@ class Lexer {
     }
     this.fail('unterminated JSX element')
   }
+}
+
+/**
+ * The string a JSX text child becomes: lines are trimmed where they meet a line break, blank lines
+ * dropped and the rest joined by one space; spaces inside a line are kept (they render, and
+ * snapshots see them).
+ */
+export function jsxText(raw: string): string {
+  const lines = raw.replace(/\t/g, ' ').split(/\r\n|\n|\r/)
+  let lastFilled = -1
+  lines.forEach((line, i) => {
+    if (/[^ ]/.test(line)) lastFilled = i
+  })
+  let text = ''
+  lines.forEach((line, i) => {
+    let part = line
+    if (i > 0) part = part.replace(/^ +/, '')
+    if (i < lines.length - 1) part = part.replace(/ +$/, '')
+    if (part) text += i === lastFilled ? part : part + ' '
+  })
+  return text
 }
 
 export function tokenize(src: string, jsx: boolean): Tokens {
