@@ -58,11 +58,8 @@ const relative = (dir, file) =>
 
 /** Every test file jest runs, relative to `dir`. */
 function listTests(dir, jest) {
-  return runJest(dir, jest, ['--listTests'])
-    .stdout.split('\n')
-    .filter(line => line.startsWith('/'))
-    .map(line => relative(dir, line))
-    .sort()
+  const lines = runJest(dir, jest, ['--listTests']).stdout.split('\n')
+  return [...new Set(lines.filter(line => line.startsWith('/')).map(line => relative(dir, line)))].sort()
 }
 
 /** Test files that fail in one jest run of `only` (or of the whole suite), or null when jest crashed. */
@@ -73,24 +70,31 @@ function jestReport(dir, jest, only) {
   if (!existsSync(out)) return null
   const report = JSON.parse(readFileSync(out, 'utf8'))
   rmSync(out)
-  const failed = report.testResults.filter(r => r.status === 'failed').map(r => relative(dir, r.name))
-  return { failed: failed.sort(), total: report.numTotalTestSuites }
+  // A file that runs in two jest projects is reported twice.
+  const failed = new Set(
+    report.testResults.filter(r => r.status === 'failed').map(r => relative(dir, r.name))
+  )
+  return { failed: [...failed].sort(), total: new Set(report.testResults.map(r => r.name)).size }
 }
 
 /**
  * Test files that fail in a whole-suite run (or in `only` when given). When a mutant crashes jest
- * itself (an unhandled rejection can take a worker down), each test file is run on its own, and a
- * file whose run crashes counts as failing: it would fail CI.
+ * itself (an error that cannot be sent back from a worker), the suite runs again in band; if that
+ * crashes too, the files are run in halves until each crash is pinned on a file, and a file whose
+ * run crashes counts as failing: it would fail CI.
  */
 function failingTests(dir, jest, only) {
-  const whole = jestReport(dir, jest, only)
+  const whole = jestReport(dir, jest, only) ?? jestReport(dir, jest, ['--runInBand', ...(only ?? [])])
   if (whole) return whole
+  const failingIn = files => {
+    const report = jestReport(dir, jest, ['--runInBand', '--runTestsByPath', ...files])
+    if (report) return report.failed
+    if (files.length === 1) return files
+    const half = Math.ceil(files.length / 2)
+    return [...failingIn(files.slice(0, half)), ...failingIn(files.slice(half))]
+  }
   const files = only ?? listTests(dir, jest)
-  const failed = files.filter(file => {
-    const one = jestReport(dir, jest, ['--runTestsByPath', file])
-    return !one || one.failed.length > 0
-  })
-  return { failed, total: files.length, crashed: true }
+  return { failed: [...new Set(failingIn(files))].sort(), total: files.length, crashed: true }
 }
 
 /**
@@ -111,7 +115,7 @@ function jestRelated(dir, jest, changed, testFiles) {
     .filter(line => line.startsWith('/'))
     .map(line => relative(dir, line))
     .filter(file => testFiles.includes(file))
-  return { list, ms: Date.now() - started }
+  return { list: [...new Set(list)], ms: Date.now() - started }
 }
 
 /** Mutations for a real repository: a throw at the top of exported functions and methods. */
@@ -119,18 +123,29 @@ function realMutations(dir, count, seed) {
   const random = rng(seed)
   const files = git(dir, 'ls-files')
     .split('\n')
-    .filter(f => /^(src|lib)\/.*\.[cm]?tsx?$/.test(f) && !/\.(test|spec)\.|__tests__|\.d\.ts$/.test(f))
+    .filter(
+      f =>
+        /^(src|lib)\/.*\.[cm]?[jt]sx?$/.test(f) &&
+        !/\.(test|spec|test-d)\.|__tests__|__typetest__|__fixtures__|__mocks__|\.d\.ts$/.test(f)
+    )
+  // Lines after which a `throw` starts a function body: exported functions, class methods, and
+  // arrow functions whose `=> {` ends a top-level line (`export default (a) => {`, or the `) => {`
+  // that closes a parameter list split over lines).
+  const bodyStarts = [
+    /^export (default )?(async )?function\*? ?\w*\s*(<[^>]*>)?\([^)]*\)[^{;]*\{\s*$/,
+    /^ {2}(public |static |async )*(?!constructor|if|for|while|switch|catch|function)\w+\s*\([^)]*\)[^{;=]*\{\s*$/,
+    /^export (default |const \w+(: [\w.<>]+)? = )(async )?(<[^>]*>)?\([^)]*\)(: [^=]*)?=> \{\s*$/,
+    /^\)(: [^=]*)? => \{\s*$/
+  ]
   const sites = []
   for (const file of files) {
     const lines = readFileSync(join(dir, file), 'utf8').split('\n')
+    // The top-level statement a line is in must declare a value, not a type (`type F = (…) => {…}`).
+    let statement = ''
     lines.forEach((line, i) => {
-      if (
-        /^export (async )?function \w+\s*(<[^>]*>)?\([^)]*\)[^{;]*\{\s*$/.test(line) ||
-        /^ {2}(public |static |async )*(?!constructor|if|for|while|switch|catch)\w+\s*\([^)]*\)[^{;=]*\{\s*$/.test(
-          line
-        )
-      )
-        sites.push({ file, line: i })
+      if (/^\S/.test(line) && !/^[)}\]]/.test(line)) statement = line
+      if (!/^(export )?(default|const|let|var|async|function|class|abstract)\b/.test(statement)) return
+      if (bodyStarts.some(pattern => pattern.test(line))) sites.push({ file, line: i })
     })
   }
   const chosen = []
