@@ -203,6 +203,17 @@ describe('semantic diff', () => {
     expect(changed(base, reformatted)).toEqual([])
   })
 
+  it('keeps a semicolon that stops a statement from continuing, and the comma of a trailing hole', () => {
+    const run = 'export function run(a) {\n  const b = a;\n  [1, 2].forEach(f)\n}\n'
+    expect(changed(run, run.replace('const b = a;', 'const b = a'))).toEqual(['run'])
+    const call = 'export function go(a) {\n  a();\n  (b || c)()\n}\n'
+    expect(changed(call, call.replace('a();', 'a()'))).toEqual(['go'])
+    const plain = 'export function ok(a) {\n  a();\n  b()\n}\n'
+    expect(changed(plain, plain.replace('a();', 'a()'))).toEqual([])
+    expect(changed('export const holes = [,]\n', 'export const holes = []\n')).toEqual(['holes'])
+    expect(changed('export const list = [1,]\n', 'export const list = [1]\n')).toEqual([])
+  })
+
   it('reads JSX text as React does: reflowed lines are formatting, spaces inside a line are content', () => {
     const view = 'export const View = () => <p>\n  Hello there,\n  friend\n</p>\n'
     expect(changed(view, view.replace('\n  friend', ' friend'), 'v.tsx')).toEqual([])

@@ -804,12 +804,7 @@ class JsScanner {
       let text = texts[k] as string
       let tag = kind === NUMBER || kind === REGEX || kind === JSX ? IDENT : kind
       if (kind === PUNCT) {
-        if (text === ';') continue
-        if (
-          text === ',' &&
-          (this.is(k + 1, PUNCT, ')') || this.is(k + 1, PUNCT, ']') || this.is(k + 1, PUNCT, '}'))
-        )
-          continue
+        if (this.insignificant(k, text, to)) continue
         if (
           text === '(' &&
           this.is(k + 1, IDENT) &&
@@ -834,6 +829,25 @@ class JsScanner {
     return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36)
   }
 
+  /**
+   * A `;` or a trailing `,` that a formatter may add or drop without changing the program. Kept: a
+   * `;` before a token that would otherwise continue the statement (`(`, `[`, a template, `+`,
+   * `-`, a regular expression: no automatic semicolon there) in the same range, and the `,` of a
+   * trailing array hole.
+   */
+  private insignificant(k: number, text: string, to: number): boolean {
+    if (text === ';') {
+      if (k + 1 >= to) return true
+      const next = this.kinds[k + 1]
+      if (next === TEMPLATE || next === REGEX) return false
+      return !(next === PUNCT && /^(?:\(|\[|\+|-)$/.test(this.texts[k + 1] as string))
+    }
+    if (text !== ',') return false
+    if (!(this.is(k + 1, PUNCT, ')') || this.is(k + 1, PUNCT, ']') || this.is(k + 1, PUNCT, '}')))
+      return false
+    return !(this.is(k - 1, PUNCT, '[') || this.is(k - 1, PUNCT, ','))
+  }
+
   /** The token range as one string: no comments, whitespace, semicolons or trailing commas. */
   private normalized(from: number, to: number): string {
     const parts: string[] = []
@@ -841,12 +855,7 @@ class JsScanner {
       const kind = this.kinds[k]
       const text = this.texts[k] as string
       if (kind === PUNCT) {
-        if (text === ';') continue
-        if (
-          text === ',' &&
-          (this.is(k + 1, PUNCT, ')') || this.is(k + 1, PUNCT, ']') || this.is(k + 1, PUNCT, '}'))
-        )
-          continue
+        if (this.insignificant(k, text, to)) continue
         // `(x) =>` and `x =>` are the same
         if (
           text === '(' &&
