@@ -144,7 +144,40 @@ describe('demand-driven graph', () => {
     expect((await bothWays(repo.dir, 'HEAD~1')).tests).toContain('test/kept.test.ts')
   })
 
+  it('finds the modules that name, import or mock-import a data file, as the full graph does', async () => {
+    const files = {
+      'data/cases.json': '[1]',
+      'data/table.csv': 'a,b\n',
+      'src/load.ts':
+        "import { readFileSync } from 'fs'\nexport const load = () => readFileSync('data/table.csv', 'utf8')\n",
+      'src/cases.ts': "import cases from '../data/cases.json'\nexport const count = () => cases.length\n",
+      'src/mentions.ts': '// reads data/table.csv elsewhere\nexport const other = () => 1\n',
+      'src/fsuser.ts': "import { existsSync } from 'fs'\nexport const has = (p: string) => existsSync(p)\n",
+      '__mocks__/fs.ts': 'export const readFileSync = () => ""\nexport const existsSync = () => true\n',
+      'test/load.test.ts':
+        "import { load } from '../src/load'\ntest('l', () => expect(load()).toBeDefined())\n",
+      'test/cases.test.ts':
+        "import { count } from '../src/cases'\ntest('c', () => expect(count()).toBe(1))\n",
+      'test/other.test.ts':
+        "import { other } from '../src/mentions'\ntest('o', () => expect(other()).toBe(1))\n",
+      'test/has.test.ts':
+        "import { has } from '../src/fsuser'\ntest('h', () => expect(has('x')).toBe(true))\n"
+    }
+    const repo = createRepo({ files })
+    repo.commit('table', { 'data/table.csv': 'a,b,c\n' })
+    expect((await bothWays(repo.dir, 'HEAD~1')).tests).toEqual(['test/load.test.ts'])
+    repo.commit('cases', { 'data/cases.json': '[1, 2]' })
+    expect((await bothWays(repo.dir, 'HEAD~1')).tests).toEqual(['test/cases.test.ts'])
+    repo.commit('mock', { '__mocks__/fs.ts': files['__mocks__/fs.ts'].replace('true', 'false') })
+    expect((await bothWays(repo.dir, 'HEAD~1')).tests).toEqual(['test/has.test.ts', 'test/load.test.ts'])
+    repo.commit('docs', { 'README.md': '# data\n' })
+    expect((await bothWays(repo.dir, 'HEAD~1')).mode).toBe('none')
+  })
+
   it('says which changes need the full graph (and so the Actions cache)', async () => {
+    const jsOnly = createRepo({ files: { ...ALIASES, 'data/cases.json': '[1]' } })
+    const data = jsOnly.commit('data', { 'data/cases.json': '[2]' })
+    expect(await needsFullGraph(new Git(jsOnly.dir), 'HEAD~1', data)).toBe(false)
     const repo = createRepo({ files: { ...ALIASES, 'data/cases.json': '[1]', 'tool/x.py': 'X = 1\n' } })
     const git = new Git(repo.dir)
     const code = repo.commit('code', { 'src/app/deep.ts': fn('deep', 30) })

@@ -4,7 +4,7 @@ import { dirname, loadPackage, loadTsConfig, type JestSettings } from './project
 import type { Resolver } from './resolve.js'
 
 /**
- * A demand-driven graph for changes to JavaScript/TypeScript code: instead of scanning every file
+ * A demand-driven graph for changes to JavaScript/TypeScript code and data: instead of scanning every file
  * and resolving every import before it can answer, it scans and links a file only when the
  * reverse search from the changed symbols asks who imports it.
  *
@@ -43,9 +43,25 @@ export interface DemandGraphOptions {
   maxEager?: number
 }
 
+/** How a changed data file is reached: imported by a module, or named in a module's strings. */
+export interface DataReferences {
+  /** Some module imports it, or names it. */
+  referenced: boolean
+  /** Modules that name it in a string, or import the module it mocks, in tree order. */
+  referrers: string[]
+}
+
 export interface DemandGraph extends Graph {
   /** The scan of a file of the revision (made on first use). */
   scanOf(path: string): ModuleScan | undefined
+  /**
+   * The modules that import, name (`refersTo`) or mock-import a data file, as the full graph finds
+   * them by reading every module: only the sources with a quoted candidate that could are scanned.
+   */
+  dataReferences(
+    path: string,
+    refersTo: (literal: string, from: string, path: string) => boolean
+  ): DataReferences
   /** How many files were scanned and linked so far. */
   readonly linked: number
   /** Candidate specifiers found by the quick pass. */
@@ -55,6 +71,8 @@ export interface DemandGraph extends Graph {
 const SPEC_EXTENSION = /\.(?:[cm]?[jt]sx?|json|node)$/
 const SOURCE_EXTENSION = /\.[cm]?[jt]sx?$/
 const INDEX_FILE = /^index\.[cm]?[jt]sx?$/
+/** A manual mock, `__mocks__/<module>`, and the module it stands for. */
+export const MOCK_FILE = /(?:^|\/)__mocks__\/(.+?)(?:\.[cm]?[jt]sx?)?$/
 const MAX_SPEC_LENGTH = 1024
 
 /**
@@ -197,10 +215,8 @@ export function demandGraph(options: DemandGraphOptions): DemandGraph | undefine
         if (stem && stem !== segment) pushTo(bySegment, stem, candidate)
       }
     }
-    if (!candidate.eager) {
-      candidate.sources.push(at)
-      return
-    }
+    candidate.sources.push(at)
+    if (!candidate.eager) return
     eagerCount++
     const resolution = resolver.resolveJs((sources[at] as DemandSource).path, spec)
     if ('file' in resolution) pushTo(eagerInto, resolution.file, at)
@@ -288,10 +304,38 @@ export function demandGraph(options: DemandGraphOptions): DemandGraph | undefine
     edges.set(target, empty ? undefined : into)
     return empty ? undefined : into
   }
+  const dataReferences: DemandGraph['dataReferences'] = (path, refersTo) => {
+    const mock = MOCK_FILE.exec(path)?.[1]
+    const maybe = new Set<number>()
+    for (const { spec, sources: found } of distinct.values()) {
+      if (mock && (spec === mock || spec.endsWith('/' + mock))) {
+        for (const at of found) maybe.add(at)
+      } else if (spec.startsWith('./') || spec.startsWith('../')) {
+        for (const at of found) if (refersTo(spec, (sources[at] as DemandSource).path, path)) maybe.add(at)
+      } else if (refersTo(spec, '', path)) for (const at of found) maybe.add(at)
+    }
+    let referenced = (edgesInto(path)?.loaders.length ?? 0) > 0
+    const referrers: string[] = []
+    for (const at of [...maybe].sort((a, b) => a - b)) {
+      const file = (sources[at] as DemandSource).path
+      const found = node(file)
+      if (!found || found.loads.some(l => l.target === path)) continue
+      const { imports, strings } = found.scan
+      if (
+        (mock && imports.some(r => r.spec === mock || r.spec.endsWith('/' + mock))) ||
+        strings.some(literal => refersTo(literal, file, path))
+      ) {
+        referrers.push(file)
+        referenced = true
+      }
+    }
+    return { referenced, referrers }
+  }
   return {
     nodes: { get: node },
     edgesInto,
     scanOf,
+    dataReferences,
     get linked() {
       return nodes.size
     },

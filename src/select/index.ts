@@ -6,7 +6,7 @@ import type { Logger } from '../ports/log.js'
 import { changedNames, diffScans, isEmptyChange } from './diff.js'
 import { RUN_ALL_LINE, fallbackFor, globMatcher, type FallbackHit } from './fallback.js'
 import { diffRaw, listTree, readBlobs, streamBlobs, type RawChange, type TreeEntry } from './git-source.js'
-import { demandGraph, type DemandSource } from './demand.js'
+import { MOCK_FILE, demandGraph, type DataReferences, type DemandSource } from './demand.js'
 import {
   TYPE_CHECK,
   buildGraph,
@@ -112,6 +112,8 @@ export interface RepositoryGraph {
   graph: Graph
   /** The scan of a file of the revision. */
   scan(path: string): ModuleScan | undefined
+  /** The modules that import, name or mock-import a (changed) data file. */
+  dataReferences(path: string): DataReferences
   isTest: (path: string) => boolean
   stats: { files: number; scanned: number; cacheHits: number; graph: 'full' | 'demand' }
   /** Contents of `extraBlobs` (read in the same git process). */
@@ -130,6 +132,11 @@ interface GraphOptions {
   listing?: Promise<TreeEntry[]>
   /** The work tree's top folder when it is clean at head (from `cleanWorkTreeAt`). */
   workTree?: Promise<string | undefined>
+  /**
+   * Data files changed: their referrers are found in JavaScript and TypeScript strings only, so a
+   * repository with Python or Go files needs the full graph.
+   */
+  dataChanges?: boolean
   /** Paths to count as files (deleted ones, so that their importers still resolve to them). */
   extraFiles?: readonly string[]
   /** Blobs to read in the same git run (the base versions of changed files). */
@@ -269,6 +276,7 @@ export async function buildRepositoryGraph(
     ...revision,
     scans,
     scan: path => scans.get(path),
+    dataReferences: path => dataReferencesIn(graph, path),
     graph,
     stats: {
       files: entries.length,
@@ -278,6 +286,24 @@ export async function buildRepositoryGraph(
     },
     extraBlobs
   }
+}
+
+/** `dataReferences` of a full graph: every module is read. */
+function dataReferencesIn(graph: FullGraph, path: string): DataReferences {
+  const mock = MOCK_FILE.exec(path)?.[1]
+  let referenced = false
+  const referrers: string[] = []
+  for (const [file, node] of graph.nodes) {
+    if (node.loads.some(l => l.target === path)) referenced = true
+    else if (
+      (mock && node.scan.imports.some(r => r.spec === mock || r.spec.endsWith('/' + mock))) ||
+      node.scan.strings.some(s => stringRefersTo(s, file, path))
+    ) {
+      referrers.push(file)
+      referenced = true
+    }
+  }
+  return { referenced, referrers }
 }
 
 /**
@@ -383,6 +409,7 @@ export async function buildDemandRepositoryGraph(
     options.listing ?? listTree(git, head),
     options.workTree ?? cleanWorkTreeAt(git, head)
   ])
+  if (options.dataChanges && hasPythonOrGo(entries)) return undefined
   cache.load()
   const files = new Set(entries.map(e => e.path))
   for (const extra of options.extraFiles ?? []) files.add(extra)
@@ -443,6 +470,7 @@ export async function buildDemandRepositoryGraph(
   return {
     ...revision,
     scan: path => graph.scanOf(path),
+    dataReferences: path => graph.dataReferences(path, stringRefersTo),
     graph,
     stats: {
       files: entries.length,
@@ -537,7 +565,14 @@ async function selectOrThrow(
   const baseShas = raw
     .filter(c => c.baseSha && scanKindOf(c.previousPath ?? c.path))
     .map(c => c.baseSha as string)
-  const graphOptions = { cache, extraFiles: ghosts, extraBlobs: baseShas, listing, workTree }
+  const graphOptions = {
+    cache,
+    extraFiles: ghosts,
+    extraBlobs: baseShas,
+    listing,
+    workTree,
+    dataChanges: touchesData(raw)
+  }
   const repo =
     (demandable(raw, options) ? await buildDemandRepositoryGraph(git, head, graphOptions) : undefined) ??
     (await buildRepositoryGraph(git, head, graphOptions))
@@ -672,25 +707,14 @@ async function selectOrThrow(
 
   // Data files: snapshots, module mocks, fixture folders, and modules that name them in a string.
   const dataReferrers = new Map<string, string>()
-  if (dataFiles.length && !isFull(repo)) throw new Error('data files changed but the graph is demand-driven')
   for (const path of dataFiles) {
     const snapshot = /^(.*?)__snapshots__\/(.+)\.snap$/.exec(path)
     if (snapshot) {
       const test = `${snapshot[1]}${snapshot[2]}`
       if (repo.files.has(test)) add(test, [path, test])
     }
-    const mock = /(?:^|\/)__mocks__\/(.+?)(?:\.[cm]?[jt]sx?)?$/.exec(path)
-    let referenced = false
-    for (const [file, node] of (repo as FullRepositoryGraph).graph.nodes) {
-      if (node.loads.some(l => l.target === path)) referenced = true
-      else if (
-        (mock && node.scan.imports.some(r => r.spec === mock[1] || r.spec.endsWith('/' + mock[1]))) ||
-        node.scan.strings.some(s => stringRefersTo(s, file, path))
-      ) {
-        dataReferrers.set(file, path)
-        referenced = true
-      }
-    }
+    const { referenced, referrers } = repo.dataReferences(path)
+    for (const file of referrers) dataReferrers.set(file, path)
     // A fixture nobody names: every test next to (or under) the fixture folder's parent.
     const fixtures = referenced
       ? null
@@ -742,24 +766,26 @@ async function selectOrThrow(
   )
 }
 
-function isFull(repo: RepositoryGraph): repo is FullRepositoryGraph {
-  return repo.stats.graph === 'full'
-}
-
 /**
- * Changes the demand-driven graph can answer: JavaScript/TypeScript code only. Data files, mocks
- * and snapshots are found by the strings of every module, Python and Go by their own rules: those
- * need the full graph.
+ * Changes the demand-driven graph can answer: anything but Python and Go files, which follow their
+ * own rules (packages, conftest.py) that only the full graph has.
  */
 function demandable(raw: readonly RawChange[], options: Pick<SelectOptions, 'graph'>): boolean {
   if (options.graph === 'full' || raw.length === 0) return false
   return raw.every(change =>
     [change.path, change.previousPath].every(path => {
-      if (path === undefined) return true
-      const kind = scanKindOf(path)
-      return (kind === 'ts' || kind === 'jsx') && !/(?:^|\/)__mocks__\//.test(path)
+      const kind = path === undefined ? undefined : scanKindOf(path)
+      return kind !== 'py' && kind !== 'go'
     })
   )
+}
+
+/** A change to a file that is not JavaScript or TypeScript code (data, docs, a mock, a snapshot). */
+function touchesData(raw: readonly RawChange[]): boolean {
+  return raw.some(change => {
+    const kind = scanKindOf(change.path)
+    return (kind !== 'ts' && kind !== 'jsx') || /(?:^|\/)__mocks__\//.test(change.path)
+  })
 }
 
 /**
@@ -769,7 +795,16 @@ function demandable(raw: readonly RawChange[], options: Pick<SelectOptions, 'gra
 export async function needsFullGraph(git: Git, base: string, head: string): Promise<boolean> {
   const [from, to] = await Promise.all([git.resolveCommit(base), git.resolveCommit(head)])
   if (!from || !to) return false
-  return !demandable(await diffRaw(git, from, to), {})
+  const raw = await diffRaw(git, from, to)
+  if (!demandable(raw, {})) return true
+  return touchesData(raw) && hasPythonOrGo(await listTree(git, to))
+}
+
+function hasPythonOrGo(entries: readonly TreeEntry[]): boolean {
+  return entries.some(e => {
+    const kind = scanKindOf(e.path)
+    return kind === 'py' || kind === 'go'
+  })
 }
 
 /** Most files to type-check; beyond that every loader of a changed TypeScript file runs. */
