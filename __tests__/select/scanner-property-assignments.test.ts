@@ -122,3 +122,26 @@ describe('selection with factory functions behind a barrel (the yup pattern)', (
     ])
   })
 })
+
+describe('declarations named like Object.prototype members (luxon exports hasOwnProperty)', () => {
+  const src = (body: string): string =>
+    `export function hasOwnProperty(obj, prop) {\n  return ${body}\n}\nexport function toString() {\n  return ''\n}\nexport class constructor {}\n`
+
+  it('are scanned as symbols of their own', () => {
+    const scan = scanJs(src('Object.prototype.hasOwnProperty.call(obj, prop)'), 'util.js')
+    expect(Object.keys(scan.symbols)).toEqual(
+      expect.arrayContaining(['hasOwnProperty', 'toString', 'constructor'])
+    )
+    expect(scan.exports).toMatchObject({ hasOwnProperty: 'hasOwnProperty', toString: 'toString' })
+  })
+
+  it('are compared by their own hashes', () => {
+    const before = scanJs(src('Object.prototype.hasOwnProperty.call(obj, prop)'), 'util.js')
+    const after = scanJs(src('Object.hasOwn(obj, prop)'), 'util.js')
+    expect(changedNames(diffScans(before, after))).toEqual(['hasOwnProperty'])
+    const added = scanJs('export function other() {}\n', 'util.js')
+    expect(changedNames(diffScans(added, before))).toEqual(
+      expect.arrayContaining(['hasOwnProperty', 'toString', 'constructor'])
+    )
+  })
+})

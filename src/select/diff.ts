@@ -11,12 +11,15 @@ export function diffScans(base: ModuleScan | undefined, head: ModuleScan | undef
     change.whole = true
     return change
   }
+  // Own entries only: a symbol named toString or constructor is not Object.prototype's.
+  const own = <T>(record: Record<string, T>, name: string): T | undefined =>
+    Object.hasOwn(record, name) ? record[name] : undefined
   for (const name of new Set([...Object.keys(base.symbols), ...Object.keys(head.symbols)])) {
-    if (base.symbols[name]?.hash !== head.symbols[name]?.hash) change.symbols.add(name)
+    if (own(base.symbols, name)?.hash !== own(head.symbols, name)?.hash) change.symbols.add(name)
   }
   for (const name of new Set([...Object.keys(base.exports), ...Object.keys(head.exports)])) {
-    const before = base.exports[name]
-    const after = head.exports[name]
+    const before = own(base.exports, name)
+    const after = own(head.exports, name)
     if (before !== after || (after !== undefined && change.symbols.has(after))) change.exports.add(name)
   }
   if (

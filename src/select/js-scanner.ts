@@ -433,7 +433,8 @@ class JsScanner {
   private addSymbol(name: string, start: number, end: number, refs: Iterable<string>, hashExtra = ''): void {
     const rangeHash = this.hashRange(start, end)
     const hash = hashExtra ? hashText(hashExtra + '\u0003' + rangeHash) : rangeHash
-    const existing = this.scan_.symbols[name]
+    // Own entries only: a function named hasOwnProperty or toString must not find Object.prototype's.
+    const existing = Object.hasOwn(this.scan_.symbols, name) ? this.scan_.symbols[name] : undefined
     if (existing) {
       existing.hash = hashText(existing.hash + hash)
       existing.refs = [...new Set([...existing.refs, ...refs])]
