@@ -1,6 +1,6 @@
 /** selectTests on real git repositories: each resolution rule, each fallback, data files, cache. */
 import { afterAll, describe, expect, it } from '@jest/globals'
-import { symlinkSync } from 'node:fs'
+import { existsSync, readFileSync, symlinkSync } from 'node:fs'
 import { join } from 'node:path'
 import { Git } from '../../src/ports/git.js'
 import { streamLogger } from '../../src/ports/log.js'
@@ -476,23 +476,38 @@ describe('Python and Go', () => {
 })
 
 describe('graph cache', () => {
-  it('scans every file on a cold run and only changed blobs on a warm one, with the same result', async () => {
+  it('scans every file on a cold full run and only changed blobs on a warm one, with the same result', async () => {
     const cacheDir = makeTempDir('ci-medic-select-cache-')
     const repo = createRepo({ files: LIB })
     const base = repo.head()
     repo.commit('one', { 'src/math.ts': LIB['src/math.ts'].replace('a * b', 'a * b * 1') })
-    const cold = await select(repo, base, { cacheDir })
+    const full = { cacheDir, graph: 'full' as const }
+    const cold = await select(repo, base, full)
     expect(cold.stats.cacheHits).toBe(0)
     expect(cold.stats.scanned).toBe(8)
-    const warm = await select(repo, base, { cacheDir })
+    const warm = await select(repo, base, full)
     expect(warm.stats.scanned).toBe(0)
     expect(warm.stats.cacheHits).toBe(8)
     expect(warm.tests).toEqual(cold.tests)
     repo.commit('two', {
       'src/strings.ts': LIB['src/strings.ts'].replace('toUpperCase', 'toLocaleUpperCase')
     })
-    const next = await select(repo, 'HEAD~1', { cacheDir })
+    const next = await select(repo, 'HEAD~1', full)
     expect(next.stats.scanned).toBe(1)
     expect(next.tests).toEqual(['test/shout.test.ts'])
+  })
+
+  it('leaves the cache alone on a demand-driven run', async () => {
+    const cacheDir = makeTempDir('ci-medic-select-cache-')
+    const repo = createRepo({ files: LIB })
+    repo.commit('one', { 'src/math.ts': LIB['src/math.ts'].replace('a * b', 'a * b * 1') })
+    const options = { git: new Git(repo.dir), base: 'HEAD~1', head: 'HEAD', log: quiet, cacheDir }
+    const demand = await selectTests(options)
+    expect(demand.stats.graph).toBe('demand')
+    expect(existsSync(join(cacheDir, 'scans.json'))).toBe(false)
+    await selectTests({ ...options, graph: 'full' })
+    const saved = readFileSync(join(cacheDir, 'scans.json'), 'utf8')
+    expect((await selectTests(options)).tests).toEqual(demand.tests)
+    expect(readFileSync(join(cacheDir, 'scans.json'), 'utf8')).toBe(saved)
   })
 })

@@ -9,7 +9,7 @@ import { SCANNER_VERSION } from './scan-cache.js'
 
 /**
  * The graph cache: a folder under workDir, restored from / saved to the Actions cache when there
- * is one and the change needs the full graph. A code-only change is answered by the demand-driven
+ * is one and the change needs the full graph. Other changes are answered by the demand-driven
  * graph in well under a second, less than an Actions cache download and upload would take.
  */
 async function withGraphCache<T>(
@@ -22,7 +22,7 @@ async function withGraphCache<T>(
   const dir = join(context.workDir, 'select-cache')
   const prefix = `ci-medic-select-v${SCANNER_VERSION}-${process.platform}-`
   if (cache.available && !(await needsCache())) {
-    log.info('Code-only change: the demand-driven graph needs no Actions cache.')
+    log.info('The demand-driven graph answers this change: no Actions cache needed.')
     return fn(dir)
   }
   if (cache.available && !existsSync(join(dir, 'scans.json'))) {

@@ -466,7 +466,6 @@ export async function buildDemandRepositoryGraph(
     }
   })
   if (!graph) return undefined
-  cache.retain(jsEntries.map(e => `${e.sha}:${scanKindOf(e.path) as ScanKind}`))
   return {
     ...revision,
     scan: path => graph.scanOf(path),
@@ -557,7 +556,9 @@ async function selectOrThrow(
     : [[], '']
   const messages = history.split('\0')
 
-  const cache = new ScanCache(options.cacheDir ? join(options.cacheDir, 'scans.json') : undefined)
+  // The scan cache serves the full graph. A demand-driven run scans a few hundred files at most
+  // where it is fast, which costs less than reading and rewriting a cache of every file.
+  const fileCache = new ScanCache(options.cacheDir ? join(options.cacheDir, 'scans.json') : undefined)
   const graphStarted = Date.now()
   const ghosts = raw.flatMap(c =>
     c.status === 'deleted' ? [c.path] : c.previousPath ? [c.previousPath] : []
@@ -566,16 +567,18 @@ async function selectOrThrow(
     .filter(c => c.baseSha && scanKindOf(c.previousPath ?? c.path))
     .map(c => c.baseSha as string)
   const graphOptions = {
-    cache,
     extraFiles: ghosts,
     extraBlobs: baseShas,
     listing,
     workTree,
     dataChanges: touchesData(raw)
   }
+  const memoryCache = new ScanCache(undefined)
   const repo =
-    (demandable(raw, options) ? await buildDemandRepositoryGraph(git, head, graphOptions) : undefined) ??
-    (await buildRepositoryGraph(git, head, graphOptions))
+    (demandable(raw, options)
+      ? await buildDemandRepositoryGraph(git, head, { ...graphOptions, cache: memoryCache })
+      : undefined) ?? (await buildRepositoryGraph(git, head, { ...graphOptions, cache: fileCache }))
+  const cache = repo.stats.graph === 'full' ? fileCache : memoryCache
   const graphMs = Date.now() - graphStarted
   const allTests = repo.entries
     .map(e => e.path)

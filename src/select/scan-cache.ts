@@ -192,12 +192,6 @@ export class ScanCache {
     this.dirty = true
   }
 
-  /** Keeps the cached entries among `keys` on save, used or not (a run that scanned only some files). */
-  retain(keys: Iterable<string>): void {
-    this.load()
-    for (const key of keys) if (this.loadedEntries.has(key)) this.used.add(key)
-  }
-
   /** Parses the saved resolutions now (while waiting for git, say) rather than on first use. */
   prepareResolutions(): void {
     this.load()
