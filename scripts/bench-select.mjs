@@ -195,18 +195,6 @@ async function generated() {
     }
     git(dir, 'commit', '-qam', 'touch five modules')
     const warmMs = await warmTimes(dir, 'HEAD', cacheFile)
-    const selectStarted = process.hrtime.bigint()
-    const selection = await selectTests({
-      git: new Git(dir),
-      base: 'HEAD~1',
-      head: 'HEAD',
-      log: silent,
-      cacheDir: join(work, 'cache')
-    })
-    const selectMs = ms(selectStarted)
-    console.log(
-      `  warm select (total)   ${selectMs.toFixed(0)} ms  → ${selection.tests.length} test files (${selection.mode})`
-    )
     const demandMs = await coldSelect(dir, 'demand')
     await coldSelect(dir, 'full')
     const cliMs = cliSelect(dir)
