@@ -443,32 +443,40 @@ export async function buildDemandRepositoryGraph(
   })
   let scanned = 0
   let cacheHits = 0
+  // Files the walk only links are scanned without hashes (kept apart in the cache); the changed
+  // files, which are diffed, with them.
+  const scanOnce = (source: DemandSource, hashes: boolean): ModuleScan => {
+    const key = hashes ? source.key : `${source.key}:link`
+    const cached = cache.get(key)
+    if (cached) {
+      cacheHits++
+      return cached
+    }
+    scanned++
+    const scan = source.data
+      ? emptyScan('data')
+      : source.text === undefined
+        ? { ...emptyScan('data'), error: 'blob missing' }
+        : scanJs(source.text, source.path, { hashes })
+    cache.set(key, scan)
+    return scan
+  }
   const graph = demandGraph({
     sources,
     resolver,
     jest,
     files,
     readConfig: path => configText.get(path),
-    scan: source => {
-      const cached = cache.get(source.key)
-      if (cached) {
-        cacheHits++
-        return cached
-      }
-      scanned++
-      const scan = source.data
-        ? emptyScan('data')
-        : source.text === undefined
-          ? { ...emptyScan('data'), error: 'blob missing' }
-          : scanSource(scanKindOf(source.path) as ScanKind, source.text, source.path)
-      cache.set(source.key, scan)
-      return scan
-    }
+    scan: source => scanOnce(source, false)
   })
   if (!graph) return undefined
+  const sourceAt = new Map(sources.map(source => [source.path, source]))
   return {
     ...revision,
-    scan: path => graph.scanOf(path),
+    scan: path => {
+      const source = sourceAt.get(path)
+      return source && scanOnce(source, true)
+    },
     dataReferences: path => graph.dataReferences(path, stringRefersTo),
     graph,
     stats: {

@@ -53,10 +53,14 @@ export function isJsFile(path: string): boolean {
   return /\.(?:[cm]?[jt]sx?)$/.test(path) && !path.endsWith('.d.ts')
 }
 
-export function scanJs(src: string, path: string): ModuleScan {
+/**
+ * Scans a JavaScript/TypeScript file. With `hashes: false` the symbols' hashes are left empty:
+ * enough to link and walk the graph (about a third faster), never to diff.
+ */
+export function scanJs(src: string, path: string, options: { hashes?: boolean } = {}): ModuleScan {
   const jsx = !/\.[cm]?ts$/.test(path)
   const tokens = tokenize(src, jsx)
-  return new JsScanner(tokens).scan()
+  return new JsScanner(tokens, options.hashes ?? true).scan()
 }
 
 class JsScanner {
@@ -85,7 +89,10 @@ class JsScanner {
   /** Targets of `F.prototype = …`: their prototype may be anything, setters included. */
   private readonly prototypeReplaced = new Set<string>()
 
-  constructor(private readonly tokens: Tokens) {
+  constructor(
+    private readonly tokens: Tokens,
+    private readonly hashes: boolean
+  ) {
     this.kinds = tokens.kinds
     this.texts = tokens.texts
     this.newline = tokens.newline
@@ -796,6 +803,7 @@ class JsScanner {
    * comments, whitespace, semicolons or trailing commas; `(x) =>` equals `x =>`; quote style ignored.
    */
   private hashRange(from: number, to: number): string {
+    if (!this.hashes) return ''
     let h1 = 0xdeadbeef
     let h2 = 0x41c6ce57
     const texts = this.texts
