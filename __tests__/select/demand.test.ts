@@ -174,6 +174,25 @@ describe('demand-driven graph', () => {
     expect((await bothWays(repo.dir, 'HEAD~1')).mode).toBe('none')
   })
 
+  it('diffs changed files as committed, not as a CRLF work tree has them', async () => {
+    const files = {
+      'src/text.ts': 'export const banner = `one\ntwo`\nexport function version() {\n  return 1\n}\n',
+      'test/banner.test.ts':
+        "import { banner } from '../src/text'\ntest('b', () => expect(banner).toBeTruthy())\n",
+      'test/version.test.ts':
+        "import { version } from '../src/text'\ntest('v', () => expect(version()).toBe(1))\n"
+    }
+    const repo = createRepo({ files })
+    repo.commit('version', { 'src/text.ts': files['src/text.ts'].replace('return 1', 'return 2') })
+    runGit(repo.dir, ['config', 'core.autocrlf', 'true'])
+    runGit(repo.dir, ['rm', '--cached', '-r', '--quiet', '.'])
+    runGit(repo.dir, ['reset', '--hard', '--quiet'])
+    expect(readFileSync(join(repo.dir, 'src/text.ts'), 'utf8')).toContain('\r\n')
+    expect(runGit(repo.dir, ['status', '--porcelain']).trim()).toBe('')
+    const result = await bothWays(repo.dir, 'HEAD~1')
+    expect(result.tests).toEqual(['test/version.test.ts'])
+  })
+
   it('says which changes need the full graph (and so the Actions cache)', async () => {
     const jsOnly = createRepo({ files: { ...ALIASES, 'data/cases.json': '[1]' } })
     const data = jsOnly.commit('data', { 'data/cases.json': '[2]' })

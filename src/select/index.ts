@@ -453,11 +453,14 @@ export async function buildDemandRepositoryGraph(
       return cached
     }
     scanned++
-    const scan = source.data
-      ? emptyScan('data')
-      : source.text === undefined
-        ? { ...emptyScan('data'), error: 'blob missing' }
-        : scanJs(source.text, source.path, { hashes })
+    const committed = hashes ? extra.get(source.key.slice(0, source.key.indexOf(':'))) : undefined
+    const scan = committed
+      ? scanBlob(scanKindOf(source.path) as ScanKind, committed, source.path)
+      : source.data
+        ? emptyScan('data')
+        : source.text === undefined
+          ? { ...emptyScan('data'), error: 'blob missing' }
+          : scanJs(source.text, source.path, { hashes })
     cache.set(key, scan)
     return scan
   }
@@ -571,12 +574,15 @@ async function selectOrThrow(
   const ghosts = raw.flatMap(c =>
     c.status === 'deleted' ? [c.path] : c.previousPath ? [c.previousPath] : []
   )
-  const baseShas = raw
-    .filter(c => c.baseSha && scanKindOf(c.previousPath ?? c.path))
-    .map(c => c.baseSha as string)
+  // Both versions of each changed source file come from git, so that they are diffed as committed
+  // (a work tree may have other line endings).
+  const diffedShas = raw.flatMap(c => [
+    ...(c.baseSha && scanKindOf(c.previousPath ?? c.path) ? [c.baseSha] : []),
+    ...(c.headSha && scanKindOf(c.path) ? [c.headSha] : [])
+  ])
   const graphOptions = {
     extraFiles: ghosts,
-    extraBlobs: baseShas,
+    extraBlobs: diffedShas,
     listing,
     workTree,
     dataChanges: touchesData(raw)
