@@ -582,7 +582,11 @@ export interface ReverseHit {
   changedFile: string
   /** The changed `file#symbol`. */
   changed: string
-  chain: string[]
+  /**
+   * Steps from the changed symbol to the test: on the first hit of each test (the reason callers
+   * show), left out of later hits of the same test.
+   */
+  chain?: string[]
 }
 
 function stepOf(nodeId: string): string | undefined {
@@ -594,13 +598,15 @@ function stepOf(nodeId: string): string | undefined {
 
 /** The steps from a walk's start to the test file `file`, found at node `found`. */
 function chainTo(
-  found: string,
-  parent: Map<string, string | null>,
+  found: number,
+  parentOf: (id: number) => number,
+  names: readonly string[],
   start: { file: string; label: string },
   file: string
 ): string[] {
   const chain: string[] = []
-  for (let step: string | null | undefined = found; step; step = parent.get(step)) {
+  for (let at = found; at >= 0; at = parentOf(at)) {
+    const step = names[at] as string
     const text = stepOf(step)
     if (
       text &&
@@ -623,7 +629,7 @@ function chainTo(
 
 /**
  * For every changed symbol, the tests that reach it, each with a chain of steps from the changed
- * symbol to the test file.
+ * symbol to the test file (on a test's first hit).
  */
 export function testsReaching(
   graph: Graph,
@@ -648,49 +654,77 @@ export function testsReaching(
     if (change.typeCheckedOnLoad && !change.whole)
       starts.push({ file, label: `${file}#${TYPE_CHECK}`, nodes: [id('L', file)] })
   }
+  // Every walk crosses the same graph: node names are numbered once, and each node's predecessors
+  // and test check are worked out once. A walk marks what it visited with its own stamp.
+  const numbers = new Map<string, number>()
+  const names: string[] = []
+  const predecessorsOf: Array<number[] | undefined> = []
+  const testOf: Array<string | null | undefined> = []
+  let stamp = new Int32Array(1024)
+  let parent = new Int32Array(1024)
+  const number = (name: string): number => {
+    let n = numbers.get(name)
+    if (n === undefined) {
+      n = names.length
+      numbers.set(name, n)
+      names.push(name)
+      if (n >= stamp.length) {
+        const grownStamp = new Int32Array(stamp.length * 2)
+        grownStamp.set(stamp)
+        stamp = grownStamp
+        const grownParent = new Int32Array(parent.length * 2)
+        grownParent.set(parent)
+        parent = grownParent
+      }
+    }
+    return n
+  }
+  const scratch: string[] = []
   const hits: ReverseHit[] = []
-  // Every walk crosses the same graph: each node's predecessors and test check are worked out once.
-  const predecessorsOf = new Map<string, string[]>()
-  const testFile = new Map<string, boolean>()
-  for (const start of starts) {
-    const parent = new Map<string, string | null>()
-    const queue: string[] = []
-    for (const node of start.nodes) {
-      parent.set(node, null)
-      queue.push(node)
+  const chained = new Set<string>()
+  starts.forEach((start, walk) => {
+    const mark = walk + 1
+    const queue: number[] = []
+    for (const name of start.nodes) {
+      const n = number(name)
+      if (stamp[n] === mark) continue
+      stamp[n] = mark
+      parent[n] = -1
+      queue.push(n)
     }
     for (let q = 0; q < queue.length; q++) {
-      const current = queue[q] as string
-      if (current.charCodeAt(0) === 87 /* W */) {
-        const file = current.slice(2, -1)
-        let test = testFile.get(file)
-        if (test === undefined) testFile.set(file, (test = isTest(file)))
-        if (test) {
-          let chain: string[] | undefined
-          const found = current
-          hits.push({
-            test: file,
-            changedFile: start.file,
-            changed: start.label === start.file ? `${start.file}#*` : start.label,
-            // Most callers read one chain per test: it is walked back from the parents on demand.
-            get chain() {
-              return (chain ??= chainTo(found, parent, start, file))
-            }
-          })
-        }
+      const current = queue[q] as number
+      let test = testOf[current]
+      if (test === undefined) {
+        const name = names[current] as string
+        const file = name.charCodeAt(0) === 87 /* W */ ? name.slice(2, -1) : undefined
+        testOf[current] = test = file !== undefined && isTest(file) ? file : null
       }
-      let preds = predecessorsOf.get(current)
+      if (test !== null) {
+        const hit: ReverseHit = {
+          test,
+          changedFile: start.file,
+          changed: start.label === start.file ? `${start.file}#*` : start.label
+        }
+        if (!chained.has(test)) {
+          chained.add(test)
+          hit.chain = chainTo(current, n => parent[n] as number, names, start, test)
+        }
+        hits.push(hit)
+      }
+      let preds = predecessorsOf[current]
       if (!preds) {
-        predecessors(graph, index, current, (preds = []))
-        predecessorsOf.set(current, preds)
+        predecessors(graph, index, names[current] as string, scratch)
+        preds = predecessorsOf[current] = scratch.map(number)
       }
       for (const pred of preds) {
-        if (parent.has(pred)) continue
-        parent.set(pred, current)
+        if (stamp[pred] === mark) continue
+        stamp[pred] = mark
+        parent[pred] = current
         queue.push(pred)
       }
     }
-  }
+  })
   return hits
 }
 

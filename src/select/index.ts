@@ -752,7 +752,8 @@ async function selectOrThrow(
   const reachedSymbols = new Set<string>()
   for (const hit of testsReaching(repo.graph, changes, repo.isTest)) {
     const dataPath = extraReasons.get(`data:${hit.changedFile}`)
-    reasons[hit.test] ??= dataPath ? [...dataPath, ...hit.chain] : hit.chain
+    const chain = hit.chain ?? [hit.changed, hit.test]
+    reasons[hit.test] ??= dataPath ? [...dataPath, ...chain] : chain
     if (hit.changed.endsWith(`#${TYPE_CHECK}`)) continue
     ;(reach[hit.test] ??= []).push(dataPath ? `${dataPath[0]}#*` : hit.changed)
     reachedSymbols.add(hit.changed)
