@@ -121,7 +121,8 @@ async function coldSelect(dir, graph) {
   const median = times.sort((a, b) => a - b)[1]
   console.log(
     `  cold select (${graph})`.padEnd(24) +
-      `${median.toFixed(0)} ms median of 3 → ${result.tests.length} test files, ${result.stats.scanned} files scanned (${result.stats.graph} graph)`
+      `${median.toFixed(0)} ms median of 3 → ${result.tests.length} test files, ${result.stats.scanned} files scanned (${result.stats.graph} graph)` +
+      (result.stats.typeCheckMs ? `; of which ${result.stats.typeCheckMs} ms type-checking for ts-jest` : '')
   )
   return median
 }
@@ -209,7 +210,7 @@ async function generated() {
     const coldBar = 1000 * (files / 10000)
     verdict(demandMs <= coldBar, `cold select ${demandMs.toFixed(0)} ms <= ${coldBar} ms`)
     console.log(
-      `  (info) full cold graph build ${coldMs.toFixed(0)} ms ${coldMs <= coldBar ? '<=' : '>'} ${coldBar} ms: what a data-file change, or a Python/Go change, still needs`
+      `  (info) full cold graph build ${coldMs.toFixed(0)} ms ${coldMs <= coldBar ? '<=' : '>'} ${coldBar} ms: what a Python or Go change still needs`
     )
     verdict(warmMs <= 200, `warm ${warmMs.toFixed(0)} ms <= 200 ms`)
     verdict(
