@@ -18,6 +18,16 @@ const NOT_REFERENCES = new Set([
   'undefined', 'string', 'number', 'boolean', 'any', 'unknown', 'never', 'object', 'symbol', 'bigint'
 ]) // prettier-ignore
 
+/**
+ * Words of NOT_REFERENCES that are also valid names of values (`import set from './set'`,
+ * rxjs's `of` and `from`, yup's `string()`): a reference unless used as a keyword (see keywordAt).
+ */
+const CONTEXTUAL_WORDS = new Set([
+  'async', 'of', 'get', 'set', 'as', 'from', 'type', 'declare', 'abstract', 'readonly', 'keyof', 'infer',
+  'is', 'asserts', 'satisfies', 'namespace', 'module', 'unique', 'override', 'accessor', 'string',
+  'number', 'boolean', 'any', 'unknown', 'never', 'object', 'symbol', 'bigint'
+]) // prettier-ignore
+
 /** Words that continue an expression on the next line rather than start a statement. */
 const CONTINUATION_WORDS = new Set([
   'in',
@@ -785,7 +795,8 @@ class JsScanner {
     for (let k = from; k < to; k++) {
       if (this.kinds[k] !== IDENT) continue
       const text = this.texts[k] as string
-      if (seen.has(text) || NOT_REFERENCES.has(text)) continue
+      if (seen.has(text)) continue
+      if (NOT_REFERENCES.has(text) && !(CONTEXTUAL_WORDS.has(text) && !this.keywordAt(k))) continue
       if (
         this.texts[k - 1] === '.' &&
         this.kinds[k - 1] === PUNCT &&
@@ -796,6 +807,19 @@ class JsScanner {
       refs.push(text)
     }
     return refs
+  }
+
+  /**
+   * Whether a contextual word (CONTEXTUAL_WORDS) is used as a keyword: followed by a name, a
+   * string, `{`, `[` or `*` (`get size()`, `x as T`, `from './a'`, `type {`, `of [1]`, `async *g()`).
+   * Followed by anything else (`(`, `.`, `,`, `)`, `<`…) it names a value; taking a keyword for a
+   * name only adds an edge that goes nowhere or a little too far, never one too few.
+   */
+  private keywordAt(k: number): boolean {
+    const kind = this.kinds[k + 1]
+    if (kind === IDENT || kind === STRING) return true
+    const next = this.texts[k + 1]
+    return kind === PUNCT && (next === '{' || next === '[' || next === '*')
   }
 
   /**
@@ -919,7 +943,9 @@ class JsScanner {
         } else if (next === '{' && this.is(close, PUNCT, '{')) {
           k = this.after(close) - 1 // method shorthand
         } else if (
-          (prevKind === IDENT && prev !== 'async' && !NOT_REFERENCES.has(prev)) ||
+          (prevKind === IDENT &&
+            prev !== 'async' &&
+            (!NOT_REFERENCES.has(prev) || (CONTEXTUAL_WORDS.has(prev) && !this.keywordAt(k - 1)))) ||
           prev === ')' ||
           prev === ']' ||
           prev === '>' ||
