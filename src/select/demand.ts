@@ -23,8 +23,8 @@ export interface DemandSource {
   path: string
   /** The scan cache key (blob SHA and scanner kind). */
   key: string
-  /** The file's text; undefined when it could not be read (a missing blob). */
-  text: string | undefined
+  /** The file's bytes (decoded when read, so that only one copy is held); undefined when missing. */
+  blob: Buffer | undefined
   /** Too large or binary: scanned as data, with no imports. */
   data: boolean
 }
@@ -223,8 +223,8 @@ export function demandGraph(options: DemandGraphOptions): DemandGraph | undefine
   }
   for (; at < sources.length; at++) {
     const source = sources[at] as DemandSource
-    if (source.data || source.text === undefined) continue
-    quotedCandidates(source.text, collect)
+    if (source.data || source.blob === undefined) continue
+    quotedCandidates(source.blob.toString('utf8'), collect)
     if (eagerCount > maxEager) return undefined
   }
   // A folder with a package.json resolves to its entry file, whatever that file is called.

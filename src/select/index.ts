@@ -487,7 +487,7 @@ export async function buildDemandRepositoryGraph(
     return {
       path: entry.path,
       key: `${entry.sha}:${scanKindOf(entry.path) as ScanKind}`,
-      text: blob === undefined || data ? undefined : blob.toString('utf8'),
+      blob: data ? undefined : blob,
       data
     }
   })
@@ -508,9 +508,9 @@ export async function buildDemandRepositoryGraph(
       ? scanBlob(scanKindOf(source.path) as ScanKind, committed, source.path)
       : source.data
         ? emptyScan('data')
-        : source.text === undefined
+        : source.blob === undefined
           ? { ...emptyScan('data'), error: 'blob missing' }
-          : scanJs(source.text, source.path, { hashes })
+          : scanJs(source.blob.toString('utf8'), source.path, { hashes })
     cache.set(key, scan)
     return scan
   }
