@@ -108,11 +108,9 @@ function mermaid(result: SelectResult): string {
 
 function graphLine(stats: SelectResult['stats']): string {
   const read = stats.scanned + stats.cacheHits
-  const how =
-    stats.graph === 'demand'
-      ? `${read} of ${stats.files} files scanned, only what the change reaches`
-      : `${read} of ${stats.files} files scanned`
-  return `${how} (${stats.cacheHits} from the cache), ${stats.totalMs} ms`
+  return stats.graph === 'demand'
+    ? `${read} of ${stats.files} files scanned, only what the change reaches, ${stats.totalMs} ms`
+    : `${read} of ${stats.files} files scanned (${stats.cacheHits} from the cache), ${stats.totalMs} ms`
 }
 
 export function selectSummary(result: SelectResult, shards: readonly Shard[]): string {
