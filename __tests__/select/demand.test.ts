@@ -170,6 +170,18 @@ describe('demand-driven graph', () => {
     expect((await bothWays(repo.dir, 'HEAD~1')).tests).toEqual(['test/cases.test.ts'])
     repo.commit('mock', { '__mocks__/fs.ts': files['__mocks__/fs.ts'].replace('true', 'false') })
     expect((await bothWays(repo.dir, 'HEAD~1')).tests).toEqual(['test/has.test.ts', 'test/load.test.ts'])
+    repo.commit('extensionless', {
+      'src/settings/index.json': '{"a": 1}',
+      'src/table.json': '[1]',
+      'src/settings-user.ts':
+        "import settings from './settings'\nimport table from './table'\nexport const a = () => settings.a + table[0]\n",
+      'test/settings.test.ts':
+        "import { a } from '../src/settings-user'\ntest('a', () => expect(a()).toBe(2))\n"
+    })
+    repo.commit('settings', { 'src/settings/index.json': '{"a": 2}' })
+    expect((await bothWays(repo.dir, 'HEAD~1')).tests).toEqual(['test/settings.test.ts'])
+    repo.commit('table', { 'src/table.json': '[2]' })
+    expect((await bothWays(repo.dir, 'HEAD~1')).tests).toEqual(['test/settings.test.ts'])
     repo.commit('docs', { 'README.md': '# data\n' })
     expect((await bothWays(repo.dir, 'HEAD~1')).mode).toBe('none')
   })

@@ -68,9 +68,9 @@ export interface DemandGraph extends Graph {
   readonly candidates: number
 }
 
+/** The extensions the resolver infers (`./data` finds `data.json`, `./dir` finds `dir/index.json`). */
 const SPEC_EXTENSION = /\.(?:[cm]?[jt]sx?|json|node)$/
-const SOURCE_EXTENSION = /\.[cm]?[jt]sx?$/
-const INDEX_FILE = /^index\.[cm]?[jt]sx?$/
+const INDEX_FILE = /^index\.(?:[cm]?[jt]sx?|json|node)$/
 /** A manual mock, `__mocks__/<module>`, and the module it stands for. */
 export const MOCK_FILE = /(?:^|\/)__mocks__\/(.+?)(?:\.[cm]?[jt]sx?)?$/
 const MAX_SPEC_LENGTH = 1024
@@ -108,7 +108,7 @@ export function lastSegment(spec: string): string | undefined {
 /** The names under which specifiers that resolve to `file` are filed. */
 function namesOf(file: string): string[] {
   const base = file.slice(file.lastIndexOf('/') + 1)
-  const names = [base.replace(SOURCE_EXTENSION, '')]
+  const names = [base, base.replace(SPEC_EXTENSION, '')]
   if (INDEX_FILE.test(base)) {
     const folder = lastSegment(dirname(file))
     if (folder) names.push(folder)
