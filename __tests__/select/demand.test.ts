@@ -65,13 +65,22 @@ const ALIASES = {
     workspaces: ['packages/*'],
     imports: { '#internal': './src/hidden/secret.ts' },
     jest: {
-      moduleNameMapper: { '^lib-(.*)$': '<rootDir>/libs/$1/main.ts', '^@tail/(.*)$': '<rootDir>/tail/$1' }
+      moduleNameMapper: {
+        '^lib-(.*)$': '<rootDir>/libs/$1/main.ts',
+        '^@tail/(.*)$': '<rootDir>/tail/$1',
+        '^(.*)\\.view$': '<rootDir>/views/$1.ts'
+      }
     }
   }),
   'tsconfig.json': JSON.stringify({
     compilerOptions: {
       baseUrl: '.',
-      paths: { config: ['src/settings/prod.ts'], '~/*': ['src/*.component.ts'], '@app/*': ['src/*'] }
+      paths: {
+        config: ['src/settings/prod.ts'],
+        '~/*': ['src/*.component.ts'],
+        '@app/*': ['src/*'],
+        '~css/*.style': ['src/styles/*']
+      }
     }
   }),
   'src/settings/prod.ts': fn('setting', 1),
@@ -88,6 +97,11 @@ const ALIASES = {
   'src/parent/child/use.ts':
     "import { parentValue } from '..'\nexport const viaParent = () => parentValue()\n",
   'src/odd.js.ts': fn('odd', 10),
+  'src/styles/btn.ts': fn('btnStyle', 11),
+  'views/home.ts': fn('home', 12),
+  'test/style.test.ts':
+    "import { btnStyle } from '~css/btn.style'\ntest('s', () => expect(btnStyle()).toBe(11))\n",
+  'test/home.test.ts': "import { home } from 'home.view'\ntest('h', () => expect(home()).toBe(12))\n",
   'src/quoted.ts': `const note = "it's"; export const lazy = () => import('./button.component')\n`,
   'test/setting.test.ts': "import { setting } from 'config'\ntest('s', () => expect(setting()).toBe(1))\n",
   'test/button.test.ts': "import { button } from '~/button'\ntest('b', () => expect(button()).toBe(2))\n",
@@ -115,7 +129,9 @@ const EXPECTED: Record<string, string> = {
   'src/hidden/secret.ts': 'test/secret.test.ts',
   'packages/core/src/start.ts': 'test/core.test.ts',
   'src/parent/index.ts': 'test/parent.test.ts',
-  'src/odd.js.ts': 'test/odd.test.ts'
+  'src/odd.js.ts': 'test/odd.test.ts',
+  'src/styles/btn.ts': 'test/style.test.ts',
+  'views/home.ts': 'test/home.test.ts'
 }
 
 describe('demand-driven graph', () => {

@@ -139,7 +139,9 @@ function aliasRules(options: DemandGraphOptions): AliasRules {
           prefixes.push({
             prefix: pattern.slice(0, star),
             suffix: pattern.slice(star + 1),
-            keeps: targets.every(t => keepsTail(t, /\*(?:\.[cm]?[jt]sx?)?$/))
+            keeps:
+              /^(?:\.(?:[cm]?[jt]sx?|json|node))?$/.test(pattern.slice(star + 1)) &&
+              targets.every(t => keepsTail(t, /\*(?:\.[cm]?[jt]sx?)?$/))
           })
       }
     } else if (path === 'package.json' || path.endsWith('/package.json')) {
@@ -151,7 +153,8 @@ function aliasRules(options: DemandGraphOptions): AliasRules {
     settings.moduleNameMapper.map(({ regex, targets }) => {
       const groups = new RegExp(`(?:${regex.source})?`).exec('')?.length ?? 1
       const lastGroup = new RegExp(`\\$${groups - 1}(?:\\.[cm]?[jt]sx?)?$`)
-      const tailGroup = /\.[*+]\)(?:\\\.\w+)*\$?$/.test(regex.source)
+      // The last group takes the specifier's tail, up to an extension the resolver would strip too.
+      const tailGroup = /\.[*+]\)(?:\\\.(?:[cm]?[jt]sx?|json|node))?\$?$/.test(regex.source)
       return { regex, keeps: groups > 1 && tailGroup && targets.every(t => keepsTail(t, lastGroup)) }
     })
   )
