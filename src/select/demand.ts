@@ -62,6 +62,11 @@ export interface DemandGraph extends Graph {
     path: string,
     refersTo: (literal: string, from: string, path: string) => boolean
   ): DataReferences
+  /**
+   * The files whose quoted strings resolve to `target`: a superset of its importers, found without
+   * scanning (what the walk scans when it asks who imports `target`).
+   */
+  candidateImporters(target: string): string[]
   /** How many files were scanned and linked so far. */
   readonly linked: number
   /** Candidate specifiers found by the quick pass. */
@@ -287,14 +292,18 @@ export function demandGraph(options: DemandGraphOptions): DemandGraph | undefine
     return byTarget
   }
   const edges = new Map<string, EdgesInto | undefined>()
-  const edgesInto = (target: string): EdgesInto | undefined => {
-    if (edges.has(target)) return edges.get(target)
+  /** The sources with a candidate that resolves to `target`, in tree order (before any scan). */
+  const candidateImporters = (target: string): number[] => {
     const importers = new Set<number>(eagerInto.get(target) ?? [])
     const names = [...namesOf(target), ...(packageEntryNames.get(target) ?? [])]
     for (const name of new Set(names))
       for (const at of resolvedUnder(name).get(target) ?? []) importers.add(at)
+    return [...importers].sort((a, b) => a - b)
+  }
+  const edgesInto = (target: string): EdgesInto | undefined => {
+    if (edges.has(target)) return edges.get(target)
     const into: EdgesInto = { loaders: [], bindings: [], exportAllers: [] }
-    for (const at of [...importers].sort((a, b) => a - b)) {
+    for (const at of candidateImporters(target)) {
       const from = node((sources[at] as DemandSource).path)
       if (!from) continue
       const mine = edgesFrom(from).get(target)
@@ -337,6 +346,7 @@ export function demandGraph(options: DemandGraphOptions): DemandGraph | undefine
   return {
     nodes: { get: node },
     edgesInto,
+    candidateImporters: target => candidateImporters(target).map(at => (sources[at] as DemandSource).path),
     scanOf,
     dataReferences,
     get linked() {
