@@ -188,12 +188,7 @@ function aliasRules(options: DemandGraphOptions): AliasRules {
  */
 export function demandGraph(options: DemandGraphOptions): DemandGraph | undefined {
   const { sources, resolver } = options
-  const order = new Map<string, number>()
-  const byPath = new Map<string, DemandSource>()
-  sources.forEach((source, i) => {
-    order.set(source.path, i)
-    byPath.set(source.path, source)
-  })
+  const byPath = new Map(sources.map(source => [source.path, source]))
   const rules = aliasRules(options)
   const maxEager = options.maxEager ?? 100_000
   // Each distinct candidate once: the sources it appears in, filed under its last segment (and
