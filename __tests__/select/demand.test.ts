@@ -221,6 +221,47 @@ describe('demand-driven graph', () => {
     expect(result.tests).toEqual(['test/version.test.ts'])
   })
 
+  it('follows Go packages: siblings, module paths, a module root, a /v2 module and vendor/', async () => {
+    const go = (pkg: string, body: string, imports: string[] = []): string =>
+      `package ${pkg}\n\n${imports.map(i => `import "${i}"\n`).join('')}\n${body}\n`
+    const files = {
+      'go.mod': 'module example.com/shop\n\ngo 1.21\n',
+      'shop.go': go('shop', 'func Name() string { return "shop" }'),
+      'shop_test.go': go('shop', 'func TestName(t *testing.T) {}', ['testing']),
+      'cart/cart.go': go('cart', 'func Total(n int) int { return money.Cents(n) + len(shop.Name()) }', [
+        'example.com/shop/money',
+        'example.com/shop'
+      ]),
+      'cart/extra.go': go('cart', 'func Extra() int { return 1 }'),
+      'cart/cart_test.go': go('cart', 'func TestTotal(t *testing.T) {}', ['testing']),
+      'money/money.go': go('money', 'func Cents(n int) int { return n * 100 }'),
+      'money/money_test.go': go('money', 'func TestCents(t *testing.T) {}', ['testing']),
+      'lib/go.mod': 'module example.com/lib/v2\n\ngo 1.21\n',
+      'lib/lib.go': go('lib', 'func Version() int { return 2 }'),
+      'report/report.go': go('report', 'func Line() int { return lib.Version() + fmtx.Width() }', [
+        'example.com/lib/v2',
+        'github.com/acme/fmtx'
+      ]),
+      'report/report_test.go': go('report', 'func TestLine(t *testing.T) {}', ['testing']),
+      'vendor/github.com/acme/fmtx/fmtx.go': go('fmtx', 'func Width() int { return 80 }')
+    }
+    const repo = createRepo({ files })
+    const expectations: Array<[string, string[]]> = [
+      ['cart/extra.go', ['cart/cart_test.go']],
+      ['money/money.go', ['cart/cart_test.go', 'money/money_test.go']],
+      ['shop.go', ['cart/cart_test.go', 'shop_test.go']],
+      ['lib/lib.go', ['report/report_test.go']],
+      ['vendor/github.com/acme/fmtx/fmtx.go', ['report/report_test.go']]
+    ]
+    for (const [path, tests] of expectations) {
+      repo.commit(`change ${path}`, {
+        [path]: (files[path as keyof typeof files] as string).replace(/return (\S+)/, 'return 1 + $1')
+      })
+      const result = await bothWays(repo.dir, 'HEAD~1')
+      expect({ path, tests: result.tests }).toEqual({ path, tests })
+    }
+  })
+
   it('says which changes need the full graph (and so the Actions cache)', async () => {
     const jsOnly = createRepo({ files: { ...ALIASES, 'data/cases.json': '[1]' } })
     const data = jsOnly.commit('data', { 'data/cases.json': '[2]' })

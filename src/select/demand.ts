@@ -4,7 +4,7 @@ import { dirname, loadPackage, loadTsConfig, type JestSettings } from './project
 import type { Resolver } from './resolve.js'
 
 /**
- * A demand-driven graph for changes to JavaScript/TypeScript code and data: instead of scanning every file
+ * A demand-driven graph for changes to JavaScript/TypeScript and Go code and data: instead of scanning every file
  * and resolving every import before it can answer, it scans and links a file only when the
  * reverse search from the changed symbols asks who imports it.
  *
@@ -30,7 +30,7 @@ export interface DemandSource {
 }
 
 export interface DemandGraphOptions {
-  /** The JavaScript/TypeScript files of the revision, in tree order. */
+  /** The JavaScript/TypeScript and Go files of the revision, in tree order. */
   sources: DemandSource[]
   resolver: Resolver
   jest: readonly JestSettings[]
@@ -200,6 +200,19 @@ export function demandGraph(options: DemandGraphOptions): DemandGraph | undefine
   }
   const distinct = new Map<string, Candidate>()
   const bySegment = new Map<string, Candidate[]>()
+  // Go imports are quoted import paths too; filed apart, as Go resolves them its own way.
+  const goDistinct = new Map<string, Candidate>()
+  const goBySegment = new Map<string, Candidate[]>()
+  const collectGo = (spec: string): void => {
+    let candidate = goDistinct.get(spec)
+    if (!candidate) {
+      candidate = { spec, eager: false, sources: [] }
+      goDistinct.set(spec, candidate)
+      const segment = lastSegment(spec)
+      if (segment) pushTo(goBySegment, segment, candidate)
+    }
+    candidate.sources.push(at)
+  }
   // Files resolved to up front → the sources whose specifiers resolve to them.
   const eagerInto = new Map<string, number[]>()
   let eagerCount = 0
@@ -224,12 +237,26 @@ export function demandGraph(options: DemandGraphOptions): DemandGraph | undefine
     const resolution = resolver.resolveJs((sources[at] as DemandSource).path, spec)
     if ('file' in resolution) pushTo(eagerInto, resolution.file, at)
   }
+  const goPackages = new Map<string, string[]>()
+  const goFilesIn = new Map<string, number[]>()
   for (; at < sources.length; at++) {
     const source = sources[at] as DemandSource
     if (source.data || source.blob === undefined) continue
+    if (source.path.endsWith('.go')) {
+      quotedCandidates(source.blob.toString('utf8'), collectGo)
+      pushTo(goFilesIn, dirname(source.path), at)
+      if (!source.path.endsWith('_test.go')) pushTo(goPackages, dirname(source.path), source.path)
+      continue
+    }
     quotedCandidates(source.blob.toString('utf8'), collect)
     if (eagerCount > maxEager) return undefined
   }
+  const goModuleNames = new Map<string, string>()
+  for (const { dir, module } of resolver.goModuleRoots) {
+    const name = lastSegment(module)
+    if (name) goModuleNames.set(dir, name)
+  }
+  const order = new Map(sources.map((source, i) => [source.path, i]))
   // A folder with a package.json resolves to its entry file, whatever that file is called.
   const packageEntryNames = new Map<string, string[]>()
   for (const path of options.files) {
@@ -267,7 +294,7 @@ export function demandGraph(options: DemandGraphOptions): DemandGraph | undefine
     if (!found) {
       const scan = scanOf(path)
       if (!scan) return undefined
-      found = { path, scan, ...linkNode(path, scan, resolver, new Map(), new Map()) }
+      found = { path, scan, ...linkNode(path, scan, resolver, new Map(), goPackages) }
       nodes.set(path, found)
     }
     return found
@@ -287,8 +314,29 @@ export function demandGraph(options: DemandGraphOptions): DemandGraph | undefine
     return byTarget
   }
   const edges = new Map<string, EdgesInto | undefined>()
+  /**
+   * A Go file is loaded by the other Go files of its package, and by every Go file that imports
+   * its package (`go.mod` module path or `vendor/`): found by the package folder's name (or the
+   * module path's last segment for a module's root package).
+   */
+  const goImporters = (target: string): number[] => {
+    const dir = dirname(target)
+    if (!goPackages.get(dir)?.includes(target)) return []
+    const importers = new Set<number>(goFilesIn.get(dir) ?? [])
+    importers.delete(order.get(target) as number)
+    const names = [lastSegment(dir), goModuleNames.get(dir)]
+    for (const name of new Set(names)) {
+      if (!name) continue
+      for (const { spec, sources: found } of goBySegment.get(name) ?? [])
+        for (const at of found)
+          if (resolver.goPackageDir(spec, (sources[at] as DemandSource).path) === dir) importers.add(at)
+    }
+    return [...importers].sort((a, b) => a - b)
+  }
+
   /** The sources with a candidate that resolves to `target`, in tree order (before any scan). */
   const candidateImporters = (target: string): number[] => {
+    if (target.endsWith('.go')) return goImporters(target)
     const importers = new Set<number>(eagerInto.get(target) ?? [])
     const names = [...namesOf(target), ...(packageEntryNames.get(target) ?? [])]
     for (const name of new Set(names))

@@ -463,14 +463,14 @@ export async function buildDemandRepositoryGraph(
   cache.load()
   const files = new Set(entries.map(e => e.path))
   for (const extra of options.extraFiles ?? []) files.add(extra)
-  const jsEntries = entries.filter(e => {
+  const sourceEntries = entries.filter(e => {
     const kind = scanKindOf(e.path)
-    return kind === 'ts' || kind === 'jsx'
+    return kind === 'ts' || kind === 'jsx' || kind === 'go'
   })
   const configEntries = entries.filter(isConfigEntry)
   const { byPath, extra } = await readRevisionFiles(
     git,
-    [...jsEntries, ...configEntries],
+    [...sourceEntries, ...configEntries],
     workTree,
     options.extraBlobs ?? []
   )
@@ -481,7 +481,7 @@ export async function buildDemandRepositoryGraph(
   }
   const revision = revisionOf(head, entries, files, configText)
   const { jest, resolver } = revision
-  const sources: DemandSource[] = jsEntries.map(entry => {
+  const sources: DemandSource[] = sourceEntries.map(entry => {
     const blob = byPath.get(entry.path)
     const data = blob !== undefined && (blob.length > MAX_SCANNED_BYTES || blob.includes(0))
     return {
@@ -510,7 +510,7 @@ export async function buildDemandRepositoryGraph(
         ? emptyScan('data')
         : source.blob === undefined
           ? { ...emptyScan('data'), error: 'blob missing' }
-          : scanJs(source.blob.toString('utf8'), source.path, { hashes })
+          : scanBlob(scanKindOf(source.path) as ScanKind, source.blob, source.path, hashes)
     cache.set(key, scan)
     return scan
   }
@@ -838,24 +838,22 @@ async function selectOrThrow(
 }
 
 /**
- * Changes the demand-driven graph can answer: anything but Python and Go files, which follow their
- * own rules (packages, conftest.py) that only the full graph has.
+ * Changes the demand-driven graph can answer: anything but Python files, whose imports are not
+ * quoted and whose conftest.py and package rules only the full graph has.
  */
 function demandable(raw: readonly RawChange[], options: Pick<SelectOptions, 'graph'>): boolean {
   if (options.graph === 'full' || raw.length === 0) return false
   return raw.every(change =>
     [change.path, change.previousPath].every(path => {
-      const kind = path === undefined ? undefined : scanKindOf(path)
-      return kind !== 'py' && kind !== 'go'
+      return path === undefined || scanKindOf(path) !== 'py'
     })
   )
 }
 
-/** A change to a file that is not JavaScript or TypeScript code (data, docs, a mock, a snapshot). */
+/** A change to a file that is not source code (data, docs, a snapshot) or is a manual mock. */
 function touchesData(raw: readonly RawChange[]): boolean {
   return raw.some(change => {
-    const kind = scanKindOf(change.path)
-    return (kind !== 'ts' && kind !== 'jsx') || /(?:^|\/)__mocks__\//.test(change.path)
+    return !scanKindOf(change.path) || /(?:^|\/)__mocks__\//.test(change.path)
   })
 }
 

@@ -368,6 +368,11 @@ export class Resolver {
 
   // ── Go ───────────────────────────────────────────────────────────────────
 
+  /** The Go modules of the repository: each `go.mod` folder and its module path. */
+  get goModuleRoots(): ReadonlyArray<{ dir: string; module: string }> {
+    return this.goModules
+  }
+
   /**
    * The repository folder of a Go import path: a package of a module in the repository, or a
    * package vendored into the module that holds the importing file (`vendor/<import path>`).
