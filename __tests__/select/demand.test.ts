@@ -235,7 +235,11 @@ describe('demand-driven graph', () => {
       'cart/extra.go': go('cart', 'func Extra() int { return 1 }'),
       'cart/cart_test.go': go('cart', 'func TestTotal(t *testing.T) {}', ['testing']),
       'money/money.go': go('money', 'func Cents(n int) int { return n * 100 }'),
-      'money/money_test.go': go('money', 'func TestCents(t *testing.T) {}', ['testing']),
+      'money/money_test.go': go('money', 'func TestCents(t *testing.T) { os.ReadFile("data/rates.json") }', [
+        'os',
+        'testing'
+      ]),
+      'money/data/rates.json': '{"usd": 1}',
       'lib/go.mod': 'module example.com/lib/v2\n\ngo 1.21\n',
       'lib/lib.go': go('lib', 'func Version() int { return 2 }'),
       'report/report.go': go('report', 'func Line() int { return lib.Version() + fmtx.Width() }', [
@@ -251,11 +255,14 @@ describe('demand-driven graph', () => {
       ['money/money.go', ['cart/cart_test.go', 'money/money_test.go']],
       ['shop.go', ['cart/cart_test.go', 'shop_test.go']],
       ['lib/lib.go', ['report/report_test.go']],
-      ['vendor/github.com/acme/fmtx/fmtx.go', ['report/report_test.go']]
+      ['vendor/github.com/acme/fmtx/fmtx.go', ['report/report_test.go']],
+      ['money/data/rates.json', ['money/money_test.go']]
     ]
     for (const [path, tests] of expectations) {
       repo.commit(`change ${path}`, {
-        [path]: (files[path as keyof typeof files] as string).replace(/return (\S+)/, 'return 1 + $1')
+        [path]: (files[path as keyof typeof files] as string).replace(/return (\S+)|1\}/, (m, v) =>
+          v ? `return 1 + ${v}` : '2}'
+        )
       })
       const result = await bothWays(repo.dir, 'HEAD~1')
       expect({ path, tests: result.tests }).toEqual({ path, tests })

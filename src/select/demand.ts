@@ -362,7 +362,7 @@ export function demandGraph(options: DemandGraphOptions): DemandGraph | undefine
   const dataReferences: DemandGraph['dataReferences'] = (path, refersTo) => {
     const mock = MOCK_FILE.exec(path)?.[1]
     const maybe = new Set<number>()
-    for (const { spec, sources: found } of distinct.values()) {
+    for (const { spec, sources: found } of [...distinct.values(), ...goDistinct.values()]) {
       if (mock && (spec === mock || spec.endsWith('/' + mock))) {
         for (const at of found) maybe.add(at)
       } else if (spec.startsWith('./') || spec.startsWith('../')) {

@@ -135,8 +135,8 @@ interface GraphOptions {
   /** The work tree's top folder when it is clean at head (from `cleanWorkTreeAt`). */
   workTree?: Promise<string | undefined>
   /**
-   * Data files changed: their referrers are found in JavaScript and TypeScript strings only, so a
-   * repository with Python or Go files needs the full graph.
+   * Data files changed: their referrers are found in JavaScript, TypeScript and Go strings only, so
+   * a repository with Python files needs the full graph.
    */
   dataChanges?: boolean
   /** Paths to count as files (deleted ones, so that their importers still resolve to them). */
@@ -459,7 +459,7 @@ export async function buildDemandRepositoryGraph(
     options.listing ?? listTree(git, head),
     options.workTree ?? cleanWorkTreeAt(git, head)
   ])
-  if (options.dataChanges && hasPythonOrGo(entries)) return undefined
+  if (options.dataChanges && hasPython(entries)) return undefined
   cache.load()
   const files = new Set(entries.map(e => e.path))
   for (const extra of options.extraFiles ?? []) files.add(extra)
@@ -866,14 +866,11 @@ export async function needsFullGraph(git: Git, base: string, head: string): Prom
   if (!from || !to) return false
   const raw = await diffRaw(git, from, to)
   if (!demandable(raw, {})) return true
-  return touchesData(raw) && hasPythonOrGo(await listTree(git, to))
+  return touchesData(raw) && hasPython(await listTree(git, to))
 }
 
-function hasPythonOrGo(entries: readonly TreeEntry[]): boolean {
-  return entries.some(e => {
-    const kind = scanKindOf(e.path)
-    return kind === 'py' || kind === 'go'
-  })
+function hasPython(entries: readonly TreeEntry[]): boolean {
+  return entries.some(e => scanKindOf(e.path) === 'py')
 }
 
 /** Most files to type-check; beyond that every loader of a changed TypeScript file runs. */
