@@ -210,7 +210,7 @@ async function generated() {
     const coldBar = 1000 * (files / 10000)
     verdict(demandMs <= coldBar, `cold select ${demandMs.toFixed(0)} ms <= ${coldBar} ms`)
     console.log(
-      `  (info) full cold graph build ${coldMs.toFixed(0)} ms ${coldMs <= coldBar ? '<=' : '>'} ${coldBar} ms: what a Python change still needs`
+      `  (info) full cold graph build ${coldMs.toFixed(0)} ms ${coldMs <= coldBar ? '<=' : '>'} ${coldBar} ms: what selection builds when the demand-driven graph declines`
     )
     verdict(warmMs <= 200, `warm ${warmMs.toFixed(0)} ms <= 200 ms`)
     verdict(

@@ -76,7 +76,7 @@ let missed = 0
 if (demand) {
   const found = new Map()
   for (const [path, node] of full.graph.nodes) {
-    if (node.scan.lang !== 'js' && node.scan.lang !== 'go') continue
+    if (node.scan.lang === 'data') continue
     const targets = new Set([
       ...node.loads.map(l => l.target),
       ...[...node.bindings.values()].flatMap(b => (b.target ? [b.target] : [])),

@@ -9,7 +9,7 @@ import { join } from 'node:path'
 import { Git } from '../../src/ports/git.js'
 import { streamLogger } from '../../src/ports/log.js'
 import { lastSegment, quotedCandidates } from '../../src/select/demand.js'
-import { needsFullGraph, selectTests, type SelectResult } from '../../src/select/index.js'
+import { selectTests, type SelectResult } from '../../src/select/index.js'
 import { generateProject, rng } from '../../scripts/select-gen.mjs'
 import { cleanupAll, createRepo, makeTempDir, runGit } from '../support/git-repo.js'
 
@@ -269,22 +269,23 @@ describe('demand-driven graph', () => {
     }
   })
 
-  it('says which changes need the full graph (and so the Actions cache)', async () => {
-    const jsOnly = createRepo({ files: { ...ALIASES, 'data/cases.json': '[1]' } })
-    const data = jsOnly.commit('data', { 'data/cases.json': '[2]' })
-    expect(await needsFullGraph(new Git(jsOnly.dir), 'HEAD~1', data)).toBe(false)
-    const repo = createRepo({ files: { ...ALIASES, 'data/cases.json': '[1]', 'tool/x.py': 'X = 1\n' } })
-    const git = new Git(repo.dir)
-    const code = repo.commit('code', { 'src/app/deep.ts': fn('deep', 30) })
-    expect(await needsFullGraph(git, 'HEAD~1', code)).toBe(false)
-    for (const [path, text] of [
-      ['data/cases.json', '[2]'],
-      ['tool/x.py', 'X = 2\n'],
-      ['src/__mocks__/fs.ts', 'export {}\n']
-    ]) {
-      const sha = repo.commit(`change ${path}`, { [path as string]: text as string })
-      expect({ path, full: await needsFullGraph(git, 'HEAD~1', sha) }).toEqual({ path, full: true })
+  it('restores the full graph cache only when the full graph is built', async () => {
+    const repo = createRepo({ files: { ...ALIASES, 'tool/x.py': 'X = 1\n', 'data/cases.json': '[1]' } })
+    repo.commit('code, python and data', {
+      'src/app/deep.ts': fn('deep', 30),
+      'tool/x.py': 'X = 2\n',
+      'data/cases.json': '[2]'
+    })
+    const calls: string[] = []
+    const fullGraphCache = {
+      restore: async () => void calls.push('restore'),
+      save: async () => void calls.push('save')
     }
+    const options = { git: new Git(repo.dir), base: 'HEAD~1', head: 'HEAD', log: quiet, fullGraphCache }
+    expect((await selectTests(options)).stats.graph).toBe('demand')
+    expect(calls).toEqual([])
+    expect((await selectTests({ ...options, graph: 'full' })).stats.graph).toBe('full')
+    expect(calls).toEqual(['restore'])
   })
 
   it('agrees with the full graph on random edits to a generated project', async () => {

@@ -1,45 +1,39 @@
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import type { CommandContext } from '../commands/types.js'
-import { createCachePort, type CachePort } from '../ports/cache.js'
+import { createCachePort } from '../ports/cache.js'
 import type { Git } from '../ports/git.js'
-import type { Logger } from '../ports/log.js'
-import { needsFullGraph, selectTests, type SelectResult } from './index.js'
+import { selectTests, type FullGraphCache, type SelectResult } from './index.js'
 import { SCANNER_VERSION } from './scan-cache.js'
 
 /**
- * The graph cache: a folder under workDir, restored from / saved to the Actions cache when there
- * is one and the change needs the full graph. Other changes are answered by the demand-driven
- * graph in well under a second, less than an Actions cache download and upload would take.
+ * The scan cache of the full graph: a folder under workDir, restored from the Actions cache (when
+ * there is one) only when selection is about to build the full graph, and saved after it. The
+ * demand-driven graph, which answers almost every change, needs no cache: it scans in well under a
+ * second what the change reaches, less than an Actions cache download and upload take.
  */
-async function withGraphCache<T>(
-  context: CommandContext,
-  cache: CachePort,
-  log: Logger,
-  needsCache: () => Promise<boolean>,
-  fn: (dir: string) => Promise<T>
-): Promise<T> {
-  const dir = join(context.workDir, 'select-cache')
+function fullGraphCache(context: CommandContext, dir: string): FullGraphCache | undefined {
+  const { log } = context
+  const cache = createCachePort(context.env, log)
+  if (!cache.available) return undefined
   const prefix = `ci-medic-select-v${SCANNER_VERSION}-${process.platform}-`
-  if (cache.available && !(await needsCache())) {
-    log.info('The demand-driven graph answers this change: no Actions cache needed.')
-    return fn(dir)
+  return {
+    async restore() {
+      if (existsSync(join(dir, 'scans.json'))) return
+      const hit = await cache.restore([dir], `${prefix}${context.event.sha ?? 'local'}`, [prefix])
+      log.info(hit ? `Selection graph cache restored (${hit}).` : 'No selection graph cache yet: cold scan.')
+    },
+    async save() {
+      if (!existsSync(join(dir, 'scans.json'))) return
+      const key = `${prefix}${context.event.sha ?? 'local'}-${context.event.runId ?? Date.now()}-${context.event.runAttempt ?? 1}`
+      await cache.save([dir], key)
+    }
   }
-  if (cache.available && !existsSync(join(dir, 'scans.json'))) {
-    const hit = await cache.restore([dir], `${prefix}${context.event.sha ?? 'local'}`, [prefix])
-    log.info(hit ? `Selection graph cache restored (${hit}).` : 'No selection graph cache yet: cold scan.')
-  }
-  const value = await fn(dir)
-  if (cache.available && existsSync(join(dir, 'scans.json'))) {
-    const key = `${prefix}${context.event.sha ?? 'local'}-${context.event.runId ?? Date.now()}-${context.event.runAttempt ?? 1}`
-    await cache.save([dir], key)
-  }
-  return value
 }
 
 /**
- * Selects the tests a change between `base` and `head` can affect, with the graph cache restored
- * and saved around it (a folder in the work dir; `@actions/cache` in Actions). Every command that
+ * Selects the tests a change between `base` and `head` can affect, with the scan cache of the
+ * full graph in the work dir (and the Actions cache when that graph is built). Every command that
  * selects goes through here.
  */
 export async function selectChange(
@@ -49,24 +43,21 @@ export async function selectChange(
   head: string
 ): Promise<SelectResult> {
   const { log, inputs } = context
-  const cache = createCachePort(context.env, log)
-  return log.group('Test selection', () =>
-    withGraphCache(
-      context,
-      cache,
+  const cacheDir = join(context.workDir, 'select-cache')
+  const cache = fullGraphCache(context, cacheDir)
+  return log.group('Test selection', async () => {
+    const result = await selectTests({
+      git,
+      base,
+      head,
       log,
-      async () => base !== undefined && (await needsFullGraph(git, base, head).catch(() => true)),
-      dir =>
-        selectTests({
-          git,
-          base,
-          head,
-          log,
-          alwaysRun: inputs.alwaysRun,
-          runAllOn: inputs.runAllOn,
-          configFile: inputs.configFile,
-          cacheDir: dir
-        })
-    )
-  )
+      alwaysRun: inputs.alwaysRun,
+      runAllOn: inputs.runAllOn,
+      configFile: inputs.configFile,
+      cacheDir,
+      fullGraphCache: cache
+    })
+    if (result.stats.graph === 'full') await cache?.save()
+    return result
+  })
 }

@@ -4,7 +4,7 @@ import { dirname, loadPackage, loadTsConfig, type JestSettings } from './project
 import type { Resolver } from './resolve.js'
 
 /**
- * A demand-driven graph for changes to JavaScript/TypeScript and Go code and data: instead of scanning every file
+ * A demand-driven graph (JavaScript/TypeScript, Go and Python code, and data files): instead of scanning every file
  * and resolving every import before it can answer, it scans and links a file only when the
  * reverse search from the changed symbols asks who imports it.
  *
@@ -99,6 +99,38 @@ export function quotedCandidates(text: string, found: (candidate: string) => voi
       if ((template || next < lineEnd) && next - at - 1 <= MAX_SPEC_LENGTH) found(text.slice(at + 1, next))
       at = next
     }
+  }
+}
+
+/**
+ * Python import statements of a file, found by lines that start with `import` or `from … import`
+ * (indented ones too): each module path with the names it imports. A superset of what the Python
+ * scanner reads, which takes the same statements from logical lines.
+ */
+export function pythonImports(text: string, found: (spec: string, names: string[]) => void): void {
+  const statement = /^[ \t]*(?:from[ \t]+([.\w]+)[ \t]+import\b|import\b)/gm
+  for (let match = statement.exec(text); match; match = statement.exec(text)) {
+    let end = match.index + match[0].length
+    let rest = ''
+    // The statement runs to the line's end, on through backslashes and an open parenthesis.
+    for (let depth = 0; end < text.length; end++) {
+      const c = text[end] as string
+      if (c === '(') depth++
+      else if (c === ')') depth = Math.max(0, depth - 1)
+      else if (c === '\\' && text[end + 1] === '\n') {
+        end++
+        continue
+      } else if (c === '\n' && depth === 0) break
+      rest += c
+    }
+    statement.lastIndex = Math.max(statement.lastIndex, end)
+    const parts = rest
+      .replace(/#[^\n]*/g, '')
+      .replace(/[()]/g, ' ')
+      .split(/[,\s]+/)
+      .filter(word => word && word !== 'as')
+    if (match[1] !== undefined) found(match[1], parts)
+    else for (const part of parts) found(part, [])
   }
 }
 
@@ -237,11 +269,34 @@ export function demandGraph(options: DemandGraphOptions): DemandGraph | undefine
     const resolution = resolver.resolveJs((sources[at] as DemandSource).path, spec)
     if ('file' in resolution) pushTo(eagerInto, resolution.file, at)
   }
+  // Python strings, for the data files they may name.
+  const pyStrings = new Map<string, Candidate>()
+  const collectString = (spec: string): void => {
+    let candidate = pyStrings.get(spec)
+    if (!candidate) pyStrings.set(spec, (candidate = { spec, eager: false, sources: [] }))
+    candidate.sources.push(at)
+  }
+  // Python imports by each dotted segment of the module path and each imported name.
+  const pyBySegment = new Map<string, Array<{ at: number; spec: string; names: string[] }>>()
+  const pyFiles: number[] = []
+  const collectPython = (spec: string, names: string[]): void => {
+    const entry = { at, spec, names }
+    const keys = new Set([...spec.split('.').filter(Boolean), ...names])
+    if (/^\.+$/.test(spec)) keys.add('.')
+    for (const key of keys) pushTo(pyBySegment, key, entry)
+  }
   const goPackages = new Map<string, string[]>()
   const goFilesIn = new Map<string, number[]>()
   for (; at < sources.length; at++) {
     const source = sources[at] as DemandSource
     if (source.data || source.blob === undefined) continue
+    if (source.path.endsWith('.py')) {
+      const text = source.blob.toString('utf8')
+      pythonImports(text, collectPython)
+      quotedCandidates(text, collectString)
+      pyFiles.push(at)
+      continue
+    }
     if (source.path.endsWith('.go')) {
       quotedCandidates(source.blob.toString('utf8'), collectGo)
       pushTo(goFilesIn, dirname(source.path), at)
@@ -278,6 +333,17 @@ export function demandGraph(options: DemandGraphOptions): DemandGraph | undefine
     }
     return scan
   }
+  /** The conftest.py files of a Python file's folder and its parents (not itself). */
+  const conftestsOf = (path: string): Map<string, string[]> => {
+    if (!path.endsWith('.py')) return new Map()
+    const list: string[] = []
+    for (let dir = dirname(path); ; dir = dirname(dir)) {
+      const conftest = dir ? `${dir}/conftest.py` : 'conftest.py'
+      if (conftest !== path && options.files.has(conftest)) list.push(conftest)
+      if (dir === '') break
+    }
+    return new Map([[path, list]])
+  }
   const nodes = new Map<string, GraphNode>()
   const outgoing = new Map<string, Map<string, EdgesInto>>()
   const edgesFrom = (from: GraphNode): Map<string, EdgesInto> => {
@@ -294,7 +360,7 @@ export function demandGraph(options: DemandGraphOptions): DemandGraph | undefine
     if (!found) {
       const scan = scanOf(path)
       if (!scan) return undefined
-      found = { path, scan, ...linkNode(path, scan, resolver, new Map(), goPackages) }
+      found = { path, scan, ...linkNode(path, scan, resolver, conftestsOf(path), goPackages) }
       nodes.set(path, found)
     }
     return found
@@ -334,9 +400,41 @@ export function demandGraph(options: DemandGraphOptions): DemandGraph | undefine
     return [...importers].sort((a, b) => a - b)
   }
 
+  /**
+   * A Python file is loaded by the imports whose module path runs through it (a package's
+   * `__init__.py` too) or that import it by name from its package, and a conftest.py by every
+   * Python file under its folder.
+   */
+  const pythonImporters = (target: string): number[] => {
+    const importers = new Set<number>()
+    const dir = dirname(target)
+    if (target === 'conftest.py' || target.endsWith('/conftest.py'))
+      for (const at of pyFiles) {
+        const path = (sources[at] as DemandSource).path
+        if (path !== target && (dir === '' || path.startsWith(dir + '/'))) importers.add(at)
+      }
+    const base = target.slice(target.lastIndexOf('/') + 1)
+    const names = base === '__init__.py' ? [lastSegment(dir) ?? '.', '.'] : [base.slice(0, -3)]
+    for (const name of new Set(names))
+      for (const { at, spec, names: imported } of pyBySegment.get(name) ?? []) {
+        if (importers.has(at)) continue
+        const from = (sources[at] as DemandSource).path
+        const { files, resolved } = resolver.resolvePython(from, spec)
+        if (!resolved) continue
+        const module = files[files.length - 1]
+        if (
+          files.includes(target) ||
+          (module !== undefined && imported.some(name => resolver.pythonSubmodule(module, name) === target))
+        )
+          importers.add(at)
+      }
+    return [...importers].sort((a, b) => a - b)
+  }
+
   /** The sources with a candidate that resolves to `target`, in tree order (before any scan). */
   const candidateImporters = (target: string): number[] => {
     if (target.endsWith('.go')) return goImporters(target)
+    if (target.endsWith('.py')) return pythonImporters(target)
     const importers = new Set<number>(eagerInto.get(target) ?? [])
     const names = [...namesOf(target), ...(packageEntryNames.get(target) ?? [])]
     for (const name of new Set(names))
@@ -362,7 +460,11 @@ export function demandGraph(options: DemandGraphOptions): DemandGraph | undefine
   const dataReferences: DemandGraph['dataReferences'] = (path, refersTo) => {
     const mock = MOCK_FILE.exec(path)?.[1]
     const maybe = new Set<number>()
-    for (const { spec, sources: found } of [...distinct.values(), ...goDistinct.values()]) {
+    for (const { spec, sources: found } of [
+      ...distinct.values(),
+      ...goDistinct.values(),
+      ...pyStrings.values()
+    ]) {
       if (mock && (spec === mock || spec.endsWith('/' + mock))) {
         for (const at of found) maybe.add(at)
       } else if (spec.startsWith('./') || spec.startsWith('../')) {

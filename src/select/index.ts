@@ -47,10 +47,18 @@ export interface SelectOptions {
    */
   typeCheck?: boolean
   /**
-   * 'demand' (default): for code-only changes, scan just the files the search from the change
-   * reaches; 'full': scan and link every file first.
+   * 'demand' (default): scan just the files the search from the change reaches; 'full': scan and
+   * link every file first.
    */
   graph?: 'demand' | 'full'
+  /** Restores the scan cache folder before the full graph is built (the Actions cache). */
+  fullGraphCache?: FullGraphCache
+}
+
+/** Where the full graph's scan cache comes from and goes to, besides its folder. */
+export interface FullGraphCache {
+  restore(): Promise<void>
+  save(): Promise<void>
 }
 
 export interface ChangedSymbol {
@@ -134,11 +142,7 @@ interface GraphOptions {
   listing?: Promise<TreeEntry[]>
   /** The work tree's top folder when it is clean at head (from `cleanWorkTreeAt`). */
   workTree?: Promise<string | undefined>
-  /**
-   * Data files changed: their referrers are found in JavaScript, TypeScript and Go strings only, so
-   * a repository with Python files needs the full graph.
-   */
-  dataChanges?: boolean
+
   /** Paths to count as files (deleted ones, so that their importers still resolve to them). */
   extraFiles?: readonly string[]
   /** Blobs to read in the same git run (the base versions of changed files). */
@@ -459,13 +463,12 @@ export async function buildDemandRepositoryGraph(
     options.listing ?? listTree(git, head),
     options.workTree ?? cleanWorkTreeAt(git, head)
   ])
-  if (options.dataChanges && hasPython(entries)) return undefined
   cache.load()
   const files = new Set(entries.map(e => e.path))
   for (const extra of options.extraFiles ?? []) files.add(extra)
   const sourceEntries = entries.filter(e => {
     const kind = scanKindOf(e.path)
-    return kind === 'ts' || kind === 'jsx' || kind === 'go'
+    return kind !== undefined
   })
   const configEntries = entries.filter(isConfigEntry)
   const { byPath, extra } = await readRevisionFiles(
@@ -634,14 +637,15 @@ async function selectOrThrow(
     extraFiles: ghosts,
     extraBlobs: diffedShas,
     listing,
-    workTree,
-    dataChanges: touchesData(raw)
+    workTree
   }
   const memoryCache = new ScanCache(undefined)
-  const repo =
-    (demandable(raw, options)
+  const demand =
+    options.graph !== 'full'
       ? await buildDemandRepositoryGraph(git, head, { ...graphOptions, cache: memoryCache })
-      : undefined) ?? (await buildRepositoryGraph(git, head, { ...graphOptions, cache: fileCache }))
+      : undefined
+  if (!demand) await options.fullGraphCache?.restore()
+  const repo = demand ?? (await buildRepositoryGraph(git, head, { ...graphOptions, cache: fileCache }))
   const cache = repo.stats.graph === 'full' ? fileCache : memoryCache
   const graphMs = Date.now() - graphStarted
   const allTests = repo.entries
@@ -835,42 +839,6 @@ async function selectOrThrow(
     { mode: tests.length ? 'selected' : 'none', tests, reasons, fallback: null, changed },
     { changedSymbols, reach, unreached }
   )
-}
-
-/**
- * Changes the demand-driven graph can answer: anything but Python files, whose imports are not
- * quoted and whose conftest.py and package rules only the full graph has.
- */
-function demandable(raw: readonly RawChange[], options: Pick<SelectOptions, 'graph'>): boolean {
-  if (options.graph === 'full' || raw.length === 0) return false
-  return raw.every(change =>
-    [change.path, change.previousPath].every(path => {
-      return path === undefined || scanKindOf(path) !== 'py'
-    })
-  )
-}
-
-/** A change to a file that is not source code (data, docs, a snapshot) or is a manual mock. */
-function touchesData(raw: readonly RawChange[]): boolean {
-  return raw.some(change => {
-    return !scanKindOf(change.path) || /(?:^|\/)__mocks__\//.test(change.path)
-  })
-}
-
-/**
- * Whether selecting base..head needs the full graph (and so a warm cache pays off): false for a
- * code-only change, which the demand-driven graph answers with few scans.
- */
-export async function needsFullGraph(git: Git, base: string, head: string): Promise<boolean> {
-  const [from, to] = await Promise.all([git.resolveCommit(base), git.resolveCommit(head)])
-  if (!from || !to) return false
-  const raw = await diffRaw(git, from, to)
-  if (!demandable(raw, {})) return true
-  return touchesData(raw) && hasPython(await listTree(git, to))
-}
-
-function hasPython(entries: readonly TreeEntry[]): boolean {
-  return entries.some(e => scanKindOf(e.path) === 'py')
 }
 
 /** Most files to type-check; beyond that every loader of a changed TypeScript file runs. */
