@@ -269,6 +269,48 @@ describe('demand-driven graph', () => {
     }
   })
 
+  it('follows Python imports: packages, relative imports, submodules, conftest.py, a src layout', async () => {
+    const files = {
+      'pyproject.toml': '[project]\nname = "shop"\n',
+      'src/shop/__init__.py': 'VERSION = 1\n',
+      'src/shop/money.py': 'def cents(n):\n    return n * 100\n',
+      'src/shop/cart/__init__.py': 'from .. import money\n',
+      'src/shop/cart/total.py':
+        'from . import rules\nfrom shop.money import cents\n\ndef total(n):\n    return cents(n) + rules.FEE\n',
+      'src/shop/cart/rules.py': 'FEE = 1\n',
+      'src/shop/report.py':
+        'import shop.cart.total\n\ndef line(n):\n    return str(shop.cart.total.total(n))\n',
+      'tests/conftest.py': 'import pytest\n',
+      'tests/cart/conftest.py': 'import pytest\n',
+      'tests/cart/test_total.py':
+        'from shop.cart import total\n\ndef test_total():\n    assert total.total(1) == 101\n',
+      'tests/test_report.py':
+        'from shop import report\n\ndef test_line():\n    assert report.line(1) == "101"\n',
+      'tests/test_version.py': 'import shop\n\ndef test_version():\n    assert shop.VERSION == 1\n'
+    }
+    const repo = createRepo({ files })
+    const expectations: Array<[string, string, string[]]> = [
+      ['src/shop/cart/rules.py', 'FEE = 2\n', ['tests/cart/test_total.py', 'tests/test_report.py']],
+      [
+        'src/shop/money.py',
+        'def cents(n):\n    return n * 10\n',
+        ['tests/cart/test_total.py', 'tests/test_report.py']
+      ],
+      ['src/shop/__init__.py', 'VERSION = 2\n', ['tests/test_version.py']],
+      [
+        'src/shop/__init__.py',
+        'VERSION = 2\nprint("loaded")\n',
+        ['tests/cart/test_total.py', 'tests/test_report.py', 'tests/test_version.py']
+      ],
+      ['tests/cart/conftest.py', 'import pytest  # cart\nX = 1\n', ['tests/cart/test_total.py']]
+    ]
+    for (const [path, text, tests] of expectations) {
+      repo.commit(`change ${path}`, { [path]: text })
+      const result = await bothWays(repo.dir, 'HEAD~1')
+      expect({ path, tests: result.tests }).toEqual({ path, tests })
+    }
+  })
+
   it('restores the full graph cache only when the full graph is built', async () => {
     const repo = createRepo({ files: { ...ALIASES, 'tool/x.py': 'X = 1\n', 'data/cases.json': '[1]' } })
     repo.commit('code, python and data', {
