@@ -140,10 +140,11 @@ function realMutations(dir, count, seed) {
   const sites = []
   for (const file of files) {
     const lines = readFileSync(join(dir, file), 'utf8').split('\n')
-    // The top-level statement a line is in must declare a value, not a type (`type F = (…) => {…}`).
+    // The top-level statement a line is in (not a line closing brackets or type parameters) must
+    // declare a value, not a type (`type F = (…) => {…}`).
     let statement = ''
     lines.forEach((line, i) => {
-      if (/^\S/.test(line) && !/^[)}\]]/.test(line)) statement = line
+      if (/^\S/.test(line) && !/^[)}\]>]/.test(line)) statement = line
       if (!/^(export )?(default|const|let|var|async|function|class|abstract)\b/.test(statement)) return
       if (bodyStarts.some(pattern => pattern.test(line))) sites.push({ file, line: i })
     })
