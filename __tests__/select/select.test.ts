@@ -279,6 +279,28 @@ describe('data files that static imports miss', () => {
   })
 })
 
+describe('jest setup files', () => {
+  it('selects every test of the project when a module its setup file loads changes', async () => {
+    const files = {
+      'package.json': JSON.stringify({ name: 'setup', jest: { setupFilesAfterEnv: ['./test/setup.js'] } }),
+      'test/setup.js': "global.helpers = require('./helpers')\n",
+      'test/helpers.js': 'module.exports = { twice: n => n * 2 }\n',
+      'src/one.js': 'exports.one = () => 1\n',
+      'test/a.test.js': "const { one } = require('../src/one')\ntest('a', () => expect(one()).toBe(1))\n",
+      'test/b.test.js': "test('b', () => expect(helpers.twice(2)).toBe(4))\n"
+    }
+    const result = await afterChange(files, {
+      'test/helpers.js': "throw new Error('broken')\n" + files['test/helpers.js']
+    })
+    expect(result.tests).toEqual(['test/a.test.js', 'test/b.test.js'])
+    expect(result.reasons['test/a.test.js']).toEqual([
+      'test/helpers.js#<module>',
+      'test/setup.js',
+      'test/a.test.js'
+    ])
+  })
+})
+
 describe('safety fallbacks', () => {
   const cases: Array<[string, FileChanges, RegExp]> = [
     ['a lockfile', { 'package-lock.json': '{}\n' }, /package-lock\.json: a lockfile changed/],

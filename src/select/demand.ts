@@ -41,6 +41,8 @@ export interface DemandGraphOptions {
   scan: (source: DemandSource) => ModuleScan
   /** Most specifiers to resolve up front; past that, undefined (build the full graph instead). */
   maxEager?: number
+  /** The jest setup files a test file loads first (none for other files). */
+  setupLoadsOf?: (path: string) => readonly string[]
 }
 
 /** How a changed data file is reached: imported by a module, or named in a module's strings. */
@@ -360,7 +362,11 @@ export function demandGraph(options: DemandGraphOptions): DemandGraph | undefine
     if (!found) {
       const scan = scanOf(path)
       if (!scan) return undefined
-      found = { path, scan, ...linkNode(path, scan, resolver, conftestsOf(path), goPackages) }
+      found = {
+        path,
+        scan,
+        ...linkNode(path, scan, resolver, conftestsOf(path), goPackages, setupLoadsOf(path))
+      }
       nodes.set(path, found)
     }
     return found
@@ -431,11 +437,18 @@ export function demandGraph(options: DemandGraphOptions): DemandGraph | undefine
     return [...importers].sort((a, b) => a - b)
   }
 
+  const setupLoadsOf = options.setupLoadsOf ?? ((): readonly string[] => [])
+  // Setup file → the test files that load it first.
+  const setupLoaders = new Map<string, number[]>()
+  sources.forEach((source, i) => {
+    for (const setup of setupLoadsOf(source.path)) if (setup !== source.path) pushTo(setupLoaders, setup, i)
+  })
+
   /** The sources with a candidate that resolves to `target`, in tree order (before any scan). */
   const candidateImporters = (target: string): number[] => {
     if (target.endsWith('.go')) return goImporters(target)
     if (target.endsWith('.py')) return pythonImporters(target)
-    const importers = new Set<number>(eagerInto.get(target) ?? [])
+    const importers = new Set<number>([...(eagerInto.get(target) ?? []), ...(setupLoaders.get(target) ?? [])])
     const names = [...namesOf(target), ...(packageEntryNames.get(target) ?? [])]
     for (const name of new Set(names))
       for (const at of resolvedUnder(name).get(target) ?? []) importers.add(at)

@@ -143,7 +143,8 @@ export function buildGraph(
   resolver: Resolver,
   conftests: Map<string, string[]>,
   keys: Map<string, string> = new Map(),
-  previous?: GraphSnapshot
+  previous?: GraphSnapshot,
+  setupLoadsOf: (path: string) => readonly string[] = () => []
 ): FullGraph {
   // Go packages: folder → non-test files.
   const goPackages = new Map<string, string[]>()
@@ -155,7 +156,7 @@ export function buildGraph(
     goPackages.set(dir, list)
   }
   const link = (path: string, scan: ModuleScan): Forward =>
-    linkNode(path, scan, resolver, conftests, goPackages)
+    linkNode(path, scan, resolver, conftests, goPackages, setupLoadsOf(path))
   const usable = previous && sameFiles(previous, scans)
   if (!usable) {
     const nodes = new Map<string, GraphNode>()
@@ -299,12 +300,15 @@ export function linkNode(
   scan: ModuleScan,
   resolver: Resolver,
   conftests: Map<string, string[]>,
-  goPackages: Map<string, string[]>
+  goPackages: Map<string, string[]>,
+  setupLoads: readonly string[] = []
 ): Forward {
   const node: Forward = { bindings: new Map(), loads: [], exportAll: [], unresolved: [] }
   const load = (target: string, whole: boolean): void => {
     node.loads.push({ target, whole })
   }
+  // A test file's jest setup files run before it, with everything they load.
+  for (const setup of setupLoads) if (setup !== path) load(setup, false)
   if (scan.lang === 'js') {
     for (const record of scan.imports) {
       const resolution = resolver.resolveJs(path, record.spec)

@@ -171,7 +171,35 @@ function nodeKey(sha: string, kind: ScanKind): string {
 type Revision = Pick<
   RepositoryGraph,
   'head' | 'entries' | 'files' | 'configText' | 'jest' | 'isTest' | 'resolver'
->
+> & {
+  /** The jest setup files (setupFiles, setupFilesAfterEnv, global setup) a test file loads first. */
+  setupLoadsOf: (path: string) => readonly string[]
+}
+
+/** For each JavaScript test file, the setup files of its jest project that exist in the repository. */
+function setupLoader(
+  jest: readonly JestSettings[],
+  resolver: Resolver,
+  isTest: (path: string) => boolean
+): (path: string) => readonly string[] {
+  const projects = jest.map(settings => ({
+    settings,
+    files: [
+      ...new Set(
+        settings.setupFiles.flatMap(file => {
+          const found =
+            (settings.rootDir ? resolver.tryPath(joinPath(settings.rootDir, file)) : undefined) ??
+            resolver.tryPath(file)
+          return found ? [found] : []
+        })
+      )
+    ]
+  }))
+  return path => {
+    if (!/\.[cm]?[jt]sx?$/.test(path) || !isTest(path)) return []
+    return projects.find(({ settings }) => !settings.dir || path.startsWith(settings.dir + '/'))?.files ?? []
+  }
+}
 
 /** A revision's files, with its jest settings, test matcher and resolver (from its config files). */
 function revisionOf(
@@ -191,7 +219,17 @@ function revisionOf(
     if (settings) jest.push(settings)
   }
   const resolver = new Resolver(files, read, jest, memo)
-  return { head, entries, files, configText, jest, isTest: makeTestMatcher(jest), resolver }
+  const isTest = makeTestMatcher(jest)
+  return {
+    head,
+    entries,
+    files,
+    configText,
+    jest,
+    isTest,
+    resolver,
+    setupLoadsOf: setupLoader(jest, resolver, isTest)
+  }
 }
 
 /**
@@ -305,7 +343,14 @@ export async function buildRepositoryGraph(
       if (list.length) conftests.set(path, list)
     }
   }
-  const graph = buildGraph(scans, resolver, conftests, keys, cache.graphSnapshot(fingerprint))
+  const graph = buildGraph(
+    scans,
+    resolver,
+    conftests,
+    keys,
+    cache.graphSnapshot(fingerprint),
+    revision.setupLoadsOf
+  )
   cache.setResolutions(fingerprint, resolver.memo, resolver.added > 0)
   cache.setGraphSnapshot(() => graph.snapshot(fingerprint))
   return {
@@ -519,6 +564,7 @@ export async function buildDemandRepositoryGraph(
   }
   const graph = demandGraph({
     sources,
+    setupLoadsOf: revision.setupLoadsOf,
     resolver,
     jest,
     files,
