@@ -279,6 +279,32 @@ describe('data files that static imports miss', () => {
   })
 })
 
+describe('syntax errors', () => {
+  it('selects every loader of a changed file that no longer parses, not just the edited symbol', async () => {
+    const files = {
+      'src/calc.ts': 'export function a() {\n  return 1\n}\nexport function b() {\n  return 2\n}\n',
+      'test/a.test.ts': "import { a } from '../src/calc'\ntest('a', () => expect(a()).toBe(1))\n",
+      'test/b.test.ts': "import { b } from '../src/calc'\ntest('b', () => expect(b()).toBe(2))\n",
+      'tool/calc.py': 'def a():\n    return 1\n\ndef b():\n    return 2\n',
+      'tool/test_a.py': 'from calc import a\n\ndef test_a():\n    assert a() == 1\n',
+      'tool/test_b.py': 'from calc import b\n\ndef test_b():\n    assert b() == 2\n'
+    }
+    const ts = await afterChange(files, {
+      'src/calc.ts': files['src/calc.ts'].replace('return 2', 'return 2 +* 1')
+    })
+    expect(ts.tests).toEqual(['test/a.test.ts', 'test/b.test.ts'])
+    expect(ts.notes.join('\n')).toMatch(/src\/calc\.ts does not parse/)
+    const fine = await afterChange(files, {
+      'src/calc.ts': files['src/calc.ts'].replace('return 2', 'return 2 + 1')
+    })
+    expect(fine.tests).toEqual(['test/b.test.ts'])
+    const py = await afterChange(files, {
+      'tool/calc.py': files['tool/calc.py'].replace('return 2', 'return 2 +* 1')
+    })
+    expect(py.tests).toEqual(['tool/test_a.py', 'tool/test_b.py'])
+  })
+})
+
 describe('jest setup files', () => {
   it('selects every test of the project when a module its setup file loads changes', async () => {
     const files = {

@@ -23,6 +23,7 @@ import { scanGo, scanPython } from './other-scanners.js'
 import { dirname, joinPath, loadJestSettings, makeTestMatcher, type JestSettings } from './project.js'
 import { Resolver } from './resolve.js'
 import { ScanCache } from './scan-cache.js'
+import { syntaxErrorIn } from './syntax.js'
 import type { Selection } from './types.js'
 
 export type { Selection } from './types.js'
@@ -816,6 +817,15 @@ async function selectOrThrow(
     if (kind === 'ts' || path.endsWith('.tsx')) {
       const settings = repo.jest.find(j => j.dir === '' || path.startsWith(j.dir + '/'))
       if (settings?.typeChecked) fileChange.typeCheckedOnLoad = true
+    }
+    const committed = change.headSha ? repo.extraBlobs.get(change.headSha) : undefined
+    const broken =
+      !fileChange.whole && committed
+        ? await syntaxErrorIn(path, committed.toString('utf8'), git.dir)
+        : undefined
+    if (broken) {
+      fileChange.whole = true
+      notes.push(`${path} does not parse (${broken.split('\n')[0]}): every test that loads it runs`)
     }
     changes.set(path, fileChange)
     changed.push({ file: path, symbols: changedNames(fileChange) })
