@@ -279,6 +279,21 @@ describe('data files that static imports miss', () => {
   })
 })
 
+describe('names that Object.prototype has', () => {
+  it('follows toString and constructor through an export * barrel like any other name', async () => {
+    const files = {
+      'src/impl.ts':
+        'export function toString() {\n  return "a"\n}\nexport function other() {\n  return 1\n}\n',
+      'src/index.ts': "export * from './impl'\n",
+      'test/to-string.test.ts':
+        "import { toString } from '../src'\ntest('t', () => expect(toString()).toBe('a'))\n",
+      'test/other.test.ts': "import { other } from '../src'\ntest('o', () => expect(other()).toBe(1))\n"
+    }
+    const result = await afterChange(files, { 'src/impl.ts': files['src/impl.ts'].replace('"a"', '"b"') })
+    expect(result.tests).toEqual(['test/to-string.test.ts'])
+  })
+})
+
 describe('syntax errors', () => {
   it('selects every loader of a changed file that no longer parses, not just the edited symbol', async () => {
     const files = {

@@ -1,5 +1,5 @@
 import type { FileChange } from './graph.js'
-import { MODULE_SYMBOL, type ModuleScan } from './model.js'
+import { MODULE_SYMBOL, own, type ModuleScan } from './model.js'
 
 /**
  * Compares two versions of a module symbol by symbol. Symbols whose normalized token hash is
@@ -12,8 +12,6 @@ export function diffScans(base: ModuleScan | undefined, head: ModuleScan | undef
     return change
   }
   // Own entries only: a symbol named toString or constructor is not Object.prototype's.
-  const own = <T>(record: Record<string, T>, name: string): T | undefined =>
-    Object.hasOwn(record, name) ? record[name] : undefined
   for (const name of new Set([...Object.keys(base.symbols), ...Object.keys(head.symbols)])) {
     if (own(base.symbols, name)?.hash !== own(head.symbols, name)?.hash) change.symbols.add(name)
   }

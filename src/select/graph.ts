@@ -1,4 +1,4 @@
-import { MODULE_SYMBOL, type ModuleScan } from './model.js'
+import { MODULE_SYMBOL, own, type ModuleScan } from './model.js'
 import { dirname, joinPath } from './project.js'
 import type { Resolver } from './resolve.js'
 import type { GraphSnapshot } from './scan-cache.js'
@@ -438,7 +438,7 @@ export function reachFromTest(graph: Graph, test: string, changes: Map<string, F
     } else if (key.startsWith('export:')) {
       visit(file, LOAD, id)
       const name = key.slice(7)
-      const local = scan.exports[name]
+      const local = own(scan.exports, name)
       if (local !== undefined) visit(file, local, id)
       else if (!scan.esm) visit(file, WHOLE, id)
       else for (const target of node.exportAll) visit(target, key, id)
@@ -449,10 +449,10 @@ export function reachFromTest(graph: Graph, test: string, changes: Map<string, F
           visit(binding.target, binding.imported === WHOLE ? WHOLE : `export:${binding.imported}`, id)
         continue
       }
-      const symbol = scan.symbols[key]
+      const symbol = own(scan.symbols, key)
       if (!symbol) continue
       for (const ref of symbol.refs) {
-        if (ref !== key && (scan.symbols[ref] || node.bindings.has(ref))) visit(file, ref, id)
+        if (ref !== key && (own(scan.symbols, ref) || node.bindings.has(ref))) visit(file, ref, id)
       }
     }
   }
@@ -554,7 +554,7 @@ function predecessors(graph: Graph, index: ReverseIndex, nodeId: string, out: st
         if (b.imported === name) out.push(id('S', b.from, b.local))
       for (const from of graph.edgesInto(file)?.exportAllers ?? []) {
         const exporter = graph.nodes.get(from)
-        if (exporter && exporter.scan.exports[name] === undefined) out.push(id('E', from, name))
+        if (exporter && own(exporter.scan.exports, name) === undefined) out.push(id('E', from, name))
       }
       break
     }
@@ -562,7 +562,7 @@ function predecessors(graph: Graph, index: ReverseIndex, nodeId: string, out: st
       for (const { from, whole } of graph.edgesInto(file)?.loaders ?? []) if (whole) out.push(id('L', from))
       for (const b of graph.edgesInto(file)?.bindings ?? []) {
         if (b.imported === WHOLE) out.push(id('S', b.from, b.local))
-        else if (node && !node.scan.esm && node.scan.exports[b.imported] === undefined)
+        else if (node && !node.scan.esm && own(node.scan.exports, b.imported) === undefined)
           out.push(id('S', b.from, b.local))
       }
       for (const from of graph.edgesInto(file)?.exportAllers ?? []) out.push(id('W', from))
@@ -650,7 +650,8 @@ export function testsReaching(
     for (const symbol of change.symbols)
       starts.push({ file, label: `${file}#${symbol}`, nodes: [id('S', file, symbol)] })
     for (const exported of change.exports) {
-      if (!change.symbols.has(graph.nodes.get(file)?.scan.exports[exported] ?? '\u0001'))
+      const exports = graph.nodes.get(file)?.scan.exports
+      if (!change.symbols.has((exports && own(exports, exported)) ?? '\u0001'))
         starts.push({ file, label: `${file}#${exported}`, nodes: [id('E', file, exported)] })
     }
   }

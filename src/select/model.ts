@@ -50,6 +50,11 @@ export interface ModuleScan {
   pkg?: string
 }
 
+/** A record's own entry (never one of Object.prototype's: `toString`, `constructor`…). */
+export function own<T>(record: Record<string, T>, name: string): T | undefined {
+  return Object.prototype.hasOwnProperty.call(record, name) ? record[name] : undefined
+}
+
 export function emptyScan(lang: Language): ModuleScan {
   return { lang, imports: [], symbols: {}, exports: {}, exportAll: [], esm: false, strings: [] }
 }
