@@ -294,6 +294,20 @@ describe('names that Object.prototype has', () => {
   })
 })
 
+describe('jest configs it cannot read', () => {
+  it('says so in the notes', async () => {
+    const result = await afterChange(
+      {
+        ...LIB,
+        'jest.config.js': "module.exports = require('./jest.base')\n",
+        'jest.base.js': 'module.exports = {}\n'
+      },
+      { 'src/math.ts': LIB['src/math.ts'].replace('a * b', 'a * b * 1') }
+    )
+    expect(result.notes.join('\n')).toMatch(/jest config jest\.config\.js is not a literal object/)
+  })
+})
+
 describe('syntax errors', () => {
   it('selects every loader of a changed file that no longer parses, not just the edited symbol', async () => {
     const files = {

@@ -724,6 +724,11 @@ async function selectOrThrow(
   if (messages.some(message => RUN_ALL_LINE.test(message)))
     return runAll('a commit message asks for it with "ci-medic: run-all"')
 
+  for (const settings of repo.jest)
+    if (settings.unreadable)
+      notes.push(
+        `jest config ${settings.unreadable}: its moduleNameMapper, roots and setup files there are not known (add run-all-on or always-run globs if they matter)`
+      )
   const runAllOn = globMatcher(options.runAllOn ?? [])
   const alwaysRun = globMatcher(options.alwaysRun ?? [])
   const setupFiles = new Set(repo.jest.flatMap(j => j.setupFiles))
