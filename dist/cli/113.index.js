@@ -3086,7 +3086,7 @@ async function runGenerate(context, known = {}) {
         delivery = await log.group('Deliver', async () => {
             let github;
             try {
-                github = inputs.githubToken ? context.github() : undefined;
+                github = inputs.githubToken ? await context.github() : undefined;
             }
             catch {
                 github = undefined;

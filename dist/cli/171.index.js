@@ -1444,7 +1444,7 @@ async function uploadAuditArtifact(audit, options) {
     const baseName = options.name ??
         `ci-medic-audit-${(env.GITHUB_JOB ?? 'job').replace(/[^A-Za-z0-9_-]/g, '-')}-${env.GITHUB_RUN_ATTEMPT ?? '1'}`;
     try {
-        const { DefaultArtifactClient } = await Promise.all(/* import() */[__webpack_require__.e(538), __webpack_require__.e(142)]).then(__webpack_require__.bind(__webpack_require__, 142));
+        const { DefaultArtifactClient } = await Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(538), __webpack_require__.e(913), __webpack_require__.e(142)]).then(__webpack_require__.bind(__webpack_require__, 142));
         const client = new DefaultArtifactClient();
         const upload = (name) => client.uploadArtifact(name, [audit.file], (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(audit.file), {
             retentionDays: options.retentionDays ?? 14

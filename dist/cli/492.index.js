@@ -2,6 +2,159 @@ export const id = 492;
 export const ids = [492];
 export const modules = {
 
+/***/ 83946:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   k: () => (/* binding */ checkSyntax),
+/* harmony export */   t: () => (/* binding */ describeSyntaxProblems)
+/* harmony export */ });
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73136);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_url__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _ports_exec_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(74795);
+
+
+
+const TS_EXTENSIONS = /\.(ts|tsx|mts|cts|js|jsx|mjs|cjs)$/i;
+const JSONC_NAMES = /(^|\/)(tsconfig[^/]*|jsconfig[^/]*|\.eslintrc|devcontainer)\.json$|\.jsonc$|(^|\/)\.vscode\//i;
+/** Parses a file's new content with the language's own parser; never runs the code. */
+async function checkSyntax(path, content, repoDir) {
+    if (TS_EXTENSIONS.test(path))
+        return checkTypeScript(path, content);
+    if (/\.py$/i.test(path))
+        return checkPython(path, content, repoDir);
+    if (/\.go$/i.test(path))
+        return checkGo(content, repoDir);
+    if (/\.json$/i.test(path) && !JSONC_NAMES.test(path))
+        return checkJson(content);
+    if (/\.ya?ml$/i.test(path))
+        return checkYaml(content);
+    return { problems: [] };
+}
+async function checkTypeScript(path, content) {
+    // typescript is CommonJS and reads __filename; an ES-module bundle (ncc) has no such variable.
+    const scope = globalThis;
+    if (typeof __filename === 'undefined' && scope.__filename === undefined) {
+        scope.__filename = (0,node_url__WEBPACK_IMPORTED_MODULE_1__.fileURLToPath)(import.meta.url);
+        scope.__dirname = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.dirname)(scope.__filename);
+    }
+    // The bundle (ncc) exposes the CommonJS module itself, Node's ESM loader puts it on `default`.
+    const loaded = (await __webpack_require__.e(/* import() */ 672).then(__webpack_require__.t.bind(__webpack_require__, 35672, 23)));
+    const ts = loaded.default ?? loaded;
+    const kind = /\.(tsx|jsx)$/i.test(path)
+        ? ts.ScriptKind.TSX
+        : /\.(js|mjs|cjs)$/i.test(path)
+            ? ts.ScriptKind.JS
+            : ts.ScriptKind.TS;
+    const source = ts.createSourceFile(path, content, ts.ScriptTarget.Latest, true, kind);
+    // Parse diagnostics are what the parser found; createSourceFile keeps them on the node.
+    const diagnostics = source
+        .parseDiagnostics ?? [];
+    const problems = diagnostics.slice(0, 5).map(d => {
+        const position = d.start !== undefined ? source.getLineAndCharacterOfPosition(d.start) : undefined;
+        return {
+            line: position ? position.line + 1 : undefined,
+            column: position ? position.character + 1 : undefined,
+            message: ts.flattenDiagnosticMessageText(d.messageText, ' ')
+        };
+    });
+    return { language: kind === ts.ScriptKind.JS ? 'javascript' : 'typescript', problems };
+}
+const PYTHON_PARSE = [
+    'import ast, sys',
+    'source = sys.stdin.read()',
+    'try:',
+    '    ast.parse(source, sys.argv[1])',
+    'except SyntaxError as e:',
+    '    print(f"{e.lineno or 0}:{e.offset or 0}:{e.msg}")',
+    '    sys.exit(1)'
+].join('\n');
+async function checkPython(path, content, repoDir) {
+    try {
+        const result = await (0,_ports_exec_js__WEBPACK_IMPORTED_MODULE_2__/* .runProcess */ .R)('python3', ['-c', PYTHON_PARSE, path], {
+            cwd: repoDir,
+            input: content,
+            timeoutMs: 20_000
+        });
+        if (result.exitCode === 0)
+            return { language: 'python', problems: [] };
+        const match = /^(\d+):(\d+):(.*)$/m.exec(result.stdout);
+        if (!match)
+            return {
+                language: 'python',
+                problems: [],
+                skipped: `python3 failed: ${result.stderr.trim().slice(0, 200)}`
+            };
+        return {
+            language: 'python',
+            problems: [{ line: Number(match[1]), column: Number(match[2]), message: match[3].trim() }]
+        };
+    }
+    catch (error) {
+        return {
+            language: 'python',
+            problems: [],
+            skipped: `python3 is not available (${error.message})`
+        };
+    }
+}
+async function checkGo(content, repoDir) {
+    try {
+        const result = await (0,_ports_exec_js__WEBPACK_IMPORTED_MODULE_2__/* .runProcess */ .R)('gofmt', ['-e'], {
+            cwd: repoDir,
+            input: content,
+            timeoutMs: 20_000,
+            maxOutput: 64 * 1024
+        });
+        if (result.exitCode === 0)
+            return { language: 'go', problems: [] };
+        const problems = result.stderr
+            .split('\n')
+            .map(line => /^<standard input>:(\d+):(\d+):\s*(.*)$/.exec(line.trim()))
+            .filter((m) => m !== null)
+            .slice(0, 5)
+            .map(m => ({ line: Number(m[1]), column: Number(m[2]), message: m[3] }));
+        return {
+            language: 'go',
+            problems: problems.length ? problems : [{ message: result.stderr.trim().slice(0, 300) }]
+        };
+    }
+    catch (error) {
+        return { language: 'go', problems: [], skipped: `gofmt is not available (${error.message})` };
+    }
+}
+function checkJson(content) {
+    try {
+        JSON.parse(content);
+        return { language: 'json', problems: [] };
+    }
+    catch (error) {
+        return { language: 'json', problems: [{ message: error.message }] };
+    }
+}
+async function checkYaml(content) {
+    const { parseAllDocuments } = await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 38815, 19));
+    const problems = parseAllDocuments(content)
+        .flatMap(doc => ('errors' in doc ? doc.errors : []))
+        .slice(0, 5)
+        .map(e => ({
+        line: e.linePos?.[0]?.line,
+        column: e.linePos?.[0]?.col,
+        message: e.message.split('\n')[0]
+    }));
+    return { language: 'yaml', problems };
+}
+function describeSyntaxProblems(path, check) {
+    return check.problems
+        .map(p => `${path}${p.line ? `:${p.line}${p.column ? `:${p.column}` : ''}` : ''}: ${p.message}`)
+        .join('\n');
+}
+
+
+/***/ }),
+
 /***/ 5994:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -20,7 +173,7 @@ function createCachePort(env, log) {
             if (!available)
                 return undefined;
             try {
-                const cache = await Promise.all(/* import() */[__webpack_require__.e(538), __webpack_require__.e(91)]).then(__webpack_require__.bind(__webpack_require__, 18091));
+                const cache = await Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(538), __webpack_require__.e(91)]).then(__webpack_require__.bind(__webpack_require__, 18091));
                 return await cache.restoreCache(paths, primaryKey, restoreKeys);
             }
             catch (error) {
@@ -32,7 +185,7 @@ function createCachePort(env, log) {
             if (!available)
                 return false;
             try {
-                const cache = await Promise.all(/* import() */[__webpack_require__.e(538), __webpack_require__.e(91)]).then(__webpack_require__.bind(__webpack_require__, 18091));
+                const cache = await Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(538), __webpack_require__.e(91)]).then(__webpack_require__.bind(__webpack_require__, 18091));
                 const id = await cache.saveCache(paths, key);
                 return id !== -1;
             }
@@ -42,6 +195,98 @@ function createCachePort(env, log) {
             }
         }
     };
+}
+
+
+/***/ }),
+
+/***/ 74795:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ runShell),
+/* harmony export */   R: () => (/* binding */ runProcess)
+/* harmony export */ });
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(31421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+
+const DEFAULT_MAX_OUTPUT = 4 * 1024 * 1024;
+function keepTail(buffer, chunk, max) {
+    const joined = buffer + chunk;
+    return joined.length > max ? joined.slice(joined.length - max) : joined;
+}
+/**
+ * Runs a program without a shell, in its own process group so that a timeout kills the whole
+ * tree (a test runner and every worker it started), and collects its output.
+ */
+function runProcess(command, args, options) {
+    const started = Date.now();
+    const max = options.maxOutput ?? DEFAULT_MAX_OUTPUT;
+    return new Promise((resolve, reject) => {
+        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(command, args, {
+            cwd: options.cwd,
+            env: options.env ?? process.env,
+            detached: process.platform !== 'win32',
+            stdio: ['pipe', 'pipe', 'pipe'],
+            windowsHide: true
+        });
+        let stdout = '';
+        let stderr = '';
+        let timedOut = false;
+        let settled = false;
+        const killTree = () => {
+            if (child.pid === undefined)
+                return;
+            try {
+                if (process.platform === 'win32')
+                    child.kill('SIGKILL');
+                else
+                    process.kill(-child.pid, 'SIGKILL');
+            }
+            catch {
+                // already gone
+            }
+        };
+        const timer = options.timeoutMs !== undefined
+            ? setTimeout(() => {
+                timedOut = true;
+                killTree();
+            }, options.timeoutMs)
+            : undefined;
+        const onAbort = () => killTree();
+        options.signal?.addEventListener('abort', onAbort, { once: true });
+        child.stdout.setEncoding('utf8').on('data', (chunk) => (stdout = keepTail(stdout, chunk, max)));
+        child.stderr.setEncoding('utf8').on('data', (chunk) => (stderr = keepTail(stderr, chunk, max)));
+        child.on('error', error => {
+            if (settled)
+                return;
+            settled = true;
+            if (timer)
+                clearTimeout(timer);
+            options.signal?.removeEventListener('abort', onAbort);
+            reject(error);
+        });
+        child.on('close', (exitCode, signal) => {
+            if (settled)
+                return;
+            settled = true;
+            if (timer)
+                clearTimeout(timer);
+            options.signal?.removeEventListener('abort', onAbort);
+            // Workers left behind by a runner that exited on its own are ended too.
+            if (process.platform !== 'win32')
+                killTree();
+            resolve({ exitCode, signal, stdout, stderr, timedOut, durationMs: Date.now() - started });
+        });
+        child.stdin.on('error', () => undefined);
+        child.stdin.end(options.input ?? '');
+    });
+}
+/** Runs a command line through the platform shell (for user-given commands such as `test-command`). */
+function runShell(commandLine, options) {
+    return process.platform === 'win32'
+        ? runProcess('cmd.exe', ['/d', '/s', '/c', commandLine], options)
+        : runProcess('/bin/sh', ['-c', commandLine], options);
 }
 
 
@@ -58,52 +303,71 @@ function createCachePort(env, log) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _ports_cache_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5994);
-/* harmony import */ var _index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(14256);
+/* harmony import */ var _index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(14955);
 /* harmony import */ var _scan_cache_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6296);
 
 
 
 
 
-/** The graph cache: a folder under workDir, restored from / saved to the Actions cache when there is one. */
-async function withGraphCache(context, cache, log, fn) {
-    const dir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(context.workDir, 'select-cache');
+/**
+ * The scan cache of the full graph: a folder under workDir, restored from the Actions cache (when
+ * there is one) only when selection is about to build the full graph, and saved after it. The
+ * demand-driven graph, which answers almost every change, needs no cache: it scans in well under a
+ * second what the change reaches, less than an Actions cache download and upload take.
+ */
+function fullGraphCache(context, dir) {
+    const { log } = context;
+    const cache = (0,_ports_cache_js__WEBPACK_IMPORTED_MODULE_4__/* .createCachePort */ ._)(context.env, log);
+    if (!cache.available)
+        return undefined;
     const prefix = `ci-medic-select-v${_scan_cache_js__WEBPACK_IMPORTED_MODULE_3__/* .SCANNER_VERSION */ .y}-${process.platform}-`;
-    if (cache.available && !(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, 'scans.json'))) {
-        const hit = await cache.restore([dir], `${prefix}${context.event.sha ?? 'local'}`, [prefix]);
-        log.info(hit ? `Selection graph cache restored (${hit}).` : 'No selection graph cache yet: cold scan.');
-    }
-    const value = await fn(dir);
-    if (cache.available && (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, 'scans.json'))) {
-        const key = `${prefix}${context.event.sha ?? 'local'}-${context.event.runId ?? Date.now()}-${context.event.runAttempt ?? 1}`;
-        await cache.save([dir], key);
-    }
-    return value;
+    return {
+        async restore() {
+            if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, 'scans.json')))
+                return;
+            const hit = await cache.restore([dir], `${prefix}${context.event.sha ?? 'local'}`, [prefix]);
+            log.info(hit ? `Selection graph cache restored (${hit}).` : 'No selection graph cache yet: cold scan.');
+        },
+        async save() {
+            if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, 'scans.json')))
+                return;
+            const key = `${prefix}${context.event.sha ?? 'local'}-${context.event.runId ?? Date.now()}-${context.event.runAttempt ?? 1}`;
+            await cache.save([dir], key);
+        }
+    };
 }
 /**
- * Selects the tests a change between `base` and `head` can affect, with the graph cache restored
- * and saved around it (a folder in the work dir; `@actions/cache` in Actions). Every command that
+ * Selects the tests a change between `base` and `head` can affect, with the scan cache of the
+ * full graph in the work dir (and the Actions cache when that graph is built). Every command that
  * selects goes through here.
  */
 async function selectChange(context, git, base, head) {
     const { log, inputs } = context;
-    const cache = (0,_ports_cache_js__WEBPACK_IMPORTED_MODULE_4__/* .createCachePort */ ._)(context.env, log);
-    return log.group('Test selection', () => withGraphCache(context, cache, log, dir => (0,_index_js__WEBPACK_IMPORTED_MODULE_2__/* .selectTests */ .M0)({
-        git,
-        base,
-        head,
-        log,
-        alwaysRun: inputs.alwaysRun,
-        runAllOn: inputs.runAllOn,
-        configFile: inputs.configFile,
-        cacheDir: dir
-    })));
+    const cacheDir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(context.workDir, 'select-cache');
+    const cache = fullGraphCache(context, cacheDir);
+    return log.group('Test selection', async () => {
+        const result = await (0,_index_js__WEBPACK_IMPORTED_MODULE_2__/* .selectTests */ .M0)({
+            git,
+            base,
+            head,
+            log,
+            alwaysRun: inputs.alwaysRun,
+            runAllOn: inputs.runAllOn,
+            configFile: inputs.configFile,
+            cacheDir,
+            fullGraphCache: cache
+        });
+        if (result.stats.graph === 'full')
+            await cache?.save();
+        return result;
+    });
 }
 
 
 /***/ }),
 
-/***/ 14256:
+/***/ 14955:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -113,8 +377,10 @@ __webpack_require__.d(__webpack_exports__, {
   M0: () => (/* binding */ selectTests)
 });
 
-// UNUSED EXPORTS: buildRepositoryGraph, metadataOnlyChange, scanSource, stringRefersTo
+// UNUSED EXPORTS: buildDemandRepositoryGraph, buildRepositoryGraph, metadataOnlyChange, scanSource, stringRefersTo
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./src/errors.ts
@@ -126,6 +392,10 @@ var errors = __webpack_require__(83916);
  */
 /** The name of the pseudo-symbol made of a module's top-level statements (what runs on load). */
 const model_MODULE_SYMBOL = '<module>';
+/** A record's own entry (never one of Object.prototype's: `toString`, `constructor`…). */
+function model_own(record, name) {
+    return Object.prototype.hasOwnProperty.call(record, name) ? record[name] : undefined;
+}
 function emptyScan(lang) {
     return { lang, imports: [], symbols: {}, exports: {}, exportAll: [], esm: false, strings: [] };
 }
@@ -155,13 +425,14 @@ function diffScans(base, head) {
         change.whole = true;
         return change;
     }
+    // Own entries only: a symbol named toString or constructor is not Object.prototype's.
     for (const name of new Set([...Object.keys(base.symbols), ...Object.keys(head.symbols)])) {
-        if (base.symbols[name]?.hash !== head.symbols[name]?.hash)
+        if (model_own(base.symbols, name)?.hash !== model_own(head.symbols, name)?.hash)
             change.symbols.add(name);
     }
     for (const name of new Set([...Object.keys(base.exports), ...Object.keys(head.exports)])) {
-        const before = base.exports[name];
-        const after = head.exports[name];
+        const before = model_own(base.exports, name);
+        const after = model_own(head.exports, name);
         if (before !== after || (after !== undefined && change.symbols.has(after)))
             change.exports.add(name);
     }
@@ -218,7 +489,10 @@ const RULES = [
         test: /(?:^|\/)(?:requirements[^/]*\.txt|pyproject\.toml|setup\.py|setup\.cfg|Pipfile(?:\.lock)?|poetry\.lock|uv\.lock|tox\.ini|pytest\.ini|\.python-version)$/,
         why: 'a Python manifest or pytest config changed'
     },
-    { test: /(?:^|\/)(?:go\.mod|go\.sum|go\.work(?:\.sum)?)$/, why: 'a Go module file changed' },
+    {
+        test: /(?:^|\/)(?:go\.mod|go\.sum|go\.work(?:\.sum)?|vendor\/modules\.txt)$/,
+        why: 'a Go module file changed'
+    },
     {
         test: /(?:^|\/)(?:jest|vitest|vite|karma|playwright|cypress|ava|webpack|rollup|esbuild|tsup)\.config\.[cm]?[jt]s(?:on)?$|(?:^|\/)\.mocharc(?:\.[a-z]+)?$|(?:^|\/)vitest\.workspace\.[cm]?[jt]s$/,
         why: 'a test runner or build config changed'
@@ -593,6 +867,125 @@ function literalObjectFromJs(text) {
         return undefined;
     return jsObjectLiteralToValue(text.slice(open, end + 1));
 }
+/** Index of the bracket that closes the one opening at `open`, skipping strings and comments; -1 if none. */
+function closingBracket(text, open) {
+    let depth = 0;
+    for (let i = open; i < text.length; i++) {
+        const c = text[i];
+        if (c === '"' || c === "'" || c === '`') {
+            let j = i + 1;
+            while (j < text.length && text[j] !== c)
+                j += text[j] === '\\' ? 2 : 1;
+            i = j;
+        }
+        else if (c === '/' && text[i + 1] === '/') {
+            while (i < text.length && text[i] !== '\n')
+                i++;
+        }
+        else if (c === '/' && text[i + 1] === '*') {
+            i = text.indexOf('*/', i + 2) + 1;
+            if (i <= 0)
+                return -1;
+        }
+        else if (c === '{' || c === '[' || c === '(')
+            depth++;
+        else if ((c === '}' || c === ']' || c === ')') && --depth === 0)
+            return i;
+    }
+    return -1;
+}
+/** The top-level entries of an object literal's source (`{…}`), split at commas outside brackets. */
+function objectEntries(source) {
+    const entries = [];
+    let start = 1;
+    for (let i = 1; i < source.length - 1; i++) {
+        const c = source[i];
+        if ('"\'`{[('.includes(c) || (c === '/' && (source[i + 1] === '/' || source[i + 1] === '*'))) {
+            if ('{[('.includes(c)) {
+                const close = closingBracket(source, i);
+                if (close < 0)
+                    return entries;
+                i = close;
+            }
+            else if (c === '/') {
+                i = source[i + 1] === '/' ? source.indexOf('\n', i) : source.indexOf('*/', i + 2) + 1;
+                if (i < 0)
+                    break;
+            }
+            else {
+                let j = i + 1;
+                while (j < source.length && source[j] !== c)
+                    j += source[j] === '\\' ? 2 : 1;
+                i = j;
+            }
+        }
+        else if (c === ',') {
+            entries.push(source.slice(start, i));
+            start = i + 1;
+        }
+    }
+    entries.push(source.slice(start, source.length - 1));
+    return entries
+        .map(entry => entry.replace(/^(?:\s|\/\/[^\n]*\n|\/\*[\s\S]*?\*\/)+/, '').trim())
+        .filter(entry => entry !== '');
+}
+/** Keys that decide which files are tests: a spread after them may replace them. */
+const TEST_FILE_KEYS = ['rootDir', 'roots', 'testMatch', 'testRegex', 'testPathIgnorePatterns'];
+/**
+ * Reads a jest config file without running it, keeping what is literal: the exported object
+ * (`module.exports = {…}`, `export default {…}`, or a `const` either of them names), its literal
+ * properties, and spreads of other literal `const` objects of the file. Computed properties and
+ * spreads of anything else are skipped and named in `skipped`; a test-file key defined before such
+ * a spread is dropped, as the spread may replace it.
+ */
+function jestConfigFromJs(text) {
+    const objects = new Map();
+    for (const m of text.matchAll(/(?:^|[\n;])\s*(?:export\s+)?(?:const|let|var)\s+([\w$]+)(?:\s*:\s*[\w.<>]+)?\s*=\s*\{/g)) {
+        const open = (m.index ?? 0) + m[0].length - 1;
+        const close = closingBracket(text, open);
+        if (close > open)
+            objects.set(m[1], text.slice(open, close + 1));
+    }
+    let exported;
+    const direct = /(?:export\s+default|module\.exports\s*=)\s*(?:\/\*\*?[\s\S]*?\*\/\s*)?\{/.exec(text);
+    if (direct) {
+        const open = direct.index + direct[0].length - 1;
+        const close = closingBracket(text, open);
+        if (close > open)
+            exported = text.slice(open, close + 1);
+    }
+    else {
+        const named = /(?:export\s+default|module\.exports\s*=)\s*([\w$]+)\s*;?\s*(?:$|\n)/.exec(text);
+        exported = named ? objects.get(named[1]) : undefined;
+    }
+    if (exported === undefined)
+        return undefined;
+    const skipped = [];
+    const read = (source, depth) => {
+        const config = {};
+        for (const entry of objectEntries(source)) {
+            const spread = /^\.\.\.\s*([\w$]+)$/.exec(entry);
+            const inner = spread ? objects.get(spread[1]) : undefined;
+            if (spread && inner !== undefined && depth < 5) {
+                Object.assign(config, read(inner, depth + 1));
+            }
+            else if (entry.startsWith('...')) {
+                skipped.push(entry);
+                for (const key of TEST_FILE_KEYS)
+                    delete config[key];
+            }
+            else {
+                const value = jsObjectLiteralToValue(`{${entry}}`);
+                if (value)
+                    Object.assign(config, value);
+                else
+                    skipped.push(entry.split(/[:(]/)[0]?.trim() ?? entry);
+            }
+        }
+        return config;
+    };
+    return { config: read(exported, 0), skipped };
+}
 /** Converts a literal JS object (no calls or variables) to a value; undefined if it is not literal. */
 function jsObjectLiteralToValue(source) {
     let out = '';
@@ -687,9 +1080,19 @@ function loadJestSettings(read, dir) {
             continue;
         found = true;
         configText = text;
-        raw = name.endsWith('.json') ? readJson(read, path) : literalObjectFromJs(text);
-        if (!raw)
-            unreadable = `${path} is not a literal object`;
+        if (name.endsWith('.json')) {
+            raw = readJson(read, path);
+            if (!raw)
+                unreadable = `${path} is not valid JSON`;
+        }
+        else {
+            const partial = jestConfigFromJs(text);
+            raw = partial?.config;
+            if (!partial)
+                unreadable = `${path} is not a literal object`;
+            else if (partial.skipped.length)
+                unreadable = `${path}: not literal: ${partial.skipped.join(', ')}`;
+        }
         break;
     }
     if (!found) {
@@ -872,7 +1275,7 @@ function decodeEdges(line, paths) {
  * scan changed are linked again, the edges into the files they point at (before and after) are
  * patched, and the rest is read from the snapshot when something asks for it.
  */
-function buildGraph(scans, resolver, conftests, keys = new Map(), previous) {
+function buildGraph(scans, resolver, conftests, keys = new Map(), previous, setupLoadsOf = () => []) {
     // Go packages: folder → non-test files.
     const goPackages = new Map();
     for (const [path, scan] of scans) {
@@ -883,7 +1286,7 @@ function buildGraph(scans, resolver, conftests, keys = new Map(), previous) {
         list.push(path);
         goPackages.set(dir, list);
     }
-    const link = (path, scan) => linkNode(path, scan, resolver, conftests, goPackages);
+    const link = (path, scan) => linkNode(path, scan, resolver, conftests, goPackages, setupLoadsOf(path));
     const usable = previous && sameFiles(previous, scans);
     if (!usable) {
         const nodes = new Map();
@@ -1032,11 +1435,16 @@ function freshGraph(nodes, keys) {
         }
     };
 }
-function linkNode(path, scan, resolver, conftests, goPackages) {
+/** A node's edges out: its imports resolved (plus conftests for Python, package files for Go). */
+function linkNode(path, scan, resolver, conftests, goPackages, setupLoads = []) {
     const node = { bindings: new Map(), loads: [], exportAll: [], unresolved: [] };
     const load = (target, whole) => {
         node.loads.push({ target, whole });
     };
+    // A test file's jest setup files run before it, with everything they load.
+    for (const setup of setupLoads)
+        if (setup !== path)
+            load(setup, false);
     if (scan.lang === 'js') {
         for (const record of scan.imports) {
             const resolution = resolver.resolveJs(path, record.spec);
@@ -1092,7 +1500,7 @@ function linkNode(path, scan, resolver, conftests, goPackages) {
             if (sibling !== path)
                 load(sibling, true);
         for (const record of scan.imports) {
-            const pkgDir = resolver.goPackageDir(record.spec);
+            const pkgDir = resolver.goPackageDir(record.spec, path);
             if (pkgDir === undefined)
                 continue;
             for (const file of goPackages.get(pkgDir) ?? [])
@@ -1174,7 +1582,7 @@ function reachFromTest(graph, test, changes) {
         else if (key.startsWith('export:')) {
             visit(file, LOAD, id);
             const name = key.slice(7);
-            const local = scan.exports[name];
+            const local = own(scan.exports, name);
             if (local !== undefined)
                 visit(file, local, id);
             else if (!scan.esm)
@@ -1190,11 +1598,11 @@ function reachFromTest(graph, test, changes) {
                     visit(binding.target, binding.imported === WHOLE ? WHOLE : `export:${binding.imported}`, id);
                 continue;
             }
-            const symbol = scan.symbols[key];
+            const symbol = own(scan.symbols, key);
             if (!symbol)
                 continue;
             for (const ref of symbol.refs) {
-                if (ref !== key && (scan.symbols[ref] || node.bindings.has(ref)))
+                if (ref !== key && (own(scan.symbols, ref) || node.bindings.has(ref)))
                     visit(file, ref, id);
             }
         }
@@ -1292,7 +1700,7 @@ function predecessors(graph, index, nodeId, out) {
                     out.push(id('S', b.from, b.local));
             for (const from of graph.edgesInto(file)?.exportAllers ?? []) {
                 const exporter = graph.nodes.get(from);
-                if (exporter && exporter.scan.exports[name] === undefined)
+                if (exporter && model_own(exporter.scan.exports, name) === undefined)
                     out.push(id('E', from, name));
             }
             break;
@@ -1304,7 +1712,7 @@ function predecessors(graph, index, nodeId, out) {
             for (const b of graph.edgesInto(file)?.bindings ?? []) {
                 if (b.imported === WHOLE)
                     out.push(id('S', b.from, b.local));
-                else if (node && !node.scan.esm && node.scan.exports[b.imported] === undefined)
+                else if (node && !node.scan.esm && model_own(node.scan.exports, b.imported) === undefined)
                     out.push(id('S', b.from, b.local));
             }
             for (const from of graph.edgesInto(file)?.exportAllers ?? [])
@@ -1336,9 +1744,31 @@ function stepOf(nodeId) {
         return `${file}#${name}`;
     return file;
 }
+/** The steps from a walk's start to the test file `file`, found at node `found`. */
+function chainTo(found, parentOf, names, start, file) {
+    const chain = [];
+    for (let at = found; at >= 0; at = parentOf(at)) {
+        const step = names[at];
+        const text = stepOf(step);
+        if (text &&
+            text !== chain[chain.length - 1] &&
+            !(text === step.split(SEP)[1] &&
+                chain.length &&
+                chain[chain.length - 1].startsWith(text + '#')))
+            chain.push(text);
+    }
+    chain.reverse();
+    const steps = chain.filter(s => s !== file && !s.startsWith(file + '#'));
+    if (steps[0] !== start.label)
+        steps.unshift(start.label);
+    if (steps[1] === start.file && start.label !== start.file)
+        steps.splice(1, 1);
+    steps.push(file);
+    return steps;
+}
 /**
  * For every changed symbol, the tests that reach it, each with a chain of steps from the changed
- * symbol to the test file.
+ * symbol to the test file (on a test's first hit).
  */
 function testsReaching(graph, changes, isTest) {
     const index = reverseIndex();
@@ -1351,7 +1781,8 @@ function testsReaching(graph, changes, isTest) {
         for (const symbol of change.symbols)
             starts.push({ file, label: `${file}#${symbol}`, nodes: [id('S', file, symbol)] });
         for (const exported of change.exports) {
-            if (!change.symbols.has(graph.nodes.get(file)?.scan.exports[exported] ?? '\u0001'))
+            const exports = graph.nodes.get(file)?.scan.exports;
+            if (!change.symbols.has((exports && model_own(exports, exported)) ?? '\u0001'))
                 starts.push({ file, label: `${file}#${exported}`, nodes: [id('E', file, exported)] });
         }
     }
@@ -1359,54 +1790,79 @@ function testsReaching(graph, changes, isTest) {
         if (change.typeCheckedOnLoad && !change.whole)
             starts.push({ file, label: `${file}#${TYPE_CHECK}`, nodes: [id('L', file)] });
     }
+    // Every walk crosses the same graph: node names are numbered once, and each node's predecessors
+    // and test check are worked out once. A walk marks what it visited with its own stamp.
+    const numbers = new Map();
+    const names = [];
+    const predecessorsOf = [];
+    const testOf = [];
+    let stamp = new Int32Array(1024);
+    let parent = new Int32Array(1024);
+    const number = (name) => {
+        let n = numbers.get(name);
+        if (n === undefined) {
+            n = names.length;
+            numbers.set(name, n);
+            names.push(name);
+            if (n >= stamp.length) {
+                const grownStamp = new Int32Array(stamp.length * 2);
+                grownStamp.set(stamp);
+                stamp = grownStamp;
+                const grownParent = new Int32Array(parent.length * 2);
+                grownParent.set(parent);
+                parent = grownParent;
+            }
+        }
+        return n;
+    };
+    const scratch = [];
     const hits = [];
-    const preds = [];
-    for (const start of starts) {
-        const parent = new Map();
+    const chained = new Set();
+    starts.forEach((start, walk) => {
+        const mark = walk + 1;
         const queue = [];
-        for (const node of start.nodes) {
-            parent.set(node, null);
-            queue.push(node);
+        for (const name of start.nodes) {
+            const n = number(name);
+            if (stamp[n] === mark)
+                continue;
+            stamp[n] = mark;
+            parent[n] = -1;
+            queue.push(n);
         }
         for (let q = 0; q < queue.length; q++) {
             const current = queue[q];
-            if (current.charCodeAt(0) === 87 /* W */) {
-                const file = current.slice(2, -1);
-                if (isTest(file)) {
-                    const chain = [];
-                    for (let step = current; step; step = parent.get(step)) {
-                        const text = stepOf(step);
-                        if (text &&
-                            text !== chain[chain.length - 1] &&
-                            !(text === step.split(SEP)[1] &&
-                                chain.length &&
-                                chain[chain.length - 1].startsWith(text + '#')))
-                            chain.push(text);
-                    }
-                    chain.reverse();
-                    const steps = chain.filter(s => s !== file && !s.startsWith(file + '#'));
-                    if (steps[0] !== start.label)
-                        steps.unshift(start.label);
-                    if (steps[1] === start.file && start.label !== start.file)
-                        steps.splice(1, 1);
-                    steps.push(file);
-                    hits.push({
-                        test: file,
-                        changedFile: start.file,
-                        changed: start.label === start.file ? `${start.file}#*` : start.label,
-                        chain: steps
-                    });
-                }
+            let test = testOf[current];
+            if (test === undefined) {
+                const name = names[current];
+                const file = name.charCodeAt(0) === 87 /* W */ ? name.slice(2, -1) : undefined;
+                testOf[current] = test = file !== undefined && isTest(file) ? file : null;
             }
-            predecessors(graph, index, current, preds);
+            if (test !== null) {
+                const hit = {
+                    test,
+                    changedFile: start.file,
+                    changed: start.label === start.file ? `${start.file}#*` : start.label
+                };
+                if (!chained.has(test)) {
+                    chained.add(test);
+                    hit.chain = chainTo(current, n => parent[n], names, start, test);
+                }
+                hits.push(hit);
+            }
+            let preds = predecessorsOf[current];
+            if (!preds) {
+                predecessors(graph, index, names[current], scratch);
+                preds = predecessorsOf[current] = scratch.map(number);
+            }
             for (const pred of preds) {
-                if (parent.has(pred))
+                if (stamp[pred] === mark)
                     continue;
-                parent.set(pred, current);
+                stamp[pred] = mark;
+                parent[pred] = current;
                 queue.push(pred);
             }
         }
-    }
+    });
     return hits;
 }
 /**
@@ -1442,8 +1898,483 @@ function typeDependents(graph, changes) {
     return files;
 }
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(73024);
+;// CONCATENATED MODULE: ./src/select/demand.ts
+
+
+/** The extensions the resolver infers (`./data` finds `data.json`, `./dir` finds `dir/index.json`). */
+const SPEC_EXTENSION = /\.(?:[cm]?[jt]sx?|json|node)$/;
+const INDEX_FILE = /^index\.(?:[cm]?[jt]sx?|json|node)$/;
+/** A manual mock, `__mocks__/<module>`, and the module it stands for. */
+const MOCK_FILE = /(?:^|\/)__mocks__\/(.+?)(?:\.[cm]?[jt]sx?)?$/;
+const MAX_SPEC_LENGTH = 1024;
+/**
+ * Calls `found` with the text between each quote (', ", `) and the next same quote. Quotes end at
+ * the line's end, template literals do not. Every string literal of the file is among them.
+ */
+function quotedCandidates(text, found) {
+    for (const quote of ["'", '"', '`']) {
+        const template = quote === '`';
+        let at = text.indexOf(quote);
+        let lineEnd = -1;
+        while (at >= 0) {
+            const next = text.indexOf(quote, at + 1);
+            if (next < 0)
+                break;
+            if (!template && lineEnd < at) {
+                lineEnd = text.indexOf('\n', at + 1);
+                if (lineEnd < 0)
+                    lineEnd = text.length;
+            }
+            if ((template || next < lineEnd) && next - at - 1 <= MAX_SPEC_LENGTH)
+                found(text.slice(at + 1, next));
+            at = next;
+        }
+    }
+}
+/**
+ * Python import statements of a file, found by lines that start with `import` or `from … import`
+ * (indented ones too): each module path with the names it imports. A superset of what the Python
+ * scanner reads, which takes the same statements from logical lines.
+ */
+function pythonImports(text, found) {
+    const statement = /^[ \t]*(?:from[ \t]+([.\w]+)[ \t]+import\b|import\b)/gm;
+    for (let match = statement.exec(text); match; match = statement.exec(text)) {
+        let end = match.index + match[0].length;
+        let rest = '';
+        // The statement runs to the line's end, on through backslashes and an open parenthesis.
+        for (let depth = 0; end < text.length; end++) {
+            const c = text[end];
+            if (c === '(')
+                depth++;
+            else if (c === ')')
+                depth = Math.max(0, depth - 1);
+            else if (c === '\\' && text[end + 1] === '\n') {
+                end++;
+                continue;
+            }
+            else if (c === '\n' && depth === 0)
+                break;
+            rest += c;
+        }
+        statement.lastIndex = Math.max(statement.lastIndex, end);
+        const parts = rest
+            .replace(/#[^\n]*/g, '')
+            .replace(/[()]/g, ' ')
+            .split(/[,\s]+/)
+            .filter(word => word && word !== 'as');
+        if (match[1] !== undefined)
+            found(match[1], parts);
+        else
+            for (const part of parts)
+                found(part, []);
+    }
+}
+/** The last path segment of a specifier; undefined for `.`, `..`, `` and trailing-slash-only forms. */
+function lastSegment(spec) {
+    let end = spec.length;
+    while (end > 0 && spec.charCodeAt(end - 1) === 47 /* / */)
+        end--;
+    const segment = spec.slice(spec.lastIndexOf('/', end - 1) + 1, end);
+    return segment === '' || segment === '.' || segment === '..' ? undefined : segment;
+}
+/** The names under which specifiers that resolve to `file` are filed. */
+function namesOf(file) {
+    const base = file.slice(file.lastIndexOf('/') + 1);
+    const names = [base, base.replace(SPEC_EXTENSION, '')];
+    if (INDEX_FILE.test(base)) {
+        const folder = lastSegment(dirname(file));
+        if (folder)
+            names.push(folder);
+    }
+    return names;
+}
+/** tsconfig `paths` target, jest mapper target: does the specifier's tail survive the mapping? */
+const keepsTail = (template, placeholder) => placeholder.test(template);
+function aliasRules(options) {
+    const exact = new Set();
+    const prefixes = [];
+    const packageNames = [];
+    for (const path of options.files) {
+        if (path.includes('node_modules/'))
+            continue;
+        if (/(?:^|\/)[tj]sconfig(?:\.[\w-]+)?\.json$/.test(path)) {
+            const config = loadTsConfig(options.readConfig, path, options.files);
+            for (const { pattern, targets } of config?.paths ?? []) {
+                const star = pattern.indexOf('*');
+                if (star < 0)
+                    exact.add(pattern);
+                else
+                    prefixes.push({
+                        prefix: pattern.slice(0, star),
+                        suffix: pattern.slice(star + 1),
+                        keeps: /^(?:\.(?:[cm]?[jt]sx?|json|node))?$/.test(pattern.slice(star + 1)) &&
+                            targets.every(t => keepsTail(t, /\*(?:\.[cm]?[jt]sx?)?$/))
+                    });
+            }
+        }
+        else if (path === 'package.json' || path.endsWith('/package.json')) {
+            const name = loadPackage(options.readConfig, path)?.name;
+            if (name)
+                packageNames.push(name);
+        }
+    }
+    const mappers = options.jest.flatMap(settings => settings.moduleNameMapper.map(({ regex, targets }) => {
+        const groups = new RegExp(`(?:${regex.source})?`).exec('')?.length ?? 1;
+        const lastGroup = new RegExp(`\\$${groups - 1}(?:\\.[cm]?[jt]sx?)?$`);
+        // The last group takes the specifier's tail, up to an extension the resolver would strip too.
+        const tailGroup = /\.[*+]\)(?:\\\.(?:[cm]?[jt]sx?|json|node))?\$?$/.test(regex.source);
+        return { regex, keeps: groups > 1 && tailGroup && targets.every(t => keepsTail(t, lastGroup)) };
+    }));
+    return {
+        eager(spec) {
+            if (spec.startsWith('#') || exact.has(spec) || lastSegment(spec) === undefined)
+                return true;
+            for (const { regex, keeps } of mappers) {
+                regex.lastIndex = 0;
+                if (!keeps && regex.test(spec))
+                    return true;
+            }
+            for (const { prefix, suffix, keeps } of prefixes) {
+                if (!spec.startsWith(prefix) || !spec.endsWith(suffix))
+                    continue;
+                if (spec.length < prefix.length + suffix.length)
+                    continue;
+                const rest = spec.slice(prefix.length, spec.length - suffix.length);
+                if (!keeps || rest === '' || rest.endsWith('/'))
+                    return true;
+            }
+            for (const name of packageNames)
+                if (spec === name || spec.startsWith(name + '/'))
+                    return true;
+            return false;
+        }
+    };
+}
+/**
+ * The demand-driven graph of `sources`, or undefined when too many specifiers would have to be
+ * resolved up front (say, a catch-all moduleNameMapper): then the full graph is the faster way.
+ */
+function demandGraph(options) {
+    const { sources, resolver } = options;
+    const byPath = new Map(sources.map(source => [source.path, source]));
+    const rules = aliasRules(options);
+    const maxEager = options.maxEager ?? 100_000;
+    const distinct = new Map();
+    const bySegment = new Map();
+    // Go imports are quoted import paths too; filed apart, as Go resolves them its own way.
+    const goDistinct = new Map();
+    const goBySegment = new Map();
+    const collectGo = (spec) => {
+        let candidate = goDistinct.get(spec);
+        if (!candidate) {
+            candidate = { spec, eager: false, sources: [] };
+            goDistinct.set(spec, candidate);
+            const segment = lastSegment(spec);
+            if (segment)
+                pushTo(goBySegment, segment, candidate);
+        }
+        candidate.sources.push(at);
+    };
+    // Files resolved to up front → the sources whose specifiers resolve to them.
+    const eagerInto = new Map();
+    let eagerCount = 0;
+    let candidates = 0;
+    let at = 0;
+    const collect = (spec) => {
+        candidates++;
+        let candidate = distinct.get(spec);
+        if (!candidate) {
+            candidate = { spec, eager: rules.eager(spec), sources: [] };
+            distinct.set(spec, candidate);
+            if (!candidate.eager) {
+                const segment = lastSegment(spec);
+                pushTo(bySegment, segment, candidate);
+                const stem = segment.includes('.') ? segment.replace(SPEC_EXTENSION, '') : segment;
+                if (stem && stem !== segment)
+                    pushTo(bySegment, stem, candidate);
+            }
+        }
+        candidate.sources.push(at);
+        if (!candidate.eager)
+            return;
+        eagerCount++;
+        const resolution = resolver.resolveJs(sources[at].path, spec);
+        if ('file' in resolution)
+            pushTo(eagerInto, resolution.file, at);
+    };
+    // Python strings, for the data files they may name.
+    const pyStrings = new Map();
+    const collectString = (spec) => {
+        let candidate = pyStrings.get(spec);
+        if (!candidate)
+            pyStrings.set(spec, (candidate = { spec, eager: false, sources: [] }));
+        candidate.sources.push(at);
+    };
+    // Python imports by each dotted segment of the module path and each imported name.
+    const pyBySegment = new Map();
+    const pyFiles = [];
+    const collectPython = (spec, names) => {
+        const entry = { at, spec, names };
+        const keys = new Set([...spec.split('.').filter(Boolean), ...names]);
+        if (/^\.+$/.test(spec))
+            keys.add('.');
+        for (const key of keys)
+            pushTo(pyBySegment, key, entry);
+    };
+    const goPackages = new Map();
+    const goFilesIn = new Map();
+    for (; at < sources.length; at++) {
+        const source = sources[at];
+        if (source.data || source.blob === undefined)
+            continue;
+        if (source.path.endsWith('.py')) {
+            const text = source.blob.toString('utf8');
+            pythonImports(text, collectPython);
+            quotedCandidates(text, collectString);
+            pyFiles.push(at);
+            continue;
+        }
+        if (source.path.endsWith('.go')) {
+            quotedCandidates(source.blob.toString('utf8'), collectGo);
+            pushTo(goFilesIn, dirname(source.path), at);
+            if (!source.path.endsWith('_test.go'))
+                pushTo(goPackages, dirname(source.path), source.path);
+            continue;
+        }
+        quotedCandidates(source.blob.toString('utf8'), collect);
+        if (eagerCount > maxEager)
+            return undefined;
+    }
+    const goModuleNames = new Map();
+    for (const { dir, module } of resolver.goModuleRoots) {
+        const name = lastSegment(module);
+        if (name)
+            goModuleNames.set(dir, name);
+    }
+    const order = new Map(sources.map((source, i) => [source.path, i]));
+    // A folder with a package.json resolves to its entry file, whatever that file is called.
+    const packageEntryNames = new Map();
+    for (const path of options.files) {
+        if (!path.endsWith('/package.json') || path.includes('node_modules/'))
+            continue;
+        const folder = dirname(path);
+        const entry = resolver.tryPath(folder);
+        const name = lastSegment(folder);
+        if (entry && name)
+            packageEntryNames.set(entry, [...(packageEntryNames.get(entry) ?? []), name]);
+    }
+    const scans = new Map();
+    const scanOf = (path) => {
+        let scan = scans.get(path);
+        if (!scan) {
+            const source = byPath.get(path);
+            if (!source)
+                return undefined;
+            scan = options.scan(source);
+            scans.set(path, scan);
+        }
+        return scan;
+    };
+    /** The conftest.py files of a Python file's folder and its parents (not itself). */
+    const conftestsOf = (path) => {
+        if (!path.endsWith('.py'))
+            return new Map();
+        const list = [];
+        for (let dir = dirname(path);; dir = dirname(dir)) {
+            const conftest = dir ? `${dir}/conftest.py` : 'conftest.py';
+            if (conftest !== path && options.files.has(conftest))
+                list.push(conftest);
+            if (dir === '')
+                break;
+        }
+        return new Map([[path, list]]);
+    };
+    const nodes = new Map();
+    const outgoing = new Map();
+    const edgesFrom = (from) => {
+        let out = outgoing.get(from.path);
+        if (!out) {
+            out = new Map();
+            addEdgesFrom(from, out);
+            outgoing.set(from.path, out);
+        }
+        return out;
+    };
+    const node = (path) => {
+        let found = nodes.get(path);
+        if (!found) {
+            const scan = scanOf(path);
+            if (!scan)
+                return undefined;
+            found = {
+                path,
+                scan,
+                ...linkNode(path, scan, resolver, conftestsOf(path), goPackages, setupLoadsOf(path))
+            };
+            nodes.set(path, found);
+        }
+        return found;
+    };
+    // The candidates filed under a name, resolved once: target → the sources that import it.
+    const resolvedNames = new Map();
+    const resolvedUnder = (name) => {
+        let byTarget = resolvedNames.get(name);
+        if (byTarget)
+            return byTarget;
+        byTarget = new Map();
+        for (const { spec, sources: found } of bySegment.get(name) ?? [])
+            for (const at of found) {
+                const resolution = resolver.resolveJs(sources[at].path, spec);
+                if ('file' in resolution)
+                    pushTo(byTarget, resolution.file, at);
+            }
+        resolvedNames.set(name, byTarget);
+        return byTarget;
+    };
+    const edges = new Map();
+    /**
+     * A Go file is loaded by the other Go files of its package, and by every Go file that imports
+     * its package (`go.mod` module path or `vendor/`): found by the package folder's name (or the
+     * module path's last segment for a module's root package).
+     */
+    const goImporters = (target) => {
+        const dir = dirname(target);
+        if (!goPackages.get(dir)?.includes(target))
+            return [];
+        const importers = new Set(goFilesIn.get(dir) ?? []);
+        importers.delete(order.get(target));
+        const names = [lastSegment(dir), goModuleNames.get(dir)];
+        for (const name of new Set(names)) {
+            if (!name)
+                continue;
+            for (const { spec, sources: found } of goBySegment.get(name) ?? [])
+                for (const at of found)
+                    if (resolver.goPackageDir(spec, sources[at].path) === dir)
+                        importers.add(at);
+        }
+        return [...importers].sort((a, b) => a - b);
+    };
+    /**
+     * A Python file is loaded by the imports whose module path runs through it (a package's
+     * `__init__.py` too) or that import it by name from its package, and a conftest.py by every
+     * Python file under its folder.
+     */
+    const pythonImporters = (target) => {
+        const importers = new Set();
+        const dir = dirname(target);
+        if (target === 'conftest.py' || target.endsWith('/conftest.py'))
+            for (const at of pyFiles) {
+                const path = sources[at].path;
+                if (path !== target && (dir === '' || path.startsWith(dir + '/')))
+                    importers.add(at);
+            }
+        const base = target.slice(target.lastIndexOf('/') + 1);
+        const names = base === '__init__.py' ? [lastSegment(dir) ?? '.', '.'] : [base.slice(0, -3)];
+        for (const name of new Set(names))
+            for (const { at, spec, names: imported } of pyBySegment.get(name) ?? []) {
+                if (importers.has(at))
+                    continue;
+                const from = sources[at].path;
+                const { files, resolved } = resolver.resolvePython(from, spec);
+                if (!resolved)
+                    continue;
+                const module = files[files.length - 1];
+                if (files.includes(target) ||
+                    (module !== undefined && imported.some(name => resolver.pythonSubmodule(module, name) === target)))
+                    importers.add(at);
+            }
+        return [...importers].sort((a, b) => a - b);
+    };
+    const setupLoadsOf = options.setupLoadsOf ?? (() => []);
+    // Setup file → the test files that load it first.
+    const setupLoaders = new Map();
+    sources.forEach((source, i) => {
+        for (const setup of setupLoadsOf(source.path))
+            if (setup !== source.path)
+                pushTo(setupLoaders, setup, i);
+    });
+    /** The sources with a candidate that resolves to `target`, in tree order (before any scan). */
+    const candidateImporters = (target) => {
+        if (target.endsWith('.go'))
+            return goImporters(target);
+        if (target.endsWith('.py'))
+            return pythonImporters(target);
+        const importers = new Set([...(eagerInto.get(target) ?? []), ...(setupLoaders.get(target) ?? [])]);
+        const names = [...namesOf(target), ...(packageEntryNames.get(target) ?? [])];
+        for (const name of new Set(names))
+            for (const at of resolvedUnder(name).get(target) ?? [])
+                importers.add(at);
+        return [...importers].sort((a, b) => a - b);
+    };
+    const edgesInto = (target) => {
+        if (edges.has(target))
+            return edges.get(target);
+        const into = { loaders: [], bindings: [], exportAllers: [] };
+        for (const at of candidateImporters(target)) {
+            const from = node(sources[at].path);
+            if (!from)
+                continue;
+            const mine = edgesFrom(from).get(target);
+            if (!mine)
+                continue;
+            into.loaders.push(...mine.loaders);
+            into.bindings.push(...mine.bindings);
+            into.exportAllers.push(...mine.exportAllers);
+        }
+        const empty = !into.loaders.length && !into.bindings.length && !into.exportAllers.length;
+        edges.set(target, empty ? undefined : into);
+        return empty ? undefined : into;
+    };
+    const dataReferences = (path, refersTo) => {
+        const mock = MOCK_FILE.exec(path)?.[1];
+        const maybe = new Set();
+        for (const { spec, sources: found } of [
+            ...distinct.values(),
+            ...goDistinct.values(),
+            ...pyStrings.values()
+        ]) {
+            if (mock && (spec === mock || spec.endsWith('/' + mock))) {
+                for (const at of found)
+                    maybe.add(at);
+            }
+            else if (spec.startsWith('./') || spec.startsWith('../')) {
+                for (const at of found)
+                    if (refersTo(spec, sources[at].path, path))
+                        maybe.add(at);
+            }
+            else if (refersTo(spec, '', path))
+                for (const at of found)
+                    maybe.add(at);
+        }
+        let referenced = (edgesInto(path)?.loaders.length ?? 0) > 0;
+        const referrers = [];
+        for (const at of [...maybe].sort((a, b) => a - b)) {
+            const file = sources[at].path;
+            const found = node(file);
+            if (!found || found.loads.some(l => l.target === path))
+                continue;
+            const { imports, strings } = found.scan;
+            if ((mock && imports.some(r => r.spec === mock || r.spec.endsWith('/' + mock))) ||
+                strings.some(literal => refersTo(literal, file, path))) {
+                referrers.push(file);
+                referenced = true;
+            }
+        }
+        return { referenced, referrers };
+    };
+    return {
+        nodes: { get: node },
+        edgesInto,
+        candidateImporters: target => candidateImporters(target).map(at => sources[at].path),
+        scanOf,
+        dataReferences,
+        get linked() {
+            return nodes.size;
+        },
+        candidates
+    };
+}
+
 // EXTERNAL MODULE: external "node:module"
 var external_node_module_ = __webpack_require__(98995);
 ;// CONCATENATED MODULE: ./src/select/typecheck.ts
@@ -1885,7 +2816,7 @@ class Lexer {
         // Children until the matching closing tag.
         let textStart = this.i;
         const flushText = () => {
-            const text = src.slice(textStart, this.i).trim().replace(/\s+/g, ' ');
+            const text = jsxText(src.slice(textStart, this.i));
             if (text)
                 this.push(JSX, text);
         };
@@ -1918,6 +2849,30 @@ class Lexer {
         this.fail('unterminated JSX element');
     }
 }
+/**
+ * The string a JSX text child becomes: lines are trimmed where they meet a line break, blank lines
+ * dropped and the rest joined by one space; spaces inside a line are kept (they render, and
+ * snapshots see them).
+ */
+function jsxText(raw) {
+    const lines = raw.replace(/\t/g, ' ').split(/\r\n|\n|\r/);
+    let lastFilled = -1;
+    lines.forEach((line, i) => {
+        if (/[^ ]/.test(line))
+            lastFilled = i;
+    });
+    let text = '';
+    lines.forEach((line, i) => {
+        let part = line;
+        if (i > 0)
+            part = part.replace(/^ +/, '');
+        if (i < lines.length - 1)
+            part = part.replace(/ +$/, '');
+        if (part)
+            text += i === lastFilled ? part : part + ' ';
+    });
+    return text;
+}
 function tokenize(src, jsx) {
     const lexer = new Lexer(src, jsx);
     lexer.lex(false);
@@ -1941,6 +2896,15 @@ const NOT_REFERENCES = new Set([
     'interface', 'enum', 'implements', 'private', 'protected', 'public', 'readonly', 'declare', 'abstract',
     'keyof', 'infer', 'is', 'asserts', 'satisfies', 'namespace', 'module', 'unique', 'override', 'accessor',
     'undefined', 'string', 'number', 'boolean', 'any', 'unknown', 'never', 'object', 'symbol', 'bigint'
+]); // prettier-ignore
+/**
+ * Words of NOT_REFERENCES that are also valid names of values (`import set from './set'`,
+ * rxjs's `of` and `from`, yup's `string()`): a reference unless used as a keyword (see keywordAt).
+ */
+const CONTEXTUAL_WORDS = new Set([
+    'async', 'of', 'get', 'set', 'as', 'from', 'type', 'declare', 'abstract', 'readonly', 'keyof', 'infer',
+    'is', 'asserts', 'satisfies', 'namespace', 'module', 'unique', 'override', 'accessor', 'string',
+    'number', 'boolean', 'any', 'unknown', 'never', 'object', 'symbol', 'bigint'
 ]); // prettier-ignore
 /** Words that continue an expression on the next line rather than start a statement. */
 const CONTINUATION_WORDS = new Set([
@@ -1972,13 +2936,18 @@ const PATH_LIKE = /^(?:\.{0,2}\/)?[\w@.-]+(?:\/[\w@.-]+)*\/?$/;
 function isJsFile(path) {
     return /\.(?:[cm]?[jt]sx?)$/.test(path) && !path.endsWith('.d.ts');
 }
-function scanJs(src, path) {
+/**
+ * Scans a JavaScript/TypeScript file. With `hashes: false` the symbols' hashes are left empty:
+ * enough to link and walk the graph (about a third faster), never to diff.
+ */
+function scanJs(src, path, options = {}) {
     const jsx = !/\.[cm]?ts$/.test(path);
     const tokens = tokenize(src, jsx);
-    return new JsScanner(tokens).scan();
+    return new JsScanner(tokens, options.hashes ?? true).scan();
 }
 class JsScanner {
     tokens;
+    hashes;
     kinds;
     texts;
     newline;
@@ -1988,8 +2957,18 @@ class JsScanner {
     moduleRefs = new Set();
     /** Matching bracket index for every opening bracket. */
     match;
-    constructor(tokens) {
+    /** Names of top-level function declarations. */
+    functionNames = new Set();
+    /** Top-level classes without `extends` and without accessors: setting a property on them runs no code. */
+    plainClasses = new Set();
+    classNames = new Set();
+    /** Top-level `F.name = value` statements, placed once every declaration is known. */
+    propertyStatements = [];
+    /** Targets of `F.prototype = …`: their prototype may be anything, setters included. */
+    prototypeReplaced = new Set();
+    constructor(tokens, hashes) {
         this.tokens = tokens;
+        this.hashes = hashes;
         this.kinds = tokens.kinds;
         this.texts = tokens.texts;
         this.newline = tokens.newline;
@@ -2025,6 +3004,7 @@ class JsScanner {
         // Specifiers are edges already; strings are kept to find data files named at run time.
         const specs = new Set(result.imports.map(i => i.spec));
         result.strings = result.strings.filter(value => !specs.has(value));
+        this.placePropertyStatements();
         result.symbols[model_MODULE_SYMBOL] = {
             hash: hashText(this.moduleParts.join('\u0002')),
             refs: [...this.moduleRefs]
@@ -2211,9 +3191,144 @@ class JsScanner {
                 return this.moduleStatement(start, end);
             return this.declaration(start, next, end, 'named');
         }
-        if (word && this.is(k, IDENT))
+        if (word && this.is(k, IDENT)) {
+            const assignment = this.inertPropertyAssignment(k, end);
+            if (assignment) {
+                this.propertyStatements.push({ ...assignment, start, end });
+                if (assignment.member === 'prototype')
+                    this.prototypeReplaced.add(assignment.target);
+                return;
+            }
             return this.declaration(start, k, end, 'none');
+        }
         this.moduleStatement(start, end);
+    }
+    /**
+     * `F.name = value` or `F.prototype.name = value` where the value is inert (a literal, a name,
+     * `G.prototype`, an array or object of those, or a function that is not called): running it on
+     * load calls no code of the module, so only the holders of F can observe it. Returns F's name.
+     */
+    inertPropertyAssignment(k, end) {
+        const target = this.t(k);
+        if (NOT_REFERENCES.has(target) || !this.is(k + 1, PUNCT, '.') || !this.is(k + 2, IDENT))
+            return undefined;
+        let j = k + 3;
+        let member = this.t(k + 2);
+        const onPrototype = member === 'prototype' && this.is(j, PUNCT, '.') && this.is(j + 1, IDENT);
+        if (onPrototype) {
+            member = this.t(j + 1);
+            j += 2;
+        }
+        if (!this.is(j, PUNCT, '='))
+            return undefined;
+        const to = this.is(end - 1, PUNCT, ';') ? end - 1 : end;
+        return this.inertExpression(j + 1, to) ? { target, member, onPrototype } : undefined;
+    }
+    inertExpression(from, to) {
+        if (from >= to)
+            return false;
+        let k = from;
+        if (this.is(k, IDENT, 'async') &&
+            (this.is(k + 1, IDENT, 'function') || this.is(k + 1, PUNCT, '(') || this.is(k + 2, PUNCT, '=>')))
+            k++;
+        if (this.is(k, IDENT, 'function')) {
+            while (k < to && !this.is(k, PUNCT, '('))
+                k++;
+            const close = this.after(k);
+            return this.is(close, PUNCT, '{') && this.after(close) === to;
+        }
+        const arrow = this.is(k, PUNCT, '(') ? this.after(k) : this.is(k, IDENT) ? k + 1 : -1;
+        if (arrow > k && this.is(arrow, PUNCT, '=>')) {
+            if (this.is(arrow + 1, PUNCT, '{'))
+                return this.after(arrow + 1) === to;
+            // An expression body ends at a top-level comma: `F.x = a => a, f()` calls f on load.
+            return this.skipExpressionBody(arrow + 1, to) === to;
+        }
+        return this.inertValue(from, to) === to;
+    }
+    /** The index after an inert value starting at k, or -1. */
+    inertValue(k, to) {
+        if (k >= to)
+            return -1;
+        const kind = this.kinds[k];
+        const text = this.t(k);
+        if (kind === STRING || kind === NUMBER || kind === REGEX)
+            return k + 1;
+        if (kind === TEMPLATE)
+            return text.endsWith('${') ? -1 : k + 1;
+        if (kind === IDENT) {
+            if (text === 'true' || text === 'false' || text === 'null' || text === 'undefined')
+                return k + 1;
+            if (NOT_REFERENCES.has(text))
+                return -1;
+            if (this.is(k + 1, PUNCT, '.'))
+                return this.is(k + 2, IDENT, 'prototype') && !this.is(k + 3, PUNCT, '.') ? k + 3 : -1;
+            return k + 1;
+        }
+        if (this.is(k, PUNCT, '-') && this.is(k + 1, NUMBER))
+            return k + 2;
+        const close = this.match[k];
+        if (this.is(k, PUNCT, '[') && close > k && close < to) {
+            let j = k + 1;
+            while (j < close) {
+                j = this.inertValue(j, close);
+                if (j < 0)
+                    return -1;
+                if (this.is(j, PUNCT, ','))
+                    j++;
+                else if (j !== close)
+                    return -1;
+            }
+            return close + 1;
+        }
+        if (this.is(k, PUNCT, '{') && close > k && close < to) {
+            let j = k + 1;
+            while (j < close) {
+                const key = this.kinds[j];
+                if (key !== IDENT && key !== STRING && key !== NUMBER)
+                    return -1;
+                if (this.is(j + 1, PUNCT, ':')) {
+                    j = this.inertValue(j + 2, close);
+                    if (j < 0)
+                        return -1;
+                }
+                else if (key === IDENT && !NOT_REFERENCES.has(this.t(j))) {
+                    j++; // shorthand
+                }
+                else
+                    return -1;
+                if (this.is(j, PUNCT, ','))
+                    j++;
+                else if (j !== close)
+                    return -1;
+            }
+            return close + 1;
+        }
+        return -1;
+    }
+    /**
+     * An inert property assignment on a local function or plain class belongs to that declaration:
+     * what it stores is reached by whoever reaches the declaration. On anything else (an import, a
+     * global, a class whose setters or base class could run) it stays a statement run on load.
+     */
+    placePropertyStatements() {
+        // Decided before any statement is placed: placing one as run-on-load adds to moduleRefs.
+        const handedToLoad = new Set(this.moduleRefs);
+        const placements = this.propertyStatements.map(({ target, onPrototype }) => {
+            const plain = this.functionNames.has(target) || this.plainClasses.has(target);
+            // Code run on load could give F setters (defineProperty, setPrototypeOf), and after
+            // `F.prototype = C.prototype`, `F.prototype.x = …` can run C's setters.
+            return plain && !handedToLoad.has(target) && !(onPrototype && this.prototypeReplaced.has(target));
+        });
+        for (const [i, { target, start, end }] of this.propertyStatements.entries()) {
+            if (placements[i]) {
+                const refs = this.references(start, end).filter(ref => ref !== target);
+                this.addSymbol(target, start, end, refs);
+            }
+            else {
+                this.moduleStatement(start, end);
+            }
+        }
     }
     moduleStatement(start, end) {
         this.moduleParts.push(this.hashRange(start, end));
@@ -2223,7 +3338,8 @@ class JsScanner {
     addSymbol(name, start, end, refs, hashExtra = '') {
         const rangeHash = this.hashRange(start, end);
         const hash = hashExtra ? hashText(hashExtra + '\u0003' + rangeHash) : rangeHash;
-        const existing = this.scan_.symbols[name];
+        // Own entries only: a function named hasOwnProperty or toString must not find Object.prototype's.
+        const existing = Object.hasOwn(this.scan_.symbols, name) ? this.scan_.symbols[name] : undefined;
         if (existing) {
             existing.hash = hashText(existing.hash + hash);
             existing.refs = [...new Set([...existing.refs, ...refs])];
@@ -2364,6 +3480,7 @@ class JsScanner {
                 nameAt++;
             if (this.is(nameAt, IDENT)) {
                 const name = this.t(nameAt);
+                this.functionNames.add(name);
                 this.addSymbol(name, start, end, this.references(nameAt + 1, end));
                 return named(name);
             }
@@ -2479,6 +3596,10 @@ class JsScanner {
         const headerRefs = this.references(start, body).filter(ref => ref !== name);
         for (const ref of headerRefs)
             this.moduleRefs.add(ref); // extends/decorators run on load
+        let plain = true;
+        for (let j = k + 1; j < body; j++)
+            if (this.is(j, IDENT, 'extends'))
+                plain = false;
         const memberNames = [];
         const fieldParts = [];
         let m = body + 1;
@@ -2487,6 +3608,8 @@ class JsScanner {
             const member = this.memberName(m, memberEnd);
             if (member) {
                 const key = `${name}.${member.name}`;
+                if (member.isAccessor)
+                    plain = false;
                 memberNames.push(member.name);
                 if (member.isMethod) {
                     this.addSymbol(key, m, memberEnd, this.references(m, memberEnd));
@@ -2501,6 +3624,11 @@ class JsScanner {
             }
             m = memberEnd > m ? memberEnd : m + 1;
         }
+        if (plain && !this.classNames.has(name))
+            this.plainClasses.add(name);
+        else
+            this.plainClasses.delete(name);
+        this.classNames.add(name);
         const refs = [...headerRefs, ...memberNames.map(member => `${name}.${member}`)];
         this.addSymbol(name, start, body + 1, refs, memberNames.join(',') + '\u0003' + fieldParts.join('\u0002'));
     }
@@ -2548,12 +3676,15 @@ class JsScanner {
             k++;
         }
         if (isStatic && this.is(k, PUNCT, '{'))
-            return { name: 'static{}', isMethod: false, isStatic: true };
+            return { name: 'static{}', isMethod: false, isStatic: true, isAccessor: false };
         if (this.is(k, PUNCT, '*'))
             k++;
+        let isAccessor = false;
         if ((this.is(k, IDENT, 'get') || this.is(k, IDENT, 'set')) &&
-            (this.is(k + 1, IDENT) || this.is(k + 1, STRING) || this.is(k + 1, PUNCT, '[')))
+            (this.is(k + 1, IDENT) || this.is(k + 1, STRING) || this.is(k + 1, PUNCT, '['))) {
+            isAccessor = true;
             k++;
+        }
         let name;
         if (this.is(k, IDENT) || this.is(k, STRING) || this.is(k, NUMBER))
             name = this.t(k);
@@ -2565,7 +3696,7 @@ class JsScanner {
         if (this.is(j, PUNCT, '?') || this.is(j, PUNCT, '!'))
             j++;
         const isMethod = this.is(j, PUNCT, '(') || this.is(j, PUNCT, '<');
-        return { name, isMethod, isStatic };
+        return { name, isMethod, isStatic, isAccessor };
     }
     // ── token helpers ────────────────────────────────────────────────────────
     /** The identifiers a token range references (not property names after a dot). */
@@ -2579,7 +3710,9 @@ class JsScanner {
             if (this.kinds[k] !== IDENT)
                 continue;
             const text = this.texts[k];
-            if (seen.has(text) || NOT_REFERENCES.has(text))
+            if (seen.has(text))
+                continue;
+            if (NOT_REFERENCES.has(text) && !(CONTEXTUAL_WORDS.has(text) && !this.keywordAt(k)))
                 continue;
             if (this.texts[k - 1] === '.' &&
                 this.kinds[k - 1] === PUNCT &&
@@ -2591,10 +3724,25 @@ class JsScanner {
         return refs;
     }
     /**
+     * Whether a contextual word (CONTEXTUAL_WORDS) is used as a keyword: followed by a name, a
+     * string, `{`, `[` or `*` (`get size()`, `x as T`, `from './a'`, `type {`, `of [1]`, `async *g()`).
+     * Followed by anything else (`(`, `.`, `,`, `)`, `<`…) it names a value; taking a keyword for a
+     * name only adds an edge that goes nowhere or a little too far, never one too few.
+     */
+    keywordAt(k) {
+        const kind = this.kinds[k + 1];
+        if (kind === IDENT || kind === STRING)
+            return true;
+        const next = this.texts[k + 1];
+        return kind === PUNCT && (next === '{' || next === '[' || next === '*');
+    }
+    /**
      * Hash of the token range as `normalized` would render it, without building the string: no
      * comments, whitespace, semicolons or trailing commas; `(x) =>` equals `x =>`; quote style ignored.
      */
     hashRange(from, to) {
+        if (!this.hashes)
+            return '';
         let h1 = 0xdeadbeef;
         let h2 = 0x41c6ce57;
         const texts = this.texts;
@@ -2604,10 +3752,7 @@ class JsScanner {
             let text = texts[k];
             let tag = kind === NUMBER || kind === REGEX || kind === JSX ? IDENT : kind;
             if (kind === PUNCT) {
-                if (text === ';')
-                    continue;
-                if (text === ',' &&
-                    (this.is(k + 1, PUNCT, ')') || this.is(k + 1, PUNCT, ']') || this.is(k + 1, PUNCT, '}')))
+                if (this.insignificant(k, text, to))
                     continue;
                 if (text === '(' &&
                     this.is(k + 1, IDENT) &&
@@ -2630,6 +3775,27 @@ class JsScanner {
         h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
         return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
     }
+    /**
+     * A `;` or a trailing `,` that a formatter may add or drop without changing the program. Kept: a
+     * `;` before a token that would otherwise continue the statement (`(`, `[`, a template, `+`,
+     * `-`, a regular expression: no automatic semicolon there) in the same range, and the `,` of a
+     * trailing array hole.
+     */
+    insignificant(k, text, to) {
+        if (text === ';') {
+            if (k + 1 >= to)
+                return true;
+            const next = this.kinds[k + 1];
+            if (next === TEMPLATE || next === REGEX)
+                return false;
+            return !(next === PUNCT && /^(?:\(|\[|\+|-)$/.test(this.texts[k + 1]));
+        }
+        if (text !== ',')
+            return false;
+        if (!(this.is(k + 1, PUNCT, ')') || this.is(k + 1, PUNCT, ']') || this.is(k + 1, PUNCT, '}')))
+            return false;
+        return !(this.is(k - 1, PUNCT, '[') || this.is(k - 1, PUNCT, ','));
+    }
     /** The token range as one string: no comments, whitespace, semicolons or trailing commas. */
     normalized(from, to) {
         const parts = [];
@@ -2637,10 +3803,7 @@ class JsScanner {
             const kind = this.kinds[k];
             const text = this.texts[k];
             if (kind === PUNCT) {
-                if (text === ';')
-                    continue;
-                if (text === ',' &&
-                    (this.is(k + 1, PUNCT, ')') || this.is(k + 1, PUNCT, ']') || this.is(k + 1, PUNCT, '}')))
+                if (this.insignificant(k, text, to))
                     continue;
                 // `(x) =>` and `x =>` are the same
                 if (text === '(' &&
@@ -2707,7 +3870,9 @@ class JsScanner {
                 else if (next === '{' && this.is(close, PUNCT, '{')) {
                     k = this.after(close) - 1; // method shorthand
                 }
-                else if ((prevKind === IDENT && prev !== 'async' && !NOT_REFERENCES.has(prev)) ||
+                else if ((prevKind === IDENT &&
+                    prev !== 'async' &&
+                    (!NOT_REFERENCES.has(prev) || (CONTEXTUAL_WORDS.has(prev) && !this.keywordAt(k - 1)))) ||
                     prev === ')' ||
                     prev === ']' ||
                     prev === '>' ||
@@ -2815,7 +3980,8 @@ function pythonLogicalLines(src) {
                 return { lines, error: `unterminated string at offset ${i}` };
             const value = src.slice(i + quote.length, j);
             strings.push(value);
-            norm += JSON.stringify(value);
+            // Spaces inside a string are content: kept apart from the whitespace the hash ignores.
+            norm += JSON.stringify(value).replace(/ /g, '\\u0020');
             code += '""';
             i = j + quote.length;
             continue;
@@ -3007,7 +4173,8 @@ function scanGo(src) {
             const value = src.slice(i + 1, j);
             if (c === '"' && /^[\w@./-]+$/.test(value) && /[./_-]/.test(value))
                 strings.add(value);
-            code += src.slice(i, j + 1);
+            // Whitespace inside a literal is content, not formatting: escaped so that it is hashed as is.
+            code += src.slice(i, j + 1).replace(/\s/g, ch => `\\u{${ch.charCodeAt(0).toString(16)}}`);
             i = j + 1;
         }
         else {
@@ -3430,21 +4597,72 @@ class Resolver {
         return this.pyModule(joinPath(dirname(packageFile), name));
     }
     // ── Go ───────────────────────────────────────────────────────────────────
-    /** The repository folder of a Go import path, when it belongs to a module in the repository. */
-    goPackageDir(importPath) {
+    /** The Go modules of the repository: each `go.mod` folder and its module path. */
+    get goModuleRoots() {
+        return this.goModules;
+    }
+    /**
+     * The repository folder of a Go import path: a package of a module in the repository, or a
+     * package vendored into the module that holds the importing file (`vendor/<import path>`).
+     */
+    goPackageDir(importPath, from) {
         for (const { dir, module } of this.goModules) {
             if (importPath === module)
                 return dir;
             if (importPath.startsWith(module + '/'))
                 return joinPath(dir, importPath.slice(module.length + 1));
         }
-        return undefined;
+        if (from === undefined)
+            return undefined;
+        const owner = this.goModules
+            .filter(({ dir }) => dir === '' || from.startsWith(dir + '/'))
+            .sort((a, b) => b.dir.length - a.dir.length)[0];
+        return owner ? joinPath(owner.dir, 'vendor', importPath) : undefined;
     }
 }
 
 // EXTERNAL MODULE: ./src/select/scan-cache.ts
 var scan_cache = __webpack_require__(6296);
+// EXTERNAL MODULE: ./src/agent/syntax.ts
+var syntax = __webpack_require__(83946);
+;// CONCATENATED MODULE: ./src/select/syntax.ts
+
+/**
+ * Whether a changed source file still parses. A file that does not fails every test that loads it,
+ * whichever symbol the edit touched, and the token scanner cannot see most grammar errors
+ * (`return 2 +* 1`). Returns the parser's message, or undefined when the file parses (or its
+ * language has no parser here). A parser that rejects valid code only makes more tests run.
+ */
+async function syntaxErrorIn(path, text, repoDir) {
+    if (/\.py$/.test(path)) {
+        const check = await (0,syntax/* checkSyntax */.k)(path, text, repoDir);
+        return check.problems[0]?.message;
+    }
+    if (!/\.[cm]?[jt]sx?$/.test(path))
+        return undefined;
+    const { parse } = await __webpack_require__.e(/* import() */ 429).then(__webpack_require__.bind(__webpack_require__, 5429));
+    const typescript = /\.[cm]?tsx?$/.test(path);
+    try {
+        parse(text, {
+            sourceType: 'unambiguous',
+            allowReturnOutsideFunction: true,
+            allowAwaitOutsideFunction: true,
+            errorRecovery: false,
+            plugins: typescript
+                ? [...(/x$/.test(path) ? ['jsx'] : []), 'typescript', 'decorators-legacy']
+                : ['jsx', 'decorators-legacy']
+        });
+        return undefined;
+    }
+    catch (error) {
+        return error instanceof Error ? error.message : String(error);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/select/index.ts
+
+
+
 
 
 
@@ -3478,12 +4696,74 @@ function scanSource(kind, text, path) {
     return scanJs(text, path);
 }
 const CONFIG_NAMES = /(?:^|\/)(?:package\.json|[tj]sconfig(?:\.[\w-]+)?\.json|jest\.config\.[cm]?[jt]s(?:on)?|pnpm-workspace\.yaml|go\.mod)$/;
+function isConfigEntry(entry) {
+    return CONFIG_NAMES.test(entry.path) && !entry.path.includes('node_modules/');
+}
+/**
+ * Scans a blob. `hashes: false` (JavaScript/TypeScript only) leaves out the symbol hashes: enough
+ * for the graph, a third faster; files that are diffed are scanned with them.
+ */
+function scanBlob(kind, blob, path, hashes = true) {
+    if (blob.length > MAX_SCANNED_BYTES || blob.includes(0))
+        return emptyScan('data');
+    if (!hashes && (kind === 'ts' || kind === 'jsx'))
+        return scanJs(blob.toString('utf8'), path, { hashes });
+    return scanSource(kind, blob.toString('utf8'), path);
+}
+/** The cache key of a graph node's scan: without hashes for JavaScript/TypeScript. */
+function nodeKey(sha, kind) {
+    return kind === 'ts' || kind === 'jsx' ? `${sha}:${kind}:link` : `${sha}:${kind}`;
+}
+/** For each JavaScript test file, the setup files of its jest project that exist in the repository. */
+function setupLoader(jest, resolver, isTest) {
+    const projects = jest.map(settings => ({
+        settings,
+        files: [
+            ...new Set(settings.setupFiles.flatMap(file => {
+                const found = (settings.rootDir ? resolver.tryPath(joinPath(settings.rootDir, file)) : undefined) ??
+                    resolver.tryPath(file);
+                return found ? [found] : [];
+            }))
+        ]
+    }));
+    return path => {
+        if (!/\.[cm]?[jt]sx?$/.test(path) || !isTest(path))
+            return [];
+        return projects.find(({ settings }) => !settings.dir || path.startsWith(settings.dir + '/'))?.files ?? [];
+    };
+}
+/** A revision's files, with its jest settings, test matcher and resolver (from its config files). */
+function revisionOf(head, entries, files, configText, memo) {
+    const read = (path) => configText.get(path);
+    const jest = [];
+    const jestDirs = new Set(['']);
+    for (const path of configText.keys())
+        if (/(?:^|\/)(?:jest\.config\.[cm]?[jt]s(?:on)?|package\.json)$/.test(path))
+            jestDirs.add(dirname(path));
+    for (const dir of [...jestDirs].sort((a, b) => b.length - a.length)) {
+        const settings = loadJestSettings(read, dir);
+        if (settings)
+            jest.push(settings);
+    }
+    const resolver = new Resolver(files, read, jest, memo);
+    const isTest = makeTestMatcher(jest);
+    return {
+        head,
+        entries,
+        files,
+        configText,
+        jest,
+        isTest,
+        resolver,
+        setupLoadsOf: setupLoader(jest, resolver, isTest)
+    };
+}
 /**
  * Builds the symbol-level graph of a revision: lists its files, scans every source file (or takes
  * the scan from the cache, by blob SHA) and resolves every import.
  */
 async function buildRepositoryGraph(git, head, options = {}) {
-    const listing = listTree(git, head);
+    const listing = options.listing ?? listTree(git, head);
     const cache = options.cache ?? new scan_cache/* ScanCache */.E(undefined);
     // Parse the cache file while git lists the tree (another process, another core).
     cache.load();
@@ -3491,7 +4771,7 @@ async function buildRepositoryGraph(git, head, options = {}) {
     const files = new Set(entries.map(e => e.path));
     for (const extra of options.extraFiles ?? [])
         files.add(extra);
-    const configEntries = entries.filter(e => CONFIG_NAMES.test(e.path) && !e.path.includes('node_modules/'));
+    const configEntries = entries.filter(isConfigEntry);
     const found = new Map();
     const keys = new Map();
     const scanned = [];
@@ -3500,7 +4780,7 @@ async function buildRepositoryGraph(git, head, options = {}) {
         const kind = scanKindOf(entry.path);
         if (!kind)
             continue;
-        const key = `${entry.sha}:${kind}`;
+        const key = nodeKey(entry.sha, kind);
         scanned.push(entry);
         keys.set(entry.path, key);
         const cached = cache.get(key);
@@ -3521,17 +4801,37 @@ async function buildRepositoryGraph(git, head, options = {}) {
     const extraShas = new Set(options.extraBlobs ?? []);
     const configBlobs = new Map();
     const extraBlobs = new Map();
-    const streaming = streamBlobs(git.dir, [...missingBySha.keys(), ...configShas, ...extraShas], (sha, blob) => {
+    // A work tree clean at head is read directly (faster than inflating objects); git gives the rest.
+    const workTree = await (options.workTree ?? cleanWorkTreeAt(git, head));
+    const fromGit = new Set();
+    for (const [sha, items] of missingBySha) {
+        const first = items[0];
+        let blob;
+        if (workTree !== undefined && !extraShas.has(sha) && !configShas.has(sha)) {
+            try {
+                blob = (0,external_node_fs_.readFileSync)(`${workTree}/${first.entry.path}`);
+            }
+            catch {
+                blob = undefined;
+            }
+        }
+        if (!blob) {
+            fromGit.add(sha);
+            continue;
+        }
+        for (const { entry, kind, key } of items) {
+            const scan = scanBlob(kind, blob, entry.path, false);
+            cache.set(key, scan);
+            found.set(entry.path, scan);
+        }
+    }
+    const streaming = streamBlobs(git.dir, [...fromGit, ...configShas, ...extraShas], (sha, blob) => {
         if (configShas.has(sha))
             configBlobs.set(sha, blob);
         if (extraShas.has(sha))
             extraBlobs.set(sha, blob);
         for (const { entry, kind, key } of missingBySha.get(sha) ?? []) {
-            let scan;
-            if (blob.length > MAX_SCANNED_BYTES || blob.includes(0))
-                scan = emptyScan('data');
-            else
-                scan = scanSource(kind, blob.toString('utf8'), entry.path);
+            const scan = scanBlob(kind, blob, entry.path, false);
             cache.set(key, scan);
             found.set(entry.path, scan);
         }
@@ -3546,6 +4846,7 @@ async function buildRepositoryGraph(git, head, options = {}) {
         cache.set(key, scan);
         found.set(entry.path, scan);
     }
+    const entryOf = new Map(scanned.map(entry => [entry.path, entry.sha]));
     // In tree order, whatever came from the cache, so that graphs of the same files line up.
     const scans = new Map();
     for (const entry of scanned)
@@ -3556,20 +4857,9 @@ async function buildRepositoryGraph(git, head, options = {}) {
         if (blob)
             configText.set(entry.path, blob.toString('utf8'));
     }
-    const read = (path) => configText.get(path);
-    const jest = [];
-    const jestDirs = new Set(['']);
-    for (const path of configText.keys())
-        if (/(?:^|\/)(?:jest\.config\.[cm]?[jt]s(?:on)?|package\.json)$/.test(path))
-            jestDirs.add(dirname(path));
-    for (const dir of [...jestDirs].sort((a, b) => b.length - a.length)) {
-        const settings = loadJestSettings(read, dir);
-        if (settings)
-            jest.push(settings);
-    }
-    const isTest = makeTestMatcher(jest);
     const fingerprint = hashText([...files].join('\n') + '\u0000' + [...configText].map(([p, t]) => `${p}\u0001${t}`).join('\u0000'));
-    const resolver = new Resolver(files, read, jest, cache.resolutions(fingerprint));
+    const revision = revisionOf(head, entries, files, configText, cache.resolutions(fingerprint));
+    const { resolver } = revision;
     const conftests = new Map();
     const conftestFiles = new Set(entries.filter(e => e.path === 'conftest.py' || e.path.endsWith('/conftest.py')).map(e => e.path));
     if (conftestFiles.size) {
@@ -3588,21 +4878,227 @@ async function buildRepositoryGraph(git, head, options = {}) {
                 conftests.set(path, list);
         }
     }
-    const graph = buildGraph(scans, resolver, conftests, keys, cache.graphSnapshot(fingerprint));
+    const graph = buildGraph(scans, resolver, conftests, keys, cache.graphSnapshot(fingerprint), revision.setupLoadsOf);
     cache.setResolutions(fingerprint, resolver.memo, resolver.added > 0);
     cache.setGraphSnapshot(() => graph.snapshot(fingerprint));
     return {
-        head,
-        entries,
-        files,
+        ...revision,
         scans,
-        configText,
-        jest,
-        resolver,
+        // A changed file, diffed: scanned with hashes from its committed text (a work tree may have
+        // other line endings).
+        scan: path => {
+            const kind = scanKindOf(path);
+            const sha = entryOf.get(path);
+            if (!kind || sha === undefined)
+                return scans.get(path);
+            const js = kind === 'ts' || kind === 'jsx';
+            const key = `${sha}:${kind}`;
+            const cached = js ? cache.get(key) : undefined;
+            if (cached)
+                return cached;
+            const blob = extraBlobs.get(sha);
+            if (!blob) {
+                if (js)
+                    throw new Error(`${path}: its committed text was not read`);
+                return scans.get(path);
+            }
+            const scan = scanBlob(kind, blob, path);
+            if (js)
+                cache.set(key, scan);
+            return scan;
+        },
+        dataReferences: path => dataReferencesIn(graph, path),
         graph,
-        isTest,
-        stats: { files: entries.length, scanned: missing.length, cacheHits: scans.size - missing.length },
+        stats: {
+            files: entries.length,
+            scanned: missing.length,
+            cacheHits: scans.size - missing.length,
+            graph: 'full'
+        },
         extraBlobs
+    };
+}
+/** `dataReferences` of a full graph: every module is read. */
+function dataReferencesIn(graph, path) {
+    const mock = MOCK_FILE.exec(path)?.[1];
+    let referenced = false;
+    const referrers = [];
+    for (const [file, node] of graph.nodes) {
+        if (node.loads.some(l => l.target === path))
+            referenced = true;
+        else if ((mock && node.scan.imports.some(r => r.spec === mock || r.spec.endsWith('/' + mock))) ||
+            node.scan.strings.some(s => stringRefersTo(s, file, path))) {
+            referrers.push(file);
+            referenced = true;
+        }
+    }
+    return { referenced, referrers };
+}
+/**
+ * Reads files of the revision: from the work tree when it is checked out at that revision and
+ * clean (faster than inflating git objects), otherwise, and for anything missing there, from git.
+ */
+async function readRevisionFiles(git, entries, fromWorkTree, extraShas) {
+    const byPath = new Map();
+    const fromGit = [];
+    const extras = readBlobs(git.dir, extraShas);
+    for (const entry of entries) {
+        if (fromWorkTree === undefined) {
+            fromGit.push(entry);
+            continue;
+        }
+        try {
+            byPath.set(entry.path, (0,external_node_fs_.readFileSync)(`${fromWorkTree}/${entry.path}`));
+        }
+        catch {
+            fromGit.push(entry);
+        }
+    }
+    if (fromGit.length) {
+        const blobs = await readBlobs(git.dir, fromGit.map(e => e.sha));
+        for (const entry of fromGit) {
+            const blob = blobs.get(entry.sha);
+            if (blob)
+                byPath.set(entry.path, blob);
+        }
+    }
+    return { byPath, extra: await extras };
+}
+/** The work tree's top folder when it is checked out at `head` with no tracked file changed. */
+async function cleanWorkTreeAt(git, head, checkout) {
+    try {
+        const [where, status] = await Promise.all([
+            checkout ? undefined : git.run(['rev-parse', '--show-toplevel', 'HEAD']),
+            git.run(['status', '--porcelain', '--untracked-files=no', '--ignore-submodules'])
+        ]);
+        const [top, current] = where ? where.trim().split('\n') : [checkout?.top, checkout?.current];
+        return current === head && status.trim() === '' && top ? top : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * Base and head as commit SHAs, plus the work tree's top folder and HEAD, in one git run when it
+ * can (each git process costs a few milliseconds); one run per revision otherwise.
+ */
+async function resolveRevisions(git, base, head) {
+    const revs = base === undefined ? [head] : [base, head];
+    const all = await git.tryRun([
+        'rev-parse',
+        '--show-toplevel',
+        '--end-of-options',
+        ...revs.map(r => `${r}^{commit}`),
+        'HEAD'
+    ]);
+    const lines = all.stdout.trim().split('\n');
+    if (all.exitCode === 0 && lines.length === revs.length + 2) {
+        const [top, ...shas] = lines;
+        const current = shas.pop();
+        return {
+            base: base === undefined ? undefined : shas[0],
+            head: shas[shas.length - 1],
+            checkout: { top, current }
+        };
+    }
+    const [from, to] = await Promise.all([
+        base === undefined ? undefined : git.resolveCommit(base),
+        git.resolveCommit(head)
+    ]);
+    return { base: from, head: to };
+}
+/**
+ * The demand-driven graph of a revision (see demand.ts): only the files the reverse search from a
+ * change reaches are scanned and linked. Undefined when the full graph is the better way.
+ */
+async function buildDemandRepositoryGraph(git, head, options = {}) {
+    const cache = options.cache ?? new scan_cache/* ScanCache */.E(undefined);
+    const [entries, workTree] = await Promise.all([
+        options.listing ?? listTree(git, head),
+        options.workTree ?? cleanWorkTreeAt(git, head)
+    ]);
+    cache.load();
+    const files = new Set(entries.map(e => e.path));
+    for (const extra of options.extraFiles ?? [])
+        files.add(extra);
+    const sourceEntries = entries.filter(e => {
+        const kind = scanKindOf(e.path);
+        return kind !== undefined;
+    });
+    const configEntries = entries.filter(isConfigEntry);
+    const { byPath, extra } = await readRevisionFiles(git, [...sourceEntries, ...configEntries], workTree, options.extraBlobs ?? []);
+    const configText = new Map();
+    for (const entry of configEntries) {
+        const blob = byPath.get(entry.path);
+        if (blob)
+            configText.set(entry.path, blob.toString('utf8'));
+    }
+    const revision = revisionOf(head, entries, files, configText);
+    const { jest, resolver } = revision;
+    const sources = sourceEntries.map(entry => {
+        const blob = byPath.get(entry.path);
+        const data = blob !== undefined && (blob.length > MAX_SCANNED_BYTES || blob.includes(0));
+        return {
+            path: entry.path,
+            key: `${entry.sha}:${scanKindOf(entry.path)}`,
+            blob: data ? undefined : blob,
+            data
+        };
+    });
+    let scanned = 0;
+    let cacheHits = 0;
+    // Files the walk only links are scanned without hashes (kept apart in the cache); the changed
+    // files, which are diffed, with them.
+    const scanOnce = (source, hashes) => {
+        const key = hashes ? source.key : `${source.key}:link`;
+        const cached = cache.get(key);
+        if (cached) {
+            cacheHits++;
+            return cached;
+        }
+        scanned++;
+        const committed = hashes ? extra.get(source.key.slice(0, source.key.indexOf(':'))) : undefined;
+        const scan = committed
+            ? scanBlob(scanKindOf(source.path), committed, source.path)
+            : source.data
+                ? emptyScan('data')
+                : source.blob === undefined
+                    ? { ...emptyScan('data'), error: 'blob missing' }
+                    : scanBlob(scanKindOf(source.path), source.blob, source.path, hashes);
+        cache.set(key, scan);
+        return scan;
+    };
+    const graph = demandGraph({
+        sources,
+        setupLoadsOf: revision.setupLoadsOf,
+        resolver,
+        jest,
+        files,
+        readConfig: path => configText.get(path),
+        scan: source => scanOnce(source, false)
+    });
+    if (!graph)
+        return undefined;
+    const sourceAt = new Map(sources.map(source => [source.path, source]));
+    return {
+        ...revision,
+        scan: path => {
+            const source = sourceAt.get(path);
+            return source && scanOnce(source, true);
+        },
+        dataReferences: path => graph.dataReferences(path, stringRefersTo),
+        graph,
+        stats: {
+            files: entries.length,
+            get scanned() {
+                return scanned;
+            },
+            get cacheHits() {
+                return cacheHits;
+            },
+            graph: 'demand'
+        },
+        extraBlobs: extra
     };
 }
 /** Does string literal `literal`, found in `from`, name `path` (a file or one of its folders)? */
@@ -3653,27 +5149,51 @@ async function selectTests(options) {
 }
 async function selectOrThrow(options, started, reportAllTests) {
     const { git, log } = options;
-    const base = options.base === undefined ? undefined : await git.resolveCommit(options.base);
-    const head = await git.resolveCommit(options.head);
+    const { base, head, checkout } = await resolveRevisions(git, options.base, options.head);
     if (!head)
         throw new Error(`head revision ${options.head} is not in the repository`);
+    // git lists the tree and checks the work tree while the diff is read.
+    const listing = listTree(git, head);
+    const workTree = cleanWorkTreeAt(git, head, checkout);
+    listing.catch(() => undefined);
     const notes = [];
-    const raw = base ? await diffRaw(git, base, head) : [];
-    const messages = base ? (await git.run(['log', '--format=%B%x00', `${base}..${head}`])).split('\0') : [];
-    const cache = new scan_cache/* ScanCache */.E(options.cacheDir ? (0,external_node_path_.join)(options.cacheDir, 'scans.json') : undefined);
+    const [raw, history] = base
+        ? await Promise.all([diffRaw(git, base, head), git.run(['log', '--format=%B%x00', `${base}..${head}`])])
+        : [[], ''];
+    const messages = history.split('\0');
+    // The scan cache serves the full graph. A demand-driven run scans a few hundred files at most
+    // where it is fast, which costs less than reading and rewriting a cache of every file.
+    const fileCache = new scan_cache/* ScanCache */.E(options.cacheDir ? (0,external_node_path_.join)(options.cacheDir, 'scans.json') : undefined);
     const graphStarted = Date.now();
     const ghosts = raw.flatMap(c => c.status === 'deleted' ? [c.path] : c.previousPath ? [c.previousPath] : []);
-    const baseShas = raw
-        .filter(c => c.baseSha && scanKindOf(c.previousPath ?? c.path))
-        .map(c => c.baseSha);
-    const repo = await buildRepositoryGraph(git, head, { cache, extraFiles: ghosts, extraBlobs: baseShas });
+    // Both versions of each changed source file come from git, so that they are diffed as committed
+    // (a work tree may have other line endings).
+    const diffedShas = raw.flatMap(c => [
+        ...(c.baseSha && scanKindOf(c.previousPath ?? c.path) ? [c.baseSha] : []),
+        ...(c.headSha && scanKindOf(c.path) ? [c.headSha] : [])
+    ]);
+    const graphOptions = {
+        extraFiles: ghosts,
+        extraBlobs: diffedShas,
+        listing,
+        workTree
+    };
+    const memoryCache = new scan_cache/* ScanCache */.E(undefined);
+    const demand = options.graph !== 'full'
+        ? await buildDemandRepositoryGraph(git, head, { ...graphOptions, cache: memoryCache })
+        : undefined;
+    if (!demand)
+        await options.fullGraphCache?.restore();
+    const repo = demand ?? (await buildRepositoryGraph(git, head, { ...graphOptions, cache: fileCache }));
+    const cache = repo.stats.graph === 'full' ? fileCache : memoryCache;
     const graphMs = Date.now() - graphStarted;
     const allTests = repo.entries
         .map(e => e.path)
         .filter(repo.isTest)
         .sort();
     reportAllTests(allTests);
-    const stats = () => ({ ...repo.stats, graphMs, totalMs: Date.now() - started });
+    let typeCheckMs = 0;
+    const stats = () => ({ ...repo.stats, graphMs, typeCheckMs, totalMs: Date.now() - started });
     const finish = (sel, extra = {}) => {
         try {
             cache.save();
@@ -3692,6 +5212,9 @@ async function selectOrThrow(options, started, reportAllTests) {
         return finish(selection('none', [], {}, null));
     if (messages.some(message => RUN_ALL_LINE.test(message)))
         return runAll('a commit message asks for it with "ci-medic: run-all"');
+    for (const settings of repo.jest)
+        if (settings.unreadable)
+            notes.push(`jest config ${settings.unreadable}: its moduleNameMapper, roots and setup files there are not known (add run-all-on or always-run globs if they matter)`);
     const runAllOn = globMatcher(options.runAllOn ?? []);
     const alwaysRun = globMatcher(options.alwaysRun ?? []);
     const setupFiles = new Set(repo.jest.flatMap(j => j.setupFiles));
@@ -3766,7 +5289,7 @@ async function selectOrThrow(options, started, reportAllTests) {
             dataFiles.push(path);
             continue;
         }
-        const headScan = repo.scans.get(path);
+        const headScan = repo.scan(path);
         if (headScan?.error) {
             const scope = repo.resolver.workspaceOf(path);
             const why = `${path} could not be parsed (${headScan.error})`;
@@ -3789,10 +5312,20 @@ async function selectOrThrow(options, started, reportAllTests) {
             if (settings?.typeChecked)
                 fileChange.typeCheckedOnLoad = true;
         }
+        const committed = change.headSha ? repo.extraBlobs.get(change.headSha) : undefined;
+        const broken = !fileChange.whole && committed
+            ? await syntaxErrorIn(path, committed.toString('utf8'), git.dir)
+            : undefined;
+        if (broken) {
+            fileChange.whole = true;
+            notes.push(`${path} does not parse (${broken.split('\n')[0]}): every test that loads it runs`);
+        }
         changes.set(path, fileChange);
         changed.push({ file: path, symbols: changedNames(fileChange) });
     }
+    const typeCheckStarted = Date.now();
     await checkTypes(options, repo, head, changes, notes);
+    typeCheckMs = Date.now() - typeCheckStarted;
     // Data files: snapshots, module mocks, fixture folders, and modules that name them in a string.
     const dataReferrers = new Map();
     for (const path of dataFiles) {
@@ -3802,17 +5335,9 @@ async function selectOrThrow(options, started, reportAllTests) {
             if (repo.files.has(test))
                 add(test, [path, test]);
         }
-        const mock = /(?:^|\/)__mocks__\/(.+?)(?:\.[cm]?[jt]sx?)?$/.exec(path);
-        let referenced = false;
-        for (const [file, node] of repo.graph.nodes) {
-            if (node.loads.some(l => l.target === path))
-                referenced = true;
-            else if ((mock && node.scan.imports.some(r => r.spec === mock[1] || r.spec.endsWith('/' + mock[1]))) ||
-                node.scan.strings.some(s => stringRefersTo(s, file, path))) {
-                dataReferrers.set(file, path);
-                referenced = true;
-            }
-        }
+        const { referenced, referrers } = repo.dataReferences(path);
+        for (const file of referrers)
+            dataReferrers.set(file, path);
         // A fixture nobody names: every test next to (or under) the fixture folder's parent.
         const fixtures = referenced
             ? null
@@ -3835,7 +5360,8 @@ async function selectOrThrow(options, started, reportAllTests) {
     const reachedSymbols = new Set();
     for (const hit of testsReaching(repo.graph, changes, repo.isTest)) {
         const dataPath = extraReasons.get(`data:${hit.changedFile}`);
-        reasons[hit.test] ??= dataPath ? [...dataPath, ...hit.chain] : hit.chain;
+        const chain = hit.chain ?? [hit.changed, hit.test];
+        reasons[hit.test] ??= dataPath ? [...dataPath, ...chain] : chain;
         if (hit.changed.endsWith(`#${TYPE_CHECK}`))
             continue;
         (reach[hit.test] ??= []).push(dataPath ? `${dataPath[0]}#*` : hit.changed);
@@ -3973,7 +5499,7 @@ function metadataOnlyChange(before, after) {
  * reads them, so a warm run parses little more than the keys. Resolutions and the graph snapshot
  * stay valid while the list of files and the project configs are the same (their fingerprint).
  */
-const SCANNER_VERSION = 8;
+const SCANNER_VERSION = 10;
 /** The lines of a file, decoded one at a time when asked for. */
 class Lines {
     buffer;

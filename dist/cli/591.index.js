@@ -1813,7 +1813,7 @@ async function runGuard(context, ports = {}) {
     });
     const audit = (0,llm/* createRunAudit */.HP)(context);
     const repo = event.repository;
-    const github = inputs.githubToken && repo ? context.github() : undefined;
+    const github = inputs.githubToken && repo ? await context.github() : undefined;
     const deployments = github && repo ? new Deployments(github, repo, log) : undefined;
     const runUrl = repo && event.runId
         ? `${event.serverUrl}/${repo.owner}/${repo.repo}/actions/runs/${event.runId}`

@@ -187,6 +187,12 @@ function mermaid(result) {
     lines.push('```');
     return lines.join('\n');
 }
+function graphLine(stats) {
+    const read = stats.scanned + stats.cacheHits;
+    return stats.graph === 'demand'
+        ? `${read} of ${stats.files} files scanned, only what the change reaches, ${stats.totalMs} ms`
+        : `${read} of ${stats.files} files scanned (${stats.cacheHits} from the cache), ${stats.totalMs} ms`;
+}
 function selectSummary(result, shards) {
     const lines = ['### Test selection', ''];
     const modeLine = result.mode === 'all'
@@ -194,7 +200,7 @@ function selectSummary(result, shards) {
         : result.mode === 'none'
             ? '**No test file** can be affected by this change'
             : `**${result.tests.length} of ${result.allTests.length} test files** selected`;
-    lines.push(`${modeLine} · graph of ${result.stats.files} files in ${result.stats.graphMs} ms (${result.stats.cacheHits} cached scans)`, '');
+    lines.push(`${modeLine} · ${graphLine(result.stats)}`, '');
     if (result.fallback)
         lines.push(`> [!NOTE]\n> Running every test: ${(0,markdown/* escapeCell */.kq)(result.fallback)}`, '');
     if (result.changed.length) {

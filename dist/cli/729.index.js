@@ -128,8 +128,8 @@ var ports_git = __webpack_require__(94220);
 var audit = __webpack_require__(8809);
 // EXTERNAL MODULE: ./src/report/outputs.ts
 var report_outputs = __webpack_require__(65468);
-// EXTERNAL MODULE: ./src/select/index.ts + 11 modules
-var src_select = __webpack_require__(14256);
+// EXTERNAL MODULE: ./src/select/index.ts + 13 modules
+var src_select = __webpack_require__(14955);
 // EXTERNAL MODULE: ./src/commands/select.ts + 1 modules
 var commands_select = __webpack_require__(52634);
 // EXTERNAL MODULE: ./src/commands/test.ts
@@ -644,6 +644,12 @@ function mermaid(result) {
     lines.push('```');
     return lines.join('\n');
 }
+function graphLine(stats) {
+    const read = stats.scanned + stats.cacheHits;
+    return stats.graph === 'demand'
+        ? `${read} of ${stats.files} files scanned, only what the change reaches, ${stats.totalMs} ms`
+        : `${read} of ${stats.files} files scanned (${stats.cacheHits} from the cache), ${stats.totalMs} ms`;
+}
 function selectSummary(result, shards) {
     const lines = ['### Test selection', ''];
     const modeLine = result.mode === 'all'
@@ -651,7 +657,7 @@ function selectSummary(result, shards) {
         : result.mode === 'none'
             ? '**No test file** can be affected by this change'
             : `**${result.tests.length} of ${result.allTests.length} test files** selected`;
-    lines.push(`${modeLine} · graph of ${result.stats.files} files in ${result.stats.graphMs} ms (${result.stats.cacheHits} cached scans)`, '');
+    lines.push(`${modeLine} · ${graphLine(result.stats)}`, '');
     if (result.fallback)
         lines.push(`> [!NOTE]\n> Running every test: ${(0,markdown/* escapeCell */.kq)(result.fallback)}`, '');
     if (result.changed.length) {
