@@ -8,7 +8,7 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { Git } from '../../src/ports/git.js'
 import { streamLogger } from '../../src/ports/log.js'
-import { lastSegment, quotedCandidates } from '../../src/select/demand.js'
+import { lastSegment, pythonImports, quotedCandidates } from '../../src/select/demand.js'
 import { selectTests, type SelectResult } from '../../src/select/index.js'
 import { generateProject, rng } from '../../scripts/select-gen.mjs'
 import { cleanupAll, createRepo, makeTempDir, runGit } from '../support/git-repo.js'
@@ -45,6 +45,33 @@ describe('quoted candidates', () => {
     expect(all("// don't\nimport x from './after-comment'")).toContain('./after-comment')
     expect(all('const m = import(`./multi\nline`)')).toContain('./multi\nline')
     expect(all(`x('a'\n'b')`)).not.toContain('\n')
+  })
+
+  it('reads Python import statements: parentheses, backslashes, aliases, indented ones', () => {
+    const found: Array<[string, string[]]> = []
+    pythonImports(
+      [
+        'import os, a.b.c as d',
+        'from .pkg import (',
+        '    one,  # the first',
+        '    two as second,',
+        ')',
+        'from .. import \\',
+        '    three',
+        'def f():',
+        '    from x.y import z',
+        'print("import nothing")'
+      ].join('\n'),
+      (spec, names) => found.push([spec, names])
+    )
+    expect(found).toEqual([
+      ['os', []],
+      ['a.b.c', []],
+      ['d', []],
+      ['.pkg', ['one', 'two', 'second']],
+      ['..', ['three']],
+      ['x.y', ['z']]
+    ])
   })
 
   it('files a specifier under its last segment; folder-only forms have none', () => {
