@@ -7,6 +7,7 @@ import { describe, expect, it } from '@jest/globals'
 import { readFileSync, readdirSync, statSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import ts from 'typescript'
+import { quotedCandidates } from '../../src/select/demand.js'
 import { scanJs } from '../../src/select/js-scanner.js'
 
 const ROOT = join(import.meta.dirname, '../..')
@@ -196,6 +197,24 @@ describe('scanner agreement with the TypeScript parser on real package files', (
       files: files.length,
       disagreements: disagreements.length > files.length * 0.005 ? disagreements : []
     }).toEqual({ files: files.length, disagreements: [] })
+  })
+
+  it("finds every import specifier, the scanner's and the parser's, among the quick pass candidates", () => {
+    const missed: string[] = []
+    for (const file of files) {
+      const text = readFileSync(file, 'utf8')
+      const candidates = new Set<string>()
+      quotedCandidates(text, candidate => candidates.add(candidate))
+      const specs = new Set([
+        ...factsFromTypeScript(file, text).imports,
+        ...factsFromScanner(file, text).imports
+      ])
+      // Facts are `kind:specifier`.
+      for (const fact of specs)
+        if (!candidates.has(fact.slice(fact.indexOf(':') + 1)))
+          missed.push(`${relative(ROOT, file)}: ${fact}`)
+    }
+    expect(missed).toEqual([])
   })
 
   it('finds the same exported names and every top-level declaration', () => {
