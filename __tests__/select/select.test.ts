@@ -354,6 +354,25 @@ describe('jest setup files', () => {
       'test/a.test.js'
     ])
   })
+
+  it('keeps symbol precision through a setup file that destructures a require', async () => {
+    const files = {
+      'package.json': JSON.stringify({ name: 'setup', jest: { setupFilesAfterEnv: ['./test/setup.ts'] } }),
+      'test/setup.ts': "const { twice } = require('../src/util')\n;(global as any).twice = twice\n",
+      'src/util.ts':
+        'export function twice(n: number) {\n  return n * 2\n}\nexport function thrice(n: number) {\n  return n * 3\n}\n',
+      'test/a.test.ts': "import { thrice } from '../src/util'\ntest('a', () => expect(thrice(1)).toBe(3))\n",
+      'test/b.test.ts': "test('b', () => expect((global as any).twice(2)).toBe(4))\n"
+    }
+    const thrice = await afterChange(files, {
+      'src/util.ts': files['src/util.ts'].replace('n * 3', 'n * 3 + 0')
+    })
+    expect(thrice.tests).toEqual(['test/a.test.ts'])
+    const twice = await afterChange(files, {
+      'src/util.ts': files['src/util.ts'].replace('n * 2', 'n * 2 + 0')
+    })
+    expect(twice.tests).toEqual(['test/a.test.ts', 'test/b.test.ts'])
+  })
 })
 
 describe('safety fallbacks', () => {
