@@ -3039,7 +3039,7 @@ class JsScanner {
             if (word === 'require' &&
                 !prevDot &&
                 !(this.is(k - 1, PUNCT, '=') && this.is(k - 3, IDENT, 'import'))) {
-                this.scan_.imports.push({ spec, kind: 'require', names: null });
+                this.scan_.imports.push({ spec, kind: 'require', names: this.destructuredRequire(k) });
             }
             else if (word === 'import' && !prevDot) {
                 this.scan_.imports.push({ spec, kind: 'dynamic', names: null });
@@ -3054,6 +3054,45 @@ class JsScanner {
             }
         }
         this.scan_.strings = [...strings].slice(0, 300);
+    }
+    /**
+     * `const { a, b: c } = require('x')` reads only `a` and `b` of the module: named bindings, as an
+     * import would have. Anything else (a plain binding, defaults, rest, nesting, a member access on
+     * the call) reaches the whole module: null.
+     */
+    destructuredRequire(k) {
+        if (!this.is(k + 3, PUNCT, ')') || this.is(k + 4, PUNCT, '.') || this.is(k + 4, PUNCT, '['))
+            return null;
+        if (this.is(k + 4, PUNCT, '(') || !this.is(k - 1, PUNCT, '=') || !this.is(k - 2, PUNCT, '}'))
+            return null;
+        let open = k - 3;
+        while (open >= 0 && this.match[open] !== k - 2)
+            open--;
+        if (open < 0 || !this.is(open, PUNCT, '{'))
+            return null;
+        const declaration = this.t(open - 1);
+        if (declaration !== 'const' && declaration !== 'let' && declaration !== 'var')
+            return null;
+        const names = [];
+        for (let i = open + 1; i < k - 2;) {
+            if (!this.is(i, IDENT))
+                return null;
+            const imported = this.t(i);
+            let local = imported;
+            i++;
+            if (this.is(i, PUNCT, ':')) {
+                if (!this.is(i + 1, IDENT))
+                    return null;
+                local = this.t(i + 1);
+                i += 2;
+            }
+            names.push({ imported, local });
+            if (this.is(i, PUNCT, ','))
+                i++;
+            else if (i !== k - 2)
+                return null;
+        }
+        return names.length ? names : null;
     }
     plainTemplate(k) {
         if (!this.is(k, TEMPLATE))
@@ -5499,7 +5538,7 @@ function metadataOnlyChange(before, after) {
  * reads them, so a warm run parses little more than the keys. Resolutions and the graph snapshot
  * stay valid while the list of files and the project configs are the same (their fingerprint).
  */
-const SCANNER_VERSION = 10;
+const SCANNER_VERSION = 11;
 /** The lines of a file, decoded one at a time when asked for. */
 class Lines {
     buffer;
