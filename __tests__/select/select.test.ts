@@ -524,6 +524,9 @@ describe('Python and Go', () => {
       'tests/conftest.py': files['tests/conftest.py'].replace('return []', 'return [0]')
     })
     expect(conftest.tests).toEqual(['tests/test_cart.py', 'tests/test_empty.py'])
+    // Its fixtures are gone: every test under it is affected.
+    const deleted = await afterChange(files, { 'tests/conftest.py': null })
+    expect(deleted.tests).toEqual(['tests/test_cart.py', 'tests/test_empty.py'])
   })
 
   it('selects the Go test files of the changed package and of packages importing it', async () => {

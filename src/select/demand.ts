@@ -1,6 +1,16 @@
-import { addEdgesFrom, linkNode, pushTo, type EdgesInto, type Graph, type GraphNode } from './graph.js'
+import {
+  MOCK_FILE,
+  addEdgesFrom,
+  dataReferenceOf,
+  linkNode,
+  pushTo,
+  stringRefersTo,
+  type EdgesInto,
+  type Graph,
+  type GraphNode
+} from './graph.js'
 import type { ModuleScan } from './model.js'
-import { dirname, loadPackage, loadTsConfig, type JestSettings } from './project.js'
+import { conftestsFor, dirname, loadPackage, loadTsConfig, type JestSettings } from './project.js'
 import type { Resolver } from './resolve.js'
 
 /**
@@ -57,13 +67,10 @@ export interface DemandGraph extends Graph {
   /** The scan of a file of the revision (made on first use). */
   scanOf(path: string): ModuleScan | undefined
   /**
-   * The modules that import, name (`refersTo`) or mock-import a data file, as the full graph finds
+   * The modules that import, name or mock-import a data file, as the full graph finds
    * them by reading every module: only the sources with a quoted candidate that could are scanned.
    */
-  dataReferences(
-    path: string,
-    refersTo: (literal: string, from: string, path: string) => boolean
-  ): DataReferences
+  dataReferences(path: string): DataReferences
   /**
    * The files whose quoted strings resolve to `target`: a superset of its importers, found without
    * scanning (what the walk scans when it asks who imports `target`).
@@ -78,8 +85,6 @@ export interface DemandGraph extends Graph {
 /** The extensions the resolver infers (`./data` finds `data.json`, `./dir` finds `dir/index.json`). */
 const SPEC_EXTENSION = /\.(?:[cm]?[jt]sx?|json|node)$/
 const INDEX_FILE = /^index\.(?:[cm]?[jt]sx?|json|node)$/
-/** A manual mock, `__mocks__/<module>`, and the module it stands for. */
-export const MOCK_FILE = /(?:^|\/)__mocks__\/(.+?)(?:\.[cm]?[jt]sx?)?$/
 const MAX_SPEC_LENGTH = 1024
 
 /**
@@ -335,17 +340,8 @@ export function demandGraph(options: DemandGraphOptions): DemandGraph | undefine
     }
     return scan
   }
-  /** The conftest.py files of a Python file's folder and its parents (not itself). */
-  const conftestsOf = (path: string): Map<string, string[]> => {
-    if (!path.endsWith('.py')) return new Map()
-    const list: string[] = []
-    for (let dir = dirname(path); ; dir = dirname(dir)) {
-      const conftest = dir ? `${dir}/conftest.py` : 'conftest.py'
-      if (conftest !== path && options.files.has(conftest)) list.push(conftest)
-      if (dir === '') break
-    }
-    return new Map([[path, list]])
-  }
+  const conftestsOf = (path: string): Map<string, string[]> =>
+    new Map(path.endsWith('.py') ? [[path, conftestsFor(path, options.files)]] : [])
   const nodes = new Map<string, GraphNode>()
   const outgoing = new Map<string, Map<string, EdgesInto>>()
   const edgesFrom = (from: GraphNode): Map<string, EdgesInto> => {
@@ -470,7 +466,7 @@ export function demandGraph(options: DemandGraphOptions): DemandGraph | undefine
     edges.set(target, empty ? undefined : into)
     return empty ? undefined : into
   }
-  const dataReferences: DemandGraph['dataReferences'] = (path, refersTo) => {
+  const dataReferences: DemandGraph['dataReferences'] = path => {
     const mock = MOCK_FILE.exec(path)?.[1]
     const maybe = new Set<number>()
     for (const { spec, sources: found } of [
@@ -481,21 +477,16 @@ export function demandGraph(options: DemandGraphOptions): DemandGraph | undefine
       if (mock && (spec === mock || spec.endsWith('/' + mock))) {
         for (const at of found) maybe.add(at)
       } else if (spec.startsWith('./') || spec.startsWith('../')) {
-        for (const at of found) if (refersTo(spec, (sources[at] as DemandSource).path, path)) maybe.add(at)
-      } else if (refersTo(spec, '', path)) for (const at of found) maybe.add(at)
+        for (const at of found)
+          if (stringRefersTo(spec, (sources[at] as DemandSource).path, path)) maybe.add(at)
+      } else if (stringRefersTo(spec, '', path)) for (const at of found) maybe.add(at)
     }
     let referenced = (edgesInto(path)?.loaders.length ?? 0) > 0
     const referrers: string[] = []
     for (const at of [...maybe].sort((a, b) => a - b)) {
-      const file = (sources[at] as DemandSource).path
-      const found = node(file)
-      if (!found || found.loads.some(l => l.target === path)) continue
-      const { imports, strings } = found.scan
-      if (
-        (mock && imports.some(r => r.spec === mock || r.spec.endsWith('/' + mock))) ||
-        strings.some(literal => refersTo(literal, file, path))
-      ) {
-        referrers.push(file)
+      const found = node((sources[at] as DemandSource).path)
+      if (found && dataReferenceOf(found, path) === 'names') {
+        referrers.push(found.path)
         referenced = true
       }
     }

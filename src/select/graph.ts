@@ -360,6 +360,39 @@ export function linkNode(
   return node
 }
 
+/** Does string literal `literal`, found in `from`, name `path` (a file or one of its folders)? */
+export function stringRefersTo(literal: string, from: string, path: string): boolean {
+  if (literal.startsWith('./') || literal.startsWith('../')) {
+    const resolved = joinPath(dirname(from), literal)
+    if (resolved && (path === resolved || path.startsWith(resolved + '/'))) return true
+  }
+  const bare = literal
+    .replace(/^(?:\.{1,2}\/)+/, '')
+    .replace(/^\/+/, '')
+    .replace(/\/+$/, '')
+  if (bare.length < 3 || bare === '..' || bare === '.') return false
+  return (
+    path === bare ||
+    path.endsWith('/' + bare) ||
+    path.startsWith(bare + '/') ||
+    path.includes('/' + bare + '/')
+  )
+}
+
+/** A manual mock, `__mocks__/<module>`, and the module it stands for. */
+export const MOCK_FILE = /(?:^|\/)__mocks__\/(.+?)(?:\.[cm]?[jt]sx?)?$/
+
+/**
+ * How a module reaches a (changed) data file: it imports it ('loads'), or names it in a string or
+ * imports the module it mocks ('names'), or neither.
+ */
+export function dataReferenceOf(node: GraphNode, path: string): 'loads' | 'names' | undefined {
+  if (node.loads.some(l => l.target === path)) return 'loads'
+  const mock = MOCK_FILE.exec(path)?.[1]
+  if (mock && node.scan.imports.some(r => r.spec === mock || r.spec.endsWith('/' + mock))) return 'names'
+  return node.scan.strings.some(s => stringRefersTo(s, node.path, path)) ? 'names' : undefined
+}
+
 /** Files from which any of `targets` can be reached by following imports backwards. */
 export function reverseClosure(graph: Graph, targets: Iterable<string>): Set<string> {
   const seen = new Set<string>()

@@ -6,10 +6,11 @@ import type { Logger } from '../ports/log.js'
 import { changedNames, diffScans, isEmptyChange } from './diff.js'
 import { RUN_ALL_LINE, fallbackFor, globMatcher, type FallbackHit } from './fallback.js'
 import { diffRaw, listTree, readBlobs, streamBlobs, type RawChange, type TreeEntry } from './git-source.js'
-import { MOCK_FILE, demandGraph, type DataReferences, type DemandSource } from './demand.js'
+import { demandGraph, type DataReferences, type DemandSource } from './demand.js'
 import {
   TYPE_CHECK,
   buildGraph,
+  dataReferenceOf,
   testsReaching,
   typeDependents,
   type FileChange,
@@ -20,13 +21,21 @@ import { typeErrorsIn } from './typecheck.js'
 import { isJsFile, scanJs } from './js-scanner.js'
 import { MODULE_SYMBOL, emptyScan, hashText, type ModuleScan } from './model.js'
 import { scanGo, scanPython } from './other-scanners.js'
-import { dirname, joinPath, loadJestSettings, makeTestMatcher, type JestSettings } from './project.js'
+import {
+  conftestsFor,
+  dirname,
+  joinPath,
+  loadJestSettings,
+  makeTestMatcher,
+  type JestSettings
+} from './project.js'
 import { Resolver } from './resolve.js'
 import { ScanCache } from './scan-cache.js'
 import { syntaxErrorIn } from './syntax.js'
 import type { Selection } from './types.js'
 
 export type { Selection } from './types.js'
+export { stringRefersTo } from './graph.js'
 
 export interface SelectOptions {
   git: Git
@@ -329,20 +338,9 @@ export async function buildRepositoryGraph(
   const revision = revisionOf(head, entries, files, configText, cache.resolutions(fingerprint))
   const { resolver } = revision
   const conftests = new Map<string, string[]>()
-  const conftestFiles = new Set(
-    entries.filter(e => e.path === 'conftest.py' || e.path.endsWith('/conftest.py')).map(e => e.path)
-  )
-  if (conftestFiles.size) {
-    for (const path of scans.keys()) {
-      if (!path.endsWith('.py')) continue
-      const list: string[] = []
-      for (let dir = dirname(path); ; dir = dirname(dir)) {
-        const candidate = joinPath(dir, 'conftest.py')
-        if (conftestFiles.has(candidate) && candidate !== path) list.push(candidate)
-        if (dir === '') break
-      }
-      if (list.length) conftests.set(path, list)
-    }
+  for (const path of scans.keys()) {
+    const found = path.endsWith('.py') ? conftestsFor(path, files) : []
+    if (found.length) conftests.set(path, found)
   }
   const graph = buildGraph(
     scans,
@@ -390,18 +388,12 @@ export async function buildRepositoryGraph(
 
 /** `dataReferences` of a full graph: every module is read. */
 function dataReferencesIn(graph: FullGraph, path: string): DataReferences {
-  const mock = MOCK_FILE.exec(path)?.[1]
   let referenced = false
   const referrers: string[] = []
   for (const [file, node] of graph.nodes) {
-    if (node.loads.some(l => l.target === path)) referenced = true
-    else if (
-      (mock && node.scan.imports.some(r => r.spec === mock || r.spec.endsWith('/' + mock))) ||
-      node.scan.strings.some(s => stringRefersTo(s, file, path))
-    ) {
-      referrers.push(file)
-      referenced = true
-    }
+    const reference = dataReferenceOf(node, path)
+    if (reference) referenced = true
+    if (reference === 'names') referrers.push(file)
   }
   return { referenced, referrers }
 }
@@ -580,7 +572,7 @@ export async function buildDemandRepositoryGraph(
       const source = sourceAt.get(path)
       return source && scanOnce(source, true)
     },
-    dataReferences: path => graph.dataReferences(path, stringRefersTo),
+    dataReferences: path => graph.dataReferences(path),
     graph,
     stats: {
       files: entries.length,
@@ -594,25 +586,6 @@ export async function buildDemandRepositoryGraph(
     },
     extraBlobs: extra
   }
-}
-
-/** Does string literal `literal`, found in `from`, name `path` (a file or one of its folders)? */
-export function stringRefersTo(literal: string, from: string, path: string): boolean {
-  if (literal.startsWith('./') || literal.startsWith('../')) {
-    const resolved = joinPath(dirname(from), literal)
-    if (resolved && (path === resolved || path.startsWith(resolved + '/'))) return true
-  }
-  const bare = literal
-    .replace(/^(?:\.{1,2}\/)+/, '')
-    .replace(/^\/+/, '')
-    .replace(/\/+$/, '')
-  if (bare.length < 3 || bare === '..' || bare === '.') return false
-  return (
-    path === bare ||
-    path.endsWith('/' + bare) ||
-    path.startsWith(bare + '/') ||
-    path.includes('/' + bare + '/')
-  )
 }
 
 function selection(

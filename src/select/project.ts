@@ -62,6 +62,16 @@ export function dirname(path: string): string {
 
 const NEEDS_NORMALIZING = /(?:^|\/)\.{1,2}(?:\/|$)|\/\/|^\/|\/$/
 
+/** The conftest.py files pytest loads for a Python file: in its folder and each parent, not itself. */
+export function conftestsFor(path: string, files: ReadonlySet<string>): string[] {
+  const found: string[] = []
+  for (let dir = dirname(path); ; dir = dirname(dir)) {
+    const conftest = joinPath(dir, 'conftest.py')
+    if (conftest !== path && files.has(conftest)) found.push(conftest)
+    if (dir === '') return found
+  }
+}
+
 export function joinPath(...parts: string[]): string {
   const joined = parts.length === 1 ? (parts[0] as string) : parts.filter(p => p !== '').join('/')
   if (!NEEDS_NORMALIZING.test(joined)) return joined
