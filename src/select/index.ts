@@ -285,27 +285,17 @@ export async function buildRepositoryGraph(
   const extraBlobs = new Map<string, Buffer>()
   // A work tree clean at head is read directly (faster than inflating objects); git gives the rest.
   const workTree = await (options.workTree ?? cleanWorkTreeAt(git, head))
-  const fromGit = new Set<string>()
-  for (const [sha, items] of missingBySha) {
-    const first = items[0] as { entry: TreeEntry }
-    let blob: Buffer | undefined
-    if (workTree !== undefined && !extraShas.has(sha) && !configShas.has(sha)) {
-      try {
-        blob = readFileSync(`${workTree}/${first.entry.path}`)
-      } catch {
-        blob = undefined
-      }
-    }
-    if (!blob) {
-      fromGit.add(sha)
-      continue
-    }
-    for (const { entry, kind, key } of items) {
+  const readable = [...missingBySha]
+    .filter(([sha]) => !extraShas.has(sha) && !configShas.has(sha))
+    .map(([, items]) => (items[0] as { entry: TreeEntry }).entry)
+  const { read } = readWorkTree(workTree, readable)
+  const fromGit = new Set([...missingBySha.keys()].filter(sha => !read.has(sha)))
+  for (const [sha, blob] of read)
+    for (const { entry, kind, key } of missingBySha.get(sha) ?? []) {
       const scan = scanBlob(kind, blob, entry.path, false)
       cache.set(key, scan)
       found.set(entry.path, scan)
     }
-  }
   const streaming = streamBlobs(git.dir, [...fromGit, ...configShas, ...extraShas], (sha, blob) => {
     if (configShas.has(sha)) configBlobs.set(sha, blob)
     if (extraShas.has(sha)) extraBlobs.set(sha, blob)
@@ -399,6 +389,33 @@ function dataReferencesIn(graph: FullGraph, path: string): DataReferences {
 }
 
 /**
+ * The files of `entries` that a work tree clean at their revision holds, by blob SHA (no work tree:
+ * none), and the entries left for git to give.
+ */
+function readWorkTree(
+  top: string | undefined,
+  entries: readonly TreeEntry[]
+): { read: Map<string, Buffer>; rest: TreeEntry[] } {
+  const read = new Map<string, Buffer>()
+  const rest: TreeEntry[] = []
+  for (const entry of entries) {
+    if (read.has(entry.sha)) continue
+    const blob = top === undefined ? undefined : readIfThere(`${top}/${entry.path}`)
+    if (blob) read.set(entry.sha, blob)
+    else rest.push(entry)
+  }
+  return { read, rest }
+}
+
+function readIfThere(path: string): Buffer | undefined {
+  try {
+    return readFileSync(path)
+  } catch {
+    return undefined
+  }
+}
+
+/**
  * Reads files of the revision: from the work tree when it is checked out at that revision and
  * clean (faster than inflating git objects), otherwise, and for anything missing there, from git.
  */
@@ -409,18 +426,11 @@ async function readRevisionFiles(
   extraShas: readonly string[]
 ): Promise<{ byPath: Map<string, Buffer>; extra: Map<string, Buffer> }> {
   const byPath = new Map<string, Buffer>()
-  const fromGit: TreeEntry[] = []
   const extras = readBlobs(git.dir, extraShas)
+  const { read, rest: fromGit } = readWorkTree(fromWorkTree, entries)
   for (const entry of entries) {
-    if (fromWorkTree === undefined) {
-      fromGit.push(entry)
-      continue
-    }
-    try {
-      byPath.set(entry.path, readFileSync(`${fromWorkTree}/${entry.path}`))
-    } catch {
-      fromGit.push(entry)
-    }
+    const blob = read.get(entry.sha)
+    if (blob) byPath.set(entry.path, blob)
   }
   if (fromGit.length) {
     const blobs = await readBlobs(
