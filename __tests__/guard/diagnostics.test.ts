@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
 import { checkTimings, readGuardSection } from '../../src/guard/config.js'
-import { fit, ROLLED_BACK_MARKER } from '../../src/guard/deployments.js'
+import { fitDescription, ROLLED_BACK_MARKER } from '../../src/guard/deployments.js'
 import { previousVersionOrigin } from '../../src/guard/guard.js'
 import { healthUrlProbe } from '../../src/guard/probes.js'
 import { COMMENT_LIMIT, mermaidTimeline, renderReport, type GuardReport } from '../../src/guard/report.js'
@@ -199,10 +199,10 @@ describe('timing inputs', () => {
 describe('deployment status descriptions', () => {
   it('keep the rolled-back marker when cut to GitHub’s 140 characters', () => {
     const long = `CI Medic: Unhealthy: ${'x'.repeat(200)}. Rolling back to 12 (abc1234) ${ROLLED_BACK_MARKER}`
-    const cut = fit(long, 140)
+    const cut = fitDescription(long, 140)
     expect(cut).toHaveLength(140)
     expect(cut.endsWith(`… ${ROLLED_BACK_MARKER}`)).toBe(true)
-    expect(fit('short', 140)).toBe('short')
+    expect(fitDescription('short', 140)).toBe('short')
   })
 })
 

@@ -118,7 +118,7 @@ export class Deployments {
         ...this.repo,
         deployment_id: id,
         state,
-        description: fit(`${STATUS_PREFIX}${description}`, 140),
+        description: fitDescription(`${STATUS_PREFIX}${description}`, 140),
         ...(extra.environmentUrl ? { environment_url: extra.environmentUrl } : {}),
         ...(extra.logUrl ? { log_url: extra.logUrl } : {}),
         ...(extra.environment ? { environment: extra.environment } : {}),
@@ -161,7 +161,7 @@ export class Deployments {
 }
 
 /** GitHub rejects descriptions over 140 characters; the rolled-back marker must survive the cut. */
-export function fit(text: string, max: number): string {
+export function fitDescription(text: string, max: number): string {
   if (text.length <= max) return text
   const marker = text.includes(ROLLED_BACK_MARKER) ? ` ${ROLLED_BACK_MARKER}` : ''
   const body = marker ? text.replace(` ${ROLLED_BACK_MARKER}`, '') : text
