@@ -227,7 +227,7 @@ function aliasRules(options: DemandGraphOptions): AliasRules {
  */
 export function demandGraph(options: DemandGraphOptions): DemandGraph | undefined {
   const { sources, resolver } = options
-  const byPath = new Map(sources.map(source => [source.path, source]))
+  const indexOf = new Map(sources.map((source, i) => [source.path, i]))
   const rules = aliasRules(options)
   const maxEager = options.maxEager ?? 100_000
   // Each distinct candidate once: the sources it appears in, filed under its last segment (and
@@ -237,20 +237,26 @@ export function demandGraph(options: DemandGraphOptions): DemandGraph | undefine
     eager: boolean
     sources: number[]
   }
+  /** The candidate for `spec` in `seen`, made (and handed to `made`) on first sight, with `at` noted. */
+  const note = (seen: Map<string, Candidate>, spec: string, made?: (c: Candidate) => void): Candidate => {
+    let candidate = seen.get(spec)
+    if (!candidate) {
+      seen.set(spec, (candidate = { spec, eager: false, sources: [] }))
+      made?.(candidate)
+    }
+    candidate.sources.push(at)
+    return candidate
+  }
   const distinct = new Map<string, Candidate>()
   const bySegment = new Map<string, Candidate[]>()
   // Go imports are quoted import paths too; filed apart, as Go resolves them its own way.
   const goDistinct = new Map<string, Candidate>()
   const goBySegment = new Map<string, Candidate[]>()
   const collectGo = (spec: string): void => {
-    let candidate = goDistinct.get(spec)
-    if (!candidate) {
-      candidate = { spec, eager: false, sources: [] }
-      goDistinct.set(spec, candidate)
+    note(goDistinct, spec, candidate => {
       const segment = lastSegment(spec)
       if (segment) pushTo(goBySegment, segment, candidate)
-    }
-    candidate.sources.push(at)
+    })
   }
   // Files resolved to up front → the sources whose specifiers resolve to them.
   const eagerInto = new Map<string, number[]>()
@@ -259,18 +265,14 @@ export function demandGraph(options: DemandGraphOptions): DemandGraph | undefine
   let at = 0
   const collect = (spec: string): void => {
     candidates++
-    let candidate = distinct.get(spec)
-    if (!candidate) {
-      candidate = { spec, eager: rules.eager(spec), sources: [] }
-      distinct.set(spec, candidate)
-      if (!candidate.eager) {
-        const segment = lastSegment(spec) as string
-        pushTo(bySegment, segment, candidate)
-        const stem = segment.includes('.') ? segment.replace(SPEC_EXTENSION, '') : segment
-        if (stem && stem !== segment) pushTo(bySegment, stem, candidate)
-      }
-    }
-    candidate.sources.push(at)
+    const candidate = note(distinct, spec, made => {
+      made.eager = rules.eager(spec)
+      if (made.eager) return
+      const segment = lastSegment(spec) as string
+      pushTo(bySegment, segment, made)
+      const stem = segment.includes('.') ? segment.replace(SPEC_EXTENSION, '') : segment
+      if (stem && stem !== segment) pushTo(bySegment, stem, made)
+    })
     if (!candidate.eager) return
     eagerCount++
     const resolution = resolver.resolveJs((sources[at] as DemandSource).path, spec)
@@ -279,9 +281,7 @@ export function demandGraph(options: DemandGraphOptions): DemandGraph | undefine
   // Python strings, for the data files they may name.
   const pyStrings = new Map<string, Candidate>()
   const collectString = (spec: string): void => {
-    let candidate = pyStrings.get(spec)
-    if (!candidate) pyStrings.set(spec, (candidate = { spec, eager: false, sources: [] }))
-    candidate.sources.push(at)
+    note(pyStrings, spec)
   }
   // Python imports by each dotted segment of the module path and each imported name.
   const pyBySegment = new Map<string, Array<{ at: number; spec: string; names: string[] }>>()
@@ -318,7 +318,6 @@ export function demandGraph(options: DemandGraphOptions): DemandGraph | undefine
     const name = lastSegment(module)
     if (name) goModuleNames.set(dir, name)
   }
-  const order = new Map(sources.map((source, i) => [source.path, i]))
   // A folder with a package.json resolves to its entry file, whatever that file is called.
   const packageEntryNames = new Map<string, string[]>()
   for (const path of options.files) {
@@ -333,7 +332,8 @@ export function demandGraph(options: DemandGraphOptions): DemandGraph | undefine
   const scanOf = (path: string): ModuleScan | undefined => {
     let scan = scans.get(path)
     if (!scan) {
-      const source = byPath.get(path)
+      const at = indexOf.get(path)
+      const source = at === undefined ? undefined : sources[at]
       if (!source) return undefined
       scan = options.scan(source)
       scans.set(path, scan)
@@ -391,7 +391,7 @@ export function demandGraph(options: DemandGraphOptions): DemandGraph | undefine
     const dir = dirname(target)
     if (!goPackages.get(dir)?.includes(target)) return []
     const importers = new Set<number>(goFilesIn.get(dir) ?? [])
-    importers.delete(order.get(target) as number)
+    importers.delete(indexOf.get(target) as number)
     const names = [lastSegment(dir), goModuleNames.get(dir)]
     for (const name of new Set(names)) {
       if (!name) continue
