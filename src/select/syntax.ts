@@ -4,7 +4,9 @@ import { checkSyntax } from '../agent/syntax.js'
  * Whether a changed source file still parses. A file that does not fails every test that loads it,
  * whichever symbol the edit touched, and the token scanner cannot see most grammar errors
  * (`return 2 +* 1`). Returns the parser's message, or undefined when the file parses (or its
- * language has no parser here). A parser that rejects valid code only makes more tests run.
+ * language has no parser here). A parser that rejects valid code only makes more tests run, so
+ * JavaScript and TypeScript go through @babel/parser (about 40 ms to load) rather than the
+ * TypeScript parser the fixer's checkSyntax uses (about 0.4 s), which would double a selection.
  */
 export async function syntaxErrorIn(
   path: string,
