@@ -126,7 +126,7 @@ class Deployments {
                 ...this.repo,
                 deployment_id: id,
                 state,
-                description: fit(`${STATUS_PREFIX}${description}`, 140),
+                description: fitDescription(`${STATUS_PREFIX}${description}`, 140),
                 ...(extra.environmentUrl ? { environment_url: extra.environmentUrl } : {}),
                 ...(extra.logUrl ? { log_url: extra.logUrl } : {}),
                 ...(extra.environment ? { environment: extra.environment } : {}),
@@ -163,7 +163,7 @@ class Deployments {
     }
 }
 /** GitHub rejects descriptions over 140 characters; the rolled-back marker must survive the cut. */
-function fit(text, max) {
+function fitDescription(text, max) {
     if (text.length <= max)
         return text;
     const marker = text.includes(ROLLED_BACK_MARKER) ? ` ${ROLLED_BACK_MARKER}` : '';

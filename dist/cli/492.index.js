@@ -682,6 +682,17 @@ function dirname(path) {
     return slash < 0 ? '' : path.slice(0, slash);
 }
 const NEEDS_NORMALIZING = /(?:^|\/)\.{1,2}(?:\/|$)|\/\/|^\/|\/$/;
+/** The conftest.py files pytest loads for a Python file: in its folder and each parent, not itself. */
+function conftestsFor(path, files) {
+    const found = [];
+    for (let dir = dirname(path);; dir = dirname(dir)) {
+        const conftest = joinPath(dir, 'conftest.py');
+        if (conftest !== path && files.has(conftest))
+            found.push(conftest);
+        if (dir === '')
+            return found;
+    }
+}
 function joinPath(...parts) {
     const joined = parts.length === 1 ? parts[0] : parts.filter(p => p !== '').join('/');
     if (!NEEDS_NORMALIZING.test(joined))
@@ -1509,6 +1520,38 @@ function linkNode(path, scan, resolver, conftests, goPackages, setupLoads = []) 
     }
     return node;
 }
+/** Does string literal `literal`, found in `from`, name `path` (a file or one of its folders)? */
+function stringRefersTo(literal, from, path) {
+    if (literal.startsWith('./') || literal.startsWith('../')) {
+        const resolved = joinPath(dirname(from), literal);
+        if (resolved && (path === resolved || path.startsWith(resolved + '/')))
+            return true;
+    }
+    const bare = literal
+        .replace(/^(?:\.{1,2}\/)+/, '')
+        .replace(/^\/+/, '')
+        .replace(/\/+$/, '');
+    if (bare.length < 3 || bare === '..' || bare === '.')
+        return false;
+    return (path === bare ||
+        path.endsWith('/' + bare) ||
+        path.startsWith(bare + '/') ||
+        path.includes('/' + bare + '/'));
+}
+/** A manual mock, `__mocks__/<module>`, and the module it stands for. */
+const MOCK_FILE = /(?:^|\/)__mocks__\/(.+?)(?:\.[cm]?[jt]sx?)?$/;
+/**
+ * How a module reaches a (changed) data file: it imports it ('loads'), or names it in a string or
+ * imports the module it mocks ('names'), or neither.
+ */
+function dataReferenceOf(node, path) {
+    if (node.loads.some(l => l.target === path))
+        return 'loads';
+    const mock = MOCK_FILE.exec(path)?.[1];
+    if (mock && node.scan.imports.some(r => r.spec === mock || r.spec.endsWith('/' + mock)))
+        return 'names';
+    return node.scan.strings.some(s => stringRefersTo(s, node.path, path)) ? 'names' : undefined;
+}
 /** Files from which any of `targets` can be reached by following imports backwards. */
 function reverseClosure(graph, targets) {
     const seen = new Set();
@@ -1904,8 +1947,6 @@ function typeDependents(graph, changes) {
 /** The extensions the resolver infers (`./data` finds `data.json`, `./dir` finds `dir/index.json`). */
 const SPEC_EXTENSION = /\.(?:[cm]?[jt]sx?|json|node)$/;
 const INDEX_FILE = /^index\.(?:[cm]?[jt]sx?|json|node)$/;
-/** A manual mock, `__mocks__/<module>`, and the module it stands for. */
-const MOCK_FILE = /(?:^|\/)__mocks__\/(.+?)(?:\.[cm]?[jt]sx?)?$/;
 const MAX_SPEC_LENGTH = 1024;
 /**
  * Calls `found` with the text between each quote (', ", `) and the next same quote. Quotes end at
@@ -2056,24 +2097,30 @@ function aliasRules(options) {
  */
 function demandGraph(options) {
     const { sources, resolver } = options;
-    const byPath = new Map(sources.map(source => [source.path, source]));
+    const indexOf = new Map(sources.map((source, i) => [source.path, i]));
     const rules = aliasRules(options);
     const maxEager = options.maxEager ?? 100_000;
+    /** The candidate for `spec` in `seen`, made (and handed to `made`) on first sight, with `at` noted. */
+    const note = (seen, spec, made) => {
+        let candidate = seen.get(spec);
+        if (!candidate) {
+            seen.set(spec, (candidate = { spec, eager: false, sources: [] }));
+            made?.(candidate);
+        }
+        candidate.sources.push(at);
+        return candidate;
+    };
     const distinct = new Map();
     const bySegment = new Map();
     // Go imports are quoted import paths too; filed apart, as Go resolves them its own way.
     const goDistinct = new Map();
     const goBySegment = new Map();
     const collectGo = (spec) => {
-        let candidate = goDistinct.get(spec);
-        if (!candidate) {
-            candidate = { spec, eager: false, sources: [] };
-            goDistinct.set(spec, candidate);
+        note(goDistinct, spec, candidate => {
             const segment = lastSegment(spec);
             if (segment)
                 pushTo(goBySegment, segment, candidate);
-        }
-        candidate.sources.push(at);
+        });
     };
     // Files resolved to up front → the sources whose specifiers resolve to them.
     const eagerInto = new Map();
@@ -2082,19 +2129,16 @@ function demandGraph(options) {
     let at = 0;
     const collect = (spec) => {
         candidates++;
-        let candidate = distinct.get(spec);
-        if (!candidate) {
-            candidate = { spec, eager: rules.eager(spec), sources: [] };
-            distinct.set(spec, candidate);
-            if (!candidate.eager) {
-                const segment = lastSegment(spec);
-                pushTo(bySegment, segment, candidate);
-                const stem = segment.includes('.') ? segment.replace(SPEC_EXTENSION, '') : segment;
-                if (stem && stem !== segment)
-                    pushTo(bySegment, stem, candidate);
-            }
-        }
-        candidate.sources.push(at);
+        const candidate = note(distinct, spec, made => {
+            made.eager = rules.eager(spec);
+            if (made.eager)
+                return;
+            const segment = lastSegment(spec);
+            pushTo(bySegment, segment, made);
+            const stem = segment.includes('.') ? segment.replace(SPEC_EXTENSION, '') : segment;
+            if (stem && stem !== segment)
+                pushTo(bySegment, stem, made);
+        });
         if (!candidate.eager)
             return;
         eagerCount++;
@@ -2105,10 +2149,7 @@ function demandGraph(options) {
     // Python strings, for the data files they may name.
     const pyStrings = new Map();
     const collectString = (spec) => {
-        let candidate = pyStrings.get(spec);
-        if (!candidate)
-            pyStrings.set(spec, (candidate = { spec, eager: false, sources: [] }));
-        candidate.sources.push(at);
+        note(pyStrings, spec);
     };
     // Python imports by each dotted segment of the module path and each imported name.
     const pyBySegment = new Map();
@@ -2151,7 +2192,6 @@ function demandGraph(options) {
         if (name)
             goModuleNames.set(dir, name);
     }
-    const order = new Map(sources.map((source, i) => [source.path, i]));
     // A folder with a package.json resolves to its entry file, whatever that file is called.
     const packageEntryNames = new Map();
     for (const path of options.files) {
@@ -2167,7 +2207,8 @@ function demandGraph(options) {
     const scanOf = (path) => {
         let scan = scans.get(path);
         if (!scan) {
-            const source = byPath.get(path);
+            const at = indexOf.get(path);
+            const source = at === undefined ? undefined : sources[at];
             if (!source)
                 return undefined;
             scan = options.scan(source);
@@ -2175,20 +2216,7 @@ function demandGraph(options) {
         }
         return scan;
     };
-    /** The conftest.py files of a Python file's folder and its parents (not itself). */
-    const conftestsOf = (path) => {
-        if (!path.endsWith('.py'))
-            return new Map();
-        const list = [];
-        for (let dir = dirname(path);; dir = dirname(dir)) {
-            const conftest = dir ? `${dir}/conftest.py` : 'conftest.py';
-            if (conftest !== path && options.files.has(conftest))
-                list.push(conftest);
-            if (dir === '')
-                break;
-        }
-        return new Map([[path, list]]);
-    };
+    const conftestsOf = (path) => new Map(path.endsWith('.py') ? [[path, conftestsFor(path, options.files)]] : []);
     const nodes = new Map();
     const outgoing = new Map();
     const edgesFrom = (from) => {
@@ -2242,7 +2270,7 @@ function demandGraph(options) {
         if (!goPackages.get(dir)?.includes(target))
             return [];
         const importers = new Set(goFilesIn.get(dir) ?? []);
-        importers.delete(order.get(target));
+        importers.delete(indexOf.get(target));
         const names = [lastSegment(dir), goModuleNames.get(dir)];
         for (const name of new Set(names)) {
             if (!name)
@@ -2325,7 +2353,7 @@ function demandGraph(options) {
         edges.set(target, empty ? undefined : into);
         return empty ? undefined : into;
     };
-    const dataReferences = (path, refersTo) => {
+    const dataReferences = path => {
         const mock = MOCK_FILE.exec(path)?.[1];
         const maybe = new Set();
         for (const { spec, sources: found } of [
@@ -2339,24 +2367,19 @@ function demandGraph(options) {
             }
             else if (spec.startsWith('./') || spec.startsWith('../')) {
                 for (const at of found)
-                    if (refersTo(spec, sources[at].path, path))
+                    if (stringRefersTo(spec, sources[at].path, path))
                         maybe.add(at);
             }
-            else if (refersTo(spec, '', path))
+            else if (stringRefersTo(spec, '', path))
                 for (const at of found)
                     maybe.add(at);
         }
         let referenced = (edgesInto(path)?.loaders.length ?? 0) > 0;
         const referrers = [];
         for (const at of [...maybe].sort((a, b) => a - b)) {
-            const file = sources[at].path;
-            const found = node(file);
-            if (!found || found.loads.some(l => l.target === path))
-                continue;
-            const { imports, strings } = found.scan;
-            if ((mock && imports.some(r => r.spec === mock || r.spec.endsWith('/' + mock))) ||
-                strings.some(literal => refersTo(literal, file, path))) {
-                referrers.push(file);
+            const found = node(sources[at].path);
+            if (found && dataReferenceOf(found, path) === 'names') {
+                referrers.push(found.path);
                 referenced = true;
             }
         }
@@ -4670,7 +4693,9 @@ var syntax = __webpack_require__(83946);
  * Whether a changed source file still parses. A file that does not fails every test that loads it,
  * whichever symbol the edit touched, and the token scanner cannot see most grammar errors
  * (`return 2 +* 1`). Returns the parser's message, or undefined when the file parses (or its
- * language has no parser here). A parser that rejects valid code only makes more tests run.
+ * language has no parser here). A parser that rejects valid code only makes more tests run, so
+ * JavaScript and TypeScript go through @babel/parser (about 40 ms to load) rather than the
+ * TypeScript parser the fixer's checkSyntax uses (about 0.4 s), which would double a selection.
  */
 async function syntaxErrorIn(path, text, repoDir) {
     if (/\.py$/.test(path)) {
@@ -4699,6 +4724,7 @@ async function syntaxErrorIn(path, text, repoDir) {
 }
 
 ;// CONCATENATED MODULE: ./src/select/index.ts
+
 
 
 
@@ -4842,28 +4868,17 @@ async function buildRepositoryGraph(git, head, options = {}) {
     const extraBlobs = new Map();
     // A work tree clean at head is read directly (faster than inflating objects); git gives the rest.
     const workTree = await (options.workTree ?? cleanWorkTreeAt(git, head));
-    const fromGit = new Set();
-    for (const [sha, items] of missingBySha) {
-        const first = items[0];
-        let blob;
-        if (workTree !== undefined && !extraShas.has(sha) && !configShas.has(sha)) {
-            try {
-                blob = (0,external_node_fs_.readFileSync)(`${workTree}/${first.entry.path}`);
-            }
-            catch {
-                blob = undefined;
-            }
-        }
-        if (!blob) {
-            fromGit.add(sha);
-            continue;
-        }
-        for (const { entry, kind, key } of items) {
+    const readable = [...missingBySha]
+        .filter(([sha]) => !extraShas.has(sha) && !configShas.has(sha))
+        .map(([, items]) => items[0].entry);
+    const { read } = readWorkTree(workTree, readable);
+    const fromGit = new Set([...missingBySha.keys()].filter(sha => !read.has(sha)));
+    for (const [sha, blob] of read)
+        for (const { entry, kind, key } of missingBySha.get(sha) ?? []) {
             const scan = scanBlob(kind, blob, entry.path, false);
             cache.set(key, scan);
             found.set(entry.path, scan);
         }
-    }
     const streaming = streamBlobs(git.dir, [...fromGit, ...configShas, ...extraShas], (sha, blob) => {
         if (configShas.has(sha))
             configBlobs.set(sha, blob);
@@ -4900,22 +4915,10 @@ async function buildRepositoryGraph(git, head, options = {}) {
     const revision = revisionOf(head, entries, files, configText, cache.resolutions(fingerprint));
     const { resolver } = revision;
     const conftests = new Map();
-    const conftestFiles = new Set(entries.filter(e => e.path === 'conftest.py' || e.path.endsWith('/conftest.py')).map(e => e.path));
-    if (conftestFiles.size) {
-        for (const path of scans.keys()) {
-            if (!path.endsWith('.py'))
-                continue;
-            const list = [];
-            for (let dir = dirname(path);; dir = dirname(dir)) {
-                const candidate = joinPath(dir, 'conftest.py');
-                if (conftestFiles.has(candidate) && candidate !== path)
-                    list.push(candidate);
-                if (dir === '')
-                    break;
-            }
-            if (list.length)
-                conftests.set(path, list);
-        }
+    for (const path of scans.keys()) {
+        const found = path.endsWith('.py') ? conftestsFor(path, files) : [];
+        if (found.length)
+            conftests.set(path, found);
     }
     const graph = buildGraph(scans, resolver, conftests, keys, cache.graphSnapshot(fingerprint), revision.setupLoadsOf);
     cache.setResolutions(fingerprint, resolver.memo, resolver.added > 0);
@@ -4959,19 +4962,42 @@ async function buildRepositoryGraph(git, head, options = {}) {
 }
 /** `dataReferences` of a full graph: every module is read. */
 function dataReferencesIn(graph, path) {
-    const mock = MOCK_FILE.exec(path)?.[1];
     let referenced = false;
     const referrers = [];
     for (const [file, node] of graph.nodes) {
-        if (node.loads.some(l => l.target === path))
+        const reference = dataReferenceOf(node, path);
+        if (reference)
             referenced = true;
-        else if ((mock && node.scan.imports.some(r => r.spec === mock || r.spec.endsWith('/' + mock))) ||
-            node.scan.strings.some(s => stringRefersTo(s, file, path))) {
+        if (reference === 'names')
             referrers.push(file);
-            referenced = true;
-        }
     }
     return { referenced, referrers };
+}
+/**
+ * The files of `entries` that a work tree clean at their revision holds, by blob SHA (no work tree:
+ * none), and the entries left for git to give.
+ */
+function readWorkTree(top, entries) {
+    const read = new Map();
+    const rest = [];
+    for (const entry of entries) {
+        if (read.has(entry.sha))
+            continue;
+        const blob = top === undefined ? undefined : readIfThere(`${top}/${entry.path}`);
+        if (blob)
+            read.set(entry.sha, blob);
+        else
+            rest.push(entry);
+    }
+    return { read, rest };
+}
+function readIfThere(path) {
+    try {
+        return (0,external_node_fs_.readFileSync)(path);
+    }
+    catch {
+        return undefined;
+    }
 }
 /**
  * Reads files of the revision: from the work tree when it is checked out at that revision and
@@ -4979,19 +5005,12 @@ function dataReferencesIn(graph, path) {
  */
 async function readRevisionFiles(git, entries, fromWorkTree, extraShas) {
     const byPath = new Map();
-    const fromGit = [];
     const extras = readBlobs(git.dir, extraShas);
+    const { read, rest: fromGit } = readWorkTree(fromWorkTree, entries);
     for (const entry of entries) {
-        if (fromWorkTree === undefined) {
-            fromGit.push(entry);
-            continue;
-        }
-        try {
-            byPath.set(entry.path, (0,external_node_fs_.readFileSync)(`${fromWorkTree}/${entry.path}`));
-        }
-        catch {
-            fromGit.push(entry);
-        }
+        const blob = read.get(entry.sha);
+        if (blob)
+            byPath.set(entry.path, blob);
     }
     if (fromGit.length) {
         const blobs = await readBlobs(git.dir, fromGit.map(e => e.sha));
@@ -5125,7 +5144,7 @@ async function buildDemandRepositoryGraph(git, head, options = {}) {
             const source = sourceAt.get(path);
             return source && scanOnce(source, true);
         },
-        dataReferences: path => graph.dataReferences(path, stringRefersTo),
+        dataReferences: path => graph.dataReferences(path),
         graph,
         stats: {
             files: entries.length,
@@ -5139,24 +5158,6 @@ async function buildDemandRepositoryGraph(git, head, options = {}) {
         },
         extraBlobs: extra
     };
-}
-/** Does string literal `literal`, found in `from`, name `path` (a file or one of its folders)? */
-function stringRefersTo(literal, from, path) {
-    if (literal.startsWith('./') || literal.startsWith('../')) {
-        const resolved = joinPath(dirname(from), literal);
-        if (resolved && (path === resolved || path.startsWith(resolved + '/')))
-            return true;
-    }
-    const bare = literal
-        .replace(/^(?:\.{1,2}\/)+/, '')
-        .replace(/^\/+/, '')
-        .replace(/\/+$/, '');
-    if (bare.length < 3 || bare === '..' || bare === '.')
-        return false;
-    return (path === bare ||
-        path.endsWith('/' + bare) ||
-        path.startsWith(bare + '/') ||
-        path.includes('/' + bare + '/'));
 }
 function selection(mode, tests, reasons, fallback) {
     return { mode, tests: [...new Set(tests)].sort(), reasons, fallback, changed: [] };
