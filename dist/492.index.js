@@ -303,7 +303,7 @@ function runShell(commandLine, options) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _ports_cache_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5994);
-/* harmony import */ var _index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(14955);
+/* harmony import */ var _index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(95239);
 /* harmony import */ var _scan_cache_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6296);
 
 
@@ -354,6 +354,7 @@ async function selectChange(context, git, base, head) {
             log,
             alwaysRun: inputs.alwaysRun,
             runAllOn: inputs.runAllOn,
+            memberReach: inputs.selectGranularity === 'member',
             configFile: inputs.configFile,
             cacheDir,
             fullGraphCache: cache
@@ -367,7 +368,7 @@ async function selectChange(context, git, base, head) {
 
 /***/ }),
 
-/***/ 14955:
+/***/ 95239:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1811,27 +1812,39 @@ function chainTo(found, parentOf, names, start, file) {
 }
 /**
  * For every changed symbol, the tests that reach it, each with a chain of steps from the changed
- * symbol to the test file (on a test's first hit).
+ * symbol to the test file (on a test's first hit). With `members`, a changed member that runs
+ * only when called by name is reached only by the tests that `members` says reach it.
  */
-function testsReaching(graph, changes, isTest) {
+function testsReaching(graph, changes, isTest, members) {
     const index = reverseIndex();
+    /** Where a walk starts, and what a test's forward walk must reach for its hits to hold (see members). */
     const starts = [];
     for (const [file, change] of changes) {
         if (change.whole) {
-            starts.push({ file, label: file, nodes: [id('L', file), id('W', file)] });
+            starts.push({ file, label: file, nodes: [id('L', file), id('W', file)], target: { file } });
             continue;
         }
         for (const symbol of change.symbols)
-            starts.push({ file, label: `${file}#${symbol}`, nodes: [id('S', file, symbol)] });
+            starts.push({
+                file,
+                label: `${file}#${symbol}`,
+                nodes: [id('S', file, symbol)],
+                target: { file, key: symbol }
+            });
         for (const exported of change.exports) {
             const exports = graph.nodes.get(file)?.scan.exports;
             if (!change.symbols.has((exports && model_own(exports, exported)) ?? '\u0001'))
-                starts.push({ file, label: `${file}#${exported}`, nodes: [id('E', file, exported)] });
+                starts.push({
+                    file,
+                    label: `${file}#${exported}`,
+                    nodes: [id('E', file, exported)],
+                    target: { file, key: `export:${exported}` }
+                });
         }
     }
     for (const [file, change] of changes) {
         if (change.typeCheckedOnLoad && !change.whole)
-            starts.push({ file, label: `${file}#${TYPE_CHECK}`, nodes: [id('L', file)] });
+            starts.push({ file, label: `${file}#${TYPE_CHECK}`, nodes: [id('L', file)], target: { file } });
     }
     // Every walk crosses the same graph: node names are numbered once, and each node's predecessors
     // and test check are worked out once. A walk marks what it visited with its own stamp.
@@ -1859,8 +1872,19 @@ function testsReaching(graph, changes, isTest) {
         return n;
     };
     const scratch = [];
-    const hits = [];
+    const pending = [];
+    const toCheck = new Map();
     const chained = new Set();
+    /** Per node: 1 when it is a member that runs only when called by name, 0 when not. */
+    const gatedMember = [];
+    const isGatedMember = (n) => {
+        let known = gatedMember[n];
+        if (known === undefined) {
+            const [kind, file, name] = names[n].split(SEP);
+            known = gatedMember[n] = kind === 'S' && members?.gated(file, name) ? 1 : 0;
+        }
+        return known === 1;
+    };
     starts.forEach((start, walk) => {
         const mark = walk + 1;
         const queue = [];
@@ -1872,6 +1896,10 @@ function testsReaching(graph, changes, isTest) {
             parent[n] = -1;
             queue.push(n);
         }
+        // The tests found, and whether the walk went through a member called by name: then each test
+        // must reach the change by a forward walk that follows members by name.
+        const found = [];
+        let throughMember = false;
         for (let q = 0; q < queue.length; q++) {
             const current = queue[q];
             let test = testOf[current];
@@ -1880,18 +1908,10 @@ function testsReaching(graph, changes, isTest) {
                 const file = name.charCodeAt(0) === 87 /* W */ ? name.slice(2, -1) : undefined;
                 testOf[current] = test = file !== undefined && isTest(file) ? file : null;
             }
-            if (test !== null) {
-                const hit = {
-                    test,
-                    changedFile: start.file,
-                    changed: start.label === start.file ? `${start.file}#*` : start.label
-                };
-                if (!chained.has(test)) {
-                    chained.add(test);
-                    hit.chain = chainTo(current, n => parent[n], names, start, test);
-                }
-                hits.push(hit);
-            }
+            if (test !== null)
+                found.push({ test, at: current });
+            if (members && !throughMember && isGatedMember(current))
+                throughMember = true;
             let preds = predecessorsOf[current];
             if (!preds) {
                 predecessors(graph, index, names[current], scratch);
@@ -1905,7 +1925,45 @@ function testsReaching(graph, changes, isTest) {
                 queue.push(pred);
             }
         }
+        for (const { test, at } of found) {
+            const hit = {
+                test,
+                changedFile: start.file,
+                changed: start.label === start.file ? `${start.file}#*` : start.label
+            };
+            // A hit that may be dropped keeps its chain, in case it becomes the test's first.
+            if (throughMember || !chained.has(test)) {
+                if (!throughMember)
+                    chained.add(test);
+                hit.chain = chainTo(at, n => parent[n], names, start, test);
+            }
+            if (throughMember) {
+                hit.target = start.target;
+                pushTo(toCheck, test, hit);
+            }
+            pending.push(hit);
+        }
     });
+    members?.plan(toCheck.size);
+    for (const [test, unsure] of toCheck) {
+        const reached = members.reachable(test, unsure.map(hit => hit.target));
+        unsure.forEach((hit, i) => {
+            if (!reached[i])
+                hit.dropped = true;
+        });
+    }
+    const hits = [];
+    const first = new Set();
+    for (const { target: _target, dropped, chain, ...hit } of pending) {
+        if (dropped)
+            continue;
+        if (!first.has(hit.test)) {
+            first.add(hit.test);
+            hits.push({ ...hit, chain: chain });
+        }
+        else
+            hits.push(hit);
+    }
     return hits;
 }
 /**
@@ -2955,6 +3013,19 @@ const MOCK_METHODS = new Set([
 ]); // prettier-ignore
 /** Brace openers that are not a declaration's body (a type literal, an object in a default value). */
 const NOT_BODY_BEFORE = new Set([':', '|', '&', ',', '<', '=>', '=', '?', '(']);
+/**
+ * Members that the language, the runtime or common libraries call without the caller's code naming
+ * them: conversions (template literals, `JSON.stringify`, `await`), iteration, inspection, and every
+ * name on Object.prototype. A class's other methods and accessors run only when some code names them.
+ */
+const CALLED_WITHOUT_NAME = new Set([
+    ...Object.getOwnPropertyNames(Object.prototype),
+    'toString', 'valueOf', 'toJSON', 'toLocaleString', 'then', 'catch', 'finally', 'next', 'return', 'throw',
+    'inspect', 'length', 'size', 'name', 'message', 'stack', 'cause', 'handleEvent', 'asymmetricMatch',
+    'toPrimitive', 'dispose', 'asyncDispose', 'static{}'
+]); // prettier-ignore
+/** Words inside a string or template: the whole text, and each name-like run of it. */
+const WORD_RUN = /[\p{L}\p{N}_$#]+/gu;
 const PATH_LIKE = /^(?:\.{0,2}\/)?[\w@.-]+(?:\/[\w@.-]+)*\/?$/;
 function isJsFile(path) {
     return /\.(?:[cm]?[jt]sx?)$/.test(path) && !path.endsWith('.d.ts');
@@ -2978,6 +3049,10 @@ class JsScanner {
     scan_ = emptyScan('js');
     moduleParts = [];
     moduleRefs = new Set();
+    /** Where the last statement made only of decorators ends. */
+    decoratorsEndAt = -1;
+    /** The words of the code run on load (see SymbolInfo.words). */
+    moduleWords = new Set();
     /** Matching bracket index for every opening bracket. */
     match;
     /** Names of top-level function declarations. */
@@ -3030,7 +3105,8 @@ class JsScanner {
         this.placePropertyStatements();
         result.symbols[model_MODULE_SYMBOL] = {
             hash: hashText(this.moduleParts.join('\u0002')),
-            refs: [...this.moduleRefs]
+            refs: [...this.moduleRefs],
+            words: [...this.moduleWords]
         };
         return result;
     }
@@ -3233,6 +3309,9 @@ class JsScanner {
     // ── one statement ────────────────────────────────────────────────────────
     statement(start, end) {
         const k = this.skipDecorators(start);
+        // Decorators on a line of their own end a statement before the class they decorate.
+        if (k > start && k >= end)
+            this.decoratorsEndAt = end;
         const word = this.t(k);
         if (this.is(k, IDENT, 'import') && !this.is(k + 1, PUNCT, '(') && !this.is(k + 1, PUNCT, '.')) {
             this.scan_.esm = true;
@@ -3394,8 +3473,13 @@ class JsScanner {
     }
     moduleStatement(start, end) {
         this.moduleParts.push(this.hashRange(start, end));
-        for (const ref of this.references(start, end))
+        this.runsOnLoad(start, end, this.references(start, end));
+    }
+    /** Code in the range runs when the module loads: what it references and names, MODULE_SYMBOL does. */
+    runsOnLoad(from, to, refs) {
+        for (const ref of refs)
             this.moduleRefs.add(ref);
+        this.wordsOf(from, to, this.moduleWords);
     }
     addSymbol(name, start, end, refs, hashExtra = '') {
         const rangeHash = this.hashRange(start, end);
@@ -3405,10 +3489,40 @@ class JsScanner {
         if (existing) {
             existing.hash = hashText(existing.hash + hash);
             existing.refs = [...new Set([...existing.refs, ...refs])];
+            existing.words = [...this.wordsOf(start, end, new Set(existing.words))];
         }
         else {
-            this.scan_.symbols[name] = { hash, refs: Array.isArray(refs) ? refs : [...refs] };
+            const words = [...this.wordsOf(start, end, new Set())];
+            this.scan_.symbols[name] = { hash, refs: Array.isArray(refs) ? refs : [...refs], words };
         }
+    }
+    /**
+     * Whether a keyword (or a TypeScript type word such as `unknown`) at k can name a property: after
+     * a dot, before `(` or `:`, or as a shorthand in braces. In a type (`x: unknown`, `<string>`) it
+     * cannot.
+     */
+    namesProperty(k) {
+        const before = this.kinds[k - 1] === PUNCT ? this.texts[k - 1] : '';
+        const after = this.kinds[k + 1] === PUNCT ? this.texts[k + 1] : '';
+        if (before === '.' || after === '(' || after === ':')
+            return true;
+        return (before === '{' || before === ',') && (after === '}' || after === ',' || after === '=');
+    }
+    /** Adds the words of a token range (see SymbolInfo.words) to `into`. */
+    wordsOf(from, to, into) {
+        const { kinds, texts } = this;
+        for (let k = from; k < to; k++) {
+            const kind = kinds[k];
+            const text = texts[k];
+            if (kind === NUMBER || (kind === IDENT && (!NOT_REFERENCES.has(text) || this.namesProperty(k))))
+                into.add(text);
+            else if (kind === STRING || kind === TEMPLATE || kind === JSX) {
+                into.add(text);
+                for (const run of text.match(WORD_RUN) ?? [])
+                    into.add(run);
+            }
+        }
+        return into;
     }
     addBinding(spec, kind, names) {
         this.scan_.imports.push({ spec, kind, names });
@@ -3564,8 +3678,7 @@ class JsScanner {
             const refs = this.references(k + 2, end);
             this.addSymbol(name, start, end, refs);
             if (word === 'enum' || word === 'namespace' || word === 'module')
-                for (const ref of refs)
-                    this.moduleRefs.add(ref);
+                this.runsOnLoad(k + 2, end, refs);
             return named(name);
         }
         else if (word === 'const' && this.is(k + 1, IDENT, 'enum') && this.is(k + 2, IDENT)) {
@@ -3581,8 +3694,7 @@ class JsScanner {
             // export default <expression>
             this.addSymbol('default', start, end, this.references(k, end));
             if (this.executesOnLoad(k, end))
-                for (const ref of this.references(k, end))
-                    this.moduleRefs.add(ref);
+                this.runsOnLoad(k, end, this.references(k, end));
             exports.default = 'default';
             return;
         }
@@ -3636,8 +3748,7 @@ class JsScanner {
                 this.scan_.exports[name] = name;
         }
         if (onLoad)
-            for (const ref of refs)
-                this.moduleRefs.add(ref);
+            this.runsOnLoad(start, end, refs);
     }
     classDeclaration(name, start, k, end) {
         // Find the body: the first `{` not part of a type in the heritage clause.
@@ -3656,13 +3767,37 @@ class JsScanner {
             return;
         }
         const headerRefs = this.references(start, body).filter(ref => ref !== name);
-        for (const ref of headerRefs)
-            this.moduleRefs.add(ref); // extends/decorators run on load
+        this.runsOnLoad(start, body, headerRefs); // extends/decorators run on load
         let plain = true;
-        for (let j = k + 1; j < body; j++)
+        // Code outside the repository may call any member of a decorated class, or of one whose base
+        // is not a plain name: no member reach for them.
+        let open = this.decoratorsEndAt === start;
+        const interfaces = [];
+        for (let j = start; j < body; j++) {
+            if (this.is(j, PUNCT, '@'))
+                open = true;
             if (this.is(j, IDENT, 'extends'))
                 plain = false;
+            if (this.is(j, IDENT, 'implements')) {
+                let itemStart = true;
+                for (let i = j + 1; i < body; i++) {
+                    if (this.is(i, PUNCT, '<'))
+                        i = this.afterTypeArguments(i, body) - 1;
+                    else if (this.is(i, PUNCT, ','))
+                        itemStart = true;
+                    else if (itemStart && this.is(i, IDENT)) {
+                        interfaces.push(this.t(i));
+                        itemStart = false;
+                    }
+                }
+                break;
+            }
+        }
+        const base = this.baseClass(k + 1, body);
+        if (base === null)
+            open = true;
         const memberNames = [];
+        const calledByName = [];
         const fieldParts = [];
         let m = body + 1;
         while (m < close) {
@@ -3672,6 +3807,8 @@ class JsScanner {
                 const key = `${name}.${member.name}`;
                 if (member.isAccessor)
                     plain = false;
+                if (this.is(m, PUNCT, '@'))
+                    open = true;
                 memberNames.push(member.name);
                 if (member.isMethod) {
                     this.addSymbol(key, m, memberEnd, this.references(m, memberEnd));
@@ -3680,9 +3817,12 @@ class JsScanner {
                     fieldParts.push(this.hashRange(m, memberEnd));
                     this.addSymbol(key, m, memberEnd, this.references(m, memberEnd));
                 }
+                if ((member.isMethod || member.isAccessor) &&
+                    !member.name.startsWith('[') &&
+                    !CALLED_WITHOUT_NAME.has(member.name))
+                    calledByName.push(member.name);
                 if (member.isStatic && !member.isMethod)
-                    for (const ref of this.references(m, memberEnd))
-                        this.moduleRefs.add(ref);
+                    this.runsOnLoad(m, memberEnd, this.references(m, memberEnd));
             }
             m = memberEnd > m ? memberEnd : m + 1;
         }
@@ -3693,6 +3833,42 @@ class JsScanner {
         this.classNames.add(name);
         const refs = [...headerRefs, ...memberNames.map(member => `${name}.${member}`)];
         this.addSymbol(name, start, body + 1, refs, memberNames.join(',') + '\u0003' + fieldParts.join('\u0002'));
+        const symbol = this.scan_.symbols[name];
+        // A class declared twice (overloads, merging): no member reach.
+        const twice = symbol.class !== undefined;
+        symbol.class = { calledByName: open || twice ? null : [...new Set(calledByName)] };
+        if (base)
+            symbol.class.base = base;
+        if (interfaces.length)
+            symbol.class.interfaces = interfaces;
+    }
+    /**
+     * The base class of a class whose header runs from `k` (after `class`) to its body: its name,
+     * undefined without `extends`, or null when the base is not a plain name (a call, a member).
+     */
+    baseClass(k, body) {
+        if (this.is(k, IDENT) && this.t(k) !== 'extends' && this.t(k) !== 'implements')
+            k++;
+        k = this.afterTypeArguments(k, body);
+        if (!this.is(k, IDENT, 'extends'))
+            return undefined;
+        if (!this.is(k + 1, IDENT))
+            return null;
+        const after = this.afterTypeArguments(k + 2, body);
+        return after === body || this.is(after, IDENT, 'implements') ? this.t(k + 1) : null;
+    }
+    /** The index after `<…>` at k (k itself when there is none). */
+    afterTypeArguments(k, end) {
+        if (!this.is(k, PUNCT, '<'))
+            return k;
+        let depth = 0;
+        for (let j = k; j < end; j++) {
+            if (this.is(j, PUNCT, '<'))
+                depth++;
+            else if (this.is(j, PUNCT, '>') && --depth === 0)
+                return j + 1;
+        }
+        return end;
     }
     memberEnd(m, close) {
         let sawParams = false;
@@ -3957,6 +4133,305 @@ class JsScanner {
         }
         return to;
     }
+}
+
+;// CONCATENATED MODULE: ./src/select/members.ts
+
+
+/**
+ * Member reach: a method or accessor of a class (one listed in the class's `members`) runs only
+ * when code that runs names it (`x.format()`, `x['format']`, `{ format } = x`, a string
+ * 'format'). So a test reaches a changed member when it reaches the class and something it
+ * reaches mentions the member's name. Whatever mentions names — the test itself, what it loads,
+ * the class's other reached members — is found by a walk forward from the test that opens a
+ * class's members as their names turn up.
+ *
+ * Where code outside the repository may call members by names we cannot see, a class's members
+ * are all reached with it: decorated classes, classes that implement an interface declared
+ * outside the repository, classes whose base is not a class of the repository (React.Component, Error…) or is such a class, and the
+ * classes such a class extends. A module that lists the names on a prototype
+ * (`Object.getOwnPropertyNames(Object.getPrototypeOf(x))`…) opens every class. What stays out of reach is a member called
+ * through a name computed from pieces (`x['for' + 'mat']()`) or read from data.
+ */
+const REFLECTION = new Set(['getOwnPropertyNames', 'ownKeys', 'getOwnPropertyDescriptors']);
+const PROTOTYPE = new Set(['prototype', 'getPrototypeOf', '__proto__']);
+/** Does a module list the names on some prototype (a reflection word and a prototype word)? */
+function reflectsOnPrototypes(scan) {
+    let reflection = false;
+    let prototype = false;
+    for (const symbol of Object.values(scan.symbols))
+        for (const word of symbol.words ?? []) {
+            if (REFLECTION.has(word))
+                reflection = true;
+            else if (PROTOTYPE.has(word))
+                prototype = true;
+        }
+    return reflection && prototype;
+}
+/**
+ * Forward steps all the walks of one selection may take (about a second); when the walks so far
+ * say the rest would not fit, member reach gives up and every test that reaches a class counts.
+ */
+const MEMBER_REACH_BUDGET = 400_000;
+const members_SEP = '\u0000';
+function memberReach(graph, budget = MEMBER_REACH_BUDGET) {
+    const reflecting = new Map();
+    const reflects = (scan) => {
+        let known = reflecting.get(scan);
+        if (known === undefined)
+            reflecting.set(scan, (known = reflectsOnPrototypes(scan)));
+        return known;
+    };
+    let steps = 0;
+    let walks = 0;
+    let testsLeft = 0;
+    let exhausted = false;
+    const symbolOf = (file, name) => {
+        const node = graph.nodes.get(file);
+        return node && !node.bindings.has(name) ? model_own(node.scan.symbols, name) : undefined;
+    };
+    const exportedClass = (file, exported, depth) => {
+        const node = graph.nodes.get(file);
+        if (!node || depth > 8)
+            return undefined;
+        const local = model_own(node.scan.exports, exported);
+        if (local !== undefined)
+            return classAt(file, local, depth + 1);
+        for (const target of node.exportAll) {
+            const found = exportedClass(target, exported, depth + 1);
+            if (found)
+                return found;
+        }
+        return undefined;
+    };
+    /** The class that `name` denotes in `file`. */
+    const classAt = (file, name, depth = 0) => {
+        const node = graph.nodes.get(file);
+        if (!node)
+            return undefined;
+        const binding = node.bindings.get(name);
+        if (binding) {
+            if (!binding.target || binding.imported === WHOLE)
+                return undefined;
+            return exportedClass(binding.target, binding.imported, depth + 1);
+        }
+        const symbol = model_own(node.scan.symbols, name);
+        return symbol?.class ? { file, name, symbol } : undefined;
+    };
+    /** Is `name` in `file` declared in the repository (not a package's or a global)? */
+    const inRepository = (file, name) => {
+        const node = graph.nodes.get(file);
+        if (!node)
+            return false;
+        const binding = node.bindings.get(name);
+        return binding ? binding.target !== undefined : model_own(node.scan.symbols, name) !== undefined;
+    };
+    /** A class whose members code outside the repository may call (see above). */
+    const openMemo = new Map();
+    const isOpen = (ref, depth = 0) => {
+        const key = ref.file + members_SEP + ref.name;
+        const known = openMemo.get(key);
+        if (known !== undefined)
+            return known;
+        openMemo.set(key, true); // a cycle of bases is open
+        const info = ref.symbol.class;
+        let open = !info?.calledByName || (info.interfaces ?? []).some(name => !inRepository(ref.file, name));
+        if (!open && info?.base !== undefined) {
+            const base = classAt(ref.file, info.base);
+            open = !base || depth > 16 || isOpen(base, depth + 1);
+        }
+        openMemo.set(key, open);
+        return open;
+    };
+    const gated = (file, symbol) => {
+        const dot = symbol.indexOf('.');
+        if (dot <= 0)
+            return false;
+        const owner = symbolOf(file, symbol.slice(0, dot));
+        if (!owner?.class?.calledByName?.includes(symbol.slice(dot + 1)))
+            return false;
+        return !isOpen({ file, name: symbol.slice(0, dot), symbol: owner });
+    };
+    /** What a test reaches, by a forward walk that opens members as their names turn up. */
+    const walk = (test, targets) => {
+        const files = new Set();
+        const seen = new Set();
+        const found = targets.map(() => false);
+        let left = targets.length;
+        const targetIds = new Map();
+        const targetFiles = new Map();
+        targets.forEach((target, i) => {
+            if (target.key === undefined)
+                pushTo(targetFiles, target.file, i);
+            else
+                pushTo(targetIds, target.file + members_SEP + target.key, i);
+        });
+        const hit = (at) => {
+            for (const i of at ?? [])
+                if (!found[i]) {
+                    found[i] = true;
+                    left--;
+                }
+        };
+        const queue = [];
+        const names = new Set();
+        let everything = false;
+        /** Members waiting for their name: name → node ids; and by class, for classes forced open. */
+        const waitingByName = new Map();
+        const waitingByClass = new Map();
+        const forced = new Set();
+        const visit = (file, key) => {
+            const id = file + members_SEP + key;
+            if (seen.has(id))
+                return;
+            seen.add(id);
+            queue.push(id);
+        };
+        const release = (ids) => {
+            for (const id of ids ?? []) {
+                const sep = id.indexOf(members_SEP);
+                visit(id.slice(0, sep), id.slice(sep + 1));
+            }
+        };
+        const mention = (words) => {
+            for (const word of words ?? []) {
+                if (names.has(word))
+                    continue;
+                names.add(word);
+                release(waitingByName.get(word));
+                waitingByName.delete(word);
+            }
+        };
+        const forceOpen = (ref) => {
+            const key = ref.file + members_SEP + ref.name;
+            if (forced.has(key))
+                return;
+            forced.add(key);
+            release(waitingByClass.get(key));
+            waitingByClass.delete(key);
+            const baseName = ref.symbol.class?.base;
+            const base = baseName === undefined ? undefined : classAt(ref.file, baseName);
+            if (base)
+                forceOpen(base);
+        };
+        visit(test, WHOLE);
+        for (let q = 0; q < queue.length && left > 0; q++) {
+            if (++steps > budget) {
+                exhausted = true;
+                break;
+            }
+            const id = queue[q];
+            const sep = id.indexOf(members_SEP);
+            const file = id.slice(0, sep);
+            const key = id.slice(sep + 1);
+            if (!files.has(file)) {
+                files.add(file);
+                hit(targetFiles.get(file));
+            }
+            hit(targetIds.get(id));
+            const node = graph.nodes.get(file);
+            if (!node)
+                continue;
+            const scan = node.scan;
+            if (!everything && reflects(scan)) {
+                everything = true;
+                for (const ids of waitingByName.values())
+                    release(ids);
+                waitingByName.clear();
+            }
+            if (key === LOAD) {
+                visit(file, model_MODULE_SYMBOL);
+                for (const { target, whole } of node.loads)
+                    visit(target, whole ? WHOLE : LOAD);
+            }
+            else if (key === WHOLE) {
+                visit(file, LOAD);
+                for (const name of Object.keys(scan.symbols)) {
+                    const dot = name.indexOf('.');
+                    const owner = dot > 0 ? model_own(scan.symbols, name.slice(0, dot)) : undefined;
+                    if (!owner?.class?.calledByName?.includes(name.slice(dot + 1)))
+                        visit(file, name);
+                }
+                for (const name of Object.keys(scan.exports))
+                    visit(file, `export:${name}`);
+                for (const target of node.exportAll)
+                    visit(target, WHOLE);
+            }
+            else if (key.startsWith('export:')) {
+                visit(file, LOAD);
+                const name = key.slice(7);
+                const local = model_own(scan.exports, name);
+                if (local !== undefined)
+                    visit(file, local);
+                else if (!scan.esm)
+                    visit(file, WHOLE);
+                else
+                    for (const target of node.exportAll)
+                        visit(target, key);
+            }
+            else {
+                const binding = node.bindings.get(key);
+                if (binding) {
+                    if (binding.target)
+                        visit(binding.target, binding.imported === WHOLE ? WHOLE : `export:${binding.imported}`);
+                    continue;
+                }
+                const symbol = model_own(scan.symbols, key);
+                if (!symbol)
+                    continue;
+                mention(symbol.words);
+                const classRef = { file, name: key, symbol };
+                const open = symbol.class !== undefined && (everything || forced.has(file + members_SEP + key) || isOpen(classRef));
+                const callable = !open && symbol.class?.calledByName ? new Set(symbol.class.calledByName) : undefined;
+                for (const ref of symbol.refs) {
+                    if (ref === key || !(model_own(scan.symbols, ref) || node.bindings.has(ref)))
+                        continue;
+                    const member = ref.startsWith(key + '.') ? ref.slice(key.length + 1) : undefined;
+                    if (member === undefined || !callable?.has(member) || names.has(member)) {
+                        visit(file, ref);
+                        if (open && member === undefined) {
+                            const header = classAt(file, ref);
+                            if (header)
+                                forceOpen(header);
+                        }
+                        continue;
+                    }
+                    const memberId = file + members_SEP + ref;
+                    const byName = waitingByName.get(member);
+                    if (byName)
+                        byName.push(memberId);
+                    else
+                        waitingByName.set(member, [memberId]);
+                    const classKey = file + members_SEP + key;
+                    const byClass = waitingByClass.get(classKey);
+                    if (byClass)
+                        byClass.push(memberId);
+                    else
+                        waitingByClass.set(classKey, [memberId]);
+                }
+            }
+        }
+        return found;
+    };
+    return {
+        gated,
+        reachable(test, targets) {
+            if (!exhausted && walks > 0 && steps + (steps / walks) * testsLeft > budget)
+                exhausted = true;
+            testsLeft--;
+            if (exhausted)
+                return targets.map(() => true);
+            walks++;
+            const found = walk(test, targets);
+            return exhausted ? targets.map(() => true) : found;
+        },
+        plan(tests) {
+            testsLeft = tests;
+        },
+        get exhausted() {
+            return exhausted;
+        }
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/select/other-scanners.ts
@@ -4741,6 +5216,7 @@ async function syntaxErrorIn(path, text, repoDir) {
 
 
 
+
 const MAX_SCANNED_BYTES = 1024 * 1024;
 function scanKindOf(path) {
     if (path.includes('node_modules/'))
@@ -5398,7 +5874,8 @@ async function selectOrThrow(options, started, reportAllTests) {
     const reasons = {};
     const reach = {};
     const reachedSymbols = new Set();
-    for (const hit of testsReaching(repo.graph, changes, repo.isTest)) {
+    const members = options.memberReach === false ? undefined : memberReach(repo.graph);
+    for (const hit of testsReaching(repo.graph, changes, repo.isTest, members)) {
         const dataPath = extraReasons.get(`data:${hit.changedFile}`);
         const chain = hit.chain ?? [hit.changed, hit.test];
         reasons[hit.test] ??= dataPath ? [...dataPath, ...chain] : chain;
@@ -5407,6 +5884,8 @@ async function selectOrThrow(options, started, reportAllTests) {
         (reach[hit.test] ??= []).push(dataPath ? `${dataPath[0]}#*` : hit.changed);
         reachedSymbols.add(hit.changed);
     }
+    if (members?.exhausted)
+        notes.push('member reach gave up (too large a walk): a changed method selects every test that reaches its class');
     for (const [test, chain] of selfSelected)
         reasons[test] ??= chain;
     for (const [test, chain] of extraReasons)
@@ -5539,7 +6018,7 @@ function metadataOnlyChange(before, after) {
  * reads them, so a warm run parses little more than the keys. Resolutions and the graph snapshot
  * stay valid while the list of files and the project configs are the same (their fingerprint).
  */
-const SCANNER_VERSION = 11;
+const SCANNER_VERSION = 12;
 /** The lines of a file, decoded one at a time when asked for. */
 class Lines {
     buffer;

@@ -129,6 +129,41 @@ describe('select command (CLI)', () => {
   })
 })
 
+describe('select-granularity', () => {
+  it('selects by member by default, and every test that reaches the class with `class`', async () => {
+    const files = {
+      'src/box.ts': 'export class Box {\n  open() {\n    return 1\n  }\n  close() {\n    return 2\n  }\n}\n',
+      'test/open.test.ts':
+        "import { Box } from '../src/box'\ntest('open', () => expect(new Box().open()).toBe(1))\n",
+      'test/close.test.ts':
+        "import { Box } from '../src/box'\ntest('close', () => expect(new Box().close()).toBe(2))\n"
+    }
+    const repo = createRepo({ files })
+    const base = repo.head()
+    repo.commit('change open', { 'src/box.ts': files['src/box.ts'].replace('return 1', 'return 3') })
+    const select = async (...extra: string[]): Promise<string[]> => {
+      const result = await runCli([
+        'select',
+        '--repo',
+        repo.dir,
+        '--base',
+        base,
+        '--head',
+        'HEAD',
+        '--json',
+        ...extra
+      ])
+      if (result.exitCode !== 0) throw new Error(result.stdout + result.stderr)
+      return JSON.parse(result.stdout).tests
+    }
+    expect(await select()).toEqual(['test/open.test.ts'])
+    expect(await select('--select-granularity', 'class')).toEqual(['test/close.test.ts', 'test/open.test.ts'])
+    const wrong = await runCli(['select', '--repo', repo.dir, '--select-granularity', 'method'])
+    expect(wrong.exitCode).toBe(2)
+    expect(wrong.stderr + wrong.stdout).toMatch(/select-granularity.*member.*class/s)
+  })
+})
+
 describe('shards', () => {
   it('balances by recorded durations (longest first onto the lightest shard)', () => {
     const durations: Record<string, number> = { a: 7, b: 5, c: 4, d: 3, e: 3, f: 2 }

@@ -242,3 +242,35 @@ describe('semantic diff', () => {
     expect(changedNames(diffScans(undefined, scanJs(base, 'a.ts')))).toEqual(['*'])
   })
 })
+
+describe('what member reach needs from a class', () => {
+  const classOf = (src: string, name: string) => scanJs(src, 'a.ts').symbols[name]?.class
+
+  it('lists the methods and accessors called by name, not constructors, fields, conversions or computed names', () => {
+    const info = classOf(
+      'class A<T extends B<C>> extends Base<T> implements I, ns.J<T> {\n  x = 1\n  constructor() {}\n  run() {}\n  get size() { return 1 }\n  get total() { return 2 }\n  toString() { return "" }\n  [Symbol.iterator]() {}\n  static make() {}\n}\n',
+      'A'
+    )
+    expect(info).toEqual({ calledByName: ['run', 'total', 'make'], base: 'Base', interfaces: ['I', 'ns'] })
+  })
+
+  it('opens decorated classes and classes whose base is not a plain name', () => {
+    expect(classOf('@Entity()\nclass A {\n  run() {}\n}\n', 'A')).toEqual({ calledByName: null })
+    expect(classOf('class A {\n  @Get() run() {}\n}\n', 'A')).toEqual({ calledByName: null })
+    expect(classOf('class A extends mixin(B) {\n  run() {}\n}\n', 'A')).toEqual({ calledByName: null })
+    expect(classOf('class A extends B.C {\n  run() {}\n}\n', 'A')).toEqual({ calledByName: null })
+  })
+
+  it("keeps each declaration's words, and a type keyword only where it can name a property", () => {
+    const { symbols } = scanJs(
+      "function f(x: unknown): string {\n  return x.format() + obj['to-iso'] + `${y.unknown}`\n}\nfunction h() {\n  const { unknown } = lib\n}\n",
+      'a.ts'
+    )
+    const words = symbols.f?.words ?? []
+    expect(words).toEqual(expect.arrayContaining(['format', 'to-iso', 'to', 'iso', 'unknown']))
+    expect(scanJs('function g(x: unknown): string { return x }\n', 'a.ts').symbols.g?.words).not.toContain(
+      'unknown'
+    )
+    expect(symbols.h?.words).toContain('unknown')
+  })
+})

@@ -228,6 +228,95 @@ describe('semantic selection through the symbol graph', () => {
   })
 })
 
+describe('member reach: a method runs only where its name is mentioned', () => {
+  const CLOCK = {
+    'src/util.ts': 'export function twoDigits(n: number) {\n  return String(n).padStart(2, "0")\n}\n',
+    'src/clock.ts':
+      "import { twoDigits } from './util'\nexport class Clock {\n  constructor(private minutes: number) {}\n  now() {\n    return this.minutes\n  }\n  format() {\n    return `${this.hours()}:${twoDigits(this.minutes % 60)}`\n  }\n  hours() {\n    return Math.floor(this.minutes / 60)\n  }\n}\n",
+    'src/report.ts': "export function report(c: { format(): string }) {\n  return 'at ' + c.format()\n}\n",
+    'test/now.test.ts':
+      "import { Clock } from '../src/clock'\ntest('now', () => expect(new Clock(5).now()).toBe(5))\n",
+    'test/format.test.ts':
+      "import { Clock } from '../src/clock'\ntest('format', () => expect(new Clock(65).format()).toBe('1:05'))\n",
+    'test/report.test.ts':
+      "import { Clock } from '../src/clock'\nimport { report } from '../src/report'\ntest('report', () => expect(report(new Clock(0))).toBe('at 0:00'))\n",
+    'test/keyed.test.ts':
+      "import { Clock } from '../src/clock'\nconst method = 'hours'\ntest('keyed', () => expect(new Clock(120)[method]()).toBe(2))\n"
+  }
+  const edit = (files: Record<string, string>, path: string, from: string, to: string): FileChanges => {
+    const text = files[path] as string
+    expect(text).toContain(from)
+    return { [path]: text.replace(from, to) }
+  }
+
+  it('selects only the tests that name the changed method (directly, through a module, or in a string)', async () => {
+    const change = edit(CLOCK, 'src/clock.ts', 'return this.minutes\n', 'return this.minutes + 0\n')
+    const result = await afterChange(CLOCK, change)
+    expect(result.tests).toEqual(['test/now.test.ts'])
+    expect(result.reasons['test/now.test.ts']).toEqual([
+      'src/clock.ts#Clock.now',
+      'src/clock.ts#Clock',
+      'test/now.test.ts'
+    ])
+    // Class granularity: every test that reaches Clock.
+    const wide = await afterChange(CLOCK, change, 'change', { memberReach: false })
+    expect(wide.tests).toHaveLength(4)
+  })
+
+  it('follows calls between members and through other modules', async () => {
+    // hours is called by format (this.hours()) and named in keyed.test's string.
+    const result = await afterChange(
+      CLOCK,
+      edit(CLOCK, 'src/clock.ts', 'this.minutes / 60', 'this.minutes / 60.0')
+    )
+    expect(result.tests).toEqual(['test/format.test.ts', 'test/keyed.test.ts', 'test/report.test.ts'])
+    // twoDigits is reached only through Clock.format.
+    const util = await afterChange(CLOCK, edit(CLOCK, 'src/util.ts', '"0"', "'0'.repeat(1)"))
+    expect(util.tests).toEqual(['test/format.test.ts', 'test/report.test.ts'])
+  })
+
+  it('reaches every member of a class that code outside the repository may call', async () => {
+    const files = {
+      ...CLOCK,
+      'src/widget.ts':
+        "import type { OnInit } from 'some-framework'\nimport { Base } from './base'\nexport class Widget extends Base implements OnInit {}\n",
+      'src/base.ts':
+        'export class Base {\n  ngOnInit() {\n    return 1\n  }\n  other() {\n    return 2\n  }\n}\n',
+      'src/error.ts': 'export class ClockError extends Error {\n  describe() {\n    return 1\n  }\n}\n',
+      'test/widget.test.ts':
+        "import { Widget } from '../src/widget'\ntest('w', () => expect(new Widget()).toBeTruthy())\n",
+      'test/base.test.ts':
+        "import { Base } from '../src/base'\ntest('b', () => expect(new Base()).toBeTruthy())\n",
+      'test/error.test.ts':
+        "import { ClockError } from '../src/error'\ntest('e', () => expect(new ClockError()).toBeTruthy())\n"
+    }
+    // Widget implements a package's interface: the framework may call what it inherits from Base.
+    const base = await afterChange(files, edit(files, 'src/base.ts', 'return 1', 'return 3'))
+    expect(base.tests).toEqual(['test/widget.test.ts'])
+    // A class that extends a class from outside the repository (Error) is open.
+    const error = await afterChange(files, edit(files, 'src/error.ts', 'return 1', 'return 3'))
+    expect(error.tests).toEqual(['test/error.test.ts'])
+  })
+
+  it('reaches every member for code that lists the names on a prototype, and toString for a template', async () => {
+    const files = {
+      ...CLOCK,
+      'test/proto.test.ts':
+        "import { Clock } from '../src/clock'\nconst c = new Clock(1)\ntest('all', () => {\n  for (const name of Object.getOwnPropertyNames(Object.getPrototypeOf(c))) if (name !== 'constructor') (c as any)[name]()\n})\n",
+      'src/label.ts': 'export class Label {\n  toString() {\n    return "x"\n  }\n}\n',
+      'test/label.test.ts':
+        "import { Label } from '../src/label'\ntest('l', () => expect(`${new Label()}`).toBe('x'))\n"
+    }
+    const result = await afterChange(
+      files,
+      edit(files, 'src/clock.ts', 'return this.minutes\n', 'return this.minutes + 0\n')
+    )
+    expect(result.tests).toEqual(['test/now.test.ts', 'test/proto.test.ts'])
+    const label = await afterChange(files, edit(files, 'src/label.ts', '"x"', '"x" + ""'))
+    expect(label.tests).toEqual(['test/label.test.ts'])
+  })
+})
+
 describe('data files that static imports miss', () => {
   const DATA = {
     ...LIB,

@@ -182,6 +182,7 @@ function url(description, example) {
 }
 const COMMANDS = ['changes', 'select', 'test', 'fix', 'generate', 'guard', 'ci'];
 const AUTONOMY_LEVELS = ['shadow', 'suggest', 'pr', 'commit'];
+const SELECT_GRANULARITIES = ['member', 'class'];
 const specs = {
     // ── general ──────────────────────────────────────────────────────────────
     command: choice('What to do.', COMMANDS, 'ci'),
@@ -208,6 +209,7 @@ const specs = {
     shards: integer('Split the selected tests into this many balanced shards (output `matrix`).', 1, 1, 256),
     alwaysRun: list('Test files (globs) that are always selected.', '"test/smoke/**"'),
     runAllOn: list('Changed files (globs) that make every test run.', '"migrations/**"'),
+    selectGranularity: choice('A changed method or accessor selects the tests that reach its class and mention its name (`member`), or every test that reaches its class (`class`: for code that calls methods by computed names).', SELECT_GRANULARITIES, 'member'),
     // ── test ─────────────────────────────────────────────────────────────────
     files: list('Test files to run (`test` command). Default: all tests.', '"src/a.test.ts"'),
     testCommand: optionalText('Command that runs tests, overriding detection. `{files}` is replaced by the test files.', '"npx jest {files}"'),

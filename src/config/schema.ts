@@ -176,6 +176,7 @@ function url(description: string, example: string): InputSpec<string | undefined
 export const COMMANDS = ['changes', 'select', 'test', 'fix', 'generate', 'guard', 'ci'] as const
 export type CommandName = (typeof COMMANDS)[number]
 export const AUTONOMY_LEVELS = ['shadow', 'suggest', 'pr', 'commit'] as const
+export const SELECT_GRANULARITIES = ['member', 'class'] as const
 export type Autonomy = (typeof AUTONOMY_LEVELS)[number]
 
 const specs = {
@@ -206,6 +207,11 @@ const specs = {
   shards: integer('Split the selected tests into this many balanced shards (output `matrix`).', 1, 1, 256),
   alwaysRun: list('Test files (globs) that are always selected.', '"test/smoke/**"'),
   runAllOn: list('Changed files (globs) that make every test run.', '"migrations/**"'),
+  selectGranularity: choice(
+    'A changed method or accessor selects the tests that reach its class and mention its name (`member`), or every test that reaches its class (`class`: for code that calls methods by computed names).',
+    SELECT_GRANULARITIES,
+    'member'
+  ),
 
   // ── test ─────────────────────────────────────────────────────────────────
   files: list('Test files to run (`test` command). Default: all tests.', '"src/a.test.ts"'),

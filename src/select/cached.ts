@@ -53,6 +53,7 @@ export async function selectChange(
       log,
       alwaysRun: inputs.alwaysRun,
       runAllOn: inputs.runAllOn,
+      memberReach: inputs.selectGranularity === 'member',
       configFile: inputs.configFile,
       cacheDir,
       fullGraphCache: cache

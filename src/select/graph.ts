@@ -1,5 +1,6 @@
 import { MODULE_SYMBOL, own, type ModuleScan } from './model.js'
 import { dirname, joinPath } from './project.js'
+import type { MemberReach, ReachTarget } from './members.js'
 import type { Resolver } from './resolve.js'
 import type { GraphSnapshot } from './scan-cache.js'
 
@@ -666,31 +667,44 @@ function chainTo(
 
 /**
  * For every changed symbol, the tests that reach it, each with a chain of steps from the changed
- * symbol to the test file (on a test's first hit).
+ * symbol to the test file (on a test's first hit). With `members`, a changed member that runs
+ * only when called by name is reached only by the tests that `members` says reach it.
  */
 export function testsReaching(
   graph: Graph,
   changes: Map<string, FileChange>,
-  isTest: (path: string) => boolean
+  isTest: (path: string) => boolean,
+  members?: MemberReach
 ): ReverseHit[] {
   const index = reverseIndex()
-  const starts: Array<{ file: string; label: string; nodes: string[] }> = []
+  /** Where a walk starts, and what a test's forward walk must reach for its hits to hold (see members). */
+  const starts: Array<{ file: string; label: string; nodes: string[]; target: ReachTarget }> = []
   for (const [file, change] of changes) {
     if (change.whole) {
-      starts.push({ file, label: file, nodes: [id('L', file), id('W', file)] })
+      starts.push({ file, label: file, nodes: [id('L', file), id('W', file)], target: { file } })
       continue
     }
     for (const symbol of change.symbols)
-      starts.push({ file, label: `${file}#${symbol}`, nodes: [id('S', file, symbol)] })
+      starts.push({
+        file,
+        label: `${file}#${symbol}`,
+        nodes: [id('S', file, symbol)],
+        target: { file, key: symbol }
+      })
     for (const exported of change.exports) {
       const exports = graph.nodes.get(file)?.scan.exports
       if (!change.symbols.has((exports && own(exports, exported)) ?? '\u0001'))
-        starts.push({ file, label: `${file}#${exported}`, nodes: [id('E', file, exported)] })
+        starts.push({
+          file,
+          label: `${file}#${exported}`,
+          nodes: [id('E', file, exported)],
+          target: { file, key: `export:${exported}` }
+        })
     }
   }
   for (const [file, change] of changes) {
     if (change.typeCheckedOnLoad && !change.whole)
-      starts.push({ file, label: `${file}#${TYPE_CHECK}`, nodes: [id('L', file)] })
+      starts.push({ file, label: `${file}#${TYPE_CHECK}`, nodes: [id('L', file)], target: { file } })
   }
   // Every walk crosses the same graph: node names are numbered once, and each node's predecessors
   // and test check are worked out once. A walk marks what it visited with its own stamp.
@@ -718,8 +732,23 @@ export function testsReaching(
     return n
   }
   const scratch: string[] = []
-  const hits: ReverseHit[] = []
+  interface PendingHit extends ReverseHit {
+    target?: ReachTarget
+    dropped?: boolean
+  }
+  const pending: PendingHit[] = []
+  const toCheck = new Map<string, PendingHit[]>()
   const chained = new Set<string>()
+  /** Per node: 1 when it is a member that runs only when called by name, 0 when not. */
+  const gatedMember: Array<0 | 1 | undefined> = []
+  const isGatedMember = (n: number): boolean => {
+    let known = gatedMember[n]
+    if (known === undefined) {
+      const [kind, file, name] = (names[n] as string).split(SEP) as [string, string, string]
+      known = gatedMember[n] = kind === 'S' && members?.gated(file, name) ? 1 : 0
+    }
+    return known === 1
+  }
   starts.forEach((start, walk) => {
     const mark = walk + 1
     const queue: number[] = []
@@ -730,6 +759,10 @@ export function testsReaching(
       parent[n] = -1
       queue.push(n)
     }
+    // The tests found, and whether the walk went through a member called by name: then each test
+    // must reach the change by a forward walk that follows members by name.
+    const found: Array<{ test: string; at: number }> = []
+    let throughMember = false
     for (let q = 0; q < queue.length; q++) {
       const current = queue[q] as number
       let test = testOf[current]
@@ -738,18 +771,8 @@ export function testsReaching(
         const file = name.charCodeAt(0) === 87 /* W */ ? name.slice(2, -1) : undefined
         testOf[current] = test = file !== undefined && isTest(file) ? file : null
       }
-      if (test !== null) {
-        const hit: ReverseHit = {
-          test,
-          changedFile: start.file,
-          changed: start.label === start.file ? `${start.file}#*` : start.label
-        }
-        if (!chained.has(test)) {
-          chained.add(test)
-          hit.chain = chainTo(current, n => parent[n] as number, names, start, test)
-        }
-        hits.push(hit)
-      }
+      if (test !== null) found.push({ test, at: current })
+      if (members && !throughMember && isGatedMember(current)) throughMember = true
       let preds = predecessorsOf[current]
       if (!preds) {
         predecessors(graph, index, names[current] as string, scratch)
@@ -762,7 +785,43 @@ export function testsReaching(
         queue.push(pred)
       }
     }
+    for (const { test, at } of found) {
+      const hit: PendingHit = {
+        test,
+        changedFile: start.file,
+        changed: start.label === start.file ? `${start.file}#*` : start.label
+      }
+      // A hit that may be dropped keeps its chain, in case it becomes the test's first.
+      if (throughMember || !chained.has(test)) {
+        if (!throughMember) chained.add(test)
+        hit.chain = chainTo(at, n => parent[n] as number, names, start, test)
+      }
+      if (throughMember) {
+        hit.target = start.target
+        pushTo(toCheck, test, hit)
+      }
+      pending.push(hit)
+    }
   })
+  members?.plan(toCheck.size)
+  for (const [test, unsure] of toCheck) {
+    const reached = (members as MemberReach).reachable(
+      test,
+      unsure.map(hit => hit.target as ReachTarget)
+    )
+    unsure.forEach((hit, i) => {
+      if (!reached[i]) hit.dropped = true
+    })
+  }
+  const hits: ReverseHit[] = []
+  const first = new Set<string>()
+  for (const { target: _target, dropped, chain, ...hit } of pending) {
+    if (dropped) continue
+    if (!first.has(hit.test)) {
+      first.add(hit.test)
+      hits.push({ ...hit, chain: chain as string[] })
+    } else hits.push(hit)
+  }
   return hits
 }
 

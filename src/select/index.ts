@@ -19,6 +19,7 @@ import {
 } from './graph.js'
 import { typeErrorsIn } from './typecheck.js'
 import { isJsFile, scanJs } from './js-scanner.js'
+import { memberReach } from './members.js'
 import { MODULE_SYMBOL, emptyScan, hashText, type ModuleScan } from './model.js'
 import { scanGo, scanPython } from './other-scanners.js'
 import {
@@ -61,6 +62,11 @@ export interface SelectOptions {
    * link every file first.
    */
   graph?: 'demand' | 'full'
+  /**
+   * A changed method or accessor selects only the tests that reach its class and something that
+   * names it (default, see members.ts); false: every test that reaches the class.
+   */
+  memberReach?: boolean
   /** Restores the scan cache folder before the full graph is built (the Actions cache). */
   fullGraphCache?: FullGraphCache
 }
@@ -851,7 +857,8 @@ async function selectOrThrow(
   const reasons: Record<string, string[]> = {}
   const reach: Record<string, string[]> = {}
   const reachedSymbols = new Set<string>()
-  for (const hit of testsReaching(repo.graph, changes, repo.isTest)) {
+  const members = options.memberReach === false ? undefined : memberReach(repo.graph)
+  for (const hit of testsReaching(repo.graph, changes, repo.isTest, members)) {
     const dataPath = extraReasons.get(`data:${hit.changedFile}`)
     const chain = hit.chain ?? [hit.changed, hit.test]
     reasons[hit.test] ??= dataPath ? [...dataPath, ...chain] : chain
@@ -859,6 +866,10 @@ async function selectOrThrow(
     ;(reach[hit.test] ??= []).push(dataPath ? `${dataPath[0]}#*` : hit.changed)
     reachedSymbols.add(hit.changed)
   }
+  if (members?.exhausted)
+    notes.push(
+      'member reach gave up (too large a walk): a changed method selects every test that reaches its class'
+    )
   for (const [test, chain] of selfSelected) reasons[test] ??= chain
   for (const [test, chain] of extraReasons) if (!test.startsWith('data:')) reasons[test] ??= chain
   for (const { path, why, scope } of scoped) {

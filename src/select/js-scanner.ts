@@ -1,5 +1,12 @@
 import { IDENT, JSX, NUMBER, PUNCT, REGEX, STRING, TEMPLATE, tokenize, type Tokens } from './js-lexer.js'
-import { MODULE_SYMBOL, emptyScan, hashText, type ImportBinding, type ModuleScan } from './model.js'
+import {
+  MODULE_SYMBOL,
+  emptyScan,
+  hashText,
+  type ImportBinding,
+  type ModuleScan,
+  type SymbolInfo
+} from './model.js'
 
 /**
  * Finds a JavaScript/TypeScript module's imports, exports and top-level declarations from its
@@ -57,6 +64,21 @@ const MOCK_METHODS = new Set([
 /** Brace openers that are not a declaration's body (a type literal, an object in a default value). */
 const NOT_BODY_BEFORE = new Set([':', '|', '&', ',', '<', '=>', '=', '?', '('])
 
+/**
+ * Members that the language, the runtime or common libraries call without the caller's code naming
+ * them: conversions (template literals, `JSON.stringify`, `await`), iteration, inspection, and every
+ * name on Object.prototype. A class's other methods and accessors run only when some code names them.
+ */
+const CALLED_WITHOUT_NAME = new Set([
+  ...Object.getOwnPropertyNames(Object.prototype),
+  'toString', 'valueOf', 'toJSON', 'toLocaleString', 'then', 'catch', 'finally', 'next', 'return', 'throw',
+  'inspect', 'length', 'size', 'name', 'message', 'stack', 'cause', 'handleEvent', 'asymmetricMatch',
+  'toPrimitive', 'dispose', 'asyncDispose', 'static{}'
+]) // prettier-ignore
+
+/** Words inside a string or template: the whole text, and each name-like run of it. */
+const WORD_RUN = /[\p{L}\p{N}_$#]+/gu
+
 const PATH_LIKE = /^(?:\.{0,2}\/)?[\w@.-]+(?:\/[\w@.-]+)*\/?$/
 
 export function isJsFile(path: string): boolean {
@@ -81,6 +103,10 @@ class JsScanner {
   private readonly scan_ = emptyScan('js')
   private readonly moduleParts: string[] = []
   private readonly moduleRefs = new Set<string>()
+  /** Where the last statement made only of decorators ends. */
+  private decoratorsEndAt = -1
+  /** The words of the code run on load (see SymbolInfo.words). */
+  private readonly moduleWords = new Set<string>()
   /** Matching bracket index for every opening bracket. */
   private readonly match: Int32Array
   /** Names of top-level function declarations. */
@@ -139,7 +165,8 @@ class JsScanner {
     this.placePropertyStatements()
     result.symbols[MODULE_SYMBOL] = {
       hash: hashText(this.moduleParts.join('\u0002')),
-      refs: [...this.moduleRefs]
+      refs: [...this.moduleRefs],
+      words: [...this.moduleWords]
     }
     return result
   }
@@ -331,6 +358,8 @@ class JsScanner {
 
   private statement(start: number, end: number): void {
     const k = this.skipDecorators(start)
+    // Decorators on a line of their own end a statement before the class they decorate.
+    if (k > start && k >= end) this.decoratorsEndAt = end
     const word = this.t(k)
     if (this.is(k, IDENT, 'import') && !this.is(k + 1, PUNCT, '(') && !this.is(k + 1, PUNCT, '.')) {
       this.scan_.esm = true
@@ -475,7 +504,13 @@ class JsScanner {
 
   private moduleStatement(start: number, end: number): void {
     this.moduleParts.push(this.hashRange(start, end))
-    for (const ref of this.references(start, end)) this.moduleRefs.add(ref)
+    this.runsOnLoad(start, end, this.references(start, end))
+  }
+
+  /** Code in the range runs when the module loads: what it references and names, MODULE_SYMBOL does. */
+  private runsOnLoad(from: number, to: number, refs: Iterable<string>): void {
+    for (const ref of refs) this.moduleRefs.add(ref)
+    this.wordsOf(from, to, this.moduleWords)
   }
 
   private addSymbol(name: string, start: number, end: number, refs: Iterable<string>, hashExtra = ''): void {
@@ -486,9 +521,39 @@ class JsScanner {
     if (existing) {
       existing.hash = hashText(existing.hash + hash)
       existing.refs = [...new Set([...existing.refs, ...refs])]
+      existing.words = [...this.wordsOf(start, end, new Set(existing.words))]
     } else {
-      this.scan_.symbols[name] = { hash, refs: Array.isArray(refs) ? refs : [...refs] }
+      const words = [...this.wordsOf(start, end, new Set())]
+      this.scan_.symbols[name] = { hash, refs: Array.isArray(refs) ? refs : [...refs], words }
     }
+  }
+
+  /**
+   * Whether a keyword (or a TypeScript type word such as `unknown`) at k can name a property: after
+   * a dot, before `(` or `:`, or as a shorthand in braces. In a type (`x: unknown`, `<string>`) it
+   * cannot.
+   */
+  private namesProperty(k: number): boolean {
+    const before = this.kinds[k - 1] === PUNCT ? this.texts[k - 1] : ''
+    const after = this.kinds[k + 1] === PUNCT ? this.texts[k + 1] : ''
+    if (before === '.' || after === '(' || after === ':') return true
+    return (before === '{' || before === ',') && (after === '}' || after === ',' || after === '=')
+  }
+
+  /** Adds the words of a token range (see SymbolInfo.words) to `into`. */
+  private wordsOf(from: number, to: number, into: Set<string>): Set<string> {
+    const { kinds, texts } = this
+    for (let k = from; k < to; k++) {
+      const kind = kinds[k]
+      const text = texts[k] as string
+      if (kind === NUMBER || (kind === IDENT && (!NOT_REFERENCES.has(text) || this.namesProperty(k))))
+        into.add(text)
+      else if (kind === STRING || kind === TEMPLATE || kind === JSX) {
+        into.add(text)
+        for (const run of text.match(WORD_RUN) ?? []) into.add(run)
+      }
+    }
+    return into
   }
 
   private addBinding(spec: string, kind: 'static' | 'reexport', names: ImportBinding[] | null): void {
@@ -640,8 +705,7 @@ class JsScanner {
       const name = this.t(k + 1)
       const refs = this.references(k + 2, end)
       this.addSymbol(name, start, end, refs)
-      if (word === 'enum' || word === 'namespace' || word === 'module')
-        for (const ref of refs) this.moduleRefs.add(ref)
+      if (word === 'enum' || word === 'namespace' || word === 'module') this.runsOnLoad(k + 2, end, refs)
       return named(name)
     } else if (word === 'const' && this.is(k + 1, IDENT, 'enum') && this.is(k + 2, IDENT)) {
       const name = this.t(k + 2)
@@ -656,7 +720,7 @@ class JsScanner {
     if (exported === 'default') {
       // export default <expression>
       this.addSymbol('default', start, end, this.references(k, end))
-      if (this.executesOnLoad(k, end)) for (const ref of this.references(k, end)) this.moduleRefs.add(ref)
+      if (this.executesOnLoad(k, end)) this.runsOnLoad(k, end, this.references(k, end))
       exports.default = 'default'
       return
     }
@@ -701,7 +765,7 @@ class JsScanner {
       this.addSymbol(name, start, end, refs)
       if (exported) this.scan_.exports[name] = name
     }
-    if (onLoad) for (const ref of refs) this.moduleRefs.add(ref)
+    if (onLoad) this.runsOnLoad(start, end, refs)
   }
 
   private classDeclaration(name: string, start: number, k: number, end: number): void {
@@ -720,10 +784,32 @@ class JsScanner {
       return
     }
     const headerRefs = this.references(start, body).filter(ref => ref !== name)
-    for (const ref of headerRefs) this.moduleRefs.add(ref) // extends/decorators run on load
+    this.runsOnLoad(start, body, headerRefs) // extends/decorators run on load
     let plain = true
-    for (let j = k + 1; j < body; j++) if (this.is(j, IDENT, 'extends')) plain = false
+    // Code outside the repository may call any member of a decorated class, or of one whose base
+    // is not a plain name: no member reach for them.
+    let open = this.decoratorsEndAt === start
+    const interfaces: string[] = []
+    for (let j = start; j < body; j++) {
+      if (this.is(j, PUNCT, '@')) open = true
+      if (this.is(j, IDENT, 'extends')) plain = false
+      if (this.is(j, IDENT, 'implements')) {
+        let itemStart = true
+        for (let i = j + 1; i < body; i++) {
+          if (this.is(i, PUNCT, '<')) i = this.afterTypeArguments(i, body) - 1
+          else if (this.is(i, PUNCT, ',')) itemStart = true
+          else if (itemStart && this.is(i, IDENT)) {
+            interfaces.push(this.t(i))
+            itemStart = false
+          }
+        }
+        break
+      }
+    }
+    const base = this.baseClass(k + 1, body)
+    if (base === null) open = true
     const memberNames: string[] = []
+    const calledByName: string[] = []
     const fieldParts: string[] = []
     let m = body + 1
     while (m < close) {
@@ -732,6 +818,7 @@ class JsScanner {
       if (member) {
         const key = `${name}.${member.name}`
         if (member.isAccessor) plain = false
+        if (this.is(m, PUNCT, '@')) open = true
         memberNames.push(member.name)
         if (member.isMethod) {
           this.addSymbol(key, m, memberEnd, this.references(m, memberEnd))
@@ -739,8 +826,13 @@ class JsScanner {
           fieldParts.push(this.hashRange(m, memberEnd))
           this.addSymbol(key, m, memberEnd, this.references(m, memberEnd))
         }
-        if (member.isStatic && !member.isMethod)
-          for (const ref of this.references(m, memberEnd)) this.moduleRefs.add(ref)
+        if (
+          (member.isMethod || member.isAccessor) &&
+          !member.name.startsWith('[') &&
+          !CALLED_WITHOUT_NAME.has(member.name)
+        )
+          calledByName.push(member.name)
+        if (member.isStatic && !member.isMethod) this.runsOnLoad(m, memberEnd, this.references(m, memberEnd))
       }
       m = memberEnd > m ? memberEnd : m + 1
     }
@@ -749,6 +841,36 @@ class JsScanner {
     this.classNames.add(name)
     const refs = [...headerRefs, ...memberNames.map(member => `${name}.${member}`)]
     this.addSymbol(name, start, body + 1, refs, memberNames.join(',') + '\u0003' + fieldParts.join('\u0002'))
+    const symbol = this.scan_.symbols[name] as SymbolInfo
+    // A class declared twice (overloads, merging): no member reach.
+    const twice = symbol.class !== undefined
+    symbol.class = { calledByName: open || twice ? null : [...new Set(calledByName)] }
+    if (base) symbol.class.base = base
+    if (interfaces.length) symbol.class.interfaces = interfaces
+  }
+
+  /**
+   * The base class of a class whose header runs from `k` (after `class`) to its body: its name,
+   * undefined without `extends`, or null when the base is not a plain name (a call, a member).
+   */
+  private baseClass(k: number, body: number): string | undefined | null {
+    if (this.is(k, IDENT) && this.t(k) !== 'extends' && this.t(k) !== 'implements') k++
+    k = this.afterTypeArguments(k, body)
+    if (!this.is(k, IDENT, 'extends')) return undefined
+    if (!this.is(k + 1, IDENT)) return null
+    const after = this.afterTypeArguments(k + 2, body)
+    return after === body || this.is(after, IDENT, 'implements') ? this.t(k + 1) : null
+  }
+
+  /** The index after `<…>` at k (k itself when there is none). */
+  private afterTypeArguments(k: number, end: number): number {
+    if (!this.is(k, PUNCT, '<')) return k
+    let depth = 0
+    for (let j = k; j < end; j++) {
+      if (this.is(j, PUNCT, '<')) depth++
+      else if (this.is(j, PUNCT, '>') && --depth === 0) return j + 1
+    }
+    return end
   }
 
   private memberEnd(m: number, close: number): number {

@@ -29,6 +29,25 @@ export interface SymbolInfo {
   hash: string
   /** Local names the declaration references (other symbols of the module or import bindings). */
   refs: string[]
+  /**
+   * Every name the declaration mentions: identifiers, property names, and the words of its strings.
+   * A member in a class's `calledByName` runs only if code that reaches it mentions its name.
+   */
+  words?: string[]
+  /** Set on a class declaration. */
+  class?: ClassInfo
+}
+
+export interface ClassInfo {
+  /**
+   * The methods and accessors that run only when code names them (member reach), or null when
+   * code outside the repository may call any member (decorators, `implements`, a computed base).
+   */
+  calledByName: string[] | null
+  /** The local name of its base class, when it has one that is a plain name. */
+  base?: string
+  /** The local names of the interfaces it implements (their first segment: `ns` of `ns.I`). */
+  interfaces?: string[]
 }
 
 export interface ModuleScan {

@@ -1,0 +1,291 @@
+import { LOAD, WHOLE, pushTo, type Graph } from './graph.js'
+import { MODULE_SYMBOL, own, type ModuleScan, type SymbolInfo } from './model.js'
+
+/**
+ * Member reach: a method or accessor of a class (one listed in the class's `members`) runs only
+ * when code that runs names it (`x.format()`, `x['format']`, `{ format } = x`, a string
+ * 'format'). So a test reaches a changed member when it reaches the class and something it
+ * reaches mentions the member's name. Whatever mentions names — the test itself, what it loads,
+ * the class's other reached members — is found by a walk forward from the test that opens a
+ * class's members as their names turn up.
+ *
+ * Where code outside the repository may call members by names we cannot see, a class's members
+ * are all reached with it: decorated classes, classes that implement an interface declared
+ * outside the repository, classes whose base is not a class of the repository (React.Component, Error…) or is such a class, and the
+ * classes such a class extends. A module that lists the names on a prototype
+ * (`Object.getOwnPropertyNames(Object.getPrototypeOf(x))`…) opens every class. What stays out of reach is a member called
+ * through a name computed from pieces (`x['for' + 'mat']()`) or read from data.
+ */
+
+const REFLECTION = new Set(['getOwnPropertyNames', 'ownKeys', 'getOwnPropertyDescriptors'])
+const PROTOTYPE = new Set(['prototype', 'getPrototypeOf', '__proto__'])
+
+/** Does a module list the names on some prototype (a reflection word and a prototype word)? */
+function reflectsOnPrototypes(scan: ModuleScan): boolean {
+  let reflection = false
+  let prototype = false
+  for (const symbol of Object.values(scan.symbols))
+    for (const word of symbol.words ?? []) {
+      if (REFLECTION.has(word)) reflection = true
+      else if (PROTOTYPE.has(word)) prototype = true
+    }
+  return reflection && prototype
+}
+
+/**
+ * Forward steps all the walks of one selection may take (about a second); when the walks so far
+ * say the rest would not fit, member reach gives up and every test that reaches a class counts.
+ */
+export const MEMBER_REACH_BUDGET = 400_000
+
+/** A symbol (local name, or `export:<name>`) of a file, or (no key) the file at all. */
+export interface ReachTarget {
+  file: string
+  key?: string
+}
+
+export interface MemberReach {
+  /** Is `symbol` of `file` (`Class.member`) a member that runs only when called by name? */
+  gated(file: string, symbol: string): boolean
+  /** How many tests `reachable` will be asked about (to give up early on a walk too large). */
+  plan(tests: number): void
+  /** Which of `targets` `test` reaches, following members by name. */
+  reachable(test: string, targets: readonly ReachTarget[]): boolean[]
+  /** True once the budget ran out (from then on every gated member counts as reached). */
+  readonly exhausted: boolean
+}
+
+interface ClassRef {
+  file: string
+  name: string
+  symbol: SymbolInfo
+}
+
+const SEP = '\u0000'
+
+export function memberReach(graph: Graph, budget = MEMBER_REACH_BUDGET): MemberReach {
+  const reflecting = new Map<ModuleScan, boolean>()
+  const reflects = (scan: ModuleScan): boolean => {
+    let known = reflecting.get(scan)
+    if (known === undefined) reflecting.set(scan, (known = reflectsOnPrototypes(scan)))
+    return known
+  }
+  let steps = 0
+  let walks = 0
+  let testsLeft = 0
+  let exhausted = false
+
+  const symbolOf = (file: string, name: string): SymbolInfo | undefined => {
+    const node = graph.nodes.get(file)
+    return node && !node.bindings.has(name) ? own(node.scan.symbols, name) : undefined
+  }
+  const exportedClass = (file: string, exported: string, depth: number): ClassRef | undefined => {
+    const node = graph.nodes.get(file)
+    if (!node || depth > 8) return undefined
+    const local = own(node.scan.exports, exported)
+    if (local !== undefined) return classAt(file, local, depth + 1)
+    for (const target of node.exportAll) {
+      const found = exportedClass(target, exported, depth + 1)
+      if (found) return found
+    }
+    return undefined
+  }
+  /** The class that `name` denotes in `file`. */
+  const classAt = (file: string, name: string, depth = 0): ClassRef | undefined => {
+    const node = graph.nodes.get(file)
+    if (!node) return undefined
+    const binding = node.bindings.get(name)
+    if (binding) {
+      if (!binding.target || binding.imported === WHOLE) return undefined
+      return exportedClass(binding.target, binding.imported, depth + 1)
+    }
+    const symbol = own(node.scan.symbols, name)
+    return symbol?.class ? { file, name, symbol } : undefined
+  }
+  /** Is `name` in `file` declared in the repository (not a package's or a global)? */
+  const inRepository = (file: string, name: string): boolean => {
+    const node = graph.nodes.get(file)
+    if (!node) return false
+    const binding = node.bindings.get(name)
+    return binding ? binding.target !== undefined : own(node.scan.symbols, name) !== undefined
+  }
+  /** A class whose members code outside the repository may call (see above). */
+  const openMemo = new Map<string, boolean>()
+  const isOpen = (ref: ClassRef, depth = 0): boolean => {
+    const key = ref.file + SEP + ref.name
+    const known = openMemo.get(key)
+    if (known !== undefined) return known
+    openMemo.set(key, true) // a cycle of bases is open
+    const info = ref.symbol.class
+    let open = !info?.calledByName || (info.interfaces ?? []).some(name => !inRepository(ref.file, name))
+    if (!open && info?.base !== undefined) {
+      const base = classAt(ref.file, info.base)
+      open = !base || depth > 16 || isOpen(base, depth + 1)
+    }
+    openMemo.set(key, open)
+    return open
+  }
+
+  const gated = (file: string, symbol: string): boolean => {
+    const dot = symbol.indexOf('.')
+    if (dot <= 0) return false
+    const owner = symbolOf(file, symbol.slice(0, dot))
+    if (!owner?.class?.calledByName?.includes(symbol.slice(dot + 1))) return false
+    return !isOpen({ file, name: symbol.slice(0, dot), symbol: owner })
+  }
+
+  /** What a test reaches, by a forward walk that opens members as their names turn up. */
+  const walk = (test: string, targets: readonly ReachTarget[]): boolean[] => {
+    const files = new Set<string>()
+    const seen = new Set<string>()
+    const found = targets.map(() => false)
+    let left = targets.length
+    const targetIds = new Map<string, number[]>()
+    const targetFiles = new Map<string, number[]>()
+    targets.forEach((target, i) => {
+      if (target.key === undefined) pushTo(targetFiles, target.file, i)
+      else pushTo(targetIds, target.file + SEP + target.key, i)
+    })
+    const hit = (at: number[] | undefined): void => {
+      for (const i of at ?? [])
+        if (!found[i]) {
+          found[i] = true
+          left--
+        }
+    }
+    const queue: string[] = []
+    const names = new Set<string>()
+    let everything = false
+    /** Members waiting for their name: name → node ids; and by class, for classes forced open. */
+    const waitingByName = new Map<string, string[]>()
+    const waitingByClass = new Map<string, string[]>()
+    const forced = new Set<string>()
+    const visit = (file: string, key: string): void => {
+      const id = file + SEP + key
+      if (seen.has(id)) return
+      seen.add(id)
+      queue.push(id)
+    }
+    const release = (ids: string[] | undefined): void => {
+      for (const id of ids ?? []) {
+        const sep = id.indexOf(SEP)
+        visit(id.slice(0, sep), id.slice(sep + 1))
+      }
+    }
+    const mention = (words: readonly string[] | undefined): void => {
+      for (const word of words ?? []) {
+        if (names.has(word)) continue
+        names.add(word)
+        release(waitingByName.get(word))
+        waitingByName.delete(word)
+      }
+    }
+    const forceOpen = (ref: ClassRef): void => {
+      const key = ref.file + SEP + ref.name
+      if (forced.has(key)) return
+      forced.add(key)
+      release(waitingByClass.get(key))
+      waitingByClass.delete(key)
+      const baseName = ref.symbol.class?.base
+      const base = baseName === undefined ? undefined : classAt(ref.file, baseName)
+      if (base) forceOpen(base)
+    }
+    visit(test, WHOLE)
+    for (let q = 0; q < queue.length && left > 0; q++) {
+      if (++steps > budget) {
+        exhausted = true
+        break
+      }
+      const id = queue[q] as string
+      const sep = id.indexOf(SEP)
+      const file = id.slice(0, sep)
+      const key = id.slice(sep + 1)
+      if (!files.has(file)) {
+        files.add(file)
+        hit(targetFiles.get(file))
+      }
+      hit(targetIds.get(id))
+      const node = graph.nodes.get(file)
+      if (!node) continue
+      const scan = node.scan
+      if (!everything && reflects(scan)) {
+        everything = true
+        for (const ids of waitingByName.values()) release(ids)
+        waitingByName.clear()
+      }
+      if (key === LOAD) {
+        visit(file, MODULE_SYMBOL)
+        for (const { target, whole } of node.loads) visit(target, whole ? WHOLE : LOAD)
+      } else if (key === WHOLE) {
+        visit(file, LOAD)
+        for (const name of Object.keys(scan.symbols)) {
+          const dot = name.indexOf('.')
+          const owner = dot > 0 ? own(scan.symbols, name.slice(0, dot)) : undefined
+          if (!owner?.class?.calledByName?.includes(name.slice(dot + 1))) visit(file, name)
+        }
+        for (const name of Object.keys(scan.exports)) visit(file, `export:${name}`)
+        for (const target of node.exportAll) visit(target, WHOLE)
+      } else if (key.startsWith('export:')) {
+        visit(file, LOAD)
+        const name = key.slice(7)
+        const local = own(scan.exports, name)
+        if (local !== undefined) visit(file, local)
+        else if (!scan.esm) visit(file, WHOLE)
+        else for (const target of node.exportAll) visit(target, key)
+      } else {
+        const binding = node.bindings.get(key)
+        if (binding) {
+          if (binding.target)
+            visit(binding.target, binding.imported === WHOLE ? WHOLE : `export:${binding.imported}`)
+          continue
+        }
+        const symbol = own(scan.symbols, key)
+        if (!symbol) continue
+        mention(symbol.words)
+        const classRef: ClassRef = { file, name: key, symbol }
+        const open =
+          symbol.class !== undefined && (everything || forced.has(file + SEP + key) || isOpen(classRef))
+        const callable = !open && symbol.class?.calledByName ? new Set(symbol.class.calledByName) : undefined
+        for (const ref of symbol.refs) {
+          if (ref === key || !(own(scan.symbols, ref) || node.bindings.has(ref))) continue
+          const member = ref.startsWith(key + '.') ? ref.slice(key.length + 1) : undefined
+          if (member === undefined || !callable?.has(member) || names.has(member)) {
+            visit(file, ref)
+            if (open && member === undefined) {
+              const header = classAt(file, ref)
+              if (header) forceOpen(header)
+            }
+            continue
+          }
+          const memberId = file + SEP + ref
+          const byName = waitingByName.get(member)
+          if (byName) byName.push(memberId)
+          else waitingByName.set(member, [memberId])
+          const classKey = file + SEP + key
+          const byClass = waitingByClass.get(classKey)
+          if (byClass) byClass.push(memberId)
+          else waitingByClass.set(classKey, [memberId])
+        }
+      }
+    }
+    return found
+  }
+
+  return {
+    gated,
+    reachable(test, targets) {
+      if (!exhausted && walks > 0 && steps + (steps / walks) * testsLeft > budget) exhausted = true
+      testsLeft--
+      if (exhausted) return targets.map(() => true)
+      walks++
+      const found = walk(test, targets)
+      return exhausted ? targets.map(() => true) : found
+    },
+    plan(tests) {
+      testsLeft = tests
+    },
+    get exhausted() {
+      return exhausted
+    }
+  }
+}
