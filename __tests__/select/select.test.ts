@@ -275,6 +275,27 @@ describe('member reach: a method runs only where its name is mentioned', () => {
     expect(util.tests).toEqual(['test/format.test.ts', 'test/report.test.ts'])
   })
 
+  it('gives a reason the test really follows: not through a method it never names', async () => {
+    const files = {
+      ...CLOCK,
+      'src/stamp.ts':
+        "import { twoDigits } from './util'\nfunction pad(n: number) {\n  return twoDigits(n)\n}\nfunction prefixed(n: number) {\n  return 'T' + pad(n)\n}\nexport function stamp(n: number) {\n  return prefixed(n)\n}\n",
+      'test/now.test.ts':
+        "import { Clock } from '../src/clock'\nimport { stamp } from '../src/stamp'\ntest('now', () => expect(stamp(new Clock(5).now())).toBe('T05'))\n"
+    }
+    const result = await afterChange(files, edit(files, 'src/util.ts', '"0"', "'0'.repeat(1)"))
+    expect(result.tests).toEqual(['test/format.test.ts', 'test/now.test.ts', 'test/report.test.ts'])
+    expect(result.reasons['test/now.test.ts']).toEqual([
+      'src/util.ts#twoDigits',
+      'src/stamp.ts#twoDigits',
+      'src/stamp.ts#pad',
+      'src/stamp.ts#prefixed',
+      'src/stamp.ts#stamp',
+      'test/now.test.ts'
+    ])
+    expect(result.reasons['test/format.test.ts']).toContain('src/clock.ts#Clock.format')
+  })
+
   it('reaches every member of a class that code outside the repository may call', async () => {
     const files = {
       ...CLOCK,

@@ -502,7 +502,8 @@ function changedSymbolsFor(change: FileChange, key: string): string[] {
   return change.symbols.has(key) ? [key] : []
 }
 
-function chainOf(parent: Map<string, string | null>, id: string): string[] {
+/** The steps of a forward walk (`file\u0000key` ids) from node `id` back to where it started. */
+export function chainOf(parent: Map<string, string | null>, id: string): string[] {
   const steps: string[] = []
   let current: string | null | undefined = id
   let last = ''
@@ -810,7 +811,10 @@ export function testsReaching(
       unsure.map(hit => hit.target as ReachTarget)
     )
     unsure.forEach((hit, i) => {
-      if (!reached[i]) hit.dropped = true
+      const found = reached[i]
+      if (!found) hit.dropped = true
+      // The reason: a way the test reaches the change, following members by name.
+      else if (Array.isArray(found)) hit.chain = [hit.changed.replace(/#\*$/, ''), ...found.slice(1)]
     })
   }
   const hits: ReverseHit[] = []

@@ -1,4 +1,4 @@
-import { LOAD, WHOLE, pushTo, type Graph } from './graph.js'
+import { LOAD, WHOLE, chainOf, pushTo, type Graph } from './graph.js'
 import { MODULE_SYMBOL, own, type ModuleScan, type SymbolInfo } from './model.js'
 
 /**
@@ -49,8 +49,11 @@ export interface MemberReach {
   gated(file: string, symbol: string): boolean
   /** How many tests `reachable` will be asked about (to give up early on a walk too large). */
   plan(tests: number): void
-  /** Which of `targets` `test` reaches, following members by name. */
-  reachable(test: string, targets: readonly ReachTarget[]): boolean[]
+  /**
+   * For each of `targets`, whether `test` reaches it following members by name: the steps from
+   * the target to the test when it does, false when it does not, true when the walks gave up.
+   */
+  reachable(test: string, targets: readonly ReachTarget[]): Array<string[] | boolean>
   /** True once the budget ran out (from then on every gated member counts as reached). */
   readonly exhausted: boolean
 }
@@ -135,10 +138,11 @@ export function memberReach(graph: Graph, budget = MEMBER_REACH_BUDGET): MemberR
   }
 
   /** What a test reaches, by a forward walk that opens members as their names turn up. */
-  const walk = (test: string, targets: readonly ReachTarget[]): boolean[] => {
+  const walk = (test: string, targets: readonly ReachTarget[]): Array<string[] | false> => {
     const files = new Set<string>()
-    const seen = new Set<string>()
-    const found = targets.map(() => false)
+    /** Each node reached, with the node it was reached from. */
+    const parent = new Map<string, string | null>()
+    const found: Array<string[] | false> = targets.map(() => false)
     let left = targets.length
     const targetIds = new Map<string, number[]>()
     const targetFiles = new Map<string, number[]>()
@@ -146,10 +150,13 @@ export function memberReach(graph: Graph, budget = MEMBER_REACH_BUDGET): MemberR
       if (target.key === undefined) pushTo(targetFiles, target.file, i)
       else pushTo(targetIds, target.file + SEP + target.key, i)
     })
-    const hit = (at: number[] | undefined): void => {
+    const hit = (at: number[] | undefined, id: string): void => {
       for (const i of at ?? [])
         if (!found[i]) {
-          found[i] = true
+          found[i] = [
+            ...chainOf(parent, id).filter(step => step !== test && !step.startsWith(test + '#')),
+            test
+          ]
           left--
         }
     }
@@ -160,16 +167,19 @@ export function memberReach(graph: Graph, budget = MEMBER_REACH_BUDGET): MemberR
     const waitingByName = new Map<string, string[]>()
     const waitingByClass = new Map<string, string[]>()
     const forced = new Set<string>()
+    let from: string | null = null
     const visit = (file: string, key: string): void => {
       const id = file + SEP + key
-      if (seen.has(id)) return
-      seen.add(id)
+      if (parent.has(id)) return
+      parent.set(id, from)
       queue.push(id)
     }
+    /** Visits members that were waiting, each from its class. */
     const release = (ids: string[] | undefined): void => {
       for (const id of ids ?? []) {
-        const sep = id.indexOf(SEP)
-        visit(id.slice(0, sep), id.slice(sep + 1))
+        if (parent.has(id)) continue
+        parent.set(id, id.slice(0, id.indexOf('.', id.indexOf(SEP))))
+        queue.push(id)
       }
     }
     const mention = (words: readonly string[] | undefined): void => {
@@ -197,14 +207,15 @@ export function memberReach(graph: Graph, budget = MEMBER_REACH_BUDGET): MemberR
         break
       }
       const id = queue[q] as string
+      from = id
       const sep = id.indexOf(SEP)
       const file = id.slice(0, sep)
       const key = id.slice(sep + 1)
       if (!files.has(file)) {
         files.add(file)
-        hit(targetFiles.get(file))
+        hit(targetFiles.get(file), id)
       }
-      hit(targetIds.get(id))
+      hit(targetIds.get(id), id)
       const node = graph.nodes.get(file)
       if (!node) continue
       const scan = node.scan
