@@ -2,19 +2,20 @@ import { LOAD, WHOLE, chainOf, pushTo, type Graph } from './graph.js'
 import { MODULE_SYMBOL, own, type ModuleScan, type SymbolInfo } from './model.js'
 
 /**
- * Member reach: a method or accessor of a class (one listed in the class's `members`) runs only
- * when code that runs names it (`x.format()`, `x['format']`, `{ format } = x`, a string
- * 'format'). So a test reaches a changed member when it reaches the class and something it
- * reaches mentions the member's name. Whatever mentions names — the test itself, what it loads,
- * the class's other reached members — is found by a walk forward from the test that opens a
- * class's members as their names turn up.
+ * Member reach: a method or accessor of a class (one in its `calledByName`) runs only when code
+ * that runs names it (`x.format()`, `x['format']`, `{ format } = x`, a string 'format'). So a test
+ * reaches a changed member when it reaches the class and something it reaches mentions the
+ * member's name. Whatever mentions names (the test itself, what it loads, the reached members of
+ * classes) is found by a walk forward from the test that opens a class's members as their names
+ * turn up.
  *
- * Where code outside the repository may call members by names we cannot see, a class's members
- * are all reached with it: decorated classes, classes that implement an interface declared
- * outside the repository, classes whose base is not a class of the repository (React.Component, Error…) or is such a class, and the
- * classes such a class extends. A module that lists the names on a prototype
- * (`Object.getOwnPropertyNames(Object.getPrototypeOf(x))`…) opens every class. What stays out of reach is a member called
- * through a name computed from pieces (`x['for' + 'mat']()`) or read from data.
+ * Where code outside the repository may call members by names the repository never mentions, a
+ * class's members are all reached with it: decorated classes, classes that implement an interface
+ * not declared in the repository, classes whose base is not a class of the repository
+ * (React.Component, Error…) or is such a class, and the classes such a class extends. A module
+ * that lists the names on a prototype (`Object.getOwnPropertyNames(Object.getPrototypeOf(x))`…)
+ * opens every class. What stays out of reach is a member called through a name computed from
+ * pieces (`x['for' + 'mat']()`) or read from data.
  */
 
 const REFLECTION = new Set(['getOwnPropertyNames', 'ownKeys', 'getOwnPropertyDescriptors'])
