@@ -1664,6 +1664,7 @@ function changedSymbolsFor(change, key) {
         return change.exports.has(key.slice(7)) ? [key.slice(7)] : [];
     return change.symbols.has(key) ? [key] : [];
 }
+/** The steps of a forward walk (`file\u0000key` ids) from node `id` back to where it started. */
 function chainOf(parent, id) {
     const steps = [];
     let current = id;
@@ -1948,8 +1949,12 @@ function testsReaching(graph, changes, isTest, members) {
     for (const [test, unsure] of toCheck) {
         const reached = members.reachable(test, unsure.map(hit => hit.target));
         unsure.forEach((hit, i) => {
-            if (!reached[i])
+            const found = reached[i];
+            if (!found)
                 hit.dropped = true;
+            // The reason: a way the test reaches the change, following members by name.
+            else if (Array.isArray(found))
+                hit.chain = [hit.changed.replace(/#\*$/, ''), ...found.slice(1)];
         });
     }
     const hits = [];
@@ -4139,19 +4144,20 @@ class JsScanner {
 
 
 /**
- * Member reach: a method or accessor of a class (one listed in the class's `members`) runs only
- * when code that runs names it (`x.format()`, `x['format']`, `{ format } = x`, a string
- * 'format'). So a test reaches a changed member when it reaches the class and something it
- * reaches mentions the member's name. Whatever mentions names — the test itself, what it loads,
- * the class's other reached members — is found by a walk forward from the test that opens a
- * class's members as their names turn up.
+ * Member reach: a method or accessor of a class (one in its `calledByName`) runs only when code
+ * that runs names it (`x.format()`, `x['format']`, `{ format } = x`, a string 'format'). So a test
+ * reaches a changed member when it reaches the class and something it reaches mentions the
+ * member's name. Whatever mentions names (the test itself, what it loads, the reached members of
+ * classes) is found by a walk forward from the test that opens a class's members as their names
+ * turn up.
  *
- * Where code outside the repository may call members by names we cannot see, a class's members
- * are all reached with it: decorated classes, classes that implement an interface declared
- * outside the repository, classes whose base is not a class of the repository (React.Component, Error…) or is such a class, and the
- * classes such a class extends. A module that lists the names on a prototype
- * (`Object.getOwnPropertyNames(Object.getPrototypeOf(x))`…) opens every class. What stays out of reach is a member called
- * through a name computed from pieces (`x['for' + 'mat']()`) or read from data.
+ * Where code outside the repository may call members by names the repository never mentions, a
+ * class's members are all reached with it: decorated classes, classes that implement an interface
+ * not declared in the repository, classes whose base is not a class of the repository
+ * (React.Component, Error…) or is such a class, and the classes such a class extends. A module
+ * that lists the names on a prototype (`Object.getOwnPropertyNames(Object.getPrototypeOf(x))`…)
+ * opens every class. What stays out of reach is a member called through a name computed from
+ * pieces (`x['for' + 'mat']()`) or read from data.
  */
 const REFLECTION = new Set(['getOwnPropertyNames', 'ownKeys', 'getOwnPropertyDescriptors']);
 const PROTOTYPE = new Set(['prototype', 'getPrototypeOf', '__proto__']);
@@ -4255,7 +4261,8 @@ function memberReach(graph, budget = MEMBER_REACH_BUDGET) {
     /** What a test reaches, by a forward walk that opens members as their names turn up. */
     const walk = (test, targets) => {
         const files = new Set();
-        const seen = new Set();
+        /** Each node reached, with the node it was reached from. */
+        const parent = new Map();
         const found = targets.map(() => false);
         let left = targets.length;
         const targetIds = new Map();
@@ -4266,10 +4273,13 @@ function memberReach(graph, budget = MEMBER_REACH_BUDGET) {
             else
                 pushTo(targetIds, target.file + members_SEP + target.key, i);
         });
-        const hit = (at) => {
+        const hit = (at, id) => {
             for (const i of at ?? [])
                 if (!found[i]) {
-                    found[i] = true;
+                    found[i] = [
+                        ...chainOf(parent, id).filter(step => step !== test && !step.startsWith(test + '#')),
+                        test
+                    ];
                     left--;
                 }
         };
@@ -4280,17 +4290,21 @@ function memberReach(graph, budget = MEMBER_REACH_BUDGET) {
         const waitingByName = new Map();
         const waitingByClass = new Map();
         const forced = new Set();
+        let from = null;
         const visit = (file, key) => {
             const id = file + members_SEP + key;
-            if (seen.has(id))
+            if (parent.has(id))
                 return;
-            seen.add(id);
+            parent.set(id, from);
             queue.push(id);
         };
+        /** Visits members that were waiting, each from its class. */
         const release = (ids) => {
             for (const id of ids ?? []) {
-                const sep = id.indexOf(members_SEP);
-                visit(id.slice(0, sep), id.slice(sep + 1));
+                if (parent.has(id))
+                    continue;
+                parent.set(id, id.slice(0, id.indexOf('.', id.indexOf(members_SEP))));
+                queue.push(id);
             }
         };
         const mention = (words) => {
@@ -4321,14 +4335,15 @@ function memberReach(graph, budget = MEMBER_REACH_BUDGET) {
                 break;
             }
             const id = queue[q];
+            from = id;
             const sep = id.indexOf(members_SEP);
             const file = id.slice(0, sep);
             const key = id.slice(sep + 1);
             if (!files.has(file)) {
                 files.add(file);
-                hit(targetFiles.get(file));
+                hit(targetFiles.get(file), id);
             }
-            hit(targetIds.get(id));
+            hit(targetIds.get(id), id);
             const node = graph.nodes.get(file);
             if (!node)
                 continue;
