@@ -319,11 +319,14 @@ describe('member reach: a method runs only where its name is mentioned', () => {
     expect(error.tests).toEqual(['test/error.test.ts'])
   })
 
-  it('reaches every member for code that lists the names on a prototype, and toString for a template', async () => {
+  it('reaches every member for code that lists the names on a prototype or imports a table of them, and toString for a template', async () => {
     const files = {
       ...CLOCK,
       'test/proto.test.ts':
         "import { Clock } from '../src/clock'\nconst c = new Clock(1)\ntest('all', () => {\n  for (const name of Object.getOwnPropertyNames(Object.getPrototypeOf(c))) if (name !== 'constructor') (c as any)[name]()\n})\n",
+      'test/cases.json': '[{ "method": "now", "expected": 1 }]\n',
+      'test/table.test.ts':
+        "import { Clock } from '../src/clock'\nimport cases from './cases.json'\ntest.each(cases)('$method', ({ method, expected }) => expect((new Clock(1) as any)[method]()).toBe(expected))\n",
       'src/label.ts': 'export class Label {\n  toString() {\n    return "x"\n  }\n}\n',
       'test/label.test.ts':
         "import { Label } from '../src/label'\ntest('l', () => expect(`${new Label()}`).toBe('x'))\n"
@@ -332,7 +335,7 @@ describe('member reach: a method runs only where its name is mentioned', () => {
       files,
       edit(files, 'src/clock.ts', 'return this.minutes\n', 'return this.minutes + 0\n')
     )
-    expect(result.tests).toEqual(['test/now.test.ts', 'test/proto.test.ts'])
+    expect(result.tests).toEqual(['test/now.test.ts', 'test/proto.test.ts', 'test/table.test.ts'])
     const label = await afterChange(files, edit(files, 'src/label.ts', '"x"', '"x" + ""'))
     expect(label.tests).toEqual(['test/label.test.ts'])
   })
