@@ -15,8 +15,9 @@ import { MODULE_SYMBOL, own, type ModuleScan, type SymbolInfo } from './model.js
  * (React.Component, Error…) or is such a class, and the classes such a class extends. A module
  * that lists the names on a prototype (`Object.getOwnPropertyNames(Object.getPrototypeOf(x))`…)
  * opens every class, and so does importing a JSON, YAML or TOML file (its names are not scanned).
- * What stays out of reach is a member called through a name computed from pieces
- * (`x['for' + 'mat']()`) or read at run time from a file.
+ * What stays out of reach: a member called through a name computed from pieces
+ * (`x['for' + 'mat']()`) or read at run time from a file, and a member of a plain class that only
+ * a package calls, on an instance the repository hands it.
  */
 
 const REFLECTION = new Set(['getOwnPropertyNames', 'ownKeys', 'getOwnPropertyDescriptors'])
