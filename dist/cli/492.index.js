@@ -4156,11 +4156,15 @@ class JsScanner {
  * not declared in the repository, classes whose base is not a class of the repository
  * (React.Component, Error…) or is such a class, and the classes such a class extends. A module
  * that lists the names on a prototype (`Object.getOwnPropertyNames(Object.getPrototypeOf(x))`…)
- * opens every class. What stays out of reach is a member called through a name computed from
- * pieces (`x['for' + 'mat']()`) or read from data.
+ * opens every class, and so does importing a JSON, YAML or TOML file (its names are not scanned).
+ * What stays out of reach: a member called through a name computed from pieces
+ * (`x['for' + 'mat']()`) or read at run time from a file, and a member of a plain class that only
+ * a package calls, on an instance the repository hands it.
  */
 const REFLECTION = new Set(['getOwnPropertyNames', 'ownKeys', 'getOwnPropertyDescriptors']);
 const PROTOTYPE = new Set(['prototype', 'getPrototypeOf', '__proto__']);
+/** Data files a module may import that can hold names (JSON, YAML, TOML). */
+const NAMES_IN_DATA = /\.(?:json5?|jsonc|ya?ml|toml)$/i;
 /** Does a module list the names on some prototype (a reflection word and a prototype word)? */
 function reflectsOnPrototypes(scan) {
     let reflection = false;
@@ -4345,15 +4349,16 @@ function memberReach(graph, budget = MEMBER_REACH_BUDGET) {
             }
             hit(targetIds.get(id), id);
             const node = graph.nodes.get(file);
-            if (!node)
-                continue;
-            const scan = node.scan;
-            if (!everything && reflects(scan)) {
+            // Names can come from a data file the test imports (a table of cases): it is not scanned.
+            if (!everything && (node ? reflects(node.scan) : NAMES_IN_DATA.test(file))) {
                 everything = true;
                 for (const ids of waitingByName.values())
                     release(ids);
                 waitingByName.clear();
             }
+            if (!node)
+                continue;
+            const scan = node.scan;
             if (key === LOAD) {
                 visit(file, model_MODULE_SYMBOL);
                 for (const { target, whole } of node.loads)
