@@ -21,6 +21,8 @@ export interface GeneratedTest {
   fns: GeneratedFunction[]
   cls?: string
   clsMod?: GeneratedModule
+  /** The method the test calls on its class (shift calls scale). */
+  clsMethod?: 'scale' | 'shift' | 'label'
   fixture?: string
 }
 export interface GeneratedProject {

@@ -18,6 +18,7 @@ export function rng(seed) {
 }
 
 const MOD = 997
+const CLASS_METHODS = ['scale', 'shift', 'label']
 
 /**
  * options: { modules, tests, layers, perFolder, seed, nodeModules (path to symlink) }
@@ -135,7 +136,10 @@ export function generateProject(dir, options = {}) {
         `  scale(x: number): number {`,
         `    return x * this.factor`,
         `  }`,
-        `  describe(): string {`,
+        `  shift(x: number): number {`,
+        `    return this.scale(x) + 1`,
+        `  }`,
+        `  label(): string {`,
         `    return '${mod.cls.name} x' + this.factor`,
         `  }`,
         `}`,
@@ -172,12 +176,19 @@ export function generateProject(dir, options = {}) {
       lines.push(`  it('${fn.name}', () => {`, `    expect(${fn.name}(3)).toBe(${value(fn, 3)})`, `  })`)
     }
     const clsMod = mods.find(m => m.cls && random() < 0.1)
+    // Each class test calls one method: scale, shift (which calls this.scale) or label.
+    const clsMethod = clsMod ? CLASS_METHODS[t % CLASS_METHODS.length] : undefined
     if (clsMod) {
       const spec = rel(path, clsMod.path.replace(/\.ts$/, ''))
       imports.set(spec, [...(imports.get(spec) ?? []), clsMod.cls.name])
+      const { name, factor } = clsMod.cls
+      const [call, expected] =
+        clsMethod === 'label'
+          ? ['label()', `'${name} x${factor}'`]
+          : [`${clsMethod}(2)`, String(2 * factor + (clsMethod === 'shift' ? 1 : 0))]
       lines.push(
-        `  it('${clsMod.cls.name}', () => {`,
-        `    expect(new ${clsMod.cls.name}().scale(2)).toBe(${2 * clsMod.cls.factor})`,
+        `  it('${name}.${clsMethod}', () => {`,
+        `    expect(new ${name}().${call}).toBe(${expected})`,
         `  })`
       )
     }
@@ -200,7 +211,7 @@ export function generateProject(dir, options = {}) {
       header.push(`const ROOT = join(__dirname, '${rel(path, '').replace(/\/$/, '') || '.'}')`)
     }
     files.set(path, [...header, '', `describe('t${t}', () => {`, ...lines, `})`, ''].join('\n'))
-    testFiles.push({ path, fns: [...chosen], cls: clsMod?.cls?.name, clsMod, fixture })
+    testFiles.push({ path, fns: [...chosen], cls: clsMod?.cls?.name, clsMod, clsMethod, fixture })
   }
   files.set(
     'tsconfig.json',
@@ -275,6 +286,15 @@ export function mutations(model, seed = 7) {
       label: `method ${mod.cls.name}.scale in ${mod.path}`,
       apply: dir =>
         edit(dir, mod.path, text => text.replace('return x * this.factor', 'return x * this.factor + 1'))
+    })
+  }
+  const labelTest = model.tests.find(t => t.clsMethod === 'label')
+  if (labelTest) {
+    const mod = labelTest.clsMod
+    list.push({
+      kind: 'semantic',
+      label: `method ${mod.cls.name}.label in ${mod.path}`,
+      apply: dir => edit(dir, mod.path, text => text.replace(`'${mod.cls.name} x'`, `'${mod.cls.name} X'`))
     })
   }
   const tableMod = model.mods.find(m => m.table && m.fns.some(f => f.usesTable))

@@ -116,4 +116,27 @@ describe('seeded mutations with real jest', () => {
     const none = await selectTests({ git: new Git(dir), base: 'HEAD~1', head: 'HEAD', log: quiet })
     expect(none.mode).toBe('none')
   })
+
+  it('selects by member: every test a changed method breaks, and not the tests of its other methods', async () => {
+    const { dir, model } = project({ modules: 30, tests: 60, layers: 3, perFolder: 10, seed: 4 })
+    let leftOut = 0
+    for (const mutation of mutations(model, 8).filter(m => m.label.startsWith('method '))) {
+      const [, cls, method] = /^method (\w+)\.(\w+)/.exec(mutation.label) as RegExpExecArray
+      // scale breaks the tests that call scale or shift (shift calls this.scale); label its own.
+      const breaks = method === 'label' ? ['label'] : ['scale', 'shift']
+      const otherMethods = model.tests
+        .filter(t => t.cls === cls && !breaks.includes(t.clsMethod as string))
+        .map(t => t.path)
+      mutation.apply(dir)
+      runGit(dir, ['-c', 'user.email=t@x', '-c', 'user.name=t', 'commit', '--quiet', '-am', mutation.label])
+      const selection = await selectTests({ git: new Git(dir), base: 'HEAD~1', head: 'HEAD', log: quiet })
+      const failing = jest(dir, []).failed
+      expect(failing.length).toBeGreaterThan(0)
+      expect(failing.filter(f => !selection.tests.includes(f))).toEqual([])
+      expect(selection.tests.filter(t => otherMethods.includes(t))).toEqual([])
+      leftOut += otherMethods.length
+      runGit(dir, ['reset', '--quiet', '--hard', 'HEAD~1'])
+    }
+    expect(leftOut).toBeGreaterThan(0)
+  })
 })
