@@ -4416,18 +4416,8 @@ function memberReach(graph, budget = MEMBER_REACH_BUDGET) {
                         }
                         continue;
                     }
-                    const memberId = file + members_SEP + ref;
-                    const byName = waitingByName.get(member);
-                    if (byName)
-                        byName.push(memberId);
-                    else
-                        waitingByName.set(member, [memberId]);
-                    const classKey = file + members_SEP + key;
-                    const byClass = waitingByClass.get(classKey);
-                    if (byClass)
-                        byClass.push(memberId);
-                    else
-                        waitingByClass.set(classKey, [memberId]);
+                    pushTo(waitingByName, member, file + members_SEP + ref);
+                    pushTo(waitingByClass, file + members_SEP + key, file + members_SEP + ref);
                 }
             }
         }

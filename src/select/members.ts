@@ -274,14 +274,8 @@ export function memberReach(graph: Graph, budget = MEMBER_REACH_BUDGET): MemberR
             }
             continue
           }
-          const memberId = file + SEP + ref
-          const byName = waitingByName.get(member)
-          if (byName) byName.push(memberId)
-          else waitingByName.set(member, [memberId])
-          const classKey = file + SEP + key
-          const byClass = waitingByClass.get(classKey)
-          if (byClass) byClass.push(memberId)
-          else waitingByClass.set(classKey, [memberId])
+          pushTo(waitingByName, member, file + SEP + ref)
+          pushTo(waitingByClass, file + SEP + key, file + SEP + ref)
         }
       }
     }
