@@ -1960,8 +1960,10 @@ function testsReaching(graph, changes, isTest, members) {
     const hits = [];
     const first = new Set();
     for (const { target: _target, dropped, chain, ...hit } of pending) {
-        if (dropped)
+        if (dropped) {
+            members?.leftOut.add(hit.test);
             continue;
+        }
         if (!first.has(hit.test)) {
             first.add(hit.test);
             hits.push({ ...hit, chain: chain });
@@ -1969,6 +1971,8 @@ function testsReaching(graph, changes, isTest, members) {
         else
             hits.push(hit);
     }
+    for (const test of first)
+        members?.leftOut.delete(test);
     return hits;
 }
 /**
@@ -4440,7 +4444,8 @@ function memberReach(graph, budget = MEMBER_REACH_BUDGET) {
         },
         get exhausted() {
             return exhausted;
-        }
+        },
+        leftOut: new Set()
     };
 }
 
@@ -5909,6 +5914,9 @@ async function selectOrThrow(options, started, reportAllTests) {
     for (const test of allTests)
         if (alwaysRun(test))
             reasons[test] ??= ['always-run', test];
+    const leftOut = [...(members?.leftOut ?? [])].filter(test => !Object.hasOwn(reasons, test)).sort();
+    if (leftOut.length)
+        notes.push(`member reach: ${leftOut.length} test file(s) reach a change only through methods they never mention, so they do not run (${leftOut.slice(0, 5).join(', ')}${leftOut.length > 5 ? ', …' : ''}); select-granularity: class runs them`);
     const tests = Object.keys(reasons).sort();
     const changedSymbols = changed.flatMap(c => c.symbols.map(symbol => ({ file: c.file, symbol })));
     const unreached = changedSymbols.filter(c => !repo.isTest(c.file) &&

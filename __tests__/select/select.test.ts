@@ -258,9 +258,13 @@ describe('member reach: a method runs only where its name is mentioned', () => {
       'src/clock.ts#Clock',
       'test/now.test.ts'
     ])
+    expect(result.notes).toContain(
+      'member reach: 3 test file(s) reach a change only through methods they never mention, so they do not run (test/format.test.ts, test/keyed.test.ts, test/report.test.ts); select-granularity: class runs them'
+    )
     // Class granularity: every test that reaches Clock.
     const wide = await afterChange(CLOCK, change, 'change', { memberReach: false })
     expect(wide.tests).toHaveLength(4)
+    expect(wide.notes.filter(note => note.startsWith('member reach'))).toEqual([])
   })
 
   it('follows calls between members and through other modules', async () => {

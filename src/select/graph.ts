@@ -820,12 +820,16 @@ export function testsReaching(
   const hits: ReverseHit[] = []
   const first = new Set<string>()
   for (const { target: _target, dropped, chain, ...hit } of pending) {
-    if (dropped) continue
+    if (dropped) {
+      members?.leftOut.add(hit.test)
+      continue
+    }
     if (!first.has(hit.test)) {
       first.add(hit.test)
       hits.push({ ...hit, chain: chain as string[] })
     } else hits.push(hit)
   }
+  for (const test of first) members?.leftOut.delete(test)
   return hits
 }
 

@@ -877,6 +877,11 @@ async function selectOrThrow(
       if (test.startsWith(scope + '/')) reasons[test] ??= [`${path} (${why}; all tests of ${scope})`, test]
   }
   for (const test of allTests) if (alwaysRun(test)) reasons[test] ??= ['always-run', test]
+  const leftOut = [...(members?.leftOut ?? [])].filter(test => !Object.hasOwn(reasons, test)).sort()
+  if (leftOut.length)
+    notes.push(
+      `member reach: ${leftOut.length} test file(s) reach a change only through methods they never mention, so they do not run (${leftOut.slice(0, 5).join(', ')}${leftOut.length > 5 ? ', …' : ''}); select-granularity: class runs them`
+    )
 
   const tests = Object.keys(reasons).sort()
   const changedSymbols: ChangedSymbol[] = changed.flatMap(c =>

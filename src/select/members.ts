@@ -61,6 +61,8 @@ export interface MemberReach {
   reachable(test: string, targets: readonly ReachTarget[]): Array<string[] | boolean>
   /** True once the budget ran out (from then on every gated member counts as reached). */
   readonly exhausted: boolean
+  /** Tests that reach a changed class but none of its changed members (filled by testsReaching). */
+  readonly leftOut: Set<string>
 }
 
 interface ClassRef {
@@ -297,6 +299,7 @@ export function memberReach(graph: Graph, budget = MEMBER_REACH_BUDGET): MemberR
     },
     get exhausted() {
       return exhausted
-    }
+    },
+    leftOut: new Set()
   }
 }
