@@ -1881,8 +1881,13 @@ function testsReaching(graph, changes, isTest, members) {
     const isGatedMember = (n) => {
         let known = gatedMember[n];
         if (known === undefined) {
-            const [kind, file, name] = names[n].split(SEP);
-            known = gatedMember[n] = kind === 'S' && members?.gated(file, name) ? 1 : 0;
+            const name = names[n];
+            if (name.charCodeAt(0) !== 83 /* S */ || !name.includes('.'))
+                known = gatedMember[n] = 0;
+            else {
+                const [, file, symbol] = name.split(SEP);
+                known = gatedMember[n] = members?.gated(file, symbol) ? 1 : 0;
+            }
         }
         return known === 1;
     };
@@ -4187,6 +4192,8 @@ function reflectsOnPrototypes(scan) {
  * say the rest would not fit, member reach gives up and every test that reaches a class counts.
  */
 const MEMBER_REACH_BUDGET = 400_000;
+/** The least a single walk may take before member reach gives up. */
+const WALK_FLOOR = 5_000;
 const members_SEP = '\u0000';
 function memberReach(graph, budget = MEMBER_REACH_BUDGET) {
     const reflecting = new Map();
@@ -4267,7 +4274,8 @@ function memberReach(graph, budget = MEMBER_REACH_BUDGET) {
         return !isOpen({ file, name: symbol.slice(0, dot), symbol: owner });
     };
     /** What a test reaches, by a forward walk that opens members as their names turn up. */
-    const walk = (test, targets) => {
+    const walk = (test, targets, cap) => {
+        const stepsBefore = steps;
         const files = new Set();
         /** Each node reached, with the node it was reached from. */
         const parent = new Map();
@@ -4338,7 +4346,7 @@ function memberReach(graph, budget = MEMBER_REACH_BUDGET) {
         };
         visit(test, WHOLE);
         for (let q = 0; q < queue.length && left > 0; q++) {
-            if (++steps > budget) {
+            if (++steps - stepsBefore > cap) {
                 exhausted = true;
                 break;
             }
@@ -4432,11 +4440,13 @@ function memberReach(graph, budget = MEMBER_REACH_BUDGET) {
         reachable(test, targets) {
             if (!exhausted && walks > 0 && steps + (steps / walks) * testsLeft > budget)
                 exhausted = true;
+            // One walk may take a few times its share of what is left, and never more than all of it.
+            const cap = Math.min(budget - steps, Math.max(WALK_FLOOR, ((budget - steps) / Math.max(1, testsLeft)) * 4));
             testsLeft--;
             if (exhausted)
                 return targets.map(() => true);
             walks++;
-            const found = walk(test, targets);
+            const found = walk(test, targets, cap);
             return exhausted ? targets.map(() => true) : found;
         },
         plan(tests) {

@@ -745,8 +745,12 @@ export function testsReaching(
   const isGatedMember = (n: number): boolean => {
     let known = gatedMember[n]
     if (known === undefined) {
-      const [kind, file, name] = (names[n] as string).split(SEP) as [string, string, string]
-      known = gatedMember[n] = kind === 'S' && members?.gated(file, name) ? 1 : 0
+      const name = names[n] as string
+      if (name.charCodeAt(0) !== 83 /* S */ || !name.includes('.')) known = gatedMember[n] = 0
+      else {
+        const [, file, symbol] = name.split(SEP) as [string, string, string]
+        known = gatedMember[n] = members?.gated(file, symbol) ? 1 : 0
+      }
     }
     return known === 1
   }

@@ -42,6 +42,8 @@ function reflectsOnPrototypes(scan: ModuleScan): boolean {
  * say the rest would not fit, member reach gives up and every test that reaches a class counts.
  */
 export const MEMBER_REACH_BUDGET = 400_000
+/** The least a single walk may take before member reach gives up. */
+const WALK_FLOOR = 5_000
 
 /** A symbol (local name, or `export:<name>`) of a file, or (no key) the file at all. */
 export interface ReachTarget {
@@ -145,7 +147,8 @@ export function memberReach(graph: Graph, budget = MEMBER_REACH_BUDGET): MemberR
   }
 
   /** What a test reaches, by a forward walk that opens members as their names turn up. */
-  const walk = (test: string, targets: readonly ReachTarget[]): Array<string[] | false> => {
+  const walk = (test: string, targets: readonly ReachTarget[], cap: number): Array<string[] | false> => {
+    const stepsBefore = steps
     const files = new Set<string>()
     /** Each node reached, with the node it was reached from. */
     const parent = new Map<string, string | null>()
@@ -209,7 +212,7 @@ export function memberReach(graph: Graph, budget = MEMBER_REACH_BUDGET): MemberR
     }
     visit(test, WHOLE)
     for (let q = 0; q < queue.length && left > 0; q++) {
-      if (++steps > budget) {
+      if (++steps - stepsBefore > cap) {
         exhausted = true
         break
       }
@@ -288,10 +291,15 @@ export function memberReach(graph: Graph, budget = MEMBER_REACH_BUDGET): MemberR
     gated,
     reachable(test, targets) {
       if (!exhausted && walks > 0 && steps + (steps / walks) * testsLeft > budget) exhausted = true
+      // One walk may take a few times its share of what is left, and never more than all of it.
+      const cap = Math.min(
+        budget - steps,
+        Math.max(WALK_FLOOR, ((budget - steps) / Math.max(1, testsLeft)) * 4)
+      )
       testsLeft--
       if (exhausted) return targets.map(() => true)
       walks++
-      const found = walk(test, targets)
+      const found = walk(test, targets, cap)
       return exhausted ? targets.map(() => true) : found
     },
     plan(tests) {
