@@ -11,8 +11,9 @@ import { Git } from '../../src/ports/git.js'
 import { streamLogger } from '../../src/ports/log.js'
 import { reachFromTest, testsReaching, type FileChange } from '../../src/select/graph.js'
 import { buildRepositoryGraph, selectTests } from '../../src/select/index.js'
+import { memberReach, type MemberReach } from '../../src/select/members.js'
 import { MODULE_SYMBOL } from '../../src/select/model.js'
-import { generateProject, mutations, rng } from '../../scripts/select-gen.mjs'
+import { generateProject, mutations, rng, type GeneratedModule } from '../../scripts/select-gen.mjs'
 import { cleanupAll, makeTempDir, runGit } from '../support/git-repo.js'
 
 afterAll(() => cleanupAll())
@@ -51,6 +52,26 @@ describe('reverse search equals a forward walk from each test', () => {
       const reverse = new Set(testsReaching(repo.graph, changes, repo.isTest).map(hit => hit.test))
       expect([...reverse].sort()).toEqual([...forward].sort())
     }
+  })
+})
+
+describe('member reach budget', () => {
+  it('gives up past its budget and then selects what class granularity selects', async () => {
+    const { dir, model } = project({ modules: 30, tests: 60, layers: 3, perFolder: 10, seed: 4 })
+    const repo = await buildRepositoryGraph(new Git(dir), 'HEAD')
+    const cls = model.tests.find(t => t.clsMethod === 'label')?.clsMod as GeneratedModule
+    const changes = new Map<string, FileChange>([
+      [cls.path, { whole: false, symbols: new Set([`${cls.cls?.name}.label`]), exports: new Set() }]
+    ])
+    const testsWith = (members?: MemberReach): string[] =>
+      [...new Set(testsReaching(repo.graph, changes, repo.isTest, members).map(hit => hit.test))].sort()
+    const byClass = testsWith()
+    const ample = memberReach(repo.graph)
+    expect(testsWith(ample).length).toBeLessThan(byClass.length)
+    expect(ample.exhausted).toBe(false)
+    const tiny = memberReach(repo.graph, 3)
+    expect(testsWith(tiny)).toEqual(byClass)
+    expect(tiny.exhausted).toBe(true)
   })
 })
 
