@@ -4188,10 +4188,10 @@ function reflectsOnPrototypes(scan) {
     return reflection && prototype;
 }
 /**
- * Forward steps all the walks of one selection may take (about a second); when the walks so far
+ * Forward steps all the walks of one selection may take (about a second on typeorm); when the walks so far
  * say the rest would not fit, member reach gives up and every test that reaches a class counts.
  */
-const MEMBER_REACH_BUDGET = 400_000;
+const MEMBER_REACH_BUDGET = 250_000;
 /** The least a single walk may take before member reach gives up. */
 const WALK_FLOOR = 5_000;
 const members_SEP = '\u0000';
