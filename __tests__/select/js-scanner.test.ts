@@ -261,7 +261,7 @@ describe('what member reach needs from a class', () => {
     expect(classOf('class A extends B.C {\n  run() {}\n}\n', 'A')).toEqual({ calledByName: null })
   })
 
-  it("keeps each declaration's words, and a type keyword only where it can name a property", () => {
+  it("keeps each declaration's words: property names and strings, not variables or types", () => {
     const { symbols } = scanJs(
       "function f(x: unknown): string {\n  return x.format() + obj['to-iso'] + `${y.unknown}`\n}\nfunction h() {\n  const { unknown } = lib\n}\n",
       'a.ts'
@@ -272,5 +272,8 @@ describe('what member reach needs from a class', () => {
       'unknown'
     )
     expect(symbols.h?.words).toContain('unknown')
+    // A variable or parameter cannot call a method: only property names and strings count.
+    const local = scanJs('function m(min: number) {\n  const max = min + 1\n  return max\n}\n', 'a.ts')
+    expect(local.symbols.m?.words).not.toContain('max')
   })
 })

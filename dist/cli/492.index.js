@@ -3511,14 +3511,15 @@ class JsScanner {
         }
     }
     /**
-     * Whether a keyword (or a TypeScript type word such as `unknown`) at k can name a property: after
-     * a dot, before `(` or `:`, or as a shorthand in braces. In a type (`x: unknown`, `<string>`) it
-     * cannot.
+     * Whether the name at k can name a property, and so call a method or run an accessor: after a
+     * dot (`x.format`, `x?.format`, `super.format`), before a colon (`{ format: f } = x`, a key of
+     * `toMatchObject({ year: 1 })`), or as a shorthand in braces (`{ format } = x`). A variable, a
+     * parameter used as such, or a type (`x: unknown`) cannot.
      */
     namesProperty(k) {
         const before = this.kinds[k - 1] === PUNCT ? this.texts[k - 1] : '';
         const after = this.kinds[k + 1] === PUNCT ? this.texts[k + 1] : '';
-        if (before === '.' || after === '(' || after === ':')
+        if (before === '.' || after === ':')
             return true;
         return (before === '{' || before === ',') && (after === '}' || after === ',' || after === '=');
     }
@@ -3528,7 +3529,7 @@ class JsScanner {
         for (let k = from; k < to; k++) {
             const kind = kinds[k];
             const text = texts[k];
-            if (kind === NUMBER || (kind === IDENT && (!NOT_REFERENCES.has(text) || this.namesProperty(k))))
+            if (kind === NUMBER || (kind === IDENT && this.namesProperty(k)))
                 into.add(text);
             else if (kind === STRING || kind === TEMPLATE || kind === JSX) {
                 into.add(text);
@@ -6046,7 +6047,7 @@ function metadataOnlyChange(before, after) {
  * reads them, so a warm run parses little more than the keys. Resolutions and the graph snapshot
  * stay valid while the list of files and the project configs are the same (their fingerprint).
  */
-const SCANNER_VERSION = 12;
+const SCANNER_VERSION = 13;
 /** The lines of a file, decoded one at a time when asked for. */
 class Lines {
     buffer;

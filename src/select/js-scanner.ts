@@ -529,14 +529,15 @@ class JsScanner {
   }
 
   /**
-   * Whether a keyword (or a TypeScript type word such as `unknown`) at k can name a property: after
-   * a dot, before `(` or `:`, or as a shorthand in braces. In a type (`x: unknown`, `<string>`) it
-   * cannot.
+   * Whether the name at k can name a property, and so call a method or run an accessor: after a
+   * dot (`x.format`, `x?.format`, `super.format`), before a colon (`{ format: f } = x`, a key of
+   * `toMatchObject({ year: 1 })`), or as a shorthand in braces (`{ format } = x`). A variable, a
+   * parameter used as such, or a type (`x: unknown`) cannot.
    */
   private namesProperty(k: number): boolean {
     const before = this.kinds[k - 1] === PUNCT ? this.texts[k - 1] : ''
     const after = this.kinds[k + 1] === PUNCT ? this.texts[k + 1] : ''
-    if (before === '.' || after === '(' || after === ':') return true
+    if (before === '.' || after === ':') return true
     return (before === '{' || before === ',') && (after === '}' || after === ',' || after === '=')
   }
 
@@ -546,8 +547,7 @@ class JsScanner {
     for (let k = from; k < to; k++) {
       const kind = kinds[k]
       const text = texts[k] as string
-      if (kind === NUMBER || (kind === IDENT && (!NOT_REFERENCES.has(text) || this.namesProperty(k))))
-        into.add(text)
+      if (kind === NUMBER || (kind === IDENT && this.namesProperty(k))) into.add(text)
       else if (kind === STRING || kind === TEMPLATE || kind === JSX) {
         into.add(text)
         for (const run of text.match(WORD_RUN) ?? []) into.add(run)
