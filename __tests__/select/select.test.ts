@@ -423,6 +423,21 @@ describe('jest configs it cannot read', () => {
     )
     expect(result.notes.join('\n')).toMatch(/jest config jest\.config\.js is not a literal object/)
   })
+
+  it('says that imports a custom jest resolver maps are not followed', async () => {
+    const result = await afterChange(
+      {
+        ...LIB,
+        'jest.config.js': "module.exports = { resolver: '<rootDir>/resources/resolver.js' }\n",
+        'resources/resolver.js':
+          'module.exports = (request, options) => options.defaultResolver(request, options)\n'
+      },
+      { 'src/math.ts': LIB['src/math.ts'].replace('a * b', 'a * b * 1') }
+    )
+    expect(result.notes.join('\n')).toContain('jest config uses its own resolver (resources/resolver.js)')
+    const plain = await afterChange(LIB, { 'src/math.ts': LIB['src/math.ts'].replace('a * b', 'a * b * 1') })
+    expect(plain.notes.join('\n')).not.toContain('resolver')
+  })
 })
 
 describe('syntax errors', () => {

@@ -1149,6 +1149,7 @@ function loadJestSettings(read, dir) {
             ...asStrings(config.globalTeardown)
         ].map(expand),
         unreadable,
+        ...(typeof config.resolver === 'string' ? { resolver: config.resolver.replace(/<rootDir>\/?/, '') } : {}),
         typeChecked: typeCheckedByJest(configText),
         tsconfig: /tsconfig['"]?\s*:\s*['"]([^'"]+\.json)['"]/
             .exec(configText)?.[1]
@@ -5754,9 +5755,12 @@ async function selectOrThrow(options, started, reportAllTests) {
         return finish(selection('none', [], {}, null));
     if (messages.some(message => RUN_ALL_LINE.test(message)))
         return runAll('a commit message asks for it with "ci-medic: run-all"');
-    for (const settings of repo.jest)
+    for (const settings of repo.jest) {
         if (settings.unreadable)
             notes.push(`jest config ${settings.unreadable}: its moduleNameMapper, roots and setup files there are not known (add run-all-on or always-run globs if they matter)`);
+        if (settings.resolver)
+            notes.push(`jest config${settings.dir ? ` in ${settings.dir}` : ''} uses its own resolver (${settings.resolver}): imports only it maps (say, the package's own name to its sources) are not followed, so their tests are not selected; add a moduleNameMapper entry or run-all-on globs for them`);
+    }
     const runAllOn = globMatcher(options.runAllOn ?? []);
     const alwaysRun = globMatcher(options.alwaysRun ?? []);
     const setupFiles = new Set(repo.jest.flatMap(j => j.setupFiles));

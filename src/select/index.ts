@@ -713,11 +713,16 @@ async function selectOrThrow(
   if (messages.some(message => RUN_ALL_LINE.test(message)))
     return runAll('a commit message asks for it with "ci-medic: run-all"')
 
-  for (const settings of repo.jest)
+  for (const settings of repo.jest) {
     if (settings.unreadable)
       notes.push(
         `jest config ${settings.unreadable}: its moduleNameMapper, roots and setup files there are not known (add run-all-on or always-run globs if they matter)`
       )
+    if (settings.resolver)
+      notes.push(
+        `jest config${settings.dir ? ` in ${settings.dir}` : ''} uses its own resolver (${settings.resolver}): imports only it maps (say, the package's own name to its sources) are not followed, so their tests are not selected; add a moduleNameMapper entry or run-all-on globs for them`
+      )
+  }
   const runAllOn = globMatcher(options.runAllOn ?? [])
   const alwaysRun = globMatcher(options.alwaysRun ?? [])
   const setupFiles = new Set(repo.jest.flatMap(j => j.setupFiles))

@@ -38,6 +38,8 @@ export interface JestSettings {
   setupFiles: string[]
   /** Set when a config file exists but could not be read literally. */
   unreadable?: string
+  /** The config's own module `resolver`, which CI Medic cannot follow. */
+  resolver?: string
   /**
    * ts-jest with type checking (its default): a type error in a module fails every test that
    * loads it, so a changed TypeScript file affects all of its loaders, not just its symbols' users.
@@ -472,6 +474,7 @@ export function loadJestSettings(read: ReadText, dir: string): JestSettings | un
       ...asStrings(config.globalTeardown)
     ].map(expand),
     unreadable,
+    ...(typeof config.resolver === 'string' ? { resolver: config.resolver.replace(/<rootDir>\/?/, '') } : {}),
     typeChecked: typeCheckedByJest(configText),
     tsconfig: /tsconfig['"]?\s*:\s*['"]([^'"]+\.json)['"]/
       .exec(configText)?.[1]
