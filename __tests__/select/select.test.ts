@@ -411,6 +411,48 @@ describe('names that Object.prototype has', () => {
   })
 })
 
+describe('imports of a repository package whose entry is not in the repository', () => {
+  const PKG = {
+    // Its entry is built to dist/mylib.js from src/main.ts, which nothing here says.
+    'package.json': '{ "name": "mylib", "main": "dist/mylib.js" }\n',
+    'src/main.ts': "export { a } from './a'\nexport { b } from './b'\n",
+    'src/a.ts': 'export function a() {\n  return 1\n}\n',
+    'src/b.ts': 'export function b() {\n  return 2\n}\n',
+    'test/a.test.ts': "import { a } from 'mylib'\ntest('a', () => expect(a()).toBe(1))\n",
+    'test/other.test.ts': "test('other', () => expect(1).toBe(1))\n"
+  }
+
+  it('reach every source of the package (a build, or a mapping only a custom resolver knows)', async () => {
+    const result = await afterChange(PKG, { 'src/b.ts': PKG['src/b.ts'].replace('return 2', 'return 3') })
+    expect(result.tests).toEqual(['test/a.test.ts'])
+  })
+
+  it('also when tsconfig paths give the name only a declaration file', async () => {
+    const files = {
+      ...PKG,
+      'types/mylib.d.ts': 'export declare function a(): number\n',
+      'tsconfig.json': '{ "compilerOptions": { "paths": { "mylib": ["./types/mylib.d.ts"] } } }\n'
+    }
+    const result = await afterChange(files, { 'src/b.ts': PKG['src/b.ts'].replace('return 2', 'return 3') })
+    expect(result.tests).toEqual(['test/a.test.ts'])
+  })
+})
+
+describe('jest testRegex', () => {
+  it('is matched against absolute paths, as jest does', async () => {
+    const result = await afterChange(
+      {
+        ...LIB,
+        'jest.config.js': "module.exports = { testRegex: ['/__tests__/.*\\\\.(ts|js)$'] }\n",
+        '__tests__/mul.ts':
+          "import { mul } from '../src/math'\ntest('mul', () => expect(mul(2, 3)).toBe(6))\n"
+      },
+      { 'src/math.ts': LIB['src/math.ts'].replace('a * b', 'a * b * 1') }
+    )
+    expect(result.tests).toEqual(['__tests__/mul.ts'])
+  })
+})
+
 describe('jest configs it cannot read', () => {
   it('says so in the notes', async () => {
     const result = await afterChange(

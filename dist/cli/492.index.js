@@ -1181,7 +1181,8 @@ function makeTestMatcher(jest) {
                 continue;
             if (globs && (globs(path) || globs('/' + path)))
                 return true;
-            if (settings.testRegex.some(r => r.test(path)))
+            // jest tests its regular expressions against absolute paths.
+            if (settings.testRegex.some(r => r.test('/' + path)))
                 return true;
             if (!globs && settings.testRegex.length === 0 && CONVENTIONAL_JS_TEST.test(path))
                 return true;
@@ -1464,6 +1465,11 @@ function linkNode(path, scan, resolver, conftests, goPackages, setupLoads = []) 
             const target = 'file' in resolution ? resolution.file : undefined;
             if ('unresolved' in resolution)
                 node.unresolved.push(joinPath(dirname(path), record.spec));
+            // A package of the repository whose entry is not here: any of its sources may be loaded.
+            if ('package' in resolution)
+                for (const source of resolver.packageSources(resolution.package))
+                    if (source !== path)
+                        load(source, true);
             if (target) {
                 if (record.kind === 'reexport' && record.names && record.names.length === 0) {
                     node.exportAll.push(target);
@@ -2197,6 +2203,8 @@ function demandGraph(options) {
     };
     // Files resolved to up front → the sources whose specifiers resolve to them.
     const eagerInto = new Map();
+    /** Package folders whose entry is not in the repository → the sources that import them by name. */
+    const eagerPackageInto = new Map();
     let eagerCount = 0;
     let candidates = 0;
     let at = 0;
@@ -2218,6 +2226,8 @@ function demandGraph(options) {
         const resolution = resolver.resolveJs(sources[at].path, spec);
         if ('file' in resolution)
             pushTo(eagerInto, resolution.file, at);
+        else if ('package' in resolution)
+            pushTo(eagerPackageInto, resolution.package, at);
     };
     // Python strings, for the data files they may name.
     const pyStrings = new Map();
@@ -2401,6 +2411,12 @@ function demandGraph(options) {
         if (target.endsWith('.py'))
             return pythonImporters(target);
         const importers = new Set([...(eagerInto.get(target) ?? []), ...(setupLoaders.get(target) ?? [])]);
+        if (eagerPackageInto.size) {
+            const dir = resolver.packageDirOf(target);
+            if (dir !== undefined && resolver.isPackageSource(dir, target))
+                for (const at of eagerPackageInto.get(dir) ?? [])
+                    importers.add(at);
+        }
         const names = [...namesOf(target), ...(packageEntryNames.get(target) ?? [])];
         for (const name of new Set(names))
             for (const at of resolvedUnder(name).get(target) ?? [])
@@ -4790,6 +4806,9 @@ const TS_FOR_JS = {
     '.cjs': ['.cts']
 };
 const CONDITIONS = ['source', 'development', 'import', 'module', 'require', 'node', 'default', 'types'];
+const DECLARATION = /\.d\.[cm]?ts$/;
+/** Test-looking paths, left out of a package's sources (see packageSources). */
+const TEST_LIKE = /(?:^|\/)(?:__tests__|__mocks__)\/|\.(?:test|spec)\.[cm]?[jt]sx?$/;
 class Resolver {
     files;
     read;
@@ -5022,7 +5041,10 @@ class Resolver {
         }
         return undefined;
     }
-    /** Resolutions by folder + specifier: a path, '' for a package outside, '?' for unresolved. */
+    /**
+     * Resolutions by folder + specifier: a path, '' for a package outside, '?' for unresolved,
+     * '\u0001' + folder for a repository package whose entry is not in the repository.
+     */
     memo;
     /** How many resolutions this resolver added to the memo. */
     added = 0;
@@ -5033,11 +5055,55 @@ class Resolver {
         let encoded = this.memo[key];
         if (encoded === undefined) {
             const result = this.resolveJsUncached(fromDir, spec);
-            encoded = 'file' in result ? result.file : 'external' in result ? '' : '?';
+            encoded =
+                'file' in result
+                    ? result.file
+                    : 'external' in result
+                        ? ''
+                        : 'package' in result
+                            ? '\u0001' + result.package
+                            : '?';
             this.memo[key] = encoded;
             this.added++;
         }
-        return encoded === '' ? { external: true } : encoded === '?' ? { unresolved: true } : { file: encoded };
+        if (encoded === '')
+            return { external: true };
+        if (encoded === '?')
+            return { unresolved: true };
+        return encoded.charCodeAt(0) === 1 ? { package: encoded.slice(1) } : { file: encoded };
+    }
+    sourcesByPackage = new Map();
+    sourceSetByPackage = new Map();
+    /** Is `path` one of the package sources of `dir` (see packageSources)? */
+    isPackageSource(dir, path) {
+        let set = this.sourceSetByPackage.get(dir);
+        if (!set)
+            this.sourceSetByPackage.set(dir, (set = new Set(this.packageSources(dir))));
+        return set.has(path);
+    }
+    /**
+     * The JavaScript/TypeScript sources of the repository package in `dir`: its files, less
+     * node_modules, nested packages and test-looking files.
+     */
+    packageSources(dir) {
+        let sources = this.sourcesByPackage.get(dir);
+        if (sources)
+            return sources;
+        const nested = [...this.files]
+            .filter(f => f.endsWith('package.json') && !f.includes('node_modules/') && dirname(f) !== dir)
+            .map(f => dirname(f))
+            .filter(d => dir === '' || d.startsWith(dir + '/'));
+        sources = [...this.files].filter(f => (dir === '' || f.startsWith(dir + '/')) &&
+            /\.[cm]?[jt]sx?$/.test(f) &&
+            !f.includes('node_modules/') &&
+            !TEST_LIKE.test(f) &&
+            !nested.some(d => f.startsWith(d + '/')));
+        this.sourcesByPackage.set(dir, sources);
+        return sources;
+    }
+    /** The folder of the package (nearest package.json) that holds `path`. */
+    packageDirOf(path) {
+        return this.nearestPackage(dirname(path))?.dir;
     }
     resolveJsUncached(fromDir, spec) {
         const mapped = this.viaJest(spec);
@@ -5058,6 +5124,8 @@ class Resolver {
                 return { file: found };
         }
         const tsconfig = this.nearestTsConfig(fromDir);
+        // A declaration file found through `paths` types the import; what runs may be elsewhere.
+        let declaration;
         if (tsconfig) {
             for (const { pattern, targets } of tsconfig.paths) {
                 const star = pattern.indexOf('*');
@@ -5070,7 +5138,9 @@ class Resolver {
                     continue;
                 for (const target of targets) {
                     const found = this.tryPath(target.replace('*', rest));
-                    if (found)
+                    if (found && DECLARATION.test(found))
+                        declaration ??= found;
+                    else if (found)
                         return { file: found };
                 }
             }
@@ -5090,8 +5160,11 @@ class Resolver {
             const found = (pkg.exports !== undefined ? this.throughMap(pkg.exports, key, pkg.dir) : undefined) ??
                 (sub ? this.tryPath(joinPath(pkg.dir, sub)) : this.tryPath(pkg.dir)) ??
                 this.tryPath(joinPath(pkg.dir, 'src', sub || 'index'));
-            return found ? { file: found } : { unresolved: true };
+            // Only declarations (the `types` field) is not what runs: any source may be.
+            return found && !DECLARATION.test(found) ? { file: found } : { package: pkg.dir };
         }
+        if (declaration)
+            return { file: declaration };
         for (const settings of this.jest) {
             for (const base of [
                 ...settings.modulePaths,
@@ -5104,9 +5177,10 @@ class Resolver {
         }
         return { external: true };
     }
+    /** The package that holds `fromDir`, when `name` is its own name. */
     selfPackage(fromDir, name) {
         const pkg = this.nearestPackage(fromDir);
-        return pkg?.name === name && pkg.exports !== undefined ? pkg : undefined;
+        return pkg?.name === name ? pkg : undefined;
     }
     // ── Python ───────────────────────────────────────────────────────────────
     pyModule(base) {
@@ -5759,7 +5833,7 @@ async function selectOrThrow(options, started, reportAllTests) {
         if (settings.unreadable)
             notes.push(`jest config ${settings.unreadable}: its moduleNameMapper, roots and setup files there are not known (add run-all-on or always-run globs if they matter)`);
         if (settings.resolver)
-            notes.push(`jest config${settings.dir ? ` in ${settings.dir}` : ''} uses its own resolver (${settings.resolver}): imports only it maps (say, the package's own name to its sources) are not followed, so their tests are not selected; add a moduleNameMapper entry or run-all-on globs for them`);
+            notes.push(`jest config${settings.dir ? ` in ${settings.dir}` : ''} uses its own resolver (${settings.resolver}), which CI Medic does not run: an import of a repository package by name reaches all of that package's sources, and anything else only the resolver maps is not followed (add a moduleNameMapper entry or run-all-on globs for it)`);
     }
     const runAllOn = globMatcher(options.runAllOn ?? []);
     const alwaysRun = globMatcher(options.alwaysRun ?? []);
@@ -6051,7 +6125,7 @@ function metadataOnlyChange(before, after) {
  * reads them, so a warm run parses little more than the keys. Resolutions and the graph snapshot
  * stay valid while the list of files and the project configs are the same (their fingerprint).
  */
-const SCANNER_VERSION = 13;
+const SCANNER_VERSION = 14;
 /** The lines of a file, decoded one at a time when asked for. */
 class Lines {
     buffer;

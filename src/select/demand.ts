@@ -260,6 +260,8 @@ export function demandGraph(options: DemandGraphOptions): DemandGraph | undefine
   }
   // Files resolved to up front → the sources whose specifiers resolve to them.
   const eagerInto = new Map<string, number[]>()
+  /** Package folders whose entry is not in the repository → the sources that import them by name. */
+  const eagerPackageInto = new Map<string, number[]>()
   let eagerCount = 0
   let candidates = 0
   let at = 0
@@ -277,6 +279,7 @@ export function demandGraph(options: DemandGraphOptions): DemandGraph | undefine
     eagerCount++
     const resolution = resolver.resolveJs((sources[at] as DemandSource).path, spec)
     if ('file' in resolution) pushTo(eagerInto, resolution.file, at)
+    else if ('package' in resolution) pushTo(eagerPackageInto, resolution.package, at)
   }
   // Python strings, for the data files they may name.
   const pyStrings = new Map<string, Candidate>()
@@ -445,6 +448,11 @@ export function demandGraph(options: DemandGraphOptions): DemandGraph | undefine
     if (target.endsWith('.go')) return goImporters(target)
     if (target.endsWith('.py')) return pythonImporters(target)
     const importers = new Set<number>([...(eagerInto.get(target) ?? []), ...(setupLoaders.get(target) ?? [])])
+    if (eagerPackageInto.size) {
+      const dir = resolver.packageDirOf(target)
+      if (dir !== undefined && resolver.isPackageSource(dir, target))
+        for (const at of eagerPackageInto.get(dir) ?? []) importers.add(at)
+    }
     const names = [...namesOf(target), ...(packageEntryNames.get(target) ?? [])]
     for (const name of new Set(names))
       for (const at of resolvedUnder(name).get(target) ?? []) importers.add(at)

@@ -315,6 +315,10 @@ export function linkNode(
       const resolution = resolver.resolveJs(path, record.spec)
       const target = 'file' in resolution ? resolution.file : undefined
       if ('unresolved' in resolution) node.unresolved.push(joinPath(dirname(path), record.spec))
+      // A package of the repository whose entry is not here: any of its sources may be loaded.
+      if ('package' in resolution)
+        for (const source of resolver.packageSources(resolution.package))
+          if (source !== path) load(source, true)
       if (target) {
         if (record.kind === 'reexport' && record.names && record.names.length === 0) {
           node.exportAll.push(target)

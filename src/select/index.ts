@@ -720,7 +720,7 @@ async function selectOrThrow(
       )
     if (settings.resolver)
       notes.push(
-        `jest config${settings.dir ? ` in ${settings.dir}` : ''} uses its own resolver (${settings.resolver}): imports only it maps (say, the package's own name to its sources) are not followed, so their tests are not selected; add a moduleNameMapper entry or run-all-on globs for them`
+        `jest config${settings.dir ? ` in ${settings.dir}` : ''} uses its own resolver (${settings.resolver}), which CI Medic does not run: an import of a repository package by name reaches all of that package's sources, and anything else only the resolver maps is not followed (add a moduleNameMapper entry or run-all-on globs for it)`
       )
   }
   const runAllOn = globMatcher(options.runAllOn ?? [])

@@ -502,7 +502,8 @@ export function makeTestMatcher(jest: JestSettings[]): (path: string) => boolean
       if (settings.testPathIgnorePatterns.some(r => r.test('/' + path))) return false
       if (!settings.roots.some(root => root === '' || path === root || path.startsWith(root + '/'))) continue
       if (globs && (globs(path) || globs('/' + path))) return true
-      if (settings.testRegex.some(r => r.test(path))) return true
+      // jest tests its regular expressions against absolute paths.
+      if (settings.testRegex.some(r => r.test('/' + path))) return true
       if (!globs && settings.testRegex.length === 0 && CONVENTIONAL_JS_TEST.test(path)) return true
       return false
     }

@@ -25,7 +25,17 @@ const TS_FOR_JS: Record<string, string[]> = {
 }
 const CONDITIONS = ['source', 'development', 'import', 'module', 'require', 'node', 'default', 'types']
 
-export type Resolution = { file: string } | { external: true } | { unresolved: true }
+/**
+ * Where an import leads: a file; a package outside the repository; nowhere (a path that matches
+ * no file); or a package of the repository, by its name, whose entry is not in the repository (a
+ * build output, or a mapping only a custom jest resolver knows): then it may be any of its sources.
+ */
+export type Resolution = { file: string } | { external: true } | { unresolved: true } | { package: string }
+
+const DECLARATION = /\.d\.[cm]?ts$/
+
+/** Test-looking paths, left out of a package's sources (see packageSources). */
+const TEST_LIKE = /(?:^|\/)(?:__tests__|__mocks__)\/|\.(?:test|spec)\.[cm]?[jt]sx?$/
 
 export class Resolver {
   private readonly tsconfigByDir = new Map<string, TsConfig | undefined>()
@@ -236,7 +246,10 @@ export class Resolver {
     return undefined
   }
 
-  /** Resolutions by folder + specifier: a path, '' for a package outside, '?' for unresolved. */
+  /**
+   * Resolutions by folder + specifier: a path, '' for a package outside, '?' for unresolved,
+   * '\u0001' + folder for a repository package whose entry is not in the repository.
+   */
   readonly memo: Record<string, string>
   /** How many resolutions this resolver added to the memo. */
   added = 0
@@ -248,11 +261,57 @@ export class Resolver {
     let encoded = this.memo[key]
     if (encoded === undefined) {
       const result = this.resolveJsUncached(fromDir, spec)
-      encoded = 'file' in result ? result.file : 'external' in result ? '' : '?'
+      encoded =
+        'file' in result
+          ? result.file
+          : 'external' in result
+            ? ''
+            : 'package' in result
+              ? '\u0001' + result.package
+              : '?'
       this.memo[key] = encoded
       this.added++
     }
-    return encoded === '' ? { external: true } : encoded === '?' ? { unresolved: true } : { file: encoded }
+    if (encoded === '') return { external: true }
+    if (encoded === '?') return { unresolved: true }
+    return encoded.charCodeAt(0) === 1 ? { package: encoded.slice(1) } : { file: encoded }
+  }
+
+  private readonly sourcesByPackage = new Map<string, string[]>()
+  private readonly sourceSetByPackage = new Map<string, Set<string>>()
+
+  /** Is `path` one of the package sources of `dir` (see packageSources)? */
+  isPackageSource(dir: string, path: string): boolean {
+    let set = this.sourceSetByPackage.get(dir)
+    if (!set) this.sourceSetByPackage.set(dir, (set = new Set(this.packageSources(dir))))
+    return set.has(path)
+  }
+  /**
+   * The JavaScript/TypeScript sources of the repository package in `dir`: its files, less
+   * node_modules, nested packages and test-looking files.
+   */
+  packageSources(dir: string): string[] {
+    let sources = this.sourcesByPackage.get(dir)
+    if (sources) return sources
+    const nested = [...this.files]
+      .filter(f => f.endsWith('package.json') && !f.includes('node_modules/') && dirname(f) !== dir)
+      .map(f => dirname(f))
+      .filter(d => dir === '' || d.startsWith(dir + '/'))
+    sources = [...this.files].filter(
+      f =>
+        (dir === '' || f.startsWith(dir + '/')) &&
+        /\.[cm]?[jt]sx?$/.test(f) &&
+        !f.includes('node_modules/') &&
+        !TEST_LIKE.test(f) &&
+        !nested.some(d => f.startsWith(d + '/'))
+    )
+    this.sourcesByPackage.set(dir, sources)
+    return sources
+  }
+
+  /** The folder of the package (nearest package.json) that holds `path`. */
+  packageDirOf(path: string): string | undefined {
+    return this.nearestPackage(dirname(path))?.dir
   }
 
   private resolveJsUncached(fromDir: string, spec: string): Resolution {
@@ -272,6 +331,8 @@ export class Resolver {
       if (found) return { file: found }
     }
     const tsconfig = this.nearestTsConfig(fromDir)
+    // A declaration file found through `paths` types the import; what runs may be elsewhere.
+    let declaration: string | undefined
     if (tsconfig) {
       for (const { pattern, targets } of tsconfig.paths) {
         const star = pattern.indexOf('*')
@@ -282,7 +343,8 @@ export class Resolver {
         if (rest === undefined) continue
         for (const target of targets) {
           const found = this.tryPath(target.replace('*', rest))
-          if (found) return { file: found }
+          if (found && DECLARATION.test(found)) declaration ??= found
+          else if (found) return { file: found }
         }
       }
       if (tsconfig.baseUrl !== undefined) {
@@ -301,8 +363,10 @@ export class Resolver {
         (pkg.exports !== undefined ? this.throughMap(pkg.exports, key, pkg.dir) : undefined) ??
         (sub ? this.tryPath(joinPath(pkg.dir, sub)) : this.tryPath(pkg.dir)) ??
         this.tryPath(joinPath(pkg.dir, 'src', sub || 'index'))
-      return found ? { file: found } : { unresolved: true }
+      // Only declarations (the `types` field) is not what runs: any source may be.
+      return found && !DECLARATION.test(found) ? { file: found } : { package: pkg.dir }
     }
+    if (declaration) return { file: declaration }
     for (const settings of this.jest) {
       for (const base of [
         ...settings.modulePaths,
@@ -315,9 +379,10 @@ export class Resolver {
     return { external: true }
   }
 
+  /** The package that holds `fromDir`, when `name` is its own name. */
   private selfPackage(fromDir: string, name: string): PackageInfo | undefined {
     const pkg = this.nearestPackage(fromDir)
-    return pkg?.name === name && pkg.exports !== undefined ? pkg : undefined
+    return pkg?.name === name ? pkg : undefined
   }
 
   // ── Python ───────────────────────────────────────────────────────────────
