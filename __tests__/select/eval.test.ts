@@ -49,7 +49,7 @@ describe('reverse search equals a forward walk from each test', () => {
         changes.set(file, { whole: round % 7 === 0, symbols: new Set([symbol]), exports: new Set() })
       }
       const forward = new Set(tests.filter(test => reachFromTest(repo.graph, test, changes).length > 0))
-      const reverse = new Set(testsReaching(repo.graph, changes, repo.isTest).map(hit => hit.test))
+      const reverse = new Set(testsReaching(repo.graph, changes, repo.isTest).hits.map(hit => hit.test))
       expect([...reverse].sort()).toEqual([...forward].sort())
     }
   })
@@ -64,7 +64,7 @@ describe('member reach budget', () => {
       [cls.path, { whole: false, symbols: new Set([`${cls.cls?.name}.label`]), exports: new Set() }]
     ])
     const testsWith = (members?: MemberReach): string[] =>
-      [...new Set(testsReaching(repo.graph, changes, repo.isTest, members).map(hit => hit.test))].sort()
+      [...new Set(testsReaching(repo.graph, changes, repo.isTest, members).hits.map(hit => hit.test))].sort()
     const byClass = testsWith()
     const ample = memberReach(repo.graph)
     expect(testsWith(ample).length).toBeLessThan(byClass.length)

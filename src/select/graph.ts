@@ -1,4 +1,4 @@
-import { MODULE_SYMBOL, own, type ModuleScan } from './model.js'
+import { MODULE_SYMBOL, own, type ModuleScan, type SymbolInfo } from './model.js'
 import { dirname, joinPath } from './project.js'
 import type { MemberReach, ReachTarget } from './members.js'
 import type { Resolver } from './resolve.js'
@@ -464,37 +464,56 @@ export function reachFromTest(graph: Graph, test: string, changes: Map<string, F
     }
     const node = graph.nodes.get(file)
     if (!node) continue
-    const scan = node.scan
-    if (key === LOAD) {
-      visit(file, MODULE_SYMBOL, id)
-      for (const { target, whole } of node.loads) visit(target, whole ? WHOLE : LOAD, id)
-    } else if (key === WHOLE) {
-      visit(file, LOAD, id)
-      for (const name of Object.keys(scan.symbols)) visit(file, name, id)
-      for (const name of Object.keys(scan.exports)) visit(file, `export:${name}`, id)
-      for (const target of node.exportAll) visit(target, WHOLE, id)
-    } else if (key.startsWith('export:')) {
-      visit(file, LOAD, id)
-      const name = key.slice(7)
-      const local = own(scan.exports, name)
-      if (local !== undefined) visit(file, local, id)
-      else if (!scan.esm) visit(file, WHOLE, id)
-      else for (const target of node.exportAll) visit(target, key, id)
-    } else {
-      const binding = node.bindings.get(key)
-      if (binding) {
-        if (binding.target)
-          visit(binding.target, binding.imported === WHOLE ? WHOLE : `export:${binding.imported}`, id)
-        continue
-      }
-      const symbol = own(scan.symbols, key)
-      if (!symbol) continue
-      for (const ref of symbol.refs) {
-        if (ref !== key && (own(scan.symbols, ref) || node.bindings.has(ref))) visit(file, ref, id)
-      }
-    }
+    const step = (to: string, toKey: string): void => visit(to, toKey, id)
+    const symbol = stepForward(node, key, step)
+    if (symbol) for (const ref of localRefs(node, key, symbol)) step(file, ref)
   }
   return hits
+}
+
+/**
+ * One step of a forward walk from `key` of `node` (LOAD, WHOLE, `export:<name>`, an import
+ * binding or a local declaration): visits where it leads. For a declaration it returns the
+ * symbol, whose references (localRefs) are the caller's to follow; WHOLE leaves out the
+ * declarations `skip` names.
+ */
+export function stepForward(
+  node: GraphNode,
+  key: string,
+  visit: (file: string, key: string) => void,
+  skip?: (name: string) => boolean
+): SymbolInfo | undefined {
+  const { path: file, scan } = node
+  if (key === LOAD) {
+    visit(file, MODULE_SYMBOL)
+    for (const { target, whole } of node.loads) visit(target, whole ? WHOLE : LOAD)
+  } else if (key === WHOLE) {
+    visit(file, LOAD)
+    for (const name of Object.keys(scan.symbols)) if (!skip?.(name)) visit(file, name)
+    for (const name of Object.keys(scan.exports)) visit(file, `export:${name}`)
+    for (const target of node.exportAll) visit(target, WHOLE)
+  } else if (key.startsWith('export:')) {
+    visit(file, LOAD)
+    const name = key.slice(7)
+    const local = own(scan.exports, name)
+    if (local !== undefined) visit(file, local)
+    else if (!scan.esm) visit(file, WHOLE)
+    else for (const target of node.exportAll) visit(target, key)
+  } else {
+    const binding = node.bindings.get(key)
+    if (binding) {
+      if (binding.target)
+        visit(binding.target, binding.imported === WHOLE ? WHOLE : `export:${binding.imported}`)
+      return undefined
+    }
+    return own(scan.symbols, key)
+  }
+  return undefined
+}
+
+/** The references of declaration `key` that lead somewhere in its module: declarations and bindings. */
+export function localRefs(node: GraphNode, key: string, symbol: SymbolInfo): string[] {
+  return symbol.refs.filter(ref => ref !== key && (own(node.scan.symbols, ref) || node.bindings.has(ref)))
 }
 
 function changedSymbolsFor(change: FileChange, key: string): string[] {
@@ -670,17 +689,24 @@ function chainTo(
   return steps
 }
 
+export interface Reaching {
+  hits: ReverseHit[]
+  /** Tests that reach a change only through members they never name (with `members`). */
+  leftOut: string[]
+}
+
 /**
  * For every changed symbol, the tests that reach it, each with a chain of steps from the changed
- * symbol to the test file (on a test's first hit). With `members`, a changed member that runs
- * only when called by name is reached only by the tests that `members` says reach it.
+ * symbol to the test file (on a test's first hit). With `members`, a walk that goes through a
+ * member called by name holds only for the tests whose forward walk (see members.ts) reaches the
+ * change; the others are left out.
  */
 export function testsReaching(
   graph: Graph,
   changes: Map<string, FileChange>,
   isTest: (path: string) => boolean,
   members?: MemberReach
-): ReverseHit[] {
+): Reaching {
   const index = reverseIndex()
   /** Where a walk starts, and what a test's forward walk must reach for its hits to hold (see members). */
   const starts: Array<{ file: string; label: string; nodes: string[]; target: ReachTarget }> = []
@@ -739,11 +765,13 @@ export function testsReaching(
   const scratch: string[] = []
   interface PendingHit extends ReverseHit {
     target?: ReachTarget
+    label?: string
     dropped?: boolean
   }
   const pending: PendingHit[] = []
   const toCheck = new Map<string, PendingHit[]>()
-  const chained = new Set<string>()
+  /** Tests with a sure hit (one no forward walk can drop): later hits need no chain. */
+  const sure = new Set<string>()
   /** Per node: 1 when it is a member that runs only when called by name, 0 when not. */
   const gatedMember: Array<0 | 1 | undefined> = []
   const isGatedMember = (n: number): boolean => {
@@ -800,15 +828,14 @@ export function testsReaching(
         changedFile: start.file,
         changed: start.label === start.file ? `${start.file}#*` : start.label
       }
-      // A hit that may be dropped keeps its chain, in case it becomes the test's first.
-      if (throughMember || !chained.has(test)) {
-        if (!throughMember) chained.add(test)
-        hit.chain = chainTo(at, n => parent[n] as number, names, start, test)
-      }
+      // The test's first hit gives the reason. A hit that may be dropped does not settle which
+      // hit that is: a later one keeps its chain too, until a sure hit has one.
+      if (!sure.has(test)) hit.chain = chainTo(at, n => parent[n] as number, names, start, test)
       if (throughMember) {
         hit.target = start.target
+        hit.label = start.label
         pushTo(toCheck, test, hit)
-      }
+      } else sure.add(test)
       pending.push(hit)
     }
   })
@@ -822,23 +849,21 @@ export function testsReaching(
       const found = reached[i]
       if (!found) hit.dropped = true
       // The reason: a way the test reaches the change, following members by name.
-      else if (Array.isArray(found)) hit.chain = [hit.changed.replace(/#\*$/, ''), ...found.slice(1)]
+      else if (Array.isArray(found)) hit.chain = [hit.label as string, ...found.slice(1)]
     })
   }
   const hits: ReverseHit[] = []
-  const first = new Set<string>()
-  for (const { target: _target, dropped, chain, ...hit } of pending) {
-    if (dropped) {
-      members?.leftOut.add(hit.test)
-      continue
-    }
-    if (!first.has(hit.test)) {
-      first.add(hit.test)
+  const kept = new Set<string>()
+  const dropped = new Set<string>()
+  for (const { target: _target, label: _label, dropped: drop, chain, ...hit } of pending) {
+    if (drop) dropped.add(hit.test)
+    else if (kept.has(hit.test)) hits.push(hit)
+    else {
+      kept.add(hit.test)
       hits.push({ ...hit, chain: chain as string[] })
-    } else hits.push(hit)
+    }
   }
-  for (const test of first) members?.leftOut.delete(test)
-  return hits
+  return { hits, leftOut: [...dropped].filter(test => !kept.has(test)) }
 }
 
 /**

@@ -863,7 +863,8 @@ async function selectOrThrow(
   const reach: Record<string, string[]> = {}
   const reachedSymbols = new Set<string>()
   const members = options.memberReach === false ? undefined : memberReach(repo.graph)
-  for (const hit of testsReaching(repo.graph, changes, repo.isTest, members)) {
+  const reaching = testsReaching(repo.graph, changes, repo.isTest, members)
+  for (const hit of reaching.hits) {
     const dataPath = extraReasons.get(`data:${hit.changedFile}`)
     const chain = hit.chain ?? [hit.changed, hit.test]
     reasons[hit.test] ??= dataPath ? [...dataPath, ...chain] : chain
@@ -882,7 +883,7 @@ async function selectOrThrow(
       if (test.startsWith(scope + '/')) reasons[test] ??= [`${path} (${why}; all tests of ${scope})`, test]
   }
   for (const test of allTests) if (alwaysRun(test)) reasons[test] ??= ['always-run', test]
-  const leftOut = [...(members?.leftOut ?? [])].filter(test => !Object.hasOwn(reasons, test)).sort()
+  const leftOut = reaching.leftOut.filter(test => !Object.hasOwn(reasons, test)).sort()
   if (leftOut.length)
     notes.push(
       `member reach: ${leftOut.length} test file(s) reach a change only through methods they never mention, so they do not run (${leftOut.slice(0, 5).join(', ')}${leftOut.length > 5 ? ', …' : ''}); select-granularity: class runs them`

@@ -1,5 +1,5 @@
-import { LOAD, WHOLE, chainOf, pushTo, type Graph } from './graph.js'
-import { MODULE_SYMBOL, own, type ModuleScan, type SymbolInfo } from './model.js'
+import { WHOLE, chainOf, localRefs, pushTo, stepForward, type Graph } from './graph.js'
+import { own, type ModuleScan, type SymbolInfo } from './model.js'
 
 /**
  * Member reach: a method or accessor of a class (one in its `calledByName`) runs only when code
@@ -24,6 +24,13 @@ const REFLECTION = new Set(['getOwnPropertyNames', 'ownKeys', 'getOwnPropertyDes
 const PROTOTYPE = new Set(['prototype', 'getPrototypeOf', '__proto__'])
 /** Data files a module may import that can hold names (JSON, YAML, TOML). */
 const NAMES_IN_DATA = /\.(?:json5?|jsonc|ya?ml|toml)$/i
+
+/** Is declaration `key` (`Class.member`) a member of its class's `calledByName`? */
+function calledByName(scan: ModuleScan, key: string): boolean {
+  const dot = key.indexOf('.')
+  if (dot <= 0) return false
+  return own(scan.symbols, key.slice(0, dot))?.class?.calledByName?.includes(key.slice(dot + 1)) ?? false
+}
 
 /** Does a module list the names on some prototype (a reflection word and a prototype word)? */
 function reflectsOnPrototypes(scan: ModuleScan): boolean {
@@ -63,8 +70,6 @@ export interface MemberReach {
   reachable(test: string, targets: readonly ReachTarget[]): Array<string[] | boolean>
   /** True once the budget ran out (from then on every gated member counts as reached). */
   readonly exhausted: boolean
-  /** Tests that reach a changed class but none of its changed members (filled by testsReaching). */
-  readonly leftOut: Set<string>
 }
 
 interface ClassRef {
@@ -87,10 +92,6 @@ export function memberReach(graph: Graph, budget = MEMBER_REACH_BUDGET): MemberR
   let testsLeft = 0
   let exhausted = false
 
-  const symbolOf = (file: string, name: string): SymbolInfo | undefined => {
-    const node = graph.nodes.get(file)
-    return node && !node.bindings.has(name) ? own(node.scan.symbols, name) : undefined
-  }
   const exportedClass = (file: string, exported: string, depth: number): ClassRef | undefined => {
     const node = graph.nodes.get(file)
     if (!node || depth > 8) return undefined
@@ -139,11 +140,13 @@ export function memberReach(graph: Graph, budget = MEMBER_REACH_BUDGET): MemberR
   }
 
   const gated = (file: string, symbol: string): boolean => {
-    const dot = symbol.indexOf('.')
-    if (dot <= 0) return false
-    const owner = symbolOf(file, symbol.slice(0, dot))
-    if (!owner?.class?.calledByName?.includes(symbol.slice(dot + 1))) return false
-    return !isOpen({ file, name: symbol.slice(0, dot), symbol: owner })
+    const node = graph.nodes.get(file)
+    if (!node || !calledByName(node.scan, symbol)) return false
+    const owner = symbol.slice(0, symbol.indexOf('.'))
+    return (
+      !node.bindings.has(owner) &&
+      !isOpen({ file, name: owner, symbol: node.scan.symbols[owner] as SymbolInfo })
+    )
   }
 
   /** What a test reaches, by a forward walk that opens members as their names turn up. */
@@ -234,54 +237,26 @@ export function memberReach(graph: Graph, budget = MEMBER_REACH_BUDGET): MemberR
         waitingByName.clear()
       }
       if (!node) continue
-      const scan = node.scan
-      if (key === LOAD) {
-        visit(file, MODULE_SYMBOL)
-        for (const { target, whole } of node.loads) visit(target, whole ? WHOLE : LOAD)
-      } else if (key === WHOLE) {
-        visit(file, LOAD)
-        for (const name of Object.keys(scan.symbols)) {
-          const dot = name.indexOf('.')
-          const owner = dot > 0 ? own(scan.symbols, name.slice(0, dot)) : undefined
-          if (!owner?.class?.calledByName?.includes(name.slice(dot + 1))) visit(file, name)
-        }
-        for (const name of Object.keys(scan.exports)) visit(file, `export:${name}`)
-        for (const target of node.exportAll) visit(target, WHOLE)
-      } else if (key.startsWith('export:')) {
-        visit(file, LOAD)
-        const name = key.slice(7)
-        const local = own(scan.exports, name)
-        if (local !== undefined) visit(file, local)
-        else if (!scan.esm) visit(file, WHOLE)
-        else for (const target of node.exportAll) visit(target, key)
-      } else {
-        const binding = node.bindings.get(key)
-        if (binding) {
-          if (binding.target)
-            visit(binding.target, binding.imported === WHOLE ? WHOLE : `export:${binding.imported}`)
+      // A class's members called by name are reached through the class, not by WHOLE.
+      const symbol = stepForward(node, key, visit, name => calledByName(node.scan, name))
+      if (!symbol) continue
+      mention(symbol.words)
+      const classRef: ClassRef = { file, name: key, symbol }
+      const open =
+        symbol.class !== undefined && (everything || forced.has(file + SEP + key) || isOpen(classRef))
+      const callable = !open && symbol.class?.calledByName ? new Set(symbol.class.calledByName) : undefined
+      for (const ref of localRefs(node, key, symbol)) {
+        const member = ref.startsWith(key + '.') ? ref.slice(key.length + 1) : undefined
+        if (member === undefined || !callable?.has(member) || names.has(member)) {
+          visit(file, ref)
+          if (open && member === undefined) {
+            const header = classAt(file, ref)
+            if (header) forceOpen(header)
+          }
           continue
         }
-        const symbol = own(scan.symbols, key)
-        if (!symbol) continue
-        mention(symbol.words)
-        const classRef: ClassRef = { file, name: key, symbol }
-        const open =
-          symbol.class !== undefined && (everything || forced.has(file + SEP + key) || isOpen(classRef))
-        const callable = !open && symbol.class?.calledByName ? new Set(symbol.class.calledByName) : undefined
-        for (const ref of symbol.refs) {
-          if (ref === key || !(own(scan.symbols, ref) || node.bindings.has(ref))) continue
-          const member = ref.startsWith(key + '.') ? ref.slice(key.length + 1) : undefined
-          if (member === undefined || !callable?.has(member) || names.has(member)) {
-            visit(file, ref)
-            if (open && member === undefined) {
-              const header = classAt(file, ref)
-              if (header) forceOpen(header)
-            }
-            continue
-          }
-          pushTo(waitingByName, member, file + SEP + ref)
-          pushTo(waitingByClass, file + SEP + key, file + SEP + ref)
-        }
+        pushTo(waitingByName, member, file + SEP + ref)
+        pushTo(waitingByClass, file + SEP + key, file + SEP + ref)
       }
     }
     return found
@@ -307,7 +282,6 @@ export function memberReach(graph: Graph, budget = MEMBER_REACH_BUDGET): MemberR
     },
     get exhausted() {
       return exhausted
-    },
-    leftOut: new Set()
+    }
   }
 }
