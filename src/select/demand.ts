@@ -450,7 +450,7 @@ export function demandGraph(options: DemandGraphOptions): DemandGraph | undefine
     const importers = new Set<number>([...(eagerInto.get(target) ?? []), ...(setupLoaders.get(target) ?? [])])
     if (eagerPackageInto.size) {
       const dir = resolver.packageDirOf(target)
-      if (dir !== undefined && resolver.isPackageSource(dir, target))
+      if (dir !== undefined && resolver.packageSources(dir).has(target))
         for (const at of eagerPackageInto.get(dir) ?? []) importers.add(at)
     }
     const names = [...namesOf(target), ...(packageEntryNames.get(target) ?? [])]

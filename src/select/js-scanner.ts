@@ -73,7 +73,7 @@ const CALLED_WITHOUT_NAME = new Set([
   ...Object.getOwnPropertyNames(Object.prototype),
   'toString', 'valueOf', 'toJSON', 'toLocaleString', 'then', 'catch', 'finally', 'next', 'return', 'throw',
   'inspect', 'length', 'size', 'name', 'message', 'stack', 'cause', 'handleEvent', 'asymmetricMatch',
-  'toPrimitive', 'dispose', 'asyncDispose', 'static{}'
+  'toPrimitive', 'dispose', 'asyncDispose'
 ]) // prettier-ignore
 
 /** Words inside a string or template: the whole text, and each name-like run of it. */

@@ -30,8 +30,9 @@ export interface SymbolInfo {
   /** Local names the declaration references (other symbols of the module or import bindings). */
   refs: string[]
   /**
-   * Every name the declaration mentions: identifiers, property names, and the words of its strings.
-   * A member in a class's `calledByName` runs only if code that reaches it mentions its name.
+   * The names the declaration can call a method by: property names (after a dot, keys, shorthands
+   * in braces) and the words of its strings. A member in a class's `calledByName` runs only if code
+   * that reaches it mentions its name.
    */
   words?: string[]
   /** Set on a class declaration. */
@@ -41,7 +42,9 @@ export interface SymbolInfo {
 export interface ClassInfo {
   /**
    * The methods and accessors that run only when code names them (member reach), or null when
-   * code outside the repository may call any member (decorators, `implements`, a computed base).
+   * code outside the repository may call any member (decorators, a base that is not a plain name,
+   * a class declared twice). Interfaces and bases are judged by member reach, which can see where
+   * they come from.
    */
   calledByName: string[] | null
   /** The local name of its base class, when it has one that is a plain name. */

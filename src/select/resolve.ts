@@ -277,33 +277,28 @@ export class Resolver {
     return encoded.charCodeAt(0) === 1 ? { package: encoded.slice(1) } : { file: encoded }
   }
 
-  private readonly sourcesByPackage = new Map<string, string[]>()
-  private readonly sourceSetByPackage = new Map<string, Set<string>>()
+  private readonly sourcesByPackage = new Map<string, ReadonlySet<string>>()
 
-  /** Is `path` one of the package sources of `dir` (see packageSources)? */
-  isPackageSource(dir: string, path: string): boolean {
-    let set = this.sourceSetByPackage.get(dir)
-    if (!set) this.sourceSetByPackage.set(dir, (set = new Set(this.packageSources(dir))))
-    return set.has(path)
-  }
   /**
    * The JavaScript/TypeScript sources of the repository package in `dir`: its files, less
    * node_modules, nested packages and test-looking files.
    */
-  packageSources(dir: string): string[] {
+  packageSources(dir: string): ReadonlySet<string> {
     let sources = this.sourcesByPackage.get(dir)
     if (sources) return sources
     const nested = [...this.files]
-      .filter(f => f.endsWith('package.json') && !f.includes('node_modules/') && dirname(f) !== dir)
+      .filter(f => (f === 'package.json' || f.endsWith('/package.json')) && !f.includes('node_modules/'))
       .map(f => dirname(f))
-      .filter(d => dir === '' || d.startsWith(dir + '/'))
-    sources = [...this.files].filter(
-      f =>
-        (dir === '' || f.startsWith(dir + '/')) &&
-        /\.[cm]?[jt]sx?$/.test(f) &&
-        !f.includes('node_modules/') &&
-        !TEST_LIKE.test(f) &&
-        !nested.some(d => f.startsWith(d + '/'))
+      .filter(d => d !== dir && (dir === '' || d.startsWith(dir + '/')))
+    sources = new Set(
+      [...this.files].filter(
+        f =>
+          (dir === '' || f.startsWith(dir + '/')) &&
+          /\.[cm]?[jt]sx?$/.test(f) &&
+          !f.includes('node_modules/') &&
+          !TEST_LIKE.test(f) &&
+          !nested.some(d => f.startsWith(d + '/'))
+      )
     )
     this.sourcesByPackage.set(dir, sources)
     return sources
