@@ -394,7 +394,7 @@ var errors = __webpack_require__(83916);
 /** The name of the pseudo-symbol made of a module's top-level statements (what runs on load). */
 const model_MODULE_SYMBOL = '<module>';
 /** A record's own entry (never one of Object.prototype's: `toString`, `constructor`…). */
-function model_own(record, name) {
+function own(record, name) {
     return Object.prototype.hasOwnProperty.call(record, name) ? record[name] : undefined;
 }
 function emptyScan(lang) {
@@ -428,12 +428,12 @@ function diffScans(base, head) {
     }
     // Own entries only: a symbol named toString or constructor is not Object.prototype's.
     for (const name of new Set([...Object.keys(base.symbols), ...Object.keys(head.symbols)])) {
-        if (model_own(base.symbols, name)?.hash !== model_own(head.symbols, name)?.hash)
+        if (own(base.symbols, name)?.hash !== own(head.symbols, name)?.hash)
             change.symbols.add(name);
     }
     for (const name of new Set([...Object.keys(base.exports), ...Object.keys(head.exports)])) {
-        const before = model_own(base.exports, name);
-        const after = model_own(head.exports, name);
+        const before = own(base.exports, name);
+        const after = own(head.exports, name);
         if (before !== after || (after !== undefined && change.symbols.has(after)))
             change.exports.add(name);
     }
@@ -1615,50 +1615,63 @@ function reachFromTest(graph, test, changes) {
         const node = graph.nodes.get(file);
         if (!node)
             continue;
-        const scan = node.scan;
-        if (key === LOAD) {
-            visit(file, MODULE_SYMBOL, id);
-            for (const { target, whole } of node.loads)
-                visit(target, whole ? WHOLE : LOAD, id);
-        }
-        else if (key === WHOLE) {
-            visit(file, LOAD, id);
-            for (const name of Object.keys(scan.symbols))
-                visit(file, name, id);
-            for (const name of Object.keys(scan.exports))
-                visit(file, `export:${name}`, id);
-            for (const target of node.exportAll)
-                visit(target, WHOLE, id);
-        }
-        else if (key.startsWith('export:')) {
-            visit(file, LOAD, id);
-            const name = key.slice(7);
-            const local = own(scan.exports, name);
-            if (local !== undefined)
-                visit(file, local, id);
-            else if (!scan.esm)
-                visit(file, WHOLE, id);
-            else
-                for (const target of node.exportAll)
-                    visit(target, key, id);
-        }
-        else {
-            const binding = node.bindings.get(key);
-            if (binding) {
-                if (binding.target)
-                    visit(binding.target, binding.imported === WHOLE ? WHOLE : `export:${binding.imported}`, id);
-                continue;
-            }
-            const symbol = own(scan.symbols, key);
-            if (!symbol)
-                continue;
-            for (const ref of symbol.refs) {
-                if (ref !== key && (own(scan.symbols, ref) || node.bindings.has(ref)))
-                    visit(file, ref, id);
-            }
-        }
+        const step = (to, toKey) => visit(to, toKey, id);
+        const symbol = stepForward(node, key, step);
+        if (symbol)
+            for (const ref of localRefs(node, key, symbol))
+                step(file, ref);
     }
     return hits;
+}
+/**
+ * One step of a forward walk from `key` of `node` (LOAD, WHOLE, `export:<name>`, an import
+ * binding or a local declaration): visits where it leads. For a declaration it returns the
+ * symbol, whose references (localRefs) are the caller's to follow; WHOLE leaves out the
+ * declarations `skip` names.
+ */
+function stepForward(node, key, visit, skip) {
+    const { path: file, scan } = node;
+    if (key === LOAD) {
+        visit(file, model_MODULE_SYMBOL);
+        for (const { target, whole } of node.loads)
+            visit(target, whole ? WHOLE : LOAD);
+    }
+    else if (key === WHOLE) {
+        visit(file, LOAD);
+        for (const name of Object.keys(scan.symbols))
+            if (!skip?.(name))
+                visit(file, name);
+        for (const name of Object.keys(scan.exports))
+            visit(file, `export:${name}`);
+        for (const target of node.exportAll)
+            visit(target, WHOLE);
+    }
+    else if (key.startsWith('export:')) {
+        visit(file, LOAD);
+        const name = key.slice(7);
+        const local = own(scan.exports, name);
+        if (local !== undefined)
+            visit(file, local);
+        else if (!scan.esm)
+            visit(file, WHOLE);
+        else
+            for (const target of node.exportAll)
+                visit(target, key);
+    }
+    else {
+        const binding = node.bindings.get(key);
+        if (binding) {
+            if (binding.target)
+                visit(binding.target, binding.imported === WHOLE ? WHOLE : `export:${binding.imported}`);
+            return undefined;
+        }
+        return own(scan.symbols, key);
+    }
+    return undefined;
+}
+/** The references of declaration `key` that lead somewhere in its module: declarations and bindings. */
+function localRefs(node, key, symbol) {
+    return symbol.refs.filter(ref => ref !== key && (own(node.scan.symbols, ref) || node.bindings.has(ref)));
 }
 function changedSymbolsFor(change, key) {
     if (change.whole)
@@ -1752,7 +1765,7 @@ function predecessors(graph, index, nodeId, out) {
                     out.push(id('S', b.from, b.local));
             for (const from of graph.edgesInto(file)?.exportAllers ?? []) {
                 const exporter = graph.nodes.get(from);
-                if (exporter && model_own(exporter.scan.exports, name) === undefined)
+                if (exporter && own(exporter.scan.exports, name) === undefined)
                     out.push(id('E', from, name));
             }
             break;
@@ -1764,7 +1777,7 @@ function predecessors(graph, index, nodeId, out) {
             for (const b of graph.edgesInto(file)?.bindings ?? []) {
                 if (b.imported === WHOLE)
                     out.push(id('S', b.from, b.local));
-                else if (node && !node.scan.esm && model_own(node.scan.exports, b.imported) === undefined)
+                else if (node && !node.scan.esm && own(node.scan.exports, b.imported) === undefined)
                     out.push(id('S', b.from, b.local));
             }
             for (const from of graph.edgesInto(file)?.exportAllers ?? [])
@@ -1820,8 +1833,9 @@ function chainTo(found, parentOf, names, start, file) {
 }
 /**
  * For every changed symbol, the tests that reach it, each with a chain of steps from the changed
- * symbol to the test file (on a test's first hit). With `members`, a changed member that runs
- * only when called by name is reached only by the tests that `members` says reach it.
+ * symbol to the test file (on a test's first hit). With `members`, a walk that goes through a
+ * member called by name holds only for the tests whose forward walk (see members.ts) reaches the
+ * change; the others are left out.
  */
 function testsReaching(graph, changes, isTest, members) {
     const index = reverseIndex();
@@ -1841,7 +1855,7 @@ function testsReaching(graph, changes, isTest, members) {
             });
         for (const exported of change.exports) {
             const exports = graph.nodes.get(file)?.scan.exports;
-            if (!change.symbols.has((exports && model_own(exports, exported)) ?? '\u0001'))
+            if (!change.symbols.has((exports && own(exports, exported)) ?? '\u0001'))
                 starts.push({
                     file,
                     label: `${file}#${exported}`,
@@ -1882,7 +1896,8 @@ function testsReaching(graph, changes, isTest, members) {
     const scratch = [];
     const pending = [];
     const toCheck = new Map();
-    const chained = new Set();
+    /** Tests with a sure hit (one no forward walk can drop): later hits need no chain. */
+    const sure = new Set();
     /** Per node: 1 when it is a member that runs only when called by name, 0 when not. */
     const gatedMember = [];
     const isGatedMember = (n) => {
@@ -1944,16 +1959,17 @@ function testsReaching(graph, changes, isTest, members) {
                 changedFile: start.file,
                 changed: start.label === start.file ? `${start.file}#*` : start.label
             };
-            // A hit that may be dropped keeps its chain, in case it becomes the test's first.
-            if (throughMember || !chained.has(test)) {
-                if (!throughMember)
-                    chained.add(test);
+            // The test's first hit gives the reason. A hit that may be dropped does not settle which
+            // hit that is: a later one keeps its chain too, until a sure hit has one.
+            if (!sure.has(test))
                 hit.chain = chainTo(at, n => parent[n], names, start, test);
-            }
             if (throughMember) {
                 hit.target = start.target;
+                hit.label = start.label;
                 pushTo(toCheck, test, hit);
             }
+            else
+                sure.add(test);
             pending.push(hit);
         }
     });
@@ -1966,26 +1982,23 @@ function testsReaching(graph, changes, isTest, members) {
                 hit.dropped = true;
             // The reason: a way the test reaches the change, following members by name.
             else if (Array.isArray(found))
-                hit.chain = [hit.changed.replace(/#\*$/, ''), ...found.slice(1)];
+                hit.chain = [hit.label, ...found.slice(1)];
         });
     }
     const hits = [];
-    const first = new Set();
-    for (const { target: _target, dropped, chain, ...hit } of pending) {
-        if (dropped) {
-            members?.leftOut.add(hit.test);
-            continue;
-        }
-        if (!first.has(hit.test)) {
-            first.add(hit.test);
+    const kept = new Set();
+    const dropped = new Set();
+    for (const { target: _target, label: _label, dropped: drop, chain, ...hit } of pending) {
+        if (drop)
+            dropped.add(hit.test);
+        else if (kept.has(hit.test))
+            hits.push(hit);
+        else {
+            kept.add(hit.test);
             hits.push({ ...hit, chain: chain });
         }
-        else
-            hits.push(hit);
     }
-    for (const test of first)
-        members?.leftOut.delete(test);
-    return hits;
+    return { hits, leftOut: [...dropped].filter(test => !kept.has(test)) };
 }
 /**
  * Files whose types can change with the changed symbols: those with a symbol, export or binding
@@ -2413,7 +2426,7 @@ function demandGraph(options) {
         const importers = new Set([...(eagerInto.get(target) ?? []), ...(setupLoaders.get(target) ?? [])]);
         if (eagerPackageInto.size) {
             const dir = resolver.packageDirOf(target);
-            if (dir !== undefined && resolver.isPackageSource(dir, target))
+            if (dir !== undefined && resolver.packageSources(dir).has(target))
                 for (const at of eagerPackageInto.get(dir) ?? [])
                     importers.add(at);
         }
@@ -3053,7 +3066,7 @@ const CALLED_WITHOUT_NAME = new Set([
     ...Object.getOwnPropertyNames(Object.prototype),
     'toString', 'valueOf', 'toJSON', 'toLocaleString', 'then', 'catch', 'finally', 'next', 'return', 'throw',
     'inspect', 'length', 'size', 'name', 'message', 'stack', 'cause', 'handleEvent', 'asymmetricMatch',
-    'toPrimitive', 'dispose', 'asyncDispose', 'static{}'
+    'toPrimitive', 'dispose', 'asyncDispose'
 ]); // prettier-ignore
 /** Words inside a string or template: the whole text, and each name-like run of it. */
 const WORD_RUN = /[\p{L}\p{N}_$#]+/gu;
@@ -4192,6 +4205,13 @@ const REFLECTION = new Set(['getOwnPropertyNames', 'ownKeys', 'getOwnPropertyDes
 const PROTOTYPE = new Set(['prototype', 'getPrototypeOf', '__proto__']);
 /** Data files a module may import that can hold names (JSON, YAML, TOML). */
 const NAMES_IN_DATA = /\.(?:json5?|jsonc|ya?ml|toml)$/i;
+/** Is declaration `key` (`Class.member`) a member of its class's `calledByName`? */
+function calledByName(scan, key) {
+    const dot = key.indexOf('.');
+    if (dot <= 0)
+        return false;
+    return own(scan.symbols, key.slice(0, dot))?.class?.calledByName?.includes(key.slice(dot + 1)) ?? false;
+}
 /** Does a module list the names on some prototype (a reflection word and a prototype word)? */
 function reflectsOnPrototypes(scan) {
     let reflection = false;
@@ -4225,15 +4245,11 @@ function memberReach(graph, budget = MEMBER_REACH_BUDGET) {
     let walks = 0;
     let testsLeft = 0;
     let exhausted = false;
-    const symbolOf = (file, name) => {
-        const node = graph.nodes.get(file);
-        return node && !node.bindings.has(name) ? model_own(node.scan.symbols, name) : undefined;
-    };
     const exportedClass = (file, exported, depth) => {
         const node = graph.nodes.get(file);
         if (!node || depth > 8)
             return undefined;
-        const local = model_own(node.scan.exports, exported);
+        const local = own(node.scan.exports, exported);
         if (local !== undefined)
             return classAt(file, local, depth + 1);
         for (const target of node.exportAll) {
@@ -4254,7 +4270,7 @@ function memberReach(graph, budget = MEMBER_REACH_BUDGET) {
                 return undefined;
             return exportedClass(binding.target, binding.imported, depth + 1);
         }
-        const symbol = model_own(node.scan.symbols, name);
+        const symbol = own(node.scan.symbols, name);
         return symbol?.class ? { file, name, symbol } : undefined;
     };
     /** Is `name` in `file` declared in the repository (not a package's or a global)? */
@@ -4263,7 +4279,7 @@ function memberReach(graph, budget = MEMBER_REACH_BUDGET) {
         if (!node)
             return false;
         const binding = node.bindings.get(name);
-        return binding ? binding.target !== undefined : model_own(node.scan.symbols, name) !== undefined;
+        return binding ? binding.target !== undefined : own(node.scan.symbols, name) !== undefined;
     };
     /** A class whose members code outside the repository may call (see above). */
     const openMemo = new Map();
@@ -4283,13 +4299,12 @@ function memberReach(graph, budget = MEMBER_REACH_BUDGET) {
         return open;
     };
     const gated = (file, symbol) => {
-        const dot = symbol.indexOf('.');
-        if (dot <= 0)
+        const node = graph.nodes.get(file);
+        if (!node || !calledByName(node.scan, symbol))
             return false;
-        const owner = symbolOf(file, symbol.slice(0, dot));
-        if (!owner?.class?.calledByName?.includes(symbol.slice(dot + 1)))
-            return false;
-        return !isOpen({ file, name: symbol.slice(0, dot), symbol: owner });
+        const owner = symbol.slice(0, symbol.indexOf('.'));
+        return (!node.bindings.has(owner) &&
+            !isOpen({ file, name: owner, symbol: node.scan.symbols[owner] }));
     };
     /** What a test reaches, by a forward walk that opens members as their names turn up. */
     const walk = (test, targets, cap) => {
@@ -4388,67 +4403,27 @@ function memberReach(graph, budget = MEMBER_REACH_BUDGET) {
             }
             if (!node)
                 continue;
-            const scan = node.scan;
-            if (key === LOAD) {
-                visit(file, model_MODULE_SYMBOL);
-                for (const { target, whole } of node.loads)
-                    visit(target, whole ? WHOLE : LOAD);
-            }
-            else if (key === WHOLE) {
-                visit(file, LOAD);
-                for (const name of Object.keys(scan.symbols)) {
-                    const dot = name.indexOf('.');
-                    const owner = dot > 0 ? model_own(scan.symbols, name.slice(0, dot)) : undefined;
-                    if (!owner?.class?.calledByName?.includes(name.slice(dot + 1)))
-                        visit(file, name);
-                }
-                for (const name of Object.keys(scan.exports))
-                    visit(file, `export:${name}`);
-                for (const target of node.exportAll)
-                    visit(target, WHOLE);
-            }
-            else if (key.startsWith('export:')) {
-                visit(file, LOAD);
-                const name = key.slice(7);
-                const local = model_own(scan.exports, name);
-                if (local !== undefined)
-                    visit(file, local);
-                else if (!scan.esm)
-                    visit(file, WHOLE);
-                else
-                    for (const target of node.exportAll)
-                        visit(target, key);
-            }
-            else {
-                const binding = node.bindings.get(key);
-                if (binding) {
-                    if (binding.target)
-                        visit(binding.target, binding.imported === WHOLE ? WHOLE : `export:${binding.imported}`);
-                    continue;
-                }
-                const symbol = model_own(scan.symbols, key);
-                if (!symbol)
-                    continue;
-                mention(symbol.words);
-                const classRef = { file, name: key, symbol };
-                const open = symbol.class !== undefined && (everything || forced.has(file + members_SEP + key) || isOpen(classRef));
-                const callable = !open && symbol.class?.calledByName ? new Set(symbol.class.calledByName) : undefined;
-                for (const ref of symbol.refs) {
-                    if (ref === key || !(model_own(scan.symbols, ref) || node.bindings.has(ref)))
-                        continue;
-                    const member = ref.startsWith(key + '.') ? ref.slice(key.length + 1) : undefined;
-                    if (member === undefined || !callable?.has(member) || names.has(member)) {
-                        visit(file, ref);
-                        if (open && member === undefined) {
-                            const header = classAt(file, ref);
-                            if (header)
-                                forceOpen(header);
-                        }
-                        continue;
+            // A class's members called by name are reached through the class, not by WHOLE.
+            const symbol = stepForward(node, key, visit, name => calledByName(node.scan, name));
+            if (!symbol)
+                continue;
+            mention(symbol.words);
+            const classRef = { file, name: key, symbol };
+            const open = symbol.class !== undefined && (everything || forced.has(file + members_SEP + key) || isOpen(classRef));
+            const callable = !open && symbol.class?.calledByName ? new Set(symbol.class.calledByName) : undefined;
+            for (const ref of localRefs(node, key, symbol)) {
+                const member = ref.startsWith(key + '.') ? ref.slice(key.length + 1) : undefined;
+                if (member === undefined || !callable?.has(member) || names.has(member)) {
+                    visit(file, ref);
+                    if (open && member === undefined) {
+                        const header = classAt(file, ref);
+                        if (header)
+                            forceOpen(header);
                     }
-                    pushTo(waitingByName, member, file + members_SEP + ref);
-                    pushTo(waitingByClass, file + members_SEP + key, file + members_SEP + ref);
+                    continue;
                 }
+                pushTo(waitingByName, member, file + members_SEP + ref);
+                pushTo(waitingByClass, file + members_SEP + key, file + members_SEP + ref);
             }
         }
         return found;
@@ -4472,8 +4447,7 @@ function memberReach(graph, budget = MEMBER_REACH_BUDGET) {
         },
         get exhausted() {
             return exhausted;
-        },
-        leftOut: new Set()
+        }
     };
 }
 
@@ -5073,14 +5047,6 @@ class Resolver {
         return encoded.charCodeAt(0) === 1 ? { package: encoded.slice(1) } : { file: encoded };
     }
     sourcesByPackage = new Map();
-    sourceSetByPackage = new Map();
-    /** Is `path` one of the package sources of `dir` (see packageSources)? */
-    isPackageSource(dir, path) {
-        let set = this.sourceSetByPackage.get(dir);
-        if (!set)
-            this.sourceSetByPackage.set(dir, (set = new Set(this.packageSources(dir))));
-        return set.has(path);
-    }
     /**
      * The JavaScript/TypeScript sources of the repository package in `dir`: its files, less
      * node_modules, nested packages and test-looking files.
@@ -5090,14 +5056,14 @@ class Resolver {
         if (sources)
             return sources;
         const nested = [...this.files]
-            .filter(f => f.endsWith('package.json') && !f.includes('node_modules/') && dirname(f) !== dir)
+            .filter(f => (f === 'package.json' || f.endsWith('/package.json')) && !f.includes('node_modules/'))
             .map(f => dirname(f))
-            .filter(d => dir === '' || d.startsWith(dir + '/'));
-        sources = [...this.files].filter(f => (dir === '' || f.startsWith(dir + '/')) &&
+            .filter(d => d !== dir && (dir === '' || d.startsWith(dir + '/')));
+        sources = new Set([...this.files].filter(f => (dir === '' || f.startsWith(dir + '/')) &&
             /\.[cm]?[jt]sx?$/.test(f) &&
             !f.includes('node_modules/') &&
             !TEST_LIKE.test(f) &&
-            !nested.some(d => f.startsWith(d + '/')));
+            !nested.some(d => f.startsWith(d + '/'))));
         this.sourcesByPackage.set(dir, sources);
         return sources;
     }
@@ -5979,7 +5945,8 @@ async function selectOrThrow(options, started, reportAllTests) {
     const reach = {};
     const reachedSymbols = new Set();
     const members = options.memberReach === false ? undefined : memberReach(repo.graph);
-    for (const hit of testsReaching(repo.graph, changes, repo.isTest, members)) {
+    const reaching = testsReaching(repo.graph, changes, repo.isTest, members);
+    for (const hit of reaching.hits) {
         const dataPath = extraReasons.get(`data:${hit.changedFile}`);
         const chain = hit.chain ?? [hit.changed, hit.test];
         reasons[hit.test] ??= dataPath ? [...dataPath, ...chain] : chain;
@@ -6003,7 +5970,7 @@ async function selectOrThrow(options, started, reportAllTests) {
     for (const test of allTests)
         if (alwaysRun(test))
             reasons[test] ??= ['always-run', test];
-    const leftOut = [...(members?.leftOut ?? [])].filter(test => !Object.hasOwn(reasons, test)).sort();
+    const leftOut = reaching.leftOut.filter(test => !Object.hasOwn(reasons, test)).sort();
     if (leftOut.length)
         notes.push(`member reach: ${leftOut.length} test file(s) reach a change only through methods they never mention, so they do not run (${leftOut.slice(0, 5).join(', ')}${leftOut.length > 5 ? ', …' : ''}); select-granularity: class runs them`);
     const tests = Object.keys(reasons).sort();
