@@ -1,7 +1,8 @@
 /** selectTests on real git repositories: each resolution rule, each fallback, data files, cache. */
 import { afterAll, describe, expect, it } from '@jest/globals'
-import { existsSync, readFileSync, symlinkSync } from 'node:fs'
-import { join } from 'node:path'
+import { spawnSync } from 'node:child_process'
+import { existsSync, readFileSync, readdirSync, symlinkSync } from 'node:fs'
+import { dirname, join } from 'node:path'
 import { Git } from '../../src/ports/git.js'
 import { streamLogger } from '../../src/ports/log.js'
 import { selectTests, type SelectOptions, type SelectResult } from '../../src/select/index.js'
@@ -745,6 +746,170 @@ describe('Python and Go', () => {
       'vendor/modules.txt': files['vendor/modules.txt'].replace('v1.0.0', 'v1.0.1')
     })
     expect(bumped.mode).toBe('all')
+  })
+})
+
+/**
+ * The test files of the Go packages that `go test` fails in `dir` (module example.com/site): from
+ * one `go test ./...`, or package by package when it stops before testing (a package that does not
+ * load stops them all).
+ */
+function failingGoTests(dir: string): string[] {
+  const env = { ...process.env, GOFLAGS: '-mod=mod', GOPROXY: 'off', GOWORK: 'off' }
+  const goTest = (pkg: string): { status: number | null; output: string } => {
+    const run = spawnSync('go', ['test', '-count=1', pkg], { cwd: dir, encoding: 'utf8', env })
+    return { status: run.status, output: `${run.stdout}\n${run.stderr}` }
+  }
+  const tests = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter(file =>
+    file.endsWith('_test.go')
+  )
+  const all = goTest('./...')
+  if (all.status === 0) return []
+  const failing = [...all.output.matchAll(/^FAIL\s+example\.com\/site\/(\S+)/gm)].map(m => m[1] as string)
+  const packages = failing.length ? failing : [...new Set(tests.map(test => dirname(test)))]
+  const failed = packages.filter(pkg => goTest(`./${pkg}`).status !== 0)
+  expect(failed.length).toBeGreaterThan(0)
+  return tests.filter(test => failed.includes(dirname(test))).sort()
+}
+
+describe('Go packages: embedded files, directives, cgo and assembly sources', () => {
+  const SITE = {
+    'go.mod': 'module example.com/site\n\ngo 1.19\n',
+    'hello/hello.go': [
+      '//go:build !never',
+      '',
+      'package hello',
+      '',
+      'import (',
+      '\t"embed"',
+      '\t"path"',
+      ')',
+      '',
+      '// greeting is the text of greeting.txt.',
+      '//go:embed greeting.txt',
+      'var greeting string',
+      '',
+      '//go:embed static',
+      'var static embed.FS',
+      '',
+      '// Greeting says hello.',
+      'func Greeting() string { return greeting }',
+      '',
+      'func Page(name string) string {',
+      '\tb, _ := static.ReadFile(path.Join("static", name))',
+      '\treturn string(b)',
+      '}',
+      ''
+    ].join('\n'),
+    'hello/greeting.txt': 'hello',
+    'hello/static/index.html': '<p>hi</p>',
+    'hello/static/_draft.html': 'draft',
+    'hello/hello_test.go': [
+      'package hello',
+      '',
+      'import "testing"',
+      '',
+      'func TestGreeting(t *testing.T) {',
+      '\tif Greeting() != "hello" {',
+      '\t\tt.Fatal(Greeting())',
+      '\t}',
+      '}',
+      '',
+      'func TestPage(t *testing.T) {',
+      '\tif Page("index.html") != "<p>hi</p>" {',
+      '\t\tt.Fatal(Page("index.html"))',
+      '\t}',
+      '}',
+      ''
+    ].join('\n'),
+    'app/app.go':
+      'package app\n\nimport "example.com/site/hello"\n\nfunc Banner() string { return "[" + hello.Greeting() + "]" }\n',
+    'app/app_test.go':
+      'package app\n\nimport "testing"\n\nfunc TestBanner(t *testing.T) {\n\tif Banner() != "[hello]" {\n\t\tt.Fatal(Banner())\n\t}\n}\n',
+    'other/other.go': 'package other\n\nfunc One() int { return 1 }\n',
+    'other/other_test.go':
+      'package other\n\nimport "testing"\n\nfunc TestOne(t *testing.T) {\n\tif One() != 1 {\n\t\tt.Fatal()\n\t}\n}\n'
+  }
+
+  /** Selects for `change` and checks it against what `go test ./...` fails at the new head. */
+  async function goChange(change: FileChanges): Promise<SelectResult> {
+    const repo = createRepo({ files: SITE })
+    const base = repo.head()
+    expect(failingGoTests(repo.dir)).toEqual([])
+    repo.commit('change', change)
+    const result = await select(repo, base)
+    const failing = failingGoTests(repo.dir)
+    expect(result.tests).toEqual(expect.arrayContaining(failing))
+    return result
+  }
+
+  it('selects the packages that embed a changed file, as go test fails them', async () => {
+    const text = await goChange({ 'hello/greeting.txt': 'howdy' })
+    expect(text.tests).toEqual(['app/app_test.go', 'hello/hello_test.go'])
+    expect(text.reasons['app/app_test.go']?.[0]).toBe('hello/greeting.txt')
+    const page = await goChange({ 'hello/static/index.html': '<p>bye</p>' })
+    expect(page.tests).toEqual(['app/app_test.go', 'hello/hello_test.go'])
+    const gone = await goChange({ 'hello/greeting.txt': null })
+    expect(gone.tests).toEqual(['app/app_test.go', 'hello/hello_test.go'])
+  })
+
+  it('leaves out what a folder pattern does not embed (names starting with _ or .), unless all:', async () => {
+    const draft = await goChange({ 'hello/static/_draft.html': 'draft 2' })
+    expect(draft.mode).toBe('none')
+    const all = await goChange({
+      'hello/hello.go': SITE['hello/hello.go'].replace('//go:embed static', '//go:embed all:static'),
+      'hello/static/_draft.html': 'draft 2'
+    })
+    expect(all.tests).toEqual(['app/app_test.go', 'hello/hello_test.go'])
+  })
+
+  it('reads //go:embed and //go:build lines as code, not comments', async () => {
+    const embed = await goChange({
+      'hello/hello.go': SITE['hello/hello.go'].replace(
+        '//go:embed greeting.txt',
+        '//go:embed static/index.html'
+      )
+    })
+    expect(embed.changed).toEqual([{ file: 'hello/hello.go', symbols: ['greeting'] }])
+    expect(embed.tests).toEqual(['app/app_test.go', 'hello/hello_test.go'])
+    const build = await goChange({
+      'hello/hello.go': SITE['hello/hello.go'].replace('//go:build !never', '//go:build never')
+    })
+    expect(build.changed).toEqual([{ file: 'hello/hello.go', symbols: ['<module>'] }])
+    expect(build.tests).toEqual(['app/app_test.go', 'hello/hello_test.go'])
+    const comment = await goChange({
+      'hello/hello.go': SITE['hello/hello.go'].replace('// Greeting says hello.', '// Greeting says hi.')
+    })
+    expect(comment.mode).toBe('none')
+  })
+
+  it('selects a package for its C and assembly files and for its cgo preamble', async () => {
+    const files = {
+      'go.mod': 'module example.com/site\n\ngo 1.19\n',
+      'native/add.go':
+        'package native\n\n// #include "add.h"\nimport "C"\n\n// Add adds.\nfunc Add(a, b int) int { return int(C.add(C.int(a), C.int(b))) }\n',
+      'native/add.h': 'int add(int a, int b);\n',
+      'native/add.c': 'int add(int a, int b) { return a + b; }\n',
+      'native/add_test.go': 'package native\n\nimport "testing"\n\nfunc TestAdd(t *testing.T) {}\n',
+      'fast/sum.go': 'package fast\n\nfunc Sum(xs []int) int\n',
+      'fast/sum_amd64.s': '// sum\n',
+      'fast/sum_test.go': 'package fast\n\nimport "testing"\n\nfunc TestSum(t *testing.T) {}\n',
+      'docs/add.c': 'int unused;\n'
+    }
+    const c = await afterChange(files, { 'native/add.c': 'int add(int a, int b) { return a - b; }\n' })
+    expect(c.tests).toEqual(['native/add_test.go'])
+    expect(c.reasons['native/add_test.go']?.[0]).toBe('native/add.c')
+    const asm = await afterChange(files, { 'fast/sum_amd64.s': '// sum, faster\n' })
+    expect(asm.tests).toEqual(['fast/sum_test.go'])
+    const preamble = await afterChange(files, {
+      'native/add.go': files['native/add.go'].replace(
+        '#include "add.h"',
+        '#include "add.h"\n// #cgo CFLAGS: -O2'
+      )
+    })
+    expect(preamble.tests).toEqual(['native/add_test.go'])
+    const elsewhere = await afterChange(files, { 'docs/add.c': 'int unused2;\n' })
+    expect(elsewhere.mode).toBe('none')
   })
 })
 

@@ -6,11 +6,13 @@ import type { Logger } from '../ports/log.js'
 import { changedNames, diffScans, isEmptyChange } from './diff.js'
 import { RUN_ALL_LINE, fallbackFor, globMatcher, type FallbackHit } from './fallback.js'
 import { diffRaw, listTree, readBlobs, streamBlobs, type RawChange, type TreeEntry } from './git-source.js'
+import { goFilesUsing } from './go-files.js'
 import { demandGraph, type DataReferences, type DemandSource } from './demand.js'
 import {
   TYPE_CHECK,
   buildGraph,
   dataReferenceOf,
+  pushTo,
   testsReaching,
   typeDependents,
   type FileChange,
@@ -783,6 +785,7 @@ async function selectOrThrow(
     if (change.status === 'deleted') {
       changes.set(path, { whole: true, symbols: new Set(), exports: new Set() })
       changed.push({ file: path, symbols: ['*'] })
+      if (!kind) dataFiles.push(path)
       continue
     }
     if (change.previousPath)
@@ -834,8 +837,17 @@ async function selectOrThrow(
   await checkTypes(options, repo, head, changes, notes)
   typeCheckMs = Date.now() - typeCheckStarted
 
-  // Data files: snapshots, module mocks, fixture folders, and modules that name them in a string.
+  // Data files: snapshots, module mocks, fixture folders, modules that name them in a string, and
+  // Go packages that build with or embed them.
   const dataReferrers = new Map<string, string>()
+  let goFolders: Map<string, string[]> | undefined
+  const goFilesIn = (dir: string): readonly string[] => {
+    if (!goFolders) {
+      goFolders = new Map()
+      for (const file of repo.files) if (file.endsWith('.go')) pushTo(goFolders, dirname(file), file)
+    }
+    return goFolders.get(dir) ?? []
+  }
   for (const path of dataFiles) {
     const snapshot = /^(.*?)__snapshots__\/(.+)\.snap$/.exec(path)
     if (snapshot) {
@@ -844,6 +856,8 @@ async function selectOrThrow(
     }
     const { referenced, referrers } = repo.dataReferences(path)
     for (const file of referrers) dataReferrers.set(file, path)
+    for (const file of goFilesUsing(path, repo.files, goFilesIn, file => repo.scan(file)))
+      if (!dataReferrers.has(file)) dataReferrers.set(file, path)
     // A fixture nobody names: every test next to (or under) the fixture folder's parent.
     const fixtures = referenced
       ? null

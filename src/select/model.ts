@@ -70,6 +70,8 @@ export interface ModuleScan {
   strings: string[]
   /** Go: the package clause. Python: unused. */
   pkg?: string
+  /** Go: the `//go:embed` patterns of the file, relative to its folder. */
+  embeds?: string[]
 }
 
 /** A record's own entry (never one of Object.prototype's: `toString`, `constructor`…). */

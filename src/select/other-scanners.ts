@@ -1,3 +1,4 @@
+import { goEmbedPatterns } from './go-files.js'
 import { MODULE_SYMBOL, emptyScan, hashText, type ImportBinding, type ModuleScan } from './model.js'
 
 /** Python and Go: top-level definitions by indentation / package-level declarations. */
@@ -230,23 +231,47 @@ export function scanPython(src: string): ModuleScan {
 
 // ── Go ─────────────────────────────────────────────────────────────────────
 
-/** Go: package clause, imports, and a hash per package-level declaration (comments dropped). */
+/**
+ * Comments Go reads: build constraints, `//go:` directives (`embed`, `linkname`, `noinline`…),
+ * cgo's `//export`, and `//line`. They are code to the scanner, kept with the declaration they
+ * precede.
+ */
+const GO_DIRECTIVE = /^\/\/(?:go:[a-z]|\s*\+build\s|export\s|line\s)/
+/** A file that imports "C": its comment before the import is C code (cgo), so no comment is dropped. */
+const GO_CGO_IMPORT = /^import\s*(?:\(\s*)?"C"/m
+
+/**
+ * Go: package clause, imports, embed patterns, and a hash per package-level declaration (comments
+ * dropped, except directives, and except every comment in a cgo file).
+ */
 export function scanGo(src: string): ModuleScan {
   const scan = emptyScan('go')
+  const keepComments = GO_CGO_IMPORT.test(src)
+  const embeds: string[] = []
   // Remove comments while keeping strings (raw strings use backquotes).
   let code = ''
   const strings = new Set<string>()
   for (let i = 0; i < src.length;) {
     const c = src[i] as string
     if (c === '/' && src[i + 1] === '/') {
-      while (i < src.length && src[i] !== '\n') i++
+      let end = src.indexOf('\n', i)
+      if (end < 0) end = src.length
+      const comment = src.slice(i, end)
+      const atLineStart = /^[ \t]*$/.test(src.slice(src.lastIndexOf('\n', i - 1) + 1, i))
+      if (atLineStart && GO_DIRECTIVE.test(comment)) {
+        code += comment
+        if (comment.startsWith('//go:embed '))
+          embeds.push(...goEmbedPatterns(comment.slice('//go:embed '.length)))
+      } else if (keepComments) code += comment
+      i = end
     } else if (c === '/' && src[i + 1] === '*') {
       const end = src.indexOf('*/', i + 2)
       if (end < 0) {
         scan.error = 'unclosed comment'
         break
       }
-      code += src.slice(i, end + 2).includes('\n') ? '\n' : ' '
+      if (keepComments) code += src.slice(i, end + 2)
+      else code += src.slice(i, end + 2).includes('\n') ? '\n' : ' '
       i = end + 2
     } else if (c === '"' || c === '`' || c === "'") {
       let j = i + 1
@@ -264,6 +289,7 @@ export function scanGo(src: string): ModuleScan {
       i++
     }
   }
+  if (embeds.length) scan.embeds = embeds
   scan.pkg = /^\s*package\s+(\w+)/m.exec(code)?.[1]
   if (!scan.pkg) scan.error ??= 'no package clause'
   const importBlock = /^import\s*\(([\s\S]*?)\)/gm
@@ -273,12 +299,14 @@ export function scanGo(src: string): ModuleScan {
   }
   for (const m of code.matchAll(/^import\s+(?:[\w.]+\s+)?"([^"]+)"/gm))
     scan.imports.push({ spec: m[1] as string, kind: 'static', names: null })
-  // Package-level declarations start at column 0.
-  const decls = code.split(/\n(?=(?:func|type|var|const)\b)/)
+  // Package-level declarations start at column 0, with the directives just above them.
+  const decls = code.split(/(?<!^\/\/go:[^\n]*)\n(?=(?:\/\/go:[^\n]*\n)*(?:func|type|var|const)\b)/m)
   const moduleParts: string[] = []
   for (const decl of decls) {
     const norm = decl.replace(/\s+/g, ' ').trim()
-    const head = /^(func|type|var|const)\s*(?:\(\s*\w*\s*\*?\s*(\w+)[^)]*\)\s*)?(\w+)?/.exec(norm)
+    const head = /^(func|type|var|const)\s*(?:\(\s*\w*\s*\*?\s*(\w+)[^)]*\)\s*)?(\w+)?/.exec(
+      decl.replace(/^(?:\/\/go:[^\n]*\n)+/, '').replace(/\s+/g, ' ')
+    )
     if (!head) {
       moduleParts.push(
         norm.replace(/^package \w+/, '').replace(/import\s*\([^)]*\)|import\s+(?:[\w.]+\s+)?"[^"]+"/g, '')

@@ -13,7 +13,7 @@ import type { ImportRecord, Language, ModuleScan } from './model.js'
  * reads them, so a warm run parses little more than the keys. Resolutions and the graph snapshot
  * stay valid while the list of files and the project configs are the same (their fingerprint).
  */
-export const SCANNER_VERSION = 14
+export const SCANNER_VERSION = 15
 
 export interface ScanCacheStats {
   hits: number
@@ -84,6 +84,9 @@ class CachedScan implements ModuleScan {
   get pkg(): string | undefined {
     return this.link.pkg
   }
+  get embeds(): string[] | undefined {
+    return this.link.embeds
+  }
   get symbols(): ModuleScan['symbols'] {
     return this.detail.symbols
   }
@@ -101,6 +104,7 @@ function linkOf(scan: ModuleScan): Link {
   }
   if (scan.error !== undefined) link.error = scan.error
   if (scan.pkg !== undefined) link.pkg = scan.pkg
+  if (scan.embeds !== undefined) link.embeds = scan.embeds
   return link
 }
 
