@@ -223,6 +223,21 @@ describe('semantic diff', () => {
     expect(changed(inline, inline.replace('a b', ' a b'), 'v.tsx')).toEqual(['Tag'])
   })
 
+  it('reads the comments that change how code compiles or runs as code', () => {
+    const checked =
+      'export function load(a: number) {\n  // @ts-expect-error: legacy callers\n  return read(a)\n}\n'
+    expect(changed(checked, checked.replace('  // @ts-expect-error: legacy callers\n', ''))).toEqual(['load'])
+    expect(changed(checked, checked.replace('legacy callers', 'old callers'))).toEqual([])
+    expect(changed(checked, checked.replace('@ts-expect-error', '@ts-ignore'))).toEqual(['load'])
+    const test = "/**\n * @jest-environment node\n */\ntest('x', () => {})\n"
+    expect(changed(test, test.replace('node', 'jsdom'), 'x.test.ts')).toEqual([MODULE_SYMBOL])
+    expect(changed(test, test.replace(' */', ' * Runs in node.\n */'), 'x.test.ts')).toEqual([])
+    const view = '/** @jsxImportSource preact */\nexport const V = () => <p />\n'
+    expect(changed(view, view.replace('preact', 'react'), 'v.tsx')).toEqual([MODULE_SYMBOL])
+    const vitest = '// @vitest-environment happy-dom\ntest("y", () => {})\n'
+    expect(changed(vitest, vitest.replace('happy-dom', 'node'), 'y.test.ts')).toEqual([MODULE_SYMBOL])
+  })
+
   it('names the changed function, method and module statement', () => {
     expect(changed(base, base.replace('return a + b', 'return a - b'))).toEqual(['add'])
     expect(changed(base, base.replace('close() { return 2 }', 'close() { return 3 }'))).toEqual(['Box.close'])

@@ -215,7 +215,7 @@ describe('semantic selection through the symbol graph', () => {
     )
   })
 
-  it('always selects a changed test file, and nothing for a comment in it', async () => {
+  it('always selects a changed test file, and nothing for a comment in it unless the comment is a pragma', async () => {
     const changedTest = await afterChange(LIB, {
       'test/shout.test.ts': LIB['test/shout.test.ts'].replace("'A'", "'AA'")
     })
@@ -224,6 +224,17 @@ describe('semantic selection through the symbol graph', () => {
       'test/shout.test.ts': '// a note\n' + LIB['test/shout.test.ts']
     })
     expect(commentOnly.tests).toEqual([])
+    const environment = await afterChange(LIB, {
+      'test/shout.test.ts': '/** @jest-environment jsdom */\n' + LIB['test/shout.test.ts']
+    })
+    expect(environment.tests).toEqual(['test/shout.test.ts'])
+    const expectError = await afterChange(LIB, {
+      'src/strings.ts': LIB['src/strings.ts'].replace(
+        '  return s.toUpperCase()',
+        '  // @ts-expect-error\n  return s.toUpperCase()'
+      )
+    })
+    expect(expectError.tests).toEqual(['test/shout.test.ts'])
     const added = await afterChange(LIB, { 'test/new.test.ts': "test('n', () => expect(1).toBe(1))\n" })
     expect(added.tests).toEqual(['test/new.test.ts'])
   })

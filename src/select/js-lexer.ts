@@ -22,7 +22,21 @@ export interface Tokens {
   newline: boolean[]
   /** Set when the text could not be tokenized to the end cleanly. */
   error?: string
+  /**
+   * Comments that change how the next line compiles (`@ts-ignore`, `@ts-expect-error`), by the
+   * index of the token that follows them.
+   */
+  linePragmas?: Map<number, string>
+  /**
+   * Comments that change how the whole file compiles or runs: `@ts-nocheck`, `@ts-check`, a test
+   * environment (`@jest-environment`, `@vitest-environment`), a JSX factory or runtime, `@flow`.
+   */
+  filePragmas?: string[]
 }
+
+const LINE_PRAGMA = /@ts-(?:ignore|expect-error)\b/
+const FILE_PRAGMA =
+  /@(?:ts-nocheck|ts-check|jest-environment(?:-options)?|vitest-environment|jsx(?:Frag|ImportSource|Runtime)?|flow|noflow)\b[^\n*]*/g
 
 /** Keywords after which a `/` starts a regular expression rather than a division. */
 const REGEX_AFTER_WORD = new Set([
@@ -68,10 +82,26 @@ class Lexer {
   }
 
   private skipLine(): void {
+    const start = this.i
     while (this.i < this.n) {
       const c = this.src.charCodeAt(this.i)
       if (c === 10 || c === 13) break
       this.i++
+    }
+    this.notePragmas(start, this.i)
+  }
+
+  /** Records the pragmas of the comment at from..to (see Tokens.linePragmas and filePragmas). */
+  private notePragmas(from: number, to: number): void {
+    const at = this.src.indexOf('@', from)
+    if (at < 0 || at >= to) return
+    const text = this.src.slice(from, to)
+    for (const match of text.matchAll(FILE_PRAGMA)) (this.out.filePragmas ??= []).push(match[0].trim())
+    const line = LINE_PRAGMA.exec(text)
+    if (line) {
+      const next = this.out.kinds.length
+      const pragmas = (this.out.linePragmas ??= new Map())
+      pragmas.set(next, (pragmas.get(next) ?? '') + line[0])
     }
   }
 
@@ -178,6 +208,7 @@ class Lexer {
     }
     const body = this.src.slice(this.i, end)
     if (body.includes('\n') || body.includes('\r')) this.newline = true
+    this.notePragmas(this.i, end)
     this.i = end + 2
   }
 

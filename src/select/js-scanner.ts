@@ -163,6 +163,7 @@ class JsScanner {
     const specs = new Set(result.imports.map(i => i.spec))
     result.strings = result.strings.filter(value => !specs.has(value))
     this.placePropertyStatements()
+    if (this.tokens.filePragmas) this.moduleParts.push(this.tokens.filePragmas.join('\u0003'))
     result.symbols[MODULE_SYMBOL] = {
       hash: hashText(this.moduleParts.join('\u0002')),
       refs: [...this.moduleRefs],
@@ -985,9 +986,12 @@ class JsScanner {
     let h2 = 0x41c6ce57
     const texts = this.texts
     const kinds = this.kinds
+    const pragmas = this.tokens.linePragmas
     for (let k = from; k < to; k++) {
       const kind = kinds[k] as number
       let text = texts[k] as string
+      const pragma = pragmas?.get(k)
+      if (pragma) text = `${pragma}\u0003${text}`
       let tag = kind === NUMBER || kind === REGEX || kind === JSX ? IDENT : kind
       if (kind === PUNCT) {
         if (this.insignificant(k, text, to)) continue
