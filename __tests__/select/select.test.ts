@@ -924,6 +924,66 @@ describe('Go packages: embedded files, directives, cgo and assembly sources', ()
   })
 })
 
+/** The test files `python3 -m pytest` fails in `dir` (none when every test passes). */
+function failingPythonTests(dir: string): string[] {
+  const run = spawnSync('python3', ['-m', 'pytest', '-q', '-p', 'no:cacheprovider', '-rfE'], {
+    cwd: dir,
+    encoding: 'utf8',
+    env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1' }
+  })
+  const failing = [...run.stdout.matchAll(/^(?:FAILED|ERROR) ([^\s:]+\.py)/gm)].map(m => m[1] as string)
+  expect({ failed: run.status !== 0, output: run.stdout }).toEqual({
+    failed: failing.length > 0,
+    output: expect.any(String)
+  })
+  return [...new Set(failing)].sort()
+}
+
+describe('Python modules named in strings', () => {
+  const SHOP = {
+    'conftest.py': 'pytest_plugins = [\n    "tests.plugins.db",\n]\n',
+    'tests/__init__.py': '',
+    'tests/plugins/__init__.py': '',
+    'tests/plugins/db.py': 'import pytest\n\n\n@pytest.fixture\ndef db():\n    return {"rows": 1}\n',
+    'tests/test_rows.py': 'def test_rows(db):\n    assert db["rows"] == 1\n',
+    'shop/__init__.py': '',
+    'shop/loader.py':
+      'import importlib\n\n\ndef load(name):\n    return importlib.import_module("shop.plugins." + name)\n\n\ndef price():\n    return importlib.import_module("shop.pricing").PRICE\n',
+    'shop/plugins/__init__.py': '',
+    'shop/pricing.py': 'PRICE = 3\n',
+    'tests/test_price.py': 'from shop.loader import price\n\n\ndef test_price():\n    assert price() == 3\n',
+    'tests/test_plain.py': 'def test_plain():\n    assert 1 + 1 == 2\n'
+  }
+
+  async function pyChange(change: FileChanges): Promise<SelectResult> {
+    const repo = createRepo({ files: SHOP })
+    const base = repo.head()
+    expect(failingPythonTests(repo.dir)).toEqual([])
+    repo.commit('change', change)
+    const result = await select(repo, base)
+    const failing = failingPythonTests(repo.dir)
+    expect(failing.length).toBeGreaterThan(0)
+    expect(result.tests).toEqual(expect.arrayContaining(failing))
+    return result
+  }
+
+  it('follows pytest_plugins from a conftest.py to the plugin module, as pytest loads it', async () => {
+    const result = await pyChange({ 'tests/plugins/db.py': SHOP['tests/plugins/db.py'].replace('1}', '2}') })
+    // A plugin's fixtures are available to every test the conftest.py covers.
+    expect(result.tests).toEqual(['tests/test_plain.py', 'tests/test_price.py', 'tests/test_rows.py'])
+    expect(result.reasons['tests/test_rows.py']).toEqual([
+      'tests/plugins/db.py#db',
+      'conftest.py',
+      'tests/test_rows.py'
+    ])
+  })
+
+  it('follows importlib.import_module with a literal module path', async () => {
+    const result = await pyChange({ 'shop/pricing.py': 'PRICE = 4\n' })
+    expect(result.tests).toEqual(['tests/test_price.py'])
+  })
+})
+
 describe('graph cache', () => {
   it('scans every file on a cold full run and only changed blobs on a warm one, with the same result', async () => {
     const cacheDir = makeTempDir('ci-medic-select-cache-')

@@ -11,6 +11,7 @@ import {
 } from './graph.js'
 import type { ModuleScan } from './model.js'
 import { conftestsFor, dirname, loadPackage, loadTsConfig, type JestSettings } from './project.js'
+import { PY_MODULE_BY_NAME, PY_MODULE_PATH } from './other-scanners.js'
 import type { Resolver } from './resolve.js'
 
 /**
@@ -138,6 +139,22 @@ export function pythonImports(text: string, found: (spec: string, names: string[
       .filter(word => word && word !== 'as')
     if (match[1] !== undefined) found(match[1], parts)
     else for (const part of parts) found(part, [])
+  }
+  // Modules named in strings: every quoted dotted path from the name to the end of its line, or
+  // to the bracket that closes the list or call that starts on it.
+  const byName = new RegExp(PY_MODULE_BY_NAME.source, 'g')
+  for (let match = byName.exec(text); match; match = byName.exec(text)) {
+    let end = match.index + match[0].length
+    for (let depth = match[0].endsWith('(') ? 1 : 0; end < text.length; end++) {
+      const c = text[end] as string
+      if (c === '(' || c === '[') depth++
+      else if (c === ')' || c === ']') depth--
+      else if (c === '\n' && depth <= 0) break
+      if (depth < 0 || (depth === 0 && (c === ')' || c === ']'))) break
+    }
+    quotedCandidates(text.slice(match.index, end + 1), spec => {
+      if (PY_MODULE_PATH.test(spec)) found(spec, [])
+    })
   }
 }
 

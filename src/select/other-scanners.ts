@@ -140,6 +140,14 @@ function parsePythonImport(
   return []
 }
 
+/**
+ * Code that loads modules named in strings: pytest's `pytest_plugins` (each one loaded with the
+ * conftest or test module that lists it), `importlib.import_module(…)` and `__import__(…)`.
+ */
+export const PY_MODULE_BY_NAME = /\bpytest_plugins\s*[:=]|\bimport_module\s*\(|\b__import__\s*\(/
+/** A dotted module path, relative ones too. */
+export const PY_MODULE_PATH = /^\.*[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*$/
+
 export function scanPython(src: string): ModuleScan {
   const scan = emptyScan('py')
   const { lines, error } = pythonLogicalLines(src)
@@ -164,6 +172,9 @@ export function scanPython(src: string): ModuleScan {
     for (const value of line.strings)
       if (value.length <= 200 && /^[\w@./-]+$/.test(value) && /[./_-]/.test(value)) allStrings.add(value)
     const code = line.code.trim()
+    if (PY_MODULE_BY_NAME.test(code))
+      for (const value of line.strings)
+        if (PY_MODULE_PATH.test(value)) scan.imports.push({ spec: value, kind: 'dynamic', names: null })
     if (line.indent > 0) {
       if (/^(from\s+\S+\s+import|import)\s/.test(code))
         for (const entry of parsePythonImport(code, true))
