@@ -984,6 +984,44 @@ describe('Python modules named in strings', () => {
   })
 })
 
+describe('glob imports', () => {
+  const PLUGINS = {
+    'src/plugins/a.ts': 'export function a() {\n  return 1\n}\n',
+    'src/plugins/nested/b.ts': 'export function b() {\n  return 2\n}\n',
+    'src/plugins/readme.md': '# plugins\n',
+    'src/other.ts': 'export function other() {\n  return 3\n}\n',
+    'src/registry.ts':
+      "const mods = import.meta.glob(['./plugins/*.ts', '!./plugins/skip.ts'], { eager: true })\nexport function all() {\n  return Object.keys(mods)\n}\n",
+    'src/lazy.ts': 'export async function load(name: string) {\n  return import(`./plugins/${name}.ts`)\n}\n',
+    'test/registry.test.ts':
+      "import { all } from '../src/registry'\ntest('r', () => expect(all().length).toBe(1))\n",
+    'test/lazy.test.ts':
+      "import { load } from '../src/lazy'\ntest('l', async () => expect((await load('a')).a()).toBe(1))\n",
+    'test/other.test.ts': "import { other } from '../src/other'\ntest('o', () => expect(other()).toBe(3))\n"
+  }
+
+  it('selects the tests that load a changed file through import.meta.glob or a template import()', async () => {
+    const top = await afterChange(PLUGINS, {
+      'src/plugins/a.ts': PLUGINS['src/plugins/a.ts'].replace('1', '4')
+    })
+    expect(top.tests).toEqual(['test/lazy.test.ts', 'test/registry.test.ts'])
+    expect(top.reasons['test/registry.test.ts']).toEqual([
+      'src/plugins/a.ts#a',
+      'src/registry.ts',
+      'test/registry.test.ts'
+    ])
+    // A hole may hold a path: `./plugins/${name}.ts` loads nested/b.ts; `*` stays in one folder.
+    const nested = await afterChange(PLUGINS, {
+      'src/plugins/nested/b.ts': PLUGINS['src/plugins/nested/b.ts'].replace('2', '5')
+    })
+    expect(nested.tests).toEqual(['test/lazy.test.ts'])
+    const added = await afterChange(PLUGINS, { 'src/plugins/c.ts': 'export const c = 1\n' })
+    expect(added.tests).toEqual(['test/lazy.test.ts', 'test/registry.test.ts'])
+    const unmatched = await afterChange(PLUGINS, { 'src/plugins/readme.md': '# the plugins\n' })
+    expect(unmatched.tests).toEqual([])
+  })
+})
+
 describe('graph cache', () => {
   it('scans every file on a cold full run and only changed blobs on a warm one, with the same result', async () => {
     const cacheDir = makeTempDir('ci-medic-select-cache-')

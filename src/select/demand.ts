@@ -11,6 +11,7 @@ import {
 } from './graph.js'
 import type { ModuleScan } from './model.js'
 import { conftestsFor, dirname, loadPackage, loadTsConfig, type JestSettings } from './project.js'
+import { globCandidate } from './glob-imports.js'
 import { PY_MODULE_BY_NAME, PY_MODULE_PATH } from './other-scanners.js'
 import type { Resolver } from './resolve.js'
 
@@ -285,7 +286,7 @@ export function demandGraph(options: DemandGraphOptions): DemandGraph | undefine
   const collect = (spec: string): void => {
     candidates++
     const candidate = note(distinct, spec, made => {
-      made.eager = rules.eager(spec)
+      made.eager = rules.eager(spec) || globCandidate(spec) !== undefined
       if (made.eager) return
       const segment = lastSegment(spec) as string
       pushTo(bySegment, segment, made)
@@ -294,6 +295,12 @@ export function demandGraph(options: DemandGraphOptions): DemandGraph | undefine
     })
     if (!candidate.eager) return
     eagerCount++
+    const glob = globCandidate(spec)
+    if (glob !== undefined) {
+      for (const file of resolver.globFiles((sources[at] as DemandSource).path, glob))
+        pushTo(eagerInto, file, at)
+      return
+    }
     const resolution = resolver.resolveJs((sources[at] as DemandSource).path, spec)
     if ('file' in resolution) pushTo(eagerInto, resolution.file, at)
     else if ('package' in resolution) pushTo(eagerPackageInto, resolution.package, at)

@@ -312,6 +312,10 @@ export function linkNode(
   for (const setup of setupLoads) if (setup !== path) load(setup, false)
   if (scan.lang === 'js') {
     for (const record of scan.imports) {
+      if (record.kind === 'glob') {
+        for (const file of resolver.globFiles(path, record.spec)) load(file, true)
+        continue
+      }
       const resolution = resolver.resolveJs(path, record.spec)
       const target = 'file' in resolution ? resolution.file : undefined
       if ('unresolved' in resolution) node.unresolved.push(joinPath(dirname(path), record.spec))

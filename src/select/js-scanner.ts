@@ -1,3 +1,4 @@
+import { globCandidate, literalGlob } from './glob-imports.js'
 import { IDENT, JSX, NUMBER, PUNCT, REGEX, STRING, TEMPLATE, tokenize, type Tokens } from './js-lexer.js'
 import {
   MODULE_SYMBOL,
@@ -195,6 +196,12 @@ class JsScanner {
       }
       if (kind !== IDENT || !this.is(k + 1, PUNCT, '(')) continue
       const word = texts[k]
+      for (const pattern of this.globImport(k))
+        this.scan_.imports.push({
+          spec: pattern,
+          kind: globCandidate(pattern) ? 'glob' : 'dynamic',
+          names: null
+        })
       const spec = this.is(k + 2, STRING) ? texts[k + 2] : this.plainTemplate(k + 2)
       if (spec === undefined) continue
       const prevDot = this.is(k - 1, PUNCT, '.')
@@ -248,6 +255,43 @@ class JsScanner {
       else if (i !== k - 2) return null
     }
     return names.length ? names : null
+  }
+
+  /**
+   * The patterns of a glob import at call `k`: `import.meta.glob(pattern | [patterns])` (negated
+   * patterns left out: the rest loads more), or `import(…)` / `require(…)` of a template with
+   * holes, each hole any text.
+   */
+  private globImport(k: number): string[] {
+    const word = this.t(k)
+    if (
+      (word === 'glob' || word === 'globEager') &&
+      this.is(k - 1, PUNCT, '.') &&
+      this.is(k - 2, IDENT, 'meta') &&
+      this.is(k - 3, PUNCT, '.') &&
+      this.is(k - 4, IDENT, 'import')
+    ) {
+      const patterns: string[] = []
+      const first = this.is(k + 2, PUNCT, '[') ? k + 3 : k + 2
+      for (let i = first; this.is(i, STRING) || this.is(i, TEMPLATE); i += 2) {
+        const text = this.t(i)
+        if (this.is(i, TEMPLATE) && text.endsWith('${')) break
+        if (!text.startsWith('!')) patterns.push(text)
+        if (first === k + 2 || !this.is(i + 1, PUNCT, ',')) break
+      }
+      return patterns
+    }
+    if ((word !== 'import' && word !== 'require') || this.is(k - 1, PUNCT, '.')) return []
+    if (!this.is(k + 2, TEMPLATE) || !this.t(k + 2).endsWith('${')) return []
+    let pattern = ''
+    for (let i = k + 2; i < this.n; i++) {
+      if (!this.is(i, TEMPLATE)) continue
+      const text = this.t(i)
+      if (!text.endsWith('${')) pattern += literalGlob(text)
+      else pattern += `${literalGlob(text.slice(0, -2))}**`
+      if (!text.endsWith('${')) break
+    }
+    return /^\.{1,2}\//.test(pattern) ? [pattern] : []
   }
 
   private plainTemplate(k: number): string | undefined {

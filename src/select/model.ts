@@ -8,7 +8,8 @@ export type Language = 'js' | 'py' | 'go' | 'data'
 /** The name of the pseudo-symbol made of a module's top-level statements (what runs on load). */
 export const MODULE_SYMBOL = '<module>'
 
-export type ImportKind = 'static' | 'require' | 'dynamic' | 'mock' | 'reexport'
+/** `glob`: a pattern of files, all loaded (see glob-imports.ts). */
+export type ImportKind = 'static' | 'require' | 'dynamic' | 'mock' | 'reexport' | 'glob'
 
 export interface ImportBinding {
   /** The exported name in the target ('default', a name, or '*' for the whole module). */

@@ -1,3 +1,4 @@
+import { globFiles } from './glob-imports.js'
 import picomatch from 'picomatch'
 import {
   dirname,
@@ -253,6 +254,15 @@ export class Resolver {
   readonly memo: Record<string, string>
   /** How many resolutions this resolver added to the memo. */
   added = 0
+
+  private readonly globMemo = new Map<string, string[]>()
+  /** The files a glob import in `from` loads (see glob-imports.ts). */
+  globFiles(from: string, pattern: string): string[] {
+    const key = `${pattern.startsWith('/') ? '' : dirname(from)}\0${from}\0${pattern}`
+    let files = this.globMemo.get(key)
+    if (!files) this.globMemo.set(key, (files = globFiles(this.files, from, pattern)))
+    return files
+  }
 
   /** Resolves `spec` imported from file `from` (memoized per folder and specifier). */
   resolveJs(from: string, spec: string): Resolution {

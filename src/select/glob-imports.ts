@@ -1,0 +1,104 @@
+import { dirname } from './project.js'
+
+/**
+ * Imports that load every file a pattern matches: `import.meta.glob('./pages/*.ts')` (Vite and
+ * Vitest), and `import(…)` or `require(…)` of a template literal with holes
+ * (`./locales/${lang}.json`), whose holes may be any text, `/` included. Patterns are relative
+ * to the importing file, or to the root (`/…`), read as any folder of the repository.
+ */
+
+const GLOB_CHARS = /[*?[\]{}\\]/g
+
+/** A template literal's static text, with glob characters escaped. */
+export function literalGlob(text: string): string {
+  return text.replace(GLOB_CHARS, '\\$&')
+}
+
+/**
+ * A quoted string of a source that may be a glob import, as the quick pass finds it: a relative
+ * or rooted pattern with glob characters; or a relative template with holes, widened to
+ * everything under its text before the first hole (the scanner's pattern for it never matches more).
+ */
+export function globCandidate(spec: string): string | undefined {
+  const hole = spec.indexOf('${')
+  if (hole >= 0) {
+    const prefix = spec.slice(0, hole)
+    return /^\.{1,2}\//.test(prefix) ? `${literalGlob(prefix)}**` : undefined
+  }
+  return /^\.{0,2}\//.test(spec) && /[*?[{]/.test(spec) ? spec : undefined
+}
+
+/** The pattern as a RegExp: `**` any text, `*` and `?` within a name, `{a,b}`, `[…]`, `\x`. */
+export function globRegExp(pattern: string): RegExp | undefined {
+  let source = ''
+  let braces = 0
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i] as string
+    if (c === '*') {
+      if (pattern[i + 1] === '*') {
+        source += '.*'
+        while (pattern[i + 1] === '*') i++
+      } else source += '[^/]*'
+    } else if (c === '?') source += '[^/]'
+    else if (c === '\\') source += escape(pattern[++i] ?? '\\')
+    else if (c === '{') {
+      braces++
+      source += '(?:'
+    } else if (c === '}' && braces > 0) {
+      braces--
+      source += ')'
+    } else if (c === ',' && braces > 0) source += '|'
+    else if (c === '[') {
+      const close = pattern.indexOf(']', i + 2)
+      if (close < 0) return undefined
+      const body = pattern
+        .slice(i + 1, close)
+        .replace(/^!/, '^')
+        .replace(/\\/g, '\\\\')
+      source += `[${body}]`
+      i = close
+    } else source += escape(c)
+  }
+  if (braces) return undefined
+  try {
+    return new RegExp(`^${source}$`)
+  } catch {
+    return undefined
+  }
+}
+
+const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')
+
+/** The files of `files` that glob import `pattern`, written in `from`, loads (never `from` itself). */
+export function globFiles(files: Iterable<string>, from: string, pattern: string): string[] {
+  let rest = pattern
+  let base: string | undefined = dirname(from)
+  if (rest.startsWith('/')) {
+    base = undefined
+    rest = rest.slice(1)
+  }
+  for (;;) {
+    if (rest.startsWith('./')) rest = rest.slice(2)
+    else if (rest.startsWith('../') && base !== undefined) {
+      if (base === '') return []
+      base = dirname(base)
+      rest = rest.slice(3)
+    } else break
+  }
+  const regex = globRegExp(rest)
+  if (!regex) return []
+  const prefix = base ? `${base}/` : ''
+  const matched: string[] = []
+  for (const file of files) {
+    if (file === from) continue
+    if (base === undefined) {
+      for (let at = 0; at >= 0; at = file.indexOf('/', at) + 1 || -1) {
+        if (regex.test(file.slice(at))) {
+          matched.push(file)
+          break
+        }
+      }
+    } else if (file.startsWith(prefix) && regex.test(file.slice(prefix.length))) matched.push(file)
+  }
+  return matched
+}
