@@ -303,7 +303,7 @@ function runShell(commandLine, options) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _ports_cache_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5994);
-/* harmony import */ var _index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(95239);
+/* harmony import */ var _index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(37526);
 /* harmony import */ var _scan_cache_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6296);
 
 
@@ -368,7 +368,7 @@ async function selectChange(context, git, base, head) {
 
 /***/ }),
 
-/***/ 95239:
+/***/ 37526:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1192,6 +1192,116 @@ function makeTestMatcher(jest) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/select/go-files.ts
+
+/**
+ * What a Go package builds from besides its .go files: C, C++, assembly, SWIG and object files in
+ * its folder (cgo and the Go assembler), and the files its `//go:embed` directives name.
+ */
+const GO_PACKAGE_SOURCE = /\.(?:c|h|s|S|sx|cc|cpp|cxx|hh|hpp|hxx|m|f|F|for|f90|syso|swig|swigcxx)$/;
+/**
+ * The Go files that build with, or embed, the non-Go file `path`: every Go file of its folder for
+ * a C, assembly or object file there; and the Go files of its folder and of the folders above it,
+ * up to its module's root, whose `//go:embed` patterns name it. Whatever the build constraints,
+ * so that a selection holds on every platform.
+ */
+function goFilesUsing(path, files, goFilesIn, scanOf) {
+    const users = new Set();
+    const own = dirname(path);
+    if (GO_PACKAGE_SOURCE.test(path))
+        for (const file of goFilesIn(own))
+            if (!file.endsWith('_test.go'))
+                users.add(file);
+    for (let dir = own; dir !== undefined; dir = dir === '' ? undefined : dirname(dir)) {
+        const rel = dir === '' ? path : path.slice(dir.length + 1);
+        for (const file of goFilesIn(dir))
+            if (scanOf(file)?.embeds?.some(pattern => goEmbeds(pattern, rel)))
+                users.add(file);
+        if (files.has(dir === '' ? 'go.mod' : `${dir}/go.mod`))
+            break;
+    }
+    return [...users];
+}
+/**
+ * The patterns of a `//go:embed` line: space-separated, each optionally in Go string quotes
+ * ("…" with escapes, or `…`).
+ */
+function goEmbedPatterns(args) {
+    const patterns = [];
+    for (const match of args.matchAll(/"((?:[^"\\]|\\.)*)"|`([^`]*)`|(\S+)/g)) {
+        if (match[1] !== undefined) {
+            try {
+                patterns.push(JSON.parse(`"${match[1]}"`));
+            }
+            catch {
+                patterns.push(match[1]);
+            }
+        }
+        else
+            patterns.push((match[2] ?? match[3]));
+    }
+    return patterns;
+}
+/**
+ * Does `//go:embed` pattern `pattern`, in a Go file of folder F, embed the file at `rel` (its path
+ * relative to F)? As Go decides: the pattern (path.Match syntax, `all:` prefix optional) names the
+ * file or one of its folders; a folder embeds every file under it except those under a name that
+ * starts with `.` or `_` (unless `all:`).
+ */
+function goEmbeds(pattern, rel) {
+    const all = pattern.startsWith('all:');
+    const glob = goPathMatcher(all ? pattern.slice(4) : pattern);
+    if (!glob)
+        return false;
+    const segments = rel.split('/');
+    for (let k = 1; k <= segments.length; k++) {
+        if (!glob.test(segments.slice(0, k).join('/')))
+            continue;
+        if (k === segments.length)
+            return true;
+        if (all || segments.slice(k).every(name => !name.startsWith('.') && !name.startsWith('_')))
+            return true;
+    }
+    return false;
+}
+/** Go's path.Match as a RegExp (`*` and `?` stop at `/`); undefined for a malformed pattern. */
+function goPathMatcher(pattern) {
+    let source = '';
+    for (let i = 0; i < pattern.length; i++) {
+        const c = pattern[i];
+        if (c === '*')
+            source += '[^/]*';
+        else if (c === '?')
+            source += '[^/]';
+        else if (c === '\\') {
+            const next = pattern[++i];
+            if (next === undefined)
+                return undefined;
+            source += escapeRegExp(next);
+        }
+        else if (c === '[') {
+            const close = pattern.indexOf(']', i + 2);
+            if (close < 0)
+                return undefined;
+            let body = pattern.slice(i + 1, close);
+            const negated = body.startsWith('^');
+            if (negated)
+                body = body.slice(1);
+            source += `(?![/])[${negated ? '^' : ''}${body.replace(/[\]\\^]/g, ch => `\\${ch}`)}]`;
+            i = close;
+        }
+        else
+            source += escapeRegExp(c);
+    }
+    try {
+        return new RegExp(`^${source}$`);
+    }
+    catch {
+        return undefined;
+    }
+}
+const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+
 ;// CONCATENATED MODULE: ./src/select/graph.ts
 
 
@@ -1461,6 +1571,11 @@ function linkNode(path, scan, resolver, conftests, goPackages, setupLoads = []) 
             load(setup, false);
     if (scan.lang === 'js') {
         for (const record of scan.imports) {
+            if (record.kind === 'glob') {
+                for (const file of resolver.globFiles(path, record.spec))
+                    load(file, true);
+                continue;
+            }
             const resolution = resolver.resolveJs(path, record.spec);
             const target = 'file' in resolution ? resolution.file : undefined;
             if ('unresolved' in resolution)
@@ -2033,7 +2148,485 @@ function typeDependents(graph, changes) {
     return files;
 }
 
+;// CONCATENATED MODULE: ./src/select/glob-imports.ts
+
+/**
+ * Imports that load every file a pattern matches: `import.meta.glob('./pages/*.ts')` (Vite and
+ * Vitest), and `import(…)` or `require(…)` of a template literal with holes
+ * (`./locales/${lang}.json`), whose holes may be any text, `/` included. Patterns are relative
+ * to the importing file, or to the root (`/…`), read as any folder of the repository.
+ */
+const GLOB_CHARS = /[*?[\]{}\\]/g;
+/** A template literal's static text, with glob characters escaped. */
+function literalGlob(text) {
+    return text.replace(GLOB_CHARS, '\\$&');
+}
+/**
+ * A quoted string of a source that may be a glob import, as the quick pass finds it: a relative
+ * or rooted pattern with glob characters; or a relative template with holes, widened to
+ * everything under its text before the first hole (the scanner's pattern for it never matches more).
+ */
+function globCandidate(spec) {
+    const hole = spec.indexOf('${');
+    if (hole >= 0) {
+        const prefix = spec.slice(0, hole);
+        return /^\.{1,2}\//.test(prefix) ? `${literalGlob(prefix)}**` : undefined;
+    }
+    return /^\.{0,2}\//.test(spec) && /[*?[{]/.test(spec) ? spec : undefined;
+}
+/** The pattern as a RegExp: `**` any text, `*` and `?` within a name, `{a,b}`, `[…]`, `\x`. */
+function globRegExp(pattern) {
+    let source = '';
+    let braces = 0;
+    for (let i = 0; i < pattern.length; i++) {
+        const c = pattern[i];
+        if (c === '*') {
+            if (pattern[i + 1] === '*') {
+                source += '.*';
+                while (pattern[i + 1] === '*')
+                    i++;
+            }
+            else
+                source += '[^/]*';
+        }
+        else if (c === '?')
+            source += '[^/]';
+        else if (c === '\\')
+            source += glob_imports_escape(pattern[++i] ?? '\\');
+        else if (c === '{') {
+            braces++;
+            source += '(?:';
+        }
+        else if (c === '}' && braces > 0) {
+            braces--;
+            source += ')';
+        }
+        else if (c === ',' && braces > 0)
+            source += '|';
+        else if (c === '[') {
+            const close = pattern.indexOf(']', i + 2);
+            if (close < 0)
+                return undefined;
+            const body = pattern
+                .slice(i + 1, close)
+                .replace(/^!/, '^')
+                .replace(/\\/g, '\\\\');
+            source += `[${body}]`;
+            i = close;
+        }
+        else
+            source += glob_imports_escape(c);
+    }
+    if (braces)
+        return undefined;
+    try {
+        return new RegExp(`^${source}$`);
+    }
+    catch {
+        return undefined;
+    }
+}
+const glob_imports_escape = (text) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+/** The files of `files` that glob import `pattern`, written in `from`, loads (never `from` itself). */
+function globFiles(files, from, pattern) {
+    let rest = pattern;
+    let base = dirname(from);
+    if (rest.startsWith('/')) {
+        base = undefined;
+        rest = rest.slice(1);
+    }
+    for (;;) {
+        if (rest.startsWith('./'))
+            rest = rest.slice(2);
+        else if (rest.startsWith('../') && base !== undefined) {
+            if (base === '')
+                return [];
+            base = dirname(base);
+            rest = rest.slice(3);
+        }
+        else
+            break;
+    }
+    const regex = globRegExp(rest);
+    if (!regex)
+        return [];
+    const prefix = base ? `${base}/` : '';
+    const matched = [];
+    for (const file of files) {
+        if (file === from)
+            continue;
+        if (base === undefined) {
+            for (let at = 0; at >= 0; at = file.indexOf('/', at) + 1 || -1) {
+                if (regex.test(file.slice(at))) {
+                    matched.push(file);
+                    break;
+                }
+            }
+        }
+        else if (file.startsWith(prefix) && regex.test(file.slice(prefix.length)))
+            matched.push(file);
+    }
+    return matched;
+}
+
+;// CONCATENATED MODULE: ./src/select/other-scanners.ts
+
+
+/** Python and Go: top-level definitions by indentation / package-level declarations. */
+const PY_KEYWORDS = new Set([
+    'False', 'None', 'True', 'and', 'as', 'assert', 'async', 'await', 'break', 'class', 'continue', 'def',
+    'del', 'elif', 'else', 'except', 'finally', 'for', 'from', 'global', 'if', 'import', 'in', 'is', 'lambda',
+    'nonlocal', 'not', 'or', 'pass', 'raise', 'return', 'try', 'while', 'with', 'yield', 'self', 'cls'
+]); // prettier-ignore
+/** Splits Python source into logical lines (bracket and backslash continuations joined). */
+function pythonLogicalLines(src) {
+    const lines = [];
+    let i = 0;
+    const n = src.length;
+    let depth = 0;
+    let code = '';
+    let norm = '';
+    let strings = [];
+    let indent = -1;
+    let atLineStart = true;
+    let lineIndent = 0;
+    const flush = () => {
+        if (code.trim())
+            lines.push({ code, norm: norm.replace(/[ \t]+/g, ' ').trim(), indent, strings });
+        code = '';
+        norm = '';
+        strings = [];
+        indent = -1;
+    };
+    while (i < n) {
+        const c = src[i];
+        if (atLineStart) {
+            lineIndent = 0;
+            while (src[i] === ' ' || src[i] === '\t') {
+                lineIndent += src[i] === '\t' ? 8 : 1;
+                i++;
+            }
+            atLineStart = false;
+            continue;
+        }
+        if (c === '#') {
+            while (i < n && src[i] !== '\n')
+                i++;
+            continue;
+        }
+        if (c === '\\' && src[i + 1] === '\n') {
+            i += 2;
+            norm += ' ';
+            code += ' ';
+            continue;
+        }
+        if (c === '\n' || c === '\r') {
+            i++;
+            if (c === '\r' && src[i] === '\n')
+                i++;
+            atLineStart = true;
+            if (depth === 0)
+                flush();
+            else {
+                code += ' ';
+                norm += ' ';
+            }
+            continue;
+        }
+        if (indent < 0 && c !== ' ' && c !== '\t')
+            indent = lineIndent;
+        if (c === '"' || c === "'") {
+            const triple = src.startsWith(c.repeat(3), i);
+            const quote = triple ? c.repeat(3) : c;
+            let j = i + quote.length;
+            while (j < n) {
+                if (src[j] === '\\')
+                    j += 2;
+                else if (src.startsWith(quote, j))
+                    break;
+                else if (!triple && src[j] === '\n')
+                    return { lines, error: `unterminated string at offset ${i}` };
+                else
+                    j++;
+            }
+            if (j >= n)
+                return { lines, error: `unterminated string at offset ${i}` };
+            const value = src.slice(i + quote.length, j);
+            strings.push(value);
+            // Spaces inside a string are content: kept apart from the whitespace the hash ignores.
+            norm += JSON.stringify(value).replace(/ /g, '\\u0020');
+            code += '""';
+            i = j + quote.length;
+            continue;
+        }
+        if (c === '(' || c === '[' || c === '{')
+            depth++;
+        else if (c === ')' || c === ']' || c === '}')
+            depth = Math.max(0, depth - 1);
+        code += c;
+        norm += c;
+        i++;
+    }
+    flush();
+    if (depth > 0)
+        return { lines, error: 'unclosed bracket at end of file' };
+    return { lines };
+}
+function pythonRefs(code) {
+    const refs = new Set();
+    for (const match of code.matchAll(/(^|[^.\w])([A-Za-z_]\w*)/g)) {
+        const name = match[2];
+        if (!PY_KEYWORDS.has(name))
+            refs.add(name);
+    }
+    return [...refs];
+}
+function parsePythonImport(code, nested) {
+    const text = code.trim();
+    let match = /^from\s+(\.*[\w.]*)\s+import\s+(.+)$/s.exec(text);
+    if (match) {
+        const spec = match[1];
+        const list = match[2].replace(/[()]/g, '');
+        if (list.trim() === '*')
+            return [{ spec, names: null }];
+        const names = list
+            .split(',')
+            .map(part => part.trim())
+            .filter(Boolean)
+            .map(part => {
+            const [imported, local] = part.split(/\s+as\s+/);
+            return { imported: imported.trim(), local: (local ?? imported ?? '').trim() };
+        });
+        return [{ spec, names: nested ? null : names }];
+    }
+    match = /^import\s+(.+)$/s.exec(text);
+    if (match) {
+        return match[1].split(',').map(part => {
+            const [module, local] = part.trim().split(/\s+as\s+/);
+            const spec = module.trim();
+            return { spec, names: null, local: (local ?? spec.split('.')[0] ?? '').trim() };
+        });
+    }
+    return [];
+}
+/**
+ * Code that loads modules named in strings: pytest's `pytest_plugins` (each one loaded with the
+ * conftest or test module that lists it), `importlib.import_module(…)` and `__import__(…)`.
+ */
+const PY_MODULE_BY_NAME = /\bpytest_plugins\s*[:=]|\bimport_module\s*\(|\b__import__\s*\(/;
+/** A dotted module path, relative ones too. */
+const PY_MODULE_PATH = /^\.*[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*$/;
+function scanPython(src) {
+    const scan = emptyScan('py');
+    const { lines, error } = pythonLogicalLines(src);
+    if (error)
+        scan.error = error;
+    const moduleParts = [];
+    const moduleRefs = new Set();
+    const allStrings = new Set();
+    let current;
+    let decorators = [];
+    const close = () => {
+        if (!current)
+            return;
+        const existing = scan.symbols[current.name];
+        const hash = hashText(current.parts.join('\n'));
+        scan.symbols[current.name] = {
+            hash: existing ? hashText(existing.hash + hash) : hash,
+            refs: [...new Set([...(existing?.refs ?? []), ...current.refs])]
+        };
+        if (current.loadRefs)
+            for (const ref of current.refs)
+                moduleRefs.add(ref);
+        current = undefined;
+    };
+    for (const line of lines) {
+        for (const value of line.strings)
+            if (value.length <= 200 && /^[\w@./-]+$/.test(value) && /[./_-]/.test(value))
+                allStrings.add(value);
+        const code = line.code.trim();
+        if (PY_MODULE_BY_NAME.test(code))
+            for (const value of line.strings)
+                if (PY_MODULE_PATH.test(value))
+                    scan.imports.push({ spec: value, kind: 'dynamic', names: null });
+        if (line.indent > 0) {
+            if (/^(from\s+\S+\s+import|import)\s/.test(code))
+                for (const entry of parsePythonImport(code, true))
+                    scan.imports.push({ spec: entry.spec, kind: 'dynamic', names: null });
+            if (current) {
+                current.parts.push(`${line.indent}:${line.norm}`);
+                for (const ref of pythonRefs(code))
+                    current.refs.add(ref);
+            }
+            else {
+                moduleParts.push(`${line.indent}:${line.norm}`);
+                for (const ref of pythonRefs(code))
+                    moduleRefs.add(ref);
+            }
+            continue;
+        }
+        close();
+        if (code.startsWith('@')) {
+            decorators.push(line);
+            continue;
+        }
+        const def = /^(?:async\s+)?(def|class)\s+([A-Za-z_]\w*)/.exec(code);
+        if (def) {
+            const name = def[2];
+            current = { name, parts: [...decorators.map(d => d.norm), line.norm], refs: new Set(), loadRefs: false };
+            for (const decorator of decorators)
+                for (const ref of pythonRefs(decorator.code))
+                    moduleRefs.add(ref);
+            if (def[1] === 'class') {
+                current.loadRefs = true;
+                const bases = /\((.*)\)/.exec(code);
+                if (bases)
+                    for (const ref of pythonRefs(bases[1]))
+                        moduleRefs.add(ref);
+            }
+            decorators = [];
+            scan.exports[name] = name;
+            continue;
+        }
+        for (const decorator of decorators)
+            moduleParts.push(decorator.norm);
+        decorators = [];
+        if (/^(from\s+\S+\s+import|import)\s/.test(code)) {
+            for (const entry of parsePythonImport(code, false)) {
+                scan.imports.push({ spec: entry.spec, kind: 'static', names: entry.names });
+                const bindings = entry.names ?? (entry.local ? [{ imported: '*', local: entry.local }] : []);
+                for (const binding of bindings) {
+                    scan.symbols[binding.local] = { hash: `${entry.spec}\u0000${binding.imported}`, refs: [] };
+                    scan.exports[binding.local] ??= binding.local;
+                }
+                if (!entry.names)
+                    moduleParts.push(`import ${entry.spec}`);
+            }
+            continue;
+        }
+        const assignment = /^([A-Za-z_]\w*)\s*(?::[^=]+)?=(?!=)/.exec(code);
+        if (assignment) {
+            const name = assignment[1];
+            const refs = pythonRefs(code.slice(assignment[0].length));
+            scan.symbols[name] = { hash: hashText(line.norm), refs };
+            scan.exports[name] = name;
+            for (const ref of refs)
+                moduleRefs.add(ref);
+            continue;
+        }
+        moduleParts.push(line.norm);
+        for (const ref of pythonRefs(code))
+            moduleRefs.add(ref);
+    }
+    close();
+    for (const decorator of decorators)
+        moduleParts.push(decorator.norm);
+    scan.symbols[model_MODULE_SYMBOL] = { hash: hashText(moduleParts.join('\n')), refs: [...moduleRefs] };
+    scan.strings = [...allStrings].slice(0, 300);
+    return scan;
+}
+// ── Go ─────────────────────────────────────────────────────────────────────
+/**
+ * Comments Go reads: build constraints, `//go:` directives (`embed`, `linkname`, `noinline`…),
+ * cgo's `//export`, and `//line`. They are code to the scanner, kept with the declaration they
+ * precede.
+ */
+const GO_DIRECTIVE = /^\/\/(?:go:[a-z]|\s*\+build\s|export\s|line\s)/;
+/** A file that imports "C": its comment before the import is C code (cgo), so no comment is dropped. */
+const GO_CGO_IMPORT = /^import\s*(?:\(\s*)?"C"/m;
+/**
+ * Go: package clause, imports, embed patterns, and a hash per package-level declaration (comments
+ * dropped, except directives, and except every comment in a cgo file).
+ */
+function scanGo(src) {
+    const scan = emptyScan('go');
+    const keepComments = GO_CGO_IMPORT.test(src);
+    const embeds = [];
+    // Remove comments while keeping strings (raw strings use backquotes).
+    let code = '';
+    const strings = new Set();
+    for (let i = 0; i < src.length;) {
+        const c = src[i];
+        if (c === '/' && src[i + 1] === '/') {
+            let end = src.indexOf('\n', i);
+            if (end < 0)
+                end = src.length;
+            const comment = src.slice(i, end);
+            const atLineStart = /^[ \t]*$/.test(src.slice(src.lastIndexOf('\n', i - 1) + 1, i));
+            if (atLineStart && GO_DIRECTIVE.test(comment)) {
+                code += comment;
+                if (comment.startsWith('//go:embed '))
+                    embeds.push(...goEmbedPatterns(comment.slice('//go:embed '.length)));
+            }
+            else if (keepComments)
+                code += comment;
+            i = end;
+        }
+        else if (c === '/' && src[i + 1] === '*') {
+            const end = src.indexOf('*/', i + 2);
+            if (end < 0) {
+                scan.error = 'unclosed comment';
+                break;
+            }
+            if (keepComments)
+                code += src.slice(i, end + 2);
+            else
+                code += src.slice(i, end + 2).includes('\n') ? '\n' : ' ';
+            i = end + 2;
+        }
+        else if (c === '"' || c === '`' || c === "'") {
+            let j = i + 1;
+            while (j < src.length && src[j] !== c) {
+                if (src[j] === '\\' && c !== '`')
+                    j++;
+                j++;
+            }
+            const value = src.slice(i + 1, j);
+            if (c === '"' && /^[\w@./-]+$/.test(value) && /[./_-]/.test(value))
+                strings.add(value);
+            // Whitespace inside a literal is content, not formatting: escaped so that it is hashed as is.
+            code += src.slice(i, j + 1).replace(/\s/g, ch => `\\u{${ch.charCodeAt(0).toString(16)}}`);
+            i = j + 1;
+        }
+        else {
+            code += c;
+            i++;
+        }
+    }
+    if (embeds.length)
+        scan.embeds = embeds;
+    scan.pkg = /^\s*package\s+(\w+)/m.exec(code)?.[1];
+    if (!scan.pkg)
+        scan.error ??= 'no package clause';
+    const importBlock = /^import\s*\(([\s\S]*?)\)/gm;
+    for (const block of code.matchAll(importBlock)) {
+        for (const m of block[1].matchAll(/(?:^|\n)\s*(?:[\w.]+\s+)?"([^"]+)"/g))
+            scan.imports.push({ spec: m[1], kind: 'static', names: null });
+    }
+    for (const m of code.matchAll(/^import\s+(?:[\w.]+\s+)?"([^"]+)"/gm))
+        scan.imports.push({ spec: m[1], kind: 'static', names: null });
+    // Package-level declarations start at column 0, with the directives just above them.
+    const decls = code.split(/(?<!^\/\/go:[^\n]*)\n(?=(?:\/\/go:[^\n]*\n)*(?:func|type|var|const)\b)/m);
+    const moduleParts = [];
+    for (const decl of decls) {
+        const norm = decl.replace(/\s+/g, ' ').trim();
+        const head = /^(func|type|var|const)\s*(?:\(\s*\w*\s*\*?\s*(\w+)[^)]*\)\s*)?(\w+)?/.exec(decl.replace(/^(?:\/\/go:[^\n]*\n)+/, '').replace(/\s+/g, ' '));
+        if (!head) {
+            moduleParts.push(norm.replace(/^package \w+/, '').replace(/import\s*\([^)]*\)|import\s+(?:[\w.]+\s+)?"[^"]+"/g, ''));
+            continue;
+        }
+        const name = head[2] ? `${head[2]}.${head[3]}` : (head[3] ?? `${head[1]}#${moduleParts.length}`);
+        scan.symbols[name] = { hash: hashText(norm), refs: [] };
+    }
+    scan.symbols[model_MODULE_SYMBOL] = { hash: hashText(moduleParts.join('\n')), refs: [] };
+    const specs = new Set(scan.imports.map(i => i.spec));
+    scan.strings = [...strings].filter(value => !specs.has(value)).slice(0, 300);
+    return scan;
+}
+
 ;// CONCATENATED MODULE: ./src/select/demand.ts
+
+
 
 
 /** The extensions the resolver infers (`./data` finds `data.json`, `./dir` finds `dir/index.json`). */
@@ -2100,6 +2693,27 @@ function pythonImports(text, found) {
         else
             for (const part of parts)
                 found(part, []);
+    }
+    // Modules named in strings: every quoted dotted path from the name to the end of its line, or
+    // to the bracket that closes the list or call that starts on it.
+    const byName = new RegExp(PY_MODULE_BY_NAME.source, 'g');
+    for (let match = byName.exec(text); match; match = byName.exec(text)) {
+        let end = match.index + match[0].length;
+        for (let depth = match[0].endsWith('(') ? 1 : 0; end < text.length; end++) {
+            const c = text[end];
+            if (c === '(' || c === '[')
+                depth++;
+            else if (c === ')' || c === ']')
+                depth--;
+            else if (c === '\n' && depth <= 0)
+                break;
+            if (depth < 0 || (depth === 0 && (c === ')' || c === ']')))
+                break;
+        }
+        quotedCandidates(text.slice(match.index, end + 1), spec => {
+            if (PY_MODULE_PATH.test(spec))
+                found(spec, []);
+        });
     }
 }
 /** The last path segment of a specifier; undefined for `.`, `..`, `` and trailing-slash-only forms. */
@@ -2224,7 +2838,7 @@ function demandGraph(options) {
     const collect = (spec) => {
         candidates++;
         const candidate = note(distinct, spec, made => {
-            made.eager = rules.eager(spec);
+            made.eager = rules.eager(spec) || globCandidate(spec) !== undefined;
             if (made.eager)
                 return;
             const segment = lastSegment(spec);
@@ -2236,6 +2850,12 @@ function demandGraph(options) {
         if (!candidate.eager)
             return;
         eagerCount++;
+        const glob = globCandidate(spec);
+        if (glob !== undefined) {
+            for (const file of resolver.globFiles(sources[at].path, glob))
+                pushTo(eagerInto, file, at);
+            return;
+        }
         const resolution = resolver.resolveJs(sources[at].path, spec);
         if ('file' in resolution)
             pushTo(eagerInto, resolution.file, at);
@@ -2578,6 +3198,8 @@ const TEMPLATE = 4;
 const NUMBER = 5;
 const REGEX = 6;
 const JSX = 7;
+const LINE_PRAGMA = /@ts-(?:ignore|expect-error)\b/;
+const FILE_PRAGMA = /@(?:ts-nocheck|ts-check|jest-environment(?:-options)?|vitest-environment|jsx(?:Frag|ImportSource|Runtime)?|flow|noflow)\b[^\n*]*/g;
 /** Keywords after which a `/` starts a regular expression rather than a division. */
 const REGEX_AFTER_WORD = new Set([
     'return', 'typeof', 'case', 'do', 'else', 'in', 'instanceof', 'new', 'delete', 'void', 'throw',
@@ -2617,11 +3239,28 @@ class Lexer {
             this.out.error = `${message} (offset ${this.i})`;
     }
     skipLine() {
+        const start = this.i;
         while (this.i < this.n) {
             const c = this.src.charCodeAt(this.i);
             if (c === 10 || c === 13)
                 break;
             this.i++;
+        }
+        this.notePragmas(start, this.i);
+    }
+    /** Records the pragmas of the comment at from..to (see Tokens.linePragmas and filePragmas). */
+    notePragmas(from, to) {
+        const at = this.src.indexOf('@', from);
+        if (at < 0 || at >= to)
+            return;
+        const text = this.src.slice(from, to);
+        for (const match of text.matchAll(FILE_PRAGMA))
+            (this.out.filePragmas ??= []).push(match[0].trim());
+        const line = LINE_PRAGMA.exec(text);
+        if (line) {
+            const next = this.out.kinds.length;
+            const pragmas = (this.out.linePragmas ??= new Map());
+            pragmas.set(next, (pragmas.get(next) ?? '') + line[0]);
         }
     }
     /** For each open `(`: whether it follows if/while/for/with (then `)` ends a condition). */
@@ -2755,6 +3394,7 @@ class Lexer {
         const body = this.src.slice(this.i, end);
         if (body.includes('\n') || body.includes('\r'))
             this.newline = true;
+        this.notePragmas(this.i, end);
         this.i = end + 2;
     }
     scanNumber() {
@@ -3007,6 +3647,7 @@ function tokenize(src, jsx) {
 ;// CONCATENATED MODULE: ./src/select/js-scanner.ts
 
 
+
 /**
  * Finds a JavaScript/TypeScript module's imports, exports and top-level declarations from its
  * token stream: each declaration gets a hash of its normalized tokens and the names it references.
@@ -3147,6 +3788,8 @@ class JsScanner {
         const specs = new Set(result.imports.map(i => i.spec));
         result.strings = result.strings.filter(value => !specs.has(value));
         this.placePropertyStatements();
+        if (this.tokens.filePragmas)
+            this.moduleParts.push(this.tokens.filePragmas.join('\u0003'));
         result.symbols[model_MODULE_SYMBOL] = {
             hash: hashText(this.moduleParts.join('\u0002')),
             refs: [...this.moduleRefs],
@@ -3175,6 +3818,12 @@ class JsScanner {
             if (kind !== IDENT || !this.is(k + 1, PUNCT, '('))
                 continue;
             const word = texts[k];
+            for (const pattern of this.globImport(k))
+                this.scan_.imports.push({
+                    spec: pattern,
+                    kind: globCandidate(pattern) ? 'glob' : 'dynamic',
+                    names: null
+                });
             const spec = this.is(k + 2, STRING) ? texts[k + 2] : this.plainTemplate(k + 2);
             if (spec === undefined)
                 continue;
@@ -3236,6 +3885,49 @@ class JsScanner {
                 return null;
         }
         return names.length ? names : null;
+    }
+    /**
+     * The patterns of a glob import at call `k`: `import.meta.glob(pattern | [patterns])` (negated
+     * patterns left out: the rest loads more), or `import(…)` / `require(…)` of a template with
+     * holes, each hole any text.
+     */
+    globImport(k) {
+        const word = this.t(k);
+        if ((word === 'glob' || word === 'globEager') &&
+            this.is(k - 1, PUNCT, '.') &&
+            this.is(k - 2, IDENT, 'meta') &&
+            this.is(k - 3, PUNCT, '.') &&
+            this.is(k - 4, IDENT, 'import')) {
+            const patterns = [];
+            const first = this.is(k + 2, PUNCT, '[') ? k + 3 : k + 2;
+            for (let i = first; this.is(i, STRING) || this.is(i, TEMPLATE); i += 2) {
+                const text = this.t(i);
+                if (this.is(i, TEMPLATE) && text.endsWith('${'))
+                    break;
+                if (!text.startsWith('!'))
+                    patterns.push(text);
+                if (first === k + 2 || !this.is(i + 1, PUNCT, ','))
+                    break;
+            }
+            return patterns;
+        }
+        if ((word !== 'import' && word !== 'require') || this.is(k - 1, PUNCT, '.'))
+            return [];
+        if (!this.is(k + 2, TEMPLATE) || !this.t(k + 2).endsWith('${'))
+            return [];
+        let pattern = '';
+        for (let i = k + 2; i < this.n; i++) {
+            if (!this.is(i, TEMPLATE))
+                continue;
+            const text = this.t(i);
+            if (!text.endsWith('${'))
+                pattern += literalGlob(text);
+            else
+                pattern += `${literalGlob(text.slice(0, -2))}**`;
+            if (!text.endsWith('${'))
+                break;
+        }
+        return /^\.{1,2}\//.test(pattern) ? [pattern] : [];
     }
     plainTemplate(k) {
         if (!this.is(k, TEMPLATE))
@@ -4030,9 +4722,13 @@ class JsScanner {
         let h2 = 0x41c6ce57;
         const texts = this.texts;
         const kinds = this.kinds;
+        const pragmas = this.tokens.linePragmas;
         for (let k = from; k < to; k++) {
             const kind = kinds[k];
             let text = texts[k];
+            const pragma = pragmas?.get(k);
+            if (pragma)
+                text = `${pragma}\u0003${text}`;
             let tag = kind === NUMBER || kind === REGEX || kind === JSX ? IDENT : kind;
             if (kind === PUNCT) {
                 if (this.insignificant(k, text, to))
@@ -4451,321 +5147,8 @@ function memberReach(graph, budget = MEMBER_REACH_BUDGET) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/select/other-scanners.ts
-
-/** Python and Go: top-level definitions by indentation / package-level declarations. */
-const PY_KEYWORDS = new Set([
-    'False', 'None', 'True', 'and', 'as', 'assert', 'async', 'await', 'break', 'class', 'continue', 'def',
-    'del', 'elif', 'else', 'except', 'finally', 'for', 'from', 'global', 'if', 'import', 'in', 'is', 'lambda',
-    'nonlocal', 'not', 'or', 'pass', 'raise', 'return', 'try', 'while', 'with', 'yield', 'self', 'cls'
-]); // prettier-ignore
-/** Splits Python source into logical lines (bracket and backslash continuations joined). */
-function pythonLogicalLines(src) {
-    const lines = [];
-    let i = 0;
-    const n = src.length;
-    let depth = 0;
-    let code = '';
-    let norm = '';
-    let strings = [];
-    let indent = -1;
-    let atLineStart = true;
-    let lineIndent = 0;
-    const flush = () => {
-        if (code.trim())
-            lines.push({ code, norm: norm.replace(/[ \t]+/g, ' ').trim(), indent, strings });
-        code = '';
-        norm = '';
-        strings = [];
-        indent = -1;
-    };
-    while (i < n) {
-        const c = src[i];
-        if (atLineStart) {
-            lineIndent = 0;
-            while (src[i] === ' ' || src[i] === '\t') {
-                lineIndent += src[i] === '\t' ? 8 : 1;
-                i++;
-            }
-            atLineStart = false;
-            continue;
-        }
-        if (c === '#') {
-            while (i < n && src[i] !== '\n')
-                i++;
-            continue;
-        }
-        if (c === '\\' && src[i + 1] === '\n') {
-            i += 2;
-            norm += ' ';
-            code += ' ';
-            continue;
-        }
-        if (c === '\n' || c === '\r') {
-            i++;
-            if (c === '\r' && src[i] === '\n')
-                i++;
-            atLineStart = true;
-            if (depth === 0)
-                flush();
-            else {
-                code += ' ';
-                norm += ' ';
-            }
-            continue;
-        }
-        if (indent < 0 && c !== ' ' && c !== '\t')
-            indent = lineIndent;
-        if (c === '"' || c === "'") {
-            const triple = src.startsWith(c.repeat(3), i);
-            const quote = triple ? c.repeat(3) : c;
-            let j = i + quote.length;
-            while (j < n) {
-                if (src[j] === '\\')
-                    j += 2;
-                else if (src.startsWith(quote, j))
-                    break;
-                else if (!triple && src[j] === '\n')
-                    return { lines, error: `unterminated string at offset ${i}` };
-                else
-                    j++;
-            }
-            if (j >= n)
-                return { lines, error: `unterminated string at offset ${i}` };
-            const value = src.slice(i + quote.length, j);
-            strings.push(value);
-            // Spaces inside a string are content: kept apart from the whitespace the hash ignores.
-            norm += JSON.stringify(value).replace(/ /g, '\\u0020');
-            code += '""';
-            i = j + quote.length;
-            continue;
-        }
-        if (c === '(' || c === '[' || c === '{')
-            depth++;
-        else if (c === ')' || c === ']' || c === '}')
-            depth = Math.max(0, depth - 1);
-        code += c;
-        norm += c;
-        i++;
-    }
-    flush();
-    if (depth > 0)
-        return { lines, error: 'unclosed bracket at end of file' };
-    return { lines };
-}
-function pythonRefs(code) {
-    const refs = new Set();
-    for (const match of code.matchAll(/(^|[^.\w])([A-Za-z_]\w*)/g)) {
-        const name = match[2];
-        if (!PY_KEYWORDS.has(name))
-            refs.add(name);
-    }
-    return [...refs];
-}
-function parsePythonImport(code, nested) {
-    const text = code.trim();
-    let match = /^from\s+(\.*[\w.]*)\s+import\s+(.+)$/s.exec(text);
-    if (match) {
-        const spec = match[1];
-        const list = match[2].replace(/[()]/g, '');
-        if (list.trim() === '*')
-            return [{ spec, names: null }];
-        const names = list
-            .split(',')
-            .map(part => part.trim())
-            .filter(Boolean)
-            .map(part => {
-            const [imported, local] = part.split(/\s+as\s+/);
-            return { imported: imported.trim(), local: (local ?? imported ?? '').trim() };
-        });
-        return [{ spec, names: nested ? null : names }];
-    }
-    match = /^import\s+(.+)$/s.exec(text);
-    if (match) {
-        return match[1].split(',').map(part => {
-            const [module, local] = part.trim().split(/\s+as\s+/);
-            const spec = module.trim();
-            return { spec, names: null, local: (local ?? spec.split('.')[0] ?? '').trim() };
-        });
-    }
-    return [];
-}
-function scanPython(src) {
-    const scan = emptyScan('py');
-    const { lines, error } = pythonLogicalLines(src);
-    if (error)
-        scan.error = error;
-    const moduleParts = [];
-    const moduleRefs = new Set();
-    const allStrings = new Set();
-    let current;
-    let decorators = [];
-    const close = () => {
-        if (!current)
-            return;
-        const existing = scan.symbols[current.name];
-        const hash = hashText(current.parts.join('\n'));
-        scan.symbols[current.name] = {
-            hash: existing ? hashText(existing.hash + hash) : hash,
-            refs: [...new Set([...(existing?.refs ?? []), ...current.refs])]
-        };
-        if (current.loadRefs)
-            for (const ref of current.refs)
-                moduleRefs.add(ref);
-        current = undefined;
-    };
-    for (const line of lines) {
-        for (const value of line.strings)
-            if (value.length <= 200 && /^[\w@./-]+$/.test(value) && /[./_-]/.test(value))
-                allStrings.add(value);
-        const code = line.code.trim();
-        if (line.indent > 0) {
-            if (/^(from\s+\S+\s+import|import)\s/.test(code))
-                for (const entry of parsePythonImport(code, true))
-                    scan.imports.push({ spec: entry.spec, kind: 'dynamic', names: null });
-            if (current) {
-                current.parts.push(`${line.indent}:${line.norm}`);
-                for (const ref of pythonRefs(code))
-                    current.refs.add(ref);
-            }
-            else {
-                moduleParts.push(`${line.indent}:${line.norm}`);
-                for (const ref of pythonRefs(code))
-                    moduleRefs.add(ref);
-            }
-            continue;
-        }
-        close();
-        if (code.startsWith('@')) {
-            decorators.push(line);
-            continue;
-        }
-        const def = /^(?:async\s+)?(def|class)\s+([A-Za-z_]\w*)/.exec(code);
-        if (def) {
-            const name = def[2];
-            current = { name, parts: [...decorators.map(d => d.norm), line.norm], refs: new Set(), loadRefs: false };
-            for (const decorator of decorators)
-                for (const ref of pythonRefs(decorator.code))
-                    moduleRefs.add(ref);
-            if (def[1] === 'class') {
-                current.loadRefs = true;
-                const bases = /\((.*)\)/.exec(code);
-                if (bases)
-                    for (const ref of pythonRefs(bases[1]))
-                        moduleRefs.add(ref);
-            }
-            decorators = [];
-            scan.exports[name] = name;
-            continue;
-        }
-        for (const decorator of decorators)
-            moduleParts.push(decorator.norm);
-        decorators = [];
-        if (/^(from\s+\S+\s+import|import)\s/.test(code)) {
-            for (const entry of parsePythonImport(code, false)) {
-                scan.imports.push({ spec: entry.spec, kind: 'static', names: entry.names });
-                const bindings = entry.names ?? (entry.local ? [{ imported: '*', local: entry.local }] : []);
-                for (const binding of bindings) {
-                    scan.symbols[binding.local] = { hash: `${entry.spec}\u0000${binding.imported}`, refs: [] };
-                    scan.exports[binding.local] ??= binding.local;
-                }
-                if (!entry.names)
-                    moduleParts.push(`import ${entry.spec}`);
-            }
-            continue;
-        }
-        const assignment = /^([A-Za-z_]\w*)\s*(?::[^=]+)?=(?!=)/.exec(code);
-        if (assignment) {
-            const name = assignment[1];
-            const refs = pythonRefs(code.slice(assignment[0].length));
-            scan.symbols[name] = { hash: hashText(line.norm), refs };
-            scan.exports[name] = name;
-            for (const ref of refs)
-                moduleRefs.add(ref);
-            continue;
-        }
-        moduleParts.push(line.norm);
-        for (const ref of pythonRefs(code))
-            moduleRefs.add(ref);
-    }
-    close();
-    for (const decorator of decorators)
-        moduleParts.push(decorator.norm);
-    scan.symbols[model_MODULE_SYMBOL] = { hash: hashText(moduleParts.join('\n')), refs: [...moduleRefs] };
-    scan.strings = [...allStrings].slice(0, 300);
-    return scan;
-}
-// ── Go ─────────────────────────────────────────────────────────────────────
-/** Go: package clause, imports, and a hash per package-level declaration (comments dropped). */
-function scanGo(src) {
-    const scan = emptyScan('go');
-    // Remove comments while keeping strings (raw strings use backquotes).
-    let code = '';
-    const strings = new Set();
-    for (let i = 0; i < src.length;) {
-        const c = src[i];
-        if (c === '/' && src[i + 1] === '/') {
-            while (i < src.length && src[i] !== '\n')
-                i++;
-        }
-        else if (c === '/' && src[i + 1] === '*') {
-            const end = src.indexOf('*/', i + 2);
-            if (end < 0) {
-                scan.error = 'unclosed comment';
-                break;
-            }
-            code += src.slice(i, end + 2).includes('\n') ? '\n' : ' ';
-            i = end + 2;
-        }
-        else if (c === '"' || c === '`' || c === "'") {
-            let j = i + 1;
-            while (j < src.length && src[j] !== c) {
-                if (src[j] === '\\' && c !== '`')
-                    j++;
-                j++;
-            }
-            const value = src.slice(i + 1, j);
-            if (c === '"' && /^[\w@./-]+$/.test(value) && /[./_-]/.test(value))
-                strings.add(value);
-            // Whitespace inside a literal is content, not formatting: escaped so that it is hashed as is.
-            code += src.slice(i, j + 1).replace(/\s/g, ch => `\\u{${ch.charCodeAt(0).toString(16)}}`);
-            i = j + 1;
-        }
-        else {
-            code += c;
-            i++;
-        }
-    }
-    scan.pkg = /^\s*package\s+(\w+)/m.exec(code)?.[1];
-    if (!scan.pkg)
-        scan.error ??= 'no package clause';
-    const importBlock = /^import\s*\(([\s\S]*?)\)/gm;
-    for (const block of code.matchAll(importBlock)) {
-        for (const m of block[1].matchAll(/(?:^|\n)\s*(?:[\w.]+\s+)?"([^"]+)"/g))
-            scan.imports.push({ spec: m[1], kind: 'static', names: null });
-    }
-    for (const m of code.matchAll(/^import\s+(?:[\w.]+\s+)?"([^"]+)"/gm))
-        scan.imports.push({ spec: m[1], kind: 'static', names: null });
-    // Package-level declarations start at column 0.
-    const decls = code.split(/\n(?=(?:func|type|var|const)\b)/);
-    const moduleParts = [];
-    for (const decl of decls) {
-        const norm = decl.replace(/\s+/g, ' ').trim();
-        const head = /^(func|type|var|const)\s*(?:\(\s*\w*\s*\*?\s*(\w+)[^)]*\)\s*)?(\w+)?/.exec(norm);
-        if (!head) {
-            moduleParts.push(norm.replace(/^package \w+/, '').replace(/import\s*\([^)]*\)|import\s+(?:[\w.]+\s+)?"[^"]+"/g, ''));
-            continue;
-        }
-        const name = head[2] ? `${head[2]}.${head[3]}` : (head[3] ?? `${head[1]}#${moduleParts.length}`);
-        scan.symbols[name] = { hash: hashText(norm), refs: [] };
-    }
-    scan.symbols[model_MODULE_SYMBOL] = { hash: hashText(moduleParts.join('\n')), refs: [] };
-    const specs = new Set(scan.imports.map(i => i.spec));
-    scan.strings = [...strings].filter(value => !specs.has(value)).slice(0, 300);
-    return scan;
-}
-
 ;// CONCATENATED MODULE: ./src/select/resolve.ts
+
 
 
 /**
@@ -5022,6 +5405,15 @@ class Resolver {
     memo;
     /** How many resolutions this resolver added to the memo. */
     added = 0;
+    globMemo = new Map();
+    /** The files a glob import in `from` loads (see glob-imports.ts). */
+    globFiles(from, pattern) {
+        const key = `${pattern.startsWith('/') ? '' : dirname(from)}\0${from}\0${pattern}`;
+        let files = this.globMemo.get(key);
+        if (!files)
+            this.globMemo.set(key, (files = globFiles(this.files, from, pattern)));
+        return files;
+    }
     /** Resolves `spec` imported from file `from` (memoized per folder and specifier). */
     resolveJs(from, spec) {
         const fromDir = dirname(from);
@@ -5266,6 +5658,7 @@ async function syntaxErrorIn(path, text, repoDir) {
 }
 
 ;// CONCATENATED MODULE: ./src/select/index.ts
+
 
 
 
@@ -5860,6 +6253,8 @@ async function selectOrThrow(options, started, reportAllTests) {
         if (change.status === 'deleted') {
             changes.set(path, { whole: true, symbols: new Set(), exports: new Set() });
             changed.push({ file: path, symbols: ['*'] });
+            if (!kind)
+                dataFiles.push(path);
             continue;
         }
         if (change.previousPath)
@@ -5912,8 +6307,19 @@ async function selectOrThrow(options, started, reportAllTests) {
     const typeCheckStarted = Date.now();
     await checkTypes(options, repo, head, changes, notes);
     typeCheckMs = Date.now() - typeCheckStarted;
-    // Data files: snapshots, module mocks, fixture folders, and modules that name them in a string.
+    // Data files: snapshots, module mocks, fixture folders, modules that name them in a string, and
+    // Go packages that build with or embed them.
     const dataReferrers = new Map();
+    let goFolders;
+    const goFilesIn = (dir) => {
+        if (!goFolders) {
+            goFolders = new Map();
+            for (const file of repo.files)
+                if (file.endsWith('.go'))
+                    pushTo(goFolders, dirname(file), file);
+        }
+        return goFolders.get(dir) ?? [];
+    };
     for (const path of dataFiles) {
         const snapshot = /^(.*?)__snapshots__\/(.+)\.snap$/.exec(path);
         if (snapshot) {
@@ -5924,6 +6330,9 @@ async function selectOrThrow(options, started, reportAllTests) {
         const { referenced, referrers } = repo.dataReferences(path);
         for (const file of referrers)
             dataReferrers.set(file, path);
+        for (const file of goFilesUsing(path, repo.files, goFilesIn, file => repo.scan(file)))
+            if (!dataReferrers.has(file))
+                dataReferrers.set(file, path);
         // A fixture nobody names: every test next to (or under) the fixture folder's parent.
         const fixtures = referenced
             ? null
@@ -6092,7 +6501,7 @@ function metadataOnlyChange(before, after) {
  * reads them, so a warm run parses little more than the keys. Resolutions and the graph snapshot
  * stay valid while the list of files and the project configs are the same (their fingerprint).
  */
-const SCANNER_VERSION = 14;
+const SCANNER_VERSION = 17;
 /** The lines of a file, decoded one at a time when asked for. */
 class Lines {
     buffer;
@@ -6155,6 +6564,9 @@ class CachedScan {
     get pkg() {
         return this.link.pkg;
     }
+    get embeds() {
+        return this.link.embeds;
+    }
     get symbols() {
         return this.detail.symbols;
     }
@@ -6173,6 +6585,8 @@ function linkOf(scan) {
         link.error = scan.error;
     if (scan.pkg !== undefined)
         link.pkg = scan.pkg;
+    if (scan.embeds !== undefined)
+        link.embeds = scan.embeds;
     return link;
 }
 class ScanCache {
