@@ -229,6 +229,13 @@ describe('semantic diff', () => {
     expect(changed(checked, checked.replace('  // @ts-expect-error: legacy callers\n', ''))).toEqual(['load'])
     expect(changed(checked, checked.replace('legacy callers', 'old callers'))).toEqual([])
     expect(changed(checked, checked.replace('@ts-expect-error', '@ts-ignore'))).toEqual(['load'])
+    // Above an import or a re-export, no declaration holds it: the module does.
+    const untyped =
+      "// @ts-expect-error: no types\nimport x from './untyped'\nexport * from './all'\nexport const y = x\n"
+    expect(changed(untyped, untyped.replace('// @ts-expect-error: no types\n', ''))).toEqual([MODULE_SYMBOL])
+    const reexport = "// @ts-ignore\nexport { a } from './a'\n"
+    expect(changed(reexport, reexport.replace('// @ts-ignore\n', ''))).toEqual([MODULE_SYMBOL])
+    expect(changed(untyped, untyped.replace('no types', 'untyped'))).toEqual([])
     const test = "/**\n * @jest-environment node\n */\ntest('x', () => {})\n"
     expect(changed(test, test.replace('node', 'jsdom'), 'x.test.ts')).toEqual([MODULE_SYMBOL])
     expect(changed(test, test.replace(' */', ' * Runs in node.\n */'), 'x.test.ts')).toEqual([])

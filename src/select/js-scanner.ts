@@ -123,6 +123,8 @@ class JsScanner {
     /** `F.prototype.name = …` (rather than `F.name = …`). */
     onPrototype: boolean
   }> = []
+  /** Tokens whose line pragma (Tokens.linePragmas) is in some declaration's hash. */
+  private readonly pragmasHashed = new Set<number>()
   /** Targets of `F.prototype = …`: their prototype may be anything, setters included. */
   private readonly prototypeReplaced = new Set<string>()
 
@@ -165,6 +167,9 @@ class JsScanner {
     result.strings = result.strings.filter(value => !specs.has(value))
     this.placePropertyStatements()
     if (this.tokens.filePragmas) this.moduleParts.push(this.tokens.filePragmas.join('\u0003'))
+    // A line pragma no declaration's hash took in (above an import or a re-export) is the module's.
+    for (const [k, pragma] of this.tokens.linePragmas ?? [])
+      if (!this.pragmasHashed.has(k)) this.moduleParts.push(`${pragma}\u0003${this.t(k)}`)
     result.symbols[MODULE_SYMBOL] = {
       hash: hashText(this.moduleParts.join('\u0002')),
       refs: [...this.moduleRefs],
@@ -1035,7 +1040,10 @@ class JsScanner {
       const kind = kinds[k] as number
       let text = texts[k] as string
       const pragma = pragmas?.get(k)
-      if (pragma) text = `${pragma}\u0003${text}`
+      if (pragma) {
+        text = `${pragma}\u0003${text}`
+        this.pragmasHashed.add(k)
+      }
       let tag = kind === NUMBER || kind === REGEX || kind === JSX ? IDENT : kind
       if (kind === PUNCT) {
         if (this.insignificant(k, text, to)) continue

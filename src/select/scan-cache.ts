@@ -13,7 +13,7 @@ import type { ImportRecord, Language, ModuleScan } from './model.js'
  * reads them, so a warm run parses little more than the keys. Resolutions and the graph snapshot
  * stay valid while the list of files and the project configs are the same (their fingerprint).
  */
-export const SCANNER_VERSION = 17
+export const SCANNER_VERSION = 18
 
 export interface ScanCacheStats {
   hits: number
