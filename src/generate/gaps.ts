@@ -2,6 +2,7 @@
  * Finding the gaps: changed symbols that no test reaches (from selection's dependency graph) and
  * changed lines that the tests which do reach them never execute (from the framework's coverage).
  */
+import { escapeRegExp } from '../regexp.js'
 import type { Analyzer } from './analysis.js'
 import { changedLines, type GitRun } from './diff.js'
 import { isSourceFile } from './frameworks.js'
@@ -50,9 +51,7 @@ function testsReaching(source: string, selection: SelectionFacts, read: GapPorts
   if (fromGraph.length > 0) return fromGraph.sort()
   // Selection fell back to "all" (or did not record reach): tests that name the module.
   const stem = (source.split('/').pop() ?? source).replace(/\.[^.]+$/, '')
-  const mention = new RegExp(
-    `(['"/.]|\\b)${stem.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(['"]|\\.[cm]?[jt]sx?['"]|\\b)`
-  )
+  const mention = new RegExp(`(['"/.]|\\b)${escapeRegExp(stem)}(['"]|\\.[cm]?[jt]sx?['"]|\\b)`)
   return selection.allTests.filter(test => mention.test(read(test) ?? '')).sort()
 }
 

@@ -1,3 +1,4 @@
+import { escapeRegExp } from '../regexp.js'
 import { dirname } from './project.js'
 
 /**
@@ -28,36 +29,44 @@ export function globCandidate(spec: string): string | undefined {
   return /^\.{0,2}\//.test(spec) && /[*?[{]/.test(spec) ? spec : undefined
 }
 
-/** The pattern as a RegExp: `**` any text, `*` and `?` within a name, `{a,b}`, `[…]`, `\x`. */
-export function globRegExp(pattern: string): RegExp | undefined {
+/**
+ * A glob pattern as a RegExp, or undefined when malformed. Both syntaxes: `*` and `?` stay
+ * within a name, `[…]` (negated by `^`) matches one character but `/`, `\x` is `x`. `import`
+ * (Vite, fast-glob) adds `**` for any text, `{a,b}`, and `!` to negate a class; `go` (path.Match,
+ * for `//go:embed`) has none of those.
+ */
+export function globRegExp(pattern: string, syntax: 'import' | 'go' = 'import'): RegExp | undefined {
+  const extended = syntax === 'import'
   let source = ''
   let braces = 0
   for (let i = 0; i < pattern.length; i++) {
     const c = pattern[i] as string
     if (c === '*') {
-      if (pattern[i + 1] === '*') {
+      if (extended && pattern[i + 1] === '*') {
         source += '.*'
         while (pattern[i + 1] === '*') i++
       } else source += '[^/]*'
     } else if (c === '?') source += '[^/]'
-    else if (c === '\\') source += escape(pattern[++i] ?? '\\')
-    else if (c === '{') {
+    else if (c === '\\') {
+      const next = pattern[++i]
+      if (next === undefined) return undefined
+      source += escapeRegExp(next)
+    } else if (extended && c === '{') {
       braces++
       source += '(?:'
-    } else if (c === '}' && braces > 0) {
+    } else if (extended && c === '}' && braces > 0) {
       braces--
       source += ')'
-    } else if (c === ',' && braces > 0) source += '|'
+    } else if (extended && c === ',' && braces > 0) source += '|'
     else if (c === '[') {
       const close = pattern.indexOf(']', i + 2)
       if (close < 0) return undefined
-      const body = pattern
-        .slice(i + 1, close)
-        .replace(/^!/, '^')
-        .replace(/\\/g, '\\\\')
-      source += `[${body}]`
+      let body = pattern.slice(i + 1, close)
+      const negated = body.startsWith('^') || (extended && body.startsWith('!'))
+      if (negated) body = body.slice(1)
+      source += `(?!/)[${negated ? '^' : ''}${body.replace(/[\]\\^]/g, '\\$&')}]`
       i = close
-    } else source += escape(c)
+    } else source += escapeRegExp(c)
   }
   if (braces) return undefined
   try {
@@ -66,8 +75,6 @@ export function globRegExp(pattern: string): RegExp | undefined {
     return undefined
   }
 }
-
-const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')
 
 /** The files of `files` that glob import `pattern`, written in `from`, loads (never `from` itself). */
 export function globFiles(files: Iterable<string>, from: string, pattern: string): string[] {

@@ -1,3 +1,5 @@
+import { globRegExp } from './glob-imports.js'
+import { pushTo } from './graph.js'
 import { dirname } from './project.js'
 import type { ModuleScan } from './model.js'
 
@@ -17,9 +19,9 @@ const GO_PACKAGE_SOURCE = /\.(?:c|h|s|S|sx|cc|cpp|cxx|hh|hpp|hxx|m|f|F|for|f90|s
 export function goFilesUsing(
   path: string,
   files: ReadonlySet<string>,
-  goFilesIn: (dir: string) => readonly string[],
   scanOf: (path: string) => ModuleScan | undefined
 ): string[] {
+  const goFilesIn = (dir: string): readonly string[] => goFolders(files).get(dir) ?? []
   const users = new Set<string>()
   const own = dirname(path)
   if (GO_PACKAGE_SOURCE.test(path))
@@ -31,6 +33,19 @@ export function goFilesUsing(
     if (files.has(dir === '' ? 'go.mod' : `${dir}/go.mod`)) break
   }
   return [...users]
+}
+
+const goFolderIndex = new WeakMap<ReadonlySet<string>, Map<string, string[]>>()
+
+/** The Go files of each folder of `files` (made once per set of files). */
+function goFolders(files: ReadonlySet<string>): Map<string, string[]> {
+  let folders = goFolderIndex.get(files)
+  if (!folders) {
+    folders = new Map()
+    for (const file of files) if (file.endsWith('.go')) pushTo(folders, dirname(file), file)
+    goFolderIndex.set(files, folders)
+  }
+  return folders
 }
 
 /**
@@ -59,7 +74,7 @@ export function goEmbedPatterns(args: string): string[] {
  */
 export function goEmbeds(pattern: string, rel: string): boolean {
   const all = pattern.startsWith('all:')
-  const glob = goPathMatcher(all ? pattern.slice(4) : pattern)
+  const glob = globRegExp(all ? pattern.slice(4) : pattern, 'go')
   if (!glob) return false
   const segments = rel.split('/')
   for (let k = 1; k <= segments.length; k++) {
@@ -69,33 +84,3 @@ export function goEmbeds(pattern: string, rel: string): boolean {
   }
   return false
 }
-
-/** Go's path.Match as a RegExp (`*` and `?` stop at `/`); undefined for a malformed pattern. */
-function goPathMatcher(pattern: string): RegExp | undefined {
-  let source = ''
-  for (let i = 0; i < pattern.length; i++) {
-    const c = pattern[i] as string
-    if (c === '*') source += '[^/]*'
-    else if (c === '?') source += '[^/]'
-    else if (c === '\\') {
-      const next = pattern[++i]
-      if (next === undefined) return undefined
-      source += escapeRegExp(next)
-    } else if (c === '[') {
-      const close = pattern.indexOf(']', i + 2)
-      if (close < 0) return undefined
-      let body = pattern.slice(i + 1, close)
-      const negated = body.startsWith('^')
-      if (negated) body = body.slice(1)
-      source += `(?![/])[${negated ? '^' : ''}${body.replace(/[\]\\^]/g, ch => `\\${ch}`)}]`
-      i = close
-    } else source += escapeRegExp(c)
-  }
-  try {
-    return new RegExp(`^${source}$`)
-  } catch {
-    return undefined
-  }
-}
-
-const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')

@@ -12,7 +12,6 @@ import {
   TYPE_CHECK,
   buildGraph,
   dataReferenceOf,
-  pushTo,
   testsReaching,
   typeDependents,
   type FileChange,
@@ -840,14 +839,6 @@ async function selectOrThrow(
   // Data files: snapshots, module mocks, fixture folders, modules that name them in a string, and
   // Go packages that build with or embed them.
   const dataReferrers = new Map<string, string>()
-  let goFolders: Map<string, string[]> | undefined
-  const goFilesIn = (dir: string): readonly string[] => {
-    if (!goFolders) {
-      goFolders = new Map()
-      for (const file of repo.files) if (file.endsWith('.go')) pushTo(goFolders, dirname(file), file)
-    }
-    return goFolders.get(dir) ?? []
-  }
   for (const path of dataFiles) {
     const snapshot = /^(.*?)__snapshots__\/(.+)\.snap$/.exec(path)
     if (snapshot) {
@@ -856,7 +847,7 @@ async function selectOrThrow(
     }
     const { referenced, referrers } = repo.dataReferences(path)
     for (const file of referrers) dataReferrers.set(file, path)
-    for (const file of goFilesUsing(path, repo.files, goFilesIn, file => repo.scan(file)))
+    for (const file of goFilesUsing(path, repo.files, file => repo.scan(file)))
       if (!dataReferrers.has(file)) dataReferrers.set(file, path)
     // A fixture nobody names: every test next to (or under) the fixture folder's parent.
     const fixtures = referenced

@@ -258,7 +258,7 @@ export class Resolver {
   private readonly globMemo = new Map<string, string[]>()
   /** The files a glob import in `from` loads (see glob-imports.ts). */
   globFiles(from: string, pattern: string): string[] {
-    const key = `${pattern.startsWith('/') ? '' : dirname(from)}\0${from}\0${pattern}`
+    const key = `${from}\0${pattern}`
     let files = this.globMemo.get(key)
     if (!files) this.globMemo.set(key, (files = globFiles(this.files, from, pattern)))
     return files

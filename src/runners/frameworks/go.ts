@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { dirname, join, relative } from 'node:path'
+import { escapeRegExp } from '../../regexp.js'
 import type { RunnerEvent } from '../events.js'
 import type { Adapter, PlanContext, PlannedRun } from './types.js'
 
@@ -19,10 +20,6 @@ function modulePath(moduleDir: string): string {
   } catch {
     return ''
   }
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 }
 
 interface GoEvent {
