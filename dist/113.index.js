@@ -2236,6 +2236,8 @@ async function evaluateCandidates(setup, candidates) {
     return selectValuable(await filterCandidates(env, candidates));
 }
 
+// EXTERNAL MODULE: ./src/regexp.ts
+var regexp = __webpack_require__(70878);
 ;// CONCATENATED MODULE: ./src/generate/diff.ts
 /**
  * Lines added or modified at `head` per file, from a zero-context diff (`@@ -a,b +c,d @@` hunks).
@@ -2285,6 +2287,11 @@ async function changedLines(git, base, head, files) {
 }
 
 ;// CONCATENATED MODULE: ./src/generate/gaps.ts
+/**
+ * Finding the gaps: changed symbols that no test reaches (from selection's dependency graph) and
+ * changed lines that the tests which do reach them never execute (from the framework's coverage).
+ */
+
 
 
 function testsReaching(source, selection, read) {
@@ -2295,7 +2302,7 @@ function testsReaching(source, selection, read) {
         return fromGraph.sort();
     // Selection fell back to "all" (or did not record reach): tests that name the module.
     const stem = (source.split('/').pop() ?? source).replace(/\.[^.]+$/, '');
-    const mention = new RegExp(`(['"/.]|\\b)${stem.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(['"]|\\.[cm]?[jt]sx?['"]|\\b)`);
+    const mention = new RegExp(`(['"/.]|\\b)${(0,regexp/* escapeRegExp */.N)(stem)}(['"]|\\.[cm]?[jt]sx?['"]|\\b)`);
     return selection.allTests.filter(test => mention.test(read(test) ?? '')).sort();
 }
 async function findGaps(ports, input) {

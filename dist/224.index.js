@@ -824,7 +824,10 @@ async function prepareBuild(group, options) {
     return { ok: true, files, command };
 }
 
+// EXTERNAL MODULE: ./src/regexp.ts
+var regexp = __webpack_require__(70878);
 ;// CONCATENATED MODULE: ./src/runners/frameworks/go.ts
+
 
 
 const TEST_FUNC = /^func\s+(Test\w*)\s*\(\s*\w+\s+\*testing\.T\s*\)/gm;
@@ -843,9 +846,6 @@ function modulePath(moduleDir) {
     catch {
         return '';
     }
-}
-function escapeRegExp(text) {
-    return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 /** Turns `go test -json` (the go tool's own event stream on stdout) into the line protocol. */
 function goEvents(stdout, moduleDir, packageDirs, stderr = '') {
@@ -1012,7 +1012,7 @@ const goAdapter = {
         const tests = context.all ? [] : [...new Set(context.files.flatMap(testsIn))];
         const args = ['test', '-json', '-count=1'];
         if (!context.all && tests.length > 0)
-            args.push(`-run=^(${tests.map(escapeRegExp).join('|')})$`);
+            args.push(`-run=^(${tests.map(regexp/* escapeRegExp */.N).join('|')})$`);
         args.push(...packages);
         return {
             framework: 'go',

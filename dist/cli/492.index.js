@@ -292,6 +292,20 @@ function runShell(commandLine, options) {
 
 /***/ }),
 
+/***/ 70878:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   N: () => (/* binding */ escapeRegExp)
+/* harmony export */ });
+/** `text` as a RegExp source (JavaScript or Go's RE2) that matches exactly it. */
+function escapeRegExp(text) {
+    return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+
+/***/ }),
+
 /***/ 2492:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -670,6 +684,8 @@ async function diffRaw(git, base, head) {
     return changes;
 }
 
+// EXTERNAL MODULE: ./src/regexp.ts
+var regexp = __webpack_require__(70878);
 ;// CONCATENATED MODULE: ./src/select/project.ts
 
 /** Does this jest config (its text) transform TypeScript with ts-jest's type checking on? */
@@ -1192,107 +1208,88 @@ function makeTestMatcher(jest) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/select/go-files.ts
+;// CONCATENATED MODULE: ./src/select/glob-imports.ts
+
 
 /**
- * What a Go package builds from besides its .go files: C, C++, assembly, SWIG and object files in
- * its folder (cgo and the Go assembler), and the files its `//go:embed` directives name.
+ * Imports that load every file a pattern matches: `import.meta.glob('./pages/*.ts')` (Vite and
+ * Vitest), and `import(…)` or `require(…)` of a template literal with holes
+ * (`./locales/${lang}.json`), whose holes may be any text, `/` included. Patterns are relative
+ * to the importing file, or to the root (`/…`), read as any folder of the repository.
  */
-const GO_PACKAGE_SOURCE = /\.(?:c|h|s|S|sx|cc|cpp|cxx|hh|hpp|hxx|m|f|F|for|f90|syso|swig|swigcxx)$/;
-/**
- * The Go files that build with, or embed, the non-Go file `path`: every Go file of its folder for
- * a C, assembly or object file there; and the Go files of its folder and of the folders above it,
- * up to its module's root, whose `//go:embed` patterns name it. Whatever the build constraints,
- * so that a selection holds on every platform.
- */
-function goFilesUsing(path, files, goFilesIn, scanOf) {
-    const users = new Set();
-    const own = dirname(path);
-    if (GO_PACKAGE_SOURCE.test(path))
-        for (const file of goFilesIn(own))
-            if (!file.endsWith('_test.go'))
-                users.add(file);
-    for (let dir = own; dir !== undefined; dir = dir === '' ? undefined : dirname(dir)) {
-        const rel = dir === '' ? path : path.slice(dir.length + 1);
-        for (const file of goFilesIn(dir))
-            if (scanOf(file)?.embeds?.some(pattern => goEmbeds(pattern, rel)))
-                users.add(file);
-        if (files.has(dir === '' ? 'go.mod' : `${dir}/go.mod`))
-            break;
-    }
-    return [...users];
+const GLOB_CHARS = /[*?[\]{}\\]/g;
+/** A template literal's static text, with glob characters escaped. */
+function literalGlob(text) {
+    return text.replace(GLOB_CHARS, '\\$&');
 }
 /**
- * The patterns of a `//go:embed` line: space-separated, each optionally in Go string quotes
- * ("…" with escapes, or `…`).
+ * A quoted string of a source that may be a glob import, as the quick pass finds it: a relative
+ * or rooted pattern with glob characters; or a relative template with holes, widened to
+ * everything under its text before the first hole (the scanner's pattern for it never matches more).
  */
-function goEmbedPatterns(args) {
-    const patterns = [];
-    for (const match of args.matchAll(/"((?:[^"\\]|\\.)*)"|`([^`]*)`|(\S+)/g)) {
-        if (match[1] !== undefined) {
-            try {
-                patterns.push(JSON.parse(`"${match[1]}"`));
-            }
-            catch {
-                patterns.push(match[1]);
-            }
-        }
-        else
-            patterns.push((match[2] ?? match[3]));
+function globCandidate(spec) {
+    const hole = spec.indexOf('${');
+    if (hole >= 0) {
+        const prefix = spec.slice(0, hole);
+        return /^\.{1,2}\//.test(prefix) ? `${literalGlob(prefix)}**` : undefined;
     }
-    return patterns;
+    return /^\.{0,2}\//.test(spec) && /[*?[{]/.test(spec) ? spec : undefined;
 }
 /**
- * Does `//go:embed` pattern `pattern`, in a Go file of folder F, embed the file at `rel` (its path
- * relative to F)? As Go decides: the pattern (path.Match syntax, `all:` prefix optional) names the
- * file or one of its folders; a folder embeds every file under it except those under a name that
- * starts with `.` or `_` (unless `all:`).
+ * A glob pattern as a RegExp, or undefined when malformed. Both syntaxes: `*` and `?` stay
+ * within a name, `[…]` (negated by `^`) matches one character but `/`, `\x` is `x`. `import`
+ * (Vite, fast-glob) adds `**` for any text, `{a,b}`, and `!` to negate a class; `go` (path.Match,
+ * for `//go:embed`) has none of those.
  */
-function goEmbeds(pattern, rel) {
-    const all = pattern.startsWith('all:');
-    const glob = goPathMatcher(all ? pattern.slice(4) : pattern);
-    if (!glob)
-        return false;
-    const segments = rel.split('/');
-    for (let k = 1; k <= segments.length; k++) {
-        if (!glob.test(segments.slice(0, k).join('/')))
-            continue;
-        if (k === segments.length)
-            return true;
-        if (all || segments.slice(k).every(name => !name.startsWith('.') && !name.startsWith('_')))
-            return true;
-    }
-    return false;
-}
-/** Go's path.Match as a RegExp (`*` and `?` stop at `/`); undefined for a malformed pattern. */
-function goPathMatcher(pattern) {
+function globRegExp(pattern, syntax = 'import') {
+    const extended = syntax === 'import';
     let source = '';
+    let braces = 0;
     for (let i = 0; i < pattern.length; i++) {
         const c = pattern[i];
-        if (c === '*')
-            source += '[^/]*';
+        if (c === '*') {
+            if (extended && pattern[i + 1] === '*') {
+                source += '.*';
+                while (pattern[i + 1] === '*')
+                    i++;
+            }
+            else
+                source += '[^/]*';
+        }
         else if (c === '?')
             source += '[^/]';
         else if (c === '\\') {
             const next = pattern[++i];
             if (next === undefined)
                 return undefined;
-            source += escapeRegExp(next);
+            source += (0,regexp/* escapeRegExp */.N)(next);
         }
+        else if (extended && c === '{') {
+            braces++;
+            source += '(?:';
+        }
+        else if (extended && c === '}' && braces > 0) {
+            braces--;
+            source += ')';
+        }
+        else if (extended && c === ',' && braces > 0)
+            source += '|';
         else if (c === '[') {
             const close = pattern.indexOf(']', i + 2);
             if (close < 0)
                 return undefined;
             let body = pattern.slice(i + 1, close);
-            const negated = body.startsWith('^');
+            const negated = body.startsWith('^') || (extended && body.startsWith('!'));
             if (negated)
                 body = body.slice(1);
-            source += `(?![/])[${negated ? '^' : ''}${body.replace(/[\]\\^]/g, ch => `\\${ch}`)}]`;
+            source += `(?!/)[${negated ? '^' : ''}${body.replace(/[\]\\^]/g, '\\$&')}]`;
             i = close;
         }
         else
-            source += escapeRegExp(c);
+            source += (0,regexp/* escapeRegExp */.N)(c);
     }
+    if (braces)
+        return undefined;
     try {
         return new RegExp(`^${source}$`);
     }
@@ -1300,7 +1297,47 @@ function goPathMatcher(pattern) {
         return undefined;
     }
 }
-const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+/** The files of `files` that glob import `pattern`, written in `from`, loads (never `from` itself). */
+function globFiles(files, from, pattern) {
+    let rest = pattern;
+    let base = dirname(from);
+    if (rest.startsWith('/')) {
+        base = undefined;
+        rest = rest.slice(1);
+    }
+    for (;;) {
+        if (rest.startsWith('./'))
+            rest = rest.slice(2);
+        else if (rest.startsWith('../') && base !== undefined) {
+            if (base === '')
+                return [];
+            base = dirname(base);
+            rest = rest.slice(3);
+        }
+        else
+            break;
+    }
+    const regex = globRegExp(rest);
+    if (!regex)
+        return [];
+    const prefix = base ? `${base}/` : '';
+    const matched = [];
+    for (const file of files) {
+        if (file === from)
+            continue;
+        if (base === undefined) {
+            for (let at = 0; at >= 0; at = file.indexOf('/', at) + 1 || -1) {
+                if (regex.test(file.slice(at))) {
+                    matched.push(file);
+                    break;
+                }
+            }
+        }
+        else if (file.startsWith(prefix) && regex.test(file.slice(prefix.length)))
+            matched.push(file);
+    }
+    return matched;
+}
 
 ;// CONCATENATED MODULE: ./src/select/graph.ts
 
@@ -2148,125 +2185,93 @@ function typeDependents(graph, changes) {
     return files;
 }
 
-;// CONCATENATED MODULE: ./src/select/glob-imports.ts
+;// CONCATENATED MODULE: ./src/select/go-files.ts
+
+
 
 /**
- * Imports that load every file a pattern matches: `import.meta.glob('./pages/*.ts')` (Vite and
- * Vitest), and `import(…)` or `require(…)` of a template literal with holes
- * (`./locales/${lang}.json`), whose holes may be any text, `/` included. Patterns are relative
- * to the importing file, or to the root (`/…`), read as any folder of the repository.
+ * What a Go package builds from besides its .go files: C, C++, assembly, SWIG and object files in
+ * its folder (cgo and the Go assembler), and the files its `//go:embed` directives name.
  */
-const GLOB_CHARS = /[*?[\]{}\\]/g;
-/** A template literal's static text, with glob characters escaped. */
-function literalGlob(text) {
-    return text.replace(GLOB_CHARS, '\\$&');
-}
+const GO_PACKAGE_SOURCE = /\.(?:c|h|s|S|sx|cc|cpp|cxx|hh|hpp|hxx|m|f|F|for|f90|syso|swig|swigcxx)$/;
 /**
- * A quoted string of a source that may be a glob import, as the quick pass finds it: a relative
- * or rooted pattern with glob characters; or a relative template with holes, widened to
- * everything under its text before the first hole (the scanner's pattern for it never matches more).
+ * The Go files that build with, or embed, the non-Go file `path`: every Go file of its folder for
+ * a C, assembly or object file there; and the Go files of its folder and of the folders above it,
+ * up to its module's root, whose `//go:embed` patterns name it. Whatever the build constraints,
+ * so that a selection holds on every platform.
  */
-function globCandidate(spec) {
-    const hole = spec.indexOf('${');
-    if (hole >= 0) {
-        const prefix = spec.slice(0, hole);
-        return /^\.{1,2}\//.test(prefix) ? `${literalGlob(prefix)}**` : undefined;
-    }
-    return /^\.{0,2}\//.test(spec) && /[*?[{]/.test(spec) ? spec : undefined;
-}
-/** The pattern as a RegExp: `**` any text, `*` and `?` within a name, `{a,b}`, `[…]`, `\x`. */
-function globRegExp(pattern) {
-    let source = '';
-    let braces = 0;
-    for (let i = 0; i < pattern.length; i++) {
-        const c = pattern[i];
-        if (c === '*') {
-            if (pattern[i + 1] === '*') {
-                source += '.*';
-                while (pattern[i + 1] === '*')
-                    i++;
-            }
-            else
-                source += '[^/]*';
-        }
-        else if (c === '?')
-            source += '[^/]';
-        else if (c === '\\')
-            source += glob_imports_escape(pattern[++i] ?? '\\');
-        else if (c === '{') {
-            braces++;
-            source += '(?:';
-        }
-        else if (c === '}' && braces > 0) {
-            braces--;
-            source += ')';
-        }
-        else if (c === ',' && braces > 0)
-            source += '|';
-        else if (c === '[') {
-            const close = pattern.indexOf(']', i + 2);
-            if (close < 0)
-                return undefined;
-            const body = pattern
-                .slice(i + 1, close)
-                .replace(/^!/, '^')
-                .replace(/\\/g, '\\\\');
-            source += `[${body}]`;
-            i = close;
-        }
-        else
-            source += glob_imports_escape(c);
-    }
-    if (braces)
-        return undefined;
-    try {
-        return new RegExp(`^${source}$`);
-    }
-    catch {
-        return undefined;
-    }
-}
-const glob_imports_escape = (text) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-/** The files of `files` that glob import `pattern`, written in `from`, loads (never `from` itself). */
-function globFiles(files, from, pattern) {
-    let rest = pattern;
-    let base = dirname(from);
-    if (rest.startsWith('/')) {
-        base = undefined;
-        rest = rest.slice(1);
-    }
-    for (;;) {
-        if (rest.startsWith('./'))
-            rest = rest.slice(2);
-        else if (rest.startsWith('../') && base !== undefined) {
-            if (base === '')
-                return [];
-            base = dirname(base);
-            rest = rest.slice(3);
-        }
-        else
+function goFilesUsing(path, files, scanOf) {
+    const goFilesIn = (dir) => goFolders(files).get(dir) ?? [];
+    const users = new Set();
+    const own = dirname(path);
+    if (GO_PACKAGE_SOURCE.test(path))
+        for (const file of goFilesIn(own))
+            if (!file.endsWith('_test.go'))
+                users.add(file);
+    for (let dir = own; dir !== undefined; dir = dir === '' ? undefined : dirname(dir)) {
+        const rel = dir === '' ? path : path.slice(dir.length + 1);
+        for (const file of goFilesIn(dir))
+            if (scanOf(file)?.embeds?.some(pattern => goEmbeds(pattern, rel)))
+                users.add(file);
+        if (files.has(dir === '' ? 'go.mod' : `${dir}/go.mod`))
             break;
     }
-    const regex = globRegExp(rest);
-    if (!regex)
-        return [];
-    const prefix = base ? `${base}/` : '';
-    const matched = [];
-    for (const file of files) {
-        if (file === from)
-            continue;
-        if (base === undefined) {
-            for (let at = 0; at >= 0; at = file.indexOf('/', at) + 1 || -1) {
-                if (regex.test(file.slice(at))) {
-                    matched.push(file);
-                    break;
-                }
+    return [...users];
+}
+const goFolderIndex = new WeakMap();
+/** The Go files of each folder of `files` (made once per set of files). */
+function goFolders(files) {
+    let folders = goFolderIndex.get(files);
+    if (!folders) {
+        folders = new Map();
+        for (const file of files)
+            if (file.endsWith('.go'))
+                pushTo(folders, dirname(file), file);
+        goFolderIndex.set(files, folders);
+    }
+    return folders;
+}
+/**
+ * The patterns of a `//go:embed` line: space-separated, each optionally in Go string quotes
+ * ("…" with escapes, or `…`).
+ */
+function goEmbedPatterns(args) {
+    const patterns = [];
+    for (const match of args.matchAll(/"((?:[^"\\]|\\.)*)"|`([^`]*)`|(\S+)/g)) {
+        if (match[1] !== undefined) {
+            try {
+                patterns.push(JSON.parse(`"${match[1]}"`));
+            }
+            catch {
+                patterns.push(match[1]);
             }
         }
-        else if (file.startsWith(prefix) && regex.test(file.slice(prefix.length)))
-            matched.push(file);
+        else
+            patterns.push((match[2] ?? match[3]));
     }
-    return matched;
+    return patterns;
+}
+/**
+ * Does `//go:embed` pattern `pattern`, in a Go file of folder F, embed the file at `rel` (its path
+ * relative to F)? As Go decides: the pattern (path.Match syntax, `all:` prefix optional) names the
+ * file or one of its folders; a folder embeds every file under it except those under a name that
+ * starts with `.` or `_` (unless `all:`).
+ */
+function goEmbeds(pattern, rel) {
+    const all = pattern.startsWith('all:');
+    const glob = globRegExp(all ? pattern.slice(4) : pattern, 'go');
+    if (!glob)
+        return false;
+    const segments = rel.split('/');
+    for (let k = 1; k <= segments.length; k++) {
+        if (!glob.test(segments.slice(0, k).join('/')))
+            continue;
+        if (k === segments.length)
+            return true;
+        if (all || segments.slice(k).every(name => !name.startsWith('.') && !name.startsWith('_')))
+            return true;
+    }
+    return false;
 }
 
 ;// CONCATENATED MODULE: ./src/select/other-scanners.ts
@@ -3747,6 +3752,8 @@ class JsScanner {
     classNames = new Set();
     /** Top-level `F.name = value` statements, placed once every declaration is known. */
     propertyStatements = [];
+    /** Tokens whose line pragma (Tokens.linePragmas) is in some declaration's hash. */
+    pragmasHashed = new Set();
     /** Targets of `F.prototype = …`: their prototype may be anything, setters included. */
     prototypeReplaced = new Set();
     constructor(tokens, hashes) {
@@ -3790,6 +3797,10 @@ class JsScanner {
         this.placePropertyStatements();
         if (this.tokens.filePragmas)
             this.moduleParts.push(this.tokens.filePragmas.join('\u0003'));
+        // A line pragma no declaration's hash took in (above an import or a re-export) is the module's.
+        for (const [k, pragma] of this.tokens.linePragmas ?? [])
+            if (!this.pragmasHashed.has(k))
+                this.moduleParts.push(`${pragma}\u0003${this.t(k)}`);
         result.symbols[model_MODULE_SYMBOL] = {
             hash: hashText(this.moduleParts.join('\u0002')),
             refs: [...this.moduleRefs],
@@ -4727,8 +4738,10 @@ class JsScanner {
             const kind = kinds[k];
             let text = texts[k];
             const pragma = pragmas?.get(k);
-            if (pragma)
+            if (pragma) {
                 text = `${pragma}\u0003${text}`;
+                this.pragmasHashed.add(k);
+            }
             let tag = kind === NUMBER || kind === REGEX || kind === JSX ? IDENT : kind;
             if (kind === PUNCT) {
                 if (this.insignificant(k, text, to))
@@ -5408,7 +5421,7 @@ class Resolver {
     globMemo = new Map();
     /** The files a glob import in `from` loads (see glob-imports.ts). */
     globFiles(from, pattern) {
-        const key = `${pattern.startsWith('/') ? '' : dirname(from)}\0${from}\0${pattern}`;
+        const key = `${from}\0${pattern}`;
         let files = this.globMemo.get(key);
         if (!files)
             this.globMemo.set(key, (files = globFiles(this.files, from, pattern)));
@@ -6310,16 +6323,6 @@ async function selectOrThrow(options, started, reportAllTests) {
     // Data files: snapshots, module mocks, fixture folders, modules that name them in a string, and
     // Go packages that build with or embed them.
     const dataReferrers = new Map();
-    let goFolders;
-    const goFilesIn = (dir) => {
-        if (!goFolders) {
-            goFolders = new Map();
-            for (const file of repo.files)
-                if (file.endsWith('.go'))
-                    pushTo(goFolders, dirname(file), file);
-        }
-        return goFolders.get(dir) ?? [];
-    };
     for (const path of dataFiles) {
         const snapshot = /^(.*?)__snapshots__\/(.+)\.snap$/.exec(path);
         if (snapshot) {
@@ -6330,7 +6333,7 @@ async function selectOrThrow(options, started, reportAllTests) {
         const { referenced, referrers } = repo.dataReferences(path);
         for (const file of referrers)
             dataReferrers.set(file, path);
-        for (const file of goFilesUsing(path, repo.files, goFilesIn, file => repo.scan(file)))
+        for (const file of goFilesUsing(path, repo.files, file => repo.scan(file)))
             if (!dataReferrers.has(file))
                 dataReferrers.set(file, path);
         // A fixture nobody names: every test next to (or under) the fixture folder's parent.
@@ -6501,7 +6504,7 @@ function metadataOnlyChange(before, after) {
  * reads them, so a warm run parses little more than the keys. Resolutions and the graph snapshot
  * stay valid while the list of files and the project configs are the same (their fingerprint).
  */
-const SCANNER_VERSION = 17;
+const SCANNER_VERSION = 18;
 /** The lines of a file, decoded one at a time when asked for. */
 class Lines {
     buffer;
