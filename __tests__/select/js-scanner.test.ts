@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { diffScans, changedNames } from '../../src/select/diff.js'
 import { tokenize, IDENT, REGEX, TEMPLATE } from '../../src/select/js-lexer.js'
-import { scanJs } from '../../src/select/js-scanner.js'
+import { scanJs, symbolSpans } from '../../src/select/js-scanner.js'
 import { MODULE_SYMBOL } from '../../src/select/model.js'
 
 const specs = (src: string, path = 'a.ts'): string[] =>
@@ -297,5 +297,43 @@ describe('what member reach needs from a class', () => {
     // A variable or parameter cannot call a method: only property names and strings count.
     const local = scanJs('function m(min: number) {\n  const max = min + 1\n  return max\n}\n', 'a.ts')
     expect(local.symbols.m?.words).not.toContain('max')
+  })
+})
+
+describe('symbolSpans (where each symbol is, for the coverage map)', () => {
+  const src = `import x from './x'
+export function f(a) { return a + 1 }
+export const g = async (b) => { return b }
+const h = b => b * 2, i = 3
+const j = function named() { return 1 }
+let k = compute()
+export class C {
+  field = 1
+  static s() { return 2 }
+  get v() { return 3 }
+  [Symbol.iterator]() {}
+}
+function p() {}
+p.extra = 5
+function o(a: string): void
+function o(a) {}
+`
+  const spans = symbolSpans(src, 'a.ts')
+  const text = (name: string): string[] =>
+    (spans.get(name)?.spans ?? []).map(([a, b]) => src.slice(a, b).trim())
+
+  it('covers each declaration from the end of the previous token to its last token', () => {
+    expect(text('f')).toEqual(['export function f(a) { return a + 1 }'])
+    expect(text('C.s')).toEqual(['static s() { return 2 }'])
+    expect(text('o')).toEqual(['function o(a: string): void', 'function o(a) {}'])
+    expect(text('p')).toEqual(['function p() {}', 'p.extra = 5'])
+  })
+
+  it('marks as functions only declarations whose every part runs when called', () => {
+    const fn = Object.fromEntries([...spans].map(([name, s]) => [name, s.fn]))
+    expect(fn).toMatchObject({ f: true, g: true, j: true, 'C.s': true, 'C.v': true, o: true })
+    // Several declarators, a call run on load, a field, a computed name, a class, a property set on load.
+    expect(fn).toMatchObject({ h: false, i: false, k: false, 'C.field': false, C: false, p: false })
+    expect(fn['C.[Symbol.iterator]'] ?? false).toBe(false)
   })
 })

@@ -32,6 +32,8 @@ export interface Tokens {
    * environment (`@jest-environment`, `@vitest-environment`), a JSX factory or runtime, `@flow`.
    */
   filePragmas?: string[]
+  /** With `positions`: the source offset where each token ends. */
+  ends?: number[]
 }
 
 const LINE_PRAGMA = /@ts-(?:ignore|expect-error)\b/
@@ -71,6 +73,7 @@ class Lexer {
   }
 
   private push(kind: number, text: string): void {
+    this.out.ends?.push(this.i)
     this.out.kinds.push(kind)
     this.out.texts.push(text)
     this.out.newline.push(this.newline)
@@ -429,8 +432,9 @@ export function jsxText(raw: string): string {
   return text
 }
 
-export function tokenize(src: string, jsx: boolean): Tokens {
+export function tokenize(src: string, jsx: boolean, positions = false): Tokens {
   const lexer = new Lexer(src, jsx)
+  if (positions) lexer.out.ends = []
   lexer.lex(false)
   return lexer.out
 }

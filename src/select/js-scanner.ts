@@ -96,6 +96,26 @@ export function scanJs(src: string, path: string, options: { hashes?: boolean } 
   return new JsScanner(tokens, options.hashes ?? true).scan()
 }
 
+/** Where a top-level symbol's code is in its file, and whether it is code that runs only when called. */
+export interface SymbolSpans {
+  /** Source offset ranges [from, to) of the symbol's parts (a function and its overloads, say). */
+  spans: Array<[number, number]>
+  /**
+   * True when every part is a function: a function declaration, a method or accessor, or a
+   * variable whose initializer is a function or an arrow function. Its code runs only when called.
+   */
+  fn: boolean
+}
+
+/** The spans of every top-level symbol of a JavaScript/TypeScript file (see SymbolSpans). */
+export function symbolSpans(src: string, path: string): Map<string, SymbolSpans> {
+  const jsx = !/\.[cm]?ts$/.test(path)
+  const scanner = new JsScanner(tokenize(src, jsx, true), false)
+  scanner.spans = new Map()
+  scanner.scan()
+  return scanner.spans
+}
+
 class JsScanner {
   private readonly kinds: number[]
   private readonly texts: string[]
@@ -127,6 +147,9 @@ class JsScanner {
   private readonly pragmasHashed = new Set<number>()
   /** Targets of `F.prototype = …`: their prototype may be anything, setters included. */
   private readonly prototypeReplaced = new Set<string>()
+
+  /** Set to record where each symbol is (see symbolSpans); needs tokens with `ends`. */
+  spans: Map<string, SymbolSpans> | undefined
 
   constructor(
     private readonly tokens: Tokens,
@@ -563,7 +586,15 @@ class JsScanner {
     this.wordsOf(from, to, this.moduleWords)
   }
 
-  private addSymbol(name: string, start: number, end: number, refs: Iterable<string>, hashExtra = ''): void {
+  private addSymbol(
+    name: string,
+    start: number,
+    end: number,
+    refs: Iterable<string>,
+    hashExtra = '',
+    fn = false
+  ): void {
+    if (this.spans) this.addSpan(name, start, end, fn)
     const rangeHash = this.hashRange(start, end)
     const hash = hashExtra ? hashText(hashExtra + '\u0003' + rangeHash) : rangeHash
     // Own entries only: a function named hasOwnProperty or toString must not find Object.prototype's.
@@ -576,6 +607,39 @@ class JsScanner {
       const words = [...this.wordsOf(start, end, new Set())]
       this.scan_.symbols[name] = { hash, refs: Array.isArray(refs) ? refs : [...refs], words }
     }
+  }
+
+  private addSpan(name: string, start: number, end: number, fn: boolean): void {
+    const ends = this.tokens.ends as number[]
+    const from = start > 0 ? (ends[start - 1] as number) : 0
+    const to = end > start ? (ends[end - 1] as number) : from
+    const known = this.spans?.get(name)
+    if (known) {
+      known.spans.push([from, to])
+      known.fn &&= fn
+    } else this.spans?.set(name, { spans: [[from, to]], fn })
+  }
+
+  /** Whether the tokens from..to are one function or arrow function expression. */
+  private isFunctionExpression(from: number, to: number): boolean {
+    let k = from
+    if (this.is(k, IDENT, 'async') && !this.is(k + 1, PUNCT, '=>')) k++
+    if (this.is(k, IDENT, 'function')) {
+      const open = this.nextIndex(k, to, '(')
+      const body = open < 0 ? -1 : this.nextIndex(this.after(open), to, '{')
+      return body >= 0 && this.after(body) === to
+    }
+    const arrow = this.is(k, IDENT) ? k + 1 : this.is(k, PUNCT, '(') ? this.after(k) : -1
+    return arrow > k && arrow < to && this.is(arrow, PUNCT, '=>')
+  }
+
+  /** The index of the first `text` punctuator at or after k and before `to` (bracket depth 0), or -1. */
+  private nextIndex(k: number, to: number, text: string): number {
+    for (let j = k; j < to; j++) {
+      if (this.is(j, PUNCT, text)) return j
+      if (this.is(j, PUNCT, '(') || this.is(j, PUNCT, '[') || this.is(j, PUNCT, '{')) j = this.after(j) - 1
+    }
+    return -1
   }
 
   /**
@@ -734,7 +798,7 @@ class JsScanner {
       if (this.is(nameAt, IDENT)) {
         const name = this.t(nameAt)
         this.functionNames.add(name)
-        this.addSymbol(name, start, end, this.references(nameAt + 1, end))
+        this.addSymbol(name, start, end, this.references(nameAt + 1, end), '', true)
         return named(name)
       }
     } else if (word === 'class' && this.is(k, IDENT)) {
@@ -782,6 +846,8 @@ class JsScanner {
     const declared: string[] = []
     const refs = this.references(k, end)
     let onLoad = false
+    let declarators = 0
+    let functionInit = false
     while (k < end) {
       if (this.is(k, IDENT)) {
         declared.push(this.t(k))
@@ -807,12 +873,15 @@ class JsScanner {
         else k++
       }
       if (initStart >= 0 && this.executesOnLoad(initStart, k)) onLoad = true
+      if (this.spans && declarators++ === 0)
+        functionInit = initStart >= 0 && this.isFunctionExpression(initStart, k)
       if (this.is(k, PUNCT, ',')) k++
       else break
     }
     if (declared.length === 0) return this.moduleStatement(start, end)
+    const fn = functionInit && declarators === 1 && declared.length === 1
     for (const name of declared) {
-      this.addSymbol(name, start, end, refs)
+      this.addSymbol(name, start, end, refs, '', fn)
       if (exported) this.scan_.exports[name] = name
     }
     if (onLoad) this.runsOnLoad(start, end, refs)
@@ -871,7 +940,7 @@ class JsScanner {
         if (this.is(m, PUNCT, '@')) open = true
         memberNames.push(member.name)
         if (member.isMethod) {
-          this.addSymbol(key, m, memberEnd, this.references(m, memberEnd))
+          this.addSymbol(key, m, memberEnd, this.references(m, memberEnd), '', !member.name.startsWith('['))
         } else {
           fieldParts.push(this.hashRange(m, memberEnd))
           this.addSymbol(key, m, memberEnd, this.references(m, memberEnd))
