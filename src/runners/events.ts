@@ -9,6 +9,13 @@ import {
 } from './stack.js'
 import type { TestCaseResult, TestFileResult, TestStatus } from './types.js'
 
+/** A source map as JSON (version 3). */
+export interface SourceMapJson {
+  sources?: string[]
+  sourceRoot?: string
+  mappings?: string
+}
+
 /**
  * The line protocol every reporter and driver writes (one JSON object a line), so that results
  * survive a run that dies half-way: what was written before the crash is still read.
@@ -27,6 +34,12 @@ export type RunnerEvent =
       column?: number
     }
   | { t: 'file'; file: string; durationMs?: number; error?: { message: string; stack?: string } }
+  | {
+      t: 'coverage'
+      file: string
+      /** Per loaded source (absolute path): the line, column pairs where the functions it ran start. */
+      sources: Record<string, { fns: number[]; exact: boolean; map?: SourceMapJson }>
+    }
   | { t: 'end' }
 
 export function parseEvents(text: string): RunnerEvent[] {
@@ -112,7 +125,7 @@ export function assemble(options: AssembleOptions): AssembledRun {
     if (event.t === 'end') ended = true
     else if (event.t === 'start') started.add(key(event.file))
     else if (event.t === 'file') finished.set(key(event.file), event)
-    else {
+    else if (event.t === 'case') {
       const file = key(event.file)
       const list = cases.get(file) ?? []
       list.push(toCase(event, stack))

@@ -1,6 +1,6 @@
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, relative, resolve } from 'node:path'
+import { dirname, join, relative, resolve } from 'node:path'
 import { runProcess, runShell, type ProcessResult } from '../ports/exec.js'
 import type { Logger } from '../ports/log.js'
 import { prepareBuild } from './build.js'
@@ -9,6 +9,10 @@ import { assemble, parseEvents, tail, type ProcessOutcome } from './events.js'
 import { ADAPTERS } from './frameworks/index.js'
 import { fillTestCommand } from './shell.js'
 import { recordTimings } from './timings.js'
+import { recordCoverageMap, type TestCoverage } from './coverage-map.js'
+import { repoRelative } from './stack.js'
+import { originalPositionIn, parseMap, type ParsedMap } from './sourcemap.js'
+import { Git } from '../ports/git.js'
 import { isFailing, isFailingCase, totalsOf } from './totals.js'
 import type { Framework, RunInvocation, TestFileResult, TestRunReport } from './types.js'
 
@@ -33,6 +37,11 @@ export interface RunTestsOptions {
   signal?: AbortSignal
   /** When given, per-file durations are recorded in `<timingsDir>/timings.json`. */
   timingsDir?: string
+  /**
+   * When given, the functions each passing test file ran are recorded in
+   * `<coverageDir>/coverage-map.json` (jest only; see coverage-map.ts).
+   */
+  coverageDir?: string
 }
 
 const MAX_OUTPUT = 1024 * 1024
@@ -43,7 +52,8 @@ export async function runTests(options: RunTestsOptions): Promise<TestRunReport>
   const repoDir = resolve(options.repoDir)
   const env: NodeJS.ProcessEnv = { ...(options.env ?? process.env), FORCE_COLOR: '0', NO_COLOR: '1' }
   const runs: RunInvocation[] = []
-  const context: RunContext = { ...options, repoDir, env, runs }
+  const coverage = new Map<string, TestCoverage | null>()
+  const context: RunContext = { ...options, repoDir, env, runs, coverage }
 
   let results: TestFileResult[]
   let frameworks: Framework[]
@@ -91,6 +101,7 @@ export async function runTests(options: RunTestsOptions): Promise<TestRunReport>
     runs
   }
   if (options.timingsDir) recordTimings(options.timingsDir, report)
+  if (options.coverageDir) report.coverageMap = await saveCoverage(options.coverageDir, context, results)
   return report
 }
 
@@ -98,6 +109,56 @@ interface RunContext extends RunTestsOptions {
   repoDir: string
   env: NodeJS.ProcessEnv
   runs: RunInvocation[]
+  /** Per test file: what it ran, or null when it loaded a file outside the repository. */
+  coverage: Map<string, TestCoverage | null>
+  /** Source maps of transformed sources (ts-jest), by absolute path, to put coverage positions back. */
+  coverageMaps?: Map<string, ParsedMap | null>
+}
+
+/**
+ * Records what each test file that passed on its first run ran. Nothing is recorded when the
+ * work tree has changes (the map must describe a commit), and a test that loaded a file git does
+ * not track is left out, since select could not tell whether that file changed.
+ */
+async function saveCoverage(
+  dir: string,
+  context: RunContext,
+  results: TestFileResult[]
+): Promise<NonNullable<TestRunReport['coverageMap']>> {
+  const git = new Git(context.repoDir)
+  const commit = (await git.tryRun(['rev-parse', '--verify', '-q', 'HEAD^{commit}'])).stdout.trim()
+  if (!commit) return { recorded: 0, why: 'not a git repository with a commit' }
+  const status = await git.tryRun(['status', '--porcelain', '--untracked-files=no'])
+  if (status.exitCode !== 0 || status.stdout.trim())
+    return { commit, recorded: 0, why: 'the work tree has uncommitted changes' }
+  const prefix = (await git.tryRun(['rev-parse', '--show-prefix'])).stdout.trim()
+  const tracked = new Set((await git.run(['ls-files', '-z', '--full-name'])).split('\0').filter(Boolean))
+  const recorded = new Map<string, TestCoverage>()
+  let untracked = 0
+  for (const result of results) {
+    const ran = context.coverage.get(result.file)
+    if (result.status !== 'passed' || result.flaky || ran === undefined) continue
+    const sources = ran && Object.keys(ran)
+    if (!sources || !sources.every(path => tracked.has(prefix + path))) {
+      untracked++
+      continue
+    }
+    recorded.set(
+      prefix + result.file,
+      Object.fromEntries(Object.entries(ran).map(([path, entry]) => [prefix + path, entry]))
+    )
+  }
+  if (recorded.size === 0)
+    return {
+      commit,
+      recorded: 0,
+      why: context.coverage.size === 0 ? 'no runner reported coverage (jest only)' : 'no test passed'
+    }
+  const instrumented = new Set<string>()
+  for (const ran of context.coverage.values())
+    for (const path of Object.keys(ran ?? {})) if (tracked.has(prefix + path)) instrumented.add(prefix + path)
+  recordCoverageMap(dir, commit, recorded, new Date(), instrumented)
+  return { commit, recorded: recorded.size, ...(untracked ? { untracked } : {}) }
 }
 
 function outcomeOf(result: ProcessResult, timeoutMs: number, output: string): ProcessOutcome {
@@ -169,7 +230,8 @@ async function runOnce(
       tempDir,
       timeoutMs: context.timeoutMs,
       nodeFlags: nodeFlagsOf(group.packageDir),
-      env: context.env
+      env: context.env,
+      recordCoverage: context.coverageDir !== undefined
     })
     context.log.info(
       `Running ${plan.framework} in ${relative(context.repoDir, group.packageDir) || '.'}: ${plan.display}`
@@ -198,6 +260,7 @@ async function runOnce(
     const events = plan.eventsFile
       ? parseEvents(readTextOr(plan.eventsFile))
       : (plan.parseStdout?.(result.stdout, result.stderr) ?? [])
+    for (const event of events) if (event.t === 'coverage') noteCoverage(context, group.packageDir, event)
     const output = `${plan.renderOutput ? plan.renderOutput(result.stdout) : result.stdout}\n${result.stderr}`
     const expected = group.all ? filesOfEvents(events, group.packageDir) : group.files
     const assembled = assemble({
@@ -216,6 +279,50 @@ async function runOnce(
   } finally {
     rmSync(tempDir, { recursive: true, force: true })
   }
+}
+
+function noteCoverage(
+  context: RunContext,
+  cwd: string,
+  event: Extract<ReturnType<typeof parseEvents>[number], { t: 'coverage' }>
+): void {
+  const test = repoRelative(resolve(cwd, event.file), context.repoDir)
+  if (!test) return
+  const ran: TestCoverage = {}
+  const maps = (context.coverageMaps ??= new Map())
+  for (const [file, entry] of Object.entries(event.sources)) {
+    const absolute = resolve(cwd, file)
+    const path = repoRelative(absolute, context.repoDir)
+    if (!path) {
+      context.coverage.set(test, null)
+      return
+    }
+    if (entry.map && !maps.has(absolute)) {
+      const parsed = parseMap(entry.map, dirname(absolute))
+      // Only a map of the file onto itself (a compiler's) puts positions back in this file.
+      maps.set(absolute, parsed.sources.length === 1 ? parsed : null)
+    }
+    ran[path] = entry.exact
+      ? { fns: entry.fns, exact: true }
+      : originalFunctions(entry.fns, maps.get(absolute))
+  }
+  context.coverage.set(test, ran)
+}
+
+/** Function starts in a transformed copy, put back in the source through its map (or inexact without one). */
+function originalFunctions(
+  fns: number[],
+  map: ParsedMap | null | undefined
+): { fns: number[]; exact: boolean } {
+  if (!map) return { fns: [], exact: false }
+  const original: number[] = []
+  for (let i = 0; i + 1 < fns.length; i += 2) {
+    // Coverage columns count from 0, source map lookups from 1.
+    const position = originalPositionIn(map, fns[i] as number, (fns[i + 1] as number) + 1)
+    if (!position) return { fns: [], exact: false }
+    original.push(position.line, position.column - 1)
+  }
+  return { fns: original, exact: true }
 }
 
 function filesOfEvents(events: ReturnType<typeof parseEvents>, cwd: string): string[] {

@@ -9,7 +9,7 @@ interface Segment {
   column: number
 }
 
-interface ParsedMap {
+export interface ParsedMap {
   sources: string[]
   lines: Segment[][]
 }
@@ -36,7 +36,7 @@ function decodeVlq(text: string): number[] {
   return values
 }
 
-function parseMap(
+export function parseMap(
   raw: { sources?: string[]; sourceRoot?: string; mappings?: string },
   mapDir: string
 ): ParsedMap {
@@ -96,7 +96,15 @@ export function originalPosition(
   line: number,
   column: number
 ): { file: string; line: number; column: number } | undefined {
-  const map = loadMap(file)
+  return originalPositionIn(loadMap(file), line, column)
+}
+
+/** originalPosition with the parsed map at hand. */
+export function originalPositionIn(
+  map: ParsedMap | null,
+  line: number,
+  column: number
+): { file: string; line: number; column: number } | undefined {
   const segments = map?.lines[line - 1]
   if (!map || !segments || segments.length === 0) return undefined
   let best = segments[0] as Segment

@@ -64,6 +64,8 @@ export interface TestRunReport extends TestReport {
   durationMs: number
   /** One entry per process started (retries included), for logs and evidence. */
   runs: RunInvocation[]
+  /** Set when coverage was recorded for select (`record-coverage`): how many test files, at which commit. */
+  coverageMap?: { commit?: string; recorded: number; untracked?: number; why?: string }
   /** Set when failures were compared with the base commit (`compare-to-base`). */
   baseline?: { base: string; newFailures: number; alreadyFailing: number }
 }

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process'
 import { writeFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import type { Adapter, PlanContext, PlannedRun } from './types.js'
@@ -11,7 +12,7 @@ const REPORTER = String.raw`'use strict'
 const fs = require('fs')
 const STATUS = { passed: 'passed', failed: 'failed', pending: 'skipped', skipped: 'skipped', todo: 'skipped', disabled: 'skipped', focused: 'passed' }
 class CiMedicReporter {
-  constructor(globalConfig, options) { this.out = options.out; this.started = new Set() }
+  constructor(globalConfig, options) { this.out = options.out; this.coverage = options.coverage; this.started = new Set(); this.mapped = new Set() }
   emit(event) { fs.appendFileSync(this.out, JSON.stringify(event) + '\n') }
   onTestFileStart(test) { this.start(test.path) }
   onTestStart(test) { this.start(test.path) }
@@ -24,6 +25,7 @@ class CiMedicReporter {
         status: STATUS[a.status] || 'failed', durationMs: a.duration || 0,
         stack: text || undefined, line: a.location ? a.location.line : undefined, column: a.location ? a.location.column : undefined })
     }
+    if (this.coverage && result.coverage) this.emit({ t: 'coverage', file, sources: executedFunctions(result.coverage, this.mapped) })
     const perf = result.perfStats || {}
     const error = result.testExecError
       ? { message: result.failureMessage || result.testExecError.message || String(result.testExecError), stack: result.testExecError.stack }
@@ -32,6 +34,25 @@ class CiMedicReporter {
   }
   onRunComplete() { this.emit({ t: 'end' }) }
   getLastError() { return undefined }
+}
+// Per source file the test loaded: where each function it ran starts (line, column pairs), and
+// whether those positions are the source's own. Where they are those of a transformed copy (as with
+// ts-jest), the copy's source map comes along, once per file.
+function executedFunctions(coverage, mapped) {
+  const sources = {}
+  for (const [path, entry] of Object.entries(coverage)) {
+    const data = entry && entry.data ? entry.data : entry
+    if (!data || !data.fnMap || !data.f) continue
+    const fns = []
+    for (const id of Object.keys(data.fnMap)) {
+      const loc = data.fnMap[id].loc || data.fnMap[id].decl
+      if (data.f[id] > 0 && loc) fns.push(loc.start.line, loc.start.column)
+    }
+    const source = data.path || path
+    sources[source] = { fns, exact: !data.inputSourceMap }
+    if (data.inputSourceMap && !mapped.has(source)) { mapped.add(source); sources[source].map = data.inputSourceMap }
+  }
+  return sources
 }
 module.exports = CiMedicReporter
 `
@@ -47,13 +68,49 @@ const plan = JSON.parse(fs.readFileSync(process.argv[2], 'utf8'))
 process.argv = [process.argv[0], plan.bin, ...plan.shownArgs]
 const { runCLI } = require(plan.jest)
 const argv = { _: plan.files, $0: 'jest', ci: true, watch: false, watchAll: false, watchman: false,
-  testLocationInResults: true, reporters: ['default', [plan.reporter, { out: plan.out }]] }
+  testLocationInResults: true, reporters: ['default', [plan.reporter, { out: plan.out, coverage: plan.coverage }]] }
 if (plan.files.length) argv.runTestsByPath = true
+// Coverage for the coverage map only: babel's counters (per test file), no report, no thresholds.
+// The repository's own sources are instrumented even where a broad testRegex (kept in check by
+// roots) would make jest take them for tests.
+if (plan.coverage) Object.assign(argv, { coverage: true, collectCoverage: true, coverageProvider: 'babel',
+  coverageReporters: [], coverageThreshold: '{}', ...(plan.sources.length ? { forceCoverageMatch: plan.sources } : {}) })
 runCLI(argv, [plan.cwd]).then(
   ({ results }) => { process.exit(results.success ? 0 : 1) },
   error => { console.error((error && error.stack) || String(error)); process.exit(2) }
 )
 `
+
+const SOURCE_EXTENSIONS = '{js,jsx,ts,tsx,mjs,cjs,mts,cts}'
+
+/**
+ * Globs of the folders that hold the package's tracked JavaScript/TypeScript files (never
+ * node_modules): one pattern, since jest compiles its patterns for every file it loads. Folders
+ * whose names a glob would read as syntax are left to jest's own choice.
+ */
+export function sourceGlobs(packageDir: string): string[] {
+  const listed = spawnSync('git', ['ls-files', '-z', '--', '.'], {
+    cwd: packageDir,
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024
+  })
+  if (listed.status !== 0) return []
+  const folders = new Set<string>()
+  let root = false
+  for (const file of listed.stdout.split('\0')) {
+    if (!/\.[cm]?[jt]sx?$/.test(file) || file.endsWith('.d.ts') || file.split('/').includes('node_modules'))
+      continue
+    const slash = file.lastIndexOf('/')
+    if (slash < 0) root = true
+    else if (!/[\\*?[\]{}()!,@+]/.test(file.slice(0, slash))) folders.add(file.slice(0, slash))
+  }
+  const base = packageDir.split('\\').join('/')
+  if (/[*?[\]{}()!,@+]/.test(base)) return []
+  const globs = root ? [`${base}/*.${SOURCE_EXTENSIONS}`] : []
+  if (folders.size === 1) globs.push(`${base}/${[...folders][0]}/*.${SOURCE_EXTENSIONS}`)
+  else if (folders.size > 1) globs.push(`${base}/{${[...folders].sort().join(',')}}/*.${SOURCE_EXTENSIONS}`)
+  return globs
+}
 
 export const jestAdapter: Adapter = {
   framework: 'jest',
@@ -76,6 +133,8 @@ export const jestAdapter: Adapter = {
         out,
         cwd: context.packageDir,
         files,
+        coverage: context.recordCoverage === true,
+        sources: context.recordCoverage ? sourceGlobs(context.packageDir) : [],
         shownArgs: files.map(file => relative(context.packageDir, file))
       })
     )

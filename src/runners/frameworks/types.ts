@@ -16,6 +16,8 @@ export interface PlanContext {
   /** Node flags the repository's own test script passes (e.g. --experimental-vm-modules). */
   nodeFlags: string[]
   env: NodeJS.ProcessEnv
+  /** Report which functions each test file ran (coverage events), where the framework can. */
+  recordCoverage?: boolean
 }
 
 /** One process to start and how to read what it leaves behind. */
