@@ -6,7 +6,11 @@
 //   node scripts/select-eval.mjs                       a generated TS project (default 150 modules)
 //   node scripts/select-eval.mjs --modules 300 --tests 120 --seed 3
 //   node scripts/select-eval.mjs --repo /path/to/clone [--mutations 10] [--jest "npx jest"] [--related-only]
-//        [--whole-roots] [--cosmetic 3] [--seed 1] [--json-out FILE] [--keep]
+//        [--whole-roots] [--cosmetic 3] [--seed 1] [--json-out FILE] [--keep] [--coverage]
+//
+// With --coverage the whole suite first runs once more through CI Medic's runner with
+// record-coverage, at the base commit, and selection uses that coverage map (the selection
+// without it is printed beside it).
 //
 // With --repo the clone is copied to a temp folder first (the original is never touched); its
 // dependencies must already be installed. Mutations there insert `throw new Error(...)` at the top
@@ -24,6 +28,8 @@ register()
 const { selectTests } = await import('../src/select/index.ts')
 const { Git } = await import('../src/ports/git.ts')
 const { streamLogger } = await import('../src/ports/log.ts')
+const { runTests } = await import('../src/runners/index.ts')
+const { readCoverageMap } = await import('../src/runners/coverage-map.ts')
 
 function arg(name, fallback) {
   const i = process.argv.indexOf(`--${name}`)
@@ -224,25 +230,46 @@ async function main() {
     console.log(
       `baseline: ${baseline.total} test files, ${baseline.failed.length} failing before any mutation`
     )
+    let coverageMap
+    if (flag('coverage')) {
+      const coverageDir = join(work, 'coverage-map')
+      const recorded = await runTests({
+        repoDir: dir,
+        timeoutMs: 30 * 60_000,
+        retries: 0,
+        log: streamLogger(() => undefined),
+        coverageDir
+      })
+      coverageMap = readCoverageMap(coverageDir)
+      // What the runner built before the tests (a build folder) would confuse jest's module map.
+      git(dir, 'clean', '-fdxq', '-e', 'node_modules')
+      console.log(
+        `coverage map: ${recorded.coverageMap?.recorded ?? 0} test files recorded${recorded.coverageMap?.why ? ` (${recorded.coverageMap.why})` : ''}`
+      )
+    }
     const rows = []
     for (const mutation of list) {
       const changed = mutation.apply(dir)
       git(dir, '-c', 'user.email=eval@ci-medic', '-c', 'user.name=eval', 'commit', '-qam', mutation.label)
-      const selection = await selectTests({
-        git: new Git(dir),
-        base: 'HEAD~1',
-        head: 'HEAD',
-        log: streamLogger(() => undefined)
-      })
+      const select = map =>
+        selectTests({
+          git: new Git(dir),
+          base: 'HEAD~1',
+          head: 'HEAD',
+          log: streamLogger(() => undefined),
+          coverageMap: map
+        })
+      const selection = await select(coverageMap)
+      const staticSelection = coverageMap ? await select(undefined) : selection
       const related = jestRelated(dir, jest, changed, testFiles)
       const run = failingTests(dir, jest, relatedOnly ? related.list : undefined)
       const newlyFailing = run.failed.filter(f => !baseline.failed.includes(f))
       const selected = new Set(selection.tests)
       const misses = newlyFailing.filter(f => !selected.has(f))
-      rows.push({ mutation, changed, selection, related, newlyFailing, misses })
+      rows.push({ mutation, changed, selection, staticSelection, related, newlyFailing, misses })
       console.log(
         `${mutation.kind.padEnd(9)} ${mutation.label}\n` +
-          `          failing ${newlyFailing.length}, selected ${selection.tests.length} (${selection.mode}), jest related ${related.list.length}, misses ${misses.length}${misses.length ? ': ' + misses.join(', ') : ''}`
+          `          failing ${newlyFailing.length}, selected ${selection.tests.length} (${selection.mode})${coverageMap ? ` (graph only ${staticSelection.tests.length})` : ''}, jest related ${related.list.length}, misses ${misses.length}${misses.length ? ': ' + misses.join(', ') : ''}`
       )
       git(dir, 'reset', '-q', '--hard', 'HEAD~1')
     }
@@ -250,6 +277,7 @@ async function main() {
     const cosmetic = rows.filter(r => r.mutation.kind === 'cosmetic')
     const misses = rows.reduce((n, r) => n + r.misses.length, 0)
     const selectedSum = semantic.reduce((n, r) => n + r.selection.tests.length, 0)
+    const staticSum = semantic.reduce((n, r) => n + r.staticSelection.tests.length, 0)
     const relatedSum = semantic.reduce((n, r) => n + r.related.list.length, 0)
     const failingSum = semantic.reduce((n, r) => n + r.newlyFailing.length, 0)
     const cosmeticSelected = cosmetic.reduce((n, r) => n + r.selection.tests.length, 0)
@@ -260,6 +288,10 @@ async function main() {
     console.log(
       `  selected / jest      ${selectedSum} / ${relatedSum} = ${relatedSum ? (selectedSum / relatedSum).toFixed(3) : 'n/a'}  (bar: <= 0.333)`
     )
+    if (coverageMap)
+      console.log(
+        `  graph only / jest    ${staticSum} / ${relatedSum} = ${relatedSum ? (staticSum / relatedSum).toFixed(3) : 'n/a'}  (without the coverage map)`
+      )
     console.log(
       `  perfect selector     ${failingSum} / ${relatedSum} = ${relatedSum ? (failingSum / relatedSum).toFixed(3) : 'n/a'}  (selects exactly the failing files)`
     )
@@ -274,12 +306,14 @@ async function main() {
       failingSum,
       cosmeticSelected,
       ratio: relatedSum ? selectedSum / relatedSum : null,
+      staticRatio: relatedSum ? staticSum / relatedSum : null,
       perfectRatio: relatedSum ? failingSum / relatedSum : null,
       rows: rows.map(r => ({
         mutation: r.mutation.label,
         kind: r.mutation.kind,
         failing: r.newlyFailing,
         selected: r.selection.tests,
+        graphOnly: r.staticSelection.tests,
         related: r.related.list,
         misses: r.misses
       }))

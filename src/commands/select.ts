@@ -5,6 +5,7 @@ import { Git } from '../ports/git.js'
 import { code, escapeCell, table, truncate } from '../report/markdown.js'
 import { safeJson, safeWord } from '../report/outputs.js'
 import { selectChange } from '../select/cached.js'
+import { restoreTimings } from './test.js'
 import { type SelectResult } from '../select/index.js'
 import { estimateDurationMs, readTimings, splitIntoShards, type Shard } from '../select/shards.js'
 import type { Selection } from '../select/types.js'
@@ -227,5 +228,7 @@ export const selectCommand: Command = async context => {
       ? `Running all ${result.tests.length} test files: ${result.fallback}`
       : `Selected ${result.tests.length} of ${result.allTests.length} test files.`
   )
+  // Shards are balanced by the timings earlier test runs recorded (a select job has none of its own).
+  if (context.inputs.shards > 1 && result.tests.length > 1) await restoreTimings(context)
   return selectResult(result, context.inputs.shards, context.workDir, context.repoDir)
 }

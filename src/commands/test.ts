@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { changeOptions, detectChanges } from '../changes/index.js'
 import { ConfigurationError } from '../errors.js'
@@ -8,6 +8,7 @@ import { code, details, escapeCell, table, truncate } from '../report/markdown.j
 import { safeWord } from '../report/outputs.js'
 import { compareToBase, isFailing, isFailingCase, runTests, type RunTestsOptions } from '../runners/index.js'
 import { TIMINGS_FILE } from '../runners/timings.js'
+import { coverageMapCache } from './coverage-cache.js'
 import type { TestCaseResult, TestFileResult, TestRunReport } from '../runners/types.js'
 import type { Annotation, Command, CommandContext, CommandResult } from './types.js'
 
@@ -225,6 +226,19 @@ function timingsCacheKey(context: CommandContext): string {
   return `ci-medic-timings-${event.runId ?? 'local'}-${event.runAttempt ?? '1'}-${context.env.GITHUB_JOB ?? 'job'}-${Date.now()}`
 }
 
+/** Restores the per-file timings earlier `test` runs saved in the Actions cache (outside Actions: nothing to do). */
+export async function restoreTimings(context: CommandContext): Promise<void> {
+  const cache = createCachePort(context.env, context.log)
+  if (!cache.available || existsSync(join(context.workDir, TIMINGS_FILE))) return
+  await context.log.group('Restore test timings', async () => {
+    await cache.restore(
+      [join(context.workDir, TIMINGS_FILE)],
+      `ci-medic-timings-${context.event.runId ?? 'local'}`,
+      ['ci-medic-timings-']
+    )
+  })
+}
+
 /**
  * Runs test files the way both `test` and `ci` do: timings restored and saved with the Actions
  * cache, a clear error when no suite is found, the failing tests rerun on the base commit with
@@ -239,13 +253,7 @@ export async function runTestStage(
   const workDir = context.workDir
   const cache = createCachePort(context.env, log)
   const timingsPath = join(workDir, TIMINGS_FILE)
-  if (cache.available) {
-    await log.group('Restore test timings', async () => {
-      await cache.restore([timingsPath], `ci-medic-timings-${context.event.runId ?? 'local'}`, [
-        'ci-medic-timings-'
-      ])
-    })
-  }
+  await restoreTimings(context)
   const runOptions: Omit<RunTestsOptions, 'repoDir' | 'files'> = {
     testCommand: inputs.testCommand,
     timeoutMs: inputs.testTimeout,
@@ -253,9 +261,26 @@ export async function runTestStage(
     log,
     env: context.env
   }
+  const coverage = inputs.recordCoverage ? coverageMapCache(context) : undefined
+  await coverage?.restore()
   let report = await log.group('Run tests', () =>
-    runTests({ ...runOptions, repoDir, files, timingsDir: workDir })
+    runTests({
+      ...runOptions,
+      repoDir,
+      files,
+      timingsDir: workDir,
+      ...(inputs.recordCoverage ? { coverageDir: workDir } : {})
+    })
   )
+  if (report.coverageMap) {
+    const { recorded, commit, untracked, why } = report.coverageMap
+    log.info(
+      recorded
+        ? `Coverage map: recorded what ${recorded} test file(s) ran at ${commit?.slice(0, 12)}${untracked ? ` (${untracked} left out: they loaded files git does not track)` : ''}.`
+        : `Coverage map: nothing recorded (${why}).`
+    )
+    if (recorded) await coverage?.save()
+  }
   if (report.files.length === 0 && !inputs.testCommand) {
     throw new ConfigurationError(
       'No tests were found to run: no jest, vitest, mocha, node --test, pytest or go test suite was detected. ' +

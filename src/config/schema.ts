@@ -212,6 +212,10 @@ const specs = {
     SELECT_GRANULARITIES,
     'member'
   ),
+  useCoverage: boolean(
+    'Leave out a test that reaches a changed function but never ran it, where the coverage map `record-coverage` wrote still describes the base commit.',
+    true
+  ),
 
   // ── test ─────────────────────────────────────────────────────────────────
   files: list('Test files to run (`test` command). Default: all tests.', '"src/a.test.ts"'),
@@ -222,6 +226,10 @@ const specs = {
   retries: integer('Reruns of a failing test to tell flaky from failing.', 2, 0, 10),
   compareToBase: boolean('Run failing tests on the base commit too; only new failures fail the step.', false),
   testTimeout: duration('Time limit for one test run; a hung run is killed and reported.', '20m'),
+  recordCoverage: boolean(
+    'Record which functions each test file runs (jest), for `select` to use (`use-coverage`). Costs coverage instrumentation: run it where tests run on the default branch.',
+    false
+  ),
 
   // ── LLM, fix and generate ────────────────────────────────────────────────
   llmBaseUrl: url(

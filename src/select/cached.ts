@@ -5,6 +5,8 @@ import { createCachePort } from '../ports/cache.js'
 import type { Git } from '../ports/git.js'
 import { selectTests, type FullGraphCache, type SelectResult } from './index.js'
 import { SCANNER_VERSION } from './scan-cache.js'
+import { readCoverageMap } from '../runners/coverage-map.js'
+import { coverageMapCache } from '../commands/coverage-cache.js'
 
 /**
  * The scan cache of the full graph: a folder under workDir, restored from the Actions cache (when
@@ -46,6 +48,8 @@ export async function selectChange(
   const cacheDir = join(context.workDir, 'select-cache')
   const cache = fullGraphCache(context, cacheDir)
   return log.group('Test selection', async () => {
+    if (inputs.useCoverage) await coverageMapCache(context)?.restore()
+    const coverageMap = inputs.useCoverage ? readCoverageMap(context.workDir) : undefined
     const result = await selectTests({
       git,
       base,
@@ -56,7 +60,8 @@ export async function selectChange(
       memberReach: inputs.selectGranularity === 'member',
       configFile: inputs.configFile,
       cacheDir,
-      fullGraphCache: cache
+      fullGraphCache: cache,
+      coverageMap
     })
     if (result.stats.graph === 'full') await cache?.save()
     return result

@@ -34,6 +34,8 @@ import {
 import { Resolver } from './resolve.js'
 import { ScanCache } from './scan-cache.js'
 import { syntaxErrorIn } from './syntax.js'
+import { CoverageFilter, coverageEvidence } from './coverage.js'
+import type { CoverageMap } from '../runners/coverage-map.js'
 import type { Selection } from './types.js'
 
 export type { Selection } from './types.js'
@@ -70,6 +72,11 @@ export interface SelectOptions {
   memberReach?: boolean
   /** Restores the scan cache folder before the full graph is built (the Actions cache). */
   fullGraphCache?: FullGraphCache
+  /**
+   * What each test file loaded and ran when coverage was recorded (`record-coverage`): where it
+   * speaks for the base commit, a test that never ran a changed function is left out (see coverage.ts).
+   */
+  coverageMap?: CoverageMap
 }
 
 /** Where the full graph's scan cache comes from and goes to, besides its folder. */
@@ -863,13 +870,24 @@ async function selectOrThrow(
     extraReasons.set(`data:${file}`, [dataPath])
   }
 
+  const coverage = options.coverageMap?.runs.length
+    ? await coverageFilterFor(options.coverageMap, git, base, raw, repo, baseScan, changes)
+    : undefined
+
   // Tests that reach a changed symbol.
   const reasons: Record<string, string[]> = {}
   const reach: Record<string, string[]> = {}
   const reachedSymbols = new Set<string>()
   const members = options.memberReach === false ? undefined : memberReach(repo.graph)
   const reaching = testsReaching(repo.graph, changes, repo.isTest, members)
+  const neverRan = new Set<string>()
   for (const hit of reaching.hits) {
+    const symbol = hit.changed === hit.changedFile ? undefined : hit.changed.slice(hit.changedFile.length + 1)
+    const affects = coverage?.affects(hit.test, hit.changedFile, symbol)
+    if (affects === false) {
+      neverRan.add(hit.test)
+      continue
+    }
     const dataPath = extraReasons.get(`data:${hit.changedFile}`)
     const chain = hit.chain ?? [hit.changed, hit.test]
     reasons[hit.test] ??= dataPath ? [...dataPath, ...chain] : chain
@@ -881,6 +899,20 @@ async function selectOrThrow(
     notes.push(
       'member reach gave up (too large a walk): a changed method selects every test that reaches its class'
     )
+  if (coverage) {
+    // Tests that ran a changed function, or loaded a changed file, where the graph found no path.
+    const short = (coverage.evidence.commits[0] ?? '').slice(0, 12)
+    for (const [file] of changes)
+      for (const test of coverage.evidence.testsCovering(file)) {
+        if (Object.hasOwn(reasons, test)) continue
+        const ran = coverage.ranChanges(test, file)
+        if (ran.length === 0) continue
+        const changedLabel = ran[0] === '*' ? file : `${file}#${ran[0]}`
+        reasons[test] = [`${changedLabel} (the test ran it when coverage was recorded at ${short})`, test]
+        ;(reach[test] ??= []).push(ran[0] === '*' ? `${file}#*` : changedLabel)
+      }
+    coverageNotes(coverage, neverRan, reasons, notes)
+  }
   for (const [test, chain] of selfSelected) reasons[test] ??= chain
   for (const [test, chain] of extraReasons) if (!test.startsWith('data:')) reasons[test] ??= chain
   for (const { path, why, scope } of scoped) {
@@ -909,6 +941,58 @@ async function selectOrThrow(
   return finish(
     { mode: tests.length ? 'selected' : 'none', tests, reasons, fallback: null, changed },
     { changedSymbols, reach, unreached }
+  )
+}
+
+/** The coverage filter for this change, with the versions of each changed file it compares. */
+async function coverageFilterFor(
+  map: CoverageMap,
+  git: Git,
+  base: string,
+  raw: RawChange[],
+  repo: RepositoryGraph,
+  baseScan: (change: RawChange) => ModuleScan | undefined,
+  changes: Map<string, FileChange>
+): Promise<CoverageFilter> {
+  const evidence = await coverageEvidence(git, map, base)
+  const byPath = new Map(raw.map(change => [change.path, change]))
+  return new CoverageFilter(evidence, changes, file => {
+    const change = byPath.get(file)
+    const kind = scanKindOf(file)
+    if (!change?.baseSha || !change.headSha || change.previousPath || (kind !== 'ts' && kind !== 'jsx'))
+      return undefined
+    const before = baseScan(change)
+    const after = repo.scan(file)
+    const exportsMoved =
+      !before ||
+      !after ||
+      JSON.stringify(Object.entries(before.exports).sort()) !==
+        JSON.stringify(Object.entries(after.exports).sort()) ||
+      before.exportAll.join('\n') !== after.exportAll.join('\n')
+    return {
+      base: repo.extraBlobs.get(change.baseSha)?.toString('utf8'),
+      head: repo.extraBlobs.get(change.headSha)?.toString('utf8'),
+      exportsMoved
+    }
+  })
+}
+
+function coverageNotes(
+  coverage: CoverageFilter,
+  neverRan: Set<string>,
+  reasons: Record<string, string[]>,
+  notes: string[]
+): void {
+  const { evidence } = coverage
+  notes.push(...evidence.unusable)
+  if (evidence.current === 0 && evidence.outdated === 0) return
+  const leftOut = [...neverRan].filter(test => !Object.hasOwn(reasons, test)).sort()
+  notes.push(
+    `coverage map: ${evidence.current} test file(s) recorded at ${evidence.commits.map(c => c.slice(0, 12)).join(', ') || 'no usable commit'} speak for the base commit` +
+      (evidence.outdated ? `, ${evidence.outdated} are out of date (a file they loaded changed since)` : '') +
+      (leftOut.length
+        ? `; ${leftOut.length} test file(s) reach a change but never ran it, so they do not run (${leftOut.slice(0, 5).join(', ')}${leftOut.length > 5 ? ', …' : ''}); use-coverage: false runs them`
+        : '')
   )
 }
 

@@ -1,0 +1,343 @@
+// Selection with a coverage map: recorded by CI Medic's runner from a real jest run, then used
+// by select. Every scenario runs real jest on the change too, and checks that each failing test
+// file is selected.
+import { afterAll, describe, expect, it } from '@jest/globals'
+import { spawnSync } from 'node:child_process'
+import { existsSync, readFileSync, symlinkSync } from 'node:fs'
+import { join } from 'node:path'
+import { Git } from '../../src/ports/git.js'
+import { streamLogger } from '../../src/ports/log.js'
+import { readCoverageMap, type CoverageMap } from '../../src/runners/coverage-map.js'
+import { runTests } from '../../src/runners/index.js'
+import { selectTests, type SelectResult } from '../../src/select/index.js'
+import { cleanupAll, createRepo, makeTempDir, type FileChanges, type TestRepo } from '../support/git-repo.js'
+import { PROJECT_ROOT, runCli } from '../support/harness.js'
+
+afterAll(() => cleanupAll())
+
+const quiet = streamLogger(() => undefined)
+
+const CLOCK_JS = `class Clock {
+  constructor(h) {
+    this.h = h
+  }
+
+  format(long) {
+    return long ? this.longForm() : \`\${this.h}:00\`
+  }
+
+  longForm() {
+    return \`\${pad(this.h)}:00:00\`
+  }
+
+  shift(n) {
+    return new Clock(this.h + n)
+  }
+}
+
+function pad(n) {
+  return String(n).padStart(2, '0')
+}
+
+module.exports = { Clock, pad }
+`
+
+/** A CommonJS project that jest runs through babel-jest: coverage positions are the source's own. */
+const JS_PROJECT: FileChanges = {
+  'package.json': JSON.stringify({ name: 'clock', private: true, jest: { testEnvironment: 'node' } }),
+  'src/clock.js': CLOCK_JS,
+  'test/format.test.js':
+    "const { Clock } = require('../src/clock')\ntest('short', () => expect(new Clock(3).format()).toBe('3:00'))\n",
+  'test/long.test.js':
+    "const { Clock } = require('../src/clock')\ntest('long', () => expect(new Clock(3).format(true)).toBe('03:00:00'))\n",
+  // A method called by a name built at run time: the graph cannot see it, coverage can.
+  'test/shift.test.js':
+    "const { Clock } = require('../src/clock')\nconst name = 'sh' + 'ift'\ntest('moves', () => expect(new Clock(1)[name](2).h).toBe(3))\n",
+  'test/pad.test.js':
+    "const { pad } = require('../src/clock')\ntest('pads', () => expect(pad(5)).toBe('05'))\n",
+  'data/notes.txt': 'v1\n'
+}
+
+function projectRepo(files: FileChanges): TestRepo {
+  const repo = createRepo({ files })
+  symlinkSync(join(PROJECT_ROOT, 'node_modules'), join(repo.dir, 'node_modules'), 'dir')
+  repo.write('.git/info/exclude', 'node_modules\n')
+  return repo
+}
+
+/** Records the coverage map of the whole suite at the repository's HEAD. */
+async function record(repo: TestRepo): Promise<{ map: CoverageMap; recorded: number; why?: string }> {
+  const dir = makeTempDir('ci-medic-coverage-')
+  const report = await runTests({
+    repoDir: repo.dir,
+    timeoutMs: 120_000,
+    retries: 0,
+    log: quiet,
+    coverageDir: dir
+  })
+  return {
+    map: readCoverageMap(dir),
+    recorded: report.coverageMap?.recorded ?? 0,
+    why: report.coverageMap?.why
+  }
+}
+
+function failingJestTests(dir: string): string[] {
+  const out = join(makeTempDir('ci-medic-jest-'), 'report.json')
+  spawnSync(
+    process.execPath,
+    [join(PROJECT_ROOT, 'node_modules/jest/bin/jest.js'), '--ci', '--json', `--outputFile=${out}`],
+    {
+      cwd: dir,
+      encoding: 'utf8',
+      env: { ...process.env, FORCE_COLOR: '0' }
+    }
+  )
+  expect(existsSync(out)).toBe(true)
+  const report = JSON.parse(readFileSync(out, 'utf8')) as {
+    testResults: Array<{ name: string; status: string }>
+  }
+  return report.testResults
+    .filter(r => r.status === 'failed')
+    .map(r => r.name.slice(dir.length + 1))
+    .sort()
+}
+
+async function selectWith(repo: TestRepo, base: string, coverageMap?: CoverageMap): Promise<SelectResult> {
+  return selectTests({ git: new Git(repo.dir), base, head: 'HEAD', log: quiet, coverageMap })
+}
+
+/** Commits `change`, selects with and without the map, and runs real jest on the result. */
+async function change(repo: TestRepo, base: string, map: CoverageMap, files: FileChanges) {
+  repo.commit('change', files)
+  const withMap = await selectWith(repo, base, map)
+  const graphOnly = await selectWith(repo, base)
+  const failing = failingJestTests(repo.dir)
+  for (const test of failing) expect(withMap.tests).toContain(test)
+  return { withMap, graphOnly, failing }
+}
+
+const throwIn = (method: string): FileChanges => ({
+  'src/clock.js': CLOCK_JS.replace(
+    new RegExp(`(\\n  ${method}\\([^)]*\\) \\{\\n)`),
+    `$1    throw new Error('broken ${method}')\n`
+  )
+})
+
+describe('selection with a coverage map (babel-jest)', () => {
+  it('records what each passing test file ran, at the commit it ran', async () => {
+    const repo = projectRepo(JS_PROJECT)
+    const { map, recorded } = await record(repo)
+    expect(recorded).toBe(4)
+    expect(map.runs).toHaveLength(1)
+    const run = map.runs[0]!
+    expect(run.commit).toBe(repo.head())
+    // Sources are instrumented wherever they are (the test files too: a change to one then
+    // touches only the tests that loaded it).
+    expect(run.sources.map(s => s.path).sort()).toEqual([
+      'src/clock.js',
+      'test/format.test.js',
+      'test/long.test.js',
+      'test/pad.test.js',
+      'test/shift.test.js'
+    ])
+    expect(run.sources.every(s => s.exact)).toBe(true)
+    expect(Object.keys(run.tests).sort()).toEqual([
+      'test/format.test.js',
+      'test/long.test.js',
+      'test/pad.test.js',
+      'test/shift.test.js'
+    ])
+    // The work tree was left as it was: no coverage folder, no report.
+    expect(repo.git('status', '--porcelain', '--untracked-files=all')).toBe('')
+  }, 120_000)
+
+  it('leaves out a test that reaches a changed method but never ran it', async () => {
+    const repo = projectRepo(JS_PROJECT)
+    const { map } = await record(repo)
+    const base = repo.head()
+    const { withMap, graphOnly, failing } = await change(repo, base, map, throwIn('longForm'))
+    expect(failing).toEqual(['test/long.test.js'])
+    expect(graphOnly.tests).toEqual(['test/format.test.js', 'test/long.test.js'])
+    expect(withMap.tests).toEqual(['test/long.test.js'])
+    expect(withMap.notes.join('\n')).toMatch(
+      /1 test file\(s\) reach a change but never ran it.*test\/format\.test\.js/
+    )
+  }, 180_000)
+
+  it('selects a test that ran a changed method the graph cannot see it call', async () => {
+    const repo = projectRepo(JS_PROJECT)
+    const { map } = await record(repo)
+    const base = repo.head()
+    const { withMap, graphOnly, failing } = await change(repo, base, map, throwIn('shift'))
+    expect(failing).toEqual(['test/shift.test.js'])
+    expect(graphOnly.tests).toEqual([])
+    expect(withMap.tests).toEqual(['test/shift.test.js'])
+    expect(withMap.reasons['test/shift.test.js']?.[0]).toMatch(
+      /^src\/clock\.js#Clock\.shift \(the test ran it/
+    )
+  }, 180_000)
+
+  it('follows a helper to the tests that ran it, not to every test that could reach it', async () => {
+    const repo = projectRepo(JS_PROJECT)
+    const { map } = await record(repo)
+    const base = repo.head()
+    const { withMap, graphOnly, failing } = await change(repo, base, map, {
+      'src/clock.js': CLOCK_JS.replace("padStart(2, '0')", "padStart(3, '0')")
+    })
+    expect(failing).toEqual(['test/long.test.js', 'test/pad.test.js'])
+    expect(graphOnly.tests).toContain('test/format.test.js')
+    expect(withMap.tests).toEqual(['test/long.test.js', 'test/pad.test.js'])
+  }, 180_000)
+
+  it('runs every test that loaded the file when code run on load changes', async () => {
+    const repo = projectRepo(JS_PROJECT)
+    const { map } = await record(repo)
+    const base = repo.head()
+    const { withMap } = await change(repo, base, map, {
+      'src/clock.js': CLOCK_JS.replace(
+        'module.exports = { Clock, pad }',
+        'module.exports = { Clock, pad, zero: 0 }'
+      )
+    })
+    expect(withMap.tests).toEqual([
+      'test/format.test.js',
+      'test/long.test.js',
+      'test/pad.test.js',
+      'test/shift.test.js'
+    ])
+  }, 180_000)
+
+  it('does not trust an entry when a file its test loaded changed after the recording', async () => {
+    const repo = projectRepo(JS_PROJECT)
+    const { map } = await record(repo)
+    // The base is a later commit: clock.js changed after the map was recorded.
+    repo.commit('later', {
+      'src/clock.js': CLOCK_JS.replace('long ? this.longForm()', 'long === true ? this.longForm()')
+    })
+    const base = repo.head()
+    const { withMap, graphOnly } = await change(repo, base, map, throwIn('longForm'))
+    expect(withMap.tests).toEqual(graphOnly.tests)
+    expect(withMap.notes.join('\n')).toMatch(/0 test file\(s\) recorded .* 4 are out of date/)
+  }, 180_000)
+
+  it('still trusts the other tests when a test file changed after the recording', async () => {
+    const repo = projectRepo(JS_PROJECT)
+    const { map } = await record(repo)
+    repo.commit('later', {
+      'test/pad.test.js':
+        JS_PROJECT['test/pad.test.js'] + "test('pads twice', () => expect(pad(15)).toBe('15'))\n"
+    })
+    const base = repo.head()
+    const { withMap } = await change(repo, base, map, throwIn('longForm'))
+    expect(withMap.tests).toEqual(['test/long.test.js'])
+    expect(withMap.notes.join('\n')).toMatch(/3 test file\(s\) recorded .* 1 are out of date/)
+  }, 180_000)
+
+  it('does not use a recording when a file coverage cannot see changed after it', async () => {
+    const repo = projectRepo(JS_PROJECT)
+    const { map } = await record(repo)
+    repo.commit('later', { 'data/notes.txt': 'v2\n' })
+    const base = repo.head()
+    const { withMap, graphOnly } = await change(repo, base, map, throwIn('longForm'))
+    expect(withMap.tests).toEqual(graphOnly.tests)
+    expect(withMap.notes.join('\n')).toContain('is not usable: data/notes.txt changed since')
+  }, 180_000)
+
+  it('records nothing from a work tree with uncommitted changes, and leaves failing tests out', async () => {
+    const repo = projectRepo(JS_PROJECT)
+    repo.write('src/clock.js', CLOCK_JS.replace("padStart(2, '0')", "padStart(2, '-')"))
+    const dirty = await record(repo)
+    expect(dirty).toMatchObject({ recorded: 0, why: 'the work tree has uncommitted changes' })
+    expect(dirty.map.runs).toEqual([])
+    repo.commit('break pad')
+    const { map, recorded } = await record(repo)
+    expect(recorded).toBe(2)
+    expect(Object.keys(map.runs[0]!.tests).sort()).toEqual(['test/format.test.js', 'test/shift.test.js'])
+    // What the failing tests loaded is still known to have been instrumented.
+    expect(map.runs[0]!.sources.map(s => s.path)).toEqual(
+      expect.arrayContaining(['test/long.test.js', 'test/pad.test.js'])
+    )
+  }, 180_000)
+})
+
+describe('selection with a coverage map (ts-jest)', () => {
+  it("puts coverage positions back in the TypeScript source through ts-jest's source maps", async () => {
+    const clock = `export interface Options {
+  long?: boolean
+}
+
+export class Clock {
+  constructor(private readonly h: number) {}
+
+  format(options: Options = {}): string {
+    return options.long ? this.longForm() : \`\${this.h}:00\`
+  }
+
+  longForm(): string {
+    return \`\${String(this.h).padStart(2, '0')}:00:00\`
+  }
+}
+`
+    const repo = projectRepo({
+      'package.json': JSON.stringify({ name: 'clock-ts', private: true }),
+      'jest.config.js':
+        "module.exports = { testEnvironment: 'node', transform: { '^.+\\\\.ts$': ['ts-jest', { isolatedModules: true, diagnostics: false }] } }\n",
+      'tsconfig.json': JSON.stringify({
+        compilerOptions: { target: 'ES2020', module: 'commonjs', strict: true }
+      }),
+      'src/clock.ts': clock,
+      'test/format.test.ts':
+        "import { Clock } from '../src/clock'\ntest('short', () => expect(new Clock(3).format()).toBe('3:00'))\n",
+      'test/long.test.ts':
+        "import { Clock } from '../src/clock'\ntest('long', () => expect(new Clock(3).format({ long: true })).toBe('03:00:00'))\n"
+    })
+    const { map } = await record(repo)
+    expect(map.runs[0]?.sources.find(s => s.path === 'src/clock.ts')).toMatchObject({ exact: true })
+    const base = repo.head()
+    const { withMap, graphOnly, failing } = await change(repo, base, map, {
+      'src/clock.ts': clock.replace(
+        '  longForm(): string {\n',
+        "  longForm(): string {\n    throw new Error('broken')\n"
+      )
+    })
+    expect(failing).toEqual(['test/long.test.ts'])
+    expect(graphOnly.tests).toEqual(['test/format.test.ts', 'test/long.test.ts'])
+    expect(withMap.tests).toEqual(['test/long.test.ts'])
+  }, 180_000)
+})
+
+describe('record-coverage and use-coverage through the CLI', () => {
+  it('test --record-coverage writes the map that select then uses, and --use-coverage false ignores it', async () => {
+    const repo = projectRepo(JS_PROJECT)
+    const home = makeTempDir('ci-medic-home-')
+    const env = { CI_MEDIC_HOME: home }
+    const recorded = await runCli(
+      ['test', '--repo', repo.dir, '--retries', '0', '--record-coverage', 'true'],
+      {
+        env,
+        timeoutMs: 120_000
+      }
+    )
+    expect(recorded.exitCode).toBe(0)
+    expect(recorded.stderr + recorded.stdout).toMatch(/Coverage map: recorded what 4 test file\(s\) ran/)
+    expect(existsSync(join(home, 'coverage-map.json'))).toBe(true)
+    const base = repo.head()
+    repo.commit('break longForm', throwIn('longForm'))
+    const select = async (...extra: string[]) =>
+      JSON.parse(
+        (
+          await runCli(['select', '--repo', repo.dir, '--base', base, '--head', 'HEAD', '--json', ...extra], {
+            env
+          })
+        ).stdout
+      ) as {
+        tests: string[]
+      }
+    expect((await select()).tests).toEqual(['test/long.test.js'])
+    expect((await select('--use-coverage', 'false')).tests).toEqual([
+      'test/format.test.js',
+      'test/long.test.js'
+    ])
+  }, 180_000)
+})
