@@ -155,157 +155,6 @@ function describeSyntaxProblems(path, check) {
 
 /***/ }),
 
-/***/ 5994:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   _: () => (/* binding */ createCachePort)
-/* harmony export */ });
-/* unused harmony export actionsCacheAvailable */
-function actionsCacheAvailable(env) {
-    return Boolean(env.ACTIONS_RUNTIME_TOKEN && (env.ACTIONS_CACHE_URL || env.ACTIONS_RESULTS_URL));
-}
-function createCachePort(env, log) {
-    const available = actionsCacheAvailable(env);
-    return {
-        available,
-        async restore(paths, primaryKey, restoreKeys = []) {
-            if (!available)
-                return undefined;
-            try {
-                const cache = await Promise.all(/* import() */[__webpack_require__.e(147), __webpack_require__.e(91)]).then(__webpack_require__.bind(__webpack_require__, 18091));
-                return await cache.restoreCache(paths, primaryKey, restoreKeys);
-            }
-            catch (error) {
-                log.warning(`Cache restore failed for ${primaryKey}: ${error.message}`);
-                return undefined;
-            }
-        },
-        async save(paths, key) {
-            if (!available)
-                return false;
-            try {
-                const cache = await Promise.all(/* import() */[__webpack_require__.e(147), __webpack_require__.e(91)]).then(__webpack_require__.bind(__webpack_require__, 18091));
-                const id = await cache.saveCache(paths, key);
-                return id !== -1;
-            }
-            catch (error) {
-                log.warning(`Cache save failed for ${key}: ${error.message}`);
-                return false;
-            }
-        }
-    };
-}
-
-
-/***/ }),
-
-/***/ 74795:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   E: () => (/* binding */ runShell),
-/* harmony export */   R: () => (/* binding */ runProcess)
-/* harmony export */ });
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(31421);
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
-
-const DEFAULT_MAX_OUTPUT = 4 * 1024 * 1024;
-function keepTail(buffer, chunk, max) {
-    const joined = buffer + chunk;
-    return joined.length > max ? joined.slice(joined.length - max) : joined;
-}
-/**
- * Runs a program without a shell, in its own process group so that a timeout kills the whole
- * tree (a test runner and every worker it started), and collects its output.
- */
-function runProcess(command, args, options) {
-    const started = Date.now();
-    const max = options.maxOutput ?? DEFAULT_MAX_OUTPUT;
-    return new Promise((resolve, reject) => {
-        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(command, args, {
-            cwd: options.cwd,
-            env: options.env ?? process.env,
-            detached: process.platform !== 'win32',
-            stdio: ['pipe', 'pipe', 'pipe'],
-            windowsHide: true
-        });
-        let stdout = '';
-        let stderr = '';
-        let timedOut = false;
-        let settled = false;
-        const killTree = () => {
-            if (child.pid === undefined)
-                return;
-            try {
-                if (process.platform === 'win32')
-                    child.kill('SIGKILL');
-                else
-                    process.kill(-child.pid, 'SIGKILL');
-            }
-            catch {
-                // already gone
-            }
-        };
-        const timer = options.timeoutMs !== undefined
-            ? setTimeout(() => {
-                timedOut = true;
-                killTree();
-            }, options.timeoutMs)
-            : undefined;
-        const onAbort = () => killTree();
-        options.signal?.addEventListener('abort', onAbort, { once: true });
-        child.stdout.setEncoding('utf8').on('data', (chunk) => (stdout = keepTail(stdout, chunk, max)));
-        child.stderr.setEncoding('utf8').on('data', (chunk) => (stderr = keepTail(stderr, chunk, max)));
-        child.on('error', error => {
-            if (settled)
-                return;
-            settled = true;
-            if (timer)
-                clearTimeout(timer);
-            options.signal?.removeEventListener('abort', onAbort);
-            reject(error);
-        });
-        child.on('close', (exitCode, signal) => {
-            if (settled)
-                return;
-            settled = true;
-            if (timer)
-                clearTimeout(timer);
-            options.signal?.removeEventListener('abort', onAbort);
-            // Workers left behind by a runner that exited on its own are ended too.
-            if (process.platform !== 'win32')
-                killTree();
-            resolve({ exitCode, signal, stdout, stderr, timedOut, durationMs: Date.now() - started });
-        });
-        child.stdin.on('error', () => undefined);
-        child.stdin.end(options.input ?? '');
-    });
-}
-/** Runs a command line through the platform shell (for user-given commands such as `test-command`). */
-function runShell(commandLine, options) {
-    return process.platform === 'win32'
-        ? runProcess('cmd.exe', ['/d', '/s', '/c', commandLine], options)
-        : runProcess('/bin/sh', ['-c', commandLine], options);
-}
-
-
-/***/ }),
-
-/***/ 70878:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   N: () => (/* binding */ escapeRegExp)
-/* harmony export */ });
-/** `text` as a RegExp source (JavaScript or Go's RE2) that matches exactly it. */
-function escapeRegExp(text) {
-    return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-
-/***/ }),
-
 /***/ 2492:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -316,9 +165,13 @@ function escapeRegExp(text) {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _ports_cache_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5994);
-/* harmony import */ var _index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(37526);
+/* harmony import */ var _ports_cache_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(5994);
+/* harmony import */ var _index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(99311);
 /* harmony import */ var _scan_cache_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6296);
+/* harmony import */ var _runners_coverage_map_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(32602);
+/* harmony import */ var _commands_coverage_cache_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(84649);
+
+
 
 
 
@@ -332,7 +185,7 @@ function escapeRegExp(text) {
  */
 function fullGraphCache(context, dir) {
     const { log } = context;
-    const cache = (0,_ports_cache_js__WEBPACK_IMPORTED_MODULE_4__/* .createCachePort */ ._)(context.env, log);
+    const cache = (0,_ports_cache_js__WEBPACK_IMPORTED_MODULE_6__/* .createCachePort */ ._)(context.env, log);
     if (!cache.available)
         return undefined;
     const prefix = `ci-medic-select-v${_scan_cache_js__WEBPACK_IMPORTED_MODULE_3__/* .SCANNER_VERSION */ .y}-${process.platform}-`;
@@ -361,6 +214,9 @@ async function selectChange(context, git, base, head) {
     const cacheDir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(context.workDir, 'select-cache');
     const cache = fullGraphCache(context, cacheDir);
     return log.group('Test selection', async () => {
+        if (inputs.useCoverage)
+            await (0,_commands_coverage_cache_js__WEBPACK_IMPORTED_MODULE_5__/* .coverageMapCache */ .l)(context)?.restore();
+        const coverageMap = inputs.useCoverage ? (0,_runners_coverage_map_js__WEBPACK_IMPORTED_MODULE_4__/* .readCoverageMap */ .RH)(context.workDir) : undefined;
         const result = await (0,_index_js__WEBPACK_IMPORTED_MODULE_2__/* .selectTests */ .M0)({
             git,
             base,
@@ -371,7 +227,8 @@ async function selectChange(context, git, base, head) {
             memberReach: inputs.selectGranularity === 'member',
             configFile: inputs.configFile,
             cacheDir,
-            fullGraphCache: cache
+            fullGraphCache: cache,
+            coverageMap
         });
         if (result.stats.graph === 'full')
             await cache?.save();
@@ -382,7 +239,7 @@ async function selectChange(context, git, base, head) {
 
 /***/ }),
 
-/***/ 37526:
+/***/ 99311:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -3234,6 +3091,7 @@ class Lexer {
             this.skipLine(); // #! shebang
     }
     push(kind, text) {
+        this.out.ends?.push(this.i);
         this.out.kinds.push(kind);
         this.out.texts.push(text);
         this.out.newline.push(this.newline);
@@ -3643,8 +3501,10 @@ function jsxText(raw) {
     });
     return text;
 }
-function tokenize(src, jsx) {
+function tokenize(src, jsx, positions = false) {
     const lexer = new Lexer(src, jsx);
+    if (positions)
+        lexer.out.ends = [];
     lexer.lex(false);
     return lexer.out;
 }
@@ -3729,6 +3589,14 @@ function scanJs(src, path, options = {}) {
     const tokens = tokenize(src, jsx);
     return new JsScanner(tokens, options.hashes ?? true).scan();
 }
+/** The spans of every top-level symbol of a JavaScript/TypeScript file (see SymbolSpans). */
+function symbolSpans(src, path) {
+    const jsx = !/\.[cm]?ts$/.test(path);
+    const scanner = new JsScanner(tokenize(src, jsx, true), false);
+    scanner.spans = new Map();
+    scanner.scan();
+    return scanner.spans;
+}
 class JsScanner {
     tokens;
     hashes;
@@ -3756,6 +3624,8 @@ class JsScanner {
     pragmasHashed = new Set();
     /** Targets of `F.prototype = …`: their prototype may be anything, setters included. */
     prototypeReplaced = new Set();
+    /** Set to record where each symbol is (see symbolSpans); needs tokens with `ends`. */
+    spans;
     constructor(tokens, hashes) {
         this.tokens = tokens;
         this.hashes = hashes;
@@ -4228,7 +4098,9 @@ class JsScanner {
             this.moduleRefs.add(ref);
         this.wordsOf(from, to, this.moduleWords);
     }
-    addSymbol(name, start, end, refs, hashExtra = '') {
+    addSymbol(name, start, end, refs, hashExtra = '', fn = false) {
+        if (this.spans)
+            this.addSpan(name, start, end, fn);
         const rangeHash = this.hashRange(start, end);
         const hash = hashExtra ? hashText(hashExtra + '\u0003' + rangeHash) : rangeHash;
         // Own entries only: a function named hasOwnProperty or toString must not find Object.prototype's.
@@ -4242,6 +4114,41 @@ class JsScanner {
             const words = [...this.wordsOf(start, end, new Set())];
             this.scan_.symbols[name] = { hash, refs: Array.isArray(refs) ? refs : [...refs], words };
         }
+    }
+    addSpan(name, start, end, fn) {
+        const ends = this.tokens.ends;
+        const from = start > 0 ? ends[start - 1] : 0;
+        const to = end > start ? ends[end - 1] : from;
+        const known = this.spans?.get(name);
+        if (known) {
+            known.spans.push([from, to]);
+            known.fn &&= fn;
+        }
+        else
+            this.spans?.set(name, { spans: [[from, to]], fn });
+    }
+    /** Whether the tokens from..to are one function or arrow function expression. */
+    isFunctionExpression(from, to) {
+        let k = from;
+        if (this.is(k, IDENT, 'async') && !this.is(k + 1, PUNCT, '=>'))
+            k++;
+        if (this.is(k, IDENT, 'function')) {
+            const open = this.nextIndex(k, to, '(');
+            const body = open < 0 ? -1 : this.nextIndex(this.after(open), to, '{');
+            return body >= 0 && this.after(body) === to;
+        }
+        const arrow = this.is(k, IDENT) ? k + 1 : this.is(k, PUNCT, '(') ? this.after(k) : -1;
+        return arrow > k && arrow < to && this.is(arrow, PUNCT, '=>');
+    }
+    /** The index of the first `text` punctuator at or after k and before `to` (bracket depth 0), or -1. */
+    nextIndex(k, to, text) {
+        for (let j = k; j < to; j++) {
+            if (this.is(j, PUNCT, text))
+                return j;
+            if (this.is(j, PUNCT, '(') || this.is(j, PUNCT, '[') || this.is(j, PUNCT, '{'))
+                j = this.after(j) - 1;
+        }
+        return -1;
     }
     /**
      * Whether the name at k can name a property, and so call a method or run an accessor: after a
@@ -4405,7 +4312,7 @@ class JsScanner {
             if (this.is(nameAt, IDENT)) {
                 const name = this.t(nameAt);
                 this.functionNames.add(name);
-                this.addSymbol(name, start, end, this.references(nameAt + 1, end));
+                this.addSymbol(name, start, end, this.references(nameAt + 1, end), '', true);
                 return named(name);
             }
         }
@@ -4453,6 +4360,8 @@ class JsScanner {
         const declared = [];
         const refs = this.references(k, end);
         let onLoad = false;
+        let declarators = 0;
+        let functionInit = false;
         while (k < end) {
             if (this.is(k, IDENT)) {
                 declared.push(this.t(k));
@@ -4483,6 +4392,8 @@ class JsScanner {
             }
             if (initStart >= 0 && this.executesOnLoad(initStart, k))
                 onLoad = true;
+            if (this.spans && declarators++ === 0)
+                functionInit = initStart >= 0 && this.isFunctionExpression(initStart, k);
             if (this.is(k, PUNCT, ','))
                 k++;
             else
@@ -4490,8 +4401,9 @@ class JsScanner {
         }
         if (declared.length === 0)
             return this.moduleStatement(start, end);
+        const fn = functionInit && declarators === 1 && declared.length === 1;
         for (const name of declared) {
-            this.addSymbol(name, start, end, refs);
+            this.addSymbol(name, start, end, refs, '', fn);
             if (exported)
                 this.scan_.exports[name] = name;
         }
@@ -4559,7 +4471,7 @@ class JsScanner {
                     open = true;
                 memberNames.push(member.name);
                 if (member.isMethod) {
-                    this.addSymbol(key, m, memberEnd, this.references(m, memberEnd));
+                    this.addSymbol(key, m, memberEnd, this.references(m, memberEnd), '', !member.name.startsWith('['));
                 }
                 else {
                     fieldParts.push(this.hashRange(m, memberEnd));
@@ -5670,7 +5582,166 @@ async function syntaxErrorIn(path, text, repoDir) {
     }
 }
 
+// EXTERNAL MODULE: ./src/runners/coverage-map.ts
+var coverage_map = __webpack_require__(32602);
+;// CONCATENATED MODULE: ./src/select/coverage.ts
+
+
+
+async function coverageEvidence(git, map, base) {
+    const tests = new Map();
+    const unusable = [];
+    const commits = [];
+    let outdated = 0;
+    const baseCommit = (await git.tryRun(['rev-parse', '--verify', '-q', `${base}^{commit}`])).stdout.trim();
+    for (const run of map.runs) {
+        const short = run.commit.slice(0, 12);
+        const known = await git.tryRun(['cat-file', '-e', `${run.commit}^{commit}`]);
+        if (known.exitCode !== 0) {
+            unusable.push(`coverage recorded at ${short} is not usable: that commit is not in this clone`);
+            continue;
+        }
+        const index = new Map(run.sources.map((source, i) => [source.path, i]));
+        const changed = run.commit === baseCommit
+            ? []
+            : (await git.run(['diff', '--name-only', '-z', '--no-renames', run.commit, base]))
+                .split('\0')
+                .filter(Boolean);
+        const unseen = changed.find(path => !index.has(path));
+        if (unseen) {
+            unusable.push(`coverage recorded at ${short} is not usable: ${unseen} changed since, and coverage does not show who reads it`);
+            continue;
+        }
+        const changedSources = new Set(changed.map(path => index.get(path)));
+        for (const [test, entry] of Object.entries(run.tests)) {
+            if (tests.has(test))
+                continue;
+            if (changed.includes(test) || Object.keys(entry).some(at => changedSources.has(Number(at)))) {
+                outdated++;
+                continue;
+            }
+            tests.set(test, { run, entry, index });
+        }
+        commits.push(run.commit);
+    }
+    const covering = new Map();
+    return {
+        current: tests.size,
+        outdated,
+        unusable,
+        commits,
+        covers: (test, file) => tests.get(test)?.index.has(file) === true,
+        testsCovering(file) {
+            let list = covering.get(file);
+            if (!list) {
+                list = [...tests].filter(([, current]) => current.index.has(file)).map(([test]) => test);
+                covering.set(file, list);
+            }
+            return list;
+        },
+        loaded(test, file) {
+            const current = tests.get(test);
+            const at = current?.index.get(file);
+            return at !== undefined && Object.hasOwn(current?.entry ?? {}, String(at));
+        },
+        ran(test, file) {
+            const current = tests.get(test);
+            const at = current?.index.get(file);
+            if (!current || at === undefined)
+                return undefined;
+            const source = current.run.sources[at];
+            const encoded = current.entry[String(at)];
+            if (!source?.exact || encoded === undefined)
+                return undefined;
+            return (0,coverage_map/* decodeIndices */.Eb)(encoded).flatMap(fn => [
+                source.fns[fn * 2],
+                source.fns[fn * 2 + 1]
+            ]);
+        }
+    };
+}
+/**
+ * Decides, with coverage evidence, whether a change can affect a test (see CoverageEvidence).
+ * `affects` is undefined when the evidence does not speak for the test and the file: the static
+ * graph decides then.
+ */
+class CoverageFilter {
+    evidence;
+    changes;
+    texts;
+    spans = new Map();
+    constructor(evidence, changes, texts) {
+        this.evidence = evidence;
+        this.changes = changes;
+        this.texts = texts;
+    }
+    /**
+     * `false`: the change cannot affect the test. `ran`: the test ran the changed code (it loaded a
+     * file changed as a whole or at module level, or ran the changed function). `maybe`: it loaded
+     * the file and coverage cannot tell more. Undefined: no evidence for this test and file.
+     */
+    affects(test, file, symbol) {
+        if (!this.evidence.covers(test, file))
+            return undefined;
+        if (!this.evidence.loaded(test, file))
+            return false;
+        const change = this.changes.get(file);
+        if (!change || change.whole || symbol === undefined || symbol === model_MODULE_SYMBOL)
+            return 'ran';
+        const versions = this.versionsOf(file);
+        const before = versions?.base.get(symbol);
+        const after = versions?.head.get(symbol);
+        if (!versions || !before?.fn || !after?.fn)
+            return 'maybe';
+        const ran = this.evidence.ran(test, file);
+        if (ran === undefined)
+            return 'maybe';
+        for (let i = 0; i + 1 < ran.length; i += 2) {
+            const start = versions.lineStarts[ran[i] - 1];
+            if (start === undefined)
+                return 'maybe';
+            const offset = start + ran[i + 1];
+            if (before.spans.some(([from, to]) => offset >= from && offset < to))
+                return 'ran';
+        }
+        return false;
+    }
+    /** The changed code of `file` the test surely ran (see `affects`), for tests the static graph did not reach. */
+    ranChanges(test, file) {
+        const change = this.changes.get(file);
+        if (!change)
+            return [];
+        if (change.whole)
+            return this.affects(test, file, undefined) === 'ran' ? ['*'] : [];
+        return [...change.symbols].filter(symbol => this.affects(test, file, symbol) === 'ran');
+    }
+    versionsOf(file) {
+        let known = this.spans.get(file);
+        if (known === undefined) {
+            const text = this.texts(file);
+            known =
+                text?.base !== undefined && text.head !== undefined && !text.exportsMoved
+                    ? {
+                        base: symbolSpans(text.base, file),
+                        head: symbolSpans(text.head, file),
+                        lineStarts: lineStartsOf(text.base)
+                    }
+                    : null;
+            this.spans.set(file, known);
+        }
+        return known ?? undefined;
+    }
+}
+function lineStartsOf(text) {
+    const starts = [0];
+    for (let i = 0; i < text.length; i++)
+        if (text.charCodeAt(i) === 10)
+            starts.push(i + 1);
+    return starts;
+}
+
 ;// CONCATENATED MODULE: ./src/select/index.ts
+
 
 
 
@@ -6352,13 +6423,23 @@ async function selectOrThrow(options, started, reportAllTests) {
             changes.set(file, { whole: true, symbols: new Set(), exports: new Set() });
         extraReasons.set(`data:${file}`, [dataPath]);
     }
+    const coverage = options.coverageMap?.runs.length
+        ? await coverageFilterFor(options.coverageMap, git, base, raw, repo, baseScan, changes)
+        : undefined;
     // Tests that reach a changed symbol.
     const reasons = {};
     const reach = {};
     const reachedSymbols = new Set();
     const members = options.memberReach === false ? undefined : memberReach(repo.graph);
     const reaching = testsReaching(repo.graph, changes, repo.isTest, members);
+    const neverRan = new Set();
     for (const hit of reaching.hits) {
+        const symbol = hit.changed === hit.changedFile ? undefined : hit.changed.slice(hit.changedFile.length + 1);
+        const affects = coverage?.affects(hit.test, hit.changedFile, symbol);
+        if (affects === false) {
+            neverRan.add(hit.test);
+            continue;
+        }
         const dataPath = extraReasons.get(`data:${hit.changedFile}`);
         const chain = hit.chain ?? [hit.changed, hit.test];
         reasons[hit.test] ??= dataPath ? [...dataPath, ...chain] : chain;
@@ -6369,6 +6450,22 @@ async function selectOrThrow(options, started, reportAllTests) {
     }
     if (members?.exhausted)
         notes.push('member reach gave up (too large a walk): a changed method selects every test that reaches its class');
+    if (coverage) {
+        // Tests that ran a changed function, or loaded a changed file, where the graph found no path.
+        const short = (coverage.evidence.commits[0] ?? '').slice(0, 12);
+        for (const [file] of changes)
+            for (const test of coverage.evidence.testsCovering(file)) {
+                if (Object.hasOwn(reasons, test))
+                    continue;
+                const ran = coverage.ranChanges(test, file);
+                if (ran.length === 0)
+                    continue;
+                const changedLabel = ran[0] === '*' ? file : `${file}#${ran[0]}`;
+                reasons[test] = [`${changedLabel} (the test ran it when coverage was recorded at ${short})`, test];
+                (reach[test] ??= []).push(ran[0] === '*' ? `${file}#*` : changedLabel);
+            }
+        coverageNotes(coverage, neverRan, reasons, notes);
+    }
     for (const [test, chain] of selfSelected)
         reasons[test] ??= chain;
     for (const [test, chain] of extraReasons)
@@ -6393,6 +6490,41 @@ async function selectOrThrow(options, started, reportAllTests) {
         scanKindOf(c.file));
     log.debug(`select: ${tests.length} of ${allTests.length} test files; graph ${graphMs} ms`);
     return finish({ mode: tests.length ? 'selected' : 'none', tests, reasons, fallback: null, changed }, { changedSymbols, reach, unreached });
+}
+/** The coverage filter for this change, with the versions of each changed file it compares. */
+async function coverageFilterFor(map, git, base, raw, repo, baseScan, changes) {
+    const evidence = await coverageEvidence(git, map, base);
+    const byPath = new Map(raw.map(change => [change.path, change]));
+    return new CoverageFilter(evidence, changes, file => {
+        const change = byPath.get(file);
+        const kind = scanKindOf(file);
+        if (!change?.baseSha || !change.headSha || change.previousPath || (kind !== 'ts' && kind !== 'jsx'))
+            return undefined;
+        const before = baseScan(change);
+        const after = repo.scan(file);
+        const exportsMoved = !before ||
+            !after ||
+            JSON.stringify(Object.entries(before.exports).sort()) !==
+                JSON.stringify(Object.entries(after.exports).sort()) ||
+            before.exportAll.join('\n') !== after.exportAll.join('\n');
+        return {
+            base: repo.extraBlobs.get(change.baseSha)?.toString('utf8'),
+            head: repo.extraBlobs.get(change.headSha)?.toString('utf8'),
+            exportsMoved
+        };
+    });
+}
+function coverageNotes(coverage, neverRan, reasons, notes) {
+    const { evidence } = coverage;
+    notes.push(...evidence.unusable);
+    if (evidence.current === 0 && evidence.outdated === 0)
+        return;
+    const leftOut = [...neverRan].filter(test => !Object.hasOwn(reasons, test)).sort();
+    notes.push(`coverage map: ${evidence.current} test file(s) recorded at ${evidence.commits.map(c => c.slice(0, 12)).join(', ') || 'no usable commit'} speak for the base commit` +
+        (evidence.outdated ? `, ${evidence.outdated} are out of date (a file they loaded changed since)` : '') +
+        (leftOut.length
+            ? `; ${leftOut.length} test file(s) reach a change but never ran it, so they do not run (${leftOut.slice(0, 5).join(', ')}${leftOut.length > 5 ? ', …' : ''}); use-coverage: false runs them`
+            : ''));
 }
 /** Most files to type-check; beyond that every loader of a changed TypeScript file runs. */
 const MAX_TYPECHECK_FILES = 400;

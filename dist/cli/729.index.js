@@ -1,5 +1,5 @@
 export const id = 729;
-export const ids = [729,634];
+export const ids = [729,634,564];
 export const modules = {
 
 /***/ 11729:
@@ -128,8 +128,8 @@ var ports_git = __webpack_require__(94220);
 var audit = __webpack_require__(8809);
 // EXTERNAL MODULE: ./src/report/outputs.ts
 var report_outputs = __webpack_require__(65468);
-// EXTERNAL MODULE: ./src/select/index.ts + 16 modules
-var src_select = __webpack_require__(37526);
+// EXTERNAL MODULE: ./src/select/index.ts + 17 modules
+var src_select = __webpack_require__(99311);
 // EXTERNAL MODULE: ./src/commands/select.ts + 1 modules
 var commands_select = __webpack_require__(52634);
 // EXTERNAL MODULE: ./src/commands/test.ts
@@ -492,6 +492,8 @@ var markdown = __webpack_require__(54285);
 var outputs = __webpack_require__(65468);
 // EXTERNAL MODULE: ./src/select/cached.ts
 var cached = __webpack_require__(2492);
+// EXTERNAL MODULE: ./src/commands/test.ts
+var test = __webpack_require__(44564);
 ;// CONCATENATED MODULE: ./src/select/shards.ts
 
 
@@ -552,6 +554,7 @@ function splitIntoShards(tests, count, durationOf) {
 }
 
 ;// CONCATENATED MODULE: ./src/commands/select.ts
+
 
 
 
@@ -738,6 +741,9 @@ const selectCommand = async (context) => {
     context.log.info(result.mode === 'all'
         ? `Running all ${result.tests.length} test files: ${result.fallback}`
         : `Selected ${result.tests.length} of ${result.allTests.length} test files.`);
+    // Shards are balanced by the timings earlier test runs recorded (a select job has none of its own).
+    if (context.inputs.shards > 1 && result.tests.length > 1)
+        await (0,test.restoreTimings)(context);
     return selectResult(result, context.inputs.shards, context.workDir, context.repoDir);
 };
 
@@ -754,6 +760,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   failuresOf: () => (/* binding */ failuresOf),
 /* harmony export */   renderSummary: () => (/* binding */ renderSummary),
 /* harmony export */   renderText: () => (/* binding */ renderText),
+/* harmony export */   restoreTimings: () => (/* binding */ restoreTimings),
 /* harmony export */   runTestStage: () => (/* binding */ runTestStage),
 /* harmony export */   testCommand: () => (/* binding */ testCommand)
 /* harmony export */ });
@@ -763,12 +770,14 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _changes_index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3751);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(83916);
-/* harmony import */ var _ports_cache_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(5994);
+/* harmony import */ var _ports_cache_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(5994);
 /* harmony import */ var _ports_git_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(94220);
-/* harmony import */ var _report_markdown_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(54285);
-/* harmony import */ var _report_outputs_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(65468);
+/* harmony import */ var _report_markdown_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(54285);
+/* harmony import */ var _report_outputs_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(65468);
 /* harmony import */ var _runners_index_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(95224);
 /* harmony import */ var _runners_timings_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(63464);
+/* harmony import */ var _coverage_cache_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(84649);
+
 
 
 
@@ -814,7 +823,7 @@ function caseFailure(file, test) {
     };
 }
 function firstLines(text, lines = 6) {
-    return (0,_report_markdown_js__WEBPACK_IMPORTED_MODULE_7__/* .truncate */ .xv)(text.trim().split('\n').slice(0, lines).join('\n'), MESSAGE_LIMIT, '…');
+    return (0,_report_markdown_js__WEBPACK_IMPORTED_MODULE_8__/* .truncate */ .xv)(text.trim().split('\n').slice(0, lines).join('\n'), MESSAGE_LIMIT, '…');
 }
 function flakyOf(report) {
     const flaky = [];
@@ -843,7 +852,7 @@ function renderSummary(report, annotated) {
     const lines = [
         `## ${status} Tests (${report.frameworks.join(', ') || report.framework})`,
         '',
-        (0,_report_markdown_js__WEBPACK_IMPORTED_MODULE_7__/* .table */ .tp)(['Passed', 'Failed', 'Skipped', 'Flaky', 'Files', 'Duration'], [
+        (0,_report_markdown_js__WEBPACK_IMPORTED_MODULE_8__/* .table */ .tp)(['Passed', 'Failed', 'Skipped', 'Flaky', 'Files', 'Duration'], [
             [
                 String(report.totals.passed),
                 String(report.totals.failed),
@@ -855,17 +864,17 @@ function renderSummary(report, annotated) {
         ])
     ];
     if (report.baseline) {
-        lines.push('', `Compared with base ${(0,_report_markdown_js__WEBPACK_IMPORTED_MODULE_7__/* .code */ .aY)(report.baseline.base)}: ${report.baseline.newFailures} new failure(s), ` +
+        lines.push('', `Compared with base ${(0,_report_markdown_js__WEBPACK_IMPORTED_MODULE_8__/* .code */ .aY)(report.baseline.base)}: ${report.baseline.newFailures} new failure(s), ` +
             `${report.baseline.alreadyFailing} already failing before this change (those do not fail the step).`);
     }
     const section = (title, items) => {
         if (items.length === 0)
             return;
         lines.push('', `### ${title} (${items.length})`, '');
-        lines.push((0,_report_markdown_js__WEBPACK_IMPORTED_MODULE_7__/* .table */ .tp)(['Test', 'Where', 'Message'], items.map(f => [
-            (0,_report_markdown_js__WEBPACK_IMPORTED_MODULE_7__/* .escapeCell */ .kq)(f.name),
-            f.location ? (0,_report_markdown_js__WEBPACK_IMPORTED_MODULE_7__/* .code */ .aY)(`${f.location.file}:${f.location.line}`) : (0,_report_markdown_js__WEBPACK_IMPORTED_MODULE_7__/* .code */ .aY)(f.file),
-            (0,_report_markdown_js__WEBPACK_IMPORTED_MODULE_7__/* .escapeCell */ .kq)(f.message.replace(/\s*\n\s*/g, ' '))
+        lines.push((0,_report_markdown_js__WEBPACK_IMPORTED_MODULE_8__/* .table */ .tp)(['Test', 'Where', 'Message'], items.map(f => [
+            (0,_report_markdown_js__WEBPACK_IMPORTED_MODULE_8__/* .escapeCell */ .kq)(f.name),
+            f.location ? (0,_report_markdown_js__WEBPACK_IMPORTED_MODULE_8__/* .code */ .aY)(`${f.location.file}:${f.location.line}`) : (0,_report_markdown_js__WEBPACK_IMPORTED_MODULE_8__/* .code */ .aY)(f.file),
+            (0,_report_markdown_js__WEBPACK_IMPORTED_MODULE_8__/* .escapeCell */ .kq)(f.message.replace(/\s*\n\s*/g, ' '))
         ])));
     };
     if (report.baseline) {
@@ -877,19 +886,19 @@ function renderSummary(report, annotated) {
     }
     if (flaky.length > 0) {
         lines.push('', `### Flaky (${flaky.length}): failed, then passed on a retry`, '');
-        lines.push((0,_report_markdown_js__WEBPACK_IMPORTED_MODULE_7__/* .table */ .tp)(['Test', 'File'], flaky.map(f => [(0,_report_markdown_js__WEBPACK_IMPORTED_MODULE_7__/* .escapeCell */ .kq)(f.name), (0,_report_markdown_js__WEBPACK_IMPORTED_MODULE_7__/* .code */ .aY)(f.file)])));
+        lines.push((0,_report_markdown_js__WEBPACK_IMPORTED_MODULE_8__/* .table */ .tp)(['Test', 'File'], flaky.map(f => [(0,_report_markdown_js__WEBPACK_IMPORTED_MODULE_8__/* .escapeCell */ .kq)(f.name), (0,_report_markdown_js__WEBPACK_IMPORTED_MODULE_8__/* .code */ .aY)(f.file)])));
     }
     const slowest = [...report.files].sort((a, b) => b.durationMs - a.durationMs).slice(0, SLOWEST_FILES);
     if (slowest.length > 0) {
         lines.push('', '### Slowest files', '');
-        lines.push((0,_report_markdown_js__WEBPACK_IMPORTED_MODULE_7__/* .table */ .tp)(['File', 'Duration', 'Status'], slowest.map(f => [(0,_report_markdown_js__WEBPACK_IMPORTED_MODULE_7__/* .code */ .aY)(f.file), seconds(f.durationMs), f.status])));
+        lines.push((0,_report_markdown_js__WEBPACK_IMPORTED_MODULE_8__/* .table */ .tp)(['File', 'Duration', 'Status'], slowest.map(f => [(0,_report_markdown_js__WEBPACK_IMPORTED_MODULE_8__/* .code */ .aY)(f.file), seconds(f.durationMs), f.status])));
     }
     if (failures.length > annotated) {
         lines.push('', `_${annotated} failure(s) are annotated in the code; GitHub shows at most ${ANNOTATION_LIMIT} a step, so every failure is listed above._`);
     }
     const crashed = report.files.filter(file => file.output && (0,_runners_index_js__WEBPACK_IMPORTED_MODULE_5__/* .isFailing */ .DI)(file) && !file.flaky);
     for (const file of crashed.slice(0, 5)) {
-        lines.push('', (0,_report_markdown_js__WEBPACK_IMPORTED_MODULE_7__/* .details */ .zH)(`Output of ${(0,_report_markdown_js__WEBPACK_IMPORTED_MODULE_7__/* .escapeCell */ .kq)(file.file)} (${file.status})`, '```text\n' + (0,_report_markdown_js__WEBPACK_IMPORTED_MODULE_7__/* .truncate */ .xv)(file.output ?? '', 4000).replace(/```/g, "'''") + '\n```'));
+        lines.push('', (0,_report_markdown_js__WEBPACK_IMPORTED_MODULE_8__/* .details */ .zH)(`Output of ${(0,_report_markdown_js__WEBPACK_IMPORTED_MODULE_8__/* .escapeCell */ .kq)(file.file)} (${file.status})`, '```text\n' + (0,_report_markdown_js__WEBPACK_IMPORTED_MODULE_8__/* .truncate */ .xv)(file.output ?? '', 4000).replace(/```/g, "'''") + '\n```'));
     }
     return lines.join('\n');
 }
@@ -939,6 +948,15 @@ function timingsCacheKey(context) {
     const { event } = context;
     return `ci-medic-timings-${event.runId ?? 'local'}-${event.runAttempt ?? '1'}-${context.env.GITHUB_JOB ?? 'job'}-${Date.now()}`;
 }
+/** Restores the per-file timings earlier `test` runs saved in the Actions cache (outside Actions: nothing to do). */
+async function restoreTimings(context) {
+    const cache = (0,_ports_cache_js__WEBPACK_IMPORTED_MODULE_9__/* .createCachePort */ ._)(context.env, context.log);
+    if (!cache.available || (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(context.workDir, _runners_timings_js__WEBPACK_IMPORTED_MODULE_6__/* .TIMINGS_FILE */ .hP)))
+        return;
+    await context.log.group('Restore test timings', async () => {
+        await cache.restore([(0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(context.workDir, _runners_timings_js__WEBPACK_IMPORTED_MODULE_6__/* .TIMINGS_FILE */ .hP)], `ci-medic-timings-${context.event.runId ?? 'local'}`, ['ci-medic-timings-']);
+    });
+}
 /**
  * Runs test files the way both `test` and `ci` do: timings restored and saved with the Actions
  * cache, a clear error when no suite is found, the failing tests rerun on the base commit with
@@ -947,15 +965,9 @@ function timingsCacheKey(context) {
 async function runTestStage(context, files, base) {
     const { inputs, log, repoDir } = context;
     const workDir = context.workDir;
-    const cache = (0,_ports_cache_js__WEBPACK_IMPORTED_MODULE_8__/* .createCachePort */ ._)(context.env, log);
+    const cache = (0,_ports_cache_js__WEBPACK_IMPORTED_MODULE_9__/* .createCachePort */ ._)(context.env, log);
     const timingsPath = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(workDir, _runners_timings_js__WEBPACK_IMPORTED_MODULE_6__/* .TIMINGS_FILE */ .hP);
-    if (cache.available) {
-        await log.group('Restore test timings', async () => {
-            await cache.restore([timingsPath], `ci-medic-timings-${context.event.runId ?? 'local'}`, [
-                'ci-medic-timings-'
-            ]);
-        });
-    }
+    await restoreTimings(context);
     const runOptions = {
         testCommand: inputs.testCommand,
         timeoutMs: inputs.testTimeout,
@@ -963,7 +975,23 @@ async function runTestStage(context, files, base) {
         log,
         env: context.env
     };
-    let report = await log.group('Run tests', () => (0,_runners_index_js__WEBPACK_IMPORTED_MODULE_5__/* .runTests */ .N$)({ ...runOptions, repoDir, files, timingsDir: workDir }));
+    const coverage = inputs.recordCoverage ? (0,_coverage_cache_js__WEBPACK_IMPORTED_MODULE_7__/* .coverageMapCache */ .l)(context) : undefined;
+    await coverage?.restore();
+    let report = await log.group('Run tests', () => (0,_runners_index_js__WEBPACK_IMPORTED_MODULE_5__/* .runTests */ .N$)({
+        ...runOptions,
+        repoDir,
+        files,
+        timingsDir: workDir,
+        ...(inputs.recordCoverage ? { coverageDir: workDir } : {})
+    }));
+    if (report.coverageMap) {
+        const { recorded, commit, untracked, why } = report.coverageMap;
+        log.info(recorded
+            ? `Coverage map: recorded what ${recorded} test file(s) ran at ${commit?.slice(0, 12)}${untracked ? ` (${untracked} left out: they loaded files git does not track)` : ''}.`
+            : `Coverage map: nothing recorded (${why}).`);
+        if (recorded)
+            await coverage?.save();
+    }
     if (report.files.length === 0 && !inputs.testCommand) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1('No tests were found to run: no jest, vitest, mocha, node --test, pytest or go test suite was detected. ' +
             'Name the files or the command. Example: test-command: "npm test -- {files}"', 'test-command');
@@ -996,10 +1024,10 @@ const testCommand = async (context) => {
     const failedCount = report.baseline ? report.baseline.newFailures : report.totals.failed;
     const result = {
         outputs: {
-            passed: (0,_report_outputs_js__WEBPACK_IMPORTED_MODULE_9__/* .safeWord */ .m)(report.totals.passed),
-            failed: (0,_report_outputs_js__WEBPACK_IMPORTED_MODULE_9__/* .safeWord */ .m)(failedCount),
-            flaky: (0,_report_outputs_js__WEBPACK_IMPORTED_MODULE_9__/* .safeWord */ .m)(report.totals.flaky),
-            report: (0,_report_outputs_js__WEBPACK_IMPORTED_MODULE_9__/* .safeWord */ .m)(reportPath)
+            passed: (0,_report_outputs_js__WEBPACK_IMPORTED_MODULE_10__/* .safeWord */ .m)(report.totals.passed),
+            failed: (0,_report_outputs_js__WEBPACK_IMPORTED_MODULE_10__/* .safeWord */ .m)(failedCount),
+            flaky: (0,_report_outputs_js__WEBPACK_IMPORTED_MODULE_10__/* .safeWord */ .m)(report.totals.flaky),
+            report: (0,_report_outputs_js__WEBPACK_IMPORTED_MODULE_10__/* .safeWord */ .m)(reportPath)
         },
         summary: renderSummary(report, annotations.length),
         json: report,
