@@ -261,6 +261,54 @@ describe('selection with a coverage map (babel-jest)', () => {
   }, 180_000)
 })
 
+describe('what coverage cannot see without help', () => {
+  it('merges what a test file ran in each jest project', async () => {
+    const repo = projectRepo({
+      'package.json': JSON.stringify({ name: 'modes', private: true }),
+      'jest.config.js': `module.exports = { projects: [
+  { displayName: 'a', testEnvironment: 'node', globals: { MODE: 'a' } },
+  { displayName: 'b', testEnvironment: 'node', globals: { MODE: 'b' } }
+] }
+`,
+      'src/modes.js':
+        "function fa() {\n  return 'a'\n}\n\nfunction fb() {\n  return 'b'\n}\n\nmodule.exports = { fa, fb }\n",
+      'test/mode.test.js':
+        "const { fa, fb } = require('../src/modes')\ntest('mode', () => expect(MODE === 'a' ? fa() : fb()).toBe(MODE))\n"
+    })
+    const { map } = await record(repo)
+    expect(Object.keys(map.runs[0]!.tests)).toEqual(['test/mode.test.js'])
+    const base = repo.head()
+    for (const fn of ['fa', 'fb']) {
+      const { withMap, failing } = await change(repo, base, map, {
+        'src/modes.js': repo
+          .read('src/modes.js')
+          .replace(`function ${fn}() {\n`, `function ${fn}() {\n  throw new Error('${fn}')\n`)
+      })
+      expect(failing).toEqual(['test/mode.test.js'])
+      expect(withMap.tests).toEqual(['test/mode.test.js'])
+      repo.git('reset', '-q', '--hard', base)
+    }
+  }, 180_000)
+
+  it('lets the graph decide when a method becomes an accessor, which code can run without calling it', async () => {
+    const repo = projectRepo({
+      ...JS_PROJECT,
+      'test/kind.test.js':
+        "const { Clock } = require('../src/clock')\ntest('shift is a method', () => expect(typeof new Clock(1).shift).toBe('function'))\n"
+    })
+    const { map } = await record(repo)
+    const base = repo.head()
+    const { withMap, failing } = await change(repo, base, map, {
+      'src/clock.js': CLOCK_JS.replace(
+        '  shift(n) {\n    return new Clock(this.h + n)',
+        '  get shift() {\n    return new Clock(this.h + 1)'
+      )
+    })
+    expect(failing).toEqual(['test/kind.test.js', 'test/shift.test.js'])
+    expect(withMap.tests).toEqual(expect.arrayContaining(['test/kind.test.js', 'test/shift.test.js']))
+  }, 180_000)
+})
+
 describe('selection with a coverage map (ts-jest)', () => {
   it("puts coverage positions back in the TypeScript source through ts-jest's source maps", async () => {
     const clock = `export interface Options {

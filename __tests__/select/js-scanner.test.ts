@@ -336,4 +336,16 @@ function o(a) {}
     expect(fn).toMatchObject({ h: false, i: false, k: false, 'C.field': false, C: false, p: false })
     expect(fn['C.[Symbol.iterator]'] ?? false).toBe(false)
   })
+
+  it('tells kinds of function apart: a hoisted declaration, a variable, a method, an accessor', () => {
+    const shape = Object.fromEntries([...spans].filter(([, s]) => s.fn).map(([name, s]) => [name, s.shape]))
+    expect(shape).toEqual({
+      f: 'function',
+      g: 'const',
+      j: 'const',
+      'C.s': 'static method',
+      'C.v': 'get',
+      o: 'function,function'
+    })
+  })
 })

@@ -16,8 +16,9 @@ import { MODULE_SYMBOL } from './model.js'
  * - a test that never loaded the file cannot be affected by it;
  * - a test that loaded it is affected by a change to code that runs on load, to a class, field or
  *   variable, to what the file exports, by a symbol added or removed, or by a whole-file change;
- * - a change to a function, method or accessor (one in both versions) affects it only if it ran
- *   that function, since code that never runs cannot change a result.
+ * - a change to a function, method or accessor (of the same kind in both versions: a hoisted
+ *   declaration stays one, a method does not become an accessor) affects it only if it ran that
+ *   function, since code that never runs cannot change a result.
  *
  * What this cannot see: a test whose path through the code depends on the clock, randomness or
  * the machine ran other functions when the map was recorded (`record-coverage` keeps only tests
@@ -157,15 +158,10 @@ export class CoverageFilter {
     const versions = this.versionsOf(file)
     const before = versions?.base.get(symbol)
     const after = versions?.head.get(symbol)
-    if (!versions || !before?.fn || !after?.fn) return 'maybe'
     const ran = this.evidence.ran(test, file)
-    if (ran === undefined) return 'maybe'
-    for (let i = 0; i + 1 < ran.length; i += 2) {
-      const start = versions.lineStarts[(ran[i] as number) - 1]
-      if (start === undefined) return 'maybe'
-      const offset = start + (ran[i + 1] as number)
-      if (before.spans.some(([from, to]) => offset >= from && offset < to)) return 'ran'
-    }
+    const within = versions && before && ran ? ranWithin(ran, before.spans, versions.lineStarts) : undefined
+    if (within) return 'ran'
+    if (within === undefined || !before?.fn || !after?.fn || before.shape !== after.shape) return 'maybe'
     return false
   }
 
@@ -199,6 +195,20 @@ interface Versions {
   base: Map<string, SymbolSpans>
   head: Map<string, SymbolSpans>
   lineStarts: number[]
+}
+
+/**
+ * Whether one of the function starts (line, column pairs) lies in one of the spans; undefined when
+ * a start is past the file's end (the recording does not match this text).
+ */
+function ranWithin(ran: number[], spans: Array<[number, number]>, lineStarts: number[]): boolean | undefined {
+  for (let i = 0; i + 1 < ran.length; i += 2) {
+    const start = lineStarts[(ran[i] as number) - 1]
+    if (start === undefined) return undefined
+    const offset = start + (ran[i + 1] as number)
+    if (spans.some(([from, to]) => offset >= from && offset < to)) return true
+  }
+  return false
 }
 
 function lineStartsOf(text: string): number[] {

@@ -105,6 +105,11 @@ export interface SymbolSpans {
    * variable whose initializer is a function or an arrow function. Its code runs only when called.
    */
   fn: boolean
+  /**
+   * What kind of function each part is (`function`, `const`, `static get`…): code that never calls
+   * it can still tell a hoisted declaration from a variable, or a method from an accessor.
+   */
+  shape: string
 }
 
 /** The spans of every top-level symbol of a JavaScript/TypeScript file (see SymbolSpans). */
@@ -592,9 +597,9 @@ class JsScanner {
     end: number,
     refs: Iterable<string>,
     hashExtra = '',
-    fn = false
+    fnShape = ''
   ): void {
-    if (this.spans) this.addSpan(name, start, end, fn)
+    if (this.spans) this.addSpan(name, start, end, fnShape)
     const rangeHash = this.hashRange(start, end)
     const hash = hashExtra ? hashText(hashExtra + '\u0003' + rangeHash) : rangeHash
     // Own entries only: a function named hasOwnProperty or toString must not find Object.prototype's.
@@ -609,15 +614,16 @@ class JsScanner {
     }
   }
 
-  private addSpan(name: string, start: number, end: number, fn: boolean): void {
+  private addSpan(name: string, start: number, end: number, fnShape: string): void {
     const ends = this.tokens.ends as number[]
     const from = start > 0 ? (ends[start - 1] as number) : 0
     const to = end > start ? (ends[end - 1] as number) : from
     const known = this.spans?.get(name)
     if (known) {
       known.spans.push([from, to])
-      known.fn &&= fn
-    } else this.spans?.set(name, { spans: [[from, to]], fn })
+      known.fn &&= fnShape !== ''
+      known.shape += `,${fnShape}`
+    } else this.spans?.set(name, { spans: [[from, to]], fn: fnShape !== '', shape: fnShape })
   }
 
   /** Whether the tokens from..to are one function or arrow function expression. */
@@ -798,7 +804,7 @@ class JsScanner {
       if (this.is(nameAt, IDENT)) {
         const name = this.t(nameAt)
         this.functionNames.add(name)
-        this.addSymbol(name, start, end, this.references(nameAt + 1, end), '', true)
+        this.addSymbol(name, start, end, this.references(nameAt + 1, end), '', 'function')
         return named(name)
       }
     } else if (word === 'class' && this.is(k, IDENT)) {
@@ -848,6 +854,7 @@ class JsScanner {
     let onLoad = false
     let declarators = 0
     let functionInit = false
+    const k0 = k
     while (k < end) {
       if (this.is(k, IDENT)) {
         declared.push(this.t(k))
@@ -881,7 +888,7 @@ class JsScanner {
     if (declared.length === 0) return this.moduleStatement(start, end)
     const fn = functionInit && declarators === 1 && declared.length === 1
     for (const name of declared) {
-      this.addSymbol(name, start, end, refs, '', fn)
+      this.addSymbol(name, start, end, refs, '', fn ? this.t(k0 - 1) : '')
       if (exported) this.scan_.exports[name] = name
     }
     if (onLoad) this.runsOnLoad(start, end, refs)
@@ -940,7 +947,16 @@ class JsScanner {
         if (this.is(m, PUNCT, '@')) open = true
         memberNames.push(member.name)
         if (member.isMethod) {
-          this.addSymbol(key, m, memberEnd, this.references(m, memberEnd), '', !member.name.startsWith('['))
+          this.addSymbol(
+            key,
+            m,
+            memberEnd,
+            this.references(m, memberEnd),
+            '',
+            member.name.startsWith('[')
+              ? ''
+              : `${member.isStatic ? 'static ' : ''}${member.accessor ?? 'method'}`
+          )
         } else {
           fieldParts.push(this.hashRange(m, memberEnd))
           this.addSymbol(key, m, memberEnd, this.references(m, memberEnd))
@@ -1020,7 +1036,9 @@ class JsScanner {
   private memberName(
     m: number,
     end: number
-  ): { name: string; isMethod: boolean; isStatic: boolean; isAccessor: boolean } | undefined {
+  ):
+    | { name: string; isMethod: boolean; isStatic: boolean; isAccessor: boolean; accessor?: 'get' | 'set' }
+    | undefined {
     let k = this.skipDecorators(m)
     let isStatic = false
     while (
@@ -1037,11 +1055,13 @@ class JsScanner {
       return { name: 'static{}', isMethod: false, isStatic: true, isAccessor: false }
     if (this.is(k, PUNCT, '*')) k++
     let isAccessor = false
+    let accessor: 'get' | 'set' | undefined
     if (
       (this.is(k, IDENT, 'get') || this.is(k, IDENT, 'set')) &&
       (this.is(k + 1, IDENT) || this.is(k + 1, STRING) || this.is(k + 1, PUNCT, '['))
     ) {
       isAccessor = true
+      accessor = this.t(k) as 'get' | 'set'
       k++
     }
     let name: string
@@ -1051,7 +1071,7 @@ class JsScanner {
     let j = this.is(k, PUNCT, '[') ? this.after(k) : k + 1
     if (this.is(j, PUNCT, '?') || this.is(j, PUNCT, '!')) j++
     const isMethod = this.is(j, PUNCT, '(') || this.is(j, PUNCT, '<')
-    return { name, isMethod, isStatic, isAccessor }
+    return { name, isMethod, isStatic, isAccessor, ...(accessor ? { accessor } : {}) }
   }
 
   // ── token helpers ────────────────────────────────────────────────────────
