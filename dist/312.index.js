@@ -2190,9 +2190,11 @@ async function saveCoverage(dir, context, results) {
     const tracked = new Set((await git.run(['ls-files', '-z', '--full-name'])).split('\0').filter(Boolean));
     const recorded = new Map();
     let untracked = 0;
+    // A file reported more than once (one run per jest project) counts only if every run passed.
+    const notPassing = new Set(results.filter(r => r.status !== 'passed' || r.flaky).map(r => r.file));
     for (const result of results) {
         const ran = context.coverage.get(result.file);
-        if (result.status !== 'passed' || result.flaky || ran === undefined)
+        if (notPassing.has(result.file) || ran === undefined || recorded.has(prefix + result.file))
             continue;
         const sources = ran && Object.keys(ran);
         if (!sources || !sources.every(path => tracked.has(prefix + path))) {
@@ -2344,6 +2346,14 @@ function noteCoverage(context, cwd, event) {
         ran[path] = entry.exact
             ? { fns: entry.fns, exact: true }
             : originalFunctions(entry.fns, maps.get(absolute));
+    }
+    // A file that runs in several jest projects ran what all its runs ran.
+    const earlier = context.coverage.get(test);
+    if (earlier === null)
+        return;
+    for (const [path, entry] of Object.entries(earlier ?? {})) {
+        const now = ran[path];
+        ran[path] = now ? { fns: [...entry.fns, ...now.fns], exact: entry.exact && now.exact } : entry;
     }
     context.coverage.set(test, ran);
 }

@@ -4098,9 +4098,9 @@ class JsScanner {
             this.moduleRefs.add(ref);
         this.wordsOf(from, to, this.moduleWords);
     }
-    addSymbol(name, start, end, refs, hashExtra = '', fn = false) {
+    addSymbol(name, start, end, refs, hashExtra = '', fnShape = '') {
         if (this.spans)
-            this.addSpan(name, start, end, fn);
+            this.addSpan(name, start, end, fnShape);
         const rangeHash = this.hashRange(start, end);
         const hash = hashExtra ? hashText(hashExtra + '\u0003' + rangeHash) : rangeHash;
         // Own entries only: a function named hasOwnProperty or toString must not find Object.prototype's.
@@ -4115,17 +4115,18 @@ class JsScanner {
             this.scan_.symbols[name] = { hash, refs: Array.isArray(refs) ? refs : [...refs], words };
         }
     }
-    addSpan(name, start, end, fn) {
+    addSpan(name, start, end, fnShape) {
         const ends = this.tokens.ends;
         const from = start > 0 ? ends[start - 1] : 0;
         const to = end > start ? ends[end - 1] : from;
         const known = this.spans?.get(name);
         if (known) {
             known.spans.push([from, to]);
-            known.fn &&= fn;
+            known.fn &&= fnShape !== '';
+            known.shape += `,${fnShape}`;
         }
         else
-            this.spans?.set(name, { spans: [[from, to]], fn });
+            this.spans?.set(name, { spans: [[from, to]], fn: fnShape !== '', shape: fnShape });
     }
     /** Whether the tokens from..to are one function or arrow function expression. */
     isFunctionExpression(from, to) {
@@ -4312,7 +4313,7 @@ class JsScanner {
             if (this.is(nameAt, IDENT)) {
                 const name = this.t(nameAt);
                 this.functionNames.add(name);
-                this.addSymbol(name, start, end, this.references(nameAt + 1, end), '', true);
+                this.addSymbol(name, start, end, this.references(nameAt + 1, end), '', 'function');
                 return named(name);
             }
         }
@@ -4362,6 +4363,7 @@ class JsScanner {
         let onLoad = false;
         let declarators = 0;
         let functionInit = false;
+        const k0 = k;
         while (k < end) {
             if (this.is(k, IDENT)) {
                 declared.push(this.t(k));
@@ -4403,7 +4405,7 @@ class JsScanner {
             return this.moduleStatement(start, end);
         const fn = functionInit && declarators === 1 && declared.length === 1;
         for (const name of declared) {
-            this.addSymbol(name, start, end, refs, '', fn);
+            this.addSymbol(name, start, end, refs, '', fn ? this.t(k0 - 1) : '');
             if (exported)
                 this.scan_.exports[name] = name;
         }
@@ -4471,7 +4473,9 @@ class JsScanner {
                     open = true;
                 memberNames.push(member.name);
                 if (member.isMethod) {
-                    this.addSymbol(key, m, memberEnd, this.references(m, memberEnd), '', !member.name.startsWith('['));
+                    this.addSymbol(key, m, memberEnd, this.references(m, memberEnd), '', member.name.startsWith('[')
+                        ? ''
+                        : `${member.isStatic ? 'static ' : ''}${member.accessor ?? 'method'}`);
                 }
                 else {
                     fieldParts.push(this.hashRange(m, memberEnd));
@@ -4578,9 +4582,11 @@ class JsScanner {
         if (this.is(k, PUNCT, '*'))
             k++;
         let isAccessor = false;
+        let accessor;
         if ((this.is(k, IDENT, 'get') || this.is(k, IDENT, 'set')) &&
             (this.is(k + 1, IDENT) || this.is(k + 1, STRING) || this.is(k + 1, PUNCT, '['))) {
             isAccessor = true;
+            accessor = this.t(k);
             k++;
         }
         let name;
@@ -4594,7 +4600,7 @@ class JsScanner {
         if (this.is(j, PUNCT, '?') || this.is(j, PUNCT, '!'))
             j++;
         const isMethod = this.is(j, PUNCT, '(') || this.is(j, PUNCT, '<');
-        return { name, isMethod, isStatic, isAccessor };
+        return { name, isMethod, isStatic, isAccessor, ...(accessor ? { accessor } : {}) };
     }
     // ── token helpers ────────────────────────────────────────────────────────
     /** The identifiers a token range references (not property names after a dot). */
@@ -5691,19 +5697,12 @@ class CoverageFilter {
         const versions = this.versionsOf(file);
         const before = versions?.base.get(symbol);
         const after = versions?.head.get(symbol);
-        if (!versions || !before?.fn || !after?.fn)
-            return 'maybe';
         const ran = this.evidence.ran(test, file);
-        if (ran === undefined)
+        const within = versions && before && ran ? ranWithin(ran, before.spans, versions.lineStarts) : undefined;
+        if (within)
+            return 'ran';
+        if (within === undefined || !before?.fn || !after?.fn || before.shape !== after.shape)
             return 'maybe';
-        for (let i = 0; i + 1 < ran.length; i += 2) {
-            const start = versions.lineStarts[ran[i] - 1];
-            if (start === undefined)
-                return 'maybe';
-            const offset = start + ran[i + 1];
-            if (before.spans.some(([from, to]) => offset >= from && offset < to))
-                return 'ran';
-        }
         return false;
     }
     /** The changed code of `file` the test surely ran (see `affects`), for tests the static graph did not reach. */
@@ -5731,6 +5730,21 @@ class CoverageFilter {
         }
         return known ?? undefined;
     }
+}
+/**
+ * Whether one of the function starts (line, column pairs) lies in one of the spans; undefined when
+ * a start is past the file's end (the recording does not match this text).
+ */
+function ranWithin(ran, spans, lineStarts) {
+    for (let i = 0; i + 1 < ran.length; i += 2) {
+        const start = lineStarts[ran[i] - 1];
+        if (start === undefined)
+            return undefined;
+        const offset = start + ran[i + 1];
+        if (spans.some(([from, to]) => offset >= from && offset < to))
+            return true;
+    }
+    return false;
 }
 function lineStartsOf(text) {
     const starts = [0];
