@@ -307,6 +307,23 @@ describe('what coverage cannot see without help', () => {
     expect(failing).toEqual(['test/kind.test.js', 'test/shift.test.js'])
     expect(withMap.tests).toEqual(expect.arrayContaining(['test/kind.test.js', 'test/shift.test.js']))
   }, 180_000)
+
+  it('lets the graph decide for a deleted file, whose path a test can need without loading it', async () => {
+    const repo = projectRepo({
+      ...JS_PROJECT,
+      'src/extra.js': 'module.exports = { extra: () => 1 }\n',
+      'test/extra.test.js':
+        "const { extra } = require('../src/extra')\ntest('extra', () => expect(extra()).toBe(1))\n",
+      'test/mocked.test.js':
+        "jest.mock('../src/extra', () => ({ extra: () => 2 }))\nconst { extra } = require('../src/extra')\ntest('mocked', () => expect(extra()).toBe(2))\n"
+    })
+    const { map } = await record(repo)
+    expect(Object.keys(map.runs[0]!.tests)).toContain('test/mocked.test.js')
+    const base = repo.head()
+    const { withMap, failing } = await change(repo, base, map, { 'src/extra.js': null })
+    expect(failing).toEqual(['test/extra.test.js', 'test/mocked.test.js'])
+    expect(withMap.tests).toEqual(['test/extra.test.js', 'test/mocked.test.js'])
+  }, 180_000)
 })
 
 describe('selection with a coverage map (ts-jest)', () => {

@@ -142,7 +142,12 @@ export class CoverageFilter {
   constructor(
     readonly evidence: CoverageEvidence,
     private readonly changes: ReadonlyMap<string, FileChange>,
-    private readonly texts: (file: string) => ChangedText | undefined
+    private readonly texts: (file: string) => ChangedText | undefined,
+    /**
+     * Files deleted or renamed away: a test that never loaded one can still need it to exist
+     * (`jest.mock('./gone', factory)` resolves the path), so the graph decides for them.
+     */
+    private readonly gone: ReadonlySet<string> = new Set()
   ) {}
 
   /**
@@ -152,7 +157,7 @@ export class CoverageFilter {
    */
   affects(test: string, file: string, symbol: string | undefined): false | 'ran' | 'maybe' | undefined {
     if (!this.evidence.covers(test, file)) return undefined
-    if (!this.evidence.loaded(test, file)) return false
+    if (!this.evidence.loaded(test, file)) return this.gone.has(file) ? undefined : false
     const change = this.changes.get(file)
     if (!change || change.whole || symbol === undefined || symbol === MODULE_SYMBOL) return 'ran'
     const versions = this.versionsOf(file)

@@ -956,25 +956,35 @@ async function coverageFilterFor(
 ): Promise<CoverageFilter> {
   const evidence = await coverageEvidence(git, map, base)
   const byPath = new Map(raw.map(change => [change.path, change]))
-  return new CoverageFilter(evidence, changes, file => {
-    const change = byPath.get(file)
-    const kind = scanKindOf(file)
-    if (!change?.baseSha || !change.headSha || change.previousPath || (kind !== 'ts' && kind !== 'jsx'))
-      return undefined
-    const before = baseScan(change)
-    const after = repo.scan(file)
-    const exportsMoved =
-      !before ||
-      !after ||
-      JSON.stringify(Object.entries(before.exports).sort()) !==
-        JSON.stringify(Object.entries(after.exports).sort()) ||
-      before.exportAll.join('\n') !== after.exportAll.join('\n')
-    return {
-      base: repo.extraBlobs.get(change.baseSha)?.toString('utf8'),
-      head: repo.extraBlobs.get(change.headSha)?.toString('utf8'),
-      exportsMoved
-    }
-  })
+  const gone = new Set(
+    raw.flatMap(change =>
+      change.status === 'deleted' ? [change.path] : change.previousPath ? [change.previousPath] : []
+    )
+  )
+  return new CoverageFilter(
+    evidence,
+    changes,
+    file => {
+      const change = byPath.get(file)
+      const kind = scanKindOf(file)
+      if (!change?.baseSha || !change.headSha || change.previousPath || (kind !== 'ts' && kind !== 'jsx'))
+        return undefined
+      const before = baseScan(change)
+      const after = repo.scan(file)
+      const exportsMoved =
+        !before ||
+        !after ||
+        JSON.stringify(Object.entries(before.exports).sort()) !==
+          JSON.stringify(Object.entries(after.exports).sort()) ||
+        before.exportAll.join('\n') !== after.exportAll.join('\n')
+      return {
+        base: repo.extraBlobs.get(change.baseSha)?.toString('utf8'),
+        head: repo.extraBlobs.get(change.headSha)?.toString('utf8'),
+        exportsMoved
+      }
+    },
+    gone
+  )
 }
 
 function coverageNotes(
