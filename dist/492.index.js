@@ -5675,11 +5675,18 @@ class CoverageFilter {
     evidence;
     changes;
     texts;
+    gone;
     spans = new Map();
-    constructor(evidence, changes, texts) {
+    constructor(evidence, changes, texts, 
+    /**
+     * Files deleted or renamed away: a test that never loaded one can still need it to exist
+     * (`jest.mock('./gone', factory)` resolves the path), so the graph decides for them.
+     */
+    gone = new Set()) {
         this.evidence = evidence;
         this.changes = changes;
         this.texts = texts;
+        this.gone = gone;
     }
     /**
      * `false`: the change cannot affect the test. `ran`: the test ran the changed code (it loaded a
@@ -5690,7 +5697,7 @@ class CoverageFilter {
         if (!this.evidence.covers(test, file))
             return undefined;
         if (!this.evidence.loaded(test, file))
-            return false;
+            return this.gone.has(file) ? undefined : false;
         const change = this.changes.get(file);
         if (!change || change.whole || symbol === undefined || symbol === model_MODULE_SYMBOL)
             return 'ran';
@@ -6509,6 +6516,7 @@ async function selectOrThrow(options, started, reportAllTests) {
 async function coverageFilterFor(map, git, base, raw, repo, baseScan, changes) {
     const evidence = await coverageEvidence(git, map, base);
     const byPath = new Map(raw.map(change => [change.path, change]));
+    const gone = new Set(raw.flatMap(change => change.status === 'deleted' ? [change.path] : change.previousPath ? [change.previousPath] : []));
     return new CoverageFilter(evidence, changes, file => {
         const change = byPath.get(file);
         const kind = scanKindOf(file);
@@ -6526,7 +6534,7 @@ async function coverageFilterFor(map, git, base, raw, repo, baseScan, changes) {
             head: repo.extraBlobs.get(change.headSha)?.toString('utf8'),
             exportsMoved
         };
-    });
+    }, gone);
 }
 function coverageNotes(coverage, neverRan, reasons, notes) {
     const { evidence } = coverage;
