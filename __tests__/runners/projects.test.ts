@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, test } from '@jest/globals'
-import { existsSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { streamLogger } from '../../src/ports/log.js'
 import { runTests } from '../../src/runners/index.js'
@@ -109,6 +109,34 @@ describe('a test file that does not load', () => {
     ])
     expect(pytestReport.files[0]?.output).toMatch(/^File "test_bad\.py", line 1[\s\S]*SyntaxError/)
     expect(pytestReport.totals).toEqual({ passed: 1, failed: 1, skipped: 0, flaky: 0 })
+  }, 60_000)
+})
+
+describe('a jest config the test script names', () => {
+  test('jest runs with the config that `jest --config <file>` in the test script names', async () => {
+    const dir = makeTempDir('ci-medic-jest-config-')
+    writeFileSync(
+      join(dir, 'package.json'),
+      JSON.stringify({ scripts: { test: 'jest --ci --config ./config/jest.config.js' } })
+    )
+    symlinkSync(join(PROJECT_ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir')
+    mkdirSync(join(dir, 'config'))
+    // Only this config makes `*.check.js` files tests, and only it sets the global the test reads.
+    writeFileSync(
+      join(dir, 'config', 'jest.config.js'),
+      "module.exports = { rootDir: '..', testMatch: ['**/*.check.js'], globals: { FROM_CONFIG: true } }\n"
+    )
+    writeFileSync(join(dir, 'sum.check.js'), "test('config', () => expect(FROM_CONFIG).toBe(true))\n")
+    const all = await runTests({ repoDir: dir, timeoutMs: 60_000, retries: 0, log: quiet })
+    expect(all.files.map(f => [f.file, f.status])).toEqual([['sum.check.js', 'passed']])
+    const one = await runTests({
+      repoDir: dir,
+      files: ['sum.check.js'],
+      timeoutMs: 60_000,
+      retries: 0,
+      log: quiet
+    })
+    expect(one.totals).toEqual({ passed: 1, failed: 0, skipped: 0, flaky: 0 })
   }, 60_000)
 })
 

@@ -240,6 +240,35 @@ describe('semantic selection through the symbol graph', () => {
   })
 })
 
+describe('a jest config the test script names', () => {
+  it('reads the config `jest --config <file>` names: its testMatch, with rootDir from its folder', async () => {
+    const files = {
+      'package.json': JSON.stringify({ scripts: { test: 'jest --ci --config ./config/jest.config.js' } }),
+      'config/jest.config.js':
+        "module.exports = { rootDir: '..', testMatch: ['<rootDir>/checks/**/*.check.js'] }\n",
+      'src/sum.js': 'function sum(a, b) {\n  return a + b\n}\nmodule.exports = { sum }\n',
+      'checks/sum.check.js':
+        "const { sum } = require('../src/sum')\ntest('sum', () => expect(sum(1, 2)).toBe(3))\n"
+    }
+    const result = await afterChange(files, { 'src/sum.js': files['src/sum.js'].replace('a + b', 'b + a') })
+    expect(result.tests).toEqual(['checks/sum.check.js'])
+    expect(result.allTests).toEqual(['checks/sum.check.js'])
+  })
+
+  it('says so when the named config is not one it reads', async () => {
+    const result = await afterChange(
+      {
+        'package.json': JSON.stringify({ scripts: { test: 'jest -c jest-unit.json' } }),
+        'jest-unit.json': JSON.stringify({ testMatch: ['**/*.check.js'] }),
+        'src/sum.js': 'exports.sum = (a, b) => a + b\n',
+        'src/sum.test.js': "const { sum } = require('./sum')\ntest('sum', () => expect(sum(1, 2)).toBe(3))\n"
+      },
+      { 'src/sum.js': 'exports.sum = (a, b) => b + a\n' }
+    )
+    expect(result.notes.join('\n')).toContain("jest-unit.json (the test script's --config) is not read")
+  })
+})
+
 describe('member reach: a method runs only where its name is mentioned', () => {
   const CLOCK = {
     'src/util.ts': 'export function twoDigits(n: number) {\n  return String(n).padStart(2, "0")\n}\n',

@@ -72,6 +72,24 @@ export function isPythonProject(dir: string): boolean {
   return has(dir, [...PYTHON_MARKERS, 'conftest.py'])
 }
 
+/** The config file a test script hands jest (`--config <file>`, `-c <file>`), as written; not inline JSON. */
+export function jestConfigArgument(script: string): string | undefined {
+  const match = /\bjest\b[^&|;]*?\s(?:--config(?:=|\s+)|-c\s+)(?:"([^"]+)"|'([^']+)'|([^\s"']+))/.exec(script)
+  const path = match?.[1] ?? match?.[2] ?? match?.[3]
+  return path && !path.trimStart().startsWith('{') ? path : undefined
+}
+
+/**
+ * The config file the test script hands jest (`jest --config ./scripts/jest.config.js`, `-c`),
+ * as an absolute path, when it exists.
+ */
+export function jestConfigOf(dir: string): string | undefined {
+  const path = jestConfigArgument(readPackageJson(dir)?.scripts?.test ?? '')
+  if (!path) return undefined
+  const file = resolve(dir, path)
+  return insideRepo(file, dir) && existsSync(file) ? file : undefined
+}
+
 /** Node flags the test script gives node itself (`node --experimental-vm-modules …`, `NODE_OPTIONS=…`). */
 export function nodeFlagsOf(dir: string): string[] {
   const script = readPackageJson(dir)?.scripts?.test ?? ''

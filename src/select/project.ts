@@ -1,4 +1,5 @@
 import picomatch from 'picomatch'
+import { jestConfigArgument } from '../runners/detect.js'
 
 /**
  * The project settings that decide how specifiers resolve and which files are tests: tsconfig
@@ -411,19 +412,27 @@ function safeRegex(source: string): RegExp | undefined {
   }
 }
 
-/** The jest config of a folder (package.json "jest" or jest.config.*), when there is one. */
+/**
+ * The jest config of a folder, when there is one: the file its test script names
+ * (`jest --config <file>`), else jest.config.*, else package.json "jest".
+ */
 export function loadJestSettings(read: ReadText, dir: string): JestSettings | undefined {
   let raw: Record<string, unknown> | undefined
   let unreadable: string | undefined
   let found = false
   let configText = ''
-  for (const name of JEST_CONFIG_FILES) {
-    const path = joinPath(dir, name)
+  /** The folder of the config file: jest resolves its rootDir from there. */
+  let configDir = dir
+  const script = readJson(read, joinPath(dir, 'package.json'))?.scripts as Record<string, unknown> | undefined
+  const named = typeof script?.test === 'string' ? jestConfigArgument(script.test) : undefined
+  const candidates = named ? [joinPath(dir, named)] : JEST_CONFIG_FILES.map(name => joinPath(dir, name))
+  for (const path of candidates) {
     const text = read(path)
     if (text === undefined) continue
     found = true
     configText = text
-    if (name.endsWith('.json')) {
+    configDir = path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : ''
+    if (path.endsWith('.json')) {
       raw = readJson(read, path)
       if (!raw) unreadable = `${path} is not valid JSON`
     } else {
@@ -433,6 +442,10 @@ export function loadJestSettings(read: ReadText, dir: string): JestSettings | un
       else if (partial.skipped.length) unreadable = `${path}: not literal: ${partial.skipped.join(', ')}`
     }
     break
+  }
+  if (!found && named) {
+    found = true
+    unreadable = `${joinPath(dir, named)} (the test script's --config) is not read: only files named jest.config.* are`
   }
   if (!found) {
     const pkg = readJson(read, joinPath(dir, 'package.json'))
@@ -444,7 +457,7 @@ export function loadJestSettings(read: ReadText, dir: string): JestSettings | un
   }
   if (!found) return undefined
   const config = raw ?? {}
-  const rootDir = typeof config.rootDir === 'string' ? joinPath(dir, config.rootDir) : dir
+  const rootDir = typeof config.rootDir === 'string' ? joinPath(configDir, config.rootDir) : configDir
   const expand = (p: string): string => joinPath(p.replace(/<rootDir>/g, rootDir))
   const mapper: JestSettings['moduleNameMapper'] = []
   if (config.moduleNameMapper && typeof config.moduleNameMapper === 'object') {

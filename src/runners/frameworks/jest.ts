@@ -3,6 +3,7 @@ import { writeFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import type { Adapter, PlanContext, PlannedRun } from './types.js'
 import { binOf, requirePackage } from './node-resolve.js'
+import { jestConfigOf } from '../detect.js'
 
 /**
  * A jest reporter that writes each file's results the moment the file finishes, so that a run
@@ -70,6 +71,7 @@ const { runCLI } = require(plan.jest)
 const argv = { _: plan.files, $0: 'jest', ci: true, watch: false, watchAll: false, watchman: false,
   testLocationInResults: true, reporters: ['default', [plan.reporter, { out: plan.out, coverage: plan.coverage }]] }
 if (plan.files.length) argv.runTestsByPath = true
+if (plan.config) argv.config = plan.config
 // Coverage for the coverage map only: babel's counters (per test file), no report, no thresholds.
 // The repository's own sources are instrumented even where a broad testRegex (kept in check by
 // roots) would make jest take them for tests.
@@ -133,6 +135,7 @@ export const jestAdapter: Adapter = {
         out,
         cwd: context.packageDir,
         files,
+        config: jestConfigOf(context.packageDir),
         coverage: context.recordCoverage === true,
         sources: context.recordCoverage ? sourceGlobs(context.packageDir) : [],
         shownArgs: files.map(file => relative(context.packageDir, file))
