@@ -543,7 +543,10 @@ async function diffRaw(git, base, head) {
 
 // EXTERNAL MODULE: ./src/regexp.ts
 var regexp = __webpack_require__(70878);
+// EXTERNAL MODULE: ./src/runners/detect.ts
+var detect = __webpack_require__(38408);
 ;// CONCATENATED MODULE: ./src/select/project.ts
+
 
 /** Does this jest config (its text) transform TypeScript with ts-jest's type checking on? */
 function typeCheckedByJest(configText) {
@@ -952,20 +955,28 @@ function safeRegex(source) {
         return undefined;
     }
 }
-/** The jest config of a folder (package.json "jest" or jest.config.*), when there is one. */
+/**
+ * The jest config of a folder, when there is one: the file its test script names
+ * (`jest --config <file>`), else jest.config.*, else package.json "jest".
+ */
 function loadJestSettings(read, dir) {
     let raw;
     let unreadable;
     let found = false;
     let configText = '';
-    for (const name of JEST_CONFIG_FILES) {
-        const path = joinPath(dir, name);
+    /** The folder of the config file: jest resolves its rootDir from there. */
+    let configDir = dir;
+    const script = readJson(read, joinPath(dir, 'package.json'))?.scripts;
+    const named = typeof script?.test === 'string' ? (0,detect/* jestConfigArgument */.QO)(script.test) : undefined;
+    const candidates = named ? [joinPath(dir, named)] : JEST_CONFIG_FILES.map(name => joinPath(dir, name));
+    for (const path of candidates) {
         const text = read(path);
         if (text === undefined)
             continue;
         found = true;
         configText = text;
-        if (name.endsWith('.json')) {
+        configDir = path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '';
+        if (path.endsWith('.json')) {
             raw = readJson(read, path);
             if (!raw)
                 unreadable = `${path} is not valid JSON`;
@@ -980,6 +991,10 @@ function loadJestSettings(read, dir) {
         }
         break;
     }
+    if (!found && named) {
+        found = true;
+        unreadable = `${joinPath(dir, named)} (the test script's --config) is not read: only files named jest.config.* are`;
+    }
     if (!found) {
         const pkg = readJson(read, joinPath(dir, 'package.json'));
         if (pkg && pkg.jest && typeof pkg.jest === 'object') {
@@ -991,7 +1006,7 @@ function loadJestSettings(read, dir) {
     if (!found)
         return undefined;
     const config = raw ?? {};
-    const rootDir = typeof config.rootDir === 'string' ? joinPath(dir, config.rootDir) : dir;
+    const rootDir = typeof config.rootDir === 'string' ? joinPath(configDir, config.rootDir) : configDir;
     const expand = (p) => joinPath(p.replace(/<rootDir>/g, rootDir));
     const mapper = [];
     if (config.moduleNameMapper && typeof config.moduleNameMapper === 'object') {
