@@ -337,6 +337,21 @@ function o(a) {}
     expect(fn['C.[Symbol.iterator]'] ?? false).toBe(false)
   })
 
+  it('knows TypeScript arrow functions and default-exported functions', () => {
+    const fnOf = (text: string, path = 'b.ts') =>
+      Object.fromEntries([...symbolSpans(text, path)].map(([name, s]) => [name, s.shape]))
+    expect(
+      fnOf('export const a = <T>(x: T): T[] => [x]\nexport const b = (x): Promise<() => void> => go(x)\n')
+    ).toEqual({ a: 'const', b: 'const' })
+    expect(
+      fnOf('export default <T>(data: T[], i: number): void => {\n  data.splice(i, 1)\n};\n')
+    ).toMatchObject({
+      default: 'default'
+    })
+    expect(fnOf('export default function () {\n  return 1\n}\n')).toMatchObject({ default: 'default' })
+    expect(fnOf('export default make(() => 1)\n')).toMatchObject({ default: '' })
+  })
+
   it('tells kinds of function apart: a hoisted declaration, a variable, a method, an accessor', () => {
     const shape = Object.fromEntries([...spans].filter(([, s]) => s.fn).map(([name, s]) => [name, s.shape]))
     expect(shape).toEqual({
