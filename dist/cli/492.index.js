@@ -4153,7 +4153,12 @@ class JsScanner {
             const body = open < 0 ? -1 : this.nextIndex(this.after(open), to, '{');
             return body >= 0 && this.after(body) === to;
         }
-        const arrow = this.is(k, IDENT) ? k + 1 : this.is(k, PUNCT, '(') ? this.after(k) : -1;
+        if (this.is(k, PUNCT, '<'))
+            k = this.afterTypeArguments(k, to); // <T>(x: T) => …
+        let arrow = this.is(k, IDENT) ? k + 1 : this.is(k, PUNCT, '(') ? this.after(k) : -1;
+        // (x): T => …: whatever `=>` follows the return type, the initializer is an arrow function.
+        if (arrow > k && this.is(arrow, PUNCT, ':'))
+            arrow = this.nextIndex(arrow + 1, to, '=>');
         return arrow > k && arrow < to && this.is(arrow, PUNCT, '=>');
     }
     /** The index of the first `text` punctuator at or after k and before `to` (bracket depth 0), or -1. */
@@ -4363,7 +4368,9 @@ class JsScanner {
         }
         if (exported === 'default') {
             // export default <expression>
-            this.addSymbol('default', start, end, this.references(k, end));
+            const expressionEnd = this.is(end - 1, PUNCT, ';') ? end - 1 : end;
+            const fnShape = this.spans && this.isFunctionExpression(k, expressionEnd) ? 'default' : '';
+            this.addSymbol('default', start, end, this.references(k, end), '', fnShape);
             if (this.executesOnLoad(k, end))
                 this.runsOnLoad(k, end, this.references(k, end));
             exports.default = 'default';
