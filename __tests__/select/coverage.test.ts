@@ -308,6 +308,25 @@ describe('what coverage cannot see without help', () => {
     expect(withMap.tests).toEqual(expect.arrayContaining(['test/kind.test.js', 'test/shift.test.js']))
   }, 180_000)
 
+  it('counts only loading under a transformer that moves code and hands jest no source map', async () => {
+    const repo = projectRepo({
+      ...JS_PROJECT,
+      'package.json': JSON.stringify({
+        name: 'clock',
+        private: true,
+        jest: { testEnvironment: 'node', transform: { '\\.js$': '<rootDir>/tools/shift-transform.js' } }
+      }),
+      // Three lines on top of every file, and no map: coverage positions are three lines off.
+      'tools/shift-transform.js': "module.exports = { process: src => ({ code: '\\n\\n\\n' + src }) }\n"
+    })
+    const { map } = await record(repo)
+    expect(map.runs[0]?.sources.find(s => s.path === 'src/clock.js')).toMatchObject({ exact: false, fns: [] })
+    const base = repo.head()
+    const { withMap, graphOnly, failing } = await change(repo, base, map, throwIn('longForm'))
+    expect(failing).toEqual(['test/long.test.js'])
+    expect(withMap.tests).toEqual(graphOnly.tests)
+  }, 180_000)
+
   it('lets the graph decide for a deleted file, whose path a test can need without loading it', async () => {
     const repo = projectRepo({
       ...JS_PROJECT,
