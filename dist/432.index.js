@@ -1466,7 +1466,8 @@ class CiMedicReporter {
         status: STATUS[a.status] || 'failed', durationMs: a.duration || 0,
         stack: text || undefined, line: a.location ? a.location.line : undefined, column: a.location ? a.location.column : undefined })
     }
-    if (this.coverage && result.coverage) this.emit({ t: 'coverage', file, sources: executedFunctions(result.coverage, this.mapped) })
+    if (this.coverage && result.coverage)
+      this.emit({ t: 'coverage', file, sources: executedFunctions(result.coverage, this.mapped, test.context && test.context.config) })
     const perf = result.perfStats || {}
     const error = result.testExecError
       ? { message: result.failureMessage || result.testExecError.message || String(result.testExecError), stack: result.testExecError.stack }
@@ -1479,7 +1480,7 @@ class CiMedicReporter {
 // Per source file the test loaded: where each function it ran starts (line, column pairs), and
 // whether those positions are the source's own. Where they are those of a transformed copy (as with
 // ts-jest), the copy's source map comes along, once per file.
-function executedFunctions(coverage, mapped) {
+function executedFunctions(coverage, mapped, config) {
   const sources = {}
   for (const [path, entry] of Object.entries(coverage)) {
     const data = entry && entry.data ? entry.data : entry
@@ -1490,10 +1491,20 @@ function executedFunctions(coverage, mapped) {
       if (data.f[id] > 0 && loc) fns.push(loc.start.line, loc.start.column)
     }
     const source = data.path || path
-    sources[source] = { fns, exact: !data.inputSourceMap }
+    sources[source] = { fns, exact: !data.inputSourceMap && instrumentsItself(config, source) }
     if (data.inputSourceMap && !mapped.has(source)) { mapped.add(source); sources[source].map = data.inputSourceMap }
   }
   return sources
+}
+// Positions are the source's own when the code jest instrumented was the file itself: no
+// transformer ran, or babel-jest did, which instruments in its own pass. Another transformer that
+// hands jest no source map (swc, esbuild) leaves positions of its output: then only loading counts.
+function instrumentsItself(config, file) {
+  if (!config) return false
+  const matches = pattern => { try { return new RegExp(pattern).test(file) } catch { return true } }
+  if ((config.transformIgnorePatterns || []).some(matches)) return true
+  const transform = (config.transform || []).find(([pattern]) => matches(pattern))
+  return !transform || /[\\/]babel-jest[\\/]/.test(String(transform[1]))
 }
 module.exports = CiMedicReporter
 `;
