@@ -1,5 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import type { CachePort } from '../ports/cache.js'
+import type { Logger } from '../ports/log.js'
 
 /**
  * `<workDir>/coverage-map.json`: which source files each test file loaded and which of their
@@ -28,7 +30,8 @@ export interface CoverageSource {
   path: string
   /**
    * Where each function starts, as line (1-based), column (0-based) pairs; empty when the
-   * positions were those of a transformed copy (ts-jest): then only loading the file counts.
+   * positions were those of a transformer's output with no source map back (swc, esbuild): then
+   * only loading the file counts.
    */
   fns: number[]
   exact: boolean
@@ -85,8 +88,8 @@ export function recordCoverageMap(
   workDir: string,
   commit: string,
   coverage: ReadonlyMap<string, TestCoverage>,
-  now = new Date(),
-  alsoInstrumented: Iterable<string> = []
+  alsoInstrumented: Iterable<string> = [],
+  now = new Date()
 ): CoverageMap {
   const map = readCoverageMap(workDir)
   const run = buildRun(commit, coverage, now)
@@ -176,14 +179,10 @@ export interface CoverageMapCache {
 }
 
 export function coverageMapCache(
-  cache: {
-    available: boolean
-    restore(paths: string[], key: string, restoreKeys?: string[]): Promise<string | undefined>
-    save(paths: string[], key: string): Promise<boolean>
-  },
+  cache: CachePort,
   workDir: string,
   keySuffix: string,
-  log: { info(message: string): void }
+  log: Logger
 ): CoverageMapCache | undefined {
   if (!cache.available) return undefined
   const path = join(workDir, COVERAGE_MAP_FILE)

@@ -7,14 +7,8 @@ import {
   stripAnsi,
   type StackContext
 } from './stack.js'
+import type { SourceMapJson } from './sourcemap.js'
 import type { TestCaseResult, TestFileResult, TestStatus } from './types.js'
-
-/** A source map as JSON (version 3). */
-export interface SourceMapJson {
-  sources?: string[]
-  sourceRoot?: string
-  mappings?: string
-}
 
 /**
  * The line protocol every reporter and driver writes (one JSON object a line), so that results

@@ -159,7 +159,7 @@ async function saveCoverage(
   const instrumented = new Set<string>()
   for (const ran of context.coverage.values())
     for (const path of Object.keys(ran ?? {})) if (tracked.has(prefix + path)) instrumented.add(prefix + path)
-  recordCoverageMap(dir, commit, recorded, new Date(), instrumented)
+  recordCoverageMap(dir, commit, recorded, instrumented)
   return { commit, recorded: recorded.size, ...(untracked ? { untracked } : {}) }
 }
 

@@ -36,10 +36,14 @@ function decodeVlq(text: string): number[] {
   return values
 }
 
-export function parseMap(
-  raw: { sources?: string[]; sourceRoot?: string; mappings?: string },
-  mapDir: string
-): ParsedMap {
+/** A source map as JSON (version 3), as far as it is read here. */
+export interface SourceMapJson {
+  sources?: string[]
+  sourceRoot?: string
+  mappings?: string
+}
+
+export function parseMap(raw: SourceMapJson, mapDir: string): ParsedMap {
   const root = raw.sourceRoot ?? ''
   const sources = (raw.sources ?? []).map(source =>
     source.startsWith('file://') ? fileURLToPath(source) : resolve(mapDir, root, source)

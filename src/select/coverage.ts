@@ -33,6 +33,8 @@ export interface CoverageEvidence {
   unusable: string[]
   /** The commits of the usable runs. */
   commits: string[]
+  /** The commit `test`'s current entry was recorded at. */
+  commitOf(test: string): string | undefined
   /** Whether `test`'s entry speaks for changes to `file` (the test is current, the file was instrumented). */
   covers(test: string, file: string): boolean
   /** Tests with a current entry whose run instrumented `file`. */
@@ -77,10 +79,11 @@ export async function coverageEvidence(git: Git, map: CoverageMap, base: string)
       )
       continue
     }
+    const changedPaths = new Set(changed)
     const changedSources = new Set(changed.map(path => index.get(path) as number))
     for (const [test, entry] of Object.entries(run.tests)) {
       if (tests.has(test)) continue
-      if (changed.includes(test) || Object.keys(entry).some(at => changedSources.has(Number(at)))) {
+      if (changedPaths.has(test) || Object.keys(entry).some(at => changedSources.has(Number(at)))) {
         outdated++
         continue
       }
@@ -94,6 +97,7 @@ export async function coverageEvidence(git: Git, map: CoverageMap, base: string)
     outdated,
     unusable,
     commits,
+    commitOf: test => tests.get(test)?.run.commit,
     covers: (test, file) => tests.get(test)?.index.has(file) === true,
     testsCovering(file) {
       let list = covering.get(file)

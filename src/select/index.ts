@@ -901,14 +901,17 @@ async function selectOrThrow(
     )
   if (coverage) {
     // Tests that ran a changed function, or loaded a changed file, where the graph found no path.
-    const short = (coverage.evidence.commits[0] ?? '').slice(0, 12)
     for (const [file] of changes)
       for (const test of coverage.evidence.testsCovering(file)) {
         if (Object.hasOwn(reasons, test)) continue
         const ran = coverage.ranChanges(test, file)
         if (ran.length === 0) continue
         const changedLabel = ran[0] === '*' ? file : `${file}#${ran[0]}`
-        reasons[test] = [`${changedLabel} (the test ran it when coverage was recorded at ${short})`, test]
+        const recordedAt = coverage.evidence.commitOf(test)?.slice(0, 12)
+        reasons[test] = [
+          `${changedLabel} (the test ran it when coverage was recorded at ${recordedAt})`,
+          test
+        ]
         ;(reach[test] ??= []).push(ran[0] === '*' ? `${file}#*` : changedLabel)
       }
     coverageNotes(coverage, neverRan, reasons, notes)

@@ -857,9 +857,9 @@ class JsScanner {
     const declared: string[] = []
     const refs = this.references(k, end)
     let onLoad = false
+    const keyword = this.t(k - 1) // const, let, var or using
     let declarators = 0
     let functionInit = false
-    const k0 = k
     while (k < end) {
       if (this.is(k, IDENT)) {
         declared.push(this.t(k))
@@ -885,7 +885,7 @@ class JsScanner {
         else k++
       }
       if (initStart >= 0 && this.executesOnLoad(initStart, k)) onLoad = true
-      if (this.spans && declarators++ === 0)
+      if (++declarators === 1 && this.spans)
         functionInit = initStart >= 0 && this.isFunctionExpression(initStart, k)
       if (this.is(k, PUNCT, ',')) k++
       else break
@@ -893,7 +893,7 @@ class JsScanner {
     if (declared.length === 0) return this.moduleStatement(start, end)
     const fn = functionInit && declarators === 1 && declared.length === 1
     for (const name of declared) {
-      this.addSymbol(name, start, end, refs, '', fn ? this.t(k0 - 1) : '')
+      this.addSymbol(name, start, end, refs, '', fn ? keyword : '')
       if (exported) this.scan_.exports[name] = name
     }
     if (onLoad) this.runsOnLoad(start, end, refs)

@@ -61,9 +61,10 @@ function executedFunctions(coverage, mapped, config) {
 // hands jest no source map (swc, esbuild) leaves positions of its output: then only loading counts.
 function instrumentsItself(config, file) {
   if (!config) return false
-  const matches = pattern => { try { return new RegExp(pattern).test(file) } catch { return true } }
-  if ((config.transformIgnorePatterns || []).some(matches)) return true
-  const transform = (config.transform || []).find(([pattern]) => matches(pattern))
+  // A pattern that does not compile never makes positions count as the source's own.
+  const matches = (pattern, onError) => { try { return new RegExp(pattern).test(file) } catch { return onError } }
+  if ((config.transformIgnorePatterns || []).some(pattern => matches(pattern, false))) return true
+  const transform = (config.transform || []).find(([pattern]) => matches(pattern, true))
   return !transform || /[\\/]babel-jest[\\/]/.test(String(transform[1]))
 }
 module.exports = CiMedicReporter
