@@ -2,8 +2,7 @@
 // by select. Every scenario runs real jest on the change too, and checks that each failing test
 // file is selected.
 import { afterAll, describe, expect, it } from '@jest/globals'
-import { spawnSync } from 'node:child_process'
-import { existsSync, readFileSync, symlinkSync } from 'node:fs'
+import { existsSync, symlinkSync } from 'node:fs'
 import { join } from 'node:path'
 import { Git } from '../../src/ports/git.js'
 import { streamLogger } from '../../src/ports/log.js'
@@ -12,6 +11,7 @@ import { runTests } from '../../src/runners/index.js'
 import { selectTests, type SelectResult } from '../../src/select/index.js'
 import { cleanupAll, createRepo, makeTempDir, type FileChanges, type TestRepo } from '../support/git-repo.js'
 import { PROJECT_ROOT, runCli } from '../support/harness.js'
+import { failingJestFiles } from '../support/jest-run.js'
 
 afterAll(() => cleanupAll())
 
@@ -82,27 +82,6 @@ async function record(repo: TestRepo): Promise<{ map: CoverageMap; recorded: num
   }
 }
 
-function failingJestTests(dir: string): string[] {
-  const out = join(makeTempDir('ci-medic-jest-'), 'report.json')
-  spawnSync(
-    process.execPath,
-    [join(PROJECT_ROOT, 'node_modules/jest/bin/jest.js'), '--ci', '--json', `--outputFile=${out}`],
-    {
-      cwd: dir,
-      encoding: 'utf8',
-      env: { ...process.env, FORCE_COLOR: '0' }
-    }
-  )
-  expect(existsSync(out)).toBe(true)
-  const report = JSON.parse(readFileSync(out, 'utf8')) as {
-    testResults: Array<{ name: string; status: string }>
-  }
-  return report.testResults
-    .filter(r => r.status === 'failed')
-    .map(r => r.name.slice(dir.length + 1))
-    .sort()
-}
-
 async function selectWith(repo: TestRepo, base: string, coverageMap?: CoverageMap): Promise<SelectResult> {
   return selectTests({ git: new Git(repo.dir), base, head: 'HEAD', log: quiet, coverageMap })
 }
@@ -112,7 +91,7 @@ async function change(repo: TestRepo, base: string, map: CoverageMap, files: Fil
   repo.commit('change', files)
   const withMap = await selectWith(repo, base, map)
   const graphOnly = await selectWith(repo, base)
-  const failing = failingJestTests(repo.dir)
+  const failing = failingJestFiles(repo.dir)
   for (const test of failing) expect(withMap.tests).toContain(test)
   return { withMap, graphOnly, failing }
 }
@@ -173,9 +152,10 @@ describe('selection with a coverage map (babel-jest)', () => {
     expect(failing).toEqual(['test/shift.test.js'])
     expect(graphOnly.tests).toEqual([])
     expect(withMap.tests).toEqual(['test/shift.test.js'])
-    expect(withMap.reasons['test/shift.test.js']?.[0]).toMatch(
-      /^src\/clock\.js#Clock\.shift \(the test ran it/
-    )
+    expect(withMap.reasons['test/shift.test.js']).toEqual([
+      `src/clock.js#Clock.shift (the test ran it when coverage was recorded at ${base.slice(0, 12)})`,
+      'test/shift.test.js'
+    ])
   }, 180_000)
 
   it('follows a helper to the tests that ran it, not to every test that could reach it', async () => {

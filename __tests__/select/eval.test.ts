@@ -4,8 +4,6 @@
  * selected while cosmetic edits select nothing.
  */
 import { afterAll, describe, expect, it } from '@jest/globals'
-import { spawnSync } from 'node:child_process'
-import { readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { Git } from '../../src/ports/git.js'
 import { streamLogger } from '../../src/ports/log.js'
@@ -15,6 +13,7 @@ import { memberReach, type MemberReach } from '../../src/select/members.js'
 import { MODULE_SYMBOL } from '../../src/select/model.js'
 import { generateProject, mutations, rng, type GeneratedModule } from '../../scripts/select-gen.mjs'
 import { cleanupAll, makeTempDir, runGit } from '../support/git-repo.js'
+import { failingJestFiles, listedJestFiles } from '../support/jest-run.js'
 
 afterAll(() => cleanupAll())
 const ROOT = join(import.meta.dirname, '../..')
@@ -75,49 +74,10 @@ describe('member reach budget', () => {
   })
 })
 
-function jest(dir: string, args: string[]): { failed: string[]; listed: string[] } {
-  const out = join(dir, '.jest-report.json')
-  const result = spawnSync(
-    process.execPath,
-    [
-      join(ROOT, 'node_modules/jest/bin/jest.js'),
-      '--ci',
-      '--silent',
-      '--maxWorkers=2',
-      ...args,
-      ...(args.includes('--listTests') ? [] : ['--json', `--outputFile=${out}`])
-    ],
-    {
-      cwd: dir,
-      encoding: 'utf8',
-      env: { ...process.env, FORCE_COLOR: '0' }
-    }
-  )
-  if (args.includes('--listTests'))
-    return {
-      failed: [],
-      listed: result.stdout
-        .split('\n')
-        .filter(l => l.startsWith('/'))
-        .map(l => l.slice(dir.length + 1))
-    }
-  const report = JSON.parse(readFileSync(out, 'utf8')) as {
-    testResults: Array<{ name: string; status: string }>
-  }
-  rmSync(out)
-  return {
-    failed: report.testResults
-      .filter(r => r.status === 'failed')
-      .map(r => r.name.slice(dir.length + 1))
-      .sort(),
-    listed: []
-  }
-}
-
 describe('seeded mutations with real jest', () => {
   it('selects every failing test file, fewer than jest --findRelatedTests, and none for cosmetic edits', async () => {
     const { dir, model } = project({ modules: 24, tests: 10, layers: 3, perFolder: 8, seed: 3 })
-    expect(jest(dir, []).failed).toEqual([])
+    expect(failingJestFiles(dir)).toEqual([])
     const all = mutations(model, 8)
     const semantic = all.find(m => m.kind === 'semantic' && m.label.startsWith('constant'))!
     const cosmetic = all.find(m => m.kind === 'cosmetic')!
@@ -125,8 +85,8 @@ describe('seeded mutations with real jest', () => {
     const changed = semantic.apply(dir)
     runGit(dir, ['-c', 'user.email=t@x', '-c', 'user.name=t', 'commit', '--quiet', '-am', semantic.label])
     const selection = await selectTests({ git: new Git(dir), base: 'HEAD~1', head: 'HEAD', log: quiet })
-    const failing = jest(dir, []).failed
-    const related = jest(dir, ['--listTests', '--findRelatedTests', ...changed.map(f => join(dir, f))]).listed
+    const failing = failingJestFiles(dir)
+    const related = listedJestFiles(dir, ['--findRelatedTests', ...changed.map(f => join(dir, f))])
     expect(failing.length).toBeGreaterThan(0)
     expect(failing.filter(f => !selection.tests.includes(f))).toEqual([])
     expect(selection.tests.length).toBeLessThan(related.length)
@@ -151,7 +111,7 @@ describe('seeded mutations with real jest', () => {
       mutation.apply(dir)
       runGit(dir, ['-c', 'user.email=t@x', '-c', 'user.name=t', 'commit', '--quiet', '-am', mutation.label])
       const selection = await selectTests({ git: new Git(dir), base: 'HEAD~1', head: 'HEAD', log: quiet })
-      const failing = jest(dir, []).failed
+      const failing = failingJestFiles(dir)
       expect(failing.length).toBeGreaterThan(0)
       expect(failing.filter(f => !selection.tests.includes(f))).toEqual([])
       expect(selection.tests.filter(t => otherMethods.includes(t))).toEqual([])
