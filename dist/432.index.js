@@ -225,7 +225,7 @@ function isRun(run) {
  * Adds one run's per-test coverage to the map in `workDir`: the tests move to the new run, older
  * runs keep the rest, and runs left without tests are dropped.
  */
-function recordCoverageMap(workDir, commit, coverage, now = new Date(), alsoInstrumented = []) {
+function recordCoverageMap(workDir, commit, coverage, alsoInstrumented = [], now = new Date()) {
     const map = readCoverageMap(workDir);
     const run = buildRun(commit, coverage, now);
     // Files instrumented in the run that no recorded test loaded (a failing test's sources, say):
@@ -1501,9 +1501,10 @@ function executedFunctions(coverage, mapped, config) {
 // hands jest no source map (swc, esbuild) leaves positions of its output: then only loading counts.
 function instrumentsItself(config, file) {
   if (!config) return false
-  const matches = pattern => { try { return new RegExp(pattern).test(file) } catch { return true } }
-  if ((config.transformIgnorePatterns || []).some(matches)) return true
-  const transform = (config.transform || []).find(([pattern]) => matches(pattern))
+  // A pattern that does not compile never makes positions count as the source's own.
+  const matches = (pattern, onError) => { try { return new RegExp(pattern).test(file) } catch { return onError } }
+  if ((config.transformIgnorePatterns || []).some(pattern => matches(pattern, false))) return true
+  const transform = (config.transform || []).find(([pattern]) => matches(pattern, true))
   return !transform || /[\\/]babel-jest[\\/]/.test(String(transform[1]))
 }
 module.exports = CiMedicReporter
@@ -2283,7 +2284,7 @@ async function saveCoverage(dir, context, results) {
         for (const path of Object.keys(ran ?? {}))
             if (tracked.has(prefix + path))
                 instrumented.add(prefix + path);
-    (0,coverage_map/* recordCoverageMap */.WK)(dir, commit, recorded, new Date(), instrumented);
+    (0,coverage_map/* recordCoverageMap */.WK)(dir, commit, recorded, instrumented);
     return { commit, recorded: recorded.size, ...(untracked ? { untracked } : {}) };
 }
 function outcomeOf(result, timeoutMs, output) {

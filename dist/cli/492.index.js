@@ -4383,9 +4383,9 @@ class JsScanner {
         const declared = [];
         const refs = this.references(k, end);
         let onLoad = false;
+        const keyword = this.t(k - 1); // const, let, var or using
         let declarators = 0;
         let functionInit = false;
-        const k0 = k;
         while (k < end) {
             if (this.is(k, IDENT)) {
                 declared.push(this.t(k));
@@ -4416,7 +4416,7 @@ class JsScanner {
             }
             if (initStart >= 0 && this.executesOnLoad(initStart, k))
                 onLoad = true;
-            if (this.spans && declarators++ === 0)
+            if (++declarators === 1 && this.spans)
                 functionInit = initStart >= 0 && this.isFunctionExpression(initStart, k);
             if (this.is(k, PUNCT, ','))
                 k++;
@@ -4427,7 +4427,7 @@ class JsScanner {
             return this.moduleStatement(start, end);
         const fn = functionInit && declarators === 1 && declared.length === 1;
         for (const name of declared) {
-            this.addSymbol(name, start, end, refs, '', fn ? this.t(k0 - 1) : '');
+            this.addSymbol(name, start, end, refs, '', fn ? keyword : '');
             if (exported)
                 this.scan_.exports[name] = name;
         }
@@ -5640,11 +5640,12 @@ async function coverageEvidence(git, map, base) {
             unusable.push(`coverage recorded at ${short} is not usable: ${unseen} changed since, and coverage does not show who reads it`);
             continue;
         }
+        const changedPaths = new Set(changed);
         const changedSources = new Set(changed.map(path => index.get(path)));
         for (const [test, entry] of Object.entries(run.tests)) {
             if (tests.has(test))
                 continue;
-            if (changed.includes(test) || Object.keys(entry).some(at => changedSources.has(Number(at)))) {
+            if (changedPaths.has(test) || Object.keys(entry).some(at => changedSources.has(Number(at)))) {
                 outdated++;
                 continue;
             }
@@ -5658,6 +5659,7 @@ async function coverageEvidence(git, map, base) {
         outdated,
         unusable,
         commits,
+        commitOf: test => tests.get(test)?.run.commit,
         covers: (test, file) => tests.get(test)?.index.has(file) === true,
         testsCovering(file) {
             let list = covering.get(file);
@@ -6495,7 +6497,6 @@ async function selectOrThrow(options, started, reportAllTests) {
         notes.push('member reach gave up (too large a walk): a changed method selects every test that reaches its class');
     if (coverage) {
         // Tests that ran a changed function, or loaded a changed file, where the graph found no path.
-        const short = (coverage.evidence.commits[0] ?? '').slice(0, 12);
         for (const [file] of changes)
             for (const test of coverage.evidence.testsCovering(file)) {
                 if (Object.hasOwn(reasons, test))
@@ -6504,7 +6505,11 @@ async function selectOrThrow(options, started, reportAllTests) {
                 if (ran.length === 0)
                     continue;
                 const changedLabel = ran[0] === '*' ? file : `${file}#${ran[0]}`;
-                reasons[test] = [`${changedLabel} (the test ran it when coverage was recorded at ${short})`, test];
+                const recordedAt = coverage.evidence.commitOf(test)?.slice(0, 12);
+                reasons[test] = [
+                    `${changedLabel} (the test ran it when coverage was recorded at ${recordedAt})`,
+                    test
+                ];
                 (reach[test] ??= []).push(ran[0] === '*' ? `${file}#*` : changedLabel);
             }
         coverageNotes(coverage, neverRan, reasons, notes);
