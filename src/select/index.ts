@@ -12,6 +12,7 @@ import {
   TYPE_CHECK,
   buildGraph,
   dataReferenceOf,
+  pushTo,
   testsReaching,
   typeDependents,
   type FileChange,
@@ -19,10 +20,9 @@ import {
   type Graph
 } from './graph.js'
 import { typeErrorsIn } from './typecheck.js'
-import { isJsFile, scanJs } from './js-scanner.js'
 import { memberReach } from './members.js'
 import { MODULE_SYMBOL, emptyScan, hashText, type ModuleScan } from './model.js'
-import { scanGo, scanPython } from './other-scanners.js'
+import { isDataBlob, nodeKey, scanBlob, scanKindOf, scanSource, type ScanKind } from './scan-blob.js'
 import {
   conftestsFor,
   dirname,
@@ -115,23 +115,7 @@ export interface SelectResult extends Selection {
   notes: string[]
 }
 
-const MAX_SCANNED_BYTES = 1024 * 1024
-
-type ScanKind = 'ts' | 'jsx' | 'py' | 'go'
-
-export function scanKindOf(path: string): ScanKind | undefined {
-  if (path.includes('node_modules/')) return undefined
-  if (isJsFile(path)) return /\.[cm]?ts$/.test(path) ? 'ts' : 'jsx'
-  if (path.endsWith('.py')) return 'py'
-  if (path.endsWith('.go')) return 'go'
-  return undefined
-}
-
-export function scanSource(kind: ScanKind, text: string, path: string): ModuleScan {
-  if (kind === 'py') return scanPython(text)
-  if (kind === 'go') return scanGo(text)
-  return scanJs(text, path)
-}
+export { scanKindOf, scanSource }
 
 const CONFIG_NAMES =
   /(?:^|\/)(?:package\.json|[tj]sconfig(?:\.[\w-]+)?\.json|jest\.config\.[cm]?[jt]s(?:on)?|pnpm-workspace\.yaml|go\.mod)$/
@@ -164,8 +148,8 @@ interface GraphOptions {
   cache?: ScanCache
   /** The tree listing of head, when the caller started it already. */
   listing?: Promise<TreeEntry[]>
-  /** The work tree's top folder when it is clean at head (from `cleanWorkTreeAt`). */
-  workTree?: Promise<string | undefined>
+  /** The work tree, when it is checked out at head (from `workTreeAt`). */
+  workTree?: Promise<WorkTree | undefined>
 
   /** Paths to count as files (deleted ones, so that their importers still resolve to them). */
   extraFiles?: readonly string[]
@@ -175,21 +159,6 @@ interface GraphOptions {
 
 function isConfigEntry(entry: TreeEntry): boolean {
   return CONFIG_NAMES.test(entry.path) && !entry.path.includes('node_modules/')
-}
-
-/**
- * Scans a blob. `hashes: false` (JavaScript/TypeScript only) leaves out the symbol hashes: enough
- * for the graph, a third faster; files that are diffed are scanned with them.
- */
-function scanBlob(kind: ScanKind, blob: Buffer, path: string, hashes = true): ModuleScan {
-  if (blob.length > MAX_SCANNED_BYTES || blob.includes(0)) return emptyScan('data')
-  if (!hashes && (kind === 'ts' || kind === 'jsx')) return scanJs(blob.toString('utf8'), path, { hashes })
-  return scanSource(kind, blob.toString('utf8'), path)
-}
-
-/** The cache key of a graph node's scan: without hashes for JavaScript/TypeScript. */
-function nodeKey(sha: string, kind: ScanKind): string {
-  return kind === 'ts' || kind === 'jsx' ? `${sha}:${kind}:link` : `${sha}:${kind}`
 }
 
 type Revision = Pick<
@@ -288,32 +257,39 @@ export async function buildRepositoryGraph(
     else missing.push({ entry, kind, key })
   }
   const missingBySha = new Map<string, Array<{ entry: TreeEntry; kind: ScanKind; key: string }>>()
+  const missingByKey = new Map<string, Array<{ entry: TreeEntry; kind: ScanKind; key: string }>>()
   for (const item of missing) {
-    const list = missingBySha.get(item.entry.sha)
-    if (list) list.push(item)
-    else missingBySha.set(item.entry.sha, [item])
+    pushTo(missingBySha, item.entry.sha, item)
+    pushTo(missingByKey, item.key, item)
   }
   const configShas = new Set(configEntries.map(e => e.sha))
   const extraShas = new Set(options.extraBlobs ?? [])
   const configBlobs = new Map<string, Buffer>()
   const extraBlobs = new Map<string, Buffer>()
   // A work tree clean at head is read directly (faster than inflating objects); git gives the rest.
-  const workTree = await (options.workTree ?? cleanWorkTreeAt(git, head))
-  const readable = [...missingBySha]
-    .filter(([sha]) => !extraShas.has(sha) && !configShas.has(sha))
-    .map(([, items]) => (items[0] as { entry: TreeEntry }).entry)
-  const { read } = readWorkTree(workTree, readable)
-  const fromGit = new Set([...missingBySha.keys()].filter(sha => !read.has(sha)))
-  for (const [sha, blob] of read)
-    for (const { entry, kind, key } of missingBySha.get(sha) ?? []) {
-      const scan = scanBlob(kind, blob, entry.path, false)
-      cache.set(key, scan)
-      found.set(entry.path, scan)
-    }
+  const workTree = await (options.workTree ?? workTreeAt(git, head))
+  const readable = [...missingByKey.values()]
+    .map(items => items[0] as { entry: TreeEntry; kind: ScanKind; key: string })
+    .filter(({ entry }) => !extraShas.has(entry.sha) && !configShas.has(entry.sha))
+  // Each file scanned as soon as it is read (no file's bytes outlive its scan), while git status
+  // runs; files it reports changed are left to git.
+  const fromWorkTree: Array<{ entry: TreeEntry; key: string; scan: ModuleScan }> = []
+  for (const { entry, kind, key } of workTree ? readable : []) {
+    const blob = readIfThere(`${workTree?.top}/${entry.path}`)
+    if (blob) fromWorkTree.push({ entry, key, scan: scanBlob(kind, blob, entry.path, false) })
+  }
+  const changed = workTree ? await workTree.changed : undefined
+  for (const { entry, key, scan } of changed ? fromWorkTree : []) {
+    if (changed?.has(entry.path)) continue
+    cache.set(key, scan)
+    for (const item of missingByKey.get(key) ?? []) found.set(item.entry.path, scan)
+  }
+  const fromGit = new Set(missing.filter(({ entry }) => !found.has(entry.path)).map(({ entry }) => entry.sha))
   const streaming = streamBlobs(git.dir, [...fromGit, ...configShas, ...extraShas], (sha, blob) => {
     if (configShas.has(sha)) configBlobs.set(sha, blob)
     if (extraShas.has(sha)) extraBlobs.set(sha, blob)
     for (const { entry, kind, key } of missingBySha.get(sha) ?? []) {
+      if (found.has(entry.path)) continue
       const scan = scanBlob(kind, blob, entry.path, false)
       cache.set(key, scan)
       found.set(entry.path, scan)
@@ -403,22 +379,28 @@ function dataReferencesIn(graph: FullGraph, path: string): DataReferences {
 }
 
 /**
- * The files of `entries` that a work tree clean at their revision holds, by blob SHA (no work tree:
- * none), and the entries left for git to give.
+ * The files of `entries` that the work tree holds as they are at its revision, by blob SHA (no work
+ * tree: none), and the entries left for git to give. Files are read while git status runs; those
+ * it reports changed are left to git.
  */
-function readWorkTree(
-  top: string | undefined,
+async function readWorkTree(
+  tree: WorkTree | undefined,
   entries: readonly TreeEntry[]
-): { read: Map<string, Buffer>; rest: TreeEntry[] } {
+): Promise<{ read: Map<string, Buffer>; rest: TreeEntry[] }> {
   const read = new Map<string, Buffer>()
-  const rest: TreeEntry[] = []
+  const readFrom = new Map<string, string>()
   for (const entry of entries) {
-    if (read.has(entry.sha)) continue
-    const blob = top === undefined ? undefined : readIfThere(`${top}/${entry.path}`)
-    if (blob) read.set(entry.sha, blob)
-    else rest.push(entry)
+    if (read.has(entry.sha) || tree === undefined) continue
+    const blob = readIfThere(`${tree.top}/${entry.path}`)
+    if (blob) {
+      read.set(entry.sha, blob)
+      readFrom.set(entry.sha, entry.path)
+    }
   }
-  return { read, rest }
+  const changed = tree ? await tree.changed : undefined
+  if (changed === undefined) read.clear()
+  else for (const [sha, path] of readFrom) if (changed.has(path)) read.delete(sha)
+  return { read, rest: entries.filter(entry => !read.has(entry.sha)) }
 }
 
 function readIfThere(path: string): Buffer | undefined {
@@ -436,12 +418,12 @@ function readIfThere(path: string): Buffer | undefined {
 async function readRevisionFiles(
   git: Git,
   entries: readonly TreeEntry[],
-  fromWorkTree: string | undefined,
+  fromWorkTree: WorkTree | undefined,
   extraShas: readonly string[]
 ): Promise<{ byPath: Map<string, Buffer>; extra: Map<string, Buffer> }> {
   const byPath = new Map<string, Buffer>()
   const extras = readBlobs(git.dir, extraShas)
-  const { read, rest: fromGit } = readWorkTree(fromWorkTree, entries)
+  const { read, rest: fromGit } = await readWorkTree(fromWorkTree, entries)
   for (const entry of entries) {
     const blob = read.get(entry.sha)
     if (blob) byPath.set(entry.path, blob)
@@ -459,22 +441,66 @@ async function readRevisionFiles(
   return { byPath, extra: await extras }
 }
 
-/** The work tree's top folder when it is checked out at `head` with no tracked file changed. */
-async function cleanWorkTreeAt(
+/**
+ * The work tree, when it is checked out at `head`: its top folder at once, and the tracked files
+ * it changed (`git status`) once git has looked, so that files can be read while it does.
+ */
+interface WorkTree {
+  top: string
+  /** Paths whose work tree file may differ from head; undefined when git could not tell. */
+  changed: Promise<ReadonlySet<string> | undefined>
+}
+
+async function workTreeAt(
   git: Git,
   head: string,
   checkout?: { top: string; current: string }
-): Promise<string | undefined> {
+): Promise<WorkTree | undefined> {
+  const changed = changedInWorkTree(git)
   try {
-    const [where, status] = await Promise.all([
-      checkout ? undefined : git.run(['rev-parse', '--show-toplevel', 'HEAD']),
-      git.run(['status', '--porcelain', '--untracked-files=no', '--ignore-submodules'])
-    ])
-    const [top, current] = where ? where.trim().split('\n') : [checkout?.top, checkout?.current]
-    return current === head && status.trim() === '' && top ? top : undefined
+    const named = !/^[0-9a-f]{40}(?:[0-9a-f]{24})?$/.test(head)
+    const where =
+      checkout && !named
+        ? undefined
+        : await git.run(['rev-parse', '--show-toplevel', 'HEAD', '--end-of-options', `${head}^{commit}`])
+    const [top, current, wanted] = where ? revParseLines(where) : [checkout?.top, checkout?.current, head]
+    return current === wanted && top ? { top, changed } : undefined
   } catch {
     return undefined
   }
+}
+
+/** The tracked paths `git status` reports (both sides of a rename); undefined when it fails. */
+async function changedInWorkTree(git: Git): Promise<ReadonlySet<string> | undefined> {
+  try {
+    const status = await git.run([
+      'status',
+      '--porcelain',
+      '-z',
+      '--untracked-files=no',
+      '--ignore-submodules'
+    ])
+    const paths = new Set<string>()
+    const records = status.split('\0')
+    for (let i = 0; i < records.length; i++) {
+      const record = records[i] as string
+      if (record.length < 4) continue
+      paths.add(record.slice(3))
+      // A rename or copy: the source path is the next record.
+      if (record[0] === 'R' || record[0] === 'C' || record[1] === 'R' || record[1] === 'C') {
+        const source = records[++i]
+        if (source) paths.add(source)
+      }
+    }
+    return paths
+  } catch {
+    return undefined
+  }
+}
+
+/** rev-parse's output lines; git before 2.43 echoes `--end-of-options` among them. */
+function revParseLines(stdout: string): string[] {
+  return stdout.split('\n').filter(line => line !== '' && line !== '--end-of-options')
 }
 
 /**
@@ -494,7 +520,7 @@ async function resolveRevisions(
     ...revs.map(r => `${r}^{commit}`),
     'HEAD'
   ])
-  const lines = all.stdout.trim().split('\n')
+  const lines = revParseLines(all.stdout)
   if (all.exitCode === 0 && lines.length === revs.length + 2) {
     const [top, ...shas] = lines as [string, ...string[]]
     const current = shas.pop() as string
@@ -523,7 +549,7 @@ export async function buildDemandRepositoryGraph(
   const cache = options.cache ?? new ScanCache(undefined)
   const [entries, workTree] = await Promise.all([
     options.listing ?? listTree(git, head),
-    options.workTree ?? cleanWorkTreeAt(git, head)
+    options.workTree ?? workTreeAt(git, head)
   ])
   cache.load()
   const files = new Set(entries.map(e => e.path))
@@ -548,7 +574,7 @@ export async function buildDemandRepositoryGraph(
   const { jest, resolver } = revision
   const sources: DemandSource[] = sourceEntries.map(entry => {
     const blob = byPath.get(entry.path)
-    const data = blob !== undefined && (blob.length > MAX_SCANNED_BYTES || blob.includes(0))
+    const data = blob !== undefined && isDataBlob(blob)
     return {
       path: entry.path,
       key: `${entry.sha}:${scanKindOf(entry.path) as ScanKind}`,
@@ -656,7 +682,7 @@ async function selectOrThrow(
   if (!head) throw new Error(`head revision ${options.head} is not in the repository`)
   // git lists the tree and checks the work tree while the diff is read.
   const listing = listTree(git, head)
-  const workTree = cleanWorkTreeAt(git, head, checkout)
+  const workTree = workTreeAt(git, head, checkout)
   listing.catch(() => undefined)
   const notes: string[] = []
   const [raw, history] = base

@@ -1,0 +1,89 @@
+/**
+ * A work tree checked out at head is read directly (faster than inflating git objects), while
+ * `git status` runs; a file that status reports changed is read from git instead, as committed.
+ * To tell which way a file was read, these tests delete some blobs from the object store: a file
+ * read from git then scans as missing, one read from the work tree does not.
+ */
+import { afterAll, describe, expect, it } from '@jest/globals'
+import { rmSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { Git } from '../../src/ports/git.js'
+import { streamLogger } from '../../src/ports/log.js'
+import { buildRepositoryGraph, selectTests } from '../../src/select/index.js'
+import { cleanupAll, createRepo, runGit, type TestRepo } from '../support/git-repo.js'
+
+afterAll(() => cleanupAll())
+const quiet = streamLogger(() => undefined)
+
+const FILES = {
+  'src/a.ts': "import { b } from './b'\nexport function a(): number {\n  return b() + 1\n}\n",
+  'src/b.ts': 'export function b(): number {\n  return 1\n}\n',
+  'src/c.ts': 'export const c = 3\n',
+  'test/a.test.ts': "import { a } from '../src/a'\ntest('a', () => expect(a()).toBe(2))\n",
+  'test/c.test.ts': "import { c } from '../src/c'\ntest('c', () => expect(c).toBe(3))\n"
+}
+
+/** Deletes the loose object of `path`'s committed blob: git can no longer give that file. */
+function dropBlob(repo: TestRepo, path: string): void {
+  const sha = runGit(repo.dir, ['rev-parse', `HEAD:${path}`]).trim()
+  rmSync(join(repo.dir, '.git/objects', sha.slice(0, 2), sha.slice(2)))
+  expect(() => runGit(repo.dir, ['cat-file', '-e', sha])).toThrow()
+}
+
+function specsOf(repo: Awaited<ReturnType<typeof buildRepositoryGraph>>, path: string): string[] {
+  return (repo.scans.get(path)?.imports ?? []).map(i => i.spec)
+}
+
+describe('reading the work tree', () => {
+  it('reads a work tree checked out at head, whether head is a SHA, HEAD or a branch name', async () => {
+    const repo = createRepo({ files: FILES })
+    dropBlob(repo, 'src/b.ts')
+    for (const head of [repo.revParse('HEAD'), 'HEAD', 'main']) {
+      const graph = await buildRepositoryGraph(new Git(repo.dir), head)
+      expect(graph.scans.get('src/b.ts')?.error).toBeUndefined()
+      expect(Object.keys(graph.scans.get('src/b.ts')?.exports ?? {})).toEqual(['b'])
+    }
+  })
+
+  it('reads from git what git status reports changed, staged or not, and the rest from the work tree', async () => {
+    const repo = createRepo({ files: FILES })
+    dropBlob(repo, 'src/c.ts')
+    // Not staged: the work tree imports './c' now; staged: the index has another body.
+    writeFileSync(join(repo.dir, 'src/a.ts'), "import { c } from './c'\nexport const a = () => c\n")
+    writeFileSync(join(repo.dir, 'test/c.test.ts'), "import { b } from '../src/b'\ntest('b', () => b())\n")
+    runGit(repo.dir, ['add', 'test/c.test.ts'])
+    const graph = await buildRepositoryGraph(new Git(repo.dir), 'HEAD')
+    expect(specsOf(graph, 'src/a.ts')).toEqual(['./b'])
+    expect(specsOf(graph, 'test/c.test.ts')).toEqual(['../src/c'])
+    expect(graph.scans.get('src/c.ts')?.error).toBeUndefined()
+    expect(graph.graph.edgesInto('src/c.ts')?.loaders.map(l => l.from)).toEqual(['test/c.test.ts'])
+  })
+
+  it('reads every file from git when the work tree is at another commit', async () => {
+    const repo = createRepo({ files: FILES })
+    repo.commit('c is 4', { 'src/c.ts': 'export const c = 4\nexport const d = 5\n' })
+    const head = repo.revParse('HEAD')
+    runGit(repo.dir, ['checkout', '--quiet', '--detach', 'HEAD~1'])
+    const graph = await buildRepositoryGraph(new Git(repo.dir), head)
+    expect(Object.keys(graph.scans.get('src/c.ts')?.exports ?? {})).toEqual(['c', 'd'])
+  })
+
+  it('selects the same tests from a work tree with some blobs gone, with either graph', async () => {
+    const repo = createRepo({ files: FILES })
+    repo.commit('b returns 2', { 'src/b.ts': FILES['src/b.ts'].replace('return 1', 'return 2') })
+    dropBlob(repo, 'src/a.ts')
+    dropBlob(repo, 'test/c.test.ts')
+    for (const graph of ['demand', 'full'] as const) {
+      const result = await selectTests({
+        git: new Git(repo.dir),
+        base: 'HEAD~1',
+        head: 'HEAD',
+        log: quiet,
+        graph
+      })
+      expect(result.stats.graph).toBe(graph)
+      expect(result.mode).toBe('selected')
+      expect(result.tests).toEqual(['test/a.test.ts'])
+    }
+  })
+})
