@@ -81,7 +81,11 @@ export function own<T>(record: Record<string, T>, name: string): T | undefined {
 }
 
 export function emptyScan(lang: Language): ModuleScan {
-  return { lang, imports: [], symbols: {}, exports: {}, exportAll: [], esm: false, strings: [] }
+  // Records keyed by names from the code: dictionary objects from the start (a null prototype),
+  // not a hidden class per name seen.
+  const symbols: ModuleScan['symbols'] = Object.create(null)
+  const exports: ModuleScan['exports'] = Object.create(null)
+  return { lang, imports: [], symbols, exports, exportAll: [], esm: false, strings: [] }
 }
 
 /** A fast, non-cryptographic 53-bit string hash (cyrb53), rendered in base 36. */
