@@ -229,6 +229,26 @@ describe('demand-driven graph', () => {
     expect((await bothWays(repo.dir, 'HEAD~1')).mode).toBe('none')
   })
 
+  it('reaches sources through build output that is not in the repository (../lib)', async () => {
+    const files = {
+      'package.json': JSON.stringify({ name: 'root', workspaces: ['packages/*'] }),
+      'packages/core/package.json': JSON.stringify({ name: '@acme/core', main: './lib/index.js' }),
+      'packages/core/src/index.ts': "export { util } from './util'\nexport const name = 'core'\n",
+      'packages/core/src/util.ts': 'export function util(): number {\n  return 1\n}\n',
+      'packages/core/test/folder.test.js': "const core = require('../lib')\ntest('f', () => core.util())\n",
+      'packages/core/test/file.test.js': "import { util } from '../lib/util.js'\ntest('u', () => util())\n",
+      'packages/core/test/name.test.js': "import { name } from '../lib/index.js'\ntest('n', () => name)\n"
+    }
+    const repo = createRepo({ files })
+    repo.commit('util', {
+      'packages/core/src/util.ts': files['packages/core/src/util.ts'].replace('return 1', 'return 2')
+    })
+    expect((await bothWays(repo.dir, 'HEAD~1')).tests).toEqual([
+      'packages/core/test/file.test.js',
+      'packages/core/test/folder.test.js'
+    ])
+  })
+
   it('diffs changed files as committed, not as a CRLF work tree has them', async () => {
     const files = {
       'src/text.ts': 'export const banner = `one\ntwo`\nexport function version() {\n  return 1\n}\n',

@@ -41,6 +41,27 @@ describe('JS/TS resolution', () => {
     expect(file(r, 'src/x.ts', 'lodash')).toBe('EXTERNAL')
   })
 
+  it('maps build output that is not in the repository (lib/, dist/) to its source', () => {
+    const r = resolver({
+      'package.json': JSON.stringify({ workspaces: ['packages/*'] }),
+      'packages/core/package.json': JSON.stringify({ name: '@acme/core', main: './lib/index.js' }),
+      'packages/core/src/index.ts': '',
+      'packages/core/src/path/util.ts': '',
+      'packages/core/test/a.js': '',
+      'packages/built/lib/index.js': '',
+      'packages/built/src/index.ts': ''
+    })
+    expect(file(r, 'packages/core/test/a.js', '../lib/index.js')).toBe('packages/core/src/index.ts')
+    expect(file(r, 'packages/core/test/a.js', '../lib')).toBe('packages/core/src/index.ts')
+    expect(file(r, 'packages/core/test/a.js', '../lib/path/util')).toBe('packages/core/src/path/util.ts')
+    expect(file(r, 'packages/core/test/a.js', '@acme/core/lib/path/util.js')).toBe(
+      'packages/core/src/path/util.ts'
+    )
+    // Build output in the repository is what loads.
+    expect(file(r, 'packages/built/test/a.js', '../lib/index.js')).toBe('packages/built/lib/index.js')
+    expect(file(r, 'packages/core/test/a.js', '../lib/missing.js')).toBe('UNRESOLVED')
+  })
+
   it('follows tsconfig paths and baseUrl through extends', () => {
     const r = resolver({
       'tsconfig.base.json':
@@ -195,5 +216,18 @@ describe('project settings', () => {
     expect(custom('checks/one.ts')).toBe(true)
     expect(custom('checks/skip/two.ts')).toBe(false)
     expect(custom('src/a.test.ts')).toBe(false)
+    // jest tests regular expressions against absolute paths: `./packages/` matches a top folder.
+    const babelLike = makeTestMatcher([
+      loadJestSettings(
+        p =>
+          p === 'package.json'
+            ? JSON.stringify({ jest: { testRegex: './(packages|codemods)/[^/]+/test/.+\\.m?js$' } })
+            : undefined,
+        ''
+      )!
+    ])
+    expect(babelLike('packages/core/test/a.js')).toBe(true)
+    expect(babelLike('packages/core/src/a.js')).toBe(false)
+    expect(babelLike('other/core/test/a.js')).toBe(false)
   })
 })

@@ -88,6 +88,8 @@ export interface DemandGraph extends Graph {
 const SPEC_EXTENSION = /\.(?:[cm]?[jt]sx?|json|node)$/
 const INDEX_FILE = /^index\.(?:[cm]?[jt]sx?|json|node)$/
 const MAX_SPEC_LENGTH = 1024
+/** Build output folders the resolver maps back to `src` (see Resolver.sourceFor). */
+const BUILD_FOLDER = /^(?:dist|lib|build|out|esm|cjs)$/
 
 /**
  * Calls `found` with the text between each quote (', ", `) and the next same quote. Quotes end at
@@ -222,7 +224,10 @@ function aliasRules(options: DemandGraphOptions): AliasRules {
   )
   return {
     eager(spec) {
-      if (spec.startsWith('#') || exact.has(spec) || lastSegment(spec) === undefined) return true
+      const segment = lastSegment(spec)
+      if (spec.startsWith('#') || exact.has(spec) || segment === undefined) return true
+      // A build folder not in the repository (`../lib`) resolves to its source folder's entry.
+      if (BUILD_FOLDER.test(segment)) return true
       for (const { regex, keeps } of mappers) {
         regex.lastIndex = 0
         if (!keeps && regex.test(spec)) return true

@@ -501,6 +501,8 @@ const CONVENTIONAL_JS_TEST = /(?:^|\/)(?:__tests__\/.*\.[cm]?[jt]sx?|[^/]*\.(?:t
 const PY_TEST = /(?:^|\/)(?:test_[^/]*\.py|[^/]*_test\.py)$/
 const GO_TEST = /_test\.go$/
 
+const ABSOLUTE_STAND_IN = '/repository/'
+
 export function makeTestMatcher(jest: JestSettings[]): (path: string) => boolean {
   const matchers = jest.map(settings => {
     const globs = settings.testMatch.length ? picomatch(settings.testMatch, { dot: true }) : undefined
@@ -515,8 +517,9 @@ export function makeTestMatcher(jest: JestSettings[]): (path: string) => boolean
       if (settings.testPathIgnorePatterns.some(r => r.test('/' + path))) return false
       if (!settings.roots.some(root => root === '' || path === root || path.startsWith(root + '/'))) continue
       if (globs && (globs(path) || globs('/' + path))) return true
-      // jest tests its regular expressions against absolute paths.
-      if (settings.testRegex.some(r => r.test('/' + path))) return true
+      // jest tests its regular expressions against absolute paths: the repository's is unknown
+      // here, so a stand-in folder comes first (`./packages/` needs a character before it).
+      if (settings.testRegex.some(r => r.test('/' + path) || r.test(ABSOLUTE_STAND_IN + path))) return true
       if (!globs && settings.testRegex.length === 0 && CONVENTIONAL_JS_TEST.test(path)) return true
       return false
     }

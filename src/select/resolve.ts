@@ -129,12 +129,13 @@ export class Resolver {
 
   /** A build output path (dist/lib/build) mapped back to its source in the repository. */
   private sourceFor(path: string): string | undefined {
-    const stem = path.replace(/\.d\.ts$/, '').replace(/\.[cm]?[jt]sx?$/, '')
+    // Slashes around it, so that the build folder itself (`../lib`) maps to `src` too.
+    const stem = `/${path.replace(/\.d\.ts$/, '').replace(/\.[cm]?[jt]sx?$/, '')}/`
     for (const from of ['/dist/', '/lib/', '/build/', '/out/', '/esm/', '/cjs/']) {
-      const idx = ('/' + stem).indexOf(from)
+      const idx = stem.indexOf(from)
       if (idx < 0) continue
-      const candidate = ('/' + stem).slice(1, idx + 1) + 'src/' + ('/' + stem).slice(idx + from.length)
-      const found = this.tryPathNoPackage(joinPath(candidate))
+      const candidate = stem.slice(1, idx + 1) + 'src/' + stem.slice(idx + from.length)
+      const found = this.tryPathNoPackage(joinPath(candidate.slice(0, -1)))
       if (found) return found
     }
     return undefined
@@ -323,11 +324,13 @@ export class Resolver {
     const mapped = this.viaJest(spec)
     if (mapped) return { file: mapped }
     if (spec.startsWith('./') || spec.startsWith('../') || spec === '.' || spec === '..') {
-      const found = this.tryPath(joinPath(fromDir, spec))
+      // Build output that is not in the repository (a test importing `../lib/index.js`) is its source.
+      const path = joinPath(fromDir, spec)
+      const found = this.tryPath(path) ?? this.sourceFor(path)
       return found ? { file: found } : { unresolved: true }
     }
     if (spec.startsWith('/')) {
-      const found = this.tryPath(joinPath(spec))
+      const found = this.tryPath(joinPath(spec)) ?? this.sourceFor(joinPath(spec))
       return found ? { file: found } : { unresolved: true }
     }
     if (spec.startsWith('#')) {
@@ -366,7 +369,9 @@ export class Resolver {
       const key = sub ? '.' + sub : '.'
       const found =
         (pkg.exports !== undefined ? this.throughMap(pkg.exports, key, pkg.dir) : undefined) ??
-        (sub ? this.tryPath(joinPath(pkg.dir, sub)) : this.tryPath(pkg.dir)) ??
+        (sub
+          ? (this.tryPath(joinPath(pkg.dir, sub)) ?? this.sourceFor(joinPath(pkg.dir, sub)))
+          : this.tryPath(pkg.dir)) ??
         this.tryPath(joinPath(pkg.dir, 'src', sub || 'index'))
       // Only declarations (the `types` field) is not what runs: any source may be.
       return found && !DECLARATION.test(found) ? { file: found } : { package: pkg.dir }
