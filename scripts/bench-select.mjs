@@ -1,23 +1,30 @@
 // Times the selection graph build (list files, scan, resolve, link) on a generated repository of
 // 10,000 TypeScript files, cold (no cache) and warm (scan cache, a few files changed); a whole cold
-// `select` (demand-driven graph, and full graph), in process and through the CLI; and runs
-// `jest --listTests --findRelatedTests` on the same changed files in the same run.
+// `select` (demand-driven graph), and the CLI; and runs `jest --listTests --findRelatedTests` on the
+// same changed files in the same run. Every figure is the median of three runs, each in a fresh
+// process, as a CI job runs it: a cold build gets no JIT warm-up and no heap from an earlier one.
 //   node --import tsx scripts/bench-select.mjs [--files 10000] [--repo PATH] [--rev REV]
 // A real repository: --repo PATH (a clone or a bare mirror) or SELECT_BENCH_REPO=PATH; five of its
 // source files get a function-body change in a temporary clone, which jest also runs on.
 // Bars (issue #3): cold <= 1 s per 10,000 files, warm <= 200 ms, >= 5x faster than jest.
 import { execFileSync, spawnSync } from 'node:child_process'
-import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import {
+  copyFileSync,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { generateProject } from './select-gen.mjs'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
-const { buildRepositoryGraph, selectTests } = await import('../src/select/index.ts')
-const { ScanCache } = await import('../src/select/scan-cache.ts')
-const { Git } = await import('../src/ports/git.ts')
-const { streamLogger } = await import('../src/ports/log.ts')
+const SELF = fileURLToPath(import.meta.url)
+const RUNS = 3
 
 function arg(name, fallback) {
   const i = process.argv.indexOf(`--${name}`)
@@ -33,14 +40,8 @@ const env = {
 const git = (cwd, ...args) =>
   execFileSync('git', args, { cwd, env, encoding: 'utf8', maxBuffer: 1 << 28 }).trim()
 const ms = started => Number(process.hrtime.bigint() - started) / 1e6
-const silent = streamLogger(() => undefined)
 const TEST_FOLDER = /(?:^|\/)(?:test|tests|__tests__|spec|e2e|fixtures?)\//
-
-/** CPU time of this process (user + system) in ms: close to the wall time on an idle machine. */
-function cpuNow() {
-  const usage = process.cpuUsage()
-  return (usage.user + usage.system) / 1000
-}
+const median = values => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
 
 function loadAverage() {
   try {
@@ -50,36 +51,108 @@ function loadAverage() {
   }
 }
 
-async function graphTimes(dir, head, cacheFile, label) {
-  const cold = process.hrtime.bigint()
-  const coldCpu = cpuNow()
-  const coldCache = new ScanCache(cacheFile)
-  const graph = await buildRepositoryGraph(new Git(dir), head, { cache: coldCache })
-  const coldMs = ms(cold)
-  const coldCpuMs = cpuNow() - coldCpu
-  coldCache.save()
-  const tsFiles = [...graph.scans.keys()].filter(f => /\.[cm]?tsx?$/.test(f)).length
-  console.log(
-    `${label}: ${graph.stats.files} files (${tsFiles} TS), ${graph.graph.nodes.size} scanned modules, ${[...graph.files].filter(graph.isTest).length} tests`
-  )
-  console.log(
-    `  cold graph build      ${coldMs.toFixed(0)} ms wall, ${coldCpuMs.toFixed(0)} ms CPU (${((coldMs * 10000) / Math.max(1, tsFiles)).toFixed(0)} ms wall per 10,000 TS files; load average ${loadAverage()})`
-  )
-  return { coldMs, graph, tsFiles }
+// ── in a child process: one timed run, printed as JSON ───────────────────────
+
+/** CPU time of this process (user + system) in ms. */
+function cpuNow() {
+  const usage = process.cpuUsage()
+  return (usage.user + usage.system) / 1000
 }
 
-async function warmTimes(dir, head, cacheFile) {
-  const warm = process.hrtime.bigint()
-  const warmCpu = cpuNow()
-  const cache = new ScanCache(cacheFile)
-  const graph = await buildRepositoryGraph(new Git(dir), head, { cache })
-  const warmMs = ms(warm)
-  const warmCpuMs = cpuNow() - warmCpu
-  cache.save()
+async function child(kind, dir, rev, extra) {
+  const { buildRepositoryGraph, selectTests } = await import('../src/select/index.ts')
+  const { ScanCache } = await import('../src/select/scan-cache.ts')
+  const { Git } = await import('../src/ports/git.ts')
+  const { streamLogger } = await import('../src/ports/log.ts')
+  const started = process.hrtime.bigint()
+  const cpu = cpuNow()
+  if (kind === 'graph') {
+    const cache = new ScanCache(extra === '-' ? undefined : extra)
+    const graph = await buildRepositoryGraph(new Git(dir), rev, { cache })
+    const wall = ms(started)
+    const cpuMs = cpuNow() - cpu
+    cache.save()
+    const ts = [...graph.scans.keys()].filter(f => /\.[cm]?tsx?$/.test(f)).length
+    const tests = [...graph.files].filter(graph.isTest).length
+    const sources = [...graph.scans.keys()].filter(
+      f => /\.[cm]?tsx?$/.test(f) && !f.endsWith('.d.ts') && !graph.isTest(f) && !TEST_FOLDER.test(f)
+    )
+    return {
+      ms: wall,
+      cpuMs,
+      files: graph.stats.files,
+      ts,
+      modules: graph.graph.nodes.size,
+      tests,
+      ...graph.stats,
+      sources
+    }
+  }
+  const result = await selectTests({
+    git: new Git(dir),
+    base: 'HEAD~1',
+    head: 'HEAD',
+    log: streamLogger(() => undefined),
+    graph: extra
+  })
+  return {
+    ms: ms(started),
+    cpuMs: cpuNow() - cpu,
+    tests: result.tests.length,
+    scanned: result.stats.scanned,
+    graph: result.stats.graph,
+    typeCheckMs: result.stats.typeCheckMs ?? 0
+  }
+}
+
+if (process.argv[2] === '--child') {
+  const [kind, dir, rev, extra] = process.argv.slice(3)
+  process.stdout.write(JSON.stringify(await child(kind, dir, rev, extra)))
+  process.exit(0)
+}
+
+/** One run in a fresh node (with this one's flags: the tsx loader). */
+function fresh(kind, dir, rev, extra) {
+  const result = spawnSync(process.execPath, [...process.execArgv, SELF, '--child', kind, dir, rev, extra], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 28
+  })
+  if (result.status !== 0) throw new Error(`bench child ${kind} failed: ${result.stderr}`)
+  return JSON.parse(result.stdout)
+}
+
+/** RUNS fresh runs; the one with the median time, with every time. */
+function freshRuns(kind, dir, rev, extra, before = () => undefined) {
+  const runs = []
+  for (let i = 0; i < RUNS; i++) {
+    before()
+    runs.push(fresh(kind, dir, rev, extra))
+  }
+  const middle = median(runs.map(r => r.ms))
+  return { ...runs.find(r => r.ms === middle), all: runs.map(r => r.ms.toFixed(0)).join(', ') }
+}
+
+/** Cold builds (no cache; the last one leaves its cache in cacheFile), then their median. */
+function coldGraph(dir, rev, cacheFile, label) {
+  const cold = freshRuns('graph', dir, rev, '-')
+  fresh('graph', dir, rev, cacheFile) // fills the cache for the warm runs
   console.log(
-    `  warm graph build      ${warmMs.toFixed(0)} ms wall, ${warmCpuMs.toFixed(0)} ms CPU (${graph.stats.scanned} rescanned, ${graph.stats.cacheHits} from cache; load average ${loadAverage()})`
+    `${label}: ${cold.files} files (${cold.ts} TS), ${cold.modules} scanned modules, ${cold.tests} tests`
   )
-  return warmMs
+  console.log(
+    `  cold graph build      ${cold.ms.toFixed(0)} ms wall, ${cold.cpuMs.toFixed(0)} ms CPU (${((cold.ms * 10000) / Math.max(1, cold.ts)).toFixed(0)} ms per 10,000 TS files; runs ${cold.all} ms; load average ${loadAverage()})`
+  )
+  return cold
+}
+
+/** Warm builds, each from the same cache (as a CI job restores it) after the change. */
+function warmGraph(dir, rev, cacheFile) {
+  const copy = `${cacheFile}.run`
+  const warm = freshRuns('graph', dir, rev, copy, () => copyFileSync(cacheFile, copy))
+  console.log(
+    `  warm graph build      ${warm.ms.toFixed(0)} ms wall, ${warm.cpuMs.toFixed(0)} ms CPU (${warm.scanned} rescanned, ${warm.cacheHits} from cache; runs ${warm.all} ms; load average ${loadAverage()})`
+  )
+  return warm.ms
 }
 
 function jestRelated(dir, changed, cacheDirectory, config) {
@@ -100,31 +173,31 @@ function jestRelated(dir, changed, cacheDirectory, config) {
   return { elapsed, count }
 }
 
-function report(label, ours, theirs, what = 'ours') {
+/** jest cold (each run with an empty cache folder) and warm (its cache filled), medians of RUNS. */
+function jestTimes(dir, changed, work, config) {
+  const cold = []
+  for (let i = 0; i < RUNS; i++) cold.push(jestRelated(dir, changed, join(work, `jest-cache-${i}`), config))
+  const warm = []
+  for (let i = 0; i < RUNS; i++) warm.push(jestRelated(dir, changed, join(work, 'jest-cache-0'), config))
+  console.log(`  jest --findRelatedTests selects ${warm[0].count} test files`)
+  return { cold: median(cold.map(r => r.elapsed)), warm: median(warm.map(r => r.elapsed)) }
+}
+
+function report(label, ours, theirs, what) {
   console.log(
     `  ${label.padEnd(21)} ${theirs.toFixed(0)} ms  → ${what} (${ours.toFixed(0)} ms) is ${(theirs / ours).toFixed(1)}x faster`
   )
 }
 
-/**
- * A whole `select` of HEAD~1..HEAD with no cache at all, in this process: change detection aside,
- * everything a first run does. The median of three.
- */
-async function coldSelect(dir, graph) {
-  const times = []
-  let result
-  for (let i = 0; i < 3; i++) {
-    const started = process.hrtime.bigint()
-    result = await selectTests({ git: new Git(dir), base: 'HEAD~1', head: 'HEAD', log: silent, graph })
-    times.push(ms(started))
-  }
-  const median = times.sort((a, b) => a - b)[1]
+/** A whole `select` of HEAD~1..HEAD with no cache at all, in fresh processes: everything a first run does. */
+function coldSelect(dir) {
+  const run = freshRuns('select', dir, 'HEAD', 'demand')
   console.log(
-    `  cold select (${graph})`.padEnd(24) +
-      `${median.toFixed(0)} ms median of 3 → ${result.tests.length} test files, ${result.stats.scanned} files scanned (${result.stats.graph} graph)` +
-      (result.stats.typeCheckMs ? `; of which ${result.stats.typeCheckMs} ms type-checking for ts-jest` : '')
+    '  cold select'.padEnd(24) +
+      `${run.ms.toFixed(0)} ms → ${run.tests} test files, ${run.scanned} files scanned (${run.graph} graph; runs ${run.all} ms)` +
+      (run.typeCheckMs ? `; of which ${run.typeCheckMs} ms type-checking for ts-jest` : '')
   )
-  return median
+  return run.ms
 }
 
 /** The CLI (dist/cli) as a process, like a user or a CI step runs it, with an empty work folder. */
@@ -134,27 +207,28 @@ function cliSelect(dir) {
     console.log('  (dist/cli/index.js missing: run npm run build to time the CLI)')
     return Number.NaN
   }
-  const home = mkdtempSync(join(tmpdir(), 'ci-medic-bench-home-'))
-  try {
-    const started = process.hrtime.bigint()
-    const result = spawnSync(
-      process.execPath,
-      [cli, 'select', '--base', 'HEAD~1', '--head', 'HEAD', '--json'],
-      {
-        cwd: dir,
-        encoding: 'utf8',
-        env: { ...process.env, CI_MEDIC_HOME: home, GITHUB_ACTIONS: '' }
-      }
-    )
-    const elapsed = ms(started)
-    const tests = result.status === 0 ? JSON.parse(result.stdout).tests.length : `exit ${result.status}`
-    console.log(
-      `  CLI select, cold      ${elapsed.toFixed(0)} ms wall (node start, bundle, change detection) → ${tests} test files`
-    )
-    return elapsed
-  } finally {
-    rmSync(home, { recursive: true, force: true })
+  const times = []
+  let tests
+  for (let i = 0; i < RUNS; i++) {
+    const home = mkdtempSync(join(tmpdir(), 'ci-medic-bench-home-'))
+    try {
+      const started = process.hrtime.bigint()
+      const result = spawnSync(
+        process.execPath,
+        [cli, 'select', '--base', 'HEAD~1', '--head', 'HEAD', '--json'],
+        { cwd: dir, encoding: 'utf8', env: { ...process.env, CI_MEDIC_HOME: home, GITHUB_ACTIONS: '' } }
+      )
+      times.push(ms(started))
+      tests = result.status === 0 ? JSON.parse(result.stdout).tests.length : `exit ${result.status}`
+    } finally {
+      rmSync(home, { recursive: true, force: true })
+    }
   }
+  const elapsed = median(times)
+  console.log(
+    `  CLI select, cold      ${elapsed.toFixed(0)} ms wall (node start, bundle, change detection) → ${tests} test files`
+  )
+  return elapsed
 }
 
 async function generated() {
@@ -180,7 +254,7 @@ async function generated() {
     git(dir, 'commit', '-qm', 'base')
     console.log(`generated ${model.files.length} files in ${(ms(t0) / 1000).toFixed(1)} s`)
     const cacheFile = join(work, 'cache', 'scans.json')
-    const { coldMs } = await graphTimes(dir, 'HEAD', cacheFile, 'generated repository')
+    const cold = coldGraph(dir, 'HEAD', cacheFile, 'generated repository')
     // Touch a few files: function bodies in five modules spread over the layers.
     const changed = []
     for (const mod of [
@@ -195,29 +269,27 @@ async function generated() {
       changed.push(mod.path)
     }
     git(dir, 'commit', '-qam', 'touch five modules')
-    const warmMs = await warmTimes(dir, 'HEAD', cacheFile)
-    const demandMs = await coldSelect(dir, 'demand')
-    await coldSelect(dir, 'full')
+    const warmMs = warmGraph(dir, 'HEAD', cacheFile)
+    const selectMs = coldSelect(dir)
     const cliMs = cliSelect(dir)
-    const jestCache = join(work, 'jest-cache')
-    const jestCold = jestRelated(dir, changed, jestCache)
-    const jestWarm = jestRelated(dir, changed, jestCache)
-    console.log(`  jest --findRelatedTests selects ${jestWarm.count} test files`)
-    report('jest cold (no cache)', demandMs, jestCold.elapsed, 'cold select')
-    report('jest warm (its cache)', warmMs, jestWarm.elapsed, 'warm graph')
-    report('  process to process', cliMs, jestCold.elapsed, 'CLI select, cold')
+    const jest = jestTimes(dir, changed, work)
+    report('jest cold (no cache)', cold.ms, jest.cold, 'cold graph build')
+    report('', selectMs, jest.cold, 'cold select')
+    report('jest warm (its cache)', warmMs, jest.warm, 'warm graph build')
+    report('  process to process', cliMs, jest.cold, 'CLI select, cold')
     const verdict = (ok, text) => console.log(`  ${ok ? 'PASS' : 'FAIL'} ${text}`)
     const coldBar = 1000 * (files / 10000)
-    verdict(demandMs <= coldBar, `cold select ${demandMs.toFixed(0)} ms <= ${coldBar} ms`)
+    const checks = [
+      [cold.ms <= coldBar, `cold graph build ${cold.ms.toFixed(0)} ms <= ${coldBar} ms`],
+      [warmMs <= 200, `warm graph build ${warmMs.toFixed(0)} ms <= 200 ms`],
+      [jest.cold / selectMs >= 5, 'cold select at least 5x faster than jest cold'],
+      [jest.warm / warmMs >= 5, 'warm graph build at least 5x faster than jest warm']
+    ]
+    for (const [ok, text] of checks) verdict(ok, text)
     console.log(
-      `  (info) full cold graph build ${coldMs.toFixed(0)} ms ${coldMs <= coldBar ? '<=' : '>'} ${coldBar} ms: what selection builds when the demand-driven graph declines`
+      `  (info) the full cold graph is ${(jest.cold / cold.ms).toFixed(1)}x jest cold: select builds it only when the demand-driven graph declines`
     )
-    verdict(warmMs <= 200, `warm ${warmMs.toFixed(0)} ms <= 200 ms`)
-    verdict(
-      jestCold.elapsed / demandMs >= 5 && jestWarm.elapsed / warmMs >= 5,
-      'at least 5x faster than jest (cold select vs jest cold, warm graph vs jest warm)'
-    )
-    return demandMs <= coldBar && warmMs <= 200
+    return checks.every(([ok]) => ok)
   } finally {
     rmSync(work, { recursive: true, force: true })
   }
@@ -229,11 +301,8 @@ async function realRepository(path) {
   const work = mkdtempSync(join(tmpdir(), 'ci-medic-bench-real-'))
   try {
     const cacheFile = join(work, 'scans.json')
-    const { coldMs, graph } = await graphTimes(dir, rev, cacheFile, `repository ${path}`)
-    const warmMs = await warmTimes(dir, rev, cacheFile)
-    const sources = [...graph.scans.keys()].filter(
-      f => /\.[cm]?tsx?$/.test(f) && !f.endsWith('.d.ts') && !graph.isTest(f) && !TEST_FOLDER.test(f)
-    )
+    const cold = coldGraph(dir, git(dir, 'rev-parse', `${rev}^{commit}`), cacheFile, `repository ${path}`)
+    const warmMs = warmGraph(dir, git(dir, 'rev-parse', `${rev}^{commit}`), cacheFile)
     // A work tree at `rev` with one commit that changes a function body in each picked file.
     const clone = join(work, 'clone')
     git(work, 'clone', '--quiet', '--shared', '--no-checkout', dir, clone)
@@ -243,6 +312,7 @@ async function realRepository(path) {
       symlinkSync(join(dir, 'node_modules'), join(clone, 'node_modules'), 'dir')
     // Five files spread over the source list, each with a function body to change.
     const changed = []
+    const sources = cold.sources
     const step = Math.max(1, Math.floor(sources.length / 5))
     for (let bucket = 0; bucket < 5; bucket++) {
       for (let i = bucket * step; i < Math.min(sources.length, (bucket + 1) * step); i++) {
@@ -258,19 +328,15 @@ async function realRepository(path) {
     if (changed.length === 0) return
     git(clone, 'commit', '--quiet', '-am', 'bench: change a function body in each picked file')
     console.log(`  changed for the comparison: ${changed.join(', ')}`)
-    const demandMs = await coldSelect(clone, 'demand')
-    await coldSelect(clone, 'full')
-    const jestCache = join(work, 'jest-cache')
+    const selectMs = coldSelect(clone)
     const config =
       existsSync(join(clone, 'jest.config.js')) || existsSync(join(clone, 'jest.config.ts'))
         ? undefined
         : JSON.stringify({ rootDir: clone })
-    const jestCold = jestRelated(clone, changed, jestCache, config)
-    const jestWarm = jestRelated(clone, changed, jestCache, config)
-    console.log(`  jest --findRelatedTests selects ${jestWarm.count} test files`)
-    report('jest cold (no cache)', demandMs, jestCold.elapsed, 'cold select')
-    report('jest warm (its cache)', warmMs, jestWarm.elapsed, 'warm graph')
-    console.log(`  (info) full cold graph build: ${coldMs.toFixed(0)} ms`)
+    const jest = jestTimes(clone, changed, work, config)
+    report('jest cold (no cache)', cold.ms, jest.cold, 'cold graph build')
+    report('', selectMs, jest.cold, 'cold select')
+    report('jest warm (its cache)', warmMs, jest.warm, 'warm graph build')
   } finally {
     rmSync(work, { recursive: true, force: true })
   }
