@@ -166,7 +166,7 @@ function describeSyntaxProblems(path, check) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _ports_cache_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(5994);
-/* harmony import */ var _index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(99311);
+/* harmony import */ var _index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9402);
 /* harmony import */ var _scan_cache_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6296);
 /* harmony import */ var _runners_coverage_map_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(32602);
 /* harmony import */ var _commands_coverage_cache_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(84649);
@@ -239,13 +239,13 @@ async function selectChange(context, git, base, head) {
 
 /***/ }),
 
-/***/ 99311:
+/***/ 9402:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  tf: () => (/* binding */ scanKindOf),
+  tf: () => (/* reexport */ scanKindOf),
   M0: () => (/* binding */ selectTests)
 });
 
@@ -269,7 +269,11 @@ function own(record, name) {
     return Object.prototype.hasOwnProperty.call(record, name) ? record[name] : undefined;
 }
 function emptyScan(lang) {
-    return { lang, imports: [], symbols: {}, exports: {}, exportAll: [], esm: false, strings: [] };
+    // Records keyed by names from the code: dictionary objects from the start (a null prototype),
+    // not a hidden class per name seen.
+    const symbols = Object.create(null);
+    const exports = Object.create(null);
+    return { lang, imports: [], symbols, exports, exportAll: [], esm: false, strings: [] };
 }
 /** A fast, non-cryptographic 53-bit string hash (cyrb53), rendered in base 36. */
 function hashText(text, seed = 0) {
@@ -1048,6 +1052,7 @@ function loadJestSettings(read, dir) {
 const CONVENTIONAL_JS_TEST = /(?:^|\/)(?:__tests__\/.*\.[cm]?[jt]sx?|[^/]*\.(?:test|spec)\.[cm]?[jt]sx?)$/;
 const PY_TEST = /(?:^|\/)(?:test_[^/]*\.py|[^/]*_test\.py)$/;
 const GO_TEST = /_test\.go$/;
+const ABSOLUTE_STAND_IN = '/repository/';
 function makeTestMatcher(jest) {
     const matchers = jest.map(settings => {
         const globs = settings.testMatch.length ? picomatch_default()(settings.testMatch, { dot: true }) : undefined;
@@ -1069,8 +1074,9 @@ function makeTestMatcher(jest) {
                 continue;
             if (globs && (globs(path) || globs('/' + path)))
                 return true;
-            // jest tests its regular expressions against absolute paths.
-            if (settings.testRegex.some(r => r.test('/' + path)))
+            // jest tests its regular expressions against absolute paths: the repository's is unknown
+            // here, so a stand-in folder comes first (`./packages/` needs a character before it).
+            if (settings.testRegex.some(r => r.test('/' + path) || r.test(ABSOLUTE_STAND_IN + path)))
                 return true;
             if (!globs && settings.testRegex.length === 0 && CONVENTIONAL_JS_TEST.test(path))
                 return true;
@@ -2510,6 +2516,8 @@ function scanGo(src) {
 const SPEC_EXTENSION = /\.(?:[cm]?[jt]sx?|json|node)$/;
 const INDEX_FILE = /^index\.(?:[cm]?[jt]sx?|json|node)$/;
 const MAX_SPEC_LENGTH = 1024;
+/** Build output folders the resolver maps back to `src` (see Resolver.sourceFor). */
+const BUILD_FOLDER = /^(?:dist|lib|build|out|esm|cjs)$/;
 /**
  * Calls `found` with the text between each quote (', ", `) and the next same quote. Quotes end at
  * the line's end, template literals do not. Every string literal of the file is among them.
@@ -2651,7 +2659,11 @@ function aliasRules(options) {
     }));
     return {
         eager(spec) {
-            if (spec.startsWith('#') || exact.has(spec) || lastSegment(spec) === undefined)
+            const segment = lastSegment(spec);
+            if (spec.startsWith('#') || exact.has(spec) || segment === undefined)
+                return true;
+            // A build folder not in the repository (`../lib`) resolves to its source folder's entry.
+            if (BUILD_FOLDER.test(segment))
                 return true;
             for (const { regex, keeps } of mappers) {
                 regex.lastIndex = 0;
@@ -3058,6 +3070,277 @@ function typeErrorsIn(repoDir, files, tsconfig) {
             errors.set(file, typeof first.messageText === 'string' ? first.messageText : first.messageText.messageText);
     });
     return { checked: true, errors };
+}
+
+;// CONCATENATED MODULE: ./src/select/members.ts
+
+
+/**
+ * Member reach: a method or accessor of a class (one in its `calledByName`) runs only when code
+ * that runs names it (`x.format()`, `x['format']`, `{ format } = x`, a string 'format'). So a test
+ * reaches a changed member when it reaches the class and something it reaches mentions the
+ * member's name. Whatever mentions names (the test itself, what it loads, the reached members of
+ * classes) is found by a walk forward from the test that opens a class's members as their names
+ * turn up.
+ *
+ * Where code outside the repository may call members by names the repository never mentions, a
+ * class's members are all reached with it: decorated classes, classes that implement an interface
+ * not declared in the repository, classes whose base is not a class of the repository
+ * (React.Component, Error…) or is such a class, and the classes such a class extends. A module
+ * that lists the names on a prototype (`Object.getOwnPropertyNames(Object.getPrototypeOf(x))`…)
+ * opens every class, and so does importing a JSON, YAML or TOML file (its names are not scanned).
+ * What stays out of reach: a member called through a name computed from pieces
+ * (`x['for' + 'mat']()`) or read at run time from a file, and a member of a plain class that only
+ * a package calls, on an instance the repository hands it.
+ */
+const REFLECTION = new Set(['getOwnPropertyNames', 'ownKeys', 'getOwnPropertyDescriptors']);
+const PROTOTYPE = new Set(['prototype', 'getPrototypeOf', '__proto__']);
+/** Data files a module may import that can hold names (JSON, YAML, TOML). */
+const NAMES_IN_DATA = /\.(?:json5?|jsonc|ya?ml|toml)$/i;
+/** Is declaration `key` (`Class.member`) a member of its class's `calledByName`? */
+function calledByName(scan, key) {
+    const dot = key.indexOf('.');
+    if (dot <= 0)
+        return false;
+    return own(scan.symbols, key.slice(0, dot))?.class?.calledByName?.includes(key.slice(dot + 1)) ?? false;
+}
+/** Does a module list the names on some prototype (a reflection word and a prototype word)? */
+function reflectsOnPrototypes(scan) {
+    let reflection = false;
+    let prototype = false;
+    for (const symbol of Object.values(scan.symbols))
+        for (const word of symbol.words ?? []) {
+            if (REFLECTION.has(word))
+                reflection = true;
+            else if (PROTOTYPE.has(word))
+                prototype = true;
+        }
+    return reflection && prototype;
+}
+/**
+ * Forward steps all the walks of one selection may take (about a second on typeorm); when the walks so far
+ * say the rest would not fit, member reach gives up and every test that reaches a class counts.
+ */
+const MEMBER_REACH_BUDGET = 250_000;
+/** The least a single walk may take before member reach gives up. */
+const WALK_FLOOR = 5_000;
+const members_SEP = '\u0000';
+function memberReach(graph, budget = MEMBER_REACH_BUDGET) {
+    const reflecting = new Map();
+    const reflects = (scan) => {
+        let known = reflecting.get(scan);
+        if (known === undefined)
+            reflecting.set(scan, (known = reflectsOnPrototypes(scan)));
+        return known;
+    };
+    let steps = 0;
+    let walks = 0;
+    let testsLeft = 0;
+    let exhausted = false;
+    const exportedClass = (file, exported, depth) => {
+        const node = graph.nodes.get(file);
+        if (!node || depth > 8)
+            return undefined;
+        const local = own(node.scan.exports, exported);
+        if (local !== undefined)
+            return classAt(file, local, depth + 1);
+        for (const target of node.exportAll) {
+            const found = exportedClass(target, exported, depth + 1);
+            if (found)
+                return found;
+        }
+        return undefined;
+    };
+    /** The class that `name` denotes in `file`. */
+    const classAt = (file, name, depth = 0) => {
+        const node = graph.nodes.get(file);
+        if (!node)
+            return undefined;
+        const binding = node.bindings.get(name);
+        if (binding) {
+            if (!binding.target || binding.imported === WHOLE)
+                return undefined;
+            return exportedClass(binding.target, binding.imported, depth + 1);
+        }
+        const symbol = own(node.scan.symbols, name);
+        return symbol?.class ? { file, name, symbol } : undefined;
+    };
+    /** Is `name` in `file` declared in the repository (not a package's or a global)? */
+    const inRepository = (file, name) => {
+        const node = graph.nodes.get(file);
+        if (!node)
+            return false;
+        const binding = node.bindings.get(name);
+        return binding ? binding.target !== undefined : own(node.scan.symbols, name) !== undefined;
+    };
+    /** A class whose members code outside the repository may call (see above). */
+    const openMemo = new Map();
+    const isOpen = (ref, depth = 0) => {
+        const key = ref.file + members_SEP + ref.name;
+        const known = openMemo.get(key);
+        if (known !== undefined)
+            return known;
+        openMemo.set(key, true); // a cycle of bases is open
+        const info = ref.symbol.class;
+        let open = !info?.calledByName || (info.interfaces ?? []).some(name => !inRepository(ref.file, name));
+        if (!open && info?.base !== undefined) {
+            const base = classAt(ref.file, info.base);
+            open = !base || depth > 16 || isOpen(base, depth + 1);
+        }
+        openMemo.set(key, open);
+        return open;
+    };
+    const gated = (file, symbol) => {
+        const node = graph.nodes.get(file);
+        if (!node || !calledByName(node.scan, symbol))
+            return false;
+        const owner = symbol.slice(0, symbol.indexOf('.'));
+        return (!node.bindings.has(owner) &&
+            !isOpen({ file, name: owner, symbol: node.scan.symbols[owner] }));
+    };
+    /** What a test reaches, by a forward walk that opens members as their names turn up. */
+    const walk = (test, targets, cap) => {
+        const stepsBefore = steps;
+        const files = new Set();
+        /** Each node reached, with the node it was reached from. */
+        const parent = new Map();
+        const found = targets.map(() => false);
+        let left = targets.length;
+        const targetIds = new Map();
+        const targetFiles = new Map();
+        targets.forEach((target, i) => {
+            if (target.key === undefined)
+                pushTo(targetFiles, target.file, i);
+            else
+                pushTo(targetIds, target.file + members_SEP + target.key, i);
+        });
+        const hit = (at, id) => {
+            for (const i of at ?? [])
+                if (!found[i]) {
+                    found[i] = [
+                        ...chainOf(parent, id).filter(step => step !== test && !step.startsWith(test + '#')),
+                        test
+                    ];
+                    left--;
+                }
+        };
+        const queue = [];
+        const names = new Set();
+        let everything = false;
+        /** Members waiting for their name: name → node ids; and by class, for classes forced open. */
+        const waitingByName = new Map();
+        const waitingByClass = new Map();
+        const forced = new Set();
+        let from = null;
+        const visit = (file, key) => {
+            const id = file + members_SEP + key;
+            if (parent.has(id))
+                return;
+            parent.set(id, from);
+            queue.push(id);
+        };
+        /** Visits members that were waiting, each from its class. */
+        const release = (ids) => {
+            for (const id of ids ?? []) {
+                if (parent.has(id))
+                    continue;
+                parent.set(id, id.slice(0, id.indexOf('.', id.indexOf(members_SEP))));
+                queue.push(id);
+            }
+        };
+        const mention = (words) => {
+            for (const word of words ?? []) {
+                if (names.has(word))
+                    continue;
+                names.add(word);
+                release(waitingByName.get(word));
+                waitingByName.delete(word);
+            }
+        };
+        const forceOpen = (ref) => {
+            const key = ref.file + members_SEP + ref.name;
+            if (forced.has(key))
+                return;
+            forced.add(key);
+            release(waitingByClass.get(key));
+            waitingByClass.delete(key);
+            const baseName = ref.symbol.class?.base;
+            const base = baseName === undefined ? undefined : classAt(ref.file, baseName);
+            if (base)
+                forceOpen(base);
+        };
+        visit(test, WHOLE);
+        for (let q = 0; q < queue.length && left > 0; q++) {
+            if (++steps - stepsBefore > cap) {
+                exhausted = true;
+                break;
+            }
+            const id = queue[q];
+            from = id;
+            const sep = id.indexOf(members_SEP);
+            const file = id.slice(0, sep);
+            const key = id.slice(sep + 1);
+            if (!files.has(file)) {
+                files.add(file);
+                hit(targetFiles.get(file), id);
+            }
+            hit(targetIds.get(id), id);
+            const node = graph.nodes.get(file);
+            // Names can come from a data file the test imports (a table of cases): it is not scanned.
+            if (!everything && (node ? reflects(node.scan) : NAMES_IN_DATA.test(file))) {
+                everything = true;
+                for (const ids of waitingByName.values())
+                    release(ids);
+                waitingByName.clear();
+            }
+            if (!node)
+                continue;
+            // A class's members called by name are reached through the class, not by WHOLE.
+            const symbol = stepForward(node, key, visit, name => calledByName(node.scan, name));
+            if (!symbol)
+                continue;
+            mention(symbol.words);
+            const classRef = { file, name: key, symbol };
+            const open = symbol.class !== undefined && (everything || forced.has(file + members_SEP + key) || isOpen(classRef));
+            const callable = !open && symbol.class?.calledByName ? new Set(symbol.class.calledByName) : undefined;
+            for (const ref of localRefs(node, key, symbol)) {
+                const member = ref.startsWith(key + '.') ? ref.slice(key.length + 1) : undefined;
+                if (member === undefined || !callable?.has(member) || names.has(member)) {
+                    visit(file, ref);
+                    if (open && member === undefined) {
+                        const header = classAt(file, ref);
+                        if (header)
+                            forceOpen(header);
+                    }
+                    continue;
+                }
+                pushTo(waitingByName, member, file + members_SEP + ref);
+                pushTo(waitingByClass, file + members_SEP + key, file + members_SEP + ref);
+            }
+        }
+        return found;
+    };
+    return {
+        gated,
+        reachable(test, targets) {
+            if (!exhausted && walks > 0 && steps + (steps / walks) * testsLeft > budget)
+                exhausted = true;
+            // One walk may take a few times its share of what is left, and never more than all of it.
+            const cap = Math.min(budget - steps, Math.max(WALK_FLOOR, ((budget - steps) / Math.max(1, testsLeft)) * 4));
+            testsLeft--;
+            if (exhausted)
+                return targets.map(() => true);
+            walks++;
+            const found = walk(test, targets, cap);
+            return exhausted ? targets.map(() => true) : found;
+        },
+        plan(tests) {
+            testsLeft = tests;
+        },
+        get exhausted() {
+            return exhausted;
+        }
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/select/js-lexer.ts
@@ -4829,275 +5112,48 @@ class JsScanner {
     }
 }
 
-;// CONCATENATED MODULE: ./src/select/members.ts
+;// CONCATENATED MODULE: ./src/select/scan-blob.ts
 
 
-/**
- * Member reach: a method or accessor of a class (one in its `calledByName`) runs only when code
- * that runs names it (`x.format()`, `x['format']`, `{ format } = x`, a string 'format'). So a test
- * reaches a changed member when it reaches the class and something it reaches mentions the
- * member's name. Whatever mentions names (the test itself, what it loads, the reached members of
- * classes) is found by a walk forward from the test that opens a class's members as their names
- * turn up.
- *
- * Where code outside the repository may call members by names the repository never mentions, a
- * class's members are all reached with it: decorated classes, classes that implement an interface
- * not declared in the repository, classes whose base is not a class of the repository
- * (React.Component, Error…) or is such a class, and the classes such a class extends. A module
- * that lists the names on a prototype (`Object.getOwnPropertyNames(Object.getPrototypeOf(x))`…)
- * opens every class, and so does importing a JSON, YAML or TOML file (its names are not scanned).
- * What stays out of reach: a member called through a name computed from pieces
- * (`x['for' + 'mat']()`) or read at run time from a file, and a member of a plain class that only
- * a package calls, on an instance the repository hands it.
- */
-const REFLECTION = new Set(['getOwnPropertyNames', 'ownKeys', 'getOwnPropertyDescriptors']);
-const PROTOTYPE = new Set(['prototype', 'getPrototypeOf', '__proto__']);
-/** Data files a module may import that can hold names (JSON, YAML, TOML). */
-const NAMES_IN_DATA = /\.(?:json5?|jsonc|ya?ml|toml)$/i;
-/** Is declaration `key` (`Class.member`) a member of its class's `calledByName`? */
-function calledByName(scan, key) {
-    const dot = key.indexOf('.');
-    if (dot <= 0)
-        return false;
-    return own(scan.symbols, key.slice(0, dot))?.class?.calledByName?.includes(key.slice(dot + 1)) ?? false;
-}
-/** Does a module list the names on some prototype (a reflection word and a prototype word)? */
-function reflectsOnPrototypes(scan) {
-    let reflection = false;
-    let prototype = false;
-    for (const symbol of Object.values(scan.symbols))
-        for (const word of symbol.words ?? []) {
-            if (REFLECTION.has(word))
-                reflection = true;
-            else if (PROTOTYPE.has(word))
-                prototype = true;
-        }
-    return reflection && prototype;
-}
-/**
- * Forward steps all the walks of one selection may take (about a second on typeorm); when the walks so far
- * say the rest would not fit, member reach gives up and every test that reaches a class counts.
- */
-const MEMBER_REACH_BUDGET = 250_000;
-/** The least a single walk may take before member reach gives up. */
-const WALK_FLOOR = 5_000;
-const members_SEP = '\u0000';
-function memberReach(graph, budget = MEMBER_REACH_BUDGET) {
-    const reflecting = new Map();
-    const reflects = (scan) => {
-        let known = reflecting.get(scan);
-        if (known === undefined)
-            reflecting.set(scan, (known = reflectsOnPrototypes(scan)));
-        return known;
-    };
-    let steps = 0;
-    let walks = 0;
-    let testsLeft = 0;
-    let exhausted = false;
-    const exportedClass = (file, exported, depth) => {
-        const node = graph.nodes.get(file);
-        if (!node || depth > 8)
-            return undefined;
-        const local = own(node.scan.exports, exported);
-        if (local !== undefined)
-            return classAt(file, local, depth + 1);
-        for (const target of node.exportAll) {
-            const found = exportedClass(target, exported, depth + 1);
-            if (found)
-                return found;
-        }
+
+/** Larger files (bundles, generated data) are read as data, with no imports. */
+const MAX_SCANNED_BYTES = 1024 * 1024;
+function scanKindOf(path) {
+    if (path.includes('node_modules/'))
         return undefined;
-    };
-    /** The class that `name` denotes in `file`. */
-    const classAt = (file, name, depth = 0) => {
-        const node = graph.nodes.get(file);
-        if (!node)
-            return undefined;
-        const binding = node.bindings.get(name);
-        if (binding) {
-            if (!binding.target || binding.imported === WHOLE)
-                return undefined;
-            return exportedClass(binding.target, binding.imported, depth + 1);
-        }
-        const symbol = own(node.scan.symbols, name);
-        return symbol?.class ? { file, name, symbol } : undefined;
-    };
-    /** Is `name` in `file` declared in the repository (not a package's or a global)? */
-    const inRepository = (file, name) => {
-        const node = graph.nodes.get(file);
-        if (!node)
-            return false;
-        const binding = node.bindings.get(name);
-        return binding ? binding.target !== undefined : own(node.scan.symbols, name) !== undefined;
-    };
-    /** A class whose members code outside the repository may call (see above). */
-    const openMemo = new Map();
-    const isOpen = (ref, depth = 0) => {
-        const key = ref.file + members_SEP + ref.name;
-        const known = openMemo.get(key);
-        if (known !== undefined)
-            return known;
-        openMemo.set(key, true); // a cycle of bases is open
-        const info = ref.symbol.class;
-        let open = !info?.calledByName || (info.interfaces ?? []).some(name => !inRepository(ref.file, name));
-        if (!open && info?.base !== undefined) {
-            const base = classAt(ref.file, info.base);
-            open = !base || depth > 16 || isOpen(base, depth + 1);
-        }
-        openMemo.set(key, open);
-        return open;
-    };
-    const gated = (file, symbol) => {
-        const node = graph.nodes.get(file);
-        if (!node || !calledByName(node.scan, symbol))
-            return false;
-        const owner = symbol.slice(0, symbol.indexOf('.'));
-        return (!node.bindings.has(owner) &&
-            !isOpen({ file, name: owner, symbol: node.scan.symbols[owner] }));
-    };
-    /** What a test reaches, by a forward walk that opens members as their names turn up. */
-    const walk = (test, targets, cap) => {
-        const stepsBefore = steps;
-        const files = new Set();
-        /** Each node reached, with the node it was reached from. */
-        const parent = new Map();
-        const found = targets.map(() => false);
-        let left = targets.length;
-        const targetIds = new Map();
-        const targetFiles = new Map();
-        targets.forEach((target, i) => {
-            if (target.key === undefined)
-                pushTo(targetFiles, target.file, i);
-            else
-                pushTo(targetIds, target.file + members_SEP + target.key, i);
-        });
-        const hit = (at, id) => {
-            for (const i of at ?? [])
-                if (!found[i]) {
-                    found[i] = [
-                        ...chainOf(parent, id).filter(step => step !== test && !step.startsWith(test + '#')),
-                        test
-                    ];
-                    left--;
-                }
-        };
-        const queue = [];
-        const names = new Set();
-        let everything = false;
-        /** Members waiting for their name: name → node ids; and by class, for classes forced open. */
-        const waitingByName = new Map();
-        const waitingByClass = new Map();
-        const forced = new Set();
-        let from = null;
-        const visit = (file, key) => {
-            const id = file + members_SEP + key;
-            if (parent.has(id))
-                return;
-            parent.set(id, from);
-            queue.push(id);
-        };
-        /** Visits members that were waiting, each from its class. */
-        const release = (ids) => {
-            for (const id of ids ?? []) {
-                if (parent.has(id))
-                    continue;
-                parent.set(id, id.slice(0, id.indexOf('.', id.indexOf(members_SEP))));
-                queue.push(id);
-            }
-        };
-        const mention = (words) => {
-            for (const word of words ?? []) {
-                if (names.has(word))
-                    continue;
-                names.add(word);
-                release(waitingByName.get(word));
-                waitingByName.delete(word);
-            }
-        };
-        const forceOpen = (ref) => {
-            const key = ref.file + members_SEP + ref.name;
-            if (forced.has(key))
-                return;
-            forced.add(key);
-            release(waitingByClass.get(key));
-            waitingByClass.delete(key);
-            const baseName = ref.symbol.class?.base;
-            const base = baseName === undefined ? undefined : classAt(ref.file, baseName);
-            if (base)
-                forceOpen(base);
-        };
-        visit(test, WHOLE);
-        for (let q = 0; q < queue.length && left > 0; q++) {
-            if (++steps - stepsBefore > cap) {
-                exhausted = true;
-                break;
-            }
-            const id = queue[q];
-            from = id;
-            const sep = id.indexOf(members_SEP);
-            const file = id.slice(0, sep);
-            const key = id.slice(sep + 1);
-            if (!files.has(file)) {
-                files.add(file);
-                hit(targetFiles.get(file), id);
-            }
-            hit(targetIds.get(id), id);
-            const node = graph.nodes.get(file);
-            // Names can come from a data file the test imports (a table of cases): it is not scanned.
-            if (!everything && (node ? reflects(node.scan) : NAMES_IN_DATA.test(file))) {
-                everything = true;
-                for (const ids of waitingByName.values())
-                    release(ids);
-                waitingByName.clear();
-            }
-            if (!node)
-                continue;
-            // A class's members called by name are reached through the class, not by WHOLE.
-            const symbol = stepForward(node, key, visit, name => calledByName(node.scan, name));
-            if (!symbol)
-                continue;
-            mention(symbol.words);
-            const classRef = { file, name: key, symbol };
-            const open = symbol.class !== undefined && (everything || forced.has(file + members_SEP + key) || isOpen(classRef));
-            const callable = !open && symbol.class?.calledByName ? new Set(symbol.class.calledByName) : undefined;
-            for (const ref of localRefs(node, key, symbol)) {
-                const member = ref.startsWith(key + '.') ? ref.slice(key.length + 1) : undefined;
-                if (member === undefined || !callable?.has(member) || names.has(member)) {
-                    visit(file, ref);
-                    if (open && member === undefined) {
-                        const header = classAt(file, ref);
-                        if (header)
-                            forceOpen(header);
-                    }
-                    continue;
-                }
-                pushTo(waitingByName, member, file + members_SEP + ref);
-                pushTo(waitingByClass, file + members_SEP + key, file + members_SEP + ref);
-            }
-        }
-        return found;
-    };
-    return {
-        gated,
-        reachable(test, targets) {
-            if (!exhausted && walks > 0 && steps + (steps / walks) * testsLeft > budget)
-                exhausted = true;
-            // One walk may take a few times its share of what is left, and never more than all of it.
-            const cap = Math.min(budget - steps, Math.max(WALK_FLOOR, ((budget - steps) / Math.max(1, testsLeft)) * 4));
-            testsLeft--;
-            if (exhausted)
-                return targets.map(() => true);
-            walks++;
-            const found = walk(test, targets, cap);
-            return exhausted ? targets.map(() => true) : found;
-        },
-        plan(tests) {
-            testsLeft = tests;
-        },
-        get exhausted() {
-            return exhausted;
-        }
-    };
+    if (isJsFile(path))
+        return /\.[cm]?ts$/.test(path) ? 'ts' : 'jsx';
+    if (path.endsWith('.py'))
+        return 'py';
+    if (path.endsWith('.go'))
+        return 'go';
+    return undefined;
+}
+function scanSource(kind, text, path) {
+    if (kind === 'py')
+        return scanPython(text);
+    if (kind === 'go')
+        return scanGo(text);
+    return scanJs(text, path);
+}
+/** Too large to scan, or binary: read as data. */
+function isDataBlob(blob) {
+    return blob.length > MAX_SCANNED_BYTES || blob.includes(0);
+}
+/**
+ * Scans a blob. `hashes: false` (JavaScript/TypeScript only) leaves out the symbol hashes: enough
+ * for the graph, a third faster; files that are diffed are scanned with them.
+ */
+function scanBlob(kind, blob, path, hashes = true) {
+    if (isDataBlob(blob))
+        return emptyScan('data');
+    if (!hashes && (kind === 'ts' || kind === 'jsx'))
+        return scanJs(blob.toString('utf8'), path, { hashes });
+    return scanSource(kind, blob.toString('utf8'), path);
+}
+/** The cache key of a graph node's scan: without hashes for JavaScript/TypeScript. */
+function nodeKey(sha, kind) {
+    return kind === 'ts' || kind === 'jsx' ? `${sha}:${kind}:link` : `${sha}:${kind}`;
 }
 
 ;// CONCATENATED MODULE: ./src/select/resolve.ts
@@ -5227,13 +5283,14 @@ class Resolver {
     }
     /** A build output path (dist/lib/build) mapped back to its source in the repository. */
     sourceFor(path) {
-        const stem = path.replace(/\.d\.ts$/, '').replace(/\.[cm]?[jt]sx?$/, '');
+        // Slashes around it, so that the build folder itself (`../lib`) maps to `src` too.
+        const stem = `/${path.replace(/\.d\.ts$/, '').replace(/\.[cm]?[jt]sx?$/, '')}/`;
         for (const from of ['/dist/', '/lib/', '/build/', '/out/', '/esm/', '/cjs/']) {
-            const idx = ('/' + stem).indexOf(from);
+            const idx = stem.indexOf(from);
             if (idx < 0)
                 continue;
-            const candidate = ('/' + stem).slice(1, idx + 1) + 'src/' + ('/' + stem).slice(idx + from.length);
-            const found = this.tryPathNoPackage(joinPath(candidate));
+            const candidate = stem.slice(1, idx + 1) + 'src/' + stem.slice(idx + from.length);
+            const found = this.tryPathNoPackage(joinPath(candidate.slice(0, -1)));
             if (found)
                 return found;
         }
@@ -5421,11 +5478,13 @@ class Resolver {
         if (mapped)
             return { file: mapped };
         if (spec.startsWith('./') || spec.startsWith('../') || spec === '.' || spec === '..') {
-            const found = this.tryPath(joinPath(fromDir, spec));
+            // Build output that is not in the repository (a test importing `../lib/index.js`) is its source.
+            const path = joinPath(fromDir, spec);
+            const found = this.tryPath(path) ?? this.sourceFor(path);
             return found ? { file: found } : { unresolved: true };
         }
         if (spec.startsWith('/')) {
-            const found = this.tryPath(joinPath(spec));
+            const found = this.tryPath(joinPath(spec)) ?? this.sourceFor(joinPath(spec));
             return found ? { file: found } : { unresolved: true };
         }
         if (spec.startsWith('#')) {
@@ -5469,7 +5528,9 @@ class Resolver {
             const sub = spec.slice(name.length);
             const key = sub ? '.' + sub : '.';
             const found = (pkg.exports !== undefined ? this.throughMap(pkg.exports, key, pkg.dir) : undefined) ??
-                (sub ? this.tryPath(joinPath(pkg.dir, sub)) : this.tryPath(pkg.dir)) ??
+                (sub
+                    ? (this.tryPath(joinPath(pkg.dir, sub)) ?? this.sourceFor(joinPath(pkg.dir, sub)))
+                    : this.tryPath(pkg.dir)) ??
                 this.tryPath(joinPath(pkg.dir, 'src', sub || 'index'));
             // Only declarations (the `types` field) is not what runs: any source may be.
             return found && !DECLARATION.test(found) ? { file: found } : { package: pkg.dir };
@@ -5806,43 +5867,9 @@ function lineStartsOf(text) {
 
 
 
-const MAX_SCANNED_BYTES = 1024 * 1024;
-function scanKindOf(path) {
-    if (path.includes('node_modules/'))
-        return undefined;
-    if (isJsFile(path))
-        return /\.[cm]?ts$/.test(path) ? 'ts' : 'jsx';
-    if (path.endsWith('.py'))
-        return 'py';
-    if (path.endsWith('.go'))
-        return 'go';
-    return undefined;
-}
-function scanSource(kind, text, path) {
-    if (kind === 'py')
-        return scanPython(text);
-    if (kind === 'go')
-        return scanGo(text);
-    return scanJs(text, path);
-}
 const CONFIG_NAMES = /(?:^|\/)(?:package\.json|[tj]sconfig(?:\.[\w-]+)?\.json|jest\.config\.[cm]?[jt]s(?:on)?|pnpm-workspace\.yaml|go\.mod)$/;
 function isConfigEntry(entry) {
     return CONFIG_NAMES.test(entry.path) && !entry.path.includes('node_modules/');
-}
-/**
- * Scans a blob. `hashes: false` (JavaScript/TypeScript only) leaves out the symbol hashes: enough
- * for the graph, a third faster; files that are diffed are scanned with them.
- */
-function scanBlob(kind, blob, path, hashes = true) {
-    if (blob.length > MAX_SCANNED_BYTES || blob.includes(0))
-        return emptyScan('data');
-    if (!hashes && (kind === 'ts' || kind === 'jsx'))
-        return scanJs(blob.toString('utf8'), path, { hashes });
-    return scanSource(kind, blob.toString('utf8'), path);
-}
-/** The cache key of a graph node's scan: without hashes for JavaScript/TypeScript. */
-function nodeKey(sha, kind) {
-    return kind === 'ts' || kind === 'jsx' ? `${sha}:${kind}:link` : `${sha}:${kind}`;
 }
 /** For each JavaScript test file, the setup files of its jest project that exist in the repository. */
 function setupLoader(jest, resolver, isTest) {
@@ -5920,36 +5947,45 @@ async function buildRepositoryGraph(git, head, options = {}) {
             missing.push({ entry, kind, key });
     }
     const missingBySha = new Map();
+    const missingByKey = new Map();
     for (const item of missing) {
-        const list = missingBySha.get(item.entry.sha);
-        if (list)
-            list.push(item);
-        else
-            missingBySha.set(item.entry.sha, [item]);
+        pushTo(missingBySha, item.entry.sha, item);
+        pushTo(missingByKey, item.key, item);
     }
     const configShas = new Set(configEntries.map(e => e.sha));
     const extraShas = new Set(options.extraBlobs ?? []);
     const configBlobs = new Map();
     const extraBlobs = new Map();
     // A work tree clean at head is read directly (faster than inflating objects); git gives the rest.
-    const workTree = await (options.workTree ?? cleanWorkTreeAt(git, head));
-    const readable = [...missingBySha]
-        .filter(([sha]) => !extraShas.has(sha) && !configShas.has(sha))
-        .map(([, items]) => items[0].entry);
-    const { read } = readWorkTree(workTree, readable);
-    const fromGit = new Set([...missingBySha.keys()].filter(sha => !read.has(sha)));
-    for (const [sha, blob] of read)
-        for (const { entry, kind, key } of missingBySha.get(sha) ?? []) {
-            const scan = scanBlob(kind, blob, entry.path, false);
-            cache.set(key, scan);
-            found.set(entry.path, scan);
-        }
+    const workTree = await (options.workTree ?? workTreeAt(git, head));
+    const readable = [...missingByKey.values()]
+        .map(items => items[0])
+        .filter(({ entry }) => !extraShas.has(entry.sha) && !configShas.has(entry.sha));
+    // Each file scanned as soon as it is read (no file's bytes outlive its scan), while git status
+    // runs; files it reports changed are left to git.
+    const fromWorkTree = [];
+    for (const { entry, kind, key } of workTree ? readable : []) {
+        const blob = readIfThere(`${workTree?.top}/${entry.path}`);
+        if (blob)
+            fromWorkTree.push({ entry, key, scan: scanBlob(kind, blob, entry.path, false) });
+    }
+    const changed = workTree ? await workTree.changed : undefined;
+    for (const { entry, key, scan } of changed ? fromWorkTree : []) {
+        if (changed?.has(entry.path))
+            continue;
+        cache.set(key, scan);
+        for (const item of missingByKey.get(key) ?? [])
+            found.set(item.entry.path, scan);
+    }
+    const fromGit = new Set(missing.filter(({ entry }) => !found.has(entry.path)).map(({ entry }) => entry.sha));
     const streaming = streamBlobs(git.dir, [...fromGit, ...configShas, ...extraShas], (sha, blob) => {
         if (configShas.has(sha))
             configBlobs.set(sha, blob);
         if (extraShas.has(sha))
             extraBlobs.set(sha, blob);
         for (const { entry, kind, key } of missingBySha.get(sha) ?? []) {
+            if (found.has(entry.path))
+                continue;
             const scan = scanBlob(kind, blob, entry.path, false);
             cache.set(key, scan);
             found.set(entry.path, scan);
@@ -6039,22 +6075,30 @@ function dataReferencesIn(graph, path) {
     return { referenced, referrers };
 }
 /**
- * The files of `entries` that a work tree clean at their revision holds, by blob SHA (no work tree:
- * none), and the entries left for git to give.
+ * The files of `entries` that the work tree holds as they are at its revision, by blob SHA (no work
+ * tree: none), and the entries left for git to give. Files are read while git status runs; those
+ * it reports changed are left to git.
  */
-function readWorkTree(top, entries) {
+async function readWorkTree(tree, entries) {
     const read = new Map();
-    const rest = [];
+    const readFrom = new Map();
     for (const entry of entries) {
-        if (read.has(entry.sha))
+        if (read.has(entry.sha) || tree === undefined)
             continue;
-        const blob = top === undefined ? undefined : readIfThere(`${top}/${entry.path}`);
-        if (blob)
+        const blob = readIfThere(`${tree.top}/${entry.path}`);
+        if (blob) {
             read.set(entry.sha, blob);
-        else
-            rest.push(entry);
+            readFrom.set(entry.sha, entry.path);
+        }
     }
-    return { read, rest };
+    const changed = tree ? await tree.changed : undefined;
+    if (changed === undefined)
+        read.clear();
+    else
+        for (const [sha, path] of readFrom)
+            if (changed.has(path))
+                read.delete(sha);
+    return { read, rest: entries.filter(entry => !read.has(entry.sha)) };
 }
 function readIfThere(path) {
     try {
@@ -6071,7 +6115,7 @@ function readIfThere(path) {
 async function readRevisionFiles(git, entries, fromWorkTree, extraShas) {
     const byPath = new Map();
     const extras = readBlobs(git.dir, extraShas);
-    const { read, rest: fromGit } = readWorkTree(fromWorkTree, entries);
+    const { read, rest: fromGit } = await readWorkTree(fromWorkTree, entries);
     for (const entry of entries) {
         const blob = read.get(entry.sha);
         if (blob)
@@ -6087,19 +6131,53 @@ async function readRevisionFiles(git, entries, fromWorkTree, extraShas) {
     }
     return { byPath, extra: await extras };
 }
-/** The work tree's top folder when it is checked out at `head` with no tracked file changed. */
-async function cleanWorkTreeAt(git, head, checkout) {
+async function workTreeAt(git, head, checkout) {
+    const changed = changedInWorkTree(git);
     try {
-        const [where, status] = await Promise.all([
-            checkout ? undefined : git.run(['rev-parse', '--show-toplevel', 'HEAD']),
-            git.run(['status', '--porcelain', '--untracked-files=no', '--ignore-submodules'])
-        ]);
-        const [top, current] = where ? where.trim().split('\n') : [checkout?.top, checkout?.current];
-        return current === head && status.trim() === '' && top ? top : undefined;
+        const named = !/^[0-9a-f]{40}(?:[0-9a-f]{24})?$/.test(head);
+        const where = checkout && !named
+            ? undefined
+            : await git.run(['rev-parse', '--show-toplevel', 'HEAD', '--end-of-options', `${head}^{commit}`]);
+        const [top, current, wanted] = where ? revParseLines(where) : [checkout?.top, checkout?.current, head];
+        return current === wanted && top ? { top, changed } : undefined;
     }
     catch {
         return undefined;
     }
+}
+/** The tracked paths `git status` reports (both sides of a rename); undefined when it fails. */
+async function changedInWorkTree(git) {
+    try {
+        const status = await git.run([
+            'status',
+            '--porcelain',
+            '-z',
+            '--untracked-files=no',
+            '--ignore-submodules'
+        ]);
+        const paths = new Set();
+        const records = status.split('\0');
+        for (let i = 0; i < records.length; i++) {
+            const record = records[i];
+            if (record.length < 4)
+                continue;
+            paths.add(record.slice(3));
+            // A rename or copy: the source path is the next record.
+            if (record[0] === 'R' || record[0] === 'C' || record[1] === 'R' || record[1] === 'C') {
+                const source = records[++i];
+                if (source)
+                    paths.add(source);
+            }
+        }
+        return paths;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** rev-parse's output lines; git before 2.43 echoes `--end-of-options` among them. */
+function revParseLines(stdout) {
+    return stdout.split('\n').filter(line => line !== '' && line !== '--end-of-options');
 }
 /**
  * Base and head as commit SHAs, plus the work tree's top folder and HEAD, in one git run when it
@@ -6114,7 +6192,7 @@ async function resolveRevisions(git, base, head) {
         ...revs.map(r => `${r}^{commit}`),
         'HEAD'
     ]);
-    const lines = all.stdout.trim().split('\n');
+    const lines = revParseLines(all.stdout);
     if (all.exitCode === 0 && lines.length === revs.length + 2) {
         const [top, ...shas] = lines;
         const current = shas.pop();
@@ -6138,7 +6216,7 @@ async function buildDemandRepositoryGraph(git, head, options = {}) {
     const cache = options.cache ?? new scan_cache/* ScanCache */.E(undefined);
     const [entries, workTree] = await Promise.all([
         options.listing ?? listTree(git, head),
-        options.workTree ?? cleanWorkTreeAt(git, head)
+        options.workTree ?? workTreeAt(git, head)
     ]);
     cache.load();
     const files = new Set(entries.map(e => e.path));
@@ -6160,7 +6238,7 @@ async function buildDemandRepositoryGraph(git, head, options = {}) {
     const { jest, resolver } = revision;
     const sources = sourceEntries.map(entry => {
         const blob = byPath.get(entry.path);
-        const data = blob !== undefined && (blob.length > MAX_SCANNED_BYTES || blob.includes(0));
+        const data = blob !== undefined && isDataBlob(blob);
         return {
             path: entry.path,
             key: `${entry.sha}:${scanKindOf(entry.path)}`,
@@ -6259,7 +6337,7 @@ async function selectOrThrow(options, started, reportAllTests) {
         throw new Error(`head revision ${options.head} is not in the repository`);
     // git lists the tree and checks the work tree while the diff is read.
     const listing = listTree(git, head);
-    const workTree = cleanWorkTreeAt(git, head, checkout);
+    const workTree = workTreeAt(git, head, checkout);
     listing.catch(() => undefined);
     const notes = [];
     const [raw, history] = base
