@@ -271,16 +271,11 @@ export async function buildRepositoryGraph(
   const readable = [...missingByKey.values()]
     .map(items => items[0] as { entry: TreeEntry; kind: ScanKind; key: string })
     .filter(({ entry }) => !extraShas.has(entry.sha) && !configShas.has(entry.sha))
-  // Each file scanned as soon as it is read (no file's bytes outlive its scan), while git status
-  // runs; files it reports changed are left to git.
-  const fromWorkTree: Array<{ entry: TreeEntry; key: string; scan: ModuleScan }> = []
-  for (const { entry, kind, key } of workTree ? readable : []) {
-    const blob = readIfThere(`${workTree?.top}/${entry.path}`)
-    if (blob) fromWorkTree.push({ entry, key, scan: scanBlob(kind, blob, entry.path, false) })
-  }
-  const changed = workTree ? await workTree.changed : undefined
-  for (const { entry, key, scan } of changed ? fromWorkTree : []) {
-    if (changed?.has(entry.path)) continue
+  // Each file scanned as soon as it is read: no file's bytes outlive its scan.
+  const fromWorkTree = await takeFromWorkTree(workTree, readable, ({ entry, kind }, blob) =>
+    scanBlob(kind, blob, entry.path, false)
+  )
+  for (const [{ key }, scan] of fromWorkTree) {
     cache.set(key, scan)
     for (const item of missingByKey.get(key) ?? []) found.set(item.entry.path, scan)
   }
@@ -379,27 +374,39 @@ function dataReferencesIn(graph: FullGraph, path: string): DataReferences {
 }
 
 /**
- * The files of `entries` that the work tree holds as they are at its revision, by blob SHA (no work
- * tree: none), and the entries left for git to give. Files are read while git status runs; those
- * it reports changed are left to git.
+ * Reads `items` from the work tree while git status runs, hands each file read to `take`, and
+ * keeps what it returns for the files status does not report changed (none when there is no work
+ * tree at the revision, or git could not tell). The rest are for git to give.
+ */
+async function takeFromWorkTree<I extends { entry: TreeEntry }, T>(
+  tree: WorkTree | undefined,
+  items: readonly I[],
+  take: (item: I, blob: Buffer) => T
+): Promise<Map<I, T>> {
+  const taken = new Map<I, T>()
+  for (const item of tree ? items : []) {
+    const blob = readIfThere(`${tree?.top}/${item.entry.path}`)
+    if (blob) taken.set(item, take(item, blob))
+  }
+  const changed = tree ? await tree.changed : undefined
+  if (changed === undefined) taken.clear()
+  else for (const item of taken.keys()) if (changed.has(item.entry.path)) taken.delete(item)
+  return taken
+}
+
+/**
+ * The files of `entries` that the work tree holds as they are at its revision, by blob SHA, and
+ * the entries left for git to give.
  */
 async function readWorkTree(
   tree: WorkTree | undefined,
   entries: readonly TreeEntry[]
 ): Promise<{ read: Map<string, Buffer>; rest: TreeEntry[] }> {
+  const bySha = new Map<string, { entry: TreeEntry }>()
+  for (const entry of entries) if (!bySha.has(entry.sha)) bySha.set(entry.sha, { entry })
+  const taken = await takeFromWorkTree(tree, [...bySha.values()], (_, blob) => blob)
   const read = new Map<string, Buffer>()
-  const readFrom = new Map<string, string>()
-  for (const entry of entries) {
-    if (read.has(entry.sha) || tree === undefined) continue
-    const blob = readIfThere(`${tree.top}/${entry.path}`)
-    if (blob) {
-      read.set(entry.sha, blob)
-      readFrom.set(entry.sha, entry.path)
-    }
-  }
-  const changed = tree ? await tree.changed : undefined
-  if (changed === undefined) read.clear()
-  else for (const [sha, path] of readFrom) if (changed.has(path)) read.delete(sha)
+  for (const [{ entry }, blob] of taken) read.set(entry.sha, blob)
   return { read, rest: entries.filter(entry => !read.has(entry.sha)) }
 }
 
@@ -458,11 +465,10 @@ async function workTreeAt(
 ): Promise<WorkTree | undefined> {
   const changed = changedInWorkTree(git)
   try {
-    const named = !/^[0-9a-f]{40}(?:[0-9a-f]{24})?$/.test(head)
-    const where =
-      checkout && !named
-        ? undefined
-        : await git.run(['rev-parse', '--show-toplevel', 'HEAD', '--end-of-options', `${head}^{commit}`])
+    // `checkout` comes with `head` resolved to a SHA; any other head is resolved here.
+    const where = checkout
+      ? undefined
+      : await git.run(['rev-parse', '--show-toplevel', 'HEAD', '--end-of-options', `${head}^{commit}`])
     const [top, current, wanted] = where ? revParseLines(where) : [checkout?.top, checkout?.current, head]
     return current === wanted && top ? { top, changed } : undefined
   } catch {
