@@ -221,7 +221,12 @@ describe('project settings', () => {
       loadJestSettings(
         p =>
           p === 'package.json'
-            ? JSON.stringify({ jest: { testRegex: './(packages|codemods)/[^/]+/test/.+\\.m?js$' } })
+            ? JSON.stringify({
+                jest: {
+                  testRegex: './(packages|codemods)/[^/]+/test/.+\\.m?js$',
+                  testPathIgnorePatterns: ['./packages/[^/]+/test/fixtures/']
+                }
+              })
             : undefined,
         ''
       )!
@@ -229,5 +234,6 @@ describe('project settings', () => {
     expect(babelLike('packages/core/test/a.js')).toBe(true)
     expect(babelLike('packages/core/src/a.js')).toBe(false)
     expect(babelLike('other/core/test/a.js')).toBe(false)
+    expect(babelLike('packages/core/test/fixtures/b.js')).toBe(false)
   })
 })

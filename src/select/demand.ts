@@ -13,7 +13,7 @@ import type { ModuleScan } from './model.js'
 import { conftestsFor, dirname, loadPackage, loadTsConfig, type JestSettings } from './project.js'
 import { globCandidate } from './glob-imports.js'
 import { PY_MODULE_BY_NAME, PY_MODULE_PATH } from './other-scanners.js'
-import type { Resolver } from './resolve.js'
+import { BUILD_FOLDERS, type Resolver } from './resolve.js'
 
 /**
  * A demand-driven graph (JavaScript/TypeScript, Go and Python code, and data files): instead of scanning every file
@@ -88,8 +88,6 @@ export interface DemandGraph extends Graph {
 const SPEC_EXTENSION = /\.(?:[cm]?[jt]sx?|json|node)$/
 const INDEX_FILE = /^index\.(?:[cm]?[jt]sx?|json|node)$/
 const MAX_SPEC_LENGTH = 1024
-/** Build output folders the resolver maps back to `src` (see Resolver.sourceFor). */
-const BUILD_FOLDER = /^(?:dist|lib|build|out|esm|cjs)$/
 
 /**
  * Calls `found` with the text between each quote (', ", `) and the next same quote. Quotes end at
@@ -227,7 +225,7 @@ function aliasRules(options: DemandGraphOptions): AliasRules {
       const segment = lastSegment(spec)
       if (spec.startsWith('#') || exact.has(spec) || segment === undefined) return true
       // A build folder not in the repository (`../lib`) resolves to its source folder's entry.
-      if (BUILD_FOLDER.test(segment)) return true
+      if (BUILD_FOLDERS.includes(segment)) return true
       for (const { regex, keeps } of mappers) {
         regex.lastIndex = 0
         if (!keeps && regex.test(spec)) return true

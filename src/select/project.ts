@@ -501,7 +501,14 @@ const CONVENTIONAL_JS_TEST = /(?:^|\/)(?:__tests__\/.*\.[cm]?[jt]sx?|[^/]*\.(?:t
 const PY_TEST = /(?:^|\/)(?:test_[^/]*\.py|[^/]*_test\.py)$/
 const GO_TEST = /_test\.go$/
 
-const ABSOLUTE_STAND_IN = '/repository/'
+/**
+ * jest tests testRegex and testPathIgnorePatterns against absolute paths. The repository's own is
+ * not known here, so a path is tried from the top and below a stand-in folder (babel's
+ * `./packages/…` needs a character before `/packages`).
+ */
+function matchesAbsolute(pattern: RegExp, path: string): boolean {
+  return pattern.test('/' + path) || pattern.test('/repository/' + path)
+}
 
 export function makeTestMatcher(jest: JestSettings[]): (path: string) => boolean {
   const matchers = jest.map(settings => {
@@ -514,12 +521,10 @@ export function makeTestMatcher(jest: JestSettings[]): (path: string) => boolean
     if (!/\.[cm]?[jt]sx?$/.test(path)) return false
     for (const { settings, globs } of matchers) {
       if (settings.dir && !path.startsWith(settings.dir + '/')) continue
-      if (settings.testPathIgnorePatterns.some(r => r.test('/' + path))) return false
+      if (settings.testPathIgnorePatterns.some(r => matchesAbsolute(r, path))) return false
       if (!settings.roots.some(root => root === '' || path === root || path.startsWith(root + '/'))) continue
       if (globs && (globs(path) || globs('/' + path))) return true
-      // jest tests its regular expressions against absolute paths: the repository's is unknown
-      // here, so a stand-in folder comes first (`./packages/` needs a character before it).
-      if (settings.testRegex.some(r => r.test('/' + path) || r.test(ABSOLUTE_STAND_IN + path))) return true
+      if (settings.testRegex.some(r => matchesAbsolute(r, path))) return true
       if (!globs && settings.testRegex.length === 0 && CONVENTIONAL_JS_TEST.test(path)) return true
       return false
     }

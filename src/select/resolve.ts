@@ -34,6 +34,8 @@ const CONDITIONS = ['source', 'development', 'import', 'module', 'require', 'nod
 export type Resolution = { file: string } | { external: true } | { unresolved: true } | { package: string }
 
 const DECLARATION = /\.d\.[cm]?ts$/
+/** Build output folders: a path through one that is not in the repository is mapped to `src`. */
+export const BUILD_FOLDERS: readonly string[] = ['dist', 'lib', 'build', 'out', 'esm', 'cjs']
 
 /** Test-looking paths, left out of a package's sources (see packageSources). */
 const TEST_LIKE = /(?:^|\/)(?:__tests__|__mocks__)\/|\.(?:test|spec)\.[cm]?[jt]sx?$/
@@ -127,11 +129,17 @@ export class Resolver {
     return undefined
   }
 
+  /** A path as tryPath finds it, or else, as build output not in the repository, its source. */
+  private fileOrSource(path: string): string | undefined {
+    return this.tryPath(path) ?? this.sourceFor(path)
+  }
+
   /** A build output path (dist/lib/build) mapped back to its source in the repository. */
   private sourceFor(path: string): string | undefined {
     // Slashes around it, so that the build folder itself (`../lib`) maps to `src` too.
     const stem = `/${path.replace(/\.d\.ts$/, '').replace(/\.[cm]?[jt]sx?$/, '')}/`
-    for (const from of ['/dist/', '/lib/', '/build/', '/out/', '/esm/', '/cjs/']) {
+    for (const folder of BUILD_FOLDERS) {
+      const from = `/${folder}/`
       const idx = stem.indexOf(from)
       if (idx < 0) continue
       const candidate = stem.slice(1, idx + 1) + 'src/' + stem.slice(idx + from.length)
@@ -325,12 +333,11 @@ export class Resolver {
     if (mapped) return { file: mapped }
     if (spec.startsWith('./') || spec.startsWith('../') || spec === '.' || spec === '..') {
       // Build output that is not in the repository (a test importing `../lib/index.js`) is its source.
-      const path = joinPath(fromDir, spec)
-      const found = this.tryPath(path) ?? this.sourceFor(path)
+      const found = this.fileOrSource(joinPath(fromDir, spec))
       return found ? { file: found } : { unresolved: true }
     }
     if (spec.startsWith('/')) {
-      const found = this.tryPath(joinPath(spec)) ?? this.sourceFor(joinPath(spec))
+      const found = this.fileOrSource(joinPath(spec))
       return found ? { file: found } : { unresolved: true }
     }
     if (spec.startsWith('#')) {
@@ -369,9 +376,7 @@ export class Resolver {
       const key = sub ? '.' + sub : '.'
       const found =
         (pkg.exports !== undefined ? this.throughMap(pkg.exports, key, pkg.dir) : undefined) ??
-        (sub
-          ? (this.tryPath(joinPath(pkg.dir, sub)) ?? this.sourceFor(joinPath(pkg.dir, sub)))
-          : this.tryPath(pkg.dir)) ??
+        (sub ? this.fileOrSource(joinPath(pkg.dir, sub)) : this.tryPath(pkg.dir)) ??
         this.tryPath(joinPath(pkg.dir, 'src', sub || 'index'))
       // Only declarations (the `types` field) is not what runs: any source may be.
       return found && !DECLARATION.test(found) ? { file: found } : { package: pkg.dir }
