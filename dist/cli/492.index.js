@@ -1052,7 +1052,14 @@ function loadJestSettings(read, dir) {
 const CONVENTIONAL_JS_TEST = /(?:^|\/)(?:__tests__\/.*\.[cm]?[jt]sx?|[^/]*\.(?:test|spec)\.[cm]?[jt]sx?)$/;
 const PY_TEST = /(?:^|\/)(?:test_[^/]*\.py|[^/]*_test\.py)$/;
 const GO_TEST = /_test\.go$/;
-const ABSOLUTE_STAND_IN = '/repository/';
+/**
+ * jest tests testRegex and testPathIgnorePatterns against absolute paths. The repository's own is
+ * not known here, so a path is tried from the top and below a stand-in folder (babel's
+ * `./packages/…` needs a character before `/packages`).
+ */
+function matchesAbsolute(pattern, path) {
+    return pattern.test('/' + path) || pattern.test('/repository/' + path);
+}
 function makeTestMatcher(jest) {
     const matchers = jest.map(settings => {
         const globs = settings.testMatch.length ? picomatch_default()(settings.testMatch, { dot: true }) : undefined;
@@ -1068,15 +1075,13 @@ function makeTestMatcher(jest) {
         for (const { settings, globs } of matchers) {
             if (settings.dir && !path.startsWith(settings.dir + '/'))
                 continue;
-            if (settings.testPathIgnorePatterns.some(r => r.test('/' + path)))
+            if (settings.testPathIgnorePatterns.some(r => matchesAbsolute(r, path)))
                 return false;
             if (!settings.roots.some(root => root === '' || path === root || path.startsWith(root + '/')))
                 continue;
             if (globs && (globs(path) || globs('/' + path)))
                 return true;
-            // jest tests its regular expressions against absolute paths: the repository's is unknown
-            // here, so a stand-in folder comes first (`./packages/` needs a character before it).
-            if (settings.testRegex.some(r => r.test('/' + path) || r.test(ABSOLUTE_STAND_IN + path)))
+            if (settings.testRegex.some(r => matchesAbsolute(r, path)))
                 return true;
             if (!globs && settings.testRegex.length === 0 && CONVENTIONAL_JS_TEST.test(path))
                 return true;
@@ -2507,7 +2512,487 @@ function scanGo(src) {
     return scan;
 }
 
+;// CONCATENATED MODULE: ./src/select/resolve.ts
+
+
+
+/**
+ * Resolves import specifiers to repository files, in memory: the set of files at the revision
+ * under test plus the project settings. No file-system calls, so that 10,000 files resolve fast.
+ */
+const JS_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs', '.json', '.node'];
+const TS_FOR_JS = {
+    '.js': ['.ts', '.tsx'],
+    '.jsx': ['.tsx'],
+    '.mjs': ['.mts'],
+    '.cjs': ['.cts']
+};
+const CONDITIONS = ['source', 'development', 'import', 'module', 'require', 'node', 'default', 'types'];
+const DECLARATION = /\.d\.[cm]?ts$/;
+/** Build output folders: a path through one that is not in the repository is mapped to `src`. */
+const BUILD_FOLDERS = ['dist', 'lib', 'build', 'out', 'esm', 'cjs'];
+/** Test-looking paths, left out of a package's sources (see packageSources). */
+const TEST_LIKE = /(?:^|\/)(?:__tests__|__mocks__)\/|\.(?:test|spec)\.[cm]?[jt]sx?$/;
+class Resolver {
+    files;
+    read;
+    jest;
+    tsconfigByDir = new Map();
+    packageByDir = new Map();
+    workspacePackages = new Map();
+    /** Folders of workspace packages (for scoping fallbacks), longest first. */
+    workspaceDirs = [];
+    goModules = [];
+    pythonRoots;
+    constructor(files, read, jest, memo = Object.create(null)) {
+        this.files = files;
+        this.read = read;
+        this.jest = jest;
+        this.memo = memo;
+        const globs = workspaceGlobs(read);
+        if (globs.length) {
+            const isWorkspace = picomatch_default()(globs.map(g => g.replace(/\/$/, '')));
+            for (const file of files) {
+                if (!file.endsWith('/package.json') || file.includes('node_modules/'))
+                    continue;
+                const dir = dirname(file);
+                if (!isWorkspace(dir))
+                    continue;
+                const pkg = loadPackage(read, file);
+                if (!pkg)
+                    continue;
+                this.workspaceDirs.push(dir);
+                if (pkg.name)
+                    this.workspacePackages.set(pkg.name, pkg);
+            }
+            this.workspaceDirs.sort((a, b) => b.length - a.length);
+        }
+        for (const file of files) {
+            if (file === 'go.mod' || file.endsWith('/go.mod')) {
+                const module = /^module\s+(\S+)/m.exec(read(file) ?? '')?.[1];
+                if (module)
+                    this.goModules.push({ dir: dirname(file), module });
+            }
+        }
+        const roots = new Set(['', 'src', 'lib', 'python']);
+        for (const file of files) {
+            if (/(?:^|\/)(?:pyproject\.toml|setup\.py|setup\.cfg)$/.test(file)) {
+                roots.add(dirname(file));
+                roots.add(joinPath(dirname(file), 'src'));
+            }
+        }
+        this.pythonRoots = [...roots];
+    }
+    /** The workspace package folder that holds a path ('' for the root). */
+    workspaceOf(path) {
+        return this.workspaceDirs.find(dir => path.startsWith(dir + '/')) ?? '';
+    }
+    exists(path) {
+        return this.files.has(path);
+    }
+    /** A path with extension and index inference, and TypeScript's .js → .ts mapping. */
+    tryPath(path) {
+        if (path.startsWith('..'))
+            return undefined;
+        const ext = /\.[cm]?[jt]sx?$/.exec(path)?.[0];
+        if (ext && TS_FOR_JS[ext]) {
+            const stem = path.slice(0, -ext.length);
+            for (const tsExt of TS_FOR_JS[ext])
+                if (this.exists(stem + tsExt))
+                    return stem + tsExt;
+        }
+        if (this.exists(path))
+            return path;
+        for (const e of JS_EXTENSIONS)
+            if (this.exists(path + e))
+                return path + e;
+        const pkg = this.exists(joinPath(path, 'package.json')) ? this.packageAt(path) : undefined;
+        if (pkg) {
+            for (const field of [pkg.source, pkg.module, pkg.main, pkg.types]) {
+                if (!field)
+                    continue;
+                const target = this.tryPathNoPackage(joinPath(path, field)) ?? this.sourceFor(joinPath(path, field));
+                if (target)
+                    return target;
+            }
+        }
+        for (const e of JS_EXTENSIONS)
+            if (this.exists(`${path}/index${e}`))
+                return `${path}/index${e}`;
+        return undefined;
+    }
+    tryPathNoPackage(path) {
+        if (this.exists(path))
+            return path;
+        const ext = /\.[cm]?[jt]sx?$/.exec(path)?.[0];
+        if (ext && TS_FOR_JS[ext]) {
+            const stem = path.slice(0, -ext.length);
+            for (const tsExt of TS_FOR_JS[ext])
+                if (this.exists(stem + tsExt))
+                    return stem + tsExt;
+        }
+        for (const e of JS_EXTENSIONS)
+            if (this.exists(path + e))
+                return path + e;
+        for (const e of JS_EXTENSIONS)
+            if (this.exists(`${path}/index${e}`))
+                return `${path}/index${e}`;
+        return undefined;
+    }
+    /** A path as tryPath finds it, or else, as build output not in the repository, its source. */
+    fileOrSource(path) {
+        return this.tryPath(path) ?? this.sourceFor(path);
+    }
+    /** A build output path (dist/lib/build) mapped back to its source in the repository. */
+    sourceFor(path) {
+        // Slashes around it, so that the build folder itself (`../lib`) maps to `src` too.
+        const stem = `/${path.replace(/\.d\.ts$/, '').replace(/\.[cm]?[jt]sx?$/, '')}/`;
+        for (const folder of BUILD_FOLDERS) {
+            const from = `/${folder}/`;
+            const idx = stem.indexOf(from);
+            if (idx < 0)
+                continue;
+            const candidate = stem.slice(1, idx + 1) + 'src/' + stem.slice(idx + from.length);
+            const found = this.tryPathNoPackage(joinPath(candidate.slice(0, -1)));
+            if (found)
+                return found;
+        }
+        return undefined;
+    }
+    packageAt(dir) {
+        if (!this.packageByDir.has(dir)) {
+            const path = joinPath(dir, 'package.json');
+            this.packageByDir.set(dir, this.exists(path) ? loadPackage(this.read, path) : undefined);
+        }
+        return this.packageByDir.get(dir);
+    }
+    nearestPackage(fromDir) {
+        for (let dir = fromDir;; dir = dirname(dir)) {
+            const pkg = this.packageAt(dir);
+            if (pkg)
+                return pkg;
+            if (dir === '')
+                return undefined;
+        }
+    }
+    nearestTsConfig(fromDir) {
+        const visited = [];
+        let found;
+        for (let dir = fromDir;; dir = dirname(dir)) {
+            if (this.tsconfigByDir.has(dir)) {
+                found = this.tsconfigByDir.get(dir);
+                break;
+            }
+            visited.push(dir);
+            for (const name of ['tsconfig.json', 'jsconfig.json']) {
+                const path = joinPath(dir, name);
+                if (this.exists(path)) {
+                    found = loadTsConfig(this.read, path, this.files);
+                    break;
+                }
+            }
+            if (found || dir === '')
+                break;
+        }
+        for (const dir of visited)
+            this.tsconfigByDir.set(dir, found);
+        return found;
+    }
+    /** Resolves a subpath through a package's `exports` or `imports` map. */
+    throughMap(map, key, dir) {
+        if (map === undefined || map === null)
+            return undefined;
+        if (typeof map === 'string' || Array.isArray(map))
+            return key === '.' ? this.target(map, dir, '') : undefined;
+        const entries = map;
+        const keys = Object.keys(entries);
+        if (keys.length && !keys.some(k => k.startsWith('.') || k.startsWith('#'))) {
+            return key === '.' ? this.target(entries, dir, '') : undefined;
+        }
+        if (key in entries)
+            return this.target(entries[key], dir, '');
+        for (const pattern of keys) {
+            const star = pattern.indexOf('*');
+            if (star < 0) {
+                if (pattern.endsWith('/') && key.startsWith(pattern))
+                    return this.target(entries[pattern], dir, key.slice(pattern.length), true);
+                continue;
+            }
+            const prefix = pattern.slice(0, star);
+            const suffix = pattern.slice(star + 1);
+            if (key.startsWith(prefix) && key.endsWith(suffix) && key.length >= prefix.length + suffix.length)
+                return this.target(entries[pattern], dir, key.slice(prefix.length, key.length - suffix.length));
+        }
+        return undefined;
+    }
+    target(value, dir, star, folder = false) {
+        if (typeof value === 'string') {
+            const path = joinPath(dir, folder ? value + star : value.replace(/\*/g, star));
+            return this.tryPathNoPackage(path) ?? this.sourceFor(path);
+        }
+        if (Array.isArray(value)) {
+            for (const item of value) {
+                const found = this.target(item, dir, star, folder);
+                if (found)
+                    return found;
+            }
+            return undefined;
+        }
+        if (value && typeof value === 'object') {
+            const conditions = value;
+            for (const condition of CONDITIONS) {
+                if (condition in conditions) {
+                    const found = this.target(conditions[condition], dir, star, folder);
+                    if (found)
+                        return found;
+                }
+            }
+            for (const nested of Object.values(conditions)) {
+                const found = this.target(nested, dir, star, folder);
+                if (found)
+                    return found;
+            }
+        }
+        return undefined;
+    }
+    viaJest(spec) {
+        for (const settings of this.jest) {
+            for (const { regex, targets } of settings.moduleNameMapper) {
+                const match = regex.exec(spec);
+                if (!match)
+                    continue;
+                for (const target of targets) {
+                    const replaced = target.replace(/\$(\d+)/g, (_, n) => match[Number(n)] ?? '');
+                    const found = this.tryPath(joinPath(replaced));
+                    if (found)
+                        return found;
+                }
+            }
+        }
+        return undefined;
+    }
+    /**
+     * Resolutions by folder + specifier: a path, '' for a package outside, '?' for unresolved,
+     * '\u0001' + folder for a repository package whose entry is not in the repository.
+     */
+    memo;
+    /** How many resolutions this resolver added to the memo. */
+    added = 0;
+    globMemo = new Map();
+    /** The files a glob import in `from` loads (see glob-imports.ts). */
+    globFiles(from, pattern) {
+        const key = `${from}\0${pattern}`;
+        let files = this.globMemo.get(key);
+        if (!files)
+            this.globMemo.set(key, (files = globFiles(this.files, from, pattern)));
+        return files;
+    }
+    /** Resolves `spec` imported from file `from` (memoized per folder and specifier). */
+    resolveJs(from, spec) {
+        const fromDir = dirname(from);
+        const key = fromDir + '\u0000' + spec;
+        let encoded = this.memo[key];
+        if (encoded === undefined) {
+            const result = this.resolveJsUncached(fromDir, spec);
+            encoded =
+                'file' in result
+                    ? result.file
+                    : 'external' in result
+                        ? ''
+                        : 'package' in result
+                            ? '\u0001' + result.package
+                            : '?';
+            this.memo[key] = encoded;
+            this.added++;
+        }
+        if (encoded === '')
+            return { external: true };
+        if (encoded === '?')
+            return { unresolved: true };
+        return encoded.charCodeAt(0) === 1 ? { package: encoded.slice(1) } : { file: encoded };
+    }
+    sourcesByPackage = new Map();
+    /**
+     * The JavaScript/TypeScript sources of the repository package in `dir`: its files, less
+     * node_modules, nested packages and test-looking files.
+     */
+    packageSources(dir) {
+        let sources = this.sourcesByPackage.get(dir);
+        if (sources)
+            return sources;
+        const nested = [...this.files]
+            .filter(f => (f === 'package.json' || f.endsWith('/package.json')) && !f.includes('node_modules/'))
+            .map(f => dirname(f))
+            .filter(d => d !== dir && (dir === '' || d.startsWith(dir + '/')));
+        sources = new Set([...this.files].filter(f => (dir === '' || f.startsWith(dir + '/')) &&
+            /\.[cm]?[jt]sx?$/.test(f) &&
+            !f.includes('node_modules/') &&
+            !TEST_LIKE.test(f) &&
+            !nested.some(d => f.startsWith(d + '/'))));
+        this.sourcesByPackage.set(dir, sources);
+        return sources;
+    }
+    /** The folder of the package (nearest package.json) that holds `path`. */
+    packageDirOf(path) {
+        return this.nearestPackage(dirname(path))?.dir;
+    }
+    resolveJsUncached(fromDir, spec) {
+        const mapped = this.viaJest(spec);
+        if (mapped)
+            return { file: mapped };
+        if (spec.startsWith('./') || spec.startsWith('../') || spec === '.' || spec === '..') {
+            // Build output that is not in the repository (a test importing `../lib/index.js`) is its source.
+            const found = this.fileOrSource(joinPath(fromDir, spec));
+            return found ? { file: found } : { unresolved: true };
+        }
+        if (spec.startsWith('/')) {
+            const found = this.fileOrSource(joinPath(spec));
+            return found ? { file: found } : { unresolved: true };
+        }
+        if (spec.startsWith('#')) {
+            const pkg = this.nearestPackage(fromDir);
+            const found = pkg ? this.throughMap(pkg.imports, spec, pkg.dir) : undefined;
+            if (found)
+                return { file: found };
+        }
+        const tsconfig = this.nearestTsConfig(fromDir);
+        // A declaration file found through `paths` types the import; what runs may be elsewhere.
+        let declaration;
+        if (tsconfig) {
+            for (const { pattern, targets } of tsconfig.paths) {
+                const star = pattern.indexOf('*');
+                let rest;
+                if (star < 0)
+                    rest = pattern === spec ? '' : undefined;
+                else if (spec.startsWith(pattern.slice(0, star)) && spec.endsWith(pattern.slice(star + 1)))
+                    rest = spec.slice(star, spec.length - (pattern.length - star - 1));
+                if (rest === undefined)
+                    continue;
+                for (const target of targets) {
+                    const found = this.tryPath(target.replace('*', rest));
+                    if (found && DECLARATION.test(found))
+                        declaration ??= found;
+                    else if (found)
+                        return { file: found };
+                }
+            }
+            if (tsconfig.baseUrl !== undefined) {
+                const found = this.tryPath(joinPath(tsconfig.baseUrl, spec));
+                if (found)
+                    return { file: found };
+            }
+        }
+        // A workspace package, by name or name/subpath.
+        const parts = spec.split('/');
+        const name = spec.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
+        const pkg = this.workspacePackages.get(name) ?? this.selfPackage(fromDir, name);
+        if (pkg) {
+            const sub = spec.slice(name.length);
+            const key = sub ? '.' + sub : '.';
+            const found = (pkg.exports !== undefined ? this.throughMap(pkg.exports, key, pkg.dir) : undefined) ??
+                (sub ? this.fileOrSource(joinPath(pkg.dir, sub)) : this.tryPath(pkg.dir)) ??
+                this.tryPath(joinPath(pkg.dir, 'src', sub || 'index'));
+            // Only declarations (the `types` field) is not what runs: any source may be.
+            return found && !DECLARATION.test(found) ? { file: found } : { package: pkg.dir };
+        }
+        if (declaration)
+            return { file: declaration };
+        for (const settings of this.jest) {
+            for (const base of [
+                ...settings.modulePaths,
+                ...settings.moduleDirectories.map(d => joinPath(settings.rootDir, d))
+            ]) {
+                const found = this.tryPath(joinPath(base, spec));
+                if (found)
+                    return { file: found };
+            }
+        }
+        return { external: true };
+    }
+    /** The package that holds `fromDir`, when `name` is its own name. */
+    selfPackage(fromDir, name) {
+        const pkg = this.nearestPackage(fromDir);
+        return pkg?.name === name ? pkg : undefined;
+    }
+    // ── Python ───────────────────────────────────────────────────────────────
+    pyModule(base) {
+        if (this.exists(base + '.py'))
+            return base + '.py';
+        if (this.exists(base + '/__init__.py'))
+            return base + '/__init__.py';
+        return undefined;
+    }
+    /** Files for `import a.b.c` (packages a, a.b and module a.b.c), from the importing file. */
+    resolvePython(from, spec) {
+        const dots = /^\.*/.exec(spec)?.[0].length ?? 0;
+        const dotted = spec.slice(dots);
+        const parts = dotted ? dotted.split('.') : [];
+        let bases;
+        if (dots > 0) {
+            let dir = dirname(from);
+            for (let i = 1; i < dots; i++)
+                dir = dirname(dir);
+            bases = [dir];
+        }
+        else {
+            bases = [...this.pythonRoots];
+            // pytest's rootdir-relative imports: the test's folder and its parents.
+            for (let dir = dirname(from); dir !== ''; dir = dirname(dir))
+                bases.push(dir);
+        }
+        for (const base of bases) {
+            const files = [];
+            let ok = true;
+            for (let i = 1; i <= parts.length; i++) {
+                const file = this.pyModule(joinPath(base, ...parts.slice(0, i)));
+                if (file)
+                    files.push(file);
+                else if (i === parts.length)
+                    ok = false;
+            }
+            if (parts.length === 0) {
+                const init = joinPath(base, '__init__.py');
+                if (this.exists(init))
+                    files.push(init);
+            }
+            if (ok && (files.length || parts.length === 0))
+                return { files, resolved: true };
+        }
+        return { files: [], resolved: false };
+    }
+    /** A name imported with `from pkg import name` that is a submodule file. */
+    pythonSubmodule(packageFile, name) {
+        if (!packageFile.endsWith('__init__.py'))
+            return undefined;
+        return this.pyModule(joinPath(dirname(packageFile), name));
+    }
+    // ── Go ───────────────────────────────────────────────────────────────────
+    /** The Go modules of the repository: each `go.mod` folder and its module path. */
+    get goModuleRoots() {
+        return this.goModules;
+    }
+    /**
+     * The repository folder of a Go import path: a package of a module in the repository, or a
+     * package vendored into the module that holds the importing file (`vendor/<import path>`).
+     */
+    goPackageDir(importPath, from) {
+        for (const { dir, module } of this.goModules) {
+            if (importPath === module)
+                return dir;
+            if (importPath.startsWith(module + '/'))
+                return joinPath(dir, importPath.slice(module.length + 1));
+        }
+        if (from === undefined)
+            return undefined;
+        const owner = this.goModules
+            .filter(({ dir }) => dir === '' || from.startsWith(dir + '/'))
+            .sort((a, b) => b.dir.length - a.dir.length)[0];
+        return owner ? joinPath(owner.dir, 'vendor', importPath) : undefined;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/select/demand.ts
+
 
 
 
@@ -2516,8 +3001,6 @@ function scanGo(src) {
 const SPEC_EXTENSION = /\.(?:[cm]?[jt]sx?|json|node)$/;
 const INDEX_FILE = /^index\.(?:[cm]?[jt]sx?|json|node)$/;
 const MAX_SPEC_LENGTH = 1024;
-/** Build output folders the resolver maps back to `src` (see Resolver.sourceFor). */
-const BUILD_FOLDER = /^(?:dist|lib|build|out|esm|cjs)$/;
 /**
  * Calls `found` with the text between each quote (', ", `) and the next same quote. Quotes end at
  * the line's end, template literals do not. Every string literal of the file is among them.
@@ -2663,7 +3146,7 @@ function aliasRules(options) {
             if (spec.startsWith('#') || exact.has(spec) || segment === undefined)
                 return true;
             // A build folder not in the repository (`../lib`) resolves to its source folder's entry.
-            if (BUILD_FOLDER.test(segment))
+            if (BUILD_FOLDERS.includes(segment))
                 return true;
             for (const { regex, keeps } of mappers) {
                 regex.lastIndex = 0;
@@ -5156,481 +5639,6 @@ function nodeKey(sha, kind) {
     return kind === 'ts' || kind === 'jsx' ? `${sha}:${kind}:link` : `${sha}:${kind}`;
 }
 
-;// CONCATENATED MODULE: ./src/select/resolve.ts
-
-
-
-/**
- * Resolves import specifiers to repository files, in memory: the set of files at the revision
- * under test plus the project settings. No file-system calls, so that 10,000 files resolve fast.
- */
-const JS_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs', '.json', '.node'];
-const TS_FOR_JS = {
-    '.js': ['.ts', '.tsx'],
-    '.jsx': ['.tsx'],
-    '.mjs': ['.mts'],
-    '.cjs': ['.cts']
-};
-const CONDITIONS = ['source', 'development', 'import', 'module', 'require', 'node', 'default', 'types'];
-const DECLARATION = /\.d\.[cm]?ts$/;
-/** Test-looking paths, left out of a package's sources (see packageSources). */
-const TEST_LIKE = /(?:^|\/)(?:__tests__|__mocks__)\/|\.(?:test|spec)\.[cm]?[jt]sx?$/;
-class Resolver {
-    files;
-    read;
-    jest;
-    tsconfigByDir = new Map();
-    packageByDir = new Map();
-    workspacePackages = new Map();
-    /** Folders of workspace packages (for scoping fallbacks), longest first. */
-    workspaceDirs = [];
-    goModules = [];
-    pythonRoots;
-    constructor(files, read, jest, memo = Object.create(null)) {
-        this.files = files;
-        this.read = read;
-        this.jest = jest;
-        this.memo = memo;
-        const globs = workspaceGlobs(read);
-        if (globs.length) {
-            const isWorkspace = picomatch_default()(globs.map(g => g.replace(/\/$/, '')));
-            for (const file of files) {
-                if (!file.endsWith('/package.json') || file.includes('node_modules/'))
-                    continue;
-                const dir = dirname(file);
-                if (!isWorkspace(dir))
-                    continue;
-                const pkg = loadPackage(read, file);
-                if (!pkg)
-                    continue;
-                this.workspaceDirs.push(dir);
-                if (pkg.name)
-                    this.workspacePackages.set(pkg.name, pkg);
-            }
-            this.workspaceDirs.sort((a, b) => b.length - a.length);
-        }
-        for (const file of files) {
-            if (file === 'go.mod' || file.endsWith('/go.mod')) {
-                const module = /^module\s+(\S+)/m.exec(read(file) ?? '')?.[1];
-                if (module)
-                    this.goModules.push({ dir: dirname(file), module });
-            }
-        }
-        const roots = new Set(['', 'src', 'lib', 'python']);
-        for (const file of files) {
-            if (/(?:^|\/)(?:pyproject\.toml|setup\.py|setup\.cfg)$/.test(file)) {
-                roots.add(dirname(file));
-                roots.add(joinPath(dirname(file), 'src'));
-            }
-        }
-        this.pythonRoots = [...roots];
-    }
-    /** The workspace package folder that holds a path ('' for the root). */
-    workspaceOf(path) {
-        return this.workspaceDirs.find(dir => path.startsWith(dir + '/')) ?? '';
-    }
-    exists(path) {
-        return this.files.has(path);
-    }
-    /** A path with extension and index inference, and TypeScript's .js → .ts mapping. */
-    tryPath(path) {
-        if (path.startsWith('..'))
-            return undefined;
-        const ext = /\.[cm]?[jt]sx?$/.exec(path)?.[0];
-        if (ext && TS_FOR_JS[ext]) {
-            const stem = path.slice(0, -ext.length);
-            for (const tsExt of TS_FOR_JS[ext])
-                if (this.exists(stem + tsExt))
-                    return stem + tsExt;
-        }
-        if (this.exists(path))
-            return path;
-        for (const e of JS_EXTENSIONS)
-            if (this.exists(path + e))
-                return path + e;
-        const pkg = this.exists(joinPath(path, 'package.json')) ? this.packageAt(path) : undefined;
-        if (pkg) {
-            for (const field of [pkg.source, pkg.module, pkg.main, pkg.types]) {
-                if (!field)
-                    continue;
-                const target = this.tryPathNoPackage(joinPath(path, field)) ?? this.sourceFor(joinPath(path, field));
-                if (target)
-                    return target;
-            }
-        }
-        for (const e of JS_EXTENSIONS)
-            if (this.exists(`${path}/index${e}`))
-                return `${path}/index${e}`;
-        return undefined;
-    }
-    tryPathNoPackage(path) {
-        if (this.exists(path))
-            return path;
-        const ext = /\.[cm]?[jt]sx?$/.exec(path)?.[0];
-        if (ext && TS_FOR_JS[ext]) {
-            const stem = path.slice(0, -ext.length);
-            for (const tsExt of TS_FOR_JS[ext])
-                if (this.exists(stem + tsExt))
-                    return stem + tsExt;
-        }
-        for (const e of JS_EXTENSIONS)
-            if (this.exists(path + e))
-                return path + e;
-        for (const e of JS_EXTENSIONS)
-            if (this.exists(`${path}/index${e}`))
-                return `${path}/index${e}`;
-        return undefined;
-    }
-    /** A build output path (dist/lib/build) mapped back to its source in the repository. */
-    sourceFor(path) {
-        // Slashes around it, so that the build folder itself (`../lib`) maps to `src` too.
-        const stem = `/${path.replace(/\.d\.ts$/, '').replace(/\.[cm]?[jt]sx?$/, '')}/`;
-        for (const from of ['/dist/', '/lib/', '/build/', '/out/', '/esm/', '/cjs/']) {
-            const idx = stem.indexOf(from);
-            if (idx < 0)
-                continue;
-            const candidate = stem.slice(1, idx + 1) + 'src/' + stem.slice(idx + from.length);
-            const found = this.tryPathNoPackage(joinPath(candidate.slice(0, -1)));
-            if (found)
-                return found;
-        }
-        return undefined;
-    }
-    packageAt(dir) {
-        if (!this.packageByDir.has(dir)) {
-            const path = joinPath(dir, 'package.json');
-            this.packageByDir.set(dir, this.exists(path) ? loadPackage(this.read, path) : undefined);
-        }
-        return this.packageByDir.get(dir);
-    }
-    nearestPackage(fromDir) {
-        for (let dir = fromDir;; dir = dirname(dir)) {
-            const pkg = this.packageAt(dir);
-            if (pkg)
-                return pkg;
-            if (dir === '')
-                return undefined;
-        }
-    }
-    nearestTsConfig(fromDir) {
-        const visited = [];
-        let found;
-        for (let dir = fromDir;; dir = dirname(dir)) {
-            if (this.tsconfigByDir.has(dir)) {
-                found = this.tsconfigByDir.get(dir);
-                break;
-            }
-            visited.push(dir);
-            for (const name of ['tsconfig.json', 'jsconfig.json']) {
-                const path = joinPath(dir, name);
-                if (this.exists(path)) {
-                    found = loadTsConfig(this.read, path, this.files);
-                    break;
-                }
-            }
-            if (found || dir === '')
-                break;
-        }
-        for (const dir of visited)
-            this.tsconfigByDir.set(dir, found);
-        return found;
-    }
-    /** Resolves a subpath through a package's `exports` or `imports` map. */
-    throughMap(map, key, dir) {
-        if (map === undefined || map === null)
-            return undefined;
-        if (typeof map === 'string' || Array.isArray(map))
-            return key === '.' ? this.target(map, dir, '') : undefined;
-        const entries = map;
-        const keys = Object.keys(entries);
-        if (keys.length && !keys.some(k => k.startsWith('.') || k.startsWith('#'))) {
-            return key === '.' ? this.target(entries, dir, '') : undefined;
-        }
-        if (key in entries)
-            return this.target(entries[key], dir, '');
-        for (const pattern of keys) {
-            const star = pattern.indexOf('*');
-            if (star < 0) {
-                if (pattern.endsWith('/') && key.startsWith(pattern))
-                    return this.target(entries[pattern], dir, key.slice(pattern.length), true);
-                continue;
-            }
-            const prefix = pattern.slice(0, star);
-            const suffix = pattern.slice(star + 1);
-            if (key.startsWith(prefix) && key.endsWith(suffix) && key.length >= prefix.length + suffix.length)
-                return this.target(entries[pattern], dir, key.slice(prefix.length, key.length - suffix.length));
-        }
-        return undefined;
-    }
-    target(value, dir, star, folder = false) {
-        if (typeof value === 'string') {
-            const path = joinPath(dir, folder ? value + star : value.replace(/\*/g, star));
-            return this.tryPathNoPackage(path) ?? this.sourceFor(path);
-        }
-        if (Array.isArray(value)) {
-            for (const item of value) {
-                const found = this.target(item, dir, star, folder);
-                if (found)
-                    return found;
-            }
-            return undefined;
-        }
-        if (value && typeof value === 'object') {
-            const conditions = value;
-            for (const condition of CONDITIONS) {
-                if (condition in conditions) {
-                    const found = this.target(conditions[condition], dir, star, folder);
-                    if (found)
-                        return found;
-                }
-            }
-            for (const nested of Object.values(conditions)) {
-                const found = this.target(nested, dir, star, folder);
-                if (found)
-                    return found;
-            }
-        }
-        return undefined;
-    }
-    viaJest(spec) {
-        for (const settings of this.jest) {
-            for (const { regex, targets } of settings.moduleNameMapper) {
-                const match = regex.exec(spec);
-                if (!match)
-                    continue;
-                for (const target of targets) {
-                    const replaced = target.replace(/\$(\d+)/g, (_, n) => match[Number(n)] ?? '');
-                    const found = this.tryPath(joinPath(replaced));
-                    if (found)
-                        return found;
-                }
-            }
-        }
-        return undefined;
-    }
-    /**
-     * Resolutions by folder + specifier: a path, '' for a package outside, '?' for unresolved,
-     * '\u0001' + folder for a repository package whose entry is not in the repository.
-     */
-    memo;
-    /** How many resolutions this resolver added to the memo. */
-    added = 0;
-    globMemo = new Map();
-    /** The files a glob import in `from` loads (see glob-imports.ts). */
-    globFiles(from, pattern) {
-        const key = `${from}\0${pattern}`;
-        let files = this.globMemo.get(key);
-        if (!files)
-            this.globMemo.set(key, (files = globFiles(this.files, from, pattern)));
-        return files;
-    }
-    /** Resolves `spec` imported from file `from` (memoized per folder and specifier). */
-    resolveJs(from, spec) {
-        const fromDir = dirname(from);
-        const key = fromDir + '\u0000' + spec;
-        let encoded = this.memo[key];
-        if (encoded === undefined) {
-            const result = this.resolveJsUncached(fromDir, spec);
-            encoded =
-                'file' in result
-                    ? result.file
-                    : 'external' in result
-                        ? ''
-                        : 'package' in result
-                            ? '\u0001' + result.package
-                            : '?';
-            this.memo[key] = encoded;
-            this.added++;
-        }
-        if (encoded === '')
-            return { external: true };
-        if (encoded === '?')
-            return { unresolved: true };
-        return encoded.charCodeAt(0) === 1 ? { package: encoded.slice(1) } : { file: encoded };
-    }
-    sourcesByPackage = new Map();
-    /**
-     * The JavaScript/TypeScript sources of the repository package in `dir`: its files, less
-     * node_modules, nested packages and test-looking files.
-     */
-    packageSources(dir) {
-        let sources = this.sourcesByPackage.get(dir);
-        if (sources)
-            return sources;
-        const nested = [...this.files]
-            .filter(f => (f === 'package.json' || f.endsWith('/package.json')) && !f.includes('node_modules/'))
-            .map(f => dirname(f))
-            .filter(d => d !== dir && (dir === '' || d.startsWith(dir + '/')));
-        sources = new Set([...this.files].filter(f => (dir === '' || f.startsWith(dir + '/')) &&
-            /\.[cm]?[jt]sx?$/.test(f) &&
-            !f.includes('node_modules/') &&
-            !TEST_LIKE.test(f) &&
-            !nested.some(d => f.startsWith(d + '/'))));
-        this.sourcesByPackage.set(dir, sources);
-        return sources;
-    }
-    /** The folder of the package (nearest package.json) that holds `path`. */
-    packageDirOf(path) {
-        return this.nearestPackage(dirname(path))?.dir;
-    }
-    resolveJsUncached(fromDir, spec) {
-        const mapped = this.viaJest(spec);
-        if (mapped)
-            return { file: mapped };
-        if (spec.startsWith('./') || spec.startsWith('../') || spec === '.' || spec === '..') {
-            // Build output that is not in the repository (a test importing `../lib/index.js`) is its source.
-            const path = joinPath(fromDir, spec);
-            const found = this.tryPath(path) ?? this.sourceFor(path);
-            return found ? { file: found } : { unresolved: true };
-        }
-        if (spec.startsWith('/')) {
-            const found = this.tryPath(joinPath(spec)) ?? this.sourceFor(joinPath(spec));
-            return found ? { file: found } : { unresolved: true };
-        }
-        if (spec.startsWith('#')) {
-            const pkg = this.nearestPackage(fromDir);
-            const found = pkg ? this.throughMap(pkg.imports, spec, pkg.dir) : undefined;
-            if (found)
-                return { file: found };
-        }
-        const tsconfig = this.nearestTsConfig(fromDir);
-        // A declaration file found through `paths` types the import; what runs may be elsewhere.
-        let declaration;
-        if (tsconfig) {
-            for (const { pattern, targets } of tsconfig.paths) {
-                const star = pattern.indexOf('*');
-                let rest;
-                if (star < 0)
-                    rest = pattern === spec ? '' : undefined;
-                else if (spec.startsWith(pattern.slice(0, star)) && spec.endsWith(pattern.slice(star + 1)))
-                    rest = spec.slice(star, spec.length - (pattern.length - star - 1));
-                if (rest === undefined)
-                    continue;
-                for (const target of targets) {
-                    const found = this.tryPath(target.replace('*', rest));
-                    if (found && DECLARATION.test(found))
-                        declaration ??= found;
-                    else if (found)
-                        return { file: found };
-                }
-            }
-            if (tsconfig.baseUrl !== undefined) {
-                const found = this.tryPath(joinPath(tsconfig.baseUrl, spec));
-                if (found)
-                    return { file: found };
-            }
-        }
-        // A workspace package, by name or name/subpath.
-        const parts = spec.split('/');
-        const name = spec.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
-        const pkg = this.workspacePackages.get(name) ?? this.selfPackage(fromDir, name);
-        if (pkg) {
-            const sub = spec.slice(name.length);
-            const key = sub ? '.' + sub : '.';
-            const found = (pkg.exports !== undefined ? this.throughMap(pkg.exports, key, pkg.dir) : undefined) ??
-                (sub
-                    ? (this.tryPath(joinPath(pkg.dir, sub)) ?? this.sourceFor(joinPath(pkg.dir, sub)))
-                    : this.tryPath(pkg.dir)) ??
-                this.tryPath(joinPath(pkg.dir, 'src', sub || 'index'));
-            // Only declarations (the `types` field) is not what runs: any source may be.
-            return found && !DECLARATION.test(found) ? { file: found } : { package: pkg.dir };
-        }
-        if (declaration)
-            return { file: declaration };
-        for (const settings of this.jest) {
-            for (const base of [
-                ...settings.modulePaths,
-                ...settings.moduleDirectories.map(d => joinPath(settings.rootDir, d))
-            ]) {
-                const found = this.tryPath(joinPath(base, spec));
-                if (found)
-                    return { file: found };
-            }
-        }
-        return { external: true };
-    }
-    /** The package that holds `fromDir`, when `name` is its own name. */
-    selfPackage(fromDir, name) {
-        const pkg = this.nearestPackage(fromDir);
-        return pkg?.name === name ? pkg : undefined;
-    }
-    // ── Python ───────────────────────────────────────────────────────────────
-    pyModule(base) {
-        if (this.exists(base + '.py'))
-            return base + '.py';
-        if (this.exists(base + '/__init__.py'))
-            return base + '/__init__.py';
-        return undefined;
-    }
-    /** Files for `import a.b.c` (packages a, a.b and module a.b.c), from the importing file. */
-    resolvePython(from, spec) {
-        const dots = /^\.*/.exec(spec)?.[0].length ?? 0;
-        const dotted = spec.slice(dots);
-        const parts = dotted ? dotted.split('.') : [];
-        let bases;
-        if (dots > 0) {
-            let dir = dirname(from);
-            for (let i = 1; i < dots; i++)
-                dir = dirname(dir);
-            bases = [dir];
-        }
-        else {
-            bases = [...this.pythonRoots];
-            // pytest's rootdir-relative imports: the test's folder and its parents.
-            for (let dir = dirname(from); dir !== ''; dir = dirname(dir))
-                bases.push(dir);
-        }
-        for (const base of bases) {
-            const files = [];
-            let ok = true;
-            for (let i = 1; i <= parts.length; i++) {
-                const file = this.pyModule(joinPath(base, ...parts.slice(0, i)));
-                if (file)
-                    files.push(file);
-                else if (i === parts.length)
-                    ok = false;
-            }
-            if (parts.length === 0) {
-                const init = joinPath(base, '__init__.py');
-                if (this.exists(init))
-                    files.push(init);
-            }
-            if (ok && (files.length || parts.length === 0))
-                return { files, resolved: true };
-        }
-        return { files: [], resolved: false };
-    }
-    /** A name imported with `from pkg import name` that is a submodule file. */
-    pythonSubmodule(packageFile, name) {
-        if (!packageFile.endsWith('__init__.py'))
-            return undefined;
-        return this.pyModule(joinPath(dirname(packageFile), name));
-    }
-    // ── Go ───────────────────────────────────────────────────────────────────
-    /** The Go modules of the repository: each `go.mod` folder and its module path. */
-    get goModuleRoots() {
-        return this.goModules;
-    }
-    /**
-     * The repository folder of a Go import path: a package of a module in the repository, or a
-     * package vendored into the module that holds the importing file (`vendor/<import path>`).
-     */
-    goPackageDir(importPath, from) {
-        for (const { dir, module } of this.goModules) {
-            if (importPath === module)
-                return dir;
-            if (importPath.startsWith(module + '/'))
-                return joinPath(dir, importPath.slice(module.length + 1));
-        }
-        if (from === undefined)
-            return undefined;
-        const owner = this.goModules
-            .filter(({ dir }) => dir === '' || from.startsWith(dir + '/'))
-            .sort((a, b) => b.dir.length - a.dir.length)[0];
-        return owner ? joinPath(owner.dir, 'vendor', importPath) : undefined;
-    }
-}
-
 // EXTERNAL MODULE: ./src/select/scan-cache.ts
 var scan_cache = __webpack_require__(6296);
 // EXTERNAL MODULE: ./src/agent/syntax.ts
@@ -5961,18 +5969,9 @@ async function buildRepositoryGraph(git, head, options = {}) {
     const readable = [...missingByKey.values()]
         .map(items => items[0])
         .filter(({ entry }) => !extraShas.has(entry.sha) && !configShas.has(entry.sha));
-    // Each file scanned as soon as it is read (no file's bytes outlive its scan), while git status
-    // runs; files it reports changed are left to git.
-    const fromWorkTree = [];
-    for (const { entry, kind, key } of workTree ? readable : []) {
-        const blob = readIfThere(`${workTree?.top}/${entry.path}`);
-        if (blob)
-            fromWorkTree.push({ entry, key, scan: scanBlob(kind, blob, entry.path, false) });
-    }
-    const changed = workTree ? await workTree.changed : undefined;
-    for (const { entry, key, scan } of changed ? fromWorkTree : []) {
-        if (changed?.has(entry.path))
-            continue;
+    // Each file scanned as soon as it is read: no file's bytes outlive its scan.
+    const fromWorkTree = await takeFromWorkTree(workTree, readable, ({ entry, kind }, blob) => scanBlob(kind, blob, entry.path, false));
+    for (const [{ key }, scan] of fromWorkTree) {
         cache.set(key, scan);
         for (const item of missingByKey.get(key) ?? [])
             found.set(item.entry.path, scan);
@@ -6075,29 +6074,39 @@ function dataReferencesIn(graph, path) {
     return { referenced, referrers };
 }
 /**
- * The files of `entries` that the work tree holds as they are at its revision, by blob SHA (no work
- * tree: none), and the entries left for git to give. Files are read while git status runs; those
- * it reports changed are left to git.
+ * Reads `items` from the work tree while git status runs, hands each file read to `take`, and
+ * keeps what it returns for the files status does not report changed (none when there is no work
+ * tree at the revision, or git could not tell). The rest are for git to give.
  */
-async function readWorkTree(tree, entries) {
-    const read = new Map();
-    const readFrom = new Map();
-    for (const entry of entries) {
-        if (read.has(entry.sha) || tree === undefined)
-            continue;
-        const blob = readIfThere(`${tree.top}/${entry.path}`);
-        if (blob) {
-            read.set(entry.sha, blob);
-            readFrom.set(entry.sha, entry.path);
-        }
+async function takeFromWorkTree(tree, items, take) {
+    const taken = new Map();
+    for (const item of tree ? items : []) {
+        const blob = readIfThere(`${tree?.top}/${item.entry.path}`);
+        if (blob)
+            taken.set(item, take(item, blob));
     }
     const changed = tree ? await tree.changed : undefined;
     if (changed === undefined)
-        read.clear();
+        taken.clear();
     else
-        for (const [sha, path] of readFrom)
-            if (changed.has(path))
-                read.delete(sha);
+        for (const item of taken.keys())
+            if (changed.has(item.entry.path))
+                taken.delete(item);
+    return taken;
+}
+/**
+ * The files of `entries` that the work tree holds as they are at its revision, by blob SHA, and
+ * the entries left for git to give.
+ */
+async function readWorkTree(tree, entries) {
+    const bySha = new Map();
+    for (const entry of entries)
+        if (!bySha.has(entry.sha))
+            bySha.set(entry.sha, { entry });
+    const taken = await takeFromWorkTree(tree, [...bySha.values()], (_, blob) => blob);
+    const read = new Map();
+    for (const [{ entry }, blob] of taken)
+        read.set(entry.sha, blob);
     return { read, rest: entries.filter(entry => !read.has(entry.sha)) };
 }
 function readIfThere(path) {
@@ -6134,8 +6143,8 @@ async function readRevisionFiles(git, entries, fromWorkTree, extraShas) {
 async function workTreeAt(git, head, checkout) {
     const changed = changedInWorkTree(git);
     try {
-        const named = !/^[0-9a-f]{40}(?:[0-9a-f]{24})?$/.test(head);
-        const where = checkout && !named
+        // `checkout` comes with `head` resolved to a SHA; any other head is resolved here.
+        const where = checkout
             ? undefined
             : await git.run(['rev-parse', '--show-toplevel', 'HEAD', '--end-of-options', `${head}^{commit}`]);
         const [top, current, wanted] = where ? revParseLines(where) : [checkout?.top, checkout?.current, head];
