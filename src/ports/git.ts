@@ -1,4 +1,5 @@
 import { getExecOutput } from '@actions/exec'
+import { which } from '@actions/io'
 import type { Logger } from './log.js'
 
 export interface GitResult {
@@ -19,6 +20,18 @@ export class GitError extends Error {
   }
 }
 
+/**
+ * git's full path, looked up once: @actions/exec searches PATH on every call otherwise, which costs
+ * more than most of the short commands a selection runs.
+ */
+let gitPath: Promise<string> | undefined
+
+function gitExecutable(): Promise<string> {
+  gitPath ??= which('git', true)
+  gitPath.catch(() => (gitPath = undefined))
+  return gitPath
+}
+
 /** Real git in one repository, through @actions/exec. */
 export class Git {
   constructor(
@@ -28,7 +41,7 @@ export class Git {
 
   /** Runs git and returns its result whatever the exit code. */
   async tryRun(args: readonly string[], input?: string): Promise<GitResult> {
-    const result = await getExecOutput('git', [...args], {
+    const result = await getExecOutput(await gitExecutable(), [...args], {
       cwd: this.dir,
       silent: true,
       ignoreReturnCode: true,
