@@ -167,6 +167,65 @@ export function lastSegment(spec: string): string | undefined {
   return segment === '' || segment === '.' || segment === '..' ? undefined : segment
 }
 
+/** A segment without an extension the resolver infers (`util.js` → `util`). */
+function stemOf(segment: string): string {
+  return segment.includes('.') ? segment.replace(SPEC_EXTENSION, '') : segment
+}
+
+/** FNV-1a of a string's UTF-16 code units. */
+function hashText(text: string): number {
+  let hash = 0x811c9dc5
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193)
+  return hash | 0
+}
+
+/**
+ * Source indexes filed by a 32-bit hash, in typed arrays: tens of thousands of candidates cost no
+ * objects. Equal hashes of different names only add sources, which the caller checks again.
+ */
+class StemIndex {
+  private heads: Int32Array
+  private next = new Int32Array(1024)
+  private hashes = new Int32Array(1024)
+  private sources = new Int32Array(1024)
+  private size = 0
+
+  constructor(files: number) {
+    let buckets = 1024
+    while (buckets < files * 4) buckets *= 2
+    this.heads = new Int32Array(buckets).fill(-1)
+  }
+
+  add(hash: number, source: number): void {
+    const bucket = hash & (this.heads.length - 1)
+    const head = this.heads[bucket] as number
+    // A source names the same stem again: filed once is enough.
+    if (head >= 0 && this.sources[head] === source && this.hashes[head] === hash) return
+    if (this.size === this.next.length) {
+      this.next = grown(this.next)
+      this.hashes = grown(this.hashes)
+      this.sources = grown(this.sources)
+    }
+    this.next[this.size] = head
+    this.hashes[this.size] = hash
+    this.sources[this.size] = source
+    this.heads[bucket] = this.size++
+  }
+
+  sourcesOf(hash: number): number[] {
+    const found: number[] = []
+    for (let entry = this.heads[hash & (this.heads.length - 1)] as number; entry >= 0; entry = this.next[entry] as number)
+      if (this.hashes[entry] === hash) found.push(this.sources[entry] as number)
+    return found
+  }
+}
+
+function grown(array: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
+  const larger = new Int32Array(array.length * 2)
+  larger.set(array)
+  return larger
+}
+
 /** The names under which specifiers that resolve to `file` are filed. */
 function namesOf(file: string): string[] {
   const base = file.slice(file.lastIndexOf('/') + 1)
@@ -220,15 +279,25 @@ function aliasRules(options: DemandGraphOptions): AliasRules {
       return { regex, keeps: groups > 1 && tailGroup && targets.every(t => keepsTail(t, lastGroup)) }
     })
   )
+  const remapping = mappers.filter(mapper => !mapper.keeps).map(mapper => mapper.regex)
+  const names = new Set(packageNames)
+  const nameStarts = new Set(packageNames.map(name => name.charCodeAt(0)))
+  /** Is `spec` a package name of the repository, or a path in one? */
+  const namesPackage = (spec: string): boolean => {
+    if (!nameStarts.has(spec.charCodeAt(0))) return false
+    for (let slash = spec.indexOf('/'); slash > 0; slash = spec.indexOf('/', slash + 1))
+      if (names.has(spec.slice(0, slash))) return true
+    return names.has(spec)
+  }
   return {
     eager(spec) {
       const segment = lastSegment(spec)
       if (spec.startsWith('#') || exact.has(spec) || segment === undefined) return true
       // A build folder not in the repository (`../lib`) resolves to its source folder's entry.
       if (BUILD_FOLDERS.includes(segment)) return true
-      for (const { regex, keeps } of mappers) {
+      for (const regex of remapping) {
         regex.lastIndex = 0
-        if (!keeps && regex.test(spec)) return true
+        if (regex.test(spec)) return true
       }
       for (const { prefix, suffix, keeps } of prefixes) {
         if (!spec.startsWith(prefix) || !spec.endsWith(suffix)) continue
@@ -236,8 +305,7 @@ function aliasRules(options: DemandGraphOptions): AliasRules {
         const rest = spec.slice(prefix.length, spec.length - suffix.length)
         if (!keeps || rest === '' || rest.endsWith('/')) return true
       }
-      for (const name of packageNames) if (spec === name || spec.startsWith(name + '/')) return true
-      return false
+      return namesPackage(spec)
     }
   }
 }
@@ -268,8 +336,9 @@ export function demandGraph(options: DemandGraphOptions): DemandGraph | undefine
     candidate.sources.push(at)
     return candidate
   }
-  const distinct = new Map<string, Candidate>()
-  const bySegment = new Map<string, Candidate[]>()
+  // JavaScript/TypeScript candidates are only filed by a hash of their last segment's stem: the
+  // few sources under a name are read again when it is asked for (see importersNamed).
+  const stems = new StemIndex(sources.length)
   // Go imports are quoted import paths too; filed apart, as Go resolves them its own way.
   const goDistinct = new Map<string, Candidate>()
   const goBySegment = new Map<string, Candidate[]>()
@@ -286,17 +355,13 @@ export function demandGraph(options: DemandGraphOptions): DemandGraph | undefine
   let eagerCount = 0
   let candidates = 0
   let at = 0
+  const eager = (spec: string): boolean => rules.eager(spec) || globCandidate(spec) !== undefined
   const collect = (spec: string): void => {
     candidates++
-    const candidate = note(distinct, spec, made => {
-      made.eager = rules.eager(spec) || globCandidate(spec) !== undefined
-      if (made.eager) return
-      const segment = lastSegment(spec) as string
-      pushTo(bySegment, segment, made)
-      const stem = segment.includes('.') ? segment.replace(SPEC_EXTENSION, '') : segment
-      if (stem && stem !== segment) pushTo(bySegment, stem, made)
-    })
-    if (!candidate.eager) return
+    if (!eager(spec)) {
+      stems.add(hashText(stemOf(lastSegment(spec) as string)), at)
+      return
+    }
     eagerCount++
     const glob = globCandidate(spec)
     if (glob !== undefined) {
@@ -397,17 +462,26 @@ export function demandGraph(options: DemandGraphOptions): DemandGraph | undefine
     }
     return found
   }
-  // The candidates filed under a name, resolved once: target → the sources that import it.
+  // The candidates whose last segment (or its stem) is a name, resolved once: target → the sources
+  // that import it. The sources filed under the name's hashes are read again for them.
   const resolvedNames = new Map<string, Map<string, number[]>>()
   const resolvedUnder = (name: string): Map<string, number[]> => {
     let byTarget = resolvedNames.get(name)
     if (byTarget) return byTarget
     byTarget = new Map()
-    for (const { spec, sources: found } of bySegment.get(name) ?? [])
-      for (const at of found) {
-        const resolution = resolver.resolveJs((sources[at] as DemandSource).path, spec)
-        if ('file' in resolution) pushTo(byTarget, resolution.file, at)
-      }
+    const filed = new Set([...stems.sourcesOf(hashText(name)), ...stems.sourcesOf(hashText(stemOf(name)))])
+    for (const at of [...filed].sort((a, b) => a - b)) {
+      const source = sources[at] as DemandSource
+      const seen = new Set<string>()
+      quotedCandidates(source.blob?.toString('utf8') ?? '', spec => {
+        const segment = lastSegment(spec)
+        if (segment === undefined || (segment !== name && stemOf(segment) !== name)) return
+        if (seen.has(spec) || eager(spec)) return
+        seen.add(spec)
+        const resolution = resolver.resolveJs(source.path, spec)
+        if ('file' in resolution) pushTo(byTarget as Map<string, number[]>, resolution.file, at)
+      })
+    }
     resolvedNames.set(name, byTarget)
     return byTarget
   }
@@ -501,11 +575,23 @@ export function demandGraph(options: DemandGraphOptions): DemandGraph | undefine
     edges.set(target, empty ? undefined : into)
     return empty ? undefined : into
   }
+  // Every JavaScript/TypeScript string with the sources it is in, read again for data files.
+  let jsDistinct: Map<string, Candidate> | undefined
+  const jsStrings = (): Map<string, Candidate> => {
+    if (jsDistinct) return jsDistinct
+    jsDistinct = new Map()
+    for (at = 0; at < sources.length; at++) {
+      const source = sources[at] as DemandSource
+      if (source.data || source.blob === undefined || /\.(?:py|go)$/.test(source.path)) continue
+      quotedCandidates(source.blob.toString('utf8'), spec => note(jsDistinct as Map<string, Candidate>, spec))
+    }
+    return jsDistinct
+  }
   const dataReferences: DemandGraph['dataReferences'] = path => {
     const mock = MOCK_FILE.exec(path)?.[1]
     const maybe = new Set<number>()
     for (const { spec, sources: found } of [
-      ...distinct.values(),
+      ...jsStrings().values(),
       ...goDistinct.values(),
       ...pyStrings.values()
     ]) {
