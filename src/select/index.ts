@@ -151,10 +151,13 @@ interface GraphOptions {
   /** The work tree, when it is checked out at head (from `workTreeAt`). */
   workTree?: Promise<WorkTree | undefined>
 
-  /** Paths to count as files (deleted ones, so that their importers still resolve to them). */
-  extraFiles?: readonly string[]
-  /** Blobs to read in the same git run (the base versions of changed files). */
-  extraBlobs?: readonly string[]
+  /**
+   * Paths to count as files (deleted ones, so that their importers still resolve to them); may
+   * come later (from the diff, which git runs while the files are read).
+   */
+  extraFiles?: readonly string[] | Promise<readonly string[]>
+  /** Blobs to read in the same git run (the base versions of changed files); may come later. */
+  extraBlobs?: readonly string[] | Promise<readonly string[]>
 }
 
 function isConfigEntry(entry: TreeEntry): boolean {
@@ -240,7 +243,7 @@ export async function buildRepositoryGraph(
   cache.load()
   const entries = await listing
   const files = new Set(entries.map(e => e.path))
-  for (const extra of options.extraFiles ?? []) files.add(extra)
+  for (const extra of (await options.extraFiles) ?? []) files.add(extra)
   const configEntries = entries.filter(isConfigEntry)
   const found = new Map<string, ModuleScan>()
   const keys = new Map<string, string>()
@@ -263,7 +266,7 @@ export async function buildRepositoryGraph(
     pushTo(missingByKey, item.key, item)
   }
   const configShas = new Set(configEntries.map(e => e.sha))
-  const extraShas = new Set(options.extraBlobs ?? [])
+  const extraShas = new Set((await options.extraBlobs) ?? [])
   const configBlobs = new Map<string, Buffer>()
   const extraBlobs = new Map<string, Buffer>()
   // A work tree clean at head is read directly (faster than inflating objects); git gives the rest.
@@ -426,10 +429,11 @@ async function readRevisionFiles(
   git: Git,
   entries: readonly TreeEntry[],
   fromWorkTree: WorkTree | undefined,
-  extraShas: readonly string[]
-): Promise<{ byPath: Map<string, Buffer>; extra: Map<string, Buffer> }> {
+  extraShas: readonly string[] | Promise<readonly string[]>
+): Promise<{ byPath: Map<string, Buffer>; extra: Promise<Map<string, Buffer>> }> {
   const byPath = new Map<string, Buffer>()
-  const extras = readBlobs(git.dir, extraShas)
+  const extras = Promise.resolve(extraShas).then(shas => readBlobs(git.dir, shas))
+  extras.catch(() => undefined)
   const { read, rest: fromGit } = await readWorkTree(fromWorkTree, entries)
   for (const entry of entries) {
     const blob = read.get(entry.sha)
@@ -445,7 +449,7 @@ async function readRevisionFiles(
       if (blob) byPath.set(entry.path, blob)
     }
   }
-  return { byPath, extra: await extras }
+  return { byPath, extra: extras }
 }
 
 /**
@@ -558,19 +562,19 @@ export async function buildDemandRepositoryGraph(
     options.workTree ?? workTreeAt(git, head)
   ])
   cache.load()
-  const files = new Set(entries.map(e => e.path))
-  for (const extra of options.extraFiles ?? []) files.add(extra)
   const sourceEntries = entries.filter(e => {
     const kind = scanKindOf(e.path)
     return kind !== undefined
   })
   const configEntries = entries.filter(isConfigEntry)
-  const { byPath, extra } = await readRevisionFiles(
+  const { byPath, extra: extraRead } = await readRevisionFiles(
     git,
     [...sourceEntries, ...configEntries],
     workTree,
     options.extraBlobs ?? []
   )
+  const files = new Set(entries.map(e => e.path))
+  for (const path of (await options.extraFiles) ?? []) files.add(path)
   const configText = new Map<string, string>()
   for (const entry of configEntries) {
     const blob = byPath.get(entry.path)
@@ -621,6 +625,8 @@ export async function buildDemandRepositoryGraph(
     scan: source => scanOnce(source, false)
   })
   if (!graph) return undefined
+  // git reads the changed files' blobs while the quick pass runs.
+  const extra = await extraRead
   const sourceAt = new Map(sources.map(source => [source.path, source]))
   return {
     ...revision,
@@ -686,29 +692,32 @@ async function selectOrThrow(
   const { git, log } = options
   const { base, head, checkout } = await resolveRevisions(git, options.base, options.head)
   if (!head) throw new Error(`head revision ${options.head} is not in the repository`)
-  // git lists the tree and checks the work tree while the diff is read.
+  // git lists the tree, checks the work tree and diffs, while the files are read.
   const listing = listTree(git, head)
   const workTree = workTreeAt(git, head, checkout)
+  const diffed: Promise<[RawChange[], string]> = base
+    ? Promise.all([diffRaw(git, base, head), git.run(['log', '--format=%B%x00', `${base}..${head}`])])
+    : Promise.resolve([[], ''])
   listing.catch(() => undefined)
+  diffed.catch(() => undefined)
   const notes: string[] = []
-  const [raw, history] = base
-    ? await Promise.all([diffRaw(git, base, head), git.run(['log', '--format=%B%x00', `${base}..${head}`])])
-    : [[], '']
-  const messages = history.split('\0')
+  const rawChanges = diffed.then(([raw]) => raw)
 
   // The scan cache serves the full graph. A demand-driven run scans a few hundred files at most
   // where it is fast, which costs less than reading and rewriting a cache of every file.
   const fileCache = new ScanCache(options.cacheDir ? join(options.cacheDir, 'scans.json') : undefined)
   const graphStarted = Date.now()
-  const ghosts = raw.flatMap(c =>
-    c.status === 'deleted' ? [c.path] : c.previousPath ? [c.previousPath] : []
+  const ghosts = rawChanges.then(raw =>
+    raw.flatMap(c => (c.status === 'deleted' ? [c.path] : c.previousPath ? [c.previousPath] : []))
   )
   // Both versions of each changed source file come from git, so that they are diffed as committed
   // (a work tree may have other line endings).
-  const diffedShas = raw.flatMap(c => [
-    ...(c.baseSha && scanKindOf(c.previousPath ?? c.path) ? [c.baseSha] : []),
-    ...(c.headSha && scanKindOf(c.path) ? [c.headSha] : [])
-  ])
+  const diffedShas = rawChanges.then(raw =>
+    raw.flatMap(c => [
+      ...(c.baseSha && scanKindOf(c.previousPath ?? c.path) ? [c.baseSha] : []),
+      ...(c.headSha && scanKindOf(c.path) ? [c.headSha] : [])
+    ])
+  )
   const graphOptions = {
     extraFiles: ghosts,
     extraBlobs: diffedShas,
@@ -716,10 +725,14 @@ async function selectOrThrow(
     workTree
   }
   const memoryCache = new ScanCache(undefined)
-  const demand =
+  const building =
     options.graph !== 'full'
-      ? await buildDemandRepositoryGraph(git, head, { ...graphOptions, cache: memoryCache })
+      ? buildDemandRepositoryGraph(git, head, { ...graphOptions, cache: memoryCache })
       : undefined
+  building?.catch(() => undefined)
+  const [raw, history] = await diffed
+  const messages = history.split('\0')
+  const demand = await building
   if (!demand) await options.fullGraphCache?.restore()
   const repo = demand ?? (await buildRepositoryGraph(git, head, { ...graphOptions, cache: fileCache }))
   const cache = repo.stats.graph === 'full' ? fileCache : memoryCache
