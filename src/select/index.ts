@@ -275,13 +275,20 @@ export async function buildRepositoryGraph(
     .map(items => items[0] as { entry: TreeEntry; kind: ScanKind; key: string })
     .filter(({ entry }) => !extraShas.has(entry.sha) && !configShas.has(entry.sha))
   // Each file scanned as soon as it is read: no file's bytes outlive its scan.
-  const fromWorkTree = await takeFromWorkTree(workTree, readable, ({ entry, kind }, blob) =>
-    scanBlob(kind, blob, entry.path, false)
+  const fromWorkTree = await takeFromWorkTree(
+    workTree,
+    readable.map(({ entry }) => entry.path),
+    (i, blob) => {
+      const { entry, kind } = readable[i] as (typeof readable)[number]
+      return scanBlob(kind, blob, entry.path, false)
+    }
   )
-  for (const [{ key }, scan] of fromWorkTree) {
+  fromWorkTree.forEach((scan, i) => {
+    if (!scan) return
+    const { key } = readable[i] as (typeof readable)[number]
     cache.set(key, scan)
     for (const item of missingByKey.get(key) ?? []) found.set(item.entry.path, scan)
-  }
+  })
   const fromGit = new Set(missing.filter(({ entry }) => !found.has(entry.path)).map(({ entry }) => entry.sha))
   const streaming = streamBlobs(git.dir, [...fromGit, ...configShas, ...extraShas], (sha, blob) => {
     if (configShas.has(sha)) configBlobs.set(sha, blob)
@@ -377,40 +384,27 @@ function dataReferencesIn(graph: FullGraph, path: string): DataReferences {
 }
 
 /**
- * Reads `items` from the work tree while git status runs, hands each file read to `take`, and
- * keeps what it returns for the files status does not report changed (none when there is no work
- * tree at the revision, or git could not tell). The rest are for git to give.
+ * Reads `paths` from the work tree while git status runs, hands each file read to `take` (with
+ * its index), and keeps what it returns for the files status does not report changed: undefined
+ * for the rest (all of them when there is no work tree at the revision, or git could not tell),
+ * which are for git to give.
  */
-async function takeFromWorkTree<I extends { entry: TreeEntry }, T>(
+async function takeFromWorkTree<T>(
   tree: WorkTree | undefined,
-  items: readonly I[],
-  take: (item: I, blob: Buffer) => T
-): Promise<Map<I, T>> {
-  const taken = new Map<I, T>()
-  for (const item of tree ? items : []) {
-    const blob = readIfThere(`${tree?.top}/${item.entry.path}`)
-    if (blob) taken.set(item, take(item, blob))
+  paths: readonly string[],
+  take: (index: number, blob: Buffer) => T
+): Promise<Array<T | undefined>> {
+  const taken = new Array<T | undefined>(paths.length)
+  if (!tree) return taken
+  const top = `${tree.top}/`
+  for (let i = 0; i < paths.length; i++) {
+    const blob = readIfThere(top + paths[i])
+    if (blob) taken[i] = take(i, blob)
   }
-  const changed = tree ? await tree.changed : undefined
-  if (changed === undefined) taken.clear()
-  else for (const item of taken.keys()) if (changed.has(item.entry.path)) taken.delete(item)
+  const changed = await tree.changed
+  if (changed === undefined) return new Array<T | undefined>(paths.length)
+  if (changed.size) for (let i = 0; i < paths.length; i++) if (changed.has(paths[i] as string)) taken[i] = undefined
   return taken
-}
-
-/**
- * The files of `entries` that the work tree holds as they are at its revision, by blob SHA, and
- * the entries left for git to give.
- */
-async function readWorkTree(
-  tree: WorkTree | undefined,
-  entries: readonly TreeEntry[]
-): Promise<{ read: Map<string, Buffer>; rest: TreeEntry[] }> {
-  const bySha = new Map<string, { entry: TreeEntry }>()
-  for (const entry of entries) if (!bySha.has(entry.sha)) bySha.set(entry.sha, { entry })
-  const taken = await takeFromWorkTree(tree, [...bySha.values()], (_, blob) => blob)
-  const read = new Map<string, Buffer>()
-  for (const [{ entry }, blob] of taken) read.set(entry.sha, blob)
-  return { read, rest: entries.filter(entry => !read.has(entry.sha)) }
 }
 
 function readIfThere(path: string): Buffer | undefined {
@@ -434,11 +428,17 @@ async function readRevisionFiles(
   const byPath = new Map<string, Buffer>()
   const extras = Promise.resolve(extraShas).then(shas => readBlobs(git.dir, shas))
   extras.catch(() => undefined)
-  const { read, rest: fromGit } = await readWorkTree(fromWorkTree, entries)
-  for (const entry of entries) {
-    const blob = read.get(entry.sha)
+  const read = await takeFromWorkTree(
+    fromWorkTree,
+    entries.map(entry => entry.path),
+    (_, blob) => blob
+  )
+  const fromGit: TreeEntry[] = []
+  entries.forEach((entry, i) => {
+    const blob = read[i]
     if (blob) byPath.set(entry.path, blob)
-  }
+    else fromGit.push(entry)
+  })
   if (fromGit.length) {
     const blobs = await readBlobs(
       git.dir,
