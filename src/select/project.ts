@@ -515,7 +515,15 @@ export function makeTestMatcher(jest: JestSettings[]): (path: string) => boolean
     const globs = settings.testMatch.length ? picomatch(settings.testMatch, { dot: true }) : undefined
     return { settings, globs }
   })
+  // Asked of every file more than once (listing the tests, their setup files): each path is matched once.
+  const known = new Map<string, boolean>()
   return path => {
+    let test = known.get(path)
+    if (test === undefined) known.set(path, (test = matchesTest(path)))
+    return test
+  }
+
+  function matchesTest(path: string): boolean {
     if (path.includes('node_modules/') || path.endsWith('.d.ts')) return false
     if (PY_TEST.test(path) || GO_TEST.test(path)) return true
     if (!/\.[cm]?[jt]sx?$/.test(path)) return false
