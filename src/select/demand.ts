@@ -172,11 +172,27 @@ function stemOf(segment: string): string {
   return segment.includes('.') ? segment.replace(SPEC_EXTENSION, '') : segment
 }
 
-/** FNV-1a of a string's UTF-16 code units. */
-function hashText(text: string): number {
+/** FNV-1a of the UTF-16 code units of `text` from `start` to `end`. */
+function hashText(text: string, start = 0, end = text.length): number {
   let hash = 0x811c9dc5
-  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193)
+  for (let i = start; i < end; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193)
   return hash | 0
+}
+
+const EXTENSION_AT = /\.(?:[cm]?[jt]sx?|json|node)$/y
+
+/** hashText(stemOf(lastSegment(spec))), without making either string (a spec with a segment). */
+function stemHash(spec: string): number {
+  let end = spec.length
+  while (end > 0 && spec.charCodeAt(end - 1) === 47 /* / */) end--
+  if (end !== spec.length) return hashText(stemOf(lastSegment(spec) as string))
+  const start = spec.lastIndexOf('/', end - 1) + 1
+  const dot = spec.lastIndexOf('.', end - 1)
+  if (dot >= start) {
+    EXTENSION_AT.lastIndex = dot
+    if (EXTENSION_AT.test(spec)) end = dot
+  }
+  return hashText(spec, start, end)
 }
 
 /**
@@ -359,7 +375,7 @@ export function demandGraph(options: DemandGraphOptions): DemandGraph | undefine
   const collect = (spec: string): void => {
     candidates++
     if (!eager(spec)) {
-      stems.add(hashText(stemOf(lastSegment(spec) as string)), at)
+      stems.add(stemHash(spec), at)
       return
     }
     eagerCount++
