@@ -230,7 +230,11 @@ class StemIndex {
 
   sourcesOf(hash: number): number[] {
     const found: number[] = []
-    for (let entry = this.heads[hash & (this.heads.length - 1)] as number; entry >= 0; entry = this.next[entry] as number)
+    for (
+      let entry = this.heads[hash & (this.heads.length - 1)] as number;
+      entry >= 0;
+      entry = this.next[entry] as number
+    )
       if (this.hashes[entry] === hash) found.push(this.sources[entry] as number)
     return found
   }

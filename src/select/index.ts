@@ -403,7 +403,8 @@ async function takeFromWorkTree<T>(
   }
   const changed = await tree.changed
   if (changed === undefined) return new Array<T | undefined>(paths.length)
-  if (changed.size) for (let i = 0; i < paths.length; i++) if (changed.has(paths[i] as string)) taken[i] = undefined
+  if (changed.size)
+    for (let i = 0; i < paths.length; i++) if (changed.has(paths[i] as string)) taken[i] = undefined
   return taken
 }
 
