@@ -5,10 +5,11 @@
  * read from git then scans as missing, one read from the work tree does not.
  */
 import { afterAll, describe, expect, it } from '@jest/globals'
-import { rmSync, writeFileSync } from 'node:fs'
+import { rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { Git } from '../../src/ports/git.js'
 import { streamLogger } from '../../src/ports/log.js'
+import { listTree } from '../../src/select/git-source.js'
 import { buildRepositoryGraph, selectTests } from '../../src/select/index.js'
 import { cleanupAll, createRepo, runGit, type TestRepo } from '../support/git-repo.js'
 
@@ -85,5 +86,23 @@ describe('reading the work tree', () => {
       expect(result.mode).toBe('selected')
       expect(result.tests).toEqual(['test/a.test.ts'])
     }
+  })
+})
+
+describe('listing the tree', () => {
+  it('lists blobs with their SHAs, whatever their names hold; symlinks and submodules are left out', async () => {
+    const repo = createRepo({
+      files: { 'src/a b.ts': 'export const a = 1\n', 'src/tab\there.ts': 'export const t = 2\n', 'x.ts': '' }
+    })
+    symlinkSync('x.ts', join(repo.dir, 'link.ts'))
+    const sha = runGit(repo.dir, ['rev-parse', 'HEAD']).trim()
+    runGit(repo.dir, ['update-index', '--add', '--cacheinfo', `160000,${sha},vendored`])
+    runGit(repo.dir, ['add', 'link.ts'])
+    runGit(repo.dir, ['commit', '--quiet', '-m', 'link and submodule'])
+    const entries = await listTree(new Git(repo.dir), 'HEAD')
+    const blobOf = (path: string): string => runGit(repo.dir, ['rev-parse', `HEAD:${path}`]).trim()
+    expect(entries).toEqual(
+      ['src/a b.ts', 'src/tab\there.ts', 'x.ts'].map(path => ({ path, sha: blobOf(path) }))
+    )
   })
 })

@@ -35,13 +35,23 @@ export function listTree(git: Git, rev: string): Promise<TreeEntry[]> {
 
 function parseTree(out: string): TreeEntry[] {
   const entries: TreeEntry[] = []
-  for (const record of out.split('\0')) {
-    if (!record) continue
-    // <mode> SP <type> SP <sha> TAB <path>
-    const tab = record.indexOf('\t')
-    const meta = record.slice(0, tab).split(' ')
-    if (meta[1] !== 'blob' || meta[0] === '120000') continue
-    entries.push({ path: record.slice(tab + 1), sha: meta[2] as string })
+  // <mode> SP <type> SP <sha> TAB <path> NUL, read in place (tens of thousands of records).
+  for (let at = 0; at < out.length;) {
+    let end = out.indexOf('\0', at)
+    if (end < 0) end = out.length
+    const type = out.indexOf(' ', at) + 1
+    const sha = out.indexOf(' ', type) + 1
+    const tab = out.indexOf('\t', sha)
+    if (
+      type > 0 &&
+      sha > 0 &&
+      tab > 0 &&
+      tab < end &&
+      out.startsWith('blob ', type) &&
+      !out.startsWith('120000 ', at)
+    )
+      entries.push({ path: out.slice(tab + 1, end), sha: out.slice(sha, tab) })
+    at = end + 1
   }
   return entries
 }
