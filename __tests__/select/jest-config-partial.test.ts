@@ -21,6 +21,23 @@ const MAPPED_CONFIG =
   "  transform: require('./transform'),\n" +
   '}\n'
 
+/** babel's jest.config.ts, in short: ignore patterns that depend on the environment. */
+const BABEL_LIKE_CONFIG = [
+  'import type { Config } from "jest";',
+  'const isPublishBundle = process.env.IS_PUBLISH;',
+  'export default {',
+  '  testRegex: `./packages/[^/]+/test/.+\\\\.m?js$`,',
+  '  testPathIgnorePatterns: [',
+  '    "/node_modules/",',
+  '    "/test/fixtures/",',
+  '    "_browser\\\\.js", // bundles',
+  '    ...(isPublishBundle ? ["\\\\.skip-bundled\\\\.js$"] : []),',
+  '    ...(process.env.BABEL_COVERAGE === "true" ? ["<rootDir>/packages/babel-standalone/"] : []),',
+  '  ],',
+  '} satisfies Config;',
+  ''
+].join('\n')
+
 describe('reading a jest config that is partly computed', () => {
   it('takes the exported object, merges spreads of literal consts, and skips computed properties', () => {
     expect(jestConfigFromJs(MAPPED_CONFIG)).toEqual({
@@ -29,7 +46,8 @@ describe('reading a jest config that is partly computed', () => {
         moduleNameMapper: { '^@app/(.*)$': '<rootDir>/src/$1' },
         testMatch: ['**/spec/**/*.spec.js']
       },
-      skipped: ['transform']
+      skipped: ['transform'],
+      partial: []
     })
   })
 
@@ -45,8 +63,30 @@ describe('reading a jest config that is partly computed', () => {
     )
     expect(result).toEqual({
       config: { moduleNameMapper: { x: 'y' }, verbose: true },
-      skipped: ['...shared()']
+      skipped: ['...shared()'],
+      partial: []
     })
+  })
+
+  it('reads an ignore list without the entries its spreads add, as those only ignore more', () => {
+    const result = jestConfigFromJs(BABEL_LIKE_CONFIG)
+    expect(result?.config.testPathIgnorePatterns).toEqual([
+      '/node_modules/',
+      '/test/fixtures/',
+      '_browser\\.js'
+    ])
+    expect(result?.skipped).toEqual([])
+    expect(result?.partial).toEqual([
+      'testPathIgnorePatterns is read without the entries its spreads add (a file only those ignore counts as a test here)'
+    ])
+  })
+
+  it('reads a list of tests with every literal a conditional spread may add, and no other spread', () => {
+    const read = (list: string): unknown =>
+      jestConfigFromJs(`module.exports = { testMatch: ${list} }`)?.config.testMatch
+    expect(read("['a', ...(process.env.CI === 'true' ? ['b'] : ['c', 'd'])]")).toEqual(['a', 'b', 'c', 'd'])
+    expect(read("['a', ...more]")).toBeUndefined()
+    expect(read("['a', ...(ci ? load('b') : [])]")).toBeUndefined()
   })
 
   it('gives up on a config that is not an object literal', () => {
@@ -80,4 +120,30 @@ it('selects a test that imports through a moduleNameMapper written beside a spre
     log: streamLogger(() => undefined)
   })
   expect(result.tests).toEqual(['spec/a.spec.js'])
+})
+
+it('does not count the fixtures an ignore list with spreads leaves out as tests', async () => {
+  const repo = createRepo({
+    files: {
+      'package.json': JSON.stringify({ name: 'p' }),
+      'jest.config.ts': BABEL_LIKE_CONFIG,
+      'packages/core/src/a.js': 'export function a() {\n  return 1\n}\n',
+      'packages/core/test/a.js': "import { a } from '../src/a'\ntest('a', () => expect(a()).toBe(1))\n",
+      'packages/core/test/fixtures/input.js': "import { a } from '../../src/a'\na()\n",
+      'packages/core/test/a_browser.js': "import { a } from '../src/a'\ntest('b', () => a())\n"
+    }
+  })
+  const base = repo.head()
+  repo.commit('change a', { 'packages/core/src/a.js': 'export function a() {\n  return 2\n}\n' })
+  const result = await selectTests({
+    git: new Git(repo.dir),
+    base,
+    head: 'HEAD',
+    log: streamLogger(() => undefined)
+  })
+  expect(result.allTests).toEqual(['packages/core/test/a.js'])
+  expect(result.tests).toEqual(['packages/core/test/a.js'])
+  expect(result.notes).toContain(
+    'jest config jest.config.ts: testPathIgnorePatterns is read without the entries its spreads add (a file only those ignore counts as a test here)'
+  )
 })

@@ -768,6 +768,7 @@ async function selectOrThrow(
     return runAll('a commit message asks for it with "ci-medic: run-all"')
 
   for (const settings of repo.jest) {
+    if (settings.readInPart) notes.push(`jest config ${settings.readInPart}`)
     if (settings.unreadable)
       notes.push(
         `jest config ${settings.unreadable}: its moduleNameMapper, roots and setup files there are not known (add run-all-on or always-run globs if they matter)`

@@ -39,6 +39,8 @@ export interface JestSettings {
   setupFiles: string[]
   /** Set when a config file exists but could not be read literally. */
   unreadable?: string
+  /** Lists of the config read in part, and how (see listInPart). */
+  readInPart?: string
   /** The config's own module `resolver`, which CI Medic cannot follow. */
   resolver?: string
   /**
@@ -306,7 +308,7 @@ const TEST_FILE_KEYS = ['rootDir', 'roots', 'testMatch', 'testRegex', 'testPathI
  */
 export function jestConfigFromJs(
   text: string
-): { config: Record<string, unknown>; skipped: string[] } | undefined {
+): { config: Record<string, unknown>; skipped: string[]; partial: string[] } | undefined {
   const objects = new Map<string, string>()
   for (const m of text.matchAll(
     /(?:^|[\n;])\s*(?:export\s+)?(?:const|let|var)\s+([\w$]+)(?:\s*:\s*[\w.<>]+)?\s*=\s*\{/g
@@ -327,6 +329,7 @@ export function jestConfigFromJs(
   }
   if (exported === undefined) return undefined
   const skipped: string[] = []
+  const partial: string[] = []
   const read = (source: string, depth: number): Record<string, unknown> => {
     const config: Record<string, unknown> = {}
     for (const entry of objectEntries(source)) {
@@ -339,13 +342,64 @@ export function jestConfigFromJs(
         for (const key of TEST_FILE_KEYS) delete config[key]
       } else {
         const value = jsObjectLiteralToValue(`{${entry}}`)
+        const list = value ? undefined : listInPart(entry)
         if (value) Object.assign(config, value)
-        else skipped.push(entry.split(/[:(]/)[0]?.trim() ?? entry)
+        else if (list) {
+          config[list.key] = list.values
+          partial.push(list.how)
+        } else skipped.push(entry.split(/[:(]/)[0]?.trim() ?? entry)
       }
     }
     return config
   }
-  return { config: read(exported, 0), skipped }
+  return { config: read(exported, 0), skipped, partial }
+}
+
+/** Lists whose entries only take files away from the tests: an entry left out only adds tests. */
+const NARROWING_LISTS = new Set(['testPathIgnorePatterns'])
+/** Lists whose entries only add tests or setup files: an extra entry only adds tests or run-alls. */
+const WIDENING_LISTS = new Set(['roots', 'testMatch', 'testRegex', 'setupFiles', 'setupFilesAfterEnv'])
+/** `...(condition ? [literals] : [literals])`, the condition without brackets. */
+const CONDITIONAL_SPREAD =
+  /^\.\.\.\s*\(?([^?[\]()]*(?:\([^()[\]]*\)[^?[\]()]*)*)\?\s*(\[[\s\S]*?\])\s*:\s*(\[[\s\S]*?\])\s*\)?$/
+
+/**
+ * A list of string literals with spreads among them (`[..., ...(process.env.X ? ['a'] : [])]`),
+ * read as far as it is safe for selection: a narrowing list without what its spreads add, a
+ * widening list with everything a conditional spread of literals may add. Undefined for other
+ * keys, and for a widening list with any other spread.
+ */
+function listInPart(entry: string): { key: string; values: string[]; how: string } | undefined {
+  const head = /^(['"]?)([\w$]+)\1\s*:\s*\[/.exec(entry)
+  const key = head?.[2]
+  if (!head || !key || !(NARROWING_LISTS.has(key) || WIDENING_LISTS.has(key))) return undefined
+  const open = head[0].length - 1
+  const close = closingBracket(entry, open)
+  if (close < 0 || entry.slice(close + 1).trim() !== '') return undefined
+  const literal = (element: string): string[] | undefined => {
+    const list = jsObjectLiteralToValue(`{"list": [${element}]}`)?.list
+    return Array.isArray(list) && list.every(v => typeof v === 'string') ? (list as string[]) : undefined
+  }
+  const values: string[] = []
+  for (const element of objectEntries(entry.slice(open, close + 1))) {
+    if (!element.startsWith('...')) {
+      const value = literal(element)
+      if (!value) return undefined
+      values.push(...value)
+    } else if (!NARROWING_LISTS.has(key)) {
+      const branches = CONDITIONAL_SPREAD.exec(element)
+      const added = branches && [branches[2], branches[3]].map(b => literal((b as string).slice(1, -1)))
+      if (!added || added.some(a => a === undefined)) return undefined
+      for (const a of added) values.push(...(a as string[]))
+    }
+  }
+  return {
+    key,
+    values,
+    how: NARROWING_LISTS.has(key)
+      ? `${key} is read without the entries its spreads add (a file only those ignore counts as a test here)`
+      : `${key} is read with every entry its conditional spreads may add`
+  }
 }
 
 /** Converts a literal JS object (no calls or variables) to a value; undefined if it is not literal. */
@@ -419,6 +473,7 @@ function safeRegex(source: string): RegExp | undefined {
 export function loadJestSettings(read: ReadText, dir: string): JestSettings | undefined {
   let raw: Record<string, unknown> | undefined
   let unreadable: string | undefined
+  let readInPart: string | undefined
   let found = false
   let configText = ''
   /** The folder of the config file: jest resolves its rootDir from there. */
@@ -440,6 +495,7 @@ export function loadJestSettings(read: ReadText, dir: string): JestSettings | un
       raw = partial?.config
       if (!partial) unreadable = `${path} is not a literal object`
       else if (partial.skipped.length) unreadable = `${path}: not literal: ${partial.skipped.join(', ')}`
+      if (partial?.partial.length) readInPart = `${path}: ${partial.partial.join('; ')}`
     }
     break
   }
@@ -487,6 +543,7 @@ export function loadJestSettings(read: ReadText, dir: string): JestSettings | un
       ...asStrings(config.globalTeardown)
     ].map(expand),
     unreadable,
+    readInPart,
     ...(typeof config.resolver === 'string' ? { resolver: config.resolver.replace(/<rootDir>\/?/, '') } : {}),
     typeChecked: typeCheckedByJest(configText),
     tsconfig: /tsconfig['"]?\s*:\s*['"]([^'"]+\.json)['"]/
