@@ -1,11 +1,13 @@
-import { describe, expect, it } from '@jest/globals'
+import { afterAll, describe, expect, it } from '@jest/globals'
 import { ALL_TOOLS } from '../../src/agent/tools.js'
 import { buildFixPrompt } from '../../src/fix/prompt.js'
 import { pathDenyList } from '../../src/fix/run.js'
 import { ConfigurationError } from '../../src/errors.js'
 import { framesIn, suspects } from '../../src/fix/localize.js'
 import { TokenCounter } from '../../src/llm/tokens.js'
-import { createRepo } from '../support/git-repo.js'
+import { cleanupAll, createRepo } from '../support/git-repo.js'
+
+afterAll(() => cleanupAll())
 
 const tools = ALL_TOOLS.map(t => t.definition)
 

@@ -532,12 +532,26 @@ export interface CliResult {
   stderr: string
 }
 
+/**
+ * The CLI's work folder for runs in `cwd`, unless a test sets CI_MEDIC_HOME: a temporary folder
+ * that cleanupAll removes (the CLI's own default, a folder per repository in the OS temp, would
+ * outlive the test), shared by the runs in one folder as that default is.
+ */
+const cliHomes = new Map<string, string>()
+function cliHome(cwd: string): string {
+  let home = cliHomes.get(cwd)
+  if (home === undefined || !existsSync(home)) cliHomes.set(cwd, (home = makeTempDir('ci-medic-home-')))
+  return home
+}
+
 /** Runs `node dist/cli/index.js ...args` as a child process, outside any Actions environment. */
 export async function runCli(args: readonly string[], options: RunCliOptions = {}): Promise<CliResult> {
+  const cwd = options.cwd ?? PROJECT_ROOT
   const env: Record<string, string> = {
     ...baseEnvironment(),
     GIT_CONFIG_NOSYSTEM: '1',
-    GIT_CONFIG_GLOBAL: '/dev/null'
+    GIT_CONFIG_GLOBAL: '/dev/null',
+    CI_MEDIC_HOME: cliHome(cwd)
   }
   for (const [key, value] of Object.entries(options.env ?? {})) {
     if (value === undefined) delete env[key]
@@ -547,7 +561,7 @@ export async function runCli(args: readonly string[], options: RunCliOptions = {
   return spawnNode(
     CLI_ENTRY,
     args,
-    options.cwd ?? PROJECT_ROOT,
+    cwd,
     env,
     options.timeoutMs ?? 60_000,
     options.stdin
