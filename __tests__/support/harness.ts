@@ -558,13 +558,6 @@ export async function runCli(args: readonly string[], options: RunCliOptions = {
     else env[key] = value
   }
   if (!existsSync(CLI_ENTRY)) throw new Error(`${CLI_ENTRY} does not exist: run \`npm run build\` first`)
-  return spawnNode(
-    CLI_ENTRY,
-    args,
-    cwd,
-    env,
-    options.timeoutMs ?? 60_000,
-    options.stdin
-  )
+  return spawnNode(CLI_ENTRY, args, cwd, env, options.timeoutMs ?? 60_000, options.stdin)
 }
 export * from './payloads.js'
