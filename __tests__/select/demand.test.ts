@@ -8,7 +8,7 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { Git } from '../../src/ports/git.js'
 import { streamLogger } from '../../src/ports/log.js'
-import { lastSegment, pythonImports, quotedCandidates } from '../../src/select/demand.js'
+import { lastSegment, namedImportAt, pythonImports, quotedCandidates } from '../../src/select/demand.js'
 import { selectTests, type SelectResult } from '../../src/select/index.js'
 import { generateProject, rng } from '../../scripts/select-gen.mjs'
 import { cleanupAll, createRepo, makeTempDir, runGit } from '../support/git-repo.js'
@@ -72,6 +72,34 @@ describe('quoted candidates', () => {
       ['..', ['three']],
       ['x.y', ['z']]
     ])
+  })
+
+  it('reads the names an import list takes, and nothing from a string that may take the whole module', () => {
+    const at = (text: string): string[] | undefined => {
+      const names = namedImportAt(text, text.indexOf("'./t'"))
+      return names && [...names].sort()
+    }
+    expect(at("import { a, b as c } from './t'")).toEqual(['a', 'as', 'b', 'c'])
+    expect(at("x()\nimport type {\n  T,\n  type U\n} from './t'")).toEqual(['T', 'U', 'type'])
+    expect(at("import d, { a } from './t'")).toEqual(['a', 'default'])
+    expect(at("import d from './t'")).toEqual(['default'])
+    expect(at("export { a, default as b } from './t'")).toEqual(['a', 'as', 'b', 'default'])
+    for (const whole of [
+      "import * as ns from './t'",
+      "import d, * as ns from './t'",
+      "export * from './t'",
+      "export * as ns from './t'",
+      "import './t'",
+      "const t = require('./t')",
+      "const { a } = require('./t')",
+      "await import('./t')",
+      "jest.mock('./t')",
+      "import t = require('./t')",
+      "import { a /* b */ } from './t'",
+      "x.import { a } from './t'",
+      "test('./t')"
+    ])
+      expect([whole, at(whole)]).toEqual([whole, undefined])
   })
 
   it('files a specifier under its last segment; folder-only forms have none', () => {
@@ -175,6 +203,44 @@ describe('demand-driven graph', () => {
     expect((await bothWays(repo.dir, base)).tests).toEqual(
       expect.arrayContaining([...Object.values(EXPECTED), 'test/lazy.test.ts'])
     )
+  })
+
+  it('scans only the importers that may take a changed name or the whole module, and decides as the full graph', async () => {
+    const files = {
+      'src/t.ts': `${fn('a', 1)}${fn('b', 2)}export default function d() {\n  return 3\n}\n`,
+      'src/cjs.js': 'exports.a = function () {\n  return 1\n}\nexports.b = () => 2\n',
+      'src/barrel.ts': "export * from './t'\n",
+      'test/a.test.ts': "import { a } from '../src/t'\ntest('a', () => expect(a()).toBe(1))\n",
+      'test/b.test.ts': "import {\n  b as bee\n} from '../src/t'\ntest('b', () => expect(bee()).toBe(2))\n",
+      'test/ns.test.ts': "import * as t from '../src/t'\ntest('n', () => expect(t.b()).toBe(2))\n",
+      'test/default.test.ts': "import d, { b } from '../src/t'\ntest('d', () => expect(d() + b()).toBe(5))\n",
+      'test/barrel.test.ts': "import { a } from '../src/barrel'\ntest('r', () => expect(a()).toBe(1))\n",
+      'test/type.test.ts': "import type { B } from '../src/t'\ntest('t', () => expect(1).toBe(1))\n",
+      'test/cjs-a.test.ts': "import { a } from '../src/cjs'\ntest('c', () => expect(a()).toBe(1))\n",
+      'test/cjs-default.test.ts': "import c from '../src/cjs'\ntest('c', () => expect(c.b()).toBe(2))\n",
+      'test/cjs-require.test.js':
+        "const { b } = require('../src/cjs')\ntest('c', () => expect(b()).toBe(2))\n"
+    }
+    const repo = createRepo({ files })
+    const change = async (file: keyof typeof files, from: string, to: string): Promise<string[]> => {
+      repo.commit(`change ${file}`, { [file]: repo.read(file).replace(from, to) })
+      return (await bothWays(repo.dir, 'HEAD~1')).tests
+    }
+    expect(await change('src/t.ts', 'return 1', 'return 10')).toEqual([
+      'test/a.test.ts',
+      'test/barrel.test.ts',
+      'test/ns.test.ts'
+    ])
+    expect(await change('src/t.ts', 'return 3', 'return 30')).toEqual([
+      'test/default.test.ts',
+      'test/ns.test.ts'
+    ])
+    // An assignment to `exports` is a module-level statement: every loader of the module runs it.
+    expect(await change('src/cjs.js', '() => 2', '() => 20')).toEqual([
+      'test/cjs-a.test.ts',
+      'test/cjs-default.test.ts',
+      'test/cjs-require.test.js'
+    ])
   })
 
   it('selects the importers of a deleted or renamed module', async () => {

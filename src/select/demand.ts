@@ -1,10 +1,12 @@
 import {
+  ALL_EDGES,
   MOCK_FILE,
   addEdgesFrom,
   dataReferenceOf,
   linkNode,
   pushTo,
   stringRefersTo,
+  type EdgeNeed,
   type EdgesInto,
   type Graph,
   type GraphNode
@@ -12,6 +14,7 @@ import {
 import type { ModuleScan } from './model.js'
 import { conftestsFor, dirname, loadPackage, loadTsConfig, type JestSettings } from './project.js'
 import { globCandidate } from './glob-imports.js'
+import { isJsFile } from './js-scanner.js'
 import { PY_MODULE_BY_NAME, PY_MODULE_PATH } from './other-scanners.js'
 import { BUILD_FOLDERS, type Resolver } from './resolve.js'
 
@@ -94,6 +97,11 @@ const MAX_SPEC_LENGTH = 1024
  * the line's end, template literals do not. Every string literal of the file is among them.
  */
 export function quotedCandidates(text: string, found: (candidate: string) => void): void {
+  quotedRanges(text, (start, end) => found(text.slice(start, end)))
+}
+
+/** quotedCandidates, as the range of each candidate in `text` (after its quote, up to the next). */
+function quotedRanges(text: string, found: (start: number, end: number) => void): void {
   for (const quote of ["'", '"', '`']) {
     const template = quote === '`'
     let at = text.indexOf(quote)
@@ -105,7 +113,7 @@ export function quotedCandidates(text: string, found: (candidate: string) => voi
         lineEnd = text.indexOf('\n', at + 1)
         if (lineEnd < 0) lineEnd = text.length
       }
-      if ((template || next < lineEnd) && next - at - 1 <= MAX_SPEC_LENGTH) found(text.slice(at + 1, next))
+      if ((template || next < lineEnd) && next - at - 1 <= MAX_SPEC_LENGTH) found(at + 1, next)
       at = next
     }
   }
@@ -157,6 +165,64 @@ export function pythonImports(text: string, found: (spec: string, names: string[
       if (PY_MODULE_PATH.test(spec)) found(spec, [])
     })
   }
+}
+
+const IDENTIFIER_CHAR = /[\w$]/
+const isSpace = (c: string | undefined): boolean => c === ' ' || c === '\t' || c === '\n' || c === '\r'
+
+/**
+ * The names a static import or re-export with a named list takes from the specifier whose
+ * opening quote is at `quote` (`import { a, b as c } from '…'`, `import type { T } from '…'`,
+ * `import d, { a } from '…'`, `import d from '…'`, `export { a } from '…'`): every word of the
+ * list, and `default` for a default import. Undefined for every other use of a string (namespace
+ * and side-effect imports, `export *`, require, import(), mocks, a list with comments or strings
+ * in it): those may take the whole module.
+ */
+export function namedImportAt(text: string, quote: number): Set<string> | undefined {
+  let i = quote - 1
+  const skipSpace = (): void => {
+    while (i >= 0 && isSpace(text[i])) i--
+  }
+  const wordBefore = (): string => {
+    const end = i + 1
+    while (i >= 0 && IDENTIFIER_CHAR.test(text[i] as string)) i--
+    return text.slice(i + 1, end)
+  }
+  skipSpace()
+  if (wordBefore() !== 'from') return undefined
+  skipSpace()
+  const names = new Set<string>()
+  let list = true
+  let defaultImport = false
+  if (text[i] === '}') {
+    const open = text.lastIndexOf('{', i)
+    const items = open < 0 ? '' : text.slice(open + 1, i)
+    if (open < 0 || /[{}*'"`/]/.test(items)) return undefined
+    for (const word of items.split(/[^\w$]+/)) if (word) names.add(word)
+    i = open - 1
+    skipSpace()
+    if (text[i] === ',') {
+      i--
+      skipSpace()
+      list = false
+    }
+  } else list = false
+  if (!list) {
+    // A default import: `d, {…}` or `d`.
+    const local = wordBefore()
+    if (!local || local === 'type' || local === 'import' || local === 'export') return undefined
+    names.add('default')
+    defaultImport = true
+    skipSpace()
+  }
+  let keyword = wordBefore()
+  if (keyword === 'type') {
+    skipSpace()
+    keyword = wordBefore()
+  }
+  if (keyword !== 'import' && (keyword !== 'export' || defaultImport)) return undefined
+  const before = text[i]
+  return before === undefined || !/[\w$.]/.test(before) ? names : undefined
 }
 
 /** The last path segment of a specifier; undefined for `.`, `..`, `` and trailing-slash-only forms. */
@@ -505,7 +571,6 @@ export function demandGraph(options: DemandGraphOptions): DemandGraph | undefine
     resolvedNames.set(name, byTarget)
     return byTarget
   }
-  const edges = new Map<string, EdgesInto | undefined>()
   /**
    * A Go file is loaded by the other Go files of its package, and by every Go file that imports
    * its package (`go.mod` module path or `vendor/`): found by the package folder's name (or the
@@ -564,6 +629,10 @@ export function demandGraph(options: DemandGraphOptions): DemandGraph | undefine
     for (const setup of setupLoadsOf(source.path)) if (setup !== source.path) pushTo(setupLoaders, setup, i)
   })
 
+  /** The names under which the strings that may resolve to `target` are filed. */
+  const namesFor = (target: string): string[] => [
+    ...new Set([...namesOf(target), ...(packageEntryNames.get(target) ?? [])])
+  ]
   /** The sources with a candidate that resolves to `target`, in tree order (before any scan). */
   const candidateImporters = (target: string): number[] => {
     if (target.endsWith('.go')) return goImporters(target)
@@ -574,26 +643,86 @@ export function demandGraph(options: DemandGraphOptions): DemandGraph | undefine
       if (dir !== undefined && resolver.packageSources(dir).has(target))
         for (const at of eagerPackageInto.get(dir) ?? []) importers.add(at)
     }
-    const names = [...namesOf(target), ...(packageEntryNames.get(target) ?? [])]
-    for (const name of new Set(names))
+    for (const name of namesFor(target))
       for (const at of resolvedUnder(name).get(target) ?? []) importers.add(at)
     return [...importers].sort((a, b) => a - b)
   }
-  const edgesInto = (target: string): EdgesInto | undefined => {
-    if (edges.has(target)) return edges.get(target)
-    const into: EdgesInto = { loaders: [], bindings: [], exportAllers: [] }
+  /**
+   * Whether the JavaScript/TypeScript source at `at` may have an edge into `target` that `need`
+   * looks at, judged from its text: not when every string of it that leads to `target` is a
+   * static import list (see namedImportAt) and, for one name, none of the lists has that name; for
+   * the whole module, when `target` is an ES module. Anything else is scanned.
+   */
+  const mayHaveEdge = (at: number, target: string, need: EdgeNeed): boolean => {
+    if (need.kind === 'all') return true
+    const source = sources[at] as DemandSource
+    if (!isJsFile(source.path) || !isJsFile(target) || source.blob === undefined) return true
+    if (need.kind === 'whole' && node(target)?.scan.esm !== true) return true
+    const uses = usesOf(at, target)
+    return uses === undefined || (need.kind === 'named' && uses.has(need.name))
+  }
+  /**
+   * How a JavaScript/TypeScript source uses `target`, from its strings: the names its import lists
+   * of `target` take, or undefined when some string may take the whole module.
+   */
+  const uses = new Map<string, Set<string> | undefined>()
+  const usesOf = (at: number, target: string): Set<string> | undefined => {
+    const key = `${at}\u0000${target}`
+    if (uses.has(key)) return uses.get(key)
+    const source = sources[at] as DemandSource
+    const text = (source.blob as Buffer).toString('utf8')
+    const hashes = new Set(namesFor(target).flatMap(name => [hashText(name), hashText(stemOf(name))]))
+    let names: Set<string> | undefined = new Set()
+    quotedRanges(text, (start, end) => {
+      if (!names) return
+      const spec = text.slice(start, end)
+      if (!eager(spec)) {
+        // Only a string filed under one of the target's names resolves to it.
+        if (!hashes.has(stemHash(spec))) return
+      } else {
+        const glob = globCandidate(spec)
+        if (glob !== undefined) {
+          if (resolver.globFiles(source.path, glob).includes(target)) names = undefined
+          return
+        }
+      }
+      const resolution = resolver.resolveJs(source.path, spec)
+      if ('package' in resolution && resolver.packageSources(resolution.package).has(target))
+        names = undefined
+      if (!('file' in resolution) || resolution.file !== target) return
+      const listed = namedImportAt(text, start - 1)
+      if (listed) for (const name of listed) (names as Set<string>).add(name)
+      else names = undefined
+    })
+    uses.set(key, names)
+    return names
+  }
+  /** Per target: the importers scanned so far, whether all of them, and their edges into it. */
+  const edgeState = new Map<string, { scanned: Set<number>; all: boolean; into: EdgesInto | undefined }>()
+  const edgesInto = (target: string, need: EdgeNeed = ALL_EDGES): EdgesInto | undefined => {
+    let state = edgeState.get(target)
+    if (!state) edgeState.set(target, (state = { scanned: new Set(), all: false, into: undefined }))
+    if (state.all) return state.into
+    let added = false
     for (const at of candidateImporters(target)) {
+      if (state.scanned.has(at) || !mayHaveEdge(at, target, need)) continue
+      state.scanned.add(at)
+      added = true
+    }
+    if (need.kind === 'all') state.all = true
+    if (!added) return state.into
+    const into: EdgesInto = { loaders: [], bindings: [], exportAllers: [] }
+    for (const at of [...state.scanned].sort((a, b) => a - b)) {
       const from = node((sources[at] as DemandSource).path)
-      if (!from) continue
-      const mine = edgesFrom(from).get(target)
+      const mine = from && edgesFrom(from).get(target)
       if (!mine) continue
       into.loaders.push(...mine.loaders)
       into.bindings.push(...mine.bindings)
       into.exportAllers.push(...mine.exportAllers)
     }
     const empty = !into.loaders.length && !into.bindings.length && !into.exportAllers.length
-    edges.set(target, empty ? undefined : into)
-    return empty ? undefined : into
+    state.into = empty ? undefined : into
+    return state.into
   }
   // Every JavaScript/TypeScript string with the sources it is in, read again for data files.
   let jsDistinct: Map<string, Candidate> | undefined

@@ -45,10 +45,23 @@ export interface NodeLookup {
   get(path: string): GraphNode | undefined
 }
 
+/**
+ * What a caller of edgesInto looks at: everything, the edges that take the whole module (whole
+ * loads, namespace bindings, `export *`; for a CommonJS module any binding), or the bindings of one
+ * exported name (and `export *`).
+ */
+export type EdgeNeed = { kind: 'all' } | { kind: 'whole' } | { kind: 'named'; name: string }
+
+export const ALL_EDGES: EdgeNeed = { kind: 'all' }
+
 export interface Graph {
   nodes: NodeLookup
-  /** Edges into `file` (undefined when nothing points at it). */
-  edgesInto(file: string): EdgesInto | undefined
+  /**
+   * Edges into `file` (undefined when nothing points at it): at least those `need` looks at, in
+   * the order of the files they come from; a demand-driven graph scans only the importers that
+   * may have them.
+   */
+  edgesInto(file: string, need?: EdgeNeed): EdgesInto | undefined
 }
 
 /** A graph that holds every node of the revision. */
@@ -612,25 +625,27 @@ function predecessors(graph: Graph, index: ReverseIndex, nodeId: string, out: st
     case 'E': {
       // EXP(F, X)
       out.push(id('W', file))
-      for (const b of graph.edgesInto(file)?.bindings ?? [])
-        if (b.imported === name) out.push(id('S', b.from, b.local))
-      for (const from of graph.edgesInto(file)?.exportAllers ?? []) {
+      const edges = graph.edgesInto(file, { kind: 'named', name })
+      for (const b of edges?.bindings ?? []) if (b.imported === name) out.push(id('S', b.from, b.local))
+      for (const from of edges?.exportAllers ?? []) {
         const exporter = graph.nodes.get(from)
         if (exporter && own(exporter.scan.exports, name) === undefined) out.push(id('E', from, name))
       }
       break
     }
-    case 'W': // WHOLE(F)
-      for (const { from, whole } of graph.edgesInto(file)?.loaders ?? []) if (whole) out.push(id('L', from))
-      for (const b of graph.edgesInto(file)?.bindings ?? []) {
+    case 'W': {
+      // WHOLE(F)
+      const edges = graph.edgesInto(file, { kind: 'whole' })
+      for (const { from, whole } of edges?.loaders ?? []) if (whole) out.push(id('L', from))
+      for (const b of edges?.bindings ?? []) {
         if (b.imported === WHOLE) out.push(id('S', b.from, b.local))
         else if (node && !node.scan.esm && own(node.scan.exports, b.imported) === undefined)
           out.push(id('S', b.from, b.local))
       }
-      for (const from of graph.edgesInto(file)?.exportAllers ?? []) out.push(id('W', from))
-      if (node && !node.scan.esm)
-        for (const from of graph.edgesInto(file)?.exportAllers ?? []) out.push(id('A', from))
+      for (const from of edges?.exportAllers ?? []) out.push(id('W', from))
+      if (node && !node.scan.esm) for (const from of edges?.exportAllers ?? []) out.push(id('A', from))
       break
+    }
     case 'S': {
       // SYM(F, S); MODULE_SYMBOL is visited on LOAD
       out.push(id('W', file))
