@@ -243,6 +243,18 @@ describe('demand-driven graph', () => {
     ])
   })
 
+  it('follows a plain import through a folder whose name looks like a pattern (`[id]`)', async () => {
+    const repo = createRepo({
+      files: {
+        'app/[id]/page.ts': fn('page', 1),
+        'test/page.test.ts':
+          "import { page } from '../app/[id]/page'\ntest('p', () => expect(page()).toBe(1))\n"
+      }
+    })
+    repo.commit('change page', { 'app/[id]/page.ts': fn('page', 2) })
+    expect((await bothWays(repo.dir, 'HEAD~1')).tests).toEqual(['test/page.test.ts'])
+  })
+
   it('selects the importers of a deleted or renamed module', async () => {
     const repo = createRepo({ files: ALIASES })
     repo.remove('src/app/deep.ts')

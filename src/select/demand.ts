@@ -245,20 +245,24 @@ function hashText(text: string, start = 0, end = text.length): number {
   return hash | 0
 }
 
-const EXTENSION_AT = /\.(?:[cm]?[jt]sx?|json|node)$/y
+const EXTENSION = /^\.(?:[cm]?[jt]sx?|json|node)$/
 
-/** hashText(stemOf(lastSegment(spec))), without making either string (a spec with a segment). */
-function stemHash(spec: string): number {
-  let end = spec.length
-  while (end > 0 && spec.charCodeAt(end - 1) === 47 /* / */) end--
-  if (end !== spec.length) return hashText(stemOf(lastSegment(spec) as string))
-  const start = spec.lastIndexOf('/', end - 1) + 1
-  const dot = spec.lastIndexOf('.', end - 1)
-  if (dot >= start) {
-    EXTENSION_AT.lastIndex = dot
-    if (EXTENSION_AT.test(spec)) end = dot
+/**
+ * hashText(stemOf(lastSegment(spec))) for the spec at `from`..`to` of `text`, without making
+ * either string; 0 for a spec without a segment.
+ */
+function stemHash(text: string, from = 0, to = text.length): number {
+  let end = to
+  while (end > from && text.charCodeAt(end - 1) === 47 /* / */) end--
+  if (end !== to) {
+    // A folder form: `..`, `./` and the like have no segment (they are resolved up front).
+    const segment = lastSegment(text.slice(from, to))
+    return segment === undefined ? 0 : hashText(stemOf(segment))
   }
-  return hashText(spec, start, end)
+  const start = Math.max(from, text.lastIndexOf('/', end - 1) + 1)
+  const dot = text.lastIndexOf('.', end - 1)
+  if (dot >= start && end - dot <= 5 && EXTENSION.test(text.slice(dot, end))) end = dot
+  return hashText(text, start, end)
 }
 
 /**
@@ -438,23 +442,29 @@ export function demandGraph(options: DemandGraphOptions): DemandGraph | undefine
   const eagerInto = new Map<string, number[]>()
   /** Package folders whose entry is not in the repository → the sources that import them by name. */
   const eagerPackageInto = new Map<string, number[]>()
+  /** Files a pattern (`import.meta.glob`, a template) matches → the sources with that pattern. */
+  const globInto = new Map<string, Set<number>>()
   let eagerCount = 0
   let candidates = 0
   let at = 0
-  const eager = (spec: string): boolean => rules.eager(spec) || globCandidate(spec) !== undefined
   const collect = (spec: string): void => {
     candidates++
-    if (!eager(spec)) {
+    // A pattern's files are found now; it may also be a plain path (a `[id]` folder), filed below.
+    const glob = globCandidate(spec)
+    if (glob !== undefined) {
+      eagerCount++
+      for (const file of resolver.globFiles((sources[at] as DemandSource).path, glob)) {
+        pushTo(eagerInto, file, at)
+        let matching = globInto.get(file)
+        if (!matching) globInto.set(file, (matching = new Set()))
+        matching.add(at)
+      }
+    }
+    if (!rules.eager(spec)) {
       stems.add(stemHash(spec), at)
       return
     }
     eagerCount++
-    const glob = globCandidate(spec)
-    if (glob !== undefined) {
-      for (const file of resolver.globFiles((sources[at] as DemandSource).path, glob))
-        pushTo(eagerInto, file, at)
-      return
-    }
     const resolution = resolver.resolveJs((sources[at] as DemandSource).path, spec)
     if ('file' in resolution) pushTo(eagerInto, resolution.file, at)
     else if ('package' in resolution) pushTo(eagerPackageInto, resolution.package, at)
@@ -548,6 +558,35 @@ export function demandGraph(options: DemandGraphOptions): DemandGraph | undefine
     }
     return found
   }
+  /**
+   * A JavaScript/TypeScript source's text and its quoted strings (start and end of each, the hash
+   * of its stem, whether it is resolved up front), kept for the next name or target that asks.
+   */
+  interface SourceStrings {
+    text: string
+    ranges: number[]
+    hashes: number[]
+    /** Which strings are resolved up front (worked out when first asked). */
+    eager?: boolean[]
+  }
+  const stringsBySource = new Map<number, SourceStrings>()
+  const stringsOf = (at: number): SourceStrings => {
+    let found = stringsBySource.get(at)
+    if (!found) {
+      const text = (sources[at] as DemandSource).blob?.toString('utf8') ?? ''
+      const strings: SourceStrings = { text, ranges: [], hashes: [] }
+      quotedRanges(text, (start, end) => {
+        strings.ranges.push(start, end)
+        strings.hashes.push(stemHash(text, start, end))
+      })
+      stringsBySource.set(at, (found = strings))
+    }
+    return found
+  }
+  const eagerOf = (strings: SourceStrings): boolean[] =>
+    (strings.eager ??= strings.hashes.map((_, r) =>
+      rules.eager(strings.text.slice(strings.ranges[2 * r], strings.ranges[2 * r + 1]))
+    ))
   // The candidates whose last segment (or its stem) is a name, resolved once: target → the sources
   // that import it. The sources filed under the name's hashes are read again for them.
   const resolvedNames = new Map<string, Map<string, number[]>>()
@@ -555,18 +594,23 @@ export function demandGraph(options: DemandGraphOptions): DemandGraph | undefine
     let byTarget = resolvedNames.get(name)
     if (byTarget) return byTarget
     byTarget = new Map()
-    const filed = new Set([...stems.sourcesOf(hashText(name)), ...stems.sourcesOf(hashText(stemOf(name)))])
+    const wanted = new Set([hashText(name), hashText(stemOf(name))])
+    const filed = new Set([...wanted].flatMap(hash => stems.sourcesOf(hash)))
     for (const at of [...filed].sort((a, b) => a - b)) {
       const source = sources[at] as DemandSource
+      // A string resolved up front that resolves here too is found again: no harm, it imports it.
+      const { text, ranges, hashes } = stringsOf(at)
       const seen = new Set<string>()
-      quotedCandidates(source.blob?.toString('utf8') ?? '', spec => {
+      for (let r = 0; r < hashes.length; r++) {
+        if (!wanted.has(hashes[r] as number)) continue
+        const spec = text.slice(ranges[2 * r], ranges[2 * r + 1])
         const segment = lastSegment(spec)
-        if (segment === undefined || (segment !== name && stemOf(segment) !== name)) return
-        if (seen.has(spec) || eager(spec)) return
+        if (segment === undefined || (segment !== name && stemOf(segment) !== name) || seen.has(spec))
+          continue
         seen.add(spec)
         const resolution = resolver.resolveJs(source.path, spec)
-        if ('file' in resolution) pushTo(byTarget as Map<string, number[]>, resolution.file, at)
-      })
+        if ('file' in resolution) pushTo(byTarget, resolution.file, at)
+      }
     }
     resolvedNames.set(name, byTarget)
     return byTarget
@@ -670,33 +714,49 @@ export function demandGraph(options: DemandGraphOptions): DemandGraph | undefine
     const key = `${at}\u0000${target}`
     if (uses.has(key)) return uses.get(key)
     const source = sources[at] as DemandSource
-    const text = (source.blob as Buffer).toString('utf8')
-    const hashes = new Set(namesFor(target).flatMap(name => [hashText(name), hashText(stemOf(name))]))
+    let hashes = targetHashes.get(target)
+    if (!hashes) {
+      hashes = new Set(namesFor(target).flatMap(name => [hashText(name), hashText(stemOf(name))]))
+      targetHashes.set(target, hashes)
+    }
+    // A pattern that matches the target, or a package name whose sources it is in, may take it whole.
+    const packageDir = eagerPackageInto.size ? resolver.packageDirOf(target) : undefined
+    if (
+      globInto.get(target)?.has(at) ||
+      (packageDir !== undefined && eagerPackageInto.get(packageDir)?.includes(at))
+    ) {
+      uses.set(key, undefined)
+      return undefined
+    }
+    const strings = stringsOf(at)
+    const { text, ranges } = strings
+    // Strings resolved up front only matter when one of them led here.
+    const eager = eagerSources(target).has(at) ? eagerOf(strings) : undefined
     let names: Set<string> | undefined = new Set()
-    quotedRanges(text, (start, end) => {
-      if (!names) return
-      const spec = text.slice(start, end)
-      if (!eager(spec)) {
-        // Only a string filed under one of the target's names resolves to it.
-        if (!hashes.has(stemHash(spec))) return
-      } else {
-        const glob = globCandidate(spec)
-        if (glob !== undefined) {
-          if (resolver.globFiles(source.path, glob).includes(target)) names = undefined
-          return
-        }
-      }
+    for (let r = 0; r < strings.hashes.length && names; r++) {
+      // Only a string filed under one of the target's names, or resolved up front, resolves to it.
+      if (!hashes.has(strings.hashes[r] as number) && !eager?.[r]) continue
+      const start = ranges[2 * r] as number
+      const spec = text.slice(start, ranges[2 * r + 1])
       const resolution = resolver.resolveJs(source.path, spec)
       if ('package' in resolution && resolver.packageSources(resolution.package).has(target))
         names = undefined
-      if (!('file' in resolution) || resolution.file !== target) return
+      if (!('file' in resolution) || resolution.file !== target) continue
       const listed = namedImportAt(text, start - 1)
-      if (listed) for (const name of listed) (names as Set<string>).add(name)
+      if (listed) for (const name of listed) names?.add(name)
       else names = undefined
-    })
+    }
     uses.set(key, names)
     return names
   }
+  const targetHashes = new Map<string, Set<number>>()
+  const eagerSets = new Map<string, Set<number>>()
+  const eagerSources = (target: string): Set<number> => {
+    let found = eagerSets.get(target)
+    if (!found) eagerSets.set(target, (found = new Set(eagerInto.get(target))))
+    return found
+  }
+
   /** Per target: the importers scanned so far, whether all of them, and their edges into it. */
   const edgeState = new Map<string, { scanned: Set<number>; all: boolean; into: EdgesInto | undefined }>()
   const edgesInto = (target: string, need: EdgeNeed = ALL_EDGES): EdgesInto | undefined => {
