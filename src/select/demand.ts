@@ -442,8 +442,8 @@ export function demandGraph(options: DemandGraphOptions): DemandGraph | undefine
   const eagerInto = new Map<string, number[]>()
   /** Package folders whose entry is not in the repository → the sources that import them by name. */
   const eagerPackageInto = new Map<string, number[]>()
-  /** Files a pattern (`import.meta.glob`, a template) matches → the sources with that pattern. */
-  const globInto = new Map<string, Set<number>>()
+  /** The patterns (`import.meta.glob`, templates) of each source that has one. */
+  const globsIn = new Map<number, string[]>()
   let eagerCount = 0
   let candidates = 0
   let at = 0
@@ -453,12 +453,9 @@ export function demandGraph(options: DemandGraphOptions): DemandGraph | undefine
     const glob = globCandidate(spec)
     if (glob !== undefined) {
       eagerCount++
-      for (const file of resolver.globFiles((sources[at] as DemandSource).path, glob)) {
+      for (const file of resolver.globFiles((sources[at] as DemandSource).path, glob))
         pushTo(eagerInto, file, at)
-        let matching = globInto.get(file)
-        if (!matching) globInto.set(file, (matching = new Set()))
-        matching.add(at)
-      }
+      pushTo(globsIn, at, glob)
     }
     if (!rules.eager(spec)) {
       stems.add(stemHash(spec), at)
@@ -702,12 +699,15 @@ export function demandGraph(options: DemandGraphOptions): DemandGraph | undefine
     const source = sources[at] as DemandSource
     if (!isJsFile(source.path) || !isJsFile(target) || source.blob === undefined) return true
     if (need.kind === 'whole' && node(target)?.scan.esm !== true) return true
+    // A pattern that matches the target may take it whole.
+    const globs = globsIn.get(at)
+    if (globs?.some(glob => target !== source.path && globMatches(source.path, glob).has(target))) return true
     const uses = usesOf(at, target)
     return uses === undefined || (need.kind === 'named' && uses.has(need.name))
   }
   /**
-   * How a JavaScript/TypeScript source uses `target`, from its strings: the names its import lists
-   * of `target` take, or undefined when some string may take the whole module.
+   * How a JavaScript/TypeScript source uses `target`, from its strings (patterns aside): the names
+   * its import lists of `target` take, or undefined when some string may take the whole module.
    */
   const uses = new Map<string, Set<string> | undefined>()
   const usesOf = (at: number, target: string): Set<string> | undefined => {
@@ -719,12 +719,9 @@ export function demandGraph(options: DemandGraphOptions): DemandGraph | undefine
       hashes = new Set(namesFor(target).flatMap(name => [hashText(name), hashText(stemOf(name))]))
       targetHashes.set(target, hashes)
     }
-    // A pattern that matches the target, or a package name whose sources it is in, may take it whole.
+    // A package name whose sources the target is in may take it whole.
     const packageDir = eagerPackageInto.size ? resolver.packageDirOf(target) : undefined
-    if (
-      globInto.get(target)?.has(at) ||
-      (packageDir !== undefined && eagerPackageInto.get(packageDir)?.includes(at))
-    ) {
+    if (packageDir !== undefined && eagerPackageInto.get(packageDir)?.includes(at)) {
       uses.set(key, undefined)
       return undefined
     }
@@ -750,6 +747,14 @@ export function demandGraph(options: DemandGraphOptions): DemandGraph | undefine
     return names
   }
   const targetHashes = new Map<string, Set<number>>()
+  /** The files a pattern of a source matches, as a set (shared by the sources of one folder). */
+  const globSets = new Map<string, Set<string>>()
+  const globMatches = (from: string, glob: string): Set<string> => {
+    const key = `${glob.startsWith('/') ? '' : dirname(from)}\u0000${glob}`
+    let found = globSets.get(key)
+    if (!found) globSets.set(key, (found = new Set(resolver.globFiles(from, glob))))
+    return found
+  }
   const eagerSets = new Map<string, Set<number>>()
   const eagerSources = (target: string): Set<number> => {
     let found = eagerSets.get(target)

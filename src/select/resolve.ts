@@ -267,10 +267,13 @@ export class Resolver {
   private readonly globMemo = new Map<string, string[]>()
   /** The files a glob import in `from` loads (see glob-imports.ts). */
   globFiles(from: string, pattern: string): string[] {
-    const key = `${from}\0${pattern}`
+    // What a pattern matches depends on the importer's folder (nothing, for a rooted one), and
+    // never includes the importer: tests repeat one pattern in hundreds of files.
+    const dir = pattern.startsWith('/') ? '' : dirname(from)
+    const key = `${dir}\0${pattern}`
     let files = this.globMemo.get(key)
-    if (!files) this.globMemo.set(key, (files = globFiles(this.files, from, pattern)))
-    return files
+    if (!files) this.globMemo.set(key, (files = globFiles(this.files, joinPath(dir, '\0'), pattern)))
+    return files.includes(from) ? files.filter(file => file !== from) : files
   }
 
   /** Resolves `spec` imported from file `from` (memoized per folder and specifier). */
