@@ -408,15 +408,12 @@ async function realRepository(path) {
 function buildBundle() {
   const out = mkdtempSync(join(tmpdir(), 'ci-medic-bench-bundle-'))
   const ncc = join(ROOT, 'node_modules/@vercel/ncc/dist/ncc/cli.js')
-  const build = (entry, folder) =>
-    execFileSync(
-      process.execPath,
-      [ncc, 'build', join(ROOT, entry), '-o', folder, '--target', 'es2022', '--transpile-only', '--quiet'],
-      { cwd: ROOT, stdio: 'inherit' }
-    )
-  build('scripts/bench-select-entry.ts', out)
-  // Where the action's bundle has it (scripts/build.mjs).
-  build('src/select/syntax-worker.ts', join(out, 'syntax-worker'))
+  const entry = join(ROOT, 'scripts/bench-select-entry.ts')
+  execFileSync(
+    process.execPath,
+    [ncc, 'build', entry, '-o', out, '--target', 'es2022', '--transpile-only', '--quiet'],
+    { cwd: ROOT, stdio: 'inherit' }
+  )
   return out
 }
 
