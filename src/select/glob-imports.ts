@@ -21,6 +21,9 @@ export function literalGlob(text: string): string {
  * everything under its text before the first hole (the scanner's pattern for it never matches more).
  */
 export function globCandidate(spec: string): string | undefined {
+  // Both forms start with `.` or `/`; most strings of a file do not.
+  const first = spec.charCodeAt(0)
+  if (first !== 46 /* . */ && first !== 47 /* / */) return undefined
   const hole = spec.indexOf('${')
   if (hole >= 0) {
     const prefix = spec.slice(0, hole)
