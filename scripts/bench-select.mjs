@@ -408,12 +408,15 @@ async function realRepository(path) {
 function buildBundle() {
   const out = mkdtempSync(join(tmpdir(), 'ci-medic-bench-bundle-'))
   const ncc = join(ROOT, 'node_modules/@vercel/ncc/dist/ncc/cli.js')
-  const entry = join(ROOT, 'scripts/bench-select-entry.ts')
-  execFileSync(
-    process.execPath,
-    [ncc, 'build', entry, '-o', out, '--target', 'es2022', '--transpile-only', '--quiet'],
-    { cwd: ROOT, stdio: 'inherit' }
-  )
+  const build = (entry, folder) =>
+    execFileSync(
+      process.execPath,
+      [ncc, 'build', join(ROOT, entry), '-o', folder, '--target', 'es2022', '--transpile-only', '--quiet'],
+      { cwd: ROOT, stdio: 'inherit' }
+    )
+  build('scripts/bench-select-entry.ts', out)
+  // Beside the bundle, as in dist/ (scripts/build.mjs).
+  build('src/select/syntax-worker.ts', join(out, 'syntax-worker'))
   return out
 }
 

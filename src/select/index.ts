@@ -33,7 +33,7 @@ import {
 } from './project.js'
 import { Resolver } from './resolve.js'
 import { ScanCache } from './scan-cache.js'
-import { syntaxErrorIn } from './syntax.js'
+import { SyntaxChecks } from './syntax.js'
 import { CoverageFilter, coverageEvidence } from './coverage.js'
 import type { CoverageMap } from '../runners/coverage-map.js'
 import type { Selection } from './types.js'
@@ -158,6 +158,8 @@ interface GraphOptions {
   extraFiles?: readonly string[] | Promise<readonly string[]>
   /** Blobs to read in the same git run (the base versions of changed files); may come later. */
   extraBlobs?: readonly string[] | Promise<readonly string[]>
+  /** Called (demand-driven graph) once the files are read, with what was read of each path. */
+  afterRead?: (read: (path: string) => Buffer | undefined) => Promise<void>
 }
 
 function isConfigEntry(entry: TreeEntry): boolean {
@@ -612,6 +614,7 @@ export async function buildDemandRepositoryGraph(
   )
   const files = new Set(entries.map(e => e.path))
   for (const path of (await options.extraFiles) ?? []) files.add(path)
+  await options.afterRead?.(path => byPath.get(path))
   const configText = new Map<string, string>()
   for (const entry of configEntries) {
     const blob = byPath.get(entry.path)
@@ -704,8 +707,9 @@ export async function selectTests(options: SelectOptions): Promise<SelectResult>
   const started = Date.now()
   const { log } = options
   let allTests: string[] = []
+  const syntax = new SyntaxChecks(options.git.dir)
   try {
-    return await selectOrThrow(options, started, tests => (allTests = tests))
+    return await selectOrThrow(options, started, syntax, tests => (allTests = tests))
   } catch (error) {
     const why = `selection failed, running every test: ${errorMessage(error)}`
     log.warning(why)
@@ -718,12 +722,15 @@ export async function selectTests(options: SelectOptions): Promise<SelectResult>
       stats: { files: 0, scanned: 0, cacheHits: 0, graphMs: 0, totalMs: Date.now() - started },
       notes: [why]
     }
+  } finally {
+    syntax.close()
   }
 }
 
 async function selectOrThrow(
   options: SelectOptions,
   started: number,
+  syntax: SyntaxChecks,
   reportAllTests: (tests: string[]) => void
 ): Promise<SelectResult> {
   const { git, log } = options
@@ -759,7 +766,14 @@ async function selectOrThrow(
     extraFiles: ghosts,
     extraBlobs: diffedShas,
     listing,
-    workTree
+    workTree,
+    // The changed files as the work tree has them are parsed on a worker while the graph is built.
+    afterRead: async (read: (path: string) => Buffer | undefined): Promise<void> => {
+      for (const change of await rawChanges) {
+        const text = change.headSha ? read(change.path) : undefined
+        if (text && !isDataBlob(text)) syntax.check(change.path, text.toString('utf8'))
+      }
+    }
   }
   const memoryCache = new ScanCache(undefined)
   const building =
@@ -911,9 +925,7 @@ async function selectOrThrow(
     }
     const committed = change.headSha ? repo.extraBlobs.get(change.headSha) : undefined
     const broken =
-      !fileChange.whole && committed
-        ? await syntaxErrorIn(path, committed.toString('utf8'), git.dir)
-        : undefined
+      !fileChange.whole && committed ? await syntax.errorIn(path, committed.toString('utf8')) : undefined
     if (broken) {
       fileChange.whole = true
       notes.push(`${path} does not parse (${broken.split('\n')[0]}): every test that loads it runs`)

@@ -1,4 +1,8 @@
+import { existsSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { Worker } from 'node:worker_threads'
 import { checkSyntax } from '../agent/syntax.js'
+import { jsSyntaxError, type JsParse } from './js-syntax.js'
 
 /**
  * Whether a changed source file still parses. A file that does not fails every test that loads it,
@@ -17,21 +21,107 @@ export async function syntaxErrorIn(
     const check = await checkSyntax(path, text, repoDir)
     return check.problems[0]?.message
   }
-  if (!/\.[cm]?[jt]sx?$/.test(path)) return undefined
-  const { parse } = await import('@babel/parser')
-  const typescript = /\.[cm]?tsx?$/.test(path)
-  try {
-    parse(text, {
-      sourceType: 'unambiguous',
-      allowReturnOutsideFunction: true,
-      allowAwaitOutsideFunction: true,
-      errorRecovery: false,
-      plugins: typescript
-        ? [...(/x$/.test(path) ? (['jsx'] as const) : []), 'typescript', 'decorators-legacy']
-        : ['jsx', 'decorators-legacy']
-    })
-    return undefined
-  } catch (error) {
-    return error instanceof Error ? error.message : String(error)
+  if (!isJsLike(path)) return undefined
+  return jsSyntaxError(path, text, await loadParse())
+}
+
+const isJsLike = (path: string): boolean => /\.[cm]?[jt]sx?$/.test(path)
+
+let parser: Promise<JsParse> | undefined
+const loadParse = (): Promise<JsParse> => (parser ??= import('@babel/parser').then(babel => babel.parse))
+
+/**
+ * The bundled syntax worker, beside the bundle that runs (scripts/build.mjs puts it there):
+ * undefined when the sources run as they are, where a worker could not load it.
+ */
+function workerFile(): string | undefined {
+  for (const relative of ['./syntax-worker/index.js', '../syntax-worker/index.js']) {
+    const url = new URL(relative, import.meta.url)
+    if (url.protocol === 'file:' && existsSync(url)) return fileURLToPath(url)
+  }
+  return undefined
+}
+
+const sameText = (a: string, b: string): boolean =>
+  a === b || a.replace(/\r\n/g, '\n') === b.replace(/\r\n/g, '\n')
+
+/**
+ * Syntax checks of changed JavaScript and TypeScript files on a worker thread, on the second core
+ * while this thread builds the graph: loading the parser and parsing cost a selection nothing then.
+ * Without the worker (the sources run as they are, or it fails) each check runs here.
+ */
+export class SyntaxChecks {
+  private worker: Worker | undefined
+  private readonly answers = new Map<string, { text: string; error: Promise<string | undefined> }>()
+  private readonly waiting = new Map<
+    number,
+    { path: string; text: string; answer: (error?: string) => void }
+  >()
+  private next = 0
+  /** How many checks the worker answered. */
+  answeredByWorker = 0
+
+  private readonly workerScript: string | undefined
+
+  /** `workerScript`: the bundled worker, by default the one beside the running bundle; null for none. */
+  constructor(
+    private readonly repoDir: string,
+    workerScript: string | null = workerFile() ?? null
+  ) {
+    this.workerScript = workerScript ?? undefined
+  }
+
+  /** Starts checking `text` as the file `path`: on the worker, started on first use, if there is one. */
+  check(path: string, text: string): void {
+    if (!isJsLike(path) || this.answers.has(path)) return
+    const worker = this.worker ?? this.start()
+    if (!worker) return
+    const id = this.next++
+    const error = new Promise<string | undefined>(answer => this.waiting.set(id, { path, text, answer }))
+    this.answers.set(path, { text, error })
+    worker.ref()
+    worker.postMessage({ id, path, text })
+  }
+
+  /** The parser's message for `path` as `text`: the worker's when it checked the same text. */
+  errorIn(path: string, text: string): Promise<string | undefined> {
+    const checked = this.answers.get(path)
+    if (checked && sameText(checked.text, text)) return checked.error
+    return syntaxErrorIn(path, text, this.repoDir)
+  }
+
+  close(): void {
+    const worker = this.worker
+    this.worker = undefined
+    void worker?.terminate()
+  }
+
+  private start(): Worker | undefined {
+    const file = this.workerScript
+    if (!file) return undefined
+    try {
+      const worker = new Worker(file)
+      worker.on('message', ({ id, error }: { id: number; error?: string }) => {
+        this.waiting.get(id)?.answer(error)
+        this.waiting.delete(id)
+        this.answeredByWorker++
+        // Idle, it must not keep the process alive; answering, it must.
+        if (this.waiting.size === 0) worker.unref()
+      })
+      worker.on('error', () => this.fallBack())
+      worker.on('exit', () => this.fallBack())
+      this.worker = worker
+      return worker
+    } catch {
+      return undefined
+    }
+  }
+
+  /** The worker stopped: what it had not answered is checked here. */
+  private fallBack(): void {
+    this.worker = undefined
+    for (const { path, text, answer } of this.waiting.values())
+      syntaxErrorIn(path, text, this.repoDir).then(answer, () => answer(undefined))
+    this.waiting.clear()
   }
 }
