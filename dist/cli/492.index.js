@@ -166,7 +166,7 @@ function describeSyntaxProblems(path, check) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _ports_cache_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(5994);
-/* harmony import */ var _index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9402);
+/* harmony import */ var _index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(42173);
 /* harmony import */ var _scan_cache_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6296);
 /* harmony import */ var _runners_coverage_map_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(32602);
 /* harmony import */ var _commands_coverage_cache_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(84649);
@@ -239,7 +239,7 @@ async function selectChange(context, git, base, head) {
 
 /***/ }),
 
-/***/ 9402:
+/***/ 42173:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -436,15 +436,22 @@ function listTree(git, rev) {
 }
 function parseTree(out) {
     const entries = [];
-    for (const record of out.split('\0')) {
-        if (!record)
-            continue;
-        // <mode> SP <type> SP <sha> TAB <path>
-        const tab = record.indexOf('\t');
-        const meta = record.slice(0, tab).split(' ');
-        if (meta[1] !== 'blob' || meta[0] === '120000')
-            continue;
-        entries.push({ path: record.slice(tab + 1), sha: meta[2] });
+    // <mode> SP <type> SP <sha> TAB <path> NUL, read in place (tens of thousands of records).
+    for (let at = 0; at < out.length;) {
+        let end = out.indexOf('\0', at);
+        if (end < 0)
+            end = out.length;
+        const type = out.indexOf(' ', at) + 1;
+        const sha = out.indexOf(' ', type) + 1;
+        const tab = out.indexOf('\t', sha);
+        if (type > 0 &&
+            sha > 0 &&
+            tab > 0 &&
+            tab < end &&
+            out.startsWith('blob ', type) &&
+            !out.startsWith('120000 ', at))
+            entries.push({ path: out.slice(tab + 1, end), sha: out.slice(sha, tab) });
+        at = end + 1;
     }
     return entries;
 }
@@ -853,6 +860,7 @@ function jestConfigFromJs(text) {
     if (exported === undefined)
         return undefined;
     const skipped = [];
+    const partial = [];
     const read = (source, depth) => {
         const config = {};
         for (const entry of objectEntries(source)) {
@@ -868,15 +876,70 @@ function jestConfigFromJs(text) {
             }
             else {
                 const value = jsObjectLiteralToValue(`{${entry}}`);
+                const list = value ? undefined : listInPart(entry);
                 if (value)
                     Object.assign(config, value);
+                else if (list) {
+                    config[list.key] = list.values;
+                    partial.push(list.how);
+                }
                 else
                     skipped.push(entry.split(/[:(]/)[0]?.trim() ?? entry);
             }
         }
         return config;
     };
-    return { config: read(exported, 0), skipped };
+    return { config: read(exported, 0), skipped, partial };
+}
+/** Lists whose entries only take files away from the tests: an entry left out only adds tests. */
+const NARROWING_LISTS = new Set(['testPathIgnorePatterns']);
+/** Lists whose entries only add tests or setup files: an extra entry only adds tests or run-alls. */
+const WIDENING_LISTS = new Set(['roots', 'testMatch', 'testRegex', 'setupFiles', 'setupFilesAfterEnv']);
+/** `...(condition ? [literals] : [literals])`, the condition without brackets. */
+const CONDITIONAL_SPREAD = /^\.\.\.\s*\(?([^?[\]()]*(?:\([^()[\]]*\)[^?[\]()]*)*)\?\s*(\[[\s\S]*?\])\s*:\s*(\[[\s\S]*?\])\s*\)?$/;
+/**
+ * A list of string literals with spreads among them (`[..., ...(process.env.X ? ['a'] : [])]`),
+ * read as far as it is safe for selection: a narrowing list without what its spreads add, a
+ * widening list with everything a conditional spread of literals may add. Undefined for other
+ * keys, and for a widening list with any other spread.
+ */
+function listInPart(entry) {
+    const head = /^(['"]?)([\w$]+)\1\s*:\s*\[/.exec(entry);
+    const key = head?.[2];
+    if (!head || !key || !(NARROWING_LISTS.has(key) || WIDENING_LISTS.has(key)))
+        return undefined;
+    const open = head[0].length - 1;
+    const close = closingBracket(entry, open);
+    if (close < 0 || entry.slice(close + 1).trim() !== '')
+        return undefined;
+    const literal = (element) => {
+        const list = jsObjectLiteralToValue(`{"list": [${element}]}`)?.list;
+        return Array.isArray(list) && list.every(v => typeof v === 'string') ? list : undefined;
+    };
+    const values = [];
+    for (const element of objectEntries(entry.slice(open, close + 1))) {
+        if (!element.startsWith('...')) {
+            const value = literal(element);
+            if (!value)
+                return undefined;
+            values.push(...value);
+        }
+        else if (!NARROWING_LISTS.has(key)) {
+            const branches = CONDITIONAL_SPREAD.exec(element);
+            const added = branches && [branches[2], branches[3]].map(b => literal(b.slice(1, -1)));
+            if (!added || added.some(a => a === undefined))
+                return undefined;
+            for (const a of added)
+                values.push(...a);
+        }
+    }
+    return {
+        key,
+        values,
+        how: NARROWING_LISTS.has(key)
+            ? `${key} is read without the entries its spreads add (a file only those ignore counts as a test here)`
+            : `${key} is read with every entry its conditional spreads may add`
+    };
 }
 /** Converts a literal JS object (no calls or variables) to a value; undefined if it is not literal. */
 function jsObjectLiteralToValue(source) {
@@ -966,6 +1029,7 @@ function safeRegex(source) {
 function loadJestSettings(read, dir) {
     let raw;
     let unreadable;
+    let readInPart;
     let found = false;
     let configText = '';
     /** The folder of the config file: jest resolves its rootDir from there. */
@@ -992,6 +1056,8 @@ function loadJestSettings(read, dir) {
                 unreadable = `${path} is not a literal object`;
             else if (partial.skipped.length)
                 unreadable = `${path}: not literal: ${partial.skipped.join(', ')}`;
+            if (partial?.partial.length)
+                readInPart = `${path}: ${partial.partial.join('; ')}`;
         }
         break;
     }
@@ -1041,6 +1107,7 @@ function loadJestSettings(read, dir) {
             ...asStrings(config.globalTeardown)
         ].map(expand),
         unreadable,
+        readInPart,
         ...(typeof config.resolver === 'string' ? { resolver: config.resolver.replace(/<rootDir>\/?/, '') } : {}),
         typeChecked: typeCheckedByJest(configText),
         tsconfig: /tsconfig['"]?\s*:\s*['"]([^'"]+\.json)['"]/
@@ -1065,7 +1132,15 @@ function makeTestMatcher(jest) {
         const globs = settings.testMatch.length ? picomatch_default()(settings.testMatch, { dot: true }) : undefined;
         return { settings, globs };
     });
+    // Asked of every file more than once (listing the tests, their setup files): each path is matched once.
+    const known = new Map();
     return path => {
+        let test = known.get(path);
+        if (test === undefined)
+            known.set(path, (test = matchesTest(path)));
+        return test;
+    };
+    function matchesTest(path) {
         if (path.includes('node_modules/') || path.endsWith('.d.ts'))
             return false;
         if (PY_TEST.test(path) || GO_TEST.test(path))
@@ -1088,7 +1163,7 @@ function makeTestMatcher(jest) {
             return false;
         }
         return CONVENTIONAL_JS_TEST.test(path) && !/(?:^|\/)(?:__fixtures__|fixtures)\//.test(path);
-    };
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/select/glob-imports.ts
@@ -1111,6 +1186,10 @@ function literalGlob(text) {
  * everything under its text before the first hole (the scanner's pattern for it never matches more).
  */
 function globCandidate(spec) {
+    // Both forms start with `.` or `/`; most strings of a file do not.
+    const first = spec.charCodeAt(0);
+    if (first !== 46 /* . */ && first !== 47 /* / */)
+        return undefined;
     const hole = spec.indexOf('${');
     if (hole >= 0) {
         const prefix = spec.slice(0, hole);
@@ -1233,6 +1312,7 @@ function globFiles(files, from, pattern) {
  */
 const LOAD = '<load>';
 const WHOLE = '*';
+const ALL_EDGES = { kind: 'all' };
 /** A node whose edges are resolved on first use (its file did not change since the snapshot). */
 class LazyNode {
     path;
@@ -1795,32 +1875,36 @@ function predecessors(graph, index, nodeId, out) {
         case 'E': {
             // EXP(F, X)
             out.push(id('W', file));
-            for (const b of graph.edgesInto(file)?.bindings ?? [])
+            const edges = graph.edgesInto(file, { kind: 'named', name });
+            for (const b of edges?.bindings ?? [])
                 if (b.imported === name)
                     out.push(id('S', b.from, b.local));
-            for (const from of graph.edgesInto(file)?.exportAllers ?? []) {
+            for (const from of edges?.exportAllers ?? []) {
                 const exporter = graph.nodes.get(from);
                 if (exporter && own(exporter.scan.exports, name) === undefined)
                     out.push(id('E', from, name));
             }
             break;
         }
-        case 'W': // WHOLE(F)
-            for (const { from, whole } of graph.edgesInto(file)?.loaders ?? [])
+        case 'W': {
+            // WHOLE(F)
+            const edges = graph.edgesInto(file, { kind: 'whole' });
+            for (const { from, whole } of edges?.loaders ?? [])
                 if (whole)
                     out.push(id('L', from));
-            for (const b of graph.edgesInto(file)?.bindings ?? []) {
+            for (const b of edges?.bindings ?? []) {
                 if (b.imported === WHOLE)
                     out.push(id('S', b.from, b.local));
                 else if (node && !node.scan.esm && own(node.scan.exports, b.imported) === undefined)
                     out.push(id('S', b.from, b.local));
             }
-            for (const from of graph.edgesInto(file)?.exportAllers ?? [])
+            for (const from of edges?.exportAllers ?? [])
                 out.push(id('W', from));
             if (node && !node.scan.esm)
-                for (const from of graph.edgesInto(file)?.exportAllers ?? [])
+                for (const from of edges?.exportAllers ?? [])
                     out.push(id('A', from));
             break;
+        }
         case 'S': {
             // SYM(F, S); MODULE_SYMBOL is visited on LOAD
             out.push(id('W', file));
@@ -2155,1675 +2239,6 @@ function goEmbeds(pattern, rel) {
             return true;
     }
     return false;
-}
-
-;// CONCATENATED MODULE: ./src/select/other-scanners.ts
-
-
-/** Python and Go: top-level definitions by indentation / package-level declarations. */
-const PY_KEYWORDS = new Set([
-    'False', 'None', 'True', 'and', 'as', 'assert', 'async', 'await', 'break', 'class', 'continue', 'def',
-    'del', 'elif', 'else', 'except', 'finally', 'for', 'from', 'global', 'if', 'import', 'in', 'is', 'lambda',
-    'nonlocal', 'not', 'or', 'pass', 'raise', 'return', 'try', 'while', 'with', 'yield', 'self', 'cls'
-]); // prettier-ignore
-/** Splits Python source into logical lines (bracket and backslash continuations joined). */
-function pythonLogicalLines(src) {
-    const lines = [];
-    let i = 0;
-    const n = src.length;
-    let depth = 0;
-    let code = '';
-    let norm = '';
-    let strings = [];
-    let indent = -1;
-    let atLineStart = true;
-    let lineIndent = 0;
-    const flush = () => {
-        if (code.trim())
-            lines.push({ code, norm: norm.replace(/[ \t]+/g, ' ').trim(), indent, strings });
-        code = '';
-        norm = '';
-        strings = [];
-        indent = -1;
-    };
-    while (i < n) {
-        const c = src[i];
-        if (atLineStart) {
-            lineIndent = 0;
-            while (src[i] === ' ' || src[i] === '\t') {
-                lineIndent += src[i] === '\t' ? 8 : 1;
-                i++;
-            }
-            atLineStart = false;
-            continue;
-        }
-        if (c === '#') {
-            while (i < n && src[i] !== '\n')
-                i++;
-            continue;
-        }
-        if (c === '\\' && src[i + 1] === '\n') {
-            i += 2;
-            norm += ' ';
-            code += ' ';
-            continue;
-        }
-        if (c === '\n' || c === '\r') {
-            i++;
-            if (c === '\r' && src[i] === '\n')
-                i++;
-            atLineStart = true;
-            if (depth === 0)
-                flush();
-            else {
-                code += ' ';
-                norm += ' ';
-            }
-            continue;
-        }
-        if (indent < 0 && c !== ' ' && c !== '\t')
-            indent = lineIndent;
-        if (c === '"' || c === "'") {
-            const triple = src.startsWith(c.repeat(3), i);
-            const quote = triple ? c.repeat(3) : c;
-            let j = i + quote.length;
-            while (j < n) {
-                if (src[j] === '\\')
-                    j += 2;
-                else if (src.startsWith(quote, j))
-                    break;
-                else if (!triple && src[j] === '\n')
-                    return { lines, error: `unterminated string at offset ${i}` };
-                else
-                    j++;
-            }
-            if (j >= n)
-                return { lines, error: `unterminated string at offset ${i}` };
-            const value = src.slice(i + quote.length, j);
-            strings.push(value);
-            // Spaces inside a string are content: kept apart from the whitespace the hash ignores.
-            norm += JSON.stringify(value).replace(/ /g, '\\u0020');
-            code += '""';
-            i = j + quote.length;
-            continue;
-        }
-        if (c === '(' || c === '[' || c === '{')
-            depth++;
-        else if (c === ')' || c === ']' || c === '}')
-            depth = Math.max(0, depth - 1);
-        code += c;
-        norm += c;
-        i++;
-    }
-    flush();
-    if (depth > 0)
-        return { lines, error: 'unclosed bracket at end of file' };
-    return { lines };
-}
-function pythonRefs(code) {
-    const refs = new Set();
-    for (const match of code.matchAll(/(^|[^.\w])([A-Za-z_]\w*)/g)) {
-        const name = match[2];
-        if (!PY_KEYWORDS.has(name))
-            refs.add(name);
-    }
-    return [...refs];
-}
-function parsePythonImport(code, nested) {
-    const text = code.trim();
-    let match = /^from\s+(\.*[\w.]*)\s+import\s+(.+)$/s.exec(text);
-    if (match) {
-        const spec = match[1];
-        const list = match[2].replace(/[()]/g, '');
-        if (list.trim() === '*')
-            return [{ spec, names: null }];
-        const names = list
-            .split(',')
-            .map(part => part.trim())
-            .filter(Boolean)
-            .map(part => {
-            const [imported, local] = part.split(/\s+as\s+/);
-            return { imported: imported.trim(), local: (local ?? imported ?? '').trim() };
-        });
-        return [{ spec, names: nested ? null : names }];
-    }
-    match = /^import\s+(.+)$/s.exec(text);
-    if (match) {
-        return match[1].split(',').map(part => {
-            const [module, local] = part.trim().split(/\s+as\s+/);
-            const spec = module.trim();
-            return { spec, names: null, local: (local ?? spec.split('.')[0] ?? '').trim() };
-        });
-    }
-    return [];
-}
-/**
- * Code that loads modules named in strings: pytest's `pytest_plugins` (each one loaded with the
- * conftest or test module that lists it), `importlib.import_module(…)` and `__import__(…)`.
- */
-const PY_MODULE_BY_NAME = /\bpytest_plugins\s*[:=]|\bimport_module\s*\(|\b__import__\s*\(/;
-/** A dotted module path, relative ones too. */
-const PY_MODULE_PATH = /^\.*[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*$/;
-function scanPython(src) {
-    const scan = emptyScan('py');
-    const { lines, error } = pythonLogicalLines(src);
-    if (error)
-        scan.error = error;
-    const moduleParts = [];
-    const moduleRefs = new Set();
-    const allStrings = new Set();
-    let current;
-    let decorators = [];
-    const close = () => {
-        if (!current)
-            return;
-        const existing = scan.symbols[current.name];
-        const hash = hashText(current.parts.join('\n'));
-        scan.symbols[current.name] = {
-            hash: existing ? hashText(existing.hash + hash) : hash,
-            refs: [...new Set([...(existing?.refs ?? []), ...current.refs])]
-        };
-        if (current.loadRefs)
-            for (const ref of current.refs)
-                moduleRefs.add(ref);
-        current = undefined;
-    };
-    for (const line of lines) {
-        for (const value of line.strings)
-            if (value.length <= 200 && /^[\w@./-]+$/.test(value) && /[./_-]/.test(value))
-                allStrings.add(value);
-        const code = line.code.trim();
-        if (PY_MODULE_BY_NAME.test(code))
-            for (const value of line.strings)
-                if (PY_MODULE_PATH.test(value))
-                    scan.imports.push({ spec: value, kind: 'dynamic', names: null });
-        if (line.indent > 0) {
-            if (/^(from\s+\S+\s+import|import)\s/.test(code))
-                for (const entry of parsePythonImport(code, true))
-                    scan.imports.push({ spec: entry.spec, kind: 'dynamic', names: null });
-            if (current) {
-                current.parts.push(`${line.indent}:${line.norm}`);
-                for (const ref of pythonRefs(code))
-                    current.refs.add(ref);
-            }
-            else {
-                moduleParts.push(`${line.indent}:${line.norm}`);
-                for (const ref of pythonRefs(code))
-                    moduleRefs.add(ref);
-            }
-            continue;
-        }
-        close();
-        if (code.startsWith('@')) {
-            decorators.push(line);
-            continue;
-        }
-        const def = /^(?:async\s+)?(def|class)\s+([A-Za-z_]\w*)/.exec(code);
-        if (def) {
-            const name = def[2];
-            current = { name, parts: [...decorators.map(d => d.norm), line.norm], refs: new Set(), loadRefs: false };
-            for (const decorator of decorators)
-                for (const ref of pythonRefs(decorator.code))
-                    moduleRefs.add(ref);
-            if (def[1] === 'class') {
-                current.loadRefs = true;
-                const bases = /\((.*)\)/.exec(code);
-                if (bases)
-                    for (const ref of pythonRefs(bases[1]))
-                        moduleRefs.add(ref);
-            }
-            decorators = [];
-            scan.exports[name] = name;
-            continue;
-        }
-        for (const decorator of decorators)
-            moduleParts.push(decorator.norm);
-        decorators = [];
-        if (/^(from\s+\S+\s+import|import)\s/.test(code)) {
-            for (const entry of parsePythonImport(code, false)) {
-                scan.imports.push({ spec: entry.spec, kind: 'static', names: entry.names });
-                const bindings = entry.names ?? (entry.local ? [{ imported: '*', local: entry.local }] : []);
-                for (const binding of bindings) {
-                    scan.symbols[binding.local] = { hash: `${entry.spec}\u0000${binding.imported}`, refs: [] };
-                    scan.exports[binding.local] ??= binding.local;
-                }
-                if (!entry.names)
-                    moduleParts.push(`import ${entry.spec}`);
-            }
-            continue;
-        }
-        const assignment = /^([A-Za-z_]\w*)\s*(?::[^=]+)?=(?!=)/.exec(code);
-        if (assignment) {
-            const name = assignment[1];
-            const refs = pythonRefs(code.slice(assignment[0].length));
-            scan.symbols[name] = { hash: hashText(line.norm), refs };
-            scan.exports[name] = name;
-            for (const ref of refs)
-                moduleRefs.add(ref);
-            continue;
-        }
-        moduleParts.push(line.norm);
-        for (const ref of pythonRefs(code))
-            moduleRefs.add(ref);
-    }
-    close();
-    for (const decorator of decorators)
-        moduleParts.push(decorator.norm);
-    scan.symbols[model_MODULE_SYMBOL] = { hash: hashText(moduleParts.join('\n')), refs: [...moduleRefs] };
-    scan.strings = [...allStrings].slice(0, 300);
-    return scan;
-}
-// ── Go ─────────────────────────────────────────────────────────────────────
-/**
- * Comments Go reads: build constraints, `//go:` directives (`embed`, `linkname`, `noinline`…),
- * cgo's `//export`, and `//line`. They are code to the scanner, kept with the declaration they
- * precede.
- */
-const GO_DIRECTIVE = /^\/\/(?:go:[a-z]|\s*\+build\s|export\s|line\s)/;
-/** A file that imports "C": its comment before the import is C code (cgo), so no comment is dropped. */
-const GO_CGO_IMPORT = /^import\s*(?:\(\s*)?"C"/m;
-/**
- * Go: package clause, imports, embed patterns, and a hash per package-level declaration (comments
- * dropped, except directives, and except every comment in a cgo file).
- */
-function scanGo(src) {
-    const scan = emptyScan('go');
-    const keepComments = GO_CGO_IMPORT.test(src);
-    const embeds = [];
-    // Remove comments while keeping strings (raw strings use backquotes).
-    let code = '';
-    const strings = new Set();
-    for (let i = 0; i < src.length;) {
-        const c = src[i];
-        if (c === '/' && src[i + 1] === '/') {
-            let end = src.indexOf('\n', i);
-            if (end < 0)
-                end = src.length;
-            const comment = src.slice(i, end);
-            const atLineStart = /^[ \t]*$/.test(src.slice(src.lastIndexOf('\n', i - 1) + 1, i));
-            if (atLineStart && GO_DIRECTIVE.test(comment)) {
-                code += comment;
-                if (comment.startsWith('//go:embed '))
-                    embeds.push(...goEmbedPatterns(comment.slice('//go:embed '.length)));
-            }
-            else if (keepComments)
-                code += comment;
-            i = end;
-        }
-        else if (c === '/' && src[i + 1] === '*') {
-            const end = src.indexOf('*/', i + 2);
-            if (end < 0) {
-                scan.error = 'unclosed comment';
-                break;
-            }
-            if (keepComments)
-                code += src.slice(i, end + 2);
-            else
-                code += src.slice(i, end + 2).includes('\n') ? '\n' : ' ';
-            i = end + 2;
-        }
-        else if (c === '"' || c === '`' || c === "'") {
-            let j = i + 1;
-            while (j < src.length && src[j] !== c) {
-                if (src[j] === '\\' && c !== '`')
-                    j++;
-                j++;
-            }
-            const value = src.slice(i + 1, j);
-            if (c === '"' && /^[\w@./-]+$/.test(value) && /[./_-]/.test(value))
-                strings.add(value);
-            // Whitespace inside a literal is content, not formatting: escaped so that it is hashed as is.
-            code += src.slice(i, j + 1).replace(/\s/g, ch => `\\u{${ch.charCodeAt(0).toString(16)}}`);
-            i = j + 1;
-        }
-        else {
-            code += c;
-            i++;
-        }
-    }
-    if (embeds.length)
-        scan.embeds = embeds;
-    scan.pkg = /^\s*package\s+(\w+)/m.exec(code)?.[1];
-    if (!scan.pkg)
-        scan.error ??= 'no package clause';
-    const importBlock = /^import\s*\(([\s\S]*?)\)/gm;
-    for (const block of code.matchAll(importBlock)) {
-        for (const m of block[1].matchAll(/(?:^|\n)\s*(?:[\w.]+\s+)?"([^"]+)"/g))
-            scan.imports.push({ spec: m[1], kind: 'static', names: null });
-    }
-    for (const m of code.matchAll(/^import\s+(?:[\w.]+\s+)?"([^"]+)"/gm))
-        scan.imports.push({ spec: m[1], kind: 'static', names: null });
-    // Package-level declarations start at column 0, with the directives just above them.
-    const decls = code.split(/(?<!^\/\/go:[^\n]*)\n(?=(?:\/\/go:[^\n]*\n)*(?:func|type|var|const)\b)/m);
-    const moduleParts = [];
-    for (const decl of decls) {
-        const norm = decl.replace(/\s+/g, ' ').trim();
-        const head = /^(func|type|var|const)\s*(?:\(\s*\w*\s*\*?\s*(\w+)[^)]*\)\s*)?(\w+)?/.exec(decl.replace(/^(?:\/\/go:[^\n]*\n)+/, '').replace(/\s+/g, ' '));
-        if (!head) {
-            moduleParts.push(norm.replace(/^package \w+/, '').replace(/import\s*\([^)]*\)|import\s+(?:[\w.]+\s+)?"[^"]+"/g, ''));
-            continue;
-        }
-        const name = head[2] ? `${head[2]}.${head[3]}` : (head[3] ?? `${head[1]}#${moduleParts.length}`);
-        scan.symbols[name] = { hash: hashText(norm), refs: [] };
-    }
-    scan.symbols[model_MODULE_SYMBOL] = { hash: hashText(moduleParts.join('\n')), refs: [] };
-    const specs = new Set(scan.imports.map(i => i.spec));
-    scan.strings = [...strings].filter(value => !specs.has(value)).slice(0, 300);
-    return scan;
-}
-
-;// CONCATENATED MODULE: ./src/select/resolve.ts
-
-
-
-/**
- * Resolves import specifiers to repository files, in memory: the set of files at the revision
- * under test plus the project settings. No file-system calls, so that 10,000 files resolve fast.
- */
-const JS_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs', '.json', '.node'];
-const TS_FOR_JS = {
-    '.js': ['.ts', '.tsx'],
-    '.jsx': ['.tsx'],
-    '.mjs': ['.mts'],
-    '.cjs': ['.cts']
-};
-const CONDITIONS = ['source', 'development', 'import', 'module', 'require', 'node', 'default', 'types'];
-const DECLARATION = /\.d\.[cm]?ts$/;
-/** Build output folders: a path through one that is not in the repository is mapped to `src`. */
-const BUILD_FOLDERS = ['dist', 'lib', 'build', 'out', 'esm', 'cjs'];
-/** Test-looking paths, left out of a package's sources (see packageSources). */
-const TEST_LIKE = /(?:^|\/)(?:__tests__|__mocks__)\/|\.(?:test|spec)\.[cm]?[jt]sx?$/;
-class Resolver {
-    files;
-    read;
-    jest;
-    tsconfigByDir = new Map();
-    packageByDir = new Map();
-    workspacePackages = new Map();
-    /** Folders of workspace packages (for scoping fallbacks), longest first. */
-    workspaceDirs = [];
-    goModules = [];
-    pythonRoots;
-    constructor(files, read, jest, memo = Object.create(null)) {
-        this.files = files;
-        this.read = read;
-        this.jest = jest;
-        this.memo = memo;
-        const globs = workspaceGlobs(read);
-        if (globs.length) {
-            const isWorkspace = picomatch_default()(globs.map(g => g.replace(/\/$/, '')));
-            for (const file of files) {
-                if (!file.endsWith('/package.json') || file.includes('node_modules/'))
-                    continue;
-                const dir = dirname(file);
-                if (!isWorkspace(dir))
-                    continue;
-                const pkg = loadPackage(read, file);
-                if (!pkg)
-                    continue;
-                this.workspaceDirs.push(dir);
-                if (pkg.name)
-                    this.workspacePackages.set(pkg.name, pkg);
-            }
-            this.workspaceDirs.sort((a, b) => b.length - a.length);
-        }
-        for (const file of files) {
-            if (file === 'go.mod' || file.endsWith('/go.mod')) {
-                const module = /^module\s+(\S+)/m.exec(read(file) ?? '')?.[1];
-                if (module)
-                    this.goModules.push({ dir: dirname(file), module });
-            }
-        }
-        const roots = new Set(['', 'src', 'lib', 'python']);
-        for (const file of files) {
-            if (/(?:^|\/)(?:pyproject\.toml|setup\.py|setup\.cfg)$/.test(file)) {
-                roots.add(dirname(file));
-                roots.add(joinPath(dirname(file), 'src'));
-            }
-        }
-        this.pythonRoots = [...roots];
-    }
-    /** The workspace package folder that holds a path ('' for the root). */
-    workspaceOf(path) {
-        return this.workspaceDirs.find(dir => path.startsWith(dir + '/')) ?? '';
-    }
-    exists(path) {
-        return this.files.has(path);
-    }
-    /** A path with extension and index inference, and TypeScript's .js → .ts mapping. */
-    tryPath(path) {
-        if (path.startsWith('..'))
-            return undefined;
-        const ext = /\.[cm]?[jt]sx?$/.exec(path)?.[0];
-        if (ext && TS_FOR_JS[ext]) {
-            const stem = path.slice(0, -ext.length);
-            for (const tsExt of TS_FOR_JS[ext])
-                if (this.exists(stem + tsExt))
-                    return stem + tsExt;
-        }
-        if (this.exists(path))
-            return path;
-        for (const e of JS_EXTENSIONS)
-            if (this.exists(path + e))
-                return path + e;
-        const pkg = this.exists(joinPath(path, 'package.json')) ? this.packageAt(path) : undefined;
-        if (pkg) {
-            for (const field of [pkg.source, pkg.module, pkg.main, pkg.types]) {
-                if (!field)
-                    continue;
-                const target = this.tryPathNoPackage(joinPath(path, field)) ?? this.sourceFor(joinPath(path, field));
-                if (target)
-                    return target;
-            }
-        }
-        for (const e of JS_EXTENSIONS)
-            if (this.exists(`${path}/index${e}`))
-                return `${path}/index${e}`;
-        return undefined;
-    }
-    tryPathNoPackage(path) {
-        if (this.exists(path))
-            return path;
-        const ext = /\.[cm]?[jt]sx?$/.exec(path)?.[0];
-        if (ext && TS_FOR_JS[ext]) {
-            const stem = path.slice(0, -ext.length);
-            for (const tsExt of TS_FOR_JS[ext])
-                if (this.exists(stem + tsExt))
-                    return stem + tsExt;
-        }
-        for (const e of JS_EXTENSIONS)
-            if (this.exists(path + e))
-                return path + e;
-        for (const e of JS_EXTENSIONS)
-            if (this.exists(`${path}/index${e}`))
-                return `${path}/index${e}`;
-        return undefined;
-    }
-    /** A path as tryPath finds it, or else, as build output not in the repository, its source. */
-    fileOrSource(path) {
-        return this.tryPath(path) ?? this.sourceFor(path);
-    }
-    /** A build output path (dist/lib/build) mapped back to its source in the repository. */
-    sourceFor(path) {
-        // Slashes around it, so that the build folder itself (`../lib`) maps to `src` too.
-        const stem = `/${path.replace(/\.d\.ts$/, '').replace(/\.[cm]?[jt]sx?$/, '')}/`;
-        for (const folder of BUILD_FOLDERS) {
-            const from = `/${folder}/`;
-            const idx = stem.indexOf(from);
-            if (idx < 0)
-                continue;
-            const candidate = stem.slice(1, idx + 1) + 'src/' + stem.slice(idx + from.length);
-            const found = this.tryPathNoPackage(joinPath(candidate.slice(0, -1)));
-            if (found)
-                return found;
-        }
-        return undefined;
-    }
-    packageAt(dir) {
-        if (!this.packageByDir.has(dir)) {
-            const path = joinPath(dir, 'package.json');
-            this.packageByDir.set(dir, this.exists(path) ? loadPackage(this.read, path) : undefined);
-        }
-        return this.packageByDir.get(dir);
-    }
-    nearestPackage(fromDir) {
-        for (let dir = fromDir;; dir = dirname(dir)) {
-            const pkg = this.packageAt(dir);
-            if (pkg)
-                return pkg;
-            if (dir === '')
-                return undefined;
-        }
-    }
-    nearestTsConfig(fromDir) {
-        const visited = [];
-        let found;
-        for (let dir = fromDir;; dir = dirname(dir)) {
-            if (this.tsconfigByDir.has(dir)) {
-                found = this.tsconfigByDir.get(dir);
-                break;
-            }
-            visited.push(dir);
-            for (const name of ['tsconfig.json', 'jsconfig.json']) {
-                const path = joinPath(dir, name);
-                if (this.exists(path)) {
-                    found = loadTsConfig(this.read, path, this.files);
-                    break;
-                }
-            }
-            if (found || dir === '')
-                break;
-        }
-        for (const dir of visited)
-            this.tsconfigByDir.set(dir, found);
-        return found;
-    }
-    /** Resolves a subpath through a package's `exports` or `imports` map. */
-    throughMap(map, key, dir) {
-        if (map === undefined || map === null)
-            return undefined;
-        if (typeof map === 'string' || Array.isArray(map))
-            return key === '.' ? this.target(map, dir, '') : undefined;
-        const entries = map;
-        const keys = Object.keys(entries);
-        if (keys.length && !keys.some(k => k.startsWith('.') || k.startsWith('#'))) {
-            return key === '.' ? this.target(entries, dir, '') : undefined;
-        }
-        if (key in entries)
-            return this.target(entries[key], dir, '');
-        for (const pattern of keys) {
-            const star = pattern.indexOf('*');
-            if (star < 0) {
-                if (pattern.endsWith('/') && key.startsWith(pattern))
-                    return this.target(entries[pattern], dir, key.slice(pattern.length), true);
-                continue;
-            }
-            const prefix = pattern.slice(0, star);
-            const suffix = pattern.slice(star + 1);
-            if (key.startsWith(prefix) && key.endsWith(suffix) && key.length >= prefix.length + suffix.length)
-                return this.target(entries[pattern], dir, key.slice(prefix.length, key.length - suffix.length));
-        }
-        return undefined;
-    }
-    target(value, dir, star, folder = false) {
-        if (typeof value === 'string') {
-            const path = joinPath(dir, folder ? value + star : value.replace(/\*/g, star));
-            return this.tryPathNoPackage(path) ?? this.sourceFor(path);
-        }
-        if (Array.isArray(value)) {
-            for (const item of value) {
-                const found = this.target(item, dir, star, folder);
-                if (found)
-                    return found;
-            }
-            return undefined;
-        }
-        if (value && typeof value === 'object') {
-            const conditions = value;
-            for (const condition of CONDITIONS) {
-                if (condition in conditions) {
-                    const found = this.target(conditions[condition], dir, star, folder);
-                    if (found)
-                        return found;
-                }
-            }
-            for (const nested of Object.values(conditions)) {
-                const found = this.target(nested, dir, star, folder);
-                if (found)
-                    return found;
-            }
-        }
-        return undefined;
-    }
-    viaJest(spec) {
-        for (const settings of this.jest) {
-            for (const { regex, targets } of settings.moduleNameMapper) {
-                const match = regex.exec(spec);
-                if (!match)
-                    continue;
-                for (const target of targets) {
-                    const replaced = target.replace(/\$(\d+)/g, (_, n) => match[Number(n)] ?? '');
-                    const found = this.tryPath(joinPath(replaced));
-                    if (found)
-                        return found;
-                }
-            }
-        }
-        return undefined;
-    }
-    /**
-     * Resolutions by folder + specifier: a path, '' for a package outside, '?' for unresolved,
-     * '\u0001' + folder for a repository package whose entry is not in the repository.
-     */
-    memo;
-    /** How many resolutions this resolver added to the memo. */
-    added = 0;
-    globMemo = new Map();
-    /** The files a glob import in `from` loads (see glob-imports.ts). */
-    globFiles(from, pattern) {
-        const key = `${from}\0${pattern}`;
-        let files = this.globMemo.get(key);
-        if (!files)
-            this.globMemo.set(key, (files = globFiles(this.files, from, pattern)));
-        return files;
-    }
-    /** Resolves `spec` imported from file `from` (memoized per folder and specifier). */
-    resolveJs(from, spec) {
-        const fromDir = dirname(from);
-        const key = fromDir + '\u0000' + spec;
-        let encoded = this.memo[key];
-        if (encoded === undefined) {
-            const result = this.resolveJsUncached(fromDir, spec);
-            encoded =
-                'file' in result
-                    ? result.file
-                    : 'external' in result
-                        ? ''
-                        : 'package' in result
-                            ? '\u0001' + result.package
-                            : '?';
-            this.memo[key] = encoded;
-            this.added++;
-        }
-        if (encoded === '')
-            return { external: true };
-        if (encoded === '?')
-            return { unresolved: true };
-        return encoded.charCodeAt(0) === 1 ? { package: encoded.slice(1) } : { file: encoded };
-    }
-    sourcesByPackage = new Map();
-    /**
-     * The JavaScript/TypeScript sources of the repository package in `dir`: its files, less
-     * node_modules, nested packages and test-looking files.
-     */
-    packageSources(dir) {
-        let sources = this.sourcesByPackage.get(dir);
-        if (sources)
-            return sources;
-        const nested = [...this.files]
-            .filter(f => (f === 'package.json' || f.endsWith('/package.json')) && !f.includes('node_modules/'))
-            .map(f => dirname(f))
-            .filter(d => d !== dir && (dir === '' || d.startsWith(dir + '/')));
-        sources = new Set([...this.files].filter(f => (dir === '' || f.startsWith(dir + '/')) &&
-            /\.[cm]?[jt]sx?$/.test(f) &&
-            !f.includes('node_modules/') &&
-            !TEST_LIKE.test(f) &&
-            !nested.some(d => f.startsWith(d + '/'))));
-        this.sourcesByPackage.set(dir, sources);
-        return sources;
-    }
-    /** The folder of the package (nearest package.json) that holds `path`. */
-    packageDirOf(path) {
-        return this.nearestPackage(dirname(path))?.dir;
-    }
-    resolveJsUncached(fromDir, spec) {
-        const mapped = this.viaJest(spec);
-        if (mapped)
-            return { file: mapped };
-        if (spec.startsWith('./') || spec.startsWith('../') || spec === '.' || spec === '..') {
-            // Build output that is not in the repository (a test importing `../lib/index.js`) is its source.
-            const found = this.fileOrSource(joinPath(fromDir, spec));
-            return found ? { file: found } : { unresolved: true };
-        }
-        if (spec.startsWith('/')) {
-            const found = this.fileOrSource(joinPath(spec));
-            return found ? { file: found } : { unresolved: true };
-        }
-        if (spec.startsWith('#')) {
-            const pkg = this.nearestPackage(fromDir);
-            const found = pkg ? this.throughMap(pkg.imports, spec, pkg.dir) : undefined;
-            if (found)
-                return { file: found };
-        }
-        const tsconfig = this.nearestTsConfig(fromDir);
-        // A declaration file found through `paths` types the import; what runs may be elsewhere.
-        let declaration;
-        if (tsconfig) {
-            for (const { pattern, targets } of tsconfig.paths) {
-                const star = pattern.indexOf('*');
-                let rest;
-                if (star < 0)
-                    rest = pattern === spec ? '' : undefined;
-                else if (spec.startsWith(pattern.slice(0, star)) && spec.endsWith(pattern.slice(star + 1)))
-                    rest = spec.slice(star, spec.length - (pattern.length - star - 1));
-                if (rest === undefined)
-                    continue;
-                for (const target of targets) {
-                    const found = this.tryPath(target.replace('*', rest));
-                    if (found && DECLARATION.test(found))
-                        declaration ??= found;
-                    else if (found)
-                        return { file: found };
-                }
-            }
-            if (tsconfig.baseUrl !== undefined) {
-                const found = this.tryPath(joinPath(tsconfig.baseUrl, spec));
-                if (found)
-                    return { file: found };
-            }
-        }
-        // A workspace package, by name or name/subpath.
-        const parts = spec.split('/');
-        const name = spec.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
-        const pkg = this.workspacePackages.get(name) ?? this.selfPackage(fromDir, name);
-        if (pkg) {
-            const sub = spec.slice(name.length);
-            const key = sub ? '.' + sub : '.';
-            const found = (pkg.exports !== undefined ? this.throughMap(pkg.exports, key, pkg.dir) : undefined) ??
-                (sub ? this.fileOrSource(joinPath(pkg.dir, sub)) : this.tryPath(pkg.dir)) ??
-                this.tryPath(joinPath(pkg.dir, 'src', sub || 'index'));
-            // Only declarations (the `types` field) is not what runs: any source may be.
-            return found && !DECLARATION.test(found) ? { file: found } : { package: pkg.dir };
-        }
-        if (declaration)
-            return { file: declaration };
-        for (const settings of this.jest) {
-            for (const base of [
-                ...settings.modulePaths,
-                ...settings.moduleDirectories.map(d => joinPath(settings.rootDir, d))
-            ]) {
-                const found = this.tryPath(joinPath(base, spec));
-                if (found)
-                    return { file: found };
-            }
-        }
-        return { external: true };
-    }
-    /** The package that holds `fromDir`, when `name` is its own name. */
-    selfPackage(fromDir, name) {
-        const pkg = this.nearestPackage(fromDir);
-        return pkg?.name === name ? pkg : undefined;
-    }
-    // ── Python ───────────────────────────────────────────────────────────────
-    pyModule(base) {
-        if (this.exists(base + '.py'))
-            return base + '.py';
-        if (this.exists(base + '/__init__.py'))
-            return base + '/__init__.py';
-        return undefined;
-    }
-    /** Files for `import a.b.c` (packages a, a.b and module a.b.c), from the importing file. */
-    resolvePython(from, spec) {
-        const dots = /^\.*/.exec(spec)?.[0].length ?? 0;
-        const dotted = spec.slice(dots);
-        const parts = dotted ? dotted.split('.') : [];
-        let bases;
-        if (dots > 0) {
-            let dir = dirname(from);
-            for (let i = 1; i < dots; i++)
-                dir = dirname(dir);
-            bases = [dir];
-        }
-        else {
-            bases = [...this.pythonRoots];
-            // pytest's rootdir-relative imports: the test's folder and its parents.
-            for (let dir = dirname(from); dir !== ''; dir = dirname(dir))
-                bases.push(dir);
-        }
-        for (const base of bases) {
-            const files = [];
-            let ok = true;
-            for (let i = 1; i <= parts.length; i++) {
-                const file = this.pyModule(joinPath(base, ...parts.slice(0, i)));
-                if (file)
-                    files.push(file);
-                else if (i === parts.length)
-                    ok = false;
-            }
-            if (parts.length === 0) {
-                const init = joinPath(base, '__init__.py');
-                if (this.exists(init))
-                    files.push(init);
-            }
-            if (ok && (files.length || parts.length === 0))
-                return { files, resolved: true };
-        }
-        return { files: [], resolved: false };
-    }
-    /** A name imported with `from pkg import name` that is a submodule file. */
-    pythonSubmodule(packageFile, name) {
-        if (!packageFile.endsWith('__init__.py'))
-            return undefined;
-        return this.pyModule(joinPath(dirname(packageFile), name));
-    }
-    // ── Go ───────────────────────────────────────────────────────────────────
-    /** The Go modules of the repository: each `go.mod` folder and its module path. */
-    get goModuleRoots() {
-        return this.goModules;
-    }
-    /**
-     * The repository folder of a Go import path: a package of a module in the repository, or a
-     * package vendored into the module that holds the importing file (`vendor/<import path>`).
-     */
-    goPackageDir(importPath, from) {
-        for (const { dir, module } of this.goModules) {
-            if (importPath === module)
-                return dir;
-            if (importPath.startsWith(module + '/'))
-                return joinPath(dir, importPath.slice(module.length + 1));
-        }
-        if (from === undefined)
-            return undefined;
-        const owner = this.goModules
-            .filter(({ dir }) => dir === '' || from.startsWith(dir + '/'))
-            .sort((a, b) => b.dir.length - a.dir.length)[0];
-        return owner ? joinPath(owner.dir, 'vendor', importPath) : undefined;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/select/demand.ts
-
-
-
-
-
-/** The extensions the resolver infers (`./data` finds `data.json`, `./dir` finds `dir/index.json`). */
-const SPEC_EXTENSION = /\.(?:[cm]?[jt]sx?|json|node)$/;
-const INDEX_FILE = /^index\.(?:[cm]?[jt]sx?|json|node)$/;
-const MAX_SPEC_LENGTH = 1024;
-/**
- * Calls `found` with the text between each quote (', ", `) and the next same quote. Quotes end at
- * the line's end, template literals do not. Every string literal of the file is among them.
- */
-function quotedCandidates(text, found) {
-    for (const quote of ["'", '"', '`']) {
-        const template = quote === '`';
-        let at = text.indexOf(quote);
-        let lineEnd = -1;
-        while (at >= 0) {
-            const next = text.indexOf(quote, at + 1);
-            if (next < 0)
-                break;
-            if (!template && lineEnd < at) {
-                lineEnd = text.indexOf('\n', at + 1);
-                if (lineEnd < 0)
-                    lineEnd = text.length;
-            }
-            if ((template || next < lineEnd) && next - at - 1 <= MAX_SPEC_LENGTH)
-                found(text.slice(at + 1, next));
-            at = next;
-        }
-    }
-}
-/**
- * Python import statements of a file, found by lines that start with `import` or `from … import`
- * (indented ones too): each module path with the names it imports. A superset of what the Python
- * scanner reads, which takes the same statements from logical lines.
- */
-function pythonImports(text, found) {
-    const statement = /^[ \t]*(?:from[ \t]+([.\w]+)[ \t]+import\b|import\b)/gm;
-    for (let match = statement.exec(text); match; match = statement.exec(text)) {
-        let end = match.index + match[0].length;
-        let rest = '';
-        // The statement runs to the line's end, on through backslashes and an open parenthesis.
-        for (let depth = 0; end < text.length; end++) {
-            const c = text[end];
-            if (c === '(')
-                depth++;
-            else if (c === ')')
-                depth = Math.max(0, depth - 1);
-            else if (c === '\\' && text[end + 1] === '\n') {
-                end++;
-                continue;
-            }
-            else if (c === '\n' && depth === 0)
-                break;
-            rest += c;
-        }
-        statement.lastIndex = Math.max(statement.lastIndex, end);
-        const parts = rest
-            .replace(/#[^\n]*/g, '')
-            .replace(/[()]/g, ' ')
-            .split(/[,\s]+/)
-            .filter(word => word && word !== 'as');
-        if (match[1] !== undefined)
-            found(match[1], parts);
-        else
-            for (const part of parts)
-                found(part, []);
-    }
-    // Modules named in strings: every quoted dotted path from the name to the end of its line, or
-    // to the bracket that closes the list or call that starts on it.
-    const byName = new RegExp(PY_MODULE_BY_NAME.source, 'g');
-    for (let match = byName.exec(text); match; match = byName.exec(text)) {
-        let end = match.index + match[0].length;
-        for (let depth = match[0].endsWith('(') ? 1 : 0; end < text.length; end++) {
-            const c = text[end];
-            if (c === '(' || c === '[')
-                depth++;
-            else if (c === ')' || c === ']')
-                depth--;
-            else if (c === '\n' && depth <= 0)
-                break;
-            if (depth < 0 || (depth === 0 && (c === ')' || c === ']')))
-                break;
-        }
-        quotedCandidates(text.slice(match.index, end + 1), spec => {
-            if (PY_MODULE_PATH.test(spec))
-                found(spec, []);
-        });
-    }
-}
-/** The last path segment of a specifier; undefined for `.`, `..`, `` and trailing-slash-only forms. */
-function lastSegment(spec) {
-    let end = spec.length;
-    while (end > 0 && spec.charCodeAt(end - 1) === 47 /* / */)
-        end--;
-    const segment = spec.slice(spec.lastIndexOf('/', end - 1) + 1, end);
-    return segment === '' || segment === '.' || segment === '..' ? undefined : segment;
-}
-/** The names under which specifiers that resolve to `file` are filed. */
-function namesOf(file) {
-    const base = file.slice(file.lastIndexOf('/') + 1);
-    const names = [base, base.replace(SPEC_EXTENSION, '')];
-    if (INDEX_FILE.test(base)) {
-        const folder = lastSegment(dirname(file));
-        if (folder)
-            names.push(folder);
-    }
-    return names;
-}
-/** tsconfig `paths` target, jest mapper target: does the specifier's tail survive the mapping? */
-const keepsTail = (template, placeholder) => placeholder.test(template);
-function aliasRules(options) {
-    const exact = new Set();
-    const prefixes = [];
-    const packageNames = [];
-    for (const path of options.files) {
-        if (path.includes('node_modules/'))
-            continue;
-        if (/(?:^|\/)[tj]sconfig(?:\.[\w-]+)?\.json$/.test(path)) {
-            const config = loadTsConfig(options.readConfig, path, options.files);
-            for (const { pattern, targets } of config?.paths ?? []) {
-                const star = pattern.indexOf('*');
-                if (star < 0)
-                    exact.add(pattern);
-                else
-                    prefixes.push({
-                        prefix: pattern.slice(0, star),
-                        suffix: pattern.slice(star + 1),
-                        keeps: /^(?:\.(?:[cm]?[jt]sx?|json|node))?$/.test(pattern.slice(star + 1)) &&
-                            targets.every(t => keepsTail(t, /\*(?:\.[cm]?[jt]sx?)?$/))
-                    });
-            }
-        }
-        else if (path === 'package.json' || path.endsWith('/package.json')) {
-            const name = loadPackage(options.readConfig, path)?.name;
-            if (name)
-                packageNames.push(name);
-        }
-    }
-    const mappers = options.jest.flatMap(settings => settings.moduleNameMapper.map(({ regex, targets }) => {
-        const groups = new RegExp(`(?:${regex.source})?`).exec('')?.length ?? 1;
-        const lastGroup = new RegExp(`\\$${groups - 1}(?:\\.[cm]?[jt]sx?)?$`);
-        // The last group takes the specifier's tail, up to an extension the resolver would strip too.
-        const tailGroup = /\.[*+]\)(?:\\\.(?:[cm]?[jt]sx?|json|node))?\$?$/.test(regex.source);
-        return { regex, keeps: groups > 1 && tailGroup && targets.every(t => keepsTail(t, lastGroup)) };
-    }));
-    return {
-        eager(spec) {
-            const segment = lastSegment(spec);
-            if (spec.startsWith('#') || exact.has(spec) || segment === undefined)
-                return true;
-            // A build folder not in the repository (`../lib`) resolves to its source folder's entry.
-            if (BUILD_FOLDERS.includes(segment))
-                return true;
-            for (const { regex, keeps } of mappers) {
-                regex.lastIndex = 0;
-                if (!keeps && regex.test(spec))
-                    return true;
-            }
-            for (const { prefix, suffix, keeps } of prefixes) {
-                if (!spec.startsWith(prefix) || !spec.endsWith(suffix))
-                    continue;
-                if (spec.length < prefix.length + suffix.length)
-                    continue;
-                const rest = spec.slice(prefix.length, spec.length - suffix.length);
-                if (!keeps || rest === '' || rest.endsWith('/'))
-                    return true;
-            }
-            for (const name of packageNames)
-                if (spec === name || spec.startsWith(name + '/'))
-                    return true;
-            return false;
-        }
-    };
-}
-/**
- * The demand-driven graph of `sources`, or undefined when too many specifiers would have to be
- * resolved up front (say, a catch-all moduleNameMapper): then the full graph is the faster way.
- */
-function demandGraph(options) {
-    const { sources, resolver } = options;
-    const indexOf = new Map(sources.map((source, i) => [source.path, i]));
-    const rules = aliasRules(options);
-    const maxEager = options.maxEager ?? 100_000;
-    /** The candidate for `spec` in `seen`, made (and handed to `made`) on first sight, with `at` noted. */
-    const note = (seen, spec, made) => {
-        let candidate = seen.get(spec);
-        if (!candidate) {
-            seen.set(spec, (candidate = { spec, eager: false, sources: [] }));
-            made?.(candidate);
-        }
-        candidate.sources.push(at);
-        return candidate;
-    };
-    const distinct = new Map();
-    const bySegment = new Map();
-    // Go imports are quoted import paths too; filed apart, as Go resolves them its own way.
-    const goDistinct = new Map();
-    const goBySegment = new Map();
-    const collectGo = (spec) => {
-        note(goDistinct, spec, candidate => {
-            const segment = lastSegment(spec);
-            if (segment)
-                pushTo(goBySegment, segment, candidate);
-        });
-    };
-    // Files resolved to up front → the sources whose specifiers resolve to them.
-    const eagerInto = new Map();
-    /** Package folders whose entry is not in the repository → the sources that import them by name. */
-    const eagerPackageInto = new Map();
-    let eagerCount = 0;
-    let candidates = 0;
-    let at = 0;
-    const collect = (spec) => {
-        candidates++;
-        const candidate = note(distinct, spec, made => {
-            made.eager = rules.eager(spec) || globCandidate(spec) !== undefined;
-            if (made.eager)
-                return;
-            const segment = lastSegment(spec);
-            pushTo(bySegment, segment, made);
-            const stem = segment.includes('.') ? segment.replace(SPEC_EXTENSION, '') : segment;
-            if (stem && stem !== segment)
-                pushTo(bySegment, stem, made);
-        });
-        if (!candidate.eager)
-            return;
-        eagerCount++;
-        const glob = globCandidate(spec);
-        if (glob !== undefined) {
-            for (const file of resolver.globFiles(sources[at].path, glob))
-                pushTo(eagerInto, file, at);
-            return;
-        }
-        const resolution = resolver.resolveJs(sources[at].path, spec);
-        if ('file' in resolution)
-            pushTo(eagerInto, resolution.file, at);
-        else if ('package' in resolution)
-            pushTo(eagerPackageInto, resolution.package, at);
-    };
-    // Python strings, for the data files they may name.
-    const pyStrings = new Map();
-    const collectString = (spec) => {
-        note(pyStrings, spec);
-    };
-    // Python imports by each dotted segment of the module path and each imported name.
-    const pyBySegment = new Map();
-    const pyFiles = [];
-    const collectPython = (spec, names) => {
-        const entry = { at, spec, names };
-        const keys = new Set([...spec.split('.').filter(Boolean), ...names]);
-        if (/^\.+$/.test(spec))
-            keys.add('.');
-        for (const key of keys)
-            pushTo(pyBySegment, key, entry);
-    };
-    const goPackages = new Map();
-    const goFilesIn = new Map();
-    for (; at < sources.length; at++) {
-        const source = sources[at];
-        if (source.data || source.blob === undefined)
-            continue;
-        if (source.path.endsWith('.py')) {
-            const text = source.blob.toString('utf8');
-            pythonImports(text, collectPython);
-            quotedCandidates(text, collectString);
-            pyFiles.push(at);
-            continue;
-        }
-        if (source.path.endsWith('.go')) {
-            quotedCandidates(source.blob.toString('utf8'), collectGo);
-            pushTo(goFilesIn, dirname(source.path), at);
-            if (!source.path.endsWith('_test.go'))
-                pushTo(goPackages, dirname(source.path), source.path);
-            continue;
-        }
-        quotedCandidates(source.blob.toString('utf8'), collect);
-        if (eagerCount > maxEager)
-            return undefined;
-    }
-    const goModuleNames = new Map();
-    for (const { dir, module } of resolver.goModuleRoots) {
-        const name = lastSegment(module);
-        if (name)
-            goModuleNames.set(dir, name);
-    }
-    // A folder with a package.json resolves to its entry file, whatever that file is called.
-    const packageEntryNames = new Map();
-    for (const path of options.files) {
-        if (!path.endsWith('/package.json') || path.includes('node_modules/'))
-            continue;
-        const folder = dirname(path);
-        const entry = resolver.tryPath(folder);
-        const name = lastSegment(folder);
-        if (entry && name)
-            packageEntryNames.set(entry, [...(packageEntryNames.get(entry) ?? []), name]);
-    }
-    const scans = new Map();
-    const scanOf = (path) => {
-        let scan = scans.get(path);
-        if (!scan) {
-            const at = indexOf.get(path);
-            const source = at === undefined ? undefined : sources[at];
-            if (!source)
-                return undefined;
-            scan = options.scan(source);
-            scans.set(path, scan);
-        }
-        return scan;
-    };
-    const conftestsOf = (path) => new Map(path.endsWith('.py') ? [[path, conftestsFor(path, options.files)]] : []);
-    const nodes = new Map();
-    const outgoing = new Map();
-    const edgesFrom = (from) => {
-        let out = outgoing.get(from.path);
-        if (!out) {
-            out = new Map();
-            addEdgesFrom(from, out);
-            outgoing.set(from.path, out);
-        }
-        return out;
-    };
-    const node = (path) => {
-        let found = nodes.get(path);
-        if (!found) {
-            const scan = scanOf(path);
-            if (!scan)
-                return undefined;
-            found = {
-                path,
-                scan,
-                ...linkNode(path, scan, resolver, conftestsOf(path), goPackages, setupLoadsOf(path))
-            };
-            nodes.set(path, found);
-        }
-        return found;
-    };
-    // The candidates filed under a name, resolved once: target → the sources that import it.
-    const resolvedNames = new Map();
-    const resolvedUnder = (name) => {
-        let byTarget = resolvedNames.get(name);
-        if (byTarget)
-            return byTarget;
-        byTarget = new Map();
-        for (const { spec, sources: found } of bySegment.get(name) ?? [])
-            for (const at of found) {
-                const resolution = resolver.resolveJs(sources[at].path, spec);
-                if ('file' in resolution)
-                    pushTo(byTarget, resolution.file, at);
-            }
-        resolvedNames.set(name, byTarget);
-        return byTarget;
-    };
-    const edges = new Map();
-    /**
-     * A Go file is loaded by the other Go files of its package, and by every Go file that imports
-     * its package (`go.mod` module path or `vendor/`): found by the package folder's name (or the
-     * module path's last segment for a module's root package).
-     */
-    const goImporters = (target) => {
-        const dir = dirname(target);
-        if (!goPackages.get(dir)?.includes(target))
-            return [];
-        const importers = new Set(goFilesIn.get(dir) ?? []);
-        importers.delete(indexOf.get(target));
-        const names = [lastSegment(dir), goModuleNames.get(dir)];
-        for (const name of new Set(names)) {
-            if (!name)
-                continue;
-            for (const { spec, sources: found } of goBySegment.get(name) ?? [])
-                for (const at of found)
-                    if (resolver.goPackageDir(spec, sources[at].path) === dir)
-                        importers.add(at);
-        }
-        return [...importers].sort((a, b) => a - b);
-    };
-    /**
-     * A Python file is loaded by the imports whose module path runs through it (a package's
-     * `__init__.py` too) or that import it by name from its package, and a conftest.py by every
-     * Python file under its folder.
-     */
-    const pythonImporters = (target) => {
-        const importers = new Set();
-        const dir = dirname(target);
-        if (target === 'conftest.py' || target.endsWith('/conftest.py'))
-            for (const at of pyFiles) {
-                const path = sources[at].path;
-                if (path !== target && (dir === '' || path.startsWith(dir + '/')))
-                    importers.add(at);
-            }
-        const base = target.slice(target.lastIndexOf('/') + 1);
-        const names = base === '__init__.py' ? [lastSegment(dir) ?? '.', '.'] : [base.slice(0, -3)];
-        for (const name of new Set(names))
-            for (const { at, spec, names: imported } of pyBySegment.get(name) ?? []) {
-                if (importers.has(at))
-                    continue;
-                const from = sources[at].path;
-                const { files, resolved } = resolver.resolvePython(from, spec);
-                if (!resolved)
-                    continue;
-                const module = files[files.length - 1];
-                if (files.includes(target) ||
-                    (module !== undefined && imported.some(name => resolver.pythonSubmodule(module, name) === target)))
-                    importers.add(at);
-            }
-        return [...importers].sort((a, b) => a - b);
-    };
-    const setupLoadsOf = options.setupLoadsOf ?? (() => []);
-    // Setup file → the test files that load it first.
-    const setupLoaders = new Map();
-    sources.forEach((source, i) => {
-        for (const setup of setupLoadsOf(source.path))
-            if (setup !== source.path)
-                pushTo(setupLoaders, setup, i);
-    });
-    /** The sources with a candidate that resolves to `target`, in tree order (before any scan). */
-    const candidateImporters = (target) => {
-        if (target.endsWith('.go'))
-            return goImporters(target);
-        if (target.endsWith('.py'))
-            return pythonImporters(target);
-        const importers = new Set([...(eagerInto.get(target) ?? []), ...(setupLoaders.get(target) ?? [])]);
-        if (eagerPackageInto.size) {
-            const dir = resolver.packageDirOf(target);
-            if (dir !== undefined && resolver.packageSources(dir).has(target))
-                for (const at of eagerPackageInto.get(dir) ?? [])
-                    importers.add(at);
-        }
-        const names = [...namesOf(target), ...(packageEntryNames.get(target) ?? [])];
-        for (const name of new Set(names))
-            for (const at of resolvedUnder(name).get(target) ?? [])
-                importers.add(at);
-        return [...importers].sort((a, b) => a - b);
-    };
-    const edgesInto = (target) => {
-        if (edges.has(target))
-            return edges.get(target);
-        const into = { loaders: [], bindings: [], exportAllers: [] };
-        for (const at of candidateImporters(target)) {
-            const from = node(sources[at].path);
-            if (!from)
-                continue;
-            const mine = edgesFrom(from).get(target);
-            if (!mine)
-                continue;
-            into.loaders.push(...mine.loaders);
-            into.bindings.push(...mine.bindings);
-            into.exportAllers.push(...mine.exportAllers);
-        }
-        const empty = !into.loaders.length && !into.bindings.length && !into.exportAllers.length;
-        edges.set(target, empty ? undefined : into);
-        return empty ? undefined : into;
-    };
-    const dataReferences = path => {
-        const mock = MOCK_FILE.exec(path)?.[1];
-        const maybe = new Set();
-        for (const { spec, sources: found } of [
-            ...distinct.values(),
-            ...goDistinct.values(),
-            ...pyStrings.values()
-        ]) {
-            if (mock && (spec === mock || spec.endsWith('/' + mock))) {
-                for (const at of found)
-                    maybe.add(at);
-            }
-            else if (spec.startsWith('./') || spec.startsWith('../')) {
-                for (const at of found)
-                    if (stringRefersTo(spec, sources[at].path, path))
-                        maybe.add(at);
-            }
-            else if (stringRefersTo(spec, '', path))
-                for (const at of found)
-                    maybe.add(at);
-        }
-        let referenced = (edgesInto(path)?.loaders.length ?? 0) > 0;
-        const referrers = [];
-        for (const at of [...maybe].sort((a, b) => a - b)) {
-            const found = node(sources[at].path);
-            if (found && dataReferenceOf(found, path) === 'names') {
-                referrers.push(found.path);
-                referenced = true;
-            }
-        }
-        return { referenced, referrers };
-    };
-    return {
-        nodes: { get: node },
-        edgesInto,
-        candidateImporters: target => candidateImporters(target).map(at => sources[at].path),
-        scanOf,
-        dataReferences,
-        get linked() {
-            return nodes.size;
-        },
-        candidates
-    };
-}
-
-// EXTERNAL MODULE: external "node:module"
-var external_node_module_ = __webpack_require__(98995);
-;// CONCATENATED MODULE: ./src/select/typecheck.ts
-
-
-
-/**
- * When ts-jest type-checks modules as they load, a type error anywhere in a loaded module fails
- * the whole suite. Rather than selecting every loader of a changed TypeScript file, the files whose
- * types can change are checked with the repository's own TypeScript: when they are clean, symbol
- * level selection stands; a file with errors makes all of its loaders run.
- */
-/** The codes ts-jest ignores by default. */
-const IGNORED_CODES = new Set([6059, 18002, 18003]);
-function loadTypeScript(repoDir) {
-    try {
-        const name = 'typescript';
-        return (0,external_node_module_.createRequire)((0,external_node_path_.join)(repoDir, 'package.json'))(name);
-    }
-    catch {
-        return undefined;
-    }
-}
-function nearestTsconfig(repoDir, file) {
-    for (let dir = (0,external_node_path_.dirname)((0,external_node_path_.join)(repoDir, file)); dir.startsWith(repoDir); dir = (0,external_node_path_.dirname)(dir)) {
-        const candidate = (0,external_node_path_.join)(dir, 'tsconfig.json');
-        if ((0,external_node_fs_.existsSync)(candidate))
-            return candidate;
-        if (dir === repoDir)
-            break;
-    }
-    return undefined;
-}
-function typeErrorsIn(repoDir, files, tsconfig) {
-    const errors = new Map();
-    const ts = loadTypeScript(repoDir);
-    if (!ts)
-        return { checked: false, errors, why: 'typescript is not installed in the repository' };
-    const configPath = tsconfig ? (0,external_node_path_.join)(repoDir, tsconfig) : nearestTsconfig(repoDir, files[0] ?? '');
-    let options = {};
-    if (configPath && (0,external_node_fs_.existsSync)(configPath)) {
-        const parsed = ts.getParsedCommandLineOfConfigFile(configPath, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined });
-        if (!parsed)
-            return { checked: false, errors, why: `${configPath} could not be read` };
-        options = parsed.options;
-    }
-    const absolute = files.map(file => (0,external_node_path_.join)(repoDir, file));
-    const program = ts.createProgram({ rootNames: absolute, options: { ...options, noEmit: true } });
-    files.forEach((file, i) => {
-        const source = program.getSourceFile(absolute[i]);
-        if (!source)
-            return;
-        const diagnostics = [
-            ...program.getSyntacticDiagnostics(source),
-            ...program.getSemanticDiagnostics(source)
-        ].filter(d => d.category === ts.DiagnosticCategory.Error && !IGNORED_CODES.has(d.code));
-        const first = diagnostics[0];
-        if (first)
-            errors.set(file, typeof first.messageText === 'string' ? first.messageText : first.messageText.messageText);
-    });
-    return { checked: true, errors };
-}
-
-;// CONCATENATED MODULE: ./src/select/members.ts
-
-
-/**
- * Member reach: a method or accessor of a class (one in its `calledByName`) runs only when code
- * that runs names it (`x.format()`, `x['format']`, `{ format } = x`, a string 'format'). So a test
- * reaches a changed member when it reaches the class and something it reaches mentions the
- * member's name. Whatever mentions names (the test itself, what it loads, the reached members of
- * classes) is found by a walk forward from the test that opens a class's members as their names
- * turn up.
- *
- * Where code outside the repository may call members by names the repository never mentions, a
- * class's members are all reached with it: decorated classes, classes that implement an interface
- * not declared in the repository, classes whose base is not a class of the repository
- * (React.Component, Error…) or is such a class, and the classes such a class extends. A module
- * that lists the names on a prototype (`Object.getOwnPropertyNames(Object.getPrototypeOf(x))`…)
- * opens every class, and so does importing a JSON, YAML or TOML file (its names are not scanned).
- * What stays out of reach: a member called through a name computed from pieces
- * (`x['for' + 'mat']()`) or read at run time from a file, and a member of a plain class that only
- * a package calls, on an instance the repository hands it.
- */
-const REFLECTION = new Set(['getOwnPropertyNames', 'ownKeys', 'getOwnPropertyDescriptors']);
-const PROTOTYPE = new Set(['prototype', 'getPrototypeOf', '__proto__']);
-/** Data files a module may import that can hold names (JSON, YAML, TOML). */
-const NAMES_IN_DATA = /\.(?:json5?|jsonc|ya?ml|toml)$/i;
-/** Is declaration `key` (`Class.member`) a member of its class's `calledByName`? */
-function calledByName(scan, key) {
-    const dot = key.indexOf('.');
-    if (dot <= 0)
-        return false;
-    return own(scan.symbols, key.slice(0, dot))?.class?.calledByName?.includes(key.slice(dot + 1)) ?? false;
-}
-/** Does a module list the names on some prototype (a reflection word and a prototype word)? */
-function reflectsOnPrototypes(scan) {
-    let reflection = false;
-    let prototype = false;
-    for (const symbol of Object.values(scan.symbols))
-        for (const word of symbol.words ?? []) {
-            if (REFLECTION.has(word))
-                reflection = true;
-            else if (PROTOTYPE.has(word))
-                prototype = true;
-        }
-    return reflection && prototype;
-}
-/**
- * Forward steps all the walks of one selection may take (about a second on typeorm); when the walks so far
- * say the rest would not fit, member reach gives up and every test that reaches a class counts.
- */
-const MEMBER_REACH_BUDGET = 250_000;
-/** The least a single walk may take before member reach gives up. */
-const WALK_FLOOR = 5_000;
-const members_SEP = '\u0000';
-function memberReach(graph, budget = MEMBER_REACH_BUDGET) {
-    const reflecting = new Map();
-    const reflects = (scan) => {
-        let known = reflecting.get(scan);
-        if (known === undefined)
-            reflecting.set(scan, (known = reflectsOnPrototypes(scan)));
-        return known;
-    };
-    let steps = 0;
-    let walks = 0;
-    let testsLeft = 0;
-    let exhausted = false;
-    const exportedClass = (file, exported, depth) => {
-        const node = graph.nodes.get(file);
-        if (!node || depth > 8)
-            return undefined;
-        const local = own(node.scan.exports, exported);
-        if (local !== undefined)
-            return classAt(file, local, depth + 1);
-        for (const target of node.exportAll) {
-            const found = exportedClass(target, exported, depth + 1);
-            if (found)
-                return found;
-        }
-        return undefined;
-    };
-    /** The class that `name` denotes in `file`. */
-    const classAt = (file, name, depth = 0) => {
-        const node = graph.nodes.get(file);
-        if (!node)
-            return undefined;
-        const binding = node.bindings.get(name);
-        if (binding) {
-            if (!binding.target || binding.imported === WHOLE)
-                return undefined;
-            return exportedClass(binding.target, binding.imported, depth + 1);
-        }
-        const symbol = own(node.scan.symbols, name);
-        return symbol?.class ? { file, name, symbol } : undefined;
-    };
-    /** Is `name` in `file` declared in the repository (not a package's or a global)? */
-    const inRepository = (file, name) => {
-        const node = graph.nodes.get(file);
-        if (!node)
-            return false;
-        const binding = node.bindings.get(name);
-        return binding ? binding.target !== undefined : own(node.scan.symbols, name) !== undefined;
-    };
-    /** A class whose members code outside the repository may call (see above). */
-    const openMemo = new Map();
-    const isOpen = (ref, depth = 0) => {
-        const key = ref.file + members_SEP + ref.name;
-        const known = openMemo.get(key);
-        if (known !== undefined)
-            return known;
-        openMemo.set(key, true); // a cycle of bases is open
-        const info = ref.symbol.class;
-        let open = !info?.calledByName || (info.interfaces ?? []).some(name => !inRepository(ref.file, name));
-        if (!open && info?.base !== undefined) {
-            const base = classAt(ref.file, info.base);
-            open = !base || depth > 16 || isOpen(base, depth + 1);
-        }
-        openMemo.set(key, open);
-        return open;
-    };
-    const gated = (file, symbol) => {
-        const node = graph.nodes.get(file);
-        if (!node || !calledByName(node.scan, symbol))
-            return false;
-        const owner = symbol.slice(0, symbol.indexOf('.'));
-        return (!node.bindings.has(owner) &&
-            !isOpen({ file, name: owner, symbol: node.scan.symbols[owner] }));
-    };
-    /** What a test reaches, by a forward walk that opens members as their names turn up. */
-    const walk = (test, targets, cap) => {
-        const stepsBefore = steps;
-        const files = new Set();
-        /** Each node reached, with the node it was reached from. */
-        const parent = new Map();
-        const found = targets.map(() => false);
-        let left = targets.length;
-        const targetIds = new Map();
-        const targetFiles = new Map();
-        targets.forEach((target, i) => {
-            if (target.key === undefined)
-                pushTo(targetFiles, target.file, i);
-            else
-                pushTo(targetIds, target.file + members_SEP + target.key, i);
-        });
-        const hit = (at, id) => {
-            for (const i of at ?? [])
-                if (!found[i]) {
-                    found[i] = [
-                        ...chainOf(parent, id).filter(step => step !== test && !step.startsWith(test + '#')),
-                        test
-                    ];
-                    left--;
-                }
-        };
-        const queue = [];
-        const names = new Set();
-        let everything = false;
-        /** Members waiting for their name: name → node ids; and by class, for classes forced open. */
-        const waitingByName = new Map();
-        const waitingByClass = new Map();
-        const forced = new Set();
-        let from = null;
-        const visit = (file, key) => {
-            const id = file + members_SEP + key;
-            if (parent.has(id))
-                return;
-            parent.set(id, from);
-            queue.push(id);
-        };
-        /** Visits members that were waiting, each from its class. */
-        const release = (ids) => {
-            for (const id of ids ?? []) {
-                if (parent.has(id))
-                    continue;
-                parent.set(id, id.slice(0, id.indexOf('.', id.indexOf(members_SEP))));
-                queue.push(id);
-            }
-        };
-        const mention = (words) => {
-            for (const word of words ?? []) {
-                if (names.has(word))
-                    continue;
-                names.add(word);
-                release(waitingByName.get(word));
-                waitingByName.delete(word);
-            }
-        };
-        const forceOpen = (ref) => {
-            const key = ref.file + members_SEP + ref.name;
-            if (forced.has(key))
-                return;
-            forced.add(key);
-            release(waitingByClass.get(key));
-            waitingByClass.delete(key);
-            const baseName = ref.symbol.class?.base;
-            const base = baseName === undefined ? undefined : classAt(ref.file, baseName);
-            if (base)
-                forceOpen(base);
-        };
-        visit(test, WHOLE);
-        for (let q = 0; q < queue.length && left > 0; q++) {
-            if (++steps - stepsBefore > cap) {
-                exhausted = true;
-                break;
-            }
-            const id = queue[q];
-            from = id;
-            const sep = id.indexOf(members_SEP);
-            const file = id.slice(0, sep);
-            const key = id.slice(sep + 1);
-            if (!files.has(file)) {
-                files.add(file);
-                hit(targetFiles.get(file), id);
-            }
-            hit(targetIds.get(id), id);
-            const node = graph.nodes.get(file);
-            // Names can come from a data file the test imports (a table of cases): it is not scanned.
-            if (!everything && (node ? reflects(node.scan) : NAMES_IN_DATA.test(file))) {
-                everything = true;
-                for (const ids of waitingByName.values())
-                    release(ids);
-                waitingByName.clear();
-            }
-            if (!node)
-                continue;
-            // A class's members called by name are reached through the class, not by WHOLE.
-            const symbol = stepForward(node, key, visit, name => calledByName(node.scan, name));
-            if (!symbol)
-                continue;
-            mention(symbol.words);
-            const classRef = { file, name: key, symbol };
-            const open = symbol.class !== undefined && (everything || forced.has(file + members_SEP + key) || isOpen(classRef));
-            const callable = !open && symbol.class?.calledByName ? new Set(symbol.class.calledByName) : undefined;
-            for (const ref of localRefs(node, key, symbol)) {
-                const member = ref.startsWith(key + '.') ? ref.slice(key.length + 1) : undefined;
-                if (member === undefined || !callable?.has(member) || names.has(member)) {
-                    visit(file, ref);
-                    if (open && member === undefined) {
-                        const header = classAt(file, ref);
-                        if (header)
-                            forceOpen(header);
-                    }
-                    continue;
-                }
-                pushTo(waitingByName, member, file + members_SEP + ref);
-                pushTo(waitingByClass, file + members_SEP + key, file + members_SEP + ref);
-            }
-        }
-        return found;
-    };
-    return {
-        gated,
-        reachable(test, targets) {
-            if (!exhausted && walks > 0 && steps + (steps / walks) * testsLeft > budget)
-                exhausted = true;
-            // One walk may take a few times its share of what is left, and never more than all of it.
-            const cap = Math.min(budget - steps, Math.max(WALK_FLOOR, ((budget - steps) / Math.max(1, testsLeft)) * 4));
-            testsLeft--;
-            if (exhausted)
-                return targets.map(() => true);
-            walks++;
-            const found = walk(test, targets, cap);
-            return exhausted ? targets.map(() => true) : found;
-        },
-        plan(tests) {
-            testsLeft = tests;
-        },
-        get exhausted() {
-            return exhausted;
-        }
-    };
 }
 
 ;// CONCATENATED MODULE: ./src/select/js-lexer.ts
@@ -5595,6 +4010,1976 @@ class JsScanner {
     }
 }
 
+;// CONCATENATED MODULE: ./src/select/other-scanners.ts
+
+
+/** Python and Go: top-level definitions by indentation / package-level declarations. */
+const PY_KEYWORDS = new Set([
+    'False', 'None', 'True', 'and', 'as', 'assert', 'async', 'await', 'break', 'class', 'continue', 'def',
+    'del', 'elif', 'else', 'except', 'finally', 'for', 'from', 'global', 'if', 'import', 'in', 'is', 'lambda',
+    'nonlocal', 'not', 'or', 'pass', 'raise', 'return', 'try', 'while', 'with', 'yield', 'self', 'cls'
+]); // prettier-ignore
+/** Splits Python source into logical lines (bracket and backslash continuations joined). */
+function pythonLogicalLines(src) {
+    const lines = [];
+    let i = 0;
+    const n = src.length;
+    let depth = 0;
+    let code = '';
+    let norm = '';
+    let strings = [];
+    let indent = -1;
+    let atLineStart = true;
+    let lineIndent = 0;
+    const flush = () => {
+        if (code.trim())
+            lines.push({ code, norm: norm.replace(/[ \t]+/g, ' ').trim(), indent, strings });
+        code = '';
+        norm = '';
+        strings = [];
+        indent = -1;
+    };
+    while (i < n) {
+        const c = src[i];
+        if (atLineStart) {
+            lineIndent = 0;
+            while (src[i] === ' ' || src[i] === '\t') {
+                lineIndent += src[i] === '\t' ? 8 : 1;
+                i++;
+            }
+            atLineStart = false;
+            continue;
+        }
+        if (c === '#') {
+            while (i < n && src[i] !== '\n')
+                i++;
+            continue;
+        }
+        if (c === '\\' && src[i + 1] === '\n') {
+            i += 2;
+            norm += ' ';
+            code += ' ';
+            continue;
+        }
+        if (c === '\n' || c === '\r') {
+            i++;
+            if (c === '\r' && src[i] === '\n')
+                i++;
+            atLineStart = true;
+            if (depth === 0)
+                flush();
+            else {
+                code += ' ';
+                norm += ' ';
+            }
+            continue;
+        }
+        if (indent < 0 && c !== ' ' && c !== '\t')
+            indent = lineIndent;
+        if (c === '"' || c === "'") {
+            const triple = src.startsWith(c.repeat(3), i);
+            const quote = triple ? c.repeat(3) : c;
+            let j = i + quote.length;
+            while (j < n) {
+                if (src[j] === '\\')
+                    j += 2;
+                else if (src.startsWith(quote, j))
+                    break;
+                else if (!triple && src[j] === '\n')
+                    return { lines, error: `unterminated string at offset ${i}` };
+                else
+                    j++;
+            }
+            if (j >= n)
+                return { lines, error: `unterminated string at offset ${i}` };
+            const value = src.slice(i + quote.length, j);
+            strings.push(value);
+            // Spaces inside a string are content: kept apart from the whitespace the hash ignores.
+            norm += JSON.stringify(value).replace(/ /g, '\\u0020');
+            code += '""';
+            i = j + quote.length;
+            continue;
+        }
+        if (c === '(' || c === '[' || c === '{')
+            depth++;
+        else if (c === ')' || c === ']' || c === '}')
+            depth = Math.max(0, depth - 1);
+        code += c;
+        norm += c;
+        i++;
+    }
+    flush();
+    if (depth > 0)
+        return { lines, error: 'unclosed bracket at end of file' };
+    return { lines };
+}
+function pythonRefs(code) {
+    const refs = new Set();
+    for (const match of code.matchAll(/(^|[^.\w])([A-Za-z_]\w*)/g)) {
+        const name = match[2];
+        if (!PY_KEYWORDS.has(name))
+            refs.add(name);
+    }
+    return [...refs];
+}
+function parsePythonImport(code, nested) {
+    const text = code.trim();
+    let match = /^from\s+(\.*[\w.]*)\s+import\s+(.+)$/s.exec(text);
+    if (match) {
+        const spec = match[1];
+        const list = match[2].replace(/[()]/g, '');
+        if (list.trim() === '*')
+            return [{ spec, names: null }];
+        const names = list
+            .split(',')
+            .map(part => part.trim())
+            .filter(Boolean)
+            .map(part => {
+            const [imported, local] = part.split(/\s+as\s+/);
+            return { imported: imported.trim(), local: (local ?? imported ?? '').trim() };
+        });
+        return [{ spec, names: nested ? null : names }];
+    }
+    match = /^import\s+(.+)$/s.exec(text);
+    if (match) {
+        return match[1].split(',').map(part => {
+            const [module, local] = part.trim().split(/\s+as\s+/);
+            const spec = module.trim();
+            return { spec, names: null, local: (local ?? spec.split('.')[0] ?? '').trim() };
+        });
+    }
+    return [];
+}
+/**
+ * Code that loads modules named in strings: pytest's `pytest_plugins` (each one loaded with the
+ * conftest or test module that lists it), `importlib.import_module(…)` and `__import__(…)`.
+ */
+const PY_MODULE_BY_NAME = /\bpytest_plugins\s*[:=]|\bimport_module\s*\(|\b__import__\s*\(/;
+/** A dotted module path, relative ones too. */
+const PY_MODULE_PATH = /^\.*[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*$/;
+function scanPython(src) {
+    const scan = emptyScan('py');
+    const { lines, error } = pythonLogicalLines(src);
+    if (error)
+        scan.error = error;
+    const moduleParts = [];
+    const moduleRefs = new Set();
+    const allStrings = new Set();
+    let current;
+    let decorators = [];
+    const close = () => {
+        if (!current)
+            return;
+        const existing = scan.symbols[current.name];
+        const hash = hashText(current.parts.join('\n'));
+        scan.symbols[current.name] = {
+            hash: existing ? hashText(existing.hash + hash) : hash,
+            refs: [...new Set([...(existing?.refs ?? []), ...current.refs])]
+        };
+        if (current.loadRefs)
+            for (const ref of current.refs)
+                moduleRefs.add(ref);
+        current = undefined;
+    };
+    for (const line of lines) {
+        for (const value of line.strings)
+            if (value.length <= 200 && /^[\w@./-]+$/.test(value) && /[./_-]/.test(value))
+                allStrings.add(value);
+        const code = line.code.trim();
+        if (PY_MODULE_BY_NAME.test(code))
+            for (const value of line.strings)
+                if (PY_MODULE_PATH.test(value))
+                    scan.imports.push({ spec: value, kind: 'dynamic', names: null });
+        if (line.indent > 0) {
+            if (/^(from\s+\S+\s+import|import)\s/.test(code))
+                for (const entry of parsePythonImport(code, true))
+                    scan.imports.push({ spec: entry.spec, kind: 'dynamic', names: null });
+            if (current) {
+                current.parts.push(`${line.indent}:${line.norm}`);
+                for (const ref of pythonRefs(code))
+                    current.refs.add(ref);
+            }
+            else {
+                moduleParts.push(`${line.indent}:${line.norm}`);
+                for (const ref of pythonRefs(code))
+                    moduleRefs.add(ref);
+            }
+            continue;
+        }
+        close();
+        if (code.startsWith('@')) {
+            decorators.push(line);
+            continue;
+        }
+        const def = /^(?:async\s+)?(def|class)\s+([A-Za-z_]\w*)/.exec(code);
+        if (def) {
+            const name = def[2];
+            current = { name, parts: [...decorators.map(d => d.norm), line.norm], refs: new Set(), loadRefs: false };
+            for (const decorator of decorators)
+                for (const ref of pythonRefs(decorator.code))
+                    moduleRefs.add(ref);
+            if (def[1] === 'class') {
+                current.loadRefs = true;
+                const bases = /\((.*)\)/.exec(code);
+                if (bases)
+                    for (const ref of pythonRefs(bases[1]))
+                        moduleRefs.add(ref);
+            }
+            decorators = [];
+            scan.exports[name] = name;
+            continue;
+        }
+        for (const decorator of decorators)
+            moduleParts.push(decorator.norm);
+        decorators = [];
+        if (/^(from\s+\S+\s+import|import)\s/.test(code)) {
+            for (const entry of parsePythonImport(code, false)) {
+                scan.imports.push({ spec: entry.spec, kind: 'static', names: entry.names });
+                const bindings = entry.names ?? (entry.local ? [{ imported: '*', local: entry.local }] : []);
+                for (const binding of bindings) {
+                    scan.symbols[binding.local] = { hash: `${entry.spec}\u0000${binding.imported}`, refs: [] };
+                    scan.exports[binding.local] ??= binding.local;
+                }
+                if (!entry.names)
+                    moduleParts.push(`import ${entry.spec}`);
+            }
+            continue;
+        }
+        const assignment = /^([A-Za-z_]\w*)\s*(?::[^=]+)?=(?!=)/.exec(code);
+        if (assignment) {
+            const name = assignment[1];
+            const refs = pythonRefs(code.slice(assignment[0].length));
+            scan.symbols[name] = { hash: hashText(line.norm), refs };
+            scan.exports[name] = name;
+            for (const ref of refs)
+                moduleRefs.add(ref);
+            continue;
+        }
+        moduleParts.push(line.norm);
+        for (const ref of pythonRefs(code))
+            moduleRefs.add(ref);
+    }
+    close();
+    for (const decorator of decorators)
+        moduleParts.push(decorator.norm);
+    scan.symbols[model_MODULE_SYMBOL] = { hash: hashText(moduleParts.join('\n')), refs: [...moduleRefs] };
+    scan.strings = [...allStrings].slice(0, 300);
+    return scan;
+}
+// ── Go ─────────────────────────────────────────────────────────────────────
+/**
+ * Comments Go reads: build constraints, `//go:` directives (`embed`, `linkname`, `noinline`…),
+ * cgo's `//export`, and `//line`. They are code to the scanner, kept with the declaration they
+ * precede.
+ */
+const GO_DIRECTIVE = /^\/\/(?:go:[a-z]|\s*\+build\s|export\s|line\s)/;
+/** A file that imports "C": its comment before the import is C code (cgo), so no comment is dropped. */
+const GO_CGO_IMPORT = /^import\s*(?:\(\s*)?"C"/m;
+/**
+ * Go: package clause, imports, embed patterns, and a hash per package-level declaration (comments
+ * dropped, except directives, and except every comment in a cgo file).
+ */
+function scanGo(src) {
+    const scan = emptyScan('go');
+    const keepComments = GO_CGO_IMPORT.test(src);
+    const embeds = [];
+    // Remove comments while keeping strings (raw strings use backquotes).
+    let code = '';
+    const strings = new Set();
+    for (let i = 0; i < src.length;) {
+        const c = src[i];
+        if (c === '/' && src[i + 1] === '/') {
+            let end = src.indexOf('\n', i);
+            if (end < 0)
+                end = src.length;
+            const comment = src.slice(i, end);
+            const atLineStart = /^[ \t]*$/.test(src.slice(src.lastIndexOf('\n', i - 1) + 1, i));
+            if (atLineStart && GO_DIRECTIVE.test(comment)) {
+                code += comment;
+                if (comment.startsWith('//go:embed '))
+                    embeds.push(...goEmbedPatterns(comment.slice('//go:embed '.length)));
+            }
+            else if (keepComments)
+                code += comment;
+            i = end;
+        }
+        else if (c === '/' && src[i + 1] === '*') {
+            const end = src.indexOf('*/', i + 2);
+            if (end < 0) {
+                scan.error = 'unclosed comment';
+                break;
+            }
+            if (keepComments)
+                code += src.slice(i, end + 2);
+            else
+                code += src.slice(i, end + 2).includes('\n') ? '\n' : ' ';
+            i = end + 2;
+        }
+        else if (c === '"' || c === '`' || c === "'") {
+            let j = i + 1;
+            while (j < src.length && src[j] !== c) {
+                if (src[j] === '\\' && c !== '`')
+                    j++;
+                j++;
+            }
+            const value = src.slice(i + 1, j);
+            if (c === '"' && /^[\w@./-]+$/.test(value) && /[./_-]/.test(value))
+                strings.add(value);
+            // Whitespace inside a literal is content, not formatting: escaped so that it is hashed as is.
+            code += src.slice(i, j + 1).replace(/\s/g, ch => `\\u{${ch.charCodeAt(0).toString(16)}}`);
+            i = j + 1;
+        }
+        else {
+            code += c;
+            i++;
+        }
+    }
+    if (embeds.length)
+        scan.embeds = embeds;
+    scan.pkg = /^\s*package\s+(\w+)/m.exec(code)?.[1];
+    if (!scan.pkg)
+        scan.error ??= 'no package clause';
+    const importBlock = /^import\s*\(([\s\S]*?)\)/gm;
+    for (const block of code.matchAll(importBlock)) {
+        for (const m of block[1].matchAll(/(?:^|\n)\s*(?:[\w.]+\s+)?"([^"]+)"/g))
+            scan.imports.push({ spec: m[1], kind: 'static', names: null });
+    }
+    for (const m of code.matchAll(/^import\s+(?:[\w.]+\s+)?"([^"]+)"/gm))
+        scan.imports.push({ spec: m[1], kind: 'static', names: null });
+    // Package-level declarations start at column 0, with the directives just above them.
+    const decls = code.split(/(?<!^\/\/go:[^\n]*)\n(?=(?:\/\/go:[^\n]*\n)*(?:func|type|var|const)\b)/m);
+    const moduleParts = [];
+    for (const decl of decls) {
+        const norm = decl.replace(/\s+/g, ' ').trim();
+        const head = /^(func|type|var|const)\s*(?:\(\s*\w*\s*\*?\s*(\w+)[^)]*\)\s*)?(\w+)?/.exec(decl.replace(/^(?:\/\/go:[^\n]*\n)+/, '').replace(/\s+/g, ' '));
+        if (!head) {
+            moduleParts.push(norm.replace(/^package \w+/, '').replace(/import\s*\([^)]*\)|import\s+(?:[\w.]+\s+)?"[^"]+"/g, ''));
+            continue;
+        }
+        const name = head[2] ? `${head[2]}.${head[3]}` : (head[3] ?? `${head[1]}#${moduleParts.length}`);
+        scan.symbols[name] = { hash: hashText(norm), refs: [] };
+    }
+    scan.symbols[model_MODULE_SYMBOL] = { hash: hashText(moduleParts.join('\n')), refs: [] };
+    const specs = new Set(scan.imports.map(i => i.spec));
+    scan.strings = [...strings].filter(value => !specs.has(value)).slice(0, 300);
+    return scan;
+}
+
+;// CONCATENATED MODULE: ./src/select/resolve.ts
+
+
+
+/**
+ * Resolves import specifiers to repository files, in memory: the set of files at the revision
+ * under test plus the project settings. No file-system calls, so that 10,000 files resolve fast.
+ */
+const JS_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs', '.json', '.node'];
+const TS_FOR_JS = {
+    '.js': ['.ts', '.tsx'],
+    '.jsx': ['.tsx'],
+    '.mjs': ['.mts'],
+    '.cjs': ['.cts']
+};
+const CONDITIONS = ['source', 'development', 'import', 'module', 'require', 'node', 'default', 'types'];
+const DECLARATION = /\.d\.[cm]?ts$/;
+/** Build output folders: a path through one that is not in the repository is mapped to `src`. */
+const BUILD_FOLDERS = ['dist', 'lib', 'build', 'out', 'esm', 'cjs'];
+/** Test-looking paths, left out of a package's sources (see packageSources). */
+const TEST_LIKE = /(?:^|\/)(?:__tests__|__mocks__)\/|\.(?:test|spec)\.[cm]?[jt]sx?$/;
+class Resolver {
+    files;
+    read;
+    jest;
+    tsconfigByDir = new Map();
+    packageByDir = new Map();
+    workspacePackages = new Map();
+    /** Folders of workspace packages (for scoping fallbacks), longest first. */
+    workspaceDirs = [];
+    goModules = [];
+    pythonRoots;
+    constructor(files, read, jest, memo = Object.create(null)) {
+        this.files = files;
+        this.read = read;
+        this.jest = jest;
+        this.memo = memo;
+        const globs = workspaceGlobs(read);
+        if (globs.length) {
+            const isWorkspace = picomatch_default()(globs.map(g => g.replace(/\/$/, '')));
+            for (const file of files) {
+                if (!file.endsWith('/package.json') || file.includes('node_modules/'))
+                    continue;
+                const dir = dirname(file);
+                if (!isWorkspace(dir))
+                    continue;
+                const pkg = loadPackage(read, file);
+                if (!pkg)
+                    continue;
+                this.workspaceDirs.push(dir);
+                if (pkg.name)
+                    this.workspacePackages.set(pkg.name, pkg);
+            }
+            this.workspaceDirs.sort((a, b) => b.length - a.length);
+        }
+        for (const file of files) {
+            if (file === 'go.mod' || file.endsWith('/go.mod')) {
+                const module = /^module\s+(\S+)/m.exec(read(file) ?? '')?.[1];
+                if (module)
+                    this.goModules.push({ dir: dirname(file), module });
+            }
+        }
+        const roots = new Set(['', 'src', 'lib', 'python']);
+        for (const file of files) {
+            if (/(?:^|\/)(?:pyproject\.toml|setup\.py|setup\.cfg)$/.test(file)) {
+                roots.add(dirname(file));
+                roots.add(joinPath(dirname(file), 'src'));
+            }
+        }
+        this.pythonRoots = [...roots];
+    }
+    /** The workspace package folder that holds a path ('' for the root). */
+    workspaceOf(path) {
+        return this.workspaceDirs.find(dir => path.startsWith(dir + '/')) ?? '';
+    }
+    exists(path) {
+        return this.files.has(path);
+    }
+    /** A path with extension and index inference, and TypeScript's .js → .ts mapping. */
+    tryPath(path) {
+        if (path.startsWith('..'))
+            return undefined;
+        const ext = /\.[cm]?[jt]sx?$/.exec(path)?.[0];
+        if (ext && TS_FOR_JS[ext]) {
+            const stem = path.slice(0, -ext.length);
+            for (const tsExt of TS_FOR_JS[ext])
+                if (this.exists(stem + tsExt))
+                    return stem + tsExt;
+        }
+        if (this.exists(path))
+            return path;
+        for (const e of JS_EXTENSIONS)
+            if (this.exists(path + e))
+                return path + e;
+        const pkg = this.exists(joinPath(path, 'package.json')) ? this.packageAt(path) : undefined;
+        if (pkg) {
+            for (const field of [pkg.source, pkg.module, pkg.main, pkg.types]) {
+                if (!field)
+                    continue;
+                const target = this.tryPathNoPackage(joinPath(path, field)) ?? this.sourceFor(joinPath(path, field));
+                if (target)
+                    return target;
+            }
+        }
+        for (const e of JS_EXTENSIONS)
+            if (this.exists(`${path}/index${e}`))
+                return `${path}/index${e}`;
+        return undefined;
+    }
+    tryPathNoPackage(path) {
+        if (this.exists(path))
+            return path;
+        const ext = /\.[cm]?[jt]sx?$/.exec(path)?.[0];
+        if (ext && TS_FOR_JS[ext]) {
+            const stem = path.slice(0, -ext.length);
+            for (const tsExt of TS_FOR_JS[ext])
+                if (this.exists(stem + tsExt))
+                    return stem + tsExt;
+        }
+        for (const e of JS_EXTENSIONS)
+            if (this.exists(path + e))
+                return path + e;
+        for (const e of JS_EXTENSIONS)
+            if (this.exists(`${path}/index${e}`))
+                return `${path}/index${e}`;
+        return undefined;
+    }
+    /** A path as tryPath finds it, or else, as build output not in the repository, its source. */
+    fileOrSource(path) {
+        return this.tryPath(path) ?? this.sourceFor(path);
+    }
+    /** A build output path (dist/lib/build) mapped back to its source in the repository. */
+    sourceFor(path) {
+        // Slashes around it, so that the build folder itself (`../lib`) maps to `src` too.
+        const stem = `/${path.replace(/\.d\.ts$/, '').replace(/\.[cm]?[jt]sx?$/, '')}/`;
+        for (const folder of BUILD_FOLDERS) {
+            const from = `/${folder}/`;
+            const idx = stem.indexOf(from);
+            if (idx < 0)
+                continue;
+            const candidate = stem.slice(1, idx + 1) + 'src/' + stem.slice(idx + from.length);
+            const found = this.tryPathNoPackage(joinPath(candidate.slice(0, -1)));
+            if (found)
+                return found;
+        }
+        return undefined;
+    }
+    packageAt(dir) {
+        if (!this.packageByDir.has(dir)) {
+            const path = joinPath(dir, 'package.json');
+            this.packageByDir.set(dir, this.exists(path) ? loadPackage(this.read, path) : undefined);
+        }
+        return this.packageByDir.get(dir);
+    }
+    nearestPackage(fromDir) {
+        for (let dir = fromDir;; dir = dirname(dir)) {
+            const pkg = this.packageAt(dir);
+            if (pkg)
+                return pkg;
+            if (dir === '')
+                return undefined;
+        }
+    }
+    nearestTsConfig(fromDir) {
+        const visited = [];
+        let found;
+        for (let dir = fromDir;; dir = dirname(dir)) {
+            if (this.tsconfigByDir.has(dir)) {
+                found = this.tsconfigByDir.get(dir);
+                break;
+            }
+            visited.push(dir);
+            for (const name of ['tsconfig.json', 'jsconfig.json']) {
+                const path = joinPath(dir, name);
+                if (this.exists(path)) {
+                    found = loadTsConfig(this.read, path, this.files);
+                    break;
+                }
+            }
+            if (found || dir === '')
+                break;
+        }
+        for (const dir of visited)
+            this.tsconfigByDir.set(dir, found);
+        return found;
+    }
+    /** Resolves a subpath through a package's `exports` or `imports` map. */
+    throughMap(map, key, dir) {
+        if (map === undefined || map === null)
+            return undefined;
+        if (typeof map === 'string' || Array.isArray(map))
+            return key === '.' ? this.target(map, dir, '') : undefined;
+        const entries = map;
+        const keys = Object.keys(entries);
+        if (keys.length && !keys.some(k => k.startsWith('.') || k.startsWith('#'))) {
+            return key === '.' ? this.target(entries, dir, '') : undefined;
+        }
+        if (key in entries)
+            return this.target(entries[key], dir, '');
+        for (const pattern of keys) {
+            const star = pattern.indexOf('*');
+            if (star < 0) {
+                if (pattern.endsWith('/') && key.startsWith(pattern))
+                    return this.target(entries[pattern], dir, key.slice(pattern.length), true);
+                continue;
+            }
+            const prefix = pattern.slice(0, star);
+            const suffix = pattern.slice(star + 1);
+            if (key.startsWith(prefix) && key.endsWith(suffix) && key.length >= prefix.length + suffix.length)
+                return this.target(entries[pattern], dir, key.slice(prefix.length, key.length - suffix.length));
+        }
+        return undefined;
+    }
+    target(value, dir, star, folder = false) {
+        if (typeof value === 'string') {
+            const path = joinPath(dir, folder ? value + star : value.replace(/\*/g, star));
+            return this.tryPathNoPackage(path) ?? this.sourceFor(path);
+        }
+        if (Array.isArray(value)) {
+            for (const item of value) {
+                const found = this.target(item, dir, star, folder);
+                if (found)
+                    return found;
+            }
+            return undefined;
+        }
+        if (value && typeof value === 'object') {
+            const conditions = value;
+            for (const condition of CONDITIONS) {
+                if (condition in conditions) {
+                    const found = this.target(conditions[condition], dir, star, folder);
+                    if (found)
+                        return found;
+                }
+            }
+            for (const nested of Object.values(conditions)) {
+                const found = this.target(nested, dir, star, folder);
+                if (found)
+                    return found;
+            }
+        }
+        return undefined;
+    }
+    viaJest(spec) {
+        for (const settings of this.jest) {
+            for (const { regex, targets } of settings.moduleNameMapper) {
+                const match = regex.exec(spec);
+                if (!match)
+                    continue;
+                for (const target of targets) {
+                    const replaced = target.replace(/\$(\d+)/g, (_, n) => match[Number(n)] ?? '');
+                    const found = this.tryPath(joinPath(replaced));
+                    if (found)
+                        return found;
+                }
+            }
+        }
+        return undefined;
+    }
+    /**
+     * Resolutions by folder + specifier: a path, '' for a package outside, '?' for unresolved,
+     * '\u0001' + folder for a repository package whose entry is not in the repository.
+     */
+    memo;
+    /** How many resolutions this resolver added to the memo. */
+    added = 0;
+    globMemo = new Map();
+    /** The files a glob import in `from` loads (see glob-imports.ts). */
+    globFiles(from, pattern) {
+        // What a pattern matches depends on the importer's folder (nothing, for a rooted one), and
+        // never includes the importer: tests repeat one pattern in hundreds of files.
+        const dir = pattern.startsWith('/') ? '' : dirname(from);
+        const key = `${dir}\0${pattern}`;
+        let files = this.globMemo.get(key);
+        if (!files)
+            this.globMemo.set(key, (files = globFiles(this.files, joinPath(dir, '\0'), pattern)));
+        return files.includes(from) ? files.filter(file => file !== from) : files;
+    }
+    /** Resolves `spec` imported from file `from` (memoized per folder and specifier). */
+    resolveJs(from, spec) {
+        const fromDir = dirname(from);
+        const key = fromDir + '\u0000' + spec;
+        let encoded = this.memo[key];
+        if (encoded === undefined) {
+            const result = this.resolveJsUncached(fromDir, spec);
+            encoded =
+                'file' in result
+                    ? result.file
+                    : 'external' in result
+                        ? ''
+                        : 'package' in result
+                            ? '\u0001' + result.package
+                            : '?';
+            this.memo[key] = encoded;
+            this.added++;
+        }
+        if (encoded === '')
+            return { external: true };
+        if (encoded === '?')
+            return { unresolved: true };
+        return encoded.charCodeAt(0) === 1 ? { package: encoded.slice(1) } : { file: encoded };
+    }
+    sourcesByPackage = new Map();
+    /**
+     * The JavaScript/TypeScript sources of the repository package in `dir`: its files, less
+     * node_modules, nested packages and test-looking files.
+     */
+    packageSources(dir) {
+        let sources = this.sourcesByPackage.get(dir);
+        if (sources)
+            return sources;
+        const nested = [...this.files]
+            .filter(f => (f === 'package.json' || f.endsWith('/package.json')) && !f.includes('node_modules/'))
+            .map(f => dirname(f))
+            .filter(d => d !== dir && (dir === '' || d.startsWith(dir + '/')));
+        sources = new Set([...this.files].filter(f => (dir === '' || f.startsWith(dir + '/')) &&
+            /\.[cm]?[jt]sx?$/.test(f) &&
+            !f.includes('node_modules/') &&
+            !TEST_LIKE.test(f) &&
+            !nested.some(d => f.startsWith(d + '/'))));
+        this.sourcesByPackage.set(dir, sources);
+        return sources;
+    }
+    /** The folder of the package (nearest package.json) that holds `path`. */
+    packageDirOf(path) {
+        return this.nearestPackage(dirname(path))?.dir;
+    }
+    resolveJsUncached(fromDir, spec) {
+        const mapped = this.viaJest(spec);
+        if (mapped)
+            return { file: mapped };
+        if (spec.startsWith('./') || spec.startsWith('../') || spec === '.' || spec === '..') {
+            // Build output that is not in the repository (a test importing `../lib/index.js`) is its source.
+            const found = this.fileOrSource(joinPath(fromDir, spec));
+            return found ? { file: found } : { unresolved: true };
+        }
+        if (spec.startsWith('/')) {
+            const found = this.fileOrSource(joinPath(spec));
+            return found ? { file: found } : { unresolved: true };
+        }
+        if (spec.startsWith('#')) {
+            const pkg = this.nearestPackage(fromDir);
+            const found = pkg ? this.throughMap(pkg.imports, spec, pkg.dir) : undefined;
+            if (found)
+                return { file: found };
+        }
+        const tsconfig = this.nearestTsConfig(fromDir);
+        // A declaration file found through `paths` types the import; what runs may be elsewhere.
+        let declaration;
+        if (tsconfig) {
+            for (const { pattern, targets } of tsconfig.paths) {
+                const star = pattern.indexOf('*');
+                let rest;
+                if (star < 0)
+                    rest = pattern === spec ? '' : undefined;
+                else if (spec.startsWith(pattern.slice(0, star)) && spec.endsWith(pattern.slice(star + 1)))
+                    rest = spec.slice(star, spec.length - (pattern.length - star - 1));
+                if (rest === undefined)
+                    continue;
+                for (const target of targets) {
+                    const found = this.tryPath(target.replace('*', rest));
+                    if (found && DECLARATION.test(found))
+                        declaration ??= found;
+                    else if (found)
+                        return { file: found };
+                }
+            }
+            if (tsconfig.baseUrl !== undefined) {
+                const found = this.tryPath(joinPath(tsconfig.baseUrl, spec));
+                if (found)
+                    return { file: found };
+            }
+        }
+        // A workspace package, by name or name/subpath.
+        const parts = spec.split('/');
+        const name = spec.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
+        const pkg = this.workspacePackages.get(name) ?? this.selfPackage(fromDir, name);
+        if (pkg) {
+            const sub = spec.slice(name.length);
+            const key = sub ? '.' + sub : '.';
+            const found = (pkg.exports !== undefined ? this.throughMap(pkg.exports, key, pkg.dir) : undefined) ??
+                (sub ? this.fileOrSource(joinPath(pkg.dir, sub)) : this.tryPath(pkg.dir)) ??
+                this.tryPath(joinPath(pkg.dir, 'src', sub || 'index'));
+            // Only declarations (the `types` field) is not what runs: any source may be.
+            return found && !DECLARATION.test(found) ? { file: found } : { package: pkg.dir };
+        }
+        if (declaration)
+            return { file: declaration };
+        for (const settings of this.jest) {
+            for (const base of [
+                ...settings.modulePaths,
+                ...settings.moduleDirectories.map(d => joinPath(settings.rootDir, d))
+            ]) {
+                const found = this.tryPath(joinPath(base, spec));
+                if (found)
+                    return { file: found };
+            }
+        }
+        return { external: true };
+    }
+    /** The package that holds `fromDir`, when `name` is its own name. */
+    selfPackage(fromDir, name) {
+        const pkg = this.nearestPackage(fromDir);
+        return pkg?.name === name ? pkg : undefined;
+    }
+    // ── Python ───────────────────────────────────────────────────────────────
+    pyModule(base) {
+        if (this.exists(base + '.py'))
+            return base + '.py';
+        if (this.exists(base + '/__init__.py'))
+            return base + '/__init__.py';
+        return undefined;
+    }
+    /** Files for `import a.b.c` (packages a, a.b and module a.b.c), from the importing file. */
+    resolvePython(from, spec) {
+        const dots = /^\.*/.exec(spec)?.[0].length ?? 0;
+        const dotted = spec.slice(dots);
+        const parts = dotted ? dotted.split('.') : [];
+        let bases;
+        if (dots > 0) {
+            let dir = dirname(from);
+            for (let i = 1; i < dots; i++)
+                dir = dirname(dir);
+            bases = [dir];
+        }
+        else {
+            bases = [...this.pythonRoots];
+            // pytest's rootdir-relative imports: the test's folder and its parents.
+            for (let dir = dirname(from); dir !== ''; dir = dirname(dir))
+                bases.push(dir);
+        }
+        for (const base of bases) {
+            const files = [];
+            let ok = true;
+            for (let i = 1; i <= parts.length; i++) {
+                const file = this.pyModule(joinPath(base, ...parts.slice(0, i)));
+                if (file)
+                    files.push(file);
+                else if (i === parts.length)
+                    ok = false;
+            }
+            if (parts.length === 0) {
+                const init = joinPath(base, '__init__.py');
+                if (this.exists(init))
+                    files.push(init);
+            }
+            if (ok && (files.length || parts.length === 0))
+                return { files, resolved: true };
+        }
+        return { files: [], resolved: false };
+    }
+    /** A name imported with `from pkg import name` that is a submodule file. */
+    pythonSubmodule(packageFile, name) {
+        if (!packageFile.endsWith('__init__.py'))
+            return undefined;
+        return this.pyModule(joinPath(dirname(packageFile), name));
+    }
+    // ── Go ───────────────────────────────────────────────────────────────────
+    /** The Go modules of the repository: each `go.mod` folder and its module path. */
+    get goModuleRoots() {
+        return this.goModules;
+    }
+    /**
+     * The repository folder of a Go import path: a package of a module in the repository, or a
+     * package vendored into the module that holds the importing file (`vendor/<import path>`).
+     */
+    goPackageDir(importPath, from) {
+        for (const { dir, module } of this.goModules) {
+            if (importPath === module)
+                return dir;
+            if (importPath.startsWith(module + '/'))
+                return joinPath(dir, importPath.slice(module.length + 1));
+        }
+        if (from === undefined)
+            return undefined;
+        const owner = this.goModules
+            .filter(({ dir }) => dir === '' || from.startsWith(dir + '/'))
+            .sort((a, b) => b.dir.length - a.dir.length)[0];
+        return owner ? joinPath(owner.dir, 'vendor', importPath) : undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/select/demand.ts
+
+
+
+
+
+
+/** The extensions the resolver infers (`./data` finds `data.json`, `./dir` finds `dir/index.json`). */
+const SPEC_EXTENSION = /\.(?:[cm]?[jt]sx?|json|node)$/;
+const INDEX_FILE = /^index\.(?:[cm]?[jt]sx?|json|node)$/;
+const MAX_SPEC_LENGTH = 1024;
+/**
+ * Calls `found` with the text between each quote (', ", `) and the next same quote. Quotes end at
+ * the line's end, template literals do not. Every string literal of the file is among them.
+ */
+function quotedCandidates(text, found) {
+    quotedRanges(text, (start, end) => found(text.slice(start, end)));
+}
+/** quotedCandidates, as the range of each candidate in `text` (after its quote, up to the next). */
+function quotedRanges(text, found) {
+    for (const quote of ["'", '"', '`']) {
+        const template = quote === '`';
+        let at = text.indexOf(quote);
+        let lineEnd = -1;
+        while (at >= 0) {
+            const next = text.indexOf(quote, at + 1);
+            if (next < 0)
+                break;
+            if (!template && lineEnd < at) {
+                lineEnd = text.indexOf('\n', at + 1);
+                if (lineEnd < 0)
+                    lineEnd = text.length;
+            }
+            if ((template || next < lineEnd) && next - at - 1 <= MAX_SPEC_LENGTH)
+                found(at + 1, next);
+            at = next;
+        }
+    }
+}
+/**
+ * Python import statements of a file, found by lines that start with `import` or `from … import`
+ * (indented ones too): each module path with the names it imports. A superset of what the Python
+ * scanner reads, which takes the same statements from logical lines.
+ */
+function pythonImports(text, found) {
+    const statement = /^[ \t]*(?:from[ \t]+([.\w]+)[ \t]+import\b|import\b)/gm;
+    for (let match = statement.exec(text); match; match = statement.exec(text)) {
+        let end = match.index + match[0].length;
+        let rest = '';
+        // The statement runs to the line's end, on through backslashes and an open parenthesis.
+        for (let depth = 0; end < text.length; end++) {
+            const c = text[end];
+            if (c === '(')
+                depth++;
+            else if (c === ')')
+                depth = Math.max(0, depth - 1);
+            else if (c === '\\' && text[end + 1] === '\n') {
+                end++;
+                continue;
+            }
+            else if (c === '\n' && depth === 0)
+                break;
+            rest += c;
+        }
+        statement.lastIndex = Math.max(statement.lastIndex, end);
+        const parts = rest
+            .replace(/#[^\n]*/g, '')
+            .replace(/[()]/g, ' ')
+            .split(/[,\s]+/)
+            .filter(word => word && word !== 'as');
+        if (match[1] !== undefined)
+            found(match[1], parts);
+        else
+            for (const part of parts)
+                found(part, []);
+    }
+    // Modules named in strings: every quoted dotted path from the name to the end of its line, or
+    // to the bracket that closes the list or call that starts on it.
+    const byName = new RegExp(PY_MODULE_BY_NAME.source, 'g');
+    for (let match = byName.exec(text); match; match = byName.exec(text)) {
+        let end = match.index + match[0].length;
+        for (let depth = match[0].endsWith('(') ? 1 : 0; end < text.length; end++) {
+            const c = text[end];
+            if (c === '(' || c === '[')
+                depth++;
+            else if (c === ')' || c === ']')
+                depth--;
+            else if (c === '\n' && depth <= 0)
+                break;
+            if (depth < 0 || (depth === 0 && (c === ')' || c === ']')))
+                break;
+        }
+        quotedCandidates(text.slice(match.index, end + 1), spec => {
+            if (PY_MODULE_PATH.test(spec))
+                found(spec, []);
+        });
+    }
+}
+const IDENTIFIER_CHAR = /[\w$]/;
+const isSpace = (c) => c === ' ' || c === '\t' || c === '\n' || c === '\r';
+/**
+ * The names a static import or re-export with a named list takes from the specifier whose
+ * opening quote is at `quote` (`import { a, b as c } from '…'`, `import type { T } from '…'`,
+ * `import d, { a } from '…'`, `import d from '…'`, `export { a } from '…'`): every word of the
+ * list, and `default` for a default import. Undefined for every other use of a string (namespace
+ * and side-effect imports, `export *`, require, import(), mocks, a list with comments or strings
+ * in it): those may take the whole module.
+ */
+function namedImportAt(text, quote) {
+    let i = quote - 1;
+    const skipSpace = () => {
+        while (i >= 0 && isSpace(text[i]))
+            i--;
+    };
+    const wordBefore = () => {
+        const end = i + 1;
+        while (i >= 0 && IDENTIFIER_CHAR.test(text[i]))
+            i--;
+        return text.slice(i + 1, end);
+    };
+    skipSpace();
+    if (wordBefore() !== 'from')
+        return undefined;
+    skipSpace();
+    const names = new Set();
+    let list = true;
+    let defaultImport = false;
+    if (text[i] === '}') {
+        const open = text.lastIndexOf('{', i);
+        const items = open < 0 ? '' : text.slice(open + 1, i);
+        if (open < 0 || /[{}*'"`/]/.test(items))
+            return undefined;
+        for (const word of items.split(/[^\w$]+/))
+            if (word)
+                names.add(word);
+        i = open - 1;
+        skipSpace();
+        if (text[i] === ',') {
+            i--;
+            skipSpace();
+            list = false;
+        }
+    }
+    else
+        list = false;
+    if (!list) {
+        // A default import: `d, {…}` or `d`.
+        const local = wordBefore();
+        if (!local || local === 'type' || local === 'import' || local === 'export')
+            return undefined;
+        names.add('default');
+        defaultImport = true;
+        skipSpace();
+    }
+    let keyword = wordBefore();
+    if (keyword === 'type') {
+        skipSpace();
+        keyword = wordBefore();
+    }
+    if (keyword !== 'import' && (keyword !== 'export' || defaultImport))
+        return undefined;
+    const before = text[i];
+    return before === undefined || !/[\w$.]/.test(before) ? names : undefined;
+}
+/** The last path segment of a specifier; undefined for `.`, `..`, `` and trailing-slash-only forms. */
+function lastSegment(spec) {
+    let end = spec.length;
+    while (end > 0 && spec.charCodeAt(end - 1) === 47 /* / */)
+        end--;
+    const segment = spec.slice(spec.lastIndexOf('/', end - 1) + 1, end);
+    return segment === '' || segment === '.' || segment === '..' ? undefined : segment;
+}
+/** A segment without an extension the resolver infers (`util.js` → `util`). */
+function stemOf(segment) {
+    return segment.includes('.') ? segment.replace(SPEC_EXTENSION, '') : segment;
+}
+/** FNV-1a of the UTF-16 code units of `text` from `start` to `end`. */
+function demand_hashText(text, start = 0, end = text.length) {
+    let hash = 0x811c9dc5;
+    for (let i = start; i < end; i++)
+        hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+    return hash | 0;
+}
+const EXTENSION = /^\.(?:[cm]?[jt]sx?|json|node)$/;
+/**
+ * hashText(stemOf(lastSegment(spec))) for the spec at `from`..`to` of `text`, without making
+ * either string; 0 for a spec without a segment.
+ */
+function stemHash(text, from = 0, to = text.length) {
+    let end = to;
+    while (end > from && text.charCodeAt(end - 1) === 47 /* / */)
+        end--;
+    if (end !== to) {
+        // A folder form: `..`, `./` and the like have no segment (they are resolved up front).
+        const segment = lastSegment(text.slice(from, to));
+        return segment === undefined ? 0 : demand_hashText(stemOf(segment));
+    }
+    const start = Math.max(from, text.lastIndexOf('/', end - 1) + 1);
+    const dot = text.lastIndexOf('.', end - 1);
+    if (dot >= start && end - dot <= 5 && EXTENSION.test(text.slice(dot, end)))
+        end = dot;
+    return demand_hashText(text, start, end);
+}
+/**
+ * Source indexes filed by a 32-bit hash, in typed arrays: tens of thousands of candidates cost no
+ * objects. Equal hashes of different names only add sources, which the caller checks again.
+ */
+class StemIndex {
+    heads;
+    next = new Int32Array(1024);
+    hashes = new Int32Array(1024);
+    sources = new Int32Array(1024);
+    size = 0;
+    constructor(files) {
+        let buckets = 1024;
+        while (buckets < files * 4)
+            buckets *= 2;
+        this.heads = new Int32Array(buckets).fill(-1);
+    }
+    add(hash, source) {
+        const bucket = hash & (this.heads.length - 1);
+        const head = this.heads[bucket];
+        // A source names the same stem again: filed once is enough.
+        if (head >= 0 && this.sources[head] === source && this.hashes[head] === hash)
+            return;
+        if (this.size === this.next.length) {
+            this.next = grown(this.next);
+            this.hashes = grown(this.hashes);
+            this.sources = grown(this.sources);
+        }
+        this.next[this.size] = head;
+        this.hashes[this.size] = hash;
+        this.sources[this.size] = source;
+        this.heads[bucket] = this.size++;
+    }
+    sourcesOf(hash) {
+        const found = [];
+        for (let entry = this.heads[hash & (this.heads.length - 1)]; entry >= 0; entry = this.next[entry])
+            if (this.hashes[entry] === hash)
+                found.push(this.sources[entry]);
+        return found;
+    }
+}
+function grown(array) {
+    const larger = new Int32Array(array.length * 2);
+    larger.set(array);
+    return larger;
+}
+/** The names under which specifiers that resolve to `file` are filed. */
+function namesOf(file) {
+    const base = file.slice(file.lastIndexOf('/') + 1);
+    const names = [base, base.replace(SPEC_EXTENSION, '')];
+    if (INDEX_FILE.test(base)) {
+        const folder = lastSegment(dirname(file));
+        if (folder)
+            names.push(folder);
+    }
+    return names;
+}
+/** tsconfig `paths` target, jest mapper target: does the specifier's tail survive the mapping? */
+const keepsTail = (template, placeholder) => placeholder.test(template);
+function aliasRules(options) {
+    const exact = new Set();
+    const prefixes = [];
+    const packageNames = [];
+    for (const path of options.files) {
+        if (path.includes('node_modules/'))
+            continue;
+        if (/(?:^|\/)[tj]sconfig(?:\.[\w-]+)?\.json$/.test(path)) {
+            const config = loadTsConfig(options.readConfig, path, options.files);
+            for (const { pattern, targets } of config?.paths ?? []) {
+                const star = pattern.indexOf('*');
+                if (star < 0)
+                    exact.add(pattern);
+                else
+                    prefixes.push({
+                        prefix: pattern.slice(0, star),
+                        suffix: pattern.slice(star + 1),
+                        keeps: /^(?:\.(?:[cm]?[jt]sx?|json|node))?$/.test(pattern.slice(star + 1)) &&
+                            targets.every(t => keepsTail(t, /\*(?:\.[cm]?[jt]sx?)?$/))
+                    });
+            }
+        }
+        else if (path === 'package.json' || path.endsWith('/package.json')) {
+            const name = loadPackage(options.readConfig, path)?.name;
+            if (name)
+                packageNames.push(name);
+        }
+    }
+    const mappers = options.jest.flatMap(settings => settings.moduleNameMapper.map(({ regex, targets }) => {
+        const groups = new RegExp(`(?:${regex.source})?`).exec('')?.length ?? 1;
+        const lastGroup = new RegExp(`\\$${groups - 1}(?:\\.[cm]?[jt]sx?)?$`);
+        // The last group takes the specifier's tail, up to an extension the resolver would strip too.
+        const tailGroup = /\.[*+]\)(?:\\\.(?:[cm]?[jt]sx?|json|node))?\$?$/.test(regex.source);
+        return { regex, keeps: groups > 1 && tailGroup && targets.every(t => keepsTail(t, lastGroup)) };
+    }));
+    const remapping = mappers.filter(mapper => !mapper.keeps).map(mapper => mapper.regex);
+    const names = new Set(packageNames);
+    const nameStarts = new Set(packageNames.map(name => name.charCodeAt(0)));
+    /** Is `spec` a package name of the repository, or a path in one? */
+    const namesPackage = (spec) => {
+        if (!nameStarts.has(spec.charCodeAt(0)))
+            return false;
+        for (let slash = spec.indexOf('/'); slash > 0; slash = spec.indexOf('/', slash + 1))
+            if (names.has(spec.slice(0, slash)))
+                return true;
+        return names.has(spec);
+    };
+    return {
+        eager(spec) {
+            const segment = lastSegment(spec);
+            if (spec.startsWith('#') || exact.has(spec) || segment === undefined)
+                return true;
+            // A build folder not in the repository (`../lib`) resolves to its source folder's entry.
+            if (BUILD_FOLDERS.includes(segment))
+                return true;
+            for (const regex of remapping) {
+                regex.lastIndex = 0;
+                if (regex.test(spec))
+                    return true;
+            }
+            for (const { prefix, suffix, keeps } of prefixes) {
+                if (!spec.startsWith(prefix) || !spec.endsWith(suffix))
+                    continue;
+                if (spec.length < prefix.length + suffix.length)
+                    continue;
+                const rest = spec.slice(prefix.length, spec.length - suffix.length);
+                if (!keeps || rest === '' || rest.endsWith('/'))
+                    return true;
+            }
+            return namesPackage(spec);
+        }
+    };
+}
+/**
+ * The demand-driven graph of `sources`, or undefined when too many specifiers would have to be
+ * resolved up front (say, a catch-all moduleNameMapper): then the full graph is the faster way.
+ */
+function demandGraph(options) {
+    const { sources, resolver } = options;
+    const indexOf = new Map(sources.map((source, i) => [source.path, i]));
+    const rules = aliasRules(options);
+    const maxEager = options.maxEager ?? 100_000;
+    /** The candidate for `spec` in `seen`, made (and handed to `made`) on first sight, with `at` noted. */
+    const note = (seen, spec, made) => {
+        let candidate = seen.get(spec);
+        if (!candidate) {
+            seen.set(spec, (candidate = { spec, eager: false, sources: [] }));
+            made?.(candidate);
+        }
+        candidate.sources.push(at);
+        return candidate;
+    };
+    // JavaScript/TypeScript candidates are only filed by a hash of their last segment's stem: the
+    // few sources under a name are read again when it is asked for (see importersNamed).
+    const stems = new StemIndex(sources.length);
+    // Go imports are quoted import paths too; filed apart, as Go resolves them its own way.
+    const goDistinct = new Map();
+    const goBySegment = new Map();
+    const collectGo = (spec) => {
+        note(goDistinct, spec, candidate => {
+            const segment = lastSegment(spec);
+            if (segment)
+                pushTo(goBySegment, segment, candidate);
+        });
+    };
+    // Files resolved to up front → the sources whose specifiers resolve to them.
+    const eagerInto = new Map();
+    /** Package folders whose entry is not in the repository → the sources that import them by name. */
+    const eagerPackageInto = new Map();
+    /** The patterns (`import.meta.glob`, templates) of each source that has one. */
+    const globsIn = new Map();
+    let eagerCount = 0;
+    let candidates = 0;
+    let at = 0;
+    const collect = (spec) => {
+        candidates++;
+        // A pattern's files are found now; it may also be a plain path (a `[id]` folder), filed below.
+        const glob = globCandidate(spec);
+        if (glob !== undefined) {
+            eagerCount++;
+            for (const file of resolver.globFiles(sources[at].path, glob))
+                pushTo(eagerInto, file, at);
+            pushTo(globsIn, at, glob);
+        }
+        if (!rules.eager(spec)) {
+            stems.add(stemHash(spec), at);
+            return;
+        }
+        eagerCount++;
+        const resolution = resolver.resolveJs(sources[at].path, spec);
+        if ('file' in resolution)
+            pushTo(eagerInto, resolution.file, at);
+        else if ('package' in resolution)
+            pushTo(eagerPackageInto, resolution.package, at);
+    };
+    // Python strings, for the data files they may name.
+    const pyStrings = new Map();
+    const collectString = (spec) => {
+        note(pyStrings, spec);
+    };
+    // Python imports by each dotted segment of the module path and each imported name.
+    const pyBySegment = new Map();
+    const pyFiles = [];
+    const collectPython = (spec, names) => {
+        const entry = { at, spec, names };
+        const keys = new Set([...spec.split('.').filter(Boolean), ...names]);
+        if (/^\.+$/.test(spec))
+            keys.add('.');
+        for (const key of keys)
+            pushTo(pyBySegment, key, entry);
+    };
+    const goPackages = new Map();
+    const goFilesIn = new Map();
+    for (; at < sources.length; at++) {
+        const source = sources[at];
+        if (source.data || source.blob === undefined)
+            continue;
+        if (source.path.endsWith('.py')) {
+            const text = source.blob.toString('utf8');
+            pythonImports(text, collectPython);
+            quotedCandidates(text, collectString);
+            pyFiles.push(at);
+            continue;
+        }
+        if (source.path.endsWith('.go')) {
+            quotedCandidates(source.blob.toString('utf8'), collectGo);
+            pushTo(goFilesIn, dirname(source.path), at);
+            if (!source.path.endsWith('_test.go'))
+                pushTo(goPackages, dirname(source.path), source.path);
+            continue;
+        }
+        quotedCandidates(source.blob.toString('utf8'), collect);
+        if (eagerCount > maxEager)
+            return undefined;
+    }
+    const goModuleNames = new Map();
+    for (const { dir, module } of resolver.goModuleRoots) {
+        const name = lastSegment(module);
+        if (name)
+            goModuleNames.set(dir, name);
+    }
+    // A folder with a package.json resolves to its entry file, whatever that file is called.
+    const packageEntryNames = new Map();
+    for (const path of options.files) {
+        if (!path.endsWith('/package.json') || path.includes('node_modules/'))
+            continue;
+        const folder = dirname(path);
+        const entry = resolver.tryPath(folder);
+        const name = lastSegment(folder);
+        if (entry && name)
+            packageEntryNames.set(entry, [...(packageEntryNames.get(entry) ?? []), name]);
+    }
+    const scans = new Map();
+    const scanOf = (path) => {
+        let scan = scans.get(path);
+        if (!scan) {
+            const at = indexOf.get(path);
+            const source = at === undefined ? undefined : sources[at];
+            if (!source)
+                return undefined;
+            scan = options.scan(source);
+            scans.set(path, scan);
+        }
+        return scan;
+    };
+    const conftestsOf = (path) => new Map(path.endsWith('.py') ? [[path, conftestsFor(path, options.files)]] : []);
+    const nodes = new Map();
+    const outgoing = new Map();
+    const edgesFrom = (from) => {
+        let out = outgoing.get(from.path);
+        if (!out) {
+            out = new Map();
+            addEdgesFrom(from, out);
+            outgoing.set(from.path, out);
+        }
+        return out;
+    };
+    const node = (path) => {
+        let found = nodes.get(path);
+        if (!found) {
+            const scan = scanOf(path);
+            if (!scan)
+                return undefined;
+            found = {
+                path,
+                scan,
+                ...linkNode(path, scan, resolver, conftestsOf(path), goPackages, setupLoadsOf(path))
+            };
+            nodes.set(path, found);
+        }
+        return found;
+    };
+    const stringsBySource = new Map();
+    const stringsOf = (at) => {
+        let found = stringsBySource.get(at);
+        if (!found) {
+            const text = sources[at].blob?.toString('utf8') ?? '';
+            const strings = { text, ranges: [], hashes: [] };
+            quotedRanges(text, (start, end) => {
+                strings.ranges.push(start, end);
+                strings.hashes.push(stemHash(text, start, end));
+            });
+            stringsBySource.set(at, (found = strings));
+        }
+        return found;
+    };
+    const eagerOf = (strings) => (strings.eager ??= strings.hashes.map((_, r) => rules.eager(strings.text.slice(strings.ranges[2 * r], strings.ranges[2 * r + 1]))));
+    // The candidates whose last segment (or its stem) is a name, resolved once: target → the sources
+    // that import it. The sources filed under the name's hashes are read again for them.
+    const resolvedNames = new Map();
+    const resolvedUnder = (name) => {
+        let byTarget = resolvedNames.get(name);
+        if (byTarget)
+            return byTarget;
+        byTarget = new Map();
+        const wanted = new Set([demand_hashText(name), demand_hashText(stemOf(name))]);
+        const filed = new Set([...wanted].flatMap(hash => stems.sourcesOf(hash)));
+        for (const at of [...filed].sort((a, b) => a - b)) {
+            const source = sources[at];
+            // A string resolved up front that resolves here too is found again: no harm, it imports it.
+            const { text, ranges, hashes } = stringsOf(at);
+            const seen = new Set();
+            for (let r = 0; r < hashes.length; r++) {
+                if (!wanted.has(hashes[r]))
+                    continue;
+                const spec = text.slice(ranges[2 * r], ranges[2 * r + 1]);
+                const segment = lastSegment(spec);
+                if (segment === undefined || (segment !== name && stemOf(segment) !== name) || seen.has(spec))
+                    continue;
+                seen.add(spec);
+                const resolution = resolver.resolveJs(source.path, spec);
+                if ('file' in resolution)
+                    pushTo(byTarget, resolution.file, at);
+            }
+        }
+        resolvedNames.set(name, byTarget);
+        return byTarget;
+    };
+    /**
+     * A Go file is loaded by the other Go files of its package, and by every Go file that imports
+     * its package (`go.mod` module path or `vendor/`): found by the package folder's name (or the
+     * module path's last segment for a module's root package).
+     */
+    const goImporters = (target) => {
+        const dir = dirname(target);
+        if (!goPackages.get(dir)?.includes(target))
+            return [];
+        const importers = new Set(goFilesIn.get(dir) ?? []);
+        importers.delete(indexOf.get(target));
+        const names = [lastSegment(dir), goModuleNames.get(dir)];
+        for (const name of new Set(names)) {
+            if (!name)
+                continue;
+            for (const { spec, sources: found } of goBySegment.get(name) ?? [])
+                for (const at of found)
+                    if (resolver.goPackageDir(spec, sources[at].path) === dir)
+                        importers.add(at);
+        }
+        return [...importers].sort((a, b) => a - b);
+    };
+    /**
+     * A Python file is loaded by the imports whose module path runs through it (a package's
+     * `__init__.py` too) or that import it by name from its package, and a conftest.py by every
+     * Python file under its folder.
+     */
+    const pythonImporters = (target) => {
+        const importers = new Set();
+        const dir = dirname(target);
+        if (target === 'conftest.py' || target.endsWith('/conftest.py'))
+            for (const at of pyFiles) {
+                const path = sources[at].path;
+                if (path !== target && (dir === '' || path.startsWith(dir + '/')))
+                    importers.add(at);
+            }
+        const base = target.slice(target.lastIndexOf('/') + 1);
+        const names = base === '__init__.py' ? [lastSegment(dir) ?? '.', '.'] : [base.slice(0, -3)];
+        for (const name of new Set(names))
+            for (const { at, spec, names: imported } of pyBySegment.get(name) ?? []) {
+                if (importers.has(at))
+                    continue;
+                const from = sources[at].path;
+                const { files, resolved } = resolver.resolvePython(from, spec);
+                if (!resolved)
+                    continue;
+                const module = files[files.length - 1];
+                if (files.includes(target) ||
+                    (module !== undefined && imported.some(name => resolver.pythonSubmodule(module, name) === target)))
+                    importers.add(at);
+            }
+        return [...importers].sort((a, b) => a - b);
+    };
+    const setupLoadsOf = options.setupLoadsOf ?? (() => []);
+    // Setup file → the test files that load it first.
+    const setupLoaders = new Map();
+    sources.forEach((source, i) => {
+        for (const setup of setupLoadsOf(source.path))
+            if (setup !== source.path)
+                pushTo(setupLoaders, setup, i);
+    });
+    /** The names under which the strings that may resolve to `target` are filed. */
+    const namesFor = (target) => [
+        ...new Set([...namesOf(target), ...(packageEntryNames.get(target) ?? [])])
+    ];
+    /** The sources with a candidate that resolves to `target`, in tree order (before any scan). */
+    const candidateImporters = (target) => {
+        if (target.endsWith('.go'))
+            return goImporters(target);
+        if (target.endsWith('.py'))
+            return pythonImporters(target);
+        const importers = new Set([...(eagerInto.get(target) ?? []), ...(setupLoaders.get(target) ?? [])]);
+        if (eagerPackageInto.size) {
+            const dir = resolver.packageDirOf(target);
+            if (dir !== undefined && resolver.packageSources(dir).has(target))
+                for (const at of eagerPackageInto.get(dir) ?? [])
+                    importers.add(at);
+        }
+        for (const name of namesFor(target))
+            for (const at of resolvedUnder(name).get(target) ?? [])
+                importers.add(at);
+        return [...importers].sort((a, b) => a - b);
+    };
+    /**
+     * Whether the JavaScript/TypeScript source at `at` may have an edge into `target` that `need`
+     * looks at, judged from its text: not when every string of it that leads to `target` is a
+     * static import list (see namedImportAt) and, for one name, none of the lists has that name; for
+     * the whole module, when `target` is an ES module. Anything else is scanned.
+     */
+    const mayHaveEdge = (at, target, need) => {
+        if (need.kind === 'all')
+            return true;
+        const source = sources[at];
+        if (!isJsFile(source.path) || !isJsFile(target) || source.blob === undefined)
+            return true;
+        if (need.kind === 'whole' && node(target)?.scan.esm !== true)
+            return true;
+        // A pattern that matches the target may take it whole.
+        const globs = globsIn.get(at);
+        if (globs?.some(glob => target !== source.path && globMatches(source.path, glob).has(target)))
+            return true;
+        const uses = usesOf(at, target);
+        return uses === undefined || (need.kind === 'named' && uses.has(need.name));
+    };
+    /**
+     * How a JavaScript/TypeScript source uses `target`, from its strings (patterns aside): the names
+     * its import lists of `target` take, or undefined when some string may take the whole module.
+     */
+    const uses = new Map();
+    const usesOf = (at, target) => {
+        const key = `${at}\u0000${target}`;
+        if (uses.has(key))
+            return uses.get(key);
+        const source = sources[at];
+        let hashes = targetHashes.get(target);
+        if (!hashes) {
+            hashes = new Set(namesFor(target).flatMap(name => [demand_hashText(name), demand_hashText(stemOf(name))]));
+            targetHashes.set(target, hashes);
+        }
+        // A package name whose sources the target is in may take it whole.
+        const packageDir = eagerPackageInto.size ? resolver.packageDirOf(target) : undefined;
+        if (packageDir !== undefined && eagerPackageInto.get(packageDir)?.includes(at)) {
+            uses.set(key, undefined);
+            return undefined;
+        }
+        const strings = stringsOf(at);
+        const { text, ranges } = strings;
+        // Strings resolved up front only matter when one of them led here.
+        const eager = eagerSources(target).has(at) ? eagerOf(strings) : undefined;
+        let names = new Set();
+        for (let r = 0; r < strings.hashes.length && names; r++) {
+            // Only a string filed under one of the target's names, or resolved up front, resolves to it.
+            if (!hashes.has(strings.hashes[r]) && !eager?.[r])
+                continue;
+            const start = ranges[2 * r];
+            const spec = text.slice(start, ranges[2 * r + 1]);
+            const resolution = resolver.resolveJs(source.path, spec);
+            if ('package' in resolution && resolver.packageSources(resolution.package).has(target))
+                names = undefined;
+            if (!('file' in resolution) || resolution.file !== target)
+                continue;
+            const listed = namedImportAt(text, start - 1);
+            if (listed)
+                for (const name of listed)
+                    names?.add(name);
+            else
+                names = undefined;
+        }
+        uses.set(key, names);
+        return names;
+    };
+    const targetHashes = new Map();
+    /** The files a pattern of a source matches, as a set (shared by the sources of one folder). */
+    const globSets = new Map();
+    const globMatches = (from, glob) => {
+        const key = `${glob.startsWith('/') ? '' : dirname(from)}\u0000${glob}`;
+        let found = globSets.get(key);
+        if (!found)
+            globSets.set(key, (found = new Set(resolver.globFiles(from, glob))));
+        return found;
+    };
+    const eagerSets = new Map();
+    const eagerSources = (target) => {
+        let found = eagerSets.get(target);
+        if (!found)
+            eagerSets.set(target, (found = new Set(eagerInto.get(target))));
+        return found;
+    };
+    /** Per target: the importers scanned so far, whether all of them, and their edges into it. */
+    const edgeState = new Map();
+    const edgesInto = (target, need = ALL_EDGES) => {
+        let state = edgeState.get(target);
+        if (!state)
+            edgeState.set(target, (state = { scanned: new Set(), all: false, into: undefined }));
+        if (state.all)
+            return state.into;
+        let added = false;
+        for (const at of candidateImporters(target)) {
+            if (state.scanned.has(at) || !mayHaveEdge(at, target, need))
+                continue;
+            state.scanned.add(at);
+            added = true;
+        }
+        if (need.kind === 'all')
+            state.all = true;
+        if (!added)
+            return state.into;
+        const into = { loaders: [], bindings: [], exportAllers: [] };
+        for (const at of [...state.scanned].sort((a, b) => a - b)) {
+            const from = node(sources[at].path);
+            const mine = from && edgesFrom(from).get(target);
+            if (!mine)
+                continue;
+            into.loaders.push(...mine.loaders);
+            into.bindings.push(...mine.bindings);
+            into.exportAllers.push(...mine.exportAllers);
+        }
+        const empty = !into.loaders.length && !into.bindings.length && !into.exportAllers.length;
+        state.into = empty ? undefined : into;
+        return state.into;
+    };
+    // Every JavaScript/TypeScript string with the sources it is in, read again for data files.
+    let jsDistinct;
+    const jsStrings = () => {
+        if (jsDistinct)
+            return jsDistinct;
+        jsDistinct = new Map();
+        for (at = 0; at < sources.length; at++) {
+            const source = sources[at];
+            if (source.data || source.blob === undefined || /\.(?:py|go)$/.test(source.path))
+                continue;
+            quotedCandidates(source.blob.toString('utf8'), spec => note(jsDistinct, spec));
+        }
+        return jsDistinct;
+    };
+    const dataReferences = path => {
+        const mock = MOCK_FILE.exec(path)?.[1];
+        const maybe = new Set();
+        for (const { spec, sources: found } of [
+            ...jsStrings().values(),
+            ...goDistinct.values(),
+            ...pyStrings.values()
+        ]) {
+            if (mock && (spec === mock || spec.endsWith('/' + mock))) {
+                for (const at of found)
+                    maybe.add(at);
+            }
+            else if (spec.startsWith('./') || spec.startsWith('../')) {
+                for (const at of found)
+                    if (stringRefersTo(spec, sources[at].path, path))
+                        maybe.add(at);
+            }
+            else if (stringRefersTo(spec, '', path))
+                for (const at of found)
+                    maybe.add(at);
+        }
+        let referenced = (edgesInto(path)?.loaders.length ?? 0) > 0;
+        const referrers = [];
+        for (const at of [...maybe].sort((a, b) => a - b)) {
+            const found = node(sources[at].path);
+            if (found && dataReferenceOf(found, path) === 'names') {
+                referrers.push(found.path);
+                referenced = true;
+            }
+        }
+        return { referenced, referrers };
+    };
+    return {
+        nodes: { get: node },
+        edgesInto,
+        candidateImporters: target => candidateImporters(target).map(at => sources[at].path),
+        scanOf,
+        dataReferences,
+        get linked() {
+            return nodes.size;
+        },
+        candidates
+    };
+}
+
+// EXTERNAL MODULE: external "node:module"
+var external_node_module_ = __webpack_require__(98995);
+;// CONCATENATED MODULE: ./src/select/typecheck.ts
+
+
+
+/**
+ * When ts-jest type-checks modules as they load, a type error anywhere in a loaded module fails
+ * the whole suite. Rather than selecting every loader of a changed TypeScript file, the files whose
+ * types can change are checked with the repository's own TypeScript: when they are clean, symbol
+ * level selection stands; a file with errors makes all of its loaders run.
+ */
+/** The codes ts-jest ignores by default. */
+const IGNORED_CODES = new Set([6059, 18002, 18003]);
+function loadTypeScript(repoDir) {
+    try {
+        const name = 'typescript';
+        return (0,external_node_module_.createRequire)((0,external_node_path_.join)(repoDir, 'package.json'))(name);
+    }
+    catch {
+        return undefined;
+    }
+}
+function nearestTsconfig(repoDir, file) {
+    for (let dir = (0,external_node_path_.dirname)((0,external_node_path_.join)(repoDir, file)); dir.startsWith(repoDir); dir = (0,external_node_path_.dirname)(dir)) {
+        const candidate = (0,external_node_path_.join)(dir, 'tsconfig.json');
+        if ((0,external_node_fs_.existsSync)(candidate))
+            return candidate;
+        if (dir === repoDir)
+            break;
+    }
+    return undefined;
+}
+function typeErrorsIn(repoDir, files, tsconfig) {
+    const errors = new Map();
+    const ts = loadTypeScript(repoDir);
+    if (!ts)
+        return { checked: false, errors, why: 'typescript is not installed in the repository' };
+    const configPath = tsconfig ? (0,external_node_path_.join)(repoDir, tsconfig) : nearestTsconfig(repoDir, files[0] ?? '');
+    let options = {};
+    if (configPath && (0,external_node_fs_.existsSync)(configPath)) {
+        const parsed = ts.getParsedCommandLineOfConfigFile(configPath, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined });
+        if (!parsed)
+            return { checked: false, errors, why: `${configPath} could not be read` };
+        options = parsed.options;
+    }
+    const absolute = files.map(file => (0,external_node_path_.join)(repoDir, file));
+    const program = ts.createProgram({ rootNames: absolute, options: { ...options, noEmit: true } });
+    files.forEach((file, i) => {
+        const source = program.getSourceFile(absolute[i]);
+        if (!source)
+            return;
+        const diagnostics = [
+            ...program.getSyntacticDiagnostics(source),
+            ...program.getSemanticDiagnostics(source)
+        ].filter(d => d.category === ts.DiagnosticCategory.Error && !IGNORED_CODES.has(d.code));
+        const first = diagnostics[0];
+        if (first)
+            errors.set(file, typeof first.messageText === 'string' ? first.messageText : first.messageText.messageText);
+    });
+    return { checked: true, errors };
+}
+
+;// CONCATENATED MODULE: ./src/select/members.ts
+
+
+/**
+ * Member reach: a method or accessor of a class (one in its `calledByName`) runs only when code
+ * that runs names it (`x.format()`, `x['format']`, `{ format } = x`, a string 'format'). So a test
+ * reaches a changed member when it reaches the class and something it reaches mentions the
+ * member's name. Whatever mentions names (the test itself, what it loads, the reached members of
+ * classes) is found by a walk forward from the test that opens a class's members as their names
+ * turn up.
+ *
+ * Where code outside the repository may call members by names the repository never mentions, a
+ * class's members are all reached with it: decorated classes, classes that implement an interface
+ * not declared in the repository, classes whose base is not a class of the repository
+ * (React.Component, Error…) or is such a class, and the classes such a class extends. A module
+ * that lists the names on a prototype (`Object.getOwnPropertyNames(Object.getPrototypeOf(x))`…)
+ * opens every class, and so does importing a JSON, YAML or TOML file (its names are not scanned).
+ * What stays out of reach: a member called through a name computed from pieces
+ * (`x['for' + 'mat']()`) or read at run time from a file, and a member of a plain class that only
+ * a package calls, on an instance the repository hands it.
+ */
+const REFLECTION = new Set(['getOwnPropertyNames', 'ownKeys', 'getOwnPropertyDescriptors']);
+const PROTOTYPE = new Set(['prototype', 'getPrototypeOf', '__proto__']);
+/** Data files a module may import that can hold names (JSON, YAML, TOML). */
+const NAMES_IN_DATA = /\.(?:json5?|jsonc|ya?ml|toml)$/i;
+/** Is declaration `key` (`Class.member`) a member of its class's `calledByName`? */
+function calledByName(scan, key) {
+    const dot = key.indexOf('.');
+    if (dot <= 0)
+        return false;
+    return own(scan.symbols, key.slice(0, dot))?.class?.calledByName?.includes(key.slice(dot + 1)) ?? false;
+}
+/** Does a module list the names on some prototype (a reflection word and a prototype word)? */
+function reflectsOnPrototypes(scan) {
+    let reflection = false;
+    let prototype = false;
+    for (const symbol of Object.values(scan.symbols))
+        for (const word of symbol.words ?? []) {
+            if (REFLECTION.has(word))
+                reflection = true;
+            else if (PROTOTYPE.has(word))
+                prototype = true;
+        }
+    return reflection && prototype;
+}
+/**
+ * Forward steps all the walks of one selection may take (about a second on typeorm); when the walks so far
+ * say the rest would not fit, member reach gives up and every test that reaches a class counts.
+ */
+const MEMBER_REACH_BUDGET = 250_000;
+/** The least a single walk may take before member reach gives up. */
+const WALK_FLOOR = 5_000;
+const members_SEP = '\u0000';
+function memberReach(graph, budget = MEMBER_REACH_BUDGET) {
+    const reflecting = new Map();
+    const reflects = (scan) => {
+        let known = reflecting.get(scan);
+        if (known === undefined)
+            reflecting.set(scan, (known = reflectsOnPrototypes(scan)));
+        return known;
+    };
+    let steps = 0;
+    let walks = 0;
+    let testsLeft = 0;
+    let exhausted = false;
+    const exportedClass = (file, exported, depth) => {
+        const node = graph.nodes.get(file);
+        if (!node || depth > 8)
+            return undefined;
+        const local = own(node.scan.exports, exported);
+        if (local !== undefined)
+            return classAt(file, local, depth + 1);
+        for (const target of node.exportAll) {
+            const found = exportedClass(target, exported, depth + 1);
+            if (found)
+                return found;
+        }
+        return undefined;
+    };
+    /** The class that `name` denotes in `file`. */
+    const classAt = (file, name, depth = 0) => {
+        const node = graph.nodes.get(file);
+        if (!node)
+            return undefined;
+        const binding = node.bindings.get(name);
+        if (binding) {
+            if (!binding.target || binding.imported === WHOLE)
+                return undefined;
+            return exportedClass(binding.target, binding.imported, depth + 1);
+        }
+        const symbol = own(node.scan.symbols, name);
+        return symbol?.class ? { file, name, symbol } : undefined;
+    };
+    /** Is `name` in `file` declared in the repository (not a package's or a global)? */
+    const inRepository = (file, name) => {
+        const node = graph.nodes.get(file);
+        if (!node)
+            return false;
+        const binding = node.bindings.get(name);
+        return binding ? binding.target !== undefined : own(node.scan.symbols, name) !== undefined;
+    };
+    /** A class whose members code outside the repository may call (see above). */
+    const openMemo = new Map();
+    const isOpen = (ref, depth = 0) => {
+        const key = ref.file + members_SEP + ref.name;
+        const known = openMemo.get(key);
+        if (known !== undefined)
+            return known;
+        openMemo.set(key, true); // a cycle of bases is open
+        const info = ref.symbol.class;
+        let open = !info?.calledByName || (info.interfaces ?? []).some(name => !inRepository(ref.file, name));
+        if (!open && info?.base !== undefined) {
+            const base = classAt(ref.file, info.base);
+            open = !base || depth > 16 || isOpen(base, depth + 1);
+        }
+        openMemo.set(key, open);
+        return open;
+    };
+    const gated = (file, symbol) => {
+        const node = graph.nodes.get(file);
+        if (!node || !calledByName(node.scan, symbol))
+            return false;
+        const owner = symbol.slice(0, symbol.indexOf('.'));
+        return (!node.bindings.has(owner) &&
+            !isOpen({ file, name: owner, symbol: node.scan.symbols[owner] }));
+    };
+    /** What a test reaches, by a forward walk that opens members as their names turn up. */
+    const walk = (test, targets, cap) => {
+        const stepsBefore = steps;
+        const files = new Set();
+        /** Each node reached, with the node it was reached from. */
+        const parent = new Map();
+        const found = targets.map(() => false);
+        let left = targets.length;
+        const targetIds = new Map();
+        const targetFiles = new Map();
+        targets.forEach((target, i) => {
+            if (target.key === undefined)
+                pushTo(targetFiles, target.file, i);
+            else
+                pushTo(targetIds, target.file + members_SEP + target.key, i);
+        });
+        const hit = (at, id) => {
+            for (const i of at ?? [])
+                if (!found[i]) {
+                    found[i] = [
+                        ...chainOf(parent, id).filter(step => step !== test && !step.startsWith(test + '#')),
+                        test
+                    ];
+                    left--;
+                }
+        };
+        const queue = [];
+        const names = new Set();
+        let everything = false;
+        /** Members waiting for their name: name → node ids; and by class, for classes forced open. */
+        const waitingByName = new Map();
+        const waitingByClass = new Map();
+        const forced = new Set();
+        let from = null;
+        const visit = (file, key) => {
+            const id = file + members_SEP + key;
+            if (parent.has(id))
+                return;
+            parent.set(id, from);
+            queue.push(id);
+        };
+        /** Visits members that were waiting, each from its class. */
+        const release = (ids) => {
+            for (const id of ids ?? []) {
+                if (parent.has(id))
+                    continue;
+                parent.set(id, id.slice(0, id.indexOf('.', id.indexOf(members_SEP))));
+                queue.push(id);
+            }
+        };
+        const mention = (words) => {
+            for (const word of words ?? []) {
+                if (names.has(word))
+                    continue;
+                names.add(word);
+                release(waitingByName.get(word));
+                waitingByName.delete(word);
+            }
+        };
+        const forceOpen = (ref) => {
+            const key = ref.file + members_SEP + ref.name;
+            if (forced.has(key))
+                return;
+            forced.add(key);
+            release(waitingByClass.get(key));
+            waitingByClass.delete(key);
+            const baseName = ref.symbol.class?.base;
+            const base = baseName === undefined ? undefined : classAt(ref.file, baseName);
+            if (base)
+                forceOpen(base);
+        };
+        visit(test, WHOLE);
+        for (let q = 0; q < queue.length && left > 0; q++) {
+            if (++steps - stepsBefore > cap) {
+                exhausted = true;
+                break;
+            }
+            const id = queue[q];
+            from = id;
+            const sep = id.indexOf(members_SEP);
+            const file = id.slice(0, sep);
+            const key = id.slice(sep + 1);
+            if (!files.has(file)) {
+                files.add(file);
+                hit(targetFiles.get(file), id);
+            }
+            hit(targetIds.get(id), id);
+            const node = graph.nodes.get(file);
+            // Names can come from a data file the test imports (a table of cases): it is not scanned.
+            if (!everything && (node ? reflects(node.scan) : NAMES_IN_DATA.test(file))) {
+                everything = true;
+                for (const ids of waitingByName.values())
+                    release(ids);
+                waitingByName.clear();
+            }
+            if (!node)
+                continue;
+            // A class's members called by name are reached through the class, not by WHOLE.
+            const symbol = stepForward(node, key, visit, name => calledByName(node.scan, name));
+            if (!symbol)
+                continue;
+            mention(symbol.words);
+            const classRef = { file, name: key, symbol };
+            const open = symbol.class !== undefined && (everything || forced.has(file + members_SEP + key) || isOpen(classRef));
+            const callable = !open && symbol.class?.calledByName ? new Set(symbol.class.calledByName) : undefined;
+            for (const ref of localRefs(node, key, symbol)) {
+                const member = ref.startsWith(key + '.') ? ref.slice(key.length + 1) : undefined;
+                if (member === undefined || !callable?.has(member) || names.has(member)) {
+                    visit(file, ref);
+                    if (open && member === undefined) {
+                        const header = classAt(file, ref);
+                        if (header)
+                            forceOpen(header);
+                    }
+                    continue;
+                }
+                pushTo(waitingByName, member, file + members_SEP + ref);
+                pushTo(waitingByClass, file + members_SEP + key, file + members_SEP + ref);
+            }
+        }
+        return found;
+    };
+    return {
+        gated,
+        reachable(test, targets) {
+            if (!exhausted && walks > 0 && steps + (steps / walks) * testsLeft > budget)
+                exhausted = true;
+            // One walk may take a few times its share of what is left, and never more than all of it.
+            const cap = Math.min(budget - steps, Math.max(WALK_FLOOR, ((budget - steps) / Math.max(1, testsLeft)) * 4));
+            testsLeft--;
+            if (exhausted)
+                return targets.map(() => true);
+            walks++;
+            const found = walk(test, targets, cap);
+            return exhausted ? targets.map(() => true) : found;
+        },
+        plan(tests) {
+            testsLeft = tests;
+        },
+        get exhausted() {
+            return exhausted;
+        }
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/select/scan-blob.ts
 
 
@@ -5641,9 +6026,41 @@ function nodeKey(sha, kind) {
 
 // EXTERNAL MODULE: ./src/select/scan-cache.ts
 var scan_cache = __webpack_require__(6296);
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __webpack_require__(73136);
+// EXTERNAL MODULE: external "node:worker_threads"
+var external_node_worker_threads_ = __webpack_require__(75919);
 // EXTERNAL MODULE: ./src/agent/syntax.ts
 var syntax = __webpack_require__(83946);
+;// CONCATENATED MODULE: ./src/select/js-syntax.ts
+/**
+ * The parser's message when a JavaScript or TypeScript file does not parse, else undefined. Loose
+ * where a module may be (top-level return and await), strict on grammar.
+ */
+function jsSyntaxError(path, text, parseWith) {
+    const typescript = /\.[cm]?tsx?$/.test(path);
+    try {
+        parseWith(text, {
+            sourceType: 'unambiguous',
+            allowReturnOutsideFunction: true,
+            allowAwaitOutsideFunction: true,
+            errorRecovery: false,
+            plugins: typescript
+                ? [...(/x$/.test(path) ? ['jsx'] : []), 'typescript', 'decorators-legacy']
+                : ['jsx', 'decorators-legacy']
+        });
+        return undefined;
+    }
+    catch (error) {
+        return error instanceof Error ? error.message : String(error);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/select/syntax.ts
+
+
+
+
 
 /**
  * Whether a changed source file still parses. A file that does not fails every test that loads it,
@@ -5658,24 +6075,99 @@ async function syntaxErrorIn(path, text, repoDir) {
         const check = await (0,syntax/* checkSyntax */.k)(path, text, repoDir);
         return check.problems[0]?.message;
     }
-    if (!/\.[cm]?[jt]sx?$/.test(path))
+    if (!isJsLike(path))
         return undefined;
-    const { parse } = await __webpack_require__.e(/* import() */ 429).then(__webpack_require__.bind(__webpack_require__, 5429));
-    const typescript = /\.[cm]?tsx?$/.test(path);
-    try {
-        parse(text, {
-            sourceType: 'unambiguous',
-            allowReturnOutsideFunction: true,
-            allowAwaitOutsideFunction: true,
-            errorRecovery: false,
-            plugins: typescript
-                ? [...(/x$/.test(path) ? ['jsx'] : []), 'typescript', 'decorators-legacy']
-                : ['jsx', 'decorators-legacy']
-        });
-        return undefined;
+    return jsSyntaxError(path, text, await loadParse());
+}
+const isJsLike = (path) => /\.[cm]?[jt]sx?$/.test(path);
+let parser;
+const loadParse = () => (parser ??= __webpack_require__.e(/* import() */ 429).then(__webpack_require__.bind(__webpack_require__, 5429)).then(babel => babel.parse));
+/**
+ * The bundled syntax worker, beside the bundle that runs (scripts/build.mjs puts it there):
+ * undefined when the sources run as they are, where a worker could not load it.
+ */
+function workerFile() {
+    for (const relative of ['./syntax-worker/index.js', '../syntax-worker/index.js']) {
+        const url = new URL(relative, import.meta.url);
+        if (url.protocol === 'file:' && (0,external_node_fs_.existsSync)(url))
+            return (0,external_node_url_.fileURLToPath)(url);
     }
-    catch (error) {
-        return error instanceof Error ? error.message : String(error);
+    return undefined;
+}
+const sameText = (a, b) => a === b || a.replace(/\r\n/g, '\n') === b.replace(/\r\n/g, '\n');
+/**
+ * Syntax checks of changed JavaScript and TypeScript files on a worker thread, on the second core
+ * while this thread builds the graph: loading the parser and parsing cost a selection nothing then.
+ * Without the worker (the sources run as they are, or it fails) each check runs here.
+ */
+class SyntaxChecks {
+    repoDir;
+    worker;
+    answers = new Map();
+    waiting = new Map();
+    next = 0;
+    /** How many checks the worker answered. */
+    answeredByWorker = 0;
+    workerScript;
+    /** `workerScript`: the bundled worker, by default the one beside the running bundle; null for none. */
+    constructor(repoDir, workerScript = workerFile() ?? null) {
+        this.repoDir = repoDir;
+        this.workerScript = workerScript ?? undefined;
+    }
+    /** Starts checking `text` as the file `path`: on the worker, started on first use, if there is one. */
+    check(path, text) {
+        if (!isJsLike(path) || this.answers.has(path))
+            return;
+        const worker = this.worker ?? this.start();
+        if (!worker)
+            return;
+        const id = this.next++;
+        const error = new Promise(answer => this.waiting.set(id, { path, text, answer }));
+        this.answers.set(path, { text, error });
+        worker.ref();
+        worker.postMessage({ id, path, text });
+    }
+    /** The parser's message for `path` as `text`: the worker's when it checked the same text. */
+    errorIn(path, text) {
+        const checked = this.answers.get(path);
+        if (checked && sameText(checked.text, text))
+            return checked.error;
+        return syntaxErrorIn(path, text, this.repoDir);
+    }
+    close() {
+        const worker = this.worker;
+        this.worker = undefined;
+        void worker?.terminate();
+    }
+    start() {
+        const file = this.workerScript;
+        if (!file)
+            return undefined;
+        try {
+            const worker = new external_node_worker_threads_.Worker(file);
+            worker.on('message', ({ id, error }) => {
+                this.waiting.get(id)?.answer(error);
+                this.waiting.delete(id);
+                this.answeredByWorker++;
+                // Idle, it must not keep the process alive; answering, it must.
+                if (this.waiting.size === 0)
+                    worker.unref();
+            });
+            worker.on('error', () => this.fallBack());
+            worker.on('exit', () => this.fallBack());
+            this.worker = worker;
+            return worker;
+        }
+        catch {
+            return undefined;
+        }
+    }
+    /** The worker stopped: what it had not answered is checked here. */
+    fallBack() {
+        this.worker = undefined;
+        for (const { path, text, answer } of this.waiting.values())
+            syntaxErrorIn(path, text, this.repoDir).then(answer, () => answer(undefined));
+        this.waiting.clear();
     }
 }
 
@@ -5891,6 +6383,8 @@ function setupLoader(jest, resolver, isTest) {
             }))
         ]
     }));
+    if (projects.every(project => project.files.length === 0))
+        return () => [];
     return path => {
         if (!/\.[cm]?[jt]sx?$/.test(path) || !isTest(path))
             return [];
@@ -5934,7 +6428,7 @@ async function buildRepositoryGraph(git, head, options = {}) {
     cache.load();
     const entries = await listing;
     const files = new Set(entries.map(e => e.path));
-    for (const extra of options.extraFiles ?? [])
+    for (const extra of (await options.extraFiles) ?? [])
         files.add(extra);
     const configEntries = entries.filter(isConfigEntry);
     const found = new Map();
@@ -5961,7 +6455,7 @@ async function buildRepositoryGraph(git, head, options = {}) {
         pushTo(missingByKey, item.key, item);
     }
     const configShas = new Set(configEntries.map(e => e.sha));
-    const extraShas = new Set(options.extraBlobs ?? []);
+    const extraShas = new Set((await options.extraBlobs) ?? []);
     const configBlobs = new Map();
     const extraBlobs = new Map();
     // A work tree clean at head is read directly (faster than inflating objects); git gives the rest.
@@ -5970,12 +6464,18 @@ async function buildRepositoryGraph(git, head, options = {}) {
         .map(items => items[0])
         .filter(({ entry }) => !extraShas.has(entry.sha) && !configShas.has(entry.sha));
     // Each file scanned as soon as it is read: no file's bytes outlive its scan.
-    const fromWorkTree = await takeFromWorkTree(workTree, readable, ({ entry, kind }, blob) => scanBlob(kind, blob, entry.path, false));
-    for (const [{ key }, scan] of fromWorkTree) {
+    const fromWorkTree = await takeFromWorkTree(workTree, readable.map(({ entry }) => entry.path), (i, blob) => {
+        const { entry, kind } = readable[i];
+        return scanBlob(kind, blob, entry.path, false);
+    });
+    fromWorkTree.forEach((scan, i) => {
+        if (!scan)
+            return;
+        const { key } = readable[i];
         cache.set(key, scan);
         for (const item of missingByKey.get(key) ?? [])
             found.set(item.entry.path, scan);
-    }
+    });
     const fromGit = new Set(missing.filter(({ entry }) => !found.has(entry.path)).map(({ entry }) => entry.sha));
     const streaming = streamBlobs(git.dir, [...fromGit, ...configShas, ...extraShas], (sha, blob) => {
         if (configShas.has(sha))
@@ -6074,47 +6574,73 @@ function dataReferencesIn(graph, path) {
     return { referenced, referrers };
 }
 /**
- * Reads `items` from the work tree while git status runs, hands each file read to `take`, and
- * keeps what it returns for the files status does not report changed (none when there is no work
- * tree at the revision, or git could not tell). The rest are for git to give.
+ * Reads `paths` from the work tree while git status runs, hands each file read to `take` (with
+ * its index), and keeps what it returns for the files status does not report changed: undefined
+ * for the rest (all of them when there is no work tree at the revision, or git could not tell),
+ * which are for git to give.
  */
-async function takeFromWorkTree(tree, items, take) {
-    const taken = new Map();
-    for (const item of tree ? items : []) {
-        const blob = readIfThere(`${tree?.top}/${item.entry.path}`);
+async function takeFromWorkTree(tree, paths, take) {
+    const taken = new Array(paths.length);
+    if (!tree)
+        return taken;
+    const top = `${tree.top}/`;
+    const reader = new FileReader();
+    for (let i = 0; i < paths.length; i++) {
+        const blob = reader.read(top + paths[i]);
         if (blob)
-            taken.set(item, take(item, blob));
+            taken[i] = take(i, blob);
     }
-    const changed = tree ? await tree.changed : undefined;
+    const changed = await tree.changed;
     if (changed === undefined)
-        taken.clear();
-    else
-        for (const item of taken.keys())
-            if (changed.has(item.entry.path))
-                taken.delete(item);
+        return new Array(paths.length);
+    if (changed.size)
+        for (let i = 0; i < paths.length; i++)
+            if (changed.has(paths[i]))
+                taken[i] = undefined;
     return taken;
 }
 /**
- * The files of `entries` that the work tree holds as they are at its revision, by blob SHA, and
- * the entries left for git to give.
+ * Reads whole files into shared buffers and hands out views of them: ten thousand small files
+ * then cost a few allocations, not one buffer each, and no `stat` each.
  */
-async function readWorkTree(tree, entries) {
-    const bySha = new Map();
-    for (const entry of entries)
-        if (!bySha.has(entry.sha))
-            bySha.set(entry.sha, { entry });
-    const taken = await takeFromWorkTree(tree, [...bySha.values()], (_, blob) => blob);
-    const read = new Map();
-    for (const [{ entry }, blob] of taken)
-        read.set(entry.sha, blob);
-    return { read, rest: entries.filter(entry => !read.has(entry.sha)) };
-}
-function readIfThere(path) {
-    try {
-        return (0,external_node_fs_.readFileSync)(path);
-    }
-    catch {
-        return undefined;
+class FileReader {
+    arena = Buffer.allocUnsafeSlow(1 << 20);
+    used = 0;
+    /** The file's bytes, or undefined when it cannot be read (missing, a folder). */
+    read(path) {
+        let fd;
+        try {
+            fd = (0,external_node_fs_.openSync)(path, 'r');
+        }
+        catch {
+            return undefined;
+        }
+        let start = this.used;
+        try {
+            for (;;) {
+                if (this.used === this.arena.length) {
+                    // Full: what this file has so far moves to a fresh buffer; earlier views keep the old one.
+                    const sofar = this.used - start;
+                    const fresh = Buffer.allocUnsafeSlow(Math.max(1 << 20, sofar * 2));
+                    this.arena.copy(fresh, 0, start, this.used);
+                    this.arena = fresh;
+                    start = 0;
+                    this.used = sofar;
+                }
+                const read = (0,external_node_fs_.readSync)(fd, this.arena, this.used, this.arena.length - this.used, null);
+                if (read === 0)
+                    break;
+                this.used += read;
+            }
+        }
+        catch {
+            this.used = start;
+            return undefined;
+        }
+        finally {
+            (0,external_node_fs_.closeSync)(fd);
+        }
+        return this.arena.subarray(start, this.used);
     }
 }
 /**
@@ -6123,13 +6649,17 @@ function readIfThere(path) {
  */
 async function readRevisionFiles(git, entries, fromWorkTree, extraShas) {
     const byPath = new Map();
-    const extras = readBlobs(git.dir, extraShas);
-    const { read, rest: fromGit } = await readWorkTree(fromWorkTree, entries);
-    for (const entry of entries) {
-        const blob = read.get(entry.sha);
+    const extras = Promise.resolve(extraShas).then(shas => readBlobs(git.dir, shas));
+    extras.catch(() => undefined);
+    const read = await takeFromWorkTree(fromWorkTree, entries.map(entry => entry.path), (_, blob) => blob);
+    const fromGit = [];
+    entries.forEach((entry, i) => {
+        const blob = read[i];
         if (blob)
             byPath.set(entry.path, blob);
-    }
+        else
+            fromGit.push(entry);
+    });
     if (fromGit.length) {
         const blobs = await readBlobs(git.dir, fromGit.map(e => e.sha));
         for (const entry of fromGit) {
@@ -6138,7 +6668,7 @@ async function readRevisionFiles(git, entries, fromWorkTree, extraShas) {
                 byPath.set(entry.path, blob);
         }
     }
-    return { byPath, extra: await extras };
+    return { byPath, extra: extras };
 }
 async function workTreeAt(git, head, checkout) {
     const changed = changedInWorkTree(git);
@@ -6228,15 +6758,16 @@ async function buildDemandRepositoryGraph(git, head, options = {}) {
         options.workTree ?? workTreeAt(git, head)
     ]);
     cache.load();
-    const files = new Set(entries.map(e => e.path));
-    for (const extra of options.extraFiles ?? [])
-        files.add(extra);
     const sourceEntries = entries.filter(e => {
         const kind = scanKindOf(e.path);
         return kind !== undefined;
     });
     const configEntries = entries.filter(isConfigEntry);
-    const { byPath, extra } = await readRevisionFiles(git, [...sourceEntries, ...configEntries], workTree, options.extraBlobs ?? []);
+    const { byPath, extra: extraRead } = await readRevisionFiles(git, [...sourceEntries, ...configEntries], workTree, options.extraBlobs ?? []);
+    const files = new Set(entries.map(e => e.path));
+    for (const path of (await options.extraFiles) ?? [])
+        files.add(path);
+    await options.afterRead?.(path => byPath.get(path));
     const configText = new Map();
     for (const entry of configEntries) {
         const blob = byPath.get(entry.path);
@@ -6289,6 +6820,8 @@ async function buildDemandRepositoryGraph(git, head, options = {}) {
     });
     if (!graph)
         return undefined;
+    // git reads the changed files' blobs while the quick pass runs.
+    const extra = await extraRead;
     const sourceAt = new Map(sources.map(source => [source.path, source]));
     return {
         ...revision,
@@ -6322,8 +6855,9 @@ async function selectTests(options) {
     const started = Date.now();
     const { log } = options;
     let allTests = [];
+    const syntax = new SyntaxChecks(options.git.dir);
     try {
-        return await selectOrThrow(options, started, tests => (allTests = tests));
+        return await selectOrThrow(options, started, syntax, tests => (allTests = tests));
     }
     catch (error) {
         const why = `selection failed, running every test: ${(0,errors/* errorMessage */.gJ)(error)}`;
@@ -6338,42 +6872,58 @@ async function selectTests(options) {
             notes: [why]
         };
     }
+    finally {
+        syntax.close();
+    }
 }
-async function selectOrThrow(options, started, reportAllTests) {
+async function selectOrThrow(options, started, syntax, reportAllTests) {
     const { git, log } = options;
     const { base, head, checkout } = await resolveRevisions(git, options.base, options.head);
     if (!head)
         throw new Error(`head revision ${options.head} is not in the repository`);
-    // git lists the tree and checks the work tree while the diff is read.
+    // git lists the tree, checks the work tree and diffs, while the files are read.
     const listing = listTree(git, head);
     const workTree = workTreeAt(git, head, checkout);
+    const diffed = base
+        ? Promise.all([diffRaw(git, base, head), git.run(['log', '--format=%B%x00', `${base}..${head}`])])
+        : Promise.resolve([[], '']);
     listing.catch(() => undefined);
+    diffed.catch(() => undefined);
     const notes = [];
-    const [raw, history] = base
-        ? await Promise.all([diffRaw(git, base, head), git.run(['log', '--format=%B%x00', `${base}..${head}`])])
-        : [[], ''];
-    const messages = history.split('\0');
+    const rawChanges = diffed.then(([raw]) => raw);
     // The scan cache serves the full graph. A demand-driven run scans a few hundred files at most
     // where it is fast, which costs less than reading and rewriting a cache of every file.
     const fileCache = new scan_cache/* ScanCache */.E(options.cacheDir ? (0,external_node_path_.join)(options.cacheDir, 'scans.json') : undefined);
     const graphStarted = Date.now();
-    const ghosts = raw.flatMap(c => c.status === 'deleted' ? [c.path] : c.previousPath ? [c.previousPath] : []);
+    const ghosts = rawChanges.then(raw => raw.flatMap(c => (c.status === 'deleted' ? [c.path] : c.previousPath ? [c.previousPath] : [])));
     // Both versions of each changed source file come from git, so that they are diffed as committed
     // (a work tree may have other line endings).
-    const diffedShas = raw.flatMap(c => [
+    const diffedShas = rawChanges.then(raw => raw.flatMap(c => [
         ...(c.baseSha && scanKindOf(c.previousPath ?? c.path) ? [c.baseSha] : []),
         ...(c.headSha && scanKindOf(c.path) ? [c.headSha] : [])
-    ]);
+    ]));
     const graphOptions = {
         extraFiles: ghosts,
         extraBlobs: diffedShas,
         listing,
-        workTree
+        workTree,
+        // The changed files as the work tree has them are parsed on a worker while the graph is built.
+        afterRead: async (read) => {
+            for (const change of await rawChanges) {
+                const text = change.headSha ? read(change.path) : undefined;
+                if (text && !isDataBlob(text))
+                    syntax.check(change.path, text.toString('utf8'));
+            }
+        }
     };
     const memoryCache = new scan_cache/* ScanCache */.E(undefined);
-    const demand = options.graph !== 'full'
-        ? await buildDemandRepositoryGraph(git, head, { ...graphOptions, cache: memoryCache })
+    const building = options.graph !== 'full'
+        ? buildDemandRepositoryGraph(git, head, { ...graphOptions, cache: memoryCache })
         : undefined;
+    building?.catch(() => undefined);
+    const [raw, history] = await diffed;
+    const messages = history.split('\0');
+    const demand = await building;
     if (!demand)
         await options.fullGraphCache?.restore();
     const repo = demand ?? (await buildRepositoryGraph(git, head, { ...graphOptions, cache: fileCache }));
@@ -6405,6 +6955,8 @@ async function selectOrThrow(options, started, reportAllTests) {
     if (messages.some(message => RUN_ALL_LINE.test(message)))
         return runAll('a commit message asks for it with "ci-medic: run-all"');
     for (const settings of repo.jest) {
+        if (settings.readInPart)
+            notes.push(`jest config ${settings.readInPart}`);
         if (settings.unreadable)
             notes.push(`jest config ${settings.unreadable}: its moduleNameMapper, roots and setup files there are not known (add run-all-on or always-run globs if they matter)`);
         if (settings.resolver)
@@ -6510,9 +7062,7 @@ async function selectOrThrow(options, started, reportAllTests) {
                 fileChange.typeCheckedOnLoad = true;
         }
         const committed = change.headSha ? repo.extraBlobs.get(change.headSha) : undefined;
-        const broken = !fileChange.whole && committed
-            ? await syntaxErrorIn(path, committed.toString('utf8'), git.dir)
-            : undefined;
+        const broken = !fileChange.whole && committed ? await syntax.errorIn(path, committed.toString('utf8')) : undefined;
         if (broken) {
             fileChange.whole = true;
             notes.push(`${path} does not parse (${broken.split('\n')[0]}): every test that loads it runs`);

@@ -2405,6 +2405,8 @@ function runShell(commandLine, options) {
 /* harmony export */ });
 /* unused harmony export GitError */
 /* harmony import */ var _actions_exec__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(41955);
+/* harmony import */ var _actions_io__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(88701);
+
 
 class GitError extends Error {
     args;
@@ -2416,6 +2418,16 @@ class GitError extends Error {
         this.result = result;
     }
 }
+/**
+ * git's full path, looked up once: @actions/exec searches PATH on every call otherwise, which costs
+ * more than most of the short commands a selection runs.
+ */
+let gitPath;
+function gitExecutable() {
+    gitPath ??= (0,_actions_io__WEBPACK_IMPORTED_MODULE_1__/* .which */ .K7)('git', true);
+    gitPath.catch(() => (gitPath = undefined));
+    return gitPath;
+}
 /** Real git in one repository, through @actions/exec. */
 class Git {
     dir;
@@ -2426,7 +2438,7 @@ class Git {
     }
     /** Runs git and returns its result whatever the exit code. */
     async tryRun(args, input) {
-        const result = await (0,_actions_exec__WEBPACK_IMPORTED_MODULE_0__/* .getExecOutput */ .H)('git', [...args], {
+        const result = await (0,_actions_exec__WEBPACK_IMPORTED_MODULE_0__/* .getExecOutput */ .H)(await gitExecutable(), [...args], {
             cwd: this.dir,
             silent: true,
             ignoreReturnCode: true,
