@@ -12,6 +12,7 @@ import {
   type GraphNode
 } from './graph.js'
 import type { ModuleScan } from './model.js'
+import type { ScanKind } from './scan-blob.js'
 import { conftestsFor, dirname, loadPackage, loadTsConfig, type JestSettings } from './project.js'
 import { globCandidate } from './glob-imports.js'
 import { isJsFile } from './js-scanner.js'
@@ -36,8 +37,9 @@ import { BUILD_FOLDERS, type Resolver } from './resolve.js'
 
 export interface DemandSource {
   path: string
-  /** The scan cache key (blob SHA and scanner kind). */
-  key: string
+  /** The blob's SHA and the scanner for it. */
+  sha: string
+  kind: ScanKind
   /** The file's bytes (decoded when read, so that only one copy is held); undefined when missing. */
   blob: Buffer | undefined
   /** Too large or binary: scanned as data, with no imports. */
@@ -69,6 +71,8 @@ export interface DataReferences {
 }
 
 export interface DemandGraph extends Graph {
+  /** The source at `path`, if it is one. */
+  sourceAt(path: string): DemandSource | undefined
   /** The scan of a file of the revision (made on first use). */
   scanOf(path: string): ModuleScan | undefined
   /**
@@ -828,6 +832,10 @@ export function demandGraph(options: DemandGraphOptions): DemandGraph | undefine
     return { referenced, referrers }
   }
   return {
+    sourceAt: path => {
+      const at = indexOf.get(path)
+      return at === undefined ? undefined : sources[at]
+    },
     nodes: { get: node },
     edgesInto,
     candidateImporters: target => candidateImporters(target).map(at => (sources[at] as DemandSource).path),

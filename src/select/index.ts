@@ -601,10 +601,8 @@ export async function buildDemandRepositoryGraph(
     options.workTree ?? workTreeAt(git, head)
   ])
   cache.load()
-  const sourceEntries = entries.filter(e => {
-    const kind = scanKindOf(e.path)
-    return kind !== undefined
-  })
+  const kinds = entries.map(e => scanKindOf(e.path))
+  const sourceEntries = entries.filter((_, i) => kinds[i] !== undefined)
   const configEntries = entries.filter(isConfigEntry)
   const { byPath, extra: extraRead } = await readRevisionFiles(
     git,
@@ -622,36 +620,34 @@ export async function buildDemandRepositoryGraph(
   }
   const revision = revisionOf(head, entries, files, configText)
   const { jest, resolver } = revision
-  const sources: DemandSource[] = sourceEntries.map(entry => {
+  const sources: DemandSource[] = []
+  entries.forEach((entry, i) => {
+    const kind = kinds[i]
+    if (kind === undefined) return
     const blob = byPath.get(entry.path)
     const data = blob !== undefined && isDataBlob(blob)
-    return {
-      path: entry.path,
-      key: `${entry.sha}:${scanKindOf(entry.path) as ScanKind}`,
-      blob: data ? undefined : blob,
-      data
-    }
+    sources.push({ path: entry.path, sha: entry.sha, kind, blob: data ? undefined : blob, data })
   })
   let scanned = 0
   let cacheHits = 0
   // Files the walk only links are scanned without hashes (kept apart in the cache); the changed
   // files, which are diffed, with them.
   const scanOnce = (source: DemandSource, hashes: boolean): ModuleScan => {
-    const key = hashes ? source.key : `${source.key}:link`
+    const key = hashes ? `${source.sha}:${source.kind}` : `${source.sha}:${source.kind}:link`
     const cached = cache.get(key)
     if (cached) {
       cacheHits++
       return cached
     }
     scanned++
-    const committed = hashes ? extra.get(source.key.slice(0, source.key.indexOf(':'))) : undefined
+    const committed = hashes ? extra.get(source.sha) : undefined
     const scan = committed
-      ? scanBlob(scanKindOf(source.path) as ScanKind, committed, source.path)
+      ? scanBlob(source.kind, committed, source.path)
       : source.data
         ? emptyScan('data')
         : source.blob === undefined
           ? { ...emptyScan('data'), error: 'blob missing' }
-          : scanBlob(scanKindOf(source.path) as ScanKind, source.blob, source.path, hashes)
+          : scanBlob(source.kind, source.blob, source.path, hashes)
     cache.set(key, scan)
     return scan
   }
@@ -667,11 +663,10 @@ export async function buildDemandRepositoryGraph(
   if (!graph) return undefined
   // git reads the changed files' blobs while the quick pass runs.
   const extra = await extraRead
-  const sourceAt = new Map(sources.map(source => [source.path, source]))
   return {
     ...revision,
     scan: path => {
-      const source = sourceAt.get(path)
+      const source = graph.sourceAt(path)
       return source && scanOnce(source, true)
     },
     dataReferences: path => graph.dataReferences(path),
