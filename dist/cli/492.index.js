@@ -5634,6 +5634,10 @@ function demandGraph(options) {
         return { referenced, referrers };
     };
     return {
+        sourceAt: path => {
+            const at = indexOf.get(path);
+            return at === undefined ? undefined : sources[at];
+        },
         nodes: { get: node },
         edgesInto,
         candidateImporters: target => candidateImporters(target).map(at => sources[at].path),
@@ -6758,10 +6762,8 @@ async function buildDemandRepositoryGraph(git, head, options = {}) {
         options.workTree ?? workTreeAt(git, head)
     ]);
     cache.load();
-    const sourceEntries = entries.filter(e => {
-        const kind = scanKindOf(e.path);
-        return kind !== undefined;
-    });
+    const kinds = entries.map(e => scanKindOf(e.path));
+    const sourceEntries = entries.filter((_, i) => kinds[i] !== undefined);
     const configEntries = entries.filter(isConfigEntry);
     const { byPath, extra: extraRead } = await readRevisionFiles(git, [...sourceEntries, ...configEntries], workTree, options.extraBlobs ?? []);
     const files = new Set(entries.map(e => e.path));
@@ -6776,36 +6778,35 @@ async function buildDemandRepositoryGraph(git, head, options = {}) {
     }
     const revision = revisionOf(head, entries, files, configText);
     const { jest, resolver } = revision;
-    const sources = sourceEntries.map(entry => {
+    const sources = [];
+    entries.forEach((entry, i) => {
+        const kind = kinds[i];
+        if (kind === undefined)
+            return;
         const blob = byPath.get(entry.path);
         const data = blob !== undefined && isDataBlob(blob);
-        return {
-            path: entry.path,
-            key: `${entry.sha}:${scanKindOf(entry.path)}`,
-            blob: data ? undefined : blob,
-            data
-        };
+        sources.push({ path: entry.path, sha: entry.sha, kind, blob: data ? undefined : blob, data });
     });
     let scanned = 0;
     let cacheHits = 0;
     // Files the walk only links are scanned without hashes (kept apart in the cache); the changed
     // files, which are diffed, with them.
     const scanOnce = (source, hashes) => {
-        const key = hashes ? source.key : `${source.key}:link`;
+        const key = hashes ? `${source.sha}:${source.kind}` : `${source.sha}:${source.kind}:link`;
         const cached = cache.get(key);
         if (cached) {
             cacheHits++;
             return cached;
         }
         scanned++;
-        const committed = hashes ? extra.get(source.key.slice(0, source.key.indexOf(':'))) : undefined;
+        const committed = hashes ? extra.get(source.sha) : undefined;
         const scan = committed
-            ? scanBlob(scanKindOf(source.path), committed, source.path)
+            ? scanBlob(source.kind, committed, source.path)
             : source.data
                 ? emptyScan('data')
                 : source.blob === undefined
                     ? { ...emptyScan('data'), error: 'blob missing' }
-                    : scanBlob(scanKindOf(source.path), source.blob, source.path, hashes);
+                    : scanBlob(source.kind, source.blob, source.path, hashes);
         cache.set(key, scan);
         return scan;
     };
@@ -6822,11 +6823,10 @@ async function buildDemandRepositoryGraph(git, head, options = {}) {
         return undefined;
     // git reads the changed files' blobs while the quick pass runs.
     const extra = await extraRead;
-    const sourceAt = new Map(sources.map(source => [source.path, source]));
     return {
         ...revision,
         scan: path => {
-            const source = sourceAt.get(path);
+            const source = graph.sourceAt(path);
             return source && scanOnce(source, true);
         },
         dataReferences: path => graph.dataReferences(path),
