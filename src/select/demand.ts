@@ -263,9 +263,15 @@ function stemHash(text: string, from = 0, to = text.length): number {
     const segment = lastSegment(text.slice(from, to))
     return segment === undefined ? 0 : hashText(stemOf(segment))
   }
-  const start = Math.max(from, text.lastIndexOf('/', end - 1) + 1)
-  const dot = text.lastIndexOf('.', end - 1)
-  if (dot >= start && end - dot <= 5 && EXTENSION.test(text.slice(dot, end))) end = dot
+  // Back from the end to the segment's start, within the spec (a file may hold long strings).
+  let start = end
+  let dot = -1
+  for (; start > from; start--) {
+    const c = text.charCodeAt(start - 1)
+    if (c === 47 /* / */) break
+    if (c === 46 /* . */ && dot < 0) dot = start - 1
+  }
+  if (dot >= 0 && end - dot <= 5 && EXTENSION.test(text.slice(dot, end))) end = dot
   return hashText(text, start, end)
 }
 

@@ -306,24 +306,34 @@ export class Resolver {
    * node_modules, nested packages and test-looking files.
    */
   packageSources(dir: string): ReadonlySet<string> {
-    let sources = this.sourcesByPackage.get(dir)
-    if (sources) return sources
-    const nested = [...this.files]
-      .filter(f => (f === 'package.json' || f.endsWith('/package.json')) && !f.includes('node_modules/'))
-      .map(f => dirname(f))
-      .filter(d => d !== dir && (dir === '' || d.startsWith(dir + '/')))
-    sources = new Set(
-      [...this.files].filter(
-        f =>
-          (dir === '' || f.startsWith(dir + '/')) &&
-          /\.[cm]?[jt]sx?$/.test(f) &&
-          !f.includes('node_modules/') &&
-          !TEST_LIKE.test(f) &&
-          !nested.some(d => f.startsWith(d + '/'))
-      )
-    )
-    this.sourcesByPackage.set(dir, sources)
-    return sources
+    if (this.sourcesByPackage.size === 0) this.groupSourcesByPackage()
+    return this.sourcesByPackage.get(dir) ?? new Set()
+  }
+
+  /** Every source under the nearest folder above it with a package.json (the root when none is). */
+  private groupSourcesByPackage(): void {
+    const packageDirs = new Set<string>()
+    for (const f of this.files)
+      if ((f === 'package.json' || f.endsWith('/package.json')) && !f.includes('node_modules/'))
+        packageDirs.add(dirname(f))
+    const nearest = new Map<string, string>()
+    const packageOf = (folder: string): string => {
+      let found = nearest.get(folder)
+      if (found === undefined) {
+        found = packageDirs.has(folder) || folder === '' ? folder : packageOf(dirname(folder))
+        nearest.set(folder, found)
+      }
+      return found
+    }
+    for (const f of this.files) {
+      if (!/\.[cm]?[jt]sx?$/.test(f) || f.includes('node_modules/') || TEST_LIKE.test(f)) continue
+      const owner = packageOf(dirname(f))
+      let sources = this.sourcesByPackage.get(owner) as Set<string> | undefined
+      if (!sources) this.sourcesByPackage.set(owner, (sources = new Set()))
+      sources.add(f)
+    }
+    // Computed once even for a repository without sources.
+    if (this.sourcesByPackage.size === 0) this.sourcesByPackage.set('\u0000', new Set())
   }
 
   /** The folder of the package (nearest package.json) that holds `path`. */
