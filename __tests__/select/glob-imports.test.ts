@@ -1,6 +1,6 @@
 /** Glob imports: the patterns, and which files of a repository they load. */
 import { describe, expect, it } from '@jest/globals'
-import { globCandidate, globFiles, globRegExp } from '../../src/select/glob-imports.js'
+import { globCandidate, globFiles, globRegExp, requiredText } from '../../src/select/glob-imports.js'
 import { scanJs } from '../../src/select/js-scanner.js'
 
 const FILES = [
@@ -72,5 +72,15 @@ describe('glob imports in the scanner and the quick pass', () => {
     expect(globCandidate('./pages/*.tsx')).toBe('./pages/*.tsx')
     expect(globCandidate('./plain.ts')).toBeUndefined()
     expect(globCandidate('src/*.ts')).toBeUndefined()
+  })
+})
+
+describe('requiredText', () => {
+  it('is the longest plain run outside braces and brackets, which every match holds', () => {
+    expect(requiredText('**/node_modules/*.js')).toBe('/node_modules/')
+    expect(requiredText('./locales/{en,de}/[a-z]*.json')).toBe('./locales/')
+    expect(requiredText('*.{js,ts}')).toBe('.')
+    expect(requiredText('**')).toBe('')
+    expect(requiredText('a\\*bcd')).toBe('bcd')
   })
 })

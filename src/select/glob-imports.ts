@@ -33,6 +33,29 @@ export function globCandidate(spec: string): string | undefined {
 }
 
 /**
+ * The longest run of plain characters of a pattern outside braces and brackets: every path it
+ * matches holds that text (`/locales/` for a pattern of every locales folder's JSON files).
+ * Empty when there is none.
+ */
+export function requiredText(pattern: string): string {
+  let longest = ''
+  let run = ''
+  let depth = 0
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i] as string
+    if (c === '{' || c === '[') depth++
+    else if ((c === '}' || c === ']') && depth > 0) depth--
+    if (depth === 0 && !'*?[]{}\\(),|!@+'.includes(c)) run += c
+    else {
+      if (run.length > longest.length) longest = run
+      run = ''
+      if (c === '\\') i++
+    }
+  }
+  return run.length > longest.length ? run : longest
+}
+
+/**
  * A glob pattern as a RegExp, or undefined when malformed. Both syntaxes: `*` and `?` stay
  * within a name, `[…]` (negated by `^`) matches one character but `/`, `\x` is `x`. `import`
  * (Vite, fast-glob) adds `**` for any text, `{a,b}`, and `!` to negate a class; `go` (path.Match,
@@ -79,8 +102,15 @@ export function globRegExp(pattern: string, syntax: 'import' | 'go' = 'import'):
   }
 }
 
-/** The files of `files` that glob import `pattern`, written in `from`, loads (never `from` itself). */
-export function globFiles(files: Iterable<string>, from: string, pattern: string): string[] {
+/**
+ * The files of `files` that glob import `pattern`, written in `from`, loads (never `from` itself).
+ * `files` may be a function that lists the files under a folder prefix (`a/b/`, or `` for all).
+ */
+export function globFiles(
+  files: Iterable<string> | ((prefix: string) => Iterable<string>),
+  from: string,
+  pattern: string
+): string[] {
   let rest = pattern
   let base: string | undefined = dirname(from)
   if (rest.startsWith('/')) {
@@ -98,9 +128,11 @@ export function globFiles(files: Iterable<string>, from: string, pattern: string
   const regex = globRegExp(rest)
   if (!regex) return []
   const prefix = base ? `${base}/` : ''
+  // Text every match holds: most files are passed over without trying the pattern on them.
+  const needed = requiredText(rest)
   const matched: string[] = []
-  for (const file of files) {
-    if (file === from) continue
+  for (const file of typeof files === 'function' ? files(prefix) : files) {
+    if (file === from || (needed && !file.includes(needed))) continue
     if (base === undefined) {
       for (let at = 0; at >= 0; at = file.indexOf('/', at) + 1 || -1) {
         if (regex.test(file.slice(at))) {

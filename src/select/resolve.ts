@@ -272,7 +272,11 @@ export class Resolver {
     const dir = pattern.startsWith('/') ? '' : dirname(from)
     const key = `${dir}\0${pattern}`
     let files = this.globMemo.get(key)
-    if (!files) this.globMemo.set(key, (files = globFiles(this.files, joinPath(dir, '\0'), pattern)))
+    if (!files)
+      this.globMemo.set(
+        key,
+        (files = globFiles(prefix => this.filesUnder(prefix), joinPath(dir, '\0'), pattern))
+      )
     return files.includes(from) ? files.filter(file => file !== from) : files
   }
 
@@ -297,6 +301,31 @@ export class Resolver {
     if (encoded === '') return { external: true }
     if (encoded === '?') return { unresolved: true }
     return encoded.charCodeAt(0) === 1 ? { package: encoded.slice(1) } : { file: encoded }
+  }
+
+  /** The files in path order, for folder lookups, with their places in `files`. */
+  private sorted: { paths: string[]; order: Map<string, number> } | undefined
+
+  /** The files whose path starts with `prefix` (a folder and a slash), in the order of `files`. */
+  private filesUnder(prefix: string): Iterable<string> {
+    if (prefix === '') return this.files
+    if (!this.sorted) {
+      const paths = [...this.files]
+      const order = new Map(paths.map((path, i) => [path, i]))
+      this.sorted = { paths: paths.sort(), order }
+    }
+    const { paths, order } = this.sorted
+    let low = 0
+    let high = paths.length
+    while (low < high) {
+      const middle = (low + high) >>> 1
+      if ((paths[middle] as string) < prefix) low = middle + 1
+      else high = middle
+    }
+    const found: string[] = []
+    for (let i = low; i < paths.length && (paths[i] as string).startsWith(prefix); i++)
+      found.push(paths[i] as string)
+    return found.sort((a, b) => (order.get(a) as number) - (order.get(b) as number))
   }
 
   private readonly sourcesByPackage = new Map<string, ReadonlySet<string>>()
