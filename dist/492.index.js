@@ -1198,6 +1198,33 @@ function globCandidate(spec) {
     return /^\.{0,2}\//.test(spec) && /[*?[{]/.test(spec) ? spec : undefined;
 }
 /**
+ * The longest run of plain characters of a pattern outside braces and brackets: every path it
+ * matches holds that text (`/locales/` for a pattern of every locales folder's JSON files).
+ * Empty when there is none.
+ */
+function requiredText(pattern) {
+    let longest = '';
+    let run = '';
+    let depth = 0;
+    for (let i = 0; i < pattern.length; i++) {
+        const c = pattern[i];
+        if (c === '{' || c === '[')
+            depth++;
+        else if ((c === '}' || c === ']') && depth > 0)
+            depth--;
+        if (depth === 0 && !'*?[]{}\\(),|!@+'.includes(c))
+            run += c;
+        else {
+            if (run.length > longest.length)
+                longest = run;
+            run = '';
+            if (c === '\\')
+                i++;
+        }
+    }
+    return run.length > longest.length ? run : longest;
+}
+/**
  * A glob pattern as a RegExp, or undefined when malformed. Both syntaxes: `*` and `?` stay
  * within a name, `[…]` (negated by `^`) matches one character but `/`, `\x` is `x`. `import`
  * (Vite, fast-glob) adds `**` for any text, `{a,b}`, and `!` to negate a class; `go` (path.Match,
@@ -1259,7 +1286,10 @@ function globRegExp(pattern, syntax = 'import') {
         return undefined;
     }
 }
-/** The files of `files` that glob import `pattern`, written in `from`, loads (never `from` itself). */
+/**
+ * The files of `files` that glob import `pattern`, written in `from`, loads (never `from` itself).
+ * `files` may be a function that lists the files under a folder prefix (`a/b/`, or `` for all).
+ */
 function globFiles(files, from, pattern) {
     let rest = pattern;
     let base = dirname(from);
@@ -1283,9 +1313,11 @@ function globFiles(files, from, pattern) {
     if (!regex)
         return [];
     const prefix = base ? `${base}/` : '';
+    // Text every match holds: most files are passed over without trying the pattern on them.
+    const needed = requiredText(rest);
     const matched = [];
-    for (const file of files) {
-        if (file === from)
+    for (const file of typeof files === 'function' ? files(prefix) : files) {
+        if (file === from || (needed && !file.includes(needed)))
             continue;
         if (base === undefined) {
             for (let at = 0; at >= 0; at = file.indexOf('/', at) + 1 || -1) {
@@ -4640,7 +4672,7 @@ class Resolver {
         const key = `${dir}\0${pattern}`;
         let files = this.globMemo.get(key);
         if (!files)
-            this.globMemo.set(key, (files = globFiles(this.files, joinPath(dir, '\0'), pattern)));
+            this.globMemo.set(key, (files = globFiles(prefix => this.filesUnder(prefix), joinPath(dir, '\0'), pattern)));
         return files.includes(from) ? files.filter(file => file !== from) : files;
     }
     /** Resolves `spec` imported from file `from` (memoized per folder and specifier). */
@@ -4667,26 +4699,69 @@ class Resolver {
             return { unresolved: true };
         return encoded.charCodeAt(0) === 1 ? { package: encoded.slice(1) } : { file: encoded };
     }
+    /** The files in path order, for folder lookups, with their places in `files`. */
+    sorted;
+    /** The files whose path starts with `prefix` (a folder and a slash), in the order of `files`. */
+    filesUnder(prefix) {
+        if (prefix === '')
+            return this.files;
+        if (!this.sorted) {
+            const paths = [...this.files];
+            const order = new Map(paths.map((path, i) => [path, i]));
+            this.sorted = { paths: paths.sort(), order };
+        }
+        const { paths, order } = this.sorted;
+        let low = 0;
+        let high = paths.length;
+        while (low < high) {
+            const middle = (low + high) >>> 1;
+            if (paths[middle] < prefix)
+                low = middle + 1;
+            else
+                high = middle;
+        }
+        const found = [];
+        for (let i = low; i < paths.length && paths[i].startsWith(prefix); i++)
+            found.push(paths[i]);
+        return found.sort((a, b) => order.get(a) - order.get(b));
+    }
     sourcesByPackage = new Map();
     /**
      * The JavaScript/TypeScript sources of the repository package in `dir`: its files, less
      * node_modules, nested packages and test-looking files.
      */
     packageSources(dir) {
-        let sources = this.sourcesByPackage.get(dir);
-        if (sources)
-            return sources;
-        const nested = [...this.files]
-            .filter(f => (f === 'package.json' || f.endsWith('/package.json')) && !f.includes('node_modules/'))
-            .map(f => dirname(f))
-            .filter(d => d !== dir && (dir === '' || d.startsWith(dir + '/')));
-        sources = new Set([...this.files].filter(f => (dir === '' || f.startsWith(dir + '/')) &&
-            /\.[cm]?[jt]sx?$/.test(f) &&
-            !f.includes('node_modules/') &&
-            !TEST_LIKE.test(f) &&
-            !nested.some(d => f.startsWith(d + '/'))));
-        this.sourcesByPackage.set(dir, sources);
-        return sources;
+        if (this.sourcesByPackage.size === 0)
+            this.groupSourcesByPackage();
+        return this.sourcesByPackage.get(dir) ?? new Set();
+    }
+    /** Every source under the nearest folder above it with a package.json (the root when none is). */
+    groupSourcesByPackage() {
+        const packageDirs = new Set();
+        for (const f of this.files)
+            if ((f === 'package.json' || f.endsWith('/package.json')) && !f.includes('node_modules/'))
+                packageDirs.add(dirname(f));
+        const nearest = new Map();
+        const packageOf = (folder) => {
+            let found = nearest.get(folder);
+            if (found === undefined) {
+                found = packageDirs.has(folder) || folder === '' ? folder : packageOf(dirname(folder));
+                nearest.set(folder, found);
+            }
+            return found;
+        };
+        for (const f of this.files) {
+            if (!/\.[cm]?[jt]sx?$/.test(f) || f.includes('node_modules/') || TEST_LIKE.test(f))
+                continue;
+            const owner = packageOf(dirname(f));
+            let sources = this.sourcesByPackage.get(owner);
+            if (!sources)
+                this.sourcesByPackage.set(owner, (sources = new Set()));
+            sources.add(f);
+        }
+        // Computed once even for a repository without sources.
+        if (this.sourcesByPackage.size === 0)
+            this.sourcesByPackage.set('\u0000', new Set());
     }
     /** The folder of the package (nearest package.json) that holds `path`. */
     packageDirOf(path) {
@@ -5044,9 +5119,17 @@ function stemHash(text, from = 0, to = text.length) {
         const segment = lastSegment(text.slice(from, to));
         return segment === undefined ? 0 : demand_hashText(stemOf(segment));
     }
-    const start = Math.max(from, text.lastIndexOf('/', end - 1) + 1);
-    const dot = text.lastIndexOf('.', end - 1);
-    if (dot >= start && end - dot <= 5 && EXTENSION.test(text.slice(dot, end)))
+    // Back from the end to the segment's start, within the spec (a file may hold long strings).
+    let start = end;
+    let dot = -1;
+    for (; start > from; start--) {
+        const c = text.charCodeAt(start - 1);
+        if (c === 47 /* / */)
+            break;
+        if (c === 46 /* . */ && dot < 0)
+            dot = start - 1;
+    }
+    if (dot >= 0 && end - dot <= 5 && EXTENSION.test(text.slice(dot, end)))
         end = dot;
     return demand_hashText(text, start, end);
 }
