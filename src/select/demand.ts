@@ -33,6 +33,10 @@ import { BUILD_FOLDERS, type Resolver } from './resolve.js'
  * tsconfig `paths` and jest `moduleNameMapper` entries that do not keep the tail, bare folder
  * references like `..`) are resolved up front instead. Every real import is a quoted string, so the
  * candidates hold every edge of the full graph, and the answers are the same.
+ *
+ * The walk then scans a candidate only when it may have an edge the walk looks at (a changed name,
+ * or the whole module): a file whose every string leading to the target is a named import list
+ * without that name is left unscanned (see namedImportAt and mayHaveEdge).
  */
 
 export interface DemandSource {
@@ -419,25 +423,24 @@ export function demandGraph(options: DemandGraphOptions): DemandGraph | undefine
   const indexOf = new Map(sources.map((source, i) => [source.path, i]))
   const rules = aliasRules(options)
   const maxEager = options.maxEager ?? 100_000
-  // Each distinct candidate once: the sources it appears in, filed under its last segment (and
-  // stem), unless it is resolved up front.
+  // Go and Python strings (and, when a data file changed, JavaScript ones): each distinct one with
+  // the sources it appears in.
   interface Candidate {
     spec: string
-    eager: boolean
     sources: number[]
   }
   /** The candidate for `spec` in `seen`, made (and handed to `made`) on first sight, with `at` noted. */
   const note = (seen: Map<string, Candidate>, spec: string, made?: (c: Candidate) => void): Candidate => {
     let candidate = seen.get(spec)
     if (!candidate) {
-      seen.set(spec, (candidate = { spec, eager: false, sources: [] }))
+      seen.set(spec, (candidate = { spec, sources: [] }))
       made?.(candidate)
     }
     candidate.sources.push(at)
     return candidate
   }
   // JavaScript/TypeScript candidates are only filed by a hash of their last segment's stem: the
-  // few sources under a name are read again when it is asked for (see importersNamed).
+  // few sources under a name are read again when it is asked for (see resolvedUnder).
   const stems = new StemIndex(sources.length)
   // Go imports are quoted import paths too; filed apart, as Go resolves them its own way.
   const goDistinct = new Map<string, Candidate>()
