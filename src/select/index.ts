@@ -241,8 +241,9 @@ export async function buildRepositoryGraph(
   options: GraphOptions = {}
 ): Promise<FullRepositoryGraph> {
   const listing = options.listing ?? listTree(git, head)
+  const checkedOut = options.workTree ?? workTreeAt(git, head)
   const cache = options.cache ?? new ScanCache(undefined)
-  // Parse the cache file while git lists the tree (another process, another core).
+  // Parse the cache file while git lists the tree and checks the work tree (other processes).
   cache.load()
   const entries = await listing
   const files = new Set(entries.map(e => e.path))
@@ -273,7 +274,7 @@ export async function buildRepositoryGraph(
   const configBlobs = new Map<string, Buffer>()
   const extraBlobs = new Map<string, Buffer>()
   // A work tree clean at head is read directly (faster than inflating objects); git gives the rest.
-  const workTree = await (options.workTree ?? workTreeAt(git, head))
+  const workTree = await checkedOut
   const readable = [...missingByKey.values()]
     .map(items => items[0] as { entry: TreeEntry; kind: ScanKind; key: string })
     .filter(({ entry }) => !extraShas.has(entry.sha) && !configShas.has(entry.sha))
@@ -293,6 +294,17 @@ export async function buildRepositoryGraph(
     for (const item of missingByKey.get(key) ?? []) found.set(item.entry.path, scan)
   })
   const fromGit = new Set(missing.filter(({ entry }) => !found.has(entry.path)).map(({ entry }) => entry.sha))
+  const configsRead = await takeFromWorkTree(
+    workTree,
+    configEntries.map(entry => entry.path),
+    (_, blob) => blob
+  )
+  configEntries.forEach((entry, i) => {
+    const blob = configsRead[i]
+    if (!blob) return
+    configBlobs.set(entry.sha, blob)
+    configShas.delete(entry.sha)
+  })
   const streaming = streamBlobs(git.dir, [...fromGit, ...configShas, ...extraShas], (sha, blob) => {
     if (configShas.has(sha)) configBlobs.set(sha, blob)
     if (extraShas.has(sha)) extraBlobs.set(sha, blob)
