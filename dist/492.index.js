@@ -5277,14 +5277,14 @@ function demandGraph(options) {
     const note = (seen, spec, made) => {
         let candidate = seen.get(spec);
         if (!candidate) {
-            seen.set(spec, (candidate = { spec, eager: false, sources: [] }));
+            seen.set(spec, (candidate = { spec, sources: [] }));
             made?.(candidate);
         }
         candidate.sources.push(at);
         return candidate;
     };
     // JavaScript/TypeScript candidates are only filed by a hash of their last segment's stem: the
-    // few sources under a name are read again when it is asked for (see importersNamed).
+    // few sources under a name are read again when it is asked for (see resolvedUnder).
     const stems = new StemIndex(sources.length);
     // Go imports are quoted import paths too; filed apart, as Go resolves them its own way.
     const goDistinct = new Map();
@@ -6510,8 +6510,9 @@ function revisionOf(head, entries, files, configText, memo) {
  */
 async function buildRepositoryGraph(git, head, options = {}) {
     const listing = options.listing ?? listTree(git, head);
+    const checkedOut = options.workTree ?? workTreeAt(git, head);
     const cache = options.cache ?? new scan_cache/* ScanCache */.E(undefined);
-    // Parse the cache file while git lists the tree (another process, another core).
+    // Parse the cache file while git lists the tree and checks the work tree (other processes).
     cache.load();
     const entries = await listing;
     const files = new Set(entries.map(e => e.path));
@@ -6546,7 +6547,7 @@ async function buildRepositoryGraph(git, head, options = {}) {
     const configBlobs = new Map();
     const extraBlobs = new Map();
     // A work tree clean at head is read directly (faster than inflating objects); git gives the rest.
-    const workTree = await (options.workTree ?? workTreeAt(git, head));
+    const workTree = await checkedOut;
     const readable = [...missingByKey.values()]
         .map(items => items[0])
         .filter(({ entry }) => !extraShas.has(entry.sha) && !configShas.has(entry.sha));
@@ -6564,6 +6565,14 @@ async function buildRepositoryGraph(git, head, options = {}) {
             found.set(item.entry.path, scan);
     });
     const fromGit = new Set(missing.filter(({ entry }) => !found.has(entry.path)).map(({ entry }) => entry.sha));
+    const configsRead = await takeFromWorkTree(workTree, configEntries.map(entry => entry.path), (_, blob) => blob);
+    configEntries.forEach((entry, i) => {
+        const blob = configsRead[i];
+        if (!blob)
+            return;
+        configBlobs.set(entry.sha, blob);
+        configShas.delete(entry.sha);
+    });
     const streaming = streamBlobs(git.dir, [...fromGit, ...configShas, ...extraShas], (sha, blob) => {
         if (configShas.has(sha))
             configBlobs.set(sha, blob);
