@@ -5,13 +5,13 @@
  * read from git then scans as missing, one read from the work tree does not.
  */
 import { afterAll, describe, expect, it } from '@jest/globals'
-import { rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { Git } from '../../src/ports/git.js'
 import { streamLogger } from '../../src/ports/log.js'
 import { listTree } from '../../src/select/git-source.js'
 import { buildRepositoryGraph, selectTests } from '../../src/select/index.js'
-import { cleanupAll, createRepo, runGit, type TestRepo } from '../support/git-repo.js'
+import { cleanupAll, createRepo, makeTempDir, runGit, type TestRepo } from '../support/git-repo.js'
 
 afterAll(() => cleanupAll())
 const quiet = streamLogger(() => undefined)
@@ -104,5 +104,23 @@ describe('listing the tree', () => {
     expect(entries).toEqual(
       ['src/a b.ts', 'src/tab\there.ts', 'x.ts'].map(path => ({ path, sha: blobOf(path) }))
     )
+  })
+
+  it('says why it could not list a revision, and leaves no temporary file behind', async () => {
+    const repo = createRepo({ files: { 'a.ts': '' } })
+    // A temporary folder of this test's own, so that no other test's listing counts.
+    const temp = makeTempDir('ci-medic-tmp-')
+    const saved = process.env.TMPDIR
+    process.env.TMPDIR = temp
+    try {
+      await expect(listTree(new Git(repo.dir), 'no-such-branch')).rejects.toThrow(
+        /git ls-tree no-such-branch failed/
+      )
+      expect(await listTree(new Git(repo.dir), 'HEAD')).toHaveLength(1)
+      expect(readdirSync(temp)).toEqual([])
+    } finally {
+      if (saved === undefined) delete process.env.TMPDIR
+      else process.env.TMPDIR = saved
+    }
   })
 })

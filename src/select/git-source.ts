@@ -1,4 +1,7 @@
 import { spawn } from 'node:child_process'
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import type { Git } from '../ports/git.js'
 
 /** Reading a revision's files straight from git objects, so the working tree does not matter. */
@@ -10,27 +13,44 @@ export interface TreeEntry {
 }
 
 /**
- * Every blob of `rev` (symlinks left out), from one `git ls-tree` run. It spawns git itself (rather
- * than through the Git port's line-buffered runner), at once, so callers can do other work while
- * git lists the tree.
+ * Every blob of `rev` (symlinks left out), from one `git ls-tree` run. git writes the listing to a
+ * temporary file rather than a pipe: a pipe holds 64 KiB, so while this thread is busy (loading the
+ * scan cache) git would stop, and a large tree would be listed only once the thread is free again.
  */
 export function listTree(git: Git, rev: string): Promise<TreeEntry[]> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('git', ['ls-tree', '-r', '-z', '--full-tree', rev], {
-      cwd: git.dir,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      windowsHide: true
-    })
-    const chunks: Buffer[] = []
+  const folder = mkdtempSync(join(tmpdir(), 'ci-medic-tree-'))
+  const file = join(folder, 'tree')
+  const removeFolder = (): void => rmSync(folder, { recursive: true, force: true })
+  let out: number
+  try {
+    out = openSync(file, 'w')
+  } catch (error) {
+    removeFolder()
+    return Promise.reject(error as Error)
+  }
+  return new Promise<TreeEntry[]>((resolve, reject) => {
+    let child
+    try {
+      child = spawn('git', ['ls-tree', '-r', '-z', '--full-tree', rev], {
+        cwd: git.dir,
+        stdio: ['ignore', out, 'pipe'],
+        windowsHide: true
+      })
+    } finally {
+      closeSync(out)
+    }
     let stderr = ''
-    child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk))
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+    child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
     child.on('error', reject)
     child.on('close', code => {
       if (code !== 0) return reject(new Error(`git ls-tree ${rev} failed (exit ${code}): ${stderr.trim()}`))
-      resolve(parseTree(Buffer.concat(chunks).toString('utf8')))
+      try {
+        resolve(parseTree(readFileSync(file, 'utf8')))
+      } catch (error) {
+        reject(error as Error)
+      }
     })
-  })
+  }).finally(removeFolder)
 }
 
 function parseTree(out: string): TreeEntry[] {
