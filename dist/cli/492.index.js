@@ -408,31 +408,56 @@ const RUN_ALL_LINE = /^\s*ci-medic:\s*run-all\s*$/im;
 
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __webpack_require__(31421);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(48161);
 ;// CONCATENATED MODULE: ./src/select/git-source.ts
 
+
+
+
 /**
- * Every blob of `rev` (symlinks left out), from one `git ls-tree` run. It spawns git itself (rather
- * than through the Git port's line-buffered runner), at once, so callers can do other work while
- * git lists the tree.
+ * Every blob of `rev` (symlinks left out), from one `git ls-tree` run. git writes the listing to a
+ * temporary file rather than a pipe: a pipe holds 64 KiB, so while this thread is busy (loading the
+ * scan cache) git would stop, and a large tree would be listed only once the thread is free again.
  */
 function listTree(git, rev) {
+    const folder = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'ci-medic-tree-'));
+    const file = (0,external_node_path_.join)(folder, 'tree');
+    const removeFolder = () => (0,external_node_fs_.rmSync)(folder, { recursive: true, force: true });
+    let out;
+    try {
+        out = (0,external_node_fs_.openSync)(file, 'w');
+    }
+    catch (error) {
+        removeFolder();
+        return Promise.reject(error);
+    }
     return new Promise((resolve, reject) => {
-        const child = (0,external_node_child_process_.spawn)('git', ['ls-tree', '-r', '-z', '--full-tree', rev], {
-            cwd: git.dir,
-            stdio: ['ignore', 'pipe', 'pipe'],
-            windowsHide: true
-        });
-        const chunks = [];
+        let child;
+        try {
+            child = (0,external_node_child_process_.spawn)('git', ['ls-tree', '-r', '-z', '--full-tree', rev], {
+                cwd: git.dir,
+                stdio: ['ignore', out, 'pipe'],
+                windowsHide: true
+            });
+        }
+        finally {
+            (0,external_node_fs_.closeSync)(out);
+        }
         let stderr = '';
-        child.stdout.on('data', (chunk) => chunks.push(chunk));
-        child.stderr.on('data', (chunk) => (stderr += chunk.toString()));
+        child.stderr?.on('data', (chunk) => (stderr += chunk.toString()));
         child.on('error', reject);
         child.on('close', code => {
             if (code !== 0)
                 return reject(new Error(`git ls-tree ${rev} failed (exit ${code}): ${stderr.trim()}`));
-            resolve(parseTree(Buffer.concat(chunks).toString('utf8')));
+            try {
+                resolve(parseTree((0,external_node_fs_.readFileSync)(file, 'utf8')));
+            }
+            catch (error) {
+                reject(error);
+            }
         });
-    });
+    }).finally(removeFolder);
 }
 function parseTree(out) {
     const entries = [];
