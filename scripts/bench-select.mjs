@@ -177,7 +177,7 @@ function coldGraph(dir, rev, cacheFile, label) {
     `${label}: ${cold.files} files (${cold.ts} TS), ${cold.modules} scanned modules, ${cold.tests} tests`
   )
   console.log(
-    `  cold graph build      ${cold.ms.toFixed(0)} ms wall, ${cold.cpuMs.toFixed(0)} ms CPU (${((cold.ms * 10000) / Math.max(1, cold.ts)).toFixed(0)} ms per 10,000 TS files; runs ${cold.all} ms; load average ${loadAverage()})`
+    `  cold graph build      ${cold.ms.toFixed(0)} ms wall, ${cold.cpuMs.toFixed(0)} ms CPU (${((cold.ms * 10000) / Math.max(1, cold.modules)).toFixed(0)} ms per 10,000 scanned files; runs ${cold.all} ms; load average ${loadAverage()})`
   )
   return cold
 }
