@@ -58,6 +58,8 @@ export class SyntaxChecks {
     { path: string; text: string; answer: (error?: string) => void }
   >()
   private next = 0
+  /** The worker stopped or could not start: checks run here from then on. */
+  private workerFailed = false
   /** How many checks the worker answered. */
   answeredByWorker = 0
 
@@ -98,7 +100,7 @@ export class SyntaxChecks {
 
   private start(): Worker | undefined {
     const file = this.workerScript
-    if (!file) return undefined
+    if (!file || this.workerFailed) return undefined
     try {
       const worker = new Worker(file)
       worker.on('message', ({ id, error }: { id: number; error?: string }) => {
@@ -113,6 +115,7 @@ export class SyntaxChecks {
       this.worker = worker
       return worker
     } catch {
+      this.workerFailed = true
       return undefined
     }
   }
@@ -120,6 +123,7 @@ export class SyntaxChecks {
   /** The worker stopped: what it had not answered is checked here. */
   private fallBack(): void {
     this.worker = undefined
+    this.workerFailed = true
     for (const { path, text, answer } of this.waiting.values())
       syntaxErrorIn(path, text, this.repoDir).then(answer, () => answer(undefined))
     this.waiting.clear()
