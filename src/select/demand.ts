@@ -3,6 +3,7 @@ import {
   MOCK_FILE,
   addEdgesFrom,
   dataReferenceOf,
+  grown,
   linkNode,
   pushTo,
   stringRefersTo,
@@ -200,8 +201,8 @@ export function namedImportAt(text: string, quote: number): Set<string> | undefi
   if (wordBefore() !== 'from') return undefined
   skipSpace()
   const names = new Set<string>()
-  let list = true
-  let defaultImport = false
+  // A default import comes alone (`d`) or before the list (`d, {…}`).
+  let defaultImport = true
   if (text[i] === '}') {
     const open = text.lastIndexOf('{', i)
     const items = open < 0 ? '' : text.slice(open + 1, i)
@@ -209,18 +210,16 @@ export function namedImportAt(text: string, quote: number): Set<string> | undefi
     for (const word of items.split(/[^\w$]+/)) if (word) names.add(word)
     i = open - 1
     skipSpace()
-    if (text[i] === ',') {
+    defaultImport = text[i] === ','
+    if (defaultImport) {
       i--
       skipSpace()
-      list = false
     }
-  } else list = false
-  if (!list) {
-    // A default import: `d, {…}` or `d`.
+  }
+  if (defaultImport) {
     const local = wordBefore()
     if (!local || local === 'type' || local === 'import' || local === 'export') return undefined
     names.add('default')
-    defaultImport = true
     skipSpace()
   }
   let keyword = wordBefore()
@@ -241,13 +240,18 @@ export function lastSegment(spec: string): string | undefined {
   return segment === '' || segment === '.' || segment === '..' ? undefined : segment
 }
 
+/** The hashes under which the strings whose last segment is `name` (or its stem) are filed. */
+function filedHashes(name: string): number[] {
+  return [hash32(name), hash32(stemOf(name))]
+}
+
 /** A segment without an extension the resolver infers (`util.js` → `util`). */
 function stemOf(segment: string): string {
   return segment.includes('.') ? segment.replace(SPEC_EXTENSION, '') : segment
 }
 
 /** FNV-1a of the UTF-16 code units of `text` from `start` to `end`. */
-function hashText(text: string, start = 0, end = text.length): number {
+function hash32(text: string, start = 0, end = text.length): number {
   let hash = 0x811c9dc5
   for (let i = start; i < end; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193)
   return hash | 0
@@ -256,7 +260,7 @@ function hashText(text: string, start = 0, end = text.length): number {
 const EXTENSION = /^\.(?:[cm]?[jt]sx?|json|node)$/
 
 /**
- * hashText(stemOf(lastSegment(spec))) for the spec at `from`..`to` of `text`, without making
+ * hash32(stemOf(lastSegment(spec))) for the spec at `from`..`to` of `text`, without making
  * either string; 0 for a spec without a segment.
  */
 function stemHash(text: string, from = 0, to = text.length): number {
@@ -265,7 +269,7 @@ function stemHash(text: string, from = 0, to = text.length): number {
   if (end !== to) {
     // A folder form: `..`, `./` and the like have no segment (they are resolved up front).
     const segment = lastSegment(text.slice(from, to))
-    return segment === undefined ? 0 : hashText(stemOf(segment))
+    return segment === undefined ? 0 : hash32(stemOf(segment))
   }
   // Back from the end to the segment's start, within the spec (a file may hold long strings).
   let start = end
@@ -276,7 +280,7 @@ function stemHash(text: string, from = 0, to = text.length): number {
     if (c === 46 /* . */ && dot < 0) dot = start - 1
   }
   if (dot >= 0 && end - dot <= 5 && EXTENSION.test(text.slice(dot, end))) end = dot
-  return hashText(text, start, end)
+  return hash32(text, start, end)
 }
 
 /**
@@ -322,12 +326,6 @@ class StemIndex {
       if (this.hashes[entry] === hash) found.push(this.sources[entry] as number)
     return found
   }
-}
-
-function grown(array: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
-  const larger = new Int32Array(array.length * 2)
-  larger.set(array)
-  return larger
 }
 
 /** The names under which specifiers that resolve to `file` are filed. */
@@ -498,14 +496,14 @@ export function demandGraph(options: DemandGraphOptions): DemandGraph | undefine
   for (; at < sources.length; at++) {
     const source = sources[at] as DemandSource
     if (source.data || source.blob === undefined) continue
-    if (source.path.endsWith('.py')) {
+    if (source.kind === 'py') {
       const text = source.blob.toString('utf8')
       pythonImports(text, collectPython)
       quotedCandidates(text, collectString)
       pyFiles.push(at)
       continue
     }
-    if (source.path.endsWith('.go')) {
+    if (source.kind === 'go') {
       quotedCandidates(source.blob.toString('utf8'), collectGo)
       pushTo(goFilesIn, dirname(source.path), at)
       if (!source.path.endsWith('_test.go')) pushTo(goPackages, dirname(source.path), source.path)
@@ -604,7 +602,7 @@ export function demandGraph(options: DemandGraphOptions): DemandGraph | undefine
     let byTarget = resolvedNames.get(name)
     if (byTarget) return byTarget
     byTarget = new Map()
-    const wanted = new Set([hashText(name), hashText(stemOf(name))])
+    const wanted = new Set(filedHashes(name))
     const filed = new Set([...wanted].flatMap(hash => stems.sourcesOf(hash)))
     for (const at of [...filed].sort((a, b) => a - b)) {
       const source = sources[at] as DemandSource
@@ -710,11 +708,12 @@ export function demandGraph(options: DemandGraphOptions): DemandGraph | undefine
   const mayHaveEdge = (at: number, target: string, need: EdgeNeed): boolean => {
     if (need.kind === 'all') return true
     const source = sources[at] as DemandSource
-    if (!isJsFile(source.path) || !isJsFile(target) || source.blob === undefined) return true
+    const js = source.kind === 'ts' || source.kind === 'jsx'
+    if (!js || !isJsFile(target) || source.blob === undefined) return true
     if (need.kind === 'whole' && node(target)?.scan.esm !== true) return true
     // A pattern that matches the target may take it whole.
     const globs = globsIn.get(at)
-    if (globs?.some(glob => target !== source.path && globMatches(source.path, glob).has(target))) return true
+    if (globs?.some(glob => resolver.globLoads(source.path, glob, target))) return true
     const uses = usesOf(at, target)
     return uses === undefined || (need.kind === 'named' && uses.has(need.name))
   }
@@ -729,7 +728,7 @@ export function demandGraph(options: DemandGraphOptions): DemandGraph | undefine
     const source = sources[at] as DemandSource
     let hashes = targetHashes.get(target)
     if (!hashes) {
-      hashes = new Set(namesFor(target).flatMap(name => [hashText(name), hashText(stemOf(name))]))
+      hashes = new Set(namesFor(target).flatMap(filedHashes))
       targetHashes.set(target, hashes)
     }
     // A package name whose sources the target is in may take it whole.
@@ -760,14 +759,6 @@ export function demandGraph(options: DemandGraphOptions): DemandGraph | undefine
     return names
   }
   const targetHashes = new Map<string, Set<number>>()
-  /** The files a pattern of a source matches, as a set (shared by the sources of one folder). */
-  const globSets = new Map<string, Set<string>>()
-  const globMatches = (from: string, glob: string): Set<string> => {
-    const key = `${glob.startsWith('/') ? '' : dirname(from)}\u0000${glob}`
-    let found = globSets.get(key)
-    if (!found) globSets.set(key, (found = new Set(resolver.globFiles(from, glob))))
-    return found
-  }
   const eagerSets = new Map<string, Set<number>>()
   const eagerSources = (target: string): Set<number> => {
     let found = eagerSets.get(target)
@@ -809,7 +800,7 @@ export function demandGraph(options: DemandGraphOptions): DemandGraph | undefine
     jsDistinct = new Map()
     for (at = 0; at < sources.length; at++) {
       const source = sources[at] as DemandSource
-      if (source.data || source.blob === undefined || /\.(?:py|go)$/.test(source.path)) continue
+      if (source.data || source.blob === undefined || source.kind === 'py' || source.kind === 'go') continue
       quotedCandidates(source.blob.toString('utf8'), spec => note(jsDistinct as Map<string, Candidate>, spec))
     }
     return jsDistinct

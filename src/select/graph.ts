@@ -572,6 +572,13 @@ interface ReverseIndex {
   exportsTo: Map<string, Map<string, string[]>>
 }
 
+/** A typed array twice as long, with the same start. */
+export function grown(array: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
+  const larger = new Int32Array(array.length * 2)
+  larger.set(array)
+  return larger
+}
+
 export function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key)
   if (list) list.push(value)
@@ -771,12 +778,8 @@ export function testsReaching(
       numbers.set(name, n)
       names.push(name)
       if (n >= stamp.length) {
-        const grownStamp = new Int32Array(stamp.length * 2)
-        grownStamp.set(stamp)
-        stamp = grownStamp
-        const grownParent = new Int32Array(parent.length * 2)
-        grownParent.set(parent)
-        parent = grownParent
+        stamp = grown(stamp)
+        parent = grown(parent)
       }
     }
     return n

@@ -264,20 +264,31 @@ export class Resolver {
   /** How many resolutions this resolver added to the memo. */
   added = 0
 
-  private readonly globMemo = new Map<string, string[]>()
+  private readonly globMemo = new Map<string, { files: string[]; matched: Set<string> }>()
   /** The files a glob import in `from` loads (see glob-imports.ts). */
   globFiles(from: string, pattern: string): string[] {
-    // What a pattern matches depends on the importer's folder (nothing, for a rooted one), and
-    // never includes the importer: tests repeat one pattern in hundreds of files.
+    const { files } = this.globMatch(from, pattern)
+    return files.includes(from) ? files.filter(file => file !== from) : files
+  }
+
+  /** Whether glob import `pattern`, written in `from`, loads `file` (as globFiles lists it). */
+  globLoads(from: string, pattern: string, file: string): boolean {
+    return file !== from && this.globMatch(from, pattern).matched.has(file)
+  }
+
+  /**
+   * What a pattern matches depends on the importer's folder (nothing, for a rooted one), and never
+   * includes the importer: worked out once per folder, as tests repeat one pattern in hundreds of files.
+   */
+  private globMatch(from: string, pattern: string): { files: string[]; matched: Set<string> } {
     const dir = pattern.startsWith('/') ? '' : dirname(from)
     const key = `${dir}\0${pattern}`
-    let files = this.globMemo.get(key)
-    if (!files)
-      this.globMemo.set(
-        key,
-        (files = globFiles(prefix => this.filesUnder(prefix), joinPath(dir, '\0'), pattern))
-      )
-    return files.includes(from) ? files.filter(file => file !== from) : files
+    let found = this.globMemo.get(key)
+    if (!found) {
+      const files = globFiles(prefix => this.filesUnder(prefix), joinPath(dir, '\0'), pattern)
+      this.globMemo.set(key, (found = { files, matched: new Set(files) }))
+    }
+    return found
   }
 
   /** Resolves `spec` imported from file `from` (memoized per folder and specifier). */
@@ -328,19 +339,21 @@ export class Resolver {
     return found.sort((a, b) => (order.get(a) as number) - (order.get(b) as number))
   }
 
-  private readonly sourcesByPackage = new Map<string, ReadonlySet<string>>()
+  /** Each package folder's sources (see packageSources), worked out on first use. */
+  private sourcesByPackage: Map<string, Set<string>> | undefined
 
   /**
    * The JavaScript/TypeScript sources of the repository package in `dir`: its files, less
    * node_modules, nested packages and test-looking files.
    */
   packageSources(dir: string): ReadonlySet<string> {
-    if (this.sourcesByPackage.size === 0) this.groupSourcesByPackage()
+    this.sourcesByPackage ??= this.groupSourcesByPackage()
     return this.sourcesByPackage.get(dir) ?? new Set()
   }
 
   /** Every source under the nearest folder above it with a package.json (the root when none is). */
-  private groupSourcesByPackage(): void {
+  private groupSourcesByPackage(): Map<string, Set<string>> {
+    const byPackage = new Map<string, Set<string>>()
     const packageDirs = new Set<string>()
     for (const f of this.files)
       if ((f === 'package.json' || f.endsWith('/package.json')) && !f.includes('node_modules/'))
@@ -357,12 +370,11 @@ export class Resolver {
     for (const f of this.files) {
       if (!/\.[cm]?[jt]sx?$/.test(f) || f.includes('node_modules/') || TEST_LIKE.test(f)) continue
       const owner = packageOf(dirname(f))
-      let sources = this.sourcesByPackage.get(owner) as Set<string> | undefined
-      if (!sources) this.sourcesByPackage.set(owner, (sources = new Set()))
+      let sources = byPackage.get(owner)
+      if (!sources) byPackage.set(owner, (sources = new Set()))
       sources.add(f)
     }
-    // Computed once even for a repository without sources.
-    if (this.sourcesByPackage.size === 0) this.sourcesByPackage.set('\u0000', new Set())
+    return byPackage
   }
 
   /** The folder of the package (nearest package.json) that holds `path`. */
