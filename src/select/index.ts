@@ -275,6 +275,17 @@ export async function buildRepositoryGraph(
   const extraBlobs = new Map<string, Buffer>()
   // A work tree clean at head is read directly (faster than inflating objects); git gives the rest.
   const workTree = await checkedOut
+  const configsRead = await takeFromWorkTree(
+    workTree,
+    configEntries.map(entry => entry.path),
+    (_, blob) => blob
+  )
+  configEntries.forEach((entry, i) => {
+    const blob = configsRead[i]
+    if (!blob) return
+    configBlobs.set(entry.sha, blob)
+    configShas.delete(entry.sha)
+  })
   const readable = [...missingByKey.values()]
     .map(items => items[0] as { entry: TreeEntry; kind: ScanKind; key: string })
     .filter(({ entry }) => !extraShas.has(entry.sha) && !configShas.has(entry.sha))
@@ -294,17 +305,6 @@ export async function buildRepositoryGraph(
     for (const item of missingByKey.get(key) ?? []) found.set(item.entry.path, scan)
   })
   const fromGit = new Set(missing.filter(({ entry }) => !found.has(entry.path)).map(({ entry }) => entry.sha))
-  const configsRead = await takeFromWorkTree(
-    workTree,
-    configEntries.map(entry => entry.path),
-    (_, blob) => blob
-  )
-  configEntries.forEach((entry, i) => {
-    const blob = configsRead[i]
-    if (!blob) return
-    configBlobs.set(entry.sha, blob)
-    configShas.delete(entry.sha)
-  })
   const streaming = streamBlobs(git.dir, [...fromGit, ...configShas, ...extraShas], (sha, blob) => {
     if (configShas.has(sha)) configBlobs.set(sha, blob)
     if (extraShas.has(sha)) extraBlobs.set(sha, blob)
@@ -559,6 +559,11 @@ async function changedInWorkTree(git: Git): Promise<ReadonlySet<string> | undefi
   }
 }
 
+/** The paths a change removed: deleted files and the old side of renames. */
+function pathsGone(raw: readonly RawChange[]): string[] {
+  return raw.flatMap(c => (c.status === 'deleted' ? [c.path] : c.previousPath ? [c.previousPath] : []))
+}
+
 /** rev-parse's output lines; git before 2.43 echoes `--end-of-options` among them. */
 function revParseLines(stdout: string): string[] {
   return stdout.split('\n').filter(line => line !== '' && line !== '--end-of-options')
@@ -758,9 +763,7 @@ async function selectOrThrow(
   // where it is fast, which costs less than reading and rewriting a cache of every file.
   const fileCache = new ScanCache(options.cacheDir ? join(options.cacheDir, 'scans.json') : undefined)
   const graphStarted = Date.now()
-  const ghosts = rawChanges.then(raw =>
-    raw.flatMap(c => (c.status === 'deleted' ? [c.path] : c.previousPath ? [c.previousPath] : []))
-  )
+  const ghosts = rawChanges.then(pathsGone)
   // Both versions of each changed source file come from git, so that they are diffed as committed
   // (a work tree may have other line endings).
   const diffedShas = rawChanges.then(raw =>
@@ -1061,11 +1064,7 @@ async function coverageFilterFor(
 ): Promise<CoverageFilter> {
   const evidence = await coverageEvidence(git, map, base)
   const byPath = new Map(raw.map(change => [change.path, change]))
-  const gone = new Set(
-    raw.flatMap(change =>
-      change.status === 'deleted' ? [change.path] : change.previousPath ? [change.previousPath] : []
-    )
-  )
+  const gone = new Set(pathsGone(raw))
   return new CoverageFilter(
     evidence,
     changes,

@@ -372,7 +372,8 @@ const CONDITIONAL_SPREAD =
 function listInPart(entry: string): { key: string; values: string[]; how: string } | undefined {
   const head = /^(['"]?)([\w$]+)\1\s*:\s*\[/.exec(entry)
   const key = head?.[2]
-  if (!head || !key || !(NARROWING_LISTS.has(key) || WIDENING_LISTS.has(key))) return undefined
+  const narrowing = key !== undefined && NARROWING_LISTS.has(key)
+  if (!head || !key || !(narrowing || WIDENING_LISTS.has(key))) return undefined
   const open = head[0].length - 1
   const close = closingBracket(entry, open)
   if (close < 0 || entry.slice(close + 1).trim() !== '') return undefined
@@ -386,7 +387,7 @@ function listInPart(entry: string): { key: string; values: string[]; how: string
       const value = literal(element)
       if (!value) return undefined
       values.push(...value)
-    } else if (!NARROWING_LISTS.has(key)) {
+    } else if (!narrowing) {
       const branches = CONDITIONAL_SPREAD.exec(element)
       const added = branches && [branches[2], branches[3]].map(b => literal((b as string).slice(1, -1)))
       if (!added || added.some(a => a === undefined)) return undefined
@@ -396,7 +397,7 @@ function listInPart(entry: string): { key: string; values: string[]; how: string
   return {
     key,
     values,
-    how: NARROWING_LISTS.has(key)
+    how: narrowing
       ? `${key} is read without the entries its spreads add (a file only those ignore counts as a test here)`
       : `${key} is read with every entry its conditional spreads may add`
   }
