@@ -931,7 +931,8 @@ const CONDITIONAL_SPREAD = /^\.\.\.\s*\(?([^?[\]()]*(?:\([^()[\]]*\)[^?[\]()]*)*
 function listInPart(entry) {
     const head = /^(['"]?)([\w$]+)\1\s*:\s*\[/.exec(entry);
     const key = head?.[2];
-    if (!head || !key || !(NARROWING_LISTS.has(key) || WIDENING_LISTS.has(key)))
+    const narrowing = key !== undefined && NARROWING_LISTS.has(key);
+    if (!head || !key || !(narrowing || WIDENING_LISTS.has(key)))
         return undefined;
     const open = head[0].length - 1;
     const close = closingBracket(entry, open);
@@ -949,7 +950,7 @@ function listInPart(entry) {
                 return undefined;
             values.push(...value);
         }
-        else if (!NARROWING_LISTS.has(key)) {
+        else if (!narrowing) {
             const branches = CONDITIONAL_SPREAD.exec(element);
             const added = branches && [branches[2], branches[3]].map(b => literal(b.slice(1, -1)));
             if (!added || added.some(a => a === undefined))
@@ -961,7 +962,7 @@ function listInPart(entry) {
     return {
         key,
         values,
-        how: NARROWING_LISTS.has(key)
+        how: narrowing
             ? `${key} is read without the entries its spreads add (a file only those ignore counts as a test here)`
             : `${key} is read with every entry its conditional spreads may add`
     };
@@ -1875,6 +1876,12 @@ function chainOf(parent, id) {
     }
     return steps;
 }
+/** A typed array twice as long, with the same start. */
+function grown(array) {
+    const larger = new Int32Array(array.length * 2);
+    larger.set(array);
+    return larger;
+}
 function pushTo(map, key, value) {
     const list = map.get(key);
     if (list)
@@ -2059,12 +2066,8 @@ function testsReaching(graph, changes, isTest, members) {
             numbers.set(name, n);
             names.push(name);
             if (n >= stamp.length) {
-                const grownStamp = new Int32Array(stamp.length * 2);
-                grownStamp.set(stamp);
-                stamp = grownStamp;
-                const grownParent = new Int32Array(parent.length * 2);
-                grownParent.set(parent);
-                parent = grownParent;
+                stamp = grown(stamp);
+                parent = grown(parent);
             }
         }
         return n;
@@ -4691,14 +4694,26 @@ class Resolver {
     globMemo = new Map();
     /** The files a glob import in `from` loads (see glob-imports.ts). */
     globFiles(from, pattern) {
-        // What a pattern matches depends on the importer's folder (nothing, for a rooted one), and
-        // never includes the importer: tests repeat one pattern in hundreds of files.
+        const { files } = this.globMatch(from, pattern);
+        return files.includes(from) ? files.filter(file => file !== from) : files;
+    }
+    /** Whether glob import `pattern`, written in `from`, loads `file` (as globFiles lists it). */
+    globLoads(from, pattern, file) {
+        return file !== from && this.globMatch(from, pattern).matched.has(file);
+    }
+    /**
+     * What a pattern matches depends on the importer's folder (nothing, for a rooted one), and never
+     * includes the importer: worked out once per folder, as tests repeat one pattern in hundreds of files.
+     */
+    globMatch(from, pattern) {
         const dir = pattern.startsWith('/') ? '' : dirname(from);
         const key = `${dir}\0${pattern}`;
-        let files = this.globMemo.get(key);
-        if (!files)
-            this.globMemo.set(key, (files = globFiles(prefix => this.filesUnder(prefix), joinPath(dir, '\0'), pattern)));
-        return files.includes(from) ? files.filter(file => file !== from) : files;
+        let found = this.globMemo.get(key);
+        if (!found) {
+            const files = globFiles(prefix => this.filesUnder(prefix), joinPath(dir, '\0'), pattern);
+            this.globMemo.set(key, (found = { files, matched: new Set(files) }));
+        }
+        return found;
     }
     /** Resolves `spec` imported from file `from` (memoized per folder and specifier). */
     resolveJs(from, spec) {
@@ -4750,18 +4765,19 @@ class Resolver {
             found.push(paths[i]);
         return found.sort((a, b) => order.get(a) - order.get(b));
     }
-    sourcesByPackage = new Map();
+    /** Each package folder's sources (see packageSources), worked out on first use. */
+    sourcesByPackage;
     /**
      * The JavaScript/TypeScript sources of the repository package in `dir`: its files, less
      * node_modules, nested packages and test-looking files.
      */
     packageSources(dir) {
-        if (this.sourcesByPackage.size === 0)
-            this.groupSourcesByPackage();
+        this.sourcesByPackage ??= this.groupSourcesByPackage();
         return this.sourcesByPackage.get(dir) ?? new Set();
     }
     /** Every source under the nearest folder above it with a package.json (the root when none is). */
     groupSourcesByPackage() {
+        const byPackage = new Map();
         const packageDirs = new Set();
         for (const f of this.files)
             if ((f === 'package.json' || f.endsWith('/package.json')) && !f.includes('node_modules/'))
@@ -4779,14 +4795,12 @@ class Resolver {
             if (!/\.[cm]?[jt]sx?$/.test(f) || f.includes('node_modules/') || TEST_LIKE.test(f))
                 continue;
             const owner = packageOf(dirname(f));
-            let sources = this.sourcesByPackage.get(owner);
+            let sources = byPackage.get(owner);
             if (!sources)
-                this.sourcesByPackage.set(owner, (sources = new Set()));
+                byPackage.set(owner, (sources = new Set()));
             sources.add(f);
         }
-        // Computed once even for a repository without sources.
-        if (this.sourcesByPackage.size === 0)
-            this.sourcesByPackage.set('\u0000', new Set());
+        return byPackage;
     }
     /** The folder of the package (nearest package.json) that holds `path`. */
     packageDirOf(path) {
@@ -5072,8 +5086,8 @@ function namedImportAt(text, quote) {
         return undefined;
     skipSpace();
     const names = new Set();
-    let list = true;
-    let defaultImport = false;
+    // A default import comes alone (`d`) or before the list (`d, {…}`).
+    let defaultImport = true;
     if (text[i] === '}') {
         const open = text.lastIndexOf('{', i);
         const items = open < 0 ? '' : text.slice(open + 1, i);
@@ -5084,21 +5098,17 @@ function namedImportAt(text, quote) {
                 names.add(word);
         i = open - 1;
         skipSpace();
-        if (text[i] === ',') {
+        defaultImport = text[i] === ',';
+        if (defaultImport) {
             i--;
             skipSpace();
-            list = false;
         }
     }
-    else
-        list = false;
-    if (!list) {
-        // A default import: `d, {…}` or `d`.
+    if (defaultImport) {
         const local = wordBefore();
         if (!local || local === 'type' || local === 'import' || local === 'export')
             return undefined;
         names.add('default');
-        defaultImport = true;
         skipSpace();
     }
     let keyword = wordBefore();
@@ -5119,12 +5129,16 @@ function lastSegment(spec) {
     const segment = spec.slice(spec.lastIndexOf('/', end - 1) + 1, end);
     return segment === '' || segment === '.' || segment === '..' ? undefined : segment;
 }
+/** The hashes under which the strings whose last segment is `name` (or its stem) are filed. */
+function filedHashes(name) {
+    return [hash32(name), hash32(stemOf(name))];
+}
 /** A segment without an extension the resolver infers (`util.js` → `util`). */
 function stemOf(segment) {
     return segment.includes('.') ? segment.replace(SPEC_EXTENSION, '') : segment;
 }
 /** FNV-1a of the UTF-16 code units of `text` from `start` to `end`. */
-function demand_hashText(text, start = 0, end = text.length) {
+function hash32(text, start = 0, end = text.length) {
     let hash = 0x811c9dc5;
     for (let i = start; i < end; i++)
         hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
@@ -5132,7 +5146,7 @@ function demand_hashText(text, start = 0, end = text.length) {
 }
 const EXTENSION = /^\.(?:[cm]?[jt]sx?|json|node)$/;
 /**
- * hashText(stemOf(lastSegment(spec))) for the spec at `from`..`to` of `text`, without making
+ * hash32(stemOf(lastSegment(spec))) for the spec at `from`..`to` of `text`, without making
  * either string; 0 for a spec without a segment.
  */
 function stemHash(text, from = 0, to = text.length) {
@@ -5142,7 +5156,7 @@ function stemHash(text, from = 0, to = text.length) {
     if (end !== to) {
         // A folder form: `..`, `./` and the like have no segment (they are resolved up front).
         const segment = lastSegment(text.slice(from, to));
-        return segment === undefined ? 0 : demand_hashText(stemOf(segment));
+        return segment === undefined ? 0 : hash32(stemOf(segment));
     }
     // Back from the end to the segment's start, within the spec (a file may hold long strings).
     let start = end;
@@ -5156,7 +5170,7 @@ function stemHash(text, from = 0, to = text.length) {
     }
     if (dot >= 0 && end - dot <= 5 && EXTENSION.test(text.slice(dot, end)))
         end = dot;
-    return demand_hashText(text, start, end);
+    return hash32(text, start, end);
 }
 /**
  * Source indexes filed by a 32-bit hash, in typed arrays: tens of thousands of candidates cost no
@@ -5197,11 +5211,6 @@ class StemIndex {
                 found.push(this.sources[entry]);
         return found;
     }
-}
-function grown(array) {
-    const larger = new Int32Array(array.length * 2);
-    larger.set(array);
-    return larger;
 }
 /** The names under which specifiers that resolve to `file` are filed. */
 function namesOf(file) {
@@ -5373,14 +5382,14 @@ function demandGraph(options) {
         const source = sources[at];
         if (source.data || source.blob === undefined)
             continue;
-        if (source.path.endsWith('.py')) {
+        if (source.kind === 'py') {
             const text = source.blob.toString('utf8');
             pythonImports(text, collectPython);
             quotedCandidates(text, collectString);
             pyFiles.push(at);
             continue;
         }
-        if (source.path.endsWith('.go')) {
+        if (source.kind === 'go') {
             quotedCandidates(source.blob.toString('utf8'), collectGo);
             pushTo(goFilesIn, dirname(source.path), at);
             if (!source.path.endsWith('_test.go'))
@@ -5471,7 +5480,7 @@ function demandGraph(options) {
         if (byTarget)
             return byTarget;
         byTarget = new Map();
-        const wanted = new Set([demand_hashText(name), demand_hashText(stemOf(name))]);
+        const wanted = new Set(filedHashes(name));
         const filed = new Set([...wanted].flatMap(hash => stems.sourcesOf(hash)));
         for (const at of [...filed].sort((a, b) => a - b)) {
             const source = sources[at];
@@ -5587,13 +5596,14 @@ function demandGraph(options) {
         if (need.kind === 'all')
             return true;
         const source = sources[at];
-        if (!isJsFile(source.path) || !isJsFile(target) || source.blob === undefined)
+        const js = source.kind === 'ts' || source.kind === 'jsx';
+        if (!js || !isJsFile(target) || source.blob === undefined)
             return true;
         if (need.kind === 'whole' && node(target)?.scan.esm !== true)
             return true;
         // A pattern that matches the target may take it whole.
         const globs = globsIn.get(at);
-        if (globs?.some(glob => target !== source.path && globMatches(source.path, glob).has(target)))
+        if (globs?.some(glob => resolver.globLoads(source.path, glob, target)))
             return true;
         const uses = usesOf(at, target);
         return uses === undefined || (need.kind === 'named' && uses.has(need.name));
@@ -5610,7 +5620,7 @@ function demandGraph(options) {
         const source = sources[at];
         let hashes = targetHashes.get(target);
         if (!hashes) {
-            hashes = new Set(namesFor(target).flatMap(name => [demand_hashText(name), demand_hashText(stemOf(name))]));
+            hashes = new Set(namesFor(target).flatMap(filedHashes));
             targetHashes.set(target, hashes);
         }
         // A package name whose sources the target is in may take it whole.
@@ -5646,15 +5656,6 @@ function demandGraph(options) {
         return names;
     };
     const targetHashes = new Map();
-    /** The files a pattern of a source matches, as a set (shared by the sources of one folder). */
-    const globSets = new Map();
-    const globMatches = (from, glob) => {
-        const key = `${glob.startsWith('/') ? '' : dirname(from)}\u0000${glob}`;
-        let found = globSets.get(key);
-        if (!found)
-            globSets.set(key, (found = new Set(resolver.globFiles(from, glob))));
-        return found;
-    };
     const eagerSets = new Map();
     const eagerSources = (target) => {
         let found = eagerSets.get(target);
@@ -5703,7 +5704,7 @@ function demandGraph(options) {
         jsDistinct = new Map();
         for (at = 0; at < sources.length; at++) {
             const source = sources[at];
-            if (source.data || source.blob === undefined || /\.(?:py|go)$/.test(source.path))
+            if (source.data || source.blob === undefined || source.kind === 'py' || source.kind === 'go')
                 continue;
             quotedCandidates(source.blob.toString('utf8'), spec => note(jsDistinct, spec));
         }
@@ -6218,6 +6219,8 @@ class SyntaxChecks {
     answers = new Map();
     waiting = new Map();
     next = 0;
+    /** The worker stopped or could not start: checks run here from then on. */
+    workerFailed = false;
     /** How many checks the worker answered. */
     answeredByWorker = 0;
     workerScript;
@@ -6253,7 +6256,7 @@ class SyntaxChecks {
     }
     start() {
         const file = this.workerScript;
-        if (!file)
+        if (!file || this.workerFailed)
             return undefined;
         try {
             const worker = new external_node_worker_threads_.Worker(file);
@@ -6271,12 +6274,14 @@ class SyntaxChecks {
             return worker;
         }
         catch {
+            this.workerFailed = true;
             return undefined;
         }
     }
     /** The worker stopped: what it had not answered is checked here. */
     fallBack() {
         this.worker = undefined;
+        this.workerFailed = true;
         for (const { path, text, answer } of this.waiting.values())
             syntaxErrorIn(path, text, this.repoDir).then(answer, () => answer(undefined));
         this.waiting.clear();
@@ -6573,6 +6578,14 @@ async function buildRepositoryGraph(git, head, options = {}) {
     const extraBlobs = new Map();
     // A work tree clean at head is read directly (faster than inflating objects); git gives the rest.
     const workTree = await checkedOut;
+    const configsRead = await takeFromWorkTree(workTree, configEntries.map(entry => entry.path), (_, blob) => blob);
+    configEntries.forEach((entry, i) => {
+        const blob = configsRead[i];
+        if (!blob)
+            return;
+        configBlobs.set(entry.sha, blob);
+        configShas.delete(entry.sha);
+    });
     const readable = [...missingByKey.values()]
         .map(items => items[0])
         .filter(({ entry }) => !extraShas.has(entry.sha) && !configShas.has(entry.sha));
@@ -6590,14 +6603,6 @@ async function buildRepositoryGraph(git, head, options = {}) {
             found.set(item.entry.path, scan);
     });
     const fromGit = new Set(missing.filter(({ entry }) => !found.has(entry.path)).map(({ entry }) => entry.sha));
-    const configsRead = await takeFromWorkTree(workTree, configEntries.map(entry => entry.path), (_, blob) => blob);
-    configEntries.forEach((entry, i) => {
-        const blob = configsRead[i];
-        if (!blob)
-            return;
-        configBlobs.set(entry.sha, blob);
-        configShas.delete(entry.sha);
-    });
     const streaming = streamBlobs(git.dir, [...fromGit, ...configShas, ...extraShas], (sha, blob) => {
         if (configShas.has(sha))
             configBlobs.set(sha, blob);
@@ -6835,6 +6840,10 @@ async function changedInWorkTree(git) {
         return undefined;
     }
 }
+/** The paths a change removed: deleted files and the old side of renames. */
+function pathsGone(raw) {
+    return raw.flatMap(c => (c.status === 'deleted' ? [c.path] : c.previousPath ? [c.previousPath] : []));
+}
 /** rev-parse's output lines; git before 2.43 echoes `--end-of-options` among them. */
 function revParseLines(stdout) {
     return stdout.split('\n').filter(line => line !== '' && line !== '--end-of-options');
@@ -7012,7 +7021,7 @@ async function selectOrThrow(options, started, syntax, reportAllTests) {
     // where it is fast, which costs less than reading and rewriting a cache of every file.
     const fileCache = new scan_cache/* ScanCache */.E(options.cacheDir ? (0,external_node_path_.join)(options.cacheDir, 'scans.json') : undefined);
     const graphStarted = Date.now();
-    const ghosts = rawChanges.then(raw => raw.flatMap(c => (c.status === 'deleted' ? [c.path] : c.previousPath ? [c.previousPath] : [])));
+    const ghosts = rawChanges.then(pathsGone);
     // Both versions of each changed source file come from git, so that they are diffed as committed
     // (a work tree may have other line endings).
     const diffedShas = rawChanges.then(raw => raw.flatMap(c => [
@@ -7297,7 +7306,7 @@ async function selectOrThrow(options, started, syntax, reportAllTests) {
 async function coverageFilterFor(map, git, base, raw, repo, baseScan, changes) {
     const evidence = await coverageEvidence(git, map, base);
     const byPath = new Map(raw.map(change => [change.path, change]));
-    const gone = new Set(raw.flatMap(change => change.status === 'deleted' ? [change.path] : change.previousPath ? [change.previousPath] : []));
+    const gone = new Set(pathsGone(raw));
     return new CoverageFilter(evidence, changes, file => {
         const change = byPath.get(file);
         const kind = scanKindOf(file);
