@@ -3,7 +3,6 @@ import {
   MOCK_FILE,
   addEdgesFrom,
   dataReferenceOf,
-  grown,
   linkNode,
   pushTo,
   stringRefersTo,
@@ -19,6 +18,17 @@ import { globCandidate } from './glob-imports.js'
 import { isJsFile } from './js-scanner.js'
 import { PY_MODULE_BY_NAME, PY_MODULE_PATH } from './other-scanners.js'
 import { BUILD_FOLDERS, type Resolver } from './resolve.js'
+import {
+  MAX_SPEC_LENGTH,
+  SPEC_EXTENSION,
+  StemIndex,
+  TextRules,
+  fileStrings,
+  hash32,
+  literalStart,
+  quotedRanges,
+  stemHash
+} from './quick-pass.js'
 
 /**
  * A demand-driven graph (JavaScript/TypeScript, Go and Python code, and data files): instead of scanning every file
@@ -96,10 +106,7 @@ export interface DemandGraph extends Graph {
   readonly candidates: number
 }
 
-/** The extensions the resolver infers (`./data` finds `data.json`, `./dir` finds `dir/index.json`). */
-const SPEC_EXTENSION = /\.(?:[cm]?[jt]sx?|json|node)$/
 const INDEX_FILE = /^index\.(?:[cm]?[jt]sx?|json|node)$/
-const MAX_SPEC_LENGTH = 1024
 
 /**
  * Calls `found` with the text between each quote (', ", `) and the next same quote. Quotes end at
@@ -107,25 +114,6 @@ const MAX_SPEC_LENGTH = 1024
  */
 export function quotedCandidates(text: string, found: (candidate: string) => void): void {
   quotedRanges(text, (start, end) => found(text.slice(start, end)))
-}
-
-/** quotedCandidates, as the range of each candidate in `text` (after its quote, up to the next). */
-function quotedRanges(text: string, found: (start: number, end: number) => void): void {
-  for (const quote of ["'", '"', '`']) {
-    const template = quote === '`'
-    let at = text.indexOf(quote)
-    let lineEnd = -1
-    while (at >= 0) {
-      const next = text.indexOf(quote, at + 1)
-      if (next < 0) break
-      if (!template && lineEnd < at) {
-        lineEnd = text.indexOf('\n', at + 1)
-        if (lineEnd < 0) lineEnd = text.length
-      }
-      if ((template || next < lineEnd) && next - at - 1 <= MAX_SPEC_LENGTH) found(at + 1, next)
-      at = next
-    }
-  }
 }
 
 /**
@@ -250,84 +238,6 @@ function stemOf(segment: string): string {
   return segment.includes('.') ? segment.replace(SPEC_EXTENSION, '') : segment
 }
 
-/** FNV-1a of the UTF-16 code units of `text` from `start` to `end`. */
-function hash32(text: string, start = 0, end = text.length): number {
-  let hash = 0x811c9dc5
-  for (let i = start; i < end; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193)
-  return hash | 0
-}
-
-const EXTENSION = /^\.(?:[cm]?[jt]sx?|json|node)$/
-
-/**
- * hash32(stemOf(lastSegment(spec))) for the spec at `from`..`to` of `text`, without making
- * either string; 0 for a spec without a segment.
- */
-function stemHash(text: string, from = 0, to = text.length): number {
-  let end = to
-  while (end > from && text.charCodeAt(end - 1) === 47 /* / */) end--
-  if (end !== to) {
-    // A folder form: `..`, `./` and the like have no segment (they are resolved up front).
-    const segment = lastSegment(text.slice(from, to))
-    return segment === undefined ? 0 : hash32(stemOf(segment))
-  }
-  // Back from the end to the segment's start, within the spec (a file may hold long strings).
-  let start = end
-  let dot = -1
-  for (; start > from; start--) {
-    const c = text.charCodeAt(start - 1)
-    if (c === 47 /* / */) break
-    if (c === 46 /* . */ && dot < 0) dot = start - 1
-  }
-  if (dot >= 0 && end - dot <= 5 && EXTENSION.test(text.slice(dot, end))) end = dot
-  return hash32(text, start, end)
-}
-
-/**
- * Source indexes filed by a 32-bit hash, in typed arrays: tens of thousands of candidates cost no
- * objects. Equal hashes of different names only add sources, which the caller checks again.
- */
-class StemIndex {
-  private heads: Int32Array
-  private next = new Int32Array(1024)
-  private hashes = new Int32Array(1024)
-  private sources = new Int32Array(1024)
-  private size = 0
-
-  constructor(files: number) {
-    let buckets = 1024
-    while (buckets < files * 4) buckets *= 2
-    this.heads = new Int32Array(buckets).fill(-1)
-  }
-
-  add(hash: number, source: number): void {
-    const bucket = hash & (this.heads.length - 1)
-    const head = this.heads[bucket] as number
-    // A source names the same stem again: filed once is enough.
-    if (head >= 0 && this.sources[head] === source && this.hashes[head] === hash) return
-    if (this.size === this.next.length) {
-      this.next = grown(this.next)
-      this.hashes = grown(this.hashes)
-      this.sources = grown(this.sources)
-    }
-    this.next[this.size] = head
-    this.hashes[this.size] = hash
-    this.sources[this.size] = source
-    this.heads[bucket] = this.size++
-  }
-
-  sourcesOf(hash: number): number[] {
-    const found: number[] = []
-    for (
-      let entry = this.heads[hash & (this.heads.length - 1)] as number;
-      entry >= 0;
-      entry = this.next[entry] as number
-    )
-      if (this.hashes[entry] === hash) found.push(this.sources[entry] as number)
-    return found
-  }
-}
-
 /** The names under which specifiers that resolve to `file` are filed. */
 function namesOf(file: string): string[] {
   const base = file.slice(file.lastIndexOf('/') + 1)
@@ -342,6 +252,8 @@ function namesOf(file: string): string[] {
 interface AliasRules {
   /** Does this specifier resolve by a rule that may not keep its last segment? */
   eager(spec: string): boolean
+  /** The strings the quick pass hands back as text: every one `eager` may say yes to among them. */
+  text: TextRules
 }
 
 /** tsconfig `paths` target, jest mapper target: does the specifier's tail survive the mapping? */
@@ -352,7 +264,7 @@ function aliasRules(options: DemandGraphOptions): AliasRules {
   const prefixes: Array<{ prefix: string; suffix: string; keeps: boolean }> = []
   const packageNames: string[] = []
   for (const path of options.files) {
-    if (path.includes('node_modules/')) continue
+    if (!path.endsWith('.json') || path.includes('node_modules/')) continue
     if (/(?:^|\/)[tj]sconfig(?:\.[\w-]+)?\.json$/.test(path)) {
       const config = loadTsConfig(options.readConfig, path, options.files)
       for (const { pattern, targets } of config?.paths ?? []) {
@@ -391,7 +303,20 @@ function aliasRules(options: DemandGraphOptions): AliasRules {
       if (names.has(spec.slice(0, slash))) return true
     return names.has(spec)
   }
+  // Beyond these, the quick pass hands back every string without a segment (empty, or ending in
+  // `/` or `.`).
+  const text = new TextRules().prefix('#')
+  for (const spec of exact) text.exactly(spec)
+  for (const folder of BUILD_FOLDERS) text.stem(folder)
+  for (const regex of remapping) text.prefix(literalStart(regex))
+  for (const { prefix, suffix, keeps } of prefixes) {
+    // A tail that is kept says yes to the prefix alone, or to a folder form (which ends in `/`).
+    if (keeps && suffix === '') text.exactly(prefix)
+    else text.prefix(prefix)
+  }
+  for (const name of packageNames) text.prefix(name)
   return {
+    text,
     eager(spec) {
       const segment = lastSegment(spec)
       if (spec.startsWith('#') || exact.has(spec) || segment === undefined) return true
@@ -509,7 +434,11 @@ export function demandGraph(options: DemandGraphOptions): DemandGraph | undefine
       if (!source.path.endsWith('_test.go')) pushTo(goPackages, dirname(source.path), source.path)
       continue
     }
-    quotedCandidates(source.blob.toString('utf8'), collect)
+    const bytes = source.blob
+    candidates += fileStrings(bytes, at, stems, rules.text, (start, end) => {
+      const spec = bytes.toString('utf8', start, end)
+      if (spec.length <= MAX_SPEC_LENGTH) collect(spec)
+    })
     if (eagerCount > maxEager) return undefined
   }
   const goModuleNames = new Map<string, string>()
