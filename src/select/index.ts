@@ -22,7 +22,15 @@ import {
 import { typeErrorsIn } from './typecheck.js'
 import { memberReach } from './members.js'
 import { MODULE_SYMBOL, emptyScan, hashText, type ModuleScan } from './model.js'
-import { isDataBlob, nodeKey, scanBlob, scanKindOf, scanSource, type ScanKind } from './scan-blob.js'
+import {
+  dataBlobsAmong,
+  isDataBlob,
+  nodeKey,
+  scanBlob,
+  scanKindOf,
+  scanSource,
+  type ScanKind
+} from './scan-blob.js'
 import {
   conftestsFor,
   dirname,
@@ -424,6 +432,9 @@ async function takeFromWorkTree<T>(
   return taken
 }
 
+/** A file system page: a read of whole pages may have stopped short of the end. */
+const PAGE = 4096
+
 /**
  * Reads whole files into shared buffers and hands out views of them: ten thousand small files
  * then cost a few allocations, not one buffer each, and no `stat` each.
@@ -432,7 +443,11 @@ class FileReader {
   private arena = Buffer.allocUnsafeSlow(1 << 20)
   private used = 0
 
-  /** The file's bytes, or undefined when it cannot be read (missing, a folder). */
+  /**
+   * The file's bytes, or undefined when it cannot be read (missing, a folder). A read that brings
+   * fewer bytes than there was room for has reached the end of a regular file, and no second read
+   * is made to find it; unless it brought whole pages, which a file system may hand out in parts.
+   */
   read(path: string): Buffer | undefined {
     let fd: number
     try {
@@ -452,9 +467,11 @@ class FileReader {
           start = 0
           this.used = sofar
         }
-        const read = readSync(fd, this.arena, this.used, this.arena.length - this.used, null)
+        const room = this.arena.length - this.used
+        const read = readSync(fd, this.arena, this.used, room, null)
         if (read === 0) break
         this.used += read
+        if (read < room && read % PAGE !== 0) break
       }
     } catch {
       this.used = start
@@ -638,11 +655,12 @@ export async function buildDemandRepositoryGraph(
   const revision = revisionOf(head, entries, files, configText)
   const { jest, resolver } = revision
   const sources: DemandSource[] = []
+  const dataBlobs = dataBlobsAmong(byPath.values())
   entries.forEach((entry, i) => {
     const kind = kinds[i]
     if (kind === undefined) return
     const blob = byPath.get(entry.path)
-    const data = blob !== undefined && isDataBlob(blob)
+    const data = blob !== undefined && dataBlobs.has(blob)
     sources.push({ path: entry.path, sha: entry.sha, kind, blob: data ? undefined : blob, data })
   })
   let scanned = 0

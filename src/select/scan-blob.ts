@@ -27,6 +27,63 @@ export function isDataBlob(blob: Buffer): boolean {
 }
 
 /**
+ * The blobs isDataBlob says yes to. Blobs that follow one another in one buffer (as a reader's
+ * arena holds them) are searched for a NUL together: one search per run of them and one per
+ * binary blob, not one per blob.
+ */
+export function dataBlobsAmong(blobs: Iterable<Buffer>): Set<Buffer> {
+  const data = new Set<Buffer>()
+  let run: Buffer[] = []
+  const searchRun = (): void => {
+    const first = run[0]
+    if (!first) return
+    const last = run[run.length - 1] as Buffer
+    const whole = Buffer.from(
+      first.buffer,
+      first.byteOffset,
+      last.byteOffset + last.length - first.byteOffset
+    )
+    const offset = first.byteOffset
+    let at = 0
+    for (
+      let nul = whole.indexOf(0);
+      nul >= 0;
+      nul = whole.indexOf(0, run[at] ? (run[at] as Buffer).byteOffset - offset : whole.length)
+    ) {
+      // The first blob of the run that ends past the NUL: it holds the NUL, or the NUL is in a gap.
+      let high = run.length - 1
+      while (at < high) {
+        const middle = (at + high) >> 1
+        const blob = run[middle] as Buffer
+        if (blob.byteOffset + blob.length - offset <= nul) at = middle + 1
+        else high = middle
+      }
+      const blob = run[at] as Buffer
+      if (blob.byteOffset - offset <= nul) {
+        data.add(blob)
+        at++
+      }
+    }
+    run = []
+  }
+  for (const blob of blobs) {
+    if (blob.length > MAX_SCANNED_BYTES) {
+      data.add(blob)
+      continue
+    }
+    const previous = run[run.length - 1]
+    if (
+      previous &&
+      (previous.buffer !== blob.buffer || blob.byteOffset < previous.byteOffset + previous.length)
+    )
+      searchRun()
+    run.push(blob)
+  }
+  searchRun()
+  return data
+}
+
+/**
  * Scans a blob. `hashes: false` (JavaScript/TypeScript only) leaves out the symbol hashes: enough
  * for the graph, a third faster; files that are diffed are scanned with them.
  */
