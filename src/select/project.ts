@@ -556,6 +556,10 @@ export function loadJestSettings(read: ReadText, dir: string): JestSettings | un
 // ── test files ─────────────────────────────────────────────────────────────
 
 const CONVENTIONAL_JS_TEST = /(?:^|\/)(?:__tests__\/.*\.[cm]?[jt]sx?|[^/]*\.(?:test|spec)\.[cm]?[jt]sx?)$/
+/** CONVENTIONAL_JS_TEST, with the text it needs looked for first (most paths have none of it). */
+const isConventionalJsTest = (path: string): boolean =>
+  (path.includes('__tests__/') || path.includes('.test.') || path.includes('.spec.')) &&
+  CONVENTIONAL_JS_TEST.test(path)
 const PY_TEST = /(?:^|\/)(?:test_[^/]*\.py|[^/]*_test\.py)$/
 const GO_TEST = /_test\.go$/
 
@@ -567,6 +571,9 @@ const GO_TEST = /_test\.go$/
 function matchesAbsolute(pattern: RegExp, path: string): boolean {
   return pattern.test('/' + path) || pattern.test('/repository/' + path)
 }
+
+const ignoredBy = (settings: JestSettings, path: string): boolean =>
+  settings.testPathIgnorePatterns.some(pattern => matchesAbsolute(pattern, path))
 
 export function makeTestMatcher(jest: JestSettings[]): (path: string) => boolean {
   const matchers = jest.map(settings => {
@@ -583,17 +590,22 @@ export function makeTestMatcher(jest: JestSettings[]): (path: string) => boolean
 
   function matchesTest(path: string): boolean {
     if (path.includes('node_modules/') || path.endsWith('.d.ts')) return false
-    if (PY_TEST.test(path) || GO_TEST.test(path)) return true
+    if (path.endsWith('.py')) return PY_TEST.test(path)
+    if (path.endsWith('.go')) return GO_TEST.test(path)
     if (!/\.[cm]?[jt]sx?$/.test(path)) return false
     for (const { settings, globs } of matchers) {
       if (settings.dir && !path.startsWith(settings.dir + '/')) continue
-      if (settings.testPathIgnorePatterns.some(r => matchesAbsolute(r, path))) return false
-      if (!settings.roots.some(root => root === '' || path === root || path.startsWith(root + '/'))) continue
-      if (globs && (globs(path) || globs('/' + path))) return true
-      if (settings.testRegex.some(r => matchesAbsolute(r, path))) return true
-      if (!globs && settings.testRegex.length === 0 && CONVENTIONAL_JS_TEST.test(path)) return true
-      return false
+      // Ignored under the config's folder: not a test, whichever config comes next.
+      if (!settings.roots.some(root => root === '' || path === root || path.startsWith(root + '/'))) {
+        if (ignoredBy(settings, path)) return false
+        continue
+      }
+      const named =
+        (globs !== undefined && (globs(path) || globs('/' + path))) ||
+        settings.testRegex.some(r => matchesAbsolute(r, path)) ||
+        (!globs && settings.testRegex.length === 0 && isConventionalJsTest(path))
+      return named && !ignoredBy(settings, path)
     }
-    return CONVENTIONAL_JS_TEST.test(path) && !/(?:^|\/)(?:__fixtures__|fixtures)\//.test(path)
+    return isConventionalJsTest(path) && !/(?:^|\/)(?:__fixtures__|fixtures)\//.test(path)
   }
 }

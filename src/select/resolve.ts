@@ -70,15 +70,15 @@ export class Resolver {
       }
       this.workspaceDirs.sort((a, b) => b.length - a.length)
     }
-    for (const file of files) {
-      if (file === 'go.mod' || file.endsWith('/go.mod')) {
-        const module = /^module\s+(\S+)/m.exec(read(file) ?? '')?.[1]
-        if (module) this.goModules.push({ dir: dirname(file), module })
-      }
-    }
     const roots = new Set<string>(['', 'src', 'lib', 'python'])
     for (const file of files) {
-      if (/(?:^|\/)(?:pyproject\.toml|setup\.py|setup\.cfg)$/.test(file)) {
+      if (file.endsWith('.mod') && (file === 'go.mod' || file.endsWith('/go.mod'))) {
+        const module = /^module\s+(\S+)/m.exec(read(file) ?? '')?.[1]
+        if (module) this.goModules.push({ dir: dirname(file), module })
+      } else if (
+        (file.endsWith('.toml') || file.endsWith('.py') || file.endsWith('.cfg')) &&
+        /(?:^|\/)(?:pyproject\.toml|setup\.py|setup\.cfg)$/.test(file)
+      ) {
         roots.add(dirname(file))
         roots.add(joinPath(dirname(file), 'src'))
       }
