@@ -50,7 +50,7 @@ import {
 } from './project.js'
 import { Resolver } from './resolve.js'
 import { ScanCache } from './scan-cache.js'
-import { SyntaxChecks } from './syntax.js'
+import { SyntaxChecks, isJsLike } from './syntax.js'
 import { CoverageFilter, coverageEvidence } from './coverage.js'
 import type { CoverageMap } from '../runners/coverage-map.js'
 import type { Selection } from './types.js'
@@ -175,12 +175,18 @@ interface GraphOptions {
   extraFiles?: readonly string[] | Promise<readonly string[]>
   /** Blobs to read in the same git run (the base versions of changed files); may come later. */
   extraBlobs?: readonly string[] | Promise<readonly string[]>
+  /** Called (demand-driven graph) once the files are listed, before they are read. */
+  beforeRead?: () => void
   /** Called (demand-driven graph) once the files are read, with what was read of each path. */
   afterRead?: (read: (path: string) => Buffer | undefined) => Promise<void>
 }
 
 function isConfigEntry(entry: TreeEntry): boolean {
-  return CONFIG_NAMES.test(entry.path) && !entry.path.includes('node_modules/')
+  const path = entry.path
+  // The names CONFIG_NAMES takes end so; tens of thousands of other paths skip the pattern.
+  const named =
+    path.endsWith('.json') || path.endsWith('.yaml') || path.endsWith('.mod') || path.includes('jest.config.')
+  return named && CONFIG_NAMES.test(path) && !path.includes('node_modules/')
 }
 
 type Revision = Pick<
@@ -649,6 +655,7 @@ export async function buildDemandRepositoryGraph(
     options.listing ?? listTree(git, head),
     options.workTree ?? workTreeAt(git, head)
   ])
+  options.beforeRead?.()
   cache.load()
   const kinds = entries.map(e => scanKindOf(e.path))
   const sourceEntries = entries.filter((_, i) => kinds[i] !== undefined)
@@ -808,11 +815,22 @@ async function selectOrThrow(
       ...(c.headSha && scanKindOf(c.path) ? [c.headSha] : [])
     ])
   )
+  // Known once git has diffed, which is before the files are listed as a rule.
+  let parsesChanges: boolean | undefined
+  rawChanges.then(
+    raw => (parsesChanges = raw.some(change => change.headSha !== undefined && isJsLike(change.path))),
+    () => undefined
+  )
   const graphOptions = {
     extraFiles: ghosts,
     extraBlobs: diffedShas,
     listing,
     workTree,
+    // The syntax worker loads its parser on the other core while this thread reads the files (not
+    // sooner: then it slows git down).
+    beforeRead: (): void => {
+      if (parsesChanges !== false) syntax.prepare()
+    },
     // The changed files as the work tree has them are parsed on a worker while the graph is built.
     afterRead: async (read: (path: string) => Buffer | undefined): Promise<void> => {
       for (const change of await rawChanges) {
@@ -897,6 +915,26 @@ async function selectOrThrow(
 
   const changes = new Map<string, FileChange>()
   const changed: Selection['changed'] = []
+  // Syntax checks of the changed files, answered on the worker while the graph is walked.
+  const parsing: Array<{
+    path: string
+    fileChange: FileChange
+    entry: Selection['changed'][number]
+    error: Promise<string | undefined>
+  }> = []
+  /** Takes the syntax answers in: a file that does not parse changes as a whole. Any such file? */
+  const settleSyntax = async (): Promise<boolean> => {
+    let broken = false
+    for (const { path, fileChange, entry, error } of parsing.splice(0)) {
+      const message = await error
+      if (message === undefined) continue
+      fileChange.whole = true
+      entry.symbols = changedNames(fileChange)
+      notes.push(`${path} does not parse (${message.split('\n')[0]}): every test that loads it runs`)
+      broken = true
+    }
+    return broken
+  }
   const scoped: Array<FallbackHit & { scope: string }> = []
   const selfSelected = new Map<string, string[]>()
   const extraReasons = new Map<string, string[]>()
@@ -969,16 +1007,20 @@ async function selectOrThrow(
       const settings = repo.jest.find(j => j.dir === '' || path.startsWith(j.dir + '/'))
       if (settings?.typeChecked) fileChange.typeCheckedOnLoad = true
     }
+    const entry = { file: path, symbols: changedNames(fileChange) }
     const committed = change.headSha ? repo.extraBlobs.get(change.headSha) : undefined
-    const broken =
-      !fileChange.whole && committed ? await syntax.errorIn(path, committed.toString('utf8')) : undefined
-    if (broken) {
-      fileChange.whole = true
-      notes.push(`${path} does not parse (${broken.split('\n')[0]}): every test that loads it runs`)
+    if (!fileChange.whole && committed) {
+      const error = syntax.errorIn(path, committed.toString('utf8'))
+      // Awaited after the walk, unless an earlier return leaves it.
+      error.catch(() => undefined)
+      parsing.push({ path, fileChange, entry, error })
     }
     changes.set(path, fileChange)
-    changed.push({ file: path, symbols: changedNames(fileChange) })
+    changed.push(entry)
   }
+  // Type checks and the coverage filter go by the changes as they stand: the answers first.
+  const mayRewalk = !options.coverageMap?.runs.length && ![...changes.values()].some(c => c.typeCheckedOnLoad)
+  if (!mayRewalk) await settleSyntax()
 
   const typeCheckStarted = Date.now()
   await checkTypes(options, repo, head, changes, notes)
@@ -1020,7 +1062,8 @@ async function selectOrThrow(
   const reach: Record<string, string[]> = {}
   const reachedSymbols = new Set<string>()
   const members = options.memberReach === false ? undefined : memberReach(repo.graph)
-  const reaching = testsReaching(repo.graph, changes, repo.isTest, members)
+  let reaching = testsReaching(repo.graph, changes, repo.isTest, members)
+  if (await settleSyntax()) reaching = testsReaching(repo.graph, changes, repo.isTest, members)
   const neverRan = new Set<string>()
   for (const hit of reaching.hits) {
     const symbol = hit.changed === hit.changedFile ? undefined : hit.changed.slice(hit.changedFile.length + 1)

@@ -25,7 +25,8 @@ export async function syntaxErrorIn(
   return jsSyntaxError(path, text, await loadParse())
 }
 
-const isJsLike = (path: string): boolean => /\.[cm]?[jt]sx?$/.test(path)
+/** Whether SyntaxChecks parses `path` (JavaScript and TypeScript). */
+export const isJsLike = (path: string): boolean => /\.[cm]?[jt]sx?$/.test(path)
 
 let parser: Promise<JsParse> | undefined
 const loadParse = (): Promise<JsParse> => (parser ??= import('@babel/parser').then(babel => babel.parse))
@@ -83,6 +84,14 @@ export class SyntaxChecks {
     this.answers.set(path, { text, error })
     worker.ref()
     worker.postMessage({ id, path, text })
+  }
+
+  /**
+   * Starts the worker ahead of the first check, so that it loads the parser while this thread is
+   * busy (reading files); idle, it does not keep the process alive.
+   */
+  prepare(): void {
+    if (!this.worker) this.start()?.unref()
   }
 
   /** The parser's message for `path` as `text`: the worker's when it checked the same text. */
