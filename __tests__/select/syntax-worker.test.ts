@@ -33,6 +33,19 @@ describe('syntax checks on a worker', () => {
     }
   })
 
+  it('starts the worker ahead of the checks (once), and it answers them', async () => {
+    const checks = new SyntaxChecks(PROJECT_ROOT, WORKER)
+    try {
+      checks.prepare()
+      checks.prepare()
+      checks.check('src/broken.ts', BROKEN)
+      expect(await checks.errorIn('src/broken.ts', BROKEN)).toMatch(/Unexpected token/)
+      expect(checks.answeredByWorker).toBe(1)
+    } finally {
+      checks.close()
+    }
+  })
+
   it('parses here what a failing worker did not answer', async () => {
     const script = join(makeTempDir('ci-medic-worker-'), 'broken-worker.mjs')
     writeFileSync(script, "throw new Error('no parser here')\n")
