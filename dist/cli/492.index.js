@@ -166,7 +166,7 @@ function describeSyntaxProblems(path, check) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _ports_cache_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(5994);
-/* harmony import */ var _index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(42173);
+/* harmony import */ var _index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(59157);
 /* harmony import */ var _scan_cache_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6296);
 /* harmony import */ var _runners_coverage_map_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(32602);
 /* harmony import */ var _commands_coverage_cache_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(84649);
@@ -239,7 +239,7 @@ async function selectChange(context, git, base, head) {
 
 /***/ }),
 
-/***/ 42173:
+/***/ 59157:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -410,11 +410,47 @@ const RUN_ALL_LINE = /^\s*ci-medic:\s*run-all\s*$/im;
 var external_node_child_process_ = __webpack_require__(31421);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(48161);
+// EXTERNAL MODULE: ./src/ports/git.ts
+var ports_git = __webpack_require__(94220);
 ;// CONCATENATED MODULE: ./src/select/git-source.ts
 
 
 
 
+
+/** Reading a revision's files straight from git objects, so the working tree does not matter. */
+/**
+ * A read-only git command of the selection, run straight from child_process as listTree and
+ * streamBlobs are. Through the git port (@actions/exec), each run first looks git up on PATH with
+ * asynchronous file checks, which doubles the few milliseconds these commands take.
+ */
+function readGit(git, args) {
+    return new Promise((resolve, reject) => {
+        const child = (0,external_node_child_process_.spawn)('git', [...args], {
+            cwd: git.dir,
+            env: { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' },
+            stdio: ['ignore', 'pipe', 'pipe'],
+            windowsHide: true
+        });
+        const stdout = [];
+        const stderr = [];
+        child.stdout.on('data', (chunk) => stdout.push(chunk));
+        child.stderr.on('data', (chunk) => stderr.push(chunk));
+        child.on('error', reject);
+        child.on('close', code => resolve({
+            exitCode: code ?? -1,
+            stdout: Buffer.concat(stdout).toString('utf8'),
+            stderr: Buffer.concat(stderr).toString('utf8')
+        }));
+    });
+}
+/** readGit's output; a non-zero exit throws a GitError, as Git.run does. */
+async function readGitOutput(git, args) {
+    const result = await readGit(git, args);
+    if (result.exitCode !== 0)
+        throw new ports_git/* GitError */.XS(args, result);
+    return result.stdout;
+}
 /**
  * Every blob of `rev` (symlinks left out), from one `git ls-tree` run. git writes the listing to a
  * temporary file rather than a pipe: a pipe holds 64 KiB, so while this thread is busy (loading the
@@ -546,7 +582,17 @@ function streamBlobs(dir, shas, onBlob) {
 const ZERO = /^0+$/;
 /** base..head changes with blob SHAs on both sides (`git diff --raw`). */
 async function diffRaw(git, base, head) {
-    const out = await git.run(['diff', '--raw', '-z', '-M', '--no-abbrev', '--no-ext-diff', base, head, '--']);
+    const out = await readGitOutput(git, [
+        'diff',
+        '--raw',
+        '-z',
+        '-M',
+        '--no-abbrev',
+        '--no-ext-diff',
+        base,
+        head,
+        '--'
+    ]);
     const fields = out.split('\0');
     const changes = [];
     for (let i = 0; i < fields.length;) {
@@ -1143,6 +1189,9 @@ function loadJestSettings(read, dir) {
 }
 // ── test files ─────────────────────────────────────────────────────────────
 const CONVENTIONAL_JS_TEST = /(?:^|\/)(?:__tests__\/.*\.[cm]?[jt]sx?|[^/]*\.(?:test|spec)\.[cm]?[jt]sx?)$/;
+/** CONVENTIONAL_JS_TEST, with the text it needs looked for first (most paths have none of it). */
+const isConventionalJsTest = (path) => (path.includes('__tests__/') || path.includes('.test.') || path.includes('.spec.')) &&
+    CONVENTIONAL_JS_TEST.test(path);
 const PY_TEST = /(?:^|\/)(?:test_[^/]*\.py|[^/]*_test\.py)$/;
 const GO_TEST = /_test\.go$/;
 /**
@@ -1153,6 +1202,7 @@ const GO_TEST = /_test\.go$/;
 function matchesAbsolute(pattern, path) {
     return pattern.test('/' + path) || pattern.test('/repository/' + path);
 }
+const ignoredBy = (settings, path) => settings.testPathIgnorePatterns.some(pattern => matchesAbsolute(pattern, path));
 function makeTestMatcher(jest) {
     const matchers = jest.map(settings => {
         const globs = settings.testMatch.length ? picomatch_default()(settings.testMatch, { dot: true }) : undefined;
@@ -1169,26 +1219,27 @@ function makeTestMatcher(jest) {
     function matchesTest(path) {
         if (path.includes('node_modules/') || path.endsWith('.d.ts'))
             return false;
-        if (PY_TEST.test(path) || GO_TEST.test(path))
-            return true;
+        if (path.endsWith('.py'))
+            return PY_TEST.test(path);
+        if (path.endsWith('.go'))
+            return GO_TEST.test(path);
         if (!/\.[cm]?[jt]sx?$/.test(path))
             return false;
         for (const { settings, globs } of matchers) {
             if (settings.dir && !path.startsWith(settings.dir + '/'))
                 continue;
-            if (settings.testPathIgnorePatterns.some(r => matchesAbsolute(r, path)))
-                return false;
-            if (!settings.roots.some(root => root === '' || path === root || path.startsWith(root + '/')))
+            // Ignored under the config's folder: not a test, whichever config comes next.
+            if (!settings.roots.some(root => root === '' || path === root || path.startsWith(root + '/'))) {
+                if (ignoredBy(settings, path))
+                    return false;
                 continue;
-            if (globs && (globs(path) || globs('/' + path)))
-                return true;
-            if (settings.testRegex.some(r => matchesAbsolute(r, path)))
-                return true;
-            if (!globs && settings.testRegex.length === 0 && CONVENTIONAL_JS_TEST.test(path))
-                return true;
-            return false;
+            }
+            const named = (globs !== undefined && (globs(path) || globs('/' + path))) ||
+                settings.testRegex.some(r => matchesAbsolute(r, path)) ||
+                (!globs && settings.testRegex.length === 0 && isConventionalJsTest(path));
+            return named && !ignoredBy(settings, path);
         }
-        return CONVENTIONAL_JS_TEST.test(path) && !/(?:^|\/)(?:__fixtures__|fixtures)\//.test(path);
+        return isConventionalJsTest(path) && !/(?:^|\/)(?:__fixtures__|fixtures)\//.test(path);
     }
 }
 
@@ -4480,16 +4531,15 @@ class Resolver {
             }
             this.workspaceDirs.sort((a, b) => b.length - a.length);
         }
+        const roots = new Set(['', 'src', 'lib', 'python']);
         for (const file of files) {
-            if (file === 'go.mod' || file.endsWith('/go.mod')) {
+            if (file.endsWith('.mod') && (file === 'go.mod' || file.endsWith('/go.mod'))) {
                 const module = /^module\s+(\S+)/m.exec(read(file) ?? '')?.[1];
                 if (module)
                     this.goModules.push({ dir: dirname(file), module });
             }
-        }
-        const roots = new Set(['', 'src', 'lib', 'python']);
-        for (const file of files) {
-            if (/(?:^|\/)(?:pyproject\.toml|setup\.py|setup\.cfg)$/.test(file)) {
+            else if ((file.endsWith('.toml') || file.endsWith('.py') || file.endsWith('.cfg')) &&
+                /(?:^|\/)(?:pyproject\.toml|setup\.py|setup\.cfg)$/.test(file)) {
                 roots.add(dirname(file));
                 roots.add(joinPath(dirname(file), 'src'));
             }
@@ -4961,25 +5011,16 @@ class Resolver {
     }
 }
 
-;// CONCATENATED MODULE: ./src/select/demand.ts
+;// CONCATENATED MODULE: ./src/select/quick-pass.ts
 
-
-
-
-
-
-/** The extensions the resolver infers (`./data` finds `data.json`, `./dir` finds `dir/index.json`). */
-const SPEC_EXTENSION = /\.(?:[cm]?[jt]sx?|json|node)$/;
-const INDEX_FILE = /^index\.(?:[cm]?[jt]sx?|json|node)$/;
-const MAX_SPEC_LENGTH = 1024;
 /**
- * Calls `found` with the text between each quote (', ", `) and the next same quote. Quotes end at
- * the line's end, template literals do not. Every string literal of the file is among them.
+ * The demand graph's quick pass: every quoted string of every JavaScript/TypeScript source,
+ * filed by a hash of its last segment's stem. It reads bytes, not text: decoding every file and
+ * making a string of every candidate cost more than the rest of the pass together. The few
+ * strings that need a closer look (see TextRules) are handed back as ranges, to be decoded.
  */
-function quotedCandidates(text, found) {
-    quotedRanges(text, (start, end) => found(text.slice(start, end)));
-}
-/** quotedCandidates, as the range of each candidate in `text` (after its quote, up to the next). */
+const MAX_SPEC_LENGTH = 1024;
+/** Calls `found` with the range of each candidate in `text` (after its quote, up to the next). */
 function quotedRanges(text, found) {
     for (const quote of ["'", '"', '`']) {
         const template = quote === '`';
@@ -4999,6 +5040,313 @@ function quotedRanges(text, found) {
             at = next;
         }
     }
+}
+/** FNV-1a of the UTF-16 code units of `text` from `start` to `end`. */
+function hash32(text, start = 0, end = text.length) {
+    let hash = 0x811c9dc5;
+    for (let i = start; i < end; i++)
+        hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+    return hash | 0;
+}
+const EXTENSION = /^\.(?:[cm]?[jt]sx?|json|node)$/;
+/**
+ * hash32 of the stem (the last segment, less an extension the resolver infers) of the spec at
+ * `from`..`to` of `text`, without making either string; 0 for a spec without a segment.
+ */
+function stemHash(text, from = 0, to = text.length) {
+    let end = to;
+    while (end > from && text.charCodeAt(end - 1) === 47 /* / */)
+        end--;
+    if (end !== to) {
+        // A folder form: `..`, `./` and the like have no segment (they are resolved up front).
+        const segment = text.slice(from, end);
+        const start = segment.lastIndexOf('/') + 1;
+        const last = segment.slice(start);
+        if (last === '' || last === '.' || last === '..')
+            return 0;
+        return hash32(last.includes('.') ? last.replace(SPEC_EXTENSION, '') : last);
+    }
+    // Back from the end to the segment's start, within the spec (a file may hold long strings).
+    let start = end;
+    let dot = -1;
+    for (; start > from; start--) {
+        const c = text.charCodeAt(start - 1);
+        if (c === 47 /* / */)
+            break;
+        if (c === 46 /* . */ && dot < 0)
+            dot = start - 1;
+    }
+    if (dot >= 0 && end - dot <= 5 && EXTENSION.test(text.slice(dot, end)))
+        end = dot;
+    return hash32(text, start, end);
+}
+/** The extensions the resolver infers (`./data` finds `data.json`, `./dir` finds `dir/index.json`). */
+const SPEC_EXTENSION = /\.(?:[cm]?[jt]sx?|json|node)$/;
+/**
+ * Source indexes filed by a 32-bit hash, in typed arrays: tens of thousands of candidates cost no
+ * objects. Equal hashes of different names only add sources, which the caller checks again.
+ */
+class StemIndex {
+    heads;
+    next = new Int32Array(1024);
+    hashes = new Int32Array(1024);
+    sources = new Int32Array(1024);
+    size = 0;
+    constructor(files) {
+        let buckets = 1024;
+        while (buckets < files * 4)
+            buckets *= 2;
+        this.heads = new Int32Array(buckets).fill(-1);
+    }
+    add(hash, source) {
+        const bucket = hash & (this.heads.length - 1);
+        const head = this.heads[bucket];
+        // A source names the same stem again: filed once is enough.
+        if (head >= 0 && this.sources[head] === source && this.hashes[head] === hash)
+            return;
+        if (this.size === this.next.length) {
+            this.next = grown(this.next);
+            this.hashes = grown(this.hashes);
+            this.sources = grown(this.sources);
+        }
+        this.next[this.size] = head;
+        this.hashes[this.size] = hash;
+        this.sources[this.size] = source;
+        this.heads[bucket] = this.size++;
+    }
+    sourcesOf(hash) {
+        const found = [];
+        for (let entry = this.heads[hash & (this.heads.length - 1)]; entry >= 0; entry = this.next[entry])
+            if (this.hashes[entry] === hash)
+                found.push(this.sources[entry]);
+        return found;
+    }
+}
+const ANY_LENGTH = 1;
+const SOME_LENGTH = 2;
+/** A string is at most this many UTF-8 bytes when it is at most MAX_SPEC_LENGTH code units. */
+const MAX_SPEC_BYTES = 3 * MAX_SPEC_LENGTH;
+/**
+ * Which strings the byte pass must hand back as text, known by their first two bytes (and, for
+ * whole strings, their length) or their stem. Beyond these it always hands back strings that
+ * are empty, end in `/` or `.`, hold a byte outside ASCII, or start with `.` or `/` and hold a
+ * pattern character.
+ */
+class TextRules {
+    starts = new Uint8Array(65536);
+    whole = new Set();
+    stems = new Set();
+    all = false;
+    /** Every string that starts with `prefix` (every string when it is empty). */
+    prefix(prefix) {
+        const bytes = Buffer.from(prefix, 'utf8');
+        if (bytes.length === 0)
+            this.all = true;
+        else if (bytes.length === 1)
+            this.starts.fill(ANY_LENGTH, bytes[0] << 8, (bytes[0] + 1) << 8);
+        else
+            this.starts[startKey(bytes, 0, bytes.length)] = ANY_LENGTH;
+        return this;
+    }
+    /** The string `text` itself. */
+    exactly(text) {
+        const bytes = Buffer.from(text, 'utf8');
+        if (bytes.length === 0 || bytes.length > MAX_SPEC_BYTES)
+            return this;
+        const key = startKey(bytes, 0, bytes.length);
+        this.starts[key] = this.starts[key] | SOME_LENGTH;
+        this.whole.add(key * 4096 + bytes.length);
+        return this;
+    }
+    /** Every string whose last segment's stem (see stemHash) is `stem`. */
+    stem(stem) {
+        this.stems.add(hash32(stem));
+        return this;
+    }
+    /** Whether the string of `length` bytes that starts with `key` (see startKey) is handed back. */
+    wants(key, length, hash) {
+        const flags = this.starts[key];
+        return (this.all ||
+            (flags & ANY_LENGTH) !== 0 ||
+            ((flags & SOME_LENGTH) !== 0 && this.whole.has(key * 4096 + length)) ||
+            this.stems.has(hash));
+    }
+}
+/** The first two bytes of `start`..`end` as one number; the second is 0 for a one-byte string. */
+function startKey(bytes, start, end) {
+    return (bytes[start] << 8) | (end - start > 1 ? bytes[start + 1] : 0);
+}
+/** `*`, `?`, `[` or `{`: globCandidate takes a relative path with one for a pattern. */
+const isPatternByte = (c) => c === 0x2a || c === 0x3f || c === 0x5b || c === 0x7b;
+/** Is `bytes[dot..end)` an extension the resolver infers (`.js`, `.tsx`, `.json`, …)? */
+function inferredExtension(bytes, dot, end) {
+    const length = end - dot - 1;
+    let i = dot + 1;
+    if (length === 4) {
+        if ((bytes[i] === 0x6a /* j */ &&
+            bytes[i + 1] === 0x73 &&
+            bytes[i + 2] === 0x6f &&
+            bytes[i + 3] === 0x6e) ||
+            (bytes[i] === 0x6e /* n */ && bytes[i + 1] === 0x6f && bytes[i + 2] === 0x64 && bytes[i + 3] === 0x65))
+            return true;
+    }
+    if (length < 2 || length > 4)
+        return false;
+    const last = end;
+    if (bytes[i] === 0x63 /* c */ || bytes[i] === 0x6d /* m */)
+        i++;
+    if (bytes[i] !== 0x6a /* j */ && bytes[i] !== 0x74 /* t */)
+        return false;
+    if (bytes[++i] !== 0x73 /* s */)
+        return false;
+    i++;
+    if (i < last && bytes[i] === 0x78 /* x */)
+        i++;
+    return i === last;
+}
+/**
+ * The quick pass over one source's bytes. Each string quotedRanges would find in its text is
+ * either filed in `stems` under `source` by its stemHash (ASCII text: the same hash), or handed
+ * to `closer` by its byte range, when `rules` or its bytes say it needs a closer look. Returns how
+ * many strings were filed.
+ */
+function fileStrings(bytes, source, stems, rules, closer) {
+    let filed = 0;
+    for (const quote of [0x27 /* ' */, 0x22 /* " */, 0x60 /* ` */]) {
+        const template = quote === 0x60;
+        let at = bytes.indexOf(quote);
+        let lineEnd = -1;
+        while (at >= 0) {
+            const next = bytes.indexOf(quote, at + 1);
+            if (next < 0)
+                break;
+            if (!template && lineEnd < at) {
+                lineEnd = bytes.indexOf(0x0a, at + 1);
+                if (lineEnd < 0)
+                    lineEnd = bytes.length;
+            }
+            const start = at + 1;
+            at = next;
+            if ((!template && next >= lineEnd) || next - start > MAX_SPEC_BYTES)
+                continue;
+            const end = next;
+            const last = end > start ? bytes[end - 1] : 0;
+            if (last === 0 || last === 0x2f /* / */ || last === 0x2e /* . */) {
+                closer(start, end);
+                continue;
+            }
+            // Back to the segment's start, then on over the rest: a byte outside ASCII, or a pattern
+            // character in a relative or absolute path, sends the string to the closer look.
+            let segment = end;
+            let dot = -1;
+            let high = 0;
+            let pattern = false;
+            for (; segment > start; segment--) {
+                const c = bytes[segment - 1];
+                if (c === 0x2f /* / */)
+                    break;
+                if (c === 0x2e /* . */ && dot < 0)
+                    dot = segment - 1;
+                high |= c;
+                pattern ||= isPatternByte(c);
+            }
+            for (let i = start; i < segment; i++) {
+                const c = bytes[i];
+                high |= c;
+                pattern ||= isPatternByte(c);
+            }
+            const first = bytes[start];
+            if (high & 0x80 || (pattern && (first === 0x2e /* . */ || first === 0x2f)) /* / */) {
+                closer(start, end);
+                continue;
+            }
+            if (end - start > MAX_SPEC_LENGTH)
+                continue;
+            const stemEnd = dot >= 0 && end - dot <= 5 && inferredExtension(bytes, dot, end) ? dot : end;
+            let hash = 0x811c9dc5;
+            for (let i = segment; i < stemEnd; i++)
+                hash = Math.imul(hash ^ bytes[i], 0x01000193);
+            hash |= 0;
+            if (rules.wants(startKey(bytes, start, end), end - start, hash)) {
+                closer(start, end);
+                continue;
+            }
+            stems.add(hash, source);
+            filed++;
+        }
+    }
+    return filed;
+}
+/** Characters that match themselves in a pattern, outside brackets. */
+const PLAIN = /^[\w@\-/#~!%&,:;<>='"`]$/;
+/**
+ * The text every string `regex` matches starts with, up to two characters: '' when it cannot
+ * tell (no `^` at the start, a `|` outside groups, flags that change what `^` or a letter
+ * matches, an optional or repeated first character).
+ */
+function literalStart(regex) {
+    const source = regex.source;
+    if (/[im]/.test(regex.flags) || !source.startsWith('^') || alternatesAtTop(source))
+        return '';
+    let start = '';
+    for (let i = 1; start.length < 2 && i < source.length;) {
+        let c = source[i];
+        let width = 1;
+        if (c === '\\') {
+            c = source[i + 1] ?? '';
+            width = 2;
+            if (!/^[^\w\s]$/.test(c))
+                break;
+        }
+        else if (!PLAIN.test(c))
+            break;
+        const after = source[i + width] ?? '';
+        if (after === '?' || after === '*' || after === '{')
+            break;
+        start += c;
+        if (after === '+')
+            break;
+        i += width;
+    }
+    return start;
+}
+/** Does the pattern source have a `|` outside every group and bracket? */
+function alternatesAtTop(source) {
+    let depth = 0;
+    let bracket = false;
+    for (let i = 0; i < source.length; i++) {
+        const c = source[i];
+        if (c === '\\')
+            i++;
+        else if (bracket)
+            bracket = c !== ']';
+        else if (c === '[')
+            bracket = true;
+        else if (c === '(')
+            depth++;
+        else if (c === ')')
+            depth--;
+        else if (c === '|' && depth === 0)
+            return true;
+    }
+    return false;
+}
+
+;// CONCATENATED MODULE: ./src/select/demand.ts
+
+
+
+
+
+
+
+const INDEX_FILE = /^index\.(?:[cm]?[jt]sx?|json|node)$/;
+/**
+ * Calls `found` with the text between each quote (', ", `) and the next same quote. Quotes end at
+ * the line's end, template literals do not. Every string literal of the file is among them.
+ */
+function quotedCandidates(text, found) {
+    quotedRanges(text, (start, end) => found(text.slice(start, end)));
 }
 /**
  * Python import statements of a file, found by lines that start with `import` or `from … import`
@@ -5137,81 +5485,6 @@ function filedHashes(name) {
 function stemOf(segment) {
     return segment.includes('.') ? segment.replace(SPEC_EXTENSION, '') : segment;
 }
-/** FNV-1a of the UTF-16 code units of `text` from `start` to `end`. */
-function hash32(text, start = 0, end = text.length) {
-    let hash = 0x811c9dc5;
-    for (let i = start; i < end; i++)
-        hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
-    return hash | 0;
-}
-const EXTENSION = /^\.(?:[cm]?[jt]sx?|json|node)$/;
-/**
- * hash32(stemOf(lastSegment(spec))) for the spec at `from`..`to` of `text`, without making
- * either string; 0 for a spec without a segment.
- */
-function stemHash(text, from = 0, to = text.length) {
-    let end = to;
-    while (end > from && text.charCodeAt(end - 1) === 47 /* / */)
-        end--;
-    if (end !== to) {
-        // A folder form: `..`, `./` and the like have no segment (they are resolved up front).
-        const segment = lastSegment(text.slice(from, to));
-        return segment === undefined ? 0 : hash32(stemOf(segment));
-    }
-    // Back from the end to the segment's start, within the spec (a file may hold long strings).
-    let start = end;
-    let dot = -1;
-    for (; start > from; start--) {
-        const c = text.charCodeAt(start - 1);
-        if (c === 47 /* / */)
-            break;
-        if (c === 46 /* . */ && dot < 0)
-            dot = start - 1;
-    }
-    if (dot >= 0 && end - dot <= 5 && EXTENSION.test(text.slice(dot, end)))
-        end = dot;
-    return hash32(text, start, end);
-}
-/**
- * Source indexes filed by a 32-bit hash, in typed arrays: tens of thousands of candidates cost no
- * objects. Equal hashes of different names only add sources, which the caller checks again.
- */
-class StemIndex {
-    heads;
-    next = new Int32Array(1024);
-    hashes = new Int32Array(1024);
-    sources = new Int32Array(1024);
-    size = 0;
-    constructor(files) {
-        let buckets = 1024;
-        while (buckets < files * 4)
-            buckets *= 2;
-        this.heads = new Int32Array(buckets).fill(-1);
-    }
-    add(hash, source) {
-        const bucket = hash & (this.heads.length - 1);
-        const head = this.heads[bucket];
-        // A source names the same stem again: filed once is enough.
-        if (head >= 0 && this.sources[head] === source && this.hashes[head] === hash)
-            return;
-        if (this.size === this.next.length) {
-            this.next = grown(this.next);
-            this.hashes = grown(this.hashes);
-            this.sources = grown(this.sources);
-        }
-        this.next[this.size] = head;
-        this.hashes[this.size] = hash;
-        this.sources[this.size] = source;
-        this.heads[bucket] = this.size++;
-    }
-    sourcesOf(hash) {
-        const found = [];
-        for (let entry = this.heads[hash & (this.heads.length - 1)]; entry >= 0; entry = this.next[entry])
-            if (this.hashes[entry] === hash)
-                found.push(this.sources[entry]);
-        return found;
-    }
-}
 /** The names under which specifiers that resolve to `file` are filed. */
 function namesOf(file) {
     const base = file.slice(file.lastIndexOf('/') + 1);
@@ -5230,7 +5503,7 @@ function aliasRules(options) {
     const prefixes = [];
     const packageNames = [];
     for (const path of options.files) {
-        if (path.includes('node_modules/'))
+        if (!path.endsWith('.json') || path.includes('node_modules/'))
             continue;
         if (/(?:^|\/)[tj]sconfig(?:\.[\w-]+)?\.json$/.test(path)) {
             const config = loadTsConfig(options.readConfig, path, options.files);
@@ -5272,7 +5545,26 @@ function aliasRules(options) {
                 return true;
         return names.has(spec);
     };
+    // Beyond these, the quick pass hands back every string without a segment (empty, or ending in
+    // `/` or `.`).
+    const text = new TextRules().prefix('#');
+    for (const spec of exact)
+        text.exactly(spec);
+    for (const folder of BUILD_FOLDERS)
+        text.stem(folder);
+    for (const regex of remapping)
+        text.prefix(literalStart(regex));
+    for (const { prefix, suffix, keeps } of prefixes) {
+        // A tail that is kept says yes to the prefix alone, or to a folder form (which ends in `/`).
+        if (keeps && suffix === '')
+            text.exactly(prefix);
+        else
+            text.prefix(prefix);
+    }
+    for (const name of packageNames)
+        text.prefix(name);
     return {
+        text,
         eager(spec) {
             const segment = lastSegment(spec);
             if (spec.startsWith('#') || exact.has(spec) || segment === undefined)
@@ -5396,7 +5688,12 @@ function demandGraph(options) {
                 pushTo(goPackages, dirname(source.path), source.path);
             continue;
         }
-        quotedCandidates(source.blob.toString('utf8'), collect);
+        const bytes = source.blob;
+        candidates += fileStrings(bytes, at, stems, rules.text, (start, end) => {
+            const spec = bytes.toString('utf8', start, end);
+            if (spec.length <= MAX_SPEC_LENGTH)
+                collect(spec);
+        });
         if (eagerCount > maxEager)
             return undefined;
     }
@@ -6122,6 +6419,55 @@ function isDataBlob(blob) {
     return blob.length > MAX_SCANNED_BYTES || blob.includes(0);
 }
 /**
+ * The blobs isDataBlob says yes to. Blobs that follow one another in one buffer (as a reader's
+ * arena holds them) are searched for a NUL together: one search per run of them and one per
+ * binary blob, not one per blob.
+ */
+function dataBlobsAmong(blobs) {
+    const data = new Set();
+    let run = [];
+    const searchRun = () => {
+        const first = run[0];
+        if (!first)
+            return;
+        const last = run[run.length - 1];
+        const whole = Buffer.from(first.buffer, first.byteOffset, last.byteOffset + last.length - first.byteOffset);
+        const offset = first.byteOffset;
+        let at = 0;
+        for (let nul = whole.indexOf(0); nul >= 0; nul = whole.indexOf(0, run[at] ? run[at].byteOffset - offset : whole.length)) {
+            // The first blob of the run that ends past the NUL: it holds the NUL, or the NUL is in a gap.
+            let high = run.length - 1;
+            while (at < high) {
+                const middle = (at + high) >> 1;
+                const blob = run[middle];
+                if (blob.byteOffset + blob.length - offset <= nul)
+                    at = middle + 1;
+                else
+                    high = middle;
+            }
+            const blob = run[at];
+            if (blob.byteOffset - offset <= nul) {
+                data.add(blob);
+                at++;
+            }
+        }
+        run = [];
+    };
+    for (const blob of blobs) {
+        if (blob.length > MAX_SCANNED_BYTES) {
+            data.add(blob);
+            continue;
+        }
+        const previous = run[run.length - 1];
+        if (previous &&
+            (previous.buffer !== blob.buffer || blob.byteOffset < previous.byteOffset + previous.length))
+            searchRun();
+        run.push(blob);
+    }
+    searchRun();
+    return data;
+}
+/**
  * Scans a blob. `hashes: false` (JavaScript/TypeScript only) leaves out the symbol hashes: enough
  * for the graph, a third faster; files that are diffed are scanned with them.
  */
@@ -6192,6 +6538,7 @@ async function syntaxErrorIn(path, text, repoDir) {
         return undefined;
     return jsSyntaxError(path, text, await loadParse());
 }
+/** Whether SyntaxChecks parses `path` (JavaScript and TypeScript). */
 const isJsLike = (path) => /\.[cm]?[jt]sx?$/.test(path);
 let parser;
 const loadParse = () => (parser ??= __webpack_require__.e(/* import() */ 429).then(__webpack_require__.bind(__webpack_require__, 5429)).then(babel => babel.parse));
@@ -6241,6 +6588,14 @@ class SyntaxChecks {
         this.answers.set(path, { text, error });
         worker.ref();
         worker.postMessage({ id, path, text });
+    }
+    /**
+     * Starts the worker ahead of the first check, so that it loads the parser while this thread is
+     * busy (reading files); idle, it does not keep the process alive.
+     */
+    prepare() {
+        if (!this.worker)
+            this.start()?.unref();
     }
     /** The parser's message for `path` as `text`: the worker's when it checked the same text. */
     errorIn(path, text) {
@@ -6486,7 +6841,10 @@ function lineStartsOf(text) {
 
 const CONFIG_NAMES = /(?:^|\/)(?:package\.json|[tj]sconfig(?:\.[\w-]+)?\.json|jest\.config\.[cm]?[jt]s(?:on)?|pnpm-workspace\.yaml|go\.mod)$/;
 function isConfigEntry(entry) {
-    return CONFIG_NAMES.test(entry.path) && !entry.path.includes('node_modules/');
+    const path = entry.path;
+    // The names CONFIG_NAMES takes end so; tens of thousands of other paths skip the pattern.
+    const named = path.endsWith('.json') || path.endsWith('.yaml') || path.endsWith('.mod') || path.includes('jest.config.');
+    return named && CONFIG_NAMES.test(path) && !path.includes('node_modules/');
 }
 /** For each JavaScript test file, the setup files of its jest project that exist in the repository. */
 function setupLoader(jest, resolver, isTest) {
@@ -6725,6 +7083,8 @@ async function takeFromWorkTree(tree, paths, take) {
                 taken[i] = undefined;
     return taken;
 }
+/** A file system page: a read of whole pages may have stopped short of the end. */
+const PAGE = 4096;
 /**
  * Reads whole files into shared buffers and hands out views of them: ten thousand small files
  * then cost a few allocations, not one buffer each, and no `stat` each.
@@ -6732,7 +7092,11 @@ async function takeFromWorkTree(tree, paths, take) {
 class FileReader {
     arena = Buffer.allocUnsafeSlow(1 << 20);
     used = 0;
-    /** The file's bytes, or undefined when it cannot be read (missing, a folder). */
+    /**
+     * The file's bytes, or undefined when it cannot be read (missing, a folder). A read that brings
+     * fewer bytes than there was room for has reached the end of a regular file, and no second read
+     * is made to find it; unless it brought whole pages, which a file system may hand out in parts.
+     */
     read(path) {
         let fd;
         try {
@@ -6753,10 +7117,13 @@ class FileReader {
                     start = 0;
                     this.used = sofar;
                 }
-                const read = (0,external_node_fs_.readSync)(fd, this.arena, this.used, this.arena.length - this.used, null);
+                const room = this.arena.length - this.used;
+                const read = (0,external_node_fs_.readSync)(fd, this.arena, this.used, room, null);
                 if (read === 0)
                     break;
                 this.used += read;
+                if (read < room && read % PAGE !== 0)
+                    break;
             }
         }
         catch {
@@ -6802,7 +7169,13 @@ async function workTreeAt(git, head, checkout) {
         // `checkout` comes with `head` resolved to a SHA; any other head is resolved here.
         const where = checkout
             ? undefined
-            : await git.run(['rev-parse', '--show-toplevel', 'HEAD', '--end-of-options', `${head}^{commit}`]);
+            : await readGitOutput(git, [
+                'rev-parse',
+                '--show-toplevel',
+                'HEAD',
+                '--end-of-options',
+                `${head}^{commit}`
+            ]);
         const [top, current, wanted] = where ? revParseLines(where) : [checkout?.top, checkout?.current, head];
         return current === wanted && top ? { top, changed } : undefined;
     }
@@ -6813,7 +7186,7 @@ async function workTreeAt(git, head, checkout) {
 /** The tracked paths `git status` reports (both sides of a rename); undefined when it fails. */
 async function changedInWorkTree(git) {
     try {
-        const status = await git.run([
+        const status = await readGitOutput(git, [
             'status',
             '--porcelain',
             '-z',
@@ -6854,7 +7227,7 @@ function revParseLines(stdout) {
  */
 async function resolveRevisions(git, base, head) {
     const revs = base === undefined ? [head] : [base, head];
-    const all = await git.tryRun([
+    const all = await readGit(git, [
         'rev-parse',
         '--show-toplevel',
         '--end-of-options',
@@ -6887,6 +7260,7 @@ async function buildDemandRepositoryGraph(git, head, options = {}) {
         options.listing ?? listTree(git, head),
         options.workTree ?? workTreeAt(git, head)
     ]);
+    options.beforeRead?.();
     cache.load();
     const kinds = entries.map(e => scanKindOf(e.path));
     const sourceEntries = entries.filter((_, i) => kinds[i] !== undefined);
@@ -6905,12 +7279,13 @@ async function buildDemandRepositoryGraph(git, head, options = {}) {
     const revision = revisionOf(head, entries, files, configText);
     const { jest, resolver } = revision;
     const sources = [];
+    const dataBlobs = dataBlobsAmong(byPath.values());
     entries.forEach((entry, i) => {
         const kind = kinds[i];
         if (kind === undefined)
             return;
         const blob = byPath.get(entry.path);
-        const data = blob !== undefined && isDataBlob(blob);
+        const data = blob !== undefined && dataBlobs.has(blob);
         sources.push({ path: entry.path, sha: entry.sha, kind, blob: data ? undefined : blob, data });
     });
     let scanned = 0;
@@ -7011,7 +7386,10 @@ async function selectOrThrow(options, started, syntax, reportAllTests) {
     const listing = listTree(git, head);
     const workTree = workTreeAt(git, head, checkout);
     const diffed = base
-        ? Promise.all([diffRaw(git, base, head), git.run(['log', '--format=%B%x00', `${base}..${head}`])])
+        ? Promise.all([
+            diffRaw(git, base, head),
+            readGitOutput(git, ['log', '--format=%B%x00', `${base}..${head}`])
+        ])
         : Promise.resolve([[], '']);
     listing.catch(() => undefined);
     diffed.catch(() => undefined);
@@ -7028,11 +7406,20 @@ async function selectOrThrow(options, started, syntax, reportAllTests) {
         ...(c.baseSha && scanKindOf(c.previousPath ?? c.path) ? [c.baseSha] : []),
         ...(c.headSha && scanKindOf(c.path) ? [c.headSha] : [])
     ]));
+    // Known once git has diffed, which is before the files are listed as a rule.
+    let parsesChanges;
+    rawChanges.then(raw => (parsesChanges = raw.some(change => change.headSha !== undefined && isJsLike(change.path))), () => undefined);
     const graphOptions = {
         extraFiles: ghosts,
         extraBlobs: diffedShas,
         listing,
         workTree,
+        // The syntax worker loads its parser on the other core while this thread reads the files (not
+        // sooner: then it slows git down).
+        beforeRead: () => {
+            if (parsesChanges !== false)
+                syntax.prepare();
+        },
         // The changed files as the work tree has them are parsed on a worker while the graph is built.
         afterRead: async (read) => {
             for (const change of await rawChanges) {
@@ -7112,6 +7499,22 @@ async function selectOrThrow(options, started, syntax, reportAllTests) {
     };
     const changes = new Map();
     const changed = [];
+    // Syntax checks of the changed files, answered on the worker while the graph is walked.
+    const parsing = [];
+    /** Takes the syntax answers in: a file that does not parse changes as a whole. Any such file? */
+    const settleSyntax = async () => {
+        let broken = false;
+        for (const { path, fileChange, entry, error } of parsing.splice(0)) {
+            const message = await error;
+            if (message === undefined)
+                continue;
+            fileChange.whole = true;
+            entry.symbols = changedNames(fileChange);
+            notes.push(`${path} does not parse (${message.split('\n')[0]}): every test that loads it runs`);
+            broken = true;
+        }
+        return broken;
+    };
     const scoped = [];
     const selfSelected = new Map();
     const extraReasons = new Map();
@@ -7187,15 +7590,21 @@ async function selectOrThrow(options, started, syntax, reportAllTests) {
             if (settings?.typeChecked)
                 fileChange.typeCheckedOnLoad = true;
         }
+        const entry = { file: path, symbols: changedNames(fileChange) };
         const committed = change.headSha ? repo.extraBlobs.get(change.headSha) : undefined;
-        const broken = !fileChange.whole && committed ? await syntax.errorIn(path, committed.toString('utf8')) : undefined;
-        if (broken) {
-            fileChange.whole = true;
-            notes.push(`${path} does not parse (${broken.split('\n')[0]}): every test that loads it runs`);
+        if (!fileChange.whole && committed) {
+            const error = syntax.errorIn(path, committed.toString('utf8'));
+            // Awaited after the walk, unless an earlier return leaves it.
+            error.catch(() => undefined);
+            parsing.push({ path, fileChange, entry, error });
         }
         changes.set(path, fileChange);
-        changed.push({ file: path, symbols: changedNames(fileChange) });
+        changed.push(entry);
     }
+    // Type checks and the coverage filter go by the changes as they stand: the answers first.
+    const mayRewalk = !options.coverageMap?.runs.length && ![...changes.values()].some(c => c.typeCheckedOnLoad);
+    if (!mayRewalk)
+        await settleSyntax();
     const typeCheckStarted = Date.now();
     await checkTypes(options, repo, head, changes, notes);
     typeCheckMs = Date.now() - typeCheckStarted;
@@ -7239,7 +7648,9 @@ async function selectOrThrow(options, started, syntax, reportAllTests) {
     const reach = {};
     const reachedSymbols = new Set();
     const members = options.memberReach === false ? undefined : memberReach(repo.graph);
-    const reaching = testsReaching(repo.graph, changes, repo.isTest, members);
+    let reaching = testsReaching(repo.graph, changes, repo.isTest, members);
+    if (await settleSyntax())
+        reaching = testsReaching(repo.graph, changes, repo.isTest, members);
     const neverRan = new Set();
     for (const hit of reaching.hits) {
         const symbol = hit.changed === hit.changedFile ? undefined : hit.changed.slice(hit.changedFile.length + 1);

@@ -2401,9 +2401,9 @@ function runShell(commandLine, options) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   TU: () => (/* binding */ Git),
+/* harmony export */   XS: () => (/* binding */ GitError),
 /* harmony export */   mq: () => (/* binding */ withTokenAuth)
 /* harmony export */ });
-/* unused harmony export GitError */
 /* harmony import */ var _actions_exec__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(41955);
 /* harmony import */ var _actions_io__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(88701);
 
