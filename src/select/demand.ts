@@ -25,9 +25,11 @@ import {
   TextRules,
   fileStrings,
   hash32,
+  lastSegment,
   literalStart,
   quotedRanges,
-  stemHash
+  stemHash,
+  stemOf
 } from './quick-pass.js'
 
 /**
@@ -220,22 +222,9 @@ export function namedImportAt(text: string, quote: number): Set<string> | undefi
   return before === undefined || !/[\w$.]/.test(before) ? names : undefined
 }
 
-/** The last path segment of a specifier; undefined for `.`, `..`, `` and trailing-slash-only forms. */
-export function lastSegment(spec: string): string | undefined {
-  let end = spec.length
-  while (end > 0 && spec.charCodeAt(end - 1) === 47 /* / */) end--
-  const segment = spec.slice(spec.lastIndexOf('/', end - 1) + 1, end)
-  return segment === '' || segment === '.' || segment === '..' ? undefined : segment
-}
-
 /** The hashes under which the strings whose last segment is `name` (or its stem) are filed. */
 function filedHashes(name: string): number[] {
   return [hash32(name), hash32(stemOf(name))]
-}
-
-/** A segment without an extension the resolver infers (`util.js` → `util`). */
-function stemOf(segment: string): string {
-  return segment.includes('.') ? segment.replace(SPEC_EXTENSION, '') : segment
 }
 
 /** The names under which specifiers that resolve to `file` are filed. */

@@ -46,11 +46,8 @@ export function stemHash(text: string, from = 0, to = text.length): number {
   while (end > from && text.charCodeAt(end - 1) === 47 /* / */) end--
   if (end !== to) {
     // A folder form: `..`, `./` and the like have no segment (they are resolved up front).
-    const segment = text.slice(from, end)
-    const start = segment.lastIndexOf('/') + 1
-    const last = segment.slice(start)
-    if (last === '' || last === '.' || last === '..') return 0
-    return hash32(last.includes('.') ? last.replace(SPEC_EXTENSION, '') : last)
+    const segment = lastSegment(text.slice(from, to))
+    return segment === undefined ? 0 : hash32(stemOf(segment))
   }
   // Back from the end to the segment's start, within the spec (a file may hold long strings).
   let start = end
@@ -66,6 +63,19 @@ export function stemHash(text: string, from = 0, to = text.length): number {
 
 /** The extensions the resolver infers (`./data` finds `data.json`, `./dir` finds `dir/index.json`). */
 export const SPEC_EXTENSION = /\.(?:[cm]?[jt]sx?|json|node)$/
+
+/** The last path segment of a specifier; undefined for `.`, `..`, `` and trailing-slash-only forms. */
+export function lastSegment(spec: string): string | undefined {
+  let end = spec.length
+  while (end > 0 && spec.charCodeAt(end - 1) === 47 /* / */) end--
+  const segment = spec.slice(spec.lastIndexOf('/', end - 1) + 1, end)
+  return segment === '' || segment === '.' || segment === '..' ? undefined : segment
+}
+
+/** A segment without an extension the resolver infers (`util.js` → `util`). */
+export function stemOf(segment: string): string {
+  return segment.includes('.') ? segment.replace(SPEC_EXTENSION, '') : segment
+}
 
 /**
  * Source indexes filed by a 32-bit hash, in typed arrays: tens of thousands of candidates cost no
