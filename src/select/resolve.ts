@@ -72,7 +72,7 @@ export class Resolver {
     }
     const roots = new Set<string>(['', 'src', 'lib', 'python'])
     for (const file of files) {
-      if (file.endsWith('.mod') && (file === 'go.mod' || file.endsWith('/go.mod'))) {
+      if (file === 'go.mod' || file.endsWith('/go.mod')) {
         const module = /^module\s+(\S+)/m.exec(read(file) ?? '')?.[1]
         if (module) this.goModules.push({ dir: dirname(file), module })
       } else if (
