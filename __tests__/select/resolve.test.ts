@@ -169,6 +169,10 @@ describe('project settings', () => {
     expect(parseJsonc('{ /* a */ "a": [1, 2,], // b\n "b": "x//y", }')).toEqual({ a: [1, 2], b: 'x//y' })
   })
 
+  it('reads plain JSON as it is, with commas before brackets inside strings', () => {
+    expect(parseJsonc('{ "pattern": "a,]", "list": ["x, }"] }')).toEqual({ pattern: 'a,]', list: ['x, }'] })
+  })
+
   it('reads literal jest configs and refuses computed ones', () => {
     expect(
       literalObjectFromJs(

@@ -93,6 +93,14 @@ export function joinPath(...parts: string[]): string {
 
 /** JSON with comments and trailing commas (tsconfig, jsconfig). */
 export function parseJsonc(text: string): unknown {
+  try {
+    return JSON.parse(text)
+  } catch {
+    return parseCommentedJson(text)
+  }
+}
+
+function parseCommentedJson(text: string): unknown {
   let out = ''
   for (let i = 0; i < text.length; i++) {
     const c = text[i] as string
