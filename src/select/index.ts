@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { closeSync, openSync, readSync } from 'node:fs'
 import { join } from 'node:path'
 import { errorMessage } from '../errors.js'
@@ -30,7 +31,7 @@ import {
 } from './graph.js'
 import { typeErrorsIn } from './typecheck.js'
 import { memberReach } from './members.js'
-import { MODULE_SYMBOL, emptyScan, hashText, type ModuleScan } from './model.js'
+import { MODULE_SYMBOL, emptyScan, type ModuleScan } from './model.js'
 import {
   dataBlobsAmong,
   isDataBlob,
@@ -255,6 +256,21 @@ function revisionOf(
 }
 
 /**
+ * What the saved resolutions and graph depend on: the files (those of the tree, in its order, then
+ * the others) and the config texts.
+ */
+function revisionFingerprint(
+  entries: readonly TreeEntry[],
+  others: readonly string[],
+  configText: ReadonlyMap<string, string>
+): string {
+  const hash = createHash('sha256').update(entries.map(entry => entry.path).join('\n'))
+  hash.update(`\u0002${others.join('\n')}`)
+  for (const [path, text] of configText) hash.update(`\u0000${path}\u0001${text}`)
+  return hash.digest('base64url').slice(0, 22)
+}
+
+/**
  * Builds the symbol-level graph of a revision: lists its files, scans every source file (or takes
  * the scan from the cache, by blob SHA) and resolves every import.
  */
@@ -270,7 +286,8 @@ export async function buildRepositoryGraph(
   cache.load()
   const entries = await listing
   const files = new Set(entries.map(e => e.path))
-  for (const extra of (await options.extraFiles) ?? []) files.add(extra)
+  const extraFiles = (await options.extraFiles) ?? []
+  for (const extra of extraFiles) files.add(extra)
   const configEntries = entries.filter(isConfigEntry)
   const found = new Map<string, ModuleScan>()
   const keys = new Map<string, string>()
@@ -355,9 +372,7 @@ export async function buildRepositoryGraph(
     const blob = configBlobs.get(entry.sha)
     if (blob) configText.set(entry.path, blob.toString('utf8'))
   }
-  const fingerprint = hashText(
-    [...files].join('\n') + '\u0000' + [...configText].map(([p, t]) => `${p}\u0001${t}`).join('\u0000')
-  )
+  const fingerprint = revisionFingerprint(entries, extraFiles, configText)
   const revision = revisionOf(head, entries, files, configText, cache.resolutions(fingerprint))
   const { resolver } = revision
   const conftests = new Map<string, string[]>()
@@ -370,7 +385,7 @@ export async function buildRepositoryGraph(
     resolver,
     conftests,
     keys,
-    cache.graphSnapshot(fingerprint),
+    cache.graphSnapshot(fingerprint, [...scans.keys()]),
     revision.setupLoadsOf
   )
   cache.setResolutions(fingerprint, resolver.memo, resolver.added > 0)

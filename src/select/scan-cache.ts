@@ -1,4 +1,13 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import {
+  closeSync,
+  existsSync,
+  fstatSync,
+  mkdirSync,
+  openSync,
+  readSync,
+  renameSync,
+  writeFileSync
+} from 'node:fs'
 import { dirname } from 'node:path'
 import type { ImportRecord, Language, ModuleScan } from './model.js'
 
@@ -6,14 +15,15 @@ import type { ImportRecord, Language, ModuleScan } from './model.js'
  * Scan results keyed by git blob SHA and scanner kind: a blob never changes, so an entry is valid
  * for as long as the scanners are the same (SCANNER_VERSION). A warm run rescans changed blobs only.
  *
- * File layout, one JSON value per line: a header (version, fingerprint of the resolutions), the
- * resolutions, the keys, each entry's language, the graph snapshot's header, then two lines per
+ * File layout, one JSON value per line. A head: the header (version, fingerprint of the
+ * resolutions, the head's length in bytes), the resolutions, the keys, each entry's language, the
+ * graph snapshot's header, and the length of each line of the bulk. Then the bulk: two lines per
  * entry (its link part: imports, exports; its detail part: symbols, strings) and one line per file
- * of the graph snapshot (the edges into it). Entry and edge lines are parsed only when something
- * reads them, so a warm run parses little more than the keys. Resolutions and the graph snapshot
- * stay valid while the list of files and the project configs are the same (their fingerprint).
+ * of the graph snapshot (the edges into it). A warm run reads the head; bulk lines are read and
+ * parsed only when something asks for them. Resolutions and the graph snapshot stay valid while
+ * the list of files and the project configs are the same (their fingerprint).
  */
-export const SCANNER_VERSION = 18
+export const SCANNER_VERSION = 19
 
 export interface ScanCacheStats {
   hits: number
@@ -26,21 +36,84 @@ interface Detail {
   strings: string[]
 }
 
-/** The lines of a file, decoded one at a time when asked for. */
-class Lines {
-  private readonly starts: number[] = [0]
-  constructor(private readonly buffer: Buffer) {
-    for (let at = buffer.indexOf(10); at >= 0; at = buffer.indexOf(10, at + 1)) this.starts.push(at + 1)
+/** Lines read one at a time with a read of their own; after this many, the whole bulk at once. */
+const LINES_READ_ONE_BY_ONE = 256
+
+/** Closes the file of a bulk that was never read in whole once nothing can read it any more. */
+const openFiles = new FinalizationRegistry<number>(fd => {
+  try {
+    closeSync(fd)
+  } catch {
+    // already closed
   }
+})
+
+/**
+ * The lines after a cache file's head (entries, graph edges), read when first asked for: a warm
+ * run that reads few of them does not read the rest of the file. The file stays open until the
+ * bulk is read in whole, so a cache file replaced meanwhile (by another run) cannot mix in.
+ */
+class Bulk {
+  private readonly starts: Float64Array
+  private buffer: Buffer | undefined
+  private fd: number | undefined
+  private reads = 0
+
+  constructor(
+    fd: number,
+    private readonly offset: number,
+    sizes: readonly number[]
+  ) {
+    this.fd = fd
+    openFiles.register(this, fd, this)
+    const starts = new Float64Array(sizes.length + 1)
+    for (let i = 0; i < sizes.length; i++) starts[i + 1] = (starts[i] as number) + (sizes[i] as number) + 1
+    this.starts = starts
+  }
+
   get count(): number {
-    return this.starts.length
+    return this.starts.length - 1
   }
+
   at(index: number): string | undefined {
-    const start = this.starts[index]
-    if (start === undefined) return undefined
-    const end = this.starts[index + 1]
-    return this.buffer.toString('utf8', start, end === undefined ? this.buffer.length : end - 1)
+    if (index < 0 || index >= this.count) return undefined
+    const start = this.starts[index] as number
+    const length = (this.starts[index + 1] as number) - start - 1
+    if (!this.buffer && ++this.reads > LINES_READ_ONE_BY_ONE) this.readAll()
+    if (this.buffer) return this.buffer.toString('utf8', start, start + length)
+    return this.read(start, length).toString('utf8')
   }
+
+  private readAll(): void {
+    this.buffer = this.read(0, this.starts[this.count] as number)
+    this.close()
+  }
+
+  private close(): void {
+    if (this.fd === undefined) return
+    closeSync(this.fd)
+    this.fd = undefined
+    openFiles.unregister(this)
+  }
+
+  private read(start: number, length: number): Buffer {
+    const buffer = Buffer.allocUnsafe(length)
+    let done = 0
+    while (done < length) {
+      const got = readSync(this.fd as number, buffer, done, length - done, this.offset + start + done)
+      if (got === 0) throw new Error('the scan cache file is shorter than its head says')
+      done += got
+    }
+    return buffer
+  }
+}
+
+/** The first line of a file (at most 4 KiB) and where the next one starts. */
+function readHeader(fd: number): { header: string; next: number } | undefined {
+  const chunk = Buffer.allocUnsafe(4096)
+  const got = readSync(fd, chunk, 0, chunk.length, 0)
+  const end = chunk.subarray(0, got).indexOf(10)
+  return end < 0 ? undefined : { header: chunk.toString('utf8', 0, end), next: end + 1 }
 }
 
 /** A cached scan whose link and detail parts are parsed on first use. */
@@ -50,7 +123,7 @@ class CachedScan implements ModuleScan {
 
   constructor(
     readonly lang: Language,
-    private readonly lines: Lines,
+    private readonly lines: Bulk,
     private readonly line: number
   ) {}
 
@@ -109,9 +182,10 @@ function linkOf(scan: ModuleScan): Link {
 }
 
 /**
- * The file graph of the last run, for a warm run to patch: the scanned files in order, the cache
- * key of each one's scan, the files each one has edges to (indices into `paths`), and the edges
- * into each file (encoded by the graph, read on demand).
+ * The file graph of the last run, for a warm run to patch: the scanned files in order (then the
+ * other files with edges into them), the cache key of each scanned file's scan, the files each one
+ * has edges to (indices into `paths`), and the edges into each file (encoded by the graph, read on
+ * demand).
  */
 export interface GraphSnapshot {
   fingerprint: string
@@ -121,11 +195,35 @@ export interface GraphSnapshot {
   edgesInto: (index: number) => string
 }
 
+/**
+ * A snapshot as the file keeps it. The fingerprint pins the list of files, so the scanned ones
+ * are not written out: only how many there are and the paths after them. Each key is an index
+ * into the cache's keys.
+ */
 interface SnapshotHeader {
   fingerprint: string
-  paths: string[]
-  keys: string[]
+  scanned: number
+  after: string[]
+  keys: number[]
   outs: number[][]
+}
+
+/** A snapshot read from the file, before the scanned paths are known. */
+interface StoredSnapshot extends Omit<SnapshotHeader, 'keys'> {
+  keys: string[]
+  edgesInto: (index: number) => string
+}
+
+function storedForm(snapshot: GraphSnapshot): StoredSnapshot {
+  const { fingerprint, keys, outs, edgesInto } = snapshot
+  return {
+    fingerprint,
+    scanned: keys.length,
+    after: snapshot.paths.slice(keys.length),
+    keys,
+    outs,
+    edgesInto
+  }
 }
 
 export class ScanCache {
@@ -135,7 +233,10 @@ export class ScanCache {
   private resolutionPrint = ''
   private resolutionsRaw: Record<string, string> | undefined
   private resolutionsText = '{}'
-  private snapshot: GraphSnapshot | undefined
+  /** The snapshot the next save writes. */
+  private stored: StoredSnapshot | undefined
+  /** The stored snapshot as handed to this run's graph (with its paths). */
+  private handedOut: GraphSnapshot | undefined
   private nextSnapshot: (() => GraphSnapshot) | undefined
   private dirty = false
   readonly stats: ScanCacheStats = { hits: 0, misses: 0 }
@@ -145,32 +246,48 @@ export class ScanCache {
   /** The file is read on first use (or by `load()`), so a caller can start other work first. */
   constructor(private readonly file: string | undefined) {}
 
-  /** Reads the cache file once; a missing, outdated or unreadable file is an empty cache. */
+  /** Reads the cache file's head once; a missing, outdated or unreadable file is an empty cache. */
   load(): void {
     if (this.loadTried) return
     this.loadTried = true
     const file = this.file
     if (!file || !existsSync(file)) return
+    let fd: number | undefined
     try {
-      const lines = new Lines(readFileSync(file))
-      const header = JSON.parse(lines.at(0) ?? '{}') as { version?: number; fingerprint?: string }
-      if (header.version !== SCANNER_VERSION) return
-      const keys = JSON.parse(lines.at(2) ?? '[]') as string[]
-      const langs = JSON.parse(lines.at(3) ?? '[]') as Language[]
-      const graph = JSON.parse(lines.at(4) ?? 'null') as SnapshotHeader | null
-      const first = 5
-      const edgeLines = first + 2 * keys.length
-      if (keys.length !== langs.length || lines.count < edgeLines + (graph?.paths.length ?? 0)) return
-      keys.forEach((key, i) =>
-        this.loadedEntries.set(key, new CachedScan(langs[i] as Language, lines, first + 2 * i))
-      )
+      fd = openSync(file, 'r')
+      const first = readHeader(fd)
+      if (!first) return
+      const header = JSON.parse(first.header) as { version?: number; fingerprint?: string; head?: number }
+      if (header.version !== SCANNER_VERSION || typeof header.head !== 'number') return
+      const headBytes = Buffer.allocUnsafe(header.head)
+      if (readSync(fd, headBytes, 0, header.head, first.next) !== header.head) return
+      const head = headBytes.toString('utf8').split('\n')
+      const keys = JSON.parse(head[1] ?? '[]') as string[]
+      const langs = JSON.parse(head[2] ?? '[]') as Language[]
+      const graph = JSON.parse(head[3] ?? 'null') as SnapshotHeader | null
+      const sizes = JSON.parse(head[4] ?? '[]') as number[]
+      const edgeLines = 2 * keys.length
+      const graphPaths = graph ? graph.scanned + graph.after.length : 0
+      if (keys.length !== langs.length || sizes.length !== edgeLines + graphPaths) return
+      const bulkStart = first.next + header.head
+      if (fstatSync(fd).size !== bulkStart + sizes.reduce((sum, size) => sum + size + 1, 0)) return
+      const bulk = new Bulk(fd, bulkStart, sizes)
+      fd = undefined
+      keys.forEach((key, i) => this.loadedEntries.set(key, new CachedScan(langs[i] as Language, bulk, 2 * i)))
       this.resolutionPrint = header.fingerprint ?? ''
-      this.resolutionsText = lines.at(1) ?? '{}'
-      if (graph) this.snapshot = { ...graph, edgesInto: i => lines.at(edgeLines + i) as string }
+      this.resolutionsText = head[0] ?? '{}'
+      if (graph)
+        this.stored = {
+          ...graph,
+          keys: graph.keys.map(i => keys[i] ?? ''),
+          edgesInto: i => bulk.at(edgeLines + i) as string
+        }
       this.fileLoaded = true
     } catch {
       this.loadedEntries.clear()
-      this.snapshot = undefined
+      this.stored = undefined
+    } finally {
+      if (fd !== undefined) closeSync(fd)
     }
   }
 
@@ -222,10 +339,16 @@ export class ScanCache {
     this.dirty = true
   }
 
-  /** The graph of the last run when it was built for the same fingerprint. */
-  graphSnapshot(fingerprint: string): GraphSnapshot | undefined {
+  /**
+   * The graph of the last run when it was built for the same fingerprint, which pins the files:
+   * `scanned` are the scanned ones, in the graph's order.
+   */
+  graphSnapshot(fingerprint: string, scanned: readonly string[]): GraphSnapshot | undefined {
     this.load()
-    return this.snapshot?.fingerprint === fingerprint ? this.snapshot : undefined
+    const stored = this.stored
+    if (stored?.fingerprint !== fingerprint || stored.scanned !== scanned.length) return undefined
+    this.handedOut ??= { ...stored, paths: [...scanned, ...stored.after] }
+    return this.handedOut
   }
 
   /** The graph of this run, made when the cache is saved. */
@@ -240,8 +363,8 @@ export class ScanCache {
     if (this.nextSnapshot) {
       const snapshot = this.nextSnapshot()
       this.nextSnapshot = undefined
-      if (snapshot !== this.snapshot) {
-        this.snapshot = snapshot
+      if (snapshot !== this.handedOut) {
+        this.stored = storedForm(snapshot)
         this.dirty = true
       }
     }
@@ -265,17 +388,39 @@ export class ScanCache {
         parts.push(cached.rawLink, cached.rawDetail)
       }
     }
-    const snapshot = this.snapshot
+    const snapshot = this.stored
+    const keyIndex = new Map(keys.map((key, i) => [key, i]))
     const graph: SnapshotHeader | null = snapshot
-      ? { fingerprint: snapshot.fingerprint, paths: snapshot.paths, keys: snapshot.keys, outs: snapshot.outs }
+      ? {
+          fingerprint: snapshot.fingerprint,
+          scanned: snapshot.scanned,
+          after: snapshot.after,
+          keys: snapshot.keys.map(key => keyIndex.get(key) ?? -1),
+          outs: snapshot.outs
+        }
       : null
-    const edges = snapshot ? snapshot.paths.map((_, i) => snapshot.edgesInto(i)) : []
-    const header = JSON.stringify({ version: SCANNER_VERSION, fingerprint: this.resolutionPrint })
+    const edges = snapshot
+      ? Array.from({ length: snapshot.scanned + snapshot.after.length }, (_, i) => snapshot.edgesInto(i))
+      : []
     const resolutions = this.resolutionsRaw ? JSON.stringify(this.resolutionsRaw) : this.resolutionsText
+    const bulk = [...parts, ...edges]
+    const sizes = bulk.map(line => Buffer.byteLength(line))
+    const head =
+      [
+        resolutions,
+        JSON.stringify(keys),
+        JSON.stringify(langs),
+        JSON.stringify(graph),
+        JSON.stringify(sizes)
+      ].join('\n') + '\n'
+    const header = JSON.stringify({
+      version: SCANNER_VERSION,
+      fingerprint: this.resolutionPrint,
+      head: Buffer.byteLength(head)
+    })
     mkdirSync(dirname(this.file), { recursive: true })
     const tmp = `${this.file}.${process.pid}.tmp`
-    const lines = [header, resolutions, JSON.stringify(keys), JSON.stringify(langs), JSON.stringify(graph)]
-    writeFileSync(tmp, [...lines, ...parts, ...edges].join('\n') + '\n')
+    writeFileSync(tmp, header + '\n' + head + bulk.join('\n') + '\n')
     renameSync(tmp, this.file)
     this.dirty = false
   }
