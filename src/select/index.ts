@@ -255,6 +255,9 @@ function revisionOf(
   }
 }
 
+/** Up to this many files to scan are read from git, with no check of the work tree first. */
+const FEW_MISSES = 256
+
 /**
  * What the saved resolutions and graph depend on: the files (those of the tree, in its order, then
  * the others) and the config texts.
@@ -280,10 +283,11 @@ export async function buildRepositoryGraph(
   options: GraphOptions = {}
 ): Promise<FullRepositoryGraph> {
   const listing = options.listing ?? listTree(git, head)
-  const checkedOut = options.workTree ?? workTreeAt(git, head)
   const cache = options.cache ?? new ScanCache(undefined)
-  // Parse the cache file while git lists the tree and checks the work tree (other processes).
-  cache.load()
+  // Parse the cache file while git lists the tree (another process). With no cache every file is
+  // read, so the work tree is checked at once; with one, only if the cache misses many files:
+  // `git status` costs more CPU than reading a few blobs from git.
+  const checkedOut = options.workTree ?? (cache.loaded ? undefined : workTreeAt(git, head))
   const entries = await listing
   const files = new Set(entries.map(e => e.path))
   const extraFiles = (await options.extraFiles) ?? []
@@ -314,7 +318,7 @@ export async function buildRepositoryGraph(
   const configBlobs = new Map<string, Buffer>()
   const extraBlobs = new Map<string, Buffer>()
   // A work tree clean at head is read directly (faster than inflating objects); git gives the rest.
-  const workTree = await checkedOut
+  const workTree = await (checkedOut ?? (missing.length > FEW_MISSES ? workTreeAt(git, head) : undefined))
   const configsRead = await takeFromWorkTree(
     workTree,
     configEntries.map(entry => entry.path),
