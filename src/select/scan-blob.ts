@@ -1,4 +1,4 @@
-import { isJsFile, scanJs } from './js-scanner.js'
+import { scanJs } from './js-scanner.js'
 import { emptyScan, type ModuleScan } from './model.js'
 import { scanGo, scanPython } from './other-scanners.js'
 
@@ -7,12 +7,21 @@ export const MAX_SCANNED_BYTES = 1024 * 1024
 
 export type ScanKind = 'ts' | 'jsx' | 'py' | 'go'
 
+/** Scanned files by extension: TypeScript without JSX, the other JavaScript-likes, Python, Go. */
+const KIND_BY_EXTENSION = new Map<string, ScanKind>([
+  ...['ts', 'mts', 'cts'].map(ext => [ext, 'ts'] as const),
+  ...['tsx', 'mtsx', 'ctsx', 'js', 'mjs', 'cjs', 'jsx', 'mjsx', 'cjsx'].map(ext => [ext, 'jsx'] as const),
+  ['py', 'py'],
+  ['go', 'go']
+])
+
+/** What a file is scanned as, if at all: called for every file of a revision, so by extension first. */
 export function scanKindOf(path: string): ScanKind | undefined {
-  if (path.includes('node_modules/')) return undefined
-  if (isJsFile(path)) return /\.[cm]?ts$/.test(path) ? 'ts' : 'jsx'
-  if (path.endsWith('.py')) return 'py'
-  if (path.endsWith('.go')) return 'go'
-  return undefined
+  const dot = path.lastIndexOf('.')
+  if (dot < 0 || path.length - dot > 5) return undefined
+  const kind = KIND_BY_EXTENSION.get(path.slice(dot + 1))
+  if (kind === undefined || path.includes('node_modules/')) return undefined
+  return kind === 'ts' && path.endsWith('.d.ts') ? undefined : kind
 }
 
 export function scanSource(kind: ScanKind, text: string, path: string): ModuleScan {
