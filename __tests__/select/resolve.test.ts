@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals'
 import {
   literalObjectFromJs,
   loadJestSettings,
+  loadTsConfig,
   makeTestMatcher,
   parseJsonc,
   typeCheckedByJest
@@ -167,6 +168,36 @@ describe('Python and Go resolution', () => {
 describe('project settings', () => {
   it('reads JSON with comments and trailing commas', () => {
     expect(parseJsonc('{ /* a */ "a": [1, 2,], // b\n "b": "x//y", }')).toEqual({ a: [1, 2], b: 'x//y' })
+  })
+
+  it('reads a base tsconfig once for all the configs that extend it', () => {
+    const texts: Record<string, string> = {
+      'tsconfig.base.json':
+        '{ "compilerOptions": { "baseUrl": ".", "paths": { "@x/*": ["packages/*/src"] } } }',
+      'packages/a/tsconfig.json': '{ "extends": "../../tsconfig.base.json" }',
+      'packages/b/tsconfig.json':
+        '{ "extends": "../../tsconfig.base.json", "compilerOptions": { "baseUrl": "." } }'
+    }
+    const reads: string[] = []
+    const read = (path: string): string | undefined => (reads.push(path), texts[path])
+    const files = new Set(Object.keys(texts))
+    const loaded = new Map()
+    const a = loadTsConfig(read, 'packages/a/tsconfig.json', files, loaded)
+    const b = loadTsConfig(read, 'packages/b/tsconfig.json', files, loaded)
+    expect(a).toEqual({ dir: '', baseUrl: '', paths: [{ pattern: '@x/*', targets: ['packages/*/src'] }] })
+    expect(b?.baseUrl).toBe('packages/b')
+    expect(b?.paths).toEqual(a?.paths)
+    expect(reads.sort()).toEqual([
+      'packages/a/tsconfig.json',
+      'packages/b/tsconfig.json',
+      'tsconfig.base.json'
+    ])
+    // Configs that extend each other: the loop is cut, not followed forever.
+    const loop: Record<string, string> = {
+      'a.json': '{ "extends": "./b.json", "compilerOptions": { "baseUrl": "a" } }',
+      'b.json': '{ "extends": "./a.json" }'
+    }
+    expect(loadTsConfig(path => loop[path], 'a.json', new Set(Object.keys(loop)))?.baseUrl).toBe('a')
   })
 
   it('reads plain JSON as it is, with commas before brackets inside strings', () => {

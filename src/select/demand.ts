@@ -13,7 +13,14 @@ import {
 } from './graph.js'
 import type { ModuleScan } from './model.js'
 import type { ScanKind } from './scan-blob.js'
-import { conftestsFor, dirname, loadPackage, loadTsConfig, type JestSettings } from './project.js'
+import {
+  conftestsFor,
+  dirname,
+  loadPackage,
+  loadTsConfig,
+  type JestSettings,
+  type TsConfig
+} from './project.js'
 import { globCandidate } from './glob-imports.js'
 import { isJsFile } from './js-scanner.js'
 import { PY_MODULE_BY_NAME, PY_MODULE_PATH } from './other-scanners.js'
@@ -252,10 +259,11 @@ function aliasRules(options: DemandGraphOptions): AliasRules {
   const exact = new Set<string>()
   const prefixes: Array<{ prefix: string; suffix: string; keeps: boolean }> = []
   const packageNames: string[] = []
+  const tsconfigs = new Map<string, TsConfig | undefined>()
   for (const path of options.files) {
     if (!path.endsWith('.json') || path.includes('node_modules/')) continue
     if (/(?:^|\/)[tj]sconfig(?:\.[\w-]+)?\.json$/.test(path)) {
-      const config = loadTsConfig(options.readConfig, path, options.files)
+      const config = loadTsConfig(options.readConfig, path, options.files, tsconfigs)
       for (const { pattern, targets } of config?.paths ?? []) {
         const star = pattern.indexOf('*')
         if (star < 0) exact.add(pattern)

@@ -131,12 +131,31 @@ function readJson(read: ReadText, path: string): Record<string, unknown> | undef
   }
 }
 
+/**
+ * A tsconfig with what it extends. `loaded` keeps each config read, for the next caller: the
+ * configs of a workspace's packages often extend one base with a `paths` entry for each package.
+ */
 export function loadTsConfig(
   read: ReadText,
   path: string,
   files: ReadonlySet<string>,
+  loaded = new Map<string, TsConfig | undefined>(),
   seen = new Set<string>()
 ): TsConfig | undefined {
+  if (loaded.has(path)) return loaded.get(path)
+  const config = readTsConfig(read, path, files, loaded, seen)
+  loaded.set(path, config)
+  return config
+}
+
+function readTsConfig(
+  read: ReadText,
+  path: string,
+  files: ReadonlySet<string>,
+  loaded: Map<string, TsConfig | undefined>,
+  seen: Set<string>
+): TsConfig | undefined {
+  // A config that extends itself, through others or not, is an error to tsc: the loop is cut.
   if (seen.has(path)) return undefined
   seen.add(path)
   const json = readJson(read, path)
@@ -159,7 +178,7 @@ export function loadTsConfig(
           ? candidate + '.json'
           : undefined
     }
-    if (target) base = loadTsConfig(read, target, files, seen) ?? base
+    if (target) base = loadTsConfig(read, target, files, loaded, seen) ?? base
   }
   const options = (json.compilerOptions ?? {}) as Record<string, unknown>
   const config: TsConfig = { dir: base?.dir ?? dir, baseUrl: base?.baseUrl, paths: base?.paths ?? [] }

@@ -42,6 +42,7 @@ const TEST_LIKE = /(?:^|\/)(?:__tests__|__mocks__)\/|\.(?:test|spec)\.[cm]?[jt]s
 
 export class Resolver {
   private readonly tsconfigByDir = new Map<string, TsConfig | undefined>()
+  private readonly tsconfigs = new Map<string, TsConfig | undefined>()
   private readonly packageByDir = new Map<string, PackageInfo | undefined>()
   private readonly workspacePackages = new Map<string, PackageInfo>()
   /** Folders of workspace packages (for scoping fallbacks), longest first. */
@@ -177,7 +178,7 @@ export class Resolver {
       for (const name of ['tsconfig.json', 'jsconfig.json']) {
         const path = joinPath(dir, name)
         if (this.exists(path)) {
-          found = loadTsConfig(this.read, path, this.files)
+          found = loadTsConfig(this.read, path, this.files, this.tsconfigs)
           break
         }
       }
