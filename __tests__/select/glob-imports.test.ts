@@ -39,6 +39,20 @@ describe('globFiles', () => {
     expect(globFiles(FILES, 'src/a.ts', '/pages/*.ts')).toEqual(['pages/e.ts', 'app/pages/f.ts'])
     expect(globFiles(FILES, 'src/a.ts', './*.ts')).toEqual(['src/.hidden.ts'])
   })
+
+  it('matches a rooted pattern from the root or any folder, never from inside a name', () => {
+    const files = ['a.js', 'x/b.js', 'x/y/c.js', 'x/y/c.ts', 'xy/a.js', 'px/y/d.js']
+    expect(globFiles(files, 'src/i.ts', '/**/*.js')).toEqual(['x/b.js', 'x/y/c.js', 'xy/a.js', 'px/y/d.js'])
+    expect(globFiles(files, 'src/i.ts', '/*.js')).toEqual([
+      'a.js',
+      'x/b.js',
+      'x/y/c.js',
+      'xy/a.js',
+      'px/y/d.js'
+    ])
+    expect(globFiles(files, 'src/i.ts', '/x/*/*.js')).toEqual(['x/y/c.js'])
+    expect(globFiles(files, 'src/i.ts', '/y/*.{js,ts}')).toEqual(['x/y/c.js', 'x/y/c.ts', 'px/y/d.js'])
+  })
 })
 
 describe('glob imports in the scanner and the quick pass', () => {

@@ -130,16 +130,13 @@ export function globFiles(
   const prefix = base ? `${base}/` : ''
   // Text every match holds: most files are passed over without trying the pattern on them.
   const needed = requiredText(rest)
+  // A rooted pattern matches from any folder: one test per file, not one per folder of its path.
+  const anywhere = base === undefined ? new RegExp(`(?:^|/)${regex.source.slice(1)}`) : undefined
   const matched: string[] = []
   for (const file of typeof files === 'function' ? files(prefix) : files) {
     if (file === from || (needed && !file.includes(needed))) continue
-    if (base === undefined) {
-      for (let at = 0; at >= 0; at = file.indexOf('/', at) + 1 || -1) {
-        if (regex.test(file.slice(at))) {
-          matched.push(file)
-          break
-        }
-      }
+    if (anywhere) {
+      if (anywhere.test(file)) matched.push(file)
     } else if (file.startsWith(prefix) && regex.test(file.slice(prefix.length))) matched.push(file)
   }
   return matched
