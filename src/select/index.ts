@@ -255,6 +255,14 @@ function revisionOf(
   }
 }
 
+/** A file the scan cache has no scan of: `at` is its index among the scanned files. */
+interface Missing {
+  entry: TreeEntry
+  kind: ScanKind
+  key: string
+  at: number
+}
+
 /** Up to this many files to scan are read from git, with no check of the work tree first. */
 const FEW_MISSES = 256
 
@@ -293,22 +301,23 @@ export async function buildRepositoryGraph(
   const extraFiles = (await options.extraFiles) ?? []
   for (const extra of extraFiles) files.add(extra)
   const configEntries = entries.filter(isConfigEntry)
-  const found = new Map<string, ModuleScan>()
   const keys = new Map<string, string>()
   const scanned: TreeEntry[] = []
-  const missing: Array<{ entry: TreeEntry; kind: ScanKind; key: string }> = []
+  // The scan of each file of `scanned`, at the same index.
+  const found: Array<ModuleScan | undefined> = []
+  const missing: Missing[] = []
   for (const entry of entries) {
     const kind = scanKindOf(entry.path)
     if (!kind) continue
     const key = nodeKey(entry.sha, kind)
-    scanned.push(entry)
+    const at = scanned.push(entry) - 1
     keys.set(entry.path, key)
     const cached = cache.get(key)
-    if (cached) found.set(entry.path, cached)
-    else missing.push({ entry, kind, key })
+    found.push(cached)
+    if (!cached) missing.push({ entry, kind, key, at })
   }
-  const missingBySha = new Map<string, Array<{ entry: TreeEntry; kind: ScanKind; key: string }>>()
-  const missingByKey = new Map<string, Array<{ entry: TreeEntry; kind: ScanKind; key: string }>>()
+  const missingBySha = new Map<string, Missing[]>()
+  const missingByKey = new Map<string, Missing[]>()
   for (const item of missing) {
     pushTo(missingBySha, item.entry.sha, item)
     pushTo(missingByKey, item.key, item)
@@ -331,7 +340,7 @@ export async function buildRepositoryGraph(
     configShas.delete(entry.sha)
   })
   const readable = [...missingByKey.values()]
-    .map(items => items[0] as { entry: TreeEntry; kind: ScanKind; key: string })
+    .map(items => items[0] as Missing)
     .filter(({ entry }) => !extraShas.has(entry.sha) && !configShas.has(entry.sha))
   // Each file scanned as soon as it is read: no file's bytes outlive its scan.
   const fromWorkTree = await takeFromWorkTree(
@@ -346,31 +355,31 @@ export async function buildRepositoryGraph(
     if (!scan) return
     const { key } = readable[i] as (typeof readable)[number]
     cache.set(key, scan)
-    for (const item of missingByKey.get(key) ?? []) found.set(item.entry.path, scan)
+    for (const item of missingByKey.get(key) ?? []) found[item.at] = scan
   })
-  const fromGit = new Set(missing.filter(({ entry }) => !found.has(entry.path)).map(({ entry }) => entry.sha))
+  const fromGit = new Set(missing.filter(({ at }) => !found[at]).map(({ entry }) => entry.sha))
   const streaming = streamBlobs(git.dir, [...fromGit, ...configShas, ...extraShas], (sha, blob) => {
     if (configShas.has(sha)) configBlobs.set(sha, blob)
     if (extraShas.has(sha)) extraBlobs.set(sha, blob)
-    for (const { entry, kind, key } of missingBySha.get(sha) ?? []) {
-      if (found.has(entry.path)) continue
+    for (const { entry, kind, key, at } of missingBySha.get(sha) ?? []) {
+      if (found[at]) continue
       const scan = scanBlob(kind, blob, entry.path, false)
       cache.set(key, scan)
-      found.set(entry.path, scan)
+      found[at] = scan
     }
   })
   if (cache.loaded) cache.prepareResolutions()
   await streaming
-  for (const { entry, key } of missing) {
-    if (found.has(entry.path)) continue
+  for (const { key, at } of missing) {
+    if (found[at]) continue
     const scan = { ...emptyScan('data'), error: 'blob missing' }
     cache.set(key, scan)
-    found.set(entry.path, scan)
+    found[at] = scan
   }
-  const entryOf = new Map(scanned.map(entry => [entry.path, entry.sha]))
   // In tree order, whatever came from the cache, so that graphs of the same files line up.
   const scans = new Map<string, ModuleScan>()
-  for (const entry of scanned) scans.set(entry.path, found.get(entry.path) as ModuleScan)
+  scanned.forEach((entry, i) => scans.set(entry.path, found[i] as ModuleScan))
+  let entryOf: Map<string, string> | undefined
   const configText = new Map<string, string>()
   for (const entry of configEntries) {
     const blob = configBlobs.get(entry.sha)
@@ -401,6 +410,7 @@ export async function buildRepositoryGraph(
     // other line endings).
     scan: path => {
       const kind = scanKindOf(path)
+      entryOf ??= new Map(scanned.map(entry => [entry.path, entry.sha]))
       const sha = entryOf.get(path)
       if (!kind || sha === undefined) return scans.get(path)
       const js = kind === 'ts' || kind === 'jsx'
