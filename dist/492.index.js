@@ -251,6 +251,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: buildDemandRepositoryGraph, buildRepositoryGraph, metadataOnlyChange, scanSource, stringRefersTo
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:path"
@@ -673,6 +675,14 @@ function joinPath(...parts) {
 }
 /** JSON with comments and trailing commas (tsconfig, jsconfig). */
 function parseJsonc(text) {
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        return parseCommentedJson(text);
+    }
+}
+function parseCommentedJson(text) {
     let out = '';
     for (let i = 0; i < text.length; i++) {
         const c = text[i];
@@ -709,7 +719,19 @@ function readJson(read, path) {
         return undefined;
     }
 }
-function loadTsConfig(read, path, files, seen = new Set()) {
+/**
+ * A tsconfig with what it extends. `loaded` keeps each config read, for the next caller: the
+ * configs of a workspace's packages often extend one base with a `paths` entry for each package.
+ */
+function loadTsConfig(read, path, files, loaded = new Map(), seen = new Set()) {
+    if (loaded.has(path))
+        return loaded.get(path);
+    const config = readTsConfig(read, path, files, loaded, seen);
+    loaded.set(path, config);
+    return config;
+}
+function readTsConfig(read, path, files, loaded, seen) {
+    // A config that extends itself, through others or not, is an error to tsc: the loop is cut.
     if (seen.has(path))
         return undefined;
     seen.add(path);
@@ -738,7 +760,7 @@ function loadTsConfig(read, path, files, seen = new Set()) {
                     : undefined;
         }
         if (target)
-            base = loadTsConfig(read, target, files, seen) ?? base;
+            base = loadTsConfig(read, target, files, loaded, seen) ?? base;
     }
     const options = (json.compilerOptions ?? {});
     const config = { dir: base?.dir ?? dir, baseUrl: base?.baseUrl, paths: base?.paths ?? [] };
@@ -1392,17 +1414,15 @@ function globFiles(files, from, pattern) {
     const prefix = base ? `${base}/` : '';
     // Text every match holds: most files are passed over without trying the pattern on them.
     const needed = requiredText(rest);
+    // A rooted pattern matches from any folder: one test per file, not one per folder of its path.
+    const anywhere = base === undefined ? new RegExp(`(?:^|/)${regex.source.slice(1)}`) : undefined;
     const matched = [];
     for (const file of typeof files === 'function' ? files(prefix) : files) {
         if (file === from || (needed && !file.includes(needed)))
             continue;
-        if (base === undefined) {
-            for (let at = 0; at >= 0; at = file.indexOf('/', at) + 1 || -1) {
-                if (regex.test(file.slice(at))) {
-                    matched.push(file);
-                    break;
-                }
-            }
+        if (anywhere) {
+            if (anywhere.test(file))
+                matched.push(file);
         }
         else if (file.startsWith(prefix) && regex.test(file.slice(prefix.length)))
             matched.push(file);
@@ -4502,6 +4522,7 @@ class Resolver {
     read;
     jest;
     tsconfigByDir = new Map();
+    tsconfigs = new Map();
     packageByDir = new Map();
     workspacePackages = new Map();
     /** Folders of workspace packages (for scoping fallbacks), longest first. */
@@ -4650,7 +4671,7 @@ class Resolver {
             for (const name of ['tsconfig.json', 'jsconfig.json']) {
                 const path = joinPath(dir, name);
                 if (this.exists(path)) {
-                    found = loadTsConfig(this.read, path, this.files);
+                    found = loadTsConfig(this.read, path, this.files, this.tsconfigs);
                     break;
                 }
             }
@@ -5498,11 +5519,12 @@ function aliasRules(options) {
     const exact = new Set();
     const prefixes = [];
     const packageNames = [];
+    const tsconfigs = new Map();
     for (const path of options.files) {
         if (!path.endsWith('.json') || path.includes('node_modules/'))
             continue;
         if (/(?:^|\/)[tj]sconfig(?:\.[\w-]+)?\.json$/.test(path)) {
-            const config = loadTsConfig(options.readConfig, path, options.files);
+            const config = loadTsConfig(options.readConfig, path, options.files, tsconfigs);
             for (const { pattern, targets } of config?.paths ?? []) {
                 const star = pattern.indexOf('*');
                 if (star < 0)
@@ -6392,16 +6414,22 @@ function memberReach(graph, budget = MEMBER_REACH_BUDGET) {
 
 /** Larger files (bundles, generated data) are read as data, with no imports. */
 const MAX_SCANNED_BYTES = 1024 * 1024;
+/** Scanned files by extension: TypeScript without JSX, the other JavaScript-likes, Python, Go. */
+const KIND_BY_EXTENSION = new Map([
+    ...['ts', 'mts', 'cts'].map(ext => [ext, 'ts']),
+    ...['tsx', 'mtsx', 'ctsx', 'js', 'mjs', 'cjs', 'jsx', 'mjsx', 'cjsx'].map(ext => [ext, 'jsx']),
+    ['py', 'py'],
+    ['go', 'go']
+]);
+/** What a file is scanned as, if at all: called for every file of a revision, so by extension first. */
 function scanKindOf(path) {
-    if (path.includes('node_modules/'))
+    const dot = path.lastIndexOf('.');
+    if (dot < 0 || path.length - dot > 5)
         return undefined;
-    if (isJsFile(path))
-        return /\.[cm]?ts$/.test(path) ? 'ts' : 'jsx';
-    if (path.endsWith('.py'))
-        return 'py';
-    if (path.endsWith('.go'))
-        return 'go';
-    return undefined;
+    const kind = KIND_BY_EXTENSION.get(path.slice(dot + 1));
+    if (kind === undefined || path.includes('node_modules/'))
+        return undefined;
+    return kind === 'ts' && path.endsWith('.d.ts') ? undefined : kind;
 }
 function scanSource(kind, text, path) {
     if (kind === 'py')
@@ -6836,6 +6864,7 @@ function lineStartsOf(text) {
 
 
 
+
 const CONFIG_NAMES = /(?:^|\/)(?:package\.json|[tj]sconfig(?:\.[\w-]+)?\.json|jest\.config\.[cm]?[jt]s(?:on)?|pnpm-workspace\.yaml|go\.mod)$/;
 function isConfigEntry(entry) {
     const path = entry.path;
@@ -6889,37 +6918,52 @@ function revisionOf(head, entries, files, configText, memo) {
         setupLoadsOf: setupLoader(jest, resolver, isTest)
     };
 }
+/** Up to this many files to scan are read from git, with no check of the work tree first. */
+const FEW_MISSES = 256;
+/**
+ * What the saved resolutions and graph depend on: the files (those of the tree, in its order, then
+ * the others) and the config texts.
+ */
+function revisionFingerprint(entries, others, configText) {
+    const hash = (0,external_node_crypto_.createHash)('sha256').update(entries.map(entry => entry.path).join('\n'));
+    hash.update(`\u0002${others.join('\n')}`);
+    for (const [path, text] of configText)
+        hash.update(`\u0000${path}\u0001${text}`);
+    return hash.digest('base64url').slice(0, 22);
+}
 /**
  * Builds the symbol-level graph of a revision: lists its files, scans every source file (or takes
  * the scan from the cache, by blob SHA) and resolves every import.
  */
 async function buildRepositoryGraph(git, head, options = {}) {
     const listing = options.listing ?? listTree(git, head);
-    const checkedOut = options.workTree ?? workTreeAt(git, head);
     const cache = options.cache ?? new scan_cache/* ScanCache */.E(undefined);
-    // Parse the cache file while git lists the tree and checks the work tree (other processes).
-    cache.load();
+    // Parse the cache file while git lists the tree (another process). With no cache every file is
+    // read, so the work tree is checked at once; with one, only if the cache misses many files:
+    // `git status` costs more CPU than reading a few blobs from git.
+    const checkedOut = options.workTree ?? (cache.loaded ? undefined : workTreeAt(git, head));
     const entries = await listing;
     const files = new Set(entries.map(e => e.path));
-    for (const extra of (await options.extraFiles) ?? [])
+    const extraFiles = (await options.extraFiles) ?? [];
+    for (const extra of extraFiles)
         files.add(extra);
     const configEntries = entries.filter(isConfigEntry);
-    const found = new Map();
     const keys = new Map();
     const scanned = [];
+    // The scan of each file of `scanned`, at the same index.
+    const found = [];
     const missing = [];
     for (const entry of entries) {
         const kind = scanKindOf(entry.path);
         if (!kind)
             continue;
         const key = nodeKey(entry.sha, kind);
-        scanned.push(entry);
+        const at = scanned.push(entry) - 1;
         keys.set(entry.path, key);
         const cached = cache.get(key);
-        if (cached)
-            found.set(entry.path, cached);
-        else
-            missing.push({ entry, kind, key });
+        found.push(cached);
+        if (!cached)
+            missing.push({ entry, kind, key, at });
     }
     const missingBySha = new Map();
     const missingByKey = new Map();
@@ -6932,7 +6976,7 @@ async function buildRepositoryGraph(git, head, options = {}) {
     const configBlobs = new Map();
     const extraBlobs = new Map();
     // A work tree clean at head is read directly (faster than inflating objects); git gives the rest.
-    const workTree = await checkedOut;
+    const workTree = await (checkedOut ?? (missing.length > FEW_MISSES ? workTreeAt(git, head) : undefined));
     const configsRead = await takeFromWorkTree(workTree, configEntries.map(entry => entry.path), (_, blob) => blob);
     configEntries.forEach((entry, i) => {
         const blob = configsRead[i];
@@ -6955,44 +6999,43 @@ async function buildRepositoryGraph(git, head, options = {}) {
         const { key } = readable[i];
         cache.set(key, scan);
         for (const item of missingByKey.get(key) ?? [])
-            found.set(item.entry.path, scan);
+            found[item.at] = scan;
     });
-    const fromGit = new Set(missing.filter(({ entry }) => !found.has(entry.path)).map(({ entry }) => entry.sha));
+    const fromGit = new Set(missing.filter(({ at }) => !found[at]).map(({ entry }) => entry.sha));
     const streaming = streamBlobs(git.dir, [...fromGit, ...configShas, ...extraShas], (sha, blob) => {
         if (configShas.has(sha))
             configBlobs.set(sha, blob);
         if (extraShas.has(sha))
             extraBlobs.set(sha, blob);
-        for (const { entry, kind, key } of missingBySha.get(sha) ?? []) {
-            if (found.has(entry.path))
+        for (const { entry, kind, key, at } of missingBySha.get(sha) ?? []) {
+            if (found[at])
                 continue;
             const scan = scanBlob(kind, blob, entry.path, false);
             cache.set(key, scan);
-            found.set(entry.path, scan);
+            found[at] = scan;
         }
     });
     if (cache.loaded)
         cache.prepareResolutions();
     await streaming;
-    for (const { entry, key } of missing) {
-        if (found.has(entry.path))
+    for (const { key, at } of missing) {
+        if (found[at])
             continue;
         const scan = { ...emptyScan('data'), error: 'blob missing' };
         cache.set(key, scan);
-        found.set(entry.path, scan);
+        found[at] = scan;
     }
-    const entryOf = new Map(scanned.map(entry => [entry.path, entry.sha]));
     // In tree order, whatever came from the cache, so that graphs of the same files line up.
     const scans = new Map();
-    for (const entry of scanned)
-        scans.set(entry.path, found.get(entry.path));
+    scanned.forEach((entry, i) => scans.set(entry.path, found[i]));
+    let entryOf;
     const configText = new Map();
     for (const entry of configEntries) {
         const blob = configBlobs.get(entry.sha);
         if (blob)
             configText.set(entry.path, blob.toString('utf8'));
     }
-    const fingerprint = hashText([...files].join('\n') + '\u0000' + [...configText].map(([p, t]) => `${p}\u0001${t}`).join('\u0000'));
+    const fingerprint = revisionFingerprint(entries, extraFiles, configText);
     const revision = revisionOf(head, entries, files, configText, cache.resolutions(fingerprint));
     const { resolver } = revision;
     const conftests = new Map();
@@ -7001,7 +7044,7 @@ async function buildRepositoryGraph(git, head, options = {}) {
         if (found.length)
             conftests.set(path, found);
     }
-    const graph = buildGraph(scans, resolver, conftests, keys, cache.graphSnapshot(fingerprint), revision.setupLoadsOf);
+    const graph = buildGraph(scans, resolver, conftests, keys, cache.graphSnapshot(fingerprint, [...scans.keys()]), revision.setupLoadsOf);
     cache.setResolutions(fingerprint, resolver.memo, resolver.added > 0);
     cache.setGraphSnapshot(() => graph.snapshot(fingerprint));
     return {
@@ -7011,6 +7054,7 @@ async function buildRepositoryGraph(git, head, options = {}) {
         // other line endings).
         scan: path => {
             const kind = scanKindOf(path);
+            entryOf ??= new Map(scanned.map(entry => [entry.path, entry.sha]));
             const sha = entryOf.get(path);
             if (!kind || sha === undefined)
                 return scans.get(path);
@@ -7849,33 +7893,89 @@ function metadataOnlyChange(before, after) {
  * Scan results keyed by git blob SHA and scanner kind: a blob never changes, so an entry is valid
  * for as long as the scanners are the same (SCANNER_VERSION). A warm run rescans changed blobs only.
  *
- * File layout, one JSON value per line: a header (version, fingerprint of the resolutions), the
- * resolutions, the keys, each entry's language, the graph snapshot's header, then two lines per
+ * File layout, one JSON value per line. A head: the header (version, fingerprint of the
+ * resolutions, the head's length in bytes), the resolutions, the keys, each entry's language, the
+ * graph snapshot's header, and the length of each line of the bulk. Then the bulk: two lines per
  * entry (its link part: imports, exports; its detail part: symbols, strings) and one line per file
- * of the graph snapshot (the edges into it). Entry and edge lines are parsed only when something
- * reads them, so a warm run parses little more than the keys. Resolutions and the graph snapshot
- * stay valid while the list of files and the project configs are the same (their fingerprint).
+ * of the graph snapshot (the edges into it). A warm run reads the head; bulk lines are read and
+ * parsed only when something asks for them. Resolutions and the graph snapshot stay valid while
+ * the list of files and the project configs are the same (their fingerprint).
  */
-const SCANNER_VERSION = 18;
-/** The lines of a file, decoded one at a time when asked for. */
-class Lines {
+const SCANNER_VERSION = 19;
+/** Lines read one at a time with a read of their own; after this many, the whole bulk at once. */
+const LINES_READ_ONE_BY_ONE = 256;
+/** Closes the file of a bulk that was never read in whole once nothing can read it any more. */
+const openFiles = new FinalizationRegistry(fd => {
+    try {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
+    }
+    catch {
+        // already closed
+    }
+});
+/**
+ * The lines after a cache file's head (entries, graph edges), read when first asked for: a warm
+ * run that reads few of them does not read the rest of the file. The file stays open until the
+ * bulk is read in whole, so a cache file replaced meanwhile (by another run) cannot mix in.
+ */
+class Bulk {
+    offset;
+    starts;
     buffer;
-    starts = [0];
-    constructor(buffer) {
-        this.buffer = buffer;
-        for (let at = buffer.indexOf(10); at >= 0; at = buffer.indexOf(10, at + 1))
-            this.starts.push(at + 1);
+    fd;
+    reads = 0;
+    constructor(fd, offset, sizes) {
+        this.offset = offset;
+        this.fd = fd;
+        openFiles.register(this, fd, this);
+        const starts = new Float64Array(sizes.length + 1);
+        for (let i = 0; i < sizes.length; i++)
+            starts[i + 1] = starts[i] + sizes[i] + 1;
+        this.starts = starts;
     }
     get count() {
-        return this.starts.length;
+        return this.starts.length - 1;
     }
     at(index) {
-        const start = this.starts[index];
-        if (start === undefined)
+        if (index < 0 || index >= this.count)
             return undefined;
-        const end = this.starts[index + 1];
-        return this.buffer.toString('utf8', start, end === undefined ? this.buffer.length : end - 1);
+        const start = this.starts[index];
+        const length = this.starts[index + 1] - start - 1;
+        if (!this.buffer && ++this.reads > LINES_READ_ONE_BY_ONE)
+            this.readAll();
+        if (this.buffer)
+            return this.buffer.toString('utf8', start, start + length);
+        return this.read(start, length).toString('utf8');
     }
+    readAll() {
+        this.buffer = this.read(0, this.starts[this.count]);
+        this.close();
+    }
+    close() {
+        if (this.fd === undefined)
+            return;
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(this.fd);
+        this.fd = undefined;
+        openFiles.unregister(this);
+    }
+    read(start, length) {
+        const buffer = Buffer.allocUnsafe(length);
+        let done = 0;
+        while (done < length) {
+            const got = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readSync)(this.fd, buffer, done, length - done, this.offset + start + done);
+            if (got === 0)
+                throw new Error('the scan cache file is shorter than its head says');
+            done += got;
+        }
+        return buffer;
+    }
+}
+/** The first line of a file (at most 4 KiB) and where the next one starts. */
+function readHeader(fd) {
+    const chunk = Buffer.allocUnsafe(4096);
+    const got = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readSync)(fd, chunk, 0, chunk.length, 0);
+    const end = chunk.subarray(0, got).indexOf(10);
+    return end < 0 ? undefined : { header: chunk.toString('utf8', 0, end), next: end + 1 };
 }
 /** A cached scan whose link and detail parts are parsed on first use. */
 class CachedScan {
@@ -7944,6 +8044,17 @@ function linkOf(scan) {
         link.embeds = scan.embeds;
     return link;
 }
+function storedForm(snapshot) {
+    const { fingerprint, keys, outs, edgesInto } = snapshot;
+    return {
+        fingerprint,
+        scanned: keys.length,
+        after: snapshot.paths.slice(keys.length),
+        keys,
+        outs,
+        edgesInto
+    };
+}
 class ScanCache {
     file;
     loadedEntries = new Map();
@@ -7952,7 +8063,10 @@ class ScanCache {
     resolutionPrint = '';
     resolutionsRaw;
     resolutionsText = '{}';
-    snapshot;
+    /** The snapshot the next save writes. */
+    stored;
+    /** The stored snapshot as handed to this run's graph (with its paths). */
+    handedOut;
     nextSnapshot;
     dirty = false;
     stats = { hits: 0, misses: 0 };
@@ -7962,7 +8076,7 @@ class ScanCache {
     constructor(file) {
         this.file = file;
     }
-    /** Reads the cache file once; a missing, outdated or unreadable file is an empty cache. */
+    /** Reads the cache file's head once; a missing, outdated or unreadable file is an empty cache. */
     load() {
         if (this.loadTried)
             return;
@@ -7970,28 +8084,50 @@ class ScanCache {
         const file = this.file;
         if (!file || !(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(file))
             return;
+        let fd;
         try {
-            const lines = new Lines((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(file));
-            const header = JSON.parse(lines.at(0) ?? '{}');
-            if (header.version !== SCANNER_VERSION)
+            fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(file, 'r');
+            const first = readHeader(fd);
+            if (!first)
                 return;
-            const keys = JSON.parse(lines.at(2) ?? '[]');
-            const langs = JSON.parse(lines.at(3) ?? '[]');
-            const graph = JSON.parse(lines.at(4) ?? 'null');
-            const first = 5;
-            const edgeLines = first + 2 * keys.length;
-            if (keys.length !== langs.length || lines.count < edgeLines + (graph?.paths.length ?? 0))
+            const header = JSON.parse(first.header);
+            if (header.version !== SCANNER_VERSION || typeof header.head !== 'number')
                 return;
-            keys.forEach((key, i) => this.loadedEntries.set(key, new CachedScan(langs[i], lines, first + 2 * i)));
+            const headBytes = Buffer.allocUnsafe(header.head);
+            if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readSync)(fd, headBytes, 0, header.head, first.next) !== header.head)
+                return;
+            const head = headBytes.toString('utf8').split('\n');
+            const keys = JSON.parse(head[1] ?? '[]');
+            const langs = JSON.parse(head[2] ?? '[]');
+            const graph = JSON.parse(head[3] ?? 'null');
+            const sizes = JSON.parse(head[4] ?? '[]');
+            const edgeLines = 2 * keys.length;
+            const graphPaths = graph ? graph.scanned + graph.after.length : 0;
+            if (keys.length !== langs.length || sizes.length !== edgeLines + graphPaths)
+                return;
+            const bulkStart = first.next + header.head;
+            if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(fd).size !== bulkStart + sizes.reduce((sum, size) => sum + size + 1, 0))
+                return;
+            const bulk = new Bulk(fd, bulkStart, sizes);
+            fd = undefined;
+            keys.forEach((key, i) => this.loadedEntries.set(key, new CachedScan(langs[i], bulk, 2 * i)));
             this.resolutionPrint = header.fingerprint ?? '';
-            this.resolutionsText = lines.at(1) ?? '{}';
+            this.resolutionsText = head[0] ?? '{}';
             if (graph)
-                this.snapshot = { ...graph, edgesInto: i => lines.at(edgeLines + i) };
+                this.stored = {
+                    ...graph,
+                    keys: graph.keys.map(i => keys[i] ?? ''),
+                    edgesInto: i => bulk.at(edgeLines + i)
+                };
             this.fileLoaded = true;
         }
         catch {
             this.loadedEntries.clear();
-            this.snapshot = undefined;
+            this.stored = undefined;
+        }
+        finally {
+            if (fd !== undefined)
+                (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
         }
     }
     /** Whether a valid cache file was read. */
@@ -8037,10 +8173,17 @@ class ScanCache {
         this.resolutionsRaw = resolutions;
         this.dirty = true;
     }
-    /** The graph of the last run when it was built for the same fingerprint. */
-    graphSnapshot(fingerprint) {
+    /**
+     * The graph of the last run when it was built for the same fingerprint, which pins the files:
+     * `scanned` are the scanned ones, in the graph's order.
+     */
+    graphSnapshot(fingerprint, scanned) {
         this.load();
-        return this.snapshot?.fingerprint === fingerprint ? this.snapshot : undefined;
+        const stored = this.stored;
+        if (stored?.fingerprint !== fingerprint || stored.scanned !== scanned.length)
+            return undefined;
+        this.handedOut ??= { ...stored, paths: [...scanned, ...stored.after] };
+        return this.handedOut;
     }
     /** The graph of this run, made when the cache is saved. */
     setGraphSnapshot(snapshot) {
@@ -8054,8 +8197,8 @@ class ScanCache {
         if (this.nextSnapshot) {
             const snapshot = this.nextSnapshot();
             this.nextSnapshot = undefined;
-            if (snapshot !== this.snapshot) {
-                this.snapshot = snapshot;
+            if (snapshot !== this.handedOut) {
+                this.stored = storedForm(snapshot);
                 this.dirty = true;
             }
         }
@@ -8078,17 +8221,38 @@ class ScanCache {
                 parts.push(cached.rawLink, cached.rawDetail);
             }
         }
-        const snapshot = this.snapshot;
+        const snapshot = this.stored;
+        const keyIndex = new Map(keys.map((key, i) => [key, i]));
         const graph = snapshot
-            ? { fingerprint: snapshot.fingerprint, paths: snapshot.paths, keys: snapshot.keys, outs: snapshot.outs }
+            ? {
+                fingerprint: snapshot.fingerprint,
+                scanned: snapshot.scanned,
+                after: snapshot.after,
+                keys: snapshot.keys.map(key => keyIndex.get(key) ?? -1),
+                outs: snapshot.outs
+            }
             : null;
-        const edges = snapshot ? snapshot.paths.map((_, i) => snapshot.edgesInto(i)) : [];
-        const header = JSON.stringify({ version: SCANNER_VERSION, fingerprint: this.resolutionPrint });
+        const edges = snapshot
+            ? Array.from({ length: snapshot.scanned + snapshot.after.length }, (_, i) => snapshot.edgesInto(i))
+            : [];
         const resolutions = this.resolutionsRaw ? JSON.stringify(this.resolutionsRaw) : this.resolutionsText;
+        const bulk = [...parts, ...edges];
+        const sizes = bulk.map(line => Buffer.byteLength(line));
+        const head = [
+            resolutions,
+            JSON.stringify(keys),
+            JSON.stringify(langs),
+            JSON.stringify(graph),
+            JSON.stringify(sizes)
+        ].join('\n') + '\n';
+        const header = JSON.stringify({
+            version: SCANNER_VERSION,
+            fingerprint: this.resolutionPrint,
+            head: Buffer.byteLength(head)
+        });
         (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(this.file), { recursive: true });
         const tmp = `${this.file}.${process.pid}.tmp`;
-        const lines = [header, resolutions, JSON.stringify(keys), JSON.stringify(langs), JSON.stringify(graph)];
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(tmp, [...lines, ...parts, ...edges].join('\n') + '\n');
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(tmp, header + '\n' + head + bulk.join('\n') + '\n');
         (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.renameSync)(tmp, this.file);
         this.dirty = false;
     }
