@@ -66,6 +66,16 @@ describe('ScanCache', () => {
     expect(cache.graphSnapshot('print-a', scanned.slice(1))).toBeUndefined()
   })
 
+  it('gives back a cache saved with no entries and no snapshot', () => {
+    const file = join(makeTempDir('ci-medic-scan-cache-'), 'scans.json')
+    const empty = new ScanCache(file)
+    empty.setResolutions('print', { 'src\u0000./a': 'src/a.ts' })
+    empty.save()
+    const again = new ScanCache(file)
+    expect(again.loaded).toBe(true)
+    expect(again.resolutions('print')).toEqual({ 'src\u0000./a': 'src/a.ts' })
+  })
+
   it('reads its entries from the file it loaded, even once another run replaced it', () => {
     const folder = makeTempDir('ci-medic-scan-cache-')
     const file = join(folder, 'scans.json')

@@ -420,7 +420,7 @@ export class ScanCache {
     })
     mkdirSync(dirname(this.file), { recursive: true })
     const tmp = `${this.file}.${process.pid}.tmp`
-    writeFileSync(tmp, header + '\n' + head + bulk.join('\n') + '\n')
+    writeFileSync(tmp, header + '\n' + head + bulk.map(line => line + '\n').join(''))
     renameSync(tmp, this.file)
     this.dirty = false
   }
