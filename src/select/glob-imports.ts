@@ -130,7 +130,8 @@ export function globFiles(
   const prefix = base ? `${base}/` : ''
   // Text every match holds: most files are passed over without trying the pattern on them.
   const needed = requiredText(rest)
-  // A rooted pattern matches from any folder: one test per file, not one per folder of its path.
+  // A rooted pattern matches from any folder: one test per file, not one per folder of its path
+  // (the source without the `^` globRegExp anchors it with).
   const anywhere = base === undefined ? new RegExp(`(?:^|/)${regex.source.slice(1)}`) : undefined
   const matched: string[] = []
   for (const file of typeof files === 'function' ? files(prefix) : files) {
