@@ -1414,7 +1414,8 @@ function globFiles(files, from, pattern) {
     const prefix = base ? `${base}/` : '';
     // Text every match holds: most files are passed over without trying the pattern on them.
     const needed = requiredText(rest);
-    // A rooted pattern matches from any folder: one test per file, not one per folder of its path.
+    // A rooted pattern matches from any folder: one test per file, not one per folder of its path
+    // (the source without the `^` globRegExp anchors it with).
     const anywhere = base === undefined ? new RegExp(`(?:^|/)${regex.source.slice(1)}`) : undefined;
     const matched = [];
     for (const file of typeof files === 'function' ? files(prefix) : files) {
@@ -8252,7 +8253,7 @@ class ScanCache {
         });
         (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(this.file), { recursive: true });
         const tmp = `${this.file}.${process.pid}.tmp`;
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(tmp, header + '\n' + head + bulk.join('\n') + '\n');
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(tmp, header + '\n' + head + bulk.map(line => line + '\n').join(''));
         (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.renameSync)(tmp, this.file);
         this.dirty = false;
     }
