@@ -420,6 +420,25 @@ describe('data files that static imports miss', () => {
     expect(fixture.tests.every(t => t.startsWith('test/'))).toBe(true)
   })
 
+  it('selects the tests beside a source fixture read as text, for a comment too', async () => {
+    const files = {
+      'runner/index.js':
+        "const { join } = require('node:path')\nconst { readdirSync, readFileSync } = require('node:fs')\nexports.runFixtures = dir => {\n  for (const name of readdirSync(join(dir, 'fixtures')))\n    test(name, () => expect(readFileSync(join(dir, 'fixtures', name, 'input.js'), 'utf8')).toMatchSnapshot())\n}\n",
+      'packages/a/test/fixtures/case/input.js': 'const x = 1\n',
+      'packages/a/test/index.test.js': "require('../../../runner').runFixtures(__dirname)\n",
+      'packages/b/test/fixtures/case/input.js': 'const y = 2\n',
+      'packages/b/test/index.test.js': "require('../../../runner').runFixtures(__dirname)\n",
+      'packages/c/test/cross.test.js':
+        "const { join } = require('node:path')\nconst { readFileSync } = require('node:fs')\ntest('a', () => expect(readFileSync(join(__dirname, '../../a/test/fixtures/case/input.js'), 'utf8')).toBeTruthy())\n"
+    }
+    // Compared as text: a comment is a change. The shared runner's 'input.js' names no folder.
+    const result = await afterChange(files, { 'packages/a/test/fixtures/case/input.js': '// one\nconst x = 1\n' })
+    expect(result.tests).toEqual(['packages/a/test/index.test.js', 'packages/c/test/cross.test.js'])
+    expect(result.reasons['packages/a/test/index.test.js']?.[0]).toBe('packages/a/test/fixtures/case/input.js')
+    const other = await afterChange(files, { 'packages/b/test/fixtures/case/input.js': 'const y = 3\n' })
+    expect(other.tests).toEqual(['packages/b/test/index.test.js'])
+  })
+
   it('selects the tests that mock a module when its manual mock changes', async () => {
     const files = {
       ...LIB,

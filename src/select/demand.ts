@@ -102,8 +102,9 @@ export interface DemandGraph extends Graph {
   /**
    * The modules that import, name or mock-import a data file, as the full graph finds
    * them by reading every module: only the sources with a quoted candidate that could are scanned.
+   * Without `bareNames`, a string must name one of the file's folders too (see stringRefersTo).
    */
-  dataReferences(path: string): DataReferences
+  dataReferences(path: string, bareNames?: boolean): DataReferences
   /**
    * The files whose quoted strings resolve to `target`: a superset of its importers, found without
    * scanning (what the walk scans when it asks who imports `target`).
@@ -731,7 +732,7 @@ export function demandGraph(options: DemandGraphOptions): DemandGraph | undefine
     }
     return jsDistinct
   }
-  const dataReferences: DemandGraph['dataReferences'] = path => {
+  const dataReferences: DemandGraph['dataReferences'] = (path, bareNames = true) => {
     const mock = MOCK_FILE.exec(path)?.[1]
     const maybe = new Set<number>()
     for (const { spec, sources: found } of [
@@ -743,14 +744,14 @@ export function demandGraph(options: DemandGraphOptions): DemandGraph | undefine
         for (const at of found) maybe.add(at)
       } else if (spec.startsWith('./') || spec.startsWith('../')) {
         for (const at of found)
-          if (stringRefersTo(spec, (sources[at] as DemandSource).path, path)) maybe.add(at)
-      } else if (stringRefersTo(spec, '', path)) for (const at of found) maybe.add(at)
+          if (stringRefersTo(spec, (sources[at] as DemandSource).path, path, bareNames)) maybe.add(at)
+      } else if (stringRefersTo(spec, '', path, bareNames)) for (const at of found) maybe.add(at)
     }
     let referenced = (edgesInto(path)?.loaders.length ?? 0) > 0
     const referrers: string[] = []
     for (const at of [...maybe].sort((a, b) => a - b)) {
       const found = node((sources[at] as DemandSource).path)
-      if (found && dataReferenceOf(found, path) === 'names') {
+      if (found && dataReferenceOf(found, path, bareNames) === 'names') {
         referrers.push(found.path)
         referenced = true
       }

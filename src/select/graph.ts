@@ -382,8 +382,11 @@ export function linkNode(
   return node
 }
 
-/** Does string literal `literal`, found in `from`, name `path` (a file or one of its folders)? */
-export function stringRefersTo(literal: string, from: string, path: string): boolean {
+/**
+ * Does string literal `literal`, found in `from`, name `path` (a file or one of its folders)?
+ * Without `bareNames`, a name alone (`'input.js'`, `'fixtures'`) names nothing: it needs a folder.
+ */
+export function stringRefersTo(literal: string, from: string, path: string, bareNames = true): boolean {
   if (literal.startsWith('./') || literal.startsWith('../')) {
     const resolved = joinPath(dirname(from), literal)
     if (resolved && (path === resolved || path.startsWith(resolved + '/'))) return true
@@ -392,7 +395,7 @@ export function stringRefersTo(literal: string, from: string, path: string): boo
     .replace(/^(?:\.{1,2}\/)+/, '')
     .replace(/^\/+/, '')
     .replace(/\/+$/, '')
-  if (bare.length < 3 || bare === '..' || bare === '.') return false
+  if (bare.length < 3 || bare === '..' || bare === '.' || (!bareNames && !bare.includes('/'))) return false
   return (
     path === bare ||
     path.endsWith('/' + bare) ||
@@ -408,11 +411,15 @@ export const MOCK_FILE = /(?:^|\/)__mocks__\/(.+?)(?:\.[cm]?[jt]sx?)?$/
  * How a module reaches a (changed) data file: it imports it ('loads'), or names it in a string or
  * imports the module it mocks ('names'), or neither.
  */
-export function dataReferenceOf(node: GraphNode, path: string): 'loads' | 'names' | undefined {
+export function dataReferenceOf(
+  node: GraphNode,
+  path: string,
+  bareNames = true
+): 'loads' | 'names' | undefined {
   if (node.loads.some(l => l.target === path)) return 'loads'
   const mock = MOCK_FILE.exec(path)?.[1]
   if (mock && node.scan.imports.some(r => r.spec === mock || r.spec.endsWith('/' + mock))) return 'names'
-  return node.scan.strings.some(s => stringRefersTo(s, node.path, path)) ? 'names' : undefined
+  return node.scan.strings.some(s => stringRefersTo(s, node.path, path, bareNames)) ? 'names' : undefined
 }
 
 /** Files from which any of `targets` can be reached by following imports backwards. */

@@ -135,6 +135,9 @@ export interface SelectResult extends Selection {
 
 export { scanKindOf, scanSource }
 
+/** A file in a fixture folder: the folder's parent holds the tests that read it. */
+const FIXTURE_FOLDER = /^(.*?)(?:^|\/)(?:__fixtures__|fixtures|__testfixtures__|testdata|test-data)\//
+
 const CONFIG_NAMES =
   /(?:^|\/)(?:package\.json|[tj]sconfig(?:\.[\w-]+)?\.json|jest\.config\.[cm]?[jt]s(?:on)?|pnpm-workspace\.yaml|go\.mod)$/
 
@@ -149,7 +152,8 @@ export interface RepositoryGraph {
   /** The scan of a file of the revision. */
   scan(path: string): ModuleScan | undefined
   /** The modules that import, name or mock-import a (changed) data file. */
-  dataReferences(path: string): DataReferences
+  /** See DemandGraph.dataReferences. */
+  dataReferences(path: string, bareNames?: boolean): DataReferences
   isTest: (path: string) => boolean
   stats: { files: number; scanned: number; cacheHits: number; graph: 'full' | 'demand' }
   /** Contents of `extraBlobs` (read in the same git process). */
@@ -426,7 +430,7 @@ export async function buildRepositoryGraph(
       if (js) cache.set(key, scan)
       return scan
     },
-    dataReferences: path => dataReferencesIn(graph, path),
+    dataReferences: (path, bareNames = true) => dataReferencesIn(graph, path, bareNames),
     graph,
     stats: {
       files: entries.length,
@@ -439,11 +443,11 @@ export async function buildRepositoryGraph(
 }
 
 /** `dataReferences` of a full graph: every module is read. */
-function dataReferencesIn(graph: FullGraph, path: string): DataReferences {
+function dataReferencesIn(graph: FullGraph, path: string, bareNames: boolean): DataReferences {
   let referenced = false
   const referrers: string[] = []
   for (const [file, node] of graph.nodes) {
-    const reference = dataReferenceOf(node, path)
+    const reference = dataReferenceOf(node, path, bareNames)
     if (reference) referenced = true
     if (reference === 'names') referrers.push(file)
   }
@@ -755,7 +759,7 @@ export async function buildDemandRepositoryGraph(
       const source = graph.sourceAt(path)
       return source && scanOnce(source, true)
     },
-    dataReferences: path => graph.dataReferences(path),
+    dataReferences: (path, bareNames) => graph.dataReferences(path, bareNames),
     graph,
     stats: {
       files: entries.length,
@@ -998,16 +1002,20 @@ async function selectOrThrow(
       continue
     }
     const kind = scanKindOf(path)
+    // A source file in a fixture folder may be read as text (a transform's input, a codemod's
+    // expected output): it is data too, where comments count.
+    const fixture = !!kind && FIXTURE_FOLDER.test(path) && !repo.isTest(path)
     if (change.status === 'deleted') {
       changes.set(path, { whole: true, symbols: new Set(), exports: new Set() })
       changed.push({ file: path, symbols: ['*'] })
-      if (!kind) dataFiles.push(path)
+      if (!kind || fixture) dataFiles.push(path)
       continue
     }
     if (change.previousPath)
       changes.set(change.previousPath, { whole: true, symbols: new Set(), exports: new Set() })
     // A manual mock replaces its module in every test that mocks (or auto-mocks) that module.
     if (/(?:^|\/)__mocks__\//.test(path)) dataFiles.push(path)
+    if (fixture) dataFiles.push(path)
     if (repo.isTest(path)) selfSelected.set(path, [path])
     if (!kind) {
       changes.set(path, { whole: true, symbols: new Set(), exports: new Set() })
@@ -1064,14 +1072,14 @@ async function selectOrThrow(
       const test = `${snapshot[1]}${snapshot[2]}`
       if (repo.files.has(test)) add(test, [path, test])
     }
-    const { referenced, referrers } = repo.dataReferences(path)
+    // A fixture is read by the code its tests give the folder to: a name alone (`'input.js'`) in a
+    // shared reader does not say which tests, the fixture folder's place does.
+    const fixtures = FIXTURE_FOLDER.exec(path)
+    const { referrers } = repo.dataReferences(path, !fixtures)
     for (const file of referrers) dataReferrers.set(file, path)
     for (const file of goFilesUsing(path, repo.files, file => repo.scan(file)))
       if (!dataReferrers.has(file)) dataReferrers.set(file, path)
-    // A fixture nobody names: every test next to (or under) the fixture folder's parent.
-    const fixtures = referenced
-      ? null
-      : /^(.*?)(?:^|\/)(?:__fixtures__|fixtures|__testfixtures__|testdata|test-data)\//.exec(path)
+    // A fixture: every test next to (or under) the folder's parent, as much as any that names it.
     if (fixtures) {
       const folder = fixtures[1] ?? ''
       for (const test of allTests) if (folder === '' || test.startsWith(folder + '/')) add(test, [path, test])
