@@ -432,11 +432,51 @@ describe('data files that static imports miss', () => {
         "const { join } = require('node:path')\nconst { readFileSync } = require('node:fs')\ntest('a', () => expect(readFileSync(join(__dirname, '../../a/test/fixtures/case/input.js'), 'utf8')).toBeTruthy())\n"
     }
     // Compared as text: a comment is a change. The shared runner's 'input.js' names no folder.
-    const result = await afterChange(files, { 'packages/a/test/fixtures/case/input.js': '// one\nconst x = 1\n' })
+    const result = await afterChange(files, {
+      'packages/a/test/fixtures/case/input.js': '// one\nconst x = 1\n'
+    })
     expect(result.tests).toEqual(['packages/a/test/index.test.js', 'packages/c/test/cross.test.js'])
-    expect(result.reasons['packages/a/test/index.test.js']?.[0]).toBe('packages/a/test/fixtures/case/input.js')
+    expect(result.reasons['packages/a/test/index.test.js']?.[0]).toBe(
+      'packages/a/test/fixtures/case/input.js'
+    )
     const other = await afterChange(files, { 'packages/b/test/fixtures/case/input.js': 'const y = 3\n' })
     expect(other.tests).toEqual(['packages/b/test/index.test.js'])
+  })
+
+  it('follows a script or worker that a test or module runs by its path', async () => {
+    const files = {
+      'package.json': '{ "name": "tool" }\n',
+      'src/greet.js': 'exports.greet = () => "hi"\n',
+      'src/shout.js': 'exports.shout = s => s.toUpperCase()\n',
+      'src/count.ts': 'export const count = (s: string) => s.length\n',
+      'src/sum.ts': 'export const sum = (a: number, b: number) => a + b\n',
+      'bin/cli.js': "#!/usr/bin/env node\nconsole.log(require('../src/greet.js').greet())\n",
+      'bin/loud.js': "console.log(require('../src/shout.js').shout('a'))\n",
+      'src/worker.ts': "import { count } from './count'\nexport const run = (s: string) => count(s)\n",
+      'src/pool.ts': "export const start = () => new Worker(new URL('./worker.ts', import.meta.url))\n",
+      'test/cli.test.js':
+        "const { join } = require('node:path')\nconst { execFileSync } = require('node:child_process')\ntest('cli', () => expect(execFileSync('node', [join(__dirname, '../bin/cli.js')], { encoding: 'utf8' })).toBe('hi\\n'))\n",
+      'test/loud.test.js':
+        "const { execFileSync } = require('node:child_process')\ntest('loud', () => expect(execFileSync('node', [`${process.cwd()}/bin/loud.js`], { encoding: 'utf8' })).toBe('A\\n'))\n",
+      'test/pool.test.ts':
+        "import { start } from '../src/pool'\ntest('pool', () => expect(start).toBeDefined())\n",
+      'test/sum.test.ts':
+        "import { sum } from '../src/sum'\ntest('sum', () => expect(sum(1, 2)).toBe(3))\ntest('names', () => expect('src/sum.md').toBeTruthy())\n"
+    }
+    const edits: Array<[string, string, string, string[]]> = [
+      ['src/greet.js', '"hi"', '"hello"', ['test/cli.test.js']],
+      ['bin/cli.js', 'console.log', 'console.info', ['test/cli.test.js']],
+      ['src/shout.js', 'toUpperCase', 'toLowerCase', ['test/loud.test.js']],
+      ['src/count.ts', 's.length', 's.length + 1', ['test/pool.test.ts']],
+      // A path without a source extension names no script.
+      ['src/sum.ts', 'a + b', 'b + a', ['test/sum.test.ts']]
+    ]
+    for (const [file, from, to, tests] of edits) {
+      const text = files[file as keyof typeof files]
+      expect(text).toContain(from)
+      const result = await afterChange(files, { [file]: text.replace(from, to) })
+      expect([file, result.tests]).toEqual([file, tests])
+    }
   })
 
   it('selects the tests that mock a module when its manual mock changes', async () => {

@@ -396,9 +396,11 @@ export function demandGraph(options: DemandGraphOptions): DemandGraph | undefine
       return
     }
     eagerCount++
-    const resolution = resolver.resolveJs((sources[at] as DemandSource).path, spec)
+    const from = (sources[at] as DemandSource).path
+    const resolution = resolver.resolveJs(from, spec)
     if ('file' in resolution) pushTo(eagerInto, resolution.file, at)
     else if ('package' in resolution) pushTo(eagerPackageInto, resolution.package, at)
+    for (const file of resolver.namedSources(from, spec)) pushTo(eagerInto, file, at)
   }
   // Python strings, for the data files they may name.
   const pyStrings = new Map<string, Candidate>()
@@ -545,6 +547,8 @@ export function demandGraph(options: DemandGraphOptions): DemandGraph | undefine
         seen.add(spec)
         const resolution = resolver.resolveJs(source.path, spec)
         if ('file' in resolution) pushTo(byTarget, resolution.file, at)
+        for (const file of resolver.namedSources(source.path, spec))
+          if (!('file' in resolution) || file !== resolution.file) pushTo(byTarget, file, at)
       }
     }
     resolvedNames.set(name, byTarget)
@@ -677,6 +681,8 @@ export function demandGraph(options: DemandGraphOptions): DemandGraph | undefine
       const resolution = resolver.resolveJs(source.path, spec)
       if ('package' in resolution && resolver.packageSources(resolution.package).has(target))
         names = undefined
+      // A path that names the target may run it whole.
+      if (resolver.namedSources(source.path, spec).includes(target)) names = undefined
       if (!('file' in resolution) || resolution.file !== target) continue
       const listed = namedImportAt(text, start - 1)
       if (listed) for (const name of listed) names?.add(name)

@@ -350,6 +350,9 @@ export function linkNode(
           })
       }
     }
+    // A source file named by its path runs, in another process or thread, as a whole.
+    for (const literal of scan.strings)
+      for (const target of resolver.namedSources(path, literal)) load(target, true)
   } else if (scan.lang === 'py') {
     for (const record of scan.imports) {
       const { files, resolved } = resolver.resolvePython(path, record.spec)
@@ -416,10 +419,11 @@ export function dataReferenceOf(
   path: string,
   bareNames = true
 ): 'loads' | 'names' | undefined {
-  if (node.loads.some(l => l.target === path)) return 'loads'
+  // Named first: a source file named by its path is loaded as well, and may be read as text.
+  if (node.scan.strings.some(s => stringRefersTo(s, node.path, path, bareNames))) return 'names'
   const mock = MOCK_FILE.exec(path)?.[1]
   if (mock && node.scan.imports.some(r => r.spec === mock || r.spec.endsWith('/' + mock))) return 'names'
-  return node.scan.strings.some(s => stringRefersTo(s, node.path, path, bareNames)) ? 'names' : undefined
+  return node.loads.some(l => l.target === path) ? 'loads' : undefined
 }
 
 /** Files from which any of `targets` can be reached by following imports backwards. */

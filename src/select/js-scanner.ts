@@ -2,6 +2,7 @@ import { globCandidate, literalGlob } from './glob-imports.js'
 import { IDENT, JSX, NUMBER, PUNCT, REGEX, STRING, TEMPLATE, tokenize, type Tokens } from './js-lexer.js'
 import {
   MODULE_SYMBOL,
+  PATH_LIKE,
   emptyScan,
   hashText,
   type ImportBinding,
@@ -79,8 +80,6 @@ const CALLED_WITHOUT_NAME = new Set([
 
 /** Words inside a string or template: the whole text, and each name-like run of it. */
 const WORD_RUN = /[\p{L}\p{N}_$#]+/gu
-
-const PATH_LIKE = /^(?:\.{0,2}\/)?[\w@.-]+(?:\/[\w@.-]+)*\/?$/
 
 export function isJsFile(path: string): boolean {
   return /\.(?:[cm]?[jt]sx?)$/.test(path) && !path.endsWith('.d.ts')

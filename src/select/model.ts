@@ -75,6 +75,9 @@ export interface ModuleScan {
   embeds?: string[]
 }
 
+/** A string that may be a path: kept from a scan (`ModuleScan.strings`) to find what it names. */
+export const PATH_LIKE = /^(?:\.{0,2}\/)?[\w@.-]+(?:\/[\w@.-]+)*\/?$/
+
 /** A record's own entry (never one of Object.prototype's: `toString`, `constructor`…). */
 export function own<T>(record: Record<string, T>, name: string): T | undefined {
   return Object.prototype.hasOwnProperty.call(record, name) ? record[name] : undefined

@@ -1,4 +1,5 @@
 import { globFiles } from './glob-imports.js'
+import { PATH_LIKE } from './model.js'
 import picomatch from 'picomatch'
 import {
   dirname,
@@ -35,6 +36,9 @@ export type Resolution = { file: string } | { external: true } | { unresolved: t
 
 const DECLARATION = /\.d\.[cm]?ts$/
 /** Build output folders: a path through one that is not in the repository is mapped to `src`. */
+/** A JavaScript/TypeScript file's path, with its extension. */
+const SOURCE_PATH = /\.[cm]?[jt]sx?$/
+
 export const BUILD_FOLDERS: readonly string[] = ['dist', 'lib', 'build', 'out', 'esm', 'cjs']
 
 /** Test-looking paths, left out of a package's sources (see packageSources). */
@@ -264,6 +268,29 @@ export class Resolver {
   readonly memo: Record<string, string>
   /** How many resolutions this resolver added to the memo. */
   added = 0
+
+  /**
+   * The JavaScript/TypeScript files a path string in `from` names with its extension, which a test
+   * or module may run in another process or thread: `join(__dirname, '../bin/cli.js')`,
+   * `` `${root}/bin/cli.js` `` (the text after the last hole), `new URL('./worker.ts', …)`,
+   * `spawn('node', ['bin/cli.js'])`. A path counts from the file's folder, its package's folder
+   * and the repository's top, wherever it may be run from; never `from` itself.
+   */
+  namedSources(from: string, literal: string): string[] {
+    const text = literal.includes('${') ? literal.slice(literal.lastIndexOf('}') + 1) : literal
+    if (text.length < 4 || text.length > 200 || !SOURCE_PATH.test(text) || !PATH_LIKE.test(text)) return []
+    const dir = dirname(from)
+    const relative = text.startsWith('./') || text.startsWith('../')
+    const rest = text.startsWith('/') ? text.slice(1) : text
+    const bases = relative ? [dir] : [dir, this.packageDirOf(from) ?? '', '']
+    const named: string[] = []
+    for (const base of bases) {
+      const path = joinPath(base, rest)
+      if (path !== from && !path.startsWith('../') && this.exists(path) && !named.includes(path))
+        named.push(path)
+    }
+    return named
+  }
 
   private readonly globMemo = new Map<string, { files: string[]; matched: Set<string> }>()
   /** The files a glob import in `from` loads (see glob-imports.ts). */

@@ -13,7 +13,8 @@ import type { ImportRecord, Language, ModuleScan } from './model.js'
 
 /**
  * Scan results keyed by git blob SHA and scanner kind: a blob never changes, so an entry is valid
- * for as long as the scanners are the same (SCANNER_VERSION). A warm run rescans changed blobs only.
+ * for as long as the scanners are the same (SCANNER_VERSION, which also changes with how scans are
+ * linked, as the graph snapshot holds links). A warm run rescans changed blobs only.
  *
  * File layout, one JSON value per line. A head: the header (version, fingerprint of the
  * resolutions, the head's length in bytes), the resolutions, the keys, each entry's language, the
@@ -23,7 +24,7 @@ import type { ImportRecord, Language, ModuleScan } from './model.js'
  * parsed only when something asks for them. Resolutions and the graph snapshot stay valid while
  * the list of files and the project configs are the same (their fingerprint).
  */
-export const SCANNER_VERSION = 19
+export const SCANNER_VERSION = 20
 
 export interface ScanCacheStats {
   hits: number
