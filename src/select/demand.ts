@@ -86,10 +86,8 @@ export interface DemandGraphOptions {
   setupLoadsOf?: (path: string) => readonly string[]
 }
 
-/** How a changed data file is reached: imported by a module, or named in a module's strings. */
+/** How a changed data file is reached, besides being imported: named in a module's strings. */
 export interface DataReferences {
-  /** Some module imports it, or names it. */
-  referenced: boolean
   /** Modules that name it in a string, or import the module it mocks, in tree order. */
   referrers: string[]
 }
@@ -753,16 +751,12 @@ export function demandGraph(options: DemandGraphOptions): DemandGraph | undefine
           if (stringRefersTo(spec, (sources[at] as DemandSource).path, path, bareNames)) maybe.add(at)
       } else if (stringRefersTo(spec, '', path, bareNames)) for (const at of found) maybe.add(at)
     }
-    let referenced = (edgesInto(path)?.loaders.length ?? 0) > 0
     const referrers: string[] = []
     for (const at of [...maybe].sort((a, b) => a - b)) {
       const found = node((sources[at] as DemandSource).path)
-      if (found && dataReferenceOf(found, path, bareNames) === 'names') {
-        referrers.push(found.path)
-        referenced = true
-      }
+      if (found && dataReferenceOf(found, path, bareNames) === 'names') referrers.push(found.path)
     }
-    return { referenced, referrers }
+    return { referrers }
   }
   return {
     sourceAt: path => {

@@ -444,14 +444,10 @@ export async function buildRepositoryGraph(
 
 /** `dataReferences` of a full graph: every module is read. */
 function dataReferencesIn(graph: FullGraph, path: string, bareNames: boolean): DataReferences {
-  let referenced = false
   const referrers: string[] = []
-  for (const [file, node] of graph.nodes) {
-    const reference = dataReferenceOf(node, path, bareNames)
-    if (reference) referenced = true
-    if (reference === 'names') referrers.push(file)
-  }
-  return { referenced, referrers }
+  for (const [file, node] of graph.nodes)
+    if (dataReferenceOf(node, path, bareNames) === 'names') referrers.push(file)
+  return { referrers }
 }
 
 /**
