@@ -443,6 +443,32 @@ describe('data files that static imports miss', () => {
     expect(other.tests).toEqual(['packages/b/test/index.test.js'])
   })
 
+  it('selects the tests in the folder of a source file nothing loads, which they may read as text', async () => {
+    const files = {
+      'src/format.js': 'exports.format = text => text.trim()\n',
+      'src/unused.js': 'exports.unused = () => 1\n',
+      'tests/format/arrows/curry.js': 'const f = a => b => a + b\n',
+      'tests/format/arrows/jsfmt.spec.js':
+        "const { readdirSync, readFileSync } = require('node:fs')\nconst { format } = require('../../../src/format')\nfor (const name of readdirSync(__dirname)) test(name, () => expect(format(readFileSync(`${__dirname}/${name}`, 'utf8'))).toMatchSnapshot())\n",
+      'tests/format/calls/call.js': 'f(a)(b)\n',
+      'tests/format/calls/jsfmt.spec.js':
+        "const { readdirSync, readFileSync } = require('node:fs')\nconst { format } = require('../../../src/format')\nfor (const name of readdirSync(__dirname)) test(name, () => expect(format(readFileSync(`${__dirname}/${name}`, 'utf8'))).toMatchSnapshot())\n"
+    }
+    const curry = await afterChange(files, {
+      'tests/format/arrows/curry.js': '// curried\nconst f = a => b => a + b\n'
+    })
+    expect(curry.tests).toEqual(['tests/format/arrows/jsfmt.spec.js'])
+    expect(curry.reasons['tests/format/arrows/jsfmt.spec.js']).toEqual([
+      'tests/format/arrows/curry.js',
+      'tests/format/arrows/jsfmt.spec.js'
+    ])
+    expect((await afterChange(files, { 'src/unused.js': 'exports.unused = () => 2\n' })).mode).toBe('none')
+    // Loaded by the tests: the graph decides, and a comment is no change.
+    expect(
+      (await afterChange(files, { 'src/format.js': '// trims\nexports.format = text => text.trim()\n' })).mode
+    ).toBe('none')
+  })
+
   it('follows a script or worker that a test or module runs by its path', async () => {
     const files = {
       'package.json': '{ "name": "tool" }\n',

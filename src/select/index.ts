@@ -442,6 +442,12 @@ export async function buildRepositoryGraph(
   }
 }
 
+/** Does no module load `path` (import it, or run it by its path)? */
+function nothingLoads(graph: Graph, path: string): boolean {
+  const into = graph.edgesInto(path)
+  return !into || (!into.loaders.length && !into.bindings.length && !into.exportAllers.length)
+}
+
 /** `dataReferences` of a full graph: every module is read. */
 function dataReferencesIn(graph: FullGraph, path: string, bareNames: boolean): DataReferences {
   const referrers: string[] = []
@@ -968,6 +974,7 @@ async function selectOrThrow(
   const selfSelected = new Map<string, string[]>()
   const extraReasons = new Map<string, string[]>()
   const dataFiles: string[] = []
+  const unloadedFiles = new Set<string>()
   const add = (test: string, chain: string[]): void => {
     if (!extraReasons.has(test)) extraReasons.set(test, chain)
   }
@@ -1001,17 +1008,21 @@ async function selectOrThrow(
     // A source file in a fixture folder may be read as text (a transform's input, a codemod's
     // expected output): it is data too, where comments count.
     const fixture = !!kind && FIXTURE_FOLDER.test(path) && !repo.isTest(path)
+    // A source file no module loads may be read as text: a parser's or formatter's cases beside
+    // the test that reads its folder.
+    const unloaded = !!kind && !fixture && !repo.isTest(path) && nothingLoads(repo.graph, path)
+    if (unloaded) unloadedFiles.add(path)
     if (change.status === 'deleted') {
       changes.set(path, { whole: true, symbols: new Set(), exports: new Set() })
       changed.push({ file: path, symbols: ['*'] })
-      if (!kind || fixture) dataFiles.push(path)
+      if (!kind || fixture || unloaded) dataFiles.push(path)
       continue
     }
     if (change.previousPath)
       changes.set(change.previousPath, { whole: true, symbols: new Set(), exports: new Set() })
     // A manual mock replaces its module in every test that mocks (or auto-mocks) that module.
     if (/(?:^|\/)__mocks__\//.test(path)) dataFiles.push(path)
-    if (fixture) dataFiles.push(path)
+    if (fixture || unloaded) dataFiles.push(path)
     if (repo.isTest(path)) selfSelected.set(path, [path])
     if (!kind) {
       changes.set(path, { whole: true, symbols: new Set(), exports: new Set() })
@@ -1080,6 +1091,9 @@ async function selectOrThrow(
       const folder = fixtures[1] ?? ''
       for (const test of allTests) if (folder === '' || test.startsWith(folder + '/')) add(test, [path, test])
     }
+    // A source file nothing loads: the tests in its folder.
+    if (unloadedFiles.has(path))
+      for (const test of allTests) if (dirname(test) === dirname(path)) add(test, [path, test])
   }
   for (const [file, dataPath] of dataReferrers) {
     if (!changes.has(file)) changes.set(file, { whole: true, symbols: new Set(), exports: new Set() })
