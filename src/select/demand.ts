@@ -1,6 +1,7 @@
 import {
   ALL_EDGES,
   MOCK_FILE,
+  anyEdges,
   addEdgesFrom,
   dataReferenceOf,
   linkNode,
@@ -758,6 +759,14 @@ export function demandGraph(options: DemandGraphOptions): DemandGraph | undefine
     }
     return { referrers }
   }
+  const hasEdgesInto = (target: string): boolean => {
+    const state = edgeState.get(target)
+    if (state?.all) return anyEdges(state.into)
+    return candidateImporters(target).some(at => {
+      const from = node((sources[at] as DemandSource).path)
+      return from !== undefined && anyEdges(edgesFrom(from).get(target))
+    })
+  }
   return {
     sourceAt: path => {
       const at = indexOf.get(path)
@@ -765,6 +774,7 @@ export function demandGraph(options: DemandGraphOptions): DemandGraph | undefine
     },
     nodes: { get: node },
     edgesInto,
+    hasEdgesInto,
     candidateImporters: target => candidateImporters(target).map(at => (sources[at] as DemandSource).path),
     scanOf,
     dataReferences,

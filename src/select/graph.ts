@@ -62,7 +62,13 @@ export interface Graph {
    * may have them.
    */
   edgesInto(file: string, need?: EdgeNeed): EdgesInto | undefined
+  /** Whether any edge leads into `file`; a demand-driven graph scans importers until one does. */
+  hasEdgesInto?(file: string): boolean
 }
+
+/** Does an edge of any kind lead into a file? */
+export const anyEdges = (into: EdgesInto | undefined): boolean =>
+  !!into && (into.loaders.length > 0 || into.bindings.length > 0 || into.exportAllers.length > 0)
 
 /** A graph that holds every node of the revision. */
 export interface FullGraph extends Graph {

@@ -20,6 +20,7 @@ import { goFilesUsing } from './go-files.js'
 import { demandGraph, type DataReferences, type DemandSource } from './demand.js'
 import {
   TYPE_CHECK,
+  anyEdges,
   buildGraph,
   dataReferenceOf,
   pushTo,
@@ -444,8 +445,7 @@ export async function buildRepositoryGraph(
 
 /** Does no module load `path` (import it, or run it by its path)? */
 function nothingLoads(graph: Graph, path: string): boolean {
-  const into = graph.edgesInto(path)
-  return !into || (!into.loaders.length && !into.bindings.length && !into.exportAllers.length)
+  return !(graph.hasEdgesInto ? graph.hasEdgesInto(path) : anyEdges(graph.edgesInto(path)))
 }
 
 /** `dataReferences` of a full graph: every module is read. */
