@@ -1,7 +1,7 @@
 /** Which files are scanned, and as what: decided by extension for every file of a revision. */
 import { describe, expect, it } from '@jest/globals'
 import { isJsFile } from '../../src/select/js-scanner.js'
-import { scanKindOf } from '../../src/select/scan-blob.js'
+import { scanKindOf, scanSource } from '../../src/select/scan-blob.js'
 
 describe('scanKindOf', () => {
   it('scans TypeScript as ts, the other JavaScript-likes as jsx, Python and Go by name', () => {
@@ -25,14 +25,29 @@ describe('scanKindOf', () => {
       'README.md',
       'data.json',
       'Makefile',
+      'docs/LICENSE',
+      '.husky/.gitignore',
+      'bin/.hidden',
+      'node_modules/.bin/jest',
       'a.TS',
       'a.tsx.snap',
-      'dir.ts/file',
       'a.pyc',
       'a.gox',
       'a.jsxx'
     ])
       expect([path, scanKindOf(path)]).toEqual([path, undefined])
+  })
+
+  it('scans a file without an extension as a script, for its #! line to say which language', () => {
+    for (const path of ['bin/cli', 'test/fixtures/pm', 'dir.ts/file', 'tool'])
+      expect([path, scanKindOf(path)]).toEqual([path, 'script'])
+    const node = scanSource('script', "#!/usr/bin/env node\nrequire('../lib/run.js')\n", 'bin/cli')
+    expect([node.lang, node.imports.map(i => i.spec)]).toEqual(['js', ['../lib/run.js']])
+    const env = scanSource('script', "#!/usr/bin/env -S node --no-warnings\nimport './run.mjs'\n", 'bin/x')
+    expect(env.imports.map(i => i.spec)).toEqual(['./run.mjs'])
+    expect(scanSource('script', '#!/usr/bin/env python3\nimport tool.main\n', 'bin/py').lang).toBe('py')
+    for (const text of ['#!/bin/sh\nnode ./x.js\n', 'MIT License\n', '', '# node\n#!/usr/bin/env node\n'])
+      expect([text, scanSource('script', text, 'bin/x').lang]).toEqual([text, 'data'])
   })
 
   it('agrees with the JavaScript file rule on every combination of the extension letters', () => {

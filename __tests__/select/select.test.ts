@@ -480,6 +480,15 @@ describe('data files that static imports miss', () => {
       'bin/loud.js': "console.log(require('../src/shout.js').shout('a'))\n",
       'src/worker.ts': "import { count } from './count'\nexport const run = (s: string) => count(s)\n",
       'src/pool.ts': "export const start = () => new Worker(new URL('./worker.ts', import.meta.url))\n",
+      'src/list.js': 'exports.list = () => ["a"]\n',
+      'test/fixtures/pm': "#!/usr/bin/env node\nconsole.log(require('../../src/list.js').list())\n",
+      'test/pm.test.js':
+        "const { join } = require('node:path')\nconst { execFileSync } = require('node:child_process')\nconst pm = join(__dirname, './fixtures/pm')\ntest('pm', () => expect(execFileSync('node', [pm], { encoding: 'utf8' })).toBe('[ \\'a\\' ]\\n'))\n",
+      'scripts/release': '#!/bin/sh\nset -e\nnpm publish "$@"\n',
+      'src/port.js': 'exports.port = () => 9229\n',
+      'test/fixtures/inspect.js': "console.log(require('../../src/port.js').port())\n",
+      'test/inspect.test.js':
+        "const { join } = require('node:path')\nconst { execFileSync } = require('node:child_process')\nconst inspect = join(__dirname, './fixtures', 'inspect.js')\ntest('port', () => expect(execFileSync('node', [inspect], { encoding: 'utf8' })).toBe('9229\\n'))\n",
       'test/cli.test.js':
         "const { join } = require('node:path')\nconst { execFileSync } = require('node:child_process')\ntest('cli', () => expect(execFileSync('node', [join(__dirname, '../bin/cli.js')], { encoding: 'utf8' })).toBe('hi\\n'))\n",
       'test/loud.test.js':
@@ -494,6 +503,12 @@ describe('data files that static imports miss', () => {
       ['bin/cli.js', 'console.log', 'console.info', ['test/cli.test.js']],
       ['src/shout.js', 'toUpperCase', 'toLowerCase', ['test/loud.test.js']],
       ['src/count.ts', 's.length', 's.length + 1', ['test/pool.test.ts']],
+      // A script without an extension, which its `#!` line says node runs.
+      ['src/list.js', '"a"', '"b"', ['test/pm.test.js']],
+      // Named by its name alone, joined to its folder.
+      ['src/port.js', '9229', '9230', ['test/inspect.test.js']],
+      // A shell script is data: nothing names it, nothing runs.
+      ['scripts/release', 'npm publish', 'npm publish --access public', []],
       // A path without a source extension names no script.
       ['src/sum.ts', 'a + b', 'b + a', ['test/sum.test.ts']]
     ]

@@ -1004,7 +1004,9 @@ async function selectOrThrow(
       changed.push({ file: path, symbols: ['*'] })
       continue
     }
-    const kind = scanKindOf(path)
+    // A file without an extension whose `#!` line names no JavaScript or Python is data.
+    const kind =
+      scanKindOf(path) === 'script' && repo.scan(path)?.lang === 'data' ? undefined : scanKindOf(path)
     // A source file in a fixture folder may be read as text (a transform's input, a codemod's
     // expected output): it is data too, where comments count.
     const fixture = !!kind && FIXTURE_FOLDER.test(path) && !repo.isTest(path)

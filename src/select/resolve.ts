@@ -1,5 +1,6 @@
 import { globFiles } from './glob-imports.js'
 import { PATH_LIKE } from './model.js'
+import { scanKindOf } from './scan-blob.js'
 import picomatch from 'picomatch'
 import {
   dirname,
@@ -270,26 +271,51 @@ export class Resolver {
   added = 0
 
   /**
-   * The JavaScript/TypeScript files a path string in `from` names with its extension, which a test
+   * The JavaScript/TypeScript files a path string in `from` names with its extension (or the
+   * scripts it names, files without one), which a test
    * or module may run in another process or thread: `join(__dirname, '../bin/cli.js')`,
    * `` `${root}/bin/cli.js` `` (the text after the last hole), `new URL('./worker.ts', …)`,
    * `spawn('node', ['bin/cli.js'])`. A path counts from the file's folder, its package's folder
-   * and the repository's top, wherever it may be run from; never `from` itself.
+   * and the repository's top, wherever it may be run from, and a name alone names the files so
+   * called under the file's folder (`join(__dirname, 'fixtures', 'inspect.js')`); never `from`.
    */
   namedSources(from: string, literal: string): string[] {
     const text = literal.includes('${') ? literal.slice(literal.lastIndexOf('}') + 1) : literal
-    if (text.length < 4 || text.length > 200 || !SOURCE_PATH.test(text) || !PATH_LIKE.test(text)) return []
+    if (text.length < 2 || text.length > 200 || !PATH_LIKE.test(text)) return []
+    // With its extension, or a script without one (`fixtures/pm`, whose `#!` line says node).
+    const script = !SOURCE_PATH.test(text)
+    if (script && text.lastIndexOf('.') > text.lastIndexOf('/')) return []
     const dir = dirname(from)
     const relative = text.startsWith('./') || text.startsWith('../')
     const rest = text.startsWith('/') ? text.slice(1) : text
     const bases = relative ? [dir] : [dir, this.packageDirOf(from) ?? '', '']
     const named: string[] = []
+    // A name alone (`join(__dirname, 'fixtures', 'inspect.js')`): a file of that name under the folder.
+    if (!relative && dir !== '' && !rest.includes('/'))
+      for (const path of this.filesNamed(rest))
+        if (path.startsWith(dir + '/') && path !== from && (!script || scanKindOf(path) === 'script'))
+          named.push(path)
     for (const base of bases) {
       const path = joinPath(base, rest)
-      if (path !== from && !path.startsWith('../') && this.exists(path) && !named.includes(path))
-        named.push(path)
+      if (path === from || path.startsWith('../') || !this.exists(path) || named.includes(path)) continue
+      if (!script || scanKindOf(path) === 'script') named.push(path)
     }
     return named
+  }
+
+  private byName: Map<string, string[]> | undefined
+  /** The files whose last segment is `name`. */
+  private filesNamed(name: string): readonly string[] {
+    if (!this.byName) {
+      this.byName = new Map()
+      for (const path of this.files) {
+        const base = path.slice(path.lastIndexOf('/') + 1)
+        const list = this.byName.get(base)
+        if (list) list.push(path)
+        else this.byName.set(base, [path])
+      }
+    }
+    return this.byName.get(name) ?? []
   }
 
   private readonly globMemo = new Map<string, { files: string[]; matched: Set<string> }>()

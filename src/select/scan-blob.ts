@@ -5,7 +5,8 @@ import { scanGo, scanPython } from './other-scanners.js'
 /** Larger files (bundles, generated data) are read as data, with no imports. */
 export const MAX_SCANNED_BYTES = 1024 * 1024
 
-export type ScanKind = 'ts' | 'jsx' | 'py' | 'go'
+/** `script`: a file without an extension, which its `#!` line may say is JavaScript or Python. */
+export type ScanKind = 'ts' | 'jsx' | 'py' | 'go' | 'script'
 
 /** Scanned files by extension: TypeScript without JSX, the other JavaScript-likes, Python, Go. */
 const KIND_BY_EXTENSION = new Map<string, ScanKind>([
@@ -15,18 +16,52 @@ const KIND_BY_EXTENSION = new Map<string, ScanKind>([
   ['go', 'go']
 ])
 
+/** Files without an extension that are never scripts. */
+const NOT_SCRIPTS = new Set([
+  'LICENSE',
+  'LICENCE',
+  'Makefile',
+  'Dockerfile',
+  'CODEOWNERS',
+  'AUTHORS',
+  'NOTICE',
+  'README'
+])
+
 /** What a file is scanned as, if at all: called for every file of a revision, so by extension first. */
 export function scanKindOf(path: string): ScanKind | undefined {
   const dot = path.lastIndexOf('.')
-  if (dot < 0 || path.length - dot > 5) return undefined
+  if (dot <= path.lastIndexOf('/')) return scriptKindOf(path)
+  if (path.length - dot > 5) return undefined
   const kind = KIND_BY_EXTENSION.get(path.slice(dot + 1))
   if (kind === undefined || path.includes('node_modules/')) return undefined
   return kind === 'ts' && path.endsWith('.d.ts') ? undefined : kind
 }
 
+/** A file without an extension (`bin/cli`, a test's `fixtures/pm`): a script, if its `#!` says so. */
+function scriptKindOf(path: string): ScanKind | undefined {
+  const name = path.slice(path.lastIndexOf('/') + 1)
+  if (
+    name.startsWith('.') ||
+    NOT_SCRIPTS.has(name) ||
+    path.includes('node_modules/') ||
+    path.startsWith('.git/')
+  )
+    return undefined
+  return 'script'
+}
+
+/** The interpreter a script's first line names: `#!/usr/bin/env node`, `#!/usr/bin/python3`… */
+const SHEBANG = /^#![^\n]*?\b(?:(node|nodejs|bun|deno|tsx|ts-node)|(python[\d.]*))\b/
+
 export function scanSource(kind: ScanKind, text: string, path: string): ModuleScan {
   if (kind === 'py') return scanPython(text)
   if (kind === 'go') return scanGo(text)
+  if (kind === 'script') {
+    const shebang = SHEBANG.exec(text)
+    if (!shebang) return emptyScan('data')
+    return shebang[1] ? scanJs(text, path) : scanPython(text)
+  }
   return scanJs(text, path)
 }
 
