@@ -266,6 +266,8 @@ var errors = __webpack_require__(83916);
  */
 /** The name of the pseudo-symbol made of a module's top-level statements (what runs on load). */
 const model_MODULE_SYMBOL = '<module>';
+/** A string that may be a path: kept from a scan (`ModuleScan.strings`) to find what it names. */
+const PATH_LIKE = /^(?:\.{0,2}\/)?[\w@.-]+(?:\/[\w@.-]+)*\/?$/;
 /** A record's own entry (never one of Object.prototype's: `toString`, `constructor`…). */
 function own(record, name) {
     return Object.prototype.hasOwnProperty.call(record, name) ? record[name] : undefined;
@@ -1443,6 +1445,8 @@ function globFiles(files, from, pattern) {
 const LOAD = '<load>';
 const WHOLE = '*';
 const ALL_EDGES = { kind: 'all' };
+/** Does an edge of any kind lead into a file? */
+const anyEdges = (into) => !!into && (into.loaders.length > 0 || into.bindings.length > 0 || into.exportAllers.length > 0);
 /** A node whose edges are resolved on first use (its file did not change since the snapshot). */
 class LazyNode {
     path;
@@ -1729,6 +1733,10 @@ function linkNode(path, scan, resolver, conftests, goPackages, setupLoads = []) 
                     });
             }
         }
+        // A source file named by its path runs, in another process or thread, as a whole.
+        for (const literal of scan.strings)
+            for (const target of resolver.namedSources(path, literal))
+                load(target, true);
     }
     else if (scan.lang === 'py') {
         for (const record of scan.imports) {
@@ -1773,8 +1781,11 @@ function linkNode(path, scan, resolver, conftests, goPackages, setupLoads = []) 
     }
     return node;
 }
-/** Does string literal `literal`, found in `from`, name `path` (a file or one of its folders)? */
-function stringRefersTo(literal, from, path) {
+/**
+ * Does string literal `literal`, found in `from`, name `path` (a file or one of its folders)?
+ * Without `bareNames`, a name alone (`'input.js'`, `'fixtures'`) names nothing: it needs a folder.
+ */
+function stringRefersTo(literal, from, path, bareNames = true) {
     if (literal.startsWith('./') || literal.startsWith('../')) {
         const resolved = joinPath(dirname(from), literal);
         if (resolved && (path === resolved || path.startsWith(resolved + '/')))
@@ -1784,7 +1795,7 @@ function stringRefersTo(literal, from, path) {
         .replace(/^(?:\.{1,2}\/)+/, '')
         .replace(/^\/+/, '')
         .replace(/\/+$/, '');
-    if (bare.length < 3 || bare === '..' || bare === '.')
+    if (bare.length < 3 || bare === '..' || bare === '.' || (!bareNames && !bare.includes('/')))
         return false;
     return (path === bare ||
         path.endsWith('/' + bare) ||
@@ -1797,13 +1808,14 @@ const MOCK_FILE = /(?:^|\/)__mocks__\/(.+?)(?:\.[cm]?[jt]sx?)?$/;
  * How a module reaches a (changed) data file: it imports it ('loads'), or names it in a string or
  * imports the module it mocks ('names'), or neither.
  */
-function dataReferenceOf(node, path) {
-    if (node.loads.some(l => l.target === path))
-        return 'loads';
+function dataReferenceOf(node, path, bareNames = true) {
+    // Named first: a source file named by its path is loaded as well, and may be read as text.
+    if (node.scan.strings.some(s => stringRefersTo(s, node.path, path, bareNames)))
+        return 'names';
     const mock = MOCK_FILE.exec(path)?.[1];
     if (mock && node.scan.imports.some(r => r.spec === mock || r.spec.endsWith('/' + mock)))
         return 'names';
-    return node.scan.strings.some(s => stringRefersTo(s, node.path, path)) ? 'names' : undefined;
+    return node.loads.some(l => l.target === path) ? 'loads' : undefined;
 }
 /** Files from which any of `targets` can be reached by following imports backwards. */
 function reverseClosure(graph, targets) {
@@ -2904,7 +2916,6 @@ const CALLED_WITHOUT_NAME = new Set([
 ]); // prettier-ignore
 /** Words inside a string or template: the whole text, and each name-like run of it. */
 const WORD_RUN = /[\p{L}\p{N}_$#]+/gu;
-const PATH_LIKE = /^(?:\.{0,2}\/)?[\w@.-]+(?:\/[\w@.-]+)*\/?$/;
 function isJsFile(path) {
     return /\.(?:[cm]?[jt]sx?)$/.test(path) && !path.endsWith('.d.ts');
 }
@@ -4497,7 +4508,139 @@ function scanGo(src) {
     return scan;
 }
 
+;// CONCATENATED MODULE: ./src/select/scan-blob.ts
+
+
+
+/** Larger files (bundles, generated data) are read as data, with no imports. */
+const MAX_SCANNED_BYTES = 1024 * 1024;
+/** Scanned files by extension: TypeScript without JSX, the other JavaScript-likes, Python, Go. */
+const KIND_BY_EXTENSION = new Map([
+    ...['ts', 'mts', 'cts'].map(ext => [ext, 'ts']),
+    ...['tsx', 'mtsx', 'ctsx', 'js', 'mjs', 'cjs', 'jsx', 'mjsx', 'cjsx'].map(ext => [ext, 'jsx']),
+    ['py', 'py'],
+    ['go', 'go']
+]);
+/** Files without an extension that are never scripts. */
+const NOT_SCRIPTS = new Set([
+    'LICENSE',
+    'LICENCE',
+    'Makefile',
+    'Dockerfile',
+    'CODEOWNERS',
+    'AUTHORS',
+    'NOTICE',
+    'README'
+]);
+/** What a file is scanned as, if at all: called for every file of a revision, so by extension first. */
+function scanKindOf(path) {
+    const dot = path.lastIndexOf('.');
+    if (dot <= path.lastIndexOf('/'))
+        return scriptKindOf(path);
+    if (path.length - dot > 5)
+        return undefined;
+    const kind = KIND_BY_EXTENSION.get(path.slice(dot + 1));
+    if (kind === undefined || path.includes('node_modules/'))
+        return undefined;
+    return kind === 'ts' && path.endsWith('.d.ts') ? undefined : kind;
+}
+/** A file without an extension (`bin/cli`, a test's `fixtures/pm`): a script, if its `#!` says so. */
+function scriptKindOf(path) {
+    const name = path.slice(path.lastIndexOf('/') + 1);
+    if (name.startsWith('.') ||
+        NOT_SCRIPTS.has(name) ||
+        path.includes('node_modules/') ||
+        path.startsWith('.git/'))
+        return undefined;
+    return 'script';
+}
+/** The interpreter a script's first line names: `#!/usr/bin/env node`, `#!/usr/bin/python3`… */
+const SHEBANG = /^#![^\n]*?\b(?:(node|nodejs|bun|deno|tsx|ts-node)|(python[\d.]*))\b/;
+function scanSource(kind, text, path) {
+    if (kind === 'py')
+        return scanPython(text);
+    if (kind === 'go')
+        return scanGo(text);
+    if (kind === 'script') {
+        const shebang = SHEBANG.exec(text);
+        if (!shebang)
+            return emptyScan('data');
+        return shebang[1] ? scanJs(text, path) : scanPython(text);
+    }
+    return scanJs(text, path);
+}
+/** Too large to scan, or binary: read as data. */
+function isDataBlob(blob) {
+    return blob.length > MAX_SCANNED_BYTES || blob.includes(0);
+}
+/**
+ * The blobs isDataBlob says yes to. Blobs that follow one another in one buffer (as a reader's
+ * arena holds them) are searched for a NUL together: one search per run of them and one per
+ * binary blob, not one per blob.
+ */
+function dataBlobsAmong(blobs) {
+    const data = new Set();
+    let run = [];
+    const searchRun = () => {
+        const first = run[0];
+        if (!first)
+            return;
+        const last = run[run.length - 1];
+        const whole = Buffer.from(first.buffer, first.byteOffset, last.byteOffset + last.length - first.byteOffset);
+        const offset = first.byteOffset;
+        let at = 0;
+        for (let nul = whole.indexOf(0); nul >= 0; nul = whole.indexOf(0, run[at] ? run[at].byteOffset - offset : whole.length)) {
+            // The first blob of the run that ends past the NUL: it holds the NUL, or the NUL is in a gap.
+            let high = run.length - 1;
+            while (at < high) {
+                const middle = (at + high) >> 1;
+                const blob = run[middle];
+                if (blob.byteOffset + blob.length - offset <= nul)
+                    at = middle + 1;
+                else
+                    high = middle;
+            }
+            const blob = run[at];
+            if (blob.byteOffset - offset <= nul) {
+                data.add(blob);
+                at++;
+            }
+        }
+        run = [];
+    };
+    for (const blob of blobs) {
+        if (blob.length > MAX_SCANNED_BYTES) {
+            data.add(blob);
+            continue;
+        }
+        const previous = run[run.length - 1];
+        if (previous &&
+            (previous.buffer !== blob.buffer || blob.byteOffset < previous.byteOffset + previous.length))
+            searchRun();
+        run.push(blob);
+    }
+    searchRun();
+    return data;
+}
+/**
+ * Scans a blob. `hashes: false` (JavaScript/TypeScript only) leaves out the symbol hashes: enough
+ * for the graph, a third faster; files that are diffed are scanned with them.
+ */
+function scanBlob(kind, blob, path, hashes = true) {
+    if (isDataBlob(blob))
+        return emptyScan('data');
+    if (!hashes && (kind === 'ts' || kind === 'jsx'))
+        return scanJs(blob.toString('utf8'), path, { hashes });
+    return scanSource(kind, blob.toString('utf8'), path);
+}
+/** The cache key of a graph node's scan: without hashes for JavaScript/TypeScript. */
+function nodeKey(sha, kind) {
+    return kind === 'ts' || kind === 'jsx' ? `${sha}:${kind}:link` : `${sha}:${kind}`;
+}
+
 ;// CONCATENATED MODULE: ./src/select/resolve.ts
+
+
 
 
 
@@ -4515,6 +4658,8 @@ const TS_FOR_JS = {
 const CONDITIONS = ['source', 'development', 'import', 'module', 'require', 'node', 'default', 'types'];
 const DECLARATION = /\.d\.[cm]?ts$/;
 /** Build output folders: a path through one that is not in the repository is mapped to `src`. */
+/** A JavaScript/TypeScript file's path, with its extension. */
+const SOURCE_PATH = /\.[cm]?[jt]sx?$/;
 const BUILD_FOLDERS = ['dist', 'lib', 'build', 'out', 'esm', 'cjs'];
 /** Test-looking paths, left out of a package's sources (see packageSources). */
 const TEST_LIKE = /(?:^|\/)(?:__tests__|__mocks__)\/|\.(?:test|spec)\.[cm]?[jt]sx?$/;
@@ -4763,6 +4908,58 @@ class Resolver {
     memo;
     /** How many resolutions this resolver added to the memo. */
     added = 0;
+    /**
+     * The JavaScript/TypeScript files a path string in `from` names with its extension (or the
+     * scripts it names, files without one), which a test
+     * or module may run in another process or thread: `join(__dirname, '../bin/cli.js')`,
+     * `` `${root}/bin/cli.js` `` (the text after the last hole), `new URL('./worker.ts', …)`,
+     * `spawn('node', ['bin/cli.js'])`. A path counts from the file's folder, its package's folder
+     * and the repository's top, wherever it may be run from, and a name alone names the files so
+     * called under the file's folder (`join(__dirname, 'fixtures', 'inspect.js')`); never `from`.
+     */
+    namedSources(from, literal) {
+        const text = literal.includes('${') ? literal.slice(literal.lastIndexOf('}') + 1) : literal;
+        if (text.length < 2 || text.length > 200 || !PATH_LIKE.test(text))
+            return [];
+        // With its extension, or a script without one (`fixtures/pm`, whose `#!` line says node).
+        const script = !SOURCE_PATH.test(text);
+        if (script && text.lastIndexOf('.') > text.lastIndexOf('/'))
+            return [];
+        const dir = dirname(from);
+        const relative = text.startsWith('./') || text.startsWith('../');
+        const rest = text.startsWith('/') ? text.slice(1) : text;
+        const bases = relative ? [dir] : [dir, this.packageDirOf(from) ?? '', ''];
+        const named = [];
+        // A name alone (`join(__dirname, 'fixtures', 'inspect.js')`): a file of that name under the folder.
+        if (!relative && dir !== '' && !rest.includes('/'))
+            for (const path of this.filesNamed(rest))
+                if (path.startsWith(dir + '/') && path !== from && (!script || scanKindOf(path) === 'script'))
+                    named.push(path);
+        for (const base of bases) {
+            const path = joinPath(base, rest);
+            if (path === from || path.startsWith('../') || !this.exists(path) || named.includes(path))
+                continue;
+            if (!script || scanKindOf(path) === 'script')
+                named.push(path);
+        }
+        return named;
+    }
+    byName;
+    /** The files whose last segment is `name`. */
+    filesNamed(name) {
+        if (!this.byName) {
+            this.byName = new Map();
+            for (const path of this.files) {
+                const base = path.slice(path.lastIndexOf('/') + 1);
+                const list = this.byName.get(base);
+                if (list)
+                    list.push(path);
+                else
+                    this.byName.set(base, [path]);
+            }
+        }
+        return this.byName.get(name) ?? [];
+    }
     globMemo = new Map();
     /** The files a glob import in `from` loads (see glob-imports.ts). */
     globFiles(from, pattern) {
@@ -5665,11 +5862,14 @@ function demandGraph(options) {
             return;
         }
         eagerCount++;
-        const resolution = resolver.resolveJs(sources[at].path, spec);
+        const from = sources[at].path;
+        const resolution = resolver.resolveJs(from, spec);
         if ('file' in resolution)
             pushTo(eagerInto, resolution.file, at);
         else if ('package' in resolution)
             pushTo(eagerPackageInto, resolution.package, at);
+        for (const file of resolver.namedSources(from, spec))
+            pushTo(eagerInto, file, at);
     };
     // Python strings, for the data files they may name.
     const pyStrings = new Map();
@@ -5814,6 +6014,9 @@ function demandGraph(options) {
                 const resolution = resolver.resolveJs(source.path, spec);
                 if ('file' in resolution)
                     pushTo(byTarget, resolution.file, at);
+                for (const file of resolver.namedSources(source.path, spec))
+                    if (!('file' in resolution) || file !== resolution.file)
+                        pushTo(byTarget, file, at);
             }
         }
         resolvedNames.set(name, byTarget);
@@ -5959,6 +6162,9 @@ function demandGraph(options) {
             const resolution = resolver.resolveJs(source.path, spec);
             if ('package' in resolution && resolver.packageSources(resolution.package).has(target))
                 names = undefined;
+            // A path that names the target may run it whole.
+            if (resolver.namedSources(source.path, spec).includes(target))
+                names = undefined;
             if (!('file' in resolution) || resolution.file !== target)
                 continue;
             const listed = namedImportAt(text, start - 1);
@@ -6026,7 +6232,7 @@ function demandGraph(options) {
         }
         return jsDistinct;
     };
-    const dataReferences = path => {
+    const dataReferences = (path, bareNames = true) => {
         const mock = MOCK_FILE.exec(path)?.[1];
         const maybe = new Set();
         for (const { spec, sources: found } of [
@@ -6040,23 +6246,29 @@ function demandGraph(options) {
             }
             else if (spec.startsWith('./') || spec.startsWith('../')) {
                 for (const at of found)
-                    if (stringRefersTo(spec, sources[at].path, path))
+                    if (stringRefersTo(spec, sources[at].path, path, bareNames))
                         maybe.add(at);
             }
-            else if (stringRefersTo(spec, '', path))
+            else if (stringRefersTo(spec, '', path, bareNames))
                 for (const at of found)
                     maybe.add(at);
         }
-        let referenced = (edgesInto(path)?.loaders.length ?? 0) > 0;
         const referrers = [];
         for (const at of [...maybe].sort((a, b) => a - b)) {
             const found = node(sources[at].path);
-            if (found && dataReferenceOf(found, path) === 'names') {
+            if (found && dataReferenceOf(found, path, bareNames) === 'names')
                 referrers.push(found.path);
-                referenced = true;
-            }
         }
-        return { referenced, referrers };
+        return { referrers };
+    };
+    const hasEdgesInto = (target) => {
+        const state = edgeState.get(target);
+        if (state?.all)
+            return anyEdges(state.into);
+        return candidateImporters(target).some(at => {
+            const from = node(sources[at].path);
+            return from !== undefined && anyEdges(edgesFrom(from).get(target));
+        });
     };
     return {
         sourceAt: path => {
@@ -6065,6 +6277,7 @@ function demandGraph(options) {
         },
         nodes: { get: node },
         edgesInto,
+        hasEdgesInto,
         candidateImporters: target => candidateImporters(target).map(at => sources[at].path),
         scanOf,
         dataReferences,
@@ -6407,105 +6620,6 @@ function memberReach(graph, budget = MEMBER_REACH_BUDGET) {
             return exhausted;
         }
     };
-}
-
-;// CONCATENATED MODULE: ./src/select/scan-blob.ts
-
-
-
-/** Larger files (bundles, generated data) are read as data, with no imports. */
-const MAX_SCANNED_BYTES = 1024 * 1024;
-/** Scanned files by extension: TypeScript without JSX, the other JavaScript-likes, Python, Go. */
-const KIND_BY_EXTENSION = new Map([
-    ...['ts', 'mts', 'cts'].map(ext => [ext, 'ts']),
-    ...['tsx', 'mtsx', 'ctsx', 'js', 'mjs', 'cjs', 'jsx', 'mjsx', 'cjsx'].map(ext => [ext, 'jsx']),
-    ['py', 'py'],
-    ['go', 'go']
-]);
-/** What a file is scanned as, if at all: called for every file of a revision, so by extension first. */
-function scanKindOf(path) {
-    const dot = path.lastIndexOf('.');
-    if (dot < 0 || path.length - dot > 5)
-        return undefined;
-    const kind = KIND_BY_EXTENSION.get(path.slice(dot + 1));
-    if (kind === undefined || path.includes('node_modules/'))
-        return undefined;
-    return kind === 'ts' && path.endsWith('.d.ts') ? undefined : kind;
-}
-function scanSource(kind, text, path) {
-    if (kind === 'py')
-        return scanPython(text);
-    if (kind === 'go')
-        return scanGo(text);
-    return scanJs(text, path);
-}
-/** Too large to scan, or binary: read as data. */
-function isDataBlob(blob) {
-    return blob.length > MAX_SCANNED_BYTES || blob.includes(0);
-}
-/**
- * The blobs isDataBlob says yes to. Blobs that follow one another in one buffer (as a reader's
- * arena holds them) are searched for a NUL together: one search per run of them and one per
- * binary blob, not one per blob.
- */
-function dataBlobsAmong(blobs) {
-    const data = new Set();
-    let run = [];
-    const searchRun = () => {
-        const first = run[0];
-        if (!first)
-            return;
-        const last = run[run.length - 1];
-        const whole = Buffer.from(first.buffer, first.byteOffset, last.byteOffset + last.length - first.byteOffset);
-        const offset = first.byteOffset;
-        let at = 0;
-        for (let nul = whole.indexOf(0); nul >= 0; nul = whole.indexOf(0, run[at] ? run[at].byteOffset - offset : whole.length)) {
-            // The first blob of the run that ends past the NUL: it holds the NUL, or the NUL is in a gap.
-            let high = run.length - 1;
-            while (at < high) {
-                const middle = (at + high) >> 1;
-                const blob = run[middle];
-                if (blob.byteOffset + blob.length - offset <= nul)
-                    at = middle + 1;
-                else
-                    high = middle;
-            }
-            const blob = run[at];
-            if (blob.byteOffset - offset <= nul) {
-                data.add(blob);
-                at++;
-            }
-        }
-        run = [];
-    };
-    for (const blob of blobs) {
-        if (blob.length > MAX_SCANNED_BYTES) {
-            data.add(blob);
-            continue;
-        }
-        const previous = run[run.length - 1];
-        if (previous &&
-            (previous.buffer !== blob.buffer || blob.byteOffset < previous.byteOffset + previous.length))
-            searchRun();
-        run.push(blob);
-    }
-    searchRun();
-    return data;
-}
-/**
- * Scans a blob. `hashes: false` (JavaScript/TypeScript only) leaves out the symbol hashes: enough
- * for the graph, a third faster; files that are diffed are scanned with them.
- */
-function scanBlob(kind, blob, path, hashes = true) {
-    if (isDataBlob(blob))
-        return emptyScan('data');
-    if (!hashes && (kind === 'ts' || kind === 'jsx'))
-        return scanJs(blob.toString('utf8'), path, { hashes });
-    return scanSource(kind, blob.toString('utf8'), path);
-}
-/** The cache key of a graph node's scan: without hashes for JavaScript/TypeScript. */
-function nodeKey(sha, kind) {
-    return kind === 'ts' || kind === 'jsx' ? `${sha}:${kind}:link` : `${sha}:${kind}`;
 }
 
 // EXTERNAL MODULE: ./src/select/scan-cache.ts
@@ -6866,6 +6980,8 @@ function lineStartsOf(text) {
 
 
 
+/** A file in a fixture folder: the folder's parent holds the tests that read it. */
+const FIXTURE_FOLDER = /^(.*?)(?:^|\/)(?:__fixtures__|fixtures|__testfixtures__|testdata|test-data)\//;
 const CONFIG_NAMES = /(?:^|\/)(?:package\.json|[tj]sconfig(?:\.[\w-]+)?\.json|jest\.config\.[cm]?[jt]s(?:on)?|pnpm-workspace\.yaml|go\.mod)$/;
 function isConfigEntry(entry) {
     const path = entry.path;
@@ -7075,7 +7191,7 @@ async function buildRepositoryGraph(git, head, options = {}) {
                 cache.set(key, scan);
             return scan;
         },
-        dataReferences: path => dataReferencesIn(graph, path),
+        dataReferences: (path, bareNames = true) => dataReferencesIn(graph, path, bareNames),
         graph,
         stats: {
             files: entries.length,
@@ -7086,18 +7202,17 @@ async function buildRepositoryGraph(git, head, options = {}) {
         extraBlobs
     };
 }
+/** Does no module load `path` (import it, or run it by its path)? */
+function nothingLoads(graph, path) {
+    return !(graph.hasEdgesInto ? graph.hasEdgesInto(path) : anyEdges(graph.edgesInto(path)));
+}
 /** `dataReferences` of a full graph: every module is read. */
-function dataReferencesIn(graph, path) {
-    let referenced = false;
+function dataReferencesIn(graph, path, bareNames) {
     const referrers = [];
-    for (const [file, node] of graph.nodes) {
-        const reference = dataReferenceOf(node, path);
-        if (reference)
-            referenced = true;
-        if (reference === 'names')
+    for (const [file, node] of graph.nodes)
+        if (dataReferenceOf(node, path, bareNames) === 'names')
             referrers.push(file);
-    }
-    return { referenced, referrers };
+    return { referrers };
 }
 /**
  * Reads `paths` from the work tree while git status runs, hands each file read to `take` (with
@@ -7372,7 +7487,7 @@ async function buildDemandRepositoryGraph(git, head, options = {}) {
             const source = graph.sourceAt(path);
             return source && scanOnce(source, true);
         },
-        dataReferences: path => graph.dataReferences(path),
+        dataReferences: (path, bareNames) => graph.dataReferences(path, bareNames),
         graph,
         stats: {
             files: entries.length,
@@ -7561,6 +7676,7 @@ async function selectOrThrow(options, started, syntax, reportAllTests) {
     const selfSelected = new Map();
     const extraReasons = new Map();
     const dataFiles = [];
+    const unloadedFiles = new Set();
     const add = (test, chain) => {
         if (!extraReasons.has(test))
             extraReasons.set(test, chain);
@@ -7588,11 +7704,20 @@ async function selectOrThrow(options, started, syntax, reportAllTests) {
             changed.push({ file: path, symbols: ['*'] });
             continue;
         }
-        const kind = scanKindOf(path);
+        // A file without an extension whose `#!` line names no JavaScript or Python is data.
+        const kind = scanKindOf(path) === 'script' && repo.scan(path)?.lang === 'data' ? undefined : scanKindOf(path);
+        // A source file in a fixture folder may be read as text (a transform's input, a codemod's
+        // expected output): it is data too, where comments count.
+        const fixture = !!kind && FIXTURE_FOLDER.test(path) && !repo.isTest(path);
+        // A source file no module loads may be read as text: a parser's or formatter's cases beside
+        // the test that reads its folder.
+        const unloaded = !!kind && !fixture && !repo.isTest(path) && nothingLoads(repo.graph, path);
+        if (unloaded)
+            unloadedFiles.add(path);
         if (change.status === 'deleted') {
             changes.set(path, { whole: true, symbols: new Set(), exports: new Set() });
             changed.push({ file: path, symbols: ['*'] });
-            if (!kind)
+            if (!kind || fixture || unloaded)
                 dataFiles.push(path);
             continue;
         }
@@ -7600,6 +7725,8 @@ async function selectOrThrow(options, started, syntax, reportAllTests) {
             changes.set(change.previousPath, { whole: true, symbols: new Set(), exports: new Set() });
         // A manual mock replaces its module in every test that mocks (or auto-mocks) that module.
         if (/(?:^|\/)__mocks__\//.test(path))
+            dataFiles.push(path);
+        if (fixture || unloaded)
             dataFiles.push(path);
         if (repo.isTest(path))
             selfSelected.set(path, [path]);
@@ -7660,22 +7787,27 @@ async function selectOrThrow(options, started, syntax, reportAllTests) {
             if (repo.files.has(test))
                 add(test, [path, test]);
         }
-        const { referenced, referrers } = repo.dataReferences(path);
+        // A fixture is read by the code its tests give the folder to: a name alone (`'input.js'`) in a
+        // shared reader does not say which tests, the fixture folder's place does.
+        const fixtures = FIXTURE_FOLDER.exec(path);
+        const { referrers } = repo.dataReferences(path, !fixtures);
         for (const file of referrers)
             dataReferrers.set(file, path);
         for (const file of goFilesUsing(path, repo.files, file => repo.scan(file)))
             if (!dataReferrers.has(file))
                 dataReferrers.set(file, path);
-        // A fixture nobody names: every test next to (or under) the fixture folder's parent.
-        const fixtures = referenced
-            ? null
-            : /^(.*?)(?:^|\/)(?:__fixtures__|fixtures|__testfixtures__|testdata|test-data)\//.exec(path);
+        // A fixture: every test next to (or under) the folder's parent, as much as any that names it.
         if (fixtures) {
             const folder = fixtures[1] ?? '';
             for (const test of allTests)
                 if (folder === '' || test.startsWith(folder + '/'))
                     add(test, [path, test]);
         }
+        // A source file nothing loads: the tests in its folder.
+        if (unloadedFiles.has(path))
+            for (const test of allTests)
+                if (dirname(test) === dirname(path))
+                    add(test, [path, test]);
     }
     for (const [file, dataPath] of dataReferrers) {
         if (!changes.has(file))
@@ -7892,7 +8024,8 @@ function metadataOnlyChange(before, after) {
 
 /**
  * Scan results keyed by git blob SHA and scanner kind: a blob never changes, so an entry is valid
- * for as long as the scanners are the same (SCANNER_VERSION). A warm run rescans changed blobs only.
+ * for as long as the scanners are the same (SCANNER_VERSION, which also changes with how scans are
+ * linked, as the graph snapshot holds links). A warm run rescans changed blobs only.
  *
  * File layout, one JSON value per line. A head: the header (version, fingerprint of the
  * resolutions, the head's length in bytes), the resolutions, the keys, each entry's language, the
@@ -7902,7 +8035,7 @@ function metadataOnlyChange(before, after) {
  * parsed only when something asks for them. Resolutions and the graph snapshot stay valid while
  * the list of files and the project configs are the same (their fingerprint).
  */
-const SCANNER_VERSION = 19;
+const SCANNER_VERSION = 20;
 /** Lines read one at a time with a read of their own; after this many, the whole bulk at once. */
 const LINES_READ_ONE_BY_ONE = 256;
 /** Closes the file of a bulk that was never read in whole once nothing can read it any more. */
