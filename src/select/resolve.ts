@@ -284,7 +284,7 @@ export class Resolver {
     if (text.length < 2 || text.length > 200 || !PATH_LIKE.test(text)) return []
     // With its extension, or a script without one (`fixtures/pm`, whose `#!` line says node).
     const script = !SOURCE_PATH.test(text)
-    if (script && text.lastIndexOf('.') > text.lastIndexOf('/')) return []
+    if (script && !this.scriptNames().has(text.slice(text.lastIndexOf('/') + 1))) return []
     const dir = dirname(from)
     const relative = text.startsWith('./') || text.startsWith('../')
     const rest = text.startsWith('/') ? text.slice(1) : text
@@ -301,6 +301,17 @@ export class Resolver {
       if (!script || scanKindOf(path) === 'script') named.push(path)
     }
     return named
+  }
+
+  private scriptNamesFound: Set<string> | undefined
+  /** The names of the files without an extension (scanned as scripts). */
+  private scriptNames(): Set<string> {
+    if (!this.scriptNamesFound) {
+      this.scriptNamesFound = new Set()
+      for (const path of this.files)
+        if (scanKindOf(path) === 'script') this.scriptNamesFound.add(path.slice(path.lastIndexOf('/') + 1))
+    }
+    return this.scriptNamesFound
   }
 
   private byName: Map<string, string[]> | undefined

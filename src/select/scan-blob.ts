@@ -31,7 +31,7 @@ const NOT_SCRIPTS = new Set([
 /** What a file is scanned as, if at all: called for every file of a revision, so by extension first. */
 export function scanKindOf(path: string): ScanKind | undefined {
   const dot = path.lastIndexOf('.')
-  if (dot <= path.lastIndexOf('/')) return scriptKindOf(path)
+  if (dot < 0 || path.indexOf('/', dot) > 0) return scriptKindOf(path)
   if (path.length - dot > 5) return undefined
   const kind = KIND_BY_EXTENSION.get(path.slice(dot + 1))
   if (kind === undefined || path.includes('node_modules/')) return undefined
