@@ -4535,7 +4535,7 @@ const NOT_SCRIPTS = new Set([
 /** What a file is scanned as, if at all: called for every file of a revision, so by extension first. */
 function scanKindOf(path) {
     const dot = path.lastIndexOf('.');
-    if (dot <= path.lastIndexOf('/'))
+    if (dot < 0 || path.indexOf('/', dot) > 0)
         return scriptKindOf(path);
     if (path.length - dot > 5)
         return undefined;
@@ -4923,7 +4923,7 @@ class Resolver {
             return [];
         // With its extension, or a script without one (`fixtures/pm`, whose `#!` line says node).
         const script = !SOURCE_PATH.test(text);
-        if (script && text.lastIndexOf('.') > text.lastIndexOf('/'))
+        if (script && !this.scriptNames().has(text.slice(text.lastIndexOf('/') + 1)))
             return [];
         const dir = dirname(from);
         const relative = text.startsWith('./') || text.startsWith('../');
@@ -4943,6 +4943,17 @@ class Resolver {
                 named.push(path);
         }
         return named;
+    }
+    scriptNamesFound;
+    /** The names of the files without an extension (scanned as scripts). */
+    scriptNames() {
+        if (!this.scriptNamesFound) {
+            this.scriptNamesFound = new Set();
+            for (const path of this.files)
+                if (scanKindOf(path) === 'script')
+                    this.scriptNamesFound.add(path.slice(path.lastIndexOf('/') + 1));
+        }
+        return this.scriptNamesFound;
     }
     byName;
     /** The files whose last segment is `name`. */
