@@ -99,8 +99,8 @@ export interface DemandGraph extends Graph {
   /** The scan of a file of the revision (made on first use). */
   scanOf(path: string): ModuleScan | undefined
   /**
-   * The modules that import, name or mock-import a data file, as the full graph finds
-   * them by reading every module: only the sources with a quoted candidate that could are scanned.
+   * The modules that name a data file in a string or import the module it mocks, as the full
+   * graph finds them by reading every module: only the sources with a quoted candidate that could are scanned.
    * Without `bareNames`, a string must name one of the file's folders too (see stringRefersTo).
    */
   dataReferences(path: string, bareNames?: boolean): DataReferences
@@ -546,8 +546,7 @@ export function demandGraph(options: DemandGraphOptions): DemandGraph | undefine
         seen.add(spec)
         const resolution = resolver.resolveJs(source.path, spec)
         if ('file' in resolution) pushTo(byTarget, resolution.file, at)
-        for (const file of resolver.namedSources(source.path, spec))
-          if (!('file' in resolution) || file !== resolution.file) pushTo(byTarget, file, at)
+        for (const file of resolver.namedSources(source.path, spec)) pushTo(byTarget, file, at)
       }
     }
     resolvedNames.set(name, byTarget)

@@ -152,8 +152,7 @@ export interface RepositoryGraph {
   graph: Graph
   /** The scan of a file of the revision. */
   scan(path: string): ModuleScan | undefined
-  /** The modules that import, name or mock-import a (changed) data file. */
-  /** See DemandGraph.dataReferences. */
+  /** The modules that name a (changed) data file, or import the module it mocks (see DemandGraph). */
   dataReferences(path: string, bareNames?: boolean): DataReferences
   isTest: (path: string) => boolean
   stats: { files: number; scanned: number; cacheHits: number; graph: 'full' | 'demand' }
@@ -1005,8 +1004,8 @@ async function selectOrThrow(
       continue
     }
     // A file without an extension whose `#!` line names no JavaScript or Python is data.
-    const kind =
-      scanKindOf(path) === 'script' && repo.scan(path)?.lang === 'data' ? undefined : scanKindOf(path)
+    const scanned = scanKindOf(path)
+    const kind = scanned === 'script' && repo.scan(path)?.lang === 'data' ? undefined : scanned
     // A source file in a fixture folder may be read as text (a transform's input, a codemod's
     // expected output): it is data too, where comments count.
     const fixture = !!kind && FIXTURE_FOLDER.test(path) && !repo.isTest(path)

@@ -36,10 +36,9 @@ const CONDITIONS = ['source', 'development', 'import', 'module', 'require', 'nod
 export type Resolution = { file: string } | { external: true } | { unresolved: true } | { package: string }
 
 const DECLARATION = /\.d\.[cm]?ts$/
-/** Build output folders: a path through one that is not in the repository is mapped to `src`. */
 /** A JavaScript/TypeScript file's path, with its extension. */
 const SOURCE_PATH = /\.[cm]?[jt]sx?$/
-
+/** Build output folders: a path through one that is not in the repository is mapped to `src`. */
 export const BUILD_FOLDERS: readonly string[] = ['dist', 'lib', 'build', 'out', 'esm', 'cjs']
 
 /** Test-looking paths, left out of a package's sources (see packageSources). */
@@ -272,8 +271,8 @@ export class Resolver {
 
   /**
    * The JavaScript/TypeScript files a path string in `from` names with its extension (or the
-   * scripts it names, files without one), which a test
-   * or module may run in another process or thread: `join(__dirname, '../bin/cli.js')`,
+   * scripts it names, files without one), which a test or module may run in another process or
+   * thread: `join(__dirname, '../bin/cli.js')`,
    * `` `${root}/bin/cli.js` `` (the text after the last hole), `new URL('./worker.ts', …)`,
    * `spawn('node', ['bin/cli.js'])`. A path counts from the file's folder, its package's folder
    * and the repository's top, wherever it may be run from, and a name alone names the files so
@@ -433,7 +432,7 @@ export class Resolver {
       return found
     }
     for (const f of this.files) {
-      if (!/\.[cm]?[jt]sx?$/.test(f) || f.includes('node_modules/') || TEST_LIKE.test(f)) continue
+      if (!SOURCE_PATH.test(f) || f.includes('node_modules/') || TEST_LIKE.test(f)) continue
       const owner = packageOf(dirname(f))
       let sources = byPackage.get(owner)
       if (!sources) byPackage.set(owner, (sources = new Set()))

@@ -41,14 +41,9 @@ export function scanKindOf(path: string): ScanKind | undefined {
 /** A file without an extension (`bin/cli`, a test's `fixtures/pm`): a script, if its `#!` says so. */
 function scriptKindOf(path: string): ScanKind | undefined {
   const name = path.slice(path.lastIndexOf('/') + 1)
-  if (
-    name.startsWith('.') ||
-    NOT_SCRIPTS.has(name) ||
-    path.includes('node_modules/') ||
-    path.startsWith('.git/')
-  )
-    return undefined
-  return 'script'
+  return name.startsWith('.') || NOT_SCRIPTS.has(name) || path.includes('node_modules/')
+    ? undefined
+    : 'script'
 }
 
 /** The interpreter a script's first line names: `#!/usr/bin/env node`, `#!/usr/bin/python3`… */
