@@ -4547,12 +4547,9 @@ function scanKindOf(path) {
 /** A file without an extension (`bin/cli`, a test's `fixtures/pm`): a script, if its `#!` says so. */
 function scriptKindOf(path) {
     const name = path.slice(path.lastIndexOf('/') + 1);
-    if (name.startsWith('.') ||
-        NOT_SCRIPTS.has(name) ||
-        path.includes('node_modules/') ||
-        path.startsWith('.git/'))
-        return undefined;
-    return 'script';
+    return name.startsWith('.') || NOT_SCRIPTS.has(name) || path.includes('node_modules/')
+        ? undefined
+        : 'script';
 }
 /** The interpreter a script's first line names: `#!/usr/bin/env node`, `#!/usr/bin/python3`… */
 const SHEBANG = /^#![^\n]*?\b(?:(node|nodejs|bun|deno|tsx|ts-node)|(python[\d.]*))\b/;
@@ -4657,9 +4654,9 @@ const TS_FOR_JS = {
 };
 const CONDITIONS = ['source', 'development', 'import', 'module', 'require', 'node', 'default', 'types'];
 const DECLARATION = /\.d\.[cm]?ts$/;
-/** Build output folders: a path through one that is not in the repository is mapped to `src`. */
 /** A JavaScript/TypeScript file's path, with its extension. */
 const SOURCE_PATH = /\.[cm]?[jt]sx?$/;
+/** Build output folders: a path through one that is not in the repository is mapped to `src`. */
 const BUILD_FOLDERS = ['dist', 'lib', 'build', 'out', 'esm', 'cjs'];
 /** Test-looking paths, left out of a package's sources (see packageSources). */
 const TEST_LIKE = /(?:^|\/)(?:__tests__|__mocks__)\/|\.(?:test|spec)\.[cm]?[jt]sx?$/;
@@ -4910,8 +4907,8 @@ class Resolver {
     added = 0;
     /**
      * The JavaScript/TypeScript files a path string in `from` names with its extension (or the
-     * scripts it names, files without one), which a test
-     * or module may run in another process or thread: `join(__dirname, '../bin/cli.js')`,
+     * scripts it names, files without one), which a test or module may run in another process or
+     * thread: `join(__dirname, '../bin/cli.js')`,
      * `` `${root}/bin/cli.js` `` (the text after the last hole), `new URL('./worker.ts', …)`,
      * `spawn('node', ['bin/cli.js'])`. A path counts from the file's folder, its package's folder
      * and the repository's top, wherever it may be run from, and a name alone names the files so
@@ -5072,7 +5069,7 @@ class Resolver {
             return found;
         };
         for (const f of this.files) {
-            if (!/\.[cm]?[jt]sx?$/.test(f) || f.includes('node_modules/') || TEST_LIKE.test(f))
+            if (!SOURCE_PATH.test(f) || f.includes('node_modules/') || TEST_LIKE.test(f))
                 continue;
             const owner = packageOf(dirname(f));
             let sources = byPackage.get(owner);
@@ -6026,8 +6023,7 @@ function demandGraph(options) {
                 if ('file' in resolution)
                     pushTo(byTarget, resolution.file, at);
                 for (const file of resolver.namedSources(source.path, spec))
-                    if (!('file' in resolution) || file !== resolution.file)
-                        pushTo(byTarget, file, at);
+                    pushTo(byTarget, file, at);
             }
         }
         resolvedNames.set(name, byTarget);
@@ -7716,7 +7712,8 @@ async function selectOrThrow(options, started, syntax, reportAllTests) {
             continue;
         }
         // A file without an extension whose `#!` line names no JavaScript or Python is data.
-        const kind = scanKindOf(path) === 'script' && repo.scan(path)?.lang === 'data' ? undefined : scanKindOf(path);
+        const scanned = scanKindOf(path);
+        const kind = scanned === 'script' && repo.scan(path)?.lang === 'data' ? undefined : scanned;
         // A source file in a fixture folder may be read as text (a transform's input, a codemod's
         // expected output): it is data too, where comments count.
         const fixture = !!kind && FIXTURE_FOLDER.test(path) && !repo.isTest(path);
