@@ -48,6 +48,19 @@ async function afterChange(
   return select(repo, base, extra)
 }
 
+/** An edit to one file (`from` → `to`) and the tests it must select. */
+type Edit = [file: string, from: string, to: string, tests: string[]]
+
+/** Makes each edit alone on `files` and checks the tests it selects. */
+async function expectEdits(files: FileChanges, edits: Edit[]): Promise<void> {
+  for (const [file, from, to, tests] of edits) {
+    const text = files[file] as string
+    expect(text).toContain(from)
+    const result = await afterChange(files, { [file]: text.replace(from, to) })
+    expect([file, result.tests]).toEqual([file, tests])
+  }
+}
+
 const LIB = {
   'src/math.ts':
     'export function add(a: number, b: number) {\n  return a + b\n}\nexport function mul(a: number, b: number) {\n  return a * b\n}\nexport const PI = 3.14\n',
@@ -498,7 +511,7 @@ describe('data files that static imports miss', () => {
       'test/sum.test.ts':
         "import { sum } from '../src/sum'\ntest('sum', () => expect(sum(1, 2)).toBe(3))\ntest('names', () => expect('src/sum.md').toBeTruthy())\n"
     }
-    const edits: Array<[string, string, string, string[]]> = [
+    const edits: Edit[] = [
       ['src/greet.js', '"hi"', '"hello"', ['test/cli.test.js']],
       ['bin/cli.js', 'console.log', 'console.info', ['test/cli.test.js']],
       ['src/shout.js', 'toUpperCase', 'toLowerCase', ['test/loud.test.js']],
@@ -512,12 +525,53 @@ describe('data files that static imports miss', () => {
       // A path without a source extension names no script.
       ['src/sum.ts', 'a + b', 'b + a', ['test/sum.test.ts']]
     ]
-    for (const [file, from, to, tests] of edits) {
-      const text = files[file as keyof typeof files]
-      expect(text).toContain(from)
-      const result = await afterChange(files, { [file]: text.replace(from, to) })
-      expect([file, result.tests]).toEqual([file, tests])
+    await expectEdits(files, edits)
+  })
+
+  it('follows a path a test joins from its folder, word by word', async () => {
+    const files = {
+      'package.json': '{ "name": "tool" }\n',
+      'src/list.js': 'exports.list = () => ["a"]\n',
+      'test/fixtures/pm': "#!/usr/bin/env node\nconsole.log(require('../../src/list.js').list())\n",
+      // commander's executable-subcommand tests: the script named by bare words only.
+      'test/signals.test.js':
+        "const path = require('node:path')\nconst { execFileSync } = require('node:child_process')\nconst pm = path.join(__dirname, 'fixtures', 'pm')\ntest('pm', () => expect(execFileSync('node', [pm], { encoding: 'utf8' })).toBe('[ \\'a\\' ]\\n'))\n",
+      // jscodeshift's defineTest(__dirname, name) requires the transform `../name`.
+      'transforms/rename.js': 'module.exports = (file) => file.source.replace("a", "b")\n',
+      'transforms/other.js': 'module.exports = (file) => file.source\n',
+      'transforms/__tests__/rename-test.js':
+        "const { defineTest } = require('jscodeshift/dist/testUtils')\ndefineTest(__dirname, 'rename')\n",
+      // A require of a joined path, resolved like any specifier (no extension, a folder's index).
+      'src/core/index.js': 'exports.core = () => 1\n',
+      'test/core.test.js':
+        "const { join } = require('path')\nconst { core } = require(join(__dirname, '..', 'src', 'core'))\ntest('c', () => expect(core()).toBe(1))\n",
+      'src/other.js': 'exports.other = () => 2\n',
+      // A fixture read by a module outside the fixture folder's parent, by a joined path.
+      'lib/fixtures/cases.json': '[1]\n',
+      'bench/cases.js':
+        "const { readFileSync } = require('fs')\nconst { join } = require('path')\nexports.cases = () => JSON.parse(readFileSync(join(__dirname, '..', 'lib', 'fixtures', 'cases.json'), 'utf8'))\n",
+      'test/cases.test.js':
+        "const { cases } = require('../bench/cases')\ntest('n', () => expect(cases()).toEqual([1]))\n",
+      // The same words not joined to the folder name nothing.
+      'test/words.test.js':
+        "const { join } = require('path')\ntest('w', () => expect(join('pm', 'rename', 'other')).toBe('pm/rename/other'))\n"
     }
+    const edits: Edit[] = [
+      ['src/list.js', '"a"', '"b"', ['test/signals.test.js']],
+      // A fixture: the tests beside its folder, as for any fixture.
+      [
+        'test/fixtures/pm',
+        'console.log',
+        'console.info',
+        ['test/cases.test.js', 'test/core.test.js', 'test/signals.test.js', 'test/words.test.js']
+      ],
+      ['transforms/rename.js', '"b"', '"c"', ['transforms/__tests__/rename-test.js']],
+      ['transforms/other.js', 'file.source', 'file.source.trim()', []],
+      ['src/core/index.js', '1', '3', ['test/core.test.js']],
+      ['src/other.js', '2', '4', []],
+      ['lib/fixtures/cases.json', '1', '2', ['test/cases.test.js']]
+    ]
+    await expectEdits(files, edits)
   })
 
   it('selects the tests that mock a module when its manual mock changes', async () => {

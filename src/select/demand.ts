@@ -523,6 +523,20 @@ export function demandGraph(options: DemandGraphOptions): DemandGraph | undefine
     (strings.eager ??= strings.hashes.map((_, r) =>
       rules.eager(strings.text.slice(strings.ranges[2 * r], strings.ranges[2 * r + 1]))
     ))
+  /**
+   * Whether a source may name a path from its own folder with strings as arguments, which the
+   * scanner joins (`join(__dirname, 'fixtures', 'pm')`, `defineTest(__dirname, 'class')`): then
+   * a string of it may lead, joined, to any file whose name is that string's last segment.
+   */
+  const pathsFromFolder = new Map<number, boolean>()
+  const namesFromFolder = (at: number): boolean => {
+    let found = pathsFromFolder.get(at)
+    if (found === undefined)
+      pathsFromFolder.set(at, (found = (sources[at] as DemandSource).blob?.includes('dirname') === true))
+    return found
+  }
+  /** The sources that name from their folder a string whose last segment (or its stem) is a name. */
+  const fromFolderUnder = new Map<string, number[]>()
   // The candidates whose last segment (or its stem) is a name, resolved once: target → the sources
   // that import it. The sources filed under the name's hashes are read again for them.
   const resolvedNames = new Map<string, Map<string, number[]>>()
@@ -544,6 +558,7 @@ export function demandGraph(options: DemandGraphOptions): DemandGraph | undefine
         if (segment === undefined || (segment !== name && stemOf(segment) !== name) || seen.has(spec))
           continue
         seen.add(spec)
+        if (namesFromFolder(at) && fromFolderUnder.get(name)?.at(-1) !== at) pushTo(fromFolderUnder, name, at)
         const resolution = resolver.resolveJs(source.path, spec)
         if ('file' in resolution) pushTo(byTarget, resolution.file, at)
         for (const file of resolver.namedSources(source.path, spec)) pushTo(byTarget, file, at)
@@ -624,8 +639,10 @@ export function demandGraph(options: DemandGraphOptions): DemandGraph | undefine
       if (dir !== undefined && resolver.packageSources(dir).has(target))
         for (const at of eagerPackageInto.get(dir) ?? []) importers.add(at)
     }
-    for (const name of namesFor(target))
+    for (const name of namesFor(target)) {
       for (const at of resolvedUnder(name).get(target) ?? []) importers.add(at)
+      for (const at of fromFolderUnder.get(name) ?? []) importers.add(at)
+    }
     return [...importers].sort((a, b) => a - b)
   }
   /**
@@ -679,15 +696,26 @@ export function demandGraph(options: DemandGraphOptions): DemandGraph | undefine
       const resolution = resolver.resolveJs(source.path, spec)
       if ('package' in resolution && resolver.packageSources(resolution.package).has(target))
         names = undefined
-      // A path that names the target may run it whole.
+      // A path that names the target may run it whole, and so may one joined from the folder.
       if (resolver.namedSources(source.path, spec).includes(target)) names = undefined
-      if (!('file' in resolution) || resolution.file !== target) continue
+      const here = 'file' in resolution && resolution.file === target
+      const joined = !here && namesFromFolder(at) && joinedName(spec, target)
+      if (!here && !joined) continue
       const listed = namedImportAt(text, start - 1)
-      if (listed) for (const name of listed) names?.add(name)
+      if (joined) {
+        if (!listed) names = undefined
+      } else if (listed) for (const name of listed) names?.add(name)
       else names = undefined
     }
     uses.set(key, names)
     return names
+  }
+  /** Whether `spec`'s last segment (or its stem) is a name of `target`: joined, it may lead there. */
+  const joinedName = (spec: string, target: string): boolean => {
+    const segment = lastSegment(spec)
+    if (segment === undefined) return false
+    const names = namesFor(target)
+    return names.includes(segment) || names.includes(stemOf(segment))
   }
   const targetHashes = new Map<string, Set<number>>()
   const eagerSets = new Map<string, Set<number>>()
@@ -750,6 +778,9 @@ export function demandGraph(options: DemandGraphOptions): DemandGraph | undefine
         for (const at of found)
           if (stringRefersTo(spec, (sources[at] as DemandSource).path, path, bareNames)) maybe.add(at)
       } else if (stringRefersTo(spec, '', path, bareNames)) for (const at of found) maybe.add(at)
+      // A name alone may be joined to a folder (`join(__dirname, 'fixtures', 'a.json')`).
+      else if (!bareNames && stringRefersTo(spec, '', path))
+        for (const at of found) if (namesFromFolder(at)) maybe.add(at)
     }
     const referrers: string[] = []
     for (const at of [...maybe].sort((a, b) => a - b)) {

@@ -226,7 +226,12 @@ class JsScanner {
           strings.add(value)
         continue
       }
-      if (kind !== IDENT || !this.is(k + 1, PUNCT, '(')) continue
+      if (kind !== IDENT) continue
+      if (texts[k] === '__dirname' || (texts[k] === 'import' && this.is(k + 4, IDENT, 'dirname'))) {
+        this.pathFromFolder(k, strings)
+        continue
+      }
+      if (!this.is(k + 1, PUNCT, '(')) continue
       const word = texts[k]
       for (const pattern of this.globImport(k))
         this.scan_.imports.push({
@@ -256,6 +261,38 @@ class JsScanner {
       }
     }
     this.scan_.strings = [...strings].slice(0, 300)
+  }
+
+  /**
+   * A call whose first argument is the file's folder and whose next ones are strings names a path
+   * from that folder: `join(__dirname, 'fixtures', 'pm')` (and `import.meta.dirname`) is kept as
+   * the string `./fixtures/pm`, wrapped in `require(…)` it is a require, and jscodeshift's
+   * `defineTest(__dirname, 'name')` requires the transform `../name`. `at` is the folder's first token.
+   */
+  private pathFromFolder(at: number, strings: Set<string>): void {
+    const isMeta = this.t(at) === 'import'
+    if (
+      isMeta &&
+      !(this.is(at + 1, PUNCT, '.') && this.is(at + 2, IDENT, 'meta') && this.is(at + 3, PUNCT, '.'))
+    )
+      return
+    if (!this.is(at - 1, PUNCT, '(') || !this.is(at - 2, IDENT)) return
+    const parts: string[] = []
+    for (let k = at + (isMeta ? 5 : 1); this.is(k, PUNCT, ',') && this.is(k + 1, STRING); k += 2)
+      parts.push(this.t(k + 1))
+    if (parts.length === 0) return
+    const callee = this.t(at - 2)
+    const jscodeshift = callee === 'defineTest' || callee === 'runTest'
+    const path = relativePath(jscodeshift ? ['..', parts[0] as string] : parts)
+    if (path === undefined) return
+    const calleeStart = this.is(at - 3, PUNCT, '.') && this.is(at - 4, IDENT) ? at - 4 : at - 2
+    const required =
+      (callee === 'join' || callee === 'resolve') &&
+      this.is(calleeStart - 1, PUNCT, '(') &&
+      this.is(calleeStart - 2, IDENT, 'require') &&
+      !this.is(calleeStart - 3, PUNCT, '.')
+    if (jscodeshift || required) this.scan_.imports.push({ spec: path, kind: 'require', names: null })
+    else strings.add(path)
   }
 
   /**
@@ -1269,4 +1306,22 @@ class JsScanner {
     }
     return to
   }
+}
+
+/**
+ * The segments of a path from a file's folder, joined (`..` and `.` worked out) into a relative
+ * path that starts with `./` or `..`; undefined for the folder itself, or a path not PATH_LIKE or long.
+ */
+function relativePath(segments: readonly string[]): string | undefined {
+  const out: string[] = []
+  let up = 0
+  for (const segment of segments.join('/').split('/')) {
+    if (segment === '' || segment === '.') continue
+    if (segment !== '..') out.push(segment)
+    else if (out.length) out.pop()
+    else up++
+  }
+  if (out.length === 0) return up ? Array(up).fill('..').join('/') : undefined
+  const path = (up ? '../'.repeat(up) : './') + out.join('/')
+  return path.length <= 200 && PATH_LIKE.test(path) ? path : undefined
 }
