@@ -636,18 +636,30 @@ class JsScanner {
     fnShape = ''
   ): void {
     if (this.spans) this.addSpan(name, start, end, fnShape)
-    const rangeHash = this.hashRange(start, end)
-    const hash = hashExtra ? hashText(hashExtra + '\u0003' + rangeHash) : rangeHash
+    const range = this.rangeFacts(start, end)
+    const hash = hashExtra ? hashText(hashExtra + '\u0003' + range.hash) : range.hash
     // Own entries only: a function named hasOwnProperty or toString must not find Object.prototype's.
     const existing = Object.hasOwn(this.scan_.symbols, name) ? this.scan_.symbols[name] : undefined
     if (existing) {
       existing.hash = hashText(existing.hash + hash)
       existing.refs = [...new Set([...existing.refs, ...refs])]
-      existing.words = [...this.wordsOf(start, end, new Set(existing.words))]
+      existing.words = [...new Set([...(existing.words ?? []), ...range.words])]
     } else {
-      const words = [...this.wordsOf(start, end, new Set())]
-      this.scan_.symbols[name] = { hash, refs: Array.isArray(refs) ? refs : [...refs], words }
+      this.scan_.symbols[name] = { hash, refs: Array.isArray(refs) ? refs : [...refs], words: range.words }
     }
+  }
+
+  private lastRange: { start: number; end: number; hash: string; words: string[] } | undefined
+  /**
+   * The hash and words of a token range, kept for the next symbol of the same range: every
+   * declarator of `var a = 1, b = 2, …` is one (a minified bundle's hundred-name `var` would
+   * otherwise be read once per name).
+   */
+  private rangeFacts(start: number, end: number): { hash: string; words: string[] } {
+    const last = this.lastRange
+    if (last?.start === start && last.end === end) return last
+    const words = [...this.wordsOf(start, end, new Set())]
+    return (this.lastRange = { start, end, hash: this.hashRange(start, end), words })
   }
 
   private addSpan(name: string, start: number, end: number, fnShape: string): void {
