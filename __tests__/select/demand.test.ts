@@ -8,7 +8,7 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { Git } from '../../src/ports/git.js'
 import { streamLogger } from '../../src/ports/log.js'
-import { namedImportAt, pythonImports, quotedCandidates } from '../../src/select/demand.js'
+import { joinedToFolder, namedImportAt, pythonImports, quotedCandidates } from '../../src/select/demand.js'
 import { lastSegment } from '../../src/select/quick-pass.js'
 import { selectTests, type SelectResult } from '../../src/select/index.js'
 import { generateProject, rng } from '../../scripts/select-gen.mjs'
@@ -46,6 +46,25 @@ describe('quoted candidates', () => {
     expect(all("// don't\nimport x from './after-comment'")).toContain('./after-comment')
     expect(all('const m = import(`./multi\nline`)')).toContain('./multi\nline')
     expect(all(`x('a'\n'b')`)).not.toContain('\n')
+  })
+
+  it('tells the strings a call joins to the file folder from the others', () => {
+    /** Whether the string `quoted` (with its quotes, the first in `text`) is joined to the folder. */
+    const joined = (text: string, quoted: string): boolean => {
+      expect(text).toContain(quoted)
+      return joinedToFolder(text, text.indexOf(quoted))
+    }
+    expect(joined("join(__dirname, 'fixtures', 'pm')", "'pm'")).toBe(true)
+    expect(joined("join(__dirname, 'fixtures', 'pm')", "'fixtures'")).toBe(true)
+    expect(joined('resolve(import.meta.dirname,\n  "..",\n  "lib")', '"lib"')).toBe(true)
+    expect(joined("defineTest(__dirname, 'class', null, 'class/a')", "'class'")).toBe(true)
+    // Cannot tell past a comment or an escaped quote: it may be.
+    expect(joined("join(__dirname, /* up */ '..', 'pm')", "'pm'")).toBe(true)
+    expect(joined("join(__dirname, 'it\\'s', 'pm')", "'pm'")).toBe(true)
+    expect(joined("join(root, 'fixtures', 'pm')", "'pm'")).toBe(false)
+    expect(joined("join(__dirname, `fixtures`, 'pm')", "'pm'")).toBe(false)
+    expect(joined("const dirname = 'x'; run('pm')", "'pm'")).toBe(false)
+    expect(joined("['pm']", "'pm'")).toBe(false)
   })
 
   it('reads Python import statements: parentheses, backslashes, aliases, indented ones', () => {

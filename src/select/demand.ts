@@ -229,6 +229,32 @@ export function namedImportAt(text: string, quote: number): Set<string> | undefi
   return before === undefined || !/[\w$.]/.test(before) ? names : undefined
 }
 
+/**
+ * Whether the string whose opening quote is at `quote` may be an argument after the folder in a
+ * call the scanner joins from it: `, 'pm'` after `__dirname` (or `import.meta.dirname`), with only
+ * other quoted strings between. A comment or an escaped quote in the way may hide one: yes.
+ */
+export function joinedToFolder(text: string, quote: number): boolean {
+  let i = quote - 1
+  const skipSpace = (): void => {
+    while (i >= 0 && isSpace(text[i])) i--
+  }
+  for (;;) {
+    skipSpace()
+    if (text[i] === '/') return true
+    if (text[i] !== ',') return false
+    i--
+    skipSpace()
+    const c = text[i]
+    if (c === '/') return true
+    if (c !== "'" && c !== '"') return text.endsWith('dirname', i + 1)
+    const open = text.lastIndexOf(c, i - 1)
+    if (open < 0) return false
+    if (text[open - 1] === '\\' || text.lastIndexOf('\\', i) > open) return true
+    i = open - 1
+  }
+}
+
 /** The hashes under which the strings whose last segment is `name` (or its stem) are filed. */
 function filedHashes(name: string): number[] {
   return [hash32(name), hash32(stemOf(name))]
@@ -526,7 +552,8 @@ export function demandGraph(options: DemandGraphOptions): DemandGraph | undefine
   /**
    * Whether a source may name a path from its own folder with strings as arguments, which the
    * scanner joins (`join(__dirname, 'fixtures', 'pm')`, `defineTest(__dirname, 'class')`): then
-   * a string of it may lead, joined, to any file whose name is that string's last segment.
+   * a string of it so placed (see joinedToFolder) may lead, joined, to any file whose name is
+   * that string's last segment.
    */
   const pathsFromFolder = new Map<number, boolean>()
   const namesFromFolder = (at: number): boolean => {
@@ -555,10 +582,15 @@ export function demandGraph(options: DemandGraphOptions): DemandGraph | undefine
         if (!wanted.has(hashes[r] as number)) continue
         const spec = text.slice(ranges[2 * r], ranges[2 * r + 1])
         const segment = lastSegment(spec)
-        if (segment === undefined || (segment !== name && stemOf(segment) !== name) || seen.has(spec))
-          continue
+        if (segment === undefined || (segment !== name && stemOf(segment) !== name)) continue
+        if (
+          namesFromFolder(at) &&
+          fromFolderUnder.get(name)?.at(-1) !== at &&
+          joinedToFolder(text, (ranges[2 * r] as number) - 1)
+        )
+          pushTo(fromFolderUnder, name, at)
+        if (seen.has(spec)) continue
         seen.add(spec)
-        if (namesFromFolder(at) && fromFolderUnder.get(name)?.at(-1) !== at) pushTo(fromFolderUnder, name, at)
         const resolution = resolver.resolveJs(source.path, spec)
         if ('file' in resolution) pushTo(byTarget, resolution.file, at)
         for (const file of resolver.namedSources(source.path, spec)) pushTo(byTarget, file, at)
@@ -699,7 +731,8 @@ export function demandGraph(options: DemandGraphOptions): DemandGraph | undefine
       // A path that names the target may run it whole, and so may one joined from the folder.
       if (resolver.namedSources(source.path, spec).includes(target)) names = undefined
       const here = 'file' in resolution && resolution.file === target
-      const joined = !here && namesFromFolder(at) && joinedName(spec, target)
+      const joined =
+        !here && namesFromFolder(at) && joinedName(spec, target) && joinedToFolder(text, start - 1)
       if (!here && !joined) continue
       const listed = namedImportAt(text, start - 1)
       if (joined) {
