@@ -659,7 +659,8 @@ class JsScanner {
     const last = this.lastRange
     if (last?.start === start && last.end === end) return last
     const words = [...this.wordsOf(start, end, new Set())]
-    return (this.lastRange = { start, end, hash: this.hashRange(start, end), words })
+    this.lastRange = { start, end, hash: this.hashRange(start, end), words }
+    return this.lastRange
   }
 
   private addSpan(name: string, start: number, end: number, fnShape: string): void {
