@@ -7,6 +7,7 @@
 //   node scripts/select-eval.mjs --modules 300 --tests 120 --seed 3
 //   node scripts/select-eval.mjs --repo /path/to/clone [--mutations 10] [--jest "npx jest"] [--related-only]
 //        [--whole-roots] [--cosmetic 3] [--seed 1] [--json-out FILE] [--keep] [--coverage]
+//        [--sources REGEX]
 //
 // With --coverage the whole suite first runs once more through CI Medic's runner with
 // record-coverage, at the base commit, and selection uses that coverage map (the selection
@@ -14,7 +15,17 @@
 //
 // With --repo the clone is copied to a temp folder first (the original is never touched); its
 // dependencies must already be installed. Mutations there insert `throw new Error(...)` at the top
-// of exported functions and methods found by the scanner.
+// of exported functions and methods found by the scanner, in the tracked files whose repo-relative
+// path matches --sources (default `^(src|lib)/.*\.[cm]?[jt]sx?$`, e.g.
+// `--sources '^(transforms|bin)/.*\.[cm]?[jt]sx?$'` for jscodeshift transforms) and that are not
+// tests, test fixtures (`__fixtures__`, `__testfixtures__`), mocks or declaration files. Besides ES
+// exports and class methods the scanner knows CommonJS exports (`module.exports = function name(…) {`,
+// `module.exports = async (file, api) => {`) and function signatures split over lines, whose body
+// opens after a top-level `) {`.
+//
+// Without --jest the project's own jest (else CI Medic's) runs in a small wrapper that hands it
+// its flags directly, so they never reach process.argv: a test that parses process.argv (commander's
+// `program.parse()`) sees no jest flags. A --jest command gets its flags on the command line.
 import { execFileSync, spawnSync } from 'node:child_process'
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -41,17 +52,35 @@ function git(dir, ...args) {
   return execFileSync('git', args, { cwd: dir, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 })
 }
 
-function jestArgs(command) {
-  const parts = (command ?? `node ${join(ROOT, 'node_modules/jest/bin/jest.js')}`).split(' ')
-  return { bin: parts[0], args: parts.slice(1) }
-}
+/**
+ * Runs jest as its bin does (the project's own jest, else CI Medic's) but hands `run` its flags from
+ * CI_MEDIC_JEST_ARGS, not the command line: a test that reads process.argv (a CLI's bare
+ * `program.parse()`) would fail on them, and when jest runs in band (one worker on a 2-core
+ * machine) its exit would take the whole run down. A file, not `node -e`: jest's workers inherit
+ * execArgv. main() writes it to the temp folder.
+ */
+const JEST_WRAPPER = `const { createRequire } = require('node:module')
+const { join } = require('node:path')
+const args = JSON.parse(process.env.CI_MEDIC_JEST_ARGS)
+delete process.env.CI_MEDIC_JEST_ARGS
+if (process.env.NODE_ENV == null) process.env.NODE_ENV = 'test'
+let jest = ${JSON.stringify(join(ROOT, 'node_modules/jest'))}
+try {
+  jest = createRequire(join(process.cwd(), 'package.json')).resolve('jest')
+} catch {}
+require(jest).run(args)
+`
+let jestWrapper
 
+/** jest with `extra` flags in `dir`: the --jest command when given, else the wrapper above. */
 function runJest(dir, jest, extra) {
-  const { bin, args } = jestArgs(jest)
-  return spawnSync(bin, [...args, ...extra], {
+  const [bin, ...args] = jest ? [...jest.split(' '), ...extra] : [process.execPath, jestWrapper]
+  return spawnSync(bin, args, {
     cwd: dir,
     encoding: 'utf8',
-    env: { ...process.env, CI: 'true', FORCE_COLOR: '0' },
+    // CI=true also puts jest in --ci mode. No FORCE_COLOR: it would override a project's own
+    // colour settings (commander's CLICOLOR_FORCE tests fail under FORCE_COLOR=0).
+    env: { ...process.env, CI: 'true', CI_MEDIC_JEST_ARGS: JSON.stringify(extra) },
     maxBuffer: 256 * 1024 * 1024
   })
 }
@@ -72,7 +101,7 @@ function listTests(dir, jest) {
 function jestReport(dir, jest, only) {
   const out = join(dir, '.eval-jest.json')
   rmSync(out, { force: true })
-  runJest(dir, jest, ['--ci', '--silent', '--json', `--outputFile=${out}`, ...(only ?? [])])
+  runJest(dir, jest, ['--silent', '--json', `--outputFile=${out}`, ...(only ?? [])])
   if (!existsSync(out)) return null
   const report = JSON.parse(readFileSync(out, 'utf8'))
   rmSync(out)
@@ -127,22 +156,26 @@ function jestRelated(dir, jest, changed, testFiles) {
 /** Mutations for a real repository: a throw at the top of exported functions and methods. */
 function realMutations(dir, count, seed) {
   const random = rng(seed)
+  const sources = new RegExp(arg('sources', '^(src|lib)/.*\\.[cm]?[jt]sx?$'))
+  const testLike = /\.(test|spec|test-d)\.|__tests__|__typetest__|__(test)?fixtures__|__mocks__|\.d\.ts$/
   const files = git(dir, 'ls-files')
     .split('\n')
-    .filter(
-      f =>
-        /^(src|lib)\/.*\.[cm]?[jt]sx?$/.test(f) &&
-        !/\.(test|spec|test-d)\.|__tests__|__typetest__|__fixtures__|__mocks__|\.d\.ts$/.test(f)
-    )
+    .filter(f => sources.test(f) && !testLike.test(f))
   // Lines after which a `throw` starts a function body: exported functions, class methods, and
   // arrow functions whose `=> {` ends a top-level line (`export default (a) => {`, or the `) => {`
-  // that closes a parameter list split over lines).
+  // that closes a parameter list split over lines); CommonJS exports (`module.exports = function
+  // name(a) {`, `module.exports = async (a, b) => {`).
   const bodyStarts = [
     /^export (default )?(async )?function\*? ?\w*\s*(<[^>]*>)?\([^)]*\)[^{;]*\{\s*$/,
     /^ {2}(public |static |async )*(?!constructor|if|for|while|switch|catch|function)\w+\s*\([^)]*\)[^{;=]*\{\s*$/,
     /^export (default |const \w+(: [\w.<>]+)? = )(async )?(<[^>]*>)?\([^)]*\)(: [^=]*)?=> \{\s*$/,
-    /^\)(: [^=]*)? => \{\s*$/
+    /^\)(: [^=]*)? => \{\s*$/,
+    /^module\.exports(\.\w+)? = (async )?(function\*? ?\w*\s*\([^)]*\)|(\([^)]*\)|\w+) =>) \{\s*$/
   ]
+  // The `) {` (or `): Type {`) that closes a parameter list split over lines opens a body only in a
+  // function statement (`export function f(`, `module.exports = function (`), not in a class heading.
+  const splitSignatureEnd = /^\)(: [^={]*)? \{\s*$/
+  const declaresValue = /^((export )?(default|const|let|var|async|function|class|abstract)|module\.exports)\b/
   const sites = []
   for (const file of files) {
     const lines = readFileSync(join(dir, file), 'utf8').split('\n')
@@ -151,8 +184,12 @@ function realMutations(dir, count, seed) {
     let statement = ''
     lines.forEach((line, i) => {
       if (/^\S/.test(line) && !/^[)}\]>]/.test(line)) statement = line
-      if (!/^(export )?(default|const|let|var|async|function|class|abstract)\b/.test(statement)) return
-      if (bodyStarts.some(pattern => pattern.test(line))) sites.push({ file, line: i })
+      if (!declaresValue.test(statement)) return
+      if (
+        bodyStarts.some(pattern => pattern.test(line)) ||
+        (splitSignatureEnd.test(line) && /\bfunction\b/.test(statement))
+      )
+        sites.push({ file, line: i })
     })
   }
   const chosen = []
@@ -176,8 +213,11 @@ function realMutations(dir, count, seed) {
       label: `comments and blank lines in ${file}`,
       apply: d => {
         const text = readFileSync(join(d, file), 'utf8')
-        const edited = text.replace(/^(export (?:async )?function)/gm, '/** documented */\n\n$1')
-        writeFileSync(join(d, file), '// ci-medic: a comment-only change\n' + edited)
+        const edited = text
+          .replace(/^(export (?:async )?function)/gm, '/** documented */\n\n$1')
+          // After a `#!` line, which must stay first.
+          .replace(/^(#!.*\n)?/, '$1// ci-medic: a comment-only change\n')
+        writeFileSync(join(d, file), edited)
         return [file]
       }
     })
@@ -187,6 +227,8 @@ function realMutations(dir, count, seed) {
 
 async function main() {
   const work = mkdtempSync(join(tmpdir(), 'ci-medic-eval-'))
+  jestWrapper = join(work, 'jest.cjs')
+  writeFileSync(jestWrapper, JEST_WRAPPER)
   const dir = join(work, 'repo')
   const jest = arg('jest')
   const relatedOnly = flag('related-only')
