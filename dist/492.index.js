@@ -3035,7 +3035,13 @@ class JsScanner {
                     strings.add(value);
                 continue;
             }
-            if (kind !== IDENT || !this.is(k + 1, PUNCT, '('))
+            if (kind !== IDENT)
+                continue;
+            if (texts[k] === '__dirname' || (texts[k] === 'import' && this.is(k + 4, IDENT, 'dirname'))) {
+                this.pathFromFolder(k, strings);
+                continue;
+            }
+            if (!this.is(k + 1, PUNCT, '('))
                 continue;
             const word = texts[k];
             for (const pattern of this.globImport(k))
@@ -3066,6 +3072,39 @@ class JsScanner {
             }
         }
         this.scan_.strings = [...strings].slice(0, 300);
+    }
+    /**
+     * A call whose first argument is the file's folder and whose next ones are strings names a path
+     * from that folder: `join(__dirname, 'fixtures', 'pm')` (and `import.meta.dirname`) is kept as
+     * the string `./fixtures/pm`, wrapped in `require(…)` it is a require, and jscodeshift's
+     * `defineTest(__dirname, 'name')` requires the transform `../name`. `at` is the folder's first token.
+     */
+    pathFromFolder(at, strings) {
+        const isMeta = this.t(at) === 'import';
+        if (isMeta &&
+            !(this.is(at + 1, PUNCT, '.') && this.is(at + 2, IDENT, 'meta') && this.is(at + 3, PUNCT, '.')))
+            return;
+        if (!this.is(at - 1, PUNCT, '(') || !this.is(at - 2, IDENT))
+            return;
+        const parts = [];
+        for (let k = at + (isMeta ? 5 : 1); this.is(k, PUNCT, ',') && this.is(k + 1, STRING); k += 2)
+            parts.push(this.t(k + 1));
+        if (parts.length === 0)
+            return;
+        const callee = this.t(at - 2);
+        const jscodeshift = callee === 'defineTest' || callee === 'runTest';
+        const path = relativePath(jscodeshift ? ['..', parts[0]] : parts);
+        if (path === undefined)
+            return;
+        const calleeStart = this.is(at - 3, PUNCT, '.') && this.is(at - 4, IDENT) ? at - 4 : at - 2;
+        const required = (callee === 'join' || callee === 'resolve') &&
+            this.is(calleeStart - 1, PUNCT, '(') &&
+            this.is(calleeStart - 2, IDENT, 'require') &&
+            !this.is(calleeStart - 3, PUNCT, '.');
+        if (jscodeshift || required)
+            this.scan_.imports.push({ spec: path, kind: 'require', names: null });
+        else
+            strings.add(path);
     }
     /**
      * `const { a, b: c } = require('x')` reads only `a` and `b` of the module: named bindings, as an
@@ -3440,19 +3479,32 @@ class JsScanner {
     addSymbol(name, start, end, refs, hashExtra = '', fnShape = '') {
         if (this.spans)
             this.addSpan(name, start, end, fnShape);
-        const rangeHash = this.hashRange(start, end);
-        const hash = hashExtra ? hashText(hashExtra + '\u0003' + rangeHash) : rangeHash;
+        const range = this.rangeFacts(start, end);
+        const hash = hashExtra ? hashText(hashExtra + '\u0003' + range.hash) : range.hash;
         // Own entries only: a function named hasOwnProperty or toString must not find Object.prototype's.
         const existing = Object.hasOwn(this.scan_.symbols, name) ? this.scan_.symbols[name] : undefined;
         if (existing) {
             existing.hash = hashText(existing.hash + hash);
             existing.refs = [...new Set([...existing.refs, ...refs])];
-            existing.words = [...this.wordsOf(start, end, new Set(existing.words))];
+            existing.words = [...new Set([...(existing.words ?? []), ...range.words])];
         }
         else {
-            const words = [...this.wordsOf(start, end, new Set())];
-            this.scan_.symbols[name] = { hash, refs: Array.isArray(refs) ? refs : [...refs], words };
+            this.scan_.symbols[name] = { hash, refs: Array.isArray(refs) ? refs : [...refs], words: range.words };
         }
+    }
+    lastRange;
+    /**
+     * The hash and words of a token range, kept for the next symbol of the same range: every
+     * declarator of `var a = 1, b = 2, …` is one (a minified bundle's hundred-name `var` would
+     * otherwise be read once per name).
+     */
+    rangeFacts(start, end) {
+        const last = this.lastRange;
+        if (last?.start === start && last.end === end)
+            return last;
+        const words = [...this.wordsOf(start, end, new Set())];
+        this.lastRange = { start, end, hash: this.hashRange(start, end), words };
+        return this.lastRange;
     }
     addSpan(name, start, end, fnShape) {
         const ends = this.tokens.ends;
@@ -4151,6 +4203,28 @@ class JsScanner {
         }
         return to;
     }
+}
+/**
+ * The segments of a path from a file's folder, joined (`..` and `.` worked out) into a relative
+ * path that starts with `./` or `..`; undefined for the folder itself, or a path not PATH_LIKE or long.
+ */
+function relativePath(segments) {
+    const out = [];
+    let up = 0;
+    for (const segment of segments.join('/').split('/')) {
+        if (segment === '' || segment === '.')
+            continue;
+        if (segment !== '..')
+            out.push(segment);
+        else if (out.length)
+            out.pop();
+        else
+            up++;
+    }
+    if (out.length === 0)
+        return up ? Array(up).fill('..').join('/') : undefined;
+    const path = (up ? '../'.repeat(up) : './') + out.join('/');
+    return path.length <= 200 && PATH_LIKE.test(path) ? path : undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/select/other-scanners.ts
@@ -5704,6 +5778,38 @@ function namedImportAt(text, quote) {
     const before = text[i];
     return before === undefined || !/[\w$.]/.test(before) ? names : undefined;
 }
+/**
+ * Whether the string whose opening quote is at `quote` may be an argument after the folder in a
+ * call the scanner joins from it: `, 'pm'` after `__dirname` (or `import.meta.dirname`), with only
+ * other quoted strings between. A comment or an escaped quote in the way may hide one: yes.
+ */
+function joinedToFolder(text, quote) {
+    let i = quote - 1;
+    const skipSpace = () => {
+        while (i >= 0 && isSpace(text[i]))
+            i--;
+    };
+    for (;;) {
+        skipSpace();
+        if (text[i] === '/')
+            return true;
+        if (text[i] !== ',')
+            return false;
+        i--;
+        skipSpace();
+        const c = text[i];
+        if (c === '/')
+            return true;
+        if (c !== "'" && c !== '"')
+            return text.endsWith('dirname', i + 1);
+        const open = text.lastIndexOf(c, i - 1);
+        if (open < 0)
+            return false;
+        if (text[open - 1] === '\\' || text.lastIndexOf('\\', i) > open)
+            return true;
+        i = open - 1;
+    }
+}
 /** The hashes under which the strings whose last segment is `name` (or its stem) are filed. */
 function filedHashes(name) {
     return [hash32(name), hash32(stemOf(name))];
@@ -5996,6 +6102,21 @@ function demandGraph(options) {
         return found;
     };
     const eagerOf = (strings) => (strings.eager ??= strings.hashes.map((_, r) => rules.eager(strings.text.slice(strings.ranges[2 * r], strings.ranges[2 * r + 1]))));
+    /**
+     * Whether a source may name a path from its own folder with strings as arguments, which the
+     * scanner joins (`join(__dirname, 'fixtures', 'pm')`, `defineTest(__dirname, 'class')`): then
+     * a string of it so placed (see joinedToFolder) may lead, joined, to any file whose name is
+     * that string's last segment.
+     */
+    const pathsFromFolder = new Map();
+    const namesFromFolder = (at) => {
+        let found = pathsFromFolder.get(at);
+        if (found === undefined)
+            pathsFromFolder.set(at, (found = sources[at].blob?.includes('dirname') === true));
+        return found;
+    };
+    /** The sources that name from their folder a string whose last segment (or its stem) is a name. */
+    const fromFolderUnder = new Map();
     // The candidates whose last segment (or its stem) is a name, resolved once: target → the sources
     // that import it. The sources filed under the name's hashes are read again for them.
     const resolvedNames = new Map();
@@ -6016,7 +6137,13 @@ function demandGraph(options) {
                     continue;
                 const spec = text.slice(ranges[2 * r], ranges[2 * r + 1]);
                 const segment = lastSegment(spec);
-                if (segment === undefined || (segment !== name && stemOf(segment) !== name) || seen.has(spec))
+                if (segment === undefined || (segment !== name && stemOf(segment) !== name))
+                    continue;
+                if (namesFromFolder(at) &&
+                    fromFolderUnder.get(name)?.at(-1) !== at &&
+                    joinedToFolder(text, ranges[2 * r] - 1))
+                    pushTo(fromFolderUnder, name, at);
+                if (seen.has(spec))
                     continue;
                 seen.add(spec);
                 const resolution = resolver.resolveJs(source.path, spec);
@@ -6107,9 +6234,12 @@ function demandGraph(options) {
                 for (const at of eagerPackageInto.get(dir) ?? [])
                     importers.add(at);
         }
-        for (const name of namesFor(target))
+        for (const name of namesFor(target)) {
             for (const at of resolvedUnder(name).get(target) ?? [])
                 importers.add(at);
+            for (const at of fromFolderUnder.get(name) ?? [])
+                importers.add(at);
+        }
         return [...importers].sort((a, b) => a - b);
     };
     /**
@@ -6169,13 +6299,19 @@ function demandGraph(options) {
             const resolution = resolver.resolveJs(source.path, spec);
             if ('package' in resolution && resolver.packageSources(resolution.package).has(target))
                 names = undefined;
-            // A path that names the target may run it whole.
+            // A path that names the target may run it whole, and so may one joined from the folder.
             if (resolver.namedSources(source.path, spec).includes(target))
                 names = undefined;
-            if (!('file' in resolution) || resolution.file !== target)
+            const here = 'file' in resolution && resolution.file === target;
+            const joined = !here && namesFromFolder(at) && joinedName(spec, target) && joinedToFolder(text, start - 1);
+            if (!here && !joined)
                 continue;
             const listed = namedImportAt(text, start - 1);
-            if (listed)
+            if (joined) {
+                if (!listed)
+                    names = undefined;
+            }
+            else if (listed)
                 for (const name of listed)
                     names?.add(name);
             else
@@ -6183,6 +6319,14 @@ function demandGraph(options) {
         }
         uses.set(key, names);
         return names;
+    };
+    /** Whether `spec`'s last segment (or its stem) is a name of `target`: joined, it may lead there. */
+    const joinedName = (spec, target) => {
+        const segment = lastSegment(spec);
+        if (segment === undefined)
+            return false;
+        const names = namesFor(target);
+        return names.includes(segment) || names.includes(stemOf(segment));
     };
     const targetHashes = new Map();
     const eagerSets = new Map();
@@ -6259,6 +6403,11 @@ function demandGraph(options) {
             else if (stringRefersTo(spec, '', path, bareNames))
                 for (const at of found)
                     maybe.add(at);
+            // A name alone may be joined to a folder (`join(__dirname, 'fixtures', 'a.json')`).
+            else if (!bareNames && stringRefersTo(spec, '', path))
+                for (const at of found)
+                    if (namesFromFolder(at))
+                        maybe.add(at);
         }
         const referrers = [];
         for (const at of [...maybe].sort((a, b) => a - b)) {
@@ -8043,7 +8192,7 @@ function metadataOnlyChange(before, after) {
  * parsed only when something asks for them. Resolutions and the graph snapshot stay valid while
  * the list of files and the project configs are the same (their fingerprint).
  */
-const SCANNER_VERSION = 20;
+const SCANNER_VERSION = 21;
 /** Lines read one at a time with a read of their own; after this many, the whole bulk at once. */
 const LINES_READ_ONE_BY_ONE = 256;
 /** Closes the file of a bulk that was never read in whole once nothing can read it any more. */
