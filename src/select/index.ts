@@ -32,7 +32,7 @@ import {
 } from './graph.js'
 import { typeErrorsIn } from './typecheck.js'
 import { memberReach } from './members.js'
-import { MODULE_SYMBOL, emptyScan, type ModuleScan } from './model.js'
+import { MODULE_SYMBOL, emptyScan, isJsLike, type ModuleScan } from './model.js'
 import {
   dataBlobsAmong,
   isDataBlob,
@@ -52,7 +52,7 @@ import {
 } from './project.js'
 import { Resolver } from './resolve.js'
 import { ScanCache } from './scan-cache.js'
-import { SyntaxChecks, isJsLike } from './syntax.js'
+import { SyntaxChecks } from './syntax.js'
 import { CoverageFilter, coverageEvidence } from './coverage.js'
 import type { CoverageMap } from '../runners/coverage-map.js'
 import type { Selection } from './types.js'
@@ -223,7 +223,7 @@ function setupLoader(
   }))
   if (projects.every(project => project.files.length === 0)) return () => []
   return path => {
-    if (!/\.[cm]?[jt]sx?$/.test(path) || !isTest(path)) return []
+    if (!isJsLike(path) || !isTest(path)) return []
     return projects.find(({ settings }) => !settings.dir || path.startsWith(settings.dir + '/'))?.files ?? []
   }
 }

@@ -75,6 +75,12 @@ export interface ModuleScan {
   embeds?: string[]
 }
 
+/** A JavaScript or TypeScript file's extension, at the end of its path (`.ts`, `.mjs`, `.d.ts`…). */
+export const JS_EXTENSION = /\.[cm]?[jt]sx?$/
+
+/** Whether `path` names a JavaScript or TypeScript file (declaration files too). */
+export const isJsLike = (path: string): boolean => JS_EXTENSION.test(path)
+
 /** A string that may be a path: kept from a scan (`ModuleScan.strings`) to find what it names. */
 export const PATH_LIKE = /^(?:\.{0,2}\/)?[\w@.-]+(?:\/[\w@.-]+)*\/?$/
 

@@ -1,5 +1,6 @@
 import picomatch from 'picomatch'
 import { jestConfigArgument } from '../runners/detect.js'
+import { isJsLike } from './model.js'
 
 /**
  * The project settings that decide how specifiers resolve and which files are tests: tsconfig
@@ -619,7 +620,7 @@ export function makeTestMatcher(jest: JestSettings[]): (path: string) => boolean
     if (path.includes('node_modules/') || path.endsWith('.d.ts')) return false
     if (path.endsWith('.py')) return PY_TEST.test(path)
     if (path.endsWith('.go')) return GO_TEST.test(path)
-    if (!/\.[cm]?[jt]sx?$/.test(path)) return false
+    if (!isJsLike(path)) return false
     for (const { settings, globs } of matchers) {
       if (settings.dir && !path.startsWith(settings.dir + '/')) continue
       // Ignored under the config's folder: not a test, whichever config comes next.

@@ -1,5 +1,5 @@
 import { globFiles } from './glob-imports.js'
-import { PATH_LIKE } from './model.js'
+import { JS_EXTENSION, PATH_LIKE, isJsLike } from './model.js'
 import { scanKindOf } from './scan-blob.js'
 import picomatch from 'picomatch'
 import {
@@ -36,8 +36,6 @@ const CONDITIONS = ['source', 'development', 'import', 'module', 'require', 'nod
 export type Resolution = { file: string } | { external: true } | { unresolved: true } | { package: string }
 
 const DECLARATION = /\.d\.[cm]?ts$/
-/** A JavaScript/TypeScript file's path, with its extension. */
-const SOURCE_PATH = /\.[cm]?[jt]sx?$/
 /** Build output folders: a path through one that is not in the repository is mapped to `src`. */
 export const BUILD_FOLDERS: readonly string[] = ['dist', 'lib', 'build', 'out', 'esm', 'cjs']
 
@@ -103,7 +101,7 @@ export class Resolver {
   /** A path with extension and index inference, and TypeScript's .js → .ts mapping. */
   tryPath(path: string): string | undefined {
     if (path.startsWith('..')) return undefined
-    const ext = /\.[cm]?[jt]sx?$/.exec(path)?.[0]
+    const ext = JS_EXTENSION.exec(path)?.[0]
     if (ext && TS_FOR_JS[ext]) {
       const stem = path.slice(0, -ext.length)
       for (const tsExt of TS_FOR_JS[ext] as string[]) if (this.exists(stem + tsExt)) return stem + tsExt
@@ -124,7 +122,7 @@ export class Resolver {
 
   private tryPathNoPackage(path: string): string | undefined {
     if (this.exists(path)) return path
-    const ext = /\.[cm]?[jt]sx?$/.exec(path)?.[0]
+    const ext = JS_EXTENSION.exec(path)?.[0]
     if (ext && TS_FOR_JS[ext]) {
       const stem = path.slice(0, -ext.length)
       for (const tsExt of TS_FOR_JS[ext] as string[]) if (this.exists(stem + tsExt)) return stem + tsExt
@@ -282,7 +280,7 @@ export class Resolver {
     const text = literal.includes('${') ? literal.slice(literal.lastIndexOf('}') + 1) : literal
     if (text.length < 2 || text.length > 200 || !PATH_LIKE.test(text)) return []
     // With its extension, or a script without one (`fixtures/pm`, whose `#!` line says node).
-    const script = !SOURCE_PATH.test(text)
+    const script = !isJsLike(text)
     if (script && !this.scriptNames().has(text.slice(text.lastIndexOf('/') + 1))) return []
     const dir = dirname(from)
     const relative = text.startsWith('./') || text.startsWith('../')
@@ -432,7 +430,7 @@ export class Resolver {
       return found
     }
     for (const f of this.files) {
-      if (!SOURCE_PATH.test(f) || f.includes('node_modules/') || TEST_LIKE.test(f)) continue
+      if (!isJsLike(f) || f.includes('node_modules/') || TEST_LIKE.test(f)) continue
       const owner = packageOf(dirname(f))
       let sources = byPackage.get(owner)
       if (!sources) byPackage.set(owner, (sources = new Set()))

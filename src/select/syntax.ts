@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import { checkSyntax } from '../agent/syntax.js'
 import { jsSyntaxError, type JsParse } from './js-syntax.js'
+import { isJsLike } from './model.js'
 
 /**
  * Whether a changed source file still parses. A file that does not fails every test that loads it,
@@ -24,9 +25,6 @@ export async function syntaxErrorIn(
   if (!isJsLike(path)) return undefined
   return jsSyntaxError(path, text, await loadParse())
 }
-
-/** Whether SyntaxChecks parses `path` (JavaScript and TypeScript). */
-export const isJsLike = (path: string): boolean => /\.[cm]?[jt]sx?$/.test(path)
 
 let parser: Promise<JsParse> | undefined
 const loadParse = (): Promise<JsParse> => (parser ??= import('@babel/parser').then(babel => babel.parse))
