@@ -972,7 +972,7 @@ async function selectOrThrow(
   const scoped: Array<FallbackHit & { scope: string }> = []
   const selfSelected = new Map<string, string[]>()
   const extraReasons = new Map<string, string[]>()
-  const dataFiles: string[] = []
+  const dataFiles = new Set<string>()
   const unloadedFiles = new Set<string>()
   const add = (test: string, chain: string[]): void => {
     if (!extraReasons.has(test)) extraReasons.set(test, chain)
@@ -1016,19 +1016,19 @@ async function selectOrThrow(
     if (change.status === 'deleted') {
       changes.set(path, { whole: true, symbols: new Set(), exports: new Set() })
       changed.push({ file: path, symbols: ['*'] })
-      if (!kind || fixture || unloaded) dataFiles.push(path)
+      if (!kind || fixture || unloaded) dataFiles.add(path)
       continue
     }
     if (change.previousPath)
       changes.set(change.previousPath, { whole: true, symbols: new Set(), exports: new Set() })
     // A manual mock replaces its module in every test that mocks (or auto-mocks) that module.
-    if (/(?:^|\/)__mocks__\//.test(path)) dataFiles.push(path)
-    if (fixture || unloaded) dataFiles.push(path)
+    if (/(?:^|\/)__mocks__\//.test(path)) dataFiles.add(path)
+    if (fixture || unloaded) dataFiles.add(path)
     if (repo.isTest(path)) selfSelected.set(path, [path])
     if (!kind) {
       changes.set(path, { whole: true, symbols: new Set(), exports: new Set() })
       changed.push({ file: path, symbols: ['*'] })
-      dataFiles.push(path)
+      dataFiles.add(path)
       continue
     }
     const headScan = repo.scan(path)
