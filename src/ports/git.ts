@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process'
 import { getExecOutput } from '@actions/exec'
 import { which } from '@actions/io'
 import type { Logger } from './log.js'
@@ -39,6 +40,11 @@ export class Git {
     private readonly env: NodeJS.ProcessEnv = {}
   ) {}
 
+  /** The environment git runs in: the process's, without prompts, in the C locale, with this port's own. */
+  environment(): NodeJS.ProcessEnv {
+    return { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C', ...this.env }
+  }
+
   /** Runs git and returns its result whatever the exit code. */
   async tryRun(args: readonly string[], input?: string): Promise<GitResult> {
     const result = await getExecOutput(await gitExecutable(), [...args], {
@@ -46,9 +52,44 @@ export class Git {
       silent: true,
       ignoreReturnCode: true,
       input: input === undefined ? undefined : Buffer.from(input),
-      env: { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C', ...this.env } as Record<string, string>
+      env: this.environment() as Record<string, string>
     })
     return { exitCode: result.exitCode, stdout: result.stdout, stderr: result.stderr }
+  }
+
+  /**
+   * Runs a read-only git command (no input) straight from child_process and returns its result
+   * whatever the exit code. @actions/exec looks git up with file checks before every run, which
+   * doubles the few milliseconds the selection's short commands take.
+   */
+  tryQuery(args: readonly string[]): Promise<GitResult> {
+    return new Promise((resolve, reject) => {
+      const child = spawn('git', [...args], {
+        cwd: this.dir,
+        env: this.environment(),
+        stdio: ['ignore', 'pipe', 'pipe'],
+        windowsHide: true
+      })
+      const stdout: Buffer[] = []
+      const stderr: Buffer[] = []
+      child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk))
+      child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk))
+      child.on('error', reject)
+      child.on('close', code =>
+        resolve({
+          exitCode: code ?? -1,
+          stdout: Buffer.concat(stdout).toString('utf8'),
+          stderr: Buffer.concat(stderr).toString('utf8')
+        })
+      )
+    })
+  }
+
+  /** tryQuery's output; a non-zero exit throws a GitError, as run does. */
+  async query(args: readonly string[]): Promise<string> {
+    const result = await this.tryQuery(args)
+    if (result.exitCode !== 0) throw new GitError(args, result)
+    return result.stdout
   }
 
   /** Runs git and returns stdout; a non-zero exit throws a GitError. */

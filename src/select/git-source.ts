@@ -2,44 +2,9 @@ import { spawn } from 'node:child_process'
 import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { GitError, type Git, type GitResult } from '../ports/git.js'
+import type { Git } from '../ports/git.js'
 
 /** Reading a revision's files straight from git objects, so the working tree does not matter. */
-
-/**
- * A read-only git command of the selection, run straight from child_process as listTree and
- * streamBlobs are. Through the git port (@actions/exec), each run first looks git up on PATH with
- * asynchronous file checks, which doubles the few milliseconds these commands take.
- */
-export function readGit(git: Git, args: readonly string[]): Promise<GitResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('git', [...args], {
-      cwd: git.dir,
-      env: { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-      windowsHide: true
-    })
-    const stdout: Buffer[] = []
-    const stderr: Buffer[] = []
-    child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk))
-    child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk))
-    child.on('error', reject)
-    child.on('close', code =>
-      resolve({
-        exitCode: code ?? -1,
-        stdout: Buffer.concat(stdout).toString('utf8'),
-        stderr: Buffer.concat(stderr).toString('utf8')
-      })
-    )
-  })
-}
-
-/** readGit's output; a non-zero exit throws a GitError, as Git.run does. */
-export async function readGitOutput(git: Git, args: readonly string[]): Promise<string> {
-  const result = await readGit(git, args)
-  if (result.exitCode !== 0) throw new GitError(args, result)
-  return result.stdout
-}
 
 export interface TreeEntry {
   path: string
@@ -68,6 +33,7 @@ export function listTree(git: Git, rev: string): Promise<TreeEntry[]> {
     try {
       child = spawn('git', ['ls-tree', '-r', '-z', '--full-tree', rev], {
         cwd: git.dir,
+        env: git.environment(),
         stdio: ['ignore', out, 'pipe'],
         windowsHide: true
       })
@@ -186,17 +152,7 @@ const ZERO = /^0+$/
 
 /** base..head changes with blob SHAs on both sides (`git diff --raw`). */
 export async function diffRaw(git: Git, base: string, head: string): Promise<RawChange[]> {
-  const out = await readGitOutput(git, [
-    'diff',
-    '--raw',
-    '-z',
-    '-M',
-    '--no-abbrev',
-    '--no-ext-diff',
-    base,
-    head,
-    '--'
-  ])
+  const out = await git.query(['diff', '--raw', '-z', '-M', '--no-abbrev', '--no-ext-diff', base, head, '--'])
   const fields = out.split('\0')
   const changes: RawChange[] = []
   for (let i = 0; i < fields.length;) {

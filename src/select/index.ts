@@ -6,16 +6,7 @@ import type { Git } from '../ports/git.js'
 import type { Logger } from '../ports/log.js'
 import { changedNames, diffScans, isEmptyChange } from './diff.js'
 import { RUN_ALL_LINE, fallbackFor, globMatcher, type FallbackHit } from './fallback.js'
-import {
-  diffRaw,
-  listTree,
-  readBlobs,
-  readGit,
-  readGitOutput,
-  streamBlobs,
-  type RawChange,
-  type TreeEntry
-} from './git-source.js'
+import { diffRaw, listTree, readBlobs, streamBlobs, type RawChange, type TreeEntry } from './git-source.js'
 import { goFilesUsing } from './go-files.js'
 import { demandGraph, type DataReferences, type DemandSource } from './demand.js'
 import {
@@ -589,13 +580,7 @@ async function workTreeAt(
     // `checkout` comes with `head` resolved to a SHA; any other head is resolved here.
     const where = checkout
       ? undefined
-      : await readGitOutput(git, [
-          'rev-parse',
-          '--show-toplevel',
-          'HEAD',
-          '--end-of-options',
-          `${head}^{commit}`
-        ])
+      : await git.query(['rev-parse', '--show-toplevel', 'HEAD', '--end-of-options', `${head}^{commit}`])
     const [top, current, wanted] = where ? revParseLines(where) : [checkout?.top, checkout?.current, head]
     return current === wanted && top ? { top, changed } : undefined
   } catch {
@@ -606,7 +591,7 @@ async function workTreeAt(
 /** The tracked paths `git status` reports (both sides of a rename); undefined when it fails. */
 async function changedInWorkTree(git: Git): Promise<ReadonlySet<string> | undefined> {
   try {
-    const status = await readGitOutput(git, [
+    const status = await git.query([
       'status',
       '--porcelain',
       '-z',
@@ -651,7 +636,7 @@ async function resolveRevisions(
   head: string
 ): Promise<{ base?: string; head?: string; checkout?: { top: string; current: string } }> {
   const revs = base === undefined ? [head] : [base, head]
-  const all = await readGit(git, [
+  const all = await git.tryQuery([
     'rev-parse',
     '--show-toplevel',
     '--end-of-options',
@@ -826,10 +811,7 @@ async function selectOrThrow(
   const listing = listTree(git, head)
   const workTree = workTreeAt(git, head, checkout)
   const diffed: Promise<[RawChange[], string]> = base
-    ? Promise.all([
-        diffRaw(git, base, head),
-        readGitOutput(git, ['log', '--format=%B%x00', `${base}..${head}`])
-      ])
+    ? Promise.all([diffRaw(git, base, head), git.query(['log', '--format=%B%x00', `${base}..${head}`])])
     : Promise.resolve([[], ''])
   listing.catch(() => undefined)
   diffed.catch(() => undefined)
