@@ -266,6 +266,10 @@ var errors = __webpack_require__(83916);
  */
 /** The name of the pseudo-symbol made of a module's top-level statements (what runs on load). */
 const model_MODULE_SYMBOL = '<module>';
+/** A JavaScript or TypeScript file's extension, at the end of its path (`.ts`, `.mjs`, `.d.ts`…). */
+const JS_EXTENSION = /\.[cm]?[jt]sx?$/;
+/** Whether `path` names a JavaScript or TypeScript file (declaration files too). */
+const isJsLike = (path) => JS_EXTENSION.test(path);
 /** A string that may be a path: kept from a scan (`ModuleScan.strings`) to find what it names. */
 const PATH_LIKE = /^(?:\.{0,2}\/)?[\w@.-]+(?:\/[\w@.-]+)*\/?$/;
 /** A record's own entry (never one of Object.prototype's: `toString`, `constructor`…). */
@@ -414,47 +418,11 @@ const RUN_ALL_LINE = /^\s*ci-medic:\s*run-all\s*$/im;
 var external_node_child_process_ = __webpack_require__(31421);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(48161);
-// EXTERNAL MODULE: ./src/ports/git.ts
-var ports_git = __webpack_require__(94220);
 ;// CONCATENATED MODULE: ./src/select/git-source.ts
 
 
 
 
-
-/** Reading a revision's files straight from git objects, so the working tree does not matter. */
-/**
- * A read-only git command of the selection, run straight from child_process as listTree and
- * streamBlobs are. Through the git port (@actions/exec), each run first looks git up on PATH with
- * asynchronous file checks, which doubles the few milliseconds these commands take.
- */
-function readGit(git, args) {
-    return new Promise((resolve, reject) => {
-        const child = (0,external_node_child_process_.spawn)('git', [...args], {
-            cwd: git.dir,
-            env: { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' },
-            stdio: ['ignore', 'pipe', 'pipe'],
-            windowsHide: true
-        });
-        const stdout = [];
-        const stderr = [];
-        child.stdout.on('data', (chunk) => stdout.push(chunk));
-        child.stderr.on('data', (chunk) => stderr.push(chunk));
-        child.on('error', reject);
-        child.on('close', code => resolve({
-            exitCode: code ?? -1,
-            stdout: Buffer.concat(stdout).toString('utf8'),
-            stderr: Buffer.concat(stderr).toString('utf8')
-        }));
-    });
-}
-/** readGit's output; a non-zero exit throws a GitError, as Git.run does. */
-async function readGitOutput(git, args) {
-    const result = await readGit(git, args);
-    if (result.exitCode !== 0)
-        throw new ports_git/* GitError */.XS(args, result);
-    return result.stdout;
-}
 /**
  * Every blob of `rev` (symlinks left out), from one `git ls-tree` run. git writes the listing to a
  * temporary file rather than a pipe: a pipe holds 64 KiB, so while this thread is busy (loading the
@@ -477,6 +445,7 @@ function listTree(git, rev) {
         try {
             child = (0,external_node_child_process_.spawn)('git', ['ls-tree', '-r', '-z', '--full-tree', rev], {
                 cwd: git.dir,
+                env: git.environment(),
                 stdio: ['ignore', out, 'pipe'],
                 windowsHide: true
             });
@@ -586,17 +555,7 @@ function streamBlobs(dir, shas, onBlob) {
 const ZERO = /^0+$/;
 /** base..head changes with blob SHAs on both sides (`git diff --raw`). */
 async function diffRaw(git, base, head) {
-    const out = await readGitOutput(git, [
-        'diff',
-        '--raw',
-        '-z',
-        '-M',
-        '--no-abbrev',
-        '--no-ext-diff',
-        base,
-        head,
-        '--'
-    ]);
+    const out = await git.query(['diff', '--raw', '-z', '-M', '--no-abbrev', '--no-ext-diff', base, head, '--']);
     const fields = out.split('\0');
     const changes = [];
     for (let i = 0; i < fields.length;) {
@@ -632,6 +591,7 @@ var regexp = __webpack_require__(70878);
 // EXTERNAL MODULE: ./src/runners/detect.ts
 var detect = __webpack_require__(38408);
 ;// CONCATENATED MODULE: ./src/select/project.ts
+
 
 
 /** Does this jest config (its text) transform TypeScript with ts-jest's type checking on? */
@@ -1247,7 +1207,7 @@ function makeTestMatcher(jest) {
             return PY_TEST.test(path);
         if (path.endsWith('.go'))
             return GO_TEST.test(path);
-        if (!/\.[cm]?[jt]sx?$/.test(path))
+        if (!isJsLike(path))
             return false;
         for (const { settings, globs } of matchers) {
             if (settings.dir && !path.startsWith(settings.dir + '/'))
@@ -4728,8 +4688,6 @@ const TS_FOR_JS = {
 };
 const CONDITIONS = ['source', 'development', 'import', 'module', 'require', 'node', 'default', 'types'];
 const DECLARATION = /\.d\.[cm]?ts$/;
-/** A JavaScript/TypeScript file's path, with its extension. */
-const SOURCE_PATH = /\.[cm]?[jt]sx?$/;
 /** Build output folders: a path through one that is not in the repository is mapped to `src`. */
 const BUILD_FOLDERS = ['dist', 'lib', 'build', 'out', 'esm', 'cjs'];
 /** Test-looking paths, left out of a package's sources (see packageSources). */
@@ -4795,7 +4753,7 @@ class Resolver {
     tryPath(path) {
         if (path.startsWith('..'))
             return undefined;
-        const ext = /\.[cm]?[jt]sx?$/.exec(path)?.[0];
+        const ext = JS_EXTENSION.exec(path)?.[0];
         if (ext && TS_FOR_JS[ext]) {
             const stem = path.slice(0, -ext.length);
             for (const tsExt of TS_FOR_JS[ext])
@@ -4825,7 +4783,7 @@ class Resolver {
     tryPathNoPackage(path) {
         if (this.exists(path))
             return path;
-        const ext = /\.[cm]?[jt]sx?$/.exec(path)?.[0];
+        const ext = JS_EXTENSION.exec(path)?.[0];
         if (ext && TS_FOR_JS[ext]) {
             const stem = path.slice(0, -ext.length);
             for (const tsExt of TS_FOR_JS[ext])
@@ -4993,7 +4951,7 @@ class Resolver {
         if (text.length < 2 || text.length > 200 || !PATH_LIKE.test(text))
             return [];
         // With its extension, or a script without one (`fixtures/pm`, whose `#!` line says node).
-        const script = !SOURCE_PATH.test(text);
+        const script = !isJsLike(text);
         if (script && !this.scriptNames().has(text.slice(text.lastIndexOf('/') + 1)))
             return [];
         const dir = dirname(from);
@@ -5143,7 +5101,7 @@ class Resolver {
             return found;
         };
         for (const f of this.files) {
-            if (!SOURCE_PATH.test(f) || f.includes('node_modules/') || TEST_LIKE.test(f))
+            if (!isJsLike(f) || f.includes('node_modules/') || TEST_LIKE.test(f))
                 continue;
             const owner = packageOf(dirname(f));
             let sources = byPackage.get(owner);
@@ -6816,6 +6774,7 @@ function jsSyntaxError(path, text, parseWith) {
 
 
 
+
 /**
  * Whether a changed source file still parses. A file that does not fails every test that loads it,
  * whichever symbol the edit touched, and the token scanner cannot see most grammar errors
@@ -6833,8 +6792,6 @@ async function syntaxErrorIn(path, text, repoDir) {
         return undefined;
     return jsSyntaxError(path, text, await loadParse());
 }
-/** Whether SyntaxChecks parses `path` (JavaScript and TypeScript). */
-const isJsLike = (path) => /\.[cm]?[jt]sx?$/.test(path);
 let parser;
 const loadParse = () => (parser ??= __webpack_require__.e(/* import() */ 429).then(__webpack_require__.bind(__webpack_require__, 5429)).then(babel => babel.parse));
 /**
@@ -7160,7 +7117,7 @@ function setupLoader(jest, resolver, isTest) {
     if (projects.every(project => project.files.length === 0))
         return () => [];
     return path => {
-        if (!/\.[cm]?[jt]sx?$/.test(path) || !isTest(path))
+        if (!isJsLike(path) || !isTest(path))
             return [];
         return projects.find(({ settings }) => !settings.dir || path.startsWith(settings.dir + '/'))?.files ?? [];
     };
@@ -7482,13 +7439,7 @@ async function workTreeAt(git, head, checkout) {
         // `checkout` comes with `head` resolved to a SHA; any other head is resolved here.
         const where = checkout
             ? undefined
-            : await readGitOutput(git, [
-                'rev-parse',
-                '--show-toplevel',
-                'HEAD',
-                '--end-of-options',
-                `${head}^{commit}`
-            ]);
+            : await git.query(['rev-parse', '--show-toplevel', 'HEAD', '--end-of-options', `${head}^{commit}`]);
         const [top, current, wanted] = where ? revParseLines(where) : [checkout?.top, checkout?.current, head];
         return current === wanted && top ? { top, changed } : undefined;
     }
@@ -7499,7 +7450,7 @@ async function workTreeAt(git, head, checkout) {
 /** The tracked paths `git status` reports (both sides of a rename); undefined when it fails. */
 async function changedInWorkTree(git) {
     try {
-        const status = await readGitOutput(git, [
+        const status = await git.query([
             'status',
             '--porcelain',
             '-z',
@@ -7540,7 +7491,7 @@ function revParseLines(stdout) {
  */
 async function resolveRevisions(git, base, head) {
     const revs = base === undefined ? [head] : [base, head];
-    const all = await readGit(git, [
+    const all = await git.tryQuery([
         'rev-parse',
         '--show-toplevel',
         '--end-of-options',
@@ -7699,10 +7650,7 @@ async function selectOrThrow(options, started, syntax, reportAllTests) {
     const listing = listTree(git, head);
     const workTree = workTreeAt(git, head, checkout);
     const diffed = base
-        ? Promise.all([
-            diffRaw(git, base, head),
-            readGitOutput(git, ['log', '--format=%B%x00', `${base}..${head}`])
-        ])
+        ? Promise.all([diffRaw(git, base, head), git.query(['log', '--format=%B%x00', `${base}..${head}`])])
         : Promise.resolve([[], '']);
     listing.catch(() => undefined);
     diffed.catch(() => undefined);
@@ -7831,7 +7779,7 @@ async function selectOrThrow(options, started, syntax, reportAllTests) {
     const scoped = [];
     const selfSelected = new Map();
     const extraReasons = new Map();
-    const dataFiles = [];
+    const dataFiles = new Set();
     const unloadedFiles = new Set();
     const add = (test, chain) => {
         if (!extraReasons.has(test))
@@ -7875,22 +7823,22 @@ async function selectOrThrow(options, started, syntax, reportAllTests) {
             changes.set(path, { whole: true, symbols: new Set(), exports: new Set() });
             changed.push({ file: path, symbols: ['*'] });
             if (!kind || fixture || unloaded)
-                dataFiles.push(path);
+                dataFiles.add(path);
             continue;
         }
         if (change.previousPath)
             changes.set(change.previousPath, { whole: true, symbols: new Set(), exports: new Set() });
         // A manual mock replaces its module in every test that mocks (or auto-mocks) that module.
         if (/(?:^|\/)__mocks__\//.test(path))
-            dataFiles.push(path);
+            dataFiles.add(path);
         if (fixture || unloaded)
-            dataFiles.push(path);
+            dataFiles.add(path);
         if (repo.isTest(path))
             selfSelected.set(path, [path]);
         if (!kind) {
             changes.set(path, { whole: true, symbols: new Set(), exports: new Set() });
             changed.push({ file: path, symbols: ['*'] });
-            dataFiles.push(path);
+            dataFiles.add(path);
             continue;
         }
         const headScan = repo.scan(path);
