@@ -1122,6 +1122,59 @@ function failingPythonTests(dir: string): string[] {
   return [...new Set(failing)].sort()
 }
 
+describe('Python modules read by attribute', () => {
+  const SHOP = {
+    'pyproject.toml': '[tool.pytest.ini_options]\npythonpath = ["src"]\n',
+    'src/shop/__init__.py': 'from .cart import total\nfrom .prices import price\n',
+    'src/shop/cart.py':
+      'from .prices import price\n\n\ndef total(items):\n    return sum(price(i) for i in items)\n',
+    'src/shop/prices.py':
+      'def price(item):\n    return 1\n\n\ndef label(item):\n    return f"{item}: {price(item)!s:>1}"\n',
+    'src/shop/report.py': 'def line(item):\n    return "item"\n',
+    'tests/test_total.py': 'import shop\n\n\ndef test_total():\n    assert shop.total([1]) == 1\n',
+    'tests/test_label.py':
+      'import shop\nimport shop.prices\n\n\ndef test_label():\n    assert shop.prices.label("a") == "a: 1"\n',
+    'tests/test_report.py':
+      'import shop.report as report\n\n\ndef test_line():\n    assert report.line(1) == "item"\n',
+    'tests/test_bare.py': 'import shop\n\n\ndef test_bare():\n    assert getattr(shop, "total")([1]) == 1\n',
+    'tests/test_plain.py': 'import shop\n\n\ndef test_plain():\n    assert True\n',
+    'tests/test_format.py':
+      'from shop.prices import label\n\n\ndef test_format():\n    assert label("b") == "b: 1"\n'
+  }
+
+  it('takes from `import pkg` only the attributes a test reads, and follows names in f-strings', async () => {
+    const repo = createRepo({ files: SHOP })
+    const base = repo.head()
+    expect(failingPythonTests(repo.dir)).toEqual([])
+    const edits: Array<[file: keyof typeof SHOP, from: string, to: string, tests: string[]]> = [
+      // label reads price only in an f-string's field.
+      ['src/shop/prices.py', 'return 1', 'return 2', [
+        'tests/test_bare.py', 'tests/test_format.py', 'tests/test_label.py', 'tests/test_total.py'
+      ]],
+      ['src/shop/cart.py', 'for i in items)', 'for i in items) * 2', ['tests/test_bare.py', 'tests/test_total.py']],
+      // Only test_report loads the submodule the package does not import.
+      ['src/shop/report.py', '"item"', '"thing"', ['tests/test_report.py']],
+      // The package's own code runs for every test that imports it.
+      ['src/shop/__init__.py', 'from .prices import price\n', 'from .prices import price\n\nassert False\n', [
+        'tests/test_bare.py', 'tests/test_format.py', 'tests/test_label.py', 'tests/test_plain.py',
+        'tests/test_report.py', 'tests/test_total.py'
+      ]]
+    ] // prettier-ignore
+    for (const [file, from, to, tests] of edits) {
+      repo.commit(`edit ${file}`, { [file]: SHOP[file].replace(from, to) })
+      const result = await select(repo, base)
+      const failing = failingPythonTests(repo.dir)
+      expect([file, result.tests, failing.filter(test => !result.tests.includes(test))]).toEqual([
+        file,
+        tests,
+        []
+      ])
+      expect(failing.length).toBeGreaterThan(0)
+      repo.commit(`undo ${file}`, { [file]: SHOP[file] })
+    }
+  })
+})
+
 describe('Python modules named in strings', () => {
   const SHOP = {
     'conftest.py': 'pytest_plugins = [\n    "tests.plugins.db",\n]\n',

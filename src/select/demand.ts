@@ -633,7 +633,9 @@ export function demandGraph(options: DemandGraphOptions): DemandGraph | undefine
         if (path !== target && (dir === '' || path.startsWith(dir + '/'))) importers.add(at)
       }
     const base = target.slice(target.lastIndexOf('/') + 1)
-    const names = base === '__init__.py' ? [lastSegment(dir) ?? '.', '.'] : [base.slice(0, -3)]
+    // A module is found under its own name and, as an attribute of its package, the package's.
+    const names =
+      base === '__init__.py' ? [lastSegment(dir) ?? '.', '.'] : [base.slice(0, -3), lastSegment(dir) ?? '.']
     for (const name of new Set(names))
       for (const { at, spec, names: imported } of pyBySegment.get(name) ?? []) {
         if (importers.has(at)) continue
@@ -643,7 +645,12 @@ export function demandGraph(options: DemandGraphOptions): DemandGraph | undefine
         const module = files[files.length - 1]
         if (
           files.includes(target) ||
-          (module !== undefined && imported.some(name => resolver.pythonSubmodule(module, name) === target))
+          (module !== undefined &&
+            // `import pkg` reads its submodules as attributes (`pkg.mod`); a name of an import list
+            // may be one.
+            (imported.length === 0
+              ? module.endsWith('/__init__.py') && dirname(module) === dir
+              : imported.some(name => resolver.pythonSubmodule(module, name) === target)))
         )
           importers.add(at)
       }

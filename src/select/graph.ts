@@ -314,6 +314,9 @@ function freshGraph(nodes: Map<string, GraphNode>, keys: Map<string, string>): F
   }
 }
 
+/** A test module by pytest's default names (`test_*.py`, `*_test.py`). */
+const PYTEST_FILE = /(?:^|\/)(?:test_[^/]*|[^/]*_test)\.py$/
+
 /** A node's edges out: its imports resolved (plus conftests for Python, package files for Go). */
 export function linkNode(
   path: string,
@@ -360,20 +363,27 @@ export function linkNode(
     for (const literal of scan.strings)
       for (const target of resolver.namedSources(path, literal)) load(target, true)
   } else if (scan.lang === 'py') {
+    const attributesOnly = PYTEST_FILE.test(path)
     for (const record of scan.imports) {
       const { files, resolved } = resolver.resolvePython(path, record.spec)
       if (!resolved) continue
       const module = files[files.length - 1]
       for (const file of files.slice(0, -1)) load(file, false)
-      if (module) load(module, record.names === null)
-      for (const binding of record.names ?? []) {
+      // A test module that reads only attributes of `import pkg` takes those names from it, as
+      // `from pkg import …` would (nothing imports a test module to use its `pkg`).
+      const names =
+        attributesOnly && record.attributes
+          ? record.attributes.map(name => ({ imported: name, local: `${record.local}.${name}` }))
+          : record.names
+      if (module) load(module, names === null)
+      for (const binding of names ?? []) {
         const submodule = module ? resolver.pythonSubmodule(module, binding.imported) : undefined
         if (submodule) {
           load(submodule, true)
           node.bindings.set(binding.local, { target: submodule, imported: WHOLE })
         } else node.bindings.set(binding.local, { target: module, imported: binding.imported })
       }
-      if (!record.names && module) {
+      if (!names && module) {
         const local = record.spec.split('.')[0] as string
         if (!node.bindings.has(local)) node.bindings.set(local, { target: module, imported: WHOLE })
       }

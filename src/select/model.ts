@@ -23,6 +23,13 @@ export interface ImportRecord {
   kind: ImportKind
   /** Named bindings; null means the whole module is reached (namespace, require, side effect). */
   names: ImportBinding[] | null
+  /** Python `import pkg` (or `import pkg.mod as local`): the name the module is bound to. */
+  local?: string
+  /**
+   * Python: with `local`, the attributes the file reads from the module (`pkg.name`) when that is
+   * all it does with it; absent when it uses the module otherwise.
+   */
+  attributes?: string[]
 }
 
 export interface SymbolInfo {

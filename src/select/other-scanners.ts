@@ -1,5 +1,12 @@
 import { goEmbedPatterns } from './go-files.js'
-import { MODULE_SYMBOL, emptyScan, hashText, type ImportBinding, type ModuleScan } from './model.js'
+import {
+  MODULE_SYMBOL,
+  emptyScan,
+  hashText,
+  type ImportBinding,
+  type ImportRecord,
+  type ModuleScan
+} from './model.js'
 
 /** Python and Go: top-level definitions by indentation / package-level declarations. */
 
@@ -86,6 +93,9 @@ function pythonLogicalLines(src: string): { lines: Logical[]; error?: string } {
       // Spaces inside a string are content: kept apart from the whitespace the hash ignores.
       norm += JSON.stringify(value).replace(/ /g, '\\u0020')
       code += '""'
+      // An f-string's replacement fields are code: what they name is referenced.
+      if (/[fF][rRbB]?$|[rR][fF]$/.test(/\w*$/.exec(code.slice(0, -2))?.[0] ?? ''))
+        code += ` ${fStringFields(value)} `
       i = j + quote.length
       continue
     }
@@ -98,6 +108,42 @@ function pythonLogicalLines(src: string): { lines: Logical[]; error?: string } {
   flush()
   if (depth > 0) return { lines, error: 'unclosed bracket at end of file' }
   return { lines }
+}
+
+/** The replacement fields of an f-string's text (`{x!r:>{width}}` → `x width`), `{{` escapes aside. */
+function fStringFields(text: string): string {
+  let fields = ''
+  let depth = 0
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i] as string
+    if (depth === 0 && (c === '{' || c === '}') && text[i + 1] === c) i++
+    else if (c === '{') {
+      depth++
+      fields += ' '
+    } else if (c === '}') depth = Math.max(0, depth - 1)
+    else if (depth > 0) fields += c
+  }
+  return fields
+}
+
+/**
+ * For each local that a top-level `import pkg` (or `import pkg.mod as local`) binds, the attribute
+ * names the file reads from it (`pkg.name`), when that is all the file does with it: no bare use
+ * (passed on, assigned, `getattr(pkg, …)`) and no other binding of the name.
+ */
+function moduleAttributes(lines: readonly Logical[], locals: ReadonlySet<string>): Map<string, Set<string>> {
+  const attributes = new Map<string, Set<string>>([...locals].map(local => [local, new Set<string>()]))
+  for (const line of lines) {
+    const code = line.code.trim()
+    if (/^(from\s+\S+\s+import|import)\s/.test(code)) continue
+    for (const match of code.matchAll(/(^|[^.\w])([A-Za-z_]\w*)(\s*\.\s*([A-Za-z_]\w*))?/g)) {
+      const found = attributes.get(match[2] as string)
+      if (!found) continue
+      if (match[4] === undefined) attributes.delete(match[2] as string)
+      else found.add(match[4])
+    }
+  }
+  return attributes
 }
 
 function pythonRefs(code: string): string[] {
@@ -211,7 +257,15 @@ export function scanPython(src: string): ModuleScan {
     decorators = []
     if (/^(from\s+\S+\s+import|import)\s/.test(code)) {
       for (const entry of parsePythonImport(code, false)) {
-        scan.imports.push({ spec: entry.spec, kind: 'static', names: entry.names })
+        const record: ImportRecord = { spec: entry.spec, kind: 'static', names: entry.names }
+        // `import pkg` or `import pkg.mod as name`: a module bound to a local.
+        if (
+          !entry.names &&
+          entry.local &&
+          (entry.local !== entry.spec.split('.')[0] || !entry.spec.includes('.'))
+        )
+          record.local = entry.local
+        scan.imports.push(record)
         const bindings = entry.names ?? (entry.local ? [{ imported: '*', local: entry.local }] : [])
         for (const binding of bindings) {
           scan.symbols[binding.local] = { hash: `${entry.spec}\u0000${binding.imported}`, refs: [] }
@@ -236,8 +290,28 @@ export function scanPython(src: string): ModuleScan {
   close()
   for (const decorator of decorators) moduleParts.push(decorator.norm)
   scan.symbols[MODULE_SYMBOL] = { hash: hashText(moduleParts.join('\n')), refs: [...moduleRefs] }
+  recordModuleAttributes(scan, lines)
   scan.strings = [...allStrings].slice(0, 300)
   return scan
+}
+
+/**
+ * Sets `attributes` on the whole-module imports whose local is only read by attribute. A local
+ * that two statements bind (`import a` and `import a.b`, or a second `import a`) is left whole.
+ */
+function recordModuleAttributes(scan: ModuleScan, lines: readonly Logical[]): void {
+  const byLocal = new Map<string, ImportRecord[]>()
+  for (const record of scan.imports) {
+    if (record.kind !== 'static' || record.names !== null || record.local === undefined) continue
+    const list = byLocal.get(record.local)
+    if (list) list.push(record)
+    else byLocal.set(record.local, [record])
+  }
+  const locals = new Set([...byLocal].filter(([, records]) => records.length === 1).map(([local]) => local))
+  for (const [local, names] of moduleAttributes(lines, locals)) {
+    const record = byLocal.get(local)?.[0]
+    if (record) record.attributes = [...names].sort()
+  }
 }
 
 // ── Go ─────────────────────────────────────────────────────────────────────
