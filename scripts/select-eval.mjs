@@ -8,6 +8,7 @@
 //   node scripts/select-eval.mjs --repo /path/to/clone [--mutations 10] [--jest "npx jest"] [--related-only]
 //        [--whole-roots] [--cosmetic 3] [--seed 1] [--json-out FILE] [--keep] [--coverage]
 //        [--sources REGEX]
+//   node scripts/select-eval.mjs --repo /path/to/python/clone --pytest [--mutations 15]
 //
 // With --coverage the whole suite first runs once more through CI Medic's runner with
 // record-coverage, at the base commit, and selection uses that coverage map (the selection
@@ -22,6 +23,12 @@
 // exports and class methods the scanner knows CommonJS exports (`module.exports = function name(…) {`,
 // `module.exports = async (file, api) => {`) and function signatures split over lines, whose body
 // opens after a top-level `) {`.
+//
+// With --pytest the suite is a Python one: pytest (`python3 -m pytest`, with `src` on PYTHONPATH
+// when the project has that folder) lists and runs it, the mutations put a `raise` at the top of
+// functions and methods of the Python files that --sources matches (default: any .py file outside
+// tests and conftest.py), and the cosmetic edits add comments and blank lines. There is no jest to
+// compare with, so the selection is measured against the whole suite.
 //
 // Without --jest the project's own jest (else CI Medic's) runs in a small wrapper that hands it
 // its flags directly, so they never reach process.argv: a test that parses process.argv (commander's
@@ -153,6 +160,134 @@ function jestRelated(dir, jest, changed, testFiles) {
   return { list: [...new Set(list)], ms: Date.now() - started }
 }
 
+const PYTEST = flag('pytest')
+
+function runPytest(dir, extra) {
+  const pythonPath = [existsSync(join(dir, 'src')) ? join(dir, 'src') : '', process.env.PYTHONPATH ?? '']
+  return spawnSync('python3', ['-m', 'pytest', '-p', 'no:cacheprovider', ...extra], {
+    cwd: dir,
+    encoding: 'utf8',
+    env: {
+      ...process.env,
+      CI: 'true',
+      // Summary lines are cut at the terminal's width.
+      COLUMNS: '10000',
+      PYTHONDONTWRITEBYTECODE: '1',
+      PYTHONPATH: pythonPath.filter(Boolean).join(':')
+    },
+    maxBuffer: 256 * 1024 * 1024
+  })
+}
+
+/** The file of a pytest node id (`tests/test_a.py::TestX::test_y` → `tests/test_a.py`). */
+const nodeFile = id => id.split('::')[0]
+
+/** Every test file pytest collects. */
+function listPytestFiles(dir) {
+  const { stdout } = runPytest(dir, ['--collect-only', '-q'])
+  const files = stdout
+    .split('\n')
+    .filter(line => /^[^\s].*\.py(::|$)/.test(line))
+    .map(line => nodeFile(line.trim()))
+  return [...new Set(files)].sort()
+}
+
+/**
+ * Test files with a failing or erroring test (or that fail to collect) in one run of the whole
+ * suite, from pytest's short summary (`FAILED path::test - …`, `ERROR path - …`).
+ */
+function failingPytestFiles(dir) {
+  const { stdout, status } = runPytest(dir, ['-q', '-rfE', '--tb=no', '--no-header'])
+  if (status !== 0 && status !== 1) throw new Error(`pytest exited ${status}:\n${stdout.slice(-2000)}`)
+  const failed = stdout
+    .split('\n')
+    .map(line => /^(?:FAILED|ERROR) (\S+?\.py)(?:::|\s|$)/.exec(line)?.[1])
+    .filter(Boolean)
+  return { failed: [...new Set(failed)].sort() }
+}
+
+/** Mutations for a Python repository: a raise at the top of functions and methods. */
+function pythonMutations(dir, count, seed) {
+  const random = rng(seed)
+  const sources = new RegExp(arg('sources', '\\.py$'))
+  const testLike =
+    /(^|\/)(tests?|testing)\/|(^|\/)test_[^/]*\.py$|_test\.py$|(^|\/)conftest\.py$|(^|\/)(docs|examples)\//
+  const files = git(dir, 'ls-files')
+    .split('\n')
+    .filter(f => f.endsWith('.py') && sources.test(f) && !testLike.test(f))
+  const sites = []
+  for (const file of files) {
+    const lines = readFileSync(join(dir, file), 'utf8').split('\n')
+    for (let i = 0; i < lines.length; i++) {
+      const def = /^( {0,4})(async\s+)?def\s+\w+\s*\(/.exec(lines[i])
+      if (!def) continue
+      // The signature ends at the first line (from the def) whose brackets balance and that ends
+      // with `:` (comments aside).
+      let depth = 0
+      let end = -1
+      for (let j = i; j < lines.length && j < i + 40; j++) {
+        const code = lines[j].replace(/#.*$/, '')
+        for (const c of code) depth += '([{'.includes(c) ? 1 : ')]}'.includes(c) ? -1 : 0
+        if (depth === 0 && /:\s*$/.test(code)) {
+          end = j
+          break
+        }
+        if (depth === 0 && j > i) break
+      }
+      if (end < 0) continue
+      let body = end + 1
+      while (body < lines.length && lines[body].trim() === '') body++
+      const indent = /^( *)/.exec(lines[body] ?? '')[1]
+      if (body >= lines.length || indent.length <= def[1].length) continue
+      sites.push({ file, line: body, indent })
+      i = end
+    }
+  }
+  return seeded(random, count, sites, files, {
+    what: 'raise',
+    insert: (lines, site) =>
+      lines.splice(site.line, 0, `${site.indent}raise RuntimeError("ci-medic mutant")`),
+    decorate: text =>
+      text
+        .replace(/^((?:async )?def )/gm, '# documented\n\n$1')
+        // After a `#!` or encoding line, which must stay first.
+        .replace(/^(#!.*\n|#.*coding[:=].*\n)?/, '$1# ci-medic: a comment-only change\n')
+  })
+}
+
+/**
+ * `count` of `sites` picked at random, each a mutation that `insert`s a statement into its file,
+ * and `cosmetic` files (the --cosmetic count) `decorate`d with comments and blank lines only.
+ */
+function seeded(random, count, sites, files, { what, insert, decorate }) {
+  const chosen = []
+  while (chosen.length < count && sites.length)
+    chosen.push(sites.splice(Math.floor(random() * sites.length), 1)[0])
+  const semantic = chosen.map(site => ({
+    kind: 'semantic',
+    label: `${what} in ${site.file}:${site.line + 1}`,
+    apply: d => {
+      const lines = readFileSync(join(d, site.file), 'utf8').split('\n')
+      insert(lines, site)
+      writeFileSync(join(d, site.file), lines.join('\n'))
+      return [site.file]
+    }
+  }))
+  const cosmetic = []
+  for (let i = 0; i < Number(arg('cosmetic', '3')) && files.length; i++) {
+    const file = files[Math.floor(random() * files.length)]
+    cosmetic.push({
+      kind: 'cosmetic',
+      label: `comments and blank lines in ${file}`,
+      apply: d => {
+        writeFileSync(join(d, file), decorate(readFileSync(join(d, file), 'utf8')))
+        return [file]
+      }
+    })
+  }
+  return [...semantic, ...cosmetic]
+}
+
 /** Mutations for a real repository: a throw at the top of exported functions and methods. */
 function realMutations(dir, count, seed) {
   const random = rng(seed)
@@ -192,37 +327,15 @@ function realMutations(dir, count, seed) {
         sites.push({ file, line: i })
     })
   }
-  const chosen = []
-  while (chosen.length < count && sites.length)
-    chosen.push(sites.splice(Math.floor(random() * sites.length), 1)[0])
-  const semantic = chosen.map(site => ({
-    kind: 'semantic',
-    label: `throw in ${site.file}:${site.line + 1}`,
-    apply: d => {
-      const lines = readFileSync(join(d, site.file), 'utf8').split('\n')
-      lines.splice(site.line + 1, 0, `throw new Error('ci-medic mutant')`)
-      writeFileSync(join(d, site.file), lines.join('\n'))
-      return [site.file]
-    }
-  }))
-  const cosmetic = []
-  for (let i = 0; i < Number(arg('cosmetic', '3')) && files.length; i++) {
-    const file = files[Math.floor(random() * files.length)]
-    cosmetic.push({
-      kind: 'cosmetic',
-      label: `comments and blank lines in ${file}`,
-      apply: d => {
-        const text = readFileSync(join(d, file), 'utf8')
-        const edited = text
-          .replace(/^(export (?:async )?function)/gm, '/** documented */\n\n$1')
-          // After a `#!` line, which must stay first.
-          .replace(/^(#!.*\n)?/, '$1// ci-medic: a comment-only change\n')
-        writeFileSync(join(d, file), edited)
-        return [file]
-      }
-    })
-  }
-  return [...semantic, ...cosmetic]
+  return seeded(random, count, sites, files, {
+    what: 'throw',
+    insert: (lines, site) => lines.splice(site.line + 1, 0, `throw new Error('ci-medic mutant')`),
+    decorate: text =>
+      text
+        .replace(/^(export (?:async )?function)/gm, '/** documented */\n\n$1')
+        // After a `#!` line, which must stay first.
+        .replace(/^(#!.*\n)?/, '$1// ci-medic: a comment-only change\n')
+  })
 }
 
 async function main() {
@@ -253,7 +366,11 @@ async function main() {
         'eval base',
         '--allow-empty'
       )
-      list = realMutations(dir, Number(arg('mutations', '10')), Number(arg('seed', '1')))
+      list = (PYTEST ? pythonMutations : realMutations)(
+        dir,
+        Number(arg('mutations', '10')),
+        Number(arg('seed', '1'))
+      )
     } else {
       git(work, 'init', '-q', 'repo')
       const model = generateProject(dir, {
@@ -267,13 +384,14 @@ async function main() {
       git(dir, '-c', 'user.email=eval@ci-medic', '-c', 'user.name=eval', 'commit', '-qm', 'base')
       list = mutations(model, Number(arg('seed', '1')) + 6)
     }
-    const testFiles = listTests(dir, jest)
-    const baseline = failingTests(dir, jest)
+    const testFiles = PYTEST ? listPytestFiles(dir) : listTests(dir, jest)
+    const failingNow = () => (PYTEST ? failingPytestFiles(dir) : failingTests(dir, jest))
+    const baseline = failingNow()
     console.log(
-      `baseline: ${baseline.total} test files, ${baseline.failed.length} failing before any mutation`
+      `baseline: ${testFiles.length} test files, ${baseline.failed.length} failing before any mutation`
     )
     let coverageMap
-    if (flag('coverage')) {
+    if (flag('coverage') && !PYTEST) {
       const coverageDir = join(work, 'coverage-map')
       const recorded = await runTests({
         repoDir: dir,
@@ -303,8 +421,8 @@ async function main() {
         })
       const selection = await select(coverageMap)
       const staticSelection = coverageMap ? await select(undefined) : selection
-      const related = jestRelated(dir, jest, changed, testFiles)
-      const run = failingTests(dir, jest, relatedOnly ? related.list : undefined)
+      const related = PYTEST ? { list: [], ms: 0 } : jestRelated(dir, jest, changed, testFiles)
+      const run = PYTEST ? failingNow() : failingTests(dir, jest, relatedOnly ? related.list : undefined)
       const newlyFailing = run.failed.filter(f => !baseline.failed.includes(f))
       const selected = new Set(selection.tests)
       const misses = newlyFailing.filter(f => !selected.has(f))
@@ -337,6 +455,10 @@ async function main() {
     console.log(
       `  perfect selector     ${failingSum} / ${relatedSum} = ${relatedSum ? (failingSum / relatedSum).toFixed(3) : 'n/a'}  (selects exactly the failing files)`
     )
+    const suiteSum = semantic.length * testFiles.length
+    console.log(
+      `  selected / suite     ${selectedSum} / ${suiteSum} = ${suiteSum ? (selectedSum / suiteSum).toFixed(3) : 'n/a'}  (every test file, each mutation; perfect ${suiteSum ? (failingSum / suiteSum).toFixed(3) : 'n/a'})`
+    )
     console.log(`  cosmetic selected    ${cosmeticSelected}  (bar: 0)`)
     console.log(
       `  time                 ${((Date.now() - started) / 1000).toFixed(0)} s for ${rows.length} mutations`
@@ -345,6 +467,7 @@ async function main() {
       misses,
       selectedSum,
       relatedSum,
+      suiteSum: semantic.length * testFiles.length,
       failingSum,
       cosmeticSelected,
       ratio: relatedSum ? selectedSum / relatedSum : null,
