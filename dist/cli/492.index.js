@@ -1653,6 +1653,8 @@ function freshGraph(nodes, keys) {
         }
     };
 }
+/** A test module by pytest's default names (`test_*.py`, `*_test.py`). */
+const PYTEST_FILE = /(?:^|\/)(?:test_[^/]*|[^/]*_test)\.py$/;
 /** A node's edges out: its imports resolved (plus conftests for Python, package files for Go). */
 function linkNode(path, scan, resolver, conftests, goPackages, setupLoads = []) {
     const node = { bindings: new Map(), loads: [], exportAll: [], unresolved: [] };
@@ -1699,6 +1701,7 @@ function linkNode(path, scan, resolver, conftests, goPackages, setupLoads = []) 
                 load(target, true);
     }
     else if (scan.lang === 'py') {
+        const attributesOnly = PYTEST_FILE.test(path);
         for (const record of scan.imports) {
             const { files, resolved } = resolver.resolvePython(path, record.spec);
             if (!resolved)
@@ -1706,9 +1709,14 @@ function linkNode(path, scan, resolver, conftests, goPackages, setupLoads = []) 
             const module = files[files.length - 1];
             for (const file of files.slice(0, -1))
                 load(file, false);
+            // A test module that reads only attributes of `import pkg` takes those names from it, as
+            // `from pkg import …` would (nothing imports a test module to use its `pkg`).
+            const names = attributesOnly && record.attributes
+                ? record.attributes.map(name => ({ imported: name, local: `${record.local}.${name}` }))
+                : record.names;
             if (module)
-                load(module, record.names === null);
-            for (const binding of record.names ?? []) {
+                load(module, names === null);
+            for (const binding of names ?? []) {
                 const submodule = module ? resolver.pythonSubmodule(module, binding.imported) : undefined;
                 if (submodule) {
                     load(submodule, true);
@@ -1717,7 +1725,7 @@ function linkNode(path, scan, resolver, conftests, goPackages, setupLoads = []) 
                 else
                     node.bindings.set(binding.local, { target: module, imported: binding.imported });
             }
-            if (!record.names && module) {
+            if (!names && module) {
                 const local = record.spec.split('.')[0];
                 if (!node.bindings.has(local))
                     node.bindings.set(local, { target: module, imported: WHOLE });
@@ -4274,6 +4282,9 @@ function pythonLogicalLines(src) {
             // Spaces inside a string are content: kept apart from the whitespace the hash ignores.
             norm += JSON.stringify(value).replace(/ /g, '\\u0020');
             code += '""';
+            // An f-string's replacement fields are code: what they name is referenced.
+            if (/[fF][rRbB]?$|[rR][fF]$/.test(/\w*$/.exec(code.slice(0, -2))?.[0] ?? ''))
+                code += ` ${fStringFields(value)} `;
             i = j + quote.length;
             continue;
         }
@@ -4289,6 +4300,48 @@ function pythonLogicalLines(src) {
     if (depth > 0)
         return { lines, error: 'unclosed bracket at end of file' };
     return { lines };
+}
+/** The replacement fields of an f-string's text (`{x!r:>{width}}` → `x width`), `{{` escapes aside. */
+function fStringFields(text) {
+    let fields = '';
+    let depth = 0;
+    for (let i = 0; i < text.length; i++) {
+        const c = text[i];
+        if (depth === 0 && (c === '{' || c === '}') && text[i + 1] === c)
+            i++;
+        else if (c === '{') {
+            depth++;
+            fields += ' ';
+        }
+        else if (c === '}')
+            depth = Math.max(0, depth - 1);
+        else if (depth > 0)
+            fields += c;
+    }
+    return fields;
+}
+/**
+ * For each local that a top-level `import pkg` (or `import pkg.mod as local`) binds, the attribute
+ * names the file reads from it (`pkg.name`), when that is all the file does with it: no bare use
+ * (passed on, assigned, `getattr(pkg, …)`) and no other binding of the name.
+ */
+function moduleAttributes(lines, locals) {
+    const attributes = new Map([...locals].map(local => [local, new Set()]));
+    for (const line of lines) {
+        const code = line.code.trim();
+        if (/^(from\s+\S+\s+import|import)\s/.test(code))
+            continue;
+        for (const match of code.matchAll(/(^|[^.\w])([A-Za-z_]\w*)(\s*\.\s*([A-Za-z_]\w*))?/g)) {
+            const found = attributes.get(match[2]);
+            if (!found)
+                continue;
+            if (match[4] === undefined)
+                attributes.delete(match[2]);
+            else
+                found.add(match[4]);
+        }
+    }
+    return attributes;
 }
 function pythonRefs(code) {
     const refs = new Set();
@@ -4411,7 +4464,13 @@ function scanPython(src) {
         decorators = [];
         if (/^(from\s+\S+\s+import|import)\s/.test(code)) {
             for (const entry of parsePythonImport(code, false)) {
-                scan.imports.push({ spec: entry.spec, kind: 'static', names: entry.names });
+                const record = { spec: entry.spec, kind: 'static', names: entry.names };
+                // `import pkg` or `import pkg.mod as name`: a module bound to a local.
+                if (!entry.names &&
+                    entry.local &&
+                    (entry.local !== entry.spec.split('.')[0] || !entry.spec.includes('.')))
+                    record.local = entry.local;
+                scan.imports.push(record);
                 const bindings = entry.names ?? (entry.local ? [{ imported: '*', local: entry.local }] : []);
                 for (const binding of bindings) {
                     scan.symbols[binding.local] = { hash: `${entry.spec}\u0000${binding.imported}`, refs: [] };
@@ -4440,8 +4499,31 @@ function scanPython(src) {
     for (const decorator of decorators)
         moduleParts.push(decorator.norm);
     scan.symbols[model_MODULE_SYMBOL] = { hash: hashText(moduleParts.join('\n')), refs: [...moduleRefs] };
+    recordModuleAttributes(scan, lines);
     scan.strings = [...allStrings].slice(0, 300);
     return scan;
+}
+/**
+ * Sets `attributes` on the whole-module imports whose local is only read by attribute. A local
+ * that two statements bind (`import a` and `import a.b`, or a second `import a`) is left whole.
+ */
+function recordModuleAttributes(scan, lines) {
+    const byLocal = new Map();
+    for (const record of scan.imports) {
+        if (record.kind !== 'static' || record.names !== null || record.local === undefined)
+            continue;
+        const list = byLocal.get(record.local);
+        if (list)
+            list.push(record);
+        else
+            byLocal.set(record.local, [record]);
+    }
+    const locals = new Set([...byLocal].filter(([, records]) => records.length === 1).map(([local]) => local));
+    for (const [local, names] of moduleAttributes(lines, locals)) {
+        const record = byLocal.get(local)?.[0];
+        if (record)
+            record.attributes = [...names].sort();
+    }
 }
 // ── Go ─────────────────────────────────────────────────────────────────────
 /**
@@ -6151,7 +6233,8 @@ function demandGraph(options) {
                     importers.add(at);
             }
         const base = target.slice(target.lastIndexOf('/') + 1);
-        const names = base === '__init__.py' ? [lastSegment(dir) ?? '.', '.'] : [base.slice(0, -3)];
+        // A module is found under its own name and, as an attribute of its package, the package's.
+        const names = base === '__init__.py' ? [lastSegment(dir) ?? '.', '.'] : [base.slice(0, -3), lastSegment(dir) ?? '.'];
         for (const name of new Set(names))
             for (const { at, spec, names: imported } of pyBySegment.get(name) ?? []) {
                 if (importers.has(at))
@@ -6162,7 +6245,12 @@ function demandGraph(options) {
                     continue;
                 const module = files[files.length - 1];
                 if (files.includes(target) ||
-                    (module !== undefined && imported.some(name => resolver.pythonSubmodule(module, name) === target)))
+                    (module !== undefined &&
+                        // `import pkg` reads its submodules as attributes (`pkg.mod`); a name of an import list
+                        // may be one.
+                        (imported.length === 0
+                            ? module.endsWith('/__init__.py') && dirname(module) === dir
+                            : imported.some(name => resolver.pythonSubmodule(module, name) === target))))
                     importers.add(at);
             }
         return [...importers].sort((a, b) => a - b);
@@ -8140,7 +8228,7 @@ function metadataOnlyChange(before, after) {
  * parsed only when something asks for them. Resolutions and the graph snapshot stay valid while
  * the list of files and the project configs are the same (their fingerprint).
  */
-const SCANNER_VERSION = 21;
+const SCANNER_VERSION = 22;
 /** Lines read one at a time with a read of their own; after this many, the whole bulk at once. */
 const LINES_READ_ONE_BY_ONE = 256;
 /** Closes the file of a bulk that was never read in whole once nothing can read it any more. */
