@@ -19,6 +19,7 @@ import {
   dirname,
   loadPackage,
   loadTsConfig,
+  PY_TEST,
   type JestSettings,
   type TsConfig
 } from './project.js'
@@ -646,10 +647,10 @@ export function demandGraph(options: DemandGraphOptions): DemandGraph | undefine
         if (
           files.includes(target) ||
           (module !== undefined &&
-            // `import pkg` reads its submodules as attributes (`pkg.mod`); a name of an import list
-            // may be one.
+            // A test module's `import pkg` may read a submodule as an attribute (`pkg.mod`; see
+            // linkNode); a name of an import list may be one.
             (imported.length === 0
-              ? module.endsWith('/__init__.py') && dirname(module) === dir
+              ? PY_TEST.test(from) && module.endsWith('/__init__.py') && dirname(module) === dir
               : imported.some(name => resolver.pythonSubmodule(module, name) === target)))
         )
           importers.add(at)

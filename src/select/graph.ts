@@ -1,5 +1,5 @@
 import { MODULE_SYMBOL, own, type ModuleScan, type SymbolInfo } from './model.js'
-import { dirname, joinPath } from './project.js'
+import { PY_TEST, dirname, joinPath } from './project.js'
 import type { MemberReach, ReachTarget } from './members.js'
 import type { Resolver } from './resolve.js'
 import type { GraphSnapshot } from './scan-cache.js'
@@ -314,9 +314,6 @@ function freshGraph(nodes: Map<string, GraphNode>, keys: Map<string, string>): F
   }
 }
 
-/** A test module by pytest's default names (`test_*.py`, `*_test.py`). */
-const PYTEST_FILE = /(?:^|\/)(?:test_[^/]*|[^/]*_test)\.py$/
-
 /** A node's edges out: its imports resolved (plus conftests for Python, package files for Go). */
 export function linkNode(
   path: string,
@@ -363,7 +360,7 @@ export function linkNode(
     for (const literal of scan.strings)
       for (const target of resolver.namedSources(path, literal)) load(target, true)
   } else if (scan.lang === 'py') {
-    const attributesOnly = PYTEST_FILE.test(path)
+    const attributesOnly = PY_TEST.test(path)
     for (const record of scan.imports) {
       const { files, resolved } = resolver.resolvePython(path, record.spec)
       if (!resolved) continue

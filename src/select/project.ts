@@ -588,7 +588,8 @@ const CONVENTIONAL_JS_TEST = /(?:^|\/)(?:__tests__\/.*\.[cm]?[jt]sx?|[^/]*\.(?:t
 const isConventionalJsTest = (path: string): boolean =>
   (path.includes('__tests__/') || path.includes('.test.') || path.includes('.spec.')) &&
   CONVENTIONAL_JS_TEST.test(path)
-const PY_TEST = /(?:^|\/)(?:test_[^/]*\.py|[^/]*_test\.py)$/
+/** A test module by pytest's default names (`test_*.py`, `*_test.py`). */
+export const PY_TEST = /(?:^|\/)(?:test_[^/]*\.py|[^/]*_test\.py)$/
 const GO_TEST = /_test\.go$/
 
 /**
