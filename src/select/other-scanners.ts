@@ -110,6 +110,9 @@ function pythonLogicalLines(src: string): { lines: Logical[]; error?: string } {
   return { lines }
 }
 
+/** A logical line that is an import statement. */
+const PY_IMPORT_LINE = /^(from\s+\S+\s+import|import)\s/
+
 /** The replacement fields of an f-string's text (`{x!r:>{width}}` → `x width`), `{{` escapes aside. */
 function fStringFields(text: string): string {
   let fields = ''
@@ -135,7 +138,7 @@ function moduleAttributes(lines: readonly Logical[], locals: ReadonlySet<string>
   const attributes = new Map<string, Set<string>>([...locals].map(local => [local, new Set<string>()]))
   for (const line of lines) {
     const code = line.code.trim()
-    if (/^(from\s+\S+\s+import|import)\s/.test(code)) continue
+    if (PY_IMPORT_LINE.test(code)) continue
     for (const match of code.matchAll(/(^|[^.\w])([A-Za-z_]\w*)(\s*\.\s*([A-Za-z_]\w*))?/g)) {
       const found = attributes.get(match[2] as string)
       if (!found) continue
@@ -222,7 +225,7 @@ export function scanPython(src: string): ModuleScan {
       for (const value of line.strings)
         if (PY_MODULE_PATH.test(value)) scan.imports.push({ spec: value, kind: 'dynamic', names: null })
     if (line.indent > 0) {
-      if (/^(from\s+\S+\s+import|import)\s/.test(code))
+      if (PY_IMPORT_LINE.test(code))
         for (const entry of parsePythonImport(code, true))
           scan.imports.push({ spec: entry.spec, kind: 'dynamic', names: null })
       if (current) {
@@ -255,14 +258,15 @@ export function scanPython(src: string): ModuleScan {
     }
     for (const decorator of decorators) moduleParts.push(decorator.norm)
     decorators = []
-    if (/^(from\s+\S+\s+import|import)\s/.test(code)) {
+    if (PY_IMPORT_LINE.test(code)) {
       for (const entry of parsePythonImport(code, false)) {
         const record: ImportRecord = { spec: entry.spec, kind: 'static', names: entry.names }
-        // `import pkg` or `import pkg.mod as name`: a module bound to a local.
+        // `import pkg` or `import pkg.mod as name` binds the module it imports (`import pkg.mod`
+        // binds `pkg`).
         if (
           !entry.names &&
           entry.local &&
-          (entry.local !== entry.spec.split('.')[0] || !entry.spec.includes('.'))
+          (!entry.spec.includes('.') || entry.local !== entry.spec.split('.')[0])
         )
           record.local = entry.local
         scan.imports.push(record)
@@ -296,13 +300,14 @@ export function scanPython(src: string): ModuleScan {
 }
 
 /**
- * Sets `attributes` on the whole-module imports whose local is only read by attribute. A local
- * that two statements bind (`import a` and `import a.b`, or a second `import a`) is left whole.
+ * Sets `attributes` on the imports that bind a module (`local`) the file only reads attributes of.
+ * A local that two of them bind (`import a as m`, `import b as m`) is left whole. `import a.b`
+ * beside `import a` leaves `a` an attribute reader: `a.b` reads the submodule `b`.
  */
 function recordModuleAttributes(scan: ModuleScan, lines: readonly Logical[]): void {
   const byLocal = new Map<string, ImportRecord[]>()
   for (const record of scan.imports) {
-    if (record.kind !== 'static' || record.names !== null || record.local === undefined) continue
+    if (record.local === undefined) continue
     const list = byLocal.get(record.local)
     if (list) list.push(record)
     else byLocal.set(record.local, [record])
