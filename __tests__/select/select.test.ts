@@ -1122,6 +1122,22 @@ function failingPythonTests(dir: string): string[] {
   return [...new Set(failing)].sort()
 }
 
+/**
+ * Selects for `change` on a repository at `files` (whose tests all pass), and checks that pytest
+ * fails some test file after it and that the selection holds every one.
+ */
+async function selectCheckedByPytest(files: FileChanges, change: FileChanges): Promise<SelectResult> {
+  const repo = createRepo({ files })
+  const base = repo.head()
+  expect(failingPythonTests(repo.dir)).toEqual([])
+  repo.commit('change', change)
+  const result = await select(repo, base)
+  const failing = failingPythonTests(repo.dir)
+  expect(failing.length).toBeGreaterThan(0)
+  expect(result.tests).toEqual(expect.arrayContaining(failing))
+  return result
+}
+
 describe('Python modules read by attribute', () => {
   const SHOP = {
     'pyproject.toml': '[tool.pytest.ini_options]\npythonpath = ["src"]\n',
@@ -1143,10 +1159,7 @@ describe('Python modules read by attribute', () => {
   }
 
   it('takes from `import pkg` only the attributes a test reads, and follows names in f-strings', async () => {
-    const repo = createRepo({ files: SHOP })
-    const base = repo.head()
-    expect(failingPythonTests(repo.dir)).toEqual([])
-    const edits: Array<[file: keyof typeof SHOP, from: string, to: string, tests: string[]]> = [
+    const edits: Edit[] = [
       // label reads price only in an f-string's field.
       ['src/shop/prices.py', 'return 1', 'return 2', [
         'tests/test_bare.py', 'tests/test_format.py', 'tests/test_label.py', 'tests/test_total.py'
@@ -1161,16 +1174,9 @@ describe('Python modules read by attribute', () => {
       ]]
     ] // prettier-ignore
     for (const [file, from, to, tests] of edits) {
-      repo.commit(`edit ${file}`, { [file]: SHOP[file].replace(from, to) })
-      const result = await select(repo, base)
-      const failing = failingPythonTests(repo.dir)
-      expect([file, result.tests, failing.filter(test => !result.tests.includes(test))]).toEqual([
-        file,
-        tests,
-        []
-      ])
-      expect(failing.length).toBeGreaterThan(0)
-      repo.commit(`undo ${file}`, { [file]: SHOP[file] })
+      const text = SHOP[file as keyof typeof SHOP]
+      const result = await selectCheckedByPytest(SHOP, { [file]: text.replace(from, to) })
+      expect([file, result.tests]).toEqual([file, tests])
     }
   })
 })
@@ -1191,17 +1197,7 @@ describe('Python modules named in strings', () => {
     'tests/test_plain.py': 'def test_plain():\n    assert 1 + 1 == 2\n'
   }
 
-  async function pyChange(change: FileChanges): Promise<SelectResult> {
-    const repo = createRepo({ files: SHOP })
-    const base = repo.head()
-    expect(failingPythonTests(repo.dir)).toEqual([])
-    repo.commit('change', change)
-    const result = await select(repo, base)
-    const failing = failingPythonTests(repo.dir)
-    expect(failing.length).toBeGreaterThan(0)
-    expect(result.tests).toEqual(expect.arrayContaining(failing))
-    return result
-  }
+  const pyChange = (change: FileChanges): Promise<SelectResult> => selectCheckedByPytest(SHOP, change)
 
   it('follows pytest_plugins from a conftest.py to the plugin module, as pytest loads it', async () => {
     const result = await pyChange({ 'tests/plugins/db.py': SHOP['tests/plugins/db.py'].replace('1}', '2}') })
