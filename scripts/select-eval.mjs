@@ -197,7 +197,14 @@ function listPytestFiles(dir) {
  * suite, from pytest's short summary (`FAILED path::test - …`, `ERROR path - …`).
  */
 function failingPytestFiles(dir) {
-  const { stdout, status } = runPytest(dir, ['-q', '-rfE', '--tb=no', '--no-header'])
+  // A module that fails to collect would otherwise stop the run before any test (exit 2).
+  const { stdout, status } = runPytest(dir, [
+    '-q',
+    '-rfE',
+    '--tb=no',
+    '--no-header',
+    '--continue-on-collection-errors'
+  ])
   if (status !== 0 && status !== 1) throw new Error(`pytest exited ${status}:\n${stdout.slice(-2000)}`)
   const failed = stdout
     .split('\n')
