@@ -1176,6 +1176,7 @@ const CONVENTIONAL_JS_TEST = /(?:^|\/)(?:__tests__\/.*\.[cm]?[jt]sx?|[^/]*\.(?:t
 /** CONVENTIONAL_JS_TEST, with the text it needs looked for first (most paths have none of it). */
 const isConventionalJsTest = (path) => (path.includes('__tests__/') || path.includes('.test.') || path.includes('.spec.')) &&
     CONVENTIONAL_JS_TEST.test(path);
+/** A test module by pytest's default names (`test_*.py`, `*_test.py`). */
 const PY_TEST = /(?:^|\/)(?:test_[^/]*\.py|[^/]*_test\.py)$/;
 const GO_TEST = /_test\.go$/;
 /**
@@ -1653,8 +1654,6 @@ function freshGraph(nodes, keys) {
         }
     };
 }
-/** A test module by pytest's default names (`test_*.py`, `*_test.py`). */
-const PYTEST_FILE = /(?:^|\/)(?:test_[^/]*|[^/]*_test)\.py$/;
 /** A node's edges out: its imports resolved (plus conftests for Python, package files for Go). */
 function linkNode(path, scan, resolver, conftests, goPackages, setupLoads = []) {
     const node = { bindings: new Map(), loads: [], exportAll: [], unresolved: [] };
@@ -1701,7 +1700,7 @@ function linkNode(path, scan, resolver, conftests, goPackages, setupLoads = []) 
                 load(target, true);
     }
     else if (scan.lang === 'py') {
-        const attributesOnly = PYTEST_FILE.test(path);
+        const attributesOnly = PY_TEST.test(path);
         for (const record of scan.imports) {
             const { files, resolved } = resolver.resolvePython(path, record.spec);
             if (!resolved)
@@ -4301,6 +4300,8 @@ function pythonLogicalLines(src) {
         return { lines, error: 'unclosed bracket at end of file' };
     return { lines };
 }
+/** A logical line that is an import statement. */
+const PY_IMPORT_LINE = /^(from\s+\S+\s+import|import)\s/;
 /** The replacement fields of an f-string's text (`{x!r:>{width}}` → `x width`), `{{` escapes aside. */
 function fStringFields(text) {
     let fields = '';
@@ -4329,7 +4330,7 @@ function moduleAttributes(lines, locals) {
     const attributes = new Map([...locals].map(local => [local, new Set()]));
     for (const line of lines) {
         const code = line.code.trim();
-        if (/^(from\s+\S+\s+import|import)\s/.test(code))
+        if (PY_IMPORT_LINE.test(code))
             continue;
         for (const match of code.matchAll(/(^|[^.\w])([A-Za-z_]\w*)(\s*\.\s*([A-Za-z_]\w*))?/g)) {
             const found = attributes.get(match[2]);
@@ -4421,7 +4422,7 @@ function scanPython(src) {
                 if (PY_MODULE_PATH.test(value))
                     scan.imports.push({ spec: value, kind: 'dynamic', names: null });
         if (line.indent > 0) {
-            if (/^(from\s+\S+\s+import|import)\s/.test(code))
+            if (PY_IMPORT_LINE.test(code))
                 for (const entry of parsePythonImport(code, true))
                     scan.imports.push({ spec: entry.spec, kind: 'dynamic', names: null });
             if (current) {
@@ -4462,13 +4463,14 @@ function scanPython(src) {
         for (const decorator of decorators)
             moduleParts.push(decorator.norm);
         decorators = [];
-        if (/^(from\s+\S+\s+import|import)\s/.test(code)) {
+        if (PY_IMPORT_LINE.test(code)) {
             for (const entry of parsePythonImport(code, false)) {
                 const record = { spec: entry.spec, kind: 'static', names: entry.names };
-                // `import pkg` or `import pkg.mod as name`: a module bound to a local.
+                // `import pkg` or `import pkg.mod as name` binds the module it imports (`import pkg.mod`
+                // binds `pkg`).
                 if (!entry.names &&
                     entry.local &&
-                    (entry.local !== entry.spec.split('.')[0] || !entry.spec.includes('.')))
+                    (!entry.spec.includes('.') || entry.local !== entry.spec.split('.')[0]))
                     record.local = entry.local;
                 scan.imports.push(record);
                 const bindings = entry.names ?? (entry.local ? [{ imported: '*', local: entry.local }] : []);
@@ -4504,13 +4506,14 @@ function scanPython(src) {
     return scan;
 }
 /**
- * Sets `attributes` on the whole-module imports whose local is only read by attribute. A local
- * that two statements bind (`import a` and `import a.b`, or a second `import a`) is left whole.
+ * Sets `attributes` on the imports that bind a module (`local`) the file only reads attributes of.
+ * A local that two of them bind (`import a as m`, `import b as m`) is left whole. `import a.b`
+ * beside `import a` leaves `a` an attribute reader: `a.b` reads the submodule `b`.
  */
 function recordModuleAttributes(scan, lines) {
     const byLocal = new Map();
     for (const record of scan.imports) {
-        if (record.kind !== 'static' || record.names !== null || record.local === undefined)
+        if (record.local === undefined)
             continue;
         const list = byLocal.get(record.local);
         if (list)
@@ -6246,10 +6249,10 @@ function demandGraph(options) {
                 const module = files[files.length - 1];
                 if (files.includes(target) ||
                     (module !== undefined &&
-                        // `import pkg` reads its submodules as attributes (`pkg.mod`); a name of an import list
-                        // may be one.
+                        // A test module's `import pkg` may read a submodule as an attribute (`pkg.mod`; see
+                        // linkNode); a name of an import list may be one.
                         (imported.length === 0
-                            ? module.endsWith('/__init__.py') && dirname(module) === dir
+                            ? PY_TEST.test(from) && module.endsWith('/__init__.py') && dirname(module) === dir
                             : imported.some(name => resolver.pythonSubmodule(module, name) === target))))
                     importers.add(at);
             }
