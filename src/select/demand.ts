@@ -413,8 +413,6 @@ export function demandGraph(options: DemandGraphOptions): DemandGraph | undefine
     const glob = globCandidate(spec)
     if (glob !== undefined) {
       eagerCount++
-      for (const file of resolver.globFiles((sources[at] as DemandSource).path, glob))
-        pushTo(eagerInto, file, at)
       pushTo(globsIn, at, glob)
     }
     if (!rules.eager(spec)) {
@@ -669,11 +667,18 @@ export function demandGraph(options: DemandGraphOptions): DemandGraph | undefine
   const namesFor = (target: string): string[] => [
     ...new Set([...namesOf(target), ...(packageEntryNames.get(target) ?? [])])
   ]
+  // Patterns are tried on each target asked about, rather than listing every file they match.
+  let globLoaders: Array<{ at: number; loads: (file: string) => boolean }> | undefined
+  const globLoadersOf = (): Array<{ at: number; loads: (file: string) => boolean }> =>
+    [...globsIn].flatMap(([at, globs]) =>
+      globs.map(glob => ({ at, loads: resolver.globLoader((sources[at] as DemandSource).path, glob) }))
+    )
   /** The sources with a candidate that resolves to `target`, in tree order (before any scan). */
   const candidateImporters = (target: string): number[] => {
     if (target.endsWith('.go')) return goImporters(target)
     if (target.endsWith('.py')) return pythonImporters(target)
     const importers = new Set<number>([...(eagerInto.get(target) ?? []), ...(setupLoaders.get(target) ?? [])])
+    for (const { at, loads } of (globLoaders ??= globLoadersOf())) if (loads(target)) importers.add(at)
     if (eagerPackageInto.size) {
       const dir = resolver.packageDirOf(target)
       if (dir !== undefined && resolver.packageSources(dir).has(target))

@@ -103,14 +103,14 @@ export function globRegExp(pattern: string, syntax: 'import' | 'go' = 'import'):
 }
 
 /**
- * The files of `files` that glob import `pattern`, written in `from`, loads (never `from` itself).
- * `files` may be a function that lists the files under a folder prefix (`a/b/`, or `` for all).
+ * Whether a file is one that glob import `pattern`, written in `from`, loads (never `from` itself),
+ * with the folder prefix every such file starts with (`a/b/`, or `` for any); undefined when the
+ * pattern loads nothing (malformed, or above the repository's root).
  */
-export function globFiles(
-  files: Iterable<string> | ((prefix: string) => Iterable<string>),
+export function globMatcher(
   from: string,
   pattern: string
-): string[] {
+): { prefix: string; loads: (file: string) => boolean } | undefined {
   let rest = pattern
   let base: string | undefined = dirname(from)
   if (rest.startsWith('/')) {
@@ -120,25 +120,48 @@ export function globFiles(
   for (;;) {
     if (rest.startsWith('./')) rest = rest.slice(2)
     else if (rest.startsWith('../') && base !== undefined) {
-      if (base === '') return []
+      if (base === '') return undefined
       base = dirname(base)
       rest = rest.slice(3)
     } else break
   }
   const regex = globRegExp(rest)
-  if (!regex) return []
+  if (!regex) return undefined
   const prefix = base ? `${base}/` : ''
   // Text every match holds: most files are passed over without trying the pattern on them.
   const needed = requiredText(rest)
-  // A rooted pattern matches from any folder: one test per file, not one per folder of its path
-  // (the source without the `^` globRegExp anchors it with).
-  const anywhere = base === undefined ? new RegExp(`(?:^|/)${regex.source.slice(1)}`) : undefined
-  const matched: string[] = []
-  for (const file of typeof files === 'function' ? files(prefix) : files) {
-    if (file === from || (needed && !file.includes(needed))) continue
-    if (anywhere) {
-      if (anywhere.test(file)) matched.push(file)
-    } else if (file.startsWith(prefix) && regex.test(file.slice(prefix.length))) matched.push(file)
+  if (base === undefined) {
+    // A rooted pattern matches from any folder: one test per file, not one per folder of its path
+    // (the source without the `^` globRegExp anchors it with).
+    const anywhere = new RegExp(`(?:^|/)${regex.source.slice(1)}`)
+    return {
+      prefix,
+      loads: file => file !== from && (!needed || file.includes(needed)) && anywhere.test(file)
+    }
   }
+  return {
+    prefix,
+    loads: file =>
+      file !== from &&
+      (!needed || file.includes(needed)) &&
+      file.startsWith(prefix) &&
+      regex.test(file.slice(prefix.length))
+  }
+}
+
+/**
+ * The files of `files` that glob import `pattern`, written in `from`, loads (never `from` itself).
+ * `files` may be a function that lists the files under a folder prefix (`a/b/`, or `` for all).
+ */
+export function globFiles(
+  files: Iterable<string> | ((prefix: string) => Iterable<string>),
+  from: string,
+  pattern: string
+): string[] {
+  const matcher = globMatcher(from, pattern)
+  if (!matcher) return []
+  const matched: string[] = []
+  for (const file of typeof files === 'function' ? files(matcher.prefix) : files)
+    if (matcher.loads(file)) matched.push(file)
   return matched
 }

@@ -1,4 +1,4 @@
-import { globFiles } from './glob-imports.js'
+import { globFiles, globMatcher } from './glob-imports.js'
 import { JS_EXTENSION, PATH_LIKE, isJsLike } from './model.js'
 import { scanKindOf } from './scan-blob.js'
 import picomatch from 'picomatch'
@@ -326,31 +326,48 @@ export class Resolver {
     return this.byName.get(name) ?? []
   }
 
-  private readonly globMemo = new Map<string, { files: string[]; matched: Set<string> }>()
+  private readonly globMemo = new Map<string, string[]>()
+  private readonly globMatchers = new Map<string, (file: string) => boolean>()
   /** The files a glob import in `from` loads (see glob-imports.ts). */
   globFiles(from: string, pattern: string): string[] {
-    const { files } = this.globMatch(from, pattern)
+    const key = this.globKey(from, pattern)
+    let files = this.globMemo.get(key)
+    if (!files)
+      this.globMemo.set(
+        key,
+        (files = globFiles(prefix => this.filesUnder(prefix), this.globFrom(key), pattern))
+      )
     return files.includes(from) ? files.filter(file => file !== from) : files
   }
 
   /** Whether glob import `pattern`, written in `from`, loads `file` (as globFiles lists it). */
   globLoads(from: string, pattern: string, file: string): boolean {
-    return file !== from && this.globMatch(from, pattern).matched.has(file)
+    return this.globLoader(from, pattern)(file)
+  }
+
+  /** globLoads for one importer and pattern: tries each file asked about, lists none. */
+  globLoader(from: string, pattern: string): (file: string) => boolean {
+    const key = this.globKey(from, pattern)
+    let loads = this.globMatchers.get(key)
+    if (!loads) {
+      const matcher = globMatcher(this.globFrom(key), pattern)
+      this.globMatchers.set(key, (loads = matcher ? matcher.loads : () => false))
+    }
+    const inFolder = loads
+    return file => file !== from && this.files.has(file) && inFolder(file)
   }
 
   /**
    * What a pattern matches depends on the importer's folder (nothing, for a rooted one), and never
    * includes the importer: worked out once per folder, as tests repeat one pattern in hundreds of files.
    */
-  private globMatch(from: string, pattern: string): { files: string[]; matched: Set<string> } {
-    const dir = pattern.startsWith('/') ? '' : dirname(from)
-    const key = `${dir}\0${pattern}`
-    let found = this.globMemo.get(key)
-    if (!found) {
-      const files = globFiles(prefix => this.filesUnder(prefix), joinPath(dir, '\0'), pattern)
-      this.globMemo.set(key, (found = { files, matched: new Set(files) }))
-    }
-    return found
+  private globKey(from: string, pattern: string): string {
+    return `${pattern.startsWith('/') ? '' : dirname(from)}\0${pattern}`
+  }
+
+  /** A file name no file has, in the key's folder: the matcher for every importer there. */
+  private globFrom(key: string): string {
+    return joinPath(key.slice(0, key.indexOf('\0')), '\0')
   }
 
   /** Resolves `spec` imported from file `from` (memoized per folder and specifier). */
