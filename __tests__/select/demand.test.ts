@@ -327,6 +327,33 @@ describe('demand-driven graph', () => {
     expect((await bothWays(repo.dir, 'HEAD~1')).mode).toBe('none')
   })
 
+  it('finds the modules that name a data file by one of its folders, `./` or `../`, as the full graph does', async () => {
+    const repo = createRepo({
+      files: {
+        'lib/cases/one.txt': 'a\n',
+        'lib/reader.ts':
+          "import { readdirSync } from 'fs'\nexport const cases = () => readdirSync(new URL('./', import.meta.url))\n",
+        'lib/sub/up.ts': "import { join } from 'path'\nexport const parent = () => join(__dirname, '../')\n",
+        'src/folders.ts': "export const where = () => 'cases/'\n",
+        'src/other.ts': "export const elsewhere = () => 'other/'\n",
+        'test/reader.test.ts':
+          "import { cases } from '../lib/reader'\ntest('r', () => expect(cases()).toBeDefined())\n",
+        'test/up.test.ts':
+          "import { parent } from '../lib/sub/up'\ntest('u', () => expect(parent()).toBeDefined())\n",
+        'test/folders.test.ts':
+          "import { where } from '../src/folders'\ntest('f', () => expect(where()).toBe('cases/'))\n",
+        'test/other.test.ts':
+          "import { elsewhere } from '../src/other'\ntest('o', () => expect(elsewhere()).toBe('other/'))\n"
+      }
+    })
+    repo.commit('case', { 'lib/cases/one.txt': 'b\n' })
+    expect((await bothWays(repo.dir, 'HEAD~1')).tests).toEqual([
+      'test/folders.test.ts',
+      'test/reader.test.ts',
+      'test/up.test.ts'
+    ])
+  })
+
   it('reaches sources through build output that is not in the repository (../lib)', async () => {
     const files = {
       'package.json': JSON.stringify({ name: 'root', workspaces: ['packages/*'] }),

@@ -419,6 +419,7 @@ export function demandGraph(options: DemandGraphOptions): DemandGraph | undefine
       stems.add(stemHash(spec), at)
       return
     }
+    note(eagerStrings, spec)
     eagerCount++
     const from = (sources[at] as DemandSource).path
     const resolution = resolver.resolveJs(from, spec)
@@ -426,6 +427,8 @@ export function demandGraph(options: DemandGraphOptions): DemandGraph | undefine
     else if ('package' in resolution) pushTo(eagerPackageInto, resolution.package, at)
     for (const file of resolver.namedSources(from, spec)) pushTo(eagerInto, file, at)
   }
+  // Strings resolved up front (not filed by stem), for the data files they may name.
+  const eagerStrings = new Map<string, Candidate>()
   // Python strings, for the data files they may name.
   const pyStrings = new Map<string, Candidate>()
   const collectString = (spec: string): void => {
@@ -798,26 +801,31 @@ export function demandGraph(options: DemandGraphOptions): DemandGraph | undefine
     state.into = empty ? undefined : into
     return state.into
   }
-  // Every JavaScript/TypeScript string with the sources it is in, read again for data files.
-  let jsDistinct: Map<string, Candidate> | undefined
-  const jsStrings = (): Map<string, Candidate> => {
-    if (jsDistinct) return jsDistinct
-    jsDistinct = new Map()
-    for (at = 0; at < sources.length; at++) {
-      const source = sources[at] as DemandSource
-      if (source.data || source.blob === undefined || source.kind === 'py' || source.kind === 'go') continue
-      quotedCandidates(source.blob.toString('utf8'), spec => note(jsDistinct as Map<string, Candidate>, spec))
+  /**
+   * The JavaScript/TypeScript strings filed under `name`: a string names a path (see
+   * stringRefersTo) only when its last segment is one of the path's, or it has none (`..`, `./`),
+   * and those are resolved up front (see eagerStrings). Found by their stems, and read again.
+   */
+  const namingStrings = new Map<string, Array<{ at: number; spec: string }>>()
+  const stringsNaming = (name: string): Array<{ at: number; spec: string }> => {
+    let found = namingStrings.get(name)
+    if (found) return found
+    found = []
+    const wanted = new Set(filedHashes(name))
+    const filed = new Set([...wanted].flatMap(hash => stems.sourcesOf(hash)))
+    for (const at of [...filed].sort((a, b) => a - b)) {
+      const { text, ranges, hashes } = stringsOf(at)
+      for (let r = 0; r < hashes.length; r++)
+        if (wanted.has(hashes[r] as number))
+          found.push({ at, spec: text.slice(ranges[2 * r], ranges[2 * r + 1]) })
     }
-    return jsDistinct
+    namingStrings.set(name, found)
+    return found
   }
   const dataReferences: DemandGraph['dataReferences'] = (path, bareNames = true) => {
     const mock = MOCK_FILE.exec(path)?.[1]
     const maybe = new Set<number>()
-    for (const { spec, sources: found } of [
-      ...jsStrings().values(),
-      ...goDistinct.values(),
-      ...pyStrings.values()
-    ]) {
+    const consider = (spec: string, found: readonly number[]): void => {
       if (mock && (spec === mock || spec.endsWith('/' + mock))) {
         for (const at of found) maybe.add(at)
       } else if (spec.startsWith('./') || spec.startsWith('../')) {
@@ -828,6 +836,16 @@ export function demandGraph(options: DemandGraphOptions): DemandGraph | undefine
       else if (!bareNames && stringRefersTo(spec, '', path))
         for (const at of found) if (namesFromFolder(at)) maybe.add(at)
     }
+    const names = new Set(path.split('/'))
+    const mocked = mock && lastSegment(mock)
+    if (mocked) names.add(mocked)
+    for (const name of names) for (const { at, spec } of stringsNaming(name)) consider(spec, [at])
+    for (const { spec, sources: found } of [
+      ...eagerStrings.values(),
+      ...goDistinct.values(),
+      ...pyStrings.values()
+    ])
+      consider(spec, found)
     const referrers: string[] = []
     for (const at of [...maybe].sort((a, b) => a - b)) {
       const found = node((sources[at] as DemandSource).path)
