@@ -473,12 +473,33 @@ export class Resolver {
       const found = this.fileOrSource(joinPath(spec))
       return found ? { file: found } : { unresolved: true }
     }
+    // A bare specifier resolves the same from every folder with the same package and tsconfig.
+    const pkg = this.nearestPackage(fromDir)
+    const tsconfig = this.nearestTsConfig(fromDir)
+    let byPackage = this.bareResolutions.get(tsconfig)
+    if (!byPackage) this.bareResolutions.set(tsconfig, (byPackage = new Map()))
+    let bySpec = byPackage.get(pkg)
+    if (!bySpec) byPackage.set(pkg, (bySpec = new Map()))
+    let resolution = bySpec.get(spec)
+    if (!resolution) bySpec.set(spec, (resolution = this.resolveBare(pkg, tsconfig, spec)))
+    return resolution
+  }
+
+  private readonly bareResolutions = new Map<
+    TsConfig | undefined,
+    Map<PackageInfo | undefined, Map<string, Resolution>>
+  >()
+
+  /** Resolves a bare specifier (`#…`, a path alias, a package name) from a folder of `pkg` under `tsconfig`. */
+  private resolveBare(
+    pkg: PackageInfo | undefined,
+    tsconfig: TsConfig | undefined,
+    spec: string
+  ): Resolution {
     if (spec.startsWith('#')) {
-      const pkg = this.nearestPackage(fromDir)
       const found = pkg ? this.throughMap(pkg.imports, spec, pkg.dir) : undefined
       if (found) return { file: found }
     }
-    const tsconfig = this.nearestTsConfig(fromDir)
     // A declaration file found through `paths` types the import; what runs may be elsewhere.
     let declaration: string | undefined
     if (tsconfig) {
@@ -503,16 +524,16 @@ export class Resolver {
     // A workspace package, by name or name/subpath.
     const parts = spec.split('/')
     const name = spec.startsWith('@') ? parts.slice(0, 2).join('/') : (parts[0] as string)
-    const pkg = this.workspacePackages.get(name) ?? this.selfPackage(fromDir, name)
-    if (pkg) {
+    const named = this.workspacePackages.get(name) ?? (pkg?.name === name ? pkg : undefined)
+    if (named) {
       const sub = spec.slice(name.length)
       const key = sub ? '.' + sub : '.'
       const found =
-        (pkg.exports !== undefined ? this.throughMap(pkg.exports, key, pkg.dir) : undefined) ??
-        (sub ? this.fileOrSource(joinPath(pkg.dir, sub)) : this.tryPath(pkg.dir)) ??
-        this.tryPath(joinPath(pkg.dir, 'src', sub || 'index'))
+        (named.exports !== undefined ? this.throughMap(named.exports, key, named.dir) : undefined) ??
+        (sub ? this.fileOrSource(joinPath(named.dir, sub)) : this.tryPath(named.dir)) ??
+        this.tryPath(joinPath(named.dir, 'src', sub || 'index'))
       // Only declarations (the `types` field) is not what runs: any source may be.
-      return found && !DECLARATION.test(found) ? { file: found } : { package: pkg.dir }
+      return found && !DECLARATION.test(found) ? { file: found } : { package: named.dir }
     }
     if (declaration) return { file: declaration }
     for (const settings of this.jest) {
@@ -525,12 +546,6 @@ export class Resolver {
       }
     }
     return { external: true }
-  }
-
-  /** The package that holds `fromDir`, when `name` is its own name. */
-  private selfPackage(fromDir: string, name: string): PackageInfo | undefined {
-    const pkg = this.nearestPackage(fromDir)
-    return pkg?.name === name ? pkg : undefined
   }
 
   // ── Python ───────────────────────────────────────────────────────────────
