@@ -708,26 +708,32 @@ function stepOf(nodeId: string): string | undefined {
   return file
 }
 
+/** A node's step in a reason chain (see stepOf), and whether the step is its file alone. */
+interface Step {
+  text: string | undefined
+  fileOnly: boolean
+}
+
+function stepFor(nodeId: string): Step {
+  const text = stepOf(nodeId)
+  return { text, fileOnly: text !== undefined && text === nodeId.split(SEP)[1] }
+}
+
 /** The steps from a walk's start to the test file `file`, found at node `found`. */
 function chainTo(
   found: number,
   parentOf: (id: number) => number,
-  names: readonly string[],
+  stepAt: (id: number) => Step,
   start: { file: string; label: string },
   file: string
 ): string[] {
   const chain: string[] = []
   for (let at = found; at >= 0; at = parentOf(at)) {
-    const step = names[at] as string
-    const text = stepOf(step)
+    const { text, fileOnly } = stepAt(at)
     if (
       text &&
       text !== chain[chain.length - 1] &&
-      !(
-        text === step.split(SEP)[1] &&
-        chain.length &&
-        (chain[chain.length - 1] as string).startsWith(text + '#')
-      )
+      !(fileOnly && chain.length && (chain[chain.length - 1] as string).startsWith(text + '#'))
     )
       chain.push(text)
   }
@@ -808,6 +814,9 @@ export function testsReaching(
     }
     return n
   }
+  // Each node's step of a reason chain, worked out once: many walks build chains through the same nodes.
+  const steps: Array<Step | undefined> = []
+  const stepAt = (n: number): Step => (steps[n] ??= stepFor(names[n] as string))
   const scratch: string[] = []
   interface PendingHit extends ReverseHit {
     target?: ReachTarget
@@ -876,7 +885,7 @@ export function testsReaching(
       }
       // The test's first hit gives the reason. A hit that may be dropped does not settle which
       // hit that is: a later one keeps its chain too, until a sure hit has one.
-      if (!sure.has(test)) hit.chain = chainTo(at, n => parent[n] as number, names, start, test)
+      if (!sure.has(test)) hit.chain = chainTo(at, n => parent[n] as number, stepAt, start, test)
       if (throughMember) {
         hit.target = start.target
         hit.label = start.label
