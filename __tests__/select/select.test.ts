@@ -1225,6 +1225,10 @@ describe('glob imports', () => {
     'src/registry.ts':
       "const mods = import.meta.glob(['./plugins/*.ts', '!./plugins/skip.ts'], { eager: true })\nexport function all() {\n  return Object.keys(mods)\n}\n",
     'src/lazy.ts': 'export async function load(name: string) {\n  return import(`./plugins/${name}.ts`)\n}\n',
+    'src/spaced.ts':
+      "const mods = import.meta /* vite */\n  .glob('./plugins/*.ts')\nexport const names = () => Object.keys(mods)\n",
+    'test/spaced.test.ts':
+      "import { names } from '../src/spaced'\ntest('s', () => expect(names()).toHaveLength(1))\n",
     'test/registry.test.ts':
       "import { all } from '../src/registry'\ntest('r', () => expect(all().length).toBe(1))\n",
     'test/lazy.test.ts':
@@ -1236,7 +1240,7 @@ describe('glob imports', () => {
     const top = await afterChange(PLUGINS, {
       'src/plugins/a.ts': PLUGINS['src/plugins/a.ts'].replace('1', '4')
     })
-    expect(top.tests).toEqual(['test/lazy.test.ts', 'test/registry.test.ts'])
+    expect(top.tests).toEqual(['test/lazy.test.ts', 'test/registry.test.ts', 'test/spaced.test.ts'])
     expect(top.reasons['test/registry.test.ts']).toEqual([
       'src/plugins/a.ts#a',
       'src/registry.ts',
@@ -1248,7 +1252,7 @@ describe('glob imports', () => {
     })
     expect(nested.tests).toEqual(['test/lazy.test.ts'])
     const added = await afterChange(PLUGINS, { 'src/plugins/c.ts': 'export const c = 1\n' })
-    expect(added.tests).toEqual(['test/lazy.test.ts', 'test/registry.test.ts'])
+    expect(added.tests).toEqual(['test/lazy.test.ts', 'test/registry.test.ts', 'test/spaced.test.ts'])
     const unmatched = await afterChange(PLUGINS, { 'src/plugins/readme.md': '# the plugins\n' })
     expect(unmatched.tests).toEqual([])
   })

@@ -118,6 +118,10 @@ export interface DemandGraph extends Graph {
 
 const INDEX_FILE = /^index\.(?:[cm]?[jt]sx?|json|node)$/
 
+/** `import.meta.glob(` or `globEager(`, as the scanner reads it: comments and spaces between the words. */
+const GAP = String.raw`(?:\s|\/\*[\s\S]*?\*\/|\/\/[^\n]*\n)*`
+const META_GLOB = new RegExp(String.raw`\bmeta${GAP}\.${GAP}glob(?:Eager)?${GAP}\(`)
+
 /**
  * Calls `found` with the text between each quote (', ", `) and the next same quote. Quotes end at
  * the line's end, template literals do not. Every string literal of the file is among them.
@@ -404,14 +408,25 @@ export function demandGraph(options: DemandGraphOptions): DemandGraph | undefine
   const eagerPackageInto = new Map<string, number[]>()
   /** The patterns (`import.meta.glob`, templates) of each source that has one. */
   const globsIn = new Map<number, string[]>()
+  const globCalls = new Map<number, boolean>()
+  const globCallIn = (source: number): boolean => {
+    let found = globCalls.get(source)
+    if (found === undefined) {
+      const blob = (sources[source] as DemandSource).blob
+      found = !!blob?.includes('glob') && META_GLOB.test(blob.toString('utf8'))
+      globCalls.set(source, found)
+    }
+    return found
+  }
   let eagerCount = 0
   let candidates = 0
   let at = 0
   const collect = (spec: string): void => {
     candidates++
-    // A pattern's files are found now; it may also be a plain path (a `[id]` folder), filed below.
+    // A pattern is tried on the files asked about (see globLoaders); it may also be a plain path (a
+    // `[id]` folder), filed below. Only a template with holes or a file with `import.meta.glob` has one.
     const glob = globCandidate(spec)
-    if (glob !== undefined) {
+    if (glob !== undefined && (spec.includes('${') || globCallIn(at))) {
       eagerCount++
       pushTo(globsIn, at, glob)
     }
