@@ -307,6 +307,31 @@ describe('what coverage cannot see without help', () => {
     expect(withMap.tests).toEqual(graphOnly.tests)
   }, 180_000)
 
+  it('lets the graph decide for code a test runs in another process, by a script it names by path', async () => {
+    const repo = projectRepo({
+      ...JS_PROJECT,
+      'scripts/long.js':
+        "const { Clock } = require('../src/clock')\nprocess.stdout.write(new Clock(3).format(true))\n",
+      // Loads the clock itself but runs `format(true)` only in the child: its coverage shows no longForm.
+      'test/cli.test.js': [
+        "const { execFileSync } = require('child_process')",
+        "const { join } = require('path')",
+        "const { Clock } = require('../src/clock')",
+        "test('cli', () => {",
+        '  expect(new Clock(1).h).toBe(1)',
+        "  expect(execFileSync(process.execPath, [join(__dirname, '../scripts/long.js')]).toString()).toBe('03:00:00')",
+        '})',
+        ''
+      ].join('\n')
+    })
+    const { map } = await record(repo)
+    expect(Object.keys(map.runs[0]!.tests)).toContain('test/cli.test.js')
+    const base = repo.head()
+    const { withMap, failing } = await change(repo, base, map, throwIn('longForm'))
+    expect(failing).toEqual(['test/cli.test.js', 'test/long.test.js'])
+    expect(withMap.tests).toEqual(['test/cli.test.js', 'test/long.test.js'])
+  }, 180_000)
+
   it('lets the graph decide for a deleted file, whose path a test can need without loading it', async () => {
     const repo = projectRepo({
       ...JS_PROJECT,

@@ -40,6 +40,8 @@ export interface CoverageEvidence {
   /** Tests with a current entry whose run instrumented `file`. */
   testsCovering(file: string): string[]
   loaded(test: string, file: string): boolean
+  /** The instrumented files `test` loaded in its own process. */
+  loadedFiles(test: string): string[]
   /** Line, column pairs where the functions `test` ran in `file` start; undefined when positions were not the source's own. */
   ran(test: string, file: string): number[] | undefined
 }
@@ -112,6 +114,11 @@ export async function coverageEvidence(git: Git, map: CoverageMap, base: string)
       const at = current?.index.get(file)
       return at !== undefined && Object.hasOwn(current?.entry ?? {}, String(at))
     },
+    loadedFiles(test) {
+      const current = tests.get(test)
+      if (!current) return []
+      return Object.keys(current.entry).flatMap(at => current.run.sources[Number(at)]?.path ?? [])
+    },
     ran(test, file) {
       const current = tests.get(test)
       const at = current?.index.get(file)
@@ -151,7 +158,12 @@ export class CoverageFilter {
      * Files deleted or renamed away: a test that never loaded one can still need it to exist
      * (`jest.mock('./gone', factory)` resolves the path), so the graph decides for them.
      */
-    private readonly gone: ReadonlySet<string> = new Set()
+    private readonly gone: ReadonlySet<string> = new Set(),
+    /**
+     * Whether a process or thread the test starts (a script or worker it names by path) may load
+     * `file`: coverage recorded in the test's own process does not see that run, so the graph decides.
+     */
+    private readonly runElsewhere: (test: string, file: string) => boolean = () => false
   ) {}
 
   /**
@@ -160,6 +172,15 @@ export class CoverageFilter {
    * the file and coverage cannot tell more. Undefined: no evidence for this test and file.
    */
   affects(test: string, file: string, symbol: string | undefined): false | 'ran' | 'maybe' | undefined {
+    const verdict = this.inProcess(test, file, symbol)
+    return verdict === false && this.runElsewhere(test, file) ? undefined : verdict
+  }
+
+  private inProcess(
+    test: string,
+    file: string,
+    symbol: string | undefined
+  ): false | 'ran' | 'maybe' | undefined {
     if (!this.evidence.covers(test, file)) return undefined
     if (!this.evidence.loaded(test, file)) return this.gone.has(file) ? undefined : false
     const change = this.changes.get(file)

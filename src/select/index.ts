@@ -44,7 +44,7 @@ import {
 import { Resolver } from './resolve.js'
 import { ScanCache } from './scan-cache.js'
 import { SyntaxChecks } from './syntax.js'
-import { CoverageFilter, coverageEvidence } from './coverage.js'
+import { CoverageFilter, coverageEvidence, type CoverageEvidence } from './coverage.js'
 import type { CoverageMap } from '../runners/coverage-map.js'
 import type { Selection } from './types.js'
 
@@ -1174,6 +1174,7 @@ async function coverageFilterFor(
   const evidence = await coverageEvidence(git, map, base)
   const byPath = new Map(raw.map(change => [change.path, change]))
   const gone = new Set(pathsGone(raw))
+  const elsewhere = filesRunElsewhere(repo, evidence)
   return new CoverageFilter(
     evidence,
     changes,
@@ -1196,8 +1197,46 @@ async function coverageFilterFor(
         exportsMoved
       }
     },
-    gone
+    gone,
+    (test, file) => elsewhere(test).has(file)
   )
+}
+
+/**
+ * Per test, the files that a script or worker it runs by path may load: the sources named by path
+ * (see Resolver.namedSources) in the files the test loaded, with everything they load in turn.
+ */
+function filesRunElsewhere(
+  repo: RepositoryGraph,
+  evidence: CoverageEvidence
+): (test: string) => ReadonlySet<string> {
+  const namedIn = new Map<string, string[]>()
+  const named = (path: string): string[] => {
+    let found = namedIn.get(path)
+    if (!found) {
+      const node = repo.graph.nodes.get(path)
+      found = node ? [...new Set(node.scan.strings.flatMap(s => repo.resolver.namedSources(path, s)))] : []
+      namedIn.set(path, found)
+    }
+    return found
+  }
+  const byTest = new Map<string, Set<string>>()
+  return test => {
+    let reached = byTest.get(test)
+    if (reached) return reached
+    reached = new Set()
+    const queue = [test, ...evidence.loadedFiles(test)].flatMap(named)
+    for (const file of queue) reached.add(file)
+    while (queue.length) {
+      for (const { target } of repo.graph.nodes.get(queue.pop() as string)?.loads ?? [])
+        if (!reached.has(target)) {
+          reached.add(target)
+          queue.push(target)
+        }
+    }
+    byTest.set(test, reached)
+    return reached
+  }
 }
 
 function coverageNotes(
