@@ -1349,10 +1349,11 @@ function globRegExp(pattern, syntax = 'import') {
     }
 }
 /**
- * The files of `files` that glob import `pattern`, written in `from`, loads (never `from` itself).
- * `files` may be a function that lists the files under a folder prefix (`a/b/`, or `` for all).
+ * Whether a file is one that glob import `pattern`, written in `from`, loads (never `from` itself),
+ * with the folder prefix every such file starts with (`a/b/`, or `` for any); undefined when the
+ * pattern loads nothing (malformed, or above the repository's root).
  */
-function globFiles(files, from, pattern) {
+function glob_imports_globMatcher(from, pattern) {
     let rest = pattern;
     let base = dirname(from);
     if (rest.startsWith('/')) {
@@ -1364,7 +1365,7 @@ function globFiles(files, from, pattern) {
             rest = rest.slice(2);
         else if (rest.startsWith('../') && base !== undefined) {
             if (base === '')
-                return [];
+                return undefined;
             base = dirname(base);
             rest = rest.slice(3);
         }
@@ -1373,24 +1374,39 @@ function globFiles(files, from, pattern) {
     }
     const regex = globRegExp(rest);
     if (!regex)
-        return [];
+        return undefined;
     const prefix = base ? `${base}/` : '';
     // Text every match holds: most files are passed over without trying the pattern on them.
     const needed = requiredText(rest);
-    // A rooted pattern matches from any folder: one test per file, not one per folder of its path
-    // (the source without the `^` globRegExp anchors it with).
-    const anywhere = base === undefined ? new RegExp(`(?:^|/)${regex.source.slice(1)}`) : undefined;
-    const matched = [];
-    for (const file of typeof files === 'function' ? files(prefix) : files) {
-        if (file === from || (needed && !file.includes(needed)))
-            continue;
-        if (anywhere) {
-            if (anywhere.test(file))
-                matched.push(file);
-        }
-        else if (file.startsWith(prefix) && regex.test(file.slice(prefix.length)))
-            matched.push(file);
+    if (base === undefined) {
+        // A rooted pattern matches from any folder: one test per file, not one per folder of its path
+        // (the source without the `^` globRegExp anchors it with).
+        const anywhere = new RegExp(`(?:^|/)${regex.source.slice(1)}`);
+        return {
+            prefix,
+            loads: file => file !== from && (!needed || file.includes(needed)) && anywhere.test(file)
+        };
     }
+    return {
+        prefix,
+        loads: file => file !== from &&
+            (!needed || file.includes(needed)) &&
+            file.startsWith(prefix) &&
+            regex.test(file.slice(prefix.length))
+    };
+}
+/**
+ * The files of `files` that glob import `pattern`, written in `from`, loads (never `from` itself).
+ * `files` may be a function that lists the files under a folder prefix (`a/b/`, or `` for all).
+ */
+function globFiles(files, from, pattern) {
+    const matcher = glob_imports_globMatcher(from, pattern);
+    if (!matcher)
+        return [];
+    const matched = [];
+    for (const file of typeof files === 'function' ? files(matcher.prefix) : files)
+        if (matcher.loads(file))
+            matched.push(file);
     return matched;
 }
 
@@ -2043,17 +2059,18 @@ function stepOf(nodeId) {
         return `${file}#${name}`;
     return file;
 }
+function stepFor(nodeId) {
+    const text = stepOf(nodeId);
+    return { text, fileOnly: text !== undefined && text === nodeId.split(SEP)[1] };
+}
 /** The steps from a walk's start to the test file `file`, found at node `found`. */
-function chainTo(found, parentOf, names, start, file) {
+function chainTo(found, parentOf, stepAt, start, file) {
     const chain = [];
     for (let at = found; at >= 0; at = parentOf(at)) {
-        const step = names[at];
-        const text = stepOf(step);
+        const { text, fileOnly } = stepAt(at);
         if (text &&
             text !== chain[chain.length - 1] &&
-            !(text === step.split(SEP)[1] &&
-                chain.length &&
-                chain[chain.length - 1].startsWith(text + '#')))
+            !(fileOnly && chain.length && chain[chain.length - 1].startsWith(text + '#')))
             chain.push(text);
     }
     chain.reverse();
@@ -2123,6 +2140,9 @@ function testsReaching(graph, changes, isTest, members) {
         }
         return n;
     };
+    // Each node's step of a reason chain, worked out once: many walks build chains through the same nodes.
+    const steps = [];
+    const stepAt = (n) => (steps[n] ??= stepFor(names[n]));
     const scratch = [];
     const pending = [];
     const toCheck = new Map();
@@ -2192,7 +2212,7 @@ function testsReaching(graph, changes, isTest, members) {
             // The test's first hit gives the reason. A hit that may be dropped does not settle which
             // hit that is: a later one keeps its chain too, until a sure hit has one.
             if (!sure.has(test))
-                hit.chain = chainTo(at, n => parent[n], names, start, test);
+                hit.chain = chainTo(at, n => parent[n], stepAt, start, test);
             if (throughMember) {
                 hit.target = start.target;
                 hit.label = start.label;
@@ -5086,28 +5106,40 @@ class Resolver {
         return this.byName.get(name) ?? [];
     }
     globMemo = new Map();
+    globMatchers = new Map();
     /** The files a glob import in `from` loads (see glob-imports.ts). */
     globFiles(from, pattern) {
-        const { files } = this.globMatch(from, pattern);
+        const key = this.globKey(from, pattern);
+        let files = this.globMemo.get(key);
+        if (!files)
+            this.globMemo.set(key, (files = globFiles(prefix => this.filesUnder(prefix), this.globFrom(key), pattern)));
         return files.includes(from) ? files.filter(file => file !== from) : files;
     }
     /** Whether glob import `pattern`, written in `from`, loads `file` (as globFiles lists it). */
     globLoads(from, pattern, file) {
-        return file !== from && this.globMatch(from, pattern).matched.has(file);
+        return this.globLoader(from, pattern)(file);
+    }
+    /** globLoads for one importer and pattern: tries each file asked about, lists none. */
+    globLoader(from, pattern) {
+        const key = this.globKey(from, pattern);
+        let loads = this.globMatchers.get(key);
+        if (!loads) {
+            const matcher = glob_imports_globMatcher(this.globFrom(key), pattern);
+            this.globMatchers.set(key, (loads = matcher ? matcher.loads : () => false));
+        }
+        const inFolder = loads;
+        return file => file !== from && this.files.has(file) && inFolder(file);
     }
     /**
      * What a pattern matches depends on the importer's folder (nothing, for a rooted one), and never
      * includes the importer: worked out once per folder, as tests repeat one pattern in hundreds of files.
      */
-    globMatch(from, pattern) {
-        const dir = pattern.startsWith('/') ? '' : dirname(from);
-        const key = `${dir}\0${pattern}`;
-        let found = this.globMemo.get(key);
-        if (!found) {
-            const files = globFiles(prefix => this.filesUnder(prefix), joinPath(dir, '\0'), pattern);
-            this.globMemo.set(key, (found = { files, matched: new Set(files) }));
-        }
-        return found;
+    globKey(from, pattern) {
+        return `${pattern.startsWith('/') ? '' : dirname(from)}\0${pattern}`;
+    }
+    /** A file name no file has, in the key's folder: the matcher for every importer there. */
+    globFrom(key) {
+        return joinPath(key.slice(0, key.indexOf('\0')), '\0');
     }
     /** Resolves `spec` imported from file `from` (memoized per folder and specifier). */
     resolveJs(from, spec) {
@@ -5213,13 +5245,28 @@ class Resolver {
             const found = this.fileOrSource(joinPath(spec));
             return found ? { file: found } : { unresolved: true };
         }
+        // A bare specifier resolves the same from every folder with the same package and tsconfig.
+        const pkg = this.nearestPackage(fromDir);
+        const tsconfig = this.nearestTsConfig(fromDir);
+        let byPackage = this.bareResolutions.get(tsconfig);
+        if (!byPackage)
+            this.bareResolutions.set(tsconfig, (byPackage = new Map()));
+        let bySpec = byPackage.get(pkg);
+        if (!bySpec)
+            byPackage.set(pkg, (bySpec = new Map()));
+        let resolution = bySpec.get(spec);
+        if (!resolution)
+            bySpec.set(spec, (resolution = this.resolveBare(pkg, tsconfig, spec)));
+        return resolution;
+    }
+    bareResolutions = new Map();
+    /** Resolves a bare specifier (`#…`, a path alias, a package name) from a folder of `pkg` under `tsconfig`. */
+    resolveBare(pkg, tsconfig, spec) {
         if (spec.startsWith('#')) {
-            const pkg = this.nearestPackage(fromDir);
             const found = pkg ? this.throughMap(pkg.imports, spec, pkg.dir) : undefined;
             if (found)
                 return { file: found };
         }
-        const tsconfig = this.nearestTsConfig(fromDir);
         // A declaration file found through `paths` types the import; what runs may be elsewhere.
         let declaration;
         if (tsconfig) {
@@ -5249,15 +5296,15 @@ class Resolver {
         // A workspace package, by name or name/subpath.
         const parts = spec.split('/');
         const name = spec.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
-        const pkg = this.workspacePackages.get(name) ?? this.selfPackage(fromDir, name);
-        if (pkg) {
+        const named = this.workspacePackages.get(name) ?? (pkg?.name === name ? pkg : undefined);
+        if (named) {
             const sub = spec.slice(name.length);
             const key = sub ? '.' + sub : '.';
-            const found = (pkg.exports !== undefined ? this.throughMap(pkg.exports, key, pkg.dir) : undefined) ??
-                (sub ? this.fileOrSource(joinPath(pkg.dir, sub)) : this.tryPath(pkg.dir)) ??
-                this.tryPath(joinPath(pkg.dir, 'src', sub || 'index'));
+            const found = (named.exports !== undefined ? this.throughMap(named.exports, key, named.dir) : undefined) ??
+                (sub ? this.fileOrSource(joinPath(named.dir, sub)) : this.tryPath(named.dir)) ??
+                this.tryPath(joinPath(named.dir, 'src', sub || 'index'));
             // Only declarations (the `types` field) is not what runs: any source may be.
-            return found && !DECLARATION.test(found) ? { file: found } : { package: pkg.dir };
+            return found && !DECLARATION.test(found) ? { file: found } : { package: named.dir };
         }
         if (declaration)
             return { file: declaration };
@@ -5272,11 +5319,6 @@ class Resolver {
             }
         }
         return { external: true };
-    }
-    /** The package that holds `fromDir`, when `name` is its own name. */
-    selfPackage(fromDir, name) {
-        const pkg = this.nearestPackage(fromDir);
-        return pkg?.name === name ? pkg : undefined;
     }
     // ── Python ───────────────────────────────────────────────────────────────
     pyModule(base) {
@@ -5693,6 +5735,9 @@ function alternatesAtTop(source) {
 
 
 const INDEX_FILE = /^index\.(?:[cm]?[jt]sx?|json|node)$/;
+/** `import.meta.glob(` or `globEager(`, as the scanner reads it: comments and spaces between the words. */
+const GAP = String.raw `(?:\s|\/\*[\s\S]*?\*\/|\/\/[^\n]*\n)*`;
+const META_GLOB = new RegExp(String.raw `\bmeta${GAP}\.${GAP}glob(?:Eager)?${GAP}\(`);
 /**
  * Calls `found` with the text between each quote (', ", `) and the next same quote. Quotes end at
  * the line's end, template literals do not. Every string literal of the file is among them.
@@ -6001,23 +6046,33 @@ function demandGraph(options) {
     const eagerPackageInto = new Map();
     /** The patterns (`import.meta.glob`, templates) of each source that has one. */
     const globsIn = new Map();
+    const globCalls = new Map();
+    const globCallIn = (source) => {
+        let found = globCalls.get(source);
+        if (found === undefined) {
+            const blob = sources[source].blob;
+            found = !!blob?.includes('glob') && META_GLOB.test(blob.toString('utf8'));
+            globCalls.set(source, found);
+        }
+        return found;
+    };
     let eagerCount = 0;
     let candidates = 0;
     let at = 0;
     const collect = (spec) => {
         candidates++;
-        // A pattern's files are found now; it may also be a plain path (a `[id]` folder), filed below.
+        // A pattern is tried on the files asked about (see globLoaders); it may also be a plain path (a
+        // `[id]` folder), filed below. Only a template with holes or a file with `import.meta.glob` has one.
         const glob = globCandidate(spec);
-        if (glob !== undefined) {
+        if (glob !== undefined && (spec.includes('${') || globCallIn(at))) {
             eagerCount++;
-            for (const file of resolver.globFiles(sources[at].path, glob))
-                pushTo(eagerInto, file, at);
             pushTo(globsIn, at, glob);
         }
         if (!rules.eager(spec)) {
             stems.add(stemHash(spec), at);
             return;
         }
+        note(eagerStrings, spec);
         eagerCount++;
         const from = sources[at].path;
         const resolution = resolver.resolveJs(from, spec);
@@ -6028,6 +6083,8 @@ function demandGraph(options) {
         for (const file of resolver.namedSources(from, spec))
             pushTo(eagerInto, file, at);
     };
+    // Strings resolved up front (not filed by stem), for the data files they may name.
+    const eagerStrings = new Map();
     // Python strings, for the data files they may name.
     const pyStrings = new Map();
     const collectString = (spec) => {
@@ -6270,6 +6327,9 @@ function demandGraph(options) {
     const namesFor = (target) => [
         ...new Set([...namesOf(target), ...(packageEntryNames.get(target) ?? [])])
     ];
+    // Patterns are tried on each target asked about, rather than listing every file they match.
+    let globLoaders;
+    const globLoadersOf = () => [...globsIn].flatMap(([at, globs]) => globs.map(glob => ({ at, loads: resolver.globLoader(sources[at].path, glob) })));
     /** The sources with a candidate that resolves to `target`, in tree order (before any scan). */
     const candidateImporters = (target) => {
         if (target.endsWith('.go'))
@@ -6277,6 +6337,9 @@ function demandGraph(options) {
         if (target.endsWith('.py'))
             return pythonImporters(target);
         const importers = new Set([...(eagerInto.get(target) ?? []), ...(setupLoaders.get(target) ?? [])]);
+        for (const { at, loads } of (globLoaders ??= globLoadersOf()))
+            if (loads(target))
+                importers.add(at);
         if (eagerPackageInto.size) {
             const dir = resolver.packageDirOf(target);
             if (dir !== undefined && resolver.packageSources(dir).has(target))
@@ -6418,28 +6481,32 @@ function demandGraph(options) {
         state.into = empty ? undefined : into;
         return state.into;
     };
-    // Every JavaScript/TypeScript string with the sources it is in, read again for data files.
-    let jsDistinct;
-    const jsStrings = () => {
-        if (jsDistinct)
-            return jsDistinct;
-        jsDistinct = new Map();
-        for (at = 0; at < sources.length; at++) {
-            const source = sources[at];
-            if (source.data || source.blob === undefined || source.kind === 'py' || source.kind === 'go')
-                continue;
-            quotedCandidates(source.blob.toString('utf8'), spec => note(jsDistinct, spec));
+    /**
+     * The JavaScript/TypeScript strings filed under `name`: a string names a path (see
+     * stringRefersTo) only when its last segment is one of the path's, or it has none (`..`, `./`),
+     * and those are resolved up front (see eagerStrings). Found by their stems, and read again.
+     */
+    const namingStrings = new Map();
+    const stringsNaming = (name) => {
+        let found = namingStrings.get(name);
+        if (found)
+            return found;
+        found = [];
+        const wanted = new Set(filedHashes(name));
+        const filed = new Set([...wanted].flatMap(hash => stems.sourcesOf(hash)));
+        for (const at of [...filed].sort((a, b) => a - b)) {
+            const { text, ranges, hashes } = stringsOf(at);
+            for (let r = 0; r < hashes.length; r++)
+                if (wanted.has(hashes[r]))
+                    found.push({ at, spec: text.slice(ranges[2 * r], ranges[2 * r + 1]) });
         }
-        return jsDistinct;
+        namingStrings.set(name, found);
+        return found;
     };
     const dataReferences = (path, bareNames = true) => {
         const mock = MOCK_FILE.exec(path)?.[1];
         const maybe = new Set();
-        for (const { spec, sources: found } of [
-            ...jsStrings().values(),
-            ...goDistinct.values(),
-            ...pyStrings.values()
-        ]) {
+        const consider = (spec, found) => {
             if (mock && (spec === mock || spec.endsWith('/' + mock))) {
                 for (const at of found)
                     maybe.add(at);
@@ -6457,7 +6524,20 @@ function demandGraph(options) {
                 for (const at of found)
                     if (namesFromFolder(at))
                         maybe.add(at);
-        }
+        };
+        const names = new Set(path.split('/'));
+        const mocked = mock && lastSegment(mock);
+        if (mocked)
+            names.add(mocked);
+        for (const name of names)
+            for (const { at, spec } of stringsNaming(name))
+                consider(spec, [at]);
+        for (const { spec, sources: found } of [
+            ...eagerStrings.values(),
+            ...goDistinct.values(),
+            ...pyStrings.values()
+        ])
+            consider(spec, found);
         const referrers = [];
         for (const at of [...maybe].sort((a, b) => a - b)) {
             const found = node(sources[at].path);
@@ -7051,6 +7131,12 @@ async function coverageEvidence(git, map, base) {
             const at = current?.index.get(file);
             return at !== undefined && Object.hasOwn(current?.entry ?? {}, String(at));
         },
+        loadedFiles(test) {
+            const current = tests.get(test);
+            if (!current)
+                return [];
+            return Object.keys(current.entry).flatMap(at => current.run.sources[Number(at)]?.path ?? []);
+        },
         ran(test, file) {
             const current = tests.get(test);
             const at = current?.index.get(file);
@@ -7077,17 +7163,24 @@ class CoverageFilter {
     changes;
     texts;
     gone;
+    runElsewhere;
     spans = new Map();
     constructor(evidence, changes, texts, 
     /**
      * Files deleted or renamed away: a test that never loaded one can still need it to exist
      * (`jest.mock('./gone', factory)` resolves the path), so the graph decides for them.
      */
-    gone = new Set()) {
+    gone = new Set(), 
+    /**
+     * Whether a process or thread the test starts (a script or worker it names by path) may load
+     * `file`: coverage recorded in the test's own process does not see that run, so the graph decides.
+     */
+    runElsewhere = () => false) {
         this.evidence = evidence;
         this.changes = changes;
         this.texts = texts;
         this.gone = gone;
+        this.runElsewhere = runElsewhere;
     }
     /**
      * `false`: the change cannot affect the test. `ran`: the test ran the changed code (it loaded a
@@ -7095,6 +7188,10 @@ class CoverageFilter {
      * the file and coverage cannot tell more. Undefined: no evidence for this test and file.
      */
     affects(test, file, symbol) {
+        const verdict = this.inProcess(test, file, symbol);
+        return verdict === false && this.runElsewhere(test, file) ? undefined : verdict;
+    }
+    inProcess(test, file, symbol) {
         if (!this.evidence.covers(test, file))
             return undefined;
         if (!this.evidence.loaded(test, file))
@@ -8088,6 +8185,7 @@ async function coverageFilterFor(map, git, base, raw, repo, baseScan, changes) {
     const evidence = await coverageEvidence(git, map, base);
     const byPath = new Map(raw.map(change => [change.path, change]));
     const gone = new Set(pathsGone(raw));
+    const elsewhere = filesRunElsewhere(repo, evidence);
     return new CoverageFilter(evidence, changes, file => {
         const change = byPath.get(file);
         const kind = scanKindOf(file);
@@ -8105,7 +8203,42 @@ async function coverageFilterFor(map, git, base, raw, repo, baseScan, changes) {
             head: repo.extraBlobs.get(change.headSha)?.toString('utf8'),
             exportsMoved
         };
-    }, gone);
+    }, gone, (test, file) => elsewhere(test).has(file));
+}
+/**
+ * Per test, the files that a script or worker it runs by path may load: the sources named by path
+ * (see Resolver.namedSources) in the files the test loaded, with everything they load in turn.
+ */
+function filesRunElsewhere(repo, evidence) {
+    const namedIn = new Map();
+    const named = (path) => {
+        let found = namedIn.get(path);
+        if (!found) {
+            const node = repo.graph.nodes.get(path);
+            found = node ? [...new Set(node.scan.strings.flatMap(s => repo.resolver.namedSources(path, s)))] : [];
+            namedIn.set(path, found);
+        }
+        return found;
+    };
+    const byTest = new Map();
+    return test => {
+        let reached = byTest.get(test);
+        if (reached)
+            return reached;
+        reached = new Set();
+        const queue = [test, ...evidence.loadedFiles(test)].flatMap(named);
+        for (const file of queue)
+            reached.add(file);
+        while (queue.length) {
+            for (const { target } of repo.graph.nodes.get(queue.pop())?.loads ?? [])
+                if (!reached.has(target)) {
+                    reached.add(target);
+                    queue.push(target);
+                }
+        }
+        byTest.set(test, reached);
+        return reached;
+    };
 }
 function coverageNotes(coverage, neverRan, reasons, notes) {
     const { evidence } = coverage;
