@@ -9,6 +9,8 @@
 //        [--whole-roots] [--cosmetic 3] [--seed 1] [--json-out FILE] [--keep] [--coverage]
 //        [--sources REGEX]
 //   node scripts/select-eval.mjs --repo /path/to/python/clone --pytest [--mutations 15]
+//   node scripts/select-eval.mjs --repo /path/to/clone --vitest [--mutations 15] [--test-timeout MS]
+//        [--run-timeout S]
 //
 // With --coverage the whole suite first runs once more through CI Medic's runner with
 // record-coverage, at the base commit, and selection uses that coverage map (the selection
@@ -29,6 +31,10 @@
 // functions and methods of the Python files that --sources matches (default: any .py file outside
 // tests and conftest.py), and the cosmetic edits add comments and blank lines. There is no jest to
 // compare with, so the selection is measured against the whole suite.
+//
+// With --vitest the suite is the project's own vitest (`vitest run`, its JSON reporter gives the
+// failing files); the mutations and cosmetic edits are the JavaScript ones. There is no
+// `--findRelatedTests` to compare with, so the selection is measured against the whole suite.
 //
 // Without --jest the project's own jest (else CI Medic's) runs in a small wrapper that hands it
 // its flags directly, so they never reach process.argv: a test that parses process.argv (commander's
@@ -213,6 +219,46 @@ function failingPytestFiles(dir) {
   return { failed: [...new Set(failed)].sort() }
 }
 
+const VITEST = flag('vitest')
+
+/**
+ * Test files that fail in one `vitest run` of the whole suite (the project's own vitest), and every
+ * test file it ran, from its JSON reporter; a run that writes no report throws.
+ */
+function vitestReport(dir) {
+  const out = join(dir, '.eval-vitest.json')
+  rmSync(out, { force: true })
+  const { stdout, stderr, signal } = spawnSync(
+    process.execPath,
+    [
+      join(dir, 'node_modules/vitest/vitest.mjs'),
+      'run',
+      '--reporter=json',
+      `--outputFile=${out}`,
+      // A mutant that leaves promises pending makes every test wait out its timeout.
+      ...(arg('test-timeout')
+        ? [`--testTimeout=${arg('test-timeout')}`, `--hookTimeout=${arg('test-timeout')}`]
+        : [])
+    ],
+    {
+      cwd: dir,
+      encoding: 'utf8',
+      env: { ...process.env, CI: 'true' },
+      maxBuffer: 256 * 1024 * 1024,
+      // --run-timeout: a run past it is stopped, and its mutation left unmeasured.
+      timeout: Number(arg('run-timeout', '0')) * 1000,
+      killSignal: 'SIGKILL'
+    }
+  )
+  if (signal) return null
+  if (!existsSync(out)) throw new Error(`vitest wrote no report:\n${(stdout + stderr).slice(-2000)}`)
+  const report = JSON.parse(readFileSync(out, 'utf8'))
+  rmSync(out)
+  const files = report.testResults.map(r => relative(dir, r.name))
+  const failed = report.testResults.filter(r => r.status === 'failed').map(r => relative(dir, r.name))
+  return { failed: [...new Set(failed)].sort(), files: [...new Set(files)].sort() }
+}
+
 /** Mutations for a Python repository: a raise at the top of functions and methods. */
 function pythonMutations(dir, count, seed) {
   const random = rng(seed)
@@ -391,14 +437,17 @@ async function main() {
       git(dir, '-c', 'user.email=eval@ci-medic', '-c', 'user.name=eval', 'commit', '-qm', 'base')
       list = mutations(model, Number(arg('seed', '1')) + 6)
     }
-    const testFiles = PYTEST ? listPytestFiles(dir) : listTests(dir, jest)
-    const failingNow = () => (PYTEST ? failingPytestFiles(dir) : failingTests(dir, jest))
+    const failingNow = () =>
+      PYTEST ? failingPytestFiles(dir) : VITEST ? vitestReport(dir) : failingTests(dir, jest)
     const baseline = failingNow()
+    if (!baseline) throw new Error('the suite ran past --run-timeout before any mutation')
+    // vitest lists its files in the run's report.
+    const testFiles = PYTEST ? listPytestFiles(dir) : VITEST ? baseline.files : listTests(dir, jest)
     console.log(
       `baseline: ${testFiles.length} test files, ${baseline.failed.length} failing before any mutation`
     )
     let coverageMap
-    if (flag('coverage') && !PYTEST) {
+    if (flag('coverage') && !PYTEST && !VITEST) {
       const coverageDir = join(work, 'coverage-map')
       const recorded = await runTests({
         repoDir: dir,
@@ -415,6 +464,10 @@ async function main() {
       )
     }
     const rows = []
+    let unmeasured = 0
+    // Selected test files the run covers (a narrowed run leaves some of the repository's out).
+    const suite = new Set(testFiles)
+    const inSuite = selection => selection.tests.filter(test => suite.has(test)).length
     for (const mutation of list) {
       const changed = mutation.apply(dir)
       git(dir, '-c', 'user.email=eval@ci-medic', '-c', 'user.name=eval', 'commit', '-qam', mutation.label)
@@ -428,15 +481,24 @@ async function main() {
         })
       const selection = await select(coverageMap)
       const staticSelection = coverageMap ? await select(undefined) : selection
-      const related = PYTEST ? { list: [], ms: 0 } : jestRelated(dir, jest, changed, testFiles)
-      const run = PYTEST ? failingNow() : failingTests(dir, jest, relatedOnly ? related.list : undefined)
+      const related = PYTEST || VITEST ? { list: [], ms: 0 } : jestRelated(dir, jest, changed, testFiles)
+      const run =
+        PYTEST || VITEST ? failingNow() : failingTests(dir, jest, relatedOnly ? related.list : undefined)
+      if (!run) {
+        console.log(
+          `${mutation.kind.padEnd(9)} ${mutation.label}\n          not measured: the suite ran past --run-timeout`
+        )
+        unmeasured++
+        git(dir, 'reset', '-q', '--hard', 'HEAD~1')
+        continue
+      }
       const newlyFailing = run.failed.filter(f => !baseline.failed.includes(f))
       const selected = new Set(selection.tests)
       const misses = newlyFailing.filter(f => !selected.has(f))
       rows.push({ mutation, changed, selection, staticSelection, related, newlyFailing, misses })
       console.log(
         `${mutation.kind.padEnd(9)} ${mutation.label}\n` +
-          `          failing ${newlyFailing.length}, selected ${selection.tests.length} (${selection.mode})${coverageMap ? ` (graph only ${staticSelection.tests.length})` : ''}, jest related ${related.list.length}, misses ${misses.length}${misses.length ? ': ' + misses.join(', ') : ''}`
+          `          failing ${newlyFailing.length}, selected ${selection.tests.length}${selection.tests.length > inSuite(selection) ? ` (${inSuite(selection)} in the suite)` : ''} (${selection.mode})${coverageMap ? ` (graph only ${staticSelection.tests.length})` : ''}${PYTEST || VITEST ? '' : `, jest related ${related.list.length}`}, misses ${misses.length}${misses.length ? ': ' + misses.join(', ') : ''}`
       )
       git(dir, 'reset', '-q', '--hard', 'HEAD~1')
     }
@@ -444,27 +506,33 @@ async function main() {
     const cosmetic = rows.filter(r => r.mutation.kind === 'cosmetic')
     const misses = rows.reduce((n, r) => n + r.misses.length, 0)
     const selectedSum = semantic.reduce((n, r) => n + r.selection.tests.length, 0)
+    const selectedInSuite = semantic.reduce((n, r) => n + inSuite(r.selection), 0)
     const staticSum = semantic.reduce((n, r) => n + r.staticSelection.tests.length, 0)
     const relatedSum = semantic.reduce((n, r) => n + r.related.list.length, 0)
     const failingSum = semantic.reduce((n, r) => n + r.newlyFailing.length, 0)
     const cosmeticSelected = cosmetic.reduce((n, r) => n + r.selection.tests.length, 0)
     console.log('\nsummary')
-    console.log(`  mutations            ${semantic.length} semantic, ${cosmetic.length} cosmetic`)
+    console.log(
+      `  mutations            ${semantic.length} semantic, ${cosmetic.length} cosmetic${unmeasured ? ` (${unmeasured} more not measured: past --run-timeout)` : ''}`
+    )
     console.log(`  failing test files   ${failingSum} (sum over mutations)`)
     console.log(`  misses               ${misses}  (bar: 0)`)
-    console.log(
-      `  selected / jest      ${selectedSum} / ${relatedSum} = ${relatedSum ? (selectedSum / relatedSum).toFixed(3) : 'n/a'}  (bar: <= 0.333)`
-    )
-    if (coverageMap)
+    // No jest to compare with under pytest or vitest: the suite line below measures those.
+    if (!PYTEST && !VITEST) {
       console.log(
-        `  graph only / jest    ${staticSum} / ${relatedSum} = ${relatedSum ? (staticSum / relatedSum).toFixed(3) : 'n/a'}  (without the coverage map)`
+        `  selected / jest      ${selectedSum} / ${relatedSum} = ${relatedSum ? (selectedSum / relatedSum).toFixed(3) : 'n/a'}  (bar: <= 0.333)`
       )
-    console.log(
-      `  perfect selector     ${failingSum} / ${relatedSum} = ${relatedSum ? (failingSum / relatedSum).toFixed(3) : 'n/a'}  (selects exactly the failing files)`
-    )
+      if (coverageMap)
+        console.log(
+          `  graph only / jest    ${staticSum} / ${relatedSum} = ${relatedSum ? (staticSum / relatedSum).toFixed(3) : 'n/a'}  (without the coverage map)`
+        )
+      console.log(
+        `  perfect selector     ${failingSum} / ${relatedSum} = ${relatedSum ? (failingSum / relatedSum).toFixed(3) : 'n/a'}  (selects exactly the failing files)`
+      )
+    }
     const suiteSum = semantic.length * testFiles.length
     console.log(
-      `  selected / suite     ${selectedSum} / ${suiteSum} = ${suiteSum ? (selectedSum / suiteSum).toFixed(3) : 'n/a'}  (every test file, each mutation; perfect ${suiteSum ? (failingSum / suiteSum).toFixed(3) : 'n/a'})`
+      `  selected / suite     ${selectedInSuite} / ${suiteSum} = ${suiteSum ? (selectedInSuite / suiteSum).toFixed(3) : 'n/a'}  (every test file, each mutation; perfect ${suiteSum ? (failingSum / suiteSum).toFixed(3) : 'n/a'})`
     )
     console.log(`  cosmetic selected    ${cosmeticSelected}  (bar: 0)`)
     console.log(
