@@ -1216,6 +1216,40 @@ describe('Python modules named in strings', () => {
   })
 })
 
+describe('Vite and Vitest aliases', () => {
+  const APP = {
+    'package.json': JSON.stringify({ name: 'app', private: true, type: 'module' }),
+    'vite.config.ts': [
+      "import { fileURLToPath } from 'node:url'",
+      "import path from 'node:path'",
+      "import { defineConfig } from 'vitest/config'",
+      'export default defineConfig({',
+      '  resolve: {',
+      '    alias: {',
+      "      '@': fileURLToPath(new URL('./src', import.meta.url)),",
+      "      '~lib': path.resolve(__dirname, 'lib/index.js'),",
+      '    },',
+      '  },',
+      '})',
+      ''
+    ].join('\n'),
+    'src/math.js': 'export function add(a, b) {\n  return a + b\n}\n',
+    'src/strings.js': 'export function shout(s) {\n  return s.toUpperCase()\n}\n',
+    'lib/index.js': 'export function twice(n) {\n  return n * 2\n}\n',
+    'test/math.test.js': "import { add } from '@/math.js'\ntest('add', () => expect(add(1, 2)).toBe(3))\n",
+    'test/strings.test.js':
+      "import { shout } from '@/strings'\ntest('shout', () => expect(shout('a')).toBe('A'))\n",
+    'test/lib.test.js': "import { twice } from '~lib'\ntest('twice', () => expect(twice(2)).toBe(4))\n"
+  }
+
+  it('follows resolve.alias of a Vite config the way Vite does, with no tsconfig paths to mirror it', async () => {
+    const math = await afterChange(APP, { 'src/math.js': APP['src/math.js'].replace('a + b', 'a - b') })
+    expect(math.tests).toEqual(['test/math.test.js'])
+    const lib = await afterChange(APP, { 'lib/index.js': APP['lib/index.js'].replace('2', '3') })
+    expect(lib.tests).toEqual(['test/lib.test.js'])
+  })
+})
+
 describe('glob imports', () => {
   const PLUGINS = {
     'src/plugins/a.ts': 'export function a() {\n  return 1\n}\n',

@@ -131,7 +131,7 @@ export { scanKindOf, scanSource }
 const FIXTURE_FOLDER = /^(.*?)(?:^|\/)(?:__fixtures__|fixtures|__testfixtures__|testdata|test-data)\//
 
 const CONFIG_NAMES =
-  /(?:^|\/)(?:package\.json|[tj]sconfig(?:\.[\w-]+)?\.json|jest\.config\.[cm]?[jt]s(?:on)?|pnpm-workspace\.yaml|go\.mod)$/
+  /(?:^|\/)(?:package\.json|[tj]sconfig(?:\.[\w-]+)?\.json|jest\.config\.[cm]?[jt]s(?:on)?|(?:vite|vitest)\.config\.[cm]?[jt]s|pnpm-workspace\.yaml|go\.mod)$/
 
 export interface RepositoryGraph {
   head: string
@@ -181,7 +181,12 @@ function isConfigEntry(entry: TreeEntry): boolean {
   const path = entry.path
   // The names CONFIG_NAMES takes end so; tens of thousands of other paths skip the pattern.
   const named =
-    path.endsWith('.json') || path.endsWith('.yaml') || path.endsWith('.mod') || path.includes('jest.config.')
+    path.endsWith('.json') ||
+    path.endsWith('.yaml') ||
+    path.endsWith('.mod') ||
+    path.includes('jest.config.') ||
+    path.includes('vite.config.') ||
+    path.includes('vitest.config.')
   return named && CONFIG_NAMES.test(path) && !path.includes('node_modules/')
 }
 

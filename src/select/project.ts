@@ -638,3 +638,82 @@ export function makeTestMatcher(jest: JestSettings[]): (path: string) => boolean
     return isConventionalJsTest(path) && !/(?:^|\/)(?:__fixtures__|fixtures)\//.test(path)
   }
 }
+
+/** A Vite/Vitest `resolve.alias` entry: imports under `dir` whose specifier `find` matches go to `replacement`. */
+export interface ViteAlias {
+  /** The config file's folder (Vite's root), where the alias applies. */
+  dir: string
+  find: RegExp
+  /** A repository path; `$1` stands for what follows the key. */
+  replacement: string
+}
+
+/** The config files whose `alias` Vite and Vitest apply. */
+export const VITE_CONFIG = /(?:^|\/)(?:vite|vitest)\.config\.[cm]?[jt]s$/
+
+/**
+ * The aliases of a Vite or Vitest config, read without running it: `alias: { '@': … }` or
+ * `alias: [{ find: '@', replacement: … }]`, where the replacement is a string, or a call that
+ * joins strings to the config's folder (`path.resolve(__dirname, 'src')`,
+ * `fileURLToPath(new URL('./src', import.meta.url))`, `new URL('src', import.meta.url).pathname`).
+ * An entry whose replacement names no path is left out.
+ */
+export function viteAliases(text: string, configPath: string): ViteAlias[] {
+  const dir = dirname(configPath)
+  const aliases: ViteAlias[] = []
+  const keyed = /\balias\s*:\s*([{[])/g
+  for (let match = keyed.exec(text); match; match = keyed.exec(text)) {
+    const open = match.index + match[0].length - 1
+    const close = closingBracket(text, open)
+    if (close < 0) continue
+    const body = text.slice(open, close + 1)
+    const pairs: Array<[string | RegExp | undefined, string]> = []
+    if (match[1] === '{') {
+      for (const entry of objectEntries(body)) {
+        const key = /^(?:(['"])(.*?)\1|([\w$@~#-]+))\s*:\s*([\s\S]*)$/.exec(entry)
+        if (key) pairs.push([key[2] ?? key[3], key[4] as string])
+      }
+    } else {
+      for (const item of objectEntries(body)) {
+        if (!item.startsWith('{')) continue
+        const fields = new Map<string, string>()
+        for (const entry of objectEntries(item)) {
+          const field = /^(\w+)\s*:\s*([\s\S]*)$/.exec(entry)
+          if (field) fields.set(field[1] as string, field[2] as string)
+        }
+        const find = fields.get('find')
+        const literal = find && /^(['"])(.*)\1$/.exec(find.trim())
+        const regex = find && /^\/(.+)\/([a-z]*)$/.exec(find.trim())
+        pairs.push([
+          literal ? literal[2] : regex ? safeRegex(regex[1] as string) : undefined,
+          fields.get('replacement') ?? ''
+        ])
+      }
+    }
+    for (const [find, value] of pairs) {
+      const target = aliasTarget(value, dir)
+      if (find === undefined || target === undefined) continue
+      aliases.push(
+        typeof find === 'string'
+          ? {
+              dir,
+              find: new RegExp(`^${find.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(/.*)?$`),
+              replacement: `${target}$1`
+            }
+          : { dir, find, replacement: target }
+      )
+    }
+  }
+  return aliases
+}
+
+/** The repository path an alias's replacement names, from the config's folder `dir`. */
+function aliasTarget(value: string, dir: string): string | undefined {
+  const strings = [...value.matchAll(/(['"`])((?:(?!\1)[^\\\n]|\\.)*)\1/g)]
+    .map(match => (match[2] as string).replace(/^\$\{__dirname\}\/?/, ''))
+    .filter(text => !text.includes('${'))
+  if (strings.length === 0) return undefined
+  const rooted = (strings[0] as string).startsWith('/') && strings.length === 1
+  const joined = joinPath(rooted ? '' : dir, ...strings.map(text => text.replace(/^\/+/, '')))
+  return joined === '..' || joined.startsWith('../') ? undefined : joined
+}

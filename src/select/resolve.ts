@@ -11,7 +11,10 @@ import {
   type JestSettings,
   type PackageInfo,
   type ReadText,
-  type TsConfig
+  type TsConfig,
+  type ViteAlias,
+  VITE_CONFIG,
+  viteAliases
 } from './project.js'
 
 /**
@@ -51,6 +54,8 @@ export class Resolver {
   readonly workspaceDirs: string[] = []
   private readonly goModules: Array<{ dir: string; module: string }> = []
   private readonly pythonRoots: string[]
+  /** Vite and Vitest `alias` entries (see viteAliases). */
+  readonly aliases: ViteAlias[] = []
 
   constructor(
     private readonly files: ReadonlySet<string>,
@@ -73,6 +78,11 @@ export class Resolver {
       }
       this.workspaceDirs.sort((a, b) => b.length - a.length)
     }
+    // Vite and Vitest aliases, the nearest config's first.
+    for (const file of files)
+      if (VITE_CONFIG.test(file) && !file.includes('node_modules/'))
+        this.aliases.push(...viteAliases(read(file) ?? '', file))
+    this.aliases.sort((a, b) => b.dir.length - a.dir.length)
     const roots = new Set<string>(['', 'src', 'lib', 'python'])
     for (const file of files) {
       if (file === 'go.mod' || file.endsWith('/go.mod')) {
@@ -464,6 +474,14 @@ export class Resolver {
   private resolveJsUncached(fromDir: string, spec: string): Resolution {
     const mapped = this.viaJest(spec)
     if (mapped) return { file: mapped }
+    const alias = this.aliases.find(
+      ({ dir, find }) => (dir === '' || fromDir === dir || fromDir.startsWith(dir + '/')) && find.test(spec)
+    )
+    if (alias) {
+      // Vite resolves the replaced specifier as a path; one that names nothing fails to load.
+      const found = this.fileOrSource(joinPath(spec.replace(alias.find, alias.replacement)))
+      return found ? { file: found } : { unresolved: true }
+    }
     if (spec.startsWith('./') || spec.startsWith('../') || spec === '.' || spec === '..') {
       // Build output that is not in the repository (a test importing `../lib/index.js`) is its source.
       const found = this.fileOrSource(joinPath(fromDir, spec))
