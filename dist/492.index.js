@@ -1227,6 +1227,78 @@ function makeTestMatcher(jest) {
         return isConventionalJsTest(path) && !/(?:^|\/)(?:__fixtures__|fixtures)\//.test(path);
     }
 }
+/** The config files whose `alias` Vite and Vitest apply. */
+const VITE_CONFIG = /(?:^|\/)(?:vite|vitest)\.config\.[cm]?[jt]s$/;
+/**
+ * The aliases of a Vite or Vitest config, read without running it: `alias: { '@': … }` or
+ * `alias: [{ find: '@', replacement: … }]`, where the replacement is a string, or a call that
+ * joins strings to the config's folder (`path.resolve(__dirname, 'src')`,
+ * `fileURLToPath(new URL('./src', import.meta.url))`, `new URL('src', import.meta.url).pathname`).
+ * An entry whose replacement names no path is left out.
+ */
+function viteAliases(text, configPath) {
+    const dir = dirname(configPath);
+    const aliases = [];
+    const keyed = /\balias\s*:\s*([{[])/g;
+    for (let match = keyed.exec(text); match; match = keyed.exec(text)) {
+        const open = match.index + match[0].length - 1;
+        const close = closingBracket(text, open);
+        if (close < 0)
+            continue;
+        const body = text.slice(open, close + 1);
+        const pairs = [];
+        if (match[1] === '{') {
+            for (const entry of objectEntries(body)) {
+                const key = /^(?:(['"])(.*?)\1|([\w$@~#-]+))\s*:\s*([\s\S]*)$/.exec(entry);
+                if (key)
+                    pairs.push([key[2] ?? key[3], key[4]]);
+            }
+        }
+        else {
+            for (const item of objectEntries(body)) {
+                if (!item.startsWith('{'))
+                    continue;
+                const fields = new Map();
+                for (const entry of objectEntries(item)) {
+                    const field = /^(\w+)\s*:\s*([\s\S]*)$/.exec(entry);
+                    if (field)
+                        fields.set(field[1], field[2]);
+                }
+                const find = fields.get('find');
+                const literal = find && /^(['"])(.*)\1$/.exec(find.trim());
+                const regex = find && /^\/(.+)\/([a-z]*)$/.exec(find.trim());
+                pairs.push([
+                    literal ? literal[2] : regex ? safeRegex(regex[1]) : undefined,
+                    fields.get('replacement') ?? ''
+                ]);
+            }
+        }
+        for (const [find, value] of pairs) {
+            const target = aliasTarget(value, dir);
+            if (find === undefined || target === undefined)
+                continue;
+            aliases.push(typeof find === 'string'
+                ? {
+                    dir,
+                    find: new RegExp(`^${find.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(/.*)?$`),
+                    replacement: `${target}$1`
+                }
+                : { dir, find, replacement: target });
+        }
+    }
+    return aliases;
+}
+/** The repository path an alias's replacement names, from the config's folder `dir`. */
+function aliasTarget(value, dir) {
+    const strings = [...value.matchAll(/(['"`])((?:(?!\1)[^\\\n]|\\.)*)\1/g)]
+        .map(match => match[2].replace(/^\$\{__dirname\}\/?/, ''))
+        .filter(text => !text.includes('${'));
+    if (strings.length === 0)
+        return undefined;
+    const rooted = strings[0].startsWith('/') && strings.length === 1;
+    const joined = joinPath(rooted ? '' : dir, ...strings.map(text => text.replace(/^\/+/, '')));
+    return joined === '..' || joined.startsWith('../') ? undefined : joined;
+}
 
 ;// CONCATENATED MODULE: ./src/select/glob-imports.ts
 
@@ -4809,6 +4881,8 @@ class Resolver {
     workspaceDirs = [];
     goModules = [];
     pythonRoots;
+    /** Vite and Vitest `alias` entries (see viteAliases). */
+    aliases = [];
     constructor(files, read, jest, memo = Object.create(null)) {
         this.files = files;
         this.read = read;
@@ -4832,6 +4906,11 @@ class Resolver {
             }
             this.workspaceDirs.sort((a, b) => b.length - a.length);
         }
+        // Vite and Vitest aliases, the nearest config's first.
+        for (const file of files)
+            if (VITE_CONFIG.test(file) && !file.includes('node_modules/'))
+                this.aliases.push(...viteAliases(read(file) ?? '', file));
+        this.aliases.sort((a, b) => b.dir.length - a.dir.length);
         const roots = new Set(['', 'src', 'lib', 'python']);
         for (const file of files) {
             if (file === 'go.mod' || file.endsWith('/go.mod')) {
@@ -5236,6 +5315,12 @@ class Resolver {
         const mapped = this.viaJest(spec);
         if (mapped)
             return { file: mapped };
+        const alias = this.aliases.find(({ dir, find }) => (dir === '' || fromDir === dir || fromDir.startsWith(dir + '/')) && find.test(spec));
+        if (alias) {
+            // Vite resolves the replaced specifier as a path; one that names nothing fails to load.
+            const found = this.fileOrSource(joinPath(spec.replace(alias.find, alias.replacement)));
+            return found ? { file: found } : { unresolved: true };
+        }
         if (spec.startsWith('./') || spec.startsWith('../') || spec === '.' || spec === '..') {
             // Build output that is not in the repository (a test importing `../lib/index.js`) is its source.
             const found = this.fileOrSource(joinPath(fromDir, spec));
@@ -5952,6 +6037,9 @@ function aliasRules(options) {
         return { regex, keeps: groups > 1 && tailGroup && targets.every(t => keepsTail(t, lastGroup)) };
     }));
     const remapping = mappers.filter(mapper => !mapper.keeps).map(mapper => mapper.regex);
+    // Vite and Vitest aliases are resolved up front: `@` alone names a folder's index.
+    for (const alias of options.resolver.aliases)
+        remapping.push(alias.find);
     const names = new Set(packageNames);
     const nameStarts = new Set(packageNames.map(name => name.charCodeAt(0)));
     /** Is `spec` a package name of the repository, or a path in one? */
@@ -7283,11 +7371,16 @@ function lineStartsOf(text) {
 
 /** A file in a fixture folder: the folder's parent holds the tests that read it. */
 const FIXTURE_FOLDER = /^(.*?)(?:^|\/)(?:__fixtures__|fixtures|__testfixtures__|testdata|test-data)\//;
-const CONFIG_NAMES = /(?:^|\/)(?:package\.json|[tj]sconfig(?:\.[\w-]+)?\.json|jest\.config\.[cm]?[jt]s(?:on)?|pnpm-workspace\.yaml|go\.mod)$/;
+const CONFIG_NAMES = /(?:^|\/)(?:package\.json|[tj]sconfig(?:\.[\w-]+)?\.json|jest\.config\.[cm]?[jt]s(?:on)?|(?:vite|vitest)\.config\.[cm]?[jt]s|pnpm-workspace\.yaml|go\.mod)$/;
 function isConfigEntry(entry) {
     const path = entry.path;
     // The names CONFIG_NAMES takes end so; tens of thousands of other paths skip the pattern.
-    const named = path.endsWith('.json') || path.endsWith('.yaml') || path.endsWith('.mod') || path.includes('jest.config.');
+    const named = path.endsWith('.json') ||
+        path.endsWith('.yaml') ||
+        path.endsWith('.mod') ||
+        path.includes('jest.config.') ||
+        path.includes('vite.config.') ||
+        path.includes('vitest.config.');
     return named && CONFIG_NAMES.test(path) && !path.includes('node_modules/');
 }
 /** For each JavaScript test file, the setup files of its jest project that exist in the repository. */
