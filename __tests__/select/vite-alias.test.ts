@@ -58,6 +58,14 @@ export default defineConfig({
     expect(viteAliases(text, 'web/vite.config.ts').every(alias => alias.dir === 'web')).toBe(true)
   })
 
+  it("counts a rooted replacement from the config folder, Vite's root", () => {
+    expect(
+      mapped("export default { resolve: { alias: { '@': '/src' } } }", 'web/vite.config.js', ['@/a'])
+    ).toEqual({
+      '@/a': 'web/src/a'
+    })
+  })
+
   it('reads nothing from a config without aliases, or one whose replacement leaves the repository', () => {
     expect(viteAliases('export default { plugins: [] }', 'vite.config.js')).toEqual([])
     expect(

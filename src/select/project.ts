@@ -713,7 +713,7 @@ function aliasTarget(value: string, dir: string): string | undefined {
     .map(match => (match[2] as string).replace(/^\$\{__dirname\}\/?/, ''))
     .filter(text => !text.includes('${'))
   if (strings.length === 0) return undefined
-  const rooted = (strings[0] as string).startsWith('/') && strings.length === 1
-  const joined = joinPath(rooted ? '' : dir, ...strings.map(text => text.replace(/^\/+/, '')))
+  // `/src` counts from Vite's root, the config's folder, as `./src` does.
+  const joined = joinPath(dir, ...strings.map(text => text.replace(/^\/+/, '')))
   return joined === '..' || joined.startsWith('../') ? undefined : joined
 }
