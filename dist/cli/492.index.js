@@ -1295,8 +1295,8 @@ function aliasTarget(value, dir) {
         .filter(text => !text.includes('${'));
     if (strings.length === 0)
         return undefined;
-    const rooted = strings[0].startsWith('/') && strings.length === 1;
-    const joined = joinPath(rooted ? '' : dir, ...strings.map(text => text.replace(/^\/+/, '')));
+    // `/src` counts from Vite's root, the config's folder, as `./src` does.
+    const joined = joinPath(dir, ...strings.map(text => text.replace(/^\/+/, '')));
     return joined === '..' || joined.startsWith('../') ? undefined : joined;
 }
 
