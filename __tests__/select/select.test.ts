@@ -1216,7 +1216,7 @@ describe('Python modules named in strings', () => {
   })
 })
 
-describe('Vite and Vitest aliases', () => {
+describe('path aliases', () => {
   const APP = {
     'package.json': JSON.stringify({ name: 'app', private: true, type: 'module' }),
     'vite.config.ts': [
@@ -1247,6 +1247,23 @@ describe('Vite and Vitest aliases', () => {
     expect(math.tests).toEqual(['test/math.test.js'])
     const lib = await afterChange(APP, { 'lib/index.js': APP['lib/index.js'].replace('2', '3') })
     expect(lib.tests).toEqual(['test/lib.test.js'])
+  })
+
+  it('lets an `@/` or `~/` import that no config it reads resolves reach every source of its package', async () => {
+    // A webpack alias: not read, and `@/…` and `~/…` can be no npm package.
+    const WEBPACK = {
+      'package.json': JSON.stringify({ name: 'app', private: true }),
+      'webpack.config.js':
+        "const path = require('path')\nmodule.exports = { resolve: { alias: { '@': path.join(__dirname, 'src'), '~': path.join(__dirname, 'src') } } }\n",
+      'src/math.js': APP['src/math.js'],
+      'src/strings.js': APP['src/strings.js'],
+      'test/math.test.js': "import { add } from '@/math'\ntest('add', () => expect(add(1, 2)).toBe(3))\n",
+      'test/strings.test.js':
+        "import { shout } from '~/strings'\ntest('shout', () => expect(shout('a')).toBe('A'))\n",
+      'test/pure.test.js': "test('pure', () => expect(1).toBe(1))\n"
+    }
+    const math = await afterChange(WEBPACK, { 'src/math.js': APP['src/math.js'].replace('a + b', 'a - b') })
+    expect(math.tests).toEqual(['test/math.test.js', 'test/strings.test.js'])
   })
 })
 

@@ -26,7 +26,7 @@ import {
 import { globCandidate } from './glob-imports.js'
 import { isJsFile } from './js-scanner.js'
 import { PY_MODULE_BY_NAME, PY_MODULE_PATH } from './other-scanners.js'
-import { BUILD_FOLDERS, type Resolver } from './resolve.js'
+import { BUILD_FOLDERS, UNREAD_ALIAS, type Resolver } from './resolve.js'
 import {
   MAX_SPEC_LENGTH,
   SPEC_EXTENSION,
@@ -335,7 +335,7 @@ function aliasRules(options: DemandGraphOptions): AliasRules {
   }
   // Beyond these, the quick pass hands back every string without a segment (empty, or ending in
   // `/` or `.`).
-  const text = new TextRules().prefix('#')
+  const text = new TextRules().prefix('#').prefix('@/').prefix('~/')
   for (const spec of exact) text.exactly(spec)
   for (const folder of BUILD_FOLDERS) text.stem(folder)
   for (const regex of remapping) text.prefix(literalStart(regex))
@@ -349,7 +349,8 @@ function aliasRules(options: DemandGraphOptions): AliasRules {
     text,
     eager(spec) {
       const segment = lastSegment(spec)
-      if (spec.startsWith('#') || exact.has(spec) || segment === undefined) return true
+      if (spec.startsWith('#') || exact.has(spec) || segment === undefined || UNREAD_ALIAS.test(spec))
+        return true
       // A build folder not in the repository (`../lib`) resolves to its source folder's entry.
       if (BUILD_FOLDERS.includes(segment)) return true
       for (const regex of remapping) {

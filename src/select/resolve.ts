@@ -42,6 +42,9 @@ const DECLARATION = /\.d\.[cm]?ts$/
 /** Build output folders: a path through one that is not in the repository is mapped to `src`. */
 export const BUILD_FOLDERS: readonly string[] = ['dist', 'lib', 'build', 'out', 'esm', 'cjs']
 
+/** A specifier that can only be an alias: `@/…` or `~/…`. */
+export const UNREAD_ALIAS = /^[@~]\//
+
 /** Test-looking paths, left out of a package's sources (see packageSources). */
 const TEST_LIKE = /(?:^|\/)(?:__tests__|__mocks__)\/|\.(?:test|spec)\.[cm]?[jt]sx?$/
 
@@ -563,6 +566,9 @@ export class Resolver {
         if (found) return { file: found }
       }
     }
+    // `@/…` and `~/…` name no npm package: an alias this resolver could not read (a bundler's,
+    // a framework's). It may lead to any source of the package.
+    if (UNREAD_ALIAS.test(spec) && pkg) return { package: pkg.dir }
     return { external: true }
   }
 
