@@ -4867,6 +4867,8 @@ const CONDITIONS = ['source', 'development', 'import', 'module', 'require', 'nod
 const DECLARATION = /\.d\.[cm]?ts$/;
 /** Build output folders: a path through one that is not in the repository is mapped to `src`. */
 const BUILD_FOLDERS = ['dist', 'lib', 'build', 'out', 'esm', 'cjs'];
+/** A specifier that can only be an alias: `@/…` or `~/…`. */
+const UNREAD_ALIAS = /^[@~]\//;
 /** Test-looking paths, left out of a package's sources (see packageSources). */
 const TEST_LIKE = /(?:^|\/)(?:__tests__|__mocks__)\/|\.(?:test|spec)\.[cm]?[jt]sx?$/;
 class Resolver {
@@ -5403,6 +5405,10 @@ class Resolver {
                     return { file: found };
             }
         }
+        // `@/…` and `~/…` name no npm package: an alias this resolver could not read (a bundler's,
+        // a framework's). It may lead to any source of the package.
+        if (UNREAD_ALIAS.test(spec) && pkg)
+            return { package: pkg.dir };
         return { external: true };
     }
     // ── Python ───────────────────────────────────────────────────────────────
@@ -6053,7 +6059,7 @@ function aliasRules(options) {
     };
     // Beyond these, the quick pass hands back every string without a segment (empty, or ending in
     // `/` or `.`).
-    const text = new TextRules().prefix('#');
+    const text = new TextRules().prefix('#').prefix('@/').prefix('~/');
     for (const spec of exact)
         text.exactly(spec);
     for (const folder of BUILD_FOLDERS)
@@ -6073,7 +6079,7 @@ function aliasRules(options) {
         text,
         eager(spec) {
             const segment = lastSegment(spec);
-            if (spec.startsWith('#') || exact.has(spec) || segment === undefined)
+            if (spec.startsWith('#') || exact.has(spec) || segment === undefined || UNREAD_ALIAS.test(spec))
                 return true;
             // A build folder not in the repository (`../lib`) resolves to its source folder's entry.
             if (BUILD_FOLDERS.includes(segment))
