@@ -1,3 +1,4 @@
+import { escapeRegExp } from '../regexp.js'
 import picomatch from 'picomatch'
 import { jestConfigArgument } from '../runners/detect.js'
 import { isJsLike } from './model.js'
@@ -697,7 +698,7 @@ export function viteAliases(text: string, configPath: string): ViteAlias[] {
         typeof find === 'string'
           ? {
               dir,
-              find: new RegExp(`^${find.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(/.*)?$`),
+              find: new RegExp(`^${escapeRegExp(find)}(/.*)?$`),
               replacement: `${target}$1`
             }
           : { dir, find, replacement: target }
