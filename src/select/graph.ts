@@ -25,8 +25,11 @@ export interface GraphNode {
   path: string
   scan: ModuleScan
   bindings: Map<string, Binding>
-  /** Files loaded when this module loads, and whether the whole of each is reached. */
-  loads: Array<{ target: string; whole: boolean }>
+  /**
+   * Files loaded when this module loads, and whether the whole of each is reached; `elsewhere`
+   * when the module names it by path, to run in another process or thread.
+   */
+  loads: Array<{ target: string; whole: boolean; elsewhere?: true }>
   /** Re-export-all targets. */
   exportAll: string[]
   /** Specifiers that point into the repository but match no file. */
@@ -358,7 +361,8 @@ export function linkNode(
     }
     // A source file named by its path runs, in another process or thread, as a whole.
     for (const literal of scan.strings)
-      for (const target of resolver.namedSources(path, literal)) load(target, true)
+      for (const target of resolver.namedSources(path, literal))
+        node.loads.push({ target, whole: true, elsewhere: true })
   } else if (scan.lang === 'py') {
     const attributesOnly = PY_TEST.test(path)
     for (const record of scan.imports) {

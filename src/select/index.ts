@@ -1208,30 +1208,21 @@ async function coverageFilterFor(
 }
 
 /**
- * Per test, the files that a script or worker it runs by path may load: the sources named by path
- * (see Resolver.namedSources) in the files the test loaded, with everything they load in turn.
+ * Per test, the files that a script or worker it runs by path may load: the sources the test, or a
+ * file it loaded, names by path (see linkNode), with everything they load in turn.
  */
 function filesRunElsewhere(
   repo: RepositoryGraph,
   evidence: CoverageEvidence
 ): (test: string) => ReadonlySet<string> {
-  const namedIn = new Map<string, string[]>()
-  const named = (path: string): string[] => {
-    let found = namedIn.get(path)
-    if (!found) {
-      const node = repo.graph.nodes.get(path)
-      found = node ? [...new Set(node.scan.strings.flatMap(s => repo.resolver.namedSources(path, s)))] : []
-      namedIn.set(path, found)
-    }
-    return found
-  }
   const byTest = new Map<string, Set<string>>()
   return test => {
     let reached = byTest.get(test)
     if (reached) return reached
-    reached = new Set()
-    const queue = [test, ...evidence.loadedFiles(test)].flatMap(named)
-    for (const file of queue) reached.add(file)
+    const queue = [test, ...evidence.loadedFiles(test)].flatMap(
+      path => repo.graph.nodes.get(path)?.loads.flatMap(load => (load.elsewhere ? [load.target] : [])) ?? []
+    )
+    reached = new Set(queue)
     while (queue.length) {
       for (const { target } of repo.graph.nodes.get(queue.pop() as string)?.loads ?? [])
         if (!reached.has(target)) {
