@@ -594,6 +594,7 @@ var detect = __webpack_require__(38408);
 
 
 
+
 /** Does this jest config (its text) transform TypeScript with ts-jest's type checking on? */
 function typeCheckedByJest(configText) {
     if (!/ts-jest/.test(configText))
@@ -1280,7 +1281,7 @@ function viteAliases(text, configPath) {
             aliases.push(typeof find === 'string'
                 ? {
                     dir,
-                    find: new RegExp(`^${find.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(/.*)?$`),
+                    find: new RegExp(`^${(0,regexp/* escapeRegExp */.N)(find)}(/.*)?$`),
                     replacement: `${target}$1`
                 }
                 : { dir, find, replacement: target });
@@ -1785,7 +1786,7 @@ function linkNode(path, scan, resolver, conftests, goPackages, setupLoads = []) 
         // A source file named by its path runs, in another process or thread, as a whole.
         for (const literal of scan.strings)
             for (const target of resolver.namedSources(path, literal))
-                load(target, true);
+                node.loads.push({ target, whole: true, elsewhere: true });
     }
     else if (scan.lang === 'py') {
         const attributesOnly = PY_TEST.test(path);
@@ -8305,29 +8306,17 @@ async function coverageFilterFor(map, git, base, raw, repo, baseScan, changes) {
     }, gone, (test, file) => elsewhere(test).has(file));
 }
 /**
- * Per test, the files that a script or worker it runs by path may load: the sources named by path
- * (see Resolver.namedSources) in the files the test loaded, with everything they load in turn.
+ * Per test, the files that a script or worker it runs by path may load: the sources the test, or a
+ * file it loaded, names by path (see linkNode), with everything they load in turn.
  */
 function filesRunElsewhere(repo, evidence) {
-    const namedIn = new Map();
-    const named = (path) => {
-        let found = namedIn.get(path);
-        if (!found) {
-            const node = repo.graph.nodes.get(path);
-            found = node ? [...new Set(node.scan.strings.flatMap(s => repo.resolver.namedSources(path, s)))] : [];
-            namedIn.set(path, found);
-        }
-        return found;
-    };
     const byTest = new Map();
     return test => {
         let reached = byTest.get(test);
         if (reached)
             return reached;
-        reached = new Set();
-        const queue = [test, ...evidence.loadedFiles(test)].flatMap(named);
-        for (const file of queue)
-            reached.add(file);
+        const queue = [test, ...evidence.loadedFiles(test)].flatMap(path => repo.graph.nodes.get(path)?.loads.flatMap(load => (load.elsewhere ? [load.target] : [])) ?? []);
+        reached = new Set(queue);
         while (queue.length) {
             for (const { target } of repo.graph.nodes.get(queue.pop())?.loads ?? [])
                 if (!reached.has(target)) {
