@@ -1249,12 +1249,67 @@ describe('path aliases', () => {
     expect(lib.tests).toEqual(['test/lib.test.js'])
   })
 
-  it('lets an `@/` or `~/` import that no config it reads resolves reach every source of its package', async () => {
-    // A webpack alias: not read, and `@/…` and `~/…` can be no npm package.
+  it('follows resolve.alias and resolve.modules of a webpack config', async () => {
     const WEBPACK = {
       'package.json': JSON.stringify({ name: 'app', private: true }),
-      'webpack.config.js':
-        "const path = require('path')\nmodule.exports = { resolve: { alias: { '@': path.join(__dirname, 'src'), '~': path.join(__dirname, 'src') } } }\n",
+      'webpack.config.js': [
+        "const path = require('path')",
+        'module.exports = {',
+        "  resolve: { alias: { '@': path.join(__dirname, 'src') }, modules: [path.resolve(__dirname, 'lib'), 'node_modules'] },",
+        '}',
+        ''
+      ].join('\n'),
+      'src/math.js': APP['src/math.js'],
+      'src/strings.js': APP['src/strings.js'],
+      'lib/twice.js': APP['lib/index.js'],
+      'test/math.test.js': "import { add } from '@/math'\ntest('add', () => expect(add(1, 2)).toBe(3))\n",
+      'test/strings.test.js': APP['test/strings.test.js'],
+      'test/lib.test.js': "import { twice } from 'twice'\ntest('twice', () => expect(twice(2)).toBe(4))\n"
+    }
+    const math = await afterChange(WEBPACK, { 'src/math.js': APP['src/math.js'].replace('a + b', 'a - b') })
+    expect(math.tests).toEqual(['test/math.test.js'])
+    const lib = await afterChange(WEBPACK, { 'lib/twice.js': APP['lib/index.js'].replace('2', '3') })
+    expect(lib.tests).toEqual(['test/lib.test.js'])
+  })
+
+  it('follows alias and root of babel-plugin-module-resolver, as babel-jest applies them', async () => {
+    const BABEL = {
+      'package.json': JSON.stringify({ name: 'app', private: true }),
+      '.babelrc': JSON.stringify({
+        plugins: [
+          ['module-resolver', { root: ['./lib'], alias: { components: './src/ui', '^#(.+)$': './src/\\1' } }]
+        ]
+      }),
+      'src/ui/Button.js': 'export function label(text) {\n  return `[${text}]`\n}\n',
+      'src/math.js': APP['src/math.js'],
+      'lib/twice.js': APP['lib/index.js'],
+      'test/button.test.js':
+        "import { label } from 'components/Button'\ntest('label', () => expect(label('a')).toBe('[a]'))\n",
+      'test/math.test.js': "import { add } from '#math'\ntest('add', () => expect(add(1, 2)).toBe(3))\n",
+      'test/lib.test.js': "import { twice } from 'twice'\ntest('twice', () => expect(twice(2)).toBe(4))\n"
+    }
+    await expectEdits(BABEL, [
+      ['src/ui/Button.js', '`[${text}]`', '`<${text}>`', ['test/button.test.js']],
+      ['src/math.js', 'a + b', 'a - b', ['test/math.test.js']],
+      ['lib/twice.js', '* 2', '* 3', ['test/lib.test.js']]
+    ])
+  })
+
+  it('lets an `@/` or `~/` import that no config it reads resolves reach every source of its package', async () => {
+    // Next.js hands webpack its aliases in a function: not read, and `@/…` and `~/…` can be no npm package.
+    const NEXT = {
+      'package.json': JSON.stringify({ name: 'app', private: true }),
+      'next.config.js': [
+        "const path = require('path')",
+        'module.exports = {',
+        '  webpack(config) {',
+        "    config.resolve.alias['@'] = path.join(__dirname, 'src')",
+        "    config.resolve.alias['~'] = path.join(__dirname, 'src')",
+        '    return config',
+        '  },',
+        '}',
+        ''
+      ].join('\n'),
       'src/math.js': APP['src/math.js'],
       'src/strings.js': APP['src/strings.js'],
       'test/math.test.js': "import { add } from '@/math'\ntest('add', () => expect(add(1, 2)).toBe(3))\n",
@@ -1262,7 +1317,7 @@ describe('path aliases', () => {
         "import { shout } from '~/strings'\ntest('shout', () => expect(shout('a')).toBe('A'))\n",
       'test/pure.test.js': "test('pure', () => expect(1).toBe(1))\n"
     }
-    const math = await afterChange(WEBPACK, { 'src/math.js': APP['src/math.js'].replace('a + b', 'a - b') })
+    const math = await afterChange(NEXT, { 'src/math.js': APP['src/math.js'].replace('a + b', 'a - b') })
     expect(math.tests).toEqual(['test/math.test.js', 'test/strings.test.js'])
   })
 })

@@ -42,6 +42,7 @@ import {
   type JestSettings
 } from './project.js'
 import { Resolver } from './resolve.js'
+import { ALIAS_CONFIG } from './aliases.js'
 import { ScanCache } from './scan-cache.js'
 import { SyntaxChecks } from './syntax.js'
 import { CoverageFilter, coverageEvidence, type CoverageEvidence } from './coverage.js'
@@ -131,7 +132,7 @@ export { scanKindOf, scanSource }
 const FIXTURE_FOLDER = /^(.*?)(?:^|\/)(?:__fixtures__|fixtures|__testfixtures__|testdata|test-data)\//
 
 const CONFIG_NAMES =
-  /(?:^|\/)(?:package\.json|[tj]sconfig(?:\.[\w-]+)?\.json|jest\.config\.[cm]?[jt]s(?:on)?|(?:vite|vitest)\.config\.[cm]?[jt]s|pnpm-workspace\.yaml|go\.mod)$/
+  /(?:^|\/)(?:package\.json|[tj]sconfig(?:\.[\w-]+)?\.json|jest\.config\.[cm]?[jt]s(?:on)?|pnpm-workspace\.yaml|go\.mod)$/
 
 export interface RepositoryGraph {
   head: string
@@ -179,15 +180,16 @@ interface GraphOptions {
 
 function isConfigEntry(entry: TreeEntry): boolean {
   const path = entry.path
-  // The names CONFIG_NAMES takes end so; tens of thousands of other paths skip the pattern.
+  // The names CONFIG_NAMES and ALIAS_CONFIG take end so; tens of thousands of other paths skip them.
   const named =
     path.endsWith('.json') ||
     path.endsWith('.yaml') ||
     path.endsWith('.mod') ||
     path.includes('jest.config.') ||
-    path.includes('vite.config.') ||
-    path.includes('vitest.config.')
-  return named && CONFIG_NAMES.test(path) && !path.includes('node_modules/')
+    path.includes('config.') ||
+    path.includes('webpack.') ||
+    path.includes('.babelrc')
+  return named && (CONFIG_NAMES.test(path) || ALIAS_CONFIG.test(path)) && !path.includes('node_modules/')
 }
 
 type Revision = Pick<

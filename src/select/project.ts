@@ -1,4 +1,3 @@
-import { escapeRegExp } from '../regexp.js'
 import picomatch from 'picomatch'
 import { jestConfigArgument } from '../runners/detect.js'
 import { isJsLike } from './model.js'
@@ -276,7 +275,7 @@ export function literalObjectFromJs(text: string): Record<string, unknown> | und
 }
 
 /** Index of the bracket that closes the one opening at `open`, skipping strings and comments; -1 if none. */
-function closingBracket(text: string, open: number): number {
+export function closingBracket(text: string, open: number): number {
   let depth = 0
   for (let i = open; i < text.length; i++) {
     const c = text[i]
@@ -296,7 +295,7 @@ function closingBracket(text: string, open: number): number {
 }
 
 /** The top-level entries of an object literal's source (`{…}`), split at commas outside brackets. */
-function objectEntries(source: string): string[] {
+export function objectEntries(source: string): string[] {
   const entries: string[] = []
   let start = 1
   for (let i = 1; i < source.length - 1; i++) {
@@ -488,9 +487,9 @@ function asStrings(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []
 }
 
-function safeRegex(source: string): RegExp | undefined {
+export function safeRegex(source: string, flags?: string): RegExp | undefined {
   try {
-    return new RegExp(source)
+    return new RegExp(source, flags)
   } catch {
     return undefined
   }
@@ -561,7 +560,7 @@ export function loadJestSettings(read: ReadText, dir: string): JestSettings | un
     modulePaths: asStrings(config.modulePaths).map(expand),
     testMatch: asStrings(config.testMatch).map(p => p.replace(/<rootDir>\/?/g, rootDir ? rootDir + '/' : '')),
     testRegex: asStrings(config.testRegex)
-      .map(safeRegex)
+      .map(source => safeRegex(source))
       .filter((r): r is RegExp => r !== undefined),
     testPathIgnorePatterns: asStrings(config.testPathIgnorePatterns)
       .map(p => safeRegex(p.replace(/<rootDir>/g, rootDir)))
@@ -638,83 +637,4 @@ export function makeTestMatcher(jest: JestSettings[]): (path: string) => boolean
     }
     return isConventionalJsTest(path) && !/(?:^|\/)(?:__fixtures__|fixtures)\//.test(path)
   }
-}
-
-/** A Vite/Vitest `resolve.alias` entry: imports under `dir` whose specifier `find` matches go to `replacement`. */
-export interface ViteAlias {
-  /** The config file's folder (Vite's root), where the alias applies. */
-  dir: string
-  find: RegExp
-  /** A repository path; `$1` stands for what follows the key. */
-  replacement: string
-}
-
-/** The config files whose `alias` Vite and Vitest apply. */
-export const VITE_CONFIG = /(?:^|\/)(?:vite|vitest)\.config\.[cm]?[jt]s$/
-
-/**
- * The aliases of a Vite or Vitest config, read without running it: `alias: { '@': … }` or
- * `alias: [{ find: '@', replacement: … }]`, where the replacement is a string, or a call that
- * joins strings to the config's folder (`path.resolve(__dirname, 'src')`,
- * `fileURLToPath(new URL('./src', import.meta.url))`, `new URL('src', import.meta.url).pathname`).
- * An entry whose replacement names no path is left out.
- */
-export function viteAliases(text: string, configPath: string): ViteAlias[] {
-  const dir = dirname(configPath)
-  const aliases: ViteAlias[] = []
-  const keyed = /\balias\s*:\s*([{[])/g
-  for (let match = keyed.exec(text); match; match = keyed.exec(text)) {
-    const open = match.index + match[0].length - 1
-    const close = closingBracket(text, open)
-    if (close < 0) continue
-    const body = text.slice(open, close + 1)
-    const pairs: Array<[string | RegExp | undefined, string]> = []
-    if (match[1] === '{') {
-      for (const entry of objectEntries(body)) {
-        const key = /^(?:(['"])(.*?)\1|([\w$@~#-]+))\s*:\s*([\s\S]*)$/.exec(entry)
-        if (key) pairs.push([key[2] ?? key[3], key[4] as string])
-      }
-    } else {
-      for (const item of objectEntries(body)) {
-        if (!item.startsWith('{')) continue
-        const fields = new Map<string, string>()
-        for (const entry of objectEntries(item)) {
-          const field = /^(\w+)\s*:\s*([\s\S]*)$/.exec(entry)
-          if (field) fields.set(field[1] as string, field[2] as string)
-        }
-        const find = fields.get('find')
-        const literal = find && /^(['"])(.*)\1$/.exec(find.trim())
-        const regex = find && /^\/(.+)\/([a-z]*)$/.exec(find.trim())
-        pairs.push([
-          literal ? literal[2] : regex ? safeRegex(regex[1] as string) : undefined,
-          fields.get('replacement') ?? ''
-        ])
-      }
-    }
-    for (const [find, value] of pairs) {
-      const target = aliasTarget(value, dir)
-      if (find === undefined || target === undefined) continue
-      aliases.push(
-        typeof find === 'string'
-          ? {
-              dir,
-              find: new RegExp(`^${escapeRegExp(find)}(/.*)?$`),
-              replacement: `${target}$1`
-            }
-          : { dir, find, replacement: target }
-      )
-    }
-  }
-  return aliases
-}
-
-/** The repository path an alias's replacement names, from the config's folder `dir`. */
-function aliasTarget(value: string, dir: string): string | undefined {
-  const strings = [...value.matchAll(/(['"`])((?:(?!\1)[^\\\n]|\\.)*)\1/g)]
-    .map(match => (match[2] as string).replace(/^\$\{__dirname\}\/?/, ''))
-    .filter(text => !text.includes('${'))
-  if (strings.length === 0) return undefined
-  // `/src` counts from Vite's root, the config's folder, as `./src` does.
-  const joined = joinPath(dir, ...strings.map(text => text.replace(/^\/+/, '')))
-  return joined === '..' || joined.startsWith('../') ? undefined : joined
 }

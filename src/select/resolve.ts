@@ -11,11 +11,9 @@ import {
   type JestSettings,
   type PackageInfo,
   type ReadText,
-  type TsConfig,
-  type ViteAlias,
-  VITE_CONFIG,
-  viteAliases
+  type TsConfig
 } from './project.js'
+import { ALIAS_CONFIG, configuredAliases, type ModuleRoot, type PathAlias } from './aliases.js'
 
 /**
  * Resolves import specifiers to repository files, in memory: the set of files at the revision
@@ -57,8 +55,10 @@ export class Resolver {
   readonly workspaceDirs: string[] = []
   private readonly goModules: Array<{ dir: string; module: string }> = []
   private readonly pythonRoots: string[]
-  /** Vite and Vitest `alias` entries (see viteAliases). */
-  readonly aliases: ViteAlias[] = []
+  /** Vite, webpack and babel-plugin-module-resolver aliases (see aliases.ts), the nearest config's first. */
+  readonly aliases: PathAlias[] = []
+  /** Folders where bare specifiers are looked up (webpack `resolve.modules`, module-resolver `root`). */
+  private readonly moduleRoots: ModuleRoot[] = []
 
   constructor(
     private readonly files: ReadonlySet<string>,
@@ -81,11 +81,18 @@ export class Resolver {
       }
       this.workspaceDirs.sort((a, b) => b.length - a.length)
     }
-    // Vite and Vitest aliases, the nearest config's first.
-    for (const file of files)
-      if (VITE_CONFIG.test(file) && !file.includes('node_modules/'))
-        this.aliases.push(...viteAliases(read(file) ?? '', file))
+    for (const file of files) {
+      const named = file.includes('config.') || file.includes('webpack.') || file.includes('.babelrc')
+      if (!(named && ALIAS_CONFIG.test(file)) && !file.endsWith('package.json')) continue
+      if (file.includes('node_modules/')) continue
+      const text = read(file)
+      if (!text || (file.endsWith('package.json') && !text.includes('module-resolver'))) continue
+      const { aliases, roots } = configuredAliases(file, text, this.nearestPackage(dirname(file))?.dir)
+      this.aliases.push(...aliases)
+      this.moduleRoots.push(...roots)
+    }
     this.aliases.sort((a, b) => b.dir.length - a.dir.length)
+    this.moduleRoots.sort((a, b) => b.dir.length - a.dir.length)
     const roots = new Set<string>(['', 'src', 'lib', 'python'])
     for (const file of files) {
       if (file === 'go.mod' || file.endsWith('/go.mod')) {
@@ -565,6 +572,12 @@ export class Resolver {
         const found = this.tryPath(joinPath(base, spec))
         if (found) return { file: found }
       }
+    }
+    const pkgDir = pkg?.dir ?? ''
+    for (const { dir, root } of this.moduleRoots) {
+      if (dir !== '' && pkgDir !== dir && !pkgDir.startsWith(dir + '/')) continue
+      const found = this.tryPath(joinPath(root, spec))
+      if (found) return { file: found }
     }
     // `@/…` and `~/…` name no npm package: an alias this resolver could not read (a bundler's,
     // a framework's). It may lead to any source of the package.
