@@ -11,6 +11,7 @@
 //   node scripts/select-eval.mjs --repo /path/to/python/clone --pytest [--mutations 15]
 //   node scripts/select-eval.mjs --repo /path/to/clone --vitest [--mutations 15] [--test-timeout MS]
 //        [--run-timeout S]
+//   node scripts/select-eval.mjs --repo /path/to/clone --node-test [--mutations 15] [--file-timeout S]
 //
 // With --coverage the whole suite first runs once more through CI Medic's runner with
 // record-coverage, at the base commit, and selection uses that coverage map (the selection
@@ -36,14 +37,21 @@
 // failing files); the mutations and cosmetic edits are the JavaScript ones. There is no
 // `--findRelatedTests` to compare with, so the selection is measured against the whole suite.
 //
+// With --node-test the suite is node:test's: the files `node --test` finds by its default patterns
+// (`**/*.test.?(c|m)js`, `**/test/**/*.?(c|m)js` and the like), each run alone with
+// `node --test <file>`, two at a time; a file fails when its process exits non-zero or runs past
+// --file-timeout (default 60 s: a mutant may leave a request that is never answered). Measured
+// against the whole suite, as with vitest.
+//
 // Without --jest the project's own jest (else CI Medic's) runs in a small wrapper that hands it
 // its flags directly, so they never reach process.argv: a test that parses process.argv (commander's
 // `program.parse()`) sees no jest flags. A --jest command gets its flags on the command line.
-import { execFileSync, spawnSync } from 'node:child_process'
+import { execFileSync, spawn, spawnSync } from 'node:child_process'
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import picomatch from 'picomatch'
 import { register } from 'tsx/esm/api'
 import { generateProject, mutations, rng } from './select-gen.mjs'
 
@@ -259,6 +267,48 @@ function vitestReport(dir) {
   return { failed: [...new Set(failed)].sort(), files: [...new Set(files)].sort() }
 }
 
+const NODE_TEST = flag('node-test')
+
+/** node:test's default patterns (Node 20), for `node --test` without arguments. */
+const isNodeTestFile = picomatch(
+  [
+    '**/*.test.?(c|m)js',
+    '**/*-test.?(c|m)js',
+    '**/*_test.?(c|m)js',
+    '**/test-*.?(c|m)js',
+    '**/test.?(c|m)js',
+    '**/test/**/*.?(c|m)js'
+  ],
+  { ignore: ['**/node_modules/**'] }
+)
+
+/** Each test file `node --test` runs, run alone (two at a time): the ones whose process fails. */
+async function nodeTestReport(dir) {
+  const fileTimeout = Number(arg('file-timeout', '60')) * 1000
+  const files = git(dir, 'ls-files')
+    .split('\n')
+    .filter(file => file && isNodeTestFile(file))
+    .sort()
+  const failed = []
+  const queue = [...files]
+  const worker = async () => {
+    for (let file = queue.shift(); file !== undefined; file = queue.shift()) {
+      const code = await new Promise(done => {
+        const child = spawn(process.execPath, ['--test', file], { cwd: dir, stdio: 'ignore' })
+        // A mutant may leave a server that never answers: a file past --file-timeout has failed.
+        const timer = setTimeout(() => child.kill('SIGKILL'), fileTimeout)
+        child.on('close', status => {
+          clearTimeout(timer)
+          done(status)
+        })
+      })
+      if (code !== 0) failed.push(file)
+    }
+  }
+  await Promise.all([worker(), worker()])
+  return { failed: failed.sort(), files }
+}
+
 /** Mutations for a Python repository: a raise at the top of functions and methods. */
 function pythonMutations(dir, count, seed) {
   const random = rng(seed)
@@ -438,16 +488,26 @@ async function main() {
       list = mutations(model, Number(arg('seed', '1')) + 6)
     }
     const failingNow = () =>
-      PYTEST ? failingPytestFiles(dir) : VITEST ? vitestReport(dir) : failingTests(dir, jest)
-    const baseline = failingNow()
+      PYTEST
+        ? failingPytestFiles(dir)
+        : VITEST
+          ? vitestReport(dir)
+          : NODE_TEST
+            ? nodeTestReport(dir)
+            : failingTests(dir, jest)
+    const baseline = await failingNow()
     if (!baseline) throw new Error('the suite ran past --run-timeout before any mutation')
-    // vitest lists its files in the run's report.
-    const testFiles = PYTEST ? listPytestFiles(dir) : VITEST ? baseline.files : listTests(dir, jest)
+    // vitest lists its files in the run's report; node:test's are found for the run.
+    const testFiles = PYTEST
+      ? listPytestFiles(dir)
+      : VITEST || NODE_TEST
+        ? baseline.files
+        : listTests(dir, jest)
     console.log(
       `baseline: ${testFiles.length} test files, ${baseline.failed.length} failing before any mutation`
     )
     let coverageMap
-    if (flag('coverage') && !PYTEST && !VITEST) {
+    if (flag('coverage') && !PYTEST && !VITEST && !NODE_TEST) {
       const coverageDir = join(work, 'coverage-map')
       const recorded = await runTests({
         repoDir: dir,
@@ -481,9 +541,11 @@ async function main() {
         })
       const selection = await select(coverageMap)
       const staticSelection = coverageMap ? await select(undefined) : selection
-      const related = PYTEST || VITEST ? { list: [], ms: 0 } : jestRelated(dir, jest, changed, testFiles)
-      const run =
-        PYTEST || VITEST ? failingNow() : failingTests(dir, jest, relatedOnly ? related.list : undefined)
+      const noJest = PYTEST || VITEST || NODE_TEST
+      const related = noJest ? { list: [], ms: 0 } : jestRelated(dir, jest, changed, testFiles)
+      const run = noJest
+        ? await failingNow()
+        : failingTests(dir, jest, relatedOnly ? related.list : undefined)
       if (!run) {
         console.log(
           `${mutation.kind.padEnd(9)} ${mutation.label}\n          not measured: the suite ran past --run-timeout`
@@ -498,7 +560,7 @@ async function main() {
       rows.push({ mutation, changed, selection, staticSelection, related, newlyFailing, misses })
       console.log(
         `${mutation.kind.padEnd(9)} ${mutation.label}\n` +
-          `          failing ${newlyFailing.length}, selected ${selection.tests.length}${selection.tests.length > inSuite(selection) ? ` (${inSuite(selection)} in the suite)` : ''} (${selection.mode})${coverageMap ? ` (graph only ${staticSelection.tests.length})` : ''}${PYTEST || VITEST ? '' : `, jest related ${related.list.length}`}, misses ${misses.length}${misses.length ? ': ' + misses.join(', ') : ''}`
+          `          failing ${newlyFailing.length}, selected ${selection.tests.length}${selection.tests.length > inSuite(selection) ? ` (${inSuite(selection)} in the suite)` : ''} (${selection.mode})${coverageMap ? ` (graph only ${staticSelection.tests.length})` : ''}${noJest ? '' : `, jest related ${related.list.length}`}, misses ${misses.length}${misses.length ? ': ' + misses.join(', ') : ''}`
       )
       git(dir, 'reset', '-q', '--hard', 'HEAD~1')
     }
@@ -517,8 +579,8 @@ async function main() {
     )
     console.log(`  failing test files   ${failingSum} (sum over mutations)`)
     console.log(`  misses               ${misses}  (bar: 0)`)
-    // No jest to compare with under pytest or vitest: the suite line below measures those.
-    if (!PYTEST && !VITEST) {
+    // No jest to compare with under pytest, vitest or node:test: the suite line below measures those.
+    if (!PYTEST && !VITEST && !NODE_TEST) {
       console.log(
         `  selected / jest      ${selectedSum} / ${relatedSum} = ${relatedSum ? (selectedSum / relatedSum).toFixed(3) : 'n/a'}  (bar: <= 0.333)`
       )
