@@ -589,6 +589,46 @@ describe('data files that static imports miss', () => {
   it('selects nothing for a file nobody uses', async () => {
     expect((await afterChange(DATA, { 'README.md': '# hi\n' })).mode).toBe('none')
   })
+
+  it('selects the tests that list an imported source with its folder and load it, or read its text', async () => {
+    // dayjs: each locale has its own test, and one test requires every locale file it lists and
+    // checks each one's header comment.
+    const files = {
+      'src/locale/de.js': "// German [de]\nexport default { name: 'de', weekStart: 1 }\n",
+      'src/locale/fr.js': "// French [fr]\nexport default { name: 'fr', weekStart: 1 }\n",
+      'test/locale/de.test.js':
+        "import de from '../../src/locale/de'\ntest('de', () => expect(de.weekStart).toBe(1))\n",
+      'test/locale/keys.test.js': [
+        "import fs from 'fs'",
+        "import path from 'path'",
+        "const dir = path.join(__dirname, '../../src/locale')",
+        'for (const file of fs.readdirSync(dir)) {',
+        '  const text = fs.readFileSync(path.join(dir, file), "utf8")',
+        '  test(file, () => expect(/^\\/\\/ .* \\[/.test(text) && require(path.join(dir, file)).default.name).toBeTruthy())',
+        '}',
+        ''
+      ].join('\n'),
+      'test/locale/names.test.js': [
+        "import fs from 'fs'",
+        "const dir = require('path').join(__dirname, '../../src/locale')",
+        "test('names', () => fs.readdirSync(dir).forEach(file => expect(require(dir + '/' + file).default.name).toBeTruthy()))",
+        ''
+      ].join('\n'),
+      // Names the folder, reads no file.
+      'test/locale/label.test.js':
+        "const label = '../../src/locale'\ntest('label', () => expect(label).toBeTruthy())\n"
+    }
+    await expectEdits(files, [
+      [
+        'src/locale/de.js',
+        'weekStart: 1',
+        'weekStart: 0',
+        ['test/locale/de.test.js', 'test/locale/keys.test.js', 'test/locale/names.test.js']
+      ],
+      // A comment matters to the test that reads the text, and only to it.
+      ['src/locale/de.js', '// German [de]', '// Deutsch', ['test/locale/keys.test.js']]
+    ])
+  })
 })
 
 describe('names that Object.prototype has', () => {

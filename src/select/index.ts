@@ -440,6 +440,27 @@ export async function buildRepositoryGraph(
   }
 }
 
+/** Calls that read a file's text. */
+const READS_TEXT = new Set(['readFileSync', 'readFile', 'createReadStream'])
+/** Calls that find files to load or read: listing a folder, globbing, or reading one. */
+const READS_FILES = new Set([
+  ...READS_TEXT,
+  'readdirSync',
+  'readdir',
+  'opendirSync',
+  'opendir',
+  'globSync',
+  'sync'
+])
+
+/** The property names and string words of every declaration of a scan. */
+function wordsOf(scan: ModuleScan | undefined): Set<string> {
+  const words = new Set<string>()
+  for (const symbol of Object.values(scan?.symbols ?? {}))
+    for (const word of symbol.words ?? []) words.add(word)
+  return words
+}
+
 /** Does no module load `path` (import it, or run it by its path)? */
 function nothingLoads(graph: Graph, path: string): boolean {
   return !(graph.hasEdgesInto ? graph.hasEdgesInto(path) : anyEdges(graph.edgesInto(path)))
@@ -963,6 +984,8 @@ async function selectOrThrow(
   const extraReasons = new Map<string, string[]>()
   const dataFiles = new Set<string>()
   const unloadedFiles = new Set<string>()
+  /** Changed sources that modules load: each with whether only its comments or formatting changed. */
+  const loadedSources = new Map<string, boolean>()
   const add = (test: string, chain: string[]): void => {
     if (!extraReasons.has(test)) extraReasons.set(test, chain)
   }
@@ -1032,6 +1055,7 @@ async function selectOrThrow(
     const fileChange = before?.error
       ? { whole: true, symbols: new Set<string>(), exports: new Set<string>() }
       : diffScans(before, headScan)
+    if (!fixture && !unloaded && !repo.isTest(path)) loadedSources.set(path, isEmptyChange(fileChange))
     if (isEmptyChange(fileChange)) {
       notes.push(`${path}: no semantic change (comments or formatting only)`)
       selfSelected.delete(path)
@@ -1085,6 +1109,16 @@ async function selectOrThrow(
     if (unloadedFiles.has(path))
       for (const test of allTests) if (dirname(test) === dirname(path)) add(test, [path, test])
   }
+  // A source that modules import may be read as a file too: a test that lists its folder and
+  // requires each file it finds, or reads their text (a locale's header comment), runs it beyond
+  // what its imports say.
+  for (const [path, textOnly] of loadedSources)
+    for (const file of repo.dataReferences(path).referrers) {
+      if (file === path || dataReferrers.has(file)) continue
+      const words = wordsOf(repo.graph.nodes.get(file)?.scan)
+      if ([...(textOnly ? READS_TEXT : READS_FILES)].some(word => words.has(word)))
+        dataReferrers.set(file, path)
+    }
   for (const [file, dataPath] of dataReferrers) {
     if (!changes.has(file)) changes.set(file, { whole: true, symbols: new Set(), exports: new Set() })
     extraReasons.set(`data:${file}`, [dataPath])
