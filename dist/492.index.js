@@ -166,7 +166,7 @@ function describeSyntaxProblems(path, check) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _ports_cache_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(5994);
-/* harmony import */ var _index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(59157);
+/* harmony import */ var _index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1297);
 /* harmony import */ var _scan_cache_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6296);
 /* harmony import */ var _runners_coverage_map_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(32602);
 /* harmony import */ var _commands_coverage_cache_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(84649);
@@ -239,7 +239,7 @@ async function selectChange(context, git, base, head) {
 
 /***/ }),
 
-/***/ 59157:
+/***/ 1297:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -591,7 +591,6 @@ var regexp = __webpack_require__(70878);
 // EXTERNAL MODULE: ./src/runners/detect.ts
 var detect = __webpack_require__(38408);
 ;// CONCATENATED MODULE: ./src/select/project.ts
-
 
 
 
@@ -1071,9 +1070,9 @@ function asStrings(value) {
         return [value];
     return Array.isArray(value) ? value.filter((v) => typeof v === 'string') : [];
 }
-function safeRegex(source) {
+function safeRegex(source, flags) {
     try {
-        return new RegExp(source);
+        return new RegExp(source, flags);
     }
     catch {
         return undefined;
@@ -1152,7 +1151,7 @@ function loadJestSettings(read, dir) {
         modulePaths: asStrings(config.modulePaths).map(expand),
         testMatch: asStrings(config.testMatch).map(p => p.replace(/<rootDir>\/?/g, rootDir ? rootDir + '/' : '')),
         testRegex: asStrings(config.testRegex)
-            .map(safeRegex)
+            .map(source => safeRegex(source))
             .filter((r) => r !== undefined),
         testPathIgnorePatterns: asStrings(config.testPathIgnorePatterns)
             .map(p => safeRegex(p.replace(/<rootDir>/g, rootDir)))
@@ -1227,78 +1226,6 @@ function makeTestMatcher(jest) {
         }
         return isConventionalJsTest(path) && !/(?:^|\/)(?:__fixtures__|fixtures)\//.test(path);
     }
-}
-/** The config files whose `alias` Vite and Vitest apply. */
-const VITE_CONFIG = /(?:^|\/)(?:vite|vitest)\.config\.[cm]?[jt]s$/;
-/**
- * The aliases of a Vite or Vitest config, read without running it: `alias: { '@': … }` or
- * `alias: [{ find: '@', replacement: … }]`, where the replacement is a string, or a call that
- * joins strings to the config's folder (`path.resolve(__dirname, 'src')`,
- * `fileURLToPath(new URL('./src', import.meta.url))`, `new URL('src', import.meta.url).pathname`).
- * An entry whose replacement names no path is left out.
- */
-function viteAliases(text, configPath) {
-    const dir = dirname(configPath);
-    const aliases = [];
-    const keyed = /\balias\s*:\s*([{[])/g;
-    for (let match = keyed.exec(text); match; match = keyed.exec(text)) {
-        const open = match.index + match[0].length - 1;
-        const close = closingBracket(text, open);
-        if (close < 0)
-            continue;
-        const body = text.slice(open, close + 1);
-        const pairs = [];
-        if (match[1] === '{') {
-            for (const entry of objectEntries(body)) {
-                const key = /^(?:(['"])(.*?)\1|([\w$@~#-]+))\s*:\s*([\s\S]*)$/.exec(entry);
-                if (key)
-                    pairs.push([key[2] ?? key[3], key[4]]);
-            }
-        }
-        else {
-            for (const item of objectEntries(body)) {
-                if (!item.startsWith('{'))
-                    continue;
-                const fields = new Map();
-                for (const entry of objectEntries(item)) {
-                    const field = /^(\w+)\s*:\s*([\s\S]*)$/.exec(entry);
-                    if (field)
-                        fields.set(field[1], field[2]);
-                }
-                const find = fields.get('find');
-                const literal = find && /^(['"])(.*)\1$/.exec(find.trim());
-                const regex = find && /^\/(.+)\/([a-z]*)$/.exec(find.trim());
-                pairs.push([
-                    literal ? literal[2] : regex ? safeRegex(regex[1]) : undefined,
-                    fields.get('replacement') ?? ''
-                ]);
-            }
-        }
-        for (const [find, value] of pairs) {
-            const target = aliasTarget(value, dir);
-            if (find === undefined || target === undefined)
-                continue;
-            aliases.push(typeof find === 'string'
-                ? {
-                    dir,
-                    find: new RegExp(`^${(0,regexp/* escapeRegExp */.N)(find)}(/.*)?$`),
-                    replacement: `${target}$1`
-                }
-                : { dir, find, replacement: target });
-        }
-    }
-    return aliases;
-}
-/** The repository path an alias's replacement names, from the config's folder `dir`. */
-function aliasTarget(value, dir) {
-    const strings = [...value.matchAll(/(['"`])((?:(?!\1)[^\\\n]|\\.)*)\1/g)]
-        .map(match => match[2].replace(/^\$\{__dirname\}\/?/, ''))
-        .filter(text => !text.includes('${'));
-    if (strings.length === 0)
-        return undefined;
-    // `/src` counts from Vite's root, the config's folder, as `./src` does.
-    const joined = joinPath(dir, ...strings.map(text => text.replace(/^\/+/, '')));
-    return joined === '..' || joined.startsWith('../') ? undefined : joined;
 }
 
 ;// CONCATENATED MODULE: ./src/select/glob-imports.ts
@@ -4847,7 +4774,206 @@ function nodeKey(sha, kind) {
     return kind === 'ts' || kind === 'jsx' ? `${sha}:${kind}:link` : `${sha}:${kind}`;
 }
 
+;// CONCATENATED MODULE: ./src/select/aliases.ts
+
+
+const VITE_CONFIG = /(?:^|\/)(?:vite|vitest)\.config\.[cm]?[jt]s$/;
+const WEBPACK_CONFIG = /(?:^|\/)(?:webpack(?:\.[\w-]+)+|craco\.config|vue\.config)\.[cm]?[jt]s$/;
+const BABEL_CONFIG = /(?:^|\/)(?:\.babelrc(?:\.json|\.[cm]?js)?|babel\.config\.(?:json|[cm]?[jt]s))$/;
+/** The configs whose aliases this module reads (package.json too, for its `babel` field). */
+const ALIAS_CONFIG = new RegExp([VITE_CONFIG, WEBPACK_CONFIG, BABEL_CONFIG].map(pattern => `(?:${pattern.source})`).join('|'));
+/**
+ * The aliases and module roots of the config at `path`. Vite's apply under the config's folder
+ * (Vite's root); webpack's and babel's under `scope`, the folder of the package the config builds.
+ */
+function configuredAliases(path, text, scope = dirname(path)) {
+    if (VITE_CONFIG.test(path))
+        return { aliases: viteAliases(text, path), roots: [] };
+    if (WEBPACK_CONFIG.test(path))
+        return webpackAliases(text, path, scope);
+    if (BABEL_CONFIG.test(path) || path === 'package.json' || path.endsWith('/package.json'))
+        return moduleResolverAliases(text, path, scope);
+    return { aliases: [], roots: [] };
+}
+/**
+ * Vite's `alias: { '@': … }` or `alias: [{ find: '@', replacement: … }]`, where `find` may be a
+ * regex and the replacement is a path string, or a call that joins strings to the config's folder
+ * (`path.resolve(__dirname, 'src')`, `fileURLToPath(new URL('./src', import.meta.url))`,
+ * `new URL('src', import.meta.url).pathname`).
+ */
+function viteAliases(text, configPath) {
+    const dir = dirname(configPath);
+    const aliases = [];
+    for (const body of bracketsAfter(text, /\balias\s*:\s*([{[])/g)) {
+        if (body.startsWith('{')) {
+            for (const [key, value] of keyedEntries(body))
+                prefixAlias(aliases, dir, key, bundlerTarget(value, dir));
+            continue;
+        }
+        for (const item of objectEntries(body)) {
+            if (!item.startsWith('{'))
+                continue;
+            const fields = new Map(keyedEntries(item));
+            const find = fields.get('find')?.trim() ?? '';
+            const target = bundlerTarget(fields.get('replacement') ?? '', dir);
+            const literal = stringLiteral(find);
+            if (literal !== undefined)
+                prefixAlias(aliases, dir, literal, target);
+            else {
+                const regex = regexLiteral(find);
+                if (regex && target !== undefined)
+                    aliases.push({ dir, find: regex, replacement: target });
+            }
+        }
+    }
+    return aliases;
+}
+/**
+ * webpack's `alias: { name: path }` (`name$` matches only `name` itself) or
+ * `alias: [{ name, alias, onlyModule }]`, and `modules: [path.resolve(__dirname, 'src'), 'node_modules']`.
+ */
+function webpackAliases(text, configPath, scope = dirname(configPath)) {
+    const dir = dirname(configPath);
+    const aliases = [];
+    for (const body of bracketsAfter(text, /\balias\s*:\s*([{[])/g)) {
+        const entries = body.startsWith('{')
+            ? keyedEntries(body).map(([key, value]) => [key.replace(/\$$/, ''), value, key.endsWith('$')])
+            : objectEntries(body)
+                .filter(item => item.startsWith('{'))
+                .map(item => new Map(keyedEntries(item)))
+                .map(fields => [
+                stringLiteral(fields.get('name')?.trim() ?? '') ?? '',
+                fields.get('alias') ?? '',
+                fields.get('onlyModule')?.trim() === 'true'
+            ]);
+        for (const [name, value, exact] of entries) {
+            // An array of targets: webpack takes the first that resolves.
+            const first = value.trim().startsWith('[') ? (objectEntries(value.trim())[0] ?? '') : value;
+            const target = bundlerTarget(first, dir);
+            if (!name || target === undefined)
+                continue;
+            if (exact)
+                aliases.push({ dir: scope, find: new RegExp(`^${(0,regexp/* escapeRegExp */.N)(name)}$`), replacement: target });
+            else
+                prefixAlias(aliases, scope, name, target);
+        }
+    }
+    const roots = [];
+    for (const body of bracketsAfter(text, /\bmodules\s*:\s*(\[)/g)) {
+        for (const entry of objectEntries(body)) {
+            const name = stringLiteral(entry);
+            if (name === 'node_modules')
+                continue;
+            // A plain name is looked up in each parent folder, as node_modules is: the config's is the usual one.
+            const root = name !== undefined && !/^[./]/.test(name) ? joinPath(dir, name) : bundlerTarget(entry, dir);
+            if (root !== undefined)
+                roots.push({ dir: scope, root });
+        }
+    }
+    return { aliases, roots };
+}
+/**
+ * babel-plugin-module-resolver's options: `alias` (a key matches itself and its subpaths; a key
+ * that starts with `^` or ends with `$` is a regex, and `\1` in its value a group) and `root`.
+ * Paths count from the config's folder (the plugin's default `cwd` when babel runs from there).
+ */
+function moduleResolverAliases(text, configPath, scope = dirname(configPath)) {
+    const dir = dirname(configPath);
+    const aliases = [];
+    const roots = [];
+    const plugin = /['"](?:babel-plugin-)?module-resolver['"]\s*\)?\s*,\s*(\{)/g;
+    for (const options of bracketsAfter(text, plugin)) {
+        const fields = new Map(keyedEntries(options));
+        const alias = fields.get('alias')?.trim();
+        for (const [key, value] of alias?.startsWith('{') ? keyedEntries(alias) : []) {
+            const target = relativeTarget(value, dir);
+            if (target === undefined)
+                continue;
+            if (!key.startsWith('^') && !key.endsWith('$')) {
+                prefixAlias(aliases, scope, key, target);
+                continue;
+            }
+            const find = safeRegex(key);
+            if (find)
+                aliases.push({ dir: scope, find, replacement: target.replace(/\\(\d)/g, '$$$1') });
+        }
+        const root = fields.get('root')?.trim() ?? '';
+        for (const entry of root.startsWith('[') ? objectEntries(root) : [root]) {
+            const target = relativeTarget(entry, dir);
+            if (target !== undefined && !target.includes('*'))
+                roots.push({ dir: scope, root: target });
+        }
+    }
+    return { aliases, roots };
+}
+/** The source of each bracketed value that `opener` finds (its last group is the opening bracket). */
+function bracketsAfter(text, opener) {
+    const found = [];
+    for (let match = opener.exec(text); match; match = opener.exec(text)) {
+        const open = match.index + match[0].length - 1;
+        const close = closingBracket(text, open);
+        if (close >= 0)
+            found.push(text.slice(open, close + 1));
+    }
+    return found;
+}
+/** The `key: value` entries of an object literal's source, keys unquoted and unescaped. */
+function keyedEntries(body) {
+    const pairs = [];
+    for (const entry of objectEntries(body)) {
+        const key = /^(?:(['"])((?:(?!\1)[^\\\n]|\\.)*)\1|([\w$@~#-]+))\s*:\s*([\s\S]*)$/.exec(entry);
+        if (key)
+            pairs.push([key[2] !== undefined ? aliases_unescape(key[2]) : key[3], key[4]]);
+    }
+    return pairs;
+}
+/** Adds the alias of a plain key: the key itself, and the key followed by a subpath. */
+function prefixAlias(aliases, dir, key, target) {
+    if (target === undefined)
+        return;
+    aliases.push({ dir, find: new RegExp(`^${(0,regexp/* escapeRegExp */.N)(key)}(/.*)?$`), replacement: `${target}$1` });
+}
+/** The text of a lone string literal (unescaped), or undefined when `source` is something else. */
+function stringLiteral(source) {
+    const match = /^(['"`])((?:(?!\1)[^\\]|\\.)*)\1$/.exec(source.trim());
+    return match && !(match[1] === '`' && match[2]?.includes('${')) ? aliases_unescape(match[2]) : undefined;
+}
+/** A regex literal (`/^~(.*)$/i`) as a RegExp; `g` and `y` are left out, as they make `test` keep state. */
+function regexLiteral(source) {
+    const match = /^\/(.+)\/([a-z]*)$/.exec(source);
+    return match ? safeRegex(match[1], match[2].replace(/[gy]/g, '')) : undefined;
+}
+function aliases_unescape(text) {
+    return text.replace(/\\(.)/g, '$1');
+}
+/**
+ * The repository path a Vite or webpack alias value names, from the config's folder `dir`: a
+ * string, or the strings of a call that joins them to the config's folder. A lone string that
+ * is not a path names a package (`'react': 'preact/compat'`), and gives undefined.
+ */
+function bundlerTarget(value, dir) {
+    const lone = stringLiteral(value);
+    if (lone !== undefined && !/^[./]/.test(lone))
+        return undefined;
+    const strings = [...value.matchAll(/(['"`])((?:(?!\1)[^\\\n]|\\.)*)\1/g)]
+        .map(match => match[2].replace(/^\$\{__dirname\}\/?/, ''))
+        .filter(text => !text.includes('${'));
+    if (strings.length === 0)
+        return undefined;
+    // `/src` counts from Vite's root, the config's folder, as `./src` does.
+    return inRepository(joinPath(dir, ...strings.map(text => aliases_unescape(text).replace(/^\/+/, ''))));
+}
+/** The repository path of a module-resolver value: a `./` or `../` string from `dir`. */
+function relativeTarget(value, dir) {
+    const lone = stringLiteral(value);
+    return lone !== undefined && /^\.\.?(?:\/|$)/.test(lone) ? inRepository(joinPath(dir, lone)) : undefined;
+}
+function inRepository(path) {
+    return path === '..' || path.startsWith('../') ? undefined : path;
+}
+
 ;// CONCATENATED MODULE: ./src/select/resolve.ts
+
 
 
 
@@ -4884,8 +5010,10 @@ class Resolver {
     workspaceDirs = [];
     goModules = [];
     pythonRoots;
-    /** Vite and Vitest `alias` entries (see viteAliases). */
+    /** Vite, webpack and babel-plugin-module-resolver aliases (see aliases.ts), the nearest config's first. */
     aliases = [];
+    /** Folders where bare specifiers are looked up (webpack `resolve.modules`, module-resolver `root`). */
+    moduleRoots = [];
     constructor(files, read, jest, memo = Object.create(null)) {
         this.files = files;
         this.read = read;
@@ -4909,11 +5037,21 @@ class Resolver {
             }
             this.workspaceDirs.sort((a, b) => b.length - a.length);
         }
-        // Vite and Vitest aliases, the nearest config's first.
-        for (const file of files)
-            if (VITE_CONFIG.test(file) && !file.includes('node_modules/'))
-                this.aliases.push(...viteAliases(read(file) ?? '', file));
+        for (const file of files) {
+            const named = file.includes('config.') || file.includes('webpack.') || file.includes('.babelrc');
+            if (!(named && ALIAS_CONFIG.test(file)) && !file.endsWith('package.json'))
+                continue;
+            if (file.includes('node_modules/'))
+                continue;
+            const text = read(file);
+            if (!text || (file.endsWith('package.json') && !text.includes('module-resolver')))
+                continue;
+            const { aliases, roots } = configuredAliases(file, text, this.nearestPackage(dirname(file))?.dir);
+            this.aliases.push(...aliases);
+            this.moduleRoots.push(...roots);
+        }
         this.aliases.sort((a, b) => b.dir.length - a.dir.length);
+        this.moduleRoots.sort((a, b) => b.dir.length - a.dir.length);
         const roots = new Set(['', 'src', 'lib', 'python']);
         for (const file of files) {
             if (file === 'go.mod' || file.endsWith('/go.mod')) {
@@ -5405,6 +5543,14 @@ class Resolver {
                 if (found)
                     return { file: found };
             }
+        }
+        const pkgDir = pkg?.dir ?? '';
+        for (const { dir, root } of this.moduleRoots) {
+            if (dir !== '' && pkgDir !== dir && !pkgDir.startsWith(dir + '/'))
+                continue;
+            const found = this.tryPath(joinPath(root, spec));
+            if (found)
+                return { file: found };
         }
         // `@/…` and `~/…` name no npm package: an alias this resolver could not read (a bundler's,
         // a framework's). It may lead to any source of the package.
@@ -7376,19 +7522,21 @@ function lineStartsOf(text) {
 
 
 
+
 /** A file in a fixture folder: the folder's parent holds the tests that read it. */
 const FIXTURE_FOLDER = /^(.*?)(?:^|\/)(?:__fixtures__|fixtures|__testfixtures__|testdata|test-data)\//;
-const CONFIG_NAMES = /(?:^|\/)(?:package\.json|[tj]sconfig(?:\.[\w-]+)?\.json|jest\.config\.[cm]?[jt]s(?:on)?|(?:vite|vitest)\.config\.[cm]?[jt]s|pnpm-workspace\.yaml|go\.mod)$/;
+const CONFIG_NAMES = /(?:^|\/)(?:package\.json|[tj]sconfig(?:\.[\w-]+)?\.json|jest\.config\.[cm]?[jt]s(?:on)?|pnpm-workspace\.yaml|go\.mod)$/;
 function isConfigEntry(entry) {
     const path = entry.path;
-    // The names CONFIG_NAMES takes end so; tens of thousands of other paths skip the pattern.
+    // The names CONFIG_NAMES and ALIAS_CONFIG take end so; tens of thousands of other paths skip them.
     const named = path.endsWith('.json') ||
         path.endsWith('.yaml') ||
         path.endsWith('.mod') ||
         path.includes('jest.config.') ||
-        path.includes('vite.config.') ||
-        path.includes('vitest.config.');
-    return named && CONFIG_NAMES.test(path) && !path.includes('node_modules/');
+        path.includes('config.') ||
+        path.includes('webpack.') ||
+        path.includes('.babelrc');
+    return named && (CONFIG_NAMES.test(path) || ALIAS_CONFIG.test(path)) && !path.includes('node_modules/');
 }
 /** For each JavaScript test file, the setup files of its jest project that exist in the repository. */
 function setupLoader(jest, resolver, isTest) {
@@ -7602,6 +7750,26 @@ async function buildRepositoryGraph(git, head, options = {}) {
         },
         extraBlobs
     };
+}
+/** Calls that read a file's text. */
+const READS_TEXT = new Set(['readFileSync', 'readFile', 'createReadStream']);
+/** Calls that find files to load or read: listing a folder, globbing, or reading one. */
+const READS_FILES = new Set([
+    ...READS_TEXT,
+    'readdirSync',
+    'readdir',
+    'opendirSync',
+    'opendir',
+    'globSync',
+    'sync'
+]);
+/** The property names and string words of every declaration of a scan. */
+function wordsOf(scan) {
+    const words = new Set();
+    for (const symbol of Object.values(scan?.symbols ?? {}))
+        for (const word of symbol.words ?? [])
+            words.add(word);
+    return words;
 }
 /** Does no module load `path` (import it, or run it by its path)? */
 function nothingLoads(graph, path) {
@@ -8069,6 +8237,8 @@ async function selectOrThrow(options, started, syntax, reportAllTests) {
     const extraReasons = new Map();
     const dataFiles = new Set();
     const unloadedFiles = new Set();
+    /** Changed sources that modules load: each with whether only its comments or formatting changed. */
+    const loadedSources = new Map();
     const add = (test, chain) => {
         if (!extraReasons.has(test))
             extraReasons.set(test, chain);
@@ -8142,6 +8312,8 @@ async function selectOrThrow(options, started, syntax, reportAllTests) {
         const fileChange = before?.error
             ? { whole: true, symbols: new Set(), exports: new Set() }
             : diffScans(before, headScan);
+        if (!fixture && !unloaded && !repo.isTest(path))
+            loadedSources.set(path, isEmptyChange(fileChange));
         if (isEmptyChange(fileChange)) {
             notes.push(`${path}: no semantic change (comments or formatting only)`);
             selfSelected.delete(path);
@@ -8202,6 +8374,17 @@ async function selectOrThrow(options, started, syntax, reportAllTests) {
                 if (dirname(test) === dirname(path))
                     add(test, [path, test]);
     }
+    // A source that modules import may be read as a file too: a test that lists its folder and
+    // requires each file it finds, or reads their text (a locale's header comment), runs it beyond
+    // what its imports say.
+    for (const [path, textOnly] of loadedSources)
+        for (const file of repo.dataReferences(path).referrers) {
+            if (file === path || dataReferrers.has(file))
+                continue;
+            const words = wordsOf(repo.graph.nodes.get(file)?.scan);
+            if ([...(textOnly ? READS_TEXT : READS_FILES)].some(word => words.has(word)))
+                dataReferrers.set(file, path);
+        }
     for (const [file, dataPath] of dataReferrers) {
         if (!changes.has(file))
             changes.set(file, { whole: true, symbols: new Set(), exports: new Set() });
