@@ -37,10 +37,19 @@ const VITE_CONFIG = /(?:^|\/)(?:vite|vitest)\.config\.[cm]?[jt]s$/
 const WEBPACK_CONFIG = /(?:^|\/)(?:webpack(?:\.[\w-]+)+|craco\.config|vue\.config)\.[cm]?[jt]s$/
 const BABEL_CONFIG = /(?:^|\/)(?:\.babelrc(?:\.json|\.[cm]?js)?|babel\.config\.(?:json|[cm]?[jt]s))$/
 
-/** The configs whose aliases this module reads (package.json too, for its `babel` field). */
-export const ALIAS_CONFIG = new RegExp(
+const ALIAS_CONFIG = new RegExp(
   [VITE_CONFIG, WEBPACK_CONFIG, BABEL_CONFIG].map(pattern => `(?:${pattern.source})`).join('|')
 )
+
+/**
+ * Is `path` a config whose aliases this module reads (package.json aside, read for its `babel`
+ * field)? Their names hold one of the words tested first: the tens of thousands of other paths
+ * skip the pattern.
+ */
+export function isAliasConfig(path: string): boolean {
+  const named = path.includes('config.') || path.includes('webpack.') || path.includes('.babelrc')
+  return named && ALIAS_CONFIG.test(path) && !path.includes('node_modules/')
+}
 
 /**
  * The aliases and module roots of the config at `path`. Vite's apply under the config's folder

@@ -42,7 +42,7 @@ import {
   type JestSettings
 } from './project.js'
 import { Resolver } from './resolve.js'
-import { ALIAS_CONFIG } from './aliases.js'
+import { isAliasConfig } from './aliases.js'
 import { ScanCache } from './scan-cache.js'
 import { SyntaxChecks } from './syntax.js'
 import { CoverageFilter, coverageEvidence, type CoverageEvidence } from './coverage.js'
@@ -180,16 +180,10 @@ interface GraphOptions {
 
 function isConfigEntry(entry: TreeEntry): boolean {
   const path = entry.path
-  // The names CONFIG_NAMES and ALIAS_CONFIG take end so; tens of thousands of other paths skip them.
+  // The names CONFIG_NAMES takes end so; tens of thousands of other paths skip the pattern.
   const named =
-    path.endsWith('.json') ||
-    path.endsWith('.yaml') ||
-    path.endsWith('.mod') ||
-    path.includes('jest.config.') ||
-    path.includes('config.') ||
-    path.includes('webpack.') ||
-    path.includes('.babelrc')
-  return named && (CONFIG_NAMES.test(path) || ALIAS_CONFIG.test(path)) && !path.includes('node_modules/')
+    path.endsWith('.json') || path.endsWith('.yaml') || path.endsWith('.mod') || path.includes('jest.config.')
+  return (named && CONFIG_NAMES.test(path) && !path.includes('node_modules/')) || isAliasConfig(path)
 }
 
 type Revision = Pick<

@@ -13,7 +13,7 @@ import {
   type ReadText,
   type TsConfig
 } from './project.js'
-import { ALIAS_CONFIG, configuredAliases, type ModuleRoot, type PathAlias } from './aliases.js'
+import { configuredAliases, isAliasConfig, type ModuleRoot, type PathAlias } from './aliases.js'
 
 /**
  * Resolves import specifiers to repository files, in memory: the set of files at the revision
@@ -82,11 +82,10 @@ export class Resolver {
       this.workspaceDirs.sort((a, b) => b.length - a.length)
     }
     for (const file of files) {
-      const named = file.includes('config.') || file.includes('webpack.') || file.includes('.babelrc')
-      if (!(named && ALIAS_CONFIG.test(file)) && !file.endsWith('package.json')) continue
-      if (file.includes('node_modules/')) continue
+      const pkg = file.endsWith('package.json') && !file.includes('node_modules/')
+      if (!pkg && !isAliasConfig(file)) continue
       const text = read(file)
-      if (!text || (file.endsWith('package.json') && !text.includes('module-resolver'))) continue
+      if (!text || (pkg && !text.includes('module-resolver'))) continue
       const { aliases, roots } = configuredAliases(file, text, this.nearestPackage(dirname(file))?.dir)
       this.aliases.push(...aliases)
       this.moduleRoots.push(...roots)
