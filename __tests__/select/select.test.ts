@@ -608,10 +608,11 @@ describe('data files that static imports miss', () => {
         '}',
         ''
       ].join('\n'),
+      // Lists the folder with a call it imports by name.
       'test/locale/names.test.js': [
-        "import fs from 'fs'",
+        "import { readdirSync } from 'fs'",
         "const dir = require('path').join(__dirname, '../../src/locale')",
-        "test('names', () => fs.readdirSync(dir).forEach(file => expect(require(dir + '/' + file).default.name).toBeTruthy()))",
+        "test('names', () => readdirSync(dir).forEach(file => expect(require(dir + '/' + file).default.name).toBeTruthy()))",
         ''
       ].join('\n'),
       // Names the folder, reads no file.

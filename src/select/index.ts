@@ -447,12 +447,16 @@ const READS_FILES = new Set([
   'sync'
 ])
 
-/** The property names and string words of every declaration of a scan. */
-function wordsOf(scan: ModuleScan | undefined): Set<string> {
-  const words = new Set<string>()
+/**
+ * The names a module may call a function by: the property names and string words of its
+ * declarations (`fs.readFileSync`), and the names it imports (`import { readFileSync } from 'fs'`).
+ */
+function callableNames(scan: ModuleScan | undefined): Set<string> {
+  const names = new Set<string>()
   for (const symbol of Object.values(scan?.symbols ?? {}))
-    for (const word of symbol.words ?? []) words.add(word)
-  return words
+    for (const word of symbol.words ?? []) names.add(word)
+  for (const record of scan?.imports ?? []) for (const { imported } of record.names ?? []) names.add(imported)
+  return names
 }
 
 /** Does no module load `path` (import it, or run it by its path)? */
@@ -1109,8 +1113,8 @@ async function selectOrThrow(
   for (const [path, textOnly] of loadedSources)
     for (const file of repo.dataReferences(path).referrers) {
       if (file === path || dataReferrers.has(file)) continue
-      const words = wordsOf(repo.graph.nodes.get(file)?.scan)
-      if ([...(textOnly ? READS_TEXT : READS_FILES)].some(word => words.has(word)))
+      const names = callableNames(repo.graph.nodes.get(file)?.scan)
+      if ([...(textOnly ? READS_TEXT : READS_FILES)].some(name => names.has(name)))
         dataReferrers.set(file, path)
     }
   for (const [file, dataPath] of dataReferrers) {
