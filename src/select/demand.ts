@@ -322,7 +322,7 @@ function aliasRules(options: DemandGraphOptions): AliasRules {
     })
   )
   const remapping = mappers.filter(mapper => !mapper.keeps).map(mapper => mapper.regex)
-  // Vite and Vitest aliases are resolved up front: `@` alone names a folder's index.
+  // Path aliases (Vite, webpack, babel-plugin-module-resolver) are resolved up front: `@` alone names a folder's index.
   for (const alias of options.resolver.aliases) remapping.push(alias.find)
   const names = new Set(packageNames)
   const nameStarts = new Set(packageNames.map(name => name.charCodeAt(0)))
