@@ -4780,8 +4780,16 @@ function nodeKey(sha, kind) {
 const VITE_CONFIG = /(?:^|\/)(?:vite|vitest)\.config\.[cm]?[jt]s$/;
 const WEBPACK_CONFIG = /(?:^|\/)(?:webpack(?:\.[\w-]+)+|craco\.config|vue\.config)\.[cm]?[jt]s$/;
 const BABEL_CONFIG = /(?:^|\/)(?:\.babelrc(?:\.json|\.[cm]?js)?|babel\.config\.(?:json|[cm]?[jt]s))$/;
-/** The configs whose aliases this module reads (package.json too, for its `babel` field). */
 const ALIAS_CONFIG = new RegExp([VITE_CONFIG, WEBPACK_CONFIG, BABEL_CONFIG].map(pattern => `(?:${pattern.source})`).join('|'));
+/**
+ * Is `path` a config whose aliases this module reads (package.json aside, read for its `babel`
+ * field)? Their names hold one of the words tested first: the tens of thousands of other paths
+ * skip the pattern.
+ */
+function isAliasConfig(path) {
+    const named = path.includes('config.') || path.includes('webpack.') || path.includes('.babelrc');
+    return named && ALIAS_CONFIG.test(path) && !path.includes('node_modules/');
+}
 /**
  * The aliases and module roots of the config at `path`. Vite's apply under the config's folder
  * (Vite's root); webpack's and babel's under `scope`, the folder of the package the config builds.
@@ -5038,13 +5046,11 @@ class Resolver {
             this.workspaceDirs.sort((a, b) => b.length - a.length);
         }
         for (const file of files) {
-            const named = file.includes('config.') || file.includes('webpack.') || file.includes('.babelrc');
-            if (!(named && ALIAS_CONFIG.test(file)) && !file.endsWith('package.json'))
-                continue;
-            if (file.includes('node_modules/'))
+            const pkg = file.endsWith('package.json') && !file.includes('node_modules/');
+            if (!pkg && !isAliasConfig(file))
                 continue;
             const text = read(file);
-            if (!text || (file.endsWith('package.json') && !text.includes('module-resolver')))
+            if (!text || (pkg && !text.includes('module-resolver')))
                 continue;
             const { aliases, roots } = configuredAliases(file, text, this.nearestPackage(dirname(file))?.dir);
             this.aliases.push(...aliases);
@@ -6190,7 +6196,7 @@ function aliasRules(options) {
         return { regex, keeps: groups > 1 && tailGroup && targets.every(t => keepsTail(t, lastGroup)) };
     }));
     const remapping = mappers.filter(mapper => !mapper.keeps).map(mapper => mapper.regex);
-    // Vite and Vitest aliases are resolved up front: `@` alone names a folder's index.
+    // Path aliases (Vite, webpack, babel-plugin-module-resolver) are resolved up front: `@` alone names a folder's index.
     for (const alias of options.resolver.aliases)
         remapping.push(alias.find);
     const names = new Set(packageNames);
@@ -7528,15 +7534,9 @@ const FIXTURE_FOLDER = /^(.*?)(?:^|\/)(?:__fixtures__|fixtures|__testfixtures__|
 const CONFIG_NAMES = /(?:^|\/)(?:package\.json|[tj]sconfig(?:\.[\w-]+)?\.json|jest\.config\.[cm]?[jt]s(?:on)?|pnpm-workspace\.yaml|go\.mod)$/;
 function isConfigEntry(entry) {
     const path = entry.path;
-    // The names CONFIG_NAMES and ALIAS_CONFIG take end so; tens of thousands of other paths skip them.
-    const named = path.endsWith('.json') ||
-        path.endsWith('.yaml') ||
-        path.endsWith('.mod') ||
-        path.includes('jest.config.') ||
-        path.includes('config.') ||
-        path.includes('webpack.') ||
-        path.includes('.babelrc');
-    return named && (CONFIG_NAMES.test(path) || ALIAS_CONFIG.test(path)) && !path.includes('node_modules/');
+    // The names CONFIG_NAMES takes end so; tens of thousands of other paths skip the pattern.
+    const named = path.endsWith('.json') || path.endsWith('.yaml') || path.endsWith('.mod') || path.includes('jest.config.');
+    return (named && CONFIG_NAMES.test(path) && !path.includes('node_modules/')) || isAliasConfig(path);
 }
 /** For each JavaScript test file, the setup files of its jest project that exist in the repository. */
 function setupLoader(jest, resolver, isTest) {
@@ -7763,13 +7763,19 @@ const READS_FILES = new Set([
     'globSync',
     'sync'
 ]);
-/** The property names and string words of every declaration of a scan. */
-function wordsOf(scan) {
-    const words = new Set();
+/**
+ * The names a module may call a function by: the property names and string words of its
+ * declarations (`fs.readFileSync`), and the names it imports (`import { readFileSync } from 'fs'`).
+ */
+function callableNames(scan) {
+    const names = new Set();
     for (const symbol of Object.values(scan?.symbols ?? {}))
         for (const word of symbol.words ?? [])
-            words.add(word);
-    return words;
+            names.add(word);
+    for (const record of scan?.imports ?? [])
+        for (const { imported } of record.names ?? [])
+            names.add(imported);
+    return names;
 }
 /** Does no module load `path` (import it, or run it by its path)? */
 function nothingLoads(graph, path) {
@@ -8381,8 +8387,8 @@ async function selectOrThrow(options, started, syntax, reportAllTests) {
         for (const file of repo.dataReferences(path).referrers) {
             if (file === path || dataReferrers.has(file))
                 continue;
-            const words = wordsOf(repo.graph.nodes.get(file)?.scan);
-            if ([...(textOnly ? READS_TEXT : READS_FILES)].some(word => words.has(word)))
+            const names = callableNames(repo.graph.nodes.get(file)?.scan);
+            if ([...(textOnly ? READS_TEXT : READS_FILES)].some(name => names.has(name)))
                 dataReferrers.set(file, path);
         }
     for (const [file, dataPath] of dataReferrers) {
