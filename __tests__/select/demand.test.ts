@@ -354,6 +354,37 @@ describe('demand-driven graph', () => {
     ])
   })
 
+  it('scans, for a changed source read as a file, only the modules that name its folder as a path and may read files', async () => {
+    // Each helper names the folder `path` as a package only, or as a path but with no call that
+    // reads files (`async` is not `sync`): none is scanned for it. The test that lists the folder is.
+    const helpers = Object.fromEntries(
+      Array.from({ length: 6 }, (_, i) => [
+        `src/helpers/h${i}.ts`,
+        i % 2
+          ? `import { join } from 'path'\nexport const h${i} = (p: string) => join(p, 'x')\n`
+          : `export async function h${i}() {\n  return 'src/path'\n}\n`
+      ])
+    )
+    const files = {
+      ...helpers,
+      'src/path/util.ts': fn('util', 1),
+      'test/util.test.ts':
+        "import { util } from '../src/path/util'\ntest('u', () => expect(util()).toBe(1))\n",
+      'test/listing.test.js': [
+        "const { readdirSync } = require('fs')",
+        "const dir = require('path').join(__dirname, '../src', 'path')",
+        "test('all', () => readdirSync(dir).forEach(f => expect(require(dir + '/' + f)).toBeDefined()))",
+        ''
+      ].join('\n')
+    }
+    const repo = createRepo({ files })
+    repo.commit('util', { 'src/path/util.ts': fn('util', 2) })
+    const result = await bothWays(repo.dir, 'HEAD~1')
+    expect(result.tests).toEqual(['test/listing.test.js', 'test/util.test.ts'])
+    // The changed file (once to diff, once to link), its test and the listing test.
+    expect(result.stats.scanned).toBe(4)
+  })
+
   it('reaches sources through build output that is not in the repository (../lib)', async () => {
     const files = {
       'package.json': JSON.stringify({ name: 'root', workspaces: ['packages/*'] }),

@@ -12,7 +12,7 @@ import {
   type Graph,
   type GraphNode
 } from './graph.js'
-import type { ModuleScan } from './model.js'
+import { keptAsPath, type ModuleScan } from './model.js'
 import type { ScanKind } from './scan-blob.js'
 import {
   conftestsFor,
@@ -103,8 +103,10 @@ export interface DemandGraph extends Graph {
    * The modules that name a data file in a string or import the module it mocks, as the full
    * graph finds them by reading every module: only the sources with a quoted candidate that could are scanned.
    * Without `bareNames`, a string must name one of the file's folders too (see stringRefersTo).
+   * With `mentioning`, a module whose text holds none of those words (say, the calls that read
+   * files) may be left out, and is then not scanned.
    */
-  dataReferences(path: string, bareNames?: boolean): DataReferences
+  dataReferences(path: string, bareNames?: boolean, mentioning?: readonly string[]): DataReferences
   /**
    * The files whose quoted strings resolve to `target`: a superset of its importers, found without
    * scanning (what the walk scans when it asks who imports `target`).
@@ -824,8 +826,8 @@ export function demandGraph(options: DemandGraphOptions): DemandGraph | undefine
    * stringRefersTo) only when its last segment is one of the path's, or it has none (`..`, `./`),
    * and those are resolved up front (see eagerStrings). Found by their stems, and read again.
    */
-  const namingStrings = new Map<string, Array<{ at: number; spec: string }>>()
-  const stringsNaming = (name: string): Array<{ at: number; spec: string }> => {
+  const namingStrings = new Map<string, Array<{ at: number; spec: string; quote: number }>>()
+  const stringsNaming = (name: string): Array<{ at: number; spec: string; quote: number }> => {
     let found = namingStrings.get(name)
     if (found) return found
     found = []
@@ -835,17 +837,31 @@ export function demandGraph(options: DemandGraphOptions): DemandGraph | undefine
       const { text, ranges, hashes } = stringsOf(at)
       for (let r = 0; r < hashes.length; r++)
         if (wanted.has(hashes[r] as number))
-          found.push({ at, spec: text.slice(ranges[2 * r], ranges[2 * r + 1]) })
+          found.push({
+            at,
+            spec: text.slice(ranges[2 * r], ranges[2 * r + 1]),
+            quote: (ranges[2 * r] as number) - 1
+          })
     }
     namingStrings.set(name, found)
     return found
   }
-  const dataReferences: DemandGraph['dataReferences'] = (path, bareNames = true) => {
+  const dataReferences: DemandGraph['dataReferences'] = (path, bareNames = true, mentioning) => {
     const mock = MOCK_FILE.exec(path)?.[1]
     const maybe = new Set<number>()
-    const consider = (spec: string, found: readonly number[]): void => {
+    /** `quote`: where a JavaScript string of the one source in `found` opens. */
+    const consider = (spec: string, found: readonly number[], quote?: number): void => {
       if (mock && (spec === mock || spec.endsWith('/' + mock))) {
         for (const at of found) maybe.add(at)
+      } else if (quote !== undefined && !keptAsPath(spec) && !spec.includes('\\')) {
+        // Not a string the scanner keeps (`require('path')`): it names a path only joined to the folder.
+        for (const at of found)
+          if (
+            stringRefersTo(spec, '', path) &&
+            namesFromFolder(at) &&
+            joinedToFolder(stringsOf(at).text, quote)
+          )
+            maybe.add(at)
       } else if (spec.startsWith('./') || spec.startsWith('../')) {
         for (const at of found)
           if (stringRefersTo(spec, (sources[at] as DemandSource).path, path, bareNames)) maybe.add(at)
@@ -857,7 +873,8 @@ export function demandGraph(options: DemandGraphOptions): DemandGraph | undefine
     const names = new Set(path.split('/'))
     const mocked = mock && lastSegment(mock)
     if (mocked) names.add(mocked)
-    for (const name of names) for (const { at, spec } of stringsNaming(name)) consider(spec, [at])
+    for (const name of names)
+      for (const { at, spec, quote } of stringsNaming(name)) consider(spec, [at], quote)
     for (const { spec, sources: found } of [
       ...eagerStrings.values(),
       ...goDistinct.values(),
@@ -865,7 +882,22 @@ export function demandGraph(options: DemandGraphOptions): DemandGraph | undefine
     ])
       consider(spec, found)
     const referrers: string[] = []
+    const mentions =
+      mentioning &&
+      new RegExp(
+        `(?<![\\w$])(?:${mentioning.map(word => word.replace(/[^\w$]/g, '\\$&')).join('|')})(?![\\w$])`
+      )
     for (const at of [...maybe].sort((a, b) => a - b)) {
+      const blob = (sources[at] as DemandSource).blob
+      // A word as a whole identifier (`sync`, not `async`); the cheap byte search first.
+      if (
+        mentions &&
+        !(
+          mentioning.some(word => blob?.includes(word)) &&
+          mentions.test(stringsBySource.get(at)?.text ?? blob?.toString('utf8') ?? '')
+        )
+      )
+        continue
       const found = node((sources[at] as DemandSource).path)
       if (found && dataReferenceOf(found, path, bareNames) === 'names') referrers.push(found.path)
     }

@@ -145,7 +145,7 @@ export interface RepositoryGraph {
   /** The scan of a file of the revision. */
   scan(path: string): ModuleScan | undefined
   /** The modules that name a (changed) data file, or import the module it mocks (see DemandGraph). */
-  dataReferences(path: string, bareNames?: boolean): DataReferences
+  dataReferences(path: string, bareNames?: boolean, mentioning?: readonly string[]): DataReferences
   isTest: (path: string) => boolean
   stats: { files: number; scanned: number; cacheHits: number; graph: 'full' | 'demand' }
   /** Contents of `extraBlobs` (read in the same git process). */
@@ -771,7 +771,7 @@ export async function buildDemandRepositoryGraph(
       const source = graph.sourceAt(path)
       return source && scanOnce(source, true)
     },
-    dataReferences: (path, bareNames) => graph.dataReferences(path, bareNames),
+    dataReferences: (path, bareNames, mentioning) => graph.dataReferences(path, bareNames, mentioning),
     graph,
     stats: {
       files: entries.length,
@@ -1110,13 +1110,14 @@ async function selectOrThrow(
   // A source that modules import may be read as a file too: a test that lists its folder and
   // requires each file it finds, or reads their text (a locale's header comment), runs it beyond
   // what its imports say.
-  for (const [path, textOnly] of loadedSources)
-    for (const file of repo.dataReferences(path).referrers) {
+  for (const [path, textOnly] of loadedSources) {
+    const reads = [...(textOnly ? READS_TEXT : READS_FILES)]
+    for (const file of repo.dataReferences(path, true, reads).referrers) {
       if (file === path || dataReferrers.has(file)) continue
       const names = callableNames(repo.graph.nodes.get(file)?.scan)
-      if ([...(textOnly ? READS_TEXT : READS_FILES)].some(name => names.has(name)))
-        dataReferrers.set(file, path)
+      if (reads.some(name => names.has(name))) dataReferrers.set(file, path)
     }
+  }
   for (const [file, dataPath] of dataReferrers) {
     if (!changes.has(file)) changes.set(file, { whole: true, symbols: new Set(), exports: new Set() })
     extraReasons.set(`data:${file}`, [dataPath])

@@ -3,6 +3,7 @@ import { IDENT, JSX, NUMBER, PUNCT, REGEX, STRING, TEMPLATE, tokenize, type Toke
 import {
   MODULE_SYMBOL,
   PATH_LIKE,
+  keptAsPath,
   emptyScan,
   hashText,
   type ImportBinding,
@@ -222,8 +223,7 @@ class JsScanner {
       const kind = kinds[k]
       if (kind === STRING || (kind === TEMPLATE && !(texts[k] as string).endsWith('${'))) {
         const value = texts[k] as string
-        if (value.length >= 2 && value.length <= 200 && PATH_LIKE.test(value) && /[./_-]/.test(value))
-          strings.add(value)
+        if (keptAsPath(value)) strings.add(value)
         continue
       }
       if (kind !== IDENT) continue

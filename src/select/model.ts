@@ -91,6 +91,10 @@ export const isJsLike = (path: string): boolean => JS_EXTENSION.test(path)
 /** A string that may be a path: kept from a scan (`ModuleScan.strings`) to find what it names. */
 export const PATH_LIKE = /^(?:\.{0,2}\/)?[\w@.-]+(?:\/[\w@.-]+)*\/?$/
 
+/** Whether a scan keeps a string literal in `strings`: it is PATH_LIKE and has a `.`, `/`, `_` or `-`. */
+export const keptAsPath = (value: string): boolean =>
+  value.length >= 2 && value.length <= 200 && PATH_LIKE.test(value) && /[./_-]/.test(value)
+
 /** A record's own entry (never one of Object.prototype's: `toString`, `constructor`…). */
 export function own<T>(record: Record<string, T>, name: string): T | undefined {
   return Object.prototype.hasOwnProperty.call(record, name) ? record[name] : undefined
