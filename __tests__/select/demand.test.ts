@@ -8,7 +8,13 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { Git } from '../../src/ports/git.js'
 import { streamLogger } from '../../src/ports/log.js'
-import { joinedToFolder, namedImportAt, pythonImports, quotedCandidates } from '../../src/select/demand.js'
+import {
+  importedAt,
+  joinedToFolder,
+  namedImportAt,
+  pythonImports,
+  quotedCandidates
+} from '../../src/select/demand.js'
 import { lastSegment } from '../../src/select/quick-pass.js'
 import { selectTests, type SelectResult } from '../../src/select/index.js'
 import { generateProject, rng } from '../../scripts/select-gen.mjs'
@@ -65,6 +71,23 @@ describe('quoted candidates', () => {
     expect(joined("join(__dirname, `fixtures`, 'pm')", "'pm'")).toBe(false)
     expect(joined("const dirname = 'x'; run('pm')", "'pm'")).toBe(false)
     expect(joined("['pm']", "'pm'")).toBe(false)
+  })
+
+  it('tells an import specifier from the other strings', () => {
+    const imported = (text: string, quoted: string): boolean => {
+      expect(text).toContain(quoted)
+      return importedAt(text, text.indexOf(quoted))
+    }
+    expect(imported("import { a } from './a'", "'./a'")).toBe(true)
+    expect(imported("export * from\n  './a'", "'./a'")).toBe(true)
+    expect(imported("import './a'", "'./a'")).toBe(true)
+    expect(imported("const a = require( './a')", "'./a'")).toBe(true)
+    expect(imported("await import('./a')", "'./a'")).toBe(true)
+    expect(imported("readdirSync('./a')", "'./a'")).toBe(false)
+    expect(imported("Array.from('./a')", "'./a'")).toBe(false)
+    expect(imported("x.require('./a')", "'./a'")).toBe(false)
+    expect(imported("const from = './a'", "'./a'")).toBe(false)
+    expect(imported("'./a'", "'./a'")).toBe(false)
   })
 
   it('reads Python import statements: parentheses, backslashes, aliases, indented ones', () => {
@@ -356,7 +379,8 @@ describe('demand-driven graph', () => {
 
   it('scans, for a changed source read as a file, only the modules that name its folder as a path and may read files', async () => {
     // Each helper names the folder `path` as a package only, or as a path but with no call that
-    // reads files (`async` is not `sync`): none is scanned for it. The test that lists the folder is.
+    // reads files (`async` is not `sync`), and a test that reads a file names it only to import
+    // from it: none is scanned for it. The test that lists the folder is.
     const helpers = Object.fromEntries(
       Array.from({ length: 6 }, (_, i) => [
         `src/helpers/h${i}.ts`,
@@ -370,6 +394,10 @@ describe('demand-driven graph', () => {
       'src/path/util.ts': fn('util', 1),
       'test/util.test.ts':
         "import { util } from '../src/path/util'\ntest('u', () => expect(util()).toBe(1))\n",
+      // Imports a name from the folder's index, which is not the changed one, and reads a file.
+      'src/path/index.ts': "export { util } from './util'\nexport const other = () => 2\n",
+      'test/other.test.ts':
+        "import { readFileSync } from 'fs'\nimport { other } from '../src/path'\ntest('o', () => expect(readFileSync(__filename) && other()).toBe(2))\n",
       'test/listing.test.js': [
         "const { readdirSync } = require('fs')",
         "const dir = require('path').join(__dirname, '../src', 'path')",
@@ -381,8 +409,9 @@ describe('demand-driven graph', () => {
     repo.commit('util', { 'src/path/util.ts': fn('util', 2) })
     const result = await bothWays(repo.dir, 'HEAD~1')
     expect(result.tests).toEqual(['test/listing.test.js', 'test/util.test.ts'])
-    // The changed file (once to diff, once to link), its test and the listing test.
-    expect(result.stats.scanned).toBe(4)
+    // The changed file (once to diff, once to link), its test, the index that re-exports it and
+    // the listing test.
+    expect(result.stats.scanned).toBe(5)
   })
 
   it('reaches sources through build output that is not in the repository (../lib)', async () => {

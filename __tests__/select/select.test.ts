@@ -617,17 +617,36 @@ describe('data files that static imports miss', () => {
       ].join('\n'),
       // Names the folder, reads no file.
       'test/locale/label.test.js':
-        "const label = '../../src/locale'\ntest('label', () => expect(label).toBeTruthy())\n"
+        "const label = '../../src/locale'\ntest('label', () => expect(label).toBeTruthy())\n",
+      // Reads a file, and names the folder only to require its index: it runs what it takes.
+      'src/locale/index.js': "export { default as de } from './de'\nexport { default as fr } from './fr'\n",
+      'test/locale/barrel.test.js': [
+        "import { readFileSync } from 'fs'",
+        "const { de } = require('../../src/locale')",
+        "test('de', () => expect(readFileSync(__filename, 'utf8') && de.name).toBe('de'))",
+        ''
+      ].join('\n')
     }
     await expectEdits(files, [
       [
         'src/locale/de.js',
         'weekStart: 1',
         'weekStart: 0',
-        ['test/locale/de.test.js', 'test/locale/keys.test.js', 'test/locale/names.test.js']
+        [
+          'test/locale/barrel.test.js',
+          'test/locale/de.test.js',
+          'test/locale/keys.test.js',
+          'test/locale/names.test.js'
+        ]
       ],
       // A comment matters to the test that reads the text, and only to it.
-      ['src/locale/de.js', '// German [de]', '// Deutsch', ['test/locale/keys.test.js']]
+      ['src/locale/de.js', '// German [de]', '// Deutsch', ['test/locale/keys.test.js']],
+      [
+        'src/locale/fr.js',
+        'weekStart: 1',
+        'weekStart: 0',
+        ['test/locale/keys.test.js', 'test/locale/names.test.js']
+      ]
     ])
   })
 })

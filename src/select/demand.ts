@@ -103,10 +103,9 @@ export interface DemandGraph extends Graph {
    * The modules that name a data file in a string or import the module it mocks, as the full
    * graph finds them by reading every module: only the sources with a quoted candidate that could are scanned.
    * Without `bareNames`, a string must name one of the file's folders too (see stringRefersTo).
-   * With `mentioning`, a module whose text holds none of those words (say, the calls that read
-   * files) may be left out, and is then not scanned.
+   * With `readingCalls`, a module whose text has none of those calls may be left out, unscanned.
    */
-  dataReferences(path: string, bareNames?: boolean, mentioning?: readonly string[]): DataReferences
+  dataReferences(path: string, bareNames?: boolean, readingCalls?: readonly string[]): DataReferences
   /**
    * The files whose quoted strings resolve to `target`: a superset of its importers, found without
    * scanning (what the walk scans when it asks who imports `target`).
@@ -182,6 +181,25 @@ export function pythonImports(text: string, found: (spec: string, names: string[
 
 const IDENTIFIER_CHAR = /[\w$]/
 const isSpace = (c: string | undefined): boolean => c === ' ' || c === '\t' || c === '\n' || c === '\r'
+
+/**
+ * Whether the string whose opening quote is at `quote` is an import's specifier: after `from`,
+ * `import`, `require(` or `import(` (nothing but spaces between).
+ */
+export function importedAt(text: string, quote: number): boolean {
+  let i = quote - 1
+  while (i >= 0 && isSpace(text[i])) i--
+  const call = text[i] === '('
+  if (call) {
+    i--
+    while (i >= 0 && isSpace(text[i])) i--
+  }
+  const end = i + 1
+  while (i >= 0 && IDENTIFIER_CHAR.test(text[i] as string)) i--
+  const word = text.slice(i + 1, end)
+  if (text[i] === '.') return false
+  return call ? word === 'require' || word === 'import' : word === 'from' || word === 'import'
+}
 
 /**
  * The names a static import or re-export with a named list takes from the specifier whose
@@ -827,13 +845,18 @@ export function demandGraph(options: DemandGraphOptions): DemandGraph | undefine
    * and those are resolved up front (see eagerStrings). Found by their stems, and read again.
    */
   const namingStrings = new Map<string, Array<{ at: number; spec: string; quote: number }>>()
-  const stringsNaming = (name: string): Array<{ at: number; spec: string; quote: number }> => {
-    let found = namingStrings.get(name)
+  /** With `keep`, of the sources it keeps only (and not kept for later). */
+  const stringsNaming = (
+    name: string,
+    keep?: (at: number) => boolean
+  ): Array<{ at: number; spec: string; quote: number }> => {
+    let found = keep ? undefined : namingStrings.get(name)
     if (found) return found
     found = []
     const wanted = new Set(filedHashes(name))
     const filed = new Set([...wanted].flatMap(hash => stems.sourcesOf(hash)))
     for (const at of [...filed].sort((a, b) => a - b)) {
+      if (keep && !keep(at)) continue
       const { text, ranges, hashes } = stringsOf(at)
       for (let r = 0; r < hashes.length; r++)
         if (wanted.has(hashes[r] as number))
@@ -843,16 +866,45 @@ export function demandGraph(options: DemandGraphOptions): DemandGraph | undefine
             quote: (ranges[2 * r] as number) - 1
           })
     }
-    namingStrings.set(name, found)
+    if (!keep) namingStrings.set(name, found)
     return found
   }
-  const dataReferences: DemandGraph['dataReferences'] = (path, bareNames = true, mentioning) => {
+  /** Whether a source's text has one of `words` as a whole identifier (`sync`, not `async`). */
+  const mentionTests = new Map<string, (at: number) => boolean>()
+  const mentionTest = (words: readonly string[]): ((at: number) => boolean) => {
+    const key = words.join('\u0000')
+    const known = mentionTests.get(key)
+    if (known) return known
+    const word = new RegExp(
+      `(?<![\\w$])(?:${words.map(w => w.replace(/[^\w$]/g, '\\$&')).join('|')})(?![\\w$])`
+    )
+    const answers = new Map<number, boolean>()
+    const test = (at: number): boolean => {
+      let answer = answers.get(at)
+      if (answer === undefined) {
+        const blob = (sources[at] as DemandSource).blob
+        // The cheap byte search first.
+        answer =
+          blob !== undefined &&
+          words.some(w => blob.includes(w)) &&
+          word.test(stringsBySource.get(at)?.text ?? blob.toString('utf8'))
+        answers.set(at, answer)
+      }
+      return answer
+    }
+    mentionTests.set(key, test)
+    return test
+  }
+  const dataReferences: DemandGraph['dataReferences'] = (path, bareNames = true, readingCalls) => {
     const mock = MOCK_FILE.exec(path)?.[1]
+    const mentions = readingCalls && mentionTest(readingCalls)
     const maybe = new Set<number>()
     /** `quote`: where a JavaScript string of the one source in `found` opens. */
     const consider = (spec: string, found: readonly number[], quote?: number): void => {
       if (mock && (spec === mock || spec.endsWith('/' + mock))) {
         for (const at of found) maybe.add(at)
+      } else if (quote !== undefined && importedAt(stringsOf(found[0] as number).text, quote)) {
+        // An import's specifier: a scan keeps no string that is one (see ModuleScan.strings).
       } else if (quote !== undefined && !keptAsPath(spec) && !spec.includes('\\')) {
         // Not a string the scanner keeps (`require('path')`): it names a path only joined to the folder.
         for (const at of found)
@@ -874,7 +926,7 @@ export function demandGraph(options: DemandGraphOptions): DemandGraph | undefine
     const mocked = mock && lastSegment(mock)
     if (mocked) names.add(mocked)
     for (const name of names)
-      for (const { at, spec, quote } of stringsNaming(name)) consider(spec, [at], quote)
+      for (const { at, spec, quote } of stringsNaming(name, mentions)) consider(spec, [at], quote)
     for (const { spec, sources: found } of [
       ...eagerStrings.values(),
       ...goDistinct.values(),
@@ -882,22 +934,8 @@ export function demandGraph(options: DemandGraphOptions): DemandGraph | undefine
     ])
       consider(spec, found)
     const referrers: string[] = []
-    const mentions =
-      mentioning &&
-      new RegExp(
-        `(?<![\\w$])(?:${mentioning.map(word => word.replace(/[^\w$]/g, '\\$&')).join('|')})(?![\\w$])`
-      )
     for (const at of [...maybe].sort((a, b) => a - b)) {
-      const blob = (sources[at] as DemandSource).blob
-      // A word as a whole identifier (`sync`, not `async`); the cheap byte search first.
-      if (
-        mentions &&
-        !(
-          mentioning.some(word => blob?.includes(word)) &&
-          mentions.test(stringsBySource.get(at)?.text ?? blob?.toString('utf8') ?? '')
-        )
-      )
-        continue
+      if (mentions && !mentions(at)) continue
       const found = node((sources[at] as DemandSource).path)
       if (found && dataReferenceOf(found, path, bareNames) === 'names') referrers.push(found.path)
     }

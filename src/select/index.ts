@@ -145,7 +145,7 @@ export interface RepositoryGraph {
   /** The scan of a file of the revision. */
   scan(path: string): ModuleScan | undefined
   /** The modules that name a (changed) data file, or import the module it mocks (see DemandGraph). */
-  dataReferences(path: string, bareNames?: boolean, mentioning?: readonly string[]): DataReferences
+  dataReferences(path: string, bareNames?: boolean, readingCalls?: readonly string[]): DataReferences
   isTest: (path: string) => boolean
   stats: { files: number; scanned: number; cacheHits: number; graph: 'full' | 'demand' }
   /** Contents of `extraBlobs` (read in the same git process). */
@@ -771,7 +771,7 @@ export async function buildDemandRepositoryGraph(
       const source = graph.sourceAt(path)
       return source && scanOnce(source, true)
     },
-    dataReferences: (path, bareNames, mentioning) => graph.dataReferences(path, bareNames, mentioning),
+    dataReferences: (path, bareNames, readingCalls) => graph.dataReferences(path, bareNames, readingCalls),
     graph,
     stats: {
       files: entries.length,

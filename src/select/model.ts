@@ -74,7 +74,7 @@ export interface ModuleScan {
   exportAll: string[]
   /** True when the module uses ES module syntax (import/export); false for CommonJS/scripts. */
   esm: boolean
-  /** Path-like string literals, to find tests that load data files at run time. */
+  /** Path-like string literals, to find tests that load data files at run time; none of them an import's specifier. */
   strings: string[]
   /** Go: the package clause. Python: unused. */
   pkg?: string
