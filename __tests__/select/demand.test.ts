@@ -11,6 +11,7 @@ import { streamLogger } from '../../src/ports/log.js'
 import {
   importedAt,
   joinedToFolder,
+  mayImportAt,
   namedImportAt,
   pythonImports,
   quotedCandidates
@@ -71,6 +72,38 @@ describe('quoted candidates', () => {
     expect(joined("join(__dirname, `fixtures`, 'pm')", "'pm'")).toBe(false)
     expect(joined("const dirname = 'x'; run('pm')", "'pm'")).toBe(false)
     expect(joined("['pm']", "'pm'")).toBe(false)
+  })
+
+  it('tells the strings the scanner may read as imports from operands, elements and later arguments', () => {
+    const may = (text: string, quoted: string): boolean => {
+      expect(text).toContain(quoted)
+      return mayImportAt(Buffer.from(text), text.indexOf(quoted))
+    }
+    for (const text of [
+      "import { a } from '.'",
+      "import '.'",
+      "const a = require('.')",
+      "const a = require( /* here */ '.')",
+      "jest.mock('.', () => ({}))",
+      "await import('.')",
+      "require.resolve('.')",
+      "require(join(__dirname, 'x', '.'))",
+      "defineTest(__dirname, '.')",
+      "return '.'"
+    ])
+      expect({ text, may: may(text, "'.'") }).toEqual({ text, may: true })
+    for (const text of [
+      "name.split('.')",
+      "name === '.'",
+      "const config = { main: '.' }",
+      "['build', '.']",
+      "exec('git', ['log', '.'])",
+      "report('a', '.')",
+      "run(x, '.')",
+      "const x = '.'",
+      "cond ? './a' : '.'"
+    ])
+      expect({ text, may: may(text, "'.'") }).toEqual({ text, may: false })
   })
 
   it('tells an import specifier from the other strings', () => {
@@ -412,6 +445,24 @@ describe('demand-driven graph', () => {
     // The changed file (once to diff, once to link), its test, the index that re-exports it and
     // the listing test.
     expect(result.stats.scanned).toBe(5)
+  })
+
+  it('does not scan a module whose string names the package only as an operand or an element', async () => {
+    // `~/…` is an alias nothing here reads: as an import, it may lead to any source of the package.
+    const repo = createRepo({
+      files: {
+        'package.json': JSON.stringify({ name: 'app' }),
+        'Makefile.js':
+          "const home = p => p.replace('~/', process.env.HOME + '/')\nexports.run = () => ['build', '~/out'].map(home)\n",
+        'tool.ts': fn('tool', 1),
+        'test/tool.test.ts': "import { tool } from '../tool'\ntest('t', () => expect(tool()).toBe(1))\n"
+      }
+    })
+    repo.commit('tool', { 'tool.ts': fn('tool', 2) })
+    const result = await bothWays(repo.dir, 'HEAD~1')
+    expect(result.tests).toEqual(['test/tool.test.ts'])
+    // The changed file (once to diff, once to link) and its test.
+    expect(result.stats.scanned).toBe(3)
   })
 
   it('reaches sources through build output that is not in the repository (../lib)', async () => {

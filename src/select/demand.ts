@@ -182,6 +182,66 @@ export function pythonImports(text: string, found: (spec: string, names: string[
 const IDENTIFIER_CHAR = /[\w$]/
 const isSpace = (c: string | undefined): boolean => c === ' ' || c === '\t' || c === '\n' || c === '\r'
 
+/** Calls whose string argument the scanner may read as an import (see findCallImportsAndStrings). */
+const IMPORTING_CALLS = new Set([
+  'require', 'import', 'resolve', 'glob', 'globEager', 'URL', 'Worker',
+  'mock', 'doMock', 'unmock', 'dontMock', 'unstable_mockModule', 'requireActual', 'requireMock',
+  'setMock', 'createMockFromModule', 'importActual', 'importMock'
+]) // prettier-ignore
+/** Bytes after which a string is an operand or an element, never a specifier: = : [ + ? ! & | ; < > { } */
+const OPERAND_BEFORE = new Set([0x3d, 0x3a, 0x5b, 0x2b, 0x3f, 0x21, 0x26, 0x7c, 0x3b, 0x3c, 0x3e, 0x7b, 0x7d])
+const isSpaceByte = (c: number | undefined): boolean => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d
+const isWordByte = (c: number | undefined): boolean =>
+  c !== undefined &&
+  ((c >= 0x61 && c <= 0x7a) ||
+    (c >= 0x41 && c <= 0x5a) ||
+    (c >= 0x30 && c <= 0x39) ||
+    c === 0x5f ||
+    c === 0x24)
+
+/**
+ * Whether the string whose opening quote is at `quote` may be a specifier the scanner reads as an
+ * import (or joins to a folder and requires): no only when the code just before it says it is
+ * not, as an argument of another call (`split('.')`) or after an operator (`x === '.'`). A
+ * comment, a word or a comma before it: it may be.
+ */
+export function mayImportAt(bytes: Uint8Array, quote: number): boolean {
+  let i = quote - 1
+  const skipSpace = (): void => {
+    while (i >= 0 && isSpaceByte(bytes[i])) i--
+  }
+  skipSpace()
+  // After other strings and commas: the first argument of no call, nor an element, is imported;
+  // a string joined to the folder (`join(__dirname, 'a', 'b')`) may be.
+  let first = true
+  while (bytes[i] === 0x2c /* , */) {
+    first = false
+    i--
+    skipSpace()
+    const c = bytes[i]
+    if (c !== 0x27 /* ' */ && c !== 0x22 /* " */) {
+      // A word: only the folder (`__dirname`, `import.meta.dirname`) is. Anything else: cannot tell.
+      if (!isWordByte(c)) return true
+      return Buffer.from(bytes.subarray(Math.max(0, i - 6), i + 1)).toString('latin1') === 'dirname'
+    }
+    const open = bytes.lastIndexOf(c, i - 1)
+    if (open < 0 || bytes[open - 1] === 0x5c /* \ */ || bytes.subarray(open, i).includes(0x5c)) return true
+    i = open - 1
+    skipSpace()
+  }
+  const before = bytes[i]
+  if (before === undefined) return true
+  if (before === 0x5b /* [ */) return false
+  if (before !== 0x28 /* ( */) return !OPERAND_BEFORE.has(before)
+  if (!first) return false
+  i--
+  skipSpace()
+  const end = i + 1
+  while (i >= 0 && isWordByte(bytes[i])) i--
+  if (i + 1 === end) return true
+  return IMPORTING_CALLS.has(Buffer.from(bytes.subarray(i + 1, end)).toString('latin1'))
+}
+
 /**
  * Whether the string whose opening quote is at `quote` is an import's specifier: after `from`,
  * `import`, `require(` or `import(` (nothing but spaces between).
@@ -444,7 +504,8 @@ export function demandGraph(options: DemandGraphOptions): DemandGraph | undefine
   let eagerCount = 0
   let candidates = 0
   let at = 0
-  const collect = (spec: string): void => {
+  /** `quote`: where the string opens in `bytes`, the source's text. */
+  const collect = (spec: string, bytes: Uint8Array, quote: number): void => {
     candidates++
     // A pattern is tried on the files asked about (see globLoaders); it may also be a plain path (a
     // `[id]` folder), filed below. Only a template with holes or a file with `import.meta.glob` has one.
@@ -460,9 +521,12 @@ export function demandGraph(options: DemandGraphOptions): DemandGraph | undefine
     note(eagerStrings, spec)
     eagerCount++
     const from = (sources[at] as DemandSource).path
-    const resolution = resolver.resolveJs(from, spec)
-    if ('file' in resolution) pushTo(eagerInto, resolution.file, at)
-    else if ('package' in resolution) pushTo(eagerPackageInto, resolution.package, at)
+    // Only an import loads what a specifier resolves to (`split('.')` is none); a path is run.
+    if (mayImportAt(bytes, quote)) {
+      const resolution = resolver.resolveJs(from, spec)
+      if ('file' in resolution) pushTo(eagerInto, resolution.file, at)
+      else if ('package' in resolution) pushTo(eagerPackageInto, resolution.package, at)
+    }
     for (const file of resolver.namedSources(from, spec)) pushTo(eagerInto, file, at)
   }
   // Strings resolved up front (not filed by stem), for the data files they may name.
@@ -502,7 +566,7 @@ export function demandGraph(options: DemandGraphOptions): DemandGraph | undefine
     const bytes = source.blob
     candidates += fileStrings(bytes, at, stems, rules.text, (start, end) => {
       const spec = bytes.toString('utf8', start, end)
-      if (spec.length <= MAX_SPEC_LENGTH) collect(spec)
+      if (spec.length <= MAX_SPEC_LENGTH) collect(spec, bytes, start - 1)
     })
     if (eagerCount > maxEager) return undefined
   }
