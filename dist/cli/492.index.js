@@ -272,6 +272,8 @@ const JS_EXTENSION = /\.[cm]?[jt]sx?$/;
 const isJsLike = (path) => JS_EXTENSION.test(path);
 /** A string that may be a path: kept from a scan (`ModuleScan.strings`) to find what it names. */
 const PATH_LIKE = /^(?:\.{0,2}\/)?[\w@.-]+(?:\/[\w@.-]+)*\/?$/;
+/** Whether a scan keeps a string literal in `strings`: it is PATH_LIKE and has a `.`, `/`, `_` or `-`. */
+const keptAsPath = (value) => value.length >= 2 && value.length <= 200 && PATH_LIKE.test(value) && /[./_-]/.test(value);
 /** A record's own entry (never one of Object.prototype's: `toString`, `constructor`…). */
 function own(record, name) {
     return Object.prototype.hasOwnProperty.call(record, name) ? record[name] : undefined;
@@ -3018,7 +3020,7 @@ class JsScanner {
             const kind = kinds[k];
             if (kind === STRING || (kind === TEMPLATE && !texts[k].endsWith('${'))) {
                 const value = texts[k];
-                if (value.length >= 2 && value.length <= 200 && PATH_LIKE.test(value) && /[./_-]/.test(value))
+                if (keptAsPath(value))
                     strings.add(value);
                 continue;
             }
@@ -5978,6 +5980,7 @@ function alternatesAtTop(source) {
 
 
 
+
 const INDEX_FILE = /^index\.(?:[cm]?[jt]sx?|json|node)$/;
 /** `import.meta.glob(` or `globEager(`, as the scanner reads it: comments and spaces between the words. */
 const GAP = String.raw `(?:\s|\/\*[\s\S]*?\*\/|\/\/[^\n]*\n)*`;
@@ -6050,6 +6053,94 @@ function pythonImports(text, found) {
 }
 const IDENTIFIER_CHAR = /[\w$]/;
 const isSpace = (c) => c === ' ' || c === '\t' || c === '\n' || c === '\r';
+/** Calls whose string argument the scanner may read as an import (see findCallImportsAndStrings). */
+const IMPORTING_CALLS = new Set([
+    'require', 'import', 'resolve', 'glob', 'globEager', 'URL', 'Worker',
+    'mock', 'doMock', 'unmock', 'dontMock', 'unstable_mockModule', 'requireActual', 'requireMock',
+    'setMock', 'createMockFromModule', 'importActual', 'importMock'
+]); // prettier-ignore
+/** Bytes after which a string is an operand or an element, never a specifier: = : [ + ? ! & | ; < > { } */
+const OPERAND_BEFORE = new Set([0x3d, 0x3a, 0x5b, 0x2b, 0x3f, 0x21, 0x26, 0x7c, 0x3b, 0x3c, 0x3e, 0x7b, 0x7d]);
+const isSpaceByte = (c) => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
+const isWordByte = (c) => c !== undefined &&
+    ((c >= 0x61 && c <= 0x7a) ||
+        (c >= 0x41 && c <= 0x5a) ||
+        (c >= 0x30 && c <= 0x39) ||
+        c === 0x5f ||
+        c === 0x24);
+/**
+ * Whether the string whose opening quote is at `quote` may be a specifier the scanner reads as an
+ * import (or joins to a folder and requires): no only when the code just before it says it is
+ * not, as an argument of another call (`split('.')`) or after an operator (`x === '.'`). A
+ * comment, a word or a comma before it: it may be.
+ */
+function mayImportAt(bytes, quote) {
+    let i = quote - 1;
+    const skipSpace = () => {
+        while (i >= 0 && isSpaceByte(bytes[i]))
+            i--;
+    };
+    skipSpace();
+    // After other strings and commas: the first argument of no call, nor an element, is imported;
+    // a string joined to the folder (`join(__dirname, 'a', 'b')`) may be.
+    let first = true;
+    while (bytes[i] === 0x2c /* , */) {
+        first = false;
+        i--;
+        skipSpace();
+        const c = bytes[i];
+        if (c !== 0x27 /* ' */ && c !== 0x22 /* " */) {
+            // A word: only the folder (`__dirname`, `import.meta.dirname`) is. Anything else: cannot tell.
+            if (!isWordByte(c))
+                return true;
+            return Buffer.from(bytes.subarray(Math.max(0, i - 6), i + 1)).toString('latin1') === 'dirname';
+        }
+        const open = bytes.lastIndexOf(c, i - 1);
+        if (open < 0 || bytes[open - 1] === 0x5c /* \ */ || bytes.subarray(open, i).includes(0x5c))
+            return true;
+        i = open - 1;
+        skipSpace();
+    }
+    const before = bytes[i];
+    if (before === undefined)
+        return true;
+    if (before === 0x5b /* [ */)
+        return false;
+    if (before !== 0x28 /* ( */)
+        return !OPERAND_BEFORE.has(before);
+    if (!first)
+        return false;
+    i--;
+    skipSpace();
+    const end = i + 1;
+    while (i >= 0 && isWordByte(bytes[i]))
+        i--;
+    if (i + 1 === end)
+        return true;
+    return IMPORTING_CALLS.has(Buffer.from(bytes.subarray(i + 1, end)).toString('latin1'));
+}
+/**
+ * Whether the string whose opening quote is at `quote` is an import's specifier: after `from`,
+ * `import`, `require(` or `import(` (nothing but spaces between).
+ */
+function importedAt(text, quote) {
+    let i = quote - 1;
+    while (i >= 0 && isSpace(text[i]))
+        i--;
+    const call = text[i] === '(';
+    if (call) {
+        i--;
+        while (i >= 0 && isSpace(text[i]))
+            i--;
+    }
+    const end = i + 1;
+    while (i >= 0 && IDENTIFIER_CHAR.test(text[i]))
+        i--;
+    const word = text.slice(i + 1, end);
+    if (text[i] === '.')
+        return false;
+    return call ? word === 'require' || word === 'import' : word === 'from' || word === 'import';
+}
 /**
  * The names a static import or re-export with a named list takes from the specifier whose
  * opening quote is at `quote` (`import { a, b as c } from '…'`, `import type { T } from '…'`,
@@ -6306,7 +6397,8 @@ function demandGraph(options) {
     let eagerCount = 0;
     let candidates = 0;
     let at = 0;
-    const collect = (spec) => {
+    /** `quote`: where the string opens in `bytes`, the source's text. */
+    const collect = (spec, bytes, quote) => {
         candidates++;
         // A pattern is tried on the files asked about (see globLoaders); it may also be a plain path (a
         // `[id]` folder), filed below. Only a template with holes or a file with `import.meta.glob` has one.
@@ -6322,11 +6414,14 @@ function demandGraph(options) {
         note(eagerStrings, spec);
         eagerCount++;
         const from = sources[at].path;
-        const resolution = resolver.resolveJs(from, spec);
-        if ('file' in resolution)
-            pushTo(eagerInto, resolution.file, at);
-        else if ('package' in resolution)
-            pushTo(eagerPackageInto, resolution.package, at);
+        // Only an import loads what a specifier resolves to (`split('.')` is none); a path is run.
+        if (mayImportAt(bytes, quote)) {
+            const resolution = resolver.resolveJs(from, spec);
+            if ('file' in resolution)
+                pushTo(eagerInto, resolution.file, at);
+            else if ('package' in resolution)
+                pushTo(eagerPackageInto, resolution.package, at);
+        }
         for (const file of resolver.namedSources(from, spec))
             pushTo(eagerInto, file, at);
     };
@@ -6372,7 +6467,7 @@ function demandGraph(options) {
         candidates += fileStrings(bytes, at, stems, rules.text, (start, end) => {
             const spec = bytes.toString('utf8', start, end);
             if (spec.length <= MAX_SPEC_LENGTH)
-                collect(spec);
+                collect(spec, bytes, start - 1);
         });
         if (eagerCount > maxEager)
             return undefined;
@@ -6734,29 +6829,75 @@ function demandGraph(options) {
      * and those are resolved up front (see eagerStrings). Found by their stems, and read again.
      */
     const namingStrings = new Map();
-    const stringsNaming = (name) => {
-        let found = namingStrings.get(name);
+    /** With `keep`, of the sources it keeps only (and not kept for later). */
+    const stringsNaming = (name, keep) => {
+        let found = keep ? undefined : namingStrings.get(name);
         if (found)
             return found;
         found = [];
         const wanted = new Set(filedHashes(name));
         const filed = new Set([...wanted].flatMap(hash => stems.sourcesOf(hash)));
         for (const at of [...filed].sort((a, b) => a - b)) {
+            if (keep && !keep(at))
+                continue;
             const { text, ranges, hashes } = stringsOf(at);
             for (let r = 0; r < hashes.length; r++)
                 if (wanted.has(hashes[r]))
-                    found.push({ at, spec: text.slice(ranges[2 * r], ranges[2 * r + 1]) });
+                    found.push({
+                        at,
+                        spec: text.slice(ranges[2 * r], ranges[2 * r + 1]),
+                        quote: ranges[2 * r] - 1
+                    });
         }
-        namingStrings.set(name, found);
+        if (!keep)
+            namingStrings.set(name, found);
         return found;
     };
-    const dataReferences = (path, bareNames = true) => {
+    /** Whether a source's text has one of `words` as a whole identifier (`sync`, not `async`). */
+    const mentionTests = new Map();
+    const mentionTest = (words) => {
+        const key = words.join('\u0000');
+        const known = mentionTests.get(key);
+        if (known)
+            return known;
+        const word = new RegExp(`(?<![\\w$])(?:${words.map(w => w.replace(/[^\w$]/g, '\\$&')).join('|')})(?![\\w$])`);
+        const answers = new Map();
+        const test = (at) => {
+            let answer = answers.get(at);
+            if (answer === undefined) {
+                const blob = sources[at].blob;
+                // The cheap byte search first.
+                answer =
+                    blob !== undefined &&
+                        words.some(w => blob.includes(w)) &&
+                        word.test(stringsBySource.get(at)?.text ?? blob.toString('utf8'));
+                answers.set(at, answer);
+            }
+            return answer;
+        };
+        mentionTests.set(key, test);
+        return test;
+    };
+    const dataReferences = (path, bareNames = true, readingCalls) => {
         const mock = MOCK_FILE.exec(path)?.[1];
+        const mentions = readingCalls && mentionTest(readingCalls);
         const maybe = new Set();
-        const consider = (spec, found) => {
+        /** `quote`: where a JavaScript string of the one source in `found` opens. */
+        const consider = (spec, found, quote) => {
             if (mock && (spec === mock || spec.endsWith('/' + mock))) {
                 for (const at of found)
                     maybe.add(at);
+            }
+            else if (quote !== undefined && importedAt(stringsOf(found[0]).text, quote)) {
+                // An import's specifier: a scan keeps no string that is one (see ModuleScan.strings).
+            }
+            else if (quote !== undefined && !keptAsPath(spec) && !spec.includes('\\')) {
+                // Not a string the scanner keeps (`require('path')`): it names a path only joined to the folder.
+                for (const at of found)
+                    if (stringRefersTo(spec, '', path) &&
+                        namesFromFolder(at) &&
+                        joinedToFolder(stringsOf(at).text, quote))
+                        maybe.add(at);
             }
             else if (spec.startsWith('./') || spec.startsWith('../')) {
                 for (const at of found)
@@ -6777,8 +6918,8 @@ function demandGraph(options) {
         if (mocked)
             names.add(mocked);
         for (const name of names)
-            for (const { at, spec } of stringsNaming(name))
-                consider(spec, [at]);
+            for (const { at, spec, quote } of stringsNaming(name, mentions))
+                consider(spec, [at], quote);
         for (const { spec, sources: found } of [
             ...eagerStrings.values(),
             ...goDistinct.values(),
@@ -6787,6 +6928,8 @@ function demandGraph(options) {
             consider(spec, found);
         const referrers = [];
         for (const at of [...maybe].sort((a, b) => a - b)) {
+            if (mentions && !mentions(at))
+                continue;
             const found = node(sources[at].path);
             if (found && dataReferenceOf(found, path, bareNames) === 'names')
                 referrers.push(found.path);
@@ -8056,7 +8199,7 @@ async function buildDemandRepositoryGraph(git, head, options = {}) {
             const source = graph.sourceAt(path);
             return source && scanOnce(source, true);
         },
-        dataReferences: (path, bareNames) => graph.dataReferences(path, bareNames),
+        dataReferences: (path, bareNames, readingCalls) => graph.dataReferences(path, bareNames, readingCalls),
         graph,
         stats: {
             files: entries.length,
@@ -8383,14 +8526,16 @@ async function selectOrThrow(options, started, syntax, reportAllTests) {
     // A source that modules import may be read as a file too: a test that lists its folder and
     // requires each file it finds, or reads their text (a locale's header comment), runs it beyond
     // what its imports say.
-    for (const [path, textOnly] of loadedSources)
-        for (const file of repo.dataReferences(path).referrers) {
+    for (const [path, textOnly] of loadedSources) {
+        const reads = [...(textOnly ? READS_TEXT : READS_FILES)];
+        for (const file of repo.dataReferences(path, true, reads).referrers) {
             if (file === path || dataReferrers.has(file))
                 continue;
             const names = callableNames(repo.graph.nodes.get(file)?.scan);
-            if ([...(textOnly ? READS_TEXT : READS_FILES)].some(name => names.has(name)))
+            if (reads.some(name => names.has(name)))
                 dataReferrers.set(file, path);
         }
+    }
     for (const [file, dataPath] of dataReferrers) {
         if (!changes.has(file))
             changes.set(file, { whole: true, symbols: new Set(), exports: new Set() });
