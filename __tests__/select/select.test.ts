@@ -651,6 +651,56 @@ describe('data files that static imports miss', () => {
   })
 })
 
+describe('namespace imports', () => {
+  it('take the members they read, and the whole module when the namespace is used any other way', async () => {
+    const files = {
+      'src/ops.ts': 'export function add() {\n  return 1\n}\nexport function sub() {\n  return 2\n}\n',
+      // A module that reads one member, and the test of what it exports.
+      'src/calc.ts': "import * as ops from './ops'\nexport const total = () => ops.add() + 1\n",
+      'test/calc.test.ts': "import { total } from '../src/calc'\ntest('t', () => expect(total()).toBe(2))\n",
+      'test/members.test.ts':
+        "import * as ops from '../src/ops'\ntest('m', () => expect(ops.sub()).toBe(2))\n",
+      'test/keys.test.ts':
+        "import * as ops from '../src/ops'\ntest('k', () => expect(Object.keys(ops)).toHaveLength(2))\n",
+      'test/computed.test.ts':
+        "import * as ops from '../src/ops'\nconst name = 'add'\ntest('c', () => expect(ops.sub() + ops[name]()).toBe(3))\n",
+      'test/spy.test.ts':
+        "import * as ops from '../src/ops'\ntest('s', () => expect(jest.spyOn(ops, 'sub') && ops.sub).toBeDefined())\n",
+      'test/jsx.test.tsx':
+        "import * as ops from '../src/ops'\nconst View = () => <ops.sub />\ntest('j', () => expect(View).toBeDefined())\n",
+      'test/ts-require.test.ts':
+        "import ops = require('../src/ops')\ntest('r', () => expect(ops.sub()).toBe(2))\n"
+    }
+    await expectEdits(files, [
+      [
+        'src/ops.ts',
+        'return 1',
+        'return 10',
+        [
+          'test/calc.test.ts',
+          'test/computed.test.ts',
+          'test/jsx.test.tsx',
+          'test/keys.test.ts',
+          'test/spy.test.ts'
+        ]
+      ],
+      [
+        'src/ops.ts',
+        'return 2',
+        'return 20',
+        [
+          'test/computed.test.ts',
+          'test/jsx.test.tsx',
+          'test/keys.test.ts',
+          'test/members.test.ts',
+          'test/spy.test.ts',
+          'test/ts-require.test.ts'
+        ]
+      ]
+    ])
+  })
+})
+
 describe('names that Object.prototype has', () => {
   it('follows toString and constructor through an export * barrel like any other name', async () => {
     const files = {

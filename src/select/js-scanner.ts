@@ -198,12 +198,47 @@ class JsScanner {
     // A line pragma no declaration's hash took in (above an import or a re-export) is the module's.
     for (const [k, pragma] of this.tokens.linePragmas ?? [])
       if (!this.pragmasHashed.has(k)) this.moduleParts.push(`${pragma}\u0003${this.t(k)}`)
+    this.narrowNamespaces()
     result.symbols[MODULE_SYMBOL] = {
       hash: hashText(this.moduleParts.join('\u0002')),
       refs: [...this.moduleRefs],
       words: [...this.moduleWords]
     }
     return result
+  }
+
+  /**
+   * A namespace import (`import * as io from './effects'`) used only to read members (`io.call`)
+   * takes those names, as a named import would: the binding becomes one per member
+   * (`io.call`), and so does every reference to it. Any other use (`io[name]`, `{ io }`, `<io.X />`,
+   * passing `io`) keeps the whole module.
+   */
+  private narrowNamespaces(): void {
+    for (const record of this.scan_.imports) {
+      const binding = record.kind === 'static' ? record.names?.find(b => b.imported === '*') : undefined
+      if (!binding) continue
+      const local = binding.local
+      const members = new Set<string>()
+      let declared = false
+      let onlyMembers = true
+      for (let k = 0; k < this.n && onlyMembers; k++) {
+        if (this.kinds[k] !== IDENT || this.texts[k] !== local || this.is(k - 1, PUNCT, '.')) continue
+        const declaration =
+          (this.is(k - 1, IDENT, 'as') && this.is(k - 2, PUNCT, '*')) ||
+          (this.is(k - 1, IDENT, 'import') && this.is(k + 1, PUNCT, '='))
+        if (declaration && !declared) declared = true
+        else if (this.is(k + 1, PUNCT, '.') && this.is(k + 2, IDENT)) members.add(this.t(k + 2))
+        else onlyMembers = false
+      }
+      if (!onlyMembers || !declared || members.size === 0) continue
+      const names = [...members].map(member => ({ imported: member, local: `${local}.${member}` }))
+      record.names = [...(record.names ?? []).filter(b => b !== binding), ...names]
+      for (const symbol of Object.values(this.scan_.symbols)) {
+        if (!symbol.refs.includes(local)) continue
+        symbol.refs = [...symbol.refs.filter(ref => ref !== local), ...names.map(b => b.local)]
+      }
+      if (this.moduleRefs.delete(local)) for (const b of names) this.moduleRefs.add(b.local)
+    }
   }
 
   private t(k: number): string {
