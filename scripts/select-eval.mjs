@@ -6,7 +6,7 @@
 //   node scripts/select-eval.mjs                       a generated TS project (default 150 modules)
 //   node scripts/select-eval.mjs --modules 300 --tests 120 --seed 3
 //   node scripts/select-eval.mjs --repo /path/to/clone [--mutations 10] [--jest "npx jest"] [--related-only]
-//        [--whole-roots] [--cosmetic 3] [--seed 1] [--json-out FILE] [--keep] [--coverage]
+//        [--whole-roots] [--cosmetic 3] [--seed 1] [--json-out FILE] [--keep] [--coverage] [--arrows]
 //        [--sources REGEX]
 //   node scripts/select-eval.mjs --repo /path/to/python/clone --pytest [--mutations 15]
 //   node scripts/select-eval.mjs --repo /path/to/clone --vitest [--mutations 15] [--test-timeout MS]
@@ -25,7 +25,9 @@
 // tests, test fixtures (`__fixtures__`, `__testfixtures__`), mocks or declaration files. Besides ES
 // exports and class methods the scanner knows CommonJS exports (`module.exports = function name(…) {`,
 // `module.exports = async (file, api) => {`) and function signatures split over lines, whose body
-// opens after a top-level `) {`.
+// opens after a top-level `) {`. With --arrows, exported arrow functions whose body is an
+// expression (`export const is = x => x != null`) are mutated too, their body made
+// `(() => { throw … })() || x != null` (off by default, so that earlier seeds pick the same sites).
 //
 // With --pytest the suite is a Python one: pytest (`python3 -m pytest`, with `src` on PYTHONPATH
 // when the project has that folder) lists and runs it, the mutations put a `raise` at the top of
@@ -425,6 +427,10 @@ function realMutations(dir, count, seed) {
   // The `) {` (or `): Type {`) that closes a parameter list split over lines opens a body only in a
   // function statement (`export function f(`, `module.exports = function (`), not in a class heading.
   const splitSignatureEnd = /^\)(: [^={]*)? \{\s*$/
+  // With --arrows, exported arrows whose body is an expression (`export const f = (a) => a + 1`)
+  // too: the body becomes `(() => { throw … })() || a + 1`.
+  const expressionArrow =
+    /^export (const \w+(: [^=]+)? = |default )(async )?(<[^>]*>)?(\([^)]*\)|\w+)(: [^=]*)? => (?!\{\s*$)\S/
   const declaresValue = /^((export )?(default|const|let|var|async|function|class|abstract)|module\.exports)\b/
   const sites = []
   for (const file of files) {
@@ -440,11 +446,18 @@ function realMutations(dir, count, seed) {
         (splitSignatureEnd.test(line) && /\bfunction\b/.test(statement))
       )
         sites.push({ file, line: i })
+      else if (flag('arrows') && expressionArrow.test(line)) sites.push({ file, line: i, arrow: true })
     })
   }
   return seeded(random, count, sites, files, {
     what: 'throw',
-    insert: (lines, site) => lines.splice(site.line + 1, 0, `throw new Error('ci-medic mutant')`),
+    insert: (lines, site) =>
+      site.arrow
+        ? (lines[site.line] = lines[site.line].replace(
+            ' => ',
+            " => (() => { throw new Error('ci-medic mutant') })() || "
+          ))
+        : lines.splice(site.line + 1, 0, `throw new Error('ci-medic mutant')`),
     decorate: text =>
       text
         .replace(/^(export (?:async )?function)/gm, '/** documented */\n\n$1')
