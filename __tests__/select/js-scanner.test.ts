@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { diffScans, changedNames } from '../../src/select/diff.js'
-import { tokenize, IDENT, REGEX, TEMPLATE } from '../../src/select/js-lexer.js'
+import { tokenize, IDENT, JSX, REGEX, TEMPLATE } from '../../src/select/js-lexer.js'
 import { scanJs, symbolSpans } from '../../src/select/js-scanner.js'
 import { MODULE_SYMBOL } from '../../src/select/model.js'
 
@@ -49,6 +49,35 @@ describe('JS/TS lexer', () => {
     expect(scan.error).toBeUndefined()
     expect(scan.imports.map(i => i.spec)).toEqual(['./card', './after'])
     expect(scan.symbols.App?.refs).toEqual(expect.arrayContaining(['Card', 'items']))
+  })
+
+  it('reads a Flow generic arrow in a .js file as type parameters, and an element with text in parentheses as JSX', () => {
+    // Recoil_Snapshot.js: a generic function type after `:`, a generic arrow after `=`.
+    const flow = [
+      '// @flow strict',
+      "const { make } = require('./make')",
+      'class Snapshot {',
+      '  getLoadable: <T>(RecoilValue<T>) => Loadable<T> = <T>(',
+      '    recoilValue: RecoilValue<T>,',
+      '  ): Loadable<T> => make(recoilValue)',
+      '  map = <T, S: Base>(x: T): S => x',
+      '  call = <Args: $ReadOnlyArray<mixed>, Return>(fn: (...Args) => Return) => fn',
+      '}',
+      "module.exports = ({ Snapshot, other: require('./other') }: {",
+      '  <T>(Options<T>): State<T>,',
+      '  value: <S>(S) => Wrapped<S>,',
+      '})',
+      ''
+    ].join('\n')
+    const scan = scanJs(flow, 'Snapshot.js')
+    expect(scan.error).toBeUndefined()
+    expect(scan.imports.map(i => i.spec)).toEqual(['./make', './other'])
+    const jsx =
+      "import A from './a'\nconst v = <T>(text)</T>\nconst w = <b>(note): see it</b>\nimport B from './b'\n"
+    const view = scanJs(jsx, 'view.js')
+    expect(view.error).toBeUndefined()
+    expect(view.imports.map(i => i.spec)).toEqual(['./a', './b'])
+    expect(tokenize(jsx, true).kinds).toContain(JSX)
   })
 
   it('reports an unterminated string or template as an error', () => {

@@ -46,6 +46,12 @@ const REGEX_AFTER_WORD = new Set([
   'yield', 'await', 'of', 'extends'
 ]) // prettier-ignore
 
+/**
+ * `<T>(`, `<T, U>(`, `<T: Bound>(`, `<Args: $ReadOnlyArray<mixed>, R>(`, `<T extends U>(`: type
+ * parameters and a parameter list's `(`.
+ */
+const TYPE_PARAMETERS = /<\s*[A-Za-z_$][\w$]*(?:\s*(?:,|:|extends\b)(?:[^<>()]|<[^<>()]*>)*)?\s*>\s*\(/y
+
 /** Tokens after which `<` in a .jsx/.tsx file opens an element. */
 const JSX_AFTER_PUNCT = new Set(['(', ',', '=', ':', '[', '!', '&', '|', '?', '{', '}', ';', '=>'])
 const JSX_AFTER_WORD = new Set(['return', 'default', 'yield', 'await', 'case', 'else', 'do'])
@@ -311,7 +317,31 @@ class Lexer {
 
   private looksLikeJsx(): boolean {
     const next = this.src.charCodeAt(this.i + 1)
-    return next === 62 /* <> */ || isIdentStart(next)
+    return next === 62 /* <> */ || (isIdentStart(next) && !this.genericArrowAhead())
+  }
+
+  /**
+   * A generic arrow function, or a generic function type or call signature, in a .js file with
+   * Flow types: `<T>(x: T): T => x`, `<T>(RecoilValue<T>) => Loadable<T>`, `<T>(Options<T>): T,`.
+   * Type parameters, a parameter list, then `=>` (after a return type on the same line), or a
+   * return type that ends the line with `,` or `;`; with no closing tag in that line.
+   */
+  private genericArrowAhead(): boolean {
+    const src = this.src
+    TYPE_PARAMETERS.lastIndex = this.i
+    if (!TYPE_PARAMETERS.exec(src)) return false
+    let depth = 0
+    const limit = Math.min(this.n, this.i + 2000)
+    for (let k = TYPE_PARAMETERS.lastIndex - 1; k < limit; k++) {
+      const c = src.charCodeAt(k)
+      if (c === 40 /* ( */) depth++
+      else if (c === 41 /* ) */ && --depth === 0) {
+        const lineEnd = src.indexOf('\n', k)
+        const rest = src.slice(k + 1, lineEnd < 0 ? this.n : lineEnd)
+        return /^\s*(?:=>|:[^;]*?=>|:[^;]*[,;]\s*$)/.test(rest) && !rest.includes('</')
+      }
+    }
+    return false
   }
 
   private readJsxName(): string {
