@@ -2396,6 +2396,11 @@ const REGEX_AFTER_WORD = new Set([
     'return', 'typeof', 'case', 'do', 'else', 'in', 'instanceof', 'new', 'delete', 'void', 'throw',
     'yield', 'await', 'of', 'extends'
 ]); // prettier-ignore
+/**
+ * `<T>(`, `<T, U>(`, `<T: Bound>(`, `<Args: $ReadOnlyArray<mixed>, R>(`, `<T extends U>(`: type
+ * parameters and a parameter list's `(`.
+ */
+const TYPE_PARAMETERS = /<\s*[A-Za-z_$][\w$]*(?:\s*(?:,|:|extends\b)(?:[^<>()]|<[^<>()]*>)*)?\s*>\s*\(/y;
 /** Tokens after which `<` in a .jsx/.tsx file opens an element. */
 const JSX_AFTER_PUNCT = new Set(['(', ',', '=', ':', '[', '!', '&', '|', '?', '{', '}', ';', '=>']);
 const JSX_AFTER_WORD = new Set(['return', 'default', 'yield', 'await', 'case', 'else', 'do']);
@@ -2693,7 +2698,32 @@ class Lexer {
     }
     looksLikeJsx() {
         const next = this.src.charCodeAt(this.i + 1);
-        return next === 62 /* <> */ || isIdentStart(next);
+        return next === 62 /* <> */ || (isIdentStart(next) && !this.genericArrowAhead());
+    }
+    /**
+     * A generic arrow function, or a generic function type or call signature, in a .js file with
+     * Flow types: `<T>(x: T): T => x`, `<T>(RecoilValue<T>) => Loadable<T>`, `<T>(Options<T>): T,`.
+     * Type parameters, a parameter list, then `=>` (after a return type on the same line), or a
+     * return type that ends the line with `,` or `;`; with no closing tag in that line.
+     */
+    genericArrowAhead() {
+        const src = this.src;
+        TYPE_PARAMETERS.lastIndex = this.i;
+        if (!TYPE_PARAMETERS.exec(src))
+            return false;
+        let depth = 0;
+        const limit = Math.min(this.n, this.i + 2000);
+        for (let k = TYPE_PARAMETERS.lastIndex - 1; k < limit; k++) {
+            const c = src.charCodeAt(k);
+            if (c === 40 /* ( */)
+                depth++;
+            else if (c === 41 /* ) */ && --depth === 0) {
+                const lineEnd = src.indexOf('\n', k);
+                const rest = src.slice(k + 1, lineEnd < 0 ? this.n : lineEnd);
+                return /^\s*(?:=>|:[^;]*?=>|:[^;]*[,;]\s*$)/.test(rest) && !rest.includes('</');
+            }
+        }
+        return false;
     }
     readJsxName() {
         const src = this.src;
@@ -2999,12 +3029,54 @@ class JsScanner {
         for (const [k, pragma] of this.tokens.linePragmas ?? [])
             if (!this.pragmasHashed.has(k))
                 this.moduleParts.push(`${pragma}\u0003${this.t(k)}`);
+        this.narrowNamespaces();
         result.symbols[model_MODULE_SYMBOL] = {
             hash: hashText(this.moduleParts.join('\u0002')),
             refs: [...this.moduleRefs],
             words: [...this.moduleWords]
         };
         return result;
+    }
+    /**
+     * A namespace import (`import * as io from './effects'`) used only to read members (`io.call`)
+     * takes those names, as a named import would: the binding becomes one per member
+     * (`io.call`), and so does every reference to it. Any other use (`io[name]`, `{ io }`, `<io.X />`,
+     * passing `io`) keeps the whole module.
+     */
+    narrowNamespaces() {
+        for (const record of this.scan_.imports) {
+            const binding = record.kind === 'static' ? record.names?.find(b => b.imported === '*') : undefined;
+            if (!binding)
+                continue;
+            const local = binding.local;
+            const members = new Set();
+            let declared = false;
+            let onlyMembers = true;
+            for (let k = 0; k < this.n && onlyMembers; k++) {
+                if (this.kinds[k] !== IDENT || this.texts[k] !== local || this.is(k - 1, PUNCT, '.'))
+                    continue;
+                const declaration = (this.is(k - 1, IDENT, 'as') && this.is(k - 2, PUNCT, '*')) ||
+                    (this.is(k - 1, IDENT, 'import') && this.is(k + 1, PUNCT, '='));
+                if (declaration && !declared)
+                    declared = true;
+                else if (this.is(k + 1, PUNCT, '.') && this.is(k + 2, IDENT))
+                    members.add(this.t(k + 2));
+                else
+                    onlyMembers = false;
+            }
+            if (!onlyMembers || !declared || members.size === 0)
+                continue;
+            const names = [...members].map(member => ({ imported: member, local: `${local}.${member}` }));
+            record.names = [...(record.names ?? []).filter(b => b !== binding), ...names];
+            for (const symbol of Object.values(this.scan_.symbols)) {
+                if (!symbol.refs.includes(local))
+                    continue;
+                symbol.refs = [...symbol.refs.filter(ref => ref !== local), ...names.map(b => b.local)];
+            }
+            if (this.moduleRefs.delete(local))
+                for (const b of names)
+                    this.moduleRefs.add(b.local);
+        }
     }
     t(k) {
         return k < this.n ? this.texts[k] : '';
