@@ -100,9 +100,12 @@ const args = JSON.parse(process.env.CI_MEDIC_JEST_ARGS)
 delete process.env.CI_MEDIC_JEST_ARGS
 if (process.env.NODE_ENV == null) process.env.NODE_ENV = 'test'
 let jest = ${JSON.stringify(join(ROOT, 'node_modules/jest'))}
-try {
-  jest = createRequire(join(process.cwd(), 'package.json')).resolve('jest')
-} catch {}
+// The project's jest, or its jest-cli when it depends on that alone (Recoil): both export run.
+for (const name of ['jest', 'jest-cli'])
+  try {
+    jest = createRequire(join(process.cwd(), 'package.json')).resolve(name)
+    break
+  } catch {}
 require(jest).run(args)
 `
 let jestWrapper
