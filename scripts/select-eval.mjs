@@ -87,6 +87,23 @@ function git(dir, ...args) {
   return execFileSync('git', args, { cwd: dir, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 })
 }
 
+/** A commit in the copy, without the project's own hooks (husky's lint does not judge a mutant). */
+function commit(dir, message, ...flags) {
+  git(
+    dir,
+    '-c',
+    'user.email=eval@ci-medic',
+    '-c',
+    'user.name=eval',
+    'commit',
+    '--no-verify',
+    '-q',
+    ...flags,
+    '-m',
+    message
+  )
+}
+
 /**
  * Runs jest as its bin does (the project's own jest, else CI Medic's) but hands `run` its flags from
  * CI_MEDIC_JEST_ARGS, not the command line: a test that reads process.argv (a CLI's bare
@@ -518,18 +535,7 @@ async function main() {
       if (existsSync(join(source, 'node_modules'))) linkNodeModules(source, dir)
       if (!existsSync(join(dir, '.git'))) git(dir, 'init', '-q')
       git(dir, 'add', '-A')
-      git(
-        dir,
-        '-c',
-        'user.email=eval@ci-medic',
-        '-c',
-        'user.name=eval',
-        'commit',
-        '--no-verify',
-        '-qm',
-        'eval base',
-        '--allow-empty'
-      )
+      commit(dir, 'eval base', '--allow-empty')
       list = (PYTEST ? pythonMutations : realMutations)(
         dir,
         Number(arg('mutations', '10')),
@@ -545,17 +551,7 @@ async function main() {
         nodeModules: join(ROOT, 'node_modules')
       })
       git(dir, 'add', '-A')
-      git(
-        dir,
-        '-c',
-        'user.email=eval@ci-medic',
-        '-c',
-        'user.name=eval',
-        'commit',
-        '--no-verify',
-        '-qm',
-        'base'
-      )
+      commit(dir, 'base')
       list = mutations(model, Number(arg('seed', '1')) + 6)
     }
     const failingNow = () =>
@@ -601,18 +597,7 @@ async function main() {
     const inSuite = selection => selection.tests.filter(test => suite.has(test)).length
     for (const mutation of list) {
       const changed = mutation.apply(dir)
-      // The project's own hooks (husky's lint on commit) do not judge a mutant.
-      git(
-        dir,
-        '-c',
-        'user.email=eval@ci-medic',
-        '-c',
-        'user.name=eval',
-        'commit',
-        '--no-verify',
-        '-qam',
-        mutation.label
-      )
+      commit(dir, mutation.label, '-a')
       const select = map =>
         selectTests({
           git: new Git(dir),
