@@ -184,6 +184,7 @@ class JsScanner {
     const result = this.scan_
     if (this.tokens.error) result.error = this.tokens.error
     this.findCallImportsAndStrings()
+    this.findNarrowNamespaces()
     let k = 0
     while (k < this.n) {
       const end = this.statementEnd(k)
@@ -198,7 +199,7 @@ class JsScanner {
     // A line pragma no declaration's hash took in (above an import or a re-export) is the module's.
     for (const [k, pragma] of this.tokens.linePragmas ?? [])
       if (!this.pragmasHashed.has(k)) this.moduleParts.push(`${pragma}\u0003${this.t(k)}`)
-    this.narrowNamespaces()
+    this.narrowNamespaceBindings()
     result.symbols[MODULE_SYMBOL] = {
       hash: hashText(this.moduleParts.join('\u0002')),
       refs: [...this.moduleRefs],
@@ -208,37 +209,66 @@ class JsScanner {
   }
 
   /**
-   * A namespace import (`import * as io from './effects'`) used only to read members (`io.call`)
-   * takes those names, as a named import would: the binding becomes one per member
-   * (`io.call`), and so does every reference to it. Any other use (`io[name]`, `{ io }`, `<io.X />`,
-   * passing `io`) keeps the whole module.
+   * Namespace bindings (`import * as io from './effects'`, `import io = require('./effects')`)
+   * used only to read members (`io.call`), with those members: such an import takes those names,
+   * as a named import would, and each reference is to a member (`io.call`; see references). Any
+   * other use (`io[name]`, `{ io }`, `<io.X />`, passing `io`) keeps the whole module.
    */
-  private narrowNamespaces(): void {
-    for (const record of this.scan_.imports) {
-      const binding = record.kind === 'static' ? record.names?.find(b => b.imported === '*') : undefined
-      if (!binding) continue
-      const local = binding.local
+  private readonly narrowNamespaces = new Map<string, Set<string>>()
+
+  private findNarrowNamespaces(): void {
+    const locals: string[] = []
+    for (let k = 0; k < this.n; k++) {
+      if (this.is(k, PUNCT, '*') && this.is(k + 1, IDENT, 'as') && this.is(k + 2, IDENT)) {
+        const atImport =
+          this.is(k - 1, IDENT, 'import') || (this.is(k - 1, PUNCT, ',') && this.is(k - 3, IDENT, 'import'))
+        if (atImport) locals.push(this.t(k + 2))
+      } else if (
+        this.is(k, IDENT, 'import') &&
+        this.is(k + 1, IDENT) &&
+        this.is(k + 2, PUNCT, '=') &&
+        this.is(k + 3, IDENT, 'require')
+      )
+        locals.push(this.t(k + 1))
+    }
+    for (const local of locals) {
+      if (this.narrowNamespaces.has(local)) continue
       const members = new Set<string>()
-      let declared = false
+      let declarations = 0
       let onlyMembers = true
       for (let k = 0; k < this.n && onlyMembers; k++) {
         if (this.kinds[k] !== IDENT || this.texts[k] !== local || this.is(k - 1, PUNCT, '.')) continue
-        const declaration =
+        if (
           (this.is(k - 1, IDENT, 'as') && this.is(k - 2, PUNCT, '*')) ||
           (this.is(k - 1, IDENT, 'import') && this.is(k + 1, PUNCT, '='))
-        if (declaration && !declared) declared = true
+        )
+          declarations++
         else if (this.is(k + 1, PUNCT, '.') && this.is(k + 2, IDENT)) members.add(this.t(k + 2))
         else onlyMembers = false
       }
-      if (!onlyMembers || !declared || members.size === 0) continue
-      const names = [...members].map(member => ({ imported: member, local: `${local}.${member}` }))
-      record.names = [...(record.names ?? []).filter(b => b !== binding), ...names]
-      for (const symbol of Object.values(this.scan_.symbols)) {
-        if (!symbol.refs.includes(local)) continue
-        symbol.refs = [...symbol.refs.filter(ref => ref !== local), ...names.map(b => b.local)]
-      }
-      if (this.moduleRefs.delete(local)) for (const b of names) this.moduleRefs.add(b.local)
+      if (onlyMembers && declarations === 1 && members.size > 0) this.narrowNamespaces.set(local, members)
     }
+  }
+
+  /** The bindings of narrowed namespaces become one per member; a bare reference left, every member. */
+  private narrowNamespaceBindings(): void {
+    if (this.narrowNamespaces.size === 0) return
+    const bindings = new Map<string, ImportBinding[]>()
+    for (const record of this.scan_.imports) {
+      const binding = record.kind === 'static' ? record.names?.find(b => b.imported === '*') : undefined
+      const members = binding && this.narrowNamespaces.get(binding.local)
+      if (!binding || !members) continue
+      const names = [...members].map(member => ({ imported: member, local: `${binding.local}.${member}` }))
+      record.names = [...(record.names ?? []).filter(b => b !== binding), ...names]
+      bindings.set(binding.local, names)
+    }
+    const widen = (refs: string[]): string[] =>
+      refs.some(ref => bindings.has(ref))
+        ? refs.flatMap(ref => bindings.get(ref)?.map(b => b.local) ?? [ref])
+        : refs
+    for (const symbol of Object.values(this.scan_.symbols)) symbol.refs = widen(symbol.refs)
+    for (const [local, names] of bindings)
+      if (this.moduleRefs.delete(local)) for (const b of names) this.moduleRefs.add(b.local)
   }
 
   private t(k: number): string {
@@ -1184,6 +1214,18 @@ class JsScanner {
         !(this.texts[k - 2] === '.' && this.kinds[k - 2] === PUNCT)
       )
         continue
+      // A narrowed namespace is referred to by the member read (`io.call`).
+      const member =
+        this.narrowNamespaces.size && this.narrowNamespaces.has(text) && this.is(k + 2, IDENT)
+          ? `${text}.${this.t(k + 2)}`
+          : undefined
+      if (member) {
+        if (!seen.has(member)) {
+          seen.add(member)
+          refs.push(member)
+        }
+        continue
+      }
       seen.add(text)
       refs.push(text)
     }
