@@ -3013,6 +3013,7 @@ class JsScanner {
         if (this.tokens.error)
             result.error = this.tokens.error;
         this.findCallImportsAndStrings();
+        this.findNarrowNamespaces();
         let k = 0;
         while (k < this.n) {
             const end = this.statementEnd(k);
@@ -3029,7 +3030,7 @@ class JsScanner {
         for (const [k, pragma] of this.tokens.linePragmas ?? [])
             if (!this.pragmasHashed.has(k))
                 this.moduleParts.push(`${pragma}\u0003${this.t(k)}`);
-        this.narrowNamespaces();
+        this.narrowNamespaceBindings();
         result.symbols[model_MODULE_SYMBOL] = {
             hash: hashText(this.moduleParts.join('\u0002')),
             refs: [...this.moduleRefs],
@@ -3038,45 +3039,70 @@ class JsScanner {
         return result;
     }
     /**
-     * A namespace import (`import * as io from './effects'`) used only to read members (`io.call`)
-     * takes those names, as a named import would: the binding becomes one per member
-     * (`io.call`), and so does every reference to it. Any other use (`io[name]`, `{ io }`, `<io.X />`,
-     * passing `io`) keeps the whole module.
+     * Namespace bindings (`import * as io from './effects'`, `import io = require('./effects')`)
+     * used only to read members (`io.call`), with those members: such an import takes those names,
+     * as a named import would, and each reference is to a member (`io.call`; see references). Any
+     * other use (`io[name]`, `{ io }`, `<io.X />`, passing `io`) keeps the whole module.
      */
-    narrowNamespaces() {
-        for (const record of this.scan_.imports) {
-            const binding = record.kind === 'static' ? record.names?.find(b => b.imported === '*') : undefined;
-            if (!binding)
+    narrowNamespaces = new Map();
+    findNarrowNamespaces() {
+        const locals = [];
+        for (let k = 0; k < this.n; k++) {
+            if (this.is(k, PUNCT, '*') && this.is(k + 1, IDENT, 'as') && this.is(k + 2, IDENT)) {
+                const atImport = this.is(k - 1, IDENT, 'import') || (this.is(k - 1, PUNCT, ',') && this.is(k - 3, IDENT, 'import'));
+                if (atImport)
+                    locals.push(this.t(k + 2));
+            }
+            else if (this.is(k, IDENT, 'import') &&
+                this.is(k + 1, IDENT) &&
+                this.is(k + 2, PUNCT, '=') &&
+                this.is(k + 3, IDENT, 'require'))
+                locals.push(this.t(k + 1));
+        }
+        for (const local of locals) {
+            if (this.narrowNamespaces.has(local))
                 continue;
-            const local = binding.local;
             const members = new Set();
-            let declared = false;
+            let declarations = 0;
             let onlyMembers = true;
             for (let k = 0; k < this.n && onlyMembers; k++) {
                 if (this.kinds[k] !== IDENT || this.texts[k] !== local || this.is(k - 1, PUNCT, '.'))
                     continue;
-                const declaration = (this.is(k - 1, IDENT, 'as') && this.is(k - 2, PUNCT, '*')) ||
-                    (this.is(k - 1, IDENT, 'import') && this.is(k + 1, PUNCT, '='));
-                if (declaration && !declared)
-                    declared = true;
+                if ((this.is(k - 1, IDENT, 'as') && this.is(k - 2, PUNCT, '*')) ||
+                    (this.is(k - 1, IDENT, 'import') && this.is(k + 1, PUNCT, '=')))
+                    declarations++;
                 else if (this.is(k + 1, PUNCT, '.') && this.is(k + 2, IDENT))
                     members.add(this.t(k + 2));
                 else
                     onlyMembers = false;
             }
-            if (!onlyMembers || !declared || members.size === 0)
+            if (onlyMembers && declarations === 1 && members.size > 0)
+                this.narrowNamespaces.set(local, members);
+        }
+    }
+    /** The bindings of narrowed namespaces become one per member; a bare reference left, every member. */
+    narrowNamespaceBindings() {
+        if (this.narrowNamespaces.size === 0)
+            return;
+        const bindings = new Map();
+        for (const record of this.scan_.imports) {
+            const binding = record.kind === 'static' ? record.names?.find(b => b.imported === '*') : undefined;
+            const members = binding && this.narrowNamespaces.get(binding.local);
+            if (!binding || !members)
                 continue;
-            const names = [...members].map(member => ({ imported: member, local: `${local}.${member}` }));
+            const names = [...members].map(member => ({ imported: member, local: `${binding.local}.${member}` }));
             record.names = [...(record.names ?? []).filter(b => b !== binding), ...names];
-            for (const symbol of Object.values(this.scan_.symbols)) {
-                if (!symbol.refs.includes(local))
-                    continue;
-                symbol.refs = [...symbol.refs.filter(ref => ref !== local), ...names.map(b => b.local)];
-            }
+            bindings.set(binding.local, names);
+        }
+        const widen = (refs) => refs.some(ref => bindings.has(ref))
+            ? refs.flatMap(ref => bindings.get(ref)?.map(b => b.local) ?? [ref])
+            : refs;
+        for (const symbol of Object.values(this.scan_.symbols))
+            symbol.refs = widen(symbol.refs);
+        for (const [local, names] of bindings)
             if (this.moduleRefs.delete(local))
                 for (const b of names)
                     this.moduleRefs.add(b.local);
-        }
     }
     t(k) {
         return k < this.n ? this.texts[k] : '';
@@ -4081,6 +4107,17 @@ class JsScanner {
                 this.kinds[k - 1] === PUNCT &&
                 !(this.texts[k - 2] === '.' && this.kinds[k - 2] === PUNCT))
                 continue;
+            // A narrowed namespace is referred to by the member read (`io.call`).
+            const member = this.narrowNamespaces.size && this.narrowNamespaces.has(text) && this.is(k + 2, IDENT)
+                ? `${text}.${this.t(k + 2)}`
+                : undefined;
+            if (member) {
+                if (!seen.has(member)) {
+                    seen.add(member);
+                    refs.push(member);
+                }
+                continue;
+            }
             seen.add(text);
             refs.push(text);
         }
