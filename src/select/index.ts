@@ -435,9 +435,9 @@ export async function buildRepositoryGraph(
 }
 
 /** Calls that read a file's text. */
-const READS_TEXT = new Set(['readFileSync', 'readFile', 'createReadStream'])
+const READS_TEXT: readonly string[] = ['readFileSync', 'readFile', 'createReadStream']
 /** Calls that find files to load or read: listing a folder, globbing, or reading one. */
-const READS_FILES = new Set([
+const READS_FILES: readonly string[] = [
   ...READS_TEXT,
   'readdirSync',
   'readdir',
@@ -445,7 +445,7 @@ const READS_FILES = new Set([
   'opendir',
   'globSync',
   'sync'
-])
+]
 
 /**
  * The names a module may call a function by: the property names and string words of its
@@ -1111,7 +1111,7 @@ async function selectOrThrow(
   // requires each file it finds, or reads their text (a locale's header comment), runs it beyond
   // what its imports say.
   for (const [path, textOnly] of loadedSources) {
-    const reads = [...(textOnly ? READS_TEXT : READS_FILES)]
+    const reads = textOnly ? READS_TEXT : READS_FILES
     for (const file of repo.dataReferences(path, true, reads).referrers) {
       if (file === path || dataReferrers.has(file)) continue
       const names = callableNames(repo.graph.nodes.get(file)?.scan)
