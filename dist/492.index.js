@@ -8004,9 +8004,9 @@ async function buildRepositoryGraph(git, head, options = {}) {
     };
 }
 /** Calls that read a file's text. */
-const READS_TEXT = new Set(['readFileSync', 'readFile', 'createReadStream']);
+const READS_TEXT = ['readFileSync', 'readFile', 'createReadStream'];
 /** Calls that find files to load or read: listing a folder, globbing, or reading one. */
-const READS_FILES = new Set([
+const READS_FILES = [
     ...READS_TEXT,
     'readdirSync',
     'readdir',
@@ -8014,7 +8014,7 @@ const READS_FILES = new Set([
     'opendir',
     'globSync',
     'sync'
-]);
+];
 /**
  * The names a module may call a function by: the property names and string words of its
  * declarations (`fs.readFileSync`), and the names it imports (`import { readFileSync } from 'fs'`).
@@ -8636,7 +8636,7 @@ async function selectOrThrow(options, started, syntax, reportAllTests) {
     // requires each file it finds, or reads their text (a locale's header comment), runs it beyond
     // what its imports say.
     for (const [path, textOnly] of loadedSources) {
-        const reads = [...(textOnly ? READS_TEXT : READS_FILES)];
+        const reads = textOnly ? READS_TEXT : READS_FILES;
         for (const file of repo.dataReferences(path, true, reads).referrers) {
             if (file === path || dataReferrers.has(file))
                 continue;
