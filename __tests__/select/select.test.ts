@@ -699,6 +699,19 @@ describe('namespace imports', () => {
       ]
     ])
   })
+
+  it('selects the tests of a module whose namespace import now names another module', async () => {
+    const files = {
+      'src/ops.ts': 'export function add() {\n  return 1\n}\n',
+      'src/fast-ops.ts': 'export function add() {\n  return 2\n}\n',
+      'src/calc.ts': "import * as ops from './ops'\nexport const total = () => ops.add() + 1\n",
+      'test/calc.test.ts': "import { total } from '../src/calc'\ntest('t', () => expect(total()).toBe(2))\n"
+    }
+    await expectEdits(files, [
+      ['src/calc.ts', "'./ops'", "'./fast-ops'", ['test/calc.test.ts']],
+      ['src/calc.ts', "import * as ops from './ops'", "import * as ops from './ops' // fast", []]
+    ])
+  })
 })
 
 describe('names that Object.prototype has', () => {

@@ -261,6 +261,10 @@ class JsScanner {
       const names = [...members].map(member => ({ imported: member, local: `${binding.local}.${member}` }))
       record.names = [...(record.names ?? []).filter(b => b !== binding), ...names]
       bindings.set(binding.local, names)
+      // As addBinding's: a member's source changes when the import's specifier does.
+      delete this.scan_.symbols[binding.local]
+      for (const name of names)
+        this.scan_.symbols[name.local] = { hash: `${record.spec}\u0000${name.imported}`, refs: [] }
     }
     const widen = (refs: string[]): string[] =>
       refs.some(ref => bindings.has(ref))
