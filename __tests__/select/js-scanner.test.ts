@@ -186,7 +186,12 @@ describe('JS/TS scanner: imports and exports', () => {
   it('treats CommonJS modules as one module-level unit', () => {
     const scan = scanJs("const x = require('./x')\nmodule.exports = { run: () => x.go() }\n", 'a.cjs')
     expect(scan.esm).toBe(false)
-    expect(scan.imports).toEqual([{ spec: './x', kind: 'require', names: null }])
+    expect(scan.imports).toEqual([
+      { spec: './x', kind: 'require', names: [{ imported: 'go', local: 'x.go' }] }
+    ])
+    // Used other than through its members, a required module is reached whole.
+    const passed = scanJs("const x = require('./x')\nmodule.exports = { run: () => x.go(x) }\n", 'a.cjs')
+    expect(passed.imports).toEqual([{ spec: './x', kind: 'require', names: null }])
   })
 })
 

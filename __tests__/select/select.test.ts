@@ -712,6 +712,50 @@ describe('namespace imports', () => {
       ['src/calc.ts', "import * as ops from './ops'", "import * as ops from './ops' // fast", []]
     ])
   })
+
+  it('treat `const ops = require()` read only through its members as named requires', async () => {
+    const files = {
+      // ES modules that tests require (as babel-jest compiles them).
+      'src/ops.js': 'export function add() {\n  return 1\n}\nexport function sub() {\n  return 2\n}\n',
+      'src/fast-ops.js': 'export function add() {\n  return 3\n}\n',
+      'src/calc.js':
+        "const ops = require('./ops')\nexport function total() {\n  return ops.add() + 1\n}\nexport function other() {\n  return 0\n}\n",
+      'test/calc.test.js':
+        "const { total } = require('../src/calc')\ntest('t', () => expect(total()).toBe(2))\n",
+      'test/other.test.js':
+        "const { other } = require('../src/calc')\ntest('o', () => expect(other()).toBe(0))\n",
+      'test/members.test.js':
+        "const ops = require('../src/ops')\ntest('m', () => expect(ops.sub()).toBe(2))\n",
+      'test/computed.test.js':
+        "const ops = require('../src/ops')\nconst name = 'add'\ntest('c', () => expect(ops.sub() + ops[name]()).toBe(3))\n",
+      'test/passed.test.js':
+        "const ops = require('../src/ops')\nconst call = (m, f) => m[f]()\ntest('p', () => expect(ops.sub() + call(ops, 'add')).toBe(3))\n",
+      'test/reassigned.test.js':
+        "let ops = require('../src/ops')\nops = { ...ops }\ntest('r', () => expect(ops.sub()).toBe(2))\n",
+      'test/twice.test.js':
+        "test('a', () => {\n  const ops = require('../src/ops')\n  expect(ops.sub()).toBe(2)\n})\ntest('b', () => {\n  const ops = require('../src/fast-ops')\n  expect(ops.add()).toBe(3)\n})\n",
+      'test/chained.test.js':
+        "const ops = require('../src/ops')\n  .sub\ntest('x', () => expect(ops.name).toBe('sub'))\n"
+    }
+    const wholeModule = [
+      'test/chained.test.js',
+      'test/computed.test.js',
+      'test/passed.test.js',
+      'test/reassigned.test.js',
+      'test/twice.test.js'
+    ]
+    await expectEdits(files, [
+      ['src/ops.js', 'return 1', 'return 10', ['test/calc.test.js', ...wholeModule]],
+      [
+        'src/ops.js',
+        'return 2',
+        'return 20',
+        [...wholeModule.slice(0, 4), 'test/members.test.js', 'test/twice.test.js'].sort()
+      ],
+      // The require runs as the module loads: another module there is a change to all of it.
+      ['src/calc.js', "'./ops'", "'./fast-ops'", ['test/calc.test.js', 'test/other.test.js']]
+    ])
+  })
 })
 
 describe('names that Object.prototype has', () => {

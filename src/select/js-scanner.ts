@@ -7,6 +7,7 @@ import {
   emptyScan,
   hashText,
   type ImportBinding,
+  type ImportRecord,
   type ModuleScan,
   type SymbolInfo
 } from './model.js'
@@ -55,6 +56,7 @@ const STATEMENT_KEYWORDS = new Set([
   'namespace', 'module', 'abstract', 'async', 'if', 'for', 'while', 'do', 'switch', 'try', 'return', 'throw'
 ]) // prettier-ignore
 
+const DECLARES = new Set(['const', 'let', 'var'])
 const BLOCK_DECLARATIONS = new Set(['function', 'class', 'interface', 'enum', 'namespace', 'module'])
 const MODIFIERS = new Set(['declare', 'abstract', 'async', 'default', 'export'])
 const MEMBER_MODIFIERS = new Set([
@@ -215,9 +217,12 @@ class JsScanner {
    * other use (`io[name]`, `{ io }`, `<io.X />`, passing `io`) keeps the whole module.
    */
   private readonly narrowNamespaces = new Map<string, Set<string>>()
+  /** `const io = require('./effects')`: how many such declarations each name has. */
+  private readonly requireLocals = new Map<string, number>()
+  private readonly requireRecords = new Map<ImportRecord, string>()
 
   private findNarrowNamespaces(): void {
-    const locals: string[] = []
+    const locals: string[] = [...this.requireLocals.keys()]
     for (let k = 0; k < this.n; k++) {
       if (this.is(k, PUNCT, '*') && this.is(k + 1, IDENT, 'as') && this.is(k + 2, IDENT)) {
         const atImport =
@@ -240,7 +245,8 @@ class JsScanner {
         if (this.kinds[k] !== IDENT || this.texts[k] !== local || this.is(k - 1, PUNCT, '.')) continue
         if (
           (this.is(k - 1, IDENT, 'as') && this.is(k - 2, PUNCT, '*')) ||
-          (this.is(k - 1, IDENT, 'import') && this.is(k + 1, PUNCT, '='))
+          (this.is(k - 1, IDENT, 'import') && this.is(k + 1, PUNCT, '=')) ||
+          (DECLARES.has(this.t(k - 1)) && this.is(k + 1, PUNCT, '=') && this.is(k + 2, IDENT, 'require'))
         )
           declarations++
         else if (this.is(k + 1, PUNCT, '.') && this.is(k + 2, IDENT)) members.add(this.t(k + 2))
@@ -255,14 +261,22 @@ class JsScanner {
     if (this.narrowNamespaces.size === 0) return
     const bindings = new Map<string, ImportBinding[]>()
     for (const record of this.scan_.imports) {
-      const binding = record.kind === 'static' ? record.names?.find(b => b.imported === '*') : undefined
+      const required = this.requireRecords.get(record)
+      const binding =
+        record.kind === 'static'
+          ? record.names?.find(b => b.imported === '*')
+          : required !== undefined && this.requireLocals.get(required) === 1
+            ? { imported: '*', local: required }
+            : undefined
       const members = binding && this.narrowNamespaces.get(binding.local)
       if (!binding || !members) continue
       const names = [...members].map(member => ({ imported: member, local: `${binding.local}.${member}` }))
       record.names = [...(record.names ?? []).filter(b => b !== binding), ...names]
       bindings.set(binding.local, names)
-      // As addBinding's: a member's source changes when the import's specifier does.
-      delete this.scan_.symbols[binding.local]
+      // As addBinding's: a member's source changes when the import's specifier does, and a
+      // require's, which runs as the module loads, is also the module's (its declaration stays).
+      if (required !== undefined) this.moduleParts.push(`require ${record.spec}`)
+      else delete this.scan_.symbols[binding.local]
       for (const name of names)
         this.scan_.symbols[name.local] = { hash: `${record.spec}\u0000${name.imported}`, refs: [] }
     }
@@ -316,7 +330,11 @@ class JsScanner {
         !prevDot &&
         !(this.is(k - 1, PUNCT, '=') && this.is(k - 3, IDENT, 'import'))
       ) {
-        this.scan_.imports.push({ spec, kind: 'require', names: this.destructuredRequire(k) })
+        const record: ImportRecord = { spec, kind: 'require', names: this.destructuredRequire(k) }
+        this.scan_.imports.push(record)
+        const local = record.names ? undefined : this.requiredAs(k)
+        if (local !== undefined) this.requireLocals.set(local, (this.requireLocals.get(local) ?? 0) + 1)
+        if (local !== undefined) this.requireRecords.set(record, local)
       } else if (word === 'import' && !prevDot) {
         this.scan_.imports.push({ spec, kind: 'dynamic', names: null })
       } else if (
@@ -362,6 +380,20 @@ class JsScanner {
       !this.is(calleeStart - 3, PUNCT, '.')
     if (jscodeshift || required) this.scan_.imports.push({ spec: path, kind: 'require', names: null })
     else strings.add(path)
+  }
+
+  /**
+   * The name of `const io = require('x')` (or `let`, `var`) when the declaration is that alone,
+   * ended by `;` or a line break.
+   */
+  private requiredAs(k: number): string | undefined {
+    if (!this.is(k - 1, PUNCT, '=') || !this.is(k - 2, IDENT) || !DECLARES.has(this.t(k - 3)))
+      return undefined
+    if (!this.is(k + 3, PUNCT, ')')) return undefined
+    const next = k + 4
+    const ends =
+      next >= this.n || this.is(next, PUNCT, ';') || (this.newline[next] && this.kinds[next] === IDENT)
+    return ends ? this.t(k - 2) : undefined
   }
 
   /**
@@ -1218,11 +1250,15 @@ class JsScanner {
         !(this.texts[k - 2] === '.' && this.kinds[k - 2] === PUNCT)
       )
         continue
-      // A narrowed namespace is referred to by the member read (`io.call`).
+      // A narrowed namespace is referred to by the member read (`io.call`); its declaration
+      // (`const io = require(…)`) loads the module as the import record says.
       const member =
-        this.narrowNamespaces.size && this.narrowNamespaces.has(text) && this.is(k + 2, IDENT)
-          ? `${text}.${this.t(k + 2)}`
+        this.narrowNamespaces.size && this.narrowNamespaces.has(text)
+          ? this.is(k + 1, PUNCT, '.')
+            ? `${text}.${this.t(k + 2)}`
+            : ''
           : undefined
+      if (member === '') continue
       if (member) {
         if (!seen.has(member)) {
           seen.add(member)
