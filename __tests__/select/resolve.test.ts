@@ -103,6 +103,31 @@ describe('JS/TS resolution', () => {
     expect(r.workspaceOf('tools/x.ts')).toBe('')
   })
 
+  it('takes the source of a subpath whose built files are absent over its declaration', () => {
+    // As preconstruct lays a package out: each entry a folder with a package.json of built files.
+    const dist = {
+      types: { import: './effects/dist/effects.cjs.mjs', default: './effects/dist/effects.cjs.js' },
+      module: './effects/dist/effects.esm.js',
+      default: './effects/dist/effects.cjs.js'
+    }
+    const r = resolver({
+      'package.json': JSON.stringify({ workspaces: ['packages/*'] }),
+      'packages/core/package.json': JSON.stringify({ name: '@acme/core', exports: { './effects': dist } }),
+      'packages/core/effects/package.json': JSON.stringify({
+        main: 'dist/effects.cjs.js',
+        types: '../types/effects.d.ts'
+      }),
+      'packages/core/types/effects.d.ts': '',
+      'packages/core/src/effects.js': '',
+      'packages/typed/package.json': JSON.stringify({ name: 'typed', types: 'types/index.d.ts' }),
+      'packages/typed/types/index.d.ts': '',
+      'packages/typed/lib/a.js': ''
+    })
+    expect(file(r, 'packages/app/x.js', '@acme/core/effects')).toBe('packages/core/src/effects.js')
+    // With no source of that name, any of the package's sources may be what runs.
+    expect(r.resolveJs('packages/app/x.js', 'typed')).toEqual({ package: 'packages/typed' })
+  })
+
   it('resolves pnpm workspaces and package.json imports (#subpath)', () => {
     const r = resolver({
       'pnpm-workspace.yaml': "packages:\n  - 'libs/*'\n",

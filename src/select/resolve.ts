@@ -555,11 +555,12 @@ export class Resolver {
     if (named) {
       const sub = spec.slice(name.length)
       const key = sub ? '.' + sub : '.'
-      const found =
+      let found =
         (named.exports !== undefined ? this.throughMap(named.exports, key, named.dir) : undefined) ??
-        (sub ? this.fileOrSource(joinPath(named.dir, sub)) : this.tryPath(named.dir)) ??
-        this.tryPath(joinPath(named.dir, 'src', sub || 'index'))
-      // Only declarations (the `types` field) is not what runs: any source may be.
+        (sub ? this.fileOrSource(joinPath(named.dir, sub)) : this.tryPath(named.dir))
+      // A declaration (a `types` field) is not what runs: the source of the same name is, when there
+      // is one; when not, any source may be.
+      if (!found || DECLARATION.test(found)) found = this.tryPath(joinPath(named.dir, 'src', sub || 'index'))
       return found && !DECLARATION.test(found) ? { file: found } : { package: named.dir }
     }
     if (declaration) return { file: declaration }
