@@ -758,6 +758,49 @@ describe('namespace imports', () => {
   })
 })
 
+describe('CommonJS exports', () => {
+  const fnText = (name: string, value: number): string => `function ${name}() {\n  return ${value}\n}\n`
+  const files = {
+    // Exports through `exports.name = …`, one of them a value made on load.
+    'src/props.js': `exports.one = function one() {\n  return 1\n}\nexports.two = () => 2\nexports.made = make()\n${fnText('make', 3)}`,
+    // Exports as an object of names.
+    'src/list.js': `${fnText('three', 3)}${fnText('four', 4)}module.exports = { three, quattro: four }\n`,
+    // `exports` also read in a function: any export may be any function.
+    'src/dynamic.js': `exports.five = function five() {\n  return 5\n}\nexports.six = function six() {\n  return exports.five() + 1\n}\n`,
+    'test/one.test.js': "const { one } = require('../src/props')\ntest('1', () => expect(one()).toBe(1))\n",
+    'test/two.test.js':
+      "const props = require('../src/props')\ntest('2', () => expect(props.two()).toBe(2))\n",
+    'test/three.test.js':
+      "const { three } = require('../src/list')\ntest('3', () => expect(three()).toBe(3))\n",
+    'test/four.test.js':
+      "const { quattro } = require('../src/list')\ntest('4', () => expect(quattro()).toBe(4))\n",
+    'test/five.test.js':
+      "const { five } = require('../src/dynamic')\ntest('5', () => expect(five()).toBe(5))\n"
+  }
+
+  it('reach the export a test takes, as ES module exports do', async () => {
+    await expectEdits(files, [
+      ['src/props.js', 'return 1', 'return 10', ['test/one.test.js']],
+      ['src/props.js', '() => 2', '() => 20', ['test/two.test.js']],
+      // What runs on load runs for every test that loads the module.
+      ['src/props.js', 'return 3', 'return 30', ['test/one.test.js', 'test/two.test.js']],
+      ['src/list.js', 'return 3', 'return 30', ['test/three.test.js']],
+      ['src/list.js', 'return 4', 'return 40', ['test/four.test.js']],
+      ['src/list.js', 'quattro: four', 'quattro: three', ['test/four.test.js']]
+    ])
+  })
+
+  it('reach the whole module when `exports` is used any other way', async () => {
+    await expectEdits(files, [
+      ['src/dynamic.js', 'return exports.five() + 1', 'return 7', ['test/five.test.js']]
+    ])
+    const replaced = { ...files, 'src/list.js': `${files['src/list.js']}module.exports = four\n` }
+    await expectEdits(replaced, [
+      ['src/list.js', 'return 4', 'return 40', ['test/four.test.js', 'test/three.test.js']]
+    ])
+  })
+})
+
 describe('names that Object.prototype has', () => {
   it('follows toString and constructor through an export * barrel like any other name', async () => {
     const files = {

@@ -196,6 +196,7 @@ class JsScanner {
     // Specifiers are edges already; strings are kept to find data files named at run time.
     const specs = new Set(result.imports.map(i => i.spec))
     result.strings = result.strings.filter(value => !specs.has(value))
+    this.placeCommonJsExports()
     this.placePropertyStatements()
     if (this.tokens.filePragmas) this.moduleParts.push(this.tokens.filePragmas.join('\u0003'))
     // A line pragma no declaration's hash took in (above an import or a re-export) is the module's.
@@ -592,6 +593,19 @@ class JsScanner {
       return this.declaration(start, next, end, 'named')
     }
     if (word && this.is(k, IDENT)) {
+      const commonJs = this.commonJsExport(k, end)
+      if (commonJs) {
+        this.commonJsExports.push({ ...commonJs, start, end })
+        return
+      }
+      return this.otherStatement(start, k, end)
+    }
+    this.moduleStatement(start, end)
+  }
+
+  /** A statement that starts with a name: a declaration, a property assignment or code run on load. */
+  private otherStatement(start: number, k: number, end: number): void {
+    {
       const assignment = this.inertPropertyAssignment(k, end)
       if (assignment) {
         this.propertyStatements.push({ ...assignment, start, end })
@@ -600,7 +614,94 @@ class JsScanner {
       }
       return this.declaration(start, k, end, 'none')
     }
-    this.moduleStatement(start, end)
+  }
+
+  /** CommonJS export statements, placed once the whole module is read (placeCommonJsExports). */
+  private readonly commonJsExports: Array<{
+    start: number
+    /** Where the statement's tokens start (after decorators: none here). */
+    at: number
+    end: number
+    /** `exports.name = value`: the name and where the value starts; else `module.exports = {…}`. */
+    name?: string
+    value: number
+    /** The index of the statement's `exports` token. */
+    exportsAt: number
+  }> = []
+
+  /**
+   * `exports.name = value`, `module.exports.name = value`, or `module.exports = { a, b: c }` (an
+   * object of names only) at k: a CommonJS export statement.
+   */
+  private commonJsExport(
+    k: number,
+    end: number
+  ): { at: number; name?: string; value: number; exportsAt: number } | undefined {
+    let j = k
+    if (this.is(j, IDENT, 'module') && this.is(j + 1, PUNCT, '.') && this.is(j + 2, IDENT, 'exports')) j += 2
+    else if (!this.is(j, IDENT, 'exports')) return undefined
+    const exportsAt = j
+    if (this.is(j + 1, PUNCT, '.') && this.is(j + 2, IDENT) && this.is(j + 3, PUNCT, '=') && j + 4 < end)
+      return { at: k, name: this.t(j + 2), value: j + 4, exportsAt }
+    if (exportsAt === k || !this.is(j + 1, PUNCT, '=') || !this.is(j + 2, PUNCT, '{')) return undefined
+    const close = this.after(j + 2)
+    if (close !== end && !(close === end - 1 && this.is(close, PUNCT, ';'))) return undefined
+    for (let i = j + 3; i < close - 1;) {
+      if (!this.is(i, IDENT) && !this.is(i, STRING)) return undefined
+      const shorthand = this.is(i, IDENT) && (this.is(i + 1, PUNCT, ',') || i + 1 === close - 1)
+      if (!shorthand && !(this.is(i + 1, PUNCT, ':') && this.is(i + 2, IDENT))) return undefined
+      const next = shorthand ? i + 1 : i + 3
+      if (next !== close - 1 && !this.is(next, PUNCT, ',')) return undefined
+      i = next + 1
+    }
+    return { at: k, value: j + 2, exportsAt }
+  }
+
+  /**
+   * A module whose every use of `exports` and `module.exports` is a CommonJS export statement, at
+   * most one of them replacing `module.exports` with an object of names, exports those names: each
+   * `exports.name = value` is a declaration (`exports.name`) of what it stores, run on load when
+   * the value runs code. Any other use (`exports.a()` in a function, `Object.assign(exports, …)`,
+   * `module.exports = fn`) leaves the statements as code run on load and the module whole.
+   */
+  private placeCommonJsExports(): void {
+    const statements = this.commonJsExports
+    if (statements.length === 0) return
+    const covered = new Set(statements.map(s => s.exportsAt))
+    let readable = !this.scan_.esm && statements.filter(s => s.name === undefined).length <= 1
+    for (let k = 0; k < this.n && readable; k++)
+      if (this.kinds[k] === IDENT && this.texts[k] === 'exports' && !covered.has(k)) {
+        const member = this.is(k - 1, PUNCT, '.')
+        if (!member || this.is(k - 2, IDENT, 'module')) readable = false
+      }
+    for (const { start, at, end, name, value } of statements) {
+      if (!readable) {
+        this.otherStatement(start, at, end)
+        continue
+      }
+      const exports = this.scan_.exports
+      if (name === undefined) {
+        const close = this.after(value)
+        for (let i = value + 1; i < close - 1;) {
+          const shorthand = this.is(i + 1, PUNCT, ',') || i + 1 === close - 1
+          exports[this.t(i)] = this.t(shorthand ? i : i + 2)
+          i += shorthand ? 2 : 4
+        }
+        continue
+      }
+      const to = this.is(end - 1, PUNCT, ';') ? end - 1 : end
+      if (value + 1 === to && this.is(value, IDENT) && !NOT_REFERENCES.has(this.t(value))) {
+        exports[name] = this.t(value)
+        continue
+      }
+      const local = `exports.${name}`
+      const refs = this.references(value, end)
+      const fnShape = this.spans && this.isFunctionExpression(value, to) ? 'const' : ''
+      this.addSymbol(local, start, end, refs, '', fnShape)
+      // As a declaration's: what runs on load changes when the statement does.
+      if (this.executesOnLoad(value, end)) this.runsOnLoad(value, end, [local, ...refs])
+      exports[name] = local
+    }
   }
 
   /**
