@@ -189,9 +189,12 @@ describe('JS/TS scanner: imports and exports', () => {
     expect(scan.imports).toEqual([
       { spec: './x', kind: 'require', names: [{ imported: 'go', local: 'x.go' }] }
     ])
-    // Used other than through its members, a required module is reached whole.
+    // Used other than through its members, a `const` is a binding to the whole module; a `let` may
+    // be reassigned, and its module is reached as the file loads.
     const passed = scanJs("const x = require('./x')\nmodule.exports = { run: () => x.go(x) }\n", 'a.cjs')
-    expect(passed.imports).toEqual([{ spec: './x', kind: 'require', names: null }])
+    expect(passed.imports).toEqual([{ spec: './x', kind: 'require', names: [{ imported: '*', local: 'x' }] }])
+    const reassignable = scanJs("let x = require('./x')\nmodule.exports = { run: () => x.go(x) }\n", 'a.cjs')
+    expect(reassignable.imports).toEqual([{ spec: './x', kind: 'require', names: null }])
   })
 })
 

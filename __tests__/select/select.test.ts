@@ -790,6 +790,27 @@ describe('CommonJS exports', () => {
     ])
   })
 
+  it('reach a required module through the code that reads the name it is bound to', async () => {
+    const required = {
+      'src/parse.js': `module.exports = ${fnText('parse', 1).trimEnd()}\n`,
+      'src/constants.js': 'exports.MAX = 10\nexports.MIN = 0\n',
+      'src/lazy.js': `module.exports = ${fnText('lazy', 2).trimEnd()}\n`,
+      // An index as semver's: each function required by name, exported in one object.
+      'src/index.js':
+        "const parse = require('./parse')\nconst constants = require('./constants')\nlet lazy = require('./lazy')\nconst valid = v => parse(v) > 0\nmodule.exports = { parse, valid, MAX: constants.MAX }\n",
+      'test/valid.test.js':
+        "const { valid } = require('../src')\ntest('v', () => expect(valid(1)).toBe(true))\n",
+      'test/max.test.js': "const semver = require('../src')\ntest('m', () => expect(semver.MAX).toBe(10))\n"
+    }
+    await expectEdits(required, [
+      ['src/parse.js', 'return 1', 'return -1', ['test/valid.test.js']],
+      ['src/constants.js', 'MAX = 10', 'MAX = 11', ['test/max.test.js']],
+      ['src/constants.js', 'MIN = 0', 'MIN = 1', []],
+      // A `let` binding may be reassigned: its module is reached as the index loads.
+      ['src/lazy.js', 'return 2', 'return 3', ['test/max.test.js', 'test/valid.test.js']]
+    ])
+  })
+
   it('reach the whole module when `exports` is used any other way', async () => {
     await expectEdits(files, [
       ['src/dynamic.js', 'return exports.five() + 1', 'return 7', ['test/five.test.js']]

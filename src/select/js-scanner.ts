@@ -244,6 +244,8 @@ class JsScanner {
       let onlyMembers = true
       for (let k = 0; k < this.n && onlyMembers; k++) {
         if (this.kinds[k] !== IDENT || this.texts[k] !== local || this.is(k - 1, PUNCT, '.')) continue
+        // A property key (`{ io: … }`, `, io: …`) names no binding.
+        if ((this.is(k - 1, PUNCT, '{') || this.is(k - 1, PUNCT, ',')) && this.is(k + 1, PUNCT, ':')) continue
         if (
           (this.is(k - 1, IDENT, 'as') && this.is(k - 2, PUNCT, '*')) ||
           (this.is(k - 1, IDENT, 'import') && this.is(k + 1, PUNCT, '=')) ||
@@ -259,6 +261,9 @@ class JsScanner {
 
   /** The bindings of narrowed namespaces become one per member; a bare reference left, every member. */
   private narrowNamespaceBindings(): void {
+    for (const [record, local] of this.requireRecords)
+      if (this.requireBindings.has(local) && !this.narrowNamespaces.has(local))
+        record.names = [{ imported: '*', local }]
     if (this.narrowNamespaces.size === 0) return
     const bindings = new Map<string, ImportBinding[]>()
     for (const record of this.scan_.imports) {
@@ -622,39 +627,52 @@ class JsScanner {
     /** Where the statement's tokens start (after decorators: none here). */
     at: number
     end: number
-    /** `exports.name = value`: the name and where the value starts; else `module.exports = {…}`. */
+    /** `exports.name = value`: the name; else the statement is `module.exports = value`. */
     name?: string
+    /** Where the value starts. */
     value: number
+    /** The value is an object of names (exportedNameEnd). */
+    names?: boolean
     /** The index of the statement's `exports` token. */
     exportsAt: number
   }> = []
 
   /**
-   * `exports.name = value`, `module.exports.name = value`, or `module.exports = { a, b: c }` (an
-   * object of names only) at k: a CommonJS export statement.
+   * `exports.name = value`, `module.exports.name = value`, or `module.exports = value` (names with
+   * `{ a, b: c }`) at k: a CommonJS export statement.
    */
   private commonJsExport(
     k: number,
     end: number
-  ): { at: number; name?: string; value: number; exportsAt: number } | undefined {
+  ): { at: number; name?: string; value: number; names?: boolean; exportsAt: number } | undefined {
     let j = k
     if (this.is(j, IDENT, 'module') && this.is(j + 1, PUNCT, '.') && this.is(j + 2, IDENT, 'exports')) j += 2
     else if (!this.is(j, IDENT, 'exports')) return undefined
     const exportsAt = j
     if (this.is(j + 1, PUNCT, '.') && this.is(j + 2, IDENT) && this.is(j + 3, PUNCT, '=') && j + 4 < end)
       return { at: k, name: this.t(j + 2), value: j + 4, exportsAt }
-    if (exportsAt === k || !this.is(j + 1, PUNCT, '=') || !this.is(j + 2, PUNCT, '{')) return undefined
+    if (exportsAt === k || !this.is(j + 1, PUNCT, '=') || j + 2 >= end) return undefined
+    const value = { at: k, value: j + 2, exportsAt }
+    if (!this.is(j + 2, PUNCT, '{')) return value
     const close = this.after(j + 2)
-    if (close !== end && !(close === end - 1 && this.is(close, PUNCT, ';'))) return undefined
+    if (close !== end && !(close === end - 1 && this.is(close, PUNCT, ';'))) return value
     for (let i = j + 3; i < close - 1;) {
-      if (!this.is(i, IDENT) && !this.is(i, STRING)) return undefined
-      const shorthand = this.is(i, IDENT) && (this.is(i + 1, PUNCT, ',') || i + 1 === close - 1)
-      if (!shorthand && !(this.is(i + 1, PUNCT, ':') && this.is(i + 2, IDENT))) return undefined
-      const next = shorthand ? i + 1 : i + 3
-      if (next !== close - 1 && !this.is(next, PUNCT, ',')) return undefined
+      const next = this.exportedNameEnd(i, close - 1)
+      if (next < 0 || (next !== close - 1 && !this.is(next, PUNCT, ','))) return value
       i = next + 1
     }
-    return { at: k, value: j + 2, exportsAt }
+    return { ...value, names: true }
+  }
+
+  /**
+   * Where a property of `module.exports = { … }` that gives a name ends, or -1: `a`, `b: c` or
+   * `d: e.f` (the last, a member of a required module, say), with `close` the object's `}`.
+   */
+  private exportedNameEnd(i: number, close: number): number {
+    if (this.is(i, IDENT) && (this.is(i + 1, PUNCT, ',') || i + 1 === close)) return i + 1
+    if ((!this.is(i, IDENT) && !this.is(i, STRING)) || !this.is(i + 1, PUNCT, ':') || !this.is(i + 2, IDENT))
+      return -1
+    return this.is(i + 3, PUNCT, '.') && this.is(i + 4, IDENT) ? i + 5 : i + 3
   }
 
   /**
@@ -674,33 +692,43 @@ class JsScanner {
         const member = this.is(k - 1, PUNCT, '.')
         if (!member || this.is(k - 2, IDENT, 'module')) readable = false
       }
-    for (const { start, at, end, name, value } of statements) {
+    for (const { start, at, end, name, value, names } of statements) {
       if (!readable) {
         this.otherStatement(start, at, end)
         continue
       }
       const exports = this.scan_.exports
-      if (name === undefined) {
+      if (names) {
         const close = this.after(value)
         for (let i = value + 1; i < close - 1;) {
-          const shorthand = this.is(i + 1, PUNCT, ',') || i + 1 === close - 1
-          exports[this.t(i)] = this.t(shorthand ? i : i + 2)
-          i += shorthand ? 2 : 4
+          const next = this.exportedNameEnd(i, close - 1)
+          const holder = next === i + 1 ? this.t(i) : this.t(i + 2)
+          // `e.f` is the member binding when `e` is a narrowed namespace, else all of `e`.
+          exports[this.t(i)] =
+            next === i + 5 && this.narrowNamespaces.has(holder) ? `${holder}.${this.t(i + 4)}` : holder
+          i = next + 1
         }
         continue
       }
       const to = this.is(end - 1, PUNCT, ';') ? end - 1 : end
-      if (value + 1 === to && this.is(value, IDENT) && !NOT_REFERENCES.has(this.t(value))) {
+      if (
+        name !== undefined &&
+        value + 1 === to &&
+        this.is(value, IDENT) &&
+        !NOT_REFERENCES.has(this.t(value))
+      ) {
         exports[name] = this.t(value)
         continue
       }
-      const local = `exports.${name}`
+      // `module.exports = value` is what a require of the module takes: a declaration of it that
+      // the module's whole reaches, and that code reading no export of it does not.
+      const local = name === undefined ? 'module.exports' : `exports.${name}`
       const refs = this.references(value, end)
       const fnShape = this.spans && this.isFunctionExpression(value, to) ? 'const' : ''
       this.addSymbol(local, start, end, refs, '', fnShape)
       // As a declaration's: what runs on load changes when the statement does.
       if (this.executesOnLoad(value, end)) this.runsOnLoad(value, end, [local, ...refs])
-      exports[name] = local
+      if (name !== undefined) exports[name] = local
     }
   }
 
@@ -1107,6 +1135,7 @@ class JsScanner {
     // One symbol per declarator; the declarators of one statement share its tokens' hash.
     const declared: string[] = []
     const refs = this.references(k, end)
+    const bound = this.requireBinding(k, end)
     let onLoad = false
     const keyword = this.t(k - 1) // const, let, var or using
     let declarators = 0
@@ -1147,7 +1176,32 @@ class JsScanner {
       this.addSymbol(name, start, end, refs, '', fn ? keyword : '')
       if (exported) this.scan_.exports[name] = name
     }
-    if (onLoad) this.runsOnLoad(start, end, refs)
+    // A binding's module loads as the import record says; its declaration reaches nothing more.
+    if (onLoad) this.runsOnLoad(start, end, bound ? refs.filter(ref => ref !== bound) : refs)
+  }
+
+  /** `const x = require('y')`, declared once, that names the module (see narrowNamespaceBindings). */
+  private readonly requireBindings = new Set<string>()
+
+  /**
+   * The name of a declaration made only of `x = require('y')`, after `const`, when it is the only
+   * declaration of `x` that requires a module: `x` is then a binding to the whole module, as
+   * `import x = require('y')` is, and code that never reads `x` does not reach the module's code.
+   */
+  private requireBinding(k: number, end: number): string | undefined {
+    const name = this.t(k)
+    const shaped =
+      this.t(k - 1) === 'const' &&
+      this.is(k, IDENT) &&
+      this.is(k + 1, PUNCT, '=') &&
+      this.is(k + 2, IDENT, 'require') &&
+      this.is(k + 3, PUNCT, '(') &&
+      this.is(k + 4, STRING) &&
+      this.is(k + 5, PUNCT, ')') &&
+      (k + 6 === end || (k + 7 === end && this.is(k + 6, PUNCT, ';')))
+    if (!shaped || this.requireLocals.get(name) !== 1) return undefined
+    this.requireBindings.add(name)
+    return name
   }
 
   private classDeclaration(name: string, start: number, k: number, end: number): void {
