@@ -669,7 +669,13 @@ describe('namespace imports', () => {
       'test/jsx.test.tsx':
         "import * as ops from '../src/ops'\nconst View = () => <ops.sub />\ntest('j', () => expect(View).toBeDefined())\n",
       'test/ts-require.test.ts':
-        "import ops = require('../src/ops')\ntest('r', () => expect(ops.sub()).toBe(2))\n"
+        "import ops = require('../src/ops')\ntest('r', () => expect(ops.sub()).toBe(2))\n",
+      'test/spread.test.ts':
+        "import * as ops from '../src/ops'\nconst all = { ...ops }\ntest('p', () => expect(ops.sub() + all.add()).toBe(3))\n",
+      // A barrel that spreads a required module.
+      'src/barrel.js': "module.exports = { ...require('./ops') }\n",
+      'test/barrel.test.js':
+        "const { add } = require('../src/barrel')\ntest('b', () => expect(add()).toBe(1))\n"
     }
     await expectEdits(files, [
       [
@@ -677,10 +683,12 @@ describe('namespace imports', () => {
         'return 1',
         'return 10',
         [
+          'test/barrel.test.js',
           'test/calc.test.ts',
           'test/computed.test.ts',
           'test/jsx.test.tsx',
           'test/keys.test.ts',
+          'test/spread.test.ts',
           'test/spy.test.ts'
         ]
       ],
@@ -689,10 +697,12 @@ describe('namespace imports', () => {
         'return 2',
         'return 20',
         [
+          'test/barrel.test.js',
           'test/computed.test.ts',
           'test/jsx.test.tsx',
           'test/keys.test.ts',
           'test/members.test.ts',
+          'test/spread.test.ts',
           'test/spy.test.ts',
           'test/ts-require.test.ts'
         ]

@@ -243,7 +243,7 @@ class JsScanner {
       let declarations = 0
       let onlyMembers = true
       for (let k = 0; k < this.n && onlyMembers; k++) {
-        if (this.kinds[k] !== IDENT || this.texts[k] !== local || this.is(k - 1, PUNCT, '.')) continue
+        if (this.kinds[k] !== IDENT || this.texts[k] !== local || this.readAsMember(k)) continue
         // A property key (`{ io: … }`, `, io: …`) names no binding.
         if ((this.is(k - 1, PUNCT, '{') || this.is(k - 1, PUNCT, ',')) && this.is(k + 1, PUNCT, ':')) continue
         if (
@@ -295,6 +295,11 @@ class JsScanner {
       if (this.moduleRefs.delete(local)) for (const b of names) this.moduleRefs.add(b.local)
   }
 
+  /** Is the name at k read as a member (`x.name`), rather than spread (`...name`) or alone? */
+  private readAsMember(k: number): boolean {
+    return this.is(k - 1, PUNCT, '.') && !this.is(k - 2, PUNCT, '.')
+  }
+
   private t(k: number): string {
     return k < this.n ? (this.texts[k] as string) : ''
   }
@@ -330,7 +335,7 @@ class JsScanner {
         })
       const spec = this.is(k + 2, STRING) ? texts[k + 2] : this.plainTemplate(k + 2)
       if (spec === undefined) continue
-      const prevDot = this.is(k - 1, PUNCT, '.')
+      const prevDot = this.readAsMember(k)
       if (
         word === 'require' &&
         !prevDot &&
@@ -457,7 +462,7 @@ class JsScanner {
       }
       return patterns
     }
-    if ((word !== 'import' && word !== 'require') || this.is(k - 1, PUNCT, '.')) return []
+    if ((word !== 'import' && word !== 'require') || this.readAsMember(k)) return []
     if (!this.is(k + 2, TEMPLATE) || !this.t(k + 2).endsWith('${')) return []
     let pattern = ''
     for (let i = k + 2; i < this.n; i++) {
@@ -689,7 +694,7 @@ class JsScanner {
     let readable = !this.scan_.esm && statements.filter(s => s.name === undefined).length <= 1
     for (let k = 0; k < this.n && readable; k++)
       if (this.kinds[k] === IDENT && this.texts[k] === 'exports' && !covered.has(k)) {
-        const member = this.is(k - 1, PUNCT, '.')
+        const member = this.readAsMember(k)
         if (!member || this.is(k - 2, IDENT, 'module')) readable = false
       }
     for (const { start, at, end, name, value, names } of statements) {
