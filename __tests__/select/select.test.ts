@@ -821,6 +821,25 @@ describe('CommonJS exports', () => {
     ])
   })
 
+  it("take a name required of an ES module from its default export when it has no such export, as babel's interop may", async () => {
+    const interop = {
+      // With add-module-exports, `module.exports` is this default export.
+      'src/helpers.js': `${fnText('foo', 1)}${fnText('bar', 2)}export default { foo, bar }\n`,
+      'src/named.js': `export ${fnText('one', 1)}export ${fnText('two', 2)}export default {}\n`,
+      'test/member.test.js':
+        "const helpers = require('../src/helpers')\ntest('m', () => expect(helpers.foo()).toBe(1))\n",
+      'test/destructured.test.js':
+        "const { bar } = require('../src/helpers')\ntest('d', () => expect(bar()).toBe(2))\n",
+      'test/named.test.js':
+        "const { one } = require('../src/named')\ntest('n', () => expect(one()).toBe(1))\n"
+    }
+    await expectEdits(interop, [
+      ['src/helpers.js', 'return 1', 'return 10', ['test/destructured.test.js', 'test/member.test.js']],
+      ['src/named.js', 'return 1', 'return 10', ['test/named.test.js']],
+      ['src/named.js', 'return 2', 'return 20', []]
+    ])
+  })
+
   it('reach the whole module when `exports` is used any other way', async () => {
     await expectEdits(files, [
       ['src/dynamic.js', 'return exports.five() + 1', 'return 7', ['test/five.test.js']]

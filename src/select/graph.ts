@@ -355,7 +355,12 @@ export function linkNode(
         if (binding.local)
           node.bindings.set(binding.local, {
             target,
-            imported: binding.imported === '*' ? WHOLE : binding.imported
+            imported:
+              binding.imported === '*'
+                ? WHOLE
+                : record.kind === 'require'
+                  ? `${REQUIRED}${binding.imported}`
+                  : binding.imported
           })
       }
     }
@@ -516,6 +521,14 @@ export function reachFromTest(graph: Graph, test: string, changes: Map<string, F
   return hits
 }
 
+/** Marks a binding's imported name as taken by `require` (see stepForward). */
+export const REQUIRED = '?'
+
+/** An imported name without the REQUIRED mark. */
+export function exportedName(imported: string): string {
+  return imported.startsWith(REQUIRED) ? imported.slice(1) : imported
+}
+
 /**
  * One step of a forward walk from `key` of `node` (LOAD, WHOLE, `export:<name>`, an import
  * binding or a local declaration): visits where it leads. For a declaration it returns the
@@ -537,6 +550,12 @@ export function stepForward(
     for (const name of Object.keys(scan.symbols)) if (!skip?.(name)) visit(file, name)
     for (const name of Object.keys(scan.exports)) visit(file, `export:${name}`)
     for (const target of node.exportAll) visit(target, WHOLE)
+  } else if (key.startsWith(`export:${REQUIRED}`)) {
+    // \`require(…).name\`: with babel's interop an ES module's default export may hold it
+    // (add-module-exports), when the module does not export it.
+    const name = key.slice(8)
+    visit(file, `export:${name}`)
+    if (scan.esm && own(scan.exports, name) === undefined) visit(file, 'export:default')
   } else if (key.startsWith('export:')) {
     visit(file, LOAD)
     const name = key.slice(7)
@@ -563,7 +582,13 @@ export function localRefs(node: GraphNode, key: string, symbol: SymbolInfo): str
 
 function changedSymbolsFor(change: FileChange, key: string): string[] {
   if (change.whole)
-    return [key === WHOLE || key === LOAD ? MODULE_SYMBOL : key.startsWith('export:') ? key.slice(7) : key]
+    return [
+      key === WHOLE || key === LOAD
+        ? MODULE_SYMBOL
+        : key.startsWith('export:')
+          ? exportedName(key.slice(7))
+          : key
+    ]
   if (key === WHOLE) return [...change.symbols, ...change.exports]
   if (key === LOAD) return change.symbols.has(MODULE_SYMBOL) ? [MODULE_SYMBOL] : []
   if (key.startsWith('export:')) return change.exports.has(key.slice(7)) ? [key.slice(7)] : []
@@ -579,7 +604,7 @@ export function chainOf(parent: Map<string, string | null>, id: string): string[
     const sep = current.indexOf('\u0000')
     const file = current.slice(0, sep)
     let key = current.slice(sep + 1)
-    if (key.startsWith('export:')) key = key.slice(7)
+    if (key.startsWith('export:')) key = exportedName(key.slice(7))
     const step = key === WHOLE || key === LOAD ? file : `${file}#${key}`
     if (step !== last && !(steps.length && step === file && last.startsWith(file + '#'))) steps.push(step)
     last = step
@@ -661,7 +686,13 @@ function predecessors(graph: Graph, index: ReverseIndex, nodeId: string, out: st
       // EXP(F, X)
       out.push(id('W', file))
       const edges = graph.edgesInto(file, { kind: 'named', name })
-      for (const b of edges?.bindings ?? []) if (b.imported === name) out.push(id('S', b.from, b.local))
+      for (const b of edges?.bindings ?? [])
+        if (b.imported === name || b.imported === REQUIRED + name) out.push(id('S', b.from, b.local))
+      // A name required of an ES module that does not export it (see stepForward).
+      if (name === 'default' && node?.scan.esm)
+        for (const b of edges?.bindings ?? [])
+          if (b.imported.startsWith(REQUIRED) && own(node.scan.exports, b.imported.slice(1)) === undefined)
+            out.push(id('S', b.from, b.local))
       for (const from of edges?.exportAllers ?? []) {
         const exporter = graph.nodes.get(from)
         if (exporter && own(exporter.scan.exports, name) === undefined) out.push(id('E', from, name))
@@ -674,7 +705,7 @@ function predecessors(graph: Graph, index: ReverseIndex, nodeId: string, out: st
       for (const { from, whole } of edges?.loaders ?? []) if (whole) out.push(id('L', from))
       for (const b of edges?.bindings ?? []) {
         if (b.imported === WHOLE) out.push(id('S', b.from, b.local))
-        else if (node && !node.scan.esm && own(node.scan.exports, b.imported) === undefined)
+        else if (node && !node.scan.esm && own(node.scan.exports, exportedName(b.imported)) === undefined)
           out.push(id('S', b.from, b.local))
       }
       for (const from of edges?.exportAllers ?? []) out.push(id('W', from))

@@ -1,4 +1,4 @@
-import { WHOLE, chainOf, localRefs, pushTo, stepForward, type Graph } from './graph.js'
+import { WHOLE, chainOf, exportedName, localRefs, pushTo, stepForward, type Graph } from './graph.js'
 import { own, type ModuleScan, type SymbolInfo } from './model.js'
 
 /**
@@ -110,7 +110,7 @@ export function memberReach(graph: Graph, budget = MEMBER_REACH_BUDGET): MemberR
     const binding = node.bindings.get(name)
     if (binding) {
       if (!binding.target || binding.imported === WHOLE) return undefined
-      return exportedClass(binding.target, binding.imported, depth + 1)
+      return exportedClass(binding.target, exportedName(binding.imported), depth + 1)
     }
     const symbol = own(node.scan.symbols, name)
     return symbol?.class ? { file, name, symbol } : undefined
