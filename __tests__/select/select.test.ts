@@ -498,6 +498,12 @@ describe('data files that static imports miss', () => {
       'test/pm.test.js':
         "const { join } = require('node:path')\nconst { execFileSync } = require('node:child_process')\nconst pm = join(__dirname, './fixtures/pm')\ntest('pm', () => expect(execFileSync('node', [pm], { encoding: 'utf8' })).toBe('[ \\'a\\' ]\\n'))\n",
       'scripts/release': '#!/bin/sh\nset -e\nnpm publish "$@"\n',
+      'scripts/deploy.sh': '#!/bin/sh\nset -e\nnode bin/cli.js\n',
+      // jscodeshift's CLI is a node script named `.sh`.
+      'src/version.js': 'exports.version = () => "1.0"\n',
+      'bin/tool.sh': "#!/usr/bin/env node\nconsole.log(require('../src/version.js').version())\n",
+      'test/version.test.js':
+        "const { join } = require('node:path')\nconst { execFileSync } = require('node:child_process')\ntest('v', () => expect(execFileSync(join(__dirname, '../bin/tool.sh'), { encoding: 'utf8' })).toBe('1.0\\n'))\n",
       'src/port.js': 'exports.port = () => 9229\n',
       'test/fixtures/inspect.js': "console.log(require('../../src/port.js').port())\n",
       'test/inspect.test.js':
@@ -522,6 +528,8 @@ describe('data files that static imports miss', () => {
       ['src/port.js', '9229', '9230', ['test/inspect.test.js']],
       // A shell script is data: nothing names it, nothing runs.
       ['scripts/release', 'npm publish', 'npm publish --access public', []],
+      ['scripts/deploy.sh', 'node bin/cli.js', 'node bin/cli.js --quiet', []],
+      ['src/version.js', '"1.0"', '"1.1"', ['test/version.test.js']],
       // A path without a source extension names no script.
       ['src/sum.ts', 'a + b', 'b + a', ['test/sum.test.ts']]
     ]

@@ -320,7 +320,7 @@ export class Resolver {
   }
 
   private scriptNamesFound: Set<string> | undefined
-  /** The names of the files without an extension (scanned as scripts). */
+  /** The names of the files scanned as scripts (without an extension, or `.sh`). */
   private scriptNames(): Set<string> {
     if (!this.scriptNamesFound) {
       this.scriptNamesFound = new Set()

@@ -5,7 +5,7 @@ import { scanGo, scanPython } from './other-scanners.js'
 /** Larger files (bundles, generated data) are read as data, with no imports. */
 export const MAX_SCANNED_BYTES = 1024 * 1024
 
-/** `script`: a file without an extension, which its `#!` line may say is JavaScript or Python. */
+/** `script`: a file without an extension (or `.sh`), which its `#!` line may say is JavaScript or Python. */
 export type ScanKind = 'ts' | 'jsx' | 'py' | 'go' | 'script'
 
 /** Scanned files by extension: TypeScript without JSX, the other JavaScript-likes, Python, Go. */
@@ -13,7 +13,9 @@ const KIND_BY_EXTENSION = new Map<string, ScanKind>([
   ...['ts', 'mts', 'cts'].map(ext => [ext, 'ts'] as const),
   ...['tsx', 'mtsx', 'ctsx', 'js', 'mjs', 'cjs', 'jsx', 'mjsx', 'cjsx'].map(ext => [ext, 'jsx'] as const),
   ['py', 'py'],
-  ['go', 'go']
+  ['go', 'go'],
+  // A shell script, or a node one named so (jscodeshift's bin/jscodeshift.sh): its `#!` line says.
+  ['sh', 'script']
 ])
 
 /** Files without an extension that are never scripts. */
