@@ -776,6 +776,59 @@ describe('namespace imports', () => {
   })
 })
 
+describe('the test files of mocha, tap and node --test', () => {
+  const lib = {
+    'lib/a.js': 'exports.a = function a() {\n  return 1\n}\n',
+    'lib/b.js': 'exports.b = function b() {\n  return 2\n}\n'
+  }
+  const useA = "const { a } = require('../lib/a')\nit('a', () => a())\n"
+  const useB = "const { b } = require('../../lib/b')\nit('b', () => b())\n"
+
+  it("takes mocha's specs from its test script, with the files it requires first", async () => {
+    const files = {
+      ...lib,
+      'package.json': JSON.stringify({
+        scripts: { test: 'mocha --require test/support/env --reporter spec test/ test/acceptance/' }
+      }),
+      'test/support/env.js': "process.env.NODE_ENV = 'test'\n",
+      'test/app.js': useA,
+      'test/acceptance/b.js': useB,
+      // Not in a spec folder (mocha does not look in subfolders without --recursive).
+      'test/unit/deep.js': useB.replace("'b'", "'deep'")
+    }
+    await expectEdits(files, [
+      ['lib/a.js', 'return 1', 'return 10', ['test/app.js']],
+      ['lib/b.js', 'return 2', 'return 20', ['test/acceptance/b.js']],
+      ['test/support/env.js', "'test'", "'testing'", ['test/acceptance/b.js', 'test/app.js']]
+    ])
+  })
+
+  it('takes mocha specs from .mocharc, and the runners’ defaults', async () => {
+    const mocharc = {
+      ...lib,
+      'package.json': JSON.stringify({ scripts: { test: 'mocha' } }),
+      '.mocharc.yml': 'recursive: true\nspec:\n  - spec\n',
+      'spec/a.js': useA,
+      'spec/deep/b.js': useB
+    }
+    await expectEdits(mocharc, [['lib/b.js', 'return 2', 'return 20', ['spec/deep/b.js']]])
+    const tap = {
+      ...lib,
+      'package.json': JSON.stringify({ scripts: { test: 'tap' } }),
+      'test/a.js': useA,
+      'test/deep/b.js': useB
+    }
+    await expectEdits(tap, [['lib/b.js', 'return 2', 'return 20', ['test/deep/b.js']]])
+    const nodeTest = {
+      ...lib,
+      'package.json': JSON.stringify({ scripts: { test: 'node --test' } }),
+      'test/a.js': useA,
+      'test/deep/b.js': useB
+    }
+    await expectEdits(nodeTest, [['lib/a.js', 'return 1', 'return 10', ['test/a.js']]])
+  })
+})
+
 describe('CommonJS exports', () => {
   const fnText = (name: string, value: number): string => `function ${name}() {\n  return ${value}\n}\n`
   const files = {

@@ -132,7 +132,7 @@ export { scanKindOf, scanSource }
 const FIXTURE_FOLDER = /^(.*?)(?:^|\/)(?:__fixtures__|fixtures|__testfixtures__|testdata|test-data)\//
 
 const CONFIG_NAMES =
-  /(?:^|\/)(?:package\.json|[tj]sconfig(?:\.[\w-]+)?\.json|jest\.config\.[cm]?[jt]s(?:on)?|pnpm-workspace\.yaml|go\.mod)$/
+  /(?:^|\/)(?:package\.json|[tj]sconfig(?:\.[\w-]+)?\.json|jest\.config\.[cm]?[jt]s(?:on)?|\.mocharc\.(?:jsonc?|ya?ml)|pnpm-workspace\.yaml|go\.mod)$/
 
 export interface RepositoryGraph {
   head: string
@@ -182,7 +182,11 @@ function isConfigEntry(entry: TreeEntry): boolean {
   const path = entry.path
   // The names CONFIG_NAMES takes end so; tens of thousands of other paths skip the pattern.
   const named =
-    path.endsWith('.json') || path.endsWith('.yaml') || path.endsWith('.mod') || path.includes('jest.config.')
+    path.endsWith('.json') ||
+    path.endsWith('.yaml') ||
+    path.endsWith('.mod') ||
+    path.includes('jest.config.') ||
+    path.includes('.mocharc.')
   return (named && CONFIG_NAMES.test(path) && !path.includes('node_modules/')) || isAliasConfig(path)
 }
 

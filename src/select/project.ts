@@ -540,7 +540,7 @@ export function loadJestSettings(read: ReadText, dir: string): JestSettings | un
       found = true
     }
   }
-  if (!found) return undefined
+  if (!found) return runnerTestSettings(read, dir)
   const config = raw ?? {}
   const rootDir = typeof config.rootDir === 'string' ? joinPath(configDir, config.rootDir) : configDir
   const expand = (p: string): string => joinPath(p.replace(/<rootDir>/g, rootDir))
@@ -579,6 +579,164 @@ export function loadJestSettings(read: ReadText, dir: string): JestSettings | un
       .exec(configText)?.[1]
       ?.replace(/<rootDir>\/?/, dir ? dir + '/' : '')
   }
+}
+
+// ── the test files of mocha, tap and node --test ───────────────────────────
+
+/** Options of mocha that take a value: the word after them is not a spec. */
+const MOCHA_VALUE_OPTIONS = new Set(
+  '--require -r --reporter -R --reporter-option --reporter-options -O --timeout -t --ui -u --config --file --extension --grep -g --fgrep -f --ignore --exclude --slow -s --retries --jobs -j --package --spec --watch-files --watch-ignore --node-option -n'.split(
+    ' '
+  )
+)
+
+/**
+ * The words after command `name` in a test script (up to `&&`, `||`, `;` or `|`), in the first
+ * command that has `flag` among them when one is given.
+ */
+function commandWords(script: string, name: RegExp, flag?: string): string[] | undefined {
+  for (const part of script.split(/&&|\|\||;|\|/)) {
+    const words = part.trim().split(/\s+/)
+    const at = words.findIndex(word => name.test(word))
+    const after = words.slice(at + 1).map(word => word.replace(/^['"]|['"]$/g, ''))
+    if (at >= 0 && (flag === undefined || after.includes(flag))) return after
+  }
+  return undefined
+}
+
+/** The test-file patterns of a spec (a file, a glob or a folder), relative to the package's folder. */
+function specPatterns(dir: string, spec: string, recursive: boolean, extensions: string[]): string[] {
+  const path = joinPath(dir, spec.replace(/^\.\//, '').replace(/\/+$/, ''))
+  if (/[*?{[]/.test(spec) || /\.[cm]?[jt]sx?$/.test(spec)) return [path]
+  return [`${path ? path + '/' : ''}${recursive ? '**/' : ''}*.{${extensions.join(',')}}`]
+}
+
+/**
+ * The tests of a package whose test script runs mocha, tap or `node --test` (no jest config): the
+ * specs the script names, else its config's (`.mocharc.*`, package.json `mocha`), else the runner's
+ * defaults; with mocha's `--require`d local files as setup files.
+ */
+function runnerTestSettings(read: ReadText, dir: string): JestSettings | undefined {
+  const pkg = readJson(read, joinPath(dir, 'package.json'))
+  const script = (pkg?.scripts as Record<string, unknown> | undefined)?.test
+  if (typeof script !== 'string') return undefined
+  let testMatch: string[] | undefined
+  const setupFiles: string[] = []
+  const mocha = commandWords(script, /^(?:\S*\/)?_?mocha$/)
+  const tap = mocha ? undefined : commandWords(script, /^(?:\S*\/)?tap$/)
+  const nodeTest = mocha || tap ? undefined : commandWords(script, /^node$/, '--test')
+  if (mocha) {
+    const rc = mochaConfig(read, dir, pkg)
+    const specs: string[] = []
+    let recursive = rc.recursive
+    const extensions = ['js', 'cjs', 'mjs', ...rc.extensions]
+    for (let i = 0; i < mocha.length; i++) {
+      const word = mocha[i] as string
+      if (word === '--recursive') recursive = true
+      else if (word === '--extension') extensions.push(mocha[i + 1] ?? '')
+      if (
+        (word === '--require' || word === '-r' || word === '--file') &&
+        /^\.{0,2}\//.test(mocha[i + 1] ?? '')
+      )
+        setupFiles.push(joinPath(dir, (mocha[i + 1] as string).replace(/^\.\//, '')))
+      else if ((word === '--require' || word === '-r') && /^[\w-]+\/[\w./-]+$/.test(mocha[i + 1] ?? ''))
+        setupFiles.push(joinPath(dir, mocha[i + 1] as string))
+      if (word === '--spec') specs.push(mocha[i + 1] ?? '')
+      else if (!word.startsWith('-') && !MOCHA_VALUE_OPTIONS.has(mocha[i - 1] ?? '')) specs.push(word)
+    }
+    setupFiles.push(...rc.setupFiles.map(file => joinPath(dir, file.replace(/^\.\//, ''))))
+    const chosen = specs.length ? specs : rc.specs.length ? rc.specs : ['test']
+    testMatch = chosen.flatMap(spec => specPatterns(dir, spec, recursive, extensions))
+  } else if (tap) {
+    const specs = tap.filter(word => !word.startsWith('-'))
+    testMatch = specs.length
+      ? specs.flatMap(spec => specPatterns(dir, spec, true, ['js', 'cjs', 'mjs', 'jsx', 'ts', 'tsx']))
+      : [`${dir ? dir + '/' : ''}{test,tests,__tests__}/**/*.{js,cjs,mjs,jsx,ts,tsx}`]
+  } else if (nodeTest) {
+    const specs = nodeTest.filter(word => !word.startsWith('-'))
+    testMatch = specs.length
+      ? specs.flatMap(spec => specPatterns(dir, spec, true, ['js', 'cjs', 'mjs']))
+      : [
+          `${dir ? dir + '/' : ''}**/{test,test-*,*.test,*-test,*_test}.{js,cjs,mjs}`,
+          `${dir ? dir + '/' : ''}**/test/**/*.{js,cjs,mjs}`
+        ]
+  }
+  if (!testMatch) return undefined
+  return {
+    dir,
+    rootDir: dir,
+    roots: [dir],
+    moduleNameMapper: [],
+    moduleDirectories: [],
+    modulePaths: [],
+    // Conventional names (`*.test.js`) stay tests, as they were without this package's runner.
+    testMatch: [...testMatch, `${dir ? dir + '/' : ''}**/{__tests__/**/*,*.test.*,*.spec.*}`],
+    testRegex: [],
+    testPathIgnorePatterns: [/\/node_modules\//],
+    setupFiles,
+    typeChecked: false
+  }
+}
+
+/** What a package's mocha config (`.mocharc.json`, `.yml`, package.json `mocha`) says of its tests. */
+function mochaConfig(
+  read: ReadText,
+  dir: string,
+  pkg: Record<string, unknown> | undefined
+): { specs: string[]; recursive: boolean; extensions: string[]; setupFiles: string[] } {
+  let config: Record<string, unknown> | undefined
+  for (const name of ['.mocharc.json', '.mocharc.jsonc']) {
+    const text = read(joinPath(dir, name))
+    if (text !== undefined) config = readJson(read, joinPath(dir, name)) ?? jsoncObject(text)
+  }
+  for (const name of ['.mocharc.yml', '.mocharc.yaml']) {
+    const text = read(joinPath(dir, name))
+    if (text !== undefined && !config) config = yamlObject(text)
+  }
+  if (!config && pkg?.mocha && typeof pkg.mocha === 'object') config = pkg.mocha as Record<string, unknown>
+  const local = (file: string): boolean => /^\.{0,2}\//.test(file)
+  return {
+    specs: asStrings(config?.spec),
+    recursive: config?.recursive === true || config?.recursive === 'true',
+    extensions: asStrings(config?.extension),
+    setupFiles: [...asStrings(config?.require), ...asStrings(config?.file)].filter(local)
+  }
+}
+
+function jsoncObject(text: string): Record<string, unknown> | undefined {
+  try {
+    const value: unknown = JSON.parse(text.replace(/^\s*\/\/.*$/gm, '').replace(/,(\s*[}\]])/g, '$1'))
+    return value && typeof value === 'object' ? (value as Record<string, unknown>) : undefined
+  } catch {
+    return undefined
+  }
+}
+
+/** The top-level `key: value` and `key:` + `- item` lists of a simple YAML file. */
+function yamlObject(text: string): Record<string, unknown> {
+  const config: Record<string, unknown> = {}
+  let list: string[] | undefined
+  for (const line of text.split('\n')) {
+    const item = /^\s+-\s*(.+?)\s*$/.exec(line)
+    if (item && list) {
+      list.push((item[1] as string).replace(/^['"]|['"]$/g, ''))
+      continue
+    }
+    const entry = /^([\w-]+):\s*(.*?)\s*$/.exec(line)
+    if (!entry) continue
+    const value = (entry[2] as string).replace(/^['"]|['"]$/g, '')
+    if (value === '') config[entry[1] as string] = list = []
+    else {
+      list = undefined
+      config[entry[1] as string] = value.startsWith('[')
+        ? value
+            .slice(1, -1)
+            .split(',')
+            .map(v => v.trim().replace(/^['"]|['"]$/g, ''))
+        : value
+    }
+  }
+  return config
 }
 
 // ── test files ─────────────────────────────────────────────────────────────
