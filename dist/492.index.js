@@ -1132,7 +1132,7 @@ function loadJestSettings(read, dir) {
         }
     }
     if (!found)
-        return undefined;
+        return runnerTestSettings(read, dir);
     const config = raw ?? {};
     const rootDir = typeof config.rootDir === 'string' ? joinPath(configDir, config.rootDir) : configDir;
     const expand = (p) => joinPath(p.replace(/<rootDir>/g, rootDir));
@@ -1172,6 +1172,162 @@ function loadJestSettings(read, dir) {
             .exec(configText)?.[1]
             ?.replace(/<rootDir>\/?/, dir ? dir + '/' : '')
     };
+}
+// ── the test files of mocha, tap and node --test ───────────────────────────
+/** Options of mocha that take a value: the word after them is not a spec. */
+const MOCHA_VALUE_OPTIONS = new Set('--require -r --reporter -R --reporter-option --reporter-options -O --timeout -t --ui -u --config --file --extension --grep -g --fgrep -f --ignore --exclude --slow -s --retries --jobs -j --package --spec --watch-files --watch-ignore --node-option -n'.split(' '));
+/**
+ * The words after command `name` in a test script (up to `&&`, `||`, `;` or `|`), in the first
+ * command that has `flag` among them when one is given.
+ */
+function commandWords(script, name, flag) {
+    for (const part of script.split(/&&|\|\||;|\|/)) {
+        const words = part.trim().split(/\s+/);
+        const at = words.findIndex(word => name.test(word));
+        const after = words.slice(at + 1).map(word => word.replace(/^['"]|['"]$/g, ''));
+        if (at >= 0 && (flag === undefined || after.includes(flag)))
+            return after;
+    }
+    return undefined;
+}
+/** The test-file patterns of a spec (a file, a glob or a folder), relative to the package's folder. */
+function specPatterns(dir, spec, recursive, extensions) {
+    const path = joinPath(dir, spec.replace(/^\.\//, '').replace(/\/+$/, ''));
+    if (/[*?{[]/.test(spec) || /\.[cm]?[jt]sx?$/.test(spec))
+        return [path];
+    return [`${path ? path + '/' : ''}${recursive ? '**/' : ''}*.{${extensions.join(',')}}`];
+}
+/**
+ * The tests of a package whose test script runs mocha, tap or `node --test` (no jest config): the
+ * specs the script names, else its config's (`.mocharc.*`, package.json `mocha`), else the runner's
+ * defaults; with mocha's `--require`d local files as setup files.
+ */
+function runnerTestSettings(read, dir) {
+    const pkg = readJson(read, joinPath(dir, 'package.json'));
+    const script = pkg?.scripts?.test;
+    if (typeof script !== 'string')
+        return undefined;
+    let testMatch;
+    const setupFiles = [];
+    const mocha = commandWords(script, /^(?:\S*\/)?_?mocha$/);
+    const tap = mocha ? undefined : commandWords(script, /^(?:\S*\/)?tap$/);
+    const nodeTest = mocha || tap ? undefined : commandWords(script, /^node$/, '--test');
+    if (mocha) {
+        const rc = mochaConfig(read, dir, pkg);
+        const specs = [];
+        let recursive = rc.recursive;
+        const extensions = ['js', 'cjs', 'mjs', ...rc.extensions];
+        for (let i = 0; i < mocha.length; i++) {
+            const word = mocha[i];
+            if (word === '--recursive')
+                recursive = true;
+            else if (word === '--extension')
+                extensions.push(mocha[i + 1] ?? '');
+            if ((word === '--require' || word === '-r' || word === '--file') &&
+                /^\.{0,2}\//.test(mocha[i + 1] ?? ''))
+                setupFiles.push(joinPath(dir, mocha[i + 1].replace(/^\.\//, '')));
+            else if ((word === '--require' || word === '-r') && /^[\w-]+\/[\w./-]+$/.test(mocha[i + 1] ?? ''))
+                setupFiles.push(joinPath(dir, mocha[i + 1]));
+            if (word === '--spec')
+                specs.push(mocha[i + 1] ?? '');
+            else if (!word.startsWith('-') && !MOCHA_VALUE_OPTIONS.has(mocha[i - 1] ?? ''))
+                specs.push(word);
+        }
+        setupFiles.push(...rc.setupFiles.map(file => joinPath(dir, file.replace(/^\.\//, ''))));
+        const chosen = specs.length ? specs : rc.specs.length ? rc.specs : ['test'];
+        testMatch = chosen.flatMap(spec => specPatterns(dir, spec, recursive, extensions));
+    }
+    else if (tap) {
+        const specs = tap.filter(word => !word.startsWith('-'));
+        testMatch = specs.length
+            ? specs.flatMap(spec => specPatterns(dir, spec, true, ['js', 'cjs', 'mjs', 'jsx', 'ts', 'tsx']))
+            : [`${dir ? dir + '/' : ''}{test,tests,__tests__}/**/*.{js,cjs,mjs,jsx,ts,tsx}`];
+    }
+    else if (nodeTest) {
+        const specs = nodeTest.filter(word => !word.startsWith('-'));
+        testMatch = specs.length
+            ? specs.flatMap(spec => specPatterns(dir, spec, true, ['js', 'cjs', 'mjs']))
+            : [
+                `${dir ? dir + '/' : ''}**/{test,test-*,*.test,*-test,*_test}.{js,cjs,mjs}`,
+                `${dir ? dir + '/' : ''}**/test/**/*.{js,cjs,mjs}`
+            ];
+    }
+    if (!testMatch)
+        return undefined;
+    return {
+        dir,
+        rootDir: dir,
+        roots: [dir],
+        moduleNameMapper: [],
+        moduleDirectories: [],
+        modulePaths: [],
+        // Conventional names (`*.test.js`) stay tests, as they were without this package's runner.
+        testMatch: [...testMatch, `${dir ? dir + '/' : ''}**/{__tests__/**/*,*.test.*,*.spec.*}`],
+        testRegex: [],
+        testPathIgnorePatterns: [/\/node_modules\//],
+        setupFiles,
+        typeChecked: false
+    };
+}
+/** What a package's mocha config (`.mocharc.json`, `.yml`, package.json `mocha`) says of its tests. */
+function mochaConfig(read, dir, pkg) {
+    let config;
+    for (const name of ['.mocharc.json', '.mocharc.jsonc']) {
+        const text = read(joinPath(dir, name));
+        if (text !== undefined)
+            config = readJson(read, joinPath(dir, name)) ?? jsoncObject(text);
+    }
+    for (const name of ['.mocharc.yml', '.mocharc.yaml']) {
+        const text = read(joinPath(dir, name));
+        if (text !== undefined && !config)
+            config = yamlObject(text);
+    }
+    if (!config && pkg?.mocha && typeof pkg.mocha === 'object')
+        config = pkg.mocha;
+    const local = (file) => /^\.{0,2}\//.test(file);
+    return {
+        specs: asStrings(config?.spec),
+        recursive: config?.recursive === true || config?.recursive === 'true',
+        extensions: asStrings(config?.extension),
+        setupFiles: [...asStrings(config?.require), ...asStrings(config?.file)].filter(local)
+    };
+}
+function jsoncObject(text) {
+    try {
+        const value = JSON.parse(text.replace(/^\s*\/\/.*$/gm, '').replace(/,(\s*[}\]])/g, '$1'));
+        return value && typeof value === 'object' ? value : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** The top-level `key: value` and `key:` + `- item` lists of a simple YAML file. */
+function yamlObject(text) {
+    const config = {};
+    let list;
+    for (const line of text.split('\n')) {
+        const item = /^\s+-\s*(.+?)\s*$/.exec(line);
+        if (item && list) {
+            list.push(item[1].replace(/^['"]|['"]$/g, ''));
+            continue;
+        }
+        const entry = /^([\w-]+):\s*(.*?)\s*$/.exec(line);
+        if (!entry)
+            continue;
+        const value = entry[2].replace(/^['"]|['"]$/g, '');
+        if (value === '')
+            config[entry[1]] = list = [];
+        else {
+            list = undefined;
+            config[entry[1]] = value.startsWith('[')
+                ? value
+                    .slice(1, -1)
+                    .split(',')
+                    .map(v => v.trim().replace(/^['"]|['"]$/g, ''))
+                : value;
+        }
+    }
+    return config;
 }
 // ── test files ─────────────────────────────────────────────────────────────
 const CONVENTIONAL_JS_TEST = /(?:^|\/)(?:__tests__\/.*\.[cm]?[jt]sx?|[^/]*\.(?:test|spec)\.[cm]?[jt]sx?)$/;
@@ -1708,7 +1864,11 @@ function linkNode(path, scan, resolver, conftests, goPackages, setupLoads = []) 
                 if (binding.local)
                     node.bindings.set(binding.local, {
                         target,
-                        imported: binding.imported === '*' ? WHOLE : binding.imported
+                        imported: binding.imported === '*'
+                            ? WHOLE
+                            : record.kind === 'require'
+                                ? `${REQUIRED}${binding.imported}`
+                                : binding.imported
                     });
             }
         }
@@ -1865,6 +2025,12 @@ function reachFromTest(graph, test, changes) {
     }
     return hits;
 }
+/** Marks a binding's imported name as taken by `require` (see stepForward). */
+const REQUIRED = '?';
+/** An imported name without the REQUIRED mark. */
+function exportedName(imported) {
+    return imported.startsWith(REQUIRED) ? imported.slice(1) : imported;
+}
 /**
  * One step of a forward walk from `key` of `node` (LOAD, WHOLE, `export:<name>`, an import
  * binding or a local declaration): visits where it leads. For a declaration it returns the
@@ -1887,6 +2053,14 @@ function stepForward(node, key, visit, skip) {
             visit(file, `export:${name}`);
         for (const target of node.exportAll)
             visit(target, WHOLE);
+    }
+    else if (key.startsWith(`export:${REQUIRED}`)) {
+        // \`require(…).name\`: with babel's interop an ES module's default export may hold it
+        // (add-module-exports), when the module does not export it.
+        const name = key.slice(8);
+        visit(file, `export:${name}`);
+        if (scan.esm && own(scan.exports, name) === undefined)
+            visit(file, 'export:default');
     }
     else if (key.startsWith('export:')) {
         visit(file, LOAD);
@@ -1917,7 +2091,13 @@ function localRefs(node, key, symbol) {
 }
 function changedSymbolsFor(change, key) {
     if (change.whole)
-        return [key === WHOLE || key === LOAD ? MODULE_SYMBOL : key.startsWith('export:') ? key.slice(7) : key];
+        return [
+            key === WHOLE || key === LOAD
+                ? MODULE_SYMBOL
+                : key.startsWith('export:')
+                    ? exportedName(key.slice(7))
+                    : key
+        ];
     if (key === WHOLE)
         return [...change.symbols, ...change.exports];
     if (key === LOAD)
@@ -1936,7 +2116,7 @@ function chainOf(parent, id) {
         const file = current.slice(0, sep);
         let key = current.slice(sep + 1);
         if (key.startsWith('export:'))
-            key = key.slice(7);
+            key = exportedName(key.slice(7));
         const step = key === WHOLE || key === LOAD ? file : `${file}#${key}`;
         if (step !== last && !(steps.length && step === file && last.startsWith(file + '#')))
             steps.push(step);
@@ -2010,8 +2190,13 @@ function predecessors(graph, index, nodeId, out) {
             out.push(id('W', file));
             const edges = graph.edgesInto(file, { kind: 'named', name });
             for (const b of edges?.bindings ?? [])
-                if (b.imported === name)
+                if (b.imported === name || b.imported === REQUIRED + name)
                     out.push(id('S', b.from, b.local));
+            // A name required of an ES module that does not export it (see stepForward).
+            if (name === 'default' && node?.scan.esm)
+                for (const b of edges?.bindings ?? [])
+                    if (b.imported.startsWith(REQUIRED) && own(node.scan.exports, b.imported.slice(1)) === undefined)
+                        out.push(id('S', b.from, b.local));
             for (const from of edges?.exportAllers ?? []) {
                 const exporter = graph.nodes.get(from);
                 if (exporter && own(exporter.scan.exports, name) === undefined)
@@ -2028,7 +2213,7 @@ function predecessors(graph, index, nodeId, out) {
             for (const b of edges?.bindings ?? []) {
                 if (b.imported === WHOLE)
                     out.push(id('S', b.from, b.local));
-                else if (node && !node.scan.esm && own(node.scan.exports, b.imported) === undefined)
+                else if (node && !node.scan.esm && own(node.scan.exports, exportedName(b.imported)) === undefined)
                     out.push(id('S', b.from, b.local));
             }
             for (const from of edges?.exportAllers ?? [])
@@ -2911,6 +3096,7 @@ const STATEMENT_KEYWORDS = new Set([
     'import', 'export', 'function', 'class', 'const', 'let', 'var', 'interface', 'type', 'enum', 'declare',
     'namespace', 'module', 'abstract', 'async', 'if', 'for', 'while', 'do', 'switch', 'try', 'return', 'throw'
 ]); // prettier-ignore
+const DECLARES = new Set(['const', 'let', 'var']);
 const BLOCK_DECLARATIONS = new Set(['function', 'class', 'interface', 'enum', 'namespace', 'module']);
 const MODIFIERS = new Set(['declare', 'abstract', 'async', 'default', 'export']);
 const MEMBER_MODIFIERS = new Set([
@@ -3023,6 +3209,7 @@ class JsScanner {
         // Specifiers are edges already; strings are kept to find data files named at run time.
         const specs = new Set(result.imports.map(i => i.spec));
         result.strings = result.strings.filter(value => !specs.has(value));
+        this.placeCommonJsExports();
         this.placePropertyStatements();
         if (this.tokens.filePragmas)
             this.moduleParts.push(this.tokens.filePragmas.join('\u0003'));
@@ -3045,8 +3232,11 @@ class JsScanner {
      * other use (`io[name]`, `{ io }`, `<io.X />`, passing `io`) keeps the whole module.
      */
     narrowNamespaces = new Map();
+    /** `const io = require('./effects')`: how many such declarations each name has. */
+    requireLocals = new Map();
+    requireRecords = new Map();
     findNarrowNamespaces() {
-        const locals = [];
+        const locals = [...this.requireLocals.keys()];
         for (let k = 0; k < this.n; k++) {
             if (this.is(k, PUNCT, '*') && this.is(k + 1, IDENT, 'as') && this.is(k + 2, IDENT)) {
                 const atImport = this.is(k - 1, IDENT, 'import') || (this.is(k - 1, PUNCT, ',') && this.is(k - 3, IDENT, 'import'));
@@ -3066,10 +3256,14 @@ class JsScanner {
             let declarations = 0;
             let onlyMembers = true;
             for (let k = 0; k < this.n && onlyMembers; k++) {
-                if (this.kinds[k] !== IDENT || this.texts[k] !== local || this.is(k - 1, PUNCT, '.'))
+                if (this.kinds[k] !== IDENT || this.texts[k] !== local || this.readAsMember(k))
+                    continue;
+                // A property key (`{ io: … }`, `, io: …`) names no binding.
+                if ((this.is(k - 1, PUNCT, '{') || this.is(k - 1, PUNCT, ',')) && this.is(k + 1, PUNCT, ':'))
                     continue;
                 if ((this.is(k - 1, IDENT, 'as') && this.is(k - 2, PUNCT, '*')) ||
-                    (this.is(k - 1, IDENT, 'import') && this.is(k + 1, PUNCT, '=')))
+                    (this.is(k - 1, IDENT, 'import') && this.is(k + 1, PUNCT, '=')) ||
+                    (DECLARES.has(this.t(k - 1)) && this.is(k + 1, PUNCT, '=') && this.is(k + 2, IDENT, 'require')))
                     declarations++;
                 else if (this.is(k + 1, PUNCT, '.') && this.is(k + 2, IDENT))
                     members.add(this.t(k + 2));
@@ -3082,17 +3276,33 @@ class JsScanner {
     }
     /** The bindings of narrowed namespaces become one per member; a bare reference left, every member. */
     narrowNamespaceBindings() {
+        for (const [record, local] of this.requireRecords)
+            if (this.requireBindings.has(local) && !this.narrowNamespaces.has(local))
+                record.names = [{ imported: '*', local }];
         if (this.narrowNamespaces.size === 0)
             return;
         const bindings = new Map();
         for (const record of this.scan_.imports) {
-            const binding = record.kind === 'static' ? record.names?.find(b => b.imported === '*') : undefined;
+            const required = this.requireRecords.get(record);
+            const binding = record.kind === 'static'
+                ? record.names?.find(b => b.imported === '*')
+                : required !== undefined && this.requireLocals.get(required) === 1
+                    ? { imported: '*', local: required }
+                    : undefined;
             const members = binding && this.narrowNamespaces.get(binding.local);
             if (!binding || !members)
                 continue;
             const names = [...members].map(member => ({ imported: member, local: `${binding.local}.${member}` }));
             record.names = [...(record.names ?? []).filter(b => b !== binding), ...names];
             bindings.set(binding.local, names);
+            // As addBinding's: a member's source changes when the import's specifier does, and a
+            // require's, which runs as the module loads, is also the module's (its declaration stays).
+            if (required !== undefined)
+                this.moduleParts.push(`require ${record.spec}`);
+            else
+                delete this.scan_.symbols[binding.local];
+            for (const name of names)
+                this.scan_.symbols[name.local] = { hash: `${record.spec}\u0000${name.imported}`, refs: [] };
         }
         const widen = (refs) => refs.some(ref => bindings.has(ref))
             ? refs.flatMap(ref => bindings.get(ref)?.map(b => b.local) ?? [ref])
@@ -3103,6 +3313,10 @@ class JsScanner {
             if (this.moduleRefs.delete(local))
                 for (const b of names)
                     this.moduleRefs.add(b.local);
+    }
+    /** Is the name at k read as a member (`x.name`), rather than spread (`...name`) or alone? */
+    readAsMember(k) {
+        return this.is(k - 1, PUNCT, '.') && !this.is(k - 2, PUNCT, '.');
     }
     t(k) {
         return k < this.n ? this.texts[k] : '';
@@ -3140,11 +3354,17 @@ class JsScanner {
             const spec = this.is(k + 2, STRING) ? texts[k + 2] : this.plainTemplate(k + 2);
             if (spec === undefined)
                 continue;
-            const prevDot = this.is(k - 1, PUNCT, '.');
+            const prevDot = this.readAsMember(k);
             if (word === 'require' &&
                 !prevDot &&
                 !(this.is(k - 1, PUNCT, '=') && this.is(k - 3, IDENT, 'import'))) {
-                this.scan_.imports.push({ spec, kind: 'require', names: this.destructuredRequire(k) });
+                const record = { spec, kind: 'require', names: this.destructuredRequire(k) };
+                this.scan_.imports.push(record);
+                const local = record.names ? undefined : this.requiredAs(k);
+                if (local !== undefined)
+                    this.requireLocals.set(local, (this.requireLocals.get(local) ?? 0) + 1);
+                if (local !== undefined)
+                    this.requireRecords.set(record, local);
             }
             else if (word === 'import' && !prevDot) {
                 this.scan_.imports.push({ spec, kind: 'dynamic', names: null });
@@ -3192,6 +3412,19 @@ class JsScanner {
             this.scan_.imports.push({ spec: path, kind: 'require', names: null });
         else
             strings.add(path);
+    }
+    /**
+     * The name of `const io = require('x')` (or `let`, `var`) when the declaration is that alone,
+     * ended by `;` or a line break.
+     */
+    requiredAs(k) {
+        if (!this.is(k - 1, PUNCT, '=') || !this.is(k - 2, IDENT) || !DECLARES.has(this.t(k - 3)))
+            return undefined;
+        if (!this.is(k + 3, PUNCT, ')'))
+            return undefined;
+        const next = k + 4;
+        const ends = next >= this.n || this.is(next, PUNCT, ';') || (this.newline[next] && this.kinds[next] === IDENT);
+        return ends ? this.t(k - 2) : undefined;
     }
     /**
      * `const { a, b: c } = require('x')` reads only `a` and `b` of the module: named bindings, as an
@@ -3257,7 +3490,7 @@ class JsScanner {
             }
             return patterns;
         }
-        if ((word !== 'import' && word !== 'require') || this.is(k - 1, PUNCT, '.'))
+        if ((word !== 'import' && word !== 'require') || this.readAsMember(k))
             return [];
         if (!this.is(k + 2, TEMPLATE) || !this.t(k + 2).endsWith('${'))
             return [];
@@ -3415,6 +3648,18 @@ class JsScanner {
             return this.declaration(start, next, end, 'named');
         }
         if (word && this.is(k, IDENT)) {
+            const commonJs = this.commonJsExport(k, end);
+            if (commonJs) {
+                this.commonJsExports.push({ ...commonJs, start, end });
+                return;
+            }
+            return this.otherStatement(start, k, end);
+        }
+        this.moduleStatement(start, end);
+    }
+    /** A statement that starts with a name: a declaration, a property assignment or code run on load. */
+    otherStatement(start, k, end) {
+        {
             const assignment = this.inertPropertyAssignment(k, end);
             if (assignment) {
                 this.propertyStatements.push({ ...assignment, start, end });
@@ -3424,7 +3669,106 @@ class JsScanner {
             }
             return this.declaration(start, k, end, 'none');
         }
-        this.moduleStatement(start, end);
+    }
+    /** CommonJS export statements, placed once the whole module is read (placeCommonJsExports). */
+    commonJsExports = [];
+    /**
+     * `exports.name = value`, `module.exports.name = value`, or `module.exports = value` (names with
+     * `{ a, b: c }`) at k: a CommonJS export statement.
+     */
+    commonJsExport(k, end) {
+        let j = k;
+        if (this.is(j, IDENT, 'module') && this.is(j + 1, PUNCT, '.') && this.is(j + 2, IDENT, 'exports'))
+            j += 2;
+        else if (!this.is(j, IDENT, 'exports'))
+            return undefined;
+        const exportsAt = j;
+        if (this.is(j + 1, PUNCT, '.') && this.is(j + 2, IDENT) && this.is(j + 3, PUNCT, '=') && j + 4 < end)
+            return { at: k, name: this.t(j + 2), value: j + 4, exportsAt };
+        if (exportsAt === k || !this.is(j + 1, PUNCT, '=') || j + 2 >= end)
+            return undefined;
+        const value = { at: k, value: j + 2, exportsAt };
+        if (!this.is(j + 2, PUNCT, '{'))
+            return value;
+        const close = this.after(j + 2);
+        if (close !== end && !(close === end - 1 && this.is(close, PUNCT, ';')))
+            return value;
+        for (let i = j + 3; i < close - 1;) {
+            const next = this.exportedNameEnd(i, close - 1);
+            if (next < 0 || (next !== close - 1 && !this.is(next, PUNCT, ',')))
+                return value;
+            i = next + 1;
+        }
+        return { ...value, names: true };
+    }
+    /**
+     * Where a property of `module.exports = { … }` that gives a name ends, or -1: `a`, `b: c` or
+     * `d: e.f` (the last, a member of a required module, say), with `close` the object's `}`.
+     */
+    exportedNameEnd(i, close) {
+        if (this.is(i, IDENT) && (this.is(i + 1, PUNCT, ',') || i + 1 === close))
+            return i + 1;
+        if ((!this.is(i, IDENT) && !this.is(i, STRING)) || !this.is(i + 1, PUNCT, ':') || !this.is(i + 2, IDENT))
+            return -1;
+        return this.is(i + 3, PUNCT, '.') && this.is(i + 4, IDENT) ? i + 5 : i + 3;
+    }
+    /**
+     * A module whose every use of `exports` and `module.exports` is a CommonJS export statement, at
+     * most one of them replacing `module.exports` with an object of names, exports those names: each
+     * `exports.name = value` is a declaration (`exports.name`) of what it stores, run on load when
+     * the value runs code. Any other use (`exports.a()` in a function, `Object.assign(exports, …)`,
+     * `module.exports = fn`) leaves the statements as code run on load and the module whole.
+     */
+    placeCommonJsExports() {
+        const statements = this.commonJsExports;
+        if (statements.length === 0)
+            return;
+        const covered = new Set(statements.map(s => s.exportsAt));
+        let readable = !this.scan_.esm && statements.filter(s => s.name === undefined).length <= 1;
+        for (let k = 0; k < this.n && readable; k++)
+            if (this.kinds[k] === IDENT && this.texts[k] === 'exports' && !covered.has(k)) {
+                const member = this.readAsMember(k);
+                if (!member || this.is(k - 2, IDENT, 'module'))
+                    readable = false;
+            }
+        for (const { start, at, end, name, value, names } of statements) {
+            if (!readable) {
+                this.otherStatement(start, at, end);
+                continue;
+            }
+            const exports = this.scan_.exports;
+            if (names) {
+                const close = this.after(value);
+                for (let i = value + 1; i < close - 1;) {
+                    const next = this.exportedNameEnd(i, close - 1);
+                    const holder = next === i + 1 ? this.t(i) : this.t(i + 2);
+                    // `e.f` is the member binding when `e` is a narrowed namespace, else all of `e`.
+                    exports[this.t(i)] =
+                        next === i + 5 && this.narrowNamespaces.has(holder) ? `${holder}.${this.t(i + 4)}` : holder;
+                    i = next + 1;
+                }
+                continue;
+            }
+            const to = this.is(end - 1, PUNCT, ';') ? end - 1 : end;
+            if (name !== undefined &&
+                value + 1 === to &&
+                this.is(value, IDENT) &&
+                !NOT_REFERENCES.has(this.t(value))) {
+                exports[name] = this.t(value);
+                continue;
+            }
+            // `module.exports = value` is what a require of the module takes: a declaration of it that
+            // the module's whole reaches, and that code reading no export of it does not.
+            const local = name === undefined ? 'module.exports' : `exports.${name}`;
+            const refs = this.references(value, end);
+            const fnShape = this.spans && this.isFunctionExpression(value, to) ? 'const' : '';
+            this.addSymbol(local, start, end, refs, '', fnShape);
+            // As a declaration's: what runs on load changes when the statement does.
+            if (this.executesOnLoad(value, end))
+                this.runsOnLoad(value, end, [local, ...refs]);
+            if (name !== undefined)
+                exports[name] = local;
+        }
     }
     /**
      * `F.name = value` or `F.prototype.name = value` where the value is inert (a literal, a name,
@@ -3845,6 +4189,7 @@ class JsScanner {
         // One symbol per declarator; the declarators of one statement share its tokens' hash.
         const declared = [];
         const refs = this.references(k, end);
+        const bound = this.requireBinding(k, end);
         let onLoad = false;
         const keyword = this.t(k - 1); // const, let, var or using
         let declarators = 0;
@@ -3894,8 +4239,31 @@ class JsScanner {
             if (exported)
                 this.scan_.exports[name] = name;
         }
+        // A binding's module loads as the import record says; its declaration reaches nothing more.
         if (onLoad)
-            this.runsOnLoad(start, end, refs);
+            this.runsOnLoad(start, end, bound ? refs.filter(ref => ref !== bound) : refs);
+    }
+    /** `const x = require('y')`, declared once, that names the module (see narrowNamespaceBindings). */
+    requireBindings = new Set();
+    /**
+     * The name of a declaration made only of `x = require('y')`, after `const`, when it is the only
+     * declaration of `x` that requires a module: `x` is then a binding to the whole module, as
+     * `import x = require('y')` is, and code that never reads `x` does not reach the module's code.
+     */
+    requireBinding(k, end) {
+        const name = this.t(k);
+        const shaped = this.t(k - 1) === 'const' &&
+            this.is(k, IDENT) &&
+            this.is(k + 1, PUNCT, '=') &&
+            this.is(k + 2, IDENT, 'require') &&
+            this.is(k + 3, PUNCT, '(') &&
+            this.is(k + 4, STRING) &&
+            this.is(k + 5, PUNCT, ')') &&
+            (k + 6 === end || (k + 7 === end && this.is(k + 6, PUNCT, ';')));
+        if (!shaped || this.requireLocals.get(name) !== 1)
+            return undefined;
+        this.requireBindings.add(name);
+        return name;
     }
     classDeclaration(name, start, k, end) {
         // Find the body: the first `{` not part of a type in the heritage clause.
@@ -4107,10 +4475,15 @@ class JsScanner {
                 this.kinds[k - 1] === PUNCT &&
                 !(this.texts[k - 2] === '.' && this.kinds[k - 2] === PUNCT))
                 continue;
-            // A narrowed namespace is referred to by the member read (`io.call`).
-            const member = this.narrowNamespaces.size && this.narrowNamespaces.has(text) && this.is(k + 2, IDENT)
-                ? `${text}.${this.t(k + 2)}`
+            // A narrowed namespace is referred to by the member read (`io.call`); its declaration
+            // (`const io = require(…)`) loads the module as the import record says.
+            const member = this.narrowNamespaces.size && this.narrowNamespaces.has(text)
+                ? this.is(k + 1, PUNCT, '.')
+                    ? `${text}.${this.t(k + 2)}`
+                    : ''
                 : undefined;
+            if (member === '')
+                continue;
             if (member) {
                 if (!seen.has(member)) {
                     seen.add(member);
@@ -4769,7 +5142,9 @@ const KIND_BY_EXTENSION = new Map([
     ...['ts', 'mts', 'cts'].map(ext => [ext, 'ts']),
     ...['tsx', 'mtsx', 'ctsx', 'js', 'mjs', 'cjs', 'jsx', 'mjsx', 'cjsx'].map(ext => [ext, 'jsx']),
     ['py', 'py'],
-    ['go', 'go']
+    ['go', 'go'],
+    // A shell script, or a node one named so (jscodeshift's bin/jscodeshift.sh): its `#!` line says.
+    ['sh', 'script']
 ]);
 /** Files without an extension that are never scripts. */
 const NOT_SCRIPTS = new Set([
@@ -5416,7 +5791,7 @@ class Resolver {
         return named;
     }
     scriptNamesFound;
-    /** The names of the files without an extension (scanned as scripts). */
+    /** The names of the files scanned as scripts (without an extension, or `.sh`). */
     scriptNames() {
         if (!this.scriptNamesFound) {
             this.scriptNamesFound = new Set();
@@ -5643,10 +6018,12 @@ class Resolver {
         if (named) {
             const sub = spec.slice(name.length);
             const key = sub ? '.' + sub : '.';
-            const found = (named.exports !== undefined ? this.throughMap(named.exports, key, named.dir) : undefined) ??
-                (sub ? this.fileOrSource(joinPath(named.dir, sub)) : this.tryPath(named.dir)) ??
-                this.tryPath(joinPath(named.dir, 'src', sub || 'index'));
-            // Only declarations (the `types` field) is not what runs: any source may be.
+            let found = (named.exports !== undefined ? this.throughMap(named.exports, key, named.dir) : undefined) ??
+                (sub ? this.fileOrSource(joinPath(named.dir, sub)) : this.tryPath(named.dir));
+            // A declaration (a `types` field) is not what runs: the source of the same name is, when there
+            // is one; when not, any source may be.
+            if (!found || DECLARATION.test(found))
+                found = this.tryPath(joinPath(named.dir, 'src', sub || 'index'));
             return found && !DECLARATION.test(found) ? { file: found } : { package: named.dir };
         }
         if (declaration)
@@ -7223,7 +7600,7 @@ function memberReach(graph, budget = MEMBER_REACH_BUDGET) {
         if (binding) {
             if (!binding.target || binding.imported === WHOLE)
                 return undefined;
-            return exportedClass(binding.target, binding.imported, depth + 1);
+            return exportedClass(binding.target, exportedName(binding.imported), depth + 1);
         }
         const symbol = own(node.scan.symbols, name);
         return symbol?.class ? { file, name, symbol } : undefined;
@@ -7783,11 +8160,15 @@ function lineStartsOf(text) {
 
 /** A file in a fixture folder: the folder's parent holds the tests that read it. */
 const FIXTURE_FOLDER = /^(.*?)(?:^|\/)(?:__fixtures__|fixtures|__testfixtures__|testdata|test-data)\//;
-const CONFIG_NAMES = /(?:^|\/)(?:package\.json|[tj]sconfig(?:\.[\w-]+)?\.json|jest\.config\.[cm]?[jt]s(?:on)?|pnpm-workspace\.yaml|go\.mod)$/;
+const CONFIG_NAMES = /(?:^|\/)(?:package\.json|[tj]sconfig(?:\.[\w-]+)?\.json|jest\.config\.[cm]?[jt]s(?:on)?|\.mocharc\.(?:jsonc?|ya?ml)|pnpm-workspace\.yaml|go\.mod)$/;
 function isConfigEntry(entry) {
     const path = entry.path;
     // The names CONFIG_NAMES takes end so; tens of thousands of other paths skip the pattern.
-    const named = path.endsWith('.json') || path.endsWith('.yaml') || path.endsWith('.mod') || path.includes('jest.config.');
+    const named = path.endsWith('.json') ||
+        path.endsWith('.yaml') ||
+        path.endsWith('.mod') ||
+        path.includes('jest.config.') ||
+        path.includes('.mocharc.');
     return (named && CONFIG_NAMES.test(path) && !path.includes('node_modules/')) || isAliasConfig(path);
 }
 /** For each JavaScript test file, the setup files of its jest project that exist in the repository. */
@@ -8895,7 +9276,7 @@ function metadataOnlyChange(before, after) {
  * parsed only when something asks for them. Resolutions and the graph snapshot stay valid while
  * the list of files and the project configs are the same (their fingerprint).
  */
-const SCANNER_VERSION = 22;
+const SCANNER_VERSION = 30;
 /** Lines read one at a time with a read of their own; after this many, the whole bulk at once. */
 const LINES_READ_ONE_BY_ONE = 256;
 /** Closes the file of a bulk that was never read in whole once nothing can read it any more. */
