@@ -86,7 +86,7 @@ describe('ci through dist/index.js', () => {
     // The path from the changed symbol through the importing module to the cart test.
     expect(result.summary).toContain('["src/discount.js#applyDiscount"] --> ')
     expect(result.summary).toMatch(
-      /n0\["src\/discount.js#applyDiscount"\] --> n1\["src\/cart.js#applyDiscount"\]\n {2}n1\["src\/cart.js#applyDiscount"\] --> n2\["src\/cart.js"\]\n {2}n2\["src\/cart.js"\] --> n3\["test\/cart.test.js"\]\n {2}n0\["src\/discount.js#applyDiscount"\] --> n4\["test\/discount.test.js"\]/
+      /n0\["src\/discount.js#applyDiscount"\] --> n1\["src\/cart.js#applyDiscount"\]\n {2}n1\["src\/cart.js#applyDiscount"\] --> n2\["src\/cart.js#cartTotal"\]\n {2}n2\["src\/cart.js#cartTotal"\] --> n3\["test\/cart.test.js"\]\n {2}n0\["src\/discount.js#applyDiscount"\] --> n4\["test\/discount.test.js"\]/
     )
     expect(result.annotations.some(a => a.level === 'error' && a.file === 'test/discount.test.js')).toBe(true)
     expect(result.stdout + result.stderr).toMatch(/1 failure/)

@@ -40,7 +40,7 @@ describe('npm run demo', () => {
       /test\/discount\.test\.js {2}← {2}(src\/discount\.js {2}← {2})?src\/discount\.js#applyDiscount\n/
     )
     expect(story).toMatch(
-      /test\/cart\.test\.js {2}← {2}src\/cart\.js {2}← {2}src\/cart\.js#applyDiscount {2}← {2}src\/discount\.js#applyDiscount\n/
+      /test\/cart\.test\.js {2}← {2}src\/cart\.js#cartTotal {2}← {2}src\/cart\.js#applyDiscount {2}← {2}src\/discount\.js#applyDiscount\n/
     )
     expect(story).toContain('Not selected: test/money.test.js, test/inventory.test.js')
     expect(story).toContain('The comment-only edit of src/money.js selects nothing')
