@@ -803,6 +803,22 @@ describe('the test files of mocha, tap and node --test', () => {
     ])
   })
 
+  it("follows `require('..')` to the index of the top folder, as express’s tests load it", async () => {
+    const files = {
+      ...lib,
+      'package.json': JSON.stringify({ scripts: { test: 'mocha test/' } }),
+      'index.js': "module.exports = require('./lib/a')\n",
+      'test/top.js': "const top = require('..')\nit('a', () => top.a())\n",
+      'test/slash.js': "const { a } = require('../')\nit('a', () => a())\n",
+      'lib/inner.js': "const { a } = require('.')\nexports.inner = () => a()\n",
+      'lib/index.js': "module.exports = require('./a')\n",
+      'test/inner.js': "const { inner } = require('../lib/inner')\nit('i', () => inner())\n"
+    }
+    await expectEdits(files, [
+      ['lib/a.js', 'return 1', 'return 10', ['test/inner.js', 'test/slash.js', 'test/top.js']]
+    ])
+  })
+
   it('takes mocha specs from .mocharc, and the runners’ defaults', async () => {
     const mocharc = {
       ...lib,

@@ -135,7 +135,9 @@ export class Resolver {
         if (target) return target
       }
     }
-    for (const e of JS_EXTENSIONS) if (this.exists(`${path}/index${e}`)) return `${path}/index${e}`
+    // The repository's top folder is '' (`require('..')` from test/).
+    const index = path === '' ? 'index' : `${path}/index`
+    for (const e of JS_EXTENSIONS) if (this.exists(index + e)) return index + e
     return undefined
   }
 
@@ -147,7 +149,9 @@ export class Resolver {
       for (const tsExt of TS_FOR_JS[ext] as string[]) if (this.exists(stem + tsExt)) return stem + tsExt
     }
     for (const e of JS_EXTENSIONS) if (this.exists(path + e)) return path + e
-    for (const e of JS_EXTENSIONS) if (this.exists(`${path}/index${e}`)) return `${path}/index${e}`
+    // The repository's top folder is '' (`require('..')` from test/).
+    const index = path === '' ? 'index' : `${path}/index`
+    for (const e of JS_EXTENSIONS) if (this.exists(index + e)) return index + e
     return undefined
   }
 
