@@ -12,6 +12,7 @@
 //   node scripts/select-eval.mjs --repo /path/to/clone --vitest [--mutations 15] [--test-timeout MS]
 //        [--run-timeout S]
 //   node scripts/select-eval.mjs --repo /path/to/clone --node-test [--mutations 15] [--file-timeout S]
+//   node scripts/select-eval.mjs --repo /path/to/clone --mocha 'test/*.js' [--mocha-args '--require x']
 //
 // With --coverage the whole suite first runs once more through CI Medic's runner with
 // record-coverage, at the base commit, and selection uses that coverage map (the selection
@@ -38,6 +39,9 @@
 // With --vitest the suite is the project's own vitest (`vitest run`, its JSON reporter gives the
 // failing files); the mutations and cosmetic edits are the JavaScript ones. There is no
 // `--findRelatedTests` to compare with, so the selection is measured against the whole suite.
+//
+// With --mocha 'test/*.js test/acceptance/*.js' [--mocha-args '--require test/support/env'] the
+// suite is mocha's, each file of those globs run alone by the project's mocha, as with --node-test.
 //
 // With --node-test the suite is node:test's: the files `node --test` finds by its default patterns
 // (`**/*.test.?(c|m)js`, `**/test/**/*.?(c|m)js` and the like), each run alone with
@@ -301,7 +305,7 @@ function vitestReport(dir) {
   return { failed: [...new Set(failed)].sort(), files: [...new Set(files)].sort() }
 }
 
-const NODE_TEST = flag('node-test')
+const NODE_TEST = flag('node-test') || arg('mocha', undefined) !== undefined
 
 /** node:test's default patterns (Node 20), for `node --test` without arguments. */
 const isNodeTestFile = picomatch(
@@ -316,19 +320,29 @@ const isNodeTestFile = picomatch(
   { ignore: ['**/node_modules/**'] }
 )
 
-/** Each test file `node --test` runs, run alone (two at a time): the ones whose process fails. */
+/** `--mocha 'SPEC…'`: mocha's spec globs (as its test script gives them), with `--mocha-args`. */
+const MOCHA = arg('mocha', undefined)
+
+/**
+ * Each test file `node --test` runs (or, with --mocha, each file of mocha's spec, run by the
+ * project's mocha with --mocha-args), run alone (two at a time): the ones whose process fails.
+ */
 async function nodeTestReport(dir) {
   const fileTimeout = Number(arg('file-timeout', '60')) * 1000
+  const isTestFile = MOCHA ? picomatch(MOCHA.split(/[\s,]+/).filter(Boolean)) : isNodeTestFile
   const files = git(dir, 'ls-files')
     .split('\n')
-    .filter(file => file && isNodeTestFile(file))
+    .filter(file => file && isTestFile(file))
     .sort()
+  const mochaArgs = (arg('mocha-args', '') ?? '').split(/\s+/).filter(Boolean)
+  const command = file =>
+    MOCHA ? [join(dir, 'node_modules/mocha/bin/mocha.js'), ...mochaArgs, file] : ['--test', file]
   const failed = []
   const queue = [...files]
   const worker = async () => {
     for (let file = queue.shift(); file !== undefined; file = queue.shift()) {
       const code = await new Promise(done => {
-        const child = spawn(process.execPath, ['--test', file], { cwd: dir, stdio: 'ignore' })
+        const child = spawn(process.execPath, command(file), { cwd: dir, stdio: 'ignore' })
         // A mutant may leave a server that never answers: a file past --file-timeout has failed.
         const timer = setTimeout(() => child.kill('SIGKILL'), fileTimeout)
         child.on('close', status => {
