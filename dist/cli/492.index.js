@@ -5592,9 +5592,11 @@ class Resolver {
                     return target;
             }
         }
+        // The repository's top folder is '' (`require('..')` from test/).
+        const index = path === '' ? 'index' : `${path}/index`;
         for (const e of JS_EXTENSIONS)
-            if (this.exists(`${path}/index${e}`))
-                return `${path}/index${e}`;
+            if (this.exists(index + e))
+                return index + e;
         return undefined;
     }
     tryPathNoPackage(path) {
@@ -5610,9 +5612,11 @@ class Resolver {
         for (const e of JS_EXTENSIONS)
             if (this.exists(path + e))
                 return path + e;
+        // The repository's top folder is '' (`require('..')` from test/).
+        const index = path === '' ? 'index' : `${path}/index`;
         for (const e of JS_EXTENSIONS)
-            if (this.exists(`${path}/index${e}`))
-                return `${path}/index${e}`;
+            if (this.exists(index + e))
+                return index + e;
         return undefined;
     }
     /** A path as tryPath finds it, or else, as build output not in the repository, its source. */
@@ -9276,7 +9280,7 @@ function metadataOnlyChange(before, after) {
  * parsed only when something asks for them. Resolutions and the graph snapshot stay valid while
  * the list of files and the project configs are the same (their fingerprint).
  */
-const SCANNER_VERSION = 30;
+const SCANNER_VERSION = 31;
 /** Lines read one at a time with a read of their own; after this many, the whole bulk at once. */
 const LINES_READ_ONE_BY_ONE = 256;
 /** Closes the file of a bulk that was never read in whole once nothing can read it any more. */
