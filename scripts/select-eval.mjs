@@ -26,7 +26,8 @@
 // tests, test fixtures (`__fixtures__`, `__testfixtures__`), mocks or declaration files. Besides ES
 // exports and class methods the scanner knows CommonJS exports (`module.exports = function name(…) {`,
 // `module.exports = async (file, api) => {`) and function signatures split over lines, whose body
-// opens after a top-level `) {`. With --arrows, exported arrow functions whose body is an
+// opens after a top-level `) {`. With --commonjs, also top-level function declarations and
+// functions stored on an object (`res.send = function send(body) {`). With --arrows, exported arrow functions whose body is an
 // expression (`export const is = x => x != null`) are mutated too, their body made
 // `(() => { throw … })() || x != null` (off by default, so that earlier seeds pick the same sites).
 //
@@ -456,7 +457,15 @@ function realMutations(dir, count, seed) {
     /^ {2}(public |static |async )*(?!constructor|if|for|while|switch|catch|function)\w+\s*\([^)]*\)[^{;=]*\{\s*$/,
     /^export (default |const \w+(: [\w.<>]+)? = )(async )?(<[^>]*>)?\([^)]*\)(: [^=]*)?=> \{\s*$/,
     /^\)(: [^=]*)? => \{\s*$/,
-    /^module\.exports(\.\w+)? = (async )?(function\*? ?\w*\s*\([^)]*\)|(\([^)]*\)|\w+) =>) \{\s*$/
+    /^module\.exports(\.\w+)? = (async )?(function\*? ?\w*\s*\([^)]*\)|(\([^)]*\)|\w+) =>) \{\s*$/,
+    // With --commonjs: functions of a CommonJS module, declared (`function name(a) {`) or stored
+    // on an object (`exports.name = function (a) {`, express's `res.send = function send(body) {`).
+    ...(flag('commonjs')
+      ? [
+          /^(async )?function\*? ?\w+\s*\([^)]*\)\s*\{\s*$/,
+          /^\w+(\.\w+)+ = (async )?function\*? ?\w*\s*\([^)]*\)\s*\{\s*$/
+        ]
+      : [])
   ]
   // The `) {` (or `): Type {`) that closes a parameter list split over lines opens a body only in a
   // function statement (`export function f(`, `module.exports = function (`), not in a class heading.
@@ -465,7 +474,9 @@ function realMutations(dir, count, seed) {
   // too: the body becomes `(() => { throw … })() || a + 1`.
   const expressionArrow =
     /^export (const \w+(: [^=]+)? = |default )(async )?(<[^>]*>)?(\([^)]*\)|\w+)(: [^=]*)? => (?!\{\s*$)\S/
-  const declaresValue = /^((export )?(default|const|let|var|async|function|class|abstract)|module\.exports)\b/
+  const declaresValue = flag('commonjs')
+    ? /^((export )?(default|const|let|var|async|function|class|abstract)|module\.exports|\w+(\.\w+)+ = )/
+    : /^((export )?(default|const|let|var|async|function|class|abstract)|module\.exports)\b/
   const sites = []
   for (const file of files) {
     const lines = readFileSync(join(dir, file), 'utf8').split('\n')
