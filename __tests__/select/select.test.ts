@@ -828,6 +828,9 @@ describe('the test files of mocha, tap and node --test', () => {
       'spec/deep/b.js': useB
     }
     await expectEdits(mocharc, [['lib/b.js', 'return 2', 'return 20', ['spec/deep/b.js']]])
+    const { ['.mocharc.yml']: _yml, ...withoutYml } = mocharc
+    const mocharcJs = { ...withoutYml, '.mocharc.js': "module.exports = { spec: ['spec/**/*.js'] }\n" }
+    await expectEdits(mocharcJs, [['lib/b.js', 'return 2', 'return 20', ['spec/deep/b.js']]])
     const tap = {
       ...lib,
       'package.json': JSON.stringify({ scripts: { test: 'tap' } }),

@@ -1269,7 +1269,10 @@ function runnerTestSettings(read, dir) {
         typeChecked: false
     };
 }
-/** What a package's mocha config (`.mocharc.json`, `.yml`, package.json `mocha`) says of its tests. */
+/**
+ * What a package's mocha config (`.mocharc.json`, `.yml`, a literal `.mocharc.js`, package.json
+ * `mocha`) says of its tests.
+ */
 function mochaConfig(read, dir, pkg) {
     let config;
     for (const name of ['.mocharc.json', '.mocharc.jsonc']) {
@@ -1281,6 +1284,11 @@ function mochaConfig(read, dir, pkg) {
         const text = read(joinPath(dir, name));
         if (text !== undefined && !config)
             config = yamlObject(text);
+    }
+    for (const name of ['.mocharc.js', '.mocharc.cjs']) {
+        const text = read(joinPath(dir, name));
+        if (text !== undefined && !config)
+            config = jestConfigFromJs(text)?.config;
     }
     if (!config && pkg?.mocha && typeof pkg.mocha === 'object')
         config = pkg.mocha;
@@ -8164,7 +8172,7 @@ function lineStartsOf(text) {
 
 /** A file in a fixture folder: the folder's parent holds the tests that read it. */
 const FIXTURE_FOLDER = /^(.*?)(?:^|\/)(?:__fixtures__|fixtures|__testfixtures__|testdata|test-data)\//;
-const CONFIG_NAMES = /(?:^|\/)(?:package\.json|[tj]sconfig(?:\.[\w-]+)?\.json|jest\.config\.[cm]?[jt]s(?:on)?|\.mocharc\.(?:jsonc?|ya?ml)|pnpm-workspace\.yaml|go\.mod)$/;
+const CONFIG_NAMES = /(?:^|\/)(?:package\.json|[tj]sconfig(?:\.[\w-]+)?\.json|jest\.config\.[cm]?[jt]s(?:on)?|\.mocharc\.(?:jsonc?|ya?ml|c?js)|pnpm-workspace\.yaml|go\.mod)$/;
 function isConfigEntry(entry) {
     const path = entry.path;
     // The names CONFIG_NAMES takes end so; tens of thousands of other paths skip the pattern.

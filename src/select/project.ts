@@ -678,7 +678,10 @@ function runnerTestSettings(read: ReadText, dir: string): JestSettings | undefin
   }
 }
 
-/** What a package's mocha config (`.mocharc.json`, `.yml`, package.json `mocha`) says of its tests. */
+/**
+ * What a package's mocha config (`.mocharc.json`, `.yml`, a literal `.mocharc.js`, package.json
+ * `mocha`) says of its tests.
+ */
 function mochaConfig(
   read: ReadText,
   dir: string,
@@ -692,6 +695,10 @@ function mochaConfig(
   for (const name of ['.mocharc.yml', '.mocharc.yaml']) {
     const text = read(joinPath(dir, name))
     if (text !== undefined && !config) config = yamlObject(text)
+  }
+  for (const name of ['.mocharc.js', '.mocharc.cjs']) {
+    const text = read(joinPath(dir, name))
+    if (text !== undefined && !config) config = jestConfigFromJs(text)?.config
   }
   if (!config && pkg?.mocha && typeof pkg.mocha === 'object') config = pkg.mocha as Record<string, unknown>
   const local = (file: string): boolean => /^\.{0,2}\//.test(file)
