@@ -27,8 +27,8 @@
 // exports and class methods the scanner knows CommonJS exports (`module.exports = function name(…) {`,
 // `module.exports = async (file, api) => {`) and function signatures split over lines, whose body
 // opens after a top-level `) {`. With --commonjs, also top-level function declarations and
-// functions stored on an object (`res.send = function send(body) {`). With --arrows, exported arrow functions whose body is an
-// expression (`export const is = x => x != null`) are mutated too, their body made
+// functions stored on an object (`res.send = function send(body) {`). With --arrows, exported
+// arrow functions whose body is an expression (`export const is = x => x != null`) are mutated too, their body made
 // `(() => { throw … })() || x != null` (off by default, so that earlier seeds pick the same sites).
 //
 // With --pytest the suite is a Python one: pytest (`python3 -m pytest`, with `src` on PYTHONPATH
@@ -306,7 +306,9 @@ function vitestReport(dir) {
   return { failed: [...new Set(failed)].sort(), files: [...new Set(files)].sort() }
 }
 
-const NODE_TEST = flag('node-test') || arg('mocha', undefined) !== undefined
+/** `--mocha 'SPEC…'`: mocha's spec globs (as its test script gives them), with `--mocha-args`. */
+const MOCHA = arg('mocha', undefined)
+const NODE_TEST = flag('node-test') || MOCHA !== undefined
 
 /** node:test's default patterns (Node 20), for `node --test` without arguments. */
 const isNodeTestFile = picomatch(
@@ -320,9 +322,6 @@ const isNodeTestFile = picomatch(
   ],
   { ignore: ['**/node_modules/**'] }
 )
-
-/** `--mocha 'SPEC…'`: mocha's spec globs (as its test script gives them), with `--mocha-args`. */
-const MOCHA = arg('mocha', undefined)
 
 /**
  * Each test file `node --test` runs (or, with --mocha, each file of mocha's spec, run by the

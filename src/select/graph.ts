@@ -551,9 +551,9 @@ export function stepForward(
     for (const name of Object.keys(scan.exports)) visit(file, `export:${name}`)
     for (const target of node.exportAll) visit(target, WHOLE)
   } else if (key.startsWith(`export:${REQUIRED}`)) {
-    // \`require(…).name\`: with babel's interop an ES module's default export may hold it
+    // `require(…).name`: with babel's interop an ES module's default export may hold it
     // (add-module-exports), when the module does not export it.
-    const name = key.slice(8)
+    const name = exportedName(key.slice(7))
     visit(file, `export:${name}`)
     if (scan.esm && own(scan.exports, name) === undefined) visit(file, 'export:default')
   } else if (key.startsWith('export:')) {
@@ -691,7 +691,10 @@ function predecessors(graph: Graph, index: ReverseIndex, nodeId: string, out: st
       // A name required of an ES module that does not export it (see stepForward).
       if (name === 'default' && node?.scan.esm)
         for (const b of edges?.bindings ?? [])
-          if (b.imported.startsWith(REQUIRED) && own(node.scan.exports, b.imported.slice(1)) === undefined)
+          if (
+            b.imported.startsWith(REQUIRED) &&
+            own(node.scan.exports, exportedName(b.imported)) === undefined
+          )
             out.push(id('S', b.from, b.local))
       for (const from of edges?.exportAllers ?? []) {
         const exporter = graph.nodes.get(from)

@@ -344,8 +344,10 @@ class JsScanner {
         const record: ImportRecord = { spec, kind: 'require', names: this.destructuredRequire(k) }
         this.scan_.imports.push(record)
         const local = record.names ? undefined : this.requiredAs(k)
-        if (local !== undefined) this.requireLocals.set(local, (this.requireLocals.get(local) ?? 0) + 1)
-        if (local !== undefined) this.requireRecords.set(record, local)
+        if (local !== undefined) {
+          this.requireLocals.set(local, (this.requireLocals.get(local) ?? 0) + 1)
+          this.requireRecords.set(record, local)
+        }
       } else if (word === 'import' && !prevDot) {
         this.scan_.imports.push({ spec, kind: 'dynamic', names: null })
       } else if (
@@ -615,15 +617,10 @@ class JsScanner {
 
   /** A statement that starts with a name: a declaration, a property assignment or code run on load. */
   private otherStatement(start: number, k: number, end: number): void {
-    {
-      const assignment = this.inertPropertyAssignment(k, end)
-      if (assignment) {
-        this.propertyStatements.push({ ...assignment, start, end })
-        if (assignment.member === 'prototype') this.prototypeReplaced.add(assignment.target)
-        return
-      }
-      return this.declaration(start, k, end, 'none')
-    }
+    const assignment = this.inertPropertyAssignment(k, end)
+    if (!assignment) return this.declaration(start, k, end, 'none')
+    this.propertyStatements.push({ ...assignment, start, end })
+    if (assignment.member === 'prototype') this.prototypeReplaced.add(assignment.target)
   }
 
   /** CommonJS export statements, placed once the whole module is read (placeCommonJsExports). */
@@ -682,10 +679,12 @@ class JsScanner {
 
   /**
    * A module whose every use of `exports` and `module.exports` is a CommonJS export statement, at
-   * most one of them replacing `module.exports` with an object of names, exports those names: each
-   * `exports.name = value` is a declaration (`exports.name`) of what it stores, run on load when
-   * the value runs code. Any other use (`exports.a()` in a function, `Object.assign(exports, …)`,
-   * `module.exports = fn`) leaves the statements as code run on load and the module whole.
+   * most one of them replacing `module.exports`, exports by name: `exports.name = value` is a
+   * declaration (`exports.name`) of what it stores, run on load when the value runs code;
+   * `module.exports = { a, b: c }` names its exports; `module.exports = value` is a declaration
+   * (`module.exports`) that only the module's whole reaches. Any other use (`exports.a()` in a
+   * function, `Object.assign(exports, …)`, a second replacement) leaves the statements as code run
+   * on load and the module whole.
    */
   private placeCommonJsExports(): void {
     const statements = this.commonJsExports
@@ -1197,12 +1196,9 @@ class JsScanner {
     const name = this.t(k)
     const shaped =
       this.t(k - 1) === 'const' &&
-      this.is(k, IDENT) &&
-      this.is(k + 1, PUNCT, '=') &&
       this.is(k + 2, IDENT, 'require') &&
-      this.is(k + 3, PUNCT, '(') &&
       this.is(k + 4, STRING) &&
-      this.is(k + 5, PUNCT, ')') &&
+      this.requiredAs(k + 2) === name &&
       (k + 6 === end || (k + 7 === end && this.is(k + 6, PUNCT, ';')))
     if (!shaped || this.requireLocals.get(name) !== 1) return undefined
     this.requireBindings.add(name)

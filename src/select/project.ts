@@ -604,6 +604,12 @@ function commandWords(script: string, name: RegExp, flag?: string): string[] | u
   return undefined
 }
 
+/**
+ * Whether a value mocha `--require`s names a file of the repository (`./setup`, `test/support/env`)
+ * rather than a package (`ts-node/register` passes too, and resolves to nothing).
+ */
+const namesAFile = (value: string): boolean => /^\.{0,2}\/|^[\w-]+\/[\w./-]+$/.test(value)
+
 /** The test-file patterns of a spec (a file, a glob or a folder), relative to the package's folder. */
 function specPatterns(dir: string, spec: string, recursive: boolean, extensions: string[]): string[] {
   const path = joinPath(dir, spec.replace(/^\.\//, '').replace(/\/+$/, ''))
@@ -634,17 +640,12 @@ function runnerTestSettings(read: ReadText, dir: string): JestSettings | undefin
       const word = mocha[i] as string
       if (word === '--recursive') recursive = true
       else if (word === '--extension') extensions.push(mocha[i + 1] ?? '')
-      if (
-        (word === '--require' || word === '-r' || word === '--file') &&
-        /^\.{0,2}\//.test(mocha[i + 1] ?? '')
-      )
-        setupFiles.push(joinPath(dir, (mocha[i + 1] as string).replace(/^\.\//, '')))
-      else if ((word === '--require' || word === '-r') && /^[\w-]+\/[\w./-]+$/.test(mocha[i + 1] ?? ''))
+      if ((word === '--require' || word === '-r' || word === '--file') && namesAFile(mocha[i + 1] ?? ''))
         setupFiles.push(joinPath(dir, mocha[i + 1] as string))
       if (word === '--spec') specs.push(mocha[i + 1] ?? '')
       else if (!word.startsWith('-') && !MOCHA_VALUE_OPTIONS.has(mocha[i - 1] ?? '')) specs.push(word)
     }
-    setupFiles.push(...rc.setupFiles.map(file => joinPath(dir, file.replace(/^\.\//, ''))))
+    setupFiles.push(...rc.setupFiles.map(file => joinPath(dir, file)))
     const chosen = specs.length ? specs : rc.specs.length ? rc.specs : ['test']
     testMatch = chosen.flatMap(spec => specPatterns(dir, spec, recursive, extensions))
   } else if (tap) {
@@ -688,10 +689,7 @@ function mochaConfig(
   pkg: Record<string, unknown> | undefined
 ): { specs: string[]; recursive: boolean; extensions: string[]; setupFiles: string[] } {
   let config: Record<string, unknown> | undefined
-  for (const name of ['.mocharc.json', '.mocharc.jsonc']) {
-    const text = read(joinPath(dir, name))
-    if (text !== undefined) config = readJson(read, joinPath(dir, name)) ?? jsoncObject(text)
-  }
+  for (const name of ['.mocharc.json', '.mocharc.jsonc']) config ??= readJson(read, joinPath(dir, name))
   for (const name of ['.mocharc.yml', '.mocharc.yaml']) {
     const text = read(joinPath(dir, name))
     if (text !== undefined && !config) config = yamlObject(text)
@@ -701,21 +699,11 @@ function mochaConfig(
     if (text !== undefined && !config) config = jestConfigFromJs(text)?.config
   }
   if (!config && pkg?.mocha && typeof pkg.mocha === 'object') config = pkg.mocha as Record<string, unknown>
-  const local = (file: string): boolean => /^\.{0,2}\//.test(file)
   return {
     specs: asStrings(config?.spec),
     recursive: config?.recursive === true || config?.recursive === 'true',
     extensions: asStrings(config?.extension),
-    setupFiles: [...asStrings(config?.require), ...asStrings(config?.file)].filter(local)
-  }
-}
-
-function jsoncObject(text: string): Record<string, unknown> | undefined {
-  try {
-    const value: unknown = JSON.parse(text.replace(/^\s*\/\/.*$/gm, '').replace(/,(\s*[}\]])/g, '$1'))
-    return value && typeof value === 'object' ? (value as Record<string, unknown>) : undefined
-  } catch {
-    return undefined
+    setupFiles: [...asStrings(config?.require), ...asStrings(config?.file)].filter(namesAFile)
   }
 }
 

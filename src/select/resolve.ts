@@ -135,8 +135,12 @@ export class Resolver {
         if (target) return target
       }
     }
-    // The repository's top folder is '' (`require('..')` from test/).
-    const index = path === '' ? 'index' : `${path}/index`
+    return this.indexIn(path)
+  }
+
+  /** The index file of folder `path` (the repository's top folder is '': `require('..')` from test/). */
+  private indexIn(path: string): string | undefined {
+    const index = joinPath(path, 'index')
     for (const e of JS_EXTENSIONS) if (this.exists(index + e)) return index + e
     return undefined
   }
@@ -149,10 +153,7 @@ export class Resolver {
       for (const tsExt of TS_FOR_JS[ext] as string[]) if (this.exists(stem + tsExt)) return stem + tsExt
     }
     for (const e of JS_EXTENSIONS) if (this.exists(path + e)) return path + e
-    // The repository's top folder is '' (`require('..')` from test/).
-    const index = path === '' ? 'index' : `${path}/index`
-    for (const e of JS_EXTENSIONS) if (this.exists(index + e)) return index + e
-    return undefined
+    return this.indexIn(path)
   }
 
   /** A path as tryPath finds it, or else, as build output not in the repository, its source. */
