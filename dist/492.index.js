@@ -1190,6 +1190,11 @@ function commandWords(script, name, flag) {
     }
     return undefined;
 }
+/**
+ * Whether a value mocha `--require`s names a file of the repository (`./setup`, `test/support/env`)
+ * rather than a package (`ts-node/register` passes too, and resolves to nothing).
+ */
+const namesAFile = (value) => /^\.{0,2}\/|^[\w-]+\/[\w./-]+$/.test(value);
 /** The test-file patterns of a spec (a file, a glob or a folder), relative to the package's folder. */
 function specPatterns(dir, spec, recursive, extensions) {
     const path = joinPath(dir, spec.replace(/^\.\//, '').replace(/\/+$/, ''));
@@ -1223,17 +1228,14 @@ function runnerTestSettings(read, dir) {
                 recursive = true;
             else if (word === '--extension')
                 extensions.push(mocha[i + 1] ?? '');
-            if ((word === '--require' || word === '-r' || word === '--file') &&
-                /^\.{0,2}\//.test(mocha[i + 1] ?? ''))
-                setupFiles.push(joinPath(dir, mocha[i + 1].replace(/^\.\//, '')));
-            else if ((word === '--require' || word === '-r') && /^[\w-]+\/[\w./-]+$/.test(mocha[i + 1] ?? ''))
+            if ((word === '--require' || word === '-r' || word === '--file') && namesAFile(mocha[i + 1] ?? ''))
                 setupFiles.push(joinPath(dir, mocha[i + 1]));
             if (word === '--spec')
                 specs.push(mocha[i + 1] ?? '');
             else if (!word.startsWith('-') && !MOCHA_VALUE_OPTIONS.has(mocha[i - 1] ?? ''))
                 specs.push(word);
         }
-        setupFiles.push(...rc.setupFiles.map(file => joinPath(dir, file.replace(/^\.\//, ''))));
+        setupFiles.push(...rc.setupFiles.map(file => joinPath(dir, file)));
         const chosen = specs.length ? specs : rc.specs.length ? rc.specs : ['test'];
         testMatch = chosen.flatMap(spec => specPatterns(dir, spec, recursive, extensions));
     }
@@ -1275,11 +1277,8 @@ function runnerTestSettings(read, dir) {
  */
 function mochaConfig(read, dir, pkg) {
     let config;
-    for (const name of ['.mocharc.json', '.mocharc.jsonc']) {
-        const text = read(joinPath(dir, name));
-        if (text !== undefined)
-            config = readJson(read, joinPath(dir, name)) ?? jsoncObject(text);
-    }
+    for (const name of ['.mocharc.json', '.mocharc.jsonc'])
+        config ??= readJson(read, joinPath(dir, name));
     for (const name of ['.mocharc.yml', '.mocharc.yaml']) {
         const text = read(joinPath(dir, name));
         if (text !== undefined && !config)
@@ -1292,22 +1291,12 @@ function mochaConfig(read, dir, pkg) {
     }
     if (!config && pkg?.mocha && typeof pkg.mocha === 'object')
         config = pkg.mocha;
-    const local = (file) => /^\.{0,2}\//.test(file);
     return {
         specs: asStrings(config?.spec),
         recursive: config?.recursive === true || config?.recursive === 'true',
         extensions: asStrings(config?.extension),
-        setupFiles: [...asStrings(config?.require), ...asStrings(config?.file)].filter(local)
+        setupFiles: [...asStrings(config?.require), ...asStrings(config?.file)].filter(namesAFile)
     };
-}
-function jsoncObject(text) {
-    try {
-        const value = JSON.parse(text.replace(/^\s*\/\/.*$/gm, '').replace(/,(\s*[}\]])/g, '$1'));
-        return value && typeof value === 'object' ? value : undefined;
-    }
-    catch {
-        return undefined;
-    }
 }
 /** The top-level `key: value` and `key:` + `- item` lists of a simple YAML file. */
 function yamlObject(text) {
@@ -2063,9 +2052,9 @@ function stepForward(node, key, visit, skip) {
             visit(target, WHOLE);
     }
     else if (key.startsWith(`export:${REQUIRED}`)) {
-        // \`require(…).name\`: with babel's interop an ES module's default export may hold it
+        // `require(…).name`: with babel's interop an ES module's default export may hold it
         // (add-module-exports), when the module does not export it.
-        const name = key.slice(8);
+        const name = exportedName(key.slice(7));
         visit(file, `export:${name}`);
         if (scan.esm && own(scan.exports, name) === undefined)
             visit(file, 'export:default');
@@ -2203,7 +2192,8 @@ function predecessors(graph, index, nodeId, out) {
             // A name required of an ES module that does not export it (see stepForward).
             if (name === 'default' && node?.scan.esm)
                 for (const b of edges?.bindings ?? [])
-                    if (b.imported.startsWith(REQUIRED) && own(node.scan.exports, b.imported.slice(1)) === undefined)
+                    if (b.imported.startsWith(REQUIRED) &&
+                        own(node.scan.exports, exportedName(b.imported)) === undefined)
                         out.push(id('S', b.from, b.local));
             for (const from of edges?.exportAllers ?? []) {
                 const exporter = graph.nodes.get(from);
@@ -3369,10 +3359,10 @@ class JsScanner {
                 const record = { spec, kind: 'require', names: this.destructuredRequire(k) };
                 this.scan_.imports.push(record);
                 const local = record.names ? undefined : this.requiredAs(k);
-                if (local !== undefined)
+                if (local !== undefined) {
                     this.requireLocals.set(local, (this.requireLocals.get(local) ?? 0) + 1);
-                if (local !== undefined)
                     this.requireRecords.set(record, local);
+                }
             }
             else if (word === 'import' && !prevDot) {
                 this.scan_.imports.push({ spec, kind: 'dynamic', names: null });
@@ -3667,16 +3657,12 @@ class JsScanner {
     }
     /** A statement that starts with a name: a declaration, a property assignment or code run on load. */
     otherStatement(start, k, end) {
-        {
-            const assignment = this.inertPropertyAssignment(k, end);
-            if (assignment) {
-                this.propertyStatements.push({ ...assignment, start, end });
-                if (assignment.member === 'prototype')
-                    this.prototypeReplaced.add(assignment.target);
-                return;
-            }
+        const assignment = this.inertPropertyAssignment(k, end);
+        if (!assignment)
             return this.declaration(start, k, end, 'none');
-        }
+        this.propertyStatements.push({ ...assignment, start, end });
+        if (assignment.member === 'prototype')
+            this.prototypeReplaced.add(assignment.target);
     }
     /** CommonJS export statements, placed once the whole module is read (placeCommonJsExports). */
     commonJsExports = [];
@@ -3722,10 +3708,12 @@ class JsScanner {
     }
     /**
      * A module whose every use of `exports` and `module.exports` is a CommonJS export statement, at
-     * most one of them replacing `module.exports` with an object of names, exports those names: each
-     * `exports.name = value` is a declaration (`exports.name`) of what it stores, run on load when
-     * the value runs code. Any other use (`exports.a()` in a function, `Object.assign(exports, …)`,
-     * `module.exports = fn`) leaves the statements as code run on load and the module whole.
+     * most one of them replacing `module.exports`, exports by name: `exports.name = value` is a
+     * declaration (`exports.name`) of what it stores, run on load when the value runs code;
+     * `module.exports = { a, b: c }` names its exports; `module.exports = value` is a declaration
+     * (`module.exports`) that only the module's whole reaches. Any other use (`exports.a()` in a
+     * function, `Object.assign(exports, …)`, a second replacement) leaves the statements as code run
+     * on load and the module whole.
      */
     placeCommonJsExports() {
         const statements = this.commonJsExports;
@@ -4261,12 +4249,9 @@ class JsScanner {
     requireBinding(k, end) {
         const name = this.t(k);
         const shaped = this.t(k - 1) === 'const' &&
-            this.is(k, IDENT) &&
-            this.is(k + 1, PUNCT, '=') &&
             this.is(k + 2, IDENT, 'require') &&
-            this.is(k + 3, PUNCT, '(') &&
             this.is(k + 4, STRING) &&
-            this.is(k + 5, PUNCT, ')') &&
+            this.requiredAs(k + 2) === name &&
             (k + 6 === end || (k + 7 === end && this.is(k + 6, PUNCT, ';')));
         if (!shaped || this.requireLocals.get(name) !== 1)
             return undefined;
@@ -5600,8 +5585,11 @@ class Resolver {
                     return target;
             }
         }
-        // The repository's top folder is '' (`require('..')` from test/).
-        const index = path === '' ? 'index' : `${path}/index`;
+        return this.indexIn(path);
+    }
+    /** The index file of folder `path` (the repository's top folder is '': `require('..')` from test/). */
+    indexIn(path) {
+        const index = joinPath(path, 'index');
         for (const e of JS_EXTENSIONS)
             if (this.exists(index + e))
                 return index + e;
@@ -5620,12 +5608,7 @@ class Resolver {
         for (const e of JS_EXTENSIONS)
             if (this.exists(path + e))
                 return path + e;
-        // The repository's top folder is '' (`require('..')` from test/).
-        const index = path === '' ? 'index' : `${path}/index`;
-        for (const e of JS_EXTENSIONS)
-            if (this.exists(index + e))
-                return index + e;
-        return undefined;
+        return this.indexIn(path);
     }
     /** A path as tryPath finds it, or else, as build output not in the repository, its source. */
     fileOrSource(path) {
