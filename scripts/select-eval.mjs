@@ -538,6 +538,11 @@ function linkNodeModules(source, dir) {
   }
 }
 
+/** Untracked files and folders (a folder with no tracked file in it as one entry), ignored ones too. */
+function untrackedEntries(dir) {
+  return git(dir, 'ls-files', '-z', '--others', '--directory').split('\0').filter(Boolean)
+}
+
 async function main() {
   const work = mkdtempSync(join(tmpdir(), 'ci-medic-eval-'))
   jestWrapper = join(work, 'jest.cjs')
@@ -600,6 +605,7 @@ async function main() {
     let coverageMap
     if (flag('coverage') && !PYTEST && !VITEST && !NODE_TEST) {
       const coverageDir = join(work, 'coverage-map')
+      const before = new Set(untrackedEntries(dir))
       const recorded = await runTests({
         repoDir: dir,
         timeoutMs: 30 * 60_000,
@@ -608,8 +614,10 @@ async function main() {
         coverageDir
       })
       coverageMap = readCoverageMap(coverageDir)
-      // What the runner built before the tests (a build folder) would confuse jest's module map.
-      git(dir, 'clean', '-fdxq', '-e', 'node_modules')
+      // What the runner built before the tests (a build folder) would confuse jest's module map;
+      // what was there before it ran stays (`preconstruct dev`'s links in each package's dist/).
+      for (const entry of untrackedEntries(dir))
+        if (!before.has(entry)) rmSync(join(dir, entry), { recursive: true, force: true })
       console.log(
         `coverage map: ${recorded.coverageMap?.recorded ?? 0} test files recorded${recorded.coverageMap?.why ? ` (${recorded.coverageMap.why})` : ''}`
       )
