@@ -307,6 +307,32 @@ describe('what coverage cannot see without help', () => {
     expect(withMap.tests).toEqual(graphOnly.tests)
   }, 180_000)
 
+  it('records a test that loads the sources through an untracked stub, not one that loads built output', async () => {
+    const repo = projectRepo({
+      ...JS_PROJECT,
+      'test/stub.test.js':
+        "const { Clock } = require('../dist/clock')\ntest('stub', () => expect(new Clock(3).format(true)).toBe('03:00:00'))\n",
+      'test/built.test.js':
+        "const { Clock } = require('../build/clock')\ntest('built', () => expect(new Clock(3).format(true)).toBe('03:00:00'))\n"
+    })
+    // As `preconstruct dev` links a package's entry to its source; and a build of the source.
+    repo.write(
+      'dist/clock.js',
+      '"use strict";\n// links the entry to the source\nconst { join } = require("path");\nmodule.exports = require("../src/clock.js");\n'
+    )
+    repo.write('build/clock.js', CLOCK_JS)
+    const { map, recorded } = await record(repo)
+    expect(recorded).toBe(5)
+    const run = map.runs[0]!
+    expect(Object.keys(run.tests)).toContain('test/stub.test.js')
+    expect(Object.keys(run.tests)).not.toContain('test/built.test.js')
+    expect(run.sources.map(s => s.path)).not.toContain('dist/clock.js')
+    const base = repo.head()
+    const { withMap, failing } = await change(repo, base, map, throwIn('longForm'))
+    expect(failing).toEqual(['test/long.test.js', 'test/stub.test.js'])
+    expect(withMap.tests).toEqual(expect.arrayContaining(failing))
+  }, 180_000)
+
   it('lets the graph decide for code a test runs in another process, by a script it names by path', async () => {
     const repo = projectRepo({
       ...JS_PROJECT,

@@ -11,6 +11,7 @@ import { fillTestCommand } from './shell.js'
 import { recordTimings } from './timings.js'
 import { recordCoverageMap, type TestCoverage } from './coverage-map.js'
 import { repoRelative } from './stack.js'
+import { onlyLoadsWhatRan } from './loader-stub.js'
 import { originalPositionIn, parseMap, type ParsedMap } from './sourcemap.js'
 import { Git } from '../ports/git.js'
 import { isFailing, isFailingCase, totalsOf } from './totals.js'
@@ -118,7 +119,9 @@ interface RunContext extends RunTestsOptions {
 /**
  * Records what each test file that passed on its first run ran. Nothing is recorded when the
  * work tree has changes (the map must describe a commit), and a test that loaded a file git does
- * not track is left out, since select could not tell whether that file changed.
+ * not track is left out, since select could not tell whether that file changed (or what it was
+ * built from); unless that file only loads tracked files the test ran (a stub, see
+ * onlyLoadsWhatRan), which the entry then leaves out.
  */
 async function saveCoverage(
   dir: string,
@@ -141,13 +144,19 @@ async function saveCoverage(
     const ran = context.coverage.get(result.file)
     if (notPassing.has(result.file) || ran === undefined || recorded.has(prefix + result.file)) continue
     const sources = ran && Object.keys(ran)
-    if (!sources || !sources.every(path => tracked.has(prefix + path))) {
+    const isTracked = (path: string): boolean => tracked.has(prefix + path)
+    const stubs = { repoDir: context.repoDir, tracked: isTracked, ran: new Set(sources) }
+    if (!sources || !sources.every(path => isTracked(path) || onlyLoadsWhatRan(path, stubs))) {
       untracked++
       continue
     }
     recorded.set(
       prefix + result.file,
-      Object.fromEntries(Object.entries(ran).map(([path, entry]) => [prefix + path, entry]))
+      Object.fromEntries(
+        Object.entries(ran)
+          .filter(([path]) => isTracked(path))
+          .map(([path, entry]) => [prefix + path, entry])
+      )
     )
   }
   if (recorded.size === 0)
