@@ -42,7 +42,8 @@
 // `--findRelatedTests` to compare with, so the selection is measured against the whole suite.
 //
 // With --mocha 'test/*.js test/acceptance/*.js' [--mocha-args '--require test/support/env'] the
-// suite is mocha's, each file of those globs run alone by the project's mocha, as with --node-test.
+// suite is mocha's, each file of those globs run alone by the project's mocha, as with --node-test;
+// with --mocha-whole, in one mocha run first (each file alone only when that run wrote no report).
 //
 // With --node-test the suite is node:test's: the files `node --test` finds by its default patterns
 // (`**/*.test.?(c|m)js`, `**/test/**/*.?(c|m)js` and the like), each run alone with
@@ -335,6 +336,10 @@ async function nodeTestReport(dir) {
     .filter(file => file && isTestFile(file))
     .sort()
   const mochaArgs = (arg('mocha-args', '') ?? '').split(/\s+/).filter(Boolean)
+  if (MOCHA && flag('mocha-whole')) {
+    const failed = await mochaWholeRun(dir, mochaArgs, fileTimeout * 5)
+    if (failed) return { failed: failed.filter(file => files.includes(file)).sort(), files }
+  }
   const command = file =>
     MOCHA ? [join(dir, 'node_modules/mocha/bin/mocha.js'), ...mochaArgs, file] : ['--test', file]
   const failed = []
@@ -355,6 +360,34 @@ async function nodeTestReport(dir) {
   }
   await Promise.all([worker(), worker()])
   return { failed: failed.sort(), files }
+}
+
+/**
+ * `--mocha-whole`: the whole spec in one mocha run with its JSON reporter (a file per failure),
+ * far faster than a process per file when each loads a transpiler; null when mocha wrote no report
+ * (a file that failed to load stops mocha), and then each file runs alone.
+ */
+async function mochaWholeRun(dir, mochaArgs, timeout) {
+  const out = join(tmpdir(), `ci-medic-eval-mocha-${process.pid}.json`)
+  rmSync(out, { force: true })
+  const specs = MOCHA.split(/[\s,]+/).filter(Boolean)
+  const args = [...mochaArgs, '--reporter', 'json', '--reporter-option', `output=${out}`, ...specs]
+  await new Promise(done => {
+    const child = spawn(process.execPath, [join(dir, 'node_modules/mocha/bin/mocha.js'), ...args], {
+      cwd: dir,
+      stdio: 'ignore'
+    })
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeout)
+    child.on('close', () => {
+      clearTimeout(timer)
+      done()
+    })
+  })
+  if (!existsSync(out)) return null
+  const report = JSON.parse(readFileSync(out, 'utf8'))
+  rmSync(out, { force: true })
+  if (!report.stats || report.failures.some(failure => !failure.file)) return null
+  return [...new Set(report.failures.map(failure => relative(dir, failure.file)))]
 }
 
 /** Mutations for a Python repository: a raise at the top of functions and methods. */

@@ -803,6 +803,34 @@ describe('the test files of mocha, tap and node --test', () => {
     ])
   })
 
+  it('finds the runner in the scripts the test script runs (npm-run-all, npm run, yarn, concurrently)', async () => {
+    const mocha = 'cross-env BABEL_ENV=cjs mocha --require @babel/register --reporter spec'
+    const testScripts: Array<Record<string, string>> = [
+      // ramda's
+      { test: 'npm-run-all --parallel spec lint', spec: mocha, lint: 'eslint .' },
+      { test: 'npm run --silent lint && npm run spec', spec: mocha, lint: 'eslint .' },
+      { test: 'yarn spec', spec: mocha },
+      { test: 'run-s "test:*"', 'test:unit': mocha, 'test:lint': 'eslint .' },
+      { test: 'concurrently "npm:spec"', spec: 'npm run unit', unit: mocha }
+    ]
+    for (const scripts of testScripts) {
+      const files = {
+        ...lib,
+        'package.json': JSON.stringify({ scripts }),
+        'test/app.js': useA,
+        'test/b.js': useB.replace('../../', '../')
+      }
+      await expectEdits(files, [['lib/a.js', 'return 1', 'return 10', ['test/app.js']]])
+    }
+    // A script that names itself, or one that is not there, is not followed forever.
+    const loop = {
+      ...lib,
+      'package.json': JSON.stringify({ scripts: { test: 'npm run spec', spec: 'npm run test && npm run gone' } }),
+      'test/app.js': useA
+    }
+    await expectEdits(loop, [['lib/a.js', 'return 1', 'return 10', []]])
+  })
+
   it("follows `require('..')` to the index of the top folder, as express’s tests load it", async () => {
     const files = {
       ...lib,

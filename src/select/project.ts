@@ -590,6 +590,75 @@ const MOCHA_VALUE_OPTIONS = new Set(
   )
 )
 
+/** Scripts that run other scripts, followed this deep. */
+const MAX_SCRIPT_DEPTH = 4
+
+/**
+ * The package's test script, with the scripts it runs (`npm run spec`, `yarn spec`,
+ * `npm-run-all --parallel spec lint`, `run-s build:*`, `concurrently "npm:spec"`) after it, each
+ * as a command of its own: `"test": "npm-run-all --parallel spec lint"` runs mocha through `spec`.
+ */
+function testScript(scripts: unknown): string | undefined {
+  if (!scripts || typeof scripts !== 'object') return undefined
+  const byName = scripts as Record<string, unknown>
+  const text = (name: string): string | undefined =>
+    Object.prototype.hasOwnProperty.call(byName, name) && typeof byName[name] === 'string'
+      ? (byName[name] as string)
+      : undefined
+  if (text('test') === undefined) return undefined
+  const seen = new Set<string>(['test'])
+  const texts: string[] = []
+  let names = ['test']
+  for (let depth = 0; depth <= MAX_SCRIPT_DEPTH && names.length; depth++) {
+    const next: string[] = []
+    for (const name of names) {
+      const script = text(name) as string
+      texts.push(script)
+      for (const called of scriptsCalled(script, Object.keys(byName)))
+        if (!seen.has(called) && text(called) !== undefined) {
+          seen.add(called)
+          next.push(called)
+        }
+    }
+    names = next
+  }
+  return texts.join(' ; ')
+}
+
+/** The package scripts a script runs by name (`names`: the package's scripts, for globs and `yarn x`). */
+function scriptsCalled(script: string, names: readonly string[]): string[] {
+  const called: string[] = []
+  const matching = (pattern: string): string[] => {
+    if (!pattern.includes('*')) return [pattern]
+    const regex = new RegExp(
+      `^${pattern
+        .split(/(\*\*|\*)/)
+        .map(part =>
+          part === '**' ? '.*' : part === '*' ? '[^:]*' : part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')
+        )
+        .join('')}$`
+    )
+    return names.filter(name => regex.test(name))
+  }
+  for (const part of script.split(/&&|\|\||;|\|/)) {
+    const words = part
+      .trim()
+      .split(/\s+/)
+      .map(word => word.replace(/^['"]|['"]$/g, ''))
+    for (const word of words) if (word.startsWith('npm:')) called.push(...matching(word.slice(4)))
+    const at = words.findIndex(word => /^(?:npm|pnpm|yarn|bun)$/.test(word))
+    if (at >= 0) {
+      const rest = words.slice(at + 1).filter(word => !word.startsWith('-'))
+      if (rest[0] === 'run' || rest[0] === 'run-script') called.push(...matching(rest[1] ?? ''))
+      else if (words[at] !== 'npm' && rest[0] && names.includes(rest[0])) called.push(rest[0])
+    }
+    const runAll = words.findIndex(word => /^(?:\S*\/)?(?:npm-run-all2?|run-p|run-s)$/.test(word))
+    if (runAll >= 0)
+      for (const word of words.slice(runAll + 1)) if (!word.startsWith('-')) called.push(...matching(word))
+  }
+  return called
+}
+
 /**
  * The words after command `name` in a test script (up to `&&`, `||`, `;` or `|`), in the first
  * command that has `flag` among them when one is given.
@@ -624,8 +693,8 @@ function specPatterns(dir: string, spec: string, recursive: boolean, extensions:
  */
 function runnerTestSettings(read: ReadText, dir: string): JestSettings | undefined {
   const pkg = readJson(read, joinPath(dir, 'package.json'))
-  const script = (pkg?.scripts as Record<string, unknown> | undefined)?.test
-  if (typeof script !== 'string') return undefined
+  const script = testScript(pkg?.scripts)
+  if (script === undefined) return undefined
   let testMatch: string[] | undefined
   const setupFiles: string[] = []
   const mocha = commandWords(script, /^(?:\S*\/)?_?mocha$/)
