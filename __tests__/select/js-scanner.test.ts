@@ -401,3 +401,99 @@ function o(a) {}
     })
   })
 })
+
+describe('functions passed to calls made on load', () => {
+  const symbols = (src: string) => scanJs(src, 'a.js').symbols
+
+  it('records the parameters a function declaration leaves uncalled, save in a function it returns', () => {
+    const found = symbols(
+      [
+        'export default function curry(fn) { return function curried(a) { return fn(a) } }',
+        'function arity(n, fn) { switch (n) { case 0: return () => fn(); default: return function (a) { return fn(a) } } }',
+        'function typed(fn: (a: number) => number, label?: string) { return (a: number) => fn(a) }',
+        'function now(fn) { return fn() }',
+        'function stores(fn) { registry.push(fn); return function () {} }',
+        'function invoked(fn) { return function () { return fn() }() }',
+        'function combined(fn) { return fn || function () {} }',
+        'function inner(fn) { const g = () => fn(); return g }',
+        'function spread(fn) { return function () { return fn.apply(this, arguments) } }',
+        'function args(fn) { log(arguments); return function () { fn() } }',
+        'function member(fn, options) { return function () { return options.fn(fn) } }',
+        'function shorthand(fn) { keep({ fn }); return () => 1 }',
+        'function destructured({ fn }, g) { return () => fn(g) }',
+        'function twice(fn) { return () => fn() }',
+        'function twice(fn) { return fn() }',
+        // A function nested in the body returns one that the body then calls.
+        'function sneaky(fn) { const g = () => { return function () { fn() } }; g()(); return 1 }',
+        'function method(fn) { const o = { m() { return function () { fn() } } }; o.m()(); return 1 }',
+        'function controlled(fn, n) { if (n) { return function () { fn() } } return () => fn() }'
+      ].join('\n')
+    )
+    const defers = Object.fromEntries(Object.entries(found).map(([name, s]) => [name, s.defers]))
+    expect(defers).toMatchObject({
+      curry: 1,
+      arity: 2,
+      typed: 3,
+      now: undefined,
+      stores: undefined,
+      invoked: undefined,
+      combined: undefined,
+      inner: undefined,
+      spread: 1,
+      args: undefined,
+      member: 3,
+      shorthand: undefined,
+      destructured: 2,
+      twice: undefined,
+      sneaky: undefined,
+      method: undefined,
+      controlled: 1
+    })
+  })
+
+  it('moves what a function passed on load references out of the module, with the calls it goes through', () => {
+    const found = symbols(
+      [
+        "import curry from './curry'",
+        "import { helper, other, base } from './helpers'",
+        'const inc = curry(function inc(a) { return helper(a) })',
+        'var filter = wrap2(dispatch([base], function (a) { return other(a) }))',
+        'export default curry((a) => helper(a) + base)'
+      ].join('\n')
+    )[MODULE_SYMBOL]
+    expect(found?.refs.sort()).toEqual(['base', 'curry', 'dispatch', 'wrap2'])
+    expect(found?.deferred).toEqual([
+      { calls: [['curry', 0]], refs: ['inc', 'a', 'helper'] },
+      {
+        calls: [
+          ['dispatch', 1],
+          ['wrap2', 0]
+        ],
+        refs: ['filter', 'a', 'other']
+      },
+      { calls: [['curry', 0]], refs: ['default', 'a', 'helper', 'base'] }
+    ])
+  })
+
+  it('keeps in the module what a call made on load may run at once', () => {
+    const found = symbols(
+      [
+        "import { helper, curry, obj } from './helpers'",
+        'const now = curry(function () { return helper(1) })(2)',
+        'const member = obj.curry(function () { return helper(2) })',
+        'const two = curry(function () { return helper(3) }), three = 3',
+        'const table = [1, 2].map(function (a) { return helper(a) })'
+      ].join('\n')
+    )[MODULE_SYMBOL]
+    expect(found?.deferred).toBeUndefined()
+    expect(found?.refs).toEqual(expect.arrayContaining(['helper', 'now', 'member', 'two', 'table']))
+  })
+
+  it('changes the module when the call changes, not when only the function passed does', () => {
+    const before = "import curry from './curry'\nconst inc = curry(function inc(a) { return a + 1 })\n"
+    expect(changed(before, before.replace('a + 1', 'a + 2'), 'a.js')).toEqual(['inc'])
+    expect(changed(before, before.replace('curry(function', 'curry2(function'), 'a.js')).toEqual(
+      expect.arrayContaining([MODULE_SYMBOL, 'inc'])
+    )
+  })
+})

@@ -78,6 +78,25 @@ describe('inert property assignments on a local function or plain class', () => 
   ])('stay statements run on load with %s', (_name, src, ref) => {
     expect(refsOf(src, MODULE_SYMBOL)).toContain(ref)
   })
+
+  it('take a string key in brackets as a name (ramda’s `F.prototype["@@transducer/step"]`)', () => {
+    const src = `${FACTORY}create.prototype['@@transducer/step'] = function (a) {\n  return step(a)\n}\n`
+    expect(refsOf(src, 'create')).toContain('step')
+    expect(refsOf(src, MODULE_SYMBOL)).toEqual([])
+  })
+
+  it('run a value that is not inert on load, without making F code run on load', () => {
+    const src = `${FACTORY}create.prototype.init = base.init\n`
+    expect(refsOf(src, MODULE_SYMBOL)).toEqual(['base'])
+    expect(refsOf(src, 'create')).toContain('base')
+    expect(
+      changedNames(diffScans(scanJs(src, 'a.ts'), scanJs(src.replace('new Schema', 'new Other'), 'a.ts')))
+    ).toEqual(['create'])
+    // A value that names F may call it on load.
+    expect(refsOf(`${FACTORY}create.x = make(create)\n`, MODULE_SYMBOL)).toEqual(
+      expect.arrayContaining(['make', 'create'])
+    )
+  })
 })
 
 describe('selection with factory functions behind a barrel (the yup pattern)', () => {

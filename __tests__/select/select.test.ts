@@ -776,6 +776,67 @@ describe('namespace imports', () => {
   })
 })
 
+describe('functions passed to calls made on load (curry and memoize wrappers)', () => {
+  const files = {
+    'package.json': JSON.stringify({ type: 'module' }),
+    'lib/curry.js':
+      'export default function curry(fn) {\n  return function curried(a) {\n    return fn(a)\n  }\n}\n',
+    'lib/now.js': 'export default function now(fn) {\n  return fn()\n}\n',
+    'lib/helpers.js':
+      'export function helper(a) {\n  return a + 1\n}\nexport function other() {\n  return 2\n}\n',
+    // As ramda's functions are made: the wrapper returns a function that calls the one passed.
+    'lib/inc.js':
+      "import curry from './curry.js'\nimport { helper } from './helpers.js'\nconst inc = curry(function inc(a) {\n  return helper(a)\n})\nexport default inc\n",
+    'lib/dbl.js':
+      "import curry from './curry.js'\nexport default curry(function dbl(a) {\n  return a * 2\n})\n",
+    // `now` calls what it is passed: `other` runs on load.
+    'lib/table.js':
+      "import now from './now.js'\nimport { other } from './helpers.js'\nexport const TABLE = now(function () {\n  return [other()]\n})\n",
+    'lib/index.js':
+      "export { default as inc } from './inc.js'\nexport { default as dbl } from './dbl.js'\nexport { TABLE } from './table.js'\n",
+    'test/inc.test.js': "import { inc } from '../lib/index.js'\ntest('inc', () => expect(inc(1)).toBe(2))\n",
+    'test/dbl.test.js': "import { dbl } from '../lib/index.js'\ntest('dbl', () => expect(dbl(1)).toBe(2))\n",
+    'test/table.test.js':
+      "import { TABLE } from '../lib/index.js'\ntest('table', () => expect(TABLE).toEqual([2]))\n"
+  }
+  const all = ['test/dbl.test.js', 'test/inc.test.js', 'test/table.test.js']
+
+  it('selects the users of the function passed, not every loader, when the wrapper does not call it', async () => {
+    await expectEdits(files, [
+      ['lib/helpers.js', 'return a + 1', 'return a + 10', ['test/inc.test.js']],
+      ['lib/inc.js', 'return helper(a)', 'return helper(a) + 1', ['test/inc.test.js']],
+      ['lib/dbl.js', 'return a * 2', 'return a * 3', ['test/dbl.test.js']]
+    ])
+  })
+
+  it('selects every loader when the callee calls it on load, or when the wrapper changes', async () => {
+    await expectEdits(files, [
+      ['lib/helpers.js', 'return 2', 'return 3', all],
+      ['lib/table.js', 'return [other()]', 'return [other(), 1]', all],
+      // The wrapper now calls what it is passed: every module that calls it on load runs that.
+      ['lib/curry.js', '  return function curried', '  fn(0)\n  return function curried', all],
+      // Formatting only.
+      ['lib/inc.js', 'const inc = curry(function inc(a) {', 'const inc = curry(  function inc (a)  {', []]
+    ])
+    const eager = {
+      ...files,
+      'lib/inc.js': files['lib/inc.js'].replace(
+        '  return helper(a)\n})',
+        '  return helper(a)\n})(0) && curry(x => x)'
+      )
+    }
+    await expectEdits(eager, [['lib/helpers.js', 'return a + 1', 'return a + 10', all]])
+    const unknown = {
+      ...files,
+      'lib/inc.js': files['lib/inc.js'].replace(
+        "import curry from './curry.js'",
+        "import curry from 'curry-package'"
+      )
+    }
+    await expectEdits(unknown, [['lib/helpers.js', 'return a + 1', 'return a + 10', all]])
+  })
+})
+
 describe('the test files of mocha, tap and node --test', () => {
   const lib = {
     'lib/a.js': 'exports.a = function a() {\n  return 1\n}\n',
@@ -825,7 +886,9 @@ describe('the test files of mocha, tap and node --test', () => {
     // A script that names itself, or one that is not there, is not followed forever.
     const loop = {
       ...lib,
-      'package.json': JSON.stringify({ scripts: { test: 'npm run spec', spec: 'npm run test && npm run gone' } }),
+      'package.json': JSON.stringify({
+        scripts: { test: 'npm run spec', spec: 'npm run test && npm run gone' }
+      }),
       'test/app.js': useA
     }
     await expectEdits(loop, [['lib/a.js', 'return 1', 'return 10', []]])

@@ -516,7 +516,7 @@ export function reachFromTest(graph: Graph, test: string, changes: Map<string, F
     if (!node) continue
     const step = (to: string, toKey: string): void => visit(to, toKey, id)
     const symbol = stepForward(node, key, step)
-    if (symbol) for (const ref of localRefs(node, key, symbol)) step(file, ref)
+    if (symbol) for (const ref of localRefs(node, key, symbol, graph.nodes)) step(file, ref)
   }
   return hits
 }
@@ -575,9 +575,55 @@ export function stepForward(
   return undefined
 }
 
-/** The references of declaration `key` that lead somewhere in its module: declarations and bindings. */
-export function localRefs(node: GraphNode, key: string, symbol: SymbolInfo): string[] {
-  return symbol.refs.filter(ref => ref !== key && (own(node.scan.symbols, ref) || node.bindings.has(ref)))
+/**
+ * The references of declaration `key` that lead somewhere in its module: declarations and bindings.
+ * `nodes` lets it leave out what functions passed on load reference when no callee calls them then
+ * (see referencesOf); without it they are kept.
+ */
+export function localRefs(node: GraphNode, key: string, symbol: SymbolInfo, nodes?: NodeLookup): string[] {
+  return referencesOf(nodes, node, symbol).filter(
+    ref => ref !== key && (own(node.scan.symbols, ref) || node.bindings.has(ref))
+  )
+}
+
+/**
+ * A symbol's references; MODULE_SYMBOL's with those of each function passed to a call on load
+ * (DeferredCall) unless every call it goes through leaves it uncalled (see defersArgument).
+ */
+function referencesOf(nodes: NodeLookup | undefined, node: GraphNode, symbol: SymbolInfo): string[] {
+  if (!symbol.deferred) return symbol.refs
+  const refs = [...symbol.refs]
+  for (const { calls, refs: passed } of symbol.deferred)
+    if (!nodes || !calls.every(([callee, at]) => defersArgument(nodes, node, callee, at, 0)))
+      refs.push(...passed)
+  return refs
+}
+
+/** Re-exports followed to a callee's declaration. */
+const MAX_CALLEE_HOPS = 8
+
+/**
+ * Whether calling `name` of `node` leaves the function passed at `position` uncalled: `name` is,
+ * or imports (through re-exports), a function declaration whose SymbolInfo.defers has the
+ * position. A callee that cannot be followed there (a namespace, `export *`, a package) may call it.
+ */
+function defersArgument(
+  nodes: NodeLookup,
+  node: GraphNode,
+  name: string,
+  position: number,
+  hops: number
+): boolean {
+  if (hops > MAX_CALLEE_HOPS) return false
+  const binding = node.bindings.get(name)
+  if (binding) {
+    if (!binding.target || binding.imported === WHOLE) return false
+    const target = nodes.get(binding.target)
+    const local = target && own(target.scan.exports, exportedName(binding.imported))
+    return local !== undefined && defersArgument(nodes, target as GraphNode, local, position, hops + 1)
+  }
+  const defers = own(node.scan.symbols, name)?.defers
+  return defers !== undefined && ((defers >>> position) & 1) === 1
 }
 
 function changedSymbolsFor(change: FileChange, key: string): string[] {
@@ -642,12 +688,12 @@ function reverseIndex(): ReverseIndex {
   return { refsTo: new Map(), exportsTo: new Map() }
 }
 
-function refsTo(index: ReverseIndex, node: GraphNode): Map<string, string[]> {
+function refsTo(index: ReverseIndex, node: GraphNode, nodes: NodeLookup): Map<string, string[]> {
   let map = index.refsTo.get(node.path)
   if (!map) {
     map = new Map()
     for (const [name, symbol] of Object.entries(node.scan.symbols))
-      for (const ref of symbol.refs) if (ref !== name) pushTo(map, ref, name)
+      for (const ref of referencesOf(nodes, node, symbol)) if (ref !== name) pushTo(map, ref, name)
     index.refsTo.set(node.path, map)
   }
   return map
@@ -721,7 +767,7 @@ function predecessors(graph: Graph, index: ReverseIndex, nodeId: string, out: st
       if (name === MODULE_SYMBOL) out.push(id('L', file))
       if (!node) break
       for (const exported of exportsTo(index, node).get(name) ?? []) out.push(id('E', file, exported))
-      for (const user of refsTo(index, node).get(name) ?? []) out.push(id('S', file, user))
+      for (const user of refsTo(index, node, graph.nodes).get(name) ?? []) out.push(id('S', file, user))
       break
     }
   }

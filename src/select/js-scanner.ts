@@ -6,6 +6,7 @@ import {
   keptAsPath,
   emptyScan,
   hashText,
+  type DeferredCall,
   type ImportBinding,
   type ImportRecord,
   type ModuleScan,
@@ -57,6 +58,8 @@ const STATEMENT_KEYWORDS = new Set([
 ]) // prettier-ignore
 
 const DECLARES = new Set(['const', 'let', 'var'])
+/** Statements whose parentheses a block follows (`if (…) {`): no method shorthand. */
+const CONTROL_KEYWORDS = new Set(['if', 'for', 'while', 'switch', 'catch', 'with'])
 const BLOCK_DECLARATIONS = new Set(['function', 'class', 'interface', 'enum', 'namespace', 'module'])
 const MODIFIERS = new Set(['declare', 'abstract', 'async', 'default', 'export'])
 const MEMBER_MODIFIERS = new Set([
@@ -135,6 +138,8 @@ class JsScanner {
   private decoratorsEndAt = -1
   /** The words of the code run on load (see SymbolInfo.words). */
   private readonly moduleWords = new Set<string>()
+  /** Function expressions passed to calls made on load (see DeferredCall). */
+  private readonly deferredCalls: DeferredCall[] = []
   /** Matching bracket index for every opening bracket. */
   private readonly match: Int32Array
   /** Names of top-level function declarations. */
@@ -149,6 +154,10 @@ class JsScanner {
     end: number
     /** `F.prototype.name = …` (rather than `F.name = …`). */
     onPrototype: boolean
+    /** The value runs no code on load (see propertyAssignment); else it runs then, F aside. */
+    inert: boolean
+    /** Where the value starts. */
+    valueAt: number
   }> = []
   /** Tokens whose line pragma (Tokens.linePragmas) is in some declaration's hash. */
   private readonly pragmasHashed = new Set<number>()
@@ -208,6 +217,7 @@ class JsScanner {
       refs: [...this.moduleRefs],
       words: [...this.moduleWords]
     }
+    if (this.deferredCalls.length) (result.symbols[MODULE_SYMBOL] as SymbolInfo).deferred = this.deferredCalls
     return result
   }
 
@@ -617,7 +627,7 @@ class JsScanner {
 
   /** A statement that starts with a name: a declaration, a property assignment or code run on load. */
   private otherStatement(start: number, k: number, end: number): void {
-    const assignment = this.inertPropertyAssignment(k, end)
+    const assignment = this.propertyAssignment(k, end)
     if (!assignment) return this.declaration(start, k, end, 'none')
     this.propertyStatements.push({ ...assignment, start, end })
     if (assignment.member === 'prototype') this.prototypeReplaced.add(assignment.target)
@@ -731,32 +741,40 @@ class JsScanner {
       const fnShape = this.spans && this.isFunctionExpression(value, to) ? 'const' : ''
       this.addSymbol(local, start, end, refs, '', fnShape)
       // As a declaration's: what runs on load changes when the statement does.
-      if (this.executesOnLoad(value, end)) this.runsOnLoad(value, end, [local, ...refs])
+      if (this.executesOnLoad(value, end))
+        this.runsOnLoadDeferring(value, end, local, value, to, [local, ...refs])
       if (name !== undefined) exports[name] = local
     }
   }
 
   /**
-   * `F.name = value` or `F.prototype.name = value` where the value is inert (a literal, a name,
-   * `G.prototype`, an array or object of those, or a function that is not called): running it on
-   * load calls no code of the module, so only the holders of F can observe it. Returns F's name.
+   * `F.name = value` or `F.prototype.name = value` (a string key in brackets too: `F.prototype['@@x']`):
+   * F's name, the member, and whether the value is inert (a literal, a name, `G.prototype`, an array
+   * or object of those, or a function that is not called). An inert one calls no code of the module
+   * on load, so only the holders of F can observe it; another runs its value then, but reads F only
+   * to set a property on it.
    */
-  private inertPropertyAssignment(
+  private propertyAssignment(
     k: number,
     end: number
-  ): { target: string; member: string; onPrototype: boolean } | undefined {
+  ): { target: string; member: string; onPrototype: boolean; inert: boolean; valueAt: number } | undefined {
     const target = this.t(k)
-    if (NOT_REFERENCES.has(target) || !this.is(k + 1, PUNCT, '.') || !this.is(k + 2, IDENT)) return undefined
-    let j = k + 3
-    let member = this.t(k + 2)
-    const onPrototype = member === 'prototype' && this.is(j, PUNCT, '.') && this.is(j + 1, IDENT)
-    if (onPrototype) {
-      member = this.t(j + 1)
-      j += 2
-    }
+    if (NOT_REFERENCES.has(target) || !this.is(k, IDENT)) return undefined
+    const key = (at: number): { name: string; next: number } | undefined =>
+      this.is(at, PUNCT, '.') && this.is(at + 1, IDENT)
+        ? { name: this.t(at + 1), next: at + 2 }
+        : this.is(at, PUNCT, '[') && this.is(at + 1, STRING) && this.is(at + 2, PUNCT, ']')
+          ? { name: this.t(at + 1), next: at + 3 }
+          : undefined
+    const first = key(k + 1)
+    if (!first) return undefined
+    let { name: member, next: j } = first
+    const second = member === 'prototype' ? key(j) : undefined
+    const onPrototype = second !== undefined
+    if (second) ({ name: member, next: j } = second)
     if (!this.is(j, PUNCT, '=')) return undefined
     const to = this.is(end - 1, PUNCT, ';') ? end - 1 : end
-    return this.inertExpression(j + 1, to) ? { target, member, onPrototype } : undefined
+    return { target, member, onPrototype, inert: this.inertExpression(j + 1, to), valueAt: j + 1 }
   }
 
   private inertExpression(from: number, to: number): boolean {
@@ -840,10 +858,15 @@ class JsScanner {
       // `F.prototype = C.prototype`, `F.prototype.x = …` can run C's setters.
       return plain && !handedToLoad.has(target) && !(onPrototype && this.prototypeReplaced.has(target))
     })
-    for (const [i, { target, start, end }] of this.propertyStatements.entries()) {
-      if (placements[i]) {
+    for (const [i, { target, start, end, inert, valueAt }] of this.propertyStatements.entries()) {
+      // A value that runs on load and names F may call it then (`F.x = make(F)`).
+      if (placements[i] && (inert || !this.references(valueAt, end).includes(target))) {
         const refs = this.references(start, end).filter(ref => ref !== target)
         this.addSymbol(target, start, end, refs)
+        if (inert) continue
+        // Its value runs on load: the module's, as any statement's, save F, which it only holds.
+        this.moduleParts.push(this.hashRange(start, end))
+        this.runsOnLoad(start, end, refs)
       } else {
         this.moduleStatement(start, end)
       }
@@ -859,6 +882,176 @@ class JsScanner {
   private runsOnLoad(from: number, to: number, refs: Iterable<string>): void {
     for (const ref of refs) this.moduleRefs.add(ref)
     this.wordsOf(from, to, this.moduleWords)
+  }
+
+  /**
+   * Statement `start`..`end`, declaring `self`, runs on load, and `refs` are its references. When
+   * its value (`from`..`to`) is a call that is passed function expressions (`_curry1(function f(a)
+   * {…})`), their references go to deferred calls (DeferredCall), for the graph to follow only when
+   * a callee may call them on load; the rest of the statement's text goes to the module's hash, and
+   * its other references to the module's, so that a change inside such a function reaches load only
+   * through them.
+   */
+  private runsOnLoadDeferring(
+    start: number,
+    end: number,
+    self: string,
+    from: number,
+    to: number,
+    refs: readonly string[]
+  ): void {
+    const passed = this.functionsPassed(from, to, [])
+    if (passed.length === 0) return this.runsOnLoad(start, end, refs)
+    const outside: Array<[number, number]> = []
+    let at = start
+    for (const fn of passed) {
+      outside.push([at, fn.from])
+      at = fn.to
+    }
+    outside.push([at, end])
+    const loadRefs = new Set<string>()
+    for (const [a, b] of outside) for (const ref of this.references(a, b)) if (ref !== self) loadRefs.add(ref)
+    this.runsOnLoad(start, end, loadRefs)
+    this.moduleParts.push(`${self}\u0003${outside.map(([a, b]) => this.hashRange(a, b)).join('\u0003')}`)
+    for (const { calls, from: a, to: b } of passed)
+      this.deferredCalls.push({ calls, refs: [...new Set([self, ...this.references(a, b)])] })
+  }
+
+  /**
+   * The function expressions and names passed as arguments to the call `from`..`to` (`callee(…)`,
+   * a plain name), or to calls whose results it is passed, in order; `outer` are the calls this
+   * one's result goes to. None when the range is anything else.
+   */
+  private functionsPassed(
+    from: number,
+    to: number,
+    outer: DeferredCall['calls']
+  ): Array<{ calls: DeferredCall['calls']; from: number; to: number }> {
+    const callee = this.t(from)
+    if (
+      !this.is(from, IDENT) ||
+      (NOT_REFERENCES.has(callee) && !CONTEXTUAL_WORDS.has(callee)) ||
+      !this.is(from + 1, PUNCT, '(') ||
+      this.after(from + 1) !== to
+    )
+      return []
+    const found: Array<{ calls: DeferredCall['calls']; from: number; to: number }> = []
+    const close = to - 1
+    let position = 0
+    for (let a = from + 2; a < close; position++) {
+      let b = a
+      while (b < close && !this.is(b, PUNCT, ',')) b = this.isOpener(b) ? this.after(b) : b + 1
+      const calls: DeferredCall['calls'] = [[callee, position], ...outer]
+      // A function expression, or a name (reading a binding runs nothing: what it holds runs only if called).
+      const name = b === a + 1 && this.is(a, IDENT) && !NOT_REFERENCES.has(this.t(a))
+      if (b > a && (name || this.isFunctionExpression(a, b))) found.push({ calls, from: a, to: b })
+      else if (b > a) found.push(...this.functionsPassed(a, b, calls))
+      a = b + 1
+    }
+    return found
+  }
+
+  private isOpener(k: number): boolean {
+    return this.is(k, PUNCT, '(') || this.is(k, PUNCT, '[') || this.is(k, PUNCT, '{')
+  }
+
+  /**
+   * SymbolInfo.defers of the function whose parameters open at `open` and whose body ends the
+   * statement (at `end`): the simple parameters (a name, perhaps typed) its body never names, save
+   * inside a function it returns as it is. `arguments` or `eval` there, or a `this` parameter
+   * (which shifts positions in TypeScript), defer none.
+   */
+  private deferredParams(open: number, end: number): number {
+    if (!this.is(open, PUNCT, '(') || !this.is(end - 1, PUNCT, '}')) return 0
+    const close = this.after(open) - 1
+    const bodyOpen = this.match[end - 1] as number
+    if (bodyOpen <= close) return 0
+    const params: Array<string | undefined> = []
+    for (let a = open + 1; a < close;) {
+      let b = a
+      while (b < close && !this.is(b, PUNCT, ',')) b = this.isOpener(b) ? this.after(b) : b + 1
+      const name = this.t(a)
+      if (params.length === 0 && name === 'this') return 0
+      const simple =
+        this.is(a, IDENT) &&
+        !NOT_REFERENCES.has(name) &&
+        (b === a + 1 ||
+          this.is(a + 1, PUNCT, ':') ||
+          (this.is(a + 1, PUNCT, '?') && this.is(a + 2, PUNCT, ':')))
+      params.push(simple ? name : undefined)
+      a = b + 1
+    }
+    let used = 0
+    // Inside a function nested in the body until here: its `return` is not the body's.
+    let nestedUntil = -1
+    for (let k = bodyOpen + 1; k < end - 1; k++) {
+      if (k >= nestedUntil && this.is(k, IDENT, 'return')) {
+        const returned = this.returnedFunctionEnd(k + 1, end - 1)
+        if (returned > 0) {
+          k = returned - 1
+          continue
+        }
+      }
+      nestedUntil = Math.max(nestedUntil, this.nestedFunctionEnd(k, end - 1))
+      if (this.kinds[k] !== IDENT) continue
+      const text = this.t(k)
+      if (text === 'arguments' || text === 'eval') return 0
+      const at = params.indexOf(text)
+      if (at >= 0 && !(this.is(k - 1, PUNCT, '.') && !this.is(k - 2, PUNCT, '.'))) used |= 1 << at
+    }
+    let defers = 0
+    params.forEach((name, at) => {
+      if (name !== undefined && at < 31 && !(used & (1 << at))) defers |= 1 << at
+    })
+    return defers
+  }
+
+  /**
+   * Where the body of a function that starts at token `k` ends (`function`, `=>`, a method's
+   * `name(…) {`), or -1 when none starts there. A block after a statement's parentheses
+   * (`if (…) {`) is no function.
+   */
+  private nestedFunctionEnd(k: number, to: number): number {
+    if (this.is(k, IDENT, 'function')) {
+      const open = this.nextIndex(k, to, '(')
+      const body = open < 0 ? -1 : this.nextIndex(this.after(open), to, '{')
+      return body < 0 ? to : this.after(body)
+    }
+    if (this.is(k, PUNCT, '=>'))
+      return this.is(k + 1, PUNCT, '{') ? this.after(k + 1) : this.skipExpressionBody(k + 1, to)
+    if (
+      this.is(k, PUNCT, '(') &&
+      this.is(this.after(k), PUNCT, '{') &&
+      this.is(k - 1, IDENT) &&
+      !CONTROL_KEYWORDS.has(this.t(k - 1))
+    )
+      return this.after(this.after(k))
+    return -1
+  }
+
+  /**
+   * Where the function expression returned as it is at `k` (after `return`) ends, or -1: one that
+   * is called, read or combined (`return function () {}()`, `return f || g`) is not.
+   */
+  private returnedFunctionEnd(k: number, to: number): number {
+    let j = this.is(k, IDENT, 'async') ? k + 1 : k
+    let end: number
+    if (this.is(j, IDENT, 'function')) {
+      const open = this.nextIndex(j, to, '(')
+      const body = open < 0 ? -1 : this.nextIndex(this.after(open), to, '{')
+      if (body < 0) return -1
+      end = this.after(body)
+    } else {
+      if (this.is(j, PUNCT, '<')) j = this.afterTypeArguments(j, to)
+      let arrow = this.is(j, IDENT) ? j + 1 : this.is(j, PUNCT, '(') ? this.after(j) : -1
+      if (arrow > j && this.is(arrow, PUNCT, ':')) arrow = this.nextIndex(arrow + 1, to, '=>')
+      if (arrow <= j || !this.is(arrow, PUNCT, '=>')) return -1
+      end = this.is(arrow + 1, PUNCT, '{') ? this.after(arrow + 1) : this.skipExpressionBody(arrow + 1, to)
+      if (end < to && !this.is(end, PUNCT, ';') && !this.is(end, PUNCT, '}')) return -1
+    }
+    if (end >= to || this.is(end, PUNCT, ';') || this.is(end, PUNCT, '}')) return end
+    const next = this.t(end)
+    return this.newline[end] && this.kinds[end] === IDENT && next !== 'in' && next !== 'instanceof' ? end : -1
   }
 
   private addSymbol(
@@ -1089,8 +1282,14 @@ class JsScanner {
       if (this.is(nameAt, PUNCT, '*')) nameAt++
       if (this.is(nameAt, IDENT)) {
         const name = this.t(nameAt)
+        const declaredBefore = Object.hasOwn(this.scan_.symbols, name)
         this.functionNames.add(name)
         this.addSymbol(name, start, end, this.references(nameAt + 1, end), '', 'function')
+        const symbol = this.scan_.symbols[name] as SymbolInfo
+        // A name declared twice (overloads, a redeclaration) may be either: none is deferred.
+        const defers = declaredBefore ? 0 : this.deferredParams(nameAt + 1, end)
+        if (defers) symbol.defers = defers
+        else delete symbol.defers
         return named(name)
       }
     } else if (word === 'class' && this.is(k, IDENT)) {
@@ -1127,8 +1326,11 @@ class JsScanner {
       // export default <expression>
       const expressionEnd = this.is(end - 1, PUNCT, ';') ? end - 1 : end
       const fnShape = this.spans && this.isFunctionExpression(k, expressionEnd) ? 'default' : ''
-      this.addSymbol('default', start, end, this.references(k, end), '', fnShape)
-      if (this.executesOnLoad(k, end)) this.runsOnLoad(k, end, this.references(k, end))
+      const refs = this.references(k, end)
+      this.addSymbol('default', start, end, refs, '', fnShape)
+      // As a declaration's: what runs on load changes when the expression does.
+      if (this.executesOnLoad(k, end))
+        this.runsOnLoadDeferring(k, end, 'default', k, expressionEnd, ['default', ...refs])
       exports.default = 'default'
       return
     }
@@ -1144,6 +1346,8 @@ class JsScanner {
     const keyword = this.t(k - 1) // const, let, var or using
     let declarators = 0
     let functionInit = false
+    /** The last declarator's initializer. */
+    let initializer: [number, number] | undefined
     while (k < end) {
       if (this.is(k, IDENT)) {
         declared.push(this.t(k))
@@ -1169,6 +1373,7 @@ class JsScanner {
         else k++
       }
       if (initStart >= 0 && this.executesOnLoad(initStart, k)) onLoad = true
+      if (initStart >= 0) initializer = [initStart, k]
       if (++declarators === 1 && this.spans)
         functionInit = initStart >= 0 && this.isFunctionExpression(initStart, k)
       if (this.is(k, PUNCT, ',')) k++
@@ -1181,7 +1386,10 @@ class JsScanner {
       if (exported) this.scan_.exports[name] = name
     }
     // A binding's module loads as the import record says; its declaration reaches nothing more.
-    if (onLoad) this.runsOnLoad(start, end, bound ? refs.filter(ref => ref !== bound) : refs)
+    const loadRefs = bound ? refs.filter(ref => ref !== bound) : refs
+    if (onLoad && declarators === 1 && declared.length === 1 && initializer)
+      this.runsOnLoadDeferring(start, end, declared[0] as string, initializer[0], initializer[1], loadRefs)
+    else if (onLoad) this.runsOnLoad(start, end, loadRefs)
   }
 
   /** `const x = require('y')`, declared once, that names the module (see narrowNamespaceBindings). */

@@ -245,7 +245,7 @@ export function memberReach(graph: Graph, budget = MEMBER_REACH_BUDGET): MemberR
       const open =
         symbol.class !== undefined && (everything || forced.has(file + SEP + key) || isOpen(classRef))
       const callable = !open && symbol.class?.calledByName ? new Set(symbol.class.calledByName) : undefined
-      for (const ref of localRefs(node, key, symbol)) {
+      for (const ref of localRefs(node, key, symbol, graph.nodes)) {
         const member = ref.startsWith(key + '.') ? ref.slice(key.length + 1) : undefined
         if (member === undefined || !callable?.has(member) || names.has(member)) {
           visit(file, ref)

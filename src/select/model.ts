@@ -45,6 +45,29 @@ export interface SymbolInfo {
   words?: string[]
   /** Set on a class declaration. */
   class?: ClassInfo
+  /**
+   * A function declaration's parameters (a bit per position, the first 31) that it does not touch
+   * when called, save in a function it returns as it is (`return function (a) { fn(a) }`): a
+   * function passed there is not called by the call (curry and memoize wrappers, `_curry1(fn)`).
+   */
+  defers?: number
+  /**
+   * On MODULE_SYMBOL: function expressions that a call made on load is passed, left out of `refs`
+   * (see DeferredCall).
+   */
+  deferred?: DeferredCall[]
+}
+
+/**
+ * A function expression passed to a call made on load (`var f = _curry1(function f(a) {…})`):
+ * its references run on load only if a callee may call it then. `calls` are the call it is passed
+ * to and each call that call's result is passed to in turn, innermost first (the callee's local
+ * name, and the argument's position); `refs` also hold the statement's declared name, which load
+ * reaches when the function runs then.
+ */
+export interface DeferredCall {
+  calls: Array<[callee: string, position: number]>
+  refs: string[]
 }
 
 export interface ClassInfo {
