@@ -957,28 +957,35 @@ class JsScanner {
 
   /**
    * SymbolInfo.defers of the function whose parameters open at `open` and whose body ends the
-   * statement (at `end`): the simple parameters (a name, perhaps typed) its body never names, save
-   * inside a function it returns as it is. `arguments` or `eval` there, or a `this` parameter
-   * (which shifts positions in TypeScript), defer none.
+   * statement (at `end`): the parameters its body never names, save inside a function it returns
+   * as it is. `arguments` or `eval` there, a `this` parameter (which shifts positions in
+   * TypeScript), or a parameter that is not a plain name (perhaps typed) defer none.
    */
   private deferredParams(open: number, end: number): number {
     if (!this.is(open, PUNCT, '(') || !this.is(end - 1, PUNCT, '}')) return 0
     const close = this.after(open) - 1
     const bodyOpen = this.match[end - 1] as number
     if (bodyOpen <= close) return 0
-    const params: Array<string | undefined> = []
+    const params: string[] = []
     for (let a = open + 1; a < close;) {
       let b = a
-      while (b < close && !this.is(b, PUNCT, ',')) b = this.isOpener(b) ? this.after(b) : b + 1
+      let defaulted = false
+      while (b < close && !this.is(b, PUNCT, ',')) {
+        if (this.is(b, PUNCT, '=')) defaulted = true
+        b = this.isOpener(b) ? this.after(b) : b + 1
+      }
       const name = this.t(a)
       if (params.length === 0 && name === 'this') return 0
       const simple =
+        !defaulted &&
         this.is(a, IDENT) &&
         !NOT_REFERENCES.has(name) &&
         (b === a + 1 ||
           this.is(a + 1, PUNCT, ':') ||
           (this.is(a + 1, PUNCT, '?') && this.is(a + 2, PUNCT, ':')))
-      params.push(simple ? name : undefined)
+      // A default value or a pattern runs code (perhaps a parameter) when the function is called.
+      if (!simple) return 0
+      params.push(name)
       a = b + 1
     }
     let used = 0
@@ -1000,8 +1007,8 @@ class JsScanner {
       if (at >= 0 && !(this.is(k - 1, PUNCT, '.') && !this.is(k - 2, PUNCT, '.'))) used |= 1 << at
     }
     let defers = 0
-    params.forEach((name, at) => {
-      if (name !== undefined && at < 31 && !(used & (1 << at))) defers |= 1 << at
+    params.forEach((_, at) => {
+      if (at < 31 && !(used & (1 << at))) defers |= 1 << at
     })
     return defers
   }
