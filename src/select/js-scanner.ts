@@ -218,6 +218,7 @@ class JsScanner {
       words: [...this.moduleWords]
     }
     if (this.deferredCalls.length) (result.symbols[MODULE_SYMBOL] as SymbolInfo).deferred = this.deferredCalls
+    this.dropReassignedDefers()
     return result
   }
 
@@ -1011,6 +1012,24 @@ class JsScanner {
       if (at < 31 && !(used & (1 << at))) defers |= 1 << at
     })
     return defers
+  }
+
+  /** A function declaration assigned another value (`f = g`) may be anything when called. */
+  private dropReassignedDefers(): void {
+    const symbols = this.scan_.symbols
+    const deferring = new Set(Object.keys(symbols).filter(name => symbols[name]?.defers !== undefined))
+    if (deferring.size === 0) return
+    for (let k = 0; k < this.n; k++) {
+      const name = this.texts[k] as string
+      if (
+        this.kinds[k] === IDENT &&
+        deferring.has(name) &&
+        this.is(k + 1, PUNCT, '=') &&
+        !this.is(k + 2, PUNCT, '=') &&
+        !(this.is(k - 1, PUNCT, '.') && !this.is(k - 2, PUNCT, '.'))
+      )
+        delete (symbols[name] as SymbolInfo).defers
+    }
   }
 
   /**
