@@ -485,6 +485,21 @@ describe('functions passed to calls made on load', () => {
     ])
   })
 
+  it('takes either call of a choice made on load (ramda’s trim), and keeps the test in the module', () => {
+    const found = symbols(
+      [
+        "import curry from './curry'",
+        "import { helper, native, other, fast, slow } from './helpers'",
+        'var trim = native ? curry(function (s) { return helper(s) }) : fast ? curry(x => other(x)) : slow(1)'
+      ].join('\n')
+    )[MODULE_SYMBOL]
+    expect(found?.refs.sort()).toEqual(['curry', 'fast', 'native', 'slow'])
+    expect(found?.deferred).toEqual([
+      { calls: [['curry', 0]], refs: ['trim', 's', 'helper'] },
+      { calls: [['curry', 0]], refs: ['trim', 'x', 'other'] }
+    ])
+  })
+
   it('keeps in the module what a call made on load may run at once', () => {
     const found = symbols(
       [

@@ -901,7 +901,7 @@ class JsScanner {
     to: number,
     refs: readonly string[]
   ): void {
-    const passed = this.functionsPassed(from, to, [])
+    const passed = this.functionsPassedIn(from, to)
     if (passed.length === 0) return this.runsOnLoad(start, end, refs)
     const outside: Array<[number, number]> = []
     let at = start
@@ -916,6 +916,36 @@ class JsScanner {
     this.moduleParts.push(`${self}\u0003${outside.map(([a, b]) => this.hashRange(a, b)).join('\u0003')}`)
     for (const { calls, from: a, to: b } of passed)
       this.deferredCalls.push({ calls, refs: [...new Set([self, ...this.references(a, b)])] })
+  }
+
+  /**
+   * functionsPassed of a value that is such a call, or a choice of such calls (`test ? f(…) : g(…)`,
+   * ramda's trim): the test runs on load, one of the calls too.
+   */
+  private functionsPassedIn(from: number, to: number): ReturnType<JsScanner['functionsPassed']> {
+    let question = -1
+    for (let k = from; k < to && question < 0; k = this.isOpener(k) ? this.after(k) : k + 1)
+      if (
+        this.is(k, PUNCT, '?') &&
+        !this.is(k + 1, PUNCT, '.') &&
+        !this.is(k + 1, PUNCT, '?') &&
+        !this.is(k - 1, PUNCT, '?')
+      )
+        question = k
+    if (question < 0) return this.functionsPassed(from, to, [])
+    let depth = 0
+    for (let k = question + 1; k < to; k = this.isOpener(k) ? this.after(k) : k + 1) {
+      if (
+        this.is(k, PUNCT, '?') &&
+        !this.is(k + 1, PUNCT, '.') &&
+        !this.is(k + 1, PUNCT, '?') &&
+        !this.is(k - 1, PUNCT, '?')
+      )
+        depth++
+      else if (this.is(k, PUNCT, ':') && depth-- === 0)
+        return [...this.functionsPassedIn(question + 1, k), ...this.functionsPassedIn(k + 1, to)]
+    }
+    return []
   }
 
   /**
