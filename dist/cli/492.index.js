@@ -166,7 +166,7 @@ function describeSyntaxProblems(path, check) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _ports_cache_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(5994);
-/* harmony import */ var _index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1297);
+/* harmony import */ var _index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9548);
 /* harmony import */ var _scan_cache_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6296);
 /* harmony import */ var _runners_coverage_map_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(32602);
 /* harmony import */ var _commands_coverage_cache_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(84649);
@@ -239,7 +239,7 @@ async function selectChange(context, git, base, head) {
 
 /***/ }),
 
-/***/ 1297:
+/***/ 9548:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -259,46 +259,8 @@ var external_node_fs_ = __webpack_require__(73024);
 var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(83916);
-;// CONCATENATED MODULE: ./src/select/model.ts
-/**
- * What the scanners extract from one source file. It is plain JSON so that it can be cached,
- * keyed by the file's git blob SHA.
- */
-/** The name of the pseudo-symbol made of a module's top-level statements (what runs on load). */
-const model_MODULE_SYMBOL = '<module>';
-/** A JavaScript or TypeScript file's extension, at the end of its path (`.ts`, `.mjs`, `.d.ts`…). */
-const JS_EXTENSION = /\.[cm]?[jt]sx?$/;
-/** Whether `path` names a JavaScript or TypeScript file (declaration files too). */
-const isJsLike = (path) => JS_EXTENSION.test(path);
-/** A string that may be a path: kept from a scan (`ModuleScan.strings`) to find what it names. */
-const PATH_LIKE = /^(?:\.{0,2}\/)?[\w@.-]+(?:\/[\w@.-]+)*\/?$/;
-/** Whether a scan keeps a string literal in `strings`: it is PATH_LIKE and has a `.`, `/`, `_` or `-`. */
-const keptAsPath = (value) => value.length >= 2 && value.length <= 200 && PATH_LIKE.test(value) && /[./_-]/.test(value);
-/** A record's own entry (never one of Object.prototype's: `toString`, `constructor`…). */
-function own(record, name) {
-    return Object.prototype.hasOwnProperty.call(record, name) ? record[name] : undefined;
-}
-function emptyScan(lang) {
-    // Records keyed by names from the code: dictionary objects from the start (a null prototype),
-    // not a hidden class per name seen.
-    const symbols = Object.create(null);
-    const exports = Object.create(null);
-    return { lang, imports: [], symbols, exports, exportAll: [], esm: false, strings: [] };
-}
-/** A fast, non-cryptographic 53-bit string hash (cyrb53), rendered in base 36. */
-function hashText(text, seed = 0) {
-    let h1 = 0xdeadbeef ^ seed;
-    let h2 = 0x41c6ce57 ^ seed;
-    for (let i = 0; i < text.length; i++) {
-        const ch = text.charCodeAt(i);
-        h1 = Math.imul(h1 ^ ch, 2654435761);
-        h2 = Math.imul(h2 ^ ch, 1597334677);
-    }
-    h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-    h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-    return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
-}
-
+// EXTERNAL MODULE: ./src/select/model.ts
+var model = __webpack_require__(71709);
 ;// CONCATENATED MODULE: ./src/select/diff.ts
 
 /**
@@ -313,19 +275,19 @@ function diffScans(base, head) {
     }
     // Own entries only: a symbol named toString or constructor is not Object.prototype's.
     for (const name of new Set([...Object.keys(base.symbols), ...Object.keys(head.symbols)])) {
-        if (own(base.symbols, name)?.hash !== own(head.symbols, name)?.hash)
+        if ((0,model/* own */.ZV)(base.symbols, name)?.hash !== (0,model/* own */.ZV)(head.symbols, name)?.hash)
             change.symbols.add(name);
     }
     for (const name of new Set([...Object.keys(base.exports), ...Object.keys(head.exports)])) {
-        const before = own(base.exports, name);
-        const after = own(head.exports, name);
+        const before = (0,model/* own */.ZV)(base.exports, name);
+        const after = (0,model/* own */.ZV)(head.exports, name);
         if (before !== after || (after !== undefined && change.symbols.has(after)))
             change.exports.add(name);
     }
     if (base.exportAll.join('\n') !== head.exportAll.join('\n') ||
         base.esm !== head.esm ||
         base.pkg !== head.pkg)
-        change.symbols.add(model_MODULE_SYMBOL);
+        change.symbols.add(model/* MODULE_SYMBOL */.se);
     const wholeImports = (scan) => scan.imports
         .filter(record => record.names === null)
         .map(record => `${record.kind}:${record.spec}`)
@@ -334,7 +296,7 @@ function diffScans(base, head) {
     // A new or removed require()/import() inside a function changes that function's hash already;
     // at module level it is part of MODULE_SYMBOL. Go and Python imports load whole packages.
     if ((head.lang === 'go' || head.lang === 'py') && wholeImports(base) !== wholeImports(head))
-        change.symbols.add(model_MODULE_SYMBOL);
+        change.symbols.add(model/* MODULE_SYMBOL */.se);
     return change;
 }
 function isEmptyChange(change) {
@@ -588,983 +550,10 @@ async function diffRaw(git, base, head) {
     return changes;
 }
 
-// EXTERNAL MODULE: ./src/regexp.ts
-var regexp = __webpack_require__(70878);
-// EXTERNAL MODULE: ./src/runners/detect.ts
-var detect = __webpack_require__(38408);
-;// CONCATENATED MODULE: ./src/select/project.ts
-
-
-
-/** Does this jest config (its text) transform TypeScript with ts-jest's type checking on? */
-function typeCheckedByJest(configText) {
-    if (!/ts-jest/.test(configText))
-        return false;
-    return !/isolatedModules['"]?\s*:\s*true|diagnostics['"]?\s*:\s*false|transpileOnly['"]?\s*:\s*true/.test(configText);
-}
-function dirname(path) {
-    const slash = path.lastIndexOf('/');
-    return slash < 0 ? '' : path.slice(0, slash);
-}
-const NEEDS_NORMALIZING = /(?:^|\/)\.{1,2}(?:\/|$)|\/\/|^\/|\/$/;
-/** The conftest.py files pytest loads for a Python file: in its folder and each parent, not itself. */
-function conftestsFor(path, files) {
-    const found = [];
-    for (let dir = dirname(path);; dir = dirname(dir)) {
-        const conftest = joinPath(dir, 'conftest.py');
-        if (conftest !== path && files.has(conftest))
-            found.push(conftest);
-        if (dir === '')
-            return found;
-    }
-}
-function joinPath(...parts) {
-    const joined = parts.length === 1 ? parts[0] : parts.filter(p => p !== '').join('/');
-    if (!NEEDS_NORMALIZING.test(joined))
-        return joined;
-    const out = [];
-    for (const part of parts.join('/').split('/')) {
-        if (part === '' || part === '.')
-            continue;
-        if (part === '..') {
-            if (out.length === 0 || out[out.length - 1] === '..')
-                out.push('..');
-            else
-                out.pop();
-        }
-        else
-            out.push(part);
-    }
-    return out.join('/');
-}
-/** JSON with comments and trailing commas (tsconfig, jsconfig). */
-function parseJsonc(text) {
-    try {
-        return JSON.parse(text);
-    }
-    catch {
-        return parseCommentedJson(text);
-    }
-}
-function parseCommentedJson(text) {
-    let out = '';
-    for (let i = 0; i < text.length; i++) {
-        const c = text[i];
-        if (c === '"') {
-            let j = i + 1;
-            while (j < text.length && text[j] !== '"')
-                j += text[j] === '\\' ? 2 : 1;
-            out += text.slice(i, j + 1);
-            i = j;
-        }
-        else if (c === '/' && text[i + 1] === '/') {
-            while (i < text.length && text[i] !== '\n')
-                i++;
-            out += '\n';
-        }
-        else if (c === '/' && text[i + 1] === '*') {
-            const end = text.indexOf('*/', i + 2);
-            i = end < 0 ? text.length : end + 1;
-        }
-        else
-            out += c;
-    }
-    return JSON.parse(out.replace(/,(\s*[}\]])/g, '$1'));
-}
-function readJson(read, path) {
-    const text = read(path);
-    if (text === undefined)
-        return undefined;
-    try {
-        const value = parseJsonc(text);
-        return value && typeof value === 'object' ? value : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-/**
- * A tsconfig with what it extends. `loaded` keeps each config read, for the next caller: the
- * configs of a workspace's packages often extend one base with a `paths` entry for each package.
- */
-function loadTsConfig(read, path, files, loaded = new Map(), seen = new Set()) {
-    if (loaded.has(path))
-        return loaded.get(path);
-    const config = readTsConfig(read, path, files, loaded, seen);
-    loaded.set(path, config);
-    return config;
-}
-function readTsConfig(read, path, files, loaded, seen) {
-    // A config that extends itself, through others or not, is an error to tsc: the loop is cut.
-    if (seen.has(path))
-        return undefined;
-    seen.add(path);
-    const json = readJson(read, path);
-    if (!json)
-        return undefined;
-    const dir = dirname(path);
-    let base;
-    const extendsList = Array.isArray(json.extends) ? json.extends : json.extends ? [json.extends] : [];
-    for (const ext of extendsList) {
-        if (typeof ext !== 'string')
-            continue;
-        let target;
-        if (ext.startsWith('.')) {
-            target = joinPath(dir, ext);
-            if (!files.has(target) && files.has(target + '.json'))
-                target += '.json';
-        }
-        else {
-            // A config shipped by a workspace package or kept in node_modules (not in the repository).
-            const candidate = joinPath('node_modules', ext);
-            target = files.has(candidate)
-                ? candidate
-                : files.has(candidate + '.json')
-                    ? candidate + '.json'
-                    : undefined;
-        }
-        if (target)
-            base = loadTsConfig(read, target, files, loaded, seen) ?? base;
-    }
-    const options = (json.compilerOptions ?? {});
-    const config = { dir: base?.dir ?? dir, baseUrl: base?.baseUrl, paths: base?.paths ?? [] };
-    if (typeof options.baseUrl === 'string')
-        config.baseUrl = joinPath(dir, options.baseUrl);
-    if (options.paths && typeof options.paths === 'object') {
-        const pathsBase = config.baseUrl ?? dir;
-        config.paths = Object.entries(options.paths).map(([pattern, targets]) => ({
-            pattern,
-            targets: (Array.isArray(targets) ? targets : [])
-                .filter(t => typeof t === 'string')
-                .map(t => joinPath(pathsBase, t))
-        }));
-    }
-    return config;
-}
-function loadPackage(read, path) {
-    const json = readJson(read, path);
-    if (!json)
-        return undefined;
-    const str = (v) => (typeof v === 'string' ? v : undefined);
-    return {
-        dir: dirname(path),
-        name: str(json.name),
-        exports: json.exports,
-        imports: json.imports,
-        main: str(json.main),
-        module: str(json.module),
-        source: str(json.source),
-        types: str(json.types) ?? str(json.typings)
-    };
-}
-/** Workspace package folders from package.json `workspaces` and pnpm-workspace.yaml. */
-function workspaceGlobs(read) {
-    const globs = [];
-    const root = readJson(read, 'package.json');
-    const ws = root?.workspaces;
-    if (Array.isArray(ws))
-        globs.push(...ws.filter((w) => typeof w === 'string'));
-    else if (ws && typeof ws === 'object' && Array.isArray(ws.packages))
-        globs.push(...ws.packages.filter(w => typeof w === 'string'));
-    const pnpm = read('pnpm-workspace.yaml');
-    if (pnpm) {
-        for (const m of pnpm.matchAll(/^\s*-\s*['"]?([^'"\n#]+?)['"]?\s*$/gm)) {
-            const glob = m[1].trim();
-            if (!glob.startsWith('!'))
-                globs.push(glob);
-        }
-    }
-    return globs;
-}
-// ── jest ───────────────────────────────────────────────────────────────────
-const JEST_CONFIG_FILES = [
-    'jest.config.js',
-    'jest.config.cjs',
-    'jest.config.mjs',
-    'jest.config.ts',
-    'jest.config.json'
-];
-/**
- * Reads a literal object out of a JS config file without running it: `export default {…}`,
- * `module.exports = {…}` or `const config = {…}`. Returns undefined when the object is not literal.
- */
-function literalObjectFromJs(text) {
-    const start = /(?:export\s+default|module\.exports\s*=|(?:const|let|var)\s+\w+(?:\s*:\s*[\w.<>]+)?\s*=)\s*(?:\/\*\*?[\s\S]*?\*\/\s*)?\{/.exec(text);
-    if (!start)
-        return undefined;
-    const open = start.index + start[0].length - 1;
-    let depth = 0;
-    let end = -1;
-    for (let i = open; i < text.length; i++) {
-        const c = text[i];
-        if (c === '"' || c === "'" || c === '`') {
-            let j = i + 1;
-            while (j < text.length && text[j] !== c)
-                j += text[j] === '\\' ? 2 : 1;
-            i = j;
-        }
-        else if (c === '/' && text[i + 1] === '/') {
-            while (i < text.length && text[i] !== '\n')
-                i++;
-        }
-        else if (c === '/' && text[i + 1] === '*') {
-            i = text.indexOf('*/', i + 2) + 1;
-            if (i <= 0)
-                return undefined;
-        }
-        else if (c === '{')
-            depth++;
-        else if (c === '}' && --depth === 0) {
-            end = i;
-            break;
-        }
-    }
-    if (end < 0)
-        return undefined;
-    return jsObjectLiteralToValue(text.slice(open, end + 1));
-}
-/** Index of the bracket that closes the one opening at `open`, skipping strings and comments; -1 if none. */
-function closingBracket(text, open) {
-    let depth = 0;
-    for (let i = open; i < text.length; i++) {
-        const c = text[i];
-        if (c === '"' || c === "'" || c === '`') {
-            let j = i + 1;
-            while (j < text.length && text[j] !== c)
-                j += text[j] === '\\' ? 2 : 1;
-            i = j;
-        }
-        else if (c === '/' && text[i + 1] === '/') {
-            while (i < text.length && text[i] !== '\n')
-                i++;
-        }
-        else if (c === '/' && text[i + 1] === '*') {
-            i = text.indexOf('*/', i + 2) + 1;
-            if (i <= 0)
-                return -1;
-        }
-        else if (c === '{' || c === '[' || c === '(')
-            depth++;
-        else if ((c === '}' || c === ']' || c === ')') && --depth === 0)
-            return i;
-    }
-    return -1;
-}
-/** The top-level entries of an object literal's source (`{…}`), split at commas outside brackets. */
-function objectEntries(source) {
-    const entries = [];
-    let start = 1;
-    for (let i = 1; i < source.length - 1; i++) {
-        const c = source[i];
-        if ('"\'`{[('.includes(c) || (c === '/' && (source[i + 1] === '/' || source[i + 1] === '*'))) {
-            if ('{[('.includes(c)) {
-                const close = closingBracket(source, i);
-                if (close < 0)
-                    return entries;
-                i = close;
-            }
-            else if (c === '/') {
-                i = source[i + 1] === '/' ? source.indexOf('\n', i) : source.indexOf('*/', i + 2) + 1;
-                if (i < 0)
-                    break;
-            }
-            else {
-                let j = i + 1;
-                while (j < source.length && source[j] !== c)
-                    j += source[j] === '\\' ? 2 : 1;
-                i = j;
-            }
-        }
-        else if (c === ',') {
-            entries.push(source.slice(start, i));
-            start = i + 1;
-        }
-    }
-    entries.push(source.slice(start, source.length - 1));
-    return entries
-        .map(entry => entry.replace(/^(?:\s|\/\/[^\n]*\n|\/\*[\s\S]*?\*\/)+/, '').trim())
-        .filter(entry => entry !== '');
-}
-/** Keys that decide which files are tests: a spread after them may replace them. */
-const TEST_FILE_KEYS = ['rootDir', 'roots', 'testMatch', 'testRegex', 'testPathIgnorePatterns'];
-/**
- * Reads a jest config file without running it, keeping what is literal: the exported object
- * (`module.exports = {…}`, `export default {…}`, or a `const` either of them names), its literal
- * properties, and spreads of other literal `const` objects of the file. Computed properties and
- * spreads of anything else are skipped and named in `skipped`; a test-file key defined before such
- * a spread is dropped, as the spread may replace it.
- */
-function jestConfigFromJs(text) {
-    const objects = new Map();
-    for (const m of text.matchAll(/(?:^|[\n;])\s*(?:export\s+)?(?:const|let|var)\s+([\w$]+)(?:\s*:\s*[\w.<>]+)?\s*=\s*\{/g)) {
-        const open = (m.index ?? 0) + m[0].length - 1;
-        const close = closingBracket(text, open);
-        if (close > open)
-            objects.set(m[1], text.slice(open, close + 1));
-    }
-    let exported;
-    const direct = /(?:export\s+default|module\.exports\s*=)\s*(?:\/\*\*?[\s\S]*?\*\/\s*)?\{/.exec(text);
-    if (direct) {
-        const open = direct.index + direct[0].length - 1;
-        const close = closingBracket(text, open);
-        if (close > open)
-            exported = text.slice(open, close + 1);
-    }
-    else {
-        const named = /(?:export\s+default|module\.exports\s*=)\s*([\w$]+)\s*;?\s*(?:$|\n)/.exec(text);
-        exported = named ? objects.get(named[1]) : undefined;
-    }
-    if (exported === undefined)
-        return undefined;
-    const skipped = [];
-    const partial = [];
-    const read = (source, depth) => {
-        const config = {};
-        for (const entry of objectEntries(source)) {
-            const spread = /^\.\.\.\s*([\w$]+)$/.exec(entry);
-            const inner = spread ? objects.get(spread[1]) : undefined;
-            if (spread && inner !== undefined && depth < 5) {
-                Object.assign(config, read(inner, depth + 1));
-            }
-            else if (entry.startsWith('...')) {
-                skipped.push(entry);
-                for (const key of TEST_FILE_KEYS)
-                    delete config[key];
-            }
-            else {
-                const value = jsObjectLiteralToValue(`{${entry}}`);
-                const list = value ? undefined : listInPart(entry);
-                if (value)
-                    Object.assign(config, value);
-                else if (list) {
-                    config[list.key] = list.values;
-                    partial.push(list.how);
-                }
-                else
-                    skipped.push(entry.split(/[:(]/)[0]?.trim() ?? entry);
-            }
-        }
-        return config;
-    };
-    return { config: read(exported, 0), skipped, partial };
-}
-/** Lists whose entries only take files away from the tests: an entry left out only adds tests. */
-const NARROWING_LISTS = new Set(['testPathIgnorePatterns']);
-/** Lists whose entries only add tests or setup files: an extra entry only adds tests or run-alls. */
-const WIDENING_LISTS = new Set(['roots', 'testMatch', 'testRegex', 'setupFiles', 'setupFilesAfterEnv']);
-/** `...(condition ? [literals] : [literals])`, the condition without brackets. */
-const CONDITIONAL_SPREAD = /^\.\.\.\s*\(?([^?[\]()]*(?:\([^()[\]]*\)[^?[\]()]*)*)\?\s*(\[[\s\S]*?\])\s*:\s*(\[[\s\S]*?\])\s*\)?$/;
-/**
- * A list of string literals with spreads among them (`[..., ...(process.env.X ? ['a'] : [])]`),
- * read as far as it is safe for selection: a narrowing list without what its spreads add, a
- * widening list with everything a conditional spread of literals may add. Undefined for other
- * keys, and for a widening list with any other spread.
- */
-function listInPart(entry) {
-    const head = /^(['"]?)([\w$]+)\1\s*:\s*\[/.exec(entry);
-    const key = head?.[2];
-    const narrowing = key !== undefined && NARROWING_LISTS.has(key);
-    if (!head || !key || !(narrowing || WIDENING_LISTS.has(key)))
-        return undefined;
-    const open = head[0].length - 1;
-    const close = closingBracket(entry, open);
-    if (close < 0 || entry.slice(close + 1).trim() !== '')
-        return undefined;
-    const literal = (element) => {
-        const list = jsObjectLiteralToValue(`{"list": [${element}]}`)?.list;
-        return Array.isArray(list) && list.every(v => typeof v === 'string') ? list : undefined;
-    };
-    const values = [];
-    for (const element of objectEntries(entry.slice(open, close + 1))) {
-        if (!element.startsWith('...')) {
-            const value = literal(element);
-            if (!value)
-                return undefined;
-            values.push(...value);
-        }
-        else if (!narrowing) {
-            const branches = CONDITIONAL_SPREAD.exec(element);
-            const added = branches && [branches[2], branches[3]].map(b => literal(b.slice(1, -1)));
-            if (!added || added.some(a => a === undefined))
-                return undefined;
-            for (const a of added)
-                values.push(...a);
-        }
-    }
-    return {
-        key,
-        values,
-        how: narrowing
-            ? `${key} is read without the entries its spreads add (a file only those ignore counts as a test here)`
-            : `${key} is read with every entry its conditional spreads may add`
-    };
-}
-/** Converts a literal JS object (no calls or variables) to a value; undefined if it is not literal. */
-function jsObjectLiteralToValue(source) {
-    let out = '';
-    for (let i = 0; i < source.length; i++) {
-        const c = source[i];
-        if (c === '"' || c === "'" || c === '`') {
-            let j = i + 1;
-            let value = '';
-            while (j < source.length && source[j] !== c) {
-                if (source[j] === '\\') {
-                    const next = source[j + 1];
-                    value += next === c ? c : '\\' + next;
-                    j += 2;
-                }
-                else
-                    value += source[j++];
-            }
-            if (c === '`' && value.includes('${'))
-                return undefined;
-            out += JSON.stringify(value).replace(/\\\\/g, '\\');
-            i = j;
-        }
-        else if (c === '/' && source[i + 1] === '/') {
-            while (i < source.length && source[i] !== '\n')
-                i++;
-        }
-        else if (c === '/' && source[i + 1] === '*') {
-            i = source.indexOf('*/', i + 2) + 1;
-        }
-        else if (c === '/') {
-            // a regular expression literal: keep its source as a string
-            let j = i + 1;
-            while (j < source.length && source[j] !== '/')
-                j += source[j] === '\\' ? 2 : 1;
-            out += JSON.stringify(source.slice(i + 1, j));
-            i = j;
-            while (/[a-z]/.test(source[i + 1] ?? ''))
-                i++;
-        }
-        else if (/[A-Za-z_$]/.test(c)) {
-            let j = i;
-            while (j < source.length && /[\w$]/.test(source[j]))
-                j++;
-            const word = source.slice(i, j);
-            const after = source.slice(j).trimStart();
-            if (after.startsWith(':'))
-                out += JSON.stringify(word);
-            else if (word === 'true' || word === 'false' || word === 'null')
-                out += word;
-            else if (word === 'undefined')
-                out += 'null';
-            else if ((after.startsWith(',') || after.startsWith('}')) && /[{,]\s*$/.test(out))
-                return undefined; // shorthand
-            else
-                return undefined;
-            i = j - 1;
-        }
-        else
-            out += c;
-    }
-    try {
-        const value = JSON.parse(out.replace(/,(\s*[}\]])/g, '$1'));
-        return value && typeof value === 'object' ? value : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-function asStrings(value) {
-    if (typeof value === 'string')
-        return [value];
-    return Array.isArray(value) ? value.filter((v) => typeof v === 'string') : [];
-}
-function safeRegex(source, flags) {
-    try {
-        return new RegExp(source, flags);
-    }
-    catch {
-        return undefined;
-    }
-}
-/**
- * The jest config of a folder, when there is one: the file its test script names
- * (`jest --config <file>`), else jest.config.*, else package.json "jest".
- */
-function loadJestSettings(read, dir) {
-    let raw;
-    let unreadable;
-    let readInPart;
-    let found = false;
-    let configText = '';
-    /** The folder of the config file: jest resolves its rootDir from there. */
-    let configDir = dir;
-    const script = readJson(read, joinPath(dir, 'package.json'))?.scripts;
-    const named = typeof script?.test === 'string' ? (0,detect/* jestConfigArgument */.QO)(script.test) : undefined;
-    const candidates = named ? [joinPath(dir, named)] : JEST_CONFIG_FILES.map(name => joinPath(dir, name));
-    for (const path of candidates) {
-        const text = read(path);
-        if (text === undefined)
-            continue;
-        found = true;
-        configText = text;
-        configDir = path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '';
-        if (path.endsWith('.json')) {
-            raw = readJson(read, path);
-            if (!raw)
-                unreadable = `${path} is not valid JSON`;
-        }
-        else {
-            const partial = jestConfigFromJs(text);
-            raw = partial?.config;
-            if (!partial)
-                unreadable = `${path} is not a literal object`;
-            else if (partial.skipped.length)
-                unreadable = `${path}: not literal: ${partial.skipped.join(', ')}`;
-            if (partial?.partial.length)
-                readInPart = `${path}: ${partial.partial.join('; ')}`;
-        }
-        break;
-    }
-    if (!found && named) {
-        found = true;
-        unreadable = `${joinPath(dir, named)} (the test script's --config) is not read: only files named jest.config.* are`;
-    }
-    if (!found) {
-        const pkg = readJson(read, joinPath(dir, 'package.json'));
-        if (pkg && pkg.jest && typeof pkg.jest === 'object') {
-            raw = pkg.jest;
-            configText = JSON.stringify(pkg.jest);
-            found = true;
-        }
-    }
-    if (!found)
-        return runnerTestSettings(read, dir);
-    const config = raw ?? {};
-    const rootDir = typeof config.rootDir === 'string' ? joinPath(configDir, config.rootDir) : configDir;
-    const expand = (p) => joinPath(p.replace(/<rootDir>/g, rootDir));
-    const mapper = [];
-    if (config.moduleNameMapper && typeof config.moduleNameMapper === 'object') {
-        for (const [pattern, target] of Object.entries(config.moduleNameMapper)) {
-            const regex = safeRegex(pattern);
-            if (regex)
-                mapper.push({ regex, targets: asStrings(target).map(t => t.replace(/<rootDir>/g, rootDir)) });
-        }
-    }
-    return {
-        dir,
-        rootDir,
-        roots: config.roots ? asStrings(config.roots).map(expand) : [rootDir],
-        moduleNameMapper: mapper,
-        moduleDirectories: asStrings(config.moduleDirectories).filter(d => d !== 'node_modules'),
-        modulePaths: asStrings(config.modulePaths).map(expand),
-        testMatch: asStrings(config.testMatch).map(p => p.replace(/<rootDir>\/?/g, rootDir ? rootDir + '/' : '')),
-        testRegex: asStrings(config.testRegex)
-            .map(source => safeRegex(source))
-            .filter((r) => r !== undefined),
-        testPathIgnorePatterns: asStrings(config.testPathIgnorePatterns)
-            .map(p => safeRegex(p.replace(/<rootDir>/g, rootDir)))
-            .filter((r) => r !== undefined),
-        setupFiles: [
-            ...asStrings(config.setupFiles),
-            ...asStrings(config.setupFilesAfterEnv),
-            ...asStrings(config.globalSetup),
-            ...asStrings(config.globalTeardown)
-        ].map(expand),
-        unreadable,
-        readInPart,
-        ...(typeof config.resolver === 'string' ? { resolver: config.resolver.replace(/<rootDir>\/?/, '') } : {}),
-        typeChecked: typeCheckedByJest(configText),
-        tsconfig: /tsconfig['"]?\s*:\s*['"]([^'"]+\.json)['"]/
-            .exec(configText)?.[1]
-            ?.replace(/<rootDir>\/?/, dir ? dir + '/' : '')
-    };
-}
-// ── the test files of mocha, tap and node --test ───────────────────────────
-/** Options of mocha that take a value: the word after them is not a spec. */
-const MOCHA_VALUE_OPTIONS = new Set('--require -r --reporter -R --reporter-option --reporter-options -O --timeout -t --ui -u --config --file --extension --grep -g --fgrep -f --ignore --exclude --slow -s --retries --jobs -j --package --spec --watch-files --watch-ignore --node-option -n'.split(' '));
-/**
- * The words after command `name` in a test script (up to `&&`, `||`, `;` or `|`), in the first
- * command that has `flag` among them when one is given.
- */
-function commandWords(script, name, flag) {
-    for (const part of script.split(/&&|\|\||;|\|/)) {
-        const words = part.trim().split(/\s+/);
-        const at = words.findIndex(word => name.test(word));
-        const after = words.slice(at + 1).map(word => word.replace(/^['"]|['"]$/g, ''));
-        if (at >= 0 && (flag === undefined || after.includes(flag)))
-            return after;
-    }
-    return undefined;
-}
-/**
- * Whether a value mocha `--require`s names a file of the repository (`./setup`, `test/support/env`)
- * rather than a package (`ts-node/register` passes too, and resolves to nothing).
- */
-const namesAFile = (value) => /^\.{0,2}\/|^[\w-]+\/[\w./-]+$/.test(value);
-/** The test-file patterns of a spec (a file, a glob or a folder), relative to the package's folder. */
-function specPatterns(dir, spec, recursive, extensions) {
-    const path = joinPath(dir, spec.replace(/^\.\//, '').replace(/\/+$/, ''));
-    if (/[*?{[]/.test(spec) || /\.[cm]?[jt]sx?$/.test(spec))
-        return [path];
-    return [`${path ? path + '/' : ''}${recursive ? '**/' : ''}*.{${extensions.join(',')}}`];
-}
-/**
- * The tests of a package whose test script runs mocha, tap or `node --test` (no jest config): the
- * specs the script names, else its config's (`.mocharc.*`, package.json `mocha`), else the runner's
- * defaults; with mocha's `--require`d local files as setup files.
- */
-function runnerTestSettings(read, dir) {
-    const pkg = readJson(read, joinPath(dir, 'package.json'));
-    const script = pkg?.scripts?.test;
-    if (typeof script !== 'string')
-        return undefined;
-    let testMatch;
-    const setupFiles = [];
-    const mocha = commandWords(script, /^(?:\S*\/)?_?mocha$/);
-    const tap = mocha ? undefined : commandWords(script, /^(?:\S*\/)?tap$/);
-    const nodeTest = mocha || tap ? undefined : commandWords(script, /^node$/, '--test');
-    if (mocha) {
-        const rc = mochaConfig(read, dir, pkg);
-        const specs = [];
-        let recursive = rc.recursive;
-        const extensions = ['js', 'cjs', 'mjs', ...rc.extensions];
-        for (let i = 0; i < mocha.length; i++) {
-            const word = mocha[i];
-            if (word === '--recursive')
-                recursive = true;
-            else if (word === '--extension')
-                extensions.push(mocha[i + 1] ?? '');
-            if ((word === '--require' || word === '-r' || word === '--file') && namesAFile(mocha[i + 1] ?? ''))
-                setupFiles.push(joinPath(dir, mocha[i + 1]));
-            if (word === '--spec')
-                specs.push(mocha[i + 1] ?? '');
-            else if (!word.startsWith('-') && !MOCHA_VALUE_OPTIONS.has(mocha[i - 1] ?? ''))
-                specs.push(word);
-        }
-        setupFiles.push(...rc.setupFiles.map(file => joinPath(dir, file)));
-        const chosen = specs.length ? specs : rc.specs.length ? rc.specs : ['test'];
-        testMatch = chosen.flatMap(spec => specPatterns(dir, spec, recursive, extensions));
-    }
-    else if (tap) {
-        const specs = tap.filter(word => !word.startsWith('-'));
-        testMatch = specs.length
-            ? specs.flatMap(spec => specPatterns(dir, spec, true, ['js', 'cjs', 'mjs', 'jsx', 'ts', 'tsx']))
-            : [`${dir ? dir + '/' : ''}{test,tests,__tests__}/**/*.{js,cjs,mjs,jsx,ts,tsx}`];
-    }
-    else if (nodeTest) {
-        const specs = nodeTest.filter(word => !word.startsWith('-'));
-        testMatch = specs.length
-            ? specs.flatMap(spec => specPatterns(dir, spec, true, ['js', 'cjs', 'mjs']))
-            : [
-                `${dir ? dir + '/' : ''}**/{test,test-*,*.test,*-test,*_test}.{js,cjs,mjs}`,
-                `${dir ? dir + '/' : ''}**/test/**/*.{js,cjs,mjs}`
-            ];
-    }
-    if (!testMatch)
-        return undefined;
-    return {
-        dir,
-        rootDir: dir,
-        roots: [dir],
-        moduleNameMapper: [],
-        moduleDirectories: [],
-        modulePaths: [],
-        // Conventional names (`*.test.js`) stay tests, as they were without this package's runner.
-        testMatch: [...testMatch, `${dir ? dir + '/' : ''}**/{__tests__/**/*,*.test.*,*.spec.*}`],
-        testRegex: [],
-        testPathIgnorePatterns: [/\/node_modules\//],
-        setupFiles,
-        typeChecked: false
-    };
-}
-/**
- * What a package's mocha config (`.mocharc.json`, `.yml`, a literal `.mocharc.js`, package.json
- * `mocha`) says of its tests.
- */
-function mochaConfig(read, dir, pkg) {
-    let config;
-    for (const name of ['.mocharc.json', '.mocharc.jsonc'])
-        config ??= readJson(read, joinPath(dir, name));
-    for (const name of ['.mocharc.yml', '.mocharc.yaml']) {
-        const text = read(joinPath(dir, name));
-        if (text !== undefined && !config)
-            config = yamlObject(text);
-    }
-    for (const name of ['.mocharc.js', '.mocharc.cjs']) {
-        const text = read(joinPath(dir, name));
-        if (text !== undefined && !config)
-            config = jestConfigFromJs(text)?.config;
-    }
-    if (!config && pkg?.mocha && typeof pkg.mocha === 'object')
-        config = pkg.mocha;
-    return {
-        specs: asStrings(config?.spec),
-        recursive: config?.recursive === true || config?.recursive === 'true',
-        extensions: asStrings(config?.extension),
-        setupFiles: [...asStrings(config?.require), ...asStrings(config?.file)].filter(namesAFile)
-    };
-}
-/** The top-level `key: value` and `key:` + `- item` lists of a simple YAML file. */
-function yamlObject(text) {
-    const config = {};
-    let list;
-    for (const line of text.split('\n')) {
-        const item = /^\s+-\s*(.+?)\s*$/.exec(line);
-        if (item && list) {
-            list.push(item[1].replace(/^['"]|['"]$/g, ''));
-            continue;
-        }
-        const entry = /^([\w-]+):\s*(.*?)\s*$/.exec(line);
-        if (!entry)
-            continue;
-        const value = entry[2].replace(/^['"]|['"]$/g, '');
-        if (value === '')
-            config[entry[1]] = list = [];
-        else {
-            list = undefined;
-            config[entry[1]] = value.startsWith('[')
-                ? value
-                    .slice(1, -1)
-                    .split(',')
-                    .map(v => v.trim().replace(/^['"]|['"]$/g, ''))
-                : value;
-        }
-    }
-    return config;
-}
-// ── test files ─────────────────────────────────────────────────────────────
-const CONVENTIONAL_JS_TEST = /(?:^|\/)(?:__tests__\/.*\.[cm]?[jt]sx?|[^/]*\.(?:test|spec)\.[cm]?[jt]sx?)$/;
-/** CONVENTIONAL_JS_TEST, with the text it needs looked for first (most paths have none of it). */
-const isConventionalJsTest = (path) => (path.includes('__tests__/') || path.includes('.test.') || path.includes('.spec.')) &&
-    CONVENTIONAL_JS_TEST.test(path);
-/** A test module by pytest's default names (`test_*.py`, `*_test.py`). */
-const PY_TEST = /(?:^|\/)(?:test_[^/]*\.py|[^/]*_test\.py)$/;
-const GO_TEST = /_test\.go$/;
-/**
- * jest tests testRegex and testPathIgnorePatterns against absolute paths. The repository's own is
- * not known here, so a path is tried from the top and below a stand-in folder (babel's
- * `./packages/…` needs a character before `/packages`).
- */
-function matchesAbsolute(pattern, path) {
-    return pattern.test('/' + path) || pattern.test('/repository/' + path);
-}
-const ignoredBy = (settings, path) => settings.testPathIgnorePatterns.some(pattern => matchesAbsolute(pattern, path));
-function makeTestMatcher(jest) {
-    const matchers = jest.map(settings => {
-        const globs = settings.testMatch.length ? picomatch_default()(settings.testMatch, { dot: true }) : undefined;
-        return { settings, globs };
-    });
-    // Asked of every file more than once (listing the tests, their setup files): each path is matched once.
-    const known = new Map();
-    return path => {
-        let test = known.get(path);
-        if (test === undefined)
-            known.set(path, (test = matchesTest(path)));
-        return test;
-    };
-    function matchesTest(path) {
-        if (path.includes('node_modules/') || path.endsWith('.d.ts'))
-            return false;
-        if (path.endsWith('.py'))
-            return PY_TEST.test(path);
-        if (path.endsWith('.go'))
-            return GO_TEST.test(path);
-        if (!isJsLike(path))
-            return false;
-        for (const { settings, globs } of matchers) {
-            if (settings.dir && !path.startsWith(settings.dir + '/'))
-                continue;
-            // Ignored under the config's folder: not a test, whichever config comes next.
-            if (!settings.roots.some(root => root === '' || path === root || path.startsWith(root + '/'))) {
-                if (ignoredBy(settings, path))
-                    return false;
-                continue;
-            }
-            const named = (globs !== undefined && (globs(path) || globs('/' + path))) ||
-                settings.testRegex.some(r => matchesAbsolute(r, path)) ||
-                (!globs && settings.testRegex.length === 0 && isConventionalJsTest(path));
-            return named && !ignoredBy(settings, path);
-        }
-        return isConventionalJsTest(path) && !/(?:^|\/)(?:__fixtures__|fixtures)\//.test(path);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/select/glob-imports.ts
-
-
-/**
- * Imports that load every file a pattern matches: `import.meta.glob('./pages/*.ts')` (Vite and
- * Vitest), and `import(…)` or `require(…)` of a template literal with holes
- * (`./locales/${lang}.json`), whose holes may be any text, `/` included. Patterns are relative
- * to the importing file, or to the root (`/…`), read as any folder of the repository.
- */
-const GLOB_CHARS = /[*?[\]{}\\]/g;
-/** A template literal's static text, with glob characters escaped. */
-function literalGlob(text) {
-    return text.replace(GLOB_CHARS, '\\$&');
-}
-/**
- * A quoted string of a source that may be a glob import, as the quick pass finds it: a relative
- * or rooted pattern with glob characters; or a relative template with holes, widened to
- * everything under its text before the first hole (the scanner's pattern for it never matches more).
- */
-function globCandidate(spec) {
-    // Both forms start with `.` or `/`; most strings of a file do not.
-    const first = spec.charCodeAt(0);
-    if (first !== 46 /* . */ && first !== 47 /* / */)
-        return undefined;
-    const hole = spec.indexOf('${');
-    if (hole >= 0) {
-        const prefix = spec.slice(0, hole);
-        return /^\.{1,2}\//.test(prefix) ? `${literalGlob(prefix)}**` : undefined;
-    }
-    return /^\.{0,2}\//.test(spec) && /[*?[{]/.test(spec) ? spec : undefined;
-}
-/**
- * The longest run of plain characters of a pattern outside braces and brackets: every path it
- * matches holds that text (`/locales/` for a pattern of every locales folder's JSON files).
- * Empty when there is none.
- */
-function requiredText(pattern) {
-    let longest = '';
-    let run = '';
-    let depth = 0;
-    for (let i = 0; i < pattern.length; i++) {
-        const c = pattern[i];
-        if (c === '{' || c === '[')
-            depth++;
-        else if ((c === '}' || c === ']') && depth > 0)
-            depth--;
-        if (depth === 0 && !'*?[]{}\\(),|!@+'.includes(c))
-            run += c;
-        else {
-            if (run.length > longest.length)
-                longest = run;
-            run = '';
-            if (c === '\\')
-                i++;
-        }
-    }
-    return run.length > longest.length ? run : longest;
-}
-/**
- * A glob pattern as a RegExp, or undefined when malformed. Both syntaxes: `*` and `?` stay
- * within a name, `[…]` (negated by `^`) matches one character but `/`, `\x` is `x`. `import`
- * (Vite, fast-glob) adds `**` for any text, `{a,b}`, and `!` to negate a class; `go` (path.Match,
- * for `//go:embed`) has none of those.
- */
-function globRegExp(pattern, syntax = 'import') {
-    const extended = syntax === 'import';
-    let source = '';
-    let braces = 0;
-    for (let i = 0; i < pattern.length; i++) {
-        const c = pattern[i];
-        if (c === '*') {
-            if (extended && pattern[i + 1] === '*') {
-                source += '.*';
-                while (pattern[i + 1] === '*')
-                    i++;
-            }
-            else
-                source += '[^/]*';
-        }
-        else if (c === '?')
-            source += '[^/]';
-        else if (c === '\\') {
-            const next = pattern[++i];
-            if (next === undefined)
-                return undefined;
-            source += (0,regexp/* escapeRegExp */.N)(next);
-        }
-        else if (extended && c === '{') {
-            braces++;
-            source += '(?:';
-        }
-        else if (extended && c === '}' && braces > 0) {
-            braces--;
-            source += ')';
-        }
-        else if (extended && c === ',' && braces > 0)
-            source += '|';
-        else if (c === '[') {
-            const close = pattern.indexOf(']', i + 2);
-            if (close < 0)
-                return undefined;
-            let body = pattern.slice(i + 1, close);
-            const negated = body.startsWith('^') || (extended && body.startsWith('!'));
-            if (negated)
-                body = body.slice(1);
-            source += `(?!/)[${negated ? '^' : ''}${body.replace(/[\]\\^]/g, '\\$&')}]`;
-            i = close;
-        }
-        else
-            source += (0,regexp/* escapeRegExp */.N)(c);
-    }
-    if (braces)
-        return undefined;
-    try {
-        return new RegExp(`^${source}$`);
-    }
-    catch {
-        return undefined;
-    }
-}
-/**
- * Whether a file is one that glob import `pattern`, written in `from`, loads (never `from` itself),
- * with the folder prefix every such file starts with (`a/b/`, or `` for any); undefined when the
- * pattern loads nothing (malformed, or above the repository's root).
- */
-function glob_imports_globMatcher(from, pattern) {
-    let rest = pattern;
-    let base = dirname(from);
-    if (rest.startsWith('/')) {
-        base = undefined;
-        rest = rest.slice(1);
-    }
-    for (;;) {
-        if (rest.startsWith('./'))
-            rest = rest.slice(2);
-        else if (rest.startsWith('../') && base !== undefined) {
-            if (base === '')
-                return undefined;
-            base = dirname(base);
-            rest = rest.slice(3);
-        }
-        else
-            break;
-    }
-    const regex = globRegExp(rest);
-    if (!regex)
-        return undefined;
-    const prefix = base ? `${base}/` : '';
-    // Text every match holds: most files are passed over without trying the pattern on them.
-    const needed = requiredText(rest);
-    if (base === undefined) {
-        // A rooted pattern matches from any folder: one test per file, not one per folder of its path
-        // (the source without the `^` globRegExp anchors it with).
-        const anywhere = new RegExp(`(?:^|/)${regex.source.slice(1)}`);
-        return {
-            prefix,
-            loads: file => file !== from && (!needed || file.includes(needed)) && anywhere.test(file)
-        };
-    }
-    return {
-        prefix,
-        loads: file => file !== from &&
-            (!needed || file.includes(needed)) &&
-            file.startsWith(prefix) &&
-            regex.test(file.slice(prefix.length))
-    };
-}
-/**
- * The files of `files` that glob import `pattern`, written in `from`, loads (never `from` itself).
- * `files` may be a function that lists the files under a folder prefix (`a/b/`, or `` for all).
- */
-function globFiles(files, from, pattern) {
-    const matcher = glob_imports_globMatcher(from, pattern);
-    if (!matcher)
-        return [];
-    const matched = [];
-    for (const file of typeof files === 'function' ? files(matcher.prefix) : files)
-        if (matcher.loads(file))
-            matched.push(file);
-    return matched;
-}
-
+// EXTERNAL MODULE: ./src/select/glob-imports.ts
+var glob_imports = __webpack_require__(12903);
+// EXTERNAL MODULE: ./src/select/project.ts
+var project = __webpack_require__(82045);
 ;// CONCATENATED MODULE: ./src/select/graph.ts
 
 
@@ -1671,7 +660,7 @@ function buildGraph(scans, resolver, conftests, keys = new Map(), previous, setu
     for (const [path, scan] of scans) {
         if (scan.lang !== 'go' || path.endsWith('_test.go'))
             continue;
-        const dir = dirname(path);
+        const dir = (0,project/* dirname */.pD)(path);
         const list = goPackages.get(dir) ?? [];
         list.push(path);
         goPackages.set(dir, list);
@@ -1845,7 +834,7 @@ function linkNode(path, scan, resolver, conftests, goPackages, setupLoads = []) 
             const resolution = resolver.resolveJs(path, record.spec);
             const target = 'file' in resolution ? resolution.file : undefined;
             if ('unresolved' in resolution)
-                node.unresolved.push(joinPath(dirname(path), record.spec));
+                node.unresolved.push((0,project/* joinPath */.uJ)((0,project/* dirname */.pD)(path), record.spec));
             // A package of the repository whose entry is not here: any of its sources may be loaded.
             if ('package' in resolution)
                 for (const source of resolver.packageSources(resolution.package))
@@ -1875,7 +864,7 @@ function linkNode(path, scan, resolver, conftests, goPackages, setupLoads = []) 
                 node.loads.push({ target, whole: true, elsewhere: true });
     }
     else if (scan.lang === 'py') {
-        const attributesOnly = PY_TEST.test(path);
+        const attributesOnly = project/* PY_TEST */.Ts.test(path);
         for (const record of scan.imports) {
             const { files, resolved } = resolver.resolvePython(path, record.spec);
             if (!resolved)
@@ -1909,7 +898,7 @@ function linkNode(path, scan, resolver, conftests, goPackages, setupLoads = []) 
             load(conftest, true);
     }
     else if (scan.lang === 'go') {
-        const dir = dirname(path);
+        const dir = (0,project/* dirname */.pD)(path);
         for (const sibling of goPackages.get(dir) ?? [])
             if (sibling !== path)
                 load(sibling, true);
@@ -1929,7 +918,7 @@ function linkNode(path, scan, resolver, conftests, goPackages, setupLoads = []) 
  */
 function stringRefersTo(literal, from, path, bareNames = true) {
     if (literal.startsWith('./') || literal.startsWith('../')) {
-        const resolved = joinPath(dirname(from), literal);
+        const resolved = (0,project/* joinPath */.uJ)((0,project/* dirname */.pD)(from), literal);
         if (resolved && (path === resolved || path.startsWith(resolved + '/')))
             return true;
     }
@@ -2017,7 +1006,7 @@ function reachFromTest(graph, test, changes) {
         const step = (to, toKey) => visit(to, toKey, id);
         const symbol = stepForward(node, key, step);
         if (symbol)
-            for (const ref of localRefs(node, key, symbol))
+            for (const ref of localRefs(node, key, symbol, graph.nodes))
                 step(file, ref);
     }
     return hits;
@@ -2037,7 +1026,7 @@ function exportedName(imported) {
 function stepForward(node, key, visit, skip) {
     const { path: file, scan } = node;
     if (key === LOAD) {
-        visit(file, model_MODULE_SYMBOL);
+        visit(file, model/* MODULE_SYMBOL */.se);
         for (const { target, whole } of node.loads)
             visit(target, whole ? WHOLE : LOAD);
     }
@@ -2056,13 +1045,13 @@ function stepForward(node, key, visit, skip) {
         // (add-module-exports), when the module does not export it.
         const name = exportedName(key.slice(7));
         visit(file, `export:${name}`);
-        if (scan.esm && own(scan.exports, name) === undefined)
+        if (scan.esm && (0,model/* own */.ZV)(scan.exports, name) === undefined)
             visit(file, 'export:default');
     }
     else if (key.startsWith('export:')) {
         visit(file, LOAD);
         const name = key.slice(7);
-        const local = own(scan.exports, name);
+        const local = (0,model/* own */.ZV)(scan.exports, name);
         if (local !== undefined)
             visit(file, local);
         else if (!scan.esm)
@@ -2078,13 +1067,51 @@ function stepForward(node, key, visit, skip) {
                 visit(binding.target, binding.imported === WHOLE ? WHOLE : `export:${binding.imported}`);
             return undefined;
         }
-        return own(scan.symbols, key);
+        return (0,model/* own */.ZV)(scan.symbols, key);
     }
     return undefined;
 }
-/** The references of declaration `key` that lead somewhere in its module: declarations and bindings. */
-function localRefs(node, key, symbol) {
-    return symbol.refs.filter(ref => ref !== key && (own(node.scan.symbols, ref) || node.bindings.has(ref)));
+/**
+ * The references of declaration `key` that lead somewhere in its module: declarations and bindings.
+ * `nodes` lets it leave out what functions passed on load reference when no callee calls them then
+ * (see referencesOf); without it they are kept.
+ */
+function localRefs(node, key, symbol, nodes) {
+    return referencesOf(nodes, node, symbol).filter(ref => ref !== key && ((0,model/* own */.ZV)(node.scan.symbols, ref) || node.bindings.has(ref)));
+}
+/**
+ * A symbol's references; MODULE_SYMBOL's with those of each function passed to a call on load
+ * (DeferredCall) unless every call it goes through leaves it uncalled (see defersArgument).
+ */
+function referencesOf(nodes, node, symbol) {
+    if (!symbol.deferred)
+        return symbol.refs;
+    const refs = [...symbol.refs];
+    for (const { calls, refs: passed } of symbol.deferred)
+        if (!nodes || !calls.every(([callee, at]) => defersArgument(nodes, node, callee, at, 0)))
+            refs.push(...passed);
+    return refs;
+}
+/** Re-exports followed to a callee's declaration. */
+const MAX_CALLEE_HOPS = 8;
+/**
+ * Whether calling `name` of `node` leaves the function passed at `position` uncalled: `name` is,
+ * or imports (through re-exports), a function declaration whose SymbolInfo.defers has the
+ * position. A callee that cannot be followed there (a namespace, `export *`, a package) may call it.
+ */
+function defersArgument(nodes, node, name, position, hops) {
+    if (hops > MAX_CALLEE_HOPS)
+        return false;
+    const binding = node.bindings.get(name);
+    if (binding) {
+        if (!binding.target || binding.imported === WHOLE)
+            return false;
+        const target = nodes.get(binding.target);
+        const local = target && (0,model/* own */.ZV)(target.scan.exports, exportedName(binding.imported));
+        return local !== undefined && defersArgument(nodes, target, local, position, hops + 1);
+    }
+    const defers = (0,model/* own */.ZV)(node.scan.symbols, name)?.defers;
+    return defers !== undefined && ((defers >>> position) & 1) === 1;
 }
 function changedSymbolsFor(change, key) {
     if (change.whole)
@@ -2138,12 +1165,12 @@ function pushTo(map, key, value) {
 function reverseIndex() {
     return { refsTo: new Map(), exportsTo: new Map() };
 }
-function refsTo(index, node) {
+function refsTo(index, node, nodes) {
     let map = index.refsTo.get(node.path);
     if (!map) {
         map = new Map();
         for (const [name, symbol] of Object.entries(node.scan.symbols))
-            for (const ref of symbol.refs)
+            for (const ref of referencesOf(nodes, node, symbol))
                 if (ref !== name)
                     pushTo(map, ref, name);
         index.refsTo.set(node.path, map);
@@ -2193,11 +1220,11 @@ function predecessors(graph, index, nodeId, out) {
             if (name === 'default' && node?.scan.esm)
                 for (const b of edges?.bindings ?? [])
                     if (b.imported.startsWith(REQUIRED) &&
-                        own(node.scan.exports, exportedName(b.imported)) === undefined)
+                        (0,model/* own */.ZV)(node.scan.exports, exportedName(b.imported)) === undefined)
                         out.push(id('S', b.from, b.local));
             for (const from of edges?.exportAllers ?? []) {
                 const exporter = graph.nodes.get(from);
-                if (exporter && own(exporter.scan.exports, name) === undefined)
+                if (exporter && (0,model/* own */.ZV)(exporter.scan.exports, name) === undefined)
                     out.push(id('E', from, name));
             }
             break;
@@ -2211,7 +1238,7 @@ function predecessors(graph, index, nodeId, out) {
             for (const b of edges?.bindings ?? []) {
                 if (b.imported === WHOLE)
                     out.push(id('S', b.from, b.local));
-                else if (node && !node.scan.esm && own(node.scan.exports, exportedName(b.imported)) === undefined)
+                else if (node && !node.scan.esm && (0,model/* own */.ZV)(node.scan.exports, exportedName(b.imported)) === undefined)
                     out.push(id('S', b.from, b.local));
             }
             for (const from of edges?.exportAllers ?? [])
@@ -2224,13 +1251,13 @@ function predecessors(graph, index, nodeId, out) {
         case 'S': {
             // SYM(F, S); MODULE_SYMBOL is visited on LOAD
             out.push(id('W', file));
-            if (name === model_MODULE_SYMBOL)
+            if (name === model/* MODULE_SYMBOL */.se)
                 out.push(id('L', file));
             if (!node)
                 break;
             for (const exported of exportsTo(index, node).get(name) ?? [])
                 out.push(id('E', file, exported));
-            for (const user of refsTo(index, node).get(name) ?? [])
+            for (const user of refsTo(index, node, graph.nodes).get(name) ?? [])
                 out.push(id('S', file, user));
             break;
         }
@@ -2291,7 +1318,7 @@ function testsReaching(graph, changes, isTest, members) {
             });
         for (const exported of change.exports) {
             const exports = graph.nodes.get(file)?.scan.exports;
-            if (!change.symbols.has((exports && own(exports, exported)) ?? '\u0001'))
+            if (!change.symbols.has((exports && (0,model/* own */.ZV)(exports, exported)) ?? '\u0001'))
                 starts.push({
                     file,
                     label: `${file}#${exported}`,
@@ -2486,12 +1513,12 @@ const GO_PACKAGE_SOURCE = /\.(?:c|h|s|S|sx|cc|cpp|cxx|hh|hpp|hxx|m|f|F|for|f90|s
 function goFilesUsing(path, files, scanOf) {
     const goFilesIn = (dir) => goFolders(files).get(dir) ?? [];
     const users = new Set();
-    const own = dirname(path);
+    const own = (0,project/* dirname */.pD)(path);
     if (GO_PACKAGE_SOURCE.test(path))
         for (const file of goFilesIn(own))
             if (!file.endsWith('_test.go'))
                 users.add(file);
-    for (let dir = own; dir !== undefined; dir = dir === '' ? undefined : dirname(dir)) {
+    for (let dir = own; dir !== undefined; dir = dir === '' ? undefined : (0,project/* dirname */.pD)(dir)) {
         const rel = dir === '' ? path : path.slice(dir.length + 1);
         for (const file of goFilesIn(dir))
             if (scanOf(file)?.embeds?.some(pattern => goEmbeds(pattern, rel)))
@@ -2509,7 +1536,7 @@ function goFolders(files) {
         folders = new Map();
         for (const file of files)
             if (file.endsWith('.go'))
-                pushTo(folders, dirname(file), file);
+                pushTo(folders, (0,project/* dirname */.pD)(file), file);
         goFolderIndex.set(files, folders);
     }
     return folders;
@@ -2542,7 +1569,7 @@ function goEmbedPatterns(args) {
  */
 function goEmbeds(pattern, rel) {
     const all = pattern.startsWith('all:');
-    const glob = globRegExp(all ? pattern.slice(4) : pattern, 'go');
+    const glob = (0,glob_imports/* globRegExp */.u9)(all ? pattern.slice(4) : pattern, 'go');
     if (!glob)
         return false;
     const segments = rel.split('/');
@@ -2557,2140 +1584,8 @@ function goEmbeds(pattern, rel) {
     return false;
 }
 
-;// CONCATENATED MODULE: ./src/select/js-lexer.ts
-/**
- * A hand-written tokenizer for JavaScript and TypeScript (with JSX). It is not a parser: it yields
- * just enough (identifiers, punctuation, literals, with a newline flag) for the scanner to find
- * imports, exports and top-level declarations, and for token-stream hashes that ignore comments,
- * whitespace and quote style. It never throws on odd input; it reports an error only when a
- * string, template, comment or bracket is left open at the end of the file.
- */
-const IDENT = 1;
-const PUNCT = 2;
-const STRING = 3;
-const TEMPLATE = 4;
-const NUMBER = 5;
-const REGEX = 6;
-const JSX = 7;
-const LINE_PRAGMA = /@ts-(?:ignore|expect-error)\b/;
-const FILE_PRAGMA = /@(?:ts-nocheck|ts-check|jest-environment(?:-options)?|vitest-environment|jsx(?:Frag|ImportSource|Runtime)?|flow|noflow)\b[^\n*]*/g;
-/** Keywords after which a `/` starts a regular expression rather than a division. */
-const REGEX_AFTER_WORD = new Set([
-    'return', 'typeof', 'case', 'do', 'else', 'in', 'instanceof', 'new', 'delete', 'void', 'throw',
-    'yield', 'await', 'of', 'extends'
-]); // prettier-ignore
-/**
- * `<T>(`, `<T, U>(`, `<T: Bound>(`, `<Args: $ReadOnlyArray<mixed>, R>(`, `<T extends U>(`: type
- * parameters and a parameter list's `(`.
- */
-const TYPE_PARAMETERS = /<\s*[A-Za-z_$][\w$]*(?:\s*(?:,|:|extends\b)(?:[^<>()]|<[^<>()]*>)*)?\s*>\s*\(/y;
-/** Tokens after which `<` in a .jsx/.tsx file opens an element. */
-const JSX_AFTER_PUNCT = new Set(['(', ',', '=', ':', '[', '!', '&', '|', '?', '{', '}', ';', '=>']);
-const JSX_AFTER_WORD = new Set(['return', 'default', 'yield', 'await', 'case', 'else', 'do']);
-function isIdentStart(c) {
-    return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 36 || c === 95 || c > 127 || c === 92;
-}
-function isIdentPart(c) {
-    return isIdentStart(c) || (c >= 48 && c <= 57);
-}
-class Lexer {
-    src;
-    jsx;
-    i = 0;
-    n;
-    newline = false;
-    out = { kinds: [], texts: [], newline: [] };
-    constructor(src, jsx) {
-        this.src = src;
-        this.jsx = jsx;
-        this.n = src.length;
-        if (src.charCodeAt(0) === 35 && src.charCodeAt(1) === 33)
-            this.skipLine(); // #! shebang
-    }
-    push(kind, text) {
-        this.out.ends?.push(this.i);
-        this.out.kinds.push(kind);
-        this.out.texts.push(text);
-        this.out.newline.push(this.newline);
-        this.newline = false;
-    }
-    fail(message) {
-        if (!this.out.error)
-            this.out.error = `${message} (offset ${this.i})`;
-    }
-    skipLine() {
-        const start = this.i;
-        while (this.i < this.n) {
-            const c = this.src.charCodeAt(this.i);
-            if (c === 10 || c === 13)
-                break;
-            this.i++;
-        }
-        this.notePragmas(start, this.i);
-    }
-    /** Records the pragmas of the comment at from..to (see Tokens.linePragmas and filePragmas). */
-    notePragmas(from, to) {
-        const at = this.src.indexOf('@', from);
-        if (at < 0 || at >= to)
-            return;
-        const text = this.src.slice(from, to);
-        for (const match of text.matchAll(FILE_PRAGMA))
-            (this.out.filePragmas ??= []).push(match[0].trim());
-        const line = LINE_PRAGMA.exec(text);
-        if (line) {
-            const next = this.out.kinds.length;
-            const pragmas = (this.out.linePragmas ??= new Map());
-            pragmas.set(next, (pragmas.get(next) ?? '') + line[0]);
-        }
-    }
-    /** For each open `(`: whether it follows if/while/for/with (then `)` ends a condition). */
-    parens = [];
-    lastParenWasControl = false;
-    prevAllowsRegex() {
-        const k = this.out.kinds.length - 1;
-        if (k < 0)
-            return true;
-        const kind = this.out.kinds[k];
-        const text = this.out.texts[k];
-        if (kind === PUNCT && text === ')')
-            return this.lastParenWasControl;
-        if (kind === PUNCT)
-            return text !== ']';
-        if (kind === IDENT)
-            return REGEX_AFTER_WORD.has(text);
-        if (kind === JSX)
-            return true;
-        return false;
-    }
-    prevAllowsJsx() {
-        if (!this.jsx)
-            return false;
-        const k = this.out.kinds.length - 1;
-        if (k < 0)
-            return true;
-        const kind = this.out.kinds[k];
-        const text = this.out.texts[k];
-        if (kind === PUNCT)
-            return JSX_AFTER_PUNCT.has(text);
-        if (kind === IDENT)
-            return JSX_AFTER_WORD.has(text);
-        return kind === JSX;
-    }
-    /** Tokenizes until the end, or (nested) until the `}` that closes the current expression. */
-    lex(untilBrace) {
-        const src = this.src;
-        let depth = 0;
-        while (this.i < this.n) {
-            const c = src.charCodeAt(this.i);
-            if (c === 10 || c === 13 || c === 0x2028 || c === 0x2029) {
-                this.newline = true;
-                this.i++;
-            }
-            else if (c === 32 || c === 9 || c === 11 || c === 12 || c === 0xfeff || c === 0xa0) {
-                this.i++;
-            }
-            else if (c === 47 /* / */) {
-                const d = src.charCodeAt(this.i + 1);
-                if (d === 47)
-                    this.skipLine();
-                else if (d === 42)
-                    this.skipBlockComment();
-                else if (this.prevAllowsRegex())
-                    this.scanRegex();
-                else {
-                    this.i++;
-                    this.push(PUNCT, '/');
-                }
-            }
-            else if (isIdentStart(c)) {
-                const start = this.i++;
-                while (this.i < this.n && isIdentPart(src.charCodeAt(this.i)))
-                    this.i++;
-                this.push(IDENT, src.slice(start, this.i));
-            }
-            else if (c >= 48 && c <= 57) {
-                this.scanNumber();
-            }
-            else if (c === 34 || c === 39) {
-                this.scanString(c);
-            }
-            else if (c === 96) {
-                this.scanTemplate();
-            }
-            else if (c === 123 /* { */) {
-                depth++;
-                this.i++;
-                this.push(PUNCT, '{');
-            }
-            else if (c === 125 /* } */) {
-                if (depth === 0 && untilBrace) {
-                    this.i++;
-                    return;
-                }
-                depth--;
-                this.i++;
-                this.push(PUNCT, '}');
-            }
-            else if (c === 60 /* < */ && this.prevAllowsJsx() && this.looksLikeJsx()) {
-                this.scanJsxElement();
-            }
-            else if (c === 61 /* = */ && src.charCodeAt(this.i + 1) === 62) {
-                this.i += 2;
-                this.push(PUNCT, '=>');
-            }
-            else if (c === 46 /* . */ && src.charCodeAt(this.i + 1) >= 48 && src.charCodeAt(this.i + 1) <= 57) {
-                this.scanNumber();
-            }
-            else if (c === 35 /* # */ && isIdentStart(src.charCodeAt(this.i + 1))) {
-                const start = this.i++;
-                while (this.i < this.n && isIdentPart(src.charCodeAt(this.i)))
-                    this.i++;
-                this.push(IDENT, src.slice(start, this.i));
-            }
-            else {
-                if (c === 40 /* ( */) {
-                    const k = this.out.kinds.length - 1;
-                    const prev = k >= 0 && this.out.kinds[k] === IDENT ? this.out.texts[k] : '';
-                    this.parens.push(prev === 'if' || prev === 'while' || prev === 'for' || prev === 'with');
-                }
-                else if (c === 41 /* ) */)
-                    this.lastParenWasControl = this.parens.pop() ?? false;
-                this.i++;
-                this.push(PUNCT, src[this.i - 1]);
-            }
-        }
-        if (untilBrace)
-            this.fail('unclosed ${ or { in template or JSX');
-        else if (depth > 0)
-            this.fail('unclosed {');
-    }
-    skipBlockComment() {
-        const end = this.src.indexOf('*/', this.i + 2);
-        if (end < 0) {
-            this.fail('unclosed comment');
-            this.i = this.n;
-            return;
-        }
-        const body = this.src.slice(this.i, end);
-        if (body.includes('\n') || body.includes('\r'))
-            this.newline = true;
-        this.notePragmas(this.i, end);
-        this.i = end + 2;
-    }
-    scanNumber() {
-        const src = this.src;
-        const start = this.i;
-        while (this.i < this.n) {
-            const c = src.charCodeAt(this.i);
-            if (isIdentPart(c) || c === 46)
-                this.i++;
-            else if ((c === 43 || c === 45) &&
-                /[eE]/.test(src[this.i - 1]) &&
-                !/^0[xX]/.test(src.slice(start, start + 2)))
-                this.i++;
-            else
-                break;
-        }
-        this.push(NUMBER, src.slice(start, this.i).replace(/_/g, ''));
-    }
-    scanString(quote) {
-        const src = this.src;
-        const start = ++this.i;
-        let text = '';
-        let chunk = start;
-        while (this.i < this.n) {
-            const c = src.charCodeAt(this.i);
-            if (c === quote) {
-                text += src.slice(chunk, this.i);
-                this.i++;
-                this.push(STRING, text);
-                return;
-            }
-            if (c === 92) {
-                const next = src.charCodeAt(this.i + 1);
-                if (next === 34 || next === 39) {
-                    text += src.slice(chunk, this.i);
-                    chunk = this.i + 1;
-                }
-                this.i += 2;
-                continue;
-            }
-            if (c === 10 || c === 13)
-                break;
-            this.i++;
-        }
-        this.fail('unterminated string');
-        this.push(STRING, src.slice(start, this.i));
-    }
-    scanTemplate() {
-        const src = this.src;
-        this.i++;
-        let start = this.i;
-        while (this.i < this.n) {
-            const c = src.charCodeAt(this.i);
-            if (c === 92) {
-                this.i += 2;
-            }
-            else if (c === 96) {
-                this.push(TEMPLATE, src.slice(start, this.i));
-                this.i++;
-                return;
-            }
-            else if (c === 36 && src.charCodeAt(this.i + 1) === 123) {
-                this.push(TEMPLATE, src.slice(start, this.i) + '${');
-                this.i += 2;
-                this.lex(true);
-                start = this.i;
-            }
-            else
-                this.i++;
-        }
-        this.fail('unterminated template literal');
-    }
-    scanRegex() {
-        const src = this.src;
-        const start = this.i++;
-        let inClass = false;
-        while (this.i < this.n) {
-            const c = src.charCodeAt(this.i);
-            if (c === 92)
-                this.i += 2;
-            else if (c === 10 || c === 13)
-                break;
-            else if (c === 91) {
-                inClass = true;
-                this.i++;
-            }
-            else if (c === 93) {
-                inClass = false;
-                this.i++;
-            }
-            else if (c === 47 && !inClass) {
-                this.i++;
-                while (this.i < this.n && isIdentPart(src.charCodeAt(this.i)))
-                    this.i++;
-                this.push(REGEX, src.slice(start, this.i));
-                return;
-            }
-            else
-                this.i++;
-        }
-        // Not a regular expression after all: treat the slash as division.
-        this.i = start + 1;
-        this.push(PUNCT, '/');
-    }
-    looksLikeJsx() {
-        const next = this.src.charCodeAt(this.i + 1);
-        return next === 62 /* <> */ || (isIdentStart(next) && !this.genericArrowAhead());
-    }
-    /**
-     * A generic arrow function, or a generic function type or call signature, in a .js file with
-     * Flow types: `<T>(x: T): T => x`, `<T>(RecoilValue<T>) => Loadable<T>`, `<T>(Options<T>): T,`.
-     * Type parameters, a parameter list, then `=>` (after a return type on the same line), or a
-     * return type that ends the line with `,` or `;`; with no closing tag in that line.
-     */
-    genericArrowAhead() {
-        const src = this.src;
-        TYPE_PARAMETERS.lastIndex = this.i;
-        if (!TYPE_PARAMETERS.exec(src))
-            return false;
-        let depth = 0;
-        const limit = Math.min(this.n, this.i + 2000);
-        for (let k = TYPE_PARAMETERS.lastIndex - 1; k < limit; k++) {
-            const c = src.charCodeAt(k);
-            if (c === 40 /* ( */)
-                depth++;
-            else if (c === 41 /* ) */ && --depth === 0) {
-                const lineEnd = src.indexOf('\n', k);
-                const rest = src.slice(k + 1, lineEnd < 0 ? this.n : lineEnd);
-                return /^\s*(?:=>|:[^;]*?=>|:[^;]*[,;]\s*$)/.test(rest) && !rest.includes('</');
-            }
-        }
-        return false;
-    }
-    readJsxName() {
-        const src = this.src;
-        const start = this.i;
-        while (this.i < this.n) {
-            const c = src.charCodeAt(this.i);
-            if (isIdentPart(c) || c === 46 || c === 45 || c === 58)
-                this.i++;
-            else
-                break;
-        }
-        return src.slice(start, this.i);
-    }
-    skipJsxSpace() {
-        while (this.i < this.n && /\s/.test(this.src[this.i]))
-            this.i++;
-    }
-    /** Emits the root identifier of a JSX tag name (a component is a reference). */
-    pushJsxName(name) {
-        const root = name.split('.')[0];
-        if (root && /^[A-Za-z_$]/.test(root) && !root.includes('-') && !root.includes(':'))
-            this.push(IDENT, root);
-        else
-            this.push(JSX, name);
-    }
-    scanJsxElement() {
-        const src = this.src;
-        this.i++; // <
-        this.push(JSX, '<');
-        const name = this.readJsxName();
-        if (name)
-            this.pushJsxName(name);
-        // Attributes
-        for (;;) {
-            this.skipJsxSpace();
-            if (this.i >= this.n)
-                return this.fail('unterminated JSX element');
-            const c = src.charCodeAt(this.i);
-            if (c === 47 && src.charCodeAt(this.i + 1) === 62) {
-                this.i += 2;
-                this.push(JSX, '/>');
-                return;
-            }
-            if (c === 62) {
-                this.i++;
-                this.push(JSX, '>');
-                break;
-            }
-            if (c === 123) {
-                this.i++;
-                this.push(JSX, '{');
-                this.lex(true);
-                this.push(JSX, '}');
-            }
-            else if (c === 34 || c === 39) {
-                const end = src.indexOf(src[this.i], this.i + 1);
-                if (end < 0)
-                    return this.fail('unterminated JSX attribute');
-                this.push(STRING, src.slice(this.i + 1, end));
-                this.i = end + 1;
-            }
-            else if (c === 61) {
-                this.i++;
-                this.push(JSX, '=');
-            }
-            else if (isIdentStart(c)) {
-                this.push(JSX, this.readJsxName());
-            }
-            else if (c === 60 && this.jsx) {
-                // A generic arrow function such as <T,>() => … in .tsx, not an element: give up on JSX.
-                this.push(JSX, src[this.i++]);
-            }
-            else {
-                this.push(JSX, src[this.i++]);
-            }
-        }
-        // Children until the matching closing tag.
-        let textStart = this.i;
-        const flushText = () => {
-            const text = jsxText(src.slice(textStart, this.i));
-            if (text)
-                this.push(JSX, text);
-        };
-        while (this.i < this.n) {
-            const c = src.charCodeAt(this.i);
-            if (c === 60) {
-                flushText();
-                if (src.charCodeAt(this.i + 1) === 47) {
-                    const end = src.indexOf('>', this.i);
-                    if (end < 0)
-                        return this.fail('unterminated JSX closing tag');
-                    this.push(JSX, '</' + src.slice(this.i + 2, end).trim() + '>');
-                    this.i = end + 1;
-                    return;
-                }
-                this.scanJsxElement();
-                textStart = this.i;
-            }
-            else if (c === 123) {
-                flushText();
-                this.i++;
-                this.push(JSX, '{');
-                this.lex(true);
-                this.push(JSX, '}');
-                textStart = this.i;
-            }
-            else
-                this.i++;
-        }
-        this.fail('unterminated JSX element');
-    }
-}
-/**
- * The string a JSX text child becomes: lines are trimmed where they meet a line break, blank lines
- * dropped and the rest joined by one space; spaces inside a line are kept (they render, and
- * snapshots see them).
- */
-function jsxText(raw) {
-    const lines = raw.replace(/\t/g, ' ').split(/\r\n|\n|\r/);
-    let lastFilled = -1;
-    lines.forEach((line, i) => {
-        if (/[^ ]/.test(line))
-            lastFilled = i;
-    });
-    let text = '';
-    lines.forEach((line, i) => {
-        let part = line;
-        if (i > 0)
-            part = part.replace(/^ +/, '');
-        if (i < lines.length - 1)
-            part = part.replace(/ +$/, '');
-        if (part)
-            text += i === lastFilled ? part : part + ' ';
-    });
-    return text;
-}
-function tokenize(src, jsx, positions = false) {
-    const lexer = new Lexer(src, jsx);
-    if (positions)
-        lexer.out.ends = [];
-    lexer.lex(false);
-    return lexer.out;
-}
-
-;// CONCATENATED MODULE: ./src/select/js-scanner.ts
-
-
-
-/**
- * Finds a JavaScript/TypeScript module's imports, exports and top-level declarations from its
- * token stream: each declaration gets a hash of its normalized tokens and the names it references.
- * Statements that are not declarations (and what declarations run while the module loads) make up
- * the MODULE_SYMBOL pseudo-symbol.
- */
-const NOT_REFERENCES = new Set([
-    'break', 'case', 'catch', 'class', 'const', 'continue', 'debugger', 'default', 'delete', 'do', 'else',
-    'export', 'extends', 'false', 'finally', 'for', 'function', 'if', 'import', 'in', 'instanceof', 'new',
-    'null', 'return', 'super', 'switch', 'this', 'throw', 'true', 'try', 'typeof', 'var', 'void', 'while',
-    'with', 'yield', 'let', 'static', 'await', 'async', 'of', 'get', 'set', 'as', 'from', 'type',
-    'interface', 'enum', 'implements', 'private', 'protected', 'public', 'readonly', 'declare', 'abstract',
-    'keyof', 'infer', 'is', 'asserts', 'satisfies', 'namespace', 'module', 'unique', 'override', 'accessor',
-    'undefined', 'string', 'number', 'boolean', 'any', 'unknown', 'never', 'object', 'symbol', 'bigint'
-]); // prettier-ignore
-/**
- * Words of NOT_REFERENCES that are also valid names of values (`import set from './set'`,
- * rxjs's `of` and `from`, yup's `string()`): a reference unless used as a keyword (see keywordAt).
- */
-const CONTEXTUAL_WORDS = new Set([
-    'async', 'of', 'get', 'set', 'as', 'from', 'type', 'declare', 'abstract', 'readonly', 'keyof', 'infer',
-    'is', 'asserts', 'satisfies', 'namespace', 'module', 'unique', 'override', 'accessor', 'string',
-    'number', 'boolean', 'any', 'unknown', 'never', 'object', 'symbol', 'bigint'
-]); // prettier-ignore
-/** Words that continue an expression on the next line rather than start a statement. */
-const CONTINUATION_WORDS = new Set([
-    'in',
-    'instanceof',
-    'as',
-    'satisfies',
-    'of',
-    'extends',
-    'implements',
-    'from'
-]);
-const STATEMENT_KEYWORDS = new Set([
-    'import', 'export', 'function', 'class', 'const', 'let', 'var', 'interface', 'type', 'enum', 'declare',
-    'namespace', 'module', 'abstract', 'async', 'if', 'for', 'while', 'do', 'switch', 'try', 'return', 'throw'
-]); // prettier-ignore
-const DECLARES = new Set(['const', 'let', 'var']);
-const BLOCK_DECLARATIONS = new Set(['function', 'class', 'interface', 'enum', 'namespace', 'module']);
-const MODIFIERS = new Set(['declare', 'abstract', 'async', 'default', 'export']);
-const MEMBER_MODIFIERS = new Set([
-    'static', 'public', 'private', 'protected', 'readonly', 'async', 'override', 'abstract', 'declare', 'accessor'
-]); // prettier-ignore
-const MOCK_METHODS = new Set([
-    'mock', 'doMock', 'unstable_mockModule', 'requireActual', 'requireMock', 'setMock', 'createMockFromModule',
-    'importActual', 'importMock'
-]); // prettier-ignore
-/** Brace openers that are not a declaration's body (a type literal, an object in a default value). */
-const NOT_BODY_BEFORE = new Set([':', '|', '&', ',', '<', '=>', '=', '?', '(']);
-/**
- * Members that the language, the runtime or common libraries call without the caller's code naming
- * them: conversions (template literals, `JSON.stringify`, `await`), iteration, inspection, and every
- * name on Object.prototype. A class's other methods and accessors run only when some code names them.
- */
-const CALLED_WITHOUT_NAME = new Set([
-    ...Object.getOwnPropertyNames(Object.prototype),
-    'toString', 'valueOf', 'toJSON', 'toLocaleString', 'then', 'catch', 'finally', 'next', 'return', 'throw',
-    'inspect', 'length', 'size', 'name', 'message', 'stack', 'cause', 'handleEvent', 'asymmetricMatch',
-    'toPrimitive', 'dispose', 'asyncDispose'
-]); // prettier-ignore
-/** Words inside a string or template: the whole text, and each name-like run of it. */
-const WORD_RUN = /[\p{L}\p{N}_$#]+/gu;
-function isJsFile(path) {
-    return /\.(?:[cm]?[jt]sx?)$/.test(path) && !path.endsWith('.d.ts');
-}
-/**
- * Scans a JavaScript/TypeScript file. With `hashes: false` the symbols' hashes are left empty:
- * enough to link and walk the graph (about a third faster), never to diff.
- */
-function scanJs(src, path, options = {}) {
-    const jsx = !/\.[cm]?ts$/.test(path);
-    const tokens = tokenize(src, jsx);
-    return new JsScanner(tokens, options.hashes ?? true).scan();
-}
-/** The spans of every top-level symbol of a JavaScript/TypeScript file (see SymbolSpans). */
-function symbolSpans(src, path) {
-    const jsx = !/\.[cm]?ts$/.test(path);
-    const scanner = new JsScanner(tokenize(src, jsx, true), false);
-    scanner.spans = new Map();
-    scanner.scan();
-    return scanner.spans;
-}
-class JsScanner {
-    tokens;
-    hashes;
-    kinds;
-    texts;
-    newline;
-    n;
-    scan_ = emptyScan('js');
-    moduleParts = [];
-    moduleRefs = new Set();
-    /** Where the last statement made only of decorators ends. */
-    decoratorsEndAt = -1;
-    /** The words of the code run on load (see SymbolInfo.words). */
-    moduleWords = new Set();
-    /** Matching bracket index for every opening bracket. */
-    match;
-    /** Names of top-level function declarations. */
-    functionNames = new Set();
-    /** Top-level classes without `extends` and without accessors: setting a property on them runs no code. */
-    plainClasses = new Set();
-    classNames = new Set();
-    /** Top-level `F.name = value` statements, placed once every declaration is known. */
-    propertyStatements = [];
-    /** Tokens whose line pragma (Tokens.linePragmas) is in some declaration's hash. */
-    pragmasHashed = new Set();
-    /** Targets of `F.prototype = …`: their prototype may be anything, setters included. */
-    prototypeReplaced = new Set();
-    /** Set to record where each symbol is (see symbolSpans); needs tokens with `ends`. */
-    spans;
-    constructor(tokens, hashes) {
-        this.tokens = tokens;
-        this.hashes = hashes;
-        this.kinds = tokens.kinds;
-        this.texts = tokens.texts;
-        this.newline = tokens.newline;
-        this.n = tokens.kinds.length;
-        this.match = new Int32Array(this.n).fill(-1);
-        const stack = [];
-        for (let k = 0; k < this.n; k++) {
-            if (this.kinds[k] !== PUNCT)
-                continue;
-            const t = this.texts[k];
-            if (t === '(' || t === '[' || t === '{')
-                stack.push(k);
-            else if (t === ')' || t === ']' || t === '}') {
-                const open = stack.pop();
-                if (open !== undefined) {
-                    this.match[open] = k;
-                    this.match[k] = open;
-                }
-            }
-        }
-    }
-    scan() {
-        const result = this.scan_;
-        if (this.tokens.error)
-            result.error = this.tokens.error;
-        this.findCallImportsAndStrings();
-        this.findNarrowNamespaces();
-        let k = 0;
-        while (k < this.n) {
-            const end = this.statementEnd(k);
-            this.statement(k, end);
-            k = end > k ? end : k + 1;
-        }
-        // Specifiers are edges already; strings are kept to find data files named at run time.
-        const specs = new Set(result.imports.map(i => i.spec));
-        result.strings = result.strings.filter(value => !specs.has(value));
-        this.placeCommonJsExports();
-        this.placePropertyStatements();
-        if (this.tokens.filePragmas)
-            this.moduleParts.push(this.tokens.filePragmas.join('\u0003'));
-        // A line pragma no declaration's hash took in (above an import or a re-export) is the module's.
-        for (const [k, pragma] of this.tokens.linePragmas ?? [])
-            if (!this.pragmasHashed.has(k))
-                this.moduleParts.push(`${pragma}\u0003${this.t(k)}`);
-        this.narrowNamespaceBindings();
-        result.symbols[model_MODULE_SYMBOL] = {
-            hash: hashText(this.moduleParts.join('\u0002')),
-            refs: [...this.moduleRefs],
-            words: [...this.moduleWords]
-        };
-        return result;
-    }
-    /**
-     * Namespace bindings (`import * as io from './effects'`, `import io = require('./effects')`)
-     * used only to read members (`io.call`), with those members: such an import takes those names,
-     * as a named import would, and each reference is to a member (`io.call`; see references). Any
-     * other use (`io[name]`, `{ io }`, `<io.X />`, passing `io`) keeps the whole module.
-     */
-    narrowNamespaces = new Map();
-    /** `const io = require('./effects')`: how many such declarations each name has. */
-    requireLocals = new Map();
-    requireRecords = new Map();
-    findNarrowNamespaces() {
-        const locals = [...this.requireLocals.keys()];
-        for (let k = 0; k < this.n; k++) {
-            if (this.is(k, PUNCT, '*') && this.is(k + 1, IDENT, 'as') && this.is(k + 2, IDENT)) {
-                const atImport = this.is(k - 1, IDENT, 'import') || (this.is(k - 1, PUNCT, ',') && this.is(k - 3, IDENT, 'import'));
-                if (atImport)
-                    locals.push(this.t(k + 2));
-            }
-            else if (this.is(k, IDENT, 'import') &&
-                this.is(k + 1, IDENT) &&
-                this.is(k + 2, PUNCT, '=') &&
-                this.is(k + 3, IDENT, 'require'))
-                locals.push(this.t(k + 1));
-        }
-        for (const local of locals) {
-            if (this.narrowNamespaces.has(local))
-                continue;
-            const members = new Set();
-            let declarations = 0;
-            let onlyMembers = true;
-            for (let k = 0; k < this.n && onlyMembers; k++) {
-                if (this.kinds[k] !== IDENT || this.texts[k] !== local || this.readAsMember(k))
-                    continue;
-                // A property key (`{ io: … }`, `, io: …`) names no binding.
-                if ((this.is(k - 1, PUNCT, '{') || this.is(k - 1, PUNCT, ',')) && this.is(k + 1, PUNCT, ':'))
-                    continue;
-                if ((this.is(k - 1, IDENT, 'as') && this.is(k - 2, PUNCT, '*')) ||
-                    (this.is(k - 1, IDENT, 'import') && this.is(k + 1, PUNCT, '=')) ||
-                    (DECLARES.has(this.t(k - 1)) && this.is(k + 1, PUNCT, '=') && this.is(k + 2, IDENT, 'require')))
-                    declarations++;
-                else if (this.is(k + 1, PUNCT, '.') && this.is(k + 2, IDENT))
-                    members.add(this.t(k + 2));
-                else
-                    onlyMembers = false;
-            }
-            if (onlyMembers && declarations === 1 && members.size > 0)
-                this.narrowNamespaces.set(local, members);
-        }
-    }
-    /** The bindings of narrowed namespaces become one per member; a bare reference left, every member. */
-    narrowNamespaceBindings() {
-        for (const [record, local] of this.requireRecords)
-            if (this.requireBindings.has(local) && !this.narrowNamespaces.has(local))
-                record.names = [{ imported: '*', local }];
-        if (this.narrowNamespaces.size === 0)
-            return;
-        const bindings = new Map();
-        for (const record of this.scan_.imports) {
-            const required = this.requireRecords.get(record);
-            const binding = record.kind === 'static'
-                ? record.names?.find(b => b.imported === '*')
-                : required !== undefined && this.requireLocals.get(required) === 1
-                    ? { imported: '*', local: required }
-                    : undefined;
-            const members = binding && this.narrowNamespaces.get(binding.local);
-            if (!binding || !members)
-                continue;
-            const names = [...members].map(member => ({ imported: member, local: `${binding.local}.${member}` }));
-            record.names = [...(record.names ?? []).filter(b => b !== binding), ...names];
-            bindings.set(binding.local, names);
-            // As addBinding's: a member's source changes when the import's specifier does, and a
-            // require's, which runs as the module loads, is also the module's (its declaration stays).
-            if (required !== undefined)
-                this.moduleParts.push(`require ${record.spec}`);
-            else
-                delete this.scan_.symbols[binding.local];
-            for (const name of names)
-                this.scan_.symbols[name.local] = { hash: `${record.spec}\u0000${name.imported}`, refs: [] };
-        }
-        const widen = (refs) => refs.some(ref => bindings.has(ref))
-            ? refs.flatMap(ref => bindings.get(ref)?.map(b => b.local) ?? [ref])
-            : refs;
-        for (const symbol of Object.values(this.scan_.symbols))
-            symbol.refs = widen(symbol.refs);
-        for (const [local, names] of bindings)
-            if (this.moduleRefs.delete(local))
-                for (const b of names)
-                    this.moduleRefs.add(b.local);
-    }
-    /** Is the name at k read as a member (`x.name`), rather than spread (`...name`) or alone? */
-    readAsMember(k) {
-        return this.is(k - 1, PUNCT, '.') && !this.is(k - 2, PUNCT, '.');
-    }
-    t(k) {
-        return k < this.n ? this.texts[k] : '';
-    }
-    is(k, kind, text) {
-        return k < this.n && this.kinds[k] === kind && (text === undefined || this.texts[k] === text);
-    }
-    // ── whole-file passes ────────────────────────────────────────────────────
-    findCallImportsAndStrings() {
-        const { kinds, texts, n } = this;
-        const strings = new Set();
-        for (let k = 0; k < n; k++) {
-            const kind = kinds[k];
-            if (kind === STRING || (kind === TEMPLATE && !texts[k].endsWith('${'))) {
-                const value = texts[k];
-                if (keptAsPath(value))
-                    strings.add(value);
-                continue;
-            }
-            if (kind !== IDENT)
-                continue;
-            if (texts[k] === '__dirname' || (texts[k] === 'import' && this.is(k + 4, IDENT, 'dirname'))) {
-                this.pathFromFolder(k, strings);
-                continue;
-            }
-            if (!this.is(k + 1, PUNCT, '('))
-                continue;
-            const word = texts[k];
-            for (const pattern of this.globImport(k))
-                this.scan_.imports.push({
-                    spec: pattern,
-                    kind: globCandidate(pattern) ? 'glob' : 'dynamic',
-                    names: null
-                });
-            const spec = this.is(k + 2, STRING) ? texts[k + 2] : this.plainTemplate(k + 2);
-            if (spec === undefined)
-                continue;
-            const prevDot = this.readAsMember(k);
-            if (word === 'require' &&
-                !prevDot &&
-                !(this.is(k - 1, PUNCT, '=') && this.is(k - 3, IDENT, 'import'))) {
-                const record = { spec, kind: 'require', names: this.destructuredRequire(k) };
-                this.scan_.imports.push(record);
-                const local = record.names ? undefined : this.requiredAs(k);
-                if (local !== undefined) {
-                    this.requireLocals.set(local, (this.requireLocals.get(local) ?? 0) + 1);
-                    this.requireRecords.set(record, local);
-                }
-            }
-            else if (word === 'import' && !prevDot) {
-                this.scan_.imports.push({ spec, kind: 'dynamic', names: null });
-            }
-            else if (prevDot &&
-                MOCK_METHODS.has(word) &&
-                (this.is(k - 2, IDENT, 'jest') || this.is(k - 2, IDENT, 'vi'))) {
-                this.scan_.imports.push({ spec, kind: 'mock', names: null });
-            }
-            else if (prevDot && word === 'resolve' && this.is(k - 2, IDENT, 'require')) {
-                this.scan_.imports.push({ spec, kind: 'require', names: null });
-            }
-        }
-        this.scan_.strings = [...strings].slice(0, 300);
-    }
-    /**
-     * A call whose first argument is the file's folder and whose next ones are strings names a path
-     * from that folder: `join(__dirname, 'fixtures', 'pm')` (and `import.meta.dirname`) is kept as
-     * the string `./fixtures/pm`, wrapped in `require(…)` it is a require, and jscodeshift's
-     * `defineTest(__dirname, 'name')` requires the transform `../name`. `at` is the folder's first token.
-     */
-    pathFromFolder(at, strings) {
-        const isMeta = this.t(at) === 'import';
-        if (isMeta &&
-            !(this.is(at + 1, PUNCT, '.') && this.is(at + 2, IDENT, 'meta') && this.is(at + 3, PUNCT, '.')))
-            return;
-        if (!this.is(at - 1, PUNCT, '(') || !this.is(at - 2, IDENT))
-            return;
-        const parts = [];
-        for (let k = at + (isMeta ? 5 : 1); this.is(k, PUNCT, ',') && this.is(k + 1, STRING); k += 2)
-            parts.push(this.t(k + 1));
-        if (parts.length === 0)
-            return;
-        const callee = this.t(at - 2);
-        const jscodeshift = callee === 'defineTest' || callee === 'runTest';
-        const path = relativePath(jscodeshift ? ['..', parts[0]] : parts);
-        if (path === undefined)
-            return;
-        const calleeStart = this.is(at - 3, PUNCT, '.') && this.is(at - 4, IDENT) ? at - 4 : at - 2;
-        const required = (callee === 'join' || callee === 'resolve') &&
-            this.is(calleeStart - 1, PUNCT, '(') &&
-            this.is(calleeStart - 2, IDENT, 'require') &&
-            !this.is(calleeStart - 3, PUNCT, '.');
-        if (jscodeshift || required)
-            this.scan_.imports.push({ spec: path, kind: 'require', names: null });
-        else
-            strings.add(path);
-    }
-    /**
-     * The name of `const io = require('x')` (or `let`, `var`) when the declaration is that alone,
-     * ended by `;` or a line break.
-     */
-    requiredAs(k) {
-        if (!this.is(k - 1, PUNCT, '=') || !this.is(k - 2, IDENT) || !DECLARES.has(this.t(k - 3)))
-            return undefined;
-        if (!this.is(k + 3, PUNCT, ')'))
-            return undefined;
-        const next = k + 4;
-        const ends = next >= this.n || this.is(next, PUNCT, ';') || (this.newline[next] && this.kinds[next] === IDENT);
-        return ends ? this.t(k - 2) : undefined;
-    }
-    /**
-     * `const { a, b: c } = require('x')` reads only `a` and `b` of the module: named bindings, as an
-     * import would have. Anything else (a plain binding, defaults, rest, nesting, a member access on
-     * the call) reaches the whole module: null.
-     */
-    destructuredRequire(k) {
-        if (!this.is(k + 3, PUNCT, ')') || this.is(k + 4, PUNCT, '.') || this.is(k + 4, PUNCT, '['))
-            return null;
-        if (this.is(k + 4, PUNCT, '(') || !this.is(k - 1, PUNCT, '=') || !this.is(k - 2, PUNCT, '}'))
-            return null;
-        let open = k - 3;
-        while (open >= 0 && this.match[open] !== k - 2)
-            open--;
-        if (open < 0 || !this.is(open, PUNCT, '{'))
-            return null;
-        const declaration = this.t(open - 1);
-        if (declaration !== 'const' && declaration !== 'let' && declaration !== 'var')
-            return null;
-        const names = [];
-        for (let i = open + 1; i < k - 2;) {
-            if (!this.is(i, IDENT))
-                return null;
-            const imported = this.t(i);
-            let local = imported;
-            i++;
-            if (this.is(i, PUNCT, ':')) {
-                if (!this.is(i + 1, IDENT))
-                    return null;
-                local = this.t(i + 1);
-                i += 2;
-            }
-            names.push({ imported, local });
-            if (this.is(i, PUNCT, ','))
-                i++;
-            else if (i !== k - 2)
-                return null;
-        }
-        return names.length ? names : null;
-    }
-    /**
-     * The patterns of a glob import at call `k`: `import.meta.glob(pattern | [patterns])` (negated
-     * patterns left out: the rest loads more), or `import(…)` / `require(…)` of a template with
-     * holes, each hole any text.
-     */
-    globImport(k) {
-        const word = this.t(k);
-        if ((word === 'glob' || word === 'globEager') &&
-            this.is(k - 1, PUNCT, '.') &&
-            this.is(k - 2, IDENT, 'meta') &&
-            this.is(k - 3, PUNCT, '.') &&
-            this.is(k - 4, IDENT, 'import')) {
-            const patterns = [];
-            const first = this.is(k + 2, PUNCT, '[') ? k + 3 : k + 2;
-            for (let i = first; this.is(i, STRING) || this.is(i, TEMPLATE); i += 2) {
-                const text = this.t(i);
-                if (this.is(i, TEMPLATE) && text.endsWith('${'))
-                    break;
-                if (!text.startsWith('!'))
-                    patterns.push(text);
-                if (first === k + 2 || !this.is(i + 1, PUNCT, ','))
-                    break;
-            }
-            return patterns;
-        }
-        if ((word !== 'import' && word !== 'require') || this.readAsMember(k))
-            return [];
-        if (!this.is(k + 2, TEMPLATE) || !this.t(k + 2).endsWith('${'))
-            return [];
-        let pattern = '';
-        for (let i = k + 2; i < this.n; i++) {
-            if (!this.is(i, TEMPLATE))
-                continue;
-            const text = this.t(i);
-            if (!text.endsWith('${'))
-                pattern += literalGlob(text);
-            else
-                pattern += `${literalGlob(text.slice(0, -2))}**`;
-            if (!text.endsWith('${'))
-                break;
-        }
-        return /^\.{1,2}\//.test(pattern) ? [pattern] : [];
-    }
-    plainTemplate(k) {
-        if (!this.is(k, TEMPLATE))
-            return undefined;
-        const text = this.texts[k];
-        return text.endsWith('${') ? undefined : text;
-    }
-    // ── statement boundaries ─────────────────────────────────────────────────
-    endsExpression(k) {
-        if (k < 0)
-            return false;
-        const kind = this.kinds[k];
-        const text = this.texts[k];
-        if (kind === IDENT) {
-            if (text === 'const' && this.is(k - 1, IDENT, 'as'))
-                return true;
-            return !CONTINUATION_WORDS.has(text) && !STATEMENT_KEYWORDS.has(text);
-        }
-        if (kind === PUNCT)
-            return text === ')' || text === ']' || text === '}';
-        if (kind === TEMPLATE)
-            return !text.endsWith('${');
-        return kind === STRING || kind === NUMBER || kind === REGEX || kind === JSX;
-    }
-    startsStatement(k) {
-        const kind = this.kinds[k];
-        if (kind === IDENT)
-            return !CONTINUATION_WORDS.has(this.texts[k]);
-        if (kind === PUNCT)
-            return this.texts[k] === '@';
-        return kind === STRING;
-    }
-    /** A declaration keyword on a new line after a type that ends in `>` (`type A = B<C>`). */
-    declarationAfterType(k) {
-        if (!this.is(k - 1, PUNCT, '>'))
-            return false;
-        const word = this.t(k);
-        return (word === 'export' ||
-            word === 'import' ||
-            word === 'const' ||
-            word === 'let' ||
-            word === 'var' ||
-            word === 'function' ||
-            word === 'class' ||
-            word === 'interface' ||
-            word === 'enum' ||
-            word === 'declare' ||
-            (word === 'type' && this.is(k + 1, IDENT)));
-    }
-    skipDecorators(k) {
-        while (this.is(k, PUNCT, '@')) {
-            k++;
-            while (this.is(k, IDENT) && this.is(k + 1, PUNCT, '.'))
-                k += 2;
-            if (this.is(k, IDENT))
-                k++;
-            if (this.is(k, PUNCT, '('))
-                k = this.after(k);
-        }
-        return k;
-    }
-    /** Index after the bracket group that opens at k. */
-    after(k) {
-        const close = this.match[k];
-        return close > k ? close + 1 : k + 1;
-    }
-    isBlockDeclaration(k) {
-        k = this.skipDecorators(k);
-        while (this.is(k, IDENT) && MODIFIERS.has(this.t(k)))
-            k++;
-        if (this.is(k, IDENT, 'const') && this.is(k + 1, IDENT, 'enum'))
-            return true;
-        if (!this.is(k, IDENT) || !BLOCK_DECLARATIONS.has(this.t(k)))
-            return false;
-        if (this.t(k) === 'module' || this.t(k) === 'namespace')
-            return this.is(k + 1, IDENT) || this.is(k + 1, STRING);
-        return true;
-    }
-    statementEnd(start) {
-        const { kinds, texts, newline, n } = this;
-        const block = this.isBlockDeclaration(start);
-        let k = this.skipDecorators(start);
-        for (; k < n; k++) {
-            if (k > start &&
-                newline[k] &&
-                this.startsStatement(k) &&
-                (this.endsExpression(k - 1) || this.declarationAfterType(k))) {
-                if (!block || STATEMENT_KEYWORDS.has(texts[k]))
-                    return k;
-            }
-            if (kinds[k] !== PUNCT)
-                continue;
-            const text = texts[k];
-            if (text === ';')
-                return k + 1;
-            if (text === '(' || text === '[') {
-                k = this.after(k) - 1;
-            }
-            else if (text === '{') {
-                const close = this.match[k];
-                if (close < 0)
-                    return n;
-                const isBody = block && !NOT_BODY_BEFORE.has(this.t(k - 1));
-                k = close;
-                if (isBody)
-                    return this.is(k + 1, PUNCT, ';') ? k + 2 : k + 1;
-            }
-            else if (text === '}' || text === ')' || text === ']') {
-                // A stray closing bracket: end here so that the scan keeps going.
-                return k > start ? k : k + 1;
-            }
-        }
-        return n;
-    }
-    // ── one statement ────────────────────────────────────────────────────────
-    statement(start, end) {
-        const k = this.skipDecorators(start);
-        // Decorators on a line of their own end a statement before the class they decorate.
-        if (k > start && k >= end)
-            this.decoratorsEndAt = end;
-        const word = this.t(k);
-        if (this.is(k, IDENT, 'import') && !this.is(k + 1, PUNCT, '(') && !this.is(k + 1, PUNCT, '.')) {
-            this.scan_.esm = true;
-            return this.importStatement(k + 1, end);
-        }
-        if (this.is(k, IDENT, 'export')) {
-            this.scan_.esm = true;
-            const next = k + 1;
-            if (this.is(next, PUNCT, '*'))
-                return this.exportStar(next + 1, end);
-            if (this.is(next, PUNCT, '{'))
-                return this.exportList(next, end);
-            if (this.is(next, IDENT, 'type') && this.is(next + 1, PUNCT, '{'))
-                return this.exportList(next + 1, end);
-            if (this.is(next, IDENT, 'default'))
-                return this.declaration(start, next + 1, end, 'default');
-            if (this.is(next, PUNCT, '=') || this.is(next, IDENT, 'import') || this.is(next, IDENT, 'as'))
-                return this.moduleStatement(start, end);
-            return this.declaration(start, next, end, 'named');
-        }
-        if (word && this.is(k, IDENT)) {
-            const commonJs = this.commonJsExport(k, end);
-            if (commonJs) {
-                this.commonJsExports.push({ ...commonJs, start, end });
-                return;
-            }
-            return this.otherStatement(start, k, end);
-        }
-        this.moduleStatement(start, end);
-    }
-    /** A statement that starts with a name: a declaration, a property assignment or code run on load. */
-    otherStatement(start, k, end) {
-        const assignment = this.inertPropertyAssignment(k, end);
-        if (!assignment)
-            return this.declaration(start, k, end, 'none');
-        this.propertyStatements.push({ ...assignment, start, end });
-        if (assignment.member === 'prototype')
-            this.prototypeReplaced.add(assignment.target);
-    }
-    /** CommonJS export statements, placed once the whole module is read (placeCommonJsExports). */
-    commonJsExports = [];
-    /**
-     * `exports.name = value`, `module.exports.name = value`, or `module.exports = value` (names with
-     * `{ a, b: c }`) at k: a CommonJS export statement.
-     */
-    commonJsExport(k, end) {
-        let j = k;
-        if (this.is(j, IDENT, 'module') && this.is(j + 1, PUNCT, '.') && this.is(j + 2, IDENT, 'exports'))
-            j += 2;
-        else if (!this.is(j, IDENT, 'exports'))
-            return undefined;
-        const exportsAt = j;
-        if (this.is(j + 1, PUNCT, '.') && this.is(j + 2, IDENT) && this.is(j + 3, PUNCT, '=') && j + 4 < end)
-            return { at: k, name: this.t(j + 2), value: j + 4, exportsAt };
-        if (exportsAt === k || !this.is(j + 1, PUNCT, '=') || j + 2 >= end)
-            return undefined;
-        const value = { at: k, value: j + 2, exportsAt };
-        if (!this.is(j + 2, PUNCT, '{'))
-            return value;
-        const close = this.after(j + 2);
-        if (close !== end && !(close === end - 1 && this.is(close, PUNCT, ';')))
-            return value;
-        for (let i = j + 3; i < close - 1;) {
-            const next = this.exportedNameEnd(i, close - 1);
-            if (next < 0 || (next !== close - 1 && !this.is(next, PUNCT, ',')))
-                return value;
-            i = next + 1;
-        }
-        return { ...value, names: true };
-    }
-    /**
-     * Where a property of `module.exports = { … }` that gives a name ends, or -1: `a`, `b: c` or
-     * `d: e.f` (the last, a member of a required module, say), with `close` the object's `}`.
-     */
-    exportedNameEnd(i, close) {
-        if (this.is(i, IDENT) && (this.is(i + 1, PUNCT, ',') || i + 1 === close))
-            return i + 1;
-        if ((!this.is(i, IDENT) && !this.is(i, STRING)) || !this.is(i + 1, PUNCT, ':') || !this.is(i + 2, IDENT))
-            return -1;
-        return this.is(i + 3, PUNCT, '.') && this.is(i + 4, IDENT) ? i + 5 : i + 3;
-    }
-    /**
-     * A module whose every use of `exports` and `module.exports` is a CommonJS export statement, at
-     * most one of them replacing `module.exports`, exports by name: `exports.name = value` is a
-     * declaration (`exports.name`) of what it stores, run on load when the value runs code;
-     * `module.exports = { a, b: c }` names its exports; `module.exports = value` is a declaration
-     * (`module.exports`) that only the module's whole reaches. Any other use (`exports.a()` in a
-     * function, `Object.assign(exports, …)`, a second replacement) leaves the statements as code run
-     * on load and the module whole.
-     */
-    placeCommonJsExports() {
-        const statements = this.commonJsExports;
-        if (statements.length === 0)
-            return;
-        const covered = new Set(statements.map(s => s.exportsAt));
-        let readable = !this.scan_.esm && statements.filter(s => s.name === undefined).length <= 1;
-        for (let k = 0; k < this.n && readable; k++)
-            if (this.kinds[k] === IDENT && this.texts[k] === 'exports' && !covered.has(k)) {
-                const member = this.readAsMember(k);
-                if (!member || this.is(k - 2, IDENT, 'module'))
-                    readable = false;
-            }
-        for (const { start, at, end, name, value, names } of statements) {
-            if (!readable) {
-                this.otherStatement(start, at, end);
-                continue;
-            }
-            const exports = this.scan_.exports;
-            if (names) {
-                const close = this.after(value);
-                for (let i = value + 1; i < close - 1;) {
-                    const next = this.exportedNameEnd(i, close - 1);
-                    const holder = next === i + 1 ? this.t(i) : this.t(i + 2);
-                    // `e.f` is the member binding when `e` is a narrowed namespace, else all of `e`.
-                    exports[this.t(i)] =
-                        next === i + 5 && this.narrowNamespaces.has(holder) ? `${holder}.${this.t(i + 4)}` : holder;
-                    i = next + 1;
-                }
-                continue;
-            }
-            const to = this.is(end - 1, PUNCT, ';') ? end - 1 : end;
-            if (name !== undefined &&
-                value + 1 === to &&
-                this.is(value, IDENT) &&
-                !NOT_REFERENCES.has(this.t(value))) {
-                exports[name] = this.t(value);
-                continue;
-            }
-            // `module.exports = value` is what a require of the module takes: a declaration of it that
-            // the module's whole reaches, and that code reading no export of it does not.
-            const local = name === undefined ? 'module.exports' : `exports.${name}`;
-            const refs = this.references(value, end);
-            const fnShape = this.spans && this.isFunctionExpression(value, to) ? 'const' : '';
-            this.addSymbol(local, start, end, refs, '', fnShape);
-            // As a declaration's: what runs on load changes when the statement does.
-            if (this.executesOnLoad(value, end))
-                this.runsOnLoad(value, end, [local, ...refs]);
-            if (name !== undefined)
-                exports[name] = local;
-        }
-    }
-    /**
-     * `F.name = value` or `F.prototype.name = value` where the value is inert (a literal, a name,
-     * `G.prototype`, an array or object of those, or a function that is not called): running it on
-     * load calls no code of the module, so only the holders of F can observe it. Returns F's name.
-     */
-    inertPropertyAssignment(k, end) {
-        const target = this.t(k);
-        if (NOT_REFERENCES.has(target) || !this.is(k + 1, PUNCT, '.') || !this.is(k + 2, IDENT))
-            return undefined;
-        let j = k + 3;
-        let member = this.t(k + 2);
-        const onPrototype = member === 'prototype' && this.is(j, PUNCT, '.') && this.is(j + 1, IDENT);
-        if (onPrototype) {
-            member = this.t(j + 1);
-            j += 2;
-        }
-        if (!this.is(j, PUNCT, '='))
-            return undefined;
-        const to = this.is(end - 1, PUNCT, ';') ? end - 1 : end;
-        return this.inertExpression(j + 1, to) ? { target, member, onPrototype } : undefined;
-    }
-    inertExpression(from, to) {
-        if (from >= to)
-            return false;
-        let k = from;
-        if (this.is(k, IDENT, 'async') &&
-            (this.is(k + 1, IDENT, 'function') || this.is(k + 1, PUNCT, '(') || this.is(k + 2, PUNCT, '=>')))
-            k++;
-        if (this.is(k, IDENT, 'function')) {
-            while (k < to && !this.is(k, PUNCT, '('))
-                k++;
-            const close = this.after(k);
-            return this.is(close, PUNCT, '{') && this.after(close) === to;
-        }
-        const arrow = this.is(k, PUNCT, '(') ? this.after(k) : this.is(k, IDENT) ? k + 1 : -1;
-        if (arrow > k && this.is(arrow, PUNCT, '=>')) {
-            if (this.is(arrow + 1, PUNCT, '{'))
-                return this.after(arrow + 1) === to;
-            // An expression body ends at a top-level comma: `F.x = a => a, f()` calls f on load.
-            return this.skipExpressionBody(arrow + 1, to) === to;
-        }
-        return this.inertValue(from, to) === to;
-    }
-    /** The index after an inert value starting at k, or -1. */
-    inertValue(k, to) {
-        if (k >= to)
-            return -1;
-        const kind = this.kinds[k];
-        const text = this.t(k);
-        if (kind === STRING || kind === NUMBER || kind === REGEX)
-            return k + 1;
-        if (kind === TEMPLATE)
-            return text.endsWith('${') ? -1 : k + 1;
-        if (kind === IDENT) {
-            if (text === 'true' || text === 'false' || text === 'null' || text === 'undefined')
-                return k + 1;
-            if (NOT_REFERENCES.has(text))
-                return -1;
-            if (this.is(k + 1, PUNCT, '.'))
-                return this.is(k + 2, IDENT, 'prototype') && !this.is(k + 3, PUNCT, '.') ? k + 3 : -1;
-            return k + 1;
-        }
-        if (this.is(k, PUNCT, '-') && this.is(k + 1, NUMBER))
-            return k + 2;
-        const close = this.match[k];
-        if (this.is(k, PUNCT, '[') && close > k && close < to) {
-            let j = k + 1;
-            while (j < close) {
-                j = this.inertValue(j, close);
-                if (j < 0)
-                    return -1;
-                if (this.is(j, PUNCT, ','))
-                    j++;
-                else if (j !== close)
-                    return -1;
-            }
-            return close + 1;
-        }
-        if (this.is(k, PUNCT, '{') && close > k && close < to) {
-            let j = k + 1;
-            while (j < close) {
-                const key = this.kinds[j];
-                if (key !== IDENT && key !== STRING && key !== NUMBER)
-                    return -1;
-                if (this.is(j + 1, PUNCT, ':')) {
-                    j = this.inertValue(j + 2, close);
-                    if (j < 0)
-                        return -1;
-                }
-                else if (key === IDENT && !NOT_REFERENCES.has(this.t(j))) {
-                    j++; // shorthand
-                }
-                else
-                    return -1;
-                if (this.is(j, PUNCT, ','))
-                    j++;
-                else if (j !== close)
-                    return -1;
-            }
-            return close + 1;
-        }
-        return -1;
-    }
-    /**
-     * An inert property assignment on a local function or plain class belongs to that declaration:
-     * what it stores is reached by whoever reaches the declaration. On anything else (an import, a
-     * global, a class whose setters or base class could run) it stays a statement run on load.
-     */
-    placePropertyStatements() {
-        // Decided before any statement is placed: placing one as run-on-load adds to moduleRefs.
-        const handedToLoad = new Set(this.moduleRefs);
-        const placements = this.propertyStatements.map(({ target, onPrototype }) => {
-            const plain = this.functionNames.has(target) || this.plainClasses.has(target);
-            // Code run on load could give F setters (defineProperty, setPrototypeOf), and after
-            // `F.prototype = C.prototype`, `F.prototype.x = …` can run C's setters.
-            return plain && !handedToLoad.has(target) && !(onPrototype && this.prototypeReplaced.has(target));
-        });
-        for (const [i, { target, start, end }] of this.propertyStatements.entries()) {
-            if (placements[i]) {
-                const refs = this.references(start, end).filter(ref => ref !== target);
-                this.addSymbol(target, start, end, refs);
-            }
-            else {
-                this.moduleStatement(start, end);
-            }
-        }
-    }
-    moduleStatement(start, end) {
-        this.moduleParts.push(this.hashRange(start, end));
-        this.runsOnLoad(start, end, this.references(start, end));
-    }
-    /** Code in the range runs when the module loads: what it references and names, MODULE_SYMBOL does. */
-    runsOnLoad(from, to, refs) {
-        for (const ref of refs)
-            this.moduleRefs.add(ref);
-        this.wordsOf(from, to, this.moduleWords);
-    }
-    addSymbol(name, start, end, refs, hashExtra = '', fnShape = '') {
-        if (this.spans)
-            this.addSpan(name, start, end, fnShape);
-        const range = this.rangeFacts(start, end);
-        const hash = hashExtra ? hashText(hashExtra + '\u0003' + range.hash) : range.hash;
-        // Own entries only: a function named hasOwnProperty or toString must not find Object.prototype's.
-        const existing = Object.hasOwn(this.scan_.symbols, name) ? this.scan_.symbols[name] : undefined;
-        if (existing) {
-            existing.hash = hashText(existing.hash + hash);
-            existing.refs = [...new Set([...existing.refs, ...refs])];
-            existing.words = [...new Set([...(existing.words ?? []), ...range.words])];
-        }
-        else {
-            this.scan_.symbols[name] = { hash, refs: Array.isArray(refs) ? refs : [...refs], words: range.words };
-        }
-    }
-    lastRange;
-    /**
-     * The hash and words of a token range, kept for the next symbol of the same range: every
-     * declarator of `var a = 1, b = 2, …` is one (a minified bundle's hundred-name `var` would
-     * otherwise be read once per name).
-     */
-    rangeFacts(start, end) {
-        const last = this.lastRange;
-        if (last?.start === start && last.end === end)
-            return last;
-        const words = [...this.wordsOf(start, end, new Set())];
-        this.lastRange = { start, end, hash: this.hashRange(start, end), words };
-        return this.lastRange;
-    }
-    addSpan(name, start, end, fnShape) {
-        const ends = this.tokens.ends;
-        const from = start > 0 ? ends[start - 1] : 0;
-        const to = end > start ? ends[end - 1] : from;
-        const known = this.spans?.get(name);
-        if (known) {
-            known.spans.push([from, to]);
-            known.fn &&= fnShape !== '';
-            known.shape += `,${fnShape}`;
-        }
-        else
-            this.spans?.set(name, { spans: [[from, to]], fn: fnShape !== '', shape: fnShape });
-    }
-    /** Whether the tokens from..to are one function or arrow function expression. */
-    isFunctionExpression(from, to) {
-        let k = from;
-        if (this.is(k, IDENT, 'async') && !this.is(k + 1, PUNCT, '=>'))
-            k++;
-        if (this.is(k, IDENT, 'function')) {
-            const open = this.nextIndex(k, to, '(');
-            const body = open < 0 ? -1 : this.nextIndex(this.after(open), to, '{');
-            return body >= 0 && this.after(body) === to;
-        }
-        if (this.is(k, PUNCT, '<'))
-            k = this.afterTypeArguments(k, to); // <T>(x: T) => …
-        let arrow = this.is(k, IDENT) ? k + 1 : this.is(k, PUNCT, '(') ? this.after(k) : -1;
-        // (x): T => …: whatever `=>` follows the return type, the initializer is an arrow function.
-        if (arrow > k && this.is(arrow, PUNCT, ':'))
-            arrow = this.nextIndex(arrow + 1, to, '=>');
-        return arrow > k && arrow < to && this.is(arrow, PUNCT, '=>');
-    }
-    /** The index of the first `text` punctuator at or after k and before `to` (bracket depth 0), or -1. */
-    nextIndex(k, to, text) {
-        for (let j = k; j < to; j++) {
-            if (this.is(j, PUNCT, text))
-                return j;
-            if (this.is(j, PUNCT, '(') || this.is(j, PUNCT, '[') || this.is(j, PUNCT, '{'))
-                j = this.after(j) - 1;
-        }
-        return -1;
-    }
-    /**
-     * Whether the name at k can name a property, and so call a method or run an accessor: after a
-     * dot (`x.format`, `x?.format`, `super.format`), before a colon (`{ format: f } = x`, a key of
-     * `toMatchObject({ year: 1 })`), or as a shorthand in braces (`{ format } = x`). A variable, a
-     * parameter used as such, or a type (`x: unknown`) cannot.
-     */
-    namesProperty(k) {
-        const before = this.kinds[k - 1] === PUNCT ? this.texts[k - 1] : '';
-        const after = this.kinds[k + 1] === PUNCT ? this.texts[k + 1] : '';
-        if (before === '.' || after === ':')
-            return true;
-        return (before === '{' || before === ',') && (after === '}' || after === ',' || after === '=');
-    }
-    /** Adds the words of a token range (see SymbolInfo.words) to `into`. */
-    wordsOf(from, to, into) {
-        const { kinds, texts } = this;
-        for (let k = from; k < to; k++) {
-            const kind = kinds[k];
-            const text = texts[k];
-            if (kind === NUMBER || (kind === IDENT && this.namesProperty(k)))
-                into.add(text);
-            else if (kind === STRING || kind === TEMPLATE || kind === JSX) {
-                into.add(text);
-                for (const run of text.match(WORD_RUN) ?? [])
-                    into.add(run);
-            }
-        }
-        return into;
-    }
-    addBinding(spec, kind, names) {
-        this.scan_.imports.push({ spec, kind, names });
-        for (const binding of names ?? []) {
-            if (binding.local) {
-                // Short and unique enough as it is: the binding's source and imported name.
-                this.scan_.symbols[binding.local] = { hash: `${spec}\u0000${binding.imported}`, refs: [] };
-            }
-        }
-    }
-    importStatement(k, end) {
-        if (this.is(k, STRING)) {
-            // A side-effect import: loads the whole module.
-            this.scan_.imports.push({ spec: this.t(k), kind: 'static', names: null });
-            this.moduleParts.push(`import ${this.t(k)}`);
-            return;
-        }
-        if (this.is(k, IDENT, 'type') && !this.is(k + 1, PUNCT, ',') && !this.is(k + 1, IDENT, 'from'))
-            k++;
-        const names = [];
-        if (this.is(k, IDENT) && this.is(k + 1, PUNCT, '=')) {
-            // import X = require('y') / import X = A.B
-            const local = this.t(k);
-            if (this.is(k + 2, IDENT, 'require') && this.is(k + 4, STRING)) {
-                this.addBinding(this.t(k + 4), 'static', [{ imported: '*', local }]);
-            }
-            else {
-                this.addSymbol(local, k, end, this.references(k + 2, end));
-            }
-            return;
-        }
-        if (this.is(k, IDENT) && !this.is(k, IDENT, 'from')) {
-            names.push({ imported: 'default', local: this.t(k) });
-            k++;
-            if (this.is(k, PUNCT, ','))
-                k++;
-        }
-        if (this.is(k, PUNCT, '*') && this.is(k + 1, IDENT, 'as')) {
-            names.push({ imported: '*', local: this.t(k + 2) });
-            k += 3;
-        }
-        else if (this.is(k, PUNCT, '{')) {
-            const close = this.match[k];
-            for (const item of this.listItems(k + 1, close > k ? close : end))
-                names.push({ imported: item.name, local: item.alias });
-            k = close > k ? close + 1 : end;
-        }
-        while (k < end && !this.is(k, STRING))
-            k++;
-        if (k < end)
-            this.addBinding(this.t(k), 'static', names);
-    }
-    /** `a`, `a as b`, `type a`, `'str' as b`, `default as b` items of an import/export list. */
-    listItems(from, to) {
-        const items = [];
-        let k = from;
-        while (k < to) {
-            if (this.is(k, IDENT, 'type') &&
-                (this.is(k + 1, IDENT) || this.is(k + 1, STRING)) &&
-                !this.is(k + 1, IDENT, 'as'))
-                k++;
-            if (!this.is(k, IDENT) && !this.is(k, STRING)) {
-                k++;
-                continue;
-            }
-            const name = this.t(k);
-            let alias = name;
-            k++;
-            if (this.is(k, IDENT, 'as') && (this.is(k + 1, IDENT) || this.is(k + 1, STRING))) {
-                alias = this.t(k + 1);
-                k += 2;
-            }
-            items.push({ name, alias });
-            while (k < to && !this.is(k, PUNCT, ','))
-                k++;
-            k++;
-        }
-        return items;
-    }
-    fromSpec(k, end) {
-        for (; k < end; k++)
-            if (this.is(k, IDENT, 'from') && this.is(k + 1, STRING))
-                return this.t(k + 1);
-        return undefined;
-    }
-    exportStar(k, end) {
-        const spec = this.fromSpec(k, end);
-        if (spec === undefined)
-            return this.moduleStatement(k, end);
-        if (this.is(k, IDENT, 'as')) {
-            const name = this.t(k + 1);
-            const local = `@reexport:${name}`;
-            this.addBinding(spec, 'reexport', [{ imported: '*', local }]);
-            this.scan_.exports[name] = local;
-        }
-        else {
-            this.scan_.imports.push({ spec, kind: 'reexport', names: [] });
-            this.scan_.exportAll.push(spec);
-        }
-    }
-    exportList(open, end) {
-        const close = this.match[open];
-        const items = this.listItems(open + 1, close > open ? close : end);
-        const spec = this.fromSpec(close > open ? close : open, end);
-        if (spec === undefined) {
-            for (const item of items)
-                this.scan_.exports[item.alias] = item.name;
-            return;
-        }
-        const names = items.map(item => ({ imported: item.name, local: `@reexport:${item.alias}` }));
-        this.addBinding(spec, 'reexport', names);
-        for (const item of items)
-            this.scan_.exports[item.alias] = `@reexport:${item.alias}`;
-    }
-    // ── declarations ─────────────────────────────────────────────────────────
-    declaration(start, k, end, exported) {
-        while (this.is(k, IDENT) &&
-            (this.t(k) === 'declare' || this.t(k) === 'abstract' || this.t(k) === 'async'))
-            k++;
-        const word = this.t(k);
-        const exports = this.scan_.exports;
-        const named = (name) => {
-            if (exported === 'named')
-                exports[name] = name;
-            else if (exported === 'default')
-                exports.default = name;
-        };
-        if (word === 'function' && this.is(k, IDENT)) {
-            let nameAt = k + 1;
-            if (this.is(nameAt, PUNCT, '*'))
-                nameAt++;
-            if (this.is(nameAt, IDENT)) {
-                const name = this.t(nameAt);
-                this.functionNames.add(name);
-                this.addSymbol(name, start, end, this.references(nameAt + 1, end), '', 'function');
-                return named(name);
-            }
-        }
-        else if (word === 'class' && this.is(k, IDENT)) {
-            const name = this.is(k + 1, IDENT) && this.t(k + 1) !== 'extends' && this.t(k + 1) !== 'implements'
-                ? this.t(k + 1)
-                : undefined;
-            this.classDeclaration(name ?? 'default', start, k, end);
-            return named(name ?? 'default');
-        }
-        else if ((word === 'interface' ||
-            word === 'type' ||
-            word === 'enum' ||
-            word === 'namespace' ||
-            word === 'module') &&
-            this.is(k + 1, IDENT)) {
-            const name = this.t(k + 1);
-            const refs = this.references(k + 2, end);
-            this.addSymbol(name, start, end, refs);
-            if (word === 'enum' || word === 'namespace' || word === 'module')
-                this.runsOnLoad(k + 2, end, refs);
-            return named(name);
-        }
-        else if (word === 'const' && this.is(k + 1, IDENT, 'enum') && this.is(k + 2, IDENT)) {
-            const name = this.t(k + 2);
-            this.addSymbol(name, start, end, this.references(k + 3, end));
-            return named(name);
-        }
-        else if ((word === 'const' || word === 'let' || word === 'var' || word === 'using') &&
-            exported !== 'default') {
-            return this.variables(start, k + 1, end, exported === 'named');
-        }
-        if (exported === 'default') {
-            // export default <expression>
-            const expressionEnd = this.is(end - 1, PUNCT, ';') ? end - 1 : end;
-            const fnShape = this.spans && this.isFunctionExpression(k, expressionEnd) ? 'default' : '';
-            this.addSymbol('default', start, end, this.references(k, end), '', fnShape);
-            if (this.executesOnLoad(k, end))
-                this.runsOnLoad(k, end, this.references(k, end));
-            exports.default = 'default';
-            return;
-        }
-        this.moduleStatement(start, end);
-    }
-    variables(start, k, end, exported) {
-        // One symbol per declarator; the declarators of one statement share its tokens' hash.
-        const declared = [];
-        const refs = this.references(k, end);
-        const bound = this.requireBinding(k, end);
-        let onLoad = false;
-        const keyword = this.t(k - 1); // const, let, var or using
-        let declarators = 0;
-        let functionInit = false;
-        while (k < end) {
-            if (this.is(k, IDENT)) {
-                declared.push(this.t(k));
-                k++;
-            }
-            else if (this.is(k, PUNCT, '{') || this.is(k, PUNCT, '[')) {
-                const close = this.after(k);
-                for (let j = k + 1; j < close - 1; j++) {
-                    if (this.is(j, IDENT) &&
-                        !this.is(j + 1, PUNCT, ':') &&
-                        !this.is(j - 1, PUNCT, '=') &&
-                        !NOT_REFERENCES.has(this.t(j)))
-                        declared.push(this.t(j));
-                }
-                k = close;
-            }
-            else
-                break;
-            // type annotation and initializer, up to the next declarator
-            let initStart = -1;
-            while (k < end && !this.is(k, PUNCT, ',') && !this.is(k, PUNCT, ';')) {
-                if (this.is(k, PUNCT, '=') && initStart < 0)
-                    initStart = k + 1;
-                if (this.is(k, PUNCT, '(') || this.is(k, PUNCT, '[') || this.is(k, PUNCT, '{'))
-                    k = this.after(k);
-                else
-                    k++;
-            }
-            if (initStart >= 0 && this.executesOnLoad(initStart, k))
-                onLoad = true;
-            if (++declarators === 1 && this.spans)
-                functionInit = initStart >= 0 && this.isFunctionExpression(initStart, k);
-            if (this.is(k, PUNCT, ','))
-                k++;
-            else
-                break;
-        }
-        if (declared.length === 0)
-            return this.moduleStatement(start, end);
-        const fn = functionInit && declarators === 1 && declared.length === 1;
-        for (const name of declared) {
-            this.addSymbol(name, start, end, refs, '', fn ? keyword : '');
-            if (exported)
-                this.scan_.exports[name] = name;
-        }
-        // A binding's module loads as the import record says; its declaration reaches nothing more.
-        if (onLoad)
-            this.runsOnLoad(start, end, bound ? refs.filter(ref => ref !== bound) : refs);
-    }
-    /** `const x = require('y')`, declared once, that names the module (see narrowNamespaceBindings). */
-    requireBindings = new Set();
-    /**
-     * The name of a declaration made only of `x = require('y')`, after `const`, when it is the only
-     * declaration of `x` that requires a module: `x` is then a binding to the whole module, as
-     * `import x = require('y')` is, and code that never reads `x` does not reach the module's code.
-     */
-    requireBinding(k, end) {
-        const name = this.t(k);
-        const shaped = this.t(k - 1) === 'const' &&
-            this.is(k + 2, IDENT, 'require') &&
-            this.is(k + 4, STRING) &&
-            this.requiredAs(k + 2) === name &&
-            (k + 6 === end || (k + 7 === end && this.is(k + 6, PUNCT, ';')));
-        if (!shaped || this.requireLocals.get(name) !== 1)
-            return undefined;
-        this.requireBindings.add(name);
-        return name;
-    }
-    classDeclaration(name, start, k, end) {
-        // Find the body: the first `{` not part of a type in the heritage clause.
-        let body = -1;
-        for (let j = k + 1; j < end; j++) {
-            if (this.is(j, PUNCT, '{') && !NOT_BODY_BEFORE.has(this.t(j - 1))) {
-                body = j;
-                break;
-            }
-            if (this.is(j, PUNCT, '(') || this.is(j, PUNCT, '['))
-                j = this.after(j) - 1;
-        }
-        const close = body >= 0 ? this.match[body] : -1;
-        if (body < 0 || close < 0) {
-            this.addSymbol(name, start, end, this.references(k, end));
-            return;
-        }
-        const headerRefs = this.references(start, body).filter(ref => ref !== name);
-        this.runsOnLoad(start, body, headerRefs); // extends/decorators run on load
-        let plain = true;
-        // Code outside the repository may call any member of a decorated class, or of one whose base
-        // is not a plain name: no member reach for them.
-        let open = this.decoratorsEndAt === start;
-        const interfaces = [];
-        for (let j = start; j < body; j++) {
-            if (this.is(j, PUNCT, '@'))
-                open = true;
-            if (this.is(j, IDENT, 'extends'))
-                plain = false;
-            if (this.is(j, IDENT, 'implements')) {
-                let itemStart = true;
-                for (let i = j + 1; i < body; i++) {
-                    if (this.is(i, PUNCT, '<'))
-                        i = this.afterTypeArguments(i, body) - 1;
-                    else if (this.is(i, PUNCT, ','))
-                        itemStart = true;
-                    else if (itemStart && this.is(i, IDENT)) {
-                        interfaces.push(this.t(i));
-                        itemStart = false;
-                    }
-                }
-                break;
-            }
-        }
-        const base = this.baseClass(k + 1, body);
-        if (base === null)
-            open = true;
-        const memberNames = [];
-        const calledByName = [];
-        const fieldParts = [];
-        let m = body + 1;
-        while (m < close) {
-            const memberEnd = this.memberEnd(m, close);
-            const member = this.memberName(m, memberEnd);
-            if (member) {
-                const key = `${name}.${member.name}`;
-                if (member.isAccessor)
-                    plain = false;
-                if (this.is(m, PUNCT, '@'))
-                    open = true;
-                memberNames.push(member.name);
-                if (member.isMethod) {
-                    this.addSymbol(key, m, memberEnd, this.references(m, memberEnd), '', member.name.startsWith('[')
-                        ? ''
-                        : `${member.isStatic ? 'static ' : ''}${member.accessor ?? 'method'}`);
-                }
-                else {
-                    fieldParts.push(this.hashRange(m, memberEnd));
-                    this.addSymbol(key, m, memberEnd, this.references(m, memberEnd));
-                }
-                if ((member.isMethod || member.isAccessor) &&
-                    !member.name.startsWith('[') &&
-                    !CALLED_WITHOUT_NAME.has(member.name))
-                    calledByName.push(member.name);
-                if (member.isStatic && !member.isMethod)
-                    this.runsOnLoad(m, memberEnd, this.references(m, memberEnd));
-            }
-            m = memberEnd > m ? memberEnd : m + 1;
-        }
-        if (plain && !this.classNames.has(name))
-            this.plainClasses.add(name);
-        else
-            this.plainClasses.delete(name);
-        this.classNames.add(name);
-        const refs = [...headerRefs, ...memberNames.map(member => `${name}.${member}`)];
-        this.addSymbol(name, start, body + 1, refs, memberNames.join(',') + '\u0003' + fieldParts.join('\u0002'));
-        const symbol = this.scan_.symbols[name];
-        // A class declared twice (overloads, merging): no member reach.
-        const twice = symbol.class !== undefined;
-        symbol.class = { calledByName: open || twice ? null : [...new Set(calledByName)] };
-        if (base)
-            symbol.class.base = base;
-        if (interfaces.length)
-            symbol.class.interfaces = interfaces;
-    }
-    /**
-     * The base class of a class whose header runs from `k` (after `class`) to its body: its name,
-     * undefined without `extends`, or null when the base is not a plain name (a call, a member).
-     */
-    baseClass(k, body) {
-        if (this.is(k, IDENT) && this.t(k) !== 'extends' && this.t(k) !== 'implements')
-            k++;
-        k = this.afterTypeArguments(k, body);
-        if (!this.is(k, IDENT, 'extends'))
-            return undefined;
-        if (!this.is(k + 1, IDENT))
-            return null;
-        const after = this.afterTypeArguments(k + 2, body);
-        return after === body || this.is(after, IDENT, 'implements') ? this.t(k + 1) : null;
-    }
-    /** The index after `<…>` at k (k itself when there is none). */
-    afterTypeArguments(k, end) {
-        if (!this.is(k, PUNCT, '<'))
-            return k;
-        let depth = 0;
-        for (let j = k; j < end; j++) {
-            if (this.is(j, PUNCT, '<'))
-                depth++;
-            else if (this.is(j, PUNCT, '>') && --depth === 0)
-                return j + 1;
-        }
-        return end;
-    }
-    memberEnd(m, close) {
-        let sawParams = false;
-        let sawEquals = false;
-        for (let k = m; k < close; k++) {
-            if (k > m && this.newline[k] && !sawParams && this.startsStatement(k) && this.endsExpression(k - 1))
-                return k;
-            if (this.kinds[k] !== PUNCT)
-                continue;
-            const text = this.texts[k];
-            if (text === ';')
-                return k + 1;
-            if (text === '=')
-                sawEquals = true;
-            if (text === '(') {
-                if (!sawEquals)
-                    sawParams = true;
-                k = this.after(k) - 1;
-            }
-            else if (text === '[')
-                k = this.after(k) - 1;
-            else if (text === '{') {
-                const after = this.after(k);
-                if (sawParams || this.is(m, IDENT, 'static')) {
-                    if (sawParams || this.is(m + 1, PUNCT, '{'))
-                        return after;
-                }
-                k = after - 1;
-            }
-        }
-        return close;
-    }
-    memberName(m, end) {
-        let k = this.skipDecorators(m);
-        let isStatic = false;
-        while (this.is(k, IDENT) &&
-            MEMBER_MODIFIERS.has(this.t(k)) &&
-            k + 1 < end &&
-            !this.is(k + 1, PUNCT, '(') &&
-            !this.is(k + 1, PUNCT, '=')) {
-            if (this.t(k) === 'static')
-                isStatic = true;
-            k++;
-        }
-        if (isStatic && this.is(k, PUNCT, '{'))
-            return { name: 'static{}', isMethod: false, isStatic: true, isAccessor: false };
-        if (this.is(k, PUNCT, '*'))
-            k++;
-        let isAccessor = false;
-        let accessor;
-        if ((this.is(k, IDENT, 'get') || this.is(k, IDENT, 'set')) &&
-            (this.is(k + 1, IDENT) || this.is(k + 1, STRING) || this.is(k + 1, PUNCT, '['))) {
-            isAccessor = true;
-            accessor = this.t(k);
-            k++;
-        }
-        let name;
-        if (this.is(k, IDENT) || this.is(k, STRING) || this.is(k, NUMBER))
-            name = this.t(k);
-        else if (this.is(k, PUNCT, '['))
-            name = `[${this.normalized(k + 1, this.after(k) - 1)}]`;
-        else
-            return undefined;
-        let j = this.is(k, PUNCT, '[') ? this.after(k) : k + 1;
-        if (this.is(j, PUNCT, '?') || this.is(j, PUNCT, '!'))
-            j++;
-        const isMethod = this.is(j, PUNCT, '(') || this.is(j, PUNCT, '<');
-        return { name, isMethod, isStatic, isAccessor, ...(accessor ? { accessor } : {}) };
-    }
-    // ── token helpers ────────────────────────────────────────────────────────
-    /** The identifiers a token range references (not property names after a dot). */
-    seen = new Set();
-    /** The distinct identifiers a token range references (not property names after a dot). */
-    references(from, to) {
-        const refs = [];
-        const seen = this.seen;
-        seen.clear();
-        for (let k = from; k < to; k++) {
-            if (this.kinds[k] !== IDENT)
-                continue;
-            const text = this.texts[k];
-            if (seen.has(text))
-                continue;
-            if (NOT_REFERENCES.has(text) && !(CONTEXTUAL_WORDS.has(text) && !this.keywordAt(k)))
-                continue;
-            if (this.texts[k - 1] === '.' &&
-                this.kinds[k - 1] === PUNCT &&
-                !(this.texts[k - 2] === '.' && this.kinds[k - 2] === PUNCT))
-                continue;
-            // A narrowed namespace is referred to by the member read (`io.call`); its declaration
-            // (`const io = require(…)`) loads the module as the import record says.
-            const member = this.narrowNamespaces.size && this.narrowNamespaces.has(text)
-                ? this.is(k + 1, PUNCT, '.')
-                    ? `${text}.${this.t(k + 2)}`
-                    : ''
-                : undefined;
-            if (member === '')
-                continue;
-            if (member) {
-                if (!seen.has(member)) {
-                    seen.add(member);
-                    refs.push(member);
-                }
-                continue;
-            }
-            seen.add(text);
-            refs.push(text);
-        }
-        return refs;
-    }
-    /**
-     * Whether a contextual word (CONTEXTUAL_WORDS) is used as a keyword: followed by a name, a
-     * string, `{`, `[` or `*` (`get size()`, `x as T`, `from './a'`, `type {`, `of [1]`, `async *g()`).
-     * Followed by anything else (`(`, `.`, `,`, `)`, `<`…) it names a value; taking a keyword for a
-     * name only adds an edge that goes nowhere or a little too far, never one too few.
-     */
-    keywordAt(k) {
-        const kind = this.kinds[k + 1];
-        if (kind === IDENT || kind === STRING)
-            return true;
-        const next = this.texts[k + 1];
-        return kind === PUNCT && (next === '{' || next === '[' || next === '*');
-    }
-    /**
-     * Hash of the token range as `normalized` would render it, without building the string: no
-     * comments, whitespace, semicolons or trailing commas; `(x) =>` equals `x =>`; quote style ignored.
-     */
-    hashRange(from, to) {
-        if (!this.hashes)
-            return '';
-        let h1 = 0xdeadbeef;
-        let h2 = 0x41c6ce57;
-        const texts = this.texts;
-        const kinds = this.kinds;
-        const pragmas = this.tokens.linePragmas;
-        for (let k = from; k < to; k++) {
-            const kind = kinds[k];
-            let text = texts[k];
-            const pragma = pragmas?.get(k);
-            if (pragma) {
-                text = `${pragma}\u0003${text}`;
-                this.pragmasHashed.add(k);
-            }
-            let tag = kind === NUMBER || kind === REGEX || kind === JSX ? IDENT : kind;
-            if (kind === PUNCT) {
-                if (this.insignificant(k, text, to))
-                    continue;
-                if (text === '(' &&
-                    this.is(k + 1, IDENT) &&
-                    this.is(k + 2, PUNCT, ')') &&
-                    this.is(k + 3, PUNCT, '=>')) {
-                    text = texts[k + 1];
-                    tag = IDENT;
-                    k += 2;
-                }
-            }
-            h1 = Math.imul(h1 ^ tag, 2654435761);
-            h2 = Math.imul(h2 ^ tag, 1597334677);
-            for (let i = 0; i < text.length; i++) {
-                const ch = text.charCodeAt(i);
-                h1 = Math.imul(h1 ^ ch, 2654435761);
-                h2 = Math.imul(h2 ^ ch, 1597334677);
-            }
-        }
-        h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-        h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-        return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
-    }
-    /**
-     * A `;` or a trailing `,` that a formatter may add or drop without changing the program. Kept: a
-     * `;` before a token that would otherwise continue the statement (`(`, `[`, a template, `+`,
-     * `-`, a regular expression: no automatic semicolon there) in the same range, and the `,` of a
-     * trailing array hole.
-     */
-    insignificant(k, text, to) {
-        if (text === ';') {
-            if (k + 1 >= to)
-                return true;
-            const next = this.kinds[k + 1];
-            if (next === TEMPLATE || next === REGEX)
-                return false;
-            return !(next === PUNCT && /^(?:\(|\[|\+|-)$/.test(this.texts[k + 1]));
-        }
-        if (text !== ',')
-            return false;
-        if (!(this.is(k + 1, PUNCT, ')') || this.is(k + 1, PUNCT, ']') || this.is(k + 1, PUNCT, '}')))
-            return false;
-        return !(this.is(k - 1, PUNCT, '[') || this.is(k - 1, PUNCT, ','));
-    }
-    /** The token range as one string: no comments, whitespace, semicolons or trailing commas. */
-    normalized(from, to) {
-        const parts = [];
-        for (let k = from; k < to; k++) {
-            const kind = this.kinds[k];
-            const text = this.texts[k];
-            if (kind === PUNCT) {
-                if (this.insignificant(k, text, to))
-                    continue;
-                // `(x) =>` and `x =>` are the same
-                if (text === '(' &&
-                    this.is(k + 1, IDENT) &&
-                    this.is(k + 2, PUNCT, ')') &&
-                    this.is(k + 3, PUNCT, '=>')) {
-                    parts.push(this.texts[k + 1]);
-                    k += 2;
-                    continue;
-                }
-                parts.push(text);
-            }
-            else if (kind === STRING)
-                parts.push('"' + text);
-            else if (kind === TEMPLATE)
-                parts.push('`' + text);
-            else
-                parts.push(text);
-        }
-        return parts.join('\u0001');
-    }
-    /**
-     * Whether an initializer runs code while the module loads (a call, `new`, a tagged template,
-     * `await`) outside function bodies. Function and class expressions only run when called.
-     */
-    executesOnLoad(from, to) {
-        for (let k = from; k < to; k++) {
-            const kind = this.kinds[k];
-            const text = this.texts[k];
-            if (kind === IDENT) {
-                if (text === 'new' || text === 'await')
-                    return true;
-                if (text === 'function') {
-                    while (k < to && !this.is(k, PUNCT, '{'))
-                        k++;
-                    k = this.after(k) - 1;
-                }
-                else if (text === 'class') {
-                    while (k < to && !this.is(k, PUNCT, '{'))
-                        k++;
-                    // class bodies run static members on load: be safe
-                    return true;
-                }
-                continue;
-            }
-            if (kind === TEMPLATE && k > from && (this.is(k - 1, IDENT) || this.is(k - 1, PUNCT, ')')))
-                return true;
-            if (kind !== PUNCT)
-                continue;
-            if (text === '=>') {
-                if (this.is(k + 1, PUNCT, '{'))
-                    k = this.after(k + 1) - 1;
-                else
-                    k = this.skipExpressionBody(k + 1, to) - 1;
-            }
-            else if (text === '(') {
-                const close = this.after(k);
-                const next = this.t(close);
-                const prevKind = this.kinds[k - 1];
-                const prev = this.t(k - 1);
-                if (next === '=>' || (next === ':' && !this.is(close, PUNCT, '?'))) {
-                    k = close - 1; // arrow parameters
-                }
-                else if (next === '{' && this.is(close, PUNCT, '{')) {
-                    k = this.after(close) - 1; // method shorthand
-                }
-                else if ((prevKind === IDENT &&
-                    prev !== 'async' &&
-                    (!NOT_REFERENCES.has(prev) || (CONTEXTUAL_WORDS.has(prev) && !this.keywordAt(k - 1)))) ||
-                    prev === ')' ||
-                    prev === ']' ||
-                    prev === '>' ||
-                    prevKind === TEMPLATE) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-    skipExpressionBody(k, to) {
-        for (; k < to; k++) {
-            const text = this.texts[k];
-            if (this.kinds[k] !== PUNCT)
-                continue;
-            if (text === '(' || text === '[' || text === '{')
-                k = this.after(k) - 1;
-            else if (text === ',' || text === ')' || text === ']' || text === '}' || text === ';')
-                return k;
-        }
-        return to;
-    }
-}
-/**
- * The segments of a path from a file's folder, joined (`..` and `.` worked out) into a relative
- * path that starts with `./` or `..`; undefined for the folder itself, or a path not PATH_LIKE or long.
- */
-function relativePath(segments) {
-    const out = [];
-    let up = 0;
-    for (const segment of segments.join('/').split('/')) {
-        if (segment === '' || segment === '.')
-            continue;
-        if (segment !== '..')
-            out.push(segment);
-        else if (out.length)
-            out.pop();
-        else
-            up++;
-    }
-    if (out.length === 0)
-        return up ? Array(up).fill('..').join('/') : undefined;
-    const path = (up ? '../'.repeat(up) : './') + out.join('/');
-    return path.length <= 200 && PATH_LIKE.test(path) ? path : undefined;
-}
-
+// EXTERNAL MODULE: ./src/select/js-scanner.ts
+var js_scanner = __webpack_require__(62178);
 ;// CONCATENATED MODULE: ./src/select/other-scanners.ts
 
 
@@ -4886,7 +1781,7 @@ const PY_MODULE_BY_NAME = /\bpytest_plugins\s*[:=]|\bimport_module\s*\(|\b__impo
 /** A dotted module path, relative ones too. */
 const PY_MODULE_PATH = /^\.*[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*$/;
 function scanPython(src) {
-    const scan = emptyScan('py');
+    const scan = (0,model/* emptyScan */.$6)('py');
     const { lines, error } = pythonLogicalLines(src);
     if (error)
         scan.error = error;
@@ -4899,9 +1794,9 @@ function scanPython(src) {
         if (!current)
             return;
         const existing = scan.symbols[current.name];
-        const hash = hashText(current.parts.join('\n'));
+        const hash = (0,model/* hashText */.qj)(current.parts.join('\n'));
         scan.symbols[current.name] = {
-            hash: existing ? hashText(existing.hash + hash) : hash,
+            hash: existing ? (0,model/* hashText */.qj)(existing.hash + hash) : hash,
             refs: [...new Set([...(existing?.refs ?? []), ...current.refs])]
         };
         if (current.loadRefs)
@@ -4984,7 +1879,7 @@ function scanPython(src) {
         if (assignment) {
             const name = assignment[1];
             const refs = pythonRefs(code.slice(assignment[0].length));
-            scan.symbols[name] = { hash: hashText(line.norm), refs };
+            scan.symbols[name] = { hash: (0,model/* hashText */.qj)(line.norm), refs };
             scan.exports[name] = name;
             for (const ref of refs)
                 moduleRefs.add(ref);
@@ -4997,7 +1892,7 @@ function scanPython(src) {
     close();
     for (const decorator of decorators)
         moduleParts.push(decorator.norm);
-    scan.symbols[model_MODULE_SYMBOL] = { hash: hashText(moduleParts.join('\n')), refs: [...moduleRefs] };
+    scan.symbols[model/* MODULE_SYMBOL */.se] = { hash: (0,model/* hashText */.qj)(moduleParts.join('\n')), refs: [...moduleRefs] };
     recordModuleAttributes(scan, lines);
     scan.strings = [...allStrings].slice(0, 300);
     return scan;
@@ -5039,7 +1934,7 @@ const GO_CGO_IMPORT = /^import\s*(?:\(\s*)?"C"/m;
  * dropped, except directives, and except every comment in a cgo file).
  */
 function scanGo(src) {
-    const scan = emptyScan('go');
+    const scan = (0,model/* emptyScan */.$6)('go');
     const keepComments = GO_CGO_IMPORT.test(src);
     const embeds = [];
     // Remove comments while keeping strings (raw strings use backquotes).
@@ -5116,9 +2011,9 @@ function scanGo(src) {
             continue;
         }
         const name = head[2] ? `${head[2]}.${head[3]}` : (head[3] ?? `${head[1]}#${moduleParts.length}`);
-        scan.symbols[name] = { hash: hashText(norm), refs: [] };
+        scan.symbols[name] = { hash: (0,model/* hashText */.qj)(norm), refs: [] };
     }
-    scan.symbols[model_MODULE_SYMBOL] = { hash: hashText(moduleParts.join('\n')), refs: [] };
+    scan.symbols[model/* MODULE_SYMBOL */.se] = { hash: (0,model/* hashText */.qj)(moduleParts.join('\n')), refs: [] };
     const specs = new Set(scan.imports.map(i => i.spec));
     scan.strings = [...strings].filter(value => !specs.has(value)).slice(0, 300);
     return scan;
@@ -5179,10 +2074,10 @@ function scanSource(kind, text, path) {
     if (kind === 'script') {
         const shebang = SHEBANG.exec(text);
         if (!shebang)
-            return emptyScan('data');
-        return shebang[1] ? scanJs(text, path) : scanPython(text);
+            return (0,model/* emptyScan */.$6)('data');
+        return shebang[1] ? (0,js_scanner/* scanJs */.jg)(text, path) : scanPython(text);
     }
-    return scanJs(text, path);
+    return (0,js_scanner/* scanJs */.jg)(text, path);
 }
 /** Too large to scan, or binary: read as data. */
 function isDataBlob(blob) {
@@ -5243,9 +2138,9 @@ function dataBlobsAmong(blobs) {
  */
 function scanBlob(kind, blob, path, hashes = true) {
     if (isDataBlob(blob))
-        return emptyScan('data');
+        return (0,model/* emptyScan */.$6)('data');
     if (!hashes && (kind === 'ts' || kind === 'jsx'))
-        return scanJs(blob.toString('utf8'), path, { hashes });
+        return (0,js_scanner/* scanJs */.jg)(blob.toString('utf8'), path, { hashes });
     return scanSource(kind, blob.toString('utf8'), path);
 }
 /** The cache key of a graph node's scan: without hashes for JavaScript/TypeScript. */
@@ -5253,6 +2148,8 @@ function nodeKey(sha, kind) {
     return kind === 'ts' || kind === 'jsx' ? `${sha}:${kind}:link` : `${sha}:${kind}`;
 }
 
+// EXTERNAL MODULE: ./src/regexp.ts
+var regexp = __webpack_require__(70878);
 ;// CONCATENATED MODULE: ./src/select/aliases.ts
 
 
@@ -5273,7 +2170,7 @@ function isAliasConfig(path) {
  * The aliases and module roots of the config at `path`. Vite's apply under the config's folder
  * (Vite's root); webpack's and babel's under `scope`, the folder of the package the config builds.
  */
-function configuredAliases(path, text, scope = dirname(path)) {
+function configuredAliases(path, text, scope = (0,project/* dirname */.pD)(path)) {
     if (VITE_CONFIG.test(path))
         return { aliases: viteAliases(text, path), roots: [] };
     if (WEBPACK_CONFIG.test(path))
@@ -5289,7 +2186,7 @@ function configuredAliases(path, text, scope = dirname(path)) {
  * `new URL('src', import.meta.url).pathname`).
  */
 function viteAliases(text, configPath) {
-    const dir = dirname(configPath);
+    const dir = (0,project/* dirname */.pD)(configPath);
     const aliases = [];
     for (const body of bracketsAfter(text, /\balias\s*:\s*([{[])/g)) {
         if (body.startsWith('{')) {
@@ -5297,7 +2194,7 @@ function viteAliases(text, configPath) {
                 prefixAlias(aliases, dir, key, bundlerTarget(value, dir));
             continue;
         }
-        for (const item of objectEntries(body)) {
+        for (const item of (0,project/* objectEntries */.WP)(body)) {
             if (!item.startsWith('{'))
                 continue;
             const fields = new Map(keyedEntries(item));
@@ -5319,13 +2216,13 @@ function viteAliases(text, configPath) {
  * webpack's `alias: { name: path }` (`name$` matches only `name` itself) or
  * `alias: [{ name, alias, onlyModule }]`, and `modules: [path.resolve(__dirname, 'src'), 'node_modules']`.
  */
-function webpackAliases(text, configPath, scope = dirname(configPath)) {
-    const dir = dirname(configPath);
+function webpackAliases(text, configPath, scope = (0,project/* dirname */.pD)(configPath)) {
+    const dir = (0,project/* dirname */.pD)(configPath);
     const aliases = [];
     for (const body of bracketsAfter(text, /\balias\s*:\s*([{[])/g)) {
         const entries = body.startsWith('{')
             ? keyedEntries(body).map(([key, value]) => [key.replace(/\$$/, ''), value, key.endsWith('$')])
-            : objectEntries(body)
+            : (0,project/* objectEntries */.WP)(body)
                 .filter(item => item.startsWith('{'))
                 .map(item => new Map(keyedEntries(item)))
                 .map(fields => [
@@ -5335,7 +2232,7 @@ function webpackAliases(text, configPath, scope = dirname(configPath)) {
             ]);
         for (const [name, value, exact] of entries) {
             // An array of targets: webpack takes the first that resolves.
-            const first = value.trim().startsWith('[') ? (objectEntries(value.trim())[0] ?? '') : value;
+            const first = value.trim().startsWith('[') ? ((0,project/* objectEntries */.WP)(value.trim())[0] ?? '') : value;
             const target = bundlerTarget(first, dir);
             if (!name || target === undefined)
                 continue;
@@ -5347,12 +2244,12 @@ function webpackAliases(text, configPath, scope = dirname(configPath)) {
     }
     const roots = [];
     for (const body of bracketsAfter(text, /\bmodules\s*:\s*(\[)/g)) {
-        for (const entry of objectEntries(body)) {
+        for (const entry of (0,project/* objectEntries */.WP)(body)) {
             const name = stringLiteral(entry);
             if (name === 'node_modules')
                 continue;
             // A plain name is looked up in each parent folder, as node_modules is: the config's is the usual one.
-            const root = name !== undefined && !/^[./]/.test(name) ? joinPath(dir, name) : bundlerTarget(entry, dir);
+            const root = name !== undefined && !/^[./]/.test(name) ? (0,project/* joinPath */.uJ)(dir, name) : bundlerTarget(entry, dir);
             if (root !== undefined)
                 roots.push({ dir: scope, root });
         }
@@ -5364,8 +2261,8 @@ function webpackAliases(text, configPath, scope = dirname(configPath)) {
  * that starts with `^` or ends with `$` is a regex, and `\1` in its value a group) and `root`.
  * Paths count from the config's folder (the plugin's default `cwd` when babel runs from there).
  */
-function moduleResolverAliases(text, configPath, scope = dirname(configPath)) {
-    const dir = dirname(configPath);
+function moduleResolverAliases(text, configPath, scope = (0,project/* dirname */.pD)(configPath)) {
+    const dir = (0,project/* dirname */.pD)(configPath);
     const aliases = [];
     const roots = [];
     const plugin = /['"](?:babel-plugin-)?module-resolver['"]\s*\)?\s*,\s*(\{)/g;
@@ -5380,12 +2277,12 @@ function moduleResolverAliases(text, configPath, scope = dirname(configPath)) {
                 prefixAlias(aliases, scope, key, target);
                 continue;
             }
-            const find = safeRegex(key);
+            const find = (0,project/* safeRegex */.zs)(key);
             if (find)
                 aliases.push({ dir: scope, find, replacement: target.replace(/\\(\d)/g, '$$$1') });
         }
         const root = fields.get('root')?.trim() ?? '';
-        for (const entry of root.startsWith('[') ? objectEntries(root) : [root]) {
+        for (const entry of root.startsWith('[') ? (0,project/* objectEntries */.WP)(root) : [root]) {
             const target = relativeTarget(entry, dir);
             if (target !== undefined && !target.includes('*'))
                 roots.push({ dir: scope, root: target });
@@ -5398,7 +2295,7 @@ function bracketsAfter(text, opener) {
     const found = [];
     for (let match = opener.exec(text); match; match = opener.exec(text)) {
         const open = match.index + match[0].length - 1;
-        const close = closingBracket(text, open);
+        const close = (0,project/* closingBracket */.uE)(text, open);
         if (close >= 0)
             found.push(text.slice(open, close + 1));
     }
@@ -5407,7 +2304,7 @@ function bracketsAfter(text, opener) {
 /** The `key: value` entries of an object literal's source, keys unquoted and unescaped. */
 function keyedEntries(body) {
     const pairs = [];
-    for (const entry of objectEntries(body)) {
+    for (const entry of (0,project/* objectEntries */.WP)(body)) {
         const key = /^(?:(['"])((?:(?!\1)[^\\\n]|\\.)*)\1|([\w$@~#-]+))\s*:\s*([\s\S]*)$/.exec(entry);
         if (key)
             pairs.push([key[2] !== undefined ? aliases_unescape(key[2]) : key[3], key[4]]);
@@ -5428,7 +2325,7 @@ function stringLiteral(source) {
 /** A regex literal (`/^~(.*)$/i`) as a RegExp; `g` and `y` are left out, as they make `test` keep state. */
 function regexLiteral(source) {
     const match = /^\/(.+)\/([a-z]*)$/.exec(source);
-    return match ? safeRegex(match[1], match[2].replace(/[gy]/g, '')) : undefined;
+    return match ? (0,project/* safeRegex */.zs)(match[1], match[2].replace(/[gy]/g, '')) : undefined;
 }
 function aliases_unescape(text) {
     return text.replace(/\\(.)/g, '$1');
@@ -5448,12 +2345,12 @@ function bundlerTarget(value, dir) {
     if (strings.length === 0)
         return undefined;
     // `/src` counts from Vite's root, the config's folder, as `./src` does.
-    return inRepository(joinPath(dir, ...strings.map(text => aliases_unescape(text).replace(/^\/+/, ''))));
+    return inRepository((0,project/* joinPath */.uJ)(dir, ...strings.map(text => aliases_unescape(text).replace(/^\/+/, ''))));
 }
 /** The repository path of a module-resolver value: a `./` or `../` string from `dir`. */
 function relativeTarget(value, dir) {
     const lone = stringLiteral(value);
-    return lone !== undefined && /^\.\.?(?:\/|$)/.test(lone) ? inRepository(joinPath(dir, lone)) : undefined;
+    return lone !== undefined && /^\.\.?(?:\/|$)/.test(lone) ? inRepository((0,project/* joinPath */.uJ)(dir, lone)) : undefined;
 }
 function inRepository(path) {
     return path === '..' || path.startsWith('../') ? undefined : path;
@@ -5506,16 +2403,16 @@ class Resolver {
         this.read = read;
         this.jest = jest;
         this.memo = memo;
-        const globs = workspaceGlobs(read);
+        const globs = (0,project/* workspaceGlobs */.xG)(read);
         if (globs.length) {
             const isWorkspace = picomatch_default()(globs.map(g => g.replace(/\/$/, '')));
             for (const file of files) {
                 if (!file.endsWith('/package.json') || file.includes('node_modules/'))
                     continue;
-                const dir = dirname(file);
+                const dir = (0,project/* dirname */.pD)(file);
                 if (!isWorkspace(dir))
                     continue;
-                const pkg = loadPackage(read, file);
+                const pkg = (0,project/* loadPackage */.HU)(read, file);
                 if (!pkg)
                     continue;
                 this.workspaceDirs.push(dir);
@@ -5531,7 +2428,7 @@ class Resolver {
             const text = read(file);
             if (!text || (pkg && !text.includes('module-resolver')))
                 continue;
-            const { aliases, roots } = configuredAliases(file, text, this.nearestPackage(dirname(file))?.dir);
+            const { aliases, roots } = configuredAliases(file, text, this.nearestPackage((0,project/* dirname */.pD)(file))?.dir);
             this.aliases.push(...aliases);
             this.moduleRoots.push(...roots);
         }
@@ -5542,12 +2439,12 @@ class Resolver {
             if (file === 'go.mod' || file.endsWith('/go.mod')) {
                 const module = /^module\s+(\S+)/m.exec(read(file) ?? '')?.[1];
                 if (module)
-                    this.goModules.push({ dir: dirname(file), module });
+                    this.goModules.push({ dir: (0,project/* dirname */.pD)(file), module });
             }
             else if ((file.endsWith('.toml') || file.endsWith('.py') || file.endsWith('.cfg')) &&
                 /(?:^|\/)(?:pyproject\.toml|setup\.py|setup\.cfg)$/.test(file)) {
-                roots.add(dirname(file));
-                roots.add(joinPath(dirname(file), 'src'));
+                roots.add((0,project/* dirname */.pD)(file));
+                roots.add((0,project/* joinPath */.uJ)((0,project/* dirname */.pD)(file), 'src'));
             }
         }
         this.pythonRoots = [...roots];
@@ -5563,7 +2460,7 @@ class Resolver {
     tryPath(path) {
         if (path.startsWith('..'))
             return undefined;
-        const ext = JS_EXTENSION.exec(path)?.[0];
+        const ext = model/* JS_EXTENSION */.Sc.exec(path)?.[0];
         if (ext && TS_FOR_JS[ext]) {
             const stem = path.slice(0, -ext.length);
             for (const tsExt of TS_FOR_JS[ext])
@@ -5575,12 +2472,12 @@ class Resolver {
         for (const e of JS_EXTENSIONS)
             if (this.exists(path + e))
                 return path + e;
-        const pkg = this.exists(joinPath(path, 'package.json')) ? this.packageAt(path) : undefined;
+        const pkg = this.exists((0,project/* joinPath */.uJ)(path, 'package.json')) ? this.packageAt(path) : undefined;
         if (pkg) {
             for (const field of [pkg.source, pkg.module, pkg.main, pkg.types]) {
                 if (!field)
                     continue;
-                const target = this.tryPathNoPackage(joinPath(path, field)) ?? this.sourceFor(joinPath(path, field));
+                const target = this.tryPathNoPackage((0,project/* joinPath */.uJ)(path, field)) ?? this.sourceFor((0,project/* joinPath */.uJ)(path, field));
                 if (target)
                     return target;
             }
@@ -5589,7 +2486,7 @@ class Resolver {
     }
     /** The index file of folder `path` (the repository's top folder is '': `require('..')` from test/). */
     indexIn(path) {
-        const index = joinPath(path, 'index');
+        const index = (0,project/* joinPath */.uJ)(path, 'index');
         for (const e of JS_EXTENSIONS)
             if (this.exists(index + e))
                 return index + e;
@@ -5598,7 +2495,7 @@ class Resolver {
     tryPathNoPackage(path) {
         if (this.exists(path))
             return path;
-        const ext = JS_EXTENSION.exec(path)?.[0];
+        const ext = model/* JS_EXTENSION */.Sc.exec(path)?.[0];
         if (ext && TS_FOR_JS[ext]) {
             const stem = path.slice(0, -ext.length);
             for (const tsExt of TS_FOR_JS[ext])
@@ -5624,7 +2521,7 @@ class Resolver {
             if (idx < 0)
                 continue;
             const candidate = stem.slice(1, idx + 1) + 'src/' + stem.slice(idx + from.length);
-            const found = this.tryPathNoPackage(joinPath(candidate.slice(0, -1)));
+            const found = this.tryPathNoPackage((0,project/* joinPath */.uJ)(candidate.slice(0, -1)));
             if (found)
                 return found;
         }
@@ -5632,13 +2529,13 @@ class Resolver {
     }
     packageAt(dir) {
         if (!this.packageByDir.has(dir)) {
-            const path = joinPath(dir, 'package.json');
-            this.packageByDir.set(dir, this.exists(path) ? loadPackage(this.read, path) : undefined);
+            const path = (0,project/* joinPath */.uJ)(dir, 'package.json');
+            this.packageByDir.set(dir, this.exists(path) ? (0,project/* loadPackage */.HU)(this.read, path) : undefined);
         }
         return this.packageByDir.get(dir);
     }
     nearestPackage(fromDir) {
-        for (let dir = fromDir;; dir = dirname(dir)) {
+        for (let dir = fromDir;; dir = (0,project/* dirname */.pD)(dir)) {
             const pkg = this.packageAt(dir);
             if (pkg)
                 return pkg;
@@ -5649,16 +2546,16 @@ class Resolver {
     nearestTsConfig(fromDir) {
         const visited = [];
         let found;
-        for (let dir = fromDir;; dir = dirname(dir)) {
+        for (let dir = fromDir;; dir = (0,project/* dirname */.pD)(dir)) {
             if (this.tsconfigByDir.has(dir)) {
                 found = this.tsconfigByDir.get(dir);
                 break;
             }
             visited.push(dir);
             for (const name of ['tsconfig.json', 'jsconfig.json']) {
-                const path = joinPath(dir, name);
+                const path = (0,project/* joinPath */.uJ)(dir, name);
                 if (this.exists(path)) {
-                    found = loadTsConfig(this.read, path, this.files, this.tsconfigs);
+                    found = (0,project/* loadTsConfig */.mt)(this.read, path, this.files, this.tsconfigs);
                     break;
                 }
             }
@@ -5698,7 +2595,7 @@ class Resolver {
     }
     target(value, dir, star, folder = false) {
         if (typeof value === 'string') {
-            const path = joinPath(dir, folder ? value + star : value.replace(/\*/g, star));
+            const path = (0,project/* joinPath */.uJ)(dir, folder ? value + star : value.replace(/\*/g, star));
             return this.tryPathNoPackage(path) ?? this.sourceFor(path);
         }
         if (Array.isArray(value)) {
@@ -5734,7 +2631,7 @@ class Resolver {
                     continue;
                 for (const target of targets) {
                     const replaced = target.replace(/\$(\d+)/g, (_, n) => match[Number(n)] ?? '');
-                    const found = this.tryPath(joinPath(replaced));
+                    const found = this.tryPath((0,project/* joinPath */.uJ)(replaced));
                     if (found)
                         return found;
                 }
@@ -5760,13 +2657,13 @@ class Resolver {
      */
     namedSources(from, literal) {
         const text = literal.includes('${') ? literal.slice(literal.lastIndexOf('}') + 1) : literal;
-        if (text.length < 2 || text.length > 200 || !PATH_LIKE.test(text))
+        if (text.length < 2 || text.length > 200 || !model/* PATH_LIKE */.G8.test(text))
             return [];
         // With its extension, or a script without one (`fixtures/pm`, whose `#!` line says node).
-        const script = !isJsLike(text);
+        const script = !(0,model/* isJsLike */.Pp)(text);
         if (script && !this.scriptNames().has(text.slice(text.lastIndexOf('/') + 1)))
             return [];
-        const dir = dirname(from);
+        const dir = (0,project/* dirname */.pD)(from);
         const relative = text.startsWith('./') || text.startsWith('../');
         const rest = text.startsWith('/') ? text.slice(1) : text;
         const bases = relative ? [dir] : [dir, this.packageDirOf(from) ?? '', ''];
@@ -5777,7 +2674,7 @@ class Resolver {
                 if (path.startsWith(dir + '/') && path !== from && (!script || scanKindOf(path) === 'script'))
                     named.push(path);
         for (const base of bases) {
-            const path = joinPath(base, rest);
+            const path = (0,project/* joinPath */.uJ)(base, rest);
             if (path === from || path.startsWith('../') || !this.exists(path) || named.includes(path))
                 continue;
             if (!script || scanKindOf(path) === 'script')
@@ -5819,7 +2716,7 @@ class Resolver {
         const key = this.globKey(from, pattern);
         let files = this.globMemo.get(key);
         if (!files)
-            this.globMemo.set(key, (files = globFiles(prefix => this.filesUnder(prefix), this.globFrom(key), pattern)));
+            this.globMemo.set(key, (files = (0,glob_imports/* globFiles */.CJ)(prefix => this.filesUnder(prefix), this.globFrom(key), pattern)));
         return files.includes(from) ? files.filter(file => file !== from) : files;
     }
     /** Whether glob import `pattern`, written in `from`, loads `file` (as globFiles lists it). */
@@ -5831,7 +2728,7 @@ class Resolver {
         const key = this.globKey(from, pattern);
         let loads = this.globMatchers.get(key);
         if (!loads) {
-            const matcher = glob_imports_globMatcher(this.globFrom(key), pattern);
+            const matcher = (0,glob_imports/* globMatcher */.fU)(this.globFrom(key), pattern);
             this.globMatchers.set(key, (loads = matcher ? matcher.loads : () => false));
         }
         const inFolder = loads;
@@ -5842,15 +2739,15 @@ class Resolver {
      * includes the importer: worked out once per folder, as tests repeat one pattern in hundreds of files.
      */
     globKey(from, pattern) {
-        return `${pattern.startsWith('/') ? '' : dirname(from)}\0${pattern}`;
+        return `${pattern.startsWith('/') ? '' : (0,project/* dirname */.pD)(from)}\0${pattern}`;
     }
     /** A file name no file has, in the key's folder: the matcher for every importer there. */
     globFrom(key) {
-        return joinPath(key.slice(0, key.indexOf('\0')), '\0');
+        return (0,project/* joinPath */.uJ)(key.slice(0, key.indexOf('\0')), '\0');
     }
     /** Resolves `spec` imported from file `from` (memoized per folder and specifier). */
     resolveJs(from, spec) {
-        const fromDir = dirname(from);
+        const fromDir = (0,project/* dirname */.pD)(from);
         const key = fromDir + '\u0000' + spec;
         let encoded = this.memo[key];
         if (encoded === undefined) {
@@ -5914,20 +2811,20 @@ class Resolver {
         const packageDirs = new Set();
         for (const f of this.files)
             if ((f === 'package.json' || f.endsWith('/package.json')) && !f.includes('node_modules/'))
-                packageDirs.add(dirname(f));
+                packageDirs.add((0,project/* dirname */.pD)(f));
         const nearest = new Map();
         const packageOf = (folder) => {
             let found = nearest.get(folder);
             if (found === undefined) {
-                found = packageDirs.has(folder) || folder === '' ? folder : packageOf(dirname(folder));
+                found = packageDirs.has(folder) || folder === '' ? folder : packageOf((0,project/* dirname */.pD)(folder));
                 nearest.set(folder, found);
             }
             return found;
         };
         for (const f of this.files) {
-            if (!isJsLike(f) || f.includes('node_modules/') || TEST_LIKE.test(f))
+            if (!(0,model/* isJsLike */.Pp)(f) || f.includes('node_modules/') || TEST_LIKE.test(f))
                 continue;
-            const owner = packageOf(dirname(f));
+            const owner = packageOf((0,project/* dirname */.pD)(f));
             let sources = byPackage.get(owner);
             if (!sources)
                 byPackage.set(owner, (sources = new Set()));
@@ -5937,7 +2834,7 @@ class Resolver {
     }
     /** The folder of the package (nearest package.json) that holds `path`. */
     packageDirOf(path) {
-        return this.nearestPackage(dirname(path))?.dir;
+        return this.nearestPackage((0,project/* dirname */.pD)(path))?.dir;
     }
     resolveJsUncached(fromDir, spec) {
         const mapped = this.viaJest(spec);
@@ -5946,16 +2843,16 @@ class Resolver {
         const alias = this.aliases.find(({ dir, find }) => (dir === '' || fromDir === dir || fromDir.startsWith(dir + '/')) && find.test(spec));
         if (alias) {
             // Vite resolves the replaced specifier as a path; one that names nothing fails to load.
-            const found = this.fileOrSource(joinPath(spec.replace(alias.find, alias.replacement)));
+            const found = this.fileOrSource((0,project/* joinPath */.uJ)(spec.replace(alias.find, alias.replacement)));
             return found ? { file: found } : { unresolved: true };
         }
         if (spec.startsWith('./') || spec.startsWith('../') || spec === '.' || spec === '..') {
             // Build output that is not in the repository (a test importing `../lib/index.js`) is its source.
-            const found = this.fileOrSource(joinPath(fromDir, spec));
+            const found = this.fileOrSource((0,project/* joinPath */.uJ)(fromDir, spec));
             return found ? { file: found } : { unresolved: true };
         }
         if (spec.startsWith('/')) {
-            const found = this.fileOrSource(joinPath(spec));
+            const found = this.fileOrSource((0,project/* joinPath */.uJ)(spec));
             return found ? { file: found } : { unresolved: true };
         }
         // A bare specifier resolves the same from every folder with the same package and tsconfig.
@@ -6001,7 +2898,7 @@ class Resolver {
                 }
             }
             if (tsconfig.baseUrl !== undefined) {
-                const found = this.tryPath(joinPath(tsconfig.baseUrl, spec));
+                const found = this.tryPath((0,project/* joinPath */.uJ)(tsconfig.baseUrl, spec));
                 if (found)
                     return { file: found };
             }
@@ -6014,11 +2911,11 @@ class Resolver {
             const sub = spec.slice(name.length);
             const key = sub ? '.' + sub : '.';
             let found = (named.exports !== undefined ? this.throughMap(named.exports, key, named.dir) : undefined) ??
-                (sub ? this.fileOrSource(joinPath(named.dir, sub)) : this.tryPath(named.dir));
+                (sub ? this.fileOrSource((0,project/* joinPath */.uJ)(named.dir, sub)) : this.tryPath(named.dir));
             // A declaration (a `types` field) is not what runs: the source of the same name is, when there
             // is one; when not, any source may be.
             if (!found || DECLARATION.test(found))
-                found = this.tryPath(joinPath(named.dir, 'src', sub || 'index'));
+                found = this.tryPath((0,project/* joinPath */.uJ)(named.dir, 'src', sub || 'index'));
             return found && !DECLARATION.test(found) ? { file: found } : { package: named.dir };
         }
         if (declaration)
@@ -6026,9 +2923,9 @@ class Resolver {
         for (const settings of this.jest) {
             for (const base of [
                 ...settings.modulePaths,
-                ...settings.moduleDirectories.map(d => joinPath(settings.rootDir, d))
+                ...settings.moduleDirectories.map(d => (0,project/* joinPath */.uJ)(settings.rootDir, d))
             ]) {
-                const found = this.tryPath(joinPath(base, spec));
+                const found = this.tryPath((0,project/* joinPath */.uJ)(base, spec));
                 if (found)
                     return { file: found };
             }
@@ -6037,7 +2934,7 @@ class Resolver {
         for (const { dir, root } of this.moduleRoots) {
             if (dir !== '' && pkgDir !== dir && !pkgDir.startsWith(dir + '/'))
                 continue;
-            const found = this.tryPath(joinPath(root, spec));
+            const found = this.tryPath((0,project/* joinPath */.uJ)(root, spec));
             if (found)
                 return { file: found };
         }
@@ -6062,29 +2959,29 @@ class Resolver {
         const parts = dotted ? dotted.split('.') : [];
         let bases;
         if (dots > 0) {
-            let dir = dirname(from);
+            let dir = (0,project/* dirname */.pD)(from);
             for (let i = 1; i < dots; i++)
-                dir = dirname(dir);
+                dir = (0,project/* dirname */.pD)(dir);
             bases = [dir];
         }
         else {
             bases = [...this.pythonRoots];
             // pytest's rootdir-relative imports: the test's folder and its parents.
-            for (let dir = dirname(from); dir !== ''; dir = dirname(dir))
+            for (let dir = (0,project/* dirname */.pD)(from); dir !== ''; dir = (0,project/* dirname */.pD)(dir))
                 bases.push(dir);
         }
         for (const base of bases) {
             const files = [];
             let ok = true;
             for (let i = 1; i <= parts.length; i++) {
-                const file = this.pyModule(joinPath(base, ...parts.slice(0, i)));
+                const file = this.pyModule((0,project/* joinPath */.uJ)(base, ...parts.slice(0, i)));
                 if (file)
                     files.push(file);
                 else if (i === parts.length)
                     ok = false;
             }
             if (parts.length === 0) {
-                const init = joinPath(base, '__init__.py');
+                const init = (0,project/* joinPath */.uJ)(base, '__init__.py');
                 if (this.exists(init))
                     files.push(init);
             }
@@ -6097,7 +2994,7 @@ class Resolver {
     pythonSubmodule(packageFile, name) {
         if (!packageFile.endsWith('__init__.py'))
             return undefined;
-        return this.pyModule(joinPath(dirname(packageFile), name));
+        return this.pyModule((0,project/* joinPath */.uJ)((0,project/* dirname */.pD)(packageFile), name));
     }
     // ── Go ───────────────────────────────────────────────────────────────────
     /** The Go modules of the repository: each `go.mod` folder and its module path. */
@@ -6113,14 +3010,14 @@ class Resolver {
             if (importPath === module)
                 return dir;
             if (importPath.startsWith(module + '/'))
-                return joinPath(dir, importPath.slice(module.length + 1));
+                return (0,project/* joinPath */.uJ)(dir, importPath.slice(module.length + 1));
         }
         if (from === undefined)
             return undefined;
         const owner = this.goModules
             .filter(({ dir }) => dir === '' || from.startsWith(dir + '/'))
             .sort((a, b) => b.dir.length - a.dir.length)[0];
-        return owner ? joinPath(owner.dir, 'vendor', importPath) : undefined;
+        return owner ? (0,project/* joinPath */.uJ)(owner.dir, 'vendor', importPath) : undefined;
     }
 }
 
@@ -6723,7 +3620,7 @@ function namesOf(file) {
     const base = file.slice(file.lastIndexOf('/') + 1);
     const names = [base, base.replace(SPEC_EXTENSION, '')];
     if (INDEX_FILE.test(base)) {
-        const folder = lastSegment(dirname(file));
+        const folder = lastSegment((0,project/* dirname */.pD)(file));
         if (folder)
             names.push(folder);
     }
@@ -6740,7 +3637,7 @@ function aliasRules(options) {
         if (!path.endsWith('.json') || path.includes('node_modules/'))
             continue;
         if (/(?:^|\/)[tj]sconfig(?:\.[\w-]+)?\.json$/.test(path)) {
-            const config = loadTsConfig(options.readConfig, path, options.files, tsconfigs);
+            const config = (0,project/* loadTsConfig */.mt)(options.readConfig, path, options.files, tsconfigs);
             for (const { pattern, targets } of config?.paths ?? []) {
                 const star = pattern.indexOf('*');
                 if (star < 0)
@@ -6755,7 +3652,7 @@ function aliasRules(options) {
             }
         }
         else if (path === 'package.json' || path.endsWith('/package.json')) {
-            const name = loadPackage(options.readConfig, path)?.name;
+            const name = (0,project/* loadPackage */.HU)(options.readConfig, path)?.name;
             if (name)
                 packageNames.push(name);
         }
@@ -6883,7 +3780,7 @@ function demandGraph(options) {
         candidates++;
         // A pattern is tried on the files asked about (see globLoaders); it may also be a plain path (a
         // `[id]` folder), filed below. Only a template with holes or a file with `import.meta.glob` has one.
-        const glob = globCandidate(spec);
+        const glob = (0,glob_imports/* globCandidate */.Yx)(spec);
         if (glob !== undefined && (spec.includes('${') || globCallIn(at))) {
             eagerCount++;
             pushTo(globsIn, at, glob);
@@ -6939,9 +3836,9 @@ function demandGraph(options) {
         }
         if (source.kind === 'go') {
             quotedCandidates(source.blob.toString('utf8'), collectGo);
-            pushTo(goFilesIn, dirname(source.path), at);
+            pushTo(goFilesIn, (0,project/* dirname */.pD)(source.path), at);
             if (!source.path.endsWith('_test.go'))
-                pushTo(goPackages, dirname(source.path), source.path);
+                pushTo(goPackages, (0,project/* dirname */.pD)(source.path), source.path);
             continue;
         }
         const bytes = source.blob;
@@ -6964,7 +3861,7 @@ function demandGraph(options) {
     for (const path of options.files) {
         if (!path.endsWith('/package.json') || path.includes('node_modules/'))
             continue;
-        const folder = dirname(path);
+        const folder = (0,project/* dirname */.pD)(path);
         const entry = resolver.tryPath(folder);
         const name = lastSegment(folder);
         if (entry && name)
@@ -6983,7 +3880,7 @@ function demandGraph(options) {
         }
         return scan;
     };
-    const conftestsOf = (path) => new Map(path.endsWith('.py') ? [[path, conftestsFor(path, options.files)]] : []);
+    const conftestsOf = (path) => new Map(path.endsWith('.py') ? [[path, (0,project/* conftestsFor */.JN)(path, options.files)]] : []);
     const nodes = new Map();
     const outgoing = new Map();
     const edgesFrom = (from) => {
@@ -7085,7 +3982,7 @@ function demandGraph(options) {
      * module path's last segment for a module's root package).
      */
     const goImporters = (target) => {
-        const dir = dirname(target);
+        const dir = (0,project/* dirname */.pD)(target);
         if (!goPackages.get(dir)?.includes(target))
             return [];
         const importers = new Set(goFilesIn.get(dir) ?? []);
@@ -7108,7 +4005,7 @@ function demandGraph(options) {
      */
     const pythonImporters = (target) => {
         const importers = new Set();
-        const dir = dirname(target);
+        const dir = (0,project/* dirname */.pD)(target);
         if (target === 'conftest.py' || target.endsWith('/conftest.py'))
             for (const at of pyFiles) {
                 const path = sources[at].path;
@@ -7132,7 +4029,7 @@ function demandGraph(options) {
                         // A test module's `import pkg` may read a submodule as an attribute (`pkg.mod`; see
                         // linkNode); a name of an import list may be one.
                         (imported.length === 0
-                            ? PY_TEST.test(from) && module.endsWith('/__init__.py') && dirname(module) === dir
+                            ? project/* PY_TEST */.Ts.test(from) && module.endsWith('/__init__.py') && (0,project/* dirname */.pD)(module) === dir
                             : imported.some(name => resolver.pythonSubmodule(module, name) === target))))
                     importers.add(at);
             }
@@ -7188,7 +4085,7 @@ function demandGraph(options) {
             return true;
         const source = sources[at];
         const js = source.kind === 'ts' || source.kind === 'jsx';
-        if (!js || !isJsFile(target) || source.blob === undefined)
+        if (!js || !(0,js_scanner/* isJsFile */.Mn)(target) || source.blob === undefined)
             return true;
         if (need.kind === 'whole' && node(target)?.scan.esm !== true)
             return true;
@@ -7372,7 +4269,7 @@ function demandGraph(options) {
             else if (quote !== undefined && importedAt(stringsOf(found[0]).text, quote)) {
                 // An import's specifier: a scan keeps no string that is one (see ModuleScan.strings).
             }
-            else if (quote !== undefined && !keptAsPath(spec) && !spec.includes('\\')) {
+            else if (quote !== undefined && !(0,model/* keptAsPath */._V)(spec) && !spec.includes('\\')) {
                 // Not a string the scanner keeps (`require('path')`): it names a path only joined to the folder.
                 for (const at of found)
                     if (stringRefersTo(spec, '', path) &&
@@ -7537,7 +4434,7 @@ function calledByName(scan, key) {
     const dot = key.indexOf('.');
     if (dot <= 0)
         return false;
-    return own(scan.symbols, key.slice(0, dot))?.class?.calledByName?.includes(key.slice(dot + 1)) ?? false;
+    return (0,model/* own */.ZV)(scan.symbols, key.slice(0, dot))?.class?.calledByName?.includes(key.slice(dot + 1)) ?? false;
 }
 /** Does a module list the names on some prototype (a reflection word and a prototype word)? */
 function reflectsOnPrototypes(scan) {
@@ -7576,7 +4473,7 @@ function memberReach(graph, budget = MEMBER_REACH_BUDGET) {
         const node = graph.nodes.get(file);
         if (!node || depth > 8)
             return undefined;
-        const local = own(node.scan.exports, exported);
+        const local = (0,model/* own */.ZV)(node.scan.exports, exported);
         if (local !== undefined)
             return classAt(file, local, depth + 1);
         for (const target of node.exportAll) {
@@ -7597,7 +4494,7 @@ function memberReach(graph, budget = MEMBER_REACH_BUDGET) {
                 return undefined;
             return exportedClass(binding.target, exportedName(binding.imported), depth + 1);
         }
-        const symbol = own(node.scan.symbols, name);
+        const symbol = (0,model/* own */.ZV)(node.scan.symbols, name);
         return symbol?.class ? { file, name, symbol } : undefined;
     };
     /** Is `name` in `file` declared in the repository (not a package's or a global)? */
@@ -7606,7 +4503,7 @@ function memberReach(graph, budget = MEMBER_REACH_BUDGET) {
         if (!node)
             return false;
         const binding = node.bindings.get(name);
-        return binding ? binding.target !== undefined : own(node.scan.symbols, name) !== undefined;
+        return binding ? binding.target !== undefined : (0,model/* own */.ZV)(node.scan.symbols, name) !== undefined;
     };
     /** A class whose members code outside the repository may call (see above). */
     const openMemo = new Map();
@@ -7738,7 +4635,7 @@ function memberReach(graph, budget = MEMBER_REACH_BUDGET) {
             const classRef = { file, name: key, symbol };
             const open = symbol.class !== undefined && (everything || forced.has(file + members_SEP + key) || isOpen(classRef));
             const callable = !open && symbol.class?.calledByName ? new Set(symbol.class.calledByName) : undefined;
-            for (const ref of localRefs(node, key, symbol)) {
+            for (const ref of localRefs(node, key, symbol, graph.nodes)) {
                 const member = ref.startsWith(key + '.') ? ref.slice(key.length + 1) : undefined;
                 if (member === undefined || !callable?.has(member) || names.has(member)) {
                     visit(file, ref);
@@ -7830,7 +4727,7 @@ async function syntaxErrorIn(path, text, repoDir) {
         const check = await (0,syntax/* checkSyntax */.k)(path, text, repoDir);
         return check.problems[0]?.message;
     }
-    if (!isJsLike(path))
+    if (!(0,model/* isJsLike */.Pp)(path))
         return undefined;
     return jsSyntaxError(path, text, await loadParse());
 }
@@ -7873,7 +4770,7 @@ class SyntaxChecks {
     }
     /** Starts checking `text` as the file `path`: on the worker, started on first use, if there is one. */
     check(path, text) {
-        if (!isJsLike(path) || this.answers.has(path))
+        if (!(0,model/* isJsLike */.Pp)(path) || this.answers.has(path))
             return;
         const worker = this.worker ?? this.start();
         if (!worker)
@@ -8068,7 +4965,7 @@ class CoverageFilter {
         if (!this.evidence.loaded(test, file))
             return this.gone.has(file) ? undefined : false;
         const change = this.changes.get(file);
-        if (!change || change.whole || symbol === undefined || symbol === model_MODULE_SYMBOL)
+        if (!change || change.whole || symbol === undefined || symbol === model/* MODULE_SYMBOL */.se)
             return 'ran';
         const versions = this.versionsOf(file);
         const before = versions?.base.get(symbol);
@@ -8097,8 +4994,8 @@ class CoverageFilter {
             known =
                 text?.base !== undefined && text.head !== undefined && !text.exportsMoved
                     ? {
-                        base: symbolSpans(text.base, file),
-                        head: symbolSpans(text.head, file),
+                        base: (0,js_scanner/* symbolSpans */.On)(text.base, file),
+                        head: (0,js_scanner/* symbolSpans */.On)(text.head, file),
                         lineStarts: lineStartsOf(text.base)
                     }
                     : null;
@@ -8172,7 +5069,7 @@ function setupLoader(jest, resolver, isTest) {
         settings,
         files: [
             ...new Set(settings.setupFiles.flatMap(file => {
-                const found = (settings.rootDir ? resolver.tryPath(joinPath(settings.rootDir, file)) : undefined) ??
+                const found = (settings.rootDir ? resolver.tryPath((0,project/* joinPath */.uJ)(settings.rootDir, file)) : undefined) ??
                     resolver.tryPath(file);
                 return found ? [found] : [];
             }))
@@ -8181,7 +5078,7 @@ function setupLoader(jest, resolver, isTest) {
     if (projects.every(project => project.files.length === 0))
         return () => [];
     return path => {
-        if (!isJsLike(path) || !isTest(path))
+        if (!(0,model/* isJsLike */.Pp)(path) || !isTest(path))
             return [];
         return projects.find(({ settings }) => !settings.dir || path.startsWith(settings.dir + '/'))?.files ?? [];
     };
@@ -8193,14 +5090,14 @@ function revisionOf(head, entries, files, configText, memo) {
     const jestDirs = new Set(['']);
     for (const path of configText.keys())
         if (/(?:^|\/)(?:jest\.config\.[cm]?[jt]s(?:on)?|package\.json)$/.test(path))
-            jestDirs.add(dirname(path));
+            jestDirs.add((0,project/* dirname */.pD)(path));
     for (const dir of [...jestDirs].sort((a, b) => b.length - a.length)) {
-        const settings = loadJestSettings(read, dir);
+        const settings = (0,project/* loadJestSettings */.AG)(read, dir);
         if (settings)
             jest.push(settings);
     }
     const resolver = new Resolver(files, read, jest, memo);
-    const isTest = makeTestMatcher(jest);
+    const isTest = (0,project/* makeTestMatcher */.bq)(jest);
     return {
         head,
         entries,
@@ -8315,7 +5212,7 @@ async function buildRepositoryGraph(git, head, options = {}) {
     for (const { key, at } of missing) {
         if (found[at])
             continue;
-        const scan = { ...emptyScan('data'), error: 'blob missing' };
+        const scan = { ...(0,model/* emptyScan */.$6)('data'), error: 'blob missing' };
         cache.set(key, scan);
         found[at] = scan;
     }
@@ -8334,7 +5231,7 @@ async function buildRepositoryGraph(git, head, options = {}) {
     const { resolver } = revision;
     const conftests = new Map();
     for (const path of scans.keys()) {
-        const found = path.endsWith('.py') ? conftestsFor(path, files) : [];
+        const found = path.endsWith('.py') ? (0,project/* conftestsFor */.JN)(path, files) : [];
         if (found.length)
             conftests.set(path, found);
     }
@@ -8658,9 +5555,9 @@ async function buildDemandRepositoryGraph(git, head, options = {}) {
         const scan = committed
             ? scanBlob(source.kind, committed, source.path)
             : source.data
-                ? emptyScan('data')
+                ? (0,model/* emptyScan */.$6)('data')
                 : source.blob === undefined
-                    ? { ...emptyScan('data'), error: 'blob missing' }
+                    ? { ...(0,model/* emptyScan */.$6)('data'), error: 'blob missing' }
                     : scanBlob(source.kind, source.blob, source.path, hashes);
         cache.set(key, scan);
         return scan;
@@ -8759,7 +5656,7 @@ async function selectOrThrow(options, started, syntax, reportAllTests) {
     ]));
     // Known once git has diffed, which is before the files are listed as a rule.
     let parsesChanges;
-    rawChanges.then(raw => (parsesChanges = raw.some(change => change.headSha !== undefined && isJsLike(change.path))), () => undefined);
+    rawChanges.then(raw => (parsesChanges = raw.some(change => change.headSha !== undefined && (0,model/* isJsLike */.Pp)(change.path))), () => undefined);
     const graphOptions = {
         extraFiles: ghosts,
         extraBlobs: diffedShas,
@@ -9005,7 +5902,7 @@ async function selectOrThrow(options, started, syntax, reportAllTests) {
         // A source file nothing loads: the tests in its folder.
         if (unloadedFiles.has(path))
             for (const test of allTests)
-                if (dirname(test) === dirname(path))
+                if ((0,project/* dirname */.pD)(test) === (0,project/* dirname */.pD)(path))
                     add(test, [path, test]);
     }
     // A source that modules import may be read as a file too: a test that lists its folder and
@@ -9093,7 +5990,7 @@ async function selectOrThrow(options, started, syntax, reportAllTests) {
     const tests = Object.keys(reasons).sort();
     const changedSymbols = changed.flatMap(c => c.symbols.map(symbol => ({ file: c.file, symbol })));
     const unreached = changedSymbols.filter(c => !repo.isTest(c.file) &&
-        c.symbol !== model_MODULE_SYMBOL &&
+        c.symbol !== model/* MODULE_SYMBOL */.se &&
         !reachedSymbols.has(`${c.file}#${c.symbol}`) &&
         scanKindOf(c.file));
     log.debug(`select: ${tests.length} of ${allTests.length} test files; graph ${graphMs} ms`);
@@ -9271,7 +6168,7 @@ function metadataOnlyChange(before, after) {
  * parsed only when something asks for them. Resolutions and the graph snapshot stay valid while
  * the list of files and the project configs are the same (their fingerprint).
  */
-const SCANNER_VERSION = 31;
+const SCANNER_VERSION = 32;
 /** Lines read one at a time with a read of their own; after this many, the whole bulk at once. */
 const LINES_READ_ONE_BY_ONE = 256;
 /** Closes the file of a bulk that was never read in whole once nothing can read it any more. */
