@@ -837,7 +837,7 @@ describe('functions passed to calls made on load (curry and memoize wrappers)', 
   })
 })
 
-describe('the test files of mocha, tap and node --test', () => {
+describe('the test files of mocha, tap, node --test, AVA, tape and uvu', () => {
   const lib = {
     'lib/a.js': 'exports.a = function a() {\n  return 1\n}\n',
     'lib/b.js': 'exports.b = function b() {\n  return 2\n}\n'
@@ -892,6 +892,42 @@ describe('the test files of mocha, tap and node --test', () => {
       'test/app.js': useA
     }
     await expectEdits(loop, [['lib/a.js', 'return 1', 'return 10', []]])
+  })
+
+  it("takes AVA's files (its defaults, args or package.json ava.files) and tape's and uvu's named files", async () => {
+    const index = 'export const a = () => 1\nexport const b = () => 2\n'
+    const ava = {
+      'package.json': JSON.stringify({ type: 'module', scripts: { test: 'xo && c8 ava' } }),
+      'index.js': index,
+      // A sindresorhus-style package: one test.js at the top.
+      'test.js': "import test from 'ava'\nimport { a } from './index.js'\ntest('a', t => t.is(a(), 1))\n",
+      'test/b.js': "import test from 'ava'\nimport { b } from '../index.js'\ntest('b', t => t.is(b(), 2))\n",
+      // AVA's helpers and `_` files are no tests, but still reach what they import.
+      'test/helpers/make.js': "import { b } from '../../index.js'\nexport const make = () => b()\n",
+      'test/_setup.js': "import { a } from '../index.js'\nexport const setup = () => a()\n"
+    }
+    await expectEdits(ava, [
+      ['index.js', 'a = () => 1', 'a = () => 10', ['test.js']],
+      ['index.js', 'b = () => 2', 'b = () => 20', ['test/b.js']]
+    ])
+    const configured = {
+      ...ava,
+      'package.json': JSON.stringify({
+        type: 'module',
+        scripts: { test: 'ava' },
+        ava: { files: ['spec/**/*'] }
+      }),
+      'spec/a.js': ava['test.js'].replace('./index.js', '../index.js')
+    }
+    await expectEdits(configured, [['index.js', 'a = () => 1', 'a = () => 10', ['spec/a.js']]])
+    for (const test of ["tape 'test/*.js' | tap-spec", 'uvu -r esm test']) {
+      const files = {
+        'package.json': JSON.stringify({ scripts: { test } }),
+        'index.js': 'exports.a = function a() {\n  return 1\n}\n',
+        'test/a.js': "const { a } = require('../index.js')\nrequire('tape')('a', t => t.end(a()))\n"
+      }
+      await expectEdits(files, [['index.js', 'return 1', 'return 10', ['test/a.js']]])
+    }
   })
 
   it("follows `require('..')` to the index of the top folder, as express’s tests load it", async () => {

@@ -687,9 +687,10 @@ function specPatterns(dir: string, spec: string, recursive: boolean, extensions:
 }
 
 /**
- * The tests of a package whose test script runs mocha, tap or `node --test` (no jest config): the
- * specs the script names, else its config's (`.mocharc.*`, package.json `mocha`), else the runner's
- * defaults; with mocha's `--require`d local files as setup files.
+ * The tests of a package whose test script runs mocha, tap, `node --test`, AVA, tape or uvu (no
+ * jest config): the specs the script names, else its config's (`.mocharc.*`, package.json `mocha`
+ * or `ava.files`), else the runner's defaults (tape and uvu have none: their files must be named);
+ * with mocha's `--require`d local files as setup files.
  */
 function runnerTestSettings(read: ReadText, dir: string): JestSettings | undefined {
   const pkg = readJson(read, joinPath(dir, 'package.json'))
@@ -700,6 +701,10 @@ function runnerTestSettings(read: ReadText, dir: string): JestSettings | undefin
   const mocha = commandWords(script, /^(?:\S*\/)?_?mocha$/)
   const tap = mocha ? undefined : commandWords(script, /^(?:\S*\/)?tap$/)
   const nodeTest = mocha || tap ? undefined : commandWords(script, /^node$/, '--test')
+  const ava = mocha || tap || nodeTest ? undefined : commandWords(script, /^(?:\S*\/)?ava$/)
+  const tape =
+    mocha || tap || nodeTest || ava ? undefined : commandWords(script, /^(?:\S*\/)?(?:tape|tape-es|uvu)$/)
+  const ignored: RegExp[] = []
   if (mocha) {
     const rc = mochaConfig(read, dir, pkg)
     const specs: string[] = []
@@ -730,6 +735,29 @@ function runnerTestSettings(read: ReadText, dir: string): JestSettings | undefin
           `${dir ? dir + '/' : ''}**/{test,test-*,*.test,*-test,*_test}.{js,cjs,mjs}`,
           `${dir ? dir + '/' : ''}**/test/**/*.{js,cjs,mjs}`
         ]
+  } else if (ava) {
+    const configured = asStrings((pkg?.ava as Record<string, unknown> | undefined)?.files)
+    const specs = [...ava.filter(word => !word.startsWith('-')), ...configured].filter(
+      g => !g.startsWith('!')
+    )
+    const base = dir ? dir + '/' : ''
+    const extensions = '{js,cjs,mjs,jsx,ts,cts,mts,tsx}'
+    testMatch = specs.length
+      ? specs.flatMap(spec =>
+          specPatterns(dir, spec, true, ['js', 'cjs', 'mjs', 'jsx', 'ts', 'cts', 'mts', 'tsx'])
+        )
+      : [
+          `${base}{test,src/test,source/test}.${extensions}`,
+          `${base}**/{test-*,*.spec,*.test}.${extensions}`,
+          `${base}**/{test,tests,__tests__}/**/*.${extensions}`
+        ]
+    // AVA's helpers and fixtures, and files whose name starts with `_`, are not tests.
+    ignored.push(/\/(?:__)?(?:helpers?|fixtures?)(?:__)?\//, /(?:^|\/)_[^/]*$/)
+  } else if (tape) {
+    const specs = tape.filter(
+      (word, i) => !word.startsWith('-') && !MOCHA_VALUE_OPTIONS.has(tape[i - 1] ?? '')
+    )
+    if (specs.length) testMatch = specs.flatMap(spec => specPatterns(dir, spec, false, ['js', 'cjs', 'mjs']))
   }
   if (!testMatch) return undefined
   return {
@@ -742,7 +770,7 @@ function runnerTestSettings(read: ReadText, dir: string): JestSettings | undefin
     // Conventional names (`*.test.js`) stay tests, as they were without this package's runner.
     testMatch: [...testMatch, `${dir ? dir + '/' : ''}**/{__tests__/**/*,*.test.*,*.spec.*}`],
     testRegex: [],
-    testPathIgnorePatterns: [/\/node_modules\//],
+    testPathIgnorePatterns: [/\/node_modules\//, ...ignored],
     setupFiles,
     typeChecked: false
   }
