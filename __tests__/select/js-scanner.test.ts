@@ -514,6 +514,21 @@ describe('functions passed to calls made on load', () => {
     expect(found?.refs).toEqual(expect.arrayContaining(['helper', 'now', 'member', 'two', 'table']))
   })
 
+  it('keeps a name passed in the module’s text, and its reference with the call it goes to', () => {
+    const found = symbols(
+      "import make from './make'\nimport { arr, iter } from './h'\nvar reduce = make(arr, iter)\n"
+    )[MODULE_SYMBOL]
+    expect(found?.refs).toEqual(['make'])
+    expect(found?.deferred).toEqual([
+      { calls: [['make', 0]], refs: ['arr'] },
+      { calls: [['make', 1]], refs: ['iter'] }
+    ])
+    const before = 'import make from "./make"\nvar reduce = make(arr, iter)\n'
+    expect(changed(before, before.replace('iter)', 'other)'), 'a.js')).toEqual(
+      expect.arrayContaining([MODULE_SYMBOL, 'reduce'])
+    )
+  })
+
   it('changes the module when the call changes, not when only the function passed does', () => {
     const before = "import curry from './curry'\nconst inc = curry(function inc(a) { return a + 1 })\n"
     expect(changed(before, before.replace('a + 1', 'a + 2'), 'a.js')).toEqual(['inc'])

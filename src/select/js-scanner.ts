@@ -903,19 +903,33 @@ class JsScanner {
   ): void {
     const passed = this.functionsPassedIn(from, to)
     if (passed.length === 0) return this.runsOnLoad(start, end, refs)
-    const outside: Array<[number, number]> = []
-    let at = start
-    for (const fn of passed) {
-      outside.push([at, fn.from])
-      at = fn.to
+    /** The parts of the statement around `ranges`. */
+    const around = (ranges: typeof passed): Array<[number, number]> => {
+      const parts: Array<[number, number]> = []
+      let at = start
+      for (const range of ranges) {
+        parts.push([at, range.from])
+        at = range.to
+      }
+      parts.push([at, end])
+      return parts
     }
-    outside.push([at, end])
     const loadRefs = new Set<string>()
-    for (const [a, b] of outside) for (const ref of this.references(a, b)) if (ref !== self) loadRefs.add(ref)
+    for (const [a, b] of around(passed))
+      for (const ref of this.references(a, b)) if (ref !== self) loadRefs.add(ref)
     this.runsOnLoad(start, end, loadRefs)
-    this.moduleParts.push(`${self}\u0003${outside.map(([a, b]) => this.hashRange(a, b)).join('\u0003')}`)
-    for (const { calls, from: a, to: b } of passed)
-      this.deferredCalls.push({ calls, refs: [...new Set([self, ...this.references(a, b)])] })
+    // A name passed is part of the statement's text; a function's body is its own.
+    const bodies = passed.filter(range => range.fn)
+    this.moduleParts.push(
+      `${self}\u0003${around(bodies)
+        .map(([a, b]) => this.hashRange(a, b))
+        .join('\u0003')}`
+    )
+    for (const { calls, from: a, to: b, fn } of passed)
+      this.deferredCalls.push({
+        calls,
+        refs: fn ? [...new Set([self, ...this.references(a, b)])] : this.references(a, b)
+      })
   }
 
   /**
@@ -957,7 +971,7 @@ class JsScanner {
     from: number,
     to: number,
     outer: DeferredCall['calls']
-  ): Array<{ calls: DeferredCall['calls']; from: number; to: number }> {
+  ): Array<{ calls: DeferredCall['calls']; from: number; to: number; fn: boolean }> {
     const callee = this.t(from)
     if (
       !this.is(from, IDENT) ||
@@ -966,7 +980,7 @@ class JsScanner {
       this.after(from + 1) !== to
     )
       return []
-    const found: Array<{ calls: DeferredCall['calls']; from: number; to: number }> = []
+    const found: Array<{ calls: DeferredCall['calls']; from: number; to: number; fn: boolean }> = []
     const close = to - 1
     let position = 0
     for (let a = from + 2; a < close; position++) {
@@ -975,7 +989,8 @@ class JsScanner {
       const calls: DeferredCall['calls'] = [[callee, position], ...outer]
       // A function expression, or a name (reading a binding runs nothing: what it holds runs only if called).
       const name = b === a + 1 && this.is(a, IDENT) && !NOT_REFERENCES.has(this.t(a))
-      if (b > a && (name || this.isFunctionExpression(a, b))) found.push({ calls, from: a, to: b })
+      if (b > a && name) found.push({ calls, from: a, to: b, fn: false })
+      else if (b > a && this.isFunctionExpression(a, b)) found.push({ calls, from: a, to: b, fn: true })
       else if (b > a) found.push(...this.functionsPassed(a, b, calls))
       a = b + 1
     }

@@ -59,11 +59,12 @@ export interface SymbolInfo {
 }
 
 /**
- * A function expression passed to a call made on load (`var f = _curry1(function f(a) {…})`):
- * its references run on load only if a callee may call it then. `calls` are the call it is passed
- * to and each call that call's result is passed to in turn, innermost first (the callee's local
- * name, and the argument's position); `refs` also hold the statement's declared name, which load
- * reaches when the function runs then.
+ * A function expression or a name passed to a call made on load (`var f = _curry1(function f(a)
+ * {…})`, `_createReduce(_arrayReduce)`): what it references runs on load only if a callee may call
+ * it then. `calls` are the call it is passed to and each call that call's result is passed to in
+ * turn, innermost first (the callee's local name, and the argument's position). A function's `refs`
+ * also hold the statement's declared name, whose text (its body) load runs when the function runs
+ * then; a name is in the module's hash already.
  */
 export interface DeferredCall {
   calls: Array<[callee: string, position: number]>
