@@ -4288,22 +4288,33 @@ class JsScanner {
         const passed = this.functionsPassedIn(from, to);
         if (passed.length === 0)
             return this.runsOnLoad(start, end, refs);
-        const outside = [];
-        let at = start;
-        for (const fn of passed) {
-            outside.push([at, fn.from]);
-            at = fn.to;
-        }
-        outside.push([at, end]);
+        /** The parts of the statement around `ranges`. */
+        const around = (ranges) => {
+            const parts = [];
+            let at = start;
+            for (const range of ranges) {
+                parts.push([at, range.from]);
+                at = range.to;
+            }
+            parts.push([at, end]);
+            return parts;
+        };
         const loadRefs = new Set();
-        for (const [a, b] of outside)
+        for (const [a, b] of around(passed))
             for (const ref of this.references(a, b))
                 if (ref !== self)
                     loadRefs.add(ref);
         this.runsOnLoad(start, end, loadRefs);
-        this.moduleParts.push(`${self}\u0003${outside.map(([a, b]) => this.hashRange(a, b)).join('\u0003')}`);
-        for (const { calls, from: a, to: b } of passed)
-            this.deferredCalls.push({ calls, refs: [...new Set([self, ...this.references(a, b)])] });
+        // A name passed is part of the statement's text; a function's body is its own.
+        const bodies = passed.filter(range => range.fn);
+        this.moduleParts.push(`${self}\u0003${around(bodies)
+            .map(([a, b]) => this.hashRange(a, b))
+            .join('\u0003')}`);
+        for (const { calls, from: a, to: b, fn } of passed)
+            this.deferredCalls.push({
+                calls,
+                refs: fn ? [...new Set([self, ...this.references(a, b)])] : this.references(a, b)
+            });
     }
     /**
      * functionsPassed of a value that is such a call, or a choice of such calls (`test ? f(…) : g(…)`,
@@ -4353,8 +4364,10 @@ class JsScanner {
             const calls = [[callee, position], ...outer];
             // A function expression, or a name (reading a binding runs nothing: what it holds runs only if called).
             const name = b === a + 1 && this.is(a, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3) && !NOT_REFERENCES.has(this.t(a));
-            if (b > a && (name || this.isFunctionExpression(a, b)))
-                found.push({ calls, from: a, to: b });
+            if (b > a && name)
+                found.push({ calls, from: a, to: b, fn: false });
+            else if (b > a && this.isFunctionExpression(a, b))
+                found.push({ calls, from: a, to: b, fn: true });
             else if (b > a)
                 found.push(...this.functionsPassed(a, b, calls));
             a = b + 1;
@@ -6061,9 +6074,10 @@ function specPatterns(dir, spec, recursive, extensions) {
     return [`${path ? path + '/' : ''}${recursive ? '**/' : ''}*.{${extensions.join(',')}}`];
 }
 /**
- * The tests of a package whose test script runs mocha, tap or `node --test` (no jest config): the
- * specs the script names, else its config's (`.mocharc.*`, package.json `mocha`), else the runner's
- * defaults; with mocha's `--require`d local files as setup files.
+ * The tests of a package whose test script runs mocha, tap, `node --test`, AVA, tape or uvu (no
+ * jest config): the specs the script names, else its config's (`.mocharc.*`, package.json `mocha`
+ * or `ava.files`), else the runner's defaults (tape and uvu have none: their files must be named);
+ * with mocha's `--require`d local files as setup files.
  */
 function runnerTestSettings(read, dir) {
     const pkg = readJson(read, joinPath(dir, 'package.json'));
@@ -6075,6 +6089,9 @@ function runnerTestSettings(read, dir) {
     const mocha = commandWords(script, /^(?:\S*\/)?_?mocha$/);
     const tap = mocha ? undefined : commandWords(script, /^(?:\S*\/)?tap$/);
     const nodeTest = mocha || tap ? undefined : commandWords(script, /^node$/, '--test');
+    const ava = mocha || tap || nodeTest ? undefined : commandWords(script, /^(?:\S*\/)?ava$/);
+    const tape = mocha || tap || nodeTest || ava ? undefined : commandWords(script, /^(?:\S*\/)?(?:tape|tape-es|uvu)$/);
+    const ignored = [];
     if (mocha) {
         const rc = mochaConfig(read, dir, pkg);
         const specs = [];
@@ -6112,6 +6129,26 @@ function runnerTestSettings(read, dir) {
                 `${dir ? dir + '/' : ''}**/test/**/*.{js,cjs,mjs}`
             ];
     }
+    else if (ava) {
+        const configured = asStrings(pkg?.ava?.files);
+        const specs = [...ava.filter(word => !word.startsWith('-')), ...configured].filter(g => !g.startsWith('!'));
+        const base = dir ? dir + '/' : '';
+        const extensions = '{js,cjs,mjs,jsx,ts,cts,mts,tsx}';
+        testMatch = specs.length
+            ? specs.flatMap(spec => specPatterns(dir, spec, true, ['js', 'cjs', 'mjs', 'jsx', 'ts', 'cts', 'mts', 'tsx']))
+            : [
+                `${base}{test,src/test,source/test}.${extensions}`,
+                `${base}**/{test-*,*.spec,*.test}.${extensions}`,
+                `${base}**/{test,tests,__tests__}/**/*.${extensions}`
+            ];
+        // AVA's helpers and fixtures, and files whose name starts with `_`, are not tests.
+        ignored.push(/\/(?:__)?(?:helpers?|fixtures?)(?:__)?\//, /(?:^|\/)_[^/]*$/);
+    }
+    else if (tape) {
+        const specs = tape.filter((word, i) => !word.startsWith('-') && !MOCHA_VALUE_OPTIONS.has(tape[i - 1] ?? ''));
+        if (specs.length)
+            testMatch = specs.flatMap(spec => specPatterns(dir, spec, false, ['js', 'cjs', 'mjs']));
+    }
     if (!testMatch)
         return undefined;
     return {
@@ -6124,7 +6161,7 @@ function runnerTestSettings(read, dir) {
         // Conventional names (`*.test.js`) stay tests, as they were without this package's runner.
         testMatch: [...testMatch, `${dir ? dir + '/' : ''}**/{__tests__/**/*,*.test.*,*.spec.*}`],
         testRegex: [],
-        testPathIgnorePatterns: [/\/node_modules\//],
+        testPathIgnorePatterns: [/\/node_modules\//, ...ignored],
         setupFiles,
         typeChecked: false
     };
