@@ -138,7 +138,7 @@ class JsScanner {
   private decoratorsEndAt = -1
   /** The words of the code run on load (see SymbolInfo.words). */
   private readonly moduleWords = new Set<string>()
-  /** Function expressions passed to calls made on load (see DeferredCall). */
+  /** Function expressions and names passed to calls made on load (see DeferredCall). */
   private readonly deferredCalls: DeferredCall[] = []
   /** Matching bracket index for every opening bracket. */
   private readonly match: Int32Array
@@ -887,11 +887,11 @@ class JsScanner {
 
   /**
    * Statement `start`..`end`, declaring `self`, runs on load, and `refs` are its references. When
-   * its value (`from`..`to`) is a call that is passed function expressions (`_curry1(function f(a)
-   * {…})`), their references go to deferred calls (DeferredCall), for the graph to follow only when
-   * a callee may call them on load; the rest of the statement's text goes to the module's hash, and
-   * its other references to the module's, so that a change inside such a function reaches load only
-   * through them.
+   * its value (`from`..`to`) is a call that is passed function expressions or names (`_curry1(function
+   * f(a) {…})`), their references go to deferred calls (DeferredCall), for the graph to follow only
+   * when a callee may call them on load; the rest of the statement's text (names passed included)
+   * goes to the module's hash, and its other references to the module's, so that a change inside
+   * such a function reaches load only through them.
    */
   private runsOnLoadDeferring(
     start: number,
@@ -937,25 +937,19 @@ class JsScanner {
    * ramda's trim): the test runs on load, one of the calls too.
    */
   private functionsPassedIn(from: number, to: number): ReturnType<JsScanner['functionsPassed']> {
+    // A conditional's `?`: not `?.` nor `??`.
+    const conditional = (k: number): boolean =>
+      this.is(k, PUNCT, '?') &&
+      !this.is(k + 1, PUNCT, '.') &&
+      !this.is(k + 1, PUNCT, '?') &&
+      !this.is(k - 1, PUNCT, '?')
     let question = -1
     for (let k = from; k < to && question < 0; k = this.isOpener(k) ? this.after(k) : k + 1)
-      if (
-        this.is(k, PUNCT, '?') &&
-        !this.is(k + 1, PUNCT, '.') &&
-        !this.is(k + 1, PUNCT, '?') &&
-        !this.is(k - 1, PUNCT, '?')
-      )
-        question = k
+      if (conditional(k)) question = k
     if (question < 0) return this.functionsPassed(from, to, [])
     let depth = 0
     for (let k = question + 1; k < to; k = this.isOpener(k) ? this.after(k) : k + 1) {
-      if (
-        this.is(k, PUNCT, '?') &&
-        !this.is(k + 1, PUNCT, '.') &&
-        !this.is(k + 1, PUNCT, '?') &&
-        !this.is(k - 1, PUNCT, '?')
-      )
-        depth++
+      if (conditional(k)) depth++
       else if (this.is(k, PUNCT, ':') && depth-- === 0)
         return [...this.functionsPassedIn(question + 1, k), ...this.functionsPassedIn(k + 1, to)]
     }
@@ -1084,9 +1078,8 @@ class JsScanner {
    */
   private nestedFunctionEnd(k: number, to: number): number {
     if (this.is(k, IDENT, 'function')) {
-      const open = this.nextIndex(k, to, '(')
-      const body = open < 0 ? -1 : this.nextIndex(this.after(open), to, '{')
-      return body < 0 ? to : this.after(body)
+      const end = this.functionBodyEnd(k, to)
+      return end < 0 ? to : end
     }
     if (this.is(k, PUNCT, '=>'))
       return this.is(k + 1, PUNCT, '{') ? this.after(k + 1) : this.skipExpressionBody(k + 1, to)
@@ -1105,18 +1098,14 @@ class JsScanner {
    * is called, read or combined (`return function () {}()`, `return f || g`) is not.
    */
   private returnedFunctionEnd(k: number, to: number): number {
-    let j = this.is(k, IDENT, 'async') ? k + 1 : k
+    const start = this.afterAsync(k)
     let end: number
-    if (this.is(j, IDENT, 'function')) {
-      const open = this.nextIndex(j, to, '(')
-      const body = open < 0 ? -1 : this.nextIndex(this.after(open), to, '{')
-      if (body < 0) return -1
-      end = this.after(body)
+    if (this.is(start, IDENT, 'function')) {
+      end = this.functionBodyEnd(start, to)
+      if (end < 0) return -1
     } else {
-      if (this.is(j, PUNCT, '<')) j = this.afterTypeArguments(j, to)
-      let arrow = this.is(j, IDENT) ? j + 1 : this.is(j, PUNCT, '(') ? this.after(j) : -1
-      if (arrow > j && this.is(arrow, PUNCT, ':')) arrow = this.nextIndex(arrow + 1, to, '=>')
-      if (arrow <= j || !this.is(arrow, PUNCT, '=>')) return -1
+      const arrow = this.arrowAt(start, to)
+      if (arrow < 0) return -1
       end = this.is(arrow + 1, PUNCT, '{') ? this.after(arrow + 1) : this.skipExpressionBody(arrow + 1, to)
       if (end < to && !this.is(end, PUNCT, ';') && !this.is(end, PUNCT, '}')) return -1
     }
@@ -1175,18 +1164,31 @@ class JsScanner {
 
   /** Whether the tokens from..to are one function or arrow function expression. */
   private isFunctionExpression(from: number, to: number): boolean {
-    let k = from
-    if (this.is(k, IDENT, 'async') && !this.is(k + 1, PUNCT, '=>')) k++
-    if (this.is(k, IDENT, 'function')) {
-      const open = this.nextIndex(k, to, '(')
-      const body = open < 0 ? -1 : this.nextIndex(this.after(open), to, '{')
-      return body >= 0 && this.after(body) === to
-    }
-    if (this.is(k, PUNCT, '<')) k = this.afterTypeArguments(k, to) // <T>(x: T) => …
-    let arrow = this.is(k, IDENT) ? k + 1 : this.is(k, PUNCT, '(') ? this.after(k) : -1
-    // (x): T => …: whatever `=>` follows the return type, the initializer is an arrow function.
-    if (arrow > k && this.is(arrow, PUNCT, ':')) arrow = this.nextIndex(arrow + 1, to, '=>')
-    return arrow > k && arrow < to && this.is(arrow, PUNCT, '=>')
+    const k = this.afterAsync(from)
+    if (this.is(k, IDENT, 'function')) return this.functionBodyEnd(k, to) === to
+    const arrow = this.arrowAt(k, to)
+    return arrow >= 0 && arrow < to
+  }
+
+  /** Past `async` at k when it starts a function (not when it is an arrow's one parameter). */
+  private afterAsync(k: number): number {
+    return this.is(k, IDENT, 'async') && !this.is(k + 1, PUNCT, '=>') ? k + 1 : k
+  }
+
+  /** Where the body of the `function` at k ends (the index after its `}`), or -1 before `to`. */
+  private functionBodyEnd(k: number, to: number): number {
+    const open = this.nextIndex(k, to, '(')
+    const body = open < 0 ? -1 : this.nextIndex(this.after(open), to, '{')
+    return body < 0 ? -1 : this.after(body)
+  }
+
+  /** The `=>` of the arrow function whose parameters start at k (`x =>`, `(x) =>`, `<T>(x: T): T =>`), or -1. */
+  private arrowAt(k: number, to: number): number {
+    const start = this.is(k, PUNCT, '<') ? this.afterTypeArguments(k, to) : k
+    let arrow = this.is(start, IDENT) ? start + 1 : this.is(start, PUNCT, '(') ? this.after(start) : -1
+    // (x): T => …: whatever `=>` follows the return type, the function is an arrow function.
+    if (arrow > start && this.is(arrow, PUNCT, ':')) arrow = this.nextIndex(arrow + 1, to, '=>')
+    return arrow > start && this.is(arrow, PUNCT, '=>') ? arrow : -1
   }
 
   /** The index of the first `text` punctuator at or after k and before `to` (bracket depth 0), or -1. */
