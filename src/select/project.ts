@@ -640,11 +640,7 @@ function scriptsCalled(script: string, names: readonly string[]): string[] {
     )
     return names.filter(name => regex.test(name))
   }
-  for (const part of script.split(/&&|\|\||;|\|/)) {
-    const words = part
-      .trim()
-      .split(/\s+/)
-      .map(word => word.replace(/^['"]|['"]$/g, ''))
+  for (const words of commandsOf(script)) {
     for (const word of words) if (word.startsWith('npm:')) called.push(...matching(word.slice(4)))
     const at = words.findIndex(word => /^(?:npm|pnpm|yarn|bun)$/.test(word))
     if (at >= 0) {
@@ -664,13 +660,22 @@ function scriptsCalled(script: string, names: readonly string[]): string[] {
  * command that has `flag` among them when one is given.
  */
 function commandWords(script: string, name: RegExp, flag?: string): string[] | undefined {
-  for (const part of script.split(/&&|\|\||;|\|/)) {
-    const words = part.trim().split(/\s+/)
+  for (const words of commandsOf(script)) {
     const at = words.findIndex(word => name.test(word))
-    const after = words.slice(at + 1).map(word => word.replace(/^['"]|['"]$/g, ''))
+    const after = words.slice(at + 1)
     if (at >= 0 && (flag === undefined || after.includes(flag))) return after
   }
   return undefined
+}
+
+/** The commands of a script (split at `&&`, `||`, `;` and `|`), each as its words, unquoted. */
+function commandsOf(script: string): string[][] {
+  return script.split(/&&|\|\||;|\|/).map(part =>
+    part
+      .trim()
+      .split(/\s+/)
+      .map(word => word.replace(/^['"]|['"]$/g, ''))
+  )
 }
 
 /**
@@ -741,11 +746,10 @@ function runnerTestSettings(read: ReadText, dir: string): JestSettings | undefin
       g => !g.startsWith('!')
     )
     const base = dir ? dir + '/' : ''
-    const extensions = '{js,cjs,mjs,jsx,ts,cts,mts,tsx}'
+    const kinds = ['js', 'cjs', 'mjs', 'jsx', 'ts', 'cts', 'mts', 'tsx']
+    const extensions = `{${kinds.join(',')}}`
     testMatch = specs.length
-      ? specs.flatMap(spec =>
-          specPatterns(dir, spec, true, ['js', 'cjs', 'mjs', 'jsx', 'ts', 'cts', 'mts', 'tsx'])
-        )
+      ? specs.flatMap(spec => specPatterns(dir, spec, true, kinds))
       : [
           `${base}{test,src/test,source/test}.${extensions}`,
           `${base}**/{test-*,*.spec,*.test}.${extensions}`,
