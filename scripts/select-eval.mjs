@@ -330,7 +330,7 @@ const isNodeTestFile = picomatch(
  */
 async function nodeTestReport(dir) {
   const fileTimeout = Number(arg('file-timeout', '60')) * 1000
-  const isTestFile = MOCHA ? picomatch(MOCHA.split(/[\s,]+/).filter(Boolean)) : isNodeTestFile
+  const isTestFile = MOCHA ? picomatch(mochaSpecs()) : isNodeTestFile
   const files = git(dir, 'ls-files')
     .split('\n')
     .filter(file => file && isTestFile(file))
@@ -340,21 +340,13 @@ async function nodeTestReport(dir) {
     const failed = await mochaWholeRun(dir, mochaArgs, fileTimeout * 5)
     if (failed) return { failed: failed.filter(file => files.includes(file)).sort(), files }
   }
-  const command = file =>
-    MOCHA ? [join(dir, 'node_modules/mocha/bin/mocha.js'), ...mochaArgs, file] : ['--test', file]
+  const command = file => (MOCHA ? [mochaBin(dir), ...mochaArgs, file] : ['--test', file])
   const failed = []
   const queue = [...files]
   const worker = async () => {
     for (let file = queue.shift(); file !== undefined; file = queue.shift()) {
-      const code = await new Promise(done => {
-        const child = spawn(process.execPath, command(file), { cwd: dir, stdio: 'ignore' })
-        // A mutant may leave a server that never answers: a file past --file-timeout has failed.
-        const timer = setTimeout(() => child.kill('SIGKILL'), fileTimeout)
-        child.on('close', status => {
-          clearTimeout(timer)
-          done(status)
-        })
-      })
+      // A mutant may leave a server that never answers: a file past --file-timeout has failed.
+      const code = await nodeRun(dir, command(file), fileTimeout)
       if (code !== 0) failed.push(file)
     }
   }
@@ -370,25 +362,30 @@ async function nodeTestReport(dir) {
 async function mochaWholeRun(dir, mochaArgs, timeout) {
   const out = join(tmpdir(), `ci-medic-eval-mocha-${process.pid}.json`)
   rmSync(out, { force: true })
-  const specs = MOCHA.split(/[\s,]+/).filter(Boolean)
-  const args = [...mochaArgs, '--reporter', 'json', '--reporter-option', `output=${out}`, ...specs]
-  await new Promise(done => {
-    const child = spawn(process.execPath, [join(dir, 'node_modules/mocha/bin/mocha.js'), ...args], {
-      cwd: dir,
-      stdio: 'ignore'
-    })
-    const timer = setTimeout(() => child.kill('SIGKILL'), timeout)
-    child.on('close', () => {
-      clearTimeout(timer)
-      done()
-    })
-  })
+  const args = [...mochaArgs, '--reporter', 'json', '--reporter-option', `output=${out}`, ...mochaSpecs()]
+  await nodeRun(dir, [mochaBin(dir), ...args], timeout)
   if (!existsSync(out)) return null
   const report = JSON.parse(readFileSync(out, 'utf8'))
   rmSync(out, { force: true })
   if (!report.stats || report.failures.some(failure => !failure.file)) return null
   return [...new Set(report.failures.map(failure => relative(dir, failure.file)))]
 }
+
+/** Runs node with `args` in `dir`, killed after `timeout` ms: its exit status (null when killed). */
+function nodeRun(dir, args, timeout) {
+  return new Promise(done => {
+    const child = spawn(process.execPath, args, { cwd: dir, stdio: 'ignore' })
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeout)
+    child.on('close', status => {
+      clearTimeout(timer)
+      done(status)
+    })
+  })
+}
+
+const mochaBin = dir => join(dir, 'node_modules/mocha/bin/mocha.js')
+/** The globs of --mocha. */
+const mochaSpecs = () => MOCHA.split(/[\s,]+/).filter(Boolean)
 
 /** Mutations for a Python repository: a raise at the top of functions and methods. */
 function pythonMutations(dir, count, seed) {
