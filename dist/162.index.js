@@ -3507,7 +3507,7 @@ class JsScanner {
     decoratorsEndAt = -1;
     /** The words of the code run on load (see SymbolInfo.words). */
     moduleWords = new Set();
-    /** Function expressions passed to calls made on load (see DeferredCall). */
+    /** Function expressions and names passed to calls made on load (see DeferredCall). */
     deferredCalls = [];
     /** Matching bracket index for every opening bracket. */
     match;
@@ -4278,11 +4278,11 @@ class JsScanner {
     }
     /**
      * Statement `start`..`end`, declaring `self`, runs on load, and `refs` are its references. When
-     * its value (`from`..`to`) is a call that is passed function expressions (`_curry1(function f(a)
-     * {…})`), their references go to deferred calls (DeferredCall), for the graph to follow only when
-     * a callee may call them on load; the rest of the statement's text goes to the module's hash, and
-     * its other references to the module's, so that a change inside such a function reaches load only
-     * through them.
+     * its value (`from`..`to`) is a call that is passed function expressions or names (`_curry1(function
+     * f(a) {…})`), their references go to deferred calls (DeferredCall), for the graph to follow only
+     * when a callee may call them on load; the rest of the statement's text (names passed included)
+     * goes to the module's hash, and its other references to the module's, so that a change inside
+     * such a function reaches load only through them.
      */
     runsOnLoadDeferring(start, end, self, from, to, refs) {
         const passed = this.functionsPassedIn(from, to);
@@ -4321,21 +4321,20 @@ class JsScanner {
      * ramda's trim): the test runs on load, one of the calls too.
      */
     functionsPassedIn(from, to) {
+        // A conditional's `?`: not `?.` nor `??`.
+        const conditional = (k) => this.is(k, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '?') &&
+            !this.is(k + 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '.') &&
+            !this.is(k + 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '?') &&
+            !this.is(k - 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '?');
         let question = -1;
         for (let k = from; k < to && question < 0; k = this.isOpener(k) ? this.after(k) : k + 1)
-            if (this.is(k, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '?') &&
-                !this.is(k + 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '.') &&
-                !this.is(k + 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '?') &&
-                !this.is(k - 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '?'))
+            if (conditional(k))
                 question = k;
         if (question < 0)
             return this.functionsPassed(from, to, []);
         let depth = 0;
         for (let k = question + 1; k < to; k = this.isOpener(k) ? this.after(k) : k + 1) {
-            if (this.is(k, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '?') &&
-                !this.is(k + 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '.') &&
-                !this.is(k + 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '?') &&
-                !this.is(k - 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '?'))
+            if (conditional(k))
                 depth++;
             else if (this.is(k, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, ':') && depth-- === 0)
                 return [...this.functionsPassedIn(question + 1, k), ...this.functionsPassedIn(k + 1, to)];
@@ -4465,9 +4464,8 @@ class JsScanner {
      */
     nestedFunctionEnd(k, to) {
         if (this.is(k, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3, 'function')) {
-            const open = this.nextIndex(k, to, '(');
-            const body = open < 0 ? -1 : this.nextIndex(this.after(open), to, '{');
-            return body < 0 ? to : this.after(body);
+            const end = this.functionBodyEnd(k, to);
+            return end < 0 ? to : end;
         }
         if (this.is(k, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '=>'))
             return this.is(k + 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '{') ? this.after(k + 1) : this.skipExpressionBody(k + 1, to);
@@ -4483,22 +4481,16 @@ class JsScanner {
      * is called, read or combined (`return function () {}()`, `return f || g`) is not.
      */
     returnedFunctionEnd(k, to) {
-        let j = this.is(k, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3, 'async') ? k + 1 : k;
+        const start = this.afterAsync(k);
         let end;
-        if (this.is(j, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3, 'function')) {
-            const open = this.nextIndex(j, to, '(');
-            const body = open < 0 ? -1 : this.nextIndex(this.after(open), to, '{');
-            if (body < 0)
+        if (this.is(start, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3, 'function')) {
+            end = this.functionBodyEnd(start, to);
+            if (end < 0)
                 return -1;
-            end = this.after(body);
         }
         else {
-            if (this.is(j, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '<'))
-                j = this.afterTypeArguments(j, to);
-            let arrow = this.is(j, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3) ? j + 1 : this.is(j, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '(') ? this.after(j) : -1;
-            if (arrow > j && this.is(arrow, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, ':'))
-                arrow = this.nextIndex(arrow + 1, to, '=>');
-            if (arrow <= j || !this.is(arrow, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '=>'))
+            const arrow = this.arrowAt(start, to);
+            if (arrow < 0)
                 return -1;
             end = this.is(arrow + 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '{') ? this.after(arrow + 1) : this.skipExpressionBody(arrow + 1, to);
             if (end < to && !this.is(end, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, ';') && !this.is(end, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '}'))
@@ -4554,21 +4546,30 @@ class JsScanner {
     }
     /** Whether the tokens from..to are one function or arrow function expression. */
     isFunctionExpression(from, to) {
-        let k = from;
-        if (this.is(k, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3, 'async') && !this.is(k + 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '=>'))
-            k++;
-        if (this.is(k, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3, 'function')) {
-            const open = this.nextIndex(k, to, '(');
-            const body = open < 0 ? -1 : this.nextIndex(this.after(open), to, '{');
-            return body >= 0 && this.after(body) === to;
-        }
-        if (this.is(k, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '<'))
-            k = this.afterTypeArguments(k, to); // <T>(x: T) => …
-        let arrow = this.is(k, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3) ? k + 1 : this.is(k, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '(') ? this.after(k) : -1;
-        // (x): T => …: whatever `=>` follows the return type, the initializer is an arrow function.
-        if (arrow > k && this.is(arrow, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, ':'))
+        const k = this.afterAsync(from);
+        if (this.is(k, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3, 'function'))
+            return this.functionBodyEnd(k, to) === to;
+        const arrow = this.arrowAt(k, to);
+        return arrow >= 0 && arrow < to;
+    }
+    /** Past `async` at k when it starts a function (not when it is an arrow's one parameter). */
+    afterAsync(k) {
+        return this.is(k, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3, 'async') && !this.is(k + 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '=>') ? k + 1 : k;
+    }
+    /** Where the body of the `function` at k ends (the index after its `}`), or -1 before `to`. */
+    functionBodyEnd(k, to) {
+        const open = this.nextIndex(k, to, '(');
+        const body = open < 0 ? -1 : this.nextIndex(this.after(open), to, '{');
+        return body < 0 ? -1 : this.after(body);
+    }
+    /** The `=>` of the arrow function whose parameters start at k (`x =>`, `(x) =>`, `<T>(x: T): T =>`), or -1. */
+    arrowAt(k, to) {
+        const start = this.is(k, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '<') ? this.afterTypeArguments(k, to) : k;
+        let arrow = this.is(start, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3) ? start + 1 : this.is(start, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '(') ? this.after(start) : -1;
+        // (x): T => …: whatever `=>` follows the return type, the function is an arrow function.
+        if (arrow > start && this.is(arrow, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, ':'))
             arrow = this.nextIndex(arrow + 1, to, '=>');
-        return arrow > k && arrow < to && this.is(arrow, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '=>');
+        return arrow > start && this.is(arrow, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '=>') ? arrow : -1;
     }
     /** The index of the first `text` punctuator at or after k and before `to` (bracket depth 0), or -1. */
     nextIndex(k, to, text) {
@@ -6023,11 +6024,7 @@ function scriptsCalled(script, names) {
             .join('')}$`);
         return names.filter(name => regex.test(name));
     };
-    for (const part of script.split(/&&|\|\||;|\|/)) {
-        const words = part
-            .trim()
-            .split(/\s+/)
-            .map(word => word.replace(/^['"]|['"]$/g, ''));
+    for (const words of commandsOf(script)) {
         for (const word of words)
             if (word.startsWith('npm:'))
                 called.push(...matching(word.slice(4)));
@@ -6052,14 +6049,20 @@ function scriptsCalled(script, names) {
  * command that has `flag` among them when one is given.
  */
 function commandWords(script, name, flag) {
-    for (const part of script.split(/&&|\|\||;|\|/)) {
-        const words = part.trim().split(/\s+/);
+    for (const words of commandsOf(script)) {
         const at = words.findIndex(word => name.test(word));
-        const after = words.slice(at + 1).map(word => word.replace(/^['"]|['"]$/g, ''));
+        const after = words.slice(at + 1);
         if (at >= 0 && (flag === undefined || after.includes(flag)))
             return after;
     }
     return undefined;
+}
+/** The commands of a script (split at `&&`, `||`, `;` and `|`), each as its words, unquoted. */
+function commandsOf(script) {
+    return script.split(/&&|\|\||;|\|/).map(part => part
+        .trim()
+        .split(/\s+/)
+        .map(word => word.replace(/^['"]|['"]$/g, '')));
 }
 /**
  * Whether a value mocha `--require`s names a file of the repository (`./setup`, `test/support/env`)
@@ -6133,9 +6136,10 @@ function runnerTestSettings(read, dir) {
         const configured = asStrings(pkg?.ava?.files);
         const specs = [...ava.filter(word => !word.startsWith('-')), ...configured].filter(g => !g.startsWith('!'));
         const base = dir ? dir + '/' : '';
-        const extensions = '{js,cjs,mjs,jsx,ts,cts,mts,tsx}';
+        const kinds = ['js', 'cjs', 'mjs', 'jsx', 'ts', 'cts', 'mts', 'tsx'];
+        const extensions = `{${kinds.join(',')}}`;
         testMatch = specs.length
-            ? specs.flatMap(spec => specPatterns(dir, spec, true, ['js', 'cjs', 'mjs', 'jsx', 'ts', 'cts', 'mts', 'tsx']))
+            ? specs.flatMap(spec => specPatterns(dir, spec, true, kinds))
             : [
                 `${base}{test,src/test,source/test}.${extensions}`,
                 `${base}**/{test-*,*.spec,*.test}.${extensions}`,
