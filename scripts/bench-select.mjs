@@ -119,7 +119,11 @@ async function child(kind, dir, rev, extra) {
 
 if (process.argv[2] === '--child') {
   const [kind, dir, rev, extra] = process.argv.slice(3)
-  process.stdout.write(JSON.stringify(await child(kind, dir, rev, extra)))
+  const json = JSON.stringify(await child(kind, dir, rev, extra))
+  // On a line of its own, after whatever the timed code printed (jest's haste-map warnings), and
+  // written in whole before exiting: a pipe takes a large result (a big repository's file list)
+  // in several writes, and process.exit would cut it short.
+  await new Promise(done => process.stdout.write(`\n${json}\n`, done))
   process.exit(0)
 }
 
@@ -167,7 +171,7 @@ function fresh(kind, dir, rev, extra) {
     env: { ...process.env, BENCH_SELECT_BUNDLE: bundleEntry }
   })
   if (result.status !== 0) throw new Error(`bench child ${kind} failed: ${result.stderr}`)
-  return JSON.parse(result.stdout)
+  return JSON.parse(result.stdout.trimEnd().split('\n').at(-1))
 }
 
 /** RUNS fresh runs; the one with the median time, with every time. */
