@@ -51,6 +51,27 @@ describe('detection', () => {
     expect(nodeFlagsOf(join(dir, 'c'))).toEqual(['--experimental-vm-modules'])
   })
 
+  test("keeps the value of a node option that takes one, and leaves out the runner's own flags", () => {
+    const scripts: Array<[string, string[]]> = [
+      ['node --import tsx --test test/a.test.ts', ['--import', 'tsx']],
+      ['node -r ts-node/register --test', ['-r', 'ts-node/register']],
+      ['node --import=tsx --test-reporter spec --test && node --loader other x.js', ['--import=tsx']],
+      [
+        'NODE_OPTIONS="--require ./setup.js --max-old-space-size=4096" node --experimental-vm-modules x.js',
+        ['--experimental-vm-modules', '--require', './setup.js', '--max-old-space-size=4096']
+      ],
+      // A value the shell computes is not known here: the flag is left out, not cut in half.
+      ['node --import "$(pwd)/hooks.js" --test', []],
+      ['node test/run.js --import tsx', []]
+    ]
+    const dir = project(
+      Object.fromEntries(
+        scripts.map(([test], i) => [`p${i}/package.json`, JSON.stringify({ scripts: { test } })])
+      )
+    )
+    expect(scripts.map((_, i) => nodeFlagsOf(join(dir, `p${i}`)))).toEqual(scripts.map(([, flags]) => flags))
+  })
+
   test('groups files by package and framework; Python and Go by their project roots', () => {
     const dir = project({
       'package.json': JSON.stringify({ workspaces: ['packages/*'] }),

@@ -972,6 +972,19 @@ describe('the test files of mocha, tap, node --test, AVA, tape and uvu', () => {
       'test/deep/b.js': useB
     }
     await expectEdits(nodeTest, [['lib/a.js', 'return 1', 'return 10', ['test/a.js']]])
+    // The values of node's own options are not test files; a local file it requires first runs
+    // in every test file's process.
+    const withSetup = {
+      ...nodeTest,
+      'package.json': JSON.stringify({
+        scripts: { test: 'node -r ./setup.js --import tsx --test test/a.js test/deep/b.js' }
+      }),
+      'setup.js': "const { a } = require('./lib/a')\nprocess.env.A = String(a())\n"
+    }
+    await expectEdits(withSetup, [
+      ['lib/a.js', 'return 1', 'return 10', ['test/a.js', 'test/deep/b.js']],
+      ['lib/b.js', 'return 2', 'return 20', ['test/deep/b.js']]
+    ])
   })
 })
 

@@ -90,22 +90,65 @@ export function jestConfigOf(dir: string): string | undefined {
   return insideRepo(file, dir) && existsSync(file) ? file : undefined
 }
 
-/** Node flags the test script gives node itself (`node --experimental-vm-modules …`, `NODE_OPTIONS=…`). */
+/** Node options whose value may come as the next word (`--import tsx`, `-r ts-node/register`). */
+export const NODE_OPTIONS_WITH_VALUE: ReadonlySet<string> = new Set([
+  '--import',
+  '--require',
+  '-r',
+  '--loader',
+  '--experimental-loader',
+  '--conditions',
+  '-C',
+  '--env-file',
+  '--env-file-if-exists',
+  '--test-reporter',
+  '--test-reporter-destination',
+  '--test-name-pattern',
+  '--test-skip-pattern',
+  '--test-concurrency',
+  '--test-timeout'
+])
+const NODE_FLAG = /^--?[\w-]+(=[\w./:@-]+)?$/
+const NODE_OPTION_VALUE = /^[\w./:@-]+$/
+
+/**
+ * Node flags the test script gives node itself (`node --experimental-vm-modules …`,
+ * `node --import tsx --test`, `NODE_OPTIONS=…`), each with its value. `--test` and reporters are
+ * the runner's to add; a flag whose value is not a plain word (a module name or path) is left out.
+ */
 export function nodeFlagsOf(dir: string): string[] {
   const script = readPackageJson(dir)?.scripts?.test ?? ''
-  const flags: string[] = []
-  const direct = /\bnode((?:\s+--[\w-]+(?:=\S+)?)+)/.exec(script)
-  if (direct?.[1])
-    flags.push(
-      ...direct[1]
-        .trim()
-        .split(/\s+/)
-        .filter(flag => flag !== '--test')
-    )
+  const words: string[] = []
+  const direct = /\bnode\s+(-[^&|;]*)/.exec(script)
+  if (direct?.[1]) words.push(...direct[1].trim().split(/\s+/))
   const options = /NODE_OPTIONS=(?:"([^"]*)"|'([^']*)'|(\S+))/.exec(script)
   const fromOptions = options?.[1] ?? options?.[2] ?? options?.[3]
-  if (fromOptions) flags.push(...fromOptions.split(/\s+/).filter(flag => flag.startsWith('--')))
-  return [...new Set(flags)].filter(flag => /^--[\w-]+(=[\w./:@-]+)?$/.test(flag))
+  if (fromOptions) words.push('\0', ...fromOptions.trim().split(/\s+/))
+  const flags: string[][] = []
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i] as string
+    if (word === '\0') continue
+    // The first word that is not an option ends node's options (the script or file it runs).
+    if (!word.startsWith('-')) {
+      const next = words.indexOf('\0', i)
+      if (next < 0) break
+      i = next
+      continue
+    }
+    const value = NODE_OPTIONS_WITH_VALUE.has(word) ? words[i + 1] : undefined
+    if (value !== undefined) i++
+    // The runner gives node its own `--test` and reporters.
+    if (word === '--test' || word.startsWith('--test-reporter') || !NODE_FLAG.test(word)) continue
+    if (NODE_OPTIONS_WITH_VALUE.has(word) && !(value && NODE_OPTION_VALUE.test(value))) continue
+    flags.push(value === undefined ? [word] : [word, value])
+  }
+  const seen = new Set<string>()
+  return flags
+    .filter(flag => {
+      const key = flag.join(' ')
+      return !seen.has(key) && seen.add(key)
+    })
+    .flat()
 }
 
 function insideRepo(dir: string, repoDir: string): boolean {

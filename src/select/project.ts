@@ -1,5 +1,5 @@
 import picomatch from 'picomatch'
-import { jestConfigArgument } from '../runners/detect.js'
+import { jestConfigArgument, NODE_OPTIONS_WITH_VALUE } from '../runners/detect.js'
 import { isJsLike } from './model.js'
 
 /**
@@ -656,6 +656,15 @@ function scriptsCalled(script: string, names: readonly string[]): string[] {
 }
 
 /**
+ * The words the package's test script (or a script it runs) gives a runner: `mocha --require
+ * ./setup 'test/**'` gives `['--require', './setup', 'test/**']`.
+ */
+export function runnerArguments(scripts: unknown, runner: RegExp): string[] | undefined {
+  const script = testScript(scripts)
+  return script === undefined ? undefined : commandWords(script, runner)
+}
+
+/**
  * The words after command `name` in a test script (up to `&&`, `||`, `;` or `|`), in the first
  * command that has `flag` among them when one is given.
  */
@@ -733,7 +742,16 @@ function runnerTestSettings(read: ReadText, dir: string): JestSettings | undefin
       ? specs.flatMap(spec => specPatterns(dir, spec, true, ['js', 'cjs', 'mjs', 'jsx', 'ts', 'tsx']))
       : [`${dir ? dir + '/' : ''}{test,tests,__tests__}/**/*.{js,cjs,mjs,jsx,ts,tsx}`]
   } else if (nodeTest) {
-    const specs = nodeTest.filter(word => !word.startsWith('-'))
+    // Not the value of one of node's options (`--import tsx`, `-r ./setup.js`); a local file node
+    // loads first, in each test file's process, is a setup file.
+    const specs = nodeTest.filter(
+      (word, i) => !word.startsWith('-') && !NODE_OPTIONS_WITH_VALUE.has(nodeTest[i - 1] ?? '')
+    )
+    nodeTest.forEach((word, i) => {
+      const value = nodeTest[i + 1] ?? ''
+      if (/^(?:-r|--require|--import)$/.test(word) && /^\.{0,2}\//.test(value))
+        setupFiles.push(joinPath(dir, value))
+    })
     testMatch = specs.length
       ? specs.flatMap(spec => specPatterns(dir, spec, true, ['js', 'cjs', 'mjs']))
       : [
