@@ -140,6 +140,36 @@ describe('a jest config the test script names', () => {
   }, 60_000)
 })
 
+describe("mocha's options in the test script", () => {
+  test('mocha runs the specs and requires the files its test script names, whole or file by file', async () => {
+    const dir = makeTempDir('ci-medic-mocha-script-')
+    writeFileSync(
+      join(dir, 'package.json'),
+      JSON.stringify({ scripts: { test: 'mocha --require ./test/setup.js --watch "test/**/*.check.js"' } })
+    )
+    symlinkSync(join(PROJECT_ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir')
+    mkdirSync(join(dir, 'test', 'deep'), { recursive: true })
+    writeFileSync(join(dir, 'test', 'setup.js'), "process.env.FROM_SETUP = 'yes'\n")
+    const check =
+      "const assert = require('node:assert')\nit('setup ran', () => assert.equal(process.env.FROM_SETUP, 'yes'))\n"
+    writeFileSync(join(dir, 'test', 'top.check.js'), check)
+    writeFileSync(join(dir, 'test', 'deep', 'inner.check.js'), check)
+    const all = await runTests({ repoDir: dir, timeoutMs: 60_000, retries: 0, log: quiet })
+    expect(all.files.map(f => [f.file, f.status])).toEqual([
+      ['test/deep/inner.check.js', 'passed'],
+      ['test/top.check.js', 'passed']
+    ])
+    const one = await runTests({
+      repoDir: dir,
+      files: ['test/deep/inner.check.js'],
+      timeoutMs: 60_000,
+      retries: 0,
+      log: quiet
+    })
+    expect(one.totals).toEqual({ passed: 1, failed: 0, skipped: 0, flaky: 0 })
+  }, 60_000)
+})
+
 describe('a Go package that does not compile', () => {
   test('fails its test files with the compiler messages as evidence', async () => {
     const { repo } = fixtureRepo('monorepo')

@@ -40,7 +40,7 @@ export interface RunTestsOptions {
   timingsDir?: string
   /**
    * When given, the functions each passing test file ran are recorded in
-   * `<coverageDir>/coverage-map.json` (jest only; see coverage-map.ts).
+   * `<coverageDir>/coverage-map.json` (jest and node:test; see coverage-map.ts).
    */
   coverageDir?: string
 }
@@ -163,7 +163,8 @@ async function saveCoverage(
     return {
       commit,
       recorded: 0,
-      why: context.coverage.size === 0 ? 'no runner reported coverage (jest only)' : 'no test passed'
+      why:
+        context.coverage.size === 0 ? 'no runner reported coverage (jest and node:test do)' : 'no test passed'
     }
   const instrumented = new Set<string>()
   for (const ran of context.coverage.values())
@@ -268,9 +269,13 @@ async function runOnce(
       context.log.warning(
         `${plan.framework} run killed after ${Math.round(context.timeoutMs / 1000)}s (test-timeout).`
       )
-    const events = plan.eventsFile
+    const reported = plan.eventsFile
       ? parseEvents(readTextOr(plan.eventsFile))
       : (plan.parseStdout?.(result.stdout, result.stderr) ?? [])
+    const testFiles = new Set(
+      reported.flatMap(event => ('file' in event ? [resolve(group.packageDir, event.file)] : []))
+    )
+    const events = [...reported, ...(plan.readCoverage?.(testFiles) ?? [])]
     for (const event of events) if (event.t === 'coverage') noteCoverage(context, group.packageDir, event)
     const output = `${plan.renderOutput ? plan.renderOutput(result.stdout) : result.stdout}\n${result.stderr}`
     const expected = group.all ? filesOfEvents(events, group.packageDir) : group.files

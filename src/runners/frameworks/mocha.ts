@@ -1,6 +1,8 @@
-import { writeFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { binOf, requirePackage } from './node-resolve.js'
+import { runnerArguments } from '../../select/project.js'
+import { v8CoverageEvents } from '../v8-coverage.js'
 import type { Adapter, PlanContext, PlannedRun } from './types.js'
 
 /** A mocha reporter writing each test as it ends, and each file as the run moves past it. */
@@ -63,17 +65,70 @@ module.exports = CiMedicReporter
  */
 const DRIVER = String.raw`'use strict'
 const fs = require('fs')
-const plan = JSON.parse(fs.readFileSync(process.argv[2], 'utf8'))
-process.argv = [process.argv[0], plan.bin, ...plan.shownArgs]
-process.env.CI_MEDIC_MOCHA_EVENTS = plan.out
+const path = require('path')
+const { spawn } = require('child_process')
+const [planFile, only] = process.argv.slice(2)
+const plan = JSON.parse(fs.readFileSync(planFile, 'utf8'))
 const cli = require(plan.cli)
-const args = cli.loadOptions([])
-if (plan.files.length) { args._ = plan.files; delete args.spec }
-args.reporter = plan.reporter
-args.R = plan.reporter
-delete args['reporter-option']; delete args.reporterOption; delete args.O
-cli.main(undefined, args)
+const args = cli.loadOptions(plan.scriptArgs)
+if (plan.perFile && only === undefined) runEachFile()
+else {
+  const files = only === undefined ? plan.files : [only]
+  process.argv = [process.argv[0], plan.bin, ...(only === undefined ? plan.shownArgs : [path.relative(process.cwd(), only)])]
+  process.env.CI_MEDIC_MOCHA_EVENTS = plan.out
+  if (files.length) { args._ = files; delete args.spec }
+  if (only !== undefined) args.parallel = false
+  args.reporter = plan.reporter
+  args.R = plan.reporter
+  delete args['reporter-option']; delete args.reporterOption; delete args.O
+  cli.main(undefined, args)
+}
+// Each test file in a process of its own (this driver again), a few at a time: what a process
+// loads and runs is then that file's alone.
+function runEachFile() {
+  let files = plan.files
+  if (!files.length) {
+    const list = v => (v === undefined ? [] : Array.isArray(v) ? v : [v])
+    const specs = [...list(args._), ...list(args.spec)]
+    const found = require(plan.collect)({ spec: specs.length ? specs : ['./test'],
+      extension: list(args.extension).length ? list(args.extension) : ['js', 'cjs', 'mjs'],
+      ignore: list(args.ignore), file: [], recursive: args.recursive, sort: args.sort })
+    files = (Array.isArray(found) ? found : found.files).map(file => path.resolve(file))
+  }
+  const os = require('os')
+  const width = Math.max(1, Math.min(4, os.availableParallelism ? os.availableParallelism() : os.cpus().length))
+  let next = 0
+  let failed = false
+  const start = () => {
+    if (next >= files.length) return Promise.resolve()
+    const file = files[next++]
+    return new Promise(done => {
+      const child = spawn(process.execPath, [...process.execArgv, __filename, planFile, file], { stdio: 'inherit' })
+      child.on('error', () => { failed = true; done() })
+      child.on('close', code => { if (code !== 0) failed = true; done() })
+    }).then(start)
+  }
+  Promise.all(Array.from({ length: width }, start)).then(() => process.exit(failed ? 1 : 0))
+}
 `
+
+/** Options mocha would then never end with. */
+const NOT_PASSED_ON = new Set(['--watch', '-w'])
+
+/**
+ * What the test script gives mocha (specs, `--require`, `--recursive`, `--timeout`…), as mocha
+ * reads its command line; its config files are read as well.
+ */
+function scriptArguments(packageDir: string): string[] {
+  let scripts: unknown
+  try {
+    scripts = (JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8')) as { scripts?: unknown })
+      .scripts
+  } catch {
+    return []
+  }
+  return (runnerArguments(scripts, /^(?:\S*\/)?_?mocha$/) ?? []).filter(word => !NOT_PASSED_ON.has(word))
+}
 
 export const mochaAdapter: Adapter = {
   framework: 'mocha',
@@ -97,17 +152,25 @@ export const mochaAdapter: Adapter = {
       JSON.stringify({
         bin: binOf(mochaDir, 'mocha') ?? join(mochaDir, 'bin/mocha.js'),
         cli: join(mochaDir, 'lib/cli/cli.js'),
+        scriptArgs: scriptArguments(context.packageDir),
+        collect: join(mochaDir, 'lib/cli/collect-files.js'),
+        // For a coverage map: node's coverage of a process is one test file's when the file ran alone.
+        perFile: context.recordCoverage === true,
         reporter,
         out,
         files,
         shownArgs: shown
       })
     )
+    const coverageDir = context.recordCoverage ? join(context.tempDir, 'v8-coverage') : undefined
     return {
       framework: 'mocha',
       command: process.execPath,
       args: [...context.nodeFlags, driver, planFile],
-      env: context.env,
+      env: coverageDir ? { ...context.env, NODE_V8_COVERAGE: coverageDir } : context.env,
+      ...(coverageDir
+        ? { readCoverage: tests => v8CoverageEvents(coverageDir, tests, context.tempDir) }
+        : {}),
       eventsFile: out,
       reportsStarts: true,
       display: ['mocha', ...shown].join(' ')

@@ -32,6 +32,11 @@ export interface PlannedRun {
   reportsStarts: boolean
   /** For runners whose report is their stdout (go test -json): turns it into events. */
   parseStdout?: (stdout: string, stderr: string) => RunnerEvent[]
+  /**
+   * Coverage events read after the run (see v8-coverage.ts), given the test files the run's events
+   * name (absolute paths); for runners whose reporter does not write them.
+   */
+  readCoverage?: (testFiles: ReadonlySet<string>) => RunnerEvent[]
   /** Turns a machine-readable stdout into text for humans (kept as evidence). */
   renderOutput?: (stdout: string) => string
   /** What a human would type, for logs. */
