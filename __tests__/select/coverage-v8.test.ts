@@ -164,6 +164,64 @@ describe('selection with a coverage map recorded from node --test', () => {
   }, 180_000)
 })
 
+describe('functions stored on an object on load (express-style `res.send = function…`)', () => {
+  const RES_JS = `var res = Object.create(null)
+module.exports = res
+
+res.send = function (body) {
+  return 'sent ' + body
+}
+
+res.json = function (value) {
+  return this.send(JSON.stringify(value))
+}
+
+res.status = function (code) {
+  return code
+}
+`
+  const project: FileChanges = {
+    'package.json': JSON.stringify({ name: 'res', private: true, scripts: { test: 'node --test' } }),
+    'src/res.js': RES_JS,
+    'test/send.test.js': nodeTest(
+      "const res = require('../src/res')\ntest('send', () => assert.equal(res.send('a'), 'sent a'))"
+    ),
+    'test/json.test.js': nodeTest(
+      "const res = require('../src/res')\ntest('json', () => assert.equal(res.json(1), 'sent 1'))"
+    ),
+    'test/status.test.js': nodeTest(
+      "const res = require('../src/res')\ntest('status', () => assert.equal(res.status(2), 2))"
+    )
+  }
+  const throwAt = (method: string): FileChanges => ({
+    'src/res.js': RES_JS.replace(
+      new RegExp(`(res\\.${method} = function \\([a-z]*\\) \\{\\n)`),
+      `$1  throw new Error('broken ${method}')\n`
+    )
+  })
+
+  it('every loader runs the statement, and only the tests that called a function are affected by its body', async () => {
+    const repo = projectRepo(project)
+    const { map, recorded } = await record(repo)
+    expect(recorded).toBe(3)
+    const base = repo.head()
+    const all = ['test/json.test.js', 'test/send.test.js', 'test/status.test.js']
+    const status = await change(repo, base, map, throwAt('status'))
+    expect(status.failing).toEqual(['test/status.test.js'])
+    expect(status.graphOnly.tests).toEqual(all)
+    expect(status.withMap.tests).toEqual(['test/status.test.js'])
+    const send = await change(repo, base, map, throwAt('send'))
+    expect(send.failing).toEqual(['test/json.test.js', 'test/send.test.js'])
+    expect(send.withMap.tests).toEqual(['test/json.test.js', 'test/send.test.js'])
+    // Storing another function under the name is a change of what load does: every loader.
+    const renamed = await change(repo, base, map, {
+      'src/res.js': RES_JS.replace('res.status =', 'res.code =')
+    })
+    expect(renamed.failing).toEqual(['test/status.test.js'])
+    expect(renamed.withMap.tests).toEqual(all)
+  }, 180_000)
+})
+
 describe('selection with a coverage map recorded from mocha, a process per test file', () => {
   const mochaTest = (body: string): string => `const assert = require('node:assert')\n${body}\n`
   const MOCHA_PROJECT: FileChanges = {

@@ -34,8 +34,32 @@ describe('inert property assignments on a local function or plain class', () => 
       "Button.displayName = 'Button'\nButton.defaultProps = { size: 2, tags: ['a', -1], onClick: noop, kind }\n" +
       'Button.prototype.render = function () {\n  return draw()\n}\nButton.make = (a) => build(a)\n' +
       'function Button() {}\n'
-    expect(refsOf(src, 'Button')).toEqual(expect.arrayContaining(['noop', 'kind', 'draw', 'build']))
+    expect(refsOf(src, 'Button')).toEqual(
+      expect.arrayContaining(['noop', 'kind', 'Button.prototype.render', 'Button.make'])
+    )
+    // A function stored is a symbol of its own, held by the function it is stored on.
+    expect(refsOf(src, 'Button.prototype.render')).toEqual(['draw'])
+    expect(refsOf(src, 'Button.make')).toEqual(['a', 'build'])
     expect(refsOf(src, MODULE_SYMBOL)).toEqual([])
+    const changed = src.replace('return draw()', 'return draw(1)')
+    expect(changedNames(diffScans(scanJs(src, 'a.js'), scanJs(changed, 'a.js')))).toEqual([
+      'Button.prototype.render'
+    ])
+  })
+
+  it('keep a function stored on a local object run on load, as a symbol of its own that load holds', () => {
+    const src =
+      'var res = Object.create(Base.prototype)\nmodule.exports = res\n' +
+      'res.send = function (body) {\n  return this.end(format(body))\n}\nres.other = 1\n'
+    expect(refsOf(src, MODULE_SYMBOL)).toEqual(expect.arrayContaining(['res', 'res.send']))
+    expect(refsOf(src, MODULE_SYMBOL)).not.toContain('format')
+    expect(refsOf(src, 'res.send')).toEqual(expect.arrayContaining(['body', 'format']))
+    const diff = (from: string, to: string): string[] =>
+      changedNames(diffScans(scanJs(src, 'a.js'), scanJs(src.replace(from, to), 'a.js')))
+    expect(diff('format(body)', 'format(body, 2)')).toEqual(['res.send'])
+    // Renaming the property, or storing something else, changes what load does.
+    expect(diff('res.send =', 'res.write =')).toEqual(expect.arrayContaining([MODULE_SYMBOL]))
+    expect(diff('res.other = 1', 'res.other = 2')).toEqual([MODULE_SYMBOL])
   })
 
   it('count as a change of the function, not of the module', () => {
@@ -81,7 +105,8 @@ describe('inert property assignments on a local function or plain class', () => 
 
   it('take a string key in brackets as a name (ramda’s `F.prototype["@@transducer/step"]`)', () => {
     const src = `${FACTORY}create.prototype['@@transducer/step'] = function (a) {\n  return step(a)\n}\n`
-    expect(refsOf(src, 'create')).toContain('step')
+    expect(refsOf(src, 'create')).toContain('create.prototype.@@transducer/step')
+    expect(refsOf(src, 'create.prototype.@@transducer/step')).toContain('step')
     expect(refsOf(src, MODULE_SYMBOL)).toEqual([])
   })
 

@@ -154,6 +154,8 @@ class JsScanner {
     end: number
     /** `F.prototype.name = …` (rather than `F.name = …`). */
     onPrototype: boolean
+    /** The property set. */
+    member: string
     /** The value runs no code on load (see propertyAssignment); else it runs then, F aside. */
     inert: boolean
     /** Where the value starts. */
@@ -859,19 +861,44 @@ class JsScanner {
       // `F.prototype = C.prototype`, `F.prototype.x = …` can run C's setters.
       return plain && !handedToLoad.has(target) && !(onPrototype && this.prototypeReplaced.has(target))
     })
-    for (const [i, { target, start, end, inert, valueAt }] of this.propertyStatements.entries()) {
+    for (const [i, statement] of this.propertyStatements.entries()) {
+      const { target, start, end, inert, valueAt } = statement
+      const to = this.is(end - 1, PUNCT, ';') ? end - 1 : end
+      const fn = inert && this.isFunctionExpression(valueAt, to)
+      const key = `${target}.${statement.onPrototype ? 'prototype.' : ''}${statement.member}`
       // A value that runs on load and names F may call it then (`F.x = make(F)`).
       if (placements[i] && (inert || !this.references(valueAt, end).includes(target))) {
         const refs = this.references(start, end).filter(ref => ref !== target)
+        if (fn) {
+          this.assignedFunction(key, start, end, this.references(valueAt, end))
+          this.addReference(target, key)
+          continue
+        }
         this.addSymbol(target, start, end, refs)
         if (inert) continue
         // Its value runs on load: the module's, as any statement's, save F, which it only holds.
         this.moduleParts.push(this.hashRange(start, end))
         this.runsOnLoad(start, end, refs)
+      } else if (fn && Object.hasOwn(this.scan_.symbols, target)) {
+        // On a local object (`res.send = function…`): the statement runs on load as before, and
+        // load holds the function, whose body is its own symbol (coverage can then tell who ran it).
+        this.assignedFunction(key, start, end, this.references(valueAt, end))
+        this.moduleParts.push(`${key}\u0003${this.hashRange(start, valueAt)}`)
+        this.runsOnLoad(start, valueAt, [target, key])
       } else {
         this.moduleStatement(start, end)
       }
     }
+  }
+
+  /** `F.name = function…`: the function as a symbol `F.name`, code that runs only when called. */
+  private assignedFunction(key: string, start: number, end: number, refs: readonly string[]): void {
+    this.addSymbol(key, start, end, refs, '', 'property')
+  }
+
+  private addReference(from: string, to: string): void {
+    const symbol = Object.hasOwn(this.scan_.symbols, from) ? this.scan_.symbols[from] : undefined
+    if (symbol && !symbol.refs.includes(to)) symbol.refs = [...symbol.refs, to]
   }
 
   private moduleStatement(start: number, end: number): void {
