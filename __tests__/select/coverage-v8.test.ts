@@ -386,5 +386,10 @@ Module._extensions['.js'] = function (module, filename) {
     expect(Object.keys(events[0]!.sources).sort()).toEqual(
       [join(repo.dir, 'src/clock.js'), join(repo.dir, 'test/long.test.js')].sort()
     )
+    // A test file named through a symlink (macOS's temp folder) is the file V8 names by its real path.
+    const link = join(makeTempDir('ci-medic-link-'), 'repo')
+    symlinkSync(repo.dir, link, 'dir')
+    const linked = new Set([...tests].map(file => file.replace(repo.dir, link)))
+    expect(v8CoverageEvents(dir, linked).map(event => event.file)).toEqual([join(link, 'test/long.test.js')])
   }, 60_000)
 })

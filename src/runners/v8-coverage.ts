@@ -57,6 +57,8 @@ export function v8CoverageEvents(
   } catch {
     return []
   }
+  // Test files as V8 names them (real paths), and as the run's events named them.
+  const named = new Map([...testFiles].map(file => [realPath(file), file]))
   const events: CoverageEvent[] = []
   const texts = new Map<string, string | undefined>()
   for (const name of names.sort()) {
@@ -70,7 +72,7 @@ export function v8CoverageEvents(
       const path = pathOf(script.url)
       return path ? [{ path, script }] : []
     })
-    const tests = scripts.filter(({ path }) => testFiles.has(path))
+    const tests = scripts.filter(({ path }) => named.has(path))
     if (tests.length !== 1) continue
     const sources: Record<string, SourceEntry> = {}
     for (const { path, script } of scripts) {
@@ -81,7 +83,11 @@ export function v8CoverageEvents(
           ? { fns: functionStarts(script, positionsIn(mapped.lineLengths)), exact: false, map: mapped.data }
           : ownPositions(script, path, texts)
     }
-    events.push({ t: 'coverage', file: (tests[0] as (typeof tests)[number]).path, sources })
+    events.push({
+      t: 'coverage',
+      file: named.get((tests[0] as (typeof tests)[number]).path) as string,
+      sources
+    })
   }
   return events
 }
