@@ -1325,8 +1325,8 @@ var ports_git = __webpack_require__(94220);
 var report_audit = __webpack_require__(8809);
 // EXTERNAL MODULE: ./src/report/outputs.ts
 var outputs = __webpack_require__(65468);
-// EXTERNAL MODULE: ./src/runners/index.ts + 15 modules
-var runners = __webpack_require__(10138);
+// EXTERNAL MODULE: ./src/runners/index.ts + 16 modules
+var runners = __webpack_require__(98721);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: ./node_modules/picomatch/index.js

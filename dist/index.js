@@ -28468,12 +28468,12 @@ var external_node_path_ = __nccwpck_require__(76760);
  */
 const COMMAND_HANDLERS = {
     changes: async (context) => (await Promise.all(/* import() */[__nccwpck_require__.e(150), __nccwpck_require__.e(659)]).then(__nccwpck_require__.bind(__nccwpck_require__, 79659))).changesCommand(context),
-    select: async (context) => (await Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(150), __nccwpck_require__.e(162), __nccwpck_require__.e(492), __nccwpck_require__.e(634)]).then(__nccwpck_require__.bind(__nccwpck_require__, 52634))).selectCommand(context),
-    test: async (context) => (await Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(150), __nccwpck_require__.e(162), __nccwpck_require__.e(564)]).then(__nccwpck_require__.bind(__nccwpck_require__, 44564))).testCommand(context),
-    fix: async (context) => (await Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(192), __nccwpck_require__.e(150), __nccwpck_require__.e(162), __nccwpck_require__.e(492), __nccwpck_require__.e(171), __nccwpck_require__.e(359), __nccwpck_require__.e(65)]).then(__nccwpck_require__.bind(__nccwpck_require__, 66065))).fixCommand(context),
-    generate: async (context) => (await Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(192), __nccwpck_require__.e(150), __nccwpck_require__.e(162), __nccwpck_require__.e(492), __nccwpck_require__.e(171), __nccwpck_require__.e(359), __nccwpck_require__.e(113), __nccwpck_require__.e(651)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7651))).generateCommand(context),
+    select: async (context) => (await Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(150), __nccwpck_require__.e(601), __nccwpck_require__.e(492), __nccwpck_require__.e(634)]).then(__nccwpck_require__.bind(__nccwpck_require__, 52634))).selectCommand(context),
+    test: async (context) => (await Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(150), __nccwpck_require__.e(601), __nccwpck_require__.e(564)]).then(__nccwpck_require__.bind(__nccwpck_require__, 44564))).testCommand(context),
+    fix: async (context) => (await Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(192), __nccwpck_require__.e(150), __nccwpck_require__.e(601), __nccwpck_require__.e(492), __nccwpck_require__.e(171), __nccwpck_require__.e(359), __nccwpck_require__.e(65)]).then(__nccwpck_require__.bind(__nccwpck_require__, 66065))).fixCommand(context),
+    generate: async (context) => (await Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(192), __nccwpck_require__.e(150), __nccwpck_require__.e(601), __nccwpck_require__.e(492), __nccwpck_require__.e(171), __nccwpck_require__.e(359), __nccwpck_require__.e(113), __nccwpck_require__.e(651)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7651))).generateCommand(context),
     guard: async (context) => (await Promise.all(/* import() */[__nccwpck_require__.e(192), __nccwpck_require__.e(171), __nccwpck_require__.e(591)]).then(__nccwpck_require__.bind(__nccwpck_require__, 15591))).guardCommand(context),
-    ci: async (context) => (await Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(192), __nccwpck_require__.e(150), __nccwpck_require__.e(162), __nccwpck_require__.e(492), __nccwpck_require__.e(171), __nccwpck_require__.e(359), __nccwpck_require__.e(113), __nccwpck_require__.e(729)]).then(__nccwpck_require__.bind(__nccwpck_require__, 11729))).ciCommand(context)
+    ci: async (context) => (await Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(192), __nccwpck_require__.e(150), __nccwpck_require__.e(601), __nccwpck_require__.e(492), __nccwpck_require__.e(171), __nccwpck_require__.e(359), __nccwpck_require__.e(113), __nccwpck_require__.e(729)]).then(__nccwpck_require__.bind(__nccwpck_require__, 11729))).ciCommand(context)
 };
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
@@ -28657,7 +28657,7 @@ const specs = {
     retries: integer('Reruns of a failing test to tell flaky from failing.', 2, 0, 10),
     compareToBase: schema_boolean('Run failing tests on the base commit too; only new failures fail the step.', false),
     testTimeout: duration('Time limit for one test run; a hung run is killed and reported.', '20m'),
-    recordCoverage: schema_boolean('Record which functions each test file runs (jest), for `select` to use (`use-coverage`). Costs coverage instrumentation: run it where tests run on the default branch.', false),
+    recordCoverage: schema_boolean('Record which functions each test file runs (jest, node:test, mocha), for `select` to use (`use-coverage`). Costs coverage instrumentation: run it where tests run on the default branch.', false),
     // ── LLM, fix and generate ────────────────────────────────────────────────
     llmBaseUrl: url('OpenAI-compatible endpoint. Default: GitHub Models with `github-token`.', 'https://models.github.ai/inference'),
     llmModel: optionalText('Model id. Default: `openai/gpt-4.1` on GitHub Models.', 'openai/gpt-4.1'),

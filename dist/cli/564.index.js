@@ -26,7 +26,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _ports_git_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(94220);
 /* harmony import */ var _report_markdown_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(54285);
 /* harmony import */ var _report_outputs_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(65468);
-/* harmony import */ var _runners_index_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(10138);
+/* harmony import */ var _runners_index_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(98721);
 /* harmony import */ var _runners_timings_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(63464);
 /* harmony import */ var _coverage_cache_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(84649);
 

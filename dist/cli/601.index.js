@@ -1,0 +1,6592 @@
+export const id = 601;
+export const ids = [601];
+export const modules = {
+
+/***/ 84649:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   l: () => (/* binding */ coverageMapCache)
+/* harmony export */ });
+/* harmony import */ var _ports_cache_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5994);
+/* harmony import */ var _runners_coverage_map_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(32602);
+
+
+/** The coverage map's Actions cache entry (see coverage-map.ts), keyed by run. */
+function coverageMapCache(context) {
+    const { event } = context;
+    return (0,_runners_coverage_map_js__WEBPACK_IMPORTED_MODULE_0__/* .coverageMapCache */ .lR)((0,_ports_cache_js__WEBPACK_IMPORTED_MODULE_1__/* .createCachePort */ ._)(context.env, context.log), context.workDir, `${event.sha ?? 'local'}-${event.runId ?? 'local'}-${event.runAttempt ?? '1'}-${context.env.GITHUB_JOB ?? 'job'}`, context.log);
+}
+
+
+/***/ }),
+
+/***/ 5994:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   _: () => (/* binding */ createCachePort)
+/* harmony export */ });
+/* unused harmony export actionsCacheAvailable */
+function actionsCacheAvailable(env) {
+    return Boolean(env.ACTIONS_RUNTIME_TOKEN && (env.ACTIONS_CACHE_URL || env.ACTIONS_RESULTS_URL));
+}
+function createCachePort(env, log) {
+    const available = actionsCacheAvailable(env);
+    return {
+        available,
+        async restore(paths, primaryKey, restoreKeys = []) {
+            if (!available)
+                return undefined;
+            try {
+                const cache = await Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(538), __webpack_require__.e(91)]).then(__webpack_require__.bind(__webpack_require__, 18091));
+                return await cache.restoreCache(paths, primaryKey, restoreKeys);
+            }
+            catch (error) {
+                log.warning(`Cache restore failed for ${primaryKey}: ${error.message}`);
+                return undefined;
+            }
+        },
+        async save(paths, key) {
+            if (!available)
+                return false;
+            try {
+                const cache = await Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(538), __webpack_require__.e(91)]).then(__webpack_require__.bind(__webpack_require__, 18091));
+                const id = await cache.saveCache(paths, key);
+                return id !== -1;
+            }
+            catch (error) {
+                log.warning(`Cache save failed for ${key}: ${error.message}`);
+                return false;
+            }
+        }
+    };
+}
+
+
+/***/ }),
+
+/***/ 74795:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ runShell),
+/* harmony export */   R: () => (/* binding */ runProcess)
+/* harmony export */ });
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(31421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+
+const DEFAULT_MAX_OUTPUT = 4 * 1024 * 1024;
+function keepTail(buffer, chunk, max) {
+    const joined = buffer + chunk;
+    return joined.length > max ? joined.slice(joined.length - max) : joined;
+}
+/**
+ * Runs a program without a shell, in its own process group so that a timeout kills the whole
+ * tree (a test runner and every worker it started), and collects its output.
+ */
+function runProcess(command, args, options) {
+    const started = Date.now();
+    const max = options.maxOutput ?? DEFAULT_MAX_OUTPUT;
+    return new Promise((resolve, reject) => {
+        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(command, args, {
+            cwd: options.cwd,
+            env: options.env ?? process.env,
+            detached: process.platform !== 'win32',
+            stdio: ['pipe', 'pipe', 'pipe'],
+            windowsHide: true
+        });
+        let stdout = '';
+        let stderr = '';
+        let timedOut = false;
+        let settled = false;
+        const killTree = () => {
+            if (child.pid === undefined)
+                return;
+            try {
+                if (process.platform === 'win32')
+                    child.kill('SIGKILL');
+                else
+                    process.kill(-child.pid, 'SIGKILL');
+            }
+            catch {
+                // already gone
+            }
+        };
+        const timer = options.timeoutMs !== undefined
+            ? setTimeout(() => {
+                timedOut = true;
+                killTree();
+            }, options.timeoutMs)
+            : undefined;
+        const onAbort = () => killTree();
+        options.signal?.addEventListener('abort', onAbort, { once: true });
+        child.stdout.setEncoding('utf8').on('data', (chunk) => (stdout = keepTail(stdout, chunk, max)));
+        child.stderr.setEncoding('utf8').on('data', (chunk) => (stderr = keepTail(stderr, chunk, max)));
+        child.on('error', error => {
+            if (settled)
+                return;
+            settled = true;
+            if (timer)
+                clearTimeout(timer);
+            options.signal?.removeEventListener('abort', onAbort);
+            reject(error);
+        });
+        child.on('close', (exitCode, signal) => {
+            if (settled)
+                return;
+            settled = true;
+            if (timer)
+                clearTimeout(timer);
+            options.signal?.removeEventListener('abort', onAbort);
+            // Workers left behind by a runner that exited on its own are ended too.
+            if (process.platform !== 'win32')
+                killTree();
+            resolve({ exitCode, signal, stdout, stderr, timedOut, durationMs: Date.now() - started });
+        });
+        child.stdin.on('error', () => undefined);
+        child.stdin.end(options.input ?? '');
+    });
+}
+/** Runs a command line through the platform shell (for user-given commands such as `test-command`). */
+function runShell(commandLine, options) {
+    return process.platform === 'win32'
+        ? runProcess('cmd.exe', ['/d', '/s', '/c', commandLine], options)
+        : runProcess('/bin/sh', ['-c', commandLine], options);
+}
+
+
+/***/ }),
+
+/***/ 70878:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   N: () => (/* binding */ escapeRegExp)
+/* harmony export */ });
+/** `text` as a RegExp source (JavaScript or Go's RE2) that matches exactly it. */
+function escapeRegExp(text) {
+    return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+
+/***/ }),
+
+/***/ 32602:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Eb: () => (/* binding */ decodeIndices),
+/* harmony export */   RH: () => (/* binding */ readCoverageMap),
+/* harmony export */   WK: () => (/* binding */ recordCoverageMap),
+/* harmony export */   lR: () => (/* binding */ coverageMapCache)
+/* harmony export */ });
+/* unused harmony exports COVERAGE_MAP_FILE, encodeIndices */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+
+
+const COVERAGE_MAP_FILE = 'coverage-map.json';
+/** Runs kept: each newer run takes its tests out of the older ones. */
+const MAX_RUNS = 8;
+function readCoverageMap(workDir) {
+    const file = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(workDir, COVERAGE_MAP_FILE);
+    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(file))
+        return { version: 1, runs: [] };
+    try {
+        const parsed = JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(file, 'utf8'));
+        if (parsed.version !== 1 || !Array.isArray(parsed.runs))
+            return { version: 1, runs: [] };
+        return { version: 1, runs: parsed.runs.filter(isRun) };
+    }
+    catch {
+        return { version: 1, runs: [] };
+    }
+}
+function isRun(run) {
+    const r = run;
+    return (typeof r === 'object' &&
+        r !== null &&
+        typeof r.commit === 'string' &&
+        /^[0-9a-f]{40,64}$/.test(r.commit) &&
+        typeof r.recordedAt === 'string' &&
+        Array.isArray(r.sources) &&
+        r.sources.every(s => typeof s?.path === 'string' &&
+            Array.isArray(s.fns) &&
+            s.fns.every(n => Number.isInteger(n)) &&
+            typeof s.exact === 'boolean') &&
+        typeof r.tests === 'object' &&
+        r.tests !== null &&
+        Object.values(r.tests).every(t => typeof t === 'object' && t !== null && Object.values(t).every(v => typeof v === 'string')));
+}
+/**
+ * Adds one run's per-test coverage to the map in `workDir`: the tests move to the new run, older
+ * runs keep the rest, and runs left without tests are dropped.
+ */
+function recordCoverageMap(workDir, commit, coverage, alsoInstrumented = [], now = new Date()) {
+    const map = readCoverageMap(workDir);
+    const run = buildRun(commit, coverage, now);
+    // Files instrumented in the run that no recorded test loaded (a failing test's sources, say):
+    // select then knows that a change to them does not touch the recorded tests.
+    const known = new Set(run.sources.map(source => source.path));
+    for (const path of [...alsoInstrumented].sort())
+        if (!known.has(path)) {
+            known.add(path);
+            run.sources.push({ path, fns: [], exact: true });
+        }
+    const runs = [
+        run,
+        ...map.runs.filter(old => old.commit !== commit).map(old => withoutTests(old, coverage))
+    ].filter(r => Object.keys(r.tests).length > 0);
+    const merged = { version: 1, runs: runs.slice(0, MAX_RUNS) };
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)(workDir, { recursive: true });
+    const target = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(workDir, COVERAGE_MAP_FILE);
+    const temp = `${target}.${process.pid}.tmp`;
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(temp, JSON.stringify(merged) + '\n');
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.renameSync)(temp, target);
+    return merged;
+}
+function withoutTests(run, tests) {
+    return { ...run, tests: Object.fromEntries(Object.entries(run.tests).filter(([test]) => !tests.has(test))) };
+}
+function buildRun(commit, coverage, now) {
+    const sources = [];
+    const sourceIndex = new Map();
+    /** Per source: function start ("line:column") → its index in the source's `fns`. */
+    const fnIndex = [];
+    const tests = {};
+    for (const [test, files] of [...coverage].sort(([a], [b]) => a.localeCompare(b))) {
+        const entry = {};
+        for (const [path, { fns, exact }] of Object.entries(files)) {
+            let at = sourceIndex.get(path);
+            if (at === undefined) {
+                at = sources.length;
+                sourceIndex.set(path, at);
+                sources.push({ path, fns: [], exact });
+                fnIndex.push(new Map());
+            }
+            const source = sources[at];
+            const index = fnIndex[at];
+            source.exact &&= exact;
+            const ran = [];
+            for (let i = 0; source.exact && i + 1 < fns.length; i += 2) {
+                const key = `${fns[i]}:${fns[i + 1]}`;
+                let fn = index.get(key);
+                if (fn === undefined) {
+                    fn = source.fns.length / 2;
+                    index.set(key, fn);
+                    source.fns.push(fns[i], fns[i + 1]);
+                }
+                ran.push(fn);
+            }
+            entry[String(at)] = encodeIndices(ran);
+        }
+        tests[test] = entry;
+    }
+    for (const source of sources)
+        if (!source.exact)
+            source.fns = [];
+    return { commit, recordedAt: now.toISOString(), sources, tests };
+}
+/** A set of small integers as a bit set in base64url ('' for none). */
+function encodeIndices(indices) {
+    if (indices.length === 0)
+        return '';
+    const bytes = Buffer.alloc((Math.max(...indices) >> 3) + 1);
+    for (const i of indices)
+        bytes[i >> 3] = bytes[i >> 3] | (1 << (i & 7));
+    return bytes.toString('base64url');
+}
+function decodeIndices(text) {
+    const bytes = Buffer.from(text, 'base64url');
+    const indices = [];
+    for (let b = 0; b < bytes.length; b++)
+        for (let bit = 0; bit < 8; bit++)
+            if ((bytes[b] >> bit) & 1)
+                indices.push(b * 8 + bit);
+    return indices;
+}
+function coverageMapCache(cache, workDir, keySuffix, log) {
+    if (!cache.available)
+        return undefined;
+    const path = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(workDir, COVERAGE_MAP_FILE);
+    const prefix = 'ci-medic-coverage-map-';
+    return {
+        async restore() {
+            if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(path))
+                return;
+            const hit = await cache.restore([path], `${prefix}${keySuffix}`, [prefix]);
+            log.info(hit ? `Coverage map restored (${hit}).` : 'No coverage map in the cache yet.');
+        },
+        async save() {
+            if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(path))
+                await cache.save([path], `${prefix}${keySuffix}-${Date.now()}`);
+        }
+    };
+}
+
+
+/***/ }),
+
+/***/ 38408:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   BU: () => (/* binding */ nodeFlagsOf),
+/* harmony export */   QO: () => (/* binding */ jestConfigArgument),
+/* harmony export */   Sm: () => (/* binding */ allGroups),
+/* harmony export */   Z1: () => (/* binding */ groupFiles),
+/* harmony export */   c9: () => (/* binding */ jestConfigOf),
+/* harmony export */   jJ: () => (/* binding */ readPackageJson),
+/* harmony export */   z8: () => (/* binding */ NODE_OPTIONS_WITH_VALUE)
+/* harmony export */ });
+/* unused harmony exports detectJsFramework, isPythonProject, ownerOf, nodeTestFiles */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _frameworks_node_resolve_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(99656);
+
+
+
+const JS_EXTENSIONS = new Set(['.js', '.cjs', '.mjs', '.jsx', '.ts', '.cts', '.mts', '.tsx']);
+const PYTHON_MARKERS = ['pytest.ini', 'pyproject.toml', 'setup.cfg', 'tox.ini'];
+const SKIP_DIRS = new Set(['node_modules', '.git', 'dist', 'build', 'vendor', '.venv', 'venv', '__pycache__']);
+function readPackageJson(dir) {
+    return (0,_frameworks_node_resolve_js__WEBPACK_IMPORTED_MODULE_2__/* .readJson */ .Vh)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, 'package.json'));
+}
+function has(dir, names) {
+    return names.some(name => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, name)));
+}
+const CONFIGS = (stem) => ['js', 'cjs', 'mjs', 'ts', 'mts', 'cts', 'json'].map(ext => `${stem}.${ext}`);
+/** The JavaScript test framework a package uses, from its scripts, dependencies and config files. */
+function detectJsFramework(dir) {
+    const pkg = readPackageJson(dir);
+    const script = pkg?.scripts?.test ?? '';
+    if (/\bvitest\b/.test(script))
+        return 'vitest';
+    if (/\bjest\b/.test(script))
+        return 'jest';
+    if (/\bmocha\b/.test(script))
+        return 'mocha';
+    if (/\bnode\b[^&|;]*\s--test\b/.test(script))
+        return 'node-test';
+    const deps = { ...pkg?.dependencies, ...pkg?.devDependencies };
+    if (deps.vitest)
+        return 'vitest';
+    if (deps.jest)
+        return 'jest';
+    if (deps.mocha)
+        return 'mocha';
+    if (has(dir, CONFIGS('vitest.config')))
+        return 'vitest';
+    if (pkg?.jest !== undefined || has(dir, CONFIGS('jest.config')))
+        return 'jest';
+    if (pkg?.mocha !== undefined ||
+        has(dir, [
+            '.mocharc.js',
+            '.mocharc.cjs',
+            '.mocharc.json',
+            '.mocharc.jsonc',
+            '.mocharc.yml',
+            '.mocharc.yaml'
+        ]))
+        return 'mocha';
+    return undefined;
+}
+function isPythonProject(dir) {
+    return has(dir, [...PYTHON_MARKERS, 'conftest.py']);
+}
+/** The config file a test script hands jest (`--config <file>`, `-c <file>`), as written; not inline JSON. */
+function jestConfigArgument(script) {
+    const match = /\bjest\b[^&|;]*?\s(?:--config(?:=|\s+)|-c\s+)(?:"([^"]+)"|'([^']+)'|([^\s"']+))/.exec(script);
+    const path = match?.[1] ?? match?.[2] ?? match?.[3];
+    return path && !path.trimStart().startsWith('{') ? path : undefined;
+}
+/**
+ * The config file the test script hands jest (`jest --config ./scripts/jest.config.js`, `-c`),
+ * as an absolute path, when it exists.
+ */
+function jestConfigOf(dir) {
+    const path = jestConfigArgument(readPackageJson(dir)?.scripts?.test ?? '');
+    if (!path)
+        return undefined;
+    const file = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(dir, path);
+    return insideRepo(file, dir) && (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(file) ? file : undefined;
+}
+/** Node options whose value may come as the next word (`--import tsx`, `-r ts-node/register`). */
+const NODE_OPTIONS_WITH_VALUE = new Set([
+    '--import',
+    '--require',
+    '-r',
+    '--loader',
+    '--experimental-loader',
+    '--conditions',
+    '-C',
+    '--env-file',
+    '--env-file-if-exists',
+    '--test-reporter',
+    '--test-reporter-destination',
+    '--test-name-pattern',
+    '--test-skip-pattern',
+    '--test-concurrency',
+    '--test-timeout'
+]);
+const NODE_FLAG = /^--?[\w-]+(=[\w./:@-]+)?$/;
+const NODE_OPTION_VALUE = /^[\w./:@-]+$/;
+/**
+ * Node flags the test script gives node itself (`node --experimental-vm-modules …`,
+ * `node --import tsx --test`, `NODE_OPTIONS=…`), each with its value. `--test` and reporters are
+ * the runner's to add; a flag whose value is not a plain word (a module name or path) is left out.
+ */
+function nodeFlagsOf(dir) {
+    const script = readPackageJson(dir)?.scripts?.test ?? '';
+    const words = [];
+    const direct = /\bnode\s+(-[^&|;]*)/.exec(script);
+    if (direct?.[1])
+        words.push(...direct[1].trim().split(/\s+/));
+    const options = /NODE_OPTIONS=(?:"([^"]*)"|'([^']*)'|(\S+))/.exec(script);
+    const fromOptions = options?.[1] ?? options?.[2] ?? options?.[3];
+    if (fromOptions)
+        words.push('\0', ...fromOptions.trim().split(/\s+/));
+    const flags = [];
+    for (let i = 0; i < words.length; i++) {
+        const word = words[i];
+        if (word === '\0')
+            continue;
+        // The first word that is not an option ends node's options (the script or file it runs).
+        if (!word.startsWith('-')) {
+            const next = words.indexOf('\0', i);
+            if (next < 0)
+                break;
+            i = next;
+            continue;
+        }
+        const value = NODE_OPTIONS_WITH_VALUE.has(word) ? words[i + 1] : undefined;
+        if (value !== undefined)
+            i++;
+        // The runner gives node its own `--test` and reporters.
+        if (word === '--test' || word.startsWith('--test-reporter') || !NODE_FLAG.test(word))
+            continue;
+        if (NODE_OPTIONS_WITH_VALUE.has(word) && !(value && NODE_OPTION_VALUE.test(value)))
+            continue;
+        flags.push(value === undefined ? [word] : [word, value]);
+    }
+    const seen = new Set();
+    return flags
+        .filter(flag => {
+        const key = flag.join(' ');
+        return !seen.has(key) && seen.add(key);
+    })
+        .flat();
+}
+function insideRepo(dir, repoDir) {
+    const rel = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(repoDir, dir);
+    return !rel.startsWith('..') && !rel.split(node_path__WEBPACK_IMPORTED_MODULE_1__.sep).includes('node_modules');
+}
+function ancestors(file, repoDir) {
+    const dirs = [];
+    let dir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(file);
+    while (insideRepo(dir, repoDir)) {
+        dirs.push(dir);
+        if (dir === repoDir)
+            break;
+        const parent = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(dir);
+        if (parent === dir)
+            break;
+        dir = parent;
+    }
+    if (!dirs.includes(repoDir))
+        dirs.push(repoDir);
+    return dirs;
+}
+function sniffNodeTest(file) {
+    try {
+        return /['"]node:test['"]/.test((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(file, 'utf8').slice(0, 20_000));
+    }
+    catch {
+        return false;
+    }
+}
+/** Which framework runs one test file, and in which folder. */
+function ownerOf(file, repoDir) {
+    const ext = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.extname)(file);
+    const dirs = ancestors(file, repoDir);
+    if (ext === '.go') {
+        return { framework: 'go', packageDir: dirs.find(dir => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, 'go.mod'))) ?? repoDir };
+    }
+    if (ext === '.py') {
+        return { framework: 'pytest', packageDir: dirs.find(dir => has(dir, PYTHON_MARKERS)) ?? repoDir };
+    }
+    if (JS_EXTENSIONS.has(ext)) {
+        for (const dir of dirs) {
+            if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, 'package.json')))
+                continue;
+            const framework = detectJsFramework(dir);
+            if (framework)
+                return { framework, packageDir: dir };
+        }
+        const nearest = dirs.find(dir => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, 'package.json'))) ?? repoDir;
+        if (sniffNodeTest(file))
+            return { framework: 'node-test', packageDir: nearest };
+        return { framework: 'node-test', packageDir: nearest };
+    }
+    throw new Error(`No test framework runs ${(0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(repoDir, file)}: expected a JavaScript/TypeScript, Python or Go test file.`);
+}
+/** Groups test files by package and framework, each group run by its own runner. */
+function groupFiles(files, repoDir) {
+    const groups = new Map();
+    for (const rel of files) {
+        const file = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(repoDir, rel);
+        const owner = ownerOf(file, repoDir);
+        const key = `${owner.framework}\0${owner.packageDir}`;
+        const group = groups.get(key) ?? { ...owner, files: [], all: false };
+        group.files.push(file);
+        groups.set(key, group);
+    }
+    return [...groups.values()];
+}
+function workspaceDirs(repoDir) {
+    const pkg = readPackageJson(repoDir);
+    const patterns = Array.isArray(pkg?.workspaces) ? pkg.workspaces : (pkg?.workspaces?.packages ?? []);
+    const dirs = [];
+    for (const pattern of patterns) {
+        if (pattern.endsWith('/*') || pattern.endsWith('/**')) {
+            const base = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(repoDir, pattern.replace(/\/\*\*?$/, ''));
+            if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(base))
+                continue;
+            for (const entry of (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(base)) {
+                const dir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(base, entry);
+                if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(dir).isDirectory() && (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, 'package.json')))
+                    dirs.push(dir);
+            }
+        }
+        else if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(repoDir, pattern, 'package.json'))) {
+            dirs.push((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(repoDir, pattern));
+        }
+    }
+    return dirs;
+}
+function findGoModules(dir, found = [], depth = 0) {
+    if (depth > 6)
+        return found;
+    if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, 'go.mod')))
+        found.push(dir);
+    for (const entry of (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(dir, { withFileTypes: true })) {
+        if (entry.isDirectory() && !SKIP_DIRS.has(entry.name) && !entry.name.startsWith('.')) {
+            findGoModules((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, entry.name), found, depth + 1);
+        }
+    }
+    return found;
+}
+/** Every test suite of the repository, for a run of all tests. */
+function allGroups(repoDir) {
+    const groups = [];
+    const rootFramework = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(repoDir, 'package.json')) ? detectJsFramework(repoDir) : undefined;
+    const jsGroup = (framework, dir) => {
+        if (framework !== 'node-test') {
+            groups.push({ framework, packageDir: dir, files: [], all: true });
+            return;
+        }
+        // node --test's own default patterns, listed up front so that a file that dies or hangs takes
+        // only itself down: the files after it are run on their own.
+        const files = nodeTestFiles(dir);
+        if (files.length > 0)
+            groups.push({ framework, packageDir: dir, files, all: false });
+    };
+    if (rootFramework)
+        jsGroup(rootFramework, repoDir);
+    else {
+        for (const dir of workspaceDirs(repoDir)) {
+            const framework = detectJsFramework(dir);
+            if (framework)
+                jsGroup(framework, dir);
+        }
+    }
+    if (isPythonProject(repoDir))
+        groups.push({ framework: 'pytest', packageDir: repoDir, files: [], all: true });
+    // Go test files are found here rather than by `./...`, so that a test binary that dies takes
+    // only its own file down: the files after it are run again on their own.
+    for (const dir of findGoModules(repoDir)) {
+        const files = goTestFiles(dir);
+        if (files.length > 0)
+            groups.push({ framework: 'go', packageDir: dir, files, all: false });
+    }
+    return groups;
+}
+function goTestFiles(moduleDir, dir = moduleDir, found = [], depth = 0) {
+    if (depth > 12)
+        return found;
+    for (const entry of (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(dir, { withFileTypes: true })) {
+        const path = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, entry.name);
+        if (entry.isDirectory()) {
+            const skip = SKIP_DIRS.has(entry.name) ||
+                entry.name === 'testdata' ||
+                entry.name.startsWith('.') ||
+                entry.name.startsWith('_');
+            if (!skip && !(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(path, 'go.mod')))
+                goTestFiles(moduleDir, path, found, depth + 1);
+        }
+        else if (entry.name.endsWith('_test.go')) {
+            found.push(path);
+        }
+    }
+    return found.sort();
+}
+const NODE_TEST_NAME = /(?:[.\-_]test|^test-.+|^test)\.[cm]?js$/;
+/** The files `node --test` runs by default (or under the folders its test script names). */
+function nodeTestFiles(packageDir) {
+    const script = readPackageJson(packageDir)?.scripts?.test ?? '';
+    const args = /\bnode\b[^&|;]*?\s--test\b([^&|;]*)/.exec(script)?.[1] ?? '';
+    const roots = args
+        .trim()
+        .split(/\s+/)
+        .filter(arg => arg && !arg.startsWith('-'))
+        .map(arg => (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(packageDir, arg));
+    const found = new Set();
+    const walk = (dir, inTestDir, depth) => {
+        if (depth > 12)
+            return;
+        for (const entry of (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(dir, { withFileTypes: true })) {
+            const path = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, entry.name);
+            if (entry.isDirectory()) {
+                if (entry.name !== 'node_modules' && !entry.name.startsWith('.'))
+                    walk(path, inTestDir || entry.name === 'test', depth + 1);
+            }
+            else if (/\.[cm]?js$/.test(entry.name) && (inTestDir || NODE_TEST_NAME.test(entry.name))) {
+                found.add(path);
+            }
+        }
+    };
+    for (const root of roots.length > 0 ? roots : [packageDir]) {
+        if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(root))
+            continue;
+        if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(root).isDirectory())
+            walk(root, false, 0);
+        else
+            found.add(root);
+    }
+    return [...found].sort();
+}
+
+
+/***/ }),
+
+/***/ 99656:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Vh: () => (/* binding */ readJson),
+/* harmony export */   a2: () => (/* binding */ requirePackage),
+/* harmony export */   jU: () => (/* binding */ binOf)
+/* harmony export */ });
+/* unused harmony export findPackageDir */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+
+
+/** The folder of an installed package, found the way Node looks: up the node_modules folders. */
+function findPackageDir(name, fromDir) {
+    let dir = fromDir;
+    for (;;) {
+        const candidate = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, 'node_modules', name);
+        if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(candidate, 'package.json')))
+            return candidate;
+        const parent = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(dir);
+        if (parent === dir)
+            return undefined;
+        dir = parent;
+    }
+}
+function readJson(file) {
+    try {
+        return JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(file, 'utf8'));
+    }
+    catch {
+        return undefined;
+    }
+}
+/** The path of a package's bin script, e.g. `jest` → node_modules/jest/bin/jest.js. */
+function binOf(packageDir, bin) {
+    const pkg = readJson((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(packageDir, 'package.json'));
+    const rel = typeof pkg?.bin === 'string' ? pkg.bin : pkg?.bin?.[bin];
+    return rel ? (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(packageDir, rel) : undefined;
+}
+function requirePackage(name, fromDir, installHint) {
+    const dir = findPackageDir(name, fromDir);
+    if (!dir) {
+        throw new Error(`${name} is not installed for ${fromDir}: ${installHint}`);
+    }
+    return dir;
+}
+
+
+/***/ }),
+
+/***/ 98721:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  KA: () => (/* reexport */ compareToBase),
+  DI: () => (/* reexport */ isFailing),
+  BZ: () => (/* reexport */ isFailingCase),
+  N$: () => (/* binding */ runTests)
+});
+
+// UNUSED EXPORTS: failingFiles, mergeRetry, readTimings, recordTimings, totalsOf
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(48161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+// EXTERNAL MODULE: ./src/ports/exec.ts
+var exec = __webpack_require__(74795);
+// EXTERNAL MODULE: ./src/runners/detect.ts
+var detect = __webpack_require__(38408);
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __webpack_require__(73136);
+;// CONCATENATED MODULE: ./src/runners/sourcemap.ts
+
+
+
+const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+const cache = new Map();
+function decodeVlq(text) {
+    const values = [];
+    let value = 0;
+    let shift = 0;
+    for (const char of text) {
+        const digit = BASE64.indexOf(char);
+        if (digit < 0)
+            return values;
+        value += (digit & 31) << shift;
+        if (digit & 32) {
+            shift += 5;
+        }
+        else {
+            values.push(value & 1 ? -(value >>> 1) : value >>> 1);
+            value = 0;
+            shift = 0;
+        }
+    }
+    return values;
+}
+function parseMap(raw, mapDir) {
+    const root = raw.sourceRoot ?? '';
+    const sources = (raw.sources ?? []).map(source => source.startsWith('file://') ? (0,external_node_url_.fileURLToPath)(source) : (0,external_node_path_.resolve)(mapDir, root, source));
+    const lines = [];
+    let source = 0;
+    let line = 0;
+    let column = 0;
+    for (const encodedLine of (raw.mappings ?? '').split(';')) {
+        const segments = [];
+        let generatedColumn = 0;
+        for (const encoded of encodedLine.split(',')) {
+            if (!encoded)
+                continue;
+            const values = decodeVlq(encoded);
+            generatedColumn += values[0] ?? 0;
+            if (values.length >= 4) {
+                source += values[1] ?? 0;
+                line += values[2] ?? 0;
+                column += values[3] ?? 0;
+                segments.push({ generatedColumn, source, line, column });
+            }
+        }
+        lines.push(segments);
+    }
+    return { sources, lines };
+}
+function loadMap(file) {
+    if (cache.has(file))
+        return cache.get(file) ?? null;
+    let parsed = null;
+    try {
+        const code = (0,external_node_fs_.readFileSync)(file, 'utf8');
+        const reference = /\/\/[#@] sourceMappingURL=(\S+)\s*$/.exec(code)?.[1];
+        if (reference?.startsWith('data:')) {
+            const data = reference.slice(reference.indexOf(',') + 1);
+            const json = reference.includes(';base64,')
+                ? Buffer.from(data, 'base64').toString('utf8')
+                : decodeURIComponent(data);
+            parsed = parseMap(JSON.parse(json), (0,external_node_path_.dirname)(file));
+        }
+        else {
+            const mapFile = reference ? (0,external_node_path_.resolve)((0,external_node_path_.dirname)(file), reference) : `${file}.map`;
+            if ((0,external_node_fs_.existsSync)(mapFile))
+                parsed = parseMap(JSON.parse((0,external_node_fs_.readFileSync)(mapFile, 'utf8')), (0,external_node_path_.dirname)(mapFile));
+        }
+    }
+    catch {
+        parsed = null;
+    }
+    cache.set(file, parsed);
+    return parsed;
+}
+/** The source position of a generated position (1-based line and column), when a source map says. */
+function originalPosition(file, line, column) {
+    return originalPositionIn(loadMap(file), line, column);
+}
+/** originalPosition with the parsed map at hand. */
+function originalPositionIn(map, line, column) {
+    const segments = map?.lines[line - 1];
+    if (!map || !segments || segments.length === 0)
+        return undefined;
+    let best = segments[0];
+    for (const segment of segments)
+        if (segment.generatedColumn <= column - 1)
+            best = segment;
+    const source = map.sources[best.source];
+    if (!source)
+        return undefined;
+    return { file: source, line: best.line + 1, column: best.column + 1 };
+}
+
+;// CONCATENATED MODULE: ./src/runners/stack.ts
+
+
+
+
+const ANSI = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*[A-Za-z]`, 'g');
+function stripAnsi(text) {
+    return text.replace(ANSI, '');
+}
+const JS_FRAME = /(?:\(|\bat\s+|^\s*)((?:file:\/\/)?(?:\/|[A-Za-z]:[\\/])[^():\n]+?|[\w.@-][\w./@-]*\.[cm]?[jt]sx?):(\d+)(?::(\d+))?\)?/gm;
+const PY_FRAME = /File "([^"\n]+)", line (\d+)/g;
+const PY_SHORT = /^([^\s:][^:\n]*\.py):(\d+):/gm;
+const GO_FRAME = /^\s*([\w./-]+\.go):(\d+)(?::(\d+))?/gm;
+function framesOf(stack) {
+    const frames = [];
+    for (const pattern of [JS_FRAME, PY_FRAME, PY_SHORT, GO_FRAME]) {
+        for (const match of stack.matchAll(pattern)) {
+            const path = match[1];
+            const offset = match[0].indexOf(path);
+            const js = pattern === JS_FRAME;
+            frames.push({
+                index: (match.index ?? 0) + offset,
+                // JavaScript frames are rewritten whole (a source map moves the line); others keep their line text.
+                length: js ? match[0].length - offset - (match[0].endsWith(')') ? 1 : 0) : path.length,
+                pathOnly: !js,
+                path,
+                line: Number(match[2]),
+                column: match[3] ? Number(match[3]) : undefined
+            });
+        }
+    }
+    frames.sort((a, b) => a.index - b.index);
+    return frames.filter((frame, i) => i === 0 || frame.index >= frames[i - 1].index + frames[i - 1].length);
+}
+function toAbsolute(path, context) {
+    let file = path;
+    if (file.startsWith('file://')) {
+        try {
+            file = (0,external_node_url_.fileURLToPath)(file);
+        }
+        catch {
+            return file;
+        }
+    }
+    file = (0,external_node_path_.isAbsolute)(file) ? file : (0,external_node_path_.resolve)(context.cwd, file);
+    for (const alias of context.aliases ?? []) {
+        if (file === alias || file.startsWith(alias + external_node_path_.sep))
+            return (0,external_node_path_.join)(context.repoDir, (0,external_node_path_.relative)(alias, file));
+    }
+    return file;
+}
+/** Repository-relative path (forward slashes) of a file inside the repository, outside node_modules. */
+function repoRelative(absolute, repoDir) {
+    const rel = (0,external_node_path_.relative)(repoDir, absolute);
+    if (!rel || rel.startsWith('..') || (0,external_node_path_.isAbsolute)(rel))
+        return undefined;
+    const posix = rel.split(external_node_path_.sep).join('/');
+    if (posix.split('/').includes('node_modules'))
+        return undefined;
+    return posix;
+}
+/**
+ * Maps a compiled file position back to its source: through a source map when there is one
+ * (`x.js.map` or an inline map), else by the `dist/x.test.js` ↔ `src/x.test.ts` convention.
+ */
+function mapToSource(absolute, line, column, repoDir) {
+    const rel = repoRelative(absolute, repoDir);
+    if (!rel)
+        return undefined;
+    if (/\.[cm]?js$/.test(rel)) {
+        const mapped = originalPosition(absolute, line, column ?? 1);
+        if (mapped) {
+            const mappedRel = repoRelative(mapped.file, repoDir);
+            if (mappedRel)
+                return { file: mappedRel, line: mapped.line, column: mapped.column };
+        }
+    }
+    const source = sourceForCompiled(rel, repoDir);
+    return source ? { file: source, line, column } : { file: rel, line, column };
+}
+const COMPILED_DIRS = ['dist', 'build', 'out'];
+/**
+ * The source file of a compiled file by path convention (`dist/x.test.js` → `src/x.test.ts`, or
+ * `dist/src/x.test.js` → `src/x.test.ts`), when it exists; undefined for anything else.
+ */
+function sourceForCompiled(rel, repoDir) {
+    const parts = rel.split('/');
+    const at = parts.findIndex(part => COMPILED_DIRS.includes(part));
+    if (at < 0 || !/\.[cm]?js$/.test(rel))
+        return undefined;
+    const before = parts.slice(0, at);
+    const after = parts.slice(at + 1);
+    const stem = after.join('/').replace(/\.([cm]?)js$/, '');
+    const candidates = [];
+    for (const dir of [['src'], []]) {
+        for (const ext of ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx']) {
+            candidates.push([...before, ...dir, stem + ext].join('/'));
+            if (after[0] === 'src')
+                candidates.push([...before, stem.replace(/^src\//, 'src/') + ext].join('/'));
+        }
+    }
+    return candidates.find(candidate => candidate !== rel && (0,external_node_fs_.existsSync)((0,external_node_path_.join)(repoDir, candidate)));
+}
+/** Rewrites frames to repository paths (mapped to sources) and finds the first frame in the repository. */
+function mapStack(stackText, context) {
+    const stack = stripAnsi(stackText);
+    let out = '';
+    let last = 0;
+    let location;
+    for (const frame of framesOf(stack)) {
+        const absolute = toAbsolute(frame.path, context);
+        const mapped = (0,external_node_fs_.existsSync)(absolute)
+            ? mapToSource(absolute, frame.line, frame.column, context.repoDir)
+            : undefined;
+        if (!mapped)
+            continue;
+        location ??= mapped;
+        out +=
+            stack.slice(last, frame.index) +
+                (frame.pathOnly
+                    ? mapped.file
+                    : `${mapped.file}:${mapped.line}${mapped.column !== undefined ? `:${mapped.column}` : ''}`);
+        last = frame.index + frame.length;
+    }
+    out += stack.slice(last);
+    return { stack: withoutRunnerFrames(out), location };
+}
+/** The part of a failure text before its stack frames. */
+function messageOf(text) {
+    const clean = stripAnsi(text);
+    const frame = clean.search(/\n\s+at\s/);
+    return (frame >= 0 ? clean.slice(0, frame) : clean).trim();
+}
+function readTextIfExists(file) {
+    try {
+        return readFileSync(file, 'utf8');
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Frames of the test runner itself (node_modules, node internals) say nothing about the failure. */
+function withoutRunnerFrames(stack) {
+    return stack
+        .split('\n')
+        .filter(line => !/^\s+at\s(?:.*[(\s])?(?:[^\s()]*\/node_modules\/|node:|<anonymous>\)?$)/.test(line))
+        .join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/runners/events.ts
+
+
+function parseEvents(text) {
+    const events = [];
+    for (const line of text.split('\n')) {
+        if (!line.trim())
+            continue;
+        try {
+            const event = JSON.parse(line);
+            if (event && typeof event === 'object' && typeof event.t === 'string')
+                events.push(event);
+        }
+        catch {
+            // a line cut off by a killed process
+        }
+    }
+    return events;
+}
+const OUTPUT_TAIL = 8000;
+function head(text, max = OUTPUT_TAIL) {
+    const clean = stripAnsi(text).trim();
+    return clean.length > max ? `${clean.slice(0, max)}…` : clean;
+}
+function tail(text, max = OUTPUT_TAIL) {
+    const clean = stripAnsi(text);
+    return clean.length > max ? `…${clean.slice(clean.length - max)}` : clean;
+}
+function fileStatus(tests, errored) {
+    if (errored)
+        return 'errored';
+    if (tests.some(t => t.status === 'failed' || t.status === 'errored'))
+        return 'failed';
+    if (tests.length > 0 && tests.every(t => t.status === 'skipped'))
+        return 'skipped';
+    return 'passed';
+}
+function describeEnd(outcome) {
+    if (outcome.timedOut)
+        return `The test run was killed after the ${Math.round(outcome.timeoutMs / 1000)}s time limit (test-timeout)`;
+    if (outcome.signal)
+        return `The test process was killed by ${outcome.signal}`;
+    return `The test process exited with code ${outcome.exitCode}`;
+}
+/**
+ * Turns the events of one run into file results. A file that reported is taken as reported; a file
+ * that did not is `errored` with the process output as evidence — never a pass.
+ */
+function assemble(options) {
+    const { stack, outcome } = options;
+    const key = (file) => ((0,external_node_path_.isAbsolute)(file) ? file : (0,external_node_path_.resolve)(stack.cwd, file));
+    const started = new Set();
+    const finished = new Map();
+    const cases = new Map();
+    let ended = false;
+    for (const event of options.events) {
+        if (event.t === 'end')
+            ended = true;
+        else if (event.t === 'start')
+            started.add(key(event.file));
+        else if (event.t === 'file')
+            finished.set(key(event.file), event);
+        else if (event.t === 'case') {
+            const file = key(event.file);
+            const list = cases.get(file) ?? [];
+            list.push(toCase(event, stack));
+            cases.set(file, list);
+        }
+    }
+    // A file that started and did not finish is the one the crash or hang is charged to.
+    const inProgress = [...started].some(file => !finished.has(file) || finished.get(file)?.error !== undefined);
+    const processFailed = outcome.timedOut || outcome.signal !== null || (outcome.exitCode ?? 1) !== 0;
+    const files = [];
+    const notStarted = [];
+    for (const expected of options.expected) {
+        const file = key(expected);
+        const tests = cases.get(file) ?? [];
+        const done = finished.get(file);
+        const rel = displayPath(file, stack.repoDir);
+        const durationMs = Math.round(done?.durationMs ?? tests.reduce((sum, t) => sum + t.durationMs, 0));
+        if (done) {
+            const errored = done.error !== undefined;
+            const result = { file: rel, status: fileStatus(tests, errored), durationMs, tests };
+            if (done.error) {
+                // The reason comes first in a runner's file error (a syntax error and its code frame):
+                // keep the head, with runner frames dropped and paths made repository-relative.
+                const message = mapStack(done.error.message, stack).stack;
+                const frames = done.error.stack ? mapStack(done.error.stack, stack).stack : '';
+                const text = frames && !message.includes(frames.trim()) && frames.trim() !== message.trim()
+                    ? `${message}\n${frames}`
+                    : message;
+                result.output = head(text);
+            }
+            // A run that exits non-zero although every file "passed" (e.g. an error after the tests) is not a pass.
+            files.push(result);
+            continue;
+        }
+        if (ended && tests.length > 0) {
+            files.push({ file: rel, status: fileStatus(tests, false), durationMs, tests });
+            continue;
+        }
+        const standsForPackage = file === (0,external_node_path_.resolve)(stack.cwd);
+        if (processFailed &&
+            options.reportsStarts &&
+            inProgress &&
+            !standsForPackage &&
+            !started.has(file) &&
+            tests.length === 0) {
+            notStarted.push(expected);
+            continue;
+        }
+        const why = standsForPackage
+            ? 'before the whole suite ran (files after the failure may not have run)'
+            : started.has(file) || tests.length > 0
+                ? 'while this file was running'
+                : 'before this file reported';
+        const message = ended && !processFailed
+            ? 'The runner finished without reporting this file (no tests were found in it, or it was not collected)'
+            : `${describeEnd(outcome)} ${why}; no report was written for it.`;
+        files.push({
+            file: rel,
+            status: 'errored',
+            durationMs: started.has(file) ? Math.max(durationMs, 0) : durationMs,
+            tests,
+            output: `${message}\n${tail(outcome.output)}`
+        });
+    }
+    // The process failed although every file reported success: that failure must not vanish.
+    if (processFailed &&
+        files.length > 0 &&
+        notStarted.length === 0 &&
+        files.every(f => f.status === 'passed' || f.status === 'skipped') &&
+        !ended) {
+        for (const f of files) {
+            f.status = 'errored';
+            f.output = `${describeEnd(outcome)} after the tests reported.\n${tail(outcome.output)}`;
+        }
+    }
+    return { files, notStarted };
+}
+function displayPath(file, repoDir) {
+    if ((0,external_node_path_.resolve)(file) === (0,external_node_path_.resolve)(repoDir))
+        return '.';
+    const rel = repoRelative(file, repoDir);
+    if (!rel)
+        return file;
+    return sourceForCompiled(rel, repoDir) ?? rel;
+}
+function toCase(event, context) {
+    const result = {
+        name: event.name,
+        status: event.status,
+        durationMs: Math.max(0, Math.round(event.durationMs ?? 0))
+    };
+    if (event.status === 'failed' || event.status === 'errored') {
+        const text = event.stack ?? event.message ?? '';
+        result.message = stripAnsi(event.message ?? messageOf(text)).trim() || 'Test failed.';
+        if (text) {
+            const mapped = mapStack(text, context);
+            result.stack = mapped.stack;
+            if (mapped.location)
+                result.location = mapped.location;
+        }
+        if (!result.location && event.line !== undefined) {
+            const file = (0,external_node_path_.isAbsolute)(event.file) ? event.file : (0,external_node_path_.resolve)(context.cwd, event.file);
+            const rel = repoRelative(file, context.repoDir);
+            if (rel)
+                result.location = { file: rel, line: event.line, ...(event.column ? { column: event.column } : {}) };
+        }
+    }
+    return result;
+}
+
+;// CONCATENATED MODULE: ./src/runners/build.ts
+
+
+
+
+
+const OUT_DIRS = ['dist', 'build', 'out'];
+function jestConfigText(dir) {
+    const pkg = (0,detect/* readPackageJson */.jJ)(dir);
+    let text = pkg?.jest ? JSON.stringify(pkg.jest) : '';
+    for (const name of [
+        'jest.config.js',
+        'jest.config.cjs',
+        'jest.config.mjs',
+        'jest.config.json',
+        'jest.config.ts'
+    ]) {
+        if ((0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, name)))
+            text += (0,external_node_fs_.readFileSync)((0,external_node_path_.join)(dir, name), 'utf8');
+    }
+    return text;
+}
+/** Compiled-output folders the package's tests run from (named by its test script or jest config). */
+function testedOutDirs(dir) {
+    const script = (0,detect/* readPackageJson */.jJ)(dir)?.scripts?.test ?? '';
+    const config = jestConfigText(dir);
+    return OUT_DIRS.filter(out => new RegExp(`(^|[\\s'"=/])${out}(/|\\b)`).test(script.replace(/\b(npm|yarn|pnpm) run build\b/g, '')) ||
+        new RegExp(`['"](<rootDir>/)?${out}(/|['"])`).test(config));
+}
+/** The build command a package declares for its tests, if its tests need one. */
+function buildCommandFor(dir) {
+    const scripts = (0,detect/* readPackageJson */.jJ)(dir)?.scripts ?? {};
+    if (scripts.pretest)
+        return 'npm run pretest --silent';
+    const test = scripts.test ?? '';
+    const buildsInTest = /\b(npm|yarn|pnpm)( run)? build\b|\btsc\b/.test(test);
+    if ((buildsInTest || testedOutDirs(dir).length > 0) && scripts.build)
+        return 'npm run build --silent';
+    if (/\btsc\b/.test(test))
+        return 'npx --no-install tsc';
+    return undefined;
+}
+/** The compiled counterpart of a source test file in one of the tested output folders. */
+function compiledFor(file, dir, outDirs) {
+    if (!/\.(c|m)?tsx?$/.test(file))
+        return undefined;
+    const rel = (0,external_node_path_.relative)(dir, file).split('\\').join('/');
+    const stem = rel.replace(/\.(c|m)?tsx?$/, '');
+    const ext = /\.mts$/.test(file) ? '.mjs' : /\.cts$/.test(file) ? '.cjs' : '.js';
+    for (const out of outDirs) {
+        for (const candidate of [`${out}/${stem.replace(/^src\//, '')}${ext}`, `${out}/${stem}${ext}`]) {
+            if ((0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, candidate)))
+                return (0,external_node_path_.join)(dir, candidate);
+        }
+    }
+    return undefined;
+}
+/** Runs the package's declared build step when its tests run from compiled output, and maps files to it. */
+async function prepareBuild(group, options) {
+    if (!['jest', 'vitest', 'mocha', 'node-test'].includes(group.framework))
+        return { ok: true, files: group.files };
+    const command = buildCommandFor(group.packageDir);
+    if (!command)
+        return { ok: true, files: group.files };
+    options.log.info(`Building before the tests: ${command} (in ${group.packageDir})`);
+    const result = await (0,exec/* runShell */.E)(command, {
+        cwd: group.packageDir,
+        env: options.env,
+        timeoutMs: options.timeoutMs,
+        signal: options.signal,
+        maxOutput: 256 * 1024
+    });
+    if (result.timedOut || result.exitCode !== 0) {
+        const end = result.timedOut
+            ? `timed out after ${Math.round(options.timeoutMs / 1000)}s`
+            : `failed with exit code ${result.exitCode}`;
+        return {
+            ok: false,
+            command,
+            output: `The build step \`${command}\` ${end}.\n${tail(result.stdout + result.stderr)}`
+        };
+    }
+    const outDirs = testedOutDirs(group.packageDir);
+    const files = group.files.map(file => outDirs.length ? (compiledFor(file, group.packageDir, outDirs) ?? file) : file);
+    return { ok: true, files, command };
+}
+
+// EXTERNAL MODULE: ./src/regexp.ts
+var regexp = __webpack_require__(70878);
+;// CONCATENATED MODULE: ./src/runners/frameworks/go.ts
+
+
+
+const TEST_FUNC = /^func\s+(Test\w*)\s*\(\s*\w+\s+\*testing\.T\s*\)/gm;
+function testsIn(file) {
+    try {
+        return [...(0,external_node_fs_.readFileSync)(file, 'utf8').matchAll(TEST_FUNC)].map(match => match[1]);
+    }
+    catch {
+        return [];
+    }
+}
+function modulePath(moduleDir) {
+    try {
+        return /^module\s+(\S+)/m.exec((0,external_node_fs_.readFileSync)((0,external_node_path_.join)(moduleDir, 'go.mod'), 'utf8'))?.[1] ?? '';
+    }
+    catch {
+        return '';
+    }
+}
+/** Turns `go test -json` (the go tool's own event stream on stdout) into the line protocol. */
+function goEvents(stdout, moduleDir, packageDirs, stderr = '') {
+    const module = modulePath(moduleDir);
+    const dirOf = (pkg) => pkg === module
+        ? moduleDir
+        : pkg.startsWith(module + '/')
+            ? (0,external_node_path_.join)(moduleDir, pkg.slice(module.length + 1))
+            : pkg;
+    // test name → file, for every test file of the packages that ran
+    const fileOfTest = new Map();
+    const filesOfPackage = new Map();
+    const ensurePackage = (dir) => {
+        let files = filesOfPackage.get(dir);
+        if (files)
+            return files;
+        files = (0,external_node_fs_.existsSync)(dir)
+            ? (0,external_node_fs_.readdirSync)(dir)
+                .filter(name => name.endsWith('_test.go'))
+                .map(name => (0,external_node_path_.join)(dir, name))
+            : [];
+        for (const file of files)
+            for (const test of testsIn(file))
+                fileOfTest.set(`${dir}\0${test}`, file);
+        filesOfPackage.set(dir, files);
+        return files;
+    };
+    for (const dir of packageDirs)
+        ensurePackage(dir);
+    const events = [];
+    const output = new Map();
+    const packageOutput = new Map();
+    let lastWasPackageEnd = false;
+    const started = new Set();
+    const closed = new Set();
+    const remaining = new Map();
+    const running = new Set();
+    const touched = new Map();
+    const absolutize = (text, dir) => text.replace(/^(\s*)([\w.-]+\.go):(\d+)/gm, (_all, space, name, line) => `${space}${(0,external_node_path_.join)(dir, name)}:${line}`);
+    for (const line of stdout.split('\n')) {
+        if (!line.startsWith('{'))
+            continue;
+        let event;
+        try {
+            event = JSON.parse(line);
+        }
+        catch {
+            continue;
+        }
+        if (!event.Package)
+            continue;
+        lastWasPackageEnd = !event.Test && ['pass', 'fail', 'skip'].includes(event.Action);
+        const dir = dirOf(event.Package);
+        ensurePackage(dir);
+        if (!event.Test) {
+            if (event.Action === 'output')
+                packageOutput.set(dir, (packageOutput.get(dir) ?? '') + (event.Output ?? ''));
+            else if (['pass', 'fail', 'skip'].includes(event.Action)) {
+                const ran = touched.get(dir) ?? new Set();
+                const failedOutside = event.Action === 'fail';
+                for (const file of ran) {
+                    if (closed.has(file))
+                        continue;
+                    closed.add(file);
+                    const unfinished = [...running].filter(key => key.startsWith(`${dir}\0`) &&
+                        fileOfTest.get(`${dir}\0${key.slice(dir.length + 1).split('/')[0]}`) === file);
+                    if (unfinished.length > 0) {
+                        const names = unfinished.map(key => key.slice(dir.length + 1)).join(', ');
+                        const text = unfinished.map(key => output.get(key) ?? '').join('') + (packageOutput.get(dir) ?? '');
+                        events.push({
+                            t: 'file',
+                            file,
+                            error: {
+                                message: `${names} did not finish: the test binary ended.\n${absolutize(text, dir)}`.trim()
+                            }
+                        });
+                        for (const key of unfinished)
+                            running.delete(key);
+                    }
+                    else {
+                        events.push({ t: 'file', file });
+                    }
+                }
+                if (failedOutside && ran.size === 0) {
+                    for (const file of packageDirs.length === 0 || packageDirs.includes(dir)
+                        ? (filesOfPackage.get(dir) ?? [])
+                        : []) {
+                        events.push({ t: 'start', file });
+                        events.push({
+                            t: 'file',
+                            file,
+                            error: {
+                                message: [
+                                    absolutize(packageOutput.get(dir) ?? 'go test failed', dir),
+                                    stderrFor(stderr, event.Package)
+                                ]
+                                    .filter(Boolean)
+                                    .join('\n')
+                            }
+                        });
+                    }
+                }
+                touched.delete(dir);
+            }
+            continue;
+        }
+        const top = event.Test.split('/')[0];
+        const file = fileOfTest.get(`${dir}\0${top}`) ?? (0,external_node_path_.join)(dir, 'unknown_test.go');
+        const key = `${dir}\0${event.Test}`;
+        if (event.Action === 'run') {
+            running.add(key);
+            if (!started.has(file)) {
+                started.add(file);
+                remaining.set(file, new Set(testsIn(file)));
+                events.push({ t: 'start', file });
+            }
+            const ran = touched.get(dir) ?? new Set();
+            ran.add(file);
+            touched.set(dir, ran);
+        }
+        else if (event.Action === 'output') {
+            const text = event.Output ?? '';
+            if (!/^(=== (RUN|PAUSE|CONT|NAME)|--- (PASS|FAIL|SKIP))/.test(text.trim()))
+                output.set(key, (output.get(key) ?? '') + text);
+        }
+        else if (['pass', 'fail', 'skip'].includes(event.Action)) {
+            running.delete(key);
+            const text = absolutize(output.get(key) ?? '', dir);
+            const status = event.Action === 'pass' ? 'passed' : event.Action === 'skip' ? 'skipped' : 'failed';
+            events.push({
+                t: 'case',
+                file,
+                name: event.Test.split('/').join(' \u203a '),
+                status,
+                durationMs: (event.Elapsed ?? 0) * 1000,
+                ...(status === 'failed'
+                    ? { message: text.trim().replace(/^\s*\S+\.go:\d+:\s*/gm, '') || 'FAIL', stack: text }
+                    : {})
+            });
+            const left = remaining.get(file);
+            if (left && !event.Test.includes('/')) {
+                left.delete(event.Test);
+                if (left.size === 0 && !closed.has(file)) {
+                    closed.add(file);
+                    events.push({ t: 'file', file });
+                }
+            }
+        }
+    }
+    if (lastWasPackageEnd)
+        events.push({ t: 'end' });
+    return events;
+}
+const goAdapter = {
+    framework: 'go',
+    plan(context) {
+        const packageDirs = [...new Set(context.files.map(file => (0,external_node_path_.dirname)(file)))];
+        const packages = context.all
+            ? ['./...']
+            : packageDirs.map(dir => {
+                const rel = (0,external_node_path_.relative)(context.packageDir, dir).split('\\').join('/');
+                return rel ? `./${rel}` : '.';
+            });
+        const tests = context.all ? [] : [...new Set(context.files.flatMap(testsIn))];
+        const args = ['test', '-json', '-count=1'];
+        if (!context.all && tests.length > 0)
+            args.push(`-run=^(${tests.map(regexp/* escapeRegExp */.N).join('|')})$`);
+        args.push(...packages);
+        return {
+            framework: 'go',
+            command: 'go',
+            args,
+            env: context.env,
+            reportsStarts: true,
+            parseStdout: (stdout, stderr) => goEvents(stdout, context.packageDir, packageDirs, stderr),
+            renderOutput: goOutput,
+            display: ['go', ...args].join(' ')
+        };
+    }
+};
+/** The human text of a `go test -json` stream (its Output fields). */
+function goOutput(stdout) {
+    let text = '';
+    for (const line of stdout.split('\n')) {
+        if (!line.startsWith('{')) {
+            if (line.trim())
+                text += line + '\n';
+            continue;
+        }
+        try {
+            text += JSON.parse(line).Output ?? '';
+        }
+        catch {
+            text += line + '\n';
+        }
+    }
+    return text;
+}
+/** The compiler's messages for one package (`# import/path` and the lines under it) from go's stderr. */
+function stderrFor(stderr, pkg) {
+    const sections = stderr.split(/^(?=# )/m);
+    const own = sections.filter(section => section.startsWith(`# ${pkg}`));
+    return (own.length > 0 ? own.join('') : stderr).trim().slice(-4000);
+}
+
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(31421);
+// EXTERNAL MODULE: ./src/runners/frameworks/node-resolve.ts
+var node_resolve = __webpack_require__(99656);
+;// CONCATENATED MODULE: ./src/runners/frameworks/jest.ts
+
+
+
+
+
+/**
+ * A jest reporter that writes each file's results the moment the file finishes, so that a run
+ * killed later (a hung file) keeps what finished.
+ */
+const REPORTER = String.raw `'use strict'
+const fs = require('fs')
+const STATUS = { passed: 'passed', failed: 'failed', pending: 'skipped', skipped: 'skipped', todo: 'skipped', disabled: 'skipped', focused: 'passed' }
+class CiMedicReporter {
+  constructor(globalConfig, options) { this.out = options.out; this.coverage = options.coverage; this.started = new Set(); this.mapped = new Set() }
+  emit(event) { fs.appendFileSync(this.out, JSON.stringify(event) + '\n') }
+  onTestFileStart(test) { this.start(test.path) }
+  onTestStart(test) { this.start(test.path) }
+  start(file) { if (!this.started.has(file)) { this.started.add(file); this.emit({ t: 'start', file }) } }
+  onTestResult(test, result) {
+    const file = result.testFilePath || test.path
+    for (const a of result.testResults || []) {
+      const text = (a.failureMessages || []).join('\n')
+      this.emit({ t: 'case', file, name: [...(a.ancestorTitles || []), a.title].join(' \u203a '),
+        status: STATUS[a.status] || 'failed', durationMs: a.duration || 0,
+        stack: text || undefined, line: a.location ? a.location.line : undefined, column: a.location ? a.location.column : undefined })
+    }
+    if (this.coverage && result.coverage)
+      this.emit({ t: 'coverage', file, sources: executedFunctions(result.coverage, this.mapped, test.context && test.context.config) })
+    const perf = result.perfStats || {}
+    const error = result.testExecError
+      ? { message: result.failureMessage || result.testExecError.message || String(result.testExecError), stack: result.testExecError.stack }
+      : undefined
+    this.emit({ t: 'file', file, durationMs: perf.runtime || (perf.end && perf.start ? perf.end - perf.start : 0), error })
+  }
+  onRunComplete() { this.emit({ t: 'end' }) }
+  getLastError() { return undefined }
+}
+// Per source file the test loaded: where each function it ran starts (line, column pairs), and
+// whether those positions are the source's own. Where they are those of a transformed copy (as with
+// ts-jest), the copy's source map comes along, once per file.
+function executedFunctions(coverage, mapped, config) {
+  const sources = {}
+  for (const [path, entry] of Object.entries(coverage)) {
+    const data = entry && entry.data ? entry.data : entry
+    if (!data || !data.fnMap || !data.f) continue
+    const fns = []
+    for (const id of Object.keys(data.fnMap)) {
+      const loc = data.fnMap[id].loc || data.fnMap[id].decl
+      if (data.f[id] > 0 && loc) fns.push(loc.start.line, loc.start.column)
+    }
+    const source = data.path || path
+    sources[source] = { fns, exact: !data.inputSourceMap && instrumentsItself(config, source) }
+    if (data.inputSourceMap && !mapped.has(source)) { mapped.add(source); sources[source].map = data.inputSourceMap }
+  }
+  return sources
+}
+// Positions are the source's own when the code jest instrumented was the file itself: no
+// transformer ran, or babel-jest did, which instruments in its own pass. Another transformer that
+// hands jest no source map (swc, esbuild) leaves positions of its output: then only loading counts.
+function instrumentsItself(config, file) {
+  if (!config) return false
+  // A pattern that does not compile never makes positions count as the source's own.
+  const matches = (pattern, onError) => { try { return new RegExp(pattern).test(file) } catch { return onError } }
+  if ((config.transformIgnorePatterns || []).some(pattern => matches(pattern, false))) return true
+  const transform = (config.transform || []).find(([pattern]) => matches(pattern, true))
+  return !transform || /[\\/]babel-jest[\\/]/.test(String(transform[1]))
+}
+module.exports = CiMedicReporter
+`;
+/**
+ * Runs jest through its programmatic entry point (`runCLI`), so that a suite reading
+ * `process.argv` sees `jest <files>` — exactly what the repository's own `jest <files>` shows it —
+ * and none of our reporting options.
+ */
+const DRIVER = String.raw `'use strict'
+const fs = require('fs')
+const plan = JSON.parse(fs.readFileSync(process.argv[2], 'utf8'))
+process.argv = [process.argv[0], plan.bin, ...plan.shownArgs]
+const { runCLI } = require(plan.jest)
+const argv = { _: plan.files, $0: 'jest', ci: true, watch: false, watchAll: false, watchman: false,
+  testLocationInResults: true, reporters: ['default', [plan.reporter, { out: plan.out, coverage: plan.coverage }]] }
+if (plan.files.length) argv.runTestsByPath = true
+if (plan.config) argv.config = plan.config
+// Coverage for the coverage map only: babel's counters (per test file), no report, no thresholds.
+// The repository's own sources are instrumented even where a broad testRegex (kept in check by
+// roots) would make jest take them for tests.
+if (plan.coverage) Object.assign(argv, { coverage: true, collectCoverage: true, coverageProvider: 'babel',
+  coverageReporters: [], coverageThreshold: '{}', ...(plan.sources.length ? { forceCoverageMatch: plan.sources } : {}) })
+runCLI(argv, [plan.cwd]).then(
+  ({ results }) => { process.exit(results.success ? 0 : 1) },
+  error => { console.error((error && error.stack) || String(error)); process.exit(2) }
+)
+`;
+const SOURCE_EXTENSIONS = '{js,jsx,ts,tsx,mjs,cjs,mts,cts}';
+/**
+ * Globs of the folders that hold the package's tracked JavaScript/TypeScript files (never
+ * node_modules): one pattern, since jest compiles its patterns for every file it loads. Folders
+ * whose names a glob would read as syntax are left to jest's own choice.
+ */
+function sourceGlobs(packageDir) {
+    const listed = (0,external_node_child_process_.spawnSync)('git', ['ls-files', '-z', '--', '.'], {
+        cwd: packageDir,
+        encoding: 'utf8',
+        maxBuffer: 256 * 1024 * 1024
+    });
+    if (listed.status !== 0)
+        return [];
+    const folders = new Set();
+    let root = false;
+    for (const file of listed.stdout.split('\0')) {
+        if (!/\.[cm]?[jt]sx?$/.test(file) || file.endsWith('.d.ts') || file.split('/').includes('node_modules'))
+            continue;
+        const slash = file.lastIndexOf('/');
+        if (slash < 0)
+            root = true;
+        else if (!/[\\*?[\]{}()!,@+]/.test(file.slice(0, slash)))
+            folders.add(file.slice(0, slash));
+    }
+    const base = packageDir.split('\\').join('/');
+    if (/[*?[\]{}()!,@+]/.test(base))
+        return [];
+    const globs = root ? [`${base}/*.${SOURCE_EXTENSIONS}`] : [];
+    if (folders.size === 1)
+        globs.push(`${base}/${[...folders][0]}/*.${SOURCE_EXTENSIONS}`);
+    else if (folders.size > 1)
+        globs.push(`${base}/{${[...folders].sort().join(',')}}/*.${SOURCE_EXTENSIONS}`);
+    return globs;
+}
+const jestAdapter = {
+    framework: 'jest',
+    plan(context) {
+        const jestDir = (0,node_resolve/* requirePackage */.a2)('jest', context.packageDir, 'run npm ci (or npm install) before the tests');
+        const reporter = (0,external_node_path_.join)(context.tempDir, 'jest-reporter.cjs');
+        const driver = (0,external_node_path_.join)(context.tempDir, 'jest-driver.cjs');
+        const planFile = (0,external_node_path_.join)(context.tempDir, 'jest-plan.json');
+        const out = (0,external_node_path_.join)(context.tempDir, 'jest-events.jsonl');
+        const files = context.all ? [] : context.files;
+        (0,external_node_fs_.writeFileSync)(reporter, REPORTER);
+        (0,external_node_fs_.writeFileSync)(driver, DRIVER);
+        (0,external_node_fs_.writeFileSync)(out, '');
+        (0,external_node_fs_.writeFileSync)(planFile, JSON.stringify({
+            bin: (0,node_resolve/* binOf */.jU)(jestDir, 'jest') ?? (0,external_node_path_.join)(jestDir, 'bin/jest.js'),
+            jest: jestDir,
+            reporter,
+            out,
+            cwd: context.packageDir,
+            files,
+            config: (0,detect/* jestConfigOf */.c9)(context.packageDir),
+            coverage: context.recordCoverage === true,
+            sources: context.recordCoverage ? sourceGlobs(context.packageDir) : [],
+            shownArgs: files.map(file => (0,external_node_path_.relative)(context.packageDir, file))
+        }));
+        return {
+            framework: 'jest',
+            command: process.execPath,
+            args: [...context.nodeFlags, driver, planFile],
+            env: context.env,
+            eventsFile: out,
+            reportsStarts: true,
+            display: ['jest', ...files.map(file => (0,external_node_path_.relative)(context.packageDir, file))].join(' ')
+        };
+    }
+};
+
+// EXTERNAL MODULE: ./src/select/project.ts
+var project = __webpack_require__(82045);
+;// CONCATENATED MODULE: ./src/runners/v8-coverage.ts
+
+
+
+/**
+ * One coverage event per process that ran exactly one of `testFiles` (absolute paths): the
+ * scripts it loaded (absolute paths, outside node_modules; test files too, as jest instruments
+ * them) and where the functions it ran start. A process that loaded none of them (the
+ * runner's own, a script a test started) or several (tests run in one process) says nothing a
+ * single test file can be charged with, and is skipped.
+ */
+function v8CoverageEvents(dir, testFiles, 
+/** CI Medic's own driver and reporter are here: not the suite's. */
+ownFolder) {
+    // V8 names scripts by their real path (macOS's temp folder is behind a symlink).
+    const own = ownFolder === undefined ? undefined : realPath(ownFolder) + external_node_path_.sep;
+    let names;
+    try {
+        names = (0,external_node_fs_.readdirSync)(dir).filter(name => name.startsWith('coverage-') && name.endsWith('.json'));
+    }
+    catch {
+        return [];
+    }
+    // Test files as V8 names them (real paths), and as the run's events named them.
+    const named = new Map([...testFiles].map(file => [realPath(file), file]));
+    const events = [];
+    const texts = new Map();
+    for (const name of names.sort()) {
+        let parsed;
+        try {
+            parsed = JSON.parse((0,external_node_fs_.readFileSync)((0,external_node_path_.join)(dir, name), 'utf8'));
+        }
+        catch {
+            continue; // a process killed while writing
+        }
+        const scripts = (parsed.result ?? []).flatMap(script => {
+            const path = pathOf(script.url);
+            return path ? [{ path, script }] : [];
+        });
+        const tests = scripts.filter(({ path }) => named.has(path));
+        if (tests.length !== 1)
+            continue;
+        const sources = {};
+        for (const { path, script } of scripts) {
+            if (/[\\/]node_modules[\\/]/.test(path) || (own && path.startsWith(own)))
+                continue;
+            const mapped = parsed['source-map-cache']?.[script.url];
+            sources[path] =
+                mapped?.data && mapped.lineLengths
+                    ? { fns: functionStarts(script, positionsIn(mapped.lineLengths)), exact: false, map: mapped.data }
+                    : ownPositions(script, path, texts);
+        }
+        events.push({
+            t: 'coverage',
+            file: named.get(tests[0].path),
+            sources
+        });
+    }
+    return events;
+}
+function realPath(path) {
+    try {
+        return (0,external_node_fs_.realpathSync)(path);
+    }
+    catch {
+        return (0,external_node_path_.resolve)(path);
+    }
+}
+/** The file a script URL names; undefined for node's own modules, `data:` and `eval` scripts. */
+function pathOf(url) {
+    if (url.startsWith('file://')) {
+        try {
+            return (0,external_node_url_.fileURLToPath)(url);
+        }
+        catch {
+            return undefined;
+        }
+    }
+    // Older node versions name CommonJS scripts by their path.
+    return url.startsWith('/') || /^[A-Za-z]:[\\/]/.test(url) ? url : undefined;
+}
+/**
+ * Positions in the file itself, when V8 compiled the file as it is on disk: the script's own
+ * range is exactly as long as the file's text (a loader that rewrote it, with no source map, makes
+ * it longer or shorter; then only loading the file counts).
+ */
+function ownPositions(script, path, texts) {
+    if (!texts.has(path)) {
+        let text;
+        try {
+            text = (0,external_node_fs_.readFileSync)(path, 'utf8');
+        }
+        catch {
+            text = undefined;
+        }
+        texts.set(path, text);
+    }
+    const text = texts.get(path);
+    const whole = script.functions[0]?.ranges[0];
+    if (text === undefined || !whole || whole.endOffset !== text.length)
+        return { fns: [], exact: false };
+    const lengths = text.split('\n').map(line => line.length);
+    return { fns: functionStarts(script, positionsIn(lengths)), exact: true };
+}
+/** Offset → line (1-based), column (0-based), for a text whose lines (without `\n`) are this long. */
+function positionsIn(lineLengths) {
+    const starts = [];
+    let at = 0;
+    for (const length of lineLengths) {
+        starts.push(at);
+        at += length + 1;
+    }
+    return offset => {
+        let low = 0;
+        let high = starts.length - 1;
+        while (low < high) {
+            const middle = (low + high + 1) >> 1;
+            if (starts[middle] <= offset)
+                low = middle;
+            else
+                high = middle - 1;
+        }
+        return [low + 1, offset - starts[low]];
+    };
+}
+/**
+ * Line, column pairs where the functions that ran start. The script's own top level (V8 lists it
+ * first) is not one: a function that starts the file is.
+ */
+function functionStarts(script, position) {
+    const fns = [];
+    script.functions.forEach((fn, i) => {
+        const range = fn.ranges[0];
+        if (!range || range.count === 0 || (i === 0 && fn.functionName === ''))
+            return;
+        fns.push(...position(range.startOffset));
+    });
+    return fns;
+}
+
+;// CONCATENATED MODULE: ./src/runners/frameworks/mocha.ts
+
+
+
+
+
+/** A mocha reporter writing each test as it ends, and each file as the run moves past it. */
+const mocha_REPORTER = String.raw `'use strict'
+const fs = require('fs')
+function CiMedicReporter(runner) {
+  const out = process.env.CI_MEDIC_MOCHA_EVENTS
+  const emit = event => fs.appendFileSync(out, JSON.stringify(event) + '\n')
+  const fileOf = node => (node ? node.file || fileOf(node.parent) : undefined)
+  const started = new Map()
+  const closed = new Set()
+  let current
+  const close = file => {
+    if (!file || closed.has(file)) return
+    closed.add(file)
+    emit({ t: 'file', file, durationMs: started.has(file) ? Date.now() - started.get(file) : 0 })
+  }
+  const begin = node => {
+    const file = fileOf(node)
+    if (!file || file === current) return file
+    if (current) close(current)
+    current = file
+    if (!started.has(file)) { started.set(file, Date.now()); emit({ t: 'start', file }) }
+    return file
+  }
+  const name = node => (node.titlePath ? node.titlePath() : [node.fullTitle()]).join(' \u203a ')
+  const allFiles = (suite, files) => {
+    if (suite.file) files.add(suite.file)
+    for (const child of suite.suites) allFiles(child, files)
+    for (const test of suite.tests) if (test.file) files.add(test.file)
+    return files
+  }
+  runner.on('suite', suite => { if (suite.file) begin(suite) })
+  runner.on('test', test => begin(test))
+  runner.on('pass', test => {
+    console.log('  \u2713 ' + name(test))
+    emit({ t: 'case', file: begin(test), name: name(test), status: 'passed', durationMs: test.duration || 0 })
+  })
+  runner.on('pending', test => {
+    console.log('  - ' + name(test))
+    emit({ t: 'case', file: begin(test), name: name(test), status: 'skipped', durationMs: 0 })
+  })
+  runner.on('fail', (test, error) => {
+    console.log('  \u2717 ' + name(test) + ': ' + ((error && error.message) || error))
+    emit({ t: 'case', file: begin(test) || current, name: name(test), status: 'failed', durationMs: test.duration || 0,
+      message: (error && error.message) || String(error), stack: (error && error.stack) || String(error) })
+  })
+  runner.once('end', () => {
+    for (const file of allFiles(runner.suite, new Set())) { if (!started.has(file)) { started.set(file, Date.now()); emit({ t: 'start', file }) } close(file) }
+    emit({ t: 'end' })
+  })
+}
+module.exports = CiMedicReporter
+`;
+/**
+ * Runs mocha through its CLI module's `main(argv, options)`: the options (the repository's
+ * .mocharc and package.json "mocha" settings, our reporter) are handed over as an object, so a
+ * suite reading `process.argv` sees `mocha <files>` only.
+ */
+const mocha_DRIVER = String.raw `'use strict'
+const fs = require('fs')
+const path = require('path')
+const { spawn } = require('child_process')
+const [planFile, only] = process.argv.slice(2)
+const plan = JSON.parse(fs.readFileSync(planFile, 'utf8'))
+const cli = require(plan.cli)
+const args = cli.loadOptions(plan.scriptArgs)
+if (plan.perFile && only === undefined) runEachFile()
+else {
+  const files = only === undefined ? plan.files : [only]
+  process.argv = [process.argv[0], plan.bin, ...(only === undefined ? plan.shownArgs : [path.relative(process.cwd(), only)])]
+  process.env.CI_MEDIC_MOCHA_EVENTS = plan.out
+  if (files.length) { args._ = files; delete args.spec }
+  if (only !== undefined) args.parallel = false
+  args.reporter = plan.reporter
+  args.R = plan.reporter
+  delete args['reporter-option']; delete args.reporterOption; delete args.O
+  cli.main(undefined, args)
+}
+// Each test file in a process of its own (this driver again), a few at a time: what a process
+// loads and runs is then that file's alone.
+function runEachFile() {
+  let files = plan.files
+  if (!files.length) {
+    const list = v => (v === undefined ? [] : Array.isArray(v) ? v : [v])
+    const specs = [...list(args._), ...list(args.spec)]
+    const found = require(plan.collect)({ spec: specs.length ? specs : ['./test'],
+      extension: list(args.extension).length ? list(args.extension) : ['js', 'cjs', 'mjs'],
+      ignore: list(args.ignore), file: [], recursive: args.recursive, sort: args.sort })
+    files = (Array.isArray(found) ? found : found.files).map(file => path.resolve(file))
+  }
+  const os = require('os')
+  const width = Math.max(1, Math.min(4, os.availableParallelism ? os.availableParallelism() : os.cpus().length))
+  let next = 0
+  let failed = false
+  const start = () => {
+    if (next >= files.length) return Promise.resolve()
+    const file = files[next++]
+    return new Promise(done => {
+      const child = spawn(process.execPath, [...process.execArgv, __filename, planFile, file], { stdio: 'inherit' })
+      child.on('error', () => { failed = true; done() })
+      child.on('close', code => { if (code !== 0) failed = true; done() })
+    }).then(start)
+  }
+  Promise.all(Array.from({ length: width }, start)).then(() => process.exit(failed ? 1 : 0))
+}
+`;
+/** Options mocha would then never end with. */
+const NOT_PASSED_ON = new Set(['--watch', '-w']);
+/**
+ * What the test script gives mocha (specs, `--require`, `--recursive`, `--timeout`…), as mocha
+ * reads its command line; its config files are read as well.
+ */
+function scriptArguments(packageDir) {
+    let scripts;
+    try {
+        scripts = JSON.parse((0,external_node_fs_.readFileSync)((0,external_node_path_.join)(packageDir, 'package.json'), 'utf8'))
+            .scripts;
+    }
+    catch {
+        return [];
+    }
+    return ((0,project/* runnerArguments */.bB)(scripts, /^(?:\S*\/)?_?mocha$/) ?? []).filter(word => !NOT_PASSED_ON.has(word));
+}
+const mochaAdapter = {
+    framework: 'mocha',
+    plan(context) {
+        const mochaDir = (0,node_resolve/* requirePackage */.a2)('mocha', context.packageDir, 'run npm ci (or npm install) before the tests');
+        const reporter = (0,external_node_path_.join)(context.tempDir, 'mocha-reporter.cjs');
+        const driver = (0,external_node_path_.join)(context.tempDir, 'mocha-driver.cjs');
+        const planFile = (0,external_node_path_.join)(context.tempDir, 'mocha-plan.json');
+        const out = (0,external_node_path_.join)(context.tempDir, 'mocha-events.jsonl');
+        const files = context.all ? [] : context.files;
+        const shown = files.map(file => (0,external_node_path_.relative)(context.packageDir, file));
+        (0,external_node_fs_.writeFileSync)(reporter, mocha_REPORTER);
+        (0,external_node_fs_.writeFileSync)(driver, mocha_DRIVER);
+        (0,external_node_fs_.writeFileSync)(out, '');
+        (0,external_node_fs_.writeFileSync)(planFile, JSON.stringify({
+            bin: (0,node_resolve/* binOf */.jU)(mochaDir, 'mocha') ?? (0,external_node_path_.join)(mochaDir, 'bin/mocha.js'),
+            cli: (0,external_node_path_.join)(mochaDir, 'lib/cli/cli.js'),
+            scriptArgs: scriptArguments(context.packageDir),
+            collect: (0,external_node_path_.join)(mochaDir, 'lib/cli/collect-files.js'),
+            // For a coverage map: node's coverage of a process is one test file's when the file ran alone.
+            perFile: context.recordCoverage === true,
+            reporter,
+            out,
+            files,
+            shownArgs: shown
+        }));
+        const coverageDir = context.recordCoverage ? (0,external_node_path_.join)(context.tempDir, 'v8-coverage') : undefined;
+        return {
+            framework: 'mocha',
+            command: process.execPath,
+            args: [...context.nodeFlags, driver, planFile],
+            env: coverageDir ? { ...context.env, NODE_V8_COVERAGE: coverageDir } : context.env,
+            ...(coverageDir
+                ? { readCoverage: tests => v8CoverageEvents(coverageDir, tests, context.tempDir) }
+                : {}),
+            eventsFile: out,
+            reportsStarts: true,
+            display: ['mocha', ...shown].join(' ')
+        };
+    }
+};
+
+;// CONCATENATED MODULE: ./src/runners/frameworks/node-test.ts
+
+
+
+/**
+ * A `node --test` reporter module writing the line protocol. It is given to node itself
+ * (`--test-reporter`, `--test-reporter-destination`); node does not pass those flags on to the
+ * processes that run the test files, whose `process.argv` stays `[node, file]`.
+ */
+const node_test_REPORTER = String.raw `import { isAbsolute, resolve } from 'node:path'
+const abs = file => (file ? (isAbsolute(file) ? file : resolve(file)) : undefined)
+export default async function* ciMedicReporter(source) {
+  const names = new Map()
+  const output = new Map()
+  const cases = new Map()
+  for await (const event of source) {
+    const data = event.data || {}
+    const file = abs(data.file)
+    const isFile = file !== undefined && data.nesting === 0 && abs(data.name) === file
+    if (event.type === 'test:stdout' || event.type === 'test:stderr') {
+      if (file) output.set(file, ((output.get(file) || '') + (data.message || '')).slice(-4000))
+      continue
+    }
+    if (event.type === 'test:dequeue' && isFile) { yield JSON.stringify({ t: 'start', file }) + '\n'; continue }
+    if (event.type === 'test:start' && !isFile && file) {
+      const stack = names.get(file) || []
+      stack[data.nesting] = data.name
+      stack.length = data.nesting + 1
+      names.set(file, stack)
+      continue
+    }
+    if ((event.type === 'test:pass' || event.type === 'test:fail') && !isFile && file) {
+      const details = data.details || {}
+      if (details.type === 'suite') continue
+      const stack = (names.get(file) || []).slice(0, data.nesting)
+      const name = [...stack, data.name].join(' \u203a ')
+      const error = details.error
+      const cause = error && error.cause !== undefined ? error.cause : error
+      const status = data.skip !== undefined || data.todo !== undefined ? 'skipped' : event.type === 'test:pass' ? 'passed' : 'failed'
+      cases.set(file, (cases.get(file) || 0) + 1)
+      yield JSON.stringify({ t: 'case', file, name, status, durationMs: details.duration_ms || 0,
+        message: status === 'failed' ? String((cause && cause.message) || cause || 'failed') : undefined,
+        stack: status === 'failed' ? String((cause && cause.stack) || (error && error.stack) || '') || undefined : undefined,
+        line: data.line, column: data.column }) + '\n'
+      continue
+    }
+    if ((event.type === 'test:complete' || event.type === 'test:fail') && isFile) {
+      if (event.type === 'test:fail' && cases.has(file + '\0done')) continue
+      cases.set(file + '\0done', 1)
+      const details = data.details || {}
+      const error = details.error
+      const crashed = error && !cases.get(file) && (data.details.error.failureType !== 'subtestsFailed')
+      yield JSON.stringify({ t: 'file', file, durationMs: details.duration_ms || 0,
+        error: crashed ? { message: [String(error.message || 'test failed') + (error.exitCode != null ? ' (exit code ' + error.exitCode + ')' : '') + (error.signal ? ' (signal ' + error.signal + ')' : ''), output.get(file) || ''].join('\n').trim(), stack: String(error.stack || '') } : undefined }) + '\n'
+    }
+  }
+  yield JSON.stringify({ t: 'end' }) + '\n'
+}
+`;
+const nodeTestAdapter = {
+    framework: 'node-test',
+    plan(context) {
+        const reporter = (0,external_node_path_.join)(context.tempDir, 'node-test-reporter.mjs');
+        const out = (0,external_node_path_.join)(context.tempDir, 'node-test-events.jsonl');
+        (0,external_node_fs_.writeFileSync)(reporter, node_test_REPORTER);
+        (0,external_node_fs_.writeFileSync)(out, '');
+        const files = context.all ? [] : context.files.map(file => (0,external_node_path_.relative)(context.packageDir, file));
+        const nodeFlags = context.nodeFlags.filter(flag => !flag.startsWith('--test-reporter'));
+        // Each test file runs in a process of its own, which writes its coverage as it exits.
+        const coverageDir = context.recordCoverage ? (0,external_node_path_.join)(context.tempDir, 'v8-coverage') : undefined;
+        return {
+            framework: 'node-test',
+            command: process.execPath,
+            args: [
+                ...nodeFlags,
+                '--test',
+                '--test-reporter=spec',
+                '--test-reporter-destination=stdout',
+                `--test-reporter=${reporter}`,
+                `--test-reporter-destination=${out}`,
+                ...files
+            ],
+            env: coverageDir ? { ...context.env, NODE_V8_COVERAGE: coverageDir } : context.env,
+            eventsFile: out,
+            reportsStarts: true,
+            ...(coverageDir
+                ? { readCoverage: tests => v8CoverageEvents(coverageDir, tests, context.tempDir) }
+                : {}),
+            display: ['node', ...nodeFlags, '--test', ...files].join(' ')
+        };
+    }
+};
+
+;// CONCATENATED MODULE: ./src/runners/frameworks/pytest.ts
+
+
+/**
+ * Runs pytest through `pytest.main(args, plugins=[...])`: the report plugin is an object handed
+ * over in-process, and `sys.argv` (which tests see) is `pytest <files>` only.
+ */
+const pytest_DRIVER = String.raw `import json, os, sys
+plan = json.load(open(sys.argv[1]))
+sys.argv = ['pytest', *plan['shownArgs']]
+sys.path[0] = os.getcwd()
+out = open(plan['out'], 'a', buffering=1)
+
+def emit(event):
+    out.write(json.dumps(event) + '\n')
+    out.flush()
+
+class CiMedicPlugin:
+    def __init__(self):
+        self.root = os.getcwd()
+        self.started = set()
+        self.remaining = {}
+        self.closed = set()
+
+    def pytest_configure(self, config):
+        self.root = str(getattr(config, 'rootpath', None) or config.rootdir)
+
+    def file_of(self, nodeid):
+        return os.path.join(self.root, nodeid.split('::')[0])
+
+    def name_of(self, nodeid):
+        return ' \u203a '.join(nodeid.split('::')[1:]) or nodeid
+
+    def pytest_collection_modifyitems(self, session, config, items):
+        for item in items:
+            file = self.file_of(item.nodeid)
+            self.remaining[file] = self.remaining.get(file, 0) + 1
+
+    def pytest_collectreport(self, report):
+        if report.failed and report.nodeid:
+            file = self.file_of(report.nodeid)
+            emit({'t': 'start', 'file': file})
+            text = str(report.longreprtext)
+            reason = '\n'.join(l[1:].strip() for l in text.splitlines() if l.startswith('E '))
+            emit({'t': 'file', 'file': file, 'durationMs': 0, 'error': {'message': (reason + '\n\n' + text).strip()}})
+            self.closed.add(file)
+
+    def pytest_runtest_logstart(self, nodeid, location):
+        file = self.file_of(nodeid)
+        if file not in self.started:
+            self.started.add(file)
+            emit({'t': 'start', 'file': file})
+
+    def pytest_runtest_logreport(self, report):
+        file = self.file_of(report.nodeid)
+        name = self.name_of(report.nodeid)
+        event = None
+        if report.when == 'call':
+            status = 'passed' if report.passed else 'skipped' if report.skipped else 'failed'
+            event = {'name': name, 'status': status}
+        elif report.when == 'setup' and not report.passed:
+            event = {'name': name, 'status': 'skipped' if report.skipped else 'errored'}
+        elif report.when == 'teardown' and report.failed:
+            event = {'name': name + ' [teardown]', 'status': 'errored'}
+        if event is not None:
+            event.update({'t': 'case', 'file': file, 'durationMs': report.duration * 1000})
+            if event['status'] in ('failed', 'errored'):
+                text = str(report.longreprtext)
+                lines = [l[1:].strip() for l in text.splitlines() if l.startswith('E ')]
+                event['message'] = '\n'.join(lines) or text.strip().splitlines()[-1:][0] if text.strip() else 'failed'
+                event['stack'] = text
+            line = report.location[1] if report.location and report.location[1] is not None else None
+            if line is not None:
+                event['line'] = line + 1
+            emit(event)
+
+    def pytest_runtest_logfinish(self, nodeid, location):
+        file = self.file_of(nodeid)
+        self.remaining[file] = self.remaining.get(file, 1) - 1
+        if self.remaining[file] <= 0 and file not in self.closed:
+            self.closed.add(file)
+            emit({'t': 'file', 'file': file})
+
+    def pytest_sessionfinish(self, session, exitstatus):
+        for file in self.started:
+            if file not in self.closed:
+                self.closed.add(file)
+                emit({'t': 'file', 'file': file})
+        emit({'t': 'end'})
+
+import pytest
+code = pytest.main([*plan['files'], '-p', 'no:cacheprovider'], plugins=[CiMedicPlugin()])
+out.close()
+sys.exit(int(code))
+`;
+function pythonFor(context) {
+    for (const dir of [context.packageDir, context.repoDir]) {
+        for (const venv of ['.venv', 'venv']) {
+            const python = (0,external_node_path_.join)(dir, venv, process.platform === 'win32' ? 'Scripts/python.exe' : 'bin/python');
+            if ((0,external_node_fs_.existsSync)(python))
+                return python;
+        }
+    }
+    return process.platform === 'win32' ? 'python' : 'python3';
+}
+const pytestAdapter = {
+    framework: 'pytest',
+    plan(context) {
+        const driver = (0,external_node_path_.join)(context.tempDir, 'ci_medic_pytest.py');
+        const planFile = (0,external_node_path_.join)(context.tempDir, 'pytest-plan.json');
+        const out = (0,external_node_path_.join)(context.tempDir, 'pytest-events.jsonl');
+        const files = context.all ? [] : context.files.map(file => (0,external_node_path_.relative)(context.packageDir, file));
+        (0,external_node_fs_.writeFileSync)(driver, pytest_DRIVER);
+        (0,external_node_fs_.writeFileSync)(out, '');
+        (0,external_node_fs_.writeFileSync)(planFile, JSON.stringify({ out, files, shownArgs: files }));
+        return {
+            framework: 'pytest',
+            command: pythonFor(context),
+            args: ['-u', driver, planFile],
+            env: { ...context.env, PYTHONDONTWRITEBYTECODE: '1' },
+            eventsFile: out,
+            reportsStarts: true,
+            display: ['pytest', ...files].join(' ')
+        };
+    }
+};
+
+;// CONCATENATED MODULE: ./src/runners/frameworks/vitest.ts
+
+
+
+
+/**
+ * Runs vitest through `startVitest` (its programmatic entry point) with a reporter object that
+ * writes every module's results as it ends. A suite reading `process.argv` sees `vitest run <files>`.
+ */
+const vitest_DRIVER = String.raw `import { appendFileSync, readFileSync } from 'node:fs'
+const plan = JSON.parse(readFileSync(process.argv[2], 'utf8'))
+process.argv = [process.argv[0], plan.bin, 'run', ...plan.shownArgs]
+const emit = event => appendFileSync(plan.out, JSON.stringify(event) + '\n')
+const STATUS = { passed: 'passed', failed: 'failed', skipped: 'skipped', pending: 'skipped' }
+const nameOf = test => {
+  const names = []
+  for (let node = test; node && node.type !== 'module'; node = node.parent) names.unshift(node.name)
+  return names.join(' \u203a ')
+}
+const textOf = error => (error && (error.stack || error.message)) || String(error)
+const reporter = {
+  onTestModuleStart(module) { emit({ t: 'start', file: module.moduleId }) },
+  onTestModuleEnd(module) {
+    for (const test of module.children.allTests()) {
+      const result = test.result() || { state: 'pending', errors: [] }
+      const diagnostic = test.diagnostic ? test.diagnostic() : undefined
+      const errors = result.errors || []
+      emit({ t: 'case', file: module.moduleId, name: nameOf(test), status: STATUS[result.state] || 'failed',
+        durationMs: diagnostic ? diagnostic.duration : 0,
+        message: errors.length ? errors.map(e => e.message).join('\n') : undefined,
+        stack: errors.length ? errors.map(textOf).join('\n') : undefined,
+        line: test.location ? test.location.line : undefined, column: test.location ? test.location.column : undefined })
+    }
+    const errors = module.errors ? module.errors() : []
+    const diagnostic = module.diagnostic ? module.diagnostic() : undefined
+    emit({ t: 'file', file: module.moduleId, durationMs: diagnostic ? diagnostic.duration : 0,
+      error: errors.length ? { message: errors.map(e => e.message).join('\n'), stack: errors.map(textOf).join('\n') } : undefined })
+  },
+  onTestRunEnd() { emit({ t: 'end' }) }
+}
+const { startVitest } = await import(plan.vitestNode)
+let code = 1
+try {
+  const vitest = await startVitest('test', plan.files, { run: true, watch: false, reporters: ['default', reporter], includeTaskLocation: true, passWithNoTests: false })
+  code = process.exitCode ?? (vitest ? 0 : 1)
+  if (vitest) await vitest.close()
+} catch (error) {
+  console.error((error && error.stack) || String(error))
+  code = 2
+}
+process.exit(code)
+`;
+const vitestAdapter = {
+    framework: 'vitest',
+    plan(context) {
+        const vitestDir = (0,node_resolve/* requirePackage */.a2)('vitest', context.packageDir, 'run npm ci (or npm install) before the tests');
+        const driver = (0,external_node_path_.join)(context.tempDir, 'vitest-driver.mjs');
+        const planFile = (0,external_node_path_.join)(context.tempDir, 'vitest-plan.json');
+        const out = (0,external_node_path_.join)(context.tempDir, 'vitest-events.jsonl');
+        const files = context.all ? [] : context.files;
+        const shown = files.map(file => (0,external_node_path_.relative)(context.packageDir, file));
+        (0,external_node_fs_.writeFileSync)(driver, vitest_DRIVER);
+        (0,external_node_fs_.writeFileSync)(out, '');
+        (0,external_node_fs_.writeFileSync)(planFile, JSON.stringify({
+            bin: (0,node_resolve/* binOf */.jU)(vitestDir, 'vitest') ?? (0,external_node_path_.join)(vitestDir, 'vitest.mjs'),
+            vitestNode: (0,external_node_url_.pathToFileURL)((0,external_node_path_.join)(vitestDir, 'dist/node.js')).href,
+            out,
+            files,
+            shownArgs: shown
+        }));
+        return {
+            framework: 'vitest',
+            command: process.execPath,
+            args: [...context.nodeFlags, driver, planFile],
+            env: context.env,
+            eventsFile: out,
+            reportsStarts: true,
+            display: ['vitest', 'run', ...shown].join(' ')
+        };
+    }
+};
+
+;// CONCATENATED MODULE: ./src/runners/frameworks/index.ts
+
+
+
+
+
+
+const ADAPTERS = {
+    jest: jestAdapter,
+    vitest: vitestAdapter,
+    mocha: mochaAdapter,
+    'node-test': nodeTestAdapter,
+    pytest: pytestAdapter,
+    go: goAdapter
+};
+
+;// CONCATENATED MODULE: ./src/runners/shell.ts
+/** Quotes one word for a POSIX shell (or cmd.exe on Windows) so that it stays one literal argument. */
+function shellQuote(word, platform = process.platform) {
+    if (platform === 'win32')
+        return `"${word.replace(/"/g, '""')}"`;
+    if (/^[A-Za-z0-9_./@%+=:,-]+$/.test(word))
+        return word;
+    return `'${word.replace(/'/g, `'\\''`)}'`;
+}
+/** Puts the quoted files where `{files}` stands in a user's test command. */
+function fillTestCommand(command, files, platform = process.platform) {
+    const quoted = files.map(file => shellQuote(file, platform)).join(' ');
+    return command.includes('{files}') ? command.split('{files}').join(quoted) : command;
+}
+
+// EXTERNAL MODULE: ./src/runners/timings.ts
+var timings = __webpack_require__(63464);
+// EXTERNAL MODULE: ./src/runners/coverage-map.ts
+var coverage_map = __webpack_require__(32602);
+// EXTERNAL MODULE: ./src/select/js-lexer.ts
+var js_lexer = __webpack_require__(40614);
+// EXTERNAL MODULE: ./src/select/js-scanner.ts
+var js_scanner = __webpack_require__(62178);
+// EXTERNAL MODULE: ./src/select/model.ts
+var model = __webpack_require__(71709);
+;// CONCATENATED MODULE: ./src/runners/loader-stub.ts
+
+
+
+
+
+/** A stub is a few lines; anything larger holds code of its own. */
+const MAX_STUB_BYTES = 4096;
+/** Stubs that load stubs: how deep to follow them. */
+const MAX_DEPTH = 4;
+/** What a relative specifier may leave out, as node resolves it. */
+const SUFFIXES = ['', '.js', '.cjs', '.mjs', '/index.js'];
+/**
+ * Whether the untracked file `path` (relative to repoDir) does nothing but load other files: it
+ * defines no function or class, and every relative path it imports or requires is a tracked file
+ * the test's coverage holds, a dependency (under node_modules), or another such stub; at least
+ * one is a tracked file. Then what the test ran through it is the tracked files' code, which its
+ * coverage records. The entry points `preconstruct dev` writes into `dist/` are such stubs
+ * (`module.exports = require("../src/index.js")`); built output is not, as it holds the code of the
+ * tracked files it was built from rather than loading them.
+ */
+function onlyLoadsWhatRan(path, check, depth = 0) {
+    if (depth > MAX_DEPTH || !(0,model/* isJsLike */.Pp)(path))
+        return false;
+    let text;
+    try {
+        const bytes = (0,external_node_fs_.readFileSync)((0,external_node_path_.join)(check.repoDir, path));
+        if (bytes.length > MAX_STUB_BYTES)
+            return false;
+        text = bytes.toString('utf8');
+    }
+    catch {
+        return false;
+    }
+    const { kinds, texts, error } = (0,js_lexer/* tokenize */.qw)(text, true);
+    if (error)
+        return false;
+    for (let k = 0; k < kinds.length; k++) {
+        const token = texts[k];
+        if (kinds[k] === js_lexer/* IDENT */.L3 && (token === 'function' || token === 'class'))
+            return false;
+        if (kinds[k] === js_lexer/* PUNCT */.rU && token === '=>')
+            return false;
+    }
+    let loadsTracked = false;
+    for (const { spec } of (0,js_scanner/* scanJs */.jg)(text, path, { hashes: false }).imports) {
+        if (!spec.startsWith('./') && !spec.startsWith('../'))
+            continue;
+        const target = external_node_path_.posix.normalize(external_node_path_.posix.join(external_node_path_.posix.dirname(path), spec));
+        if (target.startsWith('../'))
+            return false;
+        if (target.split('/').includes('node_modules'))
+            continue;
+        const found = SUFFIXES.map(suffix => target + suffix).find(candidate => check.tracked(candidate) || isFile((0,external_node_path_.join)(check.repoDir, candidate)));
+        if (found === undefined)
+            return false;
+        // A tracked file the test ran, or an untracked one that is a stub too (and so loads one).
+        if (check.tracked(found) ? !check.ran.has(found) : !onlyLoadsWhatRan(found, check, depth + 1))
+            return false;
+        loadsTracked = true;
+    }
+    return loadsTracked;
+}
+function isFile(file) {
+    try {
+        return (0,external_node_fs_.statSync)(file).isFile();
+    }
+    catch {
+        return false;
+    }
+}
+
+// EXTERNAL MODULE: ./src/ports/git.ts
+var ports_git = __webpack_require__(94220);
+;// CONCATENATED MODULE: ./src/runners/totals.ts
+function isFailing(result) {
+    return result.status === 'failed' || result.status === 'errored';
+}
+function isFailingCase(test) {
+    return test.status === 'failed' || test.status === 'errored';
+}
+/** Totals over cases; a file that failed without a failing case (a crash) counts as one failure. */
+function totalsOf(files) {
+    const totals = { passed: 0, failed: 0, skipped: 0, flaky: 0 };
+    for (const file of files) {
+        for (const test of file.tests) {
+            if (test.failureKind === 'flaky')
+                totals.flaky++;
+            else if (test.status === 'passed')
+                totals.passed++;
+            else if (test.status === 'skipped')
+                totals.skipped++;
+            else
+                totals.failed++;
+        }
+        const failingCases = file.tests.some(isFailingCase);
+        if (isFailing(file) && !failingCases)
+            totals.failed++;
+        if (file.flaky && !file.tests.some(test => test.failureKind === 'flaky'))
+            totals.flaky++;
+    }
+    return totals;
+}
+
+;// CONCATENATED MODULE: ./src/runners/baseline.ts
+
+
+
+
+
+/** Installed dependency folders that a fresh worktree lacks and may borrow from the checkout. */
+const SHARED_INSTALLS = ['node_modules', '.venv', 'venv'];
+/** The failures of a report that still count (not flaky). */
+function failingFiles(report) {
+    return report.files.filter(file => isFailing(file) && !file.flaky);
+}
+function linkInstalls(repoDir, worktree, files) {
+    const dirs = new Set([repoDir]);
+    for (const file of files) {
+        for (let dir = (0,external_node_path_.dirname)((0,external_node_path_.resolve)(repoDir, file)); dir.startsWith(repoDir) && dir !== repoDir; dir = (0,external_node_path_.dirname)(dir))
+            dirs.add(dir);
+    }
+    for (const dir of dirs) {
+        for (const name of SHARED_INSTALLS) {
+            const source = (0,external_node_path_.join)(dir, name);
+            const target = (0,external_node_path_.join)(worktree, (0,external_node_path_.relative)(repoDir, dir), name);
+            if ((0,external_node_fs_.existsSync)(source) && !(0,external_node_fs_.existsSync)(target) && (0,external_node_fs_.existsSync)((0,external_node_path_.dirname)(target))) {
+                try {
+                    (0,external_node_fs_.symlinkSync)((0,external_node_fs_.lstatSync)(source).isSymbolicLink() ? (0,external_node_path_.resolve)((0,external_node_path_.dirname)(source), source) : source, target, 'dir');
+                }
+                catch {
+                    // the base commit runs without it and reports what happens
+                }
+            }
+        }
+    }
+}
+/**
+ * Runs the failing tests on the base commit in a temporary git worktree and marks each failure
+ * `new` or `already-failing`. The worktree is removed whatever happens.
+ */
+async function compareToBase(options) {
+    const { report, log } = options;
+    const failing = failingFiles(report);
+    if (failing.length === 0)
+        return { ...report, baseline: { base: options.base, newFailures: 0, alreadyFailing: 0 } };
+    const git = new ports_git/* Git */.TU(options.repoDir);
+    const root = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'ci-medic-base-'));
+    const worktree = (0,external_node_path_.join)(root, 'tree');
+    let baseReport;
+    try {
+        await git.run(['worktree', 'add', '--detach', '--force', worktree, options.base]);
+        const files = failing.map(file => file.file).filter(file => (0,external_node_fs_.existsSync)((0,external_node_path_.join)(worktree, file)));
+        linkInstalls(options.repoDir, worktree, files);
+        log.info(`Running ${files.length} failing test file(s) on the base commit ${options.base}.`);
+        baseReport = files.length > 0 ? await options.run(worktree, files) : undefined;
+    }
+    finally {
+        await git.tryRun(['worktree', 'remove', '--force', worktree]);
+        (0,external_node_fs_.rmSync)(root, { recursive: true, force: true });
+        await git.tryRun(['worktree', 'prune']);
+    }
+    const baseFiles = new Map((baseReport?.files ?? []).map(file => [file.file, file]));
+    let newFailures = 0;
+    let alreadyFailing = 0;
+    const files = report.files.map(file => {
+        if (!isFailing(file) || file.flaky)
+            return file;
+        const onBase = baseFiles.get(file.file);
+        const tests = file.tests.map(test => {
+            if (!isFailingCase(test) || test.failureKind === 'flaky')
+                return test;
+            const baseCase = onBase?.tests.find(candidate => candidate.name === test.name);
+            const already = baseCase ? isFailingCase(baseCase) : onBase?.status === 'errored';
+            if (already)
+                alreadyFailing++;
+            else
+                newFailures++;
+            return { ...test, failureKind: already ? 'already-failing' : 'new' };
+        });
+        const result = { ...file, tests };
+        if (!tests.some(isFailingCase)) {
+            const already = onBase !== undefined && isFailing(onBase);
+            if (already)
+                alreadyFailing++;
+            else
+                newFailures++;
+            result.failureKind = already ? 'already-failing' : 'new';
+        }
+        return result;
+    });
+    return {
+        ...report,
+        files,
+        totals: totalsOf(files),
+        baseline: { base: options.base, newFailures, alreadyFailing }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/runners/index.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const MAX_OUTPUT = 1024 * 1024;
+/** Runs test files with the repository's own framework(s) and reads the results. */
+async function runTests(options) {
+    const started = Date.now();
+    const repoDir = (0,external_node_path_.resolve)(options.repoDir);
+    const env = { ...(options.env ?? process.env), FORCE_COLOR: '0', NO_COLOR: '1' };
+    const runs = [];
+    const coverage = new Map();
+    const context = { ...options, repoDir, env, runs, coverage };
+    let results;
+    let frameworks;
+    if (options.testCommand) {
+        results = await runCustom(context, 'initial', options.files);
+        frameworks = ['custom'];
+        for (let attempt = 1; attempt <= options.retries && results.some(isFailing); attempt++) {
+            const retried = await runCustom(context, `retry ${attempt}`, options.files);
+            results = mergeRetry(results, retried);
+        }
+    }
+    else {
+        const groups = options.files ? (0,detect/* groupFiles */.Z1)(options.files, repoDir) : (0,detect/* allGroups */.Sm)(repoDir);
+        frameworks = [...new Set(groups.map(group => group.framework))];
+        results = [];
+        for (const group of groups) {
+            let groupResults = await runGroup(context, group, 'initial');
+            for (let attempt = 1; attempt <= options.retries; attempt++) {
+                // Neither a timed-out file (a retry costs another full time limit) nor the package entry
+                // that stands for an unfinished whole-suite run is retried.
+                const failing = groupResults.filter(result => isFailing(result) &&
+                    !result.output?.includes('(test-timeout)') &&
+                    !isDirectory((0,external_node_path_.resolve)(repoDir, result.file)));
+                if (failing.length === 0)
+                    break;
+                options.log.info(`Retry ${attempt}/${options.retries}: ${failing.map(f => f.file).join(', ')}`);
+                const retried = await runGroup(context, { ...group, all: false, files: failing.map(f => (0,external_node_path_.resolve)(repoDir, f.file)) }, `retry ${attempt}`);
+                groupResults = mergeRetry(groupResults, retried);
+            }
+            results.push(...groupResults);
+        }
+    }
+    results.sort((a, b) => a.file.localeCompare(b.file));
+    const report = {
+        framework: frameworks[0] ?? 'custom',
+        frameworks,
+        totals: totalsOf(results),
+        files: results,
+        durationMs: Date.now() - started,
+        runs
+    };
+    if (options.timingsDir)
+        (0,timings/* recordTimings */.HI)(options.timingsDir, report);
+    if (options.coverageDir)
+        report.coverageMap = await saveCoverage(options.coverageDir, context, results);
+    return report;
+}
+/**
+ * Records what each test file that passed on its first run ran. Nothing is recorded when the
+ * work tree has changes (the map must describe a commit), and a test that loaded a file git does
+ * not track is left out, since select could not tell whether that file changed (or what it was
+ * built from); unless that file only loads tracked files the test ran (a stub, see
+ * onlyLoadsWhatRan), which the entry then leaves out.
+ */
+async function saveCoverage(dir, context, results) {
+    const git = new ports_git/* Git */.TU(context.repoDir);
+    const commit = (await git.tryRun(['rev-parse', '--verify', '-q', 'HEAD^{commit}'])).stdout.trim();
+    if (!commit)
+        return { recorded: 0, why: 'not a git repository with a commit' };
+    const status = await git.tryRun(['status', '--porcelain', '--untracked-files=no']);
+    if (status.exitCode !== 0 || status.stdout.trim())
+        return { commit, recorded: 0, why: 'the work tree has uncommitted changes' };
+    const prefix = (await git.tryRun(['rev-parse', '--show-prefix'])).stdout.trim();
+    const tracked = new Set((await git.run(['ls-files', '-z', '--full-name'])).split('\0').filter(Boolean));
+    const recorded = new Map();
+    let untracked = 0;
+    // A file reported more than once (one run per jest project) counts only if every run passed.
+    const notPassing = new Set(results.filter(r => r.status !== 'passed' || r.flaky).map(r => r.file));
+    for (const result of results) {
+        const ran = context.coverage.get(result.file);
+        if (notPassing.has(result.file) || ran === undefined || recorded.has(prefix + result.file))
+            continue;
+        const sources = ran && Object.keys(ran);
+        const isTracked = (path) => tracked.has(prefix + path);
+        const stubs = { repoDir: context.repoDir, tracked: isTracked, ran: new Set(sources) };
+        if (!sources || !sources.every(path => isTracked(path) || onlyLoadsWhatRan(path, stubs))) {
+            untracked++;
+            continue;
+        }
+        recorded.set(prefix + result.file, Object.fromEntries(Object.entries(ran)
+            .filter(([path]) => isTracked(path))
+            .map(([path, entry]) => [prefix + path, entry])));
+    }
+    if (recorded.size === 0)
+        return {
+            commit,
+            recorded: 0,
+            why: context.coverage.size === 0 ? 'no runner reported coverage (jest, node:test and mocha do)' : 'no test passed'
+        };
+    const instrumented = new Set();
+    for (const ran of context.coverage.values())
+        for (const path of Object.keys(ran ?? {}))
+            if (tracked.has(prefix + path))
+                instrumented.add(prefix + path);
+    (0,coverage_map/* recordCoverageMap */.WK)(dir, commit, recorded, instrumented);
+    return { commit, recorded: recorded.size, ...(untracked ? { untracked } : {}) };
+}
+function outcomeOf(result, timeoutMs, output) {
+    return {
+        exitCode: result.exitCode,
+        signal: result.signal,
+        timedOut: result.timedOut,
+        timeoutMs,
+        output,
+        durationMs: result.durationMs
+    };
+}
+async function runGroup(context, group, phase) {
+    const build = await prepareBuild(group, {
+        env: context.env,
+        timeoutMs: context.timeoutMs,
+        log: context.log,
+        signal: context.signal
+    });
+    if (!build.ok) {
+        const files = group.all ? [group.packageDir] : group.files;
+        return files.map(file => ({
+            file: (0,external_node_path_.relative)(context.repoDir, file).split('\\').join('/') || '.',
+            status: 'errored',
+            durationMs: 0,
+            tests: [],
+            output: build.output,
+            attempts: 1
+        }));
+    }
+    const results = [];
+    let pending = build.files;
+    let all = group.all;
+    for (let round = 0; round < 50 && (all || pending.length > 0); round++) {
+        const { files, notStarted } = await runOnce(context, { ...group, files: pending, all }, phase);
+        results.push(...files);
+        if (notStarted.length === 0 || notStarted.length >= pending.length) {
+            if (notStarted.length > 0) {
+                // Nothing reported at all: every file is charged with the failure.
+                const again = await runOnce(context, { ...group, files: notStarted, all: false }, phase, false);
+                results.push(...again.files);
+            }
+            break;
+        }
+        context.log.info(`The runner died before ${notStarted.length} file(s) started; running them on their own.`);
+        pending = notStarted;
+        all = false;
+    }
+    return results.map(result => ({ ...result, attempts: 1 }));
+}
+async function runOnce(context, group, phase, allowUnstarted = true) {
+    const tempDir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'ci-medic-run-'));
+    try {
+        const adapter = ADAPTERS[group.framework];
+        const plan = adapter.plan({
+            repoDir: context.repoDir,
+            packageDir: group.packageDir,
+            files: group.files,
+            all: group.all,
+            tempDir,
+            timeoutMs: context.timeoutMs,
+            nodeFlags: (0,detect/* nodeFlagsOf */.BU)(group.packageDir),
+            env: context.env,
+            recordCoverage: context.coverageDir !== undefined
+        });
+        context.log.info(`Running ${plan.framework} in ${(0,external_node_path_.relative)(context.repoDir, group.packageDir) || '.'}: ${plan.display}`);
+        const result = await (0,exec/* runProcess */.R)(plan.command, plan.args, {
+            cwd: group.packageDir,
+            env: plan.env,
+            timeoutMs: context.timeoutMs,
+            signal: context.signal,
+            maxOutput: MAX_OUTPUT
+        });
+        context.runs.push({
+            framework: plan.framework,
+            cwd: group.packageDir,
+            command: plan.display,
+            files: group.files.map(file => (0,external_node_path_.relative)(context.repoDir, file)),
+            exitCode: result.exitCode,
+            timedOut: result.timedOut,
+            durationMs: result.durationMs,
+            phase
+        });
+        if (result.timedOut)
+            context.log.warning(`${plan.framework} run killed after ${Math.round(context.timeoutMs / 1000)}s (test-timeout).`);
+        const reported = plan.eventsFile
+            ? parseEvents(readTextOr(plan.eventsFile))
+            : (plan.parseStdout?.(result.stdout, result.stderr) ?? []);
+        const testFiles = new Set(reported.flatMap(event => ('file' in event ? [(0,external_node_path_.resolve)(group.packageDir, event.file)] : [])));
+        const events = [...reported, ...(plan.readCoverage?.(testFiles) ?? [])];
+        for (const event of events)
+            if (event.t === 'coverage')
+                noteCoverage(context, group.packageDir, event);
+        const output = `${plan.renderOutput ? plan.renderOutput(result.stdout) : result.stdout}\n${result.stderr}`;
+        const expected = group.all ? filesOfEvents(events, group.packageDir) : group.files;
+        const assembled = assemble({
+            // A whole-suite run that did not reach its end may have skipped files nobody named: the
+            // package itself then stands for them, so the failure cannot vanish.
+            expected: group.all && (expected.length === 0 || !events.some(event => event.t === 'end') || result.timedOut)
+                ? [...expected, group.packageDir]
+                : expected,
+            events,
+            outcome: outcomeOf(result, context.timeoutMs, output),
+            stack: { repoDir: context.repoDir, cwd: group.packageDir },
+            reportsStarts: plan.reportsStarts && allowUnstarted
+        });
+        return assembled;
+    }
+    finally {
+        (0,external_node_fs_.rmSync)(tempDir, { recursive: true, force: true });
+    }
+}
+function noteCoverage(context, cwd, event) {
+    const test = repoRelative((0,external_node_path_.resolve)(cwd, event.file), context.repoDir);
+    if (!test)
+        return;
+    const ran = {};
+    const maps = (context.coverageMaps ??= new Map());
+    for (const [file, entry] of Object.entries(event.sources)) {
+        const absolute = (0,external_node_path_.resolve)(cwd, file);
+        const path = repoRelative(absolute, context.repoDir);
+        if (!path) {
+            context.coverage.set(test, null);
+            return;
+        }
+        if (entry.map && !maps.has(absolute)) {
+            const parsed = parseMap(entry.map, (0,external_node_path_.dirname)(absolute));
+            // Only a map of the file onto itself (a compiler's) puts positions back in this file.
+            maps.set(absolute, parsed.sources.length === 1 ? parsed : null);
+        }
+        ran[path] = entry.exact
+            ? { fns: entry.fns, exact: true }
+            : originalFunctions(entry.fns, maps.get(absolute));
+    }
+    // A file that runs in several jest projects ran what all its runs ran.
+    const earlier = context.coverage.get(test);
+    if (earlier === null)
+        return;
+    for (const [path, entry] of Object.entries(earlier ?? {})) {
+        const now = ran[path];
+        ran[path] = now ? { fns: [...entry.fns, ...now.fns], exact: entry.exact && now.exact } : entry;
+    }
+    context.coverage.set(test, ran);
+}
+/** Function starts in a transformed copy, put back in the source through its map (or inexact without one). */
+function originalFunctions(fns, map) {
+    if (!map)
+        return { fns: [], exact: false };
+    const original = [];
+    for (let i = 0; i + 1 < fns.length; i += 2) {
+        // Coverage columns count from 0, source map lookups from 1.
+        const position = originalPositionIn(map, fns[i], fns[i + 1] + 1);
+        if (!position)
+            return { fns: [], exact: false };
+        original.push(position.line, position.column - 1);
+    }
+    return { fns: original, exact: true };
+}
+function filesOfEvents(events, cwd) {
+    const files = new Set();
+    for (const event of events)
+        if (event.t !== 'end')
+            files.add((0,external_node_path_.resolve)(cwd, event.file));
+    return [...files];
+}
+function readTextOr(file) {
+    try {
+        return (0,external_node_fs_.readFileSync)(file, 'utf8');
+    }
+    catch {
+        return '';
+    }
+}
+async function runCustom(context, phase, files) {
+    const commandLine = fillTestCommand(context.testCommand ?? '', files ?? []);
+    context.log.info(`Running test-command: ${commandLine}`);
+    const result = await (0,exec/* runShell */.E)(commandLine, {
+        cwd: context.repoDir,
+        env: context.env,
+        timeoutMs: context.timeoutMs,
+        signal: context.signal,
+        maxOutput: MAX_OUTPUT
+    });
+    context.runs.push({
+        framework: 'custom',
+        cwd: context.repoDir,
+        command: commandLine,
+        files: files ?? [],
+        exitCode: result.exitCode,
+        timedOut: result.timedOut,
+        durationMs: result.durationMs,
+        phase
+    });
+    const passed = !result.timedOut && result.exitCode === 0;
+    const output = tail(`${result.stdout}\n${result.stderr}`);
+    const end = result.timedOut
+        ? `test-command was killed after the ${Math.round(context.timeoutMs / 1000)}s time limit (test-timeout)`
+        : `test-command exited with code ${result.exitCode ?? result.signal}`;
+    const names = files && files.length > 0 ? files : ['(test-command)'];
+    return names.map(file => ({
+        file,
+        status: passed ? 'passed' : result.timedOut || result.exitCode === null ? 'errored' : 'failed',
+        durationMs: Math.round(result.durationMs / names.length),
+        tests: [],
+        attempts: 1,
+        ...(passed ? {} : { output: `${end}.\n${output}` })
+    }));
+}
+/** Folds a retry's results into the first run's: a failure that passes on a retry is flaky. */
+function mergeRetry(previous, retried) {
+    const byFile = new Map(retried.map(result => [result.file, result]));
+    return previous.map(before => {
+        const after = byFile.get(before.file);
+        if (!after || !isFailing(before))
+            return before;
+        const attempts = (before.attempts ?? 1) + 1;
+        const afterByName = new Map(after.tests.map(test => [test.name, test]));
+        const tests = before.tests.map(test => {
+            const again = afterByName.get(test.name);
+            if (isFailingCase(test) && again && again.status === 'passed') {
+                return { ...test, status: 'passed', failureKind: 'flaky' };
+            }
+            return test;
+        });
+        for (const test of after.tests)
+            if (!tests.some(t => t.name === test.name))
+                tests.push(test);
+        if (before.status === 'errored' && !isFailing(after)) {
+            return { ...after, tests, flaky: true, attempts, output: before.output };
+        }
+        const casesFailing = tests.some(isFailingCase);
+        const stillFailing = casesFailing || isFailing(after);
+        const status = !stillFailing
+            ? 'passed'
+            : casesFailing
+                ? before.status === 'errored' && after.status === 'errored'
+                    ? 'errored'
+                    : 'failed'
+                : after.status;
+        return {
+            ...before,
+            status,
+            tests,
+            attempts,
+            ...(!stillFailing ? { flaky: true } : {})
+        };
+    });
+}
+function isDirectory(path) {
+    try {
+        return (0,external_node_fs_.statSync)(path).isDirectory();
+    }
+    catch {
+        return false;
+    }
+}
+
+
+/***/ }),
+
+/***/ 63464:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   HI: () => (/* binding */ recordTimings),
+/* harmony export */   hP: () => (/* binding */ TIMINGS_FILE)
+/* harmony export */ });
+/* unused harmony export readTimings */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+
+
+const TIMINGS_FILE = 'timings.json';
+function readTimings(workDir) {
+    const file = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(workDir, TIMINGS_FILE);
+    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(file))
+        return { version: 1, files: {} };
+    try {
+        const parsed = JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(file, 'utf8'));
+        if (parsed.version !== 1 || typeof parsed.files !== 'object' || parsed.files === null)
+            return { version: 1, files: {} };
+        const files = {};
+        for (const [path, entry] of Object.entries(parsed.files)) {
+            const durationMs = entry?.durationMs;
+            if (typeof durationMs === 'number' && Number.isFinite(durationMs) && durationMs >= 0)
+                files[path] = { durationMs };
+        }
+        return { version: 1, files };
+    }
+    catch {
+        return { version: 1, files: {} };
+    }
+}
+/** Merges a run's per-file durations into the timings file (files not run keep their old timing). */
+function recordTimings(workDir, report) {
+    const timings = readTimings(workDir);
+    for (const file of report.files) {
+        if (file.status === 'errored' && file.tests.length === 0)
+            continue;
+        timings.files[file.file] = { durationMs: Math.max(0, Math.round(file.durationMs)) };
+    }
+    const sorted = {
+        version: 1,
+        files: Object.fromEntries(Object.entries(timings.files).sort(([a], [b]) => a.localeCompare(b)))
+    };
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)(workDir, { recursive: true });
+    const target = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(workDir, TIMINGS_FILE);
+    const temp = `${target}.${process.pid}.tmp`;
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(temp, JSON.stringify(sorted, null, 2) + '\n');
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.renameSync)(temp, target);
+    return sorted;
+}
+
+
+/***/ }),
+
+/***/ 12903:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   CJ: () => (/* binding */ globFiles),
+/* harmony export */   Iq: () => (/* binding */ literalGlob),
+/* harmony export */   Yx: () => (/* binding */ globCandidate),
+/* harmony export */   fU: () => (/* binding */ globMatcher),
+/* harmony export */   u9: () => (/* binding */ globRegExp)
+/* harmony export */ });
+/* unused harmony export requiredText */
+/* harmony import */ var _regexp_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(70878);
+/* harmony import */ var _project_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(82045);
+
+
+/**
+ * Imports that load every file a pattern matches: `import.meta.glob('./pages/*.ts')` (Vite and
+ * Vitest), and `import(…)` or `require(…)` of a template literal with holes
+ * (`./locales/${lang}.json`), whose holes may be any text, `/` included. Patterns are relative
+ * to the importing file, or to the root (`/…`), read as any folder of the repository.
+ */
+const GLOB_CHARS = /[*?[\]{}\\]/g;
+/** A template literal's static text, with glob characters escaped. */
+function literalGlob(text) {
+    return text.replace(GLOB_CHARS, '\\$&');
+}
+/**
+ * A quoted string of a source that may be a glob import, as the quick pass finds it: a relative
+ * or rooted pattern with glob characters; or a relative template with holes, widened to
+ * everything under its text before the first hole (the scanner's pattern for it never matches more).
+ */
+function globCandidate(spec) {
+    // Both forms start with `.` or `/`; most strings of a file do not.
+    const first = spec.charCodeAt(0);
+    if (first !== 46 /* . */ && first !== 47 /* / */)
+        return undefined;
+    const hole = spec.indexOf('${');
+    if (hole >= 0) {
+        const prefix = spec.slice(0, hole);
+        return /^\.{1,2}\//.test(prefix) ? `${literalGlob(prefix)}**` : undefined;
+    }
+    return /^\.{0,2}\//.test(spec) && /[*?[{]/.test(spec) ? spec : undefined;
+}
+/**
+ * The longest run of plain characters of a pattern outside braces and brackets: every path it
+ * matches holds that text (`/locales/` for a pattern of every locales folder's JSON files).
+ * Empty when there is none.
+ */
+function requiredText(pattern) {
+    let longest = '';
+    let run = '';
+    let depth = 0;
+    for (let i = 0; i < pattern.length; i++) {
+        const c = pattern[i];
+        if (c === '{' || c === '[')
+            depth++;
+        else if ((c === '}' || c === ']') && depth > 0)
+            depth--;
+        if (depth === 0 && !'*?[]{}\\(),|!@+'.includes(c))
+            run += c;
+        else {
+            if (run.length > longest.length)
+                longest = run;
+            run = '';
+            if (c === '\\')
+                i++;
+        }
+    }
+    return run.length > longest.length ? run : longest;
+}
+/**
+ * A glob pattern as a RegExp, or undefined when malformed. Both syntaxes: `*` and `?` stay
+ * within a name, `[…]` (negated by `^`) matches one character but `/`, `\x` is `x`. `import`
+ * (Vite, fast-glob) adds `**` for any text, `{a,b}`, and `!` to negate a class; `go` (path.Match,
+ * for `//go:embed`) has none of those.
+ */
+function globRegExp(pattern, syntax = 'import') {
+    const extended = syntax === 'import';
+    let source = '';
+    let braces = 0;
+    for (let i = 0; i < pattern.length; i++) {
+        const c = pattern[i];
+        if (c === '*') {
+            if (extended && pattern[i + 1] === '*') {
+                source += '.*';
+                while (pattern[i + 1] === '*')
+                    i++;
+            }
+            else
+                source += '[^/]*';
+        }
+        else if (c === '?')
+            source += '[^/]';
+        else if (c === '\\') {
+            const next = pattern[++i];
+            if (next === undefined)
+                return undefined;
+            source += (0,_regexp_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeRegExp */ .N)(next);
+        }
+        else if (extended && c === '{') {
+            braces++;
+            source += '(?:';
+        }
+        else if (extended && c === '}' && braces > 0) {
+            braces--;
+            source += ')';
+        }
+        else if (extended && c === ',' && braces > 0)
+            source += '|';
+        else if (c === '[') {
+            const close = pattern.indexOf(']', i + 2);
+            if (close < 0)
+                return undefined;
+            let body = pattern.slice(i + 1, close);
+            const negated = body.startsWith('^') || (extended && body.startsWith('!'));
+            if (negated)
+                body = body.slice(1);
+            source += `(?!/)[${negated ? '^' : ''}${body.replace(/[\]\\^]/g, '\\$&')}]`;
+            i = close;
+        }
+        else
+            source += (0,_regexp_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeRegExp */ .N)(c);
+    }
+    if (braces)
+        return undefined;
+    try {
+        return new RegExp(`^${source}$`);
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * Whether a file is one that glob import `pattern`, written in `from`, loads (never `from` itself),
+ * with the folder prefix every such file starts with (`a/b/`, or `` for any); undefined when the
+ * pattern loads nothing (malformed, or above the repository's root).
+ */
+function globMatcher(from, pattern) {
+    let rest = pattern;
+    let base = (0,_project_js__WEBPACK_IMPORTED_MODULE_0__/* .dirname */ .pD)(from);
+    if (rest.startsWith('/')) {
+        base = undefined;
+        rest = rest.slice(1);
+    }
+    for (;;) {
+        if (rest.startsWith('./'))
+            rest = rest.slice(2);
+        else if (rest.startsWith('../') && base !== undefined) {
+            if (base === '')
+                return undefined;
+            base = (0,_project_js__WEBPACK_IMPORTED_MODULE_0__/* .dirname */ .pD)(base);
+            rest = rest.slice(3);
+        }
+        else
+            break;
+    }
+    const regex = globRegExp(rest);
+    if (!regex)
+        return undefined;
+    const prefix = base ? `${base}/` : '';
+    // Text every match holds: most files are passed over without trying the pattern on them.
+    const needed = requiredText(rest);
+    if (base === undefined) {
+        // A rooted pattern matches from any folder: one test per file, not one per folder of its path
+        // (the source without the `^` globRegExp anchors it with).
+        const anywhere = new RegExp(`(?:^|/)${regex.source.slice(1)}`);
+        return {
+            prefix,
+            loads: file => file !== from && (!needed || file.includes(needed)) && anywhere.test(file)
+        };
+    }
+    return {
+        prefix,
+        loads: file => file !== from &&
+            (!needed || file.includes(needed)) &&
+            file.startsWith(prefix) &&
+            regex.test(file.slice(prefix.length))
+    };
+}
+/**
+ * The files of `files` that glob import `pattern`, written in `from`, loads (never `from` itself).
+ * `files` may be a function that lists the files under a folder prefix (`a/b/`, or `` for all).
+ */
+function globFiles(files, from, pattern) {
+    const matcher = globMatcher(from, pattern);
+    if (!matcher)
+        return [];
+    const matched = [];
+    for (const file of typeof files === 'function' ? files(matcher.prefix) : files)
+        if (matcher.loads(file))
+            matched.push(file);
+    return matched;
+}
+
+
+/***/ }),
+
+/***/ 40614:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   An: () => (/* binding */ STRING),
+/* harmony export */   IO: () => (/* binding */ JSX),
+/* harmony export */   L3: () => (/* binding */ IDENT),
+/* harmony export */   QL: () => (/* binding */ REGEX),
+/* harmony export */   nE: () => (/* binding */ TEMPLATE),
+/* harmony export */   qw: () => (/* binding */ tokenize),
+/* harmony export */   rU: () => (/* binding */ PUNCT),
+/* harmony export */   uk: () => (/* binding */ NUMBER)
+/* harmony export */ });
+/* unused harmony export jsxText */
+/**
+ * A hand-written tokenizer for JavaScript and TypeScript (with JSX). It is not a parser: it yields
+ * just enough (identifiers, punctuation, literals, with a newline flag) for the scanner to find
+ * imports, exports and top-level declarations, and for token-stream hashes that ignore comments,
+ * whitespace and quote style. It never throws on odd input; it reports an error only when a
+ * string, template, comment or bracket is left open at the end of the file.
+ */
+const IDENT = 1;
+const PUNCT = 2;
+const STRING = 3;
+const TEMPLATE = 4;
+const NUMBER = 5;
+const REGEX = 6;
+const JSX = 7;
+const LINE_PRAGMA = /@ts-(?:ignore|expect-error)\b/;
+const FILE_PRAGMA = /@(?:ts-nocheck|ts-check|jest-environment(?:-options)?|vitest-environment|jsx(?:Frag|ImportSource|Runtime)?|flow|noflow)\b[^\n*]*/g;
+/** Keywords after which a `/` starts a regular expression rather than a division. */
+const REGEX_AFTER_WORD = new Set([
+    'return', 'typeof', 'case', 'do', 'else', 'in', 'instanceof', 'new', 'delete', 'void', 'throw',
+    'yield', 'await', 'of', 'extends'
+]); // prettier-ignore
+/**
+ * `<T>(`, `<T, U>(`, `<T: Bound>(`, `<Args: $ReadOnlyArray<mixed>, R>(`, `<T extends U>(`: type
+ * parameters and a parameter list's `(`.
+ */
+const TYPE_PARAMETERS = /<\s*[A-Za-z_$][\w$]*(?:\s*(?:,|:|extends\b)(?:[^<>()]|<[^<>()]*>)*)?\s*>\s*\(/y;
+/** Tokens after which `<` in a .jsx/.tsx file opens an element. */
+const JSX_AFTER_PUNCT = new Set(['(', ',', '=', ':', '[', '!', '&', '|', '?', '{', '}', ';', '=>']);
+const JSX_AFTER_WORD = new Set(['return', 'default', 'yield', 'await', 'case', 'else', 'do']);
+function isIdentStart(c) {
+    return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 36 || c === 95 || c > 127 || c === 92;
+}
+function isIdentPart(c) {
+    return isIdentStart(c) || (c >= 48 && c <= 57);
+}
+class Lexer {
+    src;
+    jsx;
+    i = 0;
+    n;
+    newline = false;
+    out = { kinds: [], texts: [], newline: [] };
+    constructor(src, jsx) {
+        this.src = src;
+        this.jsx = jsx;
+        this.n = src.length;
+        if (src.charCodeAt(0) === 35 && src.charCodeAt(1) === 33)
+            this.skipLine(); // #! shebang
+    }
+    push(kind, text) {
+        this.out.ends?.push(this.i);
+        this.out.kinds.push(kind);
+        this.out.texts.push(text);
+        this.out.newline.push(this.newline);
+        this.newline = false;
+    }
+    fail(message) {
+        if (!this.out.error)
+            this.out.error = `${message} (offset ${this.i})`;
+    }
+    skipLine() {
+        const start = this.i;
+        while (this.i < this.n) {
+            const c = this.src.charCodeAt(this.i);
+            if (c === 10 || c === 13)
+                break;
+            this.i++;
+        }
+        this.notePragmas(start, this.i);
+    }
+    /** Records the pragmas of the comment at from..to (see Tokens.linePragmas and filePragmas). */
+    notePragmas(from, to) {
+        const at = this.src.indexOf('@', from);
+        if (at < 0 || at >= to)
+            return;
+        const text = this.src.slice(from, to);
+        for (const match of text.matchAll(FILE_PRAGMA))
+            (this.out.filePragmas ??= []).push(match[0].trim());
+        const line = LINE_PRAGMA.exec(text);
+        if (line) {
+            const next = this.out.kinds.length;
+            const pragmas = (this.out.linePragmas ??= new Map());
+            pragmas.set(next, (pragmas.get(next) ?? '') + line[0]);
+        }
+    }
+    /** For each open `(`: whether it follows if/while/for/with (then `)` ends a condition). */
+    parens = [];
+    lastParenWasControl = false;
+    prevAllowsRegex() {
+        const k = this.out.kinds.length - 1;
+        if (k < 0)
+            return true;
+        const kind = this.out.kinds[k];
+        const text = this.out.texts[k];
+        if (kind === PUNCT && text === ')')
+            return this.lastParenWasControl;
+        if (kind === PUNCT)
+            return text !== ']';
+        if (kind === IDENT)
+            return REGEX_AFTER_WORD.has(text);
+        if (kind === JSX)
+            return true;
+        return false;
+    }
+    prevAllowsJsx() {
+        if (!this.jsx)
+            return false;
+        const k = this.out.kinds.length - 1;
+        if (k < 0)
+            return true;
+        const kind = this.out.kinds[k];
+        const text = this.out.texts[k];
+        if (kind === PUNCT)
+            return JSX_AFTER_PUNCT.has(text);
+        if (kind === IDENT)
+            return JSX_AFTER_WORD.has(text);
+        return kind === JSX;
+    }
+    /** Tokenizes until the end, or (nested) until the `}` that closes the current expression. */
+    lex(untilBrace) {
+        const src = this.src;
+        let depth = 0;
+        while (this.i < this.n) {
+            const c = src.charCodeAt(this.i);
+            if (c === 10 || c === 13 || c === 0x2028 || c === 0x2029) {
+                this.newline = true;
+                this.i++;
+            }
+            else if (c === 32 || c === 9 || c === 11 || c === 12 || c === 0xfeff || c === 0xa0) {
+                this.i++;
+            }
+            else if (c === 47 /* / */) {
+                const d = src.charCodeAt(this.i + 1);
+                if (d === 47)
+                    this.skipLine();
+                else if (d === 42)
+                    this.skipBlockComment();
+                else if (this.prevAllowsRegex())
+                    this.scanRegex();
+                else {
+                    this.i++;
+                    this.push(PUNCT, '/');
+                }
+            }
+            else if (isIdentStart(c)) {
+                const start = this.i++;
+                while (this.i < this.n && isIdentPart(src.charCodeAt(this.i)))
+                    this.i++;
+                this.push(IDENT, src.slice(start, this.i));
+            }
+            else if (c >= 48 && c <= 57) {
+                this.scanNumber();
+            }
+            else if (c === 34 || c === 39) {
+                this.scanString(c);
+            }
+            else if (c === 96) {
+                this.scanTemplate();
+            }
+            else if (c === 123 /* { */) {
+                depth++;
+                this.i++;
+                this.push(PUNCT, '{');
+            }
+            else if (c === 125 /* } */) {
+                if (depth === 0 && untilBrace) {
+                    this.i++;
+                    return;
+                }
+                depth--;
+                this.i++;
+                this.push(PUNCT, '}');
+            }
+            else if (c === 60 /* < */ && this.prevAllowsJsx() && this.looksLikeJsx()) {
+                this.scanJsxElement();
+            }
+            else if (c === 61 /* = */ && src.charCodeAt(this.i + 1) === 62) {
+                this.i += 2;
+                this.push(PUNCT, '=>');
+            }
+            else if (c === 46 /* . */ && src.charCodeAt(this.i + 1) >= 48 && src.charCodeAt(this.i + 1) <= 57) {
+                this.scanNumber();
+            }
+            else if (c === 35 /* # */ && isIdentStart(src.charCodeAt(this.i + 1))) {
+                const start = this.i++;
+                while (this.i < this.n && isIdentPart(src.charCodeAt(this.i)))
+                    this.i++;
+                this.push(IDENT, src.slice(start, this.i));
+            }
+            else {
+                if (c === 40 /* ( */) {
+                    const k = this.out.kinds.length - 1;
+                    const prev = k >= 0 && this.out.kinds[k] === IDENT ? this.out.texts[k] : '';
+                    this.parens.push(prev === 'if' || prev === 'while' || prev === 'for' || prev === 'with');
+                }
+                else if (c === 41 /* ) */)
+                    this.lastParenWasControl = this.parens.pop() ?? false;
+                this.i++;
+                this.push(PUNCT, src[this.i - 1]);
+            }
+        }
+        if (untilBrace)
+            this.fail('unclosed ${ or { in template or JSX');
+        else if (depth > 0)
+            this.fail('unclosed {');
+    }
+    skipBlockComment() {
+        const end = this.src.indexOf('*/', this.i + 2);
+        if (end < 0) {
+            this.fail('unclosed comment');
+            this.i = this.n;
+            return;
+        }
+        const body = this.src.slice(this.i, end);
+        if (body.includes('\n') || body.includes('\r'))
+            this.newline = true;
+        this.notePragmas(this.i, end);
+        this.i = end + 2;
+    }
+    scanNumber() {
+        const src = this.src;
+        const start = this.i;
+        while (this.i < this.n) {
+            const c = src.charCodeAt(this.i);
+            if (isIdentPart(c) || c === 46)
+                this.i++;
+            else if ((c === 43 || c === 45) &&
+                /[eE]/.test(src[this.i - 1]) &&
+                !/^0[xX]/.test(src.slice(start, start + 2)))
+                this.i++;
+            else
+                break;
+        }
+        this.push(NUMBER, src.slice(start, this.i).replace(/_/g, ''));
+    }
+    scanString(quote) {
+        const src = this.src;
+        const start = ++this.i;
+        let text = '';
+        let chunk = start;
+        while (this.i < this.n) {
+            const c = src.charCodeAt(this.i);
+            if (c === quote) {
+                text += src.slice(chunk, this.i);
+                this.i++;
+                this.push(STRING, text);
+                return;
+            }
+            if (c === 92) {
+                const next = src.charCodeAt(this.i + 1);
+                if (next === 34 || next === 39) {
+                    text += src.slice(chunk, this.i);
+                    chunk = this.i + 1;
+                }
+                this.i += 2;
+                continue;
+            }
+            if (c === 10 || c === 13)
+                break;
+            this.i++;
+        }
+        this.fail('unterminated string');
+        this.push(STRING, src.slice(start, this.i));
+    }
+    scanTemplate() {
+        const src = this.src;
+        this.i++;
+        let start = this.i;
+        while (this.i < this.n) {
+            const c = src.charCodeAt(this.i);
+            if (c === 92) {
+                this.i += 2;
+            }
+            else if (c === 96) {
+                this.push(TEMPLATE, src.slice(start, this.i));
+                this.i++;
+                return;
+            }
+            else if (c === 36 && src.charCodeAt(this.i + 1) === 123) {
+                this.push(TEMPLATE, src.slice(start, this.i) + '${');
+                this.i += 2;
+                this.lex(true);
+                start = this.i;
+            }
+            else
+                this.i++;
+        }
+        this.fail('unterminated template literal');
+    }
+    scanRegex() {
+        const src = this.src;
+        const start = this.i++;
+        let inClass = false;
+        while (this.i < this.n) {
+            const c = src.charCodeAt(this.i);
+            if (c === 92)
+                this.i += 2;
+            else if (c === 10 || c === 13)
+                break;
+            else if (c === 91) {
+                inClass = true;
+                this.i++;
+            }
+            else if (c === 93) {
+                inClass = false;
+                this.i++;
+            }
+            else if (c === 47 && !inClass) {
+                this.i++;
+                while (this.i < this.n && isIdentPart(src.charCodeAt(this.i)))
+                    this.i++;
+                this.push(REGEX, src.slice(start, this.i));
+                return;
+            }
+            else
+                this.i++;
+        }
+        // Not a regular expression after all: treat the slash as division.
+        this.i = start + 1;
+        this.push(PUNCT, '/');
+    }
+    looksLikeJsx() {
+        const next = this.src.charCodeAt(this.i + 1);
+        return next === 62 /* <> */ || (isIdentStart(next) && !this.genericArrowAhead());
+    }
+    /**
+     * A generic arrow function, or a generic function type or call signature, in a .js file with
+     * Flow types: `<T>(x: T): T => x`, `<T>(RecoilValue<T>) => Loadable<T>`, `<T>(Options<T>): T,`.
+     * Type parameters, a parameter list, then `=>` (after a return type on the same line), or a
+     * return type that ends the line with `,` or `;`; with no closing tag in that line.
+     */
+    genericArrowAhead() {
+        const src = this.src;
+        TYPE_PARAMETERS.lastIndex = this.i;
+        if (!TYPE_PARAMETERS.exec(src))
+            return false;
+        let depth = 0;
+        const limit = Math.min(this.n, this.i + 2000);
+        for (let k = TYPE_PARAMETERS.lastIndex - 1; k < limit; k++) {
+            const c = src.charCodeAt(k);
+            if (c === 40 /* ( */)
+                depth++;
+            else if (c === 41 /* ) */ && --depth === 0) {
+                const lineEnd = src.indexOf('\n', k);
+                const rest = src.slice(k + 1, lineEnd < 0 ? this.n : lineEnd);
+                return /^\s*(?:=>|:[^;]*?=>|:[^;]*[,;]\s*$)/.test(rest) && !rest.includes('</');
+            }
+        }
+        return false;
+    }
+    readJsxName() {
+        const src = this.src;
+        const start = this.i;
+        while (this.i < this.n) {
+            const c = src.charCodeAt(this.i);
+            if (isIdentPart(c) || c === 46 || c === 45 || c === 58)
+                this.i++;
+            else
+                break;
+        }
+        return src.slice(start, this.i);
+    }
+    skipJsxSpace() {
+        while (this.i < this.n && /\s/.test(this.src[this.i]))
+            this.i++;
+    }
+    /** Emits the root identifier of a JSX tag name (a component is a reference). */
+    pushJsxName(name) {
+        const root = name.split('.')[0];
+        if (root && /^[A-Za-z_$]/.test(root) && !root.includes('-') && !root.includes(':'))
+            this.push(IDENT, root);
+        else
+            this.push(JSX, name);
+    }
+    scanJsxElement() {
+        const src = this.src;
+        this.i++; // <
+        this.push(JSX, '<');
+        const name = this.readJsxName();
+        if (name)
+            this.pushJsxName(name);
+        // Attributes
+        for (;;) {
+            this.skipJsxSpace();
+            if (this.i >= this.n)
+                return this.fail('unterminated JSX element');
+            const c = src.charCodeAt(this.i);
+            if (c === 47 && src.charCodeAt(this.i + 1) === 62) {
+                this.i += 2;
+                this.push(JSX, '/>');
+                return;
+            }
+            if (c === 62) {
+                this.i++;
+                this.push(JSX, '>');
+                break;
+            }
+            if (c === 123) {
+                this.i++;
+                this.push(JSX, '{');
+                this.lex(true);
+                this.push(JSX, '}');
+            }
+            else if (c === 34 || c === 39) {
+                const end = src.indexOf(src[this.i], this.i + 1);
+                if (end < 0)
+                    return this.fail('unterminated JSX attribute');
+                this.push(STRING, src.slice(this.i + 1, end));
+                this.i = end + 1;
+            }
+            else if (c === 61) {
+                this.i++;
+                this.push(JSX, '=');
+            }
+            else if (isIdentStart(c)) {
+                this.push(JSX, this.readJsxName());
+            }
+            else if (c === 60 && this.jsx) {
+                // A generic arrow function such as <T,>() => … in .tsx, not an element: give up on JSX.
+                this.push(JSX, src[this.i++]);
+            }
+            else {
+                this.push(JSX, src[this.i++]);
+            }
+        }
+        // Children until the matching closing tag.
+        let textStart = this.i;
+        const flushText = () => {
+            const text = jsxText(src.slice(textStart, this.i));
+            if (text)
+                this.push(JSX, text);
+        };
+        while (this.i < this.n) {
+            const c = src.charCodeAt(this.i);
+            if (c === 60) {
+                flushText();
+                if (src.charCodeAt(this.i + 1) === 47) {
+                    const end = src.indexOf('>', this.i);
+                    if (end < 0)
+                        return this.fail('unterminated JSX closing tag');
+                    this.push(JSX, '</' + src.slice(this.i + 2, end).trim() + '>');
+                    this.i = end + 1;
+                    return;
+                }
+                this.scanJsxElement();
+                textStart = this.i;
+            }
+            else if (c === 123) {
+                flushText();
+                this.i++;
+                this.push(JSX, '{');
+                this.lex(true);
+                this.push(JSX, '}');
+                textStart = this.i;
+            }
+            else
+                this.i++;
+        }
+        this.fail('unterminated JSX element');
+    }
+}
+/**
+ * The string a JSX text child becomes: lines are trimmed where they meet a line break, blank lines
+ * dropped and the rest joined by one space; spaces inside a line are kept (they render, and
+ * snapshots see them).
+ */
+function jsxText(raw) {
+    const lines = raw.replace(/\t/g, ' ').split(/\r\n|\n|\r/);
+    let lastFilled = -1;
+    lines.forEach((line, i) => {
+        if (/[^ ]/.test(line))
+            lastFilled = i;
+    });
+    let text = '';
+    lines.forEach((line, i) => {
+        let part = line;
+        if (i > 0)
+            part = part.replace(/^ +/, '');
+        if (i < lines.length - 1)
+            part = part.replace(/ +$/, '');
+        if (part)
+            text += i === lastFilled ? part : part + ' ';
+    });
+    return text;
+}
+function tokenize(src, jsx, positions = false) {
+    const lexer = new Lexer(src, jsx);
+    if (positions)
+        lexer.out.ends = [];
+    lexer.lex(false);
+    return lexer.out;
+}
+
+
+/***/ }),
+
+/***/ 62178:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Mn: () => (/* binding */ isJsFile),
+/* harmony export */   On: () => (/* binding */ symbolSpans),
+/* harmony export */   jg: () => (/* binding */ scanJs)
+/* harmony export */ });
+/* harmony import */ var _glob_imports_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(12903);
+/* harmony import */ var _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(40614);
+/* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(71709);
+
+
+
+/**
+ * Finds a JavaScript/TypeScript module's imports, exports and top-level declarations from its
+ * token stream: each declaration gets a hash of its normalized tokens and the names it references.
+ * Statements that are not declarations (and what declarations run while the module loads) make up
+ * the MODULE_SYMBOL pseudo-symbol.
+ */
+const NOT_REFERENCES = new Set([
+    'break', 'case', 'catch', 'class', 'const', 'continue', 'debugger', 'default', 'delete', 'do', 'else',
+    'export', 'extends', 'false', 'finally', 'for', 'function', 'if', 'import', 'in', 'instanceof', 'new',
+    'null', 'return', 'super', 'switch', 'this', 'throw', 'true', 'try', 'typeof', 'var', 'void', 'while',
+    'with', 'yield', 'let', 'static', 'await', 'async', 'of', 'get', 'set', 'as', 'from', 'type',
+    'interface', 'enum', 'implements', 'private', 'protected', 'public', 'readonly', 'declare', 'abstract',
+    'keyof', 'infer', 'is', 'asserts', 'satisfies', 'namespace', 'module', 'unique', 'override', 'accessor',
+    'undefined', 'string', 'number', 'boolean', 'any', 'unknown', 'never', 'object', 'symbol', 'bigint'
+]); // prettier-ignore
+/**
+ * Words of NOT_REFERENCES that are also valid names of values (`import set from './set'`,
+ * rxjs's `of` and `from`, yup's `string()`): a reference unless used as a keyword (see keywordAt).
+ */
+const CONTEXTUAL_WORDS = new Set([
+    'async', 'of', 'get', 'set', 'as', 'from', 'type', 'declare', 'abstract', 'readonly', 'keyof', 'infer',
+    'is', 'asserts', 'satisfies', 'namespace', 'module', 'unique', 'override', 'accessor', 'string',
+    'number', 'boolean', 'any', 'unknown', 'never', 'object', 'symbol', 'bigint'
+]); // prettier-ignore
+/** Words that continue an expression on the next line rather than start a statement. */
+const CONTINUATION_WORDS = new Set([
+    'in',
+    'instanceof',
+    'as',
+    'satisfies',
+    'of',
+    'extends',
+    'implements',
+    'from'
+]);
+const STATEMENT_KEYWORDS = new Set([
+    'import', 'export', 'function', 'class', 'const', 'let', 'var', 'interface', 'type', 'enum', 'declare',
+    'namespace', 'module', 'abstract', 'async', 'if', 'for', 'while', 'do', 'switch', 'try', 'return', 'throw'
+]); // prettier-ignore
+const DECLARES = new Set(['const', 'let', 'var']);
+/** Statements whose parentheses a block follows (`if (…) {`): no method shorthand. */
+const CONTROL_KEYWORDS = new Set(['if', 'for', 'while', 'switch', 'catch', 'with']);
+const BLOCK_DECLARATIONS = new Set(['function', 'class', 'interface', 'enum', 'namespace', 'module']);
+const MODIFIERS = new Set(['declare', 'abstract', 'async', 'default', 'export']);
+const MEMBER_MODIFIERS = new Set([
+    'static', 'public', 'private', 'protected', 'readonly', 'async', 'override', 'abstract', 'declare', 'accessor'
+]); // prettier-ignore
+const MOCK_METHODS = new Set([
+    'mock', 'doMock', 'unstable_mockModule', 'requireActual', 'requireMock', 'setMock', 'createMockFromModule',
+    'importActual', 'importMock'
+]); // prettier-ignore
+/** Brace openers that are not a declaration's body (a type literal, an object in a default value). */
+const NOT_BODY_BEFORE = new Set([':', '|', '&', ',', '<', '=>', '=', '?', '(']);
+/**
+ * Members that the language, the runtime or common libraries call without the caller's code naming
+ * them: conversions (template literals, `JSON.stringify`, `await`), iteration, inspection, and every
+ * name on Object.prototype. A class's other methods and accessors run only when some code names them.
+ */
+const CALLED_WITHOUT_NAME = new Set([
+    ...Object.getOwnPropertyNames(Object.prototype),
+    'toString', 'valueOf', 'toJSON', 'toLocaleString', 'then', 'catch', 'finally', 'next', 'return', 'throw',
+    'inspect', 'length', 'size', 'name', 'message', 'stack', 'cause', 'handleEvent', 'asymmetricMatch',
+    'toPrimitive', 'dispose', 'asyncDispose'
+]); // prettier-ignore
+/** Words inside a string or template: the whole text, and each name-like run of it. */
+const WORD_RUN = /[\p{L}\p{N}_$#]+/gu;
+function isJsFile(path) {
+    return /\.(?:[cm]?[jt]sx?)$/.test(path) && !path.endsWith('.d.ts');
+}
+/**
+ * Scans a JavaScript/TypeScript file. With `hashes: false` the symbols' hashes are left empty:
+ * enough to link and walk the graph (about a third faster), never to diff.
+ */
+function scanJs(src, path, options = {}) {
+    const jsx = !/\.[cm]?ts$/.test(path);
+    const tokens = (0,_js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .tokenize */ .qw)(src, jsx);
+    return new JsScanner(tokens, options.hashes ?? true).scan();
+}
+/** The spans of every top-level symbol of a JavaScript/TypeScript file (see SymbolSpans). */
+function symbolSpans(src, path) {
+    const jsx = !/\.[cm]?ts$/.test(path);
+    const scanner = new JsScanner((0,_js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .tokenize */ .qw)(src, jsx, true), false);
+    scanner.spans = new Map();
+    scanner.scan();
+    return scanner.spans;
+}
+class JsScanner {
+    tokens;
+    hashes;
+    kinds;
+    texts;
+    newline;
+    n;
+    scan_ = (0,_model_js__WEBPACK_IMPORTED_MODULE_2__/* .emptyScan */ .$6)('js');
+    moduleParts = [];
+    moduleRefs = new Set();
+    /** Where the last statement made only of decorators ends. */
+    decoratorsEndAt = -1;
+    /** The words of the code run on load (see SymbolInfo.words). */
+    moduleWords = new Set();
+    /** Function expressions and names passed to calls made on load (see DeferredCall). */
+    deferredCalls = [];
+    /** Matching bracket index for every opening bracket. */
+    match;
+    /** Names of top-level function declarations. */
+    functionNames = new Set();
+    /** Top-level classes without `extends` and without accessors: setting a property on them runs no code. */
+    plainClasses = new Set();
+    classNames = new Set();
+    /** Top-level `F.name = value` statements, placed once every declaration is known. */
+    propertyStatements = [];
+    /** Tokens whose line pragma (Tokens.linePragmas) is in some declaration's hash. */
+    pragmasHashed = new Set();
+    /** Targets of `F.prototype = …`: their prototype may be anything, setters included. */
+    prototypeReplaced = new Set();
+    /** Set to record where each symbol is (see symbolSpans); needs tokens with `ends`. */
+    spans;
+    constructor(tokens, hashes) {
+        this.tokens = tokens;
+        this.hashes = hashes;
+        this.kinds = tokens.kinds;
+        this.texts = tokens.texts;
+        this.newline = tokens.newline;
+        this.n = tokens.kinds.length;
+        this.match = new Int32Array(this.n).fill(-1);
+        const stack = [];
+        for (let k = 0; k < this.n; k++) {
+            if (this.kinds[k] !== _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU)
+                continue;
+            const t = this.texts[k];
+            if (t === '(' || t === '[' || t === '{')
+                stack.push(k);
+            else if (t === ')' || t === ']' || t === '}') {
+                const open = stack.pop();
+                if (open !== undefined) {
+                    this.match[open] = k;
+                    this.match[k] = open;
+                }
+            }
+        }
+    }
+    scan() {
+        const result = this.scan_;
+        if (this.tokens.error)
+            result.error = this.tokens.error;
+        this.findCallImportsAndStrings();
+        this.findNarrowNamespaces();
+        let k = 0;
+        while (k < this.n) {
+            const end = this.statementEnd(k);
+            this.statement(k, end);
+            k = end > k ? end : k + 1;
+        }
+        // Specifiers are edges already; strings are kept to find data files named at run time.
+        const specs = new Set(result.imports.map(i => i.spec));
+        result.strings = result.strings.filter(value => !specs.has(value));
+        this.placeCommonJsExports();
+        this.placePropertyStatements();
+        if (this.tokens.filePragmas)
+            this.moduleParts.push(this.tokens.filePragmas.join('\u0003'));
+        // A line pragma no declaration's hash took in (above an import or a re-export) is the module's.
+        for (const [k, pragma] of this.tokens.linePragmas ?? [])
+            if (!this.pragmasHashed.has(k))
+                this.moduleParts.push(`${pragma}\u0003${this.t(k)}`);
+        this.narrowNamespaceBindings();
+        result.symbols[_model_js__WEBPACK_IMPORTED_MODULE_2__/* .MODULE_SYMBOL */ .se] = {
+            hash: (0,_model_js__WEBPACK_IMPORTED_MODULE_2__/* .hashText */ .qj)(this.moduleParts.join('\u0002')),
+            refs: [...this.moduleRefs],
+            words: [...this.moduleWords]
+        };
+        if (this.deferredCalls.length)
+            result.symbols[_model_js__WEBPACK_IMPORTED_MODULE_2__/* .MODULE_SYMBOL */ .se].deferred = this.deferredCalls;
+        this.dropReassignedDefers();
+        return result;
+    }
+    /**
+     * Namespace bindings (`import * as io from './effects'`, `import io = require('./effects')`)
+     * used only to read members (`io.call`), with those members: such an import takes those names,
+     * as a named import would, and each reference is to a member (`io.call`; see references). Any
+     * other use (`io[name]`, `{ io }`, `<io.X />`, passing `io`) keeps the whole module.
+     */
+    narrowNamespaces = new Map();
+    /** `const io = require('./effects')`: how many such declarations each name has. */
+    requireLocals = new Map();
+    requireRecords = new Map();
+    findNarrowNamespaces() {
+        const locals = [...this.requireLocals.keys()];
+        for (let k = 0; k < this.n; k++) {
+            if (this.is(k, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '*') && this.is(k + 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3, 'as') && this.is(k + 2, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3)) {
+                const atImport = this.is(k - 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3, 'import') || (this.is(k - 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, ',') && this.is(k - 3, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3, 'import'));
+                if (atImport)
+                    locals.push(this.t(k + 2));
+            }
+            else if (this.is(k, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3, 'import') &&
+                this.is(k + 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3) &&
+                this.is(k + 2, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '=') &&
+                this.is(k + 3, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3, 'require'))
+                locals.push(this.t(k + 1));
+        }
+        for (const local of locals) {
+            if (this.narrowNamespaces.has(local))
+                continue;
+            const members = new Set();
+            let declarations = 0;
+            let onlyMembers = true;
+            for (let k = 0; k < this.n && onlyMembers; k++) {
+                if (this.kinds[k] !== _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3 || this.texts[k] !== local || this.readAsMember(k))
+                    continue;
+                // A property key (`{ io: … }`, `, io: …`) names no binding.
+                if ((this.is(k - 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '{') || this.is(k - 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, ',')) && this.is(k + 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, ':'))
+                    continue;
+                if ((this.is(k - 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3, 'as') && this.is(k - 2, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '*')) ||
+                    (this.is(k - 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3, 'import') && this.is(k + 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '=')) ||
+                    (DECLARES.has(this.t(k - 1)) && this.is(k + 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '=') && this.is(k + 2, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3, 'require')))
+                    declarations++;
+                else if (this.is(k + 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '.') && this.is(k + 2, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3))
+                    members.add(this.t(k + 2));
+                else
+                    onlyMembers = false;
+            }
+            if (onlyMembers && declarations === 1 && members.size > 0)
+                this.narrowNamespaces.set(local, members);
+        }
+    }
+    /** The bindings of narrowed namespaces become one per member; a bare reference left, every member. */
+    narrowNamespaceBindings() {
+        for (const [record, local] of this.requireRecords)
+            if (this.requireBindings.has(local) && !this.narrowNamespaces.has(local))
+                record.names = [{ imported: '*', local }];
+        if (this.narrowNamespaces.size === 0)
+            return;
+        const bindings = new Map();
+        for (const record of this.scan_.imports) {
+            const required = this.requireRecords.get(record);
+            const binding = record.kind === 'static'
+                ? record.names?.find(b => b.imported === '*')
+                : required !== undefined && this.requireLocals.get(required) === 1
+                    ? { imported: '*', local: required }
+                    : undefined;
+            const members = binding && this.narrowNamespaces.get(binding.local);
+            if (!binding || !members)
+                continue;
+            const names = [...members].map(member => ({ imported: member, local: `${binding.local}.${member}` }));
+            record.names = [...(record.names ?? []).filter(b => b !== binding), ...names];
+            bindings.set(binding.local, names);
+            // As addBinding's: a member's source changes when the import's specifier does, and a
+            // require's, which runs as the module loads, is also the module's (its declaration stays).
+            if (required !== undefined)
+                this.moduleParts.push(`require ${record.spec}`);
+            else
+                delete this.scan_.symbols[binding.local];
+            for (const name of names)
+                this.scan_.symbols[name.local] = { hash: `${record.spec}\u0000${name.imported}`, refs: [] };
+        }
+        const widen = (refs) => refs.some(ref => bindings.has(ref))
+            ? refs.flatMap(ref => bindings.get(ref)?.map(b => b.local) ?? [ref])
+            : refs;
+        for (const symbol of Object.values(this.scan_.symbols))
+            symbol.refs = widen(symbol.refs);
+        for (const [local, names] of bindings)
+            if (this.moduleRefs.delete(local))
+                for (const b of names)
+                    this.moduleRefs.add(b.local);
+    }
+    /** Is the name at k read as a member (`x.name`), rather than spread (`...name`) or alone? */
+    readAsMember(k) {
+        return this.is(k - 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '.') && !this.is(k - 2, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '.');
+    }
+    t(k) {
+        return k < this.n ? this.texts[k] : '';
+    }
+    is(k, kind, text) {
+        return k < this.n && this.kinds[k] === kind && (text === undefined || this.texts[k] === text);
+    }
+    // ── whole-file passes ────────────────────────────────────────────────────
+    findCallImportsAndStrings() {
+        const { kinds, texts, n } = this;
+        const strings = new Set();
+        for (let k = 0; k < n; k++) {
+            const kind = kinds[k];
+            if (kind === _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .STRING */ .An || (kind === _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .TEMPLATE */ .nE && !texts[k].endsWith('${'))) {
+                const value = texts[k];
+                if ((0,_model_js__WEBPACK_IMPORTED_MODULE_2__/* .keptAsPath */ ._V)(value))
+                    strings.add(value);
+                continue;
+            }
+            if (kind !== _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3)
+                continue;
+            if (texts[k] === '__dirname' || (texts[k] === 'import' && this.is(k + 4, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3, 'dirname'))) {
+                this.pathFromFolder(k, strings);
+                continue;
+            }
+            if (!this.is(k + 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '('))
+                continue;
+            const word = texts[k];
+            for (const pattern of this.globImport(k))
+                this.scan_.imports.push({
+                    spec: pattern,
+                    kind: (0,_glob_imports_js__WEBPACK_IMPORTED_MODULE_0__/* .globCandidate */ .Yx)(pattern) ? 'glob' : 'dynamic',
+                    names: null
+                });
+            const spec = this.is(k + 2, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .STRING */ .An) ? texts[k + 2] : this.plainTemplate(k + 2);
+            if (spec === undefined)
+                continue;
+            const prevDot = this.readAsMember(k);
+            if (word === 'require' &&
+                !prevDot &&
+                !(this.is(k - 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '=') && this.is(k - 3, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3, 'import'))) {
+                const record = { spec, kind: 'require', names: this.destructuredRequire(k) };
+                this.scan_.imports.push(record);
+                const local = record.names ? undefined : this.requiredAs(k);
+                if (local !== undefined) {
+                    this.requireLocals.set(local, (this.requireLocals.get(local) ?? 0) + 1);
+                    this.requireRecords.set(record, local);
+                }
+            }
+            else if (word === 'import' && !prevDot) {
+                this.scan_.imports.push({ spec, kind: 'dynamic', names: null });
+            }
+            else if (prevDot &&
+                MOCK_METHODS.has(word) &&
+                (this.is(k - 2, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3, 'jest') || this.is(k - 2, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3, 'vi'))) {
+                this.scan_.imports.push({ spec, kind: 'mock', names: null });
+            }
+            else if (prevDot && word === 'resolve' && this.is(k - 2, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3, 'require')) {
+                this.scan_.imports.push({ spec, kind: 'require', names: null });
+            }
+        }
+        this.scan_.strings = [...strings].slice(0, 300);
+    }
+    /**
+     * A call whose first argument is the file's folder and whose next ones are strings names a path
+     * from that folder: `join(__dirname, 'fixtures', 'pm')` (and `import.meta.dirname`) is kept as
+     * the string `./fixtures/pm`, wrapped in `require(…)` it is a require, and jscodeshift's
+     * `defineTest(__dirname, 'name')` requires the transform `../name`. `at` is the folder's first token.
+     */
+    pathFromFolder(at, strings) {
+        const isMeta = this.t(at) === 'import';
+        if (isMeta &&
+            !(this.is(at + 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '.') && this.is(at + 2, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3, 'meta') && this.is(at + 3, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '.')))
+            return;
+        if (!this.is(at - 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '(') || !this.is(at - 2, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3))
+            return;
+        const parts = [];
+        for (let k = at + (isMeta ? 5 : 1); this.is(k, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, ',') && this.is(k + 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .STRING */ .An); k += 2)
+            parts.push(this.t(k + 1));
+        if (parts.length === 0)
+            return;
+        const callee = this.t(at - 2);
+        const jscodeshift = callee === 'defineTest' || callee === 'runTest';
+        const path = relativePath(jscodeshift ? ['..', parts[0]] : parts);
+        if (path === undefined)
+            return;
+        const calleeStart = this.is(at - 3, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '.') && this.is(at - 4, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3) ? at - 4 : at - 2;
+        const required = (callee === 'join' || callee === 'resolve') &&
+            this.is(calleeStart - 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '(') &&
+            this.is(calleeStart - 2, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3, 'require') &&
+            !this.is(calleeStart - 3, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '.');
+        if (jscodeshift || required)
+            this.scan_.imports.push({ spec: path, kind: 'require', names: null });
+        else
+            strings.add(path);
+    }
+    /**
+     * The name of `const io = require('x')` (or `let`, `var`) when the declaration is that alone,
+     * ended by `;` or a line break.
+     */
+    requiredAs(k) {
+        if (!this.is(k - 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '=') || !this.is(k - 2, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3) || !DECLARES.has(this.t(k - 3)))
+            return undefined;
+        if (!this.is(k + 3, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, ')'))
+            return undefined;
+        const next = k + 4;
+        const ends = next >= this.n || this.is(next, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, ';') || (this.newline[next] && this.kinds[next] === _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3);
+        return ends ? this.t(k - 2) : undefined;
+    }
+    /**
+     * `const { a, b: c } = require('x')` reads only `a` and `b` of the module: named bindings, as an
+     * import would have. Anything else (a plain binding, defaults, rest, nesting, a member access on
+     * the call) reaches the whole module: null.
+     */
+    destructuredRequire(k) {
+        if (!this.is(k + 3, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, ')') || this.is(k + 4, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '.') || this.is(k + 4, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '['))
+            return null;
+        if (this.is(k + 4, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '(') || !this.is(k - 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '=') || !this.is(k - 2, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '}'))
+            return null;
+        let open = k - 3;
+        while (open >= 0 && this.match[open] !== k - 2)
+            open--;
+        if (open < 0 || !this.is(open, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '{'))
+            return null;
+        const declaration = this.t(open - 1);
+        if (declaration !== 'const' && declaration !== 'let' && declaration !== 'var')
+            return null;
+        const names = [];
+        for (let i = open + 1; i < k - 2;) {
+            if (!this.is(i, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3))
+                return null;
+            const imported = this.t(i);
+            let local = imported;
+            i++;
+            if (this.is(i, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, ':')) {
+                if (!this.is(i + 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3))
+                    return null;
+                local = this.t(i + 1);
+                i += 2;
+            }
+            names.push({ imported, local });
+            if (this.is(i, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, ','))
+                i++;
+            else if (i !== k - 2)
+                return null;
+        }
+        return names.length ? names : null;
+    }
+    /**
+     * The patterns of a glob import at call `k`: `import.meta.glob(pattern | [patterns])` (negated
+     * patterns left out: the rest loads more), or `import(…)` / `require(…)` of a template with
+     * holes, each hole any text.
+     */
+    globImport(k) {
+        const word = this.t(k);
+        if ((word === 'glob' || word === 'globEager') &&
+            this.is(k - 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '.') &&
+            this.is(k - 2, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3, 'meta') &&
+            this.is(k - 3, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '.') &&
+            this.is(k - 4, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3, 'import')) {
+            const patterns = [];
+            const first = this.is(k + 2, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '[') ? k + 3 : k + 2;
+            for (let i = first; this.is(i, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .STRING */ .An) || this.is(i, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .TEMPLATE */ .nE); i += 2) {
+                const text = this.t(i);
+                if (this.is(i, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .TEMPLATE */ .nE) && text.endsWith('${'))
+                    break;
+                if (!text.startsWith('!'))
+                    patterns.push(text);
+                if (first === k + 2 || !this.is(i + 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, ','))
+                    break;
+            }
+            return patterns;
+        }
+        if ((word !== 'import' && word !== 'require') || this.readAsMember(k))
+            return [];
+        if (!this.is(k + 2, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .TEMPLATE */ .nE) || !this.t(k + 2).endsWith('${'))
+            return [];
+        let pattern = '';
+        for (let i = k + 2; i < this.n; i++) {
+            if (!this.is(i, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .TEMPLATE */ .nE))
+                continue;
+            const text = this.t(i);
+            if (!text.endsWith('${'))
+                pattern += (0,_glob_imports_js__WEBPACK_IMPORTED_MODULE_0__/* .literalGlob */ .Iq)(text);
+            else
+                pattern += `${(0,_glob_imports_js__WEBPACK_IMPORTED_MODULE_0__/* .literalGlob */ .Iq)(text.slice(0, -2))}**`;
+            if (!text.endsWith('${'))
+                break;
+        }
+        return /^\.{1,2}\//.test(pattern) ? [pattern] : [];
+    }
+    plainTemplate(k) {
+        if (!this.is(k, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .TEMPLATE */ .nE))
+            return undefined;
+        const text = this.texts[k];
+        return text.endsWith('${') ? undefined : text;
+    }
+    // ── statement boundaries ─────────────────────────────────────────────────
+    endsExpression(k) {
+        if (k < 0)
+            return false;
+        const kind = this.kinds[k];
+        const text = this.texts[k];
+        if (kind === _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3) {
+            if (text === 'const' && this.is(k - 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3, 'as'))
+                return true;
+            return !CONTINUATION_WORDS.has(text) && !STATEMENT_KEYWORDS.has(text);
+        }
+        if (kind === _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU)
+            return text === ')' || text === ']' || text === '}';
+        if (kind === _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .TEMPLATE */ .nE)
+            return !text.endsWith('${');
+        return kind === _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .STRING */ .An || kind === _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .NUMBER */ .uk || kind === _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .REGEX */ .QL || kind === _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .JSX */ .IO;
+    }
+    startsStatement(k) {
+        const kind = this.kinds[k];
+        if (kind === _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3)
+            return !CONTINUATION_WORDS.has(this.texts[k]);
+        if (kind === _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU)
+            return this.texts[k] === '@';
+        return kind === _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .STRING */ .An;
+    }
+    /** A declaration keyword on a new line after a type that ends in `>` (`type A = B<C>`). */
+    declarationAfterType(k) {
+        if (!this.is(k - 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '>'))
+            return false;
+        const word = this.t(k);
+        return (word === 'export' ||
+            word === 'import' ||
+            word === 'const' ||
+            word === 'let' ||
+            word === 'var' ||
+            word === 'function' ||
+            word === 'class' ||
+            word === 'interface' ||
+            word === 'enum' ||
+            word === 'declare' ||
+            (word === 'type' && this.is(k + 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3)));
+    }
+    skipDecorators(k) {
+        while (this.is(k, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '@')) {
+            k++;
+            while (this.is(k, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3) && this.is(k + 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '.'))
+                k += 2;
+            if (this.is(k, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3))
+                k++;
+            if (this.is(k, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '('))
+                k = this.after(k);
+        }
+        return k;
+    }
+    /** Index after the bracket group that opens at k. */
+    after(k) {
+        const close = this.match[k];
+        return close > k ? close + 1 : k + 1;
+    }
+    isBlockDeclaration(k) {
+        k = this.skipDecorators(k);
+        while (this.is(k, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3) && MODIFIERS.has(this.t(k)))
+            k++;
+        if (this.is(k, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3, 'const') && this.is(k + 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3, 'enum'))
+            return true;
+        if (!this.is(k, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3) || !BLOCK_DECLARATIONS.has(this.t(k)))
+            return false;
+        if (this.t(k) === 'module' || this.t(k) === 'namespace')
+            return this.is(k + 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3) || this.is(k + 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .STRING */ .An);
+        return true;
+    }
+    statementEnd(start) {
+        const { kinds, texts, newline, n } = this;
+        const block = this.isBlockDeclaration(start);
+        let k = this.skipDecorators(start);
+        for (; k < n; k++) {
+            if (k > start &&
+                newline[k] &&
+                this.startsStatement(k) &&
+                (this.endsExpression(k - 1) || this.declarationAfterType(k))) {
+                if (!block || STATEMENT_KEYWORDS.has(texts[k]))
+                    return k;
+            }
+            if (kinds[k] !== _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU)
+                continue;
+            const text = texts[k];
+            if (text === ';')
+                return k + 1;
+            if (text === '(' || text === '[') {
+                k = this.after(k) - 1;
+            }
+            else if (text === '{') {
+                const close = this.match[k];
+                if (close < 0)
+                    return n;
+                const isBody = block && !NOT_BODY_BEFORE.has(this.t(k - 1));
+                k = close;
+                if (isBody)
+                    return this.is(k + 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, ';') ? k + 2 : k + 1;
+            }
+            else if (text === '}' || text === ')' || text === ']') {
+                // A stray closing bracket: end here so that the scan keeps going.
+                return k > start ? k : k + 1;
+            }
+        }
+        return n;
+    }
+    // ── one statement ────────────────────────────────────────────────────────
+    statement(start, end) {
+        const k = this.skipDecorators(start);
+        // Decorators on a line of their own end a statement before the class they decorate.
+        if (k > start && k >= end)
+            this.decoratorsEndAt = end;
+        const word = this.t(k);
+        if (this.is(k, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3, 'import') && !this.is(k + 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '(') && !this.is(k + 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '.')) {
+            this.scan_.esm = true;
+            return this.importStatement(k + 1, end);
+        }
+        if (this.is(k, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3, 'export')) {
+            this.scan_.esm = true;
+            const next = k + 1;
+            if (this.is(next, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '*'))
+                return this.exportStar(next + 1, end);
+            if (this.is(next, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '{'))
+                return this.exportList(next, end);
+            if (this.is(next, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3, 'type') && this.is(next + 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '{'))
+                return this.exportList(next + 1, end);
+            if (this.is(next, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3, 'default'))
+                return this.declaration(start, next + 1, end, 'default');
+            if (this.is(next, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '=') || this.is(next, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3, 'import') || this.is(next, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3, 'as'))
+                return this.moduleStatement(start, end);
+            return this.declaration(start, next, end, 'named');
+        }
+        if (word && this.is(k, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3)) {
+            const commonJs = this.commonJsExport(k, end);
+            if (commonJs) {
+                this.commonJsExports.push({ ...commonJs, start, end });
+                return;
+            }
+            return this.otherStatement(start, k, end);
+        }
+        this.moduleStatement(start, end);
+    }
+    /** A statement that starts with a name: a declaration, a property assignment or code run on load. */
+    otherStatement(start, k, end) {
+        const assignment = this.propertyAssignment(k, end);
+        if (!assignment)
+            return this.declaration(start, k, end, 'none');
+        this.propertyStatements.push({ ...assignment, start, end });
+        if (assignment.member === 'prototype')
+            this.prototypeReplaced.add(assignment.target);
+    }
+    /** CommonJS export statements, placed once the whole module is read (placeCommonJsExports). */
+    commonJsExports = [];
+    /**
+     * `exports.name = value`, `module.exports.name = value`, or `module.exports = value` (names with
+     * `{ a, b: c }`) at k: a CommonJS export statement.
+     */
+    commonJsExport(k, end) {
+        let j = k;
+        if (this.is(j, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3, 'module') && this.is(j + 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '.') && this.is(j + 2, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3, 'exports'))
+            j += 2;
+        else if (!this.is(j, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3, 'exports'))
+            return undefined;
+        const exportsAt = j;
+        if (this.is(j + 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '.') && this.is(j + 2, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3) && this.is(j + 3, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '=') && j + 4 < end)
+            return { at: k, name: this.t(j + 2), value: j + 4, exportsAt };
+        if (exportsAt === k || !this.is(j + 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '=') || j + 2 >= end)
+            return undefined;
+        const value = { at: k, value: j + 2, exportsAt };
+        if (!this.is(j + 2, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '{'))
+            return value;
+        const close = this.after(j + 2);
+        if (close !== end && !(close === end - 1 && this.is(close, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, ';')))
+            return value;
+        for (let i = j + 3; i < close - 1;) {
+            const next = this.exportedNameEnd(i, close - 1);
+            if (next < 0 || (next !== close - 1 && !this.is(next, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, ',')))
+                return value;
+            i = next + 1;
+        }
+        return { ...value, names: true };
+    }
+    /**
+     * Where a property of `module.exports = { … }` that gives a name ends, or -1: `a`, `b: c` or
+     * `d: e.f` (the last, a member of a required module, say), with `close` the object's `}`.
+     */
+    exportedNameEnd(i, close) {
+        if (this.is(i, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3) && (this.is(i + 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, ',') || i + 1 === close))
+            return i + 1;
+        if ((!this.is(i, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3) && !this.is(i, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .STRING */ .An)) || !this.is(i + 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, ':') || !this.is(i + 2, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3))
+            return -1;
+        return this.is(i + 3, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '.') && this.is(i + 4, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3) ? i + 5 : i + 3;
+    }
+    /**
+     * A module whose every use of `exports` and `module.exports` is a CommonJS export statement, at
+     * most one of them replacing `module.exports`, exports by name: `exports.name = value` is a
+     * declaration (`exports.name`) of what it stores, run on load when the value runs code;
+     * `module.exports = { a, b: c }` names its exports; `module.exports = value` is a declaration
+     * (`module.exports`) that only the module's whole reaches. Any other use (`exports.a()` in a
+     * function, `Object.assign(exports, …)`, a second replacement) leaves the statements as code run
+     * on load and the module whole.
+     */
+    placeCommonJsExports() {
+        const statements = this.commonJsExports;
+        if (statements.length === 0)
+            return;
+        const covered = new Set(statements.map(s => s.exportsAt));
+        let readable = !this.scan_.esm && statements.filter(s => s.name === undefined).length <= 1;
+        for (let k = 0; k < this.n && readable; k++)
+            if (this.kinds[k] === _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3 && this.texts[k] === 'exports' && !covered.has(k)) {
+                const member = this.readAsMember(k);
+                if (!member || this.is(k - 2, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3, 'module'))
+                    readable = false;
+            }
+        for (const { start, at, end, name, value, names } of statements) {
+            if (!readable) {
+                this.otherStatement(start, at, end);
+                continue;
+            }
+            const exports = this.scan_.exports;
+            if (names) {
+                const close = this.after(value);
+                for (let i = value + 1; i < close - 1;) {
+                    const next = this.exportedNameEnd(i, close - 1);
+                    const holder = next === i + 1 ? this.t(i) : this.t(i + 2);
+                    // `e.f` is the member binding when `e` is a narrowed namespace, else all of `e`.
+                    exports[this.t(i)] =
+                        next === i + 5 && this.narrowNamespaces.has(holder) ? `${holder}.${this.t(i + 4)}` : holder;
+                    i = next + 1;
+                }
+                continue;
+            }
+            const to = this.is(end - 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, ';') ? end - 1 : end;
+            if (name !== undefined &&
+                value + 1 === to &&
+                this.is(value, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3) &&
+                !NOT_REFERENCES.has(this.t(value))) {
+                exports[name] = this.t(value);
+                continue;
+            }
+            // `module.exports = value` is what a require of the module takes: a declaration of it that
+            // the module's whole reaches, and that code reading no export of it does not.
+            const local = name === undefined ? 'module.exports' : `exports.${name}`;
+            const refs = this.references(value, end);
+            const fnShape = this.spans && this.isFunctionExpression(value, to) ? 'const' : '';
+            this.addSymbol(local, start, end, refs, '', fnShape);
+            // As a declaration's: what runs on load changes when the statement does.
+            if (this.executesOnLoad(value, end))
+                this.runsOnLoadDeferring(value, end, local, value, to, [local, ...refs]);
+            if (name !== undefined)
+                exports[name] = local;
+        }
+    }
+    /**
+     * `F.name = value` or `F.prototype.name = value` (a string key in brackets too: `F.prototype['@@x']`):
+     * F's name, the member, and whether the value is inert (a literal, a name, `G.prototype`, an array
+     * or object of those, or a function that is not called). An inert one calls no code of the module
+     * on load, so only the holders of F can observe it; another runs its value then, but reads F only
+     * to set a property on it.
+     */
+    propertyAssignment(k, end) {
+        const target = this.t(k);
+        if (NOT_REFERENCES.has(target) || !this.is(k, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3))
+            return undefined;
+        const key = (at) => this.is(at, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '.') && this.is(at + 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3)
+            ? { name: this.t(at + 1), next: at + 2 }
+            : this.is(at, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '[') && this.is(at + 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .STRING */ .An) && this.is(at + 2, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, ']')
+                ? { name: this.t(at + 1), next: at + 3 }
+                : undefined;
+        const first = key(k + 1);
+        if (!first)
+            return undefined;
+        let { name: member, next: j } = first;
+        const second = member === 'prototype' ? key(j) : undefined;
+        const onPrototype = second !== undefined;
+        if (second)
+            ({ name: member, next: j } = second);
+        if (!this.is(j, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '='))
+            return undefined;
+        const to = this.is(end - 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, ';') ? end - 1 : end;
+        return { target, member, onPrototype, inert: this.inertExpression(j + 1, to), valueAt: j + 1 };
+    }
+    inertExpression(from, to) {
+        if (from >= to)
+            return false;
+        let k = from;
+        if (this.is(k, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3, 'async') &&
+            (this.is(k + 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3, 'function') || this.is(k + 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '(') || this.is(k + 2, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '=>')))
+            k++;
+        if (this.is(k, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3, 'function')) {
+            while (k < to && !this.is(k, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '('))
+                k++;
+            const close = this.after(k);
+            return this.is(close, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '{') && this.after(close) === to;
+        }
+        const arrow = this.is(k, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '(') ? this.after(k) : this.is(k, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3) ? k + 1 : -1;
+        if (arrow > k && this.is(arrow, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '=>')) {
+            if (this.is(arrow + 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '{'))
+                return this.after(arrow + 1) === to;
+            // An expression body ends at a top-level comma: `F.x = a => a, f()` calls f on load.
+            return this.skipExpressionBody(arrow + 1, to) === to;
+        }
+        return this.inertValue(from, to) === to;
+    }
+    /** The index after an inert value starting at k, or -1. */
+    inertValue(k, to) {
+        if (k >= to)
+            return -1;
+        const kind = this.kinds[k];
+        const text = this.t(k);
+        if (kind === _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .STRING */ .An || kind === _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .NUMBER */ .uk || kind === _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .REGEX */ .QL)
+            return k + 1;
+        if (kind === _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .TEMPLATE */ .nE)
+            return text.endsWith('${') ? -1 : k + 1;
+        if (kind === _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3) {
+            if (text === 'true' || text === 'false' || text === 'null' || text === 'undefined')
+                return k + 1;
+            if (NOT_REFERENCES.has(text))
+                return -1;
+            if (this.is(k + 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '.'))
+                return this.is(k + 2, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3, 'prototype') && !this.is(k + 3, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '.') ? k + 3 : -1;
+            return k + 1;
+        }
+        if (this.is(k, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '-') && this.is(k + 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .NUMBER */ .uk))
+            return k + 2;
+        const close = this.match[k];
+        if (this.is(k, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '[') && close > k && close < to) {
+            let j = k + 1;
+            while (j < close) {
+                j = this.inertValue(j, close);
+                if (j < 0)
+                    return -1;
+                if (this.is(j, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, ','))
+                    j++;
+                else if (j !== close)
+                    return -1;
+            }
+            return close + 1;
+        }
+        if (this.is(k, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '{') && close > k && close < to) {
+            let j = k + 1;
+            while (j < close) {
+                const key = this.kinds[j];
+                if (key !== _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3 && key !== _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .STRING */ .An && key !== _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .NUMBER */ .uk)
+                    return -1;
+                if (this.is(j + 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, ':')) {
+                    j = this.inertValue(j + 2, close);
+                    if (j < 0)
+                        return -1;
+                }
+                else if (key === _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3 && !NOT_REFERENCES.has(this.t(j))) {
+                    j++; // shorthand
+                }
+                else
+                    return -1;
+                if (this.is(j, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, ','))
+                    j++;
+                else if (j !== close)
+                    return -1;
+            }
+            return close + 1;
+        }
+        return -1;
+    }
+    /**
+     * An inert property assignment on a local function or plain class belongs to that declaration:
+     * what it stores is reached by whoever reaches the declaration. On anything else (an import, a
+     * global, a class whose setters or base class could run) it stays a statement run on load.
+     */
+    placePropertyStatements() {
+        // Decided before any statement is placed: placing one as run-on-load adds to moduleRefs.
+        const handedToLoad = new Set(this.moduleRefs);
+        const placements = this.propertyStatements.map(({ target, onPrototype }) => {
+            const plain = this.functionNames.has(target) || this.plainClasses.has(target);
+            // Code run on load could give F setters (defineProperty, setPrototypeOf), and after
+            // `F.prototype = C.prototype`, `F.prototype.x = …` can run C's setters.
+            return plain && !handedToLoad.has(target) && !(onPrototype && this.prototypeReplaced.has(target));
+        });
+        for (const [i, statement] of this.propertyStatements.entries()) {
+            const { target, start, end, inert, valueAt } = statement;
+            const to = this.is(end - 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, ';') ? end - 1 : end;
+            const fn = inert && this.isFunctionExpression(valueAt, to);
+            const key = `${target}.${statement.onPrototype ? 'prototype.' : ''}${statement.member}`;
+            // A value that runs on load and names F may call it then (`F.x = make(F)`).
+            if (placements[i] && (inert || !this.references(valueAt, end).includes(target))) {
+                const refs = this.references(start, end).filter(ref => ref !== target);
+                if (fn) {
+                    this.assignedFunction(key, start, end, this.references(valueAt, end));
+                    this.addReference(target, key);
+                    continue;
+                }
+                this.addSymbol(target, start, end, refs);
+                if (inert)
+                    continue;
+                // Its value runs on load: the module's, as any statement's, save F, which it only holds.
+                this.moduleParts.push(this.hashRange(start, end));
+                this.runsOnLoad(start, end, refs);
+            }
+            else if (fn && Object.hasOwn(this.scan_.symbols, target)) {
+                // On a local object (`res.send = function…`): the statement runs on load as before, and
+                // load holds the function, whose body is its own symbol (coverage can then tell who ran it).
+                this.assignedFunction(key, start, end, this.references(valueAt, end));
+                this.moduleParts.push(`${key}\u0003${this.hashRange(start, valueAt)}`);
+                this.runsOnLoad(start, valueAt, [target, key]);
+            }
+            else {
+                this.moduleStatement(start, end);
+            }
+        }
+    }
+    /** `F.name = function…`: the function as a symbol `F.name`, code that runs only when called. */
+    assignedFunction(key, start, end, refs) {
+        this.addSymbol(key, start, end, refs, '', 'property');
+    }
+    addReference(from, to) {
+        const symbol = Object.hasOwn(this.scan_.symbols, from) ? this.scan_.symbols[from] : undefined;
+        if (symbol && !symbol.refs.includes(to))
+            symbol.refs = [...symbol.refs, to];
+    }
+    moduleStatement(start, end) {
+        this.moduleParts.push(this.hashRange(start, end));
+        this.runsOnLoad(start, end, this.references(start, end));
+    }
+    /** Code in the range runs when the module loads: what it references and names, MODULE_SYMBOL does. */
+    runsOnLoad(from, to, refs) {
+        for (const ref of refs)
+            this.moduleRefs.add(ref);
+        this.wordsOf(from, to, this.moduleWords);
+    }
+    /**
+     * Statement `start`..`end`, declaring `self`, runs on load, and `refs` are its references. When
+     * its value (`from`..`to`) is a call that is passed function expressions or names (`_curry1(function
+     * f(a) {…})`), their references go to deferred calls (DeferredCall), for the graph to follow only
+     * when a callee may call them on load; the rest of the statement's text (names passed included)
+     * goes to the module's hash, and its other references to the module's, so that a change inside
+     * such a function reaches load only through them.
+     */
+    runsOnLoadDeferring(start, end, self, from, to, refs) {
+        const passed = this.functionsPassedIn(from, to);
+        if (passed.length === 0)
+            return this.runsOnLoad(start, end, refs);
+        /** The parts of the statement around `ranges`. */
+        const around = (ranges) => {
+            const parts = [];
+            let at = start;
+            for (const range of ranges) {
+                parts.push([at, range.from]);
+                at = range.to;
+            }
+            parts.push([at, end]);
+            return parts;
+        };
+        const loadRefs = new Set();
+        for (const [a, b] of around(passed))
+            for (const ref of this.references(a, b))
+                if (ref !== self)
+                    loadRefs.add(ref);
+        this.runsOnLoad(start, end, loadRefs);
+        // A name passed is part of the statement's text; a function's body is its own.
+        const bodies = passed.filter(range => range.fn);
+        this.moduleParts.push(`${self}\u0003${around(bodies)
+            .map(([a, b]) => this.hashRange(a, b))
+            .join('\u0003')}`);
+        for (const { calls, from: a, to: b, fn } of passed)
+            this.deferredCalls.push({
+                calls,
+                refs: fn ? [...new Set([self, ...this.references(a, b)])] : this.references(a, b)
+            });
+    }
+    /**
+     * functionsPassed of a value that is such a call, or a choice of such calls (`test ? f(…) : g(…)`,
+     * ramda's trim): the test runs on load, one of the calls too.
+     */
+    functionsPassedIn(from, to) {
+        // A conditional's `?`: not `?.` nor `??`.
+        const conditional = (k) => this.is(k, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '?') &&
+            !this.is(k + 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '.') &&
+            !this.is(k + 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '?') &&
+            !this.is(k - 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '?');
+        let question = -1;
+        for (let k = from; k < to && question < 0; k = this.isOpener(k) ? this.after(k) : k + 1)
+            if (conditional(k))
+                question = k;
+        if (question < 0)
+            return this.functionsPassed(from, to, []);
+        let depth = 0;
+        for (let k = question + 1; k < to; k = this.isOpener(k) ? this.after(k) : k + 1) {
+            if (conditional(k))
+                depth++;
+            else if (this.is(k, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, ':') && depth-- === 0)
+                return [...this.functionsPassedIn(question + 1, k), ...this.functionsPassedIn(k + 1, to)];
+        }
+        return [];
+    }
+    /**
+     * The function expressions and names passed as arguments to the call `from`..`to` (`callee(…)`,
+     * a plain name), or to calls whose results it is passed, in order; `outer` are the calls this
+     * one's result goes to. None when the range is anything else.
+     */
+    functionsPassed(from, to, outer) {
+        const callee = this.t(from);
+        if (!this.is(from, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3) ||
+            (NOT_REFERENCES.has(callee) && !CONTEXTUAL_WORDS.has(callee)) ||
+            !this.is(from + 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '(') ||
+            this.after(from + 1) !== to)
+            return [];
+        const found = [];
+        const close = to - 1;
+        let position = 0;
+        for (let a = from + 2; a < close; position++) {
+            let b = a;
+            while (b < close && !this.is(b, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, ','))
+                b = this.isOpener(b) ? this.after(b) : b + 1;
+            const calls = [[callee, position], ...outer];
+            // A function expression, or a name (reading a binding runs nothing: what it holds runs only if called).
+            const name = b === a + 1 && this.is(a, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3) && !NOT_REFERENCES.has(this.t(a));
+            if (b > a && name)
+                found.push({ calls, from: a, to: b, fn: false });
+            else if (b > a && this.isFunctionExpression(a, b))
+                found.push({ calls, from: a, to: b, fn: true });
+            else if (b > a)
+                found.push(...this.functionsPassed(a, b, calls));
+            a = b + 1;
+        }
+        return found;
+    }
+    isOpener(k) {
+        return this.is(k, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '(') || this.is(k, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '[') || this.is(k, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '{');
+    }
+    /**
+     * SymbolInfo.defers of the function whose parameters open at `open` and whose body ends the
+     * statement (at `end`): the parameters its body never names, save inside a function it returns
+     * as it is. `arguments` or `eval` there, a `this` parameter (which shifts positions in
+     * TypeScript), or a parameter that is not a plain name (perhaps typed) defer none.
+     */
+    deferredParams(open, end) {
+        if (!this.is(open, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '(') || !this.is(end - 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '}'))
+            return 0;
+        const close = this.after(open) - 1;
+        const bodyOpen = this.match[end - 1];
+        if (bodyOpen <= close)
+            return 0;
+        const params = [];
+        for (let a = open + 1; a < close;) {
+            let b = a;
+            let defaulted = false;
+            while (b < close && !this.is(b, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, ',')) {
+                if (this.is(b, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '='))
+                    defaulted = true;
+                b = this.isOpener(b) ? this.after(b) : b + 1;
+            }
+            const name = this.t(a);
+            if (params.length === 0 && name === 'this')
+                return 0;
+            const simple = !defaulted &&
+                this.is(a, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3) &&
+                !NOT_REFERENCES.has(name) &&
+                (b === a + 1 ||
+                    this.is(a + 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, ':') ||
+                    (this.is(a + 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '?') && this.is(a + 2, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, ':')));
+            // A default value or a pattern runs code (perhaps a parameter) when the function is called.
+            if (!simple)
+                return 0;
+            params.push(name);
+            a = b + 1;
+        }
+        let used = 0;
+        // Inside a function nested in the body until here: its `return` is not the body's.
+        let nestedUntil = -1;
+        for (let k = bodyOpen + 1; k < end - 1; k++) {
+            if (k >= nestedUntil && this.is(k, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3, 'return')) {
+                const returned = this.returnedFunctionEnd(k + 1, end - 1);
+                if (returned > 0) {
+                    k = returned - 1;
+                    continue;
+                }
+            }
+            nestedUntil = Math.max(nestedUntil, this.nestedFunctionEnd(k, end - 1));
+            if (this.kinds[k] !== _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3)
+                continue;
+            const text = this.t(k);
+            if (text === 'arguments' || text === 'eval')
+                return 0;
+            const at = params.indexOf(text);
+            if (at >= 0 && !(this.is(k - 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '.') && !this.is(k - 2, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '.')))
+                used |= 1 << at;
+        }
+        let defers = 0;
+        params.forEach((_, at) => {
+            if (at < 31 && !(used & (1 << at)))
+                defers |= 1 << at;
+        });
+        return defers;
+    }
+    /** A function declaration assigned another value (`f = g`) may be anything when called. */
+    dropReassignedDefers() {
+        const symbols = this.scan_.symbols;
+        const deferring = new Set(Object.keys(symbols).filter(name => symbols[name]?.defers !== undefined));
+        if (deferring.size === 0)
+            return;
+        for (let k = 0; k < this.n; k++) {
+            const name = this.texts[k];
+            if (this.kinds[k] === _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3 &&
+                deferring.has(name) &&
+                this.is(k + 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '=') &&
+                !this.is(k + 2, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '=') &&
+                !(this.is(k - 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '.') && !this.is(k - 2, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '.')))
+                delete symbols[name].defers;
+        }
+    }
+    /**
+     * Where the body of a function that starts at token `k` ends (`function`, `=>`, a method's
+     * `name(…) {`), or -1 when none starts there. A block after a statement's parentheses
+     * (`if (…) {`) is no function.
+     */
+    nestedFunctionEnd(k, to) {
+        if (this.is(k, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3, 'function')) {
+            const end = this.functionBodyEnd(k, to);
+            return end < 0 ? to : end;
+        }
+        if (this.is(k, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '=>'))
+            return this.is(k + 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '{') ? this.after(k + 1) : this.skipExpressionBody(k + 1, to);
+        if (this.is(k, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '(') &&
+            this.is(this.after(k), _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '{') &&
+            this.is(k - 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3) &&
+            !CONTROL_KEYWORDS.has(this.t(k - 1)))
+            return this.after(this.after(k));
+        return -1;
+    }
+    /**
+     * Where the function expression returned as it is at `k` (after `return`) ends, or -1: one that
+     * is called, read or combined (`return function () {}()`, `return f || g`) is not.
+     */
+    returnedFunctionEnd(k, to) {
+        const start = this.afterAsync(k);
+        let end;
+        if (this.is(start, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3, 'function')) {
+            end = this.functionBodyEnd(start, to);
+            if (end < 0)
+                return -1;
+        }
+        else {
+            const arrow = this.arrowAt(start, to);
+            if (arrow < 0)
+                return -1;
+            end = this.is(arrow + 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '{') ? this.after(arrow + 1) : this.skipExpressionBody(arrow + 1, to);
+            if (end < to && !this.is(end, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, ';') && !this.is(end, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '}'))
+                return -1;
+        }
+        if (end >= to || this.is(end, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, ';') || this.is(end, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '}'))
+            return end;
+        const next = this.t(end);
+        return this.newline[end] && this.kinds[end] === _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3 && next !== 'in' && next !== 'instanceof' ? end : -1;
+    }
+    addSymbol(name, start, end, refs, hashExtra = '', fnShape = '') {
+        if (this.spans)
+            this.addSpan(name, start, end, fnShape);
+        const range = this.rangeFacts(start, end);
+        const hash = hashExtra ? (0,_model_js__WEBPACK_IMPORTED_MODULE_2__/* .hashText */ .qj)(hashExtra + '\u0003' + range.hash) : range.hash;
+        // Own entries only: a function named hasOwnProperty or toString must not find Object.prototype's.
+        const existing = Object.hasOwn(this.scan_.symbols, name) ? this.scan_.symbols[name] : undefined;
+        if (existing) {
+            existing.hash = (0,_model_js__WEBPACK_IMPORTED_MODULE_2__/* .hashText */ .qj)(existing.hash + hash);
+            existing.refs = [...new Set([...existing.refs, ...refs])];
+            existing.words = [...new Set([...(existing.words ?? []), ...range.words])];
+        }
+        else {
+            this.scan_.symbols[name] = { hash, refs: Array.isArray(refs) ? refs : [...refs], words: range.words };
+        }
+    }
+    lastRange;
+    /**
+     * The hash and words of a token range, kept for the next symbol of the same range: every
+     * declarator of `var a = 1, b = 2, …` is one (a minified bundle's hundred-name `var` would
+     * otherwise be read once per name).
+     */
+    rangeFacts(start, end) {
+        const last = this.lastRange;
+        if (last?.start === start && last.end === end)
+            return last;
+        const words = [...this.wordsOf(start, end, new Set())];
+        this.lastRange = { start, end, hash: this.hashRange(start, end), words };
+        return this.lastRange;
+    }
+    addSpan(name, start, end, fnShape) {
+        const ends = this.tokens.ends;
+        const from = start > 0 ? ends[start - 1] : 0;
+        const to = end > start ? ends[end - 1] : from;
+        const known = this.spans?.get(name);
+        if (known) {
+            known.spans.push([from, to]);
+            known.fn &&= fnShape !== '';
+            known.shape += `,${fnShape}`;
+        }
+        else
+            this.spans?.set(name, { spans: [[from, to]], fn: fnShape !== '', shape: fnShape });
+    }
+    /** Whether the tokens from..to are one function or arrow function expression. */
+    isFunctionExpression(from, to) {
+        const k = this.afterAsync(from);
+        if (this.is(k, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3, 'function'))
+            return this.functionBodyEnd(k, to) === to;
+        const arrow = this.arrowAt(k, to);
+        return arrow >= 0 && arrow < to;
+    }
+    /** Past `async` at k when it starts a function (not when it is an arrow's one parameter). */
+    afterAsync(k) {
+        return this.is(k, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3, 'async') && !this.is(k + 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '=>') ? k + 1 : k;
+    }
+    /** Where the body of the `function` at k ends (the index after its `}`), or -1 before `to`. */
+    functionBodyEnd(k, to) {
+        const open = this.nextIndex(k, to, '(');
+        const body = open < 0 ? -1 : this.nextIndex(this.after(open), to, '{');
+        return body < 0 ? -1 : this.after(body);
+    }
+    /** The `=>` of the arrow function whose parameters start at k (`x =>`, `(x) =>`, `<T>(x: T): T =>`), or -1. */
+    arrowAt(k, to) {
+        const start = this.is(k, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '<') ? this.afterTypeArguments(k, to) : k;
+        let arrow = this.is(start, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3) ? start + 1 : this.is(start, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '(') ? this.after(start) : -1;
+        // (x): T => …: whatever `=>` follows the return type, the function is an arrow function.
+        if (arrow > start && this.is(arrow, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, ':'))
+            arrow = this.nextIndex(arrow + 1, to, '=>');
+        return arrow > start && this.is(arrow, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '=>') ? arrow : -1;
+    }
+    /** The index of the first `text` punctuator at or after k and before `to` (bracket depth 0), or -1. */
+    nextIndex(k, to, text) {
+        for (let j = k; j < to; j++) {
+            if (this.is(j, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, text))
+                return j;
+            if (this.is(j, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '(') || this.is(j, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '[') || this.is(j, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '{'))
+                j = this.after(j) - 1;
+        }
+        return -1;
+    }
+    /**
+     * Whether the name at k can name a property, and so call a method or run an accessor: after a
+     * dot (`x.format`, `x?.format`, `super.format`), before a colon (`{ format: f } = x`, a key of
+     * `toMatchObject({ year: 1 })`), or as a shorthand in braces (`{ format } = x`). A variable, a
+     * parameter used as such, or a type (`x: unknown`) cannot.
+     */
+    namesProperty(k) {
+        const before = this.kinds[k - 1] === _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU ? this.texts[k - 1] : '';
+        const after = this.kinds[k + 1] === _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU ? this.texts[k + 1] : '';
+        if (before === '.' || after === ':')
+            return true;
+        return (before === '{' || before === ',') && (after === '}' || after === ',' || after === '=');
+    }
+    /** Adds the words of a token range (see SymbolInfo.words) to `into`. */
+    wordsOf(from, to, into) {
+        const { kinds, texts } = this;
+        for (let k = from; k < to; k++) {
+            const kind = kinds[k];
+            const text = texts[k];
+            if (kind === _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .NUMBER */ .uk || (kind === _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3 && this.namesProperty(k)))
+                into.add(text);
+            else if (kind === _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .STRING */ .An || kind === _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .TEMPLATE */ .nE || kind === _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .JSX */ .IO) {
+                into.add(text);
+                for (const run of text.match(WORD_RUN) ?? [])
+                    into.add(run);
+            }
+        }
+        return into;
+    }
+    addBinding(spec, kind, names) {
+        this.scan_.imports.push({ spec, kind, names });
+        for (const binding of names ?? []) {
+            if (binding.local) {
+                // Short and unique enough as it is: the binding's source and imported name.
+                this.scan_.symbols[binding.local] = { hash: `${spec}\u0000${binding.imported}`, refs: [] };
+            }
+        }
+    }
+    importStatement(k, end) {
+        if (this.is(k, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .STRING */ .An)) {
+            // A side-effect import: loads the whole module.
+            this.scan_.imports.push({ spec: this.t(k), kind: 'static', names: null });
+            this.moduleParts.push(`import ${this.t(k)}`);
+            return;
+        }
+        if (this.is(k, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3, 'type') && !this.is(k + 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, ',') && !this.is(k + 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3, 'from'))
+            k++;
+        const names = [];
+        if (this.is(k, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3) && this.is(k + 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '=')) {
+            // import X = require('y') / import X = A.B
+            const local = this.t(k);
+            if (this.is(k + 2, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3, 'require') && this.is(k + 4, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .STRING */ .An)) {
+                this.addBinding(this.t(k + 4), 'static', [{ imported: '*', local }]);
+            }
+            else {
+                this.addSymbol(local, k, end, this.references(k + 2, end));
+            }
+            return;
+        }
+        if (this.is(k, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3) && !this.is(k, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3, 'from')) {
+            names.push({ imported: 'default', local: this.t(k) });
+            k++;
+            if (this.is(k, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, ','))
+                k++;
+        }
+        if (this.is(k, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '*') && this.is(k + 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3, 'as')) {
+            names.push({ imported: '*', local: this.t(k + 2) });
+            k += 3;
+        }
+        else if (this.is(k, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '{')) {
+            const close = this.match[k];
+            for (const item of this.listItems(k + 1, close > k ? close : end))
+                names.push({ imported: item.name, local: item.alias });
+            k = close > k ? close + 1 : end;
+        }
+        while (k < end && !this.is(k, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .STRING */ .An))
+            k++;
+        if (k < end)
+            this.addBinding(this.t(k), 'static', names);
+    }
+    /** `a`, `a as b`, `type a`, `'str' as b`, `default as b` items of an import/export list. */
+    listItems(from, to) {
+        const items = [];
+        let k = from;
+        while (k < to) {
+            if (this.is(k, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3, 'type') &&
+                (this.is(k + 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3) || this.is(k + 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .STRING */ .An)) &&
+                !this.is(k + 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3, 'as'))
+                k++;
+            if (!this.is(k, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3) && !this.is(k, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .STRING */ .An)) {
+                k++;
+                continue;
+            }
+            const name = this.t(k);
+            let alias = name;
+            k++;
+            if (this.is(k, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3, 'as') && (this.is(k + 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3) || this.is(k + 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .STRING */ .An))) {
+                alias = this.t(k + 1);
+                k += 2;
+            }
+            items.push({ name, alias });
+            while (k < to && !this.is(k, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, ','))
+                k++;
+            k++;
+        }
+        return items;
+    }
+    fromSpec(k, end) {
+        for (; k < end; k++)
+            if (this.is(k, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3, 'from') && this.is(k + 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .STRING */ .An))
+                return this.t(k + 1);
+        return undefined;
+    }
+    exportStar(k, end) {
+        const spec = this.fromSpec(k, end);
+        if (spec === undefined)
+            return this.moduleStatement(k, end);
+        if (this.is(k, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3, 'as')) {
+            const name = this.t(k + 1);
+            const local = `@reexport:${name}`;
+            this.addBinding(spec, 'reexport', [{ imported: '*', local }]);
+            this.scan_.exports[name] = local;
+        }
+        else {
+            this.scan_.imports.push({ spec, kind: 'reexport', names: [] });
+            this.scan_.exportAll.push(spec);
+        }
+    }
+    exportList(open, end) {
+        const close = this.match[open];
+        const items = this.listItems(open + 1, close > open ? close : end);
+        const spec = this.fromSpec(close > open ? close : open, end);
+        if (spec === undefined) {
+            for (const item of items)
+                this.scan_.exports[item.alias] = item.name;
+            return;
+        }
+        const names = items.map(item => ({ imported: item.name, local: `@reexport:${item.alias}` }));
+        this.addBinding(spec, 'reexport', names);
+        for (const item of items)
+            this.scan_.exports[item.alias] = `@reexport:${item.alias}`;
+    }
+    // ── declarations ─────────────────────────────────────────────────────────
+    declaration(start, k, end, exported) {
+        while (this.is(k, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3) &&
+            (this.t(k) === 'declare' || this.t(k) === 'abstract' || this.t(k) === 'async'))
+            k++;
+        const word = this.t(k);
+        const exports = this.scan_.exports;
+        const named = (name) => {
+            if (exported === 'named')
+                exports[name] = name;
+            else if (exported === 'default')
+                exports.default = name;
+        };
+        if (word === 'function' && this.is(k, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3)) {
+            let nameAt = k + 1;
+            if (this.is(nameAt, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '*'))
+                nameAt++;
+            if (this.is(nameAt, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3)) {
+                const name = this.t(nameAt);
+                const declaredBefore = Object.hasOwn(this.scan_.symbols, name);
+                this.functionNames.add(name);
+                this.addSymbol(name, start, end, this.references(nameAt + 1, end), '', 'function');
+                const symbol = this.scan_.symbols[name];
+                // A name declared twice (overloads, a redeclaration) may be either: none is deferred.
+                const defers = declaredBefore ? 0 : this.deferredParams(nameAt + 1, end);
+                if (defers)
+                    symbol.defers = defers;
+                else
+                    delete symbol.defers;
+                return named(name);
+            }
+        }
+        else if (word === 'class' && this.is(k, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3)) {
+            const name = this.is(k + 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3) && this.t(k + 1) !== 'extends' && this.t(k + 1) !== 'implements'
+                ? this.t(k + 1)
+                : undefined;
+            this.classDeclaration(name ?? 'default', start, k, end);
+            return named(name ?? 'default');
+        }
+        else if ((word === 'interface' ||
+            word === 'type' ||
+            word === 'enum' ||
+            word === 'namespace' ||
+            word === 'module') &&
+            this.is(k + 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3)) {
+            const name = this.t(k + 1);
+            const refs = this.references(k + 2, end);
+            this.addSymbol(name, start, end, refs);
+            if (word === 'enum' || word === 'namespace' || word === 'module')
+                this.runsOnLoad(k + 2, end, refs);
+            return named(name);
+        }
+        else if (word === 'const' && this.is(k + 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3, 'enum') && this.is(k + 2, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3)) {
+            const name = this.t(k + 2);
+            this.addSymbol(name, start, end, this.references(k + 3, end));
+            return named(name);
+        }
+        else if ((word === 'const' || word === 'let' || word === 'var' || word === 'using') &&
+            exported !== 'default') {
+            return this.variables(start, k + 1, end, exported === 'named');
+        }
+        if (exported === 'default') {
+            // export default <expression>
+            const expressionEnd = this.is(end - 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, ';') ? end - 1 : end;
+            const fnShape = this.spans && this.isFunctionExpression(k, expressionEnd) ? 'default' : '';
+            const refs = this.references(k, end);
+            this.addSymbol('default', start, end, refs, '', fnShape);
+            // As a declaration's: what runs on load changes when the expression does.
+            if (this.executesOnLoad(k, end))
+                this.runsOnLoadDeferring(k, end, 'default', k, expressionEnd, ['default', ...refs]);
+            exports.default = 'default';
+            return;
+        }
+        this.moduleStatement(start, end);
+    }
+    variables(start, k, end, exported) {
+        // One symbol per declarator; the declarators of one statement share its tokens' hash.
+        const declared = [];
+        const refs = this.references(k, end);
+        const bound = this.requireBinding(k, end);
+        let onLoad = false;
+        const keyword = this.t(k - 1); // const, let, var or using
+        let declarators = 0;
+        let functionInit = false;
+        /** The last declarator's initializer. */
+        let initializer;
+        while (k < end) {
+            if (this.is(k, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3)) {
+                declared.push(this.t(k));
+                k++;
+            }
+            else if (this.is(k, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '{') || this.is(k, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '[')) {
+                const close = this.after(k);
+                for (let j = k + 1; j < close - 1; j++) {
+                    if (this.is(j, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3) &&
+                        !this.is(j + 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, ':') &&
+                        !this.is(j - 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '=') &&
+                        !NOT_REFERENCES.has(this.t(j)))
+                        declared.push(this.t(j));
+                }
+                k = close;
+            }
+            else
+                break;
+            // type annotation and initializer, up to the next declarator
+            let initStart = -1;
+            while (k < end && !this.is(k, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, ',') && !this.is(k, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, ';')) {
+                if (this.is(k, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '=') && initStart < 0)
+                    initStart = k + 1;
+                if (this.is(k, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '(') || this.is(k, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '[') || this.is(k, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '{'))
+                    k = this.after(k);
+                else
+                    k++;
+            }
+            if (initStart >= 0 && this.executesOnLoad(initStart, k))
+                onLoad = true;
+            if (initStart >= 0)
+                initializer = [initStart, k];
+            if (++declarators === 1 && this.spans)
+                functionInit = initStart >= 0 && this.isFunctionExpression(initStart, k);
+            if (this.is(k, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, ','))
+                k++;
+            else
+                break;
+        }
+        if (declared.length === 0)
+            return this.moduleStatement(start, end);
+        const fn = functionInit && declarators === 1 && declared.length === 1;
+        for (const name of declared) {
+            this.addSymbol(name, start, end, refs, '', fn ? keyword : '');
+            if (exported)
+                this.scan_.exports[name] = name;
+        }
+        // A binding's module loads as the import record says; its declaration reaches nothing more.
+        const loadRefs = bound ? refs.filter(ref => ref !== bound) : refs;
+        if (onLoad && declarators === 1 && declared.length === 1 && initializer)
+            this.runsOnLoadDeferring(start, end, declared[0], initializer[0], initializer[1], loadRefs);
+        else if (onLoad)
+            this.runsOnLoad(start, end, loadRefs);
+    }
+    /** `const x = require('y')`, declared once, that names the module (see narrowNamespaceBindings). */
+    requireBindings = new Set();
+    /**
+     * The name of a declaration made only of `x = require('y')`, after `const`, when it is the only
+     * declaration of `x` that requires a module: `x` is then a binding to the whole module, as
+     * `import x = require('y')` is, and code that never reads `x` does not reach the module's code.
+     */
+    requireBinding(k, end) {
+        const name = this.t(k);
+        const shaped = this.t(k - 1) === 'const' &&
+            this.is(k + 2, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3, 'require') &&
+            this.is(k + 4, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .STRING */ .An) &&
+            this.requiredAs(k + 2) === name &&
+            (k + 6 === end || (k + 7 === end && this.is(k + 6, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, ';')));
+        if (!shaped || this.requireLocals.get(name) !== 1)
+            return undefined;
+        this.requireBindings.add(name);
+        return name;
+    }
+    classDeclaration(name, start, k, end) {
+        // Find the body: the first `{` not part of a type in the heritage clause.
+        let body = -1;
+        for (let j = k + 1; j < end; j++) {
+            if (this.is(j, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '{') && !NOT_BODY_BEFORE.has(this.t(j - 1))) {
+                body = j;
+                break;
+            }
+            if (this.is(j, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '(') || this.is(j, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '['))
+                j = this.after(j) - 1;
+        }
+        const close = body >= 0 ? this.match[body] : -1;
+        if (body < 0 || close < 0) {
+            this.addSymbol(name, start, end, this.references(k, end));
+            return;
+        }
+        const headerRefs = this.references(start, body).filter(ref => ref !== name);
+        this.runsOnLoad(start, body, headerRefs); // extends/decorators run on load
+        let plain = true;
+        // Code outside the repository may call any member of a decorated class, or of one whose base
+        // is not a plain name: no member reach for them.
+        let open = this.decoratorsEndAt === start;
+        const interfaces = [];
+        for (let j = start; j < body; j++) {
+            if (this.is(j, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '@'))
+                open = true;
+            if (this.is(j, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3, 'extends'))
+                plain = false;
+            if (this.is(j, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3, 'implements')) {
+                let itemStart = true;
+                for (let i = j + 1; i < body; i++) {
+                    if (this.is(i, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '<'))
+                        i = this.afterTypeArguments(i, body) - 1;
+                    else if (this.is(i, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, ','))
+                        itemStart = true;
+                    else if (itemStart && this.is(i, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3)) {
+                        interfaces.push(this.t(i));
+                        itemStart = false;
+                    }
+                }
+                break;
+            }
+        }
+        const base = this.baseClass(k + 1, body);
+        if (base === null)
+            open = true;
+        const memberNames = [];
+        const calledByName = [];
+        const fieldParts = [];
+        let m = body + 1;
+        while (m < close) {
+            const memberEnd = this.memberEnd(m, close);
+            const member = this.memberName(m, memberEnd);
+            if (member) {
+                const key = `${name}.${member.name}`;
+                if (member.isAccessor)
+                    plain = false;
+                if (this.is(m, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '@'))
+                    open = true;
+                memberNames.push(member.name);
+                if (member.isMethod) {
+                    this.addSymbol(key, m, memberEnd, this.references(m, memberEnd), '', member.name.startsWith('[')
+                        ? ''
+                        : `${member.isStatic ? 'static ' : ''}${member.accessor ?? 'method'}`);
+                }
+                else {
+                    fieldParts.push(this.hashRange(m, memberEnd));
+                    this.addSymbol(key, m, memberEnd, this.references(m, memberEnd));
+                }
+                if ((member.isMethod || member.isAccessor) &&
+                    !member.name.startsWith('[') &&
+                    !CALLED_WITHOUT_NAME.has(member.name))
+                    calledByName.push(member.name);
+                if (member.isStatic && !member.isMethod)
+                    this.runsOnLoad(m, memberEnd, this.references(m, memberEnd));
+            }
+            m = memberEnd > m ? memberEnd : m + 1;
+        }
+        if (plain && !this.classNames.has(name))
+            this.plainClasses.add(name);
+        else
+            this.plainClasses.delete(name);
+        this.classNames.add(name);
+        const refs = [...headerRefs, ...memberNames.map(member => `${name}.${member}`)];
+        this.addSymbol(name, start, body + 1, refs, memberNames.join(',') + '\u0003' + fieldParts.join('\u0002'));
+        const symbol = this.scan_.symbols[name];
+        // A class declared twice (overloads, merging): no member reach.
+        const twice = symbol.class !== undefined;
+        symbol.class = { calledByName: open || twice ? null : [...new Set(calledByName)] };
+        if (base)
+            symbol.class.base = base;
+        if (interfaces.length)
+            symbol.class.interfaces = interfaces;
+    }
+    /**
+     * The base class of a class whose header runs from `k` (after `class`) to its body: its name,
+     * undefined without `extends`, or null when the base is not a plain name (a call, a member).
+     */
+    baseClass(k, body) {
+        if (this.is(k, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3) && this.t(k) !== 'extends' && this.t(k) !== 'implements')
+            k++;
+        k = this.afterTypeArguments(k, body);
+        if (!this.is(k, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3, 'extends'))
+            return undefined;
+        if (!this.is(k + 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3))
+            return null;
+        const after = this.afterTypeArguments(k + 2, body);
+        return after === body || this.is(after, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3, 'implements') ? this.t(k + 1) : null;
+    }
+    /** The index after `<…>` at k (k itself when there is none). */
+    afterTypeArguments(k, end) {
+        if (!this.is(k, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '<'))
+            return k;
+        let depth = 0;
+        for (let j = k; j < end; j++) {
+            if (this.is(j, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '<'))
+                depth++;
+            else if (this.is(j, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '>') && --depth === 0)
+                return j + 1;
+        }
+        return end;
+    }
+    memberEnd(m, close) {
+        let sawParams = false;
+        let sawEquals = false;
+        for (let k = m; k < close; k++) {
+            if (k > m && this.newline[k] && !sawParams && this.startsStatement(k) && this.endsExpression(k - 1))
+                return k;
+            if (this.kinds[k] !== _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU)
+                continue;
+            const text = this.texts[k];
+            if (text === ';')
+                return k + 1;
+            if (text === '=')
+                sawEquals = true;
+            if (text === '(') {
+                if (!sawEquals)
+                    sawParams = true;
+                k = this.after(k) - 1;
+            }
+            else if (text === '[')
+                k = this.after(k) - 1;
+            else if (text === '{') {
+                const after = this.after(k);
+                if (sawParams || this.is(m, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3, 'static')) {
+                    if (sawParams || this.is(m + 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '{'))
+                        return after;
+                }
+                k = after - 1;
+            }
+        }
+        return close;
+    }
+    memberName(m, end) {
+        let k = this.skipDecorators(m);
+        let isStatic = false;
+        while (this.is(k, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3) &&
+            MEMBER_MODIFIERS.has(this.t(k)) &&
+            k + 1 < end &&
+            !this.is(k + 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '(') &&
+            !this.is(k + 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '=')) {
+            if (this.t(k) === 'static')
+                isStatic = true;
+            k++;
+        }
+        if (isStatic && this.is(k, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '{'))
+            return { name: 'static{}', isMethod: false, isStatic: true, isAccessor: false };
+        if (this.is(k, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '*'))
+            k++;
+        let isAccessor = false;
+        let accessor;
+        if ((this.is(k, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3, 'get') || this.is(k, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3, 'set')) &&
+            (this.is(k + 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3) || this.is(k + 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .STRING */ .An) || this.is(k + 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '['))) {
+            isAccessor = true;
+            accessor = this.t(k);
+            k++;
+        }
+        let name;
+        if (this.is(k, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3) || this.is(k, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .STRING */ .An) || this.is(k, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .NUMBER */ .uk))
+            name = this.t(k);
+        else if (this.is(k, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '['))
+            name = `[${this.normalized(k + 1, this.after(k) - 1)}]`;
+        else
+            return undefined;
+        let j = this.is(k, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '[') ? this.after(k) : k + 1;
+        if (this.is(j, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '?') || this.is(j, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '!'))
+            j++;
+        const isMethod = this.is(j, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '(') || this.is(j, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '<');
+        return { name, isMethod, isStatic, isAccessor, ...(accessor ? { accessor } : {}) };
+    }
+    // ── token helpers ────────────────────────────────────────────────────────
+    /** The identifiers a token range references (not property names after a dot). */
+    seen = new Set();
+    /** The distinct identifiers a token range references (not property names after a dot). */
+    references(from, to) {
+        const refs = [];
+        const seen = this.seen;
+        seen.clear();
+        for (let k = from; k < to; k++) {
+            if (this.kinds[k] !== _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3)
+                continue;
+            const text = this.texts[k];
+            if (seen.has(text))
+                continue;
+            if (NOT_REFERENCES.has(text) && !(CONTEXTUAL_WORDS.has(text) && !this.keywordAt(k)))
+                continue;
+            if (this.texts[k - 1] === '.' &&
+                this.kinds[k - 1] === _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU &&
+                !(this.texts[k - 2] === '.' && this.kinds[k - 2] === _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU))
+                continue;
+            // A narrowed namespace is referred to by the member read (`io.call`); its declaration
+            // (`const io = require(…)`) loads the module as the import record says.
+            const member = this.narrowNamespaces.size && this.narrowNamespaces.has(text)
+                ? this.is(k + 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '.')
+                    ? `${text}.${this.t(k + 2)}`
+                    : ''
+                : undefined;
+            if (member === '')
+                continue;
+            if (member) {
+                if (!seen.has(member)) {
+                    seen.add(member);
+                    refs.push(member);
+                }
+                continue;
+            }
+            seen.add(text);
+            refs.push(text);
+        }
+        return refs;
+    }
+    /**
+     * Whether a contextual word (CONTEXTUAL_WORDS) is used as a keyword: followed by a name, a
+     * string, `{`, `[` or `*` (`get size()`, `x as T`, `from './a'`, `type {`, `of [1]`, `async *g()`).
+     * Followed by anything else (`(`, `.`, `,`, `)`, `<`…) it names a value; taking a keyword for a
+     * name only adds an edge that goes nowhere or a little too far, never one too few.
+     */
+    keywordAt(k) {
+        const kind = this.kinds[k + 1];
+        if (kind === _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3 || kind === _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .STRING */ .An)
+            return true;
+        const next = this.texts[k + 1];
+        return kind === _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU && (next === '{' || next === '[' || next === '*');
+    }
+    /**
+     * Hash of the token range as `normalized` would render it, without building the string: no
+     * comments, whitespace, semicolons or trailing commas; `(x) =>` equals `x =>`; quote style ignored.
+     */
+    hashRange(from, to) {
+        if (!this.hashes)
+            return '';
+        let h1 = 0xdeadbeef;
+        let h2 = 0x41c6ce57;
+        const texts = this.texts;
+        const kinds = this.kinds;
+        const pragmas = this.tokens.linePragmas;
+        for (let k = from; k < to; k++) {
+            const kind = kinds[k];
+            let text = texts[k];
+            const pragma = pragmas?.get(k);
+            if (pragma) {
+                text = `${pragma}\u0003${text}`;
+                this.pragmasHashed.add(k);
+            }
+            let tag = kind === _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .NUMBER */ .uk || kind === _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .REGEX */ .QL || kind === _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .JSX */ .IO ? _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3 : kind;
+            if (kind === _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU) {
+                if (this.insignificant(k, text, to))
+                    continue;
+                if (text === '(' &&
+                    this.is(k + 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3) &&
+                    this.is(k + 2, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, ')') &&
+                    this.is(k + 3, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '=>')) {
+                    text = texts[k + 1];
+                    tag = _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3;
+                    k += 2;
+                }
+            }
+            h1 = Math.imul(h1 ^ tag, 2654435761);
+            h2 = Math.imul(h2 ^ tag, 1597334677);
+            for (let i = 0; i < text.length; i++) {
+                const ch = text.charCodeAt(i);
+                h1 = Math.imul(h1 ^ ch, 2654435761);
+                h2 = Math.imul(h2 ^ ch, 1597334677);
+            }
+        }
+        h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+        h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+        return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
+    }
+    /**
+     * A `;` or a trailing `,` that a formatter may add or drop without changing the program. Kept: a
+     * `;` before a token that would otherwise continue the statement (`(`, `[`, a template, `+`,
+     * `-`, a regular expression: no automatic semicolon there) in the same range, and the `,` of a
+     * trailing array hole.
+     */
+    insignificant(k, text, to) {
+        if (text === ';') {
+            if (k + 1 >= to)
+                return true;
+            const next = this.kinds[k + 1];
+            if (next === _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .TEMPLATE */ .nE || next === _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .REGEX */ .QL)
+                return false;
+            return !(next === _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU && /^(?:\(|\[|\+|-)$/.test(this.texts[k + 1]));
+        }
+        if (text !== ',')
+            return false;
+        if (!(this.is(k + 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, ')') || this.is(k + 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, ']') || this.is(k + 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '}')))
+            return false;
+        return !(this.is(k - 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '[') || this.is(k - 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, ','));
+    }
+    /** The token range as one string: no comments, whitespace, semicolons or trailing commas. */
+    normalized(from, to) {
+        const parts = [];
+        for (let k = from; k < to; k++) {
+            const kind = this.kinds[k];
+            const text = this.texts[k];
+            if (kind === _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU) {
+                if (this.insignificant(k, text, to))
+                    continue;
+                // `(x) =>` and `x =>` are the same
+                if (text === '(' &&
+                    this.is(k + 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3) &&
+                    this.is(k + 2, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, ')') &&
+                    this.is(k + 3, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '=>')) {
+                    parts.push(this.texts[k + 1]);
+                    k += 2;
+                    continue;
+                }
+                parts.push(text);
+            }
+            else if (kind === _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .STRING */ .An)
+                parts.push('"' + text);
+            else if (kind === _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .TEMPLATE */ .nE)
+                parts.push('`' + text);
+            else
+                parts.push(text);
+        }
+        return parts.join('\u0001');
+    }
+    /**
+     * Whether an initializer runs code while the module loads (a call, `new`, a tagged template,
+     * `await`) outside function bodies. Function and class expressions only run when called.
+     */
+    executesOnLoad(from, to) {
+        for (let k = from; k < to; k++) {
+            const kind = this.kinds[k];
+            const text = this.texts[k];
+            if (kind === _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3) {
+                if (text === 'new' || text === 'await')
+                    return true;
+                if (text === 'function') {
+                    while (k < to && !this.is(k, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '{'))
+                        k++;
+                    k = this.after(k) - 1;
+                }
+                else if (text === 'class') {
+                    while (k < to && !this.is(k, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '{'))
+                        k++;
+                    // class bodies run static members on load: be safe
+                    return true;
+                }
+                continue;
+            }
+            if (kind === _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .TEMPLATE */ .nE && k > from && (this.is(k - 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3) || this.is(k - 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, ')')))
+                return true;
+            if (kind !== _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU)
+                continue;
+            if (text === '=>') {
+                if (this.is(k + 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '{'))
+                    k = this.after(k + 1) - 1;
+                else
+                    k = this.skipExpressionBody(k + 1, to) - 1;
+            }
+            else if (text === '(') {
+                const close = this.after(k);
+                const next = this.t(close);
+                const prevKind = this.kinds[k - 1];
+                const prev = this.t(k - 1);
+                if (next === '=>' || (next === ':' && !this.is(close, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '?'))) {
+                    k = close - 1; // arrow parameters
+                }
+                else if (next === '{' && this.is(close, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '{')) {
+                    k = this.after(close) - 1; // method shorthand
+                }
+                else if ((prevKind === _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3 &&
+                    prev !== 'async' &&
+                    (!NOT_REFERENCES.has(prev) || (CONTEXTUAL_WORDS.has(prev) && !this.keywordAt(k - 1)))) ||
+                    prev === ')' ||
+                    prev === ']' ||
+                    prev === '>' ||
+                    prevKind === _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .TEMPLATE */ .nE) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+    skipExpressionBody(k, to) {
+        for (; k < to; k++) {
+            const text = this.texts[k];
+            if (this.kinds[k] !== _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU)
+                continue;
+            if (text === '(' || text === '[' || text === '{')
+                k = this.after(k) - 1;
+            else if (text === ',' || text === ')' || text === ']' || text === '}' || text === ';')
+                return k;
+        }
+        return to;
+    }
+}
+/**
+ * The segments of a path from a file's folder, joined (`..` and `.` worked out) into a relative
+ * path that starts with `./` or `..`; undefined for the folder itself, or a path not PATH_LIKE or long.
+ */
+function relativePath(segments) {
+    const out = [];
+    let up = 0;
+    for (const segment of segments.join('/').split('/')) {
+        if (segment === '' || segment === '.')
+            continue;
+        if (segment !== '..')
+            out.push(segment);
+        else if (out.length)
+            out.pop();
+        else
+            up++;
+    }
+    if (out.length === 0)
+        return up ? Array(up).fill('..').join('/') : undefined;
+    const path = (up ? '../'.repeat(up) : './') + out.join('/');
+    return path.length <= 200 && _model_js__WEBPACK_IMPORTED_MODULE_2__/* .PATH_LIKE */ .G8.test(path) ? path : undefined;
+}
+
+
+/***/ }),
+
+/***/ 71709:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $6: () => (/* binding */ emptyScan),
+/* harmony export */   G8: () => (/* binding */ PATH_LIKE),
+/* harmony export */   Pp: () => (/* binding */ isJsLike),
+/* harmony export */   Sc: () => (/* binding */ JS_EXTENSION),
+/* harmony export */   ZV: () => (/* binding */ own),
+/* harmony export */   _V: () => (/* binding */ keptAsPath),
+/* harmony export */   qj: () => (/* binding */ hashText),
+/* harmony export */   se: () => (/* binding */ MODULE_SYMBOL)
+/* harmony export */ });
+/**
+ * What the scanners extract from one source file. It is plain JSON so that it can be cached,
+ * keyed by the file's git blob SHA.
+ */
+/** The name of the pseudo-symbol made of a module's top-level statements (what runs on load). */
+const MODULE_SYMBOL = '<module>';
+/** A JavaScript or TypeScript file's extension, at the end of its path (`.ts`, `.mjs`, `.d.ts`…). */
+const JS_EXTENSION = /\.[cm]?[jt]sx?$/;
+/** Whether `path` names a JavaScript or TypeScript file (declaration files too). */
+const isJsLike = (path) => JS_EXTENSION.test(path);
+/** A string that may be a path: kept from a scan (`ModuleScan.strings`) to find what it names. */
+const PATH_LIKE = /^(?:\.{0,2}\/)?[\w@.-]+(?:\/[\w@.-]+)*\/?$/;
+/** Whether a scan keeps a string literal in `strings`: it is PATH_LIKE and has a `.`, `/`, `_` or `-`. */
+const keptAsPath = (value) => value.length >= 2 && value.length <= 200 && PATH_LIKE.test(value) && /[./_-]/.test(value);
+/** A record's own entry (never one of Object.prototype's: `toString`, `constructor`…). */
+function own(record, name) {
+    return Object.prototype.hasOwnProperty.call(record, name) ? record[name] : undefined;
+}
+function emptyScan(lang) {
+    // Records keyed by names from the code: dictionary objects from the start (a null prototype),
+    // not a hidden class per name seen.
+    const symbols = Object.create(null);
+    const exports = Object.create(null);
+    return { lang, imports: [], symbols, exports, exportAll: [], esm: false, strings: [] };
+}
+/** A fast, non-cryptographic 53-bit string hash (cyrb53), rendered in base 36. */
+function hashText(text, seed = 0) {
+    let h1 = 0xdeadbeef ^ seed;
+    let h2 = 0x41c6ce57 ^ seed;
+    for (let i = 0; i < text.length; i++) {
+        const ch = text.charCodeAt(i);
+        h1 = Math.imul(h1 ^ ch, 2654435761);
+        h2 = Math.imul(h2 ^ ch, 1597334677);
+    }
+    h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+    h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+    return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
+}
+
+
+/***/ }),
+
+/***/ 82045:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   AG: () => (/* binding */ loadJestSettings),
+/* harmony export */   HU: () => (/* binding */ loadPackage),
+/* harmony export */   JN: () => (/* binding */ conftestsFor),
+/* harmony export */   Ts: () => (/* binding */ PY_TEST),
+/* harmony export */   WP: () => (/* binding */ objectEntries),
+/* harmony export */   bB: () => (/* binding */ runnerArguments),
+/* harmony export */   bq: () => (/* binding */ makeTestMatcher),
+/* harmony export */   mt: () => (/* binding */ loadTsConfig),
+/* harmony export */   pD: () => (/* binding */ dirname),
+/* harmony export */   uE: () => (/* binding */ closingBracket),
+/* harmony export */   uJ: () => (/* binding */ joinPath),
+/* harmony export */   xG: () => (/* binding */ workspaceGlobs),
+/* harmony export */   zs: () => (/* binding */ safeRegex)
+/* harmony export */ });
+/* unused harmony exports typeCheckedByJest, parseJsonc, literalObjectFromJs, jestConfigFromJs */
+/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(14006);
+/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(picomatch__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _runners_detect_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38408);
+/* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(71709);
+
+
+
+/** Does this jest config (its text) transform TypeScript with ts-jest's type checking on? */
+function typeCheckedByJest(configText) {
+    if (!/ts-jest/.test(configText))
+        return false;
+    return !/isolatedModules['"]?\s*:\s*true|diagnostics['"]?\s*:\s*false|transpileOnly['"]?\s*:\s*true/.test(configText);
+}
+function dirname(path) {
+    const slash = path.lastIndexOf('/');
+    return slash < 0 ? '' : path.slice(0, slash);
+}
+const NEEDS_NORMALIZING = /(?:^|\/)\.{1,2}(?:\/|$)|\/\/|^\/|\/$/;
+/** The conftest.py files pytest loads for a Python file: in its folder and each parent, not itself. */
+function conftestsFor(path, files) {
+    const found = [];
+    for (let dir = dirname(path);; dir = dirname(dir)) {
+        const conftest = joinPath(dir, 'conftest.py');
+        if (conftest !== path && files.has(conftest))
+            found.push(conftest);
+        if (dir === '')
+            return found;
+    }
+}
+function joinPath(...parts) {
+    const joined = parts.length === 1 ? parts[0] : parts.filter(p => p !== '').join('/');
+    if (!NEEDS_NORMALIZING.test(joined))
+        return joined;
+    const out = [];
+    for (const part of parts.join('/').split('/')) {
+        if (part === '' || part === '.')
+            continue;
+        if (part === '..') {
+            if (out.length === 0 || out[out.length - 1] === '..')
+                out.push('..');
+            else
+                out.pop();
+        }
+        else
+            out.push(part);
+    }
+    return out.join('/');
+}
+/** JSON with comments and trailing commas (tsconfig, jsconfig). */
+function parseJsonc(text) {
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        return parseCommentedJson(text);
+    }
+}
+function parseCommentedJson(text) {
+    let out = '';
+    for (let i = 0; i < text.length; i++) {
+        const c = text[i];
+        if (c === '"') {
+            let j = i + 1;
+            while (j < text.length && text[j] !== '"')
+                j += text[j] === '\\' ? 2 : 1;
+            out += text.slice(i, j + 1);
+            i = j;
+        }
+        else if (c === '/' && text[i + 1] === '/') {
+            while (i < text.length && text[i] !== '\n')
+                i++;
+            out += '\n';
+        }
+        else if (c === '/' && text[i + 1] === '*') {
+            const end = text.indexOf('*/', i + 2);
+            i = end < 0 ? text.length : end + 1;
+        }
+        else
+            out += c;
+    }
+    return JSON.parse(out.replace(/,(\s*[}\]])/g, '$1'));
+}
+function readJson(read, path) {
+    const text = read(path);
+    if (text === undefined)
+        return undefined;
+    try {
+        const value = parseJsonc(text);
+        return value && typeof value === 'object' ? value : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * A tsconfig with what it extends. `loaded` keeps each config read, for the next caller: the
+ * configs of a workspace's packages often extend one base with a `paths` entry for each package.
+ */
+function loadTsConfig(read, path, files, loaded = new Map(), seen = new Set()) {
+    if (loaded.has(path))
+        return loaded.get(path);
+    const config = readTsConfig(read, path, files, loaded, seen);
+    loaded.set(path, config);
+    return config;
+}
+function readTsConfig(read, path, files, loaded, seen) {
+    // A config that extends itself, through others or not, is an error to tsc: the loop is cut.
+    if (seen.has(path))
+        return undefined;
+    seen.add(path);
+    const json = readJson(read, path);
+    if (!json)
+        return undefined;
+    const dir = dirname(path);
+    let base;
+    const extendsList = Array.isArray(json.extends) ? json.extends : json.extends ? [json.extends] : [];
+    for (const ext of extendsList) {
+        if (typeof ext !== 'string')
+            continue;
+        let target;
+        if (ext.startsWith('.')) {
+            target = joinPath(dir, ext);
+            if (!files.has(target) && files.has(target + '.json'))
+                target += '.json';
+        }
+        else {
+            // A config shipped by a workspace package or kept in node_modules (not in the repository).
+            const candidate = joinPath('node_modules', ext);
+            target = files.has(candidate)
+                ? candidate
+                : files.has(candidate + '.json')
+                    ? candidate + '.json'
+                    : undefined;
+        }
+        if (target)
+            base = loadTsConfig(read, target, files, loaded, seen) ?? base;
+    }
+    const options = (json.compilerOptions ?? {});
+    const config = { dir: base?.dir ?? dir, baseUrl: base?.baseUrl, paths: base?.paths ?? [] };
+    if (typeof options.baseUrl === 'string')
+        config.baseUrl = joinPath(dir, options.baseUrl);
+    if (options.paths && typeof options.paths === 'object') {
+        const pathsBase = config.baseUrl ?? dir;
+        config.paths = Object.entries(options.paths).map(([pattern, targets]) => ({
+            pattern,
+            targets: (Array.isArray(targets) ? targets : [])
+                .filter(t => typeof t === 'string')
+                .map(t => joinPath(pathsBase, t))
+        }));
+    }
+    return config;
+}
+function loadPackage(read, path) {
+    const json = readJson(read, path);
+    if (!json)
+        return undefined;
+    const str = (v) => (typeof v === 'string' ? v : undefined);
+    return {
+        dir: dirname(path),
+        name: str(json.name),
+        exports: json.exports,
+        imports: json.imports,
+        main: str(json.main),
+        module: str(json.module),
+        source: str(json.source),
+        types: str(json.types) ?? str(json.typings)
+    };
+}
+/** Workspace package folders from package.json `workspaces` and pnpm-workspace.yaml. */
+function workspaceGlobs(read) {
+    const globs = [];
+    const root = readJson(read, 'package.json');
+    const ws = root?.workspaces;
+    if (Array.isArray(ws))
+        globs.push(...ws.filter((w) => typeof w === 'string'));
+    else if (ws && typeof ws === 'object' && Array.isArray(ws.packages))
+        globs.push(...ws.packages.filter(w => typeof w === 'string'));
+    const pnpm = read('pnpm-workspace.yaml');
+    if (pnpm) {
+        for (const m of pnpm.matchAll(/^\s*-\s*['"]?([^'"\n#]+?)['"]?\s*$/gm)) {
+            const glob = m[1].trim();
+            if (!glob.startsWith('!'))
+                globs.push(glob);
+        }
+    }
+    return globs;
+}
+// ── jest ───────────────────────────────────────────────────────────────────
+const JEST_CONFIG_FILES = [
+    'jest.config.js',
+    'jest.config.cjs',
+    'jest.config.mjs',
+    'jest.config.ts',
+    'jest.config.json'
+];
+/**
+ * Reads a literal object out of a JS config file without running it: `export default {…}`,
+ * `module.exports = {…}` or `const config = {…}`. Returns undefined when the object is not literal.
+ */
+function literalObjectFromJs(text) {
+    const start = /(?:export\s+default|module\.exports\s*=|(?:const|let|var)\s+\w+(?:\s*:\s*[\w.<>]+)?\s*=)\s*(?:\/\*\*?[\s\S]*?\*\/\s*)?\{/.exec(text);
+    if (!start)
+        return undefined;
+    const open = start.index + start[0].length - 1;
+    let depth = 0;
+    let end = -1;
+    for (let i = open; i < text.length; i++) {
+        const c = text[i];
+        if (c === '"' || c === "'" || c === '`') {
+            let j = i + 1;
+            while (j < text.length && text[j] !== c)
+                j += text[j] === '\\' ? 2 : 1;
+            i = j;
+        }
+        else if (c === '/' && text[i + 1] === '/') {
+            while (i < text.length && text[i] !== '\n')
+                i++;
+        }
+        else if (c === '/' && text[i + 1] === '*') {
+            i = text.indexOf('*/', i + 2) + 1;
+            if (i <= 0)
+                return undefined;
+        }
+        else if (c === '{')
+            depth++;
+        else if (c === '}' && --depth === 0) {
+            end = i;
+            break;
+        }
+    }
+    if (end < 0)
+        return undefined;
+    return jsObjectLiteralToValue(text.slice(open, end + 1));
+}
+/** Index of the bracket that closes the one opening at `open`, skipping strings and comments; -1 if none. */
+function closingBracket(text, open) {
+    let depth = 0;
+    for (let i = open; i < text.length; i++) {
+        const c = text[i];
+        if (c === '"' || c === "'" || c === '`') {
+            let j = i + 1;
+            while (j < text.length && text[j] !== c)
+                j += text[j] === '\\' ? 2 : 1;
+            i = j;
+        }
+        else if (c === '/' && text[i + 1] === '/') {
+            while (i < text.length && text[i] !== '\n')
+                i++;
+        }
+        else if (c === '/' && text[i + 1] === '*') {
+            i = text.indexOf('*/', i + 2) + 1;
+            if (i <= 0)
+                return -1;
+        }
+        else if (c === '{' || c === '[' || c === '(')
+            depth++;
+        else if ((c === '}' || c === ']' || c === ')') && --depth === 0)
+            return i;
+    }
+    return -1;
+}
+/** The top-level entries of an object literal's source (`{…}`), split at commas outside brackets. */
+function objectEntries(source) {
+    const entries = [];
+    let start = 1;
+    for (let i = 1; i < source.length - 1; i++) {
+        const c = source[i];
+        if ('"\'`{[('.includes(c) || (c === '/' && (source[i + 1] === '/' || source[i + 1] === '*'))) {
+            if ('{[('.includes(c)) {
+                const close = closingBracket(source, i);
+                if (close < 0)
+                    return entries;
+                i = close;
+            }
+            else if (c === '/') {
+                i = source[i + 1] === '/' ? source.indexOf('\n', i) : source.indexOf('*/', i + 2) + 1;
+                if (i < 0)
+                    break;
+            }
+            else {
+                let j = i + 1;
+                while (j < source.length && source[j] !== c)
+                    j += source[j] === '\\' ? 2 : 1;
+                i = j;
+            }
+        }
+        else if (c === ',') {
+            entries.push(source.slice(start, i));
+            start = i + 1;
+        }
+    }
+    entries.push(source.slice(start, source.length - 1));
+    return entries
+        .map(entry => entry.replace(/^(?:\s|\/\/[^\n]*\n|\/\*[\s\S]*?\*\/)+/, '').trim())
+        .filter(entry => entry !== '');
+}
+/** Keys that decide which files are tests: a spread after them may replace them. */
+const TEST_FILE_KEYS = ['rootDir', 'roots', 'testMatch', 'testRegex', 'testPathIgnorePatterns'];
+/**
+ * Reads a jest config file without running it, keeping what is literal: the exported object
+ * (`module.exports = {…}`, `export default {…}`, or a `const` either of them names), its literal
+ * properties, and spreads of other literal `const` objects of the file. Computed properties and
+ * spreads of anything else are skipped and named in `skipped`; a test-file key defined before such
+ * a spread is dropped, as the spread may replace it.
+ */
+function jestConfigFromJs(text) {
+    const objects = new Map();
+    for (const m of text.matchAll(/(?:^|[\n;])\s*(?:export\s+)?(?:const|let|var)\s+([\w$]+)(?:\s*:\s*[\w.<>]+)?\s*=\s*\{/g)) {
+        const open = (m.index ?? 0) + m[0].length - 1;
+        const close = closingBracket(text, open);
+        if (close > open)
+            objects.set(m[1], text.slice(open, close + 1));
+    }
+    let exported;
+    const direct = /(?:export\s+default|module\.exports\s*=)\s*(?:\/\*\*?[\s\S]*?\*\/\s*)?\{/.exec(text);
+    if (direct) {
+        const open = direct.index + direct[0].length - 1;
+        const close = closingBracket(text, open);
+        if (close > open)
+            exported = text.slice(open, close + 1);
+    }
+    else {
+        const named = /(?:export\s+default|module\.exports\s*=)\s*([\w$]+)\s*;?\s*(?:$|\n)/.exec(text);
+        exported = named ? objects.get(named[1]) : undefined;
+    }
+    if (exported === undefined)
+        return undefined;
+    const skipped = [];
+    const partial = [];
+    const read = (source, depth) => {
+        const config = {};
+        for (const entry of objectEntries(source)) {
+            const spread = /^\.\.\.\s*([\w$]+)$/.exec(entry);
+            const inner = spread ? objects.get(spread[1]) : undefined;
+            if (spread && inner !== undefined && depth < 5) {
+                Object.assign(config, read(inner, depth + 1));
+            }
+            else if (entry.startsWith('...')) {
+                skipped.push(entry);
+                for (const key of TEST_FILE_KEYS)
+                    delete config[key];
+            }
+            else {
+                const value = jsObjectLiteralToValue(`{${entry}}`);
+                const list = value ? undefined : listInPart(entry);
+                if (value)
+                    Object.assign(config, value);
+                else if (list) {
+                    config[list.key] = list.values;
+                    partial.push(list.how);
+                }
+                else
+                    skipped.push(entry.split(/[:(]/)[0]?.trim() ?? entry);
+            }
+        }
+        return config;
+    };
+    return { config: read(exported, 0), skipped, partial };
+}
+/** Lists whose entries only take files away from the tests: an entry left out only adds tests. */
+const NARROWING_LISTS = new Set(['testPathIgnorePatterns']);
+/** Lists whose entries only add tests or setup files: an extra entry only adds tests or run-alls. */
+const WIDENING_LISTS = new Set(['roots', 'testMatch', 'testRegex', 'setupFiles', 'setupFilesAfterEnv']);
+/** `...(condition ? [literals] : [literals])`, the condition without brackets. */
+const CONDITIONAL_SPREAD = /^\.\.\.\s*\(?([^?[\]()]*(?:\([^()[\]]*\)[^?[\]()]*)*)\?\s*(\[[\s\S]*?\])\s*:\s*(\[[\s\S]*?\])\s*\)?$/;
+/**
+ * A list of string literals with spreads among them (`[..., ...(process.env.X ? ['a'] : [])]`),
+ * read as far as it is safe for selection: a narrowing list without what its spreads add, a
+ * widening list with everything a conditional spread of literals may add. Undefined for other
+ * keys, and for a widening list with any other spread.
+ */
+function listInPart(entry) {
+    const head = /^(['"]?)([\w$]+)\1\s*:\s*\[/.exec(entry);
+    const key = head?.[2];
+    const narrowing = key !== undefined && NARROWING_LISTS.has(key);
+    if (!head || !key || !(narrowing || WIDENING_LISTS.has(key)))
+        return undefined;
+    const open = head[0].length - 1;
+    const close = closingBracket(entry, open);
+    if (close < 0 || entry.slice(close + 1).trim() !== '')
+        return undefined;
+    const literal = (element) => {
+        const list = jsObjectLiteralToValue(`{"list": [${element}]}`)?.list;
+        return Array.isArray(list) && list.every(v => typeof v === 'string') ? list : undefined;
+    };
+    const values = [];
+    for (const element of objectEntries(entry.slice(open, close + 1))) {
+        if (!element.startsWith('...')) {
+            const value = literal(element);
+            if (!value)
+                return undefined;
+            values.push(...value);
+        }
+        else if (!narrowing) {
+            const branches = CONDITIONAL_SPREAD.exec(element);
+            const added = branches && [branches[2], branches[3]].map(b => literal(b.slice(1, -1)));
+            if (!added || added.some(a => a === undefined))
+                return undefined;
+            for (const a of added)
+                values.push(...a);
+        }
+    }
+    return {
+        key,
+        values,
+        how: narrowing
+            ? `${key} is read without the entries its spreads add (a file only those ignore counts as a test here)`
+            : `${key} is read with every entry its conditional spreads may add`
+    };
+}
+/** Converts a literal JS object (no calls or variables) to a value; undefined if it is not literal. */
+function jsObjectLiteralToValue(source) {
+    let out = '';
+    for (let i = 0; i < source.length; i++) {
+        const c = source[i];
+        if (c === '"' || c === "'" || c === '`') {
+            let j = i + 1;
+            let value = '';
+            while (j < source.length && source[j] !== c) {
+                if (source[j] === '\\') {
+                    const next = source[j + 1];
+                    value += next === c ? c : '\\' + next;
+                    j += 2;
+                }
+                else
+                    value += source[j++];
+            }
+            if (c === '`' && value.includes('${'))
+                return undefined;
+            out += JSON.stringify(value).replace(/\\\\/g, '\\');
+            i = j;
+        }
+        else if (c === '/' && source[i + 1] === '/') {
+            while (i < source.length && source[i] !== '\n')
+                i++;
+        }
+        else if (c === '/' && source[i + 1] === '*') {
+            i = source.indexOf('*/', i + 2) + 1;
+        }
+        else if (c === '/') {
+            // a regular expression literal: keep its source as a string
+            let j = i + 1;
+            while (j < source.length && source[j] !== '/')
+                j += source[j] === '\\' ? 2 : 1;
+            out += JSON.stringify(source.slice(i + 1, j));
+            i = j;
+            while (/[a-z]/.test(source[i + 1] ?? ''))
+                i++;
+        }
+        else if (/[A-Za-z_$]/.test(c)) {
+            let j = i;
+            while (j < source.length && /[\w$]/.test(source[j]))
+                j++;
+            const word = source.slice(i, j);
+            const after = source.slice(j).trimStart();
+            if (after.startsWith(':'))
+                out += JSON.stringify(word);
+            else if (word === 'true' || word === 'false' || word === 'null')
+                out += word;
+            else if (word === 'undefined')
+                out += 'null';
+            else if ((after.startsWith(',') || after.startsWith('}')) && /[{,]\s*$/.test(out))
+                return undefined; // shorthand
+            else
+                return undefined;
+            i = j - 1;
+        }
+        else
+            out += c;
+    }
+    try {
+        const value = JSON.parse(out.replace(/,(\s*[}\]])/g, '$1'));
+        return value && typeof value === 'object' ? value : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+function asStrings(value) {
+    if (typeof value === 'string')
+        return [value];
+    return Array.isArray(value) ? value.filter((v) => typeof v === 'string') : [];
+}
+function safeRegex(source, flags) {
+    try {
+        return new RegExp(source, flags);
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * The jest config of a folder, when there is one: the file its test script names
+ * (`jest --config <file>`), else jest.config.*, else package.json "jest".
+ */
+function loadJestSettings(read, dir) {
+    let raw;
+    let unreadable;
+    let readInPart;
+    let found = false;
+    let configText = '';
+    /** The folder of the config file: jest resolves its rootDir from there. */
+    let configDir = dir;
+    const script = readJson(read, joinPath(dir, 'package.json'))?.scripts;
+    const named = typeof script?.test === 'string' ? (0,_runners_detect_js__WEBPACK_IMPORTED_MODULE_0__/* .jestConfigArgument */ .QO)(script.test) : undefined;
+    const candidates = named ? [joinPath(dir, named)] : JEST_CONFIG_FILES.map(name => joinPath(dir, name));
+    for (const path of candidates) {
+        const text = read(path);
+        if (text === undefined)
+            continue;
+        found = true;
+        configText = text;
+        configDir = path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '';
+        if (path.endsWith('.json')) {
+            raw = readJson(read, path);
+            if (!raw)
+                unreadable = `${path} is not valid JSON`;
+        }
+        else {
+            const partial = jestConfigFromJs(text);
+            raw = partial?.config;
+            if (!partial)
+                unreadable = `${path} is not a literal object`;
+            else if (partial.skipped.length)
+                unreadable = `${path}: not literal: ${partial.skipped.join(', ')}`;
+            if (partial?.partial.length)
+                readInPart = `${path}: ${partial.partial.join('; ')}`;
+        }
+        break;
+    }
+    if (!found && named) {
+        found = true;
+        unreadable = `${joinPath(dir, named)} (the test script's --config) is not read: only files named jest.config.* are`;
+    }
+    if (!found) {
+        const pkg = readJson(read, joinPath(dir, 'package.json'));
+        if (pkg && pkg.jest && typeof pkg.jest === 'object') {
+            raw = pkg.jest;
+            configText = JSON.stringify(pkg.jest);
+            found = true;
+        }
+    }
+    if (!found)
+        return runnerTestSettings(read, dir);
+    const config = raw ?? {};
+    const rootDir = typeof config.rootDir === 'string' ? joinPath(configDir, config.rootDir) : configDir;
+    const expand = (p) => joinPath(p.replace(/<rootDir>/g, rootDir));
+    const mapper = [];
+    if (config.moduleNameMapper && typeof config.moduleNameMapper === 'object') {
+        for (const [pattern, target] of Object.entries(config.moduleNameMapper)) {
+            const regex = safeRegex(pattern);
+            if (regex)
+                mapper.push({ regex, targets: asStrings(target).map(t => t.replace(/<rootDir>/g, rootDir)) });
+        }
+    }
+    return {
+        dir,
+        rootDir,
+        roots: config.roots ? asStrings(config.roots).map(expand) : [rootDir],
+        moduleNameMapper: mapper,
+        moduleDirectories: asStrings(config.moduleDirectories).filter(d => d !== 'node_modules'),
+        modulePaths: asStrings(config.modulePaths).map(expand),
+        testMatch: asStrings(config.testMatch).map(p => p.replace(/<rootDir>\/?/g, rootDir ? rootDir + '/' : '')),
+        testRegex: asStrings(config.testRegex)
+            .map(source => safeRegex(source))
+            .filter((r) => r !== undefined),
+        testPathIgnorePatterns: asStrings(config.testPathIgnorePatterns)
+            .map(p => safeRegex(p.replace(/<rootDir>/g, rootDir)))
+            .filter((r) => r !== undefined),
+        setupFiles: [
+            ...asStrings(config.setupFiles),
+            ...asStrings(config.setupFilesAfterEnv),
+            ...asStrings(config.globalSetup),
+            ...asStrings(config.globalTeardown)
+        ].map(expand),
+        unreadable,
+        readInPart,
+        ...(typeof config.resolver === 'string' ? { resolver: config.resolver.replace(/<rootDir>\/?/, '') } : {}),
+        typeChecked: typeCheckedByJest(configText),
+        tsconfig: /tsconfig['"]?\s*:\s*['"]([^'"]+\.json)['"]/
+            .exec(configText)?.[1]
+            ?.replace(/<rootDir>\/?/, dir ? dir + '/' : '')
+    };
+}
+// ── the test files of mocha, tap and node --test ───────────────────────────
+/** Options of mocha that take a value: the word after them is not a spec. */
+const MOCHA_VALUE_OPTIONS = new Set('--require -r --reporter -R --reporter-option --reporter-options -O --timeout -t --ui -u --config --file --extension --grep -g --fgrep -f --ignore --exclude --slow -s --retries --jobs -j --package --spec --watch-files --watch-ignore --node-option -n'.split(' '));
+/** Scripts that run other scripts, followed this deep. */
+const MAX_SCRIPT_DEPTH = 4;
+/**
+ * The package's test script, with the scripts it runs (`npm run spec`, `yarn spec`,
+ * `npm-run-all --parallel spec lint`, `run-s build:*`, `concurrently "npm:spec"`) after it, each
+ * as a command of its own: `"test": "npm-run-all --parallel spec lint"` runs mocha through `spec`.
+ */
+function testScript(scripts) {
+    if (!scripts || typeof scripts !== 'object')
+        return undefined;
+    const byName = scripts;
+    const text = (name) => Object.prototype.hasOwnProperty.call(byName, name) && typeof byName[name] === 'string'
+        ? byName[name]
+        : undefined;
+    if (text('test') === undefined)
+        return undefined;
+    const seen = new Set(['test']);
+    const texts = [];
+    let names = ['test'];
+    for (let depth = 0; depth <= MAX_SCRIPT_DEPTH && names.length; depth++) {
+        const next = [];
+        for (const name of names) {
+            const script = text(name);
+            texts.push(script);
+            for (const called of scriptsCalled(script, Object.keys(byName)))
+                if (!seen.has(called) && text(called) !== undefined) {
+                    seen.add(called);
+                    next.push(called);
+                }
+        }
+        names = next;
+    }
+    return texts.join(' ; ');
+}
+/** The package scripts a script runs by name (`names`: the package's scripts, for globs and `yarn x`). */
+function scriptsCalled(script, names) {
+    const called = [];
+    const matching = (pattern) => {
+        if (!pattern.includes('*'))
+            return [pattern];
+        const regex = new RegExp(`^${pattern
+            .split(/(\*\*|\*)/)
+            .map(part => part === '**' ? '.*' : part === '*' ? '[^:]*' : part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+            .join('')}$`);
+        return names.filter(name => regex.test(name));
+    };
+    for (const words of commandsOf(script)) {
+        for (const word of words)
+            if (word.startsWith('npm:'))
+                called.push(...matching(word.slice(4)));
+        const at = words.findIndex(word => /^(?:npm|pnpm|yarn|bun)$/.test(word));
+        if (at >= 0) {
+            const rest = words.slice(at + 1).filter(word => !word.startsWith('-'));
+            if (rest[0] === 'run' || rest[0] === 'run-script')
+                called.push(...matching(rest[1] ?? ''));
+            else if (words[at] !== 'npm' && rest[0] && names.includes(rest[0]))
+                called.push(rest[0]);
+        }
+        const runAll = words.findIndex(word => /^(?:\S*\/)?(?:npm-run-all2?|run-p|run-s)$/.test(word));
+        if (runAll >= 0)
+            for (const word of words.slice(runAll + 1))
+                if (!word.startsWith('-'))
+                    called.push(...matching(word));
+    }
+    return called;
+}
+/**
+ * The words the package's test script (or a script it runs) gives a runner: `mocha --require
+ * ./setup 'test/**'` gives `['--require', './setup', 'test/**']`.
+ */
+function runnerArguments(scripts, runner) {
+    const script = testScript(scripts);
+    return script === undefined ? undefined : commandWords(script, runner);
+}
+/**
+ * The words after command `name` in a test script (up to `&&`, `||`, `;` or `|`), in the first
+ * command that has `flag` among them when one is given.
+ */
+function commandWords(script, name, flag) {
+    for (const words of commandsOf(script)) {
+        const at = words.findIndex(word => name.test(word));
+        const after = words.slice(at + 1);
+        if (at >= 0 && (flag === undefined || after.includes(flag)))
+            return after;
+    }
+    return undefined;
+}
+/** The commands of a script (split at `&&`, `||`, `;` and `|`), each as its words, unquoted. */
+function commandsOf(script) {
+    return script.split(/&&|\|\||;|\|/).map(part => part
+        .trim()
+        .split(/\s+/)
+        .map(word => word.replace(/^['"]|['"]$/g, '')));
+}
+/**
+ * Whether a value mocha `--require`s names a file of the repository (`./setup`, `test/support/env`)
+ * rather than a package (`ts-node/register` passes too, and resolves to nothing).
+ */
+const namesAFile = (value) => /^\.{0,2}\/|^[\w-]+\/[\w./-]+$/.test(value);
+/** The test-file patterns of a spec (a file, a glob or a folder), relative to the package's folder. */
+function specPatterns(dir, spec, recursive, extensions) {
+    const path = joinPath(dir, spec.replace(/^\.\//, '').replace(/\/+$/, ''));
+    if (/[*?{[]/.test(spec) || /\.[cm]?[jt]sx?$/.test(spec))
+        return [path];
+    return [`${path ? path + '/' : ''}${recursive ? '**/' : ''}*.{${extensions.join(',')}}`];
+}
+/**
+ * The tests of a package whose test script runs mocha, tap, `node --test`, AVA, tape or uvu (no
+ * jest config): the specs the script names, else its config's (`.mocharc.*`, package.json `mocha`
+ * or `ava.files`), else the runner's defaults (tape and uvu have none: their files must be named);
+ * with mocha's `--require`d local files as setup files.
+ */
+function runnerTestSettings(read, dir) {
+    const pkg = readJson(read, joinPath(dir, 'package.json'));
+    const script = testScript(pkg?.scripts);
+    if (script === undefined)
+        return undefined;
+    let testMatch;
+    const setupFiles = [];
+    const mocha = commandWords(script, /^(?:\S*\/)?_?mocha$/);
+    const tap = mocha ? undefined : commandWords(script, /^(?:\S*\/)?tap$/);
+    const nodeTest = mocha || tap ? undefined : commandWords(script, /^node$/, '--test');
+    const ava = mocha || tap || nodeTest ? undefined : commandWords(script, /^(?:\S*\/)?ava$/);
+    const tape = mocha || tap || nodeTest || ava ? undefined : commandWords(script, /^(?:\S*\/)?(?:tape|tape-es|uvu)$/);
+    const ignored = [];
+    if (mocha) {
+        const rc = mochaConfig(read, dir, pkg);
+        const specs = [];
+        let recursive = rc.recursive;
+        const extensions = ['js', 'cjs', 'mjs', ...rc.extensions];
+        for (let i = 0; i < mocha.length; i++) {
+            const word = mocha[i];
+            if (word === '--recursive')
+                recursive = true;
+            else if (word === '--extension')
+                extensions.push(mocha[i + 1] ?? '');
+            if ((word === '--require' || word === '-r' || word === '--file') && namesAFile(mocha[i + 1] ?? ''))
+                setupFiles.push(joinPath(dir, mocha[i + 1]));
+            if (word === '--spec')
+                specs.push(mocha[i + 1] ?? '');
+            else if (!word.startsWith('-') && !MOCHA_VALUE_OPTIONS.has(mocha[i - 1] ?? ''))
+                specs.push(word);
+        }
+        setupFiles.push(...rc.setupFiles.map(file => joinPath(dir, file)));
+        const chosen = specs.length ? specs : rc.specs.length ? rc.specs : ['test'];
+        testMatch = chosen.flatMap(spec => specPatterns(dir, spec, recursive, extensions));
+    }
+    else if (tap) {
+        const specs = tap.filter(word => !word.startsWith('-'));
+        testMatch = specs.length
+            ? specs.flatMap(spec => specPatterns(dir, spec, true, ['js', 'cjs', 'mjs', 'jsx', 'ts', 'tsx']))
+            : [`${dir ? dir + '/' : ''}{test,tests,__tests__}/**/*.{js,cjs,mjs,jsx,ts,tsx}`];
+    }
+    else if (nodeTest) {
+        // Not the value of one of node's options (`--import tsx`, `-r ./setup.js`); a local file node
+        // loads first, in each test file's process, is a setup file.
+        const specs = nodeTest.filter((word, i) => !word.startsWith('-') && !_runners_detect_js__WEBPACK_IMPORTED_MODULE_0__/* .NODE_OPTIONS_WITH_VALUE */ .z8.has(nodeTest[i - 1] ?? ''));
+        nodeTest.forEach((word, i) => {
+            const value = nodeTest[i + 1] ?? '';
+            if (/^(?:-r|--require|--import)$/.test(word) && /^\.{0,2}\//.test(value))
+                setupFiles.push(joinPath(dir, value));
+        });
+        testMatch = specs.length
+            ? specs.flatMap(spec => specPatterns(dir, spec, true, ['js', 'cjs', 'mjs']))
+            : [
+                `${dir ? dir + '/' : ''}**/{test,test-*,*.test,*-test,*_test}.{js,cjs,mjs}`,
+                `${dir ? dir + '/' : ''}**/test/**/*.{js,cjs,mjs}`
+            ];
+    }
+    else if (ava) {
+        const configured = asStrings(pkg?.ava?.files);
+        const specs = [...ava.filter(word => !word.startsWith('-')), ...configured].filter(g => !g.startsWith('!'));
+        const base = dir ? dir + '/' : '';
+        const kinds = ['js', 'cjs', 'mjs', 'jsx', 'ts', 'cts', 'mts', 'tsx'];
+        const extensions = `{${kinds.join(',')}}`;
+        testMatch = specs.length
+            ? specs.flatMap(spec => specPatterns(dir, spec, true, kinds))
+            : [
+                `${base}{test,src/test,source/test}.${extensions}`,
+                `${base}**/{test-*,*.spec,*.test}.${extensions}`,
+                `${base}**/{test,tests,__tests__}/**/*.${extensions}`
+            ];
+        // AVA's helpers and fixtures, and files whose name starts with `_`, are not tests.
+        ignored.push(/\/(?:__)?(?:helpers?|fixtures?)(?:__)?\//, /(?:^|\/)_[^/]*$/);
+    }
+    else if (tape) {
+        const specs = tape.filter((word, i) => !word.startsWith('-') && !MOCHA_VALUE_OPTIONS.has(tape[i - 1] ?? ''));
+        if (specs.length)
+            testMatch = specs.flatMap(spec => specPatterns(dir, spec, false, ['js', 'cjs', 'mjs']));
+    }
+    if (!testMatch)
+        return undefined;
+    return {
+        dir,
+        rootDir: dir,
+        roots: [dir],
+        moduleNameMapper: [],
+        moduleDirectories: [],
+        modulePaths: [],
+        // Conventional names (`*.test.js`) stay tests, as they were without this package's runner.
+        testMatch: [...testMatch, `${dir ? dir + '/' : ''}**/{__tests__/**/*,*.test.*,*.spec.*}`],
+        testRegex: [],
+        testPathIgnorePatterns: [/\/node_modules\//, ...ignored],
+        setupFiles,
+        typeChecked: false
+    };
+}
+/**
+ * What a package's mocha config (`.mocharc.json`, `.yml`, a literal `.mocharc.js`, package.json
+ * `mocha`) says of its tests.
+ */
+function mochaConfig(read, dir, pkg) {
+    let config;
+    for (const name of ['.mocharc.json', '.mocharc.jsonc'])
+        config ??= readJson(read, joinPath(dir, name));
+    for (const name of ['.mocharc.yml', '.mocharc.yaml']) {
+        const text = read(joinPath(dir, name));
+        if (text !== undefined && !config)
+            config = yamlObject(text);
+    }
+    for (const name of ['.mocharc.js', '.mocharc.cjs']) {
+        const text = read(joinPath(dir, name));
+        if (text !== undefined && !config)
+            config = jestConfigFromJs(text)?.config;
+    }
+    if (!config && pkg?.mocha && typeof pkg.mocha === 'object')
+        config = pkg.mocha;
+    return {
+        specs: asStrings(config?.spec),
+        recursive: config?.recursive === true || config?.recursive === 'true',
+        extensions: asStrings(config?.extension),
+        setupFiles: [...asStrings(config?.require), ...asStrings(config?.file)].filter(namesAFile)
+    };
+}
+/** The top-level `key: value` and `key:` + `- item` lists of a simple YAML file. */
+function yamlObject(text) {
+    const config = {};
+    let list;
+    for (const line of text.split('\n')) {
+        const item = /^\s+-\s*(.+?)\s*$/.exec(line);
+        if (item && list) {
+            list.push(item[1].replace(/^['"]|['"]$/g, ''));
+            continue;
+        }
+        const entry = /^([\w-]+):\s*(.*?)\s*$/.exec(line);
+        if (!entry)
+            continue;
+        const value = entry[2].replace(/^['"]|['"]$/g, '');
+        if (value === '')
+            config[entry[1]] = list = [];
+        else {
+            list = undefined;
+            config[entry[1]] = value.startsWith('[')
+                ? value
+                    .slice(1, -1)
+                    .split(',')
+                    .map(v => v.trim().replace(/^['"]|['"]$/g, ''))
+                : value;
+        }
+    }
+    return config;
+}
+// ── test files ─────────────────────────────────────────────────────────────
+const CONVENTIONAL_JS_TEST = /(?:^|\/)(?:__tests__\/.*\.[cm]?[jt]sx?|[^/]*\.(?:test|spec)\.[cm]?[jt]sx?)$/;
+/** CONVENTIONAL_JS_TEST, with the text it needs looked for first (most paths have none of it). */
+const isConventionalJsTest = (path) => (path.includes('__tests__/') || path.includes('.test.') || path.includes('.spec.')) &&
+    CONVENTIONAL_JS_TEST.test(path);
+/** A test module by pytest's default names (`test_*.py`, `*_test.py`). */
+const PY_TEST = /(?:^|\/)(?:test_[^/]*\.py|[^/]*_test\.py)$/;
+const GO_TEST = /_test\.go$/;
+/**
+ * jest tests testRegex and testPathIgnorePatterns against absolute paths. The repository's own is
+ * not known here, so a path is tried from the top and below a stand-in folder (babel's
+ * `./packages/…` needs a character before `/packages`).
+ */
+function matchesAbsolute(pattern, path) {
+    return pattern.test('/' + path) || pattern.test('/repository/' + path);
+}
+const ignoredBy = (settings, path) => settings.testPathIgnorePatterns.some(pattern => matchesAbsolute(pattern, path));
+function makeTestMatcher(jest) {
+    const matchers = jest.map(settings => {
+        const globs = settings.testMatch.length ? picomatch__WEBPACK_IMPORTED_MODULE_1___default()(settings.testMatch, { dot: true }) : undefined;
+        return { settings, globs };
+    });
+    // Asked of every file more than once (listing the tests, their setup files): each path is matched once.
+    const known = new Map();
+    return path => {
+        let test = known.get(path);
+        if (test === undefined)
+            known.set(path, (test = matchesTest(path)));
+        return test;
+    };
+    function matchesTest(path) {
+        if (path.includes('node_modules/') || path.endsWith('.d.ts'))
+            return false;
+        if (path.endsWith('.py'))
+            return PY_TEST.test(path);
+        if (path.endsWith('.go'))
+            return GO_TEST.test(path);
+        if (!(0,_model_js__WEBPACK_IMPORTED_MODULE_2__/* .isJsLike */ .Pp)(path))
+            return false;
+        for (const { settings, globs } of matchers) {
+            if (settings.dir && !path.startsWith(settings.dir + '/'))
+                continue;
+            // Ignored under the config's folder: not a test, whichever config comes next.
+            if (!settings.roots.some(root => root === '' || path === root || path.startsWith(root + '/'))) {
+                if (ignoredBy(settings, path))
+                    return false;
+                continue;
+            }
+            const named = (globs !== undefined && (globs(path) || globs('/' + path))) ||
+                settings.testRegex.some(r => matchesAbsolute(r, path)) ||
+                (!globs && settings.testRegex.length === 0 && isConventionalJsTest(path));
+            return named && !ignoredBy(settings, path);
+        }
+        return isConventionalJsTest(path) && !/(?:^|\/)(?:__fixtures__|fixtures)\//.test(path);
+    }
+}
+
+
+/***/ })
+
+};
