@@ -2623,7 +2623,9 @@ async function saveCoverage(dir, context, results) {
         return {
             commit,
             recorded: 0,
-            why: context.coverage.size === 0 ? 'no runner reported coverage (jest, node:test and mocha do)' : 'no test passed'
+            why: context.coverage.size === 0
+                ? 'no runner reported coverage (jest, node:test and mocha do)'
+                : 'no test passed'
         };
     const instrumented = new Set();
     for (const ran of context.coverage.values())

@@ -164,7 +164,9 @@ async function saveCoverage(
       commit,
       recorded: 0,
       why:
-        context.coverage.size === 0 ? 'no runner reported coverage (jest, node:test and mocha do)' : 'no test passed'
+        context.coverage.size === 0
+          ? 'no runner reported coverage (jest, node:test and mocha do)'
+          : 'no test passed'
     }
   const instrumented = new Set<string>()
   for (const ran of context.coverage.values())
