@@ -118,37 +118,28 @@ const NODE_OPTION_VALUE = /^[\w./:@-]+$/
  */
 export function nodeFlagsOf(dir: string): string[] {
   const script = readPackageJson(dir)?.scripts?.test ?? ''
-  const words: string[] = []
-  const direct = /\bnode\s+(-[^&|;]*)/.exec(script)
-  if (direct?.[1]) words.push(...direct[1].trim().split(/\s+/))
+  const direct = /\bnode\s+(-[^&|;]*)/.exec(script)?.[1]
   const options = /NODE_OPTIONS=(?:"([^"]*)"|'([^']*)'|(\S+))/.exec(script)
   const fromOptions = options?.[1] ?? options?.[2] ?? options?.[3]
-  if (fromOptions) words.push('\0', ...fromOptions.trim().split(/\s+/))
+  const flags = [...nodeOptionsIn(direct), ...nodeOptionsIn(fromOptions)]
+  const seen = new Set<string>()
+  return flags.filter(flag => !seen.has(flag.join(' ')) && seen.add(flag.join(' '))).flat()
+}
+
+/** The options at the start of `text` (up to the script or file node runs), each with its value. */
+function nodeOptionsIn(text: string | undefined): string[][] {
+  const words = text?.trim().split(/\s+/) ?? []
   const flags: string[][] = []
-  for (let i = 0; i < words.length; i++) {
+  for (let i = 0; i < words.length && (words[i] as string).startsWith('-'); i++) {
     const word = words[i] as string
-    if (word === '\0') continue
-    // The first word that is not an option ends node's options (the script or file it runs).
-    if (!word.startsWith('-')) {
-      const next = words.indexOf('\0', i)
-      if (next < 0) break
-      i = next
-      continue
-    }
-    const value = NODE_OPTIONS_WITH_VALUE.has(word) ? words[i + 1] : undefined
-    if (value !== undefined) i++
+    const takesValue = NODE_OPTIONS_WITH_VALUE.has(word)
+    const value = takesValue ? words[++i] : undefined
     // The runner gives node its own `--test` and reporters.
     if (word === '--test' || word.startsWith('--test-reporter') || !NODE_FLAG.test(word)) continue
-    if (NODE_OPTIONS_WITH_VALUE.has(word) && !(value && NODE_OPTION_VALUE.test(value))) continue
+    if (takesValue && !(value && NODE_OPTION_VALUE.test(value))) continue
     flags.push(value === undefined ? [word] : [word, value])
   }
-  const seen = new Set<string>()
   return flags
-    .filter(flag => {
-      const key = flag.join(' ')
-      return !seen.has(key) && seen.add(key)
-    })
-    .flat()
 }
 
 function insideRepo(dir: string, repoDir: string): boolean {

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, realpathSync } from 'node:fs'
 import { join, resolve, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { RunnerEvent } from './events.js'
+import type { PlanContext, PlannedRun } from './frameworks/types.js'
 import type { SourceMapJson } from './sourcemap.js'
 
 /**
@@ -34,6 +35,19 @@ interface V8CoverageFile {
 }
 
 type CoverageEvent = Extract<RunnerEvent, { t: 'coverage' }>
+
+/**
+ * What a node runner's plan adds to record coverage: node writes each process's coverage to a
+ * folder of the run, read after it. Nothing when the run records none.
+ */
+export function nodeCoverage(context: PlanContext): Pick<PlannedRun, 'env' | 'readCoverage'> {
+  if (!context.recordCoverage) return { env: context.env }
+  const dir = join(context.tempDir, 'v8-coverage')
+  return {
+    env: { ...context.env, NODE_V8_COVERAGE: dir },
+    readCoverage: tests => v8CoverageEvents(dir, tests, context.tempDir)
+  }
+}
 type SourceEntry = CoverageEvent['sources'][string]
 
 /**

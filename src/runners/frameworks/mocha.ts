@@ -1,8 +1,9 @@
-import { readFileSync, writeFileSync } from 'node:fs'
+import { writeFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { binOf, requirePackage } from './node-resolve.js'
 import { runnerArguments } from '../../select/project.js'
-import { v8CoverageEvents } from '../v8-coverage.js'
+import { readPackageJson } from '../detect.js'
+import { nodeCoverage } from '../v8-coverage.js'
 import type { Adapter, PlanContext, PlannedRun } from './types.js'
 
 /** A mocha reporter writing each test as it ends, and each file as the run moves past it. */
@@ -120,14 +121,8 @@ const NOT_PASSED_ON = new Set(['--watch', '-w'])
  * reads its command line; its config files are read as well.
  */
 function scriptArguments(packageDir: string): string[] {
-  let scripts: unknown
-  try {
-    scripts = (JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8')) as { scripts?: unknown })
-      .scripts
-  } catch {
-    return []
-  }
-  return (runnerArguments(scripts, /^(?:\S*\/)?_?mocha$/) ?? []).filter(word => !NOT_PASSED_ON.has(word))
+  const words = runnerArguments(readPackageJson(packageDir)?.scripts, /^(?:\S*\/)?_?mocha$/) ?? []
+  return words.filter(word => !NOT_PASSED_ON.has(word))
 }
 
 export const mochaAdapter: Adapter = {
@@ -162,15 +157,11 @@ export const mochaAdapter: Adapter = {
         shownArgs: shown
       })
     )
-    const coverageDir = context.recordCoverage ? join(context.tempDir, 'v8-coverage') : undefined
     return {
       framework: 'mocha',
       command: process.execPath,
       args: [...context.nodeFlags, driver, planFile],
-      env: coverageDir ? { ...context.env, NODE_V8_COVERAGE: coverageDir } : context.env,
-      ...(coverageDir
-        ? { readCoverage: tests => v8CoverageEvents(coverageDir, tests, context.tempDir) }
-        : {}),
+      ...nodeCoverage(context),
       eventsFile: out,
       reportsStarts: true,
       display: ['mocha', ...shown].join(' ')

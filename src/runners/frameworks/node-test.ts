@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
-import { v8CoverageEvents } from '../v8-coverage.js'
+import { nodeCoverage } from '../v8-coverage.js'
 import type { Adapter, PlanContext, PlannedRun } from './types.js'
 
 /**
@@ -67,14 +67,11 @@ export const nodeTestAdapter: Adapter = {
     writeFileSync(reporter, REPORTER)
     writeFileSync(out, '')
     const files = context.all ? [] : context.files.map(file => relative(context.packageDir, file))
-    const nodeFlags = context.nodeFlags.filter(flag => !flag.startsWith('--test-reporter'))
-    // Each test file runs in a process of its own, which writes its coverage as it exits.
-    const coverageDir = context.recordCoverage ? join(context.tempDir, 'v8-coverage') : undefined
     return {
       framework: 'node-test',
       command: process.execPath,
       args: [
-        ...nodeFlags,
+        ...context.nodeFlags,
         '--test',
         '--test-reporter=spec',
         '--test-reporter-destination=stdout',
@@ -82,13 +79,11 @@ export const nodeTestAdapter: Adapter = {
         `--test-reporter-destination=${out}`,
         ...files
       ],
-      env: coverageDir ? { ...context.env, NODE_V8_COVERAGE: coverageDir } : context.env,
+      // Each test file runs in a process of its own, which writes its coverage as it exits.
+      ...nodeCoverage(context),
       eventsFile: out,
       reportsStarts: true,
-      ...(coverageDir
-        ? { readCoverage: tests => v8CoverageEvents(coverageDir, tests, context.tempDir) }
-        : {}),
-      display: ['node', ...nodeFlags, '--test', ...files].join(' ')
+      display: ['node', ...context.nodeFlags, '--test', ...files].join(' ')
     }
   }
 }
