@@ -158,6 +158,8 @@ class JsScanner {
     member: string
     /** The value runs no code on load (see propertyAssignment); else it runs then, F aside. */
     inert: boolean
+    /** The value is a function (inert: one not called). */
+    fn: boolean
     /** Where the value starts. */
     valueAt: number
   }> = []
@@ -752,15 +754,17 @@ class JsScanner {
 
   /**
    * `F.name = value` or `F.prototype.name = value` (a string key in brackets too: `F.prototype['@@x']`):
-   * F's name, the member, and whether the value is inert (a literal, a name, `G.prototype`, an array
-   * or object of those, or a function that is not called). An inert one calls no code of the module
+   * F's name, the member, whether the value is inert (a literal, a name, `G.prototype`, an array
+   * or object of those, or a function that is not called), and whether it is such a function. An inert one calls no code of the module
    * on load, so only the holders of F can observe it; another runs its value then, but reads F only
    * to set a property on it.
    */
   private propertyAssignment(
     k: number,
     end: number
-  ): { target: string; member: string; onPrototype: boolean; inert: boolean; valueAt: number } | undefined {
+  ):
+    | { target: string; member: string; onPrototype: boolean; inert: boolean; fn: boolean; valueAt: number }
+    | undefined {
     const target = this.t(k)
     if (NOT_REFERENCES.has(target) || !this.is(k, IDENT)) return undefined
     const key = (at: number): { name: string; next: number } | undefined =>
@@ -777,7 +781,9 @@ class JsScanner {
     if (second) ({ name: member, next: j } = second)
     if (!this.is(j, PUNCT, '=')) return undefined
     const to = this.is(end - 1, PUNCT, ';') ? end - 1 : end
-    return { target, member, onPrototype, inert: this.inertExpression(j + 1, to), valueAt: j + 1 }
+    const inert = this.inertExpression(j + 1, to)
+    const fn = inert && this.isFunctionExpression(j + 1, to)
+    return { target, member, onPrototype, inert, fn, valueAt: j + 1 }
   }
 
   private inertExpression(from: number, to: number): boolean {
@@ -862,9 +868,7 @@ class JsScanner {
       return plain && !handedToLoad.has(target) && !(onPrototype && this.prototypeReplaced.has(target))
     })
     for (const [i, statement] of this.propertyStatements.entries()) {
-      const { target, start, end, inert, valueAt } = statement
-      const to = this.is(end - 1, PUNCT, ';') ? end - 1 : end
-      const fn = inert && this.isFunctionExpression(valueAt, to)
+      const { target, start, end, inert, fn, valueAt } = statement
       const key = `${target}.${statement.onPrototype ? 'prototype.' : ''}${statement.member}`
       // A value that runs on load and names F may call it then (`F.x = make(F)`).
       if (placements[i] && (inert || !this.references(valueAt, end).includes(target))) {
