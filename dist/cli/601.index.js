@@ -443,44 +443,29 @@ const NODE_OPTION_VALUE = /^[\w./:@-]+$/;
  */
 function nodeFlagsOf(dir) {
     const script = readPackageJson(dir)?.scripts?.test ?? '';
-    const words = [];
-    const direct = /\bnode\s+(-[^&|;]*)/.exec(script);
-    if (direct?.[1])
-        words.push(...direct[1].trim().split(/\s+/));
+    const direct = /\bnode\s+(-[^&|;]*)/.exec(script)?.[1];
     const options = /NODE_OPTIONS=(?:"([^"]*)"|'([^']*)'|(\S+))/.exec(script);
     const fromOptions = options?.[1] ?? options?.[2] ?? options?.[3];
-    if (fromOptions)
-        words.push('\0', ...fromOptions.trim().split(/\s+/));
+    const flags = [...nodeOptionsIn(direct), ...nodeOptionsIn(fromOptions)];
+    const seen = new Set();
+    return flags.filter(flag => !seen.has(flag.join(' ')) && seen.add(flag.join(' '))).flat();
+}
+/** The options at the start of `text` (up to the script or file node runs), each with its value. */
+function nodeOptionsIn(text) {
+    const words = text?.trim().split(/\s+/) ?? [];
     const flags = [];
-    for (let i = 0; i < words.length; i++) {
+    for (let i = 0; i < words.length && words[i].startsWith('-'); i++) {
         const word = words[i];
-        if (word === '\0')
-            continue;
-        // The first word that is not an option ends node's options (the script or file it runs).
-        if (!word.startsWith('-')) {
-            const next = words.indexOf('\0', i);
-            if (next < 0)
-                break;
-            i = next;
-            continue;
-        }
-        const value = NODE_OPTIONS_WITH_VALUE.has(word) ? words[i + 1] : undefined;
-        if (value !== undefined)
-            i++;
+        const takesValue = NODE_OPTIONS_WITH_VALUE.has(word);
+        const value = takesValue ? words[++i] : undefined;
         // The runner gives node its own `--test` and reporters.
         if (word === '--test' || word.startsWith('--test-reporter') || !NODE_FLAG.test(word))
             continue;
-        if (NODE_OPTIONS_WITH_VALUE.has(word) && !(value && NODE_OPTION_VALUE.test(value)))
+        if (takesValue && !(value && NODE_OPTION_VALUE.test(value)))
             continue;
         flags.push(value === undefined ? [word] : [word, value]);
     }
-    const seen = new Set();
-    return flags
-        .filter(flag => {
-        const key = flag.join(' ');
-        return !seen.has(key) && seen.add(key);
-    })
-        .flat();
+    return flags;
 }
 function insideRepo(dir, repoDir) {
     const rel = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(repoDir, dir);
@@ -1662,6 +1647,19 @@ var project = __webpack_require__(82045);
 
 
 /**
+ * What a node runner's plan adds to record coverage: node writes each process's coverage to a
+ * folder of the run, read after it. Nothing when the run records none.
+ */
+function nodeCoverage(context) {
+    if (!context.recordCoverage)
+        return { env: context.env };
+    const dir = (0,external_node_path_.join)(context.tempDir, 'v8-coverage');
+    return {
+        env: { ...context.env, NODE_V8_COVERAGE: dir },
+        readCoverage: tests => v8CoverageEvents(dir, tests, context.tempDir)
+    };
+}
+/**
  * One coverage event per process that ran exactly one of `testFiles` (absolute paths): the
  * scripts it loaded (absolute paths, outside node_modules; test files too, as jest instruments
  * them) and where the functions it ran start. A process that loaded none of them (the
@@ -1803,6 +1801,7 @@ function functionStarts(script, position) {
 
 
 
+
 /** A mocha reporter writing each test as it ends, and each file as the run moves past it. */
 const mocha_REPORTER = String.raw `'use strict'
 const fs = require('fs')
@@ -1915,15 +1914,8 @@ const NOT_PASSED_ON = new Set(['--watch', '-w']);
  * reads its command line; its config files are read as well.
  */
 function scriptArguments(packageDir) {
-    let scripts;
-    try {
-        scripts = JSON.parse((0,external_node_fs_.readFileSync)((0,external_node_path_.join)(packageDir, 'package.json'), 'utf8'))
-            .scripts;
-    }
-    catch {
-        return [];
-    }
-    return ((0,project/* runnerArguments */.bB)(scripts, /^(?:\S*\/)?_?mocha$/) ?? []).filter(word => !NOT_PASSED_ON.has(word));
+    const words = (0,project/* runnerArguments */.bB)((0,detect/* readPackageJson */.jJ)(packageDir)?.scripts, /^(?:\S*\/)?_?mocha$/) ?? [];
+    return words.filter(word => !NOT_PASSED_ON.has(word));
 }
 const mochaAdapter = {
     framework: 'mocha',
@@ -1950,15 +1942,11 @@ const mochaAdapter = {
             files,
             shownArgs: shown
         }));
-        const coverageDir = context.recordCoverage ? (0,external_node_path_.join)(context.tempDir, 'v8-coverage') : undefined;
         return {
             framework: 'mocha',
             command: process.execPath,
             args: [...context.nodeFlags, driver, planFile],
-            env: coverageDir ? { ...context.env, NODE_V8_COVERAGE: coverageDir } : context.env,
-            ...(coverageDir
-                ? { readCoverage: tests => v8CoverageEvents(coverageDir, tests, context.tempDir) }
-                : {}),
+            ...nodeCoverage(context),
             eventsFile: out,
             reportsStarts: true,
             display: ['mocha', ...shown].join(' ')
@@ -2033,14 +2021,11 @@ const nodeTestAdapter = {
         (0,external_node_fs_.writeFileSync)(reporter, node_test_REPORTER);
         (0,external_node_fs_.writeFileSync)(out, '');
         const files = context.all ? [] : context.files.map(file => (0,external_node_path_.relative)(context.packageDir, file));
-        const nodeFlags = context.nodeFlags.filter(flag => !flag.startsWith('--test-reporter'));
-        // Each test file runs in a process of its own, which writes its coverage as it exits.
-        const coverageDir = context.recordCoverage ? (0,external_node_path_.join)(context.tempDir, 'v8-coverage') : undefined;
         return {
             framework: 'node-test',
             command: process.execPath,
             args: [
-                ...nodeFlags,
+                ...context.nodeFlags,
                 '--test',
                 '--test-reporter=spec',
                 '--test-reporter-destination=stdout',
@@ -2048,13 +2033,11 @@ const nodeTestAdapter = {
                 `--test-reporter-destination=${out}`,
                 ...files
             ],
-            env: coverageDir ? { ...context.env, NODE_V8_COVERAGE: coverageDir } : context.env,
+            // Each test file runs in a process of its own, which writes its coverage as it exits.
+            ...nodeCoverage(context),
             eventsFile: out,
             reportsStarts: true,
-            ...(coverageDir
-                ? { readCoverage: tests => v8CoverageEvents(coverageDir, tests, context.tempDir) }
-                : {}),
-            display: ['node', ...nodeFlags, '--test', ...files].join(' ')
+            display: ['node', ...context.nodeFlags, '--test', ...files].join(' ')
         };
     }
 };
@@ -4392,8 +4375,8 @@ class JsScanner {
     }
     /**
      * `F.name = value` or `F.prototype.name = value` (a string key in brackets too: `F.prototype['@@x']`):
-     * F's name, the member, and whether the value is inert (a literal, a name, `G.prototype`, an array
-     * or object of those, or a function that is not called). An inert one calls no code of the module
+     * F's name, the member, whether the value is inert (a literal, a name, `G.prototype`, an array
+     * or object of those, or a function that is not called), and whether it is such a function. An inert one calls no code of the module
      * on load, so only the holders of F can observe it; another runs its value then, but reads F only
      * to set a property on it.
      */
@@ -4417,7 +4400,9 @@ class JsScanner {
         if (!this.is(j, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '='))
             return undefined;
         const to = this.is(end - 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, ';') ? end - 1 : end;
-        return { target, member, onPrototype, inert: this.inertExpression(j + 1, to), valueAt: j + 1 };
+        const inert = this.inertExpression(j + 1, to);
+        const fn = inert && this.isFunctionExpression(j + 1, to);
+        return { target, member, onPrototype, inert, fn, valueAt: j + 1 };
     }
     inertExpression(from, to) {
         if (from >= to)
@@ -4516,9 +4501,7 @@ class JsScanner {
             return plain && !handedToLoad.has(target) && !(onPrototype && this.prototypeReplaced.has(target));
         });
         for (const [i, statement] of this.propertyStatements.entries()) {
-            const { target, start, end, inert, valueAt } = statement;
-            const to = this.is(end - 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, ';') ? end - 1 : end;
-            const fn = inert && this.isFunctionExpression(valueAt, to);
+            const { target, start, end, inert, fn, valueAt } = statement;
             const key = `${target}.${statement.onPrototype ? 'prototype.' : ''}${statement.member}`;
             // A value that runs on load and names F may call it then (`F.x = make(F)`).
             if (placements[i] && (inert || !this.references(valueAt, end).includes(target))) {
