@@ -1450,9 +1450,12 @@ function testsReaching(graph, changes, isTest, members) {
     const hits = [];
     const kept = new Set();
     const dropped = new Set();
+    const droppedHits = [];
     for (const { target: _target, label: _label, dropped: drop, chain, ...hit } of pending) {
-        if (drop)
+        if (drop) {
             dropped.add(hit.test);
+            droppedHits.push(hit);
+        }
         else if (kept.has(hit.test))
             hits.push(hit);
         else {
@@ -1460,7 +1463,8 @@ function testsReaching(graph, changes, isTest, members) {
             hits.push({ ...hit, chain: chain });
         }
     }
-    return { hits, leftOut: [...dropped].filter(test => !kept.has(test)) };
+    const leftOut = [...dropped].filter(test => !kept.has(test));
+    return { hits, leftOut, dropped: droppedHits.filter(hit => !kept.has(hit.test)) };
 }
 /**
  * Files whose types can change with the changed symbols: those with a symbol, export or binding
@@ -5969,6 +5973,26 @@ async function selectOrThrow(options, started, syntax, reportAllTests) {
                 ];
                 (reach[test] ??= []).push(ran[0] === '*' ? `${file}#*` : changedLabel);
             }
+        // Member reach drops a test that never names the members between it and the change; but a
+        // name built at run time (`x['sh' + 'ift']`) calls one unnamed. A test that loaded the changed
+        // file when coverage was recorded, whose coverage tells which functions it ran there and
+        // cannot rule the change out (a variable, a field), runs. Where coverage tells only loading,
+        // member reach stands: every loader would run otherwise.
+        for (const hit of reaching.dropped) {
+            if (Object.hasOwn(reasons, hit.test))
+                continue;
+            if (coverage.evidence.ran(hit.test, hit.changedFile) === undefined)
+                continue;
+            const symbol = hit.changed.endsWith('#*') ? undefined : hit.changed.slice(hit.changedFile.length + 1);
+            if (!coverage.affects(hit.test, hit.changedFile, symbol))
+                continue;
+            const recordedAt = coverage.evidence.commitOf(hit.test)?.slice(0, 12);
+            reasons[hit.test] = [
+                `${hit.changed} (no call by name was found, but the test loaded ${hit.changedFile} when coverage was recorded at ${recordedAt})`,
+                hit.test
+            ];
+            (reach[hit.test] ??= []).push(hit.changed);
+        }
         coverageNotes(coverage, neverRan, reasons, notes);
     }
     for (const [test, chain] of selfSelected)

@@ -40,7 +40,7 @@ export interface RunTestsOptions {
   timingsDir?: string
   /**
    * When given, the functions each passing test file ran are recorded in
-   * `<coverageDir>/coverage-map.json` (jest, node:test and mocha; see coverage-map.ts).
+   * `<coverageDir>/coverage-map.json` (jest, vitest, node:test and mocha; see coverage-map.ts).
    */
   coverageDir?: string
 }
@@ -165,7 +165,7 @@ async function saveCoverage(
       recorded: 0,
       why:
         context.coverage.size === 0
-          ? 'no runner reported coverage (jest, node:test and mocha do)'
+          ? 'no runner reported coverage (jest, vitest, node:test and mocha do)'
           : 'no test passed'
     }
   const instrumented = new Set<string>()

@@ -833,6 +833,8 @@ export interface Reaching {
   hits: ReverseHit[]
   /** Tests that reach a change only through members they never name (with `members`). */
   leftOut: string[]
+  /** The hits member reach dropped (without chains): the changes each left-out test reaches. */
+  dropped: ReverseHit[]
 }
 
 /**
@@ -994,15 +996,19 @@ export function testsReaching(
   const hits: ReverseHit[] = []
   const kept = new Set<string>()
   const dropped = new Set<string>()
+  const droppedHits: ReverseHit[] = []
   for (const { target: _target, label: _label, dropped: drop, chain, ...hit } of pending) {
-    if (drop) dropped.add(hit.test)
-    else if (kept.has(hit.test)) hits.push(hit)
+    if (drop) {
+      dropped.add(hit.test)
+      droppedHits.push(hit)
+    } else if (kept.has(hit.test)) hits.push(hit)
     else {
       kept.add(hit.test)
       hits.push({ ...hit, chain: chain as string[] })
     }
   }
-  return { hits, leftOut: [...dropped].filter(test => !kept.has(test)) }
+  const leftOut = [...dropped].filter(test => !kept.has(test))
+  return { hits, leftOut, dropped: droppedHits.filter(hit => !kept.has(hit.test)) }
 }
 
 /**

@@ -42,7 +42,9 @@ const reporter = {
 const { startVitest } = await import(plan.vitestNode)
 let code = 1
 try {
-  const vitest = await startVitest('test', plan.files, { run: true, watch: false, reporters: ['default', reporter], includeTaskLocation: true, passWithNoTests: false })
+  // For a coverage map: CI Medic's provider (see COVERAGE_PROVIDER in vitest.ts), no report, no thresholds.
+  const coverage = plan.coverageProvider ? { coverage: { enabled: true, provider: 'custom', customProviderModule: plan.coverageProvider } } : {}
+  const vitest = await startVitest('test', plan.files, { run: true, watch: false, reporters: ['default', reporter], includeTaskLocation: true, passWithNoTests: false, ...coverage })
   code = process.exitCode ?? (vitest ? 0 : 1)
   if (vitest) await vitest.close()
 } catch (error) {
@@ -50,6 +52,129 @@ try {
   code = 2
 }
 process.exit(code)
+`
+
+/**
+ * A vitest coverage provider (`coverage.provider: 'custom'`) for the coverage map: in each test
+ * worker it counts what every test file ran with V8's profiler (as @vitest/coverage-v8 does), and
+ * in vitest's own process it turns each file's counts into a coverage event: the modules the file
+ * loaded and where the functions it ran start, in vite's output with vite's source map, which the
+ * runner maps back. Vitest imports this module through its module runner, afresh for each test
+ * file, so the profiler's session lives on a global. Without isolation (`isolate: false`) a module
+ * loaded by an earlier file is not loaded again, so what a file loaded cannot be told: no events.
+ */
+const COVERAGE_PROVIDER = String.raw`import { appendFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import inspector from 'node:inspector/promises'
+
+const OUT = process.env.CI_MEDIC_VITEST_EVENTS
+const OWN = fileURLToPath(import.meta.url)
+const SESSION = Symbol.for('ci-medic.vitest-coverage')
+const ownScript = url => url.startsWith('file://') && !url.includes('/node_modules/') && fileURLToPath(url) !== OWN
+
+export default {
+  async startCoverage({ isolate }) {
+    if (isolate === false || globalThis[SESSION]) return
+    const session = new inspector.Session()
+    session.connect()
+    await session.post('Profiler.enable')
+    await session.post('Profiler.startPreciseCoverage', { callCount: true, detailed: false })
+    globalThis[SESSION] = session
+  },
+  // V8 resets the counts as it hands them over: each test file gets its own.
+  async takeCoverage(options) {
+    const session = globalThis[SESSION]
+    if (!session) return undefined
+    const { result } = await session.post('Profiler.takePreciseCoverage')
+    const scripts = []
+    for (const script of result) {
+      // A module loaded by this file: its top level ran (earlier files' copies have counts of 0).
+      if (!ownScript(script.url) || !(script.functions[0]?.ranges[0]?.count > 0)) continue
+      const path = fileURLToPath(script.url)
+      const startOffset = options?.moduleExecutionInfo?.get(path)?.startOffset
+      // What ran of vite's output (after the wrapper vitest puts around it), or loading only.
+      const ran = startOffset === undefined ? undefined : script.functions.flatMap(fn => {
+        const range = fn.ranges[0]
+        return range && range.count > 0 && range.startOffset >= startOffset ? [range.startOffset - startOffset] : []
+      })
+      scripts.push({ path, ran })
+    }
+    return { scripts }
+  },
+  async stopCoverage() {
+    const session = globalThis[SESSION]
+    if (!session) return
+    globalThis[SESSION] = undefined
+    await session.post('Profiler.stopPreciseCoverage')
+    await session.post('Profiler.disable')
+    session.disconnect()
+  },
+  getProvider() {
+    return new MapProvider()
+  }
+}
+
+class MapProvider {
+  name = 'ci-medic'
+  pending = []
+  mapped = new Set()
+  initialize(ctx) { this.ctx = ctx }
+  resolveOptions() { return this.ctx.config.coverage }
+  clean() {}
+  // Called with each test file's counts, and not awaited: generateCoverage waits for the events.
+  onAfterSuiteRun({ coverage, testFiles, environment, projectName }) {
+    if (!coverage || testFiles.length !== 1) return
+    this.pending.push(this.emit(coverage.scripts, testFiles[0], environment, projectName).catch(error => {
+      console.error('ci-medic: coverage of ' + testFiles[0] + ' not recorded: ' + ((error && error.stack) || error))
+    }))
+  }
+  async emit(scripts, testFile, environment, projectName) {
+    const project = this.ctx.getProjectByName(projectName || '') || this.ctx.getRootProject()
+    const vite = project.vite.environments[environment] || project.vite.environments.ssr
+    const sources = {}
+    for (const { path, ran } of scripts) {
+      const transformed = ran && await vite.transformRequest(path).catch(() => null)
+      const map = transformed && transformed.map
+      if (!map || typeof map.mappings !== 'string' || typeof transformed.code !== 'string') {
+        sources[path] = { fns: [], exact: false }
+        continue
+      }
+      sources[path] = { fns: starts(ran, transformed.code, map.mappings), exact: false }
+      if (!this.mapped.has(path)) {
+        this.mapped.add(path)
+        sources[path].map = { sources: map.sources, sourceRoot: map.sourceRoot, mappings: map.mappings }
+      }
+    }
+    appendFileSync(OUT, JSON.stringify({ t: 'coverage', file: resolve(project.config.root, testFile), sources }) + '\n')
+  }
+  async generateCoverage() {
+    await Promise.all(this.pending)
+    this.pending = []
+    return {}
+  }
+  reportCoverage() {}
+}
+
+// Line (1-based), column pairs of offsets in vite's output, less those on lines the source map
+// maps nowhere: code vite wrote (its export getters), which is not the file's.
+function starts(offsets, code, mappings) {
+  const lineStarts = [0]
+  for (let i = code.indexOf('\n'); i >= 0; i = code.indexOf('\n', i + 1)) lineStarts.push(i + 1)
+  const mappedLines = mappings.split(';').map(line => line !== '')
+  const fns = []
+  for (const offset of offsets) {
+    let low = 0
+    let high = lineStarts.length - 1
+    while (low < high) {
+      const middle = (low + high + 1) >> 1
+      if (lineStarts[middle] <= offset) low = middle
+      else high = middle - 1
+    }
+    if (mappedLines[low]) fns.push(low + 1, offset - lineStarts[low])
+  }
+  return fns
+}
 `
 
 export const vitestAdapter: Adapter = {
@@ -67,6 +192,8 @@ export const vitestAdapter: Adapter = {
     const shown = files.map(file => relative(context.packageDir, file))
     writeFileSync(driver, DRIVER)
     writeFileSync(out, '')
+    const coverageProvider = context.recordCoverage ? join(context.tempDir, 'vitest-coverage.mjs') : undefined
+    if (coverageProvider) writeFileSync(coverageProvider, COVERAGE_PROVIDER)
     writeFileSync(
       planFile,
       JSON.stringify({
@@ -74,14 +201,15 @@ export const vitestAdapter: Adapter = {
         vitestNode: pathToFileURL(join(vitestDir, 'dist/node.js')).href,
         out,
         files,
-        shownArgs: shown
+        shownArgs: shown,
+        coverageProvider
       })
     )
     return {
       framework: 'vitest',
       command: process.execPath,
       args: [...context.nodeFlags, driver, planFile],
-      env: context.env,
+      env: coverageProvider ? { ...context.env, CI_MEDIC_VITEST_EVENTS: out } : context.env,
       eventsFile: out,
       reportsStarts: true,
       display: ['vitest', 'run', ...shown].join(' ')
