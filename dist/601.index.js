@@ -2292,18 +2292,17 @@ class MapProvider {
   resolveOptions() { return this.ctx.config.coverage }
   clean() {}
   // Called with each test file's counts, and not awaited: generateCoverage waits for the events.
-  onAfterSuiteRun({ coverage, testFiles, environment, projectName }) {
+  onAfterSuiteRun({ coverage, testFiles, environment, transformMode, projectName }) {
     if (!coverage || testFiles.length !== 1) return
-    this.pending.push(this.emit(coverage.scripts, testFiles[0], environment, projectName).catch(error => {
+    this.pending.push(this.emit(coverage.scripts, testFiles[0], environment || transformMode, projectName).catch(error => {
       console.error('ci-medic: coverage of ' + testFiles[0] + ' not recorded: ' + ((error && error.stack) || error))
     }))
   }
   async emit(scripts, testFile, environment, projectName) {
-    const project = this.ctx.getProjectByName(projectName || '') || this.ctx.getRootProject()
-    const vite = project.vite.environments[environment] || project.vite.environments.ssr
+    const project = this.ctx.getProjectByName(projectName || '')
     const sources = {}
     for (const { path, ran } of scripts) {
-      const transformed = ran && await vite.transformRequest(path).catch(() => null)
+      const transformed = ran && await transformedBy(project, environment, path).catch(() => null)
       const map = transformed && transformed.map
       if (!map || typeof map.mappings !== 'string' || typeof transformed.code !== 'string') {
         sources[path] = { fns: [], exact: false }
@@ -2323,6 +2322,18 @@ class MapProvider {
     return {}
   }
   reportCoverage() {}
+}
+
+// The code vitest ran for a module, with its source map: from the vite environment the test file
+// ran in (vitest 4), or from what vite-node fetched for it (vitest 3).
+async function transformedBy(project, environment, path) {
+  const environments = project.vite && project.vite.environments
+  if (environments && environments[environment]) return environments[environment].transformRequest(path)
+  const node = project.vitenode
+  if (!node) return null
+  const fetched = (node.fetchCaches && node.fetchCaches[environment]) || node.fetchCache
+  const cached = fetched && fetched.get(path)
+  return (cached && cached.result) || node.transformRequest(path, path, environment)
 }
 
 // Line (1-based), column pairs of offsets in vite's output, less those on lines the source map
