@@ -633,7 +633,7 @@ async function main() {
       `baseline: ${testFiles.length} test files, ${baseline.failed.length} failing before any mutation`
     )
     let coverageMap
-    if (flag('coverage') && !PYTEST && !VITEST) {
+    if (flag('coverage') && !PYTEST) {
       const coverageDir = join(work, 'coverage-map')
       const before = new Set(untrackedEntries(dir))
       const recorded = await runTests({
