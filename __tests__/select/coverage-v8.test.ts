@@ -5,18 +5,11 @@ import { afterAll, describe, expect, it } from '@jest/globals'
 import { spawnSync } from 'node:child_process'
 import { symlinkSync } from 'node:fs'
 import { join } from 'node:path'
-import { Git } from '../../src/ports/git.js'
-import { streamLogger } from '../../src/ports/log.js'
-import { readCoverageMap, type CoverageMap } from '../../src/runners/coverage-map.js'
-import { runTests } from '../../src/runners/index.js'
 import { v8CoverageEvents } from '../../src/runners/v8-coverage.js'
-import { selectTests, type SelectResult } from '../../src/select/index.js'
-import { cleanupAll, createRepo, makeTempDir, type FileChanges, type TestRepo } from '../support/git-repo.js'
-import { PROJECT_ROOT } from '../support/harness.js'
+import { change, projectRepo, record } from '../support/coverage-scenario.js'
+import { cleanupAll, makeTempDir, type FileChanges } from '../support/git-repo.js'
 
 afterAll(() => cleanupAll())
-
-const quiet = streamLogger(() => undefined)
 
 // `pad` starts the file: V8 lists a function at offset 0 beside the script's own top level.
 const CLOCK_JS = `function pad(n) {
@@ -63,42 +56,6 @@ const JS_PROJECT: FileChanges = {
   'test/pad.test.js': nodeTest(
     "const { pad } = require('../src/clock')\ntest('pads', () => assert.equal(pad(5), '05'))"
   )
-}
-
-function projectRepo(files: FileChanges): TestRepo {
-  const repo = createRepo({ files })
-  symlinkSync(join(PROJECT_ROOT, 'node_modules'), join(repo.dir, 'node_modules'), 'dir')
-  repo.write('.git/info/exclude', 'node_modules\n')
-  return repo
-}
-
-async function record(repo: TestRepo): Promise<{ map: CoverageMap; recorded: number }> {
-  const dir = makeTempDir('ci-medic-coverage-')
-  const report = await runTests({
-    repoDir: repo.dir,
-    timeoutMs: 120_000,
-    retries: 0,
-    log: quiet,
-    coverageDir: dir
-  })
-  return { map: readCoverageMap(dir), recorded: report.coverageMap?.recorded ?? 0 }
-}
-
-/** The test files that fail at HEAD, from a real run of the suite. */
-async function failingFiles(repo: TestRepo): Promise<string[]> {
-  const report = await runTests({ repoDir: repo.dir, timeoutMs: 120_000, retries: 0, log: quiet })
-  return report.files.filter(file => file.status !== 'passed').map(file => file.file)
-}
-
-async function change(repo: TestRepo, base: string, map: CoverageMap, files: FileChanges) {
-  repo.commit('change', files)
-  const select = (coverageMap?: CoverageMap): Promise<SelectResult> =>
-    selectTests({ git: new Git(repo.dir), base, head: 'HEAD', log: quiet, coverageMap })
-  const withMap = await select(map)
-  const graphOnly = await select()
-  const failing = await failingFiles(repo)
-  for (const test of failing) expect(withMap.tests).toContain(test)
-  return { withMap, graphOnly, failing }
 }
 
 const throwIn = (method: string): FileChanges => ({

@@ -2,19 +2,10 @@
 // mapped back through vite's source maps), then used by select. Every scenario runs the suite
 // again on the change, with real vitest, and checks that each failing test file is selected.
 import { afterAll, describe, expect, it } from '@jest/globals'
-import { symlinkSync } from 'node:fs'
-import { join } from 'node:path'
-import { Git } from '../../src/ports/git.js'
-import { streamLogger } from '../../src/ports/log.js'
-import { readCoverageMap, type CoverageMap } from '../../src/runners/coverage-map.js'
-import { runTests } from '../../src/runners/index.js'
-import { selectTests, type SelectResult } from '../../src/select/index.js'
-import { cleanupAll, createRepo, makeTempDir, type FileChanges, type TestRepo } from '../support/git-repo.js'
-import { PROJECT_ROOT } from '../support/harness.js'
+import { change, projectRepo, record } from '../support/coverage-scenario.js'
+import { cleanupAll, type FileChanges } from '../support/git-repo.js'
 
 afterAll(() => cleanupAll())
-
-const quiet = streamLogger(() => undefined)
 
 // TypeScript, so that vite's output (types stripped, imports and exports rewritten) is not the
 // file: positions come back through its source map. `pad` starts the file.
@@ -71,47 +62,6 @@ const PROJECT: FileChanges = {
   )
 }
 
-function projectRepo(files: FileChanges = PROJECT): TestRepo {
-  const repo = createRepo({ files })
-  symlinkSync(join(PROJECT_ROOT, 'node_modules'), join(repo.dir, 'node_modules'), 'dir')
-  repo.write('.git/info/exclude', 'node_modules\n')
-  return repo
-}
-
-async function record(repo: TestRepo): Promise<{ map: CoverageMap; recorded: number; passed: number }> {
-  const dir = makeTempDir('ci-medic-coverage-')
-  const report = await runTests({
-    repoDir: repo.dir,
-    timeoutMs: 120_000,
-    retries: 0,
-    log: quiet,
-    coverageDir: dir
-  })
-  return {
-    map: readCoverageMap(dir),
-    recorded: report.coverageMap?.recorded ?? 0,
-    passed: report.totals.passed
-  }
-}
-
-/** The test files that fail at HEAD, from a real run of the suite. */
-async function failingFiles(repo: TestRepo): Promise<string[]> {
-  const report = await runTests({ repoDir: repo.dir, timeoutMs: 120_000, retries: 0, log: quiet })
-  return report.files.filter(file => file.status !== 'passed').map(file => file.file)
-}
-
-async function change(repo: TestRepo, base: string, map: CoverageMap, files: FileChanges) {
-  repo.commit('change', files)
-  const select = (coverageMap?: CoverageMap): Promise<SelectResult> =>
-    selectTests({ git: new Git(repo.dir), base, head: 'HEAD', log: quiet, coverageMap })
-  const withMap = await select(map)
-  const graphOnly = await select()
-  const failing = await failingFiles(repo)
-  expect(failing.length).toBeGreaterThan(0)
-  for (const test of failing) expect(withMap.tests).toContain(test)
-  return { withMap, graphOnly, failing }
-}
-
 const throwIn = (method: string): FileChanges => ({
   'src/clock.ts': CLOCK_TS.replace(
     new RegExp(`(\\n  ${method}\\([^)]*\\)[^{]*\\{\\n)`),
@@ -121,7 +71,7 @@ const throwIn = (method: string): FileChanges => ({
 
 describe('selection with a coverage map recorded from vitest', () => {
   it('records what each test file loaded and ran, in the TypeScript source', async () => {
-    const repo = projectRepo()
+    const repo = projectRepo(PROJECT)
     const { map, recorded } = await record(repo)
     expect(recorded).toBe(4)
     const run = map.runs[0]!
@@ -150,7 +100,7 @@ describe('selection with a coverage map recorded from vitest', () => {
   }, 120_000)
 
   it('leaves out a test that reaches a changed method but never ran it', async () => {
-    const repo = projectRepo()
+    const repo = projectRepo(PROJECT)
     const { map } = await record(repo)
     const base = repo.head()
     const { withMap, graphOnly, failing } = await change(repo, base, map, throwIn('longForm'))
@@ -160,7 +110,7 @@ describe('selection with a coverage map recorded from vitest', () => {
   }, 180_000)
 
   it('selects a test that ran a changed method the graph cannot see it call', async () => {
-    const repo = projectRepo()
+    const repo = projectRepo(PROJECT)
     const { map } = await record(repo)
     const base = repo.head()
     const { withMap, failing } = await change(repo, base, map, throwIn('shift'))
@@ -169,7 +119,7 @@ describe('selection with a coverage map recorded from vitest', () => {
   }, 180_000)
 
   it('keeps the tests that ran the function that starts the file', async () => {
-    const repo = projectRepo()
+    const repo = projectRepo(PROJECT)
     const { map } = await record(repo)
     const { withMap, failing } = await change(repo, repo.head(), map, {
       'src/clock.ts': CLOCK_TS.replace("padStart(2, '0')", "padStart(3, '0')")
@@ -179,7 +129,7 @@ describe('selection with a coverage map recorded from vitest', () => {
   }, 180_000)
 
   it('selects the tests that loaded a changed variable that only a method called by a built name reads', async () => {
-    const repo = projectRepo()
+    const repo = projectRepo(PROJECT)
     const { map } = await record(repo)
     const { withMap, graphOnly, failing } = await change(repo, repo.head(), map, {
       'src/clock.ts': CLOCK_TS.replace('HOURS: number = 24', 'HOURS: number = 2')

@@ -2,20 +2,15 @@
 // by select. Every scenario runs real jest on the change too, and checks that each failing test
 // file is selected.
 import { afterAll, describe, expect, it } from '@jest/globals'
-import { existsSync, symlinkSync } from 'node:fs'
+import { existsSync } from 'node:fs'
 import { join } from 'node:path'
-import { Git } from '../../src/ports/git.js'
-import { streamLogger } from '../../src/ports/log.js'
-import { readCoverageMap, type CoverageMap } from '../../src/runners/coverage-map.js'
-import { runTests } from '../../src/runners/index.js'
-import { selectTests, type SelectResult } from '../../src/select/index.js'
-import { cleanupAll, createRepo, makeTempDir, type FileChanges, type TestRepo } from '../support/git-repo.js'
-import { PROJECT_ROOT, runCli } from '../support/harness.js'
+import type { CoverageMap } from '../../src/runners/coverage-map.js'
+import { change as changeAndRun, projectRepo, record } from '../support/coverage-scenario.js'
+import { cleanupAll, makeTempDir, type FileChanges, type TestRepo } from '../support/git-repo.js'
+import { runCli } from '../support/harness.js'
 import { failingJestFiles } from '../support/jest-run.js'
 
 afterAll(() => cleanupAll())
-
-const quiet = streamLogger(() => undefined)
 
 const CLOCK_JS = `class Clock {
   constructor(h) {
@@ -58,43 +53,9 @@ const JS_PROJECT: FileChanges = {
   'data/notes.txt': 'v1\n'
 }
 
-function projectRepo(files: FileChanges): TestRepo {
-  const repo = createRepo({ files })
-  symlinkSync(join(PROJECT_ROOT, 'node_modules'), join(repo.dir, 'node_modules'), 'dir')
-  repo.write('.git/info/exclude', 'node_modules\n')
-  return repo
-}
-
-/** Records the coverage map of the whole suite at the repository's HEAD. */
-async function record(repo: TestRepo): Promise<{ map: CoverageMap; recorded: number; why?: string }> {
-  const dir = makeTempDir('ci-medic-coverage-')
-  const report = await runTests({
-    repoDir: repo.dir,
-    timeoutMs: 120_000,
-    retries: 0,
-    log: quiet,
-    coverageDir: dir
-  })
-  return {
-    map: readCoverageMap(dir),
-    recorded: report.coverageMap?.recorded ?? 0,
-    why: report.coverageMap?.why
-  }
-}
-
-async function selectWith(repo: TestRepo, base: string, coverageMap?: CoverageMap): Promise<SelectResult> {
-  return selectTests({ git: new Git(repo.dir), base, head: 'HEAD', log: quiet, coverageMap })
-}
-
-/** Commits `change`, selects with and without the map, and runs real jest on the result. */
-async function change(repo: TestRepo, base: string, map: CoverageMap, files: FileChanges) {
-  repo.commit('change', files)
-  const withMap = await selectWith(repo, base, map)
-  const graphOnly = await selectWith(repo, base)
-  const failing = failingJestFiles(repo.dir)
-  for (const test of failing) expect(withMap.tests).toContain(test)
-  return { withMap, graphOnly, failing }
-}
+/** Commits `files`, selects with and without the map, and runs real jest on the result. */
+const change = (repo: TestRepo, base: string, map: CoverageMap, files: FileChanges) =>
+  changeAndRun(repo, base, map, files, ({ dir }) => failingJestFiles(dir))
 
 const throwIn = (method: string): FileChanges => ({
   'src/clock.js': CLOCK_JS.replace(
