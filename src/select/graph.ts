@@ -776,13 +776,18 @@ function predecessors(graph: Graph, index: ReverseIndex, nodeId: string, out: st
 export interface ReverseHit {
   test: string
   changedFile: string
-  /** The changed `file#symbol`. */
+  /** The changed `file#symbol` (`file#*` for a change of the whole file). */
   changed: string
   /**
    * Steps from the changed symbol to the test: on the first hit of each test (the reason callers
    * show), left out of later hits of the same test.
    */
   chain?: string[]
+}
+
+/** The changed symbol a hit reaches; undefined for a change of the whole file. */
+export function changedSymbolOf(hit: ReverseHit): string | undefined {
+  return hit.changed === `${hit.changedFile}#*` ? undefined : hit.changed.slice(hit.changedFile.length + 1)
 }
 
 function stepOf(nodeId: string): string | undefined {
@@ -995,20 +1000,17 @@ export function testsReaching(
   }
   const hits: ReverseHit[] = []
   const kept = new Set<string>()
-  const dropped = new Set<string>()
   const droppedHits: ReverseHit[] = []
   for (const { target: _target, label: _label, dropped: drop, chain, ...hit } of pending) {
-    if (drop) {
-      dropped.add(hit.test)
-      droppedHits.push(hit)
-    } else if (kept.has(hit.test)) hits.push(hit)
+    if (drop) droppedHits.push(hit)
+    else if (kept.has(hit.test)) hits.push(hit)
     else {
       kept.add(hit.test)
       hits.push({ ...hit, chain: chain as string[] })
     }
   }
-  const leftOut = [...dropped].filter(test => !kept.has(test))
-  return { hits, leftOut, dropped: droppedHits.filter(hit => !kept.has(hit.test)) }
+  const dropped = droppedHits.filter(hit => !kept.has(hit.test))
+  return { hits, leftOut: [...new Set(dropped.map(hit => hit.test))], dropped }
 }
 
 /**

@@ -13,6 +13,7 @@ import {
   TYPE_CHECK,
   anyEdges,
   buildGraph,
+  changedSymbolOf,
   dataReferenceOf,
   pushTo,
   testsReaching,
@@ -1140,8 +1141,7 @@ async function selectOrThrow(
   if (await settleSyntax()) reaching = testsReaching(repo.graph, changes, repo.isTest, members)
   const neverRan = new Set<string>()
   for (const hit of reaching.hits) {
-    const symbol = hit.changed === hit.changedFile ? undefined : hit.changed.slice(hit.changedFile.length + 1)
-    const affects = coverage?.affects(hit.test, hit.changedFile, symbol)
+    const affects = coverage?.affects(hit.test, hit.changedFile, changedSymbolOf(hit))
     if (affects === false) {
       neverRan.add(hit.test)
       continue
@@ -1180,8 +1180,7 @@ async function selectOrThrow(
     for (const hit of reaching.dropped) {
       if (Object.hasOwn(reasons, hit.test)) continue
       if (coverage.evidence.ran(hit.test, hit.changedFile) === undefined) continue
-      const symbol = hit.changed.endsWith('#*') ? undefined : hit.changed.slice(hit.changedFile.length + 1)
-      if (!coverage.affects(hit.test, hit.changedFile, symbol)) continue
+      if (!coverage.affects(hit.test, hit.changedFile, changedSymbolOf(hit))) continue
       const recordedAt = coverage.evidence.commitOf(hit.test)?.slice(0, 12)
       reasons[hit.test] = [
         `${hit.changed} (no call by name was found, but the test loaded ${hit.changedFile} when coverage was recorded at ${recordedAt})`,
