@@ -1263,6 +1263,10 @@ function predecessors(graph, index, nodeId, out) {
         }
     }
 }
+/** The changed symbol a hit reaches; undefined for a change of the whole file. */
+function changedSymbolOf(hit) {
+    return hit.changed === `${hit.changedFile}#*` ? undefined : hit.changed.slice(hit.changedFile.length + 1);
+}
 function stepOf(nodeId) {
     const [kind, file, name] = nodeId.split(SEP);
     if (kind === 'S')
@@ -1449,13 +1453,10 @@ function testsReaching(graph, changes, isTest, members) {
     }
     const hits = [];
     const kept = new Set();
-    const dropped = new Set();
     const droppedHits = [];
     for (const { target: _target, label: _label, dropped: drop, chain, ...hit } of pending) {
-        if (drop) {
-            dropped.add(hit.test);
+        if (drop)
             droppedHits.push(hit);
-        }
         else if (kept.has(hit.test))
             hits.push(hit);
         else {
@@ -1463,8 +1464,8 @@ function testsReaching(graph, changes, isTest, members) {
             hits.push({ ...hit, chain: chain });
         }
     }
-    const leftOut = [...dropped].filter(test => !kept.has(test));
-    return { hits, leftOut, dropped: droppedHits.filter(hit => !kept.has(hit.test)) };
+    const dropped = droppedHits.filter(hit => !kept.has(hit.test));
+    return { hits, leftOut: [...new Set(dropped.map(hit => hit.test))], dropped };
 }
 /**
  * Files whose types can change with the changed symbols: those with a symbol, export or binding
@@ -5940,8 +5941,7 @@ async function selectOrThrow(options, started, syntax, reportAllTests) {
         reaching = testsReaching(repo.graph, changes, repo.isTest, members);
     const neverRan = new Set();
     for (const hit of reaching.hits) {
-        const symbol = hit.changed === hit.changedFile ? undefined : hit.changed.slice(hit.changedFile.length + 1);
-        const affects = coverage?.affects(hit.test, hit.changedFile, symbol);
+        const affects = coverage?.affects(hit.test, hit.changedFile, changedSymbolOf(hit));
         if (affects === false) {
             neverRan.add(hit.test);
             continue;
@@ -5983,8 +5983,7 @@ async function selectOrThrow(options, started, syntax, reportAllTests) {
                 continue;
             if (coverage.evidence.ran(hit.test, hit.changedFile) === undefined)
                 continue;
-            const symbol = hit.changed.endsWith('#*') ? undefined : hit.changed.slice(hit.changedFile.length + 1);
-            if (!coverage.affects(hit.test, hit.changedFile, symbol))
+            if (!coverage.affects(hit.test, hit.changedFile, changedSymbolOf(hit)))
                 continue;
             const recordedAt = coverage.evidence.commitOf(hit.test)?.slice(0, 12);
             reasons[hit.test] = [

@@ -2286,17 +2286,21 @@ export default {
 
 class MapProvider {
   name = 'ci-medic'
-  pending = []
+  done = Promise.resolve()
   mapped = new Set()
   initialize(ctx) { this.ctx = ctx }
   resolveOptions() { return this.ctx.config.coverage }
   clean() {}
   // Called with each test file's counts, and not awaited: generateCoverage waits for the events.
+  // They are written one at a time, in order, so that a module's source map comes with the first
+  // event that names it (the runner reads the events in the order they were written).
   onAfterSuiteRun({ coverage, testFiles, environment, transformMode, projectName }) {
     if (!coverage || testFiles.length !== 1) return
-    this.pending.push(this.emit(coverage.scripts, testFiles[0], environment || transformMode, projectName).catch(error => {
-      console.error('ci-medic: coverage of ' + testFiles[0] + ' not recorded: ' + ((error && error.stack) || error))
-    }))
+    this.done = this.done
+      .then(() => this.emit(coverage.scripts, testFiles[0], environment || transformMode, projectName))
+      .catch(error => {
+        console.error('ci-medic: coverage of ' + testFiles[0] + ' not recorded: ' + ((error && error.stack) || error))
+      })
   }
   async emit(scripts, testFile, environment, projectName) {
     const project = this.ctx.getProjectByName(projectName || '')
@@ -2317,8 +2321,7 @@ class MapProvider {
     appendFileSync(OUT, JSON.stringify({ t: 'coverage', file: resolve(project.config.root, testFile), sources }) + '\n')
   }
   async generateCoverage() {
-    await Promise.all(this.pending)
-    this.pending = []
+    await this.done
     return {}
   }
   reportCoverage() {}
