@@ -1359,6 +1359,9 @@ function testsReaching(graph, changes, isTest, members) {
     // Each node's step of a reason chain, worked out once: many walks build chains through the same nodes.
     const steps = [];
     const stepAt = (n) => (steps[n] ??= stepFor(names[n]));
+    const fileOfNode = [];
+    const fileAt = (n) => (fileOfNode[n] ??= names[n].split(SEP)[1]);
+    const deadEnds = new Map();
     const scratch = [];
     const pending = [];
     const toCheck = new Map();
@@ -1394,8 +1397,14 @@ function testsReaching(graph, changes, isTest, members) {
         // must reach the change by a forward walk that follows members by name.
         const found = [];
         let throughMember = false;
+        /** Each file the walk visits: its first node, and whether the walk went on to another file. */
+        const visitedFiles = new Map();
         for (let q = 0; q < queue.length; q++) {
             const current = queue[q];
+            const currentFile = fileAt(current);
+            let visit = visitedFiles.get(currentFile);
+            if (!visit)
+                visitedFiles.set(currentFile, (visit = { at: current, leadsOn: false }));
             let test = testOf[current];
             if (test === undefined) {
                 const name = names[current];
@@ -1412,6 +1421,8 @@ function testsReaching(graph, changes, isTest, members) {
                 preds = predecessorsOf[current] = scratch.map(number);
             }
             for (const pred of preds) {
+                if (!visit.leadsOn && fileAt(pred) !== currentFile)
+                    visit.leadsOn = true;
                 if (stamp[pred] === mark)
                     continue;
                 stamp[pred] = mark;
@@ -1419,6 +1430,9 @@ function testsReaching(graph, changes, isTest, members) {
                 queue.push(pred);
             }
         }
+        for (const [file, { at, leadsOn }] of visitedFiles)
+            if (!leadsOn && !deadEnds.has(file) && !isTest(file))
+                deadEnds.set(file, chainTo(at, n => parent[n], stepAt, start, file));
         for (const { test, at } of found) {
             const hit = {
                 test,
@@ -1465,7 +1479,7 @@ function testsReaching(graph, changes, isTest, members) {
         }
     }
     const dropped = droppedHits.filter(hit => !kept.has(hit.test));
-    return { hits, leftOut: [...new Set(dropped.map(hit => hit.test))], dropped };
+    return { hits, leftOut: [...new Set(dropped.map(hit => hit.test))], dropped, deadEnds };
 }
 /**
  * Files whose types can change with the changed symbols: those with a symbol, export or binding
@@ -5281,6 +5295,22 @@ async function buildRepositoryGraph(git, head, options = {}) {
         extraBlobs
     };
 }
+/**
+ * How many times modules that name a module run by its path (see runByPath) are added and the
+ * walk redone: such a module may itself be one that only its path loads.
+ */
+const RUN_BY_PATH_ROUNDS = 3;
+/** Both walks' hits: a test one walk's member reach left out may be one the other reaches. */
+function withReaching(first, more) {
+    const hits = [...first.hits, ...more.hits];
+    const reached = new Set(hits.map(hit => hit.test));
+    const dropped = [...first.dropped, ...more.dropped].filter(hit => !reached.has(hit.test));
+    const deadEnds = new Map(first.deadEnds);
+    for (const [file, chain] of more.deadEnds)
+        if (!deadEnds.has(file))
+            deadEnds.set(file, chain);
+    return { hits, dropped, leftOut: [...new Set(dropped.map(hit => hit.test))], deadEnds };
+}
 /** Calls that read a file's text. */
 const READS_TEXT = ['readFileSync', 'readFile', 'createReadStream'];
 /** Calls that find files to load or read: listing a folder, globbing, or reading one. */
@@ -5939,6 +5969,35 @@ async function selectOrThrow(options, started, syntax, reportAllTests) {
     let reaching = testsReaching(repo.graph, changes, repo.isTest, members);
     if (await settleSyntax())
         reaching = testsReaching(repo.graph, changes, repo.isTest, members);
+    // A module nothing imports, which a change reaches through its imports, runs only when code
+    // loads it by its path (a route or plugin folder a server lists): it counts as changed for the
+    // modules that name it, as a changed file nothing loads does. Its text is the same, so the tests
+    // in its folder that may read it do not run for it.
+    const runByPath = new Map();
+    const deadEndsSeen = new Set();
+    for (let round = 0; round < RUN_BY_PATH_ROUNDS; round++) {
+        const added = new Map();
+        for (const [file, steps] of [...reaching.deadEnds].sort(([a], [b]) => (a < b ? -1 : 1))) {
+            if (deadEndsSeen.has(file) || (changes.has(file) && !runByPath.has(file)) || FIXTURE_FOLDER.test(file))
+                continue;
+            deadEndsSeen.add(file);
+            if (!scanKindOf(file) || !nothingLoads(repo.graph, file))
+                continue;
+            // From a module an earlier round added: from the change that made it count.
+            const chain = [...(runByPath.get(steps[0]) ?? []), ...steps].filter((step, i, all) => step !== all[i - 1]);
+            for (const referrer of repo.dataReferences(file, false).referrers) {
+                if (changes.has(referrer))
+                    continue;
+                const whole = { whole: true, symbols: new Set(), exports: new Set() };
+                changes.set(referrer, whole);
+                added.set(referrer, whole);
+                runByPath.set(referrer, chain);
+            }
+        }
+        if (added.size === 0)
+            break;
+        reaching = withReaching(reaching, testsReaching(repo.graph, added, repo.isTest, members));
+    }
     const neverRan = new Set();
     for (const hit of reaching.hits) {
         const affects = coverage?.affects(hit.test, hit.changedFile, changedSymbolOf(hit));
@@ -5946,13 +6005,17 @@ async function selectOrThrow(options, started, syntax, reportAllTests) {
             neverRan.add(hit.test);
             continue;
         }
-        const dataPath = extraReasons.get(`data:${hit.changedFile}`);
+        const viaPath = runByPath.get(hit.changedFile);
+        const dataPath = viaPath ?? extraReasons.get(`data:${hit.changedFile}`);
         const chain = hit.chain ?? [hit.changed, hit.test];
-        reasons[hit.test] ??= dataPath ? [...dataPath, ...chain] : chain;
+        // A test that names a module run by its path is where its chain starts.
+        reasons[hit.test] ??= dataPath
+            ? [...dataPath, ...(chain[0] === hit.test ? chain.slice(1) : chain)]
+            : chain;
         if (hit.changed.endsWith(`#${TYPE_CHECK}`))
             continue;
-        (reach[hit.test] ??= []).push(dataPath ? `${dataPath[0]}#*` : hit.changed);
-        reachedSymbols.add(hit.changed);
+        (reach[hit.test] ??= []).push(viaPath?.[0] ?? (dataPath ? `${dataPath[0]}#*` : hit.changed));
+        reachedSymbols.add(viaPath?.[0] ?? hit.changed);
     }
     if (members?.exhausted)
         notes.push('member reach gave up (too large a walk): a changed method selects every test that reaches its class');

@@ -840,6 +840,12 @@ export interface Reaching {
   leftOut: string[]
   /** The hits member reach dropped (without chains): the changes each left-out test reaches. */
   dropped: ReverseHit[]
+  /**
+   * Files other than tests where a walk stopped (changed files too): a change reaches them, and
+   * nothing in the graph leads on from what it reaches (nothing imports them, or nothing imports
+   * what is reached). Each with the steps from the change to it, from the first walk to stop there.
+   */
+  deadEnds: Map<string, string[]>
 }
 
 /**
@@ -908,6 +914,9 @@ export function testsReaching(
   // Each node's step of a reason chain, worked out once: many walks build chains through the same nodes.
   const steps: Array<Step | undefined> = []
   const stepAt = (n: number): Step => (steps[n] ??= stepFor(names[n] as string))
+  const fileOfNode: Array<string | undefined> = []
+  const fileAt = (n: number): string => (fileOfNode[n] ??= (names[n] as string).split(SEP)[1] as string)
+  const deadEnds = new Map<string, string[]>()
   const scratch: string[] = []
   interface PendingHit extends ReverseHit {
     target?: ReachTarget
@@ -946,8 +955,13 @@ export function testsReaching(
     // must reach the change by a forward walk that follows members by name.
     const found: Array<{ test: string; at: number }> = []
     let throughMember = false
+    /** Each file the walk visits: its first node, and whether the walk went on to another file. */
+    const visitedFiles = new Map<string, { at: number; leadsOn: boolean }>()
     for (let q = 0; q < queue.length; q++) {
       const current = queue[q] as number
+      const currentFile = fileAt(current)
+      let visit = visitedFiles.get(currentFile)
+      if (!visit) visitedFiles.set(currentFile, (visit = { at: current, leadsOn: false }))
       let test = testOf[current]
       if (test === undefined) {
         const name = names[current] as string
@@ -962,12 +976,19 @@ export function testsReaching(
         preds = predecessorsOf[current] = scratch.map(number)
       }
       for (const pred of preds) {
+        if (!visit.leadsOn && fileAt(pred) !== currentFile) visit.leadsOn = true
         if (stamp[pred] === mark) continue
         stamp[pred] = mark
         parent[pred] = current
         queue.push(pred)
       }
     }
+    for (const [file, { at, leadsOn }] of visitedFiles)
+      if (!leadsOn && !deadEnds.has(file) && !isTest(file))
+        deadEnds.set(
+          file,
+          chainTo(at, n => parent[n] as number, stepAt, start, file)
+        )
     for (const { test, at } of found) {
       const hit: PendingHit = {
         test,
@@ -1010,7 +1031,7 @@ export function testsReaching(
     }
   }
   const dropped = droppedHits.filter(hit => !kept.has(hit.test))
-  return { hits, leftOut: [...new Set(dropped.map(hit => hit.test))], dropped }
+  return { hits, leftOut: [...new Set(dropped.map(hit => hit.test))], dropped, deadEnds }
 }
 
 /**

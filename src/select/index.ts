@@ -20,7 +20,8 @@ import {
   typeDependents,
   type FileChange,
   type FullGraph,
-  type Graph
+  type Graph,
+  type Reaching
 } from './graph.js'
 import { typeErrorsIn } from './typecheck.js'
 import { memberReach } from './members.js'
@@ -437,6 +438,22 @@ export async function buildRepositoryGraph(
     },
     extraBlobs
   }
+}
+
+/**
+ * How many times modules that name a module run by its path (see runByPath) are added and the
+ * walk redone: such a module may itself be one that only its path loads.
+ */
+const RUN_BY_PATH_ROUNDS = 3
+
+/** Both walks' hits: a test one walk's member reach left out may be one the other reaches. */
+function withReaching(first: Reaching, more: Reaching): Reaching {
+  const hits = [...first.hits, ...more.hits]
+  const reached = new Set(hits.map(hit => hit.test))
+  const dropped = [...first.dropped, ...more.dropped].filter(hit => !reached.has(hit.test))
+  const deadEnds = new Map(first.deadEnds)
+  for (const [file, chain] of more.deadEnds) if (!deadEnds.has(file)) deadEnds.set(file, chain)
+  return { hits, dropped, leftOut: [...new Set(dropped.map(hit => hit.test))], deadEnds }
 }
 
 /** Calls that read a file's text. */
@@ -1139,6 +1156,34 @@ async function selectOrThrow(
   const members = options.memberReach === false ? undefined : memberReach(repo.graph)
   let reaching = testsReaching(repo.graph, changes, repo.isTest, members)
   if (await settleSyntax()) reaching = testsReaching(repo.graph, changes, repo.isTest, members)
+  // A module nothing imports, which a change reaches through its imports, runs only when code
+  // loads it by its path (a route or plugin folder a server lists): it counts as changed for the
+  // modules that name it, as a changed file nothing loads does. Its text is the same, so the tests
+  // in its folder that may read it do not run for it.
+  const runByPath = new Map<string, string[]>()
+  const deadEndsSeen = new Set<string>()
+  for (let round = 0; round < RUN_BY_PATH_ROUNDS; round++) {
+    const added = new Map<string, FileChange>()
+    for (const [file, steps] of [...reaching.deadEnds].sort(([a], [b]) => (a < b ? -1 : 1))) {
+      if (deadEndsSeen.has(file) || (changes.has(file) && !runByPath.has(file)) || FIXTURE_FOLDER.test(file))
+        continue
+      deadEndsSeen.add(file)
+      if (!scanKindOf(file) || !nothingLoads(repo.graph, file)) continue
+      // From a module an earlier round added: from the change that made it count.
+      const chain = [...(runByPath.get(steps[0] as string) ?? []), ...steps].filter(
+        (step, i, all) => step !== all[i - 1]
+      )
+      for (const referrer of repo.dataReferences(file, false).referrers) {
+        if (changes.has(referrer)) continue
+        const whole = { whole: true, symbols: new Set<string>(), exports: new Set<string>() }
+        changes.set(referrer, whole)
+        added.set(referrer, whole)
+        runByPath.set(referrer, chain)
+      }
+    }
+    if (added.size === 0) break
+    reaching = withReaching(reaching, testsReaching(repo.graph, added, repo.isTest, members))
+  }
   const neverRan = new Set<string>()
   for (const hit of reaching.hits) {
     const affects = coverage?.affects(hit.test, hit.changedFile, changedSymbolOf(hit))
@@ -1146,12 +1191,16 @@ async function selectOrThrow(
       neverRan.add(hit.test)
       continue
     }
-    const dataPath = extraReasons.get(`data:${hit.changedFile}`)
+    const viaPath = runByPath.get(hit.changedFile)
+    const dataPath = viaPath ?? extraReasons.get(`data:${hit.changedFile}`)
     const chain = hit.chain ?? [hit.changed, hit.test]
-    reasons[hit.test] ??= dataPath ? [...dataPath, ...chain] : chain
+    // A test that names a module run by its path is where its chain starts.
+    reasons[hit.test] ??= dataPath
+      ? [...dataPath, ...(chain[0] === hit.test ? chain.slice(1) : chain)]
+      : chain
     if (hit.changed.endsWith(`#${TYPE_CHECK}`)) continue
-    ;(reach[hit.test] ??= []).push(dataPath ? `${dataPath[0]}#*` : hit.changed)
-    reachedSymbols.add(hit.changed)
+    ;(reach[hit.test] ??= []).push(viaPath?.[0] ?? (dataPath ? `${dataPath[0]}#*` : hit.changed))
+    reachedSymbols.add(viaPath?.[0] ?? hit.changed)
   }
   if (members?.exhausted)
     notes.push(
