@@ -20,24 +20,16 @@ import { lastSegment } from '../../src/select/quick-pass.js'
 import { selectTests, type SelectResult } from '../../src/select/index.js'
 import { generateProject, rng } from '../../scripts/select-gen.mjs'
 import { cleanupAll, createRepo, makeTempDir, runGit } from '../support/git-repo.js'
+import { selectBothWays } from '../support/select-both-ways.js'
 
 afterAll(() => cleanupAll())
 const ROOT = join(import.meta.dirname, '../..')
 const quiet = streamLogger(() => undefined)
 
-function decision(result: SelectResult): Omit<SelectResult, 'stats'> {
-  const { stats: _stats, ...rest } = result
-  return rest
-}
-
-/** Selects base..HEAD both ways; returns the demand-driven result after checking they agree. */
+/** Selects base..HEAD both ways (see selectBothWays), with the demand-driven graph kept. */
 async function bothWays(dir: string, base: string): Promise<SelectResult> {
-  const options = { git: new Git(dir), base, head: 'HEAD', log: quiet }
-  const demand = await selectTests(options)
-  const full = await selectTests({ ...options, graph: 'full' })
+  const demand = await selectBothWays(dir, base)
   expect(demand.stats.graph).toBe('demand')
-  expect(full.stats.graph).toBe('full')
-  expect(decision(demand)).toEqual(decision(full))
   return demand
 }
 

@@ -4,11 +4,10 @@
  * the module naming that folder. Checked against a real run of the suite (node --test).
  */
 import { afterAll, describe, expect, it } from '@jest/globals'
-import { Git } from '../../src/ports/git.js'
-import { streamLogger } from '../../src/ports/log.js'
-import { selectTests, type SelectResult } from '../../src/select/index.js'
+import type { SelectResult } from '../../src/select/index.js'
 import { failingFiles, projectRepo } from '../support/coverage-scenario.js'
 import { cleanupAll, type TestRepo } from '../support/git-repo.js'
+import { selectBothWays } from '../support/select-both-ways.js'
 
 afterAll(() => cleanupAll())
 
@@ -124,11 +123,7 @@ async function afterEdit(
   const base = repo.head()
   expect(FILES[file]).toContain(from)
   repo.commit('change', { [file]: FILES[file].replace(from, to) })
-  const options = { git: new Git(repo.dir), base, head: 'HEAD', log: streamLogger(() => undefined) }
-  const result = await selectTests(options)
-  const { stats: _demand, ...decided } = result
-  const { stats: _full, ...decidedFully } = await selectTests({ ...options, graph: 'full' })
-  expect(decidedFully).toEqual(decided)
+  const result = await selectBothWays(repo.dir, base)
   return { repo, result }
 }
 

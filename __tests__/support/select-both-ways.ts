@@ -1,0 +1,26 @@
+// A selection made with the default (demand-driven) graph and again with the full graph, which
+// must decide exactly the same: a scenario that uses it is also an equivalence check of the two.
+import { expect } from '@jest/globals'
+import { Git } from '../../src/ports/git.js'
+import { streamLogger } from '../../src/ports/log.js'
+import { selectTests, type SelectOptions, type SelectResult } from '../../src/select/index.js'
+
+/** base..HEAD of the repository at `dir`, both ways; the demand-driven result. */
+export async function selectBothWays(
+  dir: string,
+  base: string,
+  extra: Partial<SelectOptions> = {}
+): Promise<SelectResult> {
+  const options = { git: new Git(dir), base, head: 'HEAD', log: streamLogger(() => undefined), ...extra }
+  const result = await selectTests(options)
+  const full = await selectTests({ ...options, graph: 'full' })
+  expect(full.stats.graph ?? 'full').toBe('full')
+  expect(decision(result)).toEqual(decision(full))
+  return result
+}
+
+/** What a selection decided, without how long it took or how the graph was built. */
+function decision(result: SelectResult): Omit<SelectResult, 'stats'> {
+  const { stats: _stats, ...rest } = result
+  return rest
+}
