@@ -6008,7 +6008,7 @@ async function selectOrThrow(options, started, syntax, reportAllTests) {
         const viaPath = runByPath.get(hit.changedFile);
         const dataPath = viaPath ?? extraReasons.get(`data:${hit.changedFile}`);
         const chain = hit.chain ?? [hit.changed, hit.test];
-        // A test that names a module run by its path is where its chain starts.
+        // A test that names the data file or the module run by its path starts its own chain: once.
         reasons[hit.test] ??= dataPath
             ? [...dataPath, ...(chain[0] === hit.test ? chain.slice(1) : chain)]
             : chain;

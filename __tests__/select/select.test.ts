@@ -7,32 +7,15 @@ import { Git } from '../../src/ports/git.js'
 import { streamLogger } from '../../src/ports/log.js'
 import { selectTests, type SelectOptions, type SelectResult } from '../../src/select/index.js'
 import { cleanupAll, createRepo, makeTempDir, type FileChanges, type TestRepo } from '../support/git-repo.js'
+import { selectBothWays } from '../support/select-both-ways.js'
 
 afterAll(() => cleanupAll())
 
 const quiet = streamLogger(() => undefined)
 
-/** What a selection decided, without how long it took or how the graph was built. */
-function decision(result: SelectResult): Omit<SelectResult, 'stats'> {
-  const { stats: _stats, ...rest } = result
-  return rest
-}
-
-/**
- * Selects with the default (demand-driven) graph and checks that the full graph decides exactly
- * the same: every scenario here is also an equivalence check of the two.
- */
-async function select(
-  repo: TestRepo,
-  base: string,
-  extra: Partial<SelectOptions> = {}
-): Promise<SelectResult> {
-  const options = { git: new Git(repo.dir), base, head: 'HEAD', log: quiet, ...extra }
-  const result = await selectTests(options)
-  const full = await selectTests({ ...options, graph: 'full' })
-  expect(full.stats.graph ?? 'full').toBe('full')
-  expect(decision(result)).toEqual(decision(full))
-  return result
+/** Selects base..HEAD with both graphs (see selectBothWays). */
+function select(repo: TestRepo, base: string, extra: Partial<SelectOptions> = {}): Promise<SelectResult> {
+  return selectBothWays(repo.dir, base, extra)
 }
 
 /** A repository at `files`, then one commit applying `change`; returns the selection. */
@@ -417,7 +400,7 @@ describe('data files that static imports miss', () => {
   it('selects the test that names a data file in a string', async () => {
     const result = await afterChange(DATA, { 'test/data/cases.json': '[1, 2, 3]\n' })
     expect(result.tests).toEqual(['test/cases.test.ts'])
-    expect(result.reasons['test/cases.test.ts']?.[0]).toBe('test/data/cases.json')
+    expect(result.reasons['test/cases.test.ts']).toEqual(['test/data/cases.json', 'test/cases.test.ts'])
   })
 
   it('selects a snapshot’s test, an imported JSON file’s tests, and tests beside a fixture folder', async () => {
