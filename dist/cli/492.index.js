@@ -594,6 +594,9 @@ class LazyNode {
     get unresolved() {
         return this.edges.unresolved;
     }
+    get folders() {
+        return this.edges.folders;
+    }
 }
 function addEdgesFrom(node, edges) {
     const into = (target) => {
@@ -816,7 +819,7 @@ function freshGraph(nodes, keys) {
 }
 /** A node's edges out: its imports resolved (plus conftests for Python, package files for Go). */
 function linkNode(path, scan, resolver, conftests, goPackages, setupLoads = []) {
-    const node = { bindings: new Map(), loads: [], exportAll: [], unresolved: [] };
+    const node = { bindings: new Map(), loads: [], exportAll: [], unresolved: [], folders: [] };
     const load = (target, whole) => {
         node.loads.push({ target, whole });
     };
@@ -829,6 +832,12 @@ function linkNode(path, scan, resolver, conftests, goPackages, setupLoads = []) 
             if (record.kind === 'glob') {
                 for (const file of resolver.globFiles(path, record.spec))
                     load(file, true);
+                continue;
+            }
+            if (record.kind === 'folder') {
+                const folder = resolver.namedFolder(path, record.spec);
+                if (folder)
+                    node.folders.push(folder);
                 continue;
             }
             const resolution = resolver.resolveJs(path, record.spec);
@@ -939,9 +948,11 @@ const MOCK_FILE = /(?:^|\/)__mocks__\/(.+?)(?:\.[cm]?[jt]sx?)?$/;
  * How a module reaches a (changed) data file: it imports it ('loads'), or names it in a string or
  * imports the module it mocks ('names'), or neither.
  */
-function dataReferenceOf(node, path, bareNames = true) {
+function dataReferenceOf(node, path, { bareNames = true, locatedFolders = true } = {}) {
     // Named first: a source file named by its path is loaded as well, and may be read as text.
     if (node.scan.strings.some(s => stringRefersTo(s, node.path, path, bareNames)))
+        return 'names';
+    if (locatedFolders && node.folders.some(folder => path.startsWith(folder + '/')))
         return 'names';
     const mock = MOCK_FILE.exec(path)?.[1];
     if (mock && node.scan.imports.some(r => r.spec === mock || r.spec.endsWith('/' + mock)))
@@ -2851,6 +2862,20 @@ class Resolver {
         }
         return byPackage;
     }
+    /**
+     * The folder `dirname(require.resolve(spec))` names from `from`, for the files code reads or
+     * lists there: the whole package the module is in (its entry may be in a folder of its own, and
+     * `join(dirname(…), '..')` goes up from it), or the module's folder when that package is the
+     * repository's top, which a string cannot name either. Undefined for a module outside the repository.
+     */
+    namedFolder(from, spec) {
+        const resolution = this.resolveJs(from, spec);
+        if ('package' in resolution)
+            return resolution.package || undefined;
+        if (!('file' in resolution))
+            return undefined;
+        return this.packageDirOf(resolution.file) || (0,project/* dirname */.pD)(resolution.file) || undefined;
+    }
     /** The folder of the package (nearest package.json) that holds `path`. */
     packageDirOf(path) {
         return this.nearestPackage((0,project/* dirname */.pD)(path))?.dir;
@@ -3382,6 +3407,8 @@ const INDEX_FILE = /^index\.(?:[cm]?[jt]sx?|json|node)$/;
 /** `import.meta.glob(` or `globEager(`, as the scanner reads it: comments and spaces between the words. */
 const GAP = String.raw `(?:\s|\/\*[\s\S]*?\*\/|\/\/[^\n]*\n)*`;
 const META_GLOB = new RegExp(String.raw `\bmeta${GAP}\.${GAP}glob(?:Eager)?${GAP}\(`);
+/** `dirname(require.resolve(`, as the scanner reads it (see GraphNode.folders). */
+const FOLDER_OF_MODULE = new RegExp(String.raw `\bdirname${GAP}\(${GAP}require${GAP}\.${GAP}resolve${GAP}\(`);
 /**
  * Calls `found` with the text between each quote (', ", `) and the next same quote. Quotes end at
  * the line's end, template literals do not. Every string literal of the file is among them.
@@ -4275,10 +4302,18 @@ function demandGraph(options) {
         mentionTests.set(key, test);
         return test;
     };
-    const dataReferences = (path, bareNames = true, readingCalls) => {
+    /** The sources that may name the folder of a module they locate (see GraphNode.folders). */
+    let folderNamers;
+    const namingFolders = () => (folderNamers ??= sources.flatMap((source, at) => namesFromFolder(at) &&
+        source.blob.includes('resolve') &&
+        FOLDER_OF_MODULE.test(source.blob.toString('utf8'))
+        ? [at]
+        : []));
+    const dataReferences = (path, naming = {}) => {
+        const { bareNames = true, readingCalls, locatedFolders = true } = naming;
         const mock = MOCK_FILE.exec(path)?.[1];
         const mentions = readingCalls && mentionTest(readingCalls);
-        const maybe = new Set();
+        const maybe = new Set(locatedFolders ? namingFolders() : []);
         /** `quote`: where a JavaScript string of the one source in `found` opens. */
         const consider = (spec, found, quote) => {
             if (mock && (spec === mock || spec.endsWith('/' + mock))) {
@@ -4328,7 +4363,7 @@ function demandGraph(options) {
             if (mentions && !mentions(at))
                 continue;
             const found = node(sources[at].path);
-            if (found && dataReferenceOf(found, path, bareNames) === 'names')
+            if (found && dataReferenceOf(found, path, naming) === 'names')
                 referrers.push(found.path);
         }
         return { referrers };
@@ -5284,7 +5319,7 @@ async function buildRepositoryGraph(git, head, options = {}) {
                 cache.set(key, scan);
             return scan;
         },
-        dataReferences: (path, bareNames = true) => dataReferencesIn(graph, path, bareNames),
+        dataReferences: (path, naming) => dataReferencesIn(graph, path, naming),
         graph,
         stats: {
             files: entries.length,
@@ -5342,10 +5377,10 @@ function nothingLoads(graph, path) {
     return !(graph.hasEdgesInto ? graph.hasEdgesInto(path) : anyEdges(graph.edgesInto(path)));
 }
 /** `dataReferences` of a full graph: every module is read. */
-function dataReferencesIn(graph, path, bareNames) {
+function dataReferencesIn(graph, path, naming) {
     const referrers = [];
     for (const [file, node] of graph.nodes)
-        if (dataReferenceOf(node, path, bareNames) === 'names')
+        if (dataReferenceOf(node, path, naming) === 'names')
             referrers.push(file);
     return { referrers };
 }
@@ -5616,7 +5651,7 @@ async function buildDemandRepositoryGraph(git, head, options = {}) {
             const source = graph.sourceAt(path);
             return source && scanOnce(source, true);
         },
-        dataReferences: (path, bareNames, readingCalls) => graph.dataReferences(path, bareNames, readingCalls),
+        dataReferences: (path, naming) => graph.dataReferences(path, naming),
         graph,
         stats: {
             files: entries.length,
@@ -5921,7 +5956,7 @@ async function selectOrThrow(options, started, syntax, reportAllTests) {
         // A fixture is read by the code its tests give the folder to: a name alone (`'input.js'`) in a
         // shared reader does not say which tests, the fixture folder's place does.
         const fixtures = FIXTURE_FOLDER.exec(path);
-        const { referrers } = repo.dataReferences(path, !fixtures);
+        const { referrers } = repo.dataReferences(path, { bareNames: !fixtures });
         for (const file of referrers)
             dataReferrers.set(file, path);
         for (const file of goFilesUsing(path, repo.files, file => repo.scan(file)))
@@ -5945,7 +5980,7 @@ async function selectOrThrow(options, started, syntax, reportAllTests) {
     // what its imports say.
     for (const [path, textOnly] of loadedSources) {
         const reads = textOnly ? READS_TEXT : READS_FILES;
-        for (const file of repo.dataReferences(path, true, reads).referrers) {
+        for (const file of repo.dataReferences(path, { bareNames: true, readingCalls: reads }).referrers) {
             if (file === path || dataReferrers.has(file))
                 continue;
             const names = callableNames(repo.graph.nodes.get(file)?.scan);
@@ -5985,7 +6020,8 @@ async function selectOrThrow(options, started, syntax, reportAllTests) {
                 continue;
             // From a module an earlier round added: from the change that made it count.
             const chain = [...(runByPath.get(steps[0]) ?? []), ...steps].filter((step, i, all) => step !== all[i - 1]);
-            for (const referrer of repo.dataReferences(file, false).referrers) {
+            for (const referrer of repo.dataReferences(file, { bareNames: false, locatedFolders: false })
+                .referrers) {
                 if (changes.has(referrer))
                     continue;
                 const whole = { whole: true, symbols: new Set(), exports: new Set() };
@@ -6254,7 +6290,7 @@ function metadataOnlyChange(before, after) {
  * parsed only when something asks for them. Resolutions and the graph snapshot stay valid while
  * the list of files and the project configs are the same (their fingerprint).
  */
-const SCANNER_VERSION = 33;
+const SCANNER_VERSION = 34;
 /** Lines read one at a time with a read of their own; after this many, the whole bulk at once. */
 const LINES_READ_ONE_BY_ONE = 256;
 /** Closes the file of a bulk that was never read in whole once nothing can read it any more. */

@@ -4122,10 +4122,21 @@ class JsScanner {
                 this.scan_.imports.push({ spec, kind: 'mock', names: null });
             }
             else if (prevDot && word === 'resolve' && this.is(k - 2, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3, 'require')) {
-                this.scan_.imports.push({ spec, kind: 'require', names: null });
+                this.scan_.imports.push({ spec, kind: this.foldedToFolder(k) ? 'folder' : 'require', names: null });
             }
         }
         this.scan_.strings = [...strings].slice(0, 300);
+    }
+    /**
+     * `dirname(require.resolve(spec))`, with `resolve` at `k`: the call's value is only the folder
+     * the module is in (to read or list files there, as medusa's admin bundler hands its dashboard's
+     * to Tailwind), not the module loaded.
+     */
+    foldedToFolder(k) {
+        return (this.is(k - 3, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '(') &&
+            this.is(k - 4, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3, 'dirname') &&
+            this.is(k + 3, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, ')') &&
+            this.is(k + 4, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, ')'));
     }
     /**
      * A call whose first argument is the file's folder and whose next ones are strings names a path

@@ -10,7 +10,8 @@ import {
   type EdgeNeed,
   type EdgesInto,
   type Graph,
-  type GraphNode
+  type GraphNode,
+  type Naming
 } from './graph.js'
 import { keptAsPath, type ModuleScan } from './model.js'
 import type { ScanKind } from './scan-blob.js'
@@ -94,6 +95,11 @@ export interface DataReferences {
   referrers: string[]
 }
 
+/** How a module may name a data file (see Naming), and the calls it must make to read it. */
+export interface DataNaming extends Naming {
+  readingCalls?: readonly string[]
+}
+
 export interface DemandGraph extends Graph {
   /** The source at `path`, if it is one. */
   sourceAt(path: string): DemandSource | undefined
@@ -105,7 +111,7 @@ export interface DemandGraph extends Graph {
    * Without `bareNames`, a string must name one of the file's folders too (see stringRefersTo).
    * With `readingCalls`, a module whose text has none of those calls may be left out, unscanned.
    */
-  dataReferences(path: string, bareNames?: boolean, readingCalls?: readonly string[]): DataReferences
+  dataReferences(path: string, naming?: DataNaming): DataReferences
   /**
    * The files whose quoted strings resolve to `target`: a superset of its importers, found without
    * scanning (what the walk scans when it asks who imports `target`).
@@ -122,6 +128,8 @@ const INDEX_FILE = /^index\.(?:[cm]?[jt]sx?|json|node)$/
 /** `import.meta.glob(` or `globEager(`, as the scanner reads it: comments and spaces between the words. */
 const GAP = String.raw`(?:\s|\/\*[\s\S]*?\*\/|\/\/[^\n]*\n)*`
 const META_GLOB = new RegExp(String.raw`\bmeta${GAP}\.${GAP}glob(?:Eager)?${GAP}\(`)
+/** `dirname(require.resolve(`, as the scanner reads it (see GraphNode.folders). */
+const FOLDER_OF_MODULE = new RegExp(String.raw`\bdirname${GAP}\(${GAP}require${GAP}\.${GAP}resolve${GAP}\(`)
 
 /**
  * Calls `found` with the text between each quote (', ", `) and the next same quote. Quotes end at
@@ -959,10 +967,21 @@ export function demandGraph(options: DemandGraphOptions): DemandGraph | undefine
     mentionTests.set(key, test)
     return test
   }
-  const dataReferences: DemandGraph['dataReferences'] = (path, bareNames = true, readingCalls) => {
+  /** The sources that may name the folder of a module they locate (see GraphNode.folders). */
+  let folderNamers: number[] | undefined
+  const namingFolders = (): number[] =>
+    (folderNamers ??= sources.flatMap((source, at) =>
+      namesFromFolder(at) &&
+      (source.blob as Buffer).includes('resolve') &&
+      FOLDER_OF_MODULE.test((source.blob as Buffer).toString('utf8'))
+        ? [at]
+        : []
+    ))
+  const dataReferences: DemandGraph['dataReferences'] = (path, naming = {}) => {
+    const { bareNames = true, readingCalls, locatedFolders = true } = naming
     const mock = MOCK_FILE.exec(path)?.[1]
     const mentions = readingCalls && mentionTest(readingCalls)
-    const maybe = new Set<number>()
+    const maybe = new Set<number>(locatedFolders ? namingFolders() : [])
     /** `quote`: where a JavaScript string of the one source in `found` opens. */
     const consider = (spec: string, found: readonly number[], quote?: number): void => {
       if (mock && (spec === mock || spec.endsWith('/' + mock))) {
@@ -1001,7 +1020,7 @@ export function demandGraph(options: DemandGraphOptions): DemandGraph | undefine
     for (const at of [...maybe].sort((a, b) => a - b)) {
       if (mentions && !mentions(at)) continue
       const found = node((sources[at] as DemandSource).path)
-      if (found && dataReferenceOf(found, path, bareNames) === 'names') referrers.push(found.path)
+      if (found && dataReferenceOf(found, path, naming) === 'names') referrers.push(found.path)
     }
     return { referrers }
   }

@@ -34,6 +34,11 @@ export interface GraphNode {
   exportAll: string[]
   /** Specifiers that point into the repository but match no file. */
   unresolved: string[]
+  /**
+   * Folders the module names through a module in them (`dirname(require.resolve(…))`), to read or
+   * list files there: not loads (see Resolver.namedFolder).
+   */
+  folders: string[]
 }
 
 /** The edges into one file: who loads it, binds to it, or re-exports all of it. */
@@ -80,7 +85,7 @@ export interface FullGraph extends Graph {
   snapshot(fingerprint: string): GraphSnapshot
 }
 
-export type Forward = Pick<GraphNode, 'bindings' | 'loads' | 'exportAll' | 'unresolved'>
+export type Forward = Pick<GraphNode, 'bindings' | 'loads' | 'exportAll' | 'unresolved' | 'folders'>
 
 /** A node whose edges are resolved on first use (its file did not change since the snapshot). */
 class LazyNode implements GraphNode {
@@ -104,6 +109,9 @@ class LazyNode implements GraphNode {
   }
   get unresolved(): string[] {
     return this.edges.unresolved
+  }
+  get folders(): string[] {
+    return this.edges.folders
   }
 }
 
@@ -326,7 +334,7 @@ export function linkNode(
   goPackages: Map<string, string[]>,
   setupLoads: readonly string[] = []
 ): Forward {
-  const node: Forward = { bindings: new Map(), loads: [], exportAll: [], unresolved: [] }
+  const node: Forward = { bindings: new Map(), loads: [], exportAll: [], unresolved: [], folders: [] }
   const load = (target: string, whole: boolean): void => {
     node.loads.push({ target, whole })
   }
@@ -336,6 +344,11 @@ export function linkNode(
     for (const record of scan.imports) {
       if (record.kind === 'glob') {
         for (const file of resolver.globFiles(path, record.spec)) load(file, true)
+        continue
+      }
+      if (record.kind === 'folder') {
+        const folder = resolver.namedFolder(path, record.spec)
+        if (folder) node.folders.push(folder)
         continue
       }
       const resolution = resolver.resolveJs(path, record.spec)
@@ -432,6 +445,17 @@ export function stringRefersTo(literal: string, from: string, path: string, bare
 /** A manual mock, `__mocks__/<module>`, and the module it stands for. */
 export const MOCK_FILE = /(?:^|\/)__mocks__\/(.+?)(?:\.[cm]?[jt]sx?)?$/
 
+/** What counts as naming a file (see dataReferenceOf). */
+export interface Naming {
+  /** A name alone (`'fixtures'`, `'/admin'`) names every file or folder so named (stringRefersTo). Default true. */
+  bareNames?: boolean
+  /**
+   * The folder of a module the module locates (`dirname(require.resolve('pkg'))`, GraphNode.folders)
+   * names everything in it. Default true.
+   */
+  locatedFolders?: boolean
+}
+
 /**
  * How a module reaches a (changed) data file: it imports it ('loads'), or names it in a string or
  * imports the module it mocks ('names'), or neither.
@@ -439,10 +463,11 @@ export const MOCK_FILE = /(?:^|\/)__mocks__\/(.+?)(?:\.[cm]?[jt]sx?)?$/
 export function dataReferenceOf(
   node: GraphNode,
   path: string,
-  bareNames = true
+  { bareNames = true, locatedFolders = true }: Naming = {}
 ): 'loads' | 'names' | undefined {
   // Named first: a source file named by its path is loaded as well, and may be read as text.
   if (node.scan.strings.some(s => stringRefersTo(s, node.path, path, bareNames))) return 'names'
+  if (locatedFolders && node.folders.some(folder => path.startsWith(folder + '/'))) return 'names'
   const mock = MOCK_FILE.exec(path)?.[1]
   if (mock && node.scan.imports.some(r => r.spec === mock || r.spec.endsWith('/' + mock))) return 'names'
   return node.loads.some(l => l.target === path) ? 'loads' : undefined

@@ -8,7 +8,7 @@ import { changedNames, diffScans, isEmptyChange } from './diff.js'
 import { RUN_ALL_LINE, fallbackFor, globMatcher, type FallbackHit } from './fallback.js'
 import { diffRaw, listTree, readBlobs, streamBlobs, type RawChange, type TreeEntry } from './git-source.js'
 import { goFilesUsing } from './go-files.js'
-import { demandGraph, type DataReferences, type DemandSource } from './demand.js'
+import { demandGraph, type DataNaming, type DataReferences, type DemandSource } from './demand.js'
 import {
   TYPE_CHECK,
   anyEdges,
@@ -21,6 +21,7 @@ import {
   type FileChange,
   type FullGraph,
   type Graph,
+  type Naming,
   type Reaching
 } from './graph.js'
 import { typeErrorsIn } from './typecheck.js'
@@ -147,7 +148,7 @@ export interface RepositoryGraph {
   /** The scan of a file of the revision. */
   scan(path: string): ModuleScan | undefined
   /** The modules that name a (changed) data file, or import the module it mocks (see DemandGraph). */
-  dataReferences(path: string, bareNames?: boolean, readingCalls?: readonly string[]): DataReferences
+  dataReferences(path: string, naming?: DataNaming): DataReferences
   isTest: (path: string) => boolean
   stats: { files: number; scanned: number; cacheHits: number; graph: 'full' | 'demand' }
   /** Contents of `extraBlobs` (read in the same git process). */
@@ -428,7 +429,7 @@ export async function buildRepositoryGraph(
       if (js) cache.set(key, scan)
       return scan
     },
-    dataReferences: (path, bareNames = true) => dataReferencesIn(graph, path, bareNames),
+    dataReferences: (path, naming) => dataReferencesIn(graph, path, naming),
     graph,
     stats: {
       files: entries.length,
@@ -487,10 +488,10 @@ function nothingLoads(graph: Graph, path: string): boolean {
 }
 
 /** `dataReferences` of a full graph: every module is read. */
-function dataReferencesIn(graph: FullGraph, path: string, bareNames: boolean): DataReferences {
+function dataReferencesIn(graph: FullGraph, path: string, naming?: Naming): DataReferences {
   const referrers: string[] = []
   for (const [file, node] of graph.nodes)
-    if (dataReferenceOf(node, path, bareNames) === 'names') referrers.push(file)
+    if (dataReferenceOf(node, path, naming) === 'names') referrers.push(file)
   return { referrers }
 }
 
@@ -793,7 +794,7 @@ export async function buildDemandRepositoryGraph(
       const source = graph.sourceAt(path)
       return source && scanOnce(source, true)
     },
-    dataReferences: (path, bareNames, readingCalls) => graph.dataReferences(path, bareNames, readingCalls),
+    dataReferences: (path, naming) => graph.dataReferences(path, naming),
     graph,
     stats: {
       files: entries.length,
@@ -1116,7 +1117,7 @@ async function selectOrThrow(
     // A fixture is read by the code its tests give the folder to: a name alone (`'input.js'`) in a
     // shared reader does not say which tests, the fixture folder's place does.
     const fixtures = FIXTURE_FOLDER.exec(path)
-    const { referrers } = repo.dataReferences(path, !fixtures)
+    const { referrers } = repo.dataReferences(path, { bareNames: !fixtures })
     for (const file of referrers) dataReferrers.set(file, path)
     for (const file of goFilesUsing(path, repo.files, file => repo.scan(file)))
       if (!dataReferrers.has(file)) dataReferrers.set(file, path)
@@ -1134,7 +1135,7 @@ async function selectOrThrow(
   // what its imports say.
   for (const [path, textOnly] of loadedSources) {
     const reads = textOnly ? READS_TEXT : READS_FILES
-    for (const file of repo.dataReferences(path, true, reads).referrers) {
+    for (const file of repo.dataReferences(path, { bareNames: true, readingCalls: reads }).referrers) {
       if (file === path || dataReferrers.has(file)) continue
       const names = callableNames(repo.graph.nodes.get(file)?.scan)
       if (reads.some(name => names.has(name))) dataReferrers.set(file, path)
@@ -1173,7 +1174,8 @@ async function selectOrThrow(
       const chain = [...(runByPath.get(steps[0] as string) ?? []), ...steps].filter(
         (step, i, all) => step !== all[i - 1]
       )
-      for (const referrer of repo.dataReferences(file, false).referrers) {
+      for (const referrer of repo.dataReferences(file, { bareNames: false, locatedFolders: false })
+        .referrers) {
         if (changes.has(referrer)) continue
         const whole = { whole: true, symbols: new Set<string>(), exports: new Set<string>() }
         changes.set(referrer, whole)

@@ -372,10 +372,24 @@ class JsScanner {
       ) {
         this.scan_.imports.push({ spec, kind: 'mock', names: null })
       } else if (prevDot && word === 'resolve' && this.is(k - 2, IDENT, 'require')) {
-        this.scan_.imports.push({ spec, kind: 'require', names: null })
+        this.scan_.imports.push({ spec, kind: this.foldedToFolder(k) ? 'folder' : 'require', names: null })
       }
     }
     this.scan_.strings = [...strings].slice(0, 300)
+  }
+
+  /**
+   * `dirname(require.resolve(spec))`, with `resolve` at `k`: the call's value is only the folder
+   * the module is in (to read or list files there, as medusa's admin bundler hands its dashboard's
+   * to Tailwind), not the module loaded.
+   */
+  private foldedToFolder(k: number): boolean {
+    return (
+      this.is(k - 3, PUNCT, '(') &&
+      this.is(k - 4, IDENT, 'dirname') &&
+      this.is(k + 3, PUNCT, ')') &&
+      this.is(k + 4, PUNCT, ')')
+    )
   }
 
   /**

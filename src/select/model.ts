@@ -8,8 +8,11 @@ export type Language = 'js' | 'py' | 'go' | 'data'
 /** The name of the pseudo-symbol made of a module's top-level statements (what runs on load). */
 export const MODULE_SYMBOL = '<module>'
 
-/** `glob`: a pattern of files, all loaded (see glob-imports.ts). */
-export type ImportKind = 'static' | 'require' | 'dynamic' | 'mock' | 'reexport' | 'glob'
+/**
+ * `glob`: a pattern of files, all loaded (see glob-imports.ts). `folder`: the folder of the module
+ * (`dirname(require.resolve(spec))`), which is named, not loaded.
+ */
+export type ImportKind = 'static' | 'require' | 'dynamic' | 'mock' | 'reexport' | 'glob' | 'folder'
 
 export interface ImportBinding {
   /** The exported name in the target ('default', a name, or '*' for the whole module). */

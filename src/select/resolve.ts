@@ -480,6 +480,19 @@ export class Resolver {
     return byPackage
   }
 
+  /**
+   * The folder `dirname(require.resolve(spec))` names from `from`, for the files code reads or
+   * lists there: the whole package the module is in (its entry may be in a folder of its own, and
+   * `join(dirname(…), '..')` goes up from it), or the module's folder when that package is the
+   * repository's top, which a string cannot name either. Undefined for a module outside the repository.
+   */
+  namedFolder(from: string, spec: string): string | undefined {
+    const resolution = this.resolveJs(from, spec)
+    if ('package' in resolution) return resolution.package || undefined
+    if (!('file' in resolution)) return undefined
+    return this.packageDirOf(resolution.file) || dirname(resolution.file) || undefined
+  }
+
   /** The folder of the package (nearest package.json) that holds `path`. */
   packageDirOf(path: string): string | undefined {
     return this.nearestPackage(dirname(path))?.dir
