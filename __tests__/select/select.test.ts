@@ -609,6 +609,15 @@ describe('data files that static imports miss', () => {
       // Names the folder, reads no file.
       'test/locale/label.test.js':
         "const label = '../../src/locale'\ntest('label', () => expect(label).toBeTruthy())\n",
+      // Lists the folder it is given: '/locale' is a URL path (as medusa's router has '/admin'), and
+      // a name alone is no folder of the locale files.
+      'src/router.js': [
+        "import { readdirSync } from 'fs'",
+        "export const routes = dir => readdirSync(dir).map(file => (file === 'locale.js' ? '/locale' : '/' + file))",
+        ''
+      ].join('\n'),
+      'test/router.test.js':
+        "import { routes } from '../src/router'\ntest('routes', () => expect(routes).toBeTruthy())\n",
       // Reads a file, and names the folder only to require its index: it runs what it takes.
       'src/locale/index.js': "export { default as de } from './de'\nexport { default as fr } from './fr'\n",
       'test/locale/barrel.test.js': [

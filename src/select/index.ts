@@ -1132,10 +1132,10 @@ async function selectOrThrow(
   }
   // A source that modules import may be read as a file too: a test that lists its folder and
   // requires each file it finds, or reads their text (a locale's header comment), runs it beyond
-  // what its imports say.
+  // what its imports say. A name alone says no folder: medusa's router matches URLs to '/admin'.
   for (const [path, textOnly] of loadedSources) {
     const reads = textOnly ? READS_TEXT : READS_FILES
-    for (const file of repo.dataReferences(path, { bareNames: true, readingCalls: reads }).referrers) {
+    for (const file of repo.dataReferences(path, { bareNames: false, readingCalls: reads }).referrers) {
       if (file === path || dataReferrers.has(file)) continue
       const names = callableNames(repo.graph.nodes.get(file)?.scan)
       if (reads.some(name => names.has(name))) dataReferrers.set(file, path)
