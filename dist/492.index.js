@@ -6007,7 +6007,8 @@ async function selectOrThrow(options, started, syntax, reportAllTests) {
     // A module nothing imports, which a change reaches through its imports, runs only when code
     // loads it by its path (a route or plugin folder a server lists): it counts as changed for the
     // modules that name it, as a changed file nothing loads does. Its text is the same, so the tests
-    // in its folder that may read it do not run for it.
+    // in its folder that may read it do not run for it, nor do modules that locate its package's
+    // folder (`dirname(require.resolve(…))`): they read files there (a browser entry, for Tailwind).
     const runByPath = new Map();
     const deadEndsSeen = new Set();
     for (let round = 0; round < RUN_BY_PATH_ROUNDS; round++) {

@@ -108,7 +108,8 @@ export interface DemandGraph extends Graph {
   /**
    * The modules that name a data file in a string or import the module it mocks, as the full
    * graph finds them by reading every module: only the sources with a quoted candidate that could are scanned.
-   * Without `bareNames`, a string must name one of the file's folders too (see stringRefersTo).
+   * Without `bareNames`, a string must name one of the file's folders too (see stringRefersTo);
+   * without `locatedFolders`, a located package folder names nothing (see Naming).
    * With `readingCalls`, a module whose text has none of those calls may be left out, unscanned.
    */
   dataReferences(path: string, naming?: DataNaming): DataReferences
