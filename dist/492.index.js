@@ -974,6 +974,10 @@ function reverseClosure(graph, targets) {
     }
     return seen;
 }
+/** A change of the whole file. */
+function wholeChange() {
+    return { whole: true, symbols: new Set(), exports: new Set() };
+}
 /** The label of a selection made because a changed file is type-checked on load. */
 const TYPE_CHECK = '<type-check>';
 /**
@@ -1489,8 +1493,7 @@ function testsReaching(graph, changes, isTest, members) {
             hits.push({ ...hit, chain: chain });
         }
     }
-    const dropped = droppedHits.filter(hit => !kept.has(hit.test));
-    return { hits, leftOut: [...new Set(dropped.map(hit => hit.test))], dropped, deadEnds };
+    return { hits, dropped: droppedHits.filter(hit => !kept.has(hit.test)), deadEnds };
 }
 /**
  * Files whose types can change with the changed symbols: those with a symbol, export or binding
@@ -5344,7 +5347,7 @@ function withReaching(first, more) {
     for (const [file, chain] of more.deadEnds)
         if (!deadEnds.has(file))
             deadEnds.set(file, chain);
-    return { hits, dropped, leftOut: [...new Set(dropped.map(hit => hit.test))], deadEnds };
+    return { hits, dropped, deadEnds };
 }
 /** Calls that read a file's text. */
 const READS_TEXT = ['readFileSync', 'readFile', 'createReadStream'];
@@ -5879,14 +5882,14 @@ async function selectOrThrow(options, started, syntax, reportAllTests) {
         if (unloaded)
             unloadedFiles.add(path);
         if (change.status === 'deleted') {
-            changes.set(path, { whole: true, symbols: new Set(), exports: new Set() });
+            changes.set(path, wholeChange());
             changed.push({ file: path, symbols: ['*'] });
             if (!kind || fixture || unloaded)
                 dataFiles.add(path);
             continue;
         }
         if (change.previousPath)
-            changes.set(change.previousPath, { whole: true, symbols: new Set(), exports: new Set() });
+            changes.set(change.previousPath, wholeChange());
         // A manual mock replaces its module in every test that mocks (or auto-mocks) that module.
         if (/(?:^|\/)__mocks__\//.test(path))
             dataFiles.add(path);
@@ -5895,7 +5898,7 @@ async function selectOrThrow(options, started, syntax, reportAllTests) {
         if (repo.isTest(path))
             selfSelected.set(path, [path]);
         if (!kind) {
-            changes.set(path, { whole: true, symbols: new Set(), exports: new Set() });
+            changes.set(path, wholeChange());
             changed.push({ file: path, symbols: ['*'] });
             dataFiles.add(path);
             continue;
@@ -5910,9 +5913,7 @@ async function selectOrThrow(options, started, syntax, reportAllTests) {
             continue;
         }
         const before = change.status === 'added' ? undefined : baseScan(change);
-        const fileChange = before?.error
-            ? { whole: true, symbols: new Set(), exports: new Set() }
-            : diffScans(before, headScan);
+        const fileChange = before?.error ? wholeChange() : diffScans(before, headScan);
         if (!fixture && !unloaded && !repo.isTest(path))
             loadedSources.set(path, isEmptyChange(fileChange));
         if (isEmptyChange(fileChange)) {
@@ -5990,7 +5991,7 @@ async function selectOrThrow(options, started, syntax, reportAllTests) {
     }
     for (const [file, dataPath] of dataReferrers) {
         if (!changes.has(file))
-            changes.set(file, { whole: true, symbols: new Set(), exports: new Set() });
+            changes.set(file, wholeChange());
         extraReasons.set(`data:${file}`, [dataPath]);
     }
     const coverage = options.coverageMap?.runs.length
@@ -6021,11 +6022,11 @@ async function selectOrThrow(options, started, syntax, reportAllTests) {
                 continue;
             // From a module an earlier round added: from the change that made it count.
             const chain = [...(runByPath.get(steps[0]) ?? []), ...steps].filter((step, i, all) => step !== all[i - 1]);
-            for (const referrer of repo.dataReferences(file, { bareNames: false, locatedFolders: false })
-                .referrers) {
+            const { referrers } = repo.dataReferences(file, { bareNames: false, locatedFolders: false });
+            for (const referrer of referrers) {
                 if (changes.has(referrer))
                     continue;
-                const whole = { whole: true, symbols: new Set(), exports: new Set() };
+                const whole = wholeChange();
                 changes.set(referrer, whole);
                 added.set(referrer, whole);
                 runByPath.set(referrer, chain);
@@ -6107,7 +6108,9 @@ async function selectOrThrow(options, started, syntax, reportAllTests) {
     for (const test of allTests)
         if (alwaysRun(test))
             reasons[test] ??= ['always-run', test];
-    const leftOut = reaching.leftOut.filter(test => !Object.hasOwn(reasons, test)).sort();
+    const leftOut = [...new Set(reaching.dropped.map(hit => hit.test))]
+        .filter(test => !Object.hasOwn(reasons, test))
+        .sort();
     if (leftOut.length)
         notes.push(`member reach: ${leftOut.length} test file(s) reach a change only through methods they never mention, so they do not run (${leftOut.slice(0, 5).join(', ')}${leftOut.length > 5 ? ', …' : ''}); select-granularity: class runs them`);
     const tests = Object.keys(reasons).sort();

@@ -36,6 +36,8 @@ interface V8CoverageFile {
 
 type CoverageEvent = Extract<RunnerEvent, { t: 'coverage' }>
 
+type SourceEntry = CoverageEvent['sources'][string]
+
 /**
  * What a node runner's plan adds to record coverage: node writes each process's coverage to a
  * folder of the run, read after it. Nothing when the run records none.
@@ -48,7 +50,6 @@ export function nodeCoverage(context: PlanContext): Pick<PlannedRun, 'env' | 're
     readCoverage: tests => v8CoverageEvents(dir, tests, context.tempDir)
   }
 }
-type SourceEntry = CoverageEvent['sources'][string]
 
 /**
  * One coverage event per process that ran exactly one of `testFiles` (absolute paths): the

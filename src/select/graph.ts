@@ -495,6 +495,11 @@ export interface FileChange {
   typeCheckedOnLoad?: boolean
 }
 
+/** A change of the whole file. */
+export function wholeChange(): FileChange {
+  return { whole: true, symbols: new Set(), exports: new Set() }
+}
+
 /** The label of a selection made because a changed file is type-checked on load. */
 export const TYPE_CHECK = '<type-check>'
 
@@ -861,9 +866,10 @@ function chainTo(
 
 export interface Reaching {
   hits: ReverseHit[]
-  /** Tests that reach a change only through members they never name (with `members`). */
-  leftOut: string[]
-  /** The hits member reach dropped (without chains): the changes each left-out test reaches. */
+  /**
+   * The hits member reach dropped (without chains), of tests that reach a change only through
+   * members they never name (with `members`).
+   */
   dropped: ReverseHit[]
   /**
    * Files other than tests where a walk stopped (changed files too): a change reaches them, and
@@ -1055,8 +1061,7 @@ export function testsReaching(
       hits.push({ ...hit, chain: chain as string[] })
     }
   }
-  const dropped = droppedHits.filter(hit => !kept.has(hit.test))
-  return { hits, leftOut: [...new Set(dropped.map(hit => hit.test))], dropped, deadEnds }
+  return { hits, dropped: droppedHits.filter(hit => !kept.has(hit.test)), deadEnds }
 }
 
 /**

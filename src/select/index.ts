@@ -18,6 +18,7 @@ import {
   pushTo,
   testsReaching,
   typeDependents,
+  wholeChange,
   type FileChange,
   type FullGraph,
   type Graph,
@@ -454,7 +455,7 @@ function withReaching(first: Reaching, more: Reaching): Reaching {
   const dropped = [...first.dropped, ...more.dropped].filter(hit => !reached.has(hit.test))
   const deadEnds = new Map(first.deadEnds)
   for (const [file, chain] of more.deadEnds) if (!deadEnds.has(file)) deadEnds.set(file, chain)
-  return { hits, dropped, leftOut: [...new Set(dropped.map(hit => hit.test))], deadEnds }
+  return { hits, dropped, deadEnds }
 }
 
 /** Calls that read a file's text. */
@@ -1047,19 +1048,18 @@ async function selectOrThrow(
     const unloaded = !!kind && !fixture && !repo.isTest(path) && nothingLoads(repo.graph, path)
     if (unloaded) unloadedFiles.add(path)
     if (change.status === 'deleted') {
-      changes.set(path, { whole: true, symbols: new Set(), exports: new Set() })
+      changes.set(path, wholeChange())
       changed.push({ file: path, symbols: ['*'] })
       if (!kind || fixture || unloaded) dataFiles.add(path)
       continue
     }
-    if (change.previousPath)
-      changes.set(change.previousPath, { whole: true, symbols: new Set(), exports: new Set() })
+    if (change.previousPath) changes.set(change.previousPath, wholeChange())
     // A manual mock replaces its module in every test that mocks (or auto-mocks) that module.
     if (/(?:^|\/)__mocks__\//.test(path)) dataFiles.add(path)
     if (fixture || unloaded) dataFiles.add(path)
     if (repo.isTest(path)) selfSelected.set(path, [path])
     if (!kind) {
-      changes.set(path, { whole: true, symbols: new Set(), exports: new Set() })
+      changes.set(path, wholeChange())
       changed.push({ file: path, symbols: ['*'] })
       dataFiles.add(path)
       continue
@@ -1073,9 +1073,7 @@ async function selectOrThrow(
       continue
     }
     const before = change.status === 'added' ? undefined : baseScan(change)
-    const fileChange = before?.error
-      ? { whole: true, symbols: new Set<string>(), exports: new Set<string>() }
-      : diffScans(before, headScan)
+    const fileChange = before?.error ? wholeChange() : diffScans(before, headScan)
     if (!fixture && !unloaded && !repo.isTest(path)) loadedSources.set(path, isEmptyChange(fileChange))
     if (isEmptyChange(fileChange)) {
       notes.push(`${path}: no semantic change (comments or formatting only)`)
@@ -1142,7 +1140,7 @@ async function selectOrThrow(
     }
   }
   for (const [file, dataPath] of dataReferrers) {
-    if (!changes.has(file)) changes.set(file, { whole: true, symbols: new Set(), exports: new Set() })
+    if (!changes.has(file)) changes.set(file, wholeChange())
     extraReasons.set(`data:${file}`, [dataPath])
   }
 
@@ -1175,10 +1173,10 @@ async function selectOrThrow(
       const chain = [...(runByPath.get(steps[0] as string) ?? []), ...steps].filter(
         (step, i, all) => step !== all[i - 1]
       )
-      for (const referrer of repo.dataReferences(file, { bareNames: false, locatedFolders: false })
-        .referrers) {
+      const { referrers } = repo.dataReferences(file, { bareNames: false, locatedFolders: false })
+      for (const referrer of referrers) {
         if (changes.has(referrer)) continue
-        const whole = { whole: true, symbols: new Set<string>(), exports: new Set<string>() }
+        const whole = wholeChange()
         changes.set(referrer, whole)
         added.set(referrer, whole)
         runByPath.set(referrer, chain)
@@ -1249,7 +1247,9 @@ async function selectOrThrow(
       if (test.startsWith(scope + '/')) reasons[test] ??= [`${path} (${why}; all tests of ${scope})`, test]
   }
   for (const test of allTests) if (alwaysRun(test)) reasons[test] ??= ['always-run', test]
-  const leftOut = reaching.leftOut.filter(test => !Object.hasOwn(reasons, test)).sort()
+  const leftOut = [...new Set(reaching.dropped.map(hit => hit.test))]
+    .filter(test => !Object.hasOwn(reasons, test))
+    .sort()
   if (leftOut.length)
     notes.push(
       `member reach: ${leftOut.length} test file(s) reach a change only through methods they never mention, so they do not run (${leftOut.slice(0, 5).join(', ')}${leftOut.length > 5 ? ', …' : ''}); select-granularity: class runs them`
