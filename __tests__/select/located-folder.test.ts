@@ -5,9 +5,9 @@
  */
 import { afterAll, describe, expect, it } from '@jest/globals'
 import { scanJs } from '../../src/select/js-scanner.js'
-import { failingFiles, projectRepo } from '../support/coverage-scenario.js'
+import { failingFiles } from '../support/coverage-scenario.js'
 import { cleanupAll } from '../support/git-repo.js'
-import { selectBothWays } from '../support/select-both-ways.js'
+import { selectAfterEdit } from '../support/select-both-ways.js'
 
 afterAll(() => cleanupAll())
 
@@ -124,25 +124,16 @@ describe('a module that locates a package folder with dirname(require.resolve(�
     ])
   })
 
-  it.each(EDITS)(
-    '%s (%s → %s) selects what fails, and only that',
-    async (file, from, to, failing, selected) => {
-      const repo = projectRepo(FILES)
-      const base = repo.head()
-      expect(FILES[file]).toContain(from)
-      repo.commit('change', { [file]: FILES[file].replace(from, to) })
-      const result = await selectBothWays(repo.dir, base)
-      expect(await failingFiles(repo)).toEqual(failing)
-      expect(result.tests).toEqual(selected)
-    }
-  )
+  it.each(EDITS)('%s (%s → %s) selects what fails', async (file, from, to, failing, selected) => {
+    const { repo, result } = await selectAfterEdit(FILES, file, from, to)
+    expect(await failingFiles(repo)).toEqual(failing)
+    for (const test of failing) expect(selected).toContain(test)
+    expect(result.tests).toEqual(selected)
+  })
 
   it('says which module names the folder the changed file is in', async () => {
-    const repo = projectRepo(FILES)
-    const base = repo.head()
     const file = 'packages/widgets/scripts/colors.js'
-    repo.commit('change', { [file]: FILES[file].replace("'blue'", "'green'") })
-    const result = await selectBothWays(repo.dir, base)
+    const { result } = await selectAfterEdit(FILES, file, "'blue'", "'green'")
     expect(result.reasons['test/colors.test.js']).toEqual([file, 'src/colors.js', 'test/colors.test.js'])
   })
 })

@@ -4,10 +4,9 @@
  * the module naming that folder. Checked against a real run of the suite (node --test).
  */
 import { afterAll, describe, expect, it } from '@jest/globals'
-import type { SelectResult } from '../../src/select/index.js'
-import { failingFiles, projectRepo } from '../support/coverage-scenario.js'
-import { cleanupAll, type TestRepo } from '../support/git-repo.js'
-import { selectBothWays } from '../support/select-both-ways.js'
+import { failingFiles } from '../support/coverage-scenario.js'
+import { cleanupAll } from '../support/git-repo.js'
+import { selectAfterEdit } from '../support/select-both-ways.js'
 
 afterAll(() => cleanupAll())
 
@@ -110,33 +109,16 @@ const EDITS: Array<
   ['src/lib/shout.js', 'toUpperCase', 'toLowerCase', [], []]
 ]
 
-/**
- * The repository with one edit committed, and its selection; the full graph must decide the same
- * as the demand-driven one.
- */
-async function afterEdit(
-  file: keyof typeof FILES,
-  from: string,
-  to: string
-): Promise<{ repo: TestRepo; result: SelectResult }> {
-  const repo = projectRepo(FILES)
-  const base = repo.head()
-  expect(FILES[file]).toContain(from)
-  repo.commit('change', { [file]: FILES[file].replace(from, to) })
-  const result = await selectBothWays(repo.dir, base)
-  return { repo, result }
-}
-
 describe('a change that reaches a module only its path loads', () => {
   it.each(EDITS)('%s (%s → %s) selects what fails', async (file, from, to, failing, selected) => {
-    const { repo, result } = await afterEdit(file, from, to)
+    const { repo, result } = await selectAfterEdit(FILES, file, from, to)
     expect(await failingFiles(repo)).toEqual(failing)
     for (const test of failing) expect(selected).toContain(test)
     expect(result.tests).toEqual(selected)
   })
 
   it('gives the way from the change through the route to the module that names its folder', async () => {
-    const { result } = await afterEdit('src/lib/paging.js', 'slice(0, n)', 'slice(1, n)')
+    const { result } = await selectAfterEdit(FILES, 'src/lib/paging.js', 'slice(0, n)', 'slice(1, n)')
     expect(result.reasons['test/app.test.js']).toEqual([
       'src/lib/paging.js#exports.page',
       'src/lib/paging.js#page',
@@ -147,7 +129,7 @@ describe('a change that reaches a module only its path loads', () => {
   })
 
   it('goes on from a module that names a folder of such modules and is one itself', async () => {
-    const { result } = await afterEdit('src/lib/greet.js', 'hello', 'hi')
+    const { result } = await selectAfterEdit(FILES, 'src/lib/greet.js', 'hello', 'hi')
     expect(result.reasons['test/app.test.js']).toEqual([
       'src/lib/greet.js#exports.greet',
       'src/lib/greet.js#greet',

@@ -4,6 +4,8 @@ import { expect } from '@jest/globals'
 import { Git } from '../../src/ports/git.js'
 import { streamLogger } from '../../src/ports/log.js'
 import { selectTests, type SelectOptions, type SelectResult } from '../../src/select/index.js'
+import { projectRepo } from './coverage-scenario.js'
+import type { TestRepo } from './git-repo.js'
 
 /** base..HEAD of the repository at `dir`, both ways; the demand-driven result. */
 export async function selectBothWays(
@@ -17,6 +19,24 @@ export async function selectBothWays(
   expect(full.stats.graph ?? 'full').toBe('full')
   expect(decision(result)).toEqual(decision(full))
   return result
+}
+
+/**
+ * A repository of `files` (with this project's node_modules, see projectRepo) and one edit of
+ * `file` committed (`from` → `to`), and the selection of that commit both ways.
+ */
+export async function selectAfterEdit<Files extends Record<string, string>>(
+  files: Files,
+  file: keyof Files & string,
+  from: string,
+  to: string
+): Promise<{ repo: TestRepo; result: SelectResult }> {
+  const text = files[file] as string
+  const repo = projectRepo(files)
+  const base = repo.head()
+  expect(text).toContain(from)
+  repo.commit('change', { [file]: text.replace(from, to) })
+  return { repo, result: await selectBothWays(repo.dir, base) }
 }
 
 /** What a selection decided, without how long it took or how the graph was built. */
