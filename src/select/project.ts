@@ -507,7 +507,8 @@ export function loadJestSettings(read: ReadText, dir: string): JestSettings | un
   let configText = ''
   /** The folder of the config file: jest resolves its rootDir from there. */
   let configDir = dir
-  const script = readJson(read, joinPath(dir, 'package.json'))?.scripts as Record<string, unknown> | undefined
+  const pkg = readJson(read, joinPath(dir, 'package.json'))
+  const script = pkg?.scripts as Record<string, unknown> | undefined
   const named = typeof script?.test === 'string' ? jestConfigArgument(script.test) : undefined
   const candidates = named ? [joinPath(dir, named)] : JEST_CONFIG_FILES.map(name => joinPath(dir, name))
   for (const path of candidates) {
@@ -533,14 +534,13 @@ export function loadJestSettings(read: ReadText, dir: string): JestSettings | un
     unreadable = `${joinPath(dir, named)} (the test script's --config) is not read: only files named jest.config.* are`
   }
   if (!found) {
-    const pkg = readJson(read, joinPath(dir, 'package.json'))
     if (pkg && pkg.jest && typeof pkg.jest === 'object') {
       raw = pkg.jest as Record<string, unknown>
       configText = JSON.stringify(pkg.jest)
       found = true
     }
   }
-  if (!found) return runnerTestSettings(read, dir)
+  if (!found) return runnerTestSettings(read, dir, pkg)
   const config = raw ?? {}
   const rootDir = typeof config.rootDir === 'string' ? joinPath(configDir, config.rootDir) : configDir
   const expand = (p: string): string => joinPath(p.replace(/<rootDir>/g, rootDir))
@@ -706,8 +706,11 @@ function specPatterns(dir: string, spec: string, recursive: boolean, extensions:
  * or `ava.files`), else the runner's defaults (tape and uvu have none: their files must be named);
  * with mocha's `--require`d local files as setup files.
  */
-function runnerTestSettings(read: ReadText, dir: string): JestSettings | undefined {
-  const pkg = readJson(read, joinPath(dir, 'package.json'))
+function runnerTestSettings(
+  read: ReadText,
+  dir: string,
+  pkg: Record<string, unknown> | undefined
+): JestSettings | undefined {
   const script = testScript(pkg?.scripts)
   if (script === undefined) return undefined
   let testMatch: string[] | undefined

@@ -60,17 +60,22 @@ export class Resolver {
   /** Folders where bare specifiers are looked up (webpack `resolve.modules`, module-resolver `root`). */
   private readonly moduleRoots: ModuleRoot[] = []
 
+  /**
+   * `configs` are the files whose text `read` gives (package.json, tsconfig, alias configs…), in
+   * tree order; every file by default. The repository's other files need not be looked through.
+   */
   constructor(
     private readonly files: ReadonlySet<string>,
     private readonly read: ReadText,
     private readonly jest: JestSettings[],
-    memo: Record<string, string> = Object.create(null)
+    memo: Record<string, string> = Object.create(null),
+    configs: ReadonlySet<string> | readonly string[] = files
   ) {
     this.memo = memo
     const globs = workspaceGlobs(read)
     if (globs.length) {
       const isWorkspace = picomatch(globs.map(g => g.replace(/\/$/, '')))
-      for (const file of files) {
+      for (const file of configs) {
         if (!file.endsWith('/package.json') || file.includes('node_modules/')) continue
         const dir = dirname(file)
         if (!isWorkspace(dir)) continue
@@ -81,7 +86,7 @@ export class Resolver {
       }
       this.workspaceDirs.sort((a, b) => b.length - a.length)
     }
-    for (const file of files) {
+    for (const file of configs) {
       const pkg = file.endsWith('package.json') && !file.includes('node_modules/')
       if (!pkg && !isAliasConfig(file)) continue
       const text = read(file)
