@@ -10,7 +10,7 @@ import type { FullRepositoryGraph as RepositoryGraph } from '../../src/select/in
 import { buildRepositoryGraph } from '../../src/select/index.js'
 import { ScanCache } from '../../src/select/scan-cache.js'
 import { generateProject } from '../../scripts/select-gen.mjs'
-import { cleanupAll, makeTempDir, runGit } from '../support/git-repo.js'
+import { cleanupAll, createRepo, makeTempDir, runGit } from '../support/git-repo.js'
 
 afterAll(() => cleanupAll())
 const ROOT = join(import.meta.dirname, '../..')
@@ -82,5 +82,42 @@ describe('graph snapshot', () => {
     const again = await warm(dir, cacheFile)
     expect(again.stats.scanned).toBe(0)
     expect(shape(again)).toEqual(shape(cold))
+  })
+  it('gives a warm build the configs as committed, a config that is also a changed module among them', async () => {
+    const repo = createRepo({
+      files: {
+        'package.json': '{ "name": "app" }\n',
+        'tsconfig.json': '{ "compilerOptions": { "baseUrl": ".", "paths": { "@lib/*": ["src/lib/*"] } } }\n',
+        'jest.config.js': "module.exports = { roots: ['<rootDir>/test'], setupFiles: ['./setup/one.js'] }\n",
+        'setup/one.js': 'globalThis.one = 1\n',
+        'setup/two.js': "require('../src/lib2/a')\n",
+        'src/lib/a.ts': 'export const a = 1\n',
+        'src/lib2/a.ts': 'export const a = 2\n',
+        'test/a.test.ts': "import { a } from '@lib/a'\ntest('a', () => expect(a).toBe(1))\n"
+      }
+    })
+    const cacheFile = join(makeTempDir('ci-medic-snapshot-cache-'), 'scans.json')
+    await warm(repo.dir, cacheFile)
+    writeFileSync(
+      join(repo.dir, 'tsconfig.json'),
+      '{ "compilerOptions": { "baseUrl": ".", "paths": { "@lib/*": ["src/lib2/*"] } } }\n'
+    )
+    writeFileSync(
+      join(repo.dir, 'jest.config.js'),
+      "module.exports = { roots: ['<rootDir>/test'], setupFiles: ['./setup/two.js'] }\n"
+    )
+    commitAll(repo.dir, 'configs')
+    // An edit left in the work tree is not what head holds.
+    writeFileSync(join(repo.dir, 'tsconfig.json'), '{}\n')
+
+    const patched = await warm(repo.dir, cacheFile)
+    expect(patched.stats.scanned).toBe(1)
+    expect(patched.scans.get('jest.config.js')?.error).toBeUndefined()
+    expect(patched.jest.map(j => j.setupFiles)).toEqual([['setup/two.js']])
+    expect(patched.graph.edgesInto('src/lib2/a.ts')?.loaders.map(load => load.from)).toEqual([
+      'setup/two.js',
+      'test/a.test.ts'
+    ])
+    expect(shape(patched)).toEqual(shape(await buildRepositoryGraph(new Git(repo.dir), 'HEAD')))
   })
 })

@@ -5,7 +5,7 @@
  * read from git then scans as missing, one read from the work tree does not.
  */
 import { afterAll, describe, expect, it } from '@jest/globals'
-import { readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { Git } from '../../src/ports/git.js'
 import { streamLogger } from '../../src/ports/log.js'
@@ -99,11 +99,68 @@ describe('listing the tree', () => {
     runGit(repo.dir, ['update-index', '--add', '--cacheinfo', `160000,${sha},vendored`])
     runGit(repo.dir, ['add', 'link.ts'])
     runGit(repo.dir, ['commit', '--quiet', '-m', 'link and submodule'])
-    const entries = await listTree(new Git(repo.dir), 'HEAD')
     const blobOf = (path: string): string => runGit(repo.dir, ['rev-parse', `HEAD:${path}`]).trim()
-    expect(entries).toEqual(
-      ['src/a b.ts', 'src/tab\there.ts', 'x.ts'].map(path => ({ path, sha: blobOf(path) }))
+    const expected = ['src/a b.ts', 'src/tab\there.ts', 'x.ts'].map(path => ({ path, sha: blobOf(path) }))
+    // From the index (HEAD is checked out, nothing staged), and from the tree.
+    expect(await listTree(new Git(repo.dir), 'HEAD')).toEqual(expected)
+    expect(await listTree(new Git(repo.dir), 'HEAD', { checkedOut: false })).toEqual(expected)
+  })
+
+  /** The git commands a listing ran, from git's own trace. */
+  async function listedBy(dir: string, rev: string): Promise<{ paths: string[]; commands: string[] }> {
+    const trace = join(makeTempDir('ci-medic-trace-'), 'trace')
+    const entries = await listTree(new Git(dir, { GIT_TRACE: trace }), rev)
+    const commands = readFileSync(trace, 'utf8')
+      .split('\n')
+      .flatMap(line => /trace: built-in: git ([\w-]+)/.exec(line)?.[1] ?? [])
+    return { paths: entries.map(e => `${e.path} ${e.sha.slice(0, 7)}`), commands }
+  }
+
+  const shortBlob = (dir: string, spec: string): string =>
+    runGit(dir, ['rev-parse', '--short=7', spec]).trim()
+
+  it('lists a checked-out revision from the index, and from the tree whenever the index holds something else', async () => {
+    const repo = createRepo({
+      files: { 'src/a.ts': 'export const a = 1\n', 'src/b.ts': 'export const b = 2\n' }
+    })
+    const first = runGit(repo.dir, ['rev-parse', 'HEAD']).trim()
+    writeFileSync(join(repo.dir, 'src/a.ts'), 'export const a = 10\n')
+    writeFileSync(join(repo.dir, 'src/c.ts'), 'export const c = 3\n')
+    runGit(repo.dir, ['add', '.'])
+    runGit(repo.dir, ['commit', '--quiet', '-m', 'second'])
+    const atHead = ['src/a.ts', 'src/b.ts', 'src/c.ts'].map(p => `${p} ${shortBlob(repo.dir, `HEAD:${p}`)}`)
+
+    const clean = await listedBy(repo.dir, 'HEAD')
+    expect(clean.paths).toEqual(atHead)
+    expect(clean.commands).toContain('ls-files')
+    expect(clean.commands).not.toContain('ls-tree')
+
+    // Another revision than the one checked out: its own files.
+    const older = await listedBy(repo.dir, first)
+    expect(older.paths).toEqual(
+      ['src/a.ts', 'src/b.ts'].map(p => `${p} ${shortBlob(repo.dir, `${first}:${p}`)}`)
     )
+    expect(older.commands).toContain('ls-tree')
+
+    // Staged edits, an added file and a removed one: HEAD as committed all the same.
+    writeFileSync(join(repo.dir, 'src/b.ts'), 'export const b = 20\n')
+    writeFileSync(join(repo.dir, 'src/d.ts'), 'export const d = 4\n')
+    runGit(repo.dir, ['add', 'src/b.ts', 'src/d.ts'])
+    runGit(repo.dir, ['rm', '--quiet', '--cached', 'src/c.ts'])
+    const staged = await listedBy(repo.dir, 'HEAD')
+    expect(staged.paths).toEqual(atHead)
+    expect(staged.commands).toContain('ls-tree')
+  })
+
+  it('lists the whole repository from a subfolder, and a bare repository from its tree', async () => {
+    const repo = createRepo({ files: { 'src/a.ts': 'export const a = 1\n', 'top.ts': '' } })
+    const all = ['src/a.ts', 'top.ts'].map(p => `${p} ${shortBlob(repo.dir, `HEAD:${p}`)}`)
+    const fromSubfolder = await listedBy(join(repo.dir, 'src'), 'HEAD')
+    expect(fromSubfolder.paths).toEqual(all)
+    expect(fromSubfolder.commands).not.toContain('ls-tree')
+    const bare = join(makeTempDir('ci-medic-bare-'), 'bare.git')
+    runGit(repo.dir, ['clone', '--quiet', '--bare', repo.dir, bare])
+    expect((await listedBy(bare, 'HEAD')).paths).toEqual(all)
   })
 
   it('says why it could not list a revision, and leaves no temporary file behind', async () => {

@@ -388,13 +388,34 @@ var external_node_os_ = __webpack_require__(48161);
 
 
 /**
- * Every blob of `rev` (symlinks left out), from one `git ls-tree` run. git writes the listing to a
- * temporary file rather than a pipe: a pipe holds 64 KiB, so while this thread is busy (loading the
- * scan cache) git would stop, and a large tree would be listed only once the thread is free again.
+ * Every blob of `rev` (symlinks and submodules left out). When the index holds exactly rev's tree
+ * (rev checked out with nothing staged, as a CI job has it), the index is listed: git reads one
+ * file, where `ls-tree -r` inflates every tree object (twice the time on 30,000 files). Else, or when
+ * git cannot tell (a bare repository), `git ls-tree` lists rev. `checkedOut: false` says rev is not
+ * what the work tree holds, so the index is not looked at.
  */
-function listTree(git, rev) {
+async function listTree(git, rev, options = {}) {
+    if (options.checkedOut !== false) {
+        const [index, same] = await Promise.all([
+            gitToFile(git, ['ls-files', '--stage', '-z', '--full-name', '--', ':/']),
+            git.tryQuery(['diff-index', '--cached', '--quiet', rev, '--']).then(result => result.exitCode === 0, () => false)
+        ]);
+        if (same && index.exitCode === 0)
+            return parseIndex(index.text);
+    }
+    const tree = await gitToFile(git, ['ls-tree', '-r', '-z', '--full-tree', rev]);
+    if (tree.exitCode !== 0)
+        throw new Error(`git ls-tree ${rev} failed (exit ${tree.exitCode}): ${tree.stderr.trim()}`);
+    return parseTree(tree.text);
+}
+/**
+ * Runs git with its output going to a temporary file rather than a pipe: a pipe holds 64 KiB, so
+ * while this thread is busy (loading the scan cache) git would stop, and a large listing would be
+ * written only once the thread is free again.
+ */
+function gitToFile(git, args) {
     const folder = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'ci-medic-tree-'));
-    const file = (0,external_node_path_.join)(folder, 'tree');
+    const file = (0,external_node_path_.join)(folder, 'out');
     const removeFolder = () => (0,external_node_fs_.rmSync)(folder, { recursive: true, force: true });
     let out;
     try {
@@ -407,7 +428,7 @@ function listTree(git, rev) {
     return new Promise((resolve, reject) => {
         let child;
         try {
-            child = (0,external_node_child_process_.spawn)('git', ['ls-tree', '-r', '-z', '--full-tree', rev], {
+            child = (0,external_node_child_process_.spawn)('git', [...args], {
                 cwd: git.dir,
                 env: git.environment(),
                 stdio: ['ignore', out, 'pipe'],
@@ -421,10 +442,8 @@ function listTree(git, rev) {
         child.stderr?.on('data', (chunk) => (stderr += chunk.toString()));
         child.on('error', reject);
         child.on('close', code => {
-            if (code !== 0)
-                return reject(new Error(`git ls-tree ${rev} failed (exit ${code}): ${stderr.trim()}`));
             try {
-                resolve(parseTree((0,external_node_fs_.readFileSync)(file, 'utf8')));
+                resolve({ exitCode: code ?? 1, text: code === 0 ? (0,external_node_fs_.readFileSync)(file, 'utf8') : '', stderr });
             }
             catch (error) {
                 reject(error);
@@ -453,52 +472,77 @@ function parseTree(out) {
     }
     return entries;
 }
+/**
+ * `ls-files --stage` records: <mode> SP <sha> SP <stage> TAB <path> NUL, in the order `ls-tree -r`
+ * gives. Files have modes 100644 and 100755; symlinks (120000) and submodules (160000) are left out.
+ */
+function parseIndex(out) {
+    const entries = [];
+    for (let at = 0; at < out.length;) {
+        let end = out.indexOf('\0', at);
+        if (end < 0)
+            end = out.length;
+        const sha = out.indexOf(' ', at) + 1;
+        const stage = out.indexOf(' ', sha);
+        const tab = out.indexOf('\t', stage);
+        if (sha > 0 && stage > 0 && tab > 0 && tab < end && out.startsWith('100', at))
+            entries.push({ path: out.slice(tab + 1, end), sha: out.slice(sha, stage) });
+        at = end + 1;
+    }
+    return entries;
+}
 /** Contents of many blobs through one `git cat-file --batch` process. */
 async function readBlobs(dir, shas) {
     const result = new Map();
     await streamBlobs(dir, shas, (sha, blob) => result.set(sha, blob));
     return result;
 }
+/** The blobs of `shas` through one batch (see openBlobBatch), each handed to `onBlob` as it comes. */
+function streamBlobs(dir, shas, onBlob) {
+    if (shas.length === 0)
+        return Promise.resolve();
+    const batch = openBlobBatch(dir, onBlob);
+    batch.request(shas);
+    return batch.close();
+}
 /**
  * Streams blobs out of `git cat-file --batch` and hands each to `onBlob` as soon as it is complete,
- * so that git (on another core) decompresses while the caller scans.
+ * so that git (on another core) decompresses while the caller scans. Requests made before the
+ * caller's next await are written at once; blobs reach `onBlob` only once this thread is free.
  */
-function streamBlobs(dir, shas, onBlob) {
-    const unique = [...new Set(shas)];
-    if (unique.length === 0)
-        return Promise.resolve();
-    return new Promise((resolve, reject) => {
-        const child = (0,external_node_child_process_.spawn)('git', ['cat-file', '--batch'], {
-            cwd: dir,
-            stdio: ['pipe', 'pipe', 'pipe'],
-            windowsHide: true
-        });
-        let pending = Buffer.alloc(0);
-        let stderr = '';
-        let failed;
-        const drain = () => {
-            for (;;) {
-                const headerEnd = pending.indexOf(10);
-                if (headerEnd < 0)
-                    return;
-                const header = pending.toString('latin1', 0, headerEnd).split(' ');
-                if (header[1] === 'missing' || header.length < 3) {
-                    pending = pending.subarray(headerEnd + 1);
-                    continue;
-                }
-                const size = Number(header[2]);
-                if (pending.length < headerEnd + 1 + size + 1)
-                    return;
-                const blob = pending.subarray(headerEnd + 1, headerEnd + 1 + size);
-                pending = pending.subarray(headerEnd + 1 + size + 1);
-                try {
-                    onBlob(header[0], blob);
-                }
-                catch (error) {
-                    failed ??= error;
-                }
+function openBlobBatch(dir, onBlob) {
+    const child = (0,external_node_child_process_.spawn)('git', ['cat-file', '--batch'], {
+        cwd: dir,
+        stdio: ['pipe', 'pipe', 'pipe'],
+        windowsHide: true
+    });
+    let pending = Buffer.alloc(0);
+    let stderr = '';
+    let failed;
+    const drain = () => {
+        for (;;) {
+            const headerEnd = pending.indexOf(10);
+            if (headerEnd < 0)
+                return;
+            const header = pending.toString('latin1', 0, headerEnd).split(' ');
+            if (header[1] === 'missing' || header.length < 3) {
+                pending = pending.subarray(headerEnd + 1);
+                continue;
             }
-        };
+            const size = Number(header[2]);
+            if (pending.length < headerEnd + 1 + size + 1)
+                return;
+            const blob = pending.subarray(headerEnd + 1, headerEnd + 1 + size);
+            pending = pending.subarray(headerEnd + 1 + size + 1);
+            try {
+                onBlob(header[0], blob);
+            }
+            catch (error) {
+                failed ??= error;
+            }
+        }
+    };
+    const finished = new Promise((resolve, reject) => {
         child.stdout.on('data', (chunk) => {
             pending = pending.length ? Buffer.concat([pending, chunk]) : chunk;
             drain();
@@ -512,9 +556,21 @@ function streamBlobs(dir, shas, onBlob) {
                 return reject(new Error(`git cat-file --batch failed (exit ${code}): ${stderr.trim()}`));
             resolve();
         });
-        child.stdin.on('error', () => undefined);
-        child.stdin.end(unique.join('\n') + '\n');
     });
+    // Failures are reported by close(); a batch dropped after a failure must not crash the process.
+    finished.catch(() => undefined);
+    child.stdin.on('error', () => undefined);
+    return {
+        request(shas) {
+            const unique = [...new Set(shas)];
+            if (unique.length)
+                child.stdin.write(unique.join('\n') + '\n');
+        },
+        close() {
+            child.stdin.end();
+            return finished;
+        }
+    };
 }
 const ZERO = /^0+$/;
 /** base..head changes with blob SHAs on both sides (`git diff --raw`). */
@@ -2431,7 +2487,11 @@ class Resolver {
     aliases = [];
     /** Folders where bare specifiers are looked up (webpack `resolve.modules`, module-resolver `root`). */
     moduleRoots = [];
-    constructor(files, read, jest, memo = Object.create(null)) {
+    /**
+     * `configs` are the files whose text `read` gives (package.json, tsconfig, alias configs…), in
+     * tree order; every file by default. The repository's other files need not be looked through.
+     */
+    constructor(files, read, jest, memo = Object.create(null), configs = files) {
         this.files = files;
         this.read = read;
         this.jest = jest;
@@ -2439,7 +2499,7 @@ class Resolver {
         const globs = (0,project/* workspaceGlobs */.xG)(read);
         if (globs.length) {
             const isWorkspace = picomatch_default()(globs.map(g => g.replace(/\/$/, '')));
-            for (const file of files) {
+            for (const file of configs) {
                 if (!file.endsWith('/package.json') || file.includes('node_modules/'))
                     continue;
                 const dir = (0,project/* dirname */.pD)(file);
@@ -2454,7 +2514,7 @@ class Resolver {
             }
             this.workspaceDirs.sort((a, b) => b.length - a.length);
         }
-        for (const file of files) {
+        for (const file of configs) {
             const pkg = file.endsWith('package.json') && !file.includes('node_modules/');
             if (!pkg && !isAliasConfig(file))
                 continue;
@@ -5153,7 +5213,7 @@ function revisionOf(head, entries, files, configText, memo) {
         if (settings)
             jest.push(settings);
     }
-    const resolver = new Resolver(files, read, jest, memo);
+    const resolver = new Resolver(files, read, jest, memo, [...configText.keys()]);
     const isTest = (0,project/* makeTestMatcher */.bq)(jest);
     return {
         head,
@@ -5191,81 +5251,109 @@ async function buildRepositoryGraph(git, head, options = {}) {
     // `git status` costs more CPU than reading a few blobs from git.
     const checkedOut = options.workTree ?? (cache.loaded ? undefined : workTreeAt(git, head));
     const entries = await listing;
-    const files = new Set(entries.map(e => e.path));
-    const extraFiles = (await options.extraFiles) ?? [];
-    for (const extra of extraFiles)
-        files.add(extra);
     const configEntries = entries.filter(isConfigEntry);
-    const keys = new Map();
-    const scanned = [];
+    const configShas = new Set(configEntries.map(e => e.sha));
+    const configBlobs = new Map();
+    const extraShas = new Set();
+    const extraBlobs = new Map();
+    const missingBySha = new Map();
     // The scan of each file of `scanned`, at the same index.
     const found = [];
+    let batch;
+    const fromGit = (shas) => {
+        if (shas.size === 0)
+            return;
+        batch ??= openBlobBatch(git.dir, (sha, blob) => {
+            if (configShas.has(sha))
+                configBlobs.set(sha, blob);
+            if (extraShas.has(sha))
+                extraBlobs.set(sha, blob);
+            for (const { entry, kind, key, at } of missingBySha.get(sha) ?? []) {
+                if (found[at])
+                    continue;
+                const scan = scanBlob(kind, blob, entry.path, false);
+                cache.set(key, scan);
+                found[at] = scan;
+            }
+        });
+        batch.request(shas);
+    };
+    const files = new Set();
+    let extraFiles = [];
+    const keys = new Map();
+    const scanned = [];
     const missing = [];
-    for (const entry of entries) {
-        const kind = scanKindOf(entry.path);
-        if (!kind)
-            continue;
-        const key = nodeKey(entry.sha, kind);
-        const at = scanned.push(entry) - 1;
-        keys.set(entry.path, key);
-        const cached = cache.get(key);
-        found.push(cached);
-        if (!cached)
-            missing.push({ entry, kind, key, at });
-    }
-    const missingBySha = new Map();
-    const missingByKey = new Map();
-    for (const item of missing) {
-        pushTo(missingBySha, item.entry.sha, item);
-        pushTo(missingByKey, item.key, item);
-    }
-    const configShas = new Set(configEntries.map(e => e.sha));
-    const extraShas = new Set((await options.extraBlobs) ?? []);
-    const configBlobs = new Map();
-    const extraBlobs = new Map();
-    // A work tree clean at head is read directly (faster than inflating objects); git gives the rest.
-    const workTree = await (checkedOut ?? (missing.length > FEW_MISSES ? workTreeAt(git, head) : undefined));
-    const configsRead = await takeFromWorkTree(workTree, configEntries.map(entry => entry.path), (_, blob) => blob);
-    configEntries.forEach((entry, i) => {
-        const blob = configsRead[i];
-        if (!blob)
-            return;
-        configBlobs.set(entry.sha, blob);
-        configShas.delete(entry.sha);
-    });
-    const readable = [...missingByKey.values()]
-        .map(items => items[0])
-        .filter(({ entry }) => !extraShas.has(entry.sha) && !configShas.has(entry.sha));
-    // Each file scanned as soon as it is read: no file's bytes outlive its scan.
-    const fromWorkTree = await takeFromWorkTree(workTree, readable.map(({ entry }) => entry.path), (i, blob) => {
-        const { entry, kind } = readable[i];
-        return scanBlob(kind, blob, entry.path, false);
-    });
-    fromWorkTree.forEach((scan, i) => {
-        if (!scan)
-            return;
-        const { key } = readable[i];
-        cache.set(key, scan);
-        for (const item of missingByKey.get(key) ?? [])
-            found[item.at] = scan;
-    });
-    const fromGit = new Set(missing.filter(({ at }) => !found[at]).map(({ entry }) => entry.sha));
-    const streaming = streamBlobs(git.dir, [...fromGit, ...configShas, ...extraShas], (sha, blob) => {
-        if (configShas.has(sha))
-            configBlobs.set(sha, blob);
-        if (extraShas.has(sha))
-            extraBlobs.set(sha, blob);
-        for (const { entry, kind, key, at } of missingBySha.get(sha) ?? []) {
-            if (found[at])
+    try {
+        // With a scan cache the work tree is looked at only when many files miss it: git gives the
+        // configs, starting now, while this thread goes through the files.
+        const configsFromGit = checkedOut === undefined;
+        if (configsFromGit)
+            fromGit(configShas);
+        for (const entry of entries)
+            files.add(entry.path);
+        for (const entry of entries) {
+            const kind = scanKindOf(entry.path);
+            if (!kind)
                 continue;
-            const scan = scanBlob(kind, blob, entry.path, false);
-            cache.set(key, scan);
-            found[at] = scan;
+            const key = nodeKey(entry.sha, kind);
+            const at = scanned.push(entry) - 1;
+            keys.set(entry.path, key);
+            const cached = cache.get(key);
+            found.push(cached);
+            if (!cached)
+                missing.push({ entry, kind, key, at });
         }
-    });
-    if (cache.loaded)
-        cache.prepareResolutions();
-    await streaming;
+        const missingByKey = new Map();
+        for (const item of missing) {
+            pushTo(missingBySha, item.entry.sha, item);
+            pushTo(missingByKey, item.key, item);
+        }
+        extraFiles = (await options.extraFiles) ?? [];
+        for (const extra of extraFiles)
+            files.add(extra);
+        for (const sha of (await options.extraBlobs) ?? [])
+            extraShas.add(sha);
+        // A work tree clean at head is read directly (faster than inflating objects); git gives the rest.
+        const workTree = await (checkedOut ?? (missing.length > FEW_MISSES ? workTreeAt(git, head) : undefined));
+        const configsRead = configsFromGit
+            ? []
+            : await takeFromWorkTree(workTree, configEntries.map(entry => entry.path), (_, blob) => blob);
+        configEntries.forEach((entry, i) => {
+            const blob = configsRead[i];
+            if (!blob)
+                return;
+            configBlobs.set(entry.sha, blob);
+            configShas.delete(entry.sha);
+        });
+        const readable = [...missingByKey.values()]
+            .map(items => items[0])
+            .filter(({ entry }) => !extraShas.has(entry.sha) && !configShas.has(entry.sha));
+        // Each file scanned as soon as it is read: no file's bytes outlive its scan.
+        const fromWorkTree = await takeFromWorkTree(workTree, readable.map(({ entry }) => entry.path), (i, blob) => {
+            const { entry, kind } = readable[i];
+            return scanBlob(kind, blob, entry.path, false);
+        });
+        fromWorkTree.forEach((scan, i) => {
+            if (!scan)
+                return;
+            const { key } = readable[i];
+            cache.set(key, scan);
+            for (const item of missingByKey.get(key) ?? [])
+                found[item.at] = scan;
+        });
+        fromGit(new Set([
+            ...missing.filter(({ at }) => !found[at]).map(({ entry }) => entry.sha),
+            ...(configsFromGit ? [] : configShas),
+            ...extraShas
+        ]));
+        if (cache.loaded)
+            cache.prepareResolutions();
+        await batch?.close();
+    }
+    finally {
+        // Whatever failed, git is not left waiting for more requests.
+        void batch?.close();
+    }
     for (const { key, at } of missing) {
         if (found[at])
             continue;
@@ -5707,7 +5795,7 @@ async function selectOrThrow(options, started, syntax, reportAllTests) {
     if (!head)
         throw new Error(`head revision ${options.head} is not in the repository`);
     // git lists the tree, checks the work tree and diffs, while the files are read.
-    const listing = listTree(git, head);
+    const listing = listTree(git, head, { checkedOut: checkout ? checkout.current === head : undefined });
     const workTree = workTreeAt(git, head, checkout);
     const diffed = base
         ? Promise.all([diffRaw(git, base, head), git.query(['log', '--format=%B%x00', `${base}..${head}`])])

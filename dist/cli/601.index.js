@@ -6321,7 +6321,8 @@ function loadJestSettings(read, dir) {
     let configText = '';
     /** The folder of the config file: jest resolves its rootDir from there. */
     let configDir = dir;
-    const script = readJson(read, joinPath(dir, 'package.json'))?.scripts;
+    const pkg = readJson(read, joinPath(dir, 'package.json'));
+    const script = pkg?.scripts;
     const named = typeof script?.test === 'string' ? (0,_runners_detect_js__WEBPACK_IMPORTED_MODULE_0__/* .jestConfigArgument */ .QO)(script.test) : undefined;
     const candidates = named ? [joinPath(dir, named)] : JEST_CONFIG_FILES.map(name => joinPath(dir, name));
     for (const path of candidates) {
@@ -6353,7 +6354,6 @@ function loadJestSettings(read, dir) {
         unreadable = `${joinPath(dir, named)} (the test script's --config) is not read: only files named jest.config.* are`;
     }
     if (!found) {
-        const pkg = readJson(read, joinPath(dir, 'package.json'));
         if (pkg && pkg.jest && typeof pkg.jest === 'object') {
             raw = pkg.jest;
             configText = JSON.stringify(pkg.jest);
@@ -6361,7 +6361,7 @@ function loadJestSettings(read, dir) {
         }
     }
     if (!found)
-        return runnerTestSettings(read, dir);
+        return runnerTestSettings(read, dir, pkg);
     const config = raw ?? {};
     const rootDir = typeof config.rootDir === 'string' ? joinPath(configDir, config.rootDir) : configDir;
     const expand = (p) => joinPath(p.replace(/<rootDir>/g, rootDir));
@@ -6517,8 +6517,7 @@ function specPatterns(dir, spec, recursive, extensions) {
  * or `ava.files`), else the runner's defaults (tape and uvu have none: their files must be named);
  * with mocha's `--require`d local files as setup files.
  */
-function runnerTestSettings(read, dir) {
-    const pkg = readJson(read, joinPath(dir, 'package.json'));
+function runnerTestSettings(read, dir, pkg) {
     const script = testScript(pkg?.scripts);
     if (script === undefined)
         return undefined;

@@ -6,7 +6,15 @@ import type { Git } from '../ports/git.js'
 import type { Logger } from '../ports/log.js'
 import { changedNames, diffScans, isEmptyChange } from './diff.js'
 import { RUN_ALL_LINE, fallbackFor, globMatcher, type FallbackHit } from './fallback.js'
-import { diffRaw, listTree, readBlobs, streamBlobs, type RawChange, type TreeEntry } from './git-source.js'
+import {
+  diffRaw,
+  listTree,
+  openBlobBatch,
+  readBlobs,
+  type BlobBatch,
+  type RawChange,
+  type TreeEntry
+} from './git-source.js'
 import { goFilesUsing } from './go-files.js'
 import { demandGraph, type DataNaming, type DataReferences, type DemandSource } from './demand.js'
 import {
@@ -245,7 +253,7 @@ function revisionOf(
     const settings = loadJestSettings(read, dir)
     if (settings) jest.push(settings)
   }
-  const resolver = new Resolver(files, read, jest, memo)
+  const resolver = new Resolver(files, read, jest, memo, [...configText.keys()])
   const isTest = makeTestMatcher(jest)
   return {
     head,
@@ -301,79 +309,104 @@ export async function buildRepositoryGraph(
   // `git status` costs more CPU than reading a few blobs from git.
   const checkedOut = options.workTree ?? (cache.loaded ? undefined : workTreeAt(git, head))
   const entries = await listing
-  const files = new Set(entries.map(e => e.path))
-  const extraFiles = (await options.extraFiles) ?? []
-  for (const extra of extraFiles) files.add(extra)
   const configEntries = entries.filter(isConfigEntry)
-  const keys = new Map<string, string>()
-  const scanned: TreeEntry[] = []
+  const configShas = new Set(configEntries.map(e => e.sha))
+  const configBlobs = new Map<string, Buffer>()
+  const extraShas = new Set<string>()
+  const extraBlobs = new Map<string, Buffer>()
+  const missingBySha = new Map<string, Missing[]>()
   // The scan of each file of `scanned`, at the same index.
   const found: Array<ModuleScan | undefined> = []
+  let batch: BlobBatch | undefined
+  const fromGit = (shas: ReadonlySet<string>): void => {
+    if (shas.size === 0) return
+    batch ??= openBlobBatch(git.dir, (sha, blob) => {
+      if (configShas.has(sha)) configBlobs.set(sha, blob)
+      if (extraShas.has(sha)) extraBlobs.set(sha, blob)
+      for (const { entry, kind, key, at } of missingBySha.get(sha) ?? []) {
+        if (found[at]) continue
+        const scan = scanBlob(kind, blob, entry.path, false)
+        cache.set(key, scan)
+        found[at] = scan
+      }
+    })
+    batch.request(shas)
+  }
+  const files = new Set<string>()
+  let extraFiles: readonly string[] = []
+  const keys = new Map<string, string>()
+  const scanned: TreeEntry[] = []
   const missing: Missing[] = []
-  for (const entry of entries) {
-    const kind = scanKindOf(entry.path)
-    if (!kind) continue
-    const key = nodeKey(entry.sha, kind)
-    const at = scanned.push(entry) - 1
-    keys.set(entry.path, key)
-    const cached = cache.get(key)
-    found.push(cached)
-    if (!cached) missing.push({ entry, kind, key, at })
-  }
-  const missingBySha = new Map<string, Missing[]>()
-  const missingByKey = new Map<string, Missing[]>()
-  for (const item of missing) {
-    pushTo(missingBySha, item.entry.sha, item)
-    pushTo(missingByKey, item.key, item)
-  }
-  const configShas = new Set(configEntries.map(e => e.sha))
-  const extraShas = new Set((await options.extraBlobs) ?? [])
-  const configBlobs = new Map<string, Buffer>()
-  const extraBlobs = new Map<string, Buffer>()
-  // A work tree clean at head is read directly (faster than inflating objects); git gives the rest.
-  const workTree = await (checkedOut ?? (missing.length > FEW_MISSES ? workTreeAt(git, head) : undefined))
-  const configsRead = await takeFromWorkTree(
-    workTree,
-    configEntries.map(entry => entry.path),
-    (_, blob) => blob
-  )
-  configEntries.forEach((entry, i) => {
-    const blob = configsRead[i]
-    if (!blob) return
-    configBlobs.set(entry.sha, blob)
-    configShas.delete(entry.sha)
-  })
-  const readable = [...missingByKey.values()]
-    .map(items => items[0] as Missing)
-    .filter(({ entry }) => !extraShas.has(entry.sha) && !configShas.has(entry.sha))
-  // Each file scanned as soon as it is read: no file's bytes outlive its scan.
-  const fromWorkTree = await takeFromWorkTree(
-    workTree,
-    readable.map(({ entry }) => entry.path),
-    (i, blob) => {
-      const { entry, kind } = readable[i] as (typeof readable)[number]
-      return scanBlob(kind, blob, entry.path, false)
+  try {
+    // With a scan cache the work tree is looked at only when many files miss it: git gives the
+    // configs, starting now, while this thread goes through the files.
+    const configsFromGit = checkedOut === undefined
+    if (configsFromGit) fromGit(configShas)
+    for (const entry of entries) files.add(entry.path)
+    for (const entry of entries) {
+      const kind = scanKindOf(entry.path)
+      if (!kind) continue
+      const key = nodeKey(entry.sha, kind)
+      const at = scanned.push(entry) - 1
+      keys.set(entry.path, key)
+      const cached = cache.get(key)
+      found.push(cached)
+      if (!cached) missing.push({ entry, kind, key, at })
     }
-  )
-  fromWorkTree.forEach((scan, i) => {
-    if (!scan) return
-    const { key } = readable[i] as (typeof readable)[number]
-    cache.set(key, scan)
-    for (const item of missingByKey.get(key) ?? []) found[item.at] = scan
-  })
-  const fromGit = new Set(missing.filter(({ at }) => !found[at]).map(({ entry }) => entry.sha))
-  const streaming = streamBlobs(git.dir, [...fromGit, ...configShas, ...extraShas], (sha, blob) => {
-    if (configShas.has(sha)) configBlobs.set(sha, blob)
-    if (extraShas.has(sha)) extraBlobs.set(sha, blob)
-    for (const { entry, kind, key, at } of missingBySha.get(sha) ?? []) {
-      if (found[at]) continue
-      const scan = scanBlob(kind, blob, entry.path, false)
+    const missingByKey = new Map<string, Missing[]>()
+    for (const item of missing) {
+      pushTo(missingBySha, item.entry.sha, item)
+      pushTo(missingByKey, item.key, item)
+    }
+    extraFiles = (await options.extraFiles) ?? []
+    for (const extra of extraFiles) files.add(extra)
+    for (const sha of (await options.extraBlobs) ?? []) extraShas.add(sha)
+    // A work tree clean at head is read directly (faster than inflating objects); git gives the rest.
+    const workTree = await (checkedOut ?? (missing.length > FEW_MISSES ? workTreeAt(git, head) : undefined))
+    const configsRead = configsFromGit
+      ? []
+      : await takeFromWorkTree(
+          workTree,
+          configEntries.map(entry => entry.path),
+          (_, blob) => blob
+        )
+    configEntries.forEach((entry, i) => {
+      const blob = configsRead[i]
+      if (!blob) return
+      configBlobs.set(entry.sha, blob)
+      configShas.delete(entry.sha)
+    })
+    const readable = [...missingByKey.values()]
+      .map(items => items[0] as Missing)
+      .filter(({ entry }) => !extraShas.has(entry.sha) && !configShas.has(entry.sha))
+    // Each file scanned as soon as it is read: no file's bytes outlive its scan.
+    const fromWorkTree = await takeFromWorkTree(
+      workTree,
+      readable.map(({ entry }) => entry.path),
+      (i, blob) => {
+        const { entry, kind } = readable[i] as (typeof readable)[number]
+        return scanBlob(kind, blob, entry.path, false)
+      }
+    )
+    fromWorkTree.forEach((scan, i) => {
+      if (!scan) return
+      const { key } = readable[i] as (typeof readable)[number]
       cache.set(key, scan)
-      found[at] = scan
-    }
-  })
-  if (cache.loaded) cache.prepareResolutions()
-  await streaming
+      for (const item of missingByKey.get(key) ?? []) found[item.at] = scan
+    })
+    fromGit(
+      new Set([
+        ...missing.filter(({ at }) => !found[at]).map(({ entry }) => entry.sha),
+        ...(configsFromGit ? [] : configShas),
+        ...extraShas
+      ])
+    )
+    if (cache.loaded) cache.prepareResolutions()
+    await batch?.close()
+  } finally {
+    // Whatever failed, git is not left waiting for more requests.
+    void batch?.close()
+  }
   for (const { key, at } of missing) {
     if (found[at]) continue
     const scan = { ...emptyScan('data'), error: 'blob missing' }
@@ -858,7 +891,7 @@ async function selectOrThrow(
   const { base, head, checkout } = await resolveRevisions(git, options.base, options.head)
   if (!head) throw new Error(`head revision ${options.head} is not in the repository`)
   // git lists the tree, checks the work tree and diffs, while the files are read.
-  const listing = listTree(git, head)
+  const listing = listTree(git, head, { checkedOut: checkout ? checkout.current === head : undefined })
   const workTree = workTreeAt(git, head, checkout)
   const diffed: Promise<[RawChange[], string]> = base
     ? Promise.all([diffRaw(git, base, head), git.query(['log', '--format=%B%x00', `${base}..${head}`])])
