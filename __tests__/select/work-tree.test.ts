@@ -142,6 +142,11 @@ describe('listing the tree', () => {
     )
     expect(older.commands).toContain('ls-tree')
 
+    // A file only intended to be added (`add -N`) is in the index, not in HEAD.
+    writeFileSync(join(repo.dir, 'src/e.ts'), 'export const e = 5\n')
+    runGit(repo.dir, ['add', '--intent-to-add', 'src/e.ts'])
+    expect((await listedBy(repo.dir, 'HEAD')).paths).toEqual(atHead)
+
     // Staged edits, an added file and a removed one: HEAD as committed all the same.
     writeFileSync(join(repo.dir, 'src/b.ts'), 'export const b = 20\n')
     writeFileSync(join(repo.dir, 'src/d.ts'), 'export const d = 4\n')
