@@ -6,7 +6,7 @@
 // Our code runs as ncc bundles it for the action (scripts/bench-select-entry.ts, built first), in
 // plain node. jest is timed both in-process (runCLI, after its import, as ours is timed after the
 // bundle's) and as a process (node start included), beside our CLI as a process.
-//   node --import tsx scripts/bench-select.mjs [--files 10000] [--repo PATH] [--rev REV]
+//   node --import tsx scripts/bench-select.mjs [--files 10000 (0: none)] [--repo PATH] [--rev REV]
 // A real repository: --repo PATH (a clone or a bare mirror) or SELECT_BENCH_REPO=PATH; five of its
 // source files get a function-body change in a temporary clone, which jest also runs on.
 // Bars (issue #3): cold <= 1 s per 10,000 files, warm <= 200 ms, >= 5x faster than jest.
@@ -316,6 +316,12 @@ function cliSelect(dir) {
 
 async function generated() {
   const files = Number(arg('files', '10000'))
+  if (!Number.isInteger(files) || files < 0)
+    throw new Error(`--files ${arg('files')}: a whole number of files, 0 to skip`)
+  if (files === 0) {
+    console.log('generated repository: skipped (--files 0)')
+    return true
+  }
   const work = mkdtempSync(join(tmpdir(), 'ci-medic-bench-select-'))
   const dir = join(work, 'repo')
   try {

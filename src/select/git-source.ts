@@ -40,15 +40,19 @@ export async function listTree(
   return parseTree(tree.text)
 }
 
+interface GitOutput {
+  exitCode: number
+  /** stdout, when git succeeded. */
+  text: string
+  stderr: string
+}
+
 /**
  * Runs git with its output going to a temporary file rather than a pipe: a pipe holds 64 KiB, so
  * while this thread is busy (loading the scan cache) git would stop, and a large listing would be
  * written only once the thread is free again.
  */
-function gitToFile(
-  git: Git,
-  args: readonly string[]
-): Promise<{ exitCode: number; text: string; stderr: string }> {
+function gitToFile(git: Git, args: readonly string[]): Promise<GitOutput> {
   const folder = mkdtempSync(join(tmpdir(), 'ci-medic-tree-'))
   const file = join(folder, 'out')
   const removeFolder = (): void => rmSync(folder, { recursive: true, force: true })
@@ -59,7 +63,7 @@ function gitToFile(
     removeFolder()
     return Promise.reject(error as Error)
   }
-  return new Promise<{ exitCode: number; text: string; stderr: string }>((resolve, reject) => {
+  return new Promise<GitOutput>((resolve, reject) => {
     let child
     try {
       child = spawn('git', [...args], {
