@@ -451,42 +451,46 @@ function gitToFile(git, args) {
         });
     }).finally(removeFolder);
 }
+/**
+ * `ls-tree -r` records: <mode> SP <type> SP <sha> TAB <path>. Files are blobs; symlinks (blobs of
+ * mode 120000) and submodules (commits) are left out.
+ */
 function parseTree(out) {
-    const entries = [];
-    // <mode> SP <type> SP <sha> TAB <path> NUL, read in place (tens of thousands of records).
-    for (let at = 0; at < out.length;) {
-        let end = out.indexOf('\0', at);
-        if (end < 0)
-            end = out.length;
+    return parseListing(out, (at, tab) => {
         const type = out.indexOf(' ', at) + 1;
         const sha = out.indexOf(' ', type) + 1;
-        const tab = out.indexOf('\t', sha);
-        if (type > 0 &&
-            sha > 0 &&
-            tab > 0 &&
-            tab < end &&
-            out.startsWith('blob ', type) &&
-            !out.startsWith('120000 ', at))
-            entries.push({ path: out.slice(tab + 1, end), sha: out.slice(sha, tab) });
-        at = end + 1;
-    }
-    return entries;
+        return type > 0 && sha > 0 && sha < tab && out.startsWith('blob ', type) && !out.startsWith('120000 ', at)
+            ? out.slice(sha, tab)
+            : undefined;
+    });
 }
 /**
- * `ls-files --stage` records: <mode> SP <sha> SP <stage> TAB <path> NUL, in the order `ls-tree -r`
+ * `ls-files --stage` records: <mode> SP <sha> SP <stage> TAB <path>, in the order `ls-tree -r`
  * gives. Files have modes 100644 and 100755; symlinks (120000) and submodules (160000) are left out.
  */
 function parseIndex(out) {
+    return parseListing(out, (at, tab) => {
+        const sha = out.indexOf(' ', at) + 1;
+        const stage = out.indexOf(' ', sha);
+        return sha > 0 && stage > 0 && stage < tab && out.startsWith('100', at)
+            ? out.slice(sha, stage)
+            : undefined;
+    });
+}
+/**
+ * NUL-ended records of fields, TAB, path, read in place (tens of thousands of them). `blobOf` gives
+ * the blob SHA of the record at `at` whose path follows `tab`, or undefined to leave it out.
+ */
+function parseListing(out, blobOf) {
     const entries = [];
     for (let at = 0; at < out.length;) {
         let end = out.indexOf('\0', at);
         if (end < 0)
             end = out.length;
-        const sha = out.indexOf(' ', at) + 1;
-        const stage = out.indexOf(' ', sha);
-        const tab = out.indexOf('\t', stage);
-        if (sha > 0 && stage > 0 && tab > 0 && tab < end && out.startsWith('100', at))
-            entries.push({ path: out.slice(tab + 1, end), sha: out.slice(sha, stage) });
+        const tab = out.indexOf('\t', at);
+        const sha = tab > at && tab < end ? blobOf(at, tab) : undefined;
+        if (sha !== undefined)
+            entries.push({ path: out.slice(tab + 1, end), sha });
         at = end + 1;
     }
     return entries;
@@ -494,16 +498,12 @@ function parseIndex(out) {
 /** Contents of many blobs through one `git cat-file --batch` process. */
 async function readBlobs(dir, shas) {
     const result = new Map();
-    await streamBlobs(dir, shas, (sha, blob) => result.set(sha, blob));
-    return result;
-}
-/** The blobs of `shas` through one batch (see openBlobBatch), each handed to `onBlob` as it comes. */
-function streamBlobs(dir, shas, onBlob) {
     if (shas.length === 0)
-        return Promise.resolve();
-    const batch = openBlobBatch(dir, onBlob);
+        return result;
+    const batch = openBlobBatch(dir, (sha, blob) => result.set(sha, blob));
     batch.request(shas);
-    return batch.close();
+    await batch.close();
+    return result;
 }
 /**
  * Streams blobs out of `git cat-file --batch` and hands each to `onBlob` as soon as it is complete,
@@ -5289,9 +5289,8 @@ async function buildRepositoryGraph(git, head, options = {}) {
         const configsFromGit = checkedOut === undefined;
         if (configsFromGit)
             fromGit(configShas);
-        for (const entry of entries)
-            files.add(entry.path);
         for (const entry of entries) {
+            files.add(entry.path);
             const kind = scanKindOf(entry.path);
             if (!kind)
                 continue;

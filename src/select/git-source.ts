@@ -88,43 +88,46 @@ function gitToFile(git: Git, args: readonly string[]): Promise<GitOutput> {
   }).finally(removeFolder)
 }
 
+/**
+ * `ls-tree -r` records: <mode> SP <type> SP <sha> TAB <path>. Files are blobs; symlinks (blobs of
+ * mode 120000) and submodules (commits) are left out.
+ */
 function parseTree(out: string): TreeEntry[] {
-  const entries: TreeEntry[] = []
-  // <mode> SP <type> SP <sha> TAB <path> NUL, read in place (tens of thousands of records).
-  for (let at = 0; at < out.length;) {
-    let end = out.indexOf('\0', at)
-    if (end < 0) end = out.length
+  return parseListing(out, (at, tab) => {
     const type = out.indexOf(' ', at) + 1
     const sha = out.indexOf(' ', type) + 1
-    const tab = out.indexOf('\t', sha)
-    if (
-      type > 0 &&
-      sha > 0 &&
-      tab > 0 &&
-      tab < end &&
-      out.startsWith('blob ', type) &&
-      !out.startsWith('120000 ', at)
-    )
-      entries.push({ path: out.slice(tab + 1, end), sha: out.slice(sha, tab) })
-    at = end + 1
-  }
-  return entries
+    return type > 0 && sha > 0 && sha < tab && out.startsWith('blob ', type) && !out.startsWith('120000 ', at)
+      ? out.slice(sha, tab)
+      : undefined
+  })
 }
 
 /**
- * `ls-files --stage` records: <mode> SP <sha> SP <stage> TAB <path> NUL, in the order `ls-tree -r`
+ * `ls-files --stage` records: <mode> SP <sha> SP <stage> TAB <path>, in the order `ls-tree -r`
  * gives. Files have modes 100644 and 100755; symlinks (120000) and submodules (160000) are left out.
  */
 function parseIndex(out: string): TreeEntry[] {
+  return parseListing(out, (at, tab) => {
+    const sha = out.indexOf(' ', at) + 1
+    const stage = out.indexOf(' ', sha)
+    return sha > 0 && stage > 0 && stage < tab && out.startsWith('100', at)
+      ? out.slice(sha, stage)
+      : undefined
+  })
+}
+
+/**
+ * NUL-ended records of fields, TAB, path, read in place (tens of thousands of them). `blobOf` gives
+ * the blob SHA of the record at `at` whose path follows `tab`, or undefined to leave it out.
+ */
+function parseListing(out: string, blobOf: (at: number, tab: number) => string | undefined): TreeEntry[] {
   const entries: TreeEntry[] = []
   for (let at = 0; at < out.length;) {
     let end = out.indexOf('\0', at)
     if (end < 0) end = out.length
-    const sha = out.indexOf(' ', at) + 1
-    const stage = out.indexOf(' ', sha)
-    const tab = out.indexOf('\t', stage)
-    if (sha > 0 && stage > 0 && tab > 0 && tab < end && out.startsWith('100', at))
-      entries.push({ path: out.slice(tab + 1, end), sha: out.slice(sha, stage) })
+    const tab = out.indexOf('\t', at)
+    const sha = tab > at && tab < end ? blobOf(at, tab) : undefined
+    if (sha !== undefined) entries.push({ path: out.slice(tab + 1, end), sha })
     at = end + 1
   }
   return entries
@@ -133,20 +136,11 @@ function parseIndex(out: string): TreeEntry[] {
 /** Contents of many blobs through one `git cat-file --batch` process. */
 export async function readBlobs(dir: string, shas: readonly string[]): Promise<Map<string, Buffer>> {
   const result = new Map<string, Buffer>()
-  await streamBlobs(dir, shas, (sha, blob) => result.set(sha, blob))
-  return result
-}
-
-/** The blobs of `shas` through one batch (see openBlobBatch), each handed to `onBlob` as it comes. */
-export function streamBlobs(
-  dir: string,
-  shas: readonly string[],
-  onBlob: (sha: string, blob: Buffer) => void
-): Promise<void> {
-  if (shas.length === 0) return Promise.resolve()
-  const batch = openBlobBatch(dir, onBlob)
+  if (shas.length === 0) return result
+  const batch = openBlobBatch(dir, (sha, blob) => result.set(sha, blob))
   batch.request(shas)
-  return batch.close()
+  await batch.close()
+  return result
 }
 
 /** A `git cat-file --batch` process that blobs can be asked of more than once before it is closed. */

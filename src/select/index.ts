@@ -342,8 +342,8 @@ export async function buildRepositoryGraph(
     // configs, starting now, while this thread goes through the files.
     const configsFromGit = checkedOut === undefined
     if (configsFromGit) fromGit(configShas)
-    for (const entry of entries) files.add(entry.path)
     for (const entry of entries) {
+      files.add(entry.path)
       const kind = scanKindOf(entry.path)
       if (!kind) continue
       const key = nodeKey(entry.sha, kind)
