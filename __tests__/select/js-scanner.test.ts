@@ -183,6 +183,36 @@ describe('JS/TS scanner: imports and exports', () => {
     expect(scan.symbols[MODULE_SYMBOL]?.refs).toEqual(expect.arrayContaining(['register', 'f', 'pair']))
   })
 
+  it('takes a key for a property, not for the top-level name it spells', () => {
+    const scan = scanJs(
+      [
+        'export const persist = () => 1',
+        'export const other = () => 2',
+        'type Store = { persist: { rehydrate: () => void }, other?: number, size: Size }',
+        'export const options = { persist: 1, merge: other }',
+        'export function read({ persist: saved }, other: number) { return saved }',
+        'export const pick = (x) => (x ? persist : other)',
+        'export const both = { persist, other }',
+        'export function lookup(key) { switch (key) { case persist: return 1 } }',
+        'export const cast = (persist: any)',
+        'interface Api {\n  setState(): void\n  persist: { clear: () => void }\n  other: string\n}',
+        'export const split = (x) =>\n  x\n    ? persist\n    : other'
+      ].join('\n'),
+      'a.ts'
+    )
+    const refs = (name: string): string[] => [...(scan.symbols[name]?.refs ?? [])].sort()
+    expect(refs('Store')).toEqual(['Size', 'number'])
+    expect(refs('options')).toEqual(['options', 'other'])
+    expect(refs('read')).toEqual(['number', 'saved'])
+    expect(refs('Api')).toEqual(['setState', 'string'])
+    // A conditional's branches, shorthand properties, a case and a cast read the binding.
+    expect(refs('pick')).toEqual(['other', 'persist', 'pick', 'x'])
+    expect(refs('split')).toEqual(['other', 'persist', 'split', 'x'])
+    expect(refs('both')).toEqual(['both', 'other', 'persist'])
+    expect(refs('lookup')).toEqual(expect.arrayContaining(['persist']))
+    expect(refs('cast')).toEqual(expect.arrayContaining(['persist']))
+  })
+
   it('treats CommonJS modules as one module-level unit', () => {
     const scan = scanJs("const x = require('./x')\nmodule.exports = { run: () => x.go() }\n", 'a.cjs')
     expect(scan.esm).toBe(false)

@@ -40,6 +40,12 @@ const CONTEXTUAL_WORDS = new Set([
   'number', 'boolean', 'any', 'unknown', 'never', 'object', 'symbol', 'bigint'
 ]) // prettier-ignore
 
+/** Words of NOT_REFERENCES that may end an expression or a type (`a: string`). */
+const TYPE_WORDS = new Set([
+  'undefined', 'string', 'number', 'boolean', 'any', 'unknown', 'never', 'object', 'symbol', 'bigint',
+  'null', 'true', 'false', 'this', 'super', 'void'
+]) // prettier-ignore
+
 /** Words that continue an expression on the next line rather than start a statement. */
 const CONTINUATION_WORDS = new Set([
   'in',
@@ -1732,6 +1738,7 @@ class JsScanner {
         !(this.texts[k - 2] === '.' && this.kinds[k - 2] === PUNCT)
       )
         continue
+      if (this.isPropertyKey(k)) continue
       // A narrowed namespace is referred to by the member read (`io.call`); its declaration
       // (`const io = require(…)`) loads the module as the import record says.
       const member =
@@ -1752,6 +1759,29 @@ class JsScanner {
       refs.push(text)
     }
     return refs
+  }
+
+  /**
+   * Whether the name at k is a key that reads no binding of its name, before a colon (or `?:`):
+   * first in braces, after a comma or a semicolon (`{ persist: … }` in an object, a type or a
+   * pattern, `(a, b: T)`, a label), or first on a line after a member that ended (a type
+   * literal's or an interface's `persist: {` under `setState(): void`). A conditional's branch
+   * follows `?` or an operator, a case's value `case`, and a Flow cast's expression `(`: those
+   * still read it.
+   */
+  private isPropertyKey(k: number): boolean {
+    if (this.kinds[k + 1] !== PUNCT) return false
+    const after = this.texts[k + 1]
+    if (after !== ':' && !(after === '?' && this.is(k + 2, PUNCT, ':'))) return false
+    const kind = this.kinds[k - 1]
+    const before = this.texts[k - 1] as string
+    if (kind === PUNCT) {
+      if (before === '{' || before === ',' || before === ';') return true
+      return this.newline[k] === true && (before === ')' || before === ']' || before === '}')
+    }
+    if (!this.newline[k]) return false
+    if (kind === STRING || kind === NUMBER) return true
+    return kind === IDENT && (!NOT_REFERENCES.has(before) || TYPE_WORDS.has(before))
   }
 
   /**
