@@ -213,6 +213,34 @@ describe('JS/TS scanner: imports and exports', () => {
     expect(refs('cast')).toEqual(expect.arrayContaining(['persist']))
   })
 
+  it('binds the names destructured from an awaited import(), unless the module has that name already', () => {
+    const names = (src: string): unknown[] => scanJs(src, 'a.ts').imports.map(r => [r.spec, r.names])
+    const inside = (text: string): string => `export async function f() {\n  ${text}\n  return a()\n}\n`
+    expect(names(inside("const { a, b: c } = await import('./x')"))).toEqual([
+      [
+        './x',
+        [
+          { imported: 'a', local: 'a' },
+          { imported: 'b', local: 'c' }
+        ]
+      ]
+    ])
+    // Not destructured where it is awaited: the whole module.
+    expect(names(inside("const { a } = await import('./x').then(m => m)"))).toEqual([['./x', null]])
+    // A top-level declaration or another module's binding of the same name.
+    expect(names(`function a() {}\n${inside("const { a } = await import('./x')")}`)).toEqual([['./x', null]])
+    expect(names(`import { a } from './y'\n${inside("const { a } = require('./x')")}`)).toEqual([
+      ['./x', null],
+      ['./y', [{ imported: 'a', local: 'a' }]]
+    ])
+    // The same name of the same module, twice.
+    const twice = `${inside("const { a } = await import('./x')")}${inside("const { a } = await import('./x')").replace('f()', 'g()')}`
+    expect(names(twice)).toEqual([
+      ['./x', [{ imported: 'a', local: 'a' }]],
+      ['./x', [{ imported: 'a', local: 'a' }]]
+    ])
+  })
+
   it('treats CommonJS modules as one module-level unit', () => {
     const scan = scanJs("const x = require('./x')\nmodule.exports = { run: () => x.go() }\n", 'a.cjs')
     expect(scan.esm).toBe(false)

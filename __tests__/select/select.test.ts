@@ -1052,6 +1052,46 @@ describe('CommonJS exports', () => {
     ])
   })
 
+  it('take only the names destructured from an awaited import(), unless a name is bound twice', async () => {
+    const dynamic = {
+      'src/tools.js': `export ${fnText('one', 1)}export ${fnText('two', 2)}`,
+      'src/other.js': `export ${fnText('one', 10)}`,
+      'test/lazy.test.js':
+        "test('l', async () => {\n  const { one: first } = await import('../src/tools.js')\n  expect(first()).toBe(1)\n})\n",
+      // Two `one`s in one module, each from another: each function's import reaches its whole module.
+      'test/twice.test.js': [
+        "test('a', async () => {\n  const { one } = await import('../src/other.js')\n  expect(one()).toBe(10)\n})",
+        "test('b', async () => {\n  const { one } = await import('../src/tools.js')\n  expect(one()).toBe(1)\n})\n"
+      ].join('\n'),
+      'test/then.test.js':
+        "test('t', () => import('../src/tools.js').then(({ two }) => expect(two()).toBe(2)))\n",
+      'test/required.test.js': [
+        "test('a', () => {\n  const { one } = require('../src/other.js')\n  expect(one()).toBe(10)\n})",
+        "test('b', () => {\n  const { one } = require('../src/tools.js')\n  expect(one()).toBe(1)\n})\n"
+      ].join('\n'),
+      // The same name of the same module in two functions is one binding.
+      'test/again.test.js': [
+        "test('a', async () => {\n  const { two } = await import('../src/tools.js')\n  expect(two()).toBe(2)\n})",
+        "test('b', async () => {\n  const { two } = await import('../src/tools.js')\n  expect(two()).toBe(2)\n})\n"
+      ].join('\n')
+    }
+    await expectEdits(dynamic, [
+      [
+        'src/tools.js',
+        'return 1',
+        'return 100',
+        ['test/lazy.test.js', 'test/required.test.js', 'test/then.test.js', 'test/twice.test.js']
+      ],
+      [
+        'src/tools.js',
+        'return 2',
+        'return 200',
+        ['test/again.test.js', 'test/required.test.js', 'test/then.test.js', 'test/twice.test.js']
+      ],
+      ['src/other.js', 'return 10', 'return 100', ['test/required.test.js', 'test/twice.test.js']]
+    ])
+  })
+
   it('reach the whole module when `exports` is used any other way', async () => {
     await expectEdits(files, [
       ['src/dynamic.js', 'return exports.five() + 1', 'return 7', ['test/five.test.js']]

@@ -371,7 +371,7 @@ export function linkNode(
             imported:
               binding.imported === '*'
                 ? WHOLE
-                : record.kind === 'require'
+                : record.kind === 'require' || record.kind === 'dynamic'
                   ? `${REQUIRED}${binding.imported}`
                   : binding.imported
           })
@@ -551,7 +551,7 @@ export function reachFromTest(graph: Graph, test: string, changes: Map<string, F
   return hits
 }
 
-/** Marks a binding's imported name as taken by `require` (see stepForward). */
+/** Marks a binding's imported name as taken by `require` or `await import` (see stepForward). */
 export const REQUIRED = '?'
 
 /** An imported name without the REQUIRED mark. */

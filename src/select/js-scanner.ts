@@ -222,6 +222,7 @@ class JsScanner {
     for (const [k, pragma] of this.tokens.linePragmas ?? [])
       if (!this.pragmasHashed.has(k)) this.moduleParts.push(`${pragma}\u0003${this.t(k)}`)
     this.narrowNamespaceBindings()
+    this.dropCollidingBindings()
     result.symbols[MODULE_SYMBOL] = {
       hash: hashText(this.moduleParts.join('\u0002')),
       refs: [...this.moduleRefs],
@@ -370,7 +371,8 @@ class JsScanner {
           this.requireRecords.set(record, local)
         }
       } else if (word === 'import' && !prevDot) {
-        this.scan_.imports.push({ spec, kind: 'dynamic', names: null })
+        const names = this.is(k - 1, IDENT, 'await') ? this.destructuredRequire(k, k - 2) : null
+        this.scan_.imports.push({ spec, kind: 'dynamic', names })
       } else if (
         prevDot &&
         MOCK_METHODS.has(word as string) &&
@@ -445,20 +447,22 @@ class JsScanner {
   }
 
   /**
-   * `const { a, b: c } = require('x')` reads only `a` and `b` of the module: named bindings, as an
-   * import would have. Anything else (a plain binding, defaults, rest, nesting, a member access on
-   * the call) reaches the whole module: null.
+   * `const { a, b: c } = require('x')` (or `= await import('x')`, `eq` the `=`) reads only `a` and
+   * `b` of the module: named bindings, as an import would have. Anything else (a plain binding,
+   * defaults, rest, nesting, a member access on the call) reaches the whole module: null. So does
+   * one inside a function whose names another binding or a top-level declaration has (see
+   * dropCollidingBindings): a module has one binding per name.
    */
-  private destructuredRequire(k: number): ImportBinding[] | null {
+  private destructuredRequire(k: number, eq = k - 1): ImportBinding[] | null {
     if (!this.is(k + 3, PUNCT, ')') || this.is(k + 4, PUNCT, '.') || this.is(k + 4, PUNCT, '[')) return null
-    if (this.is(k + 4, PUNCT, '(') || !this.is(k - 1, PUNCT, '=') || !this.is(k - 2, PUNCT, '}')) return null
-    let open = k - 3
-    while (open >= 0 && this.match[open] !== k - 2) open--
+    if (this.is(k + 4, PUNCT, '(') || !this.is(eq, PUNCT, '=') || !this.is(eq - 1, PUNCT, '}')) return null
+    const close = eq - 1
+    const open = this.match[close] as number
     if (open < 0 || !this.is(open, PUNCT, '{')) return null
     const declaration = this.t(open - 1)
     if (declaration !== 'const' && declaration !== 'let' && declaration !== 'var') return null
     const names: ImportBinding[] = []
-    for (let i = open + 1; i < k - 2;) {
+    for (let i = open + 1; i < close;) {
       if (!this.is(i, IDENT)) return null
       const imported = this.t(i)
       let local = imported
@@ -470,9 +474,49 @@ class JsScanner {
       }
       names.push({ imported, local })
       if (this.is(i, PUNCT, ',')) i++
-      else if (i !== k - 2) return null
+      else if (i !== close) return null
     }
-    return names.length ? names : null
+    if (names.length === 0) return null
+    if (!this.atTopLevel(open)) this.nestedBindings.add(names)
+    return names
+  }
+
+  /** Bindings destructured inside a function or block (see destructuredRequire). */
+  private readonly nestedBindings = new Set<ImportBinding[]>()
+
+  /** Is token k outside every bracket? */
+  private atTopLevel(k: number): boolean {
+    for (let j = 0; j < k; j++) {
+      const close = this.match[j] as number
+      if (close <= j) continue
+      if (close > k) return false
+      j = close
+    }
+    return true
+  }
+
+  /**
+   * A module has one binding per name, which wins over a declaration of it (see stepForward): a
+   * destructured require or import inside a function whose names another import binds to
+   * something else, or a top-level declaration has, reaches the whole module instead, so that
+   * neither is lost. The same name taken from the same module in several functions is one binding.
+   */
+  private dropCollidingBindings(): void {
+    if (this.nestedBindings.size === 0) return
+    const bound = new Map<string, string>()
+    for (const record of this.scan_.imports)
+      for (const { local, imported } of record.names ?? []) {
+        if (!local) continue
+        const source = `${record.spec}\u0000${imported}`
+        bound.set(local, bound.has(local) && bound.get(local) !== source ? '' : source)
+      }
+    for (const record of this.scan_.imports) {
+      if (!record.names || !this.nestedBindings.has(record.names)) continue
+      const collides = record.names.some(
+        ({ local }) => bound.get(local) === '' || Object.hasOwn(this.scan_.symbols, local)
+      )
+      if (collides) record.names = null
+    }
   }
 
   /**
