@@ -490,7 +490,27 @@ describe('functions passed to calls made on load', () => {
         // A function nested in the body returns one that the body then calls.
         'function sneaky(fn) { const g = () => { return function () { fn() } }; g()(); return 1 }',
         'function method(fn) { const o = { m() { return function () { fn() } } }; o.m()(); return 1 }',
-        'function controlled(fn, n) { if (n) { return function () { fn() } } return () => fn() }'
+        'function controlled(fn, n) { if (n) { return function () { fn() } } return () => fn() }',
+        // Type parameters, and a type of the same name (an interface merged with the function).
+        'interface generic<T> { x: T }',
+        'function generic<T, D = T["def"]>(name: string, fn: (a: T) => D): () => D { return () => fn(name as any) }',
+        // A function declared in the body runs where the body calls it, or hands it to a call.
+        'function kept(name, init) {',
+        '  function run(x) { init(x) }',
+        '  function _(x) { run(x) }',
+        '  _.prototype = {}',
+        '  Object.defineProperty(_, "run", { value: run })',
+        '  Object.defineProperty(_, "name", { value: name })',
+        '  return _',
+        '}',
+        'function called(name, init) {\n  function run() { init() }\n  run()\n  return run\n}',
+        'function handed(name, init) {\n  function run() { init() }\n  setup(run)\n  return 1\n}',
+        'function chained(name, init) {\n  function a() { b() }\n  function b() { init() }\n  a()\n}',
+        'function elsewhere(name, init) {\n  function run() { init() }\n  const o = {}\n  Object.defineProperty(o, "run", { value: run })\n  o.run()\n}',
+        'function getter(name, init) {\n  function run() { init() }\n  function _() {}\n  Object.defineProperty(_, "x", { get: run })\n  return _.x\n}',
+        'function onTarget(name, init) {\n  function run() { init() }\n  function _() {}\n  Object.defineProperty(_, "run", { value: run })\n  _.run()\n}',
+        'function viaCall(name, init) {\n  function run() { init() }\n  run.call(null)\n}',
+        'function indirect(name, init) {\n  function run() { init() }\n  const get = () => {\n    return run\n  }\n  get()()\n}'
       ].join('\n')
     )
     const defers = Object.fromEntries(Object.entries(found).map(([name, s]) => [name, s.defers]))
@@ -515,7 +535,17 @@ describe('functions passed to calls made on load', () => {
       twice: undefined,
       sneaky: undefined,
       method: undefined,
-      controlled: 1
+      controlled: 1,
+      generic: 3,
+      kept: 2,
+      called: 1,
+      handed: 1,
+      chained: 1,
+      elsewhere: 1,
+      getter: 1,
+      onTarget: 1,
+      viaCall: 1,
+      indirect: 1
     })
   })
 

@@ -481,6 +481,9 @@ class JsScanner {
     return names
   }
 
+  /** Names declared so far only as types (`interface X`, `type X =`). */
+  private readonly typesOnly = new Set<string>()
+
   /** Bindings destructured inside a function or block (see destructuredRequire). */
   private readonly nestedBindings = new Set<ImportBinding[]>()
 
@@ -1061,18 +1064,23 @@ class JsScanner {
     to: number,
     outer: DeferredCall['calls']
   ): Array<{ calls: DeferredCall['calls']; from: number; to: number; fn: boolean }> {
-    const callee = this.t(from)
+    // A member of a namespace import that only reads members (`core.$constructor(…)`) is a
+    // binding of its own (see narrowNamespaceBindings).
+    const member =
+      this.narrowNamespaces.has(this.t(from)) && this.is(from + 1, PUNCT, '.') && this.is(from + 2, IDENT)
+    const callee = member ? `${this.t(from)}.${this.t(from + 2)}` : this.t(from)
+    const open = member ? from + 3 : from + 1
     if (
       !this.is(from, IDENT) ||
       (NOT_REFERENCES.has(callee) && !CONTEXTUAL_WORDS.has(callee)) ||
-      !this.is(from + 1, PUNCT, '(') ||
-      this.after(from + 1) !== to
+      !this.is(open, PUNCT, '(') ||
+      this.after(open) !== to
     )
       return []
     const found: Array<{ calls: DeferredCall['calls']; from: number; to: number; fn: boolean }> = []
     const close = to - 1
     let position = 0
-    for (let a = from + 2; a < close; position++) {
+    for (let a = open + 1; a < close; position++) {
       let b = a
       while (b < close && !this.is(b, PUNCT, ',')) b = this.isOpener(b) ? this.after(b) : b + 1
       const calls: DeferredCall['calls'] = [[callee, position], ...outer]
@@ -1124,9 +1132,21 @@ class JsScanner {
       a = b + 1
     }
     let used = 0
+    const declared = this.declaredFunctionsIn(bodyOpen, end - 1, params)
+    const running = new Set<string>()
+    /** Function declarations stored on each (`Object.defineProperty(_, 'init', { value: init })`). */
+    const storedOn = new Map<string, string[]>()
     // Inside a function nested in the body until here: its `return` is not the body's.
     let nestedUntil = -1
+    // Inside the arguments of `Object.defineProperty(…)` until here, and the name of its target.
+    let definingUntil = -1
+    let target = ''
     for (let k = bodyOpen + 1; k < end - 1; k++) {
+      const declaration = this.is(k, IDENT, 'function') ? declared.get(this.t(k + 1)) : undefined
+      if (declaration?.[0] === k) {
+        k = declaration[1] - 1
+        continue
+      }
       if (k >= nestedUntil && this.is(k, IDENT, 'return')) {
         const returned = this.returnedFunctionEnd(k + 1, end - 1)
         if (returned > 0) {
@@ -1135,17 +1155,127 @@ class JsScanner {
         }
       }
       nestedUntil = Math.max(nestedUntil, this.nestedFunctionEnd(k, end - 1))
+      if (k >= definingUntil && this.definesProperty(k)) {
+        definingUntil = this.after(k + 3)
+        target = declared.has(this.t(k + 4)) && this.is(k + 5, PUNCT, ',') ? this.t(k + 4) : ''
+      }
       if (this.kinds[k] !== IDENT) continue
       const text = this.t(k)
       if (text === 'arguments' || text === 'eval') return 0
+      if (declared.has(text)) {
+        // A function expression's `return` hands it to whoever calls that function, perhaps here.
+        const kept =
+          k < definingUntil
+            ? this.storedBy(k, definingUntil, target)
+            : this.keptAt(k) && (k >= nestedUntil || !this.is(k - 1, IDENT, 'return'))
+        if (kept === 'stored') storedOn.set(target, [...(storedOn.get(target) ?? []), text])
+        else if (!kept) running.add(text)
+        continue
+      }
       const at = params.indexOf(text)
       if (at >= 0 && !(this.is(k - 1, PUNCT, '.') && !this.is(k - 2, PUNCT, '.'))) used |= 1 << at
+    }
+    // What a declaration that runs names runs too (it may call it), and so does what is stored on it.
+    const queue = [...running]
+    for (let name = queue.pop(); name !== undefined; name = queue.pop()) {
+      const [from, to] = declared.get(name) as [number, number]
+      const names = [...(storedOn.get(name) ?? [])]
+      for (let k = from; k < to; k++) {
+        if (this.kinds[k] !== IDENT) continue
+        const text = this.t(k)
+        if (text === 'arguments' || text === 'eval') return 0
+        if (declared.has(text)) names.push(text)
+        const at = params.indexOf(text)
+        if (at >= 0 && !(this.is(k - 1, PUNCT, '.') && !this.is(k - 2, PUNCT, '.'))) used |= 1 << at
+      }
+      for (const other of names)
+        if (!running.has(other)) {
+          running.add(other)
+          queue.push(other)
+        }
     }
     let defers = 0
     params.forEach((_, at) => {
       if (at < 31 && !(used & (1 << at))) defers |= 1 << at
     })
     return defers
+  }
+
+  /**
+   * The function declarations directly in a body (`{` at `open`, `}` at `close`), by name, with
+   * their tokens: hoisted, each runs only where the body calls it. A name declared twice, or also
+   * a parameter, is left out.
+   */
+  private declaredFunctionsIn(
+    open: number,
+    close: number,
+    params: readonly string[]
+  ): Map<string, [number, number]> {
+    const declared = new Map<string, [number, number]>()
+    const twice = new Set<string>(params)
+    for (let k = open + 1; k < close; k = this.isOpener(k) ? this.after(k) : k + 1) {
+      if (!this.is(k, IDENT, 'function') || !this.is(k + 1, IDENT)) continue
+      const starts =
+        this.newline[k] ||
+        this.is(k - 1, PUNCT, ';') ||
+        this.is(k - 1, PUNCT, '{') ||
+        this.is(k - 1, PUNCT, '}')
+      const fnEnd = starts ? this.functionBodyEnd(k, close) : -1
+      if (fnEnd < 0) continue
+      const name = this.t(k + 1)
+      if (declared.has(name)) twice.add(name)
+      declared.set(name, [k, fnEnd])
+      k = fnEnd - 1
+    }
+    for (const name of twice) declared.delete(name)
+    return declared
+  }
+
+  /** `Object.defineProperty(` or `Object.defineProperties(` at k, with a name or nothing before. */
+  private definesProperty(k: number): boolean {
+    if (!this.is(k, IDENT, 'Object') || !this.is(k + 1, PUNCT, '.') || !this.is(k + 3, PUNCT, '('))
+      return false
+    const method = this.t(k + 2)
+    return (method === 'defineProperty' || method === 'defineProperties') && !this.is(k - 1, PUNCT, '.')
+  }
+
+  /**
+   * How the function declaration named at k, inside the arguments of `Object.defineProperty(…)`
+   * (which ends at `until`), is used: the call's first argument ('target', a function declaration
+   * the others are stored on when it is `target`), a descriptor's `value` on that target
+   * ('stored'), or otherwise (undefined: it may run).
+   */
+  private storedBy(k: number, until: number, target: string): 'target' | 'stored' | undefined {
+    if (
+      this.is(k - 1, PUNCT, '(') &&
+      this.is(k - 2, IDENT) &&
+      this.is(k + 1, PUNCT, ',') &&
+      this.definesProperty(k - 4)
+    )
+      return 'target'
+    const value =
+      this.is(k - 1, PUNCT, ':') &&
+      this.is(k - 2, IDENT, 'value') &&
+      (this.is(k - 3, PUNCT, '{') || this.is(k - 3, PUNCT, ',')) &&
+      (this.is(k + 1, PUNCT, '}') || this.is(k + 1, PUNCT, ','))
+    return value && target !== '' && k < until ? 'stored' : undefined
+  }
+
+  /**
+   * Whether the function declaration named at k is only kept there, not run: returned as it is
+   * (`return _`, `return _ as any`), or a property set on it (`Internals.prototype = proto`).
+   */
+  private keptAt(k: number): boolean {
+    if (this.is(k - 1, IDENT, 'return'))
+      return (
+        this.is(k + 1, PUNCT, ';') ||
+        this.is(k + 1, PUNCT, '}') ||
+        this.is(k + 1, IDENT, 'as') ||
+        this.newline[k + 1] === true
+      )
+    if (!this.is(k + 1, PUNCT, '.') || !this.is(k + 2, IDENT) || !this.is(k + 3, PUNCT, '=')) return false
+    const member = this.t(k + 2)
+    return member !== 'call' && member !== 'apply' && member !== 'bind' && !this.is(k - 1, PUNCT, '.')
   }
 
   /** A function declaration assigned another value (`f = g`) may be anything when called. */
@@ -1450,12 +1580,14 @@ class JsScanner {
       if (this.is(nameAt, PUNCT, '*')) nameAt++
       if (this.is(nameAt, IDENT)) {
         const name = this.t(nameAt)
-        const declaredBefore = Object.hasOwn(this.scan_.symbols, name)
+        // A type of the same name (an interface merged with it) is no other value.
+        const declaredBefore = Object.hasOwn(this.scan_.symbols, name) && !this.typesOnly.has(name)
+        this.typesOnly.delete(name)
         this.functionNames.add(name)
         this.addSymbol(name, start, end, this.references(nameAt + 1, end), '', 'function')
         const symbol = this.scan_.symbols[name] as SymbolInfo
         // A name declared twice (overloads, a redeclaration) may be either: none is deferred.
-        const defers = declaredBefore ? 0 : this.deferredParams(nameAt + 1, end)
+        const defers = declaredBefore ? 0 : this.deferredParams(this.afterTypeArguments(nameAt + 1, end), end)
         if (defers) symbol.defers = defers
         else delete symbol.defers
         return named(name)
@@ -1477,6 +1609,9 @@ class JsScanner {
     ) {
       const name = this.t(k + 1)
       const refs = this.references(k + 2, end)
+      if (word === 'interface' || word === 'type') {
+        if (!Object.hasOwn(this.scan_.symbols, name)) this.typesOnly.add(name)
+      } else this.typesOnly.delete(name)
       this.addSymbol(name, start, end, refs)
       if (word === 'enum' || word === 'namespace' || word === 'module') this.runsOnLoad(k + 2, end, refs)
       return named(name)
