@@ -1103,6 +1103,54 @@ describe('CommonJS exports', () => {
   })
 })
 
+describe('functions a factory is handed on load and calls later', () => {
+  // As zod's `$constructor`: the initializer runs when a schema is made, not when its module loads.
+  const files = {
+    'src/core.ts': [
+      'export interface $constructor<T> { new (): T }',
+      'export function $constructor<T, D = unknown>(name: string, init: (inst: T) => void): $constructor<T> {',
+      '  function _(this: any) {',
+      '    run(this)',
+      '    return this',
+      '  }',
+      '  function run(inst: any) {',
+      '    init(inst)',
+      '  }',
+      '  Object.defineProperty(_, "run", { value: run })',
+      '  Object.defineProperty(_, "name", { value: name })',
+      '  return _ as any',
+      '}',
+      ''
+    ].join('\n'),
+    'src/util.ts':
+      'export function clean(s: string) {\n  return s.trim()\n}\nexport type Maker = { made: boolean }\n',
+    'src/schemas.ts': [
+      "import * as core from './core'",
+      "import * as util from './util'",
+      "export const $Str: core.$constructor<util.Maker> = core.$constructor('Str', (inst: any) => {",
+      "  inst.value = util.clean(' a ')",
+      '})',
+      "export const $Num = core.$constructor('Num', (inst: any) => {",
+      '  inst.value = 1',
+      '})',
+      ''
+    ].join('\n'),
+    'test/str.test.ts':
+      "import { $Str } from '../src/schemas'\ntest('s', () => expect((new $Str() as any).value).toBe('a'))\n",
+    'test/num.test.ts':
+      "import { $Num } from '../src/schemas'\ntest('n', () => expect((new $Num() as any).value).toBe(1))\n"
+  }
+
+  it('follows what the initializer calls only from the schema that is made, not from its module', async () => {
+    await expectEdits(files, [
+      ['src/util.ts', 's.trim()', 's.trim() + ""', ['test/str.test.ts']],
+      // A type in a declaration's annotation runs nothing on load.
+      ['src/util.ts', 'made: boolean', 'made: number', ['test/str.test.ts']],
+      ['src/core.ts', 'init(inst)', 'init(inst) ?? 0', ['test/num.test.ts', 'test/str.test.ts']]
+    ])
+  })
+})
+
 describe('names that Object.prototype has', () => {
   it('follows toString and constructor through an export * barrel like any other name', async () => {
     const files = {

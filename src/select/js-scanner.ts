@@ -997,7 +997,8 @@ class JsScanner {
     self: string,
     from: number,
     to: number,
-    refs: readonly string[]
+    refs: readonly string[],
+    annotations: ReadonlyArray<readonly [number, number]> = []
   ): void {
     const passed = this.functionsPassedIn(from, to)
     if (passed.length === 0) return this.runsOnLoad(start, end, refs)
@@ -1014,7 +1015,7 @@ class JsScanner {
     }
     const loadRefs = new Set<string>()
     for (const [a, b] of around(passed))
-      for (const ref of this.references(a, b)) if (ref !== self) loadRefs.add(ref)
+      for (const ref of this.referencesOutside(a, b, annotations)) if (ref !== self) loadRefs.add(ref)
     this.runsOnLoad(start, end, loadRefs)
     // A name passed is part of the statement's text; a function's body is its own.
     const bodies = passed.filter(range => range.fn)
@@ -1651,6 +1652,8 @@ class JsScanner {
     let functionInit = false
     /** The last declarator's initializer. */
     let initializer: [number, number] | undefined
+    /** Type annotations (`: T`), which run nothing. */
+    const annotations: Array<[number, number]> = []
     while (k < end) {
       if (this.is(k, IDENT)) {
         declared.push(this.t(k))
@@ -1669,12 +1672,18 @@ class JsScanner {
         k = close
       } else break
       // type annotation and initializer, up to the next declarator
+      const annotationAt = k
       let initStart = -1
       while (k < end && !this.is(k, PUNCT, ',') && !this.is(k, PUNCT, ';')) {
         if (this.is(k, PUNCT, '=') && initStart < 0) initStart = k + 1
         if (this.is(k, PUNCT, '(') || this.is(k, PUNCT, '[') || this.is(k, PUNCT, '{')) k = this.after(k)
         else k++
       }
+      if (
+        this.is(annotationAt, PUNCT, ':') ||
+        (this.is(annotationAt, PUNCT, '!') && this.is(annotationAt + 1, PUNCT, ':'))
+      )
+        annotations.push([annotationAt, initStart >= 0 ? initStart - 1 : k])
       if (initStart >= 0 && this.executesOnLoad(initStart, k)) onLoad = true
       if (initStart >= 0) initializer = [initStart, k]
       if (++declarators === 1 && this.spans)
@@ -1689,10 +1698,34 @@ class JsScanner {
       if (exported) this.scan_.exports[name] = name
     }
     // A binding's module loads as the import record says; its declaration reaches nothing more.
-    const loadRefs = bound ? refs.filter(ref => ref !== bound) : refs
+    const runRefs = annotations.length ? this.referencesOutside(start, end, annotations) : refs
+    const loadRefs = bound ? runRefs.filter(ref => ref !== bound) : runRefs
     if (onLoad && declarators === 1 && declared.length === 1 && initializer)
-      this.runsOnLoadDeferring(start, end, declared[0] as string, initializer[0], initializer[1], loadRefs)
+      this.runsOnLoadDeferring(
+        start,
+        end,
+        declared[0] as string,
+        initializer[0],
+        initializer[1],
+        loadRefs,
+        annotations
+      )
     else if (onLoad) this.runsOnLoad(start, end, loadRefs)
+  }
+
+  /** The distinct references of `from`..`to` outside the ranges of `skip` (in order, apart). */
+  private referencesOutside(
+    from: number,
+    to: number,
+    skip: ReadonlyArray<readonly [number, number]>
+  ): string[] {
+    const refs = new Set<string>()
+    let at = from
+    for (const [a, b] of [...skip, [to, to] as const]) {
+      if (a > at) for (const ref of this.references(at, Math.min(a, to))) refs.add(ref)
+      at = Math.max(at, b)
+    }
+    return [...refs]
   }
 
   /** `const x = require('y')`, declared once, that names the module (see narrowNamespaceBindings). */
