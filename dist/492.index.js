@@ -917,7 +917,7 @@ function linkNode(path, scan, resolver, conftests, goPackages, setupLoads = []) 
                         target,
                         imported: binding.imported === '*'
                             ? WHOLE
-                            : record.kind === 'require'
+                            : record.kind === 'require' || record.kind === 'dynamic'
                                 ? `${REQUIRED}${binding.imported}`
                                 : binding.imported
                     });
@@ -1082,7 +1082,7 @@ function reachFromTest(graph, test, changes) {
     }
     return hits;
 }
-/** Marks a binding's imported name as taken by `require` (see stepForward). */
+/** Marks a binding's imported name as taken by `require` or `await import` (see stepForward). */
 const REQUIRED = '?';
 /** An imported name without the REQUIRED mark. */
 function exportedName(imported) {
@@ -6381,7 +6381,7 @@ function metadataOnlyChange(before, after) {
  * parsed only when something asks for them. Resolutions and the graph snapshot stay valid while
  * the list of files and the project configs are the same (their fingerprint).
  */
-const SCANNER_VERSION = 34;
+const SCANNER_VERSION = 36;
 /** Lines read one at a time with a read of their own; after this many, the whole bulk at once. */
 const LINES_READ_ONE_BY_ONE = 256;
 /** Closes the file of a bulk that was never read in whole once nothing can read it any more. */

@@ -3821,6 +3821,11 @@ const CONTEXTUAL_WORDS = new Set([
     'is', 'asserts', 'satisfies', 'namespace', 'module', 'unique', 'override', 'accessor', 'string',
     'number', 'boolean', 'any', 'unknown', 'never', 'object', 'symbol', 'bigint'
 ]); // prettier-ignore
+/** Words of NOT_REFERENCES that may end an expression or a type (`a: string`). */
+const TYPE_WORDS = new Set([
+    'undefined', 'string', 'number', 'boolean', 'any', 'unknown', 'never', 'object', 'symbol', 'bigint',
+    'null', 'true', 'false', 'this', 'super', 'void'
+]); // prettier-ignore
 /** Words that continue an expression on the next line rather than start a statement. */
 const CONTINUATION_WORDS = new Set([
     'in',
@@ -3962,6 +3967,7 @@ class JsScanner {
             if (!this.pragmasHashed.has(k))
                 this.moduleParts.push(`${pragma}\u0003${this.t(k)}`);
         this.narrowNamespaceBindings();
+        this.dropCollidingBindings();
         result.symbols[_model_js__WEBPACK_IMPORTED_MODULE_2__/* .MODULE_SYMBOL */ .se] = {
             hash: (0,_model_js__WEBPACK_IMPORTED_MODULE_2__/* .hashText */ .qj)(this.moduleParts.join('\u0002')),
             refs: [...this.moduleRefs],
@@ -4114,7 +4120,8 @@ class JsScanner {
                 }
             }
             else if (word === 'import' && !prevDot) {
-                this.scan_.imports.push({ spec, kind: 'dynamic', names: null });
+                const names = this.is(k - 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3, 'await') ? this.destructuredRequire(k, k - 2) : null;
+                this.scan_.imports.push({ spec, kind: 'dynamic', names });
             }
             else if (prevDot &&
                 MOCK_METHODS.has(word) &&
@@ -4185,25 +4192,26 @@ class JsScanner {
         return ends ? this.t(k - 2) : undefined;
     }
     /**
-     * `const { a, b: c } = require('x')` reads only `a` and `b` of the module: named bindings, as an
-     * import would have. Anything else (a plain binding, defaults, rest, nesting, a member access on
-     * the call) reaches the whole module: null.
+     * `const { a, b: c } = require('x')` (or `= await import('x')`, `eq` the `=`) reads only `a` and
+     * `b` of the module: named bindings, as an import would have. Anything else (a plain binding,
+     * defaults, rest, nesting, a member access on the call) reaches the whole module: null. So does
+     * one inside a function whose names another binding or a top-level declaration has (see
+     * dropCollidingBindings): a module has one binding per name.
      */
-    destructuredRequire(k) {
+    destructuredRequire(k, eq = k - 1) {
         if (!this.is(k + 3, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, ')') || this.is(k + 4, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '.') || this.is(k + 4, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '['))
             return null;
-        if (this.is(k + 4, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '(') || !this.is(k - 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '=') || !this.is(k - 2, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '}'))
+        if (this.is(k + 4, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '(') || !this.is(eq, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '=') || !this.is(eq - 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '}'))
             return null;
-        let open = k - 3;
-        while (open >= 0 && this.match[open] !== k - 2)
-            open--;
+        const close = eq - 1;
+        const open = this.match[close];
         if (open < 0 || !this.is(open, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '{'))
             return null;
         const declaration = this.t(open - 1);
         if (declaration !== 'const' && declaration !== 'let' && declaration !== 'var')
             return null;
         const names = [];
-        for (let i = open + 1; i < k - 2;) {
+        for (let i = open + 1; i < close;) {
             if (!this.is(i, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3))
                 return null;
             const imported = this.t(i);
@@ -4218,10 +4226,55 @@ class JsScanner {
             names.push({ imported, local });
             if (this.is(i, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, ','))
                 i++;
-            else if (i !== k - 2)
+            else if (i !== close)
                 return null;
         }
-        return names.length ? names : null;
+        if (names.length === 0)
+            return null;
+        if (!this.atTopLevel(open))
+            this.nestedBindings.add(names);
+        return names;
+    }
+    /** Names declared so far only as types (`interface X`, `type X =`). */
+    typesOnly = new Set();
+    /** Bindings destructured inside a function or block (see destructuredRequire). */
+    nestedBindings = new Set();
+    /** Is token k outside every bracket? */
+    atTopLevel(k) {
+        for (let j = 0; j < k; j++) {
+            const close = this.match[j];
+            if (close <= j)
+                continue;
+            if (close > k)
+                return false;
+            j = close;
+        }
+        return true;
+    }
+    /**
+     * A module has one binding per name, which wins over a declaration of it (see stepForward): a
+     * destructured require or import inside a function whose names another import binds to
+     * something else, or a top-level declaration has, reaches the whole module instead, so that
+     * neither is lost. The same name taken from the same module in several functions is one binding.
+     */
+    dropCollidingBindings() {
+        if (this.nestedBindings.size === 0)
+            return;
+        const bound = new Map();
+        for (const record of this.scan_.imports)
+            for (const { local, imported } of record.names ?? []) {
+                if (!local)
+                    continue;
+                const source = `${record.spec}\u0000${imported}`;
+                bound.set(local, bound.has(local) && bound.get(local) !== source ? '' : source);
+            }
+        for (const record of this.scan_.imports) {
+            if (!record.names || !this.nestedBindings.has(record.names))
+                continue;
+            const collides = record.names.some(({ local }) => bound.get(local) === '' || Object.hasOwn(this.scan_.symbols, local));
+            if (collides)
+                record.names = null;
+        }
     }
     /**
      * The patterns of a glob import at call `k`: `import.meta.glob(pattern | [patterns])` (negated
@@ -4710,7 +4763,7 @@ class JsScanner {
      * goes to the module's hash, and its other references to the module's, so that a change inside
      * such a function reaches load only through them.
      */
-    runsOnLoadDeferring(start, end, self, from, to, refs) {
+    runsOnLoadDeferring(start, end, self, from, to, refs, annotations = []) {
         const passed = this.functionsPassedIn(from, to);
         if (passed.length === 0)
             return this.runsOnLoad(start, end, refs);
@@ -4727,7 +4780,7 @@ class JsScanner {
         };
         const loadRefs = new Set();
         for (const [a, b] of around(passed))
-            for (const ref of this.references(a, b))
+            for (const ref of this.referencesOutside(a, b, annotations))
                 if (ref !== self)
                     loadRefs.add(ref);
         this.runsOnLoad(start, end, loadRefs);
@@ -4773,16 +4826,20 @@ class JsScanner {
      * one's result goes to. None when the range is anything else.
      */
     functionsPassed(from, to, outer) {
-        const callee = this.t(from);
+        // A member of a namespace import that only reads members (`core.$constructor(…)`) is a
+        // binding of its own (see narrowNamespaceBindings).
+        const member = this.narrowNamespaces.has(this.t(from)) && this.is(from + 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '.') && this.is(from + 2, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3);
+        const callee = member ? `${this.t(from)}.${this.t(from + 2)}` : this.t(from);
+        const open = member ? from + 3 : from + 1;
         if (!this.is(from, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3) ||
             (NOT_REFERENCES.has(callee) && !CONTEXTUAL_WORDS.has(callee)) ||
-            !this.is(from + 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '(') ||
-            this.after(from + 1) !== to)
+            !this.is(open, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '(') ||
+            this.after(open) !== to)
             return [];
         const found = [];
         const close = to - 1;
         let position = 0;
-        for (let a = from + 2; a < close; position++) {
+        for (let a = open + 1; a < close; position++) {
             let b = a;
             while (b < close && !this.is(b, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, ','))
                 b = this.isOpener(b) ? this.after(b) : b + 1;
@@ -4840,9 +4897,21 @@ class JsScanner {
             a = b + 1;
         }
         let used = 0;
+        const declared = this.declaredFunctionsIn(bodyOpen, end - 1, params);
+        const running = new Set();
+        /** Function declarations stored on each (`Object.defineProperty(_, 'init', { value: init })`). */
+        const storedOn = new Map();
         // Inside a function nested in the body until here: its `return` is not the body's.
         let nestedUntil = -1;
+        // Inside the arguments of `Object.defineProperty(…)` until here, and the name of its target.
+        let definingUntil = -1;
+        let target = '';
         for (let k = bodyOpen + 1; k < end - 1; k++) {
+            const declaration = this.is(k, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3, 'function') ? declared.get(this.t(k + 1)) : undefined;
+            if (declaration?.[0] === k) {
+                k = declaration[1] - 1;
+                continue;
+            }
             if (k >= nestedUntil && this.is(k, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3, 'return')) {
                 const returned = this.returnedFunctionEnd(k + 1, end - 1);
                 if (returned > 0) {
@@ -4851,14 +4920,52 @@ class JsScanner {
                 }
             }
             nestedUntil = Math.max(nestedUntil, this.nestedFunctionEnd(k, end - 1));
+            if (k >= definingUntil && this.definesProperty(k)) {
+                definingUntil = this.after(k + 3);
+                target = declared.has(this.t(k + 4)) && this.is(k + 5, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, ',') ? this.t(k + 4) : '';
+            }
             if (this.kinds[k] !== _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3)
                 continue;
             const text = this.t(k);
             if (text === 'arguments' || text === 'eval')
                 return 0;
+            if (declared.has(text)) {
+                // A function expression's `return` hands it to whoever calls that function, perhaps here.
+                const kept = k < definingUntil
+                    ? this.storedBy(k, definingUntil, target)
+                    : this.keptAt(k) && (k >= nestedUntil || !this.is(k - 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3, 'return'));
+                if (kept === 'stored')
+                    storedOn.set(target, [...(storedOn.get(target) ?? []), text]);
+                else if (!kept)
+                    running.add(text);
+                continue;
+            }
             const at = params.indexOf(text);
             if (at >= 0 && !(this.is(k - 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '.') && !this.is(k - 2, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '.')))
                 used |= 1 << at;
+        }
+        // What a declaration that runs names runs too (it may call it), and so does what is stored on it.
+        const queue = [...running];
+        for (let name = queue.pop(); name !== undefined; name = queue.pop()) {
+            const [from, to] = declared.get(name);
+            const names = [...(storedOn.get(name) ?? [])];
+            for (let k = from; k < to; k++) {
+                if (this.kinds[k] !== _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3)
+                    continue;
+                const text = this.t(k);
+                if (text === 'arguments' || text === 'eval')
+                    return 0;
+                if (declared.has(text))
+                    names.push(text);
+                const at = params.indexOf(text);
+                if (at >= 0 && !(this.is(k - 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '.') && !this.is(k - 2, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '.')))
+                    used |= 1 << at;
+            }
+            for (const other of names)
+                if (!running.has(other)) {
+                    running.add(other);
+                    queue.push(other);
+                }
         }
         let defers = 0;
         params.forEach((_, at) => {
@@ -4866,6 +4973,74 @@ class JsScanner {
                 defers |= 1 << at;
         });
         return defers;
+    }
+    /**
+     * The function declarations directly in a body (`{` at `open`, `}` at `close`), by name, with
+     * their tokens: hoisted, each runs only where the body calls it. A name declared twice, or also
+     * a parameter, is left out.
+     */
+    declaredFunctionsIn(open, close, params) {
+        const declared = new Map();
+        const twice = new Set(params);
+        for (let k = open + 1; k < close; k = this.isOpener(k) ? this.after(k) : k + 1) {
+            if (!this.is(k, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3, 'function') || !this.is(k + 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3))
+                continue;
+            const starts = this.newline[k] ||
+                this.is(k - 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, ';') ||
+                this.is(k - 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '{') ||
+                this.is(k - 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '}');
+            const fnEnd = starts ? this.functionBodyEnd(k, close) : -1;
+            if (fnEnd < 0)
+                continue;
+            const name = this.t(k + 1);
+            if (declared.has(name))
+                twice.add(name);
+            declared.set(name, [k, fnEnd]);
+            k = fnEnd - 1;
+        }
+        for (const name of twice)
+            declared.delete(name);
+        return declared;
+    }
+    /** `Object.defineProperty(` or `Object.defineProperties(` at k, with a name or nothing before. */
+    definesProperty(k) {
+        if (!this.is(k, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3, 'Object') || !this.is(k + 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '.') || !this.is(k + 3, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '('))
+            return false;
+        const method = this.t(k + 2);
+        return (method === 'defineProperty' || method === 'defineProperties') && !this.is(k - 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '.');
+    }
+    /**
+     * How the function declaration named at k, inside the arguments of `Object.defineProperty(…)`
+     * (which ends at `until`), is used: the call's first argument ('target', a function declaration
+     * the others are stored on when it is `target`), a descriptor's `value` on that target
+     * ('stored'), or otherwise (undefined: it may run).
+     */
+    storedBy(k, until, target) {
+        if (this.is(k - 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '(') &&
+            this.is(k - 2, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3) &&
+            this.is(k + 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, ',') &&
+            this.definesProperty(k - 4))
+            return 'target';
+        const value = this.is(k - 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, ':') &&
+            this.is(k - 2, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3, 'value') &&
+            (this.is(k - 3, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '{') || this.is(k - 3, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, ',')) &&
+            (this.is(k + 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '}') || this.is(k + 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, ','));
+        return value && target !== '' && k < until ? 'stored' : undefined;
+    }
+    /**
+     * Whether the function declaration named at k is only kept there, not run: returned as it is
+     * (`return _`, `return _ as any`), or a property set on it (`Internals.prototype = proto`).
+     */
+    keptAt(k) {
+        if (this.is(k - 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3, 'return'))
+            return (this.is(k + 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, ';') ||
+                this.is(k + 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '}') ||
+                this.is(k + 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3, 'as') ||
+                this.newline[k + 1] === true);
+        if (!this.is(k + 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '.') || !this.is(k + 2, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3) || !this.is(k + 3, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '='))
+            return false;
+        const member = this.t(k + 2);
+        return member !== 'call' && member !== 'apply' && member !== 'bind' && !this.is(k - 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '.');
     }
     /** A function declaration assigned another value (`f = g`) may be anything when called. */
     dropReassignedDefers() {
@@ -5168,12 +5343,14 @@ class JsScanner {
                 nameAt++;
             if (this.is(nameAt, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3)) {
                 const name = this.t(nameAt);
-                const declaredBefore = Object.hasOwn(this.scan_.symbols, name);
+                // A type of the same name (an interface merged with it) is no other value.
+                const declaredBefore = Object.hasOwn(this.scan_.symbols, name) && !this.typesOnly.has(name);
+                this.typesOnly.delete(name);
                 this.functionNames.add(name);
                 this.addSymbol(name, start, end, this.references(nameAt + 1, end), '', 'function');
                 const symbol = this.scan_.symbols[name];
                 // A name declared twice (overloads, a redeclaration) may be either: none is deferred.
-                const defers = declaredBefore ? 0 : this.deferredParams(nameAt + 1, end);
+                const defers = declaredBefore ? 0 : this.deferredParams(this.afterTypeArguments(nameAt + 1, end), end);
                 if (defers)
                     symbol.defers = defers;
                 else
@@ -5196,6 +5373,12 @@ class JsScanner {
             this.is(k + 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3)) {
             const name = this.t(k + 1);
             const refs = this.references(k + 2, end);
+            if (word === 'interface' || word === 'type') {
+                if (!Object.hasOwn(this.scan_.symbols, name))
+                    this.typesOnly.add(name);
+            }
+            else
+                this.typesOnly.delete(name);
             this.addSymbol(name, start, end, refs);
             if (word === 'enum' || word === 'namespace' || word === 'module')
                 this.runsOnLoad(k + 2, end, refs);
@@ -5235,6 +5418,8 @@ class JsScanner {
         let functionInit = false;
         /** The last declarator's initializer. */
         let initializer;
+        /** Type annotations (`: T`), which run nothing. */
+        const annotations = [];
         while (k < end) {
             if (this.is(k, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3)) {
                 declared.push(this.t(k));
@@ -5254,6 +5439,7 @@ class JsScanner {
             else
                 break;
             // type annotation and initializer, up to the next declarator
+            const annotationAt = k;
             let initStart = -1;
             while (k < end && !this.is(k, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, ',') && !this.is(k, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, ';')) {
                 if (this.is(k, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '=') && initStart < 0)
@@ -5263,6 +5449,9 @@ class JsScanner {
                 else
                     k++;
             }
+            if (this.is(annotationAt, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, ':') ||
+                (this.is(annotationAt, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '!') && this.is(annotationAt + 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, ':')))
+                annotations.push([annotationAt, initStart >= 0 ? initStart - 1 : k]);
             if (initStart >= 0 && this.executesOnLoad(initStart, k))
                 onLoad = true;
             if (initStart >= 0)
@@ -5283,11 +5472,24 @@ class JsScanner {
                 this.scan_.exports[name] = name;
         }
         // A binding's module loads as the import record says; its declaration reaches nothing more.
-        const loadRefs = bound ? refs.filter(ref => ref !== bound) : refs;
+        const runRefs = annotations.length ? this.referencesOutside(start, end, annotations) : refs;
+        const loadRefs = bound ? runRefs.filter(ref => ref !== bound) : runRefs;
         if (onLoad && declarators === 1 && declared.length === 1 && initializer)
-            this.runsOnLoadDeferring(start, end, declared[0], initializer[0], initializer[1], loadRefs);
+            this.runsOnLoadDeferring(start, end, declared[0], initializer[0], initializer[1], loadRefs, annotations);
         else if (onLoad)
             this.runsOnLoad(start, end, loadRefs);
+    }
+    /** The distinct references of `from`..`to` outside the ranges of `skip` (in order, apart). */
+    referencesOutside(from, to, skip) {
+        const refs = new Set();
+        let at = from;
+        for (const [a, b] of [...skip, [to, to]]) {
+            if (a > at)
+                for (const ref of this.references(at, Math.min(a, to)))
+                    refs.add(ref);
+            at = Math.max(at, b);
+        }
+        return [...refs];
     }
     /** `const x = require('y')`, declared once, that names the module (see narrowNamespaceBindings). */
     requireBindings = new Set();
@@ -5518,6 +5720,8 @@ class JsScanner {
                 this.kinds[k - 1] === _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU &&
                 !(this.texts[k - 2] === '.' && this.kinds[k - 2] === _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU))
                 continue;
+            if (this.isPropertyKey(k))
+                continue;
             // A narrowed namespace is referred to by the member read (`io.call`); its declaration
             // (`const io = require(…)`) loads the module as the import record says.
             const member = this.narrowNamespaces.size && this.narrowNamespaces.has(text)
@@ -5538,6 +5742,33 @@ class JsScanner {
             refs.push(text);
         }
         return refs;
+    }
+    /**
+     * Whether the name at k is a key that reads no binding of its name, before a colon (or `?:`):
+     * first in braces, after a comma or a semicolon (`{ persist: … }` in an object, a type or a
+     * pattern, `(a, b: T)`, a label), or first on a line after a member that ended (a type
+     * literal's or an interface's `persist: {` under `setState(): void`). A conditional's branch
+     * follows `?` or an operator, a case's value `case`, and a Flow cast's expression `(`: those
+     * still read it.
+     */
+    isPropertyKey(k) {
+        if (this.kinds[k + 1] !== _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU)
+            return false;
+        const after = this.texts[k + 1];
+        if (after !== ':' && !(after === '?' && this.is(k + 2, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, ':')))
+            return false;
+        const kind = this.kinds[k - 1];
+        const before = this.texts[k - 1];
+        if (kind === _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU) {
+            if (before === '{' || before === ',' || before === ';')
+                return true;
+            return this.newline[k] === true && (before === ')' || before === ']' || before === '}');
+        }
+        if (!this.newline[k])
+            return false;
+        if (kind === _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .STRING */ .An || kind === _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .NUMBER */ .uk)
+            return true;
+        return kind === _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3 && (!NOT_REFERENCES.has(before) || TYPE_WORDS.has(before));
     }
     /**
      * Whether a contextual word (CONTEXTUAL_WORDS) is used as a keyword: followed by a name, a
