@@ -3913,6 +3913,8 @@ class JsScanner {
     classNames = new Set();
     /** Top-level `F.name = value` statements, placed once every declaration is known. */
     propertyStatements = [];
+    /** Names declared so far only as types (`interface X`, `type X =`), which a function may merge with. */
+    typesOnly = new Set();
     /** Tokens whose line pragma (Tokens.linePragmas) is in some declaration's hash. */
     pragmasHashed = new Set();
     /** Targets of `F.prototype = …`: their prototype may be anything, setters included. */
@@ -4111,7 +4113,7 @@ class JsScanner {
             if (word === 'require' &&
                 !prevDot &&
                 !(this.is(k - 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '=') && this.is(k - 3, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3, 'import'))) {
-                const record = { spec, kind: 'require', names: this.destructuredRequire(k) };
+                const record = { spec, kind: 'require', names: this.destructuredBindings(k) };
                 this.scan_.imports.push(record);
                 const local = record.names ? undefined : this.requiredAs(k);
                 if (local !== undefined) {
@@ -4120,7 +4122,7 @@ class JsScanner {
                 }
             }
             else if (word === 'import' && !prevDot) {
-                const names = this.is(k - 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3, 'await') ? this.destructuredRequire(k, k - 2) : null;
+                const names = this.is(k - 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3, 'await') ? this.destructuredBindings(k, k - 2) : null;
                 this.scan_.imports.push({ spec, kind: 'dynamic', names });
             }
             else if (prevDot &&
@@ -4198,7 +4200,7 @@ class JsScanner {
      * one inside a function whose names another binding or a top-level declaration has (see
      * dropCollidingBindings): a module has one binding per name.
      */
-    destructuredRequire(k, eq = k - 1) {
+    destructuredBindings(k, eq = k - 1) {
         if (!this.is(k + 3, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, ')') || this.is(k + 4, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '.') || this.is(k + 4, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '['))
             return null;
         if (this.is(k + 4, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '(') || !this.is(eq, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '=') || !this.is(eq - 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '}'))
@@ -4235,9 +4237,7 @@ class JsScanner {
             this.nestedBindings.add(names);
         return names;
     }
-    /** Names declared so far only as types (`interface X`, `type X =`). */
-    typesOnly = new Set();
-    /** Bindings destructured inside a function or block (see destructuredRequire). */
+    /** Bindings destructured inside a function or block (see destructuredBindings). */
     nestedBindings = new Set();
     /** Is token k outside every bracket? */
     atTopLevel(k) {
@@ -4932,7 +4932,7 @@ class JsScanner {
             if (declared.has(text)) {
                 // A function expression's `return` hands it to whoever calls that function, perhaps here.
                 const kept = k < definingUntil
-                    ? this.storedBy(k, definingUntil, target)
+                    ? this.storedBy(k, target)
                     : this.keptAt(k) && (k >= nestedUntil || !this.is(k - 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3, 'return'));
                 if (kept === 'stored')
                     storedOn.set(target, [...(storedOn.get(target) ?? []), text]);
@@ -4940,9 +4940,7 @@ class JsScanner {
                     running.add(text);
                 continue;
             }
-            const at = params.indexOf(text);
-            if (at >= 0 && !(this.is(k - 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '.') && !this.is(k - 2, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '.')))
-                used |= 1 << at;
+            used |= this.parameterAt(k, params);
         }
         // What a declaration that runs names runs too (it may call it), and so does what is stored on it.
         const queue = [...running];
@@ -4957,9 +4955,7 @@ class JsScanner {
                     return 0;
                 if (declared.has(text))
                     names.push(text);
-                const at = params.indexOf(text);
-                if (at >= 0 && !(this.is(k - 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '.') && !this.is(k - 2, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '.')))
-                    used |= 1 << at;
+                used |= this.parameterAt(k, params);
             }
             for (const other of names)
                 if (!running.has(other)) {
@@ -4973,6 +4969,11 @@ class JsScanner {
                 defers |= 1 << at;
         });
         return defers;
+    }
+    /** The bit of the parameter that the name at k reads (not a member `x.fn`), or 0. */
+    parameterAt(k, params) {
+        const at = params.indexOf(this.t(k));
+        return at >= 0 && !this.readAsMember(k) ? 1 << at : 0;
     }
     /**
      * The function declarations directly in a body (`{` at `open`, `}` at `close`), by name, with
@@ -5010,12 +5011,12 @@ class JsScanner {
         return (method === 'defineProperty' || method === 'defineProperties') && !this.is(k - 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '.');
     }
     /**
-     * How the function declaration named at k, inside the arguments of `Object.defineProperty(…)`
-     * (which ends at `until`), is used: the call's first argument ('target', a function declaration
+     * How the function declaration named at k, inside the arguments of `Object.defineProperty(…)`,
+     * is used: the call's first argument ('target', a function declaration
      * the others are stored on when it is `target`), a descriptor's `value` on that target
      * ('stored'), or otherwise (undefined: it may run).
      */
-    storedBy(k, until, target) {
+    storedBy(k, target) {
         if (this.is(k - 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '(') &&
             this.is(k - 2, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3) &&
             this.is(k + 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, ',') &&
@@ -5025,7 +5026,7 @@ class JsScanner {
             this.is(k - 2, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3, 'value') &&
             (this.is(k - 3, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '{') || this.is(k - 3, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, ',')) &&
             (this.is(k + 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '}') || this.is(k + 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, ','));
-        return value && target !== '' && k < until ? 'stored' : undefined;
+        return value && target !== '' ? 'stored' : undefined;
     }
     /**
      * Whether the function declaration named at k is only kept there, not run: returned as it is

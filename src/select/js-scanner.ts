@@ -169,6 +169,8 @@ class JsScanner {
     /** Where the value starts. */
     valueAt: number
   }> = []
+  /** Names declared so far only as types (`interface X`, `type X =`), which a function may merge with. */
+  private readonly typesOnly = new Set<string>()
   /** Tokens whose line pragma (Tokens.linePragmas) is in some declaration's hash. */
   private readonly pragmasHashed = new Set<number>()
   /** Targets of `F.prototype = …`: their prototype may be anything, setters included. */
@@ -363,7 +365,7 @@ class JsScanner {
         !prevDot &&
         !(this.is(k - 1, PUNCT, '=') && this.is(k - 3, IDENT, 'import'))
       ) {
-        const record: ImportRecord = { spec, kind: 'require', names: this.destructuredRequire(k) }
+        const record: ImportRecord = { spec, kind: 'require', names: this.destructuredBindings(k) }
         this.scan_.imports.push(record)
         const local = record.names ? undefined : this.requiredAs(k)
         if (local !== undefined) {
@@ -371,7 +373,7 @@ class JsScanner {
           this.requireRecords.set(record, local)
         }
       } else if (word === 'import' && !prevDot) {
-        const names = this.is(k - 1, IDENT, 'await') ? this.destructuredRequire(k, k - 2) : null
+        const names = this.is(k - 1, IDENT, 'await') ? this.destructuredBindings(k, k - 2) : null
         this.scan_.imports.push({ spec, kind: 'dynamic', names })
       } else if (
         prevDot &&
@@ -453,7 +455,7 @@ class JsScanner {
    * one inside a function whose names another binding or a top-level declaration has (see
    * dropCollidingBindings): a module has one binding per name.
    */
-  private destructuredRequire(k: number, eq = k - 1): ImportBinding[] | null {
+  private destructuredBindings(k: number, eq = k - 1): ImportBinding[] | null {
     if (!this.is(k + 3, PUNCT, ')') || this.is(k + 4, PUNCT, '.') || this.is(k + 4, PUNCT, '[')) return null
     if (this.is(k + 4, PUNCT, '(') || !this.is(eq, PUNCT, '=') || !this.is(eq - 1, PUNCT, '}')) return null
     const close = eq - 1
@@ -481,10 +483,7 @@ class JsScanner {
     return names
   }
 
-  /** Names declared so far only as types (`interface X`, `type X =`). */
-  private readonly typesOnly = new Set<string>()
-
-  /** Bindings destructured inside a function or block (see destructuredRequire). */
+  /** Bindings destructured inside a function or block (see destructuredBindings). */
   private readonly nestedBindings = new Set<ImportBinding[]>()
 
   /** Is token k outside every bracket? */
@@ -1167,14 +1166,13 @@ class JsScanner {
         // A function expression's `return` hands it to whoever calls that function, perhaps here.
         const kept =
           k < definingUntil
-            ? this.storedBy(k, definingUntil, target)
+            ? this.storedBy(k, target)
             : this.keptAt(k) && (k >= nestedUntil || !this.is(k - 1, IDENT, 'return'))
         if (kept === 'stored') storedOn.set(target, [...(storedOn.get(target) ?? []), text])
         else if (!kept) running.add(text)
         continue
       }
-      const at = params.indexOf(text)
-      if (at >= 0 && !(this.is(k - 1, PUNCT, '.') && !this.is(k - 2, PUNCT, '.'))) used |= 1 << at
+      used |= this.parameterAt(k, params)
     }
     // What a declaration that runs names runs too (it may call it), and so does what is stored on it.
     const queue = [...running]
@@ -1186,8 +1184,7 @@ class JsScanner {
         const text = this.t(k)
         if (text === 'arguments' || text === 'eval') return 0
         if (declared.has(text)) names.push(text)
-        const at = params.indexOf(text)
-        if (at >= 0 && !(this.is(k - 1, PUNCT, '.') && !this.is(k - 2, PUNCT, '.'))) used |= 1 << at
+        used |= this.parameterAt(k, params)
       }
       for (const other of names)
         if (!running.has(other)) {
@@ -1200,6 +1197,12 @@ class JsScanner {
       if (at < 31 && !(used & (1 << at))) defers |= 1 << at
     })
     return defers
+  }
+
+  /** The bit of the parameter that the name at k reads (not a member `x.fn`), or 0. */
+  private parameterAt(k: number, params: readonly string[]): number {
+    const at = params.indexOf(this.t(k))
+    return at >= 0 && !this.readAsMember(k) ? 1 << at : 0
   }
 
   /**
@@ -1241,12 +1244,12 @@ class JsScanner {
   }
 
   /**
-   * How the function declaration named at k, inside the arguments of `Object.defineProperty(…)`
-   * (which ends at `until`), is used: the call's first argument ('target', a function declaration
+   * How the function declaration named at k, inside the arguments of `Object.defineProperty(…)`,
+   * is used: the call's first argument ('target', a function declaration
    * the others are stored on when it is `target`), a descriptor's `value` on that target
    * ('stored'), or otherwise (undefined: it may run).
    */
-  private storedBy(k: number, until: number, target: string): 'target' | 'stored' | undefined {
+  private storedBy(k: number, target: string): 'target' | 'stored' | undefined {
     if (
       this.is(k - 1, PUNCT, '(') &&
       this.is(k - 2, IDENT) &&
@@ -1259,7 +1262,7 @@ class JsScanner {
       this.is(k - 2, IDENT, 'value') &&
       (this.is(k - 3, PUNCT, '{') || this.is(k - 3, PUNCT, ',')) &&
       (this.is(k + 1, PUNCT, '}') || this.is(k + 1, PUNCT, ','))
-    return value && target !== '' && k < until ? 'stored' : undefined
+    return value && target !== '' ? 'stored' : undefined
   }
 
   /**
