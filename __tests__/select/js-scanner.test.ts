@@ -241,6 +241,88 @@ describe('JS/TS scanner: imports and exports', () => {
     ])
   })
 
+  it('binds the members read of an awaited import(), a then() callback or a required member', () => {
+    const names = (src: string): unknown[] => scanJs(src, 'a.js').imports.map(r => [r.spec, r.names])
+    const inTest = (body: string): string => `test('t', async () => {\n  ${body}\n})\n`
+    expect(names(inTest("const tools = await import('./x')\n  tools.one(tools.two)"))).toEqual([
+      [
+        './x',
+        [
+          { imported: 'one', local: 'tools.one' },
+          { imported: 'two', local: 'tools.two' }
+        ]
+      ]
+    ])
+    // Declared in each test, of the same module: one binding per member.
+    const each =
+      inTest("const x = await import('./x')\n  x.one()") + inTest("const x = await import('./x')\n  x.two()")
+    expect(names(each)).toEqual([
+      [
+        './x',
+        [
+          { imported: 'one', local: 'x.one' },
+          { imported: 'two', local: 'x.two' }
+        ]
+      ],
+      [
+        './x',
+        [
+          { imported: 'one', local: 'x.one' },
+          { imported: 'two', local: 'x.two' }
+        ]
+      ]
+    ])
+    expect(names(inTest("const one = (await import('./x')).one\n  one()"))).toEqual([
+      ['./x', [{ imported: 'one', local: 'one' }]]
+    ])
+    expect(names("const one = require('./x').one\none()\n")).toEqual([
+      ['./x', [{ imported: 'one', local: 'one' }]]
+    ])
+    expect(names("import('./x').then(({ one, two: second }) => one(second))\n")).toEqual([
+      [
+        './x',
+        [
+          { imported: 'one', local: 'one' },
+          { imported: 'two', local: 'second' }
+        ]
+      ]
+    ])
+    expect(names("import('./x').then(function ({ one }) { one() })\n")).toEqual([
+      ['./x', [{ imported: 'one', local: 'one' }]]
+    ])
+    for (const callback of [
+      'm => m.one()',
+      '(m) => m.one()',
+      'function (m) { m.one() }',
+      'async m => m.one()'
+    ])
+      expect(names(`import('./x').then(${callback})\n`)).toEqual([
+        ['./x', [{ imported: 'one', local: 'm.one' }]]
+      ])
+    // The whole module: the name is used bare, names two modules, or the read goes on past the member.
+    expect(names(inTest("const x = await import('./x')\n  use(x)"))).toEqual([['./x', null]])
+    expect(
+      names(
+        inTest("const x = await import('./x')\n  x.one()") +
+          inTest("const x = await import('./y')\n  x.one()")
+      )
+    ).toEqual([
+      ['./x', null],
+      ['./y', null]
+    ])
+    expect(names("import('./x').then(m => m.one())\nimport('./y').then(m => m.one())\n")).toEqual([
+      ['./x', null],
+      ['./y', null]
+    ])
+    expect(names("const two = require('./x').one.two\n")).toEqual([['./x', null]])
+    // A callback handed to something else than the import's `then`.
+    expect(names("Promise.all([import('./x'), later(m => m.one())])\n")).toEqual([['./x', null]])
+    expect(names(inTest("const one = (await import('./x')).one()"))).toEqual([['./x', null]])
+    expect(names("import('./x').then(({ one }) => one).then(f => f())\n")).toEqual([
+      ['./x', [{ imported: 'one', local: 'one' }]]
+    ])
+  })
+
   it('treats CommonJS modules as one module-level unit', () => {
     const scan = scanJs("const x = require('./x')\nmodule.exports = { run: () => x.go() }\n", 'a.cjs')
     expect(scan.esm).toBe(false)

@@ -744,11 +744,11 @@ describe('namespace imports', () => {
         "let ops = require('../src/ops')\nops = { ...ops }\ntest('r', () => expect(ops.sub()).toBe(2))\n",
       'test/twice.test.js':
         "test('a', () => {\n  const ops = require('../src/ops')\n  expect(ops.sub()).toBe(2)\n})\ntest('b', () => {\n  const ops = require('../src/fast-ops')\n  expect(ops.add()).toBe(3)\n})\n",
+      // The member required, alone: a binding to `sub`.
       'test/chained.test.js':
         "const ops = require('../src/ops')\n  .sub\ntest('x', () => expect(ops.name).toBe('sub'))\n"
     }
     const wholeModule = [
-      'test/chained.test.js',
       'test/computed.test.js',
       'test/passed.test.js',
       'test/reassigned.test.js',
@@ -760,7 +760,12 @@ describe('namespace imports', () => {
         'src/ops.js',
         'return 2',
         'return 20',
-        [...wholeModule.slice(0, 4), 'test/members.test.js', 'test/twice.test.js'].sort()
+        [
+          ...wholeModule.slice(0, 3),
+          'test/chained.test.js',
+          'test/members.test.js',
+          'test/twice.test.js'
+        ].sort()
       ],
       // The require runs as the module loads: another module there is a change to all of it.
       ['src/calc.js', "'./ops'", "'./fast-ops'", ['test/calc.test.js', 'test/other.test.js']]
@@ -1052,7 +1057,7 @@ describe('CommonJS exports', () => {
     ])
   })
 
-  it('take only the names destructured from an awaited import(), unless a name is bound twice', async () => {
+  it('take only the names read of an awaited import() or a require, unless a name is bound twice', async () => {
     const dynamic = {
       'src/tools.js': `export ${fnText('one', 1)}export ${fnText('two', 2)}`,
       'src/other.js': `export ${fnText('one', 10)}`,
@@ -1065,6 +1070,22 @@ describe('CommonJS exports', () => {
       ].join('\n'),
       'test/then.test.js':
         "test('t', () => import('../src/tools.js').then(({ two }) => expect(two()).toBe(2)))\n",
+      'test/then-module.test.js':
+        "test('t', () => import('../src/tools.js').then(m => expect(m.two()).toBe(2)))\n",
+      // The module as a name, in each test, read only through its members.
+      'test/namespace.test.js': [
+        "test('a', async () => {\n  const tools = await import('../src/tools.js')\n  expect(tools.one()).toBe(1)\n})",
+        "test('b', async () => {\n  const tools = await import('../src/tools.js')\n  expect(tools.one() + 1).toBe(2)\n})\n"
+      ].join('\n'),
+      'test/member.test.js':
+        "test('m', async () => {\n  const two = (await import('../src/tools.js')).two\n  expect(two()).toBe(2)\n})\n",
+      'test/required-member.test.js':
+        "const one = require('../src/tools.js').one\ntest('r', () => expect(one()).toBe(1))\n",
+      // One name for two modules: each import reaches its whole module.
+      'test/mixed.test.js': [
+        "test('a', async () => {\n  const m = await import('../src/other.js')\n  expect(m.one()).toBe(10)\n})",
+        "test('b', async () => {\n  const m = await import('../src/tools.js')\n  expect(m.two()).toBe(2)\n})\n"
+      ].join('\n'),
       'test/required.test.js': [
         "test('a', () => {\n  const { one } = require('../src/other.js')\n  expect(one()).toBe(10)\n})",
         "test('b', () => {\n  const { one } = require('../src/tools.js')\n  expect(one()).toBe(1)\n})\n"
@@ -1080,15 +1101,35 @@ describe('CommonJS exports', () => {
         'src/tools.js',
         'return 1',
         'return 100',
-        ['test/lazy.test.js', 'test/required.test.js', 'test/then.test.js', 'test/twice.test.js']
+        [
+          'test/lazy.test.js',
+          'test/mixed.test.js',
+          'test/namespace.test.js',
+          'test/required-member.test.js',
+          'test/required.test.js',
+          'test/twice.test.js'
+        ]
       ],
       [
         'src/tools.js',
         'return 2',
         'return 200',
-        ['test/again.test.js', 'test/required.test.js', 'test/then.test.js', 'test/twice.test.js']
+        [
+          'test/again.test.js',
+          'test/member.test.js',
+          'test/mixed.test.js',
+          'test/required.test.js',
+          'test/then-module.test.js',
+          'test/then.test.js',
+          'test/twice.test.js'
+        ]
       ],
-      ['src/other.js', 'return 10', 'return 100', ['test/required.test.js', 'test/twice.test.js']]
+      [
+        'src/other.js',
+        'return 10',
+        'return 100',
+        ['test/mixed.test.js', 'test/required.test.js', 'test/twice.test.js']
+      ]
     ])
   })
 

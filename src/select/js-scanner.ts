@@ -242,8 +242,13 @@ class JsScanner {
    * other use (`io[name]`, `{ io }`, `<io.X />`, passing `io`) keeps the whole module.
    */
   private readonly narrowNamespaces = new Map<string, Set<string>>()
-  /** `const io = require('./effects')`: how many such declarations each name has. */
+  /**
+   * `const io = require('./effects')`, `const io = await import(…)`, `import(…).then(io => …)`: how
+   * many such declarations each name has.
+   */
   private readonly requireLocals = new Map<string, number>()
+  /** The module every such declaration of a name names, or null when they name different ones. */
+  private readonly requireSpecs = new Map<string, string | null>()
   private readonly requireRecords = new Map<ImportRecord, string>()
 
   private findNarrowNamespaces(): void {
@@ -273,13 +278,23 @@ class JsScanner {
         if (
           (this.is(k - 1, IDENT, 'as') && this.is(k - 2, PUNCT, '*')) ||
           (this.is(k - 1, IDENT, 'import') && this.is(k + 1, PUNCT, '=')) ||
-          (DECLARES.has(this.t(k - 1)) && this.is(k + 1, PUNCT, '=') && this.is(k + 2, IDENT, 'require'))
+          (DECLARES.has(this.t(k - 1)) &&
+            this.is(k + 1, PUNCT, '=') &&
+            (this.is(k + 2, IDENT, 'require') ||
+              (this.is(k + 2, IDENT, 'await') && this.is(k + 3, IDENT, 'import')))) ||
+          this.moduleParameters.has(k)
         )
           declarations++
         else if (this.is(k + 1, PUNCT, '.') && this.is(k + 2, IDENT)) members.add(this.t(k + 2))
         else onlyMembers = false
       }
-      if (onlyMembers && declarations === 1 && members.size > 0) this.narrowNamespaces.set(local, members)
+      // Declared more than once (a test that imports a module in each case), each time the same module.
+      const once =
+        declarations === 1 ||
+        (declarations > 1 &&
+          declarations === this.requireLocals.get(local) &&
+          this.requireSpecs.get(local) !== null)
+      if (onlyMembers && once && members.size > 0) this.narrowNamespaces.set(local, members)
     }
   }
 
@@ -295,7 +310,7 @@ class JsScanner {
       const binding =
         record.kind === 'static'
           ? record.names?.find(b => b.imported === '*')
-          : required !== undefined && this.requireLocals.get(required) === 1
+          : required !== undefined && this.requireSpecs.get(required) !== null
             ? { imported: '*', local: required }
             : undefined
       const members = binding && this.narrowNamespaces.get(binding.local)
@@ -365,16 +380,26 @@ class JsScanner {
         !prevDot &&
         !(this.is(k - 1, PUNCT, '=') && this.is(k - 3, IDENT, 'import'))
       ) {
-        const record: ImportRecord = { spec, kind: 'require', names: this.destructuredBindings(k) }
-        this.scan_.imports.push(record)
-        const local = record.names ? undefined : this.requiredAs(k)
-        if (local !== undefined) {
-          this.requireLocals.set(local, (this.requireLocals.get(local) ?? 0) + 1)
-          this.requireRecords.set(record, local)
+        const record: ImportRecord = {
+          spec,
+          kind: 'require',
+          names: this.destructuredBindings(k) ?? this.memberBinding(k - 1, k + 3)
         }
+        this.scan_.imports.push(record)
+        if (!record.names) this.noteModuleLocal(record, this.requiredAs(k))
       } else if (word === 'import' && !prevDot) {
-        const names = this.is(k - 1, IDENT, 'await') ? this.destructuredBindings(k, k - 2) : null
-        this.scan_.imports.push({ spec, kind: 'dynamic', names })
+        const awaited = this.is(k - 1, IDENT, 'await')
+        const wrapped = awaited && this.is(k - 2, PUNCT, '(') && this.is(k + 4, PUNCT, ')')
+        const record: ImportRecord = {
+          spec,
+          kind: 'dynamic',
+          names: awaited
+            ? (this.destructuredBindings(k, k - 2) ?? (wrapped ? this.memberBinding(k - 3, k + 4) : null))
+            : this.thenBindings(k)
+        }
+        this.scan_.imports.push(record)
+        if (awaited && !record.names) this.noteModuleLocal(record, this.requiredAs(k, k - 2))
+        else if (!record.names) this.noteModuleLocal(record, this.thenParameter(k))
       } else if (
         prevDot &&
         MOCK_METHODS.has(word as string) &&
@@ -435,17 +460,97 @@ class JsScanner {
   }
 
   /**
-   * The name of `const io = require('x')` (or `let`, `var`) when the declaration is that alone,
-   * ended by `;` or a line break.
+   * The name of `const io = require('x')` (or `let`, `var`; or `= await import('x')`, `eq` the
+   * `=`) when the declaration is that alone, ended by `;` or a line break.
    */
-  private requiredAs(k: number): string | undefined {
-    if (!this.is(k - 1, PUNCT, '=') || !this.is(k - 2, IDENT) || !DECLARES.has(this.t(k - 3)))
+  private requiredAs(k: number, eq = k - 1): string | undefined {
+    if (!this.is(eq, PUNCT, '=') || !this.is(eq - 1, IDENT) || !DECLARES.has(this.t(eq - 2))) return undefined
+    return this.is(k + 3, PUNCT, ')') && this.endsDeclaration(k + 4) ? this.t(eq - 1) : undefined
+  }
+
+  /** Does a declaration end before token k: at the end, a `;`, or a line break before a name? */
+  private endsDeclaration(k: number): boolean {
+    return k >= this.n || this.is(k, PUNCT, ';') || (this.newline[k] === true && this.kinds[k] === IDENT)
+  }
+
+  /**
+   * `const a = require('x').b` (`eq` the `=`, `close` the call's `)`) or `const a = (await
+   * import('x')).b` (`close` the `)` around it) reads only `b` of the module, bound to `a`, when
+   * the declaration is that alone, ended by `;` or a line break.
+   */
+  private memberBinding(eq: number, close: number): ImportBinding[] | null {
+    if (!this.is(eq, PUNCT, '=') || !this.is(eq - 1, IDENT) || !DECLARES.has(this.t(eq - 2))) return null
+    if (!this.is(close, PUNCT, ')') || !this.is(close + 1, PUNCT, '.') || !this.is(close + 2, IDENT))
+      return null
+    if (!this.endsDeclaration(close + 3)) return null
+    const names = [{ imported: this.t(close + 2), local: this.t(eq - 1) }]
+    if (!this.atTopLevel(eq)) this.nestedBindings.add(names)
+    return names
+  }
+
+  /**
+   * `import('x').then(({ a, b: c }) => …)` (or `function ({ a }) {…}`), with `import` at k: the
+   * callback reads only `a` and `b` of the module (see destructuredBindings).
+   */
+  private thenBindings(k: number): ImportBinding[] | null {
+    const open = this.thenCallback(k)
+    if (open === undefined || !this.is(open + 1, PUNCT, '{')) return null
+    const close = this.match[open + 1] as number
+    if (!this.is(close + 1, PUNCT, ')')) return null
+    const names = this.bindingList(open + 1, close)
+    if (names) this.nestedBindings.add(names)
+    return names
+  }
+
+  /**
+   * The module's name in `import('x').then(m => …)` (or `(m) =>`, `function (m)`, `async`), with
+   * `import` at k.
+   */
+  private thenParameter(k: number): string | undefined {
+    const callback = this.thenArgument(k)
+    if (callback === undefined) return undefined
+    const open = this.thenCallback(k)
+    const at =
+      this.is(callback, IDENT) && this.is(callback + 1, PUNCT, '=>')
+        ? callback
+        : open !== undefined && this.is(open + 1, IDENT) && this.is(open + 2, PUNCT, ')')
+          ? open + 1
+          : undefined
+    if (at === undefined) return undefined
+    this.moduleParameters.add(at)
+    return this.t(at)
+  }
+
+  /** Where the parameters of thenParameter are declared. */
+  private readonly moduleParameters = new Set<number>()
+
+  /** The first token of the callback in `import('x').then(…)` (past `async`), with `import` at k. */
+  private thenArgument(k: number): number | undefined {
+    if (!this.is(k + 3, PUNCT, ')') || !this.is(k + 4, PUNCT, '.') || !this.is(k + 5, IDENT, 'then'))
       return undefined
-    if (!this.is(k + 3, PUNCT, ')')) return undefined
-    const next = k + 4
-    const ends =
-      next >= this.n || this.is(next, PUNCT, ';') || (this.newline[next] && this.kinds[next] === IDENT)
-    return ends ? this.t(k - 2) : undefined
+    if (!this.is(k + 6, PUNCT, '(')) return undefined
+    return this.is(k + 7, IDENT, 'async') && !this.is(k + 8, PUNCT, '=>') ? k + 8 : k + 7
+  }
+
+  /** The `(` of the callback's parameters in `import('x').then(…)`, with `import` at k. */
+  private thenCallback(k: number): number | undefined {
+    const callback = this.thenArgument(k)
+    if (callback === undefined) return undefined
+    if (this.is(callback, PUNCT, '(')) {
+      const close = this.match[callback] as number
+      return this.is(close + 1, PUNCT, '=>') ? callback : undefined
+    }
+    if (this.is(callback, IDENT, 'function') && this.is(callback + 1, PUNCT, '(')) return callback + 1
+    return undefined
+  }
+
+  /** Records `local` as bound to the whole module of `record` (see findNarrowNamespaces). */
+  private noteModuleLocal(record: ImportRecord, local: string | undefined): void {
+    if (local === undefined) return
+    this.requireLocals.set(local, (this.requireLocals.get(local) ?? 0) + 1)
+    const spec = this.requireSpecs.get(local)
+    this.requireSpecs.set(local, spec === undefined || spec === record.spec ? record.spec : null)
+    this.requireRecords.set(record, local)
   }
 
   /**
@@ -463,6 +568,13 @@ class JsScanner {
     if (open < 0 || !this.is(open, PUNCT, '{')) return null
     const declaration = this.t(open - 1)
     if (declaration !== 'const' && declaration !== 'let' && declaration !== 'var') return null
+    const names = this.bindingList(open, close)
+    if (names && !this.atTopLevel(open)) this.nestedBindings.add(names)
+    return names
+  }
+
+  /** The names of a destructuring pattern `{ a, b: c }` from `open` to `close`; null for any other. */
+  private bindingList(open: number, close: number): ImportBinding[] | null {
     const names: ImportBinding[] = []
     for (let i = open + 1; i < close;) {
       if (!this.is(i, IDENT)) return null
@@ -478,9 +590,7 @@ class JsScanner {
       if (this.is(i, PUNCT, ',')) i++
       else if (i !== close) return null
     }
-    if (names.length === 0) return null
-    if (!this.atTopLevel(open)) this.nestedBindings.add(names)
-    return names
+    return names.length ? names : null
   }
 
   /** Bindings destructured inside a function or block (see destructuredBindings). */
