@@ -196,7 +196,10 @@ describe('JS/TS scanner: imports and exports', () => {
         'export function lookup(key) { switch (key) { case persist: return 1 } }',
         'export const cast = (persist: any)',
         'interface Api {\n  setState(): void\n  persist: { clear: () => void }\n  other: string\n}',
-        'export const split = (x) =>\n  x\n    ? persist\n    : other'
+        'export const split = (x) =>\n  x\n    ? persist\n    : other',
+        'interface Calls {\n  persist(): void\n  other?(x: Size): number\n}',
+        'type Methods = { persist(): void; other?(): number }',
+        'export function call() {\n  if (other) { persist() }\n}'
       ].join('\n'),
       'a.ts'
     )
@@ -204,7 +207,11 @@ describe('JS/TS scanner: imports and exports', () => {
     expect(refs('Store')).toEqual(['Size', 'number'])
     expect(refs('options')).toEqual(['options', 'other'])
     expect(refs('read')).toEqual(['number', 'saved'])
-    expect(refs('Api')).toEqual(['setState', 'string'])
+    expect(refs('Api')).toEqual(['string'])
+    // A method signature's name in an interface or a type is a key; a call in a block reads it.
+    expect(refs('Calls')).toEqual(['Size', 'number'])
+    expect(refs('Methods')).toEqual(['number'])
+    expect(refs('call')).toEqual(['other', 'persist'])
     // A conditional's branches, shorthand properties, a case and a cast read the binding.
     expect(refs('pick')).toEqual(['other', 'persist', 'pick', 'x'])
     expect(refs('split')).toEqual(['other', 'persist', 'split', 'x'])

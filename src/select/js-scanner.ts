@@ -1722,7 +1722,9 @@ class JsScanner {
       this.is(k + 1, IDENT)
     ) {
       const name = this.t(k + 1)
+      this.inType = word === 'interface' || word === 'type'
       const refs = this.references(k + 2, end)
+      this.inType = false
       if (word === 'interface' || word === 'type') {
         if (!Object.hasOwn(this.scan_.symbols, name)) this.typesOnly.add(name)
       } else this.typesOnly.delete(name)
@@ -2046,6 +2048,8 @@ class JsScanner {
 
   /** The identifiers a token range references (not property names after a dot). */
   private readonly seen = new Set<string>()
+  /** references() is reading an interface or a type alias: a method signature's name is a key. */
+  private inType = false
 
   /** The distinct identifiers a token range references (not property names after a dot). */
   private references(from: number, to: number): string[] {
@@ -2090,18 +2094,23 @@ class JsScanner {
    * Whether the name at k is a key that reads no binding of its name, before a colon (or `?:`):
    * first in braces, after a comma or a semicolon (`{ persist: … }` in an object, a type or a
    * pattern, `(a, b: T)`, a label), or first on a line after a member that ended (a type
-   * literal's or an interface's `persist: {` under `setState(): void`). A conditional's branch
+   * literal's or an interface's `persist: {` under `setState(): void`); in an interface or a type
+   * alias, so is a method signature's name before `(` (`setState(): void`), and a parameter's
+   * name first in parentheses (`(x: Size) => void`). A conditional's branch
    * follows `?` or an operator, a case's value `case`, and a Flow cast's expression `(`: those
    * still read it.
    */
   private isPropertyKey(k: number): boolean {
     if (this.kinds[k + 1] !== PUNCT) return false
     const after = this.texts[k + 1]
-    if (after !== ':' && !(after === '?' && this.is(k + 2, PUNCT, ':'))) return false
+    const signature = this.inType && (after === '(' || (after === '?' && this.is(k + 2, PUNCT, '(')))
+    if (!signature && after !== ':' && !(after === '?' && this.is(k + 2, PUNCT, ':'))) return false
     const kind = this.kinds[k - 1]
     const before = this.texts[k - 1] as string
     if (kind === PUNCT) {
       if (before === '{' || before === ',' || before === ';') return true
+      // A parameter's name in a type's signature, `(x: Size) => void`; elsewhere a Flow cast.
+      if (before === '(' && this.inType && !signature) return true
       return this.newline[k] === true && (before === ')' || before === ']' || before === '}')
     }
     if (!this.newline[k]) return false
