@@ -3987,8 +3987,13 @@ class JsScanner {
      * other use (`io[name]`, `{ io }`, `<io.X />`, passing `io`) keeps the whole module.
      */
     narrowNamespaces = new Map();
-    /** `const io = require('./effects')`: how many such declarations each name has. */
+    /**
+     * `const io = require('./effects')`, `const io = await import(…)`, `import(…).then(io => …)`: how
+     * many such declarations each name has.
+     */
     requireLocals = new Map();
+    /** The module every such declaration of a name names, or null when they name different ones. */
+    requireSpecs = new Map();
     requireRecords = new Map();
     findNarrowNamespaces() {
         const locals = [...this.requireLocals.keys()];
@@ -4018,14 +4023,23 @@ class JsScanner {
                     continue;
                 if ((this.is(k - 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3, 'as') && this.is(k - 2, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '*')) ||
                     (this.is(k - 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3, 'import') && this.is(k + 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '=')) ||
-                    (DECLARES.has(this.t(k - 1)) && this.is(k + 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '=') && this.is(k + 2, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3, 'require')))
+                    (DECLARES.has(this.t(k - 1)) &&
+                        this.is(k + 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '=') &&
+                        (this.is(k + 2, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3, 'require') ||
+                            (this.is(k + 2, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3, 'await') && this.is(k + 3, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3, 'import')))) ||
+                    this.moduleParameters.has(k))
                     declarations++;
                 else if (this.is(k + 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '.') && this.is(k + 2, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3))
                     members.add(this.t(k + 2));
                 else
                     onlyMembers = false;
             }
-            if (onlyMembers && declarations === 1 && members.size > 0)
+            // Declared more than once (a test that imports a module in each case), each time the same module.
+            const once = declarations === 1 ||
+                (declarations > 1 &&
+                    declarations === this.requireLocals.get(local) &&
+                    this.requireSpecs.get(local) !== null);
+            if (onlyMembers && once && members.size > 0)
                 this.narrowNamespaces.set(local, members);
         }
     }
@@ -4041,7 +4055,7 @@ class JsScanner {
             const required = this.requireRecords.get(record);
             const binding = record.kind === 'static'
                 ? record.names?.find(b => b.imported === '*')
-                : required !== undefined && this.requireLocals.get(required) === 1
+                : required !== undefined && this.requireSpecs.get(required) !== null
                     ? { imported: '*', local: required }
                     : undefined;
             const members = binding && this.narrowNamespaces.get(binding.local);
@@ -4113,17 +4127,30 @@ class JsScanner {
             if (word === 'require' &&
                 !prevDot &&
                 !(this.is(k - 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '=') && this.is(k - 3, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3, 'import'))) {
-                const record = { spec, kind: 'require', names: this.destructuredBindings(k) };
+                const record = {
+                    spec,
+                    kind: 'require',
+                    names: this.destructuredBindings(k) ?? this.memberBinding(k - 1, k + 3)
+                };
                 this.scan_.imports.push(record);
-                const local = record.names ? undefined : this.requiredAs(k);
-                if (local !== undefined) {
-                    this.requireLocals.set(local, (this.requireLocals.get(local) ?? 0) + 1);
-                    this.requireRecords.set(record, local);
-                }
+                if (!record.names)
+                    this.noteModuleLocal(record, this.requiredAs(k));
             }
             else if (word === 'import' && !prevDot) {
-                const names = this.is(k - 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3, 'await') ? this.destructuredBindings(k, k - 2) : null;
-                this.scan_.imports.push({ spec, kind: 'dynamic', names });
+                const awaited = this.is(k - 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3, 'await');
+                const wrapped = awaited && this.is(k - 2, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '(') && this.is(k + 4, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, ')');
+                const record = {
+                    spec,
+                    kind: 'dynamic',
+                    names: awaited
+                        ? (this.destructuredBindings(k, k - 2) ?? (wrapped ? this.memberBinding(k - 3, k + 4) : null))
+                        : this.thenBindings(k)
+                };
+                this.scan_.imports.push(record);
+                if (awaited && !record.names)
+                    this.noteModuleLocal(record, this.requiredAs(k, k - 2));
+                else if (!record.names)
+                    this.noteModuleLocal(record, this.thenParameter(k));
             }
             else if (prevDot &&
                 MOCK_METHODS.has(word) &&
@@ -4181,17 +4208,101 @@ class JsScanner {
             strings.add(path);
     }
     /**
-     * The name of `const io = require('x')` (or `let`, `var`) when the declaration is that alone,
-     * ended by `;` or a line break.
+     * The name of `const io = require('x')` (or `let`, `var`; or `= await import('x')`, `eq` the
+     * `=`) when the declaration is that alone, ended by `;` or a line break.
      */
-    requiredAs(k) {
-        if (!this.is(k - 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '=') || !this.is(k - 2, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3) || !DECLARES.has(this.t(k - 3)))
+    requiredAs(k, eq = k - 1) {
+        if (!this.is(eq, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '=') || !this.is(eq - 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3) || !DECLARES.has(this.t(eq - 2)))
             return undefined;
-        if (!this.is(k + 3, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, ')'))
+        return this.is(k + 3, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, ')') && this.endsDeclaration(k + 4) ? this.t(eq - 1) : undefined;
+    }
+    /** Does a declaration end before token k: at the end, a `;`, or a line break before a name? */
+    endsDeclaration(k) {
+        return k >= this.n || this.is(k, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, ';') || (this.newline[k] === true && this.kinds[k] === _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3);
+    }
+    /**
+     * `const a = require('x').b` (`eq` the `=`, `close` the call's `)`) or `const a = (await
+     * import('x')).b` (`close` the `)` around it) reads only `b` of the module, bound to `a`, when
+     * the declaration is that alone, ended by `;` or a line break.
+     */
+    memberBinding(eq, close) {
+        if (!this.is(eq, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '=') || !this.is(eq - 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3) || !DECLARES.has(this.t(eq - 2)))
+            return null;
+        if (!this.is(close, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, ')') || !this.is(close + 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '.') || !this.is(close + 2, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3))
+            return null;
+        if (!this.endsDeclaration(close + 3))
+            return null;
+        const names = [{ imported: this.t(close + 2), local: this.t(eq - 1) }];
+        if (!this.atTopLevel(eq))
+            this.nestedBindings.add(names);
+        return names;
+    }
+    /**
+     * `import('x').then(({ a, b: c }) => …)` (or `function ({ a }) {…}`), with `import` at k: the
+     * callback reads only `a` and `b` of the module (see destructuredBindings).
+     */
+    thenBindings(k) {
+        const open = this.thenCallback(k);
+        if (open === undefined || !this.is(open + 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '{'))
+            return null;
+        const close = this.match[open + 1];
+        if (!this.is(close + 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, ')'))
+            return null;
+        const names = this.bindingList(open + 1, close);
+        if (names)
+            this.nestedBindings.add(names);
+        return names;
+    }
+    /**
+     * The module's name in `import('x').then(m => …)` (or `(m) =>`, `function (m)`, `async`), with
+     * `import` at k.
+     */
+    thenParameter(k) {
+        const callback = this.thenArgument(k);
+        if (callback === undefined)
             return undefined;
-        const next = k + 4;
-        const ends = next >= this.n || this.is(next, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, ';') || (this.newline[next] && this.kinds[next] === _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3);
-        return ends ? this.t(k - 2) : undefined;
+        const open = this.thenCallback(k);
+        const at = this.is(callback, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3) && this.is(callback + 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '=>')
+            ? callback
+            : open !== undefined && this.is(open + 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3) && this.is(open + 2, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, ')')
+                ? open + 1
+                : undefined;
+        if (at === undefined)
+            return undefined;
+        this.moduleParameters.add(at);
+        return this.t(at);
+    }
+    /** Where the parameters of thenParameter are declared. */
+    moduleParameters = new Set();
+    /** The first token of the callback in `import('x').then(…)` (past `async`), with `import` at k. */
+    thenArgument(k) {
+        if (!this.is(k + 3, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, ')') || !this.is(k + 4, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '.') || !this.is(k + 5, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3, 'then'))
+            return undefined;
+        if (!this.is(k + 6, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '('))
+            return undefined;
+        return this.is(k + 7, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3, 'async') && !this.is(k + 8, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '=>') ? k + 8 : k + 7;
+    }
+    /** The `(` of the callback's parameters in `import('x').then(…)`, with `import` at k. */
+    thenCallback(k) {
+        const callback = this.thenArgument(k);
+        if (callback === undefined)
+            return undefined;
+        if (this.is(callback, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '(')) {
+            const close = this.match[callback];
+            return this.is(close + 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '=>') ? callback : undefined;
+        }
+        if (this.is(callback, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3, 'function') && this.is(callback + 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '('))
+            return callback + 1;
+        return undefined;
+    }
+    /** Records `local` as bound to the whole module of `record` (see findNarrowNamespaces). */
+    noteModuleLocal(record, local) {
+        if (local === undefined)
+            return;
+        this.requireLocals.set(local, (this.requireLocals.get(local) ?? 0) + 1);
+        const spec = this.requireSpecs.get(local);
+        this.requireSpecs.set(local, spec === undefined || spec === record.spec ? record.spec : null);
+        this.requireRecords.set(record, local);
     }
     /**
      * `const { a, b: c } = require('x')` (or `= await import('x')`, `eq` the `=`) reads only `a` and
@@ -4212,6 +4323,13 @@ class JsScanner {
         const declaration = this.t(open - 1);
         if (declaration !== 'const' && declaration !== 'let' && declaration !== 'var')
             return null;
+        const names = this.bindingList(open, close);
+        if (names && !this.atTopLevel(open))
+            this.nestedBindings.add(names);
+        return names;
+    }
+    /** The names of a destructuring pattern `{ a, b: c }` from `open` to `close`; null for any other. */
+    bindingList(open, close) {
         const names = [];
         for (let i = open + 1; i < close;) {
             if (!this.is(i, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3))
@@ -4231,11 +4349,7 @@ class JsScanner {
             else if (i !== close)
                 return null;
         }
-        if (names.length === 0)
-            return null;
-        if (!this.atTopLevel(open))
-            this.nestedBindings.add(names);
-        return names;
+        return names.length ? names : null;
     }
     /** Bindings destructured inside a function or block (see destructuredBindings). */
     nestedBindings = new Set();
@@ -5373,7 +5487,9 @@ class JsScanner {
             word === 'module') &&
             this.is(k + 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3)) {
             const name = this.t(k + 1);
+            this.inType = word === 'interface' || word === 'type';
             const refs = this.references(k + 2, end);
+            this.inType = false;
             if (word === 'interface' || word === 'type') {
                 if (!Object.hasOwn(this.scan_.symbols, name))
                     this.typesOnly.add(name);
@@ -5704,6 +5820,8 @@ class JsScanner {
     // ── token helpers ────────────────────────────────────────────────────────
     /** The identifiers a token range references (not property names after a dot). */
     seen = new Set();
+    /** references() is reading an interface or a type alias: a method signature's name is a key. */
+    inType = false;
     /** The distinct identifiers a token range references (not property names after a dot). */
     references(from, to) {
         const refs = [];
@@ -5748,7 +5866,9 @@ class JsScanner {
      * Whether the name at k is a key that reads no binding of its name, before a colon (or `?:`):
      * first in braces, after a comma or a semicolon (`{ persist: … }` in an object, a type or a
      * pattern, `(a, b: T)`, a label), or first on a line after a member that ended (a type
-     * literal's or an interface's `persist: {` under `setState(): void`). A conditional's branch
+     * literal's or an interface's `persist: {` under `setState(): void`); in an interface or a type
+     * alias, so is a method signature's name before `(` (`setState(): void`), and a parameter's
+     * name first in parentheses (`(x: Size) => void`). A conditional's branch
      * follows `?` or an operator, a case's value `case`, and a Flow cast's expression `(`: those
      * still read it.
      */
@@ -5756,12 +5876,16 @@ class JsScanner {
         if (this.kinds[k + 1] !== _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU)
             return false;
         const after = this.texts[k + 1];
-        if (after !== ':' && !(after === '?' && this.is(k + 2, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, ':')))
+        const signature = this.inType && (after === '(' || (after === '?' && this.is(k + 2, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '(')));
+        if (!signature && after !== ':' && !(after === '?' && this.is(k + 2, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, ':')))
             return false;
         const kind = this.kinds[k - 1];
         const before = this.texts[k - 1];
         if (kind === _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU) {
             if (before === '{' || before === ',' || before === ';')
+                return true;
+            // A parameter's name in a type's signature, `(x: Size) => void`; elsewhere a Flow cast.
+            if (before === '(' && this.inType && !signature)
                 return true;
             return this.newline[k] === true && (before === ')' || before === ']' || before === '}');
         }
