@@ -246,13 +246,13 @@ class JsScanner {
    * `const io = require('./effects')`, `const io = await import(…)`, `import(…).then(io => …)`: how
    * many such declarations each name has.
    */
-  private readonly requireLocals = new Map<string, number>()
+  private readonly moduleLocals = new Map<string, number>()
   /** The module every such declaration of a name names, or null when they name different ones. */
-  private readonly requireSpecs = new Map<string, string | null>()
-  private readonly requireRecords = new Map<ImportRecord, string>()
+  private readonly moduleLocalSpecs = new Map<string, string | null>()
+  private readonly moduleLocalRecords = new Map<ImportRecord, string>()
 
   private findNarrowNamespaces(): void {
-    const locals: string[] = [...this.requireLocals.keys()]
+    const locals: string[] = [...this.moduleLocals.keys()]
     for (let k = 0; k < this.n; k++) {
       if (this.is(k, PUNCT, '*') && this.is(k + 1, IDENT, 'as') && this.is(k + 2, IDENT)) {
         const atImport =
@@ -292,25 +292,25 @@ class JsScanner {
       const once =
         declarations === 1 ||
         (declarations > 1 &&
-          declarations === this.requireLocals.get(local) &&
-          this.requireSpecs.get(local) !== null)
+          declarations === this.moduleLocals.get(local) &&
+          this.moduleLocalSpecs.get(local) !== null)
       if (onlyMembers && once && members.size > 0) this.narrowNamespaces.set(local, members)
     }
   }
 
   /** The bindings of narrowed namespaces become one per member; a bare reference left, every member. */
   private narrowNamespaceBindings(): void {
-    for (const [record, local] of this.requireRecords)
+    for (const [record, local] of this.moduleLocalRecords)
       if (this.requireBindings.has(local) && !this.narrowNamespaces.has(local))
         record.names = [{ imported: '*', local }]
     if (this.narrowNamespaces.size === 0) return
     const bindings = new Map<string, ImportBinding[]>()
     for (const record of this.scan_.imports) {
-      const required = this.requireRecords.get(record)
+      const required = this.moduleLocalRecords.get(record)
       const binding =
         record.kind === 'static'
           ? record.names?.find(b => b.imported === '*')
-          : required !== undefined && this.requireSpecs.get(required) !== null
+          : required !== undefined && this.moduleLocalSpecs.get(required) !== null
             ? { imported: '*', local: required }
             : undefined
       const members = binding && this.narrowNamespaces.get(binding.local)
@@ -398,8 +398,8 @@ class JsScanner {
             : this.thenBindings(k)
         }
         this.scan_.imports.push(record)
-        if (awaited && !record.names) this.noteModuleLocal(record, this.requiredAs(k, k - 2))
-        else if (!record.names) this.noteModuleLocal(record, this.thenParameter(k))
+        if (!record.names)
+          this.noteModuleLocal(record, awaited ? this.requiredAs(k, k - 2) : this.thenParameter(k))
       } else if (
         prevDot &&
         MOCK_METHODS.has(word as string) &&
@@ -464,8 +464,15 @@ class JsScanner {
    * `=`) when the declaration is that alone, ended by `;` or a line break.
    */
   private requiredAs(k: number, eq = k - 1): string | undefined {
-    if (!this.is(eq, PUNCT, '=') || !this.is(eq - 1, IDENT) || !DECLARES.has(this.t(eq - 2))) return undefined
-    return this.is(k + 3, PUNCT, ')') && this.endsDeclaration(k + 4) ? this.t(eq - 1) : undefined
+    const name = this.declaredBy(eq)
+    return name !== undefined && this.is(k + 3, PUNCT, ')') && this.endsDeclaration(k + 4) ? name : undefined
+  }
+
+  /** The name that `eq`, a `=`, gives a value to in `const name =` (or `let`, `var`). */
+  private declaredBy(eq: number): string | undefined {
+    return this.is(eq, PUNCT, '=') && this.is(eq - 1, IDENT) && DECLARES.has(this.t(eq - 2))
+      ? this.t(eq - 1)
+      : undefined
   }
 
   /** Does a declaration end before token k: at the end, a `;`, or a line break before a name? */
@@ -479,11 +486,10 @@ class JsScanner {
    * the declaration is that alone, ended by `;` or a line break.
    */
   private memberBinding(eq: number, close: number): ImportBinding[] | null {
-    if (!this.is(eq, PUNCT, '=') || !this.is(eq - 1, IDENT) || !DECLARES.has(this.t(eq - 2))) return null
-    if (!this.is(close, PUNCT, ')') || !this.is(close + 1, PUNCT, '.') || !this.is(close + 2, IDENT))
-      return null
-    if (!this.endsDeclaration(close + 3)) return null
-    const names = [{ imported: this.t(close + 2), local: this.t(eq - 1) }]
+    const local = this.declaredBy(eq)
+    if (local === undefined || !this.is(close, PUNCT, ')') || !this.is(close + 1, PUNCT, '.')) return null
+    if (!this.is(close + 2, IDENT) || !this.endsDeclaration(close + 3)) return null
+    const names = [{ imported: this.t(close + 2), local }]
     if (!this.atTopLevel(eq)) this.nestedBindings.add(names)
     return names
   }
@@ -493,7 +499,8 @@ class JsScanner {
    * callback reads only `a` and `b` of the module (see destructuredBindings).
    */
   private thenBindings(k: number): ImportBinding[] | null {
-    const open = this.thenCallback(k)
+    const callback = this.thenArgument(k)
+    const open = callback === undefined ? undefined : this.parametersOf(callback)
     if (open === undefined || !this.is(open + 1, PUNCT, '{')) return null
     const close = this.match[open + 1] as number
     if (!this.is(close + 1, PUNCT, ')')) return null
@@ -509,7 +516,7 @@ class JsScanner {
   private thenParameter(k: number): string | undefined {
     const callback = this.thenArgument(k)
     if (callback === undefined) return undefined
-    const open = this.thenCallback(k)
+    const open = this.parametersOf(callback)
     const at =
       this.is(callback, IDENT) && this.is(callback + 1, PUNCT, '=>')
         ? callback
@@ -532,10 +539,8 @@ class JsScanner {
     return this.is(k + 7, IDENT, 'async') && !this.is(k + 8, PUNCT, '=>') ? k + 8 : k + 7
   }
 
-  /** The `(` of the callback's parameters in `import('x').then(…)`, with `import` at k. */
-  private thenCallback(k: number): number | undefined {
-    const callback = this.thenArgument(k)
-    if (callback === undefined) return undefined
+  /** The `(` of the parameters of the function expression at `callback` (an arrow or `function`). */
+  private parametersOf(callback: number): number | undefined {
     if (this.is(callback, PUNCT, '(')) {
       const close = this.match[callback] as number
       return this.is(close + 1, PUNCT, '=>') ? callback : undefined
@@ -547,10 +552,10 @@ class JsScanner {
   /** Records `local` as bound to the whole module of `record` (see findNarrowNamespaces). */
   private noteModuleLocal(record: ImportRecord, local: string | undefined): void {
     if (local === undefined) return
-    this.requireLocals.set(local, (this.requireLocals.get(local) ?? 0) + 1)
-    const spec = this.requireSpecs.get(local)
-    this.requireSpecs.set(local, spec === undefined || spec === record.spec ? record.spec : null)
-    this.requireRecords.set(record, local)
+    this.moduleLocals.set(local, (this.moduleLocals.get(local) ?? 0) + 1)
+    const spec = this.moduleLocalSpecs.get(local)
+    this.moduleLocalSpecs.set(local, spec === undefined || spec === record.spec ? record.spec : null)
+    this.moduleLocalRecords.set(record, local)
   }
 
   /**
@@ -1722,9 +1727,7 @@ class JsScanner {
       this.is(k + 1, IDENT)
     ) {
       const name = this.t(k + 1)
-      this.inType = word === 'interface' || word === 'type'
-      const refs = this.references(k + 2, end)
-      this.inType = false
+      const refs = this.references(k + 2, end, word === 'interface' || word === 'type')
       if (word === 'interface' || word === 'type') {
         if (!Object.hasOwn(this.scan_.symbols, name)) this.typesOnly.add(name)
       } else this.typesOnly.delete(name)
@@ -1859,7 +1862,7 @@ class JsScanner {
       this.is(k + 4, STRING) &&
       this.requiredAs(k + 2) === name &&
       (k + 6 === end || (k + 7 === end && this.is(k + 6, PUNCT, ';')))
-    if (!shaped || this.requireLocals.get(name) !== 1) return undefined
+    if (!shaped || this.moduleLocals.get(name) !== 1) return undefined
     this.requireBindings.add(name)
     return name
   }
@@ -2048,11 +2051,12 @@ class JsScanner {
 
   /** The identifiers a token range references (not property names after a dot). */
   private readonly seen = new Set<string>()
-  /** references() is reading an interface or a type alias: a method signature's name is a key. */
-  private inType = false
 
-  /** The distinct identifiers a token range references (not property names after a dot). */
-  private references(from: number, to: number): string[] {
+  /**
+   * The distinct identifiers a token range references (not property names after a dot). `inType`:
+   * the range is an interface or a type alias, where a method signature's name is a key.
+   */
+  private references(from: number, to: number, inType = false): string[] {
     const refs: string[] = []
     const seen = this.seen
     seen.clear()
@@ -2067,7 +2071,7 @@ class JsScanner {
         !(this.texts[k - 2] === '.' && this.kinds[k - 2] === PUNCT)
       )
         continue
-      if (this.isPropertyKey(k)) continue
+      if (this.isPropertyKey(k, inType)) continue
       // A narrowed namespace is referred to by the member read (`io.call`); its declaration
       // (`const io = require(…)`) loads the module as the import record says.
       const member =
@@ -2094,23 +2098,23 @@ class JsScanner {
    * Whether the name at k is a key that reads no binding of its name, before a colon (or `?:`):
    * first in braces, after a comma or a semicolon (`{ persist: … }` in an object, a type or a
    * pattern, `(a, b: T)`, a label), or first on a line after a member that ended (a type
-   * literal's or an interface's `persist: {` under `setState(): void`); in an interface or a type
-   * alias, so is a method signature's name before `(` (`setState(): void`), and a parameter's
-   * name first in parentheses (`(x: Size) => void`). A conditional's branch
-   * follows `?` or an operator, a case's value `case`, and a Flow cast's expression `(`: those
-   * still read it.
+   * literal's or an interface's `persist: {` under `setState(): void`). `inType` (an interface or
+   * a type alias): so are a method signature's name before `(` (`setState(): void`) and a
+   * parameter's name first in parentheses (`(x: Size) => void`). A conditional's branch follows
+   * `?` or an operator, a case's value `case`, and a Flow cast's expression `(`: those still read
+   * it.
    */
-  private isPropertyKey(k: number): boolean {
+  private isPropertyKey(k: number, inType: boolean): boolean {
     if (this.kinds[k + 1] !== PUNCT) return false
     const after = this.texts[k + 1]
-    const signature = this.inType && (after === '(' || (after === '?' && this.is(k + 2, PUNCT, '(')))
+    const signature = inType && (after === '(' || (after === '?' && this.is(k + 2, PUNCT, '(')))
     if (!signature && after !== ':' && !(after === '?' && this.is(k + 2, PUNCT, ':'))) return false
     const kind = this.kinds[k - 1]
     const before = this.texts[k - 1] as string
     if (kind === PUNCT) {
       if (before === '{' || before === ',' || before === ';') return true
       // A parameter's name in a type's signature, `(x: Size) => void`; elsewhere a Flow cast.
-      if (before === '(' && this.inType && !signature) return true
+      if (before === '(' && inType && !signature) return true
       return this.newline[k] === true && (before === ')' || before === ']' || before === '}')
     }
     if (!this.newline[k]) return false
