@@ -3991,12 +3991,12 @@ class JsScanner {
      * `const io = require('./effects')`, `const io = await import(…)`, `import(…).then(io => …)`: how
      * many such declarations each name has.
      */
-    requireLocals = new Map();
+    moduleLocals = new Map();
     /** The module every such declaration of a name names, or null when they name different ones. */
-    requireSpecs = new Map();
-    requireRecords = new Map();
+    moduleLocalSpecs = new Map();
+    moduleLocalRecords = new Map();
     findNarrowNamespaces() {
-        const locals = [...this.requireLocals.keys()];
+        const locals = [...this.moduleLocals.keys()];
         for (let k = 0; k < this.n; k++) {
             if (this.is(k, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '*') && this.is(k + 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3, 'as') && this.is(k + 2, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3)) {
                 const atImport = this.is(k - 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3, 'import') || (this.is(k - 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, ',') && this.is(k - 3, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3, 'import'));
@@ -4037,25 +4037,25 @@ class JsScanner {
             // Declared more than once (a test that imports a module in each case), each time the same module.
             const once = declarations === 1 ||
                 (declarations > 1 &&
-                    declarations === this.requireLocals.get(local) &&
-                    this.requireSpecs.get(local) !== null);
+                    declarations === this.moduleLocals.get(local) &&
+                    this.moduleLocalSpecs.get(local) !== null);
             if (onlyMembers && once && members.size > 0)
                 this.narrowNamespaces.set(local, members);
         }
     }
     /** The bindings of narrowed namespaces become one per member; a bare reference left, every member. */
     narrowNamespaceBindings() {
-        for (const [record, local] of this.requireRecords)
+        for (const [record, local] of this.moduleLocalRecords)
             if (this.requireBindings.has(local) && !this.narrowNamespaces.has(local))
                 record.names = [{ imported: '*', local }];
         if (this.narrowNamespaces.size === 0)
             return;
         const bindings = new Map();
         for (const record of this.scan_.imports) {
-            const required = this.requireRecords.get(record);
+            const required = this.moduleLocalRecords.get(record);
             const binding = record.kind === 'static'
                 ? record.names?.find(b => b.imported === '*')
-                : required !== undefined && this.requireSpecs.get(required) !== null
+                : required !== undefined && this.moduleLocalSpecs.get(required) !== null
                     ? { imported: '*', local: required }
                     : undefined;
             const members = binding && this.narrowNamespaces.get(binding.local);
@@ -4147,10 +4147,8 @@ class JsScanner {
                         : this.thenBindings(k)
                 };
                 this.scan_.imports.push(record);
-                if (awaited && !record.names)
-                    this.noteModuleLocal(record, this.requiredAs(k, k - 2));
-                else if (!record.names)
-                    this.noteModuleLocal(record, this.thenParameter(k));
+                if (!record.names)
+                    this.noteModuleLocal(record, awaited ? this.requiredAs(k, k - 2) : this.thenParameter(k));
             }
             else if (prevDot &&
                 MOCK_METHODS.has(word) &&
@@ -4212,9 +4210,14 @@ class JsScanner {
      * `=`) when the declaration is that alone, ended by `;` or a line break.
      */
     requiredAs(k, eq = k - 1) {
-        if (!this.is(eq, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '=') || !this.is(eq - 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3) || !DECLARES.has(this.t(eq - 2)))
-            return undefined;
-        return this.is(k + 3, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, ')') && this.endsDeclaration(k + 4) ? this.t(eq - 1) : undefined;
+        const name = this.declaredBy(eq);
+        return name !== undefined && this.is(k + 3, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, ')') && this.endsDeclaration(k + 4) ? name : undefined;
+    }
+    /** The name that `eq`, a `=`, gives a value to in `const name =` (or `let`, `var`). */
+    declaredBy(eq) {
+        return this.is(eq, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '=') && this.is(eq - 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3) && DECLARES.has(this.t(eq - 2))
+            ? this.t(eq - 1)
+            : undefined;
     }
     /** Does a declaration end before token k: at the end, a `;`, or a line break before a name? */
     endsDeclaration(k) {
@@ -4226,13 +4229,12 @@ class JsScanner {
      * the declaration is that alone, ended by `;` or a line break.
      */
     memberBinding(eq, close) {
-        if (!this.is(eq, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '=') || !this.is(eq - 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3) || !DECLARES.has(this.t(eq - 2)))
+        const local = this.declaredBy(eq);
+        if (local === undefined || !this.is(close, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, ')') || !this.is(close + 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '.'))
             return null;
-        if (!this.is(close, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, ')') || !this.is(close + 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '.') || !this.is(close + 2, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3))
+        if (!this.is(close + 2, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3) || !this.endsDeclaration(close + 3))
             return null;
-        if (!this.endsDeclaration(close + 3))
-            return null;
-        const names = [{ imported: this.t(close + 2), local: this.t(eq - 1) }];
+        const names = [{ imported: this.t(close + 2), local }];
         if (!this.atTopLevel(eq))
             this.nestedBindings.add(names);
         return names;
@@ -4242,7 +4244,8 @@ class JsScanner {
      * callback reads only `a` and `b` of the module (see destructuredBindings).
      */
     thenBindings(k) {
-        const open = this.thenCallback(k);
+        const callback = this.thenArgument(k);
+        const open = callback === undefined ? undefined : this.parametersOf(callback);
         if (open === undefined || !this.is(open + 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '{'))
             return null;
         const close = this.match[open + 1];
@@ -4261,7 +4264,7 @@ class JsScanner {
         const callback = this.thenArgument(k);
         if (callback === undefined)
             return undefined;
-        const open = this.thenCallback(k);
+        const open = this.parametersOf(callback);
         const at = this.is(callback, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3) && this.is(callback + 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '=>')
             ? callback
             : open !== undefined && this.is(open + 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3) && this.is(open + 2, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, ')')
@@ -4282,11 +4285,8 @@ class JsScanner {
             return undefined;
         return this.is(k + 7, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3, 'async') && !this.is(k + 8, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '=>') ? k + 8 : k + 7;
     }
-    /** The `(` of the callback's parameters in `import('x').then(…)`, with `import` at k. */
-    thenCallback(k) {
-        const callback = this.thenArgument(k);
-        if (callback === undefined)
-            return undefined;
+    /** The `(` of the parameters of the function expression at `callback` (an arrow or `function`). */
+    parametersOf(callback) {
         if (this.is(callback, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '(')) {
             const close = this.match[callback];
             return this.is(close + 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '=>') ? callback : undefined;
@@ -4299,10 +4299,10 @@ class JsScanner {
     noteModuleLocal(record, local) {
         if (local === undefined)
             return;
-        this.requireLocals.set(local, (this.requireLocals.get(local) ?? 0) + 1);
-        const spec = this.requireSpecs.get(local);
-        this.requireSpecs.set(local, spec === undefined || spec === record.spec ? record.spec : null);
-        this.requireRecords.set(record, local);
+        this.moduleLocals.set(local, (this.moduleLocals.get(local) ?? 0) + 1);
+        const spec = this.moduleLocalSpecs.get(local);
+        this.moduleLocalSpecs.set(local, spec === undefined || spec === record.spec ? record.spec : null);
+        this.moduleLocalRecords.set(record, local);
     }
     /**
      * `const { a, b: c } = require('x')` (or `= await import('x')`, `eq` the `=`) reads only `a` and
@@ -5487,9 +5487,7 @@ class JsScanner {
             word === 'module') &&
             this.is(k + 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3)) {
             const name = this.t(k + 1);
-            this.inType = word === 'interface' || word === 'type';
-            const refs = this.references(k + 2, end);
-            this.inType = false;
+            const refs = this.references(k + 2, end, word === 'interface' || word === 'type');
             if (word === 'interface' || word === 'type') {
                 if (!Object.hasOwn(this.scan_.symbols, name))
                     this.typesOnly.add(name);
@@ -5622,7 +5620,7 @@ class JsScanner {
             this.is(k + 4, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .STRING */ .An) &&
             this.requiredAs(k + 2) === name &&
             (k + 6 === end || (k + 7 === end && this.is(k + 6, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, ';')));
-        if (!shaped || this.requireLocals.get(name) !== 1)
+        if (!shaped || this.moduleLocals.get(name) !== 1)
             return undefined;
         this.requireBindings.add(name);
         return name;
@@ -5820,10 +5818,11 @@ class JsScanner {
     // ── token helpers ────────────────────────────────────────────────────────
     /** The identifiers a token range references (not property names after a dot). */
     seen = new Set();
-    /** references() is reading an interface or a type alias: a method signature's name is a key. */
-    inType = false;
-    /** The distinct identifiers a token range references (not property names after a dot). */
-    references(from, to) {
+    /**
+     * The distinct identifiers a token range references (not property names after a dot). `inType`:
+     * the range is an interface or a type alias, where a method signature's name is a key.
+     */
+    references(from, to, inType = false) {
         const refs = [];
         const seen = this.seen;
         seen.clear();
@@ -5839,7 +5838,7 @@ class JsScanner {
                 this.kinds[k - 1] === _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU &&
                 !(this.texts[k - 2] === '.' && this.kinds[k - 2] === _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU))
                 continue;
-            if (this.isPropertyKey(k))
+            if (this.isPropertyKey(k, inType))
                 continue;
             // A narrowed namespace is referred to by the member read (`io.call`); its declaration
             // (`const io = require(…)`) loads the module as the import record says.
@@ -5866,17 +5865,17 @@ class JsScanner {
      * Whether the name at k is a key that reads no binding of its name, before a colon (or `?:`):
      * first in braces, after a comma or a semicolon (`{ persist: … }` in an object, a type or a
      * pattern, `(a, b: T)`, a label), or first on a line after a member that ended (a type
-     * literal's or an interface's `persist: {` under `setState(): void`); in an interface or a type
-     * alias, so is a method signature's name before `(` (`setState(): void`), and a parameter's
-     * name first in parentheses (`(x: Size) => void`). A conditional's branch
-     * follows `?` or an operator, a case's value `case`, and a Flow cast's expression `(`: those
-     * still read it.
+     * literal's or an interface's `persist: {` under `setState(): void`). `inType` (an interface or
+     * a type alias): so are a method signature's name before `(` (`setState(): void`) and a
+     * parameter's name first in parentheses (`(x: Size) => void`). A conditional's branch follows
+     * `?` or an operator, a case's value `case`, and a Flow cast's expression `(`: those still read
+     * it.
      */
-    isPropertyKey(k) {
+    isPropertyKey(k, inType) {
         if (this.kinds[k + 1] !== _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU)
             return false;
         const after = this.texts[k + 1];
-        const signature = this.inType && (after === '(' || (after === '?' && this.is(k + 2, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '(')));
+        const signature = inType && (after === '(' || (after === '?' && this.is(k + 2, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '(')));
         if (!signature && after !== ':' && !(after === '?' && this.is(k + 2, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, ':')))
             return false;
         const kind = this.kinds[k - 1];
@@ -5885,7 +5884,7 @@ class JsScanner {
             if (before === '{' || before === ',' || before === ';')
                 return true;
             // A parameter's name in a type's signature, `(x: Size) => void`; elsewhere a Flow cast.
-            if (before === '(' && this.inType && !signature)
+            if (before === '(' && inType && !signature)
                 return true;
             return this.newline[k] === true && (before === ')' || before === ']' || before === '}');
         }
