@@ -882,7 +882,9 @@ const ignoredBy = (settings: JestSettings, path: string): boolean =>
 export function makeTestMatcher(jest: JestSettings[]): (path: string) => boolean {
   const matchers = jest.map(settings => {
     const globs = settings.testMatch.length ? picomatch(settings.testMatch, { dot: true }) : undefined
-    return { settings, globs }
+    const folder = settings.dir ? settings.dir + '/' : ''
+    const roots = settings.roots.map(root => (root === '' ? '' : root + '/'))
+    return { settings, globs, folder, roots }
   })
   // Asked of every file more than once (listing the tests, their setup files): each path is matched once.
   const known = new Map<string, boolean>()
@@ -897,10 +899,14 @@ export function makeTestMatcher(jest: JestSettings[]): (path: string) => boolean
     if (path.endsWith('.py')) return PY_TEST.test(path)
     if (path.endsWith('.go')) return GO_TEST.test(path)
     if (!isJsLike(path)) return false
-    for (const { settings, globs } of matchers) {
-      if (settings.dir && !path.startsWith(settings.dir + '/')) continue
+    for (const { settings, globs, folder, roots } of matchers) {
+      if (!path.startsWith(folder)) continue
       // Ignored under the config's folder: not a test, whichever config comes next.
-      if (!settings.roots.some(root => root === '' || path === root || path.startsWith(root + '/'))) {
+      if (
+        !roots.some(
+          root => path.startsWith(root) || (root.length === path.length + 1 && root.startsWith(path))
+        )
+      ) {
         if (ignoredBy(settings, path)) return false
         continue
       }
