@@ -7041,7 +7041,9 @@ const ignoredBy = (settings, path) => settings.testPathIgnorePatterns.some(patte
 function makeTestMatcher(jest) {
     const matchers = jest.map(settings => {
         const globs = settings.testMatch.length ? picomatch__WEBPACK_IMPORTED_MODULE_1___default()(settings.testMatch, { dot: true }) : undefined;
-        return { settings, globs };
+        const folder = settings.dir ? settings.dir + '/' : '';
+        const roots = settings.roots.map(root => (root === '' ? '' : root + '/'));
+        return { settings, globs, folder, roots };
     });
     // Asked of every file more than once (listing the tests, their setup files): each path is matched once.
     const known = new Map();
@@ -7060,11 +7062,11 @@ function makeTestMatcher(jest) {
             return GO_TEST.test(path);
         if (!(0,_model_js__WEBPACK_IMPORTED_MODULE_2__/* .isJsLike */ .Pp)(path))
             return false;
-        for (const { settings, globs } of matchers) {
-            if (settings.dir && !path.startsWith(settings.dir + '/'))
+        for (const { settings, globs, folder, roots } of matchers) {
+            if (!path.startsWith(folder))
                 continue;
             // Ignored under the config's folder: not a test, whichever config comes next.
-            if (!settings.roots.some(root => root === '' || path === root || path.startsWith(root + '/'))) {
+            if (!roots.some(root => path.startsWith(root) || (root.length === path.length + 1 && root.startsWith(path)))) {
                 if (ignoredBy(settings, path))
                     return false;
                 continue;
