@@ -403,6 +403,41 @@ describe('data files that static imports miss', () => {
     expect(result.reasons['test/cases.test.ts']).toEqual(['test/data/cases.json', 'test/cases.test.ts'])
   })
 
+  it('reads the text after the last hole of a template as the scanner keeps it, with either graph', async () => {
+    const files = {
+      ...DATA,
+      'src/models.ts':
+        "import { readdirSync } from 'node:fs'\nexport const models = (dir: string) => readdirSync(`${dir}/models/`)\n",
+      'test/models.test.ts':
+        "import { models } from '../src/models'\ntest('models', () => expect(models('app')).toEqual(['user.json']))\n",
+      'app/models/user.json': '{}\n'
+    }
+    // selectBothWays checks that the demand-driven graph finds the module as the full graph does.
+    const result = await afterChange(files, { 'app/models/user.json': '{ "name": "user" }\n' })
+    expect(result.tests).toEqual(['test/models.test.ts'])
+    expect(result.reasons['test/models.test.ts']).toEqual([
+      'app/models/user.json',
+      'src/models.ts',
+      'test/models.test.ts'
+    ])
+  })
+
+  it('lists a data file once in what a test reaches, however many of its modules name it', async () => {
+    const files = {
+      ...DATA,
+      'src/read.ts':
+        "import { readFileSync } from 'node:fs'\nexport const read = () => readFileSync('data/table.csv', 'utf8')\n",
+      'src/count.ts':
+        "import { readFileSync } from 'node:fs'\nexport const count = () => readFileSync('data/table.csv').length\n",
+      'data/table.csv': 'a,b\n',
+      'test/table.test.ts':
+        "import { read } from '../src/read'\nimport { count } from '../src/count'\ntest('table', () => expect(read().length).toBe(count()))\n"
+    }
+    const result = await afterChange(files, { 'data/table.csv': 'a,b,c\n' })
+    expect(result.tests).toEqual(['test/table.test.ts'])
+    expect(result.reach['test/table.test.ts']).toEqual(['data/table.csv#*'])
+  })
+
   it('selects a snapshot’s test, an imported JSON file’s tests, and tests beside a fixture folder', async () => {
     expect(
       (await afterChange(DATA, { 'test/__snapshots__/shout.test.ts.snap': 'exports[`shout 1`] = `"B"`;\n' }))

@@ -984,7 +984,13 @@ export function demandGraph(options: DemandGraphOptions): DemandGraph | undefine
     const mentions = readingCalls && mentionTest(readingCalls)
     const maybe = new Set<number>(locatedFolders ? namingFolders() : [])
     /** `quote`: where a JavaScript string of the one source in `found` opens. */
-    const consider = (spec: string, found: readonly number[], quote?: number): void => {
+    const consider = (candidate: string, found: readonly number[], quote?: number): void => {
+      let spec = candidate
+      // A template with holes: the scanner keeps the text after the last one (`${dir}/modules/`).
+      if (quote !== undefined && spec.includes('${') && stringsOf(found[0] as number).text[quote] === '`') {
+        spec = spec.slice(spec.lastIndexOf('}') + 1)
+        if (!keptAsPath(spec)) return
+      }
       if (mock && (spec === mock || spec.endsWith('/' + mock))) {
         for (const at of found) maybe.add(at)
       } else if (quote !== undefined && importedAt(stringsOf(found[0] as number).text, quote)) {

@@ -1184,6 +1184,11 @@ async function selectOrThrow(
   // Tests that reach a changed symbol.
   const reasons: Record<string, string[]> = {}
   const reach: Record<string, string[]> = {}
+  /** Notes that `test` reaches the changed `label`, once however many ways it does. */
+  const reaches = (test: string, label: string): void => {
+    const labels = (reach[test] ??= [])
+    if (!labels.includes(label)) labels.push(label)
+  }
   const reachedSymbols = new Set<string>()
   const members = options.memberReach === false ? undefined : memberReach(repo.graph)
   let reaching = testsReaching(repo.graph, changes, repo.isTest, members)
@@ -1233,7 +1238,7 @@ async function selectOrThrow(
       ? [...dataPath, ...(chain[0] === hit.test ? chain.slice(1) : chain)]
       : chain
     if (hit.changed.endsWith(`#${TYPE_CHECK}`)) continue
-    ;(reach[hit.test] ??= []).push(viaPath?.[0] ?? (dataPath ? `${dataPath[0]}#*` : hit.changed))
+    reaches(hit.test, viaPath?.[0] ?? (dataPath ? `${dataPath[0]}#*` : hit.changed))
     reachedSymbols.add(viaPath?.[0] ?? hit.changed)
   }
   if (members?.exhausted)
@@ -1253,7 +1258,7 @@ async function selectOrThrow(
           `${changedLabel} (the test ran it when coverage was recorded at ${recordedAt})`,
           test
         ]
-        ;(reach[test] ??= []).push(ran[0] === '*' ? `${file}#*` : changedLabel)
+        reaches(test, ran[0] === '*' ? `${file}#*` : changedLabel)
       }
     // Member reach drops a test that never names the members between it and the change; but a
     // name built at run time (`x['sh' + 'ift']`) calls one unnamed. A test that loaded the changed
@@ -1269,7 +1274,7 @@ async function selectOrThrow(
         `${hit.changed} (no call by name was found, but the test loaded ${hit.changedFile} when coverage was recorded at ${recordedAt})`,
         hit.test
       ]
-      ;(reach[hit.test] ??= []).push(hit.changed)
+      reaches(hit.test, hit.changed)
     }
     coverageNotes(coverage, neverRan, reasons, notes)
   }
