@@ -15,6 +15,8 @@ describe('scanKindOf', () => {
     expect(scanKindOf('lib/a.jsx')).toBe('jsx')
     expect(scanKindOf('pkg/mod.py')).toBe('py')
     expect(scanKindOf('cmd/main.go')).toBe('go')
+    expect(scanKindOf('public/index.html')).toBe('html')
+    expect(scanKindOf('docs/page.htm')).toBe('html')
   })
 
   it('leaves out declarations, installed packages, other files and look-alike names', () => {
@@ -33,7 +35,10 @@ describe('scanKindOf', () => {
       'a.tsx.snap',
       'a.pyc',
       'a.gox',
-      'a.jsxx'
+      'a.jsxx',
+      'node_modules/x/index.html',
+      'a.xhtml',
+      'a.HTML'
     ])
       expect([path, scanKindOf(path)]).toEqual([path, undefined])
   })

@@ -67,7 +67,10 @@ export interface DemandSource {
   /** The blob's SHA and the scanner for it. */
   sha: string
   kind: ScanKind
-  /** The file's bytes (decoded when read, so that only one copy is held); undefined when missing. */
+  /**
+   * The file's bytes (decoded when read, so that only one copy is held), or for a page the module
+   * it makes (see moduleText); undefined when missing.
+   */
   blob: Buffer | undefined
   /** Too large or binary: scanned as data, with no imports. */
   data: boolean

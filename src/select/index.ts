@@ -39,9 +39,11 @@ import { MODULE_SYMBOL, emptyScan, isJsLike, type ModuleScan } from './model.js'
 import {
   dataBlobsAmong,
   isDataBlob,
+  moduleText,
   nodeKey,
   scanBlob,
   scanKindOf,
+  scanModuleText,
   scanSource,
   type ScanKind
 } from './scan-blob.js'
@@ -785,7 +787,9 @@ export async function buildDemandRepositoryGraph(
     if (kind === undefined) return
     const blob = byPath.get(entry.path)
     const data = blob !== undefined && dataBlobs.has(blob)
-    sources.push({ path: entry.path, sha: entry.sha, kind, blob: data ? undefined : blob, data })
+    // The quick pass reads a page's module, as its scan does.
+    const text = data || blob === undefined ? undefined : moduleText(kind, blob)
+    sources.push({ path: entry.path, sha: entry.sha, kind, blob: text, data })
   })
   let scanned = 0
   let cacheHits = 0
@@ -806,7 +810,7 @@ export async function buildDemandRepositoryGraph(
         ? emptyScan('data')
         : source.blob === undefined
           ? { ...emptyScan('data'), error: 'blob missing' }
-          : scanBlob(source.kind, source.blob, source.path, hashes)
+          : scanModuleText(source.kind, source.blob, source.path, hashes)
     cache.set(key, scan)
     return scan
   }

@@ -101,8 +101,12 @@ export function isJsFile(path: string): boolean {
  * Scans a JavaScript/TypeScript file. With `hashes: false` the symbols' hashes are left empty:
  * enough to link and walk the graph (about a third faster), never to diff.
  */
-export function scanJs(src: string, path: string, options: { hashes?: boolean } = {}): ModuleScan {
-  const jsx = !/\.[cm]?ts$/.test(path)
+export function scanJs(
+  src: string,
+  path: string,
+  options: { hashes?: boolean; jsx?: boolean } = {}
+): ModuleScan {
+  const jsx = options.jsx ?? !/\.[cm]?ts$/.test(path)
   const tokens = tokenize(src, jsx)
   return new JsScanner(tokens, options.hashes ?? true).scan()
 }

@@ -37,6 +37,8 @@ const CONDITIONS = ['source', 'development', 'import', 'module', 'require', 'nod
 export type Resolution = { file: string } | { external: true } | { unresolved: true } | { package: string }
 
 const DECLARATION = /\.d\.[cm]?ts$/
+/** An HTML page, which whatever opens it by its path (jsdom, a browser) runs the scripts of. */
+const HTML_PAGE = /\.html?$/
 /** Build output folders: a path through one that is not in the repository is mapped to `src`. */
 export const BUILD_FOLDERS: readonly string[] = ['dist', 'lib', 'build', 'out', 'esm', 'cjs']
 
@@ -308,8 +310,9 @@ export class Resolver {
   namedSources(from: string, literal: string): string[] {
     const text = literal.includes('${') ? literal.slice(literal.lastIndexOf('}') + 1) : literal
     if (text.length < 2 || text.length > 200 || !PATH_LIKE.test(text)) return []
-    // With its extension, or a script without one (`fixtures/pm`, whose `#!` line says node).
-    const script = !isJsLike(text)
+    // With its extension (a page too: it runs its scripts), or a script without one
+    // (`fixtures/pm`, whose `#!` line says node).
+    const script = !isJsLike(text) && !HTML_PAGE.test(text)
     if (script && !this.scriptNames().has(text.slice(text.lastIndexOf('/') + 1))) return []
     const dir = dirname(from)
     const relative = text.startsWith('./') || text.startsWith('../')

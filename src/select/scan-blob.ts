@@ -1,3 +1,4 @@
+import { htmlModule } from './html.js'
 import { scanJs } from './js-scanner.js'
 import { emptyScan, type ModuleScan } from './model.js'
 import { scanGo, scanPython } from './other-scanners.js'
@@ -5,8 +6,11 @@ import { scanGo, scanPython } from './other-scanners.js'
 /** Larger files (bundles, generated data) are read as data, with no imports. */
 export const MAX_SCANNED_BYTES = 1024 * 1024
 
-/** `script`: a file without an extension (or `.sh`), which its `#!` line may say is JavaScript or Python. */
-export type ScanKind = 'ts' | 'jsx' | 'py' | 'go' | 'script'
+/**
+ * `script`: a file without an extension (or `.sh`), which its `#!` line may say is JavaScript or
+ * Python. `html`: a page, read as the module its scripts make (see htmlModule).
+ */
+export type ScanKind = 'ts' | 'jsx' | 'py' | 'go' | 'script' | 'html'
 
 /** Scanned files by extension: TypeScript without JSX, the other JavaScript-likes, Python, Go. */
 const KIND_BY_EXTENSION = new Map<string, ScanKind>([
@@ -15,7 +19,9 @@ const KIND_BY_EXTENSION = new Map<string, ScanKind>([
   ['py', 'py'],
   ['go', 'go'],
   // A shell script, or a node one named so (jscodeshift's bin/jscodeshift.sh): its `#!` line says.
-  ['sh', 'script']
+  ['sh', 'script'],
+  ['html', 'html'],
+  ['htm', 'html']
 ])
 
 /** Files without an extension that are never scripts. */
@@ -59,7 +65,16 @@ export function scanSource(kind: ScanKind, text: string, path: string): ModuleSc
     if (!shebang) return emptyScan('data')
     return shebang[1] ? scanJs(text, path) : scanPython(text)
   }
+  if (kind === 'html') return scanJs(htmlModule(text), path, { jsx: false })
   return scanJs(text, path)
+}
+
+/**
+ * The text the selection reads a file of `kind` as, where that is not the file's own: an HTML
+ * page's module (see htmlModule). The demand graph's quick pass reads it, as the scanner does.
+ */
+export function moduleText(kind: ScanKind, blob: Buffer): Buffer {
+  return kind === 'html' ? Buffer.from(htmlModule(blob.toString('utf8'))) : blob
 }
 
 /** Too large to scan, or binary: read as data. */
@@ -132,6 +147,12 @@ export function scanBlob(kind: ScanKind, blob: Buffer, path: string, hashes = tr
   if (isDataBlob(blob)) return emptyScan('data')
   if (!hashes && (kind === 'ts' || kind === 'jsx')) return scanJs(blob.toString('utf8'), path, { hashes })
   return scanSource(kind, blob.toString('utf8'), path)
+}
+
+/** Scans what moduleText made of a file of `kind`. */
+export function scanModuleText(kind: ScanKind, text: Buffer, path: string, hashes = true): ModuleScan {
+  if (kind !== 'html') return scanBlob(kind, text, path, hashes)
+  return isDataBlob(text) ? emptyScan('data') : scanJs(text.toString('utf8'), path, { jsx: false, hashes })
 }
 
 /** The cache key of a graph node's scan: without hashes for JavaScript/TypeScript. */
