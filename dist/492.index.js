@@ -166,7 +166,7 @@ function describeSyntaxProblems(path, check) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _ports_cache_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(5994);
-/* harmony import */ var _index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9548);
+/* harmony import */ var _index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(53103);
 /* harmony import */ var _scan_cache_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6296);
 /* harmony import */ var _runners_coverage_map_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(32602);
 /* harmony import */ var _commands_coverage_cache_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(84649);
@@ -239,7 +239,7 @@ async function selectChange(context, git, base, head) {
 
 /***/ }),
 
-/***/ 9548:
+/***/ 53103:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -2108,7 +2108,111 @@ function scanGo(src) {
     return scan;
 }
 
+// EXTERNAL MODULE: ./src/select/js-lexer.ts
+var js_lexer = __webpack_require__(40614);
+;// CONCATENATED MODULE: ./src/select/html.ts
+
+
+/**
+ * An HTML page read as the module its scripts make: what a test that loads the page (jsdom's
+ * `runScripts` with usable resources, a browser) runs. Each `<script src>` and
+ * `<link rel="modulepreload">` becomes a side-effect import, each inline script its own code,
+ * each other local `src`/`href` (a stylesheet, an image, a page it links to) a path string, and
+ * the page's whole text one string, so that any edit of it changes the module.
+ *
+ * `src="app.js"` is a URL relative to the page, so `./app.js`; `/src/main.ts` starts at the
+ * server's root, which is taken to be the page's folder (Vite's `index.html`). URLs with a scheme
+ * (`https:`, `data:`), protocol-relative ones and template placeholders (`{{ }}`, `<%= %>`,
+ * `%PUBLIC_URL%`, `${…}`) name no file of the repository and are left out. Comments load nothing.
+ */
+function htmlModule(html) {
+    const page = html.replace(COMMENT, '');
+    const lines = [];
+    for (const match of page.matchAll(ELEMENT)) {
+        const script = match[1] !== undefined;
+        const attributeText = (script ? match[2] : match[5]) ?? '';
+        // Most tags name no URL: their attributes are not read.
+        if (!script && !URL_ATTRIBUTE.test(attributeText))
+            continue;
+        const attributes = attributesOf(attributeText);
+        const content = match[3] ?? '';
+        if (script) {
+            const type = (attributes.get('type') ?? '').trim().toLowerCase();
+            const src = localUrl(attributes.get('src'));
+            if (DATA_SCRIPT.test(type)) {
+                // An import map or JSON: its strings may name modules and data files.
+                if (JSON_SCRIPT.test(type) && content.trim() && !(0,js_lexer/* tokenize */.qw)(`(${content})`, false).error)
+                    lines.push(`;(${content}\n)`);
+                continue;
+            }
+            if (attributes.has('src')) {
+                if (src !== undefined)
+                    lines.push(`import ${JSON.stringify(src)}`);
+                continue;
+            }
+            // Inline code that does not tokenize on its own (a server template's placeholders) is left out.
+            if (content.trim() && !(0,js_lexer/* tokenize */.qw)(content, false).error)
+                lines.push(`;${content}\n`);
+            continue;
+        }
+        const name = (match[4] ?? '').toLowerCase();
+        for (const attribute of ['src', 'href', 'poster', 'data']) {
+            const url = localUrl(attributes.get(attribute));
+            // A folder (`<a href="/">`) is no file the page loads.
+            if (url === undefined || url.endsWith('/'))
+                continue;
+            const rel = (attributes.get('rel') ?? '').toLowerCase();
+            lines.push(name === 'link' && attribute === 'href' && /\bmodulepreload\b/.test(rel)
+                ? `import ${JSON.stringify(url)}`
+                : `;${JSON.stringify(url)}`);
+        }
+    }
+    lines.push(`;${JSON.stringify(`html ${(0,model/* hashText */.qj)(html)}`)}`);
+    return lines.join('\n') + '\n';
+}
+const COMMENT = /<!--[\s\S]*?(?:-->|$)/g;
+/** A script with its code (up to the first `</script`, as HTML reads it), or a start tag. */
+const ELEMENT = /<(script)\b((?:[^>"']|"[^"]*"|'[^']*')*)>([\s\S]*?)(?:<\/script\s*>|$)|<([a-z][\w-]*)\b((?:[^>"']|"[^"]*"|'[^']*')*)>/gi;
+/** Script types whose content is data, not code (JSON, an import map, a template). */
+const DATA_SCRIPT = /^(?:importmap|speculationrules|application\/(?:[\w.+-]+\+)?json|text\/(?:template|html|plain|x-[\w.-]*template[\w.-]*))$/;
+const URL_ATTRIBUTE = /(?:src|href|poster|data)\s*=/i;
+const JSON_SCRIPT = /^(?:importmap|speculationrules|application\/(?:[\w.+-]+\+)?json)$/;
+const ATTRIBUTE = /([^\s"'=<>`/]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
+function attributesOf(text) {
+    const attributes = new Map();
+    for (const [, name = '', double, single, bare] of text.matchAll(ATTRIBUTE)) {
+        const key = name.toLowerCase();
+        if (!attributes.has(key))
+            attributes.set(key, decodeEntities(double ?? single ?? bare ?? ''));
+    }
+    return attributes;
+}
+function decodeEntities(text) {
+    return text.includes('&')
+        ? text.replace(/&(?:amp|quot|apos|#39|#x27);/g, entity => ENTITIES[entity] ?? entity)
+        : text;
+}
+const ENTITIES = {
+    '&amp;': '&',
+    '&quot;': '"',
+    '&apos;': "'",
+    '&#39;': "'",
+    '&#x27;': "'"
+};
+/** A URL that names a file of the site, as a relative specifier; undefined for anything else. */
+function localUrl(value) {
+    if (value === undefined)
+        return undefined;
+    const url = value.trim().replace(/[?#].*$/, '');
+    if (!url || /^[a-z][a-z\d+.-]*:/i.test(url) || url.startsWith('//') || /[{}%<>$\s\\]/.test(url))
+        return undefined;
+    if (url.startsWith('/'))
+        return `.${url}`;
+    return url.startsWith('./') || url.startsWith('../') ? url : `./${url}`;
+}
+
 ;// CONCATENATED MODULE: ./src/select/scan-blob.ts
+
 
 
 
@@ -2121,7 +2225,9 @@ const KIND_BY_EXTENSION = new Map([
     ['py', 'py'],
     ['go', 'go'],
     // A shell script, or a node one named so (jscodeshift's bin/jscodeshift.sh): its `#!` line says.
-    ['sh', 'script']
+    ['sh', 'script'],
+    ['html', 'html'],
+    ['htm', 'html']
 ]);
 /** Files without an extension that are never scripts. */
 const NOT_SCRIPTS = new Set([
@@ -2166,7 +2272,16 @@ function scanSource(kind, text, path) {
             return (0,model/* emptyScan */.$6)('data');
         return shebang[1] ? (0,js_scanner/* scanJs */.jg)(text, path) : scanPython(text);
     }
+    if (kind === 'html')
+        return (0,js_scanner/* scanJs */.jg)(htmlModule(text), path, { jsx: false });
     return (0,js_scanner/* scanJs */.jg)(text, path);
+}
+/**
+ * The text the selection reads a file of `kind` as, where that is not the file's own: an HTML
+ * page's module (see htmlModule). The demand graph's quick pass reads it, as the scanner does.
+ */
+function moduleText(kind, blob) {
+    return kind === 'html' ? Buffer.from(htmlModule(blob.toString('utf8'))) : blob;
 }
 /** Too large to scan, or binary: read as data. */
 function isDataBlob(blob) {
@@ -2231,6 +2346,12 @@ function scanBlob(kind, blob, path, hashes = true) {
     if (!hashes && (kind === 'ts' || kind === 'jsx'))
         return (0,js_scanner/* scanJs */.jg)(blob.toString('utf8'), path, { hashes });
     return scanSource(kind, blob.toString('utf8'), path);
+}
+/** Scans what moduleText made of a file of `kind`. */
+function scanModuleText(kind, text, path, hashes = true) {
+    if (kind !== 'html')
+        return scanBlob(kind, text, path, hashes);
+    return isDataBlob(text) ? (0,model/* emptyScan */.$6)('data') : (0,js_scanner/* scanJs */.jg)(text.toString('utf8'), path, { jsx: false, hashes });
 }
 /** The cache key of a graph node's scan: without hashes for JavaScript/TypeScript. */
 function nodeKey(sha, kind) {
@@ -2465,6 +2586,8 @@ const TS_FOR_JS = {
 };
 const CONDITIONS = ['source', 'development', 'import', 'module', 'require', 'node', 'default', 'types'];
 const DECLARATION = /\.d\.[cm]?ts$/;
+/** An HTML page, which whatever opens it by its path (jsdom, a browser) runs the scripts of. */
+const HTML_PAGE = /\.html?$/;
 /** Build output folders: a path through one that is not in the repository is mapped to `src`. */
 const BUILD_FOLDERS = ['dist', 'lib', 'build', 'out', 'esm', 'cjs'];
 /** A specifier that can only be an alias: `@/…` or `~/…`. */
@@ -2752,8 +2875,9 @@ class Resolver {
         const text = literal.includes('${') ? literal.slice(literal.lastIndexOf('}') + 1) : literal;
         if (text.length < 2 || text.length > 200 || !model/* PATH_LIKE */.G8.test(text))
             return [];
-        // With its extension, or a script without one (`fixtures/pm`, whose `#!` line says node).
-        const script = !(0,model/* isJsLike */.Pp)(text);
+        // With its extension (a page too: it runs its scripts), or a script without one
+        // (`fixtures/pm`, whose `#!` line says node).
+        const script = !(0,model/* isJsLike */.Pp)(text) && !HTML_PAGE.test(text);
         if (script && !this.scriptNames().has(text.slice(text.lastIndexOf('/') + 1)))
             return [];
         const dir = (0,project/* dirname */.pD)(from);
@@ -4378,7 +4502,14 @@ function demandGraph(options) {
         const mentions = readingCalls && mentionTest(readingCalls);
         const maybe = new Set(locatedFolders ? namingFolders() : []);
         /** `quote`: where a JavaScript string of the one source in `found` opens. */
-        const consider = (spec, found, quote) => {
+        const consider = (candidate, found, quote) => {
+            let spec = candidate;
+            // A template with holes: the scanner keeps the text after the last one (`${dir}/modules/`).
+            if (quote !== undefined && spec.includes('${') && stringsOf(found[0]).text[quote] === '`') {
+                spec = spec.slice(spec.lastIndexOf('}') + 1);
+                if (!(0,model/* keptAsPath */._V)(spec))
+                    return;
+            }
             if (mock && (spec === mock || spec.endsWith('/' + mock))) {
                 for (const at of found)
                     maybe.add(at);
@@ -5697,7 +5828,9 @@ async function buildDemandRepositoryGraph(git, head, options = {}) {
             return;
         const blob = byPath.get(entry.path);
         const data = blob !== undefined && dataBlobs.has(blob);
-        sources.push({ path: entry.path, sha: entry.sha, kind, blob: data ? undefined : blob, data });
+        // The quick pass reads a page's module, as its scan does.
+        const text = data || blob === undefined ? undefined : moduleText(kind, blob);
+        sources.push({ path: entry.path, sha: entry.sha, kind, blob: text, data });
     });
     let scanned = 0;
     let cacheHits = 0;
@@ -5718,7 +5851,7 @@ async function buildDemandRepositoryGraph(git, head, options = {}) {
                 ? (0,model/* emptyScan */.$6)('data')
                 : source.blob === undefined
                     ? { ...(0,model/* emptyScan */.$6)('data'), error: 'blob missing' }
-                    : scanBlob(source.kind, source.blob, source.path, hashes);
+                    : scanModuleText(source.kind, source.blob, source.path, hashes);
         cache.set(key, scan);
         return scan;
     };
@@ -6087,6 +6220,12 @@ async function selectOrThrow(options, started, syntax, reportAllTests) {
     // Tests that reach a changed symbol.
     const reasons = {};
     const reach = {};
+    /** Notes that `test` reaches the changed `label`, once however many ways it does. */
+    const reaches = (test, label) => {
+        const labels = (reach[test] ??= []);
+        if (!labels.includes(label))
+            labels.push(label);
+    };
     const reachedSymbols = new Set();
     const members = options.memberReach === false ? undefined : memberReach(repo.graph);
     let reaching = testsReaching(repo.graph, changes, repo.isTest, members);
@@ -6139,7 +6278,7 @@ async function selectOrThrow(options, started, syntax, reportAllTests) {
             : chain;
         if (hit.changed.endsWith(`#${TYPE_CHECK}`))
             continue;
-        (reach[hit.test] ??= []).push(viaPath?.[0] ?? (dataPath ? `${dataPath[0]}#*` : hit.changed));
+        reaches(hit.test, viaPath?.[0] ?? (dataPath ? `${dataPath[0]}#*` : hit.changed));
         reachedSymbols.add(viaPath?.[0] ?? hit.changed);
     }
     if (members?.exhausted)
@@ -6159,7 +6298,7 @@ async function selectOrThrow(options, started, syntax, reportAllTests) {
                     `${changedLabel} (the test ran it when coverage was recorded at ${recordedAt})`,
                     test
                 ];
-                (reach[test] ??= []).push(ran[0] === '*' ? `${file}#*` : changedLabel);
+                reaches(test, ran[0] === '*' ? `${file}#*` : changedLabel);
             }
         // Member reach drops a test that never names the members between it and the change; but a
         // name built at run time (`x['sh' + 'ift']`) calls one unnamed. A test that loaded the changed
@@ -6178,7 +6317,7 @@ async function selectOrThrow(options, started, syntax, reportAllTests) {
                 `${hit.changed} (no call by name was found, but the test loaded ${hit.changedFile} when coverage was recorded at ${recordedAt})`,
                 hit.test
             ];
-            (reach[hit.test] ??= []).push(hit.changed);
+            reaches(hit.test, hit.changed);
         }
         coverageNotes(coverage, neverRan, reasons, notes);
     }
@@ -6381,7 +6520,7 @@ function metadataOnlyChange(before, after) {
  * parsed only when something asks for them. Resolutions and the graph snapshot stay valid while
  * the list of files and the project configs are the same (their fingerprint).
  */
-const SCANNER_VERSION = 37;
+const SCANNER_VERSION = 38;
 /** Lines read one at a time with a read of their own; after this many, the whole bulk at once. */
 const LINES_READ_ONE_BY_ONE = 256;
 /** Closes the file of a bulk that was never read in whole once nothing can read it any more. */

@@ -3876,7 +3876,7 @@ function isJsFile(path) {
  * enough to link and walk the graph (about a third faster), never to diff.
  */
 function scanJs(src, path, options = {}) {
-    const jsx = !/\.[cm]?ts$/.test(path);
+    const jsx = options.jsx ?? !/\.[cm]?ts$/.test(path);
     const tokens = (0,_js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .tokenize */ .qw)(src, jsx);
     return new JsScanner(tokens, options.hashes ?? true).scan();
 }
