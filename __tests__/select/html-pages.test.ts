@@ -71,6 +71,16 @@ const FILES = {
     '}',
     ''
   ].join('\n'),
+  // Serves the page's folder (as express.static would): the page is data it hands out.
+  'src/server.js':
+    "const { join } = require('node:path')\nexports.publicFolder = join(__dirname, '..', 'public')\n",
+  'test/server.test.js': [
+    "const { test } = require('node:test')",
+    "const assert = require('node:assert')",
+    "const { publicFolder } = require('../src/server')",
+    "test('serves public/', () => assert.ok(publicFolder.endsWith('public')))",
+    ''
+  ].join('\n'),
   'test/page.test.js': [
     "const { test } = require('node:test')",
     "const assert = require('node:assert')",
@@ -110,11 +120,18 @@ const EDITS: Array<
     ['test/mean.test.js', 'test/page.test.js']
   ],
   ['public/js/sum.mjs', '/ xs.length', '/ 2', ['test/mean.test.js'], ['test/mean.test.js']],
-  // The page itself, and a stylesheet it links (the test that loads the page may read styles).
-  ['public/index.html', 'id="total"', 'id="grand-total"', ['test/page.test.js'], ['test/page.test.js']],
-  ['public/style.css', 'teal', 'navy', [], ['test/page.test.js']],
-  // Named only inside a comment: the page does not load it.
-  ['public/js/old.js', 'true', 'false', [], []]
+  // The page itself, and a stylesheet it links (the test that loads the page may read styles),
+  // both data the server hands out from the folder it names.
+  [
+    'public/index.html',
+    'id="total"',
+    'id="grand-total"',
+    ['test/page.test.js'],
+    ['test/page.test.js', 'test/server.test.js']
+  ],
+  ['public/style.css', 'teal', 'navy', [], ['test/page.test.js', 'test/server.test.js']],
+  // Named only inside a comment: the page does not load it, the server may serve it.
+  ['public/js/old.js', 'true', 'false', [], ['test/server.test.js']]
 ]
 
 describe("a page's scripts", () => {

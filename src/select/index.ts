@@ -1084,16 +1084,18 @@ async function selectOrThrow(
     // the test that reads its folder.
     const unloaded = !!kind && !fixture && !repo.isTest(path) && nothingLoads(repo.graph, path)
     if (unloaded) unloadedFiles.add(path)
+    // A page is data as well as a module: a server that names its folder may serve it.
+    const data = !kind || fixture || unloaded || kind === 'html'
     if (change.status === 'deleted') {
       changes.set(path, wholeChange())
       changed.push({ file: path, symbols: ['*'] })
-      if (!kind || fixture || unloaded) dataFiles.add(path)
+      if (data) dataFiles.add(path)
       continue
     }
     if (change.previousPath) changes.set(change.previousPath, wholeChange())
     // A manual mock replaces its module in every test that mocks (or auto-mocks) that module.
     if (/(?:^|\/)__mocks__\//.test(path)) dataFiles.add(path)
-    if (fixture || unloaded) dataFiles.add(path)
+    if (data) dataFiles.add(path)
     if (repo.isTest(path)) selfSelected.set(path, [path])
     if (!kind) {
       changes.set(path, wholeChange())
