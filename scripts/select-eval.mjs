@@ -383,7 +383,11 @@ function nodeRun(dir, args, timeout) {
   })
 }
 
-const mochaBin = dir => join(dir, 'node_modules/mocha/bin/mocha.js')
+/** mocha's executable: `bin/mocha.js` since mocha 9, `bin/mocha` before. */
+const mochaBin = dir =>
+  ['bin/mocha.js', 'bin/mocha']
+    .map(bin => join(dir, 'node_modules/mocha', bin))
+    .find(path => existsSync(path)) ?? join(dir, 'node_modules/mocha/bin/mocha.js')
 /** The globs of --mocha. */
 const mochaSpecs = () => MOCHA.split(/[\s,]+/).filter(Boolean)
 

@@ -103,6 +103,41 @@ describe('JS/TS resolution', () => {
     expect(r.workspaceOf('tools/x.ts')).toBe('')
   })
 
+  it.each([
+    ['no main: its index, as node loads it', { module: 'dist/lib.mjs' }, {}, 'index.js'],
+    ['its main before its module', { main: 'main.js', module: 'dist/lib.mjs' }, {}, 'main.js'],
+    ['its source first', { source: 'src/lib.js', main: 'main.js' }, {}, 'src/lib.js'],
+    [
+      'under Vite, its module first',
+      { main: 'main.js', module: 'dist/lib.mjs' },
+      { 'vite.config.ts': '' },
+      'dist/lib.mjs'
+    ],
+    [
+      'under a Vitest config above it, its module first',
+      { module: 'dist/lib.mjs' },
+      { 'vitest.config.mts': '' },
+      'dist/lib.mjs'
+    ],
+    [
+      'a Vite config in another folder does not count',
+      { module: 'dist/lib.mjs' },
+      { 'site/vite.config.js': '' },
+      'index.js'
+    ]
+  ])('loads a folder with a package.json (`require("..")`): %s', (_, pkg, extra, entry) => {
+    const r = resolver({
+      'package.json': JSON.stringify({ name: 'lib', ...pkg }),
+      'index.js': '',
+      'main.js': '',
+      'src/lib.js': '',
+      'dist/lib.mjs': '',
+      'test/a.test.js': '',
+      ...extra
+    })
+    expect(file(r, 'test/a.test.js', '..')).toBe(entry)
+  })
+
   it('takes the source of a subpath whose built files are absent over its declaration', () => {
     // As preconstruct lays a package out: each entry a folder with a package.json of built files.
     const dist = {

@@ -33,7 +33,7 @@ export interface ConfiguredAliases {
   roots: ModuleRoot[]
 }
 
-const VITE_CONFIG = /(?:^|\/)(?:vite|vitest)\.config\.[cm]?[jt]s$/
+export const VITE_CONFIG = /(?:^|\/)(?:vite|vitest)\.config\.[cm]?[jt]s$/
 const WEBPACK_CONFIG = /(?:^|\/)(?:webpack(?:\.[\w-]+)+|craco\.config|vue\.config)\.[cm]?[jt]s$/
 const BABEL_CONFIG = /(?:^|\/)(?:\.babelrc(?:\.json|\.[cm]?js)?|babel\.config\.(?:json|[cm]?[jt]s))$/
 

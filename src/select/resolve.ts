@@ -13,7 +13,7 @@ import {
   type ReadText,
   type TsConfig
 } from './project.js'
-import { configuredAliases, isAliasConfig, type ModuleRoot, type PathAlias } from './aliases.js'
+import { VITE_CONFIG, configuredAliases, isAliasConfig, type ModuleRoot, type PathAlias } from './aliases.js'
 
 /**
  * Resolves import specifiers to repository files, in memory: the set of files at the revision
@@ -136,13 +136,26 @@ export class Resolver {
     for (const e of JS_EXTENSIONS) if (this.exists(path + e)) return path + e
     const pkg = this.exists(joinPath(path, 'package.json')) ? this.packageAt(path) : undefined
     if (pkg) {
-      for (const field of [pkg.source, pkg.module, pkg.main, pkg.types]) {
+      // Node (so jest, mocha, node:test) loads a folder's `main`, else its index, and never its
+      // `module`; Vite and Vitest take `module` first. js-yaml's `module` is a bundle it commits,
+      // and `require('../')` in its tests loads index.js, which requires lib/.
+      const entries = this.viteAt(path)
+        ? [pkg.source, pkg.module, pkg.main]
+        : [pkg.source, pkg.main, pkg.main ? undefined : './index', pkg.module]
+      for (const field of [...entries, pkg.types]) {
         if (!field) continue
         const target = this.tryPathNoPackage(joinPath(path, field)) ?? this.sourceFor(joinPath(path, field))
         if (target) return target
       }
     }
     return this.indexIn(path)
+  }
+
+  private viteDirs: string[] | undefined
+  /** Whether a Vite or Vitest config is at or above folder `path`. */
+  private viteAt(path: string): boolean {
+    this.viteDirs ??= [...this.files].filter(file => VITE_CONFIG.test(file)).map(dirname)
+    return this.viteDirs.some(dir => dir === '' || path === dir || path.startsWith(dir + '/'))
   }
 
   /** The index file of folder `path` (the repository's top folder is '': `require('..')` from test/). */
