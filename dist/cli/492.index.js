@@ -2690,7 +2690,13 @@ class Resolver {
                 return path + e;
         const pkg = this.exists((0,project/* joinPath */.uJ)(path, 'package.json')) ? this.packageAt(path) : undefined;
         if (pkg) {
-            for (const field of [pkg.source, pkg.module, pkg.main, pkg.types]) {
+            // Node (so jest, mocha, node:test) loads a folder's `main`, else its index, and never its
+            // `module`; Vite and Vitest take `module` first. js-yaml's `module` is a bundle it commits,
+            // and `require('../')` in its tests loads index.js, which requires lib/.
+            const entries = this.viteAt(path)
+                ? [pkg.source, pkg.module, pkg.main]
+                : [pkg.source, pkg.main, pkg.main ? undefined : './index', pkg.module];
+            for (const field of [...entries, pkg.types]) {
                 if (!field)
                     continue;
                 const target = this.tryPathNoPackage((0,project/* joinPath */.uJ)(path, field)) ?? this.sourceFor((0,project/* joinPath */.uJ)(path, field));
@@ -2699,6 +2705,12 @@ class Resolver {
             }
         }
         return this.indexIn(path);
+    }
+    viteDirs;
+    /** Whether a Vite or Vitest config is at or above folder `path`. */
+    viteAt(path) {
+        this.viteDirs ??= [...this.files].filter(file => VITE_CONFIG.test(file)).map(project/* dirname */.pD);
+        return this.viteDirs.some(dir => dir === '' || path === dir || path.startsWith(dir + '/'));
     }
     /** The index file of folder `path` (the repository's top folder is '': `require('..')` from test/). */
     indexIn(path) {
@@ -6101,10 +6113,12 @@ async function selectOrThrow(options, started, syntax, reportAllTests) {
         const unloaded = !!kind && !fixture && !repo.isTest(path) && nothingLoads(repo.graph, path);
         if (unloaded)
             unloadedFiles.add(path);
+        // A page is data as well as a module: a server that names its folder may serve it.
+        const data = !kind || fixture || unloaded || kind === 'html';
         if (change.status === 'deleted') {
             changes.set(path, wholeChange());
             changed.push({ file: path, symbols: ['*'] });
-            if (!kind || fixture || unloaded)
+            if (data)
                 dataFiles.add(path);
             continue;
         }
@@ -6113,7 +6127,7 @@ async function selectOrThrow(options, started, syntax, reportAllTests) {
         // A manual mock replaces its module in every test that mocks (or auto-mocks) that module.
         if (/(?:^|\/)__mocks__\//.test(path))
             dataFiles.add(path);
-        if (fixture || unloaded)
+        if (data)
             dataFiles.add(path);
         if (repo.isTest(path))
             selfSelected.set(path, [path]);
