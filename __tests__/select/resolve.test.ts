@@ -138,6 +138,23 @@ describe('JS/TS resolution', () => {
     expect(file(r, 'test/a.test.js', '..')).toBe(entry)
   })
 
+  it.each([
+    ['its require target, as node and jest load it', {}, 'index.js'],
+    ['its import target under Vite', { 'vite.config.mjs': '' }, 'dist/lib.mjs']
+  ])('takes a package imported by its name through its exports: %s', (_, extra, entry) => {
+    const r = resolver({
+      'package.json': JSON.stringify({
+        name: 'lib',
+        exports: { '.': { import: './dist/lib.mjs', require: './index.js' } }
+      }),
+      'index.js': '',
+      'dist/lib.mjs': '',
+      'test/a.test.js': '',
+      ...extra
+    })
+    expect(file(r, 'test/a.test.js', 'lib')).toBe(entry)
+  })
+
   it('takes the source of a subpath whose built files are absent over its declaration', () => {
     // As preconstruct lays a package out: each entry a folder with a package.json of built files.
     const dist = {

@@ -27,7 +27,21 @@ const TS_FOR_JS: Record<string, string[]> = {
   '.mjs': ['.mts'],
   '.cjs': ['.cts']
 }
-const CONDITIONS = ['source', 'development', 'import', 'module', 'require', 'node', 'default', 'types']
+/**
+ * Export conditions in the order they are taken: the source first, then as Vite and Vitest
+ * resolve, or as node and jest (CommonJS, and code they transpile to it) do.
+ */
+const BUNDLER_CONDITIONS = [
+  'source',
+  'development',
+  'import',
+  'module',
+  'require',
+  'node',
+  'default',
+  'types'
+]
+const NODE_CONDITIONS = ['source', 'development', 'require', 'node', 'import', 'module', 'default', 'types']
 
 /**
  * Where an import leads: a file; a package outside the repository; nowhere (a path that matches
@@ -274,7 +288,7 @@ export class Resolver {
     }
     if (value && typeof value === 'object') {
       const conditions = value as Record<string, unknown>
-      for (const condition of CONDITIONS) {
+      for (const condition of this.viteAt(dir) ? BUNDLER_CONDITIONS : NODE_CONDITIONS) {
         if (condition in conditions) {
           const found = this.target(conditions[condition], dir, star, folder)
           if (found) return found
