@@ -2584,7 +2584,21 @@ const TS_FOR_JS = {
     '.mjs': ['.mts'],
     '.cjs': ['.cts']
 };
-const CONDITIONS = ['source', 'development', 'import', 'module', 'require', 'node', 'default', 'types'];
+/**
+ * Export conditions in the order they are taken: the source first, then as Vite and Vitest
+ * resolve, or as node and jest (CommonJS, and code they transpile to it) do.
+ */
+const BUNDLER_CONDITIONS = [
+    'source',
+    'development',
+    'import',
+    'module',
+    'require',
+    'node',
+    'default',
+    'types'
+];
+const NODE_CONDITIONS = ['source', 'development', 'require', 'node', 'import', 'module', 'default', 'types'];
 const DECLARATION = /\.d\.[cm]?ts$/;
 /** An HTML page, which whatever opens it by its path (jsdom, a browser) runs the scripts of. */
 const HTML_PAGE = /\.html?$/;
@@ -2836,7 +2850,7 @@ class Resolver {
         }
         if (value && typeof value === 'object') {
             const conditions = value;
-            for (const condition of CONDITIONS) {
+            for (const condition of this.viteAt(dir) ? BUNDLER_CONDITIONS : NODE_CONDITIONS) {
                 if (condition in conditions) {
                     const found = this.target(conditions[condition], dir, star, folder);
                     if (found)
