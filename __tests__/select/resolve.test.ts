@@ -124,6 +124,18 @@ describe('JS/TS resolution', () => {
       { module: 'dist/lib.mjs' },
       { 'site/vite.config.js': '' },
       'index.js'
+    ],
+    [
+      'a Vite config beside a jest suite does not count',
+      { module: 'dist/lib.mjs' },
+      { 'vite.config.ts': '', 'jest.config.json': '{}' },
+      'index.js'
+    ],
+    [
+      'a Vite config beside a mocha suite does not count',
+      { module: 'dist/lib.mjs', scripts: { test: 'mocha' } },
+      { 'vite.config.ts': '' },
+      'index.js'
     ]
   ])('loads a folder with a package.json (`require("..")`): %s', (_, pkg, extra, entry) => {
     const r = resolver({

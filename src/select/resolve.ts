@@ -166,10 +166,15 @@ export class Resolver {
   }
 
   private viteDirs: string[] | undefined
-  /** Whether a Vite or Vitest config is at or above folder `path`. */
+  /**
+   * Whether Vite or Vitest loads folder `path`: a config of theirs at or above it, and no jest
+   * config or node runner's test script there (a Vite config beside a jest or mocha suite builds a
+   * site, not the tests).
+   */
   private viteAt(path: string): boolean {
+    const under = (dir: string): boolean => dir === '' || path === dir || path.startsWith(dir + '/')
     this.viteDirs ??= [...this.files].filter(file => VITE_CONFIG.test(file)).map(dirname)
-    return this.viteDirs.some(dir => dir === '' || path === dir || path.startsWith(dir + '/'))
+    return this.viteDirs.some(under) && !this.jest.some(settings => under(settings.dir))
   }
 
   /** The index file of folder `path` (the repository's top folder is '': `require('..')` from test/). */
