@@ -2721,10 +2721,15 @@ class Resolver {
         return this.indexIn(path);
     }
     viteDirs;
-    /** Whether a Vite or Vitest config is at or above folder `path`. */
+    /**
+     * Whether Vite or Vitest loads folder `path`: a config of theirs at or above it, and no jest
+     * config or node runner's test script there (a Vite config beside a jest or mocha suite builds a
+     * site, not the tests).
+     */
     viteAt(path) {
+        const under = (dir) => dir === '' || path === dir || path.startsWith(dir + '/');
         this.viteDirs ??= [...this.files].filter(file => VITE_CONFIG.test(file)).map(project/* dirname */.pD);
-        return this.viteDirs.some(dir => dir === '' || path === dir || path.startsWith(dir + '/'));
+        return this.viteDirs.some(under) && !this.jest.some(settings => under(settings.dir));
     }
     /** The index file of folder `path` (the repository's top folder is '': `require('..')` from test/). */
     indexIn(path) {
