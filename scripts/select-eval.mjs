@@ -371,13 +371,26 @@ async function mochaWholeRun(dir, mochaArgs, timeout) {
   return [...new Set(report.failures.map(failure => relative(dir, failure.file)))]
 }
 
-/** Runs node with `args` in `dir`, killed after `timeout` ms: its exit status (null when killed). */
+/**
+ * Runs node with `args` in `dir`, its process group killed after `timeout` ms (and once it exits):
+ * its exit status (null when killed).
+ */
 function nodeRun(dir, args, timeout) {
   return new Promise(done => {
-    const child = spawn(process.execPath, args, { cwd: dir, stdio: 'ignore' })
-    const timer = setTimeout(() => child.kill('SIGKILL'), timeout)
+    // A process group of its own: mocha before 9 runs the tests in a child of its bin, which a
+    // kill of the bin alone leaves running (holding the port the next file listens on).
+    const child = spawn(process.execPath, args, { cwd: dir, stdio: 'ignore', detached: true })
+    const killGroup = () => {
+      try {
+        process.kill(-child.pid, 'SIGKILL')
+      } catch {
+        // Already gone.
+      }
+    }
+    const timer = setTimeout(killGroup, timeout)
     child.on('close', status => {
       clearTimeout(timer)
+      killGroup()
       done(status)
     })
   })
