@@ -6,9 +6,8 @@
 import { afterAll, describe, expect, it } from '@jest/globals'
 import { htmlModule } from '../../src/select/html.js'
 import { scanSource } from '../../src/select/scan-blob.js'
-import { failingFiles } from '../support/coverage-scenario.js'
 import { cleanupAll } from '../support/git-repo.js'
-import { selectAfterEdit } from '../support/select-both-ways.js'
+import { expectEditSelects, selectAfterEdit } from '../support/select-both-ways.js'
 
 afterAll(() => cleanupAll())
 
@@ -136,10 +135,7 @@ const EDITS: Array<
 
 describe("a page's scripts", () => {
   it.each(EDITS)('%s (%s → %s) selects what fails', async (file, from, to, failing, selected) => {
-    const { repo, result } = await selectAfterEdit(FILES, file, from, to)
-    expect(await failingFiles(repo)).toEqual(failing)
-    for (const test of failing) expect(selected).toContain(test)
-    expect(result.tests).toEqual(selected)
+    await expectEditSelects(FILES, [file, from, to], failing, selected)
   })
 
   it('gives the way from the script through the page to the test that loads it', async () => {

@@ -5,9 +5,8 @@
  */
 import { afterAll, describe, expect, it } from '@jest/globals'
 import { scanJs } from '../../src/select/js-scanner.js'
-import { failingFiles } from '../support/coverage-scenario.js'
 import { cleanupAll } from '../support/git-repo.js'
-import { selectAfterEdit } from '../support/select-both-ways.js'
+import { expectEditSelects, selectAfterEdit } from '../support/select-both-ways.js'
 
 afterAll(() => cleanupAll())
 
@@ -125,10 +124,7 @@ describe('a module that locates a package folder with dirname(require.resolve(â€
   })
 
   it.each(EDITS)('%s (%s â†’ %s) selects what fails', async (file, from, to, failing, selected) => {
-    const { repo, result } = await selectAfterEdit(FILES, file, from, to)
-    expect(await failingFiles(repo)).toEqual(failing)
-    for (const test of failing) expect(selected).toContain(test)
-    expect(result.tests).toEqual(selected)
+    await expectEditSelects(FILES, [file, from, to], failing, selected)
   })
 
   it('says which module names the folder the changed file is in', async () => {

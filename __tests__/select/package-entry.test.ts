@@ -3,10 +3,9 @@
  * package folder: node loads its index, which requires the sources, never the bundle. Checked
  * against a real run of the suite (node --test).
  */
-import { afterAll, describe, expect, it } from '@jest/globals'
-import { failingFiles } from '../support/coverage-scenario.js'
+import { afterAll, describe, it } from '@jest/globals'
 import { cleanupAll } from '../support/git-repo.js'
-import { selectAfterEdit } from '../support/select-both-ways.js'
+import { expectEditSelects } from '../support/select-both-ways.js'
 
 afterAll(() => cleanupAll())
 
@@ -50,9 +49,6 @@ describe('a package folder required by its tests', () => {
     ['lib/loader.js', "split(': ')", "split(':')", ['test/load.test.js'], BOTH],
     ['dist/tiny-yaml.mjs', 'JSON.parse(text)', 'JSON.parse(text || "{}")', [], []]
   ])('%s (%s → %s) selects what fails', async (file, from, to, failing, selected) => {
-    const { repo, result } = await selectAfterEdit(FILES, file as keyof typeof FILES, from, to)
-    expect(await failingFiles(repo)).toEqual(failing)
-    for (const test of failing) expect(selected).toContain(test)
-    expect(result.tests).toEqual(selected)
+    await expectEditSelects(FILES, [file as keyof typeof FILES, from, to], failing, selected)
   })
 })

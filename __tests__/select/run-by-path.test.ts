@@ -4,9 +4,8 @@
  * the module naming that folder. Checked against a real run of the suite (node --test).
  */
 import { afterAll, describe, expect, it } from '@jest/globals'
-import { failingFiles } from '../support/coverage-scenario.js'
 import { cleanupAll } from '../support/git-repo.js'
-import { selectAfterEdit } from '../support/select-both-ways.js'
+import { expectEditSelects, selectAfterEdit } from '../support/select-both-ways.js'
 
 afterAll(() => cleanupAll())
 
@@ -111,10 +110,7 @@ const EDITS: Array<
 
 describe('a change that reaches a module only its path loads', () => {
   it.each(EDITS)('%s (%s → %s) selects what fails', async (file, from, to, failing, selected) => {
-    const { repo, result } = await selectAfterEdit(FILES, file, from, to)
-    expect(await failingFiles(repo)).toEqual(failing)
-    for (const test of failing) expect(selected).toContain(test)
-    expect(result.tests).toEqual(selected)
+    await expectEditSelects(FILES, [file, from, to], failing, selected)
   })
 
   it('gives the way from the change through the route to the module that names its folder', async () => {

@@ -4,7 +4,7 @@ import { expect } from '@jest/globals'
 import { Git } from '../../src/ports/git.js'
 import { streamLogger } from '../../src/ports/log.js'
 import { selectTests, type SelectOptions, type SelectResult } from '../../src/select/index.js'
-import { projectRepo } from './coverage-scenario.js'
+import { failingFiles, projectRepo } from './coverage-scenario.js'
 import type { TestRepo } from './git-repo.js'
 
 /** base..HEAD of the repository at `dir`, both ways; the demand-driven result. */
@@ -37,6 +37,22 @@ export async function selectAfterEdit<Files extends Record<string, string>>(
   expect(text).toContain(from)
   repo.commit('change', { [file]: text.replace(from, to) })
   return { repo, result: await selectBothWays(repo.dir, base) }
+}
+
+/**
+ * One edit of `file` (`from` → `to`): a real run of the suite fails exactly `failing`, every one
+ * of which is in `selected`, and the selection (both ways) is exactly `selected`.
+ */
+export async function expectEditSelects<Files extends Record<string, string>>(
+  files: Files,
+  edit: [file: keyof Files & string, from: string, to: string],
+  failing: string[],
+  selected: string[]
+): Promise<void> {
+  const { repo, result } = await selectAfterEdit(files, ...edit)
+  expect(await failingFiles(repo)).toEqual(failing)
+  for (const test of failing) expect(selected).toContain(test)
+  expect(result.tests).toEqual(selected)
 }
 
 /** What a selection decided, without how long it took or how the graph was built. */
