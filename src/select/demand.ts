@@ -13,7 +13,7 @@ import {
   type GraphNode,
   type Naming
 } from './graph.js'
-import { keptAsPath, type ModuleScan } from './model.js'
+import { afterLastHole, keptAsPath, type ModuleScan } from './model.js'
 import type { ScanKind } from './scan-blob.js'
 import {
   conftestsFor,
@@ -991,7 +991,7 @@ export function demandGraph(options: DemandGraphOptions): DemandGraph | undefine
       let spec = candidate
       // A template with holes: the scanner keeps the text after the last one (`${dir}/modules/`).
       if (quote !== undefined && spec.includes('${') && stringsOf(found[0] as number).text[quote] === '`') {
-        spec = spec.slice(spec.lastIndexOf('}') + 1)
+        spec = afterLastHole(spec)
         if (!keptAsPath(spec)) return
       }
       if (mock && (spec === mock || spec.endsWith('/' + mock))) {

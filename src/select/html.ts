@@ -25,14 +25,14 @@ export function htmlModule(html: string): string {
     const content = match[3] ?? ''
     if (script) {
       const type = (attributes.get('type') ?? '').trim().toLowerCase()
-      const src = localUrl(attributes.get('src'))
-      if (DATA_SCRIPT.test(type)) {
+      if (JSON_SCRIPT.test(type)) {
         // An import map or JSON: its strings may name modules and data files.
-        if (JSON_SCRIPT.test(type) && content.trim() && !tokenize(`(${content})`, false).error)
-          lines.push(`;(${content}\n)`)
+        if (content.trim() && !tokenize(`(${content})`, false).error) lines.push(`;(${content}\n)`)
         continue
       }
+      if (TEMPLATE_SCRIPT.test(type)) continue
       if (attributes.has('src')) {
+        const src = localUrl(attributes.get('src'))
         if (src !== undefined) lines.push(`import ${JSON.stringify(src)}`)
         continue
       }
@@ -63,13 +63,13 @@ const COMMENT = /<!--[\s\S]*?(?:-->|$)/g
 const ELEMENT =
   /<(script)\b((?:[^>"']|"[^"]*"|'[^']*')*)>([\s\S]*?)(?:<\/script\s*>|$)|<([a-z][\w-]*)\b((?:[^>"']|"[^"]*"|'[^']*')*)>/gi
 
-/** Script types whose content is data, not code (JSON, an import map, a template). */
-const DATA_SCRIPT =
-  /^(?:importmap|speculationrules|application\/(?:[\w.+-]+\+)?json|text\/(?:template|html|plain|x-[\w.-]*template[\w.-]*))$/
+/** Script types whose content is data, not code: JSON and an import map, whose strings count. */
+const JSON_SCRIPT = /^(?:importmap|speculationrules|application\/(?:[\w.+-]+\+)?json)$/
+
+/** Script types whose content is markup for later, not code. */
+const TEMPLATE_SCRIPT = /^text\/(?:template|html|plain|x-[\w.-]*template[\w.-]*)$/
 
 const URL_ATTRIBUTE = /(?:src|href|poster|data)\s*=/i
-
-const JSON_SCRIPT = /^(?:importmap|speculationrules|application\/(?:[\w.+-]+\+)?json)$/
 
 const ATTRIBUTE = /([^\s"'=<>`/]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g
 

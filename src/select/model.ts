@@ -122,6 +122,13 @@ export const PATH_LIKE = /^(?:\.{0,2}\/)?[\w@.-]+(?:\/[\w@.-]+)*\/?$/
 export const keptAsPath = (value: string): boolean =>
   value.length >= 2 && value.length <= 200 && PATH_LIKE.test(value) && /[./_-]/.test(value)
 
+/**
+ * A template literal's text after its last hole (`${dir}/bin/cli.js` → `/bin/cli.js`), as a scan
+ * keeps it.
+ */
+export const afterLastHole = (template: string): string =>
+  template.includes('${') ? template.slice(template.lastIndexOf('}') + 1) : template
+
 /** A record's own entry (never one of Object.prototype's: `toString`, `constructor`…). */
 export function own<T>(record: Record<string, T>, name: string): T | undefined {
   return Object.prototype.hasOwnProperty.call(record, name) ? record[name] : undefined

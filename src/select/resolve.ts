@@ -1,5 +1,5 @@
 import { globFiles, globMatcher } from './glob-imports.js'
-import { JS_EXTENSION, PATH_LIKE, isJsLike } from './model.js'
+import { JS_EXTENSION, PATH_LIKE, afterLastHole, isJsLike } from './model.js'
 import { scanKindOf } from './scan-blob.js'
 import picomatch from 'picomatch'
 import {
@@ -340,7 +340,7 @@ export class Resolver {
    * called under the file's folder (`join(__dirname, 'fixtures', 'inspect.js')`); never `from`.
    */
   namedSources(from: string, literal: string): string[] {
-    const text = literal.includes('${') ? literal.slice(literal.lastIndexOf('}') + 1) : literal
+    const text = afterLastHole(literal)
     if (text.length < 2 || text.length > 200 || !PATH_LIKE.test(text)) return []
     // With its extension (a page too: it runs its scripts), or a script without one
     // (`fixtures/pm`, whose `#!` line says node).
