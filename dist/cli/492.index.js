@@ -2138,14 +2138,16 @@ function htmlModule(html) {
         const content = match[3] ?? '';
         if (script) {
             const type = (attributes.get('type') ?? '').trim().toLowerCase();
-            const src = localUrl(attributes.get('src'));
-            if (DATA_SCRIPT.test(type)) {
+            if (JSON_SCRIPT.test(type)) {
                 // An import map or JSON: its strings may name modules and data files.
-                if (JSON_SCRIPT.test(type) && content.trim() && !(0,js_lexer/* tokenize */.qw)(`(${content})`, false).error)
+                if (content.trim() && !(0,js_lexer/* tokenize */.qw)(`(${content})`, false).error)
                     lines.push(`;(${content}\n)`);
                 continue;
             }
+            if (TEMPLATE_SCRIPT.test(type))
+                continue;
             if (attributes.has('src')) {
+                const src = localUrl(attributes.get('src'));
                 if (src !== undefined)
                     lines.push(`import ${JSON.stringify(src)}`);
                 continue;
@@ -2173,10 +2175,11 @@ function htmlModule(html) {
 const COMMENT = /<!--[\s\S]*?(?:-->|$)/g;
 /** A script with its code (up to the first `</script`, as HTML reads it), or a start tag. */
 const ELEMENT = /<(script)\b((?:[^>"']|"[^"]*"|'[^']*')*)>([\s\S]*?)(?:<\/script\s*>|$)|<([a-z][\w-]*)\b((?:[^>"']|"[^"]*"|'[^']*')*)>/gi;
-/** Script types whose content is data, not code (JSON, an import map, a template). */
-const DATA_SCRIPT = /^(?:importmap|speculationrules|application\/(?:[\w.+-]+\+)?json|text\/(?:template|html|plain|x-[\w.-]*template[\w.-]*))$/;
-const URL_ATTRIBUTE = /(?:src|href|poster|data)\s*=/i;
+/** Script types whose content is data, not code: JSON and an import map, whose strings count. */
 const JSON_SCRIPT = /^(?:importmap|speculationrules|application\/(?:[\w.+-]+\+)?json)$/;
+/** Script types whose content is markup for later, not code. */
+const TEMPLATE_SCRIPT = /^text\/(?:template|html|plain|x-[\w.-]*template[\w.-]*)$/;
+const URL_ATTRIBUTE = /(?:src|href|poster|data)\s*=/i;
 const ATTRIBUTE = /([^\s"'=<>`/]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
 function attributesOf(text) {
     const attributes = new Map();
@@ -2903,7 +2906,7 @@ class Resolver {
      * called under the file's folder (`join(__dirname, 'fixtures', 'inspect.js')`); never `from`.
      */
     namedSources(from, literal) {
-        const text = literal.includes('${') ? literal.slice(literal.lastIndexOf('}') + 1) : literal;
+        const text = (0,model/* afterLastHole */.Jz)(literal);
         if (text.length < 2 || text.length > 200 || !model/* PATH_LIKE */.G8.test(text))
             return [];
         // With its extension (a page too: it runs its scripts), or a script without one
@@ -4537,7 +4540,7 @@ function demandGraph(options) {
             let spec = candidate;
             // A template with holes: the scanner keeps the text after the last one (`${dir}/modules/`).
             if (quote !== undefined && spec.includes('${') && stringsOf(found[0]).text[quote] === '`') {
-                spec = spec.slice(spec.lastIndexOf('}') + 1);
+                spec = (0,model/* afterLastHole */.Jz)(spec);
                 if (!(0,model/* keptAsPath */._V)(spec))
                     return;
             }

@@ -6105,6 +6105,7 @@ function relativePath(segments) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   $6: () => (/* binding */ emptyScan),
 /* harmony export */   G8: () => (/* binding */ PATH_LIKE),
+/* harmony export */   Jz: () => (/* binding */ afterLastHole),
 /* harmony export */   Pp: () => (/* binding */ isJsLike),
 /* harmony export */   Sc: () => (/* binding */ JS_EXTENSION),
 /* harmony export */   ZV: () => (/* binding */ own),
@@ -6126,6 +6127,11 @@ const isJsLike = (path) => JS_EXTENSION.test(path);
 const PATH_LIKE = /^(?:\.{0,2}\/)?[\w@.-]+(?:\/[\w@.-]+)*\/?$/;
 /** Whether a scan keeps a string literal in `strings`: it is PATH_LIKE and has a `.`, `/`, `_` or `-`. */
 const keptAsPath = (value) => value.length >= 2 && value.length <= 200 && PATH_LIKE.test(value) && /[./_-]/.test(value);
+/**
+ * A template literal's text after its last hole (`${dir}/bin/cli.js` → `/bin/cli.js`), as a scan
+ * keeps it.
+ */
+const afterLastHole = (template) => template.includes('${') ? template.slice(template.lastIndexOf('}') + 1) : template;
 /** A record's own entry (never one of Object.prototype's: `toString`, `constructor`…). */
 function own(record, name) {
     return Object.prototype.hasOwnProperty.call(record, name) ? record[name] : undefined;
