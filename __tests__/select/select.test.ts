@@ -34,12 +34,19 @@ async function afterChange(
 /** An edit to one file (`from` → `to`) and the tests it must select. */
 type Edit = [file: string, from: string, to: string, tests: string[]]
 
-/** Makes each edit alone on `files` and checks the tests it selects. */
-async function expectEdits(files: FileChanges, edits: Edit[]): Promise<void> {
+/**
+ * Makes each edit alone on `files` and checks the tests it selects; with `selectChecked`
+ * (selectCheckedByPytest), a real run checks each selection too.
+ */
+async function expectEdits(
+  files: FileChanges,
+  edits: Edit[],
+  selectChecked: (files: FileChanges, change: FileChanges) => Promise<SelectResult> = afterChange
+): Promise<void> {
   for (const [file, from, to, tests] of edits) {
     const text = files[file] as string
     expect(text).toContain(from)
-    const result = await afterChange(files, { [file]: text.replace(from, to) })
+    const result = await selectChecked(files, { [file]: text.replace(from, to) })
     expect([file, result.tests]).toEqual([file, tests])
   }
 }
@@ -1809,11 +1816,130 @@ describe('Python modules read by attribute', () => {
         'tests/test_report.py', 'tests/test_total.py'
       ]]
     ] // prettier-ignore
-    for (const [file, from, to, tests] of edits) {
-      const text = SHOP[file as keyof typeof SHOP]
-      const result = await selectCheckedByPytest(SHOP, { [file]: text.replace(from, to) })
-      expect([file, result.tests]).toEqual([file, tests])
-    }
+    await expectEdits(SHOP, edits, selectCheckedByPytest)
+  })
+})
+
+describe('Python imports in functions and blocks, and attributes of imported modules', () => {
+  const KIT = {
+    'pyproject.toml': '[tool.pytest.ini_options]\npythonpath = ["src"]\n',
+    'src/kit/__init__.py': [
+      'from .core import run',
+      '',
+      '',
+      'def __getattr__(name):',
+      '    if name == "legacy":',
+      '        from .compat import legacy',
+      '',
+      '        return legacy',
+      '    raise AttributeError(name)',
+      ''
+    ].join('\n'),
+    'src/kit/compat.py': 'def legacy():\n    return "old"\n',
+    'src/kit/core.py': [
+      'from __future__ import annotations',
+      '',
+      'import typing as t',
+      '',
+      'from . import text',
+      '',
+      'if t.TYPE_CHECKING:',
+      '    from .config import Config',
+      '',
+      '',
+      'def run(config: Config | None = None):',
+      '    return text.upper("run")',
+      '',
+      '',
+      'def describe():',
+      '    return text.lower("ABC")',
+      ''
+    ].join('\n'),
+    'src/kit/config.py': 'class Config:\n    debug = False\n\n\ndef load():\n    return Config()\n',
+    'src/kit/text.py': 'def upper(s):\n    return s.upper()\n\n\ndef lower(s):\n    return s.lower()\n',
+    'src/kit/speed.py': [
+      'try:',
+      '    from ._fast import rate',
+      'except ImportError:',
+      '    from ._slow import rate',
+      '',
+      'from .limits import FACTOR',
+      '',
+      '',
+      'def pace(factor=FACTOR):',
+      '    return rate() * factor',
+      ''
+    ].join('\n'),
+    'src/kit/limits.py': 'FACTOR = 2\n',
+    'src/kit/shapes.py': [
+      'from . import text',
+      '',
+      '',
+      'class Box:',
+      '    label = text.upper("box")',
+      '',
+      '    def describe(self):',
+      '        return text.lower("BOX")',
+      '',
+      '',
+      'def area():',
+      '    return 4',
+      ''
+    ].join('\n'),
+    'tests/test_shapes.py': 'from kit.shapes import area\n\n\ndef test_area():\n    assert area() == 4\n',
+    'src/kit/_fast.py': 'def rate():\n    return 3\n',
+    'src/kit/_slow.py': 'def rate():\n    return 1\n',
+    'src/kit/keys.py': [
+      'def read_key():',
+      '    from ._keys import getchar as f',
+      '',
+      '    return f()',
+      '',
+      '',
+      'def raw():',
+      '    from ._keys import raw_mode as f',
+      '',
+      '    return f()',
+      ''
+    ].join('\n'),
+    'src/kit/_keys.py': [
+      'def getchar():',
+      '    return "k"',
+      '',
+      '',
+      'def raw_mode():',
+      '    return "raw"',
+      ''
+    ].join('\n'),
+    'tests/test_key.py': 'from kit.keys import read_key\n\n\ndef test_key():\n    assert read_key() == "k"\n',
+    'tests/test_raw.py': 'from kit.keys import raw\n\n\ndef test_raw():\n    assert raw() == "raw"\n',
+    'tests/test_run.py': 'from kit import run\n\n\ndef test_run():\n    assert run() == "RUN"\n',
+    'tests/test_legacy.py': 'import kit\n\n\ndef test_legacy():\n    assert kit.legacy() == "old"\n',
+    'tests/test_describe.py':
+      'from kit.core import describe\n\n\ndef test_describe():\n    assert describe() == "abc"\n',
+    'tests/test_config.py':
+      'from kit.config import load\n\n\ndef test_config():\n    assert load().debug is False\n',
+    'tests/test_pace.py': 'from kit.speed import pace\n\n\ndef test_pace():\n    assert pace() == 6\n'
+  }
+
+  it('follows what a function imports only from that function, and `mod.name` to the name', async () => {
+    const edits: Edit[] = [
+      // Imported in the package's __getattr__, which only a name the package lacks calls.
+      ['src/kit/compat.py', '"old"', '"older"', ['tests/test_legacy.py']],
+      // `from . import text` and `text.upper(...)`: upper, not all of text.
+      ['src/kit/text.py', 's.upper()', 's.lower()', ['tests/test_legacy.py', 'tests/test_run.py', 'tests/test_shapes.py']],
+      // A class body runs on load; its methods' bodies do not.
+      ['src/kit/text.py', 's.lower()', 's.upper()', ['tests/test_describe.py']],
+      // Imported only for type checking: `Config`, not all of config.
+      ['src/kit/config.py', 'return Config()', 'return None', ['tests/test_config.py']],
+      // Bound by either of two imports: a change to either reaches the code that uses the name.
+      ['src/kit/_fast.py', 'return 3', 'return 4', ['tests/test_pace.py']],
+      // A default value is the function's, read when the module loads.
+      ['src/kit/limits.py', '2', '3', ['tests/test_pace.py']],
+      // Two functions import different names as `f`: each its own.
+      ['src/kit/_keys.py', '"k"', '"K"', ['tests/test_key.py']]
+    ] // prettier-ignore
+    await expectEdits(KIT, edits, selectCheckedByPytest)
   })
 })
 

@@ -383,6 +383,8 @@ export function linkNode(
         node.loads.push({ target, whole: true, elsewhere: true })
   } else if (scan.lang === 'py') {
     const attributesOnly = PY_TEST.test(path)
+    // Names bound to a module object.
+    const modules = new Set<string>()
     for (const record of scan.imports) {
       const { files, resolved } = resolver.resolvePython(path, record.spec)
       if (!resolved) continue
@@ -390,23 +392,31 @@ export function linkNode(
       for (const file of files.slice(0, -1)) load(file, false)
       // A test module that reads only attributes of `import pkg` takes those names from it, as
       // `from pkg import …` would (nothing imports a test module to use its `pkg`).
-      const names =
-        attributesOnly && record.attributes
-          ? record.attributes.map(name => ({ imported: name, local: `${record.local}.${name}` }))
-          : record.names
-      if (module) load(module, names === null)
+      const attributes = attributesOnly ? record.attributes : undefined
+      const names = attributes
+        ? attributes.map(name => ({ imported: name, local: `${record.local}.${name}` }))
+        : record.names
+      // `import pkg` (or `import pkg.mod as name`) runs pkg's top level; the rest of it goes with
+      // the name, as does `from pkg import mod` for a submodule.
+      const named = !names && record.local !== undefined
+      if (module) load(module, names === null && !named)
       for (const binding of names ?? []) {
         const submodule = module ? resolver.pythonSubmodule(module, binding.imported) : undefined
         if (submodule) {
-          load(submodule, true)
+          load(submodule, attributes !== undefined)
           node.bindings.set(binding.local, { target: submodule, imported: WHOLE })
+          if (!attributes) modules.add(binding.local)
         } else node.bindings.set(binding.local, { target: module, imported: binding.imported })
       }
       if (!names && module) {
-        const local = record.spec.split('.')[0] as string
-        if (!node.bindings.has(local)) node.bindings.set(local, { target: module, imported: WHOLE })
+        const local = record.local ?? (record.spec.split('.')[0] as string)
+        if (!node.bindings.has(local)) {
+          node.bindings.set(local, { target: module, imported: WHOLE })
+          if (named) modules.add(local)
+        }
       }
     }
+    bindModuleAttributes(node, scan, modules, resolver)
     for (const conftest of conftests.get(path) ?? []) load(conftest, true)
   } else if (scan.lang === 'go') {
     const dir = dirname(path)
@@ -551,6 +561,44 @@ export function reachFromTest(graph: Graph, test: string, changes: Map<string, F
   return hits
 }
 
+/**
+ * Binds each `mod.attr` that a Python module's declarations reference (see pythonRefs), `mod` being
+ * a name bound to a module, to that attribute of the module: its name, or its submodule.
+ */
+function bindModuleAttributes(
+  node: Forward,
+  scan: ModuleScan,
+  modules: ReadonlySet<string>,
+  resolver: Resolver
+): void {
+  if (modules.size === 0) return
+  for (const symbol of Object.values(scan.symbols))
+    for (const ref of symbol.refs) {
+      const dot = ref.indexOf('.')
+      if (dot < 0 || !modules.has(ref.slice(0, dot)) || node.bindings.has(ref)) continue
+      const module = node.bindings.get(ref.slice(0, dot))?.target
+      if (module === undefined) continue
+      const attribute = ref.slice(dot + 1)
+      const submodule = resolver.pythonSubmodule(module, attribute)
+      node.bindings.set(
+        ref,
+        submodule ? { target: submodule, imported: WHOLE } : { target: module, imported: attribute }
+      )
+    }
+}
+
+/**
+ * A Python reference `mod.attr` that no binding has (`mod` is not a module, or not imported) is
+ * one to `mod`.
+ */
+function pythonReferences(node: GraphNode, refs: string[]): string[] {
+  if (!refs.some(ref => ref.includes('.'))) return refs
+  return refs.map(ref => {
+    const dot = ref.indexOf('.')
+    return dot < 0 || node.bindings.has(ref) ? ref : ref.slice(0, dot)
+  })
+}
+
 /** Marks a binding's imported name as taken by `require` or `await import` (see stepForward). */
 export const REQUIRED = '?'
 
@@ -621,6 +669,7 @@ export function localRefs(node: GraphNode, key: string, symbol: SymbolInfo, node
  * (DeferredCall) unless every call it goes through leaves it uncalled (see defersArgument).
  */
 function referencesOf(nodes: NodeLookup | undefined, node: GraphNode, symbol: SymbolInfo): string[] {
+  if (node.scan.lang === 'py') return pythonReferences(node, symbol.refs)
   if (!symbol.deferred) return symbol.refs
   const refs = [...symbol.refs]
   for (const { calls, refs: passed } of symbol.deferred)

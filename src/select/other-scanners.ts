@@ -3,6 +3,7 @@ import {
   MODULE_SYMBOL,
   emptyScan,
   hashText,
+  own,
   type ImportBinding,
   type ImportRecord,
   type ModuleScan
@@ -149,19 +150,64 @@ function moduleAttributes(lines: readonly Logical[], locals: ReadonlySet<string>
   return attributes
 }
 
+/**
+ * The names code uses; a name read for an attribute as `name.attr` (scanPython keeps that form for
+ * names that imports bind: see moduleAttributeRefs).
+ */
 function pythonRefs(code: string): string[] {
   const refs = new Set<string>()
-  for (const match of code.matchAll(/(^|[^.\w])([A-Za-z_]\w*)/g)) {
+  for (const match of code.matchAll(/(^|[^.\w])([A-Za-z_]\w*)(?:\s*\.\s*([A-Za-z_]\w*))?/g)) {
     const name = match[2] as string
-    if (!PY_KEYWORDS.has(name)) refs.add(name)
+    if (PY_KEYWORDS.has(name)) continue
+    refs.add(match[3] === undefined ? name : `${name}.${match[3]}`)
   }
   return [...refs]
 }
 
-function parsePythonImport(
-  code: string,
-  nested: boolean
-): Array<{ spec: string; names: ImportBinding[] | null; local?: string }> {
+/**
+ * Keeps `name.attr` references only where an import binds `name` (a module, perhaps: see linkNode);
+ * elsewhere they become `name`.
+ */
+function moduleAttributeRefs(scan: ModuleScan, importBound: ReadonlySet<string>): void {
+  for (const symbol of Object.values(scan.symbols)) {
+    if (!symbol.refs.some(ref => ref.includes('.'))) continue
+    const refs = new Set<string>()
+    for (const ref of symbol.refs) {
+      const dot = ref.indexOf('.')
+      refs.add(dot < 0 || importBound.has(ref.slice(0, dot)) ? ref : ref.slice(0, dot))
+    }
+    symbol.refs = [...refs]
+  }
+}
+
+interface PythonImport {
+  spec: string
+  names: ImportBinding[] | null
+  local?: string
+}
+
+/** A top-level function or class. */
+interface Definition {
+  name: string
+  kind: 'def' | 'class'
+  parts: string[]
+  /** What its `def` or `class` line references (defaults, annotations, bases): the module's names. */
+  signature: Set<string>
+  refs: Set<string>
+  /** A class's references that its body makes as the module loads: not its methods' bodies. */
+  onLoad: Set<string>
+  /** In a class, the indentation of the method whose body the scan is in. */
+  methodIndent?: number
+  /** The names a function's `global` statements declare. */
+  globals: Set<string>
+}
+
+interface NestedImport extends PythonImport {
+  /** The top-level function or class whose body has the import; none in a module-level `if`/`try`. */
+  definition: Definition | undefined
+}
+
+function parsePythonImport(code: string): PythonImport[] {
   const text = code.trim()
   let match = /^from\s+(\.*[\w.]*)\s+import\s+(.+)$/s.exec(text)
   if (match) {
@@ -176,7 +222,7 @@ function parsePythonImport(
         const [imported, local] = part.split(/\s+as\s+/)
         return { imported: (imported as string).trim(), local: (local ?? imported ?? '').trim() }
       })
-    return [{ spec, names: nested ? null : names }]
+    return [{ spec, names }]
   }
   match = /^import\s+(.+)$/s.exec(text)
   if (match) {
@@ -204,8 +250,12 @@ export function scanPython(src: string): ModuleScan {
   const moduleParts: string[] = []
   const moduleRefs = new Set<string>()
   const allStrings = new Set<string>()
-  let current: { name: string; parts: string[]; refs: Set<string>; loadRefs: boolean } | undefined
+  let current: Definition | undefined
   let decorators: Logical[] = []
+  // Imports in a block: a function's or class's body, or code under `if`/`try` at module level.
+  const nested: NestedImport[] = []
+  // Every name an import binds, at top level or in a block.
+  const importBound = new Set<string>()
   const close = (): void => {
     if (!current) return
     const existing = scan.symbols[current.name]
@@ -214,7 +264,7 @@ export function scanPython(src: string): ModuleScan {
       hash: existing ? hashText(existing.hash + hash) : hash,
       refs: [...new Set([...(existing?.refs ?? []), ...current.refs])]
     }
-    if (current.loadRefs) for (const ref of current.refs) moduleRefs.add(ref)
+    if (current.kind === 'class') for (const ref of current.onLoad) moduleRefs.add(ref)
     current = undefined
   }
   for (const line of lines) {
@@ -226,11 +276,21 @@ export function scanPython(src: string): ModuleScan {
         if (PY_MODULE_PATH.test(value)) scan.imports.push({ spec: value, kind: 'dynamic', names: null })
     if (line.indent > 0) {
       if (PY_IMPORT_LINE.test(code))
-        for (const entry of parsePythonImport(code, true))
-          scan.imports.push({ spec: entry.spec, kind: 'dynamic', names: null })
+        for (const entry of parsePythonImport(code)) nested.push({ ...entry, definition: current })
       if (current) {
+        const global = /^global\s+(.+)$/.exec(code)
+        for (const name of global?.[1]?.split(',') ?? []) current.globals.add(name.trim())
         current.parts.push(`${line.indent}:${line.norm}`)
-        for (const ref of pythonRefs(code)) current.refs.add(ref)
+        const refs = pythonRefs(code)
+        for (const ref of refs) current.refs.add(ref)
+        // A class body runs on load, its methods' signatures and decorators too, not their bodies.
+        if (
+          current.kind === 'class' &&
+          !(current.methodIndent !== undefined && line.indent > current.methodIndent)
+        ) {
+          current.methodIndent = /^(?:async\s+)?def\s/.test(code) ? line.indent : undefined
+          for (const ref of refs) current.onLoad.add(ref)
+        }
       } else {
         moduleParts.push(`${line.indent}:${line.norm}`)
         for (const ref of pythonRefs(code)) moduleRefs.add(ref)
@@ -245,10 +305,19 @@ export function scanPython(src: string): ModuleScan {
     const def = /^(?:async\s+)?(def|class)\s+([A-Za-z_]\w*)/.exec(code)
     if (def) {
       const name = def[2] as string
-      current = { name, parts: [...decorators.map(d => d.norm), line.norm], refs: new Set(), loadRefs: false }
+      current = {
+        name,
+        kind: def[1] as Definition['kind'],
+        parts: [...decorators.map(d => d.norm), line.norm],
+        // Its signature's defaults and annotations, its bases: read as it is defined, on load.
+        signature: new Set(pythonRefs(code.slice(def[0].length))),
+        refs: new Set(),
+        onLoad: new Set(),
+        globals: new Set()
+      }
+      for (const ref of current.signature) current.refs.add(ref)
       for (const decorator of decorators) for (const ref of pythonRefs(decorator.code)) moduleRefs.add(ref)
       if (def[1] === 'class') {
-        current.loadRefs = true
         const bases = /\((.*)\)/.exec(code)
         if (bases) for (const ref of pythonRefs(bases[1] as string)) moduleRefs.add(ref)
       }
@@ -259,7 +328,7 @@ export function scanPython(src: string): ModuleScan {
     for (const decorator of decorators) moduleParts.push(decorator.norm)
     decorators = []
     if (PY_IMPORT_LINE.test(code)) {
-      for (const entry of parsePythonImport(code, false)) {
+      for (const entry of parsePythonImport(code)) {
         const record: ImportRecord = { spec: entry.spec, kind: 'static', names: entry.names }
         // `import pkg` or `import pkg.mod as name` binds the module it imports (`import pkg.mod`
         // binds `pkg`).
@@ -272,6 +341,7 @@ export function scanPython(src: string): ModuleScan {
         scan.imports.push(record)
         const bindings = entry.names ?? (entry.local ? [{ imported: '*', local: entry.local }] : [])
         for (const binding of bindings) {
+          importBound.add(binding.local)
           scan.symbols[binding.local] = { hash: `${entry.spec}\u0000${binding.imported}`, refs: [] }
           scan.exports[binding.local] ??= binding.local
         }
@@ -293,10 +363,74 @@ export function scanPython(src: string): ModuleScan {
   }
   close()
   for (const decorator of decorators) moduleParts.push(decorator.norm)
+  for (const bound of recordNestedImports(scan, nested)) importBound.add(bound)
   scan.symbols[MODULE_SYMBOL] = { hash: hashText(moduleParts.join('\n')), refs: [...moduleRefs] }
+  moduleAttributeRefs(scan, importBound)
   recordModuleAttributes(scan, lines)
   scan.strings = [...allStrings].slice(0, 300)
   return scan
+}
+
+/**
+ * Adds the imports made in blocks, and returns the names they bind. `from m import a` under a
+ * module-level `if`/`try` (`if TYPE_CHECKING: from .core import Context`) binds `a` for the module,
+ * as at top level; in a function (`def __getattr__(name): from .core import Command`), for that
+ * function only (`<function>/a`, unless the function declares `a` global): its references to `a`
+ * lead to `m`'s `a`, not to all of `m`. In a class (a method's, or the class body's) it binds for
+ * the module, as the class body may run it on load. A name bound twice in one scope, to different
+ * things (`try: from ._speedups import escape` / `except ImportError: from ._native import escape`),
+ * or bound at module level and at top level, keeps its imports whole; so do `import m` and
+ * `from m import *`.
+ */
+function recordNestedImports(scan: ModuleScan, nested: readonly NestedImport[]): Set<string> {
+  const bindingKey = (spec: string, binding: ImportBinding): string => `${spec}\u0000${binding.imported}`
+  const scoped = (definition: Definition | undefined, local: string): string =>
+    definition?.kind === 'def' && !definition.globals.has(local) ? `${definition.name}/${local}` : local
+  const boundTo = new Map<string, Set<string>>()
+  for (const { spec, names, definition } of nested)
+    for (const binding of names ?? []) {
+      const local = scoped(definition, binding.local)
+      const keys = boundTo.get(local) ?? new Set<string>()
+      keys.add(bindingKey(spec, binding))
+      boundTo.set(local, keys)
+    }
+  const bindsOnce = (local: string): boolean =>
+    boundTo.get(local)?.size === 1 && (local.includes('/') || !own(scan.symbols, local))
+  const bound = new Set<string>()
+  // Per function: its locals and what they are bound as.
+  const renames = new Map<Definition, Map<string, string>>()
+  for (const { spec, names, local, definition } of nested) {
+    const kept = names?.every(binding => bindsOnce(scoped(definition, binding.local))) ? names : null
+    if (!kept && local) bound.add(local)
+    const bindings = (kept ?? []).map(binding => ({ ...binding, local: scoped(definition, binding.local) }))
+    scan.imports.push({ spec, kind: 'dynamic', names: kept ? bindings : null })
+    bindings.forEach((binding, i) => {
+      bound.add(binding.local)
+      if (definition && binding.local.includes('/')) {
+        const renamed = renames.get(definition) ?? new Map<string, string>()
+        renamed.set((kept?.[i] as ImportBinding).local, binding.local)
+        renames.set(definition, renamed)
+      } else {
+        scan.symbols[binding.local] = { hash: bindingKey(spec, binding), refs: [] }
+        scan.exports[binding.local] ??= binding.local
+      }
+    })
+  }
+  for (const [definition, renamed] of renames) {
+    const symbol = own(scan.symbols, definition.name)
+    if (!symbol) continue
+    const refs = new Set<string>()
+    for (const ref of symbol.refs) {
+      const dot = ref.indexOf('.')
+      const head = dot < 0 ? ref : ref.slice(0, dot)
+      const to = renamed.get(head)
+      // In the body, a function's local hides the module's name.
+      if (to !== undefined) refs.add(to + ref.slice(head.length))
+      if (to === undefined || definition.signature.has(ref)) refs.add(ref)
+    }
+    symbol.refs = [...refs]
+  }
+  return bound
 }
 
 /**
