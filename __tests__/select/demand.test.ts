@@ -563,7 +563,12 @@ describe('demand-driven graph', () => {
         'from shop.cart import total\n\ndef test_total():\n    assert total.total(1) == 101\n',
       'tests/test_report.py':
         'from shop import report\n\ndef test_line():\n    assert report.line(1) == "101"\n',
-      'tests/test_version.py': 'import shop\n\ndef test_version():\n    assert shop.VERSION == 1\n'
+      'tests/test_version.py': 'import shop\n\ndef test_version():\n    assert shop.VERSION == 1\n',
+      // A subpackage read as an attribute of its package, by a module that is not a test.
+      'src/shop/tools/__init__.py': 'LEVEL = 1\n',
+      'src/shop/inspect.py': 'import shop\n\n\ndef level():\n    return shop.tools.LEVEL\n',
+      'tests/test_inspect.py':
+        'from shop.inspect import level\n\n\ndef test_level():\n    assert level() == 1\n'
     }
     const repo = createRepo({ files })
     const expectations: Array<[string, string, string[]]> = [
@@ -577,9 +582,10 @@ describe('demand-driven graph', () => {
       [
         'src/shop/__init__.py',
         'VERSION = 2\nprint("loaded")\n',
-        ['tests/cart/test_total.py', 'tests/test_report.py', 'tests/test_version.py']
+        ['tests/cart/test_total.py', 'tests/test_inspect.py', 'tests/test_report.py', 'tests/test_version.py']
       ],
-      ['tests/cart/conftest.py', 'import pytest  # cart\nX = 1\n', ['tests/cart/test_total.py']]
+      ['tests/cart/conftest.py', 'import pytest  # cart\nX = 1\n', ['tests/cart/test_total.py']],
+      ['src/shop/tools/__init__.py', 'LEVEL = 2\n', ['tests/test_inspect.py']]
     ]
     for (const [path, text, tests] of expectations) {
       repo.commit(`change ${path}`, { [path]: text })

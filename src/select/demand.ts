@@ -20,7 +20,6 @@ import {
   dirname,
   loadPackage,
   loadTsConfig,
-  PY_TEST,
   type JestSettings,
   type TsConfig
 } from './project.js'
@@ -749,9 +748,13 @@ export function demandGraph(options: DemandGraphOptions): DemandGraph | undefine
         if (path !== target && (dir === '' || path.startsWith(dir + '/'))) importers.add(at)
       }
     const base = target.slice(target.lastIndexOf('/') + 1)
+    // The package that has the target as an attribute.
+    const parent = base === '__init__.py' ? dirname(dir) : dir
     // A module is found under its own name and, as an attribute of its package, the package's.
     const names =
-      base === '__init__.py' ? [lastSegment(dir) ?? '.', '.'] : [base.slice(0, -3), lastSegment(dir) ?? '.']
+      base === '__init__.py'
+        ? [lastSegment(dir) ?? '.', lastSegment(parent) ?? '.', '.']
+        : [base.slice(0, -3), lastSegment(dir) ?? '.']
     for (const name of new Set(names))
       for (const { at, spec, names: imported } of pyBySegment.get(name) ?? []) {
         if (importers.has(at)) continue
@@ -762,10 +765,10 @@ export function demandGraph(options: DemandGraphOptions): DemandGraph | undefine
         if (
           files.includes(target) ||
           (module !== undefined &&
-            // A test module's `import pkg` may read a submodule as an attribute (`pkg.mod`; see
-            // linkNode); a name of an import list may be one.
+            // `import pkg` may read a submodule as an attribute (`pkg.mod`; see linkNode); a name
+            // of an import list may be one.
             (imported.length === 0
-              ? PY_TEST.test(from) && module.endsWith('/__init__.py') && dirname(module) === dir
+              ? module.endsWith('/__init__.py') && dirname(module) === parent
               : imported.some(name => resolver.pythonSubmodule(module, name) === target)))
         )
           importers.add(at)
