@@ -1943,6 +1943,57 @@ describe('Python imports in functions and blocks, and attributes of imported mod
   })
 })
 
+describe('Python star imports', () => {
+  const LIB = {
+    'pyproject.toml': '[tool.pytest.ini_options]\npythonpath = ["src"]\n',
+    'src/lib/__init__.py': [
+      'from .items import *',
+      'from .maps import *',
+      'from . import extra',
+      '',
+      'other = extra.other',
+      '',
+      '',
+      'def both(x):',
+      '    return pair(x)',
+      '',
+      '',
+      'def __getattr__(name):',
+      '    if name == "late":',
+      '        from .extra import late',
+      '',
+      '        return late',
+      '    raise AttributeError(name)',
+      '',
+      '',
+      'del extra',
+      ''
+    ].join('\n'),
+    'src/lib/items.py': 'def first(xs):\n    return xs[0]\n\n\ndef pair(x):\n    return (x, x)\n',
+    'src/lib/maps.py': 'def keys(d):\n    return sorted(d)\n',
+    'src/lib/extra.py': 'def late():\n    return "late"\n\n\ndef other():\n    return "other"\n',
+    'tests/test_first.py': 'from lib import first\n\n\ndef test_first():\n    assert first([1, 2]) == 1\n',
+    'tests/test_keys.py':
+      'from lib import keys\n\n\ndef test_keys():\n    assert keys({"b": 1, "a": 2}) == ["a", "b"]\n',
+    'tests/test_both.py': 'from lib import both\n\n\ndef test_both():\n    assert both(1) == (1, 1)\n',
+    'tests/test_late.py': 'import lib\n\n\ndef test_late():\n    assert lib.late() == "late"\n'
+  }
+
+  it('takes a name from the module `import *` took it from, and the rest of the package only when no module has it', async () => {
+    const edits: Edit[] = [
+      ['src/lib/items.py', 'xs[0]', 'xs[-1]', ['tests/test_first.py', 'tests/test_late.py']],
+      ['src/lib/maps.py', 'sorted(d)', 'list(d)', ['tests/test_keys.py', 'tests/test_late.py']],
+      // The package's own code that uses a name `import *` took. (test_late reads a name no module
+      // has: see below.)
+      ['src/lib/items.py', '(x, x)', '(x, 0)', ['tests/test_both.py', 'tests/test_late.py']],
+      // A name no module has is the package's __getattr__'s, with all the package has; `del extra`
+      // does not use all of extra.
+      ['src/lib/extra.py', '"late"', '"later"', ['tests/test_late.py']]
+    ] // prettier-ignore
+    await expectEdits(LIB, edits, selectCheckedByPytest)
+  })
+})
+
 describe('Python modules named in strings', () => {
   const SHOP = {
     'conftest.py': 'pytest_plugins = [\n    "tests.plugins.db",\n]\n',

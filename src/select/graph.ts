@@ -390,6 +390,12 @@ export function linkNode(
       if (!resolved) continue
       const module = files[files.length - 1]
       for (const file of files.slice(0, -1)) load(file, false)
+      // `from m import *` at top level: m's names are this module's too (see starProviders).
+      if (record.kind === 'reexport' && module) {
+        load(module, false)
+        node.exportAll.push(module)
+        continue
+      }
       // A test module that reads only attributes of `import pkg` takes those names from it, as
       // `from pkg import …` would (nothing imports a test module to use its `pkg`).
       const attributes = attributesOnly ? record.attributes : undefined
@@ -555,7 +561,7 @@ export function reachFromTest(graph: Graph, test: string, changes: Map<string, F
     const node = graph.nodes.get(file)
     if (!node) continue
     const step = (to: string, toKey: string): void => visit(to, toKey, id)
-    const symbol = stepForward(node, key, step)
+    const symbol = stepForward(node, key, step, undefined, graph.nodes)
     if (symbol) for (const ref of localRefs(node, key, symbol, graph.nodes)) step(file, ref)
   }
   return hits
@@ -617,7 +623,8 @@ export function stepForward(
   node: GraphNode,
   key: string,
   visit: (file: string, key: string) => void,
-  skip?: (name: string) => boolean
+  skip?: (name: string) => boolean,
+  nodes?: NodeLookup
 ): SymbolInfo | undefined {
   const { path: file, scan } = node
   if (key === LOAD) {
@@ -638,7 +645,9 @@ export function stepForward(
     visit(file, LOAD)
     const name = key.slice(7)
     const local = own(scan.exports, name)
+    const providers = local === undefined ? pythonStarProviders(nodes, node, name) : undefined
     if (local !== undefined) visit(file, local)
+    else if (providers?.length) for (const target of providers) visit(target, key)
     else if (!scan.esm) visit(file, WHOLE)
     else for (const target of node.exportAll) visit(target, key)
   } else {
@@ -648,9 +657,48 @@ export function stepForward(
         visit(binding.target, binding.imported === WHOLE ? WHOLE : `export:${binding.imported}`)
       return undefined
     }
-    return own(scan.symbols, key)
+    const symbol = own(scan.symbols, key)
+    if (!symbol)
+      for (const target of pythonStarProviders(nodes, node, key) ?? []) visit(target, `export:${key}`)
+    return symbol
   }
   return undefined
+}
+
+/** Does `node` export `name`: its own, or (Python) through `import *`? */
+function hasExport(nodes: NodeLookup, node: GraphNode, name: string): boolean {
+  return own(node.scan.exports, name) !== undefined || !!pythonStarProviders(nodes, node, name)?.length
+}
+
+const starProvidersCache = new WeakMap<GraphNode, Map<string, string[]>>()
+
+/**
+ * The modules a Python module takes with `from m import *` that have `name` (or take it so
+ * themselves); undefined when it takes none, or without `nodes` to look them up. A name none of
+ * them has leaves the module's own lookup as it was: all of the module (its `__getattr__`, names
+ * bound in blocks the scanner does not read as declarations).
+ */
+function pythonStarProviders(
+  nodes: NodeLookup | undefined,
+  node: GraphNode,
+  name: string,
+  seen: Set<string> = new Set()
+): string[] | undefined {
+  if (!nodes || node.scan.lang !== 'py' || node.exportAll.length === 0) return undefined
+  let byName = starProvidersCache.get(node)
+  if (!byName) starProvidersCache.set(node, (byName = new Map()))
+  const cached = byName.get(name)
+  if (cached) return cached
+  seen.add(node.path)
+  const providers = node.exportAll.filter(target => {
+    const from = seen.has(target) ? undefined : nodes.get(target)
+    if (!from) return false
+    return (
+      own(from.scan.exports, name) !== undefined || !!pythonStarProviders(nodes, from, name, seen)?.length
+    )
+  })
+  byName.set(name, providers)
+  return providers
 }
 
 /**
@@ -660,7 +708,11 @@ export function stepForward(
  */
 export function localRefs(node: GraphNode, key: string, symbol: SymbolInfo, nodes?: NodeLookup): string[] {
   return referencesOf(nodes, node, symbol).filter(
-    ref => ref !== key && (own(node.scan.symbols, ref) || node.bindings.has(ref))
+    ref =>
+      ref !== key &&
+      (own(node.scan.symbols, ref) ||
+        node.bindings.has(ref) ||
+        !!pythonStarProviders(nodes, node, ref)?.length)
   )
 }
 
@@ -823,7 +875,12 @@ function predecessors(graph: Graph, index: ReverseIndex, nodeId: string, out: st
             out.push(id('S', b.from, b.local))
       for (const from of edges?.exportAllers ?? []) {
         const exporter = graph.nodes.get(from)
-        if (exporter && own(exporter.scan.exports, name) === undefined) out.push(id('E', from, name))
+        if (!exporter || own(exporter.scan.exports, name) !== undefined) continue
+        out.push(id('E', from, name))
+        // A Python module's own code that uses the name it takes with `import *`.
+        if (exporter.scan.lang === 'py' && !exporter.bindings.has(name))
+          for (const user of refsTo(index, exporter, graph.nodes).get(name) ?? [])
+            out.push(id('S', from, user))
       }
       break
     }
@@ -833,11 +890,14 @@ function predecessors(graph: Graph, index: ReverseIndex, nodeId: string, out: st
       for (const { from, whole } of edges?.loaders ?? []) if (whole) out.push(id('L', from))
       for (const b of edges?.bindings ?? []) {
         if (b.imported === WHOLE) out.push(id('S', b.from, b.local))
-        else if (node && !node.scan.esm && own(node.scan.exports, exportedName(b.imported)) === undefined)
+        else if (node && !node.scan.esm && !hasExport(graph.nodes, node, exportedName(b.imported)))
           out.push(id('S', b.from, b.local))
       }
       for (const from of edges?.exportAllers ?? []) out.push(id('W', from))
-      if (node && !node.scan.esm) for (const from of edges?.exportAllers ?? []) out.push(id('A', from))
+      // A name a CommonJS module lacks is all of it; a Python module's is all of the module that
+      // asked it (see stepForward), which the line above follows.
+      if (node && !node.scan.esm && node.scan.lang !== 'py')
+        for (const from of edges?.exportAllers ?? []) out.push(id('A', from))
       break
     }
     case 'S': {

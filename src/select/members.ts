@@ -238,7 +238,7 @@ export function memberReach(graph: Graph, budget = MEMBER_REACH_BUDGET): MemberR
       }
       if (!node) continue
       // A class's members called by name are reached through the class, not by WHOLE.
-      const symbol = stepForward(node, key, visit, name => calledByName(node.scan, name))
+      const symbol = stepForward(node, key, visit, name => calledByName(node.scan, name), graph.nodes)
       if (!symbol) continue
       mention(symbol.words)
       const classRef: ClassRef = { file, name: key, symbol }

@@ -329,7 +329,12 @@ export function scanPython(src: string): ModuleScan {
     decorators = []
     if (PY_IMPORT_LINE.test(code)) {
       for (const entry of parsePythonImport(code)) {
-        const record: ImportRecord = { spec: entry.spec, kind: 'static', names: entry.names }
+        const star = !entry.names && entry.local === undefined
+        const record: ImportRecord = {
+          spec: entry.spec,
+          kind: star ? 'reexport' : 'static',
+          names: entry.names
+        }
         // `import pkg` or `import pkg.mod as name` binds the module it imports (`import pkg.mod`
         // binds `pkg`).
         if (
@@ -359,7 +364,8 @@ export function scanPython(src: string): ModuleScan {
       continue
     }
     moduleParts.push(line.norm)
-    for (const ref of pythonRefs(code)) moduleRefs.add(ref)
+    // `del name` unbinds a name: it does not use what the name holds.
+    if (!/^del\s+[\w\s,]+$/.test(code)) for (const ref of pythonRefs(code)) moduleRefs.add(ref)
   }
   close()
   for (const decorator of decorators) moduleParts.push(decorator.norm)
