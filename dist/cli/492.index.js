@@ -930,6 +930,8 @@ function linkNode(path, scan, resolver, conftests, goPackages, setupLoads = []) 
     }
     else if (scan.lang === 'py') {
         const attributesOnly = project/* PY_TEST */.Ts.test(path);
+        // Names bound to a module object.
+        const modules = new Set();
         for (const record of scan.imports) {
             const { files, resolved } = resolver.resolvePython(path, record.spec);
             if (!resolved)
@@ -937,28 +939,44 @@ function linkNode(path, scan, resolver, conftests, goPackages, setupLoads = []) 
             const module = files[files.length - 1];
             for (const file of files.slice(0, -1))
                 load(file, false);
+            // `from m import *` at top level: m's names are this module's too (see starProviders).
+            if (record.kind === 'reexport' && module) {
+                load(module, false);
+                node.exportAll.push(module);
+                continue;
+            }
             // A test module that reads only attributes of `import pkg` takes those names from it, as
             // `from pkg import …` would (nothing imports a test module to use its `pkg`).
-            const names = attributesOnly && record.attributes
-                ? record.attributes.map(name => ({ imported: name, local: `${record.local}.${name}` }))
+            const attributes = attributesOnly ? record.attributes : undefined;
+            const names = attributes
+                ? attributes.map(name => ({ imported: name, local: `${record.local}.${name}` }))
                 : record.names;
+            // `import pkg` (or `import pkg.mod as name`) runs pkg's top level; the rest of it goes with
+            // the name, as does `from pkg import mod` for a submodule.
+            const named = !names && record.local !== undefined;
             if (module)
-                load(module, names === null);
+                load(module, names === null && !named);
             for (const binding of names ?? []) {
                 const submodule = module ? resolver.pythonSubmodule(module, binding.imported) : undefined;
                 if (submodule) {
-                    load(submodule, true);
+                    load(submodule, attributes !== undefined);
                     node.bindings.set(binding.local, { target: submodule, imported: WHOLE });
+                    if (!attributes)
+                        modules.add(binding.local);
                 }
                 else
                     node.bindings.set(binding.local, { target: module, imported: binding.imported });
             }
             if (!names && module) {
-                const local = record.spec.split('.')[0];
-                if (!node.bindings.has(local))
+                const local = record.local ?? record.spec.split('.')[0];
+                if (!node.bindings.has(local)) {
                     node.bindings.set(local, { target: module, imported: WHOLE });
+                    if (named)
+                        modules.add(local);
+                }
             }
         }
+        bindModuleAttributes(node, scan, modules, resolver);
         for (const conftest of conftests.get(path) ?? [])
             load(conftest, true);
     }
@@ -1075,12 +1093,44 @@ function reachFromTest(graph, test, changes) {
         if (!node)
             continue;
         const step = (to, toKey) => visit(to, toKey, id);
-        const symbol = stepForward(node, key, step);
+        const symbol = stepForward(node, key, step, undefined, graph.nodes);
         if (symbol)
             for (const ref of localRefs(node, key, symbol, graph.nodes))
                 step(file, ref);
     }
     return hits;
+}
+/**
+ * Binds each `mod.attr` that a Python module's declarations reference (see pythonRefs), `mod` being
+ * a name bound to a module, to that attribute of the module: its name, or its submodule.
+ */
+function bindModuleAttributes(node, scan, modules, resolver) {
+    if (modules.size === 0)
+        return;
+    for (const symbol of Object.values(scan.symbols))
+        for (const ref of symbol.refs) {
+            const dot = ref.indexOf('.');
+            if (dot < 0 || !modules.has(ref.slice(0, dot)) || node.bindings.has(ref))
+                continue;
+            const module = node.bindings.get(ref.slice(0, dot))?.target;
+            if (module === undefined)
+                continue;
+            const attribute = ref.slice(dot + 1);
+            const submodule = resolver.pythonSubmodule(module, attribute);
+            node.bindings.set(ref, submodule ? { target: submodule, imported: WHOLE } : { target: module, imported: attribute });
+        }
+}
+/**
+ * A Python reference `mod.attr` that no binding has (`mod` is not a module, or not imported) is
+ * one to `mod`.
+ */
+function pythonReferences(node, refs) {
+    if (!refs.some(ref => ref.includes('.')))
+        return refs;
+    return refs.map(ref => {
+        const dot = ref.indexOf('.');
+        return dot < 0 || node.bindings.has(ref) ? ref : ref.slice(0, dot);
+    });
 }
 /** Marks a binding's imported name as taken by `require` or `await import` (see stepForward). */
 const REQUIRED = '?';
@@ -1094,7 +1144,7 @@ function exportedName(imported) {
  * symbol, whose references (localRefs) are the caller's to follow; WHOLE leaves out the
  * declarations `skip` names.
  */
-function stepForward(node, key, visit, skip) {
+function stepForward(node, key, visit, skip, nodes) {
     const { path: file, scan } = node;
     if (key === LOAD) {
         visit(file, model/* MODULE_SYMBOL */.se);
@@ -1123,8 +1173,12 @@ function stepForward(node, key, visit, skip) {
         visit(file, LOAD);
         const name = key.slice(7);
         const local = (0,model/* own */.ZV)(scan.exports, name);
+        const providers = local === undefined ? pythonStarProviders(nodes, node, name) : undefined;
         if (local !== undefined)
             visit(file, local);
+        else if (providers?.length)
+            for (const target of providers)
+                visit(target, key);
         else if (!scan.esm)
             visit(file, WHOLE);
         else
@@ -1138,9 +1192,43 @@ function stepForward(node, key, visit, skip) {
                 visit(binding.target, binding.imported === WHOLE ? WHOLE : `export:${binding.imported}`);
             return undefined;
         }
-        return (0,model/* own */.ZV)(scan.symbols, key);
+        const symbol = (0,model/* own */.ZV)(scan.symbols, key);
+        if (!symbol)
+            for (const target of pythonStarProviders(nodes, node, key) ?? [])
+                visit(target, `export:${key}`);
+        return symbol;
     }
     return undefined;
+}
+/** Does `node` export `name`: its own, or (Python) through `import *`? */
+function hasExport(nodes, node, name) {
+    return (0,model/* own */.ZV)(node.scan.exports, name) !== undefined || !!pythonStarProviders(nodes, node, name)?.length;
+}
+const starProvidersCache = new WeakMap();
+/**
+ * The modules a Python module takes with `from m import *` that have `name` (or take it so
+ * themselves); undefined when it takes none, or without `nodes` to look them up. A name none of
+ * them has leaves the module's own lookup as it was: all of the module (its `__getattr__`, names
+ * bound in blocks the scanner does not read as declarations).
+ */
+function pythonStarProviders(nodes, node, name, seen = new Set()) {
+    if (!nodes || node.scan.lang !== 'py' || node.exportAll.length === 0)
+        return undefined;
+    let byName = starProvidersCache.get(node);
+    if (!byName)
+        starProvidersCache.set(node, (byName = new Map()));
+    const cached = byName.get(name);
+    if (cached)
+        return cached;
+    seen.add(node.path);
+    const providers = node.exportAll.filter(target => {
+        const from = seen.has(target) ? undefined : nodes.get(target);
+        if (!from)
+            return false;
+        return ((0,model/* own */.ZV)(from.scan.exports, name) !== undefined || !!pythonStarProviders(nodes, from, name, seen)?.length);
+    });
+    byName.set(name, providers);
+    return providers;
 }
 /**
  * The references of declaration `key` that lead somewhere in its module: declarations and bindings.
@@ -1148,13 +1236,18 @@ function stepForward(node, key, visit, skip) {
  * (see referencesOf); without it they are kept.
  */
 function localRefs(node, key, symbol, nodes) {
-    return referencesOf(nodes, node, symbol).filter(ref => ref !== key && ((0,model/* own */.ZV)(node.scan.symbols, ref) || node.bindings.has(ref)));
+    return referencesOf(nodes, node, symbol).filter(ref => ref !== key &&
+        ((0,model/* own */.ZV)(node.scan.symbols, ref) ||
+            node.bindings.has(ref) ||
+            !!pythonStarProviders(nodes, node, ref)?.length));
 }
 /**
  * A symbol's references; MODULE_SYMBOL's with those of each function passed to a call on load
  * (DeferredCall) unless every call it goes through leaves it uncalled (see defersArgument).
  */
 function referencesOf(nodes, node, symbol) {
+    if (node.scan.lang === 'py')
+        return pythonReferences(node, symbol.refs);
     if (!symbol.deferred)
         return symbol.refs;
     const refs = [...symbol.refs];
@@ -1295,8 +1388,13 @@ function predecessors(graph, index, nodeId, out) {
                         out.push(id('S', b.from, b.local));
             for (const from of edges?.exportAllers ?? []) {
                 const exporter = graph.nodes.get(from);
-                if (exporter && (0,model/* own */.ZV)(exporter.scan.exports, name) === undefined)
-                    out.push(id('E', from, name));
+                if (!exporter || (0,model/* own */.ZV)(exporter.scan.exports, name) !== undefined)
+                    continue;
+                out.push(id('E', from, name));
+                // A Python module's own code that uses the name it takes with `import *`.
+                if (exporter.scan.lang === 'py' && !exporter.bindings.has(name))
+                    for (const user of refsTo(index, exporter, graph.nodes).get(name) ?? [])
+                        out.push(id('S', from, user));
             }
             break;
         }
@@ -1309,12 +1407,14 @@ function predecessors(graph, index, nodeId, out) {
             for (const b of edges?.bindings ?? []) {
                 if (b.imported === WHOLE)
                     out.push(id('S', b.from, b.local));
-                else if (node && !node.scan.esm && (0,model/* own */.ZV)(node.scan.exports, exportedName(b.imported)) === undefined)
+                else if (node && !node.scan.esm && !hasExport(graph.nodes, node, exportedName(b.imported)))
                     out.push(id('S', b.from, b.local));
             }
             for (const from of edges?.exportAllers ?? [])
                 out.push(id('W', from));
-            if (node && !node.scan.esm)
+            // A name a CommonJS module lacks is all of it; a Python module's is all of the module that
+            // asked it (see stepForward), which the line above follows.
+            if (node && !node.scan.esm && node.scan.lang !== 'py')
                 for (const from of edges?.exportAllers ?? [])
                     out.push(id('A', from));
             break;
@@ -1825,16 +1925,37 @@ function moduleAttributes(lines, locals) {
     }
     return attributes;
 }
+/**
+ * The names code uses; a name read for an attribute as `name.attr` (scanPython keeps that form for
+ * names that imports bind: see moduleAttributeRefs).
+ */
 function pythonRefs(code) {
     const refs = new Set();
-    for (const match of code.matchAll(/(^|[^.\w])([A-Za-z_]\w*)/g)) {
+    for (const match of code.matchAll(/(^|[^.\w])([A-Za-z_]\w*)(?:\s*\.\s*([A-Za-z_]\w*))?/g)) {
         const name = match[2];
-        if (!PY_KEYWORDS.has(name))
-            refs.add(name);
+        if (PY_KEYWORDS.has(name))
+            continue;
+        refs.add(match[3] === undefined ? name : `${name}.${match[3]}`);
     }
     return [...refs];
 }
-function parsePythonImport(code, nested) {
+/**
+ * Keeps `name.attr` references only where an import binds `name` (a module, perhaps: see linkNode);
+ * elsewhere they become `name`.
+ */
+function moduleAttributeRefs(scan, importBound) {
+    for (const symbol of Object.values(scan.symbols)) {
+        if (!symbol.refs.some(ref => ref.includes('.')))
+            continue;
+        const refs = new Set();
+        for (const ref of symbol.refs) {
+            const dot = ref.indexOf('.');
+            refs.add(dot < 0 || importBound.has(ref.slice(0, dot)) ? ref : ref.slice(0, dot));
+        }
+        symbol.refs = [...refs];
+    }
+}
+function parsePythonImport(code) {
     const text = code.trim();
     let match = /^from\s+(\.*[\w.]*)\s+import\s+(.+)$/s.exec(text);
     if (match) {
@@ -1850,7 +1971,7 @@ function parsePythonImport(code, nested) {
             const [imported, local] = part.split(/\s+as\s+/);
             return { imported: imported.trim(), local: (local ?? imported ?? '').trim() };
         });
-        return [{ spec, names: nested ? null : names }];
+        return [{ spec, names }];
     }
     match = /^import\s+(.+)$/s.exec(text);
     if (match) {
@@ -1879,6 +2000,10 @@ function scanPython(src) {
     const allStrings = new Set();
     let current;
     let decorators = [];
+    // Imports in a block: a function's or class's body, or code under `if`/`try` at module level.
+    const nested = [];
+    // Every name an import binds, at top level or in a block.
+    const importBound = new Set();
     const close = () => {
         if (!current)
             return;
@@ -1888,8 +2013,8 @@ function scanPython(src) {
             hash: existing ? (0,model/* hashText */.qj)(existing.hash + hash) : hash,
             refs: [...new Set([...(existing?.refs ?? []), ...current.refs])]
         };
-        if (current.loadRefs)
-            for (const ref of current.refs)
+        if (current.kind === 'class')
+            for (const ref of current.onLoad)
                 moduleRefs.add(ref);
         current = undefined;
     };
@@ -1904,12 +2029,23 @@ function scanPython(src) {
                     scan.imports.push({ spec: value, kind: 'dynamic', names: null });
         if (line.indent > 0) {
             if (PY_IMPORT_LINE.test(code))
-                for (const entry of parsePythonImport(code, true))
-                    scan.imports.push({ spec: entry.spec, kind: 'dynamic', names: null });
+                for (const entry of parsePythonImport(code))
+                    nested.push({ ...entry, definition: current });
             if (current) {
+                const global = /^global\s+(.+)$/.exec(code);
+                for (const name of global?.[1]?.split(',') ?? [])
+                    current.globals.add(name.trim());
                 current.parts.push(`${line.indent}:${line.norm}`);
-                for (const ref of pythonRefs(code))
+                const refs = pythonRefs(code);
+                for (const ref of refs)
                     current.refs.add(ref);
+                // A class body runs on load, its methods' signatures and decorators too, not their bodies.
+                if (current.kind === 'class' &&
+                    !(current.methodIndent !== undefined && line.indent > current.methodIndent)) {
+                    current.methodIndent = /^(?:async\s+)?def\s/.test(code) ? line.indent : undefined;
+                    for (const ref of refs)
+                        current.onLoad.add(ref);
+                }
             }
             else {
                 moduleParts.push(`${line.indent}:${line.norm}`);
@@ -1926,12 +2062,22 @@ function scanPython(src) {
         const def = /^(?:async\s+)?(def|class)\s+([A-Za-z_]\w*)/.exec(code);
         if (def) {
             const name = def[2];
-            current = { name, parts: [...decorators.map(d => d.norm), line.norm], refs: new Set(), loadRefs: false };
+            current = {
+                name,
+                kind: def[1],
+                parts: [...decorators.map(d => d.norm), line.norm],
+                // Its signature's defaults and annotations, its bases: read as it is defined, on load.
+                signature: new Set(pythonRefs(code.slice(def[0].length))),
+                refs: new Set(),
+                onLoad: new Set(),
+                globals: new Set()
+            };
+            for (const ref of current.signature)
+                current.refs.add(ref);
             for (const decorator of decorators)
                 for (const ref of pythonRefs(decorator.code))
                     moduleRefs.add(ref);
             if (def[1] === 'class') {
-                current.loadRefs = true;
                 const bases = /\((.*)\)/.exec(code);
                 if (bases)
                     for (const ref of pythonRefs(bases[1]))
@@ -1945,8 +2091,13 @@ function scanPython(src) {
             moduleParts.push(decorator.norm);
         decorators = [];
         if (PY_IMPORT_LINE.test(code)) {
-            for (const entry of parsePythonImport(code, false)) {
-                const record = { spec: entry.spec, kind: 'static', names: entry.names };
+            for (const entry of parsePythonImport(code)) {
+                const star = !entry.names && entry.local === undefined;
+                const record = {
+                    spec: entry.spec,
+                    kind: star ? 'reexport' : 'static',
+                    names: entry.names
+                };
                 // `import pkg` or `import pkg.mod as name` binds the module it imports (`import pkg.mod`
                 // binds `pkg`).
                 if (!entry.names &&
@@ -1956,6 +2107,7 @@ function scanPython(src) {
                 scan.imports.push(record);
                 const bindings = entry.names ?? (entry.local ? [{ imported: '*', local: entry.local }] : []);
                 for (const binding of bindings) {
+                    importBound.add(binding.local);
                     scan.symbols[binding.local] = { hash: `${entry.spec}\u0000${binding.imported}`, refs: [] };
                     scan.exports[binding.local] ??= binding.local;
                 }
@@ -1975,16 +2127,85 @@ function scanPython(src) {
             continue;
         }
         moduleParts.push(line.norm);
-        for (const ref of pythonRefs(code))
-            moduleRefs.add(ref);
+        // `del name` unbinds a name: it does not use what the name holds.
+        if (!/^del\s+[\w\s,]+$/.test(code))
+            for (const ref of pythonRefs(code))
+                moduleRefs.add(ref);
     }
     close();
     for (const decorator of decorators)
         moduleParts.push(decorator.norm);
+    for (const bound of recordNestedImports(scan, nested))
+        importBound.add(bound);
     scan.symbols[model/* MODULE_SYMBOL */.se] = { hash: (0,model/* hashText */.qj)(moduleParts.join('\n')), refs: [...moduleRefs] };
+    moduleAttributeRefs(scan, importBound);
     recordModuleAttributes(scan, lines);
     scan.strings = [...allStrings].slice(0, 300);
     return scan;
+}
+/**
+ * Adds the imports made in blocks, and returns the names they bind. `from m import a` under a
+ * module-level `if`/`try` (`if TYPE_CHECKING: from .core import Context`) binds `a` for the module,
+ * as at top level; in a function (`def __getattr__(name): from .core import Command`), for that
+ * function only (`<function>/a`, unless the function declares `a` global): its references to `a`
+ * lead to `m`'s `a`, not to all of `m`. In a class (a method's, or the class body's) it binds for
+ * the module, as the class body may run it on load. A name bound twice in one scope, to different
+ * things (`try: from ._speedups import escape` / `except ImportError: from ._native import escape`),
+ * or bound at module level and at top level, keeps its imports whole; so do `import m` and
+ * `from m import *`.
+ */
+function recordNestedImports(scan, nested) {
+    const bindingKey = (spec, binding) => `${spec}\u0000${binding.imported}`;
+    const scoped = (definition, local) => definition?.kind === 'def' && !definition.globals.has(local) ? `${definition.name}/${local}` : local;
+    const boundTo = new Map();
+    for (const { spec, names, definition } of nested)
+        for (const binding of names ?? []) {
+            const local = scoped(definition, binding.local);
+            const keys = boundTo.get(local) ?? new Set();
+            keys.add(bindingKey(spec, binding));
+            boundTo.set(local, keys);
+        }
+    const bindsOnce = (local) => boundTo.get(local)?.size === 1 && (local.includes('/') || !(0,model/* own */.ZV)(scan.symbols, local));
+    const bound = new Set();
+    // Per function: its locals and what they are bound as.
+    const renames = new Map();
+    for (const { spec, names, local, definition } of nested) {
+        const kept = names?.every(binding => bindsOnce(scoped(definition, binding.local))) ? names : null;
+        if (!kept && local)
+            bound.add(local);
+        const bindings = (kept ?? []).map(binding => ({ ...binding, local: scoped(definition, binding.local) }));
+        scan.imports.push({ spec, kind: 'dynamic', names: kept ? bindings : null });
+        bindings.forEach((binding, i) => {
+            bound.add(binding.local);
+            if (definition && binding.local.includes('/')) {
+                const renamed = renames.get(definition) ?? new Map();
+                renamed.set((kept?.[i]).local, binding.local);
+                renames.set(definition, renamed);
+            }
+            else {
+                scan.symbols[binding.local] = { hash: bindingKey(spec, binding), refs: [] };
+                scan.exports[binding.local] ??= binding.local;
+            }
+        });
+    }
+    for (const [definition, renamed] of renames) {
+        const symbol = (0,model/* own */.ZV)(scan.symbols, definition.name);
+        if (!symbol)
+            continue;
+        const refs = new Set();
+        for (const ref of symbol.refs) {
+            const dot = ref.indexOf('.');
+            const head = dot < 0 ? ref : ref.slice(0, dot);
+            const to = renamed.get(head);
+            // In the body, a function's local hides the module's name.
+            if (to !== undefined)
+                refs.add(to + ref.slice(head.length));
+            if (to === undefined || definition.signature.has(ref))
+                refs.add(ref);
+        }
+        symbol.refs = [...refs];
+    }
+    return bound;
 }
 /**
  * Sets `attributes` on the imports that bind a module (`local`) the file only reads attributes of.
@@ -4280,8 +4501,12 @@ function demandGraph(options) {
                     importers.add(at);
             }
         const base = target.slice(target.lastIndexOf('/') + 1);
+        // The package that has the target as an attribute.
+        const parent = base === '__init__.py' ? (0,project/* dirname */.pD)(dir) : dir;
         // A module is found under its own name and, as an attribute of its package, the package's.
-        const names = base === '__init__.py' ? [lastSegment(dir) ?? '.', '.'] : [base.slice(0, -3), lastSegment(dir) ?? '.'];
+        const names = base === '__init__.py'
+            ? [lastSegment(dir) ?? '.', lastSegment(parent) ?? '.', '.']
+            : [base.slice(0, -3), lastSegment(dir) ?? '.'];
         for (const name of new Set(names))
             for (const { at, spec, names: imported } of pyBySegment.get(name) ?? []) {
                 if (importers.has(at))
@@ -4293,10 +4518,10 @@ function demandGraph(options) {
                 const module = files[files.length - 1];
                 if (files.includes(target) ||
                     (module !== undefined &&
-                        // A test module's `import pkg` may read a submodule as an attribute (`pkg.mod`; see
-                        // linkNode); a name of an import list may be one.
+                        // `import pkg` may read a submodule as an attribute (`pkg.mod`; see linkNode); a name
+                        // of an import list may be one.
                         (imported.length === 0
-                            ? project/* PY_TEST */.Ts.test(from) && module.endsWith('/__init__.py') && (0,project/* dirname */.pD)(module) === dir
+                            ? module.endsWith('/__init__.py') && (0,project/* dirname */.pD)(module) === parent
                             : imported.some(name => resolver.pythonSubmodule(module, name) === target))))
                     importers.add(at);
             }
@@ -4910,7 +5135,7 @@ function memberReach(graph, budget = MEMBER_REACH_BUDGET) {
             if (!node)
                 continue;
             // A class's members called by name are reached through the class, not by WHOLE.
-            const symbol = stepForward(node, key, visit, name => calledByName(node.scan, name));
+            const symbol = stepForward(node, key, visit, name => calledByName(node.scan, name), graph.nodes);
             if (!symbol)
                 continue;
             mention(symbol.words);
@@ -6556,7 +6781,7 @@ function metadataOnlyChange(before, after) {
  * parsed only when something asks for them. Resolutions and the graph snapshot stay valid while
  * the list of files and the project configs are the same (their fingerprint).
  */
-const SCANNER_VERSION = 38;
+const SCANNER_VERSION = 39;
 /** Lines read one at a time with a read of their own; after this many, the whole bulk at once. */
 const LINES_READ_ONE_BY_ONE = 256;
 /** Closes the file of a bulk that was never read in whole once nothing can read it any more. */
