@@ -939,7 +939,7 @@ function linkNode(path, scan, resolver, conftests, goPackages, setupLoads = []) 
             const module = files[files.length - 1];
             for (const file of files.slice(0, -1))
                 load(file, false);
-            // `from m import *` at top level: m's names are this module's too (see starProviders).
+            // `from m import *` at top level: m's names are this module's too (see pythonStarProviders).
             if (record.kind === 'reexport' && module) {
                 load(module, false);
                 node.exportAll.push(module);
