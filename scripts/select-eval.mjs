@@ -216,8 +216,13 @@ function jestRelated(dir, jest, changed, testFiles) {
 
 const PYTEST = flag('pytest')
 
+function pythonPathOf(dir) {
+  return [existsSync(join(dir, 'src')) ? join(dir, 'src') : '', process.env.PYTHONPATH ?? '']
+    .filter(Boolean)
+    .join(':')
+}
+
 function runPytest(dir, extra) {
-  const pythonPath = [existsSync(join(dir, 'src')) ? join(dir, 'src') : '', process.env.PYTHONPATH ?? '']
   return spawnSync('python3', ['-m', 'pytest', '-p', 'no:cacheprovider', ...extra], {
     cwd: dir,
     encoding: 'utf8',
@@ -227,7 +232,7 @@ function runPytest(dir, extra) {
       // Summary lines are cut at the terminal's width.
       COLUMNS: '10000',
       PYTHONDONTWRITEBYTECODE: '1',
-      PYTHONPATH: pythonPath.filter(Boolean).join(':')
+      PYTHONPATH: pythonPathOf(dir)
     },
     maxBuffer: 256 * 1024 * 1024
   })
@@ -650,16 +655,19 @@ async function main() {
       `baseline: ${testFiles.length} test files, ${baseline.failed.length} failing before any mutation`
     )
     let coverageMap
-    if (flag('coverage') && !PYTEST) {
+    if (flag('coverage')) {
       const coverageDir = join(work, 'coverage-map')
       const before = new Set(untrackedEntries(dir))
+      const started = Date.now()
       const recorded = await runTests({
         repoDir: dir,
         timeoutMs: 30 * 60_000,
         retries: 0,
         log: streamLogger(() => undefined),
-        coverageDir
+        coverageDir,
+        ...(PYTEST ? { env: { ...process.env, PYTHONPATH: pythonPathOf(dir) } } : {})
       })
+      console.log(`coverage run: ${((Date.now() - started) / 1000).toFixed(1)} s`)
       coverageMap = readCoverageMap(coverageDir)
       // What the runner built before the tests (a build folder) would confuse jest's module map;
       // what was there before it ran stays (`preconstruct dev`'s links in each package's dist/).

@@ -227,7 +227,7 @@ const specs = {
   compareToBase: boolean('Run failing tests on the base commit too; only new failures fail the step.', false),
   testTimeout: duration('Time limit for one test run; a hung run is killed and reported.', '20m'),
   recordCoverage: boolean(
-    'Record which functions each test file runs (jest, vitest, node:test, mocha), for `select` to use (`use-coverage`). Costs coverage instrumentation: run it where tests run on the default branch.',
+    'Record which functions each test file runs (jest, vitest, node:test, mocha, pytest), for `select` to use (`use-coverage`). Costs coverage instrumentation: run it where tests run on the default branch.',
     false
   ),
 

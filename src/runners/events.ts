@@ -34,6 +34,8 @@ export type RunnerEvent =
       /** Per loaded source (absolute path): the line, column pairs where the functions it ran start. */
       sources: Record<string, { fns: number[]; exact: boolean; map?: SourceMapJson }>
     }
+  /** Files (absolute paths) a coverage recording would have seen had a test loaded them. */
+  | { t: 'instrumented'; files: string[] }
   | { t: 'end' }
 
 export function parseEvents(text: string): RunnerEvent[] {

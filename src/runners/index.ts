@@ -40,7 +40,7 @@ export interface RunTestsOptions {
   timingsDir?: string
   /**
    * When given, the functions each passing test file ran are recorded in
-   * `<coverageDir>/coverage-map.json` (jest, vitest, node:test and mocha; see coverage-map.ts).
+   * `<coverageDir>/coverage-map.json` (jest, vitest, node:test, mocha and pytest; see coverage-map.ts).
    */
   coverageDir?: string
 }
@@ -114,6 +114,8 @@ interface RunContext extends RunTestsOptions {
   coverage: Map<string, TestCoverage | null>
   /** Source maps of transformed sources (ts-jest), by absolute path, to put coverage positions back. */
   coverageMaps?: Map<string, ParsedMap | null>
+  /** Files the runs would have seen had a test loaded them (pytest), besides those a test loaded. */
+  instrumented?: Set<string>
 }
 
 /**
@@ -165,10 +167,12 @@ async function saveCoverage(
       recorded: 0,
       why:
         context.coverage.size === 0
-          ? 'no runner reported coverage (jest, vitest, node:test and mocha do)'
+          ? 'no runner reported coverage (jest, vitest, node:test, mocha and pytest do)'
           : 'no test passed'
     }
   const instrumented = new Set<string>()
+  for (const path of context.instrumented ?? [])
+    if (tracked.has(prefix + path)) instrumented.add(prefix + path)
   for (const ran of context.coverage.values())
     for (const path of Object.keys(ran ?? {})) if (tracked.has(prefix + path)) instrumented.add(prefix + path)
   recordCoverageMap(dir, commit, recorded, instrumented)
@@ -278,7 +282,14 @@ async function runOnce(
       reported.flatMap(event => ('file' in event ? [resolve(group.packageDir, event.file)] : []))
     )
     const events = [...reported, ...(plan.readCoverage?.(testFiles) ?? [])]
-    for (const event of events) if (event.t === 'coverage') noteCoverage(context, group.packageDir, event)
+    for (const event of events) {
+      if (event.t === 'coverage') noteCoverage(context, group.packageDir, event)
+      else if (event.t === 'instrumented')
+        for (const file of event.files) {
+          const path = repoRelative(resolve(group.packageDir, file), context.repoDir)
+          if (path) (context.instrumented ??= new Set()).add(path)
+        }
+    }
     const output = `${plan.renderOutput ? plan.renderOutput(result.stdout) : result.stdout}\n${result.stderr}`
     const expected = group.all ? filesOfEvents(events, group.packageDir) : group.files
     const assembled = assemble({
@@ -352,7 +363,7 @@ function originalFunctions(
 
 function filesOfEvents(events: ReturnType<typeof parseEvents>, cwd: string): string[] {
   const files = new Set<string>()
-  for (const event of events) if (event.t !== 'end') files.add(resolve(cwd, event.file))
+  for (const event of events) if ('file' in event) files.add(resolve(cwd, event.file))
   return [...files]
 }
 

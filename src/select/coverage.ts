@@ -3,6 +3,7 @@ import { decodeIndices, type CoverageMap, type CoverageRun } from '../runners/co
 import type { FileChange } from './graph.js'
 import { symbolSpans, type SymbolSpans } from './js-scanner.js'
 import { MODULE_SYMBOL } from './model.js'
+import { pythonSymbolSpans } from './other-scanners.js'
 
 /**
  * Dynamic evidence from a coverage map (recorded by `test` with `record-coverage`): which source
@@ -134,7 +135,7 @@ export async function coverageEvidence(git: Git, map: CoverageMap, base: string)
   }
 }
 
-/** The two versions of a changed JavaScript/TypeScript file, as the coverage filter needs them. */
+/** The two versions of a changed JavaScript, TypeScript or Python file, as the coverage filter needs them. */
 export interface ChangedText {
   base?: string
   head?: string
@@ -210,8 +211,9 @@ export class CoverageFilter {
       known =
         text?.base !== undefined && text.head !== undefined && !text.exportsMoved
           ? {
-              base: symbolSpans(text.base, file),
-              head: symbolSpans(text.head, file),
+              ...(file.endsWith('.py')
+                ? pythonSymbolSpans(text.base, text.head)
+                : { base: symbolSpans(text.base, file), head: symbolSpans(text.head, file) }),
               lineStarts: lineStartsOf(text.base)
             }
           : null

@@ -1337,7 +1337,12 @@ async function coverageFilterFor(
     file => {
       const change = byPath.get(file)
       const kind = scanKindOf(file)
-      if (!change?.baseSha || !change.headSha || change.previousPath || (kind !== 'ts' && kind !== 'jsx'))
+      if (
+        !change?.baseSha ||
+        !change.headSha ||
+        change.previousPath ||
+        (kind !== 'ts' && kind !== 'jsx' && kind !== 'py')
+      )
         return undefined
       const before = baseScan(change)
       const after = repo.scan(file)

@@ -1,4 +1,5 @@
 import { goEmbedPatterns } from './go-files.js'
+import type { SymbolSpans } from './js-scanner.js'
 import {
   MODULE_SYMBOL,
   emptyScan,
@@ -24,6 +25,9 @@ interface Logical {
   norm: string
   indent: number
   strings: string[]
+  /** Source offsets: where its first physical line starts (indentation included), where it ends. */
+  start: number
+  end: number
 }
 
 /** Splits Python source into logical lines (bracket and backslash continuations joined). */
@@ -38,8 +42,10 @@ function pythonLogicalLines(src: string): { lines: Logical[]; error?: string } {
   let indent = -1
   let atLineStart = true
   let lineIndent = 0
-  const flush = (): void => {
-    if (code.trim()) lines.push({ code, norm: norm.replace(/[ \t]+/g, ' ').trim(), indent, strings })
+  let start = 0
+  const flush = (end: number): void => {
+    if (code.trim())
+      lines.push({ code, norm: norm.replace(/[ \t]+/g, ' ').trim(), indent, strings, start, end })
     code = ''
     norm = ''
     strings = []
@@ -48,6 +54,7 @@ function pythonLogicalLines(src: string): { lines: Logical[]; error?: string } {
   while (i < n) {
     const c = src[i] as string
     if (atLineStart) {
+      if (!code.trim()) start = i
       lineIndent = 0
       while (src[i] === ' ' || src[i] === '\t') {
         lineIndent += src[i] === '\t' ? 8 : 1
@@ -67,10 +74,11 @@ function pythonLogicalLines(src: string): { lines: Logical[]; error?: string } {
       continue
     }
     if (c === '\n' || c === '\r') {
+      const end = i
       i++
       if (c === '\r' && src[i] === '\n') i++
       atLineStart = true
-      if (depth === 0) flush()
+      if (depth === 0) flush(end)
       else {
         code += ' '
         norm += ' '
@@ -106,7 +114,7 @@ function pythonLogicalLines(src: string): { lines: Logical[]; error?: string } {
     norm += c
     i++
   }
-  flush()
+  flush(n)
   if (depth > 0) return { lines, error: 'unclosed bracket at end of file' }
   return { lines }
 }
@@ -550,4 +558,122 @@ export function scanGo(src: string): ModuleScan {
   const specs = new Set(scan.imports.map(i => i.spec))
   scan.strings = [...strings].filter(value => !specs.has(value)).slice(0, 300)
   return scan
+}
+
+/** A top-level `def` or `class` of a Python file, as the coverage filter compares it. */
+interface PythonDefinition {
+  name: string
+  kind: 'def' | 'class'
+  /** From its first decorator to the end of its body. */
+  span: [number, number]
+  /** What runs as it is defined (decorators, signature; a class's body less its methods' bodies). */
+  shape: string[]
+  /** A class's methods: their bodies run only when called. */
+  methods: Array<{ span: [number, number]; body: string }>
+}
+
+function pythonDefinitions(src: string): Map<string, PythonDefinition> | undefined {
+  const { lines, error } = pythonLogicalLines(src)
+  if (error) return undefined
+  const definitions = new Map<string, PythonDefinition>()
+  const twice = new Set<string>()
+  let decorators: Logical[] = []
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] as Logical
+    if (line.indent > 0) continue
+    const code = line.code.trim()
+    if (code.startsWith('@')) {
+      decorators.push(line)
+      continue
+    }
+    const def = /^(?:async\s+)?(def|class)\s+([A-Za-z_]\w*)/.exec(code)
+    const header = [...decorators, line]
+    decorators = []
+    if (!def) continue
+    let last = i
+    while ((lines[last + 1]?.indent ?? 0) > 0) last++
+    const body = lines.slice(i + 1, last + 1)
+    const definition: PythonDefinition = {
+      name: def[2] as string,
+      kind: def[1] as 'def' | 'class',
+      span: [(header[0] as Logical).start, (lines[last] as Logical).end],
+      shape: header.map(h => h.norm),
+      methods: []
+    }
+    if (definition.kind === 'class') {
+      const memberIndent = body[0]?.indent ?? 0
+      let methodDecorators: Logical[] = []
+      for (let j = 0; j < body.length; j++) {
+        const member = body[j] as Logical
+        const memberCode = member.code.trim()
+        if (member.indent === memberIndent && memberCode.startsWith('@')) {
+          methodDecorators.push(member)
+          continue
+        }
+        const memberHeader = [...methodDecorators, member]
+        methodDecorators = []
+        for (const part of memberHeader) definition.shape.push(`${part.indent}:${part.norm}`)
+        if (member.indent !== memberIndent || !/^(?:async\s+)?def\s/.test(memberCode)) continue
+        let end = j
+        while ((body[end + 1]?.indent ?? 0) > memberIndent) end++
+        definition.methods.push({
+          span: [(memberHeader[0] as Logical).start, (body[end] as Logical).end],
+          body: body
+            .slice(j + 1, end + 1)
+            .map(part => `${part.indent}:${part.norm}`)
+            .join('\n')
+        })
+        j = end
+      }
+      for (const part of methodDecorators) definition.shape.push(`${part.indent}:${part.norm}`)
+    }
+    if (definitions.has(definition.name)) twice.add(definition.name)
+    definitions.set(definition.name, definition)
+    i = last
+  }
+  // Defined twice: the filter leaves such a name to the graph.
+  for (const name of twice) definitions.delete(name)
+  return definitions
+}
+
+/**
+ * The spans of the top-level functions and classes of the two versions of a Python file, for the
+ * coverage filter (see SymbolSpans). A function's code runs only when called, but its decorators
+ * and signature (defaults, annotations) run as it is defined: they are its shape. A class whose
+ * versions differ only in the bodies of methods counts as those methods, a function of the same
+ * shape; any other change to a class (a class attribute, a method's decorators or signature, a
+ * method added or removed) runs on load: the class spans the whole of itself and is no function.
+ */
+export function pythonSymbolSpans(
+  base: string,
+  head: string
+): { base: Map<string, SymbolSpans>; head: Map<string, SymbolSpans> } {
+  const before = pythonDefinitions(base)
+  const after = pythonDefinitions(head)
+  const spans = { base: new Map<string, SymbolSpans>(), head: new Map<string, SymbolSpans>() }
+  if (!before || !after) return spans
+  for (const [name, old] of before) {
+    const now = after.get(name)
+    if (!now) continue
+    const shape = (d: PythonDefinition): string => `${d.kind}\n${d.shape.join('\n')}`
+    if (old.kind === 'def' || shape(old) !== shape(now)) {
+      const fn = old.kind === 'def' && now.kind === 'def'
+      spans.base.set(name, { spans: [old.span], fn, shape: shape(old) })
+      spans.head.set(name, { spans: [now.span], fn, shape: shape(now) })
+      continue
+    }
+    // Same shape, so the same methods in the same order: the ones whose bodies changed.
+    const changed = old.methods.flatMap((method, i) => (method.body !== now.methods[i]?.body ? [i] : []))
+    spans.base.set(name, {
+      spans: changed.map(i => old.methods[i]?.span as [number, number]),
+      fn: true,
+      shape: shape(old)
+    })
+    spans.head.set(name, {
+      spans: changed.map(i => now.methods[i]?.span as [number, number]),
+      fn: true,
+      shape: shape(now)
+    })
+  }
+  return spans
 }

@@ -1,0 +1,203 @@
+// Selection with a coverage map recorded from a real pytest run: each test file in a process of
+// its own, which reports the repository's Python files it loaded and the functions it ran. Every
+// scenario runs the real suite on the change and checks that each failing test file is selected.
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import type { CoverageMap } from '../../src/runners/coverage-map.js'
+import { change, record } from '../support/coverage-scenario.js'
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { cleanupAll, createRepo, makeTempDir, type FileChanges, type TestRepo } from '../support/git-repo.js'
+
+afterAll(() => cleanupAll())
+
+const CLOCK_PY = `FACTOR = 1
+
+
+def pad(n):
+    return str(n).rjust(2, '0')
+
+
+class Clock:
+    unit = 'h'
+
+    def __init__(self, h):
+        self.h = h
+
+    def format(self, long=False):
+        return self.long_form() if long else f'{self.h}:00'
+
+    def long_form(self):
+        return pad(self.h) + ':00:00'
+
+    def shift(self, n):
+        return Clock(self.h + n * FACTOR)
+`
+
+const ROOT = 'ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))\n'
+
+const PY_PROJECT: FileChanges = {
+  'pytest.ini': '[pytest]\n',
+  'pkg/__init__.py': '',
+  'pkg/clock.py': CLOCK_PY,
+  'pkg/version.py': "VERSION = '1.0'\n",
+  'pkg/unused.py': 'def nothing():\n    return None\n',
+  'tests/conftest.py':
+    'import pytest\n\n\n@pytest.fixture\ndef hours():\n    return 3\n\n\n@pytest.fixture\ndef late():\n    return 23\n',
+  'tests/test_format.py':
+    "from pkg.clock import Clock\n\n\ndef test_short(hours):\n    assert Clock(hours).format() == '3:00'\n",
+  'tests/test_long.py':
+    "from pkg.clock import Clock\n\n\ndef test_long():\n    assert Clock(3).format(True) == '03:00:00'\n",
+  'tests/test_pad.py': "from pkg.clock import pad\n\n\ndef test_pad():\n    assert pad(5) == '05'\n",
+  // Runs the code in another Python process, which the recording cannot see.
+  'tests/test_cli.py':
+    'import os\nimport subprocess\nimport sys\n\nfrom pkg import clock  # noqa: F401\n\n' +
+    ROOT +
+    "\n\ndef test_cli():\n    out = subprocess.run([sys.executable, '-c', 'from pkg.clock import pad; print(pad(7))'], capture_output=True, text=True, cwd=ROOT)\n    assert out.stdout.strip() == '07'\n",
+  // Reads a Python file as text without importing it.
+  'tests/test_source.py':
+    'import os\n\n' +
+    ROOT +
+    "\n\ndef test_source():\n    with open(os.path.join(ROOT, 'pkg/version.py')) as f:\n        assert \"VERSION = '1.0'\" in f.read()\n"
+}
+
+const raiseIn = (method: string): FileChanges => ({
+  'pkg/clock.py': CLOCK_PY.replace(
+    new RegExp(`(\\n    def ${method}\\([^)]*\\):\\n)`),
+    `$1        raise RuntimeError('broken ${method}')\n`
+  )
+})
+
+describe('selection with a coverage map (pytest)', () => {
+  let repo: TestRepo
+  let base: string
+  let map: CoverageMap
+  let recorded: number
+
+  beforeAll(async () => {
+    repo = createRepo({ files: PY_PROJECT })
+    base = repo.head()
+    ;({ map, recorded } = await record(repo))
+  }, 120_000)
+
+  /** Commits `files` on the recorded commit, selects with and without the map, runs pytest. */
+  const changeFromBase = (files: FileChanges) => {
+    repo.git('reset', '-q', '--hard', base)
+    return change(repo, base, map, files)
+  }
+
+  it('records what each test file loaded and ran, in a process of its own', () => {
+    expect(recorded).toBe(4)
+    expect(map.runs).toHaveLength(1)
+    const run = map.runs[0]!
+    expect(run.commit).toBe(base)
+    // The test that starts another Python has no entry: the graph decides for it.
+    expect(Object.keys(run.tests).sort()).toEqual([
+      'tests/test_format.py',
+      'tests/test_long.py',
+      'tests/test_pad.py',
+      'tests/test_source.py'
+    ])
+    const loaded = (test: string): string[] =>
+      Object.keys(run.tests[test] ?? {})
+        .map(at => run.sources[Number(at)]!.path)
+        .sort()
+    expect(loaded('tests/test_pad.py')).toEqual([
+      'pkg/__init__.py',
+      'pkg/clock.py',
+      'tests/conftest.py',
+      'tests/test_pad.py'
+    ])
+    // Read as text, not imported: loaded all the same.
+    expect(loaded('tests/test_source.py')).toEqual([
+      'pkg/version.py',
+      'tests/conftest.py',
+      'tests/test_source.py'
+    ])
+    // A file no test loaded is known to the run, so a change to it leaves the map usable.
+    expect(run.sources.map(source => source.path)).toContain('pkg/unused.py')
+    expect(run.sources.every(source => source.exact)).toBe(true)
+  })
+
+  it('leaves out a test that reaches a changed method but never ran it', async () => {
+    const { withMap, graphOnly, failing } = await changeFromBase(raiseIn('long_form'))
+    expect(failing).toEqual(['tests/test_long.py'])
+    expect(graphOnly.tests).toEqual(['tests/test_cli.py', 'tests/test_format.py', 'tests/test_long.py'])
+    expect(withMap.tests).toEqual(['tests/test_cli.py', 'tests/test_long.py'])
+    expect(withMap.notes.join('\n')).toMatch(
+      /1 test file\(s\) reach a change but never ran it.*tests\/test_format\.py/
+    )
+  }, 120_000)
+
+  it('selects every test that ran a changed function, and the one that ran it in another process', async () => {
+    const { withMap, failing } = await changeFromBase({
+      'pkg/clock.py': CLOCK_PY.replace("rjust(2, '0')", "rjust(3, '0')")
+    })
+    expect(failing).toEqual(['tests/test_cli.py', 'tests/test_long.py', 'tests/test_pad.py'])
+    expect(withMap.tests).toEqual(['tests/test_cli.py', 'tests/test_long.py', 'tests/test_pad.py'])
+  }, 120_000)
+
+  it('runs the tests that used a changed fixture of conftest.py, not every test under it', async () => {
+    const { withMap, graphOnly, failing } = await changeFromBase({
+      'tests/conftest.py': PY_PROJECT['tests/conftest.py']!.toString().replace('return 3', 'return 4')
+    })
+    expect(failing).toEqual(['tests/test_format.py'])
+    expect(graphOnly.tests).toHaveLength(5)
+    expect(withMap.tests).toEqual(['tests/test_cli.py', 'tests/test_format.py'])
+  }, 120_000)
+
+  it('runs every test that ran a class body when the class changes outside its methods', async () => {
+    const { withMap } = await changeFromBase({
+      'pkg/clock.py': CLOCK_PY.replace('    def shift(self, n):', '    def shift(self, n=1):')
+    })
+    // A default is read as the class is defined: every test that loaded clock.py ran that.
+    expect(withMap.tests).toEqual([
+      'tests/test_cli.py',
+      'tests/test_format.py',
+      'tests/test_long.py',
+      'tests/test_pad.py'
+    ])
+  }, 120_000)
+
+  it('selects a test that read a changed Python file as text', async () => {
+    const { withMap, failing } = await changeFromBase({ 'pkg/version.py': "VERSION = '2.0'\n" })
+    expect(failing).toEqual(['tests/test_source.py'])
+    expect(withMap.tests).toEqual(['tests/test_source.py'])
+  }, 120_000)
+
+  it('still speaks for a later base commit that changed only a Python file no test loaded', async () => {
+    repo.git('reset', '-q', '--hard', base)
+    repo.commit('later', { 'pkg/unused.py': 'def nothing():\n    return 0\n' })
+    const { withMap, graphOnly } = await change(repo, repo.head(), map, {
+      'pkg/clock.py': CLOCK_PY.replace(
+        'return Clock(self.h + n * FACTOR)',
+        'return Clock((self.h + n * FACTOR) % 24)'
+      )
+    })
+    expect(graphOnly.tests).toEqual(['tests/test_cli.py', 'tests/test_format.py', 'tests/test_long.py'])
+    expect(withMap.tests).toEqual(['tests/test_cli.py'])
+    expect(withMap.notes.join('\n')).not.toMatch(/not usable/)
+  }, 120_000)
+})
+
+describe('what a pytest recording cannot see', () => {
+  it("records nothing for a test that imports an installed copy of the repository's package", async () => {
+    const installed = makeTempDir('ci-medic-site-')
+    mkdirSync(join(installed, 'pkg'))
+    writeFileSync(join(installed, 'pkg/__init__.py'), '')
+    writeFileSync(join(installed, 'pkg/clock.py'), CLOCK_PY)
+    const repo = createRepo({
+      files: {
+        'pytest.ini': '[pytest]\n',
+        'pkg/__init__.py': '',
+        'pkg/clock.py': CLOCK_PY,
+        // As `pip install .` would: the package imports from site-packages, not from the repository.
+        'tests/conftest.py': `import sys\n\nsys.path.insert(0, ${JSON.stringify(installed)})\n`,
+        'tests/test_pad.py': PY_PROJECT['tests/test_pad.py']!,
+        'tests/test_plain.py': 'def test_plain():\n    assert 1 + 1 == 2\n'
+      }
+    })
+    const { map, recorded } = await record(repo)
+    expect(recorded).toBe(1)
+    expect(Object.keys(map.runs[0]?.tests ?? {})).toEqual(['tests/test_plain.py'])
+  }, 120_000)
+})
