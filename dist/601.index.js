@@ -2050,14 +2050,29 @@ const nodeTestAdapter = {
  * over in-process, and `sys.argv` (which tests see) is `pytest <files>` only.
  */
 const pytest_DRIVER = String.raw `import json, os, sys
-plan = json.load(open(sys.argv[1]))
-sys.argv = ['pytest', *plan['shownArgs']]
+plan_file = sys.argv[1]
+plan = json.load(open(plan_file))
+only = sys.argv[2] if len(sys.argv) > 2 else None
+sys.argv = ['pytest', *([os.path.relpath(only)] if only else plan['shownArgs'])]
 sys.path[0] = os.getcwd()
-out = open(plan['out'], 'a', buffering=1)
+out = os.open(plan['out'], os.O_WRONLY | os.O_APPEND)
 
 def emit(event):
-    out.write(json.dumps(event) + '\n')
-    out.flush()
+    data = (json.dumps(event) + '\n').encode()
+    while data:
+        data = data[os.write(out, data):]
+
+recorder = None
+if plan['perFile'] and only is not None:
+    # Before anything of the repository loads. Recording never fails a test run: without it, the
+    # file has no coverage entry and select goes by the graph.
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    try:
+        import ci_medic_coverage
+        recorder = ci_medic_coverage.Recorder(plan['root'])
+    except Exception as error:
+        sys.stderr.write('ci-medic: coverage is not recorded for %s: %r\n' % (only, error))
+    del sys.path[0]
 
 class CiMedicPlugin:
     def __init__(self):
@@ -2130,12 +2145,330 @@ class CiMedicPlugin:
             if file not in self.closed:
                 self.closed.add(file)
                 emit({'t': 'file', 'file': file})
-        emit({'t': 'end'})
+        if only is None:
+            emit({'t': 'end'})
+
+class Collector:
+    def __init__(self):
+        self.files = []
+
+    def add(self, nodeid):
+        file = os.path.join(self.root, nodeid.split('::')[0])
+        if file not in self.files:
+            self.files.append(file)
+
+    def pytest_configure(self, config):
+        self.root = str(getattr(config, 'rootpath', None) or config.rootdir)
+
+    def pytest_collectreport(self, report):
+        if report.failed and report.nodeid:
+            self.add(report.nodeid)
+
+    def pytest_collection_modifyitems(self, session, config, items):
+        for item in items:
+            self.add(item.nodeid)
+
+def run_each_file():
+    # Each test file in a process of its own (this driver again), a few at a time: what a process
+    # loads and runs is then that file's alone, session fixtures and caches included.
+    import contextlib, subprocess, threading
+    collector = Collector()
+    with open(os.devnull, 'w') as quiet, contextlib.redirect_stdout(quiet):
+        pytest.main([*plan['files'], '--collect-only', '-q', '-p', 'no:cacheprovider'], plugins=[collector])
+    files = [f for f in collector.files if os.path.isfile(f)]
+    if not files:
+        # Nothing to split (no tests, or pytest could not start): one ordinary run says why.
+        return pytest.main([*plan['files'], '-p', 'no:cacheprovider'], plugins=[CiMedicPlugin()])
+    emit({'t': 'instrumented', 'files': ci_medic_sources(plan['root'])})
+    failed = []
+    pending = list(files)
+    lock = threading.Lock()
+    def work():
+        while True:
+            with lock:
+                if not pending:
+                    return
+                file = pending.pop(0)
+            code = subprocess.call([sys.executable, '-u', os.path.abspath(__file__), plan_file, file])
+            if code not in (0, 5):
+                failed.append(file)
+    width = max(1, min(4, os.cpu_count() or 1))
+    threads = [threading.Thread(target=work) for _ in range(width)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    emit({'t': 'end'})
+    return 1 if failed else 0
+
+def ci_medic_sources(root):
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    import ci_medic_coverage
+    del sys.path[0]
+    return ci_medic_coverage.python_files(root)
 
 import pytest
-code = pytest.main([*plan['files'], '-p', 'no:cacheprovider'], plugins=[CiMedicPlugin()])
-out.close()
+if plan['perFile'] and only is None:
+    code = run_each_file()
+else:
+    code = pytest.main([*([only] if only else plan['files']), '-p', 'no:cacheprovider'], plugins=[CiMedicPlugin()])
+    if recorder is not None:
+        try:
+            recorder.report(os.path.abspath(only), emit)
+        except Exception as error:
+            sys.stderr.write('ci-medic: coverage is not recorded for %s: %r\n' % (only, error))
+os.close(out)
 sys.exit(int(code))
+`;
+/**
+ * For a coverage map (`record-coverage`): what one pytest process (one test file) loaded of the
+ * repository's Python files, and the first lines of the functions it ran. Nothing is reported when
+ * the process may have run the repository's code where this cannot see: a forked or spawned
+ * Python, a shell or a script (a console entry point), or when a test set its own profiler.
+ */
+const RECORDER = String.raw `import builtins, io, os, re, sys, threading
+
+SKIPPED_DIRS = {'site-packages', 'dist-packages', '__pycache__', 'node_modules'}
+SHELL_NAMES = {'sh', 'bash', 'dash', 'zsh', 'ksh', 'fish', 'env', 'cmd', 'cmd.exe', 'powershell', 'pwsh'}
+
+
+def _inside(path, folder):
+    path, folder = os.path.normcase(path), os.path.normcase(folder)
+    return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
+
+
+def _skipped_dir(dirpath, name):
+    return name.startswith('.') or name in SKIPPED_DIRS or os.path.exists(os.path.join(dirpath, name, 'pyvenv.cfg'))
+
+
+def python_files(root):
+    found = []
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames[:] = [d for d in dirnames if not _skipped_dir(dirpath, d)]
+        found.extend(os.path.join(dirpath, f) for f in filenames if f.endswith('.py'))
+    return found
+
+
+class Recorder:
+    def __init__(self, root):
+        self.root = root
+        self.real_root = os.path.realpath(root)
+        # A virtual environment inside the repository holds installed packages, not its code.
+        self.environments = {e for e in map(os.path.realpath, (sys.prefix, sys.base_prefix, sys.exec_prefix)) if _inside(e, self.real_root)}
+        self.known = {}
+        self.codes = set()
+        self.read = set()
+        self.unseen = None
+        self.local = threading.local()
+        self._watch_calls()
+        self._watch_processes()
+        self._watch_reads()
+
+    def path_of(self, file):
+        # Code from a string or a frozen module has a name in brackets, not a path.
+        if not isinstance(file, str) or not os.path.isabs(file):
+            return None
+        known = self.known.get(file)
+        if known is None:
+            known = ''
+            real = os.path.realpath(file)
+            if _inside(real, self.real_root) and real != self.real_root and not any(_inside(real, e) for e in self.environments):
+                relative = real[len(self.real_root.rstrip(os.sep)) + 1:]
+                parts = relative.split(os.sep)
+                if not any(part in SKIPPED_DIRS for part in parts[:-1]):
+                    known = os.path.join(self.root, relative)
+            self.known[file] = known
+        return known or None
+
+    def _watch_calls(self):
+        codes = self.codes
+        monitoring = getattr(sys, 'monitoring', None)
+        if monitoring is not None:
+            tool = next((t for t in (5, 4, 3) if monitoring.get_tool(t) is None), None)
+            if tool is not None:
+                monitoring.use_tool_id(tool, 'ci-medic')
+                start = monitoring.events.PY_START
+
+                def started(code, offset):
+                    codes.add(code)
+                    return monitoring.DISABLE
+
+                monitoring.register_callback(tool, start, started)
+                monitoring.set_events(tool, start)
+                self.watching = lambda: monitoring.get_tool(tool) == 'ci-medic' and bool(monitoring.get_events(tool) & start)
+                return
+
+        def profile(frame, event, arg):
+            if event == 'call':
+                codes.add(frame.f_code)
+
+        sys.setprofile(profile)
+        threading.setprofile(profile)
+        recorder = self
+        for owner in (sys, threading):
+            original = owner.setprofile
+
+            def replaced(function, *rest, original=original):
+                # A new thread sets the profiler threading.setprofile was given: this one.
+                if function is not profile:
+                    recorder.unseen = 'a test set its own profiler'
+                return original(function, *rest)
+
+            owner.setprofile = replaced
+        self.watching = lambda: sys.getprofile() is profile
+
+    def _watch_processes(self):
+        import subprocess
+        recorder = self
+        local = self.local
+        popen_init = subprocess.Popen.__init__
+
+        def init(popen, args, *rest, **kwargs):
+            shell = kwargs.get('shell', rest[7] if len(rest) > 7 else False)
+            executable = kwargs.get('executable', rest[1] if len(rest) > 1 else None)
+            recorder.spawned(args, shell, executable)
+            local.in_popen = True
+            try:
+                return popen_init(popen, args, *rest, **kwargs)
+            finally:
+                local.in_popen = False
+
+        subprocess.Popen.__init__ = init
+
+        def marking(function, why):
+            def wrapped(*args, **kwargs):
+                recorder.unseen = why
+                return function(*args, **kwargs)
+            return wrapped
+
+        for name in ('fork', 'forkpty', 'system'):
+            if hasattr(os, name):
+                setattr(os, name, marking(getattr(os, name), 'a test started a process with os.' + name))
+        for name in ('posix_spawn', 'posix_spawnp'):
+            if hasattr(os, name):
+                original = getattr(os, name)
+
+                def spawn(path, argv, *rest, original=original, **kwargs):
+                    recorder.spawned(argv, False, path)
+                    return original(path, argv, *rest, **kwargs)
+
+                setattr(os, name, spawn)
+        try:
+            import _posixsubprocess
+        except ImportError:
+            return
+        fork_exec = _posixsubprocess.fork_exec
+
+        def direct_fork_exec(*args, **kwargs):
+            if not getattr(local, 'in_popen', False):
+                recorder.unseen = 'a test started a process (multiprocessing)'
+            return fork_exec(*args, **kwargs)
+
+        _posixsubprocess.fork_exec = direct_fork_exec
+
+    def spawned(self, args, shell, executable):
+        if shell:
+            self.unseen = 'a test ran a shell command'
+            return
+        try:
+            if executable is not None:
+                program = os.fsdecode(executable)
+            elif isinstance(args, (str, bytes, os.PathLike)):
+                program = os.fsdecode(args)
+                program = program.split()[0] if os.name == 'nt' and program.split() else program
+            else:
+                program = os.fsdecode(list(args)[0])
+        except Exception:
+            self.unseen = 'a test started a process'
+            return
+        import shutil
+        name = os.path.basename(program).lower()
+        found = shutil.which(program) or program
+        if not os.path.isfile(found):
+            return
+        if name.startswith(('python', 'pypy')) or name in SHELL_NAMES or self.path_of(found) or self._may_import_repository(found):
+            self.unseen = 'a test started ' + name
+
+    def _may_import_repository(self, program):
+        # A binary (git, say) runs no Python; a script may: a shell script, or a Python one that
+        # imports one of the repository's packages (a console entry point) does.
+        try:
+            with io.FileIO(program, 'r') as f:
+                text = f.read(65536)
+        except OSError:
+            return False
+        if text[:4] == b'\x7fELF' or text[:2] == b'MZ' or text[:4] in (b'\xcf\xfa\xed\xfe', b'\xca\xfe\xba\xbe'):
+            return False
+        first = text.split(b'\n', 1)[0]
+        if not first.startswith(b'#!') or b'python' not in first:
+            return True
+        imported = {m.decode() for m in re.findall(rb'^\s*(?:from|import)\s+([A-Za-z_]\w*)', text, re.M)}
+        return any(name in imported for name in self.top_level_names())
+
+    def top_level_names(self):
+        # The repository's importable packages and modules, at its root or under src/ or lib/.
+        names = getattr(self, '_names', None)
+        if names is None:
+            names = set()
+            for folder in (self.real_root, os.path.join(self.real_root, 'src'), os.path.join(self.real_root, 'lib')):
+                try:
+                    entries = os.listdir(folder)
+                except OSError:
+                    continue
+                for entry in entries:
+                    if entry.endswith('.py') and entry[:-3].isidentifier() and entry != 'conftest.py':
+                        names.add(entry[:-3])
+                    elif entry.isidentifier() and os.path.isfile(os.path.join(folder, entry, '__init__.py')):
+                        names.add(entry)
+            self._names = names
+        return names
+
+    def installed_copy(self):
+        # The repository's own package imported from elsewhere (a site-packages copy that
+        # pip install . made): what the tests ran is not the repository's files.
+        names = self.top_level_names()
+        for name, module in list(sys.modules.items()):
+            file = getattr(module, '__file__', None)
+            if name in names and isinstance(file, str) and self.path_of(os.path.abspath(file)) is None:
+                return name
+        return None
+
+    def _watch_reads(self):
+        recorder = self
+        original = builtins.open
+
+        def reading(file, mode='r', *args, **kwargs):
+            if isinstance(file, (str, os.PathLike)) and isinstance(mode, str) and not any(c in mode for c in 'wax+'):
+                path = os.fspath(file)
+                if isinstance(path, str) and path.endswith('.py'):
+                    local_path = recorder.path_of(os.path.abspath(path))
+                    if local_path:
+                        recorder.read.add(local_path)
+            return original(file, mode, *args, **kwargs)
+
+        builtins.open = reading
+        io.open = reading
+
+    def report(self, test, emit):
+        if self.unseen is not None or not self.watching() or self.installed_copy() is not None:
+            return
+        sources = {}
+        for code in list(self.codes):
+            path = self.path_of(code.co_filename)
+            if path is None:
+                continue
+            fns = sources.setdefault(path, [])
+            if code.co_name != '<module>':
+                fns.extend((code.co_firstlineno, 0))
+        for module in list(sys.modules.values()):
+            path = self.path_of(getattr(module, '__file__', None))
+            if path is not None:
+                sources.setdefault(path, [])
+        for path in self.read:
+            sources.setdefault(path, [])
+        emit({'t': 'coverage', 'file': test, 'sources': {p: {'fns': f, 'exact': True} for p, f in sources.items()}})
+
+
 `;
 function pythonFor(context) {
     for (const dir of [context.packageDir, context.repoDir]) {
@@ -2155,8 +2488,17 @@ const pytestAdapter = {
         const out = (0,external_node_path_.join)(context.tempDir, 'pytest-events.jsonl');
         const files = context.all ? [] : context.files.map(file => (0,external_node_path_.relative)(context.packageDir, file));
         (0,external_node_fs_.writeFileSync)(driver, pytest_DRIVER);
+        if (context.recordCoverage)
+            (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(context.tempDir, 'ci_medic_coverage.py'), RECORDER);
         (0,external_node_fs_.writeFileSync)(out, '');
-        (0,external_node_fs_.writeFileSync)(planFile, JSON.stringify({ out, files, shownArgs: files }));
+        (0,external_node_fs_.writeFileSync)(planFile, JSON.stringify({
+            out,
+            files,
+            shownArgs: files,
+            // For a coverage map: what a process loads and runs is one test file's when it ran alone.
+            perFile: context.recordCoverage === true,
+            root: context.repoDir
+        }));
         return {
             framework: 'pytest',
             command: pythonFor(context),
@@ -2749,10 +3091,13 @@ async function saveCoverage(dir, context, results) {
             commit,
             recorded: 0,
             why: context.coverage.size === 0
-                ? 'no runner reported coverage (jest, vitest, node:test and mocha do)'
+                ? 'no runner reported coverage (jest, vitest, node:test, mocha and pytest do)'
                 : 'no test passed'
         };
     const instrumented = new Set();
+    for (const path of context.instrumented ?? [])
+        if (tracked.has(prefix + path))
+            instrumented.add(prefix + path);
     for (const ran of context.coverage.values())
         for (const path of Object.keys(ran ?? {}))
             if (tracked.has(prefix + path))
@@ -2848,9 +3193,16 @@ async function runOnce(context, group, phase, allowUnstarted = true) {
             : (plan.parseStdout?.(result.stdout, result.stderr) ?? []);
         const testFiles = new Set(reported.flatMap(event => ('file' in event ? [(0,external_node_path_.resolve)(group.packageDir, event.file)] : [])));
         const events = [...reported, ...(plan.readCoverage?.(testFiles) ?? [])];
-        for (const event of events)
+        for (const event of events) {
             if (event.t === 'coverage')
                 noteCoverage(context, group.packageDir, event);
+            else if (event.t === 'instrumented')
+                for (const file of event.files) {
+                    const path = repoRelative((0,external_node_path_.resolve)(group.packageDir, file), context.repoDir);
+                    if (path)
+                        (context.instrumented ??= new Set()).add(path);
+                }
+        }
         const output = `${plan.renderOutput ? plan.renderOutput(result.stdout) : result.stdout}\n${result.stderr}`;
         const expected = group.all ? filesOfEvents(events, group.packageDir) : group.files;
         const assembled = assemble({
@@ -2919,7 +3271,7 @@ function originalFunctions(fns, map) {
 function filesOfEvents(events, cwd) {
     const files = new Set();
     for (const event of events)
-        if (event.t !== 'end')
+        if ('file' in event)
             files.add((0,external_node_path_.resolve)(cwd, event.file));
     return [...files];
 }

@@ -1796,9 +1796,10 @@ function pythonLogicalLines(src) {
     let indent = -1;
     let atLineStart = true;
     let lineIndent = 0;
-    const flush = () => {
+    let start = 0;
+    const flush = (end) => {
         if (code.trim())
-            lines.push({ code, norm: norm.replace(/[ \t]+/g, ' ').trim(), indent, strings });
+            lines.push({ code, norm: norm.replace(/[ \t]+/g, ' ').trim(), indent, strings, start, end });
         code = '';
         norm = '';
         strings = [];
@@ -1807,6 +1808,8 @@ function pythonLogicalLines(src) {
     while (i < n) {
         const c = src[i];
         if (atLineStart) {
+            if (!code.trim())
+                start = i;
             lineIndent = 0;
             while (src[i] === ' ' || src[i] === '\t') {
                 lineIndent += src[i] === '\t' ? 8 : 1;
@@ -1827,12 +1830,13 @@ function pythonLogicalLines(src) {
             continue;
         }
         if (c === '\n' || c === '\r') {
+            const end = i;
             i++;
             if (c === '\r' && src[i] === '\n')
                 i++;
             atLineStart = true;
             if (depth === 0)
-                flush();
+                flush(end);
             else {
                 code += ' ';
                 norm += ' ';
@@ -1876,7 +1880,7 @@ function pythonLogicalLines(src) {
         norm += c;
         i++;
     }
-    flush();
+    flush(n);
     if (depth > 0)
         return { lines, error: 'unclosed bracket at end of file' };
     return { lines };
@@ -2327,6 +2331,119 @@ function scanGo(src) {
     const specs = new Set(scan.imports.map(i => i.spec));
     scan.strings = [...strings].filter(value => !specs.has(value)).slice(0, 300);
     return scan;
+}
+function pythonDefinitions(src) {
+    const { lines, error } = pythonLogicalLines(src);
+    if (error)
+        return undefined;
+    const definitions = new Map();
+    const twice = new Set();
+    let decorators = [];
+    for (let i = 0; i < lines.length; i++) {
+        const line = lines[i];
+        if (line.indent > 0)
+            continue;
+        const code = line.code.trim();
+        if (code.startsWith('@')) {
+            decorators.push(line);
+            continue;
+        }
+        const def = /^(?:async\s+)?(def|class)\s+([A-Za-z_]\w*)/.exec(code);
+        const header = [...decorators, line];
+        decorators = [];
+        if (!def)
+            continue;
+        let last = i;
+        while ((lines[last + 1]?.indent ?? 0) > 0)
+            last++;
+        const body = lines.slice(i + 1, last + 1);
+        const definition = {
+            name: def[2],
+            kind: def[1],
+            span: [header[0].start, lines[last].end],
+            shape: header.map(h => h.norm),
+            methods: []
+        };
+        if (definition.kind === 'class') {
+            const memberIndent = body[0]?.indent ?? 0;
+            let methodDecorators = [];
+            for (let j = 0; j < body.length; j++) {
+                const member = body[j];
+                const memberCode = member.code.trim();
+                if (member.indent === memberIndent && memberCode.startsWith('@')) {
+                    methodDecorators.push(member);
+                    continue;
+                }
+                const memberHeader = [...methodDecorators, member];
+                methodDecorators = [];
+                for (const part of memberHeader)
+                    definition.shape.push(`${part.indent}:${part.norm}`);
+                if (member.indent !== memberIndent || !/^(?:async\s+)?def\s/.test(memberCode))
+                    continue;
+                let end = j;
+                while ((body[end + 1]?.indent ?? 0) > memberIndent)
+                    end++;
+                definition.methods.push({
+                    span: [memberHeader[0].start, body[end].end],
+                    body: body
+                        .slice(j + 1, end + 1)
+                        .map(part => `${part.indent}:${part.norm}`)
+                        .join('\n')
+                });
+                j = end;
+            }
+            for (const part of methodDecorators)
+                definition.shape.push(`${part.indent}:${part.norm}`);
+        }
+        if (definitions.has(definition.name))
+            twice.add(definition.name);
+        definitions.set(definition.name, definition);
+        i = last;
+    }
+    // Defined twice: the filter leaves such a name to the graph.
+    for (const name of twice)
+        definitions.delete(name);
+    return definitions;
+}
+/**
+ * The spans of the top-level functions and classes of the two versions of a Python file, for the
+ * coverage filter (see SymbolSpans). A function's code runs only when called, but its decorators
+ * and signature (defaults, annotations) run as it is defined: they are its shape. A class whose
+ * versions differ only in the bodies of methods counts as those methods, a function of the same
+ * shape; any other change to a class (a class attribute, a method's decorators or signature, a
+ * method added or removed) runs on load: the class spans the whole of itself and is no function.
+ */
+function pythonSymbolSpans(base, head) {
+    const before = pythonDefinitions(base);
+    const after = pythonDefinitions(head);
+    const spans = { base: new Map(), head: new Map() };
+    if (!before || !after)
+        return spans;
+    for (const [name, old] of before) {
+        const now = after.get(name);
+        if (!now)
+            continue;
+        const shape = (d) => `${d.kind}\n${d.shape.join('\n')}`;
+        if (old.kind === 'def' || shape(old) !== shape(now)) {
+            const fn = old.kind === 'def' && now.kind === 'def';
+            spans.base.set(name, { spans: [old.span], fn, shape: shape(old) });
+            spans.head.set(name, { spans: [now.span], fn, shape: shape(now) });
+            continue;
+        }
+        // Same shape, so the same methods in the same order: the ones whose bodies changed.
+        const changed = old.methods.flatMap((method, i) => (method.body !== now.methods[i]?.body ? [i] : []));
+        spans.base.set(name, {
+            spans: changed.map(i => old.methods[i]?.span),
+            fn: true,
+            shape: shape(old)
+        });
+        spans.head.set(name, {
+            spans: changed.map(i => now.methods[i]?.span),
+            fn: true,
+            shape: shape(now)
+        });
+    }
+    return spans;
 }
 
 // EXTERNAL MODULE: ./src/select/js-lexer.ts
@@ -5348,6 +5465,7 @@ var coverage_map = __webpack_require__(32602);
 
 
 
+
 async function coverageEvidence(git, map, base) {
     const tests = new Map();
     const unusable = [];
@@ -5501,8 +5619,9 @@ class CoverageFilter {
             known =
                 text?.base !== undefined && text.head !== undefined && !text.exportsMoved
                     ? {
-                        base: (0,js_scanner/* symbolSpans */.On)(text.base, file),
-                        head: (0,js_scanner/* symbolSpans */.On)(text.head, file),
+                        ...(file.endsWith('.py')
+                            ? pythonSymbolSpans(text.base, text.head)
+                            : { base: (0,js_scanner/* symbolSpans */.On)(text.base, file), head: (0,js_scanner/* symbolSpans */.On)(text.head, file) }),
                         lineStarts: lineStartsOf(text.base)
                     }
                     : null;
@@ -6618,7 +6737,10 @@ async function coverageFilterFor(map, git, base, raw, repo, baseScan, changes) {
     return new CoverageFilter(evidence, changes, file => {
         const change = byPath.get(file);
         const kind = scanKindOf(file);
-        if (!change?.baseSha || !change.headSha || change.previousPath || (kind !== 'ts' && kind !== 'jsx'))
+        if (!change?.baseSha ||
+            !change.headSha ||
+            change.previousPath ||
+            (kind !== 'ts' && kind !== 'jsx' && kind !== 'py'))
             return undefined;
         const before = baseScan(change);
         const after = repo.scan(file);

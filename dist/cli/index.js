@@ -217,7 +217,7 @@ const specs = {
     retries: integer('Reruns of a failing test to tell flaky from failing.', 2, 0, 10),
     compareToBase: schema_boolean('Run failing tests on the base commit too; only new failures fail the step.', false),
     testTimeout: duration('Time limit for one test run; a hung run is killed and reported.', '20m'),
-    recordCoverage: schema_boolean('Record which functions each test file runs (jest, vitest, node:test, mocha), for `select` to use (`use-coverage`). Costs coverage instrumentation: run it where tests run on the default branch.', false),
+    recordCoverage: schema_boolean('Record which functions each test file runs (jest, vitest, node:test, mocha, pytest), for `select` to use (`use-coverage`). Costs coverage instrumentation: run it where tests run on the default branch.', false),
     // ── LLM, fix and generate ────────────────────────────────────────────────
     llmBaseUrl: url('OpenAI-compatible endpoint. Default: GitHub Models with `github-token`.', 'https://models.github.ai/inference'),
     llmModel: optionalText('Model id. Default: `openai/gpt-4.1` on GitHub Models.', 'openai/gpt-4.1'),
