@@ -2284,7 +2284,7 @@ class Recorder:
         codes = self.codes
         monitoring = getattr(sys, 'monitoring', None)
         if monitoring is not None:
-            tool = next((t for t in (5, 4, 3) if monitoring.get_tool(t) is None), None)
+            tool = next((t for t in (4, 3, 5) if monitoring.get_tool(t) is None), None)
             if tool is not None:
                 monitoring.use_tool_id(tool, 'ci-medic')
                 start = monitoring.events.PY_START

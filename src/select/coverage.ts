@@ -19,7 +19,8 @@ import { pythonSymbolSpans } from './other-scanners.js'
  *   variable, to what the file exports, by a symbol added or removed, or by a whole-file change;
  * - a change to a function, method or accessor (of the same kind in both versions: a hoisted
  *   declaration stays one, a method does not become an accessor) affects it only if it ran that
- *   function, since code that never runs cannot change a result.
+ *   function, since code that never runs cannot change a result. In Python, a class whose
+ *   versions differ only in method bodies counts as those methods (see pythonSymbolSpans).
  *
  * What this cannot see: a test whose path through the code depends on the clock, randomness or
  * the machine ran other functions when the map was recorded (`record-coverage` keeps only tests
