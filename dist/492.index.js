@@ -2361,7 +2361,7 @@ function pythonDefinitions(src) {
             name: def[2],
             kind: def[1],
             span: [header[0].start, lines[last].end],
-            shape: header.map(h => h.norm),
+            shape: [...header.map(h => h.norm), ...docstringOf(body)],
             methods: []
         };
         if (definition.kind === 'class') {
@@ -2383,12 +2383,12 @@ function pythonDefinitions(src) {
                 let end = j;
                 while ((body[end + 1]?.indent ?? 0) > memberIndent)
                     end++;
+                const methodBody = body.slice(j + 1, end + 1);
+                for (const doc of docstringOf(methodBody))
+                    definition.shape.push(doc);
                 definition.methods.push({
                     span: [memberHeader[0].start, body[end].end],
-                    body: body
-                        .slice(j + 1, end + 1)
-                        .map(part => `${part.indent}:${part.norm}`)
-                        .join('\n')
+                    body: methodBody.map(part => `${part.indent}:${part.norm}`).join('\n')
                 });
                 j = end;
             }
@@ -2405,10 +2405,16 @@ function pythonDefinitions(src) {
         definitions.delete(name);
     return definitions;
 }
+/** A function's docstring: read as it is defined (`__doc__`, click's help text), not when it runs. */
+function docstringOf(body) {
+    const first = body[0];
+    return first && /^[rRuUbB]?""$/.test(first.code.trim()) ? [`doc:${first.norm}`] : [];
+}
 /**
  * The spans of the top-level functions and classes of the two versions of a Python file, for the
  * coverage filter (see SymbolSpans). A function's code runs only when called, but its decorators
- * and signature (defaults, annotations) run as it is defined: they are its shape. A class whose
+ * and signature (defaults, annotations) run as it is defined, and its docstring is read then:
+ * they are its shape. A class whose
  * versions differ only in the bodies of methods counts as those methods, a function of the same
  * shape; any other change to a class (a class attribute, a method's decorators or signature, a
  * method added or removed) runs on load: the class spans the whole of itself and is no function.

@@ -14,6 +14,7 @@ const CLOCK_PY = `FACTOR = 1
 
 
 def pad(n):
+    \"\"\"Pads to two digits.\"\"\"
     return str(n).rjust(2, '0')
 
 
@@ -48,6 +49,9 @@ const PY_PROJECT: FileChanges = {
   'tests/test_long.py':
     "from pkg.clock import Clock\n\n\ndef test_long():\n    assert Clock(3).format(True) == '03:00:00'\n",
   'tests/test_pad.py': "from pkg.clock import pad\n\n\ndef test_pad():\n    assert pad(5) == '05'\n",
+  // Reads a docstring, which is set as the function is defined: it never calls pad.
+  'tests/test_doc.py':
+    "from pkg.clock import pad\n\n\ndef test_doc():\n    assert pad.__doc__ == 'Pads to two digits.'\n",
   // Runs the code in another Python process, which the recording cannot see.
   'tests/test_cli.py':
     'import os\nimport subprocess\nimport sys\n\nfrom pkg import clock  # noqa: F401\n\n' +
@@ -86,12 +90,13 @@ describe('selection with a coverage map (pytest)', () => {
   }
 
   it('records what each test file loaded and ran, in a process of its own', () => {
-    expect(recorded).toBe(4)
+    expect(recorded).toBe(5)
     expect(map.runs).toHaveLength(1)
     const run = map.runs[0]!
     expect(run.commit).toBe(base)
     // The test that starts another Python has no entry: the graph decides for it.
     expect(Object.keys(run.tests).sort()).toEqual([
+      'tests/test_doc.py',
       'tests/test_format.py',
       'tests/test_long.py',
       'tests/test_pad.py',
@@ -141,7 +146,7 @@ describe('selection with a coverage map (pytest)', () => {
       'tests/conftest.py': PY_PROJECT['tests/conftest.py']!.toString().replace('return 3', 'return 4')
     })
     expect(failing).toEqual(['tests/test_format.py'])
-    expect(graphOnly.tests).toHaveLength(5)
+    expect(graphOnly.tests).toHaveLength(6)
     expect(withMap.tests).toEqual(['tests/test_cli.py', 'tests/test_format.py'])
   }, 120_000)
 
@@ -152,10 +157,19 @@ describe('selection with a coverage map (pytest)', () => {
     // A default is read as the class is defined: every test that loaded clock.py ran that.
     expect(withMap.tests).toEqual([
       'tests/test_cli.py',
+      'tests/test_doc.py',
       'tests/test_format.py',
       'tests/test_long.py',
       'tests/test_pad.py'
     ])
+  }, 120_000)
+
+  it('selects a test that reads the docstring of a function it never calls', async () => {
+    const { withMap, failing } = await changeFromBase({
+      'pkg/clock.py': CLOCK_PY.replace('Pads to two digits.', 'Pads with zeros.')
+    })
+    expect(failing).toEqual(['tests/test_doc.py'])
+    expect(withMap.tests).toContain('tests/test_doc.py')
   }, 120_000)
 
   it('selects a test that read a changed Python file as text', async () => {

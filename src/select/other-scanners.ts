@@ -597,7 +597,7 @@ function pythonDefinitions(src: string): Map<string, PythonDefinition> | undefin
       name: def[2] as string,
       kind: def[1] as 'def' | 'class',
       span: [(header[0] as Logical).start, (lines[last] as Logical).end],
-      shape: header.map(h => h.norm),
+      shape: [...header.map(h => h.norm), ...docstringOf(body)],
       methods: []
     }
     if (definition.kind === 'class') {
@@ -616,12 +616,11 @@ function pythonDefinitions(src: string): Map<string, PythonDefinition> | undefin
         if (member.indent !== memberIndent || !/^(?:async\s+)?def\s/.test(memberCode)) continue
         let end = j
         while ((body[end + 1]?.indent ?? 0) > memberIndent) end++
+        const methodBody = body.slice(j + 1, end + 1)
+        for (const doc of docstringOf(methodBody)) definition.shape.push(doc)
         definition.methods.push({
           span: [(memberHeader[0] as Logical).start, (body[end] as Logical).end],
-          body: body
-            .slice(j + 1, end + 1)
-            .map(part => `${part.indent}:${part.norm}`)
-            .join('\n')
+          body: methodBody.map(part => `${part.indent}:${part.norm}`).join('\n')
         })
         j = end
       }
@@ -636,10 +635,17 @@ function pythonDefinitions(src: string): Map<string, PythonDefinition> | undefin
   return definitions
 }
 
+/** A function's docstring: read as it is defined (`__doc__`, click's help text), not when it runs. */
+function docstringOf(body: readonly Logical[]): string[] {
+  const first = body[0]
+  return first && /^[rRuUbB]?""$/.test(first.code.trim()) ? [`doc:${first.norm}`] : []
+}
+
 /**
  * The spans of the top-level functions and classes of the two versions of a Python file, for the
  * coverage filter (see SymbolSpans). A function's code runs only when called, but its decorators
- * and signature (defaults, annotations) run as it is defined: they are its shape. A class whose
+ * and signature (defaults, annotations) run as it is defined, and its docstring is read then:
+ * they are its shape. A class whose
  * versions differ only in the bodies of methods counts as those methods, a function of the same
  * shape; any other change to a class (a class attribute, a method's decorators or signature, a
  * method added or removed) runs on load: the class spans the whole of itself and is no function.
