@@ -14,7 +14,7 @@ const CLOCK_PY = `FACTOR = 1
 
 
 def pad(n):
-    \"\"\"Pads to two digits.\"\"\"
+    """Pads to two digits."""
     return str(n).rjust(2, '0')
 
 
