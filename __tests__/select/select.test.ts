@@ -1994,6 +1994,71 @@ describe('Python star imports', () => {
   })
 })
 
+describe('Python code run on load', () => {
+  const APP = {
+    'pyproject.toml': '[tool.pytest.ini_options]\npythonpath = ["src"]\n',
+    'src/app/__init__.py': '',
+    'src/app/registry.py': [
+      'ROUTES = {}',
+      '',
+      '',
+      'def route(path):',
+      '    if not path.startswith("/"):',
+      '        raise ValueError(path)',
+      '',
+      '    def register(fn):',
+      '        ROUTES[path] = fn',
+      '        return fn',
+      '',
+      '    return register',
+      '',
+      '',
+      'def scale(n):',
+      '    if n > 10:',
+      '        raise ValueError(n)',
+      '    return n',
+      ''
+    ].join('\n'),
+    'src/app/views.py': [
+      'from .registry import route, scale',
+      '',
+      'LIMIT = scale(3)',
+      'NAME = "views"',
+      '',
+      '',
+      '@route("/home")',
+      'def home():',
+      '    return "home"',
+      '',
+      '',
+      'def about():',
+      '    return NAME',
+      '',
+      '',
+      'class Page:',
+      '    size = scale(2)',
+      ''
+    ].join('\n'),
+    'tests/test_home.py': 'from app.views import home\n\n\ndef test_home():\n    assert home() == "home"\n',
+    'tests/test_about.py':
+      'from app.views import about\n\n\ndef test_about():\n    assert about() == "views"\n',
+    'tests/test_limit.py': 'from app.views import LIMIT\n\n\ndef test_limit():\n    assert LIMIT == 3\n'
+  }
+  const EVERY = ['tests/test_about.py', 'tests/test_home.py', 'tests/test_limit.py']
+
+  it('runs every loader when a value, decorator or class attribute that runs on load changes, and only the users of an inert one', async () => {
+    const edits: Edit[] = [
+      // Each of these raises as views.py loads: every test that imports it fails.
+      ['src/app/views.py', 'LIMIT = scale(3)', 'LIMIT = scale(30)', EVERY],
+      ['src/app/views.py', '@route("/home")', '@route("home")', EVERY],
+      ['src/app/views.py', 'size = scale(2)', 'size = scale(20)', EVERY],
+      // A literal runs nothing on load: only what reads the name.
+      ['src/app/views.py', 'NAME = "views"', 'NAME = "view"', ['tests/test_about.py']]
+    ] // prettier-ignore
+    await expectEdits(APP, edits, selectCheckedByPytest)
+  })
+})
+
 describe('Python modules named in strings', () => {
   const SHOP = {
     'conftest.py': 'pytest_plugins = [\n    "tests.plugins.db",\n]\n',

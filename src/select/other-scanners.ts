@@ -298,6 +298,7 @@ export function scanPython(src: string): ModuleScan {
         ) {
           current.methodIndent = /^(?:async\s+)?def\s/.test(code) ? line.indent : undefined
           for (const ref of refs) current.onLoad.add(ref)
+          if (runsOnLoad(code)) moduleParts.push(`${current.name}:${line.indent}:${line.norm}`)
         }
       } else {
         moduleParts.push(`${line.indent}:${line.norm}`)
@@ -325,6 +326,10 @@ export function scanPython(src: string): ModuleScan {
       }
       for (const ref of current.signature) current.refs.add(ref)
       for (const decorator of decorators) for (const ref of pythonRefs(decorator.code)) moduleRefs.add(ref)
+      // Decorators, bases and defaults that call run as the module loads: an edit to them can
+      // raise there, for every module that loads this one.
+      for (const decorator of decorators) moduleParts.push(decorator.norm)
+      if (runsOnLoad(code)) moduleParts.push(line.norm)
       if (def[1] === 'class') {
         const bases = /\((.*)\)/.exec(code)
         if (bases) for (const ref of pythonRefs(bases[1] as string)) moduleRefs.add(ref)
@@ -367,6 +372,8 @@ export function scanPython(src: string): ModuleScan {
       const name = assignment[1] as string
       const refs = pythonRefs(code.slice(assignment[0].length))
       scan.symbols[name] = { hash: hashText(line.norm), refs }
+      // A value that runs code as the module loads (a call, an operator) is module code as well.
+      if (!pythonInert(code.slice(assignment[0].length))) moduleParts.push(line.norm)
       scan.exports[name] = name
       for (const ref of refs) moduleRefs.add(ref)
       continue
@@ -633,6 +640,38 @@ function pythonDefinitions(src: string): Map<string, PythonDefinition> | undefin
   // Defined twice: the filter leaves such a name to the graph.
   for (const name of twice) definitions.delete(name)
   return definitions
+}
+
+/** A call or a subscript: code that runs (and may raise) where the expression is evaluated. */
+const PY_CALL_OR_SUBSCRIPT = /[\w)\]"]\s*[([]/
+
+/**
+ * Whether evaluating an expression (strings already blanked to `""`) runs no code but a name's
+ * look-up: literals, names, dotted names and displays of them, as a JavaScript initializer without
+ * a call. An operator, a call, a subscript, a lambda or a comprehension's call counts as code.
+ */
+function pythonInert(expression: string): boolean {
+  const value = expression.replace(/(^|[([{,:]\s*)[-+](?=\s*\d)/g, '$1').trim()
+  return /^[\w\s.,:()[\]{}"]*$/.test(value) && !PY_CALL_OR_SUBSCRIPT.test(value) && !/\blambda\b/.test(value)
+}
+
+/**
+ * Whether a statement at top level or in a class body runs code of its own as the module loads:
+ * a decorator, a class with bases, a function whose defaults or annotations call something, an
+ * assignment whose value is not inert, or any other statement but a docstring, `pass` or a bare
+ * annotation.
+ */
+function runsOnLoad(code: string): boolean {
+  if (code.startsWith('@')) return true
+  const def = /^(?:async\s+)?def\s+\w+\s*\((.*)$/.exec(code)
+  // A subscript in an annotation (`list[int]`) is a type's, as a name is.
+  if (def) return /[\w)\]"]\s*\(/.test(def[1] as string)
+  const cls = /^class\s+\w+\s*(.*)$/.exec(code)
+  if (cls) return /^\(\s*[^)\s]/.test(cls[1] as string)
+  if (/^(?:[rRuUbBfF]*""|pass|\.\.\.)$/.test(code)) return false
+  const assignment = /^[A-Za-z_][\w.]*\s*(:[^=]+)?(?:=(?!=)(.*))?$/.exec(code)
+  if (assignment) return assignment[2] === undefined ? false : !pythonInert(assignment[2])
+  return true
 }
 
 /** A function's docstring: read as it is defined (`__doc__`, click's help text), not when it runs. */
