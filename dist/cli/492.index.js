@@ -2049,6 +2049,8 @@ function scanPython(src) {
                     current.methodIndent = /^(?:async\s+)?def\s/.test(code) ? line.indent : undefined;
                     for (const ref of refs)
                         current.onLoad.add(ref);
+                    if (runsOnLoad(code))
+                        moduleParts.push(`${current.name}:${line.indent}:${line.norm}`);
                 }
             }
             else {
@@ -2081,6 +2083,12 @@ function scanPython(src) {
             for (const decorator of decorators)
                 for (const ref of pythonRefs(decorator.code))
                     moduleRefs.add(ref);
+            // Decorators, bases and defaults that call run as the module loads: an edit to them can
+            // raise there, for every module that loads this one.
+            for (const decorator of decorators)
+                moduleParts.push(decorator.norm);
+            if (runsOnLoad(code))
+                moduleParts.push(line.norm);
             if (def[1] === 'class') {
                 const bases = /\((.*)\)/.exec(code);
                 if (bases)
@@ -2125,6 +2133,9 @@ function scanPython(src) {
             const name = assignment[1];
             const refs = pythonRefs(code.slice(assignment[0].length));
             scan.symbols[name] = { hash: (0,model/* hashText */.qj)(line.norm), refs };
+            // A value that runs code as the module loads (a call, an operator) is module code as well.
+            if (!pythonInert(code.slice(assignment[0].length)))
+                moduleParts.push(line.norm);
             scan.exports[name] = name;
             for (const ref of refs)
                 moduleRefs.add(ref);
@@ -2404,6 +2415,40 @@ function pythonDefinitions(src) {
     for (const name of twice)
         definitions.delete(name);
     return definitions;
+}
+/** A call or a subscript: code that runs (and may raise) where the expression is evaluated. */
+const PY_CALL_OR_SUBSCRIPT = /[\w)\]"]\s*[([]/;
+/**
+ * Whether evaluating an expression (strings already blanked to `""`) runs no code but a name's
+ * look-up: literals, names, dotted names and displays of them, as a JavaScript initializer without
+ * a call. An operator, a call, a subscript, a lambda or a comprehension's call counts as code.
+ */
+function pythonInert(expression) {
+    const value = expression.replace(/(^|[([{,:]\s*)[-+](?=\s*\d)/g, '$1').trim();
+    return /^[\w\s.,:()[\]{}"]*$/.test(value) && !PY_CALL_OR_SUBSCRIPT.test(value) && !/\blambda\b/.test(value);
+}
+/**
+ * Whether a statement at top level or in a class body runs code of its own as the module loads:
+ * a decorator, a class with bases, a function whose defaults or annotations call something, an
+ * assignment whose value is not inert, or any other statement but a docstring, `pass` or a bare
+ * annotation.
+ */
+function runsOnLoad(code) {
+    if (code.startsWith('@'))
+        return true;
+    const def = /^(?:async\s+)?def\s+\w+\s*\((.*)$/.exec(code);
+    // A subscript in an annotation (`list[int]`) is a type's, as a name is.
+    if (def)
+        return /[\w)\]"]\s*\(/.test(def[1]);
+    const cls = /^class\s+\w+\s*(.*)$/.exec(code);
+    if (cls)
+        return /^\(\s*[^)\s]/.test(cls[1]);
+    if (/^(?:[rRuUbBfF]*""|pass|\.\.\.)$/.test(code))
+        return false;
+    const assignment = /^[A-Za-z_][\w.]*\s*(:[^=]+)?(?:=(?!=)(.*))?$/.exec(code);
+    if (assignment)
+        return assignment[2] === undefined ? false : !pythonInert(assignment[2]);
+    return true;
 }
 /** A function's docstring: read as it is defined (`__doc__`, click's help text), not when it runs. */
 function docstringOf(body) {
@@ -6909,7 +6954,7 @@ function metadataOnlyChange(before, after) {
  * parsed only when something asks for them. Resolutions and the graph snapshot stay valid while
  * the list of files and the project configs are the same (their fingerprint).
  */
-const SCANNER_VERSION = 39;
+const SCANNER_VERSION = 40;
 /** Lines read one at a time with a read of their own; after this many, the whole bulk at once. */
 const LINES_READ_ONE_BY_ONE = 256;
 /** Closes the file of a bulk that was never read in whole once nothing can read it any more. */
