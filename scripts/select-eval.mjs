@@ -409,7 +409,7 @@ const mochaBin = dir =>
 /** The globs of --mocha. */
 const mochaSpecs = () => MOCHA.split(/[\s,]+/).filter(Boolean)
 
-/** Mutations for a Python repository: a raise at the top of functions and methods. */
+/** Mutations for a Python repository: a raise at the top of functions and methods, after a docstring. */
 function pythonMutations(dir, count, seed) {
   const random = rng(seed)
   const sources = new RegExp(arg('sources', '\\.py$'))
@@ -442,6 +442,18 @@ function pythonMutations(dir, count, seed) {
       while (body < lines.length && lines[body].trim() === '') body++
       const indent = /^( *)/.exec(lines[body] ?? '')[1]
       if (body >= lines.length || indent.length <= def[1].length) continue
+      // After a docstring: a raise before it would also change `__doc__`, which is read on load.
+      const doc = /^\s*[rRuU]?("""|'''|"|')/.exec(lines[body])
+      if (doc) {
+        const quote = doc[1]
+        const rest = lines[body].slice(doc[0].length)
+        let last = body
+        if (quote.length === 3 && !rest.includes(quote))
+          while (last + 1 < lines.length && !lines[++last].includes(quote));
+        body = last + 1
+        while (body < lines.length && lines[body].trim() === '') body++
+        if (body >= lines.length || /^( *)/.exec(lines[body])[1].length < indent.length) continue
+      }
       sites.push({ file, line: body, indent })
       i = end
     }
