@@ -33,7 +33,7 @@
 //
 // With --pytest the suite is a Python one: pytest (`python3 -m pytest`, with `src` on PYTHONPATH
 // when the project has that folder) lists and runs it, the mutations put a `raise` at the top of
-// functions and methods of the Python files that --sources matches (default: any .py file outside
+// functions and methods (after a docstring) of the Python files that --sources matches (default: any .py file outside
 // tests and conftest.py), and the cosmetic edits add comments and blank lines. There is no jest to
 // compare with, so the selection is measured against the whole suite.
 //

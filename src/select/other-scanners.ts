@@ -644,6 +644,9 @@ function pythonDefinitions(src: string): Map<string, PythonDefinition> | undefin
 
 /** A call or a subscript: code that runs (and may raise) where the expression is evaluated. */
 const PY_CALL_OR_SUBSCRIPT = /[\w)\]"]\s*[([]/
+const PY_CALL = /[\w)\]"]\s*\(/
+/** A statement that is a string alone (strings blanked to `""`): a docstring where it comes first. */
+const PY_STRING_STATEMENT = /^[rRuUbB]?""$/
 
 /**
  * Whether evaluating an expression (strings already blanked to `""`) runs no code but a name's
@@ -665,10 +668,10 @@ function runsOnLoad(code: string): boolean {
   if (code.startsWith('@')) return true
   const def = /^(?:async\s+)?def\s+\w+\s*\((.*)$/.exec(code)
   // A subscript in an annotation (`list[int]`) is a type's, as a name is.
-  if (def) return /[\w)\]"]\s*\(/.test(def[1] as string)
+  if (def) return PY_CALL.test(def[1] as string)
   const cls = /^class\s+\w+\s*(.*)$/.exec(code)
   if (cls) return /^\(\s*[^)\s]/.test(cls[1] as string)
-  if (/^(?:[rRuUbBfF]*""|pass|\.\.\.)$/.test(code)) return false
+  if (PY_STRING_STATEMENT.test(code) || code === 'pass' || code === '...') return false
   const assignment = /^[A-Za-z_][\w.]*\s*(:[^=]+)?(?:=(?!=)(.*))?$/.exec(code)
   if (assignment) return assignment[2] === undefined ? false : !pythonInert(assignment[2])
   return true
@@ -677,7 +680,7 @@ function runsOnLoad(code: string): boolean {
 /** A function's docstring: read as it is defined (`__doc__`, click's help text), not when it runs. */
 function docstringOf(body: readonly Logical[]): string[] {
   const first = body[0]
-  return first && /^[rRuUbB]?""$/.test(first.code.trim()) ? [`doc:${first.norm}`] : []
+  return first && PY_STRING_STATEMENT.test(first.code.trim()) ? [`doc:${first.norm}`] : []
 }
 
 /**
