@@ -2062,17 +2062,23 @@ def emit(event):
     while data:
         data = data[os.write(out, data):]
 
+def coverage_module():
+    # The recorder, written beside this driver; tests see sys.path as it was.
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    try:
+        import ci_medic_coverage
+    finally:
+        del sys.path[0]
+    return ci_medic_coverage
+
 recorder = None
 if plan['perFile'] and only is not None:
     # Before anything of the repository loads. Recording never fails a test run: without it, the
     # file has no coverage entry and select goes by the graph.
-    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
     try:
-        import ci_medic_coverage
-        recorder = ci_medic_coverage.Recorder(plan['root'])
+        recorder = coverage_module().Recorder(plan['root'])
     except Exception as error:
         sys.stderr.write('ci-medic: coverage is not recorded for %s: %r\n' % (only, error))
-    del sys.path[0]
 
 class CiMedicPlugin:
     def __init__(self):
@@ -2179,7 +2185,7 @@ def run_each_file():
     if not files:
         # Nothing to split (no tests, or pytest could not start): one ordinary run says why.
         return pytest.main([*plan['files'], '-p', 'no:cacheprovider'], plugins=[CiMedicPlugin()])
-    emit({'t': 'instrumented', 'files': ci_medic_sources(plan['root'])})
+    emit({'t': 'instrumented', 'files': coverage_module().python_files(plan['root'])})
     failed = []
     pending = list(files)
     lock = threading.Lock()
@@ -2200,12 +2206,6 @@ def run_each_file():
         thread.join()
     emit({'t': 'end'})
     return 1 if failed else 0
-
-def ci_medic_sources(root):
-    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-    import ci_medic_coverage
-    del sys.path[0]
-    return ci_medic_coverage.python_files(root)
 
 import pytest
 if plan['perFile'] and only is None:

@@ -2418,6 +2418,9 @@ function pythonDefinitions(src) {
 }
 /** A call or a subscript: code that runs (and may raise) where the expression is evaluated. */
 const PY_CALL_OR_SUBSCRIPT = /[\w)\]"]\s*[([]/;
+const PY_CALL = /[\w)\]"]\s*\(/;
+/** A statement that is a string alone (strings blanked to `""`): a docstring where it comes first. */
+const PY_STRING_STATEMENT = /^[rRuUbB]?""$/;
 /**
  * Whether evaluating an expression (strings already blanked to `""`) runs no code but a name's
  * look-up: literals, names, dotted names and displays of them, as a JavaScript initializer without
@@ -2439,11 +2442,11 @@ function runsOnLoad(code) {
     const def = /^(?:async\s+)?def\s+\w+\s*\((.*)$/.exec(code);
     // A subscript in an annotation (`list[int]`) is a type's, as a name is.
     if (def)
-        return /[\w)\]"]\s*\(/.test(def[1]);
+        return PY_CALL.test(def[1]);
     const cls = /^class\s+\w+\s*(.*)$/.exec(code);
     if (cls)
         return /^\(\s*[^)\s]/.test(cls[1]);
-    if (/^(?:[rRuUbBfF]*""|pass|\.\.\.)$/.test(code))
+    if (PY_STRING_STATEMENT.test(code) || code === 'pass' || code === '...')
         return false;
     const assignment = /^[A-Za-z_][\w.]*\s*(:[^=]+)?(?:=(?!=)(.*))?$/.exec(code);
     if (assignment)
@@ -2453,7 +2456,7 @@ function runsOnLoad(code) {
 /** A function's docstring: read as it is defined (`__doc__`, click's help text), not when it runs. */
 function docstringOf(body) {
     const first = body[0];
-    return first && /^[rRuUbB]?""$/.test(first.code.trim()) ? [`doc:${first.norm}`] : [];
+    return first && PY_STRING_STATEMENT.test(first.code.trim()) ? [`doc:${first.norm}`] : [];
 }
 /**
  * The spans of the top-level functions and classes of the two versions of a Python file, for the
@@ -6954,7 +6957,7 @@ function metadataOnlyChange(before, after) {
  * parsed only when something asks for them. Resolutions and the graph snapshot stay valid while
  * the list of files and the project configs are the same (their fingerprint).
  */
-const SCANNER_VERSION = 40;
+const SCANNER_VERSION = 41;
 /** Lines read one at a time with a read of their own; after this many, the whole bulk at once. */
 const LINES_READ_ONE_BY_ONE = 256;
 /** Closes the file of a bulk that was never read in whole once nothing can read it any more. */
