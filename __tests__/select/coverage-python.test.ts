@@ -2,13 +2,17 @@
 // its own, which reports the repository's Python files it loaded and the functions it ran. Every
 // scenario runs the real suite on the change and checks that each failing test file is selected.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import type { CoverageMap } from '../../src/runners/coverage-map.js'
+import { readCoverageMap, type CoverageMap } from '../../src/runners/coverage-map.js'
+import { runTests } from '../../src/runners/index.js'
+import { streamLogger } from '../../src/ports/log.js'
 import { change, record } from '../support/coverage-scenario.js'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { cleanupAll, createRepo, makeTempDir, type FileChanges, type TestRepo } from '../support/git-repo.js'
 
 afterAll(() => cleanupAll())
+
+const quiet = streamLogger(() => undefined)
 
 const CLOCK_PY = `FACTOR = 1
 
@@ -213,5 +217,49 @@ describe('what a pytest recording cannot see', () => {
     const { map, recorded } = await record(repo)
     expect(recorded).toBe(1)
     expect(Object.keys(map.runs[0]?.tests ?? {})).toEqual(['tests/test_plain.py'])
+  }, 120_000)
+})
+
+describe('a pytest recording gives the results of a plain run', () => {
+  it('takes the results of a file that fails alone from a run after the files before it', async () => {
+    const repo = createRepo({
+      files: {
+        'pytest.ini': '[pytest]\n',
+        'pkg/__init__.py': 'NAMES = []\n',
+        'pkg/extra.py': "from pkg import NAMES\n\nNAMES.append('extra')\n",
+        // Imports what the next file needs: in one pytest, as a plain run goes, that one passes.
+        'tests/test_a_loads.py': 'import pkg.extra  # noqa: F401\n\n\ndef test_loads():\n    assert True\n',
+        'tests/test_b_needs.py':
+          "from pkg import NAMES\n\n\ndef test_needs():\n    assert 'extra' in NAMES\n",
+        'tests/test_c_broken.py': 'def test_broken():\n    assert 1 + 1 == 3\n',
+        'tests/test_d_after.py': 'def test_after():\n    assert True\n'
+      }
+    })
+    const plain = await runTests({ repoDir: repo.dir, timeoutMs: 120_000, retries: 0, log: quiet })
+    const dir = makeTempDir('ci-medic-coverage-')
+    const recording = await runTests({
+      repoDir: repo.dir,
+      timeoutMs: 120_000,
+      retries: 0,
+      log: quiet,
+      coverageDir: dir
+    })
+    const statuses = (report: typeof plain) =>
+      Object.fromEntries(report.files.map(file => [file.file, [file.status, file.tests.map(t => t.status)]]))
+    expect(statuses(plain)).toEqual({
+      'tests/test_a_loads.py': ['passed', ['passed']],
+      'tests/test_b_needs.py': ['passed', ['passed']],
+      'tests/test_c_broken.py': ['failed', ['failed']],
+      'tests/test_d_after.py': ['passed', ['passed']]
+    })
+    expect(statuses(recording)).toEqual(statuses(plain))
+    expect(recording.files.find(f => f.file === 'tests/test_c_broken.py')?.tests[0]?.message).toMatch(
+      /assert \(1 \+ 1\) == 3/
+    )
+    // What a file ran alone is not what it ran where it passed: it has no entry, and the graph decides.
+    expect(Object.keys(readCoverageMap(dir).runs[0]?.tests ?? {}).sort()).toEqual([
+      'tests/test_a_loads.py',
+      'tests/test_d_after.py'
+    ])
   }, 120_000)
 })

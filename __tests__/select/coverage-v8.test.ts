@@ -6,6 +6,9 @@ import { spawnSync } from 'node:child_process'
 import { symlinkSync } from 'node:fs'
 import { join } from 'node:path'
 import { v8CoverageEvents } from '../../src/runners/v8-coverage.js'
+import { readCoverageMap } from '../../src/runners/coverage-map.js'
+import { runTests } from '../../src/runners/index.js'
+import { streamLogger } from '../../src/ports/log.js'
 import { change, projectRepo, record } from '../support/coverage-scenario.js'
 import { cleanupAll, makeTempDir, type FileChanges } from '../support/git-repo.js'
 
@@ -237,6 +240,52 @@ describe('selection with a coverage map recorded from mocha, a process per test 
     const { withMap, failing } = await change(repo, base, map, throwIn('shift'))
     expect(failing).toEqual(['test/deep/shift.test.js', 'test/shift.test.js'])
     expect(withMap.tests).toEqual(['test/deep/shift.test.js', 'test/shift.test.js'])
+  }, 180_000)
+})
+
+describe('a mocha recording gives the results of a plain run', () => {
+  it('takes the results of a file that fails alone from a run after the files before it', async () => {
+    const mochaTest = (body: string): string => `const assert = require('node:assert')\n${body}\n`
+    const repo = projectRepo({
+      'package.json': JSON.stringify({ name: 'unit', private: true, scripts: { test: 'mocha' } }),
+      'src/unit.js': 'exports.unit = () => global.UNIT\n',
+      // Sets what the next file needs as it loads: in one mocha, as a plain run goes, that one passes.
+      'test/a-sets.test.js': mochaTest("global.UNIT = ':00'\nit('sets', () => assert.ok(true))"),
+      'test/b-needs.test.js': mochaTest(
+        "const { unit } = require('../src/unit')\nit('needs', () => assert.equal(unit(), ':00'))"
+      ),
+      'test/c-broken.test.js': mochaTest("it('broken', () => assert.equal(1 + 1, 3))"),
+      'test/d-after.test.js': mochaTest(
+        "const { unit } = require('../src/unit')\nit('after', () => assert.ok(unit))"
+      )
+    })
+    const quiet = streamLogger(() => undefined)
+    const plain = await runTests({ repoDir: repo.dir, timeoutMs: 120_000, retries: 0, log: quiet })
+    const dir = makeTempDir('ci-medic-coverage-')
+    const recording = await runTests({
+      repoDir: repo.dir,
+      timeoutMs: 120_000,
+      retries: 0,
+      log: quiet,
+      coverageDir: dir
+    })
+    const statuses = (report: typeof plain) =>
+      Object.fromEntries(report.files.map(file => [file.file, [file.status, file.tests.map(t => t.status)]]))
+    expect(statuses(plain)).toEqual({
+      'test/a-sets.test.js': ['passed', ['passed']],
+      'test/b-needs.test.js': ['passed', ['passed']],
+      'test/c-broken.test.js': ['failed', ['failed']],
+      'test/d-after.test.js': ['passed', ['passed']]
+    })
+    expect(statuses(recording)).toEqual(statuses(plain))
+    expect(recording.files.find(f => f.file === 'test/c-broken.test.js')?.tests[0]?.message).toMatch(
+      /2 !== 3|2 == 3/
+    )
+    // What a file ran alone is not what it ran where it passed: it has no entry, and the graph decides.
+    expect(Object.keys(readCoverageMap(dir).runs[0]?.tests ?? {}).sort()).toEqual([
+      'test/a-sets.test.js',
+      'test/d-after.test.js'
+    ])
   }, 180_000)
 })
 

@@ -68,17 +68,22 @@ const DRIVER = String.raw`'use strict'
 const fs = require('fs')
 const path = require('path')
 const { spawn } = require('child_process')
-const [planFile, only] = process.argv.slice(2)
+// The whole run: driver PLAN. While recording a coverage map it runs each test file as
+// driver PLAN FILE EVENTS, and files that failed alone again as driver PLAN --together EVENTS FILE...
+// (one mocha); each writes its events to EVENTS.
+const [planFile, ...rest] = process.argv.slice(2)
 const plan = JSON.parse(fs.readFileSync(planFile, 'utf8'))
+const together = rest[0] === '--together'
+const part = together ? rest.slice(2) : rest.length ? [rest[0]] : undefined
 const cli = require(plan.cli)
 const args = cli.loadOptions(plan.scriptArgs)
-if (plan.perFile && only === undefined) runEachFile()
+if (plan.perFile && part === undefined) runEachFile()
 else {
-  const files = only === undefined ? plan.files : [only]
-  process.argv = [process.argv[0], plan.bin, ...(only === undefined ? plan.shownArgs : [path.relative(process.cwd(), only)])]
-  process.env.CI_MEDIC_MOCHA_EVENTS = plan.out
+  const files = part === undefined ? plan.files : part
+  process.argv = [process.argv[0], plan.bin, ...(part === undefined ? plan.shownArgs : part.map(file => path.relative(process.cwd(), file)))]
+  process.env.CI_MEDIC_MOCHA_EVENTS = part === undefined ? plan.out : rest[1]
   if (files.length) { args._ = files; delete args.spec }
-  if (only !== undefined) args.parallel = false
+  if (part !== undefined) args.parallel = false
   args.reporter = plan.reporter
   args.R = plan.reporter
   delete args['reporter-option']; delete args.reporterOption; delete args.O
@@ -96,20 +101,73 @@ function runEachFile() {
       ignore: list(args.ignore), file: [], recursive: args.recursive, sort: args.sort })
     files = (Array.isArray(found) ? found : found.files).map(file => path.resolve(file))
   }
+  // Beside the plan, in a folder that is removed after the run whatever happens to this process.
+  const parts = path.join(path.dirname(path.resolve(planFile)), 'mocha-parts')
+  fs.mkdirSync(parts, { recursive: true })
+  const emit = event => fs.appendFileSync(plan.out, JSON.stringify(event) + '\n')
+  const readEvents = file => {
+    try { return fs.readFileSync(file, 'utf8').split('\n').filter(Boolean).map(line => JSON.parse(line)) } catch { return [] }
+  }
+  const failedIn = events => events.some(e => e.status === 'failed' || e.status === 'errored' || e.error)
+  // Node's coverage of each process goes to a folder of its own, kept only when its file passed
+  // alone: a run that failed part way says too little of what the file runs.
+  const coverageDir = process.env.NODE_V8_COVERAGE
+  const run = (driverArgs, name) => new Promise(done => {
+    const coverage = coverageDir && path.join(coverageDir, name)
+    const env = coverage ? { ...process.env, NODE_V8_COVERAGE: coverage } : process.env
+    const child = spawn(process.execPath, [...process.execArgv, __filename, planFile, ...driverArgs], { stdio: 'inherit', env })
+    child.on('error', () => done({ code: 1, coverage }))
+    child.on('close', code => done({ code, coverage }))
+  })
+  const keepCoverage = (coverage, keep) => {
+    if (!coverage) return
+    if (keep) for (const name of fs.readdirSync(coverage, { withFileTypes: true }))
+      if (name.isFile()) fs.renameSync(path.join(coverage, name.name), path.join(coverageDir, name.name))
+    fs.rmSync(coverage, { recursive: true, force: true })
+  }
   const os = require('os')
   const width = Math.max(1, Math.min(4, os.availableParallelism ? os.availableParallelism() : os.cpus().length))
+  const aloneFailed = new Map()
   let next = 0
-  let failed = false
   const start = () => {
     if (next >= files.length) return Promise.resolve()
-    const file = files[next++]
-    return new Promise(done => {
-      const child = spawn(process.execPath, [...process.execArgv, __filename, planFile, file], { stdio: 'inherit' })
-      child.on('error', () => { failed = true; done() })
-      child.on('close', code => { if (code !== 0) failed = true; done() })
+    const index = next++
+    const file = files[index]
+    const eventsFile = path.join(parts, index + '.jsonl')
+    // Now, not with the file's results: a run stopped by its time limit charges the files in flight.
+    emit({ t: 'start', file })
+    return run([file, eventsFile], 'file-' + index).then(({ code, coverage }) => {
+      const events = readEvents(eventsFile).filter(event => event.t !== 'end')
+      const passed = code === 0 && !failedIn(events)
+      keepCoverage(coverage, passed)
+      if (passed) events.forEach(emit)
+      else aloneFailed.set(file, events)
     }).then(start)
   }
-  Promise.all(Array.from({ length: width }, start)).then(() => process.exit(failed ? 1 : 0))
+  Promise.all(Array.from({ length: width }, start)).then(async () => {
+    let failed = false
+    if (aloneFailed.size) {
+      // A file may fail alone but pass where it runs in the suite, after the files before it (one
+      // sets up what it needs, say). Those files run together once more, as a plain run runs them,
+      // and that run's results count: the recording must not change them.
+      const last = Math.max(...[...aloneFailed.keys()].map(file => files.indexOf(file)))
+      const togetherFile = path.join(parts, 'together.jsonl')
+      keepCoverage((await run(['--together', togetherFile, ...files.slice(0, last + 1)], 'together')).coverage, false)
+      const sharedEvents = readEvents(togetherFile)
+      for (const file of files) {
+        if (!aloneFailed.has(file)) continue
+        const shared = sharedEvents.filter(event => event.file === file)
+        const finished = shared.some(event => event.t === 'file')
+        const chosen = finished ? shared : aloneFailed.get(file)
+        if (finished && !failedIn(shared))
+          process.stderr.write('ci-medic: ' + path.relative(process.cwd(), file) + ' failed when run on its own, and passed after the test files before it: those results count, and it has no coverage entry\n')
+        chosen.forEach(emit)
+        failed = failed || !finished || failedIn(chosen)
+      }
+    }
+    emit({ t: 'end' })
+    process.exit(failed ? 1 : 0)
+  })
 }
 `
 

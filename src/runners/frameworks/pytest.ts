@@ -9,10 +9,22 @@ import type { Adapter, PlanContext, PlannedRun } from './types.js'
 const DRIVER = String.raw`import json, os, sys
 plan_file = sys.argv[1]
 plan = json.load(open(plan_file))
-only = sys.argv[2] if len(sys.argv) > 2 else None
-sys.argv = ['pytest', *([os.path.relpath(only)] if only else plan['shownArgs'])]
+# The whole run: driver PLAN. While recording a coverage map it runs each test file as
+# driver PLAN FILE EVENTS (recorded), and files that failed alone again as
+# driver PLAN --together EVENTS FILE... (one pytest, unrecorded); each writes its events to EVENTS.
+only = None
+part = None
+if len(sys.argv) > 2 and sys.argv[2] == '--together':
+    part = sys.argv[4:]
+    events_file = sys.argv[3]
+elif len(sys.argv) > 2:
+    only, events_file = sys.argv[2], sys.argv[3]
+    part = [only]
+else:
+    events_file = plan['out']
+sys.argv = ['pytest', *([os.path.relpath(f) for f in part] if part is not None else plan['shownArgs'])]
 sys.path[0] = os.getcwd()
-out = os.open(plan['out'], os.O_WRONLY | os.O_APPEND)
+out = os.open(events_file, os.O_WRONLY | os.O_APPEND | os.O_CREAT)
 
 def emit(event):
     data = (json.dumps(event) + '\n').encode()
@@ -108,7 +120,7 @@ class CiMedicPlugin:
             if file not in self.closed:
                 self.closed.add(file)
                 emit({'t': 'file', 'file': file})
-        if only is None:
+        if part is None:
             emit({'t': 'end'})
 
 class Collector:
@@ -131,10 +143,20 @@ class Collector:
         for item in items:
             self.add(item.nodeid)
 
+def read_events(path):
+    try:
+        with open(path, encoding='utf-8') as f:
+            return [json.loads(line) for line in f if line.strip()]
+    except (OSError, ValueError):
+        return []
+
+def failed_in(events):
+    return any(e.get('status') in ('failed', 'errored') or e.get('error') for e in events)
+
 def run_each_file():
     # Each test file in a process of its own (this driver again), a few at a time: what a process
     # loads and runs is then that file's alone, session fixtures and caches included.
-    import contextlib, subprocess, threading
+    import contextlib, shutil, subprocess, threading
     collector = Collector()
     with open(os.devnull, 'w') as quiet, contextlib.redirect_stdout(quiet):
         pytest.main([*plan['files'], '--collect-only', '-q', '-p', 'no:cacheprovider'], plugins=[collector])
@@ -143,32 +165,72 @@ def run_each_file():
         # Nothing to split (no tests, or pytest could not start): one ordinary run says why.
         return pytest.main([*plan['files'], '-p', 'no:cacheprovider'], plugins=[CiMedicPlugin()])
     emit({'t': 'instrumented', 'files': coverage_module().python_files(plan['root'])})
-    failed = []
-    pending = list(files)
+    # Beside the plan, in a folder that is removed after the run whatever happens to this process.
+    parts = os.path.join(os.path.dirname(os.path.abspath(plan_file)), 'pytest-parts')
+    os.makedirs(parts, exist_ok=True)
+    driver = os.path.abspath(__file__)
+    alone_failed = {}
+    pending = list(enumerate(files))
     lock = threading.Lock()
     def work():
         while True:
             with lock:
                 if not pending:
                     return
-                file = pending.pop(0)
-            code = subprocess.call([sys.executable, '-u', os.path.abspath(__file__), plan_file, file])
-            if code not in (0, 5):
-                failed.append(file)
-    width = max(1, min(4, os.cpu_count() or 1))
-    threads = [threading.Thread(target=work) for _ in range(width)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+                index, file = pending.pop(0)
+            events_file = os.path.join(parts, '%d.jsonl' % index)
+            with lock:
+                # Now, not with the file's results: a run stopped by its time limit charges the files in flight.
+                emit({'t': 'start', 'file': file})
+            code = subprocess.call([sys.executable, '-u', driver, plan_file, file, events_file])
+            events = read_events(events_file)
+            with lock:
+                if code in (0, 5) and not failed_in(events):
+                    for event in events:
+                        emit(event)
+                else:
+                    alone_failed[file] = events
+    try:
+        width = max(1, min(4, os.cpu_count() or 1))
+        threads = [threading.Thread(target=work) for _ in range(width)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        failed = False
+        if alone_failed:
+            # A file may fail alone but pass where it runs in the suite, after the files before it
+            # (one imports what it needs, say). Those files run together once more, unrecorded, as a
+            # plain run runs them, and that run's results count: the recording must not change them.
+            last = max(files.index(file) for file in alone_failed)
+            together_file = os.path.join(parts, 'together.jsonl')
+            subprocess.call([sys.executable, '-u', driver, plan_file, '--together', together_file, *files[:last + 1]])
+            together = {}
+            for event in read_events(together_file):
+                if event.get('file') in alone_failed:
+                    together.setdefault(event['file'], []).append(event)
+            for file in files:
+                if file not in alone_failed:
+                    continue
+                shared = together.get(file, [])
+                finished = any(e.get('t') == 'file' for e in shared)
+                chosen = shared if finished else alone_failed[file]
+                if finished and not failed_in(shared):
+                    sys.stderr.write('ci-medic: %s failed when run on its own, and passed after the test files before it: those results count, and it has no coverage entry\n' % os.path.relpath(file))
+                for event in chosen:
+                    if event.get('t') != 'coverage':
+                        emit(event)
+                failed = failed or failed_in(chosen) or not finished
+    finally:
+        shutil.rmtree(parts, ignore_errors=True)
     emit({'t': 'end'})
     return 1 if failed else 0
 
 import pytest
-if plan['perFile'] and only is None:
+if plan['perFile'] and part is None:
     code = run_each_file()
 else:
-    code = pytest.main([*([only] if only else plan['files']), '-p', 'no:cacheprovider'], plugins=[CiMedicPlugin()])
+    code = pytest.main([*(part if part is not None else plan['files']), '-p', 'no:cacheprovider'], plugins=[CiMedicPlugin()])
     if recorder is not None:
         try:
             recorder.report(os.path.abspath(only), emit)
