@@ -83,7 +83,8 @@ else {
   process.argv = [process.argv[0], plan.bin, ...(part === undefined ? plan.shownArgs : part.map(file => path.relative(process.cwd(), file)))]
   process.env.CI_MEDIC_MOCHA_EVENTS = part === undefined ? plan.out : rest[1]
   if (files.length) { args._ = files; delete args.spec }
-  if (part !== undefined) args.parallel = false
+  // One file alone runs in this process; files together run as the repository's config says.
+  if (part !== undefined && !together) args.parallel = false
   args.reporter = plan.reporter
   args.R = plan.reporter
   delete args['reporter-option']; delete args.reporterOption; delete args.O
