@@ -218,6 +218,41 @@ describe('what a pytest recording cannot see', () => {
     expect(recorded).toBe(1)
     expect(Object.keys(map.runs[0]?.tests ?? {})).toEqual(['tests/test_plain.py'])
   }, 120_000)
+
+  it("records nothing for a test that runs the repository's command through a Windows launcher", async () => {
+    // A console entry point on Windows: an .exe with its script appended as a zip (__main__.py).
+    const LAUNCHER = `import io, os, subprocess, zipfile
+
+
+def run_launcher(folder, main):
+    data = io.BytesIO()
+    with zipfile.ZipFile(data, 'w') as archive:
+        archive.writestr('__main__.py', main)
+    path = os.path.join(folder, 'tool.exe')
+    with open(path, 'wb') as f:
+        f.write(b'MZ' + bytes(126) + b'#!python.exe\\n' + data.getvalue())
+    os.chmod(path, 0o755)
+    try:
+        subprocess.run([path])
+    except OSError:
+        pass  # not a program this system runs: what counts is that the test started it
+`
+    const repo = createRepo({
+      files: {
+        'pytest.ini': '[pytest]\n',
+        'pkg/__init__.py': '',
+        'pkg/clock.py': CLOCK_PY,
+        'tests/launcher.py': LAUNCHER,
+        'tests/test_own_tool.py':
+          "from launcher import run_launcher\nfrom pkg.clock import pad\n\n\ndef test_tool(tmp_path):\n    run_launcher(str(tmp_path), 'from pkg.clock import pad\\nprint(pad(1))\\n')\n    assert pad(1) == '01'\n",
+        'tests/test_other_tool.py':
+          "from launcher import run_launcher\nfrom pkg.clock import pad\n\n\ndef test_tool(tmp_path):\n    run_launcher(str(tmp_path), 'import json\\nprint(json.dumps(1))\\n')\n    assert pad(1) == '01'\n"
+      }
+    })
+    const { map, recorded } = await record(repo)
+    expect(recorded).toBe(1)
+    expect(Object.keys(map.runs[0]?.tests ?? {})).toEqual(['tests/test_other_tool.py'])
+  }, 120_000)
 })
 
 describe('a pytest recording gives the results of a plain run', () => {

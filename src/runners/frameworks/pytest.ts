@@ -417,11 +417,27 @@ class Recorder:
                 text = f.read(65536)
         except OSError:
             return False
-        if text[:4] == b'\x7fELF' or text[:2] == b'MZ' or text[:4] in (b'\xcf\xfa\xed\xfe', b'\xca\xfe\xba\xbe'):
+        if text[:2] == b'MZ':
+            return self._launcher_imports_repository(program)
+        if text[:4] == b'\x7fELF' or text[:4] in (b'\xcf\xfa\xed\xfe', b'\xca\xfe\xba\xbe'):
             return False
         first = text.split(b'\n', 1)[0]
         if not first.startswith(b'#!') or b'python' not in first:
             return True
+        return self._imports_repository(text)
+
+    def _launcher_imports_repository(self, program):
+        # On Windows a console entry point is a launcher .exe with its script appended as a zip
+        # archive (__main__.py), which the launcher hands to Python.
+        import zipfile
+        try:
+            with zipfile.ZipFile(program) as archive:
+                text = archive.read('__main__.py')
+        except Exception:
+            return False
+        return self._imports_repository(text)
+
+    def _imports_repository(self, text):
         imported = {m.decode() for m in re.findall(rb'^\s*(?:from|import)\s+([A-Za-z_]\w*)', text, re.M)}
         return any(name in imported for name in self.top_level_names())
 
