@@ -714,3 +714,34 @@ describe('functions passed to calls made on load', () => {
     )
   })
 })
+
+describe('a template hole that is a constant of literal strings', () => {
+  const strings = (code: string): string[] => scanJs(code, 'src/models.ts').strings
+
+  it('fills the hole with each value, where the text after it alone names any folder so called', () => {
+    const code = (use: string): string =>
+      `import { join } from 'node:path'\nexport function models(dir: string) {\n  const srcDir = dir.includes('dist') ? 'dist' : 'src'\n  const parts = dir.split(srcDir)\n  return parts[0] + srcDir + ${use}\n}\n`
+    expect(strings(code('`${srcDir}/modules/`'))).toEqual(['dist/modules/', 'src/modules/'])
+    // From the last hole on: the earlier one may be anything.
+    expect(strings(code('`${dir}/${srcDir}/modules/`'))).toEqual(['/dist/modules/', '/src/modules/'])
+    // Each declaration's values count, whichever is in scope.
+    expect(strings("const d = 'a'\nfunction f() {\n  const d = 'b'\n  return `${d}/modules/`\n}\n")).toEqual([
+      'a/modules/',
+      'b/modules/'
+    ])
+  })
+
+  it('keeps the text after the hole alone where the name may be bound otherwise', () => {
+    for (const code of [
+      "const d = 'a'\nexport function f(d) { return `${d}/modules/` }\n",
+      "const d = 'a'\nexport const f = d => `${d}/modules/`\n",
+      "const d = 'a'\nexport const f = ({ d }) => `${d}/modules/`\n",
+      "const d = 'a'\nif (d) run()\nexport const e = `${d}/modules/`\n",
+      "const d: string = 'a'\nexport const e = `${d}/modules/`\n",
+      "const d = x ? (y ? 'a' : 'b') : 'c'\nexport const e = `${d}/modules/`\n",
+      "const d = pick('a')\nexport const e = `${d}/modules/`\n",
+      "let d = 'a'\nexport const e = `${d}/modules/`\n"
+    ])
+      expect([code, strings(code)]).toEqual([code, ['/modules/']])
+  })
+})

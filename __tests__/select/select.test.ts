@@ -429,6 +429,27 @@ describe('data files that static imports miss', () => {
     ])
   })
 
+  it('reads a hole that is a constant of literal strings as those strings, with either graph', async () => {
+    const files = {
+      ...DATA,
+      'src/modules.ts':
+        "import { readdirSync } from 'node:fs'\nexport function modules(root: string) {\n  const srcDir = root.includes('dist') ? 'dist' : 'src'\n  return readdirSync(`${root}/${srcDir}/modules/`)\n}\n",
+      'test/modules.test.ts':
+        "import { modules } from '../src/modules'\ntest('modules', () => expect(modules('.')).toEqual(['cart.json']))\n",
+      'src/modules/cart.json': '{}\n',
+      'docs/modules/guide.md': '# Modules\n'
+    }
+    // medusa's docs pages under references/modules/ selected 178 test files through `${srcDir}/modules/`.
+    expect((await afterChange(files, { 'docs/modules/guide.md': '# Modules, again\n' })).tests).toEqual([])
+    const result = await afterChange(files, { 'src/modules/cart.json': '{ "name": "cart" }\n' })
+    expect(result.tests).toEqual(['test/modules.test.ts'])
+    expect(result.reasons['test/modules.test.ts']).toEqual([
+      'src/modules/cart.json',
+      'src/modules.ts',
+      'test/modules.test.ts'
+    ])
+  })
+
   it('lists a data file once in what a test reaches, however many of its modules name it', async () => {
     const files = {
       ...DATA,

@@ -64,6 +64,31 @@ const STATEMENT_KEYWORDS = new Set([
 ]) // prettier-ignore
 
 const DECLARES = new Set(['const', 'let', 'var'])
+/** Words after which a name is read, never bound. */
+const READ_AFTER_WORDS = new Set(['return', 'typeof', 'await', 'throw', 'in', 'of', 'instanceof', 'void'])
+/** Operators after which a name is read, never bound (not `:`, which a pattern's renaming has). */
+const READ_AFTER_OPERATORS = new Set([
+  '=',
+  '+',
+  '-',
+  '*',
+  '/',
+  '%',
+  '==',
+  '===',
+  '!=',
+  '!==',
+  '&&',
+  '||',
+  '??',
+  '?',
+  '!',
+  '<',
+  '>',
+  '<=',
+  '>=',
+  '+='
+])
 /** Statements whose parentheses a block follows (`if (…) {`): no method shorthand. */
 const CONTROL_KEYWORDS = new Set(['if', 'for', 'while', 'switch', 'catch', 'with'])
 const BLOCK_DECLARATIONS = new Set(['function', 'class', 'interface', 'enum', 'namespace', 'module'])
@@ -359,8 +384,8 @@ class JsScanner {
     for (let k = 0; k < n; k++) {
       const kind = kinds[k]
       if (kind === STRING || (kind === TEMPLATE && !(texts[k] as string).endsWith('${'))) {
-        const value = texts[k] as string
-        if (keptAsPath(value)) strings.add(value)
+        for (const value of this.holeFilled(k) ?? [texts[k] as string])
+          if (keptAsPath(value)) strings.add(value)
         continue
       }
       if (kind !== IDENT) continue
@@ -675,6 +700,101 @@ class JsScanner {
       if (!text.endsWith('${')) break
     }
     return /^\.{1,2}\//.test(pattern) ? [pattern] : []
+  }
+
+  /**
+   * The text of a template from before its last hole to its end, when the hole is a constant of
+   * literal strings, once per value: `${srcDir}/modules/` after
+   * `const srcDir = inDist ? 'dist' : 'src'` is `dist/modules/` and `src/modules/`, where the text
+   * after the hole alone (`/modules/`) names every folder called `modules`. Undefined otherwise.
+   */
+  private holeFilled(k: number): string[] | undefined {
+    if (this.kinds[k] !== TEMPLATE || !this.is(k - 1, IDENT) || !this.is(k - 2, TEMPLATE)) return undefined
+    const before = this.t(k - 2)
+    if (!before.endsWith('${')) return undefined
+    const values = this.literalConstants().get(this.t(k - 1))
+    return values?.map(value => before.slice(0, -2) + value + this.t(k))
+  }
+
+  private constants: Map<string, string[]> | undefined
+  /**
+   * Names bound only by `const name = 'a'` or `const name = test ? 'a' : 'b'` (each declaration's
+   * values count), and otherwise only read where nothing can bind them (see surelyRead).
+   */
+  private literalConstants(): Map<string, string[]> {
+    if (this.constants) return this.constants
+    const values = new Map<string, string[]>()
+    const declarations = new Set<number>()
+    const rejected = new Set<string>()
+    for (let k = 0; k + 3 < this.n; k++) {
+      if (!this.is(k, IDENT, 'const') || !this.is(k + 1, IDENT) || !this.is(k + 2, PUNCT, '=')) continue
+      const name = this.t(k + 1)
+      const literal = this.literalValues(k + 3, this.statementEnd(k))
+      if (!literal) rejected.add(name)
+      else {
+        declarations.add(k + 1)
+        values.set(name, [...(values.get(name) ?? []), ...literal])
+      }
+    }
+    if (values.size)
+      for (let k = 0; k < this.n; k++)
+        if (this.kinds[k] === IDENT && values.has(this.t(k)) && !declarations.has(k) && !this.surelyRead(k))
+          rejected.add(this.t(k))
+    for (const name of rejected) values.delete(name)
+    return (this.constants = values)
+  }
+
+  /** The values of an initializer from `from` to `end`: a string, or `test ? 'a' : 'b'` with a plain test. */
+  private literalValues(from: number, end: number): string[] | undefined {
+    const last = this.is(end - 1, PUNCT, ';') ? end - 1 : end
+    if (last === from + 1 && this.is(from, STRING)) return [this.t(from)]
+    if (
+      last - from < 5 ||
+      !this.is(last - 4, PUNCT, '?') ||
+      !this.is(last - 3, STRING) ||
+      !this.is(last - 2, PUNCT, ':') ||
+      !this.is(last - 1, STRING)
+    )
+      return undefined
+    for (let k = from; k < last - 4; k++)
+      if (this.kinds[k] === PUNCT && (this.texts[k] === '?' || this.texts[k] === ':')) return undefined
+    return [this.t(last - 3), this.t(last - 1)]
+  }
+
+  /**
+   * Is the name at k read there, where no declaration, parameter or pattern can bind it: a member
+   * (`x.name`, `name.x`), a template's hole, an operand, a returned value, or an argument of a
+   * method call (`path.split(name)`)?
+   */
+  private surelyRead(k: number): boolean {
+    // A parameter (`d => …`), or a target (`d = …`, a pattern's default).
+    if (this.is(k + 1, PUNCT, '=>') || this.is(k + 1, PUNCT, '=')) return false
+    if (this.readAsMember(k) || (this.is(k + 1, PUNCT, '.') && !this.is(k + 2, PUNCT, '.'))) return true
+    if (this.is(k - 1, TEMPLATE) && this.t(k - 1).endsWith('${') && this.is(k + 1, TEMPLATE)) return true
+    if (this.is(k - 1, IDENT) && READ_AFTER_WORDS.has(this.t(k - 1))) return true
+    if (this.is(k - 1, PUNCT) && READ_AFTER_OPERATORS.has(this.t(k - 1))) return true
+    if (this.is(k + 1, PUNCT, '+')) return true
+    if (
+      !(this.is(k - 1, PUNCT, '(') || this.is(k - 1, PUNCT, ',')) ||
+      !(this.is(k + 1, PUNCT, ')') || this.is(k + 1, PUNCT, ','))
+    )
+      return false
+    const open = this.enclosingOpen(k)
+    return open > 1 && this.is(open, PUNCT, '(') && this.is(open - 1, IDENT) && this.is(open - 2, PUNCT, '.')
+  }
+
+  /** The bracket that holds token k, or -1. */
+  private enclosingOpen(k: number): number {
+    for (let i = k - 1; i >= 0; i--) {
+      if (this.kinds[i] !== PUNCT) continue
+      const text = this.texts[i]
+      if (text === ')' || text === ']' || text === '}') {
+        const open = this.match[i] as number
+        if (open < 0) return -1
+        i = open
+      } else if (text === '(' || text === '[' || text === '{') return i
+    }
+    return -1
   }
 
   private plainTemplate(k: number): string | undefined {
