@@ -740,7 +740,9 @@ describe('a template hole that is a constant of literal strings', () => {
       "const d: string = 'a'\nexport const e = `${d}/modules/`\n",
       "const d = x ? (y ? 'a' : 'b') : 'c'\nexport const e = `${d}/modules/`\n",
       "const d = pick('a')\nexport const e = `${d}/modules/`\n",
-      "let d = 'a'\nexport const e = `${d}/modules/`\n"
+      "let d = 'a'\nexport const e = `${d}/modules/`\n",
+      // A URL, whose path is the text after the hole: an HTTP route's folder.
+      "const d = 'https://shop.test'\nexport const e = `${d}/modules/`\n"
     ])
       expect([code, strings(code)]).toEqual([code, ['/modules/']])
   })

@@ -706,14 +706,18 @@ class JsScanner {
    * The text of a template from before its last hole to its end, when the hole is a constant of
    * literal strings, once per value: `${srcDir}/modules/` after
    * `const srcDir = inDist ? 'dist' : 'src'` is `dist/modules/` and `src/modules/`, where the text
-   * after the hole alone (`/modules/`) names every folder called `modules`. Undefined otherwise.
+   * after the hole alone (`/modules/`) names every folder called `modules`. Undefined otherwise,
+   * and when a value filled in makes something other than a path.
    */
   private holeFilled(k: number): string[] | undefined {
     if (this.kinds[k] !== TEMPLATE || !this.is(k - 1, IDENT) || !this.is(k - 2, TEMPLATE)) return undefined
     const before = this.t(k - 2)
     if (!before.endsWith('${')) return undefined
-    const values = this.literalConstants().get(this.t(k - 1))
-    return values?.map(value => before.slice(0, -2) + value + this.t(k))
+    const filled = this.literalConstants()
+      .get(this.t(k - 1))
+      ?.map(value => before.slice(0, -2) + value + this.t(k))
+    // Not a path once filled (`${baseUrl}/auth/callback`, a URL): the text after the hole is its path.
+    return filled?.every(keptAsPath) ? filled : undefined
   }
 
   private constants: Map<string, string[]> | undefined
