@@ -1863,21 +1863,42 @@ const mocha_DRIVER = String.raw `'use strict'
 const fs = require('fs')
 const path = require('path')
 const { spawn } = require('child_process')
-const [planFile, only] = process.argv.slice(2)
+// The whole run: driver PLAN. While recording a coverage map it runs each test file as
+// driver PLAN FILE EVENTS, and files that failed alone again as driver PLAN --together EVENTS FILE...
+// (one mocha); each writes its events to EVENTS.
+const [planFile, ...rest] = process.argv.slice(2)
 const plan = JSON.parse(fs.readFileSync(planFile, 'utf8'))
+const together = rest[0] === '--together'
+const part = together ? rest.slice(2) : rest.length ? [rest[0]] : undefined
 const cli = require(plan.cli)
 const args = cli.loadOptions(plan.scriptArgs)
-if (plan.perFile && only === undefined) runEachFile()
+if (plan.perFile && part === undefined) runEachFile()
 else {
-  const files = only === undefined ? plan.files : [only]
-  process.argv = [process.argv[0], plan.bin, ...(only === undefined ? plan.shownArgs : [path.relative(process.cwd(), only)])]
-  process.env.CI_MEDIC_MOCHA_EVENTS = plan.out
+  const files = part === undefined ? plan.files : part
+  process.argv = [process.argv[0], plan.bin, ...(part === undefined ? plan.shownArgs : part.map(file => path.relative(process.cwd(), file)))]
+  process.env.CI_MEDIC_MOCHA_EVENTS = part === undefined ? plan.out : rest[1]
   if (files.length) { args._ = files; delete args.spec }
-  if (only !== undefined) args.parallel = false
+  // One file alone runs in this process; files together run as the repository's config says.
+  if (part !== undefined && !together) args.parallel = false
   args.reporter = plan.reporter
   args.R = plan.reporter
   delete args['reporter-option']; delete args.reporterOption; delete args.O
-  cli.main(undefined, args)
+  if (plan.optionsFromArgv) cli.main(commandLine(args))
+  else cli.main(undefined, args)
+}
+// mocha 8 and older read their options from the command line alone: the options as read above
+// (config files included, which the command line then leaves out), one flag each.
+function commandLine(options) {
+  const argv = ['--no-config', '--no-package']
+  for (const [key, value] of Object.entries(options)) {
+    if (['_', '$0', 'config', 'package', 'spec'].includes(key) || key.length === 1 || /[A-Z]/.test(key)) continue
+    for (const item of Array.isArray(value) ? value : [value]) {
+      if (item === true) argv.push('--' + key)
+      else if (item === false) argv.push('--no-' + key)
+      else if (item !== undefined && item !== null) argv.push('--' + key, String(item))
+    }
+  }
+  return [...argv, ...options._]
 }
 // Each test file in a process of its own (this driver again), a few at a time: what a process
 // loads and runs is then that file's alone.
@@ -1891,20 +1912,73 @@ function runEachFile() {
       ignore: list(args.ignore), file: [], recursive: args.recursive, sort: args.sort })
     files = (Array.isArray(found) ? found : found.files).map(file => path.resolve(file))
   }
+  // Beside the plan, in a folder that is removed after the run whatever happens to this process.
+  const parts = path.join(path.dirname(path.resolve(planFile)), 'mocha-parts')
+  fs.mkdirSync(parts, { recursive: true })
+  const emit = event => fs.appendFileSync(plan.out, JSON.stringify(event) + '\n')
+  const readEvents = file => {
+    try { return fs.readFileSync(file, 'utf8').split('\n').filter(Boolean).map(line => JSON.parse(line)) } catch { return [] }
+  }
+  const failedIn = events => events.some(e => e.status === 'failed' || e.status === 'errored' || e.error)
+  // Node's coverage of each process goes to a folder of its own, kept only when its file passed
+  // alone: a run that failed part way says too little of what the file runs.
+  const coverageDir = process.env.NODE_V8_COVERAGE
+  const run = (driverArgs, name) => new Promise(done => {
+    const coverage = coverageDir && path.join(coverageDir, name)
+    const env = coverage ? { ...process.env, NODE_V8_COVERAGE: coverage } : process.env
+    const child = spawn(process.execPath, [...process.execArgv, __filename, planFile, ...driverArgs], { stdio: 'inherit', env })
+    child.on('error', () => done({ code: 1, coverage }))
+    child.on('close', code => done({ code, coverage }))
+  })
+  const keepCoverage = (coverage, keep) => {
+    if (!coverage) return
+    if (keep) for (const name of fs.readdirSync(coverage, { withFileTypes: true }))
+      if (name.isFile()) fs.renameSync(path.join(coverage, name.name), path.join(coverageDir, name.name))
+    fs.rmSync(coverage, { recursive: true, force: true })
+  }
   const os = require('os')
   const width = Math.max(1, Math.min(4, os.availableParallelism ? os.availableParallelism() : os.cpus().length))
+  const aloneFailed = new Map()
   let next = 0
-  let failed = false
   const start = () => {
     if (next >= files.length) return Promise.resolve()
-    const file = files[next++]
-    return new Promise(done => {
-      const child = spawn(process.execPath, [...process.execArgv, __filename, planFile, file], { stdio: 'inherit' })
-      child.on('error', () => { failed = true; done() })
-      child.on('close', code => { if (code !== 0) failed = true; done() })
+    const index = next++
+    const file = files[index]
+    const eventsFile = path.join(parts, index + '.jsonl')
+    // Now, not with the file's results: a run stopped by its time limit charges the files in flight.
+    emit({ t: 'start', file })
+    return run([file, eventsFile], 'file-' + index).then(({ code, coverage }) => {
+      const events = readEvents(eventsFile).filter(event => event.t !== 'end')
+      const passed = code === 0 && !failedIn(events)
+      keepCoverage(coverage, passed)
+      if (passed) events.forEach(emit)
+      else aloneFailed.set(file, events)
     }).then(start)
   }
-  Promise.all(Array.from({ length: width }, start)).then(() => process.exit(failed ? 1 : 0))
+  Promise.all(Array.from({ length: width }, start)).then(async () => {
+    let failed = false
+    if (aloneFailed.size) {
+      // A file may fail alone but pass where it runs in the suite, after the files before it (one
+      // sets up what it needs, say). Those files run together once more, as a plain run runs them,
+      // and that run's results count: the recording must not change them.
+      const last = Math.max(...[...aloneFailed.keys()].map(file => files.indexOf(file)))
+      const togetherFile = path.join(parts, 'together.jsonl')
+      keepCoverage((await run(['--together', togetherFile, ...files.slice(0, last + 1)], 'together')).coverage, false)
+      const sharedEvents = readEvents(togetherFile)
+      for (const file of files) {
+        if (!aloneFailed.has(file)) continue
+        const shared = sharedEvents.filter(event => event.file === file)
+        const finished = shared.some(event => event.t === 'file')
+        const chosen = finished ? shared : aloneFailed.get(file)
+        if (finished && !failedIn(shared))
+          process.stderr.write('ci-medic: ' + path.relative(process.cwd(), file) + ' failed when run on its own, and passed after the test files before it: those results count, and it has no coverage entry\n')
+        chosen.forEach(emit)
+        failed = failed || !finished || failedIn(chosen)
+      }
+    }
+    emit({ t: 'end' })
+    process.exit(failed ? 1 : 0)
+  })
 }
 `;
 /** Options mocha would then never end with. */
@@ -1935,6 +2009,8 @@ const mochaAdapter = {
             cli: (0,external_node_path_.join)(mochaDir, 'lib/cli/cli.js'),
             scriptArgs: scriptArguments(context.packageDir),
             collect: (0,external_node_path_.join)(mochaDir, 'lib/cli/collect-files.js'),
+            // mocha 9 and later take options already parsed (main's second argument); older ones do not.
+            optionsFromArgv: !(0,external_node_fs_.readFileSync)((0,external_node_path_.join)(mochaDir, 'lib/cli/cli.js'), 'utf8').includes('mochaArgs'),
             // For a coverage map: node's coverage of a process is one test file's when the file ran alone.
             perFile: context.recordCoverage === true,
             reporter,
@@ -2052,10 +2128,22 @@ const nodeTestAdapter = {
 const pytest_DRIVER = String.raw `import json, os, sys
 plan_file = sys.argv[1]
 plan = json.load(open(plan_file))
-only = sys.argv[2] if len(sys.argv) > 2 else None
-sys.argv = ['pytest', *([os.path.relpath(only)] if only else plan['shownArgs'])]
+# The whole run: driver PLAN. While recording a coverage map it runs each test file as
+# driver PLAN FILE EVENTS (recorded), and files that failed alone again as
+# driver PLAN --together EVENTS FILE... (one pytest, unrecorded); each writes its events to EVENTS.
+only = None
+part = None
+if len(sys.argv) > 2 and sys.argv[2] == '--together':
+    part = sys.argv[4:]
+    events_file = sys.argv[3]
+elif len(sys.argv) > 2:
+    only, events_file = sys.argv[2], sys.argv[3]
+    part = [only]
+else:
+    events_file = plan['out']
+sys.argv = ['pytest', *([os.path.relpath(f) for f in part] if part is not None else plan['shownArgs'])]
 sys.path[0] = os.getcwd()
-out = os.open(plan['out'], os.O_WRONLY | os.O_APPEND)
+out = os.open(events_file, os.O_WRONLY | os.O_APPEND | os.O_CREAT)
 
 def emit(event):
     data = (json.dumps(event) + '\n').encode()
@@ -2151,7 +2239,7 @@ class CiMedicPlugin:
             if file not in self.closed:
                 self.closed.add(file)
                 emit({'t': 'file', 'file': file})
-        if only is None:
+        if part is None:
             emit({'t': 'end'})
 
 class Collector:
@@ -2174,10 +2262,20 @@ class Collector:
         for item in items:
             self.add(item.nodeid)
 
+def read_events(path):
+    try:
+        with open(path, encoding='utf-8') as f:
+            return [json.loads(line) for line in f if line.strip()]
+    except (OSError, ValueError):
+        return []
+
+def failed_in(events):
+    return any(e.get('status') in ('failed', 'errored') or e.get('error') for e in events)
+
 def run_each_file():
     # Each test file in a process of its own (this driver again), a few at a time: what a process
     # loads and runs is then that file's alone, session fixtures and caches included.
-    import contextlib, subprocess, threading
+    import contextlib, shutil, subprocess, threading
     collector = Collector()
     with open(os.devnull, 'w') as quiet, contextlib.redirect_stdout(quiet):
         pytest.main([*plan['files'], '--collect-only', '-q', '-p', 'no:cacheprovider'], plugins=[collector])
@@ -2186,32 +2284,72 @@ def run_each_file():
         # Nothing to split (no tests, or pytest could not start): one ordinary run says why.
         return pytest.main([*plan['files'], '-p', 'no:cacheprovider'], plugins=[CiMedicPlugin()])
     emit({'t': 'instrumented', 'files': coverage_module().python_files(plan['root'])})
-    failed = []
-    pending = list(files)
+    # Beside the plan, in a folder that is removed after the run whatever happens to this process.
+    parts = os.path.join(os.path.dirname(os.path.abspath(plan_file)), 'pytest-parts')
+    os.makedirs(parts, exist_ok=True)
+    driver = os.path.abspath(__file__)
+    alone_failed = {}
+    pending = list(enumerate(files))
     lock = threading.Lock()
     def work():
         while True:
             with lock:
                 if not pending:
                     return
-                file = pending.pop(0)
-            code = subprocess.call([sys.executable, '-u', os.path.abspath(__file__), plan_file, file])
-            if code not in (0, 5):
-                failed.append(file)
-    width = max(1, min(4, os.cpu_count() or 1))
-    threads = [threading.Thread(target=work) for _ in range(width)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+                index, file = pending.pop(0)
+            events_file = os.path.join(parts, '%d.jsonl' % index)
+            with lock:
+                # Now, not with the file's results: a run stopped by its time limit charges the files in flight.
+                emit({'t': 'start', 'file': file})
+            code = subprocess.call([sys.executable, '-u', driver, plan_file, file, events_file])
+            events = read_events(events_file)
+            with lock:
+                if code in (0, 5) and not failed_in(events):
+                    for event in events:
+                        emit(event)
+                else:
+                    alone_failed[file] = events
+    try:
+        width = max(1, min(4, os.cpu_count() or 1))
+        threads = [threading.Thread(target=work) for _ in range(width)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        failed = False
+        if alone_failed:
+            # A file may fail alone but pass where it runs in the suite, after the files before it
+            # (one imports what it needs, say). Those files run together once more, unrecorded, as a
+            # plain run runs them, and that run's results count: the recording must not change them.
+            last = max(files.index(file) for file in alone_failed)
+            together_file = os.path.join(parts, 'together.jsonl')
+            subprocess.call([sys.executable, '-u', driver, plan_file, '--together', together_file, *files[:last + 1]])
+            together = {}
+            for event in read_events(together_file):
+                if event.get('file') in alone_failed:
+                    together.setdefault(event['file'], []).append(event)
+            for file in files:
+                if file not in alone_failed:
+                    continue
+                shared = together.get(file, [])
+                finished = any(e.get('t') == 'file' for e in shared)
+                chosen = shared if finished else alone_failed[file]
+                if finished and not failed_in(shared):
+                    sys.stderr.write('ci-medic: %s failed when run on its own, and passed after the test files before it: those results count, and it has no coverage entry\n' % os.path.relpath(file))
+                for event in chosen:
+                    if event.get('t') != 'coverage':
+                        emit(event)
+                failed = failed or failed_in(chosen) or not finished
+    finally:
+        shutil.rmtree(parts, ignore_errors=True)
     emit({'t': 'end'})
     return 1 if failed else 0
 
 import pytest
-if plan['perFile'] and only is None:
+if plan['perFile'] and part is None:
     code = run_each_file()
 else:
-    code = pytest.main([*([only] if only else plan['files']), '-p', 'no:cacheprovider'], plugins=[CiMedicPlugin()])
+    code = pytest.main([*(part if part is not None else plan['files']), '-p', 'no:cacheprovider'], plugins=[CiMedicPlugin()])
     if recorder is not None:
         try:
             recorder.report(os.path.abspath(only), emit)
@@ -2397,11 +2535,27 @@ class Recorder:
                 text = f.read(65536)
         except OSError:
             return False
-        if text[:4] == b'\x7fELF' or text[:2] == b'MZ' or text[:4] in (b'\xcf\xfa\xed\xfe', b'\xca\xfe\xba\xbe'):
+        if text[:2] == b'MZ':
+            return self._launcher_imports_repository(program)
+        if text[:4] == b'\x7fELF' or text[:4] in (b'\xcf\xfa\xed\xfe', b'\xca\xfe\xba\xbe'):
             return False
         first = text.split(b'\n', 1)[0]
         if not first.startswith(b'#!') or b'python' not in first:
             return True
+        return self._imports_repository(text)
+
+    def _launcher_imports_repository(self, program):
+        # On Windows a console entry point is a launcher .exe with its script appended as a zip
+        # archive (__main__.py), which the launcher hands to Python.
+        import zipfile
+        try:
+            with zipfile.ZipFile(program) as archive:
+                text = archive.read('__main__.py')
+        except Exception:
+            return False
+        return self._imports_repository(text)
+
+    def _imports_repository(self, text):
         imported = {m.decode() for m in re.findall(rb'^\s*(?:from|import)\s+([A-Za-z_]\w*)', text, re.M)}
         return any(name in imported for name in self.top_level_names())
 
@@ -4194,6 +4348,31 @@ const STATEMENT_KEYWORDS = new Set([
     'namespace', 'module', 'abstract', 'async', 'if', 'for', 'while', 'do', 'switch', 'try', 'return', 'throw'
 ]); // prettier-ignore
 const DECLARES = new Set(['const', 'let', 'var']);
+/** Words after which a name is read, never bound. */
+const READ_AFTER_WORDS = new Set(['return', 'typeof', 'await', 'throw', 'in', 'of', 'instanceof', 'void']);
+/** Operators after which a name is read, never bound (not `:`, which a pattern's renaming has). */
+const READ_AFTER_OPERATORS = new Set([
+    '=',
+    '+',
+    '-',
+    '*',
+    '/',
+    '%',
+    '==',
+    '===',
+    '!=',
+    '!==',
+    '&&',
+    '||',
+    '??',
+    '?',
+    '!',
+    '<',
+    '>',
+    '<=',
+    '>=',
+    '+='
+]);
 /** Statements whose parentheses a block follows (`if (…) {`): no method shorthand. */
 const CONTROL_KEYWORDS = new Set(['if', 'for', 'while', 'switch', 'catch', 'with']);
 const BLOCK_DECLARATIONS = new Set(['function', 'class', 'interface', 'enum', 'namespace', 'module']);
@@ -4452,9 +4631,9 @@ class JsScanner {
         for (let k = 0; k < n; k++) {
             const kind = kinds[k];
             if (kind === _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .STRING */ .An || (kind === _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .TEMPLATE */ .nE && !texts[k].endsWith('${'))) {
-                const value = texts[k];
-                if ((0,_model_js__WEBPACK_IMPORTED_MODULE_2__/* .keptAsPath */ ._V)(value))
-                    strings.add(value);
+                for (const value of this.holeFilled(k) ?? [texts[k]])
+                    if ((0,_model_js__WEBPACK_IMPORTED_MODULE_2__/* .keptAsPath */ ._V)(value))
+                        strings.add(value);
                 continue;
             }
             if (kind !== _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3)
@@ -4784,6 +4963,114 @@ class JsScanner {
                 break;
         }
         return /^\.{1,2}\//.test(pattern) ? [pattern] : [];
+    }
+    /**
+     * The text of a template from before its last hole to its end, when the hole is a constant of
+     * literal strings, once per value: `${srcDir}/modules/` after
+     * `const srcDir = inDist ? 'dist' : 'src'` is `dist/modules/` and `src/modules/`, where the text
+     * after the hole alone (`/modules/`) names every folder called `modules`. Undefined otherwise,
+     * and when a value filled in makes something other than a path.
+     */
+    holeFilled(k) {
+        if (this.kinds[k] !== _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .TEMPLATE */ .nE || !this.is(k - 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3) || !this.is(k - 2, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .TEMPLATE */ .nE))
+            return undefined;
+        const before = this.t(k - 2);
+        if (!before.endsWith('${'))
+            return undefined;
+        const filled = this.literalConstants()
+            .get(this.t(k - 1))
+            ?.map(value => before.slice(0, -2) + value + this.t(k));
+        // Not a path once filled (`${baseUrl}/auth/callback`, a URL): the text after the hole is its path.
+        return filled?.every(_model_js__WEBPACK_IMPORTED_MODULE_2__/* .keptAsPath */ ._V) ? filled : undefined;
+    }
+    constants;
+    /**
+     * Names bound only by `const name = 'a'` or `const name = test ? 'a' : 'b'` (each declaration's
+     * values count), and otherwise only read where nothing can bind them (see surelyRead).
+     */
+    literalConstants() {
+        if (this.constants)
+            return this.constants;
+        const values = new Map();
+        const declarations = new Set();
+        const rejected = new Set();
+        for (let k = 0; k + 3 < this.n; k++) {
+            if (!this.is(k, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3, 'const') || !this.is(k + 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3) || !this.is(k + 2, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '='))
+                continue;
+            const name = this.t(k + 1);
+            const literal = this.literalValues(k + 3, this.statementEnd(k));
+            if (!literal)
+                rejected.add(name);
+            else {
+                declarations.add(k + 1);
+                values.set(name, [...(values.get(name) ?? []), ...literal]);
+            }
+        }
+        if (values.size)
+            for (let k = 0; k < this.n; k++)
+                if (this.kinds[k] === _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3 && values.has(this.t(k)) && !declarations.has(k) && !this.surelyRead(k))
+                    rejected.add(this.t(k));
+        for (const name of rejected)
+            values.delete(name);
+        return (this.constants = values);
+    }
+    /** The values of an initializer from `from` to `end`: a string, or `test ? 'a' : 'b'` with a plain test. */
+    literalValues(from, end) {
+        const last = this.is(end - 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, ';') ? end - 1 : end;
+        if (last === from + 1 && this.is(from, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .STRING */ .An))
+            return [this.t(from)];
+        if (last - from < 5 ||
+            !this.is(last - 4, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '?') ||
+            !this.is(last - 3, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .STRING */ .An) ||
+            !this.is(last - 2, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, ':') ||
+            !this.is(last - 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .STRING */ .An))
+            return undefined;
+        for (let k = from; k < last - 4; k++)
+            if (this.kinds[k] === _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU && (this.texts[k] === '?' || this.texts[k] === ':'))
+                return undefined;
+        return [this.t(last - 3), this.t(last - 1)];
+    }
+    /**
+     * Is the name at k read there, where no declaration, parameter or pattern can bind it: a member
+     * (`x.name`, `name.x`), a template's hole, an operand, a returned value, or an argument of a
+     * method call (`path.split(name)`)?
+     */
+    surelyRead(k) {
+        // A parameter (`d => …`), or a target (`d = …`, a pattern's default).
+        if (this.is(k + 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '=>') || this.is(k + 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '='))
+            return false;
+        if (this.readAsMember(k) || (this.is(k + 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '.') && !this.is(k + 2, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '.')))
+            return true;
+        if (this.is(k - 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .TEMPLATE */ .nE) && this.t(k - 1).endsWith('${') && this.is(k + 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .TEMPLATE */ .nE))
+            return true;
+        if (this.is(k - 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3) && READ_AFTER_WORDS.has(this.t(k - 1)))
+            return true;
+        if (this.is(k - 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU) && READ_AFTER_OPERATORS.has(this.t(k - 1)))
+            return true;
+        if (this.is(k + 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '+'))
+            return true;
+        if (!(this.is(k - 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '(') || this.is(k - 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, ',')) ||
+            !(this.is(k + 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, ')') || this.is(k + 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, ',')))
+            return false;
+        const open = this.enclosingOpen(k);
+        return open > 1 && this.is(open, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '(') && this.is(open - 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3) && this.is(open - 2, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '.');
+    }
+    /** The bracket that holds token k, or -1. */
+    enclosingOpen(k) {
+        for (let i = k - 1; i >= 0; i--) {
+            if (this.kinds[i] !== _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU)
+                continue;
+            const text = this.texts[i];
+            if (text === ')' || text === ']' || text === '}') {
+                const open = this.match[i];
+                if (open < 0)
+                    return -1;
+                i = open;
+            }
+            else if (text === '(' || text === '[' || text === '{')
+                return i;
+        }
+        return -1;
     }
     plainTemplate(k) {
         if (!this.is(k, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .TEMPLATE */ .nE))

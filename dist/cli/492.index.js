@@ -6957,7 +6957,7 @@ function metadataOnlyChange(before, after) {
  * parsed only when something asks for them. Resolutions and the graph snapshot stay valid while
  * the list of files and the project configs are the same (their fingerprint).
  */
-const SCANNER_VERSION = 41;
+const SCANNER_VERSION = 42;
 /** Lines read one at a time with a read of their own; after this many, the whole bulk at once. */
 const LINES_READ_ONE_BY_ONE = 256;
 /** Closes the file of a bulk that was never read in whole once nothing can read it any more. */

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { binOf, requirePackage } from './node-resolve.js'
 import { runnerArguments } from '../../select/project.js'
@@ -88,7 +88,22 @@ else {
   args.reporter = plan.reporter
   args.R = plan.reporter
   delete args['reporter-option']; delete args.reporterOption; delete args.O
-  cli.main(undefined, args)
+  if (plan.optionsFromArgv) cli.main(commandLine(args))
+  else cli.main(undefined, args)
+}
+// mocha 8 and older read their options from the command line alone: the options as read above
+// (config files included, which the command line then leaves out), one flag each.
+function commandLine(options) {
+  const argv = ['--no-config', '--no-package']
+  for (const [key, value] of Object.entries(options)) {
+    if (['_', '$0', 'config', 'package', 'spec'].includes(key) || key.length === 1 || /[A-Z]/.test(key)) continue
+    for (const item of Array.isArray(value) ? value : [value]) {
+      if (item === true) argv.push('--' + key)
+      else if (item === false) argv.push('--no-' + key)
+      else if (item !== undefined && item !== null) argv.push('--' + key, String(item))
+    }
+  }
+  return [...argv, ...options._]
 }
 // Each test file in a process of its own (this driver again), a few at a time: what a process
 // loads and runs is then that file's alone.
@@ -208,6 +223,8 @@ export const mochaAdapter: Adapter = {
         cli: join(mochaDir, 'lib/cli/cli.js'),
         scriptArgs: scriptArguments(context.packageDir),
         collect: join(mochaDir, 'lib/cli/collect-files.js'),
+        // mocha 9 and later take options already parsed (main's second argument); older ones do not.
+        optionsFromArgv: !readFileSync(join(mochaDir, 'lib/cli/cli.js'), 'utf8').includes('mochaArgs'),
         // For a coverage map: node's coverage of a process is one test file's when the file ran alone.
         perFile: context.recordCoverage === true,
         reporter,
