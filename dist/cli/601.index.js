@@ -1864,12 +1864,13 @@ const fs = require('fs')
 const path = require('path')
 const { spawn } = require('child_process')
 // The whole run: driver PLAN. While recording a coverage map it runs each test file as
-// driver PLAN FILE EVENTS, and files that failed alone again as driver PLAN --together EVENTS FILE...
-// (one mocha); each writes its events to EVENTS.
+// driver PLAN FILE EVENTS, and files that failed alone again as driver PLAN --together EVENTS LIST
+// (one mocha; the files listed in LIST, a JSON array: a long command line fails on Windows); each
+// writes its events to EVENTS.
 const [planFile, ...rest] = process.argv.slice(2)
 const plan = JSON.parse(fs.readFileSync(planFile, 'utf8'))
 const together = rest[0] === '--together'
-const part = together ? rest.slice(2) : rest.length ? [rest[0]] : undefined
+const part = together ? JSON.parse(fs.readFileSync(rest[2], 'utf8')) : rest.length ? [rest[0]] : undefined
 const cli = require(plan.cli)
 const args = cli.loadOptions(plan.scriptArgs)
 if (plan.perFile && part === undefined) runEachFile()
@@ -1963,7 +1964,9 @@ function runEachFile() {
       // and that run's results count: the recording must not change them.
       const last = Math.max(...[...aloneFailed.keys()].map(file => files.indexOf(file)))
       const togetherFile = path.join(parts, 'together.jsonl')
-      keepCoverage((await run(['--together', togetherFile, ...files.slice(0, last + 1)], 'together')).coverage, false)
+      const togetherList = path.join(parts, 'together.json')
+      fs.writeFileSync(togetherList, JSON.stringify(files.slice(0, last + 1)))
+      keepCoverage((await run(['--together', togetherFile, togetherList], 'together')).coverage, false)
       const sharedEvents = readEvents(togetherFile)
       for (const file of files) {
         if (!aloneFailed.has(file)) continue
@@ -2130,11 +2133,13 @@ plan_file = sys.argv[1]
 plan = json.load(open(plan_file))
 # The whole run: driver PLAN. While recording a coverage map it runs each test file as
 # driver PLAN FILE EVENTS (recorded), and files that failed alone again as
-# driver PLAN --together EVENTS FILE... (one pytest, unrecorded); each writes its events to EVENTS.
+# driver PLAN --together EVENTS LIST (one pytest, unrecorded; the files listed in LIST, a JSON
+# array: a long command line fails on Windows); each writes its events to EVENTS.
 only = None
 part = None
 if len(sys.argv) > 2 and sys.argv[2] == '--together':
-    part = sys.argv[4:]
+    with open(sys.argv[4]) as listed:
+        part = json.load(listed)
     events_file = sys.argv[3]
 elif len(sys.argv) > 2:
     only, events_file = sys.argv[2], sys.argv[3]
@@ -2323,7 +2328,10 @@ def run_each_file():
             # plain run runs them, and that run's results count: the recording must not change them.
             last = max(files.index(file) for file in alone_failed)
             together_file = os.path.join(parts, 'together.jsonl')
-            subprocess.call([sys.executable, '-u', driver, plan_file, '--together', together_file, *files[:last + 1]])
+            together_list = os.path.join(parts, 'together.json')
+            with open(together_list, 'w') as listed:
+                json.dump(files[:last + 1], listed)
+            subprocess.call([sys.executable, '-u', driver, plan_file, '--together', together_file, together_list])
             together = {}
             for event in read_events(together_file):
                 if event.get('file') in alone_failed:

@@ -69,12 +69,13 @@ const fs = require('fs')
 const path = require('path')
 const { spawn } = require('child_process')
 // The whole run: driver PLAN. While recording a coverage map it runs each test file as
-// driver PLAN FILE EVENTS, and files that failed alone again as driver PLAN --together EVENTS FILE...
-// (one mocha); each writes its events to EVENTS.
+// driver PLAN FILE EVENTS, and files that failed alone again as driver PLAN --together EVENTS LIST
+// (one mocha; the files listed in LIST, a JSON array: a long command line fails on Windows); each
+// writes its events to EVENTS.
 const [planFile, ...rest] = process.argv.slice(2)
 const plan = JSON.parse(fs.readFileSync(planFile, 'utf8'))
 const together = rest[0] === '--together'
-const part = together ? rest.slice(2) : rest.length ? [rest[0]] : undefined
+const part = together ? JSON.parse(fs.readFileSync(rest[2], 'utf8')) : rest.length ? [rest[0]] : undefined
 const cli = require(plan.cli)
 const args = cli.loadOptions(plan.scriptArgs)
 if (plan.perFile && part === undefined) runEachFile()
@@ -168,7 +169,9 @@ function runEachFile() {
       // and that run's results count: the recording must not change them.
       const last = Math.max(...[...aloneFailed.keys()].map(file => files.indexOf(file)))
       const togetherFile = path.join(parts, 'together.jsonl')
-      keepCoverage((await run(['--together', togetherFile, ...files.slice(0, last + 1)], 'together')).coverage, false)
+      const togetherList = path.join(parts, 'together.json')
+      fs.writeFileSync(togetherList, JSON.stringify(files.slice(0, last + 1)))
+      keepCoverage((await run(['--together', togetherFile, togetherList], 'together')).coverage, false)
       const sharedEvents = readEvents(togetherFile)
       for (const file of files) {
         if (!aloneFailed.has(file)) continue
