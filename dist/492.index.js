@@ -664,8 +664,8 @@ function addEdgesFrom(node, edges) {
     for (const { target, whole } of node.loads)
         into(target).loaders.push({ from: node.path, whole });
     for (const [local, binding] of node.bindings)
-        if (binding.target)
-            into(binding.target).bindings.push({ from: node.path, local, imported: binding.imported });
+        for (const target of targetsOfBinding(binding))
+            into(target).bindings.push({ from: node.path, local, imported: binding.imported });
     for (const target of node.exportAll)
         into(target).exportAllers.push(node.path);
 }
@@ -674,11 +674,17 @@ function targetsOf(node) {
     for (const { target } of node.loads)
         targets.add(target);
     for (const binding of node.bindings.values())
-        if (binding.target)
-            targets.add(binding.target);
+        for (const target of targetsOfBinding(binding))
+            targets.add(target);
     for (const target of node.exportAll)
         targets.add(target);
     return targets;
+}
+/** The files a binding comes from: its target, and those of other export conditions. */
+function targetsOfBinding(binding) {
+    if (binding.target === undefined)
+        return [];
+    return binding.also ? [binding.target, ...binding.also] : [binding.target];
 }
 /** Edges into one file, with the files they come from as indices into `paths`. */
 function encodeEdges(edges, index) {
@@ -898,6 +904,7 @@ function linkNode(path, scan, resolver, conftests, goPackages, setupLoads = []) 
             }
             const resolution = resolver.resolveJs(path, record.spec);
             const target = 'file' in resolution ? resolution.file : undefined;
+            const also = 'file' in resolution ? resolution.also : undefined;
             if ('unresolved' in resolution)
                 node.unresolved.push((0,project/* joinPath */.uJ)((0,project/* dirname */.pD)(path), record.spec));
             // A package of the repository whose entry is not here: any of its sources may be loaded.
@@ -905,16 +912,17 @@ function linkNode(path, scan, resolver, conftests, goPackages, setupLoads = []) 
                 for (const source of resolver.packageSources(resolution.package))
                     if (source !== path)
                         load(source, true);
-            if (target) {
+            for (const file of target ? [target, ...(also ?? [])] : []) {
                 if (record.kind === 'reexport' && record.names && record.names.length === 0) {
-                    node.exportAll.push(target);
+                    node.exportAll.push(file);
                 }
-                load(target, record.names === null);
+                load(file, record.names === null);
             }
             for (const binding of record.names ?? []) {
                 if (binding.local)
                     node.bindings.set(binding.local, {
                         target,
+                        ...(also && { also }),
                         imported: binding.imported === '*'
                             ? WHOLE
                             : record.kind === 'require' || record.kind === 'dynamic'
@@ -1188,8 +1196,8 @@ function stepForward(node, key, visit, skip, nodes) {
     else {
         const binding = node.bindings.get(key);
         if (binding) {
-            if (binding.target)
-                visit(binding.target, binding.imported === WHOLE ? WHOLE : `export:${binding.imported}`);
+            for (const target of targetsOfBinding(binding))
+                visit(target, binding.imported === WHOLE ? WHOLE : `export:${binding.imported}`);
             return undefined;
         }
         const symbol = (0,model/* own */.ZV)(scan.symbols, key);
@@ -1268,7 +1276,7 @@ function defersArgument(nodes, node, name, position, hops) {
         return false;
     const binding = node.bindings.get(name);
     if (binding) {
-        if (!binding.target || binding.imported === WHOLE)
+        if (!binding.target || binding.also || binding.imported === WHOLE)
             return false;
         const target = nodes.get(binding.target);
         const local = target && (0,model/* own */.ZV)(target.scan.exports, exportedName(binding.imported));
@@ -2994,6 +3002,10 @@ const BUNDLER_CONDITIONS = [
     'types'
 ];
 const NODE_CONDITIONS = ['source', 'development', 'require', 'node', 'import', 'module', 'default', 'types'];
+/** The files a resolution to a file loads: the file, then those of other export conditions. */
+function filesOf(resolution) {
+    return resolution.also ? [resolution.file, ...resolution.also] : [resolution.file];
+}
 const DECLARATION = /\.d\.[cm]?ts$/;
 /** An HTML page, which whatever opens it by its path (jsdom, a browser) runs the scripts of. */
 const HTML_PAGE = /\.html?$/;
@@ -3208,41 +3220,57 @@ class Resolver {
             this.tsconfigByDir.set(dir, found);
         return found;
     }
-    /** Resolves a subpath through a package's `exports` or `imports` map. */
+    /**
+     * Resolves a subpath through a package's `exports` or `imports` map: the file taken, then those
+     * other export conditions take (see targets); none when the map does not lead into the repository.
+     */
     throughMap(map, key, dir) {
         if (map === undefined || map === null)
-            return undefined;
+            return [];
         if (typeof map === 'string' || Array.isArray(map))
-            return key === '.' ? this.target(map, dir, '') : undefined;
+            return key === '.' ? this.targets(map, dir, '') : [];
         const entries = map;
         const keys = Object.keys(entries);
         if (keys.length && !keys.some(k => k.startsWith('.') || k.startsWith('#'))) {
-            return key === '.' ? this.target(entries, dir, '') : undefined;
+            return key === '.' ? this.targets(entries, dir, '') : [];
         }
         if (key in entries)
-            return this.target(entries[key], dir, '');
+            return this.targets(entries[key], dir, '');
         for (const pattern of keys) {
             const star = pattern.indexOf('*');
             if (star < 0) {
                 if (pattern.endsWith('/') && key.startsWith(pattern))
-                    return this.target(entries[pattern], dir, key.slice(pattern.length), true);
+                    return this.targets(entries[pattern], dir, key.slice(pattern.length), true);
                 continue;
             }
             const prefix = pattern.slice(0, star);
             const suffix = pattern.slice(star + 1);
             if (key.startsWith(prefix) && key.endsWith(suffix) && key.length >= prefix.length + suffix.length)
-                return this.target(entries[pattern], dir, key.slice(prefix.length, key.length - suffix.length));
+                return this.targets(entries[pattern], dir, key.slice(prefix.length, key.length - suffix.length));
         }
-        return undefined;
+        return [];
     }
-    target(value, dir, star, folder = false) {
+    /**
+     * The file an exports or imports target leads to under the conditions the runner at `dir` uses
+     * (see viteAt), then the one the other order takes, when it differs: node loads the `import`
+     * target for an ES module and the `require` one for CommonJS, and a folder may hold both kinds.
+     */
+    targets(value, dir, star, folder = false) {
+        const vite = this.viteAt(dir);
+        const first = this.target(value, dir, star, folder, vite ? BUNDLER_CONDITIONS : NODE_CONDITIONS);
+        if (first === undefined)
+            return [];
+        const other = this.target(value, dir, star, folder, vite ? NODE_CONDITIONS : BUNDLER_CONDITIONS);
+        return other === undefined || other === first ? [first] : [first, other];
+    }
+    target(value, dir, star, folder, order) {
         if (typeof value === 'string') {
             const path = (0,project/* joinPath */.uJ)(dir, folder ? value + star : value.replace(/\*/g, star));
             return this.tryPathNoPackage(path) ?? this.sourceFor(path);
         }
         if (Array.isArray(value)) {
             for (const item of value) {
-                const found = this.target(item, dir, star, folder);
+                const found = this.target(item, dir, star, folder, order);
                 if (found)
                     return found;
             }
@@ -3250,15 +3278,15 @@ class Resolver {
         }
         if (value && typeof value === 'object') {
             const conditions = value;
-            for (const condition of this.viteAt(dir) ? BUNDLER_CONDITIONS : NODE_CONDITIONS) {
+            for (const condition of order) {
                 if (condition in conditions) {
-                    const found = this.target(conditions[condition], dir, star, folder);
+                    const found = this.target(conditions[condition], dir, star, folder, order);
                     if (found)
                         return found;
                 }
             }
             for (const nested of Object.values(conditions)) {
-                const found = this.target(nested, dir, star, folder);
+                const found = this.target(nested, dir, star, folder, order);
                 if (found)
                     return found;
             }
@@ -3397,7 +3425,7 @@ class Resolver {
             const result = this.resolveJsUncached(fromDir, spec);
             encoded =
                 'file' in result
-                    ? result.file
+                    ? [result.file, ...(result.also ?? [])].join('\u0002')
                     : 'external' in result
                         ? ''
                         : 'package' in result
@@ -3410,7 +3438,12 @@ class Resolver {
             return { external: true };
         if (encoded === '?')
             return { unresolved: true };
-        return encoded.charCodeAt(0) === 1 ? { package: encoded.slice(1) } : { file: encoded };
+        if (encoded.charCodeAt(0) === 1)
+            return { package: encoded.slice(1) };
+        if (!encoded.includes('\u0002'))
+            return { file: encoded };
+        const [file, ...also] = encoded.split('\u0002');
+        return { file, also };
     }
     /** The files in path order, for folder lookups, with their places in `files`. */
     sorted;
@@ -3530,9 +3563,10 @@ class Resolver {
     /** Resolves a bare specifier (`#…`, a path alias, a package name) from a folder of `pkg` under `tsconfig`. */
     resolveBare(pkg, tsconfig, spec) {
         if (spec.startsWith('#')) {
-            const found = pkg ? this.throughMap(pkg.imports, spec, pkg.dir) : undefined;
+            const [found, ...others] = pkg ? this.throughMap(pkg.imports, spec, pkg.dir) : [];
+            const also = others.filter(other => !DECLARATION.test(other));
             if (found)
-                return { file: found };
+                return also.length ? { file: found, also } : { file: found };
         }
         // A declaration file found through `paths` types the import; what runs may be elsewhere.
         let declaration;
@@ -3567,13 +3601,16 @@ class Resolver {
         if (named) {
             const sub = spec.slice(name.length);
             const key = sub ? '.' + sub : '.';
-            let found = (named.exports !== undefined ? this.throughMap(named.exports, key, named.dir) : undefined) ??
-                (sub ? this.fileOrSource((0,project/* joinPath */.uJ)(named.dir, sub)) : this.tryPath(named.dir));
+            const [mapped, ...others] = named.exports !== undefined ? this.throughMap(named.exports, key, named.dir) : [];
+            let found = mapped ?? (sub ? this.fileOrSource((0,project/* joinPath */.uJ)(named.dir, sub)) : this.tryPath(named.dir));
             // A declaration (a `types` field) is not what runs: the source of the same name is, when there
             // is one; when not, any source may be.
             if (!found || DECLARATION.test(found))
                 found = this.tryPath((0,project/* joinPath */.uJ)(named.dir, 'src', sub || 'index'));
-            return found && !DECLARATION.test(found) ? { file: found } : { package: named.dir };
+            if (!found || DECLARATION.test(found))
+                return { package: named.dir };
+            const also = others.filter(other => other !== found && !DECLARATION.test(other));
+            return also.length ? { file: found, also } : { file: found };
         }
         if (declaration)
             return { file: declaration };
@@ -4455,7 +4492,8 @@ function demandGraph(options) {
         if (mayImportAt(bytes, quote)) {
             const resolution = resolver.resolveJs(from, spec);
             if ('file' in resolution)
-                pushTo(eagerInto, resolution.file, at);
+                for (const file of filesOf(resolution))
+                    pushTo(eagerInto, file, at);
             else if ('package' in resolution)
                 pushTo(eagerPackageInto, resolution.package, at);
         }
@@ -4627,7 +4665,8 @@ function demandGraph(options) {
                 seen.add(spec);
                 const resolution = resolver.resolveJs(source.path, spec);
                 if ('file' in resolution)
-                    pushTo(byTarget, resolution.file, at);
+                    for (const file of filesOf(resolution))
+                        pushTo(byTarget, file, at);
                 for (const file of resolver.namedSources(source.path, spec))
                     pushTo(byTarget, file, at);
             }
@@ -4797,7 +4836,7 @@ function demandGraph(options) {
             // A path that names the target may run it whole, and so may one joined from the folder.
             if (resolver.namedSources(source.path, spec).includes(target))
                 names = undefined;
-            const here = 'file' in resolution && resolution.file === target;
+            const here = 'file' in resolution && filesOf(resolution).includes(target);
             const joined = !here && namesFromFolder(at) && joinedName(spec, target) && joinedToFolder(text, start - 1);
             if (!here && !joined)
                 continue;
@@ -5161,19 +5200,31 @@ function memberReach(graph, budget = MEMBER_REACH_BUDGET) {
         }
         return undefined;
     };
-    /** The class that `name` denotes in `file`. */
+    /**
+     * The class that `name` denotes in `file`; undefined when it may be one of several (a binding
+     * with targets under other export conditions: see classesAt).
+     */
     const classAt = (file, name, depth = 0) => {
         const node = graph.nodes.get(file);
         if (!node)
             return undefined;
         const binding = node.bindings.get(name);
         if (binding) {
-            if (!binding.target || binding.imported === WHOLE)
+            if (!binding.target || binding.also || binding.imported === WHOLE)
                 return undefined;
             return exportedClass(binding.target, exportedName(binding.imported), depth + 1);
         }
         const symbol = (0,model/* own */.ZV)(node.scan.symbols, name);
         return symbol?.class ? { file, name, symbol } : undefined;
+    };
+    /** Each class that `name` may denote in `file`. */
+    const classesAt = (file, name) => {
+        const binding = graph.nodes.get(file)?.bindings.get(name);
+        if (!binding?.also || binding.imported === WHOLE) {
+            const found = classAt(file, name);
+            return found ? [found] : [];
+        }
+        return targetsOfBinding(binding).flatMap(target => exportedClass(target, exportedName(binding.imported), 1) ?? []);
     };
     /** Is `name` in `file` declared in the repository (not a package's or a global)? */
     const inRepository = (file, name) => {
@@ -5275,9 +5326,9 @@ function memberReach(graph, budget = MEMBER_REACH_BUDGET) {
             release(waitingByClass.get(key));
             waitingByClass.delete(key);
             const baseName = ref.symbol.class?.base;
-            const base = baseName === undefined ? undefined : classAt(ref.file, baseName);
-            if (base)
-                forceOpen(base);
+            if (baseName !== undefined)
+                for (const base of classesAt(ref.file, baseName))
+                    forceOpen(base);
         };
         visit(test, WHOLE);
         for (let q = 0; q < queue.length && left > 0; q++) {
@@ -5318,8 +5369,7 @@ function memberReach(graph, budget = MEMBER_REACH_BUDGET) {
                 if (member === undefined || !callable?.has(member) || names.has(member)) {
                     visit(file, ref);
                     if (open && member === undefined) {
-                        const header = classAt(file, ref);
-                        if (header)
+                        for (const header of classesAt(file, ref))
                             forceOpen(header);
                     }
                     continue;
@@ -6957,7 +7007,7 @@ function metadataOnlyChange(before, after) {
  * parsed only when something asks for them. Resolutions and the graph snapshot stay valid while
  * the list of files and the project configs are the same (their fingerprint).
  */
-const SCANNER_VERSION = 42;
+const SCANNER_VERSION = 43;
 /** Lines read one at a time with a read of their own; after this many, the whole bulk at once. */
 const LINES_READ_ONE_BY_ONE = 256;
 /** Closes the file of a bulk that was never read in whole once nothing can read it any more. */

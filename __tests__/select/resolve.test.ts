@@ -165,6 +165,28 @@ describe('JS/TS resolution', () => {
       ...extra
     })
     expect(file(r, 'test/a.test.js', 'lib')).toBe(entry)
+    // The other condition's file comes too: node takes `import` for an ES module test.
+    const other = entry === 'index.js' ? 'dist/lib.mjs' : 'index.js'
+    expect(r.resolveJs('test/a.test.js', 'lib')).toEqual({ file: entry, also: [other] })
+  })
+
+  it('gives one file when both conditions lead to it, and the other through an imports map', () => {
+    const r = resolver({
+      'package.json': JSON.stringify({
+        name: 'lib',
+        exports: { '.': { import: './dist/esm/index.js', require: './dist/cjs/index.js' } },
+        imports: { '#env': { node: './env-node.js', import: './env-esm.mjs', default: './env.js' } }
+      }),
+      'src/index.ts': '',
+      'env-node.js': '',
+      'env-esm.mjs': '',
+      'env.js': ''
+    })
+    // Both builds are absent: each maps back to the one source.
+    expect(r.resolveJs('test/a.test.js', 'lib')).toEqual({ file: 'src/index.ts' })
+    expect(r.resolveJs('test/a.test.js', '#env')).toEqual({ file: 'env-node.js', also: ['env-esm.mjs'] })
+    // Memoized resolutions read back the same.
+    expect(r.resolveJs('test/b.test.js', '#env')).toEqual({ file: 'env-node.js', also: ['env-esm.mjs'] })
   })
 
   it('takes the source of a subpath whose built files are absent over its declaration', () => {

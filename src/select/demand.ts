@@ -26,7 +26,7 @@ import {
 import { globCandidate } from './glob-imports.js'
 import { isJsFile } from './js-scanner.js'
 import { PY_MODULE_BY_NAME, PY_MODULE_PATH } from './other-scanners.js'
-import { BUILD_FOLDERS, UNREAD_ALIAS, type Resolver } from './resolve.js'
+import { BUILD_FOLDERS, UNREAD_ALIAS, filesOf, type Resolver } from './resolve.js'
 import {
   MAX_SPEC_LENGTH,
   SPEC_EXTENSION,
@@ -535,7 +535,7 @@ export function demandGraph(options: DemandGraphOptions): DemandGraph | undefine
     // Only an import loads what a specifier resolves to (`split('.')` is none); a path is run.
     if (mayImportAt(bytes, quote)) {
       const resolution = resolver.resolveJs(from, spec)
-      if ('file' in resolution) pushTo(eagerInto, resolution.file, at)
+      if ('file' in resolution) for (const file of filesOf(resolution)) pushTo(eagerInto, file, at)
       else if ('package' in resolution) pushTo(eagerPackageInto, resolution.package, at)
     }
     for (const file of resolver.namedSources(from, spec)) pushTo(eagerInto, file, at)
@@ -707,7 +707,7 @@ export function demandGraph(options: DemandGraphOptions): DemandGraph | undefine
         if (seen.has(spec)) continue
         seen.add(spec)
         const resolution = resolver.resolveJs(source.path, spec)
-        if ('file' in resolution) pushTo(byTarget, resolution.file, at)
+        if ('file' in resolution) for (const file of filesOf(resolution)) pushTo(byTarget, file, at)
         for (const file of resolver.namedSources(source.path, spec)) pushTo(byTarget, file, at)
       }
     }
@@ -863,7 +863,7 @@ export function demandGraph(options: DemandGraphOptions): DemandGraph | undefine
         names = undefined
       // A path that names the target may run it whole, and so may one joined from the folder.
       if (resolver.namedSources(source.path, spec).includes(target)) names = undefined
-      const here = 'file' in resolution && resolution.file === target
+      const here = 'file' in resolution && filesOf(resolution).includes(target)
       const joined =
         !here && namesFromFolder(at) && joinedName(spec, target) && joinedToFolder(text, start - 1)
       if (!here && !joined) continue

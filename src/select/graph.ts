@@ -17,6 +17,8 @@ export const WHOLE = '*'
 export interface Binding {
   /** The file the binding comes from; undefined for packages outside the repository. */
   target?: string
+  /** Files it comes from under other export conditions (see Resolution), bound the same way. */
+  also?: readonly string[]
   /** Exported name, or WHOLE for a namespace / whole-module import. */
   imported: string
 }
@@ -123,17 +125,24 @@ export function addEdgesFrom(node: GraphNode, edges: Map<string, EdgesInto>): vo
   }
   for (const { target, whole } of node.loads) into(target).loaders.push({ from: node.path, whole })
   for (const [local, binding] of node.bindings)
-    if (binding.target)
-      into(binding.target).bindings.push({ from: node.path, local, imported: binding.imported })
+    for (const target of targetsOfBinding(binding))
+      into(target).bindings.push({ from: node.path, local, imported: binding.imported })
   for (const target of node.exportAll) into(target).exportAllers.push(node.path)
 }
 
 function targetsOf(node: GraphNode): Set<string> {
   const targets = new Set<string>()
   for (const { target } of node.loads) targets.add(target)
-  for (const binding of node.bindings.values()) if (binding.target) targets.add(binding.target)
+  for (const binding of node.bindings.values())
+    for (const target of targetsOfBinding(binding)) targets.add(target)
   for (const target of node.exportAll) targets.add(target)
   return targets
+}
+
+/** The files a binding comes from: its target, and those of other export conditions. */
+export function targetsOfBinding(binding: Binding): readonly string[] {
+  if (binding.target === undefined) return []
+  return binding.also ? [binding.target, ...binding.also] : [binding.target]
 }
 
 /** Edges into one file, with the files they come from as indices into `paths`. */
@@ -353,21 +362,23 @@ export function linkNode(
       }
       const resolution = resolver.resolveJs(path, record.spec)
       const target = 'file' in resolution ? resolution.file : undefined
+      const also = 'file' in resolution ? resolution.also : undefined
       if ('unresolved' in resolution) node.unresolved.push(joinPath(dirname(path), record.spec))
       // A package of the repository whose entry is not here: any of its sources may be loaded.
       if ('package' in resolution)
         for (const source of resolver.packageSources(resolution.package))
           if (source !== path) load(source, true)
-      if (target) {
+      for (const file of target ? [target, ...(also ?? [])] : []) {
         if (record.kind === 'reexport' && record.names && record.names.length === 0) {
-          node.exportAll.push(target)
+          node.exportAll.push(file)
         }
-        load(target, record.names === null)
+        load(file, record.names === null)
       }
       for (const binding of record.names ?? []) {
         if (binding.local)
           node.bindings.set(binding.local, {
             target,
+            ...(also && { also }),
             imported:
               binding.imported === '*'
                 ? WHOLE
@@ -653,8 +664,8 @@ export function stepForward(
   } else {
     const binding = node.bindings.get(key)
     if (binding) {
-      if (binding.target)
-        visit(binding.target, binding.imported === WHOLE ? WHOLE : `export:${binding.imported}`)
+      for (const target of targetsOfBinding(binding))
+        visit(target, binding.imported === WHOLE ? WHOLE : `export:${binding.imported}`)
       return undefined
     }
     const symbol = own(scan.symbols, key)
@@ -748,7 +759,7 @@ function defersArgument(
   if (hops > MAX_CALLEE_HOPS) return false
   const binding = node.bindings.get(name)
   if (binding) {
-    if (!binding.target || binding.imported === WHOLE) return false
+    if (!binding.target || binding.also || binding.imported === WHOLE) return false
     const target = nodes.get(binding.target)
     const local = target && own(target.scan.exports, exportedName(binding.imported))
     return local !== undefined && defersArgument(nodes, target as GraphNode, local, position, hops + 1)

@@ -1,4 +1,13 @@
-import { WHOLE, chainOf, exportedName, localRefs, pushTo, stepForward, type Graph } from './graph.js'
+import {
+  WHOLE,
+  chainOf,
+  exportedName,
+  localRefs,
+  pushTo,
+  stepForward,
+  targetsOfBinding,
+  type Graph
+} from './graph.js'
 import { own, type ModuleScan, type SymbolInfo } from './model.js'
 
 /**
@@ -103,17 +112,31 @@ export function memberReach(graph: Graph, budget = MEMBER_REACH_BUDGET): MemberR
     }
     return undefined
   }
-  /** The class that `name` denotes in `file`. */
+  /**
+   * The class that `name` denotes in `file`; undefined when it may be one of several (a binding
+   * with targets under other export conditions: see classesAt).
+   */
   const classAt = (file: string, name: string, depth = 0): ClassRef | undefined => {
     const node = graph.nodes.get(file)
     if (!node) return undefined
     const binding = node.bindings.get(name)
     if (binding) {
-      if (!binding.target || binding.imported === WHOLE) return undefined
+      if (!binding.target || binding.also || binding.imported === WHOLE) return undefined
       return exportedClass(binding.target, exportedName(binding.imported), depth + 1)
     }
     const symbol = own(node.scan.symbols, name)
     return symbol?.class ? { file, name, symbol } : undefined
+  }
+  /** Each class that `name` may denote in `file`. */
+  const classesAt = (file: string, name: string): ClassRef[] => {
+    const binding = graph.nodes.get(file)?.bindings.get(name)
+    if (!binding?.also || binding.imported === WHOLE) {
+      const found = classAt(file, name)
+      return found ? [found] : []
+    }
+    return targetsOfBinding(binding).flatMap(
+      target => exportedClass(target, exportedName(binding.imported), 1) ?? []
+    )
   }
   /** Is `name` in `file` declared in the repository (not a package's or a global)? */
   const inRepository = (file: string, name: string): boolean => {
@@ -210,8 +233,7 @@ export function memberReach(graph: Graph, budget = MEMBER_REACH_BUDGET): MemberR
       release(waitingByClass.get(key))
       waitingByClass.delete(key)
       const baseName = ref.symbol.class?.base
-      const base = baseName === undefined ? undefined : classAt(ref.file, baseName)
-      if (base) forceOpen(base)
+      if (baseName !== undefined) for (const base of classesAt(ref.file, baseName)) forceOpen(base)
     }
     visit(test, WHOLE)
     for (let q = 0; q < queue.length && left > 0; q++) {
@@ -250,8 +272,7 @@ export function memberReach(graph: Graph, budget = MEMBER_REACH_BUDGET): MemberR
         if (member === undefined || !callable?.has(member) || names.has(member)) {
           visit(file, ref)
           if (open && member === undefined) {
-            const header = classAt(file, ref)
-            if (header) forceOpen(header)
+            for (const header of classesAt(file, ref)) forceOpen(header)
           }
           continue
         }

@@ -47,8 +47,16 @@ const NODE_CONDITIONS = ['source', 'development', 'require', 'node', 'import', '
  * Where an import leads: a file; a package outside the repository; nowhere (a path that matches
  * no file); or a package of the repository, by its name, whose entry is not in the repository (a
  * build output, or a mapping only a custom jest resolver knows): then it may be any of its sources.
+ * A file may come with others (`also`) that the import loads under other export conditions: the
+ * `import` target where the `require` one is taken (an ES module test run by node loads that one).
  */
-export type Resolution = { file: string } | { external: true } | { unresolved: true } | { package: string }
+export type Resolution =
+  { file: string; also?: readonly string[] } | { external: true } | { unresolved: true } | { package: string }
+
+/** The files a resolution to a file loads: the file, then those of other export conditions. */
+export function filesOf(resolution: { file: string; also?: readonly string[] }): readonly string[] {
+  return resolution.also ? [resolution.file, ...resolution.also] : [resolution.file]
+}
 
 const DECLARATION = /\.d\.[cm]?ts$/
 /** An HTML page, which whatever opens it by its path (jsdom, a browser) runs the scripts of. */
@@ -253,54 +261,75 @@ export class Resolver {
     return found
   }
 
-  /** Resolves a subpath through a package's `exports` or `imports` map. */
-  private throughMap(map: unknown, key: string, dir: string): string | undefined {
-    if (map === undefined || map === null) return undefined
-    if (typeof map === 'string' || Array.isArray(map))
-      return key === '.' ? this.target(map, dir, '') : undefined
+  /**
+   * Resolves a subpath through a package's `exports` or `imports` map: the file taken, then those
+   * other export conditions take (see targets); none when the map does not lead into the repository.
+   */
+  private throughMap(map: unknown, key: string, dir: string): string[] {
+    if (map === undefined || map === null) return []
+    if (typeof map === 'string' || Array.isArray(map)) return key === '.' ? this.targets(map, dir, '') : []
     const entries = map as Record<string, unknown>
     const keys = Object.keys(entries)
     if (keys.length && !keys.some(k => k.startsWith('.') || k.startsWith('#'))) {
-      return key === '.' ? this.target(entries, dir, '') : undefined
+      return key === '.' ? this.targets(entries, dir, '') : []
     }
-    if (key in entries) return this.target(entries[key], dir, '')
+    if (key in entries) return this.targets(entries[key], dir, '')
     for (const pattern of keys) {
       const star = pattern.indexOf('*')
       if (star < 0) {
         if (pattern.endsWith('/') && key.startsWith(pattern))
-          return this.target(entries[pattern], dir, key.slice(pattern.length), true)
+          return this.targets(entries[pattern], dir, key.slice(pattern.length), true)
         continue
       }
       const prefix = pattern.slice(0, star)
       const suffix = pattern.slice(star + 1)
       if (key.startsWith(prefix) && key.endsWith(suffix) && key.length >= prefix.length + suffix.length)
-        return this.target(entries[pattern], dir, key.slice(prefix.length, key.length - suffix.length))
+        return this.targets(entries[pattern], dir, key.slice(prefix.length, key.length - suffix.length))
     }
-    return undefined
+    return []
   }
 
-  private target(value: unknown, dir: string, star: string, folder = false): string | undefined {
+  /**
+   * The file an exports or imports target leads to under the conditions the runner at `dir` uses
+   * (see viteAt), then the one the other order takes, when it differs: node loads the `import`
+   * target for an ES module and the `require` one for CommonJS, and a folder may hold both kinds.
+   */
+  private targets(value: unknown, dir: string, star: string, folder = false): string[] {
+    const vite = this.viteAt(dir)
+    const first = this.target(value, dir, star, folder, vite ? BUNDLER_CONDITIONS : NODE_CONDITIONS)
+    if (first === undefined) return []
+    const other = this.target(value, dir, star, folder, vite ? NODE_CONDITIONS : BUNDLER_CONDITIONS)
+    return other === undefined || other === first ? [first] : [first, other]
+  }
+
+  private target(
+    value: unknown,
+    dir: string,
+    star: string,
+    folder: boolean,
+    order: readonly string[]
+  ): string | undefined {
     if (typeof value === 'string') {
       const path = joinPath(dir, folder ? value + star : value.replace(/\*/g, star))
       return this.tryPathNoPackage(path) ?? this.sourceFor(path)
     }
     if (Array.isArray(value)) {
       for (const item of value) {
-        const found = this.target(item, dir, star, folder)
+        const found = this.target(item, dir, star, folder, order)
         if (found) return found
       }
       return undefined
     }
     if (value && typeof value === 'object') {
       const conditions = value as Record<string, unknown>
-      for (const condition of this.viteAt(dir) ? BUNDLER_CONDITIONS : NODE_CONDITIONS) {
+      for (const condition of order) {
         if (condition in conditions) {
-          const found = this.target(conditions[condition], dir, star, folder)
+          const found = this.target(conditions[condition], dir, star, folder, order)
           if (found) return found
         }
       }
       for (const nested of Object.values(conditions)) {
-        const found = this.target(nested, dir, star, folder)
+        const found = this.target(nested, dir, star, folder, order)
         if (found) return found
       }
     }
@@ -443,7 +472,7 @@ export class Resolver {
       const result = this.resolveJsUncached(fromDir, spec)
       encoded =
         'file' in result
-          ? result.file
+          ? [result.file, ...(result.also ?? [])].join('\u0002')
           : 'external' in result
             ? ''
             : 'package' in result
@@ -454,7 +483,10 @@ export class Resolver {
     }
     if (encoded === '') return { external: true }
     if (encoded === '?') return { unresolved: true }
-    return encoded.charCodeAt(0) === 1 ? { package: encoded.slice(1) } : { file: encoded }
+    if (encoded.charCodeAt(0) === 1) return { package: encoded.slice(1) }
+    if (!encoded.includes('\u0002')) return { file: encoded }
+    const [file, ...also] = encoded.split('\u0002') as [string, ...string[]]
+    return { file, also }
   }
 
   /** The files in path order, for folder lookups, with their places in `files`. */
@@ -582,8 +614,9 @@ export class Resolver {
     spec: string
   ): Resolution {
     if (spec.startsWith('#')) {
-      const found = pkg ? this.throughMap(pkg.imports, spec, pkg.dir) : undefined
-      if (found) return { file: found }
+      const [found, ...others] = pkg ? this.throughMap(pkg.imports, spec, pkg.dir) : []
+      const also = others.filter(other => !DECLARATION.test(other))
+      if (found) return also.length ? { file: found, also } : { file: found }
     }
     // A declaration file found through `paths` types the import; what runs may be elsewhere.
     let declaration: string | undefined
@@ -613,13 +646,15 @@ export class Resolver {
     if (named) {
       const sub = spec.slice(name.length)
       const key = sub ? '.' + sub : '.'
-      let found =
-        (named.exports !== undefined ? this.throughMap(named.exports, key, named.dir) : undefined) ??
-        (sub ? this.fileOrSource(joinPath(named.dir, sub)) : this.tryPath(named.dir))
+      const [mapped, ...others] =
+        named.exports !== undefined ? this.throughMap(named.exports, key, named.dir) : []
+      let found = mapped ?? (sub ? this.fileOrSource(joinPath(named.dir, sub)) : this.tryPath(named.dir))
       // A declaration (a `types` field) is not what runs: the source of the same name is, when there
       // is one; when not, any source may be.
       if (!found || DECLARATION.test(found)) found = this.tryPath(joinPath(named.dir, 'src', sub || 'index'))
-      return found && !DECLARATION.test(found) ? { file: found } : { package: named.dir }
+      if (!found || DECLARATION.test(found)) return { package: named.dir }
+      const also = others.filter(other => other !== found && !DECLARATION.test(other))
+      return also.length ? { file: found, also } : { file: found }
     }
     if (declaration) return { file: declaration }
     for (const settings of this.jest) {

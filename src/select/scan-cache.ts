@@ -24,7 +24,7 @@ import type { ImportRecord, Language, ModuleScan } from './model.js'
  * parsed only when something asks for them. Resolutions and the graph snapshot stay valid while
  * the list of files and the project configs are the same (their fingerprint).
  */
-export const SCANNER_VERSION = 42
+export const SCANNER_VERSION = 43
 
 export interface ScanCacheStats {
   hits: number
