@@ -22,7 +22,7 @@ import {
   writeFileSync
 } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { generateProject } from './select-gen.mjs'
 
@@ -199,11 +199,11 @@ function coldGraph(dir, rev, cacheFile, label) {
 }
 
 /** Warm builds, each from the same cache (as a CI job restores it) after the change. */
-function warmGraph(dir, rev, cacheFile) {
+function warmGraph(dir, rev, cacheFile, label = 'warm graph build') {
   const copy = `${cacheFile}.run`
   const warm = freshRuns('graph', dir, rev, copy, () => copyFileSync(cacheFile, copy))
   console.log(
-    `  warm graph build      ${warm.ms.toFixed(0)} ms wall, ${warm.cpuMs.toFixed(0)} ms CPU (${warm.scanned} rescanned, ${warm.cacheHits} from cache; runs ${warm.all} ms; load average ${loadAverage()})`
+    `  ${label.padEnd(21)} ${warm.ms.toFixed(0)} ms wall, ${warm.cpuMs.toFixed(0)} ms CPU (${warm.scanned} rescanned, ${warm.cacheHits} from cache, ${warm.linked} modules linked; runs ${warm.all} ms; load average ${loadAverage()})`
   )
   return warm.ms
 }
@@ -363,6 +363,12 @@ async function generated() {
     const cliMs = cliSelect(dir)
     const jest = jestTimes(dir, changed, work)
     if (!jest) throw new Error('jest could not run on the generated repository')
+    // Then a module added and one deleted: the list of files changes, which the cache follows.
+    writeFileSync(join(dir, dirname(changed[0]), 'bench-added.ts'), 'export const benchAdded = 1\n')
+    rmSync(join(dir, model.mods[Math.floor(modules / 4)].path))
+    git(dir, 'add', '-A')
+    git(dir, 'commit', '-qm', 'add a module, delete one')
+    warmGraph(dir, 'HEAD', cacheFile, 'warm, files added/deleted')
     report('jest cold (no cache)', cold.ms, jest.cold, 'cold graph build')
     report('', selectMs, jest.cold, 'cold select')
     report('jest cold in-process', selectMs, jest.inProcess, 'cold select')
@@ -448,6 +454,28 @@ async function realRepository(path) {
         ? undefined
         : JSON.stringify({ rootDir: clone })
     const jest = jestTimes(clone, changed, work, config)
+    // Then a module added beside the first changed one and another source deleted, committed the
+    // same way: the list of files changes, which the cache follows.
+    const deleted = sources[Math.floor(sources.length / 2)]
+    const added = `${dirname(changed[0])}/bench-added.ts`
+    writeFileSync(join(clone, added), 'export const benchAdded = 1\n')
+    git(clone, 'add', '--', added)
+    git(clone, 'rm', '--quiet', '--cached', '--', deleted)
+    git(
+      clone,
+      'update-ref',
+      'HEAD',
+      git(
+        clone,
+        'commit-tree',
+        git(clone, 'write-tree', '--missing-ok'),
+        '-p',
+        'HEAD',
+        '-m',
+        'bench: add a module, delete one'
+      )
+    )
+    warmGraph(clone, 'HEAD', cacheFile, 'warm, files added/deleted')
     // Per file scanned, the stricter reading: many of a real repository's files are not code.
     const coldBar = 1000 * (cold.modules / 10000)
     const checks = [

@@ -120,4 +120,74 @@ describe('graph snapshot', () => {
     ])
     expect(shape(patched)).toEqual(shape(await buildRepositoryGraph(new Git(repo.dir), 'HEAD')))
   })
+
+  it('links again only what files added or deleted may change, to what a cold build makes', async () => {
+    const repo = createRepo({
+      files: {
+        'package.json': '{ "name": "app" }\n',
+        'src/util.js': 'export const u = 1\n',
+        'src/a.ts': "import { u } from './util'\nexport const a = u\n",
+        'src/c.ts': 'export const c = 3\n',
+        'src/b.ts': "import { c } from './c'\nexport const b = c\n",
+        'src/lib/one.ts': 'export const one = 1\n',
+        'src/d.ts': "import * as lib from './lib'\nexport const d = lib\n",
+        // Each in a folder of its own, where no resolution changes: linked again for what it names.
+        'src/tools/run.ts':
+          "import { spawn } from 'node:child_process'\nexport const run = () => spawn('node', ['bin/tool.js'])\n",
+        'src/views/pages.ts': "export const pages = import.meta.glob('./pages/*.ts')\n",
+        'src/views/pages/p1.ts': 'export const p1 = 1\n',
+        // `@/…` names no package and no alias says where it leads: any of the package's sources.
+        'src/aliased/alias.ts': "import { x } from '@/somewhere'\nexport const y = x\n",
+        'src/e.ts': 'export const e = 5\n',
+        'src/f.ts': "import { e } from './e'\nexport const f = e\n",
+        ...Object.fromEntries(
+          Array.from({ length: 60 }, (_, i) => [
+            `src/more/m${i}.ts`,
+            `import { one } from '../lib/one'\nexport const m${i} = one\n`
+          ])
+        ),
+        'test/all.test.ts': [
+          "import { a } from '../src/a'",
+          "import { b } from '../src/b'",
+          "import { d } from '../src/d'",
+          "import { run } from '../src/tools/run'",
+          "import { pages } from '../src/views/pages'",
+          "import { y } from '../src/aliased/alias'",
+          "import { f } from '../src/f'",
+          "test('all', () => expect([a, b, d, run, pages, y, f]).toBeDefined())",
+          ''
+        ].join('\n')
+      }
+    })
+    const cacheFile = join(makeTempDir('ci-medic-snapshot-cache-'), 'scans.json')
+    const first = await warm(repo.dir, cacheFile)
+    expect(first.stats.linked).toBe(first.graph.nodes.size)
+
+    repo.commit('files added and deleted', {
+      'src/util.ts': 'export const u = 2\n', // ./util now finds the TypeScript file
+      'src/c.ts': null, // ./c finds nothing
+      'src/lib/index.ts': "export * from './one'\n", // ./lib finds its index
+      'bin/tool.js': "#!/usr/bin/env node\nrequire('../src/e')\n", // named by a string
+      'src/views/pages/p2.ts': 'export const p2 = 2\n', // globbed
+      'src/new-source.ts': 'export const fresh = 1\n', // a source `@/…` may load
+      'src/e.ts': null,
+      'src/e2.ts': 'export const e = 5\n', // renamed: ./e finds nothing
+      'docs/notes.md': '# notes\n'
+    })
+    const patched = await warm(repo.dir, cacheFile)
+    const cold = await buildRepositoryGraph(new Git(repo.dir), 'HEAD')
+    expect(shape(patched)).toEqual(shape(cold))
+    // The importers of what changed, the string, the glob, the `@/…` import and the new files;
+    // not the sixty modules of src/more/.
+    expect(patched.stats.linked).toBeLessThan(patched.graph.nodes.size - 60)
+    expect(cold.graph.edgesInto('src/util.ts')?.bindings.map(binding => binding.from)).toEqual(['src/a.ts'])
+    expect(cold.graph.nodes.get('src/b.ts')?.unresolved).toEqual(['src/c'])
+
+    // Again from the patched snapshot, saved and read back: the TypeScript file deleted, ./util
+    // finds the JavaScript one again.
+    repo.commit('one more deleted', { 'src/util.ts': null, 'src/more/m3.ts': null })
+    const again = await warm(repo.dir, cacheFile)
+    expect(again.stats.linked).toBeLessThan(again.graph.nodes.size - 59)
+    expect(shape(again)).toEqual(shape(await buildRepositoryGraph(new Git(repo.dir), 'HEAD')))
+  })
 })

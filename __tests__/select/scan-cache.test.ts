@@ -33,7 +33,8 @@ function writeCache(file: string, count: number, tag: string): GraphSnapshot {
     paths: [...paths, 'data/other.json'],
     keys,
     outs: paths.map((_, i) => (i > 0 ? [i - 1] : [])),
-    edgesInto: i => JSON.stringify([[i, 1], [], []])
+    edgesInto: i => JSON.stringify([[i, 1], [], []]),
+    sense: { 'n:m0.ts': [1] }
   }
   cache.setGraphSnapshot(() => snapshot)
   cache.save()

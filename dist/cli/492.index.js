@@ -166,7 +166,7 @@ function describeSyntaxProblems(path, check) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _ports_cache_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(5994);
-/* harmony import */ var _index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(53103);
+/* harmony import */ var _index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(43753);
 /* harmony import */ var _scan_cache_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6296);
 /* harmony import */ var _runners_coverage_map_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(32602);
 /* harmony import */ var _commands_coverage_cache_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(84649);
@@ -239,7 +239,7 @@ async function selectChange(context, git, base, head) {
 
 /***/ }),
 
-/***/ 53103:
+/***/ 43753:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -610,7 +610,2096 @@ async function diffRaw(git, base, head) {
 var glob_imports = __webpack_require__(12903);
 // EXTERNAL MODULE: ./src/select/project.ts
 var project = __webpack_require__(82045);
+// EXTERNAL MODULE: ./src/regexp.ts
+var regexp = __webpack_require__(70878);
+;// CONCATENATED MODULE: ./src/select/aliases.ts
+
+
+const VITE_CONFIG = /(?:^|\/)(?:vite|vitest)\.config\.[cm]?[jt]s$/;
+const WEBPACK_CONFIG = /(?:^|\/)(?:webpack(?:\.[\w-]+)+|craco\.config|vue\.config)\.[cm]?[jt]s$/;
+const BABEL_CONFIG = /(?:^|\/)(?:\.babelrc(?:\.json|\.[cm]?js)?|babel\.config\.(?:json|[cm]?[jt]s))$/;
+const ALIAS_CONFIG = new RegExp([VITE_CONFIG, WEBPACK_CONFIG, BABEL_CONFIG].map(pattern => `(?:${pattern.source})`).join('|'));
+/**
+ * Is `path` a config whose aliases this module reads (package.json aside, read for its `babel`
+ * field)? Their names hold one of the words tested first: the tens of thousands of other paths
+ * skip the pattern.
+ */
+function isAliasConfig(path) {
+    const named = path.includes('config.') || path.includes('webpack.') || path.includes('.babelrc');
+    return named && ALIAS_CONFIG.test(path) && !path.includes('node_modules/');
+}
+/**
+ * The aliases and module roots of the config at `path`. Vite's apply under the config's folder
+ * (Vite's root); webpack's and babel's under `scope`, the folder of the package the config builds.
+ */
+function configuredAliases(path, text, scope = (0,project/* dirname */.pD)(path)) {
+    if (VITE_CONFIG.test(path))
+        return { aliases: viteAliases(text, path), roots: [] };
+    if (WEBPACK_CONFIG.test(path))
+        return webpackAliases(text, path, scope);
+    if (BABEL_CONFIG.test(path) || path === 'package.json' || path.endsWith('/package.json'))
+        return moduleResolverAliases(text, path, scope);
+    return { aliases: [], roots: [] };
+}
+/**
+ * Vite's `alias: { '@': … }` or `alias: [{ find: '@', replacement: … }]`, where `find` may be a
+ * regex and the replacement is a path string, or a call that joins strings to the config's folder
+ * (`path.resolve(__dirname, 'src')`, `fileURLToPath(new URL('./src', import.meta.url))`,
+ * `new URL('src', import.meta.url).pathname`).
+ */
+function viteAliases(text, configPath) {
+    const dir = (0,project/* dirname */.pD)(configPath);
+    const aliases = [];
+    for (const body of bracketsAfter(text, /\balias\s*:\s*([{[])/g)) {
+        if (body.startsWith('{')) {
+            for (const [key, value] of keyedEntries(body))
+                prefixAlias(aliases, dir, key, bundlerTarget(value, dir));
+            continue;
+        }
+        for (const item of (0,project/* objectEntries */.WP)(body)) {
+            if (!item.startsWith('{'))
+                continue;
+            const fields = new Map(keyedEntries(item));
+            const find = fields.get('find')?.trim() ?? '';
+            const target = bundlerTarget(fields.get('replacement') ?? '', dir);
+            const literal = stringLiteral(find);
+            if (literal !== undefined)
+                prefixAlias(aliases, dir, literal, target);
+            else {
+                const regex = regexLiteral(find);
+                if (regex && target !== undefined)
+                    aliases.push({ dir, find: regex, replacement: target });
+            }
+        }
+    }
+    return aliases;
+}
+/**
+ * webpack's `alias: { name: path }` (`name$` matches only `name` itself) or
+ * `alias: [{ name, alias, onlyModule }]`, and `modules: [path.resolve(__dirname, 'src'), 'node_modules']`.
+ */
+function webpackAliases(text, configPath, scope = (0,project/* dirname */.pD)(configPath)) {
+    const dir = (0,project/* dirname */.pD)(configPath);
+    const aliases = [];
+    for (const body of bracketsAfter(text, /\balias\s*:\s*([{[])/g)) {
+        const entries = body.startsWith('{')
+            ? keyedEntries(body).map(([key, value]) => [key.replace(/\$$/, ''), value, key.endsWith('$')])
+            : (0,project/* objectEntries */.WP)(body)
+                .filter(item => item.startsWith('{'))
+                .map(item => new Map(keyedEntries(item)))
+                .map(fields => [
+                stringLiteral(fields.get('name')?.trim() ?? '') ?? '',
+                fields.get('alias') ?? '',
+                fields.get('onlyModule')?.trim() === 'true'
+            ]);
+        for (const [name, value, exact] of entries) {
+            // An array of targets: webpack takes the first that resolves.
+            const first = value.trim().startsWith('[') ? ((0,project/* objectEntries */.WP)(value.trim())[0] ?? '') : value;
+            const target = bundlerTarget(first, dir);
+            if (!name || target === undefined)
+                continue;
+            if (exact)
+                aliases.push({ dir: scope, find: new RegExp(`^${(0,regexp/* escapeRegExp */.N)(name)}$`), replacement: target });
+            else
+                prefixAlias(aliases, scope, name, target);
+        }
+    }
+    const roots = [];
+    for (const body of bracketsAfter(text, /\bmodules\s*:\s*(\[)/g)) {
+        for (const entry of (0,project/* objectEntries */.WP)(body)) {
+            const name = stringLiteral(entry);
+            if (name === 'node_modules')
+                continue;
+            // A plain name is looked up in each parent folder, as node_modules is: the config's is the usual one.
+            const root = name !== undefined && !/^[./]/.test(name) ? (0,project/* joinPath */.uJ)(dir, name) : bundlerTarget(entry, dir);
+            if (root !== undefined)
+                roots.push({ dir: scope, root });
+        }
+    }
+    return { aliases, roots };
+}
+/**
+ * babel-plugin-module-resolver's options: `alias` (a key matches itself and its subpaths; a key
+ * that starts with `^` or ends with `$` is a regex, and `\1` in its value a group) and `root`.
+ * Paths count from the config's folder (the plugin's default `cwd` when babel runs from there).
+ */
+function moduleResolverAliases(text, configPath, scope = (0,project/* dirname */.pD)(configPath)) {
+    const dir = (0,project/* dirname */.pD)(configPath);
+    const aliases = [];
+    const roots = [];
+    const plugin = /['"](?:babel-plugin-)?module-resolver['"]\s*\)?\s*,\s*(\{)/g;
+    for (const options of bracketsAfter(text, plugin)) {
+        const fields = new Map(keyedEntries(options));
+        const alias = fields.get('alias')?.trim();
+        for (const [key, value] of alias?.startsWith('{') ? keyedEntries(alias) : []) {
+            const target = relativeTarget(value, dir);
+            if (target === undefined)
+                continue;
+            if (!key.startsWith('^') && !key.endsWith('$')) {
+                prefixAlias(aliases, scope, key, target);
+                continue;
+            }
+            const find = (0,project/* safeRegex */.zs)(key);
+            if (find)
+                aliases.push({ dir: scope, find, replacement: target.replace(/\\(\d)/g, '$$$1') });
+        }
+        const root = fields.get('root')?.trim() ?? '';
+        for (const entry of root.startsWith('[') ? (0,project/* objectEntries */.WP)(root) : [root]) {
+            const target = relativeTarget(entry, dir);
+            if (target !== undefined && !target.includes('*'))
+                roots.push({ dir: scope, root: target });
+        }
+    }
+    return { aliases, roots };
+}
+/** The source of each bracketed value that `opener` finds (its last group is the opening bracket). */
+function bracketsAfter(text, opener) {
+    const found = [];
+    for (let match = opener.exec(text); match; match = opener.exec(text)) {
+        const open = match.index + match[0].length - 1;
+        const close = (0,project/* closingBracket */.uE)(text, open);
+        if (close >= 0)
+            found.push(text.slice(open, close + 1));
+    }
+    return found;
+}
+/** The `key: value` entries of an object literal's source, keys unquoted and unescaped. */
+function keyedEntries(body) {
+    const pairs = [];
+    for (const entry of (0,project/* objectEntries */.WP)(body)) {
+        const key = /^(?:(['"])((?:(?!\1)[^\\\n]|\\.)*)\1|([\w$@~#-]+))\s*:\s*([\s\S]*)$/.exec(entry);
+        if (key)
+            pairs.push([key[2] !== undefined ? aliases_unescape(key[2]) : key[3], key[4]]);
+    }
+    return pairs;
+}
+/** Adds the alias of a plain key: the key itself, and the key followed by a subpath. */
+function prefixAlias(aliases, dir, key, target) {
+    if (target === undefined)
+        return;
+    aliases.push({ dir, find: new RegExp(`^${(0,regexp/* escapeRegExp */.N)(key)}(/.*)?$`), replacement: `${target}$1` });
+}
+/** The text of a lone string literal (unescaped), or undefined when `source` is something else. */
+function stringLiteral(source) {
+    const match = /^(['"`])((?:(?!\1)[^\\]|\\.)*)\1$/.exec(source.trim());
+    return match && !(match[1] === '`' && match[2]?.includes('${')) ? aliases_unescape(match[2]) : undefined;
+}
+/** A regex literal (`/^~(.*)$/i`) as a RegExp; `g` and `y` are left out, as they make `test` keep state. */
+function regexLiteral(source) {
+    const match = /^\/(.+)\/([a-z]*)$/.exec(source);
+    return match ? (0,project/* safeRegex */.zs)(match[1], match[2].replace(/[gy]/g, '')) : undefined;
+}
+function aliases_unescape(text) {
+    return text.replace(/\\(.)/g, '$1');
+}
+/**
+ * The repository path a Vite or webpack alias value names, from the config's folder `dir`: a
+ * string, or the strings of a call that joins them to the config's folder. A lone string that
+ * is not a path names a package (`'react': 'preact/compat'`), and gives undefined.
+ */
+function bundlerTarget(value, dir) {
+    const lone = stringLiteral(value);
+    if (lone !== undefined && !/^[./]/.test(lone))
+        return undefined;
+    const strings = [...value.matchAll(/(['"`])((?:(?!\1)[^\\\n]|\\.)*)\1/g)]
+        .map(match => match[2].replace(/^\$\{__dirname\}\/?/, ''))
+        .filter(text => !text.includes('${'));
+    if (strings.length === 0)
+        return undefined;
+    // `/src` counts from Vite's root, the config's folder, as `./src` does.
+    return inRepository((0,project/* joinPath */.uJ)(dir, ...strings.map(text => aliases_unescape(text).replace(/^\/+/, ''))));
+}
+/** The repository path of a module-resolver value: a `./` or `../` string from `dir`. */
+function relativeTarget(value, dir) {
+    const lone = stringLiteral(value);
+    return lone !== undefined && /^\.\.?(?:\/|$)/.test(lone) ? inRepository((0,project/* joinPath */.uJ)(dir, lone)) : undefined;
+}
+function inRepository(path) {
+    return path === '..' || path.startsWith('../') ? undefined : path;
+}
+
+// EXTERNAL MODULE: ./src/select/js-lexer.ts
+var js_lexer = __webpack_require__(40614);
+;// CONCATENATED MODULE: ./src/select/html.ts
+
+
+/**
+ * An HTML page read as the module its scripts make: what a test that loads the page (jsdom's
+ * `runScripts` with usable resources, a browser) runs. Each `<script src>` and
+ * `<link rel="modulepreload">` becomes a side-effect import, each inline script its own code,
+ * each other local `src`/`href` (a stylesheet, an image, a page it links to) a path string, and
+ * the page's whole text one string, so that any edit of it changes the module.
+ *
+ * `src="app.js"` is a URL relative to the page, so `./app.js`; `/src/main.ts` starts at the
+ * server's root, which is taken to be the page's folder (Vite's `index.html`). URLs with a scheme
+ * (`https:`, `data:`), protocol-relative ones and template placeholders (`{{ }}`, `<%= %>`,
+ * `%PUBLIC_URL%`, `${…}`) name no file of the repository and are left out. Comments load nothing.
+ */
+function htmlModule(html) {
+    const page = html.replace(COMMENT, '');
+    const lines = [];
+    for (const match of page.matchAll(ELEMENT)) {
+        const script = match[1] !== undefined;
+        const attributeText = (script ? match[2] : match[5]) ?? '';
+        // Most tags name no URL: their attributes are not read.
+        if (!script && !URL_ATTRIBUTE.test(attributeText))
+            continue;
+        const attributes = attributesOf(attributeText);
+        const content = match[3] ?? '';
+        if (script) {
+            const type = (attributes.get('type') ?? '').trim().toLowerCase();
+            if (JSON_SCRIPT.test(type)) {
+                // An import map or JSON: its strings may name modules and data files.
+                if (content.trim() && !(0,js_lexer/* tokenize */.qw)(`(${content})`, false).error)
+                    lines.push(`;(${content}\n)`);
+                continue;
+            }
+            if (TEMPLATE_SCRIPT.test(type))
+                continue;
+            if (attributes.has('src')) {
+                const src = localUrl(attributes.get('src'));
+                if (src !== undefined)
+                    lines.push(`import ${JSON.stringify(src)}`);
+                continue;
+            }
+            // Inline code that does not tokenize on its own (a server template's placeholders) is left out.
+            if (content.trim() && !(0,js_lexer/* tokenize */.qw)(content, false).error)
+                lines.push(`;${content}\n`);
+            continue;
+        }
+        const name = (match[4] ?? '').toLowerCase();
+        for (const attribute of ['src', 'href', 'poster', 'data']) {
+            const url = localUrl(attributes.get(attribute));
+            // A folder (`<a href="/">`) is no file the page loads.
+            if (url === undefined || url.endsWith('/'))
+                continue;
+            const rel = (attributes.get('rel') ?? '').toLowerCase();
+            lines.push(name === 'link' && attribute === 'href' && /\bmodulepreload\b/.test(rel)
+                ? `import ${JSON.stringify(url)}`
+                : `;${JSON.stringify(url)}`);
+        }
+    }
+    lines.push(`;${JSON.stringify(`html ${(0,model/* hashText */.qj)(html)}`)}`);
+    return lines.join('\n') + '\n';
+}
+const COMMENT = /<!--[\s\S]*?(?:-->|$)/g;
+/** A script with its code (up to the first `</script`, as HTML reads it), or a start tag. */
+const ELEMENT = /<(script)\b((?:[^>"']|"[^"]*"|'[^']*')*)>([\s\S]*?)(?:<\/script\s*>|$)|<([a-z][\w-]*)\b((?:[^>"']|"[^"]*"|'[^']*')*)>/gi;
+/** Script types whose content is data, not code: JSON and an import map, whose strings count. */
+const JSON_SCRIPT = /^(?:importmap|speculationrules|application\/(?:[\w.+-]+\+)?json)$/;
+/** Script types whose content is markup for later, not code. */
+const TEMPLATE_SCRIPT = /^text\/(?:template|html|plain|x-[\w.-]*template[\w.-]*)$/;
+const URL_ATTRIBUTE = /(?:src|href|poster|data)\s*=/i;
+const ATTRIBUTE = /([^\s"'=<>`/]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
+function attributesOf(text) {
+    const attributes = new Map();
+    for (const [, name = '', double, single, bare] of text.matchAll(ATTRIBUTE)) {
+        const key = name.toLowerCase();
+        if (!attributes.has(key))
+            attributes.set(key, decodeEntities(double ?? single ?? bare ?? ''));
+    }
+    return attributes;
+}
+function decodeEntities(text) {
+    return text.includes('&')
+        ? text.replace(/&(?:amp|quot|apos|#39|#x27);/g, entity => ENTITIES[entity] ?? entity)
+        : text;
+}
+const ENTITIES = {
+    '&amp;': '&',
+    '&quot;': '"',
+    '&apos;': "'",
+    '&#39;': "'",
+    '&#x27;': "'"
+};
+/** A URL that names a file of the site, as a relative specifier; undefined for anything else. */
+function localUrl(value) {
+    if (value === undefined)
+        return undefined;
+    const url = value.trim().replace(/[?#].*$/, '');
+    if (!url || /^[a-z][a-z\d+.-]*:/i.test(url) || url.startsWith('//') || /[{}%<>$\s\\]/.test(url))
+        return undefined;
+    if (url.startsWith('/'))
+        return `.${url}`;
+    return url.startsWith('./') || url.startsWith('../') ? url : `./${url}`;
+}
+
+// EXTERNAL MODULE: ./src/select/js-scanner.ts
+var js_scanner = __webpack_require__(62178);
+;// CONCATENATED MODULE: ./src/select/other-scanners.ts
+
+
+/** Python and Go: top-level definitions by indentation / package-level declarations. */
+const PY_KEYWORDS = new Set([
+    'False', 'None', 'True', 'and', 'as', 'assert', 'async', 'await', 'break', 'class', 'continue', 'def',
+    'del', 'elif', 'else', 'except', 'finally', 'for', 'from', 'global', 'if', 'import', 'in', 'is', 'lambda',
+    'nonlocal', 'not', 'or', 'pass', 'raise', 'return', 'try', 'while', 'with', 'yield', 'self', 'cls'
+]); // prettier-ignore
+/** Splits Python source into logical lines (bracket and backslash continuations joined). */
+function pythonLogicalLines(src) {
+    const lines = [];
+    let i = 0;
+    const n = src.length;
+    let depth = 0;
+    let code = '';
+    let norm = '';
+    let strings = [];
+    let indent = -1;
+    let atLineStart = true;
+    let lineIndent = 0;
+    let start = 0;
+    const flush = (end) => {
+        if (code.trim())
+            lines.push({ code, norm: norm.replace(/[ \t]+/g, ' ').trim(), indent, strings, start, end });
+        code = '';
+        norm = '';
+        strings = [];
+        indent = -1;
+    };
+    while (i < n) {
+        const c = src[i];
+        if (atLineStart) {
+            if (!code.trim())
+                start = i;
+            lineIndent = 0;
+            while (src[i] === ' ' || src[i] === '\t') {
+                lineIndent += src[i] === '\t' ? 8 : 1;
+                i++;
+            }
+            atLineStart = false;
+            continue;
+        }
+        if (c === '#') {
+            while (i < n && src[i] !== '\n')
+                i++;
+            continue;
+        }
+        if (c === '\\' && src[i + 1] === '\n') {
+            i += 2;
+            norm += ' ';
+            code += ' ';
+            continue;
+        }
+        if (c === '\n' || c === '\r') {
+            const end = i;
+            i++;
+            if (c === '\r' && src[i] === '\n')
+                i++;
+            atLineStart = true;
+            if (depth === 0)
+                flush(end);
+            else {
+                code += ' ';
+                norm += ' ';
+            }
+            continue;
+        }
+        if (indent < 0 && c !== ' ' && c !== '\t')
+            indent = lineIndent;
+        if (c === '"' || c === "'") {
+            const triple = src.startsWith(c.repeat(3), i);
+            const quote = triple ? c.repeat(3) : c;
+            let j = i + quote.length;
+            while (j < n) {
+                if (src[j] === '\\')
+                    j += 2;
+                else if (src.startsWith(quote, j))
+                    break;
+                else if (!triple && src[j] === '\n')
+                    return { lines, error: `unterminated string at offset ${i}` };
+                else
+                    j++;
+            }
+            if (j >= n)
+                return { lines, error: `unterminated string at offset ${i}` };
+            const value = src.slice(i + quote.length, j);
+            strings.push(value);
+            // Spaces inside a string are content: kept apart from the whitespace the hash ignores.
+            norm += JSON.stringify(value).replace(/ /g, '\\u0020');
+            code += '""';
+            // An f-string's replacement fields are code: what they name is referenced.
+            if (/[fF][rRbB]?$|[rR][fF]$/.test(/\w*$/.exec(code.slice(0, -2))?.[0] ?? ''))
+                code += ` ${fStringFields(value)} `;
+            i = j + quote.length;
+            continue;
+        }
+        if (c === '(' || c === '[' || c === '{')
+            depth++;
+        else if (c === ')' || c === ']' || c === '}')
+            depth = Math.max(0, depth - 1);
+        code += c;
+        norm += c;
+        i++;
+    }
+    flush(n);
+    if (depth > 0)
+        return { lines, error: 'unclosed bracket at end of file' };
+    return { lines };
+}
+/** A logical line that is an import statement. */
+const PY_IMPORT_LINE = /^(from\s+\S+\s+import|import)\s/;
+/** The replacement fields of an f-string's text (`{x!r:>{width}}` → `x width`), `{{` escapes aside. */
+function fStringFields(text) {
+    let fields = '';
+    let depth = 0;
+    for (let i = 0; i < text.length; i++) {
+        const c = text[i];
+        if (depth === 0 && (c === '{' || c === '}') && text[i + 1] === c)
+            i++;
+        else if (c === '{') {
+            depth++;
+            fields += ' ';
+        }
+        else if (c === '}')
+            depth = Math.max(0, depth - 1);
+        else if (depth > 0)
+            fields += c;
+    }
+    return fields;
+}
+/**
+ * For each local that a top-level `import pkg` (or `import pkg.mod as local`) binds, the attribute
+ * names the file reads from it (`pkg.name`), when that is all the file does with it: no bare use
+ * (passed on, assigned, `getattr(pkg, …)`) and no other binding of the name.
+ */
+function moduleAttributes(lines, locals) {
+    const attributes = new Map([...locals].map(local => [local, new Set()]));
+    for (const line of lines) {
+        const code = line.code.trim();
+        if (PY_IMPORT_LINE.test(code))
+            continue;
+        for (const match of code.matchAll(/(^|[^.\w])([A-Za-z_]\w*)(\s*\.\s*([A-Za-z_]\w*))?/g)) {
+            const found = attributes.get(match[2]);
+            if (!found)
+                continue;
+            if (match[4] === undefined)
+                attributes.delete(match[2]);
+            else
+                found.add(match[4]);
+        }
+    }
+    return attributes;
+}
+/**
+ * The names code uses; a name read for an attribute as `name.attr` (scanPython keeps that form for
+ * names that imports bind: see moduleAttributeRefs).
+ */
+function pythonRefs(code) {
+    const refs = new Set();
+    for (const match of code.matchAll(/(^|[^.\w])([A-Za-z_]\w*)(?:\s*\.\s*([A-Za-z_]\w*))?/g)) {
+        const name = match[2];
+        if (PY_KEYWORDS.has(name))
+            continue;
+        refs.add(match[3] === undefined ? name : `${name}.${match[3]}`);
+    }
+    return [...refs];
+}
+/**
+ * Keeps `name.attr` references only where an import binds `name` (a module, perhaps: see linkNode);
+ * elsewhere they become `name`.
+ */
+function moduleAttributeRefs(scan, importBound) {
+    for (const symbol of Object.values(scan.symbols)) {
+        if (!symbol.refs.some(ref => ref.includes('.')))
+            continue;
+        const refs = new Set();
+        for (const ref of symbol.refs) {
+            const dot = ref.indexOf('.');
+            refs.add(dot < 0 || importBound.has(ref.slice(0, dot)) ? ref : ref.slice(0, dot));
+        }
+        symbol.refs = [...refs];
+    }
+}
+function parsePythonImport(code) {
+    const text = code.trim();
+    let match = /^from\s+(\.*[\w.]*)\s+import\s+(.+)$/s.exec(text);
+    if (match) {
+        const spec = match[1];
+        const list = match[2].replace(/[()]/g, '');
+        if (list.trim() === '*')
+            return [{ spec, names: null }];
+        const names = list
+            .split(',')
+            .map(part => part.trim())
+            .filter(Boolean)
+            .map(part => {
+            const [imported, local] = part.split(/\s+as\s+/);
+            return { imported: imported.trim(), local: (local ?? imported ?? '').trim() };
+        });
+        return [{ spec, names }];
+    }
+    match = /^import\s+(.+)$/s.exec(text);
+    if (match) {
+        return match[1].split(',').map(part => {
+            const [module, local] = part.trim().split(/\s+as\s+/);
+            const spec = module.trim();
+            return { spec, names: null, local: (local ?? spec.split('.')[0] ?? '').trim() };
+        });
+    }
+    return [];
+}
+/**
+ * Code that loads modules named in strings: pytest's `pytest_plugins` (each one loaded with the
+ * conftest or test module that lists it), `importlib.import_module(…)` and `__import__(…)`.
+ */
+const PY_MODULE_BY_NAME = /\bpytest_plugins\s*[:=]|\bimport_module\s*\(|\b__import__\s*\(/;
+/** A dotted module path, relative ones too. */
+const PY_MODULE_PATH = /^\.*[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*$/;
+function scanPython(src) {
+    const scan = (0,model/* emptyScan */.$6)('py');
+    const { lines, error } = pythonLogicalLines(src);
+    if (error)
+        scan.error = error;
+    const moduleParts = [];
+    const moduleRefs = new Set();
+    const allStrings = new Set();
+    let current;
+    let decorators = [];
+    // Imports in a block: a function's or class's body, or code under `if`/`try` at module level.
+    const nested = [];
+    // Every name an import binds, at top level or in a block.
+    const importBound = new Set();
+    const close = () => {
+        if (!current)
+            return;
+        const existing = scan.symbols[current.name];
+        const hash = (0,model/* hashText */.qj)(current.parts.join('\n'));
+        scan.symbols[current.name] = {
+            hash: existing ? (0,model/* hashText */.qj)(existing.hash + hash) : hash,
+            refs: [...new Set([...(existing?.refs ?? []), ...current.refs])]
+        };
+        if (current.kind === 'class')
+            for (const ref of current.onLoad)
+                moduleRefs.add(ref);
+        current = undefined;
+    };
+    for (const line of lines) {
+        for (const value of line.strings)
+            if (value.length <= 200 && /^[\w@./-]+$/.test(value) && /[./_-]/.test(value))
+                allStrings.add(value);
+        const code = line.code.trim();
+        if (PY_MODULE_BY_NAME.test(code))
+            for (const value of line.strings)
+                if (PY_MODULE_PATH.test(value))
+                    scan.imports.push({ spec: value, kind: 'dynamic', names: null });
+        if (line.indent > 0) {
+            if (PY_IMPORT_LINE.test(code))
+                for (const entry of parsePythonImport(code))
+                    nested.push({ ...entry, definition: current });
+            if (current) {
+                const global = /^global\s+(.+)$/.exec(code);
+                for (const name of global?.[1]?.split(',') ?? [])
+                    current.globals.add(name.trim());
+                current.parts.push(`${line.indent}:${line.norm}`);
+                const refs = pythonRefs(code);
+                for (const ref of refs)
+                    current.refs.add(ref);
+                // A class body runs on load, its methods' signatures and decorators too, not their bodies.
+                if (current.kind === 'class' &&
+                    !(current.methodIndent !== undefined && line.indent > current.methodIndent)) {
+                    current.methodIndent = /^(?:async\s+)?def\s/.test(code) ? line.indent : undefined;
+                    for (const ref of refs)
+                        current.onLoad.add(ref);
+                    if (runsOnLoad(code))
+                        moduleParts.push(`${current.name}:${line.indent}:${line.norm}`);
+                }
+            }
+            else {
+                moduleParts.push(`${line.indent}:${line.norm}`);
+                for (const ref of pythonRefs(code))
+                    moduleRefs.add(ref);
+            }
+            continue;
+        }
+        close();
+        if (code.startsWith('@')) {
+            decorators.push(line);
+            continue;
+        }
+        const def = /^(?:async\s+)?(def|class)\s+([A-Za-z_]\w*)/.exec(code);
+        if (def) {
+            const name = def[2];
+            current = {
+                name,
+                kind: def[1],
+                parts: [...decorators.map(d => d.norm), line.norm],
+                // Its signature's defaults and annotations, its bases: read as it is defined, on load.
+                signature: new Set(pythonRefs(code.slice(def[0].length))),
+                refs: new Set(),
+                onLoad: new Set(),
+                globals: new Set()
+            };
+            for (const ref of current.signature)
+                current.refs.add(ref);
+            for (const decorator of decorators)
+                for (const ref of pythonRefs(decorator.code))
+                    moduleRefs.add(ref);
+            // Decorators, bases and defaults that call run as the module loads: an edit to them can
+            // raise there, for every module that loads this one.
+            for (const decorator of decorators)
+                moduleParts.push(decorator.norm);
+            if (runsOnLoad(code))
+                moduleParts.push(line.norm);
+            if (def[1] === 'class') {
+                const bases = /\((.*)\)/.exec(code);
+                if (bases)
+                    for (const ref of pythonRefs(bases[1]))
+                        moduleRefs.add(ref);
+            }
+            decorators = [];
+            scan.exports[name] = name;
+            continue;
+        }
+        for (const decorator of decorators)
+            moduleParts.push(decorator.norm);
+        decorators = [];
+        if (PY_IMPORT_LINE.test(code)) {
+            for (const entry of parsePythonImport(code)) {
+                const star = !entry.names && entry.local === undefined;
+                const record = {
+                    spec: entry.spec,
+                    kind: star ? 'reexport' : 'static',
+                    names: entry.names
+                };
+                // `import pkg` or `import pkg.mod as name` binds the module it imports (`import pkg.mod`
+                // binds `pkg`).
+                if (!entry.names &&
+                    entry.local &&
+                    (!entry.spec.includes('.') || entry.local !== entry.spec.split('.')[0]))
+                    record.local = entry.local;
+                scan.imports.push(record);
+                const bindings = entry.names ?? (entry.local ? [{ imported: '*', local: entry.local }] : []);
+                for (const binding of bindings) {
+                    importBound.add(binding.local);
+                    scan.symbols[binding.local] = { hash: `${entry.spec}\u0000${binding.imported}`, refs: [] };
+                    scan.exports[binding.local] ??= binding.local;
+                }
+                if (!entry.names)
+                    moduleParts.push(`import ${entry.spec}`);
+            }
+            continue;
+        }
+        const assignment = /^([A-Za-z_]\w*)\s*(?::[^=]+)?=(?!=)/.exec(code);
+        if (assignment) {
+            const name = assignment[1];
+            const refs = pythonRefs(code.slice(assignment[0].length));
+            scan.symbols[name] = { hash: (0,model/* hashText */.qj)(line.norm), refs };
+            // A value that runs code as the module loads (a call, an operator) is module code as well.
+            if (!pythonInert(code.slice(assignment[0].length)))
+                moduleParts.push(line.norm);
+            scan.exports[name] = name;
+            for (const ref of refs)
+                moduleRefs.add(ref);
+            continue;
+        }
+        moduleParts.push(line.norm);
+        // `del name` unbinds a name: it does not use what the name holds.
+        if (!/^del\s+[\w\s,]+$/.test(code))
+            for (const ref of pythonRefs(code))
+                moduleRefs.add(ref);
+    }
+    close();
+    for (const decorator of decorators)
+        moduleParts.push(decorator.norm);
+    for (const bound of recordNestedImports(scan, nested))
+        importBound.add(bound);
+    scan.symbols[model/* MODULE_SYMBOL */.se] = { hash: (0,model/* hashText */.qj)(moduleParts.join('\n')), refs: [...moduleRefs] };
+    moduleAttributeRefs(scan, importBound);
+    recordModuleAttributes(scan, lines);
+    scan.strings = [...allStrings].slice(0, 300);
+    return scan;
+}
+/**
+ * Adds the imports made in blocks, and returns the names they bind. `from m import a` under a
+ * module-level `if`/`try` (`if TYPE_CHECKING: from .core import Context`) binds `a` for the module,
+ * as at top level; in a function (`def __getattr__(name): from .core import Command`), for that
+ * function only (`<function>/a`, unless the function declares `a` global): its references to `a`
+ * lead to `m`'s `a`, not to all of `m`. In a class (a method's, or the class body's) it binds for
+ * the module, as the class body may run it on load. A name bound twice in one scope, to different
+ * things (`try: from ._speedups import escape` / `except ImportError: from ._native import escape`),
+ * or bound at module level and at top level, keeps its imports whole; so do `import m` and
+ * `from m import *`.
+ */
+function recordNestedImports(scan, nested) {
+    const bindingKey = (spec, binding) => `${spec}\u0000${binding.imported}`;
+    const scoped = (definition, local) => definition?.kind === 'def' && !definition.globals.has(local) ? `${definition.name}/${local}` : local;
+    const boundTo = new Map();
+    for (const { spec, names, definition } of nested)
+        for (const binding of names ?? []) {
+            const local = scoped(definition, binding.local);
+            const keys = boundTo.get(local) ?? new Set();
+            keys.add(bindingKey(spec, binding));
+            boundTo.set(local, keys);
+        }
+    const bindsOnce = (local) => boundTo.get(local)?.size === 1 && (local.includes('/') || !(0,model/* own */.ZV)(scan.symbols, local));
+    const bound = new Set();
+    // Per function: its locals and what they are bound as.
+    const renames = new Map();
+    for (const { spec, names, local, definition } of nested) {
+        const kept = names?.every(binding => bindsOnce(scoped(definition, binding.local))) ? names : null;
+        if (!kept && local)
+            bound.add(local);
+        const bindings = (kept ?? []).map(binding => ({ ...binding, local: scoped(definition, binding.local) }));
+        scan.imports.push({ spec, kind: 'dynamic', names: kept ? bindings : null });
+        bindings.forEach((binding, i) => {
+            bound.add(binding.local);
+            if (definition && binding.local.includes('/')) {
+                const renamed = renames.get(definition) ?? new Map();
+                renamed.set((kept?.[i]).local, binding.local);
+                renames.set(definition, renamed);
+            }
+            else {
+                scan.symbols[binding.local] = { hash: bindingKey(spec, binding), refs: [] };
+                scan.exports[binding.local] ??= binding.local;
+            }
+        });
+    }
+    for (const [definition, renamed] of renames) {
+        const symbol = (0,model/* own */.ZV)(scan.symbols, definition.name);
+        if (!symbol)
+            continue;
+        const refs = new Set();
+        for (const ref of symbol.refs) {
+            const dot = ref.indexOf('.');
+            const head = dot < 0 ? ref : ref.slice(0, dot);
+            const to = renamed.get(head);
+            // In the body, a function's local hides the module's name.
+            if (to !== undefined)
+                refs.add(to + ref.slice(head.length));
+            if (to === undefined || definition.signature.has(ref))
+                refs.add(ref);
+        }
+        symbol.refs = [...refs];
+    }
+    return bound;
+}
+/**
+ * Sets `attributes` on the imports that bind a module (`local`) the file only reads attributes of.
+ * A local that two of them bind (`import a as m`, `import b as m`) is left whole. `import a.b`
+ * beside `import a` leaves `a` an attribute reader: `a.b` reads the submodule `b`.
+ */
+function recordModuleAttributes(scan, lines) {
+    const byLocal = new Map();
+    for (const record of scan.imports) {
+        if (record.local === undefined)
+            continue;
+        const list = byLocal.get(record.local);
+        if (list)
+            list.push(record);
+        else
+            byLocal.set(record.local, [record]);
+    }
+    const locals = new Set([...byLocal].filter(([, records]) => records.length === 1).map(([local]) => local));
+    for (const [local, names] of moduleAttributes(lines, locals)) {
+        const record = byLocal.get(local)?.[0];
+        if (record)
+            record.attributes = [...names].sort();
+    }
+}
+// ── Go ─────────────────────────────────────────────────────────────────────
+/**
+ * Comments Go reads: build constraints, `//go:` directives (`embed`, `linkname`, `noinline`…),
+ * cgo's `//export`, and `//line`. They are code to the scanner, kept with the declaration they
+ * precede.
+ */
+const GO_DIRECTIVE = /^\/\/(?:go:[a-z]|\s*\+build\s|export\s|line\s)/;
+/** A file that imports "C": its comment before the import is C code (cgo), so no comment is dropped. */
+const GO_CGO_IMPORT = /^import\s*(?:\(\s*)?"C"/m;
+/**
+ * Go: package clause, imports, embed patterns, and a hash per package-level declaration (comments
+ * dropped, except directives, and except every comment in a cgo file).
+ */
+function scanGo(src) {
+    const scan = (0,model/* emptyScan */.$6)('go');
+    const keepComments = GO_CGO_IMPORT.test(src);
+    const embeds = [];
+    // Remove comments while keeping strings (raw strings use backquotes).
+    let code = '';
+    const strings = new Set();
+    for (let i = 0; i < src.length;) {
+        const c = src[i];
+        if (c === '/' && src[i + 1] === '/') {
+            let end = src.indexOf('\n', i);
+            if (end < 0)
+                end = src.length;
+            const comment = src.slice(i, end);
+            const atLineStart = /^[ \t]*$/.test(src.slice(src.lastIndexOf('\n', i - 1) + 1, i));
+            if (atLineStart && GO_DIRECTIVE.test(comment)) {
+                code += comment;
+                if (comment.startsWith('//go:embed '))
+                    embeds.push(...goEmbedPatterns(comment.slice('//go:embed '.length)));
+            }
+            else if (keepComments)
+                code += comment;
+            i = end;
+        }
+        else if (c === '/' && src[i + 1] === '*') {
+            const end = src.indexOf('*/', i + 2);
+            if (end < 0) {
+                scan.error = 'unclosed comment';
+                break;
+            }
+            if (keepComments)
+                code += src.slice(i, end + 2);
+            else
+                code += src.slice(i, end + 2).includes('\n') ? '\n' : ' ';
+            i = end + 2;
+        }
+        else if (c === '"' || c === '`' || c === "'") {
+            let j = i + 1;
+            while (j < src.length && src[j] !== c) {
+                if (src[j] === '\\' && c !== '`')
+                    j++;
+                j++;
+            }
+            const value = src.slice(i + 1, j);
+            if (c === '"' && /^[\w@./-]+$/.test(value) && /[./_-]/.test(value))
+                strings.add(value);
+            // Whitespace inside a literal is content, not formatting: escaped so that it is hashed as is.
+            code += src.slice(i, j + 1).replace(/\s/g, ch => `\\u{${ch.charCodeAt(0).toString(16)}}`);
+            i = j + 1;
+        }
+        else {
+            code += c;
+            i++;
+        }
+    }
+    if (embeds.length)
+        scan.embeds = embeds;
+    scan.pkg = /^\s*package\s+(\w+)/m.exec(code)?.[1];
+    if (!scan.pkg)
+        scan.error ??= 'no package clause';
+    const importBlock = /^import\s*\(([\s\S]*?)\)/gm;
+    for (const block of code.matchAll(importBlock)) {
+        for (const m of block[1].matchAll(/(?:^|\n)\s*(?:[\w.]+\s+)?"([^"]+)"/g))
+            scan.imports.push({ spec: m[1], kind: 'static', names: null });
+    }
+    for (const m of code.matchAll(/^import\s+(?:[\w.]+\s+)?"([^"]+)"/gm))
+        scan.imports.push({ spec: m[1], kind: 'static', names: null });
+    // Package-level declarations start at column 0, with the directives just above them.
+    const decls = code.split(/(?<!^\/\/go:[^\n]*)\n(?=(?:\/\/go:[^\n]*\n)*(?:func|type|var|const)\b)/m);
+    const moduleParts = [];
+    for (const decl of decls) {
+        const norm = decl.replace(/\s+/g, ' ').trim();
+        const head = /^(func|type|var|const)\s*(?:\(\s*\w*\s*\*?\s*(\w+)[^)]*\)\s*)?(\w+)?/.exec(decl.replace(/^(?:\/\/go:[^\n]*\n)+/, '').replace(/\s+/g, ' '));
+        if (!head) {
+            moduleParts.push(norm.replace(/^package \w+/, '').replace(/import\s*\([^)]*\)|import\s+(?:[\w.]+\s+)?"[^"]+"/g, ''));
+            continue;
+        }
+        const name = head[2] ? `${head[2]}.${head[3]}` : (head[3] ?? `${head[1]}#${moduleParts.length}`);
+        scan.symbols[name] = { hash: (0,model/* hashText */.qj)(norm), refs: [] };
+    }
+    scan.symbols[model/* MODULE_SYMBOL */.se] = { hash: (0,model/* hashText */.qj)(moduleParts.join('\n')), refs: [] };
+    const specs = new Set(scan.imports.map(i => i.spec));
+    scan.strings = [...strings].filter(value => !specs.has(value)).slice(0, 300);
+    return scan;
+}
+function pythonDefinitions(src) {
+    const { lines, error } = pythonLogicalLines(src);
+    if (error)
+        return undefined;
+    const definitions = new Map();
+    const twice = new Set();
+    let decorators = [];
+    for (let i = 0; i < lines.length; i++) {
+        const line = lines[i];
+        if (line.indent > 0)
+            continue;
+        const code = line.code.trim();
+        if (code.startsWith('@')) {
+            decorators.push(line);
+            continue;
+        }
+        const def = /^(?:async\s+)?(def|class)\s+([A-Za-z_]\w*)/.exec(code);
+        const header = [...decorators, line];
+        decorators = [];
+        if (!def)
+            continue;
+        let last = i;
+        while ((lines[last + 1]?.indent ?? 0) > 0)
+            last++;
+        const body = lines.slice(i + 1, last + 1);
+        const definition = {
+            name: def[2],
+            kind: def[1],
+            span: [header[0].start, lines[last].end],
+            shape: [...header.map(h => h.norm), ...docstringOf(body)],
+            methods: []
+        };
+        if (definition.kind === 'class') {
+            const memberIndent = body[0]?.indent ?? 0;
+            let methodDecorators = [];
+            for (let j = 0; j < body.length; j++) {
+                const member = body[j];
+                const memberCode = member.code.trim();
+                if (member.indent === memberIndent && memberCode.startsWith('@')) {
+                    methodDecorators.push(member);
+                    continue;
+                }
+                const memberHeader = [...methodDecorators, member];
+                methodDecorators = [];
+                for (const part of memberHeader)
+                    definition.shape.push(`${part.indent}:${part.norm}`);
+                if (member.indent !== memberIndent || !/^(?:async\s+)?def\s/.test(memberCode))
+                    continue;
+                let end = j;
+                while ((body[end + 1]?.indent ?? 0) > memberIndent)
+                    end++;
+                const methodBody = body.slice(j + 1, end + 1);
+                for (const doc of docstringOf(methodBody))
+                    definition.shape.push(doc);
+                definition.methods.push({
+                    span: [memberHeader[0].start, body[end].end],
+                    body: methodBody.map(part => `${part.indent}:${part.norm}`).join('\n')
+                });
+                j = end;
+            }
+            for (const part of methodDecorators)
+                definition.shape.push(`${part.indent}:${part.norm}`);
+        }
+        if (definitions.has(definition.name))
+            twice.add(definition.name);
+        definitions.set(definition.name, definition);
+        i = last;
+    }
+    // Defined twice: the filter leaves such a name to the graph.
+    for (const name of twice)
+        definitions.delete(name);
+    return definitions;
+}
+/** A call or a subscript: code that runs (and may raise) where the expression is evaluated. */
+const PY_CALL_OR_SUBSCRIPT = /[\w)\]"]\s*[([]/;
+const PY_CALL = /[\w)\]"]\s*\(/;
+/** A statement that is a string alone (strings blanked to `""`): a docstring where it comes first. */
+const PY_STRING_STATEMENT = /^[rRuUbB]?""$/;
+/**
+ * Whether evaluating an expression (strings already blanked to `""`) runs no code but a name's
+ * look-up: literals, names, dotted names and displays of them, as a JavaScript initializer without
+ * a call. An operator, a call, a subscript, a lambda or a comprehension's call counts as code.
+ */
+function pythonInert(expression) {
+    const value = expression.replace(/(^|[([{,:]\s*)[-+](?=\s*\d)/g, '$1').trim();
+    return /^[\w\s.,:()[\]{}"]*$/.test(value) && !PY_CALL_OR_SUBSCRIPT.test(value) && !/\blambda\b/.test(value);
+}
+/**
+ * Whether a statement at top level or in a class body runs code of its own as the module loads:
+ * a decorator, a class with bases, a function whose defaults or annotations call something, an
+ * assignment whose value is not inert, or any other statement but a docstring, `pass` or a bare
+ * annotation.
+ */
+function runsOnLoad(code) {
+    if (code.startsWith('@'))
+        return true;
+    const def = /^(?:async\s+)?def\s+\w+\s*\((.*)$/.exec(code);
+    // A subscript in an annotation (`list[int]`) is a type's, as a name is.
+    if (def)
+        return PY_CALL.test(def[1]);
+    const cls = /^class\s+\w+\s*(.*)$/.exec(code);
+    if (cls)
+        return /^\(\s*[^)\s]/.test(cls[1]);
+    if (PY_STRING_STATEMENT.test(code) || code === 'pass' || code === '...')
+        return false;
+    const assignment = /^[A-Za-z_][\w.]*\s*(:[^=]+)?(?:=(?!=)(.*))?$/.exec(code);
+    if (assignment)
+        return assignment[2] === undefined ? false : !pythonInert(assignment[2]);
+    return true;
+}
+/** A function's docstring: read as it is defined (`__doc__`, click's help text), not when it runs. */
+function docstringOf(body) {
+    const first = body[0];
+    return first && PY_STRING_STATEMENT.test(first.code.trim()) ? [`doc:${first.norm}`] : [];
+}
+/**
+ * The spans of the top-level functions and classes of the two versions of a Python file, for the
+ * coverage filter (see SymbolSpans). A function's code runs only when called, but its decorators
+ * and signature (defaults, annotations) run as it is defined, and its docstring is read then:
+ * they are its shape. A class whose
+ * versions differ only in the bodies of methods counts as those methods, a function of the same
+ * shape; any other change to a class (a class attribute, a method's decorators or signature, a
+ * method added or removed) runs on load: the class spans the whole of itself and is no function.
+ */
+function pythonSymbolSpans(base, head) {
+    const before = pythonDefinitions(base);
+    const after = pythonDefinitions(head);
+    const spans = { base: new Map(), head: new Map() };
+    if (!before || !after)
+        return spans;
+    for (const [name, old] of before) {
+        const now = after.get(name);
+        if (!now)
+            continue;
+        const shape = (d) => `${d.kind}\n${d.shape.join('\n')}`;
+        if (old.kind === 'def' || shape(old) !== shape(now)) {
+            const fn = old.kind === 'def' && now.kind === 'def';
+            spans.base.set(name, { spans: [old.span], fn, shape: shape(old) });
+            spans.head.set(name, { spans: [now.span], fn, shape: shape(now) });
+            continue;
+        }
+        // Same shape, so the same methods in the same order: the ones whose bodies changed.
+        const changed = old.methods.flatMap((method, i) => (method.body !== now.methods[i]?.body ? [i] : []));
+        spans.base.set(name, {
+            spans: changed.map(i => old.methods[i]?.span),
+            fn: true,
+            shape: shape(old)
+        });
+        spans.head.set(name, {
+            spans: changed.map(i => now.methods[i]?.span),
+            fn: true,
+            shape: shape(now)
+        });
+    }
+    return spans;
+}
+
+;// CONCATENATED MODULE: ./src/select/scan-blob.ts
+
+
+
+
+/** Larger files (bundles, generated data) are read as data, with no imports. */
+const MAX_SCANNED_BYTES = 1024 * 1024;
+/** Scanned files by extension: TypeScript without JSX, the other JavaScript-likes, Python, Go. */
+const KIND_BY_EXTENSION = new Map([
+    ...['ts', 'mts', 'cts'].map(ext => [ext, 'ts']),
+    ...['tsx', 'mtsx', 'ctsx', 'js', 'mjs', 'cjs', 'jsx', 'mjsx', 'cjsx'].map(ext => [ext, 'jsx']),
+    ['py', 'py'],
+    ['go', 'go'],
+    // A shell script, or a node one named so (jscodeshift's bin/jscodeshift.sh): its `#!` line says.
+    ['sh', 'script'],
+    ['html', 'html'],
+    ['htm', 'html']
+]);
+/** Files without an extension that are never scripts. */
+const NOT_SCRIPTS = new Set([
+    'LICENSE',
+    'LICENCE',
+    'Makefile',
+    'Dockerfile',
+    'CODEOWNERS',
+    'AUTHORS',
+    'NOTICE',
+    'README'
+]);
+/** What a file is scanned as, if at all: called for every file of a revision, so by extension first. */
+function scanKindOf(path) {
+    const dot = path.lastIndexOf('.');
+    if (dot < 0 || path.indexOf('/', dot) > 0)
+        return scriptKindOf(path);
+    if (path.length - dot > 5)
+        return undefined;
+    const kind = KIND_BY_EXTENSION.get(path.slice(dot + 1));
+    if (kind === undefined || path.includes('node_modules/'))
+        return undefined;
+    return kind === 'ts' && path.endsWith('.d.ts') ? undefined : kind;
+}
+/** A file without an extension (`bin/cli`, a test's `fixtures/pm`): a script, if its `#!` says so. */
+function scriptKindOf(path) {
+    const name = path.slice(path.lastIndexOf('/') + 1);
+    return name.startsWith('.') || NOT_SCRIPTS.has(name) || path.includes('node_modules/')
+        ? undefined
+        : 'script';
+}
+/** The interpreter a script's first line names: `#!/usr/bin/env node`, `#!/usr/bin/python3`… */
+const SHEBANG = /^#![^\n]*?\b(?:(node|nodejs|bun|deno|tsx|ts-node)|(python[\d.]*))\b/;
+function scanSource(kind, text, path) {
+    if (kind === 'py')
+        return scanPython(text);
+    if (kind === 'go')
+        return scanGo(text);
+    if (kind === 'script') {
+        const shebang = SHEBANG.exec(text);
+        if (!shebang)
+            return (0,model/* emptyScan */.$6)('data');
+        return shebang[1] ? (0,js_scanner/* scanJs */.jg)(text, path) : scanPython(text);
+    }
+    if (kind === 'html')
+        return (0,js_scanner/* scanJs */.jg)(htmlModule(text), path, { jsx: false });
+    return (0,js_scanner/* scanJs */.jg)(text, path);
+}
+/**
+ * The text the selection reads a file of `kind` as, where that is not the file's own: an HTML
+ * page's module (see htmlModule). The demand graph's quick pass reads it, as the scanner does.
+ */
+function moduleText(kind, blob) {
+    return kind === 'html' ? Buffer.from(htmlModule(blob.toString('utf8'))) : blob;
+}
+/** Too large to scan, or binary: read as data. */
+function isDataBlob(blob) {
+    return blob.length > MAX_SCANNED_BYTES || blob.includes(0);
+}
+/**
+ * The blobs isDataBlob says yes to. Blobs that follow one another in one buffer (as a reader's
+ * arena holds them) are searched for a NUL together: one search per run of them and one per
+ * binary blob, not one per blob.
+ */
+function dataBlobsAmong(blobs) {
+    const data = new Set();
+    let run = [];
+    const searchRun = () => {
+        const first = run[0];
+        if (!first)
+            return;
+        const last = run[run.length - 1];
+        const whole = Buffer.from(first.buffer, first.byteOffset, last.byteOffset + last.length - first.byteOffset);
+        const offset = first.byteOffset;
+        let at = 0;
+        for (let nul = whole.indexOf(0); nul >= 0; nul = whole.indexOf(0, run[at] ? run[at].byteOffset - offset : whole.length)) {
+            // The first blob of the run that ends past the NUL: it holds the NUL, or the NUL is in a gap.
+            let high = run.length - 1;
+            while (at < high) {
+                const middle = (at + high) >> 1;
+                const blob = run[middle];
+                if (blob.byteOffset + blob.length - offset <= nul)
+                    at = middle + 1;
+                else
+                    high = middle;
+            }
+            const blob = run[at];
+            if (blob.byteOffset - offset <= nul) {
+                data.add(blob);
+                at++;
+            }
+        }
+        run = [];
+    };
+    for (const blob of blobs) {
+        if (blob.length > MAX_SCANNED_BYTES) {
+            data.add(blob);
+            continue;
+        }
+        const previous = run[run.length - 1];
+        if (previous &&
+            (previous.buffer !== blob.buffer || blob.byteOffset < previous.byteOffset + previous.length))
+            searchRun();
+        run.push(blob);
+    }
+    searchRun();
+    return data;
+}
+/**
+ * Scans a blob. `hashes: false` (JavaScript/TypeScript only) leaves out the symbol hashes: enough
+ * for the graph, a third faster; files that are diffed are scanned with them.
+ */
+function scanBlob(kind, blob, path, hashes = true) {
+    if (isDataBlob(blob))
+        return (0,model/* emptyScan */.$6)('data');
+    if (!hashes && (kind === 'ts' || kind === 'jsx'))
+        return (0,js_scanner/* scanJs */.jg)(blob.toString('utf8'), path, { hashes });
+    return scanSource(kind, blob.toString('utf8'), path);
+}
+/** Scans what moduleText made of a file of `kind`. */
+function scanModuleText(kind, text, path, hashes = true) {
+    if (kind !== 'html')
+        return scanBlob(kind, text, path, hashes);
+    return isDataBlob(text) ? (0,model/* emptyScan */.$6)('data') : (0,js_scanner/* scanJs */.jg)(text.toString('utf8'), path, { jsx: false, hashes });
+}
+/** The cache key of a graph node's scan: without hashes for JavaScript/TypeScript. */
+function nodeKey(sha, kind) {
+    return kind === 'ts' || kind === 'jsx' ? `${sha}:${kind}:link` : `${sha}:${kind}`;
+}
+
+;// CONCATENATED MODULE: ./src/select/resolve.ts
+
+
+
+
+
+
+/**
+ * Resolves import specifiers to repository files, in memory: the set of files at the revision
+ * under test plus the project settings. No file-system calls, so that 10,000 files resolve fast.
+ */
+const JS_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs', '.json', '.node'];
+const TS_FOR_JS = {
+    '.js': ['.ts', '.tsx'],
+    '.jsx': ['.tsx'],
+    '.mjs': ['.mts'],
+    '.cjs': ['.cts']
+};
+/**
+ * Export conditions in the order they are taken: the source first, then as Vite and Vitest
+ * resolve, or as node and jest (CommonJS, and code they transpile to it) do.
+ */
+const BUNDLER_CONDITIONS = [
+    'source',
+    'development',
+    'import',
+    'module',
+    'require',
+    'node',
+    'default',
+    'types'
+];
+const NODE_CONDITIONS = ['source', 'development', 'require', 'node', 'import', 'module', 'default', 'types'];
+/** The files a resolution to a file loads: the file, then those of other export conditions. */
+function filesOf(resolution) {
+    return resolution.also ? [resolution.file, ...resolution.also] : [resolution.file];
+}
+const DECLARATION = /\.d\.[cm]?ts$/;
+/** An HTML page, which whatever opens it by its path (jsdom, a browser) runs the scripts of. */
+const HTML_PAGE = /\.html?$/;
+/** Build output folders: a path through one that is not in the repository is mapped to `src`. */
+const BUILD_FOLDERS = ['dist', 'lib', 'build', 'out', 'esm', 'cjs'];
+/** A specifier that can only be an alias: `@/…` or `~/…`. */
+const UNREAD_ALIAS = /^[@~]\//;
+/** Test-looking paths, left out of a package's sources (see packageSources). */
+const TEST_LIKE = /(?:^|\/)(?:__tests__|__mocks__)\/|\.(?:test|spec)\.[cm]?[jt]sx?$/;
+class Resolver {
+    files;
+    read;
+    jest;
+    tsconfigByDir = new Map();
+    tsconfigs = new Map();
+    packageByDir = new Map();
+    workspacePackages = new Map();
+    /** Folders of workspace packages (for scoping fallbacks), longest first. */
+    workspaceDirs = [];
+    goModules = [];
+    pythonRoots;
+    /** Vite, webpack and babel-plugin-module-resolver aliases (see aliases.ts), the nearest config's first. */
+    aliases = [];
+    /** Folders where bare specifiers are looked up (webpack `resolve.modules`, module-resolver `root`). */
+    moduleRoots = [];
+    /**
+     * `configs` are the files whose text `read` gives (package.json, tsconfig, alias configs…), in
+     * tree order; every file by default. The repository's other files need not be looked through.
+     */
+    constructor(files, read, jest, memo = Object.create(null), configs = files) {
+        this.files = files;
+        this.read = read;
+        this.jest = jest;
+        this.memo = memo;
+        const globs = (0,project/* workspaceGlobs */.xG)(read);
+        if (globs.length) {
+            const isWorkspace = picomatch_default()(globs.map(g => g.replace(/\/$/, '')));
+            for (const file of configs) {
+                if (!file.endsWith('/package.json') || file.includes('node_modules/'))
+                    continue;
+                const dir = (0,project/* dirname */.pD)(file);
+                if (!isWorkspace(dir))
+                    continue;
+                const pkg = (0,project/* loadPackage */.HU)(read, file);
+                if (!pkg)
+                    continue;
+                this.workspaceDirs.push(dir);
+                if (pkg.name)
+                    this.workspacePackages.set(pkg.name, pkg);
+            }
+            this.workspaceDirs.sort((a, b) => b.length - a.length);
+        }
+        for (const file of configs) {
+            const pkg = file.endsWith('package.json') && !file.includes('node_modules/');
+            if (!pkg && !isAliasConfig(file))
+                continue;
+            const text = read(file);
+            if (!text || (pkg && !text.includes('module-resolver')))
+                continue;
+            const { aliases, roots } = configuredAliases(file, text, this.nearestPackage((0,project/* dirname */.pD)(file))?.dir);
+            this.aliases.push(...aliases);
+            this.moduleRoots.push(...roots);
+        }
+        this.aliases.sort((a, b) => b.dir.length - a.dir.length);
+        this.moduleRoots.sort((a, b) => b.dir.length - a.dir.length);
+        const roots = new Set(['', 'src', 'lib', 'python']);
+        for (const file of files) {
+            if (file === 'go.mod' || file.endsWith('/go.mod')) {
+                const module = /^module\s+(\S+)/m.exec(read(file) ?? '')?.[1];
+                if (module)
+                    this.goModules.push({ dir: (0,project/* dirname */.pD)(file), module });
+            }
+            else if ((file.endsWith('.toml') || file.endsWith('.py') || file.endsWith('.cfg')) &&
+                /(?:^|\/)(?:pyproject\.toml|setup\.py|setup\.cfg)$/.test(file)) {
+                roots.add((0,project/* dirname */.pD)(file));
+                roots.add((0,project/* joinPath */.uJ)((0,project/* dirname */.pD)(file), 'src'));
+            }
+        }
+        this.pythonRoots = [...roots];
+    }
+    /** The workspace package folder that holds a path ('' for the root). */
+    workspaceOf(path) {
+        return this.workspaceDirs.find(dir => path.startsWith(dir + '/')) ?? '';
+    }
+    exists(path) {
+        return this.files.has(path);
+    }
+    /** A path with extension and index inference, and TypeScript's .js → .ts mapping. */
+    tryPath(path) {
+        if (path.startsWith('..'))
+            return undefined;
+        const ext = model/* JS_EXTENSION */.Sc.exec(path)?.[0];
+        if (ext && TS_FOR_JS[ext]) {
+            const stem = path.slice(0, -ext.length);
+            for (const tsExt of TS_FOR_JS[ext])
+                if (this.exists(stem + tsExt))
+                    return stem + tsExt;
+        }
+        if (this.exists(path))
+            return path;
+        for (const e of JS_EXTENSIONS)
+            if (this.exists(path + e))
+                return path + e;
+        const pkg = this.exists((0,project/* joinPath */.uJ)(path, 'package.json')) ? this.packageAt(path) : undefined;
+        if (pkg) {
+            // Node (so jest, mocha, node:test) loads a folder's `main`, else its index, and never its
+            // `module`; Vite and Vitest take `module` first. js-yaml's `module` is a bundle it commits,
+            // and `require('../')` in its tests loads index.js, which requires lib/.
+            const entries = this.viteAt(path)
+                ? [pkg.source, pkg.module, pkg.main]
+                : [pkg.source, pkg.main, pkg.main ? undefined : './index', pkg.module];
+            for (const field of [...entries, pkg.types]) {
+                if (!field)
+                    continue;
+                const target = this.tryPathNoPackage((0,project/* joinPath */.uJ)(path, field)) ?? this.sourceFor((0,project/* joinPath */.uJ)(path, field));
+                if (target)
+                    return target;
+            }
+        }
+        return this.indexIn(path);
+    }
+    viteDirs;
+    /**
+     * Whether Vite or Vitest loads folder `path`: a config of theirs at or above it, and no jest
+     * config or node runner's test script there (a Vite config beside a jest or mocha suite builds a
+     * site, not the tests).
+     */
+    viteAt(path) {
+        const under = (dir) => dir === '' || path === dir || path.startsWith(dir + '/');
+        this.viteDirs ??= [...this.files].filter(file => VITE_CONFIG.test(file)).map(project/* dirname */.pD);
+        return this.viteDirs.some(under) && !this.jest.some(settings => under(settings.dir));
+    }
+    /** The index file of folder `path` (the repository's top folder is '': `require('..')` from test/). */
+    indexIn(path) {
+        const index = (0,project/* joinPath */.uJ)(path, 'index');
+        for (const e of JS_EXTENSIONS)
+            if (this.exists(index + e))
+                return index + e;
+        return undefined;
+    }
+    tryPathNoPackage(path) {
+        if (this.exists(path))
+            return path;
+        const ext = model/* JS_EXTENSION */.Sc.exec(path)?.[0];
+        if (ext && TS_FOR_JS[ext]) {
+            const stem = path.slice(0, -ext.length);
+            for (const tsExt of TS_FOR_JS[ext])
+                if (this.exists(stem + tsExt))
+                    return stem + tsExt;
+        }
+        for (const e of JS_EXTENSIONS)
+            if (this.exists(path + e))
+                return path + e;
+        return this.indexIn(path);
+    }
+    /** A path as tryPath finds it, or else, as build output not in the repository, its source. */
+    fileOrSource(path) {
+        return this.tryPath(path) ?? this.sourceFor(path);
+    }
+    /** A build output path (dist/lib/build) mapped back to its source in the repository. */
+    sourceFor(path) {
+        // Slashes around it, so that the build folder itself (`../lib`) maps to `src` too.
+        const stem = `/${path.replace(/\.d\.ts$/, '').replace(/\.[cm]?[jt]sx?$/, '')}/`;
+        for (const folder of BUILD_FOLDERS) {
+            const from = `/${folder}/`;
+            const idx = stem.indexOf(from);
+            if (idx < 0)
+                continue;
+            const candidate = stem.slice(1, idx + 1) + 'src/' + stem.slice(idx + from.length);
+            const found = this.tryPathNoPackage((0,project/* joinPath */.uJ)(candidate.slice(0, -1)));
+            if (found)
+                return found;
+        }
+        return undefined;
+    }
+    packageAt(dir) {
+        if (!this.packageByDir.has(dir)) {
+            const path = (0,project/* joinPath */.uJ)(dir, 'package.json');
+            this.packageByDir.set(dir, this.exists(path) ? (0,project/* loadPackage */.HU)(this.read, path) : undefined);
+        }
+        return this.packageByDir.get(dir);
+    }
+    nearestPackage(fromDir) {
+        for (let dir = fromDir;; dir = (0,project/* dirname */.pD)(dir)) {
+            const pkg = this.packageAt(dir);
+            if (pkg)
+                return pkg;
+            if (dir === '')
+                return undefined;
+        }
+    }
+    nearestTsConfig(fromDir) {
+        const visited = [];
+        let found;
+        for (let dir = fromDir;; dir = (0,project/* dirname */.pD)(dir)) {
+            if (this.tsconfigByDir.has(dir)) {
+                found = this.tsconfigByDir.get(dir);
+                break;
+            }
+            visited.push(dir);
+            for (const name of ['tsconfig.json', 'jsconfig.json']) {
+                const path = (0,project/* joinPath */.uJ)(dir, name);
+                if (this.exists(path)) {
+                    found = (0,project/* loadTsConfig */.mt)(this.read, path, this.files, this.tsconfigs);
+                    break;
+                }
+            }
+            if (found || dir === '')
+                break;
+        }
+        for (const dir of visited)
+            this.tsconfigByDir.set(dir, found);
+        return found;
+    }
+    /**
+     * Resolves a subpath through a package's `exports` or `imports` map: the file taken, then those
+     * other export conditions take (see targets); none when the map does not lead into the repository.
+     */
+    throughMap(map, key, dir) {
+        if (map === undefined || map === null)
+            return [];
+        if (typeof map === 'string' || Array.isArray(map))
+            return key === '.' ? this.targets(map, dir, '') : [];
+        const entries = map;
+        const keys = Object.keys(entries);
+        if (keys.length && !keys.some(k => k.startsWith('.') || k.startsWith('#'))) {
+            return key === '.' ? this.targets(entries, dir, '') : [];
+        }
+        if (key in entries)
+            return this.targets(entries[key], dir, '');
+        for (const pattern of keys) {
+            const star = pattern.indexOf('*');
+            if (star < 0) {
+                if (pattern.endsWith('/') && key.startsWith(pattern))
+                    return this.targets(entries[pattern], dir, key.slice(pattern.length), true);
+                continue;
+            }
+            const prefix = pattern.slice(0, star);
+            const suffix = pattern.slice(star + 1);
+            if (key.startsWith(prefix) && key.endsWith(suffix) && key.length >= prefix.length + suffix.length)
+                return this.targets(entries[pattern], dir, key.slice(prefix.length, key.length - suffix.length));
+        }
+        return [];
+    }
+    /**
+     * The file an exports or imports target leads to under the conditions the runner at `dir` uses
+     * (see viteAt), then the one the other order takes, when it differs: node loads the `import`
+     * target for an ES module and the `require` one for CommonJS, and a folder may hold both kinds.
+     */
+    targets(value, dir, star, folder = false) {
+        const vite = this.viteAt(dir);
+        const first = this.target(value, dir, star, folder, vite ? BUNDLER_CONDITIONS : NODE_CONDITIONS);
+        if (first === undefined)
+            return [];
+        const other = this.target(value, dir, star, folder, vite ? NODE_CONDITIONS : BUNDLER_CONDITIONS);
+        return other === undefined || other === first ? [first] : [first, other];
+    }
+    target(value, dir, star, folder, order) {
+        if (typeof value === 'string') {
+            const path = (0,project/* joinPath */.uJ)(dir, folder ? value + star : value.replace(/\*/g, star));
+            return this.tryPathNoPackage(path) ?? this.sourceFor(path);
+        }
+        if (Array.isArray(value)) {
+            for (const item of value) {
+                const found = this.target(item, dir, star, folder, order);
+                if (found)
+                    return found;
+            }
+            return undefined;
+        }
+        if (value && typeof value === 'object') {
+            const conditions = value;
+            for (const condition of order) {
+                if (condition in conditions) {
+                    const found = this.target(conditions[condition], dir, star, folder, order);
+                    if (found)
+                        return found;
+                }
+            }
+            for (const nested of Object.values(conditions)) {
+                const found = this.target(nested, dir, star, folder, order);
+                if (found)
+                    return found;
+            }
+        }
+        return undefined;
+    }
+    /** Whether a jest mapping or an alias may rewrite `spec`, wherever it is imported. */
+    rewrites(spec) {
+        return (this.jest.some(settings => settings.moduleNameMapper.some(({ regex }) => regex.test(spec))) ||
+            this.aliases.some(({ find }) => find.test(spec)));
+    }
+    viaJest(spec) {
+        for (const settings of this.jest) {
+            for (const { regex, targets } of settings.moduleNameMapper) {
+                const match = regex.exec(spec);
+                if (!match)
+                    continue;
+                for (const target of targets) {
+                    const replaced = target.replace(/\$(\d+)/g, (_, n) => match[Number(n)] ?? '');
+                    const found = this.tryPath((0,project/* joinPath */.uJ)(replaced));
+                    if (found)
+                        return found;
+                }
+            }
+        }
+        return undefined;
+    }
+    /**
+     * Resolutions by folder + specifier: a path, '' for a package outside, '?' for unresolved,
+     * '\u0001' + folder for a repository package whose entry is not in the repository.
+     */
+    memo;
+    /** How many resolutions this resolver added to the memo. */
+    added = 0;
+    /**
+     * The JavaScript/TypeScript files a path string in `from` names with its extension (or the
+     * scripts it names, files without one), which a test or module may run in another process or
+     * thread: `join(__dirname, '../bin/cli.js')`,
+     * `` `${root}/bin/cli.js` `` (the text after the last hole), `new URL('./worker.ts', …)`,
+     * `spawn('node', ['bin/cli.js'])`. A path counts from the file's folder, its package's folder
+     * and the repository's top, wherever it may be run from, and a name alone names the files so
+     * called under the file's folder (`join(__dirname, 'fixtures', 'inspect.js')`); never `from`.
+     */
+    namedSources(from, literal) {
+        const text = (0,model/* afterLastHole */.Jz)(literal);
+        if (text.length < 2 || text.length > 200 || !model/* PATH_LIKE */.G8.test(text))
+            return [];
+        // With its extension (a page too: it runs its scripts), or a script without one
+        // (`fixtures/pm`, whose `#!` line says node).
+        const script = !(0,model/* isJsLike */.Pp)(text) && !HTML_PAGE.test(text);
+        if (script && !this.scriptNames().has(text.slice(text.lastIndexOf('/') + 1)))
+            return [];
+        const dir = (0,project/* dirname */.pD)(from);
+        const relative = text.startsWith('./') || text.startsWith('../');
+        const rest = text.startsWith('/') ? text.slice(1) : text;
+        const bases = relative ? [dir] : [dir, this.packageDirOf(from) ?? '', ''];
+        const named = [];
+        // A name alone (`join(__dirname, 'fixtures', 'inspect.js')`): a file of that name under the folder.
+        if (!relative && dir !== '' && !rest.includes('/'))
+            for (const path of this.filesNamed(rest))
+                if (path.startsWith(dir + '/') && path !== from && (!script || scanKindOf(path) === 'script'))
+                    named.push(path);
+        for (const base of bases) {
+            const path = (0,project/* joinPath */.uJ)(base, rest);
+            if (path === from || path.startsWith('../') || !this.exists(path) || named.includes(path))
+                continue;
+            if (!script || scanKindOf(path) === 'script')
+                named.push(path);
+        }
+        return named;
+    }
+    scriptNamesFound;
+    /** The names of the files scanned as scripts (without an extension, or `.sh`). */
+    scriptNames() {
+        if (!this.scriptNamesFound) {
+            this.scriptNamesFound = new Set();
+            for (const path of this.files)
+                if (scanKindOf(path) === 'script')
+                    this.scriptNamesFound.add(path.slice(path.lastIndexOf('/') + 1));
+        }
+        return this.scriptNamesFound;
+    }
+    byName;
+    /** The files whose last segment is `name`. */
+    filesNamed(name) {
+        if (!this.byName) {
+            this.byName = new Map();
+            for (const path of this.files) {
+                const base = path.slice(path.lastIndexOf('/') + 1);
+                const list = this.byName.get(base);
+                if (list)
+                    list.push(path);
+                else
+                    this.byName.set(base, [path]);
+            }
+        }
+        return this.byName.get(name) ?? [];
+    }
+    globMemo = new Map();
+    globMatchers = new Map();
+    /** The files a glob import in `from` loads (see glob-imports.ts). */
+    globFiles(from, pattern) {
+        const key = this.globKey(from, pattern);
+        let files = this.globMemo.get(key);
+        if (!files)
+            this.globMemo.set(key, (files = (0,glob_imports/* globFiles */.CJ)(prefix => this.filesUnder(prefix), this.globFrom(key), pattern)));
+        return files.includes(from) ? files.filter(file => file !== from) : files;
+    }
+    /** Whether glob import `pattern`, written in `from`, loads `file` (as globFiles lists it). */
+    globLoads(from, pattern, file) {
+        return this.globLoader(from, pattern)(file);
+    }
+    /** globLoads for one importer and pattern: tries each file asked about, lists none. */
+    globLoader(from, pattern) {
+        const key = this.globKey(from, pattern);
+        let loads = this.globMatchers.get(key);
+        if (!loads) {
+            const matcher = (0,glob_imports/* globMatcher */.fU)(this.globFrom(key), pattern);
+            this.globMatchers.set(key, (loads = matcher ? matcher.loads : () => false));
+        }
+        const inFolder = loads;
+        return file => file !== from && this.files.has(file) && inFolder(file);
+    }
+    /**
+     * What a pattern matches depends on the importer's folder (nothing, for a rooted one), and never
+     * includes the importer: worked out once per folder, as tests repeat one pattern in hundreds of files.
+     */
+    globKey(from, pattern) {
+        return `${pattern.startsWith('/') ? '' : (0,project/* dirname */.pD)(from)}\0${pattern}`;
+    }
+    /** A file name no file has, in the key's folder: the matcher for every importer there. */
+    globFrom(key) {
+        return (0,project/* joinPath */.uJ)(key.slice(0, key.indexOf('\0')), '\0');
+    }
+    /** Resolves `spec` imported from file `from` (memoized per folder and specifier). */
+    resolveJs(from, spec) {
+        const fromDir = (0,project/* dirname */.pD)(from);
+        const key = fromDir + '\u0000' + spec;
+        let encoded = this.memo[key];
+        if (encoded === undefined) {
+            const result = this.resolveJsUncached(fromDir, spec);
+            encoded =
+                'file' in result
+                    ? [result.file, ...(result.also ?? [])].join('\u0002')
+                    : 'external' in result
+                        ? ''
+                        : 'package' in result
+                            ? '\u0001' + result.package
+                            : '?';
+            this.memo[key] = encoded;
+            this.added++;
+        }
+        if (encoded === '')
+            return { external: true };
+        if (encoded === '?')
+            return { unresolved: true };
+        if (encoded.charCodeAt(0) === 1)
+            return { package: encoded.slice(1) };
+        if (!encoded.includes('\u0002'))
+            return { file: encoded };
+        const [file, ...also] = encoded.split('\u0002');
+        return { file, also };
+    }
+    /** The files in path order, for folder lookups, with their places in `files`. */
+    sorted;
+    /** The files whose path starts with `prefix` (a folder and a slash), in the order of `files`. */
+    filesUnder(prefix) {
+        if (prefix === '')
+            return this.files;
+        if (!this.sorted) {
+            const paths = [...this.files];
+            const order = new Map(paths.map((path, i) => [path, i]));
+            this.sorted = { paths: paths.sort(), order };
+        }
+        const { paths, order } = this.sorted;
+        let low = 0;
+        let high = paths.length;
+        while (low < high) {
+            const middle = (low + high) >>> 1;
+            if (paths[middle] < prefix)
+                low = middle + 1;
+            else
+                high = middle;
+        }
+        const found = [];
+        for (let i = low; i < paths.length && paths[i].startsWith(prefix); i++)
+            found.push(paths[i]);
+        return found.sort((a, b) => order.get(a) - order.get(b));
+    }
+    /** Each package folder's sources (see packageSources), worked out on first use. */
+    sourcesByPackage;
+    /**
+     * The JavaScript/TypeScript sources of the repository package in `dir`: its files, less
+     * node_modules, nested packages and test-looking files.
+     */
+    packageSources(dir) {
+        this.sourcesByPackage ??= this.groupSourcesByPackage();
+        return this.sourcesByPackage.get(dir) ?? new Set();
+    }
+    /** Every source under the nearest folder above it with a package.json (the root when none is). */
+    groupSourcesByPackage() {
+        const byPackage = new Map();
+        const packageDirs = new Set();
+        for (const f of this.files)
+            if ((f === 'package.json' || f.endsWith('/package.json')) && !f.includes('node_modules/'))
+                packageDirs.add((0,project/* dirname */.pD)(f));
+        const nearest = new Map();
+        const packageOf = (folder) => {
+            let found = nearest.get(folder);
+            if (found === undefined) {
+                found = packageDirs.has(folder) || folder === '' ? folder : packageOf((0,project/* dirname */.pD)(folder));
+                nearest.set(folder, found);
+            }
+            return found;
+        };
+        for (const f of this.files) {
+            if (!(0,model/* isJsLike */.Pp)(f) || f.includes('node_modules/') || TEST_LIKE.test(f))
+                continue;
+            const owner = packageOf((0,project/* dirname */.pD)(f));
+            let sources = byPackage.get(owner);
+            if (!sources)
+                byPackage.set(owner, (sources = new Set()));
+            sources.add(f);
+        }
+        return byPackage;
+    }
+    /**
+     * The folder `dirname(require.resolve(spec))` names from `from`, for the files code reads or
+     * lists there: the whole package the module is in (its entry may be in a folder of its own, and
+     * `join(dirname(…), '..')` goes up from it), or the module's folder when that package is the
+     * repository's top, which a string cannot name either. Undefined for a module outside the repository.
+     */
+    namedFolder(from, spec) {
+        const resolution = this.resolveJs(from, spec);
+        if ('package' in resolution)
+            return resolution.package || undefined;
+        if (!('file' in resolution))
+            return undefined;
+        return this.packageDirOf(resolution.file) || (0,project/* dirname */.pD)(resolution.file) || undefined;
+    }
+    /** The folder of the package (nearest package.json) that holds `path`. */
+    packageDirOf(path) {
+        return this.nearestPackage((0,project/* dirname */.pD)(path))?.dir;
+    }
+    resolveJsUncached(fromDir, spec) {
+        const mapped = this.viaJest(spec);
+        if (mapped)
+            return { file: mapped };
+        const alias = this.aliases.find(({ dir, find }) => (dir === '' || fromDir === dir || fromDir.startsWith(dir + '/')) && find.test(spec));
+        if (alias) {
+            // Vite resolves the replaced specifier as a path; one that names nothing fails to load.
+            const found = this.fileOrSource((0,project/* joinPath */.uJ)(spec.replace(alias.find, alias.replacement)));
+            return found ? { file: found } : { unresolved: true };
+        }
+        if (spec.startsWith('./') || spec.startsWith('../') || spec === '.' || spec === '..') {
+            // Build output that is not in the repository (a test importing `../lib/index.js`) is its source.
+            const found = this.fileOrSource((0,project/* joinPath */.uJ)(fromDir, spec));
+            return found ? { file: found } : { unresolved: true };
+        }
+        if (spec.startsWith('/')) {
+            const found = this.fileOrSource((0,project/* joinPath */.uJ)(spec));
+            return found ? { file: found } : { unresolved: true };
+        }
+        // A bare specifier resolves the same from every folder with the same package and tsconfig.
+        const pkg = this.nearestPackage(fromDir);
+        const tsconfig = this.nearestTsConfig(fromDir);
+        let byPackage = this.bareResolutions.get(tsconfig);
+        if (!byPackage)
+            this.bareResolutions.set(tsconfig, (byPackage = new Map()));
+        let bySpec = byPackage.get(pkg);
+        if (!bySpec)
+            byPackage.set(pkg, (bySpec = new Map()));
+        let resolution = bySpec.get(spec);
+        if (!resolution)
+            bySpec.set(spec, (resolution = this.resolveBare(pkg, tsconfig, spec)));
+        return resolution;
+    }
+    bareResolutions = new Map();
+    /** Resolves a bare specifier (`#…`, a path alias, a package name) from a folder of `pkg` under `tsconfig`. */
+    resolveBare(pkg, tsconfig, spec) {
+        if (spec.startsWith('#')) {
+            const [found, ...others] = pkg ? this.throughMap(pkg.imports, spec, pkg.dir) : [];
+            const also = others.filter(other => !DECLARATION.test(other));
+            if (found)
+                return also.length ? { file: found, also } : { file: found };
+        }
+        // A declaration file found through `paths` types the import; what runs may be elsewhere.
+        let declaration;
+        if (tsconfig) {
+            for (const { pattern, targets } of tsconfig.paths) {
+                const star = pattern.indexOf('*');
+                let rest;
+                if (star < 0)
+                    rest = pattern === spec ? '' : undefined;
+                else if (spec.startsWith(pattern.slice(0, star)) && spec.endsWith(pattern.slice(star + 1)))
+                    rest = spec.slice(star, spec.length - (pattern.length - star - 1));
+                if (rest === undefined)
+                    continue;
+                for (const target of targets) {
+                    const found = this.tryPath(target.replace('*', rest));
+                    if (found && DECLARATION.test(found))
+                        declaration ??= found;
+                    else if (found)
+                        return { file: found };
+                }
+            }
+            if (tsconfig.baseUrl !== undefined) {
+                const found = this.tryPath((0,project/* joinPath */.uJ)(tsconfig.baseUrl, spec));
+                if (found)
+                    return { file: found };
+            }
+        }
+        // A workspace package, by name or name/subpath.
+        const parts = spec.split('/');
+        const name = spec.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
+        const named = this.workspacePackages.get(name) ?? (pkg?.name === name ? pkg : undefined);
+        if (named) {
+            const sub = spec.slice(name.length);
+            const key = sub ? '.' + sub : '.';
+            const [mapped, ...others] = named.exports !== undefined ? this.throughMap(named.exports, key, named.dir) : [];
+            let found = mapped ?? (sub ? this.fileOrSource((0,project/* joinPath */.uJ)(named.dir, sub)) : this.tryPath(named.dir));
+            // A declaration (a `types` field) is not what runs: the source of the same name is, when there
+            // is one; when not, any source may be.
+            if (!found || DECLARATION.test(found))
+                found = this.tryPath((0,project/* joinPath */.uJ)(named.dir, 'src', sub || 'index'));
+            if (!found || DECLARATION.test(found))
+                return { package: named.dir };
+            const also = others.filter(other => other !== found && !DECLARATION.test(other));
+            return also.length ? { file: found, also } : { file: found };
+        }
+        if (declaration)
+            return { file: declaration };
+        for (const settings of this.jest) {
+            for (const base of [
+                ...settings.modulePaths,
+                ...settings.moduleDirectories.map(d => (0,project/* joinPath */.uJ)(settings.rootDir, d))
+            ]) {
+                const found = this.tryPath((0,project/* joinPath */.uJ)(base, spec));
+                if (found)
+                    return { file: found };
+            }
+        }
+        const pkgDir = pkg?.dir ?? '';
+        for (const { dir, root } of this.moduleRoots) {
+            if (dir !== '' && pkgDir !== dir && !pkgDir.startsWith(dir + '/'))
+                continue;
+            const found = this.tryPath((0,project/* joinPath */.uJ)(root, spec));
+            if (found)
+                return { file: found };
+        }
+        // `@/…` and `~/…` name no npm package: an alias this resolver could not read (a bundler's,
+        // a framework's). It may lead to any source of the package.
+        if (UNREAD_ALIAS.test(spec) && pkg)
+            return { package: pkg.dir };
+        return { external: true };
+    }
+    // ── Python ───────────────────────────────────────────────────────────────
+    pyModule(base) {
+        if (this.exists(base + '.py'))
+            return base + '.py';
+        if (this.exists(base + '/__init__.py'))
+            return base + '/__init__.py';
+        return undefined;
+    }
+    /** Files for `import a.b.c` (packages a, a.b and module a.b.c), from the importing file. */
+    resolvePython(from, spec) {
+        const dots = /^\.*/.exec(spec)?.[0].length ?? 0;
+        const dotted = spec.slice(dots);
+        const parts = dotted ? dotted.split('.') : [];
+        let bases;
+        if (dots > 0) {
+            let dir = (0,project/* dirname */.pD)(from);
+            for (let i = 1; i < dots; i++)
+                dir = (0,project/* dirname */.pD)(dir);
+            bases = [dir];
+        }
+        else {
+            bases = [...this.pythonRoots];
+            // pytest's rootdir-relative imports: the test's folder and its parents.
+            for (let dir = (0,project/* dirname */.pD)(from); dir !== ''; dir = (0,project/* dirname */.pD)(dir))
+                bases.push(dir);
+        }
+        for (const base of bases) {
+            const files = [];
+            let ok = true;
+            for (let i = 1; i <= parts.length; i++) {
+                const file = this.pyModule((0,project/* joinPath */.uJ)(base, ...parts.slice(0, i)));
+                if (file)
+                    files.push(file);
+                else if (i === parts.length)
+                    ok = false;
+            }
+            if (parts.length === 0) {
+                const init = (0,project/* joinPath */.uJ)(base, '__init__.py');
+                if (this.exists(init))
+                    files.push(init);
+            }
+            if (ok && (files.length || parts.length === 0))
+                return { files, resolved: true };
+        }
+        return { files: [], resolved: false };
+    }
+    /** A name imported with `from pkg import name` that is a submodule file. */
+    pythonSubmodule(packageFile, name) {
+        if (!packageFile.endsWith('__init__.py'))
+            return undefined;
+        return this.pyModule((0,project/* joinPath */.uJ)((0,project/* dirname */.pD)(packageFile), name));
+    }
+    // ── Go ───────────────────────────────────────────────────────────────────
+    /** The Go modules of the repository: each `go.mod` folder and its module path. */
+    get goModuleRoots() {
+        return this.goModules;
+    }
+    /**
+     * The repository folder of a Go import path: a package of a module in the repository, or a
+     * package vendored into the module that holds the importing file (`vendor/<import path>`).
+     */
+    goPackageDir(importPath, from) {
+        for (const { dir, module } of this.goModules) {
+            if (importPath === module)
+                return dir;
+            if (importPath.startsWith(module + '/'))
+                return (0,project/* joinPath */.uJ)(dir, importPath.slice(module.length + 1));
+        }
+        if (from === undefined)
+            return undefined;
+        const owner = this.goModules
+            .filter(({ dir }) => dir === '' || from.startsWith(dir + '/'))
+            .sort((a, b) => b.dir.length - a.dir.length)[0];
+        return owner ? (0,project/* joinPath */.uJ)(owner.dir, 'vendor', importPath) : undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/select/relink.ts
+
+
+
+
+function fileListChange(before, after) {
+    const old = new Set(before);
+    const added = [];
+    const deleted = [];
+    for (const path of after)
+        if (!old.has(path))
+            added.push(path);
+    for (const path of old)
+        if (!after.has(path))
+            deleted.push(path);
+    return { added, deleted };
+}
+const PYTHON_OR_GO = /\.(?:py|pyi|go)$|(?:^|\/)(?:pyproject\.toml|setup\.cfg|go\.work)$/;
+/**
+ * Whether adding or deleting `path` may change links that relinking by keys does not follow:
+ * Python and Go modules and their project files (module roots, packages), and configs (which
+ * the configs' fingerprint catches too).
+ */
+function changesEverything(path) {
+    return (PYTHON_OR_GO.test(path) ||
+        VITE_CONFIG.test(path) ||
+        isAliasConfig(path) ||
+        /(?:^|\/)(?:package\.json|[tj]sconfig[\w.-]*\.json)$/.test(path));
+}
+/**
+ * The paths a relative import that may load one of `changed` can resolve through: each file, the
+ * file without each of its extensions (`./a` and `./a.js` find `a.ts`), and each folder above it
+ * (an index, a folder's package entry).
+ */
+function touchedPaths(changed) {
+    const touched = new Set();
+    for (const path of changed) {
+        touched.add(path);
+        const slash = path.lastIndexOf('/');
+        for (let dot = path.indexOf('.', slash + 2); dot > 0; dot = path.indexOf('.', dot + 1))
+            touched.add(path.slice(0, dot));
+        for (let dir = (0,project/* dirname */.pD)(path); dir !== ''; dir = (0,project/* dirname */.pD)(dir))
+            touched.add(dir);
+    }
+    return touched;
+}
+const RELATIVE = /^\.\.?(?:\/|$)/;
+const LAST_EXTENSION = /\.[^./]+$/;
+/**
+ * The saved resolutions (folder + NUL + specifier → result) that hold after `change`: those of
+ * relative specifiers whose path is none of the paths an added or deleted file touches (see
+ * touchedPaths), through no build folder (mapped to `src/`), and that no alias or jest mapping
+ * may rewrite. The others are dropped with their old results, to resolve again and compare.
+ */
+function carryResolutions(memo, change, rewrites) {
+    const touched = touchedPaths([...change.added, ...change.deleted]);
+    // A path is touched only if its last segment (or that without its extension) is the name of one.
+    const names = new Set([...touched].map(path => path.slice(path.lastIndexOf('/') + 1)));
+    for (const folder of BUILD_FOLDERS)
+        names.add(folder);
+    const buildFolder = new RegExp(`(?:^|/)(?:${BUILD_FOLDERS.join('|')})(?:/|$)`);
+    const rewritten = new Map();
+    const kept = Object.create(null);
+    const dropped = new Map();
+    for (const key in memo) {
+        const value = memo[key];
+        const nul = key.indexOf('\u0000');
+        const spec = key.slice(nul + 1);
+        let keep = RELATIVE.test(spec);
+        if (keep) {
+            let mapped = rewritten.get(spec);
+            if (mapped === undefined)
+                rewritten.set(spec, (mapped = rewrites(spec)));
+            keep = !mapped;
+        }
+        if (keep) {
+            const last = spec.slice(spec.lastIndexOf('/') + 1);
+            if (last === '' ||
+                last === '.' ||
+                last === '..' ||
+                names.has(last) ||
+                names.has(last.replace(LAST_EXTENSION, ''))) {
+                const path = (0,project/* joinPath */.uJ)(key.slice(0, nul), spec);
+                keep = !buildFolder.test(path) && !touched.has(path) && !touched.has(path.replace(LAST_EXTENSION, ''));
+            }
+            else
+                keep = !buildFolder.test(spec);
+        }
+        if (keep)
+            kept[key] = value;
+        else
+            dropped.set(key, value);
+    }
+    return { kept, dropped };
+}
+/**
+ * The specifiers, by folder, that a dropped resolution now resolves otherwise: the modules there
+ * that import one are linked again. Resolves each again into `resolver`'s memo.
+ */
+function resolvedAnew(dropped, resolver) {
+    const specsByFolder = new Map();
+    for (const [key, before] of dropped) {
+        const nul = key.indexOf('\u0000');
+        const dir = key.slice(0, nul);
+        const spec = key.slice(nul + 1);
+        resolver.resolveJs(dir === '' ? '\u0000' : `${dir}/\u0000`, spec);
+        if (resolver.memo[key] === before)
+            continue;
+        const specs = specsByFolder.get(dir);
+        if (specs)
+            specs.add(spec);
+        else
+            specsByFolder.set(dir, new Set([spec]));
+    }
+    return specsByFolder;
+}
+/** The keys (see above) of what a module's links depend on besides its imports' resolutions. */
+function linkSense(path, scan, resolver) {
+    if (scan.lang !== 'js')
+        return [];
+    const keys = new Set();
+    for (const literal of scan.strings) {
+        // As namedSources reads a string: a path ending in a name.
+        const text = (0,model/* afterLastHole */.Jz)(literal);
+        if (text.length < 2 || text.length > 200 || !model/* PATH_LIKE */.G8.test(text))
+            continue;
+        const name = text.replace(/\/+$/, '').slice(text.replace(/\/+$/, '').lastIndexOf('/') + 1);
+        if (name !== '' && name !== '.' && name !== '..')
+            keys.add(`n:${name}`);
+    }
+    for (const record of scan.imports) {
+        if (record.kind === 'glob')
+            keys.add('g');
+        else if (record.kind !== 'folder') {
+            const resolution = resolver.resolveJs(path, record.spec);
+            if ('package' in resolution)
+                keys.add(`p:${resolution.package}`);
+        }
+    }
+    return [...keys];
+}
+/** The keys under which a module whose links `path`'s addition or deletion may change is kept. */
+function senseKeysOf(path) {
+    const keys = [`n:${path.slice(path.lastIndexOf('/') + 1)}`, 'g', 'p:'];
+    for (let dir = (0,project/* dirname */.pD)(path); dir !== ''; dir = (0,project/* dirname */.pD)(dir))
+        keys.push(`p:${dir}`);
+    return keys;
+}
+
 ;// CONCATENATED MODULE: ./src/select/graph.ts
+
 
 
 /**
@@ -717,9 +2806,11 @@ function decodeEdges(line, paths) {
  * Builds the graph of `scans` (keyed by path, in a stable order; `keys` gives each scan's cache
  * key). With the snapshot of an earlier run for the same files and configs, only the files whose
  * scan changed are linked again, the edges into the files they point at (before and after) are
- * patched, and the rest is read from the snapshot when something asks for it.
+ * patched, and the rest is read from the snapshot when something asks for it. With `across`, the
+ * snapshot is of a revision with other files (added, `deleted`), the same configs: the modules in
+ * `relink` are linked again too, as what they link to may have changed (see relink.ts).
  */
-function buildGraph(scans, resolver, conftests, keys = new Map(), previous, setupLoadsOf = () => []) {
+function buildGraph(scans, resolver, conftests, keys = new Map(), previous, setupLoadsOf = () => [], across) {
     // Go packages: folder → non-test files.
     const goPackages = new Map();
     for (const [path, scan] of scans) {
@@ -731,51 +2822,66 @@ function buildGraph(scans, resolver, conftests, keys = new Map(), previous, setu
         goPackages.set(dir, list);
     }
     const link = (path, scan) => linkNode(path, scan, resolver, conftests, goPackages, setupLoadsOf(path));
-    const usable = previous && sameFiles(previous, scans);
-    if (!usable) {
+    const linkAll = () => {
         const nodes = new Map();
         for (const [path, scan] of scans)
             nodes.set(path, { path, scan, ...link(path, scan) });
-        return freshGraph(nodes, keys);
-    }
-    const paths = [...previous.paths];
+        return freshGraph(nodes, keys, resolver, nodes.size);
+    };
+    if (!previous || !(across ? inSameOrder(previous, scans) : sameFiles(previous, scans)))
+        return linkAll();
+    const scannedBefore = previous.keys.length;
+    const oldIndex = new Map();
+    previous.paths.forEach((path, i) => oldIndex.set(path, i));
+    // This revision's order: its scanned files, then the other files edges lead to.
+    const paths = across ? [...scans.keys()] : [...previous.paths];
+    if (across)
+        for (const path of previous.paths.slice(scannedBefore))
+            if (!scans.has(path) && !across.deleted.has(path))
+                paths.push(path);
     const index = new Map();
     paths.forEach((path, i) => index.set(path, i));
     const changed = [];
     const nodes = new Map();
-    let i = 0;
     for (const [path, scan] of scans) {
-        if (previous.keys[i] === keys.get(path))
+        const at = oldIndex.get(path);
+        const before = at !== undefined && at < scannedBefore ? previous.keys[at] : undefined;
+        if (before === keys.get(path) && !across?.relink.has(path))
             nodes.set(path, new LazyNode(path, scan, () => link(path, scan)));
         else {
-            changed.push(i);
+            changed.push(path);
             nodes.set(path, { path, scan, ...link(path, scan) });
         }
-        i++;
     }
+    const gone = across
+        ? [...across.deleted].filter(path => (oldIndex.get(path) ?? scannedBefore) < scannedBefore)
+        : [];
     // A Go file links to its package's other files, which depend on their languages: start over.
-    const goChanged = changed.some(c => paths[c].endsWith('.go'));
-    if (goChanged || changed.length > scans.size / 4)
-        return freshGraph(nodes, keys);
+    const goChanged = [...changed, ...gone].some(path => path.endsWith('.go'));
+    if (goChanged || changed.length + gone.length > scans.size / 4)
+        return freshGraph(nodes, keys, resolver, changed.length);
     const decoded = new Map();
     const stored = (at) => {
         if (!decoded.has(at))
             decoded.set(at, decodeEdges(previous.edgesInto(at), previous.paths));
         return decoded.get(at);
     };
-    // Edges into the files the changed files pointed at or point at now, rebuilt in node order.
-    const changedPaths = new Set(changed.map(c => paths[c]));
+    // Edges into the files the changed (or deleted) files pointed at or point at now, rebuilt in node order.
+    const changedPaths = new Set([...changed, ...gone]);
     const fresh = new Map();
-    for (const c of changed)
-        addEdgesFrom(nodes.get(paths[c]), fresh);
+    for (const path of changed)
+        addEdgesFrom(nodes.get(path), fresh);
     const affected = new Set(fresh.keys());
-    for (const c of changed)
-        for (const t of previous.outs[c] ?? [])
-            affected.add(paths[t]);
+    for (const path of changedPaths) {
+        const at = oldIndex.get(path);
+        if (at !== undefined && at < scannedBefore)
+            for (const t of previous.outs[at] ?? [])
+                affected.add(previous.paths[t]);
+    }
     const patched = new Map();
     const order = (from) => index.get(from) ?? Number.MAX_SAFE_INTEGER;
     for (const target of affected) {
-        const at = index.get(target);
+        const at = oldIndex.get(target);
         const before = at === undefined ? undefined : stored(at);
         const add = fresh.get(target);
         const edges = {
@@ -794,7 +2900,7 @@ function buildGraph(scans, resolver, conftests, keys = new Map(), previous, setu
         edges.exportAllers.sort((a, b) => order(a) - order(b));
         const empty = !edges.loaders.length && !edges.bindings.length && !edges.exportAllers.length;
         patched.set(target, empty ? undefined : edges);
-        if (at === undefined) {
+        if (!index.has(target)) {
             index.set(target, paths.length);
             paths.push(target);
         }
@@ -802,37 +2908,68 @@ function buildGraph(scans, resolver, conftests, keys = new Map(), previous, setu
     const edgesInto = (file) => {
         if (patched.has(file))
             return patched.get(file);
-        const at = index.get(file);
-        return at === undefined || at >= previous.paths.length ? undefined : stored(at);
+        if (across?.deleted.has(file))
+            return undefined;
+        const at = oldIndex.get(file);
+        return at === undefined ? undefined : stored(at);
     };
     let snapshot;
     return {
         nodes,
         edgesInto,
+        linked: changed.length,
         snapshot: fingerprint => {
             if (snapshot)
                 return snapshot;
-            if (changed.length === 0 &&
+            if (!across &&
+                changed.length === 0 &&
                 paths.length === previous.paths.length &&
                 fingerprint === previous.fingerprint)
                 return (snapshot = previous);
-            const outs = [...previous.outs];
-            for (const c of changed)
-                outs[c] = [...targetsOf(nodes.get(paths[c]))].map(t => index.get(t));
-            const keyList = [...previous.keys];
-            for (const c of changed)
-                keyList[c] = keys.get(paths[c]);
+            const moved = new Set(changed);
+            const outs = [];
+            for (const path of scans.keys()) {
+                const node = nodes.get(path);
+                const at = oldIndex.get(path);
+                const targets = moved.has(path)
+                    ? [...targetsOf(node)]
+                    : (previous.outs[at] ?? []).map(t => previous.paths[t]);
+                outs.push(targets.map(target => {
+                    if (!index.has(target)) {
+                        index.set(target, paths.length);
+                        paths.push(target);
+                    }
+                    return index.get(target);
+                }));
+            }
+            // What each module's links depend on: kept for the modules not linked again.
+            const sense = Object.create(null);
+            for (const [key, list] of Object.entries(previous.sense))
+                for (const at of list) {
+                    const path = previous.paths[at];
+                    if (!moved.has(path) && scans.has(path))
+                        (sense[key] ??= []).push(index.get(path));
+                }
+            for (const path of changed)
+                for (const key of linkSense(path, nodes.get(path).scan, resolver))
+                    (sense[key] ??= []).push(index.get(path));
+            for (const list of Object.values(sense))
+                list.sort((a, b) => a - b);
             return (snapshot = {
                 fingerprint,
                 paths,
-                keys: keyList,
+                keys: [...scans.keys()].map(path => keys.get(path) ?? ''),
                 outs,
                 edgesInto: at => {
                     const path = paths[at];
                     if (patched.has(path))
                         return encodeEdges(patched.get(path), index);
-                    return previous.edgesInto(at);
-                }
+                    const before = oldIndex.get(path);
+                    if (before === undefined || across?.deleted.has(path))
+                        return encodeEdges(undefined, index);
+                    return across ? encodeEdges(stored(before), index) : previous.edgesInto(before);
+                },
+                sense
             });
         }
     };
@@ -846,7 +2983,27 @@ function sameFiles(previous, scans) {
             return false;
     return true;
 }
-function freshGraph(nodes, keys) {
+/**
+ * Whether the files both revisions scan come in the same order in each, so that edges kept from
+ * the snapshot (in its order) are in this revision's order too.
+ */
+function inSameOrder(previous, scans) {
+    const scannedBefore = previous.keys.length;
+    const oldIndex = new Map();
+    for (let i = 0; i < scannedBefore; i++)
+        oldIndex.set(previous.paths[i], i);
+    let last = -1;
+    for (const path of scans.keys()) {
+        const at = oldIndex.get(path);
+        if (at === undefined)
+            continue;
+        if (at < last)
+            return false;
+        last = at;
+    }
+    return true;
+}
+function freshGraph(nodes, keys, resolver, linked) {
     let edges;
     const all = () => {
         if (edges)
@@ -859,6 +3016,7 @@ function freshGraph(nodes, keys) {
     return {
         nodes,
         edgesInto: file => all().get(file),
+        linked,
         snapshot: fingerprint => {
             const paths = [...nodes.keys()];
             const index = new Map();
@@ -869,12 +3027,20 @@ function freshGraph(nodes, keys) {
                     paths.push(target);
                 }
             const outs = [...nodes.values()].map(node => [...targetsOf(node)].map(t => index.get(t)));
+            const sense = Object.create(null);
+            let at = 0;
+            for (const node of nodes.values()) {
+                for (const key of linkSense(node.path, node.scan, resolver))
+                    (sense[key] ??= []).push(at);
+                at++;
+            }
             return {
                 fingerprint,
                 paths,
                 keys: [...nodes.keys()].map(path => keys.get(path) ?? ''),
                 outs,
-                edgesInto: at => encodeEdges(all().get(paths[at]), index)
+                edgesInto: at => encodeEdges(all().get(paths[at]), index),
+                sense
             };
         }
     };
@@ -1779,1940 +3945,6 @@ function goEmbeds(pattern, rel) {
             return true;
     }
     return false;
-}
-
-// EXTERNAL MODULE: ./src/select/js-scanner.ts
-var js_scanner = __webpack_require__(62178);
-;// CONCATENATED MODULE: ./src/select/other-scanners.ts
-
-
-/** Python and Go: top-level definitions by indentation / package-level declarations. */
-const PY_KEYWORDS = new Set([
-    'False', 'None', 'True', 'and', 'as', 'assert', 'async', 'await', 'break', 'class', 'continue', 'def',
-    'del', 'elif', 'else', 'except', 'finally', 'for', 'from', 'global', 'if', 'import', 'in', 'is', 'lambda',
-    'nonlocal', 'not', 'or', 'pass', 'raise', 'return', 'try', 'while', 'with', 'yield', 'self', 'cls'
-]); // prettier-ignore
-/** Splits Python source into logical lines (bracket and backslash continuations joined). */
-function pythonLogicalLines(src) {
-    const lines = [];
-    let i = 0;
-    const n = src.length;
-    let depth = 0;
-    let code = '';
-    let norm = '';
-    let strings = [];
-    let indent = -1;
-    let atLineStart = true;
-    let lineIndent = 0;
-    let start = 0;
-    const flush = (end) => {
-        if (code.trim())
-            lines.push({ code, norm: norm.replace(/[ \t]+/g, ' ').trim(), indent, strings, start, end });
-        code = '';
-        norm = '';
-        strings = [];
-        indent = -1;
-    };
-    while (i < n) {
-        const c = src[i];
-        if (atLineStart) {
-            if (!code.trim())
-                start = i;
-            lineIndent = 0;
-            while (src[i] === ' ' || src[i] === '\t') {
-                lineIndent += src[i] === '\t' ? 8 : 1;
-                i++;
-            }
-            atLineStart = false;
-            continue;
-        }
-        if (c === '#') {
-            while (i < n && src[i] !== '\n')
-                i++;
-            continue;
-        }
-        if (c === '\\' && src[i + 1] === '\n') {
-            i += 2;
-            norm += ' ';
-            code += ' ';
-            continue;
-        }
-        if (c === '\n' || c === '\r') {
-            const end = i;
-            i++;
-            if (c === '\r' && src[i] === '\n')
-                i++;
-            atLineStart = true;
-            if (depth === 0)
-                flush(end);
-            else {
-                code += ' ';
-                norm += ' ';
-            }
-            continue;
-        }
-        if (indent < 0 && c !== ' ' && c !== '\t')
-            indent = lineIndent;
-        if (c === '"' || c === "'") {
-            const triple = src.startsWith(c.repeat(3), i);
-            const quote = triple ? c.repeat(3) : c;
-            let j = i + quote.length;
-            while (j < n) {
-                if (src[j] === '\\')
-                    j += 2;
-                else if (src.startsWith(quote, j))
-                    break;
-                else if (!triple && src[j] === '\n')
-                    return { lines, error: `unterminated string at offset ${i}` };
-                else
-                    j++;
-            }
-            if (j >= n)
-                return { lines, error: `unterminated string at offset ${i}` };
-            const value = src.slice(i + quote.length, j);
-            strings.push(value);
-            // Spaces inside a string are content: kept apart from the whitespace the hash ignores.
-            norm += JSON.stringify(value).replace(/ /g, '\\u0020');
-            code += '""';
-            // An f-string's replacement fields are code: what they name is referenced.
-            if (/[fF][rRbB]?$|[rR][fF]$/.test(/\w*$/.exec(code.slice(0, -2))?.[0] ?? ''))
-                code += ` ${fStringFields(value)} `;
-            i = j + quote.length;
-            continue;
-        }
-        if (c === '(' || c === '[' || c === '{')
-            depth++;
-        else if (c === ')' || c === ']' || c === '}')
-            depth = Math.max(0, depth - 1);
-        code += c;
-        norm += c;
-        i++;
-    }
-    flush(n);
-    if (depth > 0)
-        return { lines, error: 'unclosed bracket at end of file' };
-    return { lines };
-}
-/** A logical line that is an import statement. */
-const PY_IMPORT_LINE = /^(from\s+\S+\s+import|import)\s/;
-/** The replacement fields of an f-string's text (`{x!r:>{width}}` → `x width`), `{{` escapes aside. */
-function fStringFields(text) {
-    let fields = '';
-    let depth = 0;
-    for (let i = 0; i < text.length; i++) {
-        const c = text[i];
-        if (depth === 0 && (c === '{' || c === '}') && text[i + 1] === c)
-            i++;
-        else if (c === '{') {
-            depth++;
-            fields += ' ';
-        }
-        else if (c === '}')
-            depth = Math.max(0, depth - 1);
-        else if (depth > 0)
-            fields += c;
-    }
-    return fields;
-}
-/**
- * For each local that a top-level `import pkg` (or `import pkg.mod as local`) binds, the attribute
- * names the file reads from it (`pkg.name`), when that is all the file does with it: no bare use
- * (passed on, assigned, `getattr(pkg, …)`) and no other binding of the name.
- */
-function moduleAttributes(lines, locals) {
-    const attributes = new Map([...locals].map(local => [local, new Set()]));
-    for (const line of lines) {
-        const code = line.code.trim();
-        if (PY_IMPORT_LINE.test(code))
-            continue;
-        for (const match of code.matchAll(/(^|[^.\w])([A-Za-z_]\w*)(\s*\.\s*([A-Za-z_]\w*))?/g)) {
-            const found = attributes.get(match[2]);
-            if (!found)
-                continue;
-            if (match[4] === undefined)
-                attributes.delete(match[2]);
-            else
-                found.add(match[4]);
-        }
-    }
-    return attributes;
-}
-/**
- * The names code uses; a name read for an attribute as `name.attr` (scanPython keeps that form for
- * names that imports bind: see moduleAttributeRefs).
- */
-function pythonRefs(code) {
-    const refs = new Set();
-    for (const match of code.matchAll(/(^|[^.\w])([A-Za-z_]\w*)(?:\s*\.\s*([A-Za-z_]\w*))?/g)) {
-        const name = match[2];
-        if (PY_KEYWORDS.has(name))
-            continue;
-        refs.add(match[3] === undefined ? name : `${name}.${match[3]}`);
-    }
-    return [...refs];
-}
-/**
- * Keeps `name.attr` references only where an import binds `name` (a module, perhaps: see linkNode);
- * elsewhere they become `name`.
- */
-function moduleAttributeRefs(scan, importBound) {
-    for (const symbol of Object.values(scan.symbols)) {
-        if (!symbol.refs.some(ref => ref.includes('.')))
-            continue;
-        const refs = new Set();
-        for (const ref of symbol.refs) {
-            const dot = ref.indexOf('.');
-            refs.add(dot < 0 || importBound.has(ref.slice(0, dot)) ? ref : ref.slice(0, dot));
-        }
-        symbol.refs = [...refs];
-    }
-}
-function parsePythonImport(code) {
-    const text = code.trim();
-    let match = /^from\s+(\.*[\w.]*)\s+import\s+(.+)$/s.exec(text);
-    if (match) {
-        const spec = match[1];
-        const list = match[2].replace(/[()]/g, '');
-        if (list.trim() === '*')
-            return [{ spec, names: null }];
-        const names = list
-            .split(',')
-            .map(part => part.trim())
-            .filter(Boolean)
-            .map(part => {
-            const [imported, local] = part.split(/\s+as\s+/);
-            return { imported: imported.trim(), local: (local ?? imported ?? '').trim() };
-        });
-        return [{ spec, names }];
-    }
-    match = /^import\s+(.+)$/s.exec(text);
-    if (match) {
-        return match[1].split(',').map(part => {
-            const [module, local] = part.trim().split(/\s+as\s+/);
-            const spec = module.trim();
-            return { spec, names: null, local: (local ?? spec.split('.')[0] ?? '').trim() };
-        });
-    }
-    return [];
-}
-/**
- * Code that loads modules named in strings: pytest's `pytest_plugins` (each one loaded with the
- * conftest or test module that lists it), `importlib.import_module(…)` and `__import__(…)`.
- */
-const PY_MODULE_BY_NAME = /\bpytest_plugins\s*[:=]|\bimport_module\s*\(|\b__import__\s*\(/;
-/** A dotted module path, relative ones too. */
-const PY_MODULE_PATH = /^\.*[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*$/;
-function scanPython(src) {
-    const scan = (0,model/* emptyScan */.$6)('py');
-    const { lines, error } = pythonLogicalLines(src);
-    if (error)
-        scan.error = error;
-    const moduleParts = [];
-    const moduleRefs = new Set();
-    const allStrings = new Set();
-    let current;
-    let decorators = [];
-    // Imports in a block: a function's or class's body, or code under `if`/`try` at module level.
-    const nested = [];
-    // Every name an import binds, at top level or in a block.
-    const importBound = new Set();
-    const close = () => {
-        if (!current)
-            return;
-        const existing = scan.symbols[current.name];
-        const hash = (0,model/* hashText */.qj)(current.parts.join('\n'));
-        scan.symbols[current.name] = {
-            hash: existing ? (0,model/* hashText */.qj)(existing.hash + hash) : hash,
-            refs: [...new Set([...(existing?.refs ?? []), ...current.refs])]
-        };
-        if (current.kind === 'class')
-            for (const ref of current.onLoad)
-                moduleRefs.add(ref);
-        current = undefined;
-    };
-    for (const line of lines) {
-        for (const value of line.strings)
-            if (value.length <= 200 && /^[\w@./-]+$/.test(value) && /[./_-]/.test(value))
-                allStrings.add(value);
-        const code = line.code.trim();
-        if (PY_MODULE_BY_NAME.test(code))
-            for (const value of line.strings)
-                if (PY_MODULE_PATH.test(value))
-                    scan.imports.push({ spec: value, kind: 'dynamic', names: null });
-        if (line.indent > 0) {
-            if (PY_IMPORT_LINE.test(code))
-                for (const entry of parsePythonImport(code))
-                    nested.push({ ...entry, definition: current });
-            if (current) {
-                const global = /^global\s+(.+)$/.exec(code);
-                for (const name of global?.[1]?.split(',') ?? [])
-                    current.globals.add(name.trim());
-                current.parts.push(`${line.indent}:${line.norm}`);
-                const refs = pythonRefs(code);
-                for (const ref of refs)
-                    current.refs.add(ref);
-                // A class body runs on load, its methods' signatures and decorators too, not their bodies.
-                if (current.kind === 'class' &&
-                    !(current.methodIndent !== undefined && line.indent > current.methodIndent)) {
-                    current.methodIndent = /^(?:async\s+)?def\s/.test(code) ? line.indent : undefined;
-                    for (const ref of refs)
-                        current.onLoad.add(ref);
-                    if (runsOnLoad(code))
-                        moduleParts.push(`${current.name}:${line.indent}:${line.norm}`);
-                }
-            }
-            else {
-                moduleParts.push(`${line.indent}:${line.norm}`);
-                for (const ref of pythonRefs(code))
-                    moduleRefs.add(ref);
-            }
-            continue;
-        }
-        close();
-        if (code.startsWith('@')) {
-            decorators.push(line);
-            continue;
-        }
-        const def = /^(?:async\s+)?(def|class)\s+([A-Za-z_]\w*)/.exec(code);
-        if (def) {
-            const name = def[2];
-            current = {
-                name,
-                kind: def[1],
-                parts: [...decorators.map(d => d.norm), line.norm],
-                // Its signature's defaults and annotations, its bases: read as it is defined, on load.
-                signature: new Set(pythonRefs(code.slice(def[0].length))),
-                refs: new Set(),
-                onLoad: new Set(),
-                globals: new Set()
-            };
-            for (const ref of current.signature)
-                current.refs.add(ref);
-            for (const decorator of decorators)
-                for (const ref of pythonRefs(decorator.code))
-                    moduleRefs.add(ref);
-            // Decorators, bases and defaults that call run as the module loads: an edit to them can
-            // raise there, for every module that loads this one.
-            for (const decorator of decorators)
-                moduleParts.push(decorator.norm);
-            if (runsOnLoad(code))
-                moduleParts.push(line.norm);
-            if (def[1] === 'class') {
-                const bases = /\((.*)\)/.exec(code);
-                if (bases)
-                    for (const ref of pythonRefs(bases[1]))
-                        moduleRefs.add(ref);
-            }
-            decorators = [];
-            scan.exports[name] = name;
-            continue;
-        }
-        for (const decorator of decorators)
-            moduleParts.push(decorator.norm);
-        decorators = [];
-        if (PY_IMPORT_LINE.test(code)) {
-            for (const entry of parsePythonImport(code)) {
-                const star = !entry.names && entry.local === undefined;
-                const record = {
-                    spec: entry.spec,
-                    kind: star ? 'reexport' : 'static',
-                    names: entry.names
-                };
-                // `import pkg` or `import pkg.mod as name` binds the module it imports (`import pkg.mod`
-                // binds `pkg`).
-                if (!entry.names &&
-                    entry.local &&
-                    (!entry.spec.includes('.') || entry.local !== entry.spec.split('.')[0]))
-                    record.local = entry.local;
-                scan.imports.push(record);
-                const bindings = entry.names ?? (entry.local ? [{ imported: '*', local: entry.local }] : []);
-                for (const binding of bindings) {
-                    importBound.add(binding.local);
-                    scan.symbols[binding.local] = { hash: `${entry.spec}\u0000${binding.imported}`, refs: [] };
-                    scan.exports[binding.local] ??= binding.local;
-                }
-                if (!entry.names)
-                    moduleParts.push(`import ${entry.spec}`);
-            }
-            continue;
-        }
-        const assignment = /^([A-Za-z_]\w*)\s*(?::[^=]+)?=(?!=)/.exec(code);
-        if (assignment) {
-            const name = assignment[1];
-            const refs = pythonRefs(code.slice(assignment[0].length));
-            scan.symbols[name] = { hash: (0,model/* hashText */.qj)(line.norm), refs };
-            // A value that runs code as the module loads (a call, an operator) is module code as well.
-            if (!pythonInert(code.slice(assignment[0].length)))
-                moduleParts.push(line.norm);
-            scan.exports[name] = name;
-            for (const ref of refs)
-                moduleRefs.add(ref);
-            continue;
-        }
-        moduleParts.push(line.norm);
-        // `del name` unbinds a name: it does not use what the name holds.
-        if (!/^del\s+[\w\s,]+$/.test(code))
-            for (const ref of pythonRefs(code))
-                moduleRefs.add(ref);
-    }
-    close();
-    for (const decorator of decorators)
-        moduleParts.push(decorator.norm);
-    for (const bound of recordNestedImports(scan, nested))
-        importBound.add(bound);
-    scan.symbols[model/* MODULE_SYMBOL */.se] = { hash: (0,model/* hashText */.qj)(moduleParts.join('\n')), refs: [...moduleRefs] };
-    moduleAttributeRefs(scan, importBound);
-    recordModuleAttributes(scan, lines);
-    scan.strings = [...allStrings].slice(0, 300);
-    return scan;
-}
-/**
- * Adds the imports made in blocks, and returns the names they bind. `from m import a` under a
- * module-level `if`/`try` (`if TYPE_CHECKING: from .core import Context`) binds `a` for the module,
- * as at top level; in a function (`def __getattr__(name): from .core import Command`), for that
- * function only (`<function>/a`, unless the function declares `a` global): its references to `a`
- * lead to `m`'s `a`, not to all of `m`. In a class (a method's, or the class body's) it binds for
- * the module, as the class body may run it on load. A name bound twice in one scope, to different
- * things (`try: from ._speedups import escape` / `except ImportError: from ._native import escape`),
- * or bound at module level and at top level, keeps its imports whole; so do `import m` and
- * `from m import *`.
- */
-function recordNestedImports(scan, nested) {
-    const bindingKey = (spec, binding) => `${spec}\u0000${binding.imported}`;
-    const scoped = (definition, local) => definition?.kind === 'def' && !definition.globals.has(local) ? `${definition.name}/${local}` : local;
-    const boundTo = new Map();
-    for (const { spec, names, definition } of nested)
-        for (const binding of names ?? []) {
-            const local = scoped(definition, binding.local);
-            const keys = boundTo.get(local) ?? new Set();
-            keys.add(bindingKey(spec, binding));
-            boundTo.set(local, keys);
-        }
-    const bindsOnce = (local) => boundTo.get(local)?.size === 1 && (local.includes('/') || !(0,model/* own */.ZV)(scan.symbols, local));
-    const bound = new Set();
-    // Per function: its locals and what they are bound as.
-    const renames = new Map();
-    for (const { spec, names, local, definition } of nested) {
-        const kept = names?.every(binding => bindsOnce(scoped(definition, binding.local))) ? names : null;
-        if (!kept && local)
-            bound.add(local);
-        const bindings = (kept ?? []).map(binding => ({ ...binding, local: scoped(definition, binding.local) }));
-        scan.imports.push({ spec, kind: 'dynamic', names: kept ? bindings : null });
-        bindings.forEach((binding, i) => {
-            bound.add(binding.local);
-            if (definition && binding.local.includes('/')) {
-                const renamed = renames.get(definition) ?? new Map();
-                renamed.set((kept?.[i]).local, binding.local);
-                renames.set(definition, renamed);
-            }
-            else {
-                scan.symbols[binding.local] = { hash: bindingKey(spec, binding), refs: [] };
-                scan.exports[binding.local] ??= binding.local;
-            }
-        });
-    }
-    for (const [definition, renamed] of renames) {
-        const symbol = (0,model/* own */.ZV)(scan.symbols, definition.name);
-        if (!symbol)
-            continue;
-        const refs = new Set();
-        for (const ref of symbol.refs) {
-            const dot = ref.indexOf('.');
-            const head = dot < 0 ? ref : ref.slice(0, dot);
-            const to = renamed.get(head);
-            // In the body, a function's local hides the module's name.
-            if (to !== undefined)
-                refs.add(to + ref.slice(head.length));
-            if (to === undefined || definition.signature.has(ref))
-                refs.add(ref);
-        }
-        symbol.refs = [...refs];
-    }
-    return bound;
-}
-/**
- * Sets `attributes` on the imports that bind a module (`local`) the file only reads attributes of.
- * A local that two of them bind (`import a as m`, `import b as m`) is left whole. `import a.b`
- * beside `import a` leaves `a` an attribute reader: `a.b` reads the submodule `b`.
- */
-function recordModuleAttributes(scan, lines) {
-    const byLocal = new Map();
-    for (const record of scan.imports) {
-        if (record.local === undefined)
-            continue;
-        const list = byLocal.get(record.local);
-        if (list)
-            list.push(record);
-        else
-            byLocal.set(record.local, [record]);
-    }
-    const locals = new Set([...byLocal].filter(([, records]) => records.length === 1).map(([local]) => local));
-    for (const [local, names] of moduleAttributes(lines, locals)) {
-        const record = byLocal.get(local)?.[0];
-        if (record)
-            record.attributes = [...names].sort();
-    }
-}
-// ── Go ─────────────────────────────────────────────────────────────────────
-/**
- * Comments Go reads: build constraints, `//go:` directives (`embed`, `linkname`, `noinline`…),
- * cgo's `//export`, and `//line`. They are code to the scanner, kept with the declaration they
- * precede.
- */
-const GO_DIRECTIVE = /^\/\/(?:go:[a-z]|\s*\+build\s|export\s|line\s)/;
-/** A file that imports "C": its comment before the import is C code (cgo), so no comment is dropped. */
-const GO_CGO_IMPORT = /^import\s*(?:\(\s*)?"C"/m;
-/**
- * Go: package clause, imports, embed patterns, and a hash per package-level declaration (comments
- * dropped, except directives, and except every comment in a cgo file).
- */
-function scanGo(src) {
-    const scan = (0,model/* emptyScan */.$6)('go');
-    const keepComments = GO_CGO_IMPORT.test(src);
-    const embeds = [];
-    // Remove comments while keeping strings (raw strings use backquotes).
-    let code = '';
-    const strings = new Set();
-    for (let i = 0; i < src.length;) {
-        const c = src[i];
-        if (c === '/' && src[i + 1] === '/') {
-            let end = src.indexOf('\n', i);
-            if (end < 0)
-                end = src.length;
-            const comment = src.slice(i, end);
-            const atLineStart = /^[ \t]*$/.test(src.slice(src.lastIndexOf('\n', i - 1) + 1, i));
-            if (atLineStart && GO_DIRECTIVE.test(comment)) {
-                code += comment;
-                if (comment.startsWith('//go:embed '))
-                    embeds.push(...goEmbedPatterns(comment.slice('//go:embed '.length)));
-            }
-            else if (keepComments)
-                code += comment;
-            i = end;
-        }
-        else if (c === '/' && src[i + 1] === '*') {
-            const end = src.indexOf('*/', i + 2);
-            if (end < 0) {
-                scan.error = 'unclosed comment';
-                break;
-            }
-            if (keepComments)
-                code += src.slice(i, end + 2);
-            else
-                code += src.slice(i, end + 2).includes('\n') ? '\n' : ' ';
-            i = end + 2;
-        }
-        else if (c === '"' || c === '`' || c === "'") {
-            let j = i + 1;
-            while (j < src.length && src[j] !== c) {
-                if (src[j] === '\\' && c !== '`')
-                    j++;
-                j++;
-            }
-            const value = src.slice(i + 1, j);
-            if (c === '"' && /^[\w@./-]+$/.test(value) && /[./_-]/.test(value))
-                strings.add(value);
-            // Whitespace inside a literal is content, not formatting: escaped so that it is hashed as is.
-            code += src.slice(i, j + 1).replace(/\s/g, ch => `\\u{${ch.charCodeAt(0).toString(16)}}`);
-            i = j + 1;
-        }
-        else {
-            code += c;
-            i++;
-        }
-    }
-    if (embeds.length)
-        scan.embeds = embeds;
-    scan.pkg = /^\s*package\s+(\w+)/m.exec(code)?.[1];
-    if (!scan.pkg)
-        scan.error ??= 'no package clause';
-    const importBlock = /^import\s*\(([\s\S]*?)\)/gm;
-    for (const block of code.matchAll(importBlock)) {
-        for (const m of block[1].matchAll(/(?:^|\n)\s*(?:[\w.]+\s+)?"([^"]+)"/g))
-            scan.imports.push({ spec: m[1], kind: 'static', names: null });
-    }
-    for (const m of code.matchAll(/^import\s+(?:[\w.]+\s+)?"([^"]+)"/gm))
-        scan.imports.push({ spec: m[1], kind: 'static', names: null });
-    // Package-level declarations start at column 0, with the directives just above them.
-    const decls = code.split(/(?<!^\/\/go:[^\n]*)\n(?=(?:\/\/go:[^\n]*\n)*(?:func|type|var|const)\b)/m);
-    const moduleParts = [];
-    for (const decl of decls) {
-        const norm = decl.replace(/\s+/g, ' ').trim();
-        const head = /^(func|type|var|const)\s*(?:\(\s*\w*\s*\*?\s*(\w+)[^)]*\)\s*)?(\w+)?/.exec(decl.replace(/^(?:\/\/go:[^\n]*\n)+/, '').replace(/\s+/g, ' '));
-        if (!head) {
-            moduleParts.push(norm.replace(/^package \w+/, '').replace(/import\s*\([^)]*\)|import\s+(?:[\w.]+\s+)?"[^"]+"/g, ''));
-            continue;
-        }
-        const name = head[2] ? `${head[2]}.${head[3]}` : (head[3] ?? `${head[1]}#${moduleParts.length}`);
-        scan.symbols[name] = { hash: (0,model/* hashText */.qj)(norm), refs: [] };
-    }
-    scan.symbols[model/* MODULE_SYMBOL */.se] = { hash: (0,model/* hashText */.qj)(moduleParts.join('\n')), refs: [] };
-    const specs = new Set(scan.imports.map(i => i.spec));
-    scan.strings = [...strings].filter(value => !specs.has(value)).slice(0, 300);
-    return scan;
-}
-function pythonDefinitions(src) {
-    const { lines, error } = pythonLogicalLines(src);
-    if (error)
-        return undefined;
-    const definitions = new Map();
-    const twice = new Set();
-    let decorators = [];
-    for (let i = 0; i < lines.length; i++) {
-        const line = lines[i];
-        if (line.indent > 0)
-            continue;
-        const code = line.code.trim();
-        if (code.startsWith('@')) {
-            decorators.push(line);
-            continue;
-        }
-        const def = /^(?:async\s+)?(def|class)\s+([A-Za-z_]\w*)/.exec(code);
-        const header = [...decorators, line];
-        decorators = [];
-        if (!def)
-            continue;
-        let last = i;
-        while ((lines[last + 1]?.indent ?? 0) > 0)
-            last++;
-        const body = lines.slice(i + 1, last + 1);
-        const definition = {
-            name: def[2],
-            kind: def[1],
-            span: [header[0].start, lines[last].end],
-            shape: [...header.map(h => h.norm), ...docstringOf(body)],
-            methods: []
-        };
-        if (definition.kind === 'class') {
-            const memberIndent = body[0]?.indent ?? 0;
-            let methodDecorators = [];
-            for (let j = 0; j < body.length; j++) {
-                const member = body[j];
-                const memberCode = member.code.trim();
-                if (member.indent === memberIndent && memberCode.startsWith('@')) {
-                    methodDecorators.push(member);
-                    continue;
-                }
-                const memberHeader = [...methodDecorators, member];
-                methodDecorators = [];
-                for (const part of memberHeader)
-                    definition.shape.push(`${part.indent}:${part.norm}`);
-                if (member.indent !== memberIndent || !/^(?:async\s+)?def\s/.test(memberCode))
-                    continue;
-                let end = j;
-                while ((body[end + 1]?.indent ?? 0) > memberIndent)
-                    end++;
-                const methodBody = body.slice(j + 1, end + 1);
-                for (const doc of docstringOf(methodBody))
-                    definition.shape.push(doc);
-                definition.methods.push({
-                    span: [memberHeader[0].start, body[end].end],
-                    body: methodBody.map(part => `${part.indent}:${part.norm}`).join('\n')
-                });
-                j = end;
-            }
-            for (const part of methodDecorators)
-                definition.shape.push(`${part.indent}:${part.norm}`);
-        }
-        if (definitions.has(definition.name))
-            twice.add(definition.name);
-        definitions.set(definition.name, definition);
-        i = last;
-    }
-    // Defined twice: the filter leaves such a name to the graph.
-    for (const name of twice)
-        definitions.delete(name);
-    return definitions;
-}
-/** A call or a subscript: code that runs (and may raise) where the expression is evaluated. */
-const PY_CALL_OR_SUBSCRIPT = /[\w)\]"]\s*[([]/;
-const PY_CALL = /[\w)\]"]\s*\(/;
-/** A statement that is a string alone (strings blanked to `""`): a docstring where it comes first. */
-const PY_STRING_STATEMENT = /^[rRuUbB]?""$/;
-/**
- * Whether evaluating an expression (strings already blanked to `""`) runs no code but a name's
- * look-up: literals, names, dotted names and displays of them, as a JavaScript initializer without
- * a call. An operator, a call, a subscript, a lambda or a comprehension's call counts as code.
- */
-function pythonInert(expression) {
-    const value = expression.replace(/(^|[([{,:]\s*)[-+](?=\s*\d)/g, '$1').trim();
-    return /^[\w\s.,:()[\]{}"]*$/.test(value) && !PY_CALL_OR_SUBSCRIPT.test(value) && !/\blambda\b/.test(value);
-}
-/**
- * Whether a statement at top level or in a class body runs code of its own as the module loads:
- * a decorator, a class with bases, a function whose defaults or annotations call something, an
- * assignment whose value is not inert, or any other statement but a docstring, `pass` or a bare
- * annotation.
- */
-function runsOnLoad(code) {
-    if (code.startsWith('@'))
-        return true;
-    const def = /^(?:async\s+)?def\s+\w+\s*\((.*)$/.exec(code);
-    // A subscript in an annotation (`list[int]`) is a type's, as a name is.
-    if (def)
-        return PY_CALL.test(def[1]);
-    const cls = /^class\s+\w+\s*(.*)$/.exec(code);
-    if (cls)
-        return /^\(\s*[^)\s]/.test(cls[1]);
-    if (PY_STRING_STATEMENT.test(code) || code === 'pass' || code === '...')
-        return false;
-    const assignment = /^[A-Za-z_][\w.]*\s*(:[^=]+)?(?:=(?!=)(.*))?$/.exec(code);
-    if (assignment)
-        return assignment[2] === undefined ? false : !pythonInert(assignment[2]);
-    return true;
-}
-/** A function's docstring: read as it is defined (`__doc__`, click's help text), not when it runs. */
-function docstringOf(body) {
-    const first = body[0];
-    return first && PY_STRING_STATEMENT.test(first.code.trim()) ? [`doc:${first.norm}`] : [];
-}
-/**
- * The spans of the top-level functions and classes of the two versions of a Python file, for the
- * coverage filter (see SymbolSpans). A function's code runs only when called, but its decorators
- * and signature (defaults, annotations) run as it is defined, and its docstring is read then:
- * they are its shape. A class whose
- * versions differ only in the bodies of methods counts as those methods, a function of the same
- * shape; any other change to a class (a class attribute, a method's decorators or signature, a
- * method added or removed) runs on load: the class spans the whole of itself and is no function.
- */
-function pythonSymbolSpans(base, head) {
-    const before = pythonDefinitions(base);
-    const after = pythonDefinitions(head);
-    const spans = { base: new Map(), head: new Map() };
-    if (!before || !after)
-        return spans;
-    for (const [name, old] of before) {
-        const now = after.get(name);
-        if (!now)
-            continue;
-        const shape = (d) => `${d.kind}\n${d.shape.join('\n')}`;
-        if (old.kind === 'def' || shape(old) !== shape(now)) {
-            const fn = old.kind === 'def' && now.kind === 'def';
-            spans.base.set(name, { spans: [old.span], fn, shape: shape(old) });
-            spans.head.set(name, { spans: [now.span], fn, shape: shape(now) });
-            continue;
-        }
-        // Same shape, so the same methods in the same order: the ones whose bodies changed.
-        const changed = old.methods.flatMap((method, i) => (method.body !== now.methods[i]?.body ? [i] : []));
-        spans.base.set(name, {
-            spans: changed.map(i => old.methods[i]?.span),
-            fn: true,
-            shape: shape(old)
-        });
-        spans.head.set(name, {
-            spans: changed.map(i => now.methods[i]?.span),
-            fn: true,
-            shape: shape(now)
-        });
-    }
-    return spans;
-}
-
-// EXTERNAL MODULE: ./src/select/js-lexer.ts
-var js_lexer = __webpack_require__(40614);
-;// CONCATENATED MODULE: ./src/select/html.ts
-
-
-/**
- * An HTML page read as the module its scripts make: what a test that loads the page (jsdom's
- * `runScripts` with usable resources, a browser) runs. Each `<script src>` and
- * `<link rel="modulepreload">` becomes a side-effect import, each inline script its own code,
- * each other local `src`/`href` (a stylesheet, an image, a page it links to) a path string, and
- * the page's whole text one string, so that any edit of it changes the module.
- *
- * `src="app.js"` is a URL relative to the page, so `./app.js`; `/src/main.ts` starts at the
- * server's root, which is taken to be the page's folder (Vite's `index.html`). URLs with a scheme
- * (`https:`, `data:`), protocol-relative ones and template placeholders (`{{ }}`, `<%= %>`,
- * `%PUBLIC_URL%`, `${…}`) name no file of the repository and are left out. Comments load nothing.
- */
-function htmlModule(html) {
-    const page = html.replace(COMMENT, '');
-    const lines = [];
-    for (const match of page.matchAll(ELEMENT)) {
-        const script = match[1] !== undefined;
-        const attributeText = (script ? match[2] : match[5]) ?? '';
-        // Most tags name no URL: their attributes are not read.
-        if (!script && !URL_ATTRIBUTE.test(attributeText))
-            continue;
-        const attributes = attributesOf(attributeText);
-        const content = match[3] ?? '';
-        if (script) {
-            const type = (attributes.get('type') ?? '').trim().toLowerCase();
-            if (JSON_SCRIPT.test(type)) {
-                // An import map or JSON: its strings may name modules and data files.
-                if (content.trim() && !(0,js_lexer/* tokenize */.qw)(`(${content})`, false).error)
-                    lines.push(`;(${content}\n)`);
-                continue;
-            }
-            if (TEMPLATE_SCRIPT.test(type))
-                continue;
-            if (attributes.has('src')) {
-                const src = localUrl(attributes.get('src'));
-                if (src !== undefined)
-                    lines.push(`import ${JSON.stringify(src)}`);
-                continue;
-            }
-            // Inline code that does not tokenize on its own (a server template's placeholders) is left out.
-            if (content.trim() && !(0,js_lexer/* tokenize */.qw)(content, false).error)
-                lines.push(`;${content}\n`);
-            continue;
-        }
-        const name = (match[4] ?? '').toLowerCase();
-        for (const attribute of ['src', 'href', 'poster', 'data']) {
-            const url = localUrl(attributes.get(attribute));
-            // A folder (`<a href="/">`) is no file the page loads.
-            if (url === undefined || url.endsWith('/'))
-                continue;
-            const rel = (attributes.get('rel') ?? '').toLowerCase();
-            lines.push(name === 'link' && attribute === 'href' && /\bmodulepreload\b/.test(rel)
-                ? `import ${JSON.stringify(url)}`
-                : `;${JSON.stringify(url)}`);
-        }
-    }
-    lines.push(`;${JSON.stringify(`html ${(0,model/* hashText */.qj)(html)}`)}`);
-    return lines.join('\n') + '\n';
-}
-const COMMENT = /<!--[\s\S]*?(?:-->|$)/g;
-/** A script with its code (up to the first `</script`, as HTML reads it), or a start tag. */
-const ELEMENT = /<(script)\b((?:[^>"']|"[^"]*"|'[^']*')*)>([\s\S]*?)(?:<\/script\s*>|$)|<([a-z][\w-]*)\b((?:[^>"']|"[^"]*"|'[^']*')*)>/gi;
-/** Script types whose content is data, not code: JSON and an import map, whose strings count. */
-const JSON_SCRIPT = /^(?:importmap|speculationrules|application\/(?:[\w.+-]+\+)?json)$/;
-/** Script types whose content is markup for later, not code. */
-const TEMPLATE_SCRIPT = /^text\/(?:template|html|plain|x-[\w.-]*template[\w.-]*)$/;
-const URL_ATTRIBUTE = /(?:src|href|poster|data)\s*=/i;
-const ATTRIBUTE = /([^\s"'=<>`/]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
-function attributesOf(text) {
-    const attributes = new Map();
-    for (const [, name = '', double, single, bare] of text.matchAll(ATTRIBUTE)) {
-        const key = name.toLowerCase();
-        if (!attributes.has(key))
-            attributes.set(key, decodeEntities(double ?? single ?? bare ?? ''));
-    }
-    return attributes;
-}
-function decodeEntities(text) {
-    return text.includes('&')
-        ? text.replace(/&(?:amp|quot|apos|#39|#x27);/g, entity => ENTITIES[entity] ?? entity)
-        : text;
-}
-const ENTITIES = {
-    '&amp;': '&',
-    '&quot;': '"',
-    '&apos;': "'",
-    '&#39;': "'",
-    '&#x27;': "'"
-};
-/** A URL that names a file of the site, as a relative specifier; undefined for anything else. */
-function localUrl(value) {
-    if (value === undefined)
-        return undefined;
-    const url = value.trim().replace(/[?#].*$/, '');
-    if (!url || /^[a-z][a-z\d+.-]*:/i.test(url) || url.startsWith('//') || /[{}%<>$\s\\]/.test(url))
-        return undefined;
-    if (url.startsWith('/'))
-        return `.${url}`;
-    return url.startsWith('./') || url.startsWith('../') ? url : `./${url}`;
-}
-
-;// CONCATENATED MODULE: ./src/select/scan-blob.ts
-
-
-
-
-/** Larger files (bundles, generated data) are read as data, with no imports. */
-const MAX_SCANNED_BYTES = 1024 * 1024;
-/** Scanned files by extension: TypeScript without JSX, the other JavaScript-likes, Python, Go. */
-const KIND_BY_EXTENSION = new Map([
-    ...['ts', 'mts', 'cts'].map(ext => [ext, 'ts']),
-    ...['tsx', 'mtsx', 'ctsx', 'js', 'mjs', 'cjs', 'jsx', 'mjsx', 'cjsx'].map(ext => [ext, 'jsx']),
-    ['py', 'py'],
-    ['go', 'go'],
-    // A shell script, or a node one named so (jscodeshift's bin/jscodeshift.sh): its `#!` line says.
-    ['sh', 'script'],
-    ['html', 'html'],
-    ['htm', 'html']
-]);
-/** Files without an extension that are never scripts. */
-const NOT_SCRIPTS = new Set([
-    'LICENSE',
-    'LICENCE',
-    'Makefile',
-    'Dockerfile',
-    'CODEOWNERS',
-    'AUTHORS',
-    'NOTICE',
-    'README'
-]);
-/** What a file is scanned as, if at all: called for every file of a revision, so by extension first. */
-function scanKindOf(path) {
-    const dot = path.lastIndexOf('.');
-    if (dot < 0 || path.indexOf('/', dot) > 0)
-        return scriptKindOf(path);
-    if (path.length - dot > 5)
-        return undefined;
-    const kind = KIND_BY_EXTENSION.get(path.slice(dot + 1));
-    if (kind === undefined || path.includes('node_modules/'))
-        return undefined;
-    return kind === 'ts' && path.endsWith('.d.ts') ? undefined : kind;
-}
-/** A file without an extension (`bin/cli`, a test's `fixtures/pm`): a script, if its `#!` says so. */
-function scriptKindOf(path) {
-    const name = path.slice(path.lastIndexOf('/') + 1);
-    return name.startsWith('.') || NOT_SCRIPTS.has(name) || path.includes('node_modules/')
-        ? undefined
-        : 'script';
-}
-/** The interpreter a script's first line names: `#!/usr/bin/env node`, `#!/usr/bin/python3`… */
-const SHEBANG = /^#![^\n]*?\b(?:(node|nodejs|bun|deno|tsx|ts-node)|(python[\d.]*))\b/;
-function scanSource(kind, text, path) {
-    if (kind === 'py')
-        return scanPython(text);
-    if (kind === 'go')
-        return scanGo(text);
-    if (kind === 'script') {
-        const shebang = SHEBANG.exec(text);
-        if (!shebang)
-            return (0,model/* emptyScan */.$6)('data');
-        return shebang[1] ? (0,js_scanner/* scanJs */.jg)(text, path) : scanPython(text);
-    }
-    if (kind === 'html')
-        return (0,js_scanner/* scanJs */.jg)(htmlModule(text), path, { jsx: false });
-    return (0,js_scanner/* scanJs */.jg)(text, path);
-}
-/**
- * The text the selection reads a file of `kind` as, where that is not the file's own: an HTML
- * page's module (see htmlModule). The demand graph's quick pass reads it, as the scanner does.
- */
-function moduleText(kind, blob) {
-    return kind === 'html' ? Buffer.from(htmlModule(blob.toString('utf8'))) : blob;
-}
-/** Too large to scan, or binary: read as data. */
-function isDataBlob(blob) {
-    return blob.length > MAX_SCANNED_BYTES || blob.includes(0);
-}
-/**
- * The blobs isDataBlob says yes to. Blobs that follow one another in one buffer (as a reader's
- * arena holds them) are searched for a NUL together: one search per run of them and one per
- * binary blob, not one per blob.
- */
-function dataBlobsAmong(blobs) {
-    const data = new Set();
-    let run = [];
-    const searchRun = () => {
-        const first = run[0];
-        if (!first)
-            return;
-        const last = run[run.length - 1];
-        const whole = Buffer.from(first.buffer, first.byteOffset, last.byteOffset + last.length - first.byteOffset);
-        const offset = first.byteOffset;
-        let at = 0;
-        for (let nul = whole.indexOf(0); nul >= 0; nul = whole.indexOf(0, run[at] ? run[at].byteOffset - offset : whole.length)) {
-            // The first blob of the run that ends past the NUL: it holds the NUL, or the NUL is in a gap.
-            let high = run.length - 1;
-            while (at < high) {
-                const middle = (at + high) >> 1;
-                const blob = run[middle];
-                if (blob.byteOffset + blob.length - offset <= nul)
-                    at = middle + 1;
-                else
-                    high = middle;
-            }
-            const blob = run[at];
-            if (blob.byteOffset - offset <= nul) {
-                data.add(blob);
-                at++;
-            }
-        }
-        run = [];
-    };
-    for (const blob of blobs) {
-        if (blob.length > MAX_SCANNED_BYTES) {
-            data.add(blob);
-            continue;
-        }
-        const previous = run[run.length - 1];
-        if (previous &&
-            (previous.buffer !== blob.buffer || blob.byteOffset < previous.byteOffset + previous.length))
-            searchRun();
-        run.push(blob);
-    }
-    searchRun();
-    return data;
-}
-/**
- * Scans a blob. `hashes: false` (JavaScript/TypeScript only) leaves out the symbol hashes: enough
- * for the graph, a third faster; files that are diffed are scanned with them.
- */
-function scanBlob(kind, blob, path, hashes = true) {
-    if (isDataBlob(blob))
-        return (0,model/* emptyScan */.$6)('data');
-    if (!hashes && (kind === 'ts' || kind === 'jsx'))
-        return (0,js_scanner/* scanJs */.jg)(blob.toString('utf8'), path, { hashes });
-    return scanSource(kind, blob.toString('utf8'), path);
-}
-/** Scans what moduleText made of a file of `kind`. */
-function scanModuleText(kind, text, path, hashes = true) {
-    if (kind !== 'html')
-        return scanBlob(kind, text, path, hashes);
-    return isDataBlob(text) ? (0,model/* emptyScan */.$6)('data') : (0,js_scanner/* scanJs */.jg)(text.toString('utf8'), path, { jsx: false, hashes });
-}
-/** The cache key of a graph node's scan: without hashes for JavaScript/TypeScript. */
-function nodeKey(sha, kind) {
-    return kind === 'ts' || kind === 'jsx' ? `${sha}:${kind}:link` : `${sha}:${kind}`;
-}
-
-// EXTERNAL MODULE: ./src/regexp.ts
-var regexp = __webpack_require__(70878);
-;// CONCATENATED MODULE: ./src/select/aliases.ts
-
-
-const VITE_CONFIG = /(?:^|\/)(?:vite|vitest)\.config\.[cm]?[jt]s$/;
-const WEBPACK_CONFIG = /(?:^|\/)(?:webpack(?:\.[\w-]+)+|craco\.config|vue\.config)\.[cm]?[jt]s$/;
-const BABEL_CONFIG = /(?:^|\/)(?:\.babelrc(?:\.json|\.[cm]?js)?|babel\.config\.(?:json|[cm]?[jt]s))$/;
-const ALIAS_CONFIG = new RegExp([VITE_CONFIG, WEBPACK_CONFIG, BABEL_CONFIG].map(pattern => `(?:${pattern.source})`).join('|'));
-/**
- * Is `path` a config whose aliases this module reads (package.json aside, read for its `babel`
- * field)? Their names hold one of the words tested first: the tens of thousands of other paths
- * skip the pattern.
- */
-function isAliasConfig(path) {
-    const named = path.includes('config.') || path.includes('webpack.') || path.includes('.babelrc');
-    return named && ALIAS_CONFIG.test(path) && !path.includes('node_modules/');
-}
-/**
- * The aliases and module roots of the config at `path`. Vite's apply under the config's folder
- * (Vite's root); webpack's and babel's under `scope`, the folder of the package the config builds.
- */
-function configuredAliases(path, text, scope = (0,project/* dirname */.pD)(path)) {
-    if (VITE_CONFIG.test(path))
-        return { aliases: viteAliases(text, path), roots: [] };
-    if (WEBPACK_CONFIG.test(path))
-        return webpackAliases(text, path, scope);
-    if (BABEL_CONFIG.test(path) || path === 'package.json' || path.endsWith('/package.json'))
-        return moduleResolverAliases(text, path, scope);
-    return { aliases: [], roots: [] };
-}
-/**
- * Vite's `alias: { '@': … }` or `alias: [{ find: '@', replacement: … }]`, where `find` may be a
- * regex and the replacement is a path string, or a call that joins strings to the config's folder
- * (`path.resolve(__dirname, 'src')`, `fileURLToPath(new URL('./src', import.meta.url))`,
- * `new URL('src', import.meta.url).pathname`).
- */
-function viteAliases(text, configPath) {
-    const dir = (0,project/* dirname */.pD)(configPath);
-    const aliases = [];
-    for (const body of bracketsAfter(text, /\balias\s*:\s*([{[])/g)) {
-        if (body.startsWith('{')) {
-            for (const [key, value] of keyedEntries(body))
-                prefixAlias(aliases, dir, key, bundlerTarget(value, dir));
-            continue;
-        }
-        for (const item of (0,project/* objectEntries */.WP)(body)) {
-            if (!item.startsWith('{'))
-                continue;
-            const fields = new Map(keyedEntries(item));
-            const find = fields.get('find')?.trim() ?? '';
-            const target = bundlerTarget(fields.get('replacement') ?? '', dir);
-            const literal = stringLiteral(find);
-            if (literal !== undefined)
-                prefixAlias(aliases, dir, literal, target);
-            else {
-                const regex = regexLiteral(find);
-                if (regex && target !== undefined)
-                    aliases.push({ dir, find: regex, replacement: target });
-            }
-        }
-    }
-    return aliases;
-}
-/**
- * webpack's `alias: { name: path }` (`name$` matches only `name` itself) or
- * `alias: [{ name, alias, onlyModule }]`, and `modules: [path.resolve(__dirname, 'src'), 'node_modules']`.
- */
-function webpackAliases(text, configPath, scope = (0,project/* dirname */.pD)(configPath)) {
-    const dir = (0,project/* dirname */.pD)(configPath);
-    const aliases = [];
-    for (const body of bracketsAfter(text, /\balias\s*:\s*([{[])/g)) {
-        const entries = body.startsWith('{')
-            ? keyedEntries(body).map(([key, value]) => [key.replace(/\$$/, ''), value, key.endsWith('$')])
-            : (0,project/* objectEntries */.WP)(body)
-                .filter(item => item.startsWith('{'))
-                .map(item => new Map(keyedEntries(item)))
-                .map(fields => [
-                stringLiteral(fields.get('name')?.trim() ?? '') ?? '',
-                fields.get('alias') ?? '',
-                fields.get('onlyModule')?.trim() === 'true'
-            ]);
-        for (const [name, value, exact] of entries) {
-            // An array of targets: webpack takes the first that resolves.
-            const first = value.trim().startsWith('[') ? ((0,project/* objectEntries */.WP)(value.trim())[0] ?? '') : value;
-            const target = bundlerTarget(first, dir);
-            if (!name || target === undefined)
-                continue;
-            if (exact)
-                aliases.push({ dir: scope, find: new RegExp(`^${(0,regexp/* escapeRegExp */.N)(name)}$`), replacement: target });
-            else
-                prefixAlias(aliases, scope, name, target);
-        }
-    }
-    const roots = [];
-    for (const body of bracketsAfter(text, /\bmodules\s*:\s*(\[)/g)) {
-        for (const entry of (0,project/* objectEntries */.WP)(body)) {
-            const name = stringLiteral(entry);
-            if (name === 'node_modules')
-                continue;
-            // A plain name is looked up in each parent folder, as node_modules is: the config's is the usual one.
-            const root = name !== undefined && !/^[./]/.test(name) ? (0,project/* joinPath */.uJ)(dir, name) : bundlerTarget(entry, dir);
-            if (root !== undefined)
-                roots.push({ dir: scope, root });
-        }
-    }
-    return { aliases, roots };
-}
-/**
- * babel-plugin-module-resolver's options: `alias` (a key matches itself and its subpaths; a key
- * that starts with `^` or ends with `$` is a regex, and `\1` in its value a group) and `root`.
- * Paths count from the config's folder (the plugin's default `cwd` when babel runs from there).
- */
-function moduleResolverAliases(text, configPath, scope = (0,project/* dirname */.pD)(configPath)) {
-    const dir = (0,project/* dirname */.pD)(configPath);
-    const aliases = [];
-    const roots = [];
-    const plugin = /['"](?:babel-plugin-)?module-resolver['"]\s*\)?\s*,\s*(\{)/g;
-    for (const options of bracketsAfter(text, plugin)) {
-        const fields = new Map(keyedEntries(options));
-        const alias = fields.get('alias')?.trim();
-        for (const [key, value] of alias?.startsWith('{') ? keyedEntries(alias) : []) {
-            const target = relativeTarget(value, dir);
-            if (target === undefined)
-                continue;
-            if (!key.startsWith('^') && !key.endsWith('$')) {
-                prefixAlias(aliases, scope, key, target);
-                continue;
-            }
-            const find = (0,project/* safeRegex */.zs)(key);
-            if (find)
-                aliases.push({ dir: scope, find, replacement: target.replace(/\\(\d)/g, '$$$1') });
-        }
-        const root = fields.get('root')?.trim() ?? '';
-        for (const entry of root.startsWith('[') ? (0,project/* objectEntries */.WP)(root) : [root]) {
-            const target = relativeTarget(entry, dir);
-            if (target !== undefined && !target.includes('*'))
-                roots.push({ dir: scope, root: target });
-        }
-    }
-    return { aliases, roots };
-}
-/** The source of each bracketed value that `opener` finds (its last group is the opening bracket). */
-function bracketsAfter(text, opener) {
-    const found = [];
-    for (let match = opener.exec(text); match; match = opener.exec(text)) {
-        const open = match.index + match[0].length - 1;
-        const close = (0,project/* closingBracket */.uE)(text, open);
-        if (close >= 0)
-            found.push(text.slice(open, close + 1));
-    }
-    return found;
-}
-/** The `key: value` entries of an object literal's source, keys unquoted and unescaped. */
-function keyedEntries(body) {
-    const pairs = [];
-    for (const entry of (0,project/* objectEntries */.WP)(body)) {
-        const key = /^(?:(['"])((?:(?!\1)[^\\\n]|\\.)*)\1|([\w$@~#-]+))\s*:\s*([\s\S]*)$/.exec(entry);
-        if (key)
-            pairs.push([key[2] !== undefined ? aliases_unescape(key[2]) : key[3], key[4]]);
-    }
-    return pairs;
-}
-/** Adds the alias of a plain key: the key itself, and the key followed by a subpath. */
-function prefixAlias(aliases, dir, key, target) {
-    if (target === undefined)
-        return;
-    aliases.push({ dir, find: new RegExp(`^${(0,regexp/* escapeRegExp */.N)(key)}(/.*)?$`), replacement: `${target}$1` });
-}
-/** The text of a lone string literal (unescaped), or undefined when `source` is something else. */
-function stringLiteral(source) {
-    const match = /^(['"`])((?:(?!\1)[^\\]|\\.)*)\1$/.exec(source.trim());
-    return match && !(match[1] === '`' && match[2]?.includes('${')) ? aliases_unescape(match[2]) : undefined;
-}
-/** A regex literal (`/^~(.*)$/i`) as a RegExp; `g` and `y` are left out, as they make `test` keep state. */
-function regexLiteral(source) {
-    const match = /^\/(.+)\/([a-z]*)$/.exec(source);
-    return match ? (0,project/* safeRegex */.zs)(match[1], match[2].replace(/[gy]/g, '')) : undefined;
-}
-function aliases_unescape(text) {
-    return text.replace(/\\(.)/g, '$1');
-}
-/**
- * The repository path a Vite or webpack alias value names, from the config's folder `dir`: a
- * string, or the strings of a call that joins them to the config's folder. A lone string that
- * is not a path names a package (`'react': 'preact/compat'`), and gives undefined.
- */
-function bundlerTarget(value, dir) {
-    const lone = stringLiteral(value);
-    if (lone !== undefined && !/^[./]/.test(lone))
-        return undefined;
-    const strings = [...value.matchAll(/(['"`])((?:(?!\1)[^\\\n]|\\.)*)\1/g)]
-        .map(match => match[2].replace(/^\$\{__dirname\}\/?/, ''))
-        .filter(text => !text.includes('${'));
-    if (strings.length === 0)
-        return undefined;
-    // `/src` counts from Vite's root, the config's folder, as `./src` does.
-    return inRepository((0,project/* joinPath */.uJ)(dir, ...strings.map(text => aliases_unescape(text).replace(/^\/+/, ''))));
-}
-/** The repository path of a module-resolver value: a `./` or `../` string from `dir`. */
-function relativeTarget(value, dir) {
-    const lone = stringLiteral(value);
-    return lone !== undefined && /^\.\.?(?:\/|$)/.test(lone) ? inRepository((0,project/* joinPath */.uJ)(dir, lone)) : undefined;
-}
-function inRepository(path) {
-    return path === '..' || path.startsWith('../') ? undefined : path;
-}
-
-;// CONCATENATED MODULE: ./src/select/resolve.ts
-
-
-
-
-
-
-/**
- * Resolves import specifiers to repository files, in memory: the set of files at the revision
- * under test plus the project settings. No file-system calls, so that 10,000 files resolve fast.
- */
-const JS_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs', '.json', '.node'];
-const TS_FOR_JS = {
-    '.js': ['.ts', '.tsx'],
-    '.jsx': ['.tsx'],
-    '.mjs': ['.mts'],
-    '.cjs': ['.cts']
-};
-/**
- * Export conditions in the order they are taken: the source first, then as Vite and Vitest
- * resolve, or as node and jest (CommonJS, and code they transpile to it) do.
- */
-const BUNDLER_CONDITIONS = [
-    'source',
-    'development',
-    'import',
-    'module',
-    'require',
-    'node',
-    'default',
-    'types'
-];
-const NODE_CONDITIONS = ['source', 'development', 'require', 'node', 'import', 'module', 'default', 'types'];
-/** The files a resolution to a file loads: the file, then those of other export conditions. */
-function filesOf(resolution) {
-    return resolution.also ? [resolution.file, ...resolution.also] : [resolution.file];
-}
-const DECLARATION = /\.d\.[cm]?ts$/;
-/** An HTML page, which whatever opens it by its path (jsdom, a browser) runs the scripts of. */
-const HTML_PAGE = /\.html?$/;
-/** Build output folders: a path through one that is not in the repository is mapped to `src`. */
-const BUILD_FOLDERS = ['dist', 'lib', 'build', 'out', 'esm', 'cjs'];
-/** A specifier that can only be an alias: `@/…` or `~/…`. */
-const UNREAD_ALIAS = /^[@~]\//;
-/** Test-looking paths, left out of a package's sources (see packageSources). */
-const TEST_LIKE = /(?:^|\/)(?:__tests__|__mocks__)\/|\.(?:test|spec)\.[cm]?[jt]sx?$/;
-class Resolver {
-    files;
-    read;
-    jest;
-    tsconfigByDir = new Map();
-    tsconfigs = new Map();
-    packageByDir = new Map();
-    workspacePackages = new Map();
-    /** Folders of workspace packages (for scoping fallbacks), longest first. */
-    workspaceDirs = [];
-    goModules = [];
-    pythonRoots;
-    /** Vite, webpack and babel-plugin-module-resolver aliases (see aliases.ts), the nearest config's first. */
-    aliases = [];
-    /** Folders where bare specifiers are looked up (webpack `resolve.modules`, module-resolver `root`). */
-    moduleRoots = [];
-    /**
-     * `configs` are the files whose text `read` gives (package.json, tsconfig, alias configs…), in
-     * tree order; every file by default. The repository's other files need not be looked through.
-     */
-    constructor(files, read, jest, memo = Object.create(null), configs = files) {
-        this.files = files;
-        this.read = read;
-        this.jest = jest;
-        this.memo = memo;
-        const globs = (0,project/* workspaceGlobs */.xG)(read);
-        if (globs.length) {
-            const isWorkspace = picomatch_default()(globs.map(g => g.replace(/\/$/, '')));
-            for (const file of configs) {
-                if (!file.endsWith('/package.json') || file.includes('node_modules/'))
-                    continue;
-                const dir = (0,project/* dirname */.pD)(file);
-                if (!isWorkspace(dir))
-                    continue;
-                const pkg = (0,project/* loadPackage */.HU)(read, file);
-                if (!pkg)
-                    continue;
-                this.workspaceDirs.push(dir);
-                if (pkg.name)
-                    this.workspacePackages.set(pkg.name, pkg);
-            }
-            this.workspaceDirs.sort((a, b) => b.length - a.length);
-        }
-        for (const file of configs) {
-            const pkg = file.endsWith('package.json') && !file.includes('node_modules/');
-            if (!pkg && !isAliasConfig(file))
-                continue;
-            const text = read(file);
-            if (!text || (pkg && !text.includes('module-resolver')))
-                continue;
-            const { aliases, roots } = configuredAliases(file, text, this.nearestPackage((0,project/* dirname */.pD)(file))?.dir);
-            this.aliases.push(...aliases);
-            this.moduleRoots.push(...roots);
-        }
-        this.aliases.sort((a, b) => b.dir.length - a.dir.length);
-        this.moduleRoots.sort((a, b) => b.dir.length - a.dir.length);
-        const roots = new Set(['', 'src', 'lib', 'python']);
-        for (const file of files) {
-            if (file === 'go.mod' || file.endsWith('/go.mod')) {
-                const module = /^module\s+(\S+)/m.exec(read(file) ?? '')?.[1];
-                if (module)
-                    this.goModules.push({ dir: (0,project/* dirname */.pD)(file), module });
-            }
-            else if ((file.endsWith('.toml') || file.endsWith('.py') || file.endsWith('.cfg')) &&
-                /(?:^|\/)(?:pyproject\.toml|setup\.py|setup\.cfg)$/.test(file)) {
-                roots.add((0,project/* dirname */.pD)(file));
-                roots.add((0,project/* joinPath */.uJ)((0,project/* dirname */.pD)(file), 'src'));
-            }
-        }
-        this.pythonRoots = [...roots];
-    }
-    /** The workspace package folder that holds a path ('' for the root). */
-    workspaceOf(path) {
-        return this.workspaceDirs.find(dir => path.startsWith(dir + '/')) ?? '';
-    }
-    exists(path) {
-        return this.files.has(path);
-    }
-    /** A path with extension and index inference, and TypeScript's .js → .ts mapping. */
-    tryPath(path) {
-        if (path.startsWith('..'))
-            return undefined;
-        const ext = model/* JS_EXTENSION */.Sc.exec(path)?.[0];
-        if (ext && TS_FOR_JS[ext]) {
-            const stem = path.slice(0, -ext.length);
-            for (const tsExt of TS_FOR_JS[ext])
-                if (this.exists(stem + tsExt))
-                    return stem + tsExt;
-        }
-        if (this.exists(path))
-            return path;
-        for (const e of JS_EXTENSIONS)
-            if (this.exists(path + e))
-                return path + e;
-        const pkg = this.exists((0,project/* joinPath */.uJ)(path, 'package.json')) ? this.packageAt(path) : undefined;
-        if (pkg) {
-            // Node (so jest, mocha, node:test) loads a folder's `main`, else its index, and never its
-            // `module`; Vite and Vitest take `module` first. js-yaml's `module` is a bundle it commits,
-            // and `require('../')` in its tests loads index.js, which requires lib/.
-            const entries = this.viteAt(path)
-                ? [pkg.source, pkg.module, pkg.main]
-                : [pkg.source, pkg.main, pkg.main ? undefined : './index', pkg.module];
-            for (const field of [...entries, pkg.types]) {
-                if (!field)
-                    continue;
-                const target = this.tryPathNoPackage((0,project/* joinPath */.uJ)(path, field)) ?? this.sourceFor((0,project/* joinPath */.uJ)(path, field));
-                if (target)
-                    return target;
-            }
-        }
-        return this.indexIn(path);
-    }
-    viteDirs;
-    /**
-     * Whether Vite or Vitest loads folder `path`: a config of theirs at or above it, and no jest
-     * config or node runner's test script there (a Vite config beside a jest or mocha suite builds a
-     * site, not the tests).
-     */
-    viteAt(path) {
-        const under = (dir) => dir === '' || path === dir || path.startsWith(dir + '/');
-        this.viteDirs ??= [...this.files].filter(file => VITE_CONFIG.test(file)).map(project/* dirname */.pD);
-        return this.viteDirs.some(under) && !this.jest.some(settings => under(settings.dir));
-    }
-    /** The index file of folder `path` (the repository's top folder is '': `require('..')` from test/). */
-    indexIn(path) {
-        const index = (0,project/* joinPath */.uJ)(path, 'index');
-        for (const e of JS_EXTENSIONS)
-            if (this.exists(index + e))
-                return index + e;
-        return undefined;
-    }
-    tryPathNoPackage(path) {
-        if (this.exists(path))
-            return path;
-        const ext = model/* JS_EXTENSION */.Sc.exec(path)?.[0];
-        if (ext && TS_FOR_JS[ext]) {
-            const stem = path.slice(0, -ext.length);
-            for (const tsExt of TS_FOR_JS[ext])
-                if (this.exists(stem + tsExt))
-                    return stem + tsExt;
-        }
-        for (const e of JS_EXTENSIONS)
-            if (this.exists(path + e))
-                return path + e;
-        return this.indexIn(path);
-    }
-    /** A path as tryPath finds it, or else, as build output not in the repository, its source. */
-    fileOrSource(path) {
-        return this.tryPath(path) ?? this.sourceFor(path);
-    }
-    /** A build output path (dist/lib/build) mapped back to its source in the repository. */
-    sourceFor(path) {
-        // Slashes around it, so that the build folder itself (`../lib`) maps to `src` too.
-        const stem = `/${path.replace(/\.d\.ts$/, '').replace(/\.[cm]?[jt]sx?$/, '')}/`;
-        for (const folder of BUILD_FOLDERS) {
-            const from = `/${folder}/`;
-            const idx = stem.indexOf(from);
-            if (idx < 0)
-                continue;
-            const candidate = stem.slice(1, idx + 1) + 'src/' + stem.slice(idx + from.length);
-            const found = this.tryPathNoPackage((0,project/* joinPath */.uJ)(candidate.slice(0, -1)));
-            if (found)
-                return found;
-        }
-        return undefined;
-    }
-    packageAt(dir) {
-        if (!this.packageByDir.has(dir)) {
-            const path = (0,project/* joinPath */.uJ)(dir, 'package.json');
-            this.packageByDir.set(dir, this.exists(path) ? (0,project/* loadPackage */.HU)(this.read, path) : undefined);
-        }
-        return this.packageByDir.get(dir);
-    }
-    nearestPackage(fromDir) {
-        for (let dir = fromDir;; dir = (0,project/* dirname */.pD)(dir)) {
-            const pkg = this.packageAt(dir);
-            if (pkg)
-                return pkg;
-            if (dir === '')
-                return undefined;
-        }
-    }
-    nearestTsConfig(fromDir) {
-        const visited = [];
-        let found;
-        for (let dir = fromDir;; dir = (0,project/* dirname */.pD)(dir)) {
-            if (this.tsconfigByDir.has(dir)) {
-                found = this.tsconfigByDir.get(dir);
-                break;
-            }
-            visited.push(dir);
-            for (const name of ['tsconfig.json', 'jsconfig.json']) {
-                const path = (0,project/* joinPath */.uJ)(dir, name);
-                if (this.exists(path)) {
-                    found = (0,project/* loadTsConfig */.mt)(this.read, path, this.files, this.tsconfigs);
-                    break;
-                }
-            }
-            if (found || dir === '')
-                break;
-        }
-        for (const dir of visited)
-            this.tsconfigByDir.set(dir, found);
-        return found;
-    }
-    /**
-     * Resolves a subpath through a package's `exports` or `imports` map: the file taken, then those
-     * other export conditions take (see targets); none when the map does not lead into the repository.
-     */
-    throughMap(map, key, dir) {
-        if (map === undefined || map === null)
-            return [];
-        if (typeof map === 'string' || Array.isArray(map))
-            return key === '.' ? this.targets(map, dir, '') : [];
-        const entries = map;
-        const keys = Object.keys(entries);
-        if (keys.length && !keys.some(k => k.startsWith('.') || k.startsWith('#'))) {
-            return key === '.' ? this.targets(entries, dir, '') : [];
-        }
-        if (key in entries)
-            return this.targets(entries[key], dir, '');
-        for (const pattern of keys) {
-            const star = pattern.indexOf('*');
-            if (star < 0) {
-                if (pattern.endsWith('/') && key.startsWith(pattern))
-                    return this.targets(entries[pattern], dir, key.slice(pattern.length), true);
-                continue;
-            }
-            const prefix = pattern.slice(0, star);
-            const suffix = pattern.slice(star + 1);
-            if (key.startsWith(prefix) && key.endsWith(suffix) && key.length >= prefix.length + suffix.length)
-                return this.targets(entries[pattern], dir, key.slice(prefix.length, key.length - suffix.length));
-        }
-        return [];
-    }
-    /**
-     * The file an exports or imports target leads to under the conditions the runner at `dir` uses
-     * (see viteAt), then the one the other order takes, when it differs: node loads the `import`
-     * target for an ES module and the `require` one for CommonJS, and a folder may hold both kinds.
-     */
-    targets(value, dir, star, folder = false) {
-        const vite = this.viteAt(dir);
-        const first = this.target(value, dir, star, folder, vite ? BUNDLER_CONDITIONS : NODE_CONDITIONS);
-        if (first === undefined)
-            return [];
-        const other = this.target(value, dir, star, folder, vite ? NODE_CONDITIONS : BUNDLER_CONDITIONS);
-        return other === undefined || other === first ? [first] : [first, other];
-    }
-    target(value, dir, star, folder, order) {
-        if (typeof value === 'string') {
-            const path = (0,project/* joinPath */.uJ)(dir, folder ? value + star : value.replace(/\*/g, star));
-            return this.tryPathNoPackage(path) ?? this.sourceFor(path);
-        }
-        if (Array.isArray(value)) {
-            for (const item of value) {
-                const found = this.target(item, dir, star, folder, order);
-                if (found)
-                    return found;
-            }
-            return undefined;
-        }
-        if (value && typeof value === 'object') {
-            const conditions = value;
-            for (const condition of order) {
-                if (condition in conditions) {
-                    const found = this.target(conditions[condition], dir, star, folder, order);
-                    if (found)
-                        return found;
-                }
-            }
-            for (const nested of Object.values(conditions)) {
-                const found = this.target(nested, dir, star, folder, order);
-                if (found)
-                    return found;
-            }
-        }
-        return undefined;
-    }
-    viaJest(spec) {
-        for (const settings of this.jest) {
-            for (const { regex, targets } of settings.moduleNameMapper) {
-                const match = regex.exec(spec);
-                if (!match)
-                    continue;
-                for (const target of targets) {
-                    const replaced = target.replace(/\$(\d+)/g, (_, n) => match[Number(n)] ?? '');
-                    const found = this.tryPath((0,project/* joinPath */.uJ)(replaced));
-                    if (found)
-                        return found;
-                }
-            }
-        }
-        return undefined;
-    }
-    /**
-     * Resolutions by folder + specifier: a path, '' for a package outside, '?' for unresolved,
-     * '\u0001' + folder for a repository package whose entry is not in the repository.
-     */
-    memo;
-    /** How many resolutions this resolver added to the memo. */
-    added = 0;
-    /**
-     * The JavaScript/TypeScript files a path string in `from` names with its extension (or the
-     * scripts it names, files without one), which a test or module may run in another process or
-     * thread: `join(__dirname, '../bin/cli.js')`,
-     * `` `${root}/bin/cli.js` `` (the text after the last hole), `new URL('./worker.ts', …)`,
-     * `spawn('node', ['bin/cli.js'])`. A path counts from the file's folder, its package's folder
-     * and the repository's top, wherever it may be run from, and a name alone names the files so
-     * called under the file's folder (`join(__dirname, 'fixtures', 'inspect.js')`); never `from`.
-     */
-    namedSources(from, literal) {
-        const text = (0,model/* afterLastHole */.Jz)(literal);
-        if (text.length < 2 || text.length > 200 || !model/* PATH_LIKE */.G8.test(text))
-            return [];
-        // With its extension (a page too: it runs its scripts), or a script without one
-        // (`fixtures/pm`, whose `#!` line says node).
-        const script = !(0,model/* isJsLike */.Pp)(text) && !HTML_PAGE.test(text);
-        if (script && !this.scriptNames().has(text.slice(text.lastIndexOf('/') + 1)))
-            return [];
-        const dir = (0,project/* dirname */.pD)(from);
-        const relative = text.startsWith('./') || text.startsWith('../');
-        const rest = text.startsWith('/') ? text.slice(1) : text;
-        const bases = relative ? [dir] : [dir, this.packageDirOf(from) ?? '', ''];
-        const named = [];
-        // A name alone (`join(__dirname, 'fixtures', 'inspect.js')`): a file of that name under the folder.
-        if (!relative && dir !== '' && !rest.includes('/'))
-            for (const path of this.filesNamed(rest))
-                if (path.startsWith(dir + '/') && path !== from && (!script || scanKindOf(path) === 'script'))
-                    named.push(path);
-        for (const base of bases) {
-            const path = (0,project/* joinPath */.uJ)(base, rest);
-            if (path === from || path.startsWith('../') || !this.exists(path) || named.includes(path))
-                continue;
-            if (!script || scanKindOf(path) === 'script')
-                named.push(path);
-        }
-        return named;
-    }
-    scriptNamesFound;
-    /** The names of the files scanned as scripts (without an extension, or `.sh`). */
-    scriptNames() {
-        if (!this.scriptNamesFound) {
-            this.scriptNamesFound = new Set();
-            for (const path of this.files)
-                if (scanKindOf(path) === 'script')
-                    this.scriptNamesFound.add(path.slice(path.lastIndexOf('/') + 1));
-        }
-        return this.scriptNamesFound;
-    }
-    byName;
-    /** The files whose last segment is `name`. */
-    filesNamed(name) {
-        if (!this.byName) {
-            this.byName = new Map();
-            for (const path of this.files) {
-                const base = path.slice(path.lastIndexOf('/') + 1);
-                const list = this.byName.get(base);
-                if (list)
-                    list.push(path);
-                else
-                    this.byName.set(base, [path]);
-            }
-        }
-        return this.byName.get(name) ?? [];
-    }
-    globMemo = new Map();
-    globMatchers = new Map();
-    /** The files a glob import in `from` loads (see glob-imports.ts). */
-    globFiles(from, pattern) {
-        const key = this.globKey(from, pattern);
-        let files = this.globMemo.get(key);
-        if (!files)
-            this.globMemo.set(key, (files = (0,glob_imports/* globFiles */.CJ)(prefix => this.filesUnder(prefix), this.globFrom(key), pattern)));
-        return files.includes(from) ? files.filter(file => file !== from) : files;
-    }
-    /** Whether glob import `pattern`, written in `from`, loads `file` (as globFiles lists it). */
-    globLoads(from, pattern, file) {
-        return this.globLoader(from, pattern)(file);
-    }
-    /** globLoads for one importer and pattern: tries each file asked about, lists none. */
-    globLoader(from, pattern) {
-        const key = this.globKey(from, pattern);
-        let loads = this.globMatchers.get(key);
-        if (!loads) {
-            const matcher = (0,glob_imports/* globMatcher */.fU)(this.globFrom(key), pattern);
-            this.globMatchers.set(key, (loads = matcher ? matcher.loads : () => false));
-        }
-        const inFolder = loads;
-        return file => file !== from && this.files.has(file) && inFolder(file);
-    }
-    /**
-     * What a pattern matches depends on the importer's folder (nothing, for a rooted one), and never
-     * includes the importer: worked out once per folder, as tests repeat one pattern in hundreds of files.
-     */
-    globKey(from, pattern) {
-        return `${pattern.startsWith('/') ? '' : (0,project/* dirname */.pD)(from)}\0${pattern}`;
-    }
-    /** A file name no file has, in the key's folder: the matcher for every importer there. */
-    globFrom(key) {
-        return (0,project/* joinPath */.uJ)(key.slice(0, key.indexOf('\0')), '\0');
-    }
-    /** Resolves `spec` imported from file `from` (memoized per folder and specifier). */
-    resolveJs(from, spec) {
-        const fromDir = (0,project/* dirname */.pD)(from);
-        const key = fromDir + '\u0000' + spec;
-        let encoded = this.memo[key];
-        if (encoded === undefined) {
-            const result = this.resolveJsUncached(fromDir, spec);
-            encoded =
-                'file' in result
-                    ? [result.file, ...(result.also ?? [])].join('\u0002')
-                    : 'external' in result
-                        ? ''
-                        : 'package' in result
-                            ? '\u0001' + result.package
-                            : '?';
-            this.memo[key] = encoded;
-            this.added++;
-        }
-        if (encoded === '')
-            return { external: true };
-        if (encoded === '?')
-            return { unresolved: true };
-        if (encoded.charCodeAt(0) === 1)
-            return { package: encoded.slice(1) };
-        if (!encoded.includes('\u0002'))
-            return { file: encoded };
-        const [file, ...also] = encoded.split('\u0002');
-        return { file, also };
-    }
-    /** The files in path order, for folder lookups, with their places in `files`. */
-    sorted;
-    /** The files whose path starts with `prefix` (a folder and a slash), in the order of `files`. */
-    filesUnder(prefix) {
-        if (prefix === '')
-            return this.files;
-        if (!this.sorted) {
-            const paths = [...this.files];
-            const order = new Map(paths.map((path, i) => [path, i]));
-            this.sorted = { paths: paths.sort(), order };
-        }
-        const { paths, order } = this.sorted;
-        let low = 0;
-        let high = paths.length;
-        while (low < high) {
-            const middle = (low + high) >>> 1;
-            if (paths[middle] < prefix)
-                low = middle + 1;
-            else
-                high = middle;
-        }
-        const found = [];
-        for (let i = low; i < paths.length && paths[i].startsWith(prefix); i++)
-            found.push(paths[i]);
-        return found.sort((a, b) => order.get(a) - order.get(b));
-    }
-    /** Each package folder's sources (see packageSources), worked out on first use. */
-    sourcesByPackage;
-    /**
-     * The JavaScript/TypeScript sources of the repository package in `dir`: its files, less
-     * node_modules, nested packages and test-looking files.
-     */
-    packageSources(dir) {
-        this.sourcesByPackage ??= this.groupSourcesByPackage();
-        return this.sourcesByPackage.get(dir) ?? new Set();
-    }
-    /** Every source under the nearest folder above it with a package.json (the root when none is). */
-    groupSourcesByPackage() {
-        const byPackage = new Map();
-        const packageDirs = new Set();
-        for (const f of this.files)
-            if ((f === 'package.json' || f.endsWith('/package.json')) && !f.includes('node_modules/'))
-                packageDirs.add((0,project/* dirname */.pD)(f));
-        const nearest = new Map();
-        const packageOf = (folder) => {
-            let found = nearest.get(folder);
-            if (found === undefined) {
-                found = packageDirs.has(folder) || folder === '' ? folder : packageOf((0,project/* dirname */.pD)(folder));
-                nearest.set(folder, found);
-            }
-            return found;
-        };
-        for (const f of this.files) {
-            if (!(0,model/* isJsLike */.Pp)(f) || f.includes('node_modules/') || TEST_LIKE.test(f))
-                continue;
-            const owner = packageOf((0,project/* dirname */.pD)(f));
-            let sources = byPackage.get(owner);
-            if (!sources)
-                byPackage.set(owner, (sources = new Set()));
-            sources.add(f);
-        }
-        return byPackage;
-    }
-    /**
-     * The folder `dirname(require.resolve(spec))` names from `from`, for the files code reads or
-     * lists there: the whole package the module is in (its entry may be in a folder of its own, and
-     * `join(dirname(…), '..')` goes up from it), or the module's folder when that package is the
-     * repository's top, which a string cannot name either. Undefined for a module outside the repository.
-     */
-    namedFolder(from, spec) {
-        const resolution = this.resolveJs(from, spec);
-        if ('package' in resolution)
-            return resolution.package || undefined;
-        if (!('file' in resolution))
-            return undefined;
-        return this.packageDirOf(resolution.file) || (0,project/* dirname */.pD)(resolution.file) || undefined;
-    }
-    /** The folder of the package (nearest package.json) that holds `path`. */
-    packageDirOf(path) {
-        return this.nearestPackage((0,project/* dirname */.pD)(path))?.dir;
-    }
-    resolveJsUncached(fromDir, spec) {
-        const mapped = this.viaJest(spec);
-        if (mapped)
-            return { file: mapped };
-        const alias = this.aliases.find(({ dir, find }) => (dir === '' || fromDir === dir || fromDir.startsWith(dir + '/')) && find.test(spec));
-        if (alias) {
-            // Vite resolves the replaced specifier as a path; one that names nothing fails to load.
-            const found = this.fileOrSource((0,project/* joinPath */.uJ)(spec.replace(alias.find, alias.replacement)));
-            return found ? { file: found } : { unresolved: true };
-        }
-        if (spec.startsWith('./') || spec.startsWith('../') || spec === '.' || spec === '..') {
-            // Build output that is not in the repository (a test importing `../lib/index.js`) is its source.
-            const found = this.fileOrSource((0,project/* joinPath */.uJ)(fromDir, spec));
-            return found ? { file: found } : { unresolved: true };
-        }
-        if (spec.startsWith('/')) {
-            const found = this.fileOrSource((0,project/* joinPath */.uJ)(spec));
-            return found ? { file: found } : { unresolved: true };
-        }
-        // A bare specifier resolves the same from every folder with the same package and tsconfig.
-        const pkg = this.nearestPackage(fromDir);
-        const tsconfig = this.nearestTsConfig(fromDir);
-        let byPackage = this.bareResolutions.get(tsconfig);
-        if (!byPackage)
-            this.bareResolutions.set(tsconfig, (byPackage = new Map()));
-        let bySpec = byPackage.get(pkg);
-        if (!bySpec)
-            byPackage.set(pkg, (bySpec = new Map()));
-        let resolution = bySpec.get(spec);
-        if (!resolution)
-            bySpec.set(spec, (resolution = this.resolveBare(pkg, tsconfig, spec)));
-        return resolution;
-    }
-    bareResolutions = new Map();
-    /** Resolves a bare specifier (`#…`, a path alias, a package name) from a folder of `pkg` under `tsconfig`. */
-    resolveBare(pkg, tsconfig, spec) {
-        if (spec.startsWith('#')) {
-            const [found, ...others] = pkg ? this.throughMap(pkg.imports, spec, pkg.dir) : [];
-            const also = others.filter(other => !DECLARATION.test(other));
-            if (found)
-                return also.length ? { file: found, also } : { file: found };
-        }
-        // A declaration file found through `paths` types the import; what runs may be elsewhere.
-        let declaration;
-        if (tsconfig) {
-            for (const { pattern, targets } of tsconfig.paths) {
-                const star = pattern.indexOf('*');
-                let rest;
-                if (star < 0)
-                    rest = pattern === spec ? '' : undefined;
-                else if (spec.startsWith(pattern.slice(0, star)) && spec.endsWith(pattern.slice(star + 1)))
-                    rest = spec.slice(star, spec.length - (pattern.length - star - 1));
-                if (rest === undefined)
-                    continue;
-                for (const target of targets) {
-                    const found = this.tryPath(target.replace('*', rest));
-                    if (found && DECLARATION.test(found))
-                        declaration ??= found;
-                    else if (found)
-                        return { file: found };
-                }
-            }
-            if (tsconfig.baseUrl !== undefined) {
-                const found = this.tryPath((0,project/* joinPath */.uJ)(tsconfig.baseUrl, spec));
-                if (found)
-                    return { file: found };
-            }
-        }
-        // A workspace package, by name or name/subpath.
-        const parts = spec.split('/');
-        const name = spec.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
-        const named = this.workspacePackages.get(name) ?? (pkg?.name === name ? pkg : undefined);
-        if (named) {
-            const sub = spec.slice(name.length);
-            const key = sub ? '.' + sub : '.';
-            const [mapped, ...others] = named.exports !== undefined ? this.throughMap(named.exports, key, named.dir) : [];
-            let found = mapped ?? (sub ? this.fileOrSource((0,project/* joinPath */.uJ)(named.dir, sub)) : this.tryPath(named.dir));
-            // A declaration (a `types` field) is not what runs: the source of the same name is, when there
-            // is one; when not, any source may be.
-            if (!found || DECLARATION.test(found))
-                found = this.tryPath((0,project/* joinPath */.uJ)(named.dir, 'src', sub || 'index'));
-            if (!found || DECLARATION.test(found))
-                return { package: named.dir };
-            const also = others.filter(other => other !== found && !DECLARATION.test(other));
-            return also.length ? { file: found, also } : { file: found };
-        }
-        if (declaration)
-            return { file: declaration };
-        for (const settings of this.jest) {
-            for (const base of [
-                ...settings.modulePaths,
-                ...settings.moduleDirectories.map(d => (0,project/* joinPath */.uJ)(settings.rootDir, d))
-            ]) {
-                const found = this.tryPath((0,project/* joinPath */.uJ)(base, spec));
-                if (found)
-                    return { file: found };
-            }
-        }
-        const pkgDir = pkg?.dir ?? '';
-        for (const { dir, root } of this.moduleRoots) {
-            if (dir !== '' && pkgDir !== dir && !pkgDir.startsWith(dir + '/'))
-                continue;
-            const found = this.tryPath((0,project/* joinPath */.uJ)(root, spec));
-            if (found)
-                return { file: found };
-        }
-        // `@/…` and `~/…` name no npm package: an alias this resolver could not read (a bundler's,
-        // a framework's). It may lead to any source of the package.
-        if (UNREAD_ALIAS.test(spec) && pkg)
-            return { package: pkg.dir };
-        return { external: true };
-    }
-    // ── Python ───────────────────────────────────────────────────────────────
-    pyModule(base) {
-        if (this.exists(base + '.py'))
-            return base + '.py';
-        if (this.exists(base + '/__init__.py'))
-            return base + '/__init__.py';
-        return undefined;
-    }
-    /** Files for `import a.b.c` (packages a, a.b and module a.b.c), from the importing file. */
-    resolvePython(from, spec) {
-        const dots = /^\.*/.exec(spec)?.[0].length ?? 0;
-        const dotted = spec.slice(dots);
-        const parts = dotted ? dotted.split('.') : [];
-        let bases;
-        if (dots > 0) {
-            let dir = (0,project/* dirname */.pD)(from);
-            for (let i = 1; i < dots; i++)
-                dir = (0,project/* dirname */.pD)(dir);
-            bases = [dir];
-        }
-        else {
-            bases = [...this.pythonRoots];
-            // pytest's rootdir-relative imports: the test's folder and its parents.
-            for (let dir = (0,project/* dirname */.pD)(from); dir !== ''; dir = (0,project/* dirname */.pD)(dir))
-                bases.push(dir);
-        }
-        for (const base of bases) {
-            const files = [];
-            let ok = true;
-            for (let i = 1; i <= parts.length; i++) {
-                const file = this.pyModule((0,project/* joinPath */.uJ)(base, ...parts.slice(0, i)));
-                if (file)
-                    files.push(file);
-                else if (i === parts.length)
-                    ok = false;
-            }
-            if (parts.length === 0) {
-                const init = (0,project/* joinPath */.uJ)(base, '__init__.py');
-                if (this.exists(init))
-                    files.push(init);
-            }
-            if (ok && (files.length || parts.length === 0))
-                return { files, resolved: true };
-        }
-        return { files: [], resolved: false };
-    }
-    /** A name imported with `from pkg import name` that is a submodule file. */
-    pythonSubmodule(packageFile, name) {
-        if (!packageFile.endsWith('__init__.py'))
-            return undefined;
-        return this.pyModule((0,project/* joinPath */.uJ)((0,project/* dirname */.pD)(packageFile), name));
-    }
-    // ── Go ───────────────────────────────────────────────────────────────────
-    /** The Go modules of the repository: each `go.mod` folder and its module path. */
-    get goModuleRoots() {
-        return this.goModules;
-    }
-    /**
-     * The repository folder of a Go import path: a package of a module in the repository, or a
-     * package vendored into the module that holds the importing file (`vendor/<import path>`).
-     */
-    goPackageDir(importPath, from) {
-        for (const { dir, module } of this.goModules) {
-            if (importPath === module)
-                return dir;
-            if (importPath.startsWith(module + '/'))
-                return (0,project/* joinPath */.uJ)(dir, importPath.slice(module.length + 1));
-        }
-        if (from === undefined)
-            return undefined;
-        const owner = this.goModules
-            .filter(({ dir }) => dir === '' || from.startsWith(dir + '/'))
-            .sort((a, b) => b.dir.length - a.dir.length)[0];
-        return owner ? (0,project/* joinPath */.uJ)(owner.dir, 'vendor', importPath) : undefined;
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/select/quick-pass.ts
@@ -5780,6 +6012,7 @@ function lineStartsOf(text) {
 
 
 
+
 /** A file in a fixture folder: the folder's parent holds the tests that read it. */
 const FIXTURE_FOLDER = /^(.*?)(?:^|\/)(?:__fixtures__|fixtures|__testfixtures__|testdata|test-data)\//;
 const CONFIG_NAMES = /(?:^|\/)(?:package\.json|[tj]sconfig(?:\.[\w-]+)?\.json|jest\.config\.[cm]?[jt]s(?:on)?|\.mocharc\.(?:jsonc?|ya?ml|c?js)|pnpm-workspace\.yaml|go\.mod)$/;
@@ -5793,18 +6026,19 @@ function isConfigEntry(entry) {
         path.includes('.mocharc.');
     return (named && CONFIG_NAMES.test(path) && !path.includes('node_modules/')) || isAliasConfig(path);
 }
+/** Each jest project's setup files, as found in the repository. */
+function setupFilesOf(jest, resolver) {
+    return jest.map(settings => [
+        ...new Set(settings.setupFiles.flatMap(file => {
+            const found = (settings.rootDir ? resolver.tryPath((0,project/* joinPath */.uJ)(settings.rootDir, file)) : undefined) ??
+                resolver.tryPath(file);
+            return found ? [found] : [];
+        }))
+    ]);
+}
 /** For each JavaScript test file, the setup files of its jest project that exist in the repository. */
-function setupLoader(jest, resolver, isTest) {
-    const projects = jest.map(settings => ({
-        settings,
-        files: [
-            ...new Set(settings.setupFiles.flatMap(file => {
-                const found = (settings.rootDir ? resolver.tryPath((0,project/* joinPath */.uJ)(settings.rootDir, file)) : undefined) ??
-                    resolver.tryPath(file);
-                return found ? [found] : [];
-            }))
-        ]
-    }));
+function setupLoader(jest, setupFiles, isTest) {
+    const projects = jest.map((settings, i) => ({ settings, files: setupFiles[i] ?? [] }));
     if (projects.every(project => project.files.length === 0))
         return () => [];
     return path => {
@@ -5828,6 +6062,7 @@ function revisionOf(head, entries, files, configText, memo) {
     }
     const resolver = new Resolver(files, read, jest, memo, [...configText.keys()]);
     const isTest = (0,project/* makeTestMatcher */.bq)(jest);
+    const setupFiles = setupFilesOf(jest, resolver);
     return {
         head,
         entries,
@@ -5836,8 +6071,71 @@ function revisionOf(head, entries, files, configText, memo) {
         jest,
         isTest,
         resolver,
-        setupLoadsOf: setupLoader(jest, resolver, isTest)
+        setupFiles,
+        setupLoadsOf: setupLoader(jest, setupFiles, isTest)
     };
+}
+/** What the configs are: their paths and texts. */
+function configFingerprint(configText) {
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    for (const [path, text] of configText)
+        hash.update(`\u0000${path}\u0001${text}`);
+    return hash.digest('base64url').slice(0, 22);
+}
+/**
+ * At most this many files, or this share of them, added or deleted since the cache, for the graph
+ * to be patched: past that, linking every module costs less than finding which to link again.
+ */
+const FEW_FILES_CHANGED = 64;
+const MOST_FILES_CHANGED = 0.05;
+function revisionBefore(cache, fingerprint, configPrint, files) {
+    const previous = cache.loaded ? cache.previousResolutions() : undefined;
+    if (!previous || previous.fingerprint === fingerprint)
+        return undefined;
+    const { revision } = previous;
+    const colon = revision.configPrint.indexOf(':');
+    if (colon < 0 || revision.configPrint.slice(0, colon) !== configPrint)
+        return undefined;
+    const change = fileListChange([...revision.tree, ...revision.extra], files);
+    const changedFiles = [...change.added, ...change.deleted];
+    if (changedFiles.length > Math.max(FEW_FILES_CHANGED, files.size * MOST_FILES_CHANGED) ||
+        changedFiles.some(changesEverything))
+        return undefined;
+    return {
+        fingerprint: previous.fingerprint,
+        resolutions: previous.resolutions,
+        change,
+        scannedBefore: revision.tree.filter(path => scanKindOf(path) !== undefined),
+        setupPrint: revision.configPrint.slice(colon + 1)
+    };
+}
+function carryAcross(before, memo, resolver) {
+    const { kept, dropped } = carryResolutions(before.resolutions, before.change, spec => resolver.rewrites(spec));
+    Object.assign(memo, kept);
+    return { ...before, dropped };
+}
+/**
+ * The snapshot of the previous revision, and the modules to link again: those with an import that
+ * now resolves otherwise, and those whose strings, glob imports or packages may take an added or
+ * deleted file (see relink.ts).
+ */
+function relinkAcross(carried, cache, resolver, scans) {
+    const previous = cache.graphSnapshot(carried.fingerprint, carried.scannedBefore);
+    if (!previous)
+        return undefined;
+    const relink = new Set();
+    const anew = resolvedAnew(carried.dropped, resolver);
+    for (const [path, scan] of scans) {
+        const specs = anew.get((0,project/* dirname */.pD)(path));
+        if (specs && scan.imports.some(record => specs.has(record.spec)))
+            relink.add(path);
+    }
+    const { added, deleted } = carried.change;
+    for (const file of [...added, ...deleted])
+        for (const key of senseKeysOf(file))
+            for (const at of previous.sense[key] ?? [])
+                relink.add(previous.paths[at]);
+    return { previous, deleted: new Set(deleted), relink };
 }
 /** Up to this many files to scan are read from git, with no check of the work tree first. */
 const FEW_MISSES = 256;
@@ -5984,16 +6282,27 @@ async function buildRepositoryGraph(git, head, options = {}) {
             configText.set(entry.path, blob.toString('utf8'));
     }
     const fingerprint = revisionFingerprint(entries, extraFiles, configText);
-    const revision = revisionOf(head, entries, files, configText, cache.resolutions(fingerprint));
+    const configPrint = configFingerprint(configText);
+    const before = revisionBefore(cache, fingerprint, configPrint, files);
+    // Filled with what still holds once the resolver can say which specifiers an alias may rewrite.
+    const memo = before ? Object.create(null) : cache.resolutions(fingerprint);
+    const revision = revisionOf(head, entries, files, configText, memo);
     const { resolver } = revision;
+    const carried = before && carryAcross(before, memo, resolver);
     const conftests = new Map();
     for (const path of scans.keys()) {
         const found = path.endsWith('.py') ? (0,project/* conftestsFor */.JN)(path, files) : [];
         if (found.length)
             conftests.set(path, found);
     }
-    const graph = buildGraph(scans, resolver, conftests, keys, cache.graphSnapshot(fingerprint, [...scans.keys()]), revision.setupLoadsOf);
-    cache.setResolutions(fingerprint, resolver.memo, resolver.added > 0);
+    const setupPrint = JSON.stringify(revision.setupFiles);
+    const across = carried && carried.setupPrint === setupPrint ? relinkAcross(carried, cache, resolver, scans) : undefined;
+    const graph = buildGraph(scans, resolver, conftests, keys, across?.previous ?? cache.graphSnapshot(fingerprint, [...scans.keys()]), revision.setupLoadsOf, across);
+    cache.setResolutions(fingerprint, resolver.memo, resolver.added > 0, {
+        tree: entries.map(entry => entry.path),
+        extra: [...extraFiles],
+        configPrint: `${configPrint}:${setupPrint}`
+    });
     cache.setGraphSnapshot(() => graph.snapshot(fingerprint));
     return {
         ...revision,
@@ -6028,7 +6337,8 @@ async function buildRepositoryGraph(git, head, options = {}) {
             files: entries.length,
             scanned: missing.length,
             cacheHits: scans.size - missing.length,
-            graph: 'full'
+            graph: 'full',
+            linked: graph.linked
         },
         extraBlobs
     };
@@ -7001,13 +7311,15 @@ function metadataOnlyChange(before, after) {
  *
  * File layout, one JSON value per line. A head: the header (version, fingerprint of the
  * resolutions, the head's length in bytes), the resolutions, the keys, each entry's language, the
- * graph snapshot's header, and the length of each line of the bulk. Then the bulk: two lines per
+ * graph snapshot's header, the length of each line of the bulk, and the revision the resolutions
+ * were made for (its files and the configs' fingerprint, see RevisionFiles). Then the bulk: two lines per
  * entry (its link part: imports, exports; its detail part: symbols, strings) and one line per file
  * of the graph snapshot (the edges into it). A warm run reads the head; bulk lines are read and
  * parsed only when something asks for them. Resolutions and the graph snapshot stay valid while
- * the list of files and the project configs are the same (their fingerprint).
+ * the list of files and the project configs are the same (their fingerprint); after files were
+ * added or deleted, with the same configs, what still holds is worked out (see relink.ts).
  */
-const SCANNER_VERSION = 43;
+const SCANNER_VERSION = 44;
 /** Lines read one at a time with a read of their own; after this many, the whole bulk at once. */
 const LINES_READ_ONE_BY_ONE = 256;
 /** Closes the file of a bulk that was never read in whole once nothing can read it any more. */
@@ -7151,14 +7463,15 @@ function linkOf(scan) {
     return link;
 }
 function storedForm(snapshot) {
-    const { fingerprint, keys, outs, edgesInto } = snapshot;
+    const { fingerprint, keys, outs, edgesInto, sense } = snapshot;
     return {
         fingerprint,
         scanned: keys.length,
         after: snapshot.paths.slice(keys.length),
         keys,
         outs,
-        edgesInto
+        edgesInto,
+        sense
     };
 }
 class ScanCache {
@@ -7169,6 +7482,9 @@ class ScanCache {
     resolutionPrint = '';
     resolutionsRaw;
     resolutionsText = '{}';
+    /** The revision of the resolutions, as read (parsed on first use) or as this run set it. */
+    revisionText = 'null';
+    revision;
     /** The snapshot the next save writes. */
     stored;
     /** The stored snapshot as handed to this run's graph (with its paths). */
@@ -7219,6 +7535,7 @@ class ScanCache {
             keys.forEach((key, i) => this.loadedEntries.set(key, new CachedScan(langs[i], bulk, 2 * i)));
             this.resolutionPrint = header.fingerprint ?? '';
             this.resolutionsText = head[0] ?? '{}';
+            this.revisionText = head[5] || 'null';
             if (graph)
                 this.stored = {
                     ...graph,
@@ -7270,14 +7587,41 @@ class ScanCache {
         this.prepareResolutions();
         return this.resolutionsRaw;
     }
-    /** Records the resolutions of this run; `grew`: resolutions were added to the ones handed out. */
-    setResolutions(fingerprint, resolutions, grew = true) {
+    /**
+     * Records the resolutions of this run; `grew`: resolutions were added to the ones handed out.
+     * `revision`: the files and configs they were made for, so that a run after files were added or
+     * deleted can keep what still holds (see previousResolutions).
+     */
+    setResolutions(fingerprint, resolutions, grew = true, revision) {
         this.load();
         if (fingerprint === this.resolutionPrint && resolutions === this.resolutionsRaw && !grew)
             return;
+        if (fingerprint !== this.resolutionPrint)
+            this.revision = revision ?? null;
         this.resolutionPrint = fingerprint;
         this.resolutionsRaw = resolutions;
         this.dirty = true;
+    }
+    /**
+     * The saved resolutions with the fingerprint and the revision they were made for, whatever this
+     * run's fingerprint; undefined when the revision was not recorded.
+     */
+    previousResolutions() {
+        this.load();
+        try {
+            this.revision ??= JSON.parse(this.revisionText);
+        }
+        catch {
+            this.revision = null;
+        }
+        if (!this.revision)
+            return undefined;
+        this.prepareResolutions();
+        return {
+            fingerprint: this.resolutionPrint,
+            resolutions: this.resolutionsRaw,
+            revision: this.revision
+        };
     }
     /**
      * The graph of the last run when it was built for the same fingerprint, which pins the files:
@@ -7335,7 +7679,8 @@ class ScanCache {
                 scanned: snapshot.scanned,
                 after: snapshot.after,
                 keys: snapshot.keys.map(key => keyIndex.get(key) ?? -1),
-                outs: snapshot.outs
+                outs: snapshot.outs,
+                sense: snapshot.sense
             }
             : null;
         const edges = snapshot
@@ -7349,7 +7694,8 @@ class ScanCache {
             JSON.stringify(keys),
             JSON.stringify(langs),
             JSON.stringify(graph),
-            JSON.stringify(sizes)
+            JSON.stringify(sizes),
+            this.revision !== undefined ? JSON.stringify(this.revision) : this.revisionText
         ].join('\n') + '\n';
         const header = JSON.stringify({
             version: SCANNER_VERSION,

@@ -3,6 +3,7 @@ import { PY_TEST, dirname, joinPath } from './project.js'
 import type { MemberReach, ReachTarget } from './members.js'
 import type { Resolver } from './resolve.js'
 import type { GraphSnapshot } from './scan-cache.js'
+import { linkSense } from './relink.js'
 
 /**
  * The dependency graph at symbol level. Nodes are files; a file's edges are its resolved imports.
@@ -85,6 +86,8 @@ export interface FullGraph extends Graph {
   nodes: Map<string, GraphNode>
   /** The graph in the form the scan cache keeps, for the next run to patch. */
   snapshot(fingerprint: string): GraphSnapshot
+  /** How many modules were linked in building it (the others come from a snapshot, linked if asked). */
+  linked: number
 }
 
 export type Forward = Pick<GraphNode, 'bindings' | 'loads' | 'exportAll' | 'unresolved' | 'folders'>
@@ -176,7 +179,9 @@ function decodeEdges(line: string, paths: readonly string[]): EdgesInto | undefi
  * Builds the graph of `scans` (keyed by path, in a stable order; `keys` gives each scan's cache
  * key). With the snapshot of an earlier run for the same files and configs, only the files whose
  * scan changed are linked again, the edges into the files they point at (before and after) are
- * patched, and the rest is read from the snapshot when something asks for it.
+ * patched, and the rest is read from the snapshot when something asks for it. With `across`, the
+ * snapshot is of a revision with other files (added, `deleted`), the same configs: the modules in
+ * `relink` are linked again too, as what they link to may have changed (see relink.ts).
  */
 export function buildGraph(
   scans: Map<string, ModuleScan>,
@@ -184,7 +189,8 @@ export function buildGraph(
   conftests: Map<string, string[]>,
   keys: Map<string, string> = new Map(),
   previous?: GraphSnapshot,
-  setupLoadsOf: (path: string) => readonly string[] = () => []
+  setupLoadsOf: (path: string) => readonly string[] = () => [],
+  across?: { deleted: ReadonlySet<string>; relink: ReadonlySet<string> }
 ): FullGraph {
   // Go packages: folder → non-test files.
   const goPackages = new Map<string, string[]>()
@@ -197,44 +203,60 @@ export function buildGraph(
   }
   const link = (path: string, scan: ModuleScan): Forward =>
     linkNode(path, scan, resolver, conftests, goPackages, setupLoadsOf(path))
-  const usable = previous && sameFiles(previous, scans)
-  if (!usable) {
+  const linkAll = (): FullGraph => {
     const nodes = new Map<string, GraphNode>()
     for (const [path, scan] of scans) nodes.set(path, { path, scan, ...link(path, scan) })
-    return freshGraph(nodes, keys)
+    return freshGraph(nodes, keys, resolver, nodes.size)
   }
-  const paths = [...previous.paths]
+  if (!previous || !(across ? inSameOrder(previous, scans) : sameFiles(previous, scans))) return linkAll()
+  const scannedBefore = previous.keys.length
+  const oldIndex = new Map<string, number>()
+  previous.paths.forEach((path, i) => oldIndex.set(path, i))
+  // This revision's order: its scanned files, then the other files edges lead to.
+  const paths = across ? [...scans.keys()] : [...previous.paths]
+  if (across)
+    for (const path of previous.paths.slice(scannedBefore))
+      if (!scans.has(path) && !across.deleted.has(path)) paths.push(path)
   const index = new Map<string, number>()
   paths.forEach((path, i) => index.set(path, i))
-  const changed: number[] = []
+  const changed: string[] = []
   const nodes = new Map<string, GraphNode>()
-  let i = 0
   for (const [path, scan] of scans) {
-    if (previous.keys[i] === keys.get(path)) nodes.set(path, new LazyNode(path, scan, () => link(path, scan)))
+    const at = oldIndex.get(path)
+    const before = at !== undefined && at < scannedBefore ? previous.keys[at] : undefined
+    if (before === keys.get(path) && !across?.relink.has(path))
+      nodes.set(path, new LazyNode(path, scan, () => link(path, scan)))
     else {
-      changed.push(i)
+      changed.push(path)
       nodes.set(path, { path, scan, ...link(path, scan) })
     }
-    i++
   }
+  const gone = across
+    ? [...across.deleted].filter(path => (oldIndex.get(path) ?? scannedBefore) < scannedBefore)
+    : []
   // A Go file links to its package's other files, which depend on their languages: start over.
-  const goChanged = changed.some(c => (paths[c] as string).endsWith('.go'))
-  if (goChanged || changed.length > scans.size / 4) return freshGraph(nodes, keys)
+  const goChanged = [...changed, ...gone].some(path => path.endsWith('.go'))
+  if (goChanged || changed.length + gone.length > scans.size / 4)
+    return freshGraph(nodes, keys, resolver, changed.length)
   const decoded = new Map<number, EdgesInto | undefined>()
   const stored = (at: number): EdgesInto | undefined => {
     if (!decoded.has(at)) decoded.set(at, decodeEdges(previous.edgesInto(at), previous.paths))
     return decoded.get(at)
   }
-  // Edges into the files the changed files pointed at or point at now, rebuilt in node order.
-  const changedPaths = new Set(changed.map(c => paths[c] as string))
+  // Edges into the files the changed (or deleted) files pointed at or point at now, rebuilt in node order.
+  const changedPaths = new Set([...changed, ...gone])
   const fresh = new Map<string, EdgesInto>()
-  for (const c of changed) addEdgesFrom(nodes.get(paths[c] as string) as GraphNode, fresh)
+  for (const path of changed) addEdgesFrom(nodes.get(path) as GraphNode, fresh)
   const affected = new Set<string>(fresh.keys())
-  for (const c of changed) for (const t of previous.outs[c] ?? []) affected.add(paths[t] as string)
+  for (const path of changedPaths) {
+    const at = oldIndex.get(path)
+    if (at !== undefined && at < scannedBefore)
+      for (const t of previous.outs[at] ?? []) affected.add(previous.paths[t] as string)
+  }
   const patched = new Map<string, EdgesInto | undefined>()
   const order = (from: string): number => index.get(from) ?? Number.MAX_SAFE_INTEGER
   for (const target of affected) {
-    const at = index.get(target)
+    const at = oldIndex.get(target)
     const before = at === undefined ? undefined : stored(at)
     const add = fresh.get(target)
     const edges: EdgesInto = {
@@ -253,43 +275,73 @@ export function buildGraph(
     edges.exportAllers.sort((a, b) => order(a) - order(b))
     const empty = !edges.loaders.length && !edges.bindings.length && !edges.exportAllers.length
     patched.set(target, empty ? undefined : edges)
-    if (at === undefined) {
+    if (!index.has(target)) {
       index.set(target, paths.length)
       paths.push(target)
     }
   }
   const edgesInto = (file: string): EdgesInto | undefined => {
     if (patched.has(file)) return patched.get(file)
-    const at = index.get(file)
-    return at === undefined || at >= previous.paths.length ? undefined : stored(at)
+    if (across?.deleted.has(file)) return undefined
+    const at = oldIndex.get(file)
+    return at === undefined ? undefined : stored(at)
   }
   let snapshot: GraphSnapshot | undefined
   return {
     nodes,
     edgesInto,
+    linked: changed.length,
     snapshot: fingerprint => {
       if (snapshot) return snapshot
       if (
+        !across &&
         changed.length === 0 &&
         paths.length === previous.paths.length &&
         fingerprint === previous.fingerprint
       )
         return (snapshot = previous)
-      const outs = [...previous.outs]
-      for (const c of changed)
-        outs[c] = [...targetsOf(nodes.get(paths[c] as string) as GraphNode)].map(t => index.get(t) as number)
-      const keyList = [...previous.keys]
-      for (const c of changed) keyList[c] = keys.get(paths[c] as string) as string
+      const moved = new Set(changed)
+      const outs: number[][] = []
+      for (const path of scans.keys()) {
+        const node = nodes.get(path) as GraphNode
+        const at = oldIndex.get(path) as number
+        const targets = moved.has(path)
+          ? [...targetsOf(node)]
+          : (previous.outs[at] ?? []).map(t => previous.paths[t] as string)
+        outs.push(
+          targets.map(target => {
+            if (!index.has(target)) {
+              index.set(target, paths.length)
+              paths.push(target)
+            }
+            return index.get(target) as number
+          })
+        )
+      }
+      // What each module's links depend on: kept for the modules not linked again.
+      const sense: Record<string, number[]> = Object.create(null) as Record<string, number[]>
+      for (const [key, list] of Object.entries(previous.sense))
+        for (const at of list) {
+          const path = previous.paths[at] as string
+          if (!moved.has(path) && scans.has(path)) (sense[key] ??= []).push(index.get(path) as number)
+        }
+      for (const path of changed)
+        for (const key of linkSense(path, (nodes.get(path) as GraphNode).scan, resolver))
+          (sense[key] ??= []).push(index.get(path) as number)
+      for (const list of Object.values(sense)) list.sort((a, b) => a - b)
       return (snapshot = {
         fingerprint,
         paths,
-        keys: keyList,
+        keys: [...scans.keys()].map(path => keys.get(path) ?? ''),
         outs,
         edgesInto: at => {
           const path = paths[at] as string
           if (patched.has(path)) return encodeEdges(patched.get(path), index)
-          return previous.edgesInto(at)
-        }
+          const before = oldIndex.get(path)
+          if (before === undefined || across?.deleted.has(path)) return encodeEdges(undefined, index)
+          return across ? encodeEdges(stored(before), index) : previous.edgesInto(before)
+        },
+        sense
       })
     }
   }
@@ -302,7 +354,30 @@ function sameFiles(previous: GraphSnapshot, scans: Map<string, ModuleScan>): boo
   return true
 }
 
-function freshGraph(nodes: Map<string, GraphNode>, keys: Map<string, string>): FullGraph {
+/**
+ * Whether the files both revisions scan come in the same order in each, so that edges kept from
+ * the snapshot (in its order) are in this revision's order too.
+ */
+function inSameOrder(previous: GraphSnapshot, scans: Map<string, ModuleScan>): boolean {
+  const scannedBefore = previous.keys.length
+  const oldIndex = new Map<string, number>()
+  for (let i = 0; i < scannedBefore; i++) oldIndex.set(previous.paths[i] as string, i)
+  let last = -1
+  for (const path of scans.keys()) {
+    const at = oldIndex.get(path)
+    if (at === undefined) continue
+    if (at < last) return false
+    last = at
+  }
+  return true
+}
+
+function freshGraph(
+  nodes: Map<string, GraphNode>,
+  keys: Map<string, string>,
+  resolver: Resolver,
+  linked: number
+): FullGraph {
   let edges: Map<string, EdgesInto> | undefined
   const all = (): Map<string, EdgesInto> => {
     if (edges) return edges
@@ -313,6 +388,7 @@ function freshGraph(nodes: Map<string, GraphNode>, keys: Map<string, string>): F
   return {
     nodes,
     edgesInto: file => all().get(file),
+    linked,
     snapshot: fingerprint => {
       const paths = [...nodes.keys()]
       const index = new Map<string, number>()
@@ -323,12 +399,19 @@ function freshGraph(nodes: Map<string, GraphNode>, keys: Map<string, string>): F
           paths.push(target)
         }
       const outs = [...nodes.values()].map(node => [...targetsOf(node)].map(t => index.get(t) as number))
+      const sense: Record<string, number[]> = Object.create(null) as Record<string, number[]>
+      let at = 0
+      for (const node of nodes.values()) {
+        for (const key of linkSense(node.path, node.scan, resolver)) (sense[key] ??= []).push(at)
+        at++
+      }
       return {
         fingerprint,
         paths,
         keys: [...nodes.keys()].map(path => keys.get(path) ?? ''),
         outs,
-        edgesInto: at => encodeEdges(all().get(paths[at] as string), index)
+        edgesInto: at => encodeEdges(all().get(paths[at] as string), index),
+        sense
       }
     }
   }

@@ -57,7 +57,15 @@ import {
 } from './project.js'
 import { Resolver } from './resolve.js'
 import { isAliasConfig } from './aliases.js'
-import { ScanCache } from './scan-cache.js'
+import { ScanCache, type GraphSnapshot } from './scan-cache.js'
+import {
+  carryResolutions,
+  changesEverything,
+  fileListChange,
+  resolvedAnew,
+  senseKeysOf,
+  type FileListChange
+} from './relink.js'
 import { SyntaxChecks } from './syntax.js'
 import { CoverageFilter, coverageEvidence, type CoverageEvidence } from './coverage.js'
 import type { CoverageMap } from '../runners/coverage-map.js'
@@ -161,7 +169,7 @@ export interface RepositoryGraph {
   /** The modules that name a (changed) data file, or import the module it mocks (see DemandGraph). */
   dataReferences(path: string, naming?: DataNaming): DataReferences
   isTest: (path: string) => boolean
-  stats: { files: number; scanned: number; cacheHits: number; graph: 'full' | 'demand' }
+  stats: { files: number; scanned: number; cacheHits: number; graph: 'full' | 'demand'; linked?: number }
   /** Contents of `extraBlobs` (read in the same git process). */
   extraBlobs: Map<string, Buffer>
 }
@@ -210,27 +218,31 @@ type Revision = Pick<
 > & {
   /** The jest setup files (setupFiles, setupFilesAfterEnv, global setup) a test file loads first. */
   setupLoadsOf: (path: string) => readonly string[]
+  /** Each jest project's setup files (see setupFilesOf). */
+  setupFiles: string[][]
+}
+
+/** Each jest project's setup files, as found in the repository. */
+function setupFilesOf(jest: readonly JestSettings[], resolver: Resolver): string[][] {
+  return jest.map(settings => [
+    ...new Set(
+      settings.setupFiles.flatMap(file => {
+        const found =
+          (settings.rootDir ? resolver.tryPath(joinPath(settings.rootDir, file)) : undefined) ??
+          resolver.tryPath(file)
+        return found ? [found] : []
+      })
+    )
+  ])
 }
 
 /** For each JavaScript test file, the setup files of its jest project that exist in the repository. */
 function setupLoader(
   jest: readonly JestSettings[],
-  resolver: Resolver,
+  setupFiles: readonly string[][],
   isTest: (path: string) => boolean
 ): (path: string) => readonly string[] {
-  const projects = jest.map(settings => ({
-    settings,
-    files: [
-      ...new Set(
-        settings.setupFiles.flatMap(file => {
-          const found =
-            (settings.rootDir ? resolver.tryPath(joinPath(settings.rootDir, file)) : undefined) ??
-            resolver.tryPath(file)
-          return found ? [found] : []
-        })
-      )
-    ]
-  }))
+  const projects = jest.map((settings, i) => ({ settings, files: setupFiles[i] ?? [] }))
   if (projects.every(project => project.files.length === 0)) return () => []
   return path => {
     if (!isJsLike(path) || !isTest(path)) return []
@@ -257,6 +269,7 @@ function revisionOf(
   }
   const resolver = new Resolver(files, read, jest, memo, [...configText.keys()])
   const isTest = makeTestMatcher(jest)
+  const setupFiles = setupFilesOf(jest, resolver)
   return {
     head,
     entries,
@@ -265,8 +278,99 @@ function revisionOf(
     jest,
     isTest,
     resolver,
-    setupLoadsOf: setupLoader(jest, resolver, isTest)
+    setupFiles,
+    setupLoadsOf: setupLoader(jest, setupFiles, isTest)
   }
+}
+
+/** What the configs are: their paths and texts. */
+function configFingerprint(configText: ReadonlyMap<string, string>): string {
+  const hash = createHash('sha256')
+  for (const [path, text] of configText) hash.update(`\u0000${path}\u0001${text}`)
+  return hash.digest('base64url').slice(0, 22)
+}
+
+/**
+ * At most this many files, or this share of them, added or deleted since the cache, for the graph
+ * to be patched: past that, linking every module costs less than finding which to link again.
+ */
+const FEW_FILES_CHANGED = 64
+const MOST_FILES_CHANGED = 0.05
+
+/** The revision the cache was made for, when only its files differ from this one's (a few). */
+interface RevisionBefore {
+  fingerprint: string
+  resolutions: Readonly<Record<string, string>>
+  change: FileListChange
+  /** The files the previous revision scanned, in its order. */
+  scannedBefore: string[]
+  setupPrint: string
+}
+
+function revisionBefore(
+  cache: ScanCache,
+  fingerprint: string,
+  configPrint: string,
+  files: ReadonlySet<string>
+): RevisionBefore | undefined {
+  const previous = cache.loaded ? cache.previousResolutions() : undefined
+  if (!previous || previous.fingerprint === fingerprint) return undefined
+  const { revision } = previous
+  const colon = revision.configPrint.indexOf(':')
+  if (colon < 0 || revision.configPrint.slice(0, colon) !== configPrint) return undefined
+  const change = fileListChange([...revision.tree, ...revision.extra], files)
+  const changedFiles = [...change.added, ...change.deleted]
+  if (
+    changedFiles.length > Math.max(FEW_FILES_CHANGED, files.size * MOST_FILES_CHANGED) ||
+    changedFiles.some(changesEverything)
+  )
+    return undefined
+  return {
+    fingerprint: previous.fingerprint,
+    resolutions: previous.resolutions,
+    change,
+    scannedBefore: revision.tree.filter(path => scanKindOf(path) !== undefined),
+    setupPrint: revision.configPrint.slice(colon + 1)
+  }
+}
+
+/** The resolutions of `before` that still hold, put into `memo`; those dropped, to compare. */
+interface Carried extends RevisionBefore {
+  dropped: Map<string, string>
+}
+
+function carryAcross(before: RevisionBefore, memo: Record<string, string>, resolver: Resolver): Carried {
+  const { kept, dropped } = carryResolutions(before.resolutions, before.change, spec =>
+    resolver.rewrites(spec)
+  )
+  Object.assign(memo, kept)
+  return { ...before, dropped }
+}
+
+/**
+ * The snapshot of the previous revision, and the modules to link again: those with an import that
+ * now resolves otherwise, and those whose strings, glob imports or packages may take an added or
+ * deleted file (see relink.ts).
+ */
+function relinkAcross(
+  carried: Carried,
+  cache: ScanCache,
+  resolver: Resolver,
+  scans: ReadonlyMap<string, ModuleScan>
+): { previous: GraphSnapshot; deleted: Set<string>; relink: Set<string> } | undefined {
+  const previous = cache.graphSnapshot(carried.fingerprint, carried.scannedBefore)
+  if (!previous) return undefined
+  const relink = new Set<string>()
+  const anew = resolvedAnew(carried.dropped, resolver)
+  for (const [path, scan] of scans) {
+    const specs = anew.get(dirname(path))
+    if (specs && scan.imports.some(record => specs.has(record.spec))) relink.add(path)
+  }
+  const { added, deleted } = carried.change
+  for (const file of [...added, ...deleted])
+    for (const key of senseKeysOf(file))
+      for (const at of previous.sense[key] ?? []) relink.add(previous.paths[at] as string)
+  return { previous, deleted: new Set(deleted), relink }
 }
 
 /** A file the scan cache has no scan of: `at` is its index among the scanned files. */
@@ -425,22 +529,35 @@ export async function buildRepositoryGraph(
     if (blob) configText.set(entry.path, blob.toString('utf8'))
   }
   const fingerprint = revisionFingerprint(entries, extraFiles, configText)
-  const revision = revisionOf(head, entries, files, configText, cache.resolutions(fingerprint))
+  const configPrint = configFingerprint(configText)
+  const before = revisionBefore(cache, fingerprint, configPrint, files)
+  // Filled with what still holds once the resolver can say which specifiers an alias may rewrite.
+  const memo = before ? (Object.create(null) as Record<string, string>) : cache.resolutions(fingerprint)
+  const revision = revisionOf(head, entries, files, configText, memo)
   const { resolver } = revision
+  const carried = before && carryAcross(before, memo, resolver)
   const conftests = new Map<string, string[]>()
   for (const path of scans.keys()) {
     const found = path.endsWith('.py') ? conftestsFor(path, files) : []
     if (found.length) conftests.set(path, found)
   }
+  const setupPrint = JSON.stringify(revision.setupFiles)
+  const across =
+    carried && carried.setupPrint === setupPrint ? relinkAcross(carried, cache, resolver, scans) : undefined
   const graph = buildGraph(
     scans,
     resolver,
     conftests,
     keys,
-    cache.graphSnapshot(fingerprint, [...scans.keys()]),
-    revision.setupLoadsOf
+    across?.previous ?? cache.graphSnapshot(fingerprint, [...scans.keys()]),
+    revision.setupLoadsOf,
+    across
   )
-  cache.setResolutions(fingerprint, resolver.memo, resolver.added > 0)
+  cache.setResolutions(fingerprint, resolver.memo, resolver.added > 0, {
+    tree: entries.map(entry => entry.path),
+    extra: [...extraFiles],
+    configPrint: `${configPrint}:${setupPrint}`
+  })
   cache.setGraphSnapshot(() => graph.snapshot(fingerprint))
   return {
     ...revision,
@@ -471,7 +588,8 @@ export async function buildRepositoryGraph(
       files: entries.length,
       scanned: missing.length,
       cacheHits: scans.size - missing.length,
-      graph: 'full'
+      graph: 'full',
+      linked: graph.linked
     },
     extraBlobs
   }

@@ -336,6 +336,14 @@ export class Resolver {
     return undefined
   }
 
+  /** Whether a jest mapping or an alias may rewrite `spec`, wherever it is imported. */
+  rewrites(spec: string): boolean {
+    return (
+      this.jest.some(settings => settings.moduleNameMapper.some(({ regex }) => regex.test(spec))) ||
+      this.aliases.some(({ find }) => find.test(spec))
+    )
+  }
+
   private viaJest(spec: string): string | undefined {
     for (const settings of this.jest) {
       for (const { regex, targets } of settings.moduleNameMapper) {

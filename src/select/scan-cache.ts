@@ -18,13 +18,15 @@ import type { ImportRecord, Language, ModuleScan } from './model.js'
  *
  * File layout, one JSON value per line. A head: the header (version, fingerprint of the
  * resolutions, the head's length in bytes), the resolutions, the keys, each entry's language, the
- * graph snapshot's header, and the length of each line of the bulk. Then the bulk: two lines per
+ * graph snapshot's header, the length of each line of the bulk, and the revision the resolutions
+ * were made for (its files and the configs' fingerprint, see RevisionFiles). Then the bulk: two lines per
  * entry (its link part: imports, exports; its detail part: symbols, strings) and one line per file
  * of the graph snapshot (the edges into it). A warm run reads the head; bulk lines are read and
  * parsed only when something asks for them. Resolutions and the graph snapshot stay valid while
- * the list of files and the project configs are the same (their fingerprint).
+ * the list of files and the project configs are the same (their fingerprint); after files were
+ * added or deleted, with the same configs, what still holds is worked out (see relink.ts).
  */
-export const SCANNER_VERSION = 43
+export const SCANNER_VERSION = 44
 
 export interface ScanCacheStats {
   hits: number
@@ -194,6 +196,18 @@ export interface GraphSnapshot {
   keys: string[]
   outs: number[][]
   edgesInto: (index: number) => string
+  /** The scanned modules (indices into `paths`) by what their links depend on (relink.ts). */
+  sense: Record<string, number[]>
+}
+
+/**
+ * The revision a cache's resolutions were made for: its files (the tree's, in order, then the
+ * others) and a fingerprint of its configs and of what they make of the files (jest setup files).
+ */
+export interface RevisionFiles {
+  tree: string[]
+  extra: string[]
+  configPrint: string
 }
 
 /**
@@ -207,6 +221,7 @@ interface SnapshotHeader {
   after: string[]
   keys: number[]
   outs: number[][]
+  sense: Record<string, number[]>
 }
 
 /** A snapshot read from the file, before the scanned paths are known. */
@@ -216,14 +231,15 @@ interface StoredSnapshot extends Omit<SnapshotHeader, 'keys'> {
 }
 
 function storedForm(snapshot: GraphSnapshot): StoredSnapshot {
-  const { fingerprint, keys, outs, edgesInto } = snapshot
+  const { fingerprint, keys, outs, edgesInto, sense } = snapshot
   return {
     fingerprint,
     scanned: keys.length,
     after: snapshot.paths.slice(keys.length),
     keys,
     outs,
-    edgesInto
+    edgesInto,
+    sense
   }
 }
 
@@ -234,6 +250,9 @@ export class ScanCache {
   private resolutionPrint = ''
   private resolutionsRaw: Record<string, string> | undefined
   private resolutionsText = '{}'
+  /** The revision of the resolutions, as read (parsed on first use) or as this run set it. */
+  private revisionText = 'null'
+  private revision: RevisionFiles | null | undefined
   /** The snapshot the next save writes. */
   private stored: StoredSnapshot | undefined
   /** The stored snapshot as handed to this run's graph (with its paths). */
@@ -277,6 +296,7 @@ export class ScanCache {
       keys.forEach((key, i) => this.loadedEntries.set(key, new CachedScan(langs[i] as Language, bulk, 2 * i)))
       this.resolutionPrint = header.fingerprint ?? ''
       this.resolutionsText = head[0] ?? '{}'
+      this.revisionText = head[5] || 'null'
       if (graph)
         this.stored = {
           ...graph,
@@ -331,13 +351,45 @@ export class ScanCache {
     return this.resolutionsRaw as Record<string, string>
   }
 
-  /** Records the resolutions of this run; `grew`: resolutions were added to the ones handed out. */
-  setResolutions(fingerprint: string, resolutions: Record<string, string>, grew = true): void {
+  /**
+   * Records the resolutions of this run; `grew`: resolutions were added to the ones handed out.
+   * `revision`: the files and configs they were made for, so that a run after files were added or
+   * deleted can keep what still holds (see previousResolutions).
+   */
+  setResolutions(
+    fingerprint: string,
+    resolutions: Record<string, string>,
+    grew = true,
+    revision?: RevisionFiles
+  ): void {
     this.load()
     if (fingerprint === this.resolutionPrint && resolutions === this.resolutionsRaw && !grew) return
+    if (fingerprint !== this.resolutionPrint) this.revision = revision ?? null
     this.resolutionPrint = fingerprint
     this.resolutionsRaw = resolutions
     this.dirty = true
+  }
+
+  /**
+   * The saved resolutions with the fingerprint and the revision they were made for, whatever this
+   * run's fingerprint; undefined when the revision was not recorded.
+   */
+  previousResolutions():
+    | { fingerprint: string; resolutions: Readonly<Record<string, string>>; revision: RevisionFiles }
+    | undefined {
+    this.load()
+    try {
+      this.revision ??= JSON.parse(this.revisionText) as RevisionFiles | null
+    } catch {
+      this.revision = null
+    }
+    if (!this.revision) return undefined
+    this.prepareResolutions()
+    return {
+      fingerprint: this.resolutionPrint,
+      resolutions: this.resolutionsRaw as Record<string, string>,
+      revision: this.revision
+    }
   }
 
   /**
@@ -397,7 +449,8 @@ export class ScanCache {
           scanned: snapshot.scanned,
           after: snapshot.after,
           keys: snapshot.keys.map(key => keyIndex.get(key) ?? -1),
-          outs: snapshot.outs
+          outs: snapshot.outs,
+          sense: snapshot.sense
         }
       : null
     const edges = snapshot
@@ -412,7 +465,8 @@ export class ScanCache {
         JSON.stringify(keys),
         JSON.stringify(langs),
         JSON.stringify(graph),
-        JSON.stringify(sizes)
+        JSON.stringify(sizes),
+        this.revision !== undefined ? JSON.stringify(this.revision) : this.revisionText
       ].join('\n') + '\n'
     const header = JSON.stringify({
       version: SCANNER_VERSION,

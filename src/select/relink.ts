@@ -1,0 +1,167 @@
+import { VITE_CONFIG, isAliasConfig } from './aliases.js'
+import { PATH_LIKE, afterLastHole, type ModuleScan } from './model.js'
+import { dirname, joinPath } from './project.js'
+import { BUILD_FOLDERS, type Resolver } from './resolve.js'
+
+/**
+ * A warm build after files were added or deleted (the configs the same): which saved resolutions
+ * still hold, and which modules must be linked again, so that the rest of the graph comes from
+ * the snapshot of the run before. What a module's links depend on besides its own text:
+ * - its imports' resolutions, kept per folder and specifier (carryResolutions sorts them out);
+ * - files its strings name by path (namedSources), by their name: `n:<name>`;
+ * - glob imports, whose files are listed from the file list: `g`;
+ * - a repository package whose entry is not in the repository, which may load any of its
+ *   sources: `p:<package folder>`;
+ * - Python and Go files, and project files, which are linked by other rules: a change of any of
+ *   them links everything again (changesEverything).
+ * `linkSense` gives a module's keys; the snapshot keeps them per module.
+ */
+
+/** The files added and deleted since the list of files a cache was made for. */
+export interface FileListChange {
+  added: string[]
+  deleted: string[]
+}
+
+export function fileListChange(before: readonly string[], after: ReadonlySet<string>): FileListChange {
+  const old = new Set(before)
+  const added: string[] = []
+  const deleted: string[] = []
+  for (const path of after) if (!old.has(path)) added.push(path)
+  for (const path of old) if (!after.has(path)) deleted.push(path)
+  return { added, deleted }
+}
+
+const PYTHON_OR_GO = /\.(?:py|pyi|go)$|(?:^|\/)(?:pyproject\.toml|setup\.cfg|go\.work)$/
+
+/**
+ * Whether adding or deleting `path` may change links that relinking by keys does not follow:
+ * Python and Go modules and their project files (module roots, packages), and configs (which
+ * the configs' fingerprint catches too).
+ */
+export function changesEverything(path: string): boolean {
+  return (
+    PYTHON_OR_GO.test(path) ||
+    VITE_CONFIG.test(path) ||
+    isAliasConfig(path) ||
+    /(?:^|\/)(?:package\.json|[tj]sconfig[\w.-]*\.json)$/.test(path)
+  )
+}
+
+/**
+ * The paths a relative import that may load one of `changed` can resolve through: each file, the
+ * file without each of its extensions (`./a` and `./a.js` find `a.ts`), and each folder above it
+ * (an index, a folder's package entry).
+ */
+function touchedPaths(changed: readonly string[]): Set<string> {
+  const touched = new Set<string>()
+  for (const path of changed) {
+    touched.add(path)
+    const slash = path.lastIndexOf('/')
+    for (let dot = path.indexOf('.', slash + 2); dot > 0; dot = path.indexOf('.', dot + 1))
+      touched.add(path.slice(0, dot))
+    for (let dir = dirname(path); dir !== ''; dir = dirname(dir)) touched.add(dir)
+  }
+  return touched
+}
+
+const RELATIVE = /^\.\.?(?:\/|$)/
+const LAST_EXTENSION = /\.[^./]+$/
+
+/**
+ * The saved resolutions (folder + NUL + specifier → result) that hold after `change`: those of
+ * relative specifiers whose path is none of the paths an added or deleted file touches (see
+ * touchedPaths), through no build folder (mapped to `src/`), and that no alias or jest mapping
+ * may rewrite. The others are dropped with their old results, to resolve again and compare.
+ */
+export function carryResolutions(
+  memo: Readonly<Record<string, string>>,
+  change: FileListChange,
+  rewrites: (spec: string) => boolean
+): { kept: Record<string, string>; dropped: Map<string, string> } {
+  const touched = touchedPaths([...change.added, ...change.deleted])
+  // A path is touched only if its last segment (or that without its extension) is the name of one.
+  const names = new Set([...touched].map(path => path.slice(path.lastIndexOf('/') + 1)))
+  for (const folder of BUILD_FOLDERS) names.add(folder)
+  const buildFolder = new RegExp(`(?:^|/)(?:${BUILD_FOLDERS.join('|')})(?:/|$)`)
+  const rewritten = new Map<string, boolean>()
+  const kept = Object.create(null) as Record<string, string>
+  const dropped = new Map<string, string>()
+  for (const key in memo) {
+    const value = memo[key] as string
+    const nul = key.indexOf('\u0000')
+    const spec = key.slice(nul + 1)
+    let keep = RELATIVE.test(spec)
+    if (keep) {
+      let mapped = rewritten.get(spec)
+      if (mapped === undefined) rewritten.set(spec, (mapped = rewrites(spec)))
+      keep = !mapped
+    }
+    if (keep) {
+      const last = spec.slice(spec.lastIndexOf('/') + 1)
+      if (
+        last === '' ||
+        last === '.' ||
+        last === '..' ||
+        names.has(last) ||
+        names.has(last.replace(LAST_EXTENSION, ''))
+      ) {
+        const path = joinPath(key.slice(0, nul), spec)
+        keep = !buildFolder.test(path) && !touched.has(path) && !touched.has(path.replace(LAST_EXTENSION, ''))
+      } else keep = !buildFolder.test(spec)
+    }
+    if (keep) kept[key] = value
+    else dropped.set(key, value)
+  }
+  return { kept, dropped }
+}
+
+/**
+ * The specifiers, by folder, that a dropped resolution now resolves otherwise: the modules there
+ * that import one are linked again. Resolves each again into `resolver`'s memo.
+ */
+export function resolvedAnew(
+  dropped: ReadonlyMap<string, string>,
+  resolver: Resolver
+): Map<string, Set<string>> {
+  const specsByFolder = new Map<string, Set<string>>()
+  for (const [key, before] of dropped) {
+    const nul = key.indexOf('\u0000')
+    const dir = key.slice(0, nul)
+    const spec = key.slice(nul + 1)
+    resolver.resolveJs(dir === '' ? '\u0000' : `${dir}/\u0000`, spec)
+    if (resolver.memo[key] === before) continue
+    const specs = specsByFolder.get(dir)
+    if (specs) specs.add(spec)
+    else specsByFolder.set(dir, new Set([spec]))
+  }
+  return specsByFolder
+}
+
+/** The keys (see above) of what a module's links depend on besides its imports' resolutions. */
+export function linkSense(path: string, scan: ModuleScan, resolver: Resolver): string[] {
+  if (scan.lang !== 'js') return []
+  const keys = new Set<string>()
+  for (const literal of scan.strings) {
+    // As namedSources reads a string: a path ending in a name.
+    const text = afterLastHole(literal)
+    if (text.length < 2 || text.length > 200 || !PATH_LIKE.test(text)) continue
+    const name = text.replace(/\/+$/, '').slice(text.replace(/\/+$/, '').lastIndexOf('/') + 1)
+    if (name !== '' && name !== '.' && name !== '..') keys.add(`n:${name}`)
+  }
+  for (const record of scan.imports) {
+    if (record.kind === 'glob') keys.add('g')
+    else if (record.kind !== 'folder') {
+      const resolution = resolver.resolveJs(path, record.spec)
+      if ('package' in resolution) keys.add(`p:${resolution.package}`)
+    }
+  }
+  return [...keys]
+}
+
+/** The keys under which a module whose links `path`'s addition or deletion may change is kept. */
+export function senseKeysOf(path: string): string[] {
+  const keys = [`n:${path.slice(path.lastIndexOf('/') + 1)}`, 'g', 'p:']
+  for (let dir = dirname(path); dir !== ''; dir = dirname(dir)) keys.push(`p:${dir}`)
+  return keys
+}
