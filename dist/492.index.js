@@ -6931,8 +6931,13 @@ async function selectOrThrow(options, started, syntax, reportAllTests) {
         if (!fixture && !unloaded && !repo.isTest(path))
             loadedSources.set(path, isEmptyChange(fileChange));
         if (isEmptyChange(fileChange)) {
-            notes.push(`${path}: no semantic change (comments or formatting only)`);
-            selfSelected.delete(path);
+            // A test moved as it was runs where it is now: its relative imports may lead elsewhere.
+            if (change.previousPath && selfSelected.has(path))
+                selfSelected.set(path, [change.previousPath, path]);
+            else {
+                notes.push(`${path}: no semantic change (comments or formatting only)`);
+                selfSelected.delete(path);
+            }
             continue;
         }
         if (kind === 'ts' || path.endsWith('.tsx')) {
@@ -7133,6 +7138,14 @@ async function selectOrThrow(options, started, syntax, reportAllTests) {
         .sort();
     if (leftOut.length)
         notes.push(`member reach: ${leftOut.length} test file(s) reach a change only through methods they never mention, so they do not run (${leftOut.slice(0, 5).join(', ')}${leftOut.length > 5 ? ', …' : ''}); select-granularity: class runs them`);
+    // A test file the change deletes or renames has nothing to run there (the graph keeps such
+    // files, so that what imported them is found).
+    const goneAtHead = new Set(await ghosts);
+    const gone = Object.keys(reasons).filter(test => goneAtHead.has(test) || !repo.files.has(test));
+    for (const test of gone)
+        delete reasons[test];
+    if (gone.length)
+        notes.push(`${gone.length} test file(s) no longer at head, not run: ${gone.slice(0, 5).join(', ')}${gone.length > 5 ? ', …' : ''}`);
     const tests = Object.keys(reasons).sort();
     const changedSymbols = changed.flatMap(c => c.symbols.map(symbol => ({ file: c.file, symbol })));
     const unreached = changedSymbols.filter(c => !repo.isTest(c.file) &&

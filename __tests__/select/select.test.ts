@@ -218,6 +218,22 @@ describe('semantic selection through the symbol graph', () => {
     )
   })
 
+  it('runs nothing for a deleted test file, and the new path of a renamed one', async () => {
+    const repo = createRepo({ files: LIB })
+    const base = repo.head()
+    repo.remove('test/shout.test.ts')
+    repo.commit('drop a test')
+    const deleted = await select(repo, base)
+    expect(deleted.tests).toEqual([])
+    expect(deleted.notes).toContain('1 test file(s) no longer at head, not run: test/shout.test.ts')
+
+    const repo2 = createRepo({ files: LIB })
+    const base2 = repo2.head()
+    repo2.rename('test/shout.test.ts', 'test/yell.test.ts')
+    repo2.commit('rename a test')
+    expect((await select(repo2, base2)).tests).toEqual(['test/yell.test.ts'])
+  })
+
   it('always selects a changed test file, and nothing for a comment in it unless the comment is a pragma', async () => {
     const changedTest = await afterChange(LIB, {
       'test/shout.test.ts': LIB['test/shout.test.ts'].replace("'A'", "'AA'")
