@@ -223,7 +223,8 @@ function pythonPathOf(dir) {
 }
 
 function runPytest(dir, extra) {
-  return spawnSync('python3', ['-m', 'pytest', '-p', 'no:cacheprovider', ...extra], {
+  // A repository's `addopts` (marshmallow's `-v`) would change the output read here.
+  return spawnSync('python3', ['-m', 'pytest', '-p', 'no:cacheprovider', '-o', 'addopts=', ...extra], {
     cwd: dir,
     encoding: 'utf8',
     env: {
@@ -241,6 +242,9 @@ function runPytest(dir, extra) {
 /** The file of a pytest node id (`tests/test_a.py::TestX::test_y` → `tests/test_a.py`). */
 const nodeFile = id => id.split('::')[0]
 
+/** The test files of the unchanged repository (see failingPytestFiles). */
+let pytestFiles
+
 /** Every test file pytest collects. */
 function listPytestFiles(dir) {
   const { stdout } = runPytest(dir, ['--collect-only', '-q'])
@@ -256,15 +260,25 @@ function listPytestFiles(dir) {
  * suite, from pytest's short summary (`FAILED path::test - …`, `ERROR path - …`).
  */
 function failingPytestFiles(dir) {
+  // The test files as the unchanged repository collects them, for a run a conftest.py stops.
+  pytestFiles ??= listPytestFiles(dir)
   // A module that fails to collect would otherwise stop the run before any test (exit 2).
-  const { stdout, status } = runPytest(dir, [
+  const { stdout, stderr, status } = runPytest(dir, [
     '-q',
     '-rfE',
     '--tb=no',
     '--no-header',
     '--continue-on-collection-errors'
   ])
-  if (status !== 0 && status !== 1) throw new Error(`pytest exited ${status}:\n${stdout.slice(-2000)}`)
+  // A conftest.py that fails to import fails every test file under its folder.
+  const conftest = /ImportError while loading conftest '(.+?)'/.exec(stderr)?.[1]
+  if (status === 4 && conftest) {
+    const folder = relative(dir, join(conftest, '..'))
+    const under = (pytestFiles ?? []).filter(file => folder === '' || file.startsWith(`${folder}/`))
+    return { failed: under }
+  }
+  if (status !== 0 && status !== 1)
+    throw new Error(`pytest exited ${status}:\n${stdout.slice(-2000)}${stderr.slice(-2000)}`)
   const failed = stdout
     .split('\n')
     .map(line => /^(?:FAILED|ERROR) (\S+?\.py)(?:::|\s|$)/.exec(line)?.[1])

@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals'
 import {
   literalObjectFromJs,
   loadJestSettings,
+  loadPytestSettings,
   loadTsConfig,
   makeTestMatcher,
   parseJsonc,
@@ -381,5 +382,75 @@ describe('project settings', () => {
     expect(babelLike('packages/core/src/a.js')).toBe(false)
     expect(babelLike('other/core/test/a.js')).toBe(false)
     expect(babelLike('packages/core/test/fixtures/b.js')).toBe(false)
+  })
+})
+
+describe("pytest's configuration", () => {
+  const matcher = (files: Record<string, string>): ((path: string) => boolean) => {
+    const read = (path: string): string | undefined => files[path]
+    const dirs = [
+      ...new Set(Object.keys(files).map(path => path.slice(0, Math.max(0, path.lastIndexOf('/')))))
+    ]
+    const pytest = dirs
+      .sort((a, b) => b.length - a.length)
+      .flatMap(dir => loadPytestSettings(read, dir) ?? [])
+    return makeTestMatcher([], pytest)
+  }
+
+  it("takes pytest's defaults without a config: test_*.py and *_test.py, not in build/ or hidden folders", () => {
+    const isTest = matcher({})
+    expect(
+      ['tests/test_a.py', 'a_test.py', 'tests/tests.py', 'build/test_a.py', '.tox/x/test_a.py'].map(isTest)
+    ).toEqual([true, true, false, false, false])
+  })
+
+  it('reads pyproject.toml arrays and strings, and --ignore in addopts', () => {
+    const isTest = matcher({
+      'pyproject.toml': [
+        '[project]',
+        'name = "x"',
+        '[tool.pytest.ini_options]',
+        'python_files = [',
+        '  "check_*.py",  # checks',
+        "  'tests.py',",
+        ']',
+        'testpaths = ["src", "tests"]',
+        'norecursedirs = "fixtures */generated"',
+        'addopts = "-ra --ignore=tests/legacy --ignore-glob=*_skip.py"',
+        '[tool.other]',
+        'python_files = ["nothing"]'
+      ].join('\n')
+    })
+    expect(
+      [
+        'tests/check_a.py',
+        'src/app/tests.py',
+        'tests/test_a.py',
+        'docs/check_a.py',
+        'tests/fixtures/check_a.py',
+        'src/app/generated/tests.py',
+        'tests/legacy/check_a.py',
+        'tests/check_skip.py'
+      ].map(isTest)
+    ).toEqual([true, true, false, false, false, false, false, false])
+  })
+
+  it('reads setup.cfg and tox.ini sections, pytest.ini first, and the nearest folder with one', () => {
+    const isTest = matcher({
+      'setup.cfg': '[metadata]\nname = x\n[tool:pytest]\npython_files =\n    spec_*.py\n    tests.py\n',
+      'tox.ini': '[tox]\nenvlist = py311\n',
+      'service/pytest.ini': '[pytest]\n',
+      'service/tox.ini': '[pytest]\npython_files = nope_*.py\n'
+    })
+    expect(
+      [
+        'spec_a.py',
+        'app/tests.py',
+        'test_a.py',
+        'service/test_a.py',
+        'service/spec_a.py',
+        'service/nope_a.py'
+      ].map(isTest)
+    ).toEqual([true, true, false, true, false, false])
   })
 })

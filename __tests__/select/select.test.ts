@@ -1818,6 +1818,24 @@ async function selectCheckedByPytest(files: FileChanges, change: FileChanges): P
   return result
 }
 
+describe("pytest's configuration says which modules are tests", () => {
+  // Django's layout: `tests.py` in each app. A data folder and a script outside `testpaths` hold
+  // modules named like tests that the suite never collects (each would fail if run).
+  const APP = {
+    'pytest.ini': '[pytest]\npython_files = tests.py test_*.py\nnorecursedirs = .* data\ntestpaths = shop\n',
+    'shop/__init__.py': '',
+    'shop/models.py': 'def price(x):\n    return x * 2\n',
+    'shop/tests.py': 'from shop.models import price\n\n\ndef test_price():\n    assert price(2) == 4\n',
+    'shop/data/test_sample.py':
+      'from shop.models import price\n\n\ndef test_sample():\n    assert price(2) == 5\n',
+    'scripts/test_tool.py': 'from shop.models import price\n\n\ndef test_tool():\n    assert price(1) == 3\n'
+  }
+
+  it('selects a module python_files names, and none that testpaths or norecursedirs leave out', async () => {
+    await expectEdits(APP, [['shop/models.py', 'x * 2', 'x * 3', ['shop/tests.py']]], selectCheckedByPytest)
+  })
+})
+
 describe('Python modules read by attribute', () => {
   const SHOP = {
     'pyproject.toml': '[tool.pytest.ini_options]\npythonpath = ["src"]\n',

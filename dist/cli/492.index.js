@@ -6015,13 +6015,16 @@ function lineStartsOf(text) {
 
 /** A file in a fixture folder: the folder's parent holds the tests that read it. */
 const FIXTURE_FOLDER = /^(.*?)(?:^|\/)(?:__fixtures__|fixtures|__testfixtures__|testdata|test-data)\//;
-const CONFIG_NAMES = /(?:^|\/)(?:package\.json|[tj]sconfig(?:\.[\w-]+)?\.json|jest\.config\.[cm]?[jt]s(?:on)?|\.mocharc\.(?:jsonc?|ya?ml|c?js)|pnpm-workspace\.yaml|go\.mod)$/;
+const CONFIG_NAMES = /(?:^|\/)(?:package\.json|[tj]sconfig(?:\.[\w-]+)?\.json|jest\.config\.[cm]?[jt]s(?:on)?|\.mocharc\.(?:jsonc?|ya?ml|c?js)|pnpm-workspace\.yaml|go\.mod|\.?pytest\.ini|pyproject\.toml|tox\.ini|setup\.cfg)$/;
 function isConfigEntry(entry) {
     const path = entry.path;
     // The names CONFIG_NAMES takes end so; tens of thousands of other paths skip the pattern.
     const named = path.endsWith('.json') ||
         path.endsWith('.yaml') ||
         path.endsWith('.mod') ||
+        path.endsWith('.ini') ||
+        path.endsWith('.toml') ||
+        path.endsWith('.cfg') ||
         path.includes('jest.config.') ||
         path.includes('.mocharc.');
     return (named && CONFIG_NAMES.test(path) && !path.includes('node_modules/')) || isAliasConfig(path);
@@ -6061,7 +6064,14 @@ function revisionOf(head, entries, files, configText, memo) {
             jest.push(settings);
     }
     const resolver = new Resolver(files, read, jest, memo, [...configText.keys()]);
-    const isTest = (0,project/* makeTestMatcher */.bq)(jest);
+    const pytestDirs = new Set();
+    for (const path of configText.keys())
+        if (project/* PYTEST_CONFIGS */.iL.includes(path.slice(path.lastIndexOf('/') + 1)))
+            pytestDirs.add((0,project/* dirname */.pD)(path));
+    const pytest = [...pytestDirs]
+        .sort((a, b) => b.length - a.length)
+        .flatMap(dir => (0,project/* loadPytestSettings */.ng)(read, dir) ?? []);
+    const isTest = (0,project/* makeTestMatcher */.bq)(jest, pytest);
     const setupFiles = setupFilesOf(jest, resolver);
     return {
         head,

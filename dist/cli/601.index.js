@@ -6818,14 +6818,16 @@ function hashText(text, seed = 0) {
 /* harmony export */   WP: () => (/* binding */ objectEntries),
 /* harmony export */   bB: () => (/* binding */ runnerArguments),
 /* harmony export */   bq: () => (/* binding */ makeTestMatcher),
+/* harmony export */   iL: () => (/* binding */ PYTEST_CONFIGS),
 /* harmony export */   mt: () => (/* binding */ loadTsConfig),
+/* harmony export */   ng: () => (/* binding */ loadPytestSettings),
 /* harmony export */   pD: () => (/* binding */ dirname),
 /* harmony export */   uE: () => (/* binding */ closingBracket),
 /* harmony export */   uJ: () => (/* binding */ joinPath),
 /* harmony export */   xG: () => (/* binding */ workspaceGlobs),
 /* harmony export */   zs: () => (/* binding */ safeRegex)
 /* harmony export */ });
-/* unused harmony exports typeCheckedByJest, parseJsonc, literalObjectFromJs, jestConfigFromJs */
+/* unused harmony exports typeCheckedByJest, parseJsonc, literalObjectFromJs, jestConfigFromJs, pytestCollects */
 /* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(14006);
 /* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(picomatch__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _runners_detect_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38408);
@@ -7691,7 +7693,12 @@ function matchesAbsolute(pattern, path) {
     return pattern.test('/' + path) || pattern.test('/repository/' + path);
 }
 const ignoredBy = (settings, path) => settings.testPathIgnorePatterns.some(pattern => matchesAbsolute(pattern, path));
-function makeTestMatcher(jest) {
+/**
+ * Whether a path is a test file: as the jest config over it says, else by the conventional
+ * names; a Python module as pytest's configuration over it says (see pytestCollects); a Go file by
+ * its `_test.go` name. `pytest` is sorted deepest folder first.
+ */
+function makeTestMatcher(jest, pytest = []) {
     const matchers = jest.map(settings => {
         const globs = settings.testMatch.length ? picomatch__WEBPACK_IMPORTED_MODULE_1___default()(settings.testMatch, { dot: true }) : undefined;
         const folder = settings.dir ? settings.dir + '/' : '';
@@ -7710,7 +7717,7 @@ function makeTestMatcher(jest) {
         if (path.includes('node_modules/') || path.endsWith('.d.ts'))
             return false;
         if (path.endsWith('.py'))
-            return PY_TEST.test(path);
+            return pytestCollects(pytest.find(settings => settings.dir === '' || path.startsWith(settings.dir + '/')), path);
         if (path.endsWith('.go'))
             return GO_TEST.test(path);
         if (!(0,_model_js__WEBPACK_IMPORTED_MODULE_2__/* .isJsLike */ .Pp)(path))
@@ -7732,6 +7739,221 @@ function makeTestMatcher(jest) {
         return isConventionalJsTest(path) && !/(?:^|\/)(?:__fixtures__|fixtures)\//.test(path);
     }
 }
+const PYTEST_DEFAULT_FILES = ['test_*.py', '*_test.py'];
+const PYTEST_DEFAULT_NORECURSE = [
+    '*.egg',
+    '.*',
+    '_darcs',
+    'build',
+    'CVS',
+    'dist',
+    'node_modules',
+    'venv',
+    '{arch}'
+];
+/** The files pytest reads its configuration from, in the order it looks for them in a folder. */
+const PYTEST_CONFIGS = ['pytest.ini', '.pytest.ini', 'pyproject.toml', 'tox.ini', 'setup.cfg'];
+/** A `key = value` section of an INI file (configparser: continuation lines are indented). */
+function iniSection(text, section) {
+    let found;
+    let inSection = false;
+    let last;
+    for (const raw of text.split(/\r?\n/)) {
+        const header = /^\[([^\]]+)\]/.exec(raw);
+        if (header) {
+            inSection = header[1]?.trim() === section;
+            if (inSection)
+                found ??= new Map();
+            last = undefined;
+            continue;
+        }
+        if (!inSection || !found)
+            continue;
+        if (/^\s*[#;]/.test(raw) || raw.trim() === '')
+            continue;
+        if (/^\s/.test(raw) && last !== undefined) {
+            found.set(last, `${found.get(last) ?? ''}\n${raw.trim()}`);
+            continue;
+        }
+        const pair = /^([^=:]+?)\s*[=:]\s*(.*)$/.exec(raw);
+        if (!pair)
+            continue;
+        last = pair[1].trim();
+        found.set(last, pair[2].trim());
+    }
+    return found;
+}
+/** A TOML table's keys whose values are strings or arrays of strings (the rest is left out). */
+function tomlTable(text, table) {
+    const lines = text.split(/\r?\n/);
+    const start = lines.findIndex(line => line.trim() === `[${table}]`);
+    if (start < 0)
+        return undefined;
+    const found = new Map();
+    const string = /^(?:"((?:[^"\\]|\\.)*)"|'([^']*)')/;
+    for (let i = start + 1; i < lines.length; i++) {
+        const line = lines[i].trim();
+        if (line.startsWith('[') && !line.startsWith('[[') && /^\[[\w.-]/.test(line))
+            break;
+        const pair = /^([\w.-]+|"[^"]+")\s*=\s*(.*)$/.exec(line);
+        if (!pair)
+            continue;
+        const key = pair[1].replace(/^"|"$/g, '');
+        let value = pair[2];
+        if (value.startsWith('[')) {
+            // An array, maybe over several lines.
+            while (!/\]\s*(?:#.*)?$/.test(value) && i + 1 < lines.length)
+                value += '\n' + lines[++i].trim();
+            const items = [];
+            let rest = value.slice(1);
+            for (;;) {
+                rest = rest.replace(/^(?:[\s,]+|#[^\n]*)+/, '');
+                const item = string.exec(rest);
+                if (!item)
+                    break;
+                items.push(item[1] !== undefined ? item[1].replace(/\\(.)/g, '$1') : item[2]);
+                rest = rest.slice(item[0].length);
+            }
+            found.set(key, items);
+        }
+        else {
+            const item = string.exec(value);
+            if (item)
+                found.set(key, item[1] !== undefined ? item[1].replace(/\\(.)/g, '$1') : item[2]);
+        }
+    }
+    return found;
+}
+/** Words as pytest splits an `args` option (shlex: spaces, quotes). */
+function argsOf(value) {
+    if (value === undefined)
+        return undefined;
+    if (Array.isArray(value))
+        return value;
+    return (value.match(/"[^"]*"|'[^']*'|\S+/g) ?? []).map(word => word.replace(/^(["'])(.*)\1$/, '$2'));
+}
+/**
+ * The pytest configuration in folder `dir`, as pytest looks for it there: `pytest.ini` (even
+ * empty), `.pytest.ini`, then `pyproject.toml`, `tox.ini` and `setup.cfg` when they have a
+ * pytest section. Undefined when the folder has none.
+ */
+function loadPytestSettings(read, dir) {
+    let options;
+    for (const name of PYTEST_CONFIGS) {
+        const text = read(joinPath(dir, name));
+        if (text === undefined)
+            continue;
+        if (name === 'pytest.ini' || name === '.pytest.ini')
+            options = iniSection(text, 'pytest') ?? new Map();
+        else if (name === 'pyproject.toml')
+            options = tomlTable(text, 'tool.pytest.ini_options') ?? tomlTable(text, 'tool.pytest');
+        else
+            options = iniSection(text, name === 'tox.ini' ? 'pytest' : 'tool:pytest');
+        if (options)
+            break;
+    }
+    if (!options)
+        return undefined;
+    const addopts = argsOf(options.get('addopts')) ?? [];
+    const ignore = [];
+    const ignoreGlobs = [];
+    addopts.forEach((word, i) => {
+        const option = /^--(ignore|ignore-glob)(?:=(.*))?$/.exec(word);
+        if (!option)
+            return;
+        const value = option[2] ?? addopts[i + 1];
+        if (value === undefined)
+            return;
+        const path = joinPath(dir, value.replace(/\/+$/, ''));
+        if (option[1] === 'ignore')
+            ignore.push(path);
+        else
+            ignoreGlobs.push(path);
+    });
+    return {
+        dir,
+        pythonFiles: argsOf(options.get('python_files')) ?? PYTEST_DEFAULT_FILES,
+        testpaths: (argsOf(options.get('testpaths')) ?? []).map(path => joinPath(dir, path.replace(/\/+$/, ''))),
+        norecursedirs: argsOf(options.get('norecursedirs')) ?? PYTEST_DEFAULT_NORECURSE,
+        ignore,
+        ignoreGlobs
+    };
+}
+/** pytest's fnmatch: a pattern without `/` matches the name, one with `/` the path's end. */
+function pytestMatcher(patterns) {
+    const byName = patterns.filter(p => !p.includes('/'));
+    const byPath = patterns.filter(p => p.includes('/')).map(p => `**/${p.replace(/^\.\//, '')}`);
+    const name = byName.length ? picomatch__WEBPACK_IMPORTED_MODULE_1___default()(byName, { dot: true, nobrace: true, noextglob: true }) : () => false;
+    const path = byPath.length ? picomatch__WEBPACK_IMPORTED_MODULE_1___default()(byPath, { dot: true, nobrace: true, noextglob: true }) : () => false;
+    return file => name(file.slice(file.lastIndexOf('/') + 1)) || path(file) || path(`/${file}`);
+}
+/**
+ * Whether pytest, run in `settings.dir` without arguments, collects Python module `path` as a
+ * test module: under its `testpaths`, in no folder `norecursedirs` or `--ignore` leaves out, and
+ * named as `python_files` says. With no settings, pytest's defaults.
+ */
+function pytestCollects(settings, path) {
+    const rules = settings ? compiledRules(settings) : DEFAULT_RULES;
+    if (!rules.files(path))
+        return false;
+    const under = (folder) => folder === '' || path === folder || path.startsWith(folder + '/');
+    if (rules.testpaths.length && !rules.testpaths.some(inFolder => inFolder(path)))
+        return false;
+    if (settings?.ignore.some(under) || rules.ignoreGlobs.some(glob => glob.test(path)))
+        return false;
+    // Each folder between the config's and the module's.
+    const dir = settings?.dir ?? '';
+    const start = dir === '' ? 0 : dir.length + 1;
+    for (let slash = path.indexOf('/', start); slash > 0; slash = path.indexOf('/', slash + 1))
+        if (rules.norecurse(path.slice(0, slash)))
+            return false;
+    return true;
+}
+const compiled = new WeakMap();
+function compiledRules(settings) {
+    let rules = compiled.get(settings);
+    if (!rules) {
+        rules = {
+            files: pytestMatcher(settings.pythonFiles),
+            testpaths: settings.testpaths.map(folder => {
+                if (!folder.includes('*'))
+                    return path => folder === '' || path.startsWith(folder + '/');
+                const glob = picomatch__WEBPACK_IMPORTED_MODULE_1___default()([folder, `${folder}/**`], { dot: true });
+                return path => glob(path);
+            }),
+            ignoreGlobs: settings.ignoreGlobs.map(fnmatchPath),
+            norecurse: pytestMatcher(settings.norecursedirs)
+        };
+        compiled.set(settings, rules);
+    }
+    return rules;
+}
+/** Python's fnmatch over a whole path, as `--ignore-glob` matches: `*` crosses folders. */
+function fnmatchPath(glob) {
+    let source = '';
+    for (let i = 0; i < glob.length; i++) {
+        const c = glob[i];
+        const end = c === '[' ? glob.indexOf(']', i + 2) : -1;
+        if (c === '*')
+            source += '.*';
+        else if (c === '?')
+            source += '.';
+        else if (end > 0) {
+            const set = glob.slice(i + 1, end);
+            source += `[${set.startsWith('!') ? '^' + set.slice(1) : set}]`;
+            i = end;
+        }
+        else
+            source += c.replace(/[.+^${}()|\\/[\]]/g, '\\$&');
+    }
+    return new RegExp(`^${source}$`);
+}
+const DEFAULT_RULES = {
+    files: pytestMatcher(PYTEST_DEFAULT_FILES),
+    testpaths: [],
+    ignoreGlobs: [],
+    norecurse: pytestMatcher(PYTEST_DEFAULT_NORECURSE)
+};
 
 
 /***/ })

@@ -52,7 +52,9 @@ import {
   dirname,
   joinPath,
   loadJestSettings,
+  loadPytestSettings,
   makeTestMatcher,
+  PYTEST_CONFIGS,
   type JestSettings
 } from './project.js'
 import { Resolver } from './resolve.js'
@@ -154,7 +156,7 @@ export { scanKindOf, scanSource }
 const FIXTURE_FOLDER = /^(.*?)(?:^|\/)(?:__fixtures__|fixtures|__testfixtures__|testdata|test-data)\//
 
 const CONFIG_NAMES =
-  /(?:^|\/)(?:package\.json|[tj]sconfig(?:\.[\w-]+)?\.json|jest\.config\.[cm]?[jt]s(?:on)?|\.mocharc\.(?:jsonc?|ya?ml|c?js)|pnpm-workspace\.yaml|go\.mod)$/
+  /(?:^|\/)(?:package\.json|[tj]sconfig(?:\.[\w-]+)?\.json|jest\.config\.[cm]?[jt]s(?:on)?|\.mocharc\.(?:jsonc?|ya?ml|c?js)|pnpm-workspace\.yaml|go\.mod|\.?pytest\.ini|pyproject\.toml|tox\.ini|setup\.cfg)$/
 
 export interface RepositoryGraph {
   head: string
@@ -207,6 +209,9 @@ function isConfigEntry(entry: TreeEntry): boolean {
     path.endsWith('.json') ||
     path.endsWith('.yaml') ||
     path.endsWith('.mod') ||
+    path.endsWith('.ini') ||
+    path.endsWith('.toml') ||
+    path.endsWith('.cfg') ||
     path.includes('jest.config.') ||
     path.includes('.mocharc.')
   return (named && CONFIG_NAMES.test(path) && !path.includes('node_modules/')) || isAliasConfig(path)
@@ -268,7 +273,14 @@ function revisionOf(
     if (settings) jest.push(settings)
   }
   const resolver = new Resolver(files, read, jest, memo, [...configText.keys()])
-  const isTest = makeTestMatcher(jest)
+  const pytestDirs = new Set<string>()
+  for (const path of configText.keys())
+    if ((PYTEST_CONFIGS as readonly string[]).includes(path.slice(path.lastIndexOf('/') + 1)))
+      pytestDirs.add(dirname(path))
+  const pytest = [...pytestDirs]
+    .sort((a, b) => b.length - a.length)
+    .flatMap(dir => loadPytestSettings(read, dir) ?? [])
+  const isTest = makeTestMatcher(jest, pytest)
   const setupFiles = setupFilesOf(jest, resolver)
   return {
     head,

@@ -879,7 +879,15 @@ function matchesAbsolute(pattern: RegExp, path: string): boolean {
 const ignoredBy = (settings: JestSettings, path: string): boolean =>
   settings.testPathIgnorePatterns.some(pattern => matchesAbsolute(pattern, path))
 
-export function makeTestMatcher(jest: JestSettings[]): (path: string) => boolean {
+/**
+ * Whether a path is a test file: as the jest config over it says, else by the conventional
+ * names; a Python module as pytest's configuration over it says (see pytestCollects); a Go file by
+ * its `_test.go` name. `pytest` is sorted deepest folder first.
+ */
+export function makeTestMatcher(
+  jest: JestSettings[],
+  pytest: readonly PytestSettings[] = []
+): (path: string) => boolean {
   const matchers = jest.map(settings => {
     const globs = settings.testMatch.length ? picomatch(settings.testMatch, { dot: true }) : undefined
     const folder = settings.dir ? settings.dir + '/' : ''
@@ -896,7 +904,11 @@ export function makeTestMatcher(jest: JestSettings[]): (path: string) => boolean
 
   function matchesTest(path: string): boolean {
     if (path.includes('node_modules/') || path.endsWith('.d.ts')) return false
-    if (path.endsWith('.py')) return PY_TEST.test(path)
+    if (path.endsWith('.py'))
+      return pytestCollects(
+        pytest.find(settings => settings.dir === '' || path.startsWith(settings.dir + '/')),
+        path
+      )
     if (path.endsWith('.go')) return GO_TEST.test(path)
     if (!isJsLike(path)) return false
     for (const { settings, globs, folder, roots } of matchers) {
@@ -918,4 +930,224 @@ export function makeTestMatcher(jest: JestSettings[]): (path: string) => boolean
     }
     return isConventionalJsTest(path) && !/(?:^|\/)(?:__fixtures__|fixtures)\//.test(path)
   }
+}
+
+// ── pytest's configuration ─────────────────────────────────────────────────
+
+/** What pytest's configuration says about which files of a folder are test modules. */
+export interface PytestSettings {
+  /** The folder of the config file (pytest's rootdir when it runs from there). */
+  dir: string
+  /** `python_files`: patterns a test module's name matches (a pattern with `/`, its path). */
+  pythonFiles: string[]
+  /** `testpaths`: the folders (or globs) a run without arguments collects; empty for all. */
+  testpaths: string[]
+  /** `norecursedirs`: patterns of folder names pytest does not look into. */
+  norecursedirs: string[]
+  /** `--ignore` and `--ignore-glob` in `addopts`: paths and globs not collected. */
+  ignore: string[]
+  ignoreGlobs: string[]
+}
+
+const PYTEST_DEFAULT_FILES = ['test_*.py', '*_test.py']
+const PYTEST_DEFAULT_NORECURSE = [
+  '*.egg',
+  '.*',
+  '_darcs',
+  'build',
+  'CVS',
+  'dist',
+  'node_modules',
+  'venv',
+  '{arch}'
+]
+/** The files pytest reads its configuration from, in the order it looks for them in a folder. */
+export const PYTEST_CONFIGS = ['pytest.ini', '.pytest.ini', 'pyproject.toml', 'tox.ini', 'setup.cfg'] as const
+
+/** A `key = value` section of an INI file (configparser: continuation lines are indented). */
+function iniSection(text: string, section: string): Map<string, string> | undefined {
+  let found: Map<string, string> | undefined
+  let inSection = false
+  let last: string | undefined
+  for (const raw of text.split(/\r?\n/)) {
+    const header = /^\[([^\]]+)\]/.exec(raw)
+    if (header) {
+      inSection = header[1]?.trim() === section
+      if (inSection) found ??= new Map()
+      last = undefined
+      continue
+    }
+    if (!inSection || !found) continue
+    if (/^\s*[#;]/.test(raw) || raw.trim() === '') continue
+    if (/^\s/.test(raw) && last !== undefined) {
+      found.set(last, `${found.get(last) ?? ''}\n${raw.trim()}`)
+      continue
+    }
+    const pair = /^([^=:]+?)\s*[=:]\s*(.*)$/.exec(raw)
+    if (!pair) continue
+    last = (pair[1] as string).trim()
+    found.set(last, (pair[2] as string).trim())
+  }
+  return found
+}
+
+/** A TOML table's keys whose values are strings or arrays of strings (the rest is left out). */
+function tomlTable(text: string, table: string): Map<string, string | string[]> | undefined {
+  const lines = text.split(/\r?\n/)
+  const start = lines.findIndex(line => line.trim() === `[${table}]`)
+  if (start < 0) return undefined
+  const found = new Map<string, string | string[]>()
+  const string = /^(?:"((?:[^"\\]|\\.)*)"|'([^']*)')/
+  for (let i = start + 1; i < lines.length; i++) {
+    const line = (lines[i] as string).trim()
+    if (line.startsWith('[') && !line.startsWith('[[') && /^\[[\w.-]/.test(line)) break
+    const pair = /^([\w.-]+|"[^"]+")\s*=\s*(.*)$/.exec(line)
+    if (!pair) continue
+    const key = (pair[1] as string).replace(/^"|"$/g, '')
+    let value = pair[2] as string
+    if (value.startsWith('[')) {
+      // An array, maybe over several lines.
+      while (!/\]\s*(?:#.*)?$/.test(value) && i + 1 < lines.length)
+        value += '\n' + (lines[++i] as string).trim()
+      const items: string[] = []
+      let rest = value.slice(1)
+      for (;;) {
+        rest = rest.replace(/^(?:[\s,]+|#[^\n]*)+/, '')
+        const item = string.exec(rest)
+        if (!item) break
+        items.push(item[1] !== undefined ? item[1].replace(/\\(.)/g, '$1') : (item[2] as string))
+        rest = rest.slice(item[0].length)
+      }
+      found.set(key, items)
+    } else {
+      const item = string.exec(value)
+      if (item) found.set(key, item[1] !== undefined ? item[1].replace(/\\(.)/g, '$1') : (item[2] as string))
+    }
+  }
+  return found
+}
+
+/** Words as pytest splits an `args` option (shlex: spaces, quotes). */
+function argsOf(value: string | string[] | undefined): string[] | undefined {
+  if (value === undefined) return undefined
+  if (Array.isArray(value)) return value
+  return (value.match(/"[^"]*"|'[^']*'|\S+/g) ?? []).map(word => word.replace(/^(["'])(.*)\1$/, '$2'))
+}
+
+/**
+ * The pytest configuration in folder `dir`, as pytest looks for it there: `pytest.ini` (even
+ * empty), `.pytest.ini`, then `pyproject.toml`, `tox.ini` and `setup.cfg` when they have a
+ * pytest section. Undefined when the folder has none.
+ */
+export function loadPytestSettings(read: ReadText, dir: string): PytestSettings | undefined {
+  let options: Map<string, string | string[]> | undefined
+  for (const name of PYTEST_CONFIGS) {
+    const text = read(joinPath(dir, name))
+    if (text === undefined) continue
+    if (name === 'pytest.ini' || name === '.pytest.ini') options = iniSection(text, 'pytest') ?? new Map()
+    else if (name === 'pyproject.toml')
+      options = tomlTable(text, 'tool.pytest.ini_options') ?? tomlTable(text, 'tool.pytest')
+    else options = iniSection(text, name === 'tox.ini' ? 'pytest' : 'tool:pytest')
+    if (options) break
+  }
+  if (!options) return undefined
+  const addopts = argsOf(options.get('addopts')) ?? []
+  const ignore: string[] = []
+  const ignoreGlobs: string[] = []
+  addopts.forEach((word, i) => {
+    const option = /^--(ignore|ignore-glob)(?:=(.*))?$/.exec(word)
+    if (!option) return
+    const value = option[2] ?? addopts[i + 1]
+    if (value === undefined) return
+    const path = joinPath(dir, value.replace(/\/+$/, ''))
+    if (option[1] === 'ignore') ignore.push(path)
+    else ignoreGlobs.push(path)
+  })
+  return {
+    dir,
+    pythonFiles: argsOf(options.get('python_files')) ?? PYTEST_DEFAULT_FILES,
+    testpaths: (argsOf(options.get('testpaths')) ?? []).map(path => joinPath(dir, path.replace(/\/+$/, ''))),
+    norecursedirs: argsOf(options.get('norecursedirs')) ?? PYTEST_DEFAULT_NORECURSE,
+    ignore,
+    ignoreGlobs
+  }
+}
+
+/** pytest's fnmatch: a pattern without `/` matches the name, one with `/` the path's end. */
+function pytestMatcher(patterns: readonly string[]): (path: string) => boolean {
+  const byName = patterns.filter(p => !p.includes('/'))
+  const byPath = patterns.filter(p => p.includes('/')).map(p => `**/${p.replace(/^\.\//, '')}`)
+  const name = byName.length ? picomatch(byName, { dot: true, nobrace: true, noextglob: true }) : () => false
+  const path = byPath.length ? picomatch(byPath, { dot: true, nobrace: true, noextglob: true }) : () => false
+  return file => name(file.slice(file.lastIndexOf('/') + 1)) || path(file) || path(`/${file}`)
+}
+
+/**
+ * Whether pytest, run in `settings.dir` without arguments, collects Python module `path` as a
+ * test module: under its `testpaths`, in no folder `norecursedirs` or `--ignore` leaves out, and
+ * named as `python_files` says. With no settings, pytest's defaults.
+ */
+export function pytestCollects(settings: PytestSettings | undefined, path: string): boolean {
+  const rules = settings ? compiledRules(settings) : DEFAULT_RULES
+  if (!rules.files(path)) return false
+  const under = (folder: string): boolean => folder === '' || path === folder || path.startsWith(folder + '/')
+  if (rules.testpaths.length && !rules.testpaths.some(inFolder => inFolder(path))) return false
+  if (settings?.ignore.some(under) || rules.ignoreGlobs.some(glob => glob.test(path))) return false
+  // Each folder between the config's and the module's.
+  const dir = settings?.dir ?? ''
+  const start = dir === '' ? 0 : dir.length + 1
+  for (let slash = path.indexOf('/', start); slash > 0; slash = path.indexOf('/', slash + 1))
+    if (rules.norecurse(path.slice(0, slash))) return false
+  return true
+}
+
+interface PytestRules {
+  files: (path: string) => boolean
+  testpaths: Array<(path: string) => boolean>
+  ignoreGlobs: RegExp[]
+  norecurse: (folder: string) => boolean
+}
+
+const compiled = new WeakMap<PytestSettings, PytestRules>()
+
+function compiledRules(settings: PytestSettings): PytestRules {
+  let rules = compiled.get(settings)
+  if (!rules) {
+    rules = {
+      files: pytestMatcher(settings.pythonFiles),
+      testpaths: settings.testpaths.map(folder => {
+        if (!folder.includes('*')) return path => folder === '' || path.startsWith(folder + '/')
+        const glob = picomatch([folder, `${folder}/**`], { dot: true })
+        return path => glob(path)
+      }),
+      ignoreGlobs: settings.ignoreGlobs.map(fnmatchPath),
+      norecurse: pytestMatcher(settings.norecursedirs)
+    }
+    compiled.set(settings, rules)
+  }
+  return rules
+}
+
+/** Python's fnmatch over a whole path, as `--ignore-glob` matches: `*` crosses folders. */
+function fnmatchPath(glob: string): RegExp {
+  let source = ''
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i] as string
+    const end = c === '[' ? glob.indexOf(']', i + 2) : -1
+    if (c === '*') source += '.*'
+    else if (c === '?') source += '.'
+    else if (end > 0) {
+      const set = glob.slice(i + 1, end)
+      source += `[${set.startsWith('!') ? '^' + set.slice(1) : set}]`
+      i = end
+    } else source += c.replace(/[.+^${}()|\\/[\]]/g, '\\$&')
+  }
+  return new RegExp(`^${source}$`)
+}
+
+const DEFAULT_RULES: PytestRules = {
+  files: pytestMatcher(PYTEST_DEFAULT_FILES),
+  testpaths: [],
+  ignoreGlobs: [],
+  norecurse: pytestMatcher(PYTEST_DEFAULT_NORECURSE)
 }
