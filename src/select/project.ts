@@ -721,6 +721,8 @@ function runnerTestSettings(
   const ava = mocha || tap || nodeTest ? undefined : commandWords(script, /^(?:\S*\/)?ava$/)
   const tape =
     mocha || tap || nodeTest || ava ? undefined : commandWords(script, /^(?:\S*\/)?(?:tape|tape-es|uvu)$/)
+  const vitest =
+    mocha || tap || nodeTest || ava || tape ? undefined : commandWords(script, /^(?:\S*\/)?vitest$/)
   const ignored: RegExp[] = []
   if (mocha) {
     const rc = mochaConfig(read, dir, pkg)
@@ -783,6 +785,20 @@ function runnerTestSettings(
       (word, i) => !word.startsWith('-') && !MOCHA_VALUE_OPTIONS.has(tape[i - 1] ?? '')
     )
     if (specs.length) testMatch = specs.flatMap(spec => specPatterns(dir, spec, false, ['js', 'cjs', 'mjs']))
+  } else if (vitest) {
+    // A config that says nothing of the tests leaves the conventional names (see makeTestMatcher).
+    const config = vitestConfig(read, dir)
+    if (!config || config.include.length + config.exclude.length + config.setupFiles.length === 0)
+      return undefined
+    const base = joinPath(dir, config.dir)
+    const under = (glob: string): string => joinPath(base, glob.replace(/^\.\//, ''))
+    testMatch = config.include.length ? config.include.map(under) : VITEST_INCLUDE.map(under)
+    // jest's ignore patterns are tried against the path with a `/` before it.
+    for (const glob of config.exclude) {
+      const regex = picomatch.makeRe(under(glob), { dot: true })
+      ignored.push(new RegExp(`^/${regex.source.replace(/^\^/, '')}`))
+    }
+    setupFiles.push(...config.setupFiles.map(file => joinPath(dir, file)))
   }
   if (!testMatch) return undefined
   return {
@@ -799,6 +815,63 @@ function runnerTestSettings(
     setupFiles,
     typeChecked: false
   }
+}
+
+/** Vitest's default `test.include`. */
+const VITEST_INCLUDE = ['**/*.{test,spec}.?(c|m)[jt]s?(x)']
+
+const VITEST_CONFIG_NAMES = ['vitest', 'vite'].flatMap(name =>
+  ['ts', 'mts', 'cts', 'js', 'mjs', 'cjs'].map(ext => `${name}.config.${ext}`)
+)
+
+/**
+ * What the `test` block of a package's vitest (or vite) config says of its tests, read without
+ * running it: the string literals of `include`, `exclude`, `setupFiles` and `globalSetup` (a
+ * setup file given as `path.resolve(__dirname, '…')` too), and `dir`. Undefined without a config
+ * file; empty lists when it has no `test` block, or one that is not written out.
+ */
+function vitestConfig(
+  read: ReadText,
+  dir: string
+): { include: string[]; exclude: string[]; setupFiles: string[]; dir: string } | undefined {
+  let text: string | undefined
+  for (const name of VITEST_CONFIG_NAMES) if ((text = read(joinPath(dir, name))) !== undefined) break
+  if (text === undefined) return undefined
+  const found = { include: [] as string[], exclude: [] as string[], setupFiles: [] as string[], dir: '' }
+  const open = /\btest\s*:\s*\{/.exec(text)
+  if (!open) return found
+  const start = open.index + open[0].length - 1
+  const end = closingBracket(text, start)
+  if (end < 0) return found
+  // The block's own keys: not those of `coverage`, `browser` or `typecheck` inside it.
+  let block = text.slice(start + 1, end)
+  for (
+    let nested = /\b(?:coverage|browser|typecheck|poolOptions|sequence|server|deps)\s*:\s*\{/.exec(block);
+    nested;
+  ) {
+    const inner = block.indexOf('{', nested.index)
+    const close = closingBracket(block, inner)
+    if (close < 0) break
+    block = block.slice(0, nested.index) + block.slice(close + 1)
+    nested = /\b(?:coverage|browser|typecheck|poolOptions|sequence|server|deps)\s*:\s*\{/.exec(block)
+  }
+  const strings = (key: string): string[] => {
+    const value = new RegExp(`\\b${key}\\s*:\\s*`).exec(block)
+    if (!value) return []
+    const at = value.index + value[0].length
+    const list =
+      block[at] === '['
+        ? block.slice(at, Math.max(at, closingBracket(block, at)))
+        : block.slice(at, block.indexOf('\n', at) >>> 0)
+    return [...list.matchAll(/(?:resolve\(\s*__dirname\s*,\s*)?(['"`])((?:(?!\1)[^\\\n])+)\1/g)].map(
+      m => m[2] as string
+    )
+  }
+  found.include = strings('include')
+  found.exclude = strings('exclude')
+  found.setupFiles = [...strings('setupFiles'), ...strings('globalSetup')]
+  found.dir = strings('dir')[0] ?? ''
+  return found
 }
 
 /**
