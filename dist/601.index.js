@@ -7453,6 +7453,12 @@ function testScript(scripts) {
 function scriptsCalled(script, names) {
     const called = [];
     const matching = (pattern) => {
+        // pnpm runs every script a `/regex/` matches (`pnpm run "/^test:.*/"`).
+        const regexScripts = /^\/(.+)\/$/.exec(pattern)?.[1];
+        if (regexScripts !== undefined) {
+            const regex = safeRegex(regexScripts);
+            return regex ? names.filter(name => regex.test(name)) : [];
+        }
         if (!pattern.includes('*'))
             return [pattern];
         const regex = new RegExp(`^${pattern

@@ -454,3 +454,34 @@ describe("pytest's configuration", () => {
     ).toEqual([true, true, false, true, false, false])
   })
 })
+
+describe('vitest configs', () => {
+  it("follows pnpm's /regex/ scripts to vitest, and reads its test block's dir, setup files and exclude", () => {
+    const files: Record<string, string> = {
+      'package.json': JSON.stringify({
+        scripts: { test: 'pnpm run "/^test:.*/"', 'test:lint': 'eslint .', 'test:spec': 'vitest run' }
+      }),
+      'vitest.config.mts': [
+        "import { resolve } from 'node:path'",
+        'export default defineConfig({',
+        '  plugins: [react()],',
+        '  test: {',
+        "    dir: 'tests',",
+        "    setupFiles: ['tests/setup.ts', resolve(__dirname, 'tests/more.ts')],",
+        "    exclude: ['**/e2e/**'],",
+        "    coverage: { include: ['src/**/'], exclude: ['src/x.ts'] },",
+        '  },',
+        '})'
+      ].join('\n')
+    }
+    const settings = loadJestSettings(path => files[path], '')
+    expect(settings?.setupFiles).toEqual(['tests/setup.ts', 'tests/more.ts'])
+    const isTest = makeTestMatcher(settings ? [settings] : [])
+    expect(['tests/a.test.ts', 'tests/e2e/b.test.ts', 'src/x.ts', 'tests/setup.ts'].map(isTest)).toEqual([
+      true,
+      false,
+      false,
+      false
+    ])
+  })
+})

@@ -629,6 +629,12 @@ function testScript(scripts: unknown): string | undefined {
 function scriptsCalled(script: string, names: readonly string[]): string[] {
   const called: string[] = []
   const matching = (pattern: string): string[] => {
+    // pnpm runs every script a `/regex/` matches (`pnpm run "/^test:.*/"`).
+    const regexScripts = /^\/(.+)\/$/.exec(pattern)?.[1]
+    if (regexScripts !== undefined) {
+      const regex = safeRegex(regexScripts)
+      return regex ? names.filter(name => regex.test(name)) : []
+    }
     if (!pattern.includes('*')) return [pattern]
     const regex = new RegExp(
       `^${pattern
