@@ -485,3 +485,32 @@ describe('vitest configs', () => {
     ])
   })
 })
+
+describe('jest projects', () => {
+  it("folds inline projects into what the config takes: each one's tests, setup files and mappings", () => {
+    const files: Record<string, string> = {
+      'jest.config.js': [
+        'module.exports = {',
+        '  projects: [',
+        "    { displayName: 'unit', testMatch: ['<rootDir>/unit/**/*.check.js'], setupFilesAfterEnv: ['<rootDir>/unit/env.js'] },",
+        "    { displayName: 'api', rootDir: '<rootDir>/api', moduleNameMapper: { '^~/(.*)$': '<rootDir>/src/$1' } },",
+        "    '<rootDir>/packages/*'",
+        '  ]',
+        '}'
+      ].join('\n')
+    }
+    const settings = loadJestSettings(path => files[path], '')
+    expect(settings?.setupFiles).toEqual(['unit/env.js'])
+    expect(settings?.moduleNameMapper.map(m => [String(m.regex), m.targets])).toEqual([
+      ['/^~\\/(.*)$/', ['api/src/$1']]
+    ])
+    const isTest = makeTestMatcher(settings ? [settings] : [])
+    // The api project takes jest's default names under its own rootDir.
+    expect(['unit/a.check.js', 'api/b.test.js', 'unit/c.test.js', 'other/d.check.js'].map(isTest)).toEqual([
+      true,
+      true,
+      true,
+      false
+    ])
+  })
+})

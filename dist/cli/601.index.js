@@ -6835,6 +6835,71 @@ function hashText(text, seed = 0) {
 
 
 
+/** The options of a jest config that list paths or patterns, which its projects add to. */
+const PROJECT_LISTS = [
+    'roots',
+    'testMatch',
+    'testRegex',
+    'setupFiles',
+    'setupFilesAfterEnv',
+    'modulePaths',
+    'moduleDirectories'
+];
+/**
+ * A jest config with its inline `projects` (objects, not paths: those are configs of their own)
+ * folded in, as what any of them takes: their tests, setup files and module mappings added to the
+ * config's own; `<rootDir>` in a project's options is its own rootDir. A project's
+ * testPathIgnorePatterns do not hide another's tests, so they are left out.
+ */
+function withInlineProjects(config, rootDir, configDir) {
+    const projects = Array.isArray(config.projects)
+        ? config.projects.filter((project) => !!project && typeof project === 'object' && !Array.isArray(project))
+        : [];
+    if (projects.length === 0)
+        return config;
+    const merged = { ...config };
+    const mapper = {
+        ...(config.moduleNameMapper ?? {})
+    };
+    for (const project of projects) {
+        const own = typeof project.rootDir === 'string'
+            ? joinPath(configDir, project.rootDir.replace(/<rootDir>/g, rootDir))
+            : rootDir;
+        const expand = (value) => value.replace(/<rootDir>/g, own);
+        for (const key of PROJECT_LISTS) {
+            const values = asStrings(project[key]).map(expand);
+            // A project's roots default to its rootDir.
+            const added = key === 'roots' && values.length === 0 && own !== rootDir ? [own] : values;
+            if (added.length)
+                merged[key] = [...asStrings(merged[key]), ...added];
+        }
+        if (project.moduleNameMapper && typeof project.moduleNameMapper === 'object')
+            for (const [pattern, target] of Object.entries(project.moduleNameMapper))
+                mapper[pattern] ??= Array.isArray(target)
+                    ? target.map(t => (typeof t === 'string' ? expand(t) : t))
+                    : typeof target === 'string'
+                        ? expand(target)
+                        : target;
+    }
+    // A project without its own testMatch or testRegex takes jest's default names.
+    if (projects.some(project => project.testMatch === undefined && project.testRegex === undefined) &&
+        (merged.testMatch !== undefined || merged.testRegex !== undefined))
+        merged.testMatch = [
+            ...asStrings(merged.testMatch),
+            '**/__tests__/**/*.[jt]s?(x)',
+            '**/?(*.)+(spec|test).[jt]s?(x)'
+        ];
+    if (Object.keys(mapper).length)
+        merged.moduleNameMapper = mapper;
+    if (asStrings(merged.roots).length &&
+        !config.roots &&
+        projects.some(project => project.roots === undefined && project.rootDir === undefined))
+        merged.roots = [...asStrings(merged.roots), rootDir];
+    delete merged.testPathIgnorePatterns;
+    if (config.testPathIgnorePatterns !== undefined)
+        merged.testPathIgnorePatterns = config.testPathIgnorePatterns;
+    return merged;
+}
 /** Does this jest config (its text) transform TypeScript with ts-jest's type checking on? */
 function typeCheckedByJest(configText) {
     if (!/ts-jest/.test(configText))
@@ -7372,8 +7437,8 @@ function loadJestSettings(read, dir) {
     }
     if (!found)
         return runnerTestSettings(read, dir, pkg);
-    const config = raw ?? {};
-    const rootDir = typeof config.rootDir === 'string' ? joinPath(configDir, config.rootDir) : configDir;
+    const rootDir = typeof raw?.rootDir === 'string' ? joinPath(configDir, raw.rootDir) : configDir;
+    const config = withInlineProjects(raw ?? {}, rootDir, configDir);
     const expand = (p) => joinPath(p.replace(/<rootDir>/g, rootDir));
     const mapper = [];
     if (config.moduleNameMapper && typeof config.moduleNameMapper === 'object') {

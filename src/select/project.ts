@@ -53,6 +53,82 @@ export interface JestSettings {
   tsconfig?: string
 }
 
+/** The options of a jest config that list paths or patterns, which its projects add to. */
+const PROJECT_LISTS = [
+  'roots',
+  'testMatch',
+  'testRegex',
+  'setupFiles',
+  'setupFilesAfterEnv',
+  'modulePaths',
+  'moduleDirectories'
+] as const
+
+/**
+ * A jest config with its inline `projects` (objects, not paths: those are configs of their own)
+ * folded in, as what any of them takes: their tests, setup files and module mappings added to the
+ * config's own; `<rootDir>` in a project's options is its own rootDir. A project's
+ * testPathIgnorePatterns do not hide another's tests, so they are left out.
+ */
+function withInlineProjects(
+  config: Record<string, unknown>,
+  rootDir: string,
+  configDir: string
+): Record<string, unknown> {
+  const projects = Array.isArray(config.projects)
+    ? config.projects.filter(
+        (project): project is Record<string, unknown> =>
+          !!project && typeof project === 'object' && !Array.isArray(project)
+      )
+    : []
+  if (projects.length === 0) return config
+  const merged: Record<string, unknown> = { ...config }
+  const mapper: Record<string, unknown> = {
+    ...((config.moduleNameMapper as Record<string, unknown> | undefined) ?? {})
+  }
+  for (const project of projects) {
+    const own =
+      typeof project.rootDir === 'string'
+        ? joinPath(configDir, project.rootDir.replace(/<rootDir>/g, rootDir))
+        : rootDir
+    const expand = (value: string): string => value.replace(/<rootDir>/g, own)
+    for (const key of PROJECT_LISTS) {
+      const values = asStrings(project[key]).map(expand)
+      // A project's roots default to its rootDir.
+      const added = key === 'roots' && values.length === 0 && own !== rootDir ? [own] : values
+      if (added.length) merged[key] = [...asStrings(merged[key]), ...added]
+    }
+    if (project.moduleNameMapper && typeof project.moduleNameMapper === 'object')
+      for (const [pattern, target] of Object.entries(project.moduleNameMapper as Record<string, unknown>))
+        mapper[pattern] ??= Array.isArray(target)
+          ? target.map(t => (typeof t === 'string' ? expand(t) : t))
+          : typeof target === 'string'
+            ? expand(target)
+            : target
+  }
+  // A project without its own testMatch or testRegex takes jest's default names.
+  if (
+    projects.some(project => project.testMatch === undefined && project.testRegex === undefined) &&
+    (merged.testMatch !== undefined || merged.testRegex !== undefined)
+  )
+    merged.testMatch = [
+      ...asStrings(merged.testMatch),
+      '**/__tests__/**/*.[jt]s?(x)',
+      '**/?(*.)+(spec|test).[jt]s?(x)'
+    ]
+  if (Object.keys(mapper).length) merged.moduleNameMapper = mapper
+  if (
+    asStrings(merged.roots).length &&
+    !config.roots &&
+    projects.some(project => project.roots === undefined && project.rootDir === undefined)
+  )
+    merged.roots = [...asStrings(merged.roots), rootDir]
+  delete merged.testPathIgnorePatterns
+  if (config.testPathIgnorePatterns !== undefined)
+    merged.testPathIgnorePatterns = config.testPathIgnorePatterns
+  return merged
+}
+
 /** Does this jest config (its text) transform TypeScript with ts-jest's type checking on? */
 export function typeCheckedByJest(configText: string): boolean {
   if (!/ts-jest/.test(configText)) return false
@@ -541,8 +617,8 @@ export function loadJestSettings(read: ReadText, dir: string): JestSettings | un
     }
   }
   if (!found) return runnerTestSettings(read, dir, pkg)
-  const config = raw ?? {}
-  const rootDir = typeof config.rootDir === 'string' ? joinPath(configDir, config.rootDir) : configDir
+  const rootDir = typeof raw?.rootDir === 'string' ? joinPath(configDir, raw.rootDir) : configDir
+  const config = withInlineProjects(raw ?? {}, rootDir, configDir)
   const expand = (p: string): string => joinPath(p.replace(/<rootDir>/g, rootDir))
   const mapper: JestSettings['moduleNameMapper'] = []
   if (config.moduleNameMapper && typeof config.moduleNameMapper === 'object') {
