@@ -610,214 +610,6 @@ async function diffRaw(git, base, head) {
 var glob_imports = __webpack_require__(12903);
 // EXTERNAL MODULE: ./src/select/project.ts
 var project = __webpack_require__(82045);
-// EXTERNAL MODULE: ./src/regexp.ts
-var regexp = __webpack_require__(70878);
-;// CONCATENATED MODULE: ./src/select/aliases.ts
-
-
-const VITE_CONFIG = /(?:^|\/)(?:vite|vitest)\.config\.[cm]?[jt]s$/;
-const WEBPACK_CONFIG = /(?:^|\/)(?:webpack(?:\.[\w-]+)+|craco\.config|vue\.config)\.[cm]?[jt]s$/;
-const BABEL_CONFIG = /(?:^|\/)(?:\.babelrc(?:\.json|\.[cm]?js)?|babel\.config\.(?:json|[cm]?[jt]s))$/;
-const ALIAS_CONFIG = new RegExp([VITE_CONFIG, WEBPACK_CONFIG, BABEL_CONFIG].map(pattern => `(?:${pattern.source})`).join('|'));
-/**
- * Is `path` a config whose aliases this module reads (package.json aside, read for its `babel`
- * field)? Their names hold one of the words tested first: the tens of thousands of other paths
- * skip the pattern.
- */
-function isAliasConfig(path) {
-    const named = path.includes('config.') || path.includes('webpack.') || path.includes('.babelrc');
-    return named && ALIAS_CONFIG.test(path) && !path.includes('node_modules/');
-}
-/**
- * The aliases and module roots of the config at `path`. Vite's apply under the config's folder
- * (Vite's root); webpack's and babel's under `scope`, the folder of the package the config builds.
- */
-function configuredAliases(path, text, scope = (0,project/* dirname */.pD)(path)) {
-    if (VITE_CONFIG.test(path))
-        return { aliases: viteAliases(text, path), roots: [] };
-    if (WEBPACK_CONFIG.test(path))
-        return webpackAliases(text, path, scope);
-    if (BABEL_CONFIG.test(path) || path === 'package.json' || path.endsWith('/package.json'))
-        return moduleResolverAliases(text, path, scope);
-    return { aliases: [], roots: [] };
-}
-/**
- * Vite's `alias: { '@': … }` or `alias: [{ find: '@', replacement: … }]`, where `find` may be a
- * regex and the replacement is a path string, or a call that joins strings to the config's folder
- * (`path.resolve(__dirname, 'src')`, `fileURLToPath(new URL('./src', import.meta.url))`,
- * `new URL('src', import.meta.url).pathname`).
- */
-function viteAliases(text, configPath) {
-    const dir = (0,project/* dirname */.pD)(configPath);
-    const aliases = [];
-    for (const body of bracketsAfter(text, /\balias\s*:\s*([{[])/g)) {
-        if (body.startsWith('{')) {
-            for (const [key, value] of keyedEntries(body))
-                prefixAlias(aliases, dir, key, bundlerTarget(value, dir));
-            continue;
-        }
-        for (const item of (0,project/* objectEntries */.WP)(body)) {
-            if (!item.startsWith('{'))
-                continue;
-            const fields = new Map(keyedEntries(item));
-            const find = fields.get('find')?.trim() ?? '';
-            const target = bundlerTarget(fields.get('replacement') ?? '', dir);
-            const literal = stringLiteral(find);
-            if (literal !== undefined)
-                prefixAlias(aliases, dir, literal, target);
-            else {
-                const regex = regexLiteral(find);
-                if (regex && target !== undefined)
-                    aliases.push({ dir, find: regex, replacement: target });
-            }
-        }
-    }
-    return aliases;
-}
-/**
- * webpack's `alias: { name: path }` (`name$` matches only `name` itself) or
- * `alias: [{ name, alias, onlyModule }]`, and `modules: [path.resolve(__dirname, 'src'), 'node_modules']`.
- */
-function webpackAliases(text, configPath, scope = (0,project/* dirname */.pD)(configPath)) {
-    const dir = (0,project/* dirname */.pD)(configPath);
-    const aliases = [];
-    for (const body of bracketsAfter(text, /\balias\s*:\s*([{[])/g)) {
-        const entries = body.startsWith('{')
-            ? keyedEntries(body).map(([key, value]) => [key.replace(/\$$/, ''), value, key.endsWith('$')])
-            : (0,project/* objectEntries */.WP)(body)
-                .filter(item => item.startsWith('{'))
-                .map(item => new Map(keyedEntries(item)))
-                .map(fields => [
-                stringLiteral(fields.get('name')?.trim() ?? '') ?? '',
-                fields.get('alias') ?? '',
-                fields.get('onlyModule')?.trim() === 'true'
-            ]);
-        for (const [name, value, exact] of entries) {
-            // An array of targets: webpack takes the first that resolves.
-            const first = value.trim().startsWith('[') ? ((0,project/* objectEntries */.WP)(value.trim())[0] ?? '') : value;
-            const target = bundlerTarget(first, dir);
-            if (!name || target === undefined)
-                continue;
-            if (exact)
-                aliases.push({ dir: scope, find: new RegExp(`^${(0,regexp/* escapeRegExp */.N)(name)}$`), replacement: target });
-            else
-                prefixAlias(aliases, scope, name, target);
-        }
-    }
-    const roots = [];
-    for (const body of bracketsAfter(text, /\bmodules\s*:\s*(\[)/g)) {
-        for (const entry of (0,project/* objectEntries */.WP)(body)) {
-            const name = stringLiteral(entry);
-            if (name === 'node_modules')
-                continue;
-            // A plain name is looked up in each parent folder, as node_modules is: the config's is the usual one.
-            const root = name !== undefined && !/^[./]/.test(name) ? (0,project/* joinPath */.uJ)(dir, name) : bundlerTarget(entry, dir);
-            if (root !== undefined)
-                roots.push({ dir: scope, root });
-        }
-    }
-    return { aliases, roots };
-}
-/**
- * babel-plugin-module-resolver's options: `alias` (a key matches itself and its subpaths; a key
- * that starts with `^` or ends with `$` is a regex, and `\1` in its value a group) and `root`.
- * Paths count from the config's folder (the plugin's default `cwd` when babel runs from there).
- */
-function moduleResolverAliases(text, configPath, scope = (0,project/* dirname */.pD)(configPath)) {
-    const dir = (0,project/* dirname */.pD)(configPath);
-    const aliases = [];
-    const roots = [];
-    const plugin = /['"](?:babel-plugin-)?module-resolver['"]\s*\)?\s*,\s*(\{)/g;
-    for (const options of bracketsAfter(text, plugin)) {
-        const fields = new Map(keyedEntries(options));
-        const alias = fields.get('alias')?.trim();
-        for (const [key, value] of alias?.startsWith('{') ? keyedEntries(alias) : []) {
-            const target = relativeTarget(value, dir);
-            if (target === undefined)
-                continue;
-            if (!key.startsWith('^') && !key.endsWith('$')) {
-                prefixAlias(aliases, scope, key, target);
-                continue;
-            }
-            const find = (0,project/* safeRegex */.zs)(key);
-            if (find)
-                aliases.push({ dir: scope, find, replacement: target.replace(/\\(\d)/g, '$$$1') });
-        }
-        const root = fields.get('root')?.trim() ?? '';
-        for (const entry of root.startsWith('[') ? (0,project/* objectEntries */.WP)(root) : [root]) {
-            const target = relativeTarget(entry, dir);
-            if (target !== undefined && !target.includes('*'))
-                roots.push({ dir: scope, root: target });
-        }
-    }
-    return { aliases, roots };
-}
-/** The source of each bracketed value that `opener` finds (its last group is the opening bracket). */
-function bracketsAfter(text, opener) {
-    const found = [];
-    for (let match = opener.exec(text); match; match = opener.exec(text)) {
-        const open = match.index + match[0].length - 1;
-        const close = (0,project/* closingBracket */.uE)(text, open);
-        if (close >= 0)
-            found.push(text.slice(open, close + 1));
-    }
-    return found;
-}
-/** The `key: value` entries of an object literal's source, keys unquoted and unescaped. */
-function keyedEntries(body) {
-    const pairs = [];
-    for (const entry of (0,project/* objectEntries */.WP)(body)) {
-        const key = /^(?:(['"])((?:(?!\1)[^\\\n]|\\.)*)\1|([\w$@~#-]+))\s*:\s*([\s\S]*)$/.exec(entry);
-        if (key)
-            pairs.push([key[2] !== undefined ? aliases_unescape(key[2]) : key[3], key[4]]);
-    }
-    return pairs;
-}
-/** Adds the alias of a plain key: the key itself, and the key followed by a subpath. */
-function prefixAlias(aliases, dir, key, target) {
-    if (target === undefined)
-        return;
-    aliases.push({ dir, find: new RegExp(`^${(0,regexp/* escapeRegExp */.N)(key)}(/.*)?$`), replacement: `${target}$1` });
-}
-/** The text of a lone string literal (unescaped), or undefined when `source` is something else. */
-function stringLiteral(source) {
-    const match = /^(['"`])((?:(?!\1)[^\\]|\\.)*)\1$/.exec(source.trim());
-    return match && !(match[1] === '`' && match[2]?.includes('${')) ? aliases_unescape(match[2]) : undefined;
-}
-/** A regex literal (`/^~(.*)$/i`) as a RegExp; `g` and `y` are left out, as they make `test` keep state. */
-function regexLiteral(source) {
-    const match = /^\/(.+)\/([a-z]*)$/.exec(source);
-    return match ? (0,project/* safeRegex */.zs)(match[1], match[2].replace(/[gy]/g, '')) : undefined;
-}
-function aliases_unescape(text) {
-    return text.replace(/\\(.)/g, '$1');
-}
-/**
- * The repository path a Vite or webpack alias value names, from the config's folder `dir`: a
- * string, or the strings of a call that joins them to the config's folder. A lone string that
- * is not a path names a package (`'react': 'preact/compat'`), and gives undefined.
- */
-function bundlerTarget(value, dir) {
-    const lone = stringLiteral(value);
-    if (lone !== undefined && !/^[./]/.test(lone))
-        return undefined;
-    const strings = [...value.matchAll(/(['"`])((?:(?!\1)[^\\\n]|\\.)*)\1/g)]
-        .map(match => match[2].replace(/^\$\{__dirname\}\/?/, ''))
-        .filter(text => !text.includes('${'));
-    if (strings.length === 0)
-        return undefined;
-    // `/src` counts from Vite's root, the config's folder, as `./src` does.
-    return inRepository((0,project/* joinPath */.uJ)(dir, ...strings.map(text => aliases_unescape(text).replace(/^\/+/, ''))));
-}
-/** The repository path of a module-resolver value: a `./` or `../` string from `dir`. */
-function relativeTarget(value, dir) {
-    const lone = stringLiteral(value);
-    return lone !== undefined && /^\.\.?(?:\/|$)/.test(lone) ? inRepository((0,project/* joinPath */.uJ)(dir, lone)) : undefined;
-}
-function inRepository(path) {
-    return path === '..' || path.startsWith('../') ? undefined : path;
-}
-
 // EXTERNAL MODULE: ./src/select/js-lexer.ts
 var js_lexer = __webpack_require__(40614);
 ;// CONCATENATED MODULE: ./src/select/html.ts
@@ -1798,6 +1590,212 @@ function nodeKey(sha, kind) {
     return kind === 'ts' || kind === 'jsx' ? `${sha}:${kind}:link` : `${sha}:${kind}`;
 }
 
+// EXTERNAL MODULE: ./src/regexp.ts
+var regexp = __webpack_require__(70878);
+;// CONCATENATED MODULE: ./src/select/aliases.ts
+
+
+const VITE_CONFIG = /(?:^|\/)(?:vite|vitest)\.config\.[cm]?[jt]s$/;
+const WEBPACK_CONFIG = /(?:^|\/)(?:webpack(?:\.[\w-]+)+|craco\.config|vue\.config)\.[cm]?[jt]s$/;
+const BABEL_CONFIG = /(?:^|\/)(?:\.babelrc(?:\.json|\.[cm]?js)?|babel\.config\.(?:json|[cm]?[jt]s))$/;
+const ALIAS_CONFIG = new RegExp([VITE_CONFIG, WEBPACK_CONFIG, BABEL_CONFIG].map(pattern => `(?:${pattern.source})`).join('|'));
+/**
+ * Is `path` a config whose aliases this module reads (package.json aside, read for its `babel`
+ * field)? Their names hold one of the words tested first: the tens of thousands of other paths
+ * skip the pattern.
+ */
+function isAliasConfig(path) {
+    const named = path.includes('config.') || path.includes('webpack.') || path.includes('.babelrc');
+    return named && ALIAS_CONFIG.test(path) && !path.includes('node_modules/');
+}
+/**
+ * The aliases and module roots of the config at `path`. Vite's apply under the config's folder
+ * (Vite's root); webpack's and babel's under `scope`, the folder of the package the config builds.
+ */
+function configuredAliases(path, text, scope = (0,project/* dirname */.pD)(path)) {
+    if (VITE_CONFIG.test(path))
+        return { aliases: viteAliases(text, path), roots: [] };
+    if (WEBPACK_CONFIG.test(path))
+        return webpackAliases(text, path, scope);
+    if (BABEL_CONFIG.test(path) || path === 'package.json' || path.endsWith('/package.json'))
+        return moduleResolverAliases(text, path, scope);
+    return { aliases: [], roots: [] };
+}
+/**
+ * Vite's `alias: { '@': … }` or `alias: [{ find: '@', replacement: … }]`, where `find` may be a
+ * regex and the replacement is a path string, or a call that joins strings to the config's folder
+ * (`path.resolve(__dirname, 'src')`, `fileURLToPath(new URL('./src', import.meta.url))`,
+ * `new URL('src', import.meta.url).pathname`).
+ */
+function viteAliases(text, configPath) {
+    const dir = (0,project/* dirname */.pD)(configPath);
+    const aliases = [];
+    for (const body of bracketsAfter(text, /\balias\s*:\s*([{[])/g)) {
+        if (body.startsWith('{')) {
+            for (const [key, value] of keyedEntries(body))
+                prefixAlias(aliases, dir, key, bundlerTarget(value, dir));
+            continue;
+        }
+        for (const item of (0,project/* objectEntries */.WP)(body)) {
+            if (!item.startsWith('{'))
+                continue;
+            const fields = new Map(keyedEntries(item));
+            const find = fields.get('find')?.trim() ?? '';
+            const target = bundlerTarget(fields.get('replacement') ?? '', dir);
+            const literal = stringLiteral(find);
+            if (literal !== undefined)
+                prefixAlias(aliases, dir, literal, target);
+            else {
+                const regex = regexLiteral(find);
+                if (regex && target !== undefined)
+                    aliases.push({ dir, find: regex, replacement: target });
+            }
+        }
+    }
+    return aliases;
+}
+/**
+ * webpack's `alias: { name: path }` (`name$` matches only `name` itself) or
+ * `alias: [{ name, alias, onlyModule }]`, and `modules: [path.resolve(__dirname, 'src'), 'node_modules']`.
+ */
+function webpackAliases(text, configPath, scope = (0,project/* dirname */.pD)(configPath)) {
+    const dir = (0,project/* dirname */.pD)(configPath);
+    const aliases = [];
+    for (const body of bracketsAfter(text, /\balias\s*:\s*([{[])/g)) {
+        const entries = body.startsWith('{')
+            ? keyedEntries(body).map(([key, value]) => [key.replace(/\$$/, ''), value, key.endsWith('$')])
+            : (0,project/* objectEntries */.WP)(body)
+                .filter(item => item.startsWith('{'))
+                .map(item => new Map(keyedEntries(item)))
+                .map(fields => [
+                stringLiteral(fields.get('name')?.trim() ?? '') ?? '',
+                fields.get('alias') ?? '',
+                fields.get('onlyModule')?.trim() === 'true'
+            ]);
+        for (const [name, value, exact] of entries) {
+            // An array of targets: webpack takes the first that resolves.
+            const first = value.trim().startsWith('[') ? ((0,project/* objectEntries */.WP)(value.trim())[0] ?? '') : value;
+            const target = bundlerTarget(first, dir);
+            if (!name || target === undefined)
+                continue;
+            if (exact)
+                aliases.push({ dir: scope, find: new RegExp(`^${(0,regexp/* escapeRegExp */.N)(name)}$`), replacement: target });
+            else
+                prefixAlias(aliases, scope, name, target);
+        }
+    }
+    const roots = [];
+    for (const body of bracketsAfter(text, /\bmodules\s*:\s*(\[)/g)) {
+        for (const entry of (0,project/* objectEntries */.WP)(body)) {
+            const name = stringLiteral(entry);
+            if (name === 'node_modules')
+                continue;
+            // A plain name is looked up in each parent folder, as node_modules is: the config's is the usual one.
+            const root = name !== undefined && !/^[./]/.test(name) ? (0,project/* joinPath */.uJ)(dir, name) : bundlerTarget(entry, dir);
+            if (root !== undefined)
+                roots.push({ dir: scope, root });
+        }
+    }
+    return { aliases, roots };
+}
+/**
+ * babel-plugin-module-resolver's options: `alias` (a key matches itself and its subpaths; a key
+ * that starts with `^` or ends with `$` is a regex, and `\1` in its value a group) and `root`.
+ * Paths count from the config's folder (the plugin's default `cwd` when babel runs from there).
+ */
+function moduleResolverAliases(text, configPath, scope = (0,project/* dirname */.pD)(configPath)) {
+    const dir = (0,project/* dirname */.pD)(configPath);
+    const aliases = [];
+    const roots = [];
+    const plugin = /['"](?:babel-plugin-)?module-resolver['"]\s*\)?\s*,\s*(\{)/g;
+    for (const options of bracketsAfter(text, plugin)) {
+        const fields = new Map(keyedEntries(options));
+        const alias = fields.get('alias')?.trim();
+        for (const [key, value] of alias?.startsWith('{') ? keyedEntries(alias) : []) {
+            const target = relativeTarget(value, dir);
+            if (target === undefined)
+                continue;
+            if (!key.startsWith('^') && !key.endsWith('$')) {
+                prefixAlias(aliases, scope, key, target);
+                continue;
+            }
+            const find = (0,project/* safeRegex */.zs)(key);
+            if (find)
+                aliases.push({ dir: scope, find, replacement: target.replace(/\\(\d)/g, '$$$1') });
+        }
+        const root = fields.get('root')?.trim() ?? '';
+        for (const entry of root.startsWith('[') ? (0,project/* objectEntries */.WP)(root) : [root]) {
+            const target = relativeTarget(entry, dir);
+            if (target !== undefined && !target.includes('*'))
+                roots.push({ dir: scope, root: target });
+        }
+    }
+    return { aliases, roots };
+}
+/** The source of each bracketed value that `opener` finds (its last group is the opening bracket). */
+function bracketsAfter(text, opener) {
+    const found = [];
+    for (let match = opener.exec(text); match; match = opener.exec(text)) {
+        const open = match.index + match[0].length - 1;
+        const close = (0,project/* closingBracket */.uE)(text, open);
+        if (close >= 0)
+            found.push(text.slice(open, close + 1));
+    }
+    return found;
+}
+/** The `key: value` entries of an object literal's source, keys unquoted and unescaped. */
+function keyedEntries(body) {
+    const pairs = [];
+    for (const entry of (0,project/* objectEntries */.WP)(body)) {
+        const key = /^(?:(['"])((?:(?!\1)[^\\\n]|\\.)*)\1|([\w$@~#-]+))\s*:\s*([\s\S]*)$/.exec(entry);
+        if (key)
+            pairs.push([key[2] !== undefined ? aliases_unescape(key[2]) : key[3], key[4]]);
+    }
+    return pairs;
+}
+/** Adds the alias of a plain key: the key itself, and the key followed by a subpath. */
+function prefixAlias(aliases, dir, key, target) {
+    if (target === undefined)
+        return;
+    aliases.push({ dir, find: new RegExp(`^${(0,regexp/* escapeRegExp */.N)(key)}(/.*)?$`), replacement: `${target}$1` });
+}
+/** The text of a lone string literal (unescaped), or undefined when `source` is something else. */
+function stringLiteral(source) {
+    const match = /^(['"`])((?:(?!\1)[^\\]|\\.)*)\1$/.exec(source.trim());
+    return match && !(match[1] === '`' && match[2]?.includes('${')) ? aliases_unescape(match[2]) : undefined;
+}
+/** A regex literal (`/^~(.*)$/i`) as a RegExp; `g` and `y` are left out, as they make `test` keep state. */
+function regexLiteral(source) {
+    const match = /^\/(.+)\/([a-z]*)$/.exec(source);
+    return match ? (0,project/* safeRegex */.zs)(match[1], match[2].replace(/[gy]/g, '')) : undefined;
+}
+function aliases_unescape(text) {
+    return text.replace(/\\(.)/g, '$1');
+}
+/**
+ * The repository path a Vite or webpack alias value names, from the config's folder `dir`: a
+ * string, or the strings of a call that joins them to the config's folder. A lone string that
+ * is not a path names a package (`'react': 'preact/compat'`), and gives undefined.
+ */
+function bundlerTarget(value, dir) {
+    const lone = stringLiteral(value);
+    if (lone !== undefined && !/^[./]/.test(lone))
+        return undefined;
+    const strings = (0,project/* pathStrings */.IJ)(value);
+    if (strings.length === 0)
+        return undefined;
+    // `/src` counts from Vite's root, the config's folder, as `./src` does.
+    return inRepository((0,project/* joinPath */.uJ)(dir, ...strings.map(text => text.replace(/^\/+/, ''))));
+}
+/** The repository path of a module-resolver value: a `./` or `../` string from `dir`. */
+function relativeTarget(value, dir) {
+    const lone = stringLiteral(value);
+    return lone !== undefined && /^\.\.?(?:\/|$)/.test(lone) ? inRepository((0,project/* joinPath */.uJ)(dir, lone)) : undefined;
+}
+function inRepository(path) {
+    return path === '..' || path.startsWith('../') ? undefined : path;
+}
+
 ;// CONCATENATED MODULE: ./src/select/resolve.ts
 
 
@@ -2553,7 +2551,6 @@ class Resolver {
 
 
 
-
 function fileListChange(before, after) {
     const old = new Set(before);
     const added = [];
@@ -2566,17 +2563,15 @@ function fileListChange(before, after) {
             deleted.push(path);
     return { added, deleted };
 }
-const PYTHON_OR_GO = /\.(?:py|pyi|go)$|(?:^|\/)(?:pyproject\.toml|setup\.cfg|go\.work)$/;
+const PYTHON_OR_GO = /\.(?:py|pyi|go)$|(?:^|\/)go\.work$/;
 /**
  * Whether adding or deleting `path` may change links that relinking by keys does not follow:
- * Python and Go modules and their project files (module roots, packages), and configs (which
- * the configs' fingerprint catches too).
+ * Python and Go modules (packages, conftest.py, module roots), and Go's workspace file. A config
+ * added or deleted (package.json, tsconfig, an alias config, pyproject.toml) changes the configs'
+ * fingerprint, which links everything again before this is asked.
  */
 function changesEverything(path) {
-    return (PYTHON_OR_GO.test(path) ||
-        VITE_CONFIG.test(path) ||
-        isAliasConfig(path) ||
-        /(?:^|\/)(?:package\.json|[tj]sconfig[\w.-]*\.json)$/.test(path));
+    return PYTHON_OR_GO.test(path);
 }
 /**
  * The paths a relative import that may load one of `changed` can resolve through: each file, the
@@ -2675,7 +2670,8 @@ function linkSense(path, scan, resolver) {
         const text = (0,model/* afterLastHole */.Jz)(literal);
         if (text.length < 2 || text.length > 200 || !model/* PATH_LIKE */.G8.test(text))
             continue;
-        const name = text.replace(/\/+$/, '').slice(text.replace(/\/+$/, '').lastIndexOf('/') + 1);
+        const path = text.replace(/\/+$/, '');
+        const name = path.slice(path.lastIndexOf('/') + 1);
         if (name !== '' && name !== '.' && name !== '..')
             keys.add(`n:${name}`);
     }

@@ -1,5 +1,5 @@
 import { escapeRegExp } from '../regexp.js'
-import { closingBracket, dirname, joinPath, objectEntries, safeRegex } from './project.js'
+import { closingBracket, dirname, joinPath, objectEntries, pathStrings, safeRegex } from './project.js'
 
 /**
  * Path aliases that a bundler or a transform applies before Node's resolution, read from their
@@ -225,12 +225,10 @@ function unescape(text: string): string {
 function bundlerTarget(value: string, dir: string): string | undefined {
   const lone = stringLiteral(value)
   if (lone !== undefined && !/^[./]/.test(lone)) return undefined
-  const strings = [...value.matchAll(/(['"`])((?:(?!\1)[^\\\n]|\\.)*)\1/g)]
-    .map(match => (match[2] as string).replace(/^\$\{__dirname\}\/?/, ''))
-    .filter(text => !text.includes('${'))
+  const strings = pathStrings(value)
   if (strings.length === 0) return undefined
   // `/src` counts from Vite's root, the config's folder, as `./src` does.
-  return inRepository(joinPath(dir, ...strings.map(text => unescape(text).replace(/^\/+/, ''))))
+  return inRepository(joinPath(dir, ...strings.map(text => text.replace(/^\/+/, ''))))
 }
 
 /** The repository path of a module-resolver value: a `./` or `../` string from `dir`. */

@@ -350,6 +350,19 @@ export function literalObjectFromJs(text: string): Record<string, unknown> | und
   return jsObjectLiteralToValue(text.slice(open, end + 1))
 }
 
+/**
+ * The strings of a path written in a JS config, in order, to join to the config's folder: a
+ * string, or a call that joins strings (`path.resolve(__dirname, 'src')`,
+ * `fileURLToPath(new URL('./src', import.meta.url))`, `` `${__dirname}/src` ``). Strings with any
+ * other hole are left out.
+ */
+export function pathStrings(value: string): string[] {
+  return [...value.matchAll(/(['"`])((?:(?!\1)[^\\\n]|\\.)*)\1/g)]
+    .map(match => (match[2] as string).replace(/^\$\{__dirname\}\/?/, ''))
+    .filter(text => !text.includes('${'))
+    .map(text => text.replace(/\\(.)/g, '$1'))
+}
+
 /** Index of the bracket that closes the one opening at `open`, skipping strings and comments; -1 if none. */
 export function closingBracket(text: string, open: number): number {
   let depth = 0
@@ -908,9 +921,9 @@ const VITEST_CONFIG_NAMES = ['vitest', 'vite'].flatMap(name =>
 
 /**
  * What the `test` block of a package's vitest (or vite) config says of its tests, read without
- * running it: the string literals of `include`, `exclude`, `setupFiles` and `globalSetup` (a
- * setup file given as `path.resolve(__dirname, '…')` too), and `dir`. Undefined without a config
- * file; empty lists when it has no `test` block, or one that is not written out.
+ * running it: the paths of `include`, `exclude`, `setupFiles` and `globalSetup` (strings, or calls
+ * that join them, see pathStrings; a spread such as `...configDefaults.exclude` is left out), and
+ * `dir`. Undefined without a config file; empty lists when it has no `test` block.
  */
 function vitestConfig(
   read: ReadText,
@@ -919,41 +932,30 @@ function vitestConfig(
   let text: string | undefined
   for (const name of VITEST_CONFIG_NAMES) if ((text = read(joinPath(dir, name))) !== undefined) break
   if (text === undefined) return undefined
-  const found = { include: [] as string[], exclude: [] as string[], setupFiles: [] as string[], dir: '' }
   const open = /\btest\s*:\s*\{/.exec(text)
-  if (!open) return found
-  const start = open.index + open[0].length - 1
-  const end = closingBracket(text, start)
-  if (end < 0) return found
-  // The block's own keys: not those of `coverage`, `browser` or `typecheck` inside it.
-  let block = text.slice(start + 1, end)
-  for (
-    let nested = /\b(?:coverage|browser|typecheck|poolOptions|sequence|server|deps)\s*:\s*\{/.exec(block);
-    nested;
-  ) {
-    const inner = block.indexOf('{', nested.index)
-    const close = closingBracket(block, inner)
-    if (close < 0) break
-    block = block.slice(0, nested.index) + block.slice(close + 1)
-    nested = /\b(?:coverage|browser|typecheck|poolOptions|sequence|server|deps)\s*:\s*\{/.exec(block)
-  }
-  const strings = (key: string): string[] => {
-    const value = new RegExp(`\\b${key}\\s*:\\s*`).exec(block)
+  const start = open ? open.index + open[0].length - 1 : -1
+  const end = start < 0 ? -1 : closingBracket(text, start)
+  // The block's own entries (not those of the `coverage` block inside it), by key.
+  const entries = new Map<string, string>()
+  if (end > start)
+    for (const entry of objectEntries(text.slice(start, end + 1))) {
+      const pair = /^['"]?([\w$]+)['"]?\s*:\s*([\s\S]*)$/.exec(entry)
+      if (pair) entries.set(pair[1] as string, (pair[2] as string).trim())
+    }
+  const paths = (key: string): string[] => {
+    const value = entries.get(key)
     if (!value) return []
-    const at = value.index + value[0].length
-    const list =
-      block[at] === '['
-        ? block.slice(at, Math.max(at, closingBracket(block, at)))
-        : block.slice(at, block.indexOf('\n', at) >>> 0)
-    return [...list.matchAll(/(?:resolve\(\s*__dirname\s*,\s*)?(['"`])((?:(?!\1)[^\\\n])+)\1/g)].map(
-      m => m[2] as string
-    )
+    return (value.startsWith('[') ? objectEntries(value) : [value]).flatMap(item => {
+      const strings = item.startsWith('...') ? [] : pathStrings(item)
+      return strings.length ? [joinPath(...strings)] : []
+    })
   }
-  found.include = strings('include')
-  found.exclude = strings('exclude')
-  found.setupFiles = [...strings('setupFiles'), ...strings('globalSetup')]
-  found.dir = strings('dir')[0] ?? ''
-  return found
+  return {
+    include: paths('include'),
+    exclude: paths('exclude'),
+    setupFiles: [...paths('setupFiles'), ...paths('globalSetup')],
+    dir: paths('dir')[0] ?? ''
+  }
 }
 
 /**
