@@ -189,5 +189,14 @@ describe('graph snapshot', () => {
     const again = await warm(repo.dir, cacheFile)
     expect(again.stats.linked).toBeLessThan(again.graph.nodes.size - 59)
     expect(shape(again)).toEqual(shape(await buildRepositoryGraph(new Git(repo.dir), 'HEAD')))
+
+    // A config added (it may make a package of a folder) or a Python module (which resolves by
+    // other rules): everything is linked again.
+    for (const files of [{ 'src/more/package.json': '{ "name": "more" }\n' }, { 'tools/x.py': 'X = 1\n' }]) {
+      repo.commit('added', files)
+      const relinked = await warm(repo.dir, cacheFile)
+      expect(relinked.stats.linked).toBe(relinked.graph.nodes.size)
+      expect(shape(relinked)).toEqual(shape(await buildRepositoryGraph(new Git(repo.dir), 'HEAD')))
+    }
   })
 })

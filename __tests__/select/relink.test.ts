@@ -50,12 +50,13 @@ describe('resolutions kept across added and deleted files', () => {
     expect(dropped.has(key('src', './other'))).toBe(false)
   })
 
-  it('links everything again for Python, Go and project files, and names the keys a file may touch', () => {
-    expect(
-      ['a/b.py', 'pkg/x.go', 'pyproject.toml', 'packages/a/package.json', 'tsconfig.build.json'].map(
-        changesEverything
-      )
-    ).toEqual([true, true, true, true, true])
+  it('links everything again for Python and Go files, and names the keys a file may touch', () => {
+    expect(['a/b.py', 'a/b.pyi', 'pkg/x.go', 'go.work'].map(changesEverything)).toEqual([
+      true,
+      true,
+      true,
+      true
+    ])
     expect(changesEverything('src/a.ts')).toBe(false)
     expect(senseKeysOf('packages/a/src/cli.js')).toEqual([
       'n:cli.js',

@@ -1,4 +1,3 @@
-import { VITE_CONFIG, isAliasConfig } from './aliases.js'
 import { PATH_LIKE, afterLastHole, type ModuleScan } from './model.js'
 import { dirname, joinPath } from './project.js'
 import { BUILD_FOLDERS, type Resolver } from './resolve.js'
@@ -32,20 +31,16 @@ export function fileListChange(before: readonly string[], after: ReadonlySet<str
   return { added, deleted }
 }
 
-const PYTHON_OR_GO = /\.(?:py|pyi|go)$|(?:^|\/)(?:pyproject\.toml|setup\.cfg|go\.work)$/
+const PYTHON_OR_GO = /\.(?:py|pyi|go)$|(?:^|\/)go\.work$/
 
 /**
  * Whether adding or deleting `path` may change links that relinking by keys does not follow:
- * Python and Go modules and their project files (module roots, packages), and configs (which
- * the configs' fingerprint catches too).
+ * Python and Go modules (packages, conftest.py, module roots), and Go's workspace file. A config
+ * added or deleted (package.json, tsconfig, an alias config, pyproject.toml) changes the configs'
+ * fingerprint, which links everything again before this is asked.
  */
 export function changesEverything(path: string): boolean {
-  return (
-    PYTHON_OR_GO.test(path) ||
-    VITE_CONFIG.test(path) ||
-    isAliasConfig(path) ||
-    /(?:^|\/)(?:package\.json|[tj]sconfig[\w.-]*\.json)$/.test(path)
-  )
+  return PYTHON_OR_GO.test(path)
 }
 
 /**
@@ -146,7 +141,8 @@ export function linkSense(path: string, scan: ModuleScan, resolver: Resolver): s
     // As namedSources reads a string: a path ending in a name.
     const text = afterLastHole(literal)
     if (text.length < 2 || text.length > 200 || !PATH_LIKE.test(text)) continue
-    const name = text.replace(/\/+$/, '').slice(text.replace(/\/+$/, '').lastIndexOf('/') + 1)
+    const path = text.replace(/\/+$/, '')
+    const name = path.slice(path.lastIndexOf('/') + 1)
     if (name !== '' && name !== '.' && name !== '..') keys.add(`n:${name}`)
   }
   for (const record of scan.imports) {
