@@ -10,7 +10,7 @@ import type { FullRepositoryGraph as RepositoryGraph } from '../../src/select/in
 import { buildRepositoryGraph } from '../../src/select/index.js'
 import { ScanCache } from '../../src/select/scan-cache.js'
 import { generateProject } from '../../scripts/select-gen.mjs'
-import { cleanupAll, createRepo, makeTempDir, runGit } from '../support/git-repo.js'
+import { cleanupAll, createRepo, makeTempDir, runGit, type FileChanges } from '../support/git-repo.js'
 
 afterAll(() => cleanupAll())
 const ROOT = join(import.meta.dirname, '../..')
@@ -192,7 +192,11 @@ describe('graph snapshot', () => {
 
     // A config added (it may make a package of a folder) or a Python module (which resolves by
     // other rules): everything is linked again.
-    for (const files of [{ 'src/more/package.json': '{ "name": "more" }\n' }, { 'tools/x.py': 'X = 1\n' }]) {
+    const added: FileChanges[] = [
+      { 'src/more/package.json': '{ "name": "more" }\n' },
+      { 'tools/x.py': 'X = 1\n' }
+    ]
+    for (const files of added) {
       repo.commit('added', files)
       const relinked = await warm(repo.dir, cacheFile)
       expect(relinked.stats.linked).toBe(relinked.graph.nodes.size)
