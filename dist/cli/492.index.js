@@ -2010,7 +2010,7 @@ class Resolver {
     }
     packageAt(dir) {
         if (!this.packageByDir.has(dir)) {
-            const path = (0,project/* joinPath */.uJ)(dir, 'package.json');
+            const path = inFolder(dir, 'package.json');
             this.packageByDir.set(dir, this.exists(path) ? (0,project/* loadPackage */.HU)(this.read, path) : undefined);
         }
         return this.packageByDir.get(dir);
@@ -2034,7 +2034,7 @@ class Resolver {
             }
             visited.push(dir);
             for (const name of ['tsconfig.json', 'jsconfig.json']) {
-                const path = (0,project/* joinPath */.uJ)(dir, name);
+                const path = inFolder(dir, name);
                 if (this.exists(path)) {
                     found = (0,project/* loadTsConfig */.mt)(this.read, path, this.files, this.tsconfigs);
                     break;
@@ -2120,10 +2120,17 @@ class Resolver {
         }
         return undefined;
     }
+    rewriters;
     /** Whether a jest mapping or an alias may rewrite `spec`, wherever it is imported. */
     rewrites(spec) {
-        return (this.jest.some(settings => settings.moduleNameMapper.some(({ regex }) => regex.test(spec))) ||
-            this.aliases.some(({ find }) => find.test(spec)));
+        // Each pattern once: a monorepo's jest configs often map the same ones.
+        this.rewriters ??= [
+            ...new Map([
+                ...this.jest.flatMap(settings => settings.moduleNameMapper.map(({ regex }) => regex)),
+                ...this.aliases.map(({ find }) => find)
+            ].map(regex => [`${regex.flags}/${regex.source}`, regex])).values()
+        ];
+        return this.rewriters.some(regex => regex.test(spec));
     }
     viaJest(spec) {
         for (const settings of this.jest) {
@@ -2392,6 +2399,69 @@ class Resolver {
         return resolution;
     }
     bareResolutions = new Map();
+    jestBaseList;
+    /** The folders jest looks for a bare specifier in (`modulePaths`, `moduleDirectories`), in order. */
+    jestBases() {
+        return (this.jestBaseList ??= this.jest.flatMap(settings => [
+            ...settings.modulePaths,
+            ...settings.moduleDirectories.map(d => (0,project/* joinPath */.uJ)(settings.rootDir, d))
+        ]));
+    }
+    /**
+     * Which resolutions of bare specifiers still hold when files were added or deleted, `touched`
+     * saying which paths that may change what a path finds (see relink.ts). What resolveBare tries:
+     * a package's `imports` (`#…`, always resolved again); the targets of tsconfig `paths` patterns
+     * that match; the path under `baseUrl`; the folder of the workspace package the specifier names;
+     * the path under each of jest's folders and each module root. A resolution holds when none of
+     * them is touched.
+     */
+    bareResolutionsHolding(touched) {
+        const bases = [...new Set([...this.jestBases(), ...this.moduleRoots.map(({ root }) => root)])];
+        const underBases = new Map();
+        const holds = (tsconfig, pkg, spec) => {
+            if (spec.startsWith('#'))
+                return false;
+            if (tsconfig) {
+                for (const { pattern, targets } of tsconfig.paths) {
+                    const rest = pathsRest(pattern, spec);
+                    if (rest !== undefined && targets.some(target => touched(target.replace('*', rest))))
+                        return false;
+                }
+                if (tsconfig.baseUrl !== undefined && touched((0,project/* joinPath */.uJ)(tsconfig.baseUrl, spec)))
+                    return false;
+            }
+            const name = packageName(spec);
+            const named = this.workspacePackages.get(name) ?? (pkg?.name === name ? pkg : undefined);
+            if (named)
+                return named.dir !== '' && !touched(named.dir);
+            let found = underBases.get(spec);
+            if (found === undefined)
+                underBases.set(spec, (found = !bases.some(base => touched((0,project/* joinPath */.uJ)(base, spec)))));
+            return found;
+        };
+        const contexts = new Map();
+        const byFolder = new Map();
+        const contextOf = (fromDir) => {
+            const tsconfig = this.nearestTsConfig(fromDir);
+            const pkg = this.nearestPackage(fromDir);
+            let byPackage = contexts.get(tsconfig);
+            if (!byPackage)
+                contexts.set(tsconfig, (byPackage = new Map()));
+            let context = byPackage.get(pkg);
+            if (!context)
+                byPackage.set(pkg, (context = { tsconfig, pkg, answers: new Map() }));
+            return context;
+        };
+        return (fromDir, spec) => {
+            let context = byFolder.get(fromDir);
+            if (!context)
+                byFolder.set(fromDir, (context = contextOf(fromDir)));
+            let answer = context.answers.get(spec);
+            if (answer === undefined)
+                context.answers.set(spec, (answer = holds(context.tsconfig, context.pkg, spec)));
+            return answer;
+        };
+    }
     /** Resolves a bare specifier (`#…`, a path alias, a package name) from a folder of `pkg` under `tsconfig`. */
     resolveBare(pkg, tsconfig, spec) {
         if (spec.startsWith('#')) {
@@ -2404,12 +2474,7 @@ class Resolver {
         let declaration;
         if (tsconfig) {
             for (const { pattern, targets } of tsconfig.paths) {
-                const star = pattern.indexOf('*');
-                let rest;
-                if (star < 0)
-                    rest = pattern === spec ? '' : undefined;
-                else if (spec.startsWith(pattern.slice(0, star)) && spec.endsWith(pattern.slice(star + 1)))
-                    rest = spec.slice(star, spec.length - (pattern.length - star - 1));
+                const rest = pathsRest(pattern, spec);
                 if (rest === undefined)
                     continue;
                 for (const target of targets) {
@@ -2427,8 +2492,7 @@ class Resolver {
             }
         }
         // A workspace package, by name or name/subpath.
-        const parts = spec.split('/');
-        const name = spec.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
+        const name = packageName(spec);
         const named = this.workspacePackages.get(name) ?? (pkg?.name === name ? pkg : undefined);
         if (named) {
             const sub = spec.slice(name.length);
@@ -2446,15 +2510,10 @@ class Resolver {
         }
         if (declaration)
             return { file: declaration };
-        for (const settings of this.jest) {
-            for (const base of [
-                ...settings.modulePaths,
-                ...settings.moduleDirectories.map(d => (0,project/* joinPath */.uJ)(settings.rootDir, d))
-            ]) {
-                const found = this.tryPath((0,project/* joinPath */.uJ)(base, spec));
-                if (found)
-                    return { file: found };
-            }
+        for (const base of this.jestBases()) {
+            const found = this.tryPath((0,project/* joinPath */.uJ)(base, spec));
+            if (found)
+                return { file: found };
         }
         const pkgDir = pkg?.dir ?? '';
         for (const { dir, root } of this.moduleRoots) {
@@ -2546,6 +2605,24 @@ class Resolver {
         return owner ? (0,project/* joinPath */.uJ)(owner.dir, 'vendor', importPath) : undefined;
     }
 }
+/** What a tsconfig `paths` pattern's `*` stands for in `spec` ('' for a pattern without one), or undefined when it does not match. */
+function pathsRest(pattern, spec) {
+    const star = pattern.indexOf('*');
+    if (star < 0)
+        return pattern === spec ? '' : undefined;
+    if (spec.length < pattern.length - 1)
+        return undefined;
+    if (!spec.startsWith(pattern.slice(0, star)) || !spec.endsWith(pattern.slice(star + 1)))
+        return undefined;
+    return spec.slice(star, spec.length - (pattern.length - star - 1));
+}
+/** The package a bare specifier names: `@scope/name` or `name`, without the subpath. */
+function packageName(spec) {
+    const parts = spec.split('/');
+    return spec.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
+}
+/** A file named `name` in folder `dir` (a path as the file list has it: '' is the top folder). */
+const inFolder = (dir, name) => (dir === '' ? name : `${dir}/${name}`);
 
 ;// CONCATENATED MODULE: ./src/select/relink.ts
 
@@ -2593,33 +2670,34 @@ function touchedPaths(changed) {
 const RELATIVE = /^\.\.?(?:\/|$)/;
 const LAST_EXTENSION = /\.[^./]+$/;
 /**
- * The saved resolutions (folder + NUL + specifier → result) that hold after `change`: those of
- * relative specifiers whose path is none of the paths an added or deleted file touches (see
- * touchedPaths), through no build folder (mapped to `src/`), and that no alias or jest mapping
- * may rewrite. The others are dropped with their old results, to resolve again and compare.
+ * The saved resolutions (folder + NUL + specifier → result) that hold after `change`, when no
+ * alias or jest mapping may rewrite the specifier: those of relative specifiers whose path is none
+ * of the paths an added or deleted file touches (see touchedPaths) and goes through no build folder
+ * (mapped to `src/`); those of bare specifiers that try no such path (see
+ * Resolver.bareResolutionsHolding). The others are taken out of `memo` and returned with their old
+ * results, to resolve again and compare.
  */
-function carryResolutions(memo, change, rewrites) {
+function carryResolutions(memo, change, rules) {
     const touched = touchedPaths([...change.added, ...change.deleted]);
     // A path is touched only if its last segment (or that without its extension) is the name of one.
     const names = new Set([...touched].map(path => path.slice(path.lastIndexOf('/') + 1)));
     for (const folder of BUILD_FOLDERS)
         names.add(folder);
     const buildFolder = new RegExp(`(?:^|/)(?:${BUILD_FOLDERS.join('|')})(?:/|$)`);
+    const bareHolds = rules.bareResolutionsHolding(path => buildFolder.test(path) || touched.has(path) || touched.has(path.replace(LAST_EXTENSION, '')));
     const rewritten = new Map();
-    const kept = Object.create(null);
     const dropped = new Map();
     for (const key in memo) {
         const value = memo[key];
         const nul = key.indexOf('\u0000');
         const spec = key.slice(nul + 1);
-        let keep = RELATIVE.test(spec);
-        if (keep) {
-            let mapped = rewritten.get(spec);
-            if (mapped === undefined)
-                rewritten.set(spec, (mapped = rewrites(spec)));
-            keep = !mapped;
-        }
-        if (keep) {
+        let mapped = rewritten.get(spec);
+        if (mapped === undefined)
+            rewritten.set(spec, (mapped = rules.rewrites(spec)));
+        let keep = !mapped;
+        if (keep && !RELATIVE.test(spec))
+            keep = !spec.startsWith('/') && bareHolds(key.slice(0, nul), spec);
+        else if (keep) {
             const last = spec.slice(spec.lastIndexOf('/') + 1);
             if (last === '' ||
                 last === '.' ||
@@ -2632,12 +2710,12 @@ function carryResolutions(memo, change, rewrites) {
             else
                 keep = !buildFolder.test(spec);
         }
-        if (keep)
-            kept[key] = value;
-        else
+        if (!keep)
             dropped.set(key, value);
     }
-    return { kept, dropped };
+    for (const key of dropped.keys())
+        delete memo[key];
+    return dropped;
 }
 /**
  * The specifiers, by folder, that a dropped resolution now resolves otherwise: the modules there
@@ -6115,10 +6193,8 @@ function revisionBefore(cache, fingerprint, configPrint, files) {
         setupPrint: revision.configPrint.slice(colon + 1)
     };
 }
-function carryAcross(before, memo, resolver) {
-    const { kept, dropped } = carryResolutions(before.resolutions, before.change, spec => resolver.rewrites(spec));
-    Object.assign(memo, kept);
-    return { ...before, dropped };
+function carryAcross(before, resolver) {
+    return { ...before, dropped: carryResolutions(before.resolutions, before.change, resolver) };
 }
 /**
  * The snapshot of the previous revision, and the modules to link again: those with an import that
@@ -6167,6 +6243,8 @@ async function buildRepositoryGraph(git, head, options = {}) {
     // read, so the work tree is checked at once; with one, only if the cache misses many files:
     // `git status` costs more CPU than reading a few blobs from git.
     const checkedOut = options.workTree ?? (cache.loaded ? undefined : workTreeAt(git, head));
+    if (cache.loaded)
+        cache.prepareResolutions();
     const entries = await listing;
     const configEntries = entries.filter(isConfigEntry);
     const configShas = new Set(configEntries.map(e => e.sha));
@@ -6262,8 +6340,6 @@ async function buildRepositoryGraph(git, head, options = {}) {
             ...(configsFromGit ? [] : configShas),
             ...extraShas
         ]));
-        if (cache.loaded)
-            cache.prepareResolutions();
         await batch?.close();
     }
     finally {
@@ -6290,11 +6366,12 @@ async function buildRepositoryGraph(git, head, options = {}) {
     const fingerprint = revisionFingerprint(entries, extraFiles, configText);
     const configPrint = configFingerprint(configText);
     const before = revisionBefore(cache, fingerprint, configPrint, files);
-    // Filled with what still holds once the resolver can say which specifiers an alias may rewrite.
-    const memo = before ? Object.create(null) : cache.resolutions(fingerprint);
+    // After files were added or deleted, what no longer holds is taken out once the resolver can say
+    // which specifiers an alias may rewrite.
+    const memo = before ? before.resolutions : cache.resolutions(fingerprint);
     const revision = revisionOf(head, entries, files, configText, memo);
     const { resolver } = revision;
-    const carried = before && carryAcross(before, memo, resolver);
+    const carried = before && carryAcross(before, resolver);
     const conftests = new Map();
     for (const path of scans.keys()) {
         const found = path.endsWith('.py') ? (0,project/* conftestsFor */.JN)(path, files) : [];
@@ -7593,10 +7670,13 @@ class ScanCache {
         this.used.add(key);
         this.dirty = true;
     }
-    /** Parses the saved resolutions now (while waiting for git, say) rather than on first use. */
+    /**
+     * Parses the saved resolutions now (while waiting for git, say) rather than on first use. Every
+     * key holds a NUL (folder, NUL, specifier), so none is a name Object.prototype has.
+     */
     prepareResolutions() {
         this.load();
-        this.resolutionsRaw ??= Object.assign(Object.create(null), JSON.parse(this.resolutionsText));
+        this.resolutionsRaw ??= JSON.parse(this.resolutionsText);
     }
     /** Resolutions saved for this fingerprint of the file list and configs (empty when it differs). */
     resolutions(fingerprint) {
@@ -7623,7 +7703,8 @@ class ScanCache {
     }
     /**
      * The saved resolutions with the fingerprint and the revision they were made for, whatever this
-     * run's fingerprint; undefined when the revision was not recorded.
+     * run's fingerprint; undefined when the revision was not recorded. The object is the cache's
+     * own, for this run to cut to what still holds and use as its resolver's memo.
      */
     previousResolutions() {
         this.load();

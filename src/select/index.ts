@@ -312,7 +312,8 @@ const MOST_FILES_CHANGED = 0.05
 /** The revision the cache was made for, when only its files differ from this one's (a few). */
 interface RevisionBefore {
   fingerprint: string
-  resolutions: Readonly<Record<string, string>>
+  /** The saved resolutions, which this run cuts to what still holds and adds to (its resolver's memo). */
+  resolutions: Record<string, string>
   change: FileListChange
   /** The files the previous revision scanned, in its order. */
   scannedBefore: string[]
@@ -346,17 +347,13 @@ function revisionBefore(
   }
 }
 
-/** The resolutions of `before` that still hold, put into `memo`; those dropped, to compare. */
+/** `before`, its resolutions cut to those that still hold; those dropped, to compare. */
 interface Carried extends RevisionBefore {
   dropped: Map<string, string>
 }
 
-function carryAcross(before: RevisionBefore, memo: Record<string, string>, resolver: Resolver): Carried {
-  const { kept, dropped } = carryResolutions(before.resolutions, before.change, spec =>
-    resolver.rewrites(spec)
-  )
-  Object.assign(memo, kept)
-  return { ...before, dropped }
+function carryAcross(before: RevisionBefore, resolver: Resolver): Carried {
+  return { ...before, dropped: carryResolutions(before.resolutions, before.change, resolver) }
 }
 
 /**
@@ -426,6 +423,7 @@ export async function buildRepositoryGraph(
   // read, so the work tree is checked at once; with one, only if the cache misses many files:
   // `git status` costs more CPU than reading a few blobs from git.
   const checkedOut = options.workTree ?? (cache.loaded ? undefined : workTreeAt(git, head))
+  if (cache.loaded) cache.prepareResolutions()
   const entries = await listing
   const configEntries = entries.filter(isConfigEntry)
   const configShas = new Set(configEntries.map(e => e.sha))
@@ -519,7 +517,6 @@ export async function buildRepositoryGraph(
         ...extraShas
       ])
     )
-    if (cache.loaded) cache.prepareResolutions()
     await batch?.close()
   } finally {
     // Whatever failed, git is not left waiting for more requests.
@@ -543,11 +540,12 @@ export async function buildRepositoryGraph(
   const fingerprint = revisionFingerprint(entries, extraFiles, configText)
   const configPrint = configFingerprint(configText)
   const before = revisionBefore(cache, fingerprint, configPrint, files)
-  // Filled with what still holds once the resolver can say which specifiers an alias may rewrite.
-  const memo = before ? (Object.create(null) as Record<string, string>) : cache.resolutions(fingerprint)
+  // After files were added or deleted, what no longer holds is taken out once the resolver can say
+  // which specifiers an alias may rewrite.
+  const memo = before ? before.resolutions : cache.resolutions(fingerprint)
   const revision = revisionOf(head, entries, files, configText, memo)
   const { resolver } = revision
-  const carried = before && carryAcross(before, memo, resolver)
+  const carried = before && carryAcross(before, resolver)
   const conftests = new Map<string, string[]>()
   for (const path of scans.keys()) {
     const found = path.endsWith('.py') ? conftestsFor(path, files) : []

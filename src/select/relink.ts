@@ -63,36 +63,41 @@ function touchedPaths(changed: readonly string[]): Set<string> {
 const RELATIVE = /^\.\.?(?:\/|$)/
 const LAST_EXTENSION = /\.[^./]+$/
 
+/** What carryResolutions asks of the resolver of the new revision. */
+export type ResolutionRules = Pick<Resolver, 'rewrites' | 'bareResolutionsHolding'>
+
 /**
- * The saved resolutions (folder + NUL + specifier → result) that hold after `change`: those of
- * relative specifiers whose path is none of the paths an added or deleted file touches (see
- * touchedPaths), through no build folder (mapped to `src/`), and that no alias or jest mapping
- * may rewrite. The others are dropped with their old results, to resolve again and compare.
+ * The saved resolutions (folder + NUL + specifier → result) that hold after `change`, when no
+ * alias or jest mapping may rewrite the specifier: those of relative specifiers whose path is none
+ * of the paths an added or deleted file touches (see touchedPaths) and goes through no build folder
+ * (mapped to `src/`); those of bare specifiers that try no such path (see
+ * Resolver.bareResolutionsHolding). The others are taken out of `memo` and returned with their old
+ * results, to resolve again and compare.
  */
 export function carryResolutions(
-  memo: Readonly<Record<string, string>>,
+  memo: Record<string, string>,
   change: FileListChange,
-  rewrites: (spec: string) => boolean
-): { kept: Record<string, string>; dropped: Map<string, string> } {
+  rules: ResolutionRules
+): Map<string, string> {
   const touched = touchedPaths([...change.added, ...change.deleted])
   // A path is touched only if its last segment (or that without its extension) is the name of one.
   const names = new Set([...touched].map(path => path.slice(path.lastIndexOf('/') + 1)))
   for (const folder of BUILD_FOLDERS) names.add(folder)
   const buildFolder = new RegExp(`(?:^|/)(?:${BUILD_FOLDERS.join('|')})(?:/|$)`)
+  const bareHolds = rules.bareResolutionsHolding(
+    path => buildFolder.test(path) || touched.has(path) || touched.has(path.replace(LAST_EXTENSION, ''))
+  )
   const rewritten = new Map<string, boolean>()
-  const kept = Object.create(null) as Record<string, string>
   const dropped = new Map<string, string>()
   for (const key in memo) {
     const value = memo[key] as string
     const nul = key.indexOf('\u0000')
     const spec = key.slice(nul + 1)
-    let keep = RELATIVE.test(spec)
-    if (keep) {
-      let mapped = rewritten.get(spec)
-      if (mapped === undefined) rewritten.set(spec, (mapped = rewrites(spec)))
-      keep = !mapped
-    }
-    if (keep) {
+    let mapped = rewritten.get(spec)
+    if (mapped === undefined) rewritten.set(spec, (mapped = rules.rewrites(spec)))
+    let keep = !mapped
+    if (keep && !RELATIVE.test(spec)) keep = !spec.startsWith('/') && bareHolds(key.slice(0, nul), spec)
+    else if (keep) {
       const last = spec.slice(spec.lastIndexOf('/') + 1)
       if (
         last === '' ||
@@ -105,10 +110,10 @@ export function carryResolutions(
         keep = !buildFolder.test(path) && !touched.has(path) && !touched.has(path.replace(LAST_EXTENSION, ''))
       } else keep = !buildFolder.test(spec)
     }
-    if (keep) kept[key] = value
-    else dropped.set(key, value)
+    if (!keep) dropped.set(key, value)
   }
-  return { kept, dropped }
+  for (const key of dropped.keys()) delete memo[key]
+  return dropped
 }
 
 /**

@@ -225,7 +225,7 @@ export class Resolver {
 
   private packageAt(dir: string): PackageInfo | undefined {
     if (!this.packageByDir.has(dir)) {
-      const path = joinPath(dir, 'package.json')
+      const path = inFolder(dir, 'package.json')
       this.packageByDir.set(dir, this.exists(path) ? loadPackage(this.read, path) : undefined)
     }
     return this.packageByDir.get(dir)
@@ -249,7 +249,7 @@ export class Resolver {
       }
       visited.push(dir)
       for (const name of ['tsconfig.json', 'jsconfig.json']) {
-        const path = joinPath(dir, name)
+        const path = inFolder(dir, name)
         if (this.exists(path)) {
           found = loadTsConfig(this.read, path, this.files, this.tsconfigs)
           break
@@ -336,12 +336,19 @@ export class Resolver {
     return undefined
   }
 
+  private rewriters: RegExp[] | undefined
   /** Whether a jest mapping or an alias may rewrite `spec`, wherever it is imported. */
   rewrites(spec: string): boolean {
-    return (
-      this.jest.some(settings => settings.moduleNameMapper.some(({ regex }) => regex.test(spec))) ||
-      this.aliases.some(({ find }) => find.test(spec))
-    )
+    // Each pattern once: a monorepo's jest configs often map the same ones.
+    this.rewriters ??= [
+      ...new Map(
+        [
+          ...this.jest.flatMap(settings => settings.moduleNameMapper.map(({ regex }) => regex)),
+          ...this.aliases.map(({ find }) => find)
+        ].map(regex => [`${regex.flags}/${regex.source}`, regex])
+      ).values()
+    ]
+    return this.rewriters.some(regex => regex.test(spec))
   }
 
   private viaJest(spec: string): string | undefined {
@@ -615,6 +622,71 @@ export class Resolver {
     Map<PackageInfo | undefined, Map<string, Resolution>>
   >()
 
+  private jestBaseList: string[] | undefined
+  /** The folders jest looks for a bare specifier in (`modulePaths`, `moduleDirectories`), in order. */
+  private jestBases(): string[] {
+    return (this.jestBaseList ??= this.jest.flatMap(settings => [
+      ...settings.modulePaths,
+      ...settings.moduleDirectories.map(d => joinPath(settings.rootDir, d))
+    ]))
+  }
+
+  /**
+   * Which resolutions of bare specifiers still hold when files were added or deleted, `touched`
+   * saying which paths that may change what a path finds (see relink.ts). What resolveBare tries:
+   * a package's `imports` (`#…`, always resolved again); the targets of tsconfig `paths` patterns
+   * that match; the path under `baseUrl`; the folder of the workspace package the specifier names;
+   * the path under each of jest's folders and each module root. A resolution holds when none of
+   * them is touched.
+   */
+  bareResolutionsHolding(touched: (path: string) => boolean): (fromDir: string, spec: string) => boolean {
+    const bases = [...new Set([...this.jestBases(), ...this.moduleRoots.map(({ root }) => root)])]
+    const underBases = new Map<string, boolean>()
+    const holds = (tsconfig: TsConfig | undefined, pkg: PackageInfo | undefined, spec: string): boolean => {
+      if (spec.startsWith('#')) return false
+      if (tsconfig) {
+        for (const { pattern, targets } of tsconfig.paths) {
+          const rest = pathsRest(pattern, spec)
+          if (rest !== undefined && targets.some(target => touched(target.replace('*', rest)))) return false
+        }
+        if (tsconfig.baseUrl !== undefined && touched(joinPath(tsconfig.baseUrl, spec))) return false
+      }
+      const name = packageName(spec)
+      const named = this.workspacePackages.get(name) ?? (pkg?.name === name ? pkg : undefined)
+      if (named) return named.dir !== '' && !touched(named.dir)
+      let found = underBases.get(spec)
+      if (found === undefined)
+        underBases.set(spec, (found = !bases.some(base => touched(joinPath(base, spec)))))
+      return found
+    }
+    // As resolveJsUncached: a bare specifier resolves the same from every folder with the same
+    // package and tsconfig, so each such context answers once per specifier.
+    interface Context {
+      tsconfig: TsConfig | undefined
+      pkg: PackageInfo | undefined
+      answers: Map<string, boolean>
+    }
+    const contexts = new Map<TsConfig | undefined, Map<PackageInfo | undefined, Context>>()
+    const byFolder = new Map<string, Context>()
+    const contextOf = (fromDir: string): Context => {
+      const tsconfig = this.nearestTsConfig(fromDir)
+      const pkg = this.nearestPackage(fromDir)
+      let byPackage = contexts.get(tsconfig)
+      if (!byPackage) contexts.set(tsconfig, (byPackage = new Map()))
+      let context = byPackage.get(pkg)
+      if (!context) byPackage.set(pkg, (context = { tsconfig, pkg, answers: new Map() }))
+      return context
+    }
+    return (fromDir, spec) => {
+      let context = byFolder.get(fromDir)
+      if (!context) byFolder.set(fromDir, (context = contextOf(fromDir)))
+      let answer = context.answers.get(spec)
+      if (answer === undefined)
+        context.answers.set(spec, (answer = holds(context.tsconfig, context.pkg, spec)))
+      return answer
+    }
+  }
+
   /** Resolves a bare specifier (`#…`, a path alias, a package name) from a folder of `pkg` under `tsconfig`. */
   private resolveBare(
     pkg: PackageInfo | undefined,
@@ -630,11 +702,7 @@ export class Resolver {
     let declaration: string | undefined
     if (tsconfig) {
       for (const { pattern, targets } of tsconfig.paths) {
-        const star = pattern.indexOf('*')
-        let rest: string | undefined
-        if (star < 0) rest = pattern === spec ? '' : undefined
-        else if (spec.startsWith(pattern.slice(0, star)) && spec.endsWith(pattern.slice(star + 1)))
-          rest = spec.slice(star, spec.length - (pattern.length - star - 1))
+        const rest = pathsRest(pattern, spec)
         if (rest === undefined) continue
         for (const target of targets) {
           const found = this.tryPath(target.replace('*', rest))
@@ -648,8 +716,7 @@ export class Resolver {
       }
     }
     // A workspace package, by name or name/subpath.
-    const parts = spec.split('/')
-    const name = spec.startsWith('@') ? parts.slice(0, 2).join('/') : (parts[0] as string)
+    const name = packageName(spec)
     const named = this.workspacePackages.get(name) ?? (pkg?.name === name ? pkg : undefined)
     if (named) {
       const sub = spec.slice(name.length)
@@ -665,14 +732,9 @@ export class Resolver {
       return also.length ? { file: found, also } : { file: found }
     }
     if (declaration) return { file: declaration }
-    for (const settings of this.jest) {
-      for (const base of [
-        ...settings.modulePaths,
-        ...settings.moduleDirectories.map(d => joinPath(settings.rootDir, d))
-      ]) {
-        const found = this.tryPath(joinPath(base, spec))
-        if (found) return { file: found }
-      }
+    for (const base of this.jestBases()) {
+      const found = this.tryPath(joinPath(base, spec))
+      if (found) return { file: found }
     }
     const pkgDir = pkg?.dir ?? ''
     for (const { dir, root } of this.moduleRoots) {
@@ -755,3 +817,21 @@ export class Resolver {
     return owner ? joinPath(owner.dir, 'vendor', importPath) : undefined
   }
 }
+
+/** What a tsconfig `paths` pattern's `*` stands for in `spec` ('' for a pattern without one), or undefined when it does not match. */
+function pathsRest(pattern: string, spec: string): string | undefined {
+  const star = pattern.indexOf('*')
+  if (star < 0) return pattern === spec ? '' : undefined
+  if (spec.length < pattern.length - 1) return undefined
+  if (!spec.startsWith(pattern.slice(0, star)) || !spec.endsWith(pattern.slice(star + 1))) return undefined
+  return spec.slice(star, spec.length - (pattern.length - star - 1))
+}
+
+/** The package a bare specifier names: `@scope/name` or `name`, without the subpath. */
+function packageName(spec: string): string {
+  const parts = spec.split('/')
+  return spec.startsWith('@') ? parts.slice(0, 2).join('/') : (parts[0] as string)
+}
+
+/** A file named `name` in folder `dir` (a path as the file list has it: '' is the top folder). */
+const inFolder = (dir: string, name: string): string => (dir === '' ? name : `${dir}/${name}`)

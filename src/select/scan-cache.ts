@@ -334,13 +334,13 @@ export class ScanCache {
     this.dirty = true
   }
 
-  /** Parses the saved resolutions now (while waiting for git, say) rather than on first use. */
+  /**
+   * Parses the saved resolutions now (while waiting for git, say) rather than on first use. Every
+   * key holds a NUL (folder, NUL, specifier), so none is a name Object.prototype has.
+   */
   prepareResolutions(): void {
     this.load()
-    this.resolutionsRaw ??= Object.assign(
-      Object.create(null) as Record<string, string>,
-      JSON.parse(this.resolutionsText) as Record<string, string>
-    )
+    this.resolutionsRaw ??= JSON.parse(this.resolutionsText) as Record<string, string>
   }
 
   /** Resolutions saved for this fingerprint of the file list and configs (empty when it differs). */
@@ -372,11 +372,11 @@ export class ScanCache {
 
   /**
    * The saved resolutions with the fingerprint and the revision they were made for, whatever this
-   * run's fingerprint; undefined when the revision was not recorded.
+   * run's fingerprint; undefined when the revision was not recorded. The object is the cache's
+   * own, for this run to cut to what still holds and use as its resolver's memo.
    */
   previousResolutions():
-    | { fingerprint: string; resolutions: Readonly<Record<string, string>>; revision: RevisionFiles }
-    | undefined {
+    { fingerprint: string; resolutions: Record<string, string>; revision: RevisionFiles } | undefined {
     this.load()
     try {
       this.revision ??= JSON.parse(this.revisionText) as RevisionFiles | null
