@@ -1433,6 +1433,18 @@ describe('safety fallbacks', () => {
       /dependency manifest/
     ],
     ['a jest config', { 'jest.config.js': 'module.exports = {}\n' }, /test runner or build config/],
+    [
+      'a named jest config',
+      { 'jest.config.unit.js': 'module.exports = {}\n' },
+      /test runner or build config/
+    ],
+    ['a jest config for e2e tests', { 'test/jest-e2e.json': '{}\n' }, /test runner or build config/],
+    [
+      'a named vitest config',
+      { 'vitest.compile.config.ts': 'export default {}\n' },
+      /test runner or build config/
+    ],
+    ['a vitest workspace', { 'vitest.workspace.json': '["packages/*"]\n' }, /test runner or build config/],
     ['a tsconfig', { 'tsconfig.json': '{}\n' }, /TypeScript config/],
     ['a babel config', { 'babel.config.js': 'module.exports = {}\n' }, /Babel or SWC/],
     ['a test setup file', { 'jest.setup.ts': 'export {}\n' }, /test setup file/],

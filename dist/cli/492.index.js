@@ -342,7 +342,8 @@ const RULES = [
         why: 'a Go module file changed'
     },
     {
-        test: /(?:^|\/)(?:jest|vitest|vite|karma|playwright|cypress|ava|webpack|rollup|esbuild|tsup)\.config\.[cm]?[jt]s(?:on)?$|(?:^|\/)\.mocharc(?:\.[a-z]+)?$|(?:^|\/)vitest\.workspace\.[cm]?[jt]s$/,
+        // Named variants too (`jest.config.unit.js`, `vitest.compile.config.ts`, `test/jest-e2e.json`).
+        test: /(?:^|\/)(?:jest|vitest|vite|karma|playwright|cypress|ava|webpack|rollup|esbuild|tsup)(?:\.[\w-]+)?\.config(?:\.[\w-]+)?\.[cm]?[jt]s(?:on)?$|(?:^|\/)jest[.-][\w.-]*\.json$|(?:^|\/)\.mocharc(?:\.[a-z]+)?$|(?:^|\/)vitest\.(?:workspace|projects)(?:\.[\w-]+)?\.(?:[cm]?[jt]s|json)$/,
         why: 'a test runner or build config changed'
     },
     {
