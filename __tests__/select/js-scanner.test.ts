@@ -87,6 +87,26 @@ describe('JS/TS lexer', () => {
 })
 
 describe('JS/TS scanner: imports and exports', () => {
+  it('ends an import or re-export at its module, before a line that starts with ( or [', () => {
+    const src = [
+      "import { strictness } from './flags'",
+      '(globalThis as { STRICT?: unknown }).STRICT = strictness',
+      "export { shared } from './shared'",
+      '[strictness].forEach(value => console.log(value))',
+      "import './side-effect'",
+      '(() => strictness)()'
+    ].join('\n')
+    const scan = scanJs(src, 'setup.ts')
+    expect(scan.symbols[MODULE_SYMBOL]?.refs).toEqual([
+      'globalThis',
+      'unknown',
+      'strictness',
+      'value',
+      'console'
+    ])
+    expect(specs(src)).toEqual(['reexport:./shared', 'static:./flags', 'static:./side-effect'])
+  })
+
   it('finds every kind of import', () => {
     const src = [
       "import def, { a as b, type T } from './named'",

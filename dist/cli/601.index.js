@@ -5161,7 +5161,17 @@ class JsScanner {
         const { kinds, texts, newline, n } = this;
         const block = this.isBlockDeclaration(start);
         let k = this.skipDecorators(start);
+        // `import … from 'a'` and `export … from 'a'` end at their module's name: a line after it that
+        // starts with `(` or `[` is a statement of its own.
+        const fromModule = this.is(k, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3, 'export') ||
+            (this.is(k, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3, 'import') && !this.is(k + 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '(') && !this.is(k + 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '.'));
         for (; k < n; k++) {
+            if (fromModule &&
+                k > start &&
+                newline[k] &&
+                kinds[k - 1] === _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .STRING */ .An &&
+                (this.is(k - 2, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3, 'from') || this.is(k - 2, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3, 'import')))
+                return k;
             if (k > start &&
                 newline[k] &&
                 this.startsStatement(k) &&

@@ -878,7 +878,20 @@ class JsScanner {
     const { kinds, texts, newline, n } = this
     const block = this.isBlockDeclaration(start)
     let k = this.skipDecorators(start)
+    // `import … from 'a'` and `export … from 'a'` end at their module's name: a line after it that
+    // starts with `(` or `[` is a statement of its own.
+    const fromModule =
+      this.is(k, IDENT, 'export') ||
+      (this.is(k, IDENT, 'import') && !this.is(k + 1, PUNCT, '(') && !this.is(k + 1, PUNCT, '.'))
     for (; k < n; k++) {
+      if (
+        fromModule &&
+        k > start &&
+        newline[k] &&
+        kinds[k - 1] === STRING &&
+        (this.is(k - 2, IDENT, 'from') || this.is(k - 2, IDENT, 'import'))
+      )
+        return k
       if (
         k > start &&
         newline[k] &&
