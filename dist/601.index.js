@@ -6822,6 +6822,7 @@ function hashText(text, seed = 0) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   AG: () => (/* binding */ loadJestSettings),
+/* harmony export */   Gx: () => (/* binding */ vitestProjects),
 /* harmony export */   HU: () => (/* binding */ loadPackage),
 /* harmony export */   IJ: () => (/* binding */ pathStrings),
 /* harmony export */   JN: () => (/* binding */ conftestsFor),
@@ -6830,6 +6831,7 @@ function hashText(text, seed = 0) {
 /* harmony export */   bB: () => (/* binding */ runnerArguments),
 /* harmony export */   bq: () => (/* binding */ makeTestMatcher),
 /* harmony export */   iL: () => (/* binding */ PYTEST_CONFIGS),
+/* harmony export */   j_: () => (/* binding */ isVitestProjectFile),
 /* harmony export */   mt: () => (/* binding */ loadTsConfig),
 /* harmony export */   ng: () => (/* binding */ loadPytestSettings),
 /* harmony export */   pD: () => (/* binding */ dirname),
@@ -7704,15 +7706,10 @@ function runnerTestSettings(read, dir, pkg) {
         const config = vitestConfig(read, dir);
         if (!config || config.include.length + config.exclude.length + config.setupFiles.length === 0)
             return undefined;
-        const base = joinPath(dir, config.dir);
-        const under = (glob) => joinPath(base, glob.replace(/^\.\//, ''));
-        testMatch = config.include.length ? config.include.map(under) : VITEST_INCLUDE.map(under);
-        // jest's ignore patterns are tried against the path with a `/` before it.
-        for (const glob of config.exclude) {
-            const regex = picomatch__WEBPACK_IMPORTED_MODULE_1___default().makeRe(under(glob), { dot: true });
-            ignored.push(new RegExp(`^/${regex.source.replace(/^\^/, '')}`));
-        }
-        setupFiles.push(...config.setupFiles.map(file => joinPath(dir, file)));
+        const settings = vitestSettings(dir, config);
+        if (vitestProjectList(read, dir, config) !== undefined)
+            settings.group = dir;
+        return settings;
     }
     if (!testMatch)
         return undefined;
@@ -7731,6 +7728,152 @@ function runnerTestSettings(read, dir, pkg) {
         typeChecked: false
     };
 }
+/** What a vitest config's test block (see vitestTestBlock) makes of the tests under `folder`. */
+function vitestSettings(folder, block, inherited = [], conventional = true) {
+    const base = joinPath(folder, block.dir);
+    const under = (glob) => joinPath(base, glob.replace(/^\.\//, ''));
+    const testMatch = block.include.length ? block.include.map(under) : VITEST_INCLUDE.map(under);
+    // jest's ignore patterns are tried against the path with a `/` before it.
+    const ignored = block.exclude.map(glob => {
+        const regex = picomatch__WEBPACK_IMPORTED_MODULE_1___default().makeRe(under(glob), { dot: true });
+        return new RegExp(`^/${regex.source.replace(/^\^/, '')}`);
+    });
+    return {
+        dir: folder,
+        rootDir: folder,
+        roots: [folder],
+        moduleNameMapper: [],
+        moduleDirectories: [],
+        modulePaths: [],
+        // Conventional names (`*.test.js`) stay tests, as they were without this config (a project of
+        // a run takes its own only: those of the others are theirs).
+        testMatch: conventional
+            ? [...testMatch, `${folder ? folder + '/' : ''}**/{__tests__/**/*,*.test.*,*.spec.*}`]
+            : testMatch,
+        testRegex: [],
+        testPathIgnorePatterns: [/\/node_modules\//, ...ignored],
+        setupFiles: [...new Set([...inherited, ...block.setupFiles.map(file => joinPath(folder, file))])],
+        typeChecked: false
+    };
+}
+/** A vitest or vite config, named variants too (`vitest.config.solid.mts`, `vitest.compile.config.ts`). */
+const VITEST_CONFIG_FILE = /(?:^|\/)vite(?:st)?(?:\.[\w-]+)?\.config(?:\.[\w-]+)?\.[cm]?[jt]s$/;
+const VITEST_WORKSPACE_NAMES = ['json', 'ts', 'mts', 'cts', 'js', 'mjs', 'cjs'].map(ext => `vitest.workspace.${ext}`);
+/**
+ * Whether `path` is a file that may say what a vitest project tests: a config, a workspace file,
+ * or a file of vitest options that configs build on (`vitest.shared.ts`, `vitest.root.mjs`).
+ */
+const isVitestProjectFile = (path) => path.includes('vite') &&
+    (VITEST_CONFIG_FILE.test(path) ||
+        /(?:^|\/)vitest\.[\w.-]+\.[cm]?[jt]s$/.test(path) ||
+        VITEST_WORKSPACE_NAMES.includes(path.slice(path.lastIndexOf('/') + 1)));
+/**
+ * The source of the array that lists the projects of the vitest run in `dir`: its config's
+ * `test.projects` (vitest 3.2; `test.workspace` before), else a `vitest.workspace` file's.
+ */
+function vitestProjectList(read, dir, config) {
+    if (config?.projects)
+        return config.projects;
+    for (const name of VITEST_WORKSPACE_NAMES) {
+        const text = read(joinPath(dir, name));
+        if (text === undefined)
+            continue;
+        if (name.endsWith('.json'))
+            return text.trim().startsWith('[') ? text.trim() : undefined;
+        const exported = /\bexport\s+default\b/.exec(text);
+        const open = exported ? text.indexOf('[', exported.index) : -1;
+        const close = open < 0 ? -1 : closingBracket(text, open);
+        return close > open ? text.slice(open, close + 1) : undefined;
+    }
+    return undefined;
+}
+/**
+ * The projects of the vitest run of a package whose test script runs vitest (see
+ * vitestProjectList). An item is a folder or a config file, by path or glob (`!` leaves some out),
+ * or an inline project (`{ test: {…} }`). A folder's project is its vitest (else vite) config; a
+ * folder without one keeps the conventional names. Each project says what is a test, and which
+ * setup files run first, under its folder; one that builds on the run's config (`extends`,
+ * `mergeConfig`) has that config's setup files too. `configs`: the repository's config files.
+ */
+function vitestProjects(read, dir, configs) {
+    const pkg = readJson(read, joinPath(dir, 'package.json'));
+    const script = testScript(pkg?.scripts);
+    if (script === undefined || !commandWords(script, /^(?:\S*\/)?vitest$/))
+        return [];
+    const root = vitestConfig(read, dir);
+    const list = vitestProjectList(read, dir, root);
+    if (list === undefined)
+        return [];
+    // What a project builds on (`extends`, `mergeConfig`): the run's config and the configs it
+    // imports by path (`import shared from '../../vitest.shared'`), whose setup files it has too. A
+    // setup file written `resolve(__dirname, 'setup.ts')` is in the folder of the file that names
+    // it, and one written './setup.ts' in the project's: both are taken (those that exist count).
+    const inherited = (text, folder) => {
+        if (!/\bmergeConfig\s*\(|\bextends\s*:/.test(text))
+            return [];
+        const named = [{ from: dir, files: root?.setupFiles ?? [] }];
+        for (const match of text.matchAll(/\bimport\s+[\w$]+\s+from\s+['"](\.{1,2}\/[^'"]+)['"]/g)) {
+            const path = joinPath(folder, match[1]);
+            const stem = path.replace(/\.[cm]?[jt]s$/, '');
+            for (const candidate of [
+                path,
+                ...['ts', 'mts', 'cts', 'js', 'mjs', 'cjs'].map(ext => `${stem}.${ext}`)
+            ]) {
+                const imported = read(candidate);
+                if (imported === undefined)
+                    continue;
+                named.push({ from: dirname(candidate), files: vitestTestBlock(imported).setupFiles });
+                break;
+            }
+        }
+        return named.flatMap(({ from, files }) => files.flatMap(file => [joinPath(from, file), joinPath(folder, file)]));
+    };
+    const candidates = configs.filter(path => VITEST_CONFIG_FILE.test(path));
+    const projects = new Map();
+    const left = new Set();
+    for (const item of objectEntries(list)) {
+        if (item.startsWith('{')) {
+            const folder = joinPath(dir, /\broot\s*:\s*(['"])([^'"]*)\1/.exec(item)?.[2] ?? '');
+            projects.set(`${projects.size}\u0000inline`, vitestSettings(folder, vitestTestBlock(item), inherited(item, folder), false));
+            continue;
+        }
+        const [value] = /^['"`]/.test(item) ? pathStrings(item) : [];
+        if (value === undefined)
+            continue;
+        const negated = value.startsWith('!');
+        const pattern = joinPath(dir, value.replace(/^!/, '').replace(/^\.\//, '').replace(/\/+$/, ''));
+        const matches = /[*?{[]/.test(pattern)
+            ? picomatch__WEBPACK_IMPORTED_MODULE_1___default()(pattern, { dot: true })
+            : (path) => path === pattern;
+        // A folder's config: vitest's before vite's, in VITEST_CONFIG_NAMES order.
+        const byFolder = new Map();
+        for (const name of VITEST_CONFIG_NAMES)
+            for (const path of candidates)
+                if (path.endsWith('/' + name) || path === name) {
+                    const folder = dirname(path);
+                    if (matches(folder) && !byFolder.has(folder))
+                        byFolder.set(folder, path);
+                }
+        const files = [...byFolder.values(), ...candidates.filter(path => matches(path))];
+        // A folder without a config is a project of vitest's defaults (folders known by a config file
+        // of theirs, package.json say).
+        const bare = [...new Set(configs.map(dirname))].filter(folder => matches(folder) && !byFolder.has(folder));
+        // Keyed by config file, or by folder for one without.
+        const found = [
+            ...files.map(path => ({ key: path, text: read(path), folder: dirname(path) })),
+            ...bare.map(folder => ({ key: folder, text: '', folder }))
+        ];
+        for (const { key, text, folder } of found) {
+            if (negated)
+                left.add(key);
+            else if (text !== undefined)
+                projects.set(key, vitestSettings(folder, vitestTestBlock(text), inherited(text, folder), false));
+        }
+    }
+    return [...projects]
+        .filter(([path]) => !left.has(path))
+        .map(([, settings]) => ({ ...settings, group: dir }));
+}
 /** Vitest's default `test.include`. */
 const VITEST_INCLUDE = ['**/*.{test,spec}.?(c|m)[jt]s?(x)'];
 const VITEST_CONFIG_NAMES = ['vitest', 'vite'].flatMap(name => ['ts', 'mts', 'cts', 'js', 'mjs', 'cjs'].map(ext => `${name}.config.${ext}`));
@@ -7745,8 +7888,10 @@ function vitestConfig(read, dir) {
     for (const name of VITEST_CONFIG_NAMES)
         if ((text = read(joinPath(dir, name))) !== undefined)
             break;
-    if (text === undefined)
-        return undefined;
+    return text === undefined ? undefined : vitestTestBlock(text);
+}
+/** The entries of the `test: {…}` block in a vitest config's (or an inline project's) text, by key. */
+function testBlockEntries(text) {
     const open = /\btest\s*:\s*\{/.exec(text);
     const start = open ? open.index + open[0].length - 1 : -1;
     const end = start < 0 ? -1 : closingBracket(text, start);
@@ -7758,6 +7903,11 @@ function vitestConfig(read, dir) {
             if (pair)
                 entries.set(pair[1], pair[2].trim());
         }
+    return entries;
+}
+/** What the `test` block of a vitest config's text says of its tests (see vitestConfig). */
+function vitestTestBlock(text) {
+    const entries = testBlockEntries(text);
     const paths = (key) => {
         const value = entries.get(key);
         if (!value)
@@ -7767,11 +7917,13 @@ function vitestConfig(read, dir) {
             return strings.length ? [joinPath(...strings)] : [];
         });
     };
+    const projects = entries.get('projects') ?? entries.get('workspace');
     return {
         include: paths('include'),
         exclude: paths('exclude'),
         setupFiles: [...paths('setupFiles'), ...paths('globalSetup')],
-        dir: paths('dir')[0] ?? ''
+        dir: paths('dir')[0] ?? '',
+        ...(projects?.startsWith('[') && { projects })
     };
 }
 /**
@@ -7875,21 +8027,28 @@ function makeTestMatcher(jest, pytest = []) {
             return GO_TEST.test(path);
         if (!(0,_model_js__WEBPACK_IMPORTED_MODULE_2__/* .isJsLike */ .Pp)(path))
             return false;
-        for (const { settings, globs, folder, roots } of matchers) {
-            if (!path.startsWith(folder))
+        for (const matcher of matchers) {
+            if (!path.startsWith(matcher.folder))
                 continue;
-            // Ignored under the config's folder: not a test, whichever config comes next.
-            if (!roots.some(root => path.startsWith(root) || (root.length === path.length + 1 && root.startsWith(path)))) {
-                if (ignoredBy(settings, path))
-                    return false;
-                continue;
-            }
-            const named = (globs !== undefined && (globs(path) || globs('/' + path))) ||
-                settings.testRegex.some(r => matchesAbsolute(r, path)) ||
-                (!globs && settings.testRegex.length === 0 && isConventionalJsTest(path));
-            return named && !ignoredBy(settings, path);
+            const group = matcher.settings.group;
+            // A vitest run's projects: a test of any project that holds the file is a test.
+            if (group !== undefined)
+                return matchers.some(other => other.settings.group === group && path.startsWith(other.folder) && verdict(other, path));
+            const found = verdict(matcher, path);
+            if (found !== undefined)
+                return found;
         }
         return isConventionalJsTest(path) && !/(?:^|\/)(?:__fixtures__|fixtures)\//.test(path);
+    }
+    /** What a config says of a file under its folder: a test or not; undefined outside its roots. */
+    function verdict({ settings, globs, roots }, path) {
+        if (!roots.some(root => path.startsWith(root) || (root.length === path.length + 1 && root.startsWith(path))))
+            // Ignored under the config's folder: not a test, whichever config comes next.
+            return ignoredBy(settings, path) ? false : undefined;
+        const named = (globs !== undefined && (globs(path) || globs('/' + path))) ||
+            settings.testRegex.some(r => matchesAbsolute(r, path)) ||
+            (!globs && settings.testRegex.length === 0 && isConventionalJsTest(path));
+        return named && !ignoredBy(settings, path);
     }
 }
 const PYTEST_DEFAULT_FILES = ['test_*.py', '*_test.py'];

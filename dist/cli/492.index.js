@@ -342,8 +342,9 @@ const RULES = [
         why: 'a Go module file changed'
     },
     {
-        // Named variants too (`jest.config.unit.js`, `vitest.compile.config.ts`, `test/jest-e2e.json`).
-        test: /(?:^|\/)(?:jest|vitest|vite|karma|playwright|cypress|ava|webpack|rollup|esbuild|tsup)(?:\.[\w-]+)?\.config(?:\.[\w-]+)?\.[cm]?[jt]s(?:on)?$|(?:^|\/)jest[.-][\w.-]*\.json$|(?:^|\/)\.mocharc(?:\.[a-z]+)?$|(?:^|\/)vitest\.(?:workspace|projects)(?:\.[\w-]+)?\.(?:[cm]?[jt]s|json)$/,
+        // Named variants too (`jest.config.unit.js`, `vitest.compile.config.ts`, `test/jest-e2e.json`),
+        // and the vitest options that configs build on (`vitest.shared.ts`).
+        test: /(?:^|\/)(?:jest|vitest|vite|karma|playwright|cypress|ava|webpack|rollup|esbuild|tsup)(?:\.[\w-]+)?\.config(?:\.[\w-]+)?\.[cm]?[jt]s(?:on)?$|(?:^|\/)jest[.-][\w.-]*\.json$|(?:^|\/)\.mocharc(?:\.[a-z]+)?$|(?:^|\/)vitest\.(?:workspace|projects)(?:\.[\w-]+)?\.(?:[cm]?[jt]s|json)$|(?:^|\/)vitest\.[\w.-]+\.[cm]?[jt]s$/,
         why: 'a test runner or build config changed'
     },
     {
@@ -6102,7 +6103,9 @@ function isConfigEntry(entry) {
         path.endsWith('.cfg') ||
         path.includes('jest.config.') ||
         path.includes('.mocharc.');
-    return (named && CONFIG_NAMES.test(path) && !path.includes('node_modules/')) || isAliasConfig(path);
+    return ((named && CONFIG_NAMES.test(path) && !path.includes('node_modules/')) ||
+        isAliasConfig(path) ||
+        ((0,project/* isVitestProjectFile */.j_)(path) && !path.includes('node_modules/')));
 }
 /** Each jest project's setup files, as found in the repository. */
 function setupFilesOf(jest, resolver) {
@@ -6114,16 +6117,34 @@ function setupFilesOf(jest, resolver) {
         }))
     ]);
 }
-/** For each JavaScript test file, the setup files of its jest project that exist in the repository. */
+/**
+ * For each JavaScript test file, the setup files of its jest project that exist in the repository;
+ * of a vitest run's projects, those of each project that takes the file.
+ */
 function setupLoader(jest, setupFiles, isTest) {
-    const projects = jest.map((settings, i) => ({ settings, files: setupFiles[i] ?? [] }));
+    const projects = jest.map((settings, i) => ({
+        settings,
+        files: setupFiles[i] ?? [],
+        takes: once(() => (0,project/* makeTestMatcher */.bq)([settings]))
+    }));
     if (projects.every(project => project.files.length === 0))
         return () => [];
+    const holds = (dir, path) => !dir || path.startsWith(dir + '/');
     return path => {
         if (!(0,model/* isJsLike */.Pp)(path) || !isTest(path))
             return [];
-        return projects.find(({ settings }) => !settings.dir || path.startsWith(settings.dir + '/'))?.files ?? [];
+        const first = projects.find(({ settings }) => holds(settings.dir, path));
+        const group = first?.settings.group;
+        if (group === undefined)
+            return first?.files ?? [];
+        const taking = projects.filter(({ settings, takes }) => settings.group === group && holds(settings.dir, path) && takes()(path));
+        return [...new Set(taking.flatMap(project => project.files))];
     };
+}
+/** `make()`, made on first use. */
+function once(make) {
+    let made;
+    return () => (made ??= { value: make() }).value;
 }
 /** A revision's files, with its jest settings, test matcher and resolver (from its config files). */
 function revisionOf(head, entries, files, configText, memo) {
@@ -6133,12 +6154,16 @@ function revisionOf(head, entries, files, configText, memo) {
     for (const path of configText.keys())
         if (/(?:^|\/)(?:jest\.config\.[cm]?[jt]s(?:on)?|package\.json)$/.test(path))
             jestDirs.add((0,project/* dirname */.pD)(path));
+    const configs = [...configText.keys()];
     for (const dir of [...jestDirs].sort((a, b) => b.length - a.length)) {
         const settings = (0,project/* loadJestSettings */.AG)(read, dir);
         if (settings)
             jest.push(settings);
+        jest.push(...(0,project/* vitestProjects */.Gx)(read, dir, configs));
     }
-    const resolver = new Resolver(files, read, jest, memo, [...configText.keys()]);
+    // The deepest folder first (see makeTestMatcher); a vitest project may be deeper than its run.
+    jest.sort((a, b) => b.dir.length - a.dir.length);
+    const resolver = new Resolver(files, read, jest, memo, configs);
     const pytestDirs = new Set();
     for (const path of configText.keys())
         if (project/* PYTEST_CONFIGS */.iL.includes(path.slice(path.lastIndexOf('/') + 1)))

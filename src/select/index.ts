@@ -51,10 +51,12 @@ import {
   conftestsFor,
   dirname,
   joinPath,
+  isVitestProjectFile,
   loadJestSettings,
   loadPytestSettings,
   makeTestMatcher,
   PYTEST_CONFIGS,
+  vitestProjects,
   type JestSettings
 } from './project.js'
 import { Resolver } from './resolve.js'
@@ -214,7 +216,11 @@ function isConfigEntry(entry: TreeEntry): boolean {
     path.endsWith('.cfg') ||
     path.includes('jest.config.') ||
     path.includes('.mocharc.')
-  return (named && CONFIG_NAMES.test(path) && !path.includes('node_modules/')) || isAliasConfig(path)
+  return (
+    (named && CONFIG_NAMES.test(path) && !path.includes('node_modules/')) ||
+    isAliasConfig(path) ||
+    (isVitestProjectFile(path) && !path.includes('node_modules/'))
+  )
 }
 
 type Revision = Pick<
@@ -241,18 +247,38 @@ function setupFilesOf(jest: readonly JestSettings[], resolver: Resolver): string
   ])
 }
 
-/** For each JavaScript test file, the setup files of its jest project that exist in the repository. */
+/**
+ * For each JavaScript test file, the setup files of its jest project that exist in the repository;
+ * of a vitest run's projects, those of each project that takes the file.
+ */
 function setupLoader(
   jest: readonly JestSettings[],
   setupFiles: readonly string[][],
   isTest: (path: string) => boolean
 ): (path: string) => readonly string[] {
-  const projects = jest.map((settings, i) => ({ settings, files: setupFiles[i] ?? [] }))
+  const projects = jest.map((settings, i) => ({
+    settings,
+    files: setupFiles[i] ?? [],
+    takes: once(() => makeTestMatcher([settings]))
+  }))
   if (projects.every(project => project.files.length === 0)) return () => []
+  const holds = (dir: string, path: string): boolean => !dir || path.startsWith(dir + '/')
   return path => {
     if (!isJsLike(path) || !isTest(path)) return []
-    return projects.find(({ settings }) => !settings.dir || path.startsWith(settings.dir + '/'))?.files ?? []
+    const first = projects.find(({ settings }) => holds(settings.dir, path))
+    const group = first?.settings.group
+    if (group === undefined) return first?.files ?? []
+    const taking = projects.filter(
+      ({ settings, takes }) => settings.group === group && holds(settings.dir, path) && takes()(path)
+    )
+    return [...new Set(taking.flatMap(project => project.files))]
   }
+}
+
+/** `make()`, made on first use. */
+function once<T>(make: () => T): () => T {
+  let made: { value: T } | undefined
+  return () => (made ??= { value: make() }).value
 }
 
 /** A revision's files, with its jest settings, test matcher and resolver (from its config files). */
@@ -268,11 +294,15 @@ function revisionOf(
   const jestDirs = new Set<string>([''])
   for (const path of configText.keys())
     if (/(?:^|\/)(?:jest\.config\.[cm]?[jt]s(?:on)?|package\.json)$/.test(path)) jestDirs.add(dirname(path))
+  const configs = [...configText.keys()]
   for (const dir of [...jestDirs].sort((a, b) => b.length - a.length)) {
     const settings = loadJestSettings(read, dir)
     if (settings) jest.push(settings)
+    jest.push(...vitestProjects(read, dir, configs))
   }
-  const resolver = new Resolver(files, read, jest, memo, [...configText.keys()])
+  // The deepest folder first (see makeTestMatcher); a vitest project may be deeper than its run.
+  jest.sort((a, b) => b.dir.length - a.dir.length)
+  const resolver = new Resolver(files, read, jest, memo, configs)
   const pytestDirs = new Set<string>()
   for (const path of configText.keys())
     if ((PYTEST_CONFIGS as readonly string[]).includes(path.slice(path.lastIndexOf('/') + 1)))

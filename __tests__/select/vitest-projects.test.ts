@@ -1,0 +1,202 @@
+/**
+ * A vitest run split into projects (`test.projects`, as zod has it): a package whose config builds
+ * on shared options (`mergeConfig`) and names its tests (`checks/**`), a project config at the top
+ * that runs the same tests again with a setup file of its own, and a package without a config.
+ * The selection follows each project; checked against a real vitest run.
+ */
+import { afterAll, describe, expect, it } from '@jest/globals'
+import { loadJestSettings, makeTestMatcher, vitestProjects } from '../../src/select/project.js'
+import { cleanupAll } from '../support/git-repo.js'
+import { expectEditSelects } from '../support/select-both-ways.js'
+
+afterAll(() => cleanupAll())
+
+const here = [
+  "import { dirname, resolve } from 'node:path'",
+  "import { fileURLToPath } from 'node:url'",
+  '',
+  'const __dirname = dirname(fileURLToPath(import.meta.url))'
+]
+
+const FILES = {
+  'package.json': JSON.stringify({ name: 'mono', type: 'module', scripts: { test: 'vitest run' } }),
+  'vitest.config.ts': [
+    "import { defineConfig } from 'vitest/config'",
+    '',
+    "export default defineConfig({ test: { projects: ['packages/*', './vitest.strict.config.ts'] } })",
+    ''
+  ].join('\n'),
+  'vitest.shared.ts': [
+    "import { defineConfig } from 'vitest/config'",
+    ...here,
+    '',
+    "export default defineConfig({ test: { setupFiles: [resolve(__dirname, 'scripts/units.ts')] } })",
+    ''
+  ].join('\n'),
+  'vitest.strict.config.ts': [
+    "import { defineConfig } from 'vitest/config'",
+    '',
+    'export default defineConfig({',
+    '  test: {',
+    "    name: 'strict',",
+    "    include: ['packages/core/checks/**/*.ts'],",
+    "    setupFiles: ['./scripts/units.ts', './scripts/strict.ts']",
+    '  }',
+    '})',
+    ''
+  ].join('\n'),
+  'scripts/units.ts': '(globalThis as { UNIT?: number }).UNIT = 1\n',
+  'scripts/strict.ts':
+    "import { strictness } from './flags'\n\n(globalThis as { STRICT?: unknown }).STRICT = strictness\n",
+  'scripts/flags.ts': 'export const strictness: unknown = true\n',
+  'packages/core/package.json': JSON.stringify({ name: '@mono/core', type: 'module' }),
+  'packages/core/vitest.config.ts': [
+    "import { defineProject, mergeConfig } from 'vitest/config'",
+    "import shared from '../../vitest.shared'",
+    '',
+    "export default mergeConfig(shared, defineProject({ test: { name: 'core', include: ['checks/**/*.ts'] } }))",
+    ''
+  ].join('\n'),
+  'packages/core/src/math.ts':
+    'export const add = (a: number, b: number) => a + b\nexport const mul = (a: number, b: number) => a * b\n',
+  'packages/core/checks/add.ts': [
+    "import { expect, test } from 'vitest'",
+    "import { add } from '../src/math'",
+    "test('add', () => expect(add(1, (globalThis as { UNIT?: number }).UNIT ?? 0)).toBe(2))",
+    ''
+  ].join('\n'),
+  'packages/core/checks/mul.ts': [
+    "import { expect, test } from 'vitest'",
+    "import { mul } from '../src/math'",
+    "test('mul', () => {",
+    '  expect(mul(2, 3)).toBe(6)',
+    "  expect(typeof ((globalThis as { STRICT?: unknown }).STRICT ?? false)).toBe('boolean')",
+    '})',
+    ''
+  ].join('\n'),
+  'packages/web/package.json': JSON.stringify({ name: '@mono/web', type: 'module' }),
+  'packages/web/src/page.ts': "export const title = () => 'home'\n",
+  'packages/web/src/page.test.ts': [
+    "import { expect, test } from 'vitest'",
+    "import { title } from './page'",
+    "test('title', () => expect(title()).toBe('home'))",
+    ''
+  ].join('\n')
+}
+
+const EVERY_TEST = [
+  'packages/core/checks/add.ts',
+  'packages/core/checks/mul.ts',
+  'packages/web/src/page.test.ts'
+]
+
+describe('a vitest run of several projects', () => {
+  it.each([
+    // Tests of the core project by its include (not named as tests).
+    [
+      'packages/core/src/math.ts',
+      'a + b',
+      'a - b',
+      ['packages/core/checks/add.ts'],
+      ['packages/core/checks/add.ts']
+    ],
+    // The strict project's own setup file: it runs before the core tests there.
+    [
+      'scripts/strict.ts',
+      'STRICT = strictness',
+      "STRICT = 'yes'",
+      ['packages/core/checks/mul.ts'],
+      EVERY_TEST
+    ],
+    // What that setup file loads: the tests of the strict project, which runs it (the core tests,
+    // whose own project does not).
+    [
+      'scripts/flags.ts',
+      'strictness: unknown = true',
+      "strictness: unknown = 'yes'",
+      ['packages/core/checks/mul.ts'],
+      ['packages/core/checks/add.ts', 'packages/core/checks/mul.ts']
+    ],
+    // The shared setup file the core project builds on.
+    ['scripts/units.ts', 'UNIT = 1', 'UNIT = 2', ['packages/core/checks/add.ts'], EVERY_TEST],
+    // A package without a config: vitest's own names.
+    [
+      'packages/web/src/page.ts',
+      "'home'",
+      "'away'",
+      ['packages/web/src/page.test.ts'],
+      ['packages/web/src/page.test.ts']
+    ]
+  ])('%s (%s → %s) selects what fails', async (file, from, to, failing, selected) => {
+    await expectEditSelects(FILES, [file as keyof typeof FILES, from, to], failing, selected)
+  })
+})
+
+describe('the projects of a vitest run', () => {
+  const read =
+    (files: Record<string, string>) =>
+    (path: string): string | undefined =>
+      files[path]
+  const projectsOf = (files: Record<string, string>) => vitestProjects(read(files), '', Object.keys(files))
+
+  it('reads a workspace file: folders by glob, one left out, config files by name, inline projects', () => {
+    const files = {
+      'package.json': JSON.stringify({ scripts: { test: 'vitest' } }),
+      'vitest.workspace.ts': [
+        "import { defineWorkspace } from 'vitest/config'",
+        'export default defineWorkspace([',
+        "  'packages/*',",
+        "  '!packages/old',",
+        "  'apps/site/vitest.config.e2e.mts',",
+        "  { extends: true, test: { name: 'unit', root: './tools', include: ['spec/**/*.js'], setupFiles: ['./env.js'] } },",
+        '  ...more',
+        '])'
+      ].join('\n'),
+      'vitest.config.ts': "export default { test: { setupFiles: ['./base.ts'] } }",
+      'packages/a/vitest.config.ts': "export default { test: { include: ['t/**/*.ts'] } }",
+      'packages/a/vite.config.ts': "export default { test: { include: ['never/**'] } }",
+      'packages/old/vitest.config.ts': "export default { test: { include: ['old/**'] } }",
+      'apps/site/vitest.config.e2e.mts': "export default { test: { include: ['e2e/**/*.ts'] } }"
+    }
+    const projects = projectsOf(files)
+    expect(projects.map(p => [p.dir, p.testMatch[0], p.setupFiles, p.group])).toEqual([
+      ['packages/a', 'packages/a/t/**/*.ts', [], ''],
+      ['apps/site', 'apps/site/e2e/**/*.ts', [], ''],
+      // Inline, with `extends`: the run's setup file too, in either folder it may be read from.
+      ['tools', 'tools/spec/**/*.js', ['base.ts', 'tools/base.ts', 'tools/env.js'], '']
+    ])
+    // Without a vitest test script, no projects.
+    expect(projectsOf({ ...files, 'package.json': JSON.stringify({ scripts: { test: 'jest' } }) })).toEqual(
+      []
+    )
+  })
+
+  it('takes `test.projects` (or the older `test.workspace`) from the run’s config', () => {
+    for (const key of ['projects', 'workspace']) {
+      const files = {
+        'package.json': JSON.stringify({ scripts: { test: 'vitest run' } }),
+        'vitest.config.mts': `export default { test: { ${key}: ['./vitest.node.config.ts'], setupFiles: ['./s.ts'] } }`,
+        'vitest.node.config.ts': "export default { test: { include: ['node/**/*.ts'] } }"
+      }
+      expect(projectsOf(files).map(p => p.testMatch[0])).toEqual(['node/**/*.ts'])
+      // The run's own config is one of the group: its tests and setup files count with the projects'.
+      expect(loadJestSettings(read(files), '')?.group).toBe('')
+    }
+  })
+
+  it('counts a test of any project that holds a file, even one a deeper project does not take', () => {
+    const files = {
+      'package.json': JSON.stringify({ scripts: { test: 'vitest run' } }),
+      'vitest.config.ts': "export default { test: { projects: ['packages/*', './vitest.more.config.ts'] } }",
+      'vitest.more.config.ts': "export default { test: { include: ['packages/a/checks/**/*.ts'] } }",
+      'packages/a/vitest.config.ts': "export default { test: { include: ['t/**/*.ts'] } }"
+    }
+    const projects = projectsOf(files).sort((a, b) => b.dir.length - a.dir.length)
+    const isTest = makeTestMatcher(projects)
+    expect(['packages/a/checks/x.ts', 'packages/a/t/y.ts', 'packages/a/src/z.ts'].map(isTest)).toEqual([
+      true,
+      true,
+      false
+    ])
+  })
+})
