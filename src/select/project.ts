@@ -987,11 +987,13 @@ function vitestProjectList(
  * The projects of the vitest run of a package whose test script runs vitest (see
  * vitestProjectList). An item is a folder or a config file, by path or glob (`!` leaves some out),
  * or an inline project (`{ test: {…} }`). A folder's project is its vitest (else vite) config; a
- * folder without one keeps the conventional names. Each project says what is a test, and which
+ * folder without one takes vitest's default names. Each project says what is a test, and which
  * setup files run first, under its folder; one that builds on the run's config (`extends`,
  * `mergeConfig`) has that config's setup files too. `configs`: the repository's config files.
  */
 export function vitestProjects(read: ReadText, dir: string, configs: readonly string[]): JestSettings[] {
+  // Asked of every package: most never name vitest.
+  if (!read(joinPath(dir, 'package.json'))?.includes('vitest')) return []
   const pkg = readJson(read, joinPath(dir, 'package.json'))
   const script = testScript(pkg?.scripts)
   if (script === undefined || !commandWords(script, /^(?:\S*\/)?vitest$/)) return []
