@@ -5161,16 +5161,19 @@ class JsScanner {
         const { kinds, texts, newline, n } = this;
         const block = this.isBlockDeclaration(start);
         let k = this.skipDecorators(start);
-        // `import … from 'a'` and `export … from 'a'` end at their module's name: a line after it that
-        // starts with `(` or `[` is a statement of its own.
-        const fromModule = this.is(k, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3, 'export') ||
-            (this.is(k, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3, 'import') && !this.is(k + 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '(') && !this.is(k + 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '.'));
+        // An import or export of names (`import … from 'a'`, `import 'a'`, `import a = require('a')`,
+        // `export { a }`, `export * from 'a'`) never goes on with a `(`, `[` or template on a new line:
+        // that line is a statement of its own (code without semicolons).
+        const namesModule = (this.is(k, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3, 'import') && !this.is(k + 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '(') && !this.is(k + 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '.')) ||
+            (this.is(k, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3, 'export') &&
+                (this.is(k + 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '{') ||
+                    this.is(k + 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '*') ||
+                    (this.is(k + 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3, 'type') && this.is(k + 2, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '{'))));
         for (; k < n; k++) {
-            if (fromModule &&
+            if (namesModule &&
                 k > start &&
                 newline[k] &&
-                kinds[k - 1] === _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .STRING */ .An &&
-                (this.is(k - 2, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3, 'from') || this.is(k - 2, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3, 'import')))
+                (this.is(k, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '(') || this.is(k, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '[') || kinds[k] === _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .TEMPLATE */ .nE))
                 return k;
             if (k > start &&
                 newline[k] &&

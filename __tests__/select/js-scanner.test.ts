@@ -87,14 +87,18 @@ describe('JS/TS lexer', () => {
 })
 
 describe('JS/TS scanner: imports and exports', () => {
-  it('ends an import or re-export at its module, before a line that starts with ( or [', () => {
+  it('ends an import or an export of names before a line that starts with ( or [', () => {
     const src = [
       "import { strictness } from './flags'",
       '(globalThis as { STRICT?: unknown }).STRICT = strictness',
       "export { shared } from './shared'",
       '[strictness].forEach(value => console.log(value))',
       "import './side-effect'",
-      '(() => strictness)()'
+      '(() => strictness)()',
+      'export { strictness }',
+      '(globalThis as { AGAIN?: unknown }).AGAIN = strictness',
+      "import legacy = require('./legacy')",
+      '[legacy].forEach(value => value)'
     ].join('\n')
     const scan = scanJs(src, 'setup.ts')
     expect(scan.symbols[MODULE_SYMBOL]?.refs).toEqual([
@@ -102,9 +106,16 @@ describe('JS/TS scanner: imports and exports', () => {
       'unknown',
       'strictness',
       'value',
-      'console'
+      'console',
+      'legacy'
     ])
-    expect(specs(src)).toEqual(['reexport:./shared', 'static:./flags', 'static:./side-effect'])
+    expect(scan.exports).toEqual({ shared: '@reexport:shared', strictness: 'strictness' })
+    expect(specs(src)).toEqual([
+      'reexport:./shared',
+      'static:./flags',
+      'static:./legacy',
+      'static:./side-effect'
+    ])
   })
 
   it('finds every kind of import', () => {

@@ -878,18 +878,21 @@ class JsScanner {
     const { kinds, texts, newline, n } = this
     const block = this.isBlockDeclaration(start)
     let k = this.skipDecorators(start)
-    // `import … from 'a'` and `export … from 'a'` end at their module's name: a line after it that
-    // starts with `(` or `[` is a statement of its own.
-    const fromModule =
-      this.is(k, IDENT, 'export') ||
-      (this.is(k, IDENT, 'import') && !this.is(k + 1, PUNCT, '(') && !this.is(k + 1, PUNCT, '.'))
+    // An import or export of names (`import … from 'a'`, `import 'a'`, `import a = require('a')`,
+    // `export { a }`, `export * from 'a'`) never goes on with a `(`, `[` or template on a new line:
+    // that line is a statement of its own (code without semicolons).
+    const namesModule =
+      (this.is(k, IDENT, 'import') && !this.is(k + 1, PUNCT, '(') && !this.is(k + 1, PUNCT, '.')) ||
+      (this.is(k, IDENT, 'export') &&
+        (this.is(k + 1, PUNCT, '{') ||
+          this.is(k + 1, PUNCT, '*') ||
+          (this.is(k + 1, IDENT, 'type') && this.is(k + 2, PUNCT, '{'))))
     for (; k < n; k++) {
       if (
-        fromModule &&
+        namesModule &&
         k > start &&
         newline[k] &&
-        kinds[k - 1] === STRING &&
-        (this.is(k - 2, IDENT, 'from') || this.is(k - 2, IDENT, 'import'))
+        (this.is(k, PUNCT, '(') || this.is(k, PUNCT, '[') || kinds[k] === TEMPLATE)
       )
         return k
       if (
