@@ -6156,10 +6156,7 @@ function revisionOf(head, entries, files, configText, memo) {
             jestDirs.add((0,project/* dirname */.pD)(path));
     const configs = [...configText.keys()];
     for (const dir of [...jestDirs].sort((a, b) => b.length - a.length)) {
-        const settings = (0,project/* loadJestSettings */.AG)(read, dir);
-        if (settings)
-            jest.push(settings);
-        jest.push(...(0,project/* vitestProjects */.Gx)(read, dir, configs));
+        jest.push(...(0,project/* loadTestSettings */.k$)(read, dir, configs));
     }
     // The deepest folder first (see makeTestMatcher); a vitest project may be deeper than its run.
     jest.sort((a, b) => b.dir.length - a.dir.length);

@@ -5,7 +5,7 @@
  * The selection follows each project; checked against a real vitest run.
  */
 import { afterAll, describe, expect, it } from '@jest/globals'
-import { loadJestSettings, makeTestMatcher, vitestProjects } from '../../src/select/project.js'
+import { loadJestSettings, loadTestSettings, makeTestMatcher } from '../../src/select/project.js'
 import { cleanupAll } from '../support/git-repo.js'
 import { expectEditSelects } from '../support/select-both-ways.js'
 
@@ -137,7 +137,9 @@ describe('the projects of a vitest run', () => {
     (files: Record<string, string>) =>
     (path: string): string | undefined =>
       files[path]
-  const projectsOf = (files: Record<string, string>) => vitestProjects(read(files), '', Object.keys(files))
+  // The package's own settings come first, then its projects'.
+  const projectsOf = (files: Record<string, string>) =>
+    loadTestSettings(read(files), '', Object.keys(files)).slice(loadJestSettings(read(files), '') ? 1 : 0)
 
   it('reads a workspace file: folders by glob, one left out, config files by name, inline projects', () => {
     const files = {

@@ -6824,8 +6824,6 @@ function hashText(text, seed = 0) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   AG: () => (/* binding */ loadJestSettings),
-/* harmony export */   Gx: () => (/* binding */ vitestProjects),
 /* harmony export */   HU: () => (/* binding */ loadPackage),
 /* harmony export */   IJ: () => (/* binding */ pathStrings),
 /* harmony export */   JN: () => (/* binding */ conftestsFor),
@@ -6835,6 +6833,7 @@ function hashText(text, seed = 0) {
 /* harmony export */   bq: () => (/* binding */ makeTestMatcher),
 /* harmony export */   iL: () => (/* binding */ PYTEST_CONFIGS),
 /* harmony export */   j_: () => (/* binding */ isVitestProjectFile),
+/* harmony export */   k$: () => (/* binding */ loadTestSettings),
 /* harmony export */   mt: () => (/* binding */ loadTsConfig),
 /* harmony export */   ng: () => (/* binding */ loadPytestSettings),
 /* harmony export */   pD: () => (/* binding */ dirname),
@@ -6843,7 +6842,7 @@ function hashText(text, seed = 0) {
 /* harmony export */   xG: () => (/* binding */ workspaceGlobs),
 /* harmony export */   zs: () => (/* binding */ safeRegex)
 /* harmony export */ });
-/* unused harmony exports typeCheckedByJest, parseJsonc, literalObjectFromJs, jestConfigFromJs, pytestCollects */
+/* unused harmony exports typeCheckedByJest, parseJsonc, literalObjectFromJs, jestConfigFromJs, loadJestSettings, pytestCollects */
 /* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(14006);
 /* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(picomatch__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _runners_detect_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38408);
@@ -7412,11 +7411,22 @@ function safeRegex(source, flags) {
         return undefined;
     }
 }
-/**
- * The jest config of a folder, when there is one: the file its test script names
- * (`jest --config <file>`), else jest.config.*, else package.json "jest".
- */
+/** What a folder's own config or test script says of its tests (see testSettingsOf). */
 function loadJestSettings(read, dir) {
+    return testSettingsOf(read, dir, []).own;
+}
+/** What says which files are tests under a folder: its own settings, then its vitest projects'. */
+function loadTestSettings(read, dir, configs) {
+    const { own, projects } = testSettingsOf(read, dir, configs);
+    return own ? [own, ...projects] : projects;
+}
+/**
+ * The tests of a folder: its jest config, when there is one (the file its test script names,
+ * `jest --config <file>`, else jest.config.*, else package.json "jest"), else its test script's
+ * runner (see runnerTestSettings), with the projects of a vitest run. `configs`: the repository's
+ * config files, where vitest projects given by glob are looked for.
+ */
+function testSettingsOf(read, dir, configs) {
     let raw;
     let unreadable;
     let readInPart;
@@ -7464,7 +7474,7 @@ function loadJestSettings(read, dir) {
         }
     }
     if (!found)
-        return runnerTestSettings(read, dir, pkg);
+        return runnerTestSettings(read, dir, pkg, configs);
     const rootDir = typeof raw?.rootDir === 'string' ? joinPath(configDir, raw.rootDir) : configDir;
     const config = withInlineProjects(raw ?? {}, rootDir, configDir);
     const expand = (p) => joinPath(p.replace(/<rootDir>/g, rootDir));
@@ -7476,7 +7486,7 @@ function loadJestSettings(read, dir) {
                 mapper.push({ regex, targets: asStrings(target).map(t => t.replace(/<rootDir>/g, rootDir)) });
         }
     }
-    return {
+    const own = {
         dir,
         rootDir,
         roots: config.roots ? asStrings(config.roots).map(expand) : [rootDir],
@@ -7504,6 +7514,7 @@ function loadJestSettings(read, dir) {
             .exec(configText)?.[1]
             ?.replace(/<rootDir>\/?/, dir ? dir + '/' : '')
     };
+    return { own, projects: [] };
 }
 // ── the test files of mocha, tap and node --test ───────────────────────────
 /** Options of mocha that take a value: the word after them is not a spec. */
@@ -7626,10 +7637,11 @@ function specPatterns(dir, spec, recursive, extensions) {
  * or `ava.files`), else the runner's defaults (tape and uvu have none: their files must be named);
  * with mocha's `--require`d local files as setup files.
  */
-function runnerTestSettings(read, dir, pkg) {
+function runnerTestSettings(read, dir, pkg, configs) {
+    const none = { projects: [] };
     const script = testScript(pkg?.scripts);
     if (script === undefined)
-        return undefined;
+        return none;
     let testMatch;
     const setupFiles = [];
     const mocha = commandWords(script, /^(?:\S*\/)?_?mocha$/);
@@ -7705,18 +7717,20 @@ function runnerTestSettings(read, dir, pkg) {
             testMatch = specs.flatMap(spec => specPatterns(dir, spec, false, ['js', 'cjs', 'mjs']));
     }
     else if (vitest) {
-        // A config that says nothing of the tests leaves the conventional names (see makeTestMatcher).
         const config = vitestConfig(read, dir);
+        const list = vitestProjectList(read, dir, config);
+        const projects = list === undefined ? [] : vitestProjects(read, dir, configs, config, list);
+        // A config that says nothing of the tests leaves the conventional names (see makeTestMatcher).
         if (!config || config.include.length + config.exclude.length + config.setupFiles.length === 0)
-            return undefined;
-        const settings = vitestSettings(dir, config);
-        if (vitestProjectList(read, dir, config) !== undefined)
-            settings.group = dir;
-        return settings;
+            return { projects };
+        const own = vitestSettings(dir, config);
+        if (list !== undefined)
+            own.group = dir;
+        return { own, projects };
     }
     if (!testMatch)
-        return undefined;
-    return {
+        return none;
+    const own = {
         dir,
         rootDir: dir,
         roots: [dir],
@@ -7730,6 +7744,7 @@ function runnerTestSettings(read, dir, pkg) {
         setupFiles,
         typeChecked: false
     };
+    return { own, projects: [] };
 }
 /** What a vitest config's test block (see vitestTestBlock) makes of the tests under `folder`. */
 function vitestSettings(folder, block, inherited = [], conventional = true) {
@@ -7791,25 +7806,14 @@ function vitestProjectList(read, dir, config) {
     return undefined;
 }
 /**
- * The projects of the vitest run of a package whose test script runs vitest (see
- * vitestProjectList). An item is a folder or a config file, by path or glob (`!` leaves some out),
+ * The projects of the vitest run in `dir`, whose config is `root` and whose project list (see
+ * vitestProjectList) is `list`. An item is a folder or a config file, by path or glob (`!` leaves some out),
  * or an inline project (`{ test: {…} }`). A folder's project is its vitest (else vite) config; a
  * folder without one takes vitest's default names. Each project says what is a test, and which
  * setup files run first, under its folder; one that builds on the run's config (`extends`,
  * `mergeConfig`) has that config's setup files too. `configs`: the repository's config files.
  */
-function vitestProjects(read, dir, configs) {
-    // Asked of every package: most never name vitest.
-    if (!read(joinPath(dir, 'package.json'))?.includes('vitest'))
-        return [];
-    const pkg = readJson(read, joinPath(dir, 'package.json'));
-    const script = testScript(pkg?.scripts);
-    if (script === undefined || !commandWords(script, /^(?:\S*\/)?vitest$/))
-        return [];
-    const root = vitestConfig(read, dir);
-    const list = vitestProjectList(read, dir, root);
-    if (list === undefined)
-        return [];
+function vitestProjects(read, dir, configs, root, list) {
     // What a project builds on (`extends`, `mergeConfig`): the run's config and the configs it
     // imports by path (`import shared from '../../vitest.shared'`), whose setup files it has too. A
     // setup file written `resolve(__dirname, 'setup.ts')` is in the folder of the file that names

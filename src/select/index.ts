@@ -52,11 +52,10 @@ import {
   dirname,
   joinPath,
   isVitestProjectFile,
-  loadJestSettings,
+  loadTestSettings,
   loadPytestSettings,
   makeTestMatcher,
   PYTEST_CONFIGS,
-  vitestProjects,
   type JestSettings
 } from './project.js'
 import { Resolver } from './resolve.js'
@@ -296,9 +295,7 @@ function revisionOf(
     if (/(?:^|\/)(?:jest\.config\.[cm]?[jt]s(?:on)?|package\.json)$/.test(path)) jestDirs.add(dirname(path))
   const configs = [...configText.keys()]
   for (const dir of [...jestDirs].sort((a, b) => b.length - a.length)) {
-    const settings = loadJestSettings(read, dir)
-    if (settings) jest.push(settings)
-    jest.push(...vitestProjects(read, dir, configs))
+    jest.push(...loadTestSettings(read, dir, configs))
   }
   // The deepest folder first (see makeTestMatcher); a vitest project may be deeper than its run.
   jest.sort((a, b) => b.dir.length - a.dir.length)

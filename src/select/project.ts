@@ -589,11 +589,28 @@ export function safeRegex(source: string, flags?: string): RegExp | undefined {
   }
 }
 
-/**
- * The jest config of a folder, when there is one: the file its test script names
- * (`jest --config <file>`), else jest.config.*, else package.json "jest".
- */
+/** What a folder's own config or test script says of its tests (see testSettingsOf). */
 export function loadJestSettings(read: ReadText, dir: string): JestSettings | undefined {
+  return testSettingsOf(read, dir, []).own
+}
+
+/** What says which files are tests under a folder: its own settings, then its vitest projects'. */
+export function loadTestSettings(read: ReadText, dir: string, configs: readonly string[]): JestSettings[] {
+  const { own, projects } = testSettingsOf(read, dir, configs)
+  return own ? [own, ...projects] : projects
+}
+
+/**
+ * The tests of a folder: its jest config, when there is one (the file its test script names,
+ * `jest --config <file>`, else jest.config.*, else package.json "jest"), else its test script's
+ * runner (see runnerTestSettings), with the projects of a vitest run. `configs`: the repository's
+ * config files, where vitest projects given by glob are looked for.
+ */
+function testSettingsOf(
+  read: ReadText,
+  dir: string,
+  configs: readonly string[]
+): { own?: JestSettings; projects: JestSettings[] } {
   let raw: Record<string, unknown> | undefined
   let unreadable: string | undefined
   let readInPart: string | undefined
@@ -634,7 +651,7 @@ export function loadJestSettings(read: ReadText, dir: string): JestSettings | un
       found = true
     }
   }
-  if (!found) return runnerTestSettings(read, dir, pkg)
+  if (!found) return runnerTestSettings(read, dir, pkg, configs)
   const rootDir = typeof raw?.rootDir === 'string' ? joinPath(configDir, raw.rootDir) : configDir
   const config = withInlineProjects(raw ?? {}, rootDir, configDir)
   const expand = (p: string): string => joinPath(p.replace(/<rootDir>/g, rootDir))
@@ -645,7 +662,7 @@ export function loadJestSettings(read: ReadText, dir: string): JestSettings | un
       if (regex) mapper.push({ regex, targets: asStrings(target).map(t => t.replace(/<rootDir>/g, rootDir)) })
     }
   }
-  return {
+  const own: JestSettings = {
     dir,
     rootDir,
     roots: config.roots ? asStrings(config.roots).map(expand) : [rootDir],
@@ -673,6 +690,7 @@ export function loadJestSettings(read: ReadText, dir: string): JestSettings | un
       .exec(configText)?.[1]
       ?.replace(/<rootDir>\/?/, dir ? dir + '/' : '')
   }
+  return { own, projects: [] }
 }
 
 // ── the test files of mocha, tap and node --test ───────────────────────────
@@ -809,10 +827,12 @@ function specPatterns(dir: string, spec: string, recursive: boolean, extensions:
 function runnerTestSettings(
   read: ReadText,
   dir: string,
-  pkg: Record<string, unknown> | undefined
-): JestSettings | undefined {
+  pkg: Record<string, unknown> | undefined,
+  configs: readonly string[]
+): { own?: JestSettings; projects: JestSettings[] } {
+  const none = { projects: [] }
   const script = testScript(pkg?.scripts)
-  if (script === undefined) return undefined
+  if (script === undefined) return none
   let testMatch: string[] | undefined
   const setupFiles: string[] = []
   const mocha = commandWords(script, /^(?:\S*\/)?_?mocha$/)
@@ -886,16 +906,18 @@ function runnerTestSettings(
     )
     if (specs.length) testMatch = specs.flatMap(spec => specPatterns(dir, spec, false, ['js', 'cjs', 'mjs']))
   } else if (vitest) {
-    // A config that says nothing of the tests leaves the conventional names (see makeTestMatcher).
     const config = vitestConfig(read, dir)
+    const list = vitestProjectList(read, dir, config)
+    const projects = list === undefined ? [] : vitestProjects(read, dir, configs, config, list)
+    // A config that says nothing of the tests leaves the conventional names (see makeTestMatcher).
     if (!config || config.include.length + config.exclude.length + config.setupFiles.length === 0)
-      return undefined
-    const settings = vitestSettings(dir, config)
-    if (vitestProjectList(read, dir, config) !== undefined) settings.group = dir
-    return settings
+      return { projects }
+    const own = vitestSettings(dir, config)
+    if (list !== undefined) own.group = dir
+    return { own, projects }
   }
-  if (!testMatch) return undefined
-  return {
+  if (!testMatch) return none
+  const own: JestSettings = {
     dir,
     rootDir: dir,
     roots: [dir],
@@ -909,6 +931,7 @@ function runnerTestSettings(
     setupFiles,
     typeChecked: false
   }
+  return { own, projects: [] }
 }
 
 /** What a vitest config's test block (see vitestTestBlock) makes of the tests under `folder`. */
@@ -984,22 +1007,20 @@ function vitestProjectList(
 }
 
 /**
- * The projects of the vitest run of a package whose test script runs vitest (see
- * vitestProjectList). An item is a folder or a config file, by path or glob (`!` leaves some out),
+ * The projects of the vitest run in `dir`, whose config is `root` and whose project list (see
+ * vitestProjectList) is `list`. An item is a folder or a config file, by path or glob (`!` leaves some out),
  * or an inline project (`{ test: {…} }`). A folder's project is its vitest (else vite) config; a
  * folder without one takes vitest's default names. Each project says what is a test, and which
  * setup files run first, under its folder; one that builds on the run's config (`extends`,
  * `mergeConfig`) has that config's setup files too. `configs`: the repository's config files.
  */
-export function vitestProjects(read: ReadText, dir: string, configs: readonly string[]): JestSettings[] {
-  // Asked of every package: most never name vitest.
-  if (!read(joinPath(dir, 'package.json'))?.includes('vitest')) return []
-  const pkg = readJson(read, joinPath(dir, 'package.json'))
-  const script = testScript(pkg?.scripts)
-  if (script === undefined || !commandWords(script, /^(?:\S*\/)?vitest$/)) return []
-  const root = vitestConfig(read, dir)
-  const list = vitestProjectList(read, dir, root)
-  if (list === undefined) return []
+function vitestProjects(
+  read: ReadText,
+  dir: string,
+  configs: readonly string[],
+  root: VitestTestBlock | undefined,
+  list: string
+): JestSettings[] {
   // What a project builds on (`extends`, `mergeConfig`): the run's config and the configs it
   // imports by path (`import shared from '../../vitest.shared'`), whose setup files it has too. A
   // setup file written `resolve(__dirname, 'setup.ts')` is in the folder of the file that names
