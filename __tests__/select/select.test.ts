@@ -1448,6 +1448,7 @@ describe('safety fallbacks', () => {
     ['a tsconfig', { 'tsconfig.json': '{}\n' }, /TypeScript config/],
     ['a babel config', { 'babel.config.js': 'module.exports = {}\n' }, /Babel or SWC/],
     ['a test setup file', { 'jest.setup.ts': 'export {}\n' }, /test setup file/],
+    ['a vitest setup file', { 'vitest.setup.ts': 'export {}\n' }, /test setup file/],
     ["CI Medic's config", { '.github/ci-medic.yml': 'retries: 1\n' }, /CI Medic's own config/],
     [
       'an unparseable source file',

@@ -344,7 +344,7 @@ const RULES = [
     {
         // Named variants too (`jest.config.unit.js`, `vitest.compile.config.ts`, `test/jest-e2e.json`),
         // and the vitest options that configs build on (`vitest.shared.ts`).
-        test: /(?:^|\/)(?:jest|vitest|vite|karma|playwright|cypress|ava|webpack|rollup|esbuild|tsup)(?:\.[\w-]+)?\.config(?:\.[\w-]+)?\.[cm]?[jt]s(?:on)?$|(?:^|\/)jest[.-][\w.-]*\.json$|(?:^|\/)\.mocharc(?:\.[a-z]+)?$|(?:^|\/)vitest\.(?:workspace|projects)(?:\.[\w-]+)?\.(?:[cm]?[jt]s|json)$|(?:^|\/)vitest\.[\w.-]+\.[cm]?[jt]s$/,
+        test: /(?:^|\/)(?:jest|vitest|vite|karma|playwright|cypress|ava|webpack|rollup|esbuild|tsup)(?:\.[\w-]+)?\.config(?:\.[\w-]+)?\.[cm]?[jt]s(?:on)?$|(?:^|\/)jest[.-][\w.-]*\.json$|(?:^|\/)\.mocharc(?:\.[a-z]+)?$|(?:^|\/)vitest\.(?:workspace|projects)(?:\.[\w-]+)?\.(?:[cm]?[jt]s|json)$|(?:^|\/)vitest\.(?!setup\b)[\w.-]+\.[cm]?[jt]s$/,
         why: 'a test runner or build config changed'
     },
     {

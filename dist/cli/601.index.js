@@ -7783,7 +7783,7 @@ const VITEST_WORKSPACE_NAMES = ['json', 'ts', 'mts', 'cts', 'js', 'mjs', 'cjs'].
  */
 const isVitestProjectFile = (path) => path.includes('vite') &&
     (VITEST_CONFIG_FILE.test(path) ||
-        /(?:^|\/)vitest\.[\w.-]+\.[cm]?[jt]s$/.test(path) ||
+        /(?:^|\/)vitest\.(?!setup\b)[\w.-]+\.[cm]?[jt]s$/.test(path) ||
         VITEST_WORKSPACE_NAMES.includes(path.slice(path.lastIndexOf('/') + 1)));
 /**
  * The source of the array that lists the projects of the vitest run in `dir`: its config's

@@ -981,7 +981,7 @@ const VITEST_WORKSPACE_NAMES = ['json', 'ts', 'mts', 'cts', 'js', 'mjs', 'cjs'].
 export const isVitestProjectFile = (path: string): boolean =>
   path.includes('vite') &&
   (VITEST_CONFIG_FILE.test(path) ||
-    /(?:^|\/)vitest\.[\w.-]+\.[cm]?[jt]s$/.test(path) ||
+    /(?:^|\/)vitest\.(?!setup\b)[\w.-]+\.[cm]?[jt]s$/.test(path) ||
     VITEST_WORKSPACE_NAMES.includes(path.slice(path.lastIndexOf('/') + 1)))
 
 /**
