@@ -7748,7 +7748,11 @@ function runnerTestSettings(read, dir, pkg, configs) {
 }
 /** What a vitest config's test block (see vitestTestBlock) makes of the tests under `folder`. */
 function vitestSettings(folder, block, inherited = [], conventional = true) {
-    const base = joinPath(folder, block.dir);
+    const root = joinPath(folder, block.root ?? '');
+    // The folder the project's tests are under: its root, or with a root outside the config's
+    // folder (`root: '..'`), the folder holding both.
+    const home = isUnder(root, folder) ? root : sharedFolder(root, folder);
+    const base = joinPath(root, block.dir);
     const under = (glob) => joinPath(base, glob.replace(/^\.\//, ''));
     const testMatch = block.include.length ? block.include.map(under) : VITEST_INCLUDE.map(under);
     // jest's ignore patterns are tried against the path with a `/` before it.
@@ -7757,22 +7761,33 @@ function vitestSettings(folder, block, inherited = [], conventional = true) {
         return new RegExp(`^/${regex.source.replace(/^\^/, '')}`);
     });
     return {
-        dir: folder,
-        rootDir: folder,
-        roots: [folder],
+        dir: home,
+        rootDir: home,
+        roots: [home],
         moduleNameMapper: [],
         moduleDirectories: [],
         modulePaths: [],
         // Conventional names (`*.test.js`) stay tests, as they were without this config (a project of
         // a run takes its own only: those of the others are theirs).
         testMatch: conventional
-            ? [...testMatch, `${folder ? folder + '/' : ''}**/{__tests__/**/*,*.test.*,*.spec.*}`]
+            ? [...testMatch, `${home ? home + '/' : ''}**/{__tests__/**/*,*.test.*,*.spec.*}`]
             : testMatch,
         testRegex: [],
         testPathIgnorePatterns: [/\/node_modules\//, ...ignored],
-        setupFiles: [...new Set([...inherited, ...block.setupFiles.map(file => joinPath(folder, file))])],
+        setupFiles: [...new Set([...inherited, ...block.setupFiles.map(file => joinPath(root, file))])],
         typeChecked: false
     };
+}
+/** Is `path` the folder `folder` or under it? */
+const isUnder = (path, folder) => folder === '' ? !path.startsWith('..') : path === folder || path.startsWith(folder + '/');
+/** The deepest folder that holds both. */
+function sharedFolder(a, b) {
+    const left = a.split('/');
+    const right = b.split('/');
+    let n = 0;
+    while (n < left.length && left[n] === right[n] && left[n] !== '..')
+        n++;
+    return left.slice(0, n).join('/');
 }
 /** A vitest or vite config, named variants too (`vitest.config.solid.mts`, `vitest.compile.config.ts`). */
 const VITEST_CONFIG_FILE = /(?:^|\/)vite(?:st)?(?:\.[\w-]+)?\.config(?:\.[\w-]+)?\.[cm]?[jt]s$/;
@@ -7843,8 +7858,11 @@ function vitestProjects(read, dir, configs, root, list) {
     const left = new Set();
     for (const item of objectEntries(list)) {
         if (item.startsWith('{')) {
-            const folder = joinPath(dir, /\broot\s*:\s*(['"])([^'"]*)\1/.exec(item)?.[2] ?? '');
-            projects.set(`${projects.size}\u0000inline`, vitestSettings(folder, vitestTestBlock(item), inherited(item, folder), false));
+            // Its root is the declaring config's (the run's folder) unless it gives one, in its test
+            // block or beside it.
+            const block = vitestTestBlock(item);
+            const root = block.root ?? (/\broot\s*:\s*(['"])([^'"]*)\1/.exec(item)?.[2] || undefined);
+            projects.set(`${projects.size}\u0000inline`, vitestSettings(dir, { ...block, root }, inherited(item, joinPath(dir, root ?? '')), false));
             continue;
         }
         const [value] = /^['"`]/.test(item) ? pathStrings(item) : [];
@@ -7928,13 +7946,33 @@ function vitestTestBlock(text) {
         });
     };
     const projects = entries.get('projects') ?? entries.get('workspace');
+    const root = paths('root')[0] ?? exportedRoot(text);
     return {
         include: paths('include'),
         exclude: paths('exclude'),
         setupFiles: [...paths('setupFiles'), ...paths('globalSetup')],
         dir: paths('dir')[0] ?? '',
+        ...(root !== undefined && { root }),
         ...(projects?.startsWith('[') && { projects })
     };
+}
+/**
+ * The `root` of the object a config exports (`export default defineConfig({ root: 'src', … })`,
+ * vite's option, which vitest takes too), when it is a path written out.
+ */
+function exportedRoot(text) {
+    const exported = /\bexport\s+default\b|\bmodule\.exports\s*=/.exec(text);
+    const open = exported ? text.indexOf('{', exported.index) : -1;
+    const close = open < 0 ? -1 : closingBracket(text, open);
+    if (close < 0)
+        return undefined;
+    for (const entry of objectEntries(text.slice(open, close + 1))) {
+        const pair = /^['"]?root['"]?\s*:\s*([\s\S]*)$/.exec(entry);
+        const strings = pair ? pathStrings(pair[1]) : [];
+        if (strings.length)
+            return joinPath(...strings);
+    }
+    return undefined;
 }
 /**
  * What a package's mocha config (`.mocharc.json`, `.yml`, a literal `.mocharc.js`, package.json

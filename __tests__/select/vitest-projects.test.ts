@@ -132,6 +132,44 @@ describe('a vitest run of several projects', () => {
   })
 })
 
+/**
+ * A package whose vitest config moves its root (`root: 'app'`): its include and setup file are
+ * under app/, and so are its tests. Checked against a real vitest run.
+ */
+const ROOTED = {
+  'package.json': JSON.stringify({ name: 'rooted', type: 'module', scripts: { test: 'vitest run' } }),
+  'vitest.config.ts': [
+    "import { defineConfig } from 'vitest/config'",
+    '',
+    "export default defineConfig({ root: 'app', test: { include: ['checks/**/*.ts'], setupFiles: ['./setup.ts'] } })",
+    ''
+  ].join('\n'),
+  'app/setup.ts': '(globalThis as { BASE?: number }).BASE = 10\n',
+  'app/src/scale.ts': 'export const scale = (n: number) => n * 2\n',
+  'app/checks/scale.ts': [
+    "import { expect, test } from 'vitest'",
+    "import { scale } from '../src/scale'",
+    "test('scale', () => expect(scale((globalThis as { BASE?: number }).BASE ?? 0)).toBe(20))",
+    ''
+  ].join('\n')
+}
+
+describe('a vitest config with a root of its own', () => {
+  it.each([
+    // A test by the include, read from the root (not named as a test).
+    ['app/src/scale.ts', 'n * 2', 'n * 3'],
+    // The setup file, read from the root: it runs before every test.
+    ['app/setup.ts', 'BASE = 10', 'BASE = 11']
+  ])('%s (%s → %s) selects what fails', async (file, from, to) => {
+    await expectEditSelects(
+      ROOTED,
+      [file as keyof typeof ROOTED, from, to],
+      ['app/checks/scale.ts'],
+      ['app/checks/scale.ts']
+    )
+  })
+})
+
 describe('the projects of a vitest run', () => {
   const read =
     (files: Record<string, string>) =>
@@ -184,6 +222,27 @@ describe('the projects of a vitest run', () => {
       // The run's own config is one of the group: its tests and setup files count with the projects'.
       expect(loadJestSettings(read(files), '')?.group).toBe('')
     }
+  })
+
+  it('reads each project’s root: a config’s from its folder, an inline one’s from the run’s', () => {
+    const files = {
+      'package.json': JSON.stringify({ scripts: { test: 'vitest run' } }),
+      'vitest.config.ts': [
+        'export default defineConfig({',
+        "  test: { projects: ['packages/*', { test: { root: './tools', include: ['spec/*.js'] } }] }",
+        '})'
+      ].join('\n'),
+      'packages/a/vitest.config.ts':
+        "export default defineProject({ root: resolve(__dirname, 'lib'), test: { include: ['t/**/*.ts'], setupFiles: ['./s.ts'] } })",
+      'packages/b/vitest.config.mts':
+        "export default defineProject({ test: { root: '..', dir: 'shared', setupFiles: ['shared/s.ts'] } })"
+    }
+    expect(projectsOf(files).map(p => [p.dir, p.testMatch[0], p.setupFiles])).toEqual([
+      ['packages/a/lib', 'packages/a/lib/t/**/*.ts', ['packages/a/lib/s.ts']],
+      // A root above the config's folder: the tests are under it, not under the config's folder.
+      ['packages', 'packages/shared/**/*.{test,spec}.?(c|m)[jt]s?(x)', ['packages/shared/s.ts']],
+      ['tools', 'tools/spec/*.js', []]
+    ])
   })
 
   it('counts a test of any project that holds a file, even one a deeper project does not take', () => {

@@ -941,7 +941,11 @@ function vitestSettings(
   inherited: readonly string[] = [],
   conventional = true
 ): JestSettings {
-  const base = joinPath(folder, block.dir)
+  const root = joinPath(folder, block.root ?? '')
+  // The folder the project's tests are under: its root, or with a root outside the config's
+  // folder (`root: '..'`), the folder holding both.
+  const home = isUnder(root, folder) ? root : sharedFolder(root, folder)
+  const base = joinPath(root, block.dir)
   const under = (glob: string): string => joinPath(base, glob.replace(/^\.\//, ''))
   const testMatch = block.include.length ? block.include.map(under) : VITEST_INCLUDE.map(under)
   // jest's ignore patterns are tried against the path with a `/` before it.
@@ -950,22 +954,35 @@ function vitestSettings(
     return new RegExp(`^/${regex.source.replace(/^\^/, '')}`)
   })
   return {
-    dir: folder,
-    rootDir: folder,
-    roots: [folder],
+    dir: home,
+    rootDir: home,
+    roots: [home],
     moduleNameMapper: [],
     moduleDirectories: [],
     modulePaths: [],
     // Conventional names (`*.test.js`) stay tests, as they were without this config (a project of
     // a run takes its own only: those of the others are theirs).
     testMatch: conventional
-      ? [...testMatch, `${folder ? folder + '/' : ''}**/{__tests__/**/*,*.test.*,*.spec.*}`]
+      ? [...testMatch, `${home ? home + '/' : ''}**/{__tests__/**/*,*.test.*,*.spec.*}`]
       : testMatch,
     testRegex: [],
     testPathIgnorePatterns: [/\/node_modules\//, ...ignored],
-    setupFiles: [...new Set([...inherited, ...block.setupFiles.map(file => joinPath(folder, file))])],
+    setupFiles: [...new Set([...inherited, ...block.setupFiles.map(file => joinPath(root, file))])],
     typeChecked: false
   }
+}
+
+/** Is `path` the folder `folder` or under it? */
+const isUnder = (path: string, folder: string): boolean =>
+  folder === '' ? !path.startsWith('..') : path === folder || path.startsWith(folder + '/')
+
+/** The deepest folder that holds both. */
+function sharedFolder(a: string, b: string): string {
+  const left = a.split('/')
+  const right = b.split('/')
+  let n = 0
+  while (n < left.length && left[n] === right[n] && left[n] !== '..') n++
+  return left.slice(0, n).join('/')
 }
 
 /** A vitest or vite config, named variants too (`vitest.config.solid.mts`, `vitest.compile.config.ts`). */
@@ -1050,10 +1067,13 @@ function vitestProjects(
   const left = new Set<string>()
   for (const item of objectEntries(list)) {
     if (item.startsWith('{')) {
-      const folder = joinPath(dir, /\broot\s*:\s*(['"])([^'"]*)\1/.exec(item)?.[2] ?? '')
+      // Its root is the declaring config's (the run's folder) unless it gives one, in its test
+      // block or beside it.
+      const block = vitestTestBlock(item)
+      const root = block.root ?? (/\broot\s*:\s*(['"])([^'"]*)\1/.exec(item)?.[2] || undefined)
       projects.set(
         `${projects.size}\u0000inline`,
-        vitestSettings(folder, vitestTestBlock(item), inherited(item, folder), false)
+        vitestSettings(dir, { ...block, root }, inherited(item, joinPath(dir, root ?? '')), false)
       )
       continue
     }
@@ -1116,6 +1136,12 @@ interface VitestTestBlock {
   exclude: string[]
   setupFiles: string[]
   dir: string
+  /**
+   * The folder its paths are relative to (`root`), from the config's folder: vitest resolves a
+   * project config's root from its own folder, and that of the run's config from the working
+   * folder, where the package's test script runs.
+   */
+  root?: string
   /** The source of its `projects` (or older `workspace`) array, when it has one. */
   projects?: string
 }
@@ -1147,13 +1173,32 @@ function vitestTestBlock(text: string): VitestTestBlock {
     })
   }
   const projects = entries.get('projects') ?? entries.get('workspace')
+  const root = paths('root')[0] ?? exportedRoot(text)
   return {
     include: paths('include'),
     exclude: paths('exclude'),
     setupFiles: [...paths('setupFiles'), ...paths('globalSetup')],
     dir: paths('dir')[0] ?? '',
+    ...(root !== undefined && { root }),
     ...(projects?.startsWith('[') && { projects })
   }
+}
+
+/**
+ * The `root` of the object a config exports (`export default defineConfig({ root: 'src', … })`,
+ * vite's option, which vitest takes too), when it is a path written out.
+ */
+function exportedRoot(text: string): string | undefined {
+  const exported = /\bexport\s+default\b|\bmodule\.exports\s*=/.exec(text)
+  const open = exported ? text.indexOf('{', exported.index) : -1
+  const close = open < 0 ? -1 : closingBracket(text, open)
+  if (close < 0) return undefined
+  for (const entry of objectEntries(text.slice(open, close + 1))) {
+    const pair = /^['"]?root['"]?\s*:\s*([\s\S]*)$/.exec(entry)
+    const strings = pair ? pathStrings(pair[1] as string) : []
+    if (strings.length) return joinPath(...strings)
+  }
+  return undefined
 }
 
 /**
