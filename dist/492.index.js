@@ -6104,6 +6104,7 @@ function isConfigEntry(entry) {
         path.includes('jest.config.') ||
         path.includes('.mocharc.');
     return ((named && CONFIG_NAMES.test(path) && !path.includes('node_modules/')) ||
+        ((0,project/* isJestConfigFile */.Nh)(path) && !path.includes('node_modules/')) ||
         isAliasConfig(path) ||
         ((0,project/* isVitestProjectFile */.j_)(path) && !path.includes('node_modules/')));
 }

@@ -6827,6 +6827,7 @@ function hashText(text, seed = 0) {
 /* harmony export */   HU: () => (/* binding */ loadPackage),
 /* harmony export */   IJ: () => (/* binding */ pathStrings),
 /* harmony export */   JN: () => (/* binding */ conftestsFor),
+/* harmony export */   Nh: () => (/* binding */ isJestConfigFile),
 /* harmony export */   Ts: () => (/* binding */ PY_TEST),
 /* harmony export */   WP: () => (/* binding */ objectEntries),
 /* harmony export */   bB: () => (/* binding */ runnerArguments),
@@ -7427,55 +7428,62 @@ function loadTestSettings(read, dir, configs) {
  * config files, where vitest projects given by glob are looked for.
  */
 function testSettingsOf(read, dir, configs) {
-    let raw;
-    let unreadable;
-    let readInPart;
-    let found = false;
-    let configText = '';
-    /** The folder of the config file: jest resolves its rootDir from there. */
-    let configDir = dir;
     const pkg = readJson(read, joinPath(dir, 'package.json'));
     const script = pkg?.scripts;
     const named = typeof script?.test === 'string' ? (0,_runners_detect_js__WEBPACK_IMPORTED_MODULE_0__/* .jestConfigArgument */ .QO)(script.test) : undefined;
     const candidates = named ? [joinPath(dir, named)] : JEST_CONFIG_FILES.map(name => joinPath(dir, name));
-    for (const path of candidates) {
-        const text = read(path);
-        if (text === undefined)
-            continue;
-        found = true;
-        configText = text;
-        configDir = path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '';
-        if (path.endsWith('.json')) {
-            raw = readJson(read, path);
-            if (!raw)
-                unreadable = `${path} is not valid JSON`;
-        }
-        else {
-            const partial = jestConfigFromJs(text);
-            raw = partial?.config;
-            if (!partial)
-                unreadable = `${path} is not a literal object`;
-            else if (partial.skipped.length)
-                unreadable = `${path}: not literal: ${partial.skipped.join(', ')}`;
-            if (partial?.partial.length)
-                readInPart = `${path}: ${partial.partial.join('; ')}`;
-        }
-        break;
-    }
-    if (!found && named) {
-        found = true;
-        unreadable = `${joinPath(dir, named)} (the test script's --config) is not read: only files named jest.config.* are`;
-    }
-    if (!found) {
-        if (pkg && pkg.jest && typeof pkg.jest === 'object') {
-            raw = pkg.jest;
-            configText = JSON.stringify(pkg.jest);
-            found = true;
-        }
-    }
-    if (!found)
+    let config = candidates.reduce((found, path) => found ?? readJestConfig(read, path), undefined);
+    if (!config && named)
+        config = {
+            raw: undefined,
+            text: '',
+            configDir: dir,
+            unreadable: `${joinPath(dir, named)} (the test script's --config) is not read`
+        };
+    if (!config && pkg && pkg.jest && typeof pkg.jest === 'object')
+        config = { raw: pkg.jest, text: JSON.stringify(pkg.jest), configDir: dir };
+    if (!config)
         return runnerTestSettings(read, dir, pkg, configs);
+    const own = jestSettings(dir, config);
+    const projects = jestPathProjects(read, config, own.rootDir, configs);
+    // A run of projects: a file is a test when one of them takes it, and loads the setup files of
+    // each that does (the run's own config is one of the group, which can only add to them).
+    if (projects.length)
+        for (const settings of [own, ...projects])
+            settings.group = dir;
+    return { own, projects };
+}
+/** The jest config at `path` (JSON, or a literal object in JavaScript), when the file exists. */
+function readJestConfig(read, path) {
+    const text = read(path);
+    if (text === undefined)
+        return undefined;
+    const configDir = path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '';
+    if (path.endsWith('.json')) {
+        const raw = readJson(read, path);
+        return { raw, text, configDir, ...(!raw && { unreadable: `${path} is not valid JSON` }) };
+    }
+    const partial = jestConfigFromJs(text);
+    return {
+        raw: partial?.config,
+        text,
+        configDir,
+        ...(!partial
+            ? { unreadable: `${path} is not a literal object` }
+            : partial.skipped.length
+                ? { unreadable: `${path}: not literal: ${partial.skipped.join(', ')}` }
+                : {}),
+        ...(partial?.partial.length && { readInPart: `${path}: ${partial.partial.join('; ')}` })
+    };
+}
+/**
+ * What a jest config says of the tests under `dir` (by default, where its file and rootDir are),
+ * with its inline projects folded in.
+ */
+function jestSettings(home, file) {
+    const { raw, text: configText, configDir, unreadable, readInPart } = file;
     const rootDir = typeof raw?.rootDir === 'string' ? joinPath(configDir, raw.rootDir) : configDir;
+    const dir = home ?? sharedFolder(configDir, rootDir);
     const config = withInlineProjects(raw ?? {}, rootDir, configDir);
     const expand = (p) => joinPath(p.replace(/<rootDir>/g, rootDir));
     const mapper = [];
@@ -7486,7 +7494,7 @@ function testSettingsOf(read, dir, configs) {
                 mapper.push({ regex, targets: asStrings(target).map(t => t.replace(/<rootDir>/g, rootDir)) });
         }
     }
-    const own = {
+    return {
         dir,
         rootDir,
         roots: config.roots ? asStrings(config.roots).map(expand) : [rootDir],
@@ -7514,8 +7522,63 @@ function testSettingsOf(read, dir, configs) {
             .exec(configText)?.[1]
             ?.replace(/<rootDir>\/?/, dir ? dir + '/' : '')
     };
-    return { own, projects: [] };
 }
+/**
+ * The projects a jest config gives as paths (`projects: ['<rootDir>/jest.unit.config.js',
+ * '<rootDir>/packages/*']`), relative to its rootDir, by glob too: a config file is read as its
+ * own config; a folder by its jest config (jest.config.*, package.json's `jest`), else jest's
+ * defaults. A folder whose jest config is read for it anyway (it has one) is left to that.
+ */
+function jestPathProjects(read, file, rootDir, configs) {
+    const items = Array.isArray(file.raw?.projects)
+        ? file.raw.projects.filter((item) => typeof item === 'string')
+        : [];
+    const projects = [];
+    const seen = new Set();
+    const folders = [...new Set(configs.map(dirname))];
+    for (const item of items) {
+        const pattern = joinPath(rootDir, item.replace(/^<rootDir>\/?/, '').replace(/\/+$/, ''));
+        const matches = /[*?{[]/.test(pattern)
+            ? picomatch__WEBPACK_IMPORTED_MODULE_1___default()(pattern, { dot: true })
+            : (path) => path === pattern;
+        for (const path of configs.filter(path => matches(path) && isJestConfigFile(path))) {
+            const config = seen.has(path) || readForItsFolder(read, path) ? undefined : readJestConfig(read, path);
+            seen.add(path);
+            if (config)
+                projects.push(jestSettings(undefined, config));
+        }
+        for (const folder of folders.filter(folder => matches(folder) && !seen.has(folder))) {
+            seen.add(folder);
+            if (folder === file.configDir)
+                continue;
+            const pkg = readJson(read, joinPath(folder, 'package.json'));
+            const own = JEST_CONFIG_FILES.some(name => read(joinPath(folder, name)) !== undefined) || !!pkg?.jest;
+            if (!own)
+                projects.push(jestSettings(folder, { raw: {}, text: '', configDir: folder }));
+        }
+    }
+    return projects;
+}
+/**
+ * Is the jest config at `path` the one its folder's settings are read from (its folder's
+ * `jest.config.*`, when its test script names no other)? medusa's and mobx's projects are theirs.
+ */
+function readForItsFolder(read, path) {
+    const folder = dirname(path);
+    if (!JEST_CONFIG_FILES.includes(path.slice(folder ? folder.length + 1 : 0)))
+        return false;
+    const pkg = readJson(read, joinPath(folder, 'package.json'));
+    const script = pkg?.scripts?.test;
+    const named = typeof script === 'string' ? (0,_runners_detect_js__WEBPACK_IMPORTED_MODULE_0__/* .jestConfigArgument */ .QO)(script) : undefined;
+    return named === undefined || joinPath(folder, named) === path;
+}
+/**
+ * A jest config file by its name: `jest.config.*`, and named ones (`jest.unit.config.js`,
+ * `jest.config.e2e.ts`, mobx's `jest.projects.js`, NestJS's `test/jest-e2e.json`), which a test
+ * script's `--config` or a config's `projects` may name.
+ */
+const isJestConfigFile = (path) => path.includes('jest') &&
+    /(?:^|\/)jest(?:\.[\w-]+)?\.config(?:\.[\w-]+)?\.[cm]?[jt]s(?:on)?$|(?:^|\/)jest[.-][\w.-]*\.(?:[cm]?[jt]s|json)$/.test(path);
 // ── the test files of mocha, tap and node --test ───────────────────────────
 /** Options of mocha that take a value: the word after them is not a spec. */
 const MOCHA_VALUE_OPTIONS = new Set('--require -r --reporter -R --reporter-option --reporter-options -O --timeout -t --ui -u --config --file --extension --grep -g --fgrep -f --ignore --exclude --slow -s --retries --jobs -j --package --spec --watch-files --watch-ignore --node-option -n'.split(' '));

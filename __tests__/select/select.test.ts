@@ -274,17 +274,21 @@ describe('a jest config the test script names', () => {
     expect(result.allTests).toEqual(['checks/sum.check.js'])
   })
 
-  it('says so when the named config is not one it reads', async () => {
-    const result = await afterChange(
-      {
-        'package.json': JSON.stringify({ scripts: { test: 'jest -c jest-unit.json' } }),
-        'jest-unit.json': JSON.stringify({ testMatch: ['**/*.check.js'] }),
-        'src/sum.js': 'exports.sum = (a, b) => a + b\n',
-        'src/sum.test.js': "const { sum } = require('./sum')\ntest('sum', () => expect(sum(1, 2)).toBe(3))\n"
-      },
-      { 'src/sum.js': 'exports.sum = (a, b) => b + a\n' }
-    )
-    expect(result.notes.join('\n')).toContain("jest-unit.json (the test script's --config) is not read")
+  it('reads a named config (jest-unit.json), and says so when the name is not one it reads', async () => {
+    const files = (script: string, config: string) => ({
+      'package.json': JSON.stringify({ scripts: { test: script } }),
+      [config]: JSON.stringify({ rootDir: config.includes('/') ? '..' : '.', testMatch: ['**/*.check.js'] }),
+      'src/sum.js': 'exports.sum = (a, b) => a + b\n',
+      'src/sum.check.js': "const { sum } = require('./sum')\ntest('sum', () => expect(sum(1, 2)).toBe(3))\n"
+    })
+    const change = { 'src/sum.js': 'exports.sum = (a, b) => b + a\n' }
+    const named = await afterChange(files('jest -c jest-unit.json', 'jest-unit.json'), change)
+    expect([named.tests, named.notes.filter(note => note.includes('--config'))]).toEqual([
+      ['src/sum.check.js'],
+      []
+    ])
+    const other = await afterChange(files('jest -c config/unit.json', 'config/unit.json'), change)
+    expect(other.notes.join('\n')).toContain("config/unit.json (the test script's --config) is not read")
   })
 })
 

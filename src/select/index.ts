@@ -52,6 +52,7 @@ import {
   dirname,
   joinPath,
   isVitestProjectFile,
+  isJestConfigFile,
   loadTestSettings,
   loadPytestSettings,
   makeTestMatcher,
@@ -217,6 +218,7 @@ function isConfigEntry(entry: TreeEntry): boolean {
     path.includes('.mocharc.')
   return (
     (named && CONFIG_NAMES.test(path) && !path.includes('node_modules/')) ||
+    (isJestConfigFile(path) && !path.includes('node_modules/')) ||
     isAliasConfig(path) ||
     (isVitestProjectFile(path) && !path.includes('node_modules/'))
   )

@@ -611,48 +611,74 @@ function testSettingsOf(
   dir: string,
   configs: readonly string[]
 ): { own?: JestSettings; projects: JestSettings[] } {
-  let raw: Record<string, unknown> | undefined
-  let unreadable: string | undefined
-  let readInPart: string | undefined
-  let found = false
-  let configText = ''
-  /** The folder of the config file: jest resolves its rootDir from there. */
-  let configDir = dir
   const pkg = readJson(read, joinPath(dir, 'package.json'))
   const script = pkg?.scripts as Record<string, unknown> | undefined
   const named = typeof script?.test === 'string' ? jestConfigArgument(script.test) : undefined
   const candidates = named ? [joinPath(dir, named)] : JEST_CONFIG_FILES.map(name => joinPath(dir, name))
-  for (const path of candidates) {
-    const text = read(path)
-    if (text === undefined) continue
-    found = true
-    configText = text
-    configDir = path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : ''
-    if (path.endsWith('.json')) {
-      raw = readJson(read, path)
-      if (!raw) unreadable = `${path} is not valid JSON`
-    } else {
-      const partial = jestConfigFromJs(text)
-      raw = partial?.config
-      if (!partial) unreadable = `${path} is not a literal object`
-      else if (partial.skipped.length) unreadable = `${path}: not literal: ${partial.skipped.join(', ')}`
-      if (partial?.partial.length) readInPart = `${path}: ${partial.partial.join('; ')}`
+  let config = candidates.reduce<JestConfigFile | undefined>(
+    (found, path) => found ?? readJestConfig(read, path),
+    undefined
+  )
+  if (!config && named)
+    config = {
+      raw: undefined,
+      text: '',
+      configDir: dir,
+      unreadable: `${joinPath(dir, named)} (the test script's --config) is not read`
     }
-    break
+  if (!config && pkg && pkg.jest && typeof pkg.jest === 'object')
+    config = { raw: pkg.jest as Record<string, unknown>, text: JSON.stringify(pkg.jest), configDir: dir }
+  if (!config) return runnerTestSettings(read, dir, pkg, configs)
+  const own = jestSettings(dir, config)
+  const projects = jestPathProjects(read, config, own.rootDir, configs)
+  // A run of projects: a file is a test when one of them takes it, and loads the setup files of
+  // each that does (the run's own config is one of the group, which can only add to them).
+  if (projects.length) for (const settings of [own, ...projects]) settings.group = dir
+  return { own, projects }
+}
+
+/** A jest config read from its file (or package.json's `jest`). */
+interface JestConfigFile {
+  raw: Record<string, unknown> | undefined
+  /** Its source, for what is looked for in it as text (ts-jest's options). */
+  text: string
+  /** The folder of the config file: jest resolves its rootDir from there. */
+  configDir: string
+  unreadable?: string
+  readInPart?: string
+}
+
+/** The jest config at `path` (JSON, or a literal object in JavaScript), when the file exists. */
+function readJestConfig(read: ReadText, path: string): JestConfigFile | undefined {
+  const text = read(path)
+  if (text === undefined) return undefined
+  const configDir = path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : ''
+  if (path.endsWith('.json')) {
+    const raw = readJson(read, path)
+    return { raw, text, configDir, ...(!raw && { unreadable: `${path} is not valid JSON` }) }
   }
-  if (!found && named) {
-    found = true
-    unreadable = `${joinPath(dir, named)} (the test script's --config) is not read: only files named jest.config.* are`
+  const partial = jestConfigFromJs(text)
+  return {
+    raw: partial?.config,
+    text,
+    configDir,
+    ...(!partial
+      ? { unreadable: `${path} is not a literal object` }
+      : partial.skipped.length
+        ? { unreadable: `${path}: not literal: ${partial.skipped.join(', ')}` }
+        : {}),
+    ...(partial?.partial.length && { readInPart: `${path}: ${partial.partial.join('; ')}` })
   }
-  if (!found) {
-    if (pkg && pkg.jest && typeof pkg.jest === 'object') {
-      raw = pkg.jest as Record<string, unknown>
-      configText = JSON.stringify(pkg.jest)
-      found = true
-    }
-  }
-  if (!found) return runnerTestSettings(read, dir, pkg, configs)
+}
+
+/**
+ * What a jest config says of the tests under `dir` (by default, where its file and rootDir are),
+ * with its inline projects folded in.
+ */
+function jestSettings(home: string | undefined, file: JestConfigFile): JestSettings {
+  const { raw, text: configText, configDir, unreadable, readInPart } = file
   const rootDir = typeof raw?.rootDir === 'string' ? joinPath(configDir, raw.rootDir) : configDir
+  const dir = home ?? sharedFolder(configDir, rootDir)
   const config = withInlineProjects(raw ?? {}, rootDir, configDir)
   const expand = (p: string): string => joinPath(p.replace(/<rootDir>/g, rootDir))
   const mapper: JestSettings['moduleNameMapper'] = []
@@ -662,7 +688,7 @@ function testSettingsOf(
       if (regex) mapper.push({ regex, targets: asStrings(target).map(t => t.replace(/<rootDir>/g, rootDir)) })
     }
   }
-  const own: JestSettings = {
+  return {
     dir,
     rootDir,
     roots: config.roots ? asStrings(config.roots).map(expand) : [rootDir],
@@ -690,8 +716,70 @@ function testSettingsOf(
       .exec(configText)?.[1]
       ?.replace(/<rootDir>\/?/, dir ? dir + '/' : '')
   }
-  return { own, projects: [] }
 }
+
+/**
+ * The projects a jest config gives as paths (`projects: ['<rootDir>/jest.unit.config.js',
+ * '<rootDir>/packages/*']`), relative to its rootDir, by glob too: a config file is read as its
+ * own config; a folder by its jest config (jest.config.*, package.json's `jest`), else jest's
+ * defaults. A folder whose jest config is read for it anyway (it has one) is left to that.
+ */
+function jestPathProjects(
+  read: ReadText,
+  file: JestConfigFile,
+  rootDir: string,
+  configs: readonly string[]
+): JestSettings[] {
+  const items = Array.isArray(file.raw?.projects)
+    ? file.raw.projects.filter((item): item is string => typeof item === 'string')
+    : []
+  const projects: JestSettings[] = []
+  const seen = new Set<string>()
+  const folders = [...new Set(configs.map(dirname))]
+  for (const item of items) {
+    const pattern = joinPath(rootDir, item.replace(/^<rootDir>\/?/, '').replace(/\/+$/, ''))
+    const matches = /[*?{[]/.test(pattern)
+      ? picomatch(pattern, { dot: true })
+      : (path: string) => path === pattern
+    for (const path of configs.filter(path => matches(path) && isJestConfigFile(path))) {
+      const config = seen.has(path) || readForItsFolder(read, path) ? undefined : readJestConfig(read, path)
+      seen.add(path)
+      if (config) projects.push(jestSettings(undefined, config))
+    }
+    for (const folder of folders.filter(folder => matches(folder) && !seen.has(folder))) {
+      seen.add(folder)
+      if (folder === file.configDir) continue
+      const pkg = readJson(read, joinPath(folder, 'package.json'))
+      const own = JEST_CONFIG_FILES.some(name => read(joinPath(folder, name)) !== undefined) || !!pkg?.jest
+      if (!own) projects.push(jestSettings(folder, { raw: {}, text: '', configDir: folder }))
+    }
+  }
+  return projects
+}
+
+/**
+ * Is the jest config at `path` the one its folder's settings are read from (its folder's
+ * `jest.config.*`, when its test script names no other)? medusa's and mobx's projects are theirs.
+ */
+function readForItsFolder(read: ReadText, path: string): boolean {
+  const folder = dirname(path)
+  if (!JEST_CONFIG_FILES.includes(path.slice(folder ? folder.length + 1 : 0))) return false
+  const pkg = readJson(read, joinPath(folder, 'package.json'))
+  const script = (pkg?.scripts as Record<string, unknown> | undefined)?.test
+  const named = typeof script === 'string' ? jestConfigArgument(script) : undefined
+  return named === undefined || joinPath(folder, named) === path
+}
+
+/**
+ * A jest config file by its name: `jest.config.*`, and named ones (`jest.unit.config.js`,
+ * `jest.config.e2e.ts`, mobx's `jest.projects.js`, NestJS's `test/jest-e2e.json`), which a test
+ * script's `--config` or a config's `projects` may name.
+ */
+export const isJestConfigFile = (path: string): boolean =>
+  path.includes('jest') &&
+  /(?:^|\/)jest(?:\.[\w-]+)?\.config(?:\.[\w-]+)?\.[cm]?[jt]s(?:on)?$|(?:^|\/)jest[.-][\w.-]*\.(?:[cm]?[jt]s|json)$/.test(
+    path
+  )
 
 // ── the test files of mocha, tap and node --test ───────────────────────────
 

@@ -1,0 +1,119 @@
+/**
+ * A jest run whose config lists its projects by path (`projects: ['<rootDir>/jest.unit.config.js',
+ * '<rootDir>/tools']`): a named project config with its own tests, setup file and module mapping,
+ * and a folder without a config, which takes jest's defaults although the run's config names
+ * other tests. The selection follows each project; checked against a real jest run.
+ */
+import { afterAll, describe, expect, it } from '@jest/globals'
+import { loadTestSettings, makeTestMatcher } from '../../src/select/project.js'
+import { cleanupAll } from '../support/git-repo.js'
+import { expectEditSelects } from '../support/select-both-ways.js'
+
+afterAll(() => cleanupAll())
+
+const FILES = {
+  'package.json': JSON.stringify({ name: 'multi', scripts: { test: 'jest' } }),
+  'jest.config.js': [
+    'module.exports = {',
+    "  projects: ['<rootDir>/jest.unit.config.js', '<rootDir>/tools'],",
+    "  testMatch: ['<rootDir>/checks/**/*.js']",
+    '}',
+    ''
+  ].join('\n'),
+  'jest.unit.config.js': [
+    'module.exports = {',
+    "  displayName: 'unit',",
+    "  testMatch: ['<rootDir>/checks/**/*.js'],",
+    "  setupFiles: ['<rootDir>/test/setup.js'],",
+    "  moduleNameMapper: { '^@lib/(.*)$': '<rootDir>/src/$1' }",
+    '}',
+    ''
+  ].join('\n'),
+  'test/setup.js': "const { base } = require('./base')\n\nglobal.BASE = base\n",
+  'test/base.js': 'exports.base = 10\n',
+  'src/scale.js': 'exports.scale = n => n * 2\n',
+  'checks/scale.js': [
+    "const { scale } = require('@lib/scale')",
+    '',
+    "test('scale', () => expect(scale(global.BASE)).toBe(20))",
+    ''
+  ].join('\n'),
+  'tools/package.json': JSON.stringify({ name: 'tools' }),
+  'tools/greet.js': "exports.greet = name => 'hello ' + name\n",
+  'tools/greet.test.js': [
+    "const { greet } = require('./greet')",
+    '',
+    "test('greet', () => expect(greet('you')).toBe('hello you'))",
+    ''
+  ].join('\n')
+}
+
+describe('a jest run of projects given by path', () => {
+  const every = ['checks/scale.js', 'tools/greet.test.js']
+  it.each([
+    // A test of the named project (by its testMatch), reached through its moduleNameMapper.
+    ['src/scale.js', 'n * 2', 'n * 3', ['checks/scale.js'], ['checks/scale.js']],
+    // The project's setup file (every test runs, as for any setup file), and what it loads: the
+    // tests it runs before.
+    ['test/setup.js', 'BASE = base', 'BASE = base + 1', ['checks/scale.js'], every],
+    ['test/base.js', 'base = 10', 'base = 11', ['checks/scale.js'], ['checks/scale.js']],
+    // A folder project without a config: jest's default names, not the run's testMatch.
+    ['tools/greet.js', "'hello '", "'hi '", ['tools/greet.test.js'], ['tools/greet.test.js']]
+  ])('%s (%s → %s) selects what fails', async (file, from, to, failing, selected) => {
+    await expectEditSelects(FILES, [file as keyof typeof FILES, from, to], failing, selected)
+  })
+})
+
+describe('the projects of a jest config', () => {
+  const read =
+    (files: Record<string, string>) =>
+    (path: string): string | undefined =>
+      files[path]
+
+  it('reads project configs by glob, relative to rootDir, and folders by their own config', () => {
+    const files = {
+      'package.json': JSON.stringify({ scripts: { test: 'jest' } }),
+      'jest.config.json': JSON.stringify({
+        rootDir: 'config/..',
+        projects: ['config/jest.*.config.js', '<rootDir>/packages/*', 'apps/site']
+      }),
+      'config/jest.node.config.js':
+        "module.exports = { rootDir: '..', testMatch: ['<rootDir>/node/**/*.js'] }",
+      'config/jest.dom.config.js':
+        "module.exports = { rootDir: '..', setupFilesAfterEnv: ['<rootDir>/dom.js'] }",
+      'packages/a/package.json': '{}',
+      'packages/b/package.json': JSON.stringify({ jest: { testMatch: ['**/*.check.js'] } }),
+      'apps/site/jest.config.js': 'module.exports = {}'
+    }
+    const settings = loadTestSettings(read(files), '', Object.keys(files))
+    expect(settings.map(s => [s.dir, s.rootDir, s.testMatch, s.setupFiles, s.group])).toEqual([
+      ['', '', [], [], ''],
+      // Found by glob in their folder; their rootDir (the top) is where their tests are.
+      ['', '', ['node/**/*.js'], [], ''],
+      ['', '', [], ['dom.js'], ''],
+      // packages/b and apps/site have configs of their own, read for them.
+      ['packages/a', 'packages/a', [], [], '']
+    ])
+    const isTest = makeTestMatcher([...settings].sort((a, b) => b.dir.length - a.dir.length))
+    expect(['node/x.js', 'src/y.test.js', 'packages/a/z.test.js', 'lib/w.js'].map(isTest)).toEqual([
+      true,
+      true,
+      true,
+      false
+    ])
+  })
+
+  it('reads the config a test script names with --config, named as jest projects are', () => {
+    const files = {
+      'package.json': JSON.stringify({ scripts: { test: 'jest --config test/jest-e2e.json' } }),
+      'test/jest-e2e.json': JSON.stringify({
+        rootDir: '.',
+        testRegex: '.e2e-spec.ts$',
+        setupFiles: ['./env.ts']
+      })
+    }
+    const [own] = loadTestSettings(read(files), '', Object.keys(files))
+    // Setup files are found from the rootDir (see setupFilesOf).
+    expect([own?.rootDir, own?.setupFiles, own?.unreadable]).toEqual(['test', ['env.ts'], undefined])
+  })
+})
