@@ -103,6 +103,31 @@ describe('the projects of a jest config', () => {
     ])
   })
 
+  it('reads the configs it imports or requires as projects, and objects it names', () => {
+    const files = {
+      'package.json': JSON.stringify({ scripts: { test: 'jest' } }),
+      'jest.config.ts': [
+        "import unit from './jest.config.unit'",
+        "const e2e = require('./jest.e2e.config.js')",
+        "const lint = { displayName: 'lint', testMatch: ['<rootDir>/lint/**/*.js'] }",
+        '',
+        "export default { projects: [unit, e2e, lint, require('./jest/other.js')] }"
+      ].join('\n'),
+      'jest.config.unit.ts':
+        "export default { testMatch: ['<rootDir>/unit/**/*.ts'], setupFiles: ['<rootDir>/unit/setup.ts'] }",
+      'jest.e2e.config.js': "module.exports = { testMatch: ['<rootDir>/e2e/**/*.js'] }"
+    }
+    const settings = loadTestSettings(read(files), '', Object.keys(files))
+    expect(settings.map(s => [s.testMatch, s.setupFiles, s.group, s.unreadable])).toEqual([
+      // The run's own config, with the object it names folded in.
+      [['/lint/**/*.js'], [], '', undefined],
+      [['unit/**/*.ts'], ['unit/setup.ts'], '', undefined],
+      [['e2e/**/*.js'], [], '', undefined],
+      // A config it imports that is not read is one of the run's, by jest's defaults, and the notes say so.
+      [[], [], '', 'jest/other.js (a project it imports) is not read']
+    ])
+  })
+
   it('reads the config a test script names with --config, named as jest projects are', () => {
     const files = {
       'package.json': JSON.stringify({ scripts: { test: 'jest --config test/jest-e2e.json' } }),

@@ -83,7 +83,10 @@ function withInlineProjects(
   const projects = Array.isArray(config.projects)
     ? config.projects.filter(
         (project): project is Record<string, unknown> =>
-          !!project && typeof project === 'object' && !Array.isArray(project)
+          !!project &&
+          typeof project === 'object' &&
+          !Array.isArray(project) &&
+          !(IMPORTED_PROJECT in project)
       )
     : []
   if (projects.length === 0) return config
@@ -452,6 +455,7 @@ export function jestConfigFromJs(
   if (exported === undefined) return undefined
   const skipped: string[] = []
   const partial: string[] = []
+  const imported = importedPaths(text)
   const read = (source: string, depth: number): Record<string, unknown> => {
     const config: Record<string, unknown> = {}
     for (const entry of objectEntries(source)) {
@@ -465,7 +469,9 @@ export function jestConfigFromJs(
       } else {
         const value = jsObjectLiteralToValue(`{${entry}}`)
         const list = value ? undefined : listInPart(entry)
+        const projects = value || list ? undefined : projectList(entry, objects, imported)
         if (value) Object.assign(config, value)
+        else if (projects) config.projects = projects
         else if (list) {
           config[list.key] = list.values
           partial.push(list.how)
@@ -475,6 +481,50 @@ export function jestConfigFromJs(
     return config
   }
   return { config: read(exported, 0), skipped, partial }
+}
+
+/**
+ * A jest project that a config imports (`import unit from './jest.config.unit'`, `require(…)`):
+ * `{ [IMPORTED_PROJECT]: specifier }` in its `projects`, the specifier relative to the config file.
+ */
+const IMPORTED_PROJECT = '\u0000imported'
+
+/** The local names a module binds to relative imports (`import x from './x'`, `const x = require('./x')`). */
+function importedPaths(text: string): Map<string, string> {
+  const names = new Map<string, string>()
+  for (const m of text.matchAll(
+    /\bimport\s+([\w$]+)\s+from\s+(['"])(\.{1,2}\/[^'"]+)\2|\b(?:const|let|var)\s+([\w$]+)\s*=\s*require\(\s*(['"])(\.{1,2}\/[^'"]+)\5\s*\)/g
+  ))
+    names.set((m[1] ?? m[4]) as string, (m[3] ?? m[6]) as string)
+  return names
+}
+
+/**
+ * A `projects` entry whose items are paths, literal objects, objects the module names
+ * (`const unit = {…}`) or configs it imports (see IMPORTED_PROJECT); undefined for anything else.
+ */
+function projectList(
+  entry: string,
+  objects: ReadonlyMap<string, string>,
+  imported: ReadonlyMap<string, string>
+): unknown[] | undefined {
+  const head = /^(['"]?)projects\1\s*:\s*\[/.exec(entry)
+  if (!head) return undefined
+  const open = head[0].length - 1
+  const close = closingBracket(entry, open)
+  if (close < 0 || entry.slice(close + 1).trim() !== '') return undefined
+  const items: unknown[] = []
+  for (const element of objectEntries(entry.slice(open, close + 1))) {
+    const required = /^require\(\s*(['"])(\.{1,2}\/[^'"]+)\1\s*\)$/.exec(element)?.[2]
+    const spec = required ?? imported.get(element)
+    const source = objects.get(element) ?? element
+    const value = spec === undefined ? jsObjectLiteralToValue(`{"item": ${source}}`)?.item : undefined
+    if (spec !== undefined) items.push({ [IMPORTED_PROJECT]: spec })
+    else if (typeof value === 'string' || (value && typeof value === 'object' && !Array.isArray(value)))
+      items.push(value)
+    else return undefined
+  }
+  return items
 }
 
 /** Lists whose entries only take files away from the tests: an entry left out only adds tests. */
@@ -730,11 +780,31 @@ function jestPathProjects(
   rootDir: string,
   configs: readonly string[]
 ): JestSettings[] {
-  const items = Array.isArray(file.raw?.projects)
-    ? file.raw.projects.filter((item): item is string => typeof item === 'string')
-    : []
+  const listed: unknown[] = Array.isArray(file.raw?.projects) ? file.raw.projects : []
+  const items = listed.filter((item): item is string => typeof item === 'string')
   const projects: JestSettings[] = []
   const seen = new Set<string>()
+  // Configs it imports: by the path, as node and TypeScript find them.
+  for (const item of listed) {
+    const spec =
+      item && typeof item === 'object' ? (item as Record<string, unknown>)[IMPORTED_PROJECT] : undefined
+    if (typeof spec !== 'string') continue
+    const path = joinPath(file.configDir, spec)
+    const config = ['', '.js', '.ts', '.cjs', '.mjs', '.cts', '.mts', '.json']
+      .map(ext => readJestConfig(read, path + ext))
+      .find(found => found !== undefined)
+    projects.push(
+      jestSettings(
+        config ? undefined : file.configDir,
+        config ?? {
+          raw: {},
+          text: '',
+          configDir: file.configDir,
+          unreadable: `${path} (a project it imports) is not read`
+        }
+      )
+    )
+  }
   const folders = [...new Set(configs.map(dirname))]
   for (const item of items) {
     const pattern = joinPath(rootDir, item.replace(/^<rootDir>\/?/, '').replace(/\/+$/, ''))
