@@ -8032,8 +8032,10 @@ const VITEST_CONFIG_NAMES = ['vitest', 'vite'].flatMap(name => ['ts', 'mts', 'ct
 /**
  * What the `test` block of a package's vitest (or vite) config says of its tests, read without
  * running it: the paths of `include`, `exclude`, `setupFiles` and `globalSetup` (strings, or calls
- * that join them, see pathStrings; a spread such as `...configDefaults.exclude` is left out), and
- * `dir`. Undefined without a config file; empty lists when it has no `test` block.
+ * that join them, see pathStrings; lists the file names, spread or not; `...configDefaults.include`
+ * as vitest's default names; another spread is left out, and an include list read in part keeps
+ * the default names), and `dir`. Undefined without a config file; empty lists when it has no
+ * `test` block.
  */
 function vitestConfig(read, dir) {
     let text;
@@ -8060,19 +8062,54 @@ function testBlockEntries(text) {
 /** What the `test` block of a vitest config's text says of its tests (see vitestConfig). */
 function vitestTestBlock(text) {
     const entries = testBlockEntries(text);
+    // Lists the config names (`const testFiles = ['checks/**']`, `include: testFiles`, `...testFiles`).
+    const lists = new Map();
+    for (const m of text.matchAll(/\b(?:const|let|var)\s+([\w$]+)(?:\s*:\s*[\w.<>[\]]+)?\s*=\s*\[/g)) {
+        const open = (m.index ?? 0) + m[0].length - 1;
+        const close = closingBracket(text, open);
+        if (close > open)
+            lists.set(m[1], text.slice(open, close + 1));
+    }
+    /** The paths of a list, and whether an item of it could not be read. */
+    const pathsIn = (value, depth = 0) => {
+        const named = lists.get(value);
+        if (named !== undefined && depth < 3)
+            return pathsIn(named, depth + 1);
+        const found = [];
+        let unread = false;
+        for (const item of value.startsWith('[') ? objectEntries(value) : [value]) {
+            const spread = /^\.\.\.\s*([\w$.]+)$/.exec(item)?.[1];
+            if (spread === 'configDefaults.include' || spread === 'defaultInclude')
+                found.push(...VITEST_INCLUDE);
+            else if (spread !== undefined && lists.has(spread) && depth < 3) {
+                const inner = pathsIn(spread, depth + 1);
+                found.push(...inner.paths);
+                unread ||= inner.unread;
+            }
+            else {
+                const strings = item.startsWith('...') ? [] : pathStrings(item);
+                if (strings.length)
+                    found.push(joinPath(...strings));
+                else
+                    unread = true;
+            }
+        }
+        return { paths: found, unread };
+    };
     const paths = (key) => {
         const value = entries.get(key);
-        if (!value)
-            return [];
-        return (value.startsWith('[') ? objectEntries(value) : [value]).flatMap(item => {
-            const strings = item.startsWith('...') ? [] : pathStrings(item);
-            return strings.length ? [joinPath(...strings)] : [];
-        });
+        return value ? pathsIn(value).paths : [];
     };
+    // An include list read in part (`[...shared.include, 'checks/**']`) keeps vitest's default
+    // names: what the rest adds is not known, and those are the likeliest.
+    const included = entries.has('include') ? pathsIn(entries.get('include')) : undefined;
+    const include = included?.unread && included.paths.length
+        ? [...included.paths, ...VITEST_INCLUDE]
+        : (included?.paths ?? []);
     const projects = entries.get('projects') ?? entries.get('workspace');
     const root = paths('root')[0] ?? exportedRoot(text);
     return {
-        include: paths('include'),
+        include: [...new Set(include)],
         exclude: paths('exclude'),
         setupFiles: [...paths('setupFiles'), ...paths('globalSetup')],
         dir: paths('dir')[0] ?? '',

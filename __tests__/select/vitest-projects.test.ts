@@ -245,6 +245,42 @@ describe('the projects of a vitest run', () => {
     ])
   })
 
+  it('reads include lists the config names or spreads, and keeps the default names when part is not known', () => {
+    const files = {
+      'package.json': JSON.stringify({ scripts: { test: 'vitest run' } }),
+      'vitest.config.ts': "export default { test: { projects: ['packages/*'] } }",
+      'packages/a/vitest.config.ts': [
+        "import { configDefaults } from 'vitest/config'",
+        "const checks = ['checks/**/*.ts']",
+        'export default { test: { include: [...configDefaults.include, ...checks] } }'
+      ].join('\n'),
+      'packages/b/vitest.config.ts':
+        "const specs = ['spec/**/*.ts']\nexport default { test: { include: specs } }",
+      'packages/c/vitest.config.ts': [
+        "import { shared } from '../../shared'",
+        "export default { test: { include: [...shared.include, 'e2e/**/*.ts'] } }"
+      ].join('\n')
+    }
+    const isTest = makeTestMatcher(projectsOf(files).sort((a, b) => b.dir.length - a.dir.length))
+    const paths = [
+      'packages/a/src/x.test.ts',
+      'packages/a/checks/y.ts',
+      'packages/b/spec/z.ts',
+      'packages/b/src/z.test.ts',
+      'packages/c/e2e/w.ts',
+      'packages/c/src/w.test.ts',
+      'packages/c/src/w.ts'
+    ]
+    expect(paths.filter(isTest)).toEqual([
+      'packages/a/src/x.test.ts',
+      'packages/a/checks/y.ts',
+      'packages/b/spec/z.ts',
+      // What the spread adds is not known: vitest's default names count.
+      'packages/c/e2e/w.ts',
+      'packages/c/src/w.test.ts'
+    ])
+  })
+
   it('counts a test of any project that holds a file, even one a deeper project does not take', () => {
     const files = {
       'package.json': JSON.stringify({ scripts: { test: 'vitest run' } }),
