@@ -79,7 +79,9 @@ describe('resolutions kept across added and deleted files', () => {
         exports: { '.': './dist/index.js', './util': './dist/util.js' }
       }),
       'packages/b/package.json': JSON.stringify({ name: '@x/b', main: 'dist/index.js' }),
-      'packages/c/package.json': JSON.stringify({ name: '@x/c', imports: { '#thing': './src/thing.ts' } })
+      'packages/c/package.json': JSON.stringify({ name: '@x/c', imports: { '#thing': './src/thing.ts' } }),
+      // An entry outside the package's folder, as node allows for `main`.
+      'packages/d/package.json': JSON.stringify({ name: '@x/d', main: '../../shared-entry/d.js' })
     }
     const sources = [
       'packages/a/src/index.ts',
@@ -87,7 +89,8 @@ describe('resolutions kept across added and deleted files', () => {
       'packages/b/src/other.ts',
       'packages/c/src/main.ts',
       'packages/c/src/thing.ts',
-      'shared/helpers.ts'
+      'shared/helpers.ts',
+      'shared-entry/d.js'
     ]
     const importer = 'packages/c/src'
     const specs = [
@@ -95,6 +98,7 @@ describe('resolutions kept across added and deleted files', () => {
       '@x/a/util',
       '@x/b',
       '@x/c',
+      '@x/d',
       'react',
       'helpers',
       'tools/tool',
@@ -134,10 +138,24 @@ describe('resolutions kept across added and deleted files', () => {
       // What tsconfig `paths` lead to.
       { deleted: ['packages/c/src/main.ts'], changes: ['~/main'], holds: ['@x/a', 'react', '~/later'] },
       { added: ['packages/c/src/later.ts'], changes: ['~/later'], holds: ['@x/a', 'react', '~/main'] },
+      // A package's entry outside its folder.
+      { deleted: ['shared-entry/d.js'], changes: ['@x/d'], holds: ['@x/a', '@x/b', 'react', 'helpers'] },
+      { added: ['shared-entry/d.ts'], changes: [], holds: ['@x/a', '@x/b', 'react', 'helpers'] },
       {
         added: ['docs/example.ts'],
         changes: [],
-        holds: ['@x/a', '@x/a/util', '@x/b', '@x/c', 'react', 'helpers', 'tools/tool', '~/main', '~/later']
+        holds: [
+          '@x/a',
+          '@x/a/util',
+          '@x/b',
+          '@x/c',
+          '@x/d',
+          'react',
+          'helpers',
+          'tools/tool',
+          '~/main',
+          '~/later'
+        ]
       }
     ]
 

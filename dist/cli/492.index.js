@@ -2435,7 +2435,7 @@ class Resolver {
             const name = packageName(spec);
             const named = this.workspacePackages.get(name) ?? (pkg?.name === name ? pkg : undefined);
             if (named)
-                return named.dir !== '' && !touched(named.dir);
+                return named.dir !== '' && !touched(named.dir) && !entryOutsideTouched(named, touched);
             let found = underBases.get(spec);
             if (found === undefined)
                 underBases.set(spec, (found = !bases.some(base => touched((0,project/* joinPath */.uJ)(base, spec)))));
@@ -2625,6 +2625,22 @@ function packageName(spec) {
 }
 /** A file named `name` in folder `dir` (a path as the file list has it: '' is the top folder). */
 const inFolder = (dir, name) => (dir === '' ? name : `${dir}/${name}`);
+/**
+ * Whether an entry field of a package that points outside its folder (`"main": "../lib/index.js"`,
+ * which node allows) names a touched path: the file, its name without the extension, or its folder.
+ */
+function entryOutsideTouched(pkg, touched) {
+    for (const field of [pkg.main, pkg.module, pkg.source, pkg.types]) {
+        if (typeof field !== 'string')
+            continue;
+        const path = (0,project/* joinPath */.uJ)(pkg.dir, field);
+        if (path.startsWith(`${pkg.dir}/`))
+            continue;
+        if (touched(path) || touched(path.replace(/\.[^./]+$/, '')) || touched((0,project/* dirname */.pD)(path)))
+            return true;
+    }
+    return false;
+}
 
 ;// CONCATENATED MODULE: ./src/select/relink.ts
 

@@ -653,7 +653,7 @@ export class Resolver {
       }
       const name = packageName(spec)
       const named = this.workspacePackages.get(name) ?? (pkg?.name === name ? pkg : undefined)
-      if (named) return named.dir !== '' && !touched(named.dir)
+      if (named) return named.dir !== '' && !touched(named.dir) && !entryOutsideTouched(named, touched)
       let found = underBases.get(spec)
       if (found === undefined)
         underBases.set(spec, (found = !bases.some(base => touched(joinPath(base, spec)))))
@@ -835,3 +835,17 @@ function packageName(spec: string): string {
 
 /** A file named `name` in folder `dir` (a path as the file list has it: '' is the top folder). */
 const inFolder = (dir: string, name: string): string => (dir === '' ? name : `${dir}/${name}`)
+
+/**
+ * Whether an entry field of a package that points outside its folder (`"main": "../lib/index.js"`,
+ * which node allows) names a touched path: the file, its name without the extension, or its folder.
+ */
+function entryOutsideTouched(pkg: PackageInfo, touched: (path: string) => boolean): boolean {
+  for (const field of [pkg.main, pkg.module, pkg.source, pkg.types]) {
+    if (typeof field !== 'string') continue
+    const path = joinPath(pkg.dir, field)
+    if (path.startsWith(`${pkg.dir}/`)) continue
+    if (touched(path) || touched(path.replace(/\.[^./]+$/, '')) || touched(dirname(path))) return true
+  }
+  return false
+}
