@@ -281,6 +281,26 @@ describe('the projects of a vitest run', () => {
     ])
   })
 
+  it('gives a project the setup files of the config file it extends', () => {
+    const files = {
+      'package.json': JSON.stringify({ scripts: { test: 'vitest run' } }),
+      'vitest.config.ts': [
+        'export default { test: { projects: [',
+        "  { extends: './vitest.base.ts', test: { name: 'dom', include: ['dom/**/*.ts'] } },",
+        "  'packages/*'",
+        '] } }'
+      ].join('\n'),
+      'vitest.base.ts': "export default { test: { setupFiles: ['./setup/base.ts'] } }",
+      'packages/a/vitest.config.ts':
+        "export default defineProject({ extends: '../../vitest.base.ts', test: { include: ['t/*.ts'] } })"
+    }
+    expect(projectsOf(files).map(p => [p.dir, p.setupFiles])).toEqual([
+      // From the folder of the file that names it, or the project's (those that exist count).
+      ['', ['setup/base.ts']],
+      ['packages/a', ['setup/base.ts', 'packages/a/setup/base.ts']]
+    ])
+  })
+
   it('counts a test of any project that holds a file, even one a deeper project does not take', () => {
     const files = {
       'package.json': JSON.stringify({ scripts: { test: 'vitest run' } }),

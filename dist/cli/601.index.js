@@ -7961,8 +7961,12 @@ function vitestProjects(read, dir, configs, root, list) {
         if (!/\bmergeConfig\s*\(|\bextends\s*:/.test(text))
             return [];
         const named = [{ from: dir, files: root?.setupFiles ?? [] }];
-        for (const match of text.matchAll(/\bimport\s+[\w$]+\s+from\s+['"](\.{1,2}\/[^'"]+)['"]/g)) {
-            const path = joinPath(folder, match[1]);
+        const built = [...text.matchAll(/\bimport\s+[\w$]+\s+from\s+['"](\.{1,2}\/[^'"]+)['"]/g)].map(match => joinPath(folder, match[1]));
+        // `extends: './vitest.base.ts'`: from the project's folder, or the run's.
+        const extended = /\bextends\s*:\s*(['"])([^'"]+)\1/.exec(text)?.[2];
+        if (extended)
+            built.push(joinPath(folder, extended), joinPath(dir, extended));
+        for (const path of new Set(built)) {
             const stem = path.replace(/\.[cm]?[jt]s$/, '');
             for (const candidate of [
                 path,

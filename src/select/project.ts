@@ -1203,8 +1203,13 @@ function vitestProjects(
   const inherited = (text: string, folder: string): string[] => {
     if (!/\bmergeConfig\s*\(|\bextends\s*:/.test(text)) return []
     const named: Array<{ from: string; files: string[] }> = [{ from: dir, files: root?.setupFiles ?? [] }]
-    for (const match of text.matchAll(/\bimport\s+[\w$]+\s+from\s+['"](\.{1,2}\/[^'"]+)['"]/g)) {
-      const path = joinPath(folder, match[1] as string)
+    const built = [...text.matchAll(/\bimport\s+[\w$]+\s+from\s+['"](\.{1,2}\/[^'"]+)['"]/g)].map(match =>
+      joinPath(folder, match[1] as string)
+    )
+    // `extends: './vitest.base.ts'`: from the project's folder, or the run's.
+    const extended = /\bextends\s*:\s*(['"])([^'"]+)\1/.exec(text)?.[2]
+    if (extended) built.push(joinPath(folder, extended), joinPath(dir, extended))
+    for (const path of new Set(built)) {
       const stem = path.replace(/\.[cm]?[jt]s$/, '')
       for (const candidate of [
         path,
