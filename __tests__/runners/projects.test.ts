@@ -140,6 +140,49 @@ describe('a jest config the test script names', () => {
   }, 60_000)
 })
 
+describe('jest runs the test script makes through other scripts', () => {
+  test('jest runs with each config they name (and the package’s own), as one run of projects', async () => {
+    const dir = makeTempDir('ci-medic-jest-runs-')
+    writeFileSync(
+      join(dir, 'package.json'),
+      JSON.stringify({
+        scripts: {
+          test: 'jest && npm run test:e2e',
+          'test:e2e': 'npm run build && jest --config ./test/jest-e2e.json --runInBand',
+          build: 'echo built'
+        }
+      })
+    )
+    symlinkSync(join(PROJECT_ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir')
+    mkdirSync(join(dir, 'test'))
+    // Each config alone makes its own files tests and sets the global they read.
+    writeFileSync(
+      join(dir, 'jest.config.js'),
+      "module.exports = { testMatch: ['<rootDir>/src/**/*.spec.js'], globals: { UNIT: true } }\n"
+    )
+    writeFileSync(
+      join(dir, 'test', 'jest-e2e.json'),
+      JSON.stringify({ rootDir: '.', testRegex: '.e2e-spec.js$', globals: { E2E: true } })
+    )
+    mkdirSync(join(dir, 'src'))
+    writeFileSync(join(dir, 'src', 'sum.spec.js'), "test('unit', () => expect(UNIT).toBe(true))\n")
+    writeFileSync(join(dir, 'test', 'app.e2e-spec.js'), "test('e2e', () => expect(E2E).toBe(true))\n")
+    const all = await runTests({ repoDir: dir, timeoutMs: 60_000, retries: 0, log: quiet })
+    expect(all.files.map(f => [f.file, f.status]).sort()).toEqual([
+      ['src/sum.spec.js', 'passed'],
+      ['test/app.e2e-spec.js', 'passed']
+    ])
+    const one = await runTests({
+      repoDir: dir,
+      files: ['test/app.e2e-spec.js'],
+      timeoutMs: 60_000,
+      retries: 0,
+      log: quiet
+    })
+    expect(one.files.map(f => [f.file, f.status])).toEqual([['test/app.e2e-spec.js', 'passed']])
+  }, 60_000)
+})
+
 describe("mocha's options in the test script", () => {
   test('mocha runs the specs and requires the files its test script names, whole or file by file', async () => {
     const dir = makeTempDir('ci-medic-mocha-script-')

@@ -128,6 +128,38 @@ describe('the projects of a jest config', () => {
     ])
   })
 
+  it('follows the test script to the jest runs it makes, each by the config it names', () => {
+    const e2e = JSON.stringify({ rootDir: '.', testRegex: '.e2e-spec.ts$', setupFiles: ['./env.ts'] })
+    const unit = "module.exports = { testMatch: ['<rootDir>/src/**/*.spec.ts'] }"
+    const named = {
+      'package.json': JSON.stringify({
+        scripts: {
+          test: 'npm run test:unit && npm run test:e2e',
+          'test:unit': 'jest -c jest.unit.config.js',
+          'test:e2e': 'jest --config ./test/jest-e2e.json --runInBand'
+        }
+      }),
+      'jest.unit.config.js': unit,
+      'test/jest-e2e.json': e2e
+    }
+    const plain = {
+      'package.json': JSON.stringify({
+        scripts: { test: 'jest && yarn test:e2e', 'test:e2e': 'jest --config ./test/jest-e2e.json' }
+      }),
+      'jest.config.js': unit,
+      'test/jest-e2e.json': e2e
+    }
+    for (const files of [named, plain]) {
+      const settings = loadTestSettings(read(files), '', Object.keys(files))
+      expect(settings.map(s => [s.dir, s.rootDir, s.setupFiles, s.group])).toEqual([
+        ['', '', [], ''],
+        ['test', 'test', ['env.ts'], '']
+      ])
+      const isTest = makeTestMatcher([...settings].sort((a, b) => b.dir.length - a.dir.length))
+      expect(['src/a.spec.ts', 'test/app.e2e-spec.ts', 'src/b.ts'].map(isTest)).toEqual([true, true, false])
+    }
+  })
+
   it('reads the config a test script names with --config, named as jest projects are', () => {
     const files = {
       'package.json': JSON.stringify({ scripts: { test: 'jest --config test/jest-e2e.json' } }),

@@ -340,6 +340,7 @@ function coverageMapCache(cache, workDir, keySuffix, log) {
 /* harmony export */   Z1: () => (/* binding */ groupFiles),
 /* harmony export */   c9: () => (/* binding */ jestConfigOf),
 /* harmony export */   jJ: () => (/* binding */ readPackageJson),
+/* harmony export */   u6: () => (/* binding */ jestProjectsOf),
 /* harmony export */   z8: () => (/* binding */ NODE_OPTIONS_WITH_VALUE)
 /* harmony export */ });
 /* unused harmony exports detectJsFramework, isPythonProject, ownerOf, nodeTestFiles */
@@ -411,10 +412,45 @@ function jestConfigArgument(script) {
  */
 function jestConfigOf(dir) {
     const path = jestConfigArgument(readPackageJson(dir)?.scripts?.test ?? '');
-    if (!path)
+    return path === undefined ? undefined : existingInside(dir, path);
+}
+/**
+ * When the test script names no config and runs jest through other scripts (`npm run test:unit`,
+ * `yarn test:e2e`) that do: the configs of those runs (absolute paths), with the package's own
+ * folder first when it has a config of its own, to run as one jest run of projects. Undefined
+ * when that is the package's own config alone.
+ */
+function jestProjectsOf(dir) {
+    const scripts = readPackageJson(dir)?.scripts ?? {};
+    if (jestConfigArgument(scripts.test ?? ''))
         return undefined;
+    const named = [...new Set(jestRunConfigs(scripts, 'test').flatMap(path => existingInside(dir, path) ?? []))];
+    if (named.length === 0)
+        return undefined;
+    const own = has(dir, CONFIGS('jest.config')) || readPackageJson(dir)?.jest !== undefined;
+    return own ? [dir, ...named] : named;
+}
+function existingInside(dir, path) {
     const file = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(dir, path);
     return insideRepo(file, dir) && (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(file) ? file : undefined;
+}
+/** Scripts that run another by name: `npm run x`, `npm run-script x`, `yarn x`, `yarn run x`, `pnpm x`, `bun run x`. */
+const RUNS_SCRIPT = /\b(?:npm\s+(?:run|run-script)|yarn(?:\s+run)?|pnpm(?:\s+run)?|bun\s+run)\s+([\w:.-]+)/g;
+/** The configs the jest runs of script `name` name (`--config`), through the scripts it runs by name. */
+function jestRunConfigs(scripts, name, seen = new Set()) {
+    const script = Object.hasOwn(scripts, name) ? scripts[name] : undefined;
+    if (typeof script !== 'string' || seen.has(name) || seen.size > 8)
+        return [];
+    seen.add(name);
+    const configs = [];
+    for (const command of script.split(/&&|\|\||;/)) {
+        const config = /(?:^|[\s/])jest(?:\s|$)/.test(command) ? jestConfigArgument(command) : undefined;
+        if (config)
+            configs.push(config);
+        for (const match of command.matchAll(RUNS_SCRIPT))
+            configs.push(...jestRunConfigs(scripts, match[1], seen));
+    }
+    return configs;
 }
 /** Node options whose value may come as the next word (`--import tsx`, `-r ts-node/register`). */
 const NODE_OPTIONS_WITH_VALUE = new Set([
@@ -1569,6 +1605,20 @@ runCLI(argv, [plan.cwd]).then(
   error => { console.error((error && error.stack) || String(error)); process.exit(2) }
 )
 `;
+/**
+ * A config of the jest runs the test script makes through other scripts, as one run of their
+ * projects (see jestProjectsOf), written beside the plan; undefined when there are none.
+ */
+function projectsConfig(context) {
+    const projects = (0,detect/* jestProjectsOf */.u6)(context.packageDir);
+    if (!projects)
+        return undefined;
+    if (projects.length === 1 && projects[0] !== context.packageDir)
+        return projects[0];
+    const file = (0,external_node_path_.join)(context.tempDir, 'jest-projects.config.cjs');
+    (0,external_node_fs_.writeFileSync)(file, `module.exports = ${JSON.stringify({ rootDir: context.packageDir, projects })}\n`);
+    return file;
+}
 const SOURCE_EXTENSIONS = '{js,jsx,ts,tsx,mjs,cjs,mts,cts}';
 /**
  * Globs of the folders that hold the package's tracked JavaScript/TypeScript files (never
@@ -1623,7 +1673,7 @@ const jestAdapter = {
             out,
             cwd: context.packageDir,
             files,
-            config: (0,detect/* jestConfigOf */.c9)(context.packageDir),
+            config: (0,detect/* jestConfigOf */.c9)(context.packageDir) ?? projectsConfig(context),
             coverage: context.recordCoverage === true,
             sources: context.recordCoverage ? sourceGlobs(context.packageDir) : [],
             shownArgs: files.map(file => (0,external_node_path_.relative)(context.packageDir, file))
@@ -7476,9 +7526,14 @@ function loadTestSettings(read, dir, configs) {
 function testSettingsOf(read, dir, configs) {
     const pkg = readJson(read, joinPath(dir, 'package.json'));
     const script = pkg?.scripts;
-    const named = typeof script?.test === 'string' ? (0,_runners_detect_js__WEBPACK_IMPORTED_MODULE_0__/* .jestConfigArgument */ .QO)(script.test) : undefined;
-    const candidates = named ? [joinPath(dir, named)] : JEST_CONFIG_FILES.map(name => joinPath(dir, name));
-    let config = candidates.reduce((found, path) => found ?? readJestConfig(read, path), undefined);
+    // The configs the jest runs of its test script name, through the scripts it runs
+    // (`"test": "npm run test:unit"`, `"test:unit": "jest -c jest.unit.config.js"`).
+    const followed = testScript(pkg?.scripts);
+    const runs = followed === undefined ? [] : jestConfigArguments(followed);
+    let named = typeof script?.test === 'string' ? (0,_runners_detect_js__WEBPACK_IMPORTED_MODULE_0__/* .jestConfigArgument */ .QO)(script.test) : undefined;
+    if (!named && !pkg?.jest && !JEST_CONFIG_FILES.some(name => read(joinPath(dir, name)) !== undefined))
+        named = runs[0];
+    let config = named ? readJestConfig(read, joinPath(dir, named)) : configOfFolder(read, dir, pkg);
     if (!config && named)
         config = {
             raw: undefined,
@@ -7486,18 +7541,41 @@ function testSettingsOf(read, dir, configs) {
             configDir: dir,
             unreadable: `${joinPath(dir, named)} (the test script's --config) is not read`
         };
-    if (!config && pkg && pkg.jest && typeof pkg.jest === 'object')
-        config = { raw: pkg.jest, text: JSON.stringify(pkg.jest), configDir: dir };
     if (!config)
         return runnerTestSettings(read, dir, pkg, configs);
     const own = jestSettings(dir, config);
     const projects = jestPathProjects(read, config, own.rootDir, configs);
+    // The other jest runs of the test script, by the configs they name.
+    for (const other of new Set(runs))
+        if (other !== named) {
+            const found = readJestConfig(read, joinPath(dir, other));
+            if (found)
+                projects.push(jestSettings(undefined, found), ...jestPathProjects(read, found, found.configDir, configs));
+        }
     // A run of projects: a file is a test when one of them takes it, and loads the setup files of
     // each that does (the run's own config is one of the group, which can only add to them).
     if (projects.length)
         for (const settings of [own, ...projects])
             settings.group = dir;
     return { own, projects };
+}
+/** A folder's own jest config: jest.config.*, else package.json's `jest`. */
+function configOfFolder(read, dir, pkg) {
+    for (const name of JEST_CONFIG_FILES) {
+        const found = readJestConfig(read, joinPath(dir, name));
+        if (found)
+            return found;
+    }
+    return pkg?.jest && typeof pkg.jest === 'object'
+        ? { raw: pkg.jest, text: JSON.stringify(pkg.jest), configDir: dir }
+        : undefined;
+}
+/** The config files (`--config`, `-c`) of each jest run of a script's commands that names one. */
+function jestConfigArguments(script) {
+    return script
+        .split(/&&|\|\||;/)
+        .map(command => (/(?:^|[\s/])jest(?:\s|$)/.test(command) ? (0,_runners_detect_js__WEBPACK_IMPORTED_MODULE_0__/* .jestConfigArgument */ .QO)(command) : undefined))
+        .filter((path) => path !== undefined);
 }
 /** The jest config at `path` (JSON, or a literal object in JavaScript), when the file exists. */
 function readJestConfig(read, path) {

@@ -663,12 +663,14 @@ function testSettingsOf(
 ): { own?: JestSettings; projects: JestSettings[] } {
   const pkg = readJson(read, joinPath(dir, 'package.json'))
   const script = pkg?.scripts as Record<string, unknown> | undefined
-  const named = typeof script?.test === 'string' ? jestConfigArgument(script.test) : undefined
-  const candidates = named ? [joinPath(dir, named)] : JEST_CONFIG_FILES.map(name => joinPath(dir, name))
-  let config = candidates.reduce<JestConfigFile | undefined>(
-    (found, path) => found ?? readJestConfig(read, path),
-    undefined
-  )
+  // The configs the jest runs of its test script name, through the scripts it runs
+  // (`"test": "npm run test:unit"`, `"test:unit": "jest -c jest.unit.config.js"`).
+  const followed = testScript(pkg?.scripts)
+  const runs = followed === undefined ? [] : jestConfigArguments(followed)
+  let named = typeof script?.test === 'string' ? jestConfigArgument(script.test) : undefined
+  if (!named && !pkg?.jest && !JEST_CONFIG_FILES.some(name => read(joinPath(dir, name)) !== undefined))
+    named = runs[0]
+  let config = named ? readJestConfig(read, joinPath(dir, named)) : configOfFolder(read, dir, pkg)
   if (!config && named)
     config = {
       raw: undefined,
@@ -676,15 +678,46 @@ function testSettingsOf(
       configDir: dir,
       unreadable: `${joinPath(dir, named)} (the test script's --config) is not read`
     }
-  if (!config && pkg && pkg.jest && typeof pkg.jest === 'object')
-    config = { raw: pkg.jest as Record<string, unknown>, text: JSON.stringify(pkg.jest), configDir: dir }
   if (!config) return runnerTestSettings(read, dir, pkg, configs)
   const own = jestSettings(dir, config)
   const projects = jestPathProjects(read, config, own.rootDir, configs)
+  // The other jest runs of the test script, by the configs they name.
+  for (const other of new Set(runs))
+    if (other !== named) {
+      const found = readJestConfig(read, joinPath(dir, other))
+      if (found)
+        projects.push(
+          jestSettings(undefined, found),
+          ...jestPathProjects(read, found, found.configDir, configs)
+        )
+    }
   // A run of projects: a file is a test when one of them takes it, and loads the setup files of
   // each that does (the run's own config is one of the group, which can only add to them).
   if (projects.length) for (const settings of [own, ...projects]) settings.group = dir
   return { own, projects }
+}
+
+/** A folder's own jest config: jest.config.*, else package.json's `jest`. */
+function configOfFolder(
+  read: ReadText,
+  dir: string,
+  pkg: Record<string, unknown> | undefined
+): JestConfigFile | undefined {
+  for (const name of JEST_CONFIG_FILES) {
+    const found = readJestConfig(read, joinPath(dir, name))
+    if (found) return found
+  }
+  return pkg?.jest && typeof pkg.jest === 'object'
+    ? { raw: pkg.jest as Record<string, unknown>, text: JSON.stringify(pkg.jest), configDir: dir }
+    : undefined
+}
+
+/** The config files (`--config`, `-c`) of each jest run of a script's commands that names one. */
+function jestConfigArguments(script: string): string[] {
+  return script
+    .split(/&&|\|\||;/)
+    .map(command => (/(?:^|[\s/])jest(?:\s|$)/.test(command) ? jestConfigArgument(command) : undefined))
+    .filter((path): path is string => path !== undefined)
 }
 
 /** A jest config read from its file (or package.json's `jest`). */

@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import type { Adapter, PlanContext, PlannedRun } from './types.js'
 import { binOf, requirePackage } from './node-resolve.js'
-import { jestConfigOf } from '../detect.js'
+import { jestConfigOf, jestProjectsOf } from '../detect.js'
 
 /**
  * A jest reporter that writes each file's results the moment the file finishes, so that a run
@@ -95,6 +95,19 @@ runCLI(argv, [plan.cwd]).then(
 )
 `
 
+/**
+ * A config of the jest runs the test script makes through other scripts, as one run of their
+ * projects (see jestProjectsOf), written beside the plan; undefined when there are none.
+ */
+function projectsConfig(context: PlanContext): string | undefined {
+  const projects = jestProjectsOf(context.packageDir)
+  if (!projects) return undefined
+  if (projects.length === 1 && projects[0] !== context.packageDir) return projects[0]
+  const file = join(context.tempDir, 'jest-projects.config.cjs')
+  writeFileSync(file, `module.exports = ${JSON.stringify({ rootDir: context.packageDir, projects })}\n`)
+  return file
+}
+
 const SOURCE_EXTENSIONS = '{js,jsx,ts,tsx,mjs,cjs,mts,cts}'
 
 /**
@@ -147,7 +160,7 @@ export const jestAdapter: Adapter = {
         out,
         cwd: context.packageDir,
         files,
-        config: jestConfigOf(context.packageDir),
+        config: jestConfigOf(context.packageDir) ?? projectsConfig(context),
         coverage: context.recordCoverage === true,
         sources: context.recordCoverage ? sourceGlobs(context.packageDir) : [],
         shownArgs: files.map(file => relative(context.packageDir, file))
