@@ -7546,11 +7546,17 @@ function testSettingsOf(read, dir, configs) {
     const own = jestSettings(dir, config);
     const projects = jestPathProjects(read, config, own.rootDir, configs);
     // The other jest runs of the test script, by the configs they name.
-    for (const other of new Set(runs))
-        if (other !== named) {
-            const found = readJestConfig(read, joinPath(dir, other));
-            if (found)
-                projects.push(jestSettings(undefined, found), ...jestPathProjects(read, found, found.configDir, configs));
+    const ownPath = named === undefined ? undefined : joinPath(dir, named);
+    for (const path of new Set(runs.map(run => joinPath(dir, run))))
+        if (path !== ownPath) {
+            const found = readJestConfig(read, path);
+            const settings = jestSettings(found ? undefined : dir, found ?? {
+                raw: {},
+                text: '',
+                configDir: dir,
+                unreadable: `${path} (a jest run of the test script) is not read`
+            });
+            projects.push(settings, ...(found ? jestPathProjects(read, found, settings.rootDir, configs) : []));
         }
     // A run of projects: a file is a test when one of them takes it, and loads the setup files of
     // each that does (the run's own config is one of the group, which can only add to them).

@@ -158,6 +158,17 @@ describe('the projects of a jest config', () => {
       const isTest = makeTestMatcher([...settings].sort((a, b) => b.dir.length - a.dir.length))
       expect(['src/a.spec.ts', 'test/app.e2e-spec.ts', 'src/b.ts'].map(isTest)).toEqual([true, true, false])
     }
+    // A run whose config is not read is one of the package's, and the notes say so.
+    const unread = {
+      ...plain,
+      'package.json': JSON.stringify({
+        scripts: { test: 'jest && npm run e2e', e2e: 'jest -c config/e2e.js' }
+      })
+    }
+    expect(loadTestSettings(read(unread), '', Object.keys(unread)).map(s => s.unreadable)).toEqual([
+      undefined,
+      'config/e2e.js (a jest run of the test script) is not read'
+    ])
   })
 
   it('reads the config a test script names with --config, named as jest projects are', () => {
