@@ -1595,6 +1595,34 @@ describe('Python and Go', () => {
     expect(deleted.tests).toEqual(['tests/test_cart.py', 'tests/test_empty.py'])
   })
 
+  it('leaves out what conftest.py leaves out of collection (collect_ignore), unless only under a condition', async () => {
+    const test = 'from shop.cart import total\n\ndef test_total():\n    assert total([1]) == 1\n'
+    const files = {
+      'src/shop/__init__.py': '',
+      'src/shop/cart.py': 'def total(items):\n    return len(items)\n',
+      'conftest.py': [
+        'import sys',
+        "collect_ignore = ['tests/test_legacy.py']",
+        'collect_ignore_glob = [',
+        "    '*_py2.py',",
+        ']',
+        'if sys.version_info < (3,):',
+        "    collect_ignore.append('tests/test_new.py')",
+        ''
+      ].join('\n'),
+      'tests/test_cart.py': test,
+      'tests/test_legacy.py': test,
+      'tests/test_cart_py2.py': test,
+      'tests/test_new.py': test
+    }
+    // pytest collects exactly these (checked with pytest 9): given on its command line, the others
+    // would be collected anyway, and fail if they could not be.
+    const changed = await afterChange(files, {
+      'src/shop/cart.py': 'def total(items):\n    return len(items) + 0\n'
+    })
+    expect(changed.tests).toEqual(['tests/test_cart.py', 'tests/test_new.py'])
+  })
+
   it('selects the Go test files of the changed package and of packages importing it', async () => {
     const files = {
       'go.mod': 'module example.com/shop\n\ngo 1.21\n',

@@ -6107,7 +6107,7 @@ function lineStartsOf(text) {
 
 /** A file in a fixture folder: the folder's parent holds the tests that read it. */
 const FIXTURE_FOLDER = /^(.*?)(?:^|\/)(?:__fixtures__|fixtures|__testfixtures__|testdata|test-data)\//;
-const CONFIG_NAMES = /(?:^|\/)(?:package\.json|[tj]sconfig(?:\.[\w-]+)?\.json|jest\.config\.[cm]?[jt]s(?:on)?|\.mocharc\.(?:jsonc?|ya?ml|c?js)|pnpm-workspace\.yaml|go\.mod|\.?pytest\.ini|pyproject\.toml|tox\.ini|setup\.cfg)$/;
+const CONFIG_NAMES = /(?:^|\/)(?:package\.json|[tj]sconfig(?:\.[\w-]+)?\.json|jest\.config\.[cm]?[jt]s(?:on)?|\.mocharc\.(?:jsonc?|ya?ml|c?js)|pnpm-workspace\.yaml|go\.mod|\.?pytest\.ini|pyproject\.toml|tox\.ini|setup\.cfg|conftest\.py)$/;
 function isConfigEntry(entry) {
     const path = entry.path;
     // The names CONFIG_NAMES takes end so; tens of thousands of other paths skip the pattern.
@@ -6118,7 +6118,8 @@ function isConfigEntry(entry) {
         path.endsWith('.toml') ||
         path.endsWith('.cfg') ||
         path.includes('jest.config.') ||
-        path.includes('.mocharc.');
+        path.includes('.mocharc.') ||
+        path.endsWith('conftest.py');
     return ((named && CONFIG_NAMES.test(path) && !path.includes('node_modules/')) ||
         ((0,project/* isJestConfigFile */.Nh)(path) && !path.includes('node_modules/')) ||
         isAliasConfig(path) ||
@@ -6185,7 +6186,10 @@ function revisionOf(head, entries, files, configText, memo) {
     const pytest = [...pytestDirs]
         .sort((a, b) => b.length - a.length)
         .flatMap(dir => (0,project/* loadPytestSettings */.ng)(read, dir) ?? []);
-    const isTest = (0,project/* makeTestMatcher */.bq)(jest, pytest);
+    const conftestIgnores = [...configText]
+        .filter(([path]) => path === 'conftest.py' || path.endsWith('/conftest.py'))
+        .flatMap(([path, text]) => (0,project/* collectIgnoreOf */.qz)(text, (0,project/* dirname */.pD)(path)) ?? []);
+    const isTest = (0,project/* makeTestMatcher */.bq)(jest, pytest, conftestIgnores);
     const setupFiles = setupFilesOf(jest, resolver);
     return {
         head,

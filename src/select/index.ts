@@ -52,6 +52,7 @@ import {
   dirname,
   joinPath,
   isVitestProjectFile,
+  collectIgnoreOf,
   isJestConfigFile,
   loadTestSettings,
   loadPytestSettings,
@@ -158,7 +159,7 @@ export { scanKindOf, scanSource }
 const FIXTURE_FOLDER = /^(.*?)(?:^|\/)(?:__fixtures__|fixtures|__testfixtures__|testdata|test-data)\//
 
 const CONFIG_NAMES =
-  /(?:^|\/)(?:package\.json|[tj]sconfig(?:\.[\w-]+)?\.json|jest\.config\.[cm]?[jt]s(?:on)?|\.mocharc\.(?:jsonc?|ya?ml|c?js)|pnpm-workspace\.yaml|go\.mod|\.?pytest\.ini|pyproject\.toml|tox\.ini|setup\.cfg)$/
+  /(?:^|\/)(?:package\.json|[tj]sconfig(?:\.[\w-]+)?\.json|jest\.config\.[cm]?[jt]s(?:on)?|\.mocharc\.(?:jsonc?|ya?ml|c?js)|pnpm-workspace\.yaml|go\.mod|\.?pytest\.ini|pyproject\.toml|tox\.ini|setup\.cfg|conftest\.py)$/
 
 export interface RepositoryGraph {
   head: string
@@ -215,7 +216,8 @@ function isConfigEntry(entry: TreeEntry): boolean {
     path.endsWith('.toml') ||
     path.endsWith('.cfg') ||
     path.includes('jest.config.') ||
-    path.includes('.mocharc.')
+    path.includes('.mocharc.') ||
+    path.endsWith('conftest.py')
   return (
     (named && CONFIG_NAMES.test(path) && !path.includes('node_modules/')) ||
     (isJestConfigFile(path) && !path.includes('node_modules/')) ||
@@ -309,7 +311,10 @@ function revisionOf(
   const pytest = [...pytestDirs]
     .sort((a, b) => b.length - a.length)
     .flatMap(dir => loadPytestSettings(read, dir) ?? [])
-  const isTest = makeTestMatcher(jest, pytest)
+  const conftestIgnores = [...configText]
+    .filter(([path]) => path === 'conftest.py' || path.endsWith('/conftest.py'))
+    .flatMap(([path, text]) => collectIgnoreOf(text, dirname(path)) ?? [])
+  const isTest = makeTestMatcher(jest, pytest, conftestIgnores)
   const setupFiles = setupFilesOf(jest, resolver)
   return {
     head,
