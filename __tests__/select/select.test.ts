@@ -156,7 +156,7 @@ describe('semantic selection through the symbol graph', () => {
     repo.commit('precise', { 'src/math.ts': LIB['src/math.ts'].replace('a * b', 'a * b * 1') })
     const clean = await select(repo, base)
     expect(clean.tests).toEqual(['test/all.test.ts', 'test/mul.test.ts'])
-    expect(clean.notes.join('\n')).toMatch(/type-checked \d+ files whose types can change: 0 with errors/)
+    expect(clean.notes.join('\n')).toMatch(/type-checked \d+ files? whose types can change: 0 with errors/)
     repo.commit('type error', {
       'src/math.ts': LIB['src/math.ts'].replace('return a * b', "return a * b * 'x'")
     })
@@ -169,6 +169,45 @@ describe('semantic selection through the symbol graph', () => {
       'test/shout.test.ts'
     ])
     expect(broken.notes.join('\n')).toMatch(/src\/math\.ts has a type error/)
+  })
+
+  it('under ts-jest, checks what depends on a changed file only when its declarations changed', async () => {
+    const files = {
+      '.gitignore': 'node_modules\n',
+      'jest.config.js': "module.exports = { preset: 'ts-jest' }\n",
+      'tsconfig.json': JSON.stringify({ compilerOptions: { strict: true, types: ['jest'] } }),
+      // No return type written: what mul returns is inferred, and area depends on it.
+      'src/calc.ts': 'export function mul(a: number, b: number) {\n  return a * b\n}\n',
+      'src/area.ts': [
+        "import { mul } from './calc'",
+        'export function area(w: number, h: number): number {',
+        '  return mul(w, h)',
+        '}',
+        'export const perimeter = (w: number, h: number): number => 2 * (w + h)',
+        ''
+      ].join('\n'),
+      'test/calc.test.ts':
+        "import { mul } from '../src/calc'\ntest('mul', () => expect(mul(2, 3)).toBe(6))\n",
+      'test/area.test.ts':
+        "import { area } from '../src/area'\ntest('area', () => expect(area(2, 3)).toBe(6))\n",
+      'test/perimeter.test.ts':
+        "import { perimeter } from '../src/area'\ntest('perimeter', () => expect(perimeter(2, 3)).toBe(10))\n"
+    }
+    const repo = createRepo({ files })
+    symlinkSync(join(import.meta.dirname, '../../node_modules'), join(repo.dir, 'node_modules'), 'dir')
+    const base = repo.head()
+    // The same declarations: area.ts is not checked again.
+    repo.commit('body', { 'src/calc.ts': files['src/calc.ts'].replace('a * b', 'b * a') })
+    const body = await select(repo, base)
+    expect(body.tests).toEqual(['test/area.test.ts', 'test/calc.test.ts'])
+    expect(body.notes.join('\n')).toMatch(/type-checked 1 file whose types can change: 0 with errors/)
+    // mul now returns a string: area.ts no longer type-checks, and every test that loads it fails.
+    repo.commit('type', {
+      'src/calc.ts': files['src/calc.ts'].replace('return a * b', 'return String(a * b)')
+    })
+    const typed = await select(repo, 'HEAD~1')
+    expect(typed.notes.join('\n')).toMatch(/src\/area\.ts has a type error/)
+    expect(typed.tests).toEqual(['test/area.test.ts', 'test/calc.test.ts', 'test/perimeter.test.ts'])
   })
 
   it('follows require, dynamic import(), jest.mock and tsconfig paths', async () => {

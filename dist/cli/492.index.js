@@ -5415,7 +5415,14 @@ function nearestTsconfig(repoDir, file) {
     }
     return undefined;
 }
-function typeErrorsIn(repoDir, files, tsconfig) {
+/**
+ * Type-checks the changed files `files` as ts-jest would when they load, and the files that
+ * depend on their types (`dependentsOf`, given the files whose types others see may have
+ * changed). A changed file whose declarations (its `.d.ts`, as TypeScript emits it) are the same
+ * at the base (`baseText`) changed nothing another file's check can see: its dependents are not
+ * checked. Undefined from `dependentsOf`: too many to check.
+ */
+function typeErrorsIn(repoDir, files, tsconfig, baseText = () => undefined, dependentsOf = () => []) {
     const errors = new Map();
     const ts = loadTypeScript(repoDir);
     if (!ts)
@@ -5428,21 +5435,102 @@ function typeErrorsIn(repoDir, files, tsconfig) {
             return { checked: false, errors, why: `${configPath} could not be read` };
         options = parsed.options;
     }
-    const absolute = files.map(file => (0,external_node_path_.join)(repoDir, file));
-    const program = ts.createProgram({ rootNames: absolute, options: { ...options, noEmit: true } });
-    files.forEach((file, i) => {
-        const source = program.getSourceFile(absolute[i]);
+    // Declarations are emitted to memory, to compare; nothing is written.
+    const emitting = {
+        ...options,
+        noEmit: false,
+        declaration: true,
+        emitDeclarationOnly: true,
+        declarationMap: false,
+        sourceMap: false,
+        inlineSourceMap: false,
+        incremental: false,
+        composite: false,
+        tsBuildInfoFile: undefined,
+        noEmitOnError: false,
+        outFile: undefined,
+        out: undefined
+    };
+    const absolute = (file) => (0,external_node_path_.join)(repoDir, file);
+    // Source files parsed once, for every program made here.
+    const parsed = new Map();
+    const host = (texts = new Map()) => {
+        const base = ts.createCompilerHost(emitting);
+        return {
+            ...base,
+            fileExists: name => texts.has(name) || base.fileExists(name),
+            readFile: name => texts.get(name) ?? base.readFile(name),
+            getSourceFile: (name, languageVersion, ...rest) => {
+                const text = texts.get(name);
+                if (text !== undefined)
+                    return ts.createSourceFile(name, text, languageVersion);
+                let file = parsed.get(name);
+                if (!file) {
+                    file = base.getSourceFile(name, languageVersion, ...rest);
+                    if (file)
+                        parsed.set(name, file);
+                }
+                return file;
+            }
+        };
+    };
+    const check = (program, checked) => {
+        for (const file of checked) {
+            const source = program.getSourceFile(absolute(file));
+            if (!source)
+                continue;
+            const first = [
+                ...program.getSyntacticDiagnostics(source),
+                ...program.getSemanticDiagnostics(source)
+            ].find(d => d.category === ts.DiagnosticCategory.Error && !IGNORED_CODES.has(d.code));
+            if (first)
+                errors.set(file, typeof first.messageText === 'string' ? first.messageText : first.messageText.messageText);
+        }
+    };
+    const declarations = (program, file) => {
+        const source = program.getSourceFile(absolute(file));
         if (!source)
-            return;
-        const diagnostics = [
-            ...program.getSyntacticDiagnostics(source),
-            ...program.getSemanticDiagnostics(source)
-        ].filter(d => d.category === ts.DiagnosticCategory.Error && !IGNORED_CODES.has(d.code));
-        const first = diagnostics[0];
-        if (first)
-            errors.set(file, typeof first.messageText === 'string' ? first.messageText : first.messageText.messageText);
+            return undefined;
+        let text = '';
+        const emitted = program.emit(source, (name, out) => (text += name.endsWith('.map') ? '' : out), undefined, true);
+        return emitted.emitSkipped || emitted.diagnostics.length ? undefined : text;
+    };
+    const program = ts.createProgram({ rootNames: files.map(absolute), options: emitting, host: host() });
+    check(program, files);
+    // The files whose declarations may differ from the base's. (A file with an error fails every
+    // test that loads it; one that only imports its types does not load it, and is checked too.)
+    const bases = new Map();
+    for (const file of files) {
+        const text = baseText(file);
+        if (text !== undefined)
+            bases.set(absolute(file), text);
+    }
+    const before = bases.size > 0
+        ? ts.createProgram({
+            rootNames: files.map(absolute),
+            options: emitting,
+            host: host(bases),
+            oldProgram: program
+        })
+        : undefined;
+    const surfaced = files.filter(file => {
+        const now = before && bases.has(absolute(file)) ? declarations(program, file) : undefined;
+        return now === undefined || now !== declarations(before, file);
     });
-    return { checked: true, errors };
+    const dependents = surfaced.length ? dependentsOf(surfaced) : [];
+    if (dependents === undefined)
+        return { checked: false, errors, why: 'too many files depend on the changed types' };
+    const more = dependents.filter(file => !files.includes(file));
+    if (more.length) {
+        const all = [...files, ...more];
+        check(ts.createProgram({
+            rootNames: all.map(absolute),
+            options: emitting,
+            host: host(),
+            oldProgram: program
+        }), more);
+    }
+    return { checked: true, errors, checkedFiles: files.length + more.length };
 }
 
 ;// CONCATENATED MODULE: ./src/select/members.ts
@@ -6958,6 +7046,8 @@ async function selectOrThrow(options, started, syntax, reportAllTests) {
         return scan;
     };
     const changes = new Map();
+    // The base text of each changed file ts-jest type-checks, to compare its declarations.
+    const baseTexts = new Map();
     const changed = [];
     // Syntax checks of the changed files, answered on the worker while the graph is walked.
     const parsing = [];
@@ -7071,6 +7161,9 @@ async function selectOrThrow(options, started, syntax, reportAllTests) {
             const settings = repo.jest.find(j => j.dir === '' || path.startsWith(j.dir + '/'));
             if (settings?.typeChecked)
                 fileChange.typeCheckedOnLoad = true;
+            const base = change.status === 'modified' && change.baseSha ? baseBlobs.get(change.baseSha) : undefined;
+            if (settings?.typeChecked && base)
+                baseTexts.set(path, base.toString('utf8'));
         }
         const entry = { file: path, symbols: changedNames(fileChange) };
         const committed = change.headSha ? repo.extraBlobs.get(change.headSha) : undefined;
@@ -7088,7 +7181,7 @@ async function selectOrThrow(options, started, syntax, reportAllTests) {
     if (!mayRewalk)
         await settleSyntax();
     const typeCheckStarted = Date.now();
-    await checkTypes(options, repo, head, changes, notes);
+    await checkTypes(options, repo, head, changes, notes, baseTexts);
     typeCheckMs = Date.now() - typeCheckStarted;
     // Data files: snapshots, module mocks, fixture folders, modules that name them in a string, and
     // Go packages that build with or embed them.
@@ -7348,11 +7441,13 @@ function coverageNotes(coverage, neverRan, reasons, notes) {
 /** Most files to type-check; beyond that every loader of a changed TypeScript file runs. */
 const MAX_TYPECHECK_FILES = 400;
 /**
- * For files type-checked on load (ts-jest): checks the files whose types can change with the
- * repository's TypeScript. Clean: only the tests that reach changed symbols run. A file with an
- * error: every test that loads it runs. Could not check: every loader of the changed files runs.
+ * For files type-checked on load (ts-jest): checks the changed files with the repository's
+ * TypeScript, and the files whose types can change with theirs, unless their declarations are
+ * the same as at the base (`baseTexts`). Clean: only the tests that reach changed symbols run. A
+ * file with an error: every test that loads it runs. Could not check: every loader of the changed
+ * files runs.
  */
-async function checkTypes(options, repo, head, changes, notes) {
+async function checkTypes(options, repo, head, changes, notes, baseTexts) {
     const changed = [...changes].filter(([, change]) => change.typeCheckedOnLoad);
     if (changed.length === 0 || options.typeCheck === false)
         return;
@@ -7363,13 +7458,24 @@ async function checkTypes(options, repo, head, changes, notes) {
         notes.push('ts-jest type-checks on load and the work tree is not at head: every loader of a changed TypeScript file runs');
         return;
     }
-    const files = [...typeDependents(repo.graph, changes)].filter(file => /\.[cm]?tsx?$/.test(file));
-    if (files.length > MAX_TYPECHECK_FILES) {
-        notes.push(`ts-jest type-checks on load and ${files.length} files would need checking: every loader of a changed TypeScript file runs`);
+    const typeScript = (file) => /\.[cm]?tsx?$/.test(file);
+    const files = changed.map(([file]) => file).filter(typeScript);
+    let tooMany = 0;
+    /** What depends on the types of `surfaced` (changed files whose declarations changed). */
+    const dependentsOf = (surfaced) => {
+        const reach = new Map(changed.filter(([file]) => surfaced.includes(file)));
+        const found = [...typeDependents(repo.graph, reach)].filter(typeScript);
+        if (found.length <= MAX_TYPECHECK_FILES)
+            return found;
+        tooMany = found.length;
+        return undefined;
+    };
+    const settings = repo.jest.find(j => j.typeChecked);
+    const outcome = typeErrorsIn(git.dir, files, settings?.tsconfig, file => baseTexts.get(file), dependentsOf);
+    if (tooMany) {
+        notes.push(`ts-jest type-checks on load and ${tooMany} files would need checking: every loader of a changed TypeScript file runs`);
         return;
     }
-    const settings = repo.jest.find(j => j.typeChecked);
-    const outcome = typeErrorsIn(git.dir, files, settings?.tsconfig);
     if (!outcome.checked) {
         notes.push(`ts-jest type-checks on load and the types could not be checked (${outcome.why}): every loader of a changed TypeScript file runs`);
         return;
@@ -7386,7 +7492,8 @@ async function checkTypes(options, repo, head, changes, notes) {
         changes.set(file, change);
         notes.push(`${file} has a type error (${message.split('\n')[0]}): every test that loads it runs`);
     }
-    notes.push(`type-checked ${files.length} file${files.length === 1 ? '' : 's'} whose types can change: ${outcome.errors.size} with errors`);
+    const checked = outcome.checkedFiles ?? files.length;
+    notes.push(`type-checked ${checked} file${checked === 1 ? '' : 's'} whose types can change: ${outcome.errors.size} with errors`);
 }
 /** package.json fields that change neither dependencies, resolution nor how tests run. */
 const METADATA_FIELDS = new Set([

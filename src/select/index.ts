@@ -1179,6 +1179,8 @@ async function selectOrThrow(
   }
 
   const changes = new Map<string, FileChange>()
+  // The base text of each changed file ts-jest type-checks, to compare its declarations.
+  const baseTexts = new Map<string, string>()
   const changed: Selection['changed'] = []
   // Syntax checks of the changed files, answered on the worker while the graph is walked.
   const parsing: Array<{
@@ -1288,6 +1290,8 @@ async function selectOrThrow(
     if (kind === 'ts' || path.endsWith('.tsx')) {
       const settings = repo.jest.find(j => j.dir === '' || path.startsWith(j.dir + '/'))
       if (settings?.typeChecked) fileChange.typeCheckedOnLoad = true
+      const base = change.status === 'modified' && change.baseSha ? baseBlobs.get(change.baseSha) : undefined
+      if (settings?.typeChecked && base) baseTexts.set(path, base.toString('utf8'))
     }
     const entry = { file: path, symbols: changedNames(fileChange) }
     const committed = change.headSha ? repo.extraBlobs.get(change.headSha) : undefined
@@ -1305,7 +1309,7 @@ async function selectOrThrow(
   if (!mayRewalk) await settleSyntax()
 
   const typeCheckStarted = Date.now()
-  await checkTypes(options, repo, head, changes, notes)
+  await checkTypes(options, repo, head, changes, notes, baseTexts)
   typeCheckMs = Date.now() - typeCheckStarted
 
   // Data files: snapshots, module mocks, fixture folders, modules that name them in a string, and
@@ -1589,16 +1593,19 @@ function coverageNotes(
 const MAX_TYPECHECK_FILES = 400
 
 /**
- * For files type-checked on load (ts-jest): checks the files whose types can change with the
- * repository's TypeScript. Clean: only the tests that reach changed symbols run. A file with an
- * error: every test that loads it runs. Could not check: every loader of the changed files runs.
+ * For files type-checked on load (ts-jest): checks the changed files with the repository's
+ * TypeScript, and the files whose types can change with theirs, unless their declarations are
+ * the same as at the base (`baseTexts`). Clean: only the tests that reach changed symbols run. A
+ * file with an error: every test that loads it runs. Could not check: every loader of the changed
+ * files runs.
  */
 async function checkTypes(
   options: SelectOptions,
   repo: RepositoryGraph,
   head: string,
   changes: Map<string, FileChange>,
-  notes: string[]
+  notes: string[],
+  baseTexts: ReadonlyMap<string, string>
 ): Promise<void> {
   const changed = [...changes].filter(([, change]) => change.typeCheckedOnLoad)
   if (changed.length === 0 || options.typeCheck === false) return
@@ -1612,15 +1619,25 @@ async function checkTypes(
     )
     return
   }
-  const files = [...typeDependents(repo.graph, changes)].filter(file => /\.[cm]?tsx?$/.test(file))
-  if (files.length > MAX_TYPECHECK_FILES) {
+  const typeScript = (file: string): boolean => /\.[cm]?tsx?$/.test(file)
+  const files = changed.map(([file]) => file).filter(typeScript)
+  let tooMany = 0
+  /** What depends on the types of `surfaced` (changed files whose declarations changed). */
+  const dependentsOf = (surfaced: readonly string[]): string[] | undefined => {
+    const reach = new Map(changed.filter(([file]) => surfaced.includes(file)))
+    const found = [...typeDependents(repo.graph, reach)].filter(typeScript)
+    if (found.length <= MAX_TYPECHECK_FILES) return found
+    tooMany = found.length
+    return undefined
+  }
+  const settings = repo.jest.find(j => j.typeChecked)
+  const outcome = typeErrorsIn(git.dir, files, settings?.tsconfig, file => baseTexts.get(file), dependentsOf)
+  if (tooMany) {
     notes.push(
-      `ts-jest type-checks on load and ${files.length} files would need checking: every loader of a changed TypeScript file runs`
+      `ts-jest type-checks on load and ${tooMany} files would need checking: every loader of a changed TypeScript file runs`
     )
     return
   }
-  const settings = repo.jest.find(j => j.typeChecked)
-  const outcome = typeErrorsIn(git.dir, files, settings?.tsconfig)
   if (!outcome.checked) {
     notes.push(
       `ts-jest type-checks on load and the types could not be checked (${outcome.why}): every loader of a changed TypeScript file runs`
@@ -1638,8 +1655,9 @@ async function checkTypes(
     changes.set(file, change)
     notes.push(`${file} has a type error (${message.split('\n')[0]}): every test that loads it runs`)
   }
+  const checked = outcome.checkedFiles ?? files.length
   notes.push(
-    `type-checked ${files.length} file${files.length === 1 ? '' : 's'} whose types can change: ${outcome.errors.size} with errors`
+    `type-checked ${checked} file${checked === 1 ? '' : 's'} whose types can change: ${outcome.errors.size} with errors`
   )
 }
 
