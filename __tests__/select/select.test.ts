@@ -177,7 +177,13 @@ describe('semantic selection through the symbol graph', () => {
       'jest.config.js': "module.exports = { preset: 'ts-jest' }\n",
       'tsconfig.json': JSON.stringify({ compilerOptions: { strict: true, types: ['jest'] } }),
       // No return type written: what mul returns is inferred, and area depends on it.
-      'src/calc.ts': 'export function mul(a: number, b: number) {\n  return a * b\n}\n',
+      'src/calc.ts':
+        'export type Unit = number\nexport function mul(a: number, b: number) {\n  return a * b\n}\n',
+      // Only a type of calc.ts: report.ts does not load it.
+      'src/report.ts':
+        "import type { Unit } from './calc'\nexport const format = (u: Unit): string => u.toFixed(1)\n",
+      'test/report.test.ts':
+        "import { format } from '../src/report'\ntest('format', () => expect(format(1)).toBe('1.0'))\n",
       'src/area.ts': [
         "import { mul } from './calc'",
         'export function area(w: number, h: number): number {',
@@ -208,6 +214,11 @@ describe('semantic selection through the symbol graph', () => {
     const typed = await select(repo, 'HEAD~1')
     expect(typed.notes.join('\n')).toMatch(/src\/area\.ts has a type error/)
     expect(typed.tests).toEqual(['test/area.test.ts', 'test/calc.test.ts', 'test/perimeter.test.ts'])
+    // A type another file only imports: that file no longer type-checks.
+    repo.commit('unit', { 'src/calc.ts': files['src/calc.ts'].replace('Unit = number', 'Unit = string') })
+    const unit = await select(repo, 'HEAD~1')
+    expect(unit.notes.join('\n')).toMatch(/src\/report\.ts has a type error/)
+    expect(unit.tests).toContain('test/report.test.ts')
   })
 
   it('follows require, dynamic import(), jest.mock and tsconfig paths', async () => {
