@@ -6885,10 +6885,10 @@ function hashText(text, seed = 0) {
 /* harmony export */   iL: () => (/* binding */ PYTEST_CONFIGS),
 /* harmony export */   j_: () => (/* binding */ isVitestProjectFile),
 /* harmony export */   k$: () => (/* binding */ loadTestSettings),
+/* harmony export */   lQ: () => (/* binding */ fnmatchPath),
 /* harmony export */   mt: () => (/* binding */ loadTsConfig),
 /* harmony export */   ng: () => (/* binding */ loadPytestSettings),
 /* harmony export */   pD: () => (/* binding */ dirname),
-/* harmony export */   qz: () => (/* binding */ collectIgnoreOf),
 /* harmony export */   uE: () => (/* binding */ closingBracket),
 /* harmony export */   uJ: () => (/* binding */ joinPath),
 /* harmony export */   xG: () => (/* binding */ workspaceGlobs),
@@ -8348,86 +8348,6 @@ function makeTestMatcher(jest, pytest = [], conftestIgnores = []) {
             (!globs && settings.testRegex.length === 0 && isConventionalJsTest(path));
         return named && !ignoredBy(settings, path);
     }
-}
-/**
- * The entries of `collect_ignore` and `collect_ignore_glob` a conftest.py sets whatever runs: in
- * statements at the top level (`collect_ignore = ["setup.py"]`, `.append(…)`, `.extend([…])`,
- * `+= […]`), string literals only. What it adds under a condition (`if sys.version_info < (3,):`)
- * stays collected, as pytest may collect it.
- */
-function collectIgnoreOf(text, dir) {
-    const paths = [];
-    const globs = [];
-    const lines = text.split('\n').map(withoutPythonComment);
-    const statement = /^(collect_ignore(?:_glob)?)\s*(=|\+=|\.append\(|\.extend\()\s*([\s\S]*)$/;
-    const literal = /^(['"])([^'"\n\\]*)\1$/;
-    for (const [at, line] of lines.entries()) {
-        const found = statement.exec(line);
-        if (!found)
-            continue;
-        const [, name, how, start] = found;
-        let items;
-        if (how === '.append(')
-            items = [start.replace(/\)\s*$/, '').trim()];
-        else {
-            // A list, up to the bracket that closes it, over as many lines as it takes.
-            const rest = [start, ...lines.slice(at + 1)].join('\n');
-            const close = rest.startsWith('[') ? closingBracket(rest, 0) : -1;
-            if (close < 0)
-                continue;
-            items = objectEntries(rest.slice(0, close + 1));
-        }
-        // Only a list of plain strings: anything computed (`[str(p) for p in …]`) is not read.
-        const values = items.map(item => literal.exec(item)?.[2]);
-        if (values.some(value => value === undefined))
-            continue;
-        for (const value of values) {
-            const entry = joinPath(dir, value);
-            if (name === 'collect_ignore')
-                paths.push(entry);
-            else
-                globs.push(fnmatchRegex(entry));
-        }
-    }
-    return paths.length || globs.length ? { dir, paths, globs } : undefined;
-}
-/** A line of Python without its `#` comment (a `#` in a string stays). */
-function withoutPythonComment(line) {
-    let quote = '';
-    for (let i = 0; i < line.length; i++) {
-        const c = line[i];
-        if (quote) {
-            if (c === '\\')
-                i++;
-            else if (c === quote)
-                quote = '';
-        }
-        else if (c === '"' || c === "'")
-            quote = c;
-        else if (c === '#')
-            return line.slice(0, i).trimEnd();
-    }
-    return line;
-}
-/** Python's fnmatch pattern as a regex: `*` any text (`/` too), `?` one character, `[…]` a set. */
-function fnmatchRegex(pattern) {
-    let source = '';
-    for (let i = 0; i < pattern.length; i++) {
-        const c = pattern[i];
-        if (c === '*')
-            source += '.*';
-        else if (c === '?')
-            source += '.';
-        else if (c === '[' && pattern.indexOf(']', i + 2) > 0) {
-            const close = pattern.indexOf(']', i + 2);
-            const set = pattern.slice(i + 1, close);
-            source += `[${set.startsWith('!') ? '^' + set.slice(1) : set}]`;
-            i = close;
-        }
-        else
-            source += c.replace(/[.+^${}()|\\]/g, '\\$&');
-    }
-    return new RegExp(`^${source}$`);
 }
 const ignores = ({ dir, paths, globs }, path) => (dir === '' || path.startsWith(dir + '/')) &&
     (paths.some(entry => path === entry || path.startsWith(entry + '/')) || globs.some(glob => glob.test(path)));

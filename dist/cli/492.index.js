@@ -723,6 +723,7 @@ var js_scanner = __webpack_require__(62178);
 ;// CONCATENATED MODULE: ./src/select/other-scanners.ts
 
 
+
 /** Python and Go: top-level definitions by indentation / package-level declarations. */
 const PY_KEYWORDS = new Set([
     'False', 'None', 'True', 'and', 'as', 'assert', 'async', 'await', 'break', 'class', 'continue', 'def',
@@ -829,6 +830,37 @@ function pythonLogicalLines(src) {
     if (depth > 0)
         return { lines, error: 'unclosed bracket at end of file' };
     return { lines };
+}
+/** A top-level statement that sets, or adds to, a conftest's list of what pytest does not collect. */
+const COLLECT_IGNORE = /^(collect_ignore(?:_glob)?)\s*(=\s*\[|\+=\s*\[|\.extend\(\s*\[|\.append\()(.*)$/;
+/**
+ * The entries of `collect_ignore` and `collect_ignore_glob` a conftest.py sets whatever runs (see
+ * CollectIgnore), from its folder `dir`: in statements at the top level (`collect_ignore =
+ * ["setup.py"]`, `.append(…)`, `.extend([…])`, `+= […]`) of plain strings only. What it adds
+ * under a condition (`if sys.version_info < (3,):`), or computes, stays collected.
+ */
+function collectIgnoreOf(src, dir) {
+    const paths = [];
+    const globs = [];
+    for (const { code, indent, strings } of pythonLogicalLines(src).lines) {
+        const found = indent === 0 ? COLLECT_IGNORE.exec(code.trim()) : null;
+        if (!found)
+            continue;
+        // Nothing but the strings (each `""` in the code) and the brackets that close the statement.
+        const how = found[2];
+        const close = how.startsWith('.append') ? '\\)' : how.startsWith('.extend') ? '\\]\\)' : '\\]';
+        const items = how.startsWith('.append') ? '""' : '(?:"",)*(?:"",?)?';
+        if (!new RegExp(`^${items}${close}$`).test(found[3].replace(/\s+/g, '')))
+            continue;
+        for (const value of strings) {
+            const entry = (0,project/* joinPath */.uJ)(dir, value);
+            if (found[1] === 'collect_ignore')
+                paths.push(entry);
+            else
+                globs.push((0,project/* fnmatchPath */.lQ)(entry));
+        }
+    }
+    return paths.length || globs.length ? { dir, paths, globs } : undefined;
 }
 /** A logical line that is an import statement. */
 const PY_IMPORT_LINE = /^(from\s+\S+\s+import|import)\s/;
@@ -6193,6 +6225,7 @@ function lineStartsOf(text) {
 
 
 
+
 /** A file in a fixture folder: the folder's parent holds the tests that read it. */
 const FIXTURE_FOLDER = /^(.*?)(?:^|\/)(?:__fixtures__|fixtures|__testfixtures__|testdata|test-data)\//;
 const CONFIG_NAMES = /(?:^|\/)(?:package\.json|[tj]sconfig(?:\.[\w-]+)?\.json|jest\.config\.[cm]?[jt]s(?:on)?|\.mocharc\.(?:jsonc?|ya?ml|c?js)|pnpm-workspace\.yaml|go\.mod|\.?pytest\.ini|pyproject\.toml|tox\.ini|setup\.cfg|conftest\.py)$/;
@@ -6276,7 +6309,7 @@ function revisionOf(head, entries, files, configText, memo) {
         .flatMap(dir => (0,project/* loadPytestSettings */.ng)(read, dir) ?? []);
     const conftestIgnores = [...configText]
         .filter(([path]) => path === 'conftest.py' || path.endsWith('/conftest.py'))
-        .flatMap(([path, text]) => (0,project/* collectIgnoreOf */.qz)(text, (0,project/* dirname */.pD)(path)) ?? []);
+        .flatMap(([path, text]) => collectIgnoreOf(text, (0,project/* dirname */.pD)(path)) ?? []);
     const isTest = (0,project/* makeTestMatcher */.bq)(jest, pytest, conftestIgnores);
     const setupFiles = setupFilesOf(jest, resolver);
     return {

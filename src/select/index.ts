@@ -33,6 +33,7 @@ import {
   type Naming,
   type Reaching
 } from './graph.js'
+import { collectIgnoreOf } from './other-scanners.js'
 import { typeErrorsIn } from './typecheck.js'
 import { memberReach } from './members.js'
 import { MODULE_SYMBOL, emptyScan, isJsLike, type ModuleScan } from './model.js'
@@ -52,7 +53,6 @@ import {
   dirname,
   joinPath,
   isVitestProjectFile,
-  collectIgnoreOf,
   isJestConfigFile,
   loadTestSettings,
   loadPytestSettings,

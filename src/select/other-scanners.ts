@@ -1,4 +1,5 @@
 import { goEmbedPatterns } from './go-files.js'
+import { fnmatchPath, joinPath, type CollectIgnore } from './project.js'
 import type { SymbolSpans } from './js-scanner.js'
 import {
   MODULE_SYMBOL,
@@ -117,6 +118,35 @@ function pythonLogicalLines(src: string): { lines: Logical[]; error?: string } {
   flush(n)
   if (depth > 0) return { lines, error: 'unclosed bracket at end of file' }
   return { lines }
+}
+
+/** A top-level statement that sets, or adds to, a conftest's list of what pytest does not collect. */
+const COLLECT_IGNORE = /^(collect_ignore(?:_glob)?)\s*(=\s*\[|\+=\s*\[|\.extend\(\s*\[|\.append\()(.*)$/
+
+/**
+ * The entries of `collect_ignore` and `collect_ignore_glob` a conftest.py sets whatever runs (see
+ * CollectIgnore), from its folder `dir`: in statements at the top level (`collect_ignore =
+ * ["setup.py"]`, `.append(…)`, `.extend([…])`, `+= […]`) of plain strings only. What it adds
+ * under a condition (`if sys.version_info < (3,):`), or computes, stays collected.
+ */
+export function collectIgnoreOf(src: string, dir: string): CollectIgnore | undefined {
+  const paths: string[] = []
+  const globs: RegExp[] = []
+  for (const { code, indent, strings } of pythonLogicalLines(src).lines) {
+    const found = indent === 0 ? COLLECT_IGNORE.exec(code.trim()) : null
+    if (!found) continue
+    // Nothing but the strings (each `""` in the code) and the brackets that close the statement.
+    const how = found[2] as string
+    const close = how.startsWith('.append') ? '\\)' : how.startsWith('.extend') ? '\\]\\)' : '\\]'
+    const items = how.startsWith('.append') ? '""' : '(?:"",)*(?:"",?)?'
+    if (!new RegExp(`^${items}${close}$`).test((found[3] as string).replace(/\s+/g, ''))) continue
+    for (const value of strings) {
+      const entry = joinPath(dir, value)
+      if (found[1] === 'collect_ignore') paths.push(entry)
+      else globs.push(fnmatchPath(entry))
+    }
+  }
+  return paths.length || globs.length ? { dir, paths, globs } : undefined
 }
 
 /** A logical line that is an import statement. */

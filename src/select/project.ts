@@ -1594,74 +1594,6 @@ export interface CollectIgnore {
   globs: RegExp[]
 }
 
-/**
- * The entries of `collect_ignore` and `collect_ignore_glob` a conftest.py sets whatever runs: in
- * statements at the top level (`collect_ignore = ["setup.py"]`, `.append(…)`, `.extend([…])`,
- * `+= […]`), string literals only. What it adds under a condition (`if sys.version_info < (3,):`)
- * stays collected, as pytest may collect it.
- */
-export function collectIgnoreOf(text: string, dir: string): CollectIgnore | undefined {
-  const paths: string[] = []
-  const globs: RegExp[] = []
-  const lines = text.split('\n').map(withoutPythonComment)
-  const statement = /^(collect_ignore(?:_glob)?)\s*(=|\+=|\.append\(|\.extend\()\s*([\s\S]*)$/
-  const literal = /^(['"])([^'"\n\\]*)\1$/
-  for (const [at, line] of lines.entries()) {
-    const found = statement.exec(line)
-    if (!found) continue
-    const [, name, how, start] = found as unknown as [string, string, string, string]
-    let items: string[]
-    if (how === '.append(') items = [start.replace(/\)\s*$/, '').trim()]
-    else {
-      // A list, up to the bracket that closes it, over as many lines as it takes.
-      const rest = [start, ...lines.slice(at + 1)].join('\n')
-      const close = rest.startsWith('[') ? closingBracket(rest, 0) : -1
-      if (close < 0) continue
-      items = objectEntries(rest.slice(0, close + 1))
-    }
-    // Only a list of plain strings: anything computed (`[str(p) for p in …]`) is not read.
-    const values = items.map(item => literal.exec(item)?.[2])
-    if (values.some(value => value === undefined)) continue
-    for (const value of values as string[]) {
-      const entry = joinPath(dir, value)
-      if (name === 'collect_ignore') paths.push(entry)
-      else globs.push(fnmatchRegex(entry))
-    }
-  }
-  return paths.length || globs.length ? { dir, paths, globs } : undefined
-}
-
-/** A line of Python without its `#` comment (a `#` in a string stays). */
-function withoutPythonComment(line: string): string {
-  let quote = ''
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i]
-    if (quote) {
-      if (c === '\\') i++
-      else if (c === quote) quote = ''
-    } else if (c === '"' || c === "'") quote = c
-    else if (c === '#') return line.slice(0, i).trimEnd()
-  }
-  return line
-}
-
-/** Python's fnmatch pattern as a regex: `*` any text (`/` too), `?` one character, `[…]` a set. */
-function fnmatchRegex(pattern: string): RegExp {
-  let source = ''
-  for (let i = 0; i < pattern.length; i++) {
-    const c = pattern[i] as string
-    if (c === '*') source += '.*'
-    else if (c === '?') source += '.'
-    else if (c === '[' && pattern.indexOf(']', i + 2) > 0) {
-      const close = pattern.indexOf(']', i + 2)
-      const set = pattern.slice(i + 1, close)
-      source += `[${set.startsWith('!') ? '^' + set.slice(1) : set}]`
-      i = close
-    } else source += c.replace(/[.+^${}()|\\]/g, '\\$&')
-  }
-  return new RegExp(`^${source}$`)
-}
-
 const ignores = ({ dir, paths, globs }: CollectIgnore, path: string): boolean =>
   (dir === '' || path.startsWith(dir + '/')) &&
   (paths.some(entry => path === entry || path.startsWith(entry + '/')) || globs.some(glob => glob.test(path)))
@@ -1860,7 +1792,7 @@ function compiledRules(settings: PytestSettings): PytestRules {
 }
 
 /** Python's fnmatch over a whole path, as `--ignore-glob` matches: `*` crosses folders. */
-function fnmatchPath(glob: string): RegExp {
+export function fnmatchPath(glob: string): RegExp {
   let source = ''
   for (let i = 0; i < glob.length; i++) {
     const c = glob[i] as string
