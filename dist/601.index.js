@@ -8046,7 +8046,7 @@ function vitestProjects(read, dir, configs, root, list) {
         if (!/\bmergeConfig\s*\(|\bextends\s*:/.test(text))
             return [];
         const named = [{ from: dir, files: root?.setupFiles ?? [] }];
-        const built = [...text.matchAll(/\bimport\s+[\w$]+\s+from\s+['"](\.{1,2}\/[^'"]+)['"]/g)].map(match => joinPath(folder, match[1]));
+        const built = [...importedPaths(text).values()].map(spec => joinPath(folder, spec));
         // `extends: './vitest.base.ts'`: from the project's folder, or the run's.
         const extended = /\bextends\s*:\s*(['"])([^'"]+)\1/.exec(text)?.[2];
         if (extended)

@@ -1242,9 +1242,7 @@ function vitestProjects(
   const inherited = (text: string, folder: string): string[] => {
     if (!/\bmergeConfig\s*\(|\bextends\s*:/.test(text)) return []
     const named: Array<{ from: string; files: string[] }> = [{ from: dir, files: root?.setupFiles ?? [] }]
-    const built = [...text.matchAll(/\bimport\s+[\w$]+\s+from\s+['"](\.{1,2}\/[^'"]+)['"]/g)].map(match =>
-      joinPath(folder, match[1] as string)
-    )
+    const built = [...importedPaths(text).values()].map(spec => joinPath(folder, spec))
     // `extends: './vitest.base.ts'`: from the project's folder, or the run's.
     const extended = /\bextends\s*:\s*(['"])([^'"]+)\1/.exec(text)?.[2]
     if (extended) built.push(joinPath(folder, extended), joinPath(dir, extended))
