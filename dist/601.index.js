@@ -337,6 +337,7 @@ function coverageMapCache(cache, workDir, keySuffix, log) {
 /* harmony export */   BU: () => (/* binding */ nodeFlagsOf),
 /* harmony export */   QO: () => (/* binding */ jestConfigArgument),
 /* harmony export */   Sm: () => (/* binding */ allGroups),
+/* harmony export */   T8: () => (/* binding */ jestConfigArguments),
 /* harmony export */   Z1: () => (/* binding */ groupFiles),
 /* harmony export */   c9: () => (/* binding */ jestConfigOf),
 /* harmony export */   jJ: () => (/* binding */ readPackageJson),
@@ -416,15 +417,14 @@ function jestConfigOf(dir) {
 }
 /**
  * When the test script names no config and runs jest through other scripts (`npm run test:unit`,
- * `yarn test:e2e`) that do: the configs of those runs (absolute paths), with the package's own
- * folder first when it has a config of its own, to run as one jest run of projects. Undefined
- * when that is the package's own config alone.
+ * `yarn test:e2e`) that do (`runConfigs`, see jestRunConfigs): those configs (absolute paths),
+ * with the package's own folder first when it has a config of its own, to run as one jest run of
+ * projects. Undefined when that is the package's own config alone.
  */
-function jestProjectsOf(dir) {
-    const scripts = readPackageJson(dir)?.scripts ?? {};
-    if (jestConfigArgument(scripts.test ?? ''))
+function jestProjectsOf(dir, runConfigs) {
+    if (jestConfigArgument(readPackageJson(dir)?.scripts?.test ?? ''))
         return undefined;
-    const named = [...new Set(jestRunConfigs(scripts, 'test').flatMap(path => existingInside(dir, path) ?? []))];
+    const named = [...new Set(runConfigs.flatMap(path => existingInside(dir, path) ?? []))];
     if (named.length === 0)
         return undefined;
     const own = has(dir, CONFIGS('jest.config')) || readPackageJson(dir)?.jest !== undefined;
@@ -434,23 +434,12 @@ function existingInside(dir, path) {
     const file = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(dir, path);
     return insideRepo(file, dir) && (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(file) ? file : undefined;
 }
-/** Scripts that run another by name: `npm run x`, `npm run-script x`, `yarn x`, `yarn run x`, `pnpm x`, `bun run x`. */
-const RUNS_SCRIPT = /\b(?:npm\s+(?:run|run-script)|yarn(?:\s+run)?|pnpm(?:\s+run)?|bun\s+run)\s+([\w:.-]+)/g;
-/** The configs the jest runs of script `name` name (`--config`), through the scripts it runs by name. */
-function jestRunConfigs(scripts, name, seen = new Set()) {
-    const script = Object.hasOwn(scripts, name) ? scripts[name] : undefined;
-    if (typeof script !== 'string' || seen.has(name) || seen.size > 8)
-        return [];
-    seen.add(name);
-    const configs = [];
-    for (const command of script.split(/&&|\|\||;/)) {
-        const config = /(?:^|[\s/])jest(?:\s|$)/.test(command) ? jestConfigArgument(command) : undefined;
-        if (config)
-            configs.push(config);
-        for (const match of command.matchAll(RUNS_SCRIPT))
-            configs.push(...jestRunConfigs(scripts, match[1], seen));
-    }
-    return configs;
+/** The config files (`--config`, `-c`) of each jest run of a script's commands that names one. */
+function jestConfigArguments(script) {
+    return script
+        .split(/&&|\|\||;/)
+        .map(command => (/(?:^|[\s/])jest(?:\s|$)/.test(command) ? jestConfigArgument(command) : undefined))
+        .filter((path) => path !== undefined);
 }
 /** Node options whose value may come as the next word (`--import tsx`, `-r ts-node/register`). */
 const NODE_OPTIONS_WITH_VALUE = new Set([
@@ -1511,7 +1500,10 @@ function stderrFor(stderr, pkg) {
 var external_node_child_process_ = __webpack_require__(31421);
 // EXTERNAL MODULE: ./src/runners/frameworks/node-resolve.ts
 var node_resolve = __webpack_require__(99656);
+// EXTERNAL MODULE: ./src/select/project.ts
+var project = __webpack_require__(82045);
 ;// CONCATENATED MODULE: ./src/runners/frameworks/jest.ts
+
 
 
 
@@ -1610,7 +1602,7 @@ runCLI(argv, [plan.cwd]).then(
  * projects (see jestProjectsOf), written beside the plan; undefined when there are none.
  */
 function projectsConfig(context) {
-    const projects = (0,detect/* jestProjectsOf */.u6)(context.packageDir);
+    const projects = (0,detect/* jestProjectsOf */.u6)(context.packageDir, (0,project/* jestRunConfigs */.Jp)((0,detect/* readPackageJson */.jJ)(context.packageDir)?.scripts));
     if (!projects)
         return undefined;
     if (projects.length === 1 && projects[0] !== context.packageDir)
@@ -1690,8 +1682,6 @@ const jestAdapter = {
     }
 };
 
-// EXTERNAL MODULE: ./src/select/project.ts
-var project = __webpack_require__(82045);
 ;// CONCATENATED MODULE: ./src/runners/v8-coverage.ts
 
 
@@ -6877,6 +6867,7 @@ function hashText(text, seed = 0) {
 /* harmony export */   HU: () => (/* binding */ loadPackage),
 /* harmony export */   IJ: () => (/* binding */ pathStrings),
 /* harmony export */   JN: () => (/* binding */ conftestsFor),
+/* harmony export */   Jp: () => (/* binding */ jestRunConfigs),
 /* harmony export */   Nh: () => (/* binding */ isJestConfigFile),
 /* harmony export */   Ts: () => (/* binding */ PY_TEST),
 /* harmony export */   WP: () => (/* binding */ objectEntries),
@@ -7525,16 +7516,8 @@ function loadTestSettings(read, dir, configs) {
  * config files, where vitest projects given by glob are looked for.
  */
 function testSettingsOf(read, dir, configs) {
-    const pkg = readJson(read, joinPath(dir, 'package.json'));
-    const script = pkg?.scripts;
-    // The configs the jest runs of its test script name, through the scripts it runs
-    // (`"test": "npm run test:unit"`, `"test:unit": "jest -c jest.unit.config.js"`).
-    const followed = testScript(pkg?.scripts);
-    const runs = followed === undefined ? [] : jestConfigArguments(followed);
-    let named = typeof script?.test === 'string' ? (0,_runners_detect_js__WEBPACK_IMPORTED_MODULE_0__/* .jestConfigArgument */ .QO)(script.test) : undefined;
-    if (!named && !pkg?.jest && !JEST_CONFIG_FILES.some(name => read(joinPath(dir, name)) !== undefined))
-        named = runs[0];
-    let config = named ? readJestConfig(read, joinPath(dir, named)) : configOfFolder(read, dir, pkg);
+    const { pkg, runs, named, config: found } = folderJestConfig(read, dir);
+    let config = found;
     if (!config && named)
         config = {
             raw: undefined,
@@ -7566,6 +7549,20 @@ function testSettingsOf(read, dir, configs) {
             settings.group = dir;
     return { own, projects };
 }
+/**
+ * The jest config a folder's settings are read from: the one its test script names (`--config`),
+ * else its own (jest.config.*, else package.json's `jest`), else the first one a jest run of the
+ * scripts its test script runs names (see jestRunConfigs, which are `runs`).
+ */
+function folderJestConfig(read, dir) {
+    const pkg = readJson(read, joinPath(dir, 'package.json'));
+    const runs = jestRunConfigs(pkg?.scripts);
+    const test = pkg?.scripts?.test;
+    const direct = typeof test === 'string' ? (0,_runners_detect_js__WEBPACK_IMPORTED_MODULE_0__/* .jestConfigArgument */ .QO)(test) : undefined;
+    const own = direct === undefined ? configOfFolder(read, dir, pkg) : undefined;
+    const named = direct ?? (own ? undefined : runs[0]);
+    return { pkg, runs, named, config: named === undefined ? own : readJestConfig(read, joinPath(dir, named)) };
+}
 /** A folder's own jest config: jest.config.*, else package.json's `jest`. */
 function configOfFolder(read, dir, pkg) {
     for (const name of JEST_CONFIG_FILES) {
@@ -7577,13 +7574,6 @@ function configOfFolder(read, dir, pkg) {
         ? { raw: pkg.jest, text: JSON.stringify(pkg.jest), configDir: dir }
         : undefined;
 }
-/** The config files (`--config`, `-c`) of each jest run of a script's commands that names one. */
-function jestConfigArguments(script) {
-    return script
-        .split(/&&|\|\||;/)
-        .map(command => (/(?:^|[\s/])jest(?:\s|$)/.test(command) ? (0,_runners_detect_js__WEBPACK_IMPORTED_MODULE_0__/* .jestConfigArgument */ .QO)(command) : undefined))
-        .filter((path) => path !== undefined);
-}
 /** The jest config at `path` (JSON, or a literal object in JavaScript), when the file exists. */
 function readJestConfig(read, path) {
     const text = read(path);
@@ -7592,13 +7582,14 @@ function readJestConfig(read, path) {
     const configDir = path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '';
     if (path.endsWith('.json')) {
         const raw = readJson(read, path);
-        return { raw, text, configDir, ...(!raw && { unreadable: `${path} is not valid JSON` }) };
+        return { raw, text, configDir, path, ...(!raw && { unreadable: `${path} is not valid JSON` }) };
     }
     const partial = jestConfigFromJs(text);
     return {
         raw: partial?.config,
         text,
         configDir,
+        path,
         ...(!partial
             ? { unreadable: `${path} is not a literal object` }
             : partial.skipped.length
@@ -7688,7 +7679,9 @@ function jestPathProjects(read, file, rootDir, configs) {
             ? picomatch__WEBPACK_IMPORTED_MODULE_1___default()(pattern, { dot: true })
             : (path) => path === pattern;
         for (const path of configs.filter(path => matches(path) && isJestConfigFile(path))) {
-            const config = seen.has(path) || readForItsFolder(read, path) ? undefined : readJestConfig(read, path);
+            // A folder's own config is read for the folder (its settings, deeper, decide there).
+            const forFolder = folderJestConfig(read, dirname(path)).config?.path === path;
+            const config = seen.has(path) || forFolder ? undefined : readJestConfig(read, path);
             seen.add(path);
             if (config)
                 projects.push(jestSettings(undefined, config));
@@ -7697,26 +7690,11 @@ function jestPathProjects(read, file, rootDir, configs) {
             seen.add(folder);
             if (folder === file.configDir)
                 continue;
-            const pkg = readJson(read, joinPath(folder, 'package.json'));
-            const own = JEST_CONFIG_FILES.some(name => read(joinPath(folder, name)) !== undefined) || !!pkg?.jest;
-            if (!own)
+            if (!folderJestConfig(read, folder).config)
                 projects.push(jestSettings(folder, { raw: {}, text: '', configDir: folder }));
         }
     }
     return projects;
-}
-/**
- * Is the jest config at `path` the one its folder's settings are read from (its folder's
- * `jest.config.*`, when its test script names no other)? medusa's and mobx's projects are theirs.
- */
-function readForItsFolder(read, path) {
-    const folder = dirname(path);
-    if (!JEST_CONFIG_FILES.includes(path.slice(folder ? folder.length + 1 : 0)))
-        return false;
-    const pkg = readJson(read, joinPath(folder, 'package.json'));
-    const script = pkg?.scripts?.test;
-    const named = typeof script === 'string' ? (0,_runners_detect_js__WEBPACK_IMPORTED_MODULE_0__/* .jestConfigArgument */ .QO)(script) : undefined;
-    return named === undefined || joinPath(folder, named) === path;
 }
 /**
  * A jest config file by its name: `jest.config.*`, and named ones (`jest.unit.config.js`,
@@ -7799,6 +7777,14 @@ function scriptsCalled(script, names) {
                     called.push(...matching(word));
     }
     return called;
+}
+/**
+ * The configs (`--config`, `-c`) the jest runs of the package's test script name, through the
+ * scripts it runs (see testScript), as written.
+ */
+function jestRunConfigs(scripts) {
+    const script = testScript(scripts);
+    return script === undefined ? [] : (0,_runners_detect_js__WEBPACK_IMPORTED_MODULE_0__/* .jestConfigArguments */ .T8)(script);
 }
 /**
  * The words the package's test script (or a script it runs) gives a runner: `mocha --require

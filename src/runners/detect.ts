@@ -90,14 +90,13 @@ export function jestConfigOf(dir: string): string | undefined {
 
 /**
  * When the test script names no config and runs jest through other scripts (`npm run test:unit`,
- * `yarn test:e2e`) that do: the configs of those runs (absolute paths), with the package's own
- * folder first when it has a config of its own, to run as one jest run of projects. Undefined
- * when that is the package's own config alone.
+ * `yarn test:e2e`) that do (`runConfigs`, see jestRunConfigs): those configs (absolute paths),
+ * with the package's own folder first when it has a config of its own, to run as one jest run of
+ * projects. Undefined when that is the package's own config alone.
  */
-export function jestProjectsOf(dir: string): string[] | undefined {
-  const scripts = readPackageJson(dir)?.scripts ?? {}
-  if (jestConfigArgument(scripts.test ?? '')) return undefined
-  const named = [...new Set(jestRunConfigs(scripts, 'test').flatMap(path => existingInside(dir, path) ?? []))]
+export function jestProjectsOf(dir: string, runConfigs: readonly string[]): string[] | undefined {
+  if (jestConfigArgument(readPackageJson(dir)?.scripts?.test ?? '')) return undefined
+  const named = [...new Set(runConfigs.flatMap(path => existingInside(dir, path) ?? []))]
   if (named.length === 0) return undefined
   const own = has(dir, CONFIGS('jest.config')) || readPackageJson(dir)?.jest !== undefined
   return own ? [dir, ...named] : named
@@ -108,22 +107,12 @@ function existingInside(dir: string, path: string): string | undefined {
   return insideRepo(file, dir) && existsSync(file) ? file : undefined
 }
 
-/** Scripts that run another by name: `npm run x`, `npm run-script x`, `yarn x`, `yarn run x`, `pnpm x`, `bun run x`. */
-const RUNS_SCRIPT = /\b(?:npm\s+(?:run|run-script)|yarn(?:\s+run)?|pnpm(?:\s+run)?|bun\s+run)\s+([\w:.-]+)/g
-
-/** The configs the jest runs of script `name` name (`--config`), through the scripts it runs by name. */
-function jestRunConfigs(scripts: Record<string, string>, name: string, seen = new Set<string>()): string[] {
-  const script = Object.hasOwn(scripts, name) ? scripts[name] : undefined
-  if (typeof script !== 'string' || seen.has(name) || seen.size > 8) return []
-  seen.add(name)
-  const configs: string[] = []
-  for (const command of script.split(/&&|\|\||;/)) {
-    const config = /(?:^|[\s/])jest(?:\s|$)/.test(command) ? jestConfigArgument(command) : undefined
-    if (config) configs.push(config)
-    for (const match of command.matchAll(RUNS_SCRIPT))
-      configs.push(...jestRunConfigs(scripts, match[1] as string, seen))
-  }
-  return configs
+/** The config files (`--config`, `-c`) of each jest run of a script's commands that names one. */
+export function jestConfigArguments(script: string): string[] {
+  return script
+    .split(/&&|\|\||;/)
+    .map(command => (/(?:^|[\s/])jest(?:\s|$)/.test(command) ? jestConfigArgument(command) : undefined))
+    .filter((path): path is string => path !== undefined)
 }
 
 /** Node options whose value may come as the next word (`--import tsx`, `-r ts-node/register`). */

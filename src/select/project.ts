@@ -1,5 +1,5 @@
 import picomatch from 'picomatch'
-import { jestConfigArgument, NODE_OPTIONS_WITH_VALUE } from '../runners/detect.js'
+import { jestConfigArgument, jestConfigArguments, NODE_OPTIONS_WITH_VALUE } from '../runners/detect.js'
 import { isJsLike } from './model.js'
 
 /**
@@ -661,16 +661,8 @@ function testSettingsOf(
   dir: string,
   configs: readonly string[]
 ): { own?: JestSettings; projects: JestSettings[] } {
-  const pkg = readJson(read, joinPath(dir, 'package.json'))
-  const script = pkg?.scripts as Record<string, unknown> | undefined
-  // The configs the jest runs of its test script name, through the scripts it runs
-  // (`"test": "npm run test:unit"`, `"test:unit": "jest -c jest.unit.config.js"`).
-  const followed = testScript(pkg?.scripts)
-  const runs = followed === undefined ? [] : jestConfigArguments(followed)
-  let named = typeof script?.test === 'string' ? jestConfigArgument(script.test) : undefined
-  if (!named && !pkg?.jest && !JEST_CONFIG_FILES.some(name => read(joinPath(dir, name)) !== undefined))
-    named = runs[0]
-  let config = named ? readJestConfig(read, joinPath(dir, named)) : configOfFolder(read, dir, pkg)
+  const { pkg, runs, named, config: found } = folderJestConfig(read, dir)
+  let config = found
   if (!config && named)
     config = {
       raw: undefined,
@@ -703,6 +695,24 @@ function testSettingsOf(
   return { own, projects }
 }
 
+/**
+ * The jest config a folder's settings are read from: the one its test script names (`--config`),
+ * else its own (jest.config.*, else package.json's `jest`), else the first one a jest run of the
+ * scripts its test script runs names (see jestRunConfigs, which are `runs`).
+ */
+function folderJestConfig(
+  read: ReadText,
+  dir: string
+): { pkg?: Record<string, unknown>; runs: string[]; named?: string; config?: JestConfigFile } {
+  const pkg = readJson(read, joinPath(dir, 'package.json'))
+  const runs = jestRunConfigs(pkg?.scripts)
+  const test = (pkg?.scripts as Record<string, unknown> | undefined)?.test
+  const direct = typeof test === 'string' ? jestConfigArgument(test) : undefined
+  const own = direct === undefined ? configOfFolder(read, dir, pkg) : undefined
+  const named = direct ?? (own ? undefined : runs[0])
+  return { pkg, runs, named, config: named === undefined ? own : readJestConfig(read, joinPath(dir, named)) }
+}
+
 /** A folder's own jest config: jest.config.*, else package.json's `jest`. */
 function configOfFolder(
   read: ReadText,
@@ -718,14 +728,6 @@ function configOfFolder(
     : undefined
 }
 
-/** The config files (`--config`, `-c`) of each jest run of a script's commands that names one. */
-function jestConfigArguments(script: string): string[] {
-  return script
-    .split(/&&|\|\||;/)
-    .map(command => (/(?:^|[\s/])jest(?:\s|$)/.test(command) ? jestConfigArgument(command) : undefined))
-    .filter((path): path is string => path !== undefined)
-}
-
 /** A jest config read from its file (or package.json's `jest`). */
 interface JestConfigFile {
   raw: Record<string, unknown> | undefined
@@ -733,6 +735,8 @@ interface JestConfigFile {
   text: string
   /** The folder of the config file: jest resolves its rootDir from there. */
   configDir: string
+  /** The config file, when it is one. */
+  path?: string
   unreadable?: string
   readInPart?: string
 }
@@ -744,13 +748,14 @@ function readJestConfig(read: ReadText, path: string): JestConfigFile | undefine
   const configDir = path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : ''
   if (path.endsWith('.json')) {
     const raw = readJson(read, path)
-    return { raw, text, configDir, ...(!raw && { unreadable: `${path} is not valid JSON` }) }
+    return { raw, text, configDir, path, ...(!raw && { unreadable: `${path} is not valid JSON` }) }
   }
   const partial = jestConfigFromJs(text)
   return {
     raw: partial?.config,
     text,
     configDir,
+    path,
     ...(!partial
       ? { unreadable: `${path} is not a literal object` }
       : partial.skipped.length
@@ -851,32 +856,20 @@ function jestPathProjects(
       ? picomatch(pattern, { dot: true })
       : (path: string) => path === pattern
     for (const path of configs.filter(path => matches(path) && isJestConfigFile(path))) {
-      const config = seen.has(path) || readForItsFolder(read, path) ? undefined : readJestConfig(read, path)
+      // A folder's own config is read for the folder (its settings, deeper, decide there).
+      const forFolder = folderJestConfig(read, dirname(path)).config?.path === path
+      const config = seen.has(path) || forFolder ? undefined : readJestConfig(read, path)
       seen.add(path)
       if (config) projects.push(jestSettings(undefined, config))
     }
     for (const folder of folders.filter(folder => matches(folder) && !seen.has(folder))) {
       seen.add(folder)
       if (folder === file.configDir) continue
-      const pkg = readJson(read, joinPath(folder, 'package.json'))
-      const own = JEST_CONFIG_FILES.some(name => read(joinPath(folder, name)) !== undefined) || !!pkg?.jest
-      if (!own) projects.push(jestSettings(folder, { raw: {}, text: '', configDir: folder }))
+      if (!folderJestConfig(read, folder).config)
+        projects.push(jestSettings(folder, { raw: {}, text: '', configDir: folder }))
     }
   }
   return projects
-}
-
-/**
- * Is the jest config at `path` the one its folder's settings are read from (its folder's
- * `jest.config.*`, when its test script names no other)? medusa's and mobx's projects are theirs.
- */
-function readForItsFolder(read: ReadText, path: string): boolean {
-  const folder = dirname(path)
-  if (!JEST_CONFIG_FILES.includes(path.slice(folder ? folder.length + 1 : 0))) return false
-  const pkg = readJson(read, joinPath(folder, 'package.json'))
-  const script = (pkg?.scripts as Record<string, unknown> | undefined)?.test
-  const named = typeof script === 'string' ? jestConfigArgument(script) : undefined
-  return named === undefined || joinPath(folder, named) === path
 }
 
 /**
@@ -968,6 +961,15 @@ function scriptsCalled(script: string, names: readonly string[]): string[] {
       for (const word of words.slice(runAll + 1)) if (!word.startsWith('-')) called.push(...matching(word))
   }
   return called
+}
+
+/**
+ * The configs (`--config`, `-c`) the jest runs of the package's test script name, through the
+ * scripts it runs (see testScript), as written.
+ */
+export function jestRunConfigs(scripts: unknown): string[] {
+  const script = testScript(scripts)
+  return script === undefined ? [] : jestConfigArguments(script)
 }
 
 /**

@@ -3,7 +3,8 @@ import { writeFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import type { Adapter, PlanContext, PlannedRun } from './types.js'
 import { binOf, requirePackage } from './node-resolve.js'
-import { jestConfigOf, jestProjectsOf } from '../detect.js'
+import { jestConfigOf, jestProjectsOf, readPackageJson } from '../detect.js'
+import { jestRunConfigs } from '../../select/project.js'
 
 /**
  * A jest reporter that writes each file's results the moment the file finishes, so that a run
@@ -100,7 +101,10 @@ runCLI(argv, [plan.cwd]).then(
  * projects (see jestProjectsOf), written beside the plan; undefined when there are none.
  */
 function projectsConfig(context: PlanContext): string | undefined {
-  const projects = jestProjectsOf(context.packageDir)
+  const projects = jestProjectsOf(
+    context.packageDir,
+    jestRunConfigs(readPackageJson(context.packageDir)?.scripts)
+  )
   if (!projects) return undefined
   if (projects.length === 1 && projects[0] !== context.packageDir) return projects[0]
   const file = join(context.tempDir, 'jest-projects.config.cjs')
