@@ -1,11 +1,12 @@
 /** selectTests on real git repositories: each resolution rule, each fallback, data files, cache. */
 import { afterAll, describe, expect, it } from '@jest/globals'
 import { spawnSync } from 'node:child_process'
-import { existsSync, readFileSync, readdirSync, symlinkSync } from 'node:fs'
+import { existsSync, readFileSync, readdirSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { Git } from '../../src/ports/git.js'
 import { streamLogger } from '../../src/ports/log.js'
 import { selectTests, type SelectOptions, type SelectResult } from '../../src/select/index.js'
+import { projectRepo } from '../support/coverage-scenario.js'
 import { cleanupAll, createRepo, makeTempDir, type FileChanges, type TestRepo } from '../support/git-repo.js'
 import { selectBothWays } from '../support/select-both-ways.js'
 
@@ -146,12 +147,10 @@ describe('semantic selection through the symbol graph', () => {
   it('keeps symbol precision under ts-jest when the files whose types can change type-check cleanly', async () => {
     const files = {
       ...LIB,
-      '.gitignore': 'node_modules\n',
       'jest.config.js': "module.exports = { preset: 'ts-jest' }\n",
       'tsconfig.json': JSON.stringify({ compilerOptions: { strict: true, types: ['jest'] } })
     }
-    const repo = createRepo({ files })
-    symlinkSync(join(import.meta.dirname, '../../node_modules'), join(repo.dir, 'node_modules'), 'dir')
+    const repo = projectRepo(files)
     const base = repo.head()
     repo.commit('precise', { 'src/math.ts': LIB['src/math.ts'].replace('a * b', 'a * b * 1') })
     const clean = await select(repo, base)
@@ -173,7 +172,6 @@ describe('semantic selection through the symbol graph', () => {
 
   it('under ts-jest, checks what depends on a changed file only when its declarations changed', async () => {
     const files = {
-      '.gitignore': 'node_modules\n',
       'jest.config.js': "module.exports = { preset: 'ts-jest' }\n",
       'tsconfig.json': JSON.stringify({ compilerOptions: { strict: true, types: ['jest'] } }),
       // No return type written: what mul returns is inferred, and area depends on it.
@@ -199,8 +197,7 @@ describe('semantic selection through the symbol graph', () => {
       'test/perimeter.test.ts':
         "import { perimeter } from '../src/area'\ntest('perimeter', () => expect(perimeter(2, 3)).toBe(10))\n"
     }
-    const repo = createRepo({ files })
-    symlinkSync(join(import.meta.dirname, '../../node_modules'), join(repo.dir, 'node_modules'), 'dir')
+    const repo = projectRepo(files)
     const base = repo.head()
     // The same declarations: area.ts is not checked again.
     repo.commit('body', { 'src/calc.ts': files['src/calc.ts'].replace('a * b', 'b * a') })
