@@ -324,6 +324,7 @@ var picomatch_default = /*#__PURE__*/__webpack_require__.n(picomatch);
  * Changes that static analysis cannot follow safely: every test runs (or every test of the
  * workspace package the file belongs to), and the reason is reported.
  */
+const RUNNER_CONFIG_CHANGED = 'a test runner or build config changed';
 const RULES = [
     {
         test: /(?:^|\/)(?:package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|bun\.lockb?|\.pnp\.c?js)$/,
@@ -345,7 +346,7 @@ const RULES = [
         // Named variants too (`jest.config.unit.js`, `vitest.compile.config.ts`, `test/jest-e2e.json`),
         // and the vitest options that configs build on (`vitest.shared.ts`).
         test: /(?:^|\/)(?:jest|vitest|vite|karma|playwright|cypress|ava|webpack|rollup|esbuild|tsup)(?:\.[\w-]+)?\.config(?:\.[\w-]+)?\.[cm]?[jt]s(?:on)?$|(?:^|\/)jest[.-][\w.-]*\.json$|(?:^|\/)\.mocharc(?:\.[a-z]+)?$|(?:^|\/)vitest\.(?:workspace|projects)(?:\.[\w-]+)?\.(?:[cm]?[jt]s|json)$|(?:^|\/)vitest\.(?!setup\b)[\w.-]+\.[cm]?[jt]s$/,
-        why: 'a test runner or build config changed'
+        why: RUNNER_CONFIG_CHANGED
     },
     {
         test: /(?:^|\/)(?:jest|vitest|test)[.-]?setup[^/]*\.[cm]?[jt]sx?$|(?:^|\/)setupTests\.[cm]?[jt]sx?$|(?:^|\/)(?:global[-_]?setup|global[-_]?teardown)\.[cm]?[jt]s$/i,
@@ -361,9 +362,12 @@ const RULES = [
     { test: /(?:^|\/)__mocks__\/[^/]+$/, why: '' } // handled by the selection (module mocks), listed so it is not data
 ];
 /** The fallback rule a changed path triggers, if any. */
-function fallbackFor(path, setupFiles, configFile) {
+function fallbackFor(path, setupFiles, configFile, runnerConfigs = new Set()) {
     if (setupFiles.has(path))
         return { path, why: 'a test setup file changed' };
+    // A config read under a name of its own (`jest --config config/unit.json`).
+    if (runnerConfigs.has(path))
+        return { path, why: RUNNER_CONFIG_CHANGED };
     if (path === configFile)
         return { path, why: "CI Medic's own config changed" };
     for (const rule of RULES)
@@ -6246,6 +6250,27 @@ function isConfigEntry(entry) {
         isAliasConfig(path) ||
         ((0,project/* isVitestProjectFile */.j_)(path) && !path.includes('node_modules/')));
 }
+/**
+ * Adds to `configText` the jest configs that test scripts name under names no listing rule takes
+ * (`jest --config config/unit.json`), read from git once the package.json files say which.
+ */
+async function readScriptNamedConfigs(git, entries, configText) {
+    const wanted = new Set();
+    for (const [path, text] of configText)
+        if (path === 'package.json' || path.endsWith('/package.json'))
+            for (const config of (0,project/* scriptJestConfigs */.RN)(text, (0,project/* dirname */.pD)(path)))
+                if (!configText.has(config))
+                    wanted.add(config);
+    if (wanted.size === 0)
+        return;
+    const named = entries.filter(entry => wanted.has(entry.path));
+    const blobs = await readBlobs(git.dir, named.map(entry => entry.sha));
+    for (const entry of named) {
+        const blob = blobs.get(entry.sha);
+        if (blob)
+            configText.set(entry.path, blob.toString('utf8'));
+    }
+}
 /** Each jest project's setup files, as found in the repository. */
 function setupFilesOf(jest, resolver) {
     return jest.map(settings => [
@@ -6528,6 +6553,7 @@ async function buildRepositoryGraph(git, head, options = {}) {
         if (blob)
             configText.set(entry.path, blob.toString('utf8'));
     }
+    await readScriptNamedConfigs(git, entries, configText);
     const fingerprint = revisionFingerprint(entries, extraFiles, configText);
     const configPrint = configFingerprint(configText);
     const before = revisionBefore(cache, fingerprint, configPrint, files);
@@ -6858,6 +6884,7 @@ async function buildDemandRepositoryGraph(git, head, options = {}) {
         if (blob)
             configText.set(entry.path, blob.toString('utf8'));
     }
+    await readScriptNamedConfigs(git, entries, configText);
     const revision = revisionOf(head, entries, files, configText);
     const { jest, resolver } = revision;
     const sources = [];
@@ -7059,6 +7086,7 @@ async function selectOrThrow(options, started, syntax, reportAllTests) {
     const runAllOn = globMatcher(options.runAllOn ?? []);
     const alwaysRun = globMatcher(options.alwaysRun ?? []);
     const setupFiles = new Set(repo.jest.flatMap(j => j.setupFiles));
+    const runnerConfigs = new Set(repo.jest.flatMap(j => j.configPath ?? []));
     const configFile = options.configFile ?? '.github/ci-medic.yml';
     // Base versions of changed source files, scanned (through the cache as well).
     const baseBlobs = repo.extraBlobs;
@@ -7113,8 +7141,10 @@ async function selectOrThrow(options, started, syntax, reportAllTests) {
         const path = change.path;
         if (runAllOn(path) || (change.previousPath && runAllOn(change.previousPath)))
             return runAll(`${path} matches run-all-on`, [{ file: path, symbols: ['*'] }]);
-        let hit = fallbackFor(path, setupFiles, configFile) ??
-            (change.previousPath ? fallbackFor(change.previousPath, setupFiles, configFile) : undefined);
+        let hit = fallbackFor(path, setupFiles, configFile, runnerConfigs) ??
+            (change.previousPath
+                ? fallbackFor(change.previousPath, setupFiles, configFile, runnerConfigs)
+                : undefined);
         if (hit && /(?:^|\/)package\.json$/.test(path) && change.status === 'modified' && change.baseSha) {
             const before = (await readBlobs(git.dir, [change.baseSha])).get(change.baseSha)?.toString('utf8');
             const after = repo.configText.get(path);

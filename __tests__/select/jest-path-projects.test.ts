@@ -64,6 +64,51 @@ describe('a jest run of projects given by path', () => {
   })
 })
 
+/** A test script that hands jest a config by a name of its own, which no listing rule takes. */
+const NAMED_CONFIG = {
+  'package.json': JSON.stringify({ name: 'named', scripts: { test: 'jest --config config/unit.json' } }),
+  'config/unit.json': JSON.stringify({
+    rootDir: '..',
+    testMatch: ['<rootDir>/checks/**/*.js'],
+    setupFiles: ['<rootDir>/test/setup.js'],
+    moduleNameMapper: { '^@lib/(.*)$': '<rootDir>/src/$1' }
+  }),
+  'test/setup.js': 'global.BASE = 10\n',
+  'src/scale.js': 'exports.scale = n => n * 2\n',
+  'src/other.js': 'exports.other = 1\n',
+  'checks/scale.js': [
+    "const { scale } = require('@lib/scale')",
+    '',
+    "test('scale', () => expect(scale(global.BASE)).toBe(20))",
+    ''
+  ].join('\n'),
+  'checks/other.js': [
+    "const { other } = require('@lib/other')",
+    '',
+    "test('other', () => expect(other).toBe(1))",
+    ''
+  ].join('\n')
+}
+
+describe('a jest config the test script names by a name of its own', () => {
+  it.each([
+    // Its testMatch says which files are tests, and its moduleNameMapper where `@lib/…` leads.
+    ['src/scale.js', 'n * 2', 'n * 3', ['checks/scale.js'], ['checks/scale.js']],
+    // Its setup file runs before every test.
+    ['test/setup.js', 'BASE = 10', 'BASE = 11', ['checks/scale.js'], ['checks/other.js', 'checks/scale.js']],
+    // A change to the config itself runs every test.
+    [
+      'config/unit.json',
+      '<rootDir>/src/$1',
+      '<rootDir>/lib/$1',
+      ['checks/other.js', 'checks/scale.js'],
+      ['checks/other.js', 'checks/scale.js']
+    ]
+  ])('%s (%s → %s) selects what fails', async (file, from, to, failing, selected) => {
+    await expectEditSelects(NAMED_CONFIG, [file as keyof typeof NAMED_CONFIG, from, to], failing, selected)
+  })
+})
+
 describe('the projects of a jest config', () => {
   const read =
     (files: Record<string, string>) =>

@@ -321,7 +321,7 @@ describe('a jest config the test script names', () => {
     expect(result.allTests).toEqual(['checks/sum.check.js'])
   })
 
-  it('reads a named config (jest-unit.json), and says so when the name is not one it reads', async () => {
+  it('reads the config the test script names, whatever its name, and says so when it is missing', async () => {
     const files = (script: string, config: string) => ({
       'package.json': JSON.stringify({ scripts: { test: script } }),
       [config]: JSON.stringify({ rootDir: config.includes('/') ? '..' : '.', testMatch: ['**/*.check.js'] }),
@@ -335,7 +335,12 @@ describe('a jest config the test script names', () => {
       []
     ])
     const other = await afterChange(files('jest -c config/unit.json', 'config/unit.json'), change)
-    expect(other.notes.join('\n')).toContain("config/unit.json (the test script's --config) is not read")
+    expect([other.tests, other.notes.filter(note => note.includes('--config'))]).toEqual([
+      ['src/sum.check.js'],
+      []
+    ])
+    const missing = await afterChange(files('jest -c config/gone.json', 'config/unit.json'), change)
+    expect(missing.notes.join('\n')).toContain("config/gone.json (the test script's --config) is not read")
   })
 })
 

@@ -6869,6 +6869,7 @@ function hashText(text, seed = 0) {
 /* harmony export */   JN: () => (/* binding */ conftestsFor),
 /* harmony export */   Jp: () => (/* binding */ jestRunConfigs),
 /* harmony export */   Nh: () => (/* binding */ isJestConfigFile),
+/* harmony export */   RN: () => (/* binding */ scriptJestConfigs),
 /* harmony export */   Ts: () => (/* binding */ PY_TEST),
 /* harmony export */   WP: () => (/* binding */ objectEntries),
 /* harmony export */   bB: () => (/* binding */ runnerArguments),
@@ -7603,7 +7604,7 @@ function readJestConfig(read, path) {
  * with its inline projects folded in.
  */
 function jestSettings(home, file) {
-    const { raw, text: configText, configDir, unreadable, readInPart } = file;
+    const { raw, text: configText, configDir, path: configPath, unreadable, readInPart } = file;
     const rootDir = typeof raw?.rootDir === 'string' ? joinPath(configDir, raw.rootDir) : configDir;
     const dir = home ?? sharedFolder(configDir, rootDir);
     const config = withInlineProjects(raw ?? {}, rootDir, configDir);
@@ -7636,6 +7637,7 @@ function jestSettings(home, file) {
             ...asStrings(config.globalSetup),
             ...asStrings(config.globalTeardown)
         ].map(expand),
+        ...(configPath !== undefined && { configPath }),
         unreadable,
         readInPart,
         ...(typeof config.resolver === 'string' ? { resolver: config.resolver.replace(/<rootDir>\/?/, '') } : {}),
@@ -7777,6 +7779,25 @@ function scriptsCalled(script, names) {
                     called.push(...matching(word));
     }
     return called;
+}
+/**
+ * The jest configs a package.json's test script names, by their paths in the repository: its own
+ * `--config` and those of the jest runs it makes through other scripts. Files of any name
+ * (`config/unit.json`), which the repository's listing cannot tell from other files by name.
+ */
+function scriptJestConfigs(packageJson, dir) {
+    let scripts;
+    try {
+        scripts = JSON.parse(packageJson)?.scripts;
+    }
+    catch {
+        return [];
+    }
+    const test = scripts?.test;
+    const direct = typeof test === 'string' ? (0,_runners_detect_js__WEBPACK_IMPORTED_MODULE_0__/* .jestConfigArgument */ .QO)(test) : undefined;
+    return [...(direct === undefined ? [] : [direct]), ...jestRunConfigs(scripts)]
+        .map(path => joinPath(dir, path))
+        .filter(path => /\.(?:[cm]?[jt]s|json)$/.test(path));
 }
 /**
  * The configs (`--config`, `-c`) the jest runs of the package's test script name, through the

@@ -58,6 +58,7 @@ import {
   loadPytestSettings,
   makeTestMatcher,
   PYTEST_CONFIGS,
+  scriptJestConfigs,
   type JestSettings
 } from './project.js'
 import { Resolver } from './resolve.js'
@@ -224,6 +225,32 @@ function isConfigEntry(entry: TreeEntry): boolean {
     isAliasConfig(path) ||
     (isVitestProjectFile(path) && !path.includes('node_modules/'))
   )
+}
+
+/**
+ * Adds to `configText` the jest configs that test scripts name under names no listing rule takes
+ * (`jest --config config/unit.json`), read from git once the package.json files say which.
+ */
+async function readScriptNamedConfigs(
+  git: Git,
+  entries: readonly TreeEntry[],
+  configText: Map<string, string>
+): Promise<void> {
+  const wanted = new Set<string>()
+  for (const [path, text] of configText)
+    if (path === 'package.json' || path.endsWith('/package.json'))
+      for (const config of scriptJestConfigs(text, dirname(path)))
+        if (!configText.has(config)) wanted.add(config)
+  if (wanted.size === 0) return
+  const named = entries.filter(entry => wanted.has(entry.path))
+  const blobs = await readBlobs(
+    git.dir,
+    named.map(entry => entry.sha)
+  )
+  for (const entry of named) {
+    const blob = blobs.get(entry.sha)
+    if (blob) configText.set(entry.path, blob.toString('utf8'))
+  }
 }
 
 type Revision = Pick<
@@ -571,6 +598,7 @@ export async function buildRepositoryGraph(
     const blob = configBlobs.get(entry.sha)
     if (blob) configText.set(entry.path, blob.toString('utf8'))
   }
+  await readScriptNamedConfigs(git, entries, configText)
   const fingerprint = revisionFingerprint(entries, extraFiles, configText)
   const configPrint = configFingerprint(configText)
   const before = revisionBefore(cache, fingerprint, configPrint, files)
@@ -940,6 +968,7 @@ export async function buildDemandRepositoryGraph(
     const blob = byPath.get(entry.path)
     if (blob) configText.set(entry.path, blob.toString('utf8'))
   }
+  await readScriptNamedConfigs(git, entries, configText)
   const revision = revisionOf(head, entries, files, configText)
   const { jest, resolver } = revision
   const sources: DemandSource[] = []
@@ -1160,6 +1189,7 @@ async function selectOrThrow(
   const runAllOn = globMatcher(options.runAllOn ?? [])
   const alwaysRun = globMatcher(options.alwaysRun ?? [])
   const setupFiles = new Set(repo.jest.flatMap(j => j.setupFiles))
+  const runnerConfigs = new Set(repo.jest.flatMap(j => j.configPath ?? []))
   const configFile = options.configFile ?? '.github/ci-medic.yml'
 
   // Base versions of changed source files, scanned (through the cache as well).
@@ -1218,8 +1248,10 @@ async function selectOrThrow(
     if (runAllOn(path) || (change.previousPath && runAllOn(change.previousPath)))
       return runAll(`${path} matches run-all-on`, [{ file: path, symbols: ['*'] }])
     let hit =
-      fallbackFor(path, setupFiles, configFile) ??
-      (change.previousPath ? fallbackFor(change.previousPath, setupFiles, configFile) : undefined)
+      fallbackFor(path, setupFiles, configFile, runnerConfigs) ??
+      (change.previousPath
+        ? fallbackFor(change.previousPath, setupFiles, configFile, runnerConfigs)
+        : undefined)
     if (hit && /(?:^|\/)package\.json$/.test(path) && change.status === 'modified' && change.baseSha) {
       const before = (await readBlobs(git.dir, [change.baseSha])).get(change.baseSha)?.toString('utf8')
       const after = repo.configText.get(path)

@@ -38,6 +38,8 @@ export interface JestSettings {
   testRegex: RegExp[]
   testPathIgnorePatterns: RegExp[]
   setupFiles: string[]
+  /** The config file these settings were read from, if any (package.json's `jest` is none). */
+  configPath?: string
   /** Set when a config file exists but could not be read literally. */
   unreadable?: string
   /** Lists of the config read in part, and how (see listInPart). */
@@ -770,7 +772,7 @@ function readJestConfig(read: ReadText, path: string): JestConfigFile | undefine
  * with its inline projects folded in.
  */
 function jestSettings(home: string | undefined, file: JestConfigFile): JestSettings {
-  const { raw, text: configText, configDir, unreadable, readInPart } = file
+  const { raw, text: configText, configDir, path: configPath, unreadable, readInPart } = file
   const rootDir = typeof raw?.rootDir === 'string' ? joinPath(configDir, raw.rootDir) : configDir
   const dir = home ?? sharedFolder(configDir, rootDir)
   const config = withInlineProjects(raw ?? {}, rootDir, configDir)
@@ -802,6 +804,7 @@ function jestSettings(home: string | undefined, file: JestConfigFile): JestSetti
       ...asStrings(config.globalSetup),
       ...asStrings(config.globalTeardown)
     ].map(expand),
+    ...(configPath !== undefined && { configPath }),
     unreadable,
     readInPart,
     ...(typeof config.resolver === 'string' ? { resolver: config.resolver.replace(/<rootDir>\/?/, '') } : {}),
@@ -961,6 +964,25 @@ function scriptsCalled(script: string, names: readonly string[]): string[] {
       for (const word of words.slice(runAll + 1)) if (!word.startsWith('-')) called.push(...matching(word))
   }
   return called
+}
+
+/**
+ * The jest configs a package.json's test script names, by their paths in the repository: its own
+ * `--config` and those of the jest runs it makes through other scripts. Files of any name
+ * (`config/unit.json`), which the repository's listing cannot tell from other files by name.
+ */
+export function scriptJestConfigs(packageJson: string, dir: string): string[] {
+  let scripts: unknown
+  try {
+    scripts = (JSON.parse(packageJson) as { scripts?: unknown } | null)?.scripts
+  } catch {
+    return []
+  }
+  const test = (scripts as Record<string, unknown> | undefined)?.test
+  const direct = typeof test === 'string' ? jestConfigArgument(test) : undefined
+  return [...(direct === undefined ? [] : [direct]), ...jestRunConfigs(scripts)]
+    .map(path => joinPath(dir, path))
+    .filter(path => /\.(?:[cm]?[jt]s|json)$/.test(path))
 }
 
 /**
