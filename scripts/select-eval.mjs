@@ -12,6 +12,7 @@
 //   node scripts/select-eval.mjs --repo /path/to/clone --vitest [--mutations 15] [--test-timeout MS]
 //        [--run-timeout S]
 //   node scripts/select-eval.mjs --repo /path/to/clone --node-test [--mutations 15] [--file-timeout S]
+//   node scripts/select-eval.mjs --repo /path/to/go/module --go [--mutations 15]
 //   node scripts/select-eval.mjs --repo /path/to/clone --mocha 'test/*.js' [--mocha-args '--require x']
 //
 // With --coverage the whole suite first runs once more through CI Medic's runner with
@@ -40,6 +41,12 @@
 // With --vitest the suite is the project's own vitest (`vitest run`, its JSON reporter gives the
 // failing files); the mutations and cosmetic edits are the JavaScript ones. There is no
 // `--findRelatedTests` to compare with, so the selection is measured against the whole suite.
+//
+// With --go the suite is a Go module's: one `go test -json ./...` (offline: GOPROXY=off, so the
+// module's dependencies must be in the module cache already) gives the failing tests, and each is
+// traced to the `_test.go` file declaring it (every test file of a package whose test binary
+// panicked or failed to build). The mutations put a `panic` at the top of top-level functions and
+// methods; the cosmetic edits add comments and blank lines. Measured against the whole suite.
 //
 // With --mocha 'test/*.js test/acceptance/*.js' [--mocha-args '--require test/support/env'] the
 // suite is mocha's, each file of those globs run alone by the project's mocha, as with --node-test;
@@ -423,6 +430,138 @@ const mochaBin = dir =>
 /** The globs of --mocha. */
 const mochaSpecs = () => MOCHA.split(/[\s,]+/).filter(Boolean)
 
+const GO = flag('go')
+
+/** `go` in `dir`, offline: a module whose dependencies are not in the module cache fails, not fetches. */
+function runGo(dir, args) {
+  return spawnSync('go', args, {
+    cwd: dir,
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+    env: { ...process.env, GOFLAGS: '-mod=mod', GOPROXY: 'off', GOTOOLCHAIN: 'local' }
+  })
+}
+
+/** The test files of each package of the module, as `go list` sees them on this platform. */
+function goTestFiles(dir) {
+  const { stdout, status, stderr } = runGo(dir, [
+    'list',
+    '-f',
+    '{{.Dir}}\t{{join .TestGoFiles ","}},{{join .XTestGoFiles ","}}',
+    './...'
+  ])
+  if (status !== 0) throw new Error(`go list exited ${status}:\n${stderr.slice(-2000)}`)
+  const byFolder = new Map()
+  for (const line of stdout.split('\n').filter(Boolean)) {
+    const [folder, names] = line.split('\t')
+    const files = names
+      .split(',')
+      .filter(Boolean)
+      .map(name => relative(dir, join(folder, name)))
+    if (files.length) byFolder.set(relative(dir, folder), files)
+  }
+  return byFolder
+}
+
+/** The files of a package's tests (`go list`'s folders), for the failing tests' names. */
+let goTests
+
+/**
+ * Test files that fail in `go test -json ./...`: the file declaring each failing test (a subtest's
+ * parent, an example), or every test file of a package that failed without naming a test (a build
+ * failure, init, TestMain). A panic stops a package's test binary: the tests it left unrun run
+ * again, on their own, until none is left.
+ */
+function goReport(dir) {
+  goTests ??= goTestFiles(dir)
+  const module = /^module\s+(\S+)/m.exec(readFileSync(join(dir, 'go.mod'), 'utf8'))?.[1] ?? ''
+  const folderOf = pkg => (pkg === module ? '' : pkg.slice(module.length + 1))
+  const declared = new Map()
+  for (const files of goTests.values())
+    for (const file of files)
+      declared.set(
+        file,
+        [...readFileSync(join(dir, file), 'utf8').matchAll(/^func ((?:Test|Fuzz|Example)\w*)\(/gm)].map(
+          match => match[1]
+        )
+      )
+  const failed = new Set()
+  let run = ['./...']
+  for (let round = 0; run.length && round < 50; round++) {
+    const { stdout, stderr, status } = runGo(dir, ['test', '-json', ...run])
+    if (status !== 0 && status !== 1) throw new Error(`go test exited ${status}:\n${stderr.slice(-2000)}`)
+    const failedTests = new Map()
+    const ranTests = new Map()
+    const failedPackages = new Set()
+    const crashed = new Set()
+    const started = new Map()
+    for (const line of stdout.split('\n')) {
+      if (!line.startsWith('{')) continue
+      const event = JSON.parse(line)
+      const folder = folderOf(event.Package ?? '')
+      if (event.Action === 'output' && /^panic: /m.test(event.Output ?? '')) crashed.add(folder)
+      if (event.Action === 'run' && event.Test) pushTo(started, folder, event.Test.split('/')[0])
+      if (!['pass', 'skip', 'fail'].includes(event.Action)) continue
+      if (event.Test) pushTo(ranTests, folder, event.Test.split('/')[0])
+      if (event.Action !== 'fail') continue
+      if (event.Test) pushTo(failedTests, folder, event.Test.split('/')[0])
+      else failedPackages.add(folder)
+    }
+    // A package that fails to build prints no JSON for itself under Go before 1.24, only stderr.
+    for (const match of stderr.matchAll(/^FAIL\s+(\S+) \[(?:build|setup) failed\]/gm))
+      failedPackages.add(folderOf(match[1]))
+    run = []
+    for (const folder of failedPackages) {
+      const files = goTests.get(folder) ?? []
+      const failing = new Set(failedTests.get(folder) ?? [])
+      const ran = new Set(ranTests.get(folder) ?? [])
+      // A panic outside a test's goroutine names no test: the ones running then had it.
+      if (crashed.has(folder))
+        for (const test of started.get(folder) ?? []) if (!ran.has(test)) failing.add(test)
+      const unrun = new Set()
+      for (const file of files) {
+        const tests = declared.get(file) ?? []
+        if (failing.size === 0 || tests.some(test => failing.has(test))) failed.add(file)
+        else if (crashed.has(folder))
+          for (const test of tests) if (!ran.has(test) && !test.startsWith('Example')) unrun.add(test)
+      }
+      if (failing.size && unrun.size) run.push('-run', `^(${[...unrun].join('|')})$`, `./${folder}`)
+    }
+    // One package at a time: go test takes a single -run.
+    if (run.length > 3) run = run.slice(0, 3)
+  }
+  return { failed: [...failed].sort(), files: [...goTests.values()].flat().sort() }
+}
+
+function pushTo(map, key, value) {
+  const list = map.get(key)
+  if (list) list.push(value)
+  else map.set(key, [value])
+}
+
+/** Mutations for a Go module: a panic at the top of each top-level function and method. */
+function goMutations(dir, count, seed) {
+  const random = rng(seed)
+  const sources = new RegExp(arg('sources', '\\.go$'))
+  const files = git(dir, 'ls-files')
+    .split('\n')
+    .filter(f => f.endsWith('.go') && sources.test(f) && !f.endsWith('_test.go'))
+    .filter(f => !/(^|\/)(testdata|vendor)\//.test(f))
+  const sites = []
+  for (const file of files) {
+    const lines = readFileSync(join(dir, file), 'utf8').split('\n')
+    lines.forEach((line, i) => {
+      if (/^func (\([^)]*\) )?\w+(\[[^\]]*\])?\(.*\{$/.test(line) && lines[i + 1] !== '}')
+        sites.push({ file, line: i })
+    })
+  }
+  return seeded(random, count, sites, files, {
+    what: 'panic',
+    insert: (lines, site) => lines.splice(site.line + 1, 0, '\tpanic("ci-medic mutant")'),
+    decorate: text => text.replace(/^(func )/gm, '// Documented.\n\n$1')
+  })
+}
+
 /** Mutations for a Python repository: a raise at the top of functions and methods, after a docstring. */
 function pythonMutations(dir, count, seed) {
   const random = rng(seed)
@@ -643,7 +782,7 @@ async function main() {
       if (!existsSync(join(dir, '.git'))) git(dir, 'init', '-q')
       git(dir, 'add', '-A')
       commit(dir, 'eval base', '--allow-empty')
-      list = (PYTEST ? pythonMutations : realMutations)(
+      list = (PYTEST ? pythonMutations : GO ? goMutations : realMutations)(
         dir,
         Number(arg('mutations', '10')),
         Number(arg('seed', '1'))
@@ -664,17 +803,19 @@ async function main() {
     const failingNow = () =>
       PYTEST
         ? failingPytestFiles(dir)
-        : VITEST
-          ? vitestReport(dir)
-          : NODE_TEST
-            ? nodeTestReport(dir)
-            : failingTests(dir, jest)
+        : GO
+          ? goReport(dir)
+          : VITEST
+            ? vitestReport(dir)
+            : NODE_TEST
+              ? nodeTestReport(dir)
+              : failingTests(dir, jest)
     const baseline = await failingNow()
     if (!baseline) throw new Error('the suite ran past --run-timeout before any mutation')
     // vitest lists its files in the run's report; node:test's are found for the run.
     const testFiles = PYTEST
       ? listPytestFiles(dir)
-      : VITEST || NODE_TEST
+      : VITEST || NODE_TEST || GO
         ? baseline.files
         : listTests(dir, jest)
     console.log(
@@ -721,7 +862,7 @@ async function main() {
         })
       const selection = await select(coverageMap)
       const staticSelection = coverageMap ? await select(undefined) : selection
-      const noJest = PYTEST || VITEST || NODE_TEST
+      const noJest = PYTEST || VITEST || NODE_TEST || GO
       const related = noJest ? { list: [], ms: 0 } : jestRelated(dir, jest, changed, testFiles)
       const run = noJest
         ? await failingNow()
@@ -759,8 +900,8 @@ async function main() {
     )
     console.log(`  failing test files   ${failingSum} (sum over mutations)`)
     console.log(`  misses               ${misses}  (bar: 0)`)
-    // No jest to compare with under pytest, vitest or node:test: the suite line below measures those.
-    if (!PYTEST && !VITEST && !NODE_TEST) {
+    // No jest to compare with under pytest, vitest, node:test or go test: the suite line below measures those.
+    if (!PYTEST && !VITEST && !NODE_TEST && !GO) {
       console.log(
         `  selected / jest      ${selectedSum} / ${relatedSum} = ${relatedSum ? (selectedSum / relatedSum).toFixed(3) : 'n/a'}  (bar: <= 0.333)`
       )
