@@ -6865,11 +6865,11 @@ function hashText(text, seed = 0) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   HU: () => (/* binding */ loadPackage),
+/* harmony export */   Hh: () => (/* binding */ namedConfigs),
 /* harmony export */   IJ: () => (/* binding */ pathStrings),
 /* harmony export */   JN: () => (/* binding */ conftestsFor),
 /* harmony export */   Jp: () => (/* binding */ jestRunConfigs),
 /* harmony export */   Nh: () => (/* binding */ isJestConfigFile),
-/* harmony export */   RN: () => (/* binding */ scriptJestConfigs),
 /* harmony export */   Ts: () => (/* binding */ PY_TEST),
 /* harmony export */   WP: () => (/* binding */ objectEntries),
 /* harmony export */   bB: () => (/* binding */ runnerArguments),
@@ -6886,7 +6886,7 @@ function hashText(text, seed = 0) {
 /* harmony export */   xG: () => (/* binding */ workspaceGlobs),
 /* harmony export */   zs: () => (/* binding */ safeRegex)
 /* harmony export */ });
-/* unused harmony exports typeCheckedByJest, parseJsonc, literalObjectFromJs, jestConfigFromJs, loadJestSettings, pytestCollects */
+/* unused harmony exports typeCheckedByJest, parseJsonc, literalObjectFromJs, jestConfigFromJs, loadJestSettings, tsconfigExtendsTarget, pytestCollects */
 /* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(14006);
 /* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(picomatch__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _runners_detect_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38408);
@@ -7052,15 +7052,31 @@ function readJson(read, path) {
 /**
  * A tsconfig with what it extends. `loaded` keeps each config read, for the next caller: the
  * configs of a workspace's packages often extend one base with a `paths` entry for each package.
+ * `${configDir}` in a path (TypeScript 5.5) is the folder of the config at `path`, whichever
+ * config it was written in.
  */
-function loadTsConfig(read, path, files, loaded = new Map(), seen = new Set()) {
+function loadTsConfig(read, path, files, loaded = new Map(), packageDir) {
+    const config = loadTemplatedTsConfig(read, path, files, loaded, packageDir, new Set());
+    if (!config || !config.templated)
+        return config;
+    const dir = dirname(path);
+    const place = (p) => p.startsWith(CONFIG_DIR) ? joinPath(dir, p.slice(CONFIG_DIR.length)) : p;
+    return {
+        dir: config.dir,
+        ...(config.baseUrl !== undefined && { baseUrl: place(config.baseUrl) }),
+        paths: config.paths.map(({ pattern, targets }) => ({ pattern, targets: targets.map(place) }))
+    };
+}
+/** TypeScript's template for the folder of the config a program is built from. */
+const CONFIG_DIR = '${configDir}';
+function loadTemplatedTsConfig(read, path, files, loaded, packageDir, seen) {
     if (loaded.has(path))
         return loaded.get(path);
-    const config = readTsConfig(read, path, files, loaded, seen);
+    const config = readTsConfig(read, path, files, loaded, packageDir, seen);
     loaded.set(path, config);
     return config;
 }
-function readTsConfig(read, path, files, loaded, seen) {
+function readTsConfig(read, path, files, loaded, packageDir, seen) {
     // A config that extends itself, through others or not, is an error to tsc: the loop is cut.
     if (seen.has(path))
         return undefined;
@@ -7074,35 +7090,33 @@ function readTsConfig(read, path, files, loaded, seen) {
     for (const ext of extendsList) {
         if (typeof ext !== 'string')
             continue;
-        let target;
-        if (ext.startsWith('.')) {
-            target = joinPath(dir, ext);
-            if (!files.has(target) && files.has(target + '.json'))
-                target += '.json';
-        }
-        else {
-            // A config shipped by a workspace package or kept in node_modules (not in the repository).
-            const candidate = joinPath('node_modules', ext);
-            target = files.has(candidate)
-                ? candidate
-                : files.has(candidate + '.json')
-                    ? candidate + '.json'
-                    : undefined;
-        }
+        const target = tsconfigExtendsTarget(ext, dir, files, packageDir);
         if (target)
-            base = loadTsConfig(read, target, files, loaded, seen) ?? base;
+            base = loadTemplatedTsConfig(read, target, files, loaded, packageDir, seen) ?? base;
     }
     const options = (json.compilerOptions ?? {});
-    const config = { dir: base?.dir ?? dir, baseUrl: base?.baseUrl, paths: base?.paths ?? [] };
+    const config = {
+        dir: base?.dir ?? dir,
+        baseUrl: base?.baseUrl,
+        paths: base?.paths ?? [],
+        ...(base?.templated && { templated: true })
+    };
+    // A path that starts with `${configDir}` stays so until the config it is used for is known.
+    const from = (folder, path) => {
+        if (!path.startsWith(CONFIG_DIR))
+            return joinPath(folder, path);
+        config.templated = true;
+        return path;
+    };
     if (typeof options.baseUrl === 'string')
-        config.baseUrl = joinPath(dir, options.baseUrl);
+        config.baseUrl = from(dir, options.baseUrl);
     if (options.paths && typeof options.paths === 'object') {
         const pathsBase = config.baseUrl ?? dir;
         config.paths = Object.entries(options.paths).map(([pattern, targets]) => ({
             pattern,
             targets: (Array.isArray(targets) ? targets : [])
                 .filter(t => typeof t === 'string')
-                .map(t => joinPath(pathsBase, t))
+                .map(t => from(pathsBase, t))
         }));
     }
     return config;
@@ -7604,7 +7618,7 @@ function readJestConfig(read, path) {
  * with its inline projects folded in.
  */
 function jestSettings(home, file) {
-    const { raw, text: configText, configDir, path: configPath, unreadable, readInPart } = file;
+    const { raw, text: configText, configDir, unreadable, readInPart } = file;
     const rootDir = typeof raw?.rootDir === 'string' ? joinPath(configDir, raw.rootDir) : configDir;
     const dir = home ?? sharedFolder(configDir, rootDir);
     const config = withInlineProjects(raw ?? {}, rootDir, configDir);
@@ -7637,7 +7651,6 @@ function jestSettings(home, file) {
             ...asStrings(config.globalSetup),
             ...asStrings(config.globalTeardown)
         ].map(expand),
-        ...(configPath !== undefined && { configPath }),
         unreadable,
         readInPart,
         ...(typeof config.resolver === 'string' ? { resolver: config.resolver.replace(/<rootDir>\/?/, '') } : {}),
@@ -7781,23 +7794,77 @@ function scriptsCalled(script, names) {
     return called;
 }
 /**
- * The jest configs a package.json's test script names, by their paths in the repository: its own
- * `--config` and those of the jest runs it makes through other scripts. Files of any name
- * (`config/unit.json`), which the repository's listing cannot tell from other files by name.
+ * Config files that others name, under names no listing rule takes, with why a change to one runs
+ * every test: the jest configs test scripts name (`jest -c config/unit.json`), their own
+ * `--config` and those of the jest runs they make through other scripts; and the configs
+ * tsconfigs extend (`./config/base.json`, a workspace package's `@repo/tsconfig/base.json`),
+ * followed as far as `read` has them.
  */
-function scriptJestConfigs(packageJson, dir) {
-    let scripts;
-    try {
-        scripts = JSON.parse(packageJson)?.scripts;
+function namedConfigs(read, configs, files) {
+    const named = new Map();
+    const manifests = [];
+    const tsconfigs = [];
+    for (const path of configs) {
+        if (path.includes('node_modules/'))
+            continue;
+        if (path === 'package.json' || path.endsWith('/package.json')) {
+            manifests.push(path);
+            if (!read(path)?.includes('jest'))
+                continue;
+            const scripts = readJson(read, path)?.scripts;
+            const direct = typeof scripts?.test === 'string' ? (0,_runners_detect_js__WEBPACK_IMPORTED_MODULE_0__/* .jestConfigArgument */ .QO)(scripts.test) : undefined;
+            for (const config of [...(direct === undefined ? [] : [direct]), ...jestRunConfigs(scripts)]) {
+                const target = joinPath(dirname(path), config);
+                if (/\.(?:[cm]?[jt]s|json)$/.test(target))
+                    named.set(target, 'a test runner or build config changed');
+            }
+        }
+        else if (/(?:^|\/)[tj]sconfig(?:\.[\w-]+)?\.json$/.test(path))
+            tsconfigs.push(path);
     }
-    catch {
-        return [];
+    let packageDirs;
+    const packageDir = (name) => {
+        packageDirs ??= new Map(manifests.flatMap(path => {
+            const pkgName = readJson(read, path)?.name;
+            return typeof pkgName === 'string' ? [[pkgName, dirname(path)]] : [];
+        }));
+        return packageDirs.get(name);
+    };
+    for (const path of tsconfigs) {
+        if (!read(path)?.includes('extends'))
+            continue;
+        const json = readJson(read, path);
+        const list = Array.isArray(json?.extends) ? json.extends : json?.extends ? [json.extends] : [];
+        for (const ext of list) {
+            if (typeof ext !== 'string')
+                continue;
+            const target = tsconfigExtendsTarget(ext, dirname(path), files, packageDir);
+            if (!target || named.has(target) || tsconfigs.includes(target))
+                continue;
+            named.set(target, 'a TypeScript config changed');
+            tsconfigs.push(target);
+        }
     }
-    const test = scripts?.test;
-    const direct = typeof test === 'string' ? (0,_runners_detect_js__WEBPACK_IMPORTED_MODULE_0__/* .jestConfigArgument */ .QO)(test) : undefined;
-    return [...(direct === undefined ? [] : [direct]), ...jestRunConfigs(scripts)]
-        .map(path => joinPath(dir, path))
-        .filter(path => /\.(?:[cm]?[jt]s|json)$/.test(path));
+    return named;
+}
+/**
+ * The file a tsconfig's `extends` names, when it is in the repository: a path from the config's
+ * folder (`.json` may be left out), or a config a package ships, in node_modules or, for a
+ * workspace package (`packageDir`), in its folder (its tsconfig.json when no file is named).
+ */
+function tsconfigExtendsTarget(ext, dir, files, packageDir) {
+    const orJson = (path) => files.has(path) ? path : files.has(path + '.json') ? path + '.json' : undefined;
+    if (ext.startsWith('.'))
+        return orJson(joinPath(dir, ext));
+    const inModules = orJson(joinPath('node_modules', ext));
+    if (inModules)
+        return inModules;
+    const parts = ext.split('/');
+    const nameParts = ext.startsWith('@') ? 2 : 1;
+    const folder = packageDir?.(parts.slice(0, nameParts).join('/'));
+    if (folder === undefined)
+        return undefined;
+    return orJson(joinPath(folder, parts.slice(nameParts).join('/') || 'tsconfig.json'));
 }
 /**
  * The configs (`--config`, `-c`) the jest runs of the package's test script name, through the

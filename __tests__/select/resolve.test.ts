@@ -78,6 +78,32 @@ describe('JS/TS resolution', () => {
     expect(file(r, 'app/main.ts', 'shared/thing')).toBe('shared/thing.ts')
   })
 
+  it('follows extends into a workspace package, and ${configDir} to the extending config', () => {
+    const r = resolver({
+      'package.json': JSON.stringify({ workspaces: ['packages/*', 'apps/*'] }),
+      'packages/tsconfig/package.json': JSON.stringify({ name: '@repo/tsconfig' }),
+      // A shared config (TypeScript 5.5): `${configDir}` is the folder of the config that extends it.
+      'packages/tsconfig/base.json': JSON.stringify({
+        compilerOptions: { paths: { '@/*': ['${configDir}/src/*'], '#shared': ['./shared.ts'] } }
+      }),
+      'packages/tsconfig/tsconfig.json': JSON.stringify({
+        compilerOptions: { paths: { '~/*': ['./lib/*'] } }
+      }),
+      'packages/tsconfig/shared.ts': '',
+      'packages/tsconfig/lib/tool.ts': '',
+      'apps/web/package.json': JSON.stringify({ name: 'web' }),
+      'apps/web/tsconfig.json': JSON.stringify({ extends: '@repo/tsconfig/base.json' }),
+      'apps/web/src/util.ts': '',
+      'apps/api/package.json': JSON.stringify({ name: 'api' }),
+      // The package's own tsconfig.json when the name is the package's alone.
+      'apps/api/tsconfig.json': JSON.stringify({ extends: '@repo/tsconfig' }),
+      'apps/api/src/util.ts': ''
+    })
+    expect(file(r, 'apps/web/src/main.ts', '@/util')).toBe('apps/web/src/util.ts')
+    expect(file(r, 'apps/web/src/main.ts', '#shared')).toBe('packages/tsconfig/shared.ts')
+    expect(file(r, 'apps/api/src/main.ts', '~/tool')).toBe('packages/tsconfig/lib/tool.ts')
+  })
+
   it('resolves workspace packages through exports (mapping dist back to src), main and subpaths', () => {
     const r = resolver({
       'package.json': JSON.stringify({ workspaces: ['packages/*'] }),

@@ -1530,6 +1530,24 @@ describe('safety fallbacks', () => {
     expect(result.fallback).toBe('test/env.ts: a test setup file changed')
   })
 
+  it('reads the config a tsconfig extends under a name of its own, and runs every test when it changes', async () => {
+    const files = {
+      'package.json': '{"name":"x"}\n',
+      'tsconfig.json': JSON.stringify({ extends: './config/base', compilerOptions: { strict: true } }),
+      'config/base.json': JSON.stringify({
+        compilerOptions: { baseUrl: '..', paths: { '@app/*': ['src/*'] } }
+      }),
+      'src/x.ts': 'export const x = () => 1\n',
+      'src/y.ts': 'export const y = () => 1\n',
+      'test/x.test.ts': "import { x } from '@app/x'\ntest('x', () => expect(x()).toBe(1))\n",
+      'test/y.test.ts': "import { y } from '@app/y'\ntest('y', () => expect(y()).toBe(1))\n"
+    }
+    const through = await afterChange(files, { 'src/x.ts': 'export const x = () => 2\n' })
+    expect(through.tests).toEqual(['test/x.test.ts'])
+    const base = await afterChange(files, { 'config/base.json': '{}\n' })
+    expect([base.mode, base.fallback]).toEqual(['all', 'config/base.json: a TypeScript config changed'])
+  })
+
   it('does not run everything when only package metadata changed', async () => {
     const files = {
       ...LIB,

@@ -324,7 +324,6 @@ var picomatch_default = /*#__PURE__*/__webpack_require__.n(picomatch);
  * Changes that static analysis cannot follow safely: every test runs (or every test of the
  * workspace package the file belongs to), and the reason is reported.
  */
-const RUNNER_CONFIG_CHANGED = 'a test runner or build config changed';
 const RULES = [
     {
         test: /(?:^|\/)(?:package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|bun\.lockb?|\.pnp\.c?js)$/,
@@ -346,7 +345,7 @@ const RULES = [
         // Named variants too (`jest.config.unit.js`, `vitest.compile.config.ts`, `test/jest-e2e.json`),
         // and the vitest options that configs build on (`vitest.shared.ts`).
         test: /(?:^|\/)(?:jest|vitest|vite|karma|playwright|cypress|ava|webpack|rollup|esbuild|tsup)(?:\.[\w-]+)?\.config(?:\.[\w-]+)?\.[cm]?[jt]s(?:on)?$|(?:^|\/)jest[.-][\w.-]*\.json$|(?:^|\/)\.mocharc(?:\.[a-z]+)?$|(?:^|\/)vitest\.(?:workspace|projects)(?:\.[\w-]+)?\.(?:[cm]?[jt]s|json)$|(?:^|\/)vitest\.(?!setup\b)[\w.-]+\.[cm]?[jt]s$/,
-        why: RUNNER_CONFIG_CHANGED
+        why: 'a test runner or build config changed'
     },
     {
         test: /(?:^|\/)(?:jest|vitest|test)[.-]?setup[^/]*\.[cm]?[jt]sx?$|(?:^|\/)setupTests\.[cm]?[jt]sx?$|(?:^|\/)(?:global[-_]?setup|global[-_]?teardown)\.[cm]?[jt]s$/i,
@@ -362,12 +361,13 @@ const RULES = [
     { test: /(?:^|\/)__mocks__\/[^/]+$/, why: '' } // handled by the selection (module mocks), listed so it is not data
 ];
 /** The fallback rule a changed path triggers, if any. */
-function fallbackFor(path, setupFiles, configFile, runnerConfigs = new Set()) {
+function fallbackFor(path, setupFiles, configFile, namedConfigs = new Map()) {
     if (setupFiles.has(path))
         return { path, why: 'a test setup file changed' };
-    // A config read under a name of its own (`jest --config config/unit.json`).
-    if (runnerConfigs.has(path))
-        return { path, why: RUNNER_CONFIG_CHANGED };
+    // A config read under a name of its own (`jest --config config/unit.json`; see namedConfigs).
+    const named = namedConfigs.get(path);
+    if (named)
+        return { path, why: named };
     if (path === configFile)
         return { path, why: "CI Medic's own config changed" };
     for (const rule of RULES)
@@ -2030,6 +2030,10 @@ class Resolver {
     fileOrSource(path) {
         return this.tryPath(path) ?? this.sourceFor(path);
     }
+    /** The tsconfig at `path`, with what it extends (a workspace package's config among them). */
+    tsconfigAt(path) {
+        return (0,project/* loadTsConfig */.mt)(this.read, path, this.files, this.tsconfigs, name => this.workspacePackages.get(name)?.dir);
+    }
     /** A build output path (dist/lib/build) mapped back to its source in the repository. */
     sourceFor(path) {
         // Slashes around it, so that the build folder itself (`../lib`) maps to `src` too.
@@ -2074,7 +2078,7 @@ class Resolver {
             for (const name of ['tsconfig.json', 'jsconfig.json']) {
                 const path = inFolder(dir, name);
                 if (this.exists(path)) {
-                    found = (0,project/* loadTsConfig */.mt)(this.read, path, this.files, this.tsconfigs);
+                    found = this.tsconfigAt(path);
                     break;
                 }
             }
@@ -4688,12 +4692,11 @@ function aliasRules(options) {
     const exact = new Set();
     const prefixes = [];
     const packageNames = [];
-    const tsconfigs = new Map();
     for (const path of options.files) {
         if (!path.endsWith('.json') || path.includes('node_modules/'))
             continue;
         if (/(?:^|\/)[tj]sconfig(?:\.[\w-]+)?\.json$/.test(path)) {
-            const config = (0,project/* loadTsConfig */.mt)(options.readConfig, path, options.files, tsconfigs);
+            const config = options.resolver.tsconfigAt(path);
             for (const { pattern, targets } of config?.paths ?? []) {
                 const star = pattern.indexOf('*');
                 if (star < 0)
@@ -6251,24 +6254,22 @@ function isConfigEntry(entry) {
         ((0,project/* isVitestProjectFile */.j_)(path) && !path.includes('node_modules/')));
 }
 /**
- * Adds to `configText` the jest configs that test scripts name under names no listing rule takes
- * (`jest --config config/unit.json`), read from git once the package.json files say which.
+ * Adds to `configText` the configs that others name under names no listing rule takes (see
+ * namedConfigs), read from git once the configs that name them are: a tsconfig's base may extend
+ * another.
  */
-async function readScriptNamedConfigs(git, entries, configText) {
-    const wanted = new Set();
-    for (const [path, text] of configText)
-        if (path === 'package.json' || path.endsWith('/package.json'))
-            for (const config of (0,project/* scriptJestConfigs */.RN)(text, (0,project/* dirname */.pD)(path)))
-                if (!configText.has(config))
-                    wanted.add(config);
-    if (wanted.size === 0)
-        return;
-    const named = entries.filter(entry => wanted.has(entry.path));
-    const blobs = await readBlobs(git.dir, named.map(entry => entry.sha));
-    for (const entry of named) {
-        const blob = blobs.get(entry.sha);
-        if (blob)
-            configText.set(entry.path, blob.toString('utf8'));
+async function readNamedConfigs(git, entries, files, configText) {
+    for (let round = 0; round < 8; round++) {
+        const wanted = new Set();
+        for (const path of (0,project/* namedConfigs */.Hh)(p => configText.get(p), configText.keys(), files).keys())
+            if (!configText.has(path))
+                wanted.add(path);
+        const named = wanted.size ? entries.filter(entry => wanted.has(entry.path)) : [];
+        if (named.length === 0)
+            return;
+        const blobs = await readBlobs(git.dir, named.map(entry => entry.sha));
+        for (const entry of named)
+            configText.set(entry.path, blobs.get(entry.sha)?.toString('utf8') ?? '');
     }
 }
 /** Each jest project's setup files, as found in the repository. */
@@ -6553,7 +6554,7 @@ async function buildRepositoryGraph(git, head, options = {}) {
         if (blob)
             configText.set(entry.path, blob.toString('utf8'));
     }
-    await readScriptNamedConfigs(git, entries, configText);
+    await readNamedConfigs(git, entries, files, configText);
     const fingerprint = revisionFingerprint(entries, extraFiles, configText);
     const configPrint = configFingerprint(configText);
     const before = revisionBefore(cache, fingerprint, configPrint, files);
@@ -6884,7 +6885,7 @@ async function buildDemandRepositoryGraph(git, head, options = {}) {
         if (blob)
             configText.set(entry.path, blob.toString('utf8'));
     }
-    await readScriptNamedConfigs(git, entries, configText);
+    await readNamedConfigs(git, entries, files, configText);
     const revision = revisionOf(head, entries, files, configText);
     const { jest, resolver } = revision;
     const sources = [];
@@ -7086,7 +7087,11 @@ async function selectOrThrow(options, started, syntax, reportAllTests) {
     const runAllOn = globMatcher(options.runAllOn ?? []);
     const alwaysRun = globMatcher(options.alwaysRun ?? []);
     const setupFiles = new Set(repo.jest.flatMap(j => j.setupFiles));
-    const runnerConfigs = new Set(repo.jest.flatMap(j => j.configPath ?? []));
+    // Only a changed config can be one of them.
+    let named;
+    const namedIfConfig = (path) => repo.configText.has(path)
+        ? (named ??= (0,project/* namedConfigs */.Hh)(p => repo.configText.get(p), repo.configText.keys(), repo.files))
+        : undefined;
     const configFile = options.configFile ?? '.github/ci-medic.yml';
     // Base versions of changed source files, scanned (through the cache as well).
     const baseBlobs = repo.extraBlobs;
@@ -7141,9 +7146,9 @@ async function selectOrThrow(options, started, syntax, reportAllTests) {
         const path = change.path;
         if (runAllOn(path) || (change.previousPath && runAllOn(change.previousPath)))
             return runAll(`${path} matches run-all-on`, [{ file: path, symbols: ['*'] }]);
-        let hit = fallbackFor(path, setupFiles, configFile, runnerConfigs) ??
+        let hit = fallbackFor(path, setupFiles, configFile, namedIfConfig(path)) ??
             (change.previousPath
-                ? fallbackFor(change.previousPath, setupFiles, configFile, runnerConfigs)
+                ? fallbackFor(change.previousPath, setupFiles, configFile, namedIfConfig(change.previousPath))
                 : undefined);
         if (hit && /(?:^|\/)package\.json$/.test(path) && change.status === 'modified' && change.baseSha) {
             const before = (await readBlobs(git.dir, [change.baseSha])).get(change.baseSha)?.toString('utf8');

@@ -15,14 +15,7 @@ import {
 } from './graph.js'
 import { afterLastHole, keptAsPath, type ModuleScan } from './model.js'
 import type { ScanKind } from './scan-blob.js'
-import {
-  conftestsFor,
-  dirname,
-  loadPackage,
-  loadTsConfig,
-  type JestSettings,
-  type TsConfig
-} from './project.js'
+import { conftestsFor, dirname, loadPackage, type JestSettings } from './project.js'
 import { globCandidate } from './glob-imports.js'
 import { isJsFile } from './js-scanner.js'
 import { PY_MODULE_BY_NAME, PY_MODULE_PATH } from './other-scanners.js'
@@ -381,11 +374,10 @@ function aliasRules(options: DemandGraphOptions): AliasRules {
   const exact = new Set<string>()
   const prefixes: Array<{ prefix: string; suffix: string; keeps: boolean }> = []
   const packageNames: string[] = []
-  const tsconfigs = new Map<string, TsConfig | undefined>()
   for (const path of options.files) {
     if (!path.endsWith('.json') || path.includes('node_modules/')) continue
     if (/(?:^|\/)[tj]sconfig(?:\.[\w-]+)?\.json$/.test(path)) {
-      const config = loadTsConfig(options.readConfig, path, options.files, tsconfigs)
+      const config = options.resolver.tsconfigAt(path)
       for (const { pattern, targets } of config?.paths ?? []) {
         const star = pattern.indexOf('*')
         if (star < 0) exact.add(pattern)

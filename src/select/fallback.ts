@@ -5,8 +5,6 @@ import picomatch from 'picomatch'
  * workspace package the file belongs to), and the reason is reported.
  */
 
-const RUNNER_CONFIG_CHANGED = 'a test runner or build config changed'
-
 const RULES: Array<{ test: RegExp; why: string }> = [
   {
     test: /(?:^|\/)(?:package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|bun\.lockb?|\.pnp\.c?js)$/,
@@ -28,7 +26,7 @@ const RULES: Array<{ test: RegExp; why: string }> = [
     // Named variants too (`jest.config.unit.js`, `vitest.compile.config.ts`, `test/jest-e2e.json`),
     // and the vitest options that configs build on (`vitest.shared.ts`).
     test: /(?:^|\/)(?:jest|vitest|vite|karma|playwright|cypress|ava|webpack|rollup|esbuild|tsup)(?:\.[\w-]+)?\.config(?:\.[\w-]+)?\.[cm]?[jt]s(?:on)?$|(?:^|\/)jest[.-][\w.-]*\.json$|(?:^|\/)\.mocharc(?:\.[a-z]+)?$|(?:^|\/)vitest\.(?:workspace|projects)(?:\.[\w-]+)?\.(?:[cm]?[jt]s|json)$|(?:^|\/)vitest\.(?!setup\b)[\w.-]+\.[cm]?[jt]s$/,
-    why: RUNNER_CONFIG_CHANGED
+    why: 'a test runner or build config changed'
   },
   {
     test: /(?:^|\/)(?:jest|vitest|test)[.-]?setup[^/]*\.[cm]?[jt]sx?$|(?:^|\/)setupTests\.[cm]?[jt]sx?$|(?:^|\/)(?:global[-_]?setup|global[-_]?teardown)\.[cm]?[jt]s$/i,
@@ -54,11 +52,12 @@ export function fallbackFor(
   path: string,
   setupFiles: ReadonlySet<string>,
   configFile: string,
-  runnerConfigs: ReadonlySet<string> = new Set()
+  namedConfigs: ReadonlyMap<string, string> = new Map()
 ): FallbackHit | undefined {
   if (setupFiles.has(path)) return { path, why: 'a test setup file changed' }
-  // A config read under a name of its own (`jest --config config/unit.json`).
-  if (runnerConfigs.has(path)) return { path, why: RUNNER_CONFIG_CHANGED }
+  // A config read under a name of its own (`jest --config config/unit.json`; see namedConfigs).
+  const named = namedConfigs.get(path)
+  if (named) return { path, why: named }
   if (path === configFile) return { path, why: "CI Medic's own config changed" }
   for (const rule of RULES) if (rule.why && rule.test.test(path)) return { path, why: rule.why }
   return undefined

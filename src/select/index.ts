@@ -58,7 +58,7 @@ import {
   loadPytestSettings,
   makeTestMatcher,
   PYTEST_CONFIGS,
-  scriptJestConfigs,
+  namedConfigs,
   type JestSettings
 } from './project.js'
 import { Resolver } from './resolve.js'
@@ -228,28 +228,27 @@ function isConfigEntry(entry: TreeEntry): boolean {
 }
 
 /**
- * Adds to `configText` the jest configs that test scripts name under names no listing rule takes
- * (`jest --config config/unit.json`), read from git once the package.json files say which.
+ * Adds to `configText` the configs that others name under names no listing rule takes (see
+ * namedConfigs), read from git once the configs that name them are: a tsconfig's base may extend
+ * another.
  */
-async function readScriptNamedConfigs(
+async function readNamedConfigs(
   git: Git,
   entries: readonly TreeEntry[],
+  files: ReadonlySet<string>,
   configText: Map<string, string>
 ): Promise<void> {
-  const wanted = new Set<string>()
-  for (const [path, text] of configText)
-    if (path === 'package.json' || path.endsWith('/package.json'))
-      for (const config of scriptJestConfigs(text, dirname(path)))
-        if (!configText.has(config)) wanted.add(config)
-  if (wanted.size === 0) return
-  const named = entries.filter(entry => wanted.has(entry.path))
-  const blobs = await readBlobs(
-    git.dir,
-    named.map(entry => entry.sha)
-  )
-  for (const entry of named) {
-    const blob = blobs.get(entry.sha)
-    if (blob) configText.set(entry.path, blob.toString('utf8'))
+  for (let round = 0; round < 8; round++) {
+    const wanted = new Set<string>()
+    for (const path of namedConfigs(p => configText.get(p), configText.keys(), files).keys())
+      if (!configText.has(path)) wanted.add(path)
+    const named = wanted.size ? entries.filter(entry => wanted.has(entry.path)) : []
+    if (named.length === 0) return
+    const blobs = await readBlobs(
+      git.dir,
+      named.map(entry => entry.sha)
+    )
+    for (const entry of named) configText.set(entry.path, blobs.get(entry.sha)?.toString('utf8') ?? '')
   }
 }
 
@@ -598,7 +597,7 @@ export async function buildRepositoryGraph(
     const blob = configBlobs.get(entry.sha)
     if (blob) configText.set(entry.path, blob.toString('utf8'))
   }
-  await readScriptNamedConfigs(git, entries, configText)
+  await readNamedConfigs(git, entries, files, configText)
   const fingerprint = revisionFingerprint(entries, extraFiles, configText)
   const configPrint = configFingerprint(configText)
   const before = revisionBefore(cache, fingerprint, configPrint, files)
@@ -968,7 +967,7 @@ export async function buildDemandRepositoryGraph(
     const blob = byPath.get(entry.path)
     if (blob) configText.set(entry.path, blob.toString('utf8'))
   }
-  await readScriptNamedConfigs(git, entries, configText)
+  await readNamedConfigs(git, entries, files, configText)
   const revision = revisionOf(head, entries, files, configText)
   const { jest, resolver } = revision
   const sources: DemandSource[] = []
@@ -1189,7 +1188,12 @@ async function selectOrThrow(
   const runAllOn = globMatcher(options.runAllOn ?? [])
   const alwaysRun = globMatcher(options.alwaysRun ?? [])
   const setupFiles = new Set(repo.jest.flatMap(j => j.setupFiles))
-  const runnerConfigs = new Set(repo.jest.flatMap(j => j.configPath ?? []))
+  // Only a changed config can be one of them.
+  let named: ReadonlyMap<string, string> | undefined
+  const namedIfConfig = (path: string): ReadonlyMap<string, string> | undefined =>
+    repo.configText.has(path)
+      ? (named ??= namedConfigs(p => repo.configText.get(p), repo.configText.keys(), repo.files))
+      : undefined
   const configFile = options.configFile ?? '.github/ci-medic.yml'
 
   // Base versions of changed source files, scanned (through the cache as well).
@@ -1248,9 +1252,9 @@ async function selectOrThrow(
     if (runAllOn(path) || (change.previousPath && runAllOn(change.previousPath)))
       return runAll(`${path} matches run-all-on`, [{ file: path, symbols: ['*'] }])
     let hit =
-      fallbackFor(path, setupFiles, configFile, runnerConfigs) ??
+      fallbackFor(path, setupFiles, configFile, namedIfConfig(path)) ??
       (change.previousPath
-        ? fallbackFor(change.previousPath, setupFiles, configFile, runnerConfigs)
+        ? fallbackFor(change.previousPath, setupFiles, configFile, namedIfConfig(change.previousPath))
         : undefined)
     if (hit && /(?:^|\/)package\.json$/.test(path) && change.status === 'modified' && change.baseSha) {
       const before = (await readBlobs(git.dir, [change.baseSha])).get(change.baseSha)?.toString('utf8')

@@ -38,8 +38,6 @@ export interface JestSettings {
   testRegex: RegExp[]
   testPathIgnorePatterns: RegExp[]
   setupFiles: string[]
-  /** The config file these settings were read from, if any (package.json's `jest` is none). */
-  configPath?: string
   /** Set when a config file exists but could not be read literally. */
   unreadable?: string
   /** Lists of the config read in part, and how (see listInPart). */
@@ -221,16 +219,44 @@ function readJson(read: ReadText, path: string): Record<string, unknown> | undef
 /**
  * A tsconfig with what it extends. `loaded` keeps each config read, for the next caller: the
  * configs of a workspace's packages often extend one base with a `paths` entry for each package.
+ * `${configDir}` in a path (TypeScript 5.5) is the folder of the config at `path`, whichever
+ * config it was written in.
  */
 export function loadTsConfig(
   read: ReadText,
   path: string,
   files: ReadonlySet<string>,
   loaded = new Map<string, TsConfig | undefined>(),
-  seen = new Set<string>()
+  packageDir?: (name: string) => string | undefined
 ): TsConfig | undefined {
+  const config = loadTemplatedTsConfig(read, path, files, loaded, packageDir, new Set())
+  if (!config || !config.templated) return config
+  const dir = dirname(path)
+  const place = (p: string): string =>
+    p.startsWith(CONFIG_DIR) ? joinPath(dir, p.slice(CONFIG_DIR.length)) : p
+  return {
+    dir: config.dir,
+    ...(config.baseUrl !== undefined && { baseUrl: place(config.baseUrl) }),
+    paths: config.paths.map(({ pattern, targets }) => ({ pattern, targets: targets.map(place) }))
+  }
+}
+
+/** TypeScript's template for the folder of the config a program is built from. */
+const CONFIG_DIR = '${configDir}'
+
+/** A tsconfig as read, `${configDir}` left in its paths (`templated` when any is). */
+type TemplatedTsConfig = TsConfig & { templated?: boolean }
+
+function loadTemplatedTsConfig(
+  read: ReadText,
+  path: string,
+  files: ReadonlySet<string>,
+  loaded: Map<string, TemplatedTsConfig | undefined>,
+  packageDir: ((name: string) => string | undefined) | undefined,
+  seen: Set<string>
+): TemplatedTsConfig | undefined {
   if (loaded.has(path)) return loaded.get(path)
-  const config = readTsConfig(read, path, files, loaded, seen)
+  const config = readTsConfig(read, path, files, loaded, packageDir, seen)
   loaded.set(path, config)
   return config
 }
@@ -239,44 +265,44 @@ function readTsConfig(
   read: ReadText,
   path: string,
   files: ReadonlySet<string>,
-  loaded: Map<string, TsConfig | undefined>,
+  loaded: Map<string, TemplatedTsConfig | undefined>,
+  packageDir: ((name: string) => string | undefined) | undefined,
   seen: Set<string>
-): TsConfig | undefined {
+): TemplatedTsConfig | undefined {
   // A config that extends itself, through others or not, is an error to tsc: the loop is cut.
   if (seen.has(path)) return undefined
   seen.add(path)
   const json = readJson(read, path)
   if (!json) return undefined
   const dir = dirname(path)
-  let base: TsConfig | undefined
+  let base: TemplatedTsConfig | undefined
   const extendsList = Array.isArray(json.extends) ? json.extends : json.extends ? [json.extends] : []
   for (const ext of extendsList) {
     if (typeof ext !== 'string') continue
-    let target: string | undefined
-    if (ext.startsWith('.')) {
-      target = joinPath(dir, ext)
-      if (!files.has(target) && files.has(target + '.json')) target += '.json'
-    } else {
-      // A config shipped by a workspace package or kept in node_modules (not in the repository).
-      const candidate = joinPath('node_modules', ext)
-      target = files.has(candidate)
-        ? candidate
-        : files.has(candidate + '.json')
-          ? candidate + '.json'
-          : undefined
-    }
-    if (target) base = loadTsConfig(read, target, files, loaded, seen) ?? base
+    const target = tsconfigExtendsTarget(ext, dir, files, packageDir)
+    if (target) base = loadTemplatedTsConfig(read, target, files, loaded, packageDir, seen) ?? base
   }
   const options = (json.compilerOptions ?? {}) as Record<string, unknown>
-  const config: TsConfig = { dir: base?.dir ?? dir, baseUrl: base?.baseUrl, paths: base?.paths ?? [] }
-  if (typeof options.baseUrl === 'string') config.baseUrl = joinPath(dir, options.baseUrl)
+  const config: TemplatedTsConfig = {
+    dir: base?.dir ?? dir,
+    baseUrl: base?.baseUrl,
+    paths: base?.paths ?? [],
+    ...(base?.templated && { templated: true })
+  }
+  // A path that starts with `${configDir}` stays so until the config it is used for is known.
+  const from = (folder: string, path: string): string => {
+    if (!path.startsWith(CONFIG_DIR)) return joinPath(folder, path)
+    config.templated = true
+    return path
+  }
+  if (typeof options.baseUrl === 'string') config.baseUrl = from(dir, options.baseUrl)
   if (options.paths && typeof options.paths === 'object') {
     const pathsBase = config.baseUrl ?? dir
     config.paths = Object.entries(options.paths as Record<string, unknown>).map(([pattern, targets]) => ({
       pattern,
       targets: (Array.isArray(targets) ? targets : [])
         .filter(t => typeof t === 'string')
-        .map(t => joinPath(pathsBase, t as string))
+        .map(t => from(pathsBase, t as string))
     }))
   }
   return config
@@ -772,7 +798,7 @@ function readJestConfig(read: ReadText, path: string): JestConfigFile | undefine
  * with its inline projects folded in.
  */
 function jestSettings(home: string | undefined, file: JestConfigFile): JestSettings {
-  const { raw, text: configText, configDir, path: configPath, unreadable, readInPart } = file
+  const { raw, text: configText, configDir, unreadable, readInPart } = file
   const rootDir = typeof raw?.rootDir === 'string' ? joinPath(configDir, raw.rootDir) : configDir
   const dir = home ?? sharedFolder(configDir, rootDir)
   const config = withInlineProjects(raw ?? {}, rootDir, configDir)
@@ -804,7 +830,6 @@ function jestSettings(home: string | undefined, file: JestConfigFile): JestSetti
       ...asStrings(config.globalSetup),
       ...asStrings(config.globalTeardown)
     ].map(expand),
-    ...(configPath !== undefined && { configPath }),
     unreadable,
     readInPart,
     ...(typeof config.resolver === 'string' ? { resolver: config.resolver.replace(/<rootDir>\/?/, '') } : {}),
@@ -967,22 +992,79 @@ function scriptsCalled(script: string, names: readonly string[]): string[] {
 }
 
 /**
- * The jest configs a package.json's test script names, by their paths in the repository: its own
- * `--config` and those of the jest runs it makes through other scripts. Files of any name
- * (`config/unit.json`), which the repository's listing cannot tell from other files by name.
+ * Config files that others name, under names no listing rule takes, with why a change to one runs
+ * every test: the jest configs test scripts name (`jest -c config/unit.json`), their own
+ * `--config` and those of the jest runs they make through other scripts; and the configs
+ * tsconfigs extend (`./config/base.json`, a workspace package's `@repo/tsconfig/base.json`),
+ * followed as far as `read` has them.
  */
-export function scriptJestConfigs(packageJson: string, dir: string): string[] {
-  let scripts: unknown
-  try {
-    scripts = (JSON.parse(packageJson) as { scripts?: unknown } | null)?.scripts
-  } catch {
-    return []
+export function namedConfigs(
+  read: ReadText,
+  configs: Iterable<string>,
+  files: ReadonlySet<string>
+): Map<string, string> {
+  const named = new Map<string, string>()
+  const manifests: string[] = []
+  const tsconfigs: string[] = []
+  for (const path of configs) {
+    if (path.includes('node_modules/')) continue
+    if (path === 'package.json' || path.endsWith('/package.json')) {
+      manifests.push(path)
+      if (!read(path)?.includes('jest')) continue
+      const scripts = readJson(read, path)?.scripts as Record<string, unknown> | undefined
+      const direct = typeof scripts?.test === 'string' ? jestConfigArgument(scripts.test) : undefined
+      for (const config of [...(direct === undefined ? [] : [direct]), ...jestRunConfigs(scripts)]) {
+        const target = joinPath(dirname(path), config)
+        if (/\.(?:[cm]?[jt]s|json)$/.test(target)) named.set(target, 'a test runner or build config changed')
+      }
+    } else if (/(?:^|\/)[tj]sconfig(?:\.[\w-]+)?\.json$/.test(path)) tsconfigs.push(path)
   }
-  const test = (scripts as Record<string, unknown> | undefined)?.test
-  const direct = typeof test === 'string' ? jestConfigArgument(test) : undefined
-  return [...(direct === undefined ? [] : [direct]), ...jestRunConfigs(scripts)]
-    .map(path => joinPath(dir, path))
-    .filter(path => /\.(?:[cm]?[jt]s|json)$/.test(path))
+  let packageDirs: Map<string, string> | undefined
+  const packageDir = (name: string): string | undefined => {
+    packageDirs ??= new Map(
+      manifests.flatMap(path => {
+        const pkgName = readJson(read, path)?.name
+        return typeof pkgName === 'string' ? [[pkgName, dirname(path)] as const] : []
+      })
+    )
+    return packageDirs.get(name)
+  }
+  for (const path of tsconfigs) {
+    if (!read(path)?.includes('extends')) continue
+    const json = readJson(read, path)
+    const list = Array.isArray(json?.extends) ? json.extends : json?.extends ? [json.extends] : []
+    for (const ext of list) {
+      if (typeof ext !== 'string') continue
+      const target = tsconfigExtendsTarget(ext, dirname(path), files, packageDir)
+      if (!target || named.has(target) || tsconfigs.includes(target)) continue
+      named.set(target, 'a TypeScript config changed')
+      tsconfigs.push(target)
+    }
+  }
+  return named
+}
+
+/**
+ * The file a tsconfig's `extends` names, when it is in the repository: a path from the config's
+ * folder (`.json` may be left out), or a config a package ships, in node_modules or, for a
+ * workspace package (`packageDir`), in its folder (its tsconfig.json when no file is named).
+ */
+export function tsconfigExtendsTarget(
+  ext: string,
+  dir: string,
+  files: ReadonlySet<string>,
+  packageDir?: (name: string) => string | undefined
+): string | undefined {
+  const orJson = (path: string): string | undefined =>
+    files.has(path) ? path : files.has(path + '.json') ? path + '.json' : undefined
+  if (ext.startsWith('.')) return orJson(joinPath(dir, ext))
+  const inModules = orJson(joinPath('node_modules', ext))
+  if (inModules) return inModules
+  const parts = ext.split('/')
+  const nameParts = ext.startsWith('@') ? 2 : 1
+  const folder = packageDir?.(parts.slice(0, nameParts).join('/'))
+  if (folder === undefined) return undefined
+  return orJson(joinPath(folder, parts.slice(nameParts).join('/') || 'tsconfig.json'))
 }
 
 /**

@@ -208,6 +208,17 @@ export class Resolver {
     return this.tryPath(path) ?? this.sourceFor(path)
   }
 
+  /** The tsconfig at `path`, with what it extends (a workspace package's config among them). */
+  tsconfigAt(path: string): TsConfig | undefined {
+    return loadTsConfig(
+      this.read,
+      path,
+      this.files,
+      this.tsconfigs,
+      name => this.workspacePackages.get(name)?.dir
+    )
+  }
+
   /** A build output path (dist/lib/build) mapped back to its source in the repository. */
   private sourceFor(path: string): string | undefined {
     // Slashes around it, so that the build folder itself (`../lib`) maps to `src` too.
@@ -251,7 +262,7 @@ export class Resolver {
       for (const name of ['tsconfig.json', 'jsconfig.json']) {
         const path = inFolder(dir, name)
         if (this.exists(path)) {
-          found = loadTsConfig(this.read, path, this.files, this.tsconfigs)
+          found = this.tsconfigAt(path)
           break
         }
       }
