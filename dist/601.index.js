@@ -2718,6 +2718,8 @@ const pytestAdapter = {
 
 
 
+
+
 /**
  * Runs vitest through `startVitest` (its programmatic entry point) with a reporter object that
  * writes every module's results as it ends. A suite reading `process.argv` sees `vitest run <files>`.
@@ -2758,7 +2760,9 @@ let code = 1
 try {
   // For a coverage map: CI Medic's provider (see COVERAGE_PROVIDER in vitest.ts), no report, no thresholds.
   const coverage = plan.coverageProvider ? { coverage: { enabled: true, provider: 'custom', customProviderModule: plan.coverageProvider } } : {}
-  const vitest = await startVitest('test', plan.files, { run: true, watch: false, reporters: ['default', reporter], includeTaskLocation: true, passWithNoTests: false, ...coverage })
+  // The config the test script names (\`vitest --config vitest.unit.config.ts\`), else vitest's own default.
+  const config = plan.config ? { config: plan.config } : {}
+  const vitest = await startVitest('test', plan.files, { run: true, watch: false, reporters: ['default', reporter], includeTaskLocation: true, passWithNoTests: false, ...config, ...coverage })
   code = process.exitCode ?? (vitest ? 0 : 1)
   if (vitest) await vitest.close()
 } catch (error) {
@@ -2912,6 +2916,7 @@ const vitestAdapter = {
         const out = (0,external_node_path_.join)(context.tempDir, 'vitest-events.jsonl');
         const files = context.all ? [] : context.files;
         const shown = files.map(file => (0,external_node_path_.relative)(context.packageDir, file));
+        const named = (0,project/* vitestConfigArgument */.Bk)((0,detect/* readPackageJson */.jJ)(context.packageDir)?.scripts);
         (0,external_node_fs_.writeFileSync)(driver, vitest_DRIVER);
         (0,external_node_fs_.writeFileSync)(out, '');
         const coverageProvider = context.recordCoverage ? (0,external_node_path_.join)(context.tempDir, 'vitest-coverage.mjs') : undefined;
@@ -2923,7 +2928,8 @@ const vitestAdapter = {
             out,
             files,
             shownArgs: shown,
-            coverageProvider
+            coverageProvider,
+            config: named === undefined ? undefined : (0,external_node_path_.resolve)(context.packageDir, named)
         }));
         return {
             framework: 'vitest',
@@ -2932,7 +2938,7 @@ const vitestAdapter = {
             env: coverageProvider ? { ...context.env, CI_MEDIC_VITEST_EVENTS: out } : context.env,
             eventsFile: out,
             reportsStarts: true,
-            display: ['vitest', 'run', ...shown].join(' ')
+            display: ['vitest', 'run', ...(named === undefined ? [] : ['--config', named]), ...shown].join(' ')
         };
     }
 };
@@ -6864,6 +6870,7 @@ function hashText(text, seed = 0) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Bk: () => (/* binding */ vitestConfigArgument),
 /* harmony export */   HU: () => (/* binding */ loadPackage),
 /* harmony export */   Hh: () => (/* binding */ namedConfigs),
 /* harmony export */   IJ: () => (/* binding */ pathStrings),
@@ -6886,7 +6893,7 @@ function hashText(text, seed = 0) {
 /* harmony export */   xG: () => (/* binding */ workspaceGlobs),
 /* harmony export */   zs: () => (/* binding */ safeRegex)
 /* harmony export */ });
-/* unused harmony exports typeCheckedByJest, parseJsonc, literalObjectFromJs, jestConfigFromJs, loadJestSettings, tsconfigExtendsTarget, pytestCollects */
+/* unused harmony exports typeCheckedByJest, parseJsonc, literalObjectFromJs, jestConfigFromJs, loadJestSettings, tsconfigExtendsTarget, configArgument, VITEST_COMMAND, pytestCollects */
 /* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(14006);
 /* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(picomatch__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _runners_detect_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38408);
@@ -7796,7 +7803,8 @@ function scriptsCalled(script, names) {
 /**
  * Config files that others name, under names no listing rule takes, with why a change to one runs
  * every test: the jest configs test scripts name (`jest -c config/unit.json`), their own
- * `--config` and those of the jest runs they make through other scripts; and the configs
+ * `--config` and those of the jest runs they make through other scripts, and the vitest config
+ * they name (`vitest run -c config/unit.ts`); and the configs
  * tsconfigs extend (`./config/base.json`, a workspace package's `@repo/tsconfig/base.json`),
  * followed as far as `read` has them.
  */
@@ -7809,11 +7817,13 @@ function namedConfigs(read, configs, files) {
             continue;
         if (path === 'package.json' || path.endsWith('/package.json')) {
             manifests.push(path);
-            if (!read(path)?.includes('jest'))
+            if (!/--config|\s-c\s/.test(read(path) ?? ''))
                 continue;
             const scripts = readJson(read, path)?.scripts;
             const direct = typeof scripts?.test === 'string' ? (0,_runners_detect_js__WEBPACK_IMPORTED_MODULE_0__/* .jestConfigArgument */ .QO)(scripts.test) : undefined;
-            for (const config of [...(direct === undefined ? [] : [direct]), ...jestRunConfigs(scripts)]) {
+            const vitest = vitestConfigArgument(scripts);
+            const runs = [...(direct === undefined ? [] : [direct]), ...jestRunConfigs(scripts)];
+            for (const config of vitest === undefined ? runs : [...runs, vitest]) {
                 const target = joinPath(dirname(path), config);
                 if (/\.(?:[cm]?[jt]s|json)$/.test(target))
                     named.set(target, 'a test runner or build config changed');
@@ -7882,6 +7892,26 @@ function runnerArguments(scripts, runner) {
     const script = testScript(scripts);
     return script === undefined ? undefined : commandWords(script, runner);
 }
+/** The config file a runner's words name: `--config <file>`, `--config=<file>`, `-c <file>`. */
+function configArgument(words) {
+    for (let i = 0; i < words.length; i++) {
+        const word = words[i];
+        if ((word === '--config' || word === '-c') && words[i + 1])
+            return words[i + 1];
+        if (word.startsWith('--config=') && word.length > 9)
+            return word.slice(9);
+    }
+    return undefined;
+}
+const VITEST_COMMAND = /^(?:\S*\/)?vitest$/;
+/**
+ * The config the package's test script (or a script it runs) hands vitest (`vitest run --config
+ * vitest.unit.config.ts`), relative to the package's folder.
+ */
+function vitestConfigArgument(scripts) {
+    const words = runnerArguments(scripts, VITEST_COMMAND);
+    return words && configArgument(words);
+}
 /**
  * The words after command `name` in a test script (up to `&&`, `||`, `;` or `|`), in the first
  * command that has `flag` among them when one is given.
@@ -7932,7 +7962,7 @@ function runnerTestSettings(read, dir, pkg, configs) {
     const nodeTest = mocha || tap ? undefined : commandWords(script, /^node$/, '--test');
     const ava = mocha || tap || nodeTest ? undefined : commandWords(script, /^(?:\S*\/)?ava$/);
     const tape = mocha || tap || nodeTest || ava ? undefined : commandWords(script, /^(?:\S*\/)?(?:tape|tape-es|uvu)$/);
-    const vitest = mocha || tap || nodeTest || ava || tape ? undefined : commandWords(script, /^(?:\S*\/)?vitest$/);
+    const vitest = mocha || tap || nodeTest || ava || tape ? undefined : commandWords(script, VITEST_COMMAND);
     const ignored = [];
     if (mocha) {
         const rc = mochaConfig(read, dir, pkg);
@@ -8000,7 +8030,7 @@ function runnerTestSettings(read, dir, pkg, configs) {
             testMatch = specs.flatMap(spec => specPatterns(dir, spec, false, ['js', 'cjs', 'mjs']));
     }
     else if (vitest) {
-        const config = vitestConfig(read, dir);
+        const config = vitestConfig(read, dir, configArgument(vitest));
         const list = vitestProjectList(read, dir, config);
         const projects = list === undefined ? [] : vitestProjects(read, dir, configs, config, list);
         // A config that says nothing of the tests leaves the conventional names (see makeTestMatcher).
@@ -8200,11 +8230,18 @@ const VITEST_CONFIG_NAMES = ['vitest', 'vite'].flatMap(name => ['ts', 'mts', 'ct
  * the default names), and `dir`. Undefined without a config file; empty lists when it has no
  * `test` block.
  */
-function vitestConfig(read, dir) {
+/**
+ * The test block of the vitest config in `dir`: the one the test script names (`named`, whose
+ * paths are still from `dir`, where vitest runs), else vitest's default names.
+ */
+function vitestConfig(read, dir, named) {
     let text;
-    for (const name of VITEST_CONFIG_NAMES)
-        if ((text = read(joinPath(dir, name))) !== undefined)
-            break;
+    if (named !== undefined)
+        text = read(joinPath(dir, named));
+    else
+        for (const name of VITEST_CONFIG_NAMES)
+            if ((text = read(joinPath(dir, name))) !== undefined)
+                break;
     return text === undefined ? undefined : vitestTestBlock(text);
 }
 /** The entries of the `test: {…}` block in a vitest config's (or an inline project's) text, by key. */

@@ -140,6 +140,39 @@ describe('a jest config the test script names', () => {
   }, 60_000)
 })
 
+describe('a vitest config the test script names', () => {
+  test('vitest runs with the config that `vitest run --config <file>` in the test script names', async () => {
+    const dir = makeTempDir('ci-medic-vitest-config-')
+    writeFileSync(
+      join(dir, 'package.json'),
+      JSON.stringify({ type: 'module', scripts: { test: 'vitest run --config ./config/vitest.unit.ts' } })
+    )
+    symlinkSync(join(PROJECT_ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir')
+    mkdirSync(join(dir, 'config'))
+    mkdirSync(join(dir, 'checks'))
+    // Only this config makes `*.check.js` files tests, and only its setup file sets the global.
+    writeFileSync(
+      join(dir, 'config', 'vitest.unit.ts'),
+      "export default { test: { include: ['checks/**/*.check.js'], setupFiles: ['./checks/env.js'] } }\n"
+    )
+    writeFileSync(join(dir, 'checks', 'env.js'), 'globalThis.FROM_CONFIG = true\n')
+    writeFileSync(
+      join(dir, 'checks', 'sum.check.js'),
+      "import { test, expect } from 'vitest'\ntest('config', () => expect(globalThis.FROM_CONFIG).toBe(true))\n"
+    )
+    const all = await runTests({ repoDir: dir, timeoutMs: 60_000, retries: 0, log: quiet })
+    expect(all.files.map(f => [f.file, f.status])).toEqual([['checks/sum.check.js', 'passed']])
+    const one = await runTests({
+      repoDir: dir,
+      files: ['checks/sum.check.js'],
+      timeoutMs: 60_000,
+      retries: 0,
+      log: quiet
+    })
+    expect(one.totals).toEqual({ passed: 1, failed: 0, skipped: 0, flaky: 0 })
+  }, 60_000)
+})
+
 describe('jest runs the test script makes through other scripts', () => {
   test('jest runs with each config they name (and the package’s own), as one run of projects', async () => {
     const dir = makeTempDir('ci-medic-jest-runs-')

@@ -170,6 +170,54 @@ describe('a vitest config with a root of its own', () => {
   })
 })
 
+/**
+ * A test script that hands vitest a config by a name of its own (`vitest run --config
+ * config/vitest.unit.ts`); its include and setup file are from the package's folder, where vitest
+ * runs. Checked against a real vitest run, which CI Medic's runner starts with that config.
+ */
+const NAMED = {
+  'package.json': JSON.stringify({
+    name: 'named',
+    type: 'module',
+    scripts: { test: 'vitest run --config config/vitest.unit.ts' }
+  }),
+  'config/vitest.unit.ts': [
+    "import { defineConfig } from 'vitest/config'",
+    '',
+    "export default defineConfig({ test: { include: ['checks/**/*.ts'], setupFiles: ['./test/setup.ts'] } })",
+    ''
+  ].join('\n'),
+  'test/setup.ts': '(globalThis as { BASE?: number }).BASE = 10\n',
+  'src/scale.ts': 'export const scale = (n: number) => n * 2\n',
+  'src/other.ts': 'export const other = 1\n',
+  'checks/scale.ts': [
+    "import { expect, test } from 'vitest'",
+    "import { scale } from '../src/scale'",
+    "test('scale', () => expect(scale((globalThis as { BASE?: number }).BASE ?? 0)).toBe(20))",
+    ''
+  ].join('\n'),
+  'checks/other.ts': [
+    "import { expect, test } from 'vitest'",
+    "import { other } from '../src/other'",
+    "test('other', () => expect(other).toBe(1))",
+    ''
+  ].join('\n')
+}
+
+describe('a vitest config the test script names by a name of its own', () => {
+  const every = ['checks/other.ts', 'checks/scale.ts']
+  it.each([
+    // A test by the config's include (not named as a test).
+    ['src/scale.ts', 'n * 2', 'n * 3', ['checks/scale.ts'], ['checks/scale.ts']],
+    // Its setup file runs before every test.
+    ['test/setup.ts', 'BASE = 10', 'BASE = 11', ['checks/scale.ts'], every],
+    // A change to the config itself runs every test.
+    ['config/vitest.unit.ts', "'./test/setup.ts'", "'./test/gone.ts'", every, every]
+  ])('%s (%s → %s) selects what fails', async (file, from, to, failing, selected) => {
+    await expectEditSelects(NAMED, [file as keyof typeof NAMED, from, to], failing, selected)
+  })
+})
+
 describe('the projects of a vitest run', () => {
   const read =
     (files: Record<string, string>) =>

@@ -994,7 +994,8 @@ function scriptsCalled(script: string, names: readonly string[]): string[] {
 /**
  * Config files that others name, under names no listing rule takes, with why a change to one runs
  * every test: the jest configs test scripts name (`jest -c config/unit.json`), their own
- * `--config` and those of the jest runs they make through other scripts; and the configs
+ * `--config` and those of the jest runs they make through other scripts, and the vitest config
+ * they name (`vitest run -c config/unit.ts`); and the configs
  * tsconfigs extend (`./config/base.json`, a workspace package's `@repo/tsconfig/base.json`),
  * followed as far as `read` has them.
  */
@@ -1010,10 +1011,12 @@ export function namedConfigs(
     if (path.includes('node_modules/')) continue
     if (path === 'package.json' || path.endsWith('/package.json')) {
       manifests.push(path)
-      if (!read(path)?.includes('jest')) continue
+      if (!/--config|\s-c\s/.test(read(path) ?? '')) continue
       const scripts = readJson(read, path)?.scripts as Record<string, unknown> | undefined
       const direct = typeof scripts?.test === 'string' ? jestConfigArgument(scripts.test) : undefined
-      for (const config of [...(direct === undefined ? [] : [direct]), ...jestRunConfigs(scripts)]) {
+      const vitest = vitestConfigArgument(scripts)
+      const runs = [...(direct === undefined ? [] : [direct]), ...jestRunConfigs(scripts)]
+      for (const config of vitest === undefined ? runs : [...runs, vitest]) {
         const target = joinPath(dirname(path), config)
         if (/\.(?:[cm]?[jt]s|json)$/.test(target)) named.set(target, 'a test runner or build config changed')
       }
@@ -1085,6 +1088,27 @@ export function runnerArguments(scripts: unknown, runner: RegExp): string[] | un
   return script === undefined ? undefined : commandWords(script, runner)
 }
 
+/** The config file a runner's words name: `--config <file>`, `--config=<file>`, `-c <file>`. */
+export function configArgument(words: readonly string[]): string | undefined {
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i] as string
+    if ((word === '--config' || word === '-c') && words[i + 1]) return words[i + 1]
+    if (word.startsWith('--config=') && word.length > 9) return word.slice(9)
+  }
+  return undefined
+}
+
+export const VITEST_COMMAND = /^(?:\S*\/)?vitest$/
+
+/**
+ * The config the package's test script (or a script it runs) hands vitest (`vitest run --config
+ * vitest.unit.config.ts`), relative to the package's folder.
+ */
+export function vitestConfigArgument(scripts: unknown): string | undefined {
+  const words = runnerArguments(scripts, VITEST_COMMAND)
+  return words && configArgument(words)
+}
+
 /**
  * The words after command `name` in a test script (up to `&&`, `||`, `;` or `|`), in the first
  * command that has `flag` among them when one is given.
@@ -1144,8 +1168,7 @@ function runnerTestSettings(
   const ava = mocha || tap || nodeTest ? undefined : commandWords(script, /^(?:\S*\/)?ava$/)
   const tape =
     mocha || tap || nodeTest || ava ? undefined : commandWords(script, /^(?:\S*\/)?(?:tape|tape-es|uvu)$/)
-  const vitest =
-    mocha || tap || nodeTest || ava || tape ? undefined : commandWords(script, /^(?:\S*\/)?vitest$/)
+  const vitest = mocha || tap || nodeTest || ava || tape ? undefined : commandWords(script, VITEST_COMMAND)
   const ignored: RegExp[] = []
   if (mocha) {
     const rc = mochaConfig(read, dir, pkg)
@@ -1209,7 +1232,7 @@ function runnerTestSettings(
     )
     if (specs.length) testMatch = specs.flatMap(spec => specPatterns(dir, spec, false, ['js', 'cjs', 'mjs']))
   } else if (vitest) {
-    const config = vitestConfig(read, dir)
+    const config = vitestConfig(read, dir, configArgument(vitest))
     const list = vitestProjectList(read, dir, config)
     const projects = list === undefined ? [] : vitestProjects(read, dir, configs, config, list)
     // A config that says nothing of the tests leaves the conventional names (see makeTestMatcher).
@@ -1433,9 +1456,14 @@ const VITEST_CONFIG_NAMES = ['vitest', 'vite'].flatMap(name =>
  * the default names), and `dir`. Undefined without a config file; empty lists when it has no
  * `test` block.
  */
-function vitestConfig(read: ReadText, dir: string): VitestTestBlock | undefined {
+/**
+ * The test block of the vitest config in `dir`: the one the test script names (`named`, whose
+ * paths are still from `dir`, where vitest runs), else vitest's default names.
+ */
+function vitestConfig(read: ReadText, dir: string, named?: string): VitestTestBlock | undefined {
   let text: string | undefined
-  for (const name of VITEST_CONFIG_NAMES) if ((text = read(joinPath(dir, name))) !== undefined) break
+  if (named !== undefined) text = read(joinPath(dir, named))
+  else for (const name of VITEST_CONFIG_NAMES) if ((text = read(joinPath(dir, name))) !== undefined) break
   return text === undefined ? undefined : vitestTestBlock(text)
 }
 

@@ -1,6 +1,8 @@
 import { writeFileSync } from 'node:fs'
-import { join, relative } from 'node:path'
+import { join, relative, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
+import { vitestConfigArgument } from '../../select/project.js'
+import { readPackageJson } from '../detect.js'
 import { binOf, requirePackage } from './node-resolve.js'
 import type { Adapter, PlanContext, PlannedRun } from './types.js'
 
@@ -44,7 +46,9 @@ let code = 1
 try {
   // For a coverage map: CI Medic's provider (see COVERAGE_PROVIDER in vitest.ts), no report, no thresholds.
   const coverage = plan.coverageProvider ? { coverage: { enabled: true, provider: 'custom', customProviderModule: plan.coverageProvider } } : {}
-  const vitest = await startVitest('test', plan.files, { run: true, watch: false, reporters: ['default', reporter], includeTaskLocation: true, passWithNoTests: false, ...coverage })
+  // The config the test script names (\`vitest --config vitest.unit.config.ts\`), else vitest's own default.
+  const config = plan.config ? { config: plan.config } : {}
+  const vitest = await startVitest('test', plan.files, { run: true, watch: false, reporters: ['default', reporter], includeTaskLocation: true, passWithNoTests: false, ...config, ...coverage })
   code = process.exitCode ?? (vitest ? 0 : 1)
   if (vitest) await vitest.close()
 } catch (error) {
@@ -204,6 +208,7 @@ export const vitestAdapter: Adapter = {
     const out = join(context.tempDir, 'vitest-events.jsonl')
     const files = context.all ? [] : context.files
     const shown = files.map(file => relative(context.packageDir, file))
+    const named = vitestConfigArgument(readPackageJson(context.packageDir)?.scripts)
     writeFileSync(driver, DRIVER)
     writeFileSync(out, '')
     const coverageProvider = context.recordCoverage ? join(context.tempDir, 'vitest-coverage.mjs') : undefined
@@ -216,7 +221,8 @@ export const vitestAdapter: Adapter = {
         out,
         files,
         shownArgs: shown,
-        coverageProvider
+        coverageProvider,
+        config: named === undefined ? undefined : resolve(context.packageDir, named)
       })
     )
     return {
@@ -226,7 +232,7 @@ export const vitestAdapter: Adapter = {
       env: coverageProvider ? { ...context.env, CI_MEDIC_VITEST_EVENTS: out } : context.env,
       eventsFile: out,
       reportsStarts: true,
-      display: ['vitest', 'run', ...shown].join(' ')
+      display: ['vitest', 'run', ...(named === undefined ? [] : ['--config', named]), ...shown].join(' ')
     }
   }
 }
