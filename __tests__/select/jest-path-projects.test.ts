@@ -5,7 +5,7 @@
  * other tests. The selection follows each project; checked against a real jest run.
  */
 import { afterAll, describe, expect, it } from '@jest/globals'
-import { loadTestSettings, makeTestMatcher } from '../../src/select/project.js'
+import { loadTestSettings, makeTestMatcher, namedConfigs } from '../../src/select/project.js'
 import { cleanupAll } from '../support/git-repo.js'
 import { expectEditSelects } from '../support/select-both-ways.js'
 
@@ -106,6 +106,46 @@ describe('a jest config the test script names by a name of its own', () => {
     ]
   ])('%s (%s → %s) selects what fails', async (file, from, to, failing, selected) => {
     await expectEditSelects(NAMED_CONFIG, [file as keyof typeof NAMED_CONFIG, from, to], failing, selected)
+  })
+})
+
+describe('a jest project config by a name of its own', () => {
+  // The same config, listed by path as the one project of the root's config.
+  const PROJECT = {
+    ...NAMED_CONFIG,
+    'package.json': JSON.stringify({ name: 'named', scripts: { test: 'jest' } }),
+    'jest.config.js': "module.exports = { projects: ['<rootDir>/config/unit.json'] }\n"
+  }
+  it.each([
+    ['src/scale.js', 'n * 2', 'n * 3', ['checks/scale.js'], ['checks/scale.js']],
+    [
+      'config/unit.json',
+      '<rootDir>/src/$1',
+      '<rootDir>/lib/$1',
+      ['checks/other.js', 'checks/scale.js'],
+      ['checks/other.js', 'checks/scale.js']
+    ]
+  ])('%s (%s → %s) selects what fails', async (file, from, to, failing, selected) => {
+    await expectEditSelects(PROJECT, [file as keyof typeof PROJECT, from, to], failing, selected)
+  })
+
+  it('reads the configs projects import, whatever their names', () => {
+    const files = new Set(['jest.config.js', 'config/unit.js', 'config/e2e.ts', 'package.json'])
+    const texts: Record<string, string> = {
+      'package.json': JSON.stringify({ jest: { projects: ['<rootDir>/config/pkg.json'] } }),
+      'jest.config.js': [
+        "const unit = require('./config/unit')",
+        "import e2e from './config/e2e'",
+        'module.exports = { projects: [unit, e2e] }',
+        ''
+      ].join('\n')
+    }
+    files.add('config/pkg.json')
+    expect([...namedConfigs(path => texts[path], Object.keys(texts), files)].sort()).toEqual([
+      ['config/e2e.ts', 'a test runner or build config changed'],
+      ['config/pkg.json', 'a test runner or build config changed'],
+      ['config/unit.js', 'a test runner or build config changed']
+    ])
   })
 })
 

@@ -7356,6 +7356,8 @@ function jestConfigFromJs(text) {
  * `{ [IMPORTED_PROJECT]: specifier }` in its `projects`, the specifier relative to the config file.
  */
 const IMPORTED_PROJECT = '\u0000imported';
+/** What an imported project's specifier may leave out, as node and TypeScript find the file. */
+const PROJECT_EXTENSIONS = ['', '.js', '.ts', '.cjs', '.mjs', '.cts', '.mts', '.json'];
 /** The local names a module binds to relative imports (`import x from './x'`, `const x = require('./x')`). */
 function importedPaths(text) {
     const names = new Map();
@@ -7684,9 +7686,7 @@ function jestPathProjects(read, file, rootDir, configs) {
         if (typeof spec !== 'string')
             continue;
         const path = joinPath(file.configDir, spec);
-        const config = ['', '.js', '.ts', '.cjs', '.mjs', '.cts', '.mts', '.json']
-            .map(ext => readJestConfig(read, path + ext))
-            .find(found => found !== undefined);
+        const config = PROJECT_EXTENSIONS.map(ext => readJestConfig(read, path + ext)).find(found => found !== undefined);
         projects.push(jestSettings(config ? undefined : file.configDir, config ?? {
             raw: {},
             text: '',
@@ -7700,7 +7700,9 @@ function jestPathProjects(read, file, rootDir, configs) {
         const matches = /[*?{[]/.test(pattern)
             ? picomatch__WEBPACK_IMPORTED_MODULE_1___default()(pattern, { dot: true })
             : (path) => path === pattern;
-        for (const path of configs.filter(path => matches(path) && isJestConfigFile(path))) {
+        // A config named by its path is one whatever its name (see namedConfigs, which reads it).
+        const named = (path) => isJestConfigFile(path) || path === pattern;
+        for (const path of configs.filter(path => matches(path) && named(path))) {
             // A folder's own config is read for the folder (its settings, deeper, decide there).
             const forFolder = folderJestConfig(read, dirname(path)).config?.path === path;
             const config = seen.has(path) || forFolder ? undefined : readJestConfig(read, path);
@@ -7812,11 +7814,14 @@ function namedConfigs(read, configs, files) {
     const named = new Map();
     const manifests = [];
     const tsconfigs = [];
+    const jestConfigs = [];
     for (const path of configs) {
         if (path.includes('node_modules/'))
             continue;
         if (path === 'package.json' || path.endsWith('/package.json')) {
             manifests.push(path);
+            if (read(path)?.includes('"projects"'))
+                jestConfigs.push(path);
             if (!/--config|\s-c\s/.test(read(path) ?? ''))
                 continue;
             const scripts = readJson(read, path)?.scripts;
@@ -7825,12 +7830,29 @@ function namedConfigs(read, configs, files) {
             const runs = [...(direct === undefined ? [] : [direct]), ...jestRunConfigs(scripts)];
             for (const config of vitest === undefined ? runs : [...runs, vitest]) {
                 const target = joinPath(dirname(path), config);
-                if (/\.(?:[cm]?[jt]s|json)$/.test(target))
-                    named.set(target, 'a test runner or build config changed');
+                if (/\.(?:[cm]?[jt]s|json)$/.test(target)) {
+                    named.set(target, RUNNER_CONFIG_CHANGED);
+                    jestConfigs.push(target);
+                }
             }
         }
         else if (/(?:^|\/)[tj]sconfig(?:\.[\w-]+)?\.json$/.test(path))
             tsconfigs.push(path);
+        else if (isJestConfigFile(path))
+            jestConfigs.push(path);
+    }
+    // The configs jest configs list as projects, by path or by import.
+    for (const path of jestConfigs) {
+        if (!read(path)?.includes('projects'))
+            continue;
+        const file = path.endsWith('package.json')
+            ? { raw: readJson(read, path)?.jest, configDir: dirname(path) }
+            : readJestConfig(read, path);
+        for (const target of projectConfigFiles(file?.raw, file?.configDir ?? '', files))
+            if (!named.has(target)) {
+                named.set(target, RUNNER_CONFIG_CHANGED);
+                jestConfigs.push(target);
+            }
     }
     let packageDirs;
     const packageDir = (name) => {
@@ -7856,6 +7878,32 @@ function namedConfigs(read, configs, files) {
         }
     }
     return named;
+}
+const RUNNER_CONFIG_CHANGED = 'a test runner or build config changed';
+/**
+ * The config files of the repository a jest config (`raw`, read in `configDir`) lists among its
+ * projects: by a path that is not a glob (`'<rootDir>/config/unit.json'`), or by import.
+ */
+function projectConfigFiles(raw, configDir, files) {
+    const listed = Array.isArray(raw?.projects) ? raw.projects : [];
+    const rootDir = typeof raw?.rootDir === 'string' ? joinPath(configDir, raw.rootDir) : configDir;
+    const found = [];
+    for (const item of listed) {
+        if (typeof item === 'string') {
+            const path = joinPath(rootDir, item.replace(/^<rootDir>\/?/, ''));
+            if (!/[*?{[]/.test(path) && /\.(?:[cm]?[jt]s|json)$/.test(path) && files.has(path))
+                found.push(path);
+            continue;
+        }
+        const spec = item && typeof item === 'object' ? item[IMPORTED_PROJECT] : undefined;
+        if (typeof spec !== 'string')
+            continue;
+        const path = joinPath(configDir, spec);
+        const file = PROJECT_EXTENSIONS.map(ext => path + ext).find(candidate => files.has(candidate));
+        if (file)
+            found.push(file);
+    }
+    return found;
 }
 /**
  * The file a tsconfig's `extends` names, when it is in the repository: a path from the config's

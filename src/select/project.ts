@@ -517,6 +517,9 @@ export function jestConfigFromJs(
  */
 const IMPORTED_PROJECT = '\u0000imported'
 
+/** What an imported project's specifier may leave out, as node and TypeScript find the file. */
+const PROJECT_EXTENSIONS = ['', '.js', '.ts', '.cjs', '.mjs', '.cts', '.mts', '.json']
+
 /** The local names a module binds to relative imports (`import x from './x'`, `const x = require('./x')`). */
 function importedPaths(text: string): Map<string, string> {
   const names = new Map<string, string>()
@@ -862,9 +865,9 @@ function jestPathProjects(
       item && typeof item === 'object' ? (item as Record<string, unknown>)[IMPORTED_PROJECT] : undefined
     if (typeof spec !== 'string') continue
     const path = joinPath(file.configDir, spec)
-    const config = ['', '.js', '.ts', '.cjs', '.mjs', '.cts', '.mts', '.json']
-      .map(ext => readJestConfig(read, path + ext))
-      .find(found => found !== undefined)
+    const config = PROJECT_EXTENSIONS.map(ext => readJestConfig(read, path + ext)).find(
+      found => found !== undefined
+    )
     projects.push(
       jestSettings(
         config ? undefined : file.configDir,
@@ -883,7 +886,9 @@ function jestPathProjects(
     const matches = /[*?{[]/.test(pattern)
       ? picomatch(pattern, { dot: true })
       : (path: string) => path === pattern
-    for (const path of configs.filter(path => matches(path) && isJestConfigFile(path))) {
+    // A config named by its path is one whatever its name (see namedConfigs, which reads it).
+    const named = (path: string): boolean => isJestConfigFile(path) || path === pattern
+    for (const path of configs.filter(path => matches(path) && named(path))) {
       // A folder's own config is read for the folder (its settings, deeper, decide there).
       const forFolder = folderJestConfig(read, dirname(path)).config?.path === path
       const config = seen.has(path) || forFolder ? undefined : readJestConfig(read, path)
@@ -1007,10 +1012,12 @@ export function namedConfigs(
   const named = new Map<string, string>()
   const manifests: string[] = []
   const tsconfigs: string[] = []
+  const jestConfigs: string[] = []
   for (const path of configs) {
     if (path.includes('node_modules/')) continue
     if (path === 'package.json' || path.endsWith('/package.json')) {
       manifests.push(path)
+      if (read(path)?.includes('"projects"')) jestConfigs.push(path)
       if (!/--config|\s-c\s/.test(read(path) ?? '')) continue
       const scripts = readJson(read, path)?.scripts as Record<string, unknown> | undefined
       const direct = typeof scripts?.test === 'string' ? jestConfigArgument(scripts.test) : undefined
@@ -1018,9 +1025,25 @@ export function namedConfigs(
       const runs = [...(direct === undefined ? [] : [direct]), ...jestRunConfigs(scripts)]
       for (const config of vitest === undefined ? runs : [...runs, vitest]) {
         const target = joinPath(dirname(path), config)
-        if (/\.(?:[cm]?[jt]s|json)$/.test(target)) named.set(target, 'a test runner or build config changed')
+        if (/\.(?:[cm]?[jt]s|json)$/.test(target)) {
+          named.set(target, RUNNER_CONFIG_CHANGED)
+          jestConfigs.push(target)
+        }
       }
     } else if (/(?:^|\/)[tj]sconfig(?:\.[\w-]+)?\.json$/.test(path)) tsconfigs.push(path)
+    else if (isJestConfigFile(path)) jestConfigs.push(path)
+  }
+  // The configs jest configs list as projects, by path or by import.
+  for (const path of jestConfigs) {
+    if (!read(path)?.includes('projects')) continue
+    const file = path.endsWith('package.json')
+      ? { raw: readJson(read, path)?.jest as Record<string, unknown> | undefined, configDir: dirname(path) }
+      : readJestConfig(read, path)
+    for (const target of projectConfigFiles(file?.raw, file?.configDir ?? '', files))
+      if (!named.has(target)) {
+        named.set(target, RUNNER_CONFIG_CHANGED)
+        jestConfigs.push(target)
+      }
   }
   let packageDirs: Map<string, string> | undefined
   const packageDir = (name: string): string | undefined => {
@@ -1045,6 +1068,36 @@ export function namedConfigs(
     }
   }
   return named
+}
+
+const RUNNER_CONFIG_CHANGED = 'a test runner or build config changed'
+
+/**
+ * The config files of the repository a jest config (`raw`, read in `configDir`) lists among its
+ * projects: by a path that is not a glob (`'<rootDir>/config/unit.json'`), or by import.
+ */
+function projectConfigFiles(
+  raw: Record<string, unknown> | undefined,
+  configDir: string,
+  files: ReadonlySet<string>
+): string[] {
+  const listed: unknown[] = Array.isArray(raw?.projects) ? raw.projects : []
+  const rootDir = typeof raw?.rootDir === 'string' ? joinPath(configDir, raw.rootDir) : configDir
+  const found: string[] = []
+  for (const item of listed) {
+    if (typeof item === 'string') {
+      const path = joinPath(rootDir, item.replace(/^<rootDir>\/?/, ''))
+      if (!/[*?{[]/.test(path) && /\.(?:[cm]?[jt]s|json)$/.test(path) && files.has(path)) found.push(path)
+      continue
+    }
+    const spec =
+      item && typeof item === 'object' ? (item as Record<string, unknown>)[IMPORTED_PROJECT] : undefined
+    if (typeof spec !== 'string') continue
+    const path = joinPath(configDir, spec)
+    const file = PROJECT_EXTENSIONS.map(ext => path + ext).find(candidate => files.has(candidate))
+    if (file) found.push(file)
+  }
+  return found
 }
 
 /**
