@@ -57,6 +57,37 @@ describe('reading a jest config that is partly computed', () => {
     })
   })
 
+  it('reads the config a function returns, and the one a function is given (next/jest)', () => {
+    const config = { testMatch: ['**/*.check.js'], setupFiles: ['<rootDir>/env.js'] }
+    const literal = "{ testMatch: ['**/*.check.js'], setupFiles: ['<rootDir>/env.js'] }"
+    for (const text of [
+      `module.exports = async () => {\n  const unused = 1\n  return ${literal}\n}\n`,
+      `module.exports = () => (${literal})\n`,
+      `export default async function () {\n  return config\n}\nconst config = ${literal}\n`
+    ])
+      expect(jestConfigFromJs(text)).toEqual({ config, skipped: [], partial: [] })
+    // next/jest: `createJestConfig` adds Next's transform and mappings to the config it is given.
+    const next = [
+      "const nextJest = require('next/jest')",
+      "const createJestConfig = nextJest({ dir: './' })",
+      `const customJestConfig = ${literal}`,
+      'module.exports = createJestConfig(customJestConfig)',
+      ''
+    ].join('\n')
+    expect(jestConfigFromJs(next)).toEqual({
+      config,
+      skipped: [],
+      partial: ['the config given to createJestConfig(), which may add to it']
+    })
+    // What a function computes, or is given besides the config, is not read.
+    for (const text of [
+      "module.exports = buildConfig(__dirname, { testMatch: ['x'] })\n",
+      'module.exports = async () => {\n  const base = await load()\n  return base\n}\n',
+      "module.exports = async () => {\n  const base = { testMatch: ['x'] }\n}\n"
+    ])
+      expect(jestConfigFromJs(text)).toBeUndefined()
+  })
+
   it('drops test-file keys that an unknown spread after them may replace, and keeps the others', () => {
     const result = jestConfigFromJs(
       "module.exports = { testMatch: ['a'], moduleNameMapper: { x: 'y' }, ...shared(), verbose: true }"

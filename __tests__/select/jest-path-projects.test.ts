@@ -109,6 +109,34 @@ describe('a jest config the test script names by a name of its own', () => {
   })
 })
 
+describe('a jest config that a function completes (as next/jest does)', () => {
+  // The config the repository writes, handed to a function that adds to it (Next's transform and
+  // mappings; here, the test environment) and returns the async function jest calls.
+  const WRAPPED = {
+    ...NAMED_CONFIG,
+    'package.json': JSON.stringify({ name: 'wrapped', scripts: { test: 'jest' } }),
+    'jest.wrap.js': "module.exports = config => async () => ({ ...config, testEnvironment: 'node' })\n",
+    'jest.config.js': [
+      "const createJestConfig = require('./jest.wrap.js')",
+      '',
+      'const customJestConfig = {',
+      "  testMatch: ['<rootDir>/checks/**/*.js'],",
+      "  setupFiles: ['<rootDir>/test/setup.js'],",
+      "  moduleNameMapper: { '^@lib/(.*)$': '<rootDir>/src/$1' }",
+      '}',
+      '',
+      'module.exports = createJestConfig(customJestConfig)',
+      ''
+    ].join('\n')
+  }
+  it.each([
+    ['src/scale.js', 'n * 2', 'n * 3', ['checks/scale.js'], ['checks/scale.js']],
+    ['test/setup.js', 'BASE = 10', 'BASE = 11', ['checks/scale.js'], ['checks/other.js', 'checks/scale.js']]
+  ])('%s (%s → %s) selects what fails', async (file, from, to, failing, selected) => {
+    await expectEditSelects(WRAPPED, [file as keyof typeof WRAPPED, from, to], failing, selected)
+  })
+})
+
 describe('a jest project config by a name of its own', () => {
   // The same config, listed by path as the one project of the root's config.
   const PROJECT = {

@@ -470,19 +470,39 @@ export function jestConfigFromJs(
     const close = closingBracket(text, open)
     if (close > open) objects.set(m[1] as string, text.slice(open, close + 1))
   }
-  let exported: string | undefined
-  const direct = /(?:export\s+default|module\.exports\s*=)\s*(?:\/\*\*?[\s\S]*?\*\/\s*)?\{/.exec(text)
-  if (direct) {
-    const open = direct.index + direct[0].length - 1
-    const close = closingBracket(text, open)
-    if (close > open) exported = text.slice(open, close + 1)
-  } else {
-    const named = /(?:export\s+default|module\.exports\s*=)\s*([\w$]+)\s*;?\s*(?:$|\n)/.exec(text)
-    exported = named ? objects.get(named[1] as string) : undefined
-  }
-  if (exported === undefined) return undefined
   const skipped: string[] = []
   const partial: string[] = []
+  const objectAt = (open: number): string | undefined => {
+    const close = closingBracket(text, open)
+    return close > open ? text.slice(open, close + 1) : undefined
+  }
+  // The object (or the name of one) after `at`: `{…}`, `({…})` or `name`.
+  const objectAfter = (at: number): string | undefined => {
+    const next = /^\s*(?:\/\*\*?[\s\S]*?\*\/\s*)?(?:\(\s*)?(?:(\{)|([\w$]+)\s*[;)}\n])/.exec(text.slice(at))
+    if (!next) return undefined
+    return next[1] ? objectAt(at + next[0].length - 1) : objects.get(next[2] as string)
+  }
+  const exportAt = /(?:export\s+default|module\.exports\s*=)\s*/.exec(text)
+  if (!exportAt) return undefined
+  const after = exportAt.index + exportAt[0].length
+  const rest = text.slice(after)
+  let exported = objectAfter(after)
+  // A config made by a function jest calls (`async () => { … return {…} }`, `() => ({…})`).
+  const fn = /^(?:async\s+)?(?:function\s*[\w$]*\s*\(\s*\)\s*\{|\(\s*\)\s*=>\s*\{?)/.exec(rest)
+  if (exported === undefined && fn) {
+    const body = after + fn[0].length
+    // A block body: the object it returns. An expression body (`() => ({…})`): the object itself.
+    const returned = fn[0].endsWith('{') ? /\breturn\b/.exec(text.slice(body)) : undefined
+    if (returned !== null) exported = objectAfter(body + (returned ? returned.index + 6 : 0))
+  }
+  // A config handed to a function that completes it (next/jest's `createJestConfig(config)`):
+  // what it is given, which the function may add to.
+  const wrapper = /^(?:await\s+)?([\w$.]+)\s*\(/.exec(rest)
+  if (exported === undefined && wrapper) {
+    exported = objectAfter(after + wrapper[0].length)
+    if (exported !== undefined) partial.push(`the config given to ${wrapper[1]}(), which may add to it`)
+  }
+  if (exported === undefined) return undefined
   const imported = importedPaths(text)
   const read = (source: string, depth: number): Record<string, unknown> => {
     const config: Record<string, unknown> = {}
