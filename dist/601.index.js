@@ -7617,11 +7617,72 @@ function configOfFolder(read, dir, pkg) {
             return found;
     }
     return pkg?.jest && typeof pkg.jest === 'object'
-        ? { raw: pkg.jest, text: JSON.stringify(pkg.jest), configDir: dir }
+        ? withPreset(read, {
+            raw: pkg.jest,
+            text: JSON.stringify(pkg.jest),
+            configDir: dir
+        })
         : undefined;
 }
 /** The jest config at `path` (JSON, or a literal object in JavaScript), when the file exists. */
 function readJestConfig(read, path) {
+    const file = readJestConfigAlone(read, path);
+    return file && withPreset(read, file);
+}
+/** The file of the repository a jest config's `preset` names by path (`./jest.preset.js`). */
+function presetPath(raw, configDir) {
+    const preset = raw?.preset;
+    if (typeof preset !== 'string' || !/^(?:\.{1,2}\/|<rootDir>\/)/.test(preset))
+        return undefined;
+    const rootDir = typeof raw?.rootDir === 'string' ? joinPath(configDir, raw.rootDir) : configDir;
+    return joinPath(rootDir, preset.replace(/^<rootDir>\//, ''));
+}
+/** What a preset given by path may leave out of its name, as jest finds it. */
+const PRESET_EXTENSIONS = ['', '.json', '.js', '.cjs', '.mjs'];
+/**
+ * A jest config with the options of the preset it names by path, as jest merges them: the
+ * config's own options win; setup files add to the preset's, after them; module mappings of
+ * both count, the config's first. `<rootDir>` in the preset is the config's. A preset from a
+ * package is not read (it lives in node_modules).
+ */
+function withPreset(read, file) {
+    const path = presetPath(file.raw, file.configDir);
+    if (!file.raw || path === undefined)
+        return file;
+    const preset = PRESET_EXTENSIONS.map(ext => readJestConfigAlone(read, path + ext)).find(found => found);
+    if (!preset?.raw) {
+        const unreadable = preset?.unreadable ?? `${path} (its preset) is not read`;
+        return { ...file, unreadable: file.unreadable ? `${file.unreadable}; ${unreadable}` : unreadable };
+    }
+    const own = file.raw;
+    const merged = { ...preset.raw, ...own };
+    for (const key of ['setupFiles', 'setupFilesAfterEnv'])
+        if (own[key] !== undefined)
+            merged[key] = [...asStrings(preset.raw[key]), ...asStrings(own[key])];
+    const mappers = [preset.raw.moduleNameMapper, own.moduleNameMapper];
+    if (mappers.every(mapper => mapper && typeof mapper === 'object'))
+        merged.moduleNameMapper = {
+            ...own.moduleNameMapper,
+            ...preset.raw.moduleNameMapper,
+            ...own.moduleNameMapper
+        };
+    delete merged.rootDir;
+    if (own.rootDir !== undefined)
+        merged.rootDir = own.rootDir;
+    return {
+        ...file,
+        raw: merged,
+        text: `${file.text}\n${preset.text}`,
+        ...(preset.unreadable && {
+            unreadable: file.unreadable ? `${file.unreadable}; ${preset.unreadable}` : preset.unreadable
+        }),
+        ...(preset.readInPart && {
+            readInPart: file.readInPart ? `${file.readInPart}; ${preset.readInPart}` : preset.readInPart
+        })
+    };
+}
+/** A jest config as its file says, without its preset. */
+function readJestConfigAlone(read, path) {
     const text = read(path);
     if (text === undefined)
         return undefined;
@@ -7863,14 +7924,20 @@ function namedConfigs(read, configs, files) {
         else if (isJestConfigFile(path))
             jestConfigs.push(path);
     }
-    // The configs jest configs list as projects, by path or by import.
+    // The configs jest configs list as projects (by path or by import), and their presets.
     for (const path of jestConfigs) {
-        if (!read(path)?.includes('projects'))
+        const text = read(path);
+        if (!text?.includes('projects') && !text?.includes('preset'))
             continue;
         const file = path.endsWith('package.json')
             ? { raw: readJson(read, path)?.jest, configDir: dirname(path) }
-            : readJestConfig(read, path);
-        for (const target of projectConfigFiles(file?.raw, file?.configDir ?? '', files))
+            : readJestConfigAlone(read, path);
+        const preset = presetPath(file?.raw, file?.configDir ?? '');
+        const presetFile = preset === undefined ? undefined : PRESET_EXTENSIONS.map(ext => preset + ext).find(p => files.has(p));
+        for (const target of [
+            ...projectConfigFiles(file?.raw, file?.configDir ?? '', files),
+            ...(presetFile === undefined ? [] : [presetFile])
+        ])
             if (!named.has(target)) {
                 named.set(target, RUNNER_CONFIG_CHANGED);
                 jestConfigs.push(target);

@@ -137,6 +137,52 @@ describe('a jest config that a function completes (as next/jest does)', () => {
   })
 })
 
+describe('a jest config with a preset of the repository', () => {
+  // The preset gives the setup file and the module mapping; the config, which files are tests.
+  const PRESET = {
+    ...NAMED_CONFIG,
+    'package.json': JSON.stringify({ name: 'preset', scripts: { test: 'jest' } }),
+    'jest.config.js':
+      "module.exports = { preset: './config/base-preset.js', testMatch: ['<rootDir>/checks/**/*.js'] }\n",
+    'config/base-preset.js': [
+      'module.exports = {',
+      "  setupFiles: ['<rootDir>/test/setup.js'],",
+      "  moduleNameMapper: { '^@lib/(.*)$': '<rootDir>/src/$1' }",
+      '}',
+      ''
+    ].join('\n')
+  }
+  const every = ['checks/other.js', 'checks/scale.js']
+  it.each([
+    ['src/scale.js', 'n * 2', 'n * 3', ['checks/scale.js'], ['checks/scale.js']],
+    ['test/setup.js', 'BASE = 10', 'BASE = 11', ['checks/scale.js'], every],
+    ['config/base-preset.js', '<rootDir>/src/$1', '<rootDir>/lib/$1', every, every]
+  ])('%s (%s → %s) selects what fails', async (file, from, to, failing, selected) => {
+    await expectEditSelects(PRESET, [file as keyof typeof PRESET, from, to], failing, selected)
+  })
+
+  it("merges a preset as jest does: the config's options win, setup files and mappings add up", () => {
+    const files: Record<string, string> = {
+      'package.json': JSON.stringify({
+        jest: { preset: '<rootDir>/tools/jest-preset', setupFiles: ['./own.js'] }
+      }),
+      'tools/jest-preset.json': JSON.stringify({
+        testMatch: ['**/*.check.js'],
+        setupFiles: ['<rootDir>/env.js'],
+        moduleNameMapper: { '^@a$': '<rootDir>/a.js', '^@b$': '<rootDir>/preset-b.js' }
+      })
+    }
+    // Mapping targets keep the rootDir as `<rootDir>` gives it (here the repository's root, '')
+    const [own] = loadTestSettings(path => files[path], '', Object.keys(files))
+    expect([
+      own?.testMatch,
+      own?.setupFiles,
+      own?.moduleNameMapper.map(m => m.targets[0]),
+      own?.unreadable
+    ]).toEqual([['**/*.check.js'], ['env.js', 'own.js'], ['/a.js', '/preset-b.js'], undefined])
+  })
+})
+
 describe('a jest project config by a name of its own', () => {
   // The same config, listed by path as the one project of the root's config.
   const PROJECT = {
