@@ -2031,7 +2031,7 @@ const NOT_PASSED_ON = new Set(['--watch', '-w']);
  * reads its command line; its config files are read as well.
  */
 function scriptArguments(packageDir) {
-    const words = (0,project/* runnerArguments */.bB)((0,detect/* readPackageJson */.jJ)(packageDir)?.scripts, /^(?:\S*\/)?_?mocha$/) ?? [];
+    const words = (0,project/* runnerArguments */.bB)((0,detect/* readPackageJson */.jJ)(packageDir)?.scripts, project/* MOCHA_COMMAND */.X_) ?? [];
     return words.filter(word => !NOT_PASSED_ON.has(word));
 }
 const mochaAdapter = {
@@ -6879,6 +6879,7 @@ function hashText(text, seed = 0) {
 /* harmony export */   Nh: () => (/* binding */ isJestConfigFile),
 /* harmony export */   Ts: () => (/* binding */ PY_TEST),
 /* harmony export */   WP: () => (/* binding */ objectEntries),
+/* harmony export */   X_: () => (/* binding */ MOCHA_COMMAND),
 /* harmony export */   bB: () => (/* binding */ runnerArguments),
 /* harmony export */   bq: () => (/* binding */ makeTestMatcher),
 /* harmony export */   iL: () => (/* binding */ PYTEST_CONFIGS),
@@ -7909,11 +7910,12 @@ function namedConfigs(read, configs, files) {
                 continue;
             const scripts = readJson(read, path)?.scripts;
             const direct = typeof scripts?.test === 'string' ? (0,_runners_detect_js__WEBPACK_IMPORTED_MODULE_0__/* .jestConfigArgument */ .QO)(scripts.test) : undefined;
-            const vitest = vitestConfigArgument(scripts);
+            const mochaWords = runnerArguments(scripts, MOCHA_COMMAND);
+            const others = [vitestConfigArgument(scripts), mochaWords && configArgument(mochaWords)];
             const runs = [...(direct === undefined ? [] : [direct]), ...jestRunConfigs(scripts)];
-            for (const config of vitest === undefined ? runs : [...runs, vitest]) {
+            for (const config of [...runs, ...others.filter(value => value !== undefined)]) {
                 const target = joinPath(dirname(path), config);
-                if (/\.(?:[cm]?[jt]s|json)$/.test(target)) {
+                if (/\.(?:[cm]?[jt]s|jsonc?|ya?ml)$/.test(target)) {
                     named.set(target, RUNNER_CONFIG_CHANGED);
                     jestConfigs.push(target);
                 }
@@ -8041,6 +8043,7 @@ function configArgument(words) {
     return undefined;
 }
 const VITEST_COMMAND = /^(?:\S*\/)?vitest$/;
+const MOCHA_COMMAND = /^(?:\S*\/)?_?mocha$/;
 /**
  * The config the package's test script (or a script it runs) hands vitest (`vitest run --config
  * vitest.unit.config.ts`), relative to the package's folder.
@@ -8094,7 +8097,7 @@ function runnerTestSettings(read, dir, pkg, configs) {
         return none;
     let testMatch;
     const setupFiles = [];
-    const mocha = commandWords(script, /^(?:\S*\/)?_?mocha$/);
+    const mocha = commandWords(script, MOCHA_COMMAND);
     const tap = mocha ? undefined : commandWords(script, /^(?:\S*\/)?tap$/);
     const nodeTest = mocha || tap ? undefined : commandWords(script, /^node$/, '--test');
     const ava = mocha || tap || nodeTest ? undefined : commandWords(script, /^(?:\S*\/)?ava$/);
@@ -8102,7 +8105,7 @@ function runnerTestSettings(read, dir, pkg, configs) {
     const vitest = mocha || tap || nodeTest || ava || tape ? undefined : commandWords(script, VITEST_COMMAND);
     const ignored = [];
     if (mocha) {
-        const rc = mochaConfig(read, dir, pkg);
+        const rc = mochaConfig(read, dir, pkg, configArgument(mocha));
         const specs = [];
         let recursive = rc.recursive;
         const extensions = ['js', 'cjs', 'mjs', ...rc.extensions];
@@ -8476,8 +8479,17 @@ function exportedRoot(text) {
  * What a package's mocha config (`.mocharc.json`, `.yml`, a literal `.mocharc.js`, package.json
  * `mocha`) says of its tests.
  */
-function mochaConfig(read, dir, pkg) {
+function mochaConfig(read, dir, pkg, named) {
     let config;
+    // The file the test script names (`mocha --config test/mocharc.yml`), whatever its name.
+    const path = named === undefined ? undefined : joinPath(dir, named);
+    const text = path === undefined ? undefined : read(path);
+    if (path !== undefined && text !== undefined)
+        config = /\.jsonc?$/.test(path)
+            ? parseJsonc(text)
+            : /\.ya?ml$/.test(path)
+                ? yamlObject(text)
+                : jestConfigFromJs(text)?.config;
     for (const name of ['.mocharc.json', '.mocharc.jsonc'])
         config ??= readJson(read, joinPath(dir, name));
     for (const name of ['.mocharc.yml', '.mocharc.yaml']) {

@@ -8,7 +8,7 @@ import { streamLogger } from '../../src/ports/log.js'
 import { selectTests, type SelectOptions, type SelectResult } from '../../src/select/index.js'
 import { projectRepo } from '../support/coverage-scenario.js'
 import { cleanupAll, createRepo, makeTempDir, type FileChanges, type TestRepo } from '../support/git-repo.js'
-import { selectBothWays } from '../support/select-both-ways.js'
+import { expectEditSelects, selectBothWays } from '../support/select-both-ways.js'
 
 afterAll(() => cleanupAll())
 
@@ -995,6 +995,42 @@ describe('the test files of mocha, tap, node --test, AVA, tape and uvu', () => {
       ['test/support/env.js', "'test'", "'testing'", ['test/acceptance/b.js', 'test/app.js']]
     ])
   })
+
+  it('reads the mocha config the test script names, whatever its name (checked by a real mocha run)', async () => {
+    const files = {
+      'package.json': JSON.stringify({ scripts: { test: 'mocha --config config/mocha.yml' } }),
+      // Only this config makes `*.check.js` files tests, and only it requires the setup file.
+      'config/mocha.yml': 'spec:\n  - checks/**/*.check.js\nrequire:\n  - test/setup.js\n',
+      'test/setup.js': 'global.BASE = 10\n',
+      'test/other-setup.js': 'global.BASE = 11\n',
+      'lib/scale.js': 'exports.scale = n => n * 2\n',
+      'lib/other.js': 'exports.other = 1\n',
+      'checks/scale.check.js':
+        "const assert = require('node:assert')\nconst { scale } = require('../lib/scale')\nit('scale', () => assert.strictEqual(scale(global.BASE), 20))\n",
+      'checks/other.check.js':
+        "const assert = require('node:assert')\nconst { other } = require('../lib/other')\nit('other', () => assert.strictEqual(other, 1))\n"
+    }
+    const every = ['checks/other.check.js', 'checks/scale.check.js']
+    await expectEditSelects(
+      files,
+      ['lib/scale.js', 'n * 2', 'n * 3'],
+      ['checks/scale.check.js'],
+      ['checks/scale.check.js']
+    )
+    await expectEditSelects(
+      files,
+      ['test/setup.js', 'BASE = 10', 'BASE = 11'],
+      ['checks/scale.check.js'],
+      every
+    )
+    // A change to the config runs every test.
+    await expectEditSelects(
+      files,
+      ['config/mocha.yml', 'test/setup.js', 'test/other-setup.js'],
+      ['checks/scale.check.js'],
+      every
+    )
+  }, 60_000)
 
   it('finds the runner in the scripts the test script runs (npm-run-all, npm run, yarn, concurrently)', async () => {
     const mocha = 'cross-env BABEL_ENV=cjs mocha --require @babel/register --reporter spec'

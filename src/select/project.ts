@@ -1102,11 +1102,12 @@ export function namedConfigs(
       if (!/--config|\s-c\s/.test(read(path) ?? '')) continue
       const scripts = readJson(read, path)?.scripts as Record<string, unknown> | undefined
       const direct = typeof scripts?.test === 'string' ? jestConfigArgument(scripts.test) : undefined
-      const vitest = vitestConfigArgument(scripts)
+      const mochaWords = runnerArguments(scripts, MOCHA_COMMAND)
+      const others = [vitestConfigArgument(scripts), mochaWords && configArgument(mochaWords)]
       const runs = [...(direct === undefined ? [] : [direct]), ...jestRunConfigs(scripts)]
-      for (const config of vitest === undefined ? runs : [...runs, vitest]) {
+      for (const config of [...runs, ...others.filter(value => value !== undefined)]) {
         const target = joinPath(dirname(path), config)
-        if (/\.(?:[cm]?[jt]s|json)$/.test(target)) {
+        if (/\.(?:[cm]?[jt]s|jsonc?|ya?ml)$/.test(target)) {
           named.set(target, RUNNER_CONFIG_CHANGED)
           jestConfigs.push(target)
         }
@@ -1240,6 +1241,7 @@ export function configArgument(words: readonly string[]): string | undefined {
 }
 
 export const VITEST_COMMAND = /^(?:\S*\/)?vitest$/
+export const MOCHA_COMMAND = /^(?:\S*\/)?_?mocha$/
 
 /**
  * The config the package's test script (or a script it runs) hands vitest (`vitest run --config
@@ -1303,7 +1305,7 @@ function runnerTestSettings(
   if (script === undefined) return none
   let testMatch: string[] | undefined
   const setupFiles: string[] = []
-  const mocha = commandWords(script, /^(?:\S*\/)?_?mocha$/)
+  const mocha = commandWords(script, MOCHA_COMMAND)
   const tap = mocha ? undefined : commandWords(script, /^(?:\S*\/)?tap$/)
   const nodeTest = mocha || tap ? undefined : commandWords(script, /^node$/, '--test')
   const ava = mocha || tap || nodeTest ? undefined : commandWords(script, /^(?:\S*\/)?ava$/)
@@ -1312,7 +1314,7 @@ function runnerTestSettings(
   const vitest = mocha || tap || nodeTest || ava || tape ? undefined : commandWords(script, VITEST_COMMAND)
   const ignored: RegExp[] = []
   if (mocha) {
-    const rc = mochaConfig(read, dir, pkg)
+    const rc = mochaConfig(read, dir, pkg, configArgument(mocha))
     const specs: string[] = []
     let recursive = rc.recursive
     const extensions = ['js', 'cjs', 'mjs', ...rc.extensions]
@@ -1716,9 +1718,19 @@ function exportedRoot(text: string): string | undefined {
 function mochaConfig(
   read: ReadText,
   dir: string,
-  pkg: Record<string, unknown> | undefined
+  pkg: Record<string, unknown> | undefined,
+  named?: string
 ): { specs: string[]; recursive: boolean; extensions: string[]; setupFiles: string[] } {
   let config: Record<string, unknown> | undefined
+  // The file the test script names (`mocha --config test/mocharc.yml`), whatever its name.
+  const path = named === undefined ? undefined : joinPath(dir, named)
+  const text = path === undefined ? undefined : read(path)
+  if (path !== undefined && text !== undefined)
+    config = /\.jsonc?$/.test(path)
+      ? (parseJsonc(text) as Record<string, unknown> | undefined)
+      : /\.ya?ml$/.test(path)
+        ? yamlObject(text)
+        : jestConfigFromJs(text)?.config
   for (const name of ['.mocharc.json', '.mocharc.jsonc']) config ??= readJson(read, joinPath(dir, name))
   for (const name of ['.mocharc.yml', '.mocharc.yaml']) {
     const text = read(joinPath(dir, name))

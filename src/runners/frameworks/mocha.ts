@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { binOf, requirePackage } from './node-resolve.js'
-import { runnerArguments } from '../../select/project.js'
+import { MOCHA_COMMAND, runnerArguments } from '../../select/project.js'
 import { readPackageJson } from '../detect.js'
 import { nodeCoverage } from '../v8-coverage.js'
 import type { Adapter, PlanContext, PlannedRun } from './types.js'
@@ -198,7 +198,7 @@ const NOT_PASSED_ON = new Set(['--watch', '-w'])
  * reads its command line; its config files are read as well.
  */
 function scriptArguments(packageDir: string): string[] {
-  const words = runnerArguments(readPackageJson(packageDir)?.scripts, /^(?:\S*\/)?_?mocha$/) ?? []
+  const words = runnerArguments(readPackageJson(packageDir)?.scripts, MOCHA_COMMAND) ?? []
   return words.filter(word => !NOT_PASSED_ON.has(word))
 }
 
