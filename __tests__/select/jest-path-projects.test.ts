@@ -206,7 +206,10 @@ describe('a jest project config by a name of its own', () => {
   it('reads the configs projects import, whatever their names', () => {
     const files = new Set(['jest.config.js', 'config/unit.js', 'config/e2e.ts', 'package.json'])
     const texts: Record<string, string> = {
-      'package.json': JSON.stringify({ jest: { projects: ['<rootDir>/config/pkg.json'] } }),
+      'package.json': JSON.stringify({
+        jest: { projects: ['<rootDir>/config/pkg.json'] }
+      }),
+      'tools/package.json': JSON.stringify({ jest: { preset: './preset.json' } }),
       'jest.config.js': [
         "const unit = require('./config/unit')",
         "import e2e from './config/e2e'",
@@ -215,10 +218,12 @@ describe('a jest project config by a name of its own', () => {
       ].join('\n')
     }
     files.add('config/pkg.json')
+    files.add('tools/preset.json')
     expect([...namedConfigs(path => texts[path], Object.keys(texts), files)].sort()).toEqual([
       ['config/e2e.ts', 'a test runner or build config changed'],
       ['config/pkg.json', 'a test runner or build config changed'],
-      ['config/unit.js', 'a test runner or build config changed']
+      ['config/unit.js', 'a test runner or build config changed'],
+      ['tools/preset.json', 'a test runner or build config changed']
     ])
   })
 })

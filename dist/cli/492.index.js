@@ -166,7 +166,7 @@ function describeSyntaxProblems(path, check) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _ports_cache_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(5994);
-/* harmony import */ var _index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(43753);
+/* harmony import */ var _index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(19588);
 /* harmony import */ var _scan_cache_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6296);
 /* harmony import */ var _runners_coverage_map_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(32602);
 /* harmony import */ var _commands_coverage_cache_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(84649);
@@ -239,7 +239,7 @@ async function selectChange(context, git, base, head) {
 
 /***/ }),
 
-/***/ 43753:
+/***/ 19588:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -315,75 +315,8 @@ function changedNames(change) {
     return [...names].sort();
 }
 
-// EXTERNAL MODULE: ./node_modules/picomatch/index.js
-var picomatch = __webpack_require__(14006);
-var picomatch_default = /*#__PURE__*/__webpack_require__.n(picomatch);
-;// CONCATENATED MODULE: ./src/select/fallback.ts
-
-/**
- * Changes that static analysis cannot follow safely: every test runs (or every test of the
- * workspace package the file belongs to), and the reason is reported.
- */
-const RULES = [
-    {
-        test: /(?:^|\/)(?:package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|bun\.lockb?|\.pnp\.c?js)$/,
-        why: 'a lockfile changed'
-    },
-    {
-        test: /(?:^|\/)(?:package\.json|\.npmrc|\.yarnrc(?:\.yml)?|\.nvmrc|\.node-version|\.tool-versions|pnpm-workspace\.yaml|lerna\.json|nx\.json|turbo\.json)$/,
-        why: 'a dependency manifest changed'
-    },
-    {
-        test: /(?:^|\/)(?:requirements[^/]*\.txt|pyproject\.toml|setup\.py|setup\.cfg|Pipfile(?:\.lock)?|poetry\.lock|uv\.lock|tox\.ini|pytest\.ini|\.python-version)$/,
-        why: 'a Python manifest or pytest config changed'
-    },
-    {
-        test: /(?:^|\/)(?:go\.mod|go\.sum|go\.work(?:\.sum)?|vendor\/modules\.txt)$/,
-        why: 'a Go module file changed'
-    },
-    {
-        // Named variants too (`jest.config.unit.js`, `vitest.compile.config.ts`, `test/jest-e2e.json`),
-        // and the vitest options that configs build on (`vitest.shared.ts`).
-        test: /(?:^|\/)(?:jest|vitest|vite|karma|playwright|cypress|ava|webpack|rollup|esbuild|tsup)(?:\.[\w-]+)?\.config(?:\.[\w-]+)?\.[cm]?[jt]s(?:on)?$|(?:^|\/)jest[.-][\w.-]*\.json$|(?:^|\/)\.mocharc(?:\.[a-z]+)?$|(?:^|\/)vitest\.(?:workspace|projects)(?:\.[\w-]+)?\.(?:[cm]?[jt]s|json)$|(?:^|\/)vitest\.(?!setup\b)[\w.-]+\.[cm]?[jt]s$/,
-        why: 'a test runner or build config changed'
-    },
-    {
-        test: /(?:^|\/)(?:jest|vitest|test)[.-]?setup[^/]*\.[cm]?[jt]sx?$|(?:^|\/)setupTests\.[cm]?[jt]sx?$|(?:^|\/)(?:global[-_]?setup|global[-_]?teardown)\.[cm]?[jt]s$/i,
-        why: 'a test setup file changed'
-    },
-    { test: /(?:^|\/)[tj]sconfig(?:\.[\w-]+)?\.json$/, why: 'a TypeScript config changed' },
-    {
-        test: /(?:^|\/)(?:\.babelrc(?:\.[cm]?js(?:on)?)?|babel\.config\.[cm]?js(?:on)?|\.swcrc)$/,
-        why: 'a Babel or SWC config changed'
-    },
-    { test: /\.d\.[cm]?ts$/, why: 'a type declaration file changed' },
-    { test: /^\.github\/ci-medic\.ya?ml$/, why: "CI Medic's own config changed" },
-    { test: /(?:^|\/)__mocks__\/[^/]+$/, why: '' } // handled by the selection (module mocks), listed so it is not data
-];
-/** The fallback rule a changed path triggers, if any. */
-function fallbackFor(path, setupFiles, configFile, namedConfigs = new Map()) {
-    if (setupFiles.has(path))
-        return { path, why: 'a test setup file changed' };
-    // A config read under a name of its own (`jest --config config/unit.json`; see namedConfigs).
-    const named = namedConfigs.get(path);
-    if (named)
-        return { path, why: named };
-    if (path === configFile)
-        return { path, why: "CI Medic's own config changed" };
-    for (const rule of RULES)
-        if (rule.why && rule.test.test(path))
-            return { path, why: rule.why };
-    return undefined;
-}
-function globMatcher(globs) {
-    if (globs.length === 0)
-        return () => false;
-    const match = picomatch_default()([...globs], { dot: true });
-    return path => match(path);
-}
-/** `ci-medic: run-all` on a line of its own in a commit message forces every test. */
-const RUN_ALL_LINE = /^\s*ci-medic:\s*run-all\s*$/im;
-
+// EXTERNAL MODULE: ./src/select/fallback.ts
+var fallback = __webpack_require__(11380);
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __webpack_require__(31421);
 // EXTERNAL MODULE: external "node:os"
@@ -1628,6 +1561,9 @@ function nodeKey(sha, kind) {
     return kind === 'ts' || kind === 'jsx' ? `${sha}:${kind}:link` : `${sha}:${kind}`;
 }
 
+// EXTERNAL MODULE: ./node_modules/picomatch/index.js
+var picomatch = __webpack_require__(14006);
+var picomatch_default = /*#__PURE__*/__webpack_require__.n(picomatch);
 // EXTERNAL MODULE: ./src/regexp.ts
 var regexp = __webpack_require__(70878);
 ;// CONCATENATED MODULE: ./src/select/aliases.ts
@@ -7074,7 +7010,7 @@ async function selectOrThrow(options, started, syntax, reportAllTests) {
             : `base revision ${options.base} is not in the repository (a shallow clone?)`);
     if (raw.length === 0)
         return finish(selection('none', [], {}, null));
-    if (messages.some(message => RUN_ALL_LINE.test(message)))
+    if (messages.some(message => fallback/* RUN_ALL_LINE */.tM.test(message)))
         return runAll('a commit message asks for it with "ci-medic: run-all"');
     for (const settings of repo.jest) {
         if (settings.readInPart)
@@ -7084,8 +7020,8 @@ async function selectOrThrow(options, started, syntax, reportAllTests) {
         if (settings.resolver)
             notes.push(`jest config${settings.dir ? ` in ${settings.dir}` : ''} uses its own resolver (${settings.resolver}), which CI Medic does not run: an import of a repository package by name reaches all of that package's sources, and anything else only the resolver maps is not followed (add a moduleNameMapper entry or run-all-on globs for it)`);
     }
-    const runAllOn = globMatcher(options.runAllOn ?? []);
-    const alwaysRun = globMatcher(options.alwaysRun ?? []);
+    const runAllOn = (0,fallback/* globMatcher */.fU)(options.runAllOn ?? []);
+    const alwaysRun = (0,fallback/* globMatcher */.fU)(options.alwaysRun ?? []);
     const setupFiles = new Set(repo.jest.flatMap(j => j.setupFiles));
     // Only a changed config can be one of them.
     let named;
@@ -7146,9 +7082,9 @@ async function selectOrThrow(options, started, syntax, reportAllTests) {
         const path = change.path;
         if (runAllOn(path) || (change.previousPath && runAllOn(change.previousPath)))
             return runAll(`${path} matches run-all-on`, [{ file: path, symbols: ['*'] }]);
-        let hit = fallbackFor(path, setupFiles, configFile, namedIfConfig(path)) ??
+        let hit = (0,fallback/* fallbackFor */.oA)(path, setupFiles, configFile, namedIfConfig(path)) ??
             (change.previousPath
-                ? fallbackFor(change.previousPath, setupFiles, configFile, namedIfConfig(change.previousPath))
+                ? (0,fallback/* fallbackFor */.oA)(change.previousPath, setupFiles, configFile, namedIfConfig(change.previousPath))
                 : undefined);
         if (hit && /(?:^|\/)package\.json$/.test(path) && change.status === 'modified' && change.baseSha) {
             const before = (await readBlobs(git.dir, [change.baseSha])).get(change.baseSha)?.toString('utf8');

@@ -3636,6 +3636,90 @@ function recordTimings(workDir, report) {
 
 /***/ }),
 
+/***/ 11380:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   fU: () => (/* binding */ globMatcher),
+/* harmony export */   fd: () => (/* binding */ RUNNER_CONFIG_CHANGED),
+/* harmony export */   j7: () => (/* binding */ TSCONFIG_CHANGED),
+/* harmony export */   oA: () => (/* binding */ fallbackFor),
+/* harmony export */   tM: () => (/* binding */ RUN_ALL_LINE)
+/* harmony export */ });
+/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(14006);
+/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(picomatch__WEBPACK_IMPORTED_MODULE_0__);
+
+/**
+ * Changes that static analysis cannot follow safely: every test runs (or every test of the
+ * workspace package the file belongs to), and the reason is reported.
+ */
+/** Why a change to a test runner's or build tool's config runs every test. */
+const RUNNER_CONFIG_CHANGED = 'a test runner or build config changed';
+/** Why a change to a tsconfig (or a config one extends) runs every test. */
+const TSCONFIG_CHANGED = 'a TypeScript config changed';
+const RULES = [
+    {
+        test: /(?:^|\/)(?:package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|bun\.lockb?|\.pnp\.c?js)$/,
+        why: 'a lockfile changed'
+    },
+    {
+        test: /(?:^|\/)(?:package\.json|\.npmrc|\.yarnrc(?:\.yml)?|\.nvmrc|\.node-version|\.tool-versions|pnpm-workspace\.yaml|lerna\.json|nx\.json|turbo\.json)$/,
+        why: 'a dependency manifest changed'
+    },
+    {
+        test: /(?:^|\/)(?:requirements[^/]*\.txt|pyproject\.toml|setup\.py|setup\.cfg|Pipfile(?:\.lock)?|poetry\.lock|uv\.lock|tox\.ini|pytest\.ini|\.python-version)$/,
+        why: 'a Python manifest or pytest config changed'
+    },
+    {
+        test: /(?:^|\/)(?:go\.mod|go\.sum|go\.work(?:\.sum)?|vendor\/modules\.txt)$/,
+        why: 'a Go module file changed'
+    },
+    {
+        // Named variants too (`jest.config.unit.js`, `vitest.compile.config.ts`, `test/jest-e2e.json`),
+        // and the vitest options that configs build on (`vitest.shared.ts`).
+        test: /(?:^|\/)(?:jest|vitest|vite|karma|playwright|cypress|ava|webpack|rollup|esbuild|tsup)(?:\.[\w-]+)?\.config(?:\.[\w-]+)?\.[cm]?[jt]s(?:on)?$|(?:^|\/)jest[.-][\w.-]*\.json$|(?:^|\/)\.mocharc(?:\.[a-z]+)?$|(?:^|\/)vitest\.(?:workspace|projects)(?:\.[\w-]+)?\.(?:[cm]?[jt]s|json)$|(?:^|\/)vitest\.(?!setup\b)[\w.-]+\.[cm]?[jt]s$/,
+        why: RUNNER_CONFIG_CHANGED
+    },
+    {
+        test: /(?:^|\/)(?:jest|vitest|test)[.-]?setup[^/]*\.[cm]?[jt]sx?$|(?:^|\/)setupTests\.[cm]?[jt]sx?$|(?:^|\/)(?:global[-_]?setup|global[-_]?teardown)\.[cm]?[jt]s$/i,
+        why: 'a test setup file changed'
+    },
+    { test: /(?:^|\/)[tj]sconfig(?:\.[\w-]+)?\.json$/, why: TSCONFIG_CHANGED },
+    {
+        test: /(?:^|\/)(?:\.babelrc(?:\.[cm]?js(?:on)?)?|babel\.config\.[cm]?js(?:on)?|\.swcrc)$/,
+        why: 'a Babel or SWC config changed'
+    },
+    { test: /\.d\.[cm]?ts$/, why: 'a type declaration file changed' },
+    { test: /^\.github\/ci-medic\.ya?ml$/, why: "CI Medic's own config changed" },
+    { test: /(?:^|\/)__mocks__\/[^/]+$/, why: '' } // handled by the selection (module mocks), listed so it is not data
+];
+/** The fallback rule a changed path triggers, if any. */
+function fallbackFor(path, setupFiles, configFile, namedConfigs = new Map()) {
+    if (setupFiles.has(path))
+        return { path, why: 'a test setup file changed' };
+    // A config read under a name of its own (`jest --config config/unit.json`; see namedConfigs).
+    const named = namedConfigs.get(path);
+    if (named)
+        return { path, why: named };
+    if (path === configFile)
+        return { path, why: "CI Medic's own config changed" };
+    for (const rule of RULES)
+        if (rule.why && rule.test.test(path))
+            return { path, why: rule.why };
+    return undefined;
+}
+function globMatcher(globs) {
+    if (globs.length === 0)
+        return () => false;
+    const match = picomatch__WEBPACK_IMPORTED_MODULE_0___default()([...globs], { dot: true });
+    return path => match(path);
+}
+/** `ci-medic: run-all` on a line of its own in a commit message forces every test. */
+const RUN_ALL_LINE = /^\s*ci-medic:\s*run-all\s*$/im;
+
+
+/***/ }),
+
 /***/ 12903:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -6895,10 +6979,12 @@ function hashText(text, seed = 0) {
 /* harmony export */   zs: () => (/* binding */ safeRegex)
 /* harmony export */ });
 /* unused harmony exports typeCheckedByJest, parseJsonc, literalObjectFromJs, jestConfigFromJs, loadJestSettings, tsconfigExtendsTarget, configArgument, VITEST_COMMAND, pytestCollects */
-/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(14006);
-/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(picomatch__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(14006);
+/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(picomatch__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var _runners_detect_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38408);
-/* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(71709);
+/* harmony import */ var _fallback_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(11380);
+/* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(71709);
+
 
 
 
@@ -7782,7 +7868,7 @@ function jestPathProjects(read, file, rootDir, configs) {
     for (const item of items) {
         const pattern = joinPath(rootDir, item.replace(/^<rootDir>\/?/, '').replace(/\/+$/, ''));
         const matches = /[*?{[]/.test(pattern)
-            ? picomatch__WEBPACK_IMPORTED_MODULE_1___default()(pattern, { dot: true })
+            ? picomatch__WEBPACK_IMPORTED_MODULE_2___default()(pattern, { dot: true })
             : (path) => path === pattern;
         // A config named by its path is one whatever its name (see namedConfigs, which reads it).
         const named = (path) => isJestConfigFile(path) || path === pattern;
@@ -7888,11 +7974,11 @@ function scriptsCalled(script, names) {
 }
 /**
  * Config files that others name, under names no listing rule takes, with why a change to one runs
- * every test: the jest configs test scripts name (`jest -c config/unit.json`), their own
- * `--config` and those of the jest runs they make through other scripts, and the vitest config
- * they name (`vitest run -c config/unit.ts`); and the configs
- * tsconfigs extend (`./config/base.json`, a workspace package's `@repo/tsconfig/base.json`),
- * followed as far as `read` has them.
+ * every test: the configs test scripts hand jest (`jest -c config/unit.json`, also in the jest runs
+ * they make through other scripts), vitest and mocha; the configs jest configs list as projects
+ * by path or import, and the presets they name by path; and the configs tsconfigs extend
+ * (`./config/base.json`, a workspace package's `@repo/tsconfig/base.json`). Followed as far as
+ * `read` has them (see readNamedConfigs, which reads them round by round).
  */
 function namedConfigs(read, configs, files) {
     const named = new Map();
@@ -7904,7 +7990,7 @@ function namedConfigs(read, configs, files) {
             continue;
         if (path === 'package.json' || path.endsWith('/package.json')) {
             manifests.push(path);
-            if (read(path)?.includes('"projects"'))
+            if (/"projects"|"preset"/.test(read(path) ?? ''))
                 jestConfigs.push(path);
             if (!/--config|\s-c\s/.test(read(path) ?? ''))
                 continue;
@@ -7916,7 +8002,7 @@ function namedConfigs(read, configs, files) {
             for (const config of [...runs, ...others.filter(value => value !== undefined)]) {
                 const target = joinPath(dirname(path), config);
                 if (/\.(?:[cm]?[jt]s|jsonc?|ya?ml)$/.test(target)) {
-                    named.set(target, RUNNER_CONFIG_CHANGED);
+                    named.set(target, _fallback_js__WEBPACK_IMPORTED_MODULE_1__/* .RUNNER_CONFIG_CHANGED */ .fd);
                     jestConfigs.push(target);
                 }
             }
@@ -7941,7 +8027,7 @@ function namedConfigs(read, configs, files) {
             ...(presetFile === undefined ? [] : [presetFile])
         ])
             if (!named.has(target)) {
-                named.set(target, RUNNER_CONFIG_CHANGED);
+                named.set(target, _fallback_js__WEBPACK_IMPORTED_MODULE_1__/* .RUNNER_CONFIG_CHANGED */ .fd);
                 jestConfigs.push(target);
             }
     }
@@ -7964,13 +8050,12 @@ function namedConfigs(read, configs, files) {
             const target = tsconfigExtendsTarget(ext, dirname(path), files, packageDir);
             if (!target || named.has(target) || tsconfigs.includes(target))
                 continue;
-            named.set(target, 'a TypeScript config changed');
+            named.set(target, _fallback_js__WEBPACK_IMPORTED_MODULE_1__/* .TSCONFIG_CHANGED */ .j7);
             tsconfigs.push(target);
         }
     }
     return named;
 }
-const RUNNER_CONFIG_CHANGED = 'a test runner or build config changed';
 /**
  * The config files of the repository a jest config (`raw`, read in `configDir`) lists among its
  * projects: by a path that is not a glob (`'<rootDir>/config/unit.json'`), or by import.
@@ -8210,7 +8295,7 @@ function vitestSettings(folder, block, inherited = [], conventional = true) {
     const testMatch = block.include.length ? block.include.map(under) : VITEST_INCLUDE.map(under);
     // jest's ignore patterns are tried against the path with a `/` before it.
     const ignored = block.exclude.map(glob => {
-        const regex = picomatch__WEBPACK_IMPORTED_MODULE_1___default().makeRe(under(glob), { dot: true });
+        const regex = picomatch__WEBPACK_IMPORTED_MODULE_2___default().makeRe(under(glob), { dot: true });
         return new RegExp(`^/${regex.source.replace(/^\^/, '')}`);
     });
     return {
@@ -8328,7 +8413,7 @@ function vitestProjects(read, dir, configs, root, list) {
         const negated = value.startsWith('!');
         const pattern = joinPath(dir, value.replace(/^!/, '').replace(/^\.\//, '').replace(/\/+$/, ''));
         const matches = /[*?{[]/.test(pattern)
-            ? picomatch__WEBPACK_IMPORTED_MODULE_1___default()(pattern, { dot: true })
+            ? picomatch__WEBPACK_IMPORTED_MODULE_2___default()(pattern, { dot: true })
             : (path) => path === pattern;
         // A folder's config: vitest's before vite's, in VITEST_CONFIG_NAMES order.
         const byFolder = new Map();
@@ -8563,7 +8648,7 @@ const ignoredBy = (settings, path) => settings.testPathIgnorePatterns.some(patte
  */
 function makeTestMatcher(jest, pytest = [], conftestIgnores = []) {
     const matchers = jest.map(settings => {
-        const globs = settings.testMatch.length ? picomatch__WEBPACK_IMPORTED_MODULE_1___default()(settings.testMatch, { dot: true }) : undefined;
+        const globs = settings.testMatch.length ? picomatch__WEBPACK_IMPORTED_MODULE_2___default()(settings.testMatch, { dot: true }) : undefined;
         const folder = settings.dir ? settings.dir + '/' : '';
         const roots = settings.roots.map(root => (root === '' ? '' : root + '/'));
         return { settings, globs, folder, roots };
@@ -8583,7 +8668,7 @@ function makeTestMatcher(jest, pytest = [], conftestIgnores = []) {
             return (pytestCollects(pytest.find(settings => settings.dir === '' || path.startsWith(settings.dir + '/')), path) && !conftestIgnores.some(ignore => ignores(ignore, path)));
         if (path.endsWith('.go'))
             return GO_TEST.test(path);
-        if (!(0,_model_js__WEBPACK_IMPORTED_MODULE_2__/* .isJsLike */ .Pp)(path))
+        if (!(0,_model_js__WEBPACK_IMPORTED_MODULE_3__/* .isJsLike */ .Pp)(path))
             return false;
         for (const matcher of matchers) {
             if (!path.startsWith(matcher.folder))
@@ -8755,8 +8840,8 @@ function loadPytestSettings(read, dir) {
 function pytestMatcher(patterns) {
     const byName = patterns.filter(p => !p.includes('/'));
     const byPath = patterns.filter(p => p.includes('/')).map(p => `**/${p.replace(/^\.\//, '')}`);
-    const name = byName.length ? picomatch__WEBPACK_IMPORTED_MODULE_1___default()(byName, { dot: true, nobrace: true, noextglob: true }) : () => false;
-    const path = byPath.length ? picomatch__WEBPACK_IMPORTED_MODULE_1___default()(byPath, { dot: true, nobrace: true, noextglob: true }) : () => false;
+    const name = byName.length ? picomatch__WEBPACK_IMPORTED_MODULE_2___default()(byName, { dot: true, nobrace: true, noextglob: true }) : () => false;
+    const path = byPath.length ? picomatch__WEBPACK_IMPORTED_MODULE_2___default()(byPath, { dot: true, nobrace: true, noextglob: true }) : () => false;
     return file => name(file.slice(file.lastIndexOf('/') + 1)) || path(file) || path(`/${file}`);
 }
 /**
@@ -8790,7 +8875,7 @@ function compiledRules(settings) {
             testpaths: settings.testpaths.map(folder => {
                 if (!folder.includes('*'))
                     return path => folder === '' || path.startsWith(folder + '/');
-                const glob = picomatch__WEBPACK_IMPORTED_MODULE_1___default()([folder, `${folder}/**`], { dot: true });
+                const glob = picomatch__WEBPACK_IMPORTED_MODULE_2___default()([folder, `${folder}/**`], { dot: true });
                 return path => glob(path);
             }),
             ignoreGlobs: settings.ignoreGlobs.map(fnmatchPath),

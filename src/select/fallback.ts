@@ -5,6 +5,11 @@ import picomatch from 'picomatch'
  * workspace package the file belongs to), and the reason is reported.
  */
 
+/** Why a change to a test runner's or build tool's config runs every test. */
+export const RUNNER_CONFIG_CHANGED = 'a test runner or build config changed'
+/** Why a change to a tsconfig (or a config one extends) runs every test. */
+export const TSCONFIG_CHANGED = 'a TypeScript config changed'
+
 const RULES: Array<{ test: RegExp; why: string }> = [
   {
     test: /(?:^|\/)(?:package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|bun\.lockb?|\.pnp\.c?js)$/,
@@ -26,13 +31,13 @@ const RULES: Array<{ test: RegExp; why: string }> = [
     // Named variants too (`jest.config.unit.js`, `vitest.compile.config.ts`, `test/jest-e2e.json`),
     // and the vitest options that configs build on (`vitest.shared.ts`).
     test: /(?:^|\/)(?:jest|vitest|vite|karma|playwright|cypress|ava|webpack|rollup|esbuild|tsup)(?:\.[\w-]+)?\.config(?:\.[\w-]+)?\.[cm]?[jt]s(?:on)?$|(?:^|\/)jest[.-][\w.-]*\.json$|(?:^|\/)\.mocharc(?:\.[a-z]+)?$|(?:^|\/)vitest\.(?:workspace|projects)(?:\.[\w-]+)?\.(?:[cm]?[jt]s|json)$|(?:^|\/)vitest\.(?!setup\b)[\w.-]+\.[cm]?[jt]s$/,
-    why: 'a test runner or build config changed'
+    why: RUNNER_CONFIG_CHANGED
   },
   {
     test: /(?:^|\/)(?:jest|vitest|test)[.-]?setup[^/]*\.[cm]?[jt]sx?$|(?:^|\/)setupTests\.[cm]?[jt]sx?$|(?:^|\/)(?:global[-_]?setup|global[-_]?teardown)\.[cm]?[jt]s$/i,
     why: 'a test setup file changed'
   },
-  { test: /(?:^|\/)[tj]sconfig(?:\.[\w-]+)?\.json$/, why: 'a TypeScript config changed' },
+  { test: /(?:^|\/)[tj]sconfig(?:\.[\w-]+)?\.json$/, why: TSCONFIG_CHANGED },
   {
     test: /(?:^|\/)(?:\.babelrc(?:\.[cm]?js(?:on)?)?|babel\.config\.[cm]?js(?:on)?|\.swcrc)$/,
     why: 'a Babel or SWC config changed'

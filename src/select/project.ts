@@ -1,5 +1,6 @@
 import picomatch from 'picomatch'
 import { jestConfigArgument, jestConfigArguments, NODE_OPTIONS_WITH_VALUE } from '../runners/detect.js'
+import { RUNNER_CONFIG_CHANGED, TSCONFIG_CHANGED } from './fallback.js'
 import { isJsLike } from './model.js'
 
 /**
@@ -1079,11 +1080,11 @@ function scriptsCalled(script: string, names: readonly string[]): string[] {
 
 /**
  * Config files that others name, under names no listing rule takes, with why a change to one runs
- * every test: the jest configs test scripts name (`jest -c config/unit.json`), their own
- * `--config` and those of the jest runs they make through other scripts, and the vitest config
- * they name (`vitest run -c config/unit.ts`); and the configs
- * tsconfigs extend (`./config/base.json`, a workspace package's `@repo/tsconfig/base.json`),
- * followed as far as `read` has them.
+ * every test: the configs test scripts hand jest (`jest -c config/unit.json`, also in the jest runs
+ * they make through other scripts), vitest and mocha; the configs jest configs list as projects
+ * by path or import, and the presets they name by path; and the configs tsconfigs extend
+ * (`./config/base.json`, a workspace package's `@repo/tsconfig/base.json`). Followed as far as
+ * `read` has them (see readNamedConfigs, which reads them round by round).
  */
 export function namedConfigs(
   read: ReadText,
@@ -1098,7 +1099,7 @@ export function namedConfigs(
     if (path.includes('node_modules/')) continue
     if (path === 'package.json' || path.endsWith('/package.json')) {
       manifests.push(path)
-      if (read(path)?.includes('"projects"')) jestConfigs.push(path)
+      if (/"projects"|"preset"/.test(read(path) ?? '')) jestConfigs.push(path)
       if (!/--config|\s-c\s/.test(read(path) ?? '')) continue
       const scripts = readJson(read, path)?.scripts as Record<string, unknown> | undefined
       const direct = typeof scripts?.test === 'string' ? jestConfigArgument(scripts.test) : undefined
@@ -1152,14 +1153,12 @@ export function namedConfigs(
       if (typeof ext !== 'string') continue
       const target = tsconfigExtendsTarget(ext, dirname(path), files, packageDir)
       if (!target || named.has(target) || tsconfigs.includes(target)) continue
-      named.set(target, 'a TypeScript config changed')
+      named.set(target, TSCONFIG_CHANGED)
       tsconfigs.push(target)
     }
   }
   return named
 }
-
-const RUNNER_CONFIG_CHANGED = 'a test runner or build config changed'
 
 /**
  * The config files of the repository a jest config (`raw`, read in `configDir`) lists among its
