@@ -2569,12 +2569,16 @@ class Resolver {
      * package vendored into the module that holds the importing file (`vendor/<import path>`).
      */
     goPackageDir(importPath, from) {
-        for (const { dir, module } of this.goModules) {
-            if (importPath === module)
-                return dir;
-            if (importPath.startsWith(module + '/'))
-                return (0,project/* joinPath */.uJ)(dir, importPath.slice(module.length + 1));
-        }
+        // The module whose path matches longest: a nested module need not sit where its path says.
+        let found;
+        for (const entry of this.goModules)
+            if ((importPath === entry.module || importPath.startsWith(entry.module + '/')) &&
+                entry.module.length > (found?.module.length ?? -1))
+                found = entry;
+        if (found)
+            return importPath === found.module
+                ? found.dir
+                : (0,project/* joinPath */.uJ)(found.dir, importPath.slice(found.module.length + 1));
         if (from === undefined)
             return undefined;
         const owner = this.goModules

@@ -301,6 +301,18 @@ describe('Python and Go resolution', () => {
     expect(r.goPackageDir('example.com/shop/cart')).toBe('cart')
     expect(r.goPackageDir('github.com/other/lib')).toBeUndefined()
   })
+
+  it('maps a Go import path to the module whose path matches it longest (a nested module anywhere)', () => {
+    const r = resolver({
+      'go.mod': 'module example.com/site\n\ngo 1.22\n',
+      'libs/util/go.mod': 'module example.com/site/util\n\ngo 1.22\n',
+      'libs/util/util.go': '',
+      'util/old.go': ''
+    })
+    expect(r.goPackageDir('example.com/site/util')).toBe('libs/util')
+    expect(r.goPackageDir('example.com/site/util/sub')).toBe('libs/util/sub')
+    expect(r.goPackageDir('example.com/site/utility')).toBe('utility')
+  })
 })
 
 describe('project settings', () => {

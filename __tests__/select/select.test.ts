@@ -1868,6 +1868,25 @@ describe('Go packages: embedded files, directives, cgo and assembly sources', ()
     return result
   }
 
+  it('follows an import into a nested module that does not sit where its path says', async () => {
+    const files = {
+      'go.mod':
+        'module example.com/site\n\ngo 1.19\n\nrequire example.com/site/util v0.0.0\n\nreplace example.com/site/util => ./libs/util\n',
+      'libs/util/go.mod': 'module example.com/site/util\n\ngo 1.19\n',
+      'libs/util/util.go': 'package util\n\nfunc Twice(n int) int { return n * 2 }\n',
+      'app/app.go':
+        'package app\n\nimport "example.com/site/util"\n\nfunc Four() int { return util.Twice(2) }\n',
+      'app/app_test.go':
+        'package app\n\nimport "testing"\n\nfunc TestFour(t *testing.T) {\n\tif Four() != 4 {\n\t\tt.Fatal(Four())\n\t}\n}\n'
+    }
+    const repo = createRepo({ files })
+    const base = repo.head()
+    expect(failingGoTests(repo.dir)).toEqual([])
+    repo.commit('change', { 'libs/util/util.go': files['libs/util/util.go'].replace('n * 2', 'n * 3') })
+    expect(failingGoTests(repo.dir)).toEqual(['app/app_test.go'])
+    expect((await select(repo, base)).tests).toEqual(['app/app_test.go'])
+  })
+
   it('selects the packages that embed a changed file, as go test fails them', async () => {
     const text = await goChange({ 'hello/greeting.txt': 'howdy' })
     expect(text.tests).toEqual(['app/app_test.go', 'hello/hello_test.go'])

@@ -817,10 +817,18 @@ export class Resolver {
    * package vendored into the module that holds the importing file (`vendor/<import path>`).
    */
   goPackageDir(importPath: string, from?: string): string | undefined {
-    for (const { dir, module } of this.goModules) {
-      if (importPath === module) return dir
-      if (importPath.startsWith(module + '/')) return joinPath(dir, importPath.slice(module.length + 1))
-    }
+    // The module whose path matches longest: a nested module need not sit where its path says.
+    let found: { dir: string; module: string } | undefined
+    for (const entry of this.goModules)
+      if (
+        (importPath === entry.module || importPath.startsWith(entry.module + '/')) &&
+        entry.module.length > (found?.module.length ?? -1)
+      )
+        found = entry
+    if (found)
+      return importPath === found.module
+        ? found.dir
+        : joinPath(found.dir, importPath.slice(found.module.length + 1))
     if (from === undefined) return undefined
     const owner = this.goModules
       .filter(({ dir }) => dir === '' || from.startsWith(dir + '/'))
