@@ -210,6 +210,8 @@ describe('a jest project config by a name of its own', () => {
         jest: { projects: ['<rootDir>/config/pkg.json'] }
       }),
       'tools/package.json': JSON.stringify({ jest: { preset: './preset.json' } }),
+      // mocha's `-c` is `--colors`: the spec after it is no config.
+      'spec/package.json': JSON.stringify({ scripts: { test: 'mocha -c test/x.js --config mocha.yml' } }),
       'jest.config.js': [
         "const unit = require('./config/unit')",
         "import e2e from './config/e2e'",
@@ -219,10 +221,13 @@ describe('a jest project config by a name of its own', () => {
     }
     files.add('config/pkg.json')
     files.add('tools/preset.json')
+    files.add('spec/test/x.js')
+    files.add('spec/mocha.yml')
     expect([...namedConfigs(path => texts[path], Object.keys(texts), files)].sort()).toEqual([
       ['config/e2e.ts', 'a test runner or build config changed'],
       ['config/pkg.json', 'a test runner or build config changed'],
       ['config/unit.js', 'a test runner or build config changed'],
+      ['spec/mocha.yml', 'a test runner or build config changed'],
       ['tools/preset.json', 'a test runner or build config changed']
     ])
   })

@@ -8116,11 +8116,14 @@ function runnerArguments(scripts, runner) {
     const script = testScript(scripts);
     return script === undefined ? undefined : commandWords(script, runner);
 }
-/** The config file a runner's words name: `--config <file>`, `--config=<file>`, `-c <file>`. */
-function configArgument(words) {
+/**
+ * The config file a runner's words name: `--config <file>`, `--config=<file>`, or `<short> <file>`
+ * for a runner whose short flag is the config's (vitest's `-c`; mocha's `-c` is `--colors`).
+ */
+function configArgument(words, short) {
     for (let i = 0; i < words.length; i++) {
         const word = words[i];
-        if ((word === '--config' || word === '-c') && words[i + 1])
+        if ((word === '--config' || (short !== undefined && word === short)) && words[i + 1])
             return words[i + 1];
         if (word.startsWith('--config=') && word.length > 9)
             return word.slice(9);
@@ -8135,7 +8138,7 @@ const MOCHA_COMMAND = /^(?:\S*\/)?_?mocha$/;
  */
 function vitestConfigArgument(scripts) {
     const words = runnerArguments(scripts, VITEST_COMMAND);
-    return words && configArgument(words);
+    return words && configArgument(words, '-c');
 }
 /**
  * The words after command `name` in a test script (up to `&&`, `||`, `;` or `|`), in the first
@@ -8255,7 +8258,7 @@ function runnerTestSettings(read, dir, pkg, configs) {
             testMatch = specs.flatMap(spec => specPatterns(dir, spec, false, ['js', 'cjs', 'mjs']));
     }
     else if (vitest) {
-        const config = vitestConfig(read, dir, configArgument(vitest));
+        const config = vitestConfig(read, dir, configArgument(vitest, '-c'));
         const list = vitestProjectList(read, dir, config);
         const projects = list === undefined ? [] : vitestProjects(read, dir, configs, config, list);
         // A config that says nothing of the tests leaves the conventional names (see makeTestMatcher).

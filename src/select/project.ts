@@ -1229,11 +1229,14 @@ export function runnerArguments(scripts: unknown, runner: RegExp): string[] | un
   return script === undefined ? undefined : commandWords(script, runner)
 }
 
-/** The config file a runner's words name: `--config <file>`, `--config=<file>`, `-c <file>`. */
-export function configArgument(words: readonly string[]): string | undefined {
+/**
+ * The config file a runner's words name: `--config <file>`, `--config=<file>`, or `<short> <file>`
+ * for a runner whose short flag is the config's (vitest's `-c`; mocha's `-c` is `--colors`).
+ */
+export function configArgument(words: readonly string[], short?: string): string | undefined {
   for (let i = 0; i < words.length; i++) {
     const word = words[i] as string
-    if ((word === '--config' || word === '-c') && words[i + 1]) return words[i + 1]
+    if ((word === '--config' || (short !== undefined && word === short)) && words[i + 1]) return words[i + 1]
     if (word.startsWith('--config=') && word.length > 9) return word.slice(9)
   }
   return undefined
@@ -1248,7 +1251,7 @@ export const MOCHA_COMMAND = /^(?:\S*\/)?_?mocha$/
  */
 export function vitestConfigArgument(scripts: unknown): string | undefined {
   const words = runnerArguments(scripts, VITEST_COMMAND)
-  return words && configArgument(words)
+  return words && configArgument(words, '-c')
 }
 
 /**
@@ -1374,7 +1377,7 @@ function runnerTestSettings(
     )
     if (specs.length) testMatch = specs.flatMap(spec => specPatterns(dir, spec, false, ['js', 'cjs', 'mjs']))
   } else if (vitest) {
-    const config = vitestConfig(read, dir, configArgument(vitest))
+    const config = vitestConfig(read, dir, configArgument(vitest, '-c'))
     const list = vitestProjectList(read, dir, config)
     const projects = list === undefined ? [] : vitestProjects(read, dir, configs, config, list)
     // A config that says nothing of the tests leaves the conventional names (see makeTestMatcher).
