@@ -7170,6 +7170,11 @@ function loadTemplatedTsConfig(read, path, files, loaded, packageDir, seen) {
     loaded.set(path, config);
     return config;
 }
+/** What a tsconfig `extends`: one config or a list (TypeScript 5). */
+function extendsOf(json) {
+    const value = json?.extends;
+    return Array.isArray(value) ? value : value ? [value] : [];
+}
 function readTsConfig(read, path, files, loaded, packageDir, seen) {
     // A config that extends itself, through others or not, is an error to tsc: the loop is cut.
     if (seen.has(path))
@@ -7180,8 +7185,7 @@ function readTsConfig(read, path, files, loaded, packageDir, seen) {
         return undefined;
     const dir = dirname(path);
     let base;
-    const extendsList = Array.isArray(json.extends) ? json.extends : json.extends ? [json.extends] : [];
-    for (const ext of extendsList) {
+    for (const ext of extendsOf(json)) {
         if (typeof ext !== 'string')
             continue;
         const target = tsconfigExtendsTarget(ext, dir, files, packageDir);
@@ -7716,12 +7720,18 @@ function readJestConfig(read, path) {
     const file = readJestConfigAlone(read, path);
     return file && withPreset(read, file);
 }
+/** A jest config's rootDir: its `rootDir` from the config's folder, else that folder. */
+function configRootDir(raw, configDir) {
+    return typeof raw?.rootDir === 'string' ? joinPath(configDir, raw.rootDir) : configDir;
+}
+/** The path or glob a `projects` item names, from the config's rootDir. */
+const projectPattern = (rootDir, item) => joinPath(rootDir, item.replace(/^<rootDir>\/?/, '').replace(/\/+$/, ''));
 /** The file of the repository a jest config's `preset` names by path (`./jest.preset.js`). */
 function presetPath(raw, configDir) {
     const preset = raw?.preset;
     if (typeof preset !== 'string' || !/^(?:\.{1,2}\/|<rootDir>\/)/.test(preset))
         return undefined;
-    const rootDir = typeof raw?.rootDir === 'string' ? joinPath(configDir, raw.rootDir) : configDir;
+    const rootDir = configRootDir(raw, configDir);
     return joinPath(rootDir, preset.replace(/^<rootDir>\//, ''));
 }
 /** What a preset given by path may leave out of its name, as jest finds it. */
@@ -7798,7 +7808,7 @@ function readJestConfigAlone(read, path) {
  */
 function jestSettings(home, file) {
     const { raw, text: configText, configDir, unreadable, readInPart } = file;
-    const rootDir = typeof raw?.rootDir === 'string' ? joinPath(configDir, raw.rootDir) : configDir;
+    const rootDir = configRootDir(raw, configDir);
     const dir = home ?? sharedFolder(configDir, rootDir);
     const config = withInlineProjects(raw ?? {}, rootDir, configDir);
     const expand = (p) => joinPath(p.replace(/<rootDir>/g, rootDir));
@@ -7866,7 +7876,7 @@ function jestPathProjects(read, file, rootDir, configs) {
     }
     const folders = [...new Set(configs.map(dirname))];
     for (const item of items) {
-        const pattern = joinPath(rootDir, item.replace(/^<rootDir>\/?/, '').replace(/\/+$/, ''));
+        const pattern = projectPattern(rootDir, item);
         const matches = /[*?{[]/.test(pattern)
             ? picomatch__WEBPACK_IMPORTED_MODULE_2___default()(pattern, { dot: true })
             : (path) => path === pattern;
@@ -8042,9 +8052,7 @@ function namedConfigs(read, configs, files) {
     for (const path of tsconfigs) {
         if (!read(path)?.includes('extends'))
             continue;
-        const json = readJson(read, path);
-        const list = Array.isArray(json?.extends) ? json.extends : json?.extends ? [json.extends] : [];
-        for (const ext of list) {
+        for (const ext of extendsOf(readJson(read, path))) {
             if (typeof ext !== 'string')
                 continue;
             const target = tsconfigExtendsTarget(ext, dirname(path), files, packageDir);
@@ -8062,11 +8070,11 @@ function namedConfigs(read, configs, files) {
  */
 function projectConfigFiles(raw, configDir, files) {
     const listed = Array.isArray(raw?.projects) ? raw.projects : [];
-    const rootDir = typeof raw?.rootDir === 'string' ? joinPath(configDir, raw.rootDir) : configDir;
+    const rootDir = configRootDir(raw, configDir);
     const found = [];
     for (const item of listed) {
         if (typeof item === 'string') {
-            const path = joinPath(rootDir, item.replace(/^<rootDir>\/?/, ''));
+            const path = projectPattern(rootDir, item);
             if (!/[*?{[]/.test(path) && /\.(?:[cm]?[jt]s|json)$/.test(path) && files.has(path))
                 found.push(path);
             continue;

@@ -262,6 +262,12 @@ function loadTemplatedTsConfig(
   return config
 }
 
+/** What a tsconfig `extends`: one config or a list (TypeScript 5). */
+function extendsOf(json: Record<string, unknown> | undefined): unknown[] {
+  const value = json?.extends
+  return Array.isArray(value) ? value : value ? [value] : []
+}
+
 function readTsConfig(
   read: ReadText,
   path: string,
@@ -277,8 +283,7 @@ function readTsConfig(
   if (!json) return undefined
   const dir = dirname(path)
   let base: TemplatedTsConfig | undefined
-  const extendsList = Array.isArray(json.extends) ? json.extends : json.extends ? [json.extends] : []
-  for (const ext of extendsList) {
+  for (const ext of extendsOf(json)) {
     if (typeof ext !== 'string') continue
     const target = tsconfigExtendsTarget(ext, dir, files, packageDir)
     if (target) base = loadTemplatedTsConfig(read, target, files, loaded, packageDir, seen) ?? base
@@ -803,11 +808,20 @@ function readJestConfig(read: ReadText, path: string): JestConfigFile | undefine
   return file && withPreset(read, file)
 }
 
+/** A jest config's rootDir: its `rootDir` from the config's folder, else that folder. */
+function configRootDir(raw: Record<string, unknown> | undefined, configDir: string): string {
+  return typeof raw?.rootDir === 'string' ? joinPath(configDir, raw.rootDir) : configDir
+}
+
+/** The path or glob a `projects` item names, from the config's rootDir. */
+const projectPattern = (rootDir: string, item: string): string =>
+  joinPath(rootDir, item.replace(/^<rootDir>\/?/, '').replace(/\/+$/, ''))
+
 /** The file of the repository a jest config's `preset` names by path (`./jest.preset.js`). */
 function presetPath(raw: Record<string, unknown> | undefined, configDir: string): string | undefined {
   const preset = raw?.preset
   if (typeof preset !== 'string' || !/^(?:\.{1,2}\/|<rootDir>\/)/.test(preset)) return undefined
-  const rootDir = typeof raw?.rootDir === 'string' ? joinPath(configDir, raw.rootDir) : configDir
+  const rootDir = configRootDir(raw, configDir)
   return joinPath(rootDir, preset.replace(/^<rootDir>\//, ''))
 }
 
@@ -884,7 +898,7 @@ function readJestConfigAlone(read: ReadText, path: string): JestConfigFile | und
  */
 function jestSettings(home: string | undefined, file: JestConfigFile): JestSettings {
   const { raw, text: configText, configDir, unreadable, readInPart } = file
-  const rootDir = typeof raw?.rootDir === 'string' ? joinPath(configDir, raw.rootDir) : configDir
+  const rootDir = configRootDir(raw, configDir)
   const dir = home ?? sharedFolder(configDir, rootDir)
   const config = withInlineProjects(raw ?? {}, rootDir, configDir)
   const expand = (p: string): string => joinPath(p.replace(/<rootDir>/g, rootDir))
@@ -964,7 +978,7 @@ function jestPathProjects(
   }
   const folders = [...new Set(configs.map(dirname))]
   for (const item of items) {
-    const pattern = joinPath(rootDir, item.replace(/^<rootDir>\/?/, '').replace(/\/+$/, ''))
+    const pattern = projectPattern(rootDir, item)
     const matches = /[*?{[]/.test(pattern)
       ? picomatch(pattern, { dot: true })
       : (path: string) => path === pattern
@@ -1147,9 +1161,7 @@ export function namedConfigs(
   }
   for (const path of tsconfigs) {
     if (!read(path)?.includes('extends')) continue
-    const json = readJson(read, path)
-    const list = Array.isArray(json?.extends) ? json.extends : json?.extends ? [json.extends] : []
-    for (const ext of list) {
+    for (const ext of extendsOf(readJson(read, path))) {
       if (typeof ext !== 'string') continue
       const target = tsconfigExtendsTarget(ext, dirname(path), files, packageDir)
       if (!target || named.has(target) || tsconfigs.includes(target)) continue
@@ -1170,11 +1182,11 @@ function projectConfigFiles(
   files: ReadonlySet<string>
 ): string[] {
   const listed: unknown[] = Array.isArray(raw?.projects) ? raw.projects : []
-  const rootDir = typeof raw?.rootDir === 'string' ? joinPath(configDir, raw.rootDir) : configDir
+  const rootDir = configRootDir(raw, configDir)
   const found: string[] = []
   for (const item of listed) {
     if (typeof item === 'string') {
-      const path = joinPath(rootDir, item.replace(/^<rootDir>\/?/, ''))
+      const path = projectPattern(rootDir, item)
       if (!/[*?{[]/.test(path) && /\.(?:[cm]?[jt]s|json)$/.test(path) && files.has(path)) found.push(path)
       continue
     }
