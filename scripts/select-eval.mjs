@@ -486,12 +486,16 @@ function goReport(dir) {
         )
       )
   const failed = new Set()
-  let run = ['./...']
-  for (let round = 0; run.length && round < 50; round++) {
-    const { stdout, stderr, status } = runGo(dir, ['test', '-json', ...run])
+  // The tests of each package that ran to an end (or failed), over all runs.
+  const ranTests = new Map()
+  // go test takes a single -run: a package's left-over tests are a run of their own.
+  const pending = [{ args: ['./...'] }]
+  for (let round = 0; pending.length; round++) {
+    if (round === 100) throw new Error('go test: tests still unrun after 100 runs')
+    const { args, folder: rerun, asked } = pending.shift()
+    const { stdout, stderr, status } = runGo(dir, ['test', '-json', ...args])
     if (status !== 0 && status !== 1) throw new Error(`go test exited ${status}:\n${stderr.slice(-2000)}`)
     const failedTests = new Map()
-    const ranTests = new Map()
     const failedPackages = new Set()
     const crashed = new Set()
     const started = new Map()
@@ -507,10 +511,13 @@ function goReport(dir) {
       if (event.Test) pushTo(failedTests, folder, event.Test.split('/')[0])
       else failedPackages.add(folder)
     }
+    // A test asked for again that a run which did not crash never started does not run here (a
+    // fuzz target without a seed corpus): it has nothing more to say.
+    if (rerun !== undefined && !crashed.has(rerun))
+      for (const test of asked) if (!(started.get(rerun) ?? []).includes(test)) pushTo(ranTests, rerun, test)
     // A package that fails to build prints no JSON for itself under Go before 1.24, only stderr.
     for (const match of stderr.matchAll(/^FAIL\s+(\S+) \[(?:build|setup) failed\]/gm))
       failedPackages.add(folderOf(match[1]))
-    run = []
     for (const folder of failedPackages) {
       const files = goTests.get(folder) ?? []
       const failing = new Set(failedTests.get(folder) ?? [])
@@ -518,17 +525,17 @@ function goReport(dir) {
       // A panic outside a test's goroutine names no test: the ones running then had it.
       if (crashed.has(folder))
         for (const test of started.get(folder) ?? []) if (!ran.has(test)) failing.add(test)
+      for (const test of failing) pushTo(ranTests, folder, test)
       const unrun = new Set()
       for (const file of files) {
         const tests = declared.get(file) ?? []
         if (failing.size === 0 || tests.some(test => failing.has(test))) failed.add(file)
-        else if (crashed.has(folder))
+        else if (crashed.has(folder) && !failed.has(file))
           for (const test of tests) if (!ran.has(test) && !test.startsWith('Example')) unrun.add(test)
       }
-      if (failing.size && unrun.size) run.push('-run', `^(${[...unrun].join('|')})$`, `./${folder}`)
+      if (failing.size && unrun.size)
+        pending.push({ args: ['-run', `^(${[...unrun].join('|')})$`, `./${folder}`], folder, asked: unrun })
     }
-    // One package at a time: go test takes a single -run.
-    if (run.length > 3) run = run.slice(0, 3)
   }
   return { failed: [...failed].sort(), files: [...goTests.values()].flat().sort() }
 }
