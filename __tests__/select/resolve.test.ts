@@ -104,6 +104,65 @@ describe('JS/TS resolution', () => {
     expect(file(r, 'apps/api/src/main.ts', '~/tool')).toBe('packages/tsconfig/lib/tool.ts')
   })
 
+  it('finds the config a package ships as tsc does: its exports first, then its tsconfig field', () => {
+    const r = resolver({
+      'package.json': JSON.stringify({ workspaces: ['packages/*', 'apps/*'] }),
+      // The package's name alone: its `tsconfig` field, not its tsconfig.json.
+      'packages/field/package.json': JSON.stringify({ name: '@repo/field', tsconfig: './configs/app.json' }),
+      'packages/field/configs/app.json': JSON.stringify({
+        compilerOptions: { paths: { '#field': ['../lib/field.ts'] } }
+      }),
+      'packages/field/tsconfig.json': JSON.stringify({
+        compilerOptions: { paths: { '#field': ['./wrong.ts'] } }
+      }),
+      'packages/field/lib/field.ts': '',
+      'packages/field/wrong.ts': '',
+      // Exports win over the field; in a conditions object the first of tsc's conditions counts
+      // (not `import`), and a subpath goes through its pattern.
+      'packages/mapped/package.json': JSON.stringify({
+        name: '@repo/mapped',
+        tsconfig: './wrong.json',
+        exports: {
+          '.': { import: './wrong.json', types: './configs/root.json', default: './wrong.json' },
+          './*': './configs/*.json'
+        }
+      }),
+      'packages/mapped/configs/root.json': JSON.stringify({
+        compilerOptions: { paths: { '#root': ['./root.ts'] } }
+      }),
+      'packages/mapped/configs/node.json': JSON.stringify({
+        compilerOptions: { paths: { '#node': ['./node.ts'] } }
+      }),
+      'packages/mapped/configs/root.ts': '',
+      'packages/mapped/configs/node.ts': '',
+      'packages/mapped/wrong.json': JSON.stringify({
+        compilerOptions: { paths: { '#root': ['./wrong.ts'] } }
+      }),
+      'packages/mapped/wrong.ts': '',
+      // A package whose exports leave a file out: tsc cannot extend it.
+      'packages/closed/package.json': JSON.stringify({
+        name: '@repo/closed',
+        exports: { '.': './base.json' }
+      }),
+      'packages/closed/hidden.json': JSON.stringify({
+        compilerOptions: { paths: { '#hidden': ['./hidden.ts'] } }
+      }),
+      'packages/closed/hidden.ts': '',
+      'apps/one/package.json': JSON.stringify({ name: 'one' }),
+      'apps/one/tsconfig.json': JSON.stringify({ extends: '@repo/field' }),
+      'apps/two/package.json': JSON.stringify({ name: 'two' }),
+      'apps/two/tsconfig.json': JSON.stringify({ extends: '@repo/mapped' }),
+      'apps/four/package.json': JSON.stringify({ name: 'four' }),
+      'apps/four/tsconfig.json': JSON.stringify({ extends: '@repo/mapped/node' }),
+      'apps/three/package.json': JSON.stringify({ name: 'three' }),
+      'apps/three/tsconfig.json': JSON.stringify({ extends: '@repo/closed/hidden.json' })
+    })
+    expect(file(r, 'apps/one/main.ts', '#field')).toBe('packages/field/lib/field.ts')
+    expect(file(r, 'apps/two/main.ts', '#root')).toBe('packages/mapped/configs/root.ts')
+    expect(file(r, 'apps/four/main.ts', '#node')).toBe('packages/mapped/configs/node.ts')
+    expect(file(r, 'apps/three/main.ts', '#hidden')).toBe('EXTERNAL')
+  })
+
   it('resolves workspace packages through exports (mapping dist back to src), main and subpaths', () => {
     const r = resolver({
       'package.json': JSON.stringify({ workspaces: ['packages/*'] }),

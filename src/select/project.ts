@@ -285,7 +285,7 @@ function readTsConfig(
   let base: TemplatedTsConfig | undefined
   for (const ext of extendsOf(json)) {
     if (typeof ext !== 'string') continue
-    const target = tsconfigExtendsTarget(ext, dir, files, packageDir)
+    const target = tsconfigExtendsTarget(ext, dir, files, packageDir, read)
     if (target) base = loadTemplatedTsConfig(read, target, files, loaded, packageDir, seen) ?? base
   }
   const options = (json.compilerOptions ?? {}) as Record<string, unknown>
@@ -1163,7 +1163,7 @@ export function namedConfigs(
     if (!read(path)?.includes('extends')) continue
     for (const ext of extendsOf(readJson(read, path))) {
       if (typeof ext !== 'string') continue
-      const target = tsconfigExtendsTarget(ext, dirname(path), files, packageDir)
+      const target = tsconfigExtendsTarget(ext, dirname(path), files, packageDir, read)
       if (!target || named.has(target) || tsconfigs.includes(target)) continue
       named.set(target, TSCONFIG_CHANGED)
       tsconfigs.push(target)
@@ -1203,24 +1203,107 @@ function projectConfigFiles(
 /**
  * The file a tsconfig's `extends` names, when it is in the repository: a path from the config's
  * folder (`.json` may be left out), or a config a package ships, in node_modules or, for a
- * workspace package (`packageDir`), in its folder (its tsconfig.json when no file is named).
+ * workspace package (`packageDir`), in its folder, found as tsc finds it (see packageTsConfig).
  */
 export function tsconfigExtendsTarget(
   ext: string,
   dir: string,
   files: ReadonlySet<string>,
-  packageDir?: (name: string) => string | undefined
+  packageDir?: (name: string) => string | undefined,
+  read?: ReadText
 ): string | undefined {
-  const orJson = (path: string): string | undefined =>
-    files.has(path) ? path : files.has(path + '.json') ? path + '.json' : undefined
-  if (ext.startsWith('.')) return orJson(joinPath(dir, ext))
-  const inModules = orJson(joinPath('node_modules', ext))
+  if (ext.startsWith('.')) return tsconfigFile(joinPath(dir, ext), files)
+  const inModules = tsconfigFile(joinPath('node_modules', ext), files)
   if (inModules) return inModules
   const parts = ext.split('/')
   const nameParts = ext.startsWith('@') ? 2 : 1
   const folder = packageDir?.(parts.slice(0, nameParts).join('/'))
   if (folder === undefined) return undefined
-  return orJson(joinPath(folder, parts.slice(nameParts).join('/') || 'tsconfig.json'))
+  return packageTsConfig(folder, parts.slice(nameParts).join('/'), files, read)
+}
+
+/** `path`, or `path.json`, when the repository has it. */
+function tsconfigFile(path: string, files: ReadonlySet<string>): string | undefined {
+  return files.has(path) ? path : files.has(path + '.json') ? path + '.json' : undefined
+}
+
+/**
+ * The config a package at `folder` gives for `subpath` ('' for the package's name alone), as tsc
+ * looks it up: through the package's `exports` when it has them (and nothing they do not export),
+ * otherwise its `tsconfig` field or tsconfig.json for the name alone, and the file (`.json` may be
+ * left out) or the folder's tsconfig.json for a subpath.
+ */
+function packageTsConfig(
+  folder: string,
+  subpath: string,
+  files: ReadonlySet<string>,
+  read: ReadText | undefined
+): string | undefined {
+  const manifest =
+    read && files.has(joinPath(folder, 'package.json'))
+      ? readJson(read, joinPath(folder, 'package.json'))
+      : undefined
+  if (manifest?.exports !== undefined && manifest.exports !== null) {
+    const exported = exportedPath(manifest.exports, subpath ? `./${subpath}` : '.')
+    return exported === undefined ? undefined : tsconfigFile(joinPath(folder, exported), files)
+  }
+  if (subpath)
+    return (
+      tsconfigFile(joinPath(folder, subpath), files) ??
+      tsconfigFile(joinPath(folder, subpath, 'tsconfig.json'), files)
+    )
+  const field =
+    typeof manifest?.tsconfig === 'string'
+      ? tsconfigFile(joinPath(folder, manifest.tsconfig), files)
+      : undefined
+  return field ?? tsconfigFile(joinPath(folder, 'tsconfig.json'), files)
+}
+
+/** The conditions tsc matches in `exports` when it looks a config up. */
+const TSCONFIG_CONDITIONS = new Set(['node', 'require', 'types', 'default'])
+
+/**
+ * The path an `exports` map gives for `key` (`.`, `./base`), as Node matches it: the exact key or
+ * the longest `*` pattern, and in a conditions object the first key (in its order) that is one of
+ * TSCONFIG_CONDITIONS; undefined when the map does not export it.
+ */
+function exportedPath(exportsMap: unknown, key: string): string | undefined {
+  const isMap =
+    !!exportsMap &&
+    typeof exportsMap === 'object' &&
+    !Array.isArray(exportsMap) &&
+    Object.keys(exportsMap).some(k => k.startsWith('.'))
+  if (!isMap) return key === '.' ? conditionalPath(exportsMap, '') : undefined
+  const entries = exportsMap as Record<string, unknown>
+  if (key in entries && !key.includes('*')) return conditionalPath(entries[key], '')
+  let best: { pattern: string; star: string } | undefined
+  for (const pattern of Object.keys(entries)) {
+    const star = pattern.indexOf('*')
+    if (star < 0 || pattern.indexOf('*', star + 1) >= 0) continue
+    const prefix = pattern.slice(0, star)
+    const suffix = pattern.slice(star + 1)
+    if (key.startsWith(prefix) && key.endsWith(suffix) && key.length >= prefix.length + suffix.length)
+      if (!best || prefix.length > best.pattern.indexOf('*'))
+        best = { pattern, star: key.slice(prefix.length, key.length - suffix.length) }
+  }
+  return best && conditionalPath(entries[best.pattern], best.star)
+}
+
+function conditionalPath(value: unknown, star: string): string | undefined {
+  if (typeof value === 'string') return value.replace(/\*/g, star)
+  if (Array.isArray(value)) {
+    for (const item of value) {
+      const found = conditionalPath(item, star)
+      if (found !== undefined) return found
+    }
+    return undefined
+  }
+  if (!value || typeof value !== 'object') return undefined
+  for (const [condition, target] of Object.entries(value)) {
+    const found = TSCONFIG_CONDITIONS.has(condition) ? conditionalPath(target, star) : undefined
+    if (found !== undefined) return found
+  }
+  return undefined
 }
 
 /**
