@@ -2110,6 +2110,56 @@ class Resolver {
         ];
         return this.rewriters.some(regex => regex.test(spec));
     }
+    /**
+     * Which resolutions of specifiers that jest's mappings or a path alias rewrite still hold when
+     * files were added or deleted, `touched` saying which paths that may change what a path finds
+     * (see relink.ts): what a rewritten specifier finds depends on the paths it is rewritten to
+     * alone (tried as tryPath tries them, in resolveJsUncached's order) and, when none of them finds
+     * anything, on the specifier's own resolution, which the caller judges. True for a specifier
+     * nothing rewrites.
+     */
+    rewritesHolding(touched) {
+        // Per specifier: not rewritten, rewritten with jest's paths untouched, or touched.
+        const NOT_REWRITTEN = 0;
+        const JEST_HOLDS = 1;
+        const TOUCHED = 2;
+        const bySpec = new Map();
+        const jestHolds = (spec) => {
+            for (const settings of this.jest)
+                for (const { regex, targets } of settings.moduleNameMapper) {
+                    const match = regex.exec(spec);
+                    if (match &&
+                        targets.some(target => touched((0,project/* joinPath */.uJ)(target.replace(/\$(\d+)/g, (_, n) => match[Number(n)] ?? '')))))
+                        return false;
+                }
+            return true;
+        };
+        const byAlias = new Map();
+        return (fromDir, spec) => {
+            let state = bySpec.get(spec);
+            if (state === undefined) {
+                state = !this.rewrites(spec) ? NOT_REWRITTEN : jestHolds(spec) ? JEST_HOLDS : TOUCHED;
+                bySpec.set(spec, state);
+            }
+            if (state !== JEST_HOLDS)
+                return state === NOT_REWRITTEN;
+            if (this.aliases.length === 0)
+                return true;
+            const alias = this.aliasFor(fromDir, spec);
+            if (!alias)
+                return true;
+            let answers = byAlias.get(alias);
+            if (!answers)
+                byAlias.set(alias, (answers = new Map()));
+            let answer = answers.get(spec);
+            if (answer === undefined)
+                answers.set(spec, (answer = !touched((0,project/* joinPath */.uJ)(spec.replace(alias.find, alias.replacement)))));
+            return answer;
+        };
+    }
+    aliasFor(fromDir, spec) {
+        return this.aliases.find(({ dir, find }) => (dir === '' || fromDir === dir || fromDir.startsWith(dir + '/')) && find.test(spec));
+    }
     viaJest(spec) {
         for (const settings of this.jest) {
             for (const { regex, targets } of settings.moduleNameMapper) {
@@ -2347,7 +2397,7 @@ class Resolver {
         const mapped = this.viaJest(spec);
         if (mapped)
             return { file: mapped };
-        const alias = this.aliases.find(({ dir, find }) => (dir === '' || fromDir === dir || fromDir.startsWith(dir + '/')) && find.test(spec));
+        const alias = this.aliasFor(fromDir, spec);
         if (alias) {
             // Vite resolves the replaced specifier as a path; one that names nothing fails to load.
             const found = this.fileOrSource((0,project/* joinPath */.uJ)(spec.replace(alias.find, alias.replacement)));
@@ -2668,12 +2718,13 @@ function touchedPaths(changed) {
 const RELATIVE = /^\.\.?(?:\/|$)/;
 const LAST_EXTENSION = /\.[^./]+$/;
 /**
- * The saved resolutions (folder + NUL + specifier → result) that hold after `change`, when no
- * alias or jest mapping may rewrite the specifier: those of relative specifiers whose path is none
- * of the paths an added or deleted file touches (see touchedPaths) and goes through no build folder
- * (mapped to `src/`); those of bare specifiers that try no such path (see
- * Resolver.bareResolutionsHolding). The others are taken out of `memo` and returned with their old
- * results, to resolve again and compare.
+ * The saved resolutions (folder + NUL + specifier → result) that hold after `change`: those whose
+ * specifier no alias or jest mapping rewrites to a path an added or deleted file touches (see
+ * touchedPaths) or through a build folder (mapped to `src/`) (see Resolver.rewritesHolding), and
+ * which, as found without them,
+ * are of relative specifiers whose path is none of those either, or of bare specifiers that try no
+ * touched path (see Resolver.bareResolutionsHolding). The others are taken out of `memo` and
+ * returned with their old results, to resolve again and compare.
  */
 function carryResolutions(memo, change, rules) {
     const touched = touchedPaths([...change.added, ...change.deleted]);
@@ -2682,17 +2733,15 @@ function carryResolutions(memo, change, rules) {
     for (const folder of BUILD_FOLDERS)
         names.add(folder);
     const buildFolder = new RegExp(`(?:^|/)(?:${BUILD_FOLDERS.join('|')})(?:/|$)`);
-    const bareHolds = rules.bareResolutionsHolding(path => buildFolder.test(path) || touched.has(path) || touched.has(path.replace(LAST_EXTENSION, '')));
-    const rewritten = new Map();
+    const touchedOrBuilt = (path) => buildFolder.test(path) || touched.has(path) || touched.has(path.replace(LAST_EXTENSION, ''));
+    const bareHolds = rules.bareResolutionsHolding(touchedOrBuilt);
+    const rewriteHolds = rules.rewritesHolding(touchedOrBuilt);
     const dropped = new Map();
     for (const key in memo) {
         const value = memo[key];
         const nul = key.indexOf('\u0000');
         const spec = key.slice(nul + 1);
-        let mapped = rewritten.get(spec);
-        if (mapped === undefined)
-            rewritten.set(spec, (mapped = rules.rewrites(spec)));
-        let keep = !mapped;
+        let keep = rewriteHolds(key.slice(0, nul), spec);
         if (keep && !RELATIVE.test(spec))
             keep = !spec.startsWith('/') && bareHolds(key.slice(0, nul), spec);
         else if (keep) {
@@ -2702,8 +2751,7 @@ function carryResolutions(memo, change, rules) {
                 last === '..' ||
                 names.has(last) ||
                 names.has(last.replace(LAST_EXTENSION, ''))) {
-                const path = (0,project/* joinPath */.uJ)(key.slice(0, nul), spec);
-                keep = !buildFolder.test(path) && !touched.has(path) && !touched.has(path.replace(LAST_EXTENSION, ''));
+                keep = !touchedOrBuilt((0,project/* joinPath */.uJ)(key.slice(0, nul), spec));
             }
             else
                 keep = !buildFolder.test(spec);

@@ -11,9 +11,12 @@ import { Resolver } from '../../src/select/resolve.js'
 
 const key = (dir: string, spec: string): string => `${dir}\u0000${spec}`
 
-/** Rules under which relative specifiers are kept by their paths and every bare one is dropped. */
-const relativeOnly = (rewrites: (spec: string) => boolean): ResolutionRules => ({
-  rewrites,
+/**
+ * Rules under which relative specifiers are kept by their paths, every bare one is dropped, and
+ * `rewrittenTo` gives the paths a mapping rewrites a specifier to.
+ */
+const relativeOnly = (rewrittenTo: (spec: string) => string[] = () => []): ResolutionRules => ({
+  rewritesHolding: touched => (_, spec) => !rewrittenTo(spec).some(touched),
   bareResolutionsHolding: () => () => false
 })
 
@@ -38,7 +41,8 @@ describe('resolutions kept across added and deleted files', () => {
     const dropped = carryResolutions(
       kept,
       { added: ['src/util.ts'], deleted: [] },
-      relativeOnly(spec => spec.endsWith('.css'))
+      // A mapping rewrites `./styles.css` to the file added.
+      relativeOnly(spec => (spec.endsWith('.css') ? ['src/util'] : []))
     )
     expect(Object.keys(kept).sort()).toEqual(
       [key('src', './other'), key('test', '../src/other'), key('src/lib', './helpers')].sort()
@@ -51,7 +55,7 @@ describe('resolutions kept across added and deleted files', () => {
         key('src/deep', '../lib'), // a build folder, which may map to src/
         key('src', 'react'),
         key('src', '#internal'),
-        key('src', './styles.css') // a jest mapping may rewrite it
+        key('src', './styles.css') // a jest mapping rewrites it to the added file
       ].sort()
     )
     expect(dropped.get(key('src', './util'))).toBe('src/util.js')
@@ -61,7 +65,7 @@ describe('resolutions kept across added and deleted files', () => {
     const dropped = carryResolutions(
       { ...memo },
       { added: [], deleted: ['src/lib/helpers/index.ts'] },
-      relativeOnly(() => false)
+      relativeOnly()
     )
     expect(dropped.has(key('src/lib', './helpers'))).toBe(true)
     expect(dropped.has(key('src', './other'))).toBe(false)
@@ -73,7 +77,8 @@ describe('resolutions kept across added and deleted files', () => {
       'tsconfig.json': JSON.stringify({
         compilerOptions: { baseUrl: '.', paths: { '~/*': ['packages/c/src/*'] } }
       }),
-      'jest.config.js': "module.exports = { moduleDirectories: ['node_modules', 'shared'] }\n",
+      'jest.config.js':
+        "module.exports = { moduleDirectories: ['node_modules', 'shared'], moduleNameMapper: { '^@app/(.*)$': '<rootDir>/packages/c/src/$1' } }\n",
       'packages/a/package.json': JSON.stringify({
         name: '@x/a',
         exports: { '.': './dist/index.js', './util': './dist/util.js' }
@@ -104,6 +109,8 @@ describe('resolutions kept across added and deleted files', () => {
       'tools/tool',
       '~/main',
       '~/later',
+      '@app/main',
+      '@app/later',
       '#thing'
     ]
     const resolverOf = (files: Set<string>): Resolver => {
@@ -138,6 +145,10 @@ describe('resolutions kept across added and deleted files', () => {
       // What tsconfig `paths` lead to.
       { deleted: ['packages/c/src/main.ts'], changes: ['~/main'], holds: ['@x/a', 'react', '~/later'] },
       { added: ['packages/c/src/later.ts'], changes: ['~/later'], holds: ['@x/a', 'react', '~/main'] },
+      // What jest's mapping leads to: only the specifiers rewritten to the file's path change.
+      { added: ['packages/c/src/later.ts'], changes: ['@app/later'], holds: ['@app/main', '~/main'] },
+      { deleted: ['packages/c/src/main.ts'], changes: ['@app/main'], holds: ['@app/later', '~/later'] },
+      { added: ['packages/a/src/main.ts'], changes: [], holds: ['@app/main', '@app/later'] },
       // A package's entry outside its folder.
       { deleted: ['shared-entry/d.js'], changes: ['@x/d'], holds: ['@x/a', '@x/b', 'react', 'helpers'] },
       { added: ['shared-entry/d.ts'], changes: [], holds: ['@x/a', '@x/b', 'react', 'helpers'] },

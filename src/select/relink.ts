@@ -64,15 +64,16 @@ const RELATIVE = /^\.\.?(?:\/|$)/
 const LAST_EXTENSION = /\.[^./]+$/
 
 /** What carryResolutions asks of the resolver of the new revision. */
-export type ResolutionRules = Pick<Resolver, 'rewrites' | 'bareResolutionsHolding'>
+export type ResolutionRules = Pick<Resolver, 'rewritesHolding' | 'bareResolutionsHolding'>
 
 /**
- * The saved resolutions (folder + NUL + specifier → result) that hold after `change`, when no
- * alias or jest mapping may rewrite the specifier: those of relative specifiers whose path is none
- * of the paths an added or deleted file touches (see touchedPaths) and goes through no build folder
- * (mapped to `src/`); those of bare specifiers that try no such path (see
- * Resolver.bareResolutionsHolding). The others are taken out of `memo` and returned with their old
- * results, to resolve again and compare.
+ * The saved resolutions (folder + NUL + specifier → result) that hold after `change`: those whose
+ * specifier no alias or jest mapping rewrites to a path an added or deleted file touches (see
+ * touchedPaths) or through a build folder (mapped to `src/`) (see Resolver.rewritesHolding), and
+ * which, as found without them,
+ * are of relative specifiers whose path is none of those either, or of bare specifiers that try no
+ * touched path (see Resolver.bareResolutionsHolding). The others are taken out of `memo` and
+ * returned with their old results, to resolve again and compare.
  */
 export function carryResolutions(
   memo: Record<string, string>,
@@ -84,18 +85,16 @@ export function carryResolutions(
   const names = new Set([...touched].map(path => path.slice(path.lastIndexOf('/') + 1)))
   for (const folder of BUILD_FOLDERS) names.add(folder)
   const buildFolder = new RegExp(`(?:^|/)(?:${BUILD_FOLDERS.join('|')})(?:/|$)`)
-  const bareHolds = rules.bareResolutionsHolding(
-    path => buildFolder.test(path) || touched.has(path) || touched.has(path.replace(LAST_EXTENSION, ''))
-  )
-  const rewritten = new Map<string, boolean>()
+  const touchedOrBuilt = (path: string): boolean =>
+    buildFolder.test(path) || touched.has(path) || touched.has(path.replace(LAST_EXTENSION, ''))
+  const bareHolds = rules.bareResolutionsHolding(touchedOrBuilt)
+  const rewriteHolds = rules.rewritesHolding(touchedOrBuilt)
   const dropped = new Map<string, string>()
   for (const key in memo) {
     const value = memo[key] as string
     const nul = key.indexOf('\u0000')
     const spec = key.slice(nul + 1)
-    let mapped = rewritten.get(spec)
-    if (mapped === undefined) rewritten.set(spec, (mapped = rules.rewrites(spec)))
-    let keep = !mapped
+    let keep = rewriteHolds(key.slice(0, nul), spec)
     if (keep && !RELATIVE.test(spec)) keep = !spec.startsWith('/') && bareHolds(key.slice(0, nul), spec)
     else if (keep) {
       const last = spec.slice(spec.lastIndexOf('/') + 1)
@@ -106,8 +105,7 @@ export function carryResolutions(
         names.has(last) ||
         names.has(last.replace(LAST_EXTENSION, ''))
       ) {
-        const path = joinPath(key.slice(0, nul), spec)
-        keep = !buildFolder.test(path) && !touched.has(path) && !touched.has(path.replace(LAST_EXTENSION, ''))
+        keep = !touchedOrBuilt(joinPath(key.slice(0, nul), spec))
       } else keep = !buildFolder.test(spec)
     }
     if (!keep) dropped.set(key, value)

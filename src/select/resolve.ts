@@ -349,7 +349,7 @@ export class Resolver {
 
   private rewriters: RegExp[] | undefined
   /** Whether a jest mapping or an alias may rewrite `spec`, wherever it is imported. */
-  rewrites(spec: string): boolean {
+  private rewrites(spec: string): boolean {
     // Each pattern once: a monorepo's jest configs often map the same ones.
     this.rewriters ??= [
       ...new Map(
@@ -360,6 +360,60 @@ export class Resolver {
       ).values()
     ]
     return this.rewriters.some(regex => regex.test(spec))
+  }
+
+  /**
+   * Which resolutions of specifiers that jest's mappings or a path alias rewrite still hold when
+   * files were added or deleted, `touched` saying which paths that may change what a path finds
+   * (see relink.ts): what a rewritten specifier finds depends on the paths it is rewritten to
+   * alone (tried as tryPath tries them, in resolveJsUncached's order) and, when none of them finds
+   * anything, on the specifier's own resolution, which the caller judges. True for a specifier
+   * nothing rewrites.
+   */
+  rewritesHolding(touched: (path: string) => boolean): (fromDir: string, spec: string) => boolean {
+    // Per specifier: not rewritten, rewritten with jest's paths untouched, or touched.
+    const NOT_REWRITTEN = 0
+    const JEST_HOLDS = 1
+    const TOUCHED = 2
+    const bySpec = new Map<string, number>()
+    const jestHolds = (spec: string): boolean => {
+      for (const settings of this.jest)
+        for (const { regex, targets } of settings.moduleNameMapper) {
+          const match: RegExpExecArray | null = regex.exec(spec)
+          if (
+            match &&
+            targets.some(target =>
+              touched(joinPath(target.replace(/\$(\d+)/g, (_, n: string): string => match[Number(n)] ?? '')))
+            )
+          )
+            return false
+        }
+      return true
+    }
+    const byAlias = new Map<PathAlias, Map<string, boolean>>()
+    return (fromDir, spec) => {
+      let state = bySpec.get(spec)
+      if (state === undefined) {
+        state = !this.rewrites(spec) ? NOT_REWRITTEN : jestHolds(spec) ? JEST_HOLDS : TOUCHED
+        bySpec.set(spec, state)
+      }
+      if (state !== JEST_HOLDS) return state === NOT_REWRITTEN
+      if (this.aliases.length === 0) return true
+      const alias = this.aliasFor(fromDir, spec)
+      if (!alias) return true
+      let answers = byAlias.get(alias)
+      if (!answers) byAlias.set(alias, (answers = new Map()))
+      let answer = answers.get(spec)
+      if (answer === undefined)
+        answers.set(spec, (answer = !touched(joinPath(spec.replace(alias.find, alias.replacement)))))
+      return answer
+    }
+  }
+
+  private aliasFor(fromDir: string, spec: string): PathAlias | undefined {
+    return this.aliases.find(
+      ({ dir, find }) => (dir === '' || fromDir === dir || fromDir.startsWith(dir + '/')) && find.test(spec)
+    )
   }
 
   private viaJest(spec: string): string | undefined {
@@ -599,9 +653,7 @@ export class Resolver {
   private resolveJsUncached(fromDir: string, spec: string): Resolution {
     const mapped = this.viaJest(spec)
     if (mapped) return { file: mapped }
-    const alias = this.aliases.find(
-      ({ dir, find }) => (dir === '' || fromDir === dir || fromDir.startsWith(dir + '/')) && find.test(spec)
-    )
+    const alias = this.aliasFor(fromDir, spec)
     if (alias) {
       // Vite resolves the replaced specifier as a path; one that names nothing fails to load.
       const found = this.fileOrSource(joinPath(spec.replace(alias.find, alias.replacement)))
