@@ -335,9 +335,7 @@ function coverageMapCache(cache, workDir, keySuffix, log) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   BU: () => (/* binding */ nodeFlagsOf),
-/* harmony export */   QO: () => (/* binding */ jestConfigArgument),
 /* harmony export */   Sm: () => (/* binding */ allGroups),
-/* harmony export */   T8: () => (/* binding */ jestConfigArguments),
 /* harmony export */   Z1: () => (/* binding */ groupFiles),
 /* harmony export */   c9: () => (/* binding */ jestConfigOf),
 /* harmony export */   jJ: () => (/* binding */ readPackageJson),
@@ -350,6 +348,8 @@ function coverageMapCache(cache, workDir, keySuffix, log) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _frameworks_node_resolve_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(99656);
+/* harmony import */ var _script_words_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(73816);
+
 
 
 
@@ -401,18 +401,12 @@ function detectJsFramework(dir) {
 function isPythonProject(dir) {
     return has(dir, [...PYTHON_MARKERS, 'conftest.py']);
 }
-/** The config file a test script hands jest (`--config <file>`, `-c <file>`), as written; not inline JSON. */
-function jestConfigArgument(script) {
-    const match = /\bjest\b[^&|;]*?\s(?:--config(?:=|\s+)|-c\s+)(?:"([^"]+)"|'([^']+)'|([^\s"']+))/.exec(script);
-    const path = match?.[1] ?? match?.[2] ?? match?.[3];
-    return path && !path.trimStart().startsWith('{') ? path : undefined;
-}
 /**
  * The config file the test script hands jest (`jest --config ./scripts/jest.config.js`, `-c`),
  * as an absolute path, when it exists.
  */
 function jestConfigOf(dir) {
-    const path = jestConfigArgument(readPackageJson(dir)?.scripts?.test ?? '');
+    const path = (0,_script_words_js__WEBPACK_IMPORTED_MODULE_3__/* .jestConfigArgument */ .QO)(readPackageJson(dir)?.scripts?.test ?? '');
     return path === undefined ? undefined : existingInside(dir, path);
 }
 /**
@@ -422,7 +416,7 @@ function jestConfigOf(dir) {
  * projects. Undefined when that is the package's own config alone.
  */
 function jestProjectsOf(dir, runConfigs) {
-    if (jestConfigArgument(readPackageJson(dir)?.scripts?.test ?? ''))
+    if ((0,_script_words_js__WEBPACK_IMPORTED_MODULE_3__/* .jestConfigArgument */ .QO)(readPackageJson(dir)?.scripts?.test ?? ''))
         return undefined;
     const named = [...new Set(runConfigs.flatMap(path => existingInside(dir, path) ?? []))];
     if (named.length === 0)
@@ -433,13 +427,6 @@ function jestProjectsOf(dir, runConfigs) {
 function existingInside(dir, path) {
     const file = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(dir, path);
     return insideRepo(file, dir) && (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(file) ? file : undefined;
-}
-/** The config files (`--config`, `-c`) of each jest run of a script's commands that names one. */
-function jestConfigArguments(script) {
-    return script
-        .split(/&&|\|\||;/)
-        .map(command => (/(?:^|[\s/])jest(?:\s|$)/.test(command) ? jestConfigArgument(command) : undefined))
-        .filter((path) => path !== undefined);
 }
 /** Node options whose value may come as the next word (`--import tsx`, `-r ts-node/register`). */
 const NODE_OPTIONS_WITH_VALUE = new Set([
@@ -3573,6 +3560,105 @@ function isDirectory(path) {
     catch {
         return false;
     }
+}
+
+
+/***/ }),
+
+/***/ 73816:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Kf: () => (/* binding */ commandsOf),
+/* harmony export */   OU: () => (/* binding */ configArgument),
+/* harmony export */   QO: () => (/* binding */ jestConfigArgument),
+/* harmony export */   T8: () => (/* binding */ jestConfigArguments)
+/* harmony export */ });
+/**
+ * The commands of a package.json script, each as its words, read as a POSIX shell reads them:
+ * split at `&&`, `||`, `;`, `|`, `&` and line ends outside quotes; `'…'` taken as written, `"…"`
+ * with `\"`, `\\`, `` \` `` and `\$` escapes, and a backslash outside quotes escaping the next
+ * character. Expansions (`$VAR`, `$(…)`) stay as written.
+ */
+function commandsOf(script) {
+    const commands = [];
+    let words = [];
+    let word = '';
+    let inWord = false;
+    const endWord = () => {
+        if (inWord)
+            words.push(word);
+        word = '';
+        inWord = false;
+    };
+    const endCommand = () => {
+        endWord();
+        commands.push(words);
+        words = [];
+    };
+    for (let i = 0; i < script.length; i++) {
+        const c = script[i];
+        if (c === "'") {
+            const close = script.indexOf("'", i + 1);
+            const end = close < 0 ? script.length : close;
+            word += script.slice(i + 1, end);
+            inWord = true;
+            i = end;
+        }
+        else if (c === '"') {
+            inWord = true;
+            for (i++; i < script.length && script[i] !== '"'; i++) {
+                if (script[i] === '\\' && '"\\$`'.includes(script[i + 1] ?? ''))
+                    i++;
+                word += script[i];
+            }
+        }
+        else if (c === '\\' && i + 1 < script.length) {
+            word += script[++i];
+            inWord = true;
+        }
+        else if (c === ' ' || c === '\t')
+            endWord();
+        else if (c === ';' || c === '\n' || c === '&' || c === '|') {
+            if ((c === '&' || c === '|') && script[i + 1] === c)
+                i++;
+            endCommand();
+        }
+        else {
+            word += c;
+            inWord = true;
+        }
+    }
+    endCommand();
+    return commands.filter(command => command.length > 0);
+}
+/**
+ * The config file a runner's words name: `--config <file>`, `--config=<file>`, or `<short> <file>`
+ * for a runner whose short flag is the config's (jest's and vitest's `-c`; mocha's `-c` is `--colors`).
+ */
+function configArgument(words, short) {
+    for (let i = 0; i < words.length; i++) {
+        const word = words[i];
+        if ((word === '--config' || (short !== undefined && word === short)) && words[i + 1])
+            return words[i + 1];
+        if (word.startsWith('--config=') && word.length > 9)
+            return word.slice(9);
+    }
+    return undefined;
+}
+/** A word that runs jest: `jest`, `node_modules/.bin/jest`, `node_modules/jest/bin/jest.js`. */
+const JEST_COMMAND = /^(?:\S*\/)?jest(?:\.js)?$/;
+/** The config files (`--config`, `-c`) of each jest run of a script's commands that names one, as written; not inline JSON. */
+function jestConfigArguments(script) {
+    return commandsOf(script).flatMap(words => {
+        const at = words.findIndex(word => JEST_COMMAND.test(word));
+        const path = at < 0 ? undefined : configArgument(words.slice(at + 1), '-c');
+        return path && !path.trimStart().startsWith('{') ? [path] : [];
+    });
+}
+/** The config file a test script hands jest (its first jest run's `--config <file>` or `-c <file>`). */
+function jestConfigArgument(script) {
+    return jestConfigArguments(script)[0];
 }
 
 
@@ -6978,12 +7064,14 @@ function hashText(text, seed = 0) {
 /* harmony export */   xG: () => (/* binding */ workspaceGlobs),
 /* harmony export */   zs: () => (/* binding */ safeRegex)
 /* harmony export */ });
-/* unused harmony exports typeCheckedByJest, parseJsonc, literalObjectFromJs, jestConfigFromJs, loadJestSettings, tsconfigExtendsTarget, configArgument, VITEST_COMMAND, pytestCollects */
-/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(14006);
-/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(picomatch__WEBPACK_IMPORTED_MODULE_2__);
+/* unused harmony exports typeCheckedByJest, parseJsonc, literalObjectFromJs, jestConfigFromJs, loadJestSettings, tsconfigExtendsTarget, VITEST_COMMAND, pytestCollects */
+/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(14006);
+/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(picomatch__WEBPACK_IMPORTED_MODULE_3__);
 /* harmony import */ var _runners_detect_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38408);
+/* harmony import */ var _runners_script_words_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(73816);
 /* harmony import */ var _fallback_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(11380);
-/* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(71709);
+/* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(71709);
+
 
 
 
@@ -7695,7 +7783,7 @@ function folderJestConfig(read, dir) {
     const pkg = readJson(read, joinPath(dir, 'package.json'));
     const runs = jestRunConfigs(pkg?.scripts);
     const test = pkg?.scripts?.test;
-    const direct = typeof test === 'string' ? (0,_runners_detect_js__WEBPACK_IMPORTED_MODULE_0__/* .jestConfigArgument */ .QO)(test) : undefined;
+    const direct = typeof test === 'string' ? (0,_runners_script_words_js__WEBPACK_IMPORTED_MODULE_2__/* .jestConfigArgument */ .QO)(test) : undefined;
     const own = direct === undefined ? configOfFolder(read, dir, pkg) : undefined;
     const named = direct ?? (own ? undefined : runs[0]);
     return { pkg, runs, named, config: named === undefined ? own : readJestConfig(read, joinPath(dir, named)) };
@@ -7878,7 +7966,7 @@ function jestPathProjects(read, file, rootDir, configs) {
     for (const item of items) {
         const pattern = projectPattern(rootDir, item);
         const matches = /[*?{[]/.test(pattern)
-            ? picomatch__WEBPACK_IMPORTED_MODULE_2___default()(pattern, { dot: true })
+            ? picomatch__WEBPACK_IMPORTED_MODULE_3___default()(pattern, { dot: true })
             : (path) => path === pattern;
         // A config named by its path is one whatever its name (see namedConfigs, which reads it).
         const named = (path) => isJestConfigFile(path) || path === pattern;
@@ -7962,7 +8050,7 @@ function scriptsCalled(script, names) {
             .join('')}$`);
         return names.filter(name => regex.test(name));
     };
-    for (const words of commandsOf(script)) {
+    for (const words of (0,_runners_script_words_js__WEBPACK_IMPORTED_MODULE_2__/* .commandsOf */ .Kf)(script)) {
         for (const word of words)
             if (word.startsWith('npm:'))
                 called.push(...matching(word.slice(4)));
@@ -8005,9 +8093,9 @@ function namedConfigs(read, configs, files) {
             if (!/--config|\s-c\s/.test(read(path) ?? ''))
                 continue;
             const scripts = readJson(read, path)?.scripts;
-            const direct = typeof scripts?.test === 'string' ? (0,_runners_detect_js__WEBPACK_IMPORTED_MODULE_0__/* .jestConfigArgument */ .QO)(scripts.test) : undefined;
+            const direct = typeof scripts?.test === 'string' ? (0,_runners_script_words_js__WEBPACK_IMPORTED_MODULE_2__/* .jestConfigArgument */ .QO)(scripts.test) : undefined;
             const mochaWords = runnerArguments(scripts, MOCHA_COMMAND);
-            const others = [vitestConfigArgument(scripts), mochaWords && configArgument(mochaWords)];
+            const others = [vitestConfigArgument(scripts), mochaWords && (0,_runners_script_words_js__WEBPACK_IMPORTED_MODULE_2__/* .configArgument */ .OU)(mochaWords)];
             const runs = [...(direct === undefined ? [] : [direct]), ...jestRunConfigs(scripts)];
             for (const config of [...runs, ...others.filter(value => value !== undefined)]) {
                 const target = joinPath(dirname(path), config);
@@ -8189,7 +8277,7 @@ function conditionalPath(value, star) {
  */
 function jestRunConfigs(scripts) {
     const script = testScript(scripts);
-    return script === undefined ? [] : (0,_runners_detect_js__WEBPACK_IMPORTED_MODULE_0__/* .jestConfigArguments */ .T8)(script);
+    return script === undefined ? [] : (0,_runners_script_words_js__WEBPACK_IMPORTED_MODULE_2__/* .jestConfigArguments */ .T8)(script);
 }
 /**
  * The words the package's test script (or a script it runs) gives a runner: `mocha --require
@@ -8199,20 +8287,6 @@ function runnerArguments(scripts, runner) {
     const script = testScript(scripts);
     return script === undefined ? undefined : commandWords(script, runner);
 }
-/**
- * The config file a runner's words name: `--config <file>`, `--config=<file>`, or `<short> <file>`
- * for a runner whose short flag is the config's (vitest's `-c`; mocha's `-c` is `--colors`).
- */
-function configArgument(words, short) {
-    for (let i = 0; i < words.length; i++) {
-        const word = words[i];
-        if ((word === '--config' || (short !== undefined && word === short)) && words[i + 1])
-            return words[i + 1];
-        if (word.startsWith('--config=') && word.length > 9)
-            return word.slice(9);
-    }
-    return undefined;
-}
 const VITEST_COMMAND = /^(?:\S*\/)?vitest$/;
 const MOCHA_COMMAND = /^(?:\S*\/)?_?mocha$/;
 /**
@@ -8221,27 +8295,20 @@ const MOCHA_COMMAND = /^(?:\S*\/)?_?mocha$/;
  */
 function vitestConfigArgument(scripts) {
     const words = runnerArguments(scripts, VITEST_COMMAND);
-    return words && configArgument(words, '-c');
+    return words && (0,_runners_script_words_js__WEBPACK_IMPORTED_MODULE_2__/* .configArgument */ .OU)(words, '-c');
 }
 /**
  * The words after command `name` in a test script (up to `&&`, `||`, `;` or `|`), in the first
  * command that has `flag` among them when one is given.
  */
 function commandWords(script, name, flag) {
-    for (const words of commandsOf(script)) {
+    for (const words of (0,_runners_script_words_js__WEBPACK_IMPORTED_MODULE_2__/* .commandsOf */ .Kf)(script)) {
         const at = words.findIndex(word => name.test(word));
         const after = words.slice(at + 1);
         if (at >= 0 && (flag === undefined || after.includes(flag)))
             return after;
     }
     return undefined;
-}
-/** The commands of a script (split at `&&`, `||`, `;` and `|`), each as its words, unquoted. */
-function commandsOf(script) {
-    return script.split(/&&|\|\||;|\|/).map(part => part
-        .trim()
-        .split(/\s+/)
-        .map(word => word.replace(/^['"]|['"]$/g, '')));
 }
 /**
  * Whether a value mocha `--require`s names a file of the repository (`./setup`, `test/support/env`)
@@ -8276,7 +8343,7 @@ function runnerTestSettings(read, dir, pkg, configs) {
     const vitest = mocha || tap || nodeTest || ava || tape ? undefined : commandWords(script, VITEST_COMMAND);
     const ignored = [];
     if (mocha) {
-        const rc = mochaConfig(read, dir, pkg, configArgument(mocha));
+        const rc = mochaConfig(read, dir, pkg, (0,_runners_script_words_js__WEBPACK_IMPORTED_MODULE_2__/* .configArgument */ .OU)(mocha));
         const specs = [];
         let recursive = rc.recursive;
         const extensions = ['js', 'cjs', 'mjs', ...rc.extensions];
@@ -8341,7 +8408,7 @@ function runnerTestSettings(read, dir, pkg, configs) {
             testMatch = specs.flatMap(spec => specPatterns(dir, spec, false, ['js', 'cjs', 'mjs']));
     }
     else if (vitest) {
-        const config = vitestConfig(read, dir, configArgument(vitest, '-c'));
+        const config = vitestConfig(read, dir, (0,_runners_script_words_js__WEBPACK_IMPORTED_MODULE_2__/* .configArgument */ .OU)(vitest, '-c'));
         const list = vitestProjectList(read, dir, config);
         const projects = list === undefined ? [] : vitestProjects(read, dir, configs, config, list);
         // A config that says nothing of the tests leaves the conventional names (see makeTestMatcher).
@@ -8381,7 +8448,7 @@ function vitestSettings(folder, block, inherited = [], conventional = true) {
     const testMatch = block.include.length ? block.include.map(under) : VITEST_INCLUDE.map(under);
     // jest's ignore patterns are tried against the path with a `/` before it.
     const ignored = block.exclude.map(glob => {
-        const regex = picomatch__WEBPACK_IMPORTED_MODULE_2___default().makeRe(under(glob), { dot: true });
+        const regex = picomatch__WEBPACK_IMPORTED_MODULE_3___default().makeRe(under(glob), { dot: true });
         return new RegExp(`^/${regex.source.replace(/^\^/, '')}`);
     });
     return {
@@ -8499,7 +8566,7 @@ function vitestProjects(read, dir, configs, root, list) {
         const negated = value.startsWith('!');
         const pattern = joinPath(dir, value.replace(/^!/, '').replace(/^\.\//, '').replace(/\/+$/, ''));
         const matches = /[*?{[]/.test(pattern)
-            ? picomatch__WEBPACK_IMPORTED_MODULE_2___default()(pattern, { dot: true })
+            ? picomatch__WEBPACK_IMPORTED_MODULE_3___default()(pattern, { dot: true })
             : (path) => path === pattern;
         // A folder's config: vitest's before vite's, in VITEST_CONFIG_NAMES order.
         const byFolder = new Map();
@@ -8734,7 +8801,7 @@ const ignoredBy = (settings, path) => settings.testPathIgnorePatterns.some(patte
  */
 function makeTestMatcher(jest, pytest = [], conftestIgnores = []) {
     const matchers = jest.map(settings => {
-        const globs = settings.testMatch.length ? picomatch__WEBPACK_IMPORTED_MODULE_2___default()(settings.testMatch, { dot: true }) : undefined;
+        const globs = settings.testMatch.length ? picomatch__WEBPACK_IMPORTED_MODULE_3___default()(settings.testMatch, { dot: true }) : undefined;
         const folder = settings.dir ? settings.dir + '/' : '';
         const roots = settings.roots.map(root => (root === '' ? '' : root + '/'));
         return { settings, globs, folder, roots };
@@ -8754,7 +8821,7 @@ function makeTestMatcher(jest, pytest = [], conftestIgnores = []) {
             return (pytestCollects(pytest.find(settings => settings.dir === '' || path.startsWith(settings.dir + '/')), path) && !conftestIgnores.some(ignore => ignores(ignore, path)));
         if (path.endsWith('.go'))
             return GO_TEST.test(path);
-        if (!(0,_model_js__WEBPACK_IMPORTED_MODULE_3__/* .isJsLike */ .Pp)(path))
+        if (!(0,_model_js__WEBPACK_IMPORTED_MODULE_4__/* .isJsLike */ .Pp)(path))
             return false;
         for (const matcher of matchers) {
             if (!path.startsWith(matcher.folder))
@@ -8926,8 +8993,8 @@ function loadPytestSettings(read, dir) {
 function pytestMatcher(patterns) {
     const byName = patterns.filter(p => !p.includes('/'));
     const byPath = patterns.filter(p => p.includes('/')).map(p => `**/${p.replace(/^\.\//, '')}`);
-    const name = byName.length ? picomatch__WEBPACK_IMPORTED_MODULE_2___default()(byName, { dot: true, nobrace: true, noextglob: true }) : () => false;
-    const path = byPath.length ? picomatch__WEBPACK_IMPORTED_MODULE_2___default()(byPath, { dot: true, nobrace: true, noextglob: true }) : () => false;
+    const name = byName.length ? picomatch__WEBPACK_IMPORTED_MODULE_3___default()(byName, { dot: true, nobrace: true, noextglob: true }) : () => false;
+    const path = byPath.length ? picomatch__WEBPACK_IMPORTED_MODULE_3___default()(byPath, { dot: true, nobrace: true, noextglob: true }) : () => false;
     return file => name(file.slice(file.lastIndexOf('/') + 1)) || path(file) || path(`/${file}`);
 }
 /**
@@ -8961,7 +9028,7 @@ function compiledRules(settings) {
             testpaths: settings.testpaths.map(folder => {
                 if (!folder.includes('*'))
                     return path => folder === '' || path.startsWith(folder + '/');
-                const glob = picomatch__WEBPACK_IMPORTED_MODULE_2___default()([folder, `${folder}/**`], { dot: true });
+                const glob = picomatch__WEBPACK_IMPORTED_MODULE_3___default()([folder, `${folder}/**`], { dot: true });
                 return path => glob(path);
             }),
             ignoreGlobs: settings.ignoreGlobs.map(fnmatchPath),

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { dirname, extname, join, relative, resolve, sep } from 'node:path'
 import { readJson } from './frameworks/node-resolve.js'
+import { jestConfigArgument } from './script-words.js'
 import type { Framework } from './types.js'
 
 export interface PackageJson {
@@ -72,13 +73,6 @@ export function isPythonProject(dir: string): boolean {
   return has(dir, [...PYTHON_MARKERS, 'conftest.py'])
 }
 
-/** The config file a test script hands jest (`--config <file>`, `-c <file>`), as written; not inline JSON. */
-export function jestConfigArgument(script: string): string | undefined {
-  const match = /\bjest\b[^&|;]*?\s(?:--config(?:=|\s+)|-c\s+)(?:"([^"]+)"|'([^']+)'|([^\s"']+))/.exec(script)
-  const path = match?.[1] ?? match?.[2] ?? match?.[3]
-  return path && !path.trimStart().startsWith('{') ? path : undefined
-}
-
 /**
  * The config file the test script hands jest (`jest --config ./scripts/jest.config.js`, `-c`),
  * as an absolute path, when it exists.
@@ -105,14 +99,6 @@ export function jestProjectsOf(dir: string, runConfigs: readonly string[]): stri
 function existingInside(dir: string, path: string): string | undefined {
   const file = resolve(dir, path)
   return insideRepo(file, dir) && existsSync(file) ? file : undefined
-}
-
-/** The config files (`--config`, `-c`) of each jest run of a script's commands that names one. */
-export function jestConfigArguments(script: string): string[] {
-  return script
-    .split(/&&|\|\||;/)
-    .map(command => (/(?:^|[\s/])jest(?:\s|$)/.test(command) ? jestConfigArgument(command) : undefined))
-    .filter((path): path is string => path !== undefined)
 }
 
 /** Node options whose value may come as the next word (`--import tsx`, `-r ts-node/register`). */

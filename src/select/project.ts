@@ -1,5 +1,11 @@
 import picomatch from 'picomatch'
-import { jestConfigArgument, jestConfigArguments, NODE_OPTIONS_WITH_VALUE } from '../runners/detect.js'
+import { NODE_OPTIONS_WITH_VALUE } from '../runners/detect.js'
+import {
+  commandsOf,
+  configArgument,
+  jestConfigArgument,
+  jestConfigArguments
+} from '../runners/script-words.js'
 import { RUNNER_CONFIG_CHANGED, TSCONFIG_CHANGED } from './fallback.js'
 import { isJsLike } from './model.js'
 
@@ -1324,19 +1330,6 @@ export function runnerArguments(scripts: unknown, runner: RegExp): string[] | un
   return script === undefined ? undefined : commandWords(script, runner)
 }
 
-/**
- * The config file a runner's words name: `--config <file>`, `--config=<file>`, or `<short> <file>`
- * for a runner whose short flag is the config's (vitest's `-c`; mocha's `-c` is `--colors`).
- */
-export function configArgument(words: readonly string[], short?: string): string | undefined {
-  for (let i = 0; i < words.length; i++) {
-    const word = words[i] as string
-    if ((word === '--config' || (short !== undefined && word === short)) && words[i + 1]) return words[i + 1]
-    if (word.startsWith('--config=') && word.length > 9) return word.slice(9)
-  }
-  return undefined
-}
-
 export const VITEST_COMMAND = /^(?:\S*\/)?vitest$/
 export const MOCHA_COMMAND = /^(?:\S*\/)?_?mocha$/
 
@@ -1360,16 +1353,6 @@ function commandWords(script: string, name: RegExp, flag?: string): string[] | u
     if (at >= 0 && (flag === undefined || after.includes(flag))) return after
   }
   return undefined
-}
-
-/** The commands of a script (split at `&&`, `||`, `;` and `|`), each as its words, unquoted. */
-function commandsOf(script: string): string[][] {
-  return script.split(/&&|\|\||;|\|/).map(part =>
-    part
-      .trim()
-      .split(/\s+/)
-      .map(word => word.replace(/^['"]|['"]$/g, ''))
-  )
 }
 
 /**
