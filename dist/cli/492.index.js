@@ -2740,10 +2740,11 @@ function carryResolutions(memo, change, rules) {
     for (const key in memo) {
         const value = memo[key];
         const nul = key.indexOf('\u0000');
+        const dir = key.slice(0, nul);
         const spec = key.slice(nul + 1);
-        let keep = rewriteHolds(key.slice(0, nul), spec);
+        let keep = rewriteHolds(dir, spec);
         if (keep && !RELATIVE.test(spec))
-            keep = !spec.startsWith('/') && bareHolds(key.slice(0, nul), spec);
+            keep = !spec.startsWith('/') && bareHolds(dir, spec);
         else if (keep) {
             const last = spec.slice(spec.lastIndexOf('/') + 1);
             if (last === '' ||
@@ -2751,7 +2752,7 @@ function carryResolutions(memo, change, rules) {
                 last === '..' ||
                 names.has(last) ||
                 names.has(last.replace(LAST_EXTENSION, ''))) {
-                keep = !touchedOrBuilt((0,project/* joinPath */.uJ)(key.slice(0, nul), spec));
+                keep = !touchedOrBuilt((0,project/* joinPath */.uJ)(dir, spec));
             }
             else
                 keep = !buildFolder.test(spec);

@@ -93,9 +93,10 @@ export function carryResolutions(
   for (const key in memo) {
     const value = memo[key] as string
     const nul = key.indexOf('\u0000')
+    const dir = key.slice(0, nul)
     const spec = key.slice(nul + 1)
-    let keep = rewriteHolds(key.slice(0, nul), spec)
-    if (keep && !RELATIVE.test(spec)) keep = !spec.startsWith('/') && bareHolds(key.slice(0, nul), spec)
+    let keep = rewriteHolds(dir, spec)
+    if (keep && !RELATIVE.test(spec)) keep = !spec.startsWith('/') && bareHolds(dir, spec)
     else if (keep) {
       const last = spec.slice(spec.lastIndexOf('/') + 1)
       if (
@@ -105,7 +106,7 @@ export function carryResolutions(
         names.has(last) ||
         names.has(last.replace(LAST_EXTENSION, ''))
       ) {
-        keep = !touchedOrBuilt(joinPath(key.slice(0, nul), spec))
+        keep = !touchedOrBuilt(joinPath(dir, spec))
       } else keep = !buildFolder.test(spec)
     }
     if (!keep) dropped.set(key, value)
