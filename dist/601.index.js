@@ -5441,7 +5441,7 @@ class JsScanner {
             if (this.is(next, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '{'))
                 return this.exportList(next, end);
             if (this.is(next, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3, 'type') && this.is(next + 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '{'))
-                return this.exportList(next + 1, end);
+                return this.exportList(next + 1, end, true);
             if (this.is(next, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3, 'default'))
                 return this.declaration(start, next + 1, end, 'default');
             if (this.is(next, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '=') || this.is(next, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3, 'import') || this.is(next, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3, 'as'))
@@ -6202,12 +6202,16 @@ class JsScanner {
         }
         return into;
     }
-    addBinding(spec, kind, names) {
-        this.scan_.imports.push({ spec, kind, names });
+    addBinding(spec, kind, names, typeOnly = false) {
+        this.scan_.imports.push(typeOnly ? { spec, kind, names, typeOnly } : { spec, kind, names });
         for (const binding of names ?? []) {
             if (binding.local) {
-                // Short and unique enough as it is: the binding's source and imported name.
-                this.scan_.symbols[binding.local] = { hash: `${spec}\u0000${binding.imported}`, refs: [] };
+                // Short and unique enough as it is: the binding's source and imported name (and whether
+                // it is a type only: made one, a value in use is undefined when the code runs).
+                this.scan_.symbols[binding.local] = {
+                    hash: `${spec}\u0000${binding.imported}${typeOnly ? '\u0000type' : ''}`,
+                    refs: []
+                };
             }
         }
     }
@@ -6218,7 +6222,9 @@ class JsScanner {
             this.moduleParts.push(`import ${this.t(k)}`);
             return;
         }
-        if (this.is(k, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3, 'type') && !this.is(k + 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, ',') && !this.is(k + 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3, 'from'))
+        // `import type …`: erased from the output, it loads nothing.
+        const typeOnly = this.is(k, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3, 'type') && !this.is(k + 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, ',') && !this.is(k + 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3, 'from');
+        if (typeOnly)
             k++;
         const names = [];
         if (this.is(k, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3) && this.is(k + 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '=')) {
@@ -6251,7 +6257,7 @@ class JsScanner {
         while (k < end && !this.is(k, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .STRING */ .An))
             k++;
         if (k < end)
-            this.addBinding(this.t(k), 'static', names);
+            this.addBinding(this.t(k), 'static', names, typeOnly);
     }
     /** `a`, `a as b`, `type a`, `'str' as b`, `default as b` items of an import/export list. */
     listItems(from, to) {
@@ -6301,7 +6307,7 @@ class JsScanner {
             this.scan_.exportAll.push(spec);
         }
     }
-    exportList(open, end) {
+    exportList(open, end, typeOnly = false) {
         const close = this.match[open];
         const items = this.listItems(open + 1, close > open ? close : end);
         const spec = this.fromSpec(close > open ? close : open, end);
@@ -6311,7 +6317,7 @@ class JsScanner {
             return;
         }
         const names = items.map(item => ({ imported: item.name, local: `@reexport:${item.alias}` }));
-        this.addBinding(spec, 'reexport', names);
+        this.addBinding(spec, 'reexport', names, typeOnly);
         for (const item of items)
             this.scan_.exports[item.alias] = `@reexport:${item.alias}`;
     }

@@ -1584,6 +1584,46 @@ describe('safety fallbacks', () => {
     expect([base.mode, base.fallback]).toEqual(['all', 'config/base.json: a TypeScript config changed'])
   })
 
+  it('takes an `import type` for no load: a change to what runs at load does not reach through it, a type change does', async () => {
+    const files = {
+      'package.json': '{"name":"x"}\n',
+      // As es-toolkit's compat toolkit: every export copied onto one object when the module loads.
+      'src/registry.ts': [
+        "import * as all from './all'",
+        'export interface Registry {',
+        '  size: number',
+        '}',
+        'export const registry: Record<string, unknown> = {}',
+        'Object.assign(registry, all)',
+        ''
+      ].join('\n'),
+      'src/all.ts': "export { a } from './a'\nexport { b } from './b'\n",
+      'src/a.ts': 'export const a = (): number => 1\n',
+      'src/b.ts':
+        "import type { Registry } from './registry'\nexport const b = (r?: Registry): number => r?.size ?? 2\n",
+      'src/types.ts': "export type { Registry } from './registry'\n",
+      'src/c.ts': "import type { Registry } from './types'\nexport const c = (): number => 3\n",
+      'test/a.test.ts': "import { a } from '../src/a'\ntest('a', () => expect(a()).toBe(1))\n",
+      'test/b.test.ts': "import { b } from '../src/b'\ntest('b', () => expect(b()).toBe(2))\n",
+      'test/c.test.ts': "import { c } from '../src/c'\ntest('c', () => expect(c()).toBe(3))\n",
+      'test/registry.test.ts':
+        "import { registry } from '../src/registry'\ntest('r', () => expect(typeof registry.a).toBe('function'))\n"
+    }
+    // b.ts and c.ts never load registry.ts: what it does when it loads cannot reach their tests.
+    const body = await afterChange(files, { 'src/a.ts': 'export const a = (): number => 10\n' })
+    expect(body.tests).toEqual(['test/a.test.ts', 'test/registry.test.ts'])
+    // The type they take did change: b's signature takes it.
+    const type = await afterChange(files, {
+      'src/registry.ts': (files['src/registry.ts'] as string).replace('size: number', 'size?: number')
+    })
+    expect(type.tests).toEqual(['test/b.test.ts', 'test/registry.test.ts'])
+    // A value import made a type one leaves the value undefined where the code runs.
+    const madeType = await afterChange(files, {
+      'src/all.ts': "export { a } from './a'\nexport type { b } from './b'\n"
+    })
+    expect(madeType.tests).toEqual(['test/registry.test.ts'])
+  })
+
   it('does not run everything when only package metadata changed', async () => {
     const files = {
       ...LIB,

@@ -2875,7 +2875,9 @@ function addEdgesFrom(node, edges) {
         into(target).loaders.push({ from: node.path, whole });
     for (const [local, binding] of node.bindings)
         for (const target of targetsOfBinding(binding))
-            into(target).bindings.push({ from: node.path, local, imported: binding.imported });
+            into(target).bindings.push(binding.typeOnly
+                ? { from: node.path, local, imported: binding.imported, typeOnly: true }
+                : { from: node.path, local, imported: binding.imported });
     for (const target of node.exportAll)
         into(target).exportAllers.push(node.path);
 }
@@ -2903,7 +2905,8 @@ function encodeEdges(edges, index) {
     const at = (path) => index.get(path);
     return JSON.stringify([
         edges.loaders.flatMap(l => [at(l.from), l.whole ? 1 : 0]),
-        edges.bindings.flatMap(b => [at(b.from), b.local, b.imported]),
+        // A type-only binding's file as -1 - its index.
+        edges.bindings.flatMap(b => [b.typeOnly ? -1 - at(b.from) : at(b.from), b.local, b.imported]),
         edges.exportAllers.map(at)
     ]);
 }
@@ -2915,12 +2918,15 @@ function decodeEdges(line, paths) {
     const edges = { loaders: [], bindings: [], exportAllers: alls.map(i => paths[i]) };
     for (let i = 0; i < loads.length; i += 2)
         edges.loaders.push({ from: paths[loads[i]], whole: loads[i + 1] === 1 });
-    for (let i = 0; i < binds.length; i += 3)
-        edges.bindings.push({
-            from: paths[binds[i]],
+    for (let i = 0; i < binds.length; i += 3) {
+        const at = binds[i];
+        const binding = {
+            from: paths[at < 0 ? -1 - at : at],
             local: binds[i + 1],
             imported: binds[i + 2]
-        });
+        };
+        edges.bindings.push(at < 0 ? { ...binding, typeOnly: true } : binding);
+    }
     return edges;
 }
 /**
@@ -3203,13 +3209,15 @@ function linkNode(path, scan, resolver, conftests, goPackages, setupLoads = []) 
                 if (record.kind === 'reexport' && record.names && record.names.length === 0) {
                     node.exportAll.push(file);
                 }
-                load(file, record.names === null);
+                if (!record.typeOnly)
+                    load(file, record.names === null);
             }
             for (const binding of record.names ?? []) {
                 if (binding.local)
                     node.bindings.set(binding.local, {
                         target,
                         ...(also && { also }),
+                        ...(record.typeOnly && { typeOnly: true }),
                         imported: binding.imported === '*'
                             ? WHOLE
                             : record.kind === 'require' || record.kind === 'dynamic'
@@ -3429,6 +3437,8 @@ function pythonReferences(node, refs) {
 }
 /** Marks a binding's imported name as taken by `require` or `await import` (see stepForward). */
 const REQUIRED = '?';
+/** The walk's key for the type an `import type` takes (`type:<name>`): an export, not loaded. */
+const TYPE_OF = 'type:';
 /** An imported name without the REQUIRED mark. */
 function exportedName(imported) {
     return imported.startsWith(REQUIRED) ? imported.slice(1) : imported;
@@ -3464,6 +3474,18 @@ function stepForward(node, key, visit, skip, nodes) {
         if (scan.esm && (0,model/* own */.ZV)(scan.exports, name) === undefined)
             visit(file, 'export:default');
     }
+    else if (key.startsWith(TYPE_OF)) {
+        // As `export:` without the load: what an ES module exports under the name.
+        const name = key.slice(TYPE_OF.length);
+        const local = (0,model/* own */.ZV)(scan.exports, name);
+        if (local !== undefined)
+            visit(file, local);
+        else if (!scan.esm)
+            visit(file, WHOLE);
+        else
+            for (const target of node.exportAll)
+                visit(target, key);
+    }
     else if (key.startsWith('export:')) {
         visit(file, LOAD);
         const name = key.slice(7);
@@ -3483,8 +3505,9 @@ function stepForward(node, key, visit, skip, nodes) {
     else {
         const binding = node.bindings.get(key);
         if (binding) {
+            const to = binding.imported === WHOLE ? WHOLE : binding.typeOnly ? TYPE_OF : 'export:';
             for (const target of targetsOfBinding(binding))
-                visit(target, binding.imported === WHOLE ? WHOLE : `export:${binding.imported}`);
+                visit(target, to === WHOLE ? WHOLE : `${to}${binding.imported}`);
             return undefined;
         }
         const symbol = (0,model/* own */.ZV)(scan.symbols, key);
@@ -3579,7 +3602,9 @@ function changedSymbolsFor(change, key) {
                 ? MODULE_SYMBOL
                 : key.startsWith('export:')
                     ? exportedName(key.slice(7))
-                    : key
+                    : key.startsWith(TYPE_OF)
+                        ? key.slice(TYPE_OF.length)
+                        : key
         ];
     if (key === WHOLE)
         return [...change.symbols, ...change.exports];
@@ -3587,6 +3612,10 @@ function changedSymbolsFor(change, key) {
         return change.symbols.has(MODULE_SYMBOL) ? [MODULE_SYMBOL] : [];
     if (key.startsWith('export:'))
         return change.exports.has(key.slice(7)) ? [key.slice(7)] : [];
+    if (key.startsWith(TYPE_OF)) {
+        const name = key.slice(TYPE_OF.length);
+        return change.exports.has(name) ? [name] : [];
+    }
     return change.symbols.has(key) ? [key] : [];
 }
 /** The steps of a forward walk (`file\u0000key` ids) from node `id` back to where it started. */
@@ -3600,6 +3629,8 @@ function chainOf(parent, id) {
         let key = current.slice(sep + 1);
         if (key.startsWith('export:'))
             key = exportedName(key.slice(7));
+        else if (key.startsWith(TYPE_OF))
+            key = key.slice(TYPE_OF.length);
         const step = key === WHOLE || key === LOAD ? file : `${file}#${key}`;
         if (step !== last && !(steps.length && step === file && last.startsWith(file + '#')))
             steps.push(step);
@@ -3662,8 +3693,9 @@ function predecessors(graph, index, nodeId, out) {
             break;
         case 'A': // some EXP(F, X)
             out.push(id('W', file));
+            // A type-only binding takes a type (see TYPE_OF), which does not load its module.
             for (const b of graph.edgesInto(file)?.bindings ?? [])
-                if (b.imported !== WHOLE)
+                if (b.imported !== WHOLE && !b.typeOnly)
                     out.push(id('S', b.from, b.local));
             for (const from of graph.edgesInto(file)?.exportAllers ?? [])
                 out.push(id('A', from));
@@ -7623,7 +7655,7 @@ function metadataOnlyChange(before, after) {
  * the list of files and the project configs are the same (their fingerprint); after files were
  * added or deleted, with the same configs, what still holds is worked out (see relink.ts).
  */
-const SCANNER_VERSION = 46;
+const SCANNER_VERSION = 47;
 /** Lines read one at a time with a read of their own; after this many, the whole bulk at once. */
 const LINES_READ_ONE_BY_ONE = 256;
 /** Closes the file of a bulk that was never read in whole once nothing can read it any more. */

@@ -22,6 +22,8 @@ export interface Binding {
   also?: readonly string[]
   /** Exported name, or WHOLE for a namespace / whole-module import. */
   imported: string
+  /** From `import type`: it takes the name's type, and loads nothing (see ImportRecord.typeOnly). */
+  typeOnly?: true
 }
 
 export interface GraphNode {
@@ -47,7 +49,7 @@ export interface GraphNode {
 /** The edges into one file: who loads it, binds to it, or re-exports all of it. */
 export interface EdgesInto {
   loaders: Array<{ from: string; whole: boolean }>
-  bindings: Array<{ from: string; local: string; imported: string }>
+  bindings: Array<{ from: string; local: string; imported: string; typeOnly?: true }>
   exportAllers: string[]
 }
 
@@ -129,7 +131,11 @@ export function addEdgesFrom(node: GraphNode, edges: Map<string, EdgesInto>): vo
   for (const { target, whole } of node.loads) into(target).loaders.push({ from: node.path, whole })
   for (const [local, binding] of node.bindings)
     for (const target of targetsOfBinding(binding))
-      into(target).bindings.push({ from: node.path, local, imported: binding.imported })
+      into(target).bindings.push(
+        binding.typeOnly
+          ? { from: node.path, local, imported: binding.imported, typeOnly: true }
+          : { from: node.path, local, imported: binding.imported }
+      )
   for (const target of node.exportAll) into(target).exportAllers.push(node.path)
 }
 
@@ -154,7 +160,8 @@ function encodeEdges(edges: EdgesInto | undefined, index: Map<string, number>): 
   const at = (path: string): number => index.get(path) as number
   return JSON.stringify([
     edges.loaders.flatMap(l => [at(l.from), l.whole ? 1 : 0]),
-    edges.bindings.flatMap(b => [at(b.from), b.local, b.imported]),
+    // A type-only binding's file as -1 - its index.
+    edges.bindings.flatMap(b => [b.typeOnly ? -1 - at(b.from) : at(b.from), b.local, b.imported]),
     edges.exportAllers.map(at)
   ])
 }
@@ -166,12 +173,15 @@ function decodeEdges(line: string, paths: readonly string[]): EdgesInto | undefi
   const edges: EdgesInto = { loaders: [], bindings: [], exportAllers: alls.map(i => paths[i] as string) }
   for (let i = 0; i < loads.length; i += 2)
     edges.loaders.push({ from: paths[loads[i] as number] as string, whole: loads[i + 1] === 1 })
-  for (let i = 0; i < binds.length; i += 3)
-    edges.bindings.push({
-      from: paths[binds[i] as number] as string,
+  for (let i = 0; i < binds.length; i += 3) {
+    const at = binds[i] as number
+    const binding = {
+      from: paths[at < 0 ? -1 - at : at] as string,
       local: binds[i + 1] as string,
       imported: binds[i + 2] as string
-    })
+    }
+    edges.bindings.push(at < 0 ? { ...binding, typeOnly: true } : binding)
+  }
   return edges
 }
 
@@ -455,13 +465,14 @@ export function linkNode(
         if (record.kind === 'reexport' && record.names && record.names.length === 0) {
           node.exportAll.push(file)
         }
-        load(file, record.names === null)
+        if (!record.typeOnly) load(file, record.names === null)
       }
       for (const binding of record.names ?? []) {
         if (binding.local)
           node.bindings.set(binding.local, {
             target,
             ...(also && { also }),
+            ...(record.typeOnly && { typeOnly: true }),
             imported:
               binding.imported === '*'
                 ? WHOLE
@@ -702,6 +713,9 @@ function pythonReferences(node: GraphNode, refs: string[]): string[] {
 /** Marks a binding's imported name as taken by `require` or `await import` (see stepForward). */
 export const REQUIRED = '?'
 
+/** The walk's key for the type an `import type` takes (`type:<name>`): an export, not loaded. */
+const TYPE_OF = 'type:'
+
 /** An imported name without the REQUIRED mark. */
 export function exportedName(imported: string): string {
   return imported.startsWith(REQUIRED) ? imported.slice(1) : imported
@@ -735,6 +749,13 @@ export function stepForward(
     const name = exportedName(key.slice(7))
     visit(file, `export:${name}`)
     if (scan.esm && own(scan.exports, name) === undefined) visit(file, 'export:default')
+  } else if (key.startsWith(TYPE_OF)) {
+    // As `export:` without the load: what an ES module exports under the name.
+    const name = key.slice(TYPE_OF.length)
+    const local = own(scan.exports, name)
+    if (local !== undefined) visit(file, local)
+    else if (!scan.esm) visit(file, WHOLE)
+    else for (const target of node.exportAll) visit(target, key)
   } else if (key.startsWith('export:')) {
     visit(file, LOAD)
     const name = key.slice(7)
@@ -747,8 +768,9 @@ export function stepForward(
   } else {
     const binding = node.bindings.get(key)
     if (binding) {
+      const to = binding.imported === WHOLE ? WHOLE : binding.typeOnly ? TYPE_OF : 'export:'
       for (const target of targetsOfBinding(binding))
-        visit(target, binding.imported === WHOLE ? WHOLE : `export:${binding.imported}`)
+        visit(target, to === WHOLE ? WHOLE : `${to}${binding.imported}`)
       return undefined
     }
     const symbol = own(scan.symbols, key)
@@ -858,11 +880,17 @@ function changedSymbolsFor(change: FileChange, key: string): string[] {
         ? MODULE_SYMBOL
         : key.startsWith('export:')
           ? exportedName(key.slice(7))
-          : key
+          : key.startsWith(TYPE_OF)
+            ? key.slice(TYPE_OF.length)
+            : key
     ]
   if (key === WHOLE) return [...change.symbols, ...change.exports]
   if (key === LOAD) return change.symbols.has(MODULE_SYMBOL) ? [MODULE_SYMBOL] : []
   if (key.startsWith('export:')) return change.exports.has(key.slice(7)) ? [key.slice(7)] : []
+  if (key.startsWith(TYPE_OF)) {
+    const name = key.slice(TYPE_OF.length)
+    return change.exports.has(name) ? [name] : []
+  }
   return change.symbols.has(key) ? [key] : []
 }
 
@@ -876,6 +904,7 @@ export function chainOf(parent: Map<string, string | null>, id: string): string[
     const file = current.slice(0, sep)
     let key = current.slice(sep + 1)
     if (key.startsWith('export:')) key = exportedName(key.slice(7))
+    else if (key.startsWith(TYPE_OF)) key = key.slice(TYPE_OF.length)
     const step = key === WHOLE || key === LOAD ? file : `${file}#${key}`
     if (step !== last && !(steps.length && step === file && last.startsWith(file + '#'))) steps.push(step)
     last = step
@@ -949,8 +978,9 @@ function predecessors(graph: Graph, index: ReverseIndex, nodeId: string, out: st
       break
     case 'A': // some EXP(F, X)
       out.push(id('W', file))
+      // A type-only binding takes a type (see TYPE_OF), which does not load its module.
       for (const b of graph.edgesInto(file)?.bindings ?? [])
-        if (b.imported !== WHOLE) out.push(id('S', b.from, b.local))
+        if (b.imported !== WHOLE && !b.typeOnly) out.push(id('S', b.from, b.local))
       for (const from of graph.edgesInto(file)?.exportAllers ?? []) out.push(id('A', from))
       break
     case 'E': {

@@ -938,7 +938,8 @@ class JsScanner {
       const next = k + 1
       if (this.is(next, PUNCT, '*')) return this.exportStar(next + 1, end)
       if (this.is(next, PUNCT, '{')) return this.exportList(next, end)
-      if (this.is(next, IDENT, 'type') && this.is(next + 1, PUNCT, '{')) return this.exportList(next + 1, end)
+      if (this.is(next, IDENT, 'type') && this.is(next + 1, PUNCT, '{'))
+        return this.exportList(next + 1, end, true)
       if (this.is(next, IDENT, 'default')) return this.declaration(start, next + 1, end, 'default')
       if (this.is(next, PUNCT, '=') || this.is(next, IDENT, 'import') || this.is(next, IDENT, 'as'))
         return this.moduleStatement(start, end)
@@ -1716,12 +1717,21 @@ class JsScanner {
     return into
   }
 
-  private addBinding(spec: string, kind: 'static' | 'reexport', names: ImportBinding[] | null): void {
-    this.scan_.imports.push({ spec, kind, names })
+  private addBinding(
+    spec: string,
+    kind: 'static' | 'reexport',
+    names: ImportBinding[] | null,
+    typeOnly = false
+  ): void {
+    this.scan_.imports.push(typeOnly ? { spec, kind, names, typeOnly } : { spec, kind, names })
     for (const binding of names ?? []) {
       if (binding.local) {
-        // Short and unique enough as it is: the binding's source and imported name.
-        this.scan_.symbols[binding.local] = { hash: `${spec}\u0000${binding.imported}`, refs: [] }
+        // Short and unique enough as it is: the binding's source and imported name (and whether
+        // it is a type only: made one, a value in use is undefined when the code runs).
+        this.scan_.symbols[binding.local] = {
+          hash: `${spec}\u0000${binding.imported}${typeOnly ? '\u0000type' : ''}`,
+          refs: []
+        }
       }
     }
   }
@@ -1733,7 +1743,10 @@ class JsScanner {
       this.moduleParts.push(`import ${this.t(k)}`)
       return
     }
-    if (this.is(k, IDENT, 'type') && !this.is(k + 1, PUNCT, ',') && !this.is(k + 1, IDENT, 'from')) k++
+    // `import type …`: erased from the output, it loads nothing.
+    const typeOnly =
+      this.is(k, IDENT, 'type') && !this.is(k + 1, PUNCT, ',') && !this.is(k + 1, IDENT, 'from')
+    if (typeOnly) k++
     const names: ImportBinding[] = []
     if (this.is(k, IDENT) && this.is(k + 1, PUNCT, '=')) {
       // import X = require('y') / import X = A.B
@@ -1760,7 +1773,7 @@ class JsScanner {
       k = close > k ? close + 1 : end
     }
     while (k < end && !this.is(k, STRING)) k++
-    if (k < end) this.addBinding(this.t(k), 'static', names)
+    if (k < end) this.addBinding(this.t(k), 'static', names, typeOnly)
   }
 
   /** `a`, `a as b`, `type a`, `'str' as b`, `default as b` items of an import/export list. */
@@ -1811,7 +1824,7 @@ class JsScanner {
     }
   }
 
-  private exportList(open: number, end: number): void {
+  private exportList(open: number, end: number, typeOnly = false): void {
     const close = this.match[open] as number
     const items = this.listItems(open + 1, close > open ? close : end)
     const spec = this.fromSpec(close > open ? close : open, end)
@@ -1820,7 +1833,7 @@ class JsScanner {
       return
     }
     const names = items.map(item => ({ imported: item.name, local: `@reexport:${item.alias}` }))
-    this.addBinding(spec, 'reexport', names)
+    this.addBinding(spec, 'reexport', names, typeOnly)
     for (const item of items) this.scan_.exports[item.alias] = `@reexport:${item.alias}`
   }
 

@@ -26,6 +26,11 @@ export interface ImportRecord {
   kind: ImportKind
   /** Named bindings; null means the whole module is reached (namespace, require, side effect). */
   names: ImportBinding[] | null
+  /**
+   * TypeScript's `import type …` and `export type { … } from`: erased from what runs, so it loads
+   * nothing; its names still reach the types they name.
+   */
+  typeOnly?: true
   /** Python `import pkg` (or `import pkg.mod as local`): the name the module is bound to. */
   local?: string
   /**
