@@ -163,6 +163,21 @@ describe('JS/TS resolution', () => {
     expect(file(r, 'apps/three/main.ts', '#hidden')).toBe('EXTERNAL')
   })
 
+  it('takes the exports pattern with the longest prefix, as Node does, whatever their order', () => {
+    const r = resolver({
+      'package.json': JSON.stringify({ workspaces: ['packages/*'] }),
+      'packages/kit/package.json': JSON.stringify({
+        name: 'kit',
+        exports: { './*': './src/*.ts', './feature/*': './src/features/*/index.ts' }
+      }),
+      'packages/kit/src/feature/a.ts': '',
+      'packages/kit/src/features/a/index.ts': '',
+      'packages/kit/src/util.ts': ''
+    })
+    expect(file(r, 'app/x.ts', 'kit/feature/a')).toBe('packages/kit/src/features/a/index.ts')
+    expect(file(r, 'app/x.ts', 'kit/util')).toBe('packages/kit/src/util.ts')
+  })
+
   it('resolves workspace packages through exports (mapping dist back to src), main and subpaths', () => {
     const r = resolver({
       'package.json': JSON.stringify({ workspaces: ['packages/*'] }),

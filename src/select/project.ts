@@ -1269,44 +1269,65 @@ function packageTsConfig(
 const TSCONFIG_CONDITIONS = new Set(['node', 'require', 'types', 'default'])
 
 /**
- * The path an `exports` map gives for `key` (`.`, `./base`), as Node matches it: the exact key or
- * the longest `*` pattern, and in a conditions object the first key (in its order) that is one of
+ * The entry of a package's `exports` or `imports` map that `key` (`.`, `./sub`, `#name`) takes, as
+ * Node matches them: the map itself for `.` when it is a target or a conditions object; the key
+ * itself; else the `*` pattern (or, deprecated, the folder key ending in `/`) with the longest
+ * prefix. `star` is what its `*` (or the folder) stands for. Undefined when the map has none.
+ */
+export function exportsEntry(
+  map: unknown,
+  key: string
+): { value: unknown; star: string; folder: boolean } | undefined {
+  if (map === undefined || map === null) return undefined
+  if (typeof map !== 'object' || Array.isArray(map))
+    return key === '.' ? { value: map, star: '', folder: false } : undefined
+  const entries = map as Record<string, unknown>
+  const keys = Object.keys(entries)
+  if (keys.length && !keys.some(k => k.startsWith('.') || k.startsWith('#')))
+    return key === '.' ? { value: entries, star: '', folder: false } : undefined
+  if (key in entries && !key.includes('*')) return { value: entries[key], star: '', folder: false }
+  let best: { prefix: number; value: unknown; star: string; folder: boolean } | undefined
+  for (const pattern of keys) {
+    const star = pattern.indexOf('*')
+    const prefix = star < 0 ? pattern : pattern.slice(0, star)
+    const suffix = star < 0 ? '' : pattern.slice(star + 1)
+    const matches =
+      star < 0
+        ? pattern.endsWith('/') && key.startsWith(pattern)
+        : key.startsWith(prefix) && key.endsWith(suffix) && key.length >= prefix.length + suffix.length
+    if (matches && (!best || prefix.length > best.prefix))
+      best = {
+        prefix: prefix.length,
+        value: entries[pattern],
+        star: key.slice(prefix.length, key.length - suffix.length),
+        folder: star < 0
+      }
+  }
+  return best && { value: best.value, star: best.star, folder: best.folder }
+}
+
+/**
+ * The path an `exports` map gives for `key` (`.`, `./base`) when tsc looks a config up: its entry
+ * (see exportsEntry), and in a conditions object the first key (in its order) that is one of
  * TSCONFIG_CONDITIONS; undefined when the map does not export it.
  */
 function exportedPath(exportsMap: unknown, key: string): string | undefined {
-  const isMap =
-    !!exportsMap &&
-    typeof exportsMap === 'object' &&
-    !Array.isArray(exportsMap) &&
-    Object.keys(exportsMap).some(k => k.startsWith('.'))
-  if (!isMap) return key === '.' ? conditionalPath(exportsMap, '') : undefined
-  const entries = exportsMap as Record<string, unknown>
-  if (key in entries && !key.includes('*')) return conditionalPath(entries[key], '')
-  let best: { pattern: string; star: string } | undefined
-  for (const pattern of Object.keys(entries)) {
-    const star = pattern.indexOf('*')
-    if (star < 0 || pattern.indexOf('*', star + 1) >= 0) continue
-    const prefix = pattern.slice(0, star)
-    const suffix = pattern.slice(star + 1)
-    if (key.startsWith(prefix) && key.endsWith(suffix) && key.length >= prefix.length + suffix.length)
-      if (!best || prefix.length > best.pattern.indexOf('*'))
-        best = { pattern, star: key.slice(prefix.length, key.length - suffix.length) }
-  }
-  return best && conditionalPath(entries[best.pattern], best.star)
+  const entry = exportsEntry(exportsMap, key)
+  return entry && conditionalPath(entry.value, entry.star, entry.folder)
 }
 
-function conditionalPath(value: unknown, star: string): string | undefined {
-  if (typeof value === 'string') return value.replace(/\*/g, star)
+function conditionalPath(value: unknown, star: string, folder: boolean): string | undefined {
+  if (typeof value === 'string') return folder ? value + star : value.replace(/\*/g, star)
   if (Array.isArray(value)) {
     for (const item of value) {
-      const found = conditionalPath(item, star)
+      const found = conditionalPath(item, star, folder)
       if (found !== undefined) return found
     }
     return undefined
   }
   if (!value || typeof value !== 'object') return undefined
   for (const [condition, target] of Object.entries(value)) {
-    const found = TSCONFIG_CONDITIONS.has(condition) ? conditionalPath(target, star) : undefined
+    const found = TSCONFIG_CONDITIONS.has(condition) ? conditionalPath(target, star, folder) : undefined
     if (found !== undefined) return found
   }
   return undefined

@@ -4,6 +4,7 @@ import { scanKindOf } from './scan-blob.js'
 import picomatch from 'picomatch'
 import {
   dirname,
+  exportsEntry,
   joinPath,
   loadPackage,
   loadTsConfig,
@@ -277,27 +278,8 @@ export class Resolver {
    * other export conditions take (see targets); none when the map does not lead into the repository.
    */
   private throughMap(map: unknown, key: string, dir: string): string[] {
-    if (map === undefined || map === null) return []
-    if (typeof map === 'string' || Array.isArray(map)) return key === '.' ? this.targets(map, dir, '') : []
-    const entries = map as Record<string, unknown>
-    const keys = Object.keys(entries)
-    if (keys.length && !keys.some(k => k.startsWith('.') || k.startsWith('#'))) {
-      return key === '.' ? this.targets(entries, dir, '') : []
-    }
-    if (key in entries) return this.targets(entries[key], dir, '')
-    for (const pattern of keys) {
-      const star = pattern.indexOf('*')
-      if (star < 0) {
-        if (pattern.endsWith('/') && key.startsWith(pattern))
-          return this.targets(entries[pattern], dir, key.slice(pattern.length), true)
-        continue
-      }
-      const prefix = pattern.slice(0, star)
-      const suffix = pattern.slice(star + 1)
-      if (key.startsWith(prefix) && key.endsWith(suffix) && key.length >= prefix.length + suffix.length)
-        return this.targets(entries[pattern], dir, key.slice(prefix.length, key.length - suffix.length))
-    }
-    return []
+    const entry = exportsEntry(map, key)
+    return entry ? this.targets(entry.value, dir, entry.star, entry.folder) : []
   }
 
   /**
