@@ -2103,13 +2103,9 @@ class Resolver {
         const TOUCHED = 2;
         const bySpec = new Map();
         const jestHolds = (spec) => {
-            for (const settings of this.jest)
-                for (const { regex, targets } of settings.moduleNameMapper) {
-                    const match = regex.exec(spec);
-                    if (match &&
-                        targets.some(target => touched((0,project/* joinPath */.uJ)(target.replace(/\$(\d+)/g, (_, n) => match[Number(n)] ?? '')))))
-                        return false;
-                }
+            for (const path of this.jestMapped(spec))
+                if (touched(path))
+                    return false;
             return true;
         };
         const byAlias = new Map();
@@ -2138,19 +2134,21 @@ class Resolver {
     aliasFor(fromDir, spec) {
         return this.aliases.find(({ dir, find }) => (dir === '' || fromDir === dir || fromDir.startsWith(dir + '/')) && find.test(spec));
     }
-    viaJest(spec) {
-        for (const settings of this.jest) {
+    /** The paths jest's mappings rewrite `spec` to, in the order jest tries them. */
+    *jestMapped(spec) {
+        for (const settings of this.jest)
             for (const { regex, targets } of settings.moduleNameMapper) {
                 const match = regex.exec(spec);
-                if (!match)
-                    continue;
-                for (const target of targets) {
-                    const replaced = target.replace(/\$(\d+)/g, (_, n) => match[Number(n)] ?? '');
-                    const found = this.tryPath((0,project/* joinPath */.uJ)(replaced));
-                    if (found)
-                        return found;
-                }
+                if (match)
+                    for (const target of targets)
+                        yield (0,project/* joinPath */.uJ)(target.replace(/\$(\d+)/g, (_, n) => match[Number(n)] ?? ''));
             }
+    }
+    viaJest(spec) {
+        for (const path of this.jestMapped(spec)) {
+            const found = this.tryPath(path);
+            if (found)
+                return found;
         }
         return undefined;
     }

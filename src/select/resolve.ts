@@ -359,17 +359,7 @@ export class Resolver {
     const TOUCHED = 2
     const bySpec = new Map<string, number>()
     const jestHolds = (spec: string): boolean => {
-      for (const settings of this.jest)
-        for (const { regex, targets } of settings.moduleNameMapper) {
-          const match: RegExpExecArray | null = regex.exec(spec)
-          if (
-            match &&
-            targets.some(target =>
-              touched(joinPath(target.replace(/\$(\d+)/g, (_, n: string): string => match[Number(n)] ?? '')))
-            )
-          )
-            return false
-        }
+      for (const path of this.jestMapped(spec)) if (touched(path)) return false
       return true
     }
     const byAlias = new Map<PathAlias, Map<string, boolean>>()
@@ -398,17 +388,21 @@ export class Resolver {
     )
   }
 
-  private viaJest(spec: string): string | undefined {
-    for (const settings of this.jest) {
+  /** The paths jest's mappings rewrite `spec` to, in the order jest tries them. */
+  private *jestMapped(spec: string): Generator<string> {
+    for (const settings of this.jest)
       for (const { regex, targets } of settings.moduleNameMapper) {
         const match = regex.exec(spec)
-        if (!match) continue
-        for (const target of targets) {
-          const replaced = target.replace(/\$(\d+)/g, (_, n: string) => match[Number(n)] ?? '')
-          const found = this.tryPath(joinPath(replaced))
-          if (found) return found
-        }
+        if (match)
+          for (const target of targets)
+            yield joinPath(target.replace(/\$(\d+)/g, (_, n: string) => match[Number(n)] ?? ''))
       }
+  }
+
+  private viaJest(spec: string): string | undefined {
+    for (const path of this.jestMapped(spec)) {
+      const found = this.tryPath(path)
+      if (found) return found
     }
     return undefined
   }
