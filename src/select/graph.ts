@@ -749,16 +749,11 @@ export function stepForward(
     const name = exportedName(key.slice(7))
     visit(file, `export:${name}`)
     if (scan.esm && own(scan.exports, name) === undefined) visit(file, 'export:default')
-  } else if (key.startsWith(TYPE_OF)) {
-    // As `export:` without the load: what an ES module exports under the name.
-    const name = key.slice(TYPE_OF.length)
-    const local = own(scan.exports, name)
-    if (local !== undefined) visit(file, local)
-    else if (!scan.esm) visit(file, WHOLE)
-    else for (const target of node.exportAll) visit(target, key)
-  } else if (key.startsWith('export:')) {
-    visit(file, LOAD)
-    const name = key.slice(7)
+  } else if (key.startsWith('export:') || key.startsWith(TYPE_OF)) {
+    // A type an `import type` takes is the export without the load.
+    const type = key.startsWith(TYPE_OF)
+    if (!type) visit(file, LOAD)
+    const name = key.slice(type ? TYPE_OF.length : 7)
     const local = own(scan.exports, name)
     const providers = local === undefined ? pythonStarProviders(nodes, node, name) : undefined
     if (local !== undefined) visit(file, local)
@@ -886,11 +881,12 @@ function changedSymbolsFor(change: FileChange, key: string): string[] {
     ]
   if (key === WHOLE) return [...change.symbols, ...change.exports]
   if (key === LOAD) return change.symbols.has(MODULE_SYMBOL) ? [MODULE_SYMBOL] : []
-  if (key.startsWith('export:')) return change.exports.has(key.slice(7)) ? [key.slice(7)] : []
-  if (key.startsWith(TYPE_OF)) {
-    const name = key.slice(TYPE_OF.length)
-    return change.exports.has(name) ? [name] : []
-  }
+  const exported = key.startsWith('export:')
+    ? key.slice(7)
+    : key.startsWith(TYPE_OF)
+      ? key.slice(TYPE_OF.length)
+      : undefined
+  if (exported !== undefined) return change.exports.has(exported) ? [exported] : []
   return change.symbols.has(key) ? [key] : []
 }
 
