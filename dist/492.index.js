@@ -284,6 +284,20 @@ function diffScans(base, head) {
         if (before !== after || (after !== undefined && change.symbols.has(after)))
             change.exports.add(name);
     }
+    // A value made a type alone (`export type { b } from`): what ran through it is gone.
+    const isType = typeNames(head);
+    if (isType) {
+        const wasType = typeNames(base);
+        const valueBefore = (name) => (0,model/* own */.ZV)(base.symbols, name) !== undefined && !wasType?.(name);
+        for (const name of change.symbols)
+            if (isType(name) && valueBefore(name))
+                (change.valuesBefore ??= new Set()).add(name);
+        for (const name of change.exports) {
+            const [before, after] = [(0,model/* own */.ZV)(base.exports, name), (0,model/* own */.ZV)(head.exports, name)];
+            if (after !== undefined && isType(after) && before !== undefined && valueBefore(before))
+                (change.valuesBefore ??= new Set()).add(name);
+        }
+    }
     if (base.exportAll.join('\n') !== head.exportAll.join('\n') ||
         base.esm !== head.esm ||
         base.pkg !== head.pkg)
@@ -298,6 +312,21 @@ function diffScans(base, head) {
     if ((head.lang === 'go' || head.lang === 'py') && wholeImports(base) !== wholeImports(head))
         change.symbols.add(model/* MODULE_SYMBOL */.se);
     return change;
+}
+/**
+ * Whether a local name of a scan is a type alone (see isTypeName in graph.ts): undefined when none
+ * is.
+ */
+function typeNames(scan) {
+    const bound = new Map();
+    for (const record of scan.imports)
+        for (const { local } of record.names ?? [])
+            if (local)
+                bound.set(local, record.typeOnly === true);
+    const typed = (name) => bound.get(name) ?? (0,model/* own */.ZV)(scan.symbols, name)?.typeOnly === true;
+    return [...bound.values()].some(Boolean) || Object.values(scan.symbols).some(symbol => symbol.typeOnly)
+        ? typed
+        : undefined;
 }
 function isEmptyChange(change) {
     return !change.whole && change.symbols.size === 0 && change.exports.size === 0;
@@ -3337,7 +3366,7 @@ const TYPE_CHECK = '<type-check>';
  * Walks everything a test file reaches and returns the changed symbols it meets, each with the
  * chain of steps that leads to it.
  */
-function reachFromTest(graph, test, changes) {
+function reachFromTest(graph, test, changes, typeChecked = false) {
     const parent = new Map();
     const hits = [];
     const hitKeys = new Set();
@@ -3355,9 +3384,15 @@ function reachFromTest(graph, test, changes) {
         const sep = id.indexOf('\u0000');
         const file = id.slice(0, sep);
         const key = id.slice(sep + 1);
+        const node = graph.nodes.get(file);
+        // A test that is not type-checked reaches what runs: no type, nor the type an export is.
+        if (!typeChecked && node && isTypeKey(node, key, changes))
+            continue;
         const change = changes.get(file);
         if (change) {
             for (const symbol of changedSymbolsFor(change, key)) {
+                if (!typeChecked && node && key.startsWith('export:') && isTypeExport(node, symbol, changes))
+                    continue;
                 if (hitKeys.has(`${file}#${symbol}`))
                     continue;
                 hitKeys.add(`${file}#${symbol}`);
@@ -3368,7 +3403,6 @@ function reachFromTest(graph, test, changes) {
                 hits.push({ file, symbol, chain });
             }
         }
-        const node = graph.nodes.get(file);
         if (!node)
             continue;
         const step = (to, toKey) => visit(to, toKey, id);
@@ -3418,6 +3452,35 @@ const TYPE_OF = 'type:';
 /** An imported name without the REQUIRED mark. */
 function exportedName(imported) {
     return imported.startsWith(REQUIRED) ? imported.slice(1) : imported;
+}
+/**
+ * Whether local name `name` of `node` is a type alone: an `import type` binding, or a declaration
+ * that only `interface` and `type` make (a binding wins over a declaration, see stepForward).
+ * What runs never goes through one; type-checked tests do.
+ */
+function isTypeName(node, name, changes) {
+    const binding = node.bindings.get(name);
+    const type = binding ? binding.typeOnly === true : (0,model/* own */.ZV)(node.scan.symbols, name)?.typeOnly === true;
+    return type && !changes?.get(node.path)?.valuesBefore?.has(name);
+}
+/**
+ * Whether a forward walk's `key` of `node` is a type alone (see isTypeName), which a walk of what
+ * runs leaves out: a `type:` key, or a local name that is a type. An `export:` key is not: it
+ * also loads its module.
+ */
+function isTypeKey(node, key, changes) {
+    if (key.startsWith(TYPE_OF))
+        return true;
+    if (key === LOAD || key === WHOLE || key.startsWith('export:'))
+        return false;
+    return isTypeName(node, key, changes);
+}
+/** Whether export `name` of `node` is a type alone (see isTypeName). */
+function isTypeExport(node, name, changes) {
+    const local = (0,model/* own */.ZV)(node.scan.exports, name);
+    return (local !== undefined &&
+        isTypeName(node, local, changes) &&
+        !changes?.get(node.path)?.valuesBefore?.has(name));
 }
 /**
  * One step of a forward walk from `key` of `node` (LOAD, WHOLE, `export:<name>`, an import
@@ -3770,7 +3833,7 @@ function chainTo(found, parentOf, stepAt, start, file) {
  * member called by name holds only for the tests whose forward walk (see members.ts) reaches the
  * change; the others are left out.
  */
-function testsReaching(graph, changes, isTest, members) {
+function testsReaching(graph, changes, isTest, members, isTypeChecked = () => false) {
     const index = reverseIndex();
     /** Where a walk starts, and what a test's forward walk must reach for its hits to hold (see members). */
     const starts = [];
@@ -3802,29 +3865,46 @@ function testsReaching(graph, changes, isTest, members) {
             starts.push({ file, label: `${file}#${TYPE_CHECK}`, nodes: [id('L', file)], target: { file } });
     }
     // Every walk crosses the same graph: node names are numbered once, and each node's predecessors
-    // and test check are worked out once. A walk marks what it visited with its own stamp.
+    // and test check are worked out once. A walk marks what it visited with its own stamp, per
+    // state: node n reached by what runs (2n), or only through a type (2n + 1; see isTypeName),
+    // which reaches type-checked tests alone.
     const numbers = new Map();
     const names = [];
     const predecessorsOf = [];
     const testOf = [];
-    let stamp = new Int32Array(1024);
-    let parent = new Int32Array(1024);
+    let stamp = new Int32Array(2048);
+    let parent = new Int32Array(2048);
     const number = (name) => {
         let n = numbers.get(name);
         if (n === undefined) {
             n = names.length;
             numbers.set(name, n);
             names.push(name);
-            if (n >= stamp.length) {
+            if (2 * n + 1 >= stamp.length) {
                 stamp = grown(stamp);
                 parent = grown(parent);
             }
         }
         return n;
     };
+    /**
+     * Per node: 1 when it is a type alone (a symbol, binding or export; see isTypeName), 0 when not.
+     */
+    const typeNode = [];
+    const isType = (n) => {
+        let known = typeNode[n];
+        if (known === undefined) {
+            const [kind, file, name] = names[n].split(SEP);
+            const node = kind === 'S' || kind === 'E' ? graph.nodes.get(file) : undefined;
+            known = typeNode[n] =
+                node && (kind === 'S' ? isTypeName(node, name, changes) : isTypeExport(node, name, changes)) ? 1 : 0;
+        }
+        return known === 1;
+    };
     // Each node's step of a reason chain, worked out once: many walks build chains through the same nodes.
     const steps = [];
-    const stepAt = (n) => (steps[n] ??= stepFor(names[n]));
+    const stepOfNode = (n) => (steps[n] ??= stepFor(names[n]));
+    const stepAt = (state) => stepOfNode(state >> 1);
     const fileOfNode = [];
     const fileAt = (n) => (fileOfNode[n] ??= names[n].split(SEP)[1]);
     const deadEnds = new Map();
@@ -3853,11 +3933,12 @@ function testsReaching(graph, changes, isTest, members) {
         const queue = [];
         for (const name of start.nodes) {
             const n = number(name);
-            if (stamp[n] === mark)
+            const state = 2 * n + (isType(n) ? 1 : 0);
+            if (stamp[state] === mark)
                 continue;
-            stamp[n] = mark;
-            parent[n] = -1;
-            queue.push(n);
+            stamp[state] = mark;
+            parent[state] = -1;
+            queue.push(state);
         }
         // The tests found, and whether the walk went through a member called by name: then each test
         // must reach the change by a forward walk that follows members by name.
@@ -3865,20 +3946,34 @@ function testsReaching(graph, changes, isTest, members) {
         let throughMember = false;
         /** Each file the walk visits: its first node, and whether the walk went on to another file. */
         const visitedFiles = new Map();
+        const foundThroughType = new Set();
         for (let q = 0; q < queue.length; q++) {
-            const current = queue[q];
+            const state = queue[q];
+            const current = state >> 1;
+            const typed = (state & 1) === 1;
+            // What runs reaches what a type does, and more.
+            if (typed && stamp[2 * current] === mark)
+                continue;
             const currentFile = fileAt(current);
-            let visit = visitedFiles.get(currentFile);
-            if (!visit)
-                visitedFiles.set(currentFile, (visit = { at: current, leadsOn: false }));
+            // Where what runs goes: a file reached through a type alone is not run by the change.
+            let visit = typed ? undefined : visitedFiles.get(currentFile);
+            if (!typed && !visit)
+                visitedFiles.set(currentFile, (visit = { at: state, leadsOn: false }));
             let test = testOf[current];
             if (test === undefined) {
                 const name = names[current];
                 const file = name.charCodeAt(0) === 87 /* W */ ? name.slice(2, -1) : undefined;
                 testOf[current] = test = file !== undefined && isTest(file) ? file : null;
             }
-            if (test !== null)
-                found.push({ test, at: current });
+            if (test !== null) {
+                // A type-checked test may be reached in both states: it is found once.
+                if (!typed && !foundThroughType.has(current))
+                    found.push({ test, at: state });
+                else if (typed && isTypeChecked(test)) {
+                    foundThroughType.add(current);
+                    found.push({ test, at: state });
+                }
+            }
             if (members && !throughMember && isGatedMember(current))
                 throughMember = true;
             let preds = predecessorsOf[current];
@@ -3887,13 +3982,16 @@ function testsReaching(graph, changes, isTest, members) {
                 preds = predecessorsOf[current] = scratch.map(number);
             }
             for (const pred of preds) {
-                if (!visit.leadsOn && fileAt(pred) !== currentFile)
+                const typedPred = typed || isType(pred);
+                if (visit && !visit.leadsOn && !typedPred && fileAt(pred) !== currentFile)
                     visit.leadsOn = true;
-                if (stamp[pred] === mark)
+                const next = 2 * pred + (typedPred ? 1 : 0);
+                // What runs reaches what a type does, and more.
+                if (stamp[next] === mark || (typedPred && stamp[2 * pred] === mark))
                     continue;
-                stamp[pred] = mark;
-                parent[pred] = current;
-                queue.push(pred);
+                stamp[next] = mark;
+                parent[next] = state;
+                queue.push(next);
             }
         }
         for (const [file, { at, leadsOn }] of visitedFiles)
@@ -3921,7 +4019,7 @@ function testsReaching(graph, changes, isTest, members) {
     });
     members?.plan(toCheck.size);
     for (const [test, unsure] of toCheck) {
-        const reached = members.reachable(test, unsure.map(hit => hit.target));
+        const reached = members.reachable(test, unsure.map(hit => hit.target), isTypeChecked(test) ? undefined : (node, key) => isTypeKey(node, key, changes));
         unsure.forEach((hit, i) => {
             const found = reached[i];
             if (!found)
@@ -5700,7 +5798,7 @@ function memberReach(graph, budget = MEMBER_REACH_BUDGET) {
             !isOpen({ file, name: owner, symbol: node.scan.symbols[owner] }));
     };
     /** What a test reaches, by a forward walk that opens members as their names turn up. */
-    const walk = (test, targets, cap) => {
+    const walk = (test, targets, cap, isType) => {
         const stepsBefore = steps;
         const files = new Set();
         /** Each node reached, with the node it was reached from. */
@@ -5781,12 +5879,14 @@ function memberReach(graph, budget = MEMBER_REACH_BUDGET) {
             const sep = id.indexOf(members_SEP);
             const file = id.slice(0, sep);
             const key = id.slice(sep + 1);
+            const node = graph.nodes.get(file);
+            if (node && isType?.(node, key))
+                continue;
             if (!files.has(file)) {
                 files.add(file);
                 hit(targetFiles.get(file), id);
             }
             hit(targetIds.get(id), id);
-            const node = graph.nodes.get(file);
             // Names can come from a data file the test imports (a table of cases): it is not scanned.
             if (!everything && (node ? reflects(node.scan) : NAMES_IN_DATA.test(file))) {
                 everything = true;
@@ -5822,7 +5922,7 @@ function memberReach(graph, budget = MEMBER_REACH_BUDGET) {
     };
     return {
         gated,
-        reachable(test, targets) {
+        reachable(test, targets, isType) {
             if (!exhausted && walks > 0 && steps + (steps / walks) * testsLeft > budget)
                 exhausted = true;
             // One walk may take a few times its share of what is left, and never more than all of it.
@@ -5831,7 +5931,7 @@ function memberReach(graph, budget = MEMBER_REACH_BUDGET) {
             if (exhausted)
                 return targets.map(() => true);
             walks++;
-            const found = walk(test, targets, cap);
+            const found = walk(test, targets, cap, isType);
             return exhausted ? targets.map(() => true) : found;
         },
         plan(tests) {
@@ -7304,9 +7404,10 @@ async function selectOrThrow(options, started, syntax, reportAllTests) {
     };
     const reachedSymbols = new Set();
     const members = options.memberReach === false ? undefined : memberReach(repo.graph);
-    let reaching = testsReaching(repo.graph, changes, repo.isTest, members);
+    const typeChecked = (0,project/* typeCheckedTests */.tN)(repo.jest);
+    let reaching = testsReaching(repo.graph, changes, repo.isTest, members, typeChecked);
     if (await settleSyntax())
-        reaching = testsReaching(repo.graph, changes, repo.isTest, members);
+        reaching = testsReaching(repo.graph, changes, repo.isTest, members, typeChecked);
     // A module nothing imports, which a change reaches through its imports, runs only when code
     // loads it by its path (a route or plugin folder a server lists): it counts as changed for the
     // modules that name it, as a changed file nothing loads does. Its text is the same, so the tests
@@ -7336,7 +7437,7 @@ async function selectOrThrow(options, started, syntax, reportAllTests) {
         }
         if (added.size === 0)
             break;
-        reaching = withReaching(reaching, testsReaching(repo.graph, added, repo.isTest, members));
+        reaching = withReaching(reaching, testsReaching(repo.graph, added, repo.isTest, members, typeChecked));
     }
     const neverRan = new Set();
     for (const hit of reaching.hits) {
@@ -7425,10 +7526,19 @@ async function selectOrThrow(options, started, syntax, reportAllTests) {
         notes.push(`${gone.length} test file(s) no longer at head, not run: ${gone.slice(0, 5).join(', ')}${gone.length > 5 ? ', …' : ''}`);
     const tests = Object.keys(reasons).sort();
     const changedSymbols = changed.flatMap(c => c.symbols.map(symbol => ({ file: c.file, symbol })));
-    const unreached = changedSymbols.filter(c => !repo.isTest(c.file) &&
+    const unreachedSymbols = changedSymbols.filter(c => !repo.isTest(c.file) &&
         c.symbol !== model/* MODULE_SYMBOL */.se &&
         !reachedSymbols.has(`${c.file}#${c.symbol}`) &&
         scanKindOf(c.file));
+    // A type reaches no test that runs: no test can be generated for it either.
+    const isType = (c) => {
+        const node = repo.graph.nodes.get(c.file);
+        return !!node && (isTypeName(node, c.symbol, changes) || isTypeExport(node, c.symbol, changes));
+    };
+    const unreached = unreachedSymbols.filter(c => !isType(c));
+    const types = unreachedSymbols.filter(isType).map(c => `${c.file}#${c.symbol}`);
+    if (types.length)
+        notes.push(`${types.length} changed type(s) reach no test: TypeScript erases types from the code tests run, and no test that is type-checked reaches them (${types.slice(0, 5).join(', ')}${types.length > 5 ? ', …' : ''})`);
     log.debug(`select: ${tests.length} of ${allTests.length} test files; graph ${graphMs} ms`);
     return finish({ mode: tests.length ? 'selected' : 'none', tests, reasons, fallback: null, changed }, { changedSymbols, reach, unreached });
 }
@@ -7623,7 +7733,7 @@ function metadataOnlyChange(before, after) {
  * the list of files and the project configs are the same (their fingerprint); after files were
  * added or deleted, with the same configs, what still holds is worked out (see relink.ts).
  */
-const SCANNER_VERSION = 47;
+const SCANNER_VERSION = 48;
 /** Lines read one at a time with a read of their own; after this many, the whole bulk at once. */
 const LINES_READ_ONE_BY_ONE = 256;
 /** Closes the file of a bulk that was never read in whole once nothing can read it any more. */

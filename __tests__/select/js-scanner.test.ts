@@ -478,6 +478,37 @@ describe('semantic diff', () => {
   it('treats a file without a base version as wholly changed', () => {
     expect(changedNames(diffScans(undefined, scanJs(base, 'a.ts')))).toEqual(['*'])
   })
+
+  it('marks the names only interfaces and type aliases declare as types, and a value made a type', () => {
+    const src = [
+      "import type { Dep } from './dep'",
+      "import { Used } from './used'",
+      'export interface Shape { w: Dep }',
+      'export type Id = string',
+      'type Id2 = Id',
+      'interface Merged { a: number }',
+      'interface Merged { b: number }',
+      // A type of the same name as a value: the value counts.
+      'export interface Widget { size: number }',
+      'export class Widget {}',
+      'export type Mode = "a" | "b"',
+      'export const Mode = { a: "a" }',
+      'export function run(shape: Shape): Used { return new Used(shape) }',
+      ''
+    ].join('\n')
+    const scan = scanJs(src, 'a.ts')
+    const types = Object.keys(scan.symbols).filter(name => scan.symbols[name]?.typeOnly)
+    expect(types.sort()).toEqual(['Id', 'Id2', 'Merged', 'Shape'])
+    const madeType = diffScans(
+      scanJs("export { a, b } from './ab'\n", 'x.ts'),
+      scanJs("export { a } from './ab'\nexport type { b } from './ab'\n", 'x.ts')
+    )
+    expect([...(madeType.valuesBefore ?? [])].sort()).toEqual(['@reexport:b', 'b'])
+    // A type changed is no value made a type.
+    expect(
+      diffScans(scanJs(src, 'a.ts'), scanJs(src.replace('w: Dep', 'w?: Dep'), 'a.ts')).valuesBefore
+    ).toBe(undefined)
+  })
 })
 
 describe('what member reach needs from a class', () => {

@@ -1356,8 +1356,8 @@ describe('functions a factory is handed on load and calls later', () => {
   it('follows what the initializer calls only from the schema that is made, not from its module', async () => {
     await expectEdits(files, [
       ['src/util.ts', 's.trim()', 's.trim() + ""', ['test/str.test.ts']],
-      // A type in a declaration's annotation runs nothing on load.
-      ['src/util.ts', 'made: boolean', 'made: number', ['test/str.test.ts']],
+      // A type runs nothing: no test that runs compiled code reaches it.
+      ['src/util.ts', 'made: boolean', 'made: number', []],
       ['src/core.ts', 'init(inst)', 'init(inst) ?? 0', ['test/num.test.ts', 'test/str.test.ts']]
     ])
   })
@@ -1586,7 +1586,7 @@ describe('safety fallbacks', () => {
 
   it('takes an `import type` for no load: a change to what runs at load does not reach through it, a type change does', async () => {
     const files = {
-      'package.json': '{"name":"x"}\n',
+      'package.json': '{"name":"x","scripts":{"test":"vitest"}}\n',
       // As es-toolkit's compat toolkit: every export copied onto one object when the module loads.
       'src/registry.ts': [
         "import * as all from './all'",
@@ -1607,21 +1607,104 @@ describe('safety fallbacks', () => {
       'test/b.test.ts': "import { b } from '../src/b'\ntest('b', () => expect(b()).toBe(2))\n",
       'test/c.test.ts': "import { c } from '../src/c'\ntest('c', () => expect(c()).toBe(3))\n",
       'test/registry.test.ts':
-        "import { registry } from '../src/registry'\ntest('r', () => expect(typeof registry.a).toBe('function'))\n"
+        "import { registry } from '../src/registry'\ntest('r', () => expect(typeof registry.a).toBe('function'))\n",
+      // A type test, which vitest type-checks and never runs.
+      'vitest.config.ts':
+        "import { defineConfig } from 'vitest/config'\nexport default defineConfig({ test: { typecheck: { enabled: true } } })\n",
+      'test/b.test-d.ts':
+        "import { b } from '../src/b'\ntest('b', () => expectTypeOf(b).parameter(0).toEqualTypeOf<{ size: number } | undefined>())\n"
     }
     // b.ts and c.ts never load registry.ts: what it does when it loads cannot reach their tests.
     const body = await afterChange(files, { 'src/a.ts': 'export const a = (): number => 10\n' })
     expect(body.tests).toEqual(['test/a.test.ts', 'test/registry.test.ts'])
-    // The type they take did change: b's signature takes it.
+    // The type they take did change: b's signature takes it, which only the type test sees.
     const type = await afterChange(files, {
       'src/registry.ts': (files['src/registry.ts'] as string).replace('size: number', 'size?: number')
     })
-    expect(type.tests).toEqual(['test/b.test.ts', 'test/registry.test.ts'])
+    expect(type.tests).toEqual(['test/b.test-d.ts'])
     // A value import made a type one leaves the value undefined where the code runs.
     const madeType = await afterChange(files, {
       'src/all.ts': "export { a } from './a'\nexport type { b } from './b'\n"
     })
     expect(madeType.tests).toEqual(['test/registry.test.ts'])
+  })
+
+  it('takes a type for no code: what changes reaches through types only the tests that are type-checked', async () => {
+    // As es-toolkit's compat functions: a type of every export, which one function's signature takes.
+    const files = {
+      'package.json': '{"name":"x","scripts":{"test":"vitest"}}\n',
+      'vitest.config.ts':
+        "import { defineConfig } from 'vitest/config'\nexport default defineConfig({ test: { typecheck: { enabled: true } } })\n",
+      'src/compat/a.ts': 'export function a() {\n  return 1\n}\n',
+      'src/compat/index.ts': "export { a } from './a'\nexport { partial } from './partial'\n",
+      'src/toolkit.ts': [
+        "import * as compat from './compat/index'",
+        'export interface Options {',
+        '  strict: boolean',
+        '}',
+        'export type Toolkit = typeof compat & { options?: Options }',
+        'export const toolkit = Object.assign({}, compat)',
+        ''
+      ].join('\n'),
+      'src/compat/partial.ts': [
+        "import type { Toolkit } from '../toolkit'",
+        "export function partial(f: Toolkit['a']): () => number {",
+        '  return () => f()',
+        '}',
+        "partial.placeholder = Symbol('placeholder')",
+        ''
+      ].join('\n'),
+      'src/run.ts': [
+        "import { Options, toolkit } from './toolkit'",
+        'export function run(options: Options): number {',
+        '  return toolkit.a()',
+        '}',
+        ''
+      ].join('\n'),
+      'test/a.test.ts': "import { a } from '../src/compat/a'\ntest('a', () => expect(a()).toBe(1))\n",
+      'test/partial.test.ts':
+        "import { partial } from '../src/compat/partial'\ntest('p', () => expect(partial(() => 1)()).toBe(1))\n",
+      'test/run.test.ts':
+        "import { run } from '../src/run'\ntest('r', () => expect(run({ strict: true })).toBe(1))\n",
+      'test/partial.test-d.ts':
+        "import { partial } from '../src/compat/partial'\ntest('p', () => expectTypeOf(partial).returns.toEqualTypeOf<() => number>())\n"
+    }
+    // partial.ts takes a's type, through Toolkit, and runs nothing of it: partial.test.ts does not run.
+    const body = await afterChange(files, {
+      'src/compat/a.ts': 'export function a() {\n  return 2\n}\n'
+    })
+    expect(body.tests).toEqual(['test/a.test.ts', 'test/partial.test-d.ts', 'test/run.test.ts'])
+    expect(body.reasons['test/partial.test-d.ts']).toEqual([
+      'src/compat/a.ts#a',
+      'src/compat/index.ts',
+      'src/toolkit.ts#compat',
+      'src/toolkit.ts#Toolkit',
+      'src/compat/partial.ts#Toolkit',
+      'src/compat/partial.ts#partial',
+      'test/partial.test-d.ts'
+    ])
+    // An interface runs nothing either, even in the signature of a function that runs.
+    const options = await afterChange(files, {
+      'src/toolkit.ts': (files['src/toolkit.ts'] as string).replace('strict: boolean', 'strict?: boolean')
+    })
+    expect(options.tests).toEqual(['test/partial.test-d.ts'])
+    expect(options.notes.join('\n')).not.toContain('changed type(s) reach no test')
+    const { 'test/partial.test-d.ts': _typeTest, ...runOnly } = files
+    const alone = await afterChange(runOnly, {
+      'src/toolkit.ts': (files['src/toolkit.ts'] as string).replace('strict: boolean', 'strict?: boolean')
+    })
+    expect(alone.tests).toEqual([])
+    expect(alone.notes.join('\n')).toContain(
+      '1 changed type(s) reach no test: TypeScript erases types from the code tests run, and no test that is type-checked reaches them (src/toolkit.ts#Options)'
+    )
+    // A type made a value runs.
+    const madeValue = await afterChange(files, {
+      'src/toolkit.ts': (files['src/toolkit.ts'] as string).replace(
+        'export interface Options {\n  strict: boolean\n}',
+        'export class Options {\n  strict = true\n}'
+      )
+    })
+    expect(madeValue.tests).toEqual(['test/partial.test-d.ts', 'test/run.test.ts'])
   })
 
   it('does not run everything when only package metadata changed', async () => {

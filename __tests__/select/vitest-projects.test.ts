@@ -5,7 +5,12 @@
  * The selection follows each project; checked against a real vitest run.
  */
 import { afterAll, describe, expect, it } from '@jest/globals'
-import { loadJestSettings, loadTestSettings, makeTestMatcher } from '../../src/select/project.js'
+import {
+  loadJestSettings,
+  loadTestSettings,
+  makeTestMatcher,
+  typeCheckedTests
+} from '../../src/select/project.js'
 import { cleanupAll } from '../support/git-repo.js'
 import { expectEditSelects } from '../support/select-both-ways.js'
 
@@ -363,5 +368,39 @@ describe('the projects of a vitest run', () => {
       true,
       false
     ])
+  })
+
+  it('takes the files vitest type-checks for type-checked tests: typecheck.include, its default, or --typecheck', () => {
+    const files = {
+      'package.json': JSON.stringify({ scripts: { test: 'vitest run' } }),
+      'vitest.config.ts': [
+        'export default defineConfig({ test: { projects: [',
+        "  { test: { name: 'unit', include: ['src/**/*.test.ts'] } },",
+        "  { test: { name: 'types', include: ['src/**/*.test-d.ts'], typecheck: { enabled: true, only: true } } },",
+        "  { test: { name: 'listed', root: './checks', typecheck: { include: ['**/*.types.ts'] } } },",
+        '] } })'
+      ].join('\n')
+    }
+    const projects = projectsOf(files)
+    expect(projects.map(p => p.typeChecks)).toEqual([
+      undefined,
+      ['**/*.{test,spec}-d.?(c|m)[jt]s?(x)'],
+      ['checks/**/*.types.ts']
+    ])
+    const isTypeChecked = typeCheckedTests(projects)
+    const isTest = makeTestMatcher(projects)
+    const paths = ['src/a.test.ts', 'src/a.test-d.ts', 'checks/x.types.ts', 'checks/x.test.ts']
+    expect(paths.map(isTypeChecked)).toEqual([false, true, true, false])
+    // A file vitest type-checks is one of its tests.
+    expect(paths.map(isTest)).toEqual([true, true, true, true])
+
+    const flagged = {
+      'package.json': JSON.stringify({ scripts: { test: 'vitest run --typecheck' } }),
+      'vitest.config.ts': "export default { test: { include: ['spec/**/*.ts'] } }"
+    }
+    const [own] = loadTestSettings(read(flagged), '', Object.keys(flagged))
+    expect(own?.typeChecks).toEqual(['**/*.{test,spec}-d.?(c|m)[jt]s?(x)'])
+    expect(typeCheckedTests([])('types/x.spec-d.mts')).toBe(true)
+    expect(typeCheckedTests([])('types/x.spec.mts')).toBe(false)
   })
 })

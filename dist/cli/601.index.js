@@ -4670,6 +4670,9 @@ class JsScanner {
     propertyStatements = [];
     /** Names declared so far only as types (`interface X`, `type X =`), which a function may merge with. */
     typesOnly = new Set();
+    /** How many declarations each name has, and how many of them are types (see SymbolInfo.typeOnly). */
+    declarationCounts = new Map();
+    typeDeclarationCounts = new Map();
     /** Tokens whose line pragma (Tokens.linePragmas) is in some declaration's hash. */
     pragmasHashed = new Set();
     /** Targets of `F.prototype = …`: their prototype may be anything, setters included. */
@@ -4733,7 +4736,22 @@ class JsScanner {
         if (this.deferredCalls.length)
             result.symbols[_model_js__WEBPACK_IMPORTED_MODULE_2__/* .MODULE_SYMBOL */ .se].deferred = this.deferredCalls;
         this.dropReassignedDefers();
+        this.markTypeOnlySymbols();
         return result;
+    }
+    /** Names that only `interface` and `type` declarations declare: types, which no code runs. */
+    markTypeOnlySymbols() {
+        if (this.typeDeclarationCounts.size === 0)
+            return;
+        const bound = new Set();
+        for (const record of this.scan_.imports)
+            for (const { local } of record.names ?? [])
+                bound.add(local);
+        for (const [name, count] of this.typeDeclarationCounts) {
+            const symbol = Object.hasOwn(this.scan_.symbols, name) ? this.scan_.symbols[name] : undefined;
+            if (symbol && !bound.has(name) && this.declarationCounts.get(name) === count)
+                symbol.typeOnly = true;
+        }
     }
     /**
      * Namespace bindings (`import * as io from './effects'`, `import io = require('./effects')`)
@@ -6096,6 +6114,7 @@ class JsScanner {
     addSymbol(name, start, end, refs, hashExtra = '', fnShape = '') {
         if (this.spans)
             this.addSpan(name, start, end, fnShape);
+        this.declarationCounts.set(name, (this.declarationCounts.get(name) ?? 0) + 1);
         const range = this.rangeFacts(start, end);
         const hash = hashExtra ? (0,_model_js__WEBPACK_IMPORTED_MODULE_2__/* .hashText */ .qj)(hashExtra + '\u0003' + range.hash) : range.hash;
         // Own entries only: a function named hasOwnProperty or toString must not find Object.prototype's.
@@ -6369,14 +6388,17 @@ class JsScanner {
             word === 'module') &&
             this.is(k + 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3)) {
             const name = this.t(k + 1);
-            const refs = this.references(k + 2, end, word === 'interface' || word === 'type');
-            if (word === 'interface' || word === 'type') {
+            const isType = word === 'interface' || word === 'type';
+            const refs = this.references(k + 2, end, isType);
+            if (isType) {
                 if (!Object.hasOwn(this.scan_.symbols, name))
                     this.typesOnly.add(name);
             }
             else
                 this.typesOnly.delete(name);
             this.addSymbol(name, start, end, refs);
+            if (isType)
+                this.typeDeclarationCounts.set(name, (this.typeDeclarationCounts.get(name) ?? 0) + 1);
             if (word === 'enum' || word === 'namespace' || word === 'module')
                 this.runsOnLoad(k + 2, end, refs);
             return named(name);
@@ -7066,6 +7088,7 @@ function hashText(text, seed = 0) {
 /* harmony export */   mt: () => (/* binding */ loadTsConfig),
 /* harmony export */   ng: () => (/* binding */ loadPytestSettings),
 /* harmony export */   pD: () => (/* binding */ dirname),
+/* harmony export */   tN: () => (/* binding */ typeCheckedTests),
 /* harmony export */   uE: () => (/* binding */ closingBracket),
 /* harmony export */   uJ: () => (/* binding */ joinPath),
 /* harmony export */   xG: () => (/* binding */ workspaceGlobs),
@@ -8431,11 +8454,19 @@ function runnerTestSettings(read, dir, pkg, configs) {
             testMatch = specs.flatMap(spec => specPatterns(dir, spec, false, ['js', 'cjs', 'mjs']));
     }
     else if (vitest) {
-        const config = vitestConfig(read, dir, (0,_runners_script_words_js__WEBPACK_IMPORTED_MODULE_2__/* .configArgument */ .OU)(vitest, '-c'));
+        let config = vitestConfig(read, dir, (0,_runners_script_words_js__WEBPACK_IMPORTED_MODULE_2__/* .configArgument */ .OU)(vitest, '-c'));
+        // `vitest --typecheck` type-checks vitest's type test names, unless the config lists others.
+        if (vitest.some(word => /^--typecheck(?:\.enabled|\.only)?$/.test(word)) && !config?.typeChecks)
+            config = { ...(config ?? vitestTestBlock('')), typeChecks: VITEST_TYPECHECK_INCLUDE };
         const list = vitestProjectList(read, dir, config);
         const projects = list === undefined ? [] : vitestProjects(read, dir, configs, config, list);
         // A config that says nothing of the tests leaves the conventional names (see makeTestMatcher).
-        if (!config || config.include.length + config.exclude.length + config.setupFiles.length === 0)
+        if (!config ||
+            config.include.length +
+                config.exclude.length +
+                config.setupFiles.length +
+                (config.typeChecks?.length ?? 0) ===
+                0)
             return { projects };
         const own = vitestSettings(dir, config);
         if (list !== undefined)
@@ -8468,7 +8499,12 @@ function vitestSettings(folder, block, inherited = [], conventional = true) {
     const home = isUnder(root, folder) ? root : sharedFolder(root, folder);
     const base = joinPath(root, block.dir);
     const under = (glob) => joinPath(base, glob.replace(/^\.\//, ''));
-    const testMatch = block.include.length ? block.include.map(under) : VITEST_INCLUDE.map(under);
+    const typeChecks = block.typeChecks?.map(under);
+    // With type checking on, vitest collects the files it type-checks too.
+    const testMatch = [
+        ...(block.include.length ? block.include.map(under) : VITEST_INCLUDE.map(under)),
+        ...(typeChecks ?? [])
+    ];
     // jest's ignore patterns are tried against the path with a `/` before it.
     const ignored = block.exclude.map(glob => {
         const regex = picomatch__WEBPACK_IMPORTED_MODULE_3___default().makeRe(under(glob), { dot: true });
@@ -8489,7 +8525,8 @@ function vitestSettings(folder, block, inherited = [], conventional = true) {
         testRegex: [],
         testPathIgnorePatterns: [/\/node_modules\//, ...ignored],
         setupFiles: [...new Set([...inherited, ...block.setupFiles.map(file => joinPath(root, file))])],
-        typeChecked: false
+        typeChecked: false,
+        ...(typeChecks && { typeChecks })
     };
 }
 /** Is `path` the folder `folder` or under it? */
@@ -8622,6 +8659,8 @@ function vitestProjects(read, dir, configs, root, list) {
 }
 /** Vitest's default `test.include`. */
 const VITEST_INCLUDE = ['**/*.{test,spec}.?(c|m)[jt]s?(x)'];
+/** Vitest's default `test.typecheck.include`. */
+const VITEST_TYPECHECK_INCLUDE = ['**/*.{test,spec}-d.?(c|m)[jt]s?(x)'];
 const VITEST_CONFIG_NAMES = ['vitest', 'vite'].flatMap(name => ['ts', 'mts', 'cts', 'js', 'mjs', 'cjs'].map(ext => `${name}.config.${ext}`));
 /**
  * What the `test` block of a package's vitest (or vite) config says of its tests, read without
@@ -8709,13 +8748,25 @@ function vitestTestBlock(text) {
         : (included?.paths ?? []);
     const projects = entries.get('projects') ?? entries.get('workspace');
     const root = paths('root')[0] ?? exportedRoot(text);
+    // `typecheck: { enabled: true, include: […] }`: an include list, else vitest's type test names.
+    const typecheck = entries.get('typecheck');
+    const typecheckEntries = typecheck?.startsWith('{') ? objectEntries(typecheck) : [];
+    const typecheckInclude = typecheckEntries
+        .map(entry => /^['"]?include['"]?\s*:\s*([\s\S]*)$/.exec(entry)?.[1])
+        .find(value => value !== undefined);
+    const typeChecks = typecheckInclude !== undefined
+        ? pathsIn(typecheckInclude.trim()).paths
+        : typecheckEntries.some(entry => /^['"]?enabled['"]?\s*:\s*true$/.test(entry))
+            ? VITEST_TYPECHECK_INCLUDE
+            : undefined;
     return {
         include: [...new Set(include)],
         exclude: paths('exclude'),
         setupFiles: [...paths('setupFiles'), ...paths('globalSetup')],
         dir: paths('dir')[0] ?? '',
         ...(root !== undefined && { root }),
-        ...(projects?.startsWith('[') && { projects })
+        ...(projects?.startsWith('[') && { projects }),
+        ...(typeChecks?.length && { typeChecks })
     };
 }
 /**
@@ -8822,6 +8873,18 @@ const ignoredBy = (settings, path) => settings.testPathIgnorePatterns.some(patte
  * names; a Python module as pytest's configuration over it says (see pytestCollects); a Go file by
  * its `_test.go` name. `pytest` is sorted deepest folder first.
  */
+/** Vitest's default `typecheck.include`, and tsd's names: files of type tests. */
+const TYPE_TEST_NAME = /\.(?:test|spec)-d\.[cm]?[jt]sx?$/;
+/**
+ * Which test files are type-checked, so that a change to a type can fail them: those named as
+ * type tests, and those a vitest config's `typecheck.include` takes. The others run compiled
+ * code, which no type is in (ts-jest's checking is looked after by typecheck.ts).
+ */
+function typeCheckedTests(jest) {
+    const globs = jest.flatMap(settings => settings.typeChecks ?? []);
+    const listed = globs.length ? picomatch__WEBPACK_IMPORTED_MODULE_3___default()(globs, { dot: true }) : undefined;
+    return path => TYPE_TEST_NAME.test(path) || (listed?.(path) ?? false);
+}
 function makeTestMatcher(jest, pytest = [], conftestIgnores = []) {
     const matchers = jest.map(settings => {
         const globs = settings.testMatch.length ? picomatch__WEBPACK_IMPORTED_MODULE_3___default()(settings.testMatch, { dot: true }) : undefined;

@@ -20,6 +20,19 @@ export function diffScans(base: ModuleScan | undefined, head: ModuleScan | undef
     const after = own(head.exports, name)
     if (before !== after || (after !== undefined && change.symbols.has(after))) change.exports.add(name)
   }
+  // A value made a type alone (`export type { b } from`): what ran through it is gone.
+  const isType = typeNames(head)
+  if (isType) {
+    const wasType = typeNames(base)
+    const valueBefore = (name: string): boolean => own(base.symbols, name) !== undefined && !wasType?.(name)
+    for (const name of change.symbols)
+      if (isType(name) && valueBefore(name)) (change.valuesBefore ??= new Set()).add(name)
+    for (const name of change.exports) {
+      const [before, after] = [own(base.exports, name), own(head.exports, name)]
+      if (after !== undefined && isType(after) && before !== undefined && valueBefore(before))
+        (change.valuesBefore ??= new Set()).add(name)
+    }
+  }
   if (
     base.exportAll.join('\n') !== head.exportAll.join('\n') ||
     base.esm !== head.esm ||
@@ -37,6 +50,20 @@ export function diffScans(base: ModuleScan | undefined, head: ModuleScan | undef
   if ((head.lang === 'go' || head.lang === 'py') && wholeImports(base) !== wholeImports(head))
     change.symbols.add(MODULE_SYMBOL)
   return change
+}
+
+/**
+ * Whether a local name of a scan is a type alone (see isTypeName in graph.ts): undefined when none
+ * is.
+ */
+function typeNames(scan: ModuleScan): ((name: string) => boolean) | undefined {
+  const bound = new Map<string, boolean>()
+  for (const record of scan.imports)
+    for (const { local } of record.names ?? []) if (local) bound.set(local, record.typeOnly === true)
+  const typed = (name: string): boolean => bound.get(name) ?? own(scan.symbols, name)?.typeOnly === true
+  return [...bound.values()].some(Boolean) || Object.values(scan.symbols).some(symbol => symbol.typeOnly)
+    ? typed
+    : undefined
 }
 
 export function isEmptyChange(change: FileChange): boolean {

@@ -614,6 +614,11 @@ export interface FileChange {
   exports: Set<string>
   /** The file is type-checked when it loads (ts-jest): every test that loads it is affected. */
   typeCheckedOnLoad?: boolean
+  /**
+   * Changed symbols and exports that are types alone now and were values before: what ran
+   * through them changed (see isTypeName).
+   */
+  valuesBefore?: Set<string>
 }
 
 /** A change of the whole file. */
@@ -635,7 +640,12 @@ export interface Hit {
  * Walks everything a test file reaches and returns the changed symbols it meets, each with the
  * chain of steps that leads to it.
  */
-export function reachFromTest(graph: Graph, test: string, changes: Map<string, FileChange>): Hit[] {
+export function reachFromTest(
+  graph: Graph,
+  test: string,
+  changes: Map<string, FileChange>,
+  typeChecked = false
+): Hit[] {
   const parent = new Map<string, string | null>()
   const hits: Hit[] = []
   const hitKeys = new Set<string>()
@@ -652,9 +662,13 @@ export function reachFromTest(graph: Graph, test: string, changes: Map<string, F
     const sep = id.indexOf('\u0000')
     const file = id.slice(0, sep)
     const key = id.slice(sep + 1)
+    const node = graph.nodes.get(file)
+    // A test that is not type-checked reaches what runs: no type, nor the type an export is.
+    if (!typeChecked && node && isTypeKey(node, key, changes)) continue
     const change = changes.get(file)
     if (change) {
       for (const symbol of changedSymbolsFor(change, key)) {
+        if (!typeChecked && node && key.startsWith('export:') && isTypeExport(node, symbol, changes)) continue
         if (hitKeys.has(`${file}#${symbol}`)) continue
         hitKeys.add(`${file}#${symbol}`)
         const chain = chainOf(parent, id).filter(step => step !== test && !step.startsWith(test + '#'))
@@ -663,7 +677,6 @@ export function reachFromTest(graph: Graph, test: string, changes: Map<string, F
         hits.push({ file, symbol, chain })
       }
     }
-    const node = graph.nodes.get(file)
     if (!node) continue
     const step = (to: string, toKey: string): void => visit(to, toKey, id)
     const symbol = stepForward(node, key, step, undefined, graph.nodes)
@@ -719,6 +732,38 @@ const TYPE_OF = 'type:'
 /** An imported name without the REQUIRED mark. */
 export function exportedName(imported: string): string {
   return imported.startsWith(REQUIRED) ? imported.slice(1) : imported
+}
+
+/**
+ * Whether local name `name` of `node` is a type alone: an `import type` binding, or a declaration
+ * that only `interface` and `type` make (a binding wins over a declaration, see stepForward).
+ * What runs never goes through one; type-checked tests do.
+ */
+export function isTypeName(node: GraphNode, name: string, changes?: Map<string, FileChange>): boolean {
+  const binding = node.bindings.get(name)
+  const type = binding ? binding.typeOnly === true : own(node.scan.symbols, name)?.typeOnly === true
+  return type && !changes?.get(node.path)?.valuesBefore?.has(name)
+}
+
+/**
+ * Whether a forward walk's `key` of `node` is a type alone (see isTypeName), which a walk of what
+ * runs leaves out: a `type:` key, or a local name that is a type. An `export:` key is not: it
+ * also loads its module.
+ */
+export function isTypeKey(node: GraphNode, key: string, changes?: Map<string, FileChange>): boolean {
+  if (key.startsWith(TYPE_OF)) return true
+  if (key === LOAD || key === WHOLE || key.startsWith('export:')) return false
+  return isTypeName(node, key, changes)
+}
+
+/** Whether export `name` of `node` is a type alone (see isTypeName). */
+export function isTypeExport(node: GraphNode, name: string, changes?: Map<string, FileChange>): boolean {
+  const local = own(node.scan.exports, name)
+  return (
+    local !== undefined &&
+    isTypeName(node, local, changes) &&
+    !changes?.get(node.path)?.valuesBefore?.has(name)
+  )
 }
 
 /**
@@ -1118,7 +1163,8 @@ export function testsReaching(
   graph: Graph,
   changes: Map<string, FileChange>,
   isTest: (path: string) => boolean,
-  members?: MemberReach
+  members?: MemberReach,
+  isTypeChecked: (test: string) => boolean = () => false
 ): Reaching {
   const index = reverseIndex()
   /** Where a walk starts, and what a test's forward walk must reach for its hits to hold (see members). */
@@ -1151,29 +1197,46 @@ export function testsReaching(
       starts.push({ file, label: `${file}#${TYPE_CHECK}`, nodes: [id('L', file)], target: { file } })
   }
   // Every walk crosses the same graph: node names are numbered once, and each node's predecessors
-  // and test check are worked out once. A walk marks what it visited with its own stamp.
+  // and test check are worked out once. A walk marks what it visited with its own stamp, per
+  // state: node n reached by what runs (2n), or only through a type (2n + 1; see isTypeName),
+  // which reaches type-checked tests alone.
   const numbers = new Map<string, number>()
   const names: string[] = []
   const predecessorsOf: Array<number[] | undefined> = []
   const testOf: Array<string | null | undefined> = []
-  let stamp = new Int32Array(1024)
-  let parent = new Int32Array(1024)
+  let stamp = new Int32Array(2048)
+  let parent = new Int32Array(2048)
   const number = (name: string): number => {
     let n = numbers.get(name)
     if (n === undefined) {
       n = names.length
       numbers.set(name, n)
       names.push(name)
-      if (n >= stamp.length) {
+      if (2 * n + 1 >= stamp.length) {
         stamp = grown(stamp)
         parent = grown(parent)
       }
     }
     return n
   }
+  /**
+   * Per node: 1 when it is a type alone (a symbol, binding or export; see isTypeName), 0 when not.
+   */
+  const typeNode: Array<0 | 1 | undefined> = []
+  const isType = (n: number): boolean => {
+    let known = typeNode[n]
+    if (known === undefined) {
+      const [kind, file, name] = (names[n] as string).split(SEP) as [string, string, string]
+      const node = kind === 'S' || kind === 'E' ? graph.nodes.get(file) : undefined
+      known = typeNode[n] =
+        node && (kind === 'S' ? isTypeName(node, name, changes) : isTypeExport(node, name, changes)) ? 1 : 0
+    }
+    return known === 1
+  }
   // Each node's step of a reason chain, worked out once: many walks build chains through the same nodes.
   const steps: Array<Step | undefined> = []
-  const stepAt = (n: number): Step => (steps[n] ??= stepFor(names[n] as string))
+  const stepOfNode = (n: number): Step => (steps[n] ??= stepFor(names[n] as string))
+  const stepAt = (state: number): Step => stepOfNode(state >> 1)
   const fileOfNode: Array<string | undefined> = []
   const fileAt = (n: number): string => (fileOfNode[n] ??= (names[n] as string).split(SEP)[1] as string)
   const deadEnds = new Map<string, string[]>()
@@ -1206,10 +1269,11 @@ export function testsReaching(
     const queue: number[] = []
     for (const name of start.nodes) {
       const n = number(name)
-      if (stamp[n] === mark) continue
-      stamp[n] = mark
-      parent[n] = -1
-      queue.push(n)
+      const state = 2 * n + (isType(n) ? 1 : 0)
+      if (stamp[state] === mark) continue
+      stamp[state] = mark
+      parent[state] = -1
+      queue.push(state)
     }
     // The tests found, and whether the walk went through a member called by name: then each test
     // must reach the change by a forward walk that follows members by name.
@@ -1217,18 +1281,31 @@ export function testsReaching(
     let throughMember = false
     /** Each file the walk visits: its first node, and whether the walk went on to another file. */
     const visitedFiles = new Map<string, { at: number; leadsOn: boolean }>()
+    const foundThroughType = new Set<number>()
     for (let q = 0; q < queue.length; q++) {
-      const current = queue[q] as number
+      const state = queue[q] as number
+      const current = state >> 1
+      const typed = (state & 1) === 1
+      // What runs reaches what a type does, and more.
+      if (typed && stamp[2 * current] === mark) continue
       const currentFile = fileAt(current)
-      let visit = visitedFiles.get(currentFile)
-      if (!visit) visitedFiles.set(currentFile, (visit = { at: current, leadsOn: false }))
+      // Where what runs goes: a file reached through a type alone is not run by the change.
+      let visit = typed ? undefined : visitedFiles.get(currentFile)
+      if (!typed && !visit) visitedFiles.set(currentFile, (visit = { at: state, leadsOn: false }))
       let test = testOf[current]
       if (test === undefined) {
         const name = names[current] as string
         const file = name.charCodeAt(0) === 87 /* W */ ? name.slice(2, -1) : undefined
         testOf[current] = test = file !== undefined && isTest(file) ? file : null
       }
-      if (test !== null) found.push({ test, at: current })
+      if (test !== null) {
+        // A type-checked test may be reached in both states: it is found once.
+        if (!typed && !foundThroughType.has(current)) found.push({ test, at: state })
+        else if (typed && isTypeChecked(test)) {
+          foundThroughType.add(current)
+          found.push({ test, at: state })
+        }
+      }
       if (members && !throughMember && isGatedMember(current)) throughMember = true
       let preds = predecessorsOf[current]
       if (!preds) {
@@ -1236,11 +1313,14 @@ export function testsReaching(
         preds = predecessorsOf[current] = scratch.map(number)
       }
       for (const pred of preds) {
-        if (!visit.leadsOn && fileAt(pred) !== currentFile) visit.leadsOn = true
-        if (stamp[pred] === mark) continue
-        stamp[pred] = mark
-        parent[pred] = current
-        queue.push(pred)
+        const typedPred = typed || isType(pred)
+        if (visit && !visit.leadsOn && !typedPred && fileAt(pred) !== currentFile) visit.leadsOn = true
+        const next = 2 * pred + (typedPred ? 1 : 0)
+        // What runs reaches what a type does, and more.
+        if (stamp[next] === mark || (typedPred && stamp[2 * pred] === mark)) continue
+        stamp[next] = mark
+        parent[next] = state
+        queue.push(next)
       }
     }
     for (const [file, { at, leadsOn }] of visitedFiles)
@@ -1270,7 +1350,8 @@ export function testsReaching(
   for (const [test, unsure] of toCheck) {
     const reached = (members as MemberReach).reachable(
       test,
-      unsure.map(hit => hit.target as ReachTarget)
+      unsure.map(hit => hit.target as ReachTarget),
+      isTypeChecked(test) ? undefined : (node, key) => isTypeKey(node, key, changes)
     )
     unsure.forEach((hit, i) => {
       const found = reached[i]

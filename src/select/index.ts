@@ -25,6 +25,8 @@ import {
   dataReferenceOf,
   pushTo,
   testsReaching,
+  isTypeExport,
+  isTypeName,
   typeDependents,
   wholeChange,
   type FileChange,
@@ -57,6 +59,7 @@ import {
   loadTestSettings,
   loadPytestSettings,
   makeTestMatcher,
+  typeCheckedTests,
   PYTEST_CONFIGS,
   namedConfigs,
   type JestSettings
@@ -1403,8 +1406,9 @@ async function selectOrThrow(
   }
   const reachedSymbols = new Set<string>()
   const members = options.memberReach === false ? undefined : memberReach(repo.graph)
-  let reaching = testsReaching(repo.graph, changes, repo.isTest, members)
-  if (await settleSyntax()) reaching = testsReaching(repo.graph, changes, repo.isTest, members)
+  const typeChecked = typeCheckedTests(repo.jest)
+  let reaching = testsReaching(repo.graph, changes, repo.isTest, members, typeChecked)
+  if (await settleSyntax()) reaching = testsReaching(repo.graph, changes, repo.isTest, members, typeChecked)
   // A module nothing imports, which a change reaches through its imports, runs only when code
   // loads it by its path (a route or plugin folder a server lists): it counts as changed for the
   // modules that name it, as a changed file nothing loads does. Its text is the same, so the tests
@@ -1433,7 +1437,7 @@ async function selectOrThrow(
       }
     }
     if (added.size === 0) break
-    reaching = withReaching(reaching, testsReaching(repo.graph, added, repo.isTest, members))
+    reaching = withReaching(reaching, testsReaching(repo.graph, added, repo.isTest, members, typeChecked))
   }
   const neverRan = new Set<string>()
   for (const hit of reaching.hits) {
@@ -1518,13 +1522,24 @@ async function selectOrThrow(
   const changedSymbols: ChangedSymbol[] = changed.flatMap(c =>
     c.symbols.map(symbol => ({ file: c.file, symbol }))
   )
-  const unreached = changedSymbols.filter(
+  const unreachedSymbols = changedSymbols.filter(
     c =>
       !repo.isTest(c.file) &&
       c.symbol !== MODULE_SYMBOL &&
       !reachedSymbols.has(`${c.file}#${c.symbol}`) &&
       scanKindOf(c.file)
   )
+  // A type reaches no test that runs: no test can be generated for it either.
+  const isType = (c: ChangedSymbol): boolean => {
+    const node = repo.graph.nodes.get(c.file)
+    return !!node && (isTypeName(node, c.symbol, changes) || isTypeExport(node, c.symbol, changes))
+  }
+  const unreached = unreachedSymbols.filter(c => !isType(c))
+  const types = unreachedSymbols.filter(isType).map(c => `${c.file}#${c.symbol}`)
+  if (types.length)
+    notes.push(
+      `${types.length} changed type(s) reach no test: TypeScript erases types from the code tests run, and no test that is type-checked reaches them (${types.slice(0, 5).join(', ')}${types.length > 5 ? ', …' : ''})`
+    )
   log.debug(`select: ${tests.length} of ${allTests.length} test files; graph ${graphMs} ms`)
   return finish(
     { mode: tests.length ? 'selected' : 'none', tests, reasons, fallback: null, changed },

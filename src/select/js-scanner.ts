@@ -200,6 +200,9 @@ class JsScanner {
   }> = []
   /** Names declared so far only as types (`interface X`, `type X =`), which a function may merge with. */
   private readonly typesOnly = new Set<string>()
+  /** How many declarations each name has, and how many of them are types (see SymbolInfo.typeOnly). */
+  private readonly declarationCounts = new Map<string, number>()
+  private readonly typeDeclarationCounts = new Map<string, number>()
   /** Tokens whose line pragma (Tokens.linePragmas) is in some declaration's hash. */
   private readonly pragmasHashed = new Set<number>()
   /** Targets of `F.prototype = …`: their prototype may be anything, setters included. */
@@ -261,7 +264,19 @@ class JsScanner {
     }
     if (this.deferredCalls.length) (result.symbols[MODULE_SYMBOL] as SymbolInfo).deferred = this.deferredCalls
     this.dropReassignedDefers()
+    this.markTypeOnlySymbols()
     return result
+  }
+
+  /** Names that only `interface` and `type` declarations declare: types, which no code runs. */
+  private markTypeOnlySymbols(): void {
+    if (this.typeDeclarationCounts.size === 0) return
+    const bound = new Set<string>()
+    for (const record of this.scan_.imports) for (const { local } of record.names ?? []) bound.add(local)
+    for (const [name, count] of this.typeDeclarationCounts) {
+      const symbol = Object.hasOwn(this.scan_.symbols, name) ? this.scan_.symbols[name] : undefined
+      if (symbol && !bound.has(name) && this.declarationCounts.get(name) === count) symbol.typeOnly = true
+    }
   }
 
   /**
@@ -1612,6 +1627,7 @@ class JsScanner {
     fnShape = ''
   ): void {
     if (this.spans) this.addSpan(name, start, end, fnShape)
+    this.declarationCounts.set(name, (this.declarationCounts.get(name) ?? 0) + 1)
     const range = this.rangeFacts(start, end)
     const hash = hashExtra ? hashText(hashExtra + '\u0003' + range.hash) : range.hash
     // Own entries only: a function named hasOwnProperty or toString must not find Object.prototype's.
@@ -1884,11 +1900,13 @@ class JsScanner {
       this.is(k + 1, IDENT)
     ) {
       const name = this.t(k + 1)
-      const refs = this.references(k + 2, end, word === 'interface' || word === 'type')
-      if (word === 'interface' || word === 'type') {
+      const isType = word === 'interface' || word === 'type'
+      const refs = this.references(k + 2, end, isType)
+      if (isType) {
         if (!Object.hasOwn(this.scan_.symbols, name)) this.typesOnly.add(name)
       } else this.typesOnly.delete(name)
       this.addSymbol(name, start, end, refs)
+      if (isType) this.typeDeclarationCounts.set(name, (this.typeDeclarationCounts.get(name) ?? 0) + 1)
       if (word === 'enum' || word === 'namespace' || word === 'module') this.runsOnLoad(k + 2, end, refs)
       return named(name)
     } else if (word === 'const' && this.is(k + 1, IDENT, 'enum') && this.is(k + 2, IDENT)) {

@@ -6,7 +6,8 @@ import {
   pushTo,
   stepForward,
   targetsOfBinding,
-  type Graph
+  type Graph,
+  type GraphNode
 } from './graph.js'
 import { own, type ModuleScan, type SymbolInfo } from './model.js'
 
@@ -75,8 +76,14 @@ export interface MemberReach {
   /**
    * For each of `targets`, whether `test` reaches it following members by name: the steps from
    * the target to the test when it does, false when it does not, true when the walks gave up.
+   * `isType` says which keys are types that the test does not reach (see isTypeKey): those of
+   * what it runs when it is not type-checked.
    */
-  reachable(test: string, targets: readonly ReachTarget[]): Array<string[] | boolean>
+  reachable(
+    test: string,
+    targets: readonly ReachTarget[],
+    isType?: (node: GraphNode, key: string) => boolean
+  ): Array<string[] | boolean>
   /** True once the budget ran out (from then on every gated member counts as reached). */
   readonly exhausted: boolean
 }
@@ -173,7 +180,12 @@ export function memberReach(graph: Graph, budget = MEMBER_REACH_BUDGET): MemberR
   }
 
   /** What a test reaches, by a forward walk that opens members as their names turn up. */
-  const walk = (test: string, targets: readonly ReachTarget[], cap: number): Array<string[] | false> => {
+  const walk = (
+    test: string,
+    targets: readonly ReachTarget[],
+    cap: number,
+    isType: ((node: GraphNode, key: string) => boolean) | undefined
+  ): Array<string[] | false> => {
     const stepsBefore = steps
     const files = new Set<string>()
     /** Each node reached, with the node it was reached from. */
@@ -246,12 +258,13 @@ export function memberReach(graph: Graph, budget = MEMBER_REACH_BUDGET): MemberR
       const sep = id.indexOf(SEP)
       const file = id.slice(0, sep)
       const key = id.slice(sep + 1)
+      const node = graph.nodes.get(file)
+      if (node && isType?.(node, key)) continue
       if (!files.has(file)) {
         files.add(file)
         hit(targetFiles.get(file), id)
       }
       hit(targetIds.get(id), id)
-      const node = graph.nodes.get(file)
       // Names can come from a data file the test imports (a table of cases): it is not scanned.
       if (!everything && (node ? reflects(node.scan) : NAMES_IN_DATA.test(file))) {
         everything = true
@@ -285,7 +298,7 @@ export function memberReach(graph: Graph, budget = MEMBER_REACH_BUDGET): MemberR
 
   return {
     gated,
-    reachable(test, targets) {
+    reachable(test, targets, isType) {
       if (!exhausted && walks > 0 && steps + (steps / walks) * testsLeft > budget) exhausted = true
       // One walk may take a few times its share of what is left, and never more than all of it.
       const cap = Math.min(
@@ -295,7 +308,7 @@ export function memberReach(graph: Graph, budget = MEMBER_REACH_BUDGET): MemberR
       testsLeft--
       if (exhausted) return targets.map(() => true)
       walks++
-      const found = walk(test, targets, cap)
+      const found = walk(test, targets, cap, isType)
       return exhausted ? targets.map(() => true) : found
     },
     plan(tests) {

@@ -54,6 +54,11 @@ export interface SymbolInfo {
   /** Set on a class declaration. */
   class?: ClassInfo
   /**
+   * Declared by `interface` and `type` declarations only: a type, which TypeScript erases. No code
+   * runs through it, so only tests that are type-checked reach what it references.
+   */
+  typeOnly?: true
+  /**
    * A function declaration's parameters (a bit per position, the first 31) that it does not touch
    * when called, save in a function it returns as it is (`return function (a) { fn(a) }`): a
    * function passed there is not called by the call (curry and memoize wrappers, `_curry1(fn)`).

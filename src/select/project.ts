@@ -59,6 +59,11 @@ export interface JestSettings {
   /** The tsconfig ts-jest is told to use, when the config names one. */
   tsconfig?: string
   /**
+   * Globs of the test files vitest type-checks (its `typecheck.include`): type changes reach them
+   * (see typeCheckedTests).
+   */
+  typeChecks?: string[]
+  /**
    * The folder of the vitest run this config is a project of (or the run's own config, when it has
    * projects): a test file runs in each project of the run that takes it (see vitestProjects).
    */
@@ -1476,11 +1481,21 @@ function runnerTestSettings(
     )
     if (specs.length) testMatch = specs.flatMap(spec => specPatterns(dir, spec, false, ['js', 'cjs', 'mjs']))
   } else if (vitest) {
-    const config = vitestConfig(read, dir, configArgument(vitest, '-c'))
+    let config = vitestConfig(read, dir, configArgument(vitest, '-c'))
+    // `vitest --typecheck` type-checks vitest's type test names, unless the config lists others.
+    if (vitest.some(word => /^--typecheck(?:\.enabled|\.only)?$/.test(word)) && !config?.typeChecks)
+      config = { ...(config ?? vitestTestBlock('')), typeChecks: VITEST_TYPECHECK_INCLUDE }
     const list = vitestProjectList(read, dir, config)
     const projects = list === undefined ? [] : vitestProjects(read, dir, configs, config, list)
     // A config that says nothing of the tests leaves the conventional names (see makeTestMatcher).
-    if (!config || config.include.length + config.exclude.length + config.setupFiles.length === 0)
+    if (
+      !config ||
+      config.include.length +
+        config.exclude.length +
+        config.setupFiles.length +
+        (config.typeChecks?.length ?? 0) ===
+        0
+    )
       return { projects }
     const own = vitestSettings(dir, config)
     if (list !== undefined) own.group = dir
@@ -1517,7 +1532,12 @@ function vitestSettings(
   const home = isUnder(root, folder) ? root : sharedFolder(root, folder)
   const base = joinPath(root, block.dir)
   const under = (glob: string): string => joinPath(base, glob.replace(/^\.\//, ''))
-  const testMatch = block.include.length ? block.include.map(under) : VITEST_INCLUDE.map(under)
+  const typeChecks = block.typeChecks?.map(under)
+  // With type checking on, vitest collects the files it type-checks too.
+  const testMatch = [
+    ...(block.include.length ? block.include.map(under) : VITEST_INCLUDE.map(under)),
+    ...(typeChecks ?? [])
+  ]
   // jest's ignore patterns are tried against the path with a `/` before it.
   const ignored = block.exclude.map(glob => {
     const regex = picomatch.makeRe(under(glob), { dot: true })
@@ -1538,7 +1558,8 @@ function vitestSettings(
     testRegex: [],
     testPathIgnorePatterns: [/\/node_modules\//, ...ignored],
     setupFiles: [...new Set([...inherited, ...block.setupFiles.map(file => joinPath(root, file))])],
-    typeChecked: false
+    typeChecked: false,
+    ...(typeChecks && { typeChecks })
   }
 }
 
@@ -1687,6 +1708,8 @@ function vitestProjects(
 
 /** Vitest's default `test.include`. */
 const VITEST_INCLUDE = ['**/*.{test,spec}.?(c|m)[jt]s?(x)']
+/** Vitest's default `test.typecheck.include`. */
+const VITEST_TYPECHECK_INCLUDE = ['**/*.{test,spec}-d.?(c|m)[jt]s?(x)']
 
 const VITEST_CONFIG_NAMES = ['vitest', 'vite'].flatMap(name =>
   ['ts', 'mts', 'cts', 'js', 'mjs', 'cjs'].map(ext => `${name}.config.${ext}`)
@@ -1724,6 +1747,8 @@ interface VitestTestBlock {
   root?: string
   /** The source of its `projects` (or older `workspace`) array, when it has one. */
   projects?: string
+  /** `typecheck.include`, when the block has a `typecheck` object that lists one. */
+  typeChecks?: string[]
 }
 
 /** The entries of the `test: {…}` block in a vitest config's (or an inline project's) text, by key. */
@@ -1785,13 +1810,26 @@ function vitestTestBlock(text: string): VitestTestBlock {
       : (included?.paths ?? [])
   const projects = entries.get('projects') ?? entries.get('workspace')
   const root = paths('root')[0] ?? exportedRoot(text)
+  // `typecheck: { enabled: true, include: […] }`: an include list, else vitest's type test names.
+  const typecheck = entries.get('typecheck')
+  const typecheckEntries = typecheck?.startsWith('{') ? objectEntries(typecheck) : []
+  const typecheckInclude = typecheckEntries
+    .map(entry => /^['"]?include['"]?\s*:\s*([\s\S]*)$/.exec(entry)?.[1])
+    .find(value => value !== undefined)
+  const typeChecks =
+    typecheckInclude !== undefined
+      ? pathsIn(typecheckInclude.trim()).paths
+      : typecheckEntries.some(entry => /^['"]?enabled['"]?\s*:\s*true$/.test(entry))
+        ? VITEST_TYPECHECK_INCLUDE
+        : undefined
   return {
     include: [...new Set(include)],
     exclude: paths('exclude'),
     setupFiles: [...paths('setupFiles'), ...paths('globalSetup')],
     dir: paths('dir')[0] ?? '',
     ...(root !== undefined && { root }),
-    ...(projects?.startsWith('[') && { projects })
+    ...(projects?.startsWith('[') && { projects }),
+    ...(typeChecks?.length && { typeChecks })
   }
 }
 
@@ -1905,6 +1943,20 @@ const ignoredBy = (settings: JestSettings, path: string): boolean =>
  * names; a Python module as pytest's configuration over it says (see pytestCollects); a Go file by
  * its `_test.go` name. `pytest` is sorted deepest folder first.
  */
+/** Vitest's default `typecheck.include`, and tsd's names: files of type tests. */
+const TYPE_TEST_NAME = /\.(?:test|spec)-d\.[cm]?[jt]sx?$/
+
+/**
+ * Which test files are type-checked, so that a change to a type can fail them: those named as
+ * type tests, and those a vitest config's `typecheck.include` takes. The others run compiled
+ * code, which no type is in (ts-jest's checking is looked after by typecheck.ts).
+ */
+export function typeCheckedTests(jest: readonly JestSettings[]): (path: string) => boolean {
+  const globs = jest.flatMap(settings => settings.typeChecks ?? [])
+  const listed = globs.length ? picomatch(globs, { dot: true }) : undefined
+  return path => TYPE_TEST_NAME.test(path) || (listed?.(path) ?? false)
+}
+
 export function makeTestMatcher(
   jest: JestSettings[],
   pytest: readonly PytestSettings[] = [],
