@@ -249,7 +249,7 @@ __webpack_require__.d(__webpack_exports__, {
   M0: () => (/* binding */ selectTests)
 });
 
-// UNUSED EXPORTS: buildDemandRepositoryGraph, buildRepositoryGraph, metadataOnlyChange, scanSource, stringRefersTo
+// UNUSED EXPORTS: buildDemandRepositoryGraph, buildRepositoryGraph, keepsValueImports, metadataOnlyChange, scanSource, stringRefersTo
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
@@ -3366,7 +3366,11 @@ const TYPE_CHECK = '<type-check>';
  * Walks everything a test file reaches and returns the changed symbols it meets, each with the
  * chain of steps that leads to it.
  */
-function reachFromTest(graph, test, changes, typeChecked = false) {
+function reachFromTest(graph, test, changes, { typeChecked = false, keepsValueImports = false } = {}) {
+    // A test that is not type-checked reaches what runs: no type, nor the type an export is.
+    const erasure = typeChecked
+        ? undefined
+        : { changes, nodes: graph.nodes, keepsValueImports };
     const parent = new Map();
     const hits = [];
     const hitKeys = new Set();
@@ -3385,13 +3389,12 @@ function reachFromTest(graph, test, changes, typeChecked = false) {
         const file = id.slice(0, sep);
         const key = id.slice(sep + 1);
         const node = graph.nodes.get(file);
-        // A test that is not type-checked reaches what runs: no type, nor the type an export is.
-        if (!typeChecked && node && isTypeKey(node, key, changes))
+        if (erasure && node && isTypeKey(node, key, erasure))
             continue;
         const change = changes.get(file);
         if (change) {
             for (const symbol of changedSymbolsFor(change, key)) {
-                if (!typeChecked && node && key.startsWith('export:') && isTypeExport(node, symbol, changes))
+                if (erasure && node && key.startsWith('export:') && isTypeExport(node, symbol, erasure))
                     continue;
                 if (hitKeys.has(`${file}#${symbol}`))
                     continue;
@@ -3406,7 +3409,7 @@ function reachFromTest(graph, test, changes, typeChecked = false) {
         if (!node)
             continue;
         const step = (to, toKey) => visit(to, toKey, id);
-        const symbol = stepForward(node, key, step, undefined, graph.nodes);
+        const symbol = stepForward(node, key, step, undefined, graph.nodes, erasure);
         if (symbol)
             for (const ref of localRefs(node, key, symbol, graph.nodes))
                 step(file, ref);
@@ -3454,33 +3457,110 @@ function exportedName(imported) {
     return imported.startsWith(REQUIRED) ? imported.slice(1) : imported;
 }
 /**
- * Whether local name `name` of `node` is a type alone: an `import type` binding, or a declaration
- * that only `interface` and `type` make (a binding wins over a declaration, see stepForward).
- * What runs never goes through one; type-checked tests do.
+ * Whether local name `name` of `node` is a type alone: a declaration that only `interface` and
+ * `type` make, or a binding of `import type`, or (with `erasure.nodes`) of a value import whose
+ * name is such a declaration where it is declared (a binding wins over a declaration, see
+ * stepForward). What runs never goes through one; type-checked tests do. A changed name that was
+ * a value before is not (FileChange.valuesBefore).
  */
-function isTypeName(node, name, changes) {
+function isTypeName(node, name, erasure) {
     const binding = node.bindings.get(name);
-    const type = binding ? binding.typeOnly === true : (0,model/* own */.ZV)(node.scan.symbols, name)?.typeOnly === true;
-    return type && !changes?.get(node.path)?.valuesBefore?.has(name);
+    const type = binding
+        ? binding.typeOnly === true || (!!erasure?.nodes && bindsTypeAlone(erasure.nodes, binding, erasure))
+        : (0,model/* own */.ZV)(node.scan.symbols, name)?.typeOnly === true;
+    return type && !erasure?.changes?.get(node.path)?.valuesBefore?.has(name);
+}
+/** A value import's binding of a name that is a type alone where it is declared (see exportKind). */
+function bindsTypeAlone(nodes, binding, erasure) {
+    if (binding.also || binding.imported === WHOLE || binding.imported.startsWith(REQUIRED) || !binding.target)
+        return false;
+    const target = nodes.get(binding.target);
+    return !!target && exportKind(nodes, target, binding.imported, erasure) === 'type';
 }
 /**
  * Whether a forward walk's `key` of `node` is a type alone (see isTypeName), which a walk of what
  * runs leaves out: a `type:` key, or a local name that is a type. An `export:` key is not: it
  * also loads its module.
  */
-function isTypeKey(node, key, changes) {
+function isTypeKey(node, key, erasure) {
     if (key.startsWith(TYPE_OF))
         return true;
     if (key === LOAD || key === WHOLE || key.startsWith('export:'))
         return false;
-    return isTypeName(node, key, changes);
+    return isTypeName(node, key, erasure);
 }
 /** Whether export `name` of `node` is a type alone (see isTypeName). */
-function isTypeExport(node, name, changes) {
+function isTypeExport(node, name, erasure) {
     const local = (0,model/* own */.ZV)(node.scan.exports, name);
     return (local !== undefined &&
-        isTypeName(node, local, changes) &&
-        !changes?.get(node.path)?.valuesBefore?.has(name));
+        isTypeName(node, local, erasure) &&
+        !erasure?.changes?.get(node.path)?.valuesBefore?.has(name));
+}
+/**
+ * Whether export `name` of `node` is a type alone where it is declared, followed through
+ * re-exports and `export *` (see isTypeName): 'type', 'value', or undefined when not found.
+ */
+function exportKind(nodes, node, name, erasure, depth = 0) {
+    if (depth > MAX_CALLEE_HOPS || !node.scan.esm)
+        return 'value';
+    const known = (erasure.exportKinds ??= new Map());
+    const key = node.path + SEP + name;
+    if (known.has(key))
+        return known.get(key);
+    const kind = exportKindOf(nodes, node, name, erasure, depth);
+    // Only what holds at any depth: a cut made deeper down may not hold from here.
+    if (kind !== 'value' || depth === 0)
+        known.set(key, kind);
+    return kind;
+}
+function exportKindOf(nodes, node, name, erasure, depth) {
+    if (erasure.changes?.get(node.path)?.valuesBefore?.has(name))
+        return 'value';
+    const local = (0,model/* own */.ZV)(node.scan.exports, name);
+    if (local !== undefined) {
+        const binding = node.bindings.get(local);
+        if (!binding || binding.typeOnly)
+            return isTypeName(node, local, erasure) ? 'type' : 'value';
+        if (binding.imported === WHOLE || !binding.target || binding.also)
+            return 'value';
+        const target = nodes.get(binding.target);
+        return ((target && exportKind(nodes, target, exportedName(binding.imported), erasure, depth + 1)) ?? 'value');
+    }
+    let found;
+    for (const from of node.exportAll) {
+        const target = nodes.get(from);
+        const kind = target ? exportKind(nodes, target, name, erasure, depth + 1) : 'value';
+        if (kind === 'value')
+            return 'value';
+        if (kind === 'type')
+            found = kind;
+    }
+    return found;
+}
+/** A TypeScript module (not a declaration file), whose imports compilers drop when they take only types. */
+const TYPESCRIPT_MODULE = /(?<!\.d)\.[cm]?tsx?$/;
+/**
+ * Whether `node` loads `target` only for types: every binding it takes from it by a value import
+ * (`import { Options } from './types'`) is a type alone (see isTypeName), and none is re-exported.
+ * TypeScript, babel, SWC and esbuild drop such an import, unless the project keeps them (see
+ * TypeErasure.keepsValueImports), so the module never loads `target`.
+ */
+function loadsForTypesAlone(nodes, node, target, erasure) {
+    if (erasure.keepsValueImports || !TYPESCRIPT_MODULE.test(node.path) || node.exportAll.includes(target))
+        return false;
+    const withNodes = erasure.nodes ? erasure : { ...erasure, nodes };
+    const reexported = new Set(Object.values(node.scan.exports));
+    let taken = 0;
+    for (const [local, binding] of node.bindings) {
+        if (binding.target !== target && !binding.also?.includes(target))
+            continue;
+        if (binding.typeOnly)
+            continue;
+        if (local.startsWith('@reexport:') || reexported.has(local) || !isTypeName(node, local, withNodes))
+            return false;
+        taken++;
+    }
+    return taken > 0;
 }
 /**
  * One step of a forward walk from `key` of `node` (LOAD, WHOLE, `export:<name>`, an import
@@ -3488,12 +3568,15 @@ function isTypeExport(node, name, changes) {
  * symbol, whose references (localRefs) are the caller's to follow; WHOLE leaves out the
  * declarations `skip` names.
  */
-function stepForward(node, key, visit, skip, nodes) {
+function stepForward(node, key, visit, skip, nodes, erasure) {
     const { path: file, scan } = node;
     if (key === LOAD) {
         visit(file, model/* MODULE_SYMBOL */.se);
         for (const { target, whole } of node.loads)
-            visit(target, whole ? WHOLE : LOAD);
+            if (whole)
+                visit(target, WHOLE);
+            else if (!erasure || !nodes || !loadsForTypesAlone(nodes, node, target, erasure))
+                visit(target, LOAD);
     }
     else if (key === WHOLE) {
         visit(file, LOAD);
@@ -3711,16 +3794,22 @@ function exportsTo(index, node) {
 const SEP = '\u0000';
 const id = (kind, file, name = '') => `${kind}${SEP}${file}${SEP}${name}`;
 /** Predecessors of a node: the nodes whose forward walk visits it directly. */
-function predecessors(graph, index, nodeId, out) {
+/** Marks a predecessor reached through a type alone (see loadsForTypesAlone). */
+const THROUGH_TYPE = '~';
+function predecessors(graph, index, nodeId, out, erasure) {
     const [kind, file, name] = nodeId.split(SEP);
     const node = graph.nodes.get(file);
     out.length = 0;
     switch (kind) {
         case 'L': // LOAD(F)
             out.push(id('W', file), id('A', file));
-            for (const { from, whole } of graph.edgesInto(file)?.loaders ?? [])
-                if (!whole)
-                    out.push(id('L', from));
+            for (const { from, whole } of graph.edgesInto(file)?.loaders ?? []) {
+                if (whole)
+                    continue;
+                const loader = erasure && graph.nodes.get(from);
+                const typesAlone = !!loader && loadsForTypesAlone(graph.nodes, loader, file, erasure);
+                out.push(typesAlone ? THROUGH_TYPE + id('L', from) : id('L', from));
+            }
             break;
         case 'A': // some EXP(F, X)
             out.push(id('W', file));
@@ -3833,7 +3922,8 @@ function chainTo(found, parentOf, stepAt, start, file) {
  * member called by name holds only for the tests whose forward walk (see members.ts) reaches the
  * change; the others are left out.
  */
-function testsReaching(graph, changes, isTest, members, isTypeChecked = () => false) {
+function testsReaching(graph, changes, isTest, { members, isTypeChecked = () => false, keepsValueImports = false } = {}) {
+    const erasure = { changes, nodes: graph.nodes, keepsValueImports };
     const index = reverseIndex();
     /** Where a walk starts, and what a test's forward walk must reach for its hits to hold (see members). */
     const starts = [];
@@ -3897,7 +3987,7 @@ function testsReaching(graph, changes, isTest, members, isTypeChecked = () => fa
             const [kind, file, name] = names[n].split(SEP);
             const node = kind === 'S' || kind === 'E' ? graph.nodes.get(file) : undefined;
             known = typeNode[n] =
-                node && (kind === 'S' ? isTypeName(node, name, changes) : isTypeExport(node, name, changes)) ? 1 : 0;
+                node && (kind === 'S' ? isTypeName(node, name, erasure) : isTypeExport(node, name, erasure)) ? 1 : 0;
         }
         return known === 1;
     };
@@ -3978,11 +4068,13 @@ function testsReaching(graph, changes, isTest, members, isTypeChecked = () => fa
                 throughMember = true;
             let preds = predecessorsOf[current];
             if (!preds) {
-                predecessors(graph, index, names[current], scratch);
-                preds = predecessorsOf[current] = scratch.map(number);
+                predecessors(graph, index, names[current], scratch, erasure);
+                // A predecessor reached through a type alone is numbered -1 - n.
+                preds = predecessorsOf[current] = scratch.map(name => name.startsWith(THROUGH_TYPE) ? -1 - number(name.slice(1)) : number(name));
             }
-            for (const pred of preds) {
-                const typedPred = typed || isType(pred);
+            for (const edge of preds) {
+                const pred = edge < 0 ? -1 - edge : edge;
+                const typedPred = typed || edge < 0 || isType(pred);
                 if (visit && !visit.leadsOn && !typedPred && fileAt(pred) !== currentFile)
                     visit.leadsOn = true;
                 const next = 2 * pred + (typedPred ? 1 : 0);
@@ -4019,7 +4111,7 @@ function testsReaching(graph, changes, isTest, members, isTypeChecked = () => fa
     });
     members?.plan(toCheck.size);
     for (const [test, unsure] of toCheck) {
-        const reached = members.reachable(test, unsure.map(hit => hit.target), isTypeChecked(test) ? undefined : (node, key) => isTypeKey(node, key, changes));
+        const reached = members.reachable(test, unsure.map(hit => hit.target), isTypeChecked(test) ? undefined : erasure);
         unsure.forEach((hit, i) => {
             const found = reached[i];
             if (!found)
@@ -5798,7 +5890,7 @@ function memberReach(graph, budget = MEMBER_REACH_BUDGET) {
             !isOpen({ file, name: owner, symbol: node.scan.symbols[owner] }));
     };
     /** What a test reaches, by a forward walk that opens members as their names turn up. */
-    const walk = (test, targets, cap, isType) => {
+    const walk = (test, targets, cap, erasure) => {
         const stepsBefore = steps;
         const files = new Set();
         /** Each node reached, with the node it was reached from. */
@@ -5880,7 +5972,7 @@ function memberReach(graph, budget = MEMBER_REACH_BUDGET) {
             const file = id.slice(0, sep);
             const key = id.slice(sep + 1);
             const node = graph.nodes.get(file);
-            if (node && isType?.(node, key))
+            if (erasure && node && isTypeKey(node, key, erasure))
                 continue;
             if (!files.has(file)) {
                 files.add(file);
@@ -5897,7 +5989,7 @@ function memberReach(graph, budget = MEMBER_REACH_BUDGET) {
             if (!node)
                 continue;
             // A class's members called by name are reached through the class, not by WHOLE.
-            const symbol = stepForward(node, key, visit, name => calledByName(node.scan, name), graph.nodes);
+            const symbol = stepForward(node, key, visit, name => calledByName(node.scan, name), graph.nodes, erasure);
             if (!symbol)
                 continue;
             mention(symbol.words);
@@ -5922,7 +6014,7 @@ function memberReach(graph, budget = MEMBER_REACH_BUDGET) {
     };
     return {
         gated,
-        reachable(test, targets, isType) {
+        reachable(test, targets, erasure) {
             if (!exhausted && walks > 0 && steps + (steps / walks) * testsLeft > budget)
                 exhausted = true;
             // One walk may take a few times its share of what is left, and never more than all of it.
@@ -5931,7 +6023,7 @@ function memberReach(graph, budget = MEMBER_REACH_BUDGET) {
             if (exhausted)
                 return targets.map(() => true);
             walks++;
-            const found = walk(test, targets, cap, isType);
+            const found = walk(test, targets, cap, erasure);
             return exhausted ? targets.map(() => true) : found;
         },
         plan(tests) {
@@ -6325,6 +6417,25 @@ function lineStartsOf(text) {
 /** A file in a fixture folder: the folder's parent holds the tests that read it. */
 const FIXTURE_FOLDER = /^(.*?)(?:^|\/)(?:__fixtures__|fixtures|__testfixtures__|testdata|test-data)\//;
 const CONFIG_NAMES = /(?:^|\/)(?:package\.json|[tj]sconfig(?:\.[\w-]+)?\.json|jest\.config\.[cm]?[jt]s(?:on)?|\.mocharc\.(?:jsonc?|ya?ml|c?js)|pnpm-workspace\.yaml|go\.mod|\.?pytest\.ini|pyproject\.toml|tox\.ini|setup\.cfg|conftest\.py)$/;
+/** babel's and SWC's configs: whether they keep the imports that take only types (see keepsValueImports). */
+const TRANSPILER_CONFIG = /(?:^|\/)(?:\.babelrc(?:\.json|\.[cm]?js)?|babel\.config\.(?:json|[cm]?[jt]s)|\.swcrc)$/;
+/**
+ * Whether a config of the repository keeps a value import whatever it takes (see
+ * TypeErasure.keepsValueImports): tsconfig `verbatimModuleSyntax`, `preserveValueImports` or
+ * `importsNotUsedAsValues` preserve/error, babel's `onlyRemoveTypeImports`, SWC's
+ * `verbatimModuleSyntax`.
+ */
+function keepsValueImports(configText) {
+    for (const [path, text] of configText) {
+        const name = path.slice(path.lastIndexOf('/') + 1);
+        if ((/^[tj]sconfig|^\.swcrc$/.test(name) &&
+            (/["']?(?:verbatimModuleSyntax|preserveValueImports)["']?\s*:\s*true/.test(text) ||
+                /["']?importsNotUsedAsValues["']?\s*:\s*["'](?:preserve|error)["']/.test(text))) ||
+            /onlyRemoveTypeImports["']?\s*:\s*true/.test(text))
+            return true;
+    }
+    return false;
+}
 function isConfigEntry(entry) {
     const path = entry.path;
     // The names CONFIG_NAMES takes end so; tens of thousands of other paths skip the pattern.
@@ -6338,6 +6449,7 @@ function isConfigEntry(entry) {
         path.includes('.mocharc.') ||
         path.endsWith('conftest.py');
     return ((named && CONFIG_NAMES.test(path) && !path.includes('node_modules/')) ||
+        (TRANSPILER_CONFIG.test(path) && !path.includes('node_modules/')) ||
         ((0,project/* isJestConfigFile */.Nh)(path) && !path.includes('node_modules/')) ||
         isAliasConfig(path) ||
         ((0,project/* isVitestProjectFile */.j_)(path) && !path.includes('node_modules/')));
@@ -7404,10 +7516,14 @@ async function selectOrThrow(options, started, syntax, reportAllTests) {
     };
     const reachedSymbols = new Set();
     const members = options.memberReach === false ? undefined : memberReach(repo.graph);
-    const typeChecked = (0,project/* typeCheckedTests */.tN)(repo.jest);
-    let reaching = testsReaching(repo.graph, changes, repo.isTest, members, typeChecked);
+    const reachOptions = {
+        members,
+        isTypeChecked: (0,project/* typeCheckedTests */.tN)(repo.jest),
+        keepsValueImports: keepsValueImports(repo.configText)
+    };
+    let reaching = testsReaching(repo.graph, changes, repo.isTest, reachOptions);
     if (await settleSyntax())
-        reaching = testsReaching(repo.graph, changes, repo.isTest, members, typeChecked);
+        reaching = testsReaching(repo.graph, changes, repo.isTest, reachOptions);
     // A module nothing imports, which a change reaches through its imports, runs only when code
     // loads it by its path (a route or plugin folder a server lists): it counts as changed for the
     // modules that name it, as a changed file nothing loads does. Its text is the same, so the tests
@@ -7437,7 +7553,7 @@ async function selectOrThrow(options, started, syntax, reportAllTests) {
         }
         if (added.size === 0)
             break;
-        reaching = withReaching(reaching, testsReaching(repo.graph, added, repo.isTest, members, typeChecked));
+        reaching = withReaching(reaching, testsReaching(repo.graph, added, repo.isTest, reachOptions));
     }
     const neverRan = new Set();
     for (const hit of reaching.hits) {
@@ -7533,7 +7649,8 @@ async function selectOrThrow(options, started, syntax, reportAllTests) {
     // A type reaches no test that runs: no test can be generated for it either.
     const isType = (c) => {
         const node = repo.graph.nodes.get(c.file);
-        return !!node && (isTypeName(node, c.symbol, changes) || isTypeExport(node, c.symbol, changes));
+        const erasure = { changes, nodes: repo.graph.nodes, keepsValueImports: reachOptions.keepsValueImports };
+        return !!node && (isTypeName(node, c.symbol, erasure) || isTypeExport(node, c.symbol, erasure));
     };
     const unreached = unreachedSymbols.filter(c => !isType(c));
     const types = unreachedSymbols.filter(isType).map(c => `${c.file}#${c.symbol}`);

@@ -63,7 +63,9 @@ describe('member reach budget', () => {
       [cls.path, { whole: false, symbols: new Set([`${cls.cls?.name}.label`]), exports: new Set() }]
     ])
     const testsWith = (members?: MemberReach): string[] =>
-      [...new Set(testsReaching(repo.graph, changes, repo.isTest, members).hits.map(hit => hit.test))].sort()
+      [
+        ...new Set(testsReaching(repo.graph, changes, repo.isTest, { members }).hits.map(hit => hit.test))
+      ].sort()
     const byClass = testsWith()
     const ample = memberReach(repo.graph)
     expect(testsWith(ample).length).toBeLessThan(byClass.length)

@@ -1707,6 +1707,76 @@ describe('safety fallbacks', () => {
     expect(madeValue.tests).toEqual(['test/partial.test-d.ts', 'test/run.test.ts'])
   })
 
+  it('takes a value import of types alone for no load, as compilers drop it, unless a config keeps it', async () => {
+    const files = {
+      'package.json': '{"name":"x","scripts":{"test":"vitest"}}\n',
+      'src/options.ts': [
+        'export interface Options {',
+        '  strict: boolean',
+        '}',
+        'export type Mode = "a" | "b"',
+        'export const defaults: Options = { strict: true }',
+        "console.log('options loaded')",
+        ''
+      ].join('\n'),
+      'src/index.ts': "export * from './options'\n",
+      // Types alone, one through the barrel: the compiled module imports neither.
+      'src/run.ts': [
+        "import { Options } from './options'",
+        "import { Mode } from './index'",
+        'export function run(options: Options, mode: Mode): string {',
+        '  return mode',
+        '}',
+        ''
+      ].join('\n'),
+      // A value too: the import stays.
+      'src/both.ts': [
+        "import { Options, defaults } from './options'",
+        'export function both(options: Options = defaults): boolean {',
+        '  return options.strict',
+        '}',
+        ''
+      ].join('\n'),
+      // A type it exports again: babel keeps that import.
+      'src/again.ts': "import { Options } from './options'\nexport { Options }\nexport const again = 1\n",
+      'test/run.test.ts':
+        "import { run } from '../src/run'\ntest('r', () => expect(run({ strict: true }, 'a')).toBe('a'))\n",
+      'test/both.test.ts': "import { both } from '../src/both'\ntest('b', () => expect(both()).toBe(true))\n",
+      'test/again.test.ts': "import { again } from '../src/again'\ntest('a', () => expect(again).toBe(1))\n"
+    }
+    const onLoad = {
+      'src/options.ts': (files['src/options.ts'] as string).replace("'options loaded'", "'loaded'")
+    }
+    const dropped = await afterChange(files, onLoad)
+    expect(dropped.tests).toEqual(['test/again.test.ts', 'test/both.test.ts'])
+    // A config that keeps every value import: run.ts loads options.ts.
+    for (const [config, text] of [
+      ['tsconfig.json', '{ "compilerOptions": { "importsNotUsedAsValues": "preserve" } }\n'],
+      [
+        'babel.config.json',
+        '{ "presets": [["@babel/preset-typescript", { "onlyRemoveTypeImports": true }]] }\n'
+      ]
+    ] as const) {
+      const kept = await afterChange({ ...files, [config]: text }, onLoad)
+      expect(kept.tests).toEqual(['test/again.test.ts', 'test/both.test.ts', 'test/run.test.ts'])
+    }
+    // A type made a value: run.ts's import takes a value now, and loads the module.
+    const madeValue = await afterChange(files, {
+      'src/options.ts': (files['src/options.ts'] as string).replace(
+        'export type Mode = "a" | "b"',
+        'export const Mode = "a"'
+      )
+    })
+    expect(madeValue.tests).toEqual(['test/run.test.ts'])
+    expect(madeValue.reasons['test/run.test.ts']).toEqual([
+      'src/options.ts#Mode',
+      'src/index.ts#Mode',
+      'src/run.ts#Mode',
+      'src/run.ts#run',
+      'test/run.test.ts'
+    ])
+  })
+
   it('does not run everything when only package metadata changed', async () => {
     const files = {
       ...LIB,

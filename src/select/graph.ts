@@ -644,8 +644,12 @@ export function reachFromTest(
   graph: Graph,
   test: string,
   changes: Map<string, FileChange>,
-  typeChecked = false
+  { typeChecked = false, keepsValueImports = false } = {}
 ): Hit[] {
+  // A test that is not type-checked reaches what runs: no type, nor the type an export is.
+  const erasure: TypeErasure | undefined = typeChecked
+    ? undefined
+    : { changes, nodes: graph.nodes, keepsValueImports }
   const parent = new Map<string, string | null>()
   const hits: Hit[] = []
   const hitKeys = new Set<string>()
@@ -663,12 +667,11 @@ export function reachFromTest(
     const file = id.slice(0, sep)
     const key = id.slice(sep + 1)
     const node = graph.nodes.get(file)
-    // A test that is not type-checked reaches what runs: no type, nor the type an export is.
-    if (!typeChecked && node && isTypeKey(node, key, changes)) continue
+    if (erasure && node && isTypeKey(node, key, erasure)) continue
     const change = changes.get(file)
     if (change) {
       for (const symbol of changedSymbolsFor(change, key)) {
-        if (!typeChecked && node && key.startsWith('export:') && isTypeExport(node, symbol, changes)) continue
+        if (erasure && node && key.startsWith('export:') && isTypeExport(node, symbol, erasure)) continue
         if (hitKeys.has(`${file}#${symbol}`)) continue
         hitKeys.add(`${file}#${symbol}`)
         const chain = chainOf(parent, id).filter(step => step !== test && !step.startsWith(test + '#'))
@@ -679,7 +682,7 @@ export function reachFromTest(
     }
     if (!node) continue
     const step = (to: string, toKey: string): void => visit(to, toKey, id)
-    const symbol = stepForward(node, key, step, undefined, graph.nodes)
+    const symbol = stepForward(node, key, step, undefined, graph.nodes, erasure)
     if (symbol) for (const ref of localRefs(node, key, symbol, graph.nodes)) step(file, ref)
   }
   return hits
@@ -735,14 +738,44 @@ export function exportedName(imported: string): string {
 }
 
 /**
- * Whether local name `name` of `node` is a type alone: an `import type` binding, or a declaration
- * that only `interface` and `type` make (a binding wins over a declaration, see stepForward).
- * What runs never goes through one; type-checked tests do.
+ * What tells a walk of what runs from one of types (see isTypeName, loadsForTypesAlone): the
+ * changes (a value made a type still runs), the nodes (to follow an import to the declaration it
+ * takes), and whether the project keeps the value imports that take only types.
  */
-export function isTypeName(node: GraphNode, name: string, changes?: Map<string, FileChange>): boolean {
+export interface TypeErasure {
+  changes?: Map<string, FileChange>
+  nodes?: NodeLookup
+  /**
+   * tsconfig `verbatimModuleSyntax`, `preserveValueImports` or `importsNotUsedAsValues`
+   * preserve/error, babel's `onlyRemoveTypeImports`, SWC's `verbatimModuleSyntax`: a value import
+   * is kept, and loads its module, whatever it takes.
+   */
+  keepsValueImports: boolean
+  /** exportKind's answers so far, by `file\u0000name`. */
+  exportKinds?: Map<string, 'type' | 'value' | undefined>
+}
+
+/**
+ * Whether local name `name` of `node` is a type alone: a declaration that only `interface` and
+ * `type` make, or a binding of `import type`, or (with `erasure.nodes`) of a value import whose
+ * name is such a declaration where it is declared (a binding wins over a declaration, see
+ * stepForward). What runs never goes through one; type-checked tests do. A changed name that was
+ * a value before is not (FileChange.valuesBefore).
+ */
+export function isTypeName(node: GraphNode, name: string, erasure?: TypeErasure): boolean {
   const binding = node.bindings.get(name)
-  const type = binding ? binding.typeOnly === true : own(node.scan.symbols, name)?.typeOnly === true
-  return type && !changes?.get(node.path)?.valuesBefore?.has(name)
+  const type = binding
+    ? binding.typeOnly === true || (!!erasure?.nodes && bindsTypeAlone(erasure.nodes, binding, erasure))
+    : own(node.scan.symbols, name)?.typeOnly === true
+  return type && !erasure?.changes?.get(node.path)?.valuesBefore?.has(name)
+}
+
+/** A value import's binding of a name that is a type alone where it is declared (see exportKind). */
+function bindsTypeAlone(nodes: NodeLookup, binding: Binding, erasure: TypeErasure): boolean {
+  if (binding.also || binding.imported === WHOLE || binding.imported.startsWith(REQUIRED) || !binding.target)
+    return false
+  const target = nodes.get(binding.target)
+  return !!target && exportKind(nodes, target, binding.imported, erasure) === 'type'
 }
 
 /**
@@ -750,20 +783,99 @@ export function isTypeName(node: GraphNode, name: string, changes?: Map<string, 
  * runs leaves out: a `type:` key, or a local name that is a type. An `export:` key is not: it
  * also loads its module.
  */
-export function isTypeKey(node: GraphNode, key: string, changes?: Map<string, FileChange>): boolean {
+export function isTypeKey(node: GraphNode, key: string, erasure?: TypeErasure): boolean {
   if (key.startsWith(TYPE_OF)) return true
   if (key === LOAD || key === WHOLE || key.startsWith('export:')) return false
-  return isTypeName(node, key, changes)
+  return isTypeName(node, key, erasure)
 }
 
 /** Whether export `name` of `node` is a type alone (see isTypeName). */
-export function isTypeExport(node: GraphNode, name: string, changes?: Map<string, FileChange>): boolean {
+export function isTypeExport(node: GraphNode, name: string, erasure?: TypeErasure): boolean {
   const local = own(node.scan.exports, name)
   return (
     local !== undefined &&
-    isTypeName(node, local, changes) &&
-    !changes?.get(node.path)?.valuesBefore?.has(name)
+    isTypeName(node, local, erasure) &&
+    !erasure?.changes?.get(node.path)?.valuesBefore?.has(name)
   )
+}
+
+/**
+ * Whether export `name` of `node` is a type alone where it is declared, followed through
+ * re-exports and `export *` (see isTypeName): 'type', 'value', or undefined when not found.
+ */
+function exportKind(
+  nodes: NodeLookup,
+  node: GraphNode,
+  name: string,
+  erasure: TypeErasure,
+  depth = 0
+): 'type' | 'value' | undefined {
+  if (depth > MAX_CALLEE_HOPS || !node.scan.esm) return 'value'
+  const known = (erasure.exportKinds ??= new Map())
+  const key = node.path + SEP + name
+  if (known.has(key)) return known.get(key)
+  const kind = exportKindOf(nodes, node, name, erasure, depth)
+  // Only what holds at any depth: a cut made deeper down may not hold from here.
+  if (kind !== 'value' || depth === 0) known.set(key, kind)
+  return kind
+}
+
+function exportKindOf(
+  nodes: NodeLookup,
+  node: GraphNode,
+  name: string,
+  erasure: TypeErasure,
+  depth: number
+): 'type' | 'value' | undefined {
+  if (erasure.changes?.get(node.path)?.valuesBefore?.has(name)) return 'value'
+  const local = own(node.scan.exports, name)
+  if (local !== undefined) {
+    const binding = node.bindings.get(local)
+    if (!binding || binding.typeOnly) return isTypeName(node, local, erasure) ? 'type' : 'value'
+    if (binding.imported === WHOLE || !binding.target || binding.also) return 'value'
+    const target = nodes.get(binding.target)
+    return (
+      (target && exportKind(nodes, target, exportedName(binding.imported), erasure, depth + 1)) ?? 'value'
+    )
+  }
+  let found: 'type' | undefined
+  for (const from of node.exportAll) {
+    const target = nodes.get(from)
+    const kind = target ? exportKind(nodes, target, name, erasure, depth + 1) : 'value'
+    if (kind === 'value') return 'value'
+    if (kind === 'type') found = kind
+  }
+  return found
+}
+
+/** A TypeScript module (not a declaration file), whose imports compilers drop when they take only types. */
+const TYPESCRIPT_MODULE = /(?<!\.d)\.[cm]?tsx?$/
+
+/**
+ * Whether `node` loads `target` only for types: every binding it takes from it by a value import
+ * (`import { Options } from './types'`) is a type alone (see isTypeName), and none is re-exported.
+ * TypeScript, babel, SWC and esbuild drop such an import, unless the project keeps them (see
+ * TypeErasure.keepsValueImports), so the module never loads `target`.
+ */
+export function loadsForTypesAlone(
+  nodes: NodeLookup,
+  node: GraphNode,
+  target: string,
+  erasure: TypeErasure
+): boolean {
+  if (erasure.keepsValueImports || !TYPESCRIPT_MODULE.test(node.path) || node.exportAll.includes(target))
+    return false
+  const withNodes = erasure.nodes ? erasure : { ...erasure, nodes }
+  const reexported = new Set(Object.values(node.scan.exports))
+  let taken = 0
+  for (const [local, binding] of node.bindings) {
+    if (binding.target !== target && !binding.also?.includes(target)) continue
+    if (binding.typeOnly) continue
+    if (local.startsWith('@reexport:') || reexported.has(local) || !isTypeName(node, local, withNodes))
+      return false
+    taken++
+  }
+  return taken > 0
 }
 
 /**
@@ -777,12 +889,15 @@ export function stepForward(
   key: string,
   visit: (file: string, key: string) => void,
   skip?: (name: string) => boolean,
-  nodes?: NodeLookup
+  nodes?: NodeLookup,
+  erasure?: TypeErasure
 ): SymbolInfo | undefined {
   const { path: file, scan } = node
   if (key === LOAD) {
     visit(file, MODULE_SYMBOL)
-    for (const { target, whole } of node.loads) visit(target, whole ? WHOLE : LOAD)
+    for (const { target, whole } of node.loads)
+      if (whole) visit(target, WHOLE)
+      else if (!erasure || !nodes || !loadsForTypesAlone(nodes, node, target, erasure)) visit(target, LOAD)
   } else if (key === WHOLE) {
     visit(file, LOAD)
     for (const name of Object.keys(scan.symbols)) if (!skip?.(name)) visit(file, name)
@@ -1008,14 +1123,28 @@ const SEP = '\u0000'
 const id = (kind: string, file: string, name = ''): string => `${kind}${SEP}${file}${SEP}${name}`
 
 /** Predecessors of a node: the nodes whose forward walk visits it directly. */
-function predecessors(graph: Graph, index: ReverseIndex, nodeId: string, out: string[]): void {
+/** Marks a predecessor reached through a type alone (see loadsForTypesAlone). */
+const THROUGH_TYPE = '~'
+
+function predecessors(
+  graph: Graph,
+  index: ReverseIndex,
+  nodeId: string,
+  out: string[],
+  erasure?: TypeErasure
+): void {
   const [kind, file, name] = nodeId.split(SEP) as [string, string, string]
   const node = graph.nodes.get(file)
   out.length = 0
   switch (kind) {
     case 'L': // LOAD(F)
       out.push(id('W', file), id('A', file))
-      for (const { from, whole } of graph.edgesInto(file)?.loaders ?? []) if (!whole) out.push(id('L', from))
+      for (const { from, whole } of graph.edgesInto(file)?.loaders ?? []) {
+        if (whole) continue
+        const loader = erasure && graph.nodes.get(from)
+        const typesAlone = !!loader && loadsForTypesAlone(graph.nodes, loader, file, erasure as TypeErasure)
+        out.push(typesAlone ? THROUGH_TYPE + id('L', from) : id('L', from))
+      }
       break
     case 'A': // some EXP(F, X)
       out.push(id('W', file))
@@ -1163,9 +1292,18 @@ export function testsReaching(
   graph: Graph,
   changes: Map<string, FileChange>,
   isTest: (path: string) => boolean,
-  members?: MemberReach,
-  isTypeChecked: (test: string) => boolean = () => false
+  {
+    members,
+    isTypeChecked = () => false,
+    keepsValueImports = false
+  }: {
+    members?: MemberReach
+    /** Tests that are type-checked: a type reaches them (see isTypeName). */
+    isTypeChecked?: (test: string) => boolean
+    keepsValueImports?: boolean
+  } = {}
 ): Reaching {
+  const erasure: TypeErasure = { changes, nodes: graph.nodes, keepsValueImports }
   const index = reverseIndex()
   /** Where a walk starts, and what a test's forward walk must reach for its hits to hold (see members). */
   const starts: Array<{ file: string; label: string; nodes: string[]; target: ReachTarget }> = []
@@ -1229,7 +1367,7 @@ export function testsReaching(
       const [kind, file, name] = (names[n] as string).split(SEP) as [string, string, string]
       const node = kind === 'S' || kind === 'E' ? graph.nodes.get(file) : undefined
       known = typeNode[n] =
-        node && (kind === 'S' ? isTypeName(node, name, changes) : isTypeExport(node, name, changes)) ? 1 : 0
+        node && (kind === 'S' ? isTypeName(node, name, erasure) : isTypeExport(node, name, erasure)) ? 1 : 0
     }
     return known === 1
   }
@@ -1309,11 +1447,15 @@ export function testsReaching(
       if (members && !throughMember && isGatedMember(current)) throughMember = true
       let preds = predecessorsOf[current]
       if (!preds) {
-        predecessors(graph, index, names[current] as string, scratch)
-        preds = predecessorsOf[current] = scratch.map(number)
+        predecessors(graph, index, names[current] as string, scratch, erasure)
+        // A predecessor reached through a type alone is numbered -1 - n.
+        preds = predecessorsOf[current] = scratch.map(name =>
+          name.startsWith(THROUGH_TYPE) ? -1 - number(name.slice(1)) : number(name)
+        )
       }
-      for (const pred of preds) {
-        const typedPred = typed || isType(pred)
+      for (const edge of preds) {
+        const pred = edge < 0 ? -1 - edge : edge
+        const typedPred = typed || edge < 0 || isType(pred)
         if (visit && !visit.leadsOn && !typedPred && fileAt(pred) !== currentFile) visit.leadsOn = true
         const next = 2 * pred + (typedPred ? 1 : 0)
         // What runs reaches what a type does, and more.
@@ -1351,7 +1493,7 @@ export function testsReaching(
     const reached = (members as MemberReach).reachable(
       test,
       unsure.map(hit => hit.target as ReachTarget),
-      isTypeChecked(test) ? undefined : (node, key) => isTypeKey(node, key, changes)
+      isTypeChecked(test) ? undefined : erasure
     )
     unsure.forEach((hit, i) => {
       const found = reached[i]

@@ -165,6 +165,30 @@ const FIXTURE_FOLDER = /^(.*?)(?:^|\/)(?:__fixtures__|fixtures|__testfixtures__|
 const CONFIG_NAMES =
   /(?:^|\/)(?:package\.json|[tj]sconfig(?:\.[\w-]+)?\.json|jest\.config\.[cm]?[jt]s(?:on)?|\.mocharc\.(?:jsonc?|ya?ml|c?js)|pnpm-workspace\.yaml|go\.mod|\.?pytest\.ini|pyproject\.toml|tox\.ini|setup\.cfg|conftest\.py)$/
 
+/** babel's and SWC's configs: whether they keep the imports that take only types (see keepsValueImports). */
+const TRANSPILER_CONFIG =
+  /(?:^|\/)(?:\.babelrc(?:\.json|\.[cm]?js)?|babel\.config\.(?:json|[cm]?[jt]s)|\.swcrc)$/
+
+/**
+ * Whether a config of the repository keeps a value import whatever it takes (see
+ * TypeErasure.keepsValueImports): tsconfig `verbatimModuleSyntax`, `preserveValueImports` or
+ * `importsNotUsedAsValues` preserve/error, babel's `onlyRemoveTypeImports`, SWC's
+ * `verbatimModuleSyntax`.
+ */
+export function keepsValueImports(configText: ReadonlyMap<string, string>): boolean {
+  for (const [path, text] of configText) {
+    const name = path.slice(path.lastIndexOf('/') + 1)
+    if (
+      (/^[tj]sconfig|^\.swcrc$/.test(name) &&
+        (/["']?(?:verbatimModuleSyntax|preserveValueImports)["']?\s*:\s*true/.test(text) ||
+          /["']?importsNotUsedAsValues["']?\s*:\s*["'](?:preserve|error)["']/.test(text))) ||
+      /onlyRemoveTypeImports["']?\s*:\s*true/.test(text)
+    )
+      return true
+  }
+  return false
+}
+
 export interface RepositoryGraph {
   head: string
   entries: TreeEntry[]
@@ -224,6 +248,7 @@ function isConfigEntry(entry: TreeEntry): boolean {
     path.endsWith('conftest.py')
   return (
     (named && CONFIG_NAMES.test(path) && !path.includes('node_modules/')) ||
+    (TRANSPILER_CONFIG.test(path) && !path.includes('node_modules/')) ||
     (isJestConfigFile(path) && !path.includes('node_modules/')) ||
     isAliasConfig(path) ||
     (isVitestProjectFile(path) && !path.includes('node_modules/'))
@@ -1406,9 +1431,13 @@ async function selectOrThrow(
   }
   const reachedSymbols = new Set<string>()
   const members = options.memberReach === false ? undefined : memberReach(repo.graph)
-  const typeChecked = typeCheckedTests(repo.jest)
-  let reaching = testsReaching(repo.graph, changes, repo.isTest, members, typeChecked)
-  if (await settleSyntax()) reaching = testsReaching(repo.graph, changes, repo.isTest, members, typeChecked)
+  const reachOptions = {
+    members,
+    isTypeChecked: typeCheckedTests(repo.jest),
+    keepsValueImports: keepsValueImports(repo.configText)
+  }
+  let reaching = testsReaching(repo.graph, changes, repo.isTest, reachOptions)
+  if (await settleSyntax()) reaching = testsReaching(repo.graph, changes, repo.isTest, reachOptions)
   // A module nothing imports, which a change reaches through its imports, runs only when code
   // loads it by its path (a route or plugin folder a server lists): it counts as changed for the
   // modules that name it, as a changed file nothing loads does. Its text is the same, so the tests
@@ -1437,7 +1466,7 @@ async function selectOrThrow(
       }
     }
     if (added.size === 0) break
-    reaching = withReaching(reaching, testsReaching(repo.graph, added, repo.isTest, members, typeChecked))
+    reaching = withReaching(reaching, testsReaching(repo.graph, added, repo.isTest, reachOptions))
   }
   const neverRan = new Set<string>()
   for (const hit of reaching.hits) {
@@ -1532,7 +1561,8 @@ async function selectOrThrow(
   // A type reaches no test that runs: no test can be generated for it either.
   const isType = (c: ChangedSymbol): boolean => {
     const node = repo.graph.nodes.get(c.file)
-    return !!node && (isTypeName(node, c.symbol, changes) || isTypeExport(node, c.symbol, changes))
+    const erasure = { changes, nodes: repo.graph.nodes, keepsValueImports: reachOptions.keepsValueImports }
+    return !!node && (isTypeName(node, c.symbol, erasure) || isTypeExport(node, c.symbol, erasure))
   }
   const unreached = unreachedSymbols.filter(c => !isType(c))
   const types = unreachedSymbols.filter(isType).map(c => `${c.file}#${c.symbol}`)

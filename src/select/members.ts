@@ -5,9 +5,10 @@ import {
   localRefs,
   pushTo,
   stepForward,
+  isTypeKey,
   targetsOfBinding,
   type Graph,
-  type GraphNode
+  type TypeErasure
 } from './graph.js'
 import { own, type ModuleScan, type SymbolInfo } from './model.js'
 
@@ -76,14 +77,10 @@ export interface MemberReach {
   /**
    * For each of `targets`, whether `test` reaches it following members by name: the steps from
    * the target to the test when it does, false when it does not, true when the walks gave up.
-   * `isType` says which keys are types that the test does not reach (see isTypeKey): those of
-   * what it runs when it is not type-checked.
+   * With `erasure` (a test that is not type-checked), it reaches what runs only: no type (see
+   * isTypeKey), nor a module loaded for types alone.
    */
-  reachable(
-    test: string,
-    targets: readonly ReachTarget[],
-    isType?: (node: GraphNode, key: string) => boolean
-  ): Array<string[] | boolean>
+  reachable(test: string, targets: readonly ReachTarget[], erasure?: TypeErasure): Array<string[] | boolean>
   /** True once the budget ran out (from then on every gated member counts as reached). */
   readonly exhausted: boolean
 }
@@ -184,7 +181,7 @@ export function memberReach(graph: Graph, budget = MEMBER_REACH_BUDGET): MemberR
     test: string,
     targets: readonly ReachTarget[],
     cap: number,
-    isType: ((node: GraphNode, key: string) => boolean) | undefined
+    erasure: TypeErasure | undefined
   ): Array<string[] | false> => {
     const stepsBefore = steps
     const files = new Set<string>()
@@ -259,7 +256,7 @@ export function memberReach(graph: Graph, budget = MEMBER_REACH_BUDGET): MemberR
       const file = id.slice(0, sep)
       const key = id.slice(sep + 1)
       const node = graph.nodes.get(file)
-      if (node && isType?.(node, key)) continue
+      if (erasure && node && isTypeKey(node, key, erasure)) continue
       if (!files.has(file)) {
         files.add(file)
         hit(targetFiles.get(file), id)
@@ -273,7 +270,14 @@ export function memberReach(graph: Graph, budget = MEMBER_REACH_BUDGET): MemberR
       }
       if (!node) continue
       // A class's members called by name are reached through the class, not by WHOLE.
-      const symbol = stepForward(node, key, visit, name => calledByName(node.scan, name), graph.nodes)
+      const symbol = stepForward(
+        node,
+        key,
+        visit,
+        name => calledByName(node.scan, name),
+        graph.nodes,
+        erasure
+      )
       if (!symbol) continue
       mention(symbol.words)
       const classRef: ClassRef = { file, name: key, symbol }
@@ -298,7 +302,7 @@ export function memberReach(graph: Graph, budget = MEMBER_REACH_BUDGET): MemberR
 
   return {
     gated,
-    reachable(test, targets, isType) {
+    reachable(test, targets, erasure) {
       if (!exhausted && walks > 0 && steps + (steps / walks) * testsLeft > budget) exhausted = true
       // One walk may take a few times its share of what is left, and never more than all of it.
       const cap = Math.min(
@@ -308,7 +312,7 @@ export function memberReach(graph: Graph, budget = MEMBER_REACH_BUDGET): MemberR
       testsLeft--
       if (exhausted) return targets.map(() => true)
       walks++
-      const found = walk(test, targets, cap, isType)
+      const found = walk(test, targets, cap, erasure)
       return exhausted ? targets.map(() => true) : found
     },
     plan(tests) {
