@@ -2749,7 +2749,9 @@ try {
   const coverage = plan.coverageProvider ? { coverage: { enabled: true, provider: 'custom', customProviderModule: plan.coverageProvider } } : {}
   // The config the test script names (\`vitest --config vitest.unit.config.ts\`), else vitest's own default.
   const config = plan.config ? { config: plan.config } : {}
-  const vitest = await startVitest('test', plan.files, { run: true, watch: false, reporters: ['default', reporter], includeTaskLocation: true, passWithNoTests: false, ...config, ...coverage })
+  // \`vitest --typecheck\` in the test script: its type tests are type-checked too.
+  const typecheck = plan.typecheck ? { typecheck: plan.typecheck } : {}
+  const vitest = await startVitest('test', plan.files, { run: true, watch: false, reporters: ['default', reporter], includeTaskLocation: true, passWithNoTests: false, ...config, ...typecheck, ...coverage })
   code = process.exitCode ?? (vitest ? 0 : 1)
   if (vitest) await vitest.close()
 } catch (error) {
@@ -2903,7 +2905,9 @@ const vitestAdapter = {
         const out = (0,external_node_path_.join)(context.tempDir, 'vitest-events.jsonl');
         const files = context.all ? [] : context.files;
         const shown = files.map(file => (0,external_node_path_.relative)(context.packageDir, file));
-        const named = (0,project/* vitestConfigArgument */.Bk)((0,detect/* readPackageJson */.jJ)(context.packageDir)?.scripts);
+        const scripts = (0,detect/* readPackageJson */.jJ)(context.packageDir)?.scripts;
+        const named = (0,project/* vitestConfigArgument */.Bk)(scripts);
+        const typecheck = (0,project/* vitestTypecheckArguments */.G)(scripts);
         (0,external_node_fs_.writeFileSync)(driver, vitest_DRIVER);
         (0,external_node_fs_.writeFileSync)(out, '');
         const coverageProvider = context.recordCoverage ? (0,external_node_path_.join)(context.tempDir, 'vitest-coverage.mjs') : undefined;
@@ -2916,7 +2920,8 @@ const vitestAdapter = {
             files,
             shownArgs: shown,
             coverageProvider,
-            config: named === undefined ? undefined : (0,external_node_path_.resolve)(context.packageDir, named)
+            config: named === undefined ? undefined : (0,external_node_path_.resolve)(context.packageDir, named),
+            typecheck
         }));
         return {
             framework: 'vitest',
@@ -2925,7 +2930,13 @@ const vitestAdapter = {
             env: coverageProvider ? { ...context.env, CI_MEDIC_VITEST_EVENTS: out } : context.env,
             eventsFile: out,
             reportsStarts: true,
-            display: ['vitest', 'run', ...(named === undefined ? [] : ['--config', named]), ...shown].join(' ')
+            display: [
+                'vitest',
+                'run',
+                ...(named === undefined ? [] : ['--config', named]),
+                ...(typecheck ? [typecheck.only ? '--typecheck.only' : '--typecheck'] : []),
+                ...shown
+            ].join(' ')
         };
     }
 };
@@ -7069,6 +7080,7 @@ function hashText(text, seed = 0) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Bk: () => (/* binding */ vitestConfigArgument),
+/* harmony export */   G: () => (/* binding */ vitestTypecheckArguments),
 /* harmony export */   HU: () => (/* binding */ loadPackage),
 /* harmony export */   Hh: () => (/* binding */ namedConfigs),
 /* harmony export */   IJ: () => (/* binding */ pathStrings),
@@ -8344,6 +8356,19 @@ function vitestConfigArgument(scripts) {
     return words && (0,_runners_script_words_js__WEBPACK_IMPORTED_MODULE_2__/* .configArgument */ .OU)(words, '-c');
 }
 /**
+ * What the package's test script tells vitest of type checking: `--typecheck` (or
+ * `--typecheck.enabled`) turns it on, `--typecheck.only` runs only the type tests. Undefined when
+ * it says nothing of it.
+ */
+function vitestTypecheckArguments(scripts) {
+    return typecheckOf(runnerArguments(scripts, VITEST_COMMAND) ?? []);
+}
+function typecheckOf(words) {
+    if (!words.some(word => /^--typecheck(?:\.enabled|\.only)?$/.test(word)))
+        return undefined;
+    return words.includes('--typecheck.only') ? { enabled: true, only: true } : { enabled: true };
+}
+/**
  * The words after command `name` in a test script (up to `&&`, `||`, `;` or `|`), in the first
  * command that has `flag` among them when one is given.
  */
@@ -8456,7 +8481,7 @@ function runnerTestSettings(read, dir, pkg, configs) {
     else if (vitest) {
         let config = vitestConfig(read, dir, (0,_runners_script_words_js__WEBPACK_IMPORTED_MODULE_2__/* .configArgument */ .OU)(vitest, '-c'));
         // `vitest --typecheck` type-checks vitest's type test names, unless the config lists others.
-        if (vitest.some(word => /^--typecheck(?:\.enabled|\.only)?$/.test(word)) && !config?.typeChecks)
+        if (typecheckOf(vitest) && !config?.typeChecks)
             config = { ...(config ?? vitestTestBlock('')), typeChecks: VITEST_TYPECHECK_INCLUDE };
         const list = vitestProjectList(read, dir, config);
         const projects = list === undefined ? [] : vitestProjects(read, dir, configs, config, list);

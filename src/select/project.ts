@@ -1369,6 +1369,20 @@ export function vitestConfigArgument(scripts: unknown): string | undefined {
 }
 
 /**
+ * What the package's test script tells vitest of type checking: `--typecheck` (or
+ * `--typecheck.enabled`) turns it on, `--typecheck.only` runs only the type tests. Undefined when
+ * it says nothing of it.
+ */
+export function vitestTypecheckArguments(scripts: unknown): { enabled: true; only?: true } | undefined {
+  return typecheckOf(runnerArguments(scripts, VITEST_COMMAND) ?? [])
+}
+
+function typecheckOf(words: readonly string[]): { enabled: true; only?: true } | undefined {
+  if (!words.some(word => /^--typecheck(?:\.enabled|\.only)?$/.test(word))) return undefined
+  return words.includes('--typecheck.only') ? { enabled: true, only: true } : { enabled: true }
+}
+
+/**
  * The words after command `name` in a test script (up to `&&`, `||`, `;` or `|`), in the first
  * command that has `flag` among them when one is given.
  */
@@ -1483,7 +1497,7 @@ function runnerTestSettings(
   } else if (vitest) {
     let config = vitestConfig(read, dir, configArgument(vitest, '-c'))
     // `vitest --typecheck` type-checks vitest's type test names, unless the config lists others.
-    if (vitest.some(word => /^--typecheck(?:\.enabled|\.only)?$/.test(word)) && !config?.typeChecks)
+    if (typecheckOf(vitest) && !config?.typeChecks)
       config = { ...(config ?? vitestTestBlock('')), typeChecks: VITEST_TYPECHECK_INCLUDE }
     const list = vitestProjectList(read, dir, config)
     const projects = list === undefined ? [] : vitestProjects(read, dir, configs, config, list)

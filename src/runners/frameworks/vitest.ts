@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs'
 import { join, relative, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { vitestConfigArgument } from '../../select/project.js'
+import { vitestConfigArgument, vitestTypecheckArguments } from '../../select/project.js'
 import { readPackageJson } from '../detect.js'
 import { binOf, requirePackage } from './node-resolve.js'
 import type { Adapter, PlanContext, PlannedRun } from './types.js'
@@ -48,7 +48,9 @@ try {
   const coverage = plan.coverageProvider ? { coverage: { enabled: true, provider: 'custom', customProviderModule: plan.coverageProvider } } : {}
   // The config the test script names (\`vitest --config vitest.unit.config.ts\`), else vitest's own default.
   const config = plan.config ? { config: plan.config } : {}
-  const vitest = await startVitest('test', plan.files, { run: true, watch: false, reporters: ['default', reporter], includeTaskLocation: true, passWithNoTests: false, ...config, ...coverage })
+  // \`vitest --typecheck\` in the test script: its type tests are type-checked too.
+  const typecheck = plan.typecheck ? { typecheck: plan.typecheck } : {}
+  const vitest = await startVitest('test', plan.files, { run: true, watch: false, reporters: ['default', reporter], includeTaskLocation: true, passWithNoTests: false, ...config, ...typecheck, ...coverage })
   code = process.exitCode ?? (vitest ? 0 : 1)
   if (vitest) await vitest.close()
 } catch (error) {
@@ -208,7 +210,9 @@ export const vitestAdapter: Adapter = {
     const out = join(context.tempDir, 'vitest-events.jsonl')
     const files = context.all ? [] : context.files
     const shown = files.map(file => relative(context.packageDir, file))
-    const named = vitestConfigArgument(readPackageJson(context.packageDir)?.scripts)
+    const scripts = readPackageJson(context.packageDir)?.scripts
+    const named = vitestConfigArgument(scripts)
+    const typecheck = vitestTypecheckArguments(scripts)
     writeFileSync(driver, DRIVER)
     writeFileSync(out, '')
     const coverageProvider = context.recordCoverage ? join(context.tempDir, 'vitest-coverage.mjs') : undefined
@@ -222,7 +226,8 @@ export const vitestAdapter: Adapter = {
         files,
         shownArgs: shown,
         coverageProvider,
-        config: named === undefined ? undefined : resolve(context.packageDir, named)
+        config: named === undefined ? undefined : resolve(context.packageDir, named),
+        typecheck
       })
     )
     return {
@@ -232,7 +237,13 @@ export const vitestAdapter: Adapter = {
       env: coverageProvider ? { ...context.env, CI_MEDIC_VITEST_EVENTS: out } : context.env,
       eventsFile: out,
       reportsStarts: true,
-      display: ['vitest', 'run', ...(named === undefined ? [] : ['--config', named]), ...shown].join(' ')
+      display: [
+        'vitest',
+        'run',
+        ...(named === undefined ? [] : ['--config', named]),
+        ...(typecheck ? [typecheck.only ? '--typecheck.only' : '--typecheck'] : []),
+        ...shown
+      ].join(' ')
     }
   }
 }

@@ -1,0 +1,91 @@
+/**
+ * Types run nothing: what reaches a test only through a type (an interface, a type alias, or a
+ * value import that takes only those, which esbuild drops) cannot fail it when it runs, and can
+ * fail a type test. Checked against a real `vitest run --typecheck`, which runs the tests and
+ * type-checks the type tests with tsc.
+ */
+import { afterAll, describe, it } from '@jest/globals'
+import { cleanupAll } from '../support/git-repo.js'
+import { expectEditSelects } from '../support/select-both-ways.js'
+
+afterAll(() => cleanupAll())
+
+const FILES = {
+  'package.json': JSON.stringify({
+    name: 'erasure',
+    type: 'module',
+    scripts: { test: 'vitest run --typecheck' }
+  }),
+  'tsconfig.json': JSON.stringify({
+    compilerOptions: {
+      strict: true,
+      target: 'es2022',
+      module: 'esnext',
+      moduleResolution: 'bundler',
+      noEmit: true,
+      skipLibCheck: true,
+      types: []
+    },
+    include: ['src', 'test']
+  }),
+  'src/options.ts': [
+    'export interface Options {',
+    '  strict: boolean',
+    '}',
+    'export const defaults: Options = { strict: true }',
+    ''
+  ].join('\n'),
+  // Takes a type alone from options.ts: esbuild drops the import, so options.ts does not load.
+  'src/run.ts': [
+    "import { Options } from './options'",
+    'export function run(options: Options): string {',
+    "  return options.strict ? 'strict' : 'loose'",
+    '}',
+    ''
+  ].join('\n'),
+  'src/both.ts': [
+    "import { Options, defaults } from './options'",
+    'export function both(options: Options = defaults): boolean {',
+    '  return options.strict',
+    '}',
+    ''
+  ].join('\n'),
+  'test/run.test.ts': [
+    "import { expect, test } from 'vitest'",
+    "import { run } from '../src/run'",
+    "test('run', () => expect(run({ strict: true })).toBe('strict'))",
+    ''
+  ].join('\n'),
+  'test/both.test.ts': [
+    "import { expect, test } from 'vitest'",
+    "import { both } from '../src/both'",
+    "test('both', () => expect(both()).toBe(true))",
+    ''
+  ].join('\n'),
+  'test/run.test-d.ts': [
+    "import { expectTypeOf, test } from 'vitest'",
+    "import { run } from '../src/run'",
+    "test('run takes options', () => expectTypeOf(run).parameter(0).toEqualTypeOf<{ strict: boolean }>())",
+    ''
+  ].join('\n')
+}
+
+describe('types, with a real vitest that type-checks its type tests', () => {
+  it.each([
+    // Breaks options.ts when it loads: run.ts never loads it.
+    [
+      'src/options.ts',
+      'export const defaults',
+      "throw new Error('options broken')\nexport const defaults",
+      ['test/both.test.ts'],
+      // The type test reaches options.ts by types, and is type-checked: it runs (and passes).
+      ['test/both.test.ts', 'test/run.test-d.ts']
+    ],
+    // A type runs nothing, and fails the type test.
+    ['src/options.ts', 'strict: boolean', 'strict?: boolean', ['test/run.test-d.ts'], ['test/run.test-d.ts']],
+    // What run does, which the type test does not run.
+    ['src/run.ts', "'loose'", "'lax'", [], ['test/run.test-d.ts', 'test/run.test.ts']]
+  ])('%s (%s → %s) selects what fails', async (file, from, to, failing, selected) => {
+    await expectEditSelects(FILES, [file as keyof typeof FILES, from, to], failing, selected)
+  })
+})
