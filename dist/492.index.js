@@ -3545,10 +3545,9 @@ const TYPESCRIPT_MODULE = /(?<!\.d)\.[cm]?tsx?$/;
  * TypeScript, babel, SWC and esbuild drop such an import, unless the project keeps them (see
  * TypeErasure.keepsValueImports), so the module never loads `target`.
  */
-function loadsForTypesAlone(nodes, node, target, erasure) {
+function loadsForTypesAlone(node, target, erasure) {
     if (erasure.keepsValueImports || !TYPESCRIPT_MODULE.test(node.path) || node.exportAll.includes(target))
         return false;
-    const withNodes = erasure.nodes ? erasure : { ...erasure, nodes };
     const reexported = new Set(Object.values(node.scan.exports));
     let taken = 0;
     for (const [local, binding] of node.bindings) {
@@ -3556,7 +3555,7 @@ function loadsForTypesAlone(nodes, node, target, erasure) {
             continue;
         if (binding.typeOnly)
             continue;
-        if (local.startsWith('@reexport:') || reexported.has(local) || !isTypeName(node, local, withNodes))
+        if (local.startsWith('@reexport:') || reexported.has(local) || !isTypeName(node, local, erasure))
             return false;
         taken++;
     }
@@ -3575,7 +3574,7 @@ function stepForward(node, key, visit, skip, nodes, erasure) {
         for (const { target, whole } of node.loads)
             if (whole)
                 visit(target, WHOLE);
-            else if (!erasure || !nodes || !loadsForTypesAlone(nodes, node, target, erasure))
+            else if (!erasure || !loadsForTypesAlone(node, target, erasure))
                 visit(target, LOAD);
     }
     else if (key === WHOLE) {
@@ -3793,9 +3792,9 @@ function exportsTo(index, node) {
 }
 const SEP = '\u0000';
 const id = (kind, file, name = '') => `${kind}${SEP}${file}${SEP}${name}`;
-/** Predecessors of a node: the nodes whose forward walk visits it directly. */
 /** Marks a predecessor reached through a type alone (see loadsForTypesAlone). */
 const THROUGH_TYPE = '~';
+/** Predecessors of a node: the nodes whose forward walk visits it directly. */
 function predecessors(graph, index, nodeId, out, erasure) {
     const [kind, file, name] = nodeId.split(SEP);
     const node = graph.nodes.get(file);
@@ -3807,7 +3806,7 @@ function predecessors(graph, index, nodeId, out, erasure) {
                 if (whole)
                     continue;
                 const loader = erasure && graph.nodes.get(from);
-                const typesAlone = !!loader && loadsForTypesAlone(graph.nodes, loader, file, erasure);
+                const typesAlone = !!loader && loadsForTypesAlone(loader, file, erasure);
                 out.push(typesAlone ? THROUGH_TYPE + id('L', from) : id('L', from));
             }
             break;

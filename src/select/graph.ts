@@ -857,21 +857,15 @@ const TYPESCRIPT_MODULE = /(?<!\.d)\.[cm]?tsx?$/
  * TypeScript, babel, SWC and esbuild drop such an import, unless the project keeps them (see
  * TypeErasure.keepsValueImports), so the module never loads `target`.
  */
-export function loadsForTypesAlone(
-  nodes: NodeLookup,
-  node: GraphNode,
-  target: string,
-  erasure: TypeErasure
-): boolean {
+export function loadsForTypesAlone(node: GraphNode, target: string, erasure: TypeErasure): boolean {
   if (erasure.keepsValueImports || !TYPESCRIPT_MODULE.test(node.path) || node.exportAll.includes(target))
     return false
-  const withNodes = erasure.nodes ? erasure : { ...erasure, nodes }
   const reexported = new Set(Object.values(node.scan.exports))
   let taken = 0
   for (const [local, binding] of node.bindings) {
     if (binding.target !== target && !binding.also?.includes(target)) continue
     if (binding.typeOnly) continue
-    if (local.startsWith('@reexport:') || reexported.has(local) || !isTypeName(node, local, withNodes))
+    if (local.startsWith('@reexport:') || reexported.has(local) || !isTypeName(node, local, erasure))
       return false
     taken++
   }
@@ -897,7 +891,7 @@ export function stepForward(
     visit(file, MODULE_SYMBOL)
     for (const { target, whole } of node.loads)
       if (whole) visit(target, WHOLE)
-      else if (!erasure || !nodes || !loadsForTypesAlone(nodes, node, target, erasure)) visit(target, LOAD)
+      else if (!erasure || !loadsForTypesAlone(node, target, erasure)) visit(target, LOAD)
   } else if (key === WHOLE) {
     visit(file, LOAD)
     for (const name of Object.keys(scan.symbols)) if (!skip?.(name)) visit(file, name)
@@ -1122,10 +1116,10 @@ function exportsTo(index: ReverseIndex, node: GraphNode): Map<string, string[]> 
 const SEP = '\u0000'
 const id = (kind: string, file: string, name = ''): string => `${kind}${SEP}${file}${SEP}${name}`
 
-/** Predecessors of a node: the nodes whose forward walk visits it directly. */
 /** Marks a predecessor reached through a type alone (see loadsForTypesAlone). */
 const THROUGH_TYPE = '~'
 
+/** Predecessors of a node: the nodes whose forward walk visits it directly. */
 function predecessors(
   graph: Graph,
   index: ReverseIndex,
@@ -1142,7 +1136,7 @@ function predecessors(
       for (const { from, whole } of graph.edgesInto(file)?.loaders ?? []) {
         if (whole) continue
         const loader = erasure && graph.nodes.get(from)
-        const typesAlone = !!loader && loadsForTypesAlone(graph.nodes, loader, file, erasure as TypeErasure)
+        const typesAlone = !!loader && loadsForTypesAlone(loader, file, erasure as TypeErasure)
         out.push(typesAlone ? THROUGH_TYPE + id('L', from) : id('L', from))
       }
       break
