@@ -1755,7 +1755,9 @@ describe('safety fallbacks', () => {
       [
         'babel.config.json',
         '{ "presets": [["@babel/preset-typescript", { "onlyRemoveTypeImports": true }]] }\n'
-      ]
+      ],
+      ['packages/app/tsconfig.base.json', '{ "compilerOptions": { "verbatimModuleSyntax": true } }\n'],
+      ['.swcrc', '{ "jsc": { "transform": { "verbatimModuleSyntax": true } } }\n']
     ] as const) {
       const kept = await afterChange({ ...files, [config]: text }, onLoad)
       expect(kept.tests).toEqual(['test/again.test.ts', 'test/both.test.ts', 'test/run.test.ts'])
