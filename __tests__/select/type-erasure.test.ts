@@ -2,7 +2,8 @@
  * Types run nothing: what reaches a test only through a type (an interface, a type alias, or a
  * value import that takes only those, which esbuild drops) cannot fail it when it runs, and can
  * fail a type test. Checked against a real `vitest run --typecheck`, which runs the tests and
- * type-checks the type tests with tsc.
+ * type-checks the type tests with tsc, and against a real jest with ts-jest, which compiles with
+ * TypeScript itself, module by module or as a program that it type-checks.
  */
 import { afterAll, describe, it } from '@jest/globals'
 import { cleanupAll } from '../support/git-repo.js'
@@ -87,5 +88,39 @@ describe('types, with a real vitest that type-checks its type tests', () => {
     ['src/run.ts', "'loose'", "'lax'", [], ['test/run.test-d.ts', 'test/run.test.ts']]
   ])('%s (%s → %s) selects what fails', async (file, from, to, failing, selected) => {
     await expectEditSelects(FILES, [file as keyof typeof FILES, from, to], failing, selected)
+  })
+})
+
+const JEST_FILES = {
+  'package.json': JSON.stringify({ name: 'erasure', scripts: { test: 'jest' } }),
+  'tsconfig.json': JSON.stringify({
+    compilerOptions: { strict: true, target: 'es2020', module: 'commonjs', esModuleInterop: true, types: [] },
+    include: ['src']
+  }),
+  'src/options.ts': FILES['src/options.ts'],
+  'src/run.ts': FILES['src/run.ts'],
+  'src/both.ts': FILES['src/both.ts'],
+  // jest's globals by import: the type-checking compile knows them so.
+  'test/run.test.ts':
+    "import { expect, test } from '@jest/globals'\nimport { run } from '../src/run'\n\ntest('run', () => expect(run({ strict: true })).toBe('strict'))\n",
+  'test/both.test.ts':
+    "import { expect, test } from '@jest/globals'\nimport { both } from '../src/both'\n\ntest('both', () => expect(both()).toBe(true))\n"
+}
+
+describe('a value import of types alone, with a real jest that compiles with TypeScript (ts-jest)', () => {
+  it.each([
+    ['module by module', "['ts-jest', { isolatedModules: true }]"],
+    ['as a program it type-checks', "['ts-jest', {}]"]
+  ])('%s: a load-time break of the module it takes types from does not reach it', async (_how, transform) => {
+    const files = {
+      ...JEST_FILES,
+      'jest.config.js': `module.exports = { testEnvironment: 'node', transform: { '^.+\\\\.ts$': ${transform} } }\n`
+    }
+    await expectEditSelects(
+      files,
+      ['src/options.ts', 'export const defaults', "throw new Error('options broken')\nexport const defaults"],
+      ['test/both.test.ts'],
+      ['test/both.test.ts']
+    )
   })
 })
