@@ -1779,6 +1779,101 @@ describe('safety fallbacks', () => {
     ])
   })
 
+  it('reads the tsconfig bases a config extends from node_modules or a generated folder, and keeps value imports when one is missing', async () => {
+    const files = {
+      'package.json': '{"name":"x","scripts":{"test":"vitest"}}\n',
+      '.gitignore': 'node_modules\n.svelte-kit\n',
+      'src/options.ts': "export interface Options {\n  strict: boolean\n}\nconsole.log('options loaded')\n",
+      'src/run.ts':
+        "import { Options } from './options'\nexport const run = (options: Options) => options.strict\n",
+      'test/run.test.ts':
+        "import { run } from '../src/run'\ntest('r', () => expect(run({ strict: true })).toBe(true))\n"
+    }
+    const onLoad = {
+      'src/options.ts': (files['src/options.ts'] as string).replace("'options loaded'", "'loaded'")
+    }
+    /** The selection of `onLoad` with `config` committed and `installed` on disk only (ignored by git). */
+    const selectWith = async (config: FileChanges, installed: FileChanges): Promise<SelectResult> => {
+      const repo = createRepo({ files: { ...files, ...config } })
+      for (const [path, text] of Object.entries(installed)) repo.write(path, text as string)
+      const base = repo.head()
+      repo.commit('change', onLoad)
+      expect(repo.git('status', '--porcelain')).toBe('')
+      return select(repo, base)
+    }
+    const vue = {
+      'node_modules/@vue/tsconfig/package.json': JSON.stringify({
+        name: '@vue/tsconfig',
+        exports: { './tsconfig.json': './tsconfig.json', './tsconfig.dom.json': './tsconfig.dom.json' }
+      }),
+      // JSON with comments, as the package has it.
+      'node_modules/@vue/tsconfig/tsconfig.dom.json': '{\n  // the DOM\n  "extends": "./tsconfig.json"\n}\n',
+      'node_modules/@vue/tsconfig/tsconfig.json': '{ "compilerOptions": { "verbatimModuleSyntax": true } }\n'
+    }
+    const extendsVue = { 'tsconfig.json': '{ "extends": "@vue/tsconfig/tsconfig.dom.json" }\n' }
+    // Installed, and it keeps value imports: run.ts loads options.ts.
+    const kept = await selectWith(extendsVue, vue)
+    expect(kept.tests).toEqual(['test/run.test.ts'])
+    expect(kept.notes.join('\n')).not.toContain('nor installed')
+    // Not installed: what it sets is not known, so the import counts as loading, and the notes say why.
+    const missing = await selectWith(extendsVue, {})
+    expect(missing.tests).toEqual(['test/run.test.ts'])
+    expect(missing.notes.join('\n')).toContain(
+      'tsconfig.json extends @vue/tsconfig/tsconfig.dom.json, which is neither in the repository nor installed: in the modules of its package, an import that takes only types counts as loading its module'
+    )
+    // A base in the node_modules of a folder above the config's that keeps nothing: the import is dropped.
+    const node = await selectWith(
+      { 'packages/app/tsconfig.json': '{ "extends": "@tsconfig/node22/tsconfig.json" }\n' },
+      {
+        'node_modules/@tsconfig/node22/package.json': '{ "name": "@tsconfig/node22" }',
+        'node_modules/@tsconfig/node22/tsconfig.json': '{ "compilerOptions": { "strict": true } }\n'
+      }
+    )
+    expect(node.tests).toEqual([])
+    expect(node.notes.join('\n')).not.toContain('nor installed')
+    // A config generated into an ignored folder (SvelteKit's) is read from the work tree.
+    const generated = { 'tsconfig.json': '{ "extends": "./.svelte-kit/tsconfig.json" }\n' }
+    const svelte = await selectWith(generated, {
+      '.svelte-kit/tsconfig.json': '{ "compilerOptions": { "verbatimModuleSyntax": true } }\n'
+    })
+    expect(svelte.tests).toEqual(['test/run.test.ts'])
+    const svelteLoose = await selectWith(generated, {
+      '.svelte-kit/tsconfig.json': '{ "compilerOptions": { "strict": true } }\n'
+    })
+    expect(svelteLoose.tests).toEqual([])
+    // A base under a name of its own is read through the config that extends it.
+    const named = await selectWith(
+      {
+        'tsconfig.json': '{ "extends": "./_tsconfig.base.json" }\n',
+        '_tsconfig.base.json': '{ "compilerOptions": { "verbatimModuleSyntax": true } }\n'
+      },
+      {}
+    )
+    expect(named.tests).toEqual(['test/run.test.ts'])
+    // A package's config keeps the imports of that package's modules alone (a docs site's, say)…
+    const docs = {
+      'docs/package.json': '{"name":"docs"}\n',
+      'docs/tsconfig.json': '{ "extends": "astro/tsconfigs/strictest" }\n'
+    }
+    const docsOnly = await selectWith(docs, {})
+    expect(docsOnly.tests).toEqual([])
+    // The base it cannot read changes nothing here, so the notes do not mention it.
+    expect(docsOnly.notes.join('\n')).not.toContain('nor installed')
+    // … and of the modules its `include` takes outside the package.
+    const docsInclude = await selectWith(
+      {
+        ...docs,
+        'docs/tsconfig.json':
+          '{ "extends": "astro/tsconfigs/strictest", "include": ["src", "../src/**/*.ts"] }\n'
+      },
+      {}
+    )
+    expect(docsInclude.tests).toEqual(['test/run.test.ts'])
+    expect(docsInclude.notes.join('\n')).toContain(
+      'docs/tsconfig.json extends astro/tsconfigs/strictest, which is neither in the repository nor installed'
+    )
+  })
+
   it('does not run everything when only package metadata changed', async () => {
     const files = {
       ...LIB,

@@ -5,9 +5,10 @@
  * type-checks the type tests with tsc, and against a real jest with ts-jest, which compiles with
  * TypeScript itself, module by module or as a program that it type-checks.
  */
-import { afterAll, describe, it } from '@jest/globals'
+import { afterAll, describe, expect, it } from '@jest/globals'
+import { failingFiles, projectRepo } from '../support/coverage-scenario.js'
 import { cleanupAll } from '../support/git-repo.js'
-import { expectEditSelects } from '../support/select-both-ways.js'
+import { expectEditSelects, selectBothWays } from '../support/select-both-ways.js'
 
 afterAll(() => cleanupAll())
 
@@ -88,6 +89,38 @@ describe('types, with a real vitest that type-checks its type tests', () => {
     ['src/run.ts', "'loose'", "'lax'", [], ['test/run.test-d.ts', 'test/run.test.ts']]
   ])('%s (%s → %s) selects what fails', async (file, from, to, failing, selected) => {
     await expectEditSelects(FILES, [file as keyof typeof FILES, from, to], failing, selected)
+  })
+})
+
+describe('a value import of types alone, with a real vitest whose tsconfig extends a base from outside the repository', () => {
+  // A base that git ignores (generated, as SvelteKit's and Nuxt's are, or installed in node_modules).
+  const files = {
+    'package.json': JSON.stringify({ name: 'erasure', type: 'module', scripts: { test: 'vitest run' } }),
+    'tsconfig.json': JSON.stringify({ extends: './.generated/tsconfig.json', include: ['src', 'test'] }),
+    'src/options.ts': FILES['src/options.ts'],
+    'src/run.ts': FILES['src/run.ts'],
+    'src/both.ts': FILES['src/both.ts'],
+    'test/run.test.ts': FILES['test/run.test.ts'],
+    'test/both.test.ts': FILES['test/both.test.ts']
+  }
+  it.each([
+    // vitest compiles with the base's options: the import stays, and run.ts loads options.ts.
+    ['keeps value imports', { verbatimModuleSyntax: true }, ['test/both.test.ts', 'test/run.test.ts']],
+    ['keeps nothing', { strict: true }, ['test/both.test.ts']]
+  ])('a base that %s: a load-time break selects what fails', async (_what, compilerOptions, failing) => {
+    const repo = projectRepo(files)
+    repo.write('.git/info/exclude', 'node_modules\n.generated\n')
+    repo.write('.generated/tsconfig.json', JSON.stringify({ compilerOptions }))
+    const base = repo.head()
+    repo.commit('change', {
+      'src/options.ts': files['src/options.ts'].replace(
+        'export const defaults',
+        "throw new Error('options broken')\nexport const defaults"
+      )
+    })
+    expect(repo.git('status', '--porcelain')).toBe('')
+    expect(await failingFiles(repo)).toEqual(failing)
+    expect((await selectBothWays(repo.dir, base)).tests).toEqual(failing)
   })
 })
 

@@ -249,7 +249,7 @@ __webpack_require__.d(__webpack_exports__, {
   M0: () => (/* binding */ selectTests)
 });
 
-// UNUSED EXPORTS: buildDemandRepositoryGraph, buildRepositoryGraph, keepsValueImports, metadataOnlyChange, scanSource, stringRefersTo
+// UNUSED EXPORTS: buildDemandRepositoryGraph, buildRepositoryGraph, metadataOnlyChange, scanSource, stringRefersTo, valueImportKeeper
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
@@ -3366,7 +3366,7 @@ const TYPE_CHECK = '<type-check>';
  * Walks everything a test file reaches and returns the changed symbols it meets, each with the
  * chain of steps that leads to it.
  */
-function reachFromTest(graph, test, changes, { typeChecked = false, keepsValueImports = false } = {}) {
+function reachFromTest(graph, test, changes, { typeChecked = false, keepsValueImports = keepsNoValueImport } = {}) {
     // A test that is not type-checked reaches what runs: no type, nor the type an export is.
     const erasure = typeChecked
         ? undefined
@@ -3457,6 +3457,13 @@ function exportedName(imported) {
     return imported.startsWith(REQUIRED) ? imported.slice(1) : imported;
 }
 /**
+ * What tells a walk of what runs from one of types (see isTypeName, loadsForTypesAlone): the
+ * changes (a value made a type still runs), the nodes (to follow an import to the declaration it
+ * takes), and whether the project keeps the value imports that take only types.
+ */
+/** No module keeps a value import that takes only types: compilers drop it. */
+const keepsNoValueImport = () => false;
+/**
  * Whether local name `name` of `node` is a type alone: a declaration that only `interface` and
  * `type` make, or a binding of `import type`, or (with `erasure.nodes`) of a value import whose
  * name is such a declaration where it is declared (a binding wins over a declaration, see
@@ -3546,7 +3553,7 @@ const TYPESCRIPT_MODULE = /(?<!\.d)\.[cm]?tsx?$/;
  * TypeErasure.keepsValueImports), so the module never loads `target`.
  */
 function loadsForTypesAlone(node, target, erasure) {
-    if (erasure.keepsValueImports || !TYPESCRIPT_MODULE.test(node.path) || node.exportAll.includes(target))
+    if (!TYPESCRIPT_MODULE.test(node.path) || node.exportAll.includes(target))
         return false;
     const reexported = new Set(Object.values(node.scan.exports));
     let taken = 0;
@@ -3559,7 +3566,7 @@ function loadsForTypesAlone(node, target, erasure) {
             return false;
         taken++;
     }
-    return taken > 0;
+    return taken > 0 && !erasure.keepsValueImports(node.path);
 }
 /**
  * One step of a forward walk from `key` of `node` (LOAD, WHOLE, `export:<name>`, an import
@@ -3921,7 +3928,7 @@ function chainTo(found, parentOf, stepAt, start, file) {
  * member called by name holds only for the tests whose forward walk (see members.ts) reaches the
  * change; the others are left out.
  */
-function testsReaching(graph, changes, isTest, { members, isTypeChecked = () => false, keepsValueImports = false } = {}) {
+function testsReaching(graph, changes, isTest, { members, isTypeChecked = () => false, keepsValueImports = keepsNoValueImport } = {}) {
     const erasure = { changes, nodes: graph.nodes, keepsValueImports };
     const index = reverseIndex();
     /** Where a walk starts, and what a test's forward walk must reach for its hits to hold (see members). */
@@ -6419,21 +6426,84 @@ const CONFIG_NAMES = /(?:^|\/)(?:package\.json|[tj]sconfig(?:\.[\w-]+)?\.json|je
 /** babel's and SWC's configs: whether they keep the imports that take only types (see keepsValueImports). */
 const TRANSPILER_CONFIG = /(?:^|\/)(?:\.babelrc(?:\.json|\.[cm]?js)?|babel\.config\.(?:json|[cm]?[jt]s)|\.swcrc)$/;
 /**
- * Whether a config of the repository keeps a value import whatever it takes (see
- * TypeErasure.keepsValueImports): tsconfig `verbatimModuleSyntax`, `preserveValueImports` or
- * `importsNotUsedAsValues` preserve/error, babel's `onlyRemoveTypeImports`, SWC's
- * `verbatimModuleSyntax`.
+ * The modules whose value imports a config of the repository keeps whatever they take (see
+ * TypeErasure.keepsValueImports):
+ * - a tsconfig's `verbatimModuleSyntax`, `preserveValueImports` or `importsNotUsedAsValues`
+ *   preserve/error, set there or in a config it extends (or, with `unreadBases`, one it extends
+ *   that cannot be read), keeps them in the modules of its package (the folder of the nearest
+ *   package.json) and in those its `include` names outside it;
+ * - babel's `onlyRemoveTypeImports` and SWC's `verbatimModuleSyntax` keep them everywhere.
  */
-function keepsValueImports(configText) {
-    for (const [path, text] of configText) {
-        const name = path.slice(path.lastIndexOf('/') + 1);
-        if ((/^[tj]sconfig|^\.swcrc$/.test(name) &&
-            (/["']?(?:verbatimModuleSyntax|preserveValueImports)["']?\s*:\s*true/.test(text) ||
-                /["']?importsNotUsedAsValues["']?\s*:\s*["'](?:preserve|error)["']/.test(text))) ||
-            /onlyRemoveTypeImports["']?\s*:\s*true/.test(text))
-            return true;
+function valueImportKeeper(configText, files, tsconfigs, { unreadBases = true } = {}) {
+    for (const [path, text] of configText)
+        if (/onlyRemoveTypeImports["']?\s*:\s*true/.test(text) ||
+            (path.slice(path.lastIndexOf('/') + 1) === '.swcrc' && keepsImportsOption(text)))
+            return () => true;
+    const scopes = new Set();
+    for (const [config, chain] of tsconfigs) {
+        if (!(unreadBases && chain.missing.length > 0) && !chain.texts.some(keepsImportsOption))
+            continue;
+        scopes.add(packageFolderOf(config, files));
+        for (const folder of chain.includes)
+            scopes.add(folder);
     }
-    return false;
+    if (scopes.has(''))
+        return () => true;
+    if (scopes.size === 0)
+        return () => false;
+    return path => {
+        for (const scope of scopes)
+            if (path.startsWith(scope) && path[scope.length] === '/')
+                return true;
+        return false;
+    };
+}
+/** The folder of the package.json nearest to `path` ('' for none but the repository's). */
+function packageFolderOf(path, files) {
+    for (let dir = (0,project/* dirname */.pD)(path); dir !== ''; dir = (0,project/* dirname */.pD)(dir))
+        if (files.has(`${dir}/package.json`))
+            return dir;
+    return '';
+}
+/** A tsconfig's (or an .swcrc's) option that keeps every value import (see valueImportKeeper). */
+function keepsImportsOption(text) {
+    return (/["']?(?:verbatimModuleSyntax|preserveValueImports)["']?\s*:\s*true/.test(text) ||
+        /["']?importsNotUsedAsValues["']?\s*:\s*["'](?:preserve|error)["']/.test(text));
+}
+/**
+ * The repository's tsconfigs with what they extend (see tsconfigChains), read from the work tree
+ * (its node_modules, its generated configs) when a base is not in the repository.
+ */
+async function tsconfigChainsOf(git, repo) {
+    const read = (path) => repo.configText.get(path);
+    const alone = (0,project/* tsconfigChains */.W0)(read, repo.configText.keys(), repo.files);
+    if ([...alone.values()].every(chain => chain.missing.length === 0))
+        return alone;
+    let top;
+    try {
+        top = await git.topLevel();
+    }
+    catch {
+        return alone;
+    }
+    return (0,project/* tsconfigChains */.W0)(read, repo.configText.keys(), repo.files, filesUnder(top));
+}
+/** The files under `top` on disk, by path from it; none above it. */
+function filesUnder(top) {
+    const within = (path) => path !== '..' && !path.startsWith('../') && !path.startsWith('/');
+    return {
+        has: path => within(path) && (0,external_node_fs_.statSync)((0,external_node_path_.join)(top, path), { throwIfNoEntry: false })?.isFile() === true,
+        read: path => {
+            if (!within(path))
+                return undefined;
+            try {
+                return (0,external_node_fs_.readFileSync)((0,external_node_path_.join)(top, path), 'utf8');
+            }
+            catch {
+                return undefined;
+            }
+        }
+    };
 }
 function isConfigEntry(entry) {
     const path = entry.path;
@@ -7515,10 +7585,21 @@ async function selectOrThrow(options, started, syntax, reportAllTests) {
     };
     const reachedSymbols = new Set();
     const members = options.memberReach === false ? undefined : memberReach(repo.graph);
+    const tsconfigs = await tsconfigChainsOf(options.git, repo);
+    const keeps = valueImportKeeper(repo.configText, repo.files, tsconfigs);
+    const keepsKnown = valueImportKeeper(repo.configText, repo.files, tsconfigs, { unreadBases: false });
+    /** Whether a module's value import of types alone was taken to load because a base is missing. */
+    let keptForUnreadBase = false;
     const reachOptions = {
         members,
         isTypeChecked: (0,project/* typeCheckedTests */.tN)(repo.jest),
-        keepsValueImports: keepsValueImports(repo.configText)
+        keepsValueImports: (path) => {
+            if (!keeps(path))
+                return false;
+            if (!keepsKnown(path))
+                keptForUnreadBase = true;
+            return true;
+        }
     };
     let reaching = testsReaching(repo.graph, changes, repo.isTest, reachOptions);
     if (await settleSyntax())
@@ -7651,6 +7732,10 @@ async function selectOrThrow(options, started, syntax, reportAllTests) {
         const erasure = { changes, nodes: repo.graph.nodes, keepsValueImports: reachOptions.keepsValueImports };
         return !!node && (isTypeName(node, c.symbol, erasure) || isTypeExport(node, c.symbol, erasure));
     };
+    if (keptForUnreadBase) {
+        const missing = [...new Set([...tsconfigs.values()].flatMap(chain => chain.missing))];
+        notes.push(`${missing.slice(0, 3).join(', ')}${missing.length > 3 ? ', …' : ''}, which is neither in the repository nor installed: in the modules of its package, an import that takes only types counts as loading its module (install dependencies before selecting to select fewer tests)`);
+    }
     const unreached = unreachedSymbols.filter(c => !isType(c));
     const types = unreachedSymbols.filter(isType).map(c => `${c.file}#${c.symbol}`);
     if (types.length)

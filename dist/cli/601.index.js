@@ -7089,6 +7089,7 @@ function hashText(text, seed = 0) {
 /* harmony export */   Nh: () => (/* binding */ isJestConfigFile),
 /* harmony export */   Qd: () => (/* binding */ exportsEntry),
 /* harmony export */   Ts: () => (/* binding */ PY_TEST),
+/* harmony export */   W0: () => (/* binding */ tsconfigChains),
 /* harmony export */   WP: () => (/* binding */ objectEntries),
 /* harmony export */   X_: () => (/* binding */ MOCHA_COMMAND),
 /* harmony export */   bB: () => (/* binding */ runnerArguments),
@@ -7118,6 +7119,7 @@ function hashText(text, seed = 0) {
 
 
 
+const TSCONFIG_NAME = /(?:^|\/)[tj]sconfig(?:\.[\w-]+)?\.json$/;
 /** The options of a jest config that list paths or patterns, which its projects add to. */
 const PROJECT_LISTS = [
     'roots',
@@ -8147,7 +8149,7 @@ function namedConfigs(read, configs, files) {
                 }
             }
         }
-        else if (/(?:^|\/)[tj]sconfig(?:\.[\w-]+)?\.json$/.test(path))
+        else if (TSCONFIG_NAME.test(path))
             tsconfigs.push(path);
         else if (isJestConfigFile(path))
             jestConfigs.push(path);
@@ -8171,14 +8173,7 @@ function namedConfigs(read, configs, files) {
                 jestConfigs.push(target);
             }
     }
-    let packageDirs;
-    const packageDir = (name) => {
-        packageDirs ??= new Map(manifests.flatMap(path => {
-            const pkgName = readJson(read, path)?.name;
-            return typeof pkgName === 'string' ? [[pkgName, dirname(path)]] : [];
-        }));
-        return packageDirs.get(name);
-    };
+    const packageDir = workspacePackageDirs(read, manifests);
     for (const path of tsconfigs) {
         if (!read(path)?.includes('extends'))
             continue;
@@ -8193,6 +8188,95 @@ function namedConfigs(read, configs, files) {
         }
     }
     return named;
+}
+/** The folder of each workspace package by its name, from the manifests at `manifests` (read when first asked). */
+function workspacePackageDirs(read, manifests) {
+    let packageDirs;
+    return name => {
+        packageDirs ??= new Map(manifests.flatMap(path => {
+            const pkgName = readJson(read, path)?.name;
+            return typeof pkgName === 'string' ? [[pkgName, dirname(path)]] : [];
+        }));
+        return packageDirs.get(name);
+    };
+}
+/**
+ * Each tsconfig of the repository with what it extends, as tsc finds it: a config of the
+ * repository (a workspace package's among them); else, from `outside`, a package's in the
+ * nearest node_modules that has it (`@vue/tsconfig/tsconfig.dom.json`) or a generated one
+ * (`./.svelte-kit/tsconfig.json`), and what those extend in turn. Without `outside` (or when it
+ * lacks one) each such base is `missing`: what it sets cannot be known.
+ */
+function tsconfigChains(read, configs, files, outside) {
+    const paths = [...configs].filter(path => !path.includes('node_modules/'));
+    const packageDir = workspacePackageDirs(read, paths.filter(path => path === 'package.json' || path.endsWith('/package.json')));
+    const readOutside = outside?.read ?? (() => undefined);
+    const chains = new Map();
+    for (const config of paths) {
+        if (!TSCONFIG_NAME.test(config))
+            continue;
+        const chain = { texts: [], missing: [], includes: [] };
+        const visited = new Set();
+        const visit = (path, inRepository) => {
+            const key = `${inRepository ? 'repository' : 'outside'}:${path}`;
+            if (visited.has(key))
+                return;
+            visited.add(key);
+            const text = (inRepository ? read : readOutside)(path);
+            if (text === undefined)
+                return;
+            chain.texts.push(text);
+            const json = readJson(() => text, path);
+            const dir = dirname(path);
+            if (inRepository)
+                for (const list of [json?.include, json?.files])
+                    if (Array.isArray(list))
+                        for (const pattern of list)
+                            if (typeof pattern === 'string')
+                                chain.includes.push(joinPath(dir, staticPrefix(pattern)));
+            for (const ext of extendsOf(json)) {
+                if (typeof ext !== 'string')
+                    continue;
+                const inside = inRepository ? tsconfigExtendsTarget(ext, dir, files, packageDir, read) : undefined;
+                if (inside) {
+                    visit(inside, true);
+                    continue;
+                }
+                const found = outside && baseOutside(ext, dir, outside);
+                if (found === undefined || outside?.read(found) === undefined)
+                    chain.missing.push(`${path} extends ${ext}`);
+                else
+                    visit(found, false);
+            }
+        };
+        visit(config, true);
+        chains.set(config, chain);
+    }
+    return chains;
+}
+/** The folders of a glob before its first wildcard: `src` for `src/lib/*`, '' for `*.ts`. */
+function staticPrefix(pattern) {
+    const parts = pattern.split('/');
+    const wild = parts.findIndex(part => /[*?{[]/.test(part));
+    return (wild < 0 ? parts : parts.slice(0, wild)).join('/');
+}
+/** Where tsc finds the base `ext` that a config in `dir` extends, among `outside`'s files. */
+function baseOutside(ext, dir, outside) {
+    if (ext.startsWith('.'))
+        return tsconfigFile(joinPath(dir, ext), outside);
+    if (ext.startsWith('/'))
+        return undefined;
+    const parts = ext.split('/');
+    const nameParts = ext.startsWith('@') ? 2 : 1;
+    const name = parts.slice(0, nameParts).join('/');
+    const subpath = parts.slice(nameParts).join('/');
+    for (let at = dir;; at = dirname(at)) {
+        const found = packageTsConfig(joinPath(at, 'node_modules', name), subpath, outside, outside.read);
+        if (found)
+            return found;
+        if (at === '')
+            return undefined;
+    }
 }
 /**
  * The config files of the repository a jest config (`raw`, read in `configDir`) lists among its
@@ -8237,7 +8321,7 @@ function tsconfigExtendsTarget(ext, dir, files, packageDir, read) {
         return undefined;
     return packageTsConfig(folder, parts.slice(nameParts).join('/'), files, read);
 }
-/** `path`, or `path.json`, when the repository has it. */
+/** `path`, or `path.json`, when `files` has it. */
 function tsconfigFile(path, files) {
     return files.has(path) ? path : files.has(path + '.json') ? path + '.json' : undefined;
 }

@@ -644,7 +644,7 @@ export function reachFromTest(
   graph: Graph,
   test: string,
   changes: Map<string, FileChange>,
-  { typeChecked = false, keepsValueImports = false } = {}
+  { typeChecked = false, keepsValueImports = keepsNoValueImport } = {}
 ): Hit[] {
   // A test that is not type-checked reaches what runs: no type, nor the type an export is.
   const erasure: TypeErasure | undefined = typeChecked
@@ -742,15 +742,19 @@ export function exportedName(imported: string): string {
  * changes (a value made a type still runs), the nodes (to follow an import to the declaration it
  * takes), and whether the project keeps the value imports that take only types.
  */
+/** No module keeps a value import that takes only types: compilers drop it. */
+export const keepsNoValueImport = (): boolean => false
+
 export interface TypeErasure {
   changes?: Map<string, FileChange>
   nodes?: NodeLookup
   /**
-   * tsconfig `verbatimModuleSyntax`, `preserveValueImports` or `importsNotUsedAsValues`
-   * preserve/error, babel's `onlyRemoveTypeImports`, SWC's `verbatimModuleSyntax`: a value import
-   * is kept, and loads its module, whatever it takes.
+   * Whether the module at a path keeps its value imports, and so loads what they import, whatever
+   * they take: tsconfig `verbatimModuleSyntax`, `preserveValueImports` or
+   * `importsNotUsedAsValues` preserve/error, babel's `onlyRemoveTypeImports`, SWC's
+   * `verbatimModuleSyntax` (see valueImportKeeper).
    */
-  keepsValueImports: boolean
+  keepsValueImports: (path: string) => boolean
   /** exportKind's answers so far, by `file\u0000name`. */
   exportKinds?: Map<string, 'type' | 'value' | undefined>
 }
@@ -858,8 +862,7 @@ const TYPESCRIPT_MODULE = /(?<!\.d)\.[cm]?tsx?$/
  * TypeErasure.keepsValueImports), so the module never loads `target`.
  */
 export function loadsForTypesAlone(node: GraphNode, target: string, erasure: TypeErasure): boolean {
-  if (erasure.keepsValueImports || !TYPESCRIPT_MODULE.test(node.path) || node.exportAll.includes(target))
-    return false
+  if (!TYPESCRIPT_MODULE.test(node.path) || node.exportAll.includes(target)) return false
   const reexported = new Set(Object.values(node.scan.exports))
   let taken = 0
   for (const [local, binding] of node.bindings) {
@@ -869,7 +872,7 @@ export function loadsForTypesAlone(node: GraphNode, target: string, erasure: Typ
       return false
     taken++
   }
-  return taken > 0
+  return taken > 0 && !erasure.keepsValueImports(node.path)
 }
 
 /**
@@ -1289,12 +1292,12 @@ export function testsReaching(
   {
     members,
     isTypeChecked = () => false,
-    keepsValueImports = false
+    keepsValueImports = keepsNoValueImport
   }: {
     members?: MemberReach
     /** Tests that are type-checked: a type reaches them (see isTypeName). */
     isTypeChecked?: (test: string) => boolean
-    keepsValueImports?: boolean
+    keepsValueImports?: (path: string) => boolean
   } = {}
 ): Reaching {
   const erasure: TypeErasure = { changes, nodes: graph.nodes, keepsValueImports }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { closeSync, openSync, readSync } from 'node:fs'
+import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { errorMessage } from '../errors.js'
 import type { Git } from '../ports/git.js'
@@ -62,7 +62,10 @@ import {
   typeCheckedTests,
   PYTEST_CONFIGS,
   namedConfigs,
-  type JestSettings
+  tsconfigChains,
+  type JestSettings,
+  type OutsideFiles,
+  type TsConfigChain
 } from './project.js'
 import { Resolver } from './resolve.js'
 import { isAliasConfig } from './aliases.js'
@@ -170,23 +173,86 @@ const TRANSPILER_CONFIG =
   /(?:^|\/)(?:\.babelrc(?:\.json|\.[cm]?js)?|babel\.config\.(?:json|[cm]?[jt]s)|\.swcrc)$/
 
 /**
- * Whether a config of the repository keeps a value import whatever it takes (see
- * TypeErasure.keepsValueImports): tsconfig `verbatimModuleSyntax`, `preserveValueImports` or
- * `importsNotUsedAsValues` preserve/error, babel's `onlyRemoveTypeImports`, SWC's
- * `verbatimModuleSyntax`.
+ * The modules whose value imports a config of the repository keeps whatever they take (see
+ * TypeErasure.keepsValueImports):
+ * - a tsconfig's `verbatimModuleSyntax`, `preserveValueImports` or `importsNotUsedAsValues`
+ *   preserve/error, set there or in a config it extends (or, with `unreadBases`, one it extends
+ *   that cannot be read), keeps them in the modules of its package (the folder of the nearest
+ *   package.json) and in those its `include` names outside it;
+ * - babel's `onlyRemoveTypeImports` and SWC's `verbatimModuleSyntax` keep them everywhere.
  */
-export function keepsValueImports(configText: ReadonlyMap<string, string>): boolean {
-  for (const [path, text] of configText) {
-    const name = path.slice(path.lastIndexOf('/') + 1)
+export function valueImportKeeper(
+  configText: ReadonlyMap<string, string>,
+  files: ReadonlySet<string>,
+  tsconfigs: ReadonlyMap<string, TsConfigChain>,
+  { unreadBases = true } = {}
+): (path: string) => boolean {
+  for (const [path, text] of configText)
     if (
-      (/^[tj]sconfig|^\.swcrc$/.test(name) &&
-        (/["']?(?:verbatimModuleSyntax|preserveValueImports)["']?\s*:\s*true/.test(text) ||
-          /["']?importsNotUsedAsValues["']?\s*:\s*["'](?:preserve|error)["']/.test(text))) ||
-      /onlyRemoveTypeImports["']?\s*:\s*true/.test(text)
+      /onlyRemoveTypeImports["']?\s*:\s*true/.test(text) ||
+      (path.slice(path.lastIndexOf('/') + 1) === '.swcrc' && keepsImportsOption(text))
     )
-      return true
+      return () => true
+  const scopes = new Set<string>()
+  for (const [config, chain] of tsconfigs) {
+    if (!(unreadBases && chain.missing.length > 0) && !chain.texts.some(keepsImportsOption)) continue
+    scopes.add(packageFolderOf(config, files))
+    for (const folder of chain.includes) scopes.add(folder)
   }
-  return false
+  if (scopes.has('')) return () => true
+  if (scopes.size === 0) return () => false
+  return path => {
+    for (const scope of scopes) if (path.startsWith(scope) && path[scope.length] === '/') return true
+    return false
+  }
+}
+
+/** The folder of the package.json nearest to `path` ('' for none but the repository's). */
+function packageFolderOf(path: string, files: ReadonlySet<string>): string {
+  for (let dir = dirname(path); dir !== ''; dir = dirname(dir))
+    if (files.has(`${dir}/package.json`)) return dir
+  return ''
+}
+
+/** A tsconfig's (or an .swcrc's) option that keeps every value import (see valueImportKeeper). */
+function keepsImportsOption(text: string): boolean {
+  return (
+    /["']?(?:verbatimModuleSyntax|preserveValueImports)["']?\s*:\s*true/.test(text) ||
+    /["']?importsNotUsedAsValues["']?\s*:\s*["'](?:preserve|error)["']/.test(text)
+  )
+}
+
+/**
+ * The repository's tsconfigs with what they extend (see tsconfigChains), read from the work tree
+ * (its node_modules, its generated configs) when a base is not in the repository.
+ */
+async function tsconfigChainsOf(git: Git, repo: RepositoryGraph): Promise<Map<string, TsConfigChain>> {
+  const read = (path: string): string | undefined => repo.configText.get(path)
+  const alone = tsconfigChains(read, repo.configText.keys(), repo.files)
+  if ([...alone.values()].every(chain => chain.missing.length === 0)) return alone
+  let top: string
+  try {
+    top = await git.topLevel()
+  } catch {
+    return alone
+  }
+  return tsconfigChains(read, repo.configText.keys(), repo.files, filesUnder(top))
+}
+
+/** The files under `top` on disk, by path from it; none above it. */
+function filesUnder(top: string): OutsideFiles {
+  const within = (path: string): boolean => path !== '..' && !path.startsWith('../') && !path.startsWith('/')
+  return {
+    has: path => within(path) && statSync(join(top, path), { throwIfNoEntry: false })?.isFile() === true,
+    read: path => {
+      if (!within(path)) return undefined
+      try {
+        return readFileSync(join(top, path), 'utf8')
+      } catch {
+        return undefined
+      }
+    }
+  }
 }
 
 export interface RepositoryGraph {
@@ -1431,10 +1497,19 @@ async function selectOrThrow(
   }
   const reachedSymbols = new Set<string>()
   const members = options.memberReach === false ? undefined : memberReach(repo.graph)
+  const tsconfigs = await tsconfigChainsOf(options.git, repo)
+  const keeps = valueImportKeeper(repo.configText, repo.files, tsconfigs)
+  const keepsKnown = valueImportKeeper(repo.configText, repo.files, tsconfigs, { unreadBases: false })
+  /** Whether a module's value import of types alone was taken to load because a base is missing. */
+  let keptForUnreadBase = false
   const reachOptions = {
     members,
     isTypeChecked: typeCheckedTests(repo.jest),
-    keepsValueImports: keepsValueImports(repo.configText)
+    keepsValueImports: (path: string): boolean => {
+      if (!keeps(path)) return false
+      if (!keepsKnown(path)) keptForUnreadBase = true
+      return true
+    }
   }
   let reaching = testsReaching(repo.graph, changes, repo.isTest, reachOptions)
   if (await settleSyntax()) reaching = testsReaching(repo.graph, changes, repo.isTest, reachOptions)
@@ -1563,6 +1638,12 @@ async function selectOrThrow(
     const node = repo.graph.nodes.get(c.file)
     const erasure = { changes, nodes: repo.graph.nodes, keepsValueImports: reachOptions.keepsValueImports }
     return !!node && (isTypeName(node, c.symbol, erasure) || isTypeExport(node, c.symbol, erasure))
+  }
+  if (keptForUnreadBase) {
+    const missing = [...new Set([...tsconfigs.values()].flatMap(chain => chain.missing))]
+    notes.push(
+      `${missing.slice(0, 3).join(', ')}${missing.length > 3 ? ', …' : ''}, which is neither in the repository nor installed: in the modules of its package, an import that takes only types counts as loading its module (install dependencies before selecting to select fewer tests)`
+    )
   }
   const unreached = unreachedSymbols.filter(c => !isType(c))
   const types = unreachedSymbols.filter(isType).map(c => `${c.file}#${c.symbol}`)

@@ -17,6 +17,8 @@ import { isJsLike } from './model.js'
 
 export type ReadText = (path: string) => string | undefined
 
+const TSCONFIG_NAME = /(?:^|\/)[tj]sconfig(?:\.[\w-]+)?\.json$/
+
 export interface TsConfig {
   dir: string
   baseUrl?: string
@@ -1138,7 +1140,7 @@ export function namedConfigs(
           jestConfigs.push(target)
         }
       }
-    } else if (/(?:^|\/)[tj]sconfig(?:\.[\w-]+)?\.json$/.test(path)) tsconfigs.push(path)
+    } else if (TSCONFIG_NAME.test(path)) tsconfigs.push(path)
     else if (isJestConfigFile(path)) jestConfigs.push(path)
   }
   // The configs jest configs list as projects (by path or by import), and their presets.
@@ -1160,16 +1162,7 @@ export function namedConfigs(
         jestConfigs.push(target)
       }
   }
-  let packageDirs: Map<string, string> | undefined
-  const packageDir = (name: string): string | undefined => {
-    packageDirs ??= new Map(
-      manifests.flatMap(path => {
-        const pkgName = readJson(read, path)?.name
-        return typeof pkgName === 'string' ? [[pkgName, dirname(path)] as const] : []
-      })
-    )
-    return packageDirs.get(name)
-  }
+  const packageDir = workspacePackageDirs(read, manifests)
   for (const path of tsconfigs) {
     if (!read(path)?.includes('extends')) continue
     for (const ext of extendsOf(readJson(read, path))) {
@@ -1181,6 +1174,121 @@ export function namedConfigs(
     }
   }
   return named
+}
+
+/** The folder of each workspace package by its name, from the manifests at `manifests` (read when first asked). */
+function workspacePackageDirs(
+  read: ReadText,
+  manifests: readonly string[]
+): (name: string) => string | undefined {
+  let packageDirs: Map<string, string> | undefined
+  return name => {
+    packageDirs ??= new Map(
+      manifests.flatMap(path => {
+        const pkgName = readJson(read, path)?.name
+        return typeof pkgName === 'string' ? [[pkgName, dirname(path)] as const] : []
+      })
+    )
+    return packageDirs.get(name)
+  }
+}
+
+/** Files outside the revision (the work tree's untracked files, its node_modules), by path from its top. */
+export interface OutsideFiles {
+  has(path: string): boolean
+  read: ReadText
+}
+
+/** A tsconfig of the repository with the configs it extends (see tsconfigChains). */
+export interface TsConfigChain {
+  /** The texts of the config and of each config it extends, in the repository or outside it. */
+  texts: string[]
+  /** `<config> extends <name>` for each base found neither in the repository nor outside it. */
+  missing: string[]
+  /**
+   * Where the `include` and `files` patterns of the config and of its bases in the repository
+   * start (`packages/app/src`, `shared` for `../../shared/**` there).
+   */
+  includes: string[]
+}
+
+/**
+ * Each tsconfig of the repository with what it extends, as tsc finds it: a config of the
+ * repository (a workspace package's among them); else, from `outside`, a package's in the
+ * nearest node_modules that has it (`@vue/tsconfig/tsconfig.dom.json`) or a generated one
+ * (`./.svelte-kit/tsconfig.json`), and what those extend in turn. Without `outside` (or when it
+ * lacks one) each such base is `missing`: what it sets cannot be known.
+ */
+export function tsconfigChains(
+  read: ReadText,
+  configs: Iterable<string>,
+  files: ReadonlySet<string>,
+  outside?: OutsideFiles
+): Map<string, TsConfigChain> {
+  const paths = [...configs].filter(path => !path.includes('node_modules/'))
+  const packageDir = workspacePackageDirs(
+    read,
+    paths.filter(path => path === 'package.json' || path.endsWith('/package.json'))
+  )
+  const readOutside = outside?.read ?? ((): undefined => undefined)
+  const chains = new Map<string, TsConfigChain>()
+  for (const config of paths) {
+    if (!TSCONFIG_NAME.test(config)) continue
+    const chain: TsConfigChain = { texts: [], missing: [], includes: [] }
+    const visited = new Set<string>()
+    const visit = (path: string, inRepository: boolean): void => {
+      const key = `${inRepository ? 'repository' : 'outside'}:${path}`
+      if (visited.has(key)) return
+      visited.add(key)
+      const text = (inRepository ? read : readOutside)(path)
+      if (text === undefined) return
+      chain.texts.push(text)
+      const json = readJson(() => text, path)
+      const dir = dirname(path)
+      if (inRepository)
+        for (const list of [json?.include, json?.files])
+          if (Array.isArray(list))
+            for (const pattern of list)
+              if (typeof pattern === 'string') chain.includes.push(joinPath(dir, staticPrefix(pattern)))
+      for (const ext of extendsOf(json)) {
+        if (typeof ext !== 'string') continue
+        const inside = inRepository ? tsconfigExtendsTarget(ext, dir, files, packageDir, read) : undefined
+        if (inside) {
+          visit(inside, true)
+          continue
+        }
+        const found = outside && baseOutside(ext, dir, outside)
+        if (found === undefined || outside?.read(found) === undefined)
+          chain.missing.push(`${path} extends ${ext}`)
+        else visit(found, false)
+      }
+    }
+    visit(config, true)
+    chains.set(config, chain)
+  }
+  return chains
+}
+
+/** The folders of a glob before its first wildcard: `src` for `src/lib/*`, '' for `*.ts`. */
+function staticPrefix(pattern: string): string {
+  const parts = pattern.split('/')
+  const wild = parts.findIndex(part => /[*?{[]/.test(part))
+  return (wild < 0 ? parts : parts.slice(0, wild)).join('/')
+}
+
+/** Where tsc finds the base `ext` that a config in `dir` extends, among `outside`'s files. */
+function baseOutside(ext: string, dir: string, outside: OutsideFiles): string | undefined {
+  if (ext.startsWith('.')) return tsconfigFile(joinPath(dir, ext), outside)
+  if (ext.startsWith('/')) return undefined
+  const parts = ext.split('/')
+  const nameParts = ext.startsWith('@') ? 2 : 1
+  const name = parts.slice(0, nameParts).join('/')
+  const subpath = parts.slice(nameParts).join('/')
+  for (let at = dir; ; at = dirname(at)) {
+    const found = packageTsConfig(joinPath(at, 'node_modules', name), subpath, outside, outside.read)
+    if (found) return found
+    if (at === '') return undefined
+  }
 }
 
 /**
@@ -1233,8 +1341,8 @@ export function tsconfigExtendsTarget(
   return packageTsConfig(folder, parts.slice(nameParts).join('/'), files, read)
 }
 
-/** `path`, or `path.json`, when the repository has it. */
-function tsconfigFile(path: string, files: ReadonlySet<string>): string | undefined {
+/** `path`, or `path.json`, when `files` has it. */
+function tsconfigFile(path: string, files: Pick<ReadonlySet<string>, 'has'>): string | undefined {
   return files.has(path) ? path : files.has(path + '.json') ? path + '.json' : undefined
 }
 
@@ -1247,7 +1355,7 @@ function tsconfigFile(path: string, files: ReadonlySet<string>): string | undefi
 function packageTsConfig(
   folder: string,
   subpath: string,
-  files: ReadonlySet<string>,
+  files: Pick<ReadonlySet<string>, 'has'>,
   read: ReadText | undefined
 ): string | undefined {
   const manifest =
