@@ -1819,7 +1819,7 @@ describe('safety fallbacks', () => {
     const missing = await selectWith(extendsVue, {})
     expect(missing.tests).toEqual(['test/run.test.ts'])
     expect(missing.notes.join('\n')).toContain(
-      'tsconfig.json extends @vue/tsconfig/tsconfig.dom.json, which is neither in the repository nor installed: in the modules of its package, an import that takes only types counts as loading its module'
+      'tsconfig.json extends @vue/tsconfig/tsconfig.dom.json, which is neither in the repository nor installed: in the modules it compiles, an import that takes only types counts as loading its module'
     )
     // A base in the node_modules of a folder above the config's that keeps nothing: the import is dropped.
     const node = await selectWith(
@@ -1850,7 +1850,7 @@ describe('safety fallbacks', () => {
       {}
     )
     expect(named.tests).toEqual(['test/run.test.ts'])
-    // A package's config keeps the imports of that package's modules alone (a docs site's, say)…
+    // A tsconfig.json keeps the imports of the modules of its folder alone (a docs site's, say)…
     const docs = {
       'docs/package.json': '{"name":"docs"}\n',
       'docs/tsconfig.json': '{ "extends": "astro/tsconfigs/strictest" }\n'
@@ -1859,7 +1859,19 @@ describe('safety fallbacks', () => {
     expect(docsOnly.tests).toEqual([])
     // The base it cannot read changes nothing here, so the notes do not mention it.
     expect(docsOnly.notes.join('\n')).not.toContain('nor installed')
-    // … and of the modules its `include` takes outside the package.
+    const hooks = await selectWith(
+      { 'tools/hooks/tsconfig.json': '{ "compilerOptions": { "verbatimModuleSyntax": true } }\n' },
+      {}
+    )
+    expect(hooks.tests).toEqual([])
+    // A config under another name is one a tool is pointed at (ts-jest's `tsconfig`): it keeps
+    // them in the whole package it is in.
+    const pointed = await selectWith(
+      { 'config/tsconfig.jest.json': '{ "compilerOptions": { "verbatimModuleSyntax": true } }\n' },
+      {}
+    )
+    expect(pointed.tests).toEqual(['test/run.test.ts'])
+    // … and of the modules its `include` takes outside its folder.
     const docsInclude = await selectWith(
       {
         ...docs,

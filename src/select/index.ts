@@ -177,8 +177,10 @@ const TRANSPILER_CONFIG =
  * TypeErasure.keepsValueImports):
  * - a tsconfig's `verbatimModuleSyntax`, `preserveValueImports` or `importsNotUsedAsValues`
  *   preserve/error, set there or in a config it extends (or, with `unreadBases`, one it extends
- *   that cannot be read), keeps them in the modules of its package (the folder of the nearest
- *   package.json) and in those its `include` names outside it;
+ *   that cannot be read), keeps them in the modules it compiles: a `tsconfig.json` (or
+ *   `jsconfig.json`), which tools find as the nearest to a module, those of its folder; a config
+ *   under another name (`tsconfig.spec.json`), which a tool of its package is pointed at, those of
+ *   its package (the folder of the nearest package.json); and those its `include` names;
  * - babel's `onlyRemoveTypeImports` and SWC's `verbatimModuleSyntax` keep them everywhere.
  */
 export function valueImportKeeper(
@@ -196,7 +198,10 @@ export function valueImportKeeper(
   const scopes = new Set<string>()
   for (const [config, chain] of tsconfigs) {
     if (!(unreadBases && chain.missing.length > 0) && !chain.texts.some(keepsImportsOption)) continue
-    scopes.add(packageFolderOf(config, files))
+    const name = config.slice(config.lastIndexOf('/') + 1)
+    scopes.add(
+      name === 'tsconfig.json' || name === 'jsconfig.json' ? dirname(config) : packageFolderOf(config, files)
+    )
     for (const folder of chain.includes) scopes.add(folder)
   }
   if (scopes.has('')) return () => true
@@ -1642,7 +1647,7 @@ async function selectOrThrow(
   if (keptForUnreadBase) {
     const missing = [...new Set([...tsconfigs.values()].flatMap(chain => chain.missing))]
     notes.push(
-      `${missing.slice(0, 3).join(', ')}${missing.length > 3 ? ', …' : ''}, which is neither in the repository nor installed: in the modules of its package, an import that takes only types counts as loading its module (install dependencies before selecting to select fewer tests)`
+      `${missing.slice(0, 3).join(', ')}${missing.length > 3 ? ', …' : ''}, which is neither in the repository nor installed: in the modules it compiles, an import that takes only types counts as loading its module (install dependencies before selecting to select fewer tests)`
     )
   }
   const unreached = unreachedSymbols.filter(c => !isType(c))
