@@ -1757,7 +1757,11 @@ describe('safety fallbacks', () => {
         '{ "presets": [["@babel/preset-typescript", { "onlyRemoveTypeImports": true }]] }\n'
       ],
       ['packages/app/tsconfig.base.json', '{ "compilerOptions": { "verbatimModuleSyntax": true } }\n'],
-      ['.swcrc', '{ "jsc": { "transform": { "verbatimModuleSyntax": true } } }\n']
+      ['.swcrc', '{ "jsc": { "transform": { "verbatimModuleSyntax": true } } }\n'],
+      [
+        'vitest.config.ts',
+        'export default { esbuild: { tsconfigRaw: { compilerOptions: { verbatimModuleSyntax: true } } } }\n'
+      ]
     ] as const) {
       const kept = await afterChange({ ...files, [config]: text }, onLoad)
       expect(kept.tests).toEqual(['test/again.test.ts', 'test/both.test.ts', 'test/run.test.ts'])

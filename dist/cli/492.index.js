@@ -6434,12 +6434,17 @@ const TRANSPILER_CONFIG = /(?:^|\/)(?:\.babelrc(?:\.json|\.[cm]?js)?|babel\.conf
  *   `jsconfig.json`), which tools find as the nearest to a module, those of its folder; a config
  *   under another name (`tsconfig.spec.json`), which a tool of its package is pointed at, those of
  *   its package (the folder of the nearest package.json); and those its `include` names;
- * - babel's `onlyRemoveTypeImports` and SWC's `verbatimModuleSyntax` keep them everywhere.
+ * - babel's `onlyRemoveTypeImports`, and the tsconfig options set in any other config (SWC's
+ *   `verbatimModuleSyntax`, ts-jest's inline `tsconfig`, vite's `esbuild.tsconfigRaw`), keep them
+ *   everywhere.
  */
 function valueImportKeeper(configText, files, tsconfigs, { unreadBases = true } = {}) {
+    // Any other config that sets one (an .swcrc, ts-jest's inline `tsconfig`, vite's `oxc` or
+    // `esbuild.tsconfigRaw`) is taken to compile every module.
+    const tsconfigPaths = new Set([...tsconfigs.values()].flatMap(chain => chain.paths));
     for (const [path, text] of configText)
         if (/onlyRemoveTypeImports["']?\s*:\s*true/.test(text) ||
-            (path.slice(path.lastIndexOf('/') + 1) === '.swcrc' && keepsImportsOption(text)))
+            (!tsconfigPaths.has(path) && keepsImportsOption(text)))
             return () => true;
     const scopes = new Set();
     for (const [config, chain] of tsconfigs) {

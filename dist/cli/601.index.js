@@ -8215,7 +8215,7 @@ function tsconfigChains(read, configs, files, outside) {
     for (const config of paths) {
         if (!TSCONFIG_NAME.test(config))
             continue;
-        const chain = { texts: [], missing: [], includes: [] };
+        const chain = { texts: [], paths: [], missing: [], includes: [] };
         const visited = new Set();
         const visit = (path, inRepository) => {
             const key = `${inRepository ? 'repository' : 'outside'}:${path}`;
@@ -8226,6 +8226,8 @@ function tsconfigChains(read, configs, files, outside) {
             if (text === undefined)
                 return;
             chain.texts.push(text);
+            if (inRepository)
+                chain.paths.push(path);
             const json = readJson(() => text, path);
             const dir = dirname(path);
             if (inRepository)

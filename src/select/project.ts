@@ -1203,6 +1203,8 @@ export interface OutsideFiles {
 export interface TsConfigChain {
   /** The texts of the config and of each config it extends, in the repository or outside it. */
   texts: string[]
+  /** The config and the configs it extends that are in the repository. */
+  paths: string[]
   /** `<config> extends <name>` for each base found neither in the repository nor outside it. */
   missing: string[]
   /**
@@ -1234,7 +1236,7 @@ export function tsconfigChains(
   const chains = new Map<string, TsConfigChain>()
   for (const config of paths) {
     if (!TSCONFIG_NAME.test(config)) continue
-    const chain: TsConfigChain = { texts: [], missing: [], includes: [] }
+    const chain: TsConfigChain = { texts: [], paths: [], missing: [], includes: [] }
     const visited = new Set<string>()
     const visit = (path: string, inRepository: boolean): void => {
       const key = `${inRepository ? 'repository' : 'outside'}:${path}`
@@ -1243,6 +1245,7 @@ export function tsconfigChains(
       const text = (inRepository ? read : readOutside)(path)
       if (text === undefined) return
       chain.texts.push(text)
+      if (inRepository) chain.paths.push(path)
       const json = readJson(() => text, path)
       const dir = dirname(path)
       if (inRepository)
