@@ -5356,12 +5356,22 @@ class JsScanner {
             return this.texts[k] === '@';
         return kind === _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .STRING */ .An;
     }
-    /** A declaration keyword on a new line after a type that ends in `>` (`type A = B<C>`). */
+    /** `type A = …`, `declare …` (after `export`): a statement of types alone. */
+    startsTypeStatement(k) {
+        if (this.is(k, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3, 'export'))
+            k++;
+        if (this.is(k, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3, 'declare') && !this.is(k + 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '('))
+            return true;
+        return this.is(k, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3, 'type') && this.is(k + 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3);
+    }
+    /** A declaration keyword on a new line after a type that ends in `>` (`let a: B<C>`). */
     declarationAfterType(k) {
         if (!this.is(k - 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '>'))
             return false;
         const word = this.t(k);
-        return (word === 'export' ||
+        return ((word === 'abstract' && this.is(k + 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3, 'class')) ||
+            (word === 'async' && this.is(k + 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3, 'function')) ||
+            word === 'export' ||
             word === 'import' ||
             word === 'const' ||
             word === 'let' ||
@@ -5414,6 +5424,9 @@ class JsScanner {
                 (this.is(k + 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '{') ||
                     this.is(k + 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '*') ||
                     (this.is(k + 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3, 'type') && this.is(k + 2, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '{'))));
+        // A type alias or an ambient declaration is all types: a `>` that ends a line there closes
+        // type arguments, and a statement may start on the next line.
+        const allTypes = this.startsTypeStatement(k);
         for (; k < n; k++) {
             if (namesModule &&
                 k > start &&
@@ -5423,7 +5436,9 @@ class JsScanner {
             if (k > start &&
                 newline[k] &&
                 this.startsStatement(k) &&
-                (this.endsExpression(k - 1) || this.declarationAfterType(k))) {
+                (this.endsExpression(k - 1) ||
+                    this.declarationAfterType(k) ||
+                    (allTypes && this.is(k - 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '>')))) {
                 if (!block || STATEMENT_KEYWORDS.has(texts[k]))
                     return k;
             }
@@ -6471,9 +6486,15 @@ class JsScanner {
             // type annotation and initializer, up to the next declarator
             const annotationAt = k;
             let initStart = -1;
-            while (k < end && !this.is(k, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, ',') && !this.is(k, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, ';')) {
+            /** How deep in an annotation's type arguments (`Map<K, V>`), whose commas part no declarators. */
+            let typeArguments = 0;
+            while (k < end && !(this.is(k, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, ',') && typeArguments === 0) && !this.is(k, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, ';')) {
                 if (this.is(k, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '=') && initStart < 0)
                     initStart = k + 1;
+                if (initStart < 0 && this.is(k, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '<'))
+                    typeArguments++;
+                else if (initStart < 0 && this.is(k, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '>') && typeArguments > 0)
+                    typeArguments--;
                 if (this.is(k, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '(') || this.is(k, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '[') || this.is(k, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '{'))
                     k = this.after(k);
                 else

@@ -374,6 +374,34 @@ describe('JS/TS scanner: imports and exports', () => {
     const reassignable = scanJs("let x = require('./x')\nmodule.exports = { run: () => x.go(x) }\n", 'a.cjs')
     expect(reassignable.imports).toEqual([{ spec: './x', kind: 'require', names: null }])
   })
+
+  it('ends a type alias or an ambient declaration whose last line ends in type arguments where the next statement starts', () => {
+    const declared = (src: string) => scanJs(src, 'a.ts').symbols
+    // medusa's docs generator: the class was read as part of the type.
+    const abstract = declared(
+      'export type Options = { a: 1 } & Pick<Cli, "x">\nabstract class Gen {\n  run() { return go() }\n}\nexport default Gen\n'
+    )
+    expect(Object.keys(abstract)).toEqual(['Options', 'Gen.run', 'Gen', 'default', '<module>'])
+    expect(abstract.Options?.refs).toEqual(['Pick', 'Cli'])
+    expect(abstract['Gen.run']?.refs).toContain('go')
+    const code = declared('type Pair = Map<A, B>\nsetup()\nasync function g() {}\n')
+    expect(code.Pair?.refs).toEqual(['Map', 'A', 'B'])
+    expect(code['<module>']?.refs).toEqual(['setup'])
+    expect(Object.keys(code)).toContain('g')
+    expect(declared('declare const d: Map<A, B>\nsetup()\n')['<module>']?.refs).toEqual(['setup'])
+    // A type alias goes on after `>` with a conditional, and an expression with a comparison.
+    expect(declared('type C = Foo<X>\n  extends Y ? 1 : 2\nconst z = 1\n').C?.refs).toEqual(['Foo', 'X', 'Y'])
+    expect(declared('const big = a >\n  b\n').big?.refs).toEqual(['big', 'a', 'b'])
+  })
+
+  it("parts a statement's declarators at commas outside an annotation's type arguments", () => {
+    const { symbols } = scanJs(
+      "import { Foo } from './foo'\nexport const m: Map<string, Foo> = new Map(), n = 2\nvar a = b < c, d = e > f\n",
+      'a.ts'
+    )
+    expect(Object.keys(symbols)).toEqual(['Foo', 'm', 'n', 'a', 'd', '<module>'])
+    expect(symbols.Foo?.refs).toEqual([])
+  })
 })
 
 describe('semantic diff', () => {

@@ -1707,6 +1707,31 @@ describe('safety fallbacks', () => {
     expect(madeValue.tests).toEqual(['test/partial.test-d.ts', 'test/run.test.ts'])
   })
 
+  it('reads a class after a type alias that ends in type arguments as code, not as part of the type', async () => {
+    const files = {
+      'package.json': '{"name":"x","scripts":{"test":"vitest"}}\n',
+      'src/gen.ts': [
+        "import { Cli } from './cli'",
+        'export type Options = { paths: string[] } & Pick<Cli, "dryRun">',
+        'abstract class Generator {',
+        '  run(): number {',
+        '    return 1',
+        '  }',
+        '}',
+        'export class Docs extends Generator {}',
+        ''
+      ].join('\n'),
+      'src/cli.ts': 'export interface Cli {\n  dryRun: boolean\n}\n',
+      'test/gen.test.ts':
+        "import { Docs } from '../src/gen'\ntest('g', () => expect(new Docs().run()).toBe(1))\n"
+    }
+    const changed = await afterChange(files, {
+      'src/gen.ts': (files['src/gen.ts'] as string).replace('return 1', 'return 2')
+    })
+    expect(changed.tests).toEqual(['test/gen.test.ts'])
+    expect(changed.changedSymbols).toEqual([{ file: 'src/gen.ts', symbol: 'Generator.run' }])
+  })
+
   it('takes a value import of types alone for no load, as compilers drop it, unless a config keeps it', async () => {
     const files = {
       'package.json': '{"name":"x","scripts":{"test":"vitest"}}\n',

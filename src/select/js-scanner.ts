@@ -844,11 +844,20 @@ class JsScanner {
     return kind === STRING
   }
 
-  /** A declaration keyword on a new line after a type that ends in `>` (`type A = B<C>`). */
+  /** `type A = …`, `declare …` (after `export`): a statement of types alone. */
+  private startsTypeStatement(k: number): boolean {
+    if (this.is(k, IDENT, 'export')) k++
+    if (this.is(k, IDENT, 'declare') && !this.is(k + 1, PUNCT, '(')) return true
+    return this.is(k, IDENT, 'type') && this.is(k + 1, IDENT)
+  }
+
+  /** A declaration keyword on a new line after a type that ends in `>` (`let a: B<C>`). */
   private declarationAfterType(k: number): boolean {
     if (!this.is(k - 1, PUNCT, '>')) return false
     const word = this.t(k)
     return (
+      (word === 'abstract' && this.is(k + 1, IDENT, 'class')) ||
+      (word === 'async' && this.is(k + 1, IDENT, 'function')) ||
       word === 'export' ||
       word === 'import' ||
       word === 'const' ||
@@ -902,6 +911,9 @@ class JsScanner {
         (this.is(k + 1, PUNCT, '{') ||
           this.is(k + 1, PUNCT, '*') ||
           (this.is(k + 1, IDENT, 'type') && this.is(k + 2, PUNCT, '{'))))
+    // A type alias or an ambient declaration is all types: a `>` that ends a line there closes
+    // type arguments, and a statement may start on the next line.
+    const allTypes = this.startsTypeStatement(k)
     for (; k < n; k++) {
       if (
         namesModule &&
@@ -914,7 +926,9 @@ class JsScanner {
         k > start &&
         newline[k] &&
         this.startsStatement(k) &&
-        (this.endsExpression(k - 1) || this.declarationAfterType(k))
+        (this.endsExpression(k - 1) ||
+          this.declarationAfterType(k) ||
+          (allTypes && this.is(k - 1, PUNCT, '>')))
       ) {
         if (!block || STATEMENT_KEYWORDS.has(texts[k] as string)) return k
       }
@@ -1967,8 +1981,12 @@ class JsScanner {
       // type annotation and initializer, up to the next declarator
       const annotationAt = k
       let initStart = -1
-      while (k < end && !this.is(k, PUNCT, ',') && !this.is(k, PUNCT, ';')) {
+      /** How deep in an annotation's type arguments (`Map<K, V>`), whose commas part no declarators. */
+      let typeArguments = 0
+      while (k < end && !(this.is(k, PUNCT, ',') && typeArguments === 0) && !this.is(k, PUNCT, ';')) {
         if (this.is(k, PUNCT, '=') && initStart < 0) initStart = k + 1
+        if (initStart < 0 && this.is(k, PUNCT, '<')) typeArguments++
+        else if (initStart < 0 && this.is(k, PUNCT, '>') && typeArguments > 0) typeArguments--
         if (this.is(k, PUNCT, '(') || this.is(k, PUNCT, '[') || this.is(k, PUNCT, '{')) k = this.after(k)
         else k++
       }
