@@ -4684,6 +4684,8 @@ class JsScanner {
     /** How many declarations each name has, and how many of them are types (see SymbolInfo.typeOnly). */
     declarationCounts = new Map();
     typeDeclarationCounts = new Map();
+    /** The names each type declaration reads in a computed key (see SymbolInfo.valueRefs). */
+    typeValueRefs = new Map();
     /** Tokens whose line pragma (Tokens.linePragmas) is in some declaration's hash. */
     pragmasHashed = new Set();
     /** Targets of `F.prototype = …`: their prototype may be anything, setters included. */
@@ -4748,7 +4750,15 @@ class JsScanner {
             result.symbols[_model_js__WEBPACK_IMPORTED_MODULE_2__/* .MODULE_SYMBOL */ .se].deferred = this.deferredCalls;
         this.dropReassignedDefers();
         this.markTypeOnlySymbols();
+        if (this.hasDecorator())
+            result.decorated = true;
         return result;
+    }
+    hasDecorator() {
+        for (let k = 0; k < this.n - 1; k++)
+            if (this.kinds[k] === _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU && this.texts[k] === '@' && this.kinds[k + 1] === _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3)
+                return true;
+        return false;
     }
     /** Names that only `interface` and `type` declarations declare: types, which no code runs. */
     markTypeOnlySymbols() {
@@ -4760,8 +4770,12 @@ class JsScanner {
                 bound.add(local);
         for (const [name, count] of this.typeDeclarationCounts) {
             const symbol = Object.hasOwn(this.scan_.symbols, name) ? this.scan_.symbols[name] : undefined;
-            if (symbol && !bound.has(name) && this.declarationCounts.get(name) === count)
-                symbol.typeOnly = true;
+            if (!symbol || bound.has(name) || this.declarationCounts.get(name) !== count)
+                continue;
+            symbol.typeOnly = true;
+            const valueRefs = this.typeValueRefs.get(name);
+            if (valueRefs?.size)
+                symbol.valueRefs = [...valueRefs];
         }
     }
     /**
@@ -6423,8 +6437,16 @@ class JsScanner {
             else
                 this.typesOnly.delete(name);
             this.addSymbol(name, start, end, refs);
-            if (isType)
+            if (isType) {
                 this.typeDeclarationCounts.set(name, (this.typeDeclarationCounts.get(name) ?? 0) + 1);
+                const valueRefs = this.computedKeyRefs(k + 2, end);
+                if (valueRefs.length) {
+                    const known = this.typeValueRefs.get(name) ?? new Set();
+                    for (const ref of valueRefs)
+                        known.add(ref);
+                    this.typeValueRefs.set(name, known);
+                }
+            }
             if (word === 'enum' || word === 'namespace' || word === 'module')
                 this.runsOnLoad(k + 2, end, refs);
             return named(name);
@@ -6529,6 +6551,30 @@ class JsScanner {
             this.runsOnLoadDeferring(start, end, declared[0], initializer[0], initializer[1], loadRefs, annotations);
         else if (onLoad)
             this.runsOnLoad(start, end, loadRefs);
+    }
+    /**
+     * The names read in the computed keys of a type's members (`[sym]: T`, `readonly [Keys.id]?: T`),
+     * which are values: tsc keeps their imports. A bracket that starts a member (after `{`, `;`, `,`,
+     * `readonly` or a line break) is taken for one unless it opens a mapped type's `[K in …]` or an
+     * index signature's `[key: T]`; a tuple there is taken for one too, which only keeps an import.
+     */
+    computedKeyRefs(from, to) {
+        const refs = new Set();
+        for (let k = from; k < to; k++) {
+            if (this.kinds[k] !== _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU || this.texts[k] !== '[')
+                continue;
+            const before = this.texts[k - 1];
+            const startsMember = this.newline[k] === true ||
+                this.is(k - 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3, 'readonly') ||
+                (this.kinds[k - 1] === _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU && (before === '{' || before === ';' || before === ','));
+            if (!startsMember)
+                continue;
+            if (this.is(k + 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3) && (this.is(k + 2, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3, 'in') || this.is(k + 2, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, ':')))
+                continue;
+            for (const ref of this.references(k + 1, this.after(k) - 1))
+                refs.add(ref);
+        }
+        return [...refs];
     }
     /** The distinct references of `from`..`to` outside the ranges of `skip` (in order, apart). */
     referencesOutside(from, to, skip) {

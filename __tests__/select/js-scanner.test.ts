@@ -537,6 +537,32 @@ describe('semantic diff', () => {
       diffScans(scanJs(src, 'a.ts'), scanJs(src.replace('w: Dep', 'w?: Dep'), 'a.ts')).valuesBefore
     ).toBe(undefined)
   })
+
+  it("marks the names a type's computed keys read, which keep their imports, and no mapped or index key; and a decorator", () => {
+    const src = [
+      "import { key, Keys, K, T, V, First } from './keys'",
+      'export interface Keyed {',
+      '  [key]: string',
+      '  readonly [Keys.id]?: number;',
+      '  [Symbol.iterator](): Iterator<V>',
+      '}',
+      'export type Mapped = { [P in K]: T } & { [name: string]: V }',
+      'export type Pair = [First, V]',
+      'export type Line = { a: number, [Keys.line]: V }',
+      ''
+    ].join('\n')
+    const { symbols } = scanJs(src, 'a.ts')
+    expect(symbols.Keyed?.valueRefs?.sort()).toEqual(['Keys', 'Symbol', 'key'])
+    expect(symbols.Keyed?.refs).toEqual(expect.arrayContaining(['key', 'Keys', 'V']))
+    expect(symbols.Mapped?.valueRefs).toBe(undefined)
+    expect(symbols.Pair?.valueRefs).toBe(undefined)
+    expect(symbols.Line?.valueRefs).toEqual(['Keys'])
+    expect(scanJs(src, 'a.ts').decorated).toBe(undefined)
+    expect(scanJs('class A {\n  @field() x?: X\n}\n', 'a.ts').decorated).toBe(true)
+    expect(scanJs("const at = '@field'\n// @field\n", 'a.ts').decorated).toBe(undefined)
+    // A value's computed keys are among the names it reads already.
+    expect(scanJs('export const o = { [key]: 1 }\n', 'a.ts').symbols.o?.valueRefs).toBe(undefined)
+  })
 })
 
 describe('what member reach needs from a class', () => {

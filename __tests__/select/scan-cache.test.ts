@@ -67,6 +67,23 @@ describe('ScanCache', () => {
     expect(cache.graphSnapshot('print-a', scanned.slice(1))).toBeUndefined()
   })
 
+  it('gives back every field of a scan, the optional ones too', () => {
+    const file = join(makeTempDir('ci-medic-scan-cache-'), 'scans.json')
+    const full: ModuleScan = {
+      ...scan('full'),
+      error: 'Unexpected token (1:1)',
+      pkg: 'main',
+      embeds: ['static/*'],
+      decorated: true
+    }
+    const writer = new ScanCache(file)
+    writer.set('full:ts:link', full)
+    writer.save()
+    const entry = new ScanCache(file).get('full:ts:link') as ModuleScan
+    for (const field of Object.keys(full) as Array<keyof ModuleScan>)
+      expect([field, entry[field]]).toEqual([field, full[field]])
+  })
+
   it('gives back a cache saved with no entries and no snapshot', () => {
     const file = join(makeTempDir('ci-medic-scan-cache-'), 'scans.json')
     const empty = new ScanCache(file)

@@ -1707,6 +1707,73 @@ describe('safety fallbacks', () => {
     expect(madeValue.tests).toEqual(['test/partial.test-d.ts', 'test/run.test.ts'])
   })
 
+  it('takes a value import used in types alone for no load, unless code, a computed key or a JSX element uses it', async () => {
+    const files = {
+      'package.json': '{"name":"x","scripts":{"test":"vitest"}}\n',
+      'src/schema.ts': [
+        'export const schema = { parse: (value: unknown) => value }',
+        "export const key = 'id'",
+        'export function h(tag: string) {',
+        '  return tag',
+        '}',
+        "console.log('schema loaded')",
+        ''
+      ].join('\n'),
+      // `typeof` in a type alias, and an interface's member: what runs never reads them.
+      'src/infer.ts': [
+        "import { schema, h } from './schema'",
+        'export type Input = ReturnType<typeof schema.parse>',
+        'export interface Tagged { tag: typeof h }',
+        'export function infer(input: Input): Input {',
+        '  return input',
+        '}',
+        ''
+      ].join('\n'),
+      'src/used.ts': [
+        "import { schema } from './schema'",
+        'export type Input = typeof schema',
+        'export const used = schema.parse(1)',
+        ''
+      ].join('\n'),
+      'src/keyed.ts':
+        "import { key } from './schema'\nexport type Keyed = { [key]: string }\nexport const keyed = 1\n",
+      // A classic JSX transform calls h for each element.
+      'src/view.tsx': [
+        '/** @jsx h */',
+        "import { h } from './schema'",
+        'export type Factory = typeof h',
+        'export const view = () => <div />',
+        ''
+      ].join('\n'),
+      'test/infer.test.ts':
+        "import { infer } from '../src/infer'\ntest('i', () => expect(infer(1)).toBe(1))\n",
+      'test/used.test.ts': "import { used } from '../src/used'\ntest('u', () => expect(used).toBe(1))\n",
+      'test/keyed.test.ts': "import { keyed } from '../src/keyed'\ntest('k', () => expect(keyed).toBe(1))\n",
+      'test/view.test.ts':
+        "import { view } from '../src/view'\ntest('v', () => expect(view()).toBeTruthy())\n"
+    }
+    const onLoad = {
+      'src/schema.ts': (files['src/schema.ts'] as string).replace("'schema loaded'", "'loaded'")
+    }
+    const dropped = await afterChange(files, onLoad)
+    expect(dropped.tests).toEqual(['test/keyed.test.ts', 'test/used.test.ts', 'test/view.test.ts'])
+    const kept = await afterChange(
+      { ...files, 'tsconfig.json': '{ "compilerOptions": { "verbatimModuleSyntax": true } }\n' },
+      onLoad
+    )
+    expect(kept.tests).toEqual([
+      'test/infer.test.ts',
+      'test/keyed.test.ts',
+      'test/used.test.ts',
+      'test/view.test.ts'
+    ])
+    // What the alias's typeof names, changed, reaches no test that runs.
+    const body = await afterChange(files, {
+      'src/schema.ts': (files['src/schema.ts'] as string).replace('=> value', '=> value ?? 0')
+    })
+    expect(body.tests).toEqual(['test/used.test.ts'])
+  })
+
   it('reads a class after a type alias that ends in type arguments as code, not as part of the type', async () => {
     const files = {
       'package.json': '{"name":"x","scripts":{"test":"vitest"}}\n',
@@ -1730,6 +1797,40 @@ describe('safety fallbacks', () => {
     })
     expect(changed.tests).toEqual(['test/gen.test.ts'])
     expect(changed.changedSymbols).toEqual([{ file: 'src/gen.ts', symbol: 'Generator.run' }])
+  })
+
+  it('keeps the value imports of types alone of a decorated module when a config emits decorator metadata', async () => {
+    const files = {
+      'package.json': '{"name":"x","scripts":{"test":"jest"}}\n',
+      'src/options.ts': "export interface Options {\n  strict: boolean\n}\nconsole.log('options loaded')\n",
+      'src/model.ts': [
+        "import { Options } from './options'",
+        "import { field } from './field'",
+        'export class Model {',
+        '  @field() options?: Options',
+        '}',
+        ''
+      ].join('\n'),
+      'src/field.ts': 'export const field = () => () => undefined\n',
+      'src/plain.ts': "import { Options } from './options'\nexport const plain = (o: Options) => o.strict\n",
+      'test/model.test.ts':
+        "import { Model } from '../src/model'\ntest('m', () => expect(new Model()).toBeTruthy())\n",
+      'test/plain.test.ts':
+        "import { plain } from '../src/plain'\ntest('p', () => expect(plain({ strict: true })).toBe(true))\n"
+    }
+    const onLoad = {
+      'src/options.ts': (files['src/options.ts'] as string).replace("'options loaded'", "'loaded'")
+    }
+    expect((await afterChange(files, onLoad)).tests).toEqual([])
+    for (const [config, text] of [
+      [
+        'tsconfig.json',
+        '{ "compilerOptions": { "experimentalDecorators": true, "emitDecoratorMetadata": true } }\n'
+      ],
+      ['.swcrc', '{ "jsc": { "transform": { "legacyDecorator": true, "decoratorMetadata": true } } }\n'],
+      ['babel.config.json', '{ "plugins": ["babel-plugin-transform-typescript-metadata"] }\n']
+    ] as const)
+      expect((await afterChange({ ...files, [config]: text }, onLoad)).tests).toEqual(['test/model.test.ts'])
   })
 
   it('takes a value import of types alone for no load, as compilers drop it, unless a config keeps it', async () => {

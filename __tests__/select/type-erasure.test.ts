@@ -35,6 +35,7 @@ const FILES = {
     '  strict: boolean',
     '}',
     'export const defaults: Options = { strict: true }',
+    "export const marker = 'strict'",
     ''
   ].join('\n'),
   // Takes a type alone from options.ts: esbuild drops the import, so options.ts does not load.
@@ -50,6 +51,38 @@ const FILES = {
     'export function both(options: Options = defaults): boolean {',
     '  return options.strict',
     '}',
+    ''
+  ].join('\n'),
+  // Takes values, and uses them in types alone: compilers drop that import too.
+  'src/infer.ts': [
+    "import { defaults } from './options'",
+    'export type Defaults = typeof defaults',
+    'export function infer(value: Defaults): boolean {',
+    '  return value.strict',
+    '}',
+    ''
+  ].join('\n'),
+  // A computed key reads its value, and tsc keeps its import (esbuild does not).
+  'src/keyed.ts': [
+    "import { marker } from './options'",
+    'export interface Marked {',
+    '  [marker]: boolean',
+    '}',
+    'export function keyed(value: Marked): boolean {',
+    '  return value.strict',
+    '}',
+    ''
+  ].join('\n'),
+  'test/infer.test.ts': [
+    "import { expect, test } from 'vitest'",
+    "import { infer } from '../src/infer'",
+    "test('infer', () => expect(infer({ strict: true })).toBe(true))",
+    ''
+  ].join('\n'),
+  'test/keyed.test.ts': [
+    "import { expect, test } from 'vitest'",
+    "import { keyed } from '../src/keyed'",
+    "test('keyed', () => expect(keyed({ strict: true })).toBe(true))",
     ''
   ].join('\n'),
   'test/run.test.ts': [
@@ -74,14 +107,15 @@ const FILES = {
 
 describe('types, with a real vitest that type-checks its type tests', () => {
   it.each([
-    // Breaks options.ts when it loads: run.ts never loads it.
+    // Breaks options.ts when it loads: run.ts and infer.ts never load it, nor does keyed.ts
+    // compiled by esbuild, which drops the import a computed key reads (tsc keeps it, below).
     [
       'src/options.ts',
       'export const defaults',
       "throw new Error('options broken')\nexport const defaults",
       ['test/both.test.ts'],
       // The type test reaches options.ts by types, and is type-checked: it runs (and passes).
-      ['test/both.test.ts', 'test/run.test-d.ts']
+      ['test/both.test.ts', 'test/keyed.test.ts', 'test/run.test-d.ts']
     ],
     // A type runs nothing, and fails the type test.
     ['src/options.ts', 'strict: boolean', 'strict?: boolean', ['test/run.test-d.ts'], ['test/run.test-d.ts']],
@@ -134,6 +168,10 @@ const JEST_FILES = {
   'src/run.ts': FILES['src/run.ts'],
   'src/both.ts': FILES['src/both.ts'],
   // jest's globals by import: the type-checking compile knows them so.
+  'src/infer.ts': FILES['src/infer.ts'],
+  'src/keyed.ts': FILES['src/keyed.ts'],
+  'test/infer.test.ts': FILES['test/infer.test.ts'].replace("from 'vitest'", "from '@jest/globals'"),
+  'test/keyed.test.ts': FILES['test/keyed.test.ts'].replace("from 'vitest'", "from '@jest/globals'"),
   'test/run.test.ts':
     "import { expect, test } from '@jest/globals'\nimport { run } from '../src/run'\n\ntest('run', () => expect(run({ strict: true })).toBe('strict'))\n",
   'test/both.test.ts':
@@ -152,8 +190,64 @@ describe('a value import of types alone, with a real jest that compiles with Typ
     await expectEditSelects(
       files,
       ['src/options.ts', 'export const defaults', "throw new Error('options broken')\nexport const defaults"],
-      ['test/both.test.ts'],
-      ['test/both.test.ts']
+      ['test/both.test.ts', 'test/keyed.test.ts'],
+      ['test/both.test.ts', 'test/keyed.test.ts']
     )
   })
+})
+
+describe('decorator metadata, with a real jest that compiles with TypeScript (ts-jest)', () => {
+  // A decorated property annotated with a type: with emitDecoratorMetadata, the compiled class
+  // reads the annotation's name at run time, and a compiler that sees one module at a time keeps
+  // its import, not knowing it is a type.
+  const files = {
+    ...JEST_FILES,
+    'tsconfig.json': JSON.stringify({
+      compilerOptions: {
+        strict: true,
+        target: 'es2020',
+        module: 'commonjs',
+        esModuleInterop: true,
+        experimentalDecorators: true,
+        emitDecoratorMetadata: true,
+        types: []
+      },
+      include: ['src']
+    }),
+    'src/model.ts': [
+      "import { Options } from './options'",
+      'function field(): PropertyDecorator {',
+      '  return () => undefined',
+      '}',
+      'export class Model {',
+      '  @field() options?: Options',
+      '}',
+      ''
+    ].join('\n'),
+    'test/model.test.ts':
+      "import { expect, test } from '@jest/globals'\nimport { Model } from '../src/model'\n\ntest('model', () => expect(new Model().options).toBe(undefined))\n"
+  }
+  it.each([
+    // ts-jest's isolatedModules compiles with transpileModule, which keeps the import.
+    ['module by module', "['ts-jest', { isolatedModules: true }]", ['test/model.test.ts']],
+    // The type-checked program knows Options is an interface, writes Object and drops the import.
+    ['as a program it type-checks', "['ts-jest', {}]", []]
+  ])(
+    '%s: a load-time break of the module it annotates with selects the decorated class',
+    async (_how, transform, decorated) => {
+      await expectEditSelects(
+        {
+          ...files,
+          'jest.config.js': `module.exports = { testEnvironment: 'node', transform: { '^.+\\\\.ts$': ${transform} } }\n`
+        },
+        [
+          'src/options.ts',
+          'export const defaults',
+          "throw new Error('options broken')\nexport const defaults"
+        ],
+        ['test/both.test.ts', 'test/keyed.test.ts', ...decorated].sort(),
+        ['test/both.test.ts', 'test/keyed.test.ts', 'test/model.test.ts']
+      )
+    }
+  )
 })

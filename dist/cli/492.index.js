@@ -249,7 +249,7 @@ __webpack_require__.d(__webpack_exports__, {
   M0: () => (/* binding */ selectTests)
 });
 
-// UNUSED EXPORTS: buildDemandRepositoryGraph, buildRepositoryGraph, metadataOnlyChange, scanSource, stringRefersTo, valueImportKeeper
+// UNUSED EXPORTS: buildDemandRepositoryGraph, buildRepositoryGraph, emitsDecoratorMetadata, metadataOnlyChange, scanSource, stringRefersTo, valueImportKeeper
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
@@ -3548,7 +3548,8 @@ function exportKindOf(nodes, node, name, erasure, depth) {
 const TYPESCRIPT_MODULE = /(?<!\.d)\.[cm]?tsx?$/;
 /**
  * Whether `node` loads `target` only for types: every binding it takes from it by a value import
- * (`import { Options } from './types'`) is a type alone (see isTypeName), and none is re-exported.
+ * is a type alone (`import { Options } from './types'`, see isTypeName) or is used in types alone
+ * (`type Input = z.infer<typeof schema>`, see usedInTypesAlone), and none is re-exported.
  * TypeScript, babel, SWC and esbuild drop such an import, unless the project keeps them (see
  * TypeErasure.keepsValueImports), so the module never loads `target`.
  */
@@ -3562,11 +3563,41 @@ function loadsForTypesAlone(node, target, erasure) {
             continue;
         if (binding.typeOnly)
             continue;
-        if (local.startsWith('@reexport:') || reexported.has(local) || !isTypeName(node, local, erasure))
+        if (local.startsWith('@reexport:') ||
+            reexported.has(local) ||
+            !(isTypeName(node, local, erasure) || usedInTypesAlone(node, erasure).has(local)))
             return false;
         taken++;
     }
     return taken > 0 && !erasure.keepsValueImports(node.path);
+}
+/** Names a classic JSX transform reads for every element, which compilers keep the imports of. */
+const JSX_FACTORIES = new Set(['React', 'h', 'jsx', 'createElement', 'Fragment']);
+/**
+ * The local names `node` uses in types alone: its `interface` and `type` declarations (isTypeName)
+ * reference them, and nothing else does, as a value (computed keys, SymbolInfo.valueRefs) or from
+ * code. Compilers drop an import of names used only there, as they drop one of types.
+ */
+function usedInTypesAlone(node, erasure) {
+    const known = (erasure.typeUses ??= new Map()).get(node.path);
+    if (known)
+        return known;
+    const inTypes = new Set();
+    const inValues = new Set();
+    for (const [name, symbol] of Object.entries(node.scan.symbols)) {
+        const type = name !== model/* MODULE_SYMBOL */.se && isTypeName(node, name, erasure);
+        for (const ref of symbol.refs)
+            (type ? inTypes : inValues).add(ref);
+        for (const ref of symbol.valueRefs ?? [])
+            inValues.add(ref);
+        for (const call of symbol.deferred ?? [])
+            for (const ref of call.refs)
+                inValues.add(ref);
+    }
+    const jsx = node.path.endsWith('x');
+    const used = new Set([...inTypes].filter(name => !inValues.has(name) && !(jsx && JSX_FACTORIES.has(name))));
+    erasure.typeUses.set(node.path, used);
+    return used;
 }
 /**
  * One step of a forward walk from `key` of `node` (LOAD, WHOLE, `export:<name>`, an import
@@ -6466,6 +6497,17 @@ function valueImportKeeper(configText, files, tsconfigs, { unreadBases = true } 
         return false;
     };
 }
+/**
+ * Whether a config of the repository emits decorator metadata (a tsconfig's
+ * `emitDecoratorMetadata`, SWC's `decoratorMetadata`, babel's typescript-metadata plugin). A
+ * compiler that sees one module at a time (SWC, babel, ts-jest's isolatedModules) cannot tell a
+ * type from a value, so it keeps the import of every name a decorated class annotates with.
+ */
+function emitsDecoratorMetadata(configText, tsconfigs) {
+    const metadata = (text) => /["']?(?:emitDecoratorMetadata|decoratorMetadata)["']?\s*:\s*true|typescript-metadata/.test(text);
+    return ([...configText.values()].some(metadata) ||
+        [...tsconfigs.values()].some(chain => chain.texts.some(metadata)));
+}
 /** The folder of the package.json nearest to `path` ('' for none but the repository's). */
 function packageFolderOf(path, files) {
     for (let dir = (0,project/* dirname */.pD)(path); dir !== ''; dir = (0,project/* dirname */.pD)(dir))
@@ -7596,12 +7638,15 @@ async function selectOrThrow(options, started, syntax, reportAllTests) {
     const tsconfigs = await tsconfigChainsOf(options.git, repo);
     const keeps = valueImportKeeper(repo.configText, repo.files, tsconfigs);
     const keepsKnown = valueImportKeeper(repo.configText, repo.files, tsconfigs, { unreadBases: false });
+    const decoratorMetadata = emitsDecoratorMetadata(repo.configText, tsconfigs);
     /** Whether a module's value import of types alone was taken to load because a base is missing. */
     let keptForUnreadBase = false;
     const reachOptions = {
         members,
         isTypeChecked: (0,project/* typeCheckedTests */.tN)(repo.jest),
         keepsValueImports: (path) => {
+            if (decoratorMetadata && repo.graph.nodes.get(path)?.scan.decorated)
+                return true;
             if (!keeps(path))
                 return false;
             if (!keepsKnown(path))
@@ -7942,7 +7987,7 @@ function metadataOnlyChange(before, after) {
  * the list of files and the project configs are the same (their fingerprint); after files were
  * added or deleted, with the same configs, what still holds is worked out (see relink.ts).
  */
-const SCANNER_VERSION = 49;
+const SCANNER_VERSION = 50;
 /** Lines read one at a time with a read of their own; after this many, the whole bulk at once. */
 const LINES_READ_ONE_BY_ONE = 256;
 /** Closes the file of a bulk that was never read in whole once nothing can read it any more. */
@@ -8063,6 +8108,9 @@ class CachedScan {
     get embeds() {
         return this.link.embeds;
     }
+    get decorated() {
+        return this.link.decorated;
+    }
     get symbols() {
         return this.detail.symbols;
     }
@@ -8083,6 +8131,8 @@ function linkOf(scan) {
         link.pkg = scan.pkg;
     if (scan.embeds !== undefined)
         link.embeds = scan.embeds;
+    if (scan.decorated)
+        link.decorated = scan.decorated;
     return link;
 }
 function storedForm(snapshot) {

@@ -752,11 +752,14 @@ export interface TypeErasure {
    * Whether the module at a path keeps its value imports, and so loads what they import, whatever
    * they take: tsconfig `verbatimModuleSyntax`, `preserveValueImports` or
    * `importsNotUsedAsValues` preserve/error, babel's `onlyRemoveTypeImports`, SWC's
-   * `verbatimModuleSyntax` (see valueImportKeeper).
+   * `verbatimModuleSyntax` (see valueImportKeeper); a module with a decorator, where decorator
+   * metadata is emitted (see emitsDecoratorMetadata).
    */
   keepsValueImports: (path: string) => boolean
   /** exportKind's answers so far, by `file\u0000name`. */
   exportKinds?: Map<string, 'type' | 'value' | undefined>
+  /** usedInTypesAlone's answers so far, by file. */
+  typeUses?: Map<string, ReadonlySet<string>>
 }
 
 /**
@@ -857,7 +860,8 @@ const TYPESCRIPT_MODULE = /(?<!\.d)\.[cm]?tsx?$/
 
 /**
  * Whether `node` loads `target` only for types: every binding it takes from it by a value import
- * (`import { Options } from './types'`) is a type alone (see isTypeName), and none is re-exported.
+ * is a type alone (`import { Options } from './types'`, see isTypeName) or is used in types alone
+ * (`type Input = z.infer<typeof schema>`, see usedInTypesAlone), and none is re-exported.
  * TypeScript, babel, SWC and esbuild drop such an import, unless the project keeps them (see
  * TypeErasure.keepsValueImports), so the module never loads `target`.
  */
@@ -868,11 +872,40 @@ export function loadsForTypesAlone(node: GraphNode, target: string, erasure: Typ
   for (const [local, binding] of node.bindings) {
     if (binding.target !== target && !binding.also?.includes(target)) continue
     if (binding.typeOnly) continue
-    if (local.startsWith('@reexport:') || reexported.has(local) || !isTypeName(node, local, erasure))
+    if (
+      local.startsWith('@reexport:') ||
+      reexported.has(local) ||
+      !(isTypeName(node, local, erasure) || usedInTypesAlone(node, erasure).has(local))
+    )
       return false
     taken++
   }
   return taken > 0 && !erasure.keepsValueImports(node.path)
+}
+
+/** Names a classic JSX transform reads for every element, which compilers keep the imports of. */
+const JSX_FACTORIES = new Set(['React', 'h', 'jsx', 'createElement', 'Fragment'])
+
+/**
+ * The local names `node` uses in types alone: its `interface` and `type` declarations (isTypeName)
+ * reference them, and nothing else does, as a value (computed keys, SymbolInfo.valueRefs) or from
+ * code. Compilers drop an import of names used only there, as they drop one of types.
+ */
+function usedInTypesAlone(node: GraphNode, erasure: TypeErasure): ReadonlySet<string> {
+  const known = (erasure.typeUses ??= new Map()).get(node.path)
+  if (known) return known
+  const inTypes = new Set<string>()
+  const inValues = new Set<string>()
+  for (const [name, symbol] of Object.entries(node.scan.symbols)) {
+    const type = name !== MODULE_SYMBOL && isTypeName(node, name, erasure)
+    for (const ref of symbol.refs) (type ? inTypes : inValues).add(ref)
+    for (const ref of symbol.valueRefs ?? []) inValues.add(ref)
+    for (const call of symbol.deferred ?? []) for (const ref of call.refs) inValues.add(ref)
+  }
+  const jsx = node.path.endsWith('x')
+  const used = new Set([...inTypes].filter(name => !inValues.has(name) && !(jsx && JSX_FACTORIES.has(name))))
+  erasure.typeUses.set(node.path, used)
+  return used
 }
 
 /**

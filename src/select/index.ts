@@ -217,6 +217,24 @@ export function valueImportKeeper(
   }
 }
 
+/**
+ * Whether a config of the repository emits decorator metadata (a tsconfig's
+ * `emitDecoratorMetadata`, SWC's `decoratorMetadata`, babel's typescript-metadata plugin). A
+ * compiler that sees one module at a time (SWC, babel, ts-jest's isolatedModules) cannot tell a
+ * type from a value, so it keeps the import of every name a decorated class annotates with.
+ */
+export function emitsDecoratorMetadata(
+  configText: ReadonlyMap<string, string>,
+  tsconfigs: ReadonlyMap<string, TsConfigChain>
+): boolean {
+  const metadata = (text: string): boolean =>
+    /["']?(?:emitDecoratorMetadata|decoratorMetadata)["']?\s*:\s*true|typescript-metadata/.test(text)
+  return (
+    [...configText.values()].some(metadata) ||
+    [...tsconfigs.values()].some(chain => chain.texts.some(metadata))
+  )
+}
+
 /** The folder of the package.json nearest to `path` ('' for none but the repository's). */
 function packageFolderOf(path: string, files: ReadonlySet<string>): string {
   for (let dir = dirname(path); dir !== ''; dir = dirname(dir))
@@ -1510,12 +1528,14 @@ async function selectOrThrow(
   const tsconfigs = await tsconfigChainsOf(options.git, repo)
   const keeps = valueImportKeeper(repo.configText, repo.files, tsconfigs)
   const keepsKnown = valueImportKeeper(repo.configText, repo.files, tsconfigs, { unreadBases: false })
+  const decoratorMetadata = emitsDecoratorMetadata(repo.configText, tsconfigs)
   /** Whether a module's value import of types alone was taken to load because a base is missing. */
   let keptForUnreadBase = false
   const reachOptions = {
     members,
     isTypeChecked: typeCheckedTests(repo.jest),
     keepsValueImports: (path: string): boolean => {
+      if (decoratorMetadata && repo.graph.nodes.get(path)?.scan.decorated) return true
       if (!keeps(path)) return false
       if (!keepsKnown(path)) keptForUnreadBase = true
       return true

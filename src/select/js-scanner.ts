@@ -203,6 +203,8 @@ class JsScanner {
   /** How many declarations each name has, and how many of them are types (see SymbolInfo.typeOnly). */
   private readonly declarationCounts = new Map<string, number>()
   private readonly typeDeclarationCounts = new Map<string, number>()
+  /** The names each type declaration reads in a computed key (see SymbolInfo.valueRefs). */
+  private readonly typeValueRefs = new Map<string, Set<string>>()
   /** Tokens whose line pragma (Tokens.linePragmas) is in some declaration's hash. */
   private readonly pragmasHashed = new Set<number>()
   /** Targets of `F.prototype = …`: their prototype may be anything, setters included. */
@@ -265,7 +267,14 @@ class JsScanner {
     if (this.deferredCalls.length) (result.symbols[MODULE_SYMBOL] as SymbolInfo).deferred = this.deferredCalls
     this.dropReassignedDefers()
     this.markTypeOnlySymbols()
+    if (this.hasDecorator()) result.decorated = true
     return result
+  }
+
+  private hasDecorator(): boolean {
+    for (let k = 0; k < this.n - 1; k++)
+      if (this.kinds[k] === PUNCT && this.texts[k] === '@' && this.kinds[k + 1] === IDENT) return true
+    return false
   }
 
   /** Names that only `interface` and `type` declarations declare: types, which no code runs. */
@@ -275,7 +284,10 @@ class JsScanner {
     for (const record of this.scan_.imports) for (const { local } of record.names ?? []) bound.add(local)
     for (const [name, count] of this.typeDeclarationCounts) {
       const symbol = Object.hasOwn(this.scan_.symbols, name) ? this.scan_.symbols[name] : undefined
-      if (symbol && !bound.has(name) && this.declarationCounts.get(name) === count) symbol.typeOnly = true
+      if (!symbol || bound.has(name) || this.declarationCounts.get(name) !== count) continue
+      symbol.typeOnly = true
+      const valueRefs = this.typeValueRefs.get(name)
+      if (valueRefs?.size) symbol.valueRefs = [...valueRefs]
     }
   }
 
@@ -1920,7 +1932,15 @@ class JsScanner {
         if (!Object.hasOwn(this.scan_.symbols, name)) this.typesOnly.add(name)
       } else this.typesOnly.delete(name)
       this.addSymbol(name, start, end, refs)
-      if (isType) this.typeDeclarationCounts.set(name, (this.typeDeclarationCounts.get(name) ?? 0) + 1)
+      if (isType) {
+        this.typeDeclarationCounts.set(name, (this.typeDeclarationCounts.get(name) ?? 0) + 1)
+        const valueRefs = this.computedKeyRefs(k + 2, end)
+        if (valueRefs.length) {
+          const known = this.typeValueRefs.get(name) ?? new Set()
+          for (const ref of valueRefs) known.add(ref)
+          this.typeValueRefs.set(name, known)
+        }
+      }
       if (word === 'enum' || word === 'namespace' || word === 'module') this.runsOnLoad(k + 2, end, refs)
       return named(name)
     } else if (word === 'const' && this.is(k + 1, IDENT, 'enum') && this.is(k + 2, IDENT)) {
@@ -2022,6 +2042,28 @@ class JsScanner {
         annotations
       )
     else if (onLoad) this.runsOnLoad(start, end, loadRefs)
+  }
+
+  /**
+   * The names read in the computed keys of a type's members (`[sym]: T`, `readonly [Keys.id]?: T`),
+   * which are values: tsc keeps their imports. A bracket that starts a member (after `{`, `;`, `,`,
+   * `readonly` or a line break) is taken for one unless it opens a mapped type's `[K in …]` or an
+   * index signature's `[key: T]`; a tuple there is taken for one too, which only keeps an import.
+   */
+  private computedKeyRefs(from: number, to: number): string[] {
+    const refs = new Set<string>()
+    for (let k = from; k < to; k++) {
+      if (this.kinds[k] !== PUNCT || this.texts[k] !== '[') continue
+      const before = this.texts[k - 1]
+      const startsMember =
+        this.newline[k] === true ||
+        this.is(k - 1, IDENT, 'readonly') ||
+        (this.kinds[k - 1] === PUNCT && (before === '{' || before === ';' || before === ','))
+      if (!startsMember) continue
+      if (this.is(k + 1, IDENT) && (this.is(k + 2, IDENT, 'in') || this.is(k + 2, PUNCT, ':'))) continue
+      for (const ref of this.references(k + 1, this.after(k) - 1)) refs.add(ref)
+    }
+    return [...refs]
   }
 
   /** The distinct references of `from`..`to` outside the ranges of `skip` (in order, apart). */

@@ -59,6 +59,11 @@ export interface SymbolInfo {
    */
   typeOnly?: true
   /**
+   * On a type: the names it reads as values, in a computed key (`[sym]: T`). They are erased with
+   * it too, but compilers keep their imports, so its module still loads what they name.
+   */
+  valueRefs?: string[]
+  /**
    * A function declaration's parameters (a bit per position, the first 31) that it does not touch
    * when called, save in a function it returns as it is (`return function (a) { fn(a) }`): a
    * function passed there is not called by the call (curry and memoize wrappers, `_curry1(fn)`).
@@ -113,6 +118,11 @@ export interface ModuleScan {
   esm: boolean
   /** Path-like string literals, to find tests that load data files at run time; none of them an import's specifier. */
   strings: string[]
+  /**
+   * Set when the module has a decorator (`@Entity()`): with decorator metadata, compilers that see
+   * one module at a time keep the imports of the types its decorated classes are annotated with.
+   */
+  decorated?: true
   /** Go: the package clause. Python: unused. */
   pkg?: string
   /** Go: the `//go:embed` patterns of the file, relative to its folder. */

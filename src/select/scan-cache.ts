@@ -26,7 +26,7 @@ import type { ImportRecord, Language, ModuleScan } from './model.js'
  * the list of files and the project configs are the same (their fingerprint); after files were
  * added or deleted, with the same configs, what still holds is worked out (see relink.ts).
  */
-export const SCANNER_VERSION = 49
+export const SCANNER_VERSION = 50
 
 export interface ScanCacheStats {
   hits: number
@@ -163,6 +163,9 @@ class CachedScan implements ModuleScan {
   get embeds(): string[] | undefined {
     return this.link.embeds
   }
+  get decorated(): true | undefined {
+    return this.link.decorated
+  }
   get symbols(): ModuleScan['symbols'] {
     return this.detail.symbols
   }
@@ -181,6 +184,7 @@ function linkOf(scan: ModuleScan): Link {
   if (scan.error !== undefined) link.error = scan.error
   if (scan.pkg !== undefined) link.pkg = scan.pkg
   if (scan.embeds !== undefined) link.embeds = scan.embeds
+  if (scan.decorated) link.decorated = scan.decorated
   return link
 }
 
