@@ -3456,11 +3456,6 @@ const TYPE_OF = 'type:';
 function exportedName(imported) {
     return imported.startsWith(REQUIRED) ? imported.slice(1) : imported;
 }
-/**
- * What tells a walk of what runs from one of types (see isTypeName, loadsForTypesAlone): the
- * changes (a value made a type still runs), the nodes (to follow an import to the declaration it
- * takes), and whether the project keeps the value imports that take only types.
- */
 /** No module keeps a value import that takes only types: compilers drop it. */
 const keepsNoValueImport = () => false;
 /**
@@ -6454,7 +6449,10 @@ function lineStartsOf(text) {
 /** A file in a fixture folder: the folder's parent holds the tests that read it. */
 const FIXTURE_FOLDER = /^(.*?)(?:^|\/)(?:__fixtures__|fixtures|__testfixtures__|testdata|test-data)\//;
 const CONFIG_NAMES = /(?:^|\/)(?:package\.json|[tj]sconfig(?:\.[\w-]+)?\.json|jest\.config\.[cm]?[jt]s(?:on)?|\.mocharc\.(?:jsonc?|ya?ml|c?js)|pnpm-workspace\.yaml|go\.mod|\.?pytest\.ini|pyproject\.toml|tox\.ini|setup\.cfg|conftest\.py)$/;
-/** babel's and SWC's configs: whether they keep the imports that take only types (see keepsValueImports). */
+/**
+ * babel's and SWC's configs: whether they keep the imports that take only types, or emit
+ * decorator metadata (see valueImportKeeper, emitsDecoratorMetadata).
+ */
 const TRANSPILER_CONFIG = /(?:^|\/)(?:\.babelrc(?:\.json|\.[cm]?js)?|babel\.config\.(?:json|[cm]?[jt]s)|\.swcrc)$/;
 /**
  * The modules whose value imports a config of the repository keeps whatever they take (see
@@ -6515,7 +6513,7 @@ function packageFolderOf(path, files) {
             return dir;
     return '';
 }
-/** A tsconfig's (or an .swcrc's) option that keeps every value import (see valueImportKeeper). */
+/** A tsconfig option, in a tsconfig or any other config, that keeps every value import (see valueImportKeeper). */
 function keepsImportsOption(text) {
     return (/["']?(?:verbatimModuleSyntax|preserveValueImports)["']?\s*:\s*true/.test(text) ||
         /["']?importsNotUsedAsValues["']?\s*:\s*["'](?:preserve|error)["']/.test(text));

@@ -737,14 +737,14 @@ export function exportedName(imported: string): string {
   return imported.startsWith(REQUIRED) ? imported.slice(1) : imported
 }
 
-/**
- * What tells a walk of what runs from one of types (see isTypeName, loadsForTypesAlone): the
- * changes (a value made a type still runs), the nodes (to follow an import to the declaration it
- * takes), and whether the project keeps the value imports that take only types.
- */
 /** No module keeps a value import that takes only types: compilers drop it. */
 export const keepsNoValueImport = (): boolean => false
 
+/**
+ * What tells a walk of what runs from one of types (see isTypeName, loadsForTypesAlone): the
+ * changes (a value made a type still runs), the nodes (to follow an import to the declaration it
+ * takes), and which modules keep the value imports that take only types.
+ */
 export interface TypeErasure {
   changes?: Map<string, FileChange>
   nodes?: NodeLookup

@@ -168,7 +168,10 @@ const FIXTURE_FOLDER = /^(.*?)(?:^|\/)(?:__fixtures__|fixtures|__testfixtures__|
 const CONFIG_NAMES =
   /(?:^|\/)(?:package\.json|[tj]sconfig(?:\.[\w-]+)?\.json|jest\.config\.[cm]?[jt]s(?:on)?|\.mocharc\.(?:jsonc?|ya?ml|c?js)|pnpm-workspace\.yaml|go\.mod|\.?pytest\.ini|pyproject\.toml|tox\.ini|setup\.cfg|conftest\.py)$/
 
-/** babel's and SWC's configs: whether they keep the imports that take only types (see keepsValueImports). */
+/**
+ * babel's and SWC's configs: whether they keep the imports that take only types, or emit
+ * decorator metadata (see valueImportKeeper, emitsDecoratorMetadata).
+ */
 const TRANSPILER_CONFIG =
   /(?:^|\/)(?:\.babelrc(?:\.json|\.[cm]?js)?|babel\.config\.(?:json|[cm]?[jt]s)|\.swcrc)$/
 
@@ -242,7 +245,7 @@ function packageFolderOf(path: string, files: ReadonlySet<string>): string {
   return ''
 }
 
-/** A tsconfig's (or an .swcrc's) option that keeps every value import (see valueImportKeeper). */
+/** A tsconfig option, in a tsconfig or any other config, that keeps every value import (see valueImportKeeper). */
 function keepsImportsOption(text: string): boolean {
   return (
     /["']?(?:verbatimModuleSyntax|preserveValueImports)["']?\s*:\s*true/.test(text) ||
