@@ -519,7 +519,8 @@ function buildBundle() {
     )
   build('scripts/bench-select-entry.ts', out)
   // Beside the bundle, as in dist/ (scripts/build.mjs).
-  build('src/select/syntax-worker.ts', join(out, 'syntax-worker'))
+  for (const worker of ['syntax-worker', 'typecheck-worker'])
+    build(`src/select/${worker}.ts`, join(out, worker))
   return out
 }
 

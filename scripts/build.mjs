@@ -18,10 +18,10 @@ const ncc = [
 try {
   execFileSync('node', [...ncc, 'src/index.ts', '-o', tmp, '--license', 'licenses.txt'], { stdio: 'inherit' })
   execFileSync('node', [...ncc, 'src/cli.ts', '-o', `${tmp}/cli`], { stdio: 'inherit' })
-  // Both bundles start it from beside them (see SyntaxChecks in src/select/syntax.ts).
-  execFileSync('node', [...ncc, 'src/select/syntax-worker.ts', '-o', `${tmp}/syntax-worker`], {
-    stdio: 'inherit'
-  })
+  // Both bundles start the workers from beside them (SyntaxChecks in src/select/syntax.ts,
+  // TypeCheckJob in src/select/typecheck.ts).
+  for (const worker of ['syntax-worker', 'typecheck-worker'])
+    execFileSync('node', [...ncc, `src/select/${worker}.ts`, '-o', `${tmp}/${worker}`], { stdio: 'inherit' })
   writeFileSync(`${tmp}/.gitattributes`, '* -diff linguist-generated=true\n')
   if (existsSync('dist')) renameSync('dist', old)
   renameSync(tmp, 'dist')

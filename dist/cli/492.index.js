@@ -166,7 +166,7 @@ function describeSyntaxProblems(path, check) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _ports_cache_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(5994);
-/* harmony import */ var _index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(19588);
+/* harmony import */ var _index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(93435);
 /* harmony import */ var _scan_cache_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6296);
 /* harmony import */ var _runners_coverage_map_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(32602);
 /* harmony import */ var _commands_coverage_cache_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(84649);
@@ -239,7 +239,7 @@ async function selectChange(context, git, base, head) {
 
 /***/ }),
 
-/***/ 19588:
+/***/ 93435:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -5634,7 +5634,29 @@ function demandGraph(options) {
 
 // EXTERNAL MODULE: external "node:module"
 var external_node_module_ = __webpack_require__(98995);
+// EXTERNAL MODULE: external "node:worker_threads"
+var external_node_worker_threads_ = __webpack_require__(75919);
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __webpack_require__(73136);
+;// CONCATENATED MODULE: ./src/select/workers.ts
+
+
+/**
+ * A worker's script, bundled beside the running bundle (scripts/build.mjs puts each there):
+ * undefined when the sources run as they are, where a worker could not load it.
+ */
+function bundledWorker(name) {
+    for (const relative of [`./${name}/index.js`, `../${name}/index.js`]) {
+        const url = new URL(relative, import.meta.url);
+        if (url.protocol === 'file:' && (0,external_node_fs_.existsSync)(url))
+            return (0,external_node_url_.fileURLToPath)(url);
+    }
+    return undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/select/typecheck.ts
+
+
 
 
 
@@ -5666,46 +5688,113 @@ function nearestTsconfig(repoDir, file) {
     return undefined;
 }
 /**
- * Type-checks the changed files `files` as ts-jest would when they load, and the files that
- * depend on their types (`dependentsOf`, given the files whose types others see may have
- * changed). A changed file whose declarations (its `.d.ts`, as TypeScript emits it) are the same
- * at the base (`baseText`) changed nothing another file's check can see: its dependents are not
- * checked. Undefined from `dependentsOf`: too many to check.
+ * A TypeScript program over the changed files, made once (the costly part: every module and
+ * declaration file they import is parsed), of which the checks are asked afterwards.
  */
-function typeErrorsIn(repoDir, files, tsconfig, baseText = () => undefined, dependentsOf = () => []) {
-    const errors = new Map();
-    const ts = loadTypeScript(repoDir);
-    if (!ts)
-        return { checked: false, errors, why: 'typescript is not installed in the repository' };
-    const configPath = tsconfig ? (0,external_node_path_.join)(repoDir, tsconfig) : nearestTsconfig(repoDir, files[0] ?? '');
-    let options = {};
-    if (configPath && (0,external_node_fs_.existsSync)(configPath)) {
-        const parsed = ts.getParsedCommandLineOfConfigFile(configPath, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined });
-        if (!parsed)
-            return { checked: false, errors, why: `${configPath} could not be read` };
-        options = parsed.options;
+class TypeCheckProgram {
+    ts;
+    repoDir;
+    options;
+    /** Source files parsed once, for every program made here. */
+    parsed = new Map();
+    roots;
+    program;
+    constructor(ts, repoDir, options, roots) {
+        this.ts = ts;
+        this.repoDir = repoDir;
+        this.options = options;
+        this.roots = [...roots];
+        this.program = ts.createProgram({ rootNames: this.roots.map(this.absolute), options, host: this.host() });
     }
-    // Declarations are emitted to memory, to compare; nothing is written.
-    const emitting = {
-        ...options,
-        noEmit: false,
-        declaration: true,
-        emitDeclarationOnly: true,
-        declarationMap: false,
-        sourceMap: false,
-        inlineSourceMap: false,
-        incremental: false,
-        composite: false,
-        tsBuildInfoFile: undefined,
-        noEmitOnError: false,
-        outFile: undefined,
-        out: undefined
-    };
-    const absolute = (file) => (0,external_node_path_.join)(repoDir, file);
-    // Source files parsed once, for every program made here.
-    const parsed = new Map();
-    const host = (texts = new Map()) => {
-        const base = ts.createCompilerHost(emitting);
+    /**
+     * The program of `roots` (repository-relative), with the options of `tsconfig` (else the one
+     * nearest the first root); a message saying why when it cannot be made.
+     */
+    static open(repoDir, roots, tsconfig) {
+        const ts = loadTypeScript(repoDir);
+        if (!ts)
+            return 'typescript is not installed in the repository';
+        const configPath = tsconfig ? (0,external_node_path_.join)(repoDir, tsconfig) : nearestTsconfig(repoDir, roots[0] ?? '');
+        let options = {};
+        if (configPath && (0,external_node_fs_.existsSync)(configPath)) {
+            const parsed = ts.getParsedCommandLineOfConfigFile(configPath, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined });
+            if (!parsed)
+                return `${configPath} could not be read`;
+            options = parsed.options;
+        }
+        // Declarations are emitted to memory, to compare; nothing is written.
+        const emitting = {
+            ...options,
+            noEmit: false,
+            declaration: true,
+            emitDeclarationOnly: true,
+            declarationMap: false,
+            sourceMap: false,
+            inlineSourceMap: false,
+            incremental: false,
+            composite: false,
+            tsBuildInfoFile: undefined,
+            noEmitOnError: false,
+            outFile: undefined,
+            out: undefined
+        };
+        return new TypeCheckProgram(ts, repoDir, emitting, roots);
+    }
+    /** Type errors in `files` (made roots of the program if they are not), with the first message of each. */
+    errorsIn(files) {
+        this.include(files);
+        const errors = new Map();
+        for (const file of files) {
+            const source = this.program.getSourceFile(this.absolute(file));
+            if (!source)
+                continue;
+            const first = [
+                ...this.program.getSyntacticDiagnostics(source),
+                ...this.program.getSemanticDiagnostics(source)
+            ].find(d => d.category === this.ts.DiagnosticCategory.Error && !IGNORED_CODES.has(d.code));
+            if (first)
+                errors.set(file, typeof first.messageText === 'string' ? first.messageText : first.messageText.messageText);
+        }
+        return errors;
+    }
+    /**
+     * Those of `files` whose declarations (their `.d.ts`, as TypeScript emits it) may differ from
+     * those of their text at the base, `bases` (a file without one may differ). The others changed
+     * nothing another file's check can see.
+     */
+    surfaced(files, bases) {
+        this.include(files);
+        const texts = new Map();
+        for (const [file, text] of bases)
+            texts.set(this.absolute(file), text);
+        const before = texts.size > 0
+            ? this.ts.createProgram({
+                rootNames: this.roots.map(this.absolute),
+                options: this.options,
+                host: this.host(texts),
+                oldProgram: this.program
+            })
+            : undefined;
+        return files.filter(file => {
+            const now = before && bases.has(file) ? this.declarations(this.program, file) : undefined;
+            return now === undefined || now !== this.declarations(before, file);
+        });
+    }
+    include(files) {
+        const more = files.filter(file => !this.roots.includes(file));
+        if (more.length === 0)
+            return;
+        this.roots = [...this.roots, ...more];
+        this.program = this.ts.createProgram({
+            rootNames: this.roots.map(this.absolute),
+            options: this.options,
+            host: this.host(),
+            oldProgram: this.program
+        });
+    }
+    absolute = (file) => (0,external_node_path_.join)(this.repoDir, file);
+    host(texts = new Map()) {
+        const base = this.ts.createCompilerHost(this.options);
         return {
             ...base,
             fileExists: name => texts.has(name) || base.fileExists(name),
@@ -5713,74 +5802,158 @@ function typeErrorsIn(repoDir, files, tsconfig, baseText = () => undefined, depe
             getSourceFile: (name, languageVersion, ...rest) => {
                 const text = texts.get(name);
                 if (text !== undefined)
-                    return ts.createSourceFile(name, text, languageVersion);
-                let file = parsed.get(name);
+                    return this.ts.createSourceFile(name, text, languageVersion);
+                let file = this.parsed.get(name);
                 if (!file) {
                     file = base.getSourceFile(name, languageVersion, ...rest);
                     if (file)
-                        parsed.set(name, file);
+                        this.parsed.set(name, file);
                 }
                 return file;
             }
         };
-    };
-    const check = (program, checked) => {
-        for (const file of checked) {
-            const source = program.getSourceFile(absolute(file));
-            if (!source)
-                continue;
-            const first = [
-                ...program.getSyntacticDiagnostics(source),
-                ...program.getSemanticDiagnostics(source)
-            ].find(d => d.category === ts.DiagnosticCategory.Error && !IGNORED_CODES.has(d.code));
-            if (first)
-                errors.set(file, typeof first.messageText === 'string' ? first.messageText : first.messageText.messageText);
-        }
-    };
-    const declarations = (program, file) => {
-        const source = program.getSourceFile(absolute(file));
+    }
+    declarations(program, file) {
+        const source = program.getSourceFile(this.absolute(file));
         if (!source)
             return undefined;
         let text = '';
         const emitted = program.emit(source, (name, out) => (text += name.endsWith('.map') ? '' : out), undefined, true);
         return emitted.emitSkipped || emitted.diagnostics.length ? undefined : text;
-    };
-    const program = ts.createProgram({ rootNames: files.map(absolute), options: emitting, host: host() });
-    check(program, files);
-    // The files whose declarations may differ from the base's. (A file with an error fails every
-    // test that loads it; one that only imports its types does not load it, and is checked too.)
-    const bases = new Map();
-    for (const file of files) {
-        const text = baseText(file);
-        if (text !== undefined)
-            bases.set(absolute(file), text);
     }
-    const before = bases.size > 0
-        ? ts.createProgram({
-            rootNames: files.map(absolute),
-            options: emitting,
-            host: host(bases),
-            oldProgram: program
-        })
-        : undefined;
-    const surfaced = files.filter(file => {
-        const now = before && bases.has(absolute(file)) ? declarations(program, file) : undefined;
-        return now === undefined || now !== declarations(before, file);
-    });
+}
+/**
+ * The outcome of a check of `files` (`first`: its errors, and the files whose declarations may
+ * differ from the base's), once what depends on those (`dependentsOf`; undefined: too many to
+ * check) is checked too (`checkMore`).
+ */
+async function completeCheck(files, first, dependentsOf, checkMore) {
+    const { errors, surfaced } = first;
+    // A file with an error fails every test that loads it; one that only imports its types does
+    // not load it, and is checked too.
     const dependents = surfaced.length ? dependentsOf(surfaced) : [];
     if (dependents === undefined)
         return { checked: false, errors, why: 'too many files depend on the changed types' };
     const more = dependents.filter(file => !files.includes(file));
-    if (more.length) {
-        const all = [...files, ...more];
-        check(ts.createProgram({
-            rootNames: all.map(absolute),
-            options: emitting,
-            host: host(),
-            oldProgram: program
-        }), more);
-    }
+    if (more.length)
+        for (const [file, message] of await checkMore(more))
+            errors.set(file, message);
     return { checked: true, errors, checkedFiles: files.length + more.length };
+}
+/**
+ * Type-checks the changed files `files` as ts-jest would when they load, and the files that
+ * depend on their types (`dependentsOf`, given the files whose types others see may have
+ * changed). A changed file whose declarations are the same at the base (`baseText`) changed
+ * nothing another file's check can see: its dependents are not checked. Undefined from
+ * `dependentsOf`: too many to check.
+ */
+async function typeErrorsIn(repoDir, files, tsconfig, baseText = () => undefined, dependentsOf = () => []) {
+    const program = TypeCheckProgram.open(repoDir, files, tsconfig);
+    if (typeof program === 'string')
+        return { checked: false, errors: new Map(), why: program };
+    const first = {
+        errors: program.errorsIn(files),
+        surfaced: program.surfaced(files, basesOf(files, baseText))
+    };
+    return completeCheck(files, first, dependentsOf, more => program.errorsIn(more));
+}
+function basesOf(files, baseText) {
+    const bases = new Map();
+    for (const file of files) {
+        const text = baseText(file);
+        if (text !== undefined)
+            bases.set(file, text);
+    }
+    return bases;
+}
+/** The worker stopped, or a check there threw: the whole check runs on this thread instead. */
+class WorkerGone extends Error {
+}
+/**
+ * A type check begun before its questions are known. The program of the changed files that may
+ * need checking (`roots`) is made on a worker thread, on the second core, while this thread
+ * walks the graph: making it (parsing every module and declaration file they import) is most of
+ * a check's cost. Without the worker (the sources run as they are, or it fails) the check runs on
+ * this thread when asked.
+ */
+class TypeCheckJob {
+    repoDir;
+    tsconfig;
+    worker;
+    waiting = new Map();
+    next = 0;
+    /** How many questions the worker answered. */
+    answeredByWorker = 0;
+    /** `workerScript`: the bundled worker, by default the one beside the running bundle; null for none. */
+    constructor(repoDir, roots, tsconfig, workerScript = bundledWorker('typecheck-worker') ?? null) {
+        this.repoDir = repoDir;
+        this.tsconfig = tsconfig;
+        if (!workerScript || roots.length === 0)
+            return;
+        try {
+            const start = { repoDir, roots: [...roots], tsconfig };
+            const worker = new external_node_worker_threads_.Worker(workerScript, { workerData: start });
+            worker.on('message', (answer) => {
+                const answered = this.waiting.get(answer.id);
+                this.waiting.delete(answer.id);
+                this.answeredByWorker++;
+                if (this.waiting.size === 0)
+                    worker.unref();
+                answered?.(answer);
+            });
+            worker.on('error', () => this.stopped());
+            worker.on('exit', () => this.stopped());
+            // Until a question waits, it does not keep the process alive.
+            worker.unref();
+            this.worker = worker;
+        }
+        catch {
+            this.worker = undefined;
+        }
+    }
+    /** What typeErrorsIn answers for these arguments (a file that is not a root is parsed when asked). */
+    async outcome(files, baseText = () => undefined, dependentsOf = () => []) {
+        const here = () => typeErrorsIn(this.repoDir, files, this.tsconfig, baseText, dependentsOf);
+        const first = await this.ask({ step: 'check', files: [...files], bases: [...basesOf(files, baseText)] });
+        if (!first || first.failed !== undefined)
+            return here();
+        if (first.why !== undefined)
+            return { checked: false, errors: new Map(), why: first.why };
+        try {
+            return await completeCheck(files, { errors: new Map(first.errors), surfaced: first.surfaced ?? [] }, dependentsOf, async (more) => {
+                const answer = await this.ask({ step: 'more', files: more });
+                if (!answer?.errors)
+                    throw new WorkerGone();
+                return new Map(answer.errors);
+            });
+        }
+        catch (error) {
+            if (error instanceof WorkerGone)
+                return here();
+            throw error;
+        }
+    }
+    close() {
+        const worker = this.worker;
+        this.worker = undefined;
+        void worker?.terminate();
+    }
+    ask(question) {
+        const worker = this.worker;
+        if (!worker)
+            return Promise.resolve(undefined);
+        const id = this.next++;
+        const answer = new Promise(done => this.waiting.set(id, done));
+        worker.ref();
+        worker.postMessage({ ...question, id });
+        return answer;
+    }
+    stopped() {
+        this.worker = undefined;
+        for (const answer of this.waiting.values())
+            answer(undefined);
+        this.waiting.clear();
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/select/members.ts
@@ -6069,10 +6242,6 @@ function memberReach(graph, budget = MEMBER_REACH_BUDGET) {
 
 // EXTERNAL MODULE: ./src/select/scan-cache.ts
 var scan_cache = __webpack_require__(6296);
-// EXTERNAL MODULE: external "node:url"
-var external_node_url_ = __webpack_require__(73136);
-// EXTERNAL MODULE: external "node:worker_threads"
-var external_node_worker_threads_ = __webpack_require__(75919);
 // EXTERNAL MODULE: ./src/agent/syntax.ts
 var syntax = __webpack_require__(83946);
 ;// CONCATENATED MODULE: ./src/select/js-syntax.ts
@@ -6105,7 +6274,6 @@ function jsSyntaxError(path, text, parseWith) {
 
 
 
-
 /**
  * Whether a changed source file still parses. A file that does not fails every test that loads it,
  * whichever symbol the edit touched, and the token scanner cannot see most grammar errors
@@ -6125,18 +6293,6 @@ async function syntaxErrorIn(path, text, repoDir) {
 }
 let parser;
 const loadParse = () => (parser ??= __webpack_require__.e(/* import() */ 429).then(__webpack_require__.bind(__webpack_require__, 5429)).then(babel => babel.parse));
-/**
- * The bundled syntax worker, beside the bundle that runs (scripts/build.mjs puts it there):
- * undefined when the sources run as they are, where a worker could not load it.
- */
-function workerFile() {
-    for (const relative of ['./syntax-worker/index.js', '../syntax-worker/index.js']) {
-        const url = new URL(relative, import.meta.url);
-        if (url.protocol === 'file:' && (0,external_node_fs_.existsSync)(url))
-            return (0,external_node_url_.fileURLToPath)(url);
-    }
-    return undefined;
-}
 const sameText = (a, b) => a === b || a.replace(/\r\n/g, '\n') === b.replace(/\r\n/g, '\n');
 /**
  * Syntax checks of changed JavaScript and TypeScript files on a worker thread, on the second core
@@ -6156,7 +6312,7 @@ class SyntaxChecks {
     answeredByWorker = 0;
     workerScript;
     /** `workerScript`: the bundled worker, by default the one beside the running bundle; null for none. */
-    constructor(repoDir, workerScript = workerFile() ?? null) {
+    constructor(repoDir, workerScript = bundledWorker('syntax-worker') ?? null) {
         this.repoDir = repoDir;
         this.workerScript = workerScript ?? undefined;
     }
@@ -6880,6 +7036,7 @@ async function buildRepositoryGraph(git, head, options = {}) {
     // which specifiers an alias may rewrite.
     const memo = before ? before.resolutions : cache.resolutions(fingerprint);
     const revision = revisionOf(head, entries, files, configText, memo);
+    options.afterConfigs?.(revision.jest);
     const { resolver } = revision;
     const carried = before && carryAcross(before, resolver);
     const conftests = new Map();
@@ -7205,6 +7362,7 @@ async function buildDemandRepositoryGraph(git, head, options = {}) {
     }
     await readNamedConfigs(git, entries, files, configText);
     const revision = revisionOf(head, entries, files, configText);
+    options.afterConfigs?.(revision.jest);
     const { jest, resolver } = revision;
     const sources = [];
     const dataBlobs = dataBlobsAmong(byPath.values());
@@ -7287,8 +7445,9 @@ async function selectTests(options) {
     const { log } = options;
     let allTests = [];
     const syntax = new SyntaxChecks(options.git.dir);
+    const background = [syntax];
     try {
-        return await selectOrThrow(options, started, syntax, tests => (allTests = tests));
+        return await selectOrThrow(options, started, syntax, background, tests => (allTests = tests));
     }
     catch (error) {
         const why = `selection failed, running every test: ${(0,errors/* errorMessage */.gJ)(error)}`;
@@ -7304,10 +7463,11 @@ async function selectTests(options) {
         };
     }
     finally {
-        syntax.close();
+        for (const job of background)
+            job.close();
     }
 }
-async function selectOrThrow(options, started, syntax, reportAllTests) {
+async function selectOrThrow(options, started, syntax, background, reportAllTests) {
     const { git, log } = options;
     const { base, head, checkout } = await resolveRevisions(git, options.base, options.head);
     if (!head)
@@ -7336,7 +7496,30 @@ async function selectOrThrow(options, started, syntax, reportAllTests) {
     // Known once git has diffed, which is before the files are listed as a rule.
     let parsesChanges;
     rawChanges.then(raw => (parsesChanges = raw.some(change => change.headSha !== undefined && (0,model/* isJsLike */.Pp)(change.path))), () => undefined);
+    // ts-jest type-checks what it loads: the program of the changed files it may check is made on
+    // a worker from as soon as the configs say so, while this thread builds the graph, diffs the
+    // files and walks the graph (see checkTypes).
+    let typeCheckJob;
+    let diffKnown;
+    rawChanges.then(raw => (diffKnown = raw), () => undefined);
+    const startTypeCheck = (jest, raw) => {
+        if (typeCheckJob || options.typeCheck === false)
+            return;
+        const roots = raw
+            .filter(change => change.status !== 'deleted' && typeCheckedOnLoad(jest, change.path))
+            .map(change => change.path);
+        if (roots.length === 0)
+            return;
+        typeCheckJob = new TypeCheckJob(git.dir, roots, jest.find(j => j.typeChecked)?.tsconfig);
+        background.push(typeCheckJob);
+    };
     const graphOptions = {
+        afterConfigs: (jest) => {
+            if (diffKnown)
+                startTypeCheck(jest, diffKnown);
+            else
+                rawChanges.then(raw => startTypeCheck(jest, raw)).catch(() => undefined);
+        },
         extraFiles: ghosts,
         extraBlobs: diffedShas,
         listing,
@@ -7394,6 +7577,8 @@ async function selectOrThrow(options, started, syntax, reportAllTests) {
         return finish(selection('none', [], {}, null));
     if (messages.some(message => fallback/* RUN_ALL_LINE */.tM.test(message)))
         return runAll('a commit message asks for it with "ci-medic: run-all"');
+    // Unless the graph builder started it already (afterConfigs).
+    startTypeCheck(repo.jest, raw);
     for (const settings of repo.jest) {
         if (settings.readInPart)
             notes.push(`jest config ${settings.readInPart}`);
@@ -7543,12 +7728,10 @@ async function selectOrThrow(options, started, syntax, reportAllTests) {
             }
             continue;
         }
-        if (kind === 'ts' || path.endsWith('.tsx')) {
-            const settings = repo.jest.find(j => j.dir === '' || path.startsWith(j.dir + '/'));
-            if (settings?.typeChecked)
-                fileChange.typeCheckedOnLoad = true;
+        if (typeCheckedOnLoad(repo.jest, path)) {
+            fileChange.typeCheckedOnLoad = true;
             const base = change.status === 'modified' && change.baseSha ? baseBlobs.get(change.baseSha) : undefined;
-            if (settings?.typeChecked && base)
+            if (base)
                 baseTexts.set(path, base.toString('utf8'));
         }
         const entry = { file: path, symbols: changedNames(fileChange) };
@@ -7562,13 +7745,20 @@ async function selectOrThrow(options, started, syntax, reportAllTests) {
         changes.set(path, fileChange);
         changed.push(entry);
     }
-    // Type checks and the coverage filter go by the changes as they stand: the answers first.
-    const mayRewalk = !options.coverageMap?.runs.length && ![...changes.values()].some(c => c.typeCheckedOnLoad);
+    // The coverage filter goes by the changes as they stand: the answers first.
+    const mayRewalk = !options.coverageMap?.runs.length;
     if (!mayRewalk)
         await settleSyntax();
-    const typeCheckStarted = Date.now();
-    await checkTypes(options, repo, head, changes, notes, baseTexts);
-    typeCheckMs = Date.now() - typeCheckStarted;
+    // The graph is walked as if ts-jest's check finds no error; the loaders of what it finds are
+    // walked to after, when the worker has answered.
+    const typeChecked = [...changes].filter(([, change]) => change.typeCheckedOnLoad);
+    const typeVerdict = typeChecked.length && options.typeCheck !== false
+        ? checkTypes(options, repo, head, typeChecked, baseTexts, typeCheckJob)
+        : undefined;
+    typeVerdict?.catch(() => undefined);
+    if (typeVerdict)
+        for (const [, change] of typeChecked)
+            change.typeCheckedOnLoad = false;
     // Data files: snapshots, module mocks, fixture folders, modules that name them in a string, and
     // Go packages that build with or embed them.
     const dataReferrers = new Map();
@@ -7655,6 +7845,32 @@ async function selectOrThrow(options, started, syntax, reportAllTests) {
     let reaching = testsReaching(repo.graph, changes, repo.isTest, reachOptions);
     if (await settleSyntax())
         reaching = testsReaching(repo.graph, changes, repo.isTest, reachOptions);
+    if (typeVerdict) {
+        const waitStarted = Date.now();
+        const verdict = await typeVerdict;
+        typeCheckMs = Date.now() - waitStarted;
+        notes.push(...verdict.notes);
+        // Every test that loads a file with a type error (or an unchecked one) fails under ts-jest.
+        const loaded = new Map();
+        const typeCheckOnly = () => ({
+            whole: false,
+            symbols: new Set(),
+            exports: new Set(),
+            typeCheckedOnLoad: true
+        });
+        for (const file of verdict.loadersRun) {
+            const change = changes.get(file);
+            if (change?.whole)
+                continue;
+            if (change)
+                change.typeCheckedOnLoad = true;
+            else
+                changes.set(file, typeCheckOnly());
+            loaded.set(file, typeCheckOnly());
+        }
+        if (loaded.size)
+            reaching = withReaching(reaching, testsReaching(repo.graph, loaded, repo.isTest, reachOptions));
+    }
     // A module nothing imports, which a change reaches through its imports, runs only when code
     // loads it by its path (a route or plugin folder a server lists): it counts as changed for the
     // modules that name it, as a changed file nothing loads does. Its text is the same, so the tests
@@ -7859,60 +8075,71 @@ function coverageNotes(coverage, neverRan, reasons, notes) {
 }
 /** Most files to type-check; beyond that every loader of a changed TypeScript file runs. */
 const MAX_TYPECHECK_FILES = 400;
+/** Whether ts-jest type-checks `path` when a test loads it. */
+function typeCheckedOnLoad(jest, path) {
+    if (scanKindOf(path) !== 'ts' && !path.endsWith('.tsx'))
+        return false;
+    return !!jest.find(j => j.dir === '' || path.startsWith(j.dir + '/'))?.typeChecked;
+}
 /**
- * For files type-checked on load (ts-jest): checks the changed files with the repository's
- * TypeScript, and the files whose types can change with theirs, unless their declarations are
- * the same as at the base (`baseTexts`). Clean: only the tests that reach changed symbols run. A
- * file with an error: every test that loads it runs. Could not check: every loader of the changed
- * files runs.
+ * For files type-checked on load (ts-jest, `changed`): checks them with the repository's
+ * TypeScript, on `job`'s worker when there is one, and the files whose types can change with
+ * theirs, unless their declarations are the same as at the base (`baseTexts`). Clean: only the
+ * tests that reach changed symbols run. A file with an error: every test that loads it runs.
+ * Could not check: every loader of the changed files runs.
  */
-async function checkTypes(options, repo, head, changes, notes, baseTexts) {
-    const changed = [...changes].filter(([, change]) => change.typeCheckedOnLoad);
-    if (changed.length === 0 || options.typeCheck === false)
-        return;
+async function checkTypes(options, repo, head, changed, baseTexts, job) {
+    const all = changed.map(([file]) => file);
     const { git } = options;
     const atHead = (await git.resolveCommit('HEAD')) === head &&
         (await git.run(['status', '--porcelain', '--untracked-files=no'])).trim() === '';
-    if (!atHead) {
-        notes.push('ts-jest type-checks on load and the work tree is not at head: every loader of a changed TypeScript file runs');
-        return;
-    }
+    if (!atHead)
+        return {
+            loadersRun: all,
+            notes: [
+                'ts-jest type-checks on load and the work tree is not at head: every loader of a changed TypeScript file runs'
+            ]
+        };
     const typeScript = (file) => /\.[cm]?tsx?$/.test(file);
-    const files = changed.map(([file]) => file).filter(typeScript);
+    const files = all.filter(typeScript);
     let tooMany = 0;
     /** What depends on the types of `surfaced` (changed files whose declarations changed). */
     const dependentsOf = (surfaced) => {
-        const reach = new Map(changed.filter(([file]) => surfaced.includes(file)));
+        const reach = new Map(changed
+            .filter(([file]) => surfaced.includes(file))
+            .map(([file, change]) => [file, { ...change, typeCheckedOnLoad: true }]));
         const found = [...typeDependents(repo.graph, reach)].filter(typeScript);
         if (found.length <= MAX_TYPECHECK_FILES)
             return found;
         tooMany = found.length;
         return undefined;
     };
-    const settings = repo.jest.find(j => j.typeChecked);
-    const outcome = typeErrorsIn(git.dir, files, settings?.tsconfig, file => baseTexts.get(file), dependentsOf);
-    if (tooMany) {
-        notes.push(`ts-jest type-checks on load and ${tooMany} files would need checking: every loader of a changed TypeScript file runs`);
-        return;
-    }
-    if (!outcome.checked) {
-        notes.push(`ts-jest type-checks on load and the types could not be checked (${outcome.why}): every loader of a changed TypeScript file runs`);
-        return;
-    }
-    for (const [, change] of changed)
-        change.typeCheckedOnLoad = false;
-    for (const [file, message] of outcome.errors) {
-        const change = changes.get(file) ?? {
-            whole: false,
-            symbols: new Set(),
-            exports: new Set()
+    const baseText = (file) => baseTexts.get(file);
+    const outcome = await (job
+        ? job.outcome(files, baseText, dependentsOf)
+        : typeErrorsIn(git.dir, files, repo.jest.find(j => j.typeChecked)?.tsconfig, baseText, dependentsOf));
+    if (tooMany)
+        return {
+            loadersRun: all,
+            notes: [
+                `ts-jest type-checks on load and ${tooMany} files would need checking: every loader of a changed TypeScript file runs`
+            ]
         };
-        change.typeCheckedOnLoad = true;
-        changes.set(file, change);
-        notes.push(`${file} has a type error (${message.split('\n')[0]}): every test that loads it runs`);
-    }
+    if (!outcome.checked)
+        return {
+            loadersRun: all,
+            notes: [
+                `ts-jest type-checks on load and the types could not be checked (${outcome.why}): every loader of a changed TypeScript file runs`
+            ]
+        };
     const checked = outcome.checkedFiles ?? files.length;
-    notes.push(`type-checked ${checked} file${checked === 1 ? '' : 's'} whose types can change: ${outcome.errors.size} with errors`);
+    return {
+        loadersRun: [...outcome.errors.keys()],
+        notes: [
+            ...[...outcome.errors].map(([file, message]) => `${file} has a type error (${message.split('\n')[0]}): every test that loads it runs`),
+            `type-checked ${checked} file${checked === 1 ? '' : 's'} whose types can change: ${outcome.errors.size} with errors`
+        ]
+    };
 }
 /** package.json fields that change neither dependencies, resolution nor how tests run. */
 const METADATA_FIELDS = new Set([

@@ -36,7 +36,7 @@ import {
   type Reaching
 } from './graph.js'
 import { collectIgnoreOf } from './other-scanners.js'
-import { typeErrorsIn } from './typecheck.js'
+import { TypeCheckJob, typeErrorsIn } from './typecheck.js'
 import { memberReach } from './members.js'
 import { MODULE_SYMBOL, emptyScan, isJsLike, type ModuleScan } from './model.js'
 import {
@@ -328,6 +328,8 @@ interface GraphOptions {
   beforeRead?: () => void
   /** Called (demand-driven graph) once the files are read, with what was read of each path. */
   afterRead?: (read: (path: string) => Buffer | undefined) => Promise<void>
+  /** Called once the test runners' configs are read, before the graph is made. */
+  afterConfigs?: (jest: readonly JestSettings[]) => void
 }
 
 function isConfigEntry(entry: TreeEntry): boolean {
@@ -730,6 +732,7 @@ export async function buildRepositoryGraph(
   // which specifiers an alias may rewrite.
   const memo = before ? before.resolutions : cache.resolutions(fingerprint)
   const revision = revisionOf(head, entries, files, configText, memo)
+  options.afterConfigs?.(revision.jest)
   const { resolver } = revision
   const carried = before && carryAcross(before, resolver)
   const conftests = new Map<string, string[]>()
@@ -1094,6 +1097,7 @@ export async function buildDemandRepositoryGraph(
   }
   await readNamedConfigs(git, entries, files, configText)
   const revision = revisionOf(head, entries, files, configText)
+  options.afterConfigs?.(revision.jest)
   const { jest, resolver } = revision
   const sources: DemandSource[] = []
   const dataBlobs = dataBlobsAmong(byPath.values())
@@ -1181,8 +1185,9 @@ export async function selectTests(options: SelectOptions): Promise<SelectResult>
   const { log } = options
   let allTests: string[] = []
   const syntax = new SyntaxChecks(options.git.dir)
+  const background: Array<{ close(): void }> = [syntax]
   try {
-    return await selectOrThrow(options, started, syntax, tests => (allTests = tests))
+    return await selectOrThrow(options, started, syntax, background, tests => (allTests = tests))
   } catch (error) {
     const why = `selection failed, running every test: ${errorMessage(error)}`
     log.warning(why)
@@ -1196,7 +1201,7 @@ export async function selectTests(options: SelectOptions): Promise<SelectResult>
       notes: [why]
     }
   } finally {
-    syntax.close()
+    for (const job of background) job.close()
   }
 }
 
@@ -1204,6 +1209,7 @@ async function selectOrThrow(
   options: SelectOptions,
   started: number,
   syntax: SyntaxChecks,
+  background: Array<{ close(): void }>,
   reportAllTests: (tests: string[]) => void
 ): Promise<SelectResult> {
   const { git, log } = options
@@ -1239,7 +1245,29 @@ async function selectOrThrow(
     raw => (parsesChanges = raw.some(change => change.headSha !== undefined && isJsLike(change.path))),
     () => undefined
   )
+  // ts-jest type-checks what it loads: the program of the changed files it may check is made on
+  // a worker from as soon as the configs say so, while this thread builds the graph, diffs the
+  // files and walks the graph (see checkTypes).
+  let typeCheckJob: TypeCheckJob | undefined
+  let diffKnown: RawChange[] | undefined
+  rawChanges.then(
+    raw => (diffKnown = raw),
+    () => undefined
+  )
+  const startTypeCheck = (jest: readonly JestSettings[], raw: readonly RawChange[]): void => {
+    if (typeCheckJob || options.typeCheck === false) return
+    const roots = raw
+      .filter(change => change.status !== 'deleted' && typeCheckedOnLoad(jest, change.path))
+      .map(change => change.path)
+    if (roots.length === 0) return
+    typeCheckJob = new TypeCheckJob(git.dir, roots, jest.find(j => j.typeChecked)?.tsconfig)
+    background.push(typeCheckJob)
+  }
   const graphOptions = {
+    afterConfigs: (jest: readonly JestSettings[]): void => {
+      if (diffKnown) startTypeCheck(jest, diffKnown)
+      else rawChanges.then(raw => startTypeCheck(jest, raw)).catch(() => undefined)
+    },
     extraFiles: ghosts,
     extraBlobs: diffedShas,
     listing,
@@ -1298,6 +1326,8 @@ async function selectOrThrow(
 
   if (messages.some(message => RUN_ALL_LINE.test(message)))
     return runAll('a commit message asks for it with "ci-medic: run-all"')
+  // Unless the graph builder started it already (afterConfigs).
+  startTypeCheck(repo.jest, raw)
 
   for (const settings of repo.jest) {
     if (settings.readInPart) notes.push(`jest config ${settings.readInPart}`)
@@ -1448,11 +1478,10 @@ async function selectOrThrow(
       }
       continue
     }
-    if (kind === 'ts' || path.endsWith('.tsx')) {
-      const settings = repo.jest.find(j => j.dir === '' || path.startsWith(j.dir + '/'))
-      if (settings?.typeChecked) fileChange.typeCheckedOnLoad = true
+    if (typeCheckedOnLoad(repo.jest, path)) {
+      fileChange.typeCheckedOnLoad = true
       const base = change.status === 'modified' && change.baseSha ? baseBlobs.get(change.baseSha) : undefined
-      if (settings?.typeChecked && base) baseTexts.set(path, base.toString('utf8'))
+      if (base) baseTexts.set(path, base.toString('utf8'))
     }
     const entry = { file: path, symbols: changedNames(fileChange) }
     const committed = change.headSha ? repo.extraBlobs.get(change.headSha) : undefined
@@ -1465,13 +1494,19 @@ async function selectOrThrow(
     changes.set(path, fileChange)
     changed.push(entry)
   }
-  // Type checks and the coverage filter go by the changes as they stand: the answers first.
-  const mayRewalk = !options.coverageMap?.runs.length && ![...changes.values()].some(c => c.typeCheckedOnLoad)
+  // The coverage filter goes by the changes as they stand: the answers first.
+  const mayRewalk = !options.coverageMap?.runs.length
   if (!mayRewalk) await settleSyntax()
 
-  const typeCheckStarted = Date.now()
-  await checkTypes(options, repo, head, changes, notes, baseTexts)
-  typeCheckMs = Date.now() - typeCheckStarted
+  // The graph is walked as if ts-jest's check finds no error; the loaders of what it finds are
+  // walked to after, when the worker has answered.
+  const typeChecked = [...changes].filter(([, change]) => change.typeCheckedOnLoad)
+  const typeVerdict =
+    typeChecked.length && options.typeCheck !== false
+      ? checkTypes(options, repo, head, typeChecked, baseTexts, typeCheckJob)
+      : undefined
+  typeVerdict?.catch(() => undefined)
+  if (typeVerdict) for (const [, change] of typeChecked) change.typeCheckedOnLoad = false
 
   // Data files: snapshots, module mocks, fixture folders, modules that name them in a string, and
   // Go packages that build with or embed them.
@@ -1546,6 +1581,29 @@ async function selectOrThrow(
   }
   let reaching = testsReaching(repo.graph, changes, repo.isTest, reachOptions)
   if (await settleSyntax()) reaching = testsReaching(repo.graph, changes, repo.isTest, reachOptions)
+  if (typeVerdict) {
+    const waitStarted = Date.now()
+    const verdict = await typeVerdict
+    typeCheckMs = Date.now() - waitStarted
+    notes.push(...verdict.notes)
+    // Every test that loads a file with a type error (or an unchecked one) fails under ts-jest.
+    const loaded = new Map<string, FileChange>()
+    const typeCheckOnly = (): FileChange => ({
+      whole: false,
+      symbols: new Set(),
+      exports: new Set(),
+      typeCheckedOnLoad: true
+    })
+    for (const file of verdict.loadersRun) {
+      const change = changes.get(file)
+      if (change?.whole) continue
+      if (change) change.typeCheckedOnLoad = true
+      else changes.set(file, typeCheckOnly())
+      loaded.set(file, typeCheckOnly())
+    }
+    if (loaded.size)
+      reaching = withReaching(reaching, testsReaching(repo.graph, loaded, repo.isTest, reachOptions))
+  }
   // A module nothing imports, which a change reaches through its imports, runs only when code
   // loads it by its path (a route or plugin folder a server lists): it counts as changed for the
   // modules that name it, as a changed file nothing loads does. Its text is the same, so the tests
@@ -1787,73 +1845,89 @@ function coverageNotes(
 /** Most files to type-check; beyond that every loader of a changed TypeScript file runs. */
 const MAX_TYPECHECK_FILES = 400
 
+/** Whether ts-jest type-checks `path` when a test loads it. */
+function typeCheckedOnLoad(jest: readonly JestSettings[], path: string): boolean {
+  if (scanKindOf(path) !== 'ts' && !path.endsWith('.tsx')) return false
+  return !!jest.find(j => j.dir === '' || path.startsWith(j.dir + '/'))?.typeChecked
+}
+
+/** What ts-jest's check found: the files whose every loader runs, and notes that say why. */
+interface TypeVerdict {
+  loadersRun: string[]
+  notes: string[]
+}
+
 /**
- * For files type-checked on load (ts-jest): checks the changed files with the repository's
- * TypeScript, and the files whose types can change with theirs, unless their declarations are
- * the same as at the base (`baseTexts`). Clean: only the tests that reach changed symbols run. A
- * file with an error: every test that loads it runs. Could not check: every loader of the changed
- * files runs.
+ * For files type-checked on load (ts-jest, `changed`): checks them with the repository's
+ * TypeScript, on `job`'s worker when there is one, and the files whose types can change with
+ * theirs, unless their declarations are the same as at the base (`baseTexts`). Clean: only the
+ * tests that reach changed symbols run. A file with an error: every test that loads it runs.
+ * Could not check: every loader of the changed files runs.
  */
 async function checkTypes(
   options: SelectOptions,
   repo: RepositoryGraph,
   head: string,
-  changes: Map<string, FileChange>,
-  notes: string[],
-  baseTexts: ReadonlyMap<string, string>
-): Promise<void> {
-  const changed = [...changes].filter(([, change]) => change.typeCheckedOnLoad)
-  if (changed.length === 0 || options.typeCheck === false) return
+  changed: ReadonlyArray<[string, FileChange]>,
+  baseTexts: ReadonlyMap<string, string>,
+  job: TypeCheckJob | undefined
+): Promise<TypeVerdict> {
+  const all = changed.map(([file]) => file)
   const { git } = options
   const atHead =
     (await git.resolveCommit('HEAD')) === head &&
     (await git.run(['status', '--porcelain', '--untracked-files=no'])).trim() === ''
-  if (!atHead) {
-    notes.push(
-      'ts-jest type-checks on load and the work tree is not at head: every loader of a changed TypeScript file runs'
-    )
-    return
-  }
+  if (!atHead)
+    return {
+      loadersRun: all,
+      notes: [
+        'ts-jest type-checks on load and the work tree is not at head: every loader of a changed TypeScript file runs'
+      ]
+    }
   const typeScript = (file: string): boolean => /\.[cm]?tsx?$/.test(file)
-  const files = changed.map(([file]) => file).filter(typeScript)
+  const files = all.filter(typeScript)
   let tooMany = 0
   /** What depends on the types of `surfaced` (changed files whose declarations changed). */
   const dependentsOf = (surfaced: readonly string[]): string[] | undefined => {
-    const reach = new Map(changed.filter(([file]) => surfaced.includes(file)))
+    const reach = new Map(
+      changed
+        .filter(([file]) => surfaced.includes(file))
+        .map(([file, change]): [string, FileChange] => [file, { ...change, typeCheckedOnLoad: true }])
+    )
     const found = [...typeDependents(repo.graph, reach)].filter(typeScript)
     if (found.length <= MAX_TYPECHECK_FILES) return found
     tooMany = found.length
     return undefined
   }
-  const settings = repo.jest.find(j => j.typeChecked)
-  const outcome = typeErrorsIn(git.dir, files, settings?.tsconfig, file => baseTexts.get(file), dependentsOf)
-  if (tooMany) {
-    notes.push(
-      `ts-jest type-checks on load and ${tooMany} files would need checking: every loader of a changed TypeScript file runs`
-    )
-    return
-  }
-  if (!outcome.checked) {
-    notes.push(
-      `ts-jest type-checks on load and the types could not be checked (${outcome.why}): every loader of a changed TypeScript file runs`
-    )
-    return
-  }
-  for (const [, change] of changed) change.typeCheckedOnLoad = false
-  for (const [file, message] of outcome.errors) {
-    const change = changes.get(file) ?? {
-      whole: false,
-      symbols: new Set<string>(),
-      exports: new Set<string>()
+  const baseText = (file: string): string | undefined => baseTexts.get(file)
+  const outcome = await (job
+    ? job.outcome(files, baseText, dependentsOf)
+    : typeErrorsIn(git.dir, files, repo.jest.find(j => j.typeChecked)?.tsconfig, baseText, dependentsOf))
+  if (tooMany)
+    return {
+      loadersRun: all,
+      notes: [
+        `ts-jest type-checks on load and ${tooMany} files would need checking: every loader of a changed TypeScript file runs`
+      ]
     }
-    change.typeCheckedOnLoad = true
-    changes.set(file, change)
-    notes.push(`${file} has a type error (${message.split('\n')[0]}): every test that loads it runs`)
-  }
+  if (!outcome.checked)
+    return {
+      loadersRun: all,
+      notes: [
+        `ts-jest type-checks on load and the types could not be checked (${outcome.why}): every loader of a changed TypeScript file runs`
+      ]
+    }
   const checked = outcome.checkedFiles ?? files.length
-  notes.push(
-    `type-checked ${checked} file${checked === 1 ? '' : 's'} whose types can change: ${outcome.errors.size} with errors`
-  )
+  return {
+    loadersRun: [...outcome.errors.keys()],
+    notes: [
+      ...[...outcome.errors].map(
+        ([file, message]) =>
+          `${file} has a type error (${message.split('\n')[0]}): every test that loads it runs`
+      ),
+      `type-checked ${checked} file${checked === 1 ? '' : 's'} whose types can change: ${outcome.errors.size} with errors`
+    ]
+  }
 }
 
 /** package.json fields that change neither dependencies, resolution nor how tests run. */

@@ -1,9 +1,8 @@
-import { existsSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import { checkSyntax } from '../agent/syntax.js'
 import { jsSyntaxError, type JsParse } from './js-syntax.js'
 import { isJsLike } from './model.js'
+import { bundledWorker } from './workers.js'
 
 /**
  * Whether a changed source file still parses. A file that does not fails every test that loads it,
@@ -28,18 +27,6 @@ export async function syntaxErrorIn(
 
 let parser: Promise<JsParse> | undefined
 const loadParse = (): Promise<JsParse> => (parser ??= import('@babel/parser').then(babel => babel.parse))
-
-/**
- * The bundled syntax worker, beside the bundle that runs (scripts/build.mjs puts it there):
- * undefined when the sources run as they are, where a worker could not load it.
- */
-function workerFile(): string | undefined {
-  for (const relative of ['./syntax-worker/index.js', '../syntax-worker/index.js']) {
-    const url = new URL(relative, import.meta.url)
-    if (url.protocol === 'file:' && existsSync(url)) return fileURLToPath(url)
-  }
-  return undefined
-}
 
 const sameText = (a: string, b: string): boolean =>
   a === b || a.replace(/\r\n/g, '\n') === b.replace(/\r\n/g, '\n')
@@ -68,7 +55,7 @@ export class SyntaxChecks {
   /** `workerScript`: the bundled worker, by default the one beside the running bundle; null for none. */
   constructor(
     private readonly repoDir: string,
-    workerScript: string | null = workerFile() ?? null
+    workerScript: string | null = bundledWorker('syntax-worker') ?? null
   ) {
     this.workerScript = workerScript ?? undefined
   }
