@@ -6619,11 +6619,13 @@ const TRANSPILER_CONFIG = /(?:^|\/)(?:\.babelrc(?:\.json|\.[cm]?js)?|babel\.conf
  *   `jsconfig.json`), which tools find as the nearest to a module, those of its folder; a config
  *   under another name (`tsconfig.spec.json`), which a tool of its package is pointed at, those of
  *   its package (the folder of the nearest package.json); and those its `include` names;
+ * - a tsconfig ts-jest is given in a jest config (`tsJestConfigs`), everywhere: ts-jest compiles
+ *   with it every module a test loads (with `unreadBases`, one that is not read too);
  * - babel's `onlyRemoveTypeImports`, and the tsconfig options set in any other config (SWC's
  *   `verbatimModuleSyntax`, ts-jest's inline `tsconfig`, vite's `esbuild.tsconfigRaw`), keep them
  *   everywhere.
  */
-function valueImportKeeper(configText, files, tsconfigs, { unreadBases = true } = {}) {
+function valueImportKeeper(configText, files, tsconfigs, { unreadBases = true, tsJestConfigs = [] } = {}) {
     // Any other config that sets one (an .swcrc, ts-jest's inline `tsconfig`, vite's `oxc` or
     // `esbuild.tsconfigRaw`) is taken to compile every module.
     const tsconfigPaths = new Set([...tsconfigs.values()].flatMap(chain => chain.paths));
@@ -6631,9 +6633,18 @@ function valueImportKeeper(configText, files, tsconfigs, { unreadBases = true } 
         if (/onlyRemoveTypeImports["']?\s*:\s*true/.test(text) ||
             (!tsconfigPaths.has(path) && keepsImportsOption(text)))
             return () => true;
+    const keeps = (chain) => (unreadBases && chain.missing.length > 0) || chain.texts.some(keepsImportsOption);
+    // ts-jest compiles every module a test loads with the tsconfig it is given, wherever the
+    // module is, and whatever that config's own folder and `include` take.
+    for (const config of tsJestConfigs) {
+        const chain = tsconfigs.get(config);
+        // One not read (not in the repository at the path guessed) may set anything.
+        if (chain ? keeps(chain) : unreadBases)
+            return () => true;
+    }
     const scopes = new Set();
     for (const [config, chain] of tsconfigs) {
-        if (!(unreadBases && chain.missing.length > 0) && !chain.texts.some(keepsImportsOption))
+        if (!keeps(chain))
             continue;
         const name = config.slice(config.lastIndexOf('/') + 1);
         scopes.add(name === 'tsconfig.json' || name === 'jsconfig.json' ? (0,project/* dirname */.pD)(config) : packageFolderOf(config, files));
@@ -7824,8 +7835,12 @@ async function selectOrThrow(options, started, syntax, background, reportAllTest
     const reachedSymbols = new Set();
     const members = options.memberReach === false ? undefined : memberReach(repo.graph);
     const tsconfigs = await tsconfigChainsOf(options.git, repo);
-    const keeps = valueImportKeeper(repo.configText, repo.files, tsconfigs);
-    const keepsKnown = valueImportKeeper(repo.configText, repo.files, tsconfigs, { unreadBases: false });
+    const tsJestConfigs = repo.jest.flatMap(settings => (settings.tsconfig ? [settings.tsconfig] : []));
+    const keeps = valueImportKeeper(repo.configText, repo.files, tsconfigs, { tsJestConfigs });
+    const keepsKnown = valueImportKeeper(repo.configText, repo.files, tsconfigs, {
+        unreadBases: false,
+        tsJestConfigs
+    });
     const decoratorMetadata = emitsDecoratorMetadata(repo.configText, tsconfigs);
     /** Whether a module's value import of types alone was taken to load because a base is missing. */
     let keptForUnreadBase = false;
@@ -8000,7 +8015,14 @@ async function selectOrThrow(options, started, syntax, background, reportAllTest
         return !!node && (isTypeName(node, c.symbol, erasure) || isTypeExport(node, c.symbol, erasure));
     };
     if (keptForUnreadBase) {
-        const missing = [...new Set([...tsconfigs.values()].flatMap(chain => chain.missing))];
+        const missing = [
+            ...new Set([
+                ...[...tsconfigs.values()].flatMap(chain => chain.missing),
+                ...tsJestConfigs
+                    .filter(config => !tsconfigs.has(config))
+                    .map(config => `ts-jest's tsconfig ${config}`)
+            ])
+        ];
         notes.push(`${missing.slice(0, 3).join(', ')}${missing.length > 3 ? ', …' : ''}, which is neither in the repository nor installed: in the modules it compiles, an import that takes only types counts as loading its module (install dependencies before selecting to select fewer tests)`);
     }
     const unreached = unreachedSymbols.filter(c => !isType(c));

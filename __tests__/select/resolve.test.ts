@@ -6,7 +6,8 @@ import {
   loadTsConfig,
   makeTestMatcher,
   parseJsonc,
-  typeCheckedByJest
+  typeCheckedByJest,
+  type JestSettings
 } from '../../src/select/project.js'
 import { Resolver } from '../../src/select/resolve.js'
 
@@ -453,6 +454,21 @@ describe('project settings', () => {
         ? "module.exports = { preset: 'ts-jest', globals: { 'ts-jest': { tsconfig: 'tsconfig.spec.json' } } }"
         : undefined
     expect(loadJestSettings(read, '')).toMatchObject({ typeChecked: true, tsconfig: 'tsconfig.spec.json' })
+    // A package's config: a path from its folder (where jest runs), or from its rootDir.
+    const inPackage = (tsconfig: string, rootDir = ''): JestSettings | undefined =>
+      loadJestSettings(
+        p =>
+          p === 'packages/a/jest.config.js'
+            ? `module.exports = { ${rootDir}transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '${tsconfig}' }] } }`
+            : undefined,
+        'packages/a'
+      )
+    expect(inPackage('tsconfig.spec.json')?.tsconfig).toBe('packages/a/tsconfig.spec.json')
+    expect(inPackage('./config/tsconfig.json')?.tsconfig).toBe('packages/a/config/tsconfig.json')
+    expect(inPackage('<rootDir>/tsconfig.spec.json')?.tsconfig).toBe('packages/a/tsconfig.spec.json')
+    expect(inPackage('<rootDir>/tsconfig.spec.json', "rootDir: 'src', ")?.tsconfig).toBe(
+      'packages/a/src/tsconfig.spec.json'
+    )
   })
 
   it('finds test files by convention and by jest testMatch / testRegex / ignore patterns', () => {

@@ -2016,6 +2016,52 @@ describe('safety fallbacks', () => {
     )
   })
 
+  it('keeps value imports everywhere when the tsconfig ts-jest is given keeps them, or cannot be read', async () => {
+    const files = {
+      'package.json': '{"name":"x","scripts":{"test":"jest"}}\n',
+      'tsconfig.json': '{ "include": ["src"] }\n',
+      'src/options.ts': "export interface Options {\n  strict: boolean\n}\nconsole.log('options loaded')\n",
+      'src/run.ts':
+        "import { Options } from './options'\nexport const run = (options: Options) => options.strict\n",
+      'test/run.test.ts':
+        "import { run } from '../src/run'\ntest('r', () => expect(run({ strict: true })).toBe(true))\n"
+    }
+    const onLoad = { 'src/options.ts': files['src/options.ts'].replace("'options loaded'", "'loaded'") }
+    const jestConfig = (tsconfig: string): string =>
+      `module.exports = { transform: { '^.+\\\\.ts$': ['ts-jest', { isolatedModules: true, tsconfig: '${tsconfig}' }] } }\n`
+    const selectWith = (config: FileChanges): Promise<SelectResult> =>
+      afterChange({ ...files, ...config }, onLoad)
+    // Its folder holds no module, but ts-jest compiles them all with it.
+    const verbatim = '{ "compilerOptions": { "verbatimModuleSyntax": true } }\n'
+    const kept = await selectWith({
+      'jest.config.js': jestConfig('<rootDir>/config/tsconfig.json'),
+      'config/tsconfig.json': verbatim
+    })
+    expect(kept.tests).toEqual(['test/run.test.ts'])
+    const dropped = await selectWith({
+      'jest.config.js': jestConfig('<rootDir>/config/tsconfig.json'),
+      'config/tsconfig.json': '{ "compilerOptions": { "strict": true } }\n'
+    })
+    expect(dropped.tests).toEqual([])
+    // A package's config names its tsconfig from its own folder.
+    const inPackage = await selectWith({
+      'packages/a/package.json': '{"name":"a","scripts":{"test":"jest"}}\n',
+      'packages/a/jest.config.js': jestConfig('tsconfig.spec.json'),
+      'packages/a/tsconfig.spec.json': verbatim,
+      'packages/a/src/a.ts':
+        "import { Options } from '../../../src/options'\nexport const a = (o: Options) => o\n",
+      'packages/a/test/a.test.ts':
+        "import { a } from '../src/a'\ntest('a', () => expect(a({ strict: true })).toBeTruthy())\n"
+    })
+    expect(inPackage.tests).toEqual(['packages/a/test/a.test.ts', 'test/run.test.ts'])
+    // One that is not there may set anything: the imports count as loading, and the notes say why.
+    const unread = await selectWith({ 'jest.config.js': jestConfig('<rootDir>/config/tsconfig.json') })
+    expect(unread.tests).toEqual(['test/run.test.ts'])
+    expect(unread.notes.join('\n')).toContain(
+      "ts-jest's tsconfig config/tsconfig.json, which is neither in the repository nor installed"
+    )
+  })
+
   it('does not run everything when only package metadata changed', async () => {
     const files = {
       ...LIB,

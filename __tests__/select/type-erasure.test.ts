@@ -251,3 +251,28 @@ describe('decorator metadata, with a real jest that compiles with TypeScript (ts
     }
   )
 })
+
+describe('a value import of types alone, with a real ts-jest pointed at a tsconfig in another folder', () => {
+  // ts-jest compiles every module with the tsconfig it is given, though that config's folder (its
+  // `include` by default) holds none of them; and this one keeps every value import: run.ts and
+  // infer.ts load options.ts after all.
+  const files = {
+    ...JEST_FILES,
+    'config/tsconfig.json': JSON.stringify({
+      compilerOptions: {
+        ...JSON.parse(JEST_FILES['tsconfig.json']).compilerOptions,
+        verbatimModuleSyntax: true
+      }
+    }),
+    'jest.config.js': `module.exports = { testEnvironment: 'node', transform: { '^.+\\\\.ts$': ['ts-jest', { isolatedModules: true, tsconfig: '<rootDir>/config/tsconfig.json' }] } }\n`
+  }
+  it('a load-time break of the module that gives the types selects every test that loads it', async () => {
+    const all = ['test/both.test.ts', 'test/infer.test.ts', 'test/keyed.test.ts', 'test/run.test.ts']
+    await expectEditSelects(
+      files,
+      ['src/options.ts', 'export const defaults', "throw new Error('options broken')\nexport const defaults"],
+      all,
+      all
+    )
+  })
+})

@@ -946,10 +946,21 @@ function jestSettings(home: string | undefined, file: JestConfigFile): JestSetti
     readInPart,
     ...(typeof config.resolver === 'string' ? { resolver: config.resolver.replace(/<rootDir>\/?/, '') } : {}),
     typeChecked: typeCheckedByJest(configText),
-    tsconfig: /tsconfig['"]?\s*:\s*['"]([^'"]+\.json)['"]/
-      .exec(configText)?.[1]
-      ?.replace(/<rootDir>\/?/, dir ? dir + '/' : '')
+    tsconfig: tsJestConfig(configText, rootDir, configDir)
   }
+}
+
+/**
+ * The tsconfig a jest config tells ts-jest to use (`tsconfig: '<rootDir>/tsconfig.spec.json'`),
+ * from the repository's top. ts-jest reads a path without `<rootDir>` from the folder jest runs
+ * in, taken to be the config's.
+ */
+function tsJestConfig(configText: string, rootDir: string, configDir: string): string | undefined {
+  const named = /tsconfig['"]?\s*:\s*['"]([^'"]+\.json)['"]/.exec(configText)?.[1]
+  if (named === undefined) return undefined
+  return named.startsWith('<rootDir>')
+    ? joinPath(rootDir, named.replace(/^<rootDir>\/?/, ''))
+    : joinPath(configDir, named)
 }
 
 /**
