@@ -7255,9 +7255,12 @@ function withInlineProjects(config, rootDir, configDir) {
         merged.testPathIgnorePatterns = config.testPathIgnorePatterns;
     return merged;
 }
-/** Does this jest config (its text) transform TypeScript with ts-jest's type checking on? */
+/**
+ * Does this jest config (its text) transform TypeScript with ts-jest's type checking on? So does
+ * jest-preset-angular's transformer, which is ts-jest's with Angular's transforms added.
+ */
 function typeCheckedByJest(configText) {
-    if (!/ts-jest/.test(configText))
+    if (!/ts-jest|jest-preset-angular/.test(configText))
         return false;
     return !/isolatedModules['"]?\s*:\s*true|diagnostics['"]?\s*:\s*false|transpileOnly['"]?\s*:\s*true/.test(configText);
 }

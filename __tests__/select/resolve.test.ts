@@ -449,6 +449,18 @@ describe('project settings', () => {
     )
     expect(typeCheckedByJest("globals: { 'ts-jest': { diagnostics: false } }")).toBe(false)
     expect(typeCheckedByJest("transform: { '^.+\\.ts$': 'babel-jest' }")).toBe(false)
+    // Angular's preset and transformer are ts-jest's, type-checking too.
+    expect(typeCheckedByJest("module.exports = { preset: 'jest-preset-angular' }")).toBe(true)
+    expect(
+      typeCheckedByJest(
+        "const { createCjsPreset } = require('jest-preset-angular/presets')\nmodule.exports = createCjsPreset({ tsconfig: '<rootDir>/tsconfig.spec.json' })"
+      )
+    ).toBe(true)
+    expect(
+      typeCheckedByJest(
+        "transform: { '^.+\\.(ts|mjs|js|html)$': ['jest-preset-angular', { isolatedModules: true }] }"
+      )
+    ).toBe(false)
     const read = (p: string): string | undefined =>
       p === 'jest.config.js'
         ? "module.exports = { preset: 'ts-jest', globals: { 'ts-jest': { tsconfig: 'tsconfig.spec.json' } } }"

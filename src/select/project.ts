@@ -151,9 +151,12 @@ function withInlineProjects(
   return merged
 }
 
-/** Does this jest config (its text) transform TypeScript with ts-jest's type checking on? */
+/**
+ * Does this jest config (its text) transform TypeScript with ts-jest's type checking on? So does
+ * jest-preset-angular's transformer, which is ts-jest's with Angular's transforms added.
+ */
 export function typeCheckedByJest(configText: string): boolean {
-  if (!/ts-jest/.test(configText)) return false
+  if (!/ts-jest|jest-preset-angular/.test(configText)) return false
   return !/isolatedModules['"]?\s*:\s*true|diagnostics['"]?\s*:\s*false|transpileOnly['"]?\s*:\s*true/.test(
     configText
   )
