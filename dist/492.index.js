@@ -6798,13 +6798,16 @@ function once(make) {
 }
 /** A revision's files, with its jest settings, test matcher and resolver (from its config files). */
 function revisionOf(head, entries, files, configText, memo) {
-    const read = (path) => configText.get(path);
+    const configs = [...configText.keys()];
+    const text = (path) => configText.get(path);
+    const read = Object.assign(text, {
+        packageDir: (0,project/* workspacePackageDirs */.kU)(text, configs.filter(path => /(?:^|\/)package\.json$/.test(path)))
+    });
     const jest = [];
     const jestDirs = new Set(['']);
     for (const path of configText.keys())
         if (/(?:^|\/)(?:jest\.config\.[cm]?[jt]s(?:on)?|package\.json)$/.test(path))
             jestDirs.add((0,project/* dirname */.pD)(path));
-    const configs = [...configText.keys()];
     for (const dir of [...jestDirs].sort((a, b) => b.length - a.length)) {
         jest.push(...(0,project/* loadTestSettings */.k$)(read, dir, configs));
     }

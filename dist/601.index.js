@@ -7164,6 +7164,7 @@ function hashText(text, seed = 0) {
 /* harmony export */   iL: () => (/* binding */ PYTEST_CONFIGS),
 /* harmony export */   j_: () => (/* binding */ isVitestProjectFile),
 /* harmony export */   k$: () => (/* binding */ loadTestSettings),
+/* harmony export */   kU: () => (/* binding */ workspacePackageDirs),
 /* harmony export */   lQ: () => (/* binding */ fnmatchPath),
 /* harmony export */   mt: () => (/* binding */ loadTsConfig),
 /* harmony export */   ng: () => (/* binding */ loadPytestSettings),
@@ -7928,24 +7929,32 @@ function configRootDir(raw, configDir) {
 }
 /** The path or glob a `projects` item names, from the config's rootDir. */
 const projectPattern = (rootDir, item) => joinPath(rootDir, item.replace(/^<rootDir>\/?/, '').replace(/\/+$/, ''));
-/** The file of the repository a jest config's `preset` names by path (`./jest.preset.js`). */
-function presetPath(raw, configDir) {
+/**
+ * The file of the repository a jest config's `preset` names (its extension aside): by path
+ * (`./jest.preset.js`), or in a workspace package (`@repo/jest-presets/node` is the package's
+ * `node/jest-preset.js`, as jest looks a package's preset up).
+ */
+function presetPath(raw, configDir, packageDir) {
     const preset = raw?.preset;
-    if (typeof preset !== 'string' || !/^(?:\.{1,2}\/|<rootDir>\/)/.test(preset))
+    if (typeof preset !== 'string')
         return undefined;
-    const rootDir = configRootDir(raw, configDir);
-    return joinPath(rootDir, preset.replace(/^<rootDir>\//, ''));
+    if (/^(?:\.{1,2}\/|<rootDir>\/)/.test(preset))
+        return joinPath(configRootDir(raw, configDir), preset.replace(/^<rootDir>\//, ''));
+    const segments = preset.split('/');
+    const nameLength = preset.startsWith('@') ? 2 : 1;
+    const dir = packageDir?.(segments.slice(0, nameLength).join('/'));
+    return dir === undefined ? undefined : joinPath(dir, ...segments.slice(nameLength), 'jest-preset');
 }
-/** What a preset given by path may leave out of its name, as jest finds it. */
+/** What a preset's path may leave out of its name, as jest finds it. */
 const PRESET_EXTENSIONS = ['', '.json', '.js', '.cjs', '.mjs'];
 /**
- * A jest config with the options of the preset it names by path, as jest merges them: the
- * config's own options win; setup files add to the preset's, after them; module mappings of
- * both count, the config's first. `<rootDir>` in the preset is the config's. A preset from a
- * package is not read (it lives in node_modules).
+ * A jest config with the options of the preset it names by path or in a workspace package, as
+ * jest merges them: the config's own options win; setup files add to the preset's, after them;
+ * module mappings of both count, the config's first. `<rootDir>` in the preset is the config's.
+ * A preset from an installed package is not read (it lives in node_modules).
  */
 function withPreset(read, file) {
-    const path = presetPath(file.raw, file.configDir);
+    const path = presetPath(file.raw, file.configDir, read.packageDir);
     if (!file.raw || path === undefined)
         return file;
     const preset = PRESET_EXTENSIONS.map(ext => readJestConfigAlone(read, path + ext)).find(found => found);
@@ -8235,6 +8244,7 @@ function namedConfigs(read, configs, files) {
         else if (isJestConfigFile(path))
             jestConfigs.push(path);
     }
+    const packageDir = workspacePackageDirs(read, manifests);
     // The configs jest configs list as projects (by path or by import), and their presets.
     for (const path of jestConfigs) {
         const text = read(path);
@@ -8243,7 +8253,7 @@ function namedConfigs(read, configs, files) {
         const file = path.endsWith('package.json')
             ? { raw: readJson(read, path)?.jest, configDir: dirname(path) }
             : readJestConfigAlone(read, path);
-        const preset = presetPath(file?.raw, file?.configDir ?? '');
+        const preset = presetPath(file?.raw, file?.configDir ?? '', packageDir);
         const presetFile = preset === undefined ? undefined : PRESET_EXTENSIONS.map(ext => preset + ext).find(p => files.has(p));
         for (const target of [
             ...projectConfigFiles(file?.raw, file?.configDir ?? '', files),
@@ -8254,7 +8264,6 @@ function namedConfigs(read, configs, files) {
                 jestConfigs.push(target);
             }
     }
-    const packageDir = workspacePackageDirs(read, manifests);
     for (const path of tsconfigs) {
         if (!read(path)?.includes('extends'))
             continue;

@@ -218,6 +218,50 @@ describe('semantic selection through the symbol graph', () => {
     expect(unit.tests).toContain('test/report.test.ts')
   })
 
+  it("reads a jest preset from a workspace package: its transform's type checks and its module mappings", async () => {
+    const files = {
+      'package.json': JSON.stringify({ name: 'repo', private: true, workspaces: ['packages/*', 'apps/*'] }),
+      'packages/jest-presets/package.json': JSON.stringify({ name: '@repo/jest-presets' }),
+      'packages/jest-presets/node/jest-preset.js': [
+        'module.exports = {',
+        "  transform: { '^.+\\\\.ts$': 'ts-jest' },",
+        "  moduleNameMapper: { '^@lib/(.*)$': '<rootDir>/src/lib/$1' }",
+        '}',
+        ''
+      ].join('\n'),
+      'apps/api/package.json': JSON.stringify({
+        name: 'api',
+        scripts: { test: 'jest' },
+        jest: { preset: '@repo/jest-presets/node' }
+      }),
+      'apps/api/tsconfig.json': JSON.stringify({ compilerOptions: { strict: true, types: ['jest'] } }),
+      ...Object.fromEntries(Object.entries(LIB).map(([path, text]) => [`apps/api/${path}`, text])),
+      'apps/api/src/lib/clock.ts': 'export const now = (): number => 1\n',
+      'apps/api/test/clock.test.ts':
+        "import { now } from '@lib/clock'\ntest('now', () => expect(now()).toBe(1))\n"
+    }
+    const repo = projectRepo(files)
+    const base = repo.head()
+    // Reached through the preset's mapping alone.
+    repo.commit('clock', { 'apps/api/src/lib/clock.ts': 'export const now = (): number => 2\n' })
+    const mapped = await select(repo, base)
+    expect(mapped.tests).toEqual(['apps/api/test/clock.test.ts'])
+    expect(mapped.notes.join('\n')).toMatch(/type-checked 1 file whose types can change: 0 with errors/)
+    // ts-jest, which the preset sets, fails every test that loads a file with a type error.
+    repo.commit('type error', {
+      'apps/api/src/math.ts': LIB['src/math.ts'].replace('return a * b', "return a * b * 'x'")
+    })
+    const typed = await select(repo, 'HEAD~1')
+    expect(typed.notes.join('\n')).toMatch(/apps\/api\/src\/math\.ts has a type error/)
+    expect(typed.tests).toEqual([
+      'apps/api/test/add.test.ts',
+      'apps/api/test/all.test.ts',
+      'apps/api/test/mul.test.ts',
+      'apps/api/test/pad.test.ts',
+      'apps/api/test/shout.test.ts'
+    ])
+  })
+
   it('follows require, dynamic import(), jest.mock and tsconfig paths', async () => {
     const result = await afterChange(
       {

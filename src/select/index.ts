@@ -63,8 +63,10 @@ import {
   PYTEST_CONFIGS,
   namedConfigs,
   tsconfigChains,
+  workspacePackageDirs,
   type JestSettings,
   type OutsideFiles,
+  type ReadText,
   type TsConfigChain
 } from './project.js'
 import { Resolver } from './resolve.js'
@@ -456,12 +458,18 @@ function revisionOf(
   configText: Map<string, string>,
   memo?: Record<string, string>
 ): Revision {
-  const read = (path: string): string | undefined => configText.get(path)
+  const configs = [...configText.keys()]
+  const text = (path: string): string | undefined => configText.get(path)
+  const read: ReadText = Object.assign(text, {
+    packageDir: workspacePackageDirs(
+      text,
+      configs.filter(path => /(?:^|\/)package\.json$/.test(path))
+    )
+  })
   const jest: JestSettings[] = []
   const jestDirs = new Set<string>([''])
   for (const path of configText.keys())
     if (/(?:^|\/)(?:jest\.config\.[cm]?[jt]s(?:on)?|package\.json)$/.test(path)) jestDirs.add(dirname(path))
-  const configs = [...configText.keys()]
   for (const dir of [...jestDirs].sort((a, b) => b.length - a.length)) {
     jest.push(...loadTestSettings(read, dir, configs))
   }

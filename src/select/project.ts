@@ -15,7 +15,13 @@ import { isJsLike } from './model.js'
  * Everything is read from the revision under test through `read`, never from the disk directly.
  */
 
-export type ReadText = (path: string) => string | undefined
+export type ReadText = ((path: string) => string | undefined) & {
+  /** The folder of a workspace package of the repository, by its name, when the reader knows. */
+  packageDir?: PackageDirs
+}
+
+/** The folder of a workspace package by its name. */
+export type PackageDirs = (name: string) => string | undefined
 
 const TSCONFIG_NAME = /(?:^|\/)[tj]sconfig(?:\.[\w-]+)?\.json$/
 
@@ -833,25 +839,37 @@ function configRootDir(raw: Record<string, unknown> | undefined, configDir: stri
 const projectPattern = (rootDir: string, item: string): string =>
   joinPath(rootDir, item.replace(/^<rootDir>\/?/, '').replace(/\/+$/, ''))
 
-/** The file of the repository a jest config's `preset` names by path (`./jest.preset.js`). */
-function presetPath(raw: Record<string, unknown> | undefined, configDir: string): string | undefined {
+/**
+ * The file of the repository a jest config's `preset` names (its extension aside): by path
+ * (`./jest.preset.js`), or in a workspace package (`@repo/jest-presets/node` is the package's
+ * `node/jest-preset.js`, as jest looks a package's preset up).
+ */
+function presetPath(
+  raw: Record<string, unknown> | undefined,
+  configDir: string,
+  packageDir: PackageDirs | undefined
+): string | undefined {
   const preset = raw?.preset
-  if (typeof preset !== 'string' || !/^(?:\.{1,2}\/|<rootDir>\/)/.test(preset)) return undefined
-  const rootDir = configRootDir(raw, configDir)
-  return joinPath(rootDir, preset.replace(/^<rootDir>\//, ''))
+  if (typeof preset !== 'string') return undefined
+  if (/^(?:\.{1,2}\/|<rootDir>\/)/.test(preset))
+    return joinPath(configRootDir(raw, configDir), preset.replace(/^<rootDir>\//, ''))
+  const segments = preset.split('/')
+  const nameLength = preset.startsWith('@') ? 2 : 1
+  const dir = packageDir?.(segments.slice(0, nameLength).join('/'))
+  return dir === undefined ? undefined : joinPath(dir, ...segments.slice(nameLength), 'jest-preset')
 }
 
-/** What a preset given by path may leave out of its name, as jest finds it. */
+/** What a preset's path may leave out of its name, as jest finds it. */
 const PRESET_EXTENSIONS = ['', '.json', '.js', '.cjs', '.mjs']
 
 /**
- * A jest config with the options of the preset it names by path, as jest merges them: the
- * config's own options win; setup files add to the preset's, after them; module mappings of
- * both count, the config's first. `<rootDir>` in the preset is the config's. A preset from a
- * package is not read (it lives in node_modules).
+ * A jest config with the options of the preset it names by path or in a workspace package, as
+ * jest merges them: the config's own options win; setup files add to the preset's, after them;
+ * module mappings of both count, the config's first. `<rootDir>` in the preset is the config's.
+ * A preset from an installed package is not read (it lives in node_modules).
  */
 function withPreset(read: ReadText, file: JestConfigFile): JestConfigFile {
-  const path = presetPath(file.raw, file.configDir)
+  const path = presetPath(file.raw, file.configDir, read.packageDir)
   if (!file.raw || path === undefined) return file
   const preset = PRESET_EXTENSIONS.map(ext => readJestConfigAlone(read, path + ext)).find(found => found)
   if (!preset?.raw) {
@@ -1157,6 +1175,7 @@ export function namedConfigs(
     } else if (TSCONFIG_NAME.test(path)) tsconfigs.push(path)
     else if (isJestConfigFile(path)) jestConfigs.push(path)
   }
+  const packageDir = workspacePackageDirs(read, manifests)
   // The configs jest configs list as projects (by path or by import), and their presets.
   for (const path of jestConfigs) {
     const text = read(path)
@@ -1164,7 +1183,7 @@ export function namedConfigs(
     const file = path.endsWith('package.json')
       ? { raw: readJson(read, path)?.jest as Record<string, unknown> | undefined, configDir: dirname(path) }
       : readJestConfigAlone(read, path)
-    const preset = presetPath(file?.raw, file?.configDir ?? '')
+    const preset = presetPath(file?.raw, file?.configDir ?? '', packageDir)
     const presetFile =
       preset === undefined ? undefined : PRESET_EXTENSIONS.map(ext => preset + ext).find(p => files.has(p))
     for (const target of [
@@ -1176,7 +1195,6 @@ export function namedConfigs(
         jestConfigs.push(target)
       }
   }
-  const packageDir = workspacePackageDirs(read, manifests)
   for (const path of tsconfigs) {
     if (!read(path)?.includes('extends')) continue
     for (const ext of extendsOf(readJson(read, path))) {
@@ -1191,10 +1209,7 @@ export function namedConfigs(
 }
 
 /** The folder of each workspace package by its name, from the manifests at `manifests` (read when first asked). */
-function workspacePackageDirs(
-  read: ReadText,
-  manifests: readonly string[]
-): (name: string) => string | undefined {
+export function workspacePackageDirs(read: ReadText, manifests: readonly string[]): PackageDirs {
   let packageDirs: Map<string, string> | undefined
   return name => {
     packageDirs ??= new Map(
