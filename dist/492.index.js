@@ -7591,8 +7591,6 @@ async function selectOrThrow(options, started, syntax, background, reportAllTest
         return finish(selection('none', [], {}, null));
     if (messages.some(message => fallback/* RUN_ALL_LINE */.tM.test(message)))
         return runAll('a commit message asks for it with "ci-medic: run-all"');
-    // Unless the graph builder started it already (afterConfigs).
-    startTypeCheck(repo.jest, raw);
     for (const settings of repo.jest) {
         if (settings.readInPart)
             notes.push(`jest config ${settings.readInPart}`);
@@ -8126,7 +8124,6 @@ async function checkTypes(options, repo, head, changed, baseTexts, job) {
             ]
         };
     const typeScript = (file) => /\.[cm]?tsx?$/.test(file);
-    const files = all.filter(typeScript);
     let tooMany = 0;
     /** What depends on the types of `surfaced` (changed files whose declarations changed). */
     const dependentsOf = (surfaced) => {
@@ -8141,8 +8138,8 @@ async function checkTypes(options, repo, head, changed, baseTexts, job) {
     };
     const baseText = (file) => baseTexts.get(file);
     const outcome = await (job
-        ? job.outcome(files, baseText, dependentsOf)
-        : typeErrorsIn(git.dir, files, repo.jest.find(j => j.typeChecked)?.tsconfig, baseText, dependentsOf));
+        ? job.outcome(all, baseText, dependentsOf)
+        : typeErrorsIn(git.dir, all, repo.jest.find(j => j.typeChecked)?.tsconfig, baseText, dependentsOf));
     if (tooMany)
         return {
             loadersRun: all,
@@ -8157,7 +8154,7 @@ async function checkTypes(options, repo, head, changed, baseTexts, job) {
                 `ts-jest type-checks on load and the types could not be checked (${outcome.why}): every loader of a changed TypeScript file runs`
             ]
         };
-    const checked = outcome.checkedFiles ?? files.length;
+    const checked = outcome.checkedFiles ?? all.length;
     return {
         loadersRun: [...outcome.errors.keys()],
         notes: [

@@ -337,26 +337,25 @@ class TypeCheckJob {
 
 const { repoDir, roots, tsconfig } = external_node_worker_threads_namespaceObject.workerData;
 const message = (error) => (error instanceof Error ? error.message : String(error));
-let program;
-let failed;
-try {
-    program = TypeCheckProgram.open(repoDir, roots, tsconfig);
-}
-catch (error) {
-    program = '';
-    failed = message(error);
-}
+/** The program, or what every question is answered with when there is none. */
+const opened = (() => {
+    try {
+        const program = TypeCheckProgram.open(repoDir, roots, tsconfig);
+        return typeof program === 'string' ? { why: program } : program;
+    }
+    catch (error) {
+        return { failed: message(error) };
+    }
+})();
 external_node_worker_threads_namespaceObject.parentPort?.on('message', ({ id, step, files, bases }) => {
     const answer = (rest) => external_node_worker_threads_namespaceObject.parentPort?.postMessage({ id, ...rest });
-    if (failed !== undefined)
-        return answer({ failed });
-    if (typeof program === 'string')
-        return answer({ why: program });
+    if (!(opened instanceof TypeCheckProgram))
+        return answer(opened);
     try {
-        const errors = [...program.errorsIn(files)];
+        const errors = [...opened.errorsIn(files)];
         if (step === 'more')
             return answer({ errors });
-        answer({ errors, surfaced: program.surfaced(files, new Map(bases)) });
+        answer({ errors, surfaced: opened.surfaced(files, new Map(bases)) });
     }
     catch (error) {
         answer({ failed: message(error) });

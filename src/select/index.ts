@@ -1345,8 +1345,6 @@ async function selectOrThrow(
 
   if (messages.some(message => RUN_ALL_LINE.test(message)))
     return runAll('a commit message asks for it with "ci-medic: run-all"')
-  // Unless the graph builder started it already (afterConfigs).
-  startTypeCheck(repo.jest, raw)
 
   for (const settings of repo.jest) {
     if (settings.readInPart) notes.push(`jest config ${settings.readInPart}`)
@@ -1915,7 +1913,6 @@ async function checkTypes(
       ]
     }
   const typeScript = (file: string): boolean => /\.[cm]?tsx?$/.test(file)
-  const files = all.filter(typeScript)
   let tooMany = 0
   /** What depends on the types of `surfaced` (changed files whose declarations changed). */
   const dependentsOf = (surfaced: readonly string[]): string[] | undefined => {
@@ -1931,8 +1928,8 @@ async function checkTypes(
   }
   const baseText = (file: string): string | undefined => baseTexts.get(file)
   const outcome = await (job
-    ? job.outcome(files, baseText, dependentsOf)
-    : typeErrorsIn(git.dir, files, repo.jest.find(j => j.typeChecked)?.tsconfig, baseText, dependentsOf))
+    ? job.outcome(all, baseText, dependentsOf)
+    : typeErrorsIn(git.dir, all, repo.jest.find(j => j.typeChecked)?.tsconfig, baseText, dependentsOf))
   if (tooMany)
     return {
       loadersRun: all,
@@ -1947,7 +1944,7 @@ async function checkTypes(
         `ts-jest type-checks on load and the types could not be checked (${outcome.why}): every loader of a changed TypeScript file runs`
       ]
     }
-  const checked = outcome.checkedFiles ?? files.length
+  const checked = outcome.checkedFiles ?? all.length
   return {
     loadersRun: [...outcome.errors.keys()],
     notes: [

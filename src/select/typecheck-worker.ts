@@ -11,23 +11,23 @@ import {
 
 const { repoDir, roots, tsconfig } = workerData as TypeCheckStart
 const message = (error: unknown): string => (error instanceof Error ? error.message : String(error))
-let program: TypeCheckProgram | string
-let failed: string | undefined
-try {
-  program = TypeCheckProgram.open(repoDir, roots, tsconfig)
-} catch (error) {
-  program = ''
-  failed = message(error)
-}
+/** The program, or what every question is answered with when there is none. */
+const opened = ((): TypeCheckProgram | Omit<TypeCheckAnswer, 'id'> => {
+  try {
+    const program = TypeCheckProgram.open(repoDir, roots, tsconfig)
+    return typeof program === 'string' ? { why: program } : program
+  } catch (error) {
+    return { failed: message(error) }
+  }
+})()
 
 parentPort?.on('message', ({ id, step, files, bases }: TypeCheckQuestion) => {
   const answer = (rest: Omit<TypeCheckAnswer, 'id'>): void => parentPort?.postMessage({ id, ...rest })
-  if (failed !== undefined) return answer({ failed })
-  if (typeof program === 'string') return answer({ why: program })
+  if (!(opened instanceof TypeCheckProgram)) return answer(opened)
   try {
-    const errors = [...program.errorsIn(files)]
+    const errors = [...opened.errorsIn(files)]
     if (step === 'more') return answer({ errors })
-    answer({ errors, surfaced: program.surfaced(files, new Map(bases)) })
+    answer({ errors, surfaced: opened.surfaced(files, new Map(bases)) })
   } catch (error) {
     answer({ failed: message(error) })
   }
