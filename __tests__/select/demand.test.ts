@@ -441,6 +441,24 @@ describe('demand-driven graph', () => {
     expect(result.stats.scanned).toBe(6)
   })
 
+  it("does not scan a barrel's other modules to learn that a name the walk reached through one is a value", async () => {
+    // `export *` from eight modules: the barrel's `f7` is a value (not a type, which compilers
+    // drop the import of), as the module the walk came from says. The seven others are not asked.
+    const modules = Object.fromEntries(Array.from({ length: 8 }, (_, i) => [`src/m${i}.ts`, fn(`f${i}`, i)]))
+    const repo = createRepo({
+      files: {
+        ...modules,
+        'src/index.ts': Array.from({ length: 8 }, (_, i) => `export * from './m${i}'\n`).join(''),
+        'test/f7.test.ts': "import { f7 } from '../src'\ntest('f7', () => expect(f7()).toBe(7))\n"
+      }
+    })
+    repo.commit('f7', { 'src/m7.ts': fn('f7', 8) })
+    const result = await bothWays(repo.dir, 'HEAD~1')
+    expect(result.tests).toEqual(['test/f7.test.ts'])
+    // The changed file (once to diff, once to link), the barrel and the test.
+    expect(result.stats.scanned).toBe(4)
+  })
+
   it('does not scan a module whose string names the package only as an operand or an element', async () => {
     // `~/…` is an alias nothing here reads: as an import, it may lead to any source of the package.
     const repo = createRepo({

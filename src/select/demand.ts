@@ -691,9 +691,9 @@ export function demandGraph(options: DemandGraphOptions): DemandGraph | undefine
         const segment = lastSegment(spec)
         if (segment === undefined || (segment !== name && stemOf(segment) !== name)) continue
         if (
-          namesFromFolder(at) &&
           fromFolderUnder.get(name)?.at(-1) !== at &&
-          joinedToFolder(text, (ranges[2 * r] as number) - 1)
+          joinedToFolder(text, (ranges[2 * r] as number) - 1) &&
+          namesFromFolder(at)
         )
           pushTo(fromFolderUnder, name, at)
         if (seen.has(spec)) continue
@@ -857,7 +857,7 @@ export function demandGraph(options: DemandGraphOptions): DemandGraph | undefine
       if (resolver.namedSources(source.path, spec).includes(target)) names = undefined
       const here = 'file' in resolution && filesOf(resolution).includes(target)
       const joined =
-        !here && namesFromFolder(at) && joinedName(spec, target) && joinedToFolder(text, start - 1)
+        !here && joinedName(spec, target) && joinedToFolder(text, start - 1) && namesFromFolder(at)
       if (!here && !joined) continue
       const listed = namedImportAt(text, start - 1)
       if (joined) {
@@ -998,8 +998,8 @@ export function demandGraph(options: DemandGraphOptions): DemandGraph | undefine
         for (const at of found)
           if (
             stringRefersTo(spec, '', path) &&
-            namesFromFolder(at) &&
-            joinedToFolder(stringsOf(at).text, quote)
+            joinedToFolder(stringsOf(at).text, quote) &&
+            namesFromFolder(at)
           )
             maybe.add(at)
       } else if (spec.startsWith('./') || spec.startsWith('../')) {
@@ -1042,7 +1042,7 @@ export function demandGraph(options: DemandGraphOptions): DemandGraph | undefine
       const at = indexOf.get(path)
       return at === undefined ? undefined : sources[at]
     },
-    nodes: { get: node },
+    nodes: { get: node, made: path => nodes.get(path) },
     edgesInto,
     hasEdgesInto,
     candidateImporters: target => candidateImporters(target).map(at => (sources[at] as DemandSource).path),

@@ -56,6 +56,11 @@ export interface EdgesInto {
 /** The graph's nodes by path: all of them in a full graph, made on demand in a demand-driven one. */
 export interface NodeLookup {
   get(path: string): GraphNode | undefined
+  /**
+   * The node of `path` if it is made already, without making it (a demand-driven graph scans and
+   * links a file to make its node); get where every node is made.
+   */
+  made?(path: string): GraphNode | undefined
 }
 
 /**
@@ -845,8 +850,16 @@ function exportKindOf(
       (target && exportKind(nodes, target, exportedName(binding.imported), erasure, depth + 1)) ?? 'value'
     )
   }
+  // Any 'value' settles it, and the modules made already are asked first: a walk that reached the
+  // name through one of them finds it there without making the others.
   let found: 'type' | undefined
-  for (const from of node.exportAll) {
+  const ordered = nodes.made
+    ? [
+        ...node.exportAll.filter(from => nodes.made?.(from)),
+        ...node.exportAll.filter(from => !nodes.made?.(from))
+      ]
+    : node.exportAll
+  for (const from of ordered) {
     const target = nodes.get(from)
     const kind = target ? exportKind(nodes, target, name, erasure, depth + 1) : 'value'
     if (kind === 'value') return 'value'
