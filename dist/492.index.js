@@ -3528,8 +3528,16 @@ function exportKindOf(nodes, node, name, erasure, depth) {
         const target = nodes.get(binding.target);
         return ((target && exportKind(nodes, target, exportedName(binding.imported), erasure, depth + 1)) ?? 'value');
     }
+    // Any 'value' settles it, and the modules made already are asked first: a walk that reached the
+    // name through one of them finds it there without making the others.
     let found;
-    for (const from of node.exportAll) {
+    const ordered = nodes.made
+        ? [
+            ...node.exportAll.filter(from => nodes.made?.(from)),
+            ...node.exportAll.filter(from => !nodes.made?.(from))
+        ]
+        : node.exportAll;
+    for (const from of ordered) {
         const target = nodes.get(from);
         const kind = target ? exportKind(nodes, target, name, erasure, depth + 1) : 'value';
         if (kind === 'value')
@@ -5230,9 +5238,9 @@ function demandGraph(options) {
                 const segment = lastSegment(spec);
                 if (segment === undefined || (segment !== name && stemOf(segment) !== name))
                     continue;
-                if (namesFromFolder(at) &&
-                    fromFolderUnder.get(name)?.at(-1) !== at &&
-                    joinedToFolder(text, ranges[2 * r] - 1))
+                if (fromFolderUnder.get(name)?.at(-1) !== at &&
+                    joinedToFolder(text, ranges[2 * r] - 1) &&
+                    namesFromFolder(at))
                     pushTo(fromFolderUnder, name, at);
                 if (seen.has(spec))
                     continue;
@@ -5411,7 +5419,7 @@ function demandGraph(options) {
             if (resolver.namedSources(source.path, spec).includes(target))
                 names = undefined;
             const here = 'file' in resolution && filesOf(resolution).includes(target);
-            const joined = !here && namesFromFolder(at) && joinedName(spec, target) && joinedToFolder(text, start - 1);
+            const joined = !here && joinedName(spec, target) && joinedToFolder(text, start - 1) && namesFromFolder(at);
             if (!here && !joined)
                 continue;
             const listed = namedImportAt(text, start - 1);
@@ -5564,8 +5572,8 @@ function demandGraph(options) {
                 // Not a string the scanner keeps (`require('path')`): it names a path only joined to the folder.
                 for (const at of found)
                     if (stringRefersTo(spec, '', path) &&
-                        namesFromFolder(at) &&
-                        joinedToFolder(stringsOf(at).text, quote))
+                        joinedToFolder(stringsOf(at).text, quote) &&
+                        namesFromFolder(at))
                         maybe.add(at);
             }
             else if (spec.startsWith('./') || spec.startsWith('../')) {
@@ -5619,7 +5627,7 @@ function demandGraph(options) {
             const at = indexOf.get(path);
             return at === undefined ? undefined : sources[at];
         },
-        nodes: { get: node },
+        nodes: { get: node, made: path => nodes.get(path) },
         edgesInto,
         hasEdgesInto,
         candidateImporters: target => candidateImporters(target).map(at => sources[at].path),
@@ -6733,7 +6741,9 @@ function isConfigEntry(entry) {
         path.includes('.mocharc.') ||
         path.endsWith('conftest.py');
     return ((named && CONFIG_NAMES.test(path) && !path.includes('node_modules/')) ||
-        (TRANSPILER_CONFIG.test(path) && !path.includes('node_modules/')) ||
+        ((path.includes('babel') || path.endsWith('.swcrc')) &&
+            TRANSPILER_CONFIG.test(path) &&
+            !path.includes('node_modules/')) ||
         ((0,project/* isJestConfigFile */.Nh)(path) && !path.includes('node_modules/')) ||
         isAliasConfig(path) ||
         ((0,project/* isVitestProjectFile */.j_)(path) && !path.includes('node_modules/')));

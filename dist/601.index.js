@@ -7175,7 +7175,7 @@ function hashText(text, seed = 0) {
 /* harmony export */   xG: () => (/* binding */ workspaceGlobs),
 /* harmony export */   zs: () => (/* binding */ safeRegex)
 /* harmony export */ });
-/* unused harmony exports typeCheckedByJest, parseJsonc, literalObjectFromJs, jestConfigFromJs, loadJestSettings, tsconfigExtendsTarget, VITEST_COMMAND, pytestCollects */
+/* unused harmony exports typeCheckedByJest, parseJsonc, literalObjectFromJs, jestConfigFromJs, loadJestSettings, tsconfigExtendsTarget, VITEST_COMMAND, testMatchMatcher, pytestCollects */
 /* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(14006);
 /* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(picomatch__WEBPACK_IMPORTED_MODULE_3__);
 /* harmony import */ var _runners_detect_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38408);
@@ -9088,7 +9088,7 @@ function typeCheckedTests(jest) {
 }
 function makeTestMatcher(jest, pytest = [], conftestIgnores = []) {
     const matchers = jest.map(settings => {
-        const globs = settings.testMatch.length ? picomatch__WEBPACK_IMPORTED_MODULE_3___default()(settings.testMatch, { dot: true }) : undefined;
+        const globs = settings.testMatch.length ? testMatchMatcher(settings.testMatch) : undefined;
         const folder = settings.dir ? settings.dir + '/' : '';
         const roots = settings.roots.map(root => (root === '' ? '' : root + '/'));
         return { settings, globs, folder, roots };
@@ -9128,11 +9128,58 @@ function makeTestMatcher(jest, pytest = [], conftestIgnores = []) {
         if (!roots.some(root => path.startsWith(root) || (root.length === path.length + 1 && root.startsWith(path))))
             // Ignored under the config's folder: not a test, whichever config comes next.
             return ignoredBy(settings, path) ? false : undefined;
-        const named = (globs !== undefined && (globs(path) || globs('/' + path))) ||
+        const named = (globs !== undefined && globs(path)) ||
             settings.testRegex.some(r => matchesAbsolute(r, path)) ||
             (!globs && settings.testRegex.length === 0 && isConventionalJsTest(path));
         return named && !ignoredBy(settings, path);
     }
+}
+/** A glob's characters that are not literal (picomatch's, with extglobs and braces). */
+const GLOB_SYNTAX = /[*?[\]{}()!+@\\]/;
+/**
+ * Whether a path matches one of jest's `testMatch` globs, as picomatch matches the path or the
+ * path under `/` (jest matches absolute paths). Asked of every file of the repository, so each
+ * positive glob is tried the cheap way first: a glob of any folders then a name glob, on the
+ * file's name alone; a glob with literal folder names (`__tests__`), only on paths that hold
+ * them. A list with a negated glob is matched as a whole.
+ */
+function testMatchMatcher(testMatch) {
+    if (testMatch.some(glob => glob.startsWith('!'))) {
+        const whole = picomatch__WEBPACK_IMPORTED_MODULE_3___default()([...testMatch], { dot: true });
+        return path => whole(path) || whole('/' + path);
+    }
+    const tests = testMatch.map((glob) => {
+        const name = glob.startsWith('**/') ? glob.slice(3) : undefined;
+        if (name && !name.includes('/') && !name.startsWith('**')) {
+            const matchName = picomatch__WEBPACK_IMPORTED_MODULE_3___default()(name, { dot: true });
+            return path => matchName(path.slice(path.lastIndexOf('/') + 1));
+        }
+        const match = picomatch__WEBPACK_IMPORTED_MODULE_3___default()(glob, { dot: true });
+        const literals = globSegments(glob).filter(segment => segment !== '' && segment !== '.' && segment !== '..' && !GLOB_SYNTAX.test(segment));
+        return path => literals.every(literal => path.includes(literal)) && (match(path) || match('/' + path));
+    });
+    return path => tests.some(test => test(path));
+}
+/** A glob's segments, split at the slashes outside braces and parentheses (`{test,src/test}.js` is one). */
+function globSegments(glob) {
+    const segments = [];
+    let depth = 0;
+    let start = 0;
+    for (let i = 0; i < glob.length; i++) {
+        const c = glob[i];
+        if (c === '\\')
+            i++;
+        else if (c === '{' || c === '(')
+            depth++;
+        else if ((c === '}' || c === ')') && depth > 0)
+            depth--;
+        else if (c === '/' && depth === 0) {
+            segments.push(glob.slice(start, i));
+            start = i + 1;
+        }
+    }
+    segments.push(glob.slice(start));
+    return segments;
 }
 const ignores = ({ dir, paths, globs }, path) => (dir === '' || path.startsWith(dir + '/')) &&
     (paths.some(entry => path === entry || path.startsWith(entry + '/')) || globs.some(glob => glob.test(path)));

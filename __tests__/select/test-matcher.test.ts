@@ -3,7 +3,13 @@
  * outside them is left to the next config, then to conventions), testMatch and ignore patterns.
  */
 import { describe, expect, it } from '@jest/globals'
-import { loadJestSettings, makeTestMatcher, type JestSettings } from '../../src/select/project.js'
+import picomatch from 'picomatch'
+import {
+  loadJestSettings,
+  makeTestMatcher,
+  testMatchMatcher,
+  type JestSettings
+} from '../../src/select/project.js'
 
 function settingsOf(files: Record<string, string>, dirs: string[]): JestSettings[] {
   const read = (path: string): string | undefined => files[path]
@@ -38,5 +44,64 @@ describe('makeTestMatcher', () => {
     ['packages/b/skipped/z.test.js', true, "another config's ignore patterns do not apply"]
   ])('%s is a test: %s (%s)', (path, expected) => {
     expect(isTest(path)).toBe(expected)
+  })
+})
+
+describe('testMatchMatcher', () => {
+  // Each glob tried apart, the cheap way first, answers as picomatch does for the whole list on
+  // the path or the path under `/`.
+  const paths = [
+    'a.test.ts',
+    'src/a.test.tsx',
+    'src/a.spec.mjs',
+    '.hidden/a.test.ts',
+    'src/.a.test.ts',
+    'src/__tests__/a.ts',
+    'src/__tests__/deep/b.jsx',
+    '__tests__/c.js',
+    'x/__tests__',
+    'x/__tests__.ts',
+    'src/my__tests__/a.ts',
+    'test/e2e/a.e2e-spec.ts',
+    'packages/p/tests/unit/a.ts',
+    'tests/a.ts',
+    'tests/deep/a.ts',
+    'src/a.ts',
+    'src/a.d.ts',
+    'src/test.ts',
+    'src/contest.ts',
+    'lib/fixtures/a.test.ts',
+    'test.js',
+    'src/test.ts',
+    'source/test.js',
+    'lib/test.js'
+  ]
+  it.each([
+    [['**/__tests__/**/*.[jt]s?(x)', '**/?(*.)+(spec|test).[jt]s?(x)']],
+    [['**/*.test.ts']],
+    [['**/*.{test,spec}.{ts,tsx}']],
+    [['**/__tests__/*.ts']],
+    [['**/tests/unit/**/*.ts', '**/*.e2e-spec.ts']],
+    [['tests/*.ts']],
+    [['./tests/**/*.ts']],
+    [['/**/__tests__/**/*.ts']],
+    [['**/src/**/!(*.d).ts']],
+    [['**/+(test|tests)/**/*.ts']],
+    [['**/*.test.ts', '!**/fixtures/**']],
+    // AVA's defaults: a brace with slashes in it is one segment.
+    [['{test,src/test,source/test}.{js,ts}', '**/{test-*,*.spec,*.test}.{js,ts}']],
+    [['{src,tests/deep}/*.ts']],
+    [['@(src|tests/deep)/*.ts']]
+  ])('%j', testMatch => {
+    const whole = picomatch(testMatch, { dot: true })
+    const expected = paths.filter(path => whole(path) || whole('/' + path))
+    expect(paths.filter(testMatchMatcher(testMatch))).toEqual(expected)
+  })
+
+  it('asks a glob of any folders then a name only of the name, and one with folder names only of paths that hold them', () => {
+    expect(testMatchMatcher(['**/*.test.ts'])('deep/x/y/a.test.ts')).toBe(true)
+    expect(testMatchMatcher(['**/*.test.ts'])('deep/a.test.ts/b.ts')).toBe(false)
+    expect(testMatchMatcher(['**/__tests__/**/*.ts'])('a/__tests__/b/c.ts')).toBe(true)
+    expect(testMatchMatcher(['**/__tests__/**/*.ts'])('a/tests/b/c.ts')).toBe(false)
   })
 })

@@ -360,7 +360,9 @@ function isConfigEntry(entry: TreeEntry): boolean {
     path.endsWith('conftest.py')
   return (
     (named && CONFIG_NAMES.test(path) && !path.includes('node_modules/')) ||
-    (TRANSPILER_CONFIG.test(path) && !path.includes('node_modules/')) ||
+    ((path.includes('babel') || path.endsWith('.swcrc')) &&
+      TRANSPILER_CONFIG.test(path) &&
+      !path.includes('node_modules/')) ||
     (isJestConfigFile(path) && !path.includes('node_modules/')) ||
     isAliasConfig(path) ||
     (isVitestProjectFile(path) && !path.includes('node_modules/'))
