@@ -262,6 +262,52 @@ describe('semantic selection through the symbol graph', () => {
     ])
   })
 
+  it("knows Vue CLI's jest presets: its `@/` mapping, its test names and, in its TypeScript presets, ts-jest's type check", async () => {
+    const vue = (preset: string, sources: Record<string, string>): Record<string, string> => ({
+      'package.json': JSON.stringify({
+        name: 'vue-app',
+        scripts: { 'test:unit': 'vue-cli-service test:unit' },
+        jest: { preset }
+      }),
+      'tsconfig.json': JSON.stringify({ compilerOptions: { strict: true, types: ['jest'] } }),
+      ...sources,
+      // Under the preset's testMatch, a spec outside tests/unit is no test.
+      'src/utils/helper.spec.js': "test('h', () => expect(1).toBe(1))\n"
+    })
+    const js = {
+      'src/utils/math.js': 'export function add(a, b) {\n  return a + b\n}\n',
+      'src/utils/text.js': 'export function shout(s) {\n  return s.toUpperCase()\n}\n',
+      'tests/unit/math.spec.js':
+        "import { add } from '@/utils/math'\ntest('add', () => expect(add(1, 2)).toBe(3))\n",
+      'tests/unit/text.spec.js':
+        "import { shout } from '@/utils/text'\ntest('s', () => expect(shout('a')).toBe('A'))\n"
+    }
+    const plain = projectRepo(vue('@vue/cli-plugin-unit-jest', js))
+    plain.commit('add', { 'src/utils/math.js': js['src/utils/math.js'].replace('a + b', 'a + b + 0') })
+    const mapped = await select(plain, 'HEAD~1')
+    expect(mapped.tests).toEqual(['tests/unit/math.spec.js'])
+    expect(mapped.reasons['tests/unit/math.spec.js']).toEqual([
+      'src/utils/math.js#add',
+      'tests/unit/math.spec.js'
+    ])
+    expect(mapped.allTests).toEqual(['tests/unit/math.spec.js', 'tests/unit/text.spec.js'])
+
+    const ts = {
+      'src/utils/math.ts': LIB['src/math.ts'],
+      'tests/unit/add.spec.ts':
+        "import { add } from '@/utils/math'\ntest('add', () => expect(add(1, 2)).toBe(3))\n",
+      'tests/unit/mul.spec.ts':
+        "import { mul } from '@/utils/math'\ntest('mul', () => expect(mul(2, 3)).toBe(6))\n"
+    }
+    const typed = projectRepo(vue('@vue/cli-plugin-unit-jest/presets/typescript-and-babel', ts))
+    typed.commit('type error', {
+      'src/utils/math.ts': ts['src/utils/math.ts'].replace('return a * b', "return a * b * 'x'")
+    })
+    const checked = await select(typed, 'HEAD~1')
+    expect(checked.notes.join('\n')).toMatch(/src\/utils\/math\.ts has a type error/)
+    expect(checked.tests).toEqual(['tests/unit/add.spec.ts', 'tests/unit/mul.spec.ts'])
+  })
+
   it('follows require, dynamic import(), jest.mock and tsconfig paths', async () => {
     const result = await afterChange(
       {

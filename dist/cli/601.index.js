@@ -7948,16 +7948,43 @@ function presetPath(raw, configDir, packageDir) {
 /** What a preset's path may leave out of its name, as jest finds it. */
 const PRESET_EXTENSIONS = ['', '.json', '.js', '.cjs', '.mjs'];
 /**
+ * Vue CLI's presets (`@vue/cli-plugin-unit-jest`, versions 3 to 5): the options that say which
+ * files are tests, how `@/` imports resolve and whether ts-jest type-checks. They live in
+ * node_modules and compute the rest (transformers' paths) when jest loads them.
+ */
+const VUE_CLI_PRESET = {
+    moduleNameMapper: { '^@/(.*)$': '<rootDir>/src/$1' },
+    testMatch: ['**/tests/unit/**/*.spec.[jt]s?(x)', '**/__tests__/*.[jt]s?(x)']
+};
+const VUE_CLI_TS_PRESET = { ...VUE_CLI_PRESET, transform: { '^.+\\.tsx?$': 'ts-jest' } };
+/** Presets from installed packages whose options CI Medic knows, by the name a config gives. */
+const KNOWN_PRESETS = new Map([
+    ['@vue/cli-plugin-unit-jest', VUE_CLI_PRESET],
+    ['@vue/cli-plugin-unit-jest/presets/default', VUE_CLI_PRESET],
+    ['@vue/cli-plugin-unit-jest/presets/no-babel', VUE_CLI_PRESET],
+    ['@vue/cli-plugin-unit-jest/presets/typescript', VUE_CLI_TS_PRESET],
+    ['@vue/cli-plugin-unit-jest/presets/typescript-and-babel', VUE_CLI_TS_PRESET]
+]);
+/** A known preset (see KNOWN_PRESETS) as if read from a file. */
+function knownPreset(raw) {
+    const name = typeof raw?.preset === 'string' ? raw.preset : '';
+    const options = KNOWN_PRESETS.get(name);
+    return options && { raw: options, text: JSON.stringify(options), configDir: '', path: name };
+}
+/**
  * A jest config with the options of the preset it names by path or in a workspace package, as
  * jest merges them: the config's own options win; setup files add to the preset's, after them;
  * module mappings of both count, the config's first. `<rootDir>` in the preset is the config's.
- * A preset from an installed package is not read (it lives in node_modules).
+ * A preset from an installed package is not read (it lives in node_modules), unless its options
+ * are known (see KNOWN_PRESETS).
  */
 function withPreset(read, file) {
     const path = presetPath(file.raw, file.configDir, read.packageDir);
-    if (!file.raw || path === undefined)
+    const preset = path === undefined
+        ? knownPreset(file.raw)
+        : PRESET_EXTENSIONS.map(ext => readJestConfigAlone(read, path + ext)).find(found => found);
+    if (!file.raw || (path === undefined && !preset))
         return file;
-    const preset = PRESET_EXTENSIONS.map(ext => readJestConfigAlone(read, path + ext)).find(found => found);
     if (!preset?.raw) {
         const unreadable = preset?.unreadable ?? `${path} (its preset) is not read`;
         return { ...file, unreadable: file.unreadable ? `${file.unreadable}; ${unreadable}` : unreadable };
