@@ -98,7 +98,7 @@ describe('testMatchMatcher', () => {
     expect(paths.filter(testMatchMatcher(testMatch))).toEqual(expected)
   })
 
-  it('asks a glob of any folders then a name only of the name, and one with folder names only of paths that hold them', () => {
+  it('matches a glob of any folders then a name by the last segment, and literal folder names as they stand', () => {
     expect(testMatchMatcher(['**/*.test.ts'])('deep/x/y/a.test.ts')).toBe(true)
     expect(testMatchMatcher(['**/*.test.ts'])('deep/a.test.ts/b.ts')).toBe(false)
     expect(testMatchMatcher(['**/__tests__/**/*.ts'])('a/__tests__/b/c.ts')).toBe(true)

@@ -3531,11 +3531,9 @@ function exportKindOf(nodes, node, name, erasure, depth) {
     // Any 'value' settles it, and the modules made already are asked first: a walk that reached the
     // name through one of them finds it there without making the others.
     let found;
+    const made = (from) => nodes.made?.(from) !== undefined;
     const ordered = nodes.made
-        ? [
-            ...node.exportAll.filter(from => nodes.made?.(from)),
-            ...node.exportAll.filter(from => !nodes.made?.(from))
-        ]
+        ? [...node.exportAll.filter(made), ...node.exportAll.filter(from => !made(from))]
         : node.exportAll;
     for (const from of ordered) {
         const target = nodes.get(from);
