@@ -9,6 +9,7 @@ import { join } from 'node:path'
 import { Git } from '../../src/ports/git.js'
 import { streamLogger } from '../../src/ports/log.js'
 import {
+  exportableWords,
   importedAt,
   joinedToFolder,
   mayImportAt,
@@ -168,6 +169,27 @@ describe('quoted candidates', () => {
       "test('./t')"
     ])
       expect([whole, at(whole)]).toEqual([whole, undefined])
+  })
+
+  it("gives the words a module's names can be, unless it re-exports everything or is CommonJS", () => {
+    const words = (text: string): string[] | undefined => {
+      const found = exportableWords(Buffer.from(text))
+      return found && [...found].sort()
+    }
+    expect(words("import { a } from './a'\nexport const b = a // café\n")).toEqual(
+      ['a', 'b', 'café', 'const', 'export', 'from', 'import'].sort()
+    )
+    for (const text of [
+      "export * from './all'\n",
+      "export *as all from './all'\n",
+      "export\n  * from './all'\n",
+      "export /* everything */ * from './all'\n",
+      'export // everything\n* from "./all"\n',
+      'module.exports = { a: 1 }\n',
+      'exports.a = 1\n',
+      "const a = require('./a')\n"
+    ])
+      expect(words(text)).toBeUndefined()
   })
 
   it('files a specifier under its last segment; folder-only forms have none', () => {
@@ -457,6 +479,31 @@ describe('demand-driven graph', () => {
     expect(result.tests).toEqual(['test/f7.test.ts'])
     // The changed file (once to diff, once to link), the barrel and the test.
     expect(result.stats.scanned).toBe(4)
+  })
+
+  it("learns that a name a test takes from a barrel is a type without scanning the barrel's modules that never spell it", async () => {
+    // The test takes only the type `Options` from the barrel: its import is dropped, so a change
+    // that runs when m7 loads does not reach it. That `Options` is a type alone needs every module
+    // of the barrel to say so; m0 to m6 never spell it (nor `export *`, nor CommonJS).
+    const modules = Object.fromEntries(Array.from({ length: 8 }, (_, i) => [`src/m${i}.ts`, fn(`f${i}`, i)]))
+    const m7 = `${modules['src/m7.ts']}export interface Options {\n  n: number\n}\n`
+    const repo = createRepo({
+      files: {
+        ...modules,
+        'src/m7.ts': m7,
+        'src/index.ts': Array.from({ length: 8 }, (_, i) => `export * from './m${i}'\n`).join(''),
+        'test/f7.test.ts': "import { f7 } from '../src'\ntest('f7', () => expect(f7()).toBe(7))\n",
+        'test/options.test.ts':
+          "import { Options } from '../src'\nconst options: Options = { n: 1 }\ntest('o', () => expect(options.n).toBe(1))\n",
+        // Spells `Options` in a comment: asked, and scanned, to be sure.
+        'src/m3.ts': `// Options are in m7\n${fn('f3', 3)}`
+      }
+    })
+    repo.commit('m7 logs on load', { 'src/m7.ts': `console.log('m7')\n${m7}` })
+    const result = await bothWays(repo.dir, 'HEAD~1')
+    expect(result.tests).toEqual(['test/f7.test.ts'])
+    // The changed file (once to diff, once to link), the barrel, the two tests, and m3.
+    expect(result.stats.scanned).toBe(6)
   })
 
   it('does not scan a module whose string names the package only as an operand or an element', async () => {

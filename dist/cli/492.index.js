@@ -2173,13 +2173,18 @@ class Resolver {
                         yield (0,project/* joinPath */.uJ)(target.replace(/\$(\d+)/g, (_, n) => match[Number(n)] ?? ''));
             }
     }
+    /** viaJest's answers by specifier (null: no mapping finds a file); the same from every folder. */
+    mappedBySpec = new Map();
     viaJest(spec) {
-        for (const path of this.jestMapped(spec)) {
-            const found = this.tryPath(path);
-            if (found)
-                return found;
+        let found = this.mappedBySpec.get(spec);
+        if (found === undefined) {
+            found = null;
+            for (const path of this.jestMapped(spec))
+                if ((found = this.tryPath(path) ?? null))
+                    break;
+            this.mappedBySpec.set(spec, found);
         }
-        return undefined;
+        return found ?? undefined;
     }
     /**
      * Resolutions by folder + specifier: a path, '' for a package outside, '?' for unresolved,
@@ -3536,6 +3541,10 @@ function exportKindOf(nodes, node, name, erasure, depth) {
         ? [...node.exportAll.filter(made), ...node.exportAll.filter(from => !made(from))]
         : node.exportAll;
     for (const from of ordered) {
+        // A changed module is always asked: a name it no longer spells may have been a value before
+        // (see FileChange.valuesBefore). Any other module that cannot export the name is not made.
+        if (nodes.mayExport && !erasure.changes?.has(from) && !nodes.mayExport(from, name))
+            continue;
         const target = nodes.get(from);
         const kind = target ? exportKind(nodes, target, name, erasure, depth + 1) : 'value';
         if (kind === 'value')
@@ -5611,6 +5620,8 @@ function demandGraph(options) {
         }
         return { referrers };
     };
+    /** exportableWords of the sources asked about (null: any name). */
+    const wordsIn = new Map();
     const hasEdgesInto = (target) => {
         const state = edgeState.get(target);
         if (state?.all)
@@ -5625,7 +5636,23 @@ function demandGraph(options) {
             const at = indexOf.get(path);
             return at === undefined ? undefined : sources[at];
         },
-        nodes: { get: node, made: path => nodes.get(path) },
+        nodes: {
+            get: node,
+            made: path => nodes.get(path),
+            mayExport: (path, name) => {
+                const at = indexOf.get(path);
+                const source = at === undefined ? undefined : sources[at];
+                if (nodes.has(path) ||
+                    !source?.blob ||
+                    source.data ||
+                    (source.kind !== 'ts' && source.kind !== 'jsx'))
+                    return true;
+                let words = wordsIn.get(path);
+                if (words === undefined)
+                    wordsIn.set(path, (words = exportableWords(source.blob) ?? null));
+                return words === null || words.has(name);
+            }
+        },
         edgesInto,
         hasEdgesInto,
         candidateImporters: target => candidateImporters(target).map(at => sources[at].path),
@@ -5637,6 +5664,27 @@ function demandGraph(options) {
         candidates
     };
 }
+/**
+ * The words of a module's text, of which any name it exports is one; undefined when it may export
+ * names it does not spell: it has an `export` followed by `*` (or by a comment, which may hide
+ * one), or it is CommonJS (`exports`, `require`), whose exports a walk takes as values whatever
+ * they are called.
+ */
+function exportableWords(text) {
+    for (let at = text.indexOf('export'); at >= 0; at = text.indexOf('export', at + 6)) {
+        let next = at + 6;
+        if (text[next] === 0x73 /* s: exports */)
+            return undefined;
+        while (next < text.length && isSpaceByte(text[next]))
+            next++;
+        if (text[next] === 0x2a /* * */ || text[next] === 0x2f /* / */)
+            return undefined;
+    }
+    const words = new Set(text.toString('utf8').match(WORDS));
+    return words.has('require') ? undefined : words;
+}
+/** Runs of identifier characters (and of anything outside ASCII, which may be one). */
+const WORDS = /[\w$\u0080-\uffff]+/g;
 
 // EXTERNAL MODULE: external "node:module"
 var external_node_module_ = __webpack_require__(98995);

@@ -1029,6 +1029,8 @@ export function demandGraph(options: DemandGraphOptions): DemandGraph | undefine
     }
     return { referrers }
   }
+  /** exportableWords of the sources asked about (null: any name). */
+  const wordsIn = new Map<string, ReadonlySet<string> | null>()
   const hasEdgesInto = (target: string): boolean => {
     const state = edgeState.get(target)
     if (state?.all) return anyEdges(state.into)
@@ -1042,7 +1044,24 @@ export function demandGraph(options: DemandGraphOptions): DemandGraph | undefine
       const at = indexOf.get(path)
       return at === undefined ? undefined : sources[at]
     },
-    nodes: { get: node, made: path => nodes.get(path) },
+    nodes: {
+      get: node,
+      made: path => nodes.get(path),
+      mayExport: (path, name) => {
+        const at = indexOf.get(path)
+        const source = at === undefined ? undefined : sources[at]
+        if (
+          nodes.has(path) ||
+          !source?.blob ||
+          source.data ||
+          (source.kind !== 'ts' && source.kind !== 'jsx')
+        )
+          return true
+        let words = wordsIn.get(path)
+        if (words === undefined) wordsIn.set(path, (words = exportableWords(source.blob) ?? null))
+        return words === null || words.has(name)
+      }
+    },
     edgesInto,
     hasEdgesInto,
     candidateImporters: target => candidateImporters(target).map(at => (sources[at] as DemandSource).path),
@@ -1054,3 +1073,23 @@ export function demandGraph(options: DemandGraphOptions): DemandGraph | undefine
     candidates
   }
 }
+
+/**
+ * The words of a module's text, of which any name it exports is one; undefined when it may export
+ * names it does not spell: it has an `export` followed by `*` (or by a comment, which may hide
+ * one), or it is CommonJS (`exports`, `require`), whose exports a walk takes as values whatever
+ * they are called.
+ */
+export function exportableWords(text: Buffer): ReadonlySet<string> | undefined {
+  for (let at = text.indexOf('export'); at >= 0; at = text.indexOf('export', at + 6)) {
+    let next = at + 6
+    if (text[next] === 0x73 /* s: exports */) return undefined
+    while (next < text.length && isSpaceByte(text[next])) next++
+    if (text[next] === 0x2a /* * */ || text[next] === 0x2f /* / */) return undefined
+  }
+  const words = new Set(text.toString('utf8').match(WORDS))
+  return words.has('require') ? undefined : words
+}
+
+/** Runs of identifier characters (and of anything outside ASCII, which may be one). */
+const WORDS = /[\w$\u0080-\uffff]+/g

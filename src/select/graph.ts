@@ -61,6 +61,12 @@ export interface NodeLookup {
    * links a file to make its node); get where every node is made.
    */
   made?(path: string): GraphNode | undefined
+  /**
+   * False when the module at `path` cannot export `name`, known without making its node (its text
+   * names neither `name` nor a re-export of everything, and it is no CommonJS module); true when
+   * it may, or when the lookup cannot tell.
+   */
+  mayExport?(path: string, name: string): boolean
 }
 
 /**
@@ -858,6 +864,9 @@ function exportKindOf(
     ? [...node.exportAll.filter(made), ...node.exportAll.filter(from => !made(from))]
     : node.exportAll
   for (const from of ordered) {
+    // A changed module is always asked: a name it no longer spells may have been a value before
+    // (see FileChange.valuesBefore). Any other module that cannot export the name is not made.
+    if (nodes.mayExport && !erasure.changes?.has(from) && !nodes.mayExport(from, name)) continue
     const target = nodes.get(from)
     const kind = target ? exportKind(nodes, target, name, erasure, depth + 1) : 'value'
     if (kind === 'value') return 'value'

@@ -399,12 +399,17 @@ export class Resolver {
       }
   }
 
+  /** viaJest's answers by specifier (null: no mapping finds a file); the same from every folder. */
+  private readonly mappedBySpec = new Map<string, string | null>()
+
   private viaJest(spec: string): string | undefined {
-    for (const path of this.jestMapped(spec)) {
-      const found = this.tryPath(path)
-      if (found) return found
+    let found = this.mappedBySpec.get(spec)
+    if (found === undefined) {
+      found = null
+      for (const path of this.jestMapped(spec)) if ((found = this.tryPath(path) ?? null)) break
+      this.mappedBySpec.set(spec, found)
     }
-    return undefined
+    return found ?? undefined
   }
 
   /**
