@@ -404,9 +404,16 @@ function aliasRules(options: DemandGraphOptions): AliasRules {
       return { regex, keeps: groups > 1 && tailGroup && targets.every(t => keepsTail(t, lastGroup)) }
     })
   )
-  const remapping = mappers.filter(mapper => !mapper.keeps).map(mapper => mapper.regex)
-  // Path aliases (Vite, webpack, babel-plugin-module-resolver) are resolved up front: `@` alone names a folder's index.
-  for (const alias of options.resolver.aliases) remapping.push(alias.find)
+  // Path aliases (Vite, webpack, babel-plugin-module-resolver) are resolved up front: `@` alone
+  // names a folder's index. Each pattern once: a monorepo's jest configs often map the same ones.
+  const remapping = [
+    ...new Map(
+      [
+        ...mappers.filter(mapper => !mapper.keeps).map(mapper => mapper.regex),
+        ...options.resolver.aliases.map(alias => alias.find)
+      ].map(regex => [`${regex.flags}/${regex.source}`, regex])
+    ).values()
+  ]
   const names = new Set(packageNames)
   const nameStarts = new Set(packageNames.map(name => name.charCodeAt(0)))
   /** Is `spec` a package name of the repository, or a path in one? */
@@ -1019,8 +1026,11 @@ export function demandGraph(options: DemandGraphOptions): DemandGraph | undefine
       ...eagerStrings.values(),
       ...goDistinct.values(),
       ...pyStrings.values()
-    ])
-      consider(spec, found)
+    ]) {
+      // A string names the path, or one of its folders, by its last segment (see stringRefersTo).
+      const segment = lastSegment(spec)
+      if (segment === undefined || names.has(segment)) consider(spec, found)
+    }
     const referrers: string[] = []
     for (const at of [...maybe].sort((a, b) => a - b)) {
       if (mentions && !mentions(at)) continue
