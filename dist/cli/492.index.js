@@ -7582,14 +7582,15 @@ async function selectOrThrow(options, started, syntax, background, reportAllTest
     rawChanges.then(raw => (diffKnown = raw), () => undefined);
     const startTypeCheck = (jest, raw) => {
         if (typeCheckJob || options.typeCheck === false)
-            return;
+            return typeCheckJob;
         const roots = raw
             .filter(change => change.status !== 'deleted' && typeCheckedOnLoad(jest, change.path))
             .map(change => change.path);
         if (roots.length === 0)
-            return;
+            return undefined;
         typeCheckJob = new TypeCheckJob(git.dir, roots, jest.find(j => j.typeChecked)?.tsconfig);
         background.push(typeCheckJob);
+        return typeCheckJob;
     };
     const graphOptions = {
         afterConfigs: (jest) => {
@@ -7828,9 +7829,9 @@ async function selectOrThrow(options, started, syntax, background, reportAllTest
     // The graph is walked as if ts-jest's check finds no error; the loaders of what it finds are
     // walked to after, when the worker has answered.
     const typeChecked = [...changes].filter(([, change]) => change.typeCheckedOnLoad);
-    const typeVerdict = typeChecked.length && options.typeCheck !== false
-        ? checkTypes(options, repo, head, typeChecked, baseTexts, typeCheckJob)
-        : undefined;
+    // Started once the configs were read; the changed files it checks are among its roots.
+    const typeCheck = typeChecked.length ? startTypeCheck(repo.jest, raw) : undefined;
+    const typeVerdict = typeCheck && checkTypes(options, repo, head, typeChecked, baseTexts, typeCheck);
     typeVerdict?.catch(() => undefined);
     if (typeVerdict)
         for (const [, change] of typeChecked)
@@ -8170,7 +8171,7 @@ function typeCheckedOnLoad(jest, path) {
 }
 /**
  * For files type-checked on load (ts-jest, `changed`): checks them with the repository's
- * TypeScript, on `job`'s worker when there is one, and the files whose types can change with
+ * TypeScript (`job`, on its worker when it has one), and the files whose types can change with
  * theirs, unless their declarations are the same as at the base (`baseTexts`). Clean: only the
  * tests that reach changed symbols run. A file with an error: every test that loads it runs.
  * Could not check: every loader of the changed files runs.
@@ -8201,9 +8202,7 @@ async function checkTypes(options, repo, head, changed, baseTexts, job) {
         return undefined;
     };
     const baseText = (file) => baseTexts.get(file);
-    const outcome = await (job
-        ? job.outcome(all, baseText, dependentsOf)
-        : typeErrorsIn(git.dir, all, repo.jest.find(j => j.typeChecked)?.tsconfig, baseText, dependentsOf));
+    const outcome = await job.outcome(all, baseText, dependentsOf);
     if (tooMany)
         return {
             loadersRun: all,

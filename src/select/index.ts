@@ -36,7 +36,7 @@ import {
   type Reaching
 } from './graph.js'
 import { collectIgnoreOf } from './other-scanners.js'
-import { TypeCheckJob, typeErrorsIn } from './typecheck.js'
+import { TypeCheckJob } from './typecheck.js'
 import { memberReach } from './members.js'
 import { MODULE_SYMBOL, emptyScan, isJsLike, type ModuleScan } from './model.js'
 import {
@@ -1275,14 +1275,18 @@ async function selectOrThrow(
     raw => (diffKnown = raw),
     () => undefined
   )
-  const startTypeCheck = (jest: readonly JestSettings[], raw: readonly RawChange[]): void => {
-    if (typeCheckJob || options.typeCheck === false) return
+  const startTypeCheck = (
+    jest: readonly JestSettings[],
+    raw: readonly RawChange[]
+  ): TypeCheckJob | undefined => {
+    if (typeCheckJob || options.typeCheck === false) return typeCheckJob
     const roots = raw
       .filter(change => change.status !== 'deleted' && typeCheckedOnLoad(jest, change.path))
       .map(change => change.path)
-    if (roots.length === 0) return
+    if (roots.length === 0) return undefined
     typeCheckJob = new TypeCheckJob(git.dir, roots, jest.find(j => j.typeChecked)?.tsconfig)
     background.push(typeCheckJob)
+    return typeCheckJob
   }
   const graphOptions = {
     afterConfigs: (jest: readonly JestSettings[]): void => {
@@ -1520,10 +1524,9 @@ async function selectOrThrow(
   // The graph is walked as if ts-jest's check finds no error; the loaders of what it finds are
   // walked to after, when the worker has answered.
   const typeChecked = [...changes].filter(([, change]) => change.typeCheckedOnLoad)
-  const typeVerdict =
-    typeChecked.length && options.typeCheck !== false
-      ? checkTypes(options, repo, head, typeChecked, baseTexts, typeCheckJob)
-      : undefined
+  // Started once the configs were read; the changed files it checks are among its roots.
+  const typeCheck = typeChecked.length ? startTypeCheck(repo.jest, raw) : undefined
+  const typeVerdict = typeCheck && checkTypes(options, repo, head, typeChecked, baseTexts, typeCheck)
   typeVerdict?.catch(() => undefined)
   if (typeVerdict) for (const [, change] of typeChecked) change.typeCheckedOnLoad = false
 
@@ -1889,7 +1892,7 @@ interface TypeVerdict {
 
 /**
  * For files type-checked on load (ts-jest, `changed`): checks them with the repository's
- * TypeScript, on `job`'s worker when there is one, and the files whose types can change with
+ * TypeScript (`job`, on its worker when it has one), and the files whose types can change with
  * theirs, unless their declarations are the same as at the base (`baseTexts`). Clean: only the
  * tests that reach changed symbols run. A file with an error: every test that loads it runs.
  * Could not check: every loader of the changed files runs.
@@ -1900,7 +1903,7 @@ async function checkTypes(
   head: string,
   changed: ReadonlyArray<[string, FileChange]>,
   baseTexts: ReadonlyMap<string, string>,
-  job: TypeCheckJob | undefined
+  job: TypeCheckJob
 ): Promise<TypeVerdict> {
   const all = changed.map(([file]) => file)
   const { git } = options
@@ -1929,9 +1932,7 @@ async function checkTypes(
     return undefined
   }
   const baseText = (file: string): string | undefined => baseTexts.get(file)
-  const outcome = await (job
-    ? job.outcome(all, baseText, dependentsOf)
-    : typeErrorsIn(git.dir, all, repo.jest.find(j => j.typeChecked)?.tsconfig, baseText, dependentsOf))
+  const outcome = await job.outcome(all, baseText, dependentsOf)
   if (tooMany)
     return {
       loadersRun: all,
