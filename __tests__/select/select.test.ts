@@ -2217,6 +2217,13 @@ describe('safety fallbacks', () => {
     const message = await afterChange(LIB, { 'README.md': 'x\n' }, 'docs only\n\nci-medic: run-all\n')
     expect(message.mode).toBe('all')
     expect(message.fallback).toMatch(/ci-medic: run-all/)
+    // The line in an earlier commit of the range, and in none.
+    const repo = createRepo({ files: LIB })
+    const base = repo.head()
+    repo.commit('docs\n\nci-medic: run-all\n', { 'README.md': 'x\n' })
+    repo.commit('more docs', { 'README.md': 'y\n' })
+    expect((await select(repo, base)).mode).toBe('all')
+    expect((await select(repo, 'HEAD~1')).mode).toBe('none')
   })
 
   it('fails open when selection cannot decide', async () => {

@@ -87,6 +87,71 @@ describe('reading the work tree', () => {
       expect(result.tests).toEqual(['test/a.test.ts'])
     }
   })
+
+  it('selects from head as committed when the index holds staged changes, or a file only intended to be added', async () => {
+    const repo = createRepo({ files: FILES })
+    repo.commit('b returns 2', { 'src/b.ts': FILES['src/b.ts'].replace('return 1', 'return 2') })
+    // In the index, not in head: a test of b, and no test of a.
+    writeFileSync(join(repo.dir, 'test/b.test.ts'), "import { b } from '../src/b'\ntest('b', () => b())\n")
+    runGit(repo.dir, ['add', 'test/b.test.ts'])
+    runGit(repo.dir, ['rm', '--quiet', '--cached', 'test/a.test.ts'])
+    const selected = async (): Promise<Array<{ tests: string[]; allTests: string[] }>> => {
+      const results = []
+      for (const graph of ['demand', 'full'] as const) {
+        const { tests, allTests } = await selectTests({
+          git: new Git(repo.dir),
+          base: 'HEAD~1',
+          head: 'HEAD',
+          log: quiet,
+          graph
+        })
+        results.push({ tests, allTests })
+      }
+      return results
+    }
+    const asCommitted = { tests: ['test/a.test.ts'], allTests: ['test/a.test.ts', 'test/c.test.ts'] }
+    expect(await selected()).toEqual([asCommitted, asCommitted])
+    runGit(repo.dir, ['reset', '--quiet'])
+    runGit(repo.dir, ['add', '--intent-to-add', 'test/b.test.ts'])
+    expect(await selected()).toEqual([asCommitted, asCommitted])
+  })
+
+  it('runs four git commands besides the blob reader for a commit checked out clean', async () => {
+    const repo = createRepo({ files: FILES })
+    repo.commit('b returns 2', { 'src/b.ts': FILES['src/b.ts'].replace('return 1', 'return 2') })
+    const trace = join(makeTempDir('ci-medic-trace-'), 'trace')
+    const commandsFor = async (base: string, tests: string[]): Promise<string[]> => {
+      writeFileSync(trace, '')
+      const result = await selectTests({
+        git: new Git(repo.dir, { GIT_TRACE: trace }),
+        base,
+        head: 'HEAD',
+        log: quiet
+      })
+      expect(result.tests).toEqual(tests)
+      return readFileSync(trace, 'utf8')
+        .split('\n')
+        .flatMap(line => /trace: built-in: git ([\w-]+)/.exec(line)?.[1] ?? [])
+        .sort()
+    }
+    // The index is listed and `git status` says it holds head's tree; the one commit's message
+    // is read with the changed files' blobs.
+    expect(await commandsFor('HEAD~1', ['test/a.test.ts'])).toEqual([
+      'diff',
+      'ls-files',
+      'rev-parse',
+      'status'
+    ])
+    // Two commits: their messages come from `git log`.
+    repo.commit('c is 4', { 'src/c.ts': 'export const c = 4\n' })
+    expect(await commandsFor('HEAD~2', ['test/a.test.ts', 'test/c.test.ts'])).toEqual([
+      'diff',
+      'log',
+      'ls-files',
+      'rev-parse',
+      'status'
+    ])
+  })
 })
 
 describe('listing the tree', () => {
