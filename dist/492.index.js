@@ -5705,11 +5705,12 @@ const WORDS = /[\w$\u0080-\uffff]+/g;
 
 // EXTERNAL MODULE: external "node:module"
 var external_node_module_ = __webpack_require__(98995);
-// EXTERNAL MODULE: external "node:worker_threads"
-var external_node_worker_threads_ = __webpack_require__(75919);
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __webpack_require__(73136);
+// EXTERNAL MODULE: external "node:worker_threads"
+var external_node_worker_threads_ = __webpack_require__(75919);
 ;// CONCATENATED MODULE: ./src/select/workers.ts
+
 
 
 /**
@@ -5724,9 +5725,67 @@ function bundledWorker(name) {
     }
     return undefined;
 }
+/**
+ * A worker thread that answers numbered questions: each answer carries the id of its question. It
+ * keeps the process alive only while a question waits. When it stops (or could not start), every
+ * question waiting or asked after is answered with undefined, for its owner to work out on this
+ * thread.
+ */
+class QuestionWorker {
+    worker;
+    waiting = new Map();
+    next = 0;
+    /** How many questions the worker answered. */
+    answered = 0;
+    constructor(script, options) {
+        try {
+            const worker = new external_node_worker_threads_.Worker(script, options);
+            worker.on('message', (answer) => {
+                const done = this.waiting.get(answer.id);
+                this.waiting.delete(answer.id);
+                this.answered++;
+                if (this.waiting.size === 0)
+                    worker.unref();
+                done?.(answer);
+            });
+            worker.on('error', () => this.stopped());
+            worker.on('exit', () => this.stopped());
+            // Until a question waits, it does not keep the process alive.
+            worker.unref();
+            this.worker = worker;
+        }
+        catch {
+            this.worker = undefined;
+        }
+    }
+    /** Whether the worker is there to ask. */
+    get running() {
+        return this.worker !== undefined;
+    }
+    ask(question) {
+        const worker = this.worker;
+        if (!worker)
+            return Promise.resolve(undefined);
+        const id = this.next++;
+        const answer = new Promise(done => this.waiting.set(id, done));
+        worker.ref();
+        worker.postMessage({ ...question, id });
+        return answer;
+    }
+    close() {
+        const worker = this.worker;
+        this.worker = undefined;
+        void worker?.terminate();
+    }
+    stopped() {
+        this.worker = undefined;
+        for (const done of this.waiting.values())
+            done(undefined);
+        this.waiting.clear();
+    }
+}
 
 ;// CONCATENATED MODULE: ./src/select/typecheck.ts
-
 
 
 
@@ -5951,36 +6010,18 @@ class TypeCheckJob {
     repoDir;
     tsconfig;
     worker;
-    waiting = new Map();
-    next = 0;
-    /** How many questions the worker answered. */
-    answeredByWorker = 0;
     /** `workerScript`: the bundled worker, by default the one beside the running bundle; null for none. */
     constructor(repoDir, roots, tsconfig, workerScript = bundledWorker('typecheck-worker') ?? null) {
         this.repoDir = repoDir;
         this.tsconfig = tsconfig;
         if (!workerScript || roots.length === 0)
             return;
-        try {
-            const start = { repoDir, roots: [...roots], tsconfig };
-            const worker = new external_node_worker_threads_.Worker(workerScript, { workerData: start });
-            worker.on('message', (answer) => {
-                const answered = this.waiting.get(answer.id);
-                this.waiting.delete(answer.id);
-                this.answeredByWorker++;
-                if (this.waiting.size === 0)
-                    worker.unref();
-                answered?.(answer);
-            });
-            worker.on('error', () => this.stopped());
-            worker.on('exit', () => this.stopped());
-            // Until a question waits, it does not keep the process alive.
-            worker.unref();
-            this.worker = worker;
-        }
-        catch {
-            this.worker = undefined;
-        }
+        const start = { repoDir, roots: [...roots], tsconfig };
+        this.worker = new QuestionWorker(workerScript, { workerData: start });
+    }
+    /** How many questions the worker answered. */
+    get answeredByWorker() {
+        return this.worker?.answered ?? 0;
     }
     /** What typeErrorsIn answers for these arguments (a file that is not a root is parsed when asked). */
     async outcome(files, baseText = () => undefined, dependentsOf = () => []) {
@@ -6005,25 +6046,10 @@ class TypeCheckJob {
         }
     }
     close() {
-        const worker = this.worker;
-        this.worker = undefined;
-        void worker?.terminate();
+        this.worker?.close();
     }
     ask(question) {
-        const worker = this.worker;
-        if (!worker)
-            return Promise.resolve(undefined);
-        const id = this.next++;
-        const answer = new Promise(done => this.waiting.set(id, done));
-        worker.ref();
-        worker.postMessage({ ...question, id });
-        return answer;
-    }
-    stopped() {
-        this.worker = undefined;
-        for (const answer of this.waiting.values())
-            answer(undefined);
-        this.waiting.clear();
+        return this.worker?.ask(question) ?? Promise.resolve(undefined);
     }
 }
 
@@ -6344,7 +6370,6 @@ function jsSyntaxError(path, text, parseWith) {
 
 
 
-
 /**
  * Whether a changed source file still parses. A file that does not fails every test that loads it,
  * whichever symbol the edit touched, and the token scanner cannot see most grammar errors
@@ -6375,38 +6400,35 @@ class SyntaxChecks {
     repoDir;
     worker;
     answers = new Map();
-    waiting = new Map();
-    next = 0;
-    /** The worker stopped or could not start: checks run here from then on. */
-    workerFailed = false;
-    /** How many checks the worker answered. */
-    answeredByWorker = 0;
     workerScript;
     /** `workerScript`: the bundled worker, by default the one beside the running bundle; null for none. */
     constructor(repoDir, workerScript = bundledWorker('syntax-worker') ?? null) {
         this.repoDir = repoDir;
         this.workerScript = workerScript ?? undefined;
     }
+    /** How many checks the worker answered. */
+    get answeredByWorker() {
+        return this.worker?.answered ?? 0;
+    }
     /** Starts checking `text` as the file `path`: on the worker, started on first use, if there is one. */
     check(path, text) {
         if (!(0,model/* isJsLike */.Pp)(path) || this.answers.has(path))
             return;
-        const worker = this.worker ?? this.start();
-        if (!worker)
+        const worker = this.start();
+        if (!worker?.running)
             return;
-        const id = this.next++;
-        const error = new Promise(answer => this.waiting.set(id, { path, text, answer }));
+        // Should the worker stop first, the file is parsed here.
+        const error = worker
+            .ask({ path, text })
+            .then(answer => (answer ? answer.error : syntaxErrorIn(path, text, this.repoDir)));
         this.answers.set(path, { text, error });
-        worker.ref();
-        worker.postMessage({ id, path, text });
     }
     /**
      * Starts the worker ahead of the first check, so that it loads the parser while this thread is
      * busy (reading files); idle, it does not keep the process alive.
      */
     prepare() {
-        if (!this.worker)
-            this.start()?.unref();
+        this.start();
     }
     /** The parser's message for `path` as `text`: the worker's when it checked the same text. */
     errorIn(path, text) {
@@ -6416,41 +6438,12 @@ class SyntaxChecks {
         return syntaxErrorIn(path, text, this.repoDir);
     }
     close() {
-        const worker = this.worker;
-        this.worker = undefined;
-        void worker?.terminate();
+        this.worker?.close();
     }
     start() {
-        const file = this.workerScript;
-        if (!file || this.workerFailed)
-            return undefined;
-        try {
-            const worker = new external_node_worker_threads_.Worker(file);
-            worker.on('message', ({ id, error }) => {
-                this.waiting.get(id)?.answer(error);
-                this.waiting.delete(id);
-                this.answeredByWorker++;
-                // Idle, it must not keep the process alive; answering, it must.
-                if (this.waiting.size === 0)
-                    worker.unref();
-            });
-            worker.on('error', () => this.fallBack());
-            worker.on('exit', () => this.fallBack());
-            this.worker = worker;
-            return worker;
-        }
-        catch {
-            this.workerFailed = true;
-            return undefined;
-        }
-    }
-    /** The worker stopped: what it had not answered is checked here. */
-    fallBack() {
-        this.worker = undefined;
-        this.workerFailed = true;
-        for (const { path, text, answer } of this.waiting.values())
-            syntaxErrorIn(path, text, this.repoDir).then(answer, () => answer(undefined));
-        this.waiting.clear();
+        if (this.workerScript)
+            this.worker ??= new QuestionWorker(this.workerScript);
+        return this.worker;
     }
 }
 

@@ -14,6 +14,7 @@ const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(impor
 ;// CONCATENATED MODULE: ./src/select/workers.ts
 
 
+
 /**
  * A worker's script, bundled beside the running bundle (scripts/build.mjs puts each there):
  * undefined when the sources run as they are, where a worker could not load it.
@@ -26,9 +27,67 @@ function workers_bundledWorker(name) {
     }
     return undefined;
 }
+/**
+ * A worker thread that answers numbered questions: each answer carries the id of its question. It
+ * keeps the process alive only while a question waits. When it stops (or could not start), every
+ * question waiting or asked after is answered with undefined, for its owner to work out on this
+ * thread.
+ */
+class workers_QuestionWorker {
+    worker;
+    waiting = new Map();
+    next = 0;
+    /** How many questions the worker answered. */
+    answered = 0;
+    constructor(script, options) {
+        try {
+            const worker = new Worker(script, options);
+            worker.on('message', (answer) => {
+                const done = this.waiting.get(answer.id);
+                this.waiting.delete(answer.id);
+                this.answered++;
+                if (this.waiting.size === 0)
+                    worker.unref();
+                done?.(answer);
+            });
+            worker.on('error', () => this.stopped());
+            worker.on('exit', () => this.stopped());
+            // Until a question waits, it does not keep the process alive.
+            worker.unref();
+            this.worker = worker;
+        }
+        catch {
+            this.worker = undefined;
+        }
+    }
+    /** Whether the worker is there to ask. */
+    get running() {
+        return this.worker !== undefined;
+    }
+    ask(question) {
+        const worker = this.worker;
+        if (!worker)
+            return Promise.resolve(undefined);
+        const id = this.next++;
+        const answer = new Promise(done => this.waiting.set(id, done));
+        worker.ref();
+        worker.postMessage({ ...question, id });
+        return answer;
+    }
+    close() {
+        const worker = this.worker;
+        this.worker = undefined;
+        void worker?.terminate();
+    }
+    stopped() {
+        this.worker = undefined;
+        for (const done of this.waiting.values())
+            done(undefined);
+        this.waiting.clear();
+    }
+}
 
 ;// CONCATENATED MODULE: ./src/select/typecheck.ts
-
 
 
 
@@ -253,36 +312,18 @@ class TypeCheckJob {
     repoDir;
     tsconfig;
     worker;
-    waiting = new Map();
-    next = 0;
-    /** How many questions the worker answered. */
-    answeredByWorker = 0;
     /** `workerScript`: the bundled worker, by default the one beside the running bundle; null for none. */
     constructor(repoDir, roots, tsconfig, workerScript = bundledWorker('typecheck-worker') ?? null) {
         this.repoDir = repoDir;
         this.tsconfig = tsconfig;
         if (!workerScript || roots.length === 0)
             return;
-        try {
-            const start = { repoDir, roots: [...roots], tsconfig };
-            const worker = new Worker(workerScript, { workerData: start });
-            worker.on('message', (answer) => {
-                const answered = this.waiting.get(answer.id);
-                this.waiting.delete(answer.id);
-                this.answeredByWorker++;
-                if (this.waiting.size === 0)
-                    worker.unref();
-                answered?.(answer);
-            });
-            worker.on('error', () => this.stopped());
-            worker.on('exit', () => this.stopped());
-            // Until a question waits, it does not keep the process alive.
-            worker.unref();
-            this.worker = worker;
-        }
-        catch {
-            this.worker = undefined;
-        }
+        const start = { repoDir, roots: [...roots], tsconfig };
+        this.worker = new QuestionWorker(workerScript, { workerData: start });
+    }
+    /** How many questions the worker answered. */
+    get answeredByWorker() {
+        return this.worker?.answered ?? 0;
     }
     /** What typeErrorsIn answers for these arguments (a file that is not a root is parsed when asked). */
     async outcome(files, baseText = () => undefined, dependentsOf = () => []) {
@@ -307,25 +348,10 @@ class TypeCheckJob {
         }
     }
     close() {
-        const worker = this.worker;
-        this.worker = undefined;
-        void worker?.terminate();
+        this.worker?.close();
     }
     ask(question) {
-        const worker = this.worker;
-        if (!worker)
-            return Promise.resolve(undefined);
-        const id = this.next++;
-        const answer = new Promise(done => this.waiting.set(id, done));
-        worker.ref();
-        worker.postMessage({ ...question, id });
-        return answer;
-    }
-    stopped() {
-        this.worker = undefined;
-        for (const answer of this.waiting.values())
-            answer(undefined);
-        this.waiting.clear();
+        return this.worker?.ask(question) ?? Promise.resolve(undefined);
     }
 }
 

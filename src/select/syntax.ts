@@ -1,8 +1,7 @@
-import { Worker } from 'node:worker_threads'
 import { checkSyntax } from '../agent/syntax.js'
 import { jsSyntaxError, type JsParse } from './js-syntax.js'
 import { isJsLike } from './model.js'
-import { bundledWorker } from './workers.js'
+import { bundledWorker, QuestionWorker } from './workers.js'
 
 /**
  * Whether a changed source file still parses. A file that does not fails every test that loads it,
@@ -38,17 +37,8 @@ const sameText = (a: string, b: string): boolean =>
  * Without the worker (the sources run as they are, or it fails) each check runs here.
  */
 export class SyntaxChecks {
-  private worker: Worker | undefined
+  private worker: QuestionWorker<{ path: string; text: string }, { id: number; error?: string }> | undefined
   private readonly answers = new Map<string, { text: string; error: Promise<string | undefined> }>()
-  private readonly waiting = new Map<
-    number,
-    { path: string; text: string; answer: (error?: string) => void }
-  >()
-  private next = 0
-  /** The worker stopped or could not start: checks run here from then on. */
-  private workerFailed = false
-  /** How many checks the worker answered. */
-  answeredByWorker = 0
 
   private readonly workerScript: string | undefined
 
@@ -60,16 +50,21 @@ export class SyntaxChecks {
     this.workerScript = workerScript ?? undefined
   }
 
+  /** How many checks the worker answered. */
+  get answeredByWorker(): number {
+    return this.worker?.answered ?? 0
+  }
+
   /** Starts checking `text` as the file `path`: on the worker, started on first use, if there is one. */
   check(path: string, text: string): void {
     if (!isJsLike(path) || this.answers.has(path)) return
-    const worker = this.worker ?? this.start()
-    if (!worker) return
-    const id = this.next++
-    const error = new Promise<string | undefined>(answer => this.waiting.set(id, { path, text, answer }))
+    const worker = this.start()
+    if (!worker?.running) return
+    // Should the worker stop first, the file is parsed here.
+    const error = worker
+      .ask({ path, text })
+      .then(answer => (answer ? answer.error : syntaxErrorIn(path, text, this.repoDir)))
     this.answers.set(path, { text, error })
-    worker.ref()
-    worker.postMessage({ id, path, text })
   }
 
   /**
@@ -77,7 +72,7 @@ export class SyntaxChecks {
    * busy (reading files); idle, it does not keep the process alive.
    */
   prepare(): void {
-    if (!this.worker) this.start()?.unref()
+    this.start()
   }
 
   /** The parser's message for `path` as `text`: the worker's when it checked the same text. */
@@ -88,39 +83,11 @@ export class SyntaxChecks {
   }
 
   close(): void {
-    const worker = this.worker
-    this.worker = undefined
-    void worker?.terminate()
+    this.worker?.close()
   }
 
-  private start(): Worker | undefined {
-    const file = this.workerScript
-    if (!file || this.workerFailed) return undefined
-    try {
-      const worker = new Worker(file)
-      worker.on('message', ({ id, error }: { id: number; error?: string }) => {
-        this.waiting.get(id)?.answer(error)
-        this.waiting.delete(id)
-        this.answeredByWorker++
-        // Idle, it must not keep the process alive; answering, it must.
-        if (this.waiting.size === 0) worker.unref()
-      })
-      worker.on('error', () => this.fallBack())
-      worker.on('exit', () => this.fallBack())
-      this.worker = worker
-      return worker
-    } catch {
-      this.workerFailed = true
-      return undefined
-    }
-  }
-
-  /** The worker stopped: what it had not answered is checked here. */
-  private fallBack(): void {
-    this.worker = undefined
-    this.workerFailed = true
-    for (const { path, text, answer } of this.waiting.values())
-      syntaxErrorIn(path, text, this.repoDir).then(answer, () => answer(undefined))
-    this.waiting.clear()
+  private start(): SyntaxChecks['worker'] {
+    if (this.workerScript) this.worker ??= new QuestionWorker(this.workerScript)
+    return this.worker
   }
 }

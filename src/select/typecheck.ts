@@ -1,8 +1,7 @@
 import { existsSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
-import { Worker } from 'node:worker_threads'
-import { bundledWorker } from './workers.js'
+import { bundledWorker, QuestionWorker } from './workers.js'
 
 /**
  * When ts-jest type-checks modules as they load, a type error anywhere in a loaded module fails
@@ -336,11 +335,7 @@ class WorkerGone extends Error {}
  * this thread when asked.
  */
 export class TypeCheckJob {
-  private worker: Worker | undefined
-  private readonly waiting = new Map<number, (answer: TypeCheckAnswer | undefined) => void>()
-  private next = 0
-  /** How many questions the worker answered. */
-  answeredByWorker = 0
+  private readonly worker: QuestionWorker<Omit<TypeCheckQuestion, 'id'>, TypeCheckAnswer> | undefined
 
   /** `workerScript`: the bundled worker, by default the one beside the running bundle; null for none. */
   constructor(
@@ -350,24 +345,13 @@ export class TypeCheckJob {
     workerScript: string | null = bundledWorker('typecheck-worker') ?? null
   ) {
     if (!workerScript || roots.length === 0) return
-    try {
-      const start: TypeCheckStart = { repoDir, roots: [...roots], tsconfig }
-      const worker = new Worker(workerScript, { workerData: start })
-      worker.on('message', (answer: TypeCheckAnswer) => {
-        const answered = this.waiting.get(answer.id)
-        this.waiting.delete(answer.id)
-        this.answeredByWorker++
-        if (this.waiting.size === 0) worker.unref()
-        answered?.(answer)
-      })
-      worker.on('error', () => this.stopped())
-      worker.on('exit', () => this.stopped())
-      // Until a question waits, it does not keep the process alive.
-      worker.unref()
-      this.worker = worker
-    } catch {
-      this.worker = undefined
-    }
+    const start: TypeCheckStart = { repoDir, roots: [...roots], tsconfig }
+    this.worker = new QuestionWorker(workerScript, { workerData: start })
+  }
+
+  /** How many questions the worker answered. */
+  get answeredByWorker(): number {
+    return this.worker?.answered ?? 0
   }
 
   /** What typeErrorsIn answers for these arguments (a file that is not a root is parsed when asked). */
@@ -399,24 +383,10 @@ export class TypeCheckJob {
   }
 
   close(): void {
-    const worker = this.worker
-    this.worker = undefined
-    void worker?.terminate()
+    this.worker?.close()
   }
 
   private ask(question: Omit<TypeCheckQuestion, 'id'>): Promise<TypeCheckAnswer | undefined> {
-    const worker = this.worker
-    if (!worker) return Promise.resolve(undefined)
-    const id = this.next++
-    const answer = new Promise<TypeCheckAnswer | undefined>(done => this.waiting.set(id, done))
-    worker.ref()
-    worker.postMessage({ ...question, id } satisfies TypeCheckQuestion)
-    return answer
-  }
-
-  private stopped(): void {
-    this.worker = undefined
-    for (const answer of this.waiting.values()) answer(undefined)
-    this.waiting.clear()
+    return this.worker?.ask(question) ?? Promise.resolve(undefined)
   }
 }
