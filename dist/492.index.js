@@ -363,23 +363,14 @@ var external_node_os_ = __webpack_require__(48161);
  * what the work tree holds, so the index is not looked at.
  */
 async function listTree(git, rev, options = {}) {
-    return startListing(git, rev, options).entries;
-}
-/**
- * Lists `rev` as listTree does, handing the index's listing out early so that its files can be
- * read while git checks it. `indexAtRev`, when given, says whether the index holds rev's tree (a
- * caller that runs `git status` with rev checked out knows); else `git diff-index` is asked.
- */
-function startListing(git, rev, options = {}) {
-    if (options.checkedOut === false)
-        return { entries: lsTree(git, rev) };
-    const index = gitToFile(git, ['ls-files', '--stage', '-z', '--full-name', '--', ':/']).then(out => out.exitCode === 0 ? parseIndex(out.text) : undefined);
-    const same = options.indexAtRev ??
-        git.tryQuery(['diff-index', '--cached', '--quiet', rev, '--']).then(result => result.exitCode === 0, () => false);
-    const entries = Promise.all([index, same]).then(([listed, exact]) => listed && exact ? listed : lsTree(git, rev));
-    return { entries, index: index.catch(() => undefined) };
-}
-async function lsTree(git, rev) {
+    if (options.checkedOut !== false) {
+        const [index, same] = await Promise.all([
+            gitToFile(git, ['ls-files', '--stage', '-z', '--full-name', '--', ':/']),
+            git.tryQuery(['diff-index', '--cached', '--quiet', rev, '--']).then(result => result.exitCode === 0, () => false)
+        ]);
+        if (same && index.exitCode === 0)
+            return parseIndex(index.text);
+    }
     const tree = await gitToFile(git, ['ls-tree', '-r', '-z', '--full-tree', rev]);
     if (tree.exitCode !== 0)
         throw new Error(`git ls-tree ${rev} failed (exit ${tree.exitCode}): ${tree.stderr.trim()}`);
@@ -7310,8 +7301,10 @@ class FileReader {
  * Reads files of the revision: from the work tree when it is checked out at that revision and
  * clean (faster than inflating git objects), otherwise, and for anything missing there, from git.
  */
-async function readRevisionFiles(git, entries, fromWorkTree) {
+async function readRevisionFiles(git, entries, fromWorkTree, extraShas) {
     const byPath = new Map();
+    const extras = Promise.resolve(extraShas).then(shas => readBlobs(git.dir, shas));
+    extras.catch(() => undefined);
     const read = await takeFromWorkTree(fromWorkTree, entries.map(entry => entry.path), (_, blob) => blob);
     const fromGit = [];
     entries.forEach((entry, i) => {
@@ -7329,30 +7322,24 @@ async function readRevisionFiles(git, entries, fromWorkTree) {
                 byPath.set(entry.path, blob);
         }
     }
-    return byPath;
+    return { byPath, extra: extras };
 }
 async function workTreeAt(git, head, checkout) {
-    let staged = false;
-    const changed = changedInWorkTree(git, () => (staged = true));
-    const indexAtHead = changed.then(paths => paths !== undefined && !staged);
+    const changed = changedInWorkTree(git);
     try {
         // `checkout` comes with `head` resolved to a SHA; any other head is resolved here.
         const where = checkout
             ? undefined
             : await git.query(['rev-parse', '--show-toplevel', 'HEAD', '--end-of-options', `${head}^{commit}`]);
         const [top, current, wanted] = where ? revParseLines(where) : [checkout?.top, checkout?.current, head];
-        return current === wanted && top ? { top, changed, indexAtHead } : undefined;
+        return current === wanted && top ? { top, changed } : undefined;
     }
     catch {
         return undefined;
     }
 }
-/**
- * The tracked paths `git status` reports (both sides of a rename); undefined when it fails. With
- * `staged`, called when a record says the index differs from HEAD: a staged change, a conflict, or
- * a file only intended to be added (` A`), which is in the index and not in HEAD.
- */
-async function changedInWorkTree(git, staged) {
+/** The tracked paths `git status` reports (both sides of a rename); undefined when it fails. */
+async function changedInWorkTree(git) {
     try {
         const status = await git.query([
             'status',
@@ -7368,8 +7355,6 @@ async function changedInWorkTree(git, staged) {
             if (record.length < 4)
                 continue;
             paths.add(record.slice(3));
-            if (record[0] !== ' ' || record[1] === 'A')
-                staged?.();
             // A rename or copy: the source path is the next record.
             if (record[0] === 'R' || record[0] === 'C' || record[1] === 'R' || record[1] === 'C') {
                 const source = records[++i];
@@ -7382,11 +7367,6 @@ async function changedInWorkTree(git, staged) {
     catch {
         return undefined;
     }
-}
-/** A commit object's message: what follows its headers' blank line. */
-function commitMessage(commit) {
-    const blank = commit.indexOf('\n\n');
-    return blank < 0 ? '' : commit.toString('utf8', blank + 2);
 }
 /** The paths a change removed: deleted files and the old side of renames. */
 function pathsGone(raw) {
@@ -7407,19 +7387,16 @@ async function resolveRevisions(git, base, head) {
         '--show-toplevel',
         '--end-of-options',
         ...revs.map(r => `${r}^{commit}`),
-        'HEAD',
-        `${head}^@`
+        'HEAD'
     ]);
     const lines = revParseLines(all.stdout);
-    if (all.exitCode === 0 && lines.length >= revs.length + 2) {
+    if (all.exitCode === 0 && lines.length === revs.length + 2) {
         const [top, ...shas] = lines;
-        const parents = shas.splice(revs.length + 1);
         const current = shas.pop();
         return {
             base: base === undefined ? undefined : shas[0],
             head: shas[shas.length - 1],
-            checkout: { top, current },
-            parents
+            checkout: { top, current }
         };
     }
     const [from, to] = await Promise.all([
@@ -7434,32 +7411,16 @@ async function resolveRevisions(git, base, head) {
  */
 async function buildDemandRepositoryGraph(git, head, options = {}) {
     const cache = options.cache ?? new scan_cache/* ScanCache */.E(undefined);
-    const listing = options.listing ?? listTree(git, head);
-    const [early, workTree] = await Promise.all([
-        options.indexListing ?? listing,
+    const [entries, workTree] = await Promise.all([
+        options.listing ?? listTree(git, head),
         options.workTree ?? workTreeAt(git, head)
     ]);
     options.beforeRead?.();
     cache.load();
-    // git reads the changed files' blobs while this thread reads the work tree.
-    const extraRead = Promise.resolve(options.extraBlobs ?? []).then(shas => readBlobs(git.dir, shas));
-    extraRead.catch(() => undefined);
-    // Lets git start on them (when the diff is in) before this thread is taken up by reading.
-    await Promise.resolve();
-    const readListed = async (entries) => {
-        const kinds = entries.map(e => scanKindOf(e.path));
-        const sourceEntries = entries.filter((_, i) => kinds[i] !== undefined);
-        const configEntries = entries.filter(isConfigEntry);
-        const byPath = await readRevisionFiles(git, [...sourceEntries, ...configEntries], workTree);
-        return { entries, kinds, configEntries, byPath };
-    };
-    let listed = await readListed(early ?? (await listing));
-    // The index's files were read before git said whether it holds head's tree; when it does not,
-    // head's own listing is read.
-    const exact = await listing;
-    if (exact !== listed.entries)
-        listed = await readListed(exact);
-    const { entries, kinds, configEntries, byPath } = listed;
+    const kinds = entries.map(e => scanKindOf(e.path));
+    const sourceEntries = entries.filter((_, i) => kinds[i] !== undefined);
+    const configEntries = entries.filter(isConfigEntry);
+    const { byPath, extra: extraRead } = await readRevisionFiles(git, [...sourceEntries, ...configEntries], workTree, options.extraBlobs ?? []);
     const files = new Set(entries.map(e => e.path));
     for (const path of (await options.extraFiles) ?? [])
         files.add(path);
@@ -7579,28 +7540,19 @@ async function selectTests(options) {
 }
 async function selectOrThrow(options, started, syntax, background, reportAllTests) {
     const { git, log } = options;
-    const { base, head, checkout, parents } = await resolveRevisions(git, options.base, options.head);
+    const { base, head, checkout } = await resolveRevisions(git, options.base, options.head);
     if (!head)
         throw new Error(`head revision ${options.head} is not in the repository`);
     // git lists the tree, checks the work tree and diffs, while the files are read.
+    const listing = listTree(git, head, { checkedOut: checkout ? checkout.current === head : undefined });
     const workTree = workTreeAt(git, head, checkout);
-    // With head checked out, the `git status` that finds the work tree's changes also says whether
-    // the index holds head's tree, and the index's listing is read meanwhile.
-    const { entries: listing, index: indexListing } = startListing(git, head, {
-        checkedOut: checkout ? checkout.current === head : undefined,
-        indexAtRev: checkout?.current === head && options.graph !== 'full'
-            ? workTree.then(tree => tree?.indexAtHead ?? false)
-            : undefined
-    });
-    const rawChanges = base ? diffRaw(git, base, head) : Promise.resolve([]);
-    // The message of a range of one commit (a push of one, a pull request of one) is read from the
-    // commit, with the changed files' blobs; a longer range's messages, from `git log`.
-    const oneCommit = base !== undefined && parents?.length === 1 && parents[0] === base;
-    const logged = base !== undefined && !oneCommit ? git.query(['log', '--format=%B%x00', `${base}..${head}`]) : undefined;
+    const diffed = base
+        ? Promise.all([diffRaw(git, base, head), git.query(['log', '--format=%B%x00', `${base}..${head}`])])
+        : Promise.resolve([[], '']);
     listing.catch(() => undefined);
-    rawChanges.catch(() => undefined);
-    logged?.catch(() => undefined);
+    diffed.catch(() => undefined);
     const notes = [];
+    const rawChanges = diffed.then(([raw]) => raw);
     // The scan cache serves the full graph. A demand-driven run scans a few hundred files at most
     // where it is fast, which costs less than reading and rewriting a cache of every file.
     const fileCache = new scan_cache/* ScanCache */.E(options.cacheDir ? (0,external_node_path_.join)(options.cacheDir, 'scans.json') : undefined);
@@ -7608,13 +7560,10 @@ async function selectOrThrow(options, started, syntax, background, reportAllTest
     const ghosts = rawChanges.then(pathsGone);
     // Both versions of each changed source file come from git, so that they are diffed as committed
     // (a work tree may have other line endings).
-    const diffedShas = rawChanges.then(raw => [
-        ...(oneCommit ? [head] : []),
-        ...raw.flatMap(c => [
-            ...(c.baseSha && scanKindOf(c.previousPath ?? c.path) ? [c.baseSha] : []),
-            ...(c.headSha && scanKindOf(c.path) ? [c.headSha] : [])
-        ])
-    ]);
+    const diffedShas = rawChanges.then(raw => raw.flatMap(c => [
+        ...(c.baseSha && scanKindOf(c.previousPath ?? c.path) ? [c.baseSha] : []),
+        ...(c.headSha && scanKindOf(c.path) ? [c.headSha] : [])
+    ]));
     // Known once git has diffed, which is before the files are listed as a rule.
     let parsesChanges;
     rawChanges.then(raw => (parsesChanges = raw.some(change => change.headSha !== undefined && (0,model/* isJsLike */.Pp)(change.path))), () => undefined);
@@ -7646,7 +7595,6 @@ async function selectOrThrow(options, started, syntax, background, reportAllTest
         extraFiles: ghosts,
         extraBlobs: diffedShas,
         listing,
-        indexListing,
         workTree,
         // The syntax worker loads its parser on the other core while this thread reads the files (not
         // sooner: then it slows git down).
@@ -7668,7 +7616,8 @@ async function selectOrThrow(options, started, syntax, background, reportAllTest
         ? buildDemandRepositoryGraph(git, head, { ...graphOptions, cache: memoryCache })
         : undefined;
     building?.catch(() => undefined);
-    const raw = await rawChanges;
+    const [raw, history] = await diffed;
+    const messages = history.split('\0');
     const demand = await building;
     if (!demand)
         await options.fullGraphCache?.restore();
@@ -7698,10 +7647,6 @@ async function selectOrThrow(options, started, syntax, background, reportAllTest
             : `base revision ${options.base} is not in the repository (a shallow clone?)`);
     if (raw.length === 0)
         return finish(selection('none', [], {}, null));
-    const commit = oneCommit ? repo.extraBlobs.get(head) : undefined;
-    const messages = commit
-        ? [commitMessage(commit)]
-        : (await (logged ?? git.query(['log', '--format=%B%x00', `${base}..${head}`]))).split('\0');
     if (messages.some(message => fallback/* RUN_ALL_LINE */.tM.test(message)))
         return runAll('a commit message asks for it with "ci-medic: run-all"');
     for (const settings of repo.jest) {

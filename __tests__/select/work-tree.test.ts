@@ -115,43 +115,6 @@ describe('reading the work tree', () => {
     runGit(repo.dir, ['add', '--intent-to-add', 'test/b.test.ts'])
     expect(await selected()).toEqual([asCommitted, asCommitted])
   })
-
-  it('runs four git commands besides the blob reader for a commit checked out clean', async () => {
-    const repo = createRepo({ files: FILES })
-    repo.commit('b returns 2', { 'src/b.ts': FILES['src/b.ts'].replace('return 1', 'return 2') })
-    const trace = join(makeTempDir('ci-medic-trace-'), 'trace')
-    const commandsFor = async (base: string, tests: string[]): Promise<string[]> => {
-      writeFileSync(trace, '')
-      const result = await selectTests({
-        git: new Git(repo.dir, { GIT_TRACE: trace }),
-        base,
-        head: 'HEAD',
-        log: quiet
-      })
-      expect(result.tests).toEqual(tests)
-      return readFileSync(trace, 'utf8')
-        .split('\n')
-        .flatMap(line => /trace: built-in: git ([\w-]+)/.exec(line)?.[1] ?? [])
-        .sort()
-    }
-    // The index is listed and `git status` says it holds head's tree; the one commit's message
-    // is read with the changed files' blobs.
-    expect(await commandsFor('HEAD~1', ['test/a.test.ts'])).toEqual([
-      'diff',
-      'ls-files',
-      'rev-parse',
-      'status'
-    ])
-    // Two commits: their messages come from `git log`.
-    repo.commit('c is 4', { 'src/c.ts': 'export const c = 4\n' })
-    expect(await commandsFor('HEAD~2', ['test/a.test.ts', 'test/c.test.ts'])).toEqual([
-      'diff',
-      'log',
-      'ls-files',
-      'rev-parse',
-      'status'
-    ])
-  })
 })
 
 describe('listing the tree', () => {

@@ -24,48 +24,16 @@ export async function listTree(
   rev: string,
   options: { checkedOut?: boolean } = {}
 ): Promise<TreeEntry[]> {
-  return startListing(git, rev, options).entries
-}
-
-/** A listing of a revision under way (see startListing). */
-export interface Listing {
-  /** Every blob of the revision, as listTree gives them. */
-  entries: Promise<TreeEntry[]>
-  /**
-   * The index's listing, as soon as git gives it (undefined when it could not), before git has
-   * said whether the index holds the revision's tree: `entries` is this same array when it does.
-   * Absent when the index is not looked at.
-   */
-  index?: Promise<TreeEntry[] | undefined>
-}
-
-/**
- * Lists `rev` as listTree does, handing the index's listing out early so that its files can be
- * read while git checks it. `indexAtRev`, when given, says whether the index holds rev's tree (a
- * caller that runs `git status` with rev checked out knows); else `git diff-index` is asked.
- */
-export function startListing(
-  git: Git,
-  rev: string,
-  options: { checkedOut?: boolean; indexAtRev?: Promise<boolean> } = {}
-): Listing {
-  if (options.checkedOut === false) return { entries: lsTree(git, rev) }
-  const index = gitToFile(git, ['ls-files', '--stage', '-z', '--full-name', '--', ':/']).then(out =>
-    out.exitCode === 0 ? parseIndex(out.text) : undefined
-  )
-  const same =
-    options.indexAtRev ??
-    git.tryQuery(['diff-index', '--cached', '--quiet', rev, '--']).then(
-      result => result.exitCode === 0,
-      () => false
-    )
-  const entries = Promise.all([index, same]).then(([listed, exact]) =>
-    listed && exact ? listed : lsTree(git, rev)
-  )
-  return { entries, index: index.catch(() => undefined) }
-}
-
-async function lsTree(git: Git, rev: string): Promise<TreeEntry[]> {
+  if (options.checkedOut !== false) {
+    const [index, same] = await Promise.all([
+      gitToFile(git, ['ls-files', '--stage', '-z', '--full-name', '--', ':/']),
+      git.tryQuery(['diff-index', '--cached', '--quiet', rev, '--']).then(
+        result => result.exitCode === 0,
+        () => false
+      )
+    ])
+    if (same && index.exitCode === 0) return parseIndex(index.text)
+  }
   const tree = await gitToFile(git, ['ls-tree', '-r', '-z', '--full-tree', rev])
   if (tree.exitCode !== 0)
     throw new Error(`git ls-tree ${rev} failed (exit ${tree.exitCode}): ${tree.stderr.trim()}`)

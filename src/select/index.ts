@@ -9,7 +9,6 @@ import { RUN_ALL_LINE, fallbackFor, globMatcher, type FallbackHit } from './fall
 import {
   diffRaw,
   listTree,
-  startListing,
   openBlobBatch,
   readBlobs,
   type BlobBatch,
@@ -328,11 +327,6 @@ interface GraphOptions {
   cache?: ScanCache
   /** The tree listing of head, when the caller started it already. */
   listing?: Promise<TreeEntry[]>
-  /**
-   * The index's listing, sooner than `listing`, which is this same array when the index holds
-   * head's tree (see startListing): the demand-driven graph reads its files while git checks.
-   */
-  indexListing?: Promise<TreeEntry[] | undefined>
   /** The work tree, when it is checked out at head (from `workTreeAt`). */
   workTree?: Promise<WorkTree | undefined>
 
@@ -959,9 +953,12 @@ class FileReader {
 async function readRevisionFiles(
   git: Git,
   entries: readonly TreeEntry[],
-  fromWorkTree: WorkTree | undefined
-): Promise<Map<string, Buffer>> {
+  fromWorkTree: WorkTree | undefined,
+  extraShas: readonly string[] | Promise<readonly string[]>
+): Promise<{ byPath: Map<string, Buffer>; extra: Promise<Map<string, Buffer>> }> {
   const byPath = new Map<string, Buffer>()
+  const extras = Promise.resolve(extraShas).then(shas => readBlobs(git.dir, shas))
+  extras.catch(() => undefined)
   const read = await takeFromWorkTree(
     fromWorkTree,
     entries.map(entry => entry.path),
@@ -983,7 +980,7 @@ async function readRevisionFiles(
       if (blob) byPath.set(entry.path, blob)
     }
   }
-  return byPath
+  return { byPath, extra: extras }
 }
 
 /**
@@ -994,8 +991,6 @@ interface WorkTree {
   top: string
   /** Paths whose work tree file may differ from head; undefined when git could not tell. */
   changed: Promise<ReadonlySet<string> | undefined>
-  /** Whether the index holds exactly head's tree, as the same `git status` says (false if it failed). */
-  indexAtHead: Promise<boolean>
 }
 
 async function workTreeAt(
@@ -1003,27 +998,21 @@ async function workTreeAt(
   head: string,
   checkout?: { top: string; current: string }
 ): Promise<WorkTree | undefined> {
-  let staged = false
-  const changed = changedInWorkTree(git, () => (staged = true))
-  const indexAtHead = changed.then(paths => paths !== undefined && !staged)
+  const changed = changedInWorkTree(git)
   try {
     // `checkout` comes with `head` resolved to a SHA; any other head is resolved here.
     const where = checkout
       ? undefined
       : await git.query(['rev-parse', '--show-toplevel', 'HEAD', '--end-of-options', `${head}^{commit}`])
     const [top, current, wanted] = where ? revParseLines(where) : [checkout?.top, checkout?.current, head]
-    return current === wanted && top ? { top, changed, indexAtHead } : undefined
+    return current === wanted && top ? { top, changed } : undefined
   } catch {
     return undefined
   }
 }
 
-/**
- * The tracked paths `git status` reports (both sides of a rename); undefined when it fails. With
- * `staged`, called when a record says the index differs from HEAD: a staged change, a conflict, or
- * a file only intended to be added (` A`), which is in the index and not in HEAD.
- */
-async function changedInWorkTree(git: Git, staged?: () => void): Promise<ReadonlySet<string> | undefined> {
+/** The tracked paths `git status` reports (both sides of a rename); undefined when it fails. */
+async function changedInWorkTree(git: Git): Promise<ReadonlySet<string> | undefined> {
   try {
     const status = await git.query([
       'status',
@@ -1038,7 +1027,6 @@ async function changedInWorkTree(git: Git, staged?: () => void): Promise<Readonl
       const record = records[i] as string
       if (record.length < 4) continue
       paths.add(record.slice(3))
-      if (record[0] !== ' ' || record[1] === 'A') staged?.()
       // A rename or copy: the source path is the next record.
       if (record[0] === 'R' || record[0] === 'C' || record[1] === 'R' || record[1] === 'C') {
         const source = records[++i]
@@ -1049,12 +1037,6 @@ async function changedInWorkTree(git: Git, staged?: () => void): Promise<Readonl
   } catch {
     return undefined
   }
-}
-
-/** A commit object's message: what follows its headers' blank line. */
-function commitMessage(commit: Buffer): string {
-  const blank = commit.indexOf('\n\n')
-  return blank < 0 ? '' : commit.toString('utf8', blank + 2)
 }
 
 /** The paths a change removed: deleted files and the old side of renames. */
@@ -1075,32 +1057,23 @@ async function resolveRevisions(
   git: Git,
   base: string | undefined,
   head: string
-): Promise<{
-  base?: string
-  head?: string
-  checkout?: { top: string; current: string }
-  /** head's parents, when git could say. */
-  parents?: string[]
-}> {
+): Promise<{ base?: string; head?: string; checkout?: { top: string; current: string } }> {
   const revs = base === undefined ? [head] : [base, head]
   const all = await git.tryQuery([
     'rev-parse',
     '--show-toplevel',
     '--end-of-options',
     ...revs.map(r => `${r}^{commit}`),
-    'HEAD',
-    `${head}^@`
+    'HEAD'
   ])
   const lines = revParseLines(all.stdout)
-  if (all.exitCode === 0 && lines.length >= revs.length + 2) {
+  if (all.exitCode === 0 && lines.length === revs.length + 2) {
     const [top, ...shas] = lines as [string, ...string[]]
-    const parents = shas.splice(revs.length + 1)
     const current = shas.pop() as string
     return {
       base: base === undefined ? undefined : shas[0],
       head: shas[shas.length - 1],
-      checkout: { top, current },
-      parents
+      checkout: { top, current }
     }
   }
   const [from, to] = await Promise.all([
@@ -1120,31 +1093,21 @@ export async function buildDemandRepositoryGraph(
   options: GraphOptions = {}
 ): Promise<RepositoryGraph | undefined> {
   const cache = options.cache ?? new ScanCache(undefined)
-  const listing = options.listing ?? listTree(git, head)
-  const [early, workTree] = await Promise.all([
-    options.indexListing ?? listing,
+  const [entries, workTree] = await Promise.all([
+    options.listing ?? listTree(git, head),
     options.workTree ?? workTreeAt(git, head)
   ])
   options.beforeRead?.()
   cache.load()
-  // git reads the changed files' blobs while this thread reads the work tree.
-  const extraRead = Promise.resolve(options.extraBlobs ?? []).then(shas => readBlobs(git.dir, shas))
-  extraRead.catch(() => undefined)
-  // Lets git start on them (when the diff is in) before this thread is taken up by reading.
-  await Promise.resolve()
-  const readListed = async (entries: TreeEntry[]) => {
-    const kinds = entries.map(e => scanKindOf(e.path))
-    const sourceEntries = entries.filter((_, i) => kinds[i] !== undefined)
-    const configEntries = entries.filter(isConfigEntry)
-    const byPath = await readRevisionFiles(git, [...sourceEntries, ...configEntries], workTree)
-    return { entries, kinds, configEntries, byPath }
-  }
-  let listed = await readListed(early ?? (await listing))
-  // The index's files were read before git said whether it holds head's tree; when it does not,
-  // head's own listing is read.
-  const exact = await listing
-  if (exact !== listed.entries) listed = await readListed(exact)
-  const { entries, kinds, configEntries, byPath } = listed
+  const kinds = entries.map(e => scanKindOf(e.path))
+  const sourceEntries = entries.filter((_, i) => kinds[i] !== undefined)
+  const configEntries = entries.filter(isConfigEntry)
+  const { byPath, extra: extraRead } = await readRevisionFiles(
+    git,
+    [...sourceEntries, ...configEntries],
+    workTree,
+    options.extraBlobs ?? []
+  )
   const files = new Set(entries.map(e => e.path))
   for (const path of (await options.extraFiles) ?? []) files.add(path)
   await options.afterRead?.(path => byPath.get(path))
@@ -1271,29 +1234,18 @@ async function selectOrThrow(
   reportAllTests: (tests: string[]) => void
 ): Promise<SelectResult> {
   const { git, log } = options
-  const { base, head, checkout, parents } = await resolveRevisions(git, options.base, options.head)
+  const { base, head, checkout } = await resolveRevisions(git, options.base, options.head)
   if (!head) throw new Error(`head revision ${options.head} is not in the repository`)
   // git lists the tree, checks the work tree and diffs, while the files are read.
+  const listing = listTree(git, head, { checkedOut: checkout ? checkout.current === head : undefined })
   const workTree = workTreeAt(git, head, checkout)
-  // With head checked out, the `git status` that finds the work tree's changes also says whether
-  // the index holds head's tree, and the index's listing is read meanwhile.
-  const { entries: listing, index: indexListing } = startListing(git, head, {
-    checkedOut: checkout ? checkout.current === head : undefined,
-    indexAtRev:
-      checkout?.current === head && options.graph !== 'full'
-        ? workTree.then(tree => tree?.indexAtHead ?? false)
-        : undefined
-  })
-  const rawChanges: Promise<RawChange[]> = base ? diffRaw(git, base, head) : Promise.resolve([])
-  // The message of a range of one commit (a push of one, a pull request of one) is read from the
-  // commit, with the changed files' blobs; a longer range's messages, from `git log`.
-  const oneCommit = base !== undefined && parents?.length === 1 && parents[0] === base
-  const logged =
-    base !== undefined && !oneCommit ? git.query(['log', '--format=%B%x00', `${base}..${head}`]) : undefined
+  const diffed: Promise<[RawChange[], string]> = base
+    ? Promise.all([diffRaw(git, base, head), git.query(['log', '--format=%B%x00', `${base}..${head}`])])
+    : Promise.resolve([[], ''])
   listing.catch(() => undefined)
-  rawChanges.catch(() => undefined)
-  logged?.catch(() => undefined)
+  diffed.catch(() => undefined)
   const notes: string[] = []
+  const rawChanges = diffed.then(([raw]) => raw)
 
   // The scan cache serves the full graph. A demand-driven run scans a few hundred files at most
   // where it is fast, which costs less than reading and rewriting a cache of every file.
@@ -1302,13 +1254,12 @@ async function selectOrThrow(
   const ghosts = rawChanges.then(pathsGone)
   // Both versions of each changed source file come from git, so that they are diffed as committed
   // (a work tree may have other line endings).
-  const diffedShas = rawChanges.then(raw => [
-    ...(oneCommit ? [head] : []),
-    ...raw.flatMap(c => [
+  const diffedShas = rawChanges.then(raw =>
+    raw.flatMap(c => [
       ...(c.baseSha && scanKindOf(c.previousPath ?? c.path) ? [c.baseSha] : []),
       ...(c.headSha && scanKindOf(c.path) ? [c.headSha] : [])
     ])
-  ])
+  )
   // Known once git has diffed, which is before the files are listed as a rule.
   let parsesChanges: boolean | undefined
   rawChanges.then(
@@ -1345,7 +1296,6 @@ async function selectOrThrow(
     extraFiles: ghosts,
     extraBlobs: diffedShas,
     listing,
-    indexListing,
     workTree,
     // The syntax worker loads its parser on the other core while this thread reads the files (not
     // sooner: then it slows git down).
@@ -1366,7 +1316,8 @@ async function selectOrThrow(
       ? buildDemandRepositoryGraph(git, head, { ...graphOptions, cache: memoryCache })
       : undefined
   building?.catch(() => undefined)
-  const raw = await rawChanges
+  const [raw, history] = await diffed
+  const messages = history.split('\0')
   const demand = await building
   if (!demand) await options.fullGraphCache?.restore()
   const repo = demand ?? (await buildRepositoryGraph(git, head, { ...graphOptions, cache: fileCache }))
@@ -1398,10 +1349,6 @@ async function selectOrThrow(
     )
   if (raw.length === 0) return finish(selection('none', [], {}, null))
 
-  const commit = oneCommit ? repo.extraBlobs.get(head) : undefined
-  const messages = commit
-    ? [commitMessage(commit)]
-    : (await (logged ?? git.query(['log', '--format=%B%x00', `${base}..${head}`]))).split('\0')
   if (messages.some(message => RUN_ALL_LINE.test(message)))
     return runAll('a commit message asks for it with "ci-medic: run-all"')
 
