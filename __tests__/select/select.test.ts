@@ -1,13 +1,20 @@
 /** selectTests on real git repositories: each resolution rule, each fallback, data files, cache. */
 import { afterAll, describe, expect, it } from '@jest/globals'
 import { spawnSync } from 'node:child_process'
-import { existsSync, readFileSync, readdirSync } from 'node:fs'
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { Git } from '../../src/ports/git.js'
 import { streamLogger } from '../../src/ports/log.js'
 import { selectTests, type SelectOptions, type SelectResult } from '../../src/select/index.js'
 import { projectRepo } from '../support/coverage-scenario.js'
-import { cleanupAll, createRepo, makeTempDir, type FileChanges, type TestRepo } from '../support/git-repo.js'
+import {
+  cleanupAll,
+  createRepo,
+  makeTempDir,
+  runGit,
+  type FileChanges,
+  type TestRepo
+} from '../support/git-repo.js'
 import { expectEditSelects, selectBothWays } from '../support/select-both-ways.js'
 
 afterAll(() => cleanupAll())
@@ -156,6 +163,14 @@ describe('semantic selection through the symbol graph', () => {
     const clean = await select(repo, base)
     expect(clean.tests).toEqual(['test/all.test.ts', 'test/mul.test.ts'])
     expect(clean.notes.join('\n')).toMatch(/type-checked \d+ files? whose types can change: 0 with errors/)
+    // TypeScript would read an edit not committed: no check, and every loader of math.ts runs.
+    writeFileSync(join(repo.dir, 'src/strings.ts'), LIB['src/strings.ts'] + 'export const edited = 1\n')
+    const unchecked = await select(repo, base)
+    expect(unchecked.tests).toHaveLength(5)
+    expect(unchecked.notes).toContain(
+      'ts-jest type-checks on load and the work tree is not at head: every loader of a changed TypeScript file runs'
+    )
+    runGit(repo.dir, ['checkout', '--', 'src/strings.ts'])
     repo.commit('type error', {
       'src/math.ts': LIB['src/math.ts'].replace('return a * b', "return a * b * 'x'")
     })

@@ -7587,6 +7587,7 @@ async function selectOrThrow(options, started, syntax, background, reportAllTest
     };
     const graphOptions = {
         afterConfigs: (jest) => {
+            // At once when the diff is in: a callback would wait until the graph is built.
             if (diffKnown)
                 startTypeCheck(jest, diffKnown);
             else
@@ -7824,7 +7825,7 @@ async function selectOrThrow(options, started, syntax, background, reportAllTest
     const typeChecked = [...changes].filter(([, change]) => change.typeCheckedOnLoad);
     // Started once the configs were read; the changed files it checks are among its roots.
     const typeCheck = typeChecked.length ? startTypeCheck(repo.jest, raw) : undefined;
-    const typeVerdict = typeCheck && checkTypes(options, repo, head, typeChecked, baseTexts, typeCheck);
+    const typeVerdict = typeCheck && checkTypes(repo, workTree, typeChecked, baseTexts, typeCheck);
     typeVerdict?.catch(() => undefined);
     if (typeVerdict)
         for (const [, change] of typeChecked)
@@ -8169,11 +8170,11 @@ function typeCheckedOnLoad(jest, path) {
  * tests that reach changed symbols run. A file with an error: every test that loads it runs.
  * Could not check: every loader of the changed files runs.
  */
-async function checkTypes(options, repo, head, changed, baseTexts, job) {
+async function checkTypes(repo, workTree, changed, baseTexts, job) {
     const all = changed.map(([file]) => file);
-    const { git } = options;
-    const atHead = (await git.resolveCommit('HEAD')) === head &&
-        (await git.run(['status', '--porcelain', '--untracked-files=no'])).trim() === '';
+    // TypeScript reads the work tree: the one the graph was read from, when it is clean at head.
+    const tree = await workTree;
+    const atHead = tree !== undefined && (await tree.changed)?.size === 0;
     if (!atHead)
         return {
             loadersRun: all,

@@ -1290,6 +1290,7 @@ async function selectOrThrow(
   }
   const graphOptions = {
     afterConfigs: (jest: readonly JestSettings[]): void => {
+      // At once when the diff is in: a callback would wait until the graph is built.
       if (diffKnown) startTypeCheck(jest, diffKnown)
       else rawChanges.then(raw => startTypeCheck(jest, raw)).catch(() => undefined)
     },
@@ -1526,7 +1527,7 @@ async function selectOrThrow(
   const typeChecked = [...changes].filter(([, change]) => change.typeCheckedOnLoad)
   // Started once the configs were read; the changed files it checks are among its roots.
   const typeCheck = typeChecked.length ? startTypeCheck(repo.jest, raw) : undefined
-  const typeVerdict = typeCheck && checkTypes(options, repo, head, typeChecked, baseTexts, typeCheck)
+  const typeVerdict = typeCheck && checkTypes(repo, workTree, typeChecked, baseTexts, typeCheck)
   typeVerdict?.catch(() => undefined)
   if (typeVerdict) for (const [, change] of typeChecked) change.typeCheckedOnLoad = false
 
@@ -1898,18 +1899,16 @@ interface TypeVerdict {
  * Could not check: every loader of the changed files runs.
  */
 async function checkTypes(
-  options: SelectOptions,
   repo: RepositoryGraph,
-  head: string,
+  workTree: Promise<WorkTree | undefined>,
   changed: ReadonlyArray<[string, FileChange]>,
   baseTexts: ReadonlyMap<string, string>,
   job: TypeCheckJob
 ): Promise<TypeVerdict> {
   const all = changed.map(([file]) => file)
-  const { git } = options
-  const atHead =
-    (await git.resolveCommit('HEAD')) === head &&
-    (await git.run(['status', '--porcelain', '--untracked-files=no'])).trim() === ''
+  // TypeScript reads the work tree: the one the graph was read from, when it is clean at head.
+  const tree = await workTree
+  const atHead = tree !== undefined && (await tree.changed)?.size === 0
   if (!atHead)
     return {
       loadersRun: all,
