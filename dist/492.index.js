@@ -1843,6 +1843,26 @@ const HTML_PAGE = /\.html?$/;
 const BUILD_FOLDERS = ['dist', 'lib', 'build', 'out', 'esm', 'cjs'];
 /** A specifier that can only be an alias: `@/…` or `~/…`. */
 const UNREAD_ALIAS = /^[@~]\//;
+/**
+ * The platforms a file may be written for, by the part before its extension: React Native's
+ * bundler and jest under its preset (haste `platforms`) load `Button.ios.js` for `./Button` on
+ * iOS, `Button.android.js` on Android, `Button.native.js` on either; react-native-web and its
+ * bundler configs `Button.web.js`; react-native-windows and -macos theirs.
+ */
+const PLATFORMS = new Set(['ios', 'android', 'native', 'web', 'windows', 'macos']);
+/**
+ * A JavaScript/TypeScript file written for one platform, without that part
+ * (`src/Button.ios.js` → `src/Button.js`); undefined for any other file.
+ */
+function withoutPlatform(path) {
+    const dot = path.lastIndexOf('.');
+    const before = path.lastIndexOf('.', dot - 1);
+    if (before < 0 || dot - before < 4 || dot - before > 8 || before <= path.lastIndexOf('/') + 1)
+        return undefined;
+    if (!PLATFORMS.has(path.slice(before + 1, dot)) || !(0,model/* isJsLike */.Pp)(path))
+        return undefined;
+    return path.slice(0, before) + path.slice(dot);
+}
 /** Test-looking paths, left out of a package's sources (see packageSources). */
 const TEST_LIKE = /(?:^|\/)(?:__tests__|__mocks__)\/|\.(?:test|spec)\.[cm]?[jt]sx?$/;
 class Resolver {
@@ -1939,6 +1959,9 @@ class Resolver {
         for (const e of JS_EXTENSIONS)
             if (this.exists(path + e))
                 return path + e;
+        const forPlatform = this.platformFiles(path)[0];
+        if (forPlatform)
+            return forPlatform;
         const pkg = this.exists((0,project/* joinPath */.uJ)(path, 'package.json')) ? this.packageAt(path) : undefined;
         if (pkg) {
             // Node (so jest, mocha, node:test) loads a folder's `main`, else its index, and never its
@@ -1974,7 +1997,52 @@ class Resolver {
         for (const e of JS_EXTENSIONS)
             if (this.exists(index + e))
                 return index + e;
-        return undefined;
+        return this.platformFiles(index)[0];
+    }
+    byPlatformless;
+    /** The files written for a platform whose path, less that part and the extension, is `stem`. */
+    platformFiles(stem) {
+        if (!this.byPlatformless) {
+            this.byPlatformless = new Map();
+            for (const path of this.files) {
+                const plain = withoutPlatform(path);
+                if (plain === undefined || DECLARATION.test(path))
+                    continue;
+                const key = plain.slice(0, plain.lastIndexOf('.'));
+                const list = this.byPlatformless.get(key);
+                if (list)
+                    list.push(path);
+                else
+                    this.byPlatformless.set(key, [path]);
+            }
+        }
+        return this.byPlatformless.size ? (this.byPlatformless.get(stem) ?? []) : [];
+    }
+    /**
+     * A resolution with the files written for other platforms beside each file it finds: which of
+     * `./Button`'s `Button.ios.js`, `Button.android.js` and `Button.js` loads depends on the platform
+     * a run is for, and a project may test several. An import that names the platform
+     * (`./Button.ios`) loads that file alone.
+     */
+    withPlatformFiles(resolution, spec) {
+        if (!('file' in resolution))
+            return resolution;
+        const found = filesOf(resolution);
+        const named = spec.slice(spec.lastIndexOf('/') + 1);
+        let more;
+        for (const file of found) {
+            const plain = withoutPlatform(file);
+            if (plain !== undefined) {
+                const name = file.slice(file.lastIndexOf('/') + 1);
+                if (named === name || named === name.slice(0, name.lastIndexOf('.')))
+                    continue;
+            }
+            const stem = (plain ?? file).replace(model/* JS_EXTENSION */.Sc, '');
+            for (const other of this.platformFiles(stem))
+                if (!found.includes(other) && !more?.includes(other))
+                    (more ??= []).push(other);
+        }
+        return more ? { file: resolution.file, also: [...(resolution.also ?? []), ...more] } : resolution;
     }
     tryPathNoPackage(path) {
         if (this.exists(path))
@@ -2299,7 +2367,7 @@ class Resolver {
         const key = fromDir + '\u0000' + spec;
         let encoded = this.memo[key];
         if (encoded === undefined) {
-            const result = this.resolveJsUncached(fromDir, spec);
+            const result = this.withPlatformFiles(this.resolveJsUncached(fromDir, spec), spec);
             encoded =
                 'file' in result
                     ? [result.file, ...(result.also ?? [])].join('\u0002')
@@ -4901,7 +4969,10 @@ function joinedToFolder(text, quote) {
 function filedHashes(name) {
     return [hash32(name), hash32(stemOf(name))];
 }
-/** The names under which specifiers that resolve to `file` are filed. */
+/**
+ * The names under which specifiers that resolve to `file` are filed; a file written for a
+ * platform (`Button.ios.js`) is also found by the name it shares with the others (`./Button`).
+ */
 function namesOf(file) {
     const base = file.slice(file.lastIndexOf('/') + 1);
     const names = [base, base.replace(SPEC_EXTENSION, '')];
@@ -4910,7 +4981,8 @@ function namesOf(file) {
         if (folder)
             names.push(folder);
     }
-    return names;
+    const plain = withoutPlatform(file);
+    return plain === undefined ? names : [...names, ...namesOf(plain)];
 }
 /** tsconfig `paths` target, jest mapper target: does the specifier's tail survive the mapping? */
 const keepsTail = (template, placeholder) => placeholder.test(template);
@@ -8291,7 +8363,7 @@ function metadataOnlyChange(before, after) {
  * the list of files and the project configs are the same (their fingerprint); after files were
  * added or deleted, with the same configs, what still holds is worked out (see relink.ts).
  */
-const SCANNER_VERSION = 50;
+const SCANNER_VERSION = 51;
 /** Lines read one at a time with a read of their own; after this many, the whole bulk at once. */
 const LINES_READ_ONE_BY_ONE = 256;
 /** Closes the file of a bulk that was never read in whole once nothing can read it any more. */

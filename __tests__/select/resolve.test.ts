@@ -24,6 +24,32 @@ const file = (r: Resolver, from: string, spec: string): string | undefined => {
 }
 
 describe('JS/TS resolution', () => {
+  it('resolves to the files written for each platform, unless the import names one', () => {
+    const r = resolver({
+      'src/Button.ios.tsx': '',
+      'src/Button.android.tsx': '',
+      'src/Button.ios.d.ts': '',
+      'src/Link.tsx': '',
+      'src/Link.web.tsx': '',
+      'src/Link.test.tsx': '',
+      'src/theme/index.native.js': '',
+      'src/util.js': '',
+      'src/util.dev.js': '',
+      'app/package.json': JSON.stringify({ name: 'app', main: 'main.js' }),
+      'app/main.js': '',
+      'app/main.windows.js': ''
+    })
+    const both = { file: 'src/Button.ios.tsx', also: ['src/Button.android.tsx'] }
+    expect(r.resolveJs('src/x.ts', './Button')).toEqual(both)
+    expect(r.resolveJs('src/x.ts', './Button.ios')).toEqual({ file: 'src/Button.ios.tsx' })
+    expect(r.resolveJs('src/x.ts', './Button.android.tsx')).toEqual({ file: 'src/Button.android.tsx' })
+    expect(r.resolveJs('src/x.ts', './Link')).toEqual({ file: 'src/Link.tsx', also: ['src/Link.web.tsx'] })
+    expect(r.resolveJs('src/x.ts', './theme')).toEqual({ file: 'src/theme/index.native.js' })
+    // `dev` and `test` are no platforms.
+    expect(r.resolveJs('src/x.ts', './util')).toEqual({ file: 'src/util.js' })
+    expect(r.resolveJs('src/x.ts', '../app')).toEqual({ file: 'app/main.js', also: ['app/main.windows.js'] })
+  })
+
   it('infers extensions and index files, and maps .js to .ts', () => {
     const r = resolver({
       'src/a.ts': '',

@@ -19,7 +19,7 @@ import { conftestsFor, dirname, loadPackage, type JestSettings } from './project
 import { globCandidate } from './glob-imports.js'
 import { isJsFile } from './js-scanner.js'
 import { PY_MODULE_BY_NAME, PY_MODULE_PATH } from './other-scanners.js'
-import { BUILD_FOLDERS, UNREAD_ALIAS, filesOf, type Resolver } from './resolve.js'
+import { BUILD_FOLDERS, UNREAD_ALIAS, filesOf, withoutPlatform, type Resolver } from './resolve.js'
 import {
   MAX_SPEC_LENGTH,
   SPEC_EXTENSION,
@@ -349,7 +349,10 @@ function filedHashes(name: string): number[] {
   return [hash32(name), hash32(stemOf(name))]
 }
 
-/** The names under which specifiers that resolve to `file` are filed. */
+/**
+ * The names under which specifiers that resolve to `file` are filed; a file written for a
+ * platform (`Button.ios.js`) is also found by the name it shares with the others (`./Button`).
+ */
 function namesOf(file: string): string[] {
   const base = file.slice(file.lastIndexOf('/') + 1)
   const names = [base, base.replace(SPEC_EXTENSION, '')]
@@ -357,7 +360,8 @@ function namesOf(file: string): string[] {
     const folder = lastSegment(dirname(file))
     if (folder) names.push(folder)
   }
-  return names
+  const plain = withoutPlatform(file)
+  return plain === undefined ? names : [...names, ...namesOf(plain)]
 }
 
 interface AliasRules {

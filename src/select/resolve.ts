@@ -68,6 +68,27 @@ export const BUILD_FOLDERS: readonly string[] = ['dist', 'lib', 'build', 'out', 
 /** A specifier that can only be an alias: `@/…` or `~/…`. */
 export const UNREAD_ALIAS = /^[@~]\//
 
+/**
+ * The platforms a file may be written for, by the part before its extension: React Native's
+ * bundler and jest under its preset (haste `platforms`) load `Button.ios.js` for `./Button` on
+ * iOS, `Button.android.js` on Android, `Button.native.js` on either; react-native-web and its
+ * bundler configs `Button.web.js`; react-native-windows and -macos theirs.
+ */
+const PLATFORMS = new Set(['ios', 'android', 'native', 'web', 'windows', 'macos'])
+
+/**
+ * A JavaScript/TypeScript file written for one platform, without that part
+ * (`src/Button.ios.js` → `src/Button.js`); undefined for any other file.
+ */
+export function withoutPlatform(path: string): string | undefined {
+  const dot = path.lastIndexOf('.')
+  const before = path.lastIndexOf('.', dot - 1)
+  if (before < 0 || dot - before < 4 || dot - before > 8 || before <= path.lastIndexOf('/') + 1)
+    return undefined
+  if (!PLATFORMS.has(path.slice(before + 1, dot)) || !isJsLike(path)) return undefined
+  return path.slice(0, before) + path.slice(dot)
+}
+
 /** Test-looking paths, left out of a package's sources (see packageSources). */
 const TEST_LIKE = /(?:^|\/)(?:__tests__|__mocks__)\/|\.(?:test|spec)\.[cm]?[jt]sx?$/
 
@@ -157,6 +178,8 @@ export class Resolver {
     }
     if (this.exists(path)) return path
     for (const e of JS_EXTENSIONS) if (this.exists(path + e)) return path + e
+    const forPlatform = this.platformFiles(path)[0]
+    if (forPlatform) return forPlatform
     const pkg = this.exists(joinPath(path, 'package.json')) ? this.packageAt(path) : undefined
     if (pkg) {
       // Node (so jest, mocha, node:test) loads a folder's `main`, else its index, and never its
@@ -190,7 +213,48 @@ export class Resolver {
   private indexIn(path: string): string | undefined {
     const index = joinPath(path, 'index')
     for (const e of JS_EXTENSIONS) if (this.exists(index + e)) return index + e
-    return undefined
+    return this.platformFiles(index)[0]
+  }
+
+  private byPlatformless: Map<string, string[]> | undefined
+  /** The files written for a platform whose path, less that part and the extension, is `stem`. */
+  private platformFiles(stem: string): readonly string[] {
+    if (!this.byPlatformless) {
+      this.byPlatformless = new Map()
+      for (const path of this.files) {
+        const plain = withoutPlatform(path)
+        if (plain === undefined || DECLARATION.test(path)) continue
+        const key = plain.slice(0, plain.lastIndexOf('.'))
+        const list = this.byPlatformless.get(key)
+        if (list) list.push(path)
+        else this.byPlatformless.set(key, [path])
+      }
+    }
+    return this.byPlatformless.size ? (this.byPlatformless.get(stem) ?? []) : []
+  }
+
+  /**
+   * A resolution with the files written for other platforms beside each file it finds: which of
+   * `./Button`'s `Button.ios.js`, `Button.android.js` and `Button.js` loads depends on the platform
+   * a run is for, and a project may test several. An import that names the platform
+   * (`./Button.ios`) loads that file alone.
+   */
+  private withPlatformFiles(resolution: Resolution, spec: string): Resolution {
+    if (!('file' in resolution)) return resolution
+    const found = filesOf(resolution)
+    const named = spec.slice(spec.lastIndexOf('/') + 1)
+    let more: string[] | undefined
+    for (const file of found) {
+      const plain = withoutPlatform(file)
+      if (plain !== undefined) {
+        const name = file.slice(file.lastIndexOf('/') + 1)
+        if (named === name || named === name.slice(0, name.lastIndexOf('.'))) continue
+      }
+      const stem = (plain ?? file).replace(JS_EXTENSION, '')
+      for (const other of this.platformFiles(stem))
+        if (!found.includes(other) && !more?.includes(other)) (more ??= []).push(other)
+    }
+    return more ? { file: resolution.file, also: [...(resolution.also ?? []), ...more] } : resolution
   }
 
   private tryPathNoPackage(path: string): string | undefined {
@@ -530,7 +594,7 @@ export class Resolver {
     const key = fromDir + '\u0000' + spec
     let encoded = this.memo[key]
     if (encoded === undefined) {
-      const result = this.resolveJsUncached(fromDir, spec)
+      const result = this.withPlatformFiles(this.resolveJsUncached(fromDir, spec), spec)
       encoded =
         'file' in result
           ? [result.file, ...(result.also ?? [])].join('\u0002')
