@@ -375,6 +375,25 @@ describe('JS/TS scanner: imports and exports', () => {
     expect(reassignable.imports).toEqual([{ spec: './x', kind: 'require', names: null }])
   })
 
+  it('reads the calls of a require function made with createRequire as requires', () => {
+    const scan = scanJs(
+      [
+        "import { createRequire } from 'node:module'",
+        'const load = createRequire(import.meta.url)',
+        "const { go } = load('./x.cjs')",
+        'const other = module.createRequire(import.meta.url)',
+        "export const data = other('./data.json')",
+        "export const unrelated = call('./y')",
+        ''
+      ].join('\n'),
+      'a.mjs'
+    )
+    expect(scan.imports.filter(record => record.kind === 'require')).toEqual([
+      { spec: './x.cjs', kind: 'require', names: [{ imported: 'go', local: 'go' }] },
+      { spec: './data.json', kind: 'require', names: null }
+    ])
+  })
+
   it('ends a type alias or an ambient declaration whose last line ends in type arguments where the next statement starts', () => {
     const declared = (src: string) => scanJs(src, 'a.ts').symbols
     // medusa's docs generator: the class was read as part of the type.

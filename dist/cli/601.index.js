@@ -4895,6 +4895,8 @@ class JsScanner {
     findCallImportsAndStrings() {
         const { kinds, texts, n } = this;
         const strings = new Set();
+        /** Names given a require function of their own: `const load = createRequire(import.meta.url)`. */
+        let requires;
         for (let k = 0; k < n; k++) {
             const kind = kinds[k];
             if (kind === _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .STRING */ .An || (kind === _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .TEMPLATE */ .nE && !texts[k].endsWith('${'))) {
@@ -4912,6 +4914,12 @@ class JsScanner {
             if (!this.is(k + 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '('))
                 continue;
             const word = texts[k];
+            if (word === 'createRequire') {
+                const name = this.declaredBy(this.readAsMember(k) ? k - 3 : k - 1);
+                if (name !== undefined && name !== 'require')
+                    (requires ??= new Set()).add(name);
+                continue;
+            }
             for (const pattern of this.globImport(k))
                 this.scan_.imports.push({
                     spec: pattern,
@@ -4922,7 +4930,7 @@ class JsScanner {
             if (spec === undefined)
                 continue;
             const prevDot = this.readAsMember(k);
-            if (word === 'require' &&
+            if ((word === 'require' || requires?.has(word)) &&
                 !prevDot &&
                 !(this.is(k - 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '=') && this.is(k - 3, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3, 'import'))) {
                 const record = {

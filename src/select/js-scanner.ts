@@ -408,6 +408,8 @@ class JsScanner {
   private findCallImportsAndStrings(): void {
     const { kinds, texts, n } = this
     const strings = new Set<string>()
+    /** Names given a require function of their own: `const load = createRequire(import.meta.url)`. */
+    let requires: Set<string> | undefined
     for (let k = 0; k < n; k++) {
       const kind = kinds[k]
       if (kind === STRING || (kind === TEMPLATE && !(texts[k] as string).endsWith('${'))) {
@@ -421,7 +423,12 @@ class JsScanner {
         continue
       }
       if (!this.is(k + 1, PUNCT, '(')) continue
-      const word = texts[k]
+      const word = texts[k] as string
+      if (word === 'createRequire') {
+        const name = this.declaredBy(this.readAsMember(k) ? k - 3 : k - 1)
+        if (name !== undefined && name !== 'require') (requires ??= new Set()).add(name)
+        continue
+      }
       for (const pattern of this.globImport(k))
         this.scan_.imports.push({
           spec: pattern,
@@ -432,7 +439,7 @@ class JsScanner {
       if (spec === undefined) continue
       const prevDot = this.readAsMember(k)
       if (
-        word === 'require' &&
+        (word === 'require' || requires?.has(word)) &&
         !prevDot &&
         !(this.is(k - 1, PUNCT, '=') && this.is(k - 3, IDENT, 'import'))
       ) {
