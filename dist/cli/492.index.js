@@ -1857,7 +1857,7 @@ const PLATFORMS = new Set(['ios', 'android', 'native', 'web', 'windows', 'macos'
 function withoutPlatform(path) {
     const dot = path.lastIndexOf('.');
     const before = path.lastIndexOf('.', dot - 1);
-    if (before < 0 || dot - before < 4 || dot - before > 8 || before <= path.lastIndexOf('/') + 1)
+    if (before <= path.lastIndexOf('/') + 1)
         return undefined;
     if (!PLATFORMS.has(path.slice(before + 1, dot)) || !(0,model/* isJsLike */.Pp)(path))
         return undefined;
@@ -2016,7 +2016,7 @@ class Resolver {
                     this.byPlatformless.set(key, [path]);
             }
         }
-        return this.byPlatformless.size ? (this.byPlatformless.get(stem) ?? []) : [];
+        return this.byPlatformless.get(stem) ?? [];
     }
     /**
      * A resolution with the files written for other platforms beside each file it finds: which of

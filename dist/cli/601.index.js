@@ -4916,7 +4916,7 @@ class JsScanner {
             const word = texts[k];
             if (word === 'createRequire') {
                 const name = this.declaredBy(this.readAsMember(k) ? k - 3 : k - 1);
-                if (name !== undefined && name !== 'require')
+                if (name !== undefined)
                     (requires ??= new Set()).add(name);
                 continue;
             }

@@ -426,7 +426,7 @@ class JsScanner {
       const word = texts[k] as string
       if (word === 'createRequire') {
         const name = this.declaredBy(this.readAsMember(k) ? k - 3 : k - 1)
-        if (name !== undefined && name !== 'require') (requires ??= new Set()).add(name)
+        if (name !== undefined) (requires ??= new Set()).add(name)
         continue
       }
       for (const pattern of this.globImport(k))

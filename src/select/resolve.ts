@@ -83,8 +83,7 @@ const PLATFORMS = new Set(['ios', 'android', 'native', 'web', 'windows', 'macos'
 export function withoutPlatform(path: string): string | undefined {
   const dot = path.lastIndexOf('.')
   const before = path.lastIndexOf('.', dot - 1)
-  if (before < 0 || dot - before < 4 || dot - before > 8 || before <= path.lastIndexOf('/') + 1)
-    return undefined
+  if (before <= path.lastIndexOf('/') + 1) return undefined
   if (!PLATFORMS.has(path.slice(before + 1, dot)) || !isJsLike(path)) return undefined
   return path.slice(0, before) + path.slice(dot)
 }
@@ -230,7 +229,7 @@ export class Resolver {
         else this.byPlatformless.set(key, [path])
       }
     }
-    return this.byPlatformless.size ? (this.byPlatformless.get(stem) ?? []) : []
+    return this.byPlatformless.get(stem) ?? []
   }
 
   /**
