@@ -25,6 +25,7 @@ import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { generateProject } from './select-gen.mjs'
+import { WORKERS } from './workers.mjs'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 const SELF = fileURLToPath(import.meta.url)
@@ -519,8 +520,7 @@ function buildBundle() {
     )
   build('scripts/bench-select-entry.ts', out)
   // Beside the bundle, as in dist/ (scripts/build.mjs).
-  for (const worker of ['syntax-worker', 'typecheck-worker'])
-    build(`src/select/${worker}.ts`, join(out, worker))
+  for (const worker of WORKERS) build(`src/select/${worker}.ts`, join(out, worker))
   return out
 }
 

@@ -4,6 +4,7 @@
 // one rename, so that a test running the bundle never sees it half-written.
 import { execFileSync } from 'node:child_process'
 import { existsSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { WORKERS } from './workers.mjs'
 
 const tmp = `dist.build-${process.pid}`
 const old = `dist.old-${process.pid}`
@@ -20,7 +21,7 @@ try {
   execFileSync('node', [...ncc, 'src/cli.ts', '-o', `${tmp}/cli`], { stdio: 'inherit' })
   // Both bundles start the workers from beside them (SyntaxChecks in src/select/syntax.ts,
   // TypeCheckJob in src/select/typecheck.ts).
-  for (const worker of ['syntax-worker', 'typecheck-worker'])
+  for (const worker of WORKERS)
     execFileSync('node', [...ncc, `src/select/${worker}.ts`, '-o', `${tmp}/${worker}`], { stdio: 'inherit' })
   writeFileSync(`${tmp}/.gitattributes`, '* -diff linguist-generated=true\n')
   if (existsSync('dist')) renameSync('dist', old)
