@@ -14,6 +14,7 @@ import {
   joinedToFolder,
   mayImportAt,
   namedImportAt,
+  rootedAt,
   pythonImports,
   quotedCandidates
 } from '../../src/select/demand.js'
@@ -65,6 +66,31 @@ describe('quoted candidates', () => {
     expect(joined("join(__dirname, `fixtures`, 'pm')", "'pm'")).toBe(false)
     expect(joined("const dirname = 'x'; run('pm')", "'pm'")).toBe(false)
     expect(joined("['pm']", "'pm'")).toBe(false)
+  })
+
+  it('tells the strings that may end a path built from a folder known only at run time', () => {
+    /** Whether the string `quoted` (with its quotes, the last in `text`) may, in text and in bytes. */
+    const rooted = (text: string, quoted: string): boolean => {
+      expect(text).toContain(quoted)
+      const quote = text.lastIndexOf(quoted)
+      const bytes = Buffer.from(text)
+      const inText = rootedAt(i => text.charCodeAt(i), quote)
+      expect(rootedAt(i => bytes[i], quote)).toBe(inText)
+      return inText
+    }
+    expect(rooted("require(path.resolve('src/a'))", "'src/a'")).toBe(true)
+    expect(rooted("require(resolve( 'src', 'a'))", "'a'")).toBe(true)
+    expect(rooted("require(join(process.cwd(), 'src', 'b'))", "'b'")).toBe(true)
+    expect(rooted("require(ROOT + '/src/c')", "'/src/c'")).toBe(true)
+    expect(rooted('require(`${ROOT}/src/d`)', '`${ROOT}/src/d`')).toBe(true)
+    // Cannot tell past an escaped quote: it may be.
+    expect(rooted("join('it\\'s', 'e')", "'e'")).toBe(true)
+    expect(rooted("require('./a')", "'./a'")).toBe(false)
+    expect(rooted("import x from './a'", "'./a'")).toBe(false)
+    expect(rooted("join('src', 'a')", "'a'")).toBe(false)
+    expect(rooted("jest.mock('./a')", "'./a'")).toBe(false)
+    expect(rooted('require(`./${name}/a`)', '`./${name}/a`')).toBe(false)
+    expect(rooted("x === 'a'", "'a'")).toBe(false)
   })
 
   it('tells the strings the scanner may read as imports from operands, elements and later arguments', () => {

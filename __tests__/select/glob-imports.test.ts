@@ -75,6 +75,8 @@ describe('glob imports in the scanner and the quick pass', () => {
       'glob ./y/**',
       'glob ./locales/**/**.json',
       'glob ./data/**',
+      // Not a pattern: a path from a folder known only at run time (see rooted-require.test.ts).
+      'rooted x.ts',
       'dynamic ./plain.ts'
     ])
   })

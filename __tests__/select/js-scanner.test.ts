@@ -394,6 +394,68 @@ describe('JS/TS scanner: imports and exports', () => {
     ])
   })
 
+  it('reads a require of a path built at run time as rooted, or from the folder when it starts there', () => {
+    const imports = (call: string) => scanJs(`const m = ${call}\n`, 'test/a.test.js').imports
+    const rooted = (spec: string) => [{ spec, kind: 'rooted', names: null }]
+    expect(imports("require(path.resolve('src/a'))")).toEqual(rooted('src/a'))
+    expect(imports("require(path.resolve('src', 'a'))")).toEqual(rooted('src/a'))
+    expect(imports("require(path.join(process.cwd(), 'src', 'b'))")).toEqual(rooted('src/b'))
+    expect(imports("require(process.cwd() + '/src' + '/c')")).toEqual(rooted('src/c'))
+    expect(imports("require(join(ROOT, 'x', '../lib/d.js'))")).toEqual(rooted('lib/d.js'))
+    // Only the strings after the last part that cannot be read.
+    expect(imports("require(resolve(base, sub, 'e'))")).toEqual(rooted('e'))
+    expect(imports('await import(`${ROOT}/../src/f.mjs`)')).toEqual(rooted('src/f.mjs'))
+    // From the file's folder: a path as any other.
+    expect(imports("require(__dirname + '/../src/g')")).toEqual([
+      { spec: '../src/g', kind: 'require', names: null }
+    ])
+    expect(imports('require(`${__dirname}/h`)')).toEqual([{ spec: './h', kind: 'require', names: null }])
+    expect(imports("require(path.join(__dirname, 'i'))")).toEqual([
+      { spec: './i', kind: 'require', names: null }
+    ])
+    // A name joined of strings alone is a package's; an absolute path, a hole at the end, or a
+    // string added to nothing leads nowhere to look.
+    for (const none of [
+      "require(path.join('src', 'j'))",
+      "require(path.resolve('/tmp/k'))",
+      'require(`${ROOT}/src/${name}`)',
+      'require(path.join(ROOT, name))',
+      "require(ROOT + 'l')",
+      "require(x.resolve('..'))",
+      "require.resolve(path.resolve('src/m'))"
+    ])
+      expect(imports(none)).toEqual([])
+    // What a destructuring takes.
+    const taken = scanJs("const { a, b: c } = require(join(ROOT, 'src/a'))\n", 'test/x.test.js').imports
+    expect(taken).toEqual([
+      {
+        spec: 'src/a',
+        kind: 'rooted',
+        names: [
+          { imported: 'a', local: 'a' },
+          { imported: 'b', local: 'c' }
+        ]
+      }
+    ])
+    // A name alone: each value it is declared with, and the strings stay strings.
+    const named = scanJs(
+      [
+        "const a = join(ROOT, 'src/a')",
+        "function load() { let b = resolve(__dirname, '../b'); return require(b) }",
+        "var c = './c', d = './d'",
+        'module.exports = [require(a), require(c), require(unknown)]',
+        ''
+      ].join('\n'),
+      'test/x.test.js'
+    )
+    expect(named.imports).toEqual([
+      { spec: '../b', kind: 'require', names: null },
+      { spec: 'src/a', kind: 'rooted', names: null },
+      { spec: './c', kind: 'require', names: null }
+    ])
+    expect(named.strings).toEqual(expect.arrayContaining(['src/a', './c']))
+  })
+
   it('ends a type alias or an ambient declaration whose last line ends in type arguments where the next statement starts', () => {
     const declared = (src: string) => scanJs(src, 'a.ts').symbols
     // medusa's docs generator: the class was read as part of the type.

@@ -24,6 +24,28 @@ const file = (r: Resolver, from: string, spec: string): string | undefined => {
 }
 
 describe('JS/TS resolution', () => {
+  it('leads a path from a folder known only at run time to what it finds from any folder', () => {
+    const r = resolver({
+      'src/a.ts': '',
+      'packages/x/src/a.js': '',
+      'packages/x/src/a.test.js': '',
+      'packages/y/src/lib/index.js': '',
+      'packages/y/src/calc.ts': '',
+      'src/Button.ios.js': '',
+      'src/Button.android.js': '',
+      'other/a.json': ''
+    })
+    expect(r.fromAnyFolder('src/a')).toEqual(['src/a.ts', 'packages/x/src/a.js'])
+    expect(r.fromAnyFolder('src/a.js')).toEqual(['src/a.ts', 'packages/x/src/a.js'])
+    expect(r.fromAnyFolder('src/lib')).toEqual(['packages/y/src/lib/index.js'])
+    // Build output that is not in the repository: its source.
+    expect(r.fromAnyFolder('dist/calc.js')).toEqual(['packages/y/src/calc.ts'])
+    expect(r.fromAnyFolder('src/Button')).toEqual(['src/Button.ios.js', 'src/Button.android.js'])
+    expect(r.fromAnyFolder('a')).toEqual(['src/a.ts', 'packages/x/src/a.js', 'other/a.json'])
+    for (const nowhere of ['', '.', '..', '../src/a', '/src/a', 'src/b'])
+      expect(r.fromAnyFolder(nowhere)).toEqual([])
+  })
+
   it('resolves to the files written for each platform, unless the import names one', () => {
     const r = resolver({
       'src/Button.ios.tsx': '',

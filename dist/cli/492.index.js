@@ -2298,6 +2298,40 @@ class Resolver {
         }
         return named;
     }
+    folders;
+    fromAnyFolderMemo = new Map();
+    /**
+     * The files a path from a folder known only when the code runs leads to (`src/a` of
+     * `require(path.resolve('src/a'))` or `require(ROOT + '/src/a')`, ImportKind `rooted`): from
+     * each folder of the repository, as tryPath finds it (or, for build output that is not in the
+     * repository, its source), with the files for other platforms.
+     */
+    fromAnyFolder(spec) {
+        let found = this.fromAnyFolderMemo.get(spec);
+        if (found)
+            return found;
+        if (spec === '' || spec === '.' || spec.startsWith('..') || spec.startsWith('/'))
+            return [];
+        if (!this.folders) {
+            const folders = new Set(['']);
+            for (const path of this.files)
+                for (let dir = (0,project/* dirname */.pD)(path); !folders.has(dir); dir = (0,project/* dirname */.pD)(dir))
+                    folders.add(dir);
+            this.folders = [...folders];
+        }
+        const files = new Set();
+        for (const folder of this.folders) {
+            const file = this.fileOrSource((0,project/* joinPath */.uJ)(folder, spec));
+            if (file === undefined)
+                continue;
+            const resolution = this.withPlatformFiles({ file }, spec);
+            if ('file' in resolution)
+                for (const each of filesOf(resolution))
+                    files.add(each);
+        }
+        this.fromAnyFolderMemo.set(spec, (found = [...files]));
+        return found;
+    }
     scriptNamesFound;
     /** The names of the files scanned as scripts (without an extension, or `.sh`). */
     scriptNames() {
@@ -2879,7 +2913,8 @@ function linkSense(path, scan, resolver) {
             keys.add(`n:${name}`);
     }
     for (const record of scan.imports) {
-        if (record.kind === 'glob')
+        // A glob's files, and a path from any folder (a rooted import), are looked up in the file list.
+        if (record.kind === 'glob' || record.kind === 'rooted')
             keys.add('g');
         else if (record.kind !== 'folder') {
             const resolution = resolver.resolveJs(path, record.spec);
@@ -3250,6 +3285,11 @@ function freshGraph(nodes, keys, resolver, linked) {
         }
     };
 }
+/** A rooted import's files (see Resolver.fromAnyFolder), less the importer, as a resolution. */
+function fromAnyFolder(resolver, from, spec) {
+    const [file, ...also] = resolver.fromAnyFolder(spec).filter(found => found !== from);
+    return file === undefined ? { external: true } : also.length ? { file, also } : { file };
+}
 /** A node's edges out: its imports resolved (plus conftests for Python, package files for Go). */
 function linkNode(path, scan, resolver, conftests, goPackages, setupLoads = []) {
     const node = { bindings: new Map(), loads: [], exportAll: [], unresolved: [], folders: [] };
@@ -3273,7 +3313,9 @@ function linkNode(path, scan, resolver, conftests, goPackages, setupLoads = []) 
                     node.folders.push(folder);
                 continue;
             }
-            const resolution = resolver.resolveJs(path, record.spec);
+            const resolution = record.kind === 'rooted'
+                ? fromAnyFolder(resolver, path, record.spec)
+                : resolver.resolveJs(path, record.spec);
             const target = 'file' in resolution ? resolution.file : undefined;
             const also = 'file' in resolution ? resolution.also : undefined;
             if ('unresolved' in resolution)
@@ -3298,7 +3340,7 @@ function linkNode(path, scan, resolver, conftests, goPackages, setupLoads = []) 
                         ...(record.typeOnly && { typeOnly: true }),
                         imported: binding.imported === '*'
                             ? WHOLE
-                            : record.kind === 'require' || record.kind === 'dynamic'
+                            : record.kind === 'require' || record.kind === 'dynamic' || record.kind === 'rooted'
                                 ? `${REQUIRED}${binding.imported}`
                                 : binding.imported
                     });
@@ -4855,6 +4897,53 @@ function mayImportAt(bytes, quote) {
  * Whether the string whose opening quote is at `quote` is an import's specifier: after `from`,
  * `import`, `require(` or `import(` (nothing but spaces between).
  */
+/**
+ * Whether the string whose opening quote is at `quote` (`code` gives the text's code units, or
+ * bytes) may end a path built from a folder known only when the code runs, which the scanner
+ * reads as a rooted import (ImportKind `rooted`): a template that opens with a hole
+ * (`` `${ROOT}/src/a` ``), a string added to something (`ROOT + '/src/a'`), or one of the strings
+ * that end a call's arguments after something else (`join(ROOT, 'src', 'a')`) or `resolve`'s alone
+ * (`resolve('src/a')`).
+ */
+function rootedAt(code, quote) {
+    if (code(quote) === 0x60 /* ` */)
+        return code(quote + 1) === 0x24 /* $ */ && code(quote + 2) === 0x7b; /* { */
+    let i = quote - 1;
+    const skipSpace = () => {
+        while (i >= 0 && isSpaceByte(code(i)))
+            i--;
+    };
+    skipSpace();
+    if (code(i) === 0x2b /* + */)
+        return true;
+    while (code(i) === 0x2c /* , */) {
+        i--;
+        skipSpace();
+        const c = code(i);
+        if (c !== 0x27 /* ' */ && c !== 0x22 /* " */)
+            return true;
+        do
+            i--;
+        while (i >= 0 && code(i) !== c);
+        if (i < 0 || code(i - 1) === 0x5c /* \ */)
+            return true;
+        i--;
+        skipSpace();
+    }
+    if (code(i) !== 0x28 /* ( */)
+        return false;
+    i--;
+    skipSpace();
+    const word = 'resolve';
+    for (let k = word.length - 1; k >= 0; k--, i--)
+        if (code(i) !== word.charCodeAt(k))
+            return false;
+    return true;
+}
+/** The path a rooted string (see rootedAt) leads to from some folder: `src/a` of `${ROOT}/../src/a`. */
+function rootedSpec(spec) {
+    return (0,model/* afterLastHole */.Jz)(spec).replace(/^(?:\.{0,2}\/)+/, '');
+}
 function importedAt(text, quote) {
     let i = quote - 1;
     while (i >= 0 && isSpace(text[i]))
@@ -5153,6 +5242,9 @@ function demandGraph(options) {
         note(eagerStrings, spec);
         eagerCount++;
         const from = sources[at].path;
+        if (rootedAt(i => bytes[i], quote))
+            for (const file of resolver.fromAnyFolder(rootedSpec(spec)))
+                pushTo(eagerInto, file, at);
         // Only an import loads what a specifier resolves to (`split('.')` is none); a path is run.
         if (mayImportAt(bytes, quote)) {
             const resolution = resolver.resolveJs(from, spec);
@@ -5334,6 +5426,9 @@ function demandGraph(options) {
                         pushTo(byTarget, file, at);
                 for (const file of resolver.namedSources(source.path, spec))
                     pushTo(byTarget, file, at);
+                if (rootedAt(i => text.charCodeAt(i), ranges[2 * r] - 1))
+                    for (const file of resolver.fromAnyFolder(rootedSpec(spec)))
+                        pushTo(byTarget, file, at);
             }
         }
         resolvedNames.set(name, byTarget);
@@ -5500,6 +5595,10 @@ function demandGraph(options) {
                 names = undefined;
             // A path that names the target may run it whole, and so may one joined from the folder.
             if (resolver.namedSources(source.path, spec).includes(target))
+                names = undefined;
+            // A path from a folder known only when it runs may lead to the target (see rootedAt).
+            if (rootedAt(i => text.charCodeAt(i), start - 1) &&
+                resolver.fromAnyFolder(rootedSpec(spec)).includes(target))
                 names = undefined;
             const here = 'file' in resolution && filesOf(resolution).includes(target);
             const joined = !here && joinedName(spec, target) && joinedToFolder(text, start - 1) && namesFromFolder(at);
@@ -8363,7 +8462,7 @@ function metadataOnlyChange(before, after) {
  * the list of files and the project configs are the same (their fingerprint); after files were
  * added or deleted, with the same configs, what still holds is worked out (see relink.ts).
  */
-const SCANNER_VERSION = 52;
+const SCANNER_VERSION = 53;
 /** Lines read one at a time with a read of their own; after this many, the whole bulk at once. */
 const LINES_READ_ONE_BY_ONE = 256;
 /** Closes the file of a bulk that was never read in whole once nothing can read it any more. */

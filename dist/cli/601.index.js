@@ -3027,7 +3027,9 @@ function onlyLoadsWhatRan(path, check, depth = 0) {
             return false;
     }
     let loadsTracked = false;
-    for (const { spec } of (0,js_scanner/* scanJs */.jg)(text, path, { hashes: false }).imports) {
+    for (const { spec, kind } of (0,js_scanner/* scanJs */.jg)(text, path, { hashes: false }).imports) {
+        if (kind === 'rooted')
+            return false;
         if (!spec.startsWith('./') && !spec.startsWith('../'))
             continue;
         const target = external_node_path_.posix.normalize(external_node_path_.posix.join(external_node_path_.posix.dirname(path), spec));
@@ -4728,8 +4730,9 @@ class JsScanner {
             this.statement(k, end);
             k = end > k ? end : k + 1;
         }
-        // Specifiers are edges already; strings are kept to find data files named at run time.
-        const specs = new Set(result.imports.map(i => i.spec));
+        // Specifiers are edges already; strings are kept to find data files named at run time. A
+        // path built of strings (see builtPath) leaves them strings too, as the demand graph reads them.
+        const specs = new Set(result.imports.flatMap(i => (this.built.has(i) ? [] : [i.spec])));
         result.strings = result.strings.filter(value => !specs.has(value));
         this.placeCommonJsExports();
         this.placePropertyStatements();
@@ -4927,9 +4930,15 @@ class JsScanner {
                     names: null
                 });
             const spec = this.is(k + 2, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .STRING */ .An) ? texts[k + 2] : this.plainTemplate(k + 2);
-            if (spec === undefined)
-                continue;
             const prevDot = this.readAsMember(k);
+            if (spec === undefined) {
+                if ((word === 'require' || word === 'import' || requires?.has(word)) && !prevDot) {
+                    const close = this.match[k + 1];
+                    const eq = word !== 'import' ? k - 1 : this.is(k - 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3, 'await') ? k - 2 : -1;
+                    this.builtPath(k + 1, close > k && eq >= 0 ? this.destructuredBindings(k, eq, close) : null);
+                }
+                continue;
+            }
             if ((word === 'require' || requires?.has(word)) &&
                 !prevDot &&
                 !(this.is(k - 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '=') && this.is(k - 3, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3, 'import'))) {
@@ -5010,6 +5019,148 @@ class JsScanner {
             this.scan_.imports.push({ spec: path, kind: 'require', names: null });
         else
             strings.add(path);
+    }
+    /**
+     * A require or import of a path its argument (from `open`, the call's `(`) builds: from the
+     * file's folder (`__dirname + '/../lib/a'`), a plain require; from a folder known only when the
+     * code runs, a `rooted` one of the strings after the last part that cannot be read
+     * (`resolve('src/a')`, from the working directory; `join(process.cwd(), 'src', 'a')`,
+     * `join(ROOT, 'src/a')`, `ROOT + '/src/a'`, `` `${ROOT}/src/a` ``: all `src/a`). A path joined
+     * to the folder by a call is pathFromFolder's. A name alone (`require(file)`) is each value
+     * it is declared with (`const file = join(ROOT, 'src/a')`, `let file = './a'`).
+     */
+    builtPath(open, names) {
+        const close = this.match[open];
+        if (close === open + 2 && this.is(open + 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3)) {
+            const values = this.initializersOf(this.t(open + 1));
+            // One name bound from two modules: see dropCollidingBindings.
+            if (values.length > 1)
+                names = null;
+            for (const [from, to] of values) {
+                const value = to === from + 1 ? (this.is(from, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .STRING */ .An) ? this.t(from) : this.plainTemplate(from)) : undefined;
+                if (value !== undefined)
+                    this.pushBuilt({ spec: value, kind: 'require', names });
+                else
+                    this.pathIn(from, to, true, names);
+            }
+        }
+        else if (close > open)
+            this.pathIn(open + 1, close, false, names);
+    }
+    /**
+     * The path the expression from `from` up to `to` builds (see builtPath); `named` when a name
+     * holds it, so that a path joined to the folder by a call is this one's too. `names`: what the
+     * loader takes of the module (null for the whole).
+     */
+    pathIn(from, to, named, names) {
+        const last = to - 1;
+        const push = (parts, kind) => {
+            const path = relativePath(kind === 'require' ? ['.', ...parts] : parts);
+            const spec = kind === 'rooted' ? path?.replace(/^(?:\.{1,2}\/)+/, '') : path;
+            if (spec && spec !== '..')
+                this.pushBuilt({ spec, kind, names });
+        };
+        // `${ROOT}/src/a`: the text after the last hole.
+        if (this.is(from, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .TEMPLATE */ .nE, '${') && this.is(last, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .TEMPLATE */ .nE) && last > from) {
+            const tail = this.t(last);
+            if (tail.startsWith('/'))
+                push([tail], this.isFolder(from + 1, last) ? 'require' : 'rooted');
+            return;
+        }
+        // `ROOT + '/src/a'`, `process.cwd() + '/src' + '/a'`.
+        let first = last;
+        while (this.is(first, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .STRING */ .An) && this.is(first - 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '+'))
+            first -= 2;
+        if (first < last && first >= from) {
+            const parts = [];
+            for (let i = first + 2; i <= last; i += 2)
+                parts.push(this.t(i));
+            if (!parts[0].startsWith('/'))
+                return;
+            push(parts, this.isFolder(from, first + 1) ? 'require' : 'rooted');
+            return;
+        }
+        // `path.join(ROOT, 'src', 'a')`, `resolve(process.cwd(), 'src/a')`, `resolve('src/a')`.
+        let callee = from;
+        while (this.is(callee, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3) && this.is(callee + 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '.'))
+            callee += 2;
+        const word = this.t(callee);
+        if (!this.is(callee, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3) || (word !== 'join' && word !== 'resolve'))
+            return;
+        if (!this.is(callee + 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '(') || this.match[callee + 1] !== last)
+            return;
+        const args = [];
+        for (let start = callee + 2, i = start; i <= last; i++) {
+            if (i === last || this.is(i, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, ',')) {
+                if (i > start)
+                    args.push([start, i]);
+                start = i + 1;
+            }
+            else if (this.isOpener(i) && this.match[i] > i)
+                i = this.match[i];
+        }
+        let strings = args.length;
+        while (strings > 0 && this.isString(args[strings - 1]))
+            strings--;
+        const parts = args.slice(strings).map(([start]) => this.t(start));
+        if (parts.length === 0)
+            return;
+        if (word === 'resolve' && parts.some(part => part.startsWith('/')))
+            return;
+        // All strings: joined, a name node looks up as a package; resolved, a path from the working directory.
+        if (strings === 0 && word === 'join')
+            return;
+        // From the file's folder: inside the call, pathFromFolder's.
+        if (strings === 1 && this.isFolder(...args[0])) {
+            if (named)
+                push(parts, 'require');
+            return;
+        }
+        push(parts, 'rooted');
+    }
+    /** The records builtPath made. */
+    built = new Set();
+    pushBuilt(record) {
+        this.built.add(record);
+        this.scan_.imports.push(record);
+    }
+    /** Where each name is declared with a value: the `const`, `let` or `var` of `const name = …`. */
+    declarations;
+    /** The values (token ranges) a name is declared with anywhere in the file: `const name = …`, `let`, `var`. */
+    initializersOf(name) {
+        if (!this.declarations) {
+            this.declarations = new Map();
+            for (let k = 0; k + 3 < this.n; k++)
+                if (this.is(k + 2, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '=') &&
+                    this.is(k + 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3) &&
+                    this.is(k, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3) &&
+                    DECLARES.has(this.t(k))) {
+                    const at = this.declarations.get(this.t(k + 1));
+                    if (at)
+                        at.push(k);
+                    else
+                        this.declarations.set(this.t(k + 1), [k]);
+                }
+        }
+        return (this.declarations.get(name) ?? []).flatMap(k => {
+            const end = this.statementEnd(k);
+            let to = k + 3;
+            while (to < end && !this.is(to, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, ',') && !this.is(to, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, ';'))
+                to = this.isOpener(to) && this.match[to] > to ? this.match[to] + 1 : to + 1;
+            return to > k + 3 ? [[k + 3, to]] : [];
+        });
+    }
+    /** Whether the tokens from `from` up to `to` are the file's folder: `__dirname`, `import.meta.dirname`. */
+    isFolder(from, to) {
+        if (to === from + 1)
+            return this.is(from, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3, '__dirname');
+        return (to === from + 5 &&
+            this.is(from, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3, 'import') &&
+            this.is(from + 2, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3, 'meta') &&
+            this.is(from + 4, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3, 'dirname'));
+    }
+    isString([from, to]) {
+        return to === from + 1 && this.is(from, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .STRING */ .An);
     }
     /**
      * The name of `const io = require('x')` (or `let`, `var`; or `= await import('x')`, `eq` the
@@ -5117,10 +5268,10 @@ class JsScanner {
      * one inside a function whose names another binding or a top-level declaration has (see
      * dropCollidingBindings): a module has one binding per name.
      */
-    destructuredBindings(k, eq = k - 1) {
-        if (!this.is(k + 3, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, ')') || this.is(k + 4, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '.') || this.is(k + 4, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '['))
+    destructuredBindings(k, eq = k - 1, end = k + 3) {
+        if (!this.is(end, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, ')') || this.is(end + 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '.') || this.is(end + 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '['))
             return null;
-        if (this.is(k + 4, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '(') || !this.is(eq, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '=') || !this.is(eq - 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '}'))
+        if (this.is(end + 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '(') || !this.is(eq, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '=') || !this.is(eq - 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '}'))
             return null;
         const close = eq - 1;
         const open = this.match[close];

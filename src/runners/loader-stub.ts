@@ -47,7 +47,8 @@ export function onlyLoadsWhatRan(path: string, check: StubCheck, depth = 0): boo
     if (kinds[k] === PUNCT && token === '=>') return false
   }
   let loadsTracked = false
-  for (const { spec } of scanJs(text, path, { hashes: false }).imports) {
+  for (const { spec, kind } of scanJs(text, path, { hashes: false }).imports) {
+    if (kind === 'rooted') return false
     if (!spec.startsWith('./') && !spec.startsWith('../')) continue
     const target = posix.normalize(posix.join(posix.dirname(path), spec))
     if (target.startsWith('../')) return false

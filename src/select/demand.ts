@@ -250,6 +250,47 @@ export function mayImportAt(bytes: Uint8Array, quote: number): boolean {
  * Whether the string whose opening quote is at `quote` is an import's specifier: after `from`,
  * `import`, `require(` or `import(` (nothing but spaces between).
  */
+/**
+ * Whether the string whose opening quote is at `quote` (`code` gives the text's code units, or
+ * bytes) may end a path built from a folder known only when the code runs, which the scanner
+ * reads as a rooted import (ImportKind `rooted`): a template that opens with a hole
+ * (`` `${ROOT}/src/a` ``), a string added to something (`ROOT + '/src/a'`), or one of the strings
+ * that end a call's arguments after something else (`join(ROOT, 'src', 'a')`) or `resolve`'s alone
+ * (`resolve('src/a')`).
+ */
+export function rootedAt(code: (i: number) => number | undefined, quote: number): boolean {
+  if (code(quote) === 0x60 /* ` */)
+    return code(quote + 1) === 0x24 /* $ */ && code(quote + 2) === 0x7b /* { */
+  let i = quote - 1
+  const skipSpace = (): void => {
+    while (i >= 0 && isSpaceByte(code(i))) i--
+  }
+  skipSpace()
+  if (code(i) === 0x2b /* + */) return true
+  while (code(i) === 0x2c /* , */) {
+    i--
+    skipSpace()
+    const c = code(i)
+    if (c !== 0x27 /* ' */ && c !== 0x22 /* " */) return true
+    do i--
+    while (i >= 0 && code(i) !== c)
+    if (i < 0 || code(i - 1) === 0x5c /* \ */) return true
+    i--
+    skipSpace()
+  }
+  if (code(i) !== 0x28 /* ( */) return false
+  i--
+  skipSpace()
+  const word = 'resolve'
+  for (let k = word.length - 1; k >= 0; k--, i--) if (code(i) !== word.charCodeAt(k)) return false
+  return true
+}
+
+/** The path a rooted string (see rootedAt) leads to from some folder: `src/a` of `${ROOT}/../src/a`. */
+function rootedSpec(spec: string): string {
+  return afterLastHole(spec).replace(/^(?:\.{0,2}\/)+/, '')
+}
+
 export function importedAt(text: string, quote: number): boolean {
   let i = quote - 1
   while (i >= 0 && isSpace(text[i])) i--
@@ -535,6 +576,8 @@ export function demandGraph(options: DemandGraphOptions): DemandGraph | undefine
     note(eagerStrings, spec)
     eagerCount++
     const from = (sources[at] as DemandSource).path
+    if (rootedAt(i => bytes[i], quote))
+      for (const file of resolver.fromAnyFolder(rootedSpec(spec))) pushTo(eagerInto, file, at)
     // Only an import loads what a specifier resolves to (`split('.')` is none); a path is run.
     if (mayImportAt(bytes, quote)) {
       const resolution = resolver.resolveJs(from, spec)
@@ -712,6 +755,8 @@ export function demandGraph(options: DemandGraphOptions): DemandGraph | undefine
         const resolution = resolver.resolveJs(source.path, spec)
         if ('file' in resolution) for (const file of filesOf(resolution)) pushTo(byTarget, file, at)
         for (const file of resolver.namedSources(source.path, spec)) pushTo(byTarget, file, at)
+        if (rootedAt(i => text.charCodeAt(i), (ranges[2 * r] as number) - 1))
+          for (const file of resolver.fromAnyFolder(rootedSpec(spec))) pushTo(byTarget, file, at)
       }
     }
     resolvedNames.set(name, byTarget)
@@ -866,6 +911,12 @@ export function demandGraph(options: DemandGraphOptions): DemandGraph | undefine
         names = undefined
       // A path that names the target may run it whole, and so may one joined from the folder.
       if (resolver.namedSources(source.path, spec).includes(target)) names = undefined
+      // A path from a folder known only when it runs may lead to the target (see rootedAt).
+      if (
+        rootedAt(i => text.charCodeAt(i), start - 1) &&
+        resolver.fromAnyFolder(rootedSpec(spec)).includes(target)
+      )
+        names = undefined
       const here = 'file' in resolution && filesOf(resolution).includes(target)
       const joined =
         !here && joinedName(spec, target) && joinedToFolder(text, start - 1) && namesFromFolder(at)

@@ -1,7 +1,7 @@
 import { MODULE_SYMBOL, own, type ModuleScan, type SymbolInfo } from './model.js'
 import { PY_TEST, dirname, joinPath } from './project.js'
 import type { MemberReach, ReachTarget } from './members.js'
-import type { Resolver } from './resolve.js'
+import type { Resolution, Resolver } from './resolve.js'
 import type { GraphSnapshot } from './scan-cache.js'
 import { linkSense } from './relink.js'
 
@@ -438,6 +438,12 @@ function freshGraph(
   }
 }
 
+/** A rooted import's files (see Resolver.fromAnyFolder), less the importer, as a resolution. */
+function fromAnyFolder(resolver: Resolver, from: string, spec: string): Resolution {
+  const [file, ...also] = resolver.fromAnyFolder(spec).filter(found => found !== from)
+  return file === undefined ? { external: true } : also.length ? { file, also } : { file }
+}
+
 /** A node's edges out: its imports resolved (plus conftests for Python, package files for Go). */
 export function linkNode(
   path: string,
@@ -464,7 +470,10 @@ export function linkNode(
         if (folder) node.folders.push(folder)
         continue
       }
-      const resolution = resolver.resolveJs(path, record.spec)
+      const resolution =
+        record.kind === 'rooted'
+          ? fromAnyFolder(resolver, path, record.spec)
+          : resolver.resolveJs(path, record.spec)
       const target = 'file' in resolution ? resolution.file : undefined
       const also = 'file' in resolution ? resolution.also : undefined
       if ('unresolved' in resolution) node.unresolved.push(joinPath(dirname(path), record.spec))
@@ -487,7 +496,7 @@ export function linkNode(
             imported:
               binding.imported === '*'
                 ? WHOLE
-                : record.kind === 'require' || record.kind === 'dynamic'
+                : record.kind === 'require' || record.kind === 'dynamic' || record.kind === 'rooted'
                   ? `${REQUIRED}${binding.imported}`
                   : binding.imported
           })

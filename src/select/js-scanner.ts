@@ -248,8 +248,9 @@ class JsScanner {
       this.statement(k, end)
       k = end > k ? end : k + 1
     }
-    // Specifiers are edges already; strings are kept to find data files named at run time.
-    const specs = new Set(result.imports.map(i => i.spec))
+    // Specifiers are edges already; strings are kept to find data files named at run time. A
+    // path built of strings (see builtPath) leaves them strings too, as the demand graph reads them.
+    const specs = new Set(result.imports.flatMap(i => (this.built.has(i) ? [] : [i.spec])))
     result.strings = result.strings.filter(value => !specs.has(value))
     this.placeCommonJsExports()
     this.placePropertyStatements()
@@ -436,8 +437,15 @@ class JsScanner {
           names: null
         })
       const spec = this.is(k + 2, STRING) ? texts[k + 2] : this.plainTemplate(k + 2)
-      if (spec === undefined) continue
       const prevDot = this.readAsMember(k)
+      if (spec === undefined) {
+        if ((word === 'require' || word === 'import' || requires?.has(word)) && !prevDot) {
+          const close = this.match[k + 1] as number
+          const eq = word !== 'import' ? k - 1 : this.is(k - 1, IDENT, 'await') ? k - 2 : -1
+          this.builtPath(k + 1, close > k && eq >= 0 ? this.destructuredBindings(k, eq, close) : null)
+        }
+        continue
+      }
       if (
         (word === 'require' || requires?.has(word)) &&
         !prevDot &&
@@ -520,6 +528,135 @@ class JsScanner {
       !this.is(calleeStart - 3, PUNCT, '.')
     if (jscodeshift || required) this.scan_.imports.push({ spec: path, kind: 'require', names: null })
     else strings.add(path)
+  }
+
+  /**
+   * A require or import of a path its argument (from `open`, the call's `(`) builds: from the
+   * file's folder (`__dirname + '/../lib/a'`), a plain require; from a folder known only when the
+   * code runs, a `rooted` one of the strings after the last part that cannot be read
+   * (`resolve('src/a')`, from the working directory; `join(process.cwd(), 'src', 'a')`,
+   * `join(ROOT, 'src/a')`, `ROOT + '/src/a'`, `` `${ROOT}/src/a` ``: all `src/a`). A path joined
+   * to the folder by a call is pathFromFolder's. A name alone (`require(file)`) is each value
+   * it is declared with (`const file = join(ROOT, 'src/a')`, `let file = './a'`).
+   */
+  private builtPath(open: number, names: ImportBinding[] | null): void {
+    const close = this.match[open] as number
+    if (close === open + 2 && this.is(open + 1, IDENT)) {
+      const values = this.initializersOf(this.t(open + 1))
+      // One name bound from two modules: see dropCollidingBindings.
+      if (values.length > 1) names = null
+      for (const [from, to] of values) {
+        const value =
+          to === from + 1 ? (this.is(from, STRING) ? this.t(from) : this.plainTemplate(from)) : undefined
+        if (value !== undefined) this.pushBuilt({ spec: value, kind: 'require', names })
+        else this.pathIn(from, to, true, names)
+      }
+    } else if (close > open) this.pathIn(open + 1, close, false, names)
+  }
+
+  /**
+   * The path the expression from `from` up to `to` builds (see builtPath); `named` when a name
+   * holds it, so that a path joined to the folder by a call is this one's too. `names`: what the
+   * loader takes of the module (null for the whole).
+   */
+  private pathIn(from: number, to: number, named: boolean, names: ImportBinding[] | null): void {
+    const last = to - 1
+    const push = (parts: string[], kind: 'require' | 'rooted'): void => {
+      const path = relativePath(kind === 'require' ? ['.', ...parts] : parts)
+      const spec = kind === 'rooted' ? path?.replace(/^(?:\.{1,2}\/)+/, '') : path
+      if (spec && spec !== '..') this.pushBuilt({ spec, kind, names })
+    }
+    // `${ROOT}/src/a`: the text after the last hole.
+    if (this.is(from, TEMPLATE, '${') && this.is(last, TEMPLATE) && last > from) {
+      const tail = this.t(last)
+      if (tail.startsWith('/')) push([tail], this.isFolder(from + 1, last) ? 'require' : 'rooted')
+      return
+    }
+    // `ROOT + '/src/a'`, `process.cwd() + '/src' + '/a'`.
+    let first = last
+    while (this.is(first, STRING) && this.is(first - 1, PUNCT, '+')) first -= 2
+    if (first < last && first >= from) {
+      const parts: string[] = []
+      for (let i = first + 2; i <= last; i += 2) parts.push(this.t(i))
+      if (!(parts[0] as string).startsWith('/')) return
+      push(parts, this.isFolder(from, first + 1) ? 'require' : 'rooted')
+      return
+    }
+    // `path.join(ROOT, 'src', 'a')`, `resolve(process.cwd(), 'src/a')`, `resolve('src/a')`.
+    let callee = from
+    while (this.is(callee, IDENT) && this.is(callee + 1, PUNCT, '.')) callee += 2
+    const word = this.t(callee)
+    if (!this.is(callee, IDENT) || (word !== 'join' && word !== 'resolve')) return
+    if (!this.is(callee + 1, PUNCT, '(') || this.match[callee + 1] !== last) return
+    const args: Array<[number, number]> = []
+    for (let start = callee + 2, i = start; i <= last; i++) {
+      if (i === last || this.is(i, PUNCT, ',')) {
+        if (i > start) args.push([start, i])
+        start = i + 1
+      } else if (this.isOpener(i) && (this.match[i] as number) > i) i = this.match[i] as number
+    }
+    let strings = args.length
+    while (strings > 0 && this.isString(args[strings - 1] as [number, number])) strings--
+    const parts = args.slice(strings).map(([start]) => this.t(start))
+    if (parts.length === 0) return
+    if (word === 'resolve' && parts.some(part => part.startsWith('/'))) return
+    // All strings: joined, a name node looks up as a package; resolved, a path from the working directory.
+    if (strings === 0 && word === 'join') return
+    // From the file's folder: inside the call, pathFromFolder's.
+    if (strings === 1 && this.isFolder(...(args[0] as [number, number]))) {
+      if (named) push(parts, 'require')
+      return
+    }
+    push(parts, 'rooted')
+  }
+
+  /** The records builtPath made. */
+  private readonly built = new Set<ImportRecord>()
+  private pushBuilt(record: ImportRecord): void {
+    this.built.add(record)
+    this.scan_.imports.push(record)
+  }
+
+  /** Where each name is declared with a value: the `const`, `let` or `var` of `const name = …`. */
+  private declarations: Map<string, number[]> | undefined
+  /** The values (token ranges) a name is declared with anywhere in the file: `const name = …`, `let`, `var`. */
+  private initializersOf(name: string): Array<[number, number]> {
+    if (!this.declarations) {
+      this.declarations = new Map()
+      for (let k = 0; k + 3 < this.n; k++)
+        if (
+          this.is(k + 2, PUNCT, '=') &&
+          this.is(k + 1, IDENT) &&
+          this.is(k, IDENT) &&
+          DECLARES.has(this.t(k))
+        ) {
+          const at = this.declarations.get(this.t(k + 1))
+          if (at) at.push(k)
+          else this.declarations.set(this.t(k + 1), [k])
+        }
+    }
+    return (this.declarations.get(name) ?? []).flatMap(k => {
+      const end = this.statementEnd(k)
+      let to = k + 3
+      while (to < end && !this.is(to, PUNCT, ',') && !this.is(to, PUNCT, ';'))
+        to = this.isOpener(to) && (this.match[to] as number) > to ? (this.match[to] as number) + 1 : to + 1
+      return to > k + 3 ? [[k + 3, to] as [number, number]] : []
+    })
+  }
+
+  /** Whether the tokens from `from` up to `to` are the file's folder: `__dirname`, `import.meta.dirname`. */
+  private isFolder(from: number, to: number): boolean {
+    if (to === from + 1) return this.is(from, IDENT, '__dirname')
+    return (
+      to === from + 5 &&
+      this.is(from, IDENT, 'import') &&
+      this.is(from + 2, IDENT, 'meta') &&
+      this.is(from + 4, IDENT, 'dirname')
+    )
+  }
+
+  private isString([from, to]: [number, number]): boolean {
+    return to === from + 1 && this.is(from, STRING)
   }
 
   /**
@@ -628,9 +765,9 @@ class JsScanner {
    * one inside a function whose names another binding or a top-level declaration has (see
    * dropCollidingBindings): a module has one binding per name.
    */
-  private destructuredBindings(k: number, eq = k - 1): ImportBinding[] | null {
-    if (!this.is(k + 3, PUNCT, ')') || this.is(k + 4, PUNCT, '.') || this.is(k + 4, PUNCT, '[')) return null
-    if (this.is(k + 4, PUNCT, '(') || !this.is(eq, PUNCT, '=') || !this.is(eq - 1, PUNCT, '}')) return null
+  private destructuredBindings(k: number, eq = k - 1, end = k + 3): ImportBinding[] | null {
+    if (!this.is(end, PUNCT, ')') || this.is(end + 1, PUNCT, '.') || this.is(end + 1, PUNCT, '[')) return null
+    if (this.is(end + 1, PUNCT, '(') || !this.is(eq, PUNCT, '=') || !this.is(eq - 1, PUNCT, '}')) return null
     const close = eq - 1
     const open = this.match[close] as number
     if (open < 0 || !this.is(open, PUNCT, '{')) return null

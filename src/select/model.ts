@@ -10,9 +10,11 @@ export const MODULE_SYMBOL = '<module>'
 
 /**
  * `glob`: a pattern of files, all loaded (see glob-imports.ts). `folder`: the folder of the module
- * (`dirname(require.resolve(spec))`), which is named, not loaded.
+ * (`dirname(require.resolve(spec))`), which is named, not loaded. `rooted`: a path from a folder
+ * known only when the code runs (`require(path.resolve('src/a'))`, `require(ROOT + '/src/a')`),
+ * which may lead from any folder (Resolver.fromAnyFolder).
  */
-export type ImportKind = 'static' | 'require' | 'dynamic' | 'mock' | 'reexport' | 'glob' | 'folder'
+export type ImportKind = 'static' | 'require' | 'dynamic' | 'mock' | 'reexport' | 'glob' | 'folder' | 'rooted'
 
 export interface ImportBinding {
   /** The exported name in the target ('default', a name, or '*' for the whole module). */

@@ -8,7 +8,7 @@ import { BUILD_FOLDERS, type Resolver } from './resolve.js'
  * the snapshot of the run before. What a module's links depend on besides its own text:
  * - its imports' resolutions, kept per folder and specifier (carryResolutions sorts them out);
  * - files its strings name by path (namedSources), by their name: `n:<name>`;
- * - glob imports, whose files are listed from the file list: `g`;
+ * - glob imports and rooted ones, whose files are looked up in the file list: `g`;
  * - a repository package whose entry is not in the repository, which may load any of its
  *   sources: `p:<package folder>`;
  * - Python and Go files, and project files, which are linked by other rules: a change of any of
@@ -150,7 +150,8 @@ export function linkSense(path: string, scan: ModuleScan, resolver: Resolver): s
     if (name !== '' && name !== '.' && name !== '..') keys.add(`n:${name}`)
   }
   for (const record of scan.imports) {
-    if (record.kind === 'glob') keys.add('g')
+    // A glob's files, and a path from any folder (a rooted import), are looked up in the file list.
+    if (record.kind === 'glob' || record.kind === 'rooted') keys.add('g')
     else if (record.kind !== 'folder') {
       const resolution = resolver.resolveJs(path, record.spec)
       if ('package' in resolution) keys.add(`p:${resolution.package}`)

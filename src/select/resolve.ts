@@ -517,6 +517,35 @@ export class Resolver {
     return named
   }
 
+  private folders: string[] | undefined
+  private readonly fromAnyFolderMemo = new Map<string, string[]>()
+  /**
+   * The files a path from a folder known only when the code runs leads to (`src/a` of
+   * `require(path.resolve('src/a'))` or `require(ROOT + '/src/a')`, ImportKind `rooted`): from
+   * each folder of the repository, as tryPath finds it (or, for build output that is not in the
+   * repository, its source), with the files for other platforms.
+   */
+  fromAnyFolder(spec: string): readonly string[] {
+    let found = this.fromAnyFolderMemo.get(spec)
+    if (found) return found
+    if (spec === '' || spec === '.' || spec.startsWith('..') || spec.startsWith('/')) return []
+    if (!this.folders) {
+      const folders = new Set([''])
+      for (const path of this.files)
+        for (let dir = dirname(path); !folders.has(dir); dir = dirname(dir)) folders.add(dir)
+      this.folders = [...folders]
+    }
+    const files = new Set<string>()
+    for (const folder of this.folders) {
+      const file = this.fileOrSource(joinPath(folder, spec))
+      if (file === undefined) continue
+      const resolution = this.withPlatformFiles({ file }, spec)
+      if ('file' in resolution) for (const each of filesOf(resolution)) files.add(each)
+    }
+    this.fromAnyFolderMemo.set(spec, (found = [...files]))
+    return found
+  }
+
   private scriptNamesFound: Set<string> | undefined
   /** The names of the files scanned as scripts (without an extension, or `.sh`). */
   private scriptNames(): Set<string> {
