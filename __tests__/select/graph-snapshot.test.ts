@@ -136,6 +136,9 @@ describe('graph snapshot', () => {
           "import { spawn } from 'node:child_process'\nexport const run = () => spawn('node', ['bin/tool.js'])\n",
         'src/views/pages.ts': "export const pages = import.meta.glob('./pages/*.ts')\n",
         'src/views/pages/p1.ts': 'export const p1 = 1\n',
+        // A path from a folder known only at run time: looked up in the file list.
+        'src/rooted/load.js':
+          "const path = require('path')\nmodule.exports = require(path.resolve('src/late'))\n",
         // `@/…` names no package and no alias says where it leads: any of the package's sources.
         'src/aliased/alias.ts': "import { x } from '@/somewhere'\nexport const y = x\n",
         'src/e.ts': 'export const e = 5\n',
@@ -169,6 +172,7 @@ describe('graph snapshot', () => {
       'src/lib/index.ts': "export * from './one'\n", // ./lib finds its index
       'bin/tool.js': "#!/usr/bin/env node\nrequire('../src/e')\n", // named by a string
       'src/views/pages/p2.ts': 'export const p2 = 2\n', // globbed
+      'src/late.js': 'module.exports = 1\n', // what the rooted require names
       'src/new-source.ts': 'export const fresh = 1\n', // a source `@/…` may load
       'src/e.ts': null,
       'src/e2.ts': 'export const e = 5\n', // renamed: ./e finds nothing
@@ -182,6 +186,9 @@ describe('graph snapshot', () => {
     expect(patched.stats.linked).toBeLessThan(patched.graph.nodes.size - 60)
     expect(cold.graph.edgesInto('src/util.ts')?.bindings.map(binding => binding.from)).toEqual(['src/a.ts'])
     expect(cold.graph.nodes.get('src/b.ts')?.unresolved).toEqual(['src/c'])
+    expect(cold.graph.edgesInto('src/late.js')?.loaders.map(loader => loader.from)).toContain(
+      'src/rooted/load.js'
+    )
 
     // Again from the patched snapshot, saved and read back: the TypeScript file deleted, ./util
     // finds the JavaScript one again.
