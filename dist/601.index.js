@@ -4585,6 +4585,8 @@ const STATEMENT_KEYWORDS = new Set([
     'namespace', 'module', 'abstract', 'async', 'if', 'for', 'while', 'do', 'switch', 'try', 'return', 'throw'
 ]); // prettier-ignore
 const DECLARES = new Set(['const', 'let', 'var']);
+/** The most values a name required alone (`require(file)`) is followed through (see builtPath). */
+const MAX_DECLARED_VALUES = 16;
 /** Words after which a name is read, never bound. */
 const READ_AFTER_WORDS = new Set(['return', 'typeof', 'await', 'throw', 'in', 'of', 'instanceof', 'void']);
 /** Operators after which a name is read, never bound (not `:`, which a pattern's renaming has). */
@@ -5032,10 +5034,16 @@ class JsScanner {
     builtPath(open, names) {
         const close = this.match[open];
         if (close === open + 2 && this.is(open + 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3)) {
-            const values = this.initializersOf(this.t(open + 1));
-            // One name bound from two modules: see dropCollidingBindings.
-            if (values.length > 1)
+            const name = this.t(open + 1);
+            const values = this.initializersOf(name);
+            // One name bound from two modules: see dropCollidingBindings; their records are the same
+            // for every call. A name declared over and over is generated code's, not a path's.
+            if (values.length > 1) {
+                if (values.length > MAX_DECLARED_VALUES || this.expanded.has(name))
+                    return;
+                this.expanded.add(name);
                 names = null;
+            }
             for (const [from, to] of values) {
                 const value = to === from + 1 ? (this.is(from, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .STRING */ .An) ? this.t(from) : this.plainTemplate(from)) : undefined;
                 if (value !== undefined)
@@ -5126,6 +5134,9 @@ class JsScanner {
     }
     /** Where each name is declared with a value: the `const`, `let` or `var` of `const name = …`. */
     declarations;
+    declaredValues = new Map();
+    /** The names declared more than once whose values builtPath has required. */
+    expanded = new Set();
     /** The values (token ranges) a name is declared with anywhere in the file: `const name = …`, `let`, `var`. */
     initializersOf(name) {
         if (!this.declarations) {
@@ -5142,13 +5153,18 @@ class JsScanner {
                         this.declarations.set(this.t(k + 1), [k]);
                 }
         }
-        return (this.declarations.get(name) ?? []).flatMap(k => {
+        const found = this.declaredValues.get(name);
+        if (found)
+            return found;
+        const values = (this.declarations.get(name) ?? []).flatMap(k => {
             const end = this.statementEnd(k);
             let to = k + 3;
             while (to < end && !this.is(to, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, ',') && !this.is(to, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, ';'))
                 to = this.isOpener(to) && this.match[to] > to ? this.match[to] + 1 : to + 1;
             return to > k + 3 ? [[k + 3, to]] : [];
         });
+        this.declaredValues.set(name, values);
+        return values;
     }
     /** Whether the tokens from `from` up to `to` are the file's folder: `__dirname`, `import.meta.dirname`. */
     isFolder(from, to) {

@@ -454,6 +454,19 @@ describe('JS/TS scanner: imports and exports', () => {
       { spec: './c', kind: 'require', names: null }
     ])
     expect(named.strings).toEqual(expect.arrayContaining(['src/a', './c']))
+    // Once for every call of a name declared more than once; not at all past sixteen declarations.
+    const declared = (count: number, calls: number) =>
+      scanJs(
+        [
+          ...Array.from({ length: count }, (_, i) => `function f${i}() { let f = './m${i}' }`),
+          ...Array.from({ length: calls }, () => 'require(f)'),
+          ''
+        ].join('\n'),
+        'a.js'
+      ).imports.map(record => record.spec)
+    expect(declared(2, 3)).toEqual(['./m0', './m1'])
+    expect(declared(16, 2)).toHaveLength(16)
+    expect(declared(17, 1)).toEqual([])
   })
 
   it('ends a type alias or an ambient declaration whose last line ends in type arguments where the next statement starts', () => {

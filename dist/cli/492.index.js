@@ -1841,6 +1841,11 @@ const DECLARATION = /\.d\.[cm]?ts$/;
 const HTML_PAGE = /\.html?$/;
 /** Build output folders: a path through one that is not in the repository is mapped to `src`. */
 const BUILD_FOLDERS = ['dist', 'lib', 'build', 'out', 'esm', 'cjs'];
+/** `text` up to the first `char` in it, or all of it. */
+function upTo(text, char) {
+    const at = text.indexOf(char);
+    return at < 0 ? text : text.slice(0, at);
+}
 /** A specifier that can only be an alias: `@/…` or `~/…`. */
 const UNREAD_ALIAS = /^[@~]\//;
 /**
@@ -2298,13 +2303,15 @@ class Resolver {
         }
         return named;
     }
-    folders;
+    /** Per name before its first dot: the folders that hold a file or folder so named. */
+    entryFolders;
     fromAnyFolderMemo = new Map();
     /**
      * The files a path from a folder known only when the code runs leads to (`src/a` of
      * `require(path.resolve('src/a'))` or `require(ROOT + '/src/a')`, ImportKind `rooted`): from
      * each folder of the repository, as tryPath finds it (or, for build output that is not in the
-     * repository, its source), with the files for other platforms.
+     * repository, its source), with the files for other platforms. Only the folders that hold the
+     * path's first segment (`src`, or `a` for `a.js`, `a.ios.ts`, `a/`) can lead anywhere.
      */
     fromAnyFolder(spec) {
         let found = this.fromAnyFolderMemo.get(spec);
@@ -2312,15 +2319,14 @@ class Resolver {
             return found;
         if (spec === '' || spec === '.' || spec.startsWith('..') || spec.startsWith('/'))
             return [];
-        if (!this.folders) {
-            const folders = new Set(['']);
-            for (const path of this.files)
-                for (let dir = (0,project/* dirname */.pD)(path); !folders.has(dir); dir = (0,project/* dirname */.pD)(dir))
-                    folders.add(dir);
-            this.folders = [...folders];
-        }
+        const head = upTo(spec, '/');
+        const folders = new Set(this.foldersHolding(head));
+        // Build output that is not in the repository leads to its source (see sourceFor).
+        if (BUILD_FOLDERS.includes(head))
+            for (const folder of this.foldersHolding('src'))
+                folders.add(folder);
         const files = new Set();
-        for (const folder of this.folders) {
+        for (const folder of folders) {
             const file = this.fileOrSource((0,project/* joinPath */.uJ)(folder, spec));
             if (file === undefined)
                 continue;
@@ -2331,6 +2337,33 @@ class Resolver {
         }
         this.fromAnyFolderMemo.set(spec, (found = [...files]));
         return found;
+    }
+    /** The folders that hold a file or folder whose name, up to its first dot, is `name`'s. */
+    foldersHolding(name) {
+        if (!this.entryFolders) {
+            const byName = new Map();
+            const add = (path) => {
+                const slash = path.lastIndexOf('/');
+                const entry = path.slice(slash + 1);
+                const key = upTo(entry, '.');
+                const folder = slash < 0 ? '' : path.slice(0, slash);
+                const folders = byName.get(key);
+                if (!folders)
+                    byName.set(key, [folder]);
+                else if (folders[folders.length - 1] !== folder)
+                    folders.push(folder);
+            };
+            const seen = new Set();
+            for (const path of this.files) {
+                add(path);
+                for (let dir = (0,project/* dirname */.pD)(path); dir !== '' && !seen.has(dir); dir = (0,project/* dirname */.pD)(dir)) {
+                    seen.add(dir);
+                    add(dir);
+                }
+            }
+            this.entryFolders = byName;
+        }
+        return this.entryFolders.get(upTo(name, '.')) ?? [];
     }
     scriptNamesFound;
     /** The names of the files scanned as scripts (without an extension, or `.sh`). */

@@ -64,6 +64,8 @@ const STATEMENT_KEYWORDS = new Set([
 ]) // prettier-ignore
 
 const DECLARES = new Set(['const', 'let', 'var'])
+/** The most values a name required alone (`require(file)`) is followed through (see builtPath). */
+const MAX_DECLARED_VALUES = 16
 /** Words after which a name is read, never bound. */
 const READ_AFTER_WORDS = new Set(['return', 'typeof', 'await', 'throw', 'in', 'of', 'instanceof', 'void'])
 /** Operators after which a name is read, never bound (not `:`, which a pattern's renaming has). */
@@ -542,9 +544,15 @@ class JsScanner {
   private builtPath(open: number, names: ImportBinding[] | null): void {
     const close = this.match[open] as number
     if (close === open + 2 && this.is(open + 1, IDENT)) {
-      const values = this.initializersOf(this.t(open + 1))
-      // One name bound from two modules: see dropCollidingBindings.
-      if (values.length > 1) names = null
+      const name = this.t(open + 1)
+      const values = this.initializersOf(name)
+      // One name bound from two modules: see dropCollidingBindings; their records are the same
+      // for every call. A name declared over and over is generated code's, not a path's.
+      if (values.length > 1) {
+        if (values.length > MAX_DECLARED_VALUES || this.expanded.has(name)) return
+        this.expanded.add(name)
+        names = null
+      }
       for (const [from, to] of values) {
         const value =
           to === from + 1 ? (this.is(from, STRING) ? this.t(from) : this.plainTemplate(from)) : undefined
@@ -619,6 +627,9 @@ class JsScanner {
 
   /** Where each name is declared with a value: the `const`, `let` or `var` of `const name = …`. */
   private declarations: Map<string, number[]> | undefined
+  private readonly declaredValues = new Map<string, Array<[number, number]>>()
+  /** The names declared more than once whose values builtPath has required. */
+  private readonly expanded = new Set<string>()
   /** The values (token ranges) a name is declared with anywhere in the file: `const name = …`, `let`, `var`. */
   private initializersOf(name: string): Array<[number, number]> {
     if (!this.declarations) {
@@ -635,13 +646,17 @@ class JsScanner {
           else this.declarations.set(this.t(k + 1), [k])
         }
     }
-    return (this.declarations.get(name) ?? []).flatMap(k => {
+    const found = this.declaredValues.get(name)
+    if (found) return found
+    const values = (this.declarations.get(name) ?? []).flatMap(k => {
       const end = this.statementEnd(k)
       let to = k + 3
       while (to < end && !this.is(to, PUNCT, ',') && !this.is(to, PUNCT, ';'))
         to = this.isOpener(to) && (this.match[to] as number) > to ? (this.match[to] as number) + 1 : to + 1
       return to > k + 3 ? [[k + 3, to] as [number, number]] : []
     })
+    this.declaredValues.set(name, values)
+    return values
   }
 
   /** Whether the tokens from `from` up to `to` are the file's folder: `__dirname`, `import.meta.dirname`. */

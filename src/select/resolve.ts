@@ -65,6 +65,12 @@ const HTML_PAGE = /\.html?$/
 /** Build output folders: a path through one that is not in the repository is mapped to `src`. */
 export const BUILD_FOLDERS: readonly string[] = ['dist', 'lib', 'build', 'out', 'esm', 'cjs']
 
+/** `text` up to the first `char` in it, or all of it. */
+function upTo(text: string, char: string): string {
+  const at = text.indexOf(char)
+  return at < 0 ? text : text.slice(0, at)
+}
+
 /** A specifier that can only be an alias: `@/…` or `~/…`. */
 export const UNREAD_ALIAS = /^[@~]\//
 
@@ -517,26 +523,26 @@ export class Resolver {
     return named
   }
 
-  private folders: string[] | undefined
+  /** Per name before its first dot: the folders that hold a file or folder so named. */
+  private entryFolders: Map<string, string[]> | undefined
   private readonly fromAnyFolderMemo = new Map<string, string[]>()
   /**
    * The files a path from a folder known only when the code runs leads to (`src/a` of
    * `require(path.resolve('src/a'))` or `require(ROOT + '/src/a')`, ImportKind `rooted`): from
    * each folder of the repository, as tryPath finds it (or, for build output that is not in the
-   * repository, its source), with the files for other platforms.
+   * repository, its source), with the files for other platforms. Only the folders that hold the
+   * path's first segment (`src`, or `a` for `a.js`, `a.ios.ts`, `a/`) can lead anywhere.
    */
   fromAnyFolder(spec: string): readonly string[] {
     let found = this.fromAnyFolderMemo.get(spec)
     if (found) return found
     if (spec === '' || spec === '.' || spec.startsWith('..') || spec.startsWith('/')) return []
-    if (!this.folders) {
-      const folders = new Set([''])
-      for (const path of this.files)
-        for (let dir = dirname(path); !folders.has(dir); dir = dirname(dir)) folders.add(dir)
-      this.folders = [...folders]
-    }
+    const head = upTo(spec, '/')
+    const folders = new Set(this.foldersHolding(head))
+    // Build output that is not in the repository leads to its source (see sourceFor).
+    if (BUILD_FOLDERS.includes(head)) for (const folder of this.foldersHolding('src')) folders.add(folder)
     const files = new Set<string>()
-    for (const folder of this.folders) {
+    for (const folder of folders) {
       const file = this.fileOrSource(joinPath(folder, spec))
       if (file === undefined) continue
       const resolution = this.withPlatformFiles({ file }, spec)
@@ -544,6 +550,32 @@ export class Resolver {
     }
     this.fromAnyFolderMemo.set(spec, (found = [...files]))
     return found
+  }
+
+  /** The folders that hold a file or folder whose name, up to its first dot, is `name`'s. */
+  private foldersHolding(name: string): readonly string[] {
+    if (!this.entryFolders) {
+      const byName = new Map<string, string[]>()
+      const add = (path: string): void => {
+        const slash = path.lastIndexOf('/')
+        const entry = path.slice(slash + 1)
+        const key = upTo(entry, '.')
+        const folder = slash < 0 ? '' : path.slice(0, slash)
+        const folders = byName.get(key)
+        if (!folders) byName.set(key, [folder])
+        else if (folders[folders.length - 1] !== folder) folders.push(folder)
+      }
+      const seen = new Set<string>()
+      for (const path of this.files) {
+        add(path)
+        for (let dir = dirname(path); dir !== '' && !seen.has(dir); dir = dirname(dir)) {
+          seen.add(dir)
+          add(dir)
+        }
+      }
+      this.entryFolders = byName
+    }
+    return this.entryFolders.get(upTo(name, '.')) ?? []
   }
 
   private scriptNamesFound: Set<string> | undefined
