@@ -210,36 +210,23 @@ const isWordByte = (c: number | undefined): boolean =>
  * comment, a word or a comma before it: it may be.
  */
 export function mayImportAt(bytes: Uint8Array, quote: number): boolean {
-  let i = quote - 1
-  const skipSpace = (): void => {
-    while (i >= 0 && isSpaceByte(bytes[i])) i--
-  }
-  skipSpace()
   // After other strings and commas: the first argument of no call, nor an element, is imported;
   // a string joined to the folder (`join(__dirname, 'a', 'b')`) may be.
-  let first = true
-  while (bytes[i] === 0x2c /* , */) {
-    first = false
-    i--
-    skipSpace()
-    const c = bytes[i]
-    if (c !== 0x27 /* ' */ && c !== 0x22 /* " */) {
-      // A word: only the folder (`__dirname`, `import.meta.dirname`) is. Anything else: cannot tell.
-      if (!isWordByte(c)) return true
-      return Buffer.from(bytes.subarray(Math.max(0, i - 6), i + 1)).toString('latin1') === 'dirname'
-    }
-    const open = bytes.lastIndexOf(c, i - 1)
-    if (open < 0 || bytes[open - 1] === 0x5c /* \ */ || bytes.subarray(open, i).includes(0x5c)) return true
-    i = open - 1
-    skipSpace()
+  const walk = stringArgumentsBefore(i => bytes[i], quote)
+  if (!walk) return true
+  let i = walk.at
+  if (walk.afterComma) {
+    // A word: only the folder (`__dirname`, `import.meta.dirname`) is. Anything else: cannot tell.
+    if (!isWordByte(bytes[i])) return true
+    return Buffer.from(bytes.subarray(Math.max(0, i - 6), i + 1)).toString('latin1') === 'dirname'
   }
   const before = bytes[i]
   if (before === undefined) return true
   if (before === 0x5b /* [ */) return false
   if (before !== 0x28 /* ( */) return !OPERAND_BEFORE.has(before)
-  if (!first) return false
+  if (walk.crossed) return false
   i--
-  skipSpace()
+  while (i >= 0 && isSpaceByte(bytes[i])) i--
   const end = i + 1
   while (i >= 0 && isWordByte(bytes[i])) i--
   if (i + 1 === end) return true
@@ -247,9 +234,37 @@ export function mayImportAt(bytes: Uint8Array, quote: number): boolean {
 }
 
 /**
- * Whether the string whose opening quote is at `quote` is an import's specifier: after `from`,
- * `import`, `require(` or `import(` (nothing but spaces between).
+ * Back from the string whose opening quote is at `quote` (`code` gives the text's code units, or
+ * bytes), over the quoted strings before it that are arguments of the same call (`'a', 'b', `):
+ * `at`, where the code before them ends (spaces skipped); `crossed`, whether a comma was;
+ * `afterComma`, whether the code at `at` is an argument before them. Undefined when it cannot
+ * tell: a quote in the way is escaped, or has no opening one.
  */
+function stringArgumentsBefore(
+  code: (i: number) => number | undefined,
+  quote: number
+): { at: number; crossed: boolean; afterComma: boolean } | undefined {
+  let i = quote - 1
+  const skipSpace = (): void => {
+    while (i >= 0 && isSpaceByte(code(i))) i--
+  }
+  skipSpace()
+  let crossed = false
+  while (code(i) === 0x2c /* , */) {
+    crossed = true
+    i--
+    skipSpace()
+    const close = code(i)
+    if (close !== 0x27 /* ' */ && close !== 0x22 /* " */) return { at: i, crossed, afterComma: true }
+    let open = i - 1
+    for (; open >= 0 && code(open) !== close; open--) if (code(open) === 0x5c /* \ */) return undefined
+    if (open < 0 || code(open - 1) === 0x5c) return undefined
+    i = open - 1
+    skipSpace()
+  }
+  return { at: i, crossed, afterComma: false }
+}
+
 /**
  * Whether the string whose opening quote is at `quote` (`code` gives the text's code units, or
  * bytes) may end a path built from a folder known only when the code runs, which the scanner
@@ -261,26 +276,13 @@ export function mayImportAt(bytes: Uint8Array, quote: number): boolean {
 export function rootedAt(code: (i: number) => number | undefined, quote: number): boolean {
   if (code(quote) === 0x60 /* ` */)
     return code(quote + 1) === 0x24 /* $ */ && code(quote + 2) === 0x7b /* { */
-  let i = quote - 1
-  const skipSpace = (): void => {
-    while (i >= 0 && isSpaceByte(code(i))) i--
-  }
-  skipSpace()
-  if (code(i) === 0x2b /* + */) return true
-  while (code(i) === 0x2c /* , */) {
-    i--
-    skipSpace()
-    const c = code(i)
-    if (c !== 0x27 /* ' */ && c !== 0x22 /* " */) return true
-    do i--
-    while (i >= 0 && code(i) !== c)
-    if (i < 0 || code(i - 1) === 0x5c /* \ */) return true
-    i--
-    skipSpace()
-  }
+  const walk = stringArgumentsBefore(code, quote)
+  if (!walk || walk.afterComma) return true
+  let i = walk.at
+  if (code(i) === 0x2b /* + */) return !walk.crossed
   if (code(i) !== 0x28 /* ( */) return false
   i--
-  skipSpace()
+  while (i >= 0 && isSpaceByte(code(i))) i--
   const word = 'resolve'
   for (let k = word.length - 1; k >= 0; k--, i--) if (code(i) !== word.charCodeAt(k)) return false
   return true
@@ -291,6 +293,10 @@ function rootedSpec(spec: string): string {
   return afterLastHole(spec).replace(/^(?:\.{0,2}\/)+/, '')
 }
 
+/**
+ * Whether the string whose opening quote is at `quote` is an import's specifier: after `from`,
+ * `import`, `require(` or `import(` (nothing but spaces between).
+ */
 export function importedAt(text: string, quote: number): boolean {
   let i = quote - 1
   while (i >= 0 && isSpace(text[i])) i--
@@ -362,27 +368,13 @@ export function namedImportAt(text: string, quote: number): Set<string> | undefi
 /**
  * Whether the string whose opening quote is at `quote` may be an argument after the folder in a
  * call the scanner joins from it: `, 'pm'` after `__dirname` (or `import.meta.dirname`), with only
- * other quoted strings between. A comment or an escaped quote in the way may hide one: yes.
+ * other quoted strings between. A comment, or a quote in the way that cannot be matched, may
+ * hide one: yes.
  */
 export function joinedToFolder(text: string, quote: number): boolean {
-  let i = quote - 1
-  const skipSpace = (): void => {
-    while (i >= 0 && isSpace(text[i])) i--
-  }
-  for (;;) {
-    skipSpace()
-    if (text[i] === '/') return true
-    if (text[i] !== ',') return false
-    i--
-    skipSpace()
-    const c = text[i]
-    if (c === '/') return true
-    if (c !== "'" && c !== '"') return text.endsWith('dirname', i + 1)
-    const open = text.lastIndexOf(c, i - 1)
-    if (open < 0) return false
-    if (text[open - 1] === '\\' || text.lastIndexOf('\\', i) > open) return true
-    i = open - 1
-  }
+  const walk = stringArgumentsBefore(i => text.charCodeAt(i), quote)
+  if (!walk || text[walk.at] === '/') return true
+  return walk.afterComma && text.endsWith('dirname', walk.at + 1)
 }
 
 /** The hashes under which the strings whose last segment is `name` (or its stem) are filed. */
