@@ -4939,6 +4939,8 @@ class JsScanner {
                     const eq = word !== 'import' ? k - 1 : this.is(k - 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3, 'await') ? k - 2 : -1;
                     this.builtPath(k + 1, close > k && eq >= 0 ? this.destructuredBindings(k, eq, close) : null);
                 }
+                else if (this.mockCall(k, prevDot) || this.requireResolve(k, prevDot))
+                    this.builtPath(k + 1, null);
                 continue;
             }
             if ((word === 'require' || requires?.has(word)) &&
@@ -4967,16 +4969,22 @@ class JsScanner {
                 if (!record.names)
                     this.noteModuleLocal(record, awaited ? this.requiredAs(k, k - 2) : this.thenParameter(k));
             }
-            else if (prevDot &&
-                MOCK_METHODS.has(word) &&
-                (this.is(k - 2, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3, 'jest') || this.is(k - 2, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3, 'vi'))) {
+            else if (this.mockCall(k, prevDot)) {
                 this.scan_.imports.push({ spec, kind: 'mock', names: null });
             }
-            else if (prevDot && word === 'resolve' && this.is(k - 2, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3, 'require')) {
+            else if (this.requireResolve(k, prevDot)) {
                 this.scan_.imports.push({ spec, kind: this.foldedToFolder(k) ? 'folder' : 'require', names: null });
             }
         }
         this.scan_.strings = [...strings].slice(0, 300);
+    }
+    /** `jest.mock(…)`, `vi.importActual(…)` and the like, at `k` (see MOCK_METHODS). */
+    mockCall(k, prevDot) {
+        return (prevDot && MOCK_METHODS.has(this.t(k)) && (this.is(k - 2, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3, 'jest') || this.is(k - 2, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3, 'vi')));
+    }
+    /** `require.resolve(…)`, with `resolve` at `k`. */
+    requireResolve(k, prevDot) {
+        return prevDot && this.t(k) === 'resolve' && this.is(k - 2, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3, 'require');
     }
     /**
      * `dirname(require.resolve(spec))`, with `resolve` at `k`: the call's value is only the folder
@@ -5012,11 +5020,20 @@ class JsScanner {
         const path = relativePath(jscodeshift ? ['..', parts[0]] : parts);
         if (path === undefined)
             return;
-        const calleeStart = this.is(at - 3, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '.') && this.is(at - 4, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3) ? at - 4 : at - 2;
+        // `path.join(`, `require('path').join(`, `join(`.
+        const calleeStart = !this.is(at - 3, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '.')
+            ? at - 2
+            : this.is(at - 4, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3)
+                ? at - 4
+                : this.is(at - 4, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, ')') && this.is(at - 5, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .STRING */ .An) && this.is(at - 7, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3, 'require')
+                    ? at - 7
+                    : at - 2;
+        const loader = calleeStart - 2;
         const required = (callee === 'join' || callee === 'resolve') &&
             this.is(calleeStart - 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '(') &&
-            this.is(calleeStart - 2, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3, 'require') &&
-            !this.is(calleeStart - 3, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '.');
+            ((this.is(loader, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3, 'require') && !this.is(loader - 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '.')) ||
+                this.mockCall(loader, this.readAsMember(loader)) ||
+                this.requireResolve(loader, this.readAsMember(loader)));
         if (jscodeshift || required)
             this.scan_.imports.push({ spec: path, kind: 'require', names: null });
         else
@@ -5088,8 +5105,11 @@ class JsScanner {
             push(parts, this.isFolder(from, first + 1) ? 'require' : 'rooted');
             return;
         }
-        // `path.join(ROOT, 'src', 'a')`, `resolve(process.cwd(), 'src/a')`, `resolve('src/a')`.
+        // `path.join(ROOT, 'src', 'a')`, `resolve(process.cwd(), 'src/a')`, `resolve('src/a')`,
+        // `require('path').join(…)`.
         let callee = from;
+        if (this.is(from, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3, 'require') && this.is(from + 2, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .STRING */ .An) && this.is(from + 3, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, ')'))
+            callee = this.is(from + 4, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '.') ? from + 5 : from;
         while (this.is(callee, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3) && this.is(callee + 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '.'))
             callee += 2;
         const word = this.t(callee);

@@ -421,10 +421,20 @@ describe('JS/TS scanner: imports and exports', () => {
       'require(`${ROOT}/src/${name}`)',
       'require(path.join(ROOT, name))',
       "require(ROOT + 'l')",
-      "require(x.resolve('..'))",
-      "require.resolve(path.resolve('src/m'))"
+      "require(x.resolve('..'))"
     ])
       expect(imports(none)).toEqual([])
+    // Handed to require.resolve or a mock helper, it names the module too.
+    expect(imports("require.resolve(path.resolve('src/m'))")).toEqual(rooted('src/m'))
+    expect(imports("jest.requireActual(require('path').join(ROOT, 'src/n'))")).toEqual([
+      ...rooted('src/n'),
+      { spec: 'path', kind: 'require', names: null }
+    ])
+    expect(imports('vi.importActual(`${ROOT}/src/o`)')).toEqual(rooted('src/o'))
+    expect(imports("jest.doMock(require('node:path').resolve(__dirname, '../p'))")).toEqual([
+      { spec: 'node:path', kind: 'require', names: null },
+      { spec: '../p', kind: 'require', names: null }
+    ])
     // What a destructuring takes.
     const taken = scanJs("const { a, b: c } = require(join(ROOT, 'src/a'))\n", 'test/x.test.js').imports
     expect(taken).toEqual([

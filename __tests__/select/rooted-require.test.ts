@@ -3,8 +3,9 @@
  * (`path.resolve('src/a')`, `process.cwd() + '/src/c'`), from a root of their own
  * (`path.join(ROOT, 'src/d')`, `` `${ROOT}/src/e` ``) or from their folder by concatenation
  * (`__dirname + '/../src/f'`), or held in a name first (`const file = join(ROOT, 'src/g');
- * require(file)`). A change to the module selects the test, and a change elsewhere
- * does not. Checked against a real run of the suite (node --test, run from the package's folder).
+ * require(file)`); or that hand such a path to `require.resolve`, `jest.requireActual` or
+ * `jest.doMock`. A change to the module selects the test, and a change elsewhere does not.
+ * Checked against a real run of the suite (node --test run from the package's folder, and jest).
  */
 import { afterAll, describe, it } from '@jest/globals'
 import { cleanupAll } from '../support/git-repo.js'
@@ -36,6 +37,7 @@ const FILES = {
   'src/g.js': 'exports.total = (n) => n * 2\n',
   'src/h.js': 'exports.total = (n) => n * 2\n',
   'src/i.js': 'exports.total = (n) => n * 2\n',
+  'src/j.js': 'exports.total = (n) => n * 2\n',
   'src/other.js': 'exports.total = (n) => n * 2\n',
   'src/two.js': "exports.total = (n) => n * 2\nexports.label = () => 'EUR'\n",
   'test/a.test.js': test('a', "require(path.resolve('src/a'))"),
@@ -48,6 +50,7 @@ const FILES = {
   // A name that holds the path, wherever it is declared.
   'test/g.test.js': test('g', 'require(file)', "const file = path.join(ROOT, 'src/g')"),
   'test/h.test.js': test('h', 'require(file)', "const file = path.resolve(__dirname, '../src/h')"),
+  'test/j.test.js': test('j', "require(require.resolve(path.join(ROOT, 'src/j')))"),
   'test/i.test.js': test(
     'i',
     'load()',
@@ -70,6 +73,7 @@ describe('a require of a path built at run time', () => {
     ['src/g.js', ['test/g.test.js']],
     ['src/h.js', ['test/h.test.js']],
     ['src/i.js', ['test/i.test.js']],
+    ['src/j.js', ['test/j.test.js']],
     ['src/other.js', ['test/other.test.js']]
   ])('a change to %s selects the test that fails', async (file, failing) => {
     await expectEditSelects(FILES, [file as keyof typeof FILES, 'n * 2', 'n * 3'], failing, failing)
@@ -83,5 +87,54 @@ describe('a require of a path built at run time', () => {
       ['test/two.test.js']
     )
     await expectEditSelects(FILES, ['src/two.js', "'EUR'", "'USD'"], [], [])
+  })
+})
+
+const JEST_FILES = {
+  'package.json': JSON.stringify({ name: 'built-mocks', scripts: { test: 'jest' } }),
+  'src/a.js': 'exports.total = (n) => n * 2\n',
+  'src/b.js': 'exports.total = (n) => n * 2\n',
+  'src/c.js': 'exports.total = (n) => n * 2\n',
+  'src/d.js': 'exports.total = (n) => n * 2\n',
+  'src/other.js': 'exports.total = (n) => n * 2\n',
+  'test/actual.test.js': [
+    "const path = require('path')",
+    "const ROOT = path.join(__dirname, '..')",
+    "const { total } = jest.requireActual(path.join(ROOT, 'src/a'))",
+    "test('a', () => expect(total(2)).toBe(4))",
+    ''
+  ].join('\n'),
+  'test/template.test.js': [
+    "const ROOT = require('path').resolve(__dirname, '..')",
+    'const { total } = jest.requireActual(`${ROOT}/src/b`)',
+    "test('b', () => expect(total(2)).toBe(4))",
+    ''
+  ].join('\n'),
+  // A mock of the module that keeps the real one's members, all by a name that holds the path.
+  'test/mocked.test.js': [
+    "const file = require('path').join(__dirname, '..', 'src', 'c')",
+    'jest.doMock(file, () => ({ ...jest.requireActual(file), extra: 1 }))',
+    'const { total, extra } = jest.requireMock(file)',
+    "test('c', () => expect(total(2) + extra).toBe(5))",
+    ''
+  ].join('\n'),
+  'test/folder.test.js': [
+    "const { total } = jest.requireActual(require('path').resolve(__dirname, '../src/d'))",
+    "test('d', () => expect(total(2)).toBe(4))",
+    ''
+  ].join('\n'),
+  'test/other.test.js':
+    "const { total } = require('../src/other')\ntest('other', () => expect(total(2)).toBe(4))\n"
+}
+
+describe('a jest helper given a path built at run time', () => {
+  it.each([
+    ['src/a.js', ['test/actual.test.js']],
+    ['src/b.js', ['test/template.test.js']],
+    ['src/c.js', ['test/mocked.test.js']],
+    ['src/d.js', ['test/folder.test.js']],
+    ['src/other.js', ['test/other.test.js']]
+  ])('a change to %s selects the test that fails', async (file, failing) => {
+    await expectEditSelects(JEST_FILES, [file as keyof typeof JEST_FILES, 'n * 2', 'n * 3'], failing, failing)
   })
 })

@@ -445,7 +445,7 @@ class JsScanner {
           const close = this.match[k + 1] as number
           const eq = word !== 'import' ? k - 1 : this.is(k - 1, IDENT, 'await') ? k - 2 : -1
           this.builtPath(k + 1, close > k && eq >= 0 ? this.destructuredBindings(k, eq, close) : null)
-        }
+        } else if (this.mockCall(k, prevDot) || this.requireResolve(k, prevDot)) this.builtPath(k + 1, null)
         continue
       }
       if (
@@ -473,17 +473,25 @@ class JsScanner {
         this.scan_.imports.push(record)
         if (!record.names)
           this.noteModuleLocal(record, awaited ? this.requiredAs(k, k - 2) : this.thenParameter(k))
-      } else if (
-        prevDot &&
-        MOCK_METHODS.has(word as string) &&
-        (this.is(k - 2, IDENT, 'jest') || this.is(k - 2, IDENT, 'vi'))
-      ) {
+      } else if (this.mockCall(k, prevDot)) {
         this.scan_.imports.push({ spec, kind: 'mock', names: null })
-      } else if (prevDot && word === 'resolve' && this.is(k - 2, IDENT, 'require')) {
+      } else if (this.requireResolve(k, prevDot)) {
         this.scan_.imports.push({ spec, kind: this.foldedToFolder(k) ? 'folder' : 'require', names: null })
       }
     }
     this.scan_.strings = [...strings].slice(0, 300)
+  }
+
+  /** `jest.mock(…)`, `vi.importActual(…)` and the like, at `k` (see MOCK_METHODS). */
+  private mockCall(k: number, prevDot: boolean): boolean {
+    return (
+      prevDot && MOCK_METHODS.has(this.t(k)) && (this.is(k - 2, IDENT, 'jest') || this.is(k - 2, IDENT, 'vi'))
+    )
+  }
+
+  /** `require.resolve(…)`, with `resolve` at `k`. */
+  private requireResolve(k: number, prevDot: boolean): boolean {
+    return prevDot && this.t(k) === 'resolve' && this.is(k - 2, IDENT, 'require')
   }
 
   /**
@@ -522,12 +530,21 @@ class JsScanner {
     const jscodeshift = callee === 'defineTest' || callee === 'runTest'
     const path = relativePath(jscodeshift ? ['..', parts[0] as string] : parts)
     if (path === undefined) return
-    const calleeStart = this.is(at - 3, PUNCT, '.') && this.is(at - 4, IDENT) ? at - 4 : at - 2
+    // `path.join(`, `require('path').join(`, `join(`.
+    const calleeStart = !this.is(at - 3, PUNCT, '.')
+      ? at - 2
+      : this.is(at - 4, IDENT)
+        ? at - 4
+        : this.is(at - 4, PUNCT, ')') && this.is(at - 5, STRING) && this.is(at - 7, IDENT, 'require')
+          ? at - 7
+          : at - 2
+    const loader = calleeStart - 2
     const required =
       (callee === 'join' || callee === 'resolve') &&
       this.is(calleeStart - 1, PUNCT, '(') &&
-      this.is(calleeStart - 2, IDENT, 'require') &&
-      !this.is(calleeStart - 3, PUNCT, '.')
+      ((this.is(loader, IDENT, 'require') && !this.is(loader - 1, PUNCT, '.')) ||
+        this.mockCall(loader, this.readAsMember(loader)) ||
+        this.requireResolve(loader, this.readAsMember(loader)))
     if (jscodeshift || required) this.scan_.imports.push({ spec: path, kind: 'require', names: null })
     else strings.add(path)
   }
@@ -590,8 +607,11 @@ class JsScanner {
       push(parts, this.isFolder(from, first + 1) ? 'require' : 'rooted')
       return
     }
-    // `path.join(ROOT, 'src', 'a')`, `resolve(process.cwd(), 'src/a')`, `resolve('src/a')`.
+    // `path.join(ROOT, 'src', 'a')`, `resolve(process.cwd(), 'src/a')`, `resolve('src/a')`,
+    // `require('path').join(…)`.
     let callee = from
+    if (this.is(from, IDENT, 'require') && this.is(from + 2, STRING) && this.is(from + 3, PUNCT, ')'))
+      callee = this.is(from + 4, PUNCT, '.') ? from + 5 : from
     while (this.is(callee, IDENT) && this.is(callee + 1, PUNCT, '.')) callee += 2
     const word = this.t(callee)
     if (!this.is(callee, IDENT) || (word !== 'join' && word !== 'resolve')) return
