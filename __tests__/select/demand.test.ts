@@ -10,6 +10,7 @@ import { Git } from '../../src/ports/git.js'
 import { streamLogger } from '../../src/ports/log.js'
 import {
   exportableWords,
+  holedPattern,
   importedAt,
   joinedToFolder,
   mayImportAt,
@@ -19,6 +20,8 @@ import {
   quotedCandidates
 } from '../../src/select/demand.js'
 import { lastSegment } from '../../src/select/quick-pass.js'
+import { globMatcher } from '../../src/select/glob-imports.js'
+import { scanJs } from '../../src/select/js-scanner.js'
 import { selectTests, type SelectResult } from '../../src/select/index.js'
 import { generateProject, rng } from '../../scripts/select-gen.mjs'
 import { cleanupAll, createRepo, makeTempDir, runGit } from '../support/git-repo.js'
@@ -91,6 +94,74 @@ describe('quoted candidates', () => {
     expect(rooted("jest.mock('./a')", "'./a'")).toBe(false)
     expect(rooted('require(`./${name}/a`)', '`./${name}/a`')).toBe(false)
     expect(rooted("x === 'a'", "'a'")).toBe(false)
+  })
+
+  it('gives the strings a path goes on past a pattern that holds every file the scanner loads by it', () => {
+    /** The patterns of the strings of `text`, in text and in bytes alike. */
+    const patterns = (text: string): string[] => {
+      const bytes = Buffer.from(text)
+      const found: string[] = []
+      for (const match of text.matchAll(/(['"`])((?:(?!\1).)*)\1/g)) {
+        const [quoted, , spec] = match as unknown as [string, string, string]
+        const close = match.index + quoted.length - 1
+        const pattern = holedPattern(spec, i => text.charCodeAt(i), match.index, close)
+        expect(holedPattern(spec, i => bytes[i], match.index, close)).toBe(pattern)
+        if (pattern !== undefined) found.push(pattern)
+      }
+      return found
+    }
+    expect(patterns("require(ROOT + '/src/rules/' + name)")).toEqual(['/src/rules/**'])
+    expect(patterns("require(join(ROOT, 'src', 'steps', name))")).toEqual(['/steps/**'])
+    expect(patterns("require(join(__dirname, '..', name))")).toEqual(['./../**'])
+    expect(patterns("require(__dirname + '/' + name)")).toEqual(['./**'])
+    expect(patterns('require(`${ROOT}/src/${kind}/x.js`)')).toEqual(['/src/**/x.js'])
+    expect(patterns('require(`${__dirname}/../rules/${name}`)')).toEqual(['./../rules/**'])
+    // Nothing goes on past it: no pattern.
+    for (const none of [
+      "require('./a')",
+      "join(ROOT, 'a', 'b')",
+      "f('a')",
+      "['a']",
+      'require(`${ROOT}/src/a`)',
+      'require(`${ROOT}/${name}`)',
+      'log(`${a}-${b}`)'
+    ])
+      expect(patterns(none)).toEqual([])
+    // Every file the scanner's pattern loads, one of these loads too.
+    const from = 'test/unit/x.test.js'
+    const files = [
+      'src/rules/one.js',
+      'lib/src/rules/two.js',
+      'src/views/home.js',
+      'src/views/nested/home.js',
+      'test/fixtures/a.json',
+      'test/unit/b.js',
+      'test/rules/c.js',
+      'src/a.js'
+    ]
+    const sources = [
+      "require(path.join(__dirname, '../../src/rules', name))",
+      "require(path.join(__dirname, '..', 'fixtures', name))",
+      "const file = path.join(__dirname, '..', 'rules', n); require(file)",
+      'require(`${ROOT}/src/${kind}/home.js`)',
+      'require(`${__dirname}/${name}`)',
+      "require(ROOT + '/src/' + name + '.js')",
+      "require(__dirname + '/../../src/views/' + name)",
+      "require('../../src/rules/' + name)",
+      "require(path.resolve('src', name))"
+    ]
+    for (const source of sources) {
+      const globs = scanJs(source, from).imports.filter(record => record.kind === 'glob')
+      expect([source, globs.length > 0]).toEqual([source, true])
+      const wide = patterns(source)
+      for (const file of files)
+        if (globs.some(glob => globMatcher(from, glob.spec)?.loads(file)))
+          expect([source, file, wide.some(pattern => globMatcher(from, pattern)?.loads(file))]).toEqual([
+            source,
+            file,
+            true
+          ])
+    }
   })
 
   it('tells the strings the scanner may read as imports from operands, elements and later arguments', () => {

@@ -413,17 +413,31 @@ describe('JS/TS scanner: imports and exports', () => {
     expect(imports("require(path.join(__dirname, 'i'))")).toEqual([
       { spec: './i', kind: 'require', names: null }
     ])
-    // A name joined of strings alone is a package's; an absolute path, a hole at the end, or a
-    // string added to nothing leads nowhere to look.
+    // A name joined of strings alone is a package's; an absolute path, a hole alone after an
+    // unknown folder, or a string added to nothing leads nowhere to look.
     for (const none of [
       "require(path.join('src', 'j'))",
       "require(path.resolve('/tmp/k'))",
-      'require(`${ROOT}/src/${name}`)',
+      'require(`${ROOT}/${name}`)',
+      "require(ROOT + '/' + name)",
       'require(path.join(ROOT, name))',
       "require(ROOT + 'l')",
       "require(x.resolve('..'))"
     ])
       expect(imports(none)).toEqual([])
+    // A hole after a folder: every file under it, from the file's folder or from any.
+    const glob = (spec: string) => [{ spec, kind: 'glob', names: null }]
+    expect(imports('require(`${ROOT}/src/${name}`)')).toEqual(glob('/src/**'))
+    expect(imports('require(`${ROOT}/src/${kind}/x.js`)')).toEqual(glob('/src/**/x.js'))
+    expect(imports('require(`${__dirname}/../rules/${name}`)')).toEqual(glob('./../rules/**'))
+    expect(imports("require(path.join(ROOT, 'src', 'steps', name))")).toEqual(glob('/src/steps/**'))
+    expect(imports("require(path.resolve('src', name))")).toEqual(glob('/src/**'))
+    expect(imports("require(path.join(__dirname, '../src/rules', name))")).toEqual(glob('../src/rules/**'))
+    expect(imports("require(ROOT + '/src/v1.2/' + name + '.js')")).toEqual(glob('/src/v1.2/**.js'))
+    expect(imports("require(ROOT + '/my [dir]/' + name)")).toEqual([])
+    expect(imports("require(__dirname + '/' + name)")).toEqual(glob('./**'))
+    expect(imports("require('./locale/' + lang)")).toEqual(glob('./locale/**'))
+    expect(imports("require('./a' + '.js')")).toEqual([{ spec: './a.js', kind: 'require', names: null }])
     // Handed to require.resolve or a mock helper, it names the module too.
     expect(imports("require.resolve(path.resolve('src/m'))")).toEqual(rooted('src/m'))
     expect(imports("jest.requireActual(require('path').join(ROOT, 'src/n'))")).toEqual([

@@ -4623,6 +4623,13 @@ function startKey(bytes, start, end) {
 }
 /** `*`, `?`, `[` or `{`: globCandidate takes a relative path with one for a pattern. */
 const isPatternByte = (c) => c === 0x2a || c === 0x3f || c === 0x5b || c === 0x7b;
+/** Does `bytes[start..end)` hold `/${`: a template's hole after a folder (see holedPattern)? */
+function holeAfterSlash(bytes, start, end) {
+    for (let i = start; i + 2 < end; i++)
+        if (bytes[i] === 0x2f && bytes[i + 1] === 0x24 && bytes[i + 2] === 0x7b)
+            return true;
+    return false;
+}
 /** Is `bytes[dot..end)` an extension the resolver infers (`.js`, `.tsx`, `.json`, …)? */
 function inferredExtension(bytes, dot, end) {
     const length = end - dot - 1;
@@ -4652,10 +4659,11 @@ function inferredExtension(bytes, dot, end) {
 /**
  * The quick pass over one source's bytes. Each string quotedRanges would find in its text is
  * either filed in `stems` under `source` by its stemHash (ASCII text: the same hash), or handed
- * to `closer` by its byte range, when `rules` or its bytes say it needs a closer look. Returns how
- * many strings were filed.
+ * to `closer` by its byte range, when `rules` or its bytes say it needs a closer look; an argument
+ * filed that something is joined to (`join(ROOT, 'rules', name)`) is filed in `holed` too. Returns
+ * how many strings were filed.
  */
-function fileStrings(bytes, source, stems, rules, closer) {
+function fileStrings(bytes, source, stems, rules, closer, holed) {
     let filed = 0;
     for (const quote of [0x27 /* ' */, 0x22 /* " */, 0x60 /* ` */]) {
         const template = quote === 0x60;
@@ -4701,7 +4709,11 @@ function fileStrings(bytes, source, stems, rules, closer) {
                 pattern ||= isPatternByte(c);
             }
             const first = bytes[start];
-            if (high & 0x80 || (pattern && (first === 0x2e /* . */ || first === 0x2f)) /* / */) {
+            if (high & 0x80 ||
+                (pattern &&
+                    (first === 0x2e /* . */ ||
+                        first === 0x2f /* / */ ||
+                        (template && first === 0x24 /* $ */ && holeAfterSlash(bytes, start, end))))) {
                 closer(start, end);
                 continue;
             }
@@ -4717,11 +4729,63 @@ function fileStrings(bytes, source, stems, rules, closer) {
                 continue;
             }
             stems.add(hash, source);
+            if (holed && goesOnPast(bytes, end) && joinedArgument(bytes, start - 1))
+                holed.add(hash, source);
             filed++;
         }
     }
     return filed;
 }
+/**
+ * Whether something is joined or added to the string whose closing quote is at `close`
+ * (`'rules', name`, `'rules' + name`): a path may go on past it (see holedPattern).
+ */
+function goesOnPast(bytes, close) {
+    let i = close + 1;
+    while (bytes[i] === 0x20)
+        i++;
+    if (bytes[i] !== 0x2c /* , */ && bytes[i] !== 0x2b /* + */)
+        return false;
+    i++;
+    while (isSpaceByte(bytes[i]))
+        i++;
+    const next = bytes[i];
+    return (next !== undefined &&
+        next !== 0x27 &&
+        next !== 0x22 &&
+        next !== 0x60 &&
+        next !== 0x29 /* ) */ &&
+        next !== 0x5d /* ] */ &&
+        next !== 0x7d /* } */);
+}
+/**
+ * Whether the string whose opening quote is at `quote` is an argument after another, or the
+ * first of `join(` or `resolve(`: where a path built by joining may hold it.
+ */
+function joinedArgument(bytes, quote) {
+    let i = quote - 1;
+    while (isSpaceByte(bytes[i]))
+        i--;
+    if (bytes[i] === 0x2c /* , */)
+        return true;
+    if (bytes[i] !== 0x28 /* ( */)
+        return false;
+    i--;
+    while (isSpaceByte(bytes[i]))
+        i--;
+    return endsWithWord(bytes, i, JOIN) || endsWithWord(bytes, i, RESOLVE);
+}
+const JOIN = Buffer.from('join');
+const RESOLVE = Buffer.from('resolve');
+function endsWithWord(bytes, last, word) {
+    if (last + 1 < word.length)
+        return false;
+    for (let k = 0; k < word.length; k++)
+        if (bytes[last - k] !== word[word.length - 1 - k])
+            return false;
+    return true;
+}
+const isSpaceByte = (c) => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
 /** Characters that match themselves in a pattern, outside brackets. */
 const PLAIN = /^[\w@\-/#~!%&,:;<>='"`]$/;
 /**
@@ -4868,7 +4932,6 @@ const IMPORTING_CALLS = new Set([
 ]); // prettier-ignore
 /** Bytes after which a string is an operand or an element, never a specifier: = : [ + ? ! & | ; < > { } */
 const OPERAND_BEFORE = new Set([0x3d, 0x3a, 0x5b, 0x2b, 0x3f, 0x21, 0x26, 0x7c, 0x3b, 0x3c, 0x3e, 0x7b, 0x7d]);
-const isSpaceByte = (c) => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
 const isWordByte = (c) => c !== undefined &&
     ((c >= 0x61 && c <= 0x7a) ||
         (c >= 0x41 && c <= 0x5a) ||
@@ -4977,6 +5040,80 @@ function rootedAt(code, quote) {
 /** The path a rooted string (see rootedAt) leads to from some folder: `src/a` of `${ROOT}/../src/a`. */
 function rootedSpec(spec) {
     return (0,model/* afterLastHole */.Jz)(spec).replace(/^(?:\.{0,2}\/)+/, '');
+}
+/**
+ * The files a path that goes on past the string `spec` (quoted from `quote` to `close`, `code`
+ * giving the text's code units, or bytes) may lead to, as a pattern: for a string that something
+ * is added or joined to (`ROOT + '/src/rules/' + name`, `join(ROOT, 'src/rules', name)`), or a
+ * template with a hole after a `/` (`` `${ROOT}/src/rules/${name}` ``), every file under its text
+ * from any folder (or from the source's, when its text is only `.`, `..` and `/`). It holds every
+ * file the scanner's pattern for such a path holds (see JsScanner.pathIn). Undefined for any other string.
+ */
+function holedPattern(spec, code, quote, close) {
+    if (code(quote) === 0x60 /* ` */) {
+        // Relative templates are globCandidate's; the scanner reads no other that does not open with a hole.
+        if (!spec.startsWith('${') || !spec.includes('/${'))
+            return undefined;
+        const pattern = templatePattern(spec);
+        if (pattern === undefined)
+            return undefined;
+        if (/^\$\{(?:__dirname|import\.meta\.dirname)\}/.test(spec))
+            return `./${pattern.slice(2).replace(/^\//, '')}`;
+        const rooted = pattern.replace(/^\*\*/, '').replace(/^(?:\.{0,2}\/)+/, '');
+        return /[^*/]/.test(rooted) ? `/${rooted}` : undefined;
+    }
+    let i = close + 1;
+    while (isSpaceByte(code(i)))
+        i++;
+    const joint = code(i);
+    if (joint !== 0x2c /* , */ && joint !== 0x2b /* + */)
+        return undefined;
+    i++;
+    while (isSpaceByte(code(i)))
+        i++;
+    const next = code(i);
+    // `, 'b'`: another string; `, )`, `]`, `}`: nothing more.
+    if (next === undefined || [0x27, 0x22, 0x60, 0x29, 0x5d, 0x7d].includes(next))
+        return undefined;
+    if (!PATH_TEXT.test(spec))
+        return undefined;
+    const segments = spec.split('/');
+    while (segments[0] === '' || segments[0] === '.' || segments[0] === '..')
+        segments.shift();
+    const text = segments.join('/').replace(/\/+$/, '');
+    if (text !== '')
+        return `/${(0,glob_imports/* literalGlob */.Iq)(text)}/**`;
+    return `./${(0,glob_imports/* literalGlob */.Iq)(spec.replace(/^\//, ''))}/**`.replace(/\/+\*\*$/, '/**');
+}
+/** Text the scanner takes for a part of a path built (see JsScanner.pathIn): no spaces, quotes or the like. */
+const PATH_TEXT = /^[\w@.\-/]+$/;
+/**
+ * A call that the scanner reads as loading a path (require, `require.resolve`, `import()`, a jest
+ * or vitest helper) whose argument is not one string alone: the only places it reads a path that
+ * goes on past a string (see holedPattern), or a name that may hold one.
+ */
+const LOADS_BUILT_PATH = /(?:\brequire(?:\.resolve)?|\bimport|\b(?:jest|vi)\.(?:mock|doMock|unstable_mockModule|requireActual|requireMock|setMock|createMockFromModule|importActual|importMock))\s*\(\s*(?:[^'"\s)]|(['"])[^'"\n]*\1\s*[^\s)])/;
+/** A template's text with each hole as `**` and the rest escaped; undefined when a hole is not closed. */
+function templatePattern(spec) {
+    let pattern = '';
+    let literal = 0;
+    for (let i = spec.indexOf('${'); i >= 0; i = spec.indexOf('${', literal)) {
+        pattern += (0,glob_imports/* literalGlob */.Iq)(spec.slice(literal, i));
+        let depth = 0;
+        let end = i + 2;
+        for (; end < spec.length; end++) {
+            const c = spec[end];
+            if (c === '{')
+                depth++;
+            else if (c === '}' && depth-- === 0)
+                break;
+        }
+        if (end >= spec.length)
+            return undefined;
+        pattern += '**';
+        literal = end + 1;
+    }
+    return pattern + (0,glob_imports/* literalGlob */.Iq)(spec.slice(literal));
 }
 /**
  * Whether the string whose opening quote is at `quote` is an import's specifier: after `from`,
@@ -5214,6 +5351,8 @@ function demandGraph(options) {
     // JavaScript/TypeScript candidates are only filed by a hash of their last segment's stem: the
     // few sources under a name are read again when it is asked for (see resolvedUnder).
     const stems = new StemIndex(sources.length);
+    // Those a path may go on past (see holedPattern), filed again.
+    const holedStems = new StemIndex(sources.length);
     // Go imports are quoted import paths too; filed apart, as Go resolves them its own way.
     const goDistinct = new Map();
     const goBySegment = new Map();
@@ -5240,12 +5379,27 @@ function demandGraph(options) {
         }
         return found;
     };
+    const builtLoads = new Map();
+    /** Whether the source may load a path it builds (see LOADS_BUILT_PATH): else no string of it leads on past its text. */
+    const loadsBuiltPaths = (at) => {
+        let found = builtLoads.get(at);
+        if (found === undefined) {
+            const text = sources[at].blob?.toString('latin1') ?? '';
+            builtLoads.set(at, (found = LOADS_BUILT_PATH.test(text) || text.includes('createRequire')));
+        }
+        return found;
+    };
     let eagerCount = 0;
     let candidates = 0;
     let at = 0;
     /** `quote`: where the string opens in `bytes`, the source's text. */
-    const collect = (spec, bytes, quote) => {
+    const collect = (spec, bytes, quote, close) => {
         candidates++;
+        const holed = holedPattern(spec, i => bytes[i], quote, close);
+        if (holed !== undefined && loadsBuiltPaths(at)) {
+            eagerCount++;
+            pushTo(globsIn, at, holed);
+        }
         // A pattern is tried on the files asked about (see globLoaders); it may also be a plain path (a
         // `[id]` folder), filed below. Only a template with holes or a file with `import.meta.glob` has one.
         const glob = (0,glob_imports/* globCandidate */.Yx)(spec);
@@ -5317,8 +5471,8 @@ function demandGraph(options) {
         candidates += fileStrings(bytes, at, stems, rules.text, (start, end) => {
             const spec = bytes.toString('utf8', start, end);
             if (spec.length <= MAX_SPEC_LENGTH)
-                collect(spec, bytes, start - 1);
-        });
+                collect(spec, bytes, start - 1, end);
+        }, holedStems);
         if (eagerCount > maxEager)
             return undefined;
     }
@@ -5453,6 +5607,41 @@ function demandGraph(options) {
         return byTarget;
     };
     /**
+     * The sources with a string whose last segment (or its stem) is `name` and that a path goes on
+     * past (see holedPattern), with the files that pattern may lead to: the files under a folder
+     * so named. Strings that end in `/` or are templates are collect's.
+     */
+    const holedNames = new Map();
+    const holedUnder = (name) => {
+        let found = holedNames.get(name);
+        if (found)
+            return found;
+        found = [];
+        const wanted = new Set(filedHashes(name));
+        const filed = new Set([...wanted].flatMap(hash => holedStems.sourcesOf(hash)));
+        for (const at of [...filed].sort((a, b) => a - b)) {
+            const { text, ranges, hashes } = stringsOf(at);
+            for (let r = 0; r < hashes.length; r++) {
+                if (!wanted.has(hashes[r]))
+                    continue;
+                const start = ranges[2 * r];
+                const spec = text.slice(start, ranges[2 * r + 1]);
+                const segment = lastSegment(spec);
+                if (segment === undefined || (segment !== name && stemOf(segment) !== name))
+                    continue;
+                const pattern = holedPattern(spec, i => text.charCodeAt(i), start - 1, ranges[2 * r + 1]);
+                if (pattern === undefined || !loadsBuiltPaths(at))
+                    continue;
+                pushTo(globsIn, at, pattern);
+                found.push({ at, loads: resolver.globLoader(sources[at].path, pattern) });
+            }
+        }
+        holedNames.set(name, found);
+        return found;
+    };
+    /** The names of the folders `path` is in. */
+    const folderNames = (path) => path.split('/').slice(0, -1);
+    /**
      * A Go file is loaded by the other Go files of its package, and by every Go file that imports
      * its package (`go.mod` module path or `vendor/`): found by the package folder's name (or the
      * module path's last segment for a module's root package).
@@ -5540,6 +5729,10 @@ function demandGraph(options) {
         for (const { at, loads } of (globLoaders ??= globLoadersOf()))
             if (loads(target))
                 importers.add(at);
+        for (const name of folderNames(target))
+            for (const { at, loads } of holedUnder(name))
+                if (loads(target))
+                    importers.add(at);
         if (eagerPackageInto.size) {
             const dir = resolver.packageDirOf(target);
             if (dir !== undefined && resolver.packageSources(dir).has(target))
@@ -8480,7 +8673,7 @@ function metadataOnlyChange(before, after) {
  * the list of files and the project configs are the same (their fingerprint); after files were
  * added or deleted, with the same configs, what still holds is worked out (see relink.ts).
  */
-const SCANNER_VERSION = 54;
+const SCANNER_VERSION = 55;
 /** Lines read one at a time with a read of their own; after this many, the whole bulk at once. */
 const LINES_READ_ONE_BY_ONE = 256;
 /** Closes the file of a bulk that was never read in whole once nothing can read it any more. */

@@ -4623,6 +4623,8 @@ const MOCK_METHODS = new Set([
     'mock', 'doMock', 'unstable_mockModule', 'requireActual', 'requireMock', 'setMock', 'createMockFromModule',
     'importActual', 'importMock'
 ]); // prettier-ignore
+/** The text of a part of a path built that the scanner reads (see pathIn): no spaces, quotes or the like. */
+const PATH_TEXT = /^[\w@.\-/]*$/;
 /** Brace openers that are not a declaration's body (a type literal, an object in a default value). */
 const NOT_BODY_BEFORE = new Set([':', '|', '&', ',', '<', '=>', '=', '?', '(']);
 /**
@@ -4931,7 +4933,12 @@ class JsScanner {
                     kind: (0,_glob_imports_js__WEBPACK_IMPORTED_MODULE_0__/* .globCandidate */ .Yx)(pattern) ? 'glob' : 'dynamic',
                     names: null
                 });
-            const spec = this.is(k + 2, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .STRING */ .An) ? texts[k + 2] : this.plainTemplate(k + 2);
+            // A string added to (`require('./locale/' + lang)`) is the start of a path built (see builtPath).
+            const spec = this.is(k + 3, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '+')
+                ? undefined
+                : this.is(k + 2, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .STRING */ .An)
+                    ? texts[k + 2]
+                    : this.plainTemplate(k + 2);
             const prevDot = this.readAsMember(k);
             if (spec === undefined) {
                 if ((word === 'require' || word === 'import' || requires?.has(word)) && !prevDot) {
@@ -5011,10 +5018,13 @@ class JsScanner {
         if (!this.is(at - 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '(') || !this.is(at - 2, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3))
             return;
         const parts = [];
-        for (let k = at + (isMeta ? 5 : 1); this.is(k, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, ',') && this.is(k + 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .STRING */ .An); k += 2)
+        let k = at + (isMeta ? 5 : 1);
+        for (; this.is(k, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, ',') && this.is(k + 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .STRING */ .An); k += 2)
             parts.push(this.t(k + 1));
         if (parts.length === 0)
             return;
+        // `join(__dirname, 'rules', name)`: a file somewhere under the folder.
+        const holeEnded = this.is(k, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, ',') && !this.is(k + 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, ')');
         const callee = this.t(at - 2);
         const jscodeshift = callee === 'defineTest' || callee === 'runTest';
         const path = relativePath(jscodeshift ? ['..', parts[0]] : parts);
@@ -5034,7 +5044,9 @@ class JsScanner {
             ((this.is(loader, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3, 'require') && !this.is(loader - 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '.')) ||
                 this.mockCall(loader, this.readAsMember(loader)) ||
                 this.requireResolve(loader, this.readAsMember(loader)));
-        if (jscodeshift || required)
+        if (required && holeEnded)
+            this.scan_.imports.push({ spec: `${(0,_glob_imports_js__WEBPACK_IMPORTED_MODULE_0__/* .literalGlob */ .Iq)(path)}/**`, kind: 'glob', names: null });
+        else if (jscodeshift || required)
             this.scan_.imports.push({ spec: path, kind: 'require', names: null });
         else
             strings.add(path);
@@ -5085,10 +5097,24 @@ class JsScanner {
             if (spec && spec !== '..')
                 this.pushBuilt({ spec, kind, names });
         };
-        // `${ROOT}/src/a`: the text after the last hole.
-        if (this.is(from, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .TEMPLATE */ .nE, '${') && this.is(last, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .TEMPLATE */ .nE) && last > from) {
+        // A path that ends in a hole (`${ROOT}/src/rules/${name}`): every file under its text before.
+        const pushGlob = (pattern, relative) => {
+            if (relative) {
+                this.pushBuilt({ spec: `./${pattern.replace(/^\.?\//, '')}`, kind: 'glob', names });
+                return;
+            }
+            const rooted = pattern.replace(/^(?:\.{0,2}\/)+/, '');
+            // Nothing to go by but the hole: any file.
+            if (!/[^*/]/.test(rooted))
+                return;
+            this.pushBuilt({ spec: `/${rooted}`, kind: 'glob', names });
+        };
+        if (this.is(from, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .TEMPLATE */ .nE) && this.is(last, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .TEMPLATE */ .nE) && last > from) {
             const tail = this.t(last);
-            if (tail.startsWith('/'))
+            if (this.templateGlob(from, last, named, pushGlob))
+                return;
+            // `${ROOT}/src/a`: the text after the last hole.
+            if (this.t(from) === '${' && tail.startsWith('/'))
                 push([tail], this.isFolder(from + 1, last) ? 'require' : 'rooted');
             return;
         }
@@ -5096,15 +5122,26 @@ class JsScanner {
         let first = last;
         while (this.is(first, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .STRING */ .An) && this.is(first - 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '+'))
             first -= 2;
+        // `'./a' + '.js'`.
+        if (first === from && first < last && this.is(first, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .STRING */ .An)) {
+            let spec = '';
+            for (let i = first; i <= last; i += 2)
+                spec += this.t(i);
+            this.pushBuilt({ spec, kind: 'require', names });
+            return;
+        }
         if (first < last && first >= from) {
             const parts = [];
             for (let i = first + 2; i <= last; i += 2)
                 parts.push(this.t(i));
-            if (!parts[0].startsWith('/'))
+            if (parts[0].startsWith('/')) {
+                push(parts, this.isFolder(from, first + 1) ? 'require' : 'rooted');
                 return;
-            push(parts, this.isFolder(from, first + 1) ? 'require' : 'rooted');
-            return;
+            }
         }
+        // `ROOT + '/src/rules/' + name`, `__dirname + '/rules/' + name + '.js'`, `'./locale/' + lang`.
+        if (this.sumGlob(from, to, pushGlob) || first < last)
+            return;
         // `path.join(ROOT, 'src', 'a')`, `resolve(process.cwd(), 'src/a')`, `resolve('src/a')`,
         // `require('path').join(…)`.
         let callee = from;
@@ -5131,8 +5168,29 @@ class JsScanner {
         while (strings > 0 && this.isString(args[strings - 1]))
             strings--;
         const parts = args.slice(strings).map(([start]) => this.t(start));
-        if (parts.length === 0)
+        if (parts.length === 0) {
+            // `join(ROOT, 'src', 'rules', name)`: the strings before the holes at the end.
+            let end = args.length;
+            while (end > 0 && !this.isString(args[end - 1]))
+                end--;
+            let start = end;
+            while (start > 0 && this.isString(args[start - 1]))
+                start--;
+            const before = args.slice(start, end).map(([at]) => this.t(at));
+            if (before.length === 0 || (word === 'resolve' && before.some(part => part.startsWith('/'))))
+                return;
+            if (start === 0 && word === 'join')
+                return;
+            const relative = start === 1 && this.isFolder(...args[0]);
+            // From the file's folder, inside the call: pathFromFolder's.
+            if (relative && !named)
+                return;
+            if (!before.every(part => PATH_TEXT.test(part)))
+                return;
+            const path = relativePath(['.', ...before]) ?? '.';
+            pushGlob(`${(0,_glob_imports_js__WEBPACK_IMPORTED_MODULE_0__/* .literalGlob */ .Iq)(path)}/**`, relative);
             return;
+        }
         if (word === 'resolve' && parts.some(part => part.startsWith('/')))
             return;
         // All strings: joined, a name node looks up as a package; resolved, a path from the working directory.
@@ -5145,6 +5203,83 @@ class JsScanner {
             return;
         }
         push(parts, 'rooted');
+    }
+    /**
+     * A template from `from` to `last` with a hole after a `/` (`` `${ROOT}/src/rules/${name}` ``),
+     * as a pattern (each hole any text): from the file's folder when it opens with the folder
+     * (`` `${__dirname}/rules/${name}` ``) or, in a name, with `./` or `../`; else from an unknown
+     * one. False when it is not such a template. The pattern of a relative template written in the
+     * call itself is globImport's.
+     */
+    templateGlob(from, last, named, pushGlob) {
+        const pieces = [];
+        for (let i = from; i <= last; i++)
+            if (this.kinds[i] === _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .TEMPLATE */ .nE)
+                pieces.push(i);
+        // A template within a hole: not read.
+        if (pieces.slice(0, -1).some(i => !this.t(i).endsWith('${')))
+            return false;
+        if (!pieces.some(i => this.t(i).endsWith('/${')))
+            return false;
+        if (!pieces.every(i => PATH_TEXT.test(this.t(i).replace(/\$\{$/, ''))))
+            return false;
+        const head = this.t(from);
+        let relative = false;
+        let piece = 0;
+        if (head === '${') {
+            relative = this.isFolder(from + 1, pieces[1]);
+            piece = 1;
+        }
+        else if (named && /^\.{1,2}\//.test(head))
+            relative = true;
+        else
+            return false;
+        let pattern = '';
+        for (; piece < pieces.length; piece++) {
+            const text = this.t(pieces[piece]);
+            pattern += text.endsWith('${') ? `${(0,_glob_imports_js__WEBPACK_IMPORTED_MODULE_0__/* .literalGlob */ .Iq)(text.slice(0, -2))}**` : (0,_glob_imports_js__WEBPACK_IMPORTED_MODULE_0__/* .literalGlob */ .Iq)(text);
+        }
+        pushGlob(pattern, relative);
+        return true;
+    }
+    /**
+     * A sum from `from` up to `to` with a part that is not a string after a string that ends in
+     * `/` (`ROOT + '/src/rules/' + name`), as a pattern (each part that is not a string any text):
+     * from the file's folder when the sum starts with it or with `./` or `../`, else from an
+     * unknown one. False when it is not such a sum.
+     */
+    sumGlob(from, to, pushGlob) {
+        const parts = [];
+        let start = from;
+        for (let i = from; i <= to; i++) {
+            if (i === to || this.is(i, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '+')) {
+                if (i === start)
+                    return false;
+                parts.push([start, i]);
+                start = i + 1;
+            }
+            else if (this.isOpener(i) && this.match[i] > i)
+                i = this.match[i];
+        }
+        const holed = parts.some((part, p) => p > 0 &&
+            !this.isString(part) &&
+            this.isString(parts[p - 1]) &&
+            this.t(parts[p - 1][0]).endsWith('/'));
+        if (!holed || !parts.every(part => !this.isString(part) || PATH_TEXT.test(this.t(part[0]))))
+            return false;
+        const [head, ...rest] = parts;
+        let relative = this.isFolder(...head);
+        let pattern = '';
+        if (this.isString(head)) {
+            if (!/^\.{1,2}\//.test(this.t(head[0])))
+                return false;
+            relative = true;
+            pattern = (0,_glob_imports_js__WEBPACK_IMPORTED_MODULE_0__/* .literalGlob */ .Iq)(this.t(head[0]));
+        }
+        for (const part of rest)
+            pattern += this.isString(part) ? (0,_glob_imports_js__WEBPACK_IMPORTED_MODULE_0__/* .literalGlob */ .Iq)(this.t(part[0])) : '**';
+        pushGlob(pattern, relative);
+        return true;
     }
     /** The records builtPath made. */
     built = new Set();

@@ -16,7 +16,7 @@ import {
 import { afterLastHole, keptAsPath, type ModuleScan } from './model.js'
 import type { ScanKind } from './scan-blob.js'
 import { conftestsFor, dirname, loadPackage, type JestSettings } from './project.js'
-import { globCandidate } from './glob-imports.js'
+import { globCandidate, literalGlob } from './glob-imports.js'
 import { isJsFile } from './js-scanner.js'
 import { PY_MODULE_BY_NAME, PY_MODULE_PATH } from './other-scanners.js'
 import { BUILD_FOLDERS, UNREAD_ALIAS, filesOf, withoutPlatform, type Resolver } from './resolve.js'
@@ -27,6 +27,7 @@ import {
   TextRules,
   fileStrings,
   hash32,
+  isSpaceByte,
   lastSegment,
   literalStart,
   quotedRanges,
@@ -194,7 +195,6 @@ const IMPORTING_CALLS = new Set([
 ]) // prettier-ignore
 /** Bytes after which a string is an operand or an element, never a specifier: = : [ + ? ! & | ; < > { } */
 const OPERAND_BEFORE = new Set([0x3d, 0x3a, 0x5b, 0x2b, 0x3f, 0x21, 0x26, 0x7c, 0x3b, 0x3c, 0x3e, 0x7b, 0x7d])
-const isSpaceByte = (c: number | undefined): boolean => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d
 const isWordByte = (c: number | undefined): boolean =>
   c !== undefined &&
   ((c >= 0x61 && c <= 0x7a) ||
@@ -291,6 +291,78 @@ export function rootedAt(code: (i: number) => number | undefined, quote: number)
 /** The path a rooted string (see rootedAt) leads to from some folder: `src/a` of `${ROOT}/../src/a`. */
 function rootedSpec(spec: string): string {
   return afterLastHole(spec).replace(/^(?:\.{0,2}\/)+/, '')
+}
+
+/**
+ * The files a path that goes on past the string `spec` (quoted from `quote` to `close`, `code`
+ * giving the text's code units, or bytes) may lead to, as a pattern: for a string that something
+ * is added or joined to (`ROOT + '/src/rules/' + name`, `join(ROOT, 'src/rules', name)`), or a
+ * template with a hole after a `/` (`` `${ROOT}/src/rules/${name}` ``), every file under its text
+ * from any folder (or from the source's, when its text is only `.`, `..` and `/`). It holds every
+ * file the scanner's pattern for such a path holds (see JsScanner.pathIn). Undefined for any other string.
+ */
+export function holedPattern(
+  spec: string,
+  code: (i: number) => number | undefined,
+  quote: number,
+  close: number
+): string | undefined {
+  if (code(quote) === 0x60 /* ` */) {
+    // Relative templates are globCandidate's; the scanner reads no other that does not open with a hole.
+    if (!spec.startsWith('${') || !spec.includes('/${')) return undefined
+    const pattern = templatePattern(spec)
+    if (pattern === undefined) return undefined
+    if (/^\$\{(?:__dirname|import\.meta\.dirname)\}/.test(spec))
+      return `./${pattern.slice(2).replace(/^\//, '')}`
+    const rooted = pattern.replace(/^\*\*/, '').replace(/^(?:\.{0,2}\/)+/, '')
+    return /[^*/]/.test(rooted) ? `/${rooted}` : undefined
+  }
+  let i = close + 1
+  while (isSpaceByte(code(i))) i++
+  const joint = code(i)
+  if (joint !== 0x2c /* , */ && joint !== 0x2b /* + */) return undefined
+  i++
+  while (isSpaceByte(code(i))) i++
+  const next = code(i)
+  // `, 'b'`: another string; `, )`, `]`, `}`: nothing more.
+  if (next === undefined || [0x27, 0x22, 0x60, 0x29, 0x5d, 0x7d].includes(next)) return undefined
+  if (!PATH_TEXT.test(spec)) return undefined
+  const segments = spec.split('/')
+  while (segments[0] === '' || segments[0] === '.' || segments[0] === '..') segments.shift()
+  const text = segments.join('/').replace(/\/+$/, '')
+  if (text !== '') return `/${literalGlob(text)}/**`
+  return `./${literalGlob(spec.replace(/^\//, ''))}/**`.replace(/\/+\*\*$/, '/**')
+}
+
+/** Text the scanner takes for a part of a path built (see JsScanner.pathIn): no spaces, quotes or the like. */
+const PATH_TEXT = /^[\w@.\-/]+$/
+
+/**
+ * A call that the scanner reads as loading a path (require, `require.resolve`, `import()`, a jest
+ * or vitest helper) whose argument is not one string alone: the only places it reads a path that
+ * goes on past a string (see holedPattern), or a name that may hold one.
+ */
+const LOADS_BUILT_PATH =
+  /(?:\brequire(?:\.resolve)?|\bimport|\b(?:jest|vi)\.(?:mock|doMock|unstable_mockModule|requireActual|requireMock|setMock|createMockFromModule|importActual|importMock))\s*\(\s*(?:[^'"\s)]|(['"])[^'"\n]*\1\s*[^\s)])/
+
+/** A template's text with each hole as `**` and the rest escaped; undefined when a hole is not closed. */
+function templatePattern(spec: string): string | undefined {
+  let pattern = ''
+  let literal = 0
+  for (let i = spec.indexOf('${'); i >= 0; i = spec.indexOf('${', literal)) {
+    pattern += literalGlob(spec.slice(literal, i))
+    let depth = 0
+    let end = i + 2
+    for (; end < spec.length; end++) {
+      const c = spec[end]
+      if (c === '{') depth++
+      else if (c === '}' && depth-- === 0) break
+    }
+    if (end >= spec.length) return undefined
+    pattern += '**'
+    literal = end + 1
+  }
+  return pattern + literalGlob(spec.slice(literal))
 }
 
 /**
@@ -523,6 +595,8 @@ export function demandGraph(options: DemandGraphOptions): DemandGraph | undefine
   // JavaScript/TypeScript candidates are only filed by a hash of their last segment's stem: the
   // few sources under a name are read again when it is asked for (see resolvedUnder).
   const stems = new StemIndex(sources.length)
+  // Those a path may go on past (see holedPattern), filed again.
+  const holedStems = new StemIndex(sources.length)
   // Go imports are quoted import paths too; filed apart, as Go resolves them its own way.
   const goDistinct = new Map<string, Candidate>()
   const goBySegment = new Map<string, Candidate[]>()
@@ -548,12 +622,27 @@ export function demandGraph(options: DemandGraphOptions): DemandGraph | undefine
     }
     return found
   }
+  const builtLoads = new Map<number, boolean>()
+  /** Whether the source may load a path it builds (see LOADS_BUILT_PATH): else no string of it leads on past its text. */
+  const loadsBuiltPaths = (at: number): boolean => {
+    let found = builtLoads.get(at)
+    if (found === undefined) {
+      const text = (sources[at] as DemandSource).blob?.toString('latin1') ?? ''
+      builtLoads.set(at, (found = LOADS_BUILT_PATH.test(text) || text.includes('createRequire')))
+    }
+    return found
+  }
   let eagerCount = 0
   let candidates = 0
   let at = 0
   /** `quote`: where the string opens in `bytes`, the source's text. */
-  const collect = (spec: string, bytes: Uint8Array, quote: number): void => {
+  const collect = (spec: string, bytes: Uint8Array, quote: number, close: number): void => {
     candidates++
+    const holed = holedPattern(spec, i => bytes[i], quote, close)
+    if (holed !== undefined && loadsBuiltPaths(at)) {
+      eagerCount++
+      pushTo(globsIn, at, holed)
+    }
     // A pattern is tried on the files asked about (see globLoaders); it may also be a plain path (a
     // `[id]` folder), filed below. Only a template with holes or a file with `import.meta.glob` has one.
     const glob = globCandidate(spec)
@@ -613,10 +702,17 @@ export function demandGraph(options: DemandGraphOptions): DemandGraph | undefine
       continue
     }
     const bytes = source.blob
-    candidates += fileStrings(bytes, at, stems, rules.text, (start, end) => {
-      const spec = bytes.toString('utf8', start, end)
-      if (spec.length <= MAX_SPEC_LENGTH) collect(spec, bytes, start - 1)
-    })
+    candidates += fileStrings(
+      bytes,
+      at,
+      stems,
+      rules.text,
+      (start, end) => {
+        const spec = bytes.toString('utf8', start, end)
+        if (spec.length <= MAX_SPEC_LENGTH) collect(spec, bytes, start - 1, end)
+      },
+      holedStems
+    )
     if (eagerCount > maxEager) return undefined
   }
   const goModuleNames = new Map<string, string>()
@@ -755,6 +851,38 @@ export function demandGraph(options: DemandGraphOptions): DemandGraph | undefine
     return byTarget
   }
   /**
+   * The sources with a string whose last segment (or its stem) is `name` and that a path goes on
+   * past (see holedPattern), with the files that pattern may lead to: the files under a folder
+   * so named. Strings that end in `/` or are templates are collect's.
+   */
+  const holedNames = new Map<string, Array<{ at: number; loads: (file: string) => boolean }>>()
+  const holedUnder = (name: string): Array<{ at: number; loads: (file: string) => boolean }> => {
+    let found = holedNames.get(name)
+    if (found) return found
+    found = []
+    const wanted = new Set(filedHashes(name))
+    const filed = new Set([...wanted].flatMap(hash => holedStems.sourcesOf(hash)))
+    for (const at of [...filed].sort((a, b) => a - b)) {
+      const { text, ranges, hashes } = stringsOf(at)
+      for (let r = 0; r < hashes.length; r++) {
+        if (!wanted.has(hashes[r] as number)) continue
+        const start = ranges[2 * r] as number
+        const spec = text.slice(start, ranges[2 * r + 1])
+        const segment = lastSegment(spec)
+        if (segment === undefined || (segment !== name && stemOf(segment) !== name)) continue
+        const pattern = holedPattern(spec, i => text.charCodeAt(i), start - 1, ranges[2 * r + 1] as number)
+        if (pattern === undefined || !loadsBuiltPaths(at)) continue
+        pushTo(globsIn, at, pattern)
+        found.push({ at, loads: resolver.globLoader((sources[at] as DemandSource).path, pattern) })
+      }
+    }
+    holedNames.set(name, found)
+    return found
+  }
+  /** The names of the folders `path` is in. */
+  const folderNames = (path: string): string[] => path.split('/').slice(0, -1)
+
+  /**
    * A Go file is loaded by the other Go files of its package, and by every Go file that imports
    * its package (`go.mod` module path or `vendor/`): found by the package folder's name (or the
    * module path's last segment for a module's root package).
@@ -839,6 +967,8 @@ export function demandGraph(options: DemandGraphOptions): DemandGraph | undefine
     if (target.endsWith('.py')) return pythonImporters(target)
     const importers = new Set<number>([...(eagerInto.get(target) ?? []), ...(setupLoaders.get(target) ?? [])])
     for (const { at, loads } of (globLoaders ??= globLoadersOf())) if (loads(target)) importers.add(at)
+    for (const name of folderNames(target))
+      for (const { at, loads } of holedUnder(name)) if (loads(target)) importers.add(at)
     if (eagerPackageInto.size) {
       const dir = resolver.packageDirOf(target)
       if (dir !== undefined && resolver.packageSources(dir).has(target))

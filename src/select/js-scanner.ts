@@ -102,6 +102,8 @@ const MOCK_METHODS = new Set([
   'mock', 'doMock', 'unstable_mockModule', 'requireActual', 'requireMock', 'setMock', 'createMockFromModule',
   'importActual', 'importMock'
 ]) // prettier-ignore
+/** The text of a part of a path built that the scanner reads (see pathIn): no spaces, quotes or the like. */
+const PATH_TEXT = /^[\w@.\-/]*$/
 /** Brace openers that are not a declaration's body (a type literal, an object in a default value). */
 const NOT_BODY_BEFORE = new Set([':', '|', '&', ',', '<', '=>', '=', '?', '('])
 
@@ -438,7 +440,12 @@ class JsScanner {
           kind: globCandidate(pattern) ? 'glob' : 'dynamic',
           names: null
         })
-      const spec = this.is(k + 2, STRING) ? texts[k + 2] : this.plainTemplate(k + 2)
+      // A string added to (`require('./locale/' + lang)`) is the start of a path built (see builtPath).
+      const spec = this.is(k + 3, PUNCT, '+')
+        ? undefined
+        : this.is(k + 2, STRING)
+          ? texts[k + 2]
+          : this.plainTemplate(k + 2)
       const prevDot = this.readAsMember(k)
       if (spec === undefined) {
         if ((word === 'require' || word === 'import' || requires?.has(word)) && !prevDot) {
@@ -523,9 +530,11 @@ class JsScanner {
       return
     if (!this.is(at - 1, PUNCT, '(') || !this.is(at - 2, IDENT)) return
     const parts: string[] = []
-    for (let k = at + (isMeta ? 5 : 1); this.is(k, PUNCT, ',') && this.is(k + 1, STRING); k += 2)
-      parts.push(this.t(k + 1))
+    let k = at + (isMeta ? 5 : 1)
+    for (; this.is(k, PUNCT, ',') && this.is(k + 1, STRING); k += 2) parts.push(this.t(k + 1))
     if (parts.length === 0) return
+    // `join(__dirname, 'rules', name)`: a file somewhere under the folder.
+    const holeEnded = this.is(k, PUNCT, ',') && !this.is(k + 1, PUNCT, ')')
     const callee = this.t(at - 2)
     const jscodeshift = callee === 'defineTest' || callee === 'runTest'
     const path = relativePath(jscodeshift ? ['..', parts[0] as string] : parts)
@@ -545,7 +554,9 @@ class JsScanner {
       ((this.is(loader, IDENT, 'require') && !this.is(loader - 1, PUNCT, '.')) ||
         this.mockCall(loader, this.readAsMember(loader)) ||
         this.requireResolve(loader, this.readAsMember(loader)))
-    if (jscodeshift || required) this.scan_.imports.push({ spec: path, kind: 'require', names: null })
+    if (required && holeEnded)
+      this.scan_.imports.push({ spec: `${literalGlob(path)}/**`, kind: 'glob', names: null })
+    else if (jscodeshift || required) this.scan_.imports.push({ spec: path, kind: 'require', names: null })
     else strings.add(path)
   }
 
@@ -591,22 +602,45 @@ class JsScanner {
       const spec = kind === 'rooted' ? path?.replace(/^(?:\.{1,2}\/)+/, '') : path
       if (spec && spec !== '..') this.pushBuilt({ spec, kind, names })
     }
-    // `${ROOT}/src/a`: the text after the last hole.
-    if (this.is(from, TEMPLATE, '${') && this.is(last, TEMPLATE) && last > from) {
+    // A path that ends in a hole (`${ROOT}/src/rules/${name}`): every file under its text before.
+    const pushGlob = (pattern: string, relative: boolean): void => {
+      if (relative) {
+        this.pushBuilt({ spec: `./${pattern.replace(/^\.?\//, '')}`, kind: 'glob', names })
+        return
+      }
+      const rooted = pattern.replace(/^(?:\.{0,2}\/)+/, '')
+      // Nothing to go by but the hole: any file.
+      if (!/[^*/]/.test(rooted)) return
+      this.pushBuilt({ spec: `/${rooted}`, kind: 'glob', names })
+    }
+    if (this.is(from, TEMPLATE) && this.is(last, TEMPLATE) && last > from) {
       const tail = this.t(last)
-      if (tail.startsWith('/')) push([tail], this.isFolder(from + 1, last) ? 'require' : 'rooted')
+      if (this.templateGlob(from, last, named, pushGlob)) return
+      // `${ROOT}/src/a`: the text after the last hole.
+      if (this.t(from) === '${' && tail.startsWith('/'))
+        push([tail], this.isFolder(from + 1, last) ? 'require' : 'rooted')
       return
     }
     // `ROOT + '/src/a'`, `process.cwd() + '/src' + '/a'`.
     let first = last
     while (this.is(first, STRING) && this.is(first - 1, PUNCT, '+')) first -= 2
+    // `'./a' + '.js'`.
+    if (first === from && first < last && this.is(first, STRING)) {
+      let spec = ''
+      for (let i = first; i <= last; i += 2) spec += this.t(i)
+      this.pushBuilt({ spec, kind: 'require', names })
+      return
+    }
     if (first < last && first >= from) {
       const parts: string[] = []
       for (let i = first + 2; i <= last; i += 2) parts.push(this.t(i))
-      if (!(parts[0] as string).startsWith('/')) return
-      push(parts, this.isFolder(from, first + 1) ? 'require' : 'rooted')
-      return
+      if ((parts[0] as string).startsWith('/')) {
+        push(parts, this.isFolder(from, first + 1) ? 'require' : 'rooted')
+        return
+      }
     }
+    // `ROOT + '/src/rules/' + name`, `__dirname + '/rules/' + name + '.js'`, `'./locale/' + lang`.
+    if (this.sumGlob(from, to, pushGlob) || first < last) return
     // `path.join(ROOT, 'src', 'a')`, `resolve(process.cwd(), 'src/a')`, `resolve('src/a')`,
     // `require('path').join(…)`.
     let callee = from
@@ -626,7 +660,23 @@ class JsScanner {
     let strings = args.length
     while (strings > 0 && this.isString(args[strings - 1] as [number, number])) strings--
     const parts = args.slice(strings).map(([start]) => this.t(start))
-    if (parts.length === 0) return
+    if (parts.length === 0) {
+      // `join(ROOT, 'src', 'rules', name)`: the strings before the holes at the end.
+      let end = args.length
+      while (end > 0 && !this.isString(args[end - 1] as [number, number])) end--
+      let start = end
+      while (start > 0 && this.isString(args[start - 1] as [number, number])) start--
+      const before = args.slice(start, end).map(([at]) => this.t(at))
+      if (before.length === 0 || (word === 'resolve' && before.some(part => part.startsWith('/')))) return
+      if (start === 0 && word === 'join') return
+      const relative = start === 1 && this.isFolder(...(args[0] as [number, number]))
+      // From the file's folder, inside the call: pathFromFolder's.
+      if (relative && !named) return
+      if (!before.every(part => PATH_TEXT.test(part))) return
+      const path = relativePath(['.', ...before]) ?? '.'
+      pushGlob(`${literalGlob(path)}/**`, relative)
+      return
+    }
     if (word === 'resolve' && parts.some(part => part.startsWith('/'))) return
     // All strings: joined, a name node looks up as a package; resolved, a path from the working directory.
     if (strings === 0 && word === 'join') return
@@ -636,6 +686,79 @@ class JsScanner {
       return
     }
     push(parts, 'rooted')
+  }
+
+  /**
+   * A template from `from` to `last` with a hole after a `/` (`` `${ROOT}/src/rules/${name}` ``),
+   * as a pattern (each hole any text): from the file's folder when it opens with the folder
+   * (`` `${__dirname}/rules/${name}` ``) or, in a name, with `./` or `../`; else from an unknown
+   * one. False when it is not such a template. The pattern of a relative template written in the
+   * call itself is globImport's.
+   */
+  private templateGlob(
+    from: number,
+    last: number,
+    named: boolean,
+    pushGlob: (pattern: string, relative: boolean) => void
+  ): boolean {
+    const pieces: number[] = []
+    for (let i = from; i <= last; i++) if (this.kinds[i] === TEMPLATE) pieces.push(i)
+    // A template within a hole: not read.
+    if (pieces.slice(0, -1).some(i => !this.t(i).endsWith('${'))) return false
+    if (!pieces.some(i => this.t(i).endsWith('/${'))) return false
+    if (!pieces.every(i => PATH_TEXT.test(this.t(i).replace(/\$\{$/, '')))) return false
+    const head = this.t(from)
+    let relative = false
+    let piece = 0
+    if (head === '${') {
+      relative = this.isFolder(from + 1, pieces[1] as number)
+      piece = 1
+    } else if (named && /^\.{1,2}\//.test(head)) relative = true
+    else return false
+    let pattern = ''
+    for (; piece < pieces.length; piece++) {
+      const text = this.t(pieces[piece] as number)
+      pattern += text.endsWith('${') ? `${literalGlob(text.slice(0, -2))}**` : literalGlob(text)
+    }
+    pushGlob(pattern, relative)
+    return true
+  }
+
+  /**
+   * A sum from `from` up to `to` with a part that is not a string after a string that ends in
+   * `/` (`ROOT + '/src/rules/' + name`), as a pattern (each part that is not a string any text):
+   * from the file's folder when the sum starts with it or with `./` or `../`, else from an
+   * unknown one. False when it is not such a sum.
+   */
+  private sumGlob(from: number, to: number, pushGlob: (pattern: string, relative: boolean) => void): boolean {
+    const parts: Array<[number, number]> = []
+    let start = from
+    for (let i = from; i <= to; i++) {
+      if (i === to || this.is(i, PUNCT, '+')) {
+        if (i === start) return false
+        parts.push([start, i])
+        start = i + 1
+      } else if (this.isOpener(i) && (this.match[i] as number) > i) i = this.match[i] as number
+    }
+    const holed = parts.some(
+      (part, p) =>
+        p > 0 &&
+        !this.isString(part) &&
+        this.isString(parts[p - 1] as [number, number]) &&
+        this.t((parts[p - 1] as [number, number])[0]).endsWith('/')
+    )
+    if (!holed || !parts.every(part => !this.isString(part) || PATH_TEXT.test(this.t(part[0])))) return false
+    const [head, ...rest] = parts as [[number, number], ...Array<[number, number]>]
+    let relative = this.isFolder(...head)
+    let pattern = ''
+    if (this.isString(head)) {
+      if (!/^\.{1,2}\//.test(this.t(head[0]))) return false
+      relative = true
+      pattern = literalGlob(this.t(head[0]))
+    }
+    for (const part of rest) pattern += this.isString(part) ? literalGlob(this.t(part[0])) : '**'
+    pushGlob(pattern, relative)
+    return true
   }
 
   /** The records builtPath made. */

@@ -185,6 +185,13 @@ function startKey(bytes: Uint8Array, start: number, end: number): number {
 /** `*`, `?`, `[` or `{`: globCandidate takes a relative path with one for a pattern. */
 const isPatternByte = (c: number): boolean => c === 0x2a || c === 0x3f || c === 0x5b || c === 0x7b
 
+/** Does `bytes[start..end)` hold `/${`: a template's hole after a folder (see holedPattern)? */
+function holeAfterSlash(bytes: Uint8Array, start: number, end: number): boolean {
+  for (let i = start; i + 2 < end; i++)
+    if (bytes[i] === 0x2f && bytes[i + 1] === 0x24 && bytes[i + 2] === 0x7b) return true
+  return false
+}
+
 /** Is `bytes[dot..end)` an extension the resolver infers (`.js`, `.tsx`, `.json`, …)? */
 function inferredExtension(bytes: Uint8Array, dot: number, end: number): boolean {
   const length = end - dot - 1
@@ -212,15 +219,17 @@ function inferredExtension(bytes: Uint8Array, dot: number, end: number): boolean
 /**
  * The quick pass over one source's bytes. Each string quotedRanges would find in its text is
  * either filed in `stems` under `source` by its stemHash (ASCII text: the same hash), or handed
- * to `closer` by its byte range, when `rules` or its bytes say it needs a closer look. Returns how
- * many strings were filed.
+ * to `closer` by its byte range, when `rules` or its bytes say it needs a closer look; an argument
+ * filed that something is joined to (`join(ROOT, 'rules', name)`) is filed in `holed` too. Returns
+ * how many strings were filed.
  */
 export function fileStrings(
   bytes: Buffer,
   source: number,
   stems: StemIndex,
   rules: TextRules,
-  closer: (start: number, end: number) => void
+  closer: (start: number, end: number) => void,
+  holed?: StemIndex
 ): number {
   let filed = 0
   for (const quote of [0x27 /* ' */, 0x22 /* " */, 0x60 /* ` */]) {
@@ -262,7 +271,13 @@ export function fileStrings(
         pattern ||= isPatternByte(c)
       }
       const first = bytes[start] as number
-      if (high & 0x80 || (pattern && (first === 0x2e /* . */ || first === 0x2f)) /* / */) {
+      if (
+        high & 0x80 ||
+        (pattern &&
+          (first === 0x2e /* . */ ||
+            first === 0x2f /* / */ ||
+            (template && first === 0x24 /* $ */ && holeAfterSlash(bytes, start, end))))
+      ) {
         closer(start, end)
         continue
       }
@@ -276,11 +291,59 @@ export function fileStrings(
         continue
       }
       stems.add(hash, source)
+      if (holed && goesOnPast(bytes, end) && joinedArgument(bytes, start - 1)) holed.add(hash, source)
       filed++
     }
   }
   return filed
 }
+
+/**
+ * Whether something is joined or added to the string whose closing quote is at `close`
+ * (`'rules', name`, `'rules' + name`): a path may go on past it (see holedPattern).
+ */
+function goesOnPast(bytes: Uint8Array, close: number): boolean {
+  let i = close + 1
+  while (bytes[i] === 0x20) i++
+  if (bytes[i] !== 0x2c /* , */ && bytes[i] !== 0x2b /* + */) return false
+  i++
+  while (isSpaceByte(bytes[i])) i++
+  const next = bytes[i]
+  return (
+    next !== undefined &&
+    next !== 0x27 &&
+    next !== 0x22 &&
+    next !== 0x60 &&
+    next !== 0x29 /* ) */ &&
+    next !== 0x5d /* ] */ &&
+    next !== 0x7d /* } */
+  )
+}
+
+/**
+ * Whether the string whose opening quote is at `quote` is an argument after another, or the
+ * first of `join(` or `resolve(`: where a path built by joining may hold it.
+ */
+function joinedArgument(bytes: Uint8Array, quote: number): boolean {
+  let i = quote - 1
+  while (isSpaceByte(bytes[i])) i--
+  if (bytes[i] === 0x2c /* , */) return true
+  if (bytes[i] !== 0x28 /* ( */) return false
+  i--
+  while (isSpaceByte(bytes[i])) i--
+  return endsWithWord(bytes, i, JOIN) || endsWithWord(bytes, i, RESOLVE)
+}
+
+const JOIN = Buffer.from('join')
+const RESOLVE = Buffer.from('resolve')
+function endsWithWord(bytes: Uint8Array, last: number, word: Uint8Array): boolean {
+  if (last + 1 < word.length) return false
+  for (let k = 0; k < word.length; k++) if (bytes[last - k] !== word[word.length - 1 - k]) return false
+  return true
+}
+
+export const isSpaceByte = (c: number | undefined): boolean =>
+  c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d
 
 /** Characters that match themselves in a pattern, outside brackets. */
 const PLAIN = /^[\w@\-/#~!%&,:;<>='"`]$/
