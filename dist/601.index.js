@@ -4532,7 +4532,8 @@ function tokenize(src, jsx, positions = false) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Mn: () => (/* binding */ isJsFile),
 /* harmony export */   On: () => (/* binding */ symbolSpans),
-/* harmony export */   jg: () => (/* binding */ scanJs)
+/* harmony export */   jg: () => (/* binding */ scanJs),
+/* harmony export */   oK: () => (/* binding */ MOCK_METHODS)
 /* harmony export */ });
 /* harmony import */ var _glob_imports_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(12903);
 /* harmony import */ var _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(40614);
@@ -4623,8 +4624,6 @@ const MOCK_METHODS = new Set([
     'mock', 'doMock', 'unstable_mockModule', 'requireActual', 'requireMock', 'setMock', 'createMockFromModule',
     'importActual', 'importMock'
 ]); // prettier-ignore
-/** The text of a part of a path built that the scanner reads (see pathIn): no spaces, quotes or the like. */
-const PATH_TEXT = /^[\w@.\-/]*$/;
 /** Brace openers that are not a declaration's body (a type literal, an object in a default value). */
 const NOT_BODY_BEFORE = new Set([':', '|', '&', ',', '<', '=>', '=', '?', '(']);
 /**
@@ -5118,30 +5117,27 @@ class JsScanner {
                 push([tail], this.isFolder(from + 1, last) ? 'require' : 'rooted');
             return;
         }
-        // `ROOT + '/src/a'`, `process.cwd() + '/src' + '/a'`.
-        let first = last;
-        while (this.is(first, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .STRING */ .An) && this.is(first - 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '+'))
-            first -= 2;
-        // `'./a' + '.js'`.
-        if (first === from && first < last && this.is(first, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .STRING */ .An)) {
-            let spec = '';
-            for (let i = first; i <= last; i += 2)
-                spec += this.t(i);
-            this.pushBuilt({ spec, kind: 'require', names });
-            return;
-        }
-        if (first < last && first >= from) {
-            const parts = [];
-            for (let i = first + 2; i <= last; i += 2)
-                parts.push(this.t(i));
-            if (parts[0].startsWith('/')) {
-                push(parts, this.isFolder(from, first + 1) ? 'require' : 'rooted');
+        const terms = this.termsOf(from, to);
+        if (terms.length > 1) {
+            const texts = terms.map(term => (this.isString(term) ? this.t(term[0]) : undefined));
+            // `'./a' + '.js'`.
+            if (texts.every(text => text !== undefined)) {
+                this.pushBuilt({ spec: texts.join(''), kind: 'require', names });
                 return;
             }
-        }
-        // `ROOT + '/src/rules/' + name`, `__dirname + '/rules/' + name + '.js'`, `'./locale/' + lang`.
-        if (this.sumGlob(from, to, pushGlob) || first < last)
+            // `ROOT + '/src/a'`, `process.cwd() + '/src' + '/a'`: the strings after the last other term.
+            let strings = terms.length;
+            while (texts[strings - 1] !== undefined)
+                strings--;
+            const tail = texts.slice(strings);
+            if (tail[0]?.startsWith('/')) {
+                push(tail, strings === 1 && this.isFolder(...terms[0]) ? 'require' : 'rooted');
+                return;
+            }
+            // `ROOT + '/src/rules/' + name`, `__dirname + '/rules/' + name + '.js'`, `'./locale/' + lang`.
+            this.sumGlob(terms, texts, pushGlob);
             return;
+        }
         // `path.join(ROOT, 'src', 'a')`, `resolve(process.cwd(), 'src/a')`, `resolve('src/a')`,
         // `require('path').join(…)`.
         let callee = from;
@@ -5185,7 +5181,7 @@ class JsScanner {
             // From the file's folder, inside the call: pathFromFolder's.
             if (relative && !named)
                 return;
-            if (!before.every(part => PATH_TEXT.test(part)))
+            if (!before.every(part => _model_js__WEBPACK_IMPORTED_MODULE_2__/* .PATH_TEXT */ ._i.test(part)))
                 return;
             const path = relativePath(['.', ...before]) ?? '.';
             pushGlob(`${(0,_glob_imports_js__WEBPACK_IMPORTED_MODULE_0__/* .literalGlob */ .Iq)(path)}/**`, relative);
@@ -5221,7 +5217,7 @@ class JsScanner {
             return false;
         if (!pieces.some(i => this.t(i).endsWith('/${')))
             return false;
-        if (!pieces.every(i => PATH_TEXT.test(this.t(i).replace(/\$\{$/, ''))))
+        if (!pieces.every(i => _model_js__WEBPACK_IMPORTED_MODULE_2__/* .PATH_TEXT */ ._i.test(this.t(i).replace(/\$\{$/, ''))))
             return false;
         const head = this.t(from);
         let relative = false;
@@ -5242,44 +5238,40 @@ class JsScanner {
         pushGlob(pattern, relative);
         return true;
     }
-    /**
-     * A sum from `from` up to `to` with a part that is not a string after a string that ends in
-     * `/` (`ROOT + '/src/rules/' + name`), as a pattern (each part that is not a string any text):
-     * from the file's folder when the sum starts with it or with `./` or `../`, else from an
-     * unknown one. False when it is not such a sum.
-     */
-    sumGlob(from, to, pushGlob) {
-        const parts = [];
+    /** The terms of a sum from `from` up to `to` (`a + 'b' + f(c)`): one, or none when a `+` has nothing on a side. */
+    termsOf(from, to) {
+        const terms = [];
         let start = from;
         for (let i = from; i <= to; i++) {
             if (i === to || this.is(i, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '+')) {
                 if (i === start)
-                    return false;
-                parts.push([start, i]);
+                    return [];
+                terms.push([start, i]);
                 start = i + 1;
             }
             else if (this.isOpener(i) && this.match[i] > i)
                 i = this.match[i];
         }
-        const holed = parts.some((part, p) => p > 0 &&
-            !this.isString(part) &&
-            this.isString(parts[p - 1]) &&
-            this.t(parts[p - 1][0]).endsWith('/'));
-        if (!holed || !parts.every(part => !this.isString(part) || PATH_TEXT.test(this.t(part[0]))))
-            return false;
-        const [head, ...rest] = parts;
-        let relative = this.isFolder(...head);
-        let pattern = '';
-        if (this.isString(head)) {
-            if (!/^\.{1,2}\//.test(this.t(head[0])))
-                return false;
-            relative = true;
-            pattern = (0,_glob_imports_js__WEBPACK_IMPORTED_MODULE_0__/* .literalGlob */ .Iq)(this.t(head[0]));
-        }
-        for (const part of rest)
-            pattern += this.isString(part) ? (0,_glob_imports_js__WEBPACK_IMPORTED_MODULE_0__/* .literalGlob */ .Iq)(this.t(part[0])) : '**';
+        return terms;
+    }
+    /**
+     * A sum (its `terms`, and the `texts` of those that are strings) with a term that is not a
+     * string after a string that ends in `/` (`ROOT + '/src/rules/' + name`), as a pattern (each
+     * term that is not a string any text): from the file's folder when the sum starts with it or
+     * with `./` or `../`, else from an unknown one.
+     */
+    sumGlob(terms, texts, pushGlob) {
+        const holed = texts.some((text, t) => t > 0 && text === undefined && texts[t - 1]?.endsWith('/'));
+        if (!holed || !texts.every(text => text === undefined || _model_js__WEBPACK_IMPORTED_MODULE_2__/* .PATH_TEXT */ ._i.test(text)))
+            return;
+        const head = texts[0];
+        if (head !== undefined && !/^\.{1,2}\//.test(head))
+            return;
+        const relative = head !== undefined || this.isFolder(...terms[0]);
+        let pattern = head === undefined ? '' : (0,_glob_imports_js__WEBPACK_IMPORTED_MODULE_0__/* .literalGlob */ .Iq)(head);
+        for (const text of texts.slice(1))
+            pattern += text === undefined ? '**' : (0,_glob_imports_js__WEBPACK_IMPORTED_MODULE_0__/* .literalGlob */ .Iq)(text);
         pushGlob(pattern, relative);
-        return true;
     }
     /** The records builtPath made. */
     built = new Set();
@@ -7422,6 +7414,7 @@ function relativePath(segments) {
 /* harmony export */   Sc: () => (/* binding */ JS_EXTENSION),
 /* harmony export */   ZV: () => (/* binding */ own),
 /* harmony export */   _V: () => (/* binding */ keptAsPath),
+/* harmony export */   _i: () => (/* binding */ PATH_TEXT),
 /* harmony export */   qj: () => (/* binding */ hashText),
 /* harmony export */   se: () => (/* binding */ MODULE_SYMBOL)
 /* harmony export */ });
@@ -7437,6 +7430,8 @@ const JS_EXTENSION = /\.[cm]?[jt]sx?$/;
 const isJsLike = (path) => JS_EXTENSION.test(path);
 /** A string that may be a path: kept from a scan (`ModuleScan.strings`) to find what it names. */
 const PATH_LIKE = /^(?:\.{0,2}\/)?[\w@.-]+(?:\/[\w@.-]+)*\/?$/;
+/** The text of a part of a path built at run time that a scan reads: no spaces, quotes or the like. */
+const PATH_TEXT = /^[\w@.\-/]*$/;
 /** Whether a scan keeps a string literal in `strings`: it is PATH_LIKE and has a `.`, `/`, `_` or `-`. */
 const keptAsPath = (value) => value.length >= 2 && value.length <= 200 && PATH_LIKE.test(value) && /[./_-]/.test(value);
 /**

@@ -4665,6 +4665,7 @@ function inferredExtension(bytes, dot, end) {
  */
 function fileStrings(bytes, source, stems, rules, closer, holed) {
     let filed = 0;
+    const byteAt = (i) => bytes[i];
     for (const quote of [0x27 /* ' */, 0x22 /* " */, 0x60 /* ` */]) {
         const template = quote === 0x60;
         let at = bytes.indexOf(quote);
@@ -4729,7 +4730,7 @@ function fileStrings(bytes, source, stems, rules, closer, holed) {
                 continue;
             }
             stems.add(hash, source);
-            if (holed && goesOnPast(bytes, end) && joinedArgument(bytes, start - 1))
+            if (holed && goesOnPast(byteAt, end) && joinedArgument(bytes, start - 1))
                 holed.add(hash, source);
             filed++;
         }
@@ -4737,19 +4738,21 @@ function fileStrings(bytes, source, stems, rules, closer, holed) {
     return filed;
 }
 /**
- * Whether something is joined or added to the string whose closing quote is at `close`
- * (`'rules', name`, `'rules' + name`): a path may go on past it (see holedPattern).
+ * Whether something is joined or added to the string whose closing quote is at `close` (`code`
+ * gives the text's code units, or bytes): `'rules', name`, `'rules' + name`, not `'a', 'b'` nor
+ * `'a')`. A path may go on past it (see holedPattern).
  */
-function goesOnPast(bytes, close) {
+function goesOnPast(code, close) {
     let i = close + 1;
-    while (bytes[i] === 0x20)
+    while (isSpaceByte(code(i)))
         i++;
-    if (bytes[i] !== 0x2c /* , */ && bytes[i] !== 0x2b /* + */)
+    const joint = code(i);
+    if (joint !== 0x2c /* , */ && joint !== 0x2b /* + */)
         return false;
     i++;
-    while (isSpaceByte(bytes[i]))
+    while (isSpaceByte(code(i)))
         i++;
-    const next = bytes[i];
+    const next = code(i);
     return (next !== undefined &&
         next !== 0x27 &&
         next !== 0x22 &&
@@ -5062,20 +5065,7 @@ function holedPattern(spec, code, quote, close) {
         const rooted = pattern.replace(/^\*\*/, '').replace(/^(?:\.{0,2}\/)+/, '');
         return /[^*/]/.test(rooted) ? `/${rooted}` : undefined;
     }
-    let i = close + 1;
-    while (isSpaceByte(code(i)))
-        i++;
-    const joint = code(i);
-    if (joint !== 0x2c /* , */ && joint !== 0x2b /* + */)
-        return undefined;
-    i++;
-    while (isSpaceByte(code(i)))
-        i++;
-    const next = code(i);
-    // `, 'b'`: another string; `, )`, `]`, `}`: nothing more.
-    if (next === undefined || [0x27, 0x22, 0x60, 0x29, 0x5d, 0x7d].includes(next))
-        return undefined;
-    if (!PATH_TEXT.test(spec))
+    if (!goesOnPast(code, close) || !model/* PATH_TEXT */._i.test(spec))
         return undefined;
     const segments = spec.split('/');
     while (segments[0] === '' || segments[0] === '.' || segments[0] === '..')
@@ -5085,14 +5075,13 @@ function holedPattern(spec, code, quote, close) {
         return `/${(0,glob_imports/* literalGlob */.Iq)(text)}/**`;
     return `./${(0,glob_imports/* literalGlob */.Iq)(spec.replace(/^\//, ''))}/**`.replace(/\/+\*\*$/, '/**');
 }
-/** Text the scanner takes for a part of a path built (see JsScanner.pathIn): no spaces, quotes or the like. */
-const PATH_TEXT = /^[\w@.\-/]+$/;
 /**
  * A call that the scanner reads as loading a path (require, `require.resolve`, `import()`, a jest
  * or vitest helper) whose argument is not one string alone: the only places it reads a path that
  * goes on past a string (see holedPattern), or a name that may hold one.
  */
-const LOADS_BUILT_PATH = /(?:\brequire(?:\.resolve)?|\bimport|\b(?:jest|vi)\.(?:mock|doMock|unstable_mockModule|requireActual|requireMock|setMock|createMockFromModule|importActual|importMock))\s*\(\s*(?:[^'"\s)]|(['"])[^'"\n]*\1\s*[^\s)])/;
+const LOADS_BUILT_PATH = new RegExp(String.raw `(?:\brequire(?:\.resolve)?|\bimport|\b(?:jest|vi)\.(?:${[...js_scanner/* MOCK_METHODS */.oK].join('|')}))` +
+    String.raw `\s*\(\s*(?:[^'"\s)]|(['"])[^'"\n]*\1\s*[^\s)])`);
 /** A template's text with each hole as `**` and the rest escaped; undefined when a hole is not closed. */
 function templatePattern(spec) {
     let pattern = '';
@@ -5565,44 +5554,57 @@ function demandGraph(options) {
     const fromFolderUnder = new Map();
     // The candidates whose last segment (or its stem) is a name, resolved once: target → the sources
     // that import it. The sources filed under the name's hashes are read again for them.
+    /**
+     * Each string whose last segment (or its stem) is `name`, of the sources `index` files under its
+     * hashes, in source order: `visit(at, spec, text, start)`, `start` where the string starts in its
+     * source's `text` (after the quote).
+     */
+    const eachStringNamed = (index, name, visit) => {
+        const wanted = new Set(filedHashes(name));
+        const filed = new Set([...wanted].flatMap(hash => index.sourcesOf(hash)));
+        for (const at of [...filed].sort((a, b) => a - b)) {
+            const { text, ranges, hashes } = stringsOf(at);
+            for (let r = 0; r < hashes.length; r++) {
+                if (!wanted.has(hashes[r]))
+                    continue;
+                const start = ranges[2 * r];
+                const spec = text.slice(start, ranges[2 * r + 1]);
+                const segment = lastSegment(spec);
+                if (segment !== undefined && (segment === name || stemOf(segment) === name))
+                    visit(at, spec, text, start);
+            }
+        }
+    };
     const resolvedNames = new Map();
     const resolvedUnder = (name) => {
         let byTarget = resolvedNames.get(name);
         if (byTarget)
             return byTarget;
-        byTarget = new Map();
-        const wanted = new Set(filedHashes(name));
-        const filed = new Set([...wanted].flatMap(hash => stems.sourcesOf(hash)));
-        for (const at of [...filed].sort((a, b) => a - b)) {
+        const found = (byTarget = new Map());
+        // A string resolved up front that resolves here too is found again: no harm, it imports it.
+        let seen = new Set();
+        let seenIn = -1;
+        eachStringNamed(stems, name, (at, spec, text, start) => {
             const source = sources[at];
-            // A string resolved up front that resolves here too is found again: no harm, it imports it.
-            const { text, ranges, hashes } = stringsOf(at);
-            const seen = new Set();
-            for (let r = 0; r < hashes.length; r++) {
-                if (!wanted.has(hashes[r]))
-                    continue;
-                const spec = text.slice(ranges[2 * r], ranges[2 * r + 1]);
-                const segment = lastSegment(spec);
-                if (segment === undefined || (segment !== name && stemOf(segment) !== name))
-                    continue;
-                if (fromFolderUnder.get(name)?.at(-1) !== at &&
-                    joinedToFolder(text, ranges[2 * r] - 1) &&
-                    namesFromFolder(at))
-                    pushTo(fromFolderUnder, name, at);
-                if (seen.has(spec))
-                    continue;
-                seen.add(spec);
-                const resolution = resolver.resolveJs(source.path, spec);
-                if ('file' in resolution)
-                    for (const file of filesOf(resolution))
-                        pushTo(byTarget, file, at);
-                for (const file of resolver.namedSources(source.path, spec))
-                    pushTo(byTarget, file, at);
-                if (rootedAt(i => text.charCodeAt(i), ranges[2 * r] - 1))
-                    for (const file of resolver.fromAnyFolder(rootedSpec(spec)))
-                        pushTo(byTarget, file, at);
+            if (seenIn !== at) {
+                seen = new Set();
+                seenIn = at;
             }
-        }
+            if (fromFolderUnder.get(name)?.at(-1) !== at && joinedToFolder(text, start - 1) && namesFromFolder(at))
+                pushTo(fromFolderUnder, name, at);
+            if (seen.has(spec))
+                return;
+            seen.add(spec);
+            const resolution = resolver.resolveJs(source.path, spec);
+            if ('file' in resolution)
+                for (const file of filesOf(resolution))
+                    pushTo(found, file, at);
+            for (const file of resolver.namedSources(source.path, spec))
+                pushTo(found, file, at);
+            if (rootedAt(i => text.charCodeAt(i), start - 1))
+                for (const file of resolver.fromAnyFolder(rootedSpec(spec)))
+                    pushTo(found, file, at);
+        });
         resolvedNames.set(name, byTarget);
         return byTarget;
     };
@@ -5616,26 +5618,14 @@ function demandGraph(options) {
         let found = holedNames.get(name);
         if (found)
             return found;
-        found = [];
-        const wanted = new Set(filedHashes(name));
-        const filed = new Set([...wanted].flatMap(hash => holedStems.sourcesOf(hash)));
-        for (const at of [...filed].sort((a, b) => a - b)) {
-            const { text, ranges, hashes } = stringsOf(at);
-            for (let r = 0; r < hashes.length; r++) {
-                if (!wanted.has(hashes[r]))
-                    continue;
-                const start = ranges[2 * r];
-                const spec = text.slice(start, ranges[2 * r + 1]);
-                const segment = lastSegment(spec);
-                if (segment === undefined || (segment !== name && stemOf(segment) !== name))
-                    continue;
-                const pattern = holedPattern(spec, i => text.charCodeAt(i), start - 1, ranges[2 * r + 1]);
-                if (pattern === undefined || !loadsBuiltPaths(at))
-                    continue;
-                pushTo(globsIn, at, pattern);
-                found.push({ at, loads: resolver.globLoader(sources[at].path, pattern) });
-            }
-        }
+        const loaders = (found = []);
+        eachStringNamed(holedStems, name, (at, spec, text, start) => {
+            const pattern = holedPattern(spec, i => text.charCodeAt(i), start - 1, start + spec.length);
+            if (pattern === undefined || !loadsBuiltPaths(at))
+                return;
+            pushTo(globsIn, at, pattern);
+            loaders.push({ at, loads: resolver.globLoader(sources[at].path, pattern) });
+        });
         holedNames.set(name, found);
         return found;
     };

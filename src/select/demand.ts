@@ -13,11 +13,11 @@ import {
   type GraphNode,
   type Naming
 } from './graph.js'
-import { afterLastHole, keptAsPath, type ModuleScan } from './model.js'
+import { PATH_TEXT, afterLastHole, keptAsPath, type ModuleScan } from './model.js'
 import type { ScanKind } from './scan-blob.js'
 import { conftestsFor, dirname, loadPackage, type JestSettings } from './project.js'
 import { globCandidate, literalGlob } from './glob-imports.js'
-import { isJsFile } from './js-scanner.js'
+import { MOCK_METHODS, isJsFile } from './js-scanner.js'
 import { PY_MODULE_BY_NAME, PY_MODULE_PATH } from './other-scanners.js'
 import { BUILD_FOLDERS, UNREAD_ALIAS, filesOf, withoutPlatform, type Resolver } from './resolve.js'
 import {
@@ -26,6 +26,7 @@ import {
   StemIndex,
   TextRules,
   fileStrings,
+  goesOnPast,
   hash32,
   isSpaceByte,
   lastSegment,
@@ -317,16 +318,7 @@ export function holedPattern(
     const rooted = pattern.replace(/^\*\*/, '').replace(/^(?:\.{0,2}\/)+/, '')
     return /[^*/]/.test(rooted) ? `/${rooted}` : undefined
   }
-  let i = close + 1
-  while (isSpaceByte(code(i))) i++
-  const joint = code(i)
-  if (joint !== 0x2c /* , */ && joint !== 0x2b /* + */) return undefined
-  i++
-  while (isSpaceByte(code(i))) i++
-  const next = code(i)
-  // `, 'b'`: another string; `, )`, `]`, `}`: nothing more.
-  if (next === undefined || [0x27, 0x22, 0x60, 0x29, 0x5d, 0x7d].includes(next)) return undefined
-  if (!PATH_TEXT.test(spec)) return undefined
+  if (!goesOnPast(code, close) || !PATH_TEXT.test(spec)) return undefined
   const segments = spec.split('/')
   while (segments[0] === '' || segments[0] === '.' || segments[0] === '..') segments.shift()
   const text = segments.join('/').replace(/\/+$/, '')
@@ -334,16 +326,15 @@ export function holedPattern(
   return `./${literalGlob(spec.replace(/^\//, ''))}/**`.replace(/\/+\*\*$/, '/**')
 }
 
-/** Text the scanner takes for a part of a path built (see JsScanner.pathIn): no spaces, quotes or the like. */
-const PATH_TEXT = /^[\w@.\-/]+$/
-
 /**
  * A call that the scanner reads as loading a path (require, `require.resolve`, `import()`, a jest
  * or vitest helper) whose argument is not one string alone: the only places it reads a path that
  * goes on past a string (see holedPattern), or a name that may hold one.
  */
-const LOADS_BUILT_PATH =
-  /(?:\brequire(?:\.resolve)?|\bimport|\b(?:jest|vi)\.(?:mock|doMock|unstable_mockModule|requireActual|requireMock|setMock|createMockFromModule|importActual|importMock))\s*\(\s*(?:[^'"\s)]|(['"])[^'"\n]*\1\s*[^\s)])/
+const LOADS_BUILT_PATH = new RegExp(
+  String.raw`(?:\brequire(?:\.resolve)?|\bimport|\b(?:jest|vi)\.(?:${[...MOCK_METHODS].join('|')}))` +
+    String.raw`\s*\(\s*(?:[^'"\s)]|(['"])[^'"\n]*\1\s*[^\s)])`
+)
 
 /** A template's text with each hole as `**` and the rest escaped; undefined when a hole is not closed. */
 function templatePattern(spec: string): string | undefined {
@@ -815,38 +806,54 @@ export function demandGraph(options: DemandGraphOptions): DemandGraph | undefine
   const fromFolderUnder = new Map<string, number[]>()
   // The candidates whose last segment (or its stem) is a name, resolved once: target → the sources
   // that import it. The sources filed under the name's hashes are read again for them.
+  /**
+   * Each string whose last segment (or its stem) is `name`, of the sources `index` files under its
+   * hashes, in source order: `visit(at, spec, text, start)`, `start` where the string starts in its
+   * source's `text` (after the quote).
+   */
+  const eachStringNamed = (
+    index: StemIndex,
+    name: string,
+    visit: (at: number, spec: string, text: string, start: number) => void
+  ): void => {
+    const wanted = new Set(filedHashes(name))
+    const filed = new Set([...wanted].flatMap(hash => index.sourcesOf(hash)))
+    for (const at of [...filed].sort((a, b) => a - b)) {
+      const { text, ranges, hashes } = stringsOf(at)
+      for (let r = 0; r < hashes.length; r++) {
+        if (!wanted.has(hashes[r] as number)) continue
+        const start = ranges[2 * r] as number
+        const spec = text.slice(start, ranges[2 * r + 1])
+        const segment = lastSegment(spec)
+        if (segment !== undefined && (segment === name || stemOf(segment) === name))
+          visit(at, spec, text, start)
+      }
+    }
+  }
   const resolvedNames = new Map<string, Map<string, number[]>>()
   const resolvedUnder = (name: string): Map<string, number[]> => {
     let byTarget = resolvedNames.get(name)
     if (byTarget) return byTarget
-    byTarget = new Map()
-    const wanted = new Set(filedHashes(name))
-    const filed = new Set([...wanted].flatMap(hash => stems.sourcesOf(hash)))
-    for (const at of [...filed].sort((a, b) => a - b)) {
+    const found = (byTarget = new Map<string, number[]>())
+    // A string resolved up front that resolves here too is found again: no harm, it imports it.
+    let seen = new Set<string>()
+    let seenIn = -1
+    eachStringNamed(stems, name, (at, spec, text, start) => {
       const source = sources[at] as DemandSource
-      // A string resolved up front that resolves here too is found again: no harm, it imports it.
-      const { text, ranges, hashes } = stringsOf(at)
-      const seen = new Set<string>()
-      for (let r = 0; r < hashes.length; r++) {
-        if (!wanted.has(hashes[r] as number)) continue
-        const spec = text.slice(ranges[2 * r], ranges[2 * r + 1])
-        const segment = lastSegment(spec)
-        if (segment === undefined || (segment !== name && stemOf(segment) !== name)) continue
-        if (
-          fromFolderUnder.get(name)?.at(-1) !== at &&
-          joinedToFolder(text, (ranges[2 * r] as number) - 1) &&
-          namesFromFolder(at)
-        )
-          pushTo(fromFolderUnder, name, at)
-        if (seen.has(spec)) continue
-        seen.add(spec)
-        const resolution = resolver.resolveJs(source.path, spec)
-        if ('file' in resolution) for (const file of filesOf(resolution)) pushTo(byTarget, file, at)
-        for (const file of resolver.namedSources(source.path, spec)) pushTo(byTarget, file, at)
-        if (rootedAt(i => text.charCodeAt(i), (ranges[2 * r] as number) - 1))
-          for (const file of resolver.fromAnyFolder(rootedSpec(spec))) pushTo(byTarget, file, at)
+      if (seenIn !== at) {
+        seen = new Set()
+        seenIn = at
       }
-    }
+      if (fromFolderUnder.get(name)?.at(-1) !== at && joinedToFolder(text, start - 1) && namesFromFolder(at))
+        pushTo(fromFolderUnder, name, at)
+      if (seen.has(spec)) return
+      seen.add(spec)
+      const resolution = resolver.resolveJs(source.path, spec)
+      if ('file' in resolution) for (const file of filesOf(resolution)) pushTo(found, file, at)
+      for (const file of resolver.namedSources(source.path, spec)) pushTo(found, file, at)
+      if (rootedAt(i => text.charCodeAt(i), start - 1))
+        for (const file of resolver.fromAnyFolder(rootedSpec(spec))) pushTo(found, file, at)
+    })
     resolvedNames.set(name, byTarget)
     return byTarget
   }
@@ -859,23 +866,13 @@ export function demandGraph(options: DemandGraphOptions): DemandGraph | undefine
   const holedUnder = (name: string): Array<{ at: number; loads: (file: string) => boolean }> => {
     let found = holedNames.get(name)
     if (found) return found
-    found = []
-    const wanted = new Set(filedHashes(name))
-    const filed = new Set([...wanted].flatMap(hash => holedStems.sourcesOf(hash)))
-    for (const at of [...filed].sort((a, b) => a - b)) {
-      const { text, ranges, hashes } = stringsOf(at)
-      for (let r = 0; r < hashes.length; r++) {
-        if (!wanted.has(hashes[r] as number)) continue
-        const start = ranges[2 * r] as number
-        const spec = text.slice(start, ranges[2 * r + 1])
-        const segment = lastSegment(spec)
-        if (segment === undefined || (segment !== name && stemOf(segment) !== name)) continue
-        const pattern = holedPattern(spec, i => text.charCodeAt(i), start - 1, ranges[2 * r + 1] as number)
-        if (pattern === undefined || !loadsBuiltPaths(at)) continue
-        pushTo(globsIn, at, pattern)
-        found.push({ at, loads: resolver.globLoader((sources[at] as DemandSource).path, pattern) })
-      }
-    }
+    const loaders: Array<{ at: number; loads: (file: string) => boolean }> = (found = [])
+    eachStringNamed(holedStems, name, (at, spec, text, start) => {
+      const pattern = holedPattern(spec, i => text.charCodeAt(i), start - 1, start + spec.length)
+      if (pattern === undefined || !loadsBuiltPaths(at)) return
+      pushTo(globsIn, at, pattern)
+      loaders.push({ at, loads: resolver.globLoader((sources[at] as DemandSource).path, pattern) })
+    })
     holedNames.set(name, found)
     return found
   }

@@ -3,6 +3,7 @@ import { IDENT, JSX, NUMBER, PUNCT, REGEX, STRING, TEMPLATE, tokenize, type Toke
 import {
   MODULE_SYMBOL,
   PATH_LIKE,
+  PATH_TEXT,
   keptAsPath,
   emptyScan,
   hashText,
@@ -98,12 +99,10 @@ const MODIFIERS = new Set(['declare', 'abstract', 'async', 'default', 'export'])
 const MEMBER_MODIFIERS = new Set([
   'static', 'public', 'private', 'protected', 'readonly', 'async', 'override', 'abstract', 'declare', 'accessor'
 ]) // prettier-ignore
-const MOCK_METHODS = new Set([
+export const MOCK_METHODS = new Set([
   'mock', 'doMock', 'unstable_mockModule', 'requireActual', 'requireMock', 'setMock', 'createMockFromModule',
   'importActual', 'importMock'
 ]) // prettier-ignore
-/** The text of a part of a path built that the scanner reads (see pathIn): no spaces, quotes or the like. */
-const PATH_TEXT = /^[\w@.\-/]*$/
 /** Brace openers that are not a declaration's body (a type literal, an object in a default value). */
 const NOT_BODY_BEFORE = new Set([':', '|', '&', ',', '<', '=>', '=', '?', '('])
 
@@ -621,26 +620,26 @@ class JsScanner {
         push([tail], this.isFolder(from + 1, last) ? 'require' : 'rooted')
       return
     }
-    // `ROOT + '/src/a'`, `process.cwd() + '/src' + '/a'`.
-    let first = last
-    while (this.is(first, STRING) && this.is(first - 1, PUNCT, '+')) first -= 2
-    // `'./a' + '.js'`.
-    if (first === from && first < last && this.is(first, STRING)) {
-      let spec = ''
-      for (let i = first; i <= last; i += 2) spec += this.t(i)
-      this.pushBuilt({ spec, kind: 'require', names })
-      return
-    }
-    if (first < last && first >= from) {
-      const parts: string[] = []
-      for (let i = first + 2; i <= last; i += 2) parts.push(this.t(i))
-      if ((parts[0] as string).startsWith('/')) {
-        push(parts, this.isFolder(from, first + 1) ? 'require' : 'rooted')
+    const terms = this.termsOf(from, to)
+    if (terms.length > 1) {
+      const texts = terms.map(term => (this.isString(term) ? this.t(term[0]) : undefined))
+      // `'./a' + '.js'`.
+      if (texts.every(text => text !== undefined)) {
+        this.pushBuilt({ spec: texts.join(''), kind: 'require', names })
         return
       }
+      // `ROOT + '/src/a'`, `process.cwd() + '/src' + '/a'`: the strings after the last other term.
+      let strings = terms.length
+      while (texts[strings - 1] !== undefined) strings--
+      const tail = texts.slice(strings) as string[]
+      if (tail[0]?.startsWith('/')) {
+        push(tail, strings === 1 && this.isFolder(...(terms[0] as [number, number])) ? 'require' : 'rooted')
+        return
+      }
+      // `ROOT + '/src/rules/' + name`, `__dirname + '/rules/' + name + '.js'`, `'./locale/' + lang`.
+      this.sumGlob(terms, texts, pushGlob)
+      return
     }
-    // `ROOT + '/src/rules/' + name`, `__dirname + '/rules/' + name + '.js'`, `'./locale/' + lang`.
-    if (this.sumGlob(from, to, pushGlob) || first < last) return
     // `path.join(ROOT, 'src', 'a')`, `resolve(process.cwd(), 'src/a')`, `resolve('src/a')`,
     // `require('path').join(…)`.
     let callee = from
@@ -724,41 +723,39 @@ class JsScanner {
     return true
   }
 
-  /**
-   * A sum from `from` up to `to` with a part that is not a string after a string that ends in
-   * `/` (`ROOT + '/src/rules/' + name`), as a pattern (each part that is not a string any text):
-   * from the file's folder when the sum starts with it or with `./` or `../`, else from an
-   * unknown one. False when it is not such a sum.
-   */
-  private sumGlob(from: number, to: number, pushGlob: (pattern: string, relative: boolean) => void): boolean {
-    const parts: Array<[number, number]> = []
+  /** The terms of a sum from `from` up to `to` (`a + 'b' + f(c)`): one, or none when a `+` has nothing on a side. */
+  private termsOf(from: number, to: number): Array<[number, number]> {
+    const terms: Array<[number, number]> = []
     let start = from
     for (let i = from; i <= to; i++) {
       if (i === to || this.is(i, PUNCT, '+')) {
-        if (i === start) return false
-        parts.push([start, i])
+        if (i === start) return []
+        terms.push([start, i])
         start = i + 1
       } else if (this.isOpener(i) && (this.match[i] as number) > i) i = this.match[i] as number
     }
-    const holed = parts.some(
-      (part, p) =>
-        p > 0 &&
-        !this.isString(part) &&
-        this.isString(parts[p - 1] as [number, number]) &&
-        this.t((parts[p - 1] as [number, number])[0]).endsWith('/')
-    )
-    if (!holed || !parts.every(part => !this.isString(part) || PATH_TEXT.test(this.t(part[0])))) return false
-    const [head, ...rest] = parts as [[number, number], ...Array<[number, number]>]
-    let relative = this.isFolder(...head)
-    let pattern = ''
-    if (this.isString(head)) {
-      if (!/^\.{1,2}\//.test(this.t(head[0]))) return false
-      relative = true
-      pattern = literalGlob(this.t(head[0]))
-    }
-    for (const part of rest) pattern += this.isString(part) ? literalGlob(this.t(part[0])) : '**'
+    return terms
+  }
+
+  /**
+   * A sum (its `terms`, and the `texts` of those that are strings) with a term that is not a
+   * string after a string that ends in `/` (`ROOT + '/src/rules/' + name`), as a pattern (each
+   * term that is not a string any text): from the file's folder when the sum starts with it or
+   * with `./` or `../`, else from an unknown one.
+   */
+  private sumGlob(
+    terms: Array<[number, number]>,
+    texts: Array<string | undefined>,
+    pushGlob: (pattern: string, relative: boolean) => void
+  ): void {
+    const holed = texts.some((text, t) => t > 0 && text === undefined && texts[t - 1]?.endsWith('/'))
+    if (!holed || !texts.every(text => text === undefined || PATH_TEXT.test(text))) return
+    const head = texts[0]
+    if (head !== undefined && !/^\.{1,2}\//.test(head)) return
+    const relative = head !== undefined || this.isFolder(...(terms[0] as [number, number]))
+    let pattern = head === undefined ? '' : literalGlob(head)
+    for (const text of texts.slice(1)) pattern += text === undefined ? '**' : literalGlob(text)
     pushGlob(pattern, relative)
-    return true
   }
 
   /** The records builtPath made. */

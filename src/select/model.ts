@@ -139,6 +139,8 @@ export const isJsLike = (path: string): boolean => JS_EXTENSION.test(path)
 
 /** A string that may be a path: kept from a scan (`ModuleScan.strings`) to find what it names. */
 export const PATH_LIKE = /^(?:\.{0,2}\/)?[\w@.-]+(?:\/[\w@.-]+)*\/?$/
+/** The text of a part of a path built at run time that a scan reads: no spaces, quotes or the like. */
+export const PATH_TEXT = /^[\w@.\-/]*$/
 
 /** Whether a scan keeps a string literal in `strings`: it is PATH_LIKE and has a `.`, `/`, `_` or `-`. */
 export const keptAsPath = (value: string): boolean =>

@@ -232,6 +232,7 @@ export function fileStrings(
   holed?: StemIndex
 ): number {
   let filed = 0
+  const byteAt = (i: number): number | undefined => bytes[i]
   for (const quote of [0x27 /* ' */, 0x22 /* " */, 0x60 /* ` */]) {
     const template = quote === 0x60
     let at = bytes.indexOf(quote)
@@ -291,7 +292,7 @@ export function fileStrings(
         continue
       }
       stems.add(hash, source)
-      if (holed && goesOnPast(bytes, end) && joinedArgument(bytes, start - 1)) holed.add(hash, source)
+      if (holed && goesOnPast(byteAt, end) && joinedArgument(bytes, start - 1)) holed.add(hash, source)
       filed++
     }
   }
@@ -299,16 +300,18 @@ export function fileStrings(
 }
 
 /**
- * Whether something is joined or added to the string whose closing quote is at `close`
- * (`'rules', name`, `'rules' + name`): a path may go on past it (see holedPattern).
+ * Whether something is joined or added to the string whose closing quote is at `close` (`code`
+ * gives the text's code units, or bytes): `'rules', name`, `'rules' + name`, not `'a', 'b'` nor
+ * `'a')`. A path may go on past it (see holedPattern).
  */
-function goesOnPast(bytes: Uint8Array, close: number): boolean {
+export function goesOnPast(code: (i: number) => number | undefined, close: number): boolean {
   let i = close + 1
-  while (bytes[i] === 0x20) i++
-  if (bytes[i] !== 0x2c /* , */ && bytes[i] !== 0x2b /* + */) return false
+  while (isSpaceByte(code(i))) i++
+  const joint = code(i)
+  if (joint !== 0x2c /* , */ && joint !== 0x2b /* + */) return false
   i++
-  while (isSpaceByte(bytes[i])) i++
-  const next = bytes[i]
+  while (isSpaceByte(code(i))) i++
+  const next = code(i)
   return (
     next !== undefined &&
     next !== 0x27 &&
