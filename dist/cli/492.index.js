@@ -1868,6 +1868,20 @@ function withoutPlatform(path) {
         return undefined;
     return path.slice(0, before) + path.slice(dot);
 }
+/** The extensions an import may leave out, of the files withExtensionSiblings looks at. */
+const INFERRED_EXTENSIONS = JS_EXTENSIONS.filter(extension => extension !== '.node');
+/** `resolution` with the files `beside` gives for each file it finds, once each, among its others. */
+function withFilesBeside(resolution, beside) {
+    if (!('file' in resolution))
+        return resolution;
+    const found = filesOf(resolution);
+    let more;
+    for (const file of found)
+        for (const other of beside(file))
+            if (!found.includes(other) && !more?.includes(other))
+                (more ??= []).push(other);
+    return more ? { file: resolution.file, also: [...(resolution.also ?? []), ...more] } : resolution;
+}
 /** Test-looking paths, left out of a package's sources (see packageSources). */
 const TEST_LIKE = /(?:^|\/)(?:__tests__|__mocks__)\/|\.(?:test|spec)\.[cm]?[jt]sx?$/;
 class Resolver {
@@ -2030,24 +2044,50 @@ class Resolver {
      * (`./Button.ios`) loads that file alone.
      */
     withPlatformFiles(resolution, spec) {
-        if (!('file' in resolution))
-            return resolution;
-        const found = filesOf(resolution);
         const named = spec.slice(spec.lastIndexOf('/') + 1);
-        let more;
-        for (const file of found) {
+        return withFilesBeside(resolution, file => {
             const plain = withoutPlatform(file);
             if (plain !== undefined) {
                 const name = file.slice(file.lastIndexOf('/') + 1);
                 if (named === name || named === name.slice(0, name.lastIndexOf('.')))
-                    continue;
+                    return [];
             }
-            const stem = (plain ?? file).replace(model/* JS_EXTENSION */.Sc, '');
-            for (const other of this.platformFiles(stem))
-                if (!found.includes(other) && !more?.includes(other))
-                    (more ??= []).push(other);
+            return this.platformFiles((plain ?? file).replace(model/* JS_EXTENSION */.Sc, ''));
+        });
+    }
+    /**
+     * A resolution with the files beside each it finds that differ from it in their extension
+     * alone, when the import leaves that file's extension to the resolver: which of `./a`'s `a.ts`
+     * and `a.js` loads depends on the runner (node, jest's default moduleFileExtensions and Vite take
+     * `.js` first, TypeScript `.ts`), and which of `./a.js`'s two does too (TypeScript maps it to
+     * `a.ts`, a runner loads `a.js`). An import that names the file loads it alone.
+     */
+    withExtensionSiblings(resolution, spec) {
+        return withFilesBeside(resolution, file => {
+            const name = file.slice(file.lastIndexOf('/') + 1);
+            return spec === name || spec.endsWith(`/${name}`) ? [] : this.extensionSiblings(file);
+        });
+    }
+    siblings = new Map();
+    /**
+     * The files that differ from `file` in an extension an import may leave out, or that are the
+     * index of a folder of its path less the extension (`src/c.ts`: `src/c/index.js`); declarations aside.
+     */
+    extensionSiblings(file) {
+        const known = this.siblings.get(file);
+        if (known)
+            return known;
+        const found = [];
+        const dot = file.lastIndexOf('.');
+        if (dot > file.lastIndexOf('/') + 1 && INFERRED_EXTENSIONS.includes(file.slice(dot))) {
+            const stem = file.slice(0, dot);
+            for (const other of [stem, `${stem}/index`])
+                for (const extension of INFERRED_EXTENSIONS)
+                    if (other + extension !== file && this.exists(other + extension))
+                        found.push(other + extension);
         }
-        return more ? { file: resolution.file, also: [...(resolution.also ?? []), ...more] } : resolution;
+        this.siblings.set(file, found);
+        return found;
     }
     tryPathNoPackage(path) {
         if (this.exists(path))
@@ -2434,7 +2474,7 @@ class Resolver {
         const key = fromDir + '\u0000' + spec;
         let encoded = this.memo[key];
         if (encoded === undefined) {
-            const result = this.withPlatformFiles(this.resolveJsUncached(fromDir, spec), spec);
+            const result = this.withPlatformFiles(this.withExtensionSiblings(this.resolveJsUncached(fromDir, spec), spec), spec);
             encoded =
                 'file' in result
                     ? [result.file, ...(result.also ?? [])].join('\u0002')
@@ -8663,7 +8703,7 @@ function metadataOnlyChange(before, after) {
  * the list of files and the project configs are the same (their fingerprint); after files were
  * added or deleted, with the same configs, what still holds is worked out (see relink.ts).
  */
-const SCANNER_VERSION = 55;
+const SCANNER_VERSION = 56;
 /** Lines read one at a time with a read of their own; after this many, the whole bulk at once. */
 const LINES_READ_ONE_BY_ONE = 256;
 /** Closes the file of a bulk that was never read in whole once nothing can read it any more. */

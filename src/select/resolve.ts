@@ -94,6 +94,20 @@ export function withoutPlatform(path: string): string | undefined {
   return path.slice(0, before) + path.slice(dot)
 }
 
+/** The extensions an import may leave out, of the files withExtensionSiblings looks at. */
+const INFERRED_EXTENSIONS = JS_EXTENSIONS.filter(extension => extension !== '.node')
+
+/** `resolution` with the files `beside` gives for each file it finds, once each, among its others. */
+function withFilesBeside(resolution: Resolution, beside: (file: string) => readonly string[]): Resolution {
+  if (!('file' in resolution)) return resolution
+  const found = filesOf(resolution)
+  let more: string[] | undefined
+  for (const file of found)
+    for (const other of beside(file))
+      if (!found.includes(other) && !more?.includes(other)) (more ??= []).push(other)
+  return more ? { file: resolution.file, also: [...(resolution.also ?? []), ...more] } : resolution
+}
+
 /** Test-looking paths, left out of a package's sources (see packageSources). */
 const TEST_LIKE = /(?:^|\/)(?:__tests__|__mocks__)\/|\.(?:test|spec)\.[cm]?[jt]sx?$/
 
@@ -245,21 +259,49 @@ export class Resolver {
    * (`./Button.ios`) loads that file alone.
    */
   private withPlatformFiles(resolution: Resolution, spec: string): Resolution {
-    if (!('file' in resolution)) return resolution
-    const found = filesOf(resolution)
     const named = spec.slice(spec.lastIndexOf('/') + 1)
-    let more: string[] | undefined
-    for (const file of found) {
+    return withFilesBeside(resolution, file => {
       const plain = withoutPlatform(file)
       if (plain !== undefined) {
         const name = file.slice(file.lastIndexOf('/') + 1)
-        if (named === name || named === name.slice(0, name.lastIndexOf('.'))) continue
+        if (named === name || named === name.slice(0, name.lastIndexOf('.'))) return []
       }
-      const stem = (plain ?? file).replace(JS_EXTENSION, '')
-      for (const other of this.platformFiles(stem))
-        if (!found.includes(other) && !more?.includes(other)) (more ??= []).push(other)
+      return this.platformFiles((plain ?? file).replace(JS_EXTENSION, ''))
+    })
+  }
+
+  /**
+   * A resolution with the files beside each it finds that differ from it in their extension
+   * alone, when the import leaves that file's extension to the resolver: which of `./a`'s `a.ts`
+   * and `a.js` loads depends on the runner (node, jest's default moduleFileExtensions and Vite take
+   * `.js` first, TypeScript `.ts`), and which of `./a.js`'s two does too (TypeScript maps it to
+   * `a.ts`, a runner loads `a.js`). An import that names the file loads it alone.
+   */
+  private withExtensionSiblings(resolution: Resolution, spec: string): Resolution {
+    return withFilesBeside(resolution, file => {
+      const name = file.slice(file.lastIndexOf('/') + 1)
+      return spec === name || spec.endsWith(`/${name}`) ? [] : this.extensionSiblings(file)
+    })
+  }
+
+  private readonly siblings = new Map<string, readonly string[]>()
+  /**
+   * The files that differ from `file` in an extension an import may leave out, or that are the
+   * index of a folder of its path less the extension (`src/c.ts`: `src/c/index.js`); declarations aside.
+   */
+  private extensionSiblings(file: string): readonly string[] {
+    const known = this.siblings.get(file)
+    if (known) return known
+    const found: string[] = []
+    const dot = file.lastIndexOf('.')
+    if (dot > file.lastIndexOf('/') + 1 && INFERRED_EXTENSIONS.includes(file.slice(dot))) {
+      const stem = file.slice(0, dot)
+      for (const other of [stem, `${stem}/index`])
+        for (const extension of INFERRED_EXTENSIONS)
+          if (other + extension !== file && this.exists(other + extension)) found.push(other + extension)
     }
-    return more ? { file: resolution.file, also: [...(resolution.also ?? []), ...more] } : resolution
+    this.siblings.set(file, found)
+    return found
   }
 
   private tryPathNoPackage(path: string): string | undefined {
@@ -654,7 +696,10 @@ export class Resolver {
     const key = fromDir + '\u0000' + spec
     let encoded = this.memo[key]
     if (encoded === undefined) {
-      const result = this.withPlatformFiles(this.resolveJsUncached(fromDir, spec), spec)
+      const result = this.withPlatformFiles(
+        this.withExtensionSiblings(this.resolveJsUncached(fromDir, spec), spec),
+        spec
+      )
       encoded =
         'file' in result
           ? [result.file, ...(result.also ?? [])].join('\u0002')
