@@ -2018,6 +2018,14 @@ class Resolver {
                 return index + e;
         return this.platformFiles(index)[0];
     }
+    /**
+     * A resolution with the other files a runner may load for `spec` instead of those it finds:
+     * those with another extension (see withExtensionSiblings) and those for other platforms (see
+     * withPlatformFiles), beside each.
+     */
+    withFilesRunnersMayLoad(resolution, spec) {
+        return this.withPlatformFiles(this.withExtensionSiblings(resolution, spec), spec);
+    }
     byPlatformless;
     /** The files written for a platform whose path, less that part and the extension, is `stem`. */
     platformFiles(stem) {
@@ -2350,8 +2358,9 @@ class Resolver {
      * The files a path from a folder known only when the code runs leads to (`src/a` of
      * `require(path.resolve('src/a'))` or `require(ROOT + '/src/a')`, ImportKind `rooted`): from
      * each folder of the repository, as tryPath finds it (or, for build output that is not in the
-     * repository, its source), with the files for other platforms. Only the folders that hold the
-     * path's first segment (`src`, or `a` for `a.js`, `a.ios.ts`, `a/`) can lead anywhere.
+     * repository, its source), with the other files a runner may load (withFilesRunnersMayLoad).
+     * Only the folders that hold the path's first segment (`src`, or `a` for `a.js`, `a.ios.ts`,
+     * `a/`) can lead anywhere.
      */
     fromAnyFolder(spec) {
         let found = this.fromAnyFolderMemo.get(spec);
@@ -2370,7 +2379,7 @@ class Resolver {
             const file = this.fileOrSource((0,project/* joinPath */.uJ)(folder, spec));
             if (file === undefined)
                 continue;
-            const resolution = this.withPlatformFiles({ file }, spec);
+            const resolution = this.withFilesRunnersMayLoad({ file }, spec);
             if ('file' in resolution)
                 for (const each of filesOf(resolution))
                     files.add(each);
@@ -2474,7 +2483,7 @@ class Resolver {
         const key = fromDir + '\u0000' + spec;
         let encoded = this.memo[key];
         if (encoded === undefined) {
-            const result = this.withPlatformFiles(this.withExtensionSiblings(this.resolveJsUncached(fromDir, spec), spec), spec);
+            const result = this.withFilesRunnersMayLoad(this.resolveJsUncached(fromDir, spec), spec);
             encoded =
                 'file' in result
                     ? [result.file, ...(result.also ?? [])].join('\u0002')
@@ -8703,7 +8712,7 @@ function metadataOnlyChange(before, after) {
  * the list of files and the project configs are the same (their fingerprint); after files were
  * added or deleted, with the same configs, what still holds is worked out (see relink.ts).
  */
-const SCANNER_VERSION = 56;
+const SCANNER_VERSION = 57;
 /** Lines read one at a time with a read of their own; after this many, the whole bulk at once. */
 const LINES_READ_ONE_BY_ONE = 256;
 /** Closes the file of a bulk that was never read in whole once nothing can read it any more. */

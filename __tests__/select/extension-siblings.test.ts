@@ -45,11 +45,11 @@ describe('a file beside one that differs in its extension alone (jest)', () => {
   })
 })
 
-const test = (name: string, spec: string): string =>
+const test = (name: string, load: string): string =>
   [
     "const { test } = require('node:test')",
     "const assert = require('node:assert')",
-    `const { total } = require('${spec}')`,
+    `const { total } = ${load}`,
     `test('${name}', () => assert.strictEqual(total(2), 4))`,
     ''
   ].join('\n')
@@ -64,9 +64,13 @@ const NODE_FILES = {
   // It names the file: that one alone.
   'src/d.ts': 'export const total = (n: number): number => n * 2\n',
   'src/d.cjs': 'exports.total = (n) => n * 2\n',
-  'test/b.test.js': test('b', '../src/b'),
-  'test/c.test.js': test('c', '../src/c'),
-  'test/d.test.js': test('d', '../src/d.cjs')
+  'test/b.test.js': test('b', "require('../src/b')"),
+  'test/c.test.js': test('c', "require('../src/c')"),
+  'test/d.test.js': test('d', "require('../src/d.cjs')"),
+  // A path from the working directory (node --test runs from the package's folder).
+  'src/e.ts': 'export const total = (n: number): number => n * 2\n',
+  'src/e.js': 'exports.total = (n) => n * 2\n',
+  'test/e.test.js': test('e', "require(require('node:path').resolve('src/e'))")
 }
 
 describe('a file beside one that differs in its extension alone (node --test)', () => {
@@ -74,7 +78,8 @@ describe('a file beside one that differs in its extension alone (node --test)', 
     ['src/b.cjs', ['test/b.test.js']],
     // node knows no `.ts`: `../src/c` is the folder's index.
     ['src/c/index.js', ['test/c.test.js']],
-    ['src/d.cjs', ['test/d.test.js']]
+    ['src/d.cjs', ['test/d.test.js']],
+    ['src/e.js', ['test/e.test.js']]
   ])('a change to %s selects the test that loads it', async (file, failing) => {
     await expectEditSelects(NODE_FILES, [file as keyof typeof NODE_FILES, 'n * 2', 'n * 3'], failing, failing)
   })

@@ -235,6 +235,15 @@ export class Resolver {
     return this.platformFiles(index)[0]
   }
 
+  /**
+   * A resolution with the other files a runner may load for `spec` instead of those it finds:
+   * those with another extension (see withExtensionSiblings) and those for other platforms (see
+   * withPlatformFiles), beside each.
+   */
+  private withFilesRunnersMayLoad(resolution: Resolution, spec: string): Resolution {
+    return this.withPlatformFiles(this.withExtensionSiblings(resolution, spec), spec)
+  }
+
   private byPlatformless: Map<string, string[]> | undefined
   /** The files written for a platform whose path, less that part and the extension, is `stem`. */
   private platformFiles(stem: string): readonly string[] {
@@ -572,8 +581,9 @@ export class Resolver {
    * The files a path from a folder known only when the code runs leads to (`src/a` of
    * `require(path.resolve('src/a'))` or `require(ROOT + '/src/a')`, ImportKind `rooted`): from
    * each folder of the repository, as tryPath finds it (or, for build output that is not in the
-   * repository, its source), with the files for other platforms. Only the folders that hold the
-   * path's first segment (`src`, or `a` for `a.js`, `a.ios.ts`, `a/`) can lead anywhere.
+   * repository, its source), with the other files a runner may load (withFilesRunnersMayLoad).
+   * Only the folders that hold the path's first segment (`src`, or `a` for `a.js`, `a.ios.ts`,
+   * `a/`) can lead anywhere.
    */
   fromAnyFolder(spec: string): readonly string[] {
     let found = this.fromAnyFolderMemo.get(spec)
@@ -587,7 +597,7 @@ export class Resolver {
     for (const folder of folders) {
       const file = this.fileOrSource(joinPath(folder, spec))
       if (file === undefined) continue
-      const resolution = this.withPlatformFiles({ file }, spec)
+      const resolution = this.withFilesRunnersMayLoad({ file }, spec)
       if ('file' in resolution) for (const each of filesOf(resolution)) files.add(each)
     }
     this.fromAnyFolderMemo.set(spec, (found = [...files]))
@@ -696,10 +706,7 @@ export class Resolver {
     const key = fromDir + '\u0000' + spec
     let encoded = this.memo[key]
     if (encoded === undefined) {
-      const result = this.withPlatformFiles(
-        this.withExtensionSiblings(this.resolveJsUncached(fromDir, spec), spec),
-        spec
-      )
+      const result = this.withFilesRunnersMayLoad(this.resolveJsUncached(fromDir, spec), spec)
       encoded =
         'file' in result
           ? [result.file, ...(result.also ?? [])].join('\u0002')
