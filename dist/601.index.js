@@ -4926,6 +4926,8 @@ class JsScanner {
                     (requires ??= new Set()).add(name);
                 continue;
             }
+            if (word === 'join' || word === 'resolve')
+                this.rootedJoin(k + 1, strings);
             for (const pattern of this.globImport(k))
                 this.scan_.imports.push({
                     spec: pattern,
@@ -5150,16 +5152,7 @@ class JsScanner {
             return;
         if (!this.is(callee + 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '(') || this.match[callee + 1] !== last)
             return;
-        const args = [];
-        for (let start = callee + 2, i = start; i <= last; i++) {
-            if (i === last || this.is(i, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, ',')) {
-                if (i > start)
-                    args.push([start, i]);
-                start = i + 1;
-            }
-            else if (this.isOpener(i) && this.match[i] > i)
-                i = this.match[i];
-        }
+        const args = this.argumentsOf(callee + 1);
         let strings = args.length;
         while (strings > 0 && this.isString(args[strings - 1]))
             strings--;
@@ -5321,6 +5314,42 @@ class JsScanner {
             this.is(from, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3, 'import') &&
             this.is(from + 2, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3, 'meta') &&
             this.is(from + 4, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3, 'dirname'));
+    }
+    /** The token ranges of the arguments of the call whose `(` is at `open`. */
+    argumentsOf(open) {
+        const close = this.match[open];
+        const args = [];
+        if (!(close > open))
+            return args;
+        for (let start = open + 1, i = start; i <= close; i++) {
+            if (i === close || this.is(i, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, ',')) {
+                if (i > start)
+                    args.push([start, i]);
+                start = i + 1;
+            }
+            else if (this.isOpener(i) && this.match[i] > i)
+                i = this.match[i];
+        }
+        return args;
+    }
+    /**
+     * A path joined from a folder known only when the code runs, of strings alone after it
+     * (`join(ROOT, 'dist', 'index.js')`, `resolve(process.cwd(), 'bin', 'cli.js')`), kept in
+     * `strings` as the path from some folder (`dist/index.js`), as if it were written so: a test
+     * runs a built file by such a path, which its parts alone do not name. From the file's own
+     * folder it is pathFromFolder's.
+     */
+    rootedJoin(open, strings) {
+        if (!this.is(open, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '('))
+            return;
+        const [root, ...parts] = this.argumentsOf(open);
+        if (!root || parts.length === 0 || this.isString(root) || this.isFolder(...root))
+            return;
+        if (!parts.every(part => this.isString(part)))
+            return;
+        const path = relativePath(parts.map(([at]) => this.t(at)))?.replace(/^(?:\.{1,2}\/)+/, '');
+        if (path?.includes('/') && (0,_model_js__WEBPACK_IMPORTED_MODULE_2__/* .keptAsPath */ ._V)(path))
+            strings.add(path);
     }
     isString([from, to]) {
         return to === from + 1 && this.is(from, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .STRING */ .An);

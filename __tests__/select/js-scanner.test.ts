@@ -981,3 +981,30 @@ describe('a template hole that is a constant of literal strings', () => {
       expect([code, strings(code)]).toEqual([code, ['/modules/']])
   })
 })
+
+describe('a path joined from a folder known only when the code runs', () => {
+  const strings = (code: string): string[] => scanJs(code, 'test/support/run.ts').strings
+
+  it('keeps the strings after the folder joined, as a path from some folder', () => {
+    expect(strings("export const ENTRY = join(PROJECT_ROOT, 'dist', 'index.js')\n")).toEqual(
+      expect.arrayContaining(['dist/index.js'])
+    )
+    expect(strings("const cli = path.resolve(process.cwd(), 'bin', './cli.js')\n")).toContain('bin/cli.js')
+    expect(
+      strings("const e = join(fileURLToPath(new URL('..', import.meta.url)), '..', 'dist', 'a.js')\n")
+    ).toContain('dist/a.js')
+  })
+
+  it('keeps nothing more for a call that is not such a path', () => {
+    for (const code of [
+      // A name alone, a hole at the end, strings alone, a list joined.
+      "const a = join(ROOT, 'index.js')\n",
+      "const a = join(ROOT, 'dist', name)\n",
+      "const a = join('dist', 'index.js')\n",
+      "const a = [x, 'index.js'].join(', ')\n"
+    ])
+      expect([code, strings(code).filter(s => s.includes('/'))]).toEqual([code, []])
+    // From the file's own folder: a path from there, as before.
+    expect(strings("const a = join(__dirname, 'dist', 'index.js')\n")).toEqual(['./dist/index.js', 'index.js'])
+  })
+})

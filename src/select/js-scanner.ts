@@ -433,6 +433,7 @@ class JsScanner {
         if (name !== undefined) (requires ??= new Set()).add(name)
         continue
       }
+      if (word === 'join' || word === 'resolve') this.rootedJoin(k + 1, strings)
       for (const pattern of this.globImport(k))
         this.scan_.imports.push({
           spec: pattern,
@@ -649,13 +650,7 @@ class JsScanner {
     const word = this.t(callee)
     if (!this.is(callee, IDENT) || (word !== 'join' && word !== 'resolve')) return
     if (!this.is(callee + 1, PUNCT, '(') || this.match[callee + 1] !== last) return
-    const args: Array<[number, number]> = []
-    for (let start = callee + 2, i = start; i <= last; i++) {
-      if (i === last || this.is(i, PUNCT, ',')) {
-        if (i > start) args.push([start, i])
-        start = i + 1
-      } else if (this.isOpener(i) && (this.match[i] as number) > i) i = this.match[i] as number
-    }
+    const args = this.argumentsOf(callee + 1)
     let strings = args.length
     while (strings > 0 && this.isString(args[strings - 1] as [number, number])) strings--
     const parts = args.slice(strings).map(([start]) => this.t(start))
@@ -808,6 +803,36 @@ class JsScanner {
       this.is(from + 2, IDENT, 'meta') &&
       this.is(from + 4, IDENT, 'dirname')
     )
+  }
+
+  /** The token ranges of the arguments of the call whose `(` is at `open`. */
+  private argumentsOf(open: number): Array<[number, number]> {
+    const close = this.match[open] as number
+    const args: Array<[number, number]> = []
+    if (!(close > open)) return args
+    for (let start = open + 1, i = start; i <= close; i++) {
+      if (i === close || this.is(i, PUNCT, ',')) {
+        if (i > start) args.push([start, i])
+        start = i + 1
+      } else if (this.isOpener(i) && (this.match[i] as number) > i) i = this.match[i] as number
+    }
+    return args
+  }
+
+  /**
+   * A path joined from a folder known only when the code runs, of strings alone after it
+   * (`join(ROOT, 'dist', 'index.js')`, `resolve(process.cwd(), 'bin', 'cli.js')`), kept in
+   * `strings` as the path from some folder (`dist/index.js`), as if it were written so: a test
+   * runs a built file by such a path, which its parts alone do not name. From the file's own
+   * folder it is pathFromFolder's.
+   */
+  private rootedJoin(open: number, strings: Set<string>): void {
+    if (!this.is(open, PUNCT, '(')) return
+    const [root, ...parts] = this.argumentsOf(open)
+    if (!root || parts.length === 0 || this.isString(root) || this.isFolder(...root)) return
+    if (!parts.every(part => this.isString(part))) return
+    const path = relativePath(parts.map(([at]) => this.t(at)))?.replace(/^(?:\.{1,2}\/)+/, '')
+    if (path?.includes('/') && keptAsPath(path)) strings.add(path)
   }
 
   private isString([from, to]: [number, number]): boolean {
