@@ -995,6 +995,20 @@ describe('a path joined from a folder known only when the code runs', () => {
     ).toContain('dist/a.js')
   })
 
+  it('follows a name to the folder it is declared with', () => {
+    expect(
+      strings("const DIST = join(ROOT, 'dist')\nexport const E = join(DIST, 'cli', 'index.js')\n")
+    ).toContain('dist/cli/index.js')
+    // From the file's folder: a path from there.
+    expect(strings("const B = resolve(__dirname, '../dist')\nexport const E = join(B, 'a.js')\n")).toContain(
+      '../dist/a.js'
+    )
+    // Declared twice: which one is not known, and the name alone names no file.
+    const twice =
+      "function f() { const D = join(R, 'a') }\nfunction g() { const D = join(R, 'b') }\nexport const E = join(D, 'x.js')\n"
+    expect(strings(twice).filter(s => s.includes('/'))).toEqual([])
+  })
+
   it('keeps nothing more for a call that is not such a path', () => {
     for (const code of [
       // A name alone, a hole at the end, strings alone, a list joined.
@@ -1005,6 +1019,9 @@ describe('a path joined from a folder known only when the code runs', () => {
     ])
       expect([code, strings(code).filter(s => s.includes('/'))]).toEqual([code, []])
     // From the file's own folder: a path from there, as before.
-    expect(strings("const a = join(__dirname, 'dist', 'index.js')\n")).toEqual(['./dist/index.js', 'index.js'])
+    expect(strings("const a = join(__dirname, 'dist', 'index.js')\n")).toEqual([
+      './dist/index.js',
+      'index.js'
+    ])
   })
 })

@@ -823,16 +823,49 @@ class JsScanner {
    * A path joined from a folder known only when the code runs, of strings alone after it
    * (`join(ROOT, 'dist', 'index.js')`, `resolve(process.cwd(), 'bin', 'cli.js')`), kept in
    * `strings` as the path from some folder (`dist/index.js`), as if it were written so: a test
-   * runs a built file by such a path, which its parts alone do not name. From the file's own
-   * folder it is pathFromFolder's.
+   * runs a built file by such a path, which its parts alone do not name. A folder held by a name
+   * counts as the value it is declared with (`const DIST = join(ROOT, 'dist')`, then
+   * `join(DIST, 'index.js')`), and from the file's folder (`resolve(__dirname, '../dist')`) the
+   * path is kept from there (`./../dist/index.js`). Joined to the file's folder itself, it is
+   * pathFromFolder's.
    */
   private rootedJoin(open: number, strings: Set<string>): void {
     if (!this.is(open, PUNCT, '(')) return
     const [root, ...parts] = this.argumentsOf(open)
     if (!root || parts.length === 0 || this.isString(root) || this.isFolder(...root)) return
     if (!parts.every(part => this.isString(part))) return
-    const path = relativePath(parts.map(([at]) => this.t(at)))?.replace(/^(?:\.{1,2}\/)+/, '')
+    const folder = this.folderPath(...root, 0)
+    const texts = parts.map(([at]) => this.t(at))
+    const path = folder.relative
+      ? relativePath(['.', folder.path, ...texts])
+      : relativePath([folder.path, ...texts])?.replace(/^(?:\.{1,2}\/)+/, '')
     if (path?.includes('/') && keptAsPath(path)) strings.add(path)
+  }
+
+  /**
+   * The folder the tokens from `from` up to `to` hold, for rootedJoin: from the file's folder
+   * (`relative`), or from one known only when the code runs (`path` after it, '' for the folder
+   * itself). A name is followed to the one value it is declared with, a `join` or `resolve` of a
+   * folder and strings to that folder, a few steps deep.
+   */
+  private folderPath(from: number, to: number, depth: number): { path: string; relative: boolean } {
+    const unknown = { path: '', relative: false }
+    if (this.isFolder(from, to)) return { path: '.', relative: true }
+    if (depth > 3) return unknown
+    if (to === from + 1 && this.is(from, IDENT)) {
+      const values = this.initializersOf(this.t(from))
+      return values.length === 1 ? this.folderPath(...(values[0] as [number, number]), depth + 1) : unknown
+    }
+    let callee = from
+    while (this.is(callee, IDENT) && this.is(callee + 1, PUNCT, '.')) callee += 2
+    const word = this.t(callee)
+    if (!this.is(callee, IDENT) || (word !== 'join' && word !== 'resolve')) return unknown
+    if (!this.is(callee + 1, PUNCT, '(') || (this.match[callee + 1] as number) !== to - 1) return unknown
+    const [root, ...parts] = this.argumentsOf(callee + 1)
+    if (!root || this.isString(root) || !parts.every(part => this.isString(part))) return unknown
+    const folder = this.folderPath(...root, depth + 1)
+    const path = relativePath([folder.path, ...parts.map(([at]) => this.t(at))])
+    return path === undefined ? unknown : { path, relative: folder.relative }
   }
 
   private isString([from, to]: [number, number]): boolean {
