@@ -5031,20 +5031,7 @@ class JsScanner {
         const path = relativePath(jscodeshift ? ['..', parts[0]] : parts);
         if (path === undefined)
             return;
-        // `path.join(`, `require('path').join(`, `join(`.
-        const calleeStart = !this.is(at - 3, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '.')
-            ? at - 2
-            : this.is(at - 4, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3)
-                ? at - 4
-                : this.is(at - 4, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, ')') && this.is(at - 5, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .STRING */ .An) && this.is(at - 7, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3, 'require')
-                    ? at - 7
-                    : at - 2;
-        const loader = calleeStart - 2;
-        const required = (callee === 'join' || callee === 'resolve') &&
-            this.is(calleeStart - 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '(') &&
-            ((this.is(loader, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3, 'require') && !this.is(loader - 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '.')) ||
-                this.mockCall(loader, this.readAsMember(loader)) ||
-                this.requireResolve(loader, this.readAsMember(loader)));
+        const required = (callee === 'join' || callee === 'resolve') && this.loadedArgument(at - 2);
         if (required && holeEnded)
             this.scan_.imports.push({ spec: `${(0,_glob_imports_js__WEBPACK_IMPORTED_MODULE_0__/* .literalGlob */ .Iq)(path)}/**`, kind: 'glob', names: null });
         else if (jscodeshift || required)
@@ -5142,17 +5129,10 @@ class JsScanner {
         }
         // `path.join(ROOT, 'src', 'a')`, `resolve(process.cwd(), 'src/a')`, `resolve('src/a')`,
         // `require('path').join(…)`.
-        let callee = from;
-        if (this.is(from, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3, 'require') && this.is(from + 2, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .STRING */ .An) && this.is(from + 3, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, ')'))
-            callee = this.is(from + 4, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '.') ? from + 5 : from;
-        while (this.is(callee, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3) && this.is(callee + 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '.'))
-            callee += 2;
-        const word = this.t(callee);
-        if (!this.is(callee, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3) || (word !== 'join' && word !== 'resolve'))
+        const call = this.joinCall(from, to);
+        if (!call)
             return;
-        if (!this.is(callee + 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '(') || this.match[callee + 1] !== last)
-            return;
-        const args = this.argumentsOf(callee + 1);
+        const { word, args } = call;
         let strings = args.length;
         while (strings > 0 && this.isString(args[strings - 1]))
             strings--;
@@ -5340,10 +5320,10 @@ class JsScanner {
      * counts as the value it is declared with (`const DIST = join(ROOT, 'dist')`, then
      * `join(DIST, 'index.js')`), and from the file's folder (`resolve(__dirname, '../dist')`) the
      * path is kept from there (`./../dist/index.js`). Joined to the file's folder itself, it is
-     * pathFromFolder's.
+     * pathFromFolder's; handed to a loader (`require(join(ROOT, 'src', 'a.js'))`), builtPath's.
      */
     rootedJoin(open, strings) {
-        if (!this.is(open, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '('))
+        if (!this.is(open, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '(') || this.loadedArgument(open - 1))
             return;
         const [root, ...parts] = this.argumentsOf(open);
         if (!root || parts.length === 0 || this.isString(root) || this.isFolder(...root))
@@ -5374,20 +5354,47 @@ class JsScanner {
             const values = this.initializersOf(this.t(from));
             return values.length === 1 ? this.folderPath(...values[0], depth + 1) : unknown;
         }
-        let callee = from;
-        while (this.is(callee, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3) && this.is(callee + 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '.'))
-            callee += 2;
-        const word = this.t(callee);
-        if (!this.is(callee, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3) || (word !== 'join' && word !== 'resolve'))
-            return unknown;
-        if (!this.is(callee + 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '(') || this.match[callee + 1] !== to - 1)
-            return unknown;
-        const [root, ...parts] = this.argumentsOf(callee + 1);
+        const [root, ...parts] = this.joinCall(from, to)?.args ?? [];
         if (!root || this.isString(root) || !parts.every(part => this.isString(part)))
             return unknown;
         const folder = this.folderPath(...root, depth + 1);
         const path = relativePath([folder.path, ...parts.map(([at]) => this.t(at))]);
         return path === undefined ? unknown : { path, relative: folder.relative };
+    }
+    /**
+     * The tokens from `from` up to `to` as a `join` or `resolve` call (`join(`, `path.join(`,
+     * `require('path').join(`): its name and the token ranges of its arguments.
+     */
+    joinCall(from, to) {
+        let callee = from;
+        if (this.is(from, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3, 'require') && this.is(from + 2, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .STRING */ .An) && this.is(from + 3, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, ')'))
+            callee = this.is(from + 4, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '.') ? from + 5 : from;
+        while (this.is(callee, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3) && this.is(callee + 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '.'))
+            callee += 2;
+        const word = this.t(callee);
+        if (!this.is(callee, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3) || (word !== 'join' && word !== 'resolve'))
+            return undefined;
+        if (!this.is(callee + 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '(') || this.match[callee + 1] !== to - 1)
+            return undefined;
+        return { word, args: this.argumentsOf(callee + 1) };
+    }
+    /**
+     * Whether the call whose name is at `name` (`join`, of `path.join` or `require('path').join`)
+     * is what a loader is handed: `require(…)`, a jest or vitest module helper, `require.resolve(…)`.
+     */
+    loadedArgument(name) {
+        const start = !this.is(name - 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '.')
+            ? name
+            : this.is(name - 2, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3)
+                ? name - 2
+                : this.is(name - 2, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, ')') && this.is(name - 3, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .STRING */ .An) && this.is(name - 5, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3, 'require')
+                    ? name - 5
+                    : name;
+        const loader = start - 2;
+        return (this.is(start - 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '(') &&
+            ((this.is(loader, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3, 'require') && !this.is(loader - 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '.')) ||
+                this.mockCall(loader, this.readAsMember(loader)) ||
+                this.requireResolve(loader, this.readAsMember(loader))));
     }
     isString([from, to]) {
         return to === from + 1 && this.is(from, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .STRING */ .An);

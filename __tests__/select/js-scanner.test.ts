@@ -1015,7 +1015,10 @@ describe('a path joined from a folder known only when the code runs', () => {
       "const a = join(ROOT, 'index.js')\n",
       "const a = join(ROOT, 'dist', name)\n",
       "const a = join('dist', 'index.js')\n",
-      "const a = [x, 'index.js'].join(', ')\n"
+      "const a = [x, 'index.js'].join(', ')\n",
+      // Handed to a loader: an import of it (builtPath's), not a string too.
+      "const { a } = require(join(ROOT, 'src', 'a.js'))\n",
+      "jest.mock(path.join(ROOT, 'src', 'a.js'))\n"
     ])
       expect([code, strings(code).filter(s => s.includes('/'))]).toEqual([code, []])
     // From the file's own folder: a path from there, as before.

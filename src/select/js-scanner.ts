@@ -539,21 +539,7 @@ class JsScanner {
     const jscodeshift = callee === 'defineTest' || callee === 'runTest'
     const path = relativePath(jscodeshift ? ['..', parts[0] as string] : parts)
     if (path === undefined) return
-    // `path.join(`, `require('path').join(`, `join(`.
-    const calleeStart = !this.is(at - 3, PUNCT, '.')
-      ? at - 2
-      : this.is(at - 4, IDENT)
-        ? at - 4
-        : this.is(at - 4, PUNCT, ')') && this.is(at - 5, STRING) && this.is(at - 7, IDENT, 'require')
-          ? at - 7
-          : at - 2
-    const loader = calleeStart - 2
-    const required =
-      (callee === 'join' || callee === 'resolve') &&
-      this.is(calleeStart - 1, PUNCT, '(') &&
-      ((this.is(loader, IDENT, 'require') && !this.is(loader - 1, PUNCT, '.')) ||
-        this.mockCall(loader, this.readAsMember(loader)) ||
-        this.requireResolve(loader, this.readAsMember(loader)))
+    const required = (callee === 'join' || callee === 'resolve') && this.loadedArgument(at - 2)
     if (required && holeEnded)
       this.scan_.imports.push({ spec: `${literalGlob(path)}/**`, kind: 'glob', names: null })
     else if (jscodeshift || required) this.scan_.imports.push({ spec: path, kind: 'require', names: null })
@@ -643,14 +629,9 @@ class JsScanner {
     }
     // `path.join(ROOT, 'src', 'a')`, `resolve(process.cwd(), 'src/a')`, `resolve('src/a')`,
     // `require('path').join(…)`.
-    let callee = from
-    if (this.is(from, IDENT, 'require') && this.is(from + 2, STRING) && this.is(from + 3, PUNCT, ')'))
-      callee = this.is(from + 4, PUNCT, '.') ? from + 5 : from
-    while (this.is(callee, IDENT) && this.is(callee + 1, PUNCT, '.')) callee += 2
-    const word = this.t(callee)
-    if (!this.is(callee, IDENT) || (word !== 'join' && word !== 'resolve')) return
-    if (!this.is(callee + 1, PUNCT, '(') || this.match[callee + 1] !== last) return
-    const args = this.argumentsOf(callee + 1)
+    const call = this.joinCall(from, to)
+    if (!call) return
+    const { word, args } = call
     let strings = args.length
     while (strings > 0 && this.isString(args[strings - 1] as [number, number])) strings--
     const parts = args.slice(strings).map(([start]) => this.t(start))
@@ -827,10 +808,10 @@ class JsScanner {
    * counts as the value it is declared with (`const DIST = join(ROOT, 'dist')`, then
    * `join(DIST, 'index.js')`), and from the file's folder (`resolve(__dirname, '../dist')`) the
    * path is kept from there (`./../dist/index.js`). Joined to the file's folder itself, it is
-   * pathFromFolder's.
+   * pathFromFolder's; handed to a loader (`require(join(ROOT, 'src', 'a.js'))`), builtPath's.
    */
   private rootedJoin(open: number, strings: Set<string>): void {
-    if (!this.is(open, PUNCT, '(')) return
+    if (!this.is(open, PUNCT, '(') || this.loadedArgument(open - 1)) return
     const [root, ...parts] = this.argumentsOf(open)
     if (!root || parts.length === 0 || this.isString(root) || this.isFolder(...root)) return
     if (!parts.every(part => this.isString(part))) return
@@ -856,16 +837,47 @@ class JsScanner {
       const values = this.initializersOf(this.t(from))
       return values.length === 1 ? this.folderPath(...(values[0] as [number, number]), depth + 1) : unknown
     }
-    let callee = from
-    while (this.is(callee, IDENT) && this.is(callee + 1, PUNCT, '.')) callee += 2
-    const word = this.t(callee)
-    if (!this.is(callee, IDENT) || (word !== 'join' && word !== 'resolve')) return unknown
-    if (!this.is(callee + 1, PUNCT, '(') || (this.match[callee + 1] as number) !== to - 1) return unknown
-    const [root, ...parts] = this.argumentsOf(callee + 1)
+    const [root, ...parts] = this.joinCall(from, to)?.args ?? []
     if (!root || this.isString(root) || !parts.every(part => this.isString(part))) return unknown
     const folder = this.folderPath(...root, depth + 1)
     const path = relativePath([folder.path, ...parts.map(([at]) => this.t(at))])
     return path === undefined ? unknown : { path, relative: folder.relative }
+  }
+
+  /**
+   * The tokens from `from` up to `to` as a `join` or `resolve` call (`join(`, `path.join(`,
+   * `require('path').join(`): its name and the token ranges of its arguments.
+   */
+  private joinCall(from: number, to: number): { word: string; args: Array<[number, number]> } | undefined {
+    let callee = from
+    if (this.is(from, IDENT, 'require') && this.is(from + 2, STRING) && this.is(from + 3, PUNCT, ')'))
+      callee = this.is(from + 4, PUNCT, '.') ? from + 5 : from
+    while (this.is(callee, IDENT) && this.is(callee + 1, PUNCT, '.')) callee += 2
+    const word = this.t(callee)
+    if (!this.is(callee, IDENT) || (word !== 'join' && word !== 'resolve')) return undefined
+    if (!this.is(callee + 1, PUNCT, '(') || this.match[callee + 1] !== to - 1) return undefined
+    return { word, args: this.argumentsOf(callee + 1) }
+  }
+
+  /**
+   * Whether the call whose name is at `name` (`join`, of `path.join` or `require('path').join`)
+   * is what a loader is handed: `require(…)`, a jest or vitest module helper, `require.resolve(…)`.
+   */
+  private loadedArgument(name: number): boolean {
+    const start = !this.is(name - 1, PUNCT, '.')
+      ? name
+      : this.is(name - 2, IDENT)
+        ? name - 2
+        : this.is(name - 2, PUNCT, ')') && this.is(name - 3, STRING) && this.is(name - 5, IDENT, 'require')
+          ? name - 5
+          : name
+    const loader = start - 2
+    return (
+      this.is(start - 1, PUNCT, '(') &&
+      ((this.is(loader, IDENT, 'require') && !this.is(loader - 1, PUNCT, '.')) ||
+        this.mockCall(loader, this.readAsMember(loader)) ||
+        this.requireResolve(loader, this.readAsMember(loader)))
+    )
   }
 
   private isString([from, to]: [number, number]): boolean {
