@@ -485,20 +485,29 @@ function openBlobBatch(dir, onBlob) {
         windowsHide: true
     });
     let pending = Buffer.alloc(0);
+    // Chunks that came after `pending`, joined once the blob being read is whole: joined chunk by
+    // chunk, a blob of megabytes would be copied over and over.
+    const chunks = [];
+    let chunkBytes = 0;
+    /** How many bytes `pending` must hold before drain can hand over another blob. */
+    let needed = 1;
     let stderr = '';
     let failed;
     const drain = () => {
         for (;;) {
             const headerEnd = pending.indexOf(10);
-            if (headerEnd < 0)
+            if (headerEnd < 0) {
+                needed = pending.length + 1;
                 return;
+            }
             const header = pending.toString('latin1', 0, headerEnd).split(' ');
             if (header[1] === 'missing' || header.length < 3) {
                 pending = pending.subarray(headerEnd + 1);
                 continue;
             }
             const size = Number(header[2]);
-            if (pending.length < headerEnd + 1 + size + 1)
+            needed = headerEnd + 1 + size + 1;
+            if (pending.length < needed)
                 return;
             const blob = pending.subarray(headerEnd + 1, headerEnd + 1 + size);
             pending = pending.subarray(headerEnd + 1 + size + 1);
@@ -512,7 +521,13 @@ function openBlobBatch(dir, onBlob) {
     };
     const finished = new Promise((resolve, reject) => {
         child.stdout.on('data', (chunk) => {
-            pending = pending.length ? Buffer.concat([pending, chunk]) : chunk;
+            chunks.push(chunk);
+            chunkBytes += chunk.length;
+            if (pending.length + chunkBytes < needed)
+                return;
+            pending = pending.length || chunks.length > 1 ? Buffer.concat([pending, ...chunks]) : chunk;
+            chunks.length = 0;
+            chunkBytes = 0;
             drain();
         });
         child.stderr.on('data', (chunk) => (stderr += chunk.toString()));

@@ -163,19 +163,29 @@ export function openBlobBatch(dir: string, onBlob: (sha: string, blob: Buffer) =
     windowsHide: true
   })
   let pending: Buffer = Buffer.alloc(0)
+  // Chunks that came after `pending`, joined once the blob being read is whole: joined chunk by
+  // chunk, a blob of megabytes would be copied over and over.
+  const chunks: Buffer[] = []
+  let chunkBytes = 0
+  /** How many bytes `pending` must hold before drain can hand over another blob. */
+  let needed = 1
   let stderr = ''
   let failed: Error | undefined
   const drain = (): void => {
     for (;;) {
       const headerEnd = pending.indexOf(10)
-      if (headerEnd < 0) return
+      if (headerEnd < 0) {
+        needed = pending.length + 1
+        return
+      }
       const header = pending.toString('latin1', 0, headerEnd).split(' ')
       if (header[1] === 'missing' || header.length < 3) {
         pending = pending.subarray(headerEnd + 1)
         continue
       }
       const size = Number(header[2])
-      if (pending.length < headerEnd + 1 + size + 1) return
+      needed = headerEnd + 1 + size + 1
+      if (pending.length < needed) return
       const blob = pending.subarray(headerEnd + 1, headerEnd + 1 + size)
       pending = pending.subarray(headerEnd + 1 + size + 1)
       try {
@@ -187,7 +197,12 @@ export function openBlobBatch(dir: string, onBlob: (sha: string, blob: Buffer) =
   }
   const finished = new Promise<void>((resolve, reject) => {
     child.stdout.on('data', (chunk: Buffer) => {
-      pending = pending.length ? Buffer.concat([pending, chunk]) : chunk
+      chunks.push(chunk)
+      chunkBytes += chunk.length
+      if (pending.length + chunkBytes < needed) return
+      pending = pending.length || chunks.length > 1 ? Buffer.concat([pending, ...chunks]) : chunk
+      chunks.length = 0
+      chunkBytes = 0
       drain()
     })
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
