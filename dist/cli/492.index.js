@@ -166,7 +166,7 @@ function describeSyntaxProblems(path, check) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _ports_cache_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(5994);
-/* harmony import */ var _index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(93435);
+/* harmony import */ var _index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(15538);
 /* harmony import */ var _scan_cache_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6296);
 /* harmony import */ var _runners_coverage_map_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(32602);
 /* harmony import */ var _commands_coverage_cache_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(84649);
@@ -239,7 +239,7 @@ async function selectChange(context, git, base, head) {
 
 /***/ }),
 
-/***/ 93435:
+/***/ 15538:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -697,6 +697,483 @@ function localUrl(value) {
     if (url.startsWith('/'))
         return `.${url}`;
     return url.startsWith('./') || url.startsWith('../') ? url : `./${url}`;
+}
+
+;// CONCATENATED MODULE: ./src/select/quick-pass.ts
+
+/**
+ * The demand graph's quick pass: every quoted string of every JavaScript/TypeScript source,
+ * filed by a hash of its last segment's stem. It reads bytes, not text: decoding every file and
+ * making a string of every candidate cost more than the rest of the pass together. The few
+ * strings that need a closer look (see TextRules) are handed back as ranges, to be decoded.
+ */
+const MAX_SPEC_LENGTH = 1024;
+/** Calls `found` with the range of each candidate in `text` (after its quote, up to the next). */
+function quotedRanges(text, found) {
+    for (const quote of ["'", '"', '`']) {
+        const template = quote === '`';
+        let at = text.indexOf(quote);
+        let lineEnd = -1;
+        while (at >= 0) {
+            const next = text.indexOf(quote, at + 1);
+            if (next < 0)
+                break;
+            if (!template && lineEnd < at) {
+                lineEnd = text.indexOf('\n', at + 1);
+                if (lineEnd < 0)
+                    lineEnd = text.length;
+            }
+            if ((template || next < lineEnd) && next - at - 1 <= MAX_SPEC_LENGTH)
+                found(at + 1, next);
+            at = next;
+        }
+    }
+}
+/** FNV-1a of the UTF-16 code units of `text` from `start` to `end`. */
+function hash32(text, start = 0, end = text.length) {
+    let hash = 0x811c9dc5;
+    for (let i = start; i < end; i++)
+        hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+    return hash | 0;
+}
+const EXTENSION = /^\.(?:[cm]?[jt]sx?|json|node)$/;
+/**
+ * hash32 of the stem (the last segment, less an extension the resolver infers) of the spec at
+ * `from`..`to` of `text`, without making either string; 0 for a spec without a segment.
+ */
+function stemHash(text, from = 0, to = text.length) {
+    let end = to;
+    while (end > from && text.charCodeAt(end - 1) === 47 /* / */)
+        end--;
+    if (end !== to) {
+        // A folder form: `..`, `./` and the like have no segment (they are resolved up front).
+        const segment = lastSegment(text.slice(from, to));
+        return segment === undefined ? 0 : hash32(stemOf(segment));
+    }
+    // Back from the end to the segment's start, within the spec (a file may hold long strings).
+    let start = end;
+    let dot = -1;
+    for (; start > from; start--) {
+        const c = text.charCodeAt(start - 1);
+        if (c === 47 /* / */)
+            break;
+        if (c === 46 /* . */ && dot < 0)
+            dot = start - 1;
+    }
+    if (dot >= 0 && end - dot <= 5 && EXTENSION.test(text.slice(dot, end)))
+        end = dot;
+    return hash32(text, start, end);
+}
+/** The extensions the resolver infers (`./data` finds `data.json`, `./dir` finds `dir/index.json`). */
+const SPEC_EXTENSION = /\.(?:[cm]?[jt]sx?|json|node)$/;
+/** The last path segment of a specifier; undefined for `.`, `..`, `` and trailing-slash-only forms. */
+function lastSegment(spec) {
+    let end = spec.length;
+    while (end > 0 && spec.charCodeAt(end - 1) === 47 /* / */)
+        end--;
+    const segment = spec.slice(spec.lastIndexOf('/', end - 1) + 1, end);
+    return segment === '' || segment === '.' || segment === '..' ? undefined : segment;
+}
+/** A segment without an extension the resolver infers (`util.js` → `util`). */
+function stemOf(segment) {
+    return segment.includes('.') ? segment.replace(SPEC_EXTENSION, '') : segment;
+}
+/**
+ * Source indexes filed by a 32-bit hash, in typed arrays: tens of thousands of candidates cost no
+ * objects. Equal hashes of different names only add sources, which the caller checks again.
+ */
+class StemIndex {
+    heads;
+    next = new Int32Array(1024);
+    hashes = new Int32Array(1024);
+    sources = new Int32Array(1024);
+    size = 0;
+    constructor(files) {
+        let buckets = 1024;
+        while (buckets < files * 4)
+            buckets *= 2;
+        this.heads = new Int32Array(buckets).fill(-1);
+    }
+    add(hash, source) {
+        const bucket = hash & (this.heads.length - 1);
+        const head = this.heads[bucket];
+        // A source names the same stem again: filed once is enough.
+        if (head >= 0 && this.sources[head] === source && this.hashes[head] === hash)
+            return;
+        if (this.size === this.next.length) {
+            this.next = grown(this.next);
+            this.hashes = grown(this.hashes);
+            this.sources = grown(this.sources);
+        }
+        this.next[this.size] = head;
+        this.hashes[this.size] = hash;
+        this.sources[this.size] = source;
+        this.heads[bucket] = this.size++;
+    }
+    sourcesOf(hash) {
+        const found = [];
+        for (let entry = this.heads[hash & (this.heads.length - 1)]; entry >= 0; entry = this.next[entry])
+            if (this.hashes[entry] === hash)
+                found.push(this.sources[entry]);
+        return found;
+    }
+}
+const ANY_LENGTH = 1;
+const SOME_LENGTH = 2;
+/** A string is at most this many UTF-8 bytes when it is at most MAX_SPEC_LENGTH code units. */
+const MAX_SPEC_BYTES = 3 * MAX_SPEC_LENGTH;
+/**
+ * Which strings the byte pass must hand back as text, known by their first two bytes (and, for
+ * whole strings, their length) or their stem. Beyond these it always hands back strings that
+ * are empty, end in `/` or `.`, hold a byte outside ASCII, or start with `.` or `/` and hold a
+ * pattern character.
+ */
+class TextRules {
+    starts = new Uint8Array(65536);
+    whole = new Set();
+    stems = new Set();
+    all = false;
+    /** Every string that starts with `prefix` (every string when it is empty). */
+    prefix(prefix) {
+        const bytes = Buffer.from(prefix, 'utf8');
+        if (bytes.length === 0)
+            this.all = true;
+        else if (bytes.length === 1)
+            this.starts.fill(ANY_LENGTH, bytes[0] << 8, (bytes[0] + 1) << 8);
+        else
+            this.starts[startKey(bytes, 0, bytes.length)] = ANY_LENGTH;
+        return this;
+    }
+    /** The string `text` itself. */
+    exactly(text) {
+        const bytes = Buffer.from(text, 'utf8');
+        if (bytes.length === 0 || bytes.length > MAX_SPEC_BYTES)
+            return this;
+        const key = startKey(bytes, 0, bytes.length);
+        this.starts[key] = this.starts[key] | SOME_LENGTH;
+        this.whole.add(key * 4096 + bytes.length);
+        return this;
+    }
+    /** Every string whose last segment's stem (see stemHash) is `stem`. */
+    stem(stem) {
+        this.stems.add(hash32(stem));
+        return this;
+    }
+    /** Whether the string of `length` bytes that starts with `key` (see startKey) is handed back. */
+    wants(key, length, hash) {
+        const flags = this.starts[key];
+        return (this.all ||
+            (flags & ANY_LENGTH) !== 0 ||
+            ((flags & SOME_LENGTH) !== 0 && this.whole.has(key * 4096 + length)) ||
+            this.stems.has(hash));
+    }
+}
+/** The first two bytes of `start`..`end` as one number; the second is 0 for a one-byte string. */
+function startKey(bytes, start, end) {
+    return (bytes[start] << 8) | (end - start > 1 ? bytes[start + 1] : 0);
+}
+/** `*`, `?`, `[` or `{`: globCandidate takes a relative path with one for a pattern. */
+const isPatternByte = (c) => c === 0x2a || c === 0x3f || c === 0x5b || c === 0x7b;
+/** Does `bytes[start..end)` hold `/${`: a template's hole after a folder (see holedPattern)? */
+function holeAfterSlash(bytes, start, end) {
+    for (let i = start; i + 2 < end; i++)
+        if (bytes[i] === 0x2f && bytes[i + 1] === 0x24 && bytes[i + 2] === 0x7b)
+            return true;
+    return false;
+}
+/** Is `bytes[dot..end)` an extension the resolver infers (`.js`, `.tsx`, `.json`, …)? */
+function inferredExtension(bytes, dot, end) {
+    const length = end - dot - 1;
+    let i = dot + 1;
+    if (length === 4) {
+        if ((bytes[i] === 0x6a /* j */ &&
+            bytes[i + 1] === 0x73 &&
+            bytes[i + 2] === 0x6f &&
+            bytes[i + 3] === 0x6e) ||
+            (bytes[i] === 0x6e /* n */ && bytes[i + 1] === 0x6f && bytes[i + 2] === 0x64 && bytes[i + 3] === 0x65))
+            return true;
+    }
+    if (length < 2 || length > 4)
+        return false;
+    const last = end;
+    if (bytes[i] === 0x63 /* c */ || bytes[i] === 0x6d /* m */)
+        i++;
+    if (bytes[i] !== 0x6a /* j */ && bytes[i] !== 0x74 /* t */)
+        return false;
+    if (bytes[++i] !== 0x73 /* s */)
+        return false;
+    i++;
+    if (i < last && bytes[i] === 0x78 /* x */)
+        i++;
+    return i === last;
+}
+/**
+ * The quick pass over one source's bytes. Each string quotedRanges would find in its text is
+ * either filed in `stems` under `source` by its stemHash (ASCII text: the same hash), or handed
+ * to `closer` by its byte range, when `rules` or its bytes say it needs a closer look; an argument
+ * filed that something is joined to (`join(ROOT, 'rules', name)`) is filed in `holed` too. Returns
+ * how many strings were filed.
+ */
+function fileStrings(bytes, source, stems, rules, closer, holed) {
+    let filed = 0;
+    const byteAt = (i) => bytes[i];
+    for (const quote of [0x27 /* ' */, 0x22 /* " */, 0x60 /* ` */]) {
+        const template = quote === 0x60;
+        let at = bytes.indexOf(quote);
+        let lineEnd = -1;
+        while (at >= 0) {
+            const next = bytes.indexOf(quote, at + 1);
+            if (next < 0)
+                break;
+            if (!template && lineEnd < at) {
+                lineEnd = bytes.indexOf(0x0a, at + 1);
+                if (lineEnd < 0)
+                    lineEnd = bytes.length;
+            }
+            const start = at + 1;
+            at = next;
+            if ((!template && next >= lineEnd) || next - start > MAX_SPEC_BYTES)
+                continue;
+            const end = next;
+            const last = end > start ? bytes[end - 1] : 0;
+            if (last === 0 || last === 0x2f /* / */ || last === 0x2e /* . */) {
+                closer(start, end);
+                continue;
+            }
+            // Back to the segment's start, then on over the rest: a byte outside ASCII, or a pattern
+            // character in a relative or absolute path, sends the string to the closer look.
+            let segment = end;
+            let dot = -1;
+            let high = 0;
+            let pattern = false;
+            for (; segment > start; segment--) {
+                const c = bytes[segment - 1];
+                if (c === 0x2f /* / */)
+                    break;
+                if (c === 0x2e /* . */ && dot < 0)
+                    dot = segment - 1;
+                high |= c;
+                pattern ||= isPatternByte(c);
+            }
+            for (let i = start; i < segment; i++) {
+                const c = bytes[i];
+                high |= c;
+                pattern ||= isPatternByte(c);
+            }
+            const first = bytes[start];
+            if (high & 0x80 ||
+                (pattern &&
+                    (first === 0x2e /* . */ ||
+                        first === 0x2f /* / */ ||
+                        (template && first === 0x24 /* $ */ && holeAfterSlash(bytes, start, end))))) {
+                closer(start, end);
+                continue;
+            }
+            if (end - start > MAX_SPEC_LENGTH)
+                continue;
+            const stemEnd = dot >= 0 && end - dot <= 5 && inferredExtension(bytes, dot, end) ? dot : end;
+            let hash = 0x811c9dc5;
+            for (let i = segment; i < stemEnd; i++)
+                hash = Math.imul(hash ^ bytes[i], 0x01000193);
+            hash |= 0;
+            if (rules.wants(startKey(bytes, start, end), end - start, hash)) {
+                closer(start, end);
+                continue;
+            }
+            stems.add(hash, source);
+            if (holed && goesOnPast(byteAt, end) && joinedArgument(bytes, start - 1))
+                holed.add(hash, source);
+            filed++;
+        }
+    }
+    return filed;
+}
+/**
+ * Whether something is joined or added to the string whose closing quote is at `close` (`code`
+ * gives the text's code units, or bytes): `'rules', name`, `'rules' + name`, not `'a', 'b'` nor
+ * `'a')`. A path may go on past it (see holedPattern).
+ */
+function goesOnPast(code, close) {
+    let i = close + 1;
+    while (isSpaceByte(code(i)))
+        i++;
+    const joint = code(i);
+    if (joint !== 0x2c /* , */ && joint !== 0x2b /* + */)
+        return false;
+    i++;
+    while (isSpaceByte(code(i)))
+        i++;
+    const next = code(i);
+    return (next !== undefined &&
+        next !== 0x27 &&
+        next !== 0x22 &&
+        next !== 0x60 &&
+        next !== 0x29 /* ) */ &&
+        next !== 0x5d /* ] */ &&
+        next !== 0x7d /* } */);
+}
+/**
+ * Whether the string whose opening quote is at `quote` is an argument after another, or the
+ * first of `join(` or `resolve(`: where a path built by joining may hold it.
+ */
+function joinedArgument(bytes, quote) {
+    let i = quote - 1;
+    while (isSpaceByte(bytes[i]))
+        i--;
+    if (bytes[i] === 0x2c /* , */)
+        return true;
+    if (bytes[i] !== 0x28 /* ( */)
+        return false;
+    i--;
+    while (isSpaceByte(bytes[i]))
+        i--;
+    return endsWithWord(bytes, i, JOIN) || endsWithWord(bytes, i, RESOLVE);
+}
+const JOIN = Buffer.from('join');
+const RESOLVE = Buffer.from('resolve');
+function endsWithWord(bytes, last, word) {
+    if (last + 1 < word.length)
+        return false;
+    for (let k = 0; k < word.length; k++)
+        if (bytes[last - k] !== word[word.length - 1 - k])
+            return false;
+    return true;
+}
+const isSpaceByte = (c) => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
+/** Characters that match themselves in a pattern, outside brackets. */
+const PLAIN = /^[\w@\-/#~!%&,:;<>='"`]$/;
+/**
+ * The text every string `regex` matches starts with, up to two characters: '' when it cannot
+ * tell (no `^` at the start, a `|` outside groups, flags that change what `^` or a letter
+ * matches, an optional or repeated first character).
+ */
+function literalStart(regex) {
+    const source = regex.source;
+    if (/[im]/.test(regex.flags) || !source.startsWith('^') || alternatesAtTop(source))
+        return '';
+    let start = '';
+    for (let i = 1; start.length < 2 && i < source.length;) {
+        let c = source[i];
+        let width = 1;
+        if (c === '\\') {
+            c = source[i + 1] ?? '';
+            width = 2;
+            if (!/^[^\w\s]$/.test(c))
+                break;
+        }
+        else if (!PLAIN.test(c))
+            break;
+        const after = source[i + width] ?? '';
+        if (after === '?' || after === '*' || after === '{')
+            break;
+        start += c;
+        if (after === '+')
+            break;
+        i += width;
+    }
+    return start;
+}
+/** Does the pattern source have a `|` outside every group and bracket? */
+function alternatesAtTop(source) {
+    let depth = 0;
+    let bracket = false;
+    for (let i = 0; i < source.length; i++) {
+        const c = source[i];
+        if (c === '\\')
+            i++;
+        else if (bracket)
+            bracket = c !== ']';
+        else if (c === '[')
+            bracket = true;
+        else if (c === '(')
+            depth++;
+        else if (c === ')')
+            depth--;
+        else if (c === '|' && depth === 0)
+            return true;
+    }
+    return false;
+}
+
+;// CONCATENATED MODULE: ./src/select/js-loads.ts
+
+
+
+/**
+ * What a JavaScript/TypeScript file too large to scan symbol by symbol loads (a bundle, a
+ * generated parser; see MAX_SCANNED_BYTES), read from its quoted strings without tokenizing it:
+ * - a string that is the whole argument of `require(…)` or `import(…)`, or that follows `from` or
+ *   `import`, is an import of the whole module;
+ * - such an argument that a path goes on past (`require('./' + id + '.index.js')`, as a bundle
+ *   loads its chunks, or `` import(`./locale/${lang}`) ``) loads every file under its text;
+ * - a string that may be a path is kept, as the scanner keeps one (see ModuleScan.strings).
+ * It reads as CommonJS (whatever imports it takes all of it), and its one symbol is the module,
+ * hashed (with `hashes`) from its text: any change of the file is a change of all of it. A string
+ * in a comment counts as well, which can only add loads.
+ */
+function scanJsLoads(text, hashes) {
+    const scan = (0,model/* emptyScan */.$6)('js');
+    const strings = new Set();
+    const specs = new Set();
+    const add = (record) => {
+        scan.imports.push(record);
+        if (record.kind !== 'glob')
+            specs.add(record.spec);
+    };
+    quotedRanges(text, (start, end) => {
+        const value = text.slice(start, end);
+        const loader = loaderBefore(text, start - 1);
+        if (loader === 'static')
+            add({ spec: value, kind: 'static', names: null });
+        else if (loader !== undefined) {
+            const built = text[start - 1] === '`' ? value.indexOf('${') : nextCode(text, end + 1) === '+' ? value.length : -1;
+            if (built < 0)
+                add({ spec: value, kind: loader, names: null });
+            else {
+                const prefix = value.slice(0, built);
+                if (/^\.{1,2}\//.test(prefix))
+                    add({ spec: `${(0,glob_imports/* literalGlob */.Iq)(prefix)}**`, kind: 'glob', names: null });
+            }
+        }
+        if ((0,model/* keptAsPath */._V)(value))
+            strings.add(value);
+    });
+    scan.strings = [...strings].filter(value => !specs.has(value));
+    scan.symbols[model/* MODULE_SYMBOL */.se] = { hash: hashes ? (0,model/* hashText */.qj)(text) : '', refs: [] };
+    return scan;
+}
+const isNameCode = (c) => c !== undefined && /[\w$]/.test(c);
+const isSpace = (c) => c === ' ' || c === '\t' || c === '\n' || c === '\r';
+/** The first character from `at` on that is not a space. */
+function nextCode(text, at) {
+    let i = at;
+    while (isSpace(text[i]))
+        i++;
+    return text[i];
+}
+/**
+ * How the code before the quote at `quote` loads the string after it: `require(`, `import(`,
+ * `from` or `import` (a static import), or not at all.
+ */
+function loaderBefore(text, quote) {
+    let i = quote - 1;
+    while (isSpace(text[i]))
+        i--;
+    const call = text[i] === '(';
+    if (call) {
+        i--;
+        while (isSpace(text[i]))
+            i--;
+    }
+    const end = i + 1;
+    while (i >= 0 && isNameCode(text[i]))
+        i--;
+    if (text[i] === '.' || end - i - 1 > 7)
+        return undefined;
+    const word = text.slice(i + 1, end);
+    if (call)
+        return word === 'require' ? 'require' : word === 'import' ? 'dynamic' : undefined;
+    return word === 'from' || word === 'import' ? 'static' : undefined;
 }
 
 // EXTERNAL MODULE: ./src/select/js-scanner.ts
@@ -1463,8 +1940,22 @@ function pythonSymbolSpans(base, head) {
 
 
 
-/** Larger files (bundles, generated data) are read as data, with no imports. */
+
+/**
+ * Larger files are not read symbol by symbol: a JavaScript/TypeScript one (a bundle, a generated
+ * parser) is scanned for what it loads alone (see scanJsLoads); any other is read as data.
+ */
 const MAX_SCANNED_BYTES = 1024 * 1024;
+/** Larger JavaScript/TypeScript files are read as data, with no imports. */
+const MAX_LOADS_SCANNED_BYTES = 64 * 1024 * 1024;
+/** Whether a file of `kind` and `bytes` is scanned for what it loads alone (see scanJsLoads). */
+function scannedForLoadsAlone(kind, bytes) {
+    return bytes > MAX_SCANNED_BYTES && bytes <= MAX_LOADS_SCANNED_BYTES && (kind === 'ts' || kind === 'jsx');
+}
+/** The most bytes a file of `kind` is scanned with: past that, it is data. */
+function maxScannedBytes(kind) {
+    return kind === 'ts' || kind === 'jsx' ? MAX_LOADS_SCANNED_BYTES : MAX_SCANNED_BYTES;
+}
 /** Scanned files by extension: TypeScript without JSX, the other JavaScript-likes, Python, Go. */
 const KIND_BY_EXTENSION = new Map([
     ...['ts', 'mts', 'cts'].map(ext => [ext, 'ts']),
@@ -1530,9 +2021,9 @@ function scanSource(kind, text, path) {
 function moduleText(kind, blob) {
     return kind === 'html' ? Buffer.from(htmlModule(blob.toString('utf8'))) : blob;
 }
-/** Too large to scan, or binary: read as data. */
-function isDataBlob(blob) {
-    return blob.length > MAX_SCANNED_BYTES || blob.includes(0);
+/** Too large to scan as a file of `kind`, or binary: read as data. */
+function isDataBlob(blob, kind) {
+    return blob.length > maxScannedBytes(kind) || blob.includes(0);
 }
 /**
  * The blobs isDataBlob says yes to. Blobs that follow one another in one buffer (as a reader's
@@ -1569,8 +2060,8 @@ function dataBlobsAmong(blobs) {
         }
         run = [];
     };
-    for (const blob of blobs) {
-        if (blob.length > MAX_SCANNED_BYTES) {
+    for (const [blob, kind] of blobs) {
+        if (blob.length > maxScannedBytes(kind)) {
             data.add(blob);
             continue;
         }
@@ -1588,8 +2079,10 @@ function dataBlobsAmong(blobs) {
  * for the graph, a third faster; files that are diffed are scanned with them.
  */
 function scanBlob(kind, blob, path, hashes = true) {
-    if (isDataBlob(blob))
+    if (isDataBlob(blob, kind))
         return (0,model/* emptyScan */.$6)('data');
+    if (scannedForLoadsAlone(kind, blob.length))
+        return scanJsLoads(blob.toString('utf8'), hashes);
     if (!hashes && (kind === 'ts' || kind === 'jsx'))
         return (0,js_scanner/* scanJs */.jg)(blob.toString('utf8'), path, { hashes });
     return scanSource(kind, blob.toString('utf8'), path);
@@ -1598,7 +2091,9 @@ function scanBlob(kind, blob, path, hashes = true) {
 function scanModuleText(kind, text, path, hashes = true) {
     if (kind !== 'html')
         return scanBlob(kind, text, path, hashes);
-    return isDataBlob(text) ? (0,model/* emptyScan */.$6)('data') : (0,js_scanner/* scanJs */.jg)(text.toString('utf8'), path, { jsx: false, hashes });
+    return isDataBlob(text, kind)
+        ? (0,model/* emptyScan */.$6)('data')
+        : (0,js_scanner/* scanJs */.jg)(text.toString('utf8'), path, { jsx: false, hashes });
 }
 /** The cache key of a graph node's scan: without hashes for JavaScript/TypeScript. */
 function nodeKey(sha, kind) {
@@ -4512,402 +5007,6 @@ function goEmbeds(pattern, rel) {
     return false;
 }
 
-;// CONCATENATED MODULE: ./src/select/quick-pass.ts
-
-/**
- * The demand graph's quick pass: every quoted string of every JavaScript/TypeScript source,
- * filed by a hash of its last segment's stem. It reads bytes, not text: decoding every file and
- * making a string of every candidate cost more than the rest of the pass together. The few
- * strings that need a closer look (see TextRules) are handed back as ranges, to be decoded.
- */
-const MAX_SPEC_LENGTH = 1024;
-/** Calls `found` with the range of each candidate in `text` (after its quote, up to the next). */
-function quotedRanges(text, found) {
-    for (const quote of ["'", '"', '`']) {
-        const template = quote === '`';
-        let at = text.indexOf(quote);
-        let lineEnd = -1;
-        while (at >= 0) {
-            const next = text.indexOf(quote, at + 1);
-            if (next < 0)
-                break;
-            if (!template && lineEnd < at) {
-                lineEnd = text.indexOf('\n', at + 1);
-                if (lineEnd < 0)
-                    lineEnd = text.length;
-            }
-            if ((template || next < lineEnd) && next - at - 1 <= MAX_SPEC_LENGTH)
-                found(at + 1, next);
-            at = next;
-        }
-    }
-}
-/** FNV-1a of the UTF-16 code units of `text` from `start` to `end`. */
-function hash32(text, start = 0, end = text.length) {
-    let hash = 0x811c9dc5;
-    for (let i = start; i < end; i++)
-        hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
-    return hash | 0;
-}
-const EXTENSION = /^\.(?:[cm]?[jt]sx?|json|node)$/;
-/**
- * hash32 of the stem (the last segment, less an extension the resolver infers) of the spec at
- * `from`..`to` of `text`, without making either string; 0 for a spec without a segment.
- */
-function stemHash(text, from = 0, to = text.length) {
-    let end = to;
-    while (end > from && text.charCodeAt(end - 1) === 47 /* / */)
-        end--;
-    if (end !== to) {
-        // A folder form: `..`, `./` and the like have no segment (they are resolved up front).
-        const segment = lastSegment(text.slice(from, to));
-        return segment === undefined ? 0 : hash32(stemOf(segment));
-    }
-    // Back from the end to the segment's start, within the spec (a file may hold long strings).
-    let start = end;
-    let dot = -1;
-    for (; start > from; start--) {
-        const c = text.charCodeAt(start - 1);
-        if (c === 47 /* / */)
-            break;
-        if (c === 46 /* . */ && dot < 0)
-            dot = start - 1;
-    }
-    if (dot >= 0 && end - dot <= 5 && EXTENSION.test(text.slice(dot, end)))
-        end = dot;
-    return hash32(text, start, end);
-}
-/** The extensions the resolver infers (`./data` finds `data.json`, `./dir` finds `dir/index.json`). */
-const SPEC_EXTENSION = /\.(?:[cm]?[jt]sx?|json|node)$/;
-/** The last path segment of a specifier; undefined for `.`, `..`, `` and trailing-slash-only forms. */
-function lastSegment(spec) {
-    let end = spec.length;
-    while (end > 0 && spec.charCodeAt(end - 1) === 47 /* / */)
-        end--;
-    const segment = spec.slice(spec.lastIndexOf('/', end - 1) + 1, end);
-    return segment === '' || segment === '.' || segment === '..' ? undefined : segment;
-}
-/** A segment without an extension the resolver infers (`util.js` → `util`). */
-function stemOf(segment) {
-    return segment.includes('.') ? segment.replace(SPEC_EXTENSION, '') : segment;
-}
-/**
- * Source indexes filed by a 32-bit hash, in typed arrays: tens of thousands of candidates cost no
- * objects. Equal hashes of different names only add sources, which the caller checks again.
- */
-class StemIndex {
-    heads;
-    next = new Int32Array(1024);
-    hashes = new Int32Array(1024);
-    sources = new Int32Array(1024);
-    size = 0;
-    constructor(files) {
-        let buckets = 1024;
-        while (buckets < files * 4)
-            buckets *= 2;
-        this.heads = new Int32Array(buckets).fill(-1);
-    }
-    add(hash, source) {
-        const bucket = hash & (this.heads.length - 1);
-        const head = this.heads[bucket];
-        // A source names the same stem again: filed once is enough.
-        if (head >= 0 && this.sources[head] === source && this.hashes[head] === hash)
-            return;
-        if (this.size === this.next.length) {
-            this.next = grown(this.next);
-            this.hashes = grown(this.hashes);
-            this.sources = grown(this.sources);
-        }
-        this.next[this.size] = head;
-        this.hashes[this.size] = hash;
-        this.sources[this.size] = source;
-        this.heads[bucket] = this.size++;
-    }
-    sourcesOf(hash) {
-        const found = [];
-        for (let entry = this.heads[hash & (this.heads.length - 1)]; entry >= 0; entry = this.next[entry])
-            if (this.hashes[entry] === hash)
-                found.push(this.sources[entry]);
-        return found;
-    }
-}
-const ANY_LENGTH = 1;
-const SOME_LENGTH = 2;
-/** A string is at most this many UTF-8 bytes when it is at most MAX_SPEC_LENGTH code units. */
-const MAX_SPEC_BYTES = 3 * MAX_SPEC_LENGTH;
-/**
- * Which strings the byte pass must hand back as text, known by their first two bytes (and, for
- * whole strings, their length) or their stem. Beyond these it always hands back strings that
- * are empty, end in `/` or `.`, hold a byte outside ASCII, or start with `.` or `/` and hold a
- * pattern character.
- */
-class TextRules {
-    starts = new Uint8Array(65536);
-    whole = new Set();
-    stems = new Set();
-    all = false;
-    /** Every string that starts with `prefix` (every string when it is empty). */
-    prefix(prefix) {
-        const bytes = Buffer.from(prefix, 'utf8');
-        if (bytes.length === 0)
-            this.all = true;
-        else if (bytes.length === 1)
-            this.starts.fill(ANY_LENGTH, bytes[0] << 8, (bytes[0] + 1) << 8);
-        else
-            this.starts[startKey(bytes, 0, bytes.length)] = ANY_LENGTH;
-        return this;
-    }
-    /** The string `text` itself. */
-    exactly(text) {
-        const bytes = Buffer.from(text, 'utf8');
-        if (bytes.length === 0 || bytes.length > MAX_SPEC_BYTES)
-            return this;
-        const key = startKey(bytes, 0, bytes.length);
-        this.starts[key] = this.starts[key] | SOME_LENGTH;
-        this.whole.add(key * 4096 + bytes.length);
-        return this;
-    }
-    /** Every string whose last segment's stem (see stemHash) is `stem`. */
-    stem(stem) {
-        this.stems.add(hash32(stem));
-        return this;
-    }
-    /** Whether the string of `length` bytes that starts with `key` (see startKey) is handed back. */
-    wants(key, length, hash) {
-        const flags = this.starts[key];
-        return (this.all ||
-            (flags & ANY_LENGTH) !== 0 ||
-            ((flags & SOME_LENGTH) !== 0 && this.whole.has(key * 4096 + length)) ||
-            this.stems.has(hash));
-    }
-}
-/** The first two bytes of `start`..`end` as one number; the second is 0 for a one-byte string. */
-function startKey(bytes, start, end) {
-    return (bytes[start] << 8) | (end - start > 1 ? bytes[start + 1] : 0);
-}
-/** `*`, `?`, `[` or `{`: globCandidate takes a relative path with one for a pattern. */
-const isPatternByte = (c) => c === 0x2a || c === 0x3f || c === 0x5b || c === 0x7b;
-/** Does `bytes[start..end)` hold `/${`: a template's hole after a folder (see holedPattern)? */
-function holeAfterSlash(bytes, start, end) {
-    for (let i = start; i + 2 < end; i++)
-        if (bytes[i] === 0x2f && bytes[i + 1] === 0x24 && bytes[i + 2] === 0x7b)
-            return true;
-    return false;
-}
-/** Is `bytes[dot..end)` an extension the resolver infers (`.js`, `.tsx`, `.json`, …)? */
-function inferredExtension(bytes, dot, end) {
-    const length = end - dot - 1;
-    let i = dot + 1;
-    if (length === 4) {
-        if ((bytes[i] === 0x6a /* j */ &&
-            bytes[i + 1] === 0x73 &&
-            bytes[i + 2] === 0x6f &&
-            bytes[i + 3] === 0x6e) ||
-            (bytes[i] === 0x6e /* n */ && bytes[i + 1] === 0x6f && bytes[i + 2] === 0x64 && bytes[i + 3] === 0x65))
-            return true;
-    }
-    if (length < 2 || length > 4)
-        return false;
-    const last = end;
-    if (bytes[i] === 0x63 /* c */ || bytes[i] === 0x6d /* m */)
-        i++;
-    if (bytes[i] !== 0x6a /* j */ && bytes[i] !== 0x74 /* t */)
-        return false;
-    if (bytes[++i] !== 0x73 /* s */)
-        return false;
-    i++;
-    if (i < last && bytes[i] === 0x78 /* x */)
-        i++;
-    return i === last;
-}
-/**
- * The quick pass over one source's bytes. Each string quotedRanges would find in its text is
- * either filed in `stems` under `source` by its stemHash (ASCII text: the same hash), or handed
- * to `closer` by its byte range, when `rules` or its bytes say it needs a closer look; an argument
- * filed that something is joined to (`join(ROOT, 'rules', name)`) is filed in `holed` too. Returns
- * how many strings were filed.
- */
-function fileStrings(bytes, source, stems, rules, closer, holed) {
-    let filed = 0;
-    const byteAt = (i) => bytes[i];
-    for (const quote of [0x27 /* ' */, 0x22 /* " */, 0x60 /* ` */]) {
-        const template = quote === 0x60;
-        let at = bytes.indexOf(quote);
-        let lineEnd = -1;
-        while (at >= 0) {
-            const next = bytes.indexOf(quote, at + 1);
-            if (next < 0)
-                break;
-            if (!template && lineEnd < at) {
-                lineEnd = bytes.indexOf(0x0a, at + 1);
-                if (lineEnd < 0)
-                    lineEnd = bytes.length;
-            }
-            const start = at + 1;
-            at = next;
-            if ((!template && next >= lineEnd) || next - start > MAX_SPEC_BYTES)
-                continue;
-            const end = next;
-            const last = end > start ? bytes[end - 1] : 0;
-            if (last === 0 || last === 0x2f /* / */ || last === 0x2e /* . */) {
-                closer(start, end);
-                continue;
-            }
-            // Back to the segment's start, then on over the rest: a byte outside ASCII, or a pattern
-            // character in a relative or absolute path, sends the string to the closer look.
-            let segment = end;
-            let dot = -1;
-            let high = 0;
-            let pattern = false;
-            for (; segment > start; segment--) {
-                const c = bytes[segment - 1];
-                if (c === 0x2f /* / */)
-                    break;
-                if (c === 0x2e /* . */ && dot < 0)
-                    dot = segment - 1;
-                high |= c;
-                pattern ||= isPatternByte(c);
-            }
-            for (let i = start; i < segment; i++) {
-                const c = bytes[i];
-                high |= c;
-                pattern ||= isPatternByte(c);
-            }
-            const first = bytes[start];
-            if (high & 0x80 ||
-                (pattern &&
-                    (first === 0x2e /* . */ ||
-                        first === 0x2f /* / */ ||
-                        (template && first === 0x24 /* $ */ && holeAfterSlash(bytes, start, end))))) {
-                closer(start, end);
-                continue;
-            }
-            if (end - start > MAX_SPEC_LENGTH)
-                continue;
-            const stemEnd = dot >= 0 && end - dot <= 5 && inferredExtension(bytes, dot, end) ? dot : end;
-            let hash = 0x811c9dc5;
-            for (let i = segment; i < stemEnd; i++)
-                hash = Math.imul(hash ^ bytes[i], 0x01000193);
-            hash |= 0;
-            if (rules.wants(startKey(bytes, start, end), end - start, hash)) {
-                closer(start, end);
-                continue;
-            }
-            stems.add(hash, source);
-            if (holed && goesOnPast(byteAt, end) && joinedArgument(bytes, start - 1))
-                holed.add(hash, source);
-            filed++;
-        }
-    }
-    return filed;
-}
-/**
- * Whether something is joined or added to the string whose closing quote is at `close` (`code`
- * gives the text's code units, or bytes): `'rules', name`, `'rules' + name`, not `'a', 'b'` nor
- * `'a')`. A path may go on past it (see holedPattern).
- */
-function goesOnPast(code, close) {
-    let i = close + 1;
-    while (isSpaceByte(code(i)))
-        i++;
-    const joint = code(i);
-    if (joint !== 0x2c /* , */ && joint !== 0x2b /* + */)
-        return false;
-    i++;
-    while (isSpaceByte(code(i)))
-        i++;
-    const next = code(i);
-    return (next !== undefined &&
-        next !== 0x27 &&
-        next !== 0x22 &&
-        next !== 0x60 &&
-        next !== 0x29 /* ) */ &&
-        next !== 0x5d /* ] */ &&
-        next !== 0x7d /* } */);
-}
-/**
- * Whether the string whose opening quote is at `quote` is an argument after another, or the
- * first of `join(` or `resolve(`: where a path built by joining may hold it.
- */
-function joinedArgument(bytes, quote) {
-    let i = quote - 1;
-    while (isSpaceByte(bytes[i]))
-        i--;
-    if (bytes[i] === 0x2c /* , */)
-        return true;
-    if (bytes[i] !== 0x28 /* ( */)
-        return false;
-    i--;
-    while (isSpaceByte(bytes[i]))
-        i--;
-    return endsWithWord(bytes, i, JOIN) || endsWithWord(bytes, i, RESOLVE);
-}
-const JOIN = Buffer.from('join');
-const RESOLVE = Buffer.from('resolve');
-function endsWithWord(bytes, last, word) {
-    if (last + 1 < word.length)
-        return false;
-    for (let k = 0; k < word.length; k++)
-        if (bytes[last - k] !== word[word.length - 1 - k])
-            return false;
-    return true;
-}
-const isSpaceByte = (c) => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
-/** Characters that match themselves in a pattern, outside brackets. */
-const PLAIN = /^[\w@\-/#~!%&,:;<>='"`]$/;
-/**
- * The text every string `regex` matches starts with, up to two characters: '' when it cannot
- * tell (no `^` at the start, a `|` outside groups, flags that change what `^` or a letter
- * matches, an optional or repeated first character).
- */
-function literalStart(regex) {
-    const source = regex.source;
-    if (/[im]/.test(regex.flags) || !source.startsWith('^') || alternatesAtTop(source))
-        return '';
-    let start = '';
-    for (let i = 1; start.length < 2 && i < source.length;) {
-        let c = source[i];
-        let width = 1;
-        if (c === '\\') {
-            c = source[i + 1] ?? '';
-            width = 2;
-            if (!/^[^\w\s]$/.test(c))
-                break;
-        }
-        else if (!PLAIN.test(c))
-            break;
-        const after = source[i + width] ?? '';
-        if (after === '?' || after === '*' || after === '{')
-            break;
-        start += c;
-        if (after === '+')
-            break;
-        i += width;
-    }
-    return start;
-}
-/** Does the pattern source have a `|` outside every group and bracket? */
-function alternatesAtTop(source) {
-    let depth = 0;
-    let bracket = false;
-    for (let i = 0; i < source.length; i++) {
-        const c = source[i];
-        if (c === '\\')
-            i++;
-        else if (bracket)
-            bracket = c !== ']';
-        else if (c === '[')
-            bracket = true;
-        else if (c === '(')
-            depth++;
-        else if (c === ')')
-            depth--;
-        else if (c === '|' && depth === 0)
-            return true;
-    }
-    return false;
-}
-
 ;// CONCATENATED MODULE: ./src/select/demand.ts
 
 
@@ -4917,6 +5016,12 @@ function alternatesAtTop(source) {
 
 
 
+
+/**
+ * Whether a source is too large to scan symbol by symbol (see scanJsLoads): its strings are too
+ * many to file, so it is scanned up front instead, and what it loads resolved then.
+ */
+const loadsAlone = (source) => !source.data && source.blob !== undefined && scannedForLoadsAlone(source.kind, source.blob.length);
 const INDEX_FILE = /^index\.(?:[cm]?[jt]sx?|json|node)$/;
 /** `import.meta.glob(` or `globEager(`, as the scanner reads it: comments and spaces between the words. */
 const GAP = String.raw `(?:\s|\/\*[\s\S]*?\*\/|\/\/[^\n]*\n)*`;
@@ -4990,7 +5095,7 @@ function pythonImports(text, found) {
     }
 }
 const IDENTIFIER_CHAR = /[\w$]/;
-const isSpace = (c) => c === ' ' || c === '\t' || c === '\n' || c === '\r';
+const demand_isSpace = (c) => c === ' ' || c === '\t' || c === '\n' || c === '\r';
 /** Calls whose string argument the scanner may read as an import (see findCallImportsAndStrings). */
 const IMPORTING_CALLS = new Set([
     'require', 'import', 'resolve', 'glob', 'globEager', 'URL', 'Worker',
@@ -5174,12 +5279,12 @@ function templatePattern(spec) {
  */
 function importedAt(text, quote) {
     let i = quote - 1;
-    while (i >= 0 && isSpace(text[i]))
+    while (i >= 0 && demand_isSpace(text[i]))
         i--;
     const call = text[i] === '(';
     if (call) {
         i--;
-        while (i >= 0 && isSpace(text[i]))
+        while (i >= 0 && demand_isSpace(text[i]))
             i--;
     }
     const end = i + 1;
@@ -5201,7 +5306,7 @@ function importedAt(text, quote) {
 function namedImportAt(text, quote) {
     let i = quote - 1;
     const skipSpace = () => {
-        while (i >= 0 && isSpace(text[i]))
+        while (i >= 0 && demand_isSpace(text[i]))
             i--;
     };
     const wordBefore = () => {
@@ -5502,10 +5607,16 @@ function demandGraph(options) {
     };
     const goPackages = new Map();
     const goFilesIn = new Map();
+    /** The sources scanned up front (see loadsAlone). */
+    const scannedUpFront = [];
     for (; at < sources.length; at++) {
         const source = sources[at];
         if (source.data || source.blob === undefined)
             continue;
+        if (loadsAlone(source)) {
+            scannedUpFront.push(at);
+            continue;
+        }
         if (source.kind === 'py') {
             const text = source.blob.toString('utf8');
             pythonImports(text, collectPython);
@@ -5766,6 +5877,9 @@ function demandGraph(options) {
             if (setup !== source.path)
                 pushTo(setupLoaders, setup, i);
     });
+    for (const at of scannedUpFront)
+        for (const { target } of node(sources[at].path)?.loads ?? [])
+            pushTo(eagerInto, target, at);
     /** The names under which the strings that may resolve to `target` are filed. */
     const namesFor = (target) => [
         ...new Set([...namesOf(target), ...(packageEntryNames.get(target) ?? [])])
@@ -5812,7 +5926,7 @@ function demandGraph(options) {
             return true;
         const source = sources[at];
         const js = source.kind === 'ts' || source.kind === 'jsx';
-        if (!js || !(0,js_scanner/* isJsFile */.Mn)(target) || source.blob === undefined)
+        if (!js || !(0,js_scanner/* isJsFile */.Mn)(target) || source.blob === undefined || loadsAlone(source))
             return true;
         if (need.kind === 'whole' && node(target)?.scan.esm !== true)
             return true;
@@ -5989,7 +6103,8 @@ function demandGraph(options) {
     };
     /** The sources that may name the folder of a module they locate (see GraphNode.folders). */
     let folderNamers;
-    const namingFolders = () => (folderNamers ??= sources.flatMap((source, at) => namesFromFolder(at) &&
+    const namingFolders = () => (folderNamers ??= sources.flatMap((source, at) => !loadsAlone(source) &&
+        namesFromFolder(at) &&
         source.blob.includes('resolve') &&
         FOLDER_OF_MODULE.test(source.blob.toString('utf8'))
         ? [at]
@@ -5998,7 +6113,8 @@ function demandGraph(options) {
         const { bareNames = true, readingCalls, locatedFolders = true } = naming;
         const mock = MOCK_FILE.exec(path)?.[1];
         const mentions = readingCalls && mentionTest(readingCalls);
-        const maybe = new Set(locatedFolders ? namingFolders() : []);
+        // A source scanned up front is not filed by its strings: its scan tells.
+        const maybe = new Set([...(locatedFolders ? namingFolders() : []), ...scannedUpFront]);
         /** `quote`: where a JavaScript string of the one source in `found` opens. */
         const consider = (candidate, found, quote) => {
             let spec = candidate;
@@ -6056,10 +6172,14 @@ function demandGraph(options) {
         }
         const referrers = [];
         for (const at of [...maybe].sort((a, b) => a - b)) {
-            if (mentions && !mentions(at))
+            // A source scanned up front is read for the calls only once its strings name the file.
+            const upFront = loadsAlone(sources[at]);
+            if (mentions && !upFront && !mentions(at))
                 continue;
             const found = node(sources[at].path);
-            if (found && dataReferenceOf(found, path, naming) === 'names')
+            if (found &&
+                dataReferenceOf(found, path, naming) === 'names' &&
+                !(mentions && upFront && !mentions(at)))
                 referrers.push(found.path);
         }
         return { referrers };
@@ -6089,6 +6209,7 @@ function demandGraph(options) {
                 if (nodes.has(path) ||
                     !source?.blob ||
                     source.data ||
+                    loadsAlone(source) ||
                     (source.kind !== 'ts' && source.kind !== 'jsx'))
                     return true;
                 let words = wordsIn.get(path);
@@ -7872,7 +7993,10 @@ async function buildDemandRepositoryGraph(git, head, options = {}) {
     options.afterConfigs?.(revision.jest);
     const { jest, resolver } = revision;
     const sources = [];
-    const dataBlobs = dataBlobsAmong(byPath.values());
+    const dataBlobs = dataBlobsAmong(entries.flatMap((entry, i) => {
+        const blob = byPath.get(entry.path);
+        return blob ? [[blob, kinds[i]]] : [];
+    }));
     entries.forEach((entry, i) => {
         const kind = kinds[i];
         if (kind === undefined)
@@ -8043,6 +8167,7 @@ async function selectOrThrow(options, started, syntax, background, reportAllTest
         afterRead: async (read) => {
             for (const change of await rawChanges) {
                 const text = change.headSha ? read(change.path) : undefined;
+                // A file too large to scan symbol by symbol is not parsed either (see isDataBlob).
                 if (text && !isDataBlob(text))
                     syntax.check(change.path, text.toString('utf8'));
             }
@@ -8727,7 +8852,7 @@ function metadataOnlyChange(before, after) {
  * the list of files and the project configs are the same (their fingerprint); after files were
  * added or deleted, with the same configs, what still holds is worked out (see relink.ts).
  */
-const SCANNER_VERSION = 60;
+const SCANNER_VERSION = 61;
 /** Lines read one at a time with a read of their own; after this many, the whole bulk at once. */
 const LINES_READ_ONE_BY_ONE = 256;
 /** Closes the file of a bulk that was never read in whole once nothing can read it any more. */

@@ -128,8 +128,8 @@ var ports_git = __webpack_require__(94220);
 var audit = __webpack_require__(8809);
 // EXTERNAL MODULE: ./src/report/outputs.ts
 var report_outputs = __webpack_require__(65468);
-// EXTERNAL MODULE: ./src/select/index.ts + 18 modules
-var src_select = __webpack_require__(93435);
+// EXTERNAL MODULE: ./src/select/index.ts + 19 modules
+var src_select = __webpack_require__(15538);
 // EXTERNAL MODULE: ./src/commands/select.ts + 1 modules
 var commands_select = __webpack_require__(52634);
 // EXTERNAL MODULE: ./src/commands/test.ts

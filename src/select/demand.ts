@@ -14,7 +14,7 @@ import {
   type Naming
 } from './graph.js'
 import { PATH_TEXT, afterLastHole, keptAsPath, type ModuleScan } from './model.js'
-import type { ScanKind } from './scan-blob.js'
+import { scannedForLoadsAlone, type ScanKind } from './scan-blob.js'
 import { conftestsFor, dirname, loadPackage, type JestSettings } from './project.js'
 import { globCandidate, literalGlob } from './glob-imports.js'
 import { MOCK_METHODS, isJsFile } from './js-scanner.js'
@@ -69,6 +69,13 @@ export interface DemandSource {
   /** Too large or binary: scanned as data, with no imports. */
   data: boolean
 }
+
+/**
+ * Whether a source is too large to scan symbol by symbol (see scanJsLoads): its strings are too
+ * many to file, so it is scanned up front instead, and what it loads resolved then.
+ */
+const loadsAlone = (source: DemandSource): boolean =>
+  !source.data && source.blob !== undefined && scannedForLoadsAlone(source.kind, source.blob.length)
 
 export interface DemandGraphOptions {
   /** The JavaScript/TypeScript and Go files of the revision, in tree order. */
@@ -676,9 +683,15 @@ export function demandGraph(options: DemandGraphOptions): DemandGraph | undefine
   }
   const goPackages = new Map<string, string[]>()
   const goFilesIn = new Map<string, number[]>()
+  /** The sources scanned up front (see loadsAlone). */
+  const scannedUpFront: number[] = []
   for (; at < sources.length; at++) {
     const source = sources[at] as DemandSource
     if (source.data || source.blob === undefined) continue
+    if (loadsAlone(source)) {
+      scannedUpFront.push(at)
+      continue
+    }
     if (source.kind === 'py') {
       const text = source.blob.toString('utf8')
       pythonImports(text, collectPython)
@@ -947,6 +960,9 @@ export function demandGraph(options: DemandGraphOptions): DemandGraph | undefine
   sources.forEach((source, i) => {
     for (const setup of setupLoadsOf(source.path)) if (setup !== source.path) pushTo(setupLoaders, setup, i)
   })
+  for (const at of scannedUpFront)
+    for (const { target } of node((sources[at] as DemandSource).path)?.loads ?? [])
+      pushTo(eagerInto, target, at)
 
   /** The names under which the strings that may resolve to `target` are filed. */
   const namesFor = (target: string): string[] => [
@@ -987,7 +1003,7 @@ export function demandGraph(options: DemandGraphOptions): DemandGraph | undefine
     if (need.kind === 'all') return true
     const source = sources[at] as DemandSource
     const js = source.kind === 'ts' || source.kind === 'jsx'
-    if (!js || !isJsFile(target) || source.blob === undefined) return true
+    if (!js || !isJsFile(target) || source.blob === undefined || loadsAlone(source)) return true
     if (need.kind === 'whole' && node(target)?.scan.esm !== true) return true
     // A pattern that matches the target may take it whole.
     const globs = globsIn.get(at)
@@ -1151,6 +1167,7 @@ export function demandGraph(options: DemandGraphOptions): DemandGraph | undefine
   let folderNamers: number[] | undefined
   const namingFolders = (): number[] =>
     (folderNamers ??= sources.flatMap((source, at) =>
+      !loadsAlone(source) &&
       namesFromFolder(at) &&
       (source.blob as Buffer).includes('resolve') &&
       FOLDER_OF_MODULE.test((source.blob as Buffer).toString('utf8'))
@@ -1161,7 +1178,8 @@ export function demandGraph(options: DemandGraphOptions): DemandGraph | undefine
     const { bareNames = true, readingCalls, locatedFolders = true } = naming
     const mock = MOCK_FILE.exec(path)?.[1]
     const mentions = readingCalls && mentionTest(readingCalls)
-    const maybe = new Set<number>(locatedFolders ? namingFolders() : [])
+    // A source scanned up front is not filed by its strings: its scan tells.
+    const maybe = new Set<number>([...(locatedFolders ? namingFolders() : []), ...scannedUpFront])
     /** `quote`: where a JavaScript string of the one source in `found` opens. */
     const consider = (candidate: string, found: readonly number[], quote?: number): void => {
       let spec = candidate
@@ -1207,9 +1225,16 @@ export function demandGraph(options: DemandGraphOptions): DemandGraph | undefine
     }
     const referrers: string[] = []
     for (const at of [...maybe].sort((a, b) => a - b)) {
-      if (mentions && !mentions(at)) continue
+      // A source scanned up front is read for the calls only once its strings name the file.
+      const upFront = loadsAlone(sources[at] as DemandSource)
+      if (mentions && !upFront && !mentions(at)) continue
       const found = node((sources[at] as DemandSource).path)
-      if (found && dataReferenceOf(found, path, naming) === 'names') referrers.push(found.path)
+      if (
+        found &&
+        dataReferenceOf(found, path, naming) === 'names' &&
+        !(mentions && upFront && !mentions(at))
+      )
+        referrers.push(found.path)
     }
     return { referrers }
   }
@@ -1238,6 +1263,7 @@ export function demandGraph(options: DemandGraphOptions): DemandGraph | undefine
           nodes.has(path) ||
           !source?.blob ||
           source.data ||
+          loadsAlone(source) ||
           (source.kind !== 'ts' && source.kind !== 'jsx')
         )
           return true

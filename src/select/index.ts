@@ -1121,7 +1121,12 @@ export async function buildDemandRepositoryGraph(
   options.afterConfigs?.(revision.jest)
   const { jest, resolver } = revision
   const sources: DemandSource[] = []
-  const dataBlobs = dataBlobsAmong(byPath.values())
+  const dataBlobs = dataBlobsAmong(
+    entries.flatMap((entry, i) => {
+      const blob = byPath.get(entry.path)
+      return blob ? [[blob, kinds[i]] as const] : []
+    })
+  )
   entries.forEach((entry, i) => {
     const kind = kinds[i]
     if (kind === undefined) return
@@ -1307,6 +1312,7 @@ async function selectOrThrow(
     afterRead: async (read: (path: string) => Buffer | undefined): Promise<void> => {
       for (const change of await rawChanges) {
         const text = change.headSha ? read(change.path) : undefined
+        // A file too large to scan symbol by symbol is not parsed either (see isDataBlob).
         if (text && !isDataBlob(text)) syntax.check(change.path, text.toString('utf8'))
       }
     }

@@ -1,10 +1,26 @@
 import { htmlModule } from './html.js'
+import { scanJsLoads } from './js-loads.js'
 import { scanJs } from './js-scanner.js'
 import { emptyScan, type ModuleScan } from './model.js'
 import { scanGo, scanPython } from './other-scanners.js'
 
-/** Larger files (bundles, generated data) are read as data, with no imports. */
+/**
+ * Larger files are not read symbol by symbol: a JavaScript/TypeScript one (a bundle, a generated
+ * parser) is scanned for what it loads alone (see scanJsLoads); any other is read as data.
+ */
 export const MAX_SCANNED_BYTES = 1024 * 1024
+/** Larger JavaScript/TypeScript files are read as data, with no imports. */
+export const MAX_LOADS_SCANNED_BYTES = 64 * 1024 * 1024
+
+/** Whether a file of `kind` and `bytes` is scanned for what it loads alone (see scanJsLoads). */
+export function scannedForLoadsAlone(kind: ScanKind, bytes: number): boolean {
+  return bytes > MAX_SCANNED_BYTES && bytes <= MAX_LOADS_SCANNED_BYTES && (kind === 'ts' || kind === 'jsx')
+}
+
+/** The most bytes a file of `kind` is scanned with: past that, it is data. */
+function maxScannedBytes(kind: ScanKind | undefined): number {
+  return kind === 'ts' || kind === 'jsx' ? MAX_LOADS_SCANNED_BYTES : MAX_SCANNED_BYTES
+}
 
 /**
  * `script`: a file without an extension (or `.sh`), which its `#!` line may say is JavaScript or
@@ -77,9 +93,9 @@ export function moduleText(kind: ScanKind, blob: Buffer): Buffer {
   return kind === 'html' ? Buffer.from(htmlModule(blob.toString('utf8'))) : blob
 }
 
-/** Too large to scan, or binary: read as data. */
-export function isDataBlob(blob: Buffer): boolean {
-  return blob.length > MAX_SCANNED_BYTES || blob.includes(0)
+/** Too large to scan as a file of `kind`, or binary: read as data. */
+export function isDataBlob(blob: Buffer, kind?: ScanKind): boolean {
+  return blob.length > maxScannedBytes(kind) || blob.includes(0)
 }
 
 /**
@@ -87,7 +103,7 @@ export function isDataBlob(blob: Buffer): boolean {
  * arena holds them) are searched for a NUL together: one search per run of them and one per
  * binary blob, not one per blob.
  */
-export function dataBlobsAmong(blobs: Iterable<Buffer>): Set<Buffer> {
+export function dataBlobsAmong(blobs: Iterable<readonly [Buffer, ScanKind | undefined]>): Set<Buffer> {
   const data = new Set<Buffer>()
   let run: Buffer[] = []
   const searchRun = (): void => {
@@ -122,8 +138,8 @@ export function dataBlobsAmong(blobs: Iterable<Buffer>): Set<Buffer> {
     }
     run = []
   }
-  for (const blob of blobs) {
-    if (blob.length > MAX_SCANNED_BYTES) {
+  for (const [blob, kind] of blobs) {
+    if (blob.length > maxScannedBytes(kind)) {
       data.add(blob)
       continue
     }
@@ -144,7 +160,8 @@ export function dataBlobsAmong(blobs: Iterable<Buffer>): Set<Buffer> {
  * for the graph, a third faster; files that are diffed are scanned with them.
  */
 export function scanBlob(kind: ScanKind, blob: Buffer, path: string, hashes = true): ModuleScan {
-  if (isDataBlob(blob)) return emptyScan('data')
+  if (isDataBlob(blob, kind)) return emptyScan('data')
+  if (scannedForLoadsAlone(kind, blob.length)) return scanJsLoads(blob.toString('utf8'), hashes)
   if (!hashes && (kind === 'ts' || kind === 'jsx')) return scanJs(blob.toString('utf8'), path, { hashes })
   return scanSource(kind, blob.toString('utf8'), path)
 }
@@ -152,7 +169,9 @@ export function scanBlob(kind: ScanKind, blob: Buffer, path: string, hashes = tr
 /** Scans what moduleText made of a file of `kind`. */
 export function scanModuleText(kind: ScanKind, text: Buffer, path: string, hashes = true): ModuleScan {
   if (kind !== 'html') return scanBlob(kind, text, path, hashes)
-  return isDataBlob(text) ? emptyScan('data') : scanJs(text.toString('utf8'), path, { jsx: false, hashes })
+  return isDataBlob(text, kind)
+    ? emptyScan('data')
+    : scanJs(text.toString('utf8'), path, { jsx: false, hashes })
 }
 
 /** The cache key of a graph node's scan: without hashes for JavaScript/TypeScript. */
