@@ -1040,6 +1040,33 @@ function endsWithWord(bytes, last, word) {
     return true;
 }
 const isSpaceByte = (c) => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
+const isSpace = (c) => c === ' ' || c === '\t' || c === '\n' || c === '\r';
+const IDENTIFIER_CHAR = /[\w$]/;
+/**
+ * How the code before the string whose opening quote is at `quote` loads it, nothing but spaces
+ * between: `require(` (`require`), `import(` (`dynamic`), `from` or `import` (`static`); undefined
+ * when it is no import's specifier.
+ */
+function loaderAt(text, quote) {
+    let i = quote - 1;
+    while (i >= 0 && isSpace(text[i]))
+        i--;
+    const call = text[i] === '(';
+    if (call) {
+        i--;
+        while (i >= 0 && isSpace(text[i]))
+            i--;
+    }
+    const end = i + 1;
+    while (i >= 0 && IDENTIFIER_CHAR.test(text[i]))
+        i--;
+    if (text[i] === '.')
+        return undefined;
+    const word = text.slice(i + 1, end);
+    if (call)
+        return word === 'require' ? 'require' : word === 'import' ? 'dynamic' : undefined;
+    return word === 'from' || word === 'import' ? 'static' : undefined;
+}
 /** Characters that match themselves in a pattern, outside brackets. */
 const PLAIN = /^[\w@\-/#~!%&,:;<>='"`]$/;
 /**
@@ -1122,7 +1149,7 @@ function scanJsLoads(text, hashes) {
     };
     quotedRanges(text, (start, end) => {
         const value = text.slice(start, end);
-        const loader = loaderBefore(text, start - 1);
+        const loader = loaderAt(text, start - 1);
         if (loader === 'static')
             add({ spec: value, kind: 'static', names: null });
         else if (loader !== undefined) {
@@ -1142,38 +1169,12 @@ function scanJsLoads(text, hashes) {
     scan.symbols[model/* MODULE_SYMBOL */.se] = { hash: hashes ? (0,model/* hashText */.qj)(text) : '', refs: [] };
     return scan;
 }
-const isNameCode = (c) => c !== undefined && /[\w$]/.test(c);
-const isSpace = (c) => c === ' ' || c === '\t' || c === '\n' || c === '\r';
 /** The first character from `at` on that is not a space. */
 function nextCode(text, at) {
     let i = at;
     while (isSpace(text[i]))
         i++;
     return text[i];
-}
-/**
- * How the code before the quote at `quote` loads the string after it: `require(`, `import(`,
- * `from` or `import` (a static import), or not at all.
- */
-function loaderBefore(text, quote) {
-    let i = quote - 1;
-    while (isSpace(text[i]))
-        i--;
-    const call = text[i] === '(';
-    if (call) {
-        i--;
-        while (isSpace(text[i]))
-            i--;
-    }
-    const end = i + 1;
-    while (i >= 0 && isNameCode(text[i]))
-        i--;
-    if (text[i] === '.' || end - i - 1 > 7)
-        return undefined;
-    const word = text.slice(i + 1, end);
-    if (call)
-        return word === 'require' ? 'require' : word === 'import' ? 'dynamic' : undefined;
-    return word === 'from' || word === 'import' ? 'static' : undefined;
 }
 
 // EXTERNAL MODULE: ./src/select/js-scanner.ts
@@ -1950,7 +1951,7 @@ const MAX_SCANNED_BYTES = 1024 * 1024;
 const MAX_LOADS_SCANNED_BYTES = 64 * 1024 * 1024;
 /** Whether a file of `kind` and `bytes` is scanned for what it loads alone (see scanJsLoads). */
 function scannedForLoadsAlone(kind, bytes) {
-    return bytes > MAX_SCANNED_BYTES && bytes <= MAX_LOADS_SCANNED_BYTES && (kind === 'ts' || kind === 'jsx');
+    return bytes > MAX_SCANNED_BYTES && bytes <= maxScannedBytes(kind);
 }
 /** The most bytes a file of `kind` is scanned with: past that, it is data. */
 function maxScannedBytes(kind) {
@@ -5094,8 +5095,6 @@ function pythonImports(text, found) {
         });
     }
 }
-const IDENTIFIER_CHAR = /[\w$]/;
-const demand_isSpace = (c) => c === ' ' || c === '\t' || c === '\n' || c === '\r';
 /** Calls whose string argument the scanner may read as an import (see findCallImportsAndStrings). */
 const IMPORTING_CALLS = new Set([
     'require', 'import', 'resolve', 'glob', 'globEager', 'URL', 'Worker',
@@ -5278,22 +5277,7 @@ function templatePattern(spec) {
  * `import`, `require(` or `import(` (nothing but spaces between).
  */
 function importedAt(text, quote) {
-    let i = quote - 1;
-    while (i >= 0 && demand_isSpace(text[i]))
-        i--;
-    const call = text[i] === '(';
-    if (call) {
-        i--;
-        while (i >= 0 && demand_isSpace(text[i]))
-            i--;
-    }
-    const end = i + 1;
-    while (i >= 0 && IDENTIFIER_CHAR.test(text[i]))
-        i--;
-    const word = text.slice(i + 1, end);
-    if (text[i] === '.')
-        return false;
-    return call ? word === 'require' || word === 'import' : word === 'from' || word === 'import';
+    return loaderAt(text, quote) !== undefined;
 }
 /**
  * The names a static import or re-export with a named list takes from the specifier whose
@@ -5306,7 +5290,7 @@ function importedAt(text, quote) {
 function namedImportAt(text, quote) {
     let i = quote - 1;
     const skipSpace = () => {
-        while (i >= 0 && demand_isSpace(text[i]))
+        while (i >= 0 && isSpace(text[i]))
             i--;
     };
     const wordBefore = () => {
@@ -6172,15 +6156,17 @@ function demandGraph(options) {
         }
         const referrers = [];
         for (const at of [...maybe].sort((a, b) => a - b)) {
-            // A source scanned up front is read for the calls only once its strings name the file.
-            const upFront = loadsAlone(sources[at]);
+            const source = sources[at];
+            // A source scanned up front is searched for the calls only once its strings name the file.
+            const upFront = loadsAlone(source);
             if (mentions && !upFront && !mentions(at))
                 continue;
-            const found = node(sources[at].path);
-            if (found &&
-                dataReferenceOf(found, path, naming) === 'names' &&
-                !(mentions && upFront && !mentions(at)))
-                referrers.push(found.path);
+            const found = node(source.path);
+            if (!found || dataReferenceOf(found, path, naming) !== 'names')
+                continue;
+            if (mentions && upFront && !mentions(at))
+                continue;
+            referrers.push(found.path);
         }
         return { referrers };
     };

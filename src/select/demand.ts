@@ -28,9 +28,12 @@ import {
   fileStrings,
   goesOnPast,
   hash32,
+  IDENTIFIER_CHAR,
+  isSpace,
   isSpaceByte,
   lastSegment,
   literalStart,
+  loaderAt,
   quotedRanges,
   stemHash,
   stemOf
@@ -191,9 +194,6 @@ export function pythonImports(text: string, found: (spec: string, names: string[
     })
   }
 }
-
-const IDENTIFIER_CHAR = /[\w$]/
-const isSpace = (c: string | undefined): boolean => c === ' ' || c === '\t' || c === '\n' || c === '\r'
 
 /** Calls whose string argument the scanner may read as an import (see findCallImportsAndStrings). */
 const IMPORTING_CALLS = new Set([
@@ -368,18 +368,7 @@ function templatePattern(spec: string): string | undefined {
  * `import`, `require(` or `import(` (nothing but spaces between).
  */
 export function importedAt(text: string, quote: number): boolean {
-  let i = quote - 1
-  while (i >= 0 && isSpace(text[i])) i--
-  const call = text[i] === '('
-  if (call) {
-    i--
-    while (i >= 0 && isSpace(text[i])) i--
-  }
-  const end = i + 1
-  while (i >= 0 && IDENTIFIER_CHAR.test(text[i] as string)) i--
-  const word = text.slice(i + 1, end)
-  if (text[i] === '.') return false
-  return call ? word === 'require' || word === 'import' : word === 'from' || word === 'import'
+  return loaderAt(text, quote) !== undefined
 }
 
 /**
@@ -1225,16 +1214,14 @@ export function demandGraph(options: DemandGraphOptions): DemandGraph | undefine
     }
     const referrers: string[] = []
     for (const at of [...maybe].sort((a, b) => a - b)) {
-      // A source scanned up front is read for the calls only once its strings name the file.
-      const upFront = loadsAlone(sources[at] as DemandSource)
+      const source = sources[at] as DemandSource
+      // A source scanned up front is searched for the calls only once its strings name the file.
+      const upFront = loadsAlone(source)
       if (mentions && !upFront && !mentions(at)) continue
-      const found = node((sources[at] as DemandSource).path)
-      if (
-        found &&
-        dataReferenceOf(found, path, naming) === 'names' &&
-        !(mentions && upFront && !mentions(at))
-      )
-        referrers.push(found.path)
+      const found = node(source.path)
+      if (!found || dataReferenceOf(found, path, naming) !== 'names') continue
+      if (mentions && upFront && !mentions(at)) continue
+      referrers.push(found.path)
     }
     return { referrers }
   }

@@ -7,7 +7,7 @@ import {
   type ImportRecord,
   type ModuleScan
 } from './model.js'
-import { quotedRanges } from './quick-pass.js'
+import { isSpace, loaderAt, quotedRanges } from './quick-pass.js'
 
 /**
  * What a JavaScript/TypeScript file too large to scan symbol by symbol loads (a bundle, a
@@ -31,7 +31,7 @@ export function scanJsLoads(text: string, hashes: boolean): ModuleScan {
   }
   quotedRanges(text, (start, end) => {
     const value = text.slice(start, end)
-    const loader = loaderBefore(text, start - 1)
+    const loader = loaderAt(text, start - 1)
     if (loader === 'static') add({ spec: value, kind: 'static', names: null })
     else if (loader !== undefined) {
       const built =
@@ -49,32 +49,9 @@ export function scanJsLoads(text: string, hashes: boolean): ModuleScan {
   return scan
 }
 
-const isNameCode = (c: string | undefined): boolean => c !== undefined && /[\w$]/.test(c)
-const isSpace = (c: string | undefined): boolean => c === ' ' || c === '\t' || c === '\n' || c === '\r'
-
 /** The first character from `at` on that is not a space. */
 function nextCode(text: string, at: number): string | undefined {
   let i = at
   while (isSpace(text[i])) i++
   return text[i]
-}
-
-/**
- * How the code before the quote at `quote` loads the string after it: `require(`, `import(`,
- * `from` or `import` (a static import), or not at all.
- */
-function loaderBefore(text: string, quote: number): 'require' | 'dynamic' | 'static' | undefined {
-  let i = quote - 1
-  while (isSpace(text[i])) i--
-  const call = text[i] === '('
-  if (call) {
-    i--
-    while (isSpace(text[i])) i--
-  }
-  const end = i + 1
-  while (i >= 0 && isNameCode(text[i])) i--
-  if (text[i] === '.' || end - i - 1 > 7) return undefined
-  const word = text.slice(i + 1, end)
-  if (call) return word === 'require' ? 'require' : word === 'import' ? 'dynamic' : undefined
-  return word === 'from' || word === 'import' ? 'static' : undefined
 }

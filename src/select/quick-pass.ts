@@ -348,6 +348,30 @@ function endsWithWord(bytes: Uint8Array, last: number, word: Uint8Array): boolea
 export const isSpaceByte = (c: number | undefined): boolean =>
   c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d
 
+export const isSpace = (c: string | undefined): boolean => c === ' ' || c === '\t' || c === '\n' || c === '\r'
+export const IDENTIFIER_CHAR = /[\w$]/
+
+/**
+ * How the code before the string whose opening quote is at `quote` loads it, nothing but spaces
+ * between: `require(` (`require`), `import(` (`dynamic`), `from` or `import` (`static`); undefined
+ * when it is no import's specifier.
+ */
+export function loaderAt(text: string, quote: number): 'require' | 'dynamic' | 'static' | undefined {
+  let i = quote - 1
+  while (i >= 0 && isSpace(text[i])) i--
+  const call = text[i] === '('
+  if (call) {
+    i--
+    while (i >= 0 && isSpace(text[i])) i--
+  }
+  const end = i + 1
+  while (i >= 0 && IDENTIFIER_CHAR.test(text[i] as string)) i--
+  if (text[i] === '.') return undefined
+  const word = text.slice(i + 1, end)
+  if (call) return word === 'require' ? 'require' : word === 'import' ? 'dynamic' : undefined
+  return word === 'from' || word === 'import' ? 'static' : undefined
+}
+
 /** Characters that match themselves in a pattern, outside brackets. */
 const PLAIN = /^[\w@\-/#~!%&,:;<>='"`]$/
 

@@ -14,7 +14,7 @@ export const MAX_LOADS_SCANNED_BYTES = 64 * 1024 * 1024
 
 /** Whether a file of `kind` and `bytes` is scanned for what it loads alone (see scanJsLoads). */
 export function scannedForLoadsAlone(kind: ScanKind, bytes: number): boolean {
-  return bytes > MAX_SCANNED_BYTES && bytes <= MAX_LOADS_SCANNED_BYTES && (kind === 'ts' || kind === 'jsx')
+  return bytes > MAX_SCANNED_BYTES && bytes <= maxScannedBytes(kind)
 }
 
 /** The most bytes a file of `kind` is scanned with: past that, it is data. */
