@@ -7397,7 +7397,7 @@ function once(make) {
     return () => (made ??= { value: make() }).value;
 }
 /** A revision's files, with its jest settings, test matcher and resolver (from its config files). */
-function revisionOf(head, entries, files, configText, memo) {
+function revisionOf(head, entries, files, configText, installed, memo) {
     const configs = [...configText.keys()];
     const text = (path) => configText.get(path);
     const read = Object.assign(text, {
@@ -7413,6 +7413,7 @@ function revisionOf(head, entries, files, configText, memo) {
     }
     // The deepest folder first (see makeTestMatcher); a vitest project may be deeper than its run.
     jest.sort((a, b) => b.dir.length - a.dir.length);
+    settleTsJestIsolation(jest, read, files, configs, installed);
     const resolver = new Resolver(files, read, jest, memo, configs);
     const pytestDirs = new Set();
     for (const path of configText.keys())
@@ -7437,6 +7438,24 @@ function revisionOf(head, entries, files, configText, memo) {
         setupFiles,
         setupLoadsOf: setupLoader(jest, setupFiles, isTest)
     };
+}
+/**
+ * Turns ts-jest's type checking off in the jest configs whose ts-jest compiles each module alone
+ * because the tsconfig it compiles with sets `isolatedModules` (see tsJestIsolatedByTsconfig):
+ * then a type error fails no test. `installed`: the work tree's files, for the ts-jest installed
+ * and the tsconfig bases in node_modules.
+ */
+function settleTsJestIsolation(jest, read, files, configs, installed) {
+    if (!jest.some(settings => settings.isolationFromTsconfig))
+        return;
+    const chains = (0,project/* tsconfigChains */.W0)(read, configs, files, installed);
+    jest.forEach((settings, i) => {
+        const version = settings.isolationFromTsconfig
+            ? (0,project/* tsJestVersion */.EW)(settings.rootDir, read, installed)
+            : undefined;
+        if ((0,project/* tsJestIsolatedByTsconfig */.nM)(settings, files, chains, version))
+            jest[i] = { ...settings, typeChecked: false };
+    });
 }
 /** What the configs are: their paths and texts. */
 function configFingerprint(configText) {
@@ -7649,7 +7668,7 @@ async function buildRepositoryGraph(git, head, options = {}) {
     // After files were added or deleted, what no longer holds is taken out once the resolver can say
     // which specifiers an alias may rewrite.
     const memo = before ? before.resolutions : cache.resolutions(fingerprint);
-    const revision = revisionOf(head, entries, files, configText, memo);
+    const revision = revisionOf(head, entries, files, configText, options.installed, memo);
     options.afterConfigs?.(revision.jest);
     const { resolver } = revision;
     const carried = before && carryAcross(before, resolver);
@@ -7975,7 +7994,7 @@ async function buildDemandRepositoryGraph(git, head, options = {}) {
             configText.set(entry.path, blob.toString('utf8'));
     }
     await readNamedConfigs(git, entries, files, configText);
-    const revision = revisionOf(head, entries, files, configText);
+    const revision = revisionOf(head, entries, files, configText, options.installed);
     options.afterConfigs?.(revision.jest);
     const { jest, resolver } = revision;
     const sources = [];
@@ -8143,6 +8162,7 @@ async function selectOrThrow(options, started, syntax, background, reportAllTest
         extraBlobs: diffedShas,
         listing,
         workTree,
+        installed: checkout && filesUnder(checkout.top),
         // The syntax worker loads its parser on the other core while this thread reads the files (not
         // sooner: then it slows git down).
         beforeRead: () => {

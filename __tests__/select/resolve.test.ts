@@ -6,6 +6,9 @@ import {
   loadTsConfig,
   makeTestMatcher,
   parseJsonc,
+  tsconfigChains,
+  tsJestIsolatedByTsconfig,
+  tsJestVersion,
   typeCheckedByJest,
   type JestSettings
 } from '../../src/select/project.js'
@@ -529,6 +532,65 @@ describe('project settings', () => {
     expect(inPackage('<rootDir>/tsconfig.spec.json', "rootDir: 'src', ")?.tsconfig).toBe(
       'packages/a/src/tsconfig.spec.json'
     )
+  })
+
+  it("knows the ts-jest that runs: as installed, else the least version the package.json's range allows", () => {
+    const installed = (found: Record<string, string>) => ({
+      has: (path: string) => path in found,
+      read: (path: string) => found[path]
+    })
+    const packageJson = (range: string) => (path: string) =>
+      path === 'package.json' ? JSON.stringify({ devDependencies: { 'ts-jest': range } }) : undefined
+    const version = JSON.stringify({ version: '29.4.15' })
+    // From the config's folder up, as node finds it.
+    expect(
+      tsJestVersion(
+        'packages/a',
+        packageJson('^29.1.0'),
+        installed({ 'node_modules/ts-jest/package.json': version })
+      )
+    ).toBe('29.4.15')
+    expect(tsJestVersion('packages/a', packageJson('^29.3.1'))).toBe('29.3.1')
+    expect(tsJestVersion('', packageJson('~29.2.5'))).toBe('29.2.5')
+    expect(tsJestVersion('', packageJson('29.4.0'))).toBe('29.4.0')
+    // No bound within its major, or no range at all: not known.
+    expect(tsJestVersion('', packageJson('>=29.3.0'))).toBeUndefined()
+    expect(tsJestVersion('', packageJson('*'))).toBeUndefined()
+    expect(tsJestVersion('', () => undefined)).toBeUndefined()
+  })
+
+  it('turns off ts-jest type checking where the tsconfig it compiles with sets isolatedModules, from 29.3 on', () => {
+    const configs: Record<string, string> = {
+      'jest.config.js': "module.exports = { preset: 'ts-jest' }",
+      'tsconfig.json': '{ "compilerOptions": { "isolatedModules": true } }',
+      'packages/a/jest.config.js': "module.exports = { preset: 'ts-jest' }",
+      'packages/a/tsconfig.json':
+        '{ "extends": "../../tsconfig.json", "compilerOptions": { "isolatedModules": false } }',
+      'packages/b/jest.config.js': "module.exports = { preset: 'ts-jest' }",
+      'packages/b/tsconfig.json': '{ "extends": "@tsconfig/strictest/tsconfig.json" }',
+      'packages/c/jest.config.js':
+        "module.exports = { transform: { '^.+\\.ts$': ['ts-jest', { isolatedModules: false }] } }",
+      'packages/d/jest.config.js': "module.exports = { preset: 'jest-preset-angular' }",
+      'packages/e/jest.config.js': "module.exports = { preset: 'ts-jest' }"
+    }
+    const read = (path: string): string | undefined => configs[path]
+    const files = new Set(Object.keys(configs))
+    const chains = tsconfigChains(read, files, files)
+    const isolated = (dir: string, version: string | undefined): boolean =>
+      tsJestIsolatedByTsconfig(loadJestSettings(read, dir) as JestSettings, files, chains, version)
+    expect(isolated('', '29.3.0')).toBe(true)
+    expect(isolated('', '29.4.15')).toBe(true)
+    // Before 29.3 only ts-jest's own option did; a version not known or of another major checks.
+    for (const version of ['29.2.6', '28.0.8', '30.0.0', undefined]) expect(isolated('', version)).toBe(false)
+    // The config's own setting wins over the one it extends.
+    expect(isolated('packages/a', '29.4.15')).toBe(false)
+    // A base that is not read may set anything.
+    expect(isolated('packages/b', '29.4.15')).toBe(false)
+    // Set false in the jest config; Angular's transformer: left as they are.
+    expect(isolated('packages/c', '29.4.15')).toBe(false)
+    expect(isolated('packages/d', '29.4.15')).toBe(false)
+    // Found from the config's rootDir up, when it names none: the top's here.
+    expect(isolated('packages/e', '29.4.15')).toBe(true)
   })
 
   it('finds test files by convention and by jest testMatch / testRegex / ignore patterns', () => {

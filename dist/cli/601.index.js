@@ -7546,6 +7546,7 @@ function hashText(text, seed = 0) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Bk: () => (/* binding */ vitestConfigArgument),
+/* harmony export */   EW: () => (/* binding */ tsJestVersion),
 /* harmony export */   G: () => (/* binding */ vitestTypecheckArguments),
 /* harmony export */   HU: () => (/* binding */ loadPackage),
 /* harmony export */   Hh: () => (/* binding */ namedConfigs),
@@ -7566,6 +7567,7 @@ function hashText(text, seed = 0) {
 /* harmony export */   kU: () => (/* binding */ workspacePackageDirs),
 /* harmony export */   lQ: () => (/* binding */ fnmatchPath),
 /* harmony export */   mt: () => (/* binding */ loadTsConfig),
+/* harmony export */   nM: () => (/* binding */ tsJestIsolatedByTsconfig),
 /* harmony export */   ng: () => (/* binding */ loadPytestSettings),
 /* harmony export */   pD: () => (/* binding */ dirname),
 /* harmony export */   tN: () => (/* binding */ typeCheckedTests),
@@ -7663,6 +7665,76 @@ function typeCheckedByJest(configText) {
     if (!/ts-jest|jest-preset-angular/.test(configText))
         return false;
     return !/isolatedModules['"]?\s*:\s*true|diagnostics['"]?\s*:\s*false|transpileOnly['"]?\s*:\s*true/.test(configText);
+}
+/**
+ * Whether ts-jest, as the jest config `settings` runs it, compiles each module alone and checks
+ * no types because the tsconfig it compiles with sets `isolatedModules`: ts-jest takes that
+ * setting from the tsconfig from 29.3 on (before, only from its own option, which
+ * typeCheckedByJest reads). `version`: the ts-jest that runs (see tsJestVersion); `chains`: the
+ * repository's tsconfigs (see tsconfigChains). Anything not known counts as checking types: a
+ * version outside 29.3-29.x, a config that sets `isolatedModules: false` or runs another
+ * transformer (see isolationFromTsconfig), a tsconfig that is not read, that sets it false, or
+ * whose bases cannot all be read when it does not set it itself.
+ */
+function tsJestIsolatedByTsconfig(settings, files, chains, version) {
+    const [major, minor] = (version ?? '').split('.').map(Number);
+    if (!settings.isolationFromTsconfig || major !== 29 || minor === undefined || !(minor >= 3))
+        return false;
+    const tsconfig = settings.tsconfig ?? nearestTsconfig(settings.rootDir, files);
+    const chain = tsconfig === undefined ? undefined : chains.get(tsconfig);
+    if (!chain)
+        return false;
+    const set = chain.texts.map(text => {
+        const options = parseTsconfigOptions(text);
+        return typeof options?.isolatedModules === 'boolean' ? options.isolatedModules : undefined;
+    });
+    if (set[0] !== undefined)
+        return set[0];
+    return chain.missing.length === 0 && !set.includes(false) && set.includes(true);
+}
+/** A tsconfig's `compilerOptions` (undefined when it is not JSON with comments). */
+function parseTsconfigOptions(text) {
+    const options = readJson(() => text, 'tsconfig.json')?.compilerOptions;
+    return options && typeof options === 'object' ? options : undefined;
+}
+/** The tsconfig.json ts-jest finds from `rootDir` when it is given none: there or in a parent folder. */
+function nearestTsconfig(rootDir, files) {
+    for (let dir = rootDir;; dir = dirname(dir)) {
+        const path = joinPath(dir, 'tsconfig.json');
+        if (files.has(path))
+            return path;
+        if (dir === '' || dir === '..' || dir.startsWith('../'))
+            return undefined;
+    }
+}
+/**
+ * The version of the ts-jest a jest config whose rootDir is `dir` loads: as installed
+ * (`node_modules/ts-jest/package.json` there or in a parent folder, from `installed`), else the
+ * least version that the nearest package.json that asks for it allows (`^29.4.1`, `~29.3.0`,
+ * `29.4.15`; none for a range with no upper bound in its major, such as `>=29.3.0` or `*`).
+ */
+function tsJestVersion(dir, read, installed) {
+    const folders = [];
+    for (let at = dir;; at = dirname(at)) {
+        folders.push(at);
+        if (at === '' || at === '..' || at.startsWith('../'))
+            break;
+    }
+    for (const folder of folders) {
+        const text = installed?.read(joinPath(folder, 'node_modules/ts-jest/package.json'));
+        const version = text === undefined ? undefined : readJson(() => text, 'package.json')?.version;
+        if (typeof version === 'string')
+            return version;
+    }
+    for (const folder of folders) {
+        const json = readJson(read, joinPath(folder, 'package.json'));
+        const range = [json?.devDependencies, json?.dependencies]
+            .map(deps => deps && typeof deps === 'object' ? deps['ts-jest'] : undefined)
+            .find(value => typeof value === 'string');
+        if (typeof range === 'string')
+            return /^[\^~]?(\d+\.\d+\.\d+)$/.exec(range.trim())?.[1];
+    }
+    return undefined;
 }
 function dirname(path) {
     const slash = path.lastIndexOf('/');
@@ -8445,6 +8517,7 @@ function readJestConfigAlone(read, path) {
  */
 function jestSettings(home, file) {
     const { raw, text: configText, configDir, unreadable, readInPart } = file;
+    const typeChecked = typeCheckedByJest(configText);
     const rootDir = configRootDir(raw, configDir);
     const dir = home ?? sharedFolder(configDir, rootDir);
     const config = withInlineProjects(raw ?? {}, rootDir, configDir);
@@ -8480,8 +8553,12 @@ function jestSettings(home, file) {
         unreadable,
         readInPart,
         ...(typeof config.resolver === 'string' ? { resolver: config.resolver.replace(/<rootDir>\/?/, '') } : {}),
-        typeChecked: typeCheckedByJest(configText),
-        tsconfig: tsJestConfig(configText, rootDir, configDir)
+        typeChecked,
+        tsconfig: tsJestConfig(configText, rootDir, configDir),
+        ...(typeChecked &&
+            !/jest-preset-angular|isolatedModules['"]?\s*:\s*false/.test(configText) && {
+            isolationFromTsconfig: true
+        })
     };
 }
 /**

@@ -63,6 +63,8 @@ import {
   PYTEST_CONFIGS,
   namedConfigs,
   tsconfigChains,
+  tsJestIsolatedByTsconfig,
+  tsJestVersion,
   workspacePackageDirs,
   type JestSettings,
   type OutsideFiles,
@@ -343,6 +345,8 @@ interface GraphOptions {
   afterRead?: (read: (path: string) => Buffer | undefined) => Promise<void>
   /** Called once the test runners' configs are read, before the graph is made. */
   afterConfigs?: (jest: readonly JestSettings[]) => void
+  /** The work tree's files outside the revision: the packages installed, which tests run with. */
+  installed?: OutsideFiles
 }
 
 function isConfigEntry(entry: TreeEntry): boolean {
@@ -458,6 +462,7 @@ function revisionOf(
   entries: TreeEntry[],
   files: Set<string>,
   configText: Map<string, string>,
+  installed: OutsideFiles | undefined,
   memo?: Record<string, string>
 ): Revision {
   const configs = [...configText.keys()]
@@ -477,6 +482,7 @@ function revisionOf(
   }
   // The deepest folder first (see makeTestMatcher); a vitest project may be deeper than its run.
   jest.sort((a, b) => b.dir.length - a.dir.length)
+  settleTsJestIsolation(jest, read, files, configs, installed)
   const resolver = new Resolver(files, read, jest, memo, configs)
   const pytestDirs = new Set<string>()
   for (const path of configText.keys())
@@ -501,6 +507,30 @@ function revisionOf(
     setupFiles,
     setupLoadsOf: setupLoader(jest, setupFiles, isTest)
   }
+}
+
+/**
+ * Turns ts-jest's type checking off in the jest configs whose ts-jest compiles each module alone
+ * because the tsconfig it compiles with sets `isolatedModules` (see tsJestIsolatedByTsconfig):
+ * then a type error fails no test. `installed`: the work tree's files, for the ts-jest installed
+ * and the tsconfig bases in node_modules.
+ */
+function settleTsJestIsolation(
+  jest: JestSettings[],
+  read: ReadText,
+  files: ReadonlySet<string>,
+  configs: readonly string[],
+  installed: OutsideFiles | undefined
+): void {
+  if (!jest.some(settings => settings.isolationFromTsconfig)) return
+  const chains = tsconfigChains(read, configs, files, installed)
+  jest.forEach((settings, i) => {
+    const version = settings.isolationFromTsconfig
+      ? tsJestVersion(settings.rootDir, read, installed)
+      : undefined
+    if (tsJestIsolatedByTsconfig(settings, files, chains, version))
+      jest[i] = { ...settings, typeChecked: false }
+  })
 }
 
 /** What the configs are: their paths and texts. */
@@ -752,7 +782,7 @@ export async function buildRepositoryGraph(
   // After files were added or deleted, what no longer holds is taken out once the resolver can say
   // which specifiers an alias may rewrite.
   const memo = before ? before.resolutions : cache.resolutions(fingerprint)
-  const revision = revisionOf(head, entries, files, configText, memo)
+  const revision = revisionOf(head, entries, files, configText, options.installed, memo)
   options.afterConfigs?.(revision.jest)
   const { resolver } = revision
   const carried = before && carryAcross(before, resolver)
@@ -1117,7 +1147,7 @@ export async function buildDemandRepositoryGraph(
     if (blob) configText.set(entry.path, blob.toString('utf8'))
   }
   await readNamedConfigs(git, entries, files, configText)
-  const revision = revisionOf(head, entries, files, configText)
+  const revision = revisionOf(head, entries, files, configText, options.installed)
   options.afterConfigs?.(revision.jest)
   const { jest, resolver } = revision
   const sources: DemandSource[] = []
@@ -1303,6 +1333,7 @@ async function selectOrThrow(
     extraBlobs: diffedShas,
     listing,
     workTree,
+    installed: checkout && filesUnder(checkout.top),
     // The syntax worker loads its parser on the other core while this thread reads the files (not
     // sooner: then it slows git down).
     beforeRead: (): void => {

@@ -67,6 +67,12 @@ export interface JestSettings {
   /** The tsconfig ts-jest is told to use, when the config names one. */
   tsconfig?: string
   /**
+   * ts-jest itself (not jest-preset-angular's transformer) checks types unless the tsconfig it
+   * compiles with turns them off (see tsJestIsolatedByTsconfig): the config neither sets
+   * `isolatedModules` false nor names that transformer.
+   */
+  isolationFromTsconfig?: boolean
+  /**
    * Globs of the test files vitest type-checks (its `typecheck.include`): type changes reach them
    * (see typeCheckedTests).
    */
@@ -166,6 +172,79 @@ export function typeCheckedByJest(configText: string): boolean {
   return !/isolatedModules['"]?\s*:\s*true|diagnostics['"]?\s*:\s*false|transpileOnly['"]?\s*:\s*true/.test(
     configText
   )
+}
+
+/**
+ * Whether ts-jest, as the jest config `settings` runs it, compiles each module alone and checks
+ * no types because the tsconfig it compiles with sets `isolatedModules`: ts-jest takes that
+ * setting from the tsconfig from 29.3 on (before, only from its own option, which
+ * typeCheckedByJest reads). `version`: the ts-jest that runs (see tsJestVersion); `chains`: the
+ * repository's tsconfigs (see tsconfigChains). Anything not known counts as checking types: a
+ * version outside 29.3-29.x, a config that sets `isolatedModules: false` or runs another
+ * transformer (see isolationFromTsconfig), a tsconfig that is not read, that sets it false, or
+ * whose bases cannot all be read when it does not set it itself.
+ */
+export function tsJestIsolatedByTsconfig(
+  settings: JestSettings,
+  files: ReadonlySet<string>,
+  chains: ReadonlyMap<string, TsConfigChain>,
+  version: string | undefined
+): boolean {
+  const [major, minor] = (version ?? '').split('.').map(Number)
+  if (!settings.isolationFromTsconfig || major !== 29 || minor === undefined || !(minor >= 3)) return false
+  const tsconfig = settings.tsconfig ?? nearestTsconfig(settings.rootDir, files)
+  const chain = tsconfig === undefined ? undefined : chains.get(tsconfig)
+  if (!chain) return false
+  const set = chain.texts.map(text => {
+    const options = parseTsconfigOptions(text)
+    return typeof options?.isolatedModules === 'boolean' ? options.isolatedModules : undefined
+  })
+  if (set[0] !== undefined) return set[0]
+  return chain.missing.length === 0 && !set.includes(false) && set.includes(true)
+}
+
+/** A tsconfig's `compilerOptions` (undefined when it is not JSON with comments). */
+function parseTsconfigOptions(text: string): Record<string, unknown> | undefined {
+  const options = readJson(() => text, 'tsconfig.json')?.compilerOptions
+  return options && typeof options === 'object' ? (options as Record<string, unknown>) : undefined
+}
+
+/** The tsconfig.json ts-jest finds from `rootDir` when it is given none: there or in a parent folder. */
+function nearestTsconfig(rootDir: string, files: ReadonlySet<string>): string | undefined {
+  for (let dir = rootDir; ; dir = dirname(dir)) {
+    const path = joinPath(dir, 'tsconfig.json')
+    if (files.has(path)) return path
+    if (dir === '' || dir === '..' || dir.startsWith('../')) return undefined
+  }
+}
+
+/**
+ * The version of the ts-jest a jest config whose rootDir is `dir` loads: as installed
+ * (`node_modules/ts-jest/package.json` there or in a parent folder, from `installed`), else the
+ * least version that the nearest package.json that asks for it allows (`^29.4.1`, `~29.3.0`,
+ * `29.4.15`; none for a range with no upper bound in its major, such as `>=29.3.0` or `*`).
+ */
+export function tsJestVersion(dir: string, read: ReadText, installed?: OutsideFiles): string | undefined {
+  const folders: string[] = []
+  for (let at = dir; ; at = dirname(at)) {
+    folders.push(at)
+    if (at === '' || at === '..' || at.startsWith('../')) break
+  }
+  for (const folder of folders) {
+    const text = installed?.read(joinPath(folder, 'node_modules/ts-jest/package.json'))
+    const version = text === undefined ? undefined : readJson(() => text, 'package.json')?.version
+    if (typeof version === 'string') return version
+  }
+  for (const folder of folders) {
+    const json = readJson(read, joinPath(folder, 'package.json'))
+    const range = [json?.devDependencies, json?.dependencies]
+      .map(deps =>
+        deps && typeof deps === 'object' ? (deps as Record<string, unknown>)['ts-jest'] : undefined
+      )
+      .find(value => typeof value === 'string')
+    if (typeof range === 'string') return /^[\^~]?(\d+\.\d+\.\d+)$/.exec(range.trim())?.[1]
+  }
+  return undefined
 }
 
 export function dirname(path: string): string {
@@ -963,6 +1042,7 @@ function readJestConfigAlone(read: ReadText, path: string): JestConfigFile | und
  */
 function jestSettings(home: string | undefined, file: JestConfigFile): JestSettings {
   const { raw, text: configText, configDir, unreadable, readInPart } = file
+  const typeChecked = typeCheckedByJest(configText)
   const rootDir = configRootDir(raw, configDir)
   const dir = home ?? sharedFolder(configDir, rootDir)
   const config = withInlineProjects(raw ?? {}, rootDir, configDir)
@@ -997,8 +1077,12 @@ function jestSettings(home: string | undefined, file: JestConfigFile): JestSetti
     unreadable,
     readInPart,
     ...(typeof config.resolver === 'string' ? { resolver: config.resolver.replace(/<rootDir>\/?/, '') } : {}),
-    typeChecked: typeCheckedByJest(configText),
-    tsconfig: tsJestConfig(configText, rootDir, configDir)
+    typeChecked,
+    tsconfig: tsJestConfig(configText, rootDir, configDir),
+    ...(typeChecked &&
+      !/jest-preset-angular|isolatedModules['"]?\s*:\s*false/.test(configText) && {
+        isolationFromTsconfig: true
+      })
   }
 }
 

@@ -1,0 +1,71 @@
+// ts-jest 29.3 and later compile each module alone, checking no types, when the tsconfig they
+// compile with sets isolatedModules: a type error then fails no test, and a change selects only
+// the tests that reach what changed. Each case runs this project's ts-jest (29.4) for real.
+import { describe, it } from '@jest/globals'
+import { expectEditSelects } from '../support/select-both-ways.js'
+
+const compilerOptions = { strict: true, target: 'es2020', module: 'commonjs', types: ['jest'] }
+
+const FILES = {
+  'package.json': JSON.stringify({ name: 'isolation', scripts: { test: 'jest' } }),
+  'jest.config.js':
+    "module.exports = { testEnvironment: 'node', transform: { '^.+\\\\.ts$': ['ts-jest', {}] } }\n",
+  'tsconfig.json': JSON.stringify({ compilerOptions: { ...compilerOptions, isolatedModules: true } }),
+  'src/math.ts': [
+    'export function add(a: number, b: number): number {',
+    '  return a + b',
+    '}',
+    'export function mul(a: number, b: number): number {',
+    '  return a * b',
+    '}',
+    ''
+  ].join('\n'),
+  'test/add.test.ts': "import { add } from '../src/math'\ntest('add', () => expect(add(2, 3)).toBe(5))\n",
+  'test/mul.test.ts': "import { mul } from '../src/math'\ntest('mul', () => expect(mul(2, 3)).toBe(6))\n"
+}
+
+/** mul returns what its type says it does not: a type error, and the same number at run time. */
+const TYPE_ERROR: [keyof typeof FILES, string, string] = [
+  'src/math.ts',
+  'return a * b',
+  'return (a * b) as unknown as string'
+]
+
+describe('ts-jest and the isolatedModules of its tsconfig, with a real jest', () => {
+  it('a tsconfig that sets it: a type error fails nothing, and only the changed function is selected', async () => {
+    await expectEditSelects(FILES, TYPE_ERROR, [], ['test/mul.test.ts'])
+  })
+
+  it('a tsconfig that extends one that sets it: the same', async () => {
+    const files = {
+      ...FILES,
+      'tsconfig.json': JSON.stringify({ extends: './tsconfig.base.json', include: ['src', 'test'] }),
+      'tsconfig.base.json': JSON.stringify({ compilerOptions: { ...compilerOptions, isolatedModules: true } })
+    }
+    await expectEditSelects(files, TYPE_ERROR, [], ['test/mul.test.ts'])
+  })
+
+  it.each([
+    ['does not set it', { compilerOptions }],
+    ['sets it only in a comment', undefined],
+    ['sets it, and the config points ts-jest at another that does not', { compilerOptions }]
+  ])('a tsconfig that %s: the type error fails every test that loads the file', async (how, tsconfig) => {
+    const files = {
+      ...FILES,
+      'tsconfig.json':
+        tsconfig === undefined
+          ? `{\n  "compilerOptions": {\n    // "isolatedModules": true,\n    ${JSON.stringify(compilerOptions).slice(1, -1)}\n  }\n}\n`
+          : JSON.stringify(tsconfig),
+      ...(how.includes('points') && {
+        'tsconfig.json': FILES['tsconfig.json'],
+        'tsconfig.test.json': JSON.stringify(tsconfig),
+        'jest.config.js': FILES['jest.config.js'].replace(
+          '{}',
+          "{ tsconfig: '<rootDir>/tsconfig.test.json' }"
+        )
+      })
+    }
+    const both = ['test/add.test.ts', 'test/mul.test.ts']
+    await expectEditSelects(files, TYPE_ERROR, both, both)
+  })
+})
