@@ -7450,9 +7450,9 @@ function settleTsJestIsolation(jest, read, files, configs, installed) {
         return;
     const chains = (0,project/* tsconfigChains */.W0)(read, configs, files, installed);
     jest.forEach((settings, i) => {
-        const version = settings.isolationFromTsconfig
-            ? (0,project/* tsJestVersion */.EW)(settings.rootDir, read, installed)
-            : undefined;
+        if (!settings.isolationFromTsconfig)
+            return;
+        const version = (0,project/* tsJestVersion */.EW)(settings.rootDir, read, installed);
         if ((0,project/* tsJestIsolatedByTsconfig */.nM)(settings, files, chains, version))
             jest[i] = { ...settings, typeChecked: false };
     });

@@ -525,9 +525,8 @@ function settleTsJestIsolation(
   if (!jest.some(settings => settings.isolationFromTsconfig)) return
   const chains = tsconfigChains(read, configs, files, installed)
   jest.forEach((settings, i) => {
-    const version = settings.isolationFromTsconfig
-      ? tsJestVersion(settings.rootDir, read, installed)
-      : undefined
+    if (!settings.isolationFromTsconfig) return
+    const version = tsJestVersion(settings.rootDir, read, installed)
     if (tsJestIsolatedByTsconfig(settings, files, chains, version))
       jest[i] = { ...settings, typeChecked: false }
   })
