@@ -7283,24 +7283,6 @@ function keepsImportsOption(text) {
     return (/["']?(?:verbatimModuleSyntax|preserveValueImports)["']?\s*:\s*true/.test(text) ||
         /["']?importsNotUsedAsValues["']?\s*:\s*["'](?:preserve|error)["']/.test(text));
 }
-/**
- * The repository's tsconfigs with what they extend (see tsconfigChains), read from the work tree
- * (its node_modules, its generated configs) when a base is not in the repository.
- */
-async function tsconfigChainsOf(git, repo) {
-    const read = (path) => repo.configText.get(path);
-    const alone = (0,project/* tsconfigChains */.W0)(read, repo.configText.keys(), repo.files);
-    if ([...alone.values()].every(chain => chain.missing.length === 0))
-        return alone;
-    let top;
-    try {
-        top = await git.topLevel();
-    }
-    catch {
-        return alone;
-    }
-    return (0,project/* tsconfigChains */.W0)(read, repo.configText.keys(), repo.files, filesUnder(top));
-}
 /** The files under `top` on disk, by path from it; none above it. */
 function filesUnder(top) {
     const within = (path) => path !== '..' && !path.startsWith('../') && !path.startsWith('/');
@@ -7413,7 +7395,8 @@ function revisionOf(head, entries, files, configText, installed, memo) {
     }
     // The deepest folder first (see makeTestMatcher); a vitest project may be deeper than its run.
     jest.sort((a, b) => b.dir.length - a.dir.length);
-    settleTsJestIsolation(jest, read, files, configs, installed);
+    const tsconfigs = once(() => (0,project/* tsconfigChains */.W0)(read, configs, files, installed));
+    settleTsJestIsolation(jest, read, files, tsconfigs, installed);
     const resolver = new Resolver(files, read, jest, memo, configs);
     const pytestDirs = new Set();
     for (const path of configText.keys())
@@ -7435,6 +7418,7 @@ function revisionOf(head, entries, files, configText, installed, memo) {
         jest,
         isTest,
         resolver,
+        tsconfigs,
         setupFiles,
         setupLoadsOf: setupLoader(jest, setupFiles, isTest)
     };
@@ -7442,13 +7426,12 @@ function revisionOf(head, entries, files, configText, installed, memo) {
 /**
  * Turns ts-jest's type checking off in the jest configs whose ts-jest compiles each module alone
  * because the tsconfig it compiles with sets `isolatedModules` (see tsJestIsolatedByTsconfig):
- * then a type error fails no test. `installed`: the work tree's files, for the ts-jest installed
- * and the tsconfig bases in node_modules.
+ * then a type error fails no test. `installed`: the work tree's files, for the ts-jest installed.
  */
-function settleTsJestIsolation(jest, read, files, configs, installed) {
+function settleTsJestIsolation(jest, read, files, tsconfigs, installed) {
     if (!jest.some(settings => settings.isolationFromTsconfig))
         return;
-    const chains = (0,project/* tsconfigChains */.W0)(read, configs, files, installed);
+    const chains = tsconfigs();
     jest.forEach((settings, i) => {
         if (!settings.isolationFromTsconfig)
             return;
@@ -8461,7 +8444,7 @@ async function selectOrThrow(options, started, syntax, background, reportAllTest
     };
     const reachedSymbols = new Set();
     const members = options.memberReach === false ? undefined : memberReach(repo.graph);
-    const tsconfigs = await tsconfigChainsOf(options.git, repo);
+    const tsconfigs = repo.tsconfigs();
     const tsJestConfigs = repo.jest.flatMap(settings => (settings.tsconfig ? [settings.tsconfig] : []));
     const keeps = valueImportKeeper(repo.configText, repo.files, tsconfigs, { tsJestConfigs });
     const keepsKnown = valueImportKeeper(repo.configText, repo.files, tsconfigs, {

@@ -268,23 +268,6 @@ function keepsImportsOption(text: string): boolean {
   )
 }
 
-/**
- * The repository's tsconfigs with what they extend (see tsconfigChains), read from the work tree
- * (its node_modules, its generated configs) when a base is not in the repository.
- */
-async function tsconfigChainsOf(git: Git, repo: RepositoryGraph): Promise<Map<string, TsConfigChain>> {
-  const read = (path: string): string | undefined => repo.configText.get(path)
-  const alone = tsconfigChains(read, repo.configText.keys(), repo.files)
-  if ([...alone.values()].every(chain => chain.missing.length === 0)) return alone
-  let top: string
-  try {
-    top = await git.topLevel()
-  } catch {
-    return alone
-  }
-  return tsconfigChains(read, repo.configText.keys(), repo.files, filesUnder(top))
-}
-
 /** The files under `top` on disk, by path from it; none above it. */
 function filesUnder(top: string): OutsideFiles {
   const within = (path: string): boolean => path !== '..' && !path.startsWith('../') && !path.startsWith('/')
@@ -308,6 +291,11 @@ export interface RepositoryGraph {
   configText: Map<string, string>
   jest: JestSettings[]
   resolver: Resolver
+  /**
+   * The repository's tsconfigs with what they extend (see tsconfigChains), a base that is not in
+   * the repository read from the work tree (its node_modules, its generated configs) when given.
+   */
+  tsconfigs: () => ReadonlyMap<string, TsConfigChain>
   graph: Graph
   /** The scan of a file of the revision. */
   scan(path: string): ModuleScan | undefined
@@ -400,7 +388,7 @@ async function readNamedConfigs(
 
 type Revision = Pick<
   RepositoryGraph,
-  'head' | 'entries' | 'files' | 'configText' | 'jest' | 'isTest' | 'resolver'
+  'head' | 'entries' | 'files' | 'configText' | 'jest' | 'isTest' | 'resolver' | 'tsconfigs'
 > & {
   /** The jest setup files (setupFiles, setupFilesAfterEnv, global setup) a test file loads first. */
   setupLoadsOf: (path: string) => readonly string[]
@@ -482,7 +470,8 @@ function revisionOf(
   }
   // The deepest folder first (see makeTestMatcher); a vitest project may be deeper than its run.
   jest.sort((a, b) => b.dir.length - a.dir.length)
-  settleTsJestIsolation(jest, read, files, configs, installed)
+  const tsconfigs = once(() => tsconfigChains(read, configs, files, installed))
+  settleTsJestIsolation(jest, read, files, tsconfigs, installed)
   const resolver = new Resolver(files, read, jest, memo, configs)
   const pytestDirs = new Set<string>()
   for (const path of configText.keys())
@@ -504,6 +493,7 @@ function revisionOf(
     jest,
     isTest,
     resolver,
+    tsconfigs,
     setupFiles,
     setupLoadsOf: setupLoader(jest, setupFiles, isTest)
   }
@@ -512,18 +502,17 @@ function revisionOf(
 /**
  * Turns ts-jest's type checking off in the jest configs whose ts-jest compiles each module alone
  * because the tsconfig it compiles with sets `isolatedModules` (see tsJestIsolatedByTsconfig):
- * then a type error fails no test. `installed`: the work tree's files, for the ts-jest installed
- * and the tsconfig bases in node_modules.
+ * then a type error fails no test. `installed`: the work tree's files, for the ts-jest installed.
  */
 function settleTsJestIsolation(
   jest: JestSettings[],
   read: ReadText,
   files: ReadonlySet<string>,
-  configs: readonly string[],
+  tsconfigs: () => ReadonlyMap<string, TsConfigChain>,
   installed: OutsideFiles | undefined
 ): void {
   if (!jest.some(settings => settings.isolationFromTsconfig)) return
-  const chains = tsconfigChains(read, configs, files, installed)
+  const chains = tsconfigs()
   jest.forEach((settings, i) => {
     if (!settings.isolationFromTsconfig) return
     const version = tsJestVersion(settings.rootDir, read, installed)
@@ -1622,7 +1611,7 @@ async function selectOrThrow(
   }
   const reachedSymbols = new Set<string>()
   const members = options.memberReach === false ? undefined : memberReach(repo.graph)
-  const tsconfigs = await tsconfigChainsOf(options.git, repo)
+  const tsconfigs = repo.tsconfigs()
   const tsJestConfigs = repo.jest.flatMap(settings => (settings.tsconfig ? [settings.tsconfig] : []))
   const keeps = valueImportKeeper(repo.configText, repo.files, tsconfigs, { tsJestConfigs })
   const keepsKnown = valueImportKeeper(repo.configText, repo.files, tsconfigs, {
