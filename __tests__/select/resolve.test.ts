@@ -591,6 +591,21 @@ describe('project settings', () => {
     expect(isolated('packages/d', '29.4.15')).toBe(false)
     // Found from the config's rootDir up, when it names none: the top's here.
     expect(isolated('packages/e', '29.4.15')).toBe(true)
+    // Compiler options given inline are laid over the file's, from 29.3 on; before, ts-jest
+    // compiled each module alone only for its own option.
+    const inline = (options: string, version: string): boolean => {
+      const text = `module.exports = { transform: { '^.+\\.ts$': ['ts-jest', ${options}] } }`
+      const settings = loadJestSettings(path => (path === 'jest.config.js' ? text : undefined), '')
+      const none = new Set<string>()
+      return !settings!.typeChecked || tsJestIsolatedByTsconfig(settings!, none, new Map(), version)
+    }
+    expect(inline('{ tsconfig: { isolatedModules: true, strict: true } }', '29.4.15')).toBe(true)
+    expect(inline("{ tsconfig: { 'isolatedModules': true } }", '29.3.0')).toBe(true)
+    expect(inline('{ tsconfig: { isolatedModules: true } }', '29.2.6')).toBe(false)
+    expect(inline('{ tsconfig: { isolatedModules: true } }', '28.0.8')).toBe(false)
+    expect(inline("{ tsconfig: { paths: { '}': ['x'] }, isolatedModules: true } }", '29.2.6')).toBe(false)
+    expect(inline('{ tsconfig: { strict: true }, isolatedModules: true }', '29.2.6')).toBe(true)
+    expect(inline('{ tsconfig: { isolatedModules: false } }', '29.4.15')).toBe(false)
   })
 
   it('finds test files by convention and by jest testMatch / testRegex / ignore patterns', () => {

@@ -45,6 +45,18 @@ describe('ts-jest and the isolatedModules of its tsconfig, with a real jest', ()
     await expectEditSelects(files, TYPE_ERROR, [], ['test/mul.test.ts'])
   })
 
+  it("compiler options given inline as ts-jest's tsconfig that set it: the same (from 29.3 on)", async () => {
+    const files = {
+      ...FILES,
+      'tsconfig.json': JSON.stringify({ compilerOptions }),
+      'jest.config.js': FILES['jest.config.js'].replace(
+        '{}',
+        `{ tsconfig: ${JSON.stringify({ ...compilerOptions, isolatedModules: true })} }`
+      )
+    }
+    await expectEditSelects(files, TYPE_ERROR, [], ['test/mul.test.ts'])
+  })
+
   it.each([
     ['does not set it', { compilerOptions }],
     ['sets it only in a comment', undefined],

@@ -7659,19 +7659,64 @@ function withInlineProjects(config, rootDir, configDir) {
 }
 /**
  * Does this jest config (its text) transform TypeScript with ts-jest's type checking on? So does
- * jest-preset-angular's transformer, which is ts-jest's with Angular's transforms added.
+ * jest-preset-angular's transformer, which is ts-jest's with Angular's transforms added. Compiler
+ * options given inline as its tsconfig are left to tsJestIsolatedByTsconfig: whether they turn the
+ * checking off depends on the version.
  */
 function typeCheckedByJest(configText) {
     if (!/ts-jest|jest-preset-angular/.test(configText))
         return false;
-    return !/isolatedModules['"]?\s*:\s*true|diagnostics['"]?\s*:\s*false|transpileOnly['"]?\s*:\s*true/.test(configText);
+    return !/isolatedModules['"]?\s*:\s*true|diagnostics['"]?\s*:\s*false|transpileOnly['"]?\s*:\s*true/.test(withoutInlineTsconfigs(configText));
+}
+/**
+ * Does an inline tsconfig in this jest config (ts-jest's `tsconfig: { … }`, compiler options laid
+ * over its tsconfig file's) set `isolatedModules: true`? Only ts-jest 29.3 and later compile each
+ * module alone for it (see tsJestIsolatedByTsconfig); earlier ones still check types.
+ */
+function inlineTsconfigIsolates(configText) {
+    return inlineTsconfigs(configText).some(object => /isolatedModules['"]?\s*:\s*true/.test(object));
+}
+/** The config's text with its inline tsconfig objects left out. */
+function withoutInlineTsconfigs(configText) {
+    let text = configText;
+    for (const object of inlineTsconfigs(configText))
+        text = text.replace(object, '{}');
+    return text;
+}
+/** The texts of the objects given as ts-jest's `tsconfig` (`tsconfig: { isolatedModules: true }`). */
+function inlineTsconfigs(configText) {
+    const objects = [];
+    for (const match of configText.matchAll(/\btsconfig['"]?\s*:\s*\{/g)) {
+        const start = match.index + match[0].length - 1;
+        const end = closingBrace(configText, start);
+        objects.push(configText.slice(start, end === undefined ? configText.length : end + 1));
+    }
+    return objects;
+}
+/** Where the brace that `open` opens closes, past strings; undefined when it does not. */
+function closingBrace(text, open) {
+    let depth = 0;
+    for (let i = open; i < text.length; i++) {
+        const char = text[i];
+        if (char === '"' || char === "'" || char === '`') {
+            for (i++; i < text.length && text[i] !== char; i++)
+                if (text[i] === '\\')
+                    i++;
+        }
+        else if (char === '{')
+            depth++;
+        else if (char === '}' && --depth === 0)
+            return i;
+    }
+    return undefined;
 }
 /**
  * Whether ts-jest, as the jest config `settings` runs it, compiles each module alone and checks
  * no types because the tsconfig it compiles with sets `isolatedModules`: ts-jest takes that
- * setting from the tsconfig from 29.3 on (before, only from its own option, which
- * typeCheckedByJest reads). `version`: the ts-jest that runs (see tsJestVersion); `chains`: the
- * repository's tsconfigs (see tsconfigChains). Anything not known counts as checking types: a
+ * setting from the tsconfig, or from the compiler options given inline as its `tsconfig`, from
+ * 29.3 on (before, only from its own option, which typeCheckedByJest reads). `version`: the
+ * ts-jest that runs (see tsJestVersion); `chains`: the repository's tsconfigs (see
+ * tsconfigChains). Anything not known counts as checking types: a
  * version outside 29.3-29.x, a config that sets `isolatedModules: false` or runs another
  * transformer (see isolationFromTsconfig), a tsconfig that is not read, that sets it false, or
  * whose bases cannot all be read when it does not set it itself.
@@ -7680,6 +7725,8 @@ function tsJestIsolatedByTsconfig(settings, files, chains, version) {
     const [major, minor] = (version ?? '').split('.').map(Number);
     if (!settings.isolationFromTsconfig || major !== 29 || minor === undefined || !(minor >= 3))
         return false;
+    if (settings.inlineIsolation)
+        return true;
     const tsconfig = settings.tsconfig ?? nearestTsconfig(settings.rootDir, files);
     const chain = tsconfig === undefined ? undefined : chains.get(tsconfig);
     if (!chain)
@@ -8557,7 +8604,8 @@ function jestSettings(home, file) {
         tsconfig: tsJestConfig(configText, rootDir, configDir),
         ...(typeChecked &&
             !/jest-preset-angular|isolatedModules['"]?\s*:\s*false/.test(configText) && {
-            isolationFromTsconfig: true
+            isolationFromTsconfig: true,
+            ...(inlineTsconfigIsolates(configText) && { inlineIsolation: true })
         })
     };
 }
