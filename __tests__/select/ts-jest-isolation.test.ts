@@ -1,8 +1,11 @@
 // ts-jest 29.3 and later compile each module alone, checking no types, when the tsconfig they
 // compile with sets isolatedModules: a type error then fails no test, and a change selects only
 // the tests that reach what changed. Each case runs this project's ts-jest (29.4) for real.
-import { describe, it } from '@jest/globals'
+import { afterAll, describe, it } from '@jest/globals'
+import { cleanupAll } from '../support/git-repo.js'
 import { expectEditSelects } from '../support/select-both-ways.js'
+
+afterAll(() => cleanupAll())
 
 const compilerOptions = { strict: true, target: 'es2020', module: 'commonjs', types: ['jest'] }
 
