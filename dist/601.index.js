@@ -7756,7 +7756,8 @@ function nearestTsconfig(rootDir, files) {
 }
 /**
  * The version of the ts-jest a jest config whose rootDir is `dir` loads: as installed
- * (`node_modules/ts-jest/package.json` there or in a parent folder, from `installed`), else the
+ * (`node_modules/ts-jest/package.json` there or in a parent folder, from `installed`), else as
+ * the nearest lockfile in the work tree pins it (the least, when it pins several), else the
  * least version that the nearest package.json that asks for it allows (`^29.4.1`, `~29.3.0`,
  * `29.4.15`; none for a range with no upper bound in its major, such as `>=29.3.0` or `*`).
  */
@@ -7774,6 +7775,11 @@ function tsJestVersion(dir, read, installed) {
             return version;
     }
     for (const folder of folders) {
+        const locked = installed && lockedTsJest(installed, folder);
+        if (locked !== undefined)
+            return locked;
+    }
+    for (const folder of folders) {
         const json = readJson(read, joinPath(folder, 'package.json'));
         const range = [json?.devDependencies, json?.dependencies]
             .map(deps => deps && typeof deps === 'object' ? deps['ts-jest'] : undefined)
@@ -7782,6 +7788,44 @@ function tsJestVersion(dir, read, installed) {
             return /^[\^~]?(\d+\.\d+\.\d+)$/.exec(range.trim())?.[1];
     }
     return undefined;
+}
+/** Where each lockfile pins a version of ts-jest (npm's v1-v3, yarn's classic and berry, pnpm's). */
+const LOCKED_TS_JEST = [
+    ['package-lock.json', /"(?:[^"\n]*node_modules\/)?ts-jest":\s*\{\s*"version":\s*"(\d+\.\d+\.\d+)/g],
+    ['npm-shrinkwrap.json', /"(?:[^"\n]*node_modules\/)?ts-jest":\s*\{\s*"version":\s*"(\d+\.\d+\.\d+)/g],
+    ['yarn.lock', /^"?ts-jest@[^\n]*:\r?\n[ \t]+version:? "?(\d+\.\d+\.\d+)/gm],
+    ['pnpm-lock.yaml', /^[ \t]+['"]?\/?ts-jest[@/](\d+\.\d+\.\d+)/gm]
+];
+const lockedInFolder = new WeakMap();
+/**
+ * The least version of ts-jest the first lockfile in `folder` that pins one pins, read once for
+ * each folder of the work tree: every jest config of a workspace asks for the one at its top.
+ */
+function lockedTsJest(installed, folder) {
+    let known = lockedInFolder.get(installed);
+    if (!known)
+        lockedInFolder.set(installed, (known = new Map()));
+    if (known.has(folder))
+        return known.get(folder);
+    let least;
+    for (const [name, pinned] of LOCKED_TS_JEST) {
+        const text = installed.read(joinPath(folder, name));
+        const versions = text === undefined ? [] : [...text.matchAll(pinned)].map(match => match[1]);
+        if (versions.length) {
+            least = versions.sort(compareVersions)[0];
+            break;
+        }
+    }
+    known.set(folder, least);
+    return least;
+}
+/** Orders `major.minor.patch` versions from the least. */
+function compareVersions(a, b) {
+    const [x, y] = [a, b].map(version => version.split('.').map(Number));
+    for (let i = 0; i < 3; i++)
+        if (x[i] !== y[i])
+            return x[i] - y[i];
+    return 0;
 }
 function dirname(path) {
     const slash = path.lastIndexOf('/');

@@ -534,7 +534,7 @@ describe('project settings', () => {
     )
   })
 
-  it("knows the ts-jest that runs: as installed, else the least version the package.json's range allows", () => {
+  it("knows the ts-jest that runs: as installed, else as locked, else the least version the package.json's range allows", () => {
     const installed = (found: Record<string, string>) => ({
       has: (path: string) => path in found,
       read: (path: string) => found[path]
@@ -553,6 +553,58 @@ describe('project settings', () => {
     expect(tsJestVersion('packages/a', packageJson('^29.3.1'))).toBe('29.3.1')
     expect(tsJestVersion('', packageJson('~29.2.5'))).toBe('29.2.5')
     expect(tsJestVersion('', packageJson('29.4.0'))).toBe('29.4.0')
+    // Else as the lockfile pins it (nothing installed yet): the least version it pins.
+    const locked = (name: string, text: string): string | undefined =>
+      tsJestVersion('packages/a', packageJson('^29.1.0'), installed({ [name]: text }))
+    const npmLock = (versions: Record<string, string>) =>
+      JSON.stringify({
+        lockfileVersion: 3,
+        packages: {
+          '': { devDependencies: { 'ts-jest': '^29.1.0' } },
+          ...Object.fromEntries(
+            Object.entries(versions).map(([path, version]) => [path, { version, dev: true }])
+          )
+        }
+      })
+    expect(locked('package-lock.json', npmLock({ 'node_modules/ts-jest': '29.4.1' }))).toBe('29.4.1')
+    expect(
+      locked(
+        'package-lock.json',
+        npmLock({ 'node_modules/ts-jest': '29.4.1', 'packages/b/node_modules/ts-jest': '29.1.2' })
+      )
+    ).toBe('29.1.2')
+    expect(
+      locked(
+        'package-lock.json',
+        JSON.stringify({ lockfileVersion: 1, dependencies: { 'ts-jest': { version: '29.3.4' } } }, null, 2)
+      )
+    ).toBe('29.3.4')
+    expect(
+      locked(
+        'yarn.lock',
+        '"@types/ts-jest@^29.0.0":\n  version "28.0.0"\n\nts-jest@^29.1.0, ts-jest@^29.3.0:\n  version "29.3.2"\n'
+      )
+    ).toBe('29.3.2')
+    expect(
+      locked(
+        'yarn.lock',
+        '"ts-jest@npm:^29.1.0":\n  version: 29.2.5\n  resolution: "ts-jest@npm:29.2.5"\n\n"ts-jest@npm:^29.4.0":\n  version: 29.4.5\n'
+      )
+    ).toBe('29.2.5')
+    expect(
+      locked(
+        'pnpm-lock.yaml',
+        'importers:\n  .:\n    devDependencies:\n      ts-jest:\n        specifier: ^29.1.0\n        version: 29.4.2(jest@29.7.0)\npackages:\n  ts-jest@29.4.2:\n    resolution: {}\n'
+      )
+    ).toBe('29.4.2')
+    expect(locked('pnpm-lock.yaml', 'packages:\n  /ts-jest@29.3.1(jest@29.7.0):\n    dev: true\n')).toBe(
+      '29.3.1'
+    )
+    expect(locked('pnpm-lock.yaml', 'packages:\n  /ts-jest/29.1.1_jest@29.7.0:\n    dev: true\n')).toBe(
+      '29.1.1'
+    )
+    // A lockfile that pins no ts-jest says nothing: the range.
+    expect(locked('yarn.lock', 'jest@^29.0.0:\n  version "29.7.0"\n')).toBe('29.1.0')
     // No bound within its major, or no range at all: not known.
     expect(tsJestVersion('', packageJson('>=29.3.0'))).toBeUndefined()
     expect(tsJestVersion('', packageJson('*'))).toBeUndefined()

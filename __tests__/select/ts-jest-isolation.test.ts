@@ -1,9 +1,14 @@
 // ts-jest 29.3 and later compile each module alone, checking no types, when the tsconfig they
 // compile with sets isolatedModules: a type error then fails no test, and a change selects only
-// the tests that reach what changed. Each case runs this project's ts-jest (29.4) for real.
-import { afterAll, describe, it } from '@jest/globals'
-import { cleanupAll } from '../support/git-repo.js'
-import { expectEditSelects } from '../support/select-both-ways.js'
+// the tests that reach what changed. The cases run this project's ts-jest (29.4) for real, but
+// for a lockfile that pins a ts-jest not installed here.
+import { afterAll, describe, expect, it } from '@jest/globals'
+import { readFileSync, symlinkSync } from 'node:fs'
+import { join } from 'node:path'
+import { failingFiles } from '../support/coverage-scenario.js'
+import { cleanupAll, createRepo } from '../support/git-repo.js'
+import { PROJECT_ROOT } from '../support/harness.js'
+import { expectEditSelects, selectBothWays } from '../support/select-both-ways.js'
 
 afterAll(() => cleanupAll())
 
@@ -82,5 +87,49 @@ describe('ts-jest and the isolatedModules of its tsconfig, with a real jest', ()
     }
     const both = ['test/add.test.ts', 'test/mul.test.ts']
     await expectEditSelects(files, TYPE_ERROR, both, both)
+  })
+
+  describe('before the packages are installed, the lockfile tells the version', () => {
+    // The package.json's range allows 28.x-29.x from 29.1: not enough to know. The lockfile pins it.
+    const lockfile = (version: string): string =>
+      JSON.stringify({
+        name: 'isolation',
+        lockfileVersion: 3,
+        packages: {
+          '': { devDependencies: { 'ts-jest': '^29.1.0' } },
+          'node_modules/ts-jest': { version, dev: true }
+        }
+      })
+    const withLock = (version: string) => ({
+      ...FILES,
+      'package.json': JSON.stringify({
+        name: 'isolation',
+        scripts: { test: 'jest' },
+        devDependencies: { 'ts-jest': '^29.1.0' }
+      }),
+      'package-lock.json': lockfile(version)
+    })
+
+    it("one that pins 29.4 (this project's, as then installed): only the changed function, which the real run bears out", async () => {
+      const installed = readFileSync(join(PROJECT_ROOT, 'node_modules/ts-jest/package.json'), 'utf8')
+      const installedVersion = (JSON.parse(installed) as { version: string }).version
+      const repo = createRepo({ files: withLock(installedVersion) })
+      repo.write('.git/info/exclude', 'node_modules\n')
+      const base = repo.head()
+      const [file, from, to] = TYPE_ERROR
+      repo.commit('change', { [file]: FILES[file].replace(from, to) })
+      expect((await selectBothWays(repo.dir, base)).tests).toEqual(['test/mul.test.ts'])
+      symlinkSync(join(PROJECT_ROOT, 'node_modules'), join(repo.dir, 'node_modules'), 'dir')
+      expect(await failingFiles(repo)).toEqual([])
+      expect((await selectBothWays(repo.dir, base)).tests).toEqual(['test/mul.test.ts'])
+    })
+
+    it('one that pins 29.2: every test that loads the file, as such a ts-jest checks types', async () => {
+      const repo = createRepo({ files: withLock('29.2.6') })
+      const base = repo.head()
+      const [file, from, to] = TYPE_ERROR
+      repo.commit('change', { [file]: FILES[file].replace(from, to) })
+      expect((await selectBothWays(repo.dir, base)).tests).toEqual(['test/add.test.ts', 'test/mul.test.ts'])
+    })
   })
 })
