@@ -7716,10 +7716,10 @@ function closingBrace(text, open) {
  * setting from the tsconfig, or from the compiler options given inline as its `tsconfig`, from
  * 29.3 on (before, only from its own option, which typeCheckedByJest reads). `version`: the
  * ts-jest that runs (see tsJestVersion); `chains`: the repository's tsconfigs (see
- * tsconfigChains). Anything not known counts as checking types: a
- * version outside 29.3-29.x, a config that sets `isolatedModules: false` or runs another
- * transformer (see isolationFromTsconfig), a tsconfig that is not read, that sets it false, or
- * whose bases cannot all be read when it does not set it itself.
+ * tsconfigChains). Anything not known counts as checking types: a version outside 29.3-29.x, a
+ * config that sets `isolatedModules: false` or runs another transformer (see
+ * isolationFromTsconfig), a tsconfig that is not read, that sets it false, or whose bases cannot
+ * all be read when it does not set it itself.
  */
 function tsJestIsolatedByTsconfig(settings, files, chains, version) {
     const [major, minor] = (version ?? '').split('.').map(Number);
@@ -7789,10 +7789,12 @@ function tsJestVersion(dir, read, installed) {
     }
     return undefined;
 }
+/** Where an npm lockfile pins ts-jest: `"node_modules/ts-jest": { "version": … }` (v1: `"ts-jest": {`). */
+const NPM_LOCKED = /"(?:[^"\n]*node_modules\/)?ts-jest":\s*\{\s*"version":\s*"(\d+\.\d+\.\d+)/g;
 /** Where each lockfile pins a version of ts-jest (npm's v1-v3, yarn's classic and berry, pnpm's). */
 const LOCKED_TS_JEST = [
-    ['package-lock.json', /"(?:[^"\n]*node_modules\/)?ts-jest":\s*\{\s*"version":\s*"(\d+\.\d+\.\d+)/g],
-    ['npm-shrinkwrap.json', /"(?:[^"\n]*node_modules\/)?ts-jest":\s*\{\s*"version":\s*"(\d+\.\d+\.\d+)/g],
+    ['package-lock.json', NPM_LOCKED],
+    ['npm-shrinkwrap.json', NPM_LOCKED],
     ['yarn.lock', /^"?ts-jest@[^\n]*:\r?\n[ \t]+version:? "?(\d+\.\d+\.\d+)/gm],
     ['pnpm-lock.yaml', /^[ \t]+['"]?\/?ts-jest[@/](\d+\.\d+\.\d+)/gm]
 ];

@@ -72,7 +72,10 @@ export interface JestSettings {
    * `isolatedModules` false nor names that transformer.
    */
   isolationFromTsconfig?: boolean
-  /** ts-jest's inline tsconfig (`tsconfig: { … }`) sets `isolatedModules: true` (see inlineTsconfigIsolates). */
+  /**
+   * The compiler options given inline as ts-jest's tsconfig (`tsconfig: { … }`) set
+   * `isolatedModules: true` (see inlineTsconfigIsolates).
+   */
   inlineIsolation?: boolean
   /**
    * Globs of the test files vitest type-checks (its `typecheck.include`): type changes reach them
@@ -224,10 +227,10 @@ function closingBrace(text: string, open: number): number | undefined {
  * setting from the tsconfig, or from the compiler options given inline as its `tsconfig`, from
  * 29.3 on (before, only from its own option, which typeCheckedByJest reads). `version`: the
  * ts-jest that runs (see tsJestVersion); `chains`: the repository's tsconfigs (see
- * tsconfigChains). Anything not known counts as checking types: a
- * version outside 29.3-29.x, a config that sets `isolatedModules: false` or runs another
- * transformer (see isolationFromTsconfig), a tsconfig that is not read, that sets it false, or
- * whose bases cannot all be read when it does not set it itself.
+ * tsconfigChains). Anything not known counts as checking types: a version outside 29.3-29.x, a
+ * config that sets `isolatedModules: false` or runs another transformer (see
+ * isolationFromTsconfig), a tsconfig that is not read, that sets it false, or whose bases cannot
+ * all be read when it does not set it itself.
  */
 export function tsJestIsolatedByTsconfig(
   settings: JestSettings,
@@ -298,10 +301,13 @@ export function tsJestVersion(dir: string, read: ReadText, installed?: OutsideFi
   return undefined
 }
 
+/** Where an npm lockfile pins ts-jest: `"node_modules/ts-jest": { "version": … }` (v1: `"ts-jest": {`). */
+const NPM_LOCKED = /"(?:[^"\n]*node_modules\/)?ts-jest":\s*\{\s*"version":\s*"(\d+\.\d+\.\d+)/g
+
 /** Where each lockfile pins a version of ts-jest (npm's v1-v3, yarn's classic and berry, pnpm's). */
 const LOCKED_TS_JEST: ReadonlyArray<[string, RegExp]> = [
-  ['package-lock.json', /"(?:[^"\n]*node_modules\/)?ts-jest":\s*\{\s*"version":\s*"(\d+\.\d+\.\d+)/g],
-  ['npm-shrinkwrap.json', /"(?:[^"\n]*node_modules\/)?ts-jest":\s*\{\s*"version":\s*"(\d+\.\d+\.\d+)/g],
+  ['package-lock.json', NPM_LOCKED],
+  ['npm-shrinkwrap.json', NPM_LOCKED],
   ['yarn.lock', /^"?ts-jest@[^\n]*:\r?\n[ \t]+version:? "?(\d+\.\d+\.\d+)/gm],
   ['pnpm-lock.yaml', /^[ \t]+['"]?\/?ts-jest[@/](\d+\.\d+\.\d+)/gm]
 ]
