@@ -656,6 +656,10 @@ describe('project settings', () => {
     expect(inline('{ tsconfig: { isolatedModules: true } }', '29.2.6')).toBe(false)
     expect(inline('{ tsconfig: { isolatedModules: true } }', '28.0.8')).toBe(false)
     expect(inline("{ tsconfig: { paths: { '}': ['x'] }, isolatedModules: true } }", '29.2.6')).toBe(false)
+    // A brace or a quote in a comment does not end the object.
+    expect(inline('{ tsconfig: { // the spec files }\n isolatedModules: true } }', '29.2.6')).toBe(false)
+    expect(inline("{ tsconfig: { /* don't } */ isolatedModules: true } }", '29.2.6')).toBe(false)
+    expect(inline("{ tsconfig: { /* don't } */ isolatedModules: true } }", '29.4.15')).toBe(true)
     expect(inline('{ tsconfig: { strict: true }, isolatedModules: true }', '29.2.6')).toBe(true)
     expect(inline('{ tsconfig: { isolatedModules: false } }', '29.4.15')).toBe(false)
   })

@@ -7693,7 +7693,7 @@ function inlineTsconfigs(configText) {
     }
     return objects;
 }
-/** Where the brace that `open` opens closes, past strings; undefined when it does not. */
+/** Where the brace that `open` opens closes, past strings and comments; undefined when it does not. */
 function closingBrace(text, open) {
     let depth = 0;
     for (let i = open; i < text.length; i++) {
@@ -7702,6 +7702,14 @@ function closingBrace(text, open) {
             for (i++; i < text.length && text[i] !== char; i++)
                 if (text[i] === '\\')
                     i++;
+        }
+        else if (char === '/' && text[i + 1] === '/') {
+            const end = text.indexOf('\n', i);
+            i = end === -1 ? text.length : end;
+        }
+        else if (char === '/' && text[i + 1] === '*') {
+            const end = text.indexOf('*/', i + 2);
+            i = end === -1 ? text.length : end + 1;
         }
         else if (char === '{')
             depth++;

@@ -208,13 +208,19 @@ function inlineTsconfigs(configText: string): string[] {
   return objects
 }
 
-/** Where the brace that `open` opens closes, past strings; undefined when it does not. */
+/** Where the brace that `open` opens closes, past strings and comments; undefined when it does not. */
 function closingBrace(text: string, open: number): number | undefined {
   let depth = 0
   for (let i = open; i < text.length; i++) {
     const char = text[i]
     if (char === '"' || char === "'" || char === '`') {
       for (i++; i < text.length && text[i] !== char; i++) if (text[i] === '\\') i++
+    } else if (char === '/' && text[i + 1] === '/') {
+      const end = text.indexOf('\n', i)
+      i = end === -1 ? text.length : end
+    } else if (char === '/' && text[i + 1] === '*') {
+      const end = text.indexOf('*/', i + 2)
+      i = end === -1 ? text.length : end + 1
     } else if (char === '{') depth++
     else if (char === '}' && --depth === 0) return i
   }
