@@ -662,6 +662,19 @@ describe('project settings', () => {
     expect(inline("{ tsconfig: { /* don't } */ isolatedModules: true } }", '29.4.15')).toBe(true)
     expect(inline('{ tsconfig: { strict: true }, isolatedModules: true }', '29.2.6')).toBe(true)
     expect(inline('{ tsconfig: { isolatedModules: false } }', '29.4.15')).toBe(false)
+    // A commented-out option sets nothing; a URL in a string is not a comment.
+    const typeChecked = (text: string): boolean | undefined =>
+      loadJestSettings(path => (path === 'jest.config.js' ? text : undefined), '')?.typeChecked
+    expect(typeChecked("module.exports = {\n  preset: 'ts-jest',\n  // diagnostics: false,\n}")).toBe(true)
+    expect(typeChecked("module.exports = { preset: 'ts-jest' /* , isolatedModules: true */ }")).toBe(true)
+    expect(
+      typeChecked("module.exports = { preset: 'ts-jest', globals: { 'ts-jest': { diagnostics: false } } }")
+    ).toBe(false)
+    expect(
+      typeChecked(
+        "module.exports = { preset: 'ts-jest', testURL: 'http://x/', // a\n isolatedModules: true }"
+      )
+    ).toBe(false)
   })
 
   it('finds test files by convention and by jest testMatch / testRegex / ignore patterns', () => {

@@ -7697,24 +7697,55 @@ function inlineTsconfigs(configText) {
 function closingBrace(text, open) {
     let depth = 0;
     for (let i = open; i < text.length; i++) {
-        const char = text[i];
-        if (char === '"' || char === "'" || char === '`') {
-            for (i++; i < text.length && text[i] !== char; i++)
-                if (text[i] === '\\')
-                    i++;
-        }
-        else if (char === '/' && text[i + 1] === '/') {
-            const end = text.indexOf('\n', i);
-            i = end === -1 ? text.length : end;
-        }
-        else if (char === '/' && text[i + 1] === '*') {
-            const end = text.indexOf('*/', i + 2);
-            i = end === -1 ? text.length : end + 1;
-        }
-        else if (char === '{')
+        const skipped = stringOrCommentEnd(text, i);
+        if (skipped !== undefined)
+            i = skipped;
+        else if (text[i] === '{')
             depth++;
-        else if (char === '}' && --depth === 0)
+        else if (text[i] === '}' && --depth === 0)
             return i;
+    }
+    return undefined;
+}
+/** A config's text with its comments blanked out: a commented-out option sets nothing. */
+function withoutComments(text) {
+    let code = '';
+    let from = 0;
+    for (let i = 0; i < text.length; i++) {
+        const end = stringOrCommentEnd(text, i);
+        if (end === undefined)
+            continue;
+        if (text[i] === '/')
+            code += text.slice(from, i) + (text[i + 1] === '/' ? '' : ' ');
+        else
+            code += text.slice(from, end + 1);
+        from = end + 1;
+        i = end;
+    }
+    return code + text.slice(from);
+}
+/**
+ * Where the string, template or comment that starts at `i` ends (its last character; a line
+ * comment's is the one before its line break); undefined when none starts there.
+ */
+function stringOrCommentEnd(text, i) {
+    const char = text[i];
+    if (char === '"' || char === "'" || char === '`') {
+        let j = i + 1;
+        for (; j < text.length && text[j] !== char; j++)
+            if (text[j] === '\\')
+                j++;
+        return Math.min(j, text.length - 1);
+    }
+    if (char !== '/')
+        return undefined;
+    if (text[i + 1] === '/') {
+        const lineEnd = text.indexOf('\n', i);
+        return (lineEnd === -1 ? text.length : lineEnd) - 1;
+    }
+    if (text[i + 1] === '*') {
+        const commentEnd = text.indexOf('*/', i + 2);
+        return commentEnd === -1 ? text.length - 1 : commentEnd + 1;
     }
     return undefined;
 }
@@ -8617,7 +8648,8 @@ function readJestConfigAlone(read, path) {
  * with its inline projects folded in.
  */
 function jestSettings(home, file) {
-    const { raw, text: configText, configDir, unreadable, readInPart } = file;
+    const { raw, configDir, unreadable, readInPart } = file;
+    const configText = withoutComments(file.text);
     const typeChecked = typeCheckedByJest(configText);
     const rootDir = configRootDir(raw, configDir);
     const dir = home ?? sharedFolder(configDir, rootDir);
