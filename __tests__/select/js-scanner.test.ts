@@ -701,6 +701,35 @@ describe('what member reach needs from a class', () => {
     expect(classOf('class A extends B.C {\n  run() {}\n}\n', 'A')).toEqual({ calledByName: null })
   })
 
+  it('lists the names Object.assign mixes into a class prototype that no other code run on load names', () => {
+    const head = "import * as A from './a'\nimport * as B from './b'\nclass C {\n  run() {}\n}\n"
+    expect(classOf(head + 'Object.assign(C.prototype, A, B);\n', 'C')).toEqual({
+      calledByName: ['run'],
+      mixins: ['A', 'B']
+    })
+    expect(classOf(head + 'Object.assign(C.prototype, A,\n  B,\n)\n', 'C')?.mixins).toEqual(['A', 'B'])
+    // B is read on load elsewhere: its exports may run then; A is not.
+    expect(classOf(head + 'Object.assign(C.prototype, A, B)\nB.setup()\n', 'C')?.mixins).toEqual(['A'])
+    expect(
+      classOf(head + 'Object.assign(C.prototype, A, B)\nexport const x = B.make()\n', 'C')?.mixins
+    ).toEqual(['A'])
+    // Read by a declaration that calls nothing on load: what reaches it reaches all of B.
+    expect(
+      classOf(head + 'Object.assign(C.prototype, A, B)\nexport const x = B.version\n', 'C')?.mixins
+    ).toEqual(['A', 'B'])
+    // Not plain names, not a prototype, not a class of the module, or an open class: none.
+    for (const statement of [
+      'Object.assign(C.prototype, { a: A }, B.c)',
+      'Object.assign(C, A, B)',
+      'Object.assign(C.prototype, A, B).x = 1',
+      'Object.assign(D.prototype, A, B)'
+    ])
+      expect(classOf(head + statement + '\n', 'C')?.mixins).toBe(undefined)
+    expect(classOf("import * as A from './a'\n@x class C {}\nObject.assign(C.prototype, A)\n", 'C')).toEqual({
+      calledByName: null
+    })
+  })
+
   it("keeps each declaration's words: property names and strings, not variables or types", () => {
     const { symbols } = scanJs(
       "function f(x: unknown): string {\n  return x.format() + obj['to-iso'] + `${y.unknown}`\n}\nfunction h() {\n  const { unknown } = lib\n}\n",

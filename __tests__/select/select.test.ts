@@ -544,6 +544,26 @@ describe('member reach: a method runs only where its name is mentioned', () => {
     expect(error.tests).toEqual(['test/error.test.ts'])
   })
 
+  it("keeps a class closed that implements a protocol of JavaScript's library, not a package's interface of that name", async () => {
+    const range = (header: string): string =>
+      `${header}export class Range implements Iterable<number> {\n  *[Symbol.iterator]() {\n    yield this.first()\n  }\n  first() {\n    return 1\n  }\n  last() {\n    return 2\n  }\n}\n`
+    const files = {
+      ...CLOCK,
+      'src/range.ts': range(''),
+      'test/range.test.ts':
+        "import { Range } from '../src/range'\ntest('r', () => expect([...new Range()]).toEqual([1]))\n"
+    }
+    // The language calls Symbol.iterator, which calls first; no code names last.
+    expect((await afterChange(files, edit(files, 'src/range.ts', 'return 2', 'return 3'))).tests).toEqual([])
+    expect((await afterChange(files, edit(files, 'src/range.ts', 'return 1', 'return 3'))).tests).toEqual([
+      'test/range.test.ts'
+    ])
+    const imported = { ...files, 'src/range.ts': range("import type { Iterable } from 'immutable'\n") }
+    expect(
+      (await afterChange(imported, edit(imported, 'src/range.ts', 'return 2', 'return 3'))).tests
+    ).toEqual(['test/range.test.ts'])
+  })
+
   it('reaches every member for code that lists the names on a prototype or imports a table of them, and toString for a template', async () => {
     const files = {
       ...CLOCK,

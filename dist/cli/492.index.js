@@ -6604,12 +6604,25 @@ class TypeCheckJob {
  * (React.Component, Error…) or is such a class, and the classes such a class extends. A module
  * that lists the names on a prototype (`Object.getOwnPropertyNames(Object.getPrototypeOf(x))`…)
  * opens every class, and so does importing a JSON, YAML or TOML file (its names are not scanned).
+ * A namespace import that `Object.assign(C.prototype, …)` copies onto a class (ClassInfo.mixins)
+ * adds its module's exports as members: each runs only when code names it, unless the class is
+ * open.
+ *
  * What stays out of reach: a member called through a name computed from pieces
  * (`x['for' + 'mat']()`) or read at run time from a file, and a member of a plain class that only
  * a package calls, on an instance the repository hands it.
  */
 const REFLECTION = new Set(['getOwnPropertyNames', 'ownKeys', 'getOwnPropertyDescriptors']);
 const PROTOTYPE = new Set(['prototype', 'getPrototypeOf', '__proto__']);
+/**
+ * Interfaces of JavaScript's standard library whose members the language calls by names a class
+ * leaves out of its calledByName (`length`, `next`, `then`, `Symbol.iterator`…): implementing one
+ * opens no member.
+ */
+const PROTOCOL_INTERFACES = new Set([
+    'ArrayLike', 'Iterable', 'Iterator', 'IterableIterator', 'AsyncIterable', 'AsyncIterator',
+    'AsyncIterableIterator', 'PromiseLike', 'Disposable', 'AsyncDisposable', 'EventListenerObject'
+]); // prettier-ignore
 /** Data files a module may import that can hold names (JSON, YAML, TOML). */
 const NAMES_IN_DATA = /\.(?:json5?|jsonc|ya?ml|toml)$/i;
 /** Is declaration `key` (`Class.member`) a member of its class's `calledByName`? */
@@ -6640,6 +6653,19 @@ const MEMBER_REACH_BUDGET = 250_000;
 /** The least a single walk may take before member reach gives up. */
 const WALK_FLOOR = 5_000;
 const members_SEP = '\u0000';
+const mixinOwnersMemo = new WeakMap();
+/** Each name of a module mixed into a class's prototype (ClassInfo.mixins), with the class. */
+function mixinOwners(scan) {
+    let owners = mixinOwnersMemo.get(scan);
+    if (!owners) {
+        owners = new Map();
+        for (const [name, symbol] of Object.entries(scan.symbols))
+            for (const mixin of symbol.class?.mixins ?? [])
+                owners.set(mixin, name);
+        mixinOwnersMemo.set(scan, owners);
+    }
+    return owners;
+}
 function memberReach(graph, budget = MEMBER_REACH_BUDGET) {
     const reflecting = new Map();
     const reflects = (scan) => {
@@ -6692,13 +6718,18 @@ function memberReach(graph, budget = MEMBER_REACH_BUDGET) {
         }
         return targetsOfBinding(binding).flatMap(target => exportedClass(target, exportedName(binding.imported), 1) ?? []);
     };
-    /** Is `name` in `file` declared in the repository (not a package's or a global)? */
-    const inRepository = (file, name) => {
+    /**
+     * Does interface `name` of `file` leave its class's members closed: one declared in the
+     * repository, or a protocol of the standard library (a global, not a package's)?
+     */
+    const closesMembers = (file, name) => {
         const node = graph.nodes.get(file);
         if (!node)
             return false;
         const binding = node.bindings.get(name);
-        return binding ? binding.target !== undefined : (0,model/* own */.ZV)(node.scan.symbols, name) !== undefined;
+        if (binding)
+            return binding.target !== undefined;
+        return (0,model/* own */.ZV)(node.scan.symbols, name) !== undefined || PROTOCOL_INTERFACES.has(name);
     };
     /** A class whose members code outside the repository may call (see above). */
     const openMemo = new Map();
@@ -6709,7 +6740,7 @@ function memberReach(graph, budget = MEMBER_REACH_BUDGET) {
             return known;
         openMemo.set(key, true); // a cycle of bases is open
         const info = ref.symbol.class;
-        let open = !info?.calledByName || (info.interfaces ?? []).some(name => !inRepository(ref.file, name));
+        let open = !info?.calledByName || (info.interfaces ?? []).some(name => !closesMembers(ref.file, name));
         if (!open && info?.base !== undefined) {
             const base = classAt(ref.file, info.base);
             open = !base || depth > 16 || isOpen(base, depth + 1);
@@ -6717,10 +6748,36 @@ function memberReach(graph, budget = MEMBER_REACH_BUDGET) {
         openMemo.set(key, open);
         return open;
     };
+    /**
+     * The class of `file` whose prototype namespace import `name` is mixed into (see
+     * ClassInfo.mixins), with the module whose exports it adds as members; undefined when there is
+     * none, or member reach cannot follow it: the binding may be more than one module, a CommonJS
+     * module, or one that re-exports all of another.
+     */
+    const mixedInto = (file, name) => {
+        const node = graph.nodes.get(file);
+        const owner = node && mixinOwners(node.scan).get(name);
+        if (!owner)
+            return undefined;
+        const binding = node.bindings.get(name);
+        if (!binding?.target || binding.also || binding.imported !== WHOLE || binding.typeOnly)
+            return undefined;
+        const module = graph.nodes.get(binding.target);
+        if (!module?.scan.esm || module.scan.lang !== 'js' || module.exportAll.length)
+            return undefined;
+        return {
+            owner: { file, name: owner, symbol: node.scan.symbols[owner] },
+            module: binding.target
+        };
+    };
     const gated = (file, symbol) => {
         const node = graph.nodes.get(file);
-        if (!node || !calledByName(node.scan, symbol))
+        if (!node)
             return false;
+        if (!calledByName(node.scan, symbol)) {
+            const mixin = mixedInto(file, symbol);
+            return !!mixin && !isOpen(mixin.owner);
+        }
         const owner = symbol.slice(0, symbol.indexOf('.'));
         return (!node.bindings.has(owner) &&
             !isOpen({ file, name: owner, symbol: node.scan.symbols[owner] }));
@@ -6757,6 +6814,15 @@ function memberReach(graph, budget = MEMBER_REACH_BUDGET) {
         /** Members waiting for their name: name → node ids; and by class, for classes forced open. */
         const waitingByName = new Map();
         const waitingByClass = new Map();
+        /** The node each member waiting was found from: its class, or the code that mixes it in. */
+        const waitingFrom = new Map();
+        const wait = (name, owner, id) => {
+            if (waitingFrom.has(id))
+                return;
+            waitingFrom.set(id, from);
+            pushTo(waitingByName, name, id);
+            pushTo(waitingByClass, owner, id);
+        };
         const forced = new Set();
         let from = null;
         const visit = (file, key) => {
@@ -6771,7 +6837,7 @@ function memberReach(graph, budget = MEMBER_REACH_BUDGET) {
             for (const id of ids ?? []) {
                 if (parent.has(id))
                     continue;
-                parent.set(id, id.slice(0, id.indexOf('.', id.indexOf(members_SEP))));
+                parent.set(id, waitingFrom.get(id));
                 queue.push(id);
             }
         };
@@ -6833,6 +6899,21 @@ function memberReach(graph, budget = MEMBER_REACH_BUDGET) {
             const open = symbol.class !== undefined && (everything || forced.has(file + members_SEP + key) || isOpen(classRef));
             const callable = !open && symbol.class?.calledByName ? new Set(symbol.class.calledByName) : undefined;
             for (const ref of localRefs(node, key, symbol, graph.nodes)) {
+                const mixin = key === model/* MODULE_SYMBOL */.se ? mixedInto(file, ref) : undefined;
+                if (mixin) {
+                    const owner = mixin.owner;
+                    if (!everything && !forced.has(file + members_SEP + owner.name) && !isOpen(owner)) {
+                        // The module loads; each export runs once code names it on an instance.
+                        visit(mixin.module, LOAD);
+                        for (const name of Object.keys(graph.nodes.get(mixin.module).scan.exports)) {
+                            if (names.has(name))
+                                visit(mixin.module, `export:${name}`);
+                            else
+                                wait(name, file + members_SEP + owner.name, mixin.module + members_SEP + `export:${name}`);
+                        }
+                        continue;
+                    }
+                }
                 const member = ref.startsWith(key + '.') ? ref.slice(key.length + 1) : undefined;
                 if (member === undefined || !callable?.has(member) || names.has(member)) {
                     visit(file, ref);
@@ -6842,8 +6923,7 @@ function memberReach(graph, budget = MEMBER_REACH_BUDGET) {
                     }
                     continue;
                 }
-                pushTo(waitingByName, member, file + members_SEP + ref);
-                pushTo(waitingByClass, file + members_SEP + key, file + members_SEP + ref);
+                wait(member, file + members_SEP + key, file + members_SEP + ref);
             }
         }
         return found;
@@ -8841,7 +8921,7 @@ function metadataOnlyChange(before, after) {
  * the list of files and the project configs are the same (their fingerprint); after files were
  * added or deleted, with the same configs, what still holds is worked out (see relink.ts).
  */
-const SCANNER_VERSION = 61;
+const SCANNER_VERSION = 62;
 /** Lines read one at a time with a read of their own; after this many, the whole bulk at once. */
 const LINES_READ_ONE_BY_ONE = 256;
 /** Closes the file of a bulk that was never read in whole once nothing can read it any more. */

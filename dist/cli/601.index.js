@@ -4695,6 +4695,10 @@ class JsScanner {
     pragmasHashed = new Set();
     /** Targets of `F.prototype = …`: their prototype may be anything, setters included. */
     prototypeReplaced = new Set();
+    /** Top-level `Object.assign(C.prototype, A, B…)` statements (see ClassInfo.mixins). */
+    prototypeMixins = [];
+    /** How many pieces of code run on load reference each name. */
+    loadRefCounts = new Map();
     /** Set to record where each symbol is (see symbolSpans); needs tokens with `ends`. */
     spans;
     constructor(tokens, hashes) {
@@ -4756,6 +4760,7 @@ class JsScanner {
             result.symbols[_model_js__WEBPACK_IMPORTED_MODULE_2__/* .MODULE_SYMBOL */ .se].deferred = this.deferredCalls;
         this.dropReassignedDefers();
         this.markTypeOnlySymbols();
+        this.placePrototypeMixins();
         if (this.hasDecorator())
             result.decorated = true;
         return result;
@@ -5914,6 +5919,9 @@ class JsScanner {
     }
     /** A statement that starts with a name: a declaration, a property assignment or code run on load. */
     otherStatement(start, k, end) {
+        const mixin = this.prototypeMixin(k, end);
+        if (mixin)
+            this.prototypeMixins.push(mixin);
         const assignment = this.propertyAssignment(k, end);
         if (!assignment)
             return this.declaration(start, k, end, 'none');
@@ -6193,10 +6201,53 @@ class JsScanner {
         this.moduleParts.push(this.hashRange(start, end));
         this.runsOnLoad(start, end, this.references(start, end));
     }
+    /**
+     * `Object.assign(C.prototype, A, B…)` from k to the statement's end, each source a plain name:
+     * C and the sources.
+     */
+    prototypeMixin(k, end) {
+        if (!this.is(k, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3, 'Object') ||
+            !this.is(k + 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '.') ||
+            !this.is(k + 2, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3, 'assign') ||
+            !this.is(k + 3, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '(') ||
+            !this.is(k + 4, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3) ||
+            !this.is(k + 5, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, '.') ||
+            !this.is(k + 6, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3, 'prototype') ||
+            !this.is(k + 7, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, ','))
+            return undefined;
+        const close = this.match[k + 3];
+        if (close !== end - 1 && !(close === end - 2 && this.is(end - 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, ';')))
+            return undefined;
+        const sources = [];
+        for (let j = k + 8; j < close; j += 2) {
+            if (!this.is(j, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3) || (j + 1 !== close && !this.is(j + 1, _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU, ',')))
+                return undefined;
+            sources.push(this.t(j));
+        }
+        return sources.length ? { target: this.t(k + 4), sources } : undefined;
+    }
+    /**
+     * The names each `Object.assign(C.prototype, …)` mixes into a class of the module that member
+     * reach may follow (ClassInfo.mixins): those no other code run on load references, not even as a
+     * function passed to a call then.
+     */
+    placePrototypeMixins() {
+        const passed = new Set(this.deferredCalls.flatMap(call => call.refs));
+        for (const { target, sources } of this.prototypeMixins) {
+            const info = (0,_model_js__WEBPACK_IMPORTED_MODULE_2__/* .own */ .ZV)(this.scan_.symbols, target)?.class;
+            if (!info?.calledByName)
+                continue;
+            const mixins = sources.filter(source => source !== target && this.loadRefCounts.get(source) === 1 && !passed.has(source));
+            if (mixins.length)
+                info.mixins = [...new Set([...(info.mixins ?? []), ...mixins])];
+        }
+    }
     /** Code in the range runs when the module loads: what it references and names, MODULE_SYMBOL does. */
     runsOnLoad(from, to, refs) {
-        for (const ref of refs)
+        for (const ref of refs) {
             this.moduleRefs.add(ref);
+            this.loadRefCounts.set(ref, (this.loadRefCounts.get(ref) ?? 0) + 1);
+        }
         this.wordsOf(from, to, this.moduleWords);
     }
     /**

@@ -7,6 +7,7 @@ import {
   keptAsPath,
   emptyScan,
   hashText,
+  own,
   type DeferredCall,
   type ImportBinding,
   type ImportRecord,
@@ -212,6 +213,10 @@ class JsScanner {
   private readonly pragmasHashed = new Set<number>()
   /** Targets of `F.prototype = …`: their prototype may be anything, setters included. */
   private readonly prototypeReplaced = new Set<string>()
+  /** Top-level `Object.assign(C.prototype, A, B…)` statements (see ClassInfo.mixins). */
+  private readonly prototypeMixins: Array<{ target: string; sources: string[] }> = []
+  /** How many pieces of code run on load reference each name. */
+  private readonly loadRefCounts = new Map<string, number>()
 
   /** Set to record where each symbol is (see symbolSpans); needs tokens with `ends`. */
   spans: Map<string, SymbolSpans> | undefined
@@ -271,6 +276,7 @@ class JsScanner {
     if (this.deferredCalls.length) (result.symbols[MODULE_SYMBOL] as SymbolInfo).deferred = this.deferredCalls
     this.dropReassignedDefers()
     this.markTypeOnlySymbols()
+    this.placePrototypeMixins()
     if (this.hasDecorator()) result.decorated = true
     return result
   }
@@ -1368,6 +1374,8 @@ class JsScanner {
 
   /** A statement that starts with a name: a declaration, a property assignment or code run on load. */
   private otherStatement(start: number, k: number, end: number): void {
+    const mixin = this.prototypeMixin(k, end)
+    if (mixin) this.prototypeMixins.push(mixin)
     const assignment = this.propertyAssignment(k, end)
     if (!assignment) return this.declaration(start, k, end, 'none')
     this.propertyStatements.push({ ...assignment, start, end })
@@ -1646,9 +1654,55 @@ class JsScanner {
     this.runsOnLoad(start, end, this.references(start, end))
   }
 
+  /**
+   * `Object.assign(C.prototype, A, B…)` from k to the statement's end, each source a plain name:
+   * C and the sources.
+   */
+  private prototypeMixin(k: number, end: number): { target: string; sources: string[] } | undefined {
+    if (
+      !this.is(k, IDENT, 'Object') ||
+      !this.is(k + 1, PUNCT, '.') ||
+      !this.is(k + 2, IDENT, 'assign') ||
+      !this.is(k + 3, PUNCT, '(') ||
+      !this.is(k + 4, IDENT) ||
+      !this.is(k + 5, PUNCT, '.') ||
+      !this.is(k + 6, IDENT, 'prototype') ||
+      !this.is(k + 7, PUNCT, ',')
+    )
+      return undefined
+    const close = this.match[k + 3] as number
+    if (close !== end - 1 && !(close === end - 2 && this.is(end - 1, PUNCT, ';'))) return undefined
+    const sources: string[] = []
+    for (let j = k + 8; j < close; j += 2) {
+      if (!this.is(j, IDENT) || (j + 1 !== close && !this.is(j + 1, PUNCT, ','))) return undefined
+      sources.push(this.t(j))
+    }
+    return sources.length ? { target: this.t(k + 4), sources } : undefined
+  }
+
+  /**
+   * The names each `Object.assign(C.prototype, …)` mixes into a class of the module that member
+   * reach may follow (ClassInfo.mixins): those no other code run on load references, not even as a
+   * function passed to a call then.
+   */
+  private placePrototypeMixins(): void {
+    const passed = new Set(this.deferredCalls.flatMap(call => call.refs))
+    for (const { target, sources } of this.prototypeMixins) {
+      const info = own(this.scan_.symbols, target)?.class
+      if (!info?.calledByName) continue
+      const mixins = sources.filter(
+        source => source !== target && this.loadRefCounts.get(source) === 1 && !passed.has(source)
+      )
+      if (mixins.length) info.mixins = [...new Set([...(info.mixins ?? []), ...mixins])]
+    }
+  }
+
   /** Code in the range runs when the module loads: what it references and names, MODULE_SYMBOL does. */
   private runsOnLoad(from: number, to: number, refs: Iterable<string>): void {
-    for (const ref of refs) this.moduleRefs.add(ref)
+    for (const ref of refs) {
+      this.moduleRefs.add(ref)
+      this.loadRefCounts.set(ref, (this.loadRefCounts.get(ref) ?? 0) + 1)
+    }
     this.wordsOf(from, to, this.moduleWords)
   }
 

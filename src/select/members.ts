@@ -1,4 +1,5 @@
 import {
+  LOAD,
   WHOLE,
   chainOf,
   exportedName,
@@ -8,9 +9,10 @@ import {
   isTypeKey,
   targetsOfBinding,
   type Graph,
+  type GraphNode,
   type TypeErasure
 } from './graph.js'
-import { own, type ModuleScan, type SymbolInfo } from './model.js'
+import { MODULE_SYMBOL, own, type ModuleScan, type SymbolInfo } from './model.js'
 
 /**
  * Member reach: a method or accessor of a class (one in its `calledByName`) runs only when code
@@ -26,6 +28,10 @@ import { own, type ModuleScan, type SymbolInfo } from './model.js'
  * (React.Component, Error…) or is such a class, and the classes such a class extends. A module
  * that lists the names on a prototype (`Object.getOwnPropertyNames(Object.getPrototypeOf(x))`…)
  * opens every class, and so does importing a JSON, YAML or TOML file (its names are not scanned).
+ * A namespace import that `Object.assign(C.prototype, …)` copies onto a class (ClassInfo.mixins)
+ * adds its module's exports as members: each runs only when code names it, unless the class is
+ * open.
+ *
  * What stays out of reach: a member called through a name computed from pieces
  * (`x['for' + 'mat']()`) or read at run time from a file, and a member of a plain class that only
  * a package calls, on an instance the repository hands it.
@@ -33,6 +39,15 @@ import { own, type ModuleScan, type SymbolInfo } from './model.js'
 
 const REFLECTION = new Set(['getOwnPropertyNames', 'ownKeys', 'getOwnPropertyDescriptors'])
 const PROTOTYPE = new Set(['prototype', 'getPrototypeOf', '__proto__'])
+/**
+ * Interfaces of JavaScript's standard library whose members the language calls by names a class
+ * leaves out of its calledByName (`length`, `next`, `then`, `Symbol.iterator`…): implementing one
+ * opens no member.
+ */
+const PROTOCOL_INTERFACES = new Set([
+  'ArrayLike', 'Iterable', 'Iterator', 'IterableIterator', 'AsyncIterable', 'AsyncIterator',
+  'AsyncIterableIterator', 'PromiseLike', 'Disposable', 'AsyncDisposable', 'EventListenerObject'
+]) // prettier-ignore
 /** Data files a module may import that can hold names (JSON, YAML, TOML). */
 const NAMES_IN_DATA = /\.(?:json5?|jsonc|ya?ml|toml)$/i
 
@@ -93,6 +108,20 @@ interface ClassRef {
 
 const SEP = '\u0000'
 
+const mixinOwnersMemo = new WeakMap<ModuleScan, Map<string, string>>()
+
+/** Each name of a module mixed into a class's prototype (ClassInfo.mixins), with the class. */
+function mixinOwners(scan: ModuleScan): Map<string, string> {
+  let owners = mixinOwnersMemo.get(scan)
+  if (!owners) {
+    owners = new Map()
+    for (const [name, symbol] of Object.entries(scan.symbols))
+      for (const mixin of symbol.class?.mixins ?? []) owners.set(mixin, name)
+    mixinOwnersMemo.set(scan, owners)
+  }
+  return owners
+}
+
 export function memberReach(graph: Graph, budget = MEMBER_REACH_BUDGET): MemberReach {
   const reflecting = new Map<ModuleScan, boolean>()
   const reflects = (scan: ModuleScan): boolean => {
@@ -142,12 +171,16 @@ export function memberReach(graph: Graph, budget = MEMBER_REACH_BUDGET): MemberR
       target => exportedClass(target, exportedName(binding.imported), 1) ?? []
     )
   }
-  /** Is `name` in `file` declared in the repository (not a package's or a global)? */
-  const inRepository = (file: string, name: string): boolean => {
+  /**
+   * Does interface `name` of `file` leave its class's members closed: one declared in the
+   * repository, or a protocol of the standard library (a global, not a package's)?
+   */
+  const closesMembers = (file: string, name: string): boolean => {
     const node = graph.nodes.get(file)
     if (!node) return false
     const binding = node.bindings.get(name)
-    return binding ? binding.target !== undefined : own(node.scan.symbols, name) !== undefined
+    if (binding) return binding.target !== undefined
+    return own(node.scan.symbols, name) !== undefined || PROTOCOL_INTERFACES.has(name)
   }
   /** A class whose members code outside the repository may call (see above). */
   const openMemo = new Map<string, boolean>()
@@ -157,7 +190,7 @@ export function memberReach(graph: Graph, budget = MEMBER_REACH_BUDGET): MemberR
     if (known !== undefined) return known
     openMemo.set(key, true) // a cycle of bases is open
     const info = ref.symbol.class
-    let open = !info?.calledByName || (info.interfaces ?? []).some(name => !inRepository(ref.file, name))
+    let open = !info?.calledByName || (info.interfaces ?? []).some(name => !closesMembers(ref.file, name))
     if (!open && info?.base !== undefined) {
       const base = classAt(ref.file, info.base)
       open = !base || depth > 16 || isOpen(base, depth + 1)
@@ -166,9 +199,33 @@ export function memberReach(graph: Graph, budget = MEMBER_REACH_BUDGET): MemberR
     return open
   }
 
+  /**
+   * The class of `file` whose prototype namespace import `name` is mixed into (see
+   * ClassInfo.mixins), with the module whose exports it adds as members; undefined when there is
+   * none, or member reach cannot follow it: the binding may be more than one module, a CommonJS
+   * module, or one that re-exports all of another.
+   */
+  const mixedInto = (file: string, name: string): { owner: ClassRef; module: string } | undefined => {
+    const node = graph.nodes.get(file)
+    const owner = node && mixinOwners(node.scan).get(name)
+    if (!owner) return undefined
+    const binding = node.bindings.get(name)
+    if (!binding?.target || binding.also || binding.imported !== WHOLE || binding.typeOnly) return undefined
+    const module = graph.nodes.get(binding.target)
+    if (!module?.scan.esm || module.scan.lang !== 'js' || module.exportAll.length) return undefined
+    return {
+      owner: { file, name: owner, symbol: node.scan.symbols[owner] as SymbolInfo },
+      module: binding.target
+    }
+  }
+
   const gated = (file: string, symbol: string): boolean => {
     const node = graph.nodes.get(file)
-    if (!node || !calledByName(node.scan, symbol)) return false
+    if (!node) return false
+    if (!calledByName(node.scan, symbol)) {
+      const mixin = mixedInto(file, symbol)
+      return !!mixin && !isOpen(mixin.owner)
+    }
     const owner = symbol.slice(0, symbol.indexOf('.'))
     return (
       !node.bindings.has(owner) &&
@@ -211,6 +268,14 @@ export function memberReach(graph: Graph, budget = MEMBER_REACH_BUDGET): MemberR
     /** Members waiting for their name: name → node ids; and by class, for classes forced open. */
     const waitingByName = new Map<string, string[]>()
     const waitingByClass = new Map<string, string[]>()
+    /** The node each member waiting was found from: its class, or the code that mixes it in. */
+    const waitingFrom = new Map<string, string>()
+    const wait = (name: string, owner: string, id: string): void => {
+      if (waitingFrom.has(id)) return
+      waitingFrom.set(id, from as string)
+      pushTo(waitingByName, name, id)
+      pushTo(waitingByClass, owner, id)
+    }
     const forced = new Set<string>()
     let from: string | null = null
     const visit = (file: string, key: string): void => {
@@ -223,7 +288,7 @@ export function memberReach(graph: Graph, budget = MEMBER_REACH_BUDGET): MemberR
     const release = (ids: string[] | undefined): void => {
       for (const id of ids ?? []) {
         if (parent.has(id)) continue
-        parent.set(id, id.slice(0, id.indexOf('.', id.indexOf(SEP))))
+        parent.set(id, waitingFrom.get(id) as string)
         queue.push(id)
       }
     }
@@ -285,6 +350,19 @@ export function memberReach(graph: Graph, budget = MEMBER_REACH_BUDGET): MemberR
         symbol.class !== undefined && (everything || forced.has(file + SEP + key) || isOpen(classRef))
       const callable = !open && symbol.class?.calledByName ? new Set(symbol.class.calledByName) : undefined
       for (const ref of localRefs(node, key, symbol, graph.nodes)) {
+        const mixin = key === MODULE_SYMBOL ? mixedInto(file, ref) : undefined
+        if (mixin) {
+          const owner = mixin.owner
+          if (!everything && !forced.has(file + SEP + owner.name) && !isOpen(owner)) {
+            // The module loads; each export runs once code names it on an instance.
+            visit(mixin.module, LOAD)
+            for (const name of Object.keys((graph.nodes.get(mixin.module) as GraphNode).scan.exports)) {
+              if (names.has(name)) visit(mixin.module, `export:${name}`)
+              else wait(name, file + SEP + owner.name, mixin.module + SEP + `export:${name}`)
+            }
+            continue
+          }
+        }
         const member = ref.startsWith(key + '.') ? ref.slice(key.length + 1) : undefined
         if (member === undefined || !callable?.has(member) || names.has(member)) {
           visit(file, ref)
@@ -293,8 +371,7 @@ export function memberReach(graph: Graph, budget = MEMBER_REACH_BUDGET): MemberR
           }
           continue
         }
-        pushTo(waitingByName, member, file + SEP + ref)
-        pushTo(waitingByClass, file + SEP + key, file + SEP + ref)
+        wait(member, file + SEP + key, file + SEP + ref)
       }
     }
     return found

@@ -103,6 +103,12 @@ export interface ClassInfo {
   base?: string
   /** The local names of the interfaces it implements (their first segment: `ns` of `ns.I`). */
   interfaces?: string[]
+  /**
+   * Names whose properties `Object.assign(C.prototype, A, B…)` copies onto the class on load, and
+   * that no other code run on load references. Member reach takes the exports of such a namespace
+   * import as members: they run only when code names them.
+   */
+  mixins?: string[]
 }
 
 export interface ModuleScan {
