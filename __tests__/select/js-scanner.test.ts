@@ -744,6 +744,22 @@ describe('what member reach needs from a class', () => {
     // A variable or parameter cannot call a method: only property names and strings count.
     const local = scanJs('function m(min: number) {\n  const max = min + 1\n  return max\n}\n', 'a.ts')
     expect(local.symbols.m?.words).not.toContain('max')
+    // Nor can a name before a colon that is not a key: a declaration's with its type, a ternary's
+    // value. A key can, in an object, a destructuring or a type, among parameters too.
+    const typed = scanJs(
+      [
+        'export const append: (x: number) => number = wrap((dom: Node, parent: Node, ...rest: Node[]) => dom)',
+        'function pick(a: boolean, first: number, second: number, { size: s, last }: Options) {',
+        '  return a ? first : second + s + last + call(b, { index: 1 }, [{ depth: 2 }])',
+        '}',
+        ''
+      ].join('\n'),
+      'a.ts'
+    )
+    const [moduleWords, pickWords] = [typed.symbols['<module>']?.words ?? [], typed.symbols.pick?.words ?? []]
+    for (const name of ['append', 'x', 'dom', 'parent', 'rest']) expect(moduleWords).not.toContain(name)
+    for (const name of ['a', 'first', 'second']) expect(pickWords).not.toContain(name)
+    expect(pickWords).toEqual(expect.arrayContaining(['size', 'last', 'index', 'depth']))
   })
 })
 

@@ -2158,13 +2158,39 @@ class JsScanner {
    * Whether the name at k can name a property, and so call a method or run an accessor: after a
    * dot (`x.format`, `x?.format`, `super.format`), before a colon (`{ format: f } = x`, a key of
    * `toMatchObject({ year: 1 })`), or as a shorthand in braces (`{ format } = x`). A variable, a
-   * parameter used as such, or a type (`x: unknown`) cannot.
+   * parameter used as such, or a type (`x: unknown`) cannot; nor can a name before a colon that
+   * is not a key: a variable's or a parameter's with its type (`const format: F`, `(format:
+   * string)`), a ternary's value (`a ? format : parse`); nor a spread's (`...format`).
    */
   private namesProperty(k: number): boolean {
     const before = this.kinds[k - 1] === PUNCT ? this.texts[k - 1] : ''
     const after = this.kinds[k + 1] === PUNCT ? this.texts[k + 1] : ''
-    if (before === '.' || after === ':') return true
+    // A spread (`...rest`) names no property.
+    if (before === '.') return !(this.kinds[k - 2] === PUNCT && this.texts[k - 2] === '.')
+    if (after === ':') return !this.beforeColonNotKey(k, before)
     return (before === '{' || before === ',') && (after === '}' || after === ',' || after === '=')
+  }
+
+  /** The name at k, before a colon, is a declaration's with its type or a ternary's value. */
+  private beforeColonNotKey(k: number, before: string | undefined): boolean {
+    if (before === '?' || before === '(') return true
+    if (this.kinds[k - 1] === IDENT) {
+      const word = this.texts[k - 1]
+      return word === 'const' || word === 'let' || word === 'var'
+    }
+    if (before !== ',') return false
+    // After a comma: a parameter when the innermost bracket around it is a parenthesis.
+    for (let j = k - 2; j >= 0; j--) {
+      if (this.kinds[j] !== PUNCT) continue
+      const text = this.texts[j]
+      if (text === ')' || text === ']' || text === '}') {
+        const open = this.match[j] as number
+        if (open < 0 || open >= j) return false
+        j = open
+      } else if (text === '(') return true
+      else if (text === '[' || text === '{') return false
+    }
+    return false
   }
 
   /** Adds the words of a token range (see SymbolInfo.words) to `into`. */
