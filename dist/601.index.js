@@ -6708,22 +6708,27 @@ class JsScanner {
         if (before !== ',')
             return false;
         // After a comma: a parameter when the innermost bracket around it is a parenthesis.
-        for (let j = k - 2; j >= 0; j--) {
-            if (this.kinds[j] !== _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU)
-                continue;
-            const text = this.texts[j];
-            if (text === ')' || text === ']' || text === '}') {
-                const open = this.match[j];
-                if (open < 0 || open >= j)
-                    return false;
-                j = open;
+        const open = this.openerAround(k - 1);
+        return open >= 0 && this.texts[open] === '(';
+    }
+    /** The innermost bracket open around each token (-1 at the top), worked out on first use. */
+    openers;
+    /** The index of the innermost bracket open around token k; -1 when none is. */
+    openerAround(k) {
+        if (!this.openers) {
+            const openers = new Int32Array(this.n);
+            const stack = [];
+            for (let j = 0; j < this.n; j++) {
+                const t = this.kinds[j] === _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .PUNCT */ .rU ? this.texts[j] : '';
+                if (t === ')' || t === ']' || t === '}')
+                    stack.pop();
+                openers[j] = stack.length ? stack[stack.length - 1] : -1;
+                if (t === '(' || t === '[' || t === '{')
+                    stack.push(j);
             }
-            else if (text === '(')
-                return true;
-            else if (text === '[' || text === '{')
-                return false;
+            this.openers = openers;
         }
-        return false;
+        return this.openers[k];
     }
     /** Adds the words of a token range (see SymbolInfo.words) to `into`. */
     wordsOf(from, to, into) {

@@ -2180,17 +2180,27 @@ class JsScanner {
     }
     if (before !== ',') return false
     // After a comma: a parameter when the innermost bracket around it is a parenthesis.
-    for (let j = k - 2; j >= 0; j--) {
-      if (this.kinds[j] !== PUNCT) continue
-      const text = this.texts[j]
-      if (text === ')' || text === ']' || text === '}') {
-        const open = this.match[j] as number
-        if (open < 0 || open >= j) return false
-        j = open
-      } else if (text === '(') return true
-      else if (text === '[' || text === '{') return false
+    const open = this.openerAround(k - 1)
+    return open >= 0 && this.texts[open] === '('
+  }
+
+  /** The innermost bracket open around each token (-1 at the top), worked out on first use. */
+  private openers: Int32Array | undefined
+
+  /** The index of the innermost bracket open around token k; -1 when none is. */
+  private openerAround(k: number): number {
+    if (!this.openers) {
+      const openers = new Int32Array(this.n)
+      const stack: number[] = []
+      for (let j = 0; j < this.n; j++) {
+        const t = this.kinds[j] === PUNCT ? this.texts[j] : ''
+        if (t === ')' || t === ']' || t === '}') stack.pop()
+        openers[j] = stack.length ? (stack[stack.length - 1] as number) : -1
+        if (t === '(' || t === '[' || t === '{') stack.push(j)
+      }
+      this.openers = openers
     }
-    return false
+    return this.openers[k] as number
   }
 
   /** Adds the words of a token range (see SymbolInfo.words) to `into`. */
