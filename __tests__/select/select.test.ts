@@ -544,6 +544,25 @@ describe('member reach: a method runs only where its name is mentioned', () => {
     expect(error.tests).toEqual(['test/error.test.ts'])
   })
 
+  it('releases a module mixed into two classes when either is forced open', async () => {
+    const mixing = (name: string): string =>
+      `import * as Text from './text'\nexport class ${name} {}\nObject.assign(${name}.prototype, Text)\n`
+    const files = {
+      'src/text.ts': 'export function shout() {\n  return 1\n}\n',
+      'src/first.ts': mixing('First'),
+      'src/second.ts': mixing('Second'),
+      // A package's framework may call any member of Widget, and so of Second.
+      'src/widget.ts':
+        "import type { OnInit } from 'some-framework'\nimport { Second } from './second'\nexport class Widget extends Second implements OnInit {}\n",
+      'src/deep.ts':
+        "import { Widget } from './widget'\nexport function make() {\n  return new Widget()\n}\n",
+      'test/widget.test.ts':
+        "import { First } from '../src/first'\nimport { Second } from '../src/second'\nimport { make } from '../src/deep'\ntest('w', () => expect(make() && new First() && new Second()).toBeTruthy())\n"
+    }
+    const result = await afterChange(files, edit(files, 'src/text.ts', 'return 1', 'return 2'))
+    expect(result.tests).toEqual(['test/widget.test.ts'])
+  })
+
   it("keeps a class closed that implements a protocol of JavaScript's library, not a package's interface of that name", async () => {
     const range = (header: string): string =>
       `${header}export class Range implements Iterable<number> {\n  *[Symbol.iterator]() {\n    yield this.first()\n  }\n  first() {\n    return 1\n  }\n  last() {\n    return 2\n  }\n}\n`

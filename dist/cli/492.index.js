@@ -6817,10 +6817,11 @@ function memberReach(graph, budget = MEMBER_REACH_BUDGET) {
         /** The node each member waiting was found from: its class, or the code that mixes it in. */
         const waitingFrom = new Map();
         const wait = (name, owner, id) => {
-            if (waitingFrom.has(id))
-                return;
-            waitingFrom.set(id, from);
-            pushTo(waitingByName, name, id);
+            if (!waitingFrom.has(id)) {
+                waitingFrom.set(id, from);
+                pushTo(waitingByName, name, id);
+            }
+            // A module mixed into two classes waits for either to open.
             pushTo(waitingByClass, owner, id);
         };
         const forced = new Set();

@@ -271,9 +271,11 @@ export function memberReach(graph: Graph, budget = MEMBER_REACH_BUDGET): MemberR
     /** The node each member waiting was found from: its class, or the code that mixes it in. */
     const waitingFrom = new Map<string, string>()
     const wait = (name: string, owner: string, id: string): void => {
-      if (waitingFrom.has(id)) return
-      waitingFrom.set(id, from as string)
-      pushTo(waitingByName, name, id)
+      if (!waitingFrom.has(id)) {
+        waitingFrom.set(id, from as string)
+        pushTo(waitingByName, name, id)
+      }
+      // A module mixed into two classes waits for either to open.
       pushTo(waitingByClass, owner, id)
     }
     const forced = new Set<string>()
