@@ -6232,6 +6232,8 @@ class JsScanner {
      * function passed to a call then.
      */
     placePrototypeMixins() {
+        if (this.prototypeMixins.length === 0)
+            return;
         const passed = new Set(this.deferredCalls.flatMap(call => call.refs));
         for (const { target, sources } of this.prototypeMixins) {
             const info = (0,_model_js__WEBPACK_IMPORTED_MODULE_2__/* .own */ .ZV)(this.scan_.symbols, target)?.class;
@@ -7796,7 +7798,10 @@ function closingBrace(text, open) {
     }
     return undefined;
 }
-/** A config's text with its comments blanked out: a commented-out option sets nothing. */
+/**
+ * A config's text with its comments blanked out (JSON with comments, a jest config): a
+ * commented-out option sets nothing.
+ */
 function withoutComments(text) {
     let code = '';
     let from = 0;
@@ -8002,29 +8007,7 @@ function parseJsonc(text) {
     }
 }
 function parseCommentedJson(text) {
-    let out = '';
-    for (let i = 0; i < text.length; i++) {
-        const c = text[i];
-        if (c === '"') {
-            let j = i + 1;
-            while (j < text.length && text[j] !== '"')
-                j += text[j] === '\\' ? 2 : 1;
-            out += text.slice(i, j + 1);
-            i = j;
-        }
-        else if (c === '/' && text[i + 1] === '/') {
-            while (i < text.length && text[i] !== '\n')
-                i++;
-            out += '\n';
-        }
-        else if (c === '/' && text[i + 1] === '*') {
-            const end = text.indexOf('*/', i + 2);
-            i = end < 0 ? text.length : end + 1;
-        }
-        else
-            out += c;
-    }
-    return JSON.parse(out.replace(/,(\s*[}\]])/g, '$1'));
+    return JSON.parse(withoutComments(text).replace(/,(\s*[}\]])/g, '$1'));
 }
 function readJson(read, path) {
     const text = read(path);

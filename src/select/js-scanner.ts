@@ -1686,6 +1686,7 @@ class JsScanner {
    * function passed to a call then.
    */
   private placePrototypeMixins(): void {
+    if (this.prototypeMixins.length === 0) return
     const passed = new Set(this.deferredCalls.flatMap(call => call.refs))
     for (const { target, sources } of this.prototypeMixins) {
       const info = own(this.scan_.symbols, target)?.class

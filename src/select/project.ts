@@ -220,7 +220,10 @@ function closingBrace(text: string, open: number): number | undefined {
   return undefined
 }
 
-/** A config's text with its comments blanked out: a commented-out option sets nothing. */
+/**
+ * A config's text with its comments blanked out (JSON with comments, a jest config): a
+ * commented-out option sets nothing.
+ */
 function withoutComments(text: string): string {
   let code = ''
   let from = 0
@@ -420,23 +423,7 @@ export function parseJsonc(text: string): unknown {
 }
 
 function parseCommentedJson(text: string): unknown {
-  let out = ''
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i] as string
-    if (c === '"') {
-      let j = i + 1
-      while (j < text.length && text[j] !== '"') j += text[j] === '\\' ? 2 : 1
-      out += text.slice(i, j + 1)
-      i = j
-    } else if (c === '/' && text[i + 1] === '/') {
-      while (i < text.length && text[i] !== '\n') i++
-      out += '\n'
-    } else if (c === '/' && text[i + 1] === '*') {
-      const end = text.indexOf('*/', i + 2)
-      i = end < 0 ? text.length : end + 1
-    } else out += c
-  }
-  return JSON.parse(out.replace(/,(\s*[}\]])/g, '$1'))
+  return JSON.parse(withoutComments(text).replace(/,(\s*[}\]])/g, '$1'))
 }
 
 function readJson(read: ReadText, path: string): Record<string, unknown> | undefined {
