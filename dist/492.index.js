@@ -6587,7 +6587,10 @@ class TypeCheckJob {
     }
 }
 
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __webpack_require__(77030);
 ;// CONCATENATED MODULE: ./src/select/members.ts
+
 
 
 /**
@@ -6601,7 +6604,9 @@ class TypeCheckJob {
  * Where code outside the repository may call members by names the repository never mentions, a
  * class's members are all reached with it: decorated classes, classes that implement an interface
  * not declared in the repository, classes whose base is not a class of the repository
- * (React.Component, Error…) or is such a class, and the classes such a class extends. A module
+ * (React.Component, HTMLElement…) or is such a class, and the classes such a class extends. A
+ * base from JavaScript's or Node's library whose calls on a subclass are known (Error, Map,
+ * EventEmitter…: see LIBRARY_BASES) leaves the class closed but for the names the base has. A module
  * that lists the names on a prototype (`Object.getOwnPropertyNames(Object.getPrototypeOf(x))`…)
  * opens every class, and so does importing a JSON, YAML or TOML file (its names are not scanned).
  * A namespace import that `Object.assign(C.prototype, …)` copies onto a class (ClassInfo.mixins)
@@ -6623,6 +6628,44 @@ const PROTOCOL_INTERFACES = new Set([
     'ArrayLike', 'Iterable', 'Iterator', 'IterableIterator', 'AsyncIterable', 'AsyncIterator',
     'AsyncIterableIterator', 'PromiseLike', 'Disposable', 'AsyncDisposable', 'EventListenerObject'
 ]); // prettier-ignore
+/** LIBRARY_BASES' key for an EventEmitter (the module of EVENTS_MODULES, or its export of that name). */
+const EVENT_EMITTER = 'node:events';
+/** Node's `events`, and `eventemitter3`, whose emitter has only names Node's has. */
+const EVENTS_MODULES = new Set(['events', 'node:events', 'eventemitter3']);
+/**
+ * The names a base class of the runtime's has on its prototypes, and on an instance: the only names
+ * by which its own code (and the language) calls a subclass's members, as `new Map(entries)` calls
+ * `set` and `emit` may call `on`. Read from this Node, so a name added to it counts too.
+ */
+function runtimeNames(base, instance) {
+    const names = new Set(Object.getOwnPropertyNames(instance));
+    for (let proto = base.prototype; proto; proto = Object.getPrototypeOf(proto))
+        for (const name of Object.getOwnPropertyNames(proto))
+            names.add(name);
+    return names;
+}
+/**
+ * Bases from outside the repository that call a subclass's members only by their own names. Not
+ * streams: they call `_final` and `_construct`, which their prototypes lack, and not classes of the
+ * DOM or of frameworks, which call members by names of the subclass's (`connectedCallback`, `render`).
+ */
+const LIBRARY_BASES = new Map([
+    ...['Error', 'EvalError', 'RangeError', 'ReferenceError', 'SyntaxError', 'TypeError', 'URIError'].map(name => [name, () => runtimeNames(globalThis[name], new globalThis[name]('', { cause: 0 }))]),
+    ['AggregateError', () => runtimeNames(AggregateError, new AggregateError([], '', { cause: 0 }))],
+    ['Map', () => runtimeNames(Map, new Map())],
+    ['Set', () => runtimeNames(Set, new Set())],
+    ['WeakMap', () => runtimeNames(WeakMap, new WeakMap())],
+    ['WeakSet', () => runtimeNames(WeakSet, new WeakSet())],
+    ['Array', () => runtimeNames(Array, [])],
+    ['Promise', () => runtimeNames(Promise, Promise.resolve())],
+    ['Object', () => runtimeNames(Object, {})],
+    // Node's stream functions take any EventEmitter, and call it by a stream's names (`pipe` calls
+    // `write` and `end`): a socket has them all, and its prototypes end with EventEmitter's.
+    [EVENT_EMITTER, () => runtimeNames(external_node_net_.Socket, new external_node_net_.Socket())]
+].map(([name, names]) => {
+    let known;
+    return [name, () => (known ??= names())];
+}));
 /** Data files a module may import that can hold names (JSON, YAML, TOML). */
 const NAMES_IN_DATA = /\.(?:json5?|jsonc|ya?ml|toml)$/i;
 /** Is declaration `key` (`Class.member`) a member of its class's `calledByName`? */
@@ -6731,6 +6774,25 @@ function memberReach(graph, budget = MEMBER_REACH_BUDGET) {
             return binding.target !== undefined;
         return (0,model/* own */.ZV)(node.scan.symbols, name) !== undefined || PROTOCOL_INTERFACES.has(name);
     };
+    /**
+     * The names by which base `name` of a class in `file` calls its members, when it is one of
+     * LIBRARY_BASES: a global the module does not shadow, or EventEmitter imported from `events`.
+     */
+    const libraryBase = (file, name) => {
+        const node = graph.nodes.get(file);
+        if (!node)
+            return undefined;
+        const binding = node.bindings.get(name);
+        if (!binding)
+            return (0,model/* own */.ZV)(node.scan.symbols, name) === undefined ? LIBRARY_BASES.get(name)?.() : undefined;
+        if (binding.target !== undefined)
+            return undefined;
+        const events = node.scan.imports.some(record => EVENTS_MODULES.has(record.spec) &&
+            !record.typeOnly &&
+            record.names?.some(bound => bound.local === name &&
+                (bound.imported === '*' || bound.imported === 'default' || bound.imported === 'EventEmitter')));
+        return events ? LIBRARY_BASES.get(EVENT_EMITTER)?.() : undefined;
+    };
     /** A class whose members code outside the repository may call (see above). */
     const openMemo = new Map();
     const isOpen = (ref, depth = 0) => {
@@ -6743,10 +6805,32 @@ function memberReach(graph, budget = MEMBER_REACH_BUDGET) {
         let open = !info?.calledByName || (info.interfaces ?? []).some(name => !closesMembers(ref.file, name));
         if (!open && info?.base !== undefined) {
             const base = classAt(ref.file, info.base);
-            open = !base || depth > 16 || isOpen(base, depth + 1);
+            open = base ? depth > 16 || isOpen(base, depth + 1) : !libraryBase(ref.file, info.base);
         }
         openMemo.set(key, open);
         return open;
+    };
+    /**
+     * The names a closed class's bases from outside the repository call its members by (see
+     * LIBRARY_BASES): its members of those names run whenever it does.
+     */
+    const calledByBaseMemo = new Map();
+    const NONE = new Set();
+    const calledByBase = (ref, depth = 0) => {
+        const key = ref.file + members_SEP + ref.name;
+        let names = calledByBaseMemo.get(key);
+        if (names)
+            return names;
+        calledByBaseMemo.set(key, NONE);
+        const baseName = ref.symbol.class?.base;
+        if (baseName === undefined || depth > 16)
+            names = NONE;
+        else {
+            const base = classAt(ref.file, baseName);
+            names = base ? calledByBase(base, depth + 1) : (libraryBase(ref.file, baseName) ?? NONE);
+        }
+        calledByBaseMemo.set(key, names);
+        return names;
     };
     /**
      * The class of `file` whose prototype namespace import `name` is mixed into (see
@@ -6778,9 +6862,12 @@ function memberReach(graph, budget = MEMBER_REACH_BUDGET) {
             const mixin = mixedInto(file, symbol);
             return !!mixin && !isOpen(mixin.owner);
         }
-        const owner = symbol.slice(0, symbol.indexOf('.'));
-        return (!node.bindings.has(owner) &&
-            !isOpen({ file, name: owner, symbol: node.scan.symbols[owner] }));
+        const dot = symbol.indexOf('.');
+        const owner = symbol.slice(0, dot);
+        if (node.bindings.has(owner))
+            return false;
+        const ref = { file, name: owner, symbol: node.scan.symbols[owner] };
+        return !isOpen(ref) && !calledByBase(ref).has(symbol.slice(dot + 1));
     };
     /** What a test reaches, by a forward walk that opens members as their names turn up. */
     const walk = (test, targets, cap, erasure) => {
@@ -6898,7 +6985,10 @@ function memberReach(graph, budget = MEMBER_REACH_BUDGET) {
             mention(symbol.words);
             const classRef = { file, name: key, symbol };
             const open = symbol.class !== undefined && (everything || forced.has(file + members_SEP + key) || isOpen(classRef));
-            const callable = !open && symbol.class?.calledByName ? new Set(symbol.class.calledByName) : undefined;
+            const byBase = open || !symbol.class ? NONE : calledByBase(classRef);
+            const callable = !open && symbol.class?.calledByName
+                ? new Set(symbol.class.calledByName.filter(member => !byBase.has(member)))
+                : undefined;
             for (const ref of localRefs(node, key, symbol, graph.nodes)) {
                 const mixin = key === model/* MODULE_SYMBOL */.se ? mixedInto(file, ref) : undefined;
                 if (mixin) {
@@ -6906,8 +6996,9 @@ function memberReach(graph, budget = MEMBER_REACH_BUDGET) {
                     if (!everything && !forced.has(file + members_SEP + owner.name) && !isOpen(owner)) {
                         // The module loads; each export runs once code names it on an instance.
                         visit(mixin.module, LOAD);
+                        const byOwnersBase = calledByBase(owner);
                         for (const name of Object.keys(graph.nodes.get(mixin.module).scan.exports)) {
-                            if (names.has(name))
+                            if (names.has(name) || byOwnersBase.has(name))
                                 visit(mixin.module, `export:${name}`);
                             else
                                 wait(name, file + members_SEP + owner.name, mixin.module + members_SEP + `export:${name}`);

@@ -528,7 +528,8 @@ describe('member reach: a method runs only where its name is mentioned', () => {
         "import type { OnInit } from 'some-framework'\nimport { Base } from './base'\nexport class Widget extends Base implements OnInit {}\n",
       'src/base.ts':
         'export class Base {\n  ngOnInit() {\n    return 1\n  }\n  other() {\n    return 2\n  }\n}\n',
-      'src/error.ts': 'export class ClockError extends Error {\n  describe() {\n    return 1\n  }\n}\n',
+      'src/error.ts':
+        "import { Reporter } from 'some-framework'\nexport class ClockError extends Reporter {\n  describe() {\n    return 1\n  }\n}\n",
       'test/widget.test.ts':
         "import { Widget } from '../src/widget'\ntest('w', () => expect(new Widget()).toBeTruthy())\n",
       'test/base.test.ts':
@@ -539,7 +540,7 @@ describe('member reach: a method runs only where its name is mentioned', () => {
     // Widget implements a package's interface: the framework may call what it inherits from Base.
     const base = await afterChange(files, edit(files, 'src/base.ts', 'return 1', 'return 3'))
     expect(base.tests).toEqual(['test/widget.test.ts'])
-    // A class that extends a class from outside the repository (Error) is open.
+    // A class that extends a package's class is open.
     const error = await afterChange(files, edit(files, 'src/error.ts', 'return 1', 'return 3'))
     expect(error.tests).toEqual(['test/error.test.ts'])
   })
