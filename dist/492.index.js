@@ -6668,7 +6668,9 @@ const LIBRARY_BASES = new Map([
 }));
 /** Data files a module may import that can hold names (JSON, YAML, TOML). */
 const NAMES_IN_DATA = /\.(?:json5?|jsonc|ya?ml|toml)$/i;
-/** Is declaration `key` (`Class.member`) a member of its class's `calledByName`? */
+/** The name code calls a member by: `format` for `format`, and for `prototype.format` (a function's). */
+const nameOf = (member) => (member.startsWith('prototype.') ? member.slice(10) : member);
+/** Is declaration `key` (`Class.member`, `F.prototype.member`) a member of its class's `calledByName`? */
 function calledByName(scan, key) {
     const dot = key.indexOf('.');
     if (dot <= 0)
@@ -6867,7 +6869,7 @@ function memberReach(graph, budget = MEMBER_REACH_BUDGET) {
         if (node.bindings.has(owner))
             return false;
         const ref = { file, name: owner, symbol: node.scan.symbols[owner] };
-        return !isOpen(ref) && !calledByBase(ref).has(symbol.slice(dot + 1));
+        return !isOpen(ref) && !calledByBase(ref).has(nameOf(symbol.slice(dot + 1)));
     };
     /** What a test reaches, by a forward walk that opens members as their names turn up. */
     const walk = (test, targets, cap, erasure) => {
@@ -6987,7 +6989,7 @@ function memberReach(graph, budget = MEMBER_REACH_BUDGET) {
             const open = symbol.class !== undefined && (everything || forced.has(file + members_SEP + key) || isOpen(classRef));
             const byBase = open || !symbol.class ? NONE : calledByBase(classRef);
             const callable = !open && symbol.class?.calledByName
-                ? new Set(symbol.class.calledByName.filter(member => !byBase.has(member)))
+                ? new Set(symbol.class.calledByName.filter(member => !byBase.has(nameOf(member))))
                 : undefined;
             for (const ref of localRefs(node, key, symbol, graph.nodes)) {
                 const mixin = key === model/* MODULE_SYMBOL */.se ? mixedInto(file, ref) : undefined;
@@ -7007,7 +7009,7 @@ function memberReach(graph, budget = MEMBER_REACH_BUDGET) {
                     }
                 }
                 const member = ref.startsWith(key + '.') ? ref.slice(key.length + 1) : undefined;
-                if (member === undefined || !callable?.has(member) || names.has(member)) {
+                if (member === undefined || !callable?.has(member) || names.has(nameOf(member))) {
                     visit(file, ref);
                     if (open && member === undefined) {
                         for (const header of classesAt(file, ref))
@@ -7015,7 +7017,7 @@ function memberReach(graph, budget = MEMBER_REACH_BUDGET) {
                     }
                     continue;
                 }
-                wait(member, file + members_SEP + key, file + members_SEP + ref);
+                wait(nameOf(member), file + members_SEP + key, file + members_SEP + ref);
             }
         }
         return found;
@@ -9013,7 +9015,7 @@ function metadataOnlyChange(before, after) {
  * the list of files and the project configs are the same (their fingerprint); after files were
  * added or deleted, with the same configs, what still holds is worked out (see relink.ts).
  */
-const SCANNER_VERSION = 63;
+const SCANNER_VERSION = 64;
 /** Lines read one at a time with a read of their own; after this many, the whole bulk at once. */
 const LINES_READ_ONE_BY_ONE = 256;
 /** Closes the file of a bulk that was never read in whole once nothing can read it any more. */

@@ -4679,6 +4679,8 @@ class JsScanner {
     match;
     /** Names of top-level function declarations. */
     functionNames = new Set();
+    /** Function declarations whose name was declared before (overloads, a redeclaration). */
+    functionsRedeclared = new Set();
     /** Top-level classes without `extends` and without accessors: setting a property on them runs no code. */
     plainClasses = new Set();
     classNames = new Set();
@@ -6187,6 +6189,35 @@ class JsScanner {
                 this.moduleStatement(start, end);
             }
         }
+        this.placePrototypeMethods(placements);
+    }
+    /**
+     * A function declared once whose prototype gets only functions (`F.prototype.name = function…`)
+     * and inert values (which F holds: whoever reaches F reaches them), each by a statement placed
+     * with it, and that no code run on load holds (`inherits(F, G)`,
+     * `Object.defineProperty(F.prototype, …)` and `F.prototype = …` all do): its prototype's
+     * functions run only when code names them, as a class's methods do (member reach). Their keys in
+     * calledByName are `prototype.name`.
+     */
+    placePrototypeMethods(placements) {
+        const methods = new Map();
+        const unfit = new Set();
+        for (const [i, { target, onPrototype, inert, fn, member }] of this.propertyStatements.entries()) {
+            if (!onPrototype || !this.functionNames.has(target))
+                continue;
+            if (!placements[i] || !inert)
+                unfit.add(target);
+            else if (fn && !CALLED_WITHOUT_NAME.has(member))
+                methods.set(target, [...(methods.get(target) ?? []), `prototype.${member}`]);
+        }
+        for (const [target, names] of methods) {
+            const symbol = (0,_model_js__WEBPACK_IMPORTED_MODULE_2__/* .own */ .ZV)(this.scan_.symbols, target);
+            if (!symbol || symbol.class || unfit.has(target) || this.functionsRedeclared.has(target))
+                continue;
+            if (this.moduleRefs.has(target))
+                continue;
+            symbol.class = { calledByName: [...new Set(names)] };
+        }
     }
     /** `F.name = function…`: the function as a symbol `F.name`, code that runs only when called. */
     assignedFunction(key, start, end, refs) {
@@ -6889,6 +6920,8 @@ class JsScanner {
                 // A type of the same name (an interface merged with it) is no other value.
                 const declaredBefore = Object.hasOwn(this.scan_.symbols, name) && !this.typesOnly.has(name);
                 this.typesOnly.delete(name);
+                if (declaredBefore || this.functionNames.has(name))
+                    this.functionsRedeclared.add(name);
                 this.functionNames.add(name);
                 this.addSymbol(name, start, end, this.references(nameAt + 1, end), '', 'function');
                 const symbol = this.scan_.symbols[name];

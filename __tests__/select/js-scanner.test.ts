@@ -730,6 +730,29 @@ describe('what member reach needs from a class', () => {
     })
   })
 
+  it("takes the functions set on a function's prototype as its methods, when nothing else can add to it", () => {
+    const head =
+      'function F() {}\nF.prototype.run = function () {}\nF.prototype.stop = async function stop() {}\nF.prototype.toString = () => ""\nF.make = function () {}\n'
+    expect(classOf(head, 'F')).toEqual({ calledByName: ['prototype.run', 'prototype.stop'] })
+    // A value that runs nothing belongs to F: it is reached with F.
+    expect(classOf(head + 'F.prototype.limit = 10\nF.prototype.go = go\n', 'F')).toEqual({
+      calledByName: ['prototype.run', 'prototype.stop']
+    })
+    expect(classOf(head + 'module.exports = F\n', 'F')).toEqual({
+      calledByName: ['prototype.run', 'prototype.stop']
+    })
+    // Code run on load holds F, the prototype is replaced or holds something else, or F is declared twice.
+    for (const statement of [
+      'require("util").inherits(F, G)',
+      'Object.defineProperty(F.prototype, "x", { get() {} })',
+      'F.prototype = Object.create(G.prototype)',
+      'F.prototype.bound = make()',
+      'function F(a) {}'
+    ])
+      expect(classOf(head + statement + '\n', 'F')).toBe(undefined)
+    expect(classOf('function F() {}\nF.prototype.toString = function () {}\n', 'F')).toBe(undefined)
+  })
+
   it("keeps each declaration's words: property names and strings, not variables or types", () => {
     const { symbols } = scanJs(
       "function f(x: unknown): string {\n  return x.format() + obj['to-iso'] + `${y.unknown}`\n}\nfunction h() {\n  const { unknown } = lib\n}\n",

@@ -183,6 +183,8 @@ class JsScanner {
   private readonly match: Int32Array
   /** Names of top-level function declarations. */
   private readonly functionNames = new Set<string>()
+  /** Function declarations whose name was declared before (overloads, a redeclaration). */
+  private readonly functionsRedeclared = new Set<string>()
   /** Top-level classes without `extends` and without accessors: setting a property on them runs no code. */
   private readonly plainClasses = new Set<string>()
   private readonly classNames = new Set<string>()
@@ -1637,6 +1639,32 @@ class JsScanner {
         this.moduleStatement(start, end)
       }
     }
+    this.placePrototypeMethods(placements)
+  }
+
+  /**
+   * A function declared once whose prototype gets only functions (`F.prototype.name = function…`)
+   * and inert values (which F holds: whoever reaches F reaches them), each by a statement placed
+   * with it, and that no code run on load holds (`inherits(F, G)`,
+   * `Object.defineProperty(F.prototype, …)` and `F.prototype = …` all do): its prototype's
+   * functions run only when code names them, as a class's methods do (member reach). Their keys in
+   * calledByName are `prototype.name`.
+   */
+  private placePrototypeMethods(placements: readonly boolean[]): void {
+    const methods = new Map<string, string[]>()
+    const unfit = new Set<string>()
+    for (const [i, { target, onPrototype, inert, fn, member }] of this.propertyStatements.entries()) {
+      if (!onPrototype || !this.functionNames.has(target)) continue
+      if (!placements[i] || !inert) unfit.add(target)
+      else if (fn && !CALLED_WITHOUT_NAME.has(member))
+        methods.set(target, [...(methods.get(target) ?? []), `prototype.${member}`])
+    }
+    for (const [target, names] of methods) {
+      const symbol = own(this.scan_.symbols, target)
+      if (!symbol || symbol.class || unfit.has(target) || this.functionsRedeclared.has(target)) continue
+      if (this.moduleRefs.has(target)) continue
+      symbol.class = { calledByName: [...new Set(names)] }
+    }
   }
 
   /** `F.name = function…`: the function as a symbol `F.name`, code that runs only when called. */
@@ -2361,6 +2389,7 @@ class JsScanner {
         // A type of the same name (an interface merged with it) is no other value.
         const declaredBefore = Object.hasOwn(this.scan_.symbols, name) && !this.typesOnly.has(name)
         this.typesOnly.delete(name)
+        if (declaredBefore || this.functionNames.has(name)) this.functionsRedeclared.add(name)
         this.functionNames.add(name)
         this.addSymbol(name, start, end, this.references(nameAt + 1, end), '', 'function')
         const symbol = this.scan_.symbols[name] as SymbolInfo

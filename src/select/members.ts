@@ -103,7 +103,10 @@ const LIBRARY_BASES = new Map<string, () => ReadonlySet<string>>(
 /** Data files a module may import that can hold names (JSON, YAML, TOML). */
 const NAMES_IN_DATA = /\.(?:json5?|jsonc|ya?ml|toml)$/i
 
-/** Is declaration `key` (`Class.member`) a member of its class's `calledByName`? */
+/** The name code calls a member by: `format` for `format`, and for `prototype.format` (a function's). */
+const nameOf = (member: string): string => (member.startsWith('prototype.') ? member.slice(10) : member)
+
+/** Is declaration `key` (`Class.member`, `F.prototype.member`) a member of its class's `calledByName`? */
 function calledByName(scan: ModuleScan, key: string): boolean {
   const dot = key.indexOf('.')
   if (dot <= 0) return false
@@ -324,7 +327,7 @@ export function memberReach(graph: Graph, budget = MEMBER_REACH_BUDGET): MemberR
     const owner = symbol.slice(0, dot)
     if (node.bindings.has(owner)) return false
     const ref = { file, name: owner, symbol: node.scan.symbols[owner] as SymbolInfo }
-    return !isOpen(ref) && !calledByBase(ref).has(symbol.slice(dot + 1))
+    return !isOpen(ref) && !calledByBase(ref).has(nameOf(symbol.slice(dot + 1)))
   }
 
   /** What a test reaches, by a forward walk that opens members as their names turn up. */
@@ -447,7 +450,7 @@ export function memberReach(graph: Graph, budget = MEMBER_REACH_BUDGET): MemberR
       const byBase = open || !symbol.class ? NONE : calledByBase(classRef)
       const callable =
         !open && symbol.class?.calledByName
-          ? new Set(symbol.class.calledByName.filter(member => !byBase.has(member)))
+          ? new Set(symbol.class.calledByName.filter(member => !byBase.has(nameOf(member))))
           : undefined
       for (const ref of localRefs(node, key, symbol, graph.nodes)) {
         const mixin = key === MODULE_SYMBOL ? mixedInto(file, ref) : undefined
@@ -465,14 +468,14 @@ export function memberReach(graph: Graph, budget = MEMBER_REACH_BUDGET): MemberR
           }
         }
         const member = ref.startsWith(key + '.') ? ref.slice(key.length + 1) : undefined
-        if (member === undefined || !callable?.has(member) || names.has(member)) {
+        if (member === undefined || !callable?.has(member) || names.has(nameOf(member))) {
           visit(file, ref)
           if (open && member === undefined) {
             for (const header of classesAt(file, ref)) forceOpen(header)
           }
           continue
         }
-        wait(member, file + SEP + key, file + SEP + ref)
+        wait(nameOf(member), file + SEP + key, file + SEP + ref)
       }
     }
     return found

@@ -96,7 +96,8 @@ export interface ClassInfo {
    * The methods and accessors that run only when code names them (member reach), or null when
    * code outside the repository may call any member (decorators, a base that is not a plain name,
    * a class declared twice). Interfaces and bases are judged by member reach, which can see where
-   * they come from.
+   * they come from. On a function whose prototype gets its methods (`F.prototype.format =
+   * function…`), each is `prototype.format`, its key after the function's name.
    */
   calledByName: string[] | null
   /** The local name of its base class, when it has one that is a plain name. */
