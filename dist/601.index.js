@@ -6205,7 +6205,8 @@ class JsScanner {
         for (const [i, { target, onPrototype, inert, fn, member }] of this.propertyStatements.entries()) {
             if (!onPrototype || !this.functionNames.has(target))
                 continue;
-            if (!placements[i] || !inert)
+            // `F.prototype.__proto__ = G.prototype` gives F a base, whose code may call any method.
+            if (!placements[i] || !inert || member === '__proto__')
                 unfit.add(target);
             else if (fn && !CALLED_WITHOUT_NAME.has(member))
                 methods.set(target, [...(methods.get(target) ?? []), `prototype.${member}`]);

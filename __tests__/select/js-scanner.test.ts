@@ -746,6 +746,7 @@ describe('what member reach needs from a class', () => {
       'require("util").inherits(F, G)',
       'Object.defineProperty(F.prototype, "x", { get() {} })',
       'F.prototype = Object.create(G.prototype)',
+      'F.prototype.__proto__ = EventEmitter.prototype',
       'F.prototype.bound = make()',
       'function F(a) {}'
     ])

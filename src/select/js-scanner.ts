@@ -1655,7 +1655,8 @@ class JsScanner {
     const unfit = new Set<string>()
     for (const [i, { target, onPrototype, inert, fn, member }] of this.propertyStatements.entries()) {
       if (!onPrototype || !this.functionNames.has(target)) continue
-      if (!placements[i] || !inert) unfit.add(target)
+      // `F.prototype.__proto__ = G.prototype` gives F a base, whose code may call any method.
+      if (!placements[i] || !inert || member === '__proto__') unfit.add(target)
       else if (fn && !CALLED_WITHOUT_NAME.has(member))
         methods.set(target, [...(methods.get(target) ?? []), `prototype.${member}`])
     }
