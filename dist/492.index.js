@@ -6633,39 +6633,43 @@ const EVENT_EMITTER = 'node:events';
 /** Node's `events`, and `eventemitter3`, whose emitter has only names Node's has. */
 const EVENTS_MODULES = new Set(['events', 'node:events', 'eventemitter3']);
 /**
- * The names a base class of the runtime's has on its prototypes, and on an instance: the only names
- * by which its own code (and the language) calls a subclass's members, as `new Map(entries)` calls
- * `set` and `emit` may call `on`. Read from this Node, so a name added to it counts too.
- */
-function runtimeNames(base, instance) {
-    const names = new Set(Object.getOwnPropertyNames(instance));
-    for (let proto = base.prototype; proto; proto = Object.getPrototypeOf(proto))
-        for (const name of Object.getOwnPropertyNames(proto))
-            names.add(name);
-    return names;
-}
-/**
- * Bases from outside the repository that call a subclass's members only by their own names. Not
- * streams: they call `_final` and `_construct`, which their prototypes lack, and not classes of the
- * DOM or of frameworks, which call members by names of the subclass's (`connectedCallback`, `render`).
+ * Bases from outside the repository that call a subclass's members only by their own names, with
+ * an instance of each. Not streams: they call `_final` and `_construct`, which their prototypes
+ * lack, and not classes of the DOM or of frameworks, which call members by names of the subclass's
+ * (`connectedCallback`, `render`).
  */
 const LIBRARY_BASES = new Map([
-    ...['Error', 'EvalError', 'RangeError', 'ReferenceError', 'SyntaxError', 'TypeError', 'URIError'].map(name => [name, () => runtimeNames(globalThis[name], new globalThis[name]('', { cause: 0 }))]),
-    ['AggregateError', () => runtimeNames(AggregateError, new AggregateError([], '', { cause: 0 }))],
-    ['Map', () => runtimeNames(Map, new Map())],
-    ['Set', () => runtimeNames(Set, new Set())],
-    ['WeakMap', () => runtimeNames(WeakMap, new WeakMap())],
-    ['WeakSet', () => runtimeNames(WeakSet, new WeakSet())],
-    ['Array', () => runtimeNames(Array, [])],
-    ['Promise', () => runtimeNames(Promise, Promise.resolve())],
-    ['Object', () => runtimeNames(Object, {})],
+    ...[Error, EvalError, RangeError, ReferenceError, SyntaxError, TypeError, URIError].map(kind => [kind.name, () => new kind('', { cause: 0 })]),
+    ['AggregateError', () => new AggregateError([], '', { cause: 0 })],
+    ['Map', () => new Map()],
+    ['Set', () => new Set()],
+    ['WeakMap', () => new WeakMap()],
+    ['WeakSet', () => new WeakSet()],
+    ['Array', () => []],
+    ['Promise', () => Promise.resolve()],
+    ['Object', () => ({})],
     // Node's stream functions take any EventEmitter, and call it by a stream's names (`pipe` calls
     // `write` and `end`): a socket has them all, and its prototypes end with EventEmitter's.
-    [EVENT_EMITTER, () => runtimeNames(external_node_net_.Socket, new external_node_net_.Socket())]
-].map(([name, names]) => {
-    let known;
-    return [name, () => (known ??= names())];
-}));
+    [EVENT_EMITTER, () => new external_node_net_.Socket()]
+]);
+const libraryNamesMemo = new Map();
+/**
+ * The names base `key` of LIBRARY_BASES has on an instance and its prototypes: the only names by
+ * which its own code (and the language) calls a subclass's members, as `new Map(entries)` calls
+ * `set` and `once` calls `on`. Read from this Node, so a name added to it counts too.
+ */
+function libraryNames(key) {
+    const known = libraryNamesMemo.get(key);
+    const make = LIBRARY_BASES.get(key);
+    if (known || !make)
+        return known;
+    const names = new Set();
+    for (let at = make(); at; at = Object.getPrototypeOf(at))
+        for (const name of Object.getOwnPropertyNames(at))
+            names.add(name);
+    libraryNamesMemo.set(key, names);
+    return names;
+}
 /** Data files a module may import that can hold names (JSON, YAML, TOML). */
 const NAMES_IN_DATA = /\.(?:json5?|jsonc|ya?ml|toml)$/i;
 /** The name code calls a member by: `format` for `format`, and for `prototype.format` (a function's). */
@@ -6786,54 +6790,45 @@ function memberReach(graph, budget = MEMBER_REACH_BUDGET) {
             return undefined;
         const binding = node.bindings.get(name);
         if (!binding)
-            return (0,model/* own */.ZV)(node.scan.symbols, name) === undefined ? LIBRARY_BASES.get(name)?.() : undefined;
+            return (0,model/* own */.ZV)(node.scan.symbols, name) === undefined ? libraryNames(name) : undefined;
         if (binding.target !== undefined)
             return undefined;
         const events = node.scan.imports.some(record => EVENTS_MODULES.has(record.spec) &&
             !record.typeOnly &&
             record.names?.some(bound => bound.local === name &&
                 (bound.imported === '*' || bound.imported === 'default' || bound.imported === 'EventEmitter')));
-        return events ? LIBRARY_BASES.get(EVENT_EMITTER)?.() : undefined;
-    };
-    /** A class whose members code outside the repository may call (see above). */
-    const openMemo = new Map();
-    const isOpen = (ref, depth = 0) => {
-        const key = ref.file + members_SEP + ref.name;
-        const known = openMemo.get(key);
-        if (known !== undefined)
-            return known;
-        openMemo.set(key, true); // a cycle of bases is open
-        const info = ref.symbol.class;
-        let open = !info?.calledByName || (info.interfaces ?? []).some(name => !closesMembers(ref.file, name));
-        if (!open && info?.base !== undefined) {
-            const base = classAt(ref.file, info.base);
-            open = base ? depth > 16 || isOpen(base, depth + 1) : !libraryBase(ref.file, info.base);
-        }
-        openMemo.set(key, open);
-        return open;
+        return events ? libraryNames(EVENT_EMITTER) : undefined;
     };
     /**
-     * The names a closed class's bases from outside the repository call its members by (see
-     * LIBRARY_BASES): its members of those names run whenever it does.
+     * Null for a class whose members code outside the repository may call (see above); else the
+     * names its bases from outside the repository call its members by (see LIBRARY_BASES): its
+     * members of those names run whenever it does.
      */
-    const calledByBaseMemo = new Map();
+    const closedMemo = new Map();
     const NONE = new Set();
     const calledByBase = (ref, depth = 0) => {
         const key = ref.file + members_SEP + ref.name;
-        let names = calledByBaseMemo.get(key);
-        if (names)
-            return names;
-        calledByBaseMemo.set(key, NONE);
-        const baseName = ref.symbol.class?.base;
-        if (baseName === undefined || depth > 16)
-            names = NONE;
-        else {
-            const base = classAt(ref.file, baseName);
-            names = base ? calledByBase(base, depth + 1) : (libraryBase(ref.file, baseName) ?? NONE);
+        const known = closedMemo.get(key);
+        if (known !== undefined)
+            return known;
+        closedMemo.set(key, null); // a cycle of bases is open
+        const info = ref.symbol.class;
+        let names = null;
+        if (info?.calledByName && (info.interfaces ?? []).every(name => closesMembers(ref.file, name))) {
+            if (info.base === undefined)
+                names = NONE;
+            else {
+                const base = classAt(ref.file, info.base);
+                if (base)
+                    names = depth > 16 ? null : calledByBase(base, depth + 1);
+                else
+                    names = libraryBase(ref.file, info.base) ?? null;
+            }
         }
-        calledByBaseMemo.set(key, names);
+        closedMemo.set(key, names);
         return names;
     };
+    const isOpen = (ref) => calledByBase(ref) === null;
     /**
      * The class of `file` whose prototype namespace import `name` is mixed into (see
      * ClassInfo.mixins), with the module whose exports it adds as members; undefined when there is
@@ -6869,7 +6864,7 @@ function memberReach(graph, budget = MEMBER_REACH_BUDGET) {
         if (node.bindings.has(owner))
             return false;
         const ref = { file, name: owner, symbol: node.scan.symbols[owner] };
-        return !isOpen(ref) && !calledByBase(ref).has(nameOf(symbol.slice(dot + 1)));
+        return calledByBase(ref)?.has(nameOf(symbol.slice(dot + 1))) === false;
     };
     /** What a test reaches, by a forward walk that opens members as their names turn up. */
     const walk = (test, targets, cap, erasure) => {
@@ -6987,7 +6982,7 @@ function memberReach(graph, budget = MEMBER_REACH_BUDGET) {
             mention(symbol.words);
             const classRef = { file, name: key, symbol };
             const open = symbol.class !== undefined && (everything || forced.has(file + members_SEP + key) || isOpen(classRef));
-            const byBase = open || !symbol.class ? NONE : calledByBase(classRef);
+            const byBase = open || !symbol.class ? NONE : (calledByBase(classRef) ?? NONE);
             const callable = !open && symbol.class?.calledByName
                 ? new Set(symbol.class.calledByName.filter(member => !byBase.has(nameOf(member))))
                 : undefined;
@@ -6998,7 +6993,7 @@ function memberReach(graph, budget = MEMBER_REACH_BUDGET) {
                     if (!everything && !forced.has(file + members_SEP + owner.name) && !isOpen(owner)) {
                         // The module loads; each export runs once code names it on an instance.
                         visit(mixin.module, LOAD);
-                        const byOwnersBase = calledByBase(owner);
+                        const byOwnersBase = calledByBase(owner) ?? NONE;
                         for (const name of Object.keys(graph.nodes.get(mixin.module).scan.exports)) {
                             if (names.has(name) || byOwnersBase.has(name))
                                 visit(mixin.module, `export:${name}`);

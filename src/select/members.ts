@@ -57,49 +57,44 @@ const EVENT_EMITTER = 'node:events'
 const EVENTS_MODULES = new Set(['events', 'node:events', 'eventemitter3'])
 
 /**
- * The names a base class of the runtime's has on its prototypes, and on an instance: the only names
- * by which its own code (and the language) calls a subclass's members, as `new Map(entries)` calls
- * `set` and `emit` may call `on`. Read from this Node, so a name added to it counts too.
+ * Bases from outside the repository that call a subclass's members only by their own names, with
+ * an instance of each. Not streams: they call `_final` and `_construct`, which their prototypes
+ * lack, and not classes of the DOM or of frameworks, which call members by names of the subclass's
+ * (`connectedCallback`, `render`).
  */
-function runtimeNames(base: { prototype: object }, instance: object): ReadonlySet<string> {
-  const names = new Set(Object.getOwnPropertyNames(instance))
-  for (
-    let proto: object | null = base.prototype;
-    proto;
-    proto = Object.getPrototypeOf(proto) as object | null
-  )
-    for (const name of Object.getOwnPropertyNames(proto)) names.add(name)
-  return names
-}
+const LIBRARY_BASES = new Map<string, () => object>([
+  ...[Error, EvalError, RangeError, ReferenceError, SyntaxError, TypeError, URIError].map(
+    kind => [kind.name, () => new kind('', { cause: 0 })] as const
+  ),
+  ['AggregateError', () => new AggregateError([], '', { cause: 0 })],
+  ['Map', () => new Map()],
+  ['Set', () => new Set()],
+  ['WeakMap', () => new WeakMap()],
+  ['WeakSet', () => new WeakSet()],
+  ['Array', () => []],
+  ['Promise', () => Promise.resolve()],
+  ['Object', () => ({})],
+  // Node's stream functions take any EventEmitter, and call it by a stream's names (`pipe` calls
+  // `write` and `end`): a socket has them all, and its prototypes end with EventEmitter's.
+  [EVENT_EMITTER, () => new Socket()]
+])
+const libraryNamesMemo = new Map<string, ReadonlySet<string>>()
 
 /**
- * Bases from outside the repository that call a subclass's members only by their own names. Not
- * streams: they call `_final` and `_construct`, which their prototypes lack, and not classes of the
- * DOM or of frameworks, which call members by names of the subclass's (`connectedCallback`, `render`).
+ * The names base `key` of LIBRARY_BASES has on an instance and its prototypes: the only names by
+ * which its own code (and the language) calls a subclass's members, as `new Map(entries)` calls
+ * `set` and `once` calls `on`. Read from this Node, so a name added to it counts too.
  */
-const LIBRARY_BASES = new Map<string, () => ReadonlySet<string>>(
-  [
-    ...(
-      ['Error', 'EvalError', 'RangeError', 'ReferenceError', 'SyntaxError', 'TypeError', 'URIError'] as const
-    ).map(
-      name => [name, () => runtimeNames(globalThis[name], new globalThis[name]('', { cause: 0 }))] as const
-    ),
-    ['AggregateError', () => runtimeNames(AggregateError, new AggregateError([], '', { cause: 0 }))] as const,
-    ['Map', () => runtimeNames(Map, new Map())] as const,
-    ['Set', () => runtimeNames(Set, new Set())] as const,
-    ['WeakMap', () => runtimeNames(WeakMap, new WeakMap())] as const,
-    ['WeakSet', () => runtimeNames(WeakSet, new WeakSet())] as const,
-    ['Array', () => runtimeNames(Array, [])] as const,
-    ['Promise', () => runtimeNames(Promise, Promise.resolve())] as const,
-    ['Object', () => runtimeNames(Object, {})] as const,
-    // Node's stream functions take any EventEmitter, and call it by a stream's names (`pipe` calls
-    // `write` and `end`): a socket has them all, and its prototypes end with EventEmitter's.
-    [EVENT_EMITTER, () => runtimeNames(Socket, new Socket())] as const
-  ].map(([name, names]) => {
-    let known: ReadonlySet<string> | undefined
-    return [name, () => (known ??= names())] as const
-  })
-)
+function libraryNames(key: string): ReadonlySet<string> | undefined {
+  const known = libraryNamesMemo.get(key)
+  const make = LIBRARY_BASES.get(key)
+  if (known || !make) return known
+  const names = new Set<string>()
+  for (let at: object | null = make(); at; at = Object.getPrototypeOf(at) as object | null)
+    for (const name of Object.getOwnPropertyNames(at)) names.add(name)
+  libraryNamesMemo.set(key, names)
+  return names
+}
 /** Data files a module may import that can hold names (JSON, YAML, TOML). */
 const NAMES_IN_DATA = /\.(?:json5?|jsonc|ya?ml|toml)$/i
 
@@ -245,7 +240,7 @@ export function memberReach(graph: Graph, budget = MEMBER_REACH_BUDGET): MemberR
     const node = graph.nodes.get(file)
     if (!node) return undefined
     const binding = node.bindings.get(name)
-    if (!binding) return own(node.scan.symbols, name) === undefined ? LIBRARY_BASES.get(name)?.() : undefined
+    if (!binding) return own(node.scan.symbols, name) === undefined ? libraryNames(name) : undefined
     if (binding.target !== undefined) return undefined
     const events = node.scan.imports.some(
       record =>
@@ -257,44 +252,34 @@ export function memberReach(graph: Graph, budget = MEMBER_REACH_BUDGET): MemberR
             (bound.imported === '*' || bound.imported === 'default' || bound.imported === 'EventEmitter')
         )
     )
-    return events ? LIBRARY_BASES.get(EVENT_EMITTER)?.() : undefined
-  }
-  /** A class whose members code outside the repository may call (see above). */
-  const openMemo = new Map<string, boolean>()
-  const isOpen = (ref: ClassRef, depth = 0): boolean => {
-    const key = ref.file + SEP + ref.name
-    const known = openMemo.get(key)
-    if (known !== undefined) return known
-    openMemo.set(key, true) // a cycle of bases is open
-    const info = ref.symbol.class
-    let open = !info?.calledByName || (info.interfaces ?? []).some(name => !closesMembers(ref.file, name))
-    if (!open && info?.base !== undefined) {
-      const base = classAt(ref.file, info.base)
-      open = base ? depth > 16 || isOpen(base, depth + 1) : !libraryBase(ref.file, info.base)
-    }
-    openMemo.set(key, open)
-    return open
+    return events ? libraryNames(EVENT_EMITTER) : undefined
   }
   /**
-   * The names a closed class's bases from outside the repository call its members by (see
-   * LIBRARY_BASES): its members of those names run whenever it does.
+   * Null for a class whose members code outside the repository may call (see above); else the
+   * names its bases from outside the repository call its members by (see LIBRARY_BASES): its
+   * members of those names run whenever it does.
    */
-  const calledByBaseMemo = new Map<string, ReadonlySet<string>>()
+  const closedMemo = new Map<string, ReadonlySet<string> | null>()
   const NONE: ReadonlySet<string> = new Set()
-  const calledByBase = (ref: ClassRef, depth = 0): ReadonlySet<string> => {
+  const calledByBase = (ref: ClassRef, depth = 0): ReadonlySet<string> | null => {
     const key = ref.file + SEP + ref.name
-    let names = calledByBaseMemo.get(key)
-    if (names) return names
-    calledByBaseMemo.set(key, NONE)
-    const baseName = ref.symbol.class?.base
-    if (baseName === undefined || depth > 16) names = NONE
-    else {
-      const base = classAt(ref.file, baseName)
-      names = base ? calledByBase(base, depth + 1) : (libraryBase(ref.file, baseName) ?? NONE)
+    const known = closedMemo.get(key)
+    if (known !== undefined) return known
+    closedMemo.set(key, null) // a cycle of bases is open
+    const info = ref.symbol.class
+    let names: ReadonlySet<string> | null = null
+    if (info?.calledByName && (info.interfaces ?? []).every(name => closesMembers(ref.file, name))) {
+      if (info.base === undefined) names = NONE
+      else {
+        const base = classAt(ref.file, info.base)
+        if (base) names = depth > 16 ? null : calledByBase(base, depth + 1)
+        else names = libraryBase(ref.file, info.base) ?? null
+      }
     }
-    calledByBaseMemo.set(key, names)
+    closedMemo.set(key, names)
     return names
   }
+  const isOpen = (ref: ClassRef): boolean => calledByBase(ref) === null
 
   /**
    * The class of `file` whose prototype namespace import `name` is mixed into (see
@@ -327,7 +312,7 @@ export function memberReach(graph: Graph, budget = MEMBER_REACH_BUDGET): MemberR
     const owner = symbol.slice(0, dot)
     if (node.bindings.has(owner)) return false
     const ref = { file, name: owner, symbol: node.scan.symbols[owner] as SymbolInfo }
-    return !isOpen(ref) && !calledByBase(ref).has(nameOf(symbol.slice(dot + 1)))
+    return calledByBase(ref)?.has(nameOf(symbol.slice(dot + 1))) === false
   }
 
   /** What a test reaches, by a forward walk that opens members as their names turn up. */
@@ -447,7 +432,7 @@ export function memberReach(graph: Graph, budget = MEMBER_REACH_BUDGET): MemberR
       const classRef: ClassRef = { file, name: key, symbol }
       const open =
         symbol.class !== undefined && (everything || forced.has(file + SEP + key) || isOpen(classRef))
-      const byBase = open || !symbol.class ? NONE : calledByBase(classRef)
+      const byBase = open || !symbol.class ? NONE : (calledByBase(classRef) ?? NONE)
       const callable =
         !open && symbol.class?.calledByName
           ? new Set(symbol.class.calledByName.filter(member => !byBase.has(nameOf(member))))
@@ -459,7 +444,7 @@ export function memberReach(graph: Graph, budget = MEMBER_REACH_BUDGET): MemberR
           if (!everything && !forced.has(file + SEP + owner.name) && !isOpen(owner)) {
             // The module loads; each export runs once code names it on an instance.
             visit(mixin.module, LOAD)
-            const byOwnersBase = calledByBase(owner)
+            const byOwnersBase = calledByBase(owner) ?? NONE
             for (const name of Object.keys((graph.nodes.get(mixin.module) as GraphNode).scan.exports)) {
               if (names.has(name) || byOwnersBase.has(name)) visit(mixin.module, `export:${name}`)
               else wait(name, file + SEP + owner.name, mixin.module + SEP + `export:${name}`)
