@@ -4695,7 +4695,10 @@ class JsScanner {
     typeValueRefs = new Map();
     /** Tokens whose line pragma (Tokens.linePragmas) is in some declaration's hash. */
     pragmasHashed = new Set();
-    /** Targets of `F.prototype = …`: their prototype may be anything, setters included. */
+    /**
+     * Targets of `F.prototype = …` and `F.prototype.__proto__ = …`: their prototype may be anything,
+     * setters included.
+     */
     prototypeReplaced = new Set();
     /** Top-level `Object.assign(C.prototype, A, B…)` statements (see ClassInfo.mixins). */
     prototypeMixins = [];
@@ -5928,8 +5931,9 @@ class JsScanner {
         if (!assignment)
             return this.declaration(start, k, end, 'none');
         this.propertyStatements.push({ ...assignment, start, end });
-        if (assignment.member === 'prototype')
-            this.prototypeReplaced.add(assignment.target);
+        const { target, member, onPrototype } = assignment;
+        if (onPrototype ? member === '__proto__' : member === 'prototype')
+            this.prototypeReplaced.add(target);
     }
     /** CommonJS export statements, placed once the whole module is read (placeCommonJsExports). */
     commonJsExports = [];
@@ -6194,8 +6198,8 @@ class JsScanner {
     /**
      * A function declared once whose prototype gets only functions (`F.prototype.name = function…`)
      * and inert values (which F holds: whoever reaches F reaches them), each by a statement placed
-     * with it, and that no code run on load holds (`inherits(F, G)`,
-     * `Object.defineProperty(F.prototype, …)` and `F.prototype = …` all do): its prototype's
+     * with it (not after `F.prototype = …` or `F.prototype.__proto__ = …`), and that no code run on
+     * load holds (`inherits(F, G)`, `Object.defineProperty(F.prototype, …)`): its prototype's
      * functions run only when code names them, as a class's methods do (member reach). Their keys in
      * calledByName are `prototype.name`.
      */
@@ -6205,17 +6209,21 @@ class JsScanner {
         for (const [i, { target, onPrototype, inert, fn, member }] of this.propertyStatements.entries()) {
             if (!onPrototype || !this.functionNames.has(target))
                 continue;
-            // `F.prototype.__proto__ = G.prototype` gives F a base, whose code may call any method.
-            if (!placements[i] || !inert || member === '__proto__')
+            if (!placements[i] || !inert)
                 unfit.add(target);
-            else if (fn && !CALLED_WITHOUT_NAME.has(member))
-                methods.set(target, [...(methods.get(target) ?? []), `prototype.${member}`]);
+            else if (fn && !CALLED_WITHOUT_NAME.has(member)) {
+                const names = methods.get(target);
+                if (names)
+                    names.push(`prototype.${member}`);
+                else
+                    methods.set(target, [`prototype.${member}`]);
+            }
         }
         for (const [target, names] of methods) {
             const symbol = (0,_model_js__WEBPACK_IMPORTED_MODULE_2__/* .own */ .ZV)(this.scan_.symbols, target);
-            if (!symbol || symbol.class || unfit.has(target) || this.functionsRedeclared.has(target))
+            if (!symbol || symbol.class || unfit.has(target))
                 continue;
-            if (this.moduleRefs.has(target))
+            if (this.functionsRedeclared.has(target) || this.moduleRefs.has(target))
                 continue;
             symbol.class = { calledByName: [...new Set(names)] };
         }
@@ -6921,7 +6929,7 @@ class JsScanner {
                 // A type of the same name (an interface merged with it) is no other value.
                 const declaredBefore = Object.hasOwn(this.scan_.symbols, name) && !this.typesOnly.has(name);
                 this.typesOnly.delete(name);
-                if (declaredBefore || this.functionNames.has(name))
+                if (declaredBefore)
                     this.functionsRedeclared.add(name);
                 this.functionNames.add(name);
                 this.addSymbol(name, start, end, this.references(nameAt + 1, end), '', 'function');

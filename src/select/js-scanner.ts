@@ -213,7 +213,10 @@ class JsScanner {
   private readonly typeValueRefs = new Map<string, Set<string>>()
   /** Tokens whose line pragma (Tokens.linePragmas) is in some declaration's hash. */
   private readonly pragmasHashed = new Set<number>()
-  /** Targets of `F.prototype = …`: their prototype may be anything, setters included. */
+  /**
+   * Targets of `F.prototype = …` and `F.prototype.__proto__ = …`: their prototype may be anything,
+   * setters included.
+   */
   private readonly prototypeReplaced = new Set<string>()
   /** Top-level `Object.assign(C.prototype, A, B…)` statements (see ClassInfo.mixins). */
   private readonly prototypeMixins: Array<{ target: string; sources: string[] }> = []
@@ -1381,7 +1384,8 @@ class JsScanner {
     const assignment = this.propertyAssignment(k, end)
     if (!assignment) return this.declaration(start, k, end, 'none')
     this.propertyStatements.push({ ...assignment, start, end })
-    if (assignment.member === 'prototype') this.prototypeReplaced.add(assignment.target)
+    const { target, member, onPrototype } = assignment
+    if (onPrototype ? member === '__proto__' : member === 'prototype') this.prototypeReplaced.add(target)
   }
 
   /** CommonJS export statements, placed once the whole module is read (placeCommonJsExports). */
@@ -1645,8 +1649,8 @@ class JsScanner {
   /**
    * A function declared once whose prototype gets only functions (`F.prototype.name = function…`)
    * and inert values (which F holds: whoever reaches F reaches them), each by a statement placed
-   * with it, and that no code run on load holds (`inherits(F, G)`,
-   * `Object.defineProperty(F.prototype, …)` and `F.prototype = …` all do): its prototype's
+   * with it (not after `F.prototype = …` or `F.prototype.__proto__ = …`), and that no code run on
+   * load holds (`inherits(F, G)`, `Object.defineProperty(F.prototype, …)`): its prototype's
    * functions run only when code names them, as a class's methods do (member reach). Their keys in
    * calledByName are `prototype.name`.
    */
@@ -1655,15 +1659,17 @@ class JsScanner {
     const unfit = new Set<string>()
     for (const [i, { target, onPrototype, inert, fn, member }] of this.propertyStatements.entries()) {
       if (!onPrototype || !this.functionNames.has(target)) continue
-      // `F.prototype.__proto__ = G.prototype` gives F a base, whose code may call any method.
-      if (!placements[i] || !inert || member === '__proto__') unfit.add(target)
-      else if (fn && !CALLED_WITHOUT_NAME.has(member))
-        methods.set(target, [...(methods.get(target) ?? []), `prototype.${member}`])
+      if (!placements[i] || !inert) unfit.add(target)
+      else if (fn && !CALLED_WITHOUT_NAME.has(member)) {
+        const names = methods.get(target)
+        if (names) names.push(`prototype.${member}`)
+        else methods.set(target, [`prototype.${member}`])
+      }
     }
     for (const [target, names] of methods) {
       const symbol = own(this.scan_.symbols, target)
-      if (!symbol || symbol.class || unfit.has(target) || this.functionsRedeclared.has(target)) continue
-      if (this.moduleRefs.has(target)) continue
+      if (!symbol || symbol.class || unfit.has(target)) continue
+      if (this.functionsRedeclared.has(target) || this.moduleRefs.has(target)) continue
       symbol.class = { calledByName: [...new Set(names)] }
     }
   }
@@ -2390,7 +2396,7 @@ class JsScanner {
         // A type of the same name (an interface merged with it) is no other value.
         const declaredBefore = Object.hasOwn(this.scan_.symbols, name) && !this.typesOnly.has(name)
         this.typesOnly.delete(name)
-        if (declaredBefore || this.functionNames.has(name)) this.functionsRedeclared.add(name)
+        if (declaredBefore) this.functionsRedeclared.add(name)
         this.functionNames.add(name)
         this.addSymbol(name, start, end, this.references(nameAt + 1, end), '', 'function')
         const symbol = this.scan_.symbols[name] as SymbolInfo
