@@ -6611,7 +6611,9 @@ var external_node_net_ = __webpack_require__(77030);
  * opens every class, and so does importing a JSON, YAML or TOML file (its names are not scanned).
  * A namespace import that `Object.assign(C.prototype, …)` copies onto a class (ClassInfo.mixins)
  * adds its module's exports as members: each runs only when code names it, unless the class is
- * open.
+ * open. Those, and the methods set on a function's prototype, are enumerable: a module that lists
+ * enumerable names (`for (key in object)`, which lists a prototype's too, or `Object.keys` and the
+ * like beside a prototype word) reaches them all.
  *
  * What stays out of reach: a member called through a name computed from pieces
  * (`x['for' + 'mat']()`) or read at run time from a file, and a member of a plain class that only
@@ -6619,6 +6621,11 @@ var external_node_net_ = __webpack_require__(77030);
  */
 const REFLECTION = new Set(['getOwnPropertyNames', 'ownKeys', 'getOwnPropertyDescriptors']);
 const PROTOTYPE = new Set(['prototype', 'getPrototypeOf', '__proto__']);
+/** Functions that list an object's own enumerable names (Object's, and lodash's and the like). */
+const ENUMERATION = new Set([
+    'keys', 'values', 'entries', 'keysIn', 'valuesIn', 'entriesIn', 'toPairs', 'toPairsIn',
+    'forIn', 'forInRight', 'forOwn', 'forOwnRight', 'functions', 'functionsIn', 'mapValues'
+]); // prettier-ignore
 /**
  * Interfaces of JavaScript's standard library whose members the language calls by names a class
  * leaves out of its calledByName (`length`, `next`, `then`, `Symbol.iterator`…): implementing one
@@ -6681,18 +6688,30 @@ function calledByName(scan, key) {
         return false;
     return (0,model/* own */.ZV)(scan.symbols, key.slice(0, dot))?.class?.calledByName?.includes(key.slice(dot + 1)) ?? false;
 }
-/** Does a module list the names on some prototype (a reflection word and a prototype word)? */
-function reflectsOnPrototypes(scan) {
+/**
+ * Which names on some prototype a module may list: 'all' (a reflection word and a prototype
+ * word), 'enumerable' (`for…in`, or an enumeration word and a prototype word: a class's methods
+ * are not enumerable, a function's prototype's and a mixin's are), or none.
+ */
+function namesListed(scan) {
     let reflection = false;
+    let enumeration = false;
+    let forIn = false;
     let prototype = false;
     for (const symbol of Object.values(scan.symbols))
         for (const word of symbol.words ?? []) {
             if (REFLECTION.has(word))
                 reflection = true;
+            else if (ENUMERATION.has(word))
+                enumeration = true;
             else if (PROTOTYPE.has(word))
                 prototype = true;
+            else if (word === model/* FOR_IN_WORD */.fG)
+                forIn = true;
         }
-    return reflection && prototype;
+    if (reflection && prototype)
+        return 'all';
+    return forIn || (enumeration && prototype) ? 'enumerable' : undefined;
 }
 /**
  * Forward steps all the walks of one selection may take (about a second on typeorm); when the walks so far
@@ -6716,12 +6735,11 @@ function mixinOwners(scan) {
     return owners;
 }
 function memberReach(graph, budget = MEMBER_REACH_BUDGET) {
-    const reflecting = new Map();
-    const reflects = (scan) => {
-        let known = reflecting.get(scan);
-        if (known === undefined)
-            reflecting.set(scan, (known = reflectsOnPrototypes(scan)));
-        return known;
+    const listing = new Map();
+    const listedBy = (scan) => {
+        if (!listing.has(scan))
+            listing.set(scan, namesListed(scan));
+        return listing.get(scan);
     };
     let steps = 0;
     let walks = 0;
@@ -6895,15 +6913,20 @@ function memberReach(graph, budget = MEMBER_REACH_BUDGET) {
         const queue = [];
         const names = new Set();
         let everything = false;
+        /** Once true, the enumerable members (see namesListed) are reached with their class. */
+        let enumerated = false;
         /** Members waiting for their name: name → node ids; and by class, for classes forced open. */
         const waitingByName = new Map();
         const waitingByClass = new Map();
+        const waitingEnumerable = [];
         /** The node each member waiting was found from: its class, or the code that mixes it in. */
         const waitingFrom = new Map();
-        const wait = (name, owner, id) => {
+        const wait = (name, owner, id, enumerable) => {
             if (!waitingFrom.has(id)) {
                 waitingFrom.set(id, from);
                 pushTo(waitingByName, name, id);
+                if (enumerable)
+                    waitingEnumerable.push(id);
             }
             // A module mixed into two classes waits for either to open.
             pushTo(waitingByClass, owner, id);
@@ -6967,11 +6990,16 @@ function memberReach(graph, budget = MEMBER_REACH_BUDGET) {
             }
             hit(targetIds.get(id), id);
             // Names can come from a data file the test imports (a table of cases): it is not scanned.
-            if (!everything && (node ? reflects(node.scan) : NAMES_IN_DATA.test(file))) {
+            const listed = everything ? undefined : node ? listedBy(node.scan) : NAMES_IN_DATA.test(file) && 'all';
+            if (listed === 'all') {
                 everything = true;
                 for (const ids of waitingByName.values())
                     release(ids);
                 waitingByName.clear();
+            }
+            else if (listed === 'enumerable' && !enumerated) {
+                enumerated = true;
+                release(waitingEnumerable);
             }
             if (!node)
                 continue;
@@ -6995,16 +7023,20 @@ function memberReach(graph, budget = MEMBER_REACH_BUDGET) {
                         visit(mixin.module, LOAD);
                         const byOwnersBase = calledByBase(owner) ?? NONE;
                         for (const name of Object.keys(graph.nodes.get(mixin.module).scan.exports)) {
-                            if (names.has(name) || byOwnersBase.has(name))
+                            if (names.has(name) || byOwnersBase.has(name) || enumerated)
                                 visit(mixin.module, `export:${name}`);
                             else
-                                wait(name, file + members_SEP + owner.name, mixin.module + members_SEP + `export:${name}`);
+                                wait(name, file + members_SEP + owner.name, mixin.module + members_SEP + `export:${name}`, true);
                         }
                         continue;
                     }
                 }
                 const member = ref.startsWith(key + '.') ? ref.slice(key.length + 1) : undefined;
-                if (member === undefined || !callable?.has(member) || names.has(nameOf(member))) {
+                const enumerable = member !== undefined && member !== nameOf(member);
+                if (member === undefined ||
+                    !callable?.has(member) ||
+                    names.has(nameOf(member)) ||
+                    (enumerated && enumerable)) {
                     visit(file, ref);
                     if (open && member === undefined) {
                         for (const header of classesAt(file, ref))
@@ -7012,7 +7044,7 @@ function memberReach(graph, budget = MEMBER_REACH_BUDGET) {
                     }
                     continue;
                 }
-                wait(nameOf(member), file + members_SEP + key, file + members_SEP + ref);
+                wait(nameOf(member), file + members_SEP + key, file + members_SEP + ref, enumerable);
             }
         }
         return found;
@@ -9010,7 +9042,7 @@ function metadataOnlyChange(before, after) {
  * the list of files and the project configs are the same (their fingerprint); after files were
  * added or deleted, with the same configs, what still holds is worked out (see relink.ts).
  */
-const SCANNER_VERSION = 66;
+const SCANNER_VERSION = 67;
 /** Lines read one at a time with a read of their own; after this many, the whole bulk at once. */
 const LINES_READ_ONE_BY_ONE = 256;
 /** Closes the file of a bulk that was never read in whole once nothing can read it any more. */

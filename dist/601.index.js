@@ -6753,6 +6753,11 @@ class JsScanner {
         const open = this.openerAround(k - 1);
         return open >= 0 && this.texts[open] === '(';
     }
+    /** Is the `in` at k in the head of a `for`, as in `for (const key in object)`? */
+    inForHead(k) {
+        const open = this.openerAround(k);
+        return (open > 0 && this.texts[open] === '(' && this.kinds[open - 1] === _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3 && this.texts[open - 1] === 'for');
+    }
     /** The innermost bracket open around each token (-1 at the top), worked out on first use. */
     openers;
     /** The index of the innermost bracket open around token k; -1 when none is. */
@@ -6780,6 +6785,8 @@ class JsScanner {
             const text = texts[k];
             if (kind === _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .NUMBER */ .uk || (kind === _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3 && this.namesProperty(k)))
                 into.add(text);
+            else if (kind === _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .IDENT */ .L3 && text === 'in' && this.inForHead(k))
+                into.add(_model_js__WEBPACK_IMPORTED_MODULE_2__/* .FOR_IN_WORD */ .fG);
             else if (kind === _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .STRING */ .An || kind === _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .TEMPLATE */ .nE || kind === _js_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .JSX */ .IO) {
                 into.add(text);
                 for (const run of text.match(WORD_RUN) ?? [])
@@ -7622,6 +7629,7 @@ function relativePath(segments) {
 /* harmony export */   ZV: () => (/* binding */ own),
 /* harmony export */   _V: () => (/* binding */ keptAsPath),
 /* harmony export */   _i: () => (/* binding */ PATH_TEXT),
+/* harmony export */   fG: () => (/* binding */ FOR_IN_WORD),
 /* harmony export */   qj: () => (/* binding */ hashText),
 /* harmony export */   se: () => (/* binding */ MODULE_SYMBOL)
 /* harmony export */ });
@@ -7631,6 +7639,11 @@ function relativePath(segments) {
  */
 /** The name of the pseudo-symbol made of a module's top-level statements (what runs on load). */
 const MODULE_SYMBOL = '<module>';
+/**
+ * The word (see SymbolInfo.words) of a `for (key in object)` loop, which lists an object's
+ * enumerable names and those of its prototypes: no property or string has it.
+ */
+const FOR_IN_WORD = '\u0000for…in';
 /** A JavaScript or TypeScript file's extension, at the end of its path (`.ts`, `.mjs`, `.d.ts`…). */
 const JS_EXTENSION = /\.[cm]?[jt]sx?$/;
 /** Whether `path` names a JavaScript or TypeScript file (declaration files too). */

@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals'
 import { diffScans, changedNames } from '../../src/select/diff.js'
 import { tokenize, IDENT, JSX, REGEX, TEMPLATE } from '../../src/select/js-lexer.js'
 import { scanJs, symbolSpans } from '../../src/select/js-scanner.js'
-import { MODULE_SYMBOL } from '../../src/select/model.js'
+import { FOR_IN_WORD, MODULE_SYMBOL } from '../../src/select/model.js'
 
 const specs = (src: string, path = 'a.ts'): string[] =>
   scanJs(src, path)
@@ -784,6 +784,17 @@ describe('what member reach needs from a class', () => {
     for (const name of ['append', 'x', 'dom', 'parent', 'rest']) expect(moduleWords).not.toContain(name)
     for (const name of ['a', 'first', 'second']) expect(pickWords).not.toContain(name)
     expect(pickWords).toEqual(expect.arrayContaining(['size', 'last', 'index', 'depth']))
+  })
+
+  it('marks a for…in loop among the words, and no other in', () => {
+    const wordsOf = (code: string): string[] => scanJs(code, 'a.ts').symbols.f?.words ?? []
+    expect(wordsOf('function f(o) {\n  for (const key in o) o[key]()\n}\n')).toContain(FOR_IN_WORD)
+    expect(wordsOf('function f(o) {\n  for (key in o.inner) {}\n}\n')).toContain(FOR_IN_WORD)
+    expect(wordsOf("function f(o) {\n  return 'key' in o\n}\n")).not.toContain(FOR_IN_WORD)
+    expect(wordsOf('function f(o) {\n  for (const key of o) key()\n}\n')).not.toContain(FOR_IN_WORD)
+    expect(wordsOf('function f(o: { [K in Keys]: number }) {\n  if (x) return (k in o)\n}\n')).not.toContain(
+      FOR_IN_WORD
+    )
   })
 })
 

@@ -76,6 +76,49 @@ describe("methods set on a function's prototype", () => {
     await expectEditSelects(FILES, [file as keyof typeof FILES, from, to], failing, selected)
   })
 
+  // A helper that calls each method taking no argument, found by listing the names: none is named.
+  const audit = (loop: string): string =>
+    [
+      'module.exports = function audit(target) {',
+      '  const said = []',
+      `  ${loop} {`,
+      "    const value = typeof target[key] === 'function' && target[key].length === 0 ? target[key]() : undefined",
+      "    if (typeof value === 'string') said.push(value)",
+      '  }',
+      '  return said',
+      '}',
+      ''
+    ].join('\n')
+  const AUDIT_TEST = [
+    "const { test } = require('node:test')",
+    "const assert = require('node:assert')",
+    "const Counter = require('../lib/counter.js')",
+    "const audit = require('../lib/audit.js')",
+    "test('audits', () => assert.deepStrictEqual(audit(new Counter(2)), ['count: 2']))",
+    ''
+  ].join('\n')
+
+  it.each([
+    // for…in lists the names of the instance's prototype too.
+    ['for (const key in target)'],
+    ['for (const key of Object.keys(Object.getPrototypeOf(target)))']
+  ])('reaches every method from code that lists them: %s', async loop => {
+    const files = { ...FILES, 'lib/audit.js': audit(loop), 'test/audit.test.js': AUDIT_TEST }
+    await expectEditSelects(
+      files,
+      ['lib/counter.js', "'count: '", "'n: '"],
+      ['test/audit.test.js', 'test/label.test.js'],
+      ['test/audit.test.js', 'test/label.test.js']
+    )
+    // Only for the tests that run the listing: add's others are the tests that name it.
+    await expectEditSelects(
+      files,
+      ['lib/counter.js', 'this.count += n', 'this.count -= n'],
+      ['test/add.test.js', 'test/twice.test.js'],
+      ['test/add.test.js', 'test/audit.test.js', 'test/twice.test.js']
+    )
+  })
+
   it('keeps every method reached when code run on load holds the function', async () => {
     // inherits may give the prototype another's setters, and code outside may call any method.
     const files = {

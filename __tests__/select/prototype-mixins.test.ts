@@ -84,6 +84,33 @@ describe('modules mixed into a class prototype', () => {
     ])
   })
 
+  it("reaches every function mixed in from code that lists an instance's names (for…in)", async () => {
+    // No code names whisper: the helper calls each function of the instance that takes no argument.
+    const files = {
+      ...FILES,
+      'lib/audit.mjs': [
+        'export function audit(target) {',
+        '  const said = []',
+        '  for (const key in target) {',
+        "    const value = typeof target[key] === 'function' ? target[key]() : undefined",
+        "    if (typeof value === 'string') said.push(value)",
+        '  }',
+        '  return said.sort()',
+        '}',
+        ''
+      ].join('\n'),
+      'test/audit.test.mjs':
+        "import { audit } from '../lib/audit.mjs'\n" +
+        test('audits', "assert.deepStrictEqual(audit(new Wrapper('b')), ['B', 'BB', 'b'])")
+    }
+    await expectEditSelects(
+      files,
+      ['lib/text.mjs', 'return String(this.value).toLowerCase()', "return ''"],
+      ['test/audit.test.mjs', 'test/whisper.test.mjs'],
+      ['test/audit.test.mjs', 'test/whisper.test.mjs']
+    )
+  })
+
   it('runs every test that loads the class when code run on load also uses the module', async () => {
     const files = {
       ...FILES,

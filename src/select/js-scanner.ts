@@ -1,6 +1,7 @@
 import { globCandidate, literalGlob } from './glob-imports.js'
 import { IDENT, JSX, NUMBER, PUNCT, REGEX, STRING, TEMPLATE, tokenize, type Tokens } from './js-lexer.js'
 import {
+  FOR_IN_WORD,
   MODULE_SYMBOL,
   PATH_LIKE,
   PATH_TEXT,
@@ -2220,6 +2221,14 @@ class JsScanner {
     return open >= 0 && this.texts[open] === '('
   }
 
+  /** Is the `in` at k in the head of a `for`, as in `for (const key in object)`? */
+  private inForHead(k: number): boolean {
+    const open = this.openerAround(k)
+    return (
+      open > 0 && this.texts[open] === '(' && this.kinds[open - 1] === IDENT && this.texts[open - 1] === 'for'
+    )
+  }
+
   /** The innermost bracket open around each token (-1 at the top), worked out on first use. */
   private openers: Int32Array | undefined
 
@@ -2246,6 +2255,7 @@ class JsScanner {
       const kind = kinds[k]
       const text = texts[k] as string
       if (kind === NUMBER || (kind === IDENT && this.namesProperty(k))) into.add(text)
+      else if (kind === IDENT && text === 'in' && this.inForHead(k)) into.add(FOR_IN_WORD)
       else if (kind === STRING || kind === TEMPLATE || kind === JSX) {
         into.add(text)
         for (const run of text.match(WORD_RUN) ?? []) into.add(run)

@@ -13,7 +13,7 @@ import {
   type GraphNode,
   type TypeErasure
 } from './graph.js'
-import { MODULE_SYMBOL, own, type ModuleScan, type SymbolInfo } from './model.js'
+import { FOR_IN_WORD, MODULE_SYMBOL, own, type ModuleScan, type SymbolInfo } from './model.js'
 
 /**
  * Member reach: a method or accessor of a class (one in its `calledByName`) runs only when code
@@ -33,7 +33,9 @@ import { MODULE_SYMBOL, own, type ModuleScan, type SymbolInfo } from './model.js
  * opens every class, and so does importing a JSON, YAML or TOML file (its names are not scanned).
  * A namespace import that `Object.assign(C.prototype, …)` copies onto a class (ClassInfo.mixins)
  * adds its module's exports as members: each runs only when code names it, unless the class is
- * open.
+ * open. Those, and the methods set on a function's prototype, are enumerable: a module that lists
+ * enumerable names (`for (key in object)`, which lists a prototype's too, or `Object.keys` and the
+ * like beside a prototype word) reaches them all.
  *
  * What stays out of reach: a member called through a name computed from pieces
  * (`x['for' + 'mat']()`) or read at run time from a file, and a member of a plain class that only
@@ -42,6 +44,11 @@ import { MODULE_SYMBOL, own, type ModuleScan, type SymbolInfo } from './model.js
 
 const REFLECTION = new Set(['getOwnPropertyNames', 'ownKeys', 'getOwnPropertyDescriptors'])
 const PROTOTYPE = new Set(['prototype', 'getPrototypeOf', '__proto__'])
+/** Functions that list an object's own enumerable names (Object's, and lodash's and the like). */
+const ENUMERATION = new Set([
+  'keys', 'values', 'entries', 'keysIn', 'valuesIn', 'entriesIn', 'toPairs', 'toPairsIn',
+  'forIn', 'forInRight', 'forOwn', 'forOwnRight', 'functions', 'functionsIn', 'mapValues'
+]) // prettier-ignore
 /**
  * Interfaces of JavaScript's standard library whose members the language calls by names a class
  * leaves out of its calledByName (`length`, `next`, `then`, `Symbol.iterator`…): implementing one
@@ -108,16 +115,25 @@ function calledByName(scan: ModuleScan, key: string): boolean {
   return own(scan.symbols, key.slice(0, dot))?.class?.calledByName?.includes(key.slice(dot + 1)) ?? false
 }
 
-/** Does a module list the names on some prototype (a reflection word and a prototype word)? */
-function reflectsOnPrototypes(scan: ModuleScan): boolean {
+/**
+ * Which names on some prototype a module may list: 'all' (a reflection word and a prototype
+ * word), 'enumerable' (`for…in`, or an enumeration word and a prototype word: a class's methods
+ * are not enumerable, a function's prototype's and a mixin's are), or none.
+ */
+function namesListed(scan: ModuleScan): 'all' | 'enumerable' | undefined {
   let reflection = false
+  let enumeration = false
+  let forIn = false
   let prototype = false
   for (const symbol of Object.values(scan.symbols))
     for (const word of symbol.words ?? []) {
       if (REFLECTION.has(word)) reflection = true
+      else if (ENUMERATION.has(word)) enumeration = true
       else if (PROTOTYPE.has(word)) prototype = true
+      else if (word === FOR_IN_WORD) forIn = true
     }
-  return reflection && prototype
+  if (reflection && prototype) return 'all'
+  return forIn || (enumeration && prototype) ? 'enumerable' : undefined
 }
 
 /**
@@ -173,11 +189,10 @@ function mixinOwners(scan: ModuleScan): Map<string, string> {
 }
 
 export function memberReach(graph: Graph, budget = MEMBER_REACH_BUDGET): MemberReach {
-  const reflecting = new Map<ModuleScan, boolean>()
-  const reflects = (scan: ModuleScan): boolean => {
-    let known = reflecting.get(scan)
-    if (known === undefined) reflecting.set(scan, (known = reflectsOnPrototypes(scan)))
-    return known
+  const listing = new Map<ModuleScan, 'all' | 'enumerable' | undefined>()
+  const listedBy = (scan: ModuleScan): 'all' | 'enumerable' | undefined => {
+    if (!listing.has(scan)) listing.set(scan, namesListed(scan))
+    return listing.get(scan)
   }
   let steps = 0
   let walks = 0
@@ -347,15 +362,19 @@ export function memberReach(graph: Graph, budget = MEMBER_REACH_BUDGET): MemberR
     const queue: string[] = []
     const names = new Set<string>()
     let everything = false
+    /** Once true, the enumerable members (see namesListed) are reached with their class. */
+    let enumerated = false
     /** Members waiting for their name: name → node ids; and by class, for classes forced open. */
     const waitingByName = new Map<string, string[]>()
     const waitingByClass = new Map<string, string[]>()
+    const waitingEnumerable: string[] = []
     /** The node each member waiting was found from: its class, or the code that mixes it in. */
     const waitingFrom = new Map<string, string>()
-    const wait = (name: string, owner: string, id: string): void => {
+    const wait = (name: string, owner: string, id: string, enumerable: boolean): void => {
       if (!waitingFrom.has(id)) {
         waitingFrom.set(id, from as string)
         pushTo(waitingByName, name, id)
+        if (enumerable) waitingEnumerable.push(id)
       }
       // A module mixed into two classes waits for either to open.
       pushTo(waitingByClass, owner, id)
@@ -412,10 +431,14 @@ export function memberReach(graph: Graph, budget = MEMBER_REACH_BUDGET): MemberR
       }
       hit(targetIds.get(id), id)
       // Names can come from a data file the test imports (a table of cases): it is not scanned.
-      if (!everything && (node ? reflects(node.scan) : NAMES_IN_DATA.test(file))) {
+      const listed = everything ? undefined : node ? listedBy(node.scan) : NAMES_IN_DATA.test(file) && 'all'
+      if (listed === 'all') {
         everything = true
         for (const ids of waitingByName.values()) release(ids)
         waitingByName.clear()
+      } else if (listed === 'enumerable' && !enumerated) {
+        enumerated = true
+        release(waitingEnumerable)
       }
       if (!node) continue
       // A class's members called by name are reached through the class, not by WHOLE.
@@ -446,21 +469,28 @@ export function memberReach(graph: Graph, budget = MEMBER_REACH_BUDGET): MemberR
             visit(mixin.module, LOAD)
             const byOwnersBase = calledByBase(owner) ?? NONE
             for (const name of Object.keys((graph.nodes.get(mixin.module) as GraphNode).scan.exports)) {
-              if (names.has(name) || byOwnersBase.has(name)) visit(mixin.module, `export:${name}`)
-              else wait(name, file + SEP + owner.name, mixin.module + SEP + `export:${name}`)
+              if (names.has(name) || byOwnersBase.has(name) || enumerated)
+                visit(mixin.module, `export:${name}`)
+              else wait(name, file + SEP + owner.name, mixin.module + SEP + `export:${name}`, true)
             }
             continue
           }
         }
         const member = ref.startsWith(key + '.') ? ref.slice(key.length + 1) : undefined
-        if (member === undefined || !callable?.has(member) || names.has(nameOf(member))) {
+        const enumerable = member !== undefined && member !== nameOf(member)
+        if (
+          member === undefined ||
+          !callable?.has(member) ||
+          names.has(nameOf(member)) ||
+          (enumerated && enumerable)
+        ) {
           visit(file, ref)
           if (open && member === undefined) {
             for (const header of classesAt(file, ref)) forceOpen(header)
           }
           continue
         }
-        wait(nameOf(member), file + SEP + key, file + SEP + ref)
+        wait(nameOf(member), file + SEP + key, file + SEP + ref, enumerable)
       }
     }
     return found

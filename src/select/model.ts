@@ -7,6 +7,11 @@ export type Language = 'js' | 'py' | 'go' | 'data'
 
 /** The name of the pseudo-symbol made of a module's top-level statements (what runs on load). */
 export const MODULE_SYMBOL = '<module>'
+/**
+ * The word (see SymbolInfo.words) of a `for (key in object)` loop, which lists an object's
+ * enumerable names and those of its prototypes: no property or string has it.
+ */
+export const FOR_IN_WORD = '\u0000for…in'
 
 /**
  * `glob`: a pattern of files, all loaded (see glob-imports.ts). `folder`: the folder of the module
@@ -50,7 +55,7 @@ export interface SymbolInfo {
   /**
    * The names the declaration can call a method by: property names (after a dot, keys, shorthands
    * in braces) and the words of its strings. A member in a class's `calledByName` runs only if code
-   * that reaches it mentions its name.
+   * that reaches it mentions its name. FOR_IN_WORD where it loops over an object's names.
    */
   words?: string[]
   /** Set on a class declaration. */

@@ -26,7 +26,7 @@ import type { ImportRecord, Language, ModuleScan } from './model.js'
  * the list of files and the project configs are the same (their fingerprint); after files were
  * added or deleted, with the same configs, what still holds is worked out (see relink.ts).
  */
-export const SCANNER_VERSION = 66
+export const SCANNER_VERSION = 67
 
 export interface ScanCacheStats {
   hits: number
