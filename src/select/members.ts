@@ -46,8 +46,15 @@ const REFLECTION = new Set(['getOwnPropertyNames', 'ownKeys', 'getOwnPropertyDes
 const PROTOTYPE = new Set(['prototype', 'getPrototypeOf', '__proto__'])
 /** Functions that list an object's own enumerable names (Object's, and lodash's and the like). */
 const ENUMERATION = new Set([
-  'keys', 'values', 'entries', 'keysIn', 'valuesIn', 'entriesIn', 'toPairs', 'toPairsIn',
-  'forIn', 'forInRight', 'forOwn', 'forOwnRight', 'functions', 'functionsIn', 'mapValues'
+  'keys', 'values', 'entries', 'toPairs', 'forOwn', 'forOwnRight', 'functions', 'mapValues'
+]) // prettier-ignore
+/**
+ * lodash's (and the like's) functions that list or copy the enumerable names of an object's
+ * prototypes too, as `for…in` does: given an instance, they reach its prototype's.
+ */
+const INHERITED_ENUMERATION = new Set([
+  'forIn', 'forInRight', 'keysIn', 'valuesIn', 'entriesIn', 'toPairsIn', 'functionsIn',
+  'assignIn', 'assignInWith', 'extend', 'extendWith', 'toPlainObject'
 ]) // prettier-ignore
 /**
  * Interfaces of JavaScript's standard library whose members the language calls by names a class
@@ -117,8 +124,9 @@ function calledByName(scan: ModuleScan, key: string): boolean {
 
 /**
  * Which names on some prototype a module may list: 'all' (a reflection word and a prototype
- * word), 'enumerable' (`for…in`, or an enumeration word and a prototype word: a class's methods
- * are not enumerable, a function's prototype's and a mixin's are), or none.
+ * word), 'enumerable' (`for…in` or a word of INHERITED_ENUMERATION, or an enumeration word and a
+ * prototype word: a class's methods are not enumerable, a function's prototype's and a mixin's
+ * are), or none.
  */
 function namesListed(scan: ModuleScan): 'all' | 'enumerable' | undefined {
   let reflection = false
@@ -130,7 +138,7 @@ function namesListed(scan: ModuleScan): 'all' | 'enumerable' | undefined {
       if (REFLECTION.has(word)) reflection = true
       else if (ENUMERATION.has(word)) enumeration = true
       else if (PROTOTYPE.has(word)) prototype = true
-      else if (word === FOR_IN_WORD) forIn = true
+      else if (word === FOR_IN_WORD || INHERITED_ENUMERATION.has(word)) forIn = true
     }
   if (reflection && prototype) return 'all'
   return forIn || (enumeration && prototype) ? 'enumerable' : undefined
