@@ -6623,8 +6623,15 @@ const REFLECTION = new Set(['getOwnPropertyNames', 'ownKeys', 'getOwnPropertyDes
 const PROTOTYPE = new Set(['prototype', 'getPrototypeOf', '__proto__']);
 /** Functions that list an object's own enumerable names (Object's, and lodash's and the like). */
 const ENUMERATION = new Set([
-    'keys', 'values', 'entries', 'keysIn', 'valuesIn', 'entriesIn', 'toPairs', 'toPairsIn',
-    'forIn', 'forInRight', 'forOwn', 'forOwnRight', 'functions', 'functionsIn', 'mapValues'
+    'keys', 'values', 'entries', 'toPairs', 'forOwn', 'forOwnRight', 'functions', 'mapValues'
+]); // prettier-ignore
+/**
+ * lodash's (and the like's) functions that list or copy the enumerable names of an object's
+ * prototypes too, as `for…in` does: given an instance, they reach its prototype's.
+ */
+const INHERITED_ENUMERATION = new Set([
+    'forIn', 'forInRight', 'keysIn', 'valuesIn', 'entriesIn', 'toPairsIn', 'functionsIn',
+    'assignIn', 'assignInWith', 'extend', 'extendWith', 'toPlainObject'
 ]); // prettier-ignore
 /**
  * Interfaces of JavaScript's standard library whose members the language calls by names a class
@@ -6690,8 +6697,9 @@ function calledByName(scan, key) {
 }
 /**
  * Which names on some prototype a module may list: 'all' (a reflection word and a prototype
- * word), 'enumerable' (`for…in`, or an enumeration word and a prototype word: a class's methods
- * are not enumerable, a function's prototype's and a mixin's are), or none.
+ * word), 'enumerable' (`for…in` or a word of INHERITED_ENUMERATION, or an enumeration word and a
+ * prototype word: a class's methods are not enumerable, a function's prototype's and a mixin's
+ * are), or none.
  */
 function namesListed(scan) {
     let reflection = false;
@@ -6706,7 +6714,7 @@ function namesListed(scan) {
                 enumeration = true;
             else if (PROTOTYPE.has(word))
                 prototype = true;
-            else if (word === model/* FOR_IN_WORD */.fG)
+            else if (word === model/* FOR_IN_WORD */.fG || INHERITED_ENUMERATION.has(word))
                 forIn = true;
         }
     if (reflection && prototype)
