@@ -6612,8 +6612,8 @@ var external_node_net_ = __webpack_require__(77030);
  * A namespace import that `Object.assign(C.prototype, …)` copies onto a class (ClassInfo.mixins)
  * adds its module's exports as members: each runs only when code names it, unless the class is
  * open. Those, and the methods set on a function's prototype, are enumerable: a module that lists
- * enumerable names (`for (key in object)`, which lists a prototype's too, or `Object.keys` and the
- * like beside a prototype word) reaches them all.
+ * enumerable names (`for (key in object)` and lodash's `keysIn` and the like, which list a
+ * prototype's too, or `Object.keys` and the like beside a prototype word) reaches them all.
  *
  * What stays out of reach: a member called through a name computed from pieces
  * (`x['for' + 'mat']()`) or read at run time from a file, and a member of a plain class that only
@@ -6704,7 +6704,7 @@ function calledByName(scan, key) {
 function namesListed(scan) {
     let reflection = false;
     let enumeration = false;
-    let forIn = false;
+    let inherited = false;
     let prototype = false;
     for (const symbol of Object.values(scan.symbols))
         for (const word of symbol.words ?? []) {
@@ -6715,11 +6715,11 @@ function namesListed(scan) {
             else if (PROTOTYPE.has(word))
                 prototype = true;
             else if (word === model/* FOR_IN_WORD */.fG || INHERITED_ENUMERATION.has(word))
-                forIn = true;
+                inherited = true;
         }
     if (reflection && prototype)
         return 'all';
-    return forIn || (enumeration && prototype) ? 'enumerable' : undefined;
+    return inherited || (enumeration && prototype) ? 'enumerable' : undefined;
 }
 /**
  * Forward steps all the walks of one selection may take (about a second on typeorm); when the walks so far

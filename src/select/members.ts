@@ -34,8 +34,8 @@ import { FOR_IN_WORD, MODULE_SYMBOL, own, type ModuleScan, type SymbolInfo } fro
  * A namespace import that `Object.assign(C.prototype, …)` copies onto a class (ClassInfo.mixins)
  * adds its module's exports as members: each runs only when code names it, unless the class is
  * open. Those, and the methods set on a function's prototype, are enumerable: a module that lists
- * enumerable names (`for (key in object)`, which lists a prototype's too, or `Object.keys` and the
- * like beside a prototype word) reaches them all.
+ * enumerable names (`for (key in object)` and lodash's `keysIn` and the like, which list a
+ * prototype's too, or `Object.keys` and the like beside a prototype word) reaches them all.
  *
  * What stays out of reach: a member called through a name computed from pieces
  * (`x['for' + 'mat']()`) or read at run time from a file, and a member of a plain class that only
@@ -131,17 +131,17 @@ function calledByName(scan: ModuleScan, key: string): boolean {
 function namesListed(scan: ModuleScan): 'all' | 'enumerable' | undefined {
   let reflection = false
   let enumeration = false
-  let forIn = false
+  let inherited = false
   let prototype = false
   for (const symbol of Object.values(scan.symbols))
     for (const word of symbol.words ?? []) {
       if (REFLECTION.has(word)) reflection = true
       else if (ENUMERATION.has(word)) enumeration = true
       else if (PROTOTYPE.has(word)) prototype = true
-      else if (word === FOR_IN_WORD || INHERITED_ENUMERATION.has(word)) forIn = true
+      else if (word === FOR_IN_WORD || INHERITED_ENUMERATION.has(word)) inherited = true
     }
   if (reflection && prototype) return 'all'
-  return forIn || (enumeration && prototype) ? 'enumerable' : undefined
+  return inherited || (enumeration && prototype) ? 'enumerable' : undefined
 }
 
 /**
